@@ -1,0 +1,84 @@
+"""Command line: ``toolkit --help``.
+
+Data problems are reported as readable messages with exit status 1, never a
+traceback. Programming errors still show a traceback (those are bugs to report).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from toolkit.errors import ToolkitError
+
+
+def _cmd_demo_data(args) -> int:
+    from toolkit.synth import write_demo
+
+    written = write_demo(Path(args.outdir), seed=args.seed)
+    print(f"Demo study (seed {args.seed}) written to {Path(args.outdir).resolve()}:")
+    for path in written:
+        print(f"  {path}")
+    return 0
+
+
+def _cmd_validate(args) -> int:
+    from toolkit.io.validate_cli import run_validate
+
+    return run_validate(args.data, dictionary=args.dictionary, sheet=args.sheet, out=args.report)
+
+
+def _cmd_evidence_pack(args) -> int:
+    from toolkit.report.evidence import build_evidence_pack
+
+    if not args.demo and not args.config:
+        raise ToolkitError("Give either --demo or --config study.yml.")
+    build_evidence_pack(Path(args.out), config=args.config, demo=args.demo, seed=args.seed)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="toolkit",
+        description="Online-harms research and evaluation toolkit: validate force data, "
+        "write the synthetic demo study, build the evidence pack.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("demo-data", help="write the synthetic demo study to OUTDIR")
+    p.add_argument("outdir", help="folder to write the demo files into (created if missing)")
+    p.add_argument("--seed", type=int, default=20240301, help="random seed (default 20240301)")
+    p.set_defaults(func=_cmd_demo_data)
+
+    p = sub.add_parser("validate", help="check a survey file against its data dictionary")
+    p.add_argument("data", help="survey file: .csv, .xlsx, .sav or a Qualtrics CSV export")
+    p.add_argument("--dictionary", required=True, help="data dictionary (.csv or .xlsx)")
+    p.add_argument("--sheet", default=None, help="sheet name for .xlsx files (default: first)")
+    p.add_argument("--report", default=None, help="also write the report to this CSV file")
+    p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("evidence-pack", help="build the evidence pack")
+    p.add_argument("--config", default=None, help="study configuration (study.yml)")
+    p.add_argument("--demo", action="store_true", help="use the embedded synthetic demo study")
+    p.add_argument("--out", default="outputs", help="output folder (default: outputs)")
+    p.add_argument("--seed", type=int, default=20240301, help="random seed (default 20240301)")
+    p.set_defaults(func=_cmd_evidence_pack)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 0
+    try:
+        return int(args.func(args) or 0)
+    except (ToolkitError, FileNotFoundError, PermissionError) as exc:
+        print(f"toolkit {args.command}: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""toolkit.report: publication layer (tables, figures, evidence pack)."""
