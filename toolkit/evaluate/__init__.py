@@ -1,1 +1,34 @@
-"""toolkit.evaluate"""
+"""Evaluation: before-and-after, controlled comparisons, interrupted time series, reporting trends.
+
+Public functions are importable from here; each lives in a module of its own topic.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+_LAZY = {
+    "pre_post": "prepost",
+    "attrition": "prepost",
+    "mixed_anova": "groups",
+    "balance_table": "groups",
+    "did": "did",
+    "event_study": "did",
+    "staggered_did": "did",
+    "its": "its",
+    "incident_trends": "incidents",
+    "read_incidents": "incidents",
+    "power": "power",
+    "mdes": "power",
+    "sample_size": "power",
+    "evidence_table": "evidence",
+}
+
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        module = importlib.import_module(f"toolkit.evaluate.{_LAZY[name]}")
+        return getattr(module, name)
+    raise AttributeError(f"module 'toolkit.evaluate' has no attribute {name!r}")
