@@ -120,3 +120,14 @@ def test_mismatch_hint_gives_where_text_occurs():
     segments["text"] = ["My kids saw it.", "it is part of the job."]
     with pytest.raises(DataValidationError, match="does occur at start="):
         QualProject(sources, cases, codebook, segments)
+
+
+def test_text_without_offsets_is_placed_or_reported():
+    sources, cases, codebook, _ = tables()
+    seg = pd.DataFrame({"source": ["S1"], "start": [None], "end": [None],
+                        "text": ["part of the job"], "code": ["REC.norm"], "coder": ["A"]})
+    p = QualProject(sources, cases, codebook, seg)
+    assert TEXT[p.segments.loc[0, "start"]:p.segments.loc[0, "end"]] == "part of the job"
+    seg.loc[0, "text"] = "it"  # occurs several times
+    with pytest.raises(DataValidationError, match="occurs 2 times"):
+        QualProject(sources, cases, codebook, seg)

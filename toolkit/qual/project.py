@@ -280,6 +280,22 @@ class QualProject:
                 add("segments", pos, "code", code,
                     "code id not found in the codebook; add the code or correct the id",
                     "an id from codebook.id")
+            got = seg["text"].iat[pos]
+            if pd.isna(s) and pd.isna(e) and isinstance(got, str) and src is not None:
+                # text given without offsets (e.g. a coded reference pasted from NVivo):
+                # place it if it occurs exactly once in the source
+                hits = _find_all(texts[src], got)
+                if len(hits) == 1:
+                    s = starts.iat[pos] = float(hits[0])
+                    e = ends.iat[pos] = float(hits[0] + len(got))
+                else:
+                    add("segments", pos, "text", got,
+                        (f"start/end are empty and the text occurs {len(hits)} times in source "
+                         f"'{src}'; give start and end" if hits else
+                         f"start/end are empty and the text is not found in source '{src}'; "
+                         "correct the text or give start and end"),
+                        "text occurring exactly once, or start and end")
+                    continue
             bad_num = False
             for col, v, raw in (("start", s, seg["start"].iat[pos]), ("end", e, seg["end"].iat[pos])):
                 if pd.isna(v) or float(v) != int(v):
@@ -306,7 +322,6 @@ class QualProject:
                     "or is empty; offsets are 0-based code points, end exclusive",
                     f"0 <= start < end <= {len(full)}")
                 continue
-            got = seg["text"].iat[pos]
             actual = full[s:e]
             if not isinstance(got, str):
                 filled_text[pos] = actual
@@ -319,6 +334,7 @@ class QualProject:
                 add("segments", pos, "text", got,
                     f"segment text does not match source '{src}' at {s}:{e}, which reads "
                     f"{_short(actual)!r}.{hint} Correct the offsets or the text", "the source slice")
+        seg["start"], seg["end"] = starts, ends
         seg["text"] = pd.Series(filled_text, index=seg.index, dtype=_STR)
         seg["case"] = pd.Series(filled_case, index=seg.index, dtype=_STR)
 
@@ -437,6 +453,14 @@ class QualProject:
             df.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
             paths.append(path)
         return paths
+
+
+def _find_all(text: str, sub: str) -> list[int]:
+    out, i = [], text.find(sub)
+    while i >= 0:
+        out.append(i)
+        i = text.find(sub, i + 1)
+    return out
 
 
 def _safe_name(text: str) -> str:
