@@ -1,0 +1,279 @@
+"""Study configuration (``study.yml``): which files, which analyses, which parameters.
+
+A configuration is checked completely before any analysis runs: unknown keys, paths
+that do not exist, values of the wrong kind and inconsistent dates are all reported
+together in one :class:`~toolkit.errors.ConfigError`.
+
+Example ``study.yml``::
+
+    study:
+      name: My force staff survey 2025
+      seed: 20240301
+    disclosure:
+      threshold: 10
+    survey:
+      data: data/survey.csv
+      dictionary: data/dictionary.csv
+      margins: data/workforce.csv
+    evaluate:
+      incidents: data/incidents.csv
+      reporting_launch: 2024-04-01
+    analyses: [survey, evaluate]
+
+Relative paths are read relative to the folder holding ``study.yml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from toolkit.errors import ToolkitError
+
+__all__ = ["ConfigError", "StudyConfig", "load_study", "SCHEMA", "ANALYSES"]
+
+#: analyses a configuration may ask for, in the order the evidence pack runs them
+ANALYSES = ("survey", "qual", "evaluate")
+
+# section -> key -> kind.  Kinds: path, opt_path, str, int, float, date, list, mapping, bool
+SCHEMA: dict[str, dict[str, str]] = {
+    "study": {"name": "str", "seed": "int", "demo": "bool", "description": "str"},
+    "disclosure": {"threshold": "int", "zeros": "str", "rounding": "int"},
+    "survey": {
+        "data": "path",
+        "dictionary": "path",
+        "sheet": "str",
+        "margins": "path",
+        "weight_by": "list",
+        "outcomes": "list",
+        "by": "list",
+    },
+    "qual": {"interviews": "path", "documents": "path", "lexicon": "path", "by": "list"},
+    "evaluate": {
+        "panel": "path",
+        "survey_waves": "path",
+        "incidents": "path",
+        "denominators": "path",
+        "study_start": "date",
+        "study_end": "date",
+        "rollout_start": "date",
+        "reporting_launch": "date",
+        "outcomes": "list",
+    },
+    "analyses": {},  # a list, checked on its own
+    "output": {},  # a folder, checked on its own
+}
+
+
+class ConfigError(ToolkitError):
+    """The study configuration has one or more problems (all listed in the message)."""
+
+    def __init__(self, path, problems: list[str]):
+        self.path = path
+        self.problems = problems
+        where = f" {path}" if path else ""
+        lines = [f"The study configuration{where} has {len(problems)} problem(s):"]
+        lines += [f"  - {p}" for p in problems]
+        lines.append("Fix these in the file and run again; no analysis was started.")
+        super().__init__("\n".join(lines))
+
+
+@dataclass
+class StudyConfig:
+    """A checked study configuration.
+
+    Attributes
+    ----------
+    raw : dict
+        The configuration as written (after checks), paths still as written.
+    base : Path
+        Folder relative paths are resolved against.
+    source : Path or None
+        The ``study.yml`` file, if read from one.
+    """
+
+    raw: dict
+    base: Path
+    source: Path | None = None
+    analyses: tuple[str, ...] = field(default=ANALYSES)
+
+    def get(self, section: str, key: str, default: Any = None) -> Any:
+        return (self.raw.get(section) or {}).get(key, default)
+
+    def path(self, section: str, key: str) -> Path | None:
+        """Absolute path of a file named in the configuration, or None if not given."""
+        value = self.get(section, key)
+        if value is None:
+            return None
+        p = Path(value)
+        return p if p.is_absolute() else (self.base / p)
+
+    @property
+    def name(self) -> str:
+        return self.get("study", "name", "Unnamed study")
+
+    @property
+    def seed(self) -> int:
+        return int(self.get("study", "seed", 20240301))
+
+    @property
+    def threshold(self) -> int:
+        return int(self.get("disclosure", "threshold", 10))
+
+    def input_files(self) -> list[Path]:
+        """Every input file the configuration names (for the provenance manifest)."""
+        files = []
+        for section, keys in SCHEMA.items():
+            for key, kind in keys.items():
+                if kind == "path":
+                    p = self.path(section, key)
+                    if p is not None:
+                        files.append(p)
+        return files
+
+
+def _check_kind(value, kind: str) -> str | None:
+    if kind in ("path", "str"):
+        return None if isinstance(value, str) and value.strip() else "a non-empty text value"
+    if kind == "int":
+        return None if isinstance(value, int) and not isinstance(value, bool) else "a whole number"
+    if kind == "float":
+        return None if isinstance(value, (int, float)) and not isinstance(value, bool) else "a number"
+    if kind == "bool":
+        return None if isinstance(value, bool) else "true or false"
+    if kind == "list":
+        return None if isinstance(value, list) else "a list, e.g. [role, gender]"
+    if kind == "mapping":
+        return None if isinstance(value, dict) else "a mapping of key: value lines"
+    if kind == "date":
+        if isinstance(value, dt.date):
+            return None
+        if isinstance(value, str):
+            try:
+                dt.date.fromisoformat(value)
+                return None
+            except ValueError:
+                pass
+        return "a date written YYYY-MM-DD"
+    raise RuntimeError(kind)  # pragma: no cover
+
+
+def _as_date(value) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+
+def check_study(raw: dict, *, base: Path, source: Path | None = None, check_paths: bool = True) -> StudyConfig:
+    """Check a configuration mapping; return a :class:`StudyConfig` or raise :class:`ConfigError`."""
+    where = source or "(in memory)"
+    problems: list[str] = []
+    if not isinstance(raw, dict):
+        raise ConfigError(where, ["the file must contain 'section: ...' blocks (a YAML mapping)"])
+    for section, body in raw.items():
+        if section not in SCHEMA:
+            problems.append(
+                f"unknown section '{section}'; expected one of {sorted(SCHEMA)}"
+            )
+            continue
+        if section == "analyses":
+            if not isinstance(body, list) or not all(isinstance(a, str) for a in body):
+                problems.append(f"'analyses' must be a list such as {list(ANALYSES)}; found {body!r}")
+            else:
+                unknown = [a for a in body if a not in ANALYSES]
+                if unknown:
+                    problems.append(
+                        f"'analyses' names unknown analyses {unknown}; expected some of {list(ANALYSES)}"
+                    )
+            continue
+        if section == "output":
+            if not isinstance(body, str):
+                problems.append(f"'output' must be a folder name; found {body!r}")
+            continue
+        if body is None:
+            continue
+        if not isinstance(body, dict):
+            problems.append(f"section '{section}' must hold 'key: value' lines; found {body!r}")
+            continue
+        for key, value in body.items():
+            if key not in SCHEMA[section]:
+                problems.append(
+                    f"unknown key '{section}.{key}'; expected one of {sorted(SCHEMA[section])}"
+                )
+                continue
+            if value is None:
+                continue
+            kind = SCHEMA[section][key]
+            expected = _check_kind(value, kind)
+            if expected:
+                problems.append(f"'{section}.{key}' should be {expected}; found {value!r}")
+                continue
+            if kind == "path" and check_paths:
+                p = Path(value) if Path(value).is_absolute() else base / value
+                if not p.exists():
+                    problems.append(
+                        f"'{section}.{key}' names a file that does not exist: {value} "
+                        f"(looked for {p}); check the spelling or give a path relative to {base}"
+                    )
+    threshold = (raw.get("disclosure") or {}).get("threshold") if isinstance(raw.get("disclosure"), dict) else None
+    if isinstance(threshold, int) and threshold < 1:
+        problems.append(f"'disclosure.threshold' must be at least 1; found {threshold}")
+    ev = raw.get("evaluate") if isinstance(raw.get("evaluate"), dict) else {}
+    dates = {}
+    for key in ("study_start", "study_end", "rollout_start", "reporting_launch"):
+        if ev.get(key) is not None and not _check_kind(ev[key], "date"):
+            dates[key] = _as_date(ev[key])
+    if "study_start" in dates and "study_end" in dates and dates["study_start"] >= dates["study_end"]:
+        problems.append(
+            f"'evaluate.study_start' ({dates['study_start']}) must be before "
+            f"'evaluate.study_end' ({dates['study_end']})"
+        )
+    for key in ("rollout_start", "reporting_launch"):
+        if key in dates:
+            if "study_start" in dates and dates[key] <= dates["study_start"]:
+                problems.append(
+                    f"'evaluate.{key}' ({dates[key]}) must be after 'evaluate.study_start' "
+                    f"({dates['study_start']}): an evaluation needs data before the intervention"
+                )
+            if "study_end" in dates and dates[key] >= dates["study_end"]:
+                problems.append(
+                    f"'evaluate.{key}' ({dates[key]}) must be before 'evaluate.study_end' "
+                    f"({dates['study_end']}): an evaluation needs data after the intervention"
+                )
+    if problems:
+        raise ConfigError(where, problems)
+    analyses = tuple(raw.get("analyses") or ANALYSES)
+    return StudyConfig(raw=raw, base=base, source=source, analyses=analyses)
+
+
+def load_study(path, *, check_paths: bool = True) -> StudyConfig:
+    """Read and check ``study.yml``.
+
+    Parameters
+    ----------
+    path : str or Path
+        The configuration file.
+    check_paths : bool
+        Check that every file named exists (default True).
+
+    Returns
+    -------
+    StudyConfig
+
+    Raises
+    ------
+    ConfigError
+        Listing every problem found (unknown keys, missing files, wrong kinds, dates out of order).
+    """
+    import yaml
+
+    path = Path(path)
+    if not path.exists():
+        raise ConfigError(path, [f"the configuration file {path} does not exist"])
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise ConfigError(path, [f"the file is not valid YAML{line}: {getattr(exc, 'problem', exc)}"]) from None
+    return check_study(raw or {}, base=path.resolve().parent, source=path, check_paths=check_paths)
