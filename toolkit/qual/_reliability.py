@@ -1,0 +1,118 @@
+"""Numerical core of Krippendorff's alpha and Cohen's kappa (no pandas in the hot path).
+
+Private helpers shared by :mod:`toolkit.qual.agreement`. The coincidence matrix is built
+from a sparse unit-by-value count matrix, so the cost grows with the number of coded
+values, not with units x values x values as a dense implementation would.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import sparse
+
+LEVELS = ("nominal", "ordinal", "interval", "ratio")
+
+
+def coincidences(unit_idx, value_idx, n_values, unit_weight=None):
+    """Krippendorff's coincidence matrix ``o[c, k]`` from one value per (unit, coder).
+
+    ``o[c, k] = sum_u w_u * (n_uc * n_uk - [c == k] * n_uc) / (m_u - 1)`` over units with
+    at least two values (``m_u >= 2``); unpairable units contribute nothing.
+    ``unit_weight`` (one per unit code) multiplies each unit's contribution; ``None`` = 1.
+    """
+    unit_idx = np.asarray(unit_idx, dtype=np.int64)
+    value_idx = np.asarray(value_idx, dtype=np.int64)
+    n_units = int(unit_idx.max()) + 1 if unit_idx.size else 0
+    counts = sparse.csr_matrix(
+        (np.ones(unit_idx.size), (unit_idx, value_idx)), shape=(n_units, n_values)
+    )
+    counts.sum_duplicates()
+    m_u = np.asarray(counts.sum(axis=1)).ravel()
+    pairable = m_u >= 2
+    scale = np.zeros(n_units)
+    scale[pairable] = 1.0 / (m_u[pairable] - 1.0)
+    if unit_weight is not None:
+        scale = scale * np.asarray(unit_weight, dtype=float)
+    scaled = sparse.diags(scale) @ counts
+    o = (counts.T @ scaled).toarray()
+    o -= np.diag(np.asarray(scaled.sum(axis=0)).ravel())
+    return o
+
+
+def distance_matrix(level, domain, n_v):
+    """Squared difference function delta^2(c, k) of Krippendorff (2011) for ``level``.
+
+    ``domain`` holds the (ordered) values, ``n_v`` the pairable-value marginals.
+    """
+    if level == "nominal":
+        return 1.0 - np.eye(len(domain))
+    if level == "ordinal":
+        cum = np.concatenate([[0.0], np.cumsum(n_v)])
+        i = np.arange(len(domain))
+        lo, hi = np.minimum.outer(i, i), np.maximum.outer(i, i)
+        between = cum[hi + 1] - cum[lo]
+        return (between - (n_v[:, None] + n_v[None, :]) / 2.0) ** 2
+    x = np.asarray(domain, dtype=float)
+    diff = x[:, None] - x[None, :]
+    if level == "interval":
+        return diff**2
+    total = x[:, None] + x[None, :]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out = np.where(total != 0, diff / np.where(total == 0, 1.0, total), 0.0)
+    return out**2
+
+
+def alpha_from_coincidences(o, delta):
+    """``alpha = 1 - (n - 1) * sum(o * delta) / sum(n_c * n_k * delta)``; NaN if undefined."""
+    n_v = o.sum(axis=1)
+    n = n_v.sum()
+    expected = (np.outer(n_v, n_v) * delta).sum()
+    if n <= 1 or expected <= 0:
+        return float("nan")
+    return float(1.0 - (n - 1.0) * (o * delta).sum() / expected)
+
+
+def binary_unit_stats(present):
+    """Per-unit sufficient statistics for binary (0/1/NaN) codings by several coders.
+
+    ``present`` is a units x coders float array of 0, 1 or NaN (coder did not code it).
+    Returns ``(m, ones)``: values per unit and number of 1s per unit.
+    """
+    observed = ~np.isnan(present)
+    m = observed.sum(axis=1).astype(float)
+    ones = np.where(observed, present, 0.0).sum(axis=1)
+    return m, ones
+
+
+def binary_measures(m, ones, weight, first, second):
+    """Percentage agreement, Cohen's kappa and Krippendorff's alpha from sums over units.
+
+    Every argument may be 1-D (one set of units) or 2-D (bootstrap replicates x units,
+    where ``weight`` already includes the resampling counts). ``first`` and ``second`` are
+    the 0/1 codings of the two kappa coders (NaN where missing; kappa then uses units both
+    coded). Returns three arrays (one value per replicate).
+    """
+    pair = m >= 2
+    zeros = m - ones
+    w = np.where(pair, weight, 0.0)
+    # coincidences for a binary variable: o01 = sum w * 2 * n1 * n0 / (m - 1)
+    denom = np.where(pair, m - 1.0, 1.0)
+    o01 = (w * ones * zeros / denom).sum(axis=-1)
+    n1 = (w * ones).sum(axis=-1)
+    n0 = (w * zeros).sum(axis=-1)
+    n = n0 + n1
+    with np.errstate(invalid="ignore", divide="ignore"):
+        alpha = 1.0 - (n - 1.0) * o01 / (n0 * n1)
+        agree_units = np.where(pair, (ones == m) | (zeros == m), False)
+        pct = (w * agree_units).sum(axis=-1) / w.sum(axis=-1)
+        both = ~np.isnan(first) & ~np.isnan(second)
+        wk = np.where(both, weight, 0.0)
+        a = np.where(both, first, 0.0)
+        b = np.where(both, second, 0.0)
+        tot = wk.sum(axis=-1)
+        p_o = (wk * (a == b)).sum(axis=-1) / tot
+        pa = (wk * a).sum(axis=-1) / tot
+        pb = (wk * b).sum(axis=-1) / tot
+        p_e = pa * pb + (1 - pa) * (1 - pb)
+        kappa = (p_o - p_e) / (1 - p_e)
+    return pct, kappa, alpha

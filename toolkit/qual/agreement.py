@@ -1,0 +1,385 @@
+"""Inter-coder agreement: Krippendorff's alpha, Cohen's kappa, and per-code agreement
+on a double-coded qualitative project.
+
+``krippendorff_alpha`` and ``cohen_kappa`` take long data (one row per unit and coder)
+in the pingouin style; ``cohen_kappa`` also takes wide data (one column per rater).
+``agreement`` builds units from the coded text of a :class:`~toolkit.qual.QualProject`
+(see :mod:`toolkit.qual._coding_units` for the unit construction) and reports all three
+measures per code and overall, with bootstrap confidence intervals.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from toolkit.errors import (
+    ColumnNotFoundError,
+    DataValidationError,
+    ParameterError,
+    check_choice,
+    check_columns,
+)
+from toolkit.qual import _reliability as _rel
+
+__all__ = ["krippendorff_alpha", "cohen_kappa", "agreement"]
+
+
+def _check_frame(data, function):
+    if not isinstance(data, pd.DataFrame):
+        raise ParameterError(
+            f"The 'data' parameter of {function} must be a pandas DataFrame in long format "
+            f"(one row per unit and coder). Got {type(data).__name__} instead; build one with "
+            "pandas.DataFrame(...) or DataFrame.melt(...)."
+        )
+
+
+def _duplicate_error(data, keys, function):
+    dup = data.duplicated(subset=keys, keep=False)
+    if dup.any():
+        rows = data.index[dup]
+        report = pd.DataFrame(
+            {
+                "file": "",
+                "row": [int(r) + 2 if isinstance(r, (int, np.integer)) else r for r in rows],
+                "column": "+".join(keys),
+                "value": [" / ".join(map(str, v)) for v in data.loc[dup, keys].to_numpy()],
+                "problem": "the same unit is coded more than once by the same coder",
+                "expected": "one row per unit and coder",
+                "severity": "error",
+            }
+        )
+        raise DataValidationError(
+            report,
+            f"{function}: {int(dup.sum())} row(s) repeat a (unit, coder) pair, e.g. "
+            f"{report['value'].iloc[0]!r} (row {report['row'].iloc[0]} counting the header as "
+            "row 1). Keep one value per unit and coder (drop duplicates or aggregate first).",
+        )
+
+
+def _value_domain(values: pd.Series, level: str, column: str):
+    """Integer codes and the ordered domain of the values (missing already removed)."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        if level != "nominal" and not values.cat.ordered:
+            raise ParameterError(
+                f"Column '{column}' is an unordered categorical but level={level!r} needs an "
+                "order; use an ordered categorical (pd.Categorical(..., ordered=True)) or "
+                "level='nominal'."
+            )
+        cats = values.cat.categories
+        codes = values.cat.codes.to_numpy()
+        if level in ("interval", "ratio"):
+            domain = pd.to_numeric(pd.Series(cats), errors="coerce").to_numpy(dtype=float)
+            if np.isnan(domain).any():
+                raise ParameterError(
+                    f"Column '{column}' has non-numeric categories {list(cats)} but "
+                    f"level={level!r} needs numbers; use level='ordinal' or 'nominal'."
+                )
+            return codes, domain
+        return codes, np.asarray(cats)
+    if level == "nominal":
+        codes, uniques = pd.factorize(values, sort=False)
+        return codes, np.asarray(uniques)
+    numeric = pd.to_numeric(values, errors="coerce")
+    bad = numeric.isna()
+    if bad.any():
+        example = values[bad].iloc[0]
+        raise ParameterError(
+            f"Column '{column}' has value {example!r} (row {values.index[bad][0]}) that is not "
+            f"a number, but level={level!r} needs numeric values or an ordered categorical. "
+            "Recode the values to numbers, or use level='nominal'."
+        )
+    if level == "ratio" and (numeric < 0).any():
+        raise ParameterError(
+            f"Column '{column}' has negative values but level='ratio' needs values >= 0 "
+            "(a true zero); use level='interval' instead."
+        )
+    codes, uniques = pd.factorize(numeric, sort=True)
+    return codes, np.asarray(uniques, dtype=float)
+
+
+def krippendorff_alpha(data, *, unit, coder, value, level="nominal"):
+    """Krippendorff's alpha for any number of coders, missing values and four levels.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Long data: one row per unit and coder. Rows whose ``value`` is missing are
+        allowed (the coder did not code that unit) and carry no information.
+    unit, coder, value : str
+        Columns naming the unit coded, the coder, and the value assigned.
+    level : {"nominal", "ordinal", "interval", "ratio"}
+        Level of measurement of ``value``. Ordinal, interval and ratio need numbers or an
+        ordered categorical; ratio needs values >= 0.
+
+    Returns
+    -------
+    float
+        Krippendorff's alpha; NaN (with a warning) when it is undefined, i.e. when fewer
+        than two pairable values exist or all pairable values are identical.
+
+    Notes
+    -----
+    With ``n_uc`` the number of coders giving value ``c`` to unit ``u`` and ``m_u`` the
+    number of values unit ``u`` received, units with ``m_u >= 2`` are pairable and the
+    coincidence matrix is
+
+    .. math:: o_{ck} = \\sum_u \\frac{n_{uc} n_{uk} - [c = k]\\, n_{uc}}{m_u - 1}.
+
+    With marginals :math:`n_c = \\sum_k o_{ck}` and :math:`n = \\sum_c n_c`,
+
+    .. math:: \\alpha = 1 - (n - 1) \\frac{\\sum_{c,k} o_{ck}\\, \\delta^2_{ck}}
+              {\\sum_{c,k} n_c n_k\\, \\delta^2_{ck}},
+
+    with the difference functions :math:`\\delta^2_{ck} = [c \\ne k]` (nominal),
+    :math:`(\\sum_{g=c}^{k} n_g - (n_c + n_k)/2)^2` (ordinal), :math:`(c - k)^2`
+    (interval) and :math:`((c - k)/(c + k))^2` (ratio). The matrix is built from a sparse
+    unit x value count matrix, so large data sets stay fast.
+
+    References
+    ----------
+    Krippendorff, K. (2011). Computing Krippendorff's alpha-reliability. Annenberg School
+    for Communication, University of Pennsylvania. https://repository.upenn.edu/asc_papers/43
+
+    Hayes, A. F., & Krippendorff, K. (2007). Answering the call for a standard reliability
+    measure for coding data. Communication Methods and Measures, 1(1), 77-89.
+
+    Examples
+    --------
+    Two coders, ten units, binary data (Krippendorff 2011, section A):
+
+    >>> import pandas as pd
+    >>> a = [0, 1, 0, 0, 0, 0, 0, 0, 1, 0]
+    >>> b = [1, 1, 1, 0, 0, 1, 0, 0, 0, 0]
+    >>> long = pd.DataFrame({"unit": list(range(10)) * 2, "coder": ["A"] * 10 + ["B"] * 10,
+    ...                      "value": a + b})
+    >>> round(krippendorff_alpha(long, unit="unit", coder="coder", value="value"), 3)
+    0.095
+    """
+    _check_frame(data, "krippendorff_alpha")
+    check_choice(level, _rel.LEVELS, argument="level", function="krippendorff_alpha")
+    check_columns(data, [unit, coder, value], argument="unit/coder/value")
+    keep = data[value].notna()
+    df = data.loc[keep, [unit, coder, value]]
+    _duplicate_error(df, [unit, coder], "krippendorff_alpha")
+    if df.empty:
+        warnings.warn("krippendorff_alpha: no non-missing values; alpha is undefined (NaN).",
+                      stacklevel=2)
+        return float("nan")
+    v_idx, domain = _value_domain(df[value], level, value)
+    u_idx, _ = pd.factorize(df[unit])
+    o = _rel.coincidences(u_idx, v_idx, len(domain))
+    delta = _rel.distance_matrix(level, domain, o.sum(axis=1))
+    result = _rel.alpha_from_coincidences(o, delta)
+    if np.isnan(result):
+        warnings.warn(
+            "krippendorff_alpha: alpha is undefined (NaN): fewer than two pairable values, "
+            "or every pairable value is the same, so there is no variation to agree on.",
+            stacklevel=2,
+        )
+    return result
+
+
+def _kappa_table(data, raters, unit, coder, value, coders):
+    """Two aligned rating series from wide or long data (rows missing either dropped)."""
+    if raters is not None:
+        if unit is not None or coder is not None or value is not None:
+            raise ParameterError(
+                "cohen_kappa takes either wide data (raters=[col1, col2]) or long data "
+                "(unit=, coder=, value=), not both."
+            )
+        raters = list(raters)
+        if len(raters) != 2:
+            raise ParameterError(
+                f"The 'raters' parameter of cohen_kappa must name exactly two columns. "
+                f"Got {raters!r} instead."
+            )
+        check_columns(data, raters, argument="raters")
+        wide = data[raters]
+        labels = raters
+    else:
+        if unit is None or coder is None or value is None:
+            raise ParameterError(
+                "cohen_kappa needs raters=[col1, col2] (wide data) or all of unit=, coder=, "
+                "value= (long data)."
+            )
+        check_columns(data, [unit, coder, value], argument="unit/coder/value")
+        sub = data[[unit, coder, value]]
+        found = list(pd.unique(sub[coder].dropna()))
+        if coders is None:
+            if len(found) != 2:
+                raise ParameterError(
+                    f"cohen_kappa needs exactly two coders; column '{coder}' has {len(found)}: "
+                    f"{found[:10]}. Choose two with coders=[a, b], or use krippendorff_alpha "
+                    "for more than two."
+                )
+            coders = found
+        coders = list(coders)
+        unknown = [c for c in coders if c not in found]
+        if len(coders) != 2 or unknown:
+            raise ParameterError(
+                f"The 'coders' parameter of cohen_kappa must name two coders present in "
+                f"column '{coder}' (found {found[:10]}). Got {coders!r} instead."
+            )
+        sub = sub[sub[coder].isin(coders)]
+        _duplicate_error(sub.dropna(subset=[value]), [unit, coder], "cohen_kappa")
+        wide = sub.pivot(index=unit, columns=coder, values=value).reindex(columns=coders)
+        labels = coders
+    complete = wide.notna().all(axis=1)
+    if (~complete).any():
+        warnings.warn(
+            f"cohen_kappa: {int((~complete).sum())} unit(s) without a value from both raters "
+            f"{labels} were left out.",
+            stacklevel=3,
+        )
+    return wide[complete]
+
+
+def cohen_kappa(
+    data,
+    *,
+    raters=None,
+    unit=None,
+    coder=None,
+    value=None,
+    coders=None,
+    weights=None,
+    ci_level=0.95,
+):
+    """Cohen's kappa for two raters, from wide or long data, with standard error and test.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Wide data (one row per unit, one column per rater; give ``raters``) or long data
+        (one row per unit and coder; give ``unit``, ``coder`` and ``value``).
+    raters : list of two str, optional
+        The two rater columns of wide data.
+    unit, coder, value : str, optional
+        Columns of long data.
+    coders : list of two, optional
+        With long data holding more than two coders, the two to compare.
+    weights : {None, "linear", "quadratic"}
+        Unweighted kappa (default) or weighted kappa with disagreement weights
+        ``|i - j| / (k - 1)`` or ``(i - j)^2 / (k - 1)^2`` over the category ranks (the
+        order of an ordered categorical, else sorted values).
+    ci_level : float
+        Confidence level of the Wald interval, stored in ``result.attrs["ci_level"]``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row with columns
+
+        - ``estimate``: kappa.
+        - ``se``: asymptotic standard error (Fleiss, Cohen & Everitt 1969).
+        - ``ci_low``, ``ci_high``: Wald interval ``estimate -/+ z * se``.
+        - ``statistic``: z test of kappa = 0 (using the standard error under the null).
+        - ``p``: two-sided p-value of that test.
+        - ``n``: units rated by both raters (units missing either are left out, with a
+          warning).
+        - ``observed``: observed proportion of agreement (weighted if ``weights``).
+        - ``expected``: agreement expected by chance from the raters' marginals.
+        - ``method``: description.
+
+    Notes
+    -----
+    With :math:`p_o` the observed and :math:`p_e = \\sum_c p_{c\\cdot} p_{\\cdot c}` the
+    chance agreement, :math:`\\kappa = (p_o - p_e) / (1 - p_e)`. Weighted kappa is
+    :math:`1 - \\sum w_{ij} p_{ij} / \\sum w_{ij} p_{i\\cdot} p_{\\cdot j}`. The computation
+    is delegated to :func:`statsmodels.stats.inter_rater.cohens_kappa` and checked against
+    R ``psych::cohen.kappa`` in the test suite.
+
+    References
+    ----------
+    Cohen, J. (1960). A coefficient of agreement for nominal scales. Educational and
+    Psychological Measurement, 20(1), 37-46.
+
+    Fleiss, J. L., Cohen, J., & Everitt, B. S. (1969). Large sample standard errors of
+    kappa and weighted kappa. Psychological Bulletin, 72(5), 323-327.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> wide = pd.DataFrame({"a": ["y"] * 25 + ["n"] * 25,
+    ...                      "b": ["y"] * 20 + ["n"] * 5 + ["y"] * 10 + ["n"] * 15})
+    >>> res = cohen_kappa(wide, raters=["a", "b"])
+    >>> float(res["estimate"].iloc[0])
+    0.4
+    """
+    from statsmodels.stats.inter_rater import cohens_kappa as _sm_kappa
+
+    _check_frame(data, "cohen_kappa")
+    if weights is not None:
+        check_choice(weights, ("linear", "quadratic"), argument="weights",
+                     function="cohen_kappa")
+    if not 0 < ci_level < 1:
+        raise ParameterError(
+            f"The 'ci_level' parameter of cohen_kappa must be between 0 and 1. Got {ci_level!r}."
+        )
+    wide = _kappa_table(data, raters, unit, coder, value, coders)
+    first, second = wide.iloc[:, 0], wide.iloc[:, 1]
+    if isinstance(first.dtype, pd.CategoricalDtype) and first.cat.ordered:
+        cats = list(first.cat.categories)
+    else:
+        both = pd.concat([first, second], ignore_index=True)
+        try:
+            cats = sorted(pd.unique(both))
+        except TypeError:
+            cats = list(pd.unique(both))
+    table = pd.crosstab(
+        pd.Categorical(first, categories=cats), pd.Categorical(second, categories=cats),
+        dropna=False,
+    ).to_numpy(dtype=float)
+    n = int(table.sum())
+    if n == 0:
+        raise ParameterError("cohen_kappa: no unit was rated by both raters; nothing to compare.")
+    if weights is None:
+        res = _sm_kappa(table)
+        method = "Cohen's kappa"
+    else:
+        res = _sm_kappa(table, wt=weights)
+        method = f"Cohen's weighted kappa ({weights} weights)"
+    z = stats.norm.ppf(0.5 + ci_level / 2)
+    se = float(res.std_kappa)
+    kappa = float(res.kappa)
+    probs = table / n
+    if weights is None:
+        observed = float(np.trace(probs))
+        expected = float((probs.sum(1) * probs.sum(0)).sum())
+    else:
+        w = np.arange(len(cats), dtype=float)
+        d = np.abs(w[:, None] - w[None, :]) / max(len(cats) - 1, 1)
+        d = d if weights == "linear" else d**2
+        observed = float(1 - (d * probs).sum())
+        expected = float(1 - (d * np.outer(probs.sum(1), probs.sum(0))).sum())
+    se0 = float(res.std_kappa0)
+    statistic = kappa / se0 if se0 > 0 else float("nan")
+    out = pd.DataFrame(
+        {
+            "estimate": [kappa],
+            "se": [se],
+            "ci_low": [kappa - z * se],
+            "ci_high": [kappa + z * se],
+            "statistic": [statistic],
+            "p": [float(2 * stats.norm.sf(abs(statistic)))],
+            "n": [n],
+            "observed": [observed],
+            "expected": [expected],
+            "method": [method],
+        }
+    )
+    out.attrs["ci_level"] = ci_level
+    return out
+
+
+def agreement(project, *, coders=None, unit="segment", weight="characters", n_boot=1000,
+              ci_level=0.95, seed=0):
+    """Placeholder replaced below once the project model is available."""
+    from toolkit.qual._project_agreement import project_agreement
+
+    return project_agreement(project, coders=coders, unit=unit, weight=weight,
+                             n_boot=n_boot, ci_level=ci_level, seed=seed)
