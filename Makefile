@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: evidence test install clean
+.PHONY: evidence test lab install browser clean
 
 install: $(STAMP)
 
@@ -16,11 +16,26 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
+# Build the demo evidence pack from the embedded synthetic study into outputs/.
 evidence: $(STAMP)
 	$(BIN)/toolkit evidence-pack --demo --out outputs
 
-test: $(STAMP)
+# Run the whole test suite (the browser test needs Debian's chromium: installed here when possible).
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
+
+browser:
+	@tools/ensure-chromium
+
+# JupyterLab in the project environment, kernel registered, notebooks open.
+lab: $(STAMP) $(VENV)/.lab-installed
+	$(BIN)/jupyter lab notebooks/00-start-here.ipynb
+
+$(VENV)/.lab-installed: pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test,lab]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name online-harms-toolkit \
+		--display-name "Python (online-harms toolkit)"
+	@touch $@
 
 clean:
 	rm -rf outputs
