@@ -9,7 +9,7 @@ import yaml
 
 from toolkit.config import StudyConfig, load_study
 
-__all__ = ["demo_config", "DEMO_FILES"]
+__all__ = ["demo_config", "open_study", "DEMO_FILES"]
 
 #: configuration key -> file written by toolkit.synth, relative to the demo-data folder
 DEMO_FILES = {
@@ -51,3 +51,27 @@ def demo_config(outdir, *, seed: int = 20240301) -> StudyConfig:
         encoding="utf-8",
     )
     return load_study(path)
+
+
+def open_study(study=None, output="outputs", *, seed: int = 20240301) -> StudyConfig:
+    """The study a notebook works on: ``study.yml`` if given, else the synthetic demo
+    study (written once into ``output/demo-data`` and reused while its seed and the
+    toolkit version are unchanged).
+
+    >>> import tempfile
+    >>> cfg = open_study(None, tempfile.mkdtemp())
+    >>> cfg.name
+    'Synthetic demo study (not real data)'
+    """
+    if study is not None:
+        return load_study(study)
+    import toolkit
+
+    data_dir = Path(output) / "demo-data"
+    marker = data_dir / ".demo-version"
+    stamp = f"{toolkit.__version__} {seed}"
+    if (data_dir / "study.yml").exists() and marker.exists() and marker.read_text() == stamp:
+        return load_study(data_dir / "study.yml")
+    cfg = demo_config(output, seed=seed)
+    marker.write_text(stamp)
+    return cfg

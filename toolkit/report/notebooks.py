@@ -1,0 +1,91 @@
+"""Execute the project's notebooks with parameters injected, and save them as HTML.
+
+The notebooks in ``notebooks/`` are thin: a cell tagged ``parameters`` (as papermill
+uses) holds their defaults; :func:`run_notebook` inserts a cell tagged
+``injected-parameters`` after it with the values given, executes the notebook with
+nbclient in the current Python environment and returns it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from toolkit.paths import REPO_DIR
+
+__all__ = ["NOTEBOOKS_DIR", "list_notebooks", "run_notebook", "notebook_html", "execute_notebooks"]
+
+NOTEBOOKS_DIR = REPO_DIR / "notebooks"
+
+
+def list_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
+    """The numbered notebooks (``NN-name.ipynb``), in order."""
+    return sorted(p for p in Path(folder).glob("[0-9][0-9]-*.ipynb"))
+
+
+def _inject(nb, parameters: dict):
+    import nbformat
+
+    source = "# Parameters injected by toolkit\n" + "\n".join(f"{k} = {v!r}" for k, v in parameters.items())
+    cell = nbformat.v4.new_code_cell(source=source, metadata={"tags": ["injected-parameters"]})
+    for i, c in enumerate(nb.cells):
+        if "parameters" in c.get("metadata", {}).get("tags", []):
+            nb.cells.insert(i + 1, cell)
+            return nb
+    nb.cells.insert(0, cell)
+    return nb
+
+
+def run_notebook(path, parameters: dict | None = None, *, timeout: int = 600, cwd=None):
+    """Execute a notebook with ``parameters`` injected; return the executed notebook.
+
+    Raises ``nbclient.exceptions.CellExecutionError`` (with the failing cell's
+    traceback) when a cell fails.
+    """
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(str(path), as_version=4)
+    nb = _inject(nb, parameters or {})
+    client = NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(cwd or Path(path).parent)}},
+    )
+    client.execute()
+    return nb
+
+
+def notebook_html(nb) -> str:
+    """An executed notebook as self-contained HTML (no scripts loaded from the network)."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="lab", embed_images=True)
+    body, _ = exporter.from_notebook_node(nb)
+    # nbconvert links MathJax and require.js from public CDNs; the pack must work offline.
+    body = re.sub(r'<script[^>]+src="https?://[^"]*"[^>]*>\s*</script>', "", body)
+    body = re.sub(r'<link[^>]+href="https?://[^"]*"[^>]*>', "", body)
+    return body
+
+
+def execute_notebooks(ctx, notebooks: list[Path] | None = None) -> list[Path]:
+    """Run every analysis notebook on the pack's study and save it as HTML under
+    ``evidence-pack/notebooks/``. The evidence-pack notebook itself is not re-run."""
+    from tqdm.auto import tqdm
+
+    config = ctx.config.source if ctx.config is not None else None
+    out = ctx.pack_dir / "notebooks"
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    todo = [p for p in (notebooks or list_notebooks()) if "evidence-pack" not in p.name]
+    for path in tqdm(todo, desc="notebooks", unit="nb"):
+        nb = run_notebook(
+            path,
+            {"study": str(Path(config).resolve()) if config else None, "output": str(ctx.outdir.resolve())},
+        )
+        target = out / (path.stem + ".html")
+        target.write_text(notebook_html(nb), encoding="utf-8")
+        written.append(target)
+        ctx.note(f"notebook {path.name} executed; saved as {target.name}")
+    return written
