@@ -254,11 +254,15 @@ def build_evidence_pack(
     if notebooks:
         from toolkit.report.notebooks import execute_notebooks
 
+        start = time.perf_counter()
         execute_notebooks(ctx)
+        ctx.timings["notebooks"] = time.perf_counter() - start
     if render:
         from toolkit.report.render import render_pack
 
+        start = time.perf_counter()
         render_pack(ctx)
+        ctx.timings["render"] = time.perf_counter() - start
     (ctx.pack_dir / "log.txt").write_text("\n".join(ctx.log) + "\n", encoding="utf-8")
     _print_summary(ctx)
     return ctx
