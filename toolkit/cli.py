@@ -34,7 +34,9 @@ def _cmd_evidence_pack(args) -> int:
 
     if not args.demo and not args.config:
         raise ToolkitError("Give either --demo or --config study.yml.")
-    build_evidence_pack(Path(args.out), config=args.config, demo=args.demo, seed=args.seed)
+    build_evidence_pack(
+        Path(args.out), config=args.config, demo=args.demo, seed=args.seed, notebooks=not args.no_notebooks
+    )
     return 0
 
 
@@ -63,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true", help="use the embedded synthetic demo study")
     p.add_argument("--out", default="outputs", help="output folder (default: outputs)")
     p.add_argument("--seed", type=int, default=20240301, help="random seed (default 20240301)")
+    p.add_argument(
+        "--no-notebooks", action="store_true", help="skip executing the notebooks (faster; no notebooks/ HTML)"
+    )
     p.set_defaults(func=_cmd_evidence_pack)
     return parser
 
