@@ -1,0 +1,164 @@
+"""Numerical core of the reliability functions: alpha, its CIs, omega, item statistics.
+
+Works on a keyed ``n x k`` float array; validation of user input happens in
+:mod:`toolkit.survey.reliability` and helpers of :mod:`toolkit.survey._items`.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+from scipy import stats
+
+from toolkit.survey._factor import omega_total_one_factor
+from toolkit.survey._items import data_error
+from toolkit.survey._pairwise import cov2cor, pairwise_cor, pairwise_cov
+
+
+def alpha_from_cov(C: np.ndarray) -> float:
+    """Cronbach's alpha ``k/(k-1) * (1 - tr(C) / sum(C))``."""
+    k = C.shape[0]
+    return k / (k - 1) * (1.0 - np.trace(C) / C.sum())
+
+
+def alpha_std_from_cor(R: np.ndarray) -> float:
+    """Standardised alpha ``k/(k-1) * (1 - k / sum(R))``."""
+    k = R.shape[0]
+    return k / (k - 1) * (1.0 - k / R.sum())
+
+
+def duhachek_ase(C: np.ndarray) -> float:
+    """Asymptotic variance term Q of van Zyl et al. (2000) as in psych (``ase = sqrt(Q/n)``)."""
+    k = C.shape[0]
+    s = C.sum()
+    tr = np.trace(C)
+    CC = C @ C
+    return (2 * k**2 / ((k - 1) ** 2 * s**3)) * (s * (np.trace(CC) + tr**2) - 2 * tr * CC.sum())
+
+
+def feldt_ci(alpha: float, n: int, k: int, level: float) -> tuple[float, float]:
+    """Feldt et al. (1987) F-based interval, as ``psych::alpha.ci`` and pingouin."""
+    tail = (1.0 - level) / 2.0
+    df1, df2 = n - 1, (n - 1) * (k - 1)
+    low = 1.0 - (1.0 - alpha) * stats.f.ppf(1.0 - tail, df1, df2)
+    high = 1.0 - (1.0 - alpha) * stats.f.ppf(tail, df1, df2)
+    return float(low), float(high)
+
+
+def select_rows(X: np.ndarray, index, items, missing: str, *, label: str):
+    """Rows used under the missing-data rule; warn about the rows left out."""
+    answered = ~np.isnan(X)
+    keep = answered.all(axis=1) if missing == "listwise" else answered.any(axis=1)
+    n_out = int((~keep).sum())
+    if n_out:
+        why = (
+            "did not answer every item (listwise deletion)"
+            if missing == "listwise"
+            else "answered none of the items"
+        )
+        warnings.warn(
+            f"{label}: {n_out} of {len(keep)} respondents {why} and were left out "
+            f"(n = {int(keep.sum())}).",
+            UserWarning,
+            stacklevel=4,
+        )
+    Xk = X[keep]
+    if Xk.shape[0] < 3:
+        raise data_error(
+            [{"column": ", ".join(map(str, items)), "value": int(Xk.shape[0]),
+              "problem": f"too few respondents with usable answers ({missing} deletion)",
+              "expected": "at least 3"}],
+            f"{label}: only {Xk.shape[0]} respondent(s) have usable answers to items "
+            f"{list(items)} under {missing} deletion; reliability needs at least 3. "
+            "Check that the right columns were named and that missing codes are not "
+            "hiding every answer" + (" (or use missing='pairwise')." if missing == "listwise"
+                                     else "."),
+        )
+    return Xk, index[keep]
+
+
+def check_variances(C: np.ndarray, N: np.ndarray, items, *, label: str) -> None:
+    """Zero-variance items and item pairs nobody answered together are errors."""
+    var = np.diag(C)
+    bad = [items[j] for j in range(len(items)) if not (var[j] > 0)]
+    if bad:
+        raise data_error(
+            [{"column": v, "value": 0.0, "problem": "item has zero variance (or < 2 answers)",
+              "expected": "answers that vary between respondents"} for v in bad],
+            f"{label}: item(s) {bad} have zero variance (everyone gave the same answer, "
+            "or fewer than 2 answered), so they carry no information about consistency "
+            "and alpha is undefined for them. Fix: drop the item(s) from the scale.",
+        )
+    no_pair = np.argwhere(np.triu(N < 2, 1))
+    if len(no_pair):
+        pairs = [(items[i], items[j]) for i, j in no_pair[:10]]
+        raise data_error(
+            [{"column": f"{a}, {b}", "value": 0, "problem": "fewer than 2 respondents "
+              "answered both items", "expected": "at least 2"} for a, b in pairs],
+            f"{label}: fewer than 2 respondents answered both items of pair(s) {pairs}, so "
+            "their covariance is unknown. Fix: use fewer items or check routing.",
+        )
+
+
+def reliability_core(X, index, items, *, missing, ci_level, ci_method, label):
+    """All scale-level and item-level statistics of one keyed item matrix."""
+    Xk, _ = select_rows(X, index, items, missing, label=label)
+    n, k = Xk.shape
+    C, N = pairwise_cov(Xk)
+    check_variances(C, N, items, label=label)
+    R = cov2cor(C)
+    alpha = alpha_from_cov(C)
+    alpha_std = alpha_std_from_cor(R)
+    if ci_method == "feldt":
+        ci_low, ci_high = feldt_ci(alpha, n, k, ci_level)
+    else:
+        ase = np.sqrt(duhachek_ase(C) / n)
+        z = stats.norm.ppf(1.0 - (1.0 - ci_level) / 2.0)
+        ci_low, ci_high = alpha - z * ase, alpha + z * ase
+    if k >= 3:
+        omega = omega_total_one_factor(pairwise_cor(Xk))
+    else:
+        omega = np.nan
+        warnings.warn(
+            f"{label}: omega_total needs at least 3 items (a one-factor model of 2 items is "
+            "not identified); it is NaN.",
+            UserWarning,
+            stacklevel=3,
+        )
+    # item level: corrected item-total r and alpha if the item is dropped (from C)
+    r_drop = np.empty(k)
+    a_drop = np.full(k, np.nan)
+    a_std_drop = np.full(k, np.nan)
+    for i in range(k):
+        rest = np.delete(np.arange(k), i)
+        c_rest = C[np.ix_(rest, rest)]
+        r_drop[i] = (C[:, i].sum() - C[i, i]) / np.sqrt(C[i, i] * c_rest.sum())
+        if k >= 3:
+            a_drop[i] = alpha_from_cov(c_rest)
+            a_std_drop[i] = alpha_std_from_cor(R[np.ix_(rest, rest)])
+    if k == 2:  # psych's convention for two items: the other item "alone"
+        a_drop[:] = [C[0, 1] / C[1, 1], C[0, 1] / C[0, 0]]
+        a_std_drop[:] = R[0, 1]
+    item = {
+        "n": (~np.isnan(Xk)).sum(axis=0),
+        "mean": np.nanmean(Xk, axis=0),
+        "sd": np.sqrt(np.diag(C)),
+        "corrected_item_total_r": r_drop,
+        "alpha_if_dropped": a_drop,
+        "alpha_std_if_dropped": a_std_drop,
+    }
+    neg = [items[i] for i in range(k) if r_drop[i] < 0]
+    if neg:
+        warnings.warn(
+            f"{label}: item(s) {neg} correlate negatively with the rest of the scale; they "
+            "are probably reverse-keyed and should be reversed (reverse=[...] or the "
+            "dictionary's 'reverse' column).",
+            UserWarning,
+            stacklevel=3,
+        )
+    scale = {
+        "n": int(n), "k": int(k), "alpha": float(alpha), "alpha_std": float(alpha_std),
+        "ci_low": float(ci_low), "ci_high": float(ci_high), "omega_total": float(omega),
+    }
+    return scale, item
