@@ -279,3 +279,13 @@ def test_reliability_table_out_of_range(data):
     bad.loc[10, "C2"] = 9
     with pytest.raises(DataValidationError, match=r"column 'C2' at row index 10"):
         reliability_table(bad, bfi_dictionary_table())
+
+
+def test_public_name_is_callable_after_module_import(data):
+    """``toolkit.survey.reliability`` stays usable as the function even once the module
+    of the same name has been imported (which rebinds the package attribute)."""
+    import toolkit.survey as survey
+    import toolkit.survey.reliability  # noqa: F401
+
+    res = _quiet(survey.reliability, data, SCALES["N"])
+    assert list(res.columns) == SCALE_COLUMNS

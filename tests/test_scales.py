@@ -146,3 +146,11 @@ def test_bad_input_raises_clear_error(data, change, kwargs, error, match):
         x = x.to_numpy().tolist()
     with pytest.raises(error, match=match):
         _quiet(score_scales, x, bfi_dictionary_table(), **kwargs)
+
+
+def test_scale_nobody_answered_warns(data):
+    x = data.copy()
+    x[SCALES["O"]] = np.nan
+    with pytest.warns(UserWarning, match="Scale 'O': no respondent answered any"):
+        res = score_scales(x, bfi_dictionary_table(), scales=["O"])
+    assert res["O"].isna().all() and res.attrs["not_scored"]["O"] == len(x)

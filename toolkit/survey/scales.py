@@ -96,7 +96,8 @@ def score_scales(
     UserWarning
         For each scale where some respondents answered at least one item but fewer than
         required: how many, and that their score is missing. (Respondents who answered no
-        item of a scale are counted in ``attrs["not_scored"]`` without a warning.)
+        item of a scale are counted in ``attrs["not_scored"]`` without a warning, unless
+        nobody answered any item of the scale, which is warned about.)
 
     Raises
     ------
@@ -174,7 +175,15 @@ def score_scales(
         if method == "sum":
             score = score * k
         partial = int(((answered > 0) & (answered < need)).sum())
-        if partial:
+        if len(answered) and not answered.any():
+            warnings.warn(
+                f"Scale '{spec.name}': no respondent answered any of its items "
+                f"{spec.items}; every score is missing. Check that the right data were "
+                "read and that its missing codes are not hiding every answer.",
+                UserWarning,
+                stacklevel=2,
+            )
+        elif partial:
             warnings.warn(
                 f"Scale '{spec.name}': {partial} respondent(s) answered fewer than {need} of "
                 f"its {k} items; their score is missing (min_items={min_items!r}).",
