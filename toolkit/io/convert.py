@@ -1,0 +1,315 @@
+"""Turn one column of raw cells into a typed column, driven by the data dictionary.
+
+Work is done once per distinct value (``pandas.factorize``), then spread to the
+rows, so a 250,000-row survey is converted in about a second per few columns.
+
+Rules (documented for users in ``data-templates/survey/README.md``):
+
+- blank cells (empty, spaces only) become missing (``<NA>``);
+- a dictionary missing code (e.g. ``9 = Don't know``), or a value declared missing
+  in an SPSS file, becomes missing and is counted in ``SurveyData.missing``;
+- coded items accept the code (``4``, ``4.0``, ``" 4 "``) or its label
+  (``Agree``, any case), as Qualtrics "choice text" exports write;
+- integer / numeric items accept numbers (with a decimal comma in a
+  semicolon-separated file); dates accept ISO ``2024-03-01`` (optionally with a
+  time), UK ``01/03/2024`` (day first), and Excel / SPSS date cells;
+- anything else is a problem: the cell becomes missing and the row is reported.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from toolkit.dictionary import Dictionary, parse_code
+
+__all__ = ["Converted", "convert_column", "is_blank", "normalise"]
+
+OK, BLANK, MISSING, INVALID = 0, 1, 2, 3
+
+
+@dataclass
+class Converted:
+    """Result of converting one column.
+
+    ``values`` is the typed Series; ``status`` per row (OK, BLANK, MISSING,
+    INVALID); ``problems`` lists (row mask, problem, expected); ``missing``
+    maps each missing code found to its count.
+    """
+
+    values: pd.Series
+    status: np.ndarray
+    problems: list = field(default_factory=list)
+    missing: dict = field(default_factory=dict)
+    _codes: np.ndarray | None = None
+    _miss_u: list | None = None
+
+    def count_missing(self, keep=None) -> dict:
+        """Missing code -> count, over the rows where ``keep`` is True (all rows by default)."""
+        if keep is None or self._codes is None:
+            return dict(self.missing)
+        codes = self._codes[np.asarray(keep, dtype=bool)]
+        counts = np.bincount(codes[codes >= 0], minlength=len(self._miss_u))
+        out = {}
+        for m, n in zip(self._miss_u, counts):
+            if m is not None and n:
+                out[m] = out.get(m, 0) + int(n)
+        return out
+
+
+def normalise(value):
+    """A raw cell as a Python value, or ``None`` when blank (strings are stripped)."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    if isinstance(value, (float, np.floating)):
+        return None if math.isnan(value) else float(value)
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    return value
+
+
+def is_blank(series: pd.Series) -> np.ndarray:
+    """Boolean array: cell is empty, spaces only, ``None`` or NaN."""
+    codes, uniq = pd.factorize(series, use_na_sentinel=True)
+    blank_u = np.fromiter((normalise(v) is None for v in uniq), dtype=bool, count=len(uniq))
+    blank_u = np.append(blank_u, True)
+    return blank_u[np.where(codes < 0, len(uniq), codes)]
+
+
+def _declared_missing(value, ranges) -> bool:
+    if not ranges or not isinstance(value, (int, float)):
+        return False
+    return any(lo <= value <= hi for lo, hi in ranges)
+
+
+def _take(per_unique, codes, blank_value):
+    arr = np.empty(len(per_unique) + 1, dtype=object if not isinstance(per_unique, np.ndarray)
+                   else per_unique.dtype)
+    arr[:-1] = per_unique
+    arr[-1] = blank_value
+    return arr[np.where(codes < 0, len(per_unique), codes)]
+
+
+def _codes_text(d: Dictionary, var: str, limit: int = 12) -> str:
+    items = [f"{c}={lab}" for c, lab in d.codes(var).items()]
+    shown = "; ".join(items[:limit]) + ("; ..." if len(items) > limit else "")
+    miss = d.missing_codes(var)
+    return f"one of {shown}" + (f" (missing: {'; '.join(map(str, miss))})" if miss else "")
+
+
+def convert_column(raw: pd.Series, d: Dictionary, var: str, *, decimal: str = ".",
+                   declared_missing=None) -> Converted:
+    """Convert the raw cells of dictionary variable ``var``.
+
+    Parameters
+    ----------
+    raw : pandas.Series
+        Cells as read (text, numbers, dates); index = row numbers in the file.
+    d : Dictionary
+    var : str
+    decimal : {".", ","}
+        Decimal mark of text numbers.
+    declared_missing : list of (lo, hi), optional
+        Value ranges the file itself declares missing (SPSS user-missing).
+    """
+    vtype = d.type(var)
+    codes, uniq = pd.factorize(raw, use_na_sentinel=True)
+    norm = [normalise(v) for v in uniq]
+    if vtype in ("categorical", "ordinal", "likert", "binary"):
+        return _coded(raw, codes, norm, d, var, vtype, declared_missing)
+    if vtype in ("integer", "numeric"):
+        return _number(raw, codes, norm, d, var, vtype, decimal, declared_missing)
+    if vtype == "date":
+        return _date(raw, codes, norm, d, var)
+    return _text(raw, codes, norm, d, var)
+
+
+def _finish(raw, codes, status_u, miss_u, prob_u, problems, values):
+    status = _take(np.asarray(status_u, dtype=np.int8), codes, BLANK).astype(np.int8)
+    out = Converted(values=values, status=status, _codes=codes, _miss_u=list(miss_u))
+    if problems:
+        prob_row = _take(np.asarray(prob_u, dtype=np.int16), codes, 0)
+        for k, (problem, expected) in enumerate(problems, start=1):
+            mask = prob_row == k
+            if mask.any():
+                out.problems.append((mask, problem, expected))
+    if any(m is not None for m in miss_u):
+        counts = np.bincount(codes[codes >= 0], minlength=len(miss_u))
+        for m, n in zip(miss_u, counts):
+            if m is not None and n:
+                out.missing[m] = out.missing.get(m, 0) + int(n)
+    return out
+
+
+def _coded(raw, codes, norm, d, var, vtype, declared):
+    valid = list(d.codes(var))
+    missing = d.missing_codes(var)
+    valid_set, missing_set = set(valid), set(missing)
+    by_label = {}
+    for c, lab in d.value_labels(var).items():
+        by_label.setdefault(lab.strip().lower(), c)
+    pos = {c: i for i, c in enumerate(valid)}
+    n = len(norm)
+    cat_u = np.full(n, -1, dtype=np.int64)
+    status_u = np.full(n, OK, dtype=np.int8)
+    prob_u = np.zeros(n, dtype=np.int16)
+    miss_u = [None] * n
+    for i, v in enumerate(norm):
+        if v is None:
+            status_u[i] = BLANK
+            continue
+        key = v if isinstance(v, (_dt.date, _dt.datetime)) else parse_code(v)
+        if key not in valid_set and key not in missing_set and isinstance(v, str):
+            key = by_label.get(v.lower(), key)
+        if key in valid_set:
+            cat_u[i] = pos[key]
+        elif key in missing_set or _declared_missing(key, declared):
+            status_u[i] = MISSING
+            miss_u[i] = key
+        else:
+            status_u[i] = INVALID
+            prob_u[i] = 1
+    problems = [("value outside codes", _codes_text(d, var))]
+    cat = _take(cat_u, codes, -1).astype(np.int64)
+    if vtype == "binary" and all(isinstance(c, (int, float)) for c in valid):
+        arr = np.asarray(valid, dtype=float)[np.clip(cat, 0, None)]
+        arr[cat < 0] = np.nan
+        values = pd.Series(pd.array(arr, dtype="Float64").astype("Int64"), index=raw.index, name=var)
+    else:
+        values = pd.Series(
+            pd.Categorical.from_codes(cat, categories=valid, ordered=vtype in ("likert", "ordinal")),
+            index=raw.index, name=var,
+        )
+    return _finish(raw, codes, status_u, miss_u, prob_u, problems, values)
+
+
+def _to_float(v, decimal):
+    if isinstance(v, bool):
+        return float(v)
+    if isinstance(v, (int, float)):
+        return float(v)
+    if isinstance(v, str):
+        s = v.replace("\u00a0", "").replace(" ", "")
+        if decimal == ",":
+            s = s.replace(",", ".")
+        try:
+            return float(s)
+        except ValueError:
+            return None
+    return None
+
+
+def _number(raw, codes, norm, d, var, vtype, decimal, declared):
+    missing_set = set(d.missing_codes(var))
+    rng = d.range(var)
+    n = len(norm)
+    num_u = np.full(n, np.nan)
+    status_u = np.full(n, OK, dtype=np.int8)
+    prob_u = np.zeros(n, dtype=np.int16)
+    miss_u = [None] * n
+    for i, v in enumerate(norm):
+        if v is None:
+            status_u[i] = BLANK
+            continue
+        f = _to_float(v, decimal)
+        if f is None or not math.isfinite(f):
+            if isinstance(v, str) and v in {str(m) for m in missing_set}:
+                status_u[i], miss_u[i] = MISSING, parse_code(v)
+            else:
+                status_u[i], prob_u[i] = INVALID, 1
+            continue
+        code = parse_code(f)
+        if code in missing_set or _declared_missing(f, declared):
+            status_u[i], miss_u[i] = MISSING, code
+            continue
+        if vtype == "integer" and not f.is_integer():
+            status_u[i], prob_u[i] = INVALID, 2
+        elif rng is not None and not (rng[0] <= f <= rng[1]):
+            status_u[i], prob_u[i] = INVALID, 3
+        else:
+            num_u[i] = f
+    what = "a whole number" if vtype == "integer" else "a number"
+    rng_text = ""
+    if rng is not None:
+        rng_text = f" between {rng[0]:g} and {rng[1]:g}"
+    problems = [
+        ("text in a numeric item", what + rng_text + (" (decimal comma)" if decimal == "," else "")),
+        ("not a whole number", "a whole number" + rng_text),
+        ("value outside min/max", what + rng_text),
+    ]
+    arr = _take(num_u, codes, np.nan).astype(float)
+    values = pd.array(arr, dtype="Float64")
+    if vtype == "integer":
+        values = values.astype("Int64")
+    values = pd.Series(values, index=raw.index, name=var)
+    return _finish(raw, codes, status_u, miss_u, prob_u, problems, values)
+
+
+def _date(raw, codes, norm, d, var):
+    missing_set = {str(m) for m in d.missing_codes(var)}
+    n = len(norm)
+    status_u = np.full(n, OK, dtype=np.int8)
+    prob_u = np.zeros(n, dtype=np.int16)
+    miss_u = [None] * n
+    parsed = [pd.NaT] * n
+    text_i, text_v = [], []
+    for i, v in enumerate(norm):
+        if v is None:
+            status_u[i] = BLANK
+        elif isinstance(v, (_dt.datetime, _dt.date, pd.Timestamp, np.datetime64)):
+            parsed[i] = pd.Timestamp(v)
+        elif isinstance(v, str) and v in missing_set:
+            status_u[i], miss_u[i] = MISSING, parse_code(v)
+        elif isinstance(v, str):
+            text_i.append(i)
+            text_v.append(v)
+        else:
+            status_u[i], prob_u[i] = INVALID, 1
+    if text_v:
+        iso = pd.to_datetime(pd.Series(text_v, dtype=object), format="ISO8601", errors="coerce")
+        uk = pd.to_datetime(pd.Series(text_v, dtype=object), format="%d/%m/%Y", errors="coerce")
+        both = iso.fillna(uk)
+        for i, ts in zip(text_i, both):
+            if pd.isna(ts):
+                status_u[i], prob_u[i] = INVALID, 1
+            else:
+                parsed[i] = ts
+    problems = [("invalid date", "a date such as 2024-03-01 or 01/03/2024 (day first)")]
+    per_u = pd.to_datetime(pd.Series(parsed, dtype=object), utc=False) if n else pd.Series([], dtype="datetime64[ns]")
+    arr = per_u.to_numpy(dtype="datetime64[ns]") if n else np.array([], dtype="datetime64[ns]")
+    taken = _take(arr, codes, np.datetime64("NaT"))
+    values = pd.Series(taken.astype("datetime64[ns]"), index=raw.index, name=var)
+    return _finish(raw, codes, status_u, miss_u, prob_u, problems, values)
+
+
+def _text(raw, codes, norm, d, var):
+    missing_set = {str(m) for m in d.missing_codes(var)}
+    n = len(norm)
+    status_u = np.full(n, OK, dtype=np.int8)
+    miss_u = [None] * n
+    text_u = np.empty(n, dtype=object)
+    for i, v in enumerate(norm):
+        if v is None:
+            status_u[i] = BLANK
+            text_u[i] = None
+            continue
+        if isinstance(v, float) and v.is_integer():
+            v = str(int(v))
+        elif isinstance(v, (_dt.datetime, pd.Timestamp)):
+            v = v.isoformat()
+        else:
+            v = str(v).replace("\r\n", "\n")
+        if v in missing_set:
+            status_u[i], miss_u[i] = MISSING, parse_code(v)
+            text_u[i] = None
+        else:
+            text_u[i] = v
+    values = pd.Series(_take(text_u, codes, None), index=raw.index, name=var, dtype="str")
+    return _finish(raw, codes, status_u, miss_u, np.zeros(n, dtype=np.int16), [], values)

@@ -1,0 +1,191 @@
+"""Read the cells of a survey file (CSV, XLSX, SPSS .sav, Qualtrics export).
+
+The result keeps every row, blank ones included, indexed by the row number the
+user sees: CSV and XLSX count the header as row 1 (first answers on row 2),
+Qualtrics exports have 3 header rows (first answers on row 4), SPSS files use
+the case number (1..n).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from toolkit.errors import FileFormatError
+
+__all__ = ["RawTable", "read_cells", "SUFFIXES"]
+
+#: File types :func:`read_cells` reads.
+SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm", ".sav", ".zsav")
+
+
+@dataclass
+class RawTable:
+    """Cells of a file, before any conversion.
+
+    Attributes
+    ----------
+    header : list of str
+        Column names in file order (may contain duplicates or blanks; checked later).
+    cells : pandas.DataFrame
+        One column per header cell, positional column labels 0..k-1, index = row
+        number in the file.
+    kind : str
+        ``"csv"``, ``"xlsx"`` or ``"sav"``.
+    qualtrics : bool
+        True when the Qualtrics header rows 2 and 3 were found and dropped.
+    decimal : str
+        Decimal mark of numbers written as text.
+    declared_missing : dict
+        Column -> list of ``(lo, hi)`` user-missing ranges declared in an SPSS file.
+    details : dict
+        What was detected (encoding, separator, sheet).
+    """
+
+    header: list
+    cells: pd.DataFrame
+    kind: str
+    qualtrics: bool = False
+    decimal: str = "."
+    declared_missing: dict = field(default_factory=dict)
+    details: dict = field(default_factory=dict)
+
+
+def _is_import_id_row(values) -> bool:
+    """Row 3 of a Qualtrics export: cells like ``{"ImportId":"QID1"}``."""
+    cells = [str(v).strip() for v in values if v is not None and str(v).strip()]
+    return bool(cells) and sum(c.startswith('{"ImportId"') or c.startswith("{'ImportId'")
+                               for c in cells) >= max(1, len(cells) // 2)
+
+
+def _drop_qualtrics(table: RawTable, qualtrics) -> RawTable:
+    cells = table.cells
+    first = cells.index[0] if len(cells) else None
+    third = cells.loc[first + 1].tolist() if len(cells) >= 2 else []
+    has_ids = len(cells) >= 2 and _is_import_id_row(third)
+    if qualtrics is None:
+        qualtrics = has_ids
+    if not qualtrics:
+        return table
+    if len(cells) < 1:
+        raise FileFormatError("The file has no row of question text; it is not a Qualtrics export.")
+    drop = 2 if has_ids else 1  # legacy exports have names + question text only
+    table.cells = cells.iloc[drop:]
+    table.qualtrics = True
+    table.details["qualtrics_header_rows"] = 1 + drop
+    return table
+
+
+def read_cells(path, *, sheet=None, qualtrics=None) -> RawTable:
+    """Read every cell of a survey file.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        ``.csv`` (or ``.txt``), ``.xlsx``, ``.sav`` / ``.zsav``.
+    sheet : str, optional
+        XLSX sheet name (default: the first sheet).
+    qualtrics : bool, optional
+        Treat the file as a Qualtrics export (``None``: detect from the ``ImportId``
+        row 3). ``True`` without an ``ImportId`` row drops one header row (older
+        two-header exports).
+
+    Raises
+    ------
+    FileNotFoundError, FileFormatError
+    """
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"Survey file {path} not found.")
+    if path.is_dir():
+        raise FileFormatError(f"{path} is a folder; give the survey file inside it.")
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".txt"):
+        return _drop_qualtrics(_read_csv(path), qualtrics)
+    if suffix in (".xlsx", ".xlsm"):
+        return _drop_qualtrics(_read_xlsx(path, sheet), qualtrics)
+    if suffix in (".sav", ".zsav"):
+        return _read_sav(path)
+    if suffix == ".xls":
+        raise FileFormatError(
+            f"{path} is an old Excel 97-2003 .xls file; open it in Excel and save it as .xlsx "
+            "(Excel Workbook) or .csv (CSV UTF-8)."
+        )
+    raise FileFormatError(
+        f"{path} has extension {path.suffix!r}; expected one of {', '.join(SUFFIXES)}."
+    )
+
+
+def _read_csv(path: Path) -> RawTable:
+    from toolkit.io.csvfile import read_csv_text
+
+    csvt = read_csv_text(path)
+    return RawTable(
+        header=csvt.header,
+        cells=csvt.rows,
+        kind="csv",
+        decimal=csvt.decimal,
+        details={"encoding": csvt.encoding, "separator": csvt.separator},
+    )
+
+
+def _read_xlsx(path: Path, sheet) -> RawTable:
+    import zipfile
+
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise FileFormatError(
+            f"Cannot read {path} as an Excel .xlsx workbook ({exc}). Check that it is not "
+            "open in Excel with a lock, password-protected or saved in another format."
+        ) from None
+    try:
+        names = wb.sheetnames
+        if sheet is None:
+            ws = wb[names[0]]
+            sheet = names[0]
+        elif sheet in names:
+            ws = wb[sheet]
+        else:
+            raise FileFormatError(
+                f"Sheet {sheet!r} not found in {path}. Sheets in this workbook: {names}."
+            )
+        rows = list(ws.iter_rows(values_only=True))
+    finally:
+        wb.close()
+    if not rows or all(v is None for v in rows[0]):
+        raise FileFormatError(
+            f"Sheet {sheet!r} of {path} is empty or its first row is blank: expected a header "
+            "row of column names in row 1."
+        )
+    width = max(len(r) for r in rows)
+    header = [("" if v is None else str(v).strip()) for v in rows[0]] + [""] * (width - len(rows[0]))
+    body = [tuple(r) + (None,) * (width - len(r)) for r in rows[1:]]
+    cells = pd.DataFrame.from_records(body, columns=range(width)) if body else pd.DataFrame(
+        columns=range(width), dtype=object)
+    cells = cells.astype(object)
+    cells.index = pd.RangeIndex(2, 2 + len(cells))
+    return RawTable(header=header, cells=cells, kind="xlsx", details={"sheet": sheet})
+
+
+def _read_sav(path: Path) -> RawTable:
+    import pyreadstat
+
+    try:
+        df, meta = pyreadstat.read_sav(str(path), user_missing=True, apply_value_formats=False)
+    except Exception as exc:  # pyreadstat raises its own ReadstatError / PyreadstatError
+        raise FileFormatError(f"Cannot read {path} as an SPSS .sav file: {exc}") from None
+    declared = {}
+    for var, ranges in (meta.missing_ranges or {}).items():
+        declared[var] = [(r["lo"], r["hi"]) for r in ranges
+                         if isinstance(r.get("lo"), (int, float))]
+    header = [str(c) for c in df.columns]
+    cells = df.astype(object)
+    cells.columns = range(len(header))
+    cells.index = pd.RangeIndex(1, 1 + len(cells))
+    return RawTable(header=header, cells=cells, kind="sav", declared_missing=declared,
+                    details={"value_labels": meta.variable_value_labels})

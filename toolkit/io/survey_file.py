@@ -1,0 +1,499 @@
+"""Read a survey file, check it against the data dictionary, and report every problem.
+
+:func:`read_survey` is the one entry point for survey data: CSV saved by Excel or a
+survey tool, XLSX, SPSS ``.sav`` and Qualtrics CSV/XLSX exports.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from toolkit.dictionary import Dictionary, load_dictionary
+from toolkit.errors import ColumnNotFoundError, DataValidationError, check_choice
+from toolkit.io.convert import BLANK, MISSING, convert_column, is_blank
+from toolkit.io.multiselect import combine_spread, expand_packed
+from toolkit.io.report import ValidationReport
+from toolkit.io.sources import read_cells
+
+__all__ = ["read_survey", "SurveyData"]
+
+log = logging.getLogger("toolkit.io")
+
+#: Columns of :attr:`SurveyData.excluded`.
+EXCLUDED_COLUMNS = ["row", "id", "reason"]
+#: Columns of :attr:`SurveyData.missing`.
+MISSING_COLUMNS = ["variable", "code", "label", "n"]
+
+
+@dataclass
+class SurveyData:
+    """A survey file read and checked against its data dictionary.
+
+    Attributes
+    ----------
+    data : pandas.DataFrame
+        One row per kept respondent, index = row number in the file (named
+        ``row``), one column per dictionary variable found in the file, in
+        dictionary order, typed as follows:
+
+        ==============  ===========================================================
+        type            dtype
+        ==============  ===========================================================
+        id, text        ``str`` (pandas string), blank = missing
+        likert, ordinal ordered ``category``, categories = the valid codes (ints)
+        categorical     unordered ``category``, categories = the valid codes
+        binary          ``Int64`` holding the code (0/1 for a 0=No; 1=Yes item)
+        integer         ``Int64``
+        numeric         ``Float64``
+        date            ``datetime64[ns]``
+        multiselect     one ``Int64`` column per option, ``<variable>_<code>``:
+                        1 ticked, 0 not ticked, ``<NA>`` not answered
+        ==============  ===========================================================
+
+        Missing codes (e.g. 9 = Don't know), blanks and invalid values are
+        ``<NA>``. Use ``data[var].astype("Float64")`` for the numeric codes of a
+        Likert item, :meth:`labels` for its labels and :meth:`labelled` for a copy
+        with labels in place of codes.
+    report : ValidationReport
+        Every problem found (see :class:`toolkit.io.report.ValidationReport`).
+    missing : pandas.DataFrame
+        Missing codes turned into ``<NA>``, counted over the kept rows: columns
+        ``variable, code, label, n``.
+    excluded : pandas.DataFrame
+        Rows not in :attr:`data`, columns ``row, id, reason``. Rows in the file =
+        ``len(data) + len(excluded)``.
+    dictionary : Dictionary
+    source : pathlib.Path
+    details : dict
+        What was detected: file kind, encoding, separator, sheet, Qualtrics header
+        rows, multiselect layouts, number of rows in the file.
+    """
+
+    data: pd.DataFrame
+    report: ValidationReport
+    missing: pd.DataFrame
+    excluded: pd.DataFrame
+    dictionary: Dictionary
+    source: Path
+    details: dict = field(default_factory=dict)
+
+    @property
+    def n_rows_in(self) -> int:
+        """Rows below the header(s) in the file, blank ones included."""
+        return int(self.details.get("rows_in", len(self.data) + len(self.excluded)))
+
+    def labels(self, var) -> dict:
+        """Code -> label of a coded variable (or of the multiselect an option column belongs to)."""
+        d = self.dictionary
+        if var not in d:
+            for ms in d.of_type("multiselect"):
+                if var in d.option_columns(ms):
+                    return {0: "Not selected", 1: d.codes(ms)[_option_code(d, ms, var)]}
+        return d.codes(var)
+
+    def label(self, var) -> str:
+        """Question text of a variable (option label for a multiselect option column)."""
+        d = self.dictionary
+        if var not in d:
+            for ms in d.of_type("multiselect"):
+                if var in d.option_columns(ms):
+                    return f"{d.label(ms)}: {d.codes(ms)[_option_code(d, ms, var)]}"
+        return d.label(var)
+
+    def labelled(self, columns=None) -> pd.DataFrame:
+        """Copy of :attr:`data` with labels in place of codes for coded variables.
+
+        Likert and ordinal items stay ordered categoricals (categories = labels,
+        in code order); binary and categorical items become categoricals of labels.
+        """
+        d = self.dictionary
+        out = self.data.copy() if columns is None else self.data[list(columns)].copy()
+        for var in out.columns:
+            if var in d and d.type(var) in ("likert", "ordinal", "categorical", "binary"):
+                codes = d.codes(var)
+                s = out[var]
+                cat = pd.Categorical(s.astype(object).where(s.notna(), None), categories=list(codes),
+                                     ordered=d.type(var) in ("likert", "ordinal"))
+                out[var] = pd.Series(cat, index=out.index).cat.rename_categories(list(codes.values()))
+        return out
+
+
+def _option_code(d, ms, column):
+    return list(d.codes(ms))[d.option_columns(ms).index(column)]
+
+
+def _column_letter(i: int) -> str:
+    s = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def read_survey(path, dictionary, *, sheet=None, id_column=None, qualtrics=None,
+                multiselect="auto", on_error="raise") -> SurveyData:
+    """Read a survey file and check every cell against the data dictionary.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        ``.csv`` (UTF-8, UTF-8 with BOM or Windows-1252; comma, semicolon or tab
+        separated, semicolon files with decimal commas), ``.xlsx``, ``.sav`` or a
+        Qualtrics CSV / XLSX export.
+    dictionary : Dictionary, str, pathlib.Path or pandas.DataFrame
+        The data dictionary (see :func:`toolkit.dictionary.load_dictionary`).
+    sheet : str, optional
+        XLSX sheet name (default: the first sheet).
+    id_column : str, optional
+        Column holding the respondent id (default: the dictionary's ``id``
+        variable). Ids must not be blank and must be unique (within a wave when
+        the file has a ``wave`` column of the dictionary).
+    qualtrics : bool, optional
+        ``None`` detects a Qualtrics export from its third header row
+        (``{"ImportId": ...}``) and drops header rows 2 and 3.
+    multiselect : {"auto", "spread", "packed"}
+        Layout of multi-select answers: one column per option
+        (``harm_platform_1``, ...) or one cell with the ticked codes / labels
+        (``1;3``). ``"auto"`` uses the packed column when the file has one.
+    on_error : {"raise", "report"}
+        ``"raise"``: any error raises one :class:`~toolkit.errors.DataValidationError`
+        listing them all. ``"report"``: return the data anyway; invalid cells are
+        set to missing and rows with a blank or duplicated id are excluded, all
+        listed in ``report`` and ``excluded``.
+
+    Returns
+    -------
+    SurveyData
+        ``data``, ``report``, ``missing``, ``excluded``, ``dictionary``, ``source``
+        (see :class:`SurveyData`).
+
+    Raises
+    ------
+    DataValidationError
+        ``on_error="raise"`` and the data broke a rule of the dictionary.
+    FileFormatError, FileNotFoundError
+        The file cannot be read (both modes).
+    DictionaryError
+        The dictionary is invalid.
+
+    Notes
+    -----
+    Checks, each reported with the row number as the user sees it in the file
+    (header = row 1; Qualtrics: first answers on row 4; SPSS: case number):
+
+    - unknown column (warning; the column is dropped), column name differing from
+      the dictionary only in case or spaces (warning; used), column without a
+      name holding data (warning; dropped), duplicate column name (error; first
+      kept), missing required column (error);
+    - blank value in a required column; value outside the codes; number outside
+      ``min``/``max``; text in a numeric item; decimal in an integer item;
+      invalid date; multiselect cell naming no option;
+    - blank id and duplicate id (every row sharing the id is reported). With
+      ``on_error="report"`` a row with a blank id is excluded; of rows repeating
+      an id, exact copies after the first are excluded, and when the answers
+      differ all of them are excluded (the file cannot say which is right).
+
+    Blank rows (every cell empty, as Excel leaves below the data) are excluded
+    with reason ``"blank row"`` and noted once in the report as a warning.
+
+    Examples
+    --------
+    >>> from toolkit.io import read_survey
+    >>> from toolkit.dictionary import default_dictionary
+    >>> from toolkit.paths import template
+    >>> s = read_survey(template("survey", "example.csv"), default_dictionary())
+    >>> s.report.ok, len(s.data) + len(s.excluded) == s.n_rows_in
+    (True, True)
+    >>> s.data["trn_report"].dtype
+    CategoricalDtype(categories=[1, 2, 3, 4, 5], ordered=True, categories_dtype=int64)
+    """
+    check_choice(on_error, ("raise", "report"), argument="on_error", function="read_survey")
+    check_choice(multiselect, ("auto", "spread", "packed"), argument="multiselect",
+                 function="read_survey")
+    d = dictionary if isinstance(dictionary, Dictionary) else load_dictionary(dictionary)
+    path = Path(path)
+    raw = read_cells(path, sheet=sheet, qualtrics=qualtrics)
+    report = ValidationReport(file=path.name)
+    cells = raw.cells
+    rows = cells.index.to_numpy()
+    n_in = len(cells)
+
+    # ---- header ---------------------------------------------------------
+    blank_cols = {j: is_blank(cells[j]) for j in range(cells.shape[1])}
+    blank_row = np.ones(n_in, dtype=bool)
+    for j in blank_cols:
+        blank_row &= blank_cols[j]
+    columns: dict = {}  # file name -> position
+    for j, name in enumerate(raw.header):
+        if name == "":
+            if not blank_cols[j].all():
+                report.add([None], f"(column {_column_letter(j)})", [""],
+                           "column without a name (dropped)", "a column name from the dictionary",
+                           severity="warning")
+            continue
+        if name in columns:
+            report.add([None], name, [name],
+                       f"column name appears more than once (columns {_column_letter(columns[name])} "
+                       f"and {_column_letter(j)}; the first is used)", "each column once")
+            continue
+        columns[name] = j
+    # dictionary variables (and multiselect option columns) matched to file columns
+    known = set(d.variables)
+    for ms in d.of_type("multiselect"):
+        known.update(d.option_columns(ms))
+    folded = {}
+    for name in columns:
+        folded.setdefault(name.strip().lower().replace(" ", "_"), name)
+    resolved: dict = {}  # dictionary/option name -> file name
+    for target in sorted(known):
+        if target in columns:
+            resolved[target] = target
+    for target in sorted(known):
+        if target not in resolved:
+            cand = folded.get(target.lower())
+            if cand is not None and cand not in resolved.values():
+                resolved[target] = cand
+                report.add([None], cand, [cand], f"column name differs from dictionary variable "
+                           f"{target!r} in case or spacing (used as {target!r})",
+                           f"{target!r}", severity="warning")
+
+    def col(name):
+        return cells[columns[resolved[name]]]
+
+    # ---- blank rows -------------------------------------------------------
+    excluded = []  # (row, id, reason)
+    if blank_row.any():
+        br = rows[blank_row]
+        for r in br:
+            excluded.append((int(r), None, "blank row"))
+        report.add([None], "", [f"{len(br)} row(s)"], f"blank rows ignored ({_ranges(br)})",
+                   "no blank rows (usually left below the data by Excel; harmless)",
+                   severity="warning")
+        log.info("%s: %d blank row(s) ignored (%s)", path.name, len(br), _ranges(br))
+    live = ~blank_row
+
+    # ---- id ---------------------------------------------------------------
+    id_var = id_column or d.id_variable
+    if id_column is not None and id_column not in resolved and id_column not in columns:
+        raise ColumnNotFoundError(
+            f"The 'id_column' parameter names column {id_column!r}, not found in {path.name}. "
+            f"Columns: {list(columns)[:30]}."
+        )
+    if id_column is not None and id_column not in resolved:
+        resolved[id_column] = id_column
+    exclude_mask = blank_row.copy()
+
+    # ---- convert every dictionary variable -------------------------------------
+    converted = {}
+    out_cols: dict = {}
+    multiselect_layout = {}
+    for var in d.variables:
+        vtype = d.type(var)
+        if vtype == "multiselect":
+            res = _multiselect(var, d, cells, resolved, columns, multiselect, raw, live, report, rows)
+            if res is not None:
+                frame, layout, blank_all = res
+                multiselect_layout[var] = layout
+                for c in frame.columns:
+                    out_cols[c] = frame[c]
+                if d.is_required(var):
+                    _report_required(report, rows, blank_all & live, var, resolved.get(var, var))
+            elif d.is_required(var):
+                report.add([None], var, [""], "missing required column",
+                           f"a column {var!r} (or {d.option_columns(var)[0]!r}, ...)")
+            continue
+        if var not in resolved:
+            if d.is_required(var):
+                report.add([None], var, [""], "missing required column", f"a column {var!r}")
+            continue
+        name = resolved[var]
+        raw_col = col(var)
+        conv = convert_column(raw_col, d, var, decimal=raw.decimal,
+                              declared_missing=raw.declared_missing.get(name))
+        converted[var] = conv
+        out_cols[var] = conv.values
+        for mask, problem, expected in conv.problems:
+            m = mask & live
+            report.add(rows[m], name, raw_col.to_numpy()[m], problem, expected)
+        if d.is_required(var) or var == id_var:
+            _report_required(report, rows, (conv.status == BLANK) & live, var, name,
+                             problem="blank id" if var == id_var else None)
+        sav_only = _undeclared(conv, d, var)
+        if sav_only:
+            report.add([None], name, [", ".join(map(str, sav_only))],
+                       "value(s) declared missing in the file but not in the dictionary "
+                       "(treated as missing)", "the same missing codes in the dictionary",
+                       severity="warning")
+    # id column that is not a dictionary variable: kept as text
+    if id_var is not None and id_var not in d and id_var in resolved:
+        ids_raw = cells[columns[resolved[id_var]]]
+        blank_id = is_blank(ids_raw)
+        id_values = pd.Series(ids_raw.astype(object).where(~blank_id, None).map(
+            lambda v: v if v is None else (str(int(v)) if isinstance(v, float) and v.is_integer()
+                                           else str(v).strip())), index=cells.index, dtype="str")
+        out_cols = {id_var: id_values, **out_cols}
+        _report_required(report, rows, blank_id & live, id_var, id_var, problem="blank id")
+
+    # ---- unknown columns ---------------------------------------------------------
+    used = set(resolved.values())
+    for name, j in columns.items():
+        if name not in used:
+            report.add([None], name, [""], "unknown column (not in the dictionary; dropped)",
+                       "a variable of the dictionary", severity="warning")
+
+    # ---- ids: blank and duplicates ------------------------------------------------
+    if id_var is not None and id_var in out_cols:
+        ids = out_cols[id_var]
+        id_file_col = resolved.get(id_var, id_var)
+        blank_id = ids.isna().to_numpy() & live
+        for r in rows[blank_id]:
+            excluded.append((int(r), None, f"blank id in column '{id_file_col}'"))
+        exclude_mask |= blank_id
+        key_cols = [id_var] + (["wave"] if "wave" in out_cols and id_var != "wave" else [])
+        keyframe = pd.DataFrame({k: out_cols[k] for k in key_cols}).astype(object)
+        ok = live & ~blank_id
+        dup = np.zeros(n_in, dtype=bool)
+        dup[ok] = keyframe[ok].duplicated(keep=False).to_numpy()
+        if dup.any():
+            _duplicates(report, excluded, exclude_mask, cells, rows, dup, keyframe, key_cols,
+                        id_file_col, ids)
+
+    # ---- missing values in required columns are errors, not exclusions --------------
+    keep = ~exclude_mask
+    data = pd.DataFrame(out_cols, index=pd.Index(rows, name="row"))[keep] if out_cols else \
+        pd.DataFrame(index=pd.Index(rows[keep], name="row"))
+    missing = _missing_table(d, converted, keep, cells, resolved, columns, multiselect_layout, raw,
+                             live)
+    excl = pd.DataFrame(excluded, columns=EXCLUDED_COLUMNS).sort_values("row", kind="stable")
+    excl = excl.reset_index(drop=True).astype({"row": "int64", "id": "str"})
+    details = dict(raw.details, kind=raw.kind, qualtrics=raw.qualtrics, rows_in=n_in,
+                   multiselect=multiselect_layout, decimal=raw.decimal)
+    details.pop("value_labels", None)
+    if len(data) + len(excl) != n_in:  # pragma: no cover - guards the invariant
+        raise RuntimeError("row accounting failed: please report this bug")
+    if len(excl) - int(blank_row.sum()):
+        log.warning("%s: %d row(s) excluded (see .excluded)", path.name,
+                    len(excl) - int(blank_row.sum()))
+    if on_error == "raise" and not report.ok:
+        raise DataValidationError(report)
+    return SurveyData(data=data, report=report, missing=missing, excluded=excl, dictionary=d,
+                      source=path, details=details)
+
+
+def _ranges(rows) -> str:
+    """'rows 5-7, 10' for a sorted array of row numbers."""
+    rows = [int(r) for r in rows]
+    parts, start, prev = [], rows[0], rows[0]
+    for r in rows[1:] + [None]:
+        if r is not None and r == prev + 1:
+            prev = r
+            continue
+        parts.append(f"{start}" if start == prev else f"{start}-{prev}")
+        if r is not None:
+            start = prev = r
+    return "row " + parts[0] if len(rows) == 1 else "rows " + ", ".join(parts)
+
+
+def _report_required(report, rows, mask, var, name, problem=None):
+    if mask.any():
+        report.add(rows[mask], name, [""] * int(mask.sum()),
+                   problem or "missing value in required column",
+                   "an id for every respondent" if problem else "a value (this item is required)")
+
+
+def _undeclared(conv, d, var):
+    missing = set(d.missing_codes(var))
+    return sorted((m for m in conv.missing if m not in missing), key=str)
+
+
+def _duplicates(report, excluded, exclude_mask, cells, rows, dup, keyframe, key_cols, id_col, ids):
+    groups = keyframe[dup].groupby(key_cols, sort=False, dropna=False).indices
+    pos_of = np.flatnonzero(dup)
+    for key, members in groups.items():
+        positions = pos_of[members]
+        rnums = rows[positions]
+        for p, r in zip(positions, rnums):
+            others = ", ".join(str(int(x)) for x in rnums if x != r)
+            report.add([r], id_col, [ids.iloc[p]], f"duplicate respondent id (also row {others})",
+                       "a different id on every row" + (" of the same wave" if len(key_cols) > 1 else ""))
+        block = cells.iloc[positions]
+        same = len(block.drop_duplicates()) == 1
+        if same:
+            for p, r in zip(positions[1:], rnums[1:]):
+                excluded.append((int(r), ids.iloc[p], f"exact copy of row {int(rnums[0])} (same id, same answers)"))
+                exclude_mask[p] = True
+        else:
+            listed = ", ".join(str(int(x)) for x in rnums)
+            for p, r in zip(positions, rnums):
+                excluded.append((int(r), ids.iloc[p],
+                                 f"id {ids.iloc[p]} used by rows {listed} with different answers"))
+                exclude_mask[p] = True
+
+
+def _multiselect(var, d, cells, resolved, columns, mode, raw, live, report, rows):
+    """Expand one multiselect variable. Returns (frame, layout, all_blank) or None."""
+    option_cols = {c: resolved[f"{var}_{c}"] for c in d.codes(var) if f"{var}_{c}" in resolved}
+    packed_here = var in resolved
+    if mode == "packed" or (mode == "auto" and packed_here):
+        if not packed_here:
+            return None
+        name = resolved[var]
+        raw_col = cells[columns[name]]
+        frame, bad, miss, blank = expand_packed(raw_col, d, var)
+        m = bad & live
+        report.add(rows[m], name, raw_col.to_numpy()[m], "value outside codes",
+                   "ticked options as codes or labels separated by ';' or ',': "
+                   + "; ".join(f"{c}={lab}" for c, lab in d.codes(var).items()))
+        if mode == "auto" and option_cols:
+            for c, fname in option_cols.items():
+                report.add([None], fname, [""], f"option column ignored: {var!r} is also in the file "
+                           "packed in one column (used)", "one layout per question", severity="warning")
+                resolved.pop(f"{var}_{c}")
+                resolved[f"__ignored_{fname}"] = fname
+        return frame, "packed", blank
+    if not option_cols:
+        return None
+    series = {c: cells[columns[f]] for c, f in option_cols.items()}
+    frame, problems, miss, blank = combine_spread(series, d, var, cells.index)
+    for code, mask in problems:
+        m = mask & live
+        fname = option_cols[code]
+        report.add(rows[m], fname, series[code].to_numpy()[m], "value outside codes",
+                   f"1 or the label {d.codes(var)[code]!r} when ticked, 0 or blank when not")
+    absent = [c for c in d.codes(var) if c not in option_cols]
+    if absent:
+        report.add([None], f"{var}_{absent[0]}", [""],
+                   f"option column(s) of {var!r} absent: "
+                   + ", ".join(f"{var}_{c}" for c in absent) + " (set to missing)",
+                   "one column per option", severity="warning")
+    return frame, "spread", blank
+
+
+def _missing_table(d, converted, keep, cells, resolved, columns, layouts, raw, live):
+    recs = []
+    for var, conv in converted.items():
+        labels = d.value_labels(var)
+        for code, n in conv.count_missing(keep).items():
+            recs.append((var, code, labels.get(code, ""), n))
+    for var, layout in layouts.items():
+        labels = d.value_labels(var)
+        if layout == "packed":
+            raw_col = cells[columns[resolved[var]]]
+            _, _, miss, _ = expand_packed(raw_col, d, var, keep=keep)
+        else:
+            series = {c: cells[columns[resolved[f"{var}_{c}"]]] for c in d.codes(var)
+                      if f"{var}_{c}" in resolved}
+            _, _, miss, _ = combine_spread(series, d, var, cells.index, keep=keep)
+        for code, n in miss.items():
+            recs.append((var, code, labels.get(code, ""), n))
+    order = {v: i for i, v in enumerate(d.variables)}
+    recs.sort(key=lambda r: (order.get(r[0], 1e9), str(r[1])))
+    out = pd.DataFrame(recs, columns=MISSING_COLUMNS).astype({"n": "int64"})
+    out["code"] = out["code"].astype(object)
+    return out
