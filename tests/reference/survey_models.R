@@ -1,0 +1,61 @@
+# Reference values for toolkit.survey.models (logit, ordinal).
+#
+# Run from the repository root:   Rscript tests/reference/survey_models.R
+# Writes tests/reference/survey_models.csv: one row per model x term with the
+# log-odds estimate and its standard error.
+#
+# Tested with R 4.2, MASS 7.3, sandwich 3.0, survey 4.1-1.
+suppressPackageStartupMessages(library(sandwich))
+source(file.path("tests", "reference", "survey_data.R"))
+
+rows <- list()
+add <- function(model, est, se, n) {
+  rows[[length(rows) + 1]] <<- data.frame(model = model, term = names(est),
+    estimate = unname(est), se = unname(se), n = n)
+}
+
+# 1. logistic regression, model-based (ML) standard errors
+infert <- read_ref("infert")
+m1 <- glm(case ~ age + parity + spontaneous + induced, family = binomial, data = infert)
+add("infert_ml", coef(m1), sqrt(diag(vcov(m1))), nobs(m1))
+
+# 2. the same, cluster-robust by matched set: vcovCL(type = "HC1")
+#    = G/(G-1) * (n-1)/(n-k) small-sample factor (statsmodels' CR1)
+v2 <- vcovCL(m1, cluster = ~stratum, type = "HC1")
+add("infert_cl_stratum", coef(m1), sqrt(diag(v2)), nobs(m1))
+
+# 3. weighted (probability weights), design-based: svyglm on svydesign(ids = ~1, weights = ~pw)
+apistrat <- read_ref("apistrat")
+des <- svydesign(ids = ~1, weights = ~pw, data = apistrat)
+m3 <- svyglm(awards01 ~ ell + meals + stype, design = des, family = quasibinomial)
+add("apistrat_svyglm", coef(m3), sqrt(diag(vcov(m3))), nrow(apistrat))
+
+# 4. weighted and clustered by district: glm with prior weights + vcovCL(type = "HC1")
+apiclus1 <- read_ref("apiclus1")
+m4 <- glm(awards01 ~ ell + meals, family = quasibinomial, weights = pw, data = apiclus1)
+add("apiclus1_weighted_cl_dnum", coef(m4), sqrt(diag(vcovCL(m4, cluster = ~dnum, type = "HC1"))),
+    nrow(apiclus1))
+
+# 5. proportional-odds model, MASS::polr on MASS::housing (one row per respondent)
+housing <- read_ref("housing")
+housing$Sat <- factor(housing$Sat, levels = 1:3, ordered = TRUE)
+housing$Infl <- factor(housing$Infl, levels = c("Low", "Medium", "High"))
+housing$Type <- factor(housing$Type, levels = c("Tower", "Apartment", "Atrium", "Terrace"))
+housing$Cont <- factor(housing$Cont, levels = c("Low", "High"))
+m5 <- polr(Sat ~ Infl + Type + Cont, data = housing, Hess = TRUE)
+est5 <- c(coef(m5), m5$zeta)
+add("housing_polr", est5, sqrt(diag(vcov(m5))), nrow(housing))
+
+# 6. the same, cluster-robust by covariate cell (24 clusters): vcovCL(type = "HC1")
+v6 <- vcovCL(m5, cluster = ~cell, type = "HC1")
+add("housing_polr_cl_cell", est5, sqrt(diag(v6)), nrow(housing))
+
+# 7. weighted proportional odds: svyolr on svydesign(ids = ~1, weights = ~w),
+#    w a fixed function of the covariate cell (so the data stay public and exact)
+housing$w <- 1 + (housing$cell %% 5) / 2
+write.csv(data.frame(w = housing$w), out("data/survey_housing_weights.csv"), row.names = FALSE)
+dh <- svydesign(ids = ~1, weights = ~w, data = housing)
+m7 <- svyolr(Sat ~ Infl + Type + Cont, design = dh)
+add("housing_svyolr", coef(m7), sqrt(diag(vcov(m7))), nrow(housing))
+
+write.csv(do.call(rbind, rows), out("survey_models.csv"), row.names = FALSE)
