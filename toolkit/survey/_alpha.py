@@ -13,7 +13,7 @@ from scipy import stats
 
 from toolkit.survey._factor import omega_total_one_factor
 from toolkit.survey._items import data_error
-from toolkit.survey._pairwise import cov2cor, pairwise_cor, pairwise_cov
+from toolkit.survey._pairwise import cov2cor, pairwise_moments
 
 
 def alpha_from_cov(C: np.ndarray) -> float:
@@ -63,7 +63,7 @@ def select_rows(X: np.ndarray, index, items, missing: str, *, label: str):
             UserWarning,
             stacklevel=4,
         )
-    Xk = X[keep]
+    Xk = X if n_out == 0 else X[keep]
     if Xk.shape[0] < 3:
         raise data_error(
             [{"column": ", ".join(map(str, items)), "value": int(Xk.shape[0]),
@@ -105,7 +105,7 @@ def reliability_core(X, index, items, *, missing, ci_level, ci_method, label):
     """All scale-level and item-level statistics of one keyed item matrix."""
     Xk, _ = select_rows(X, index, items, missing, label=label)
     n, k = Xk.shape
-    C, N = pairwise_cov(Xk)
+    C, P, N = pairwise_moments(Xk)
     check_variances(C, N, items, label=label)
     R = cov2cor(C)
     alpha = alpha_from_cov(C)
@@ -117,7 +117,7 @@ def reliability_core(X, index, items, *, missing, ci_level, ci_method, label):
         z = stats.norm.ppf(1.0 - (1.0 - ci_level) / 2.0)
         ci_low, ci_high = alpha - z * ase, alpha + z * ase
     if k >= 3:
-        omega = omega_total_one_factor(pairwise_cor(Xk))
+        omega = omega_total_one_factor(P)
     else:
         omega = np.nan
         warnings.warn(
@@ -140,9 +140,10 @@ def reliability_core(X, index, items, *, missing, ci_level, ci_method, label):
     if k == 2:  # psych's convention for two items: the other item "alone"
         a_drop[:] = [C[0, 1] / C[1, 1], C[0, 1] / C[0, 0]]
         a_std_drop[:] = R[0, 1]
+    n_item = np.diag(N).astype(int)
     item = {
-        "n": (~np.isnan(Xk)).sum(axis=0),
-        "mean": np.nanmean(Xk, axis=0),
+        "n": n_item,
+        "mean": np.where(np.isnan(Xk), 0.0, Xk).sum(axis=0) / n_item,
         "sd": np.sqrt(np.diag(C)),
         "corrected_item_total_r": r_drop,
         "alpha_if_dropped": a_drop,

@@ -13,37 +13,53 @@ from __future__ import annotations
 import numpy as np
 
 
-def _pair_sums(X: np.ndarray):
+def pairwise_moments(X: np.ndarray):
+    """Return ``(cov, cor, n_pairs)`` of the columns of ``X`` under pairwise deletion.
+
+    ``cov[i, j]`` and ``cor[i, j]`` are NaN where fewer than 2 rows answered both.
+    """
     observed = ~np.isnan(X)
-    M = observed.astype(float)
-    centre = np.nanmean(np.where(observed.any(axis=0), X, 0.0), axis=0)
-    Z = np.where(observed, X - centre, 0.0)
-    N = M.T @ M                     # rows with both i and j answered
-    S = Z.T @ M                     # S[i, j]: sum of x_i over rows with both answered
-    P = Z.T @ Z                     # cross products over those rows
-    return N, S, P, Z, M
+    k = X.shape[1]
+    if observed.all():
+        n = X.shape[0]
+        Z = X - X.mean(axis=0)
+        P = Z.T @ Z
+        N = np.full((k, k), float(n))
+        cov = P / (n - 1) if n > 1 else np.full((k, k), np.nan)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            d = np.sqrt(np.diag(P))
+            cor = P / np.outer(d, d)
+    else:
+        M = observed.astype(float)
+        X0 = np.where(observed, X, 0.0)
+        count = M.sum(axis=0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            centre = np.where(count > 0, X0.sum(axis=0) / count, 0.0)
+        Z = X0 - M * centre             # centred, 0 where missing (less cancellation)
+        N = M.T @ M                     # rows with both i and j answered
+        S = Z.T @ M                     # S[i, j]: sum of x_i over rows with both answered
+        P = Z.T @ Z                     # cross products over those rows
+        Q = (Z * Z).T @ M               # Q[i, j]: sum of x_i^2 over rows with both answered
+        with np.errstate(invalid="ignore", divide="ignore"):
+            cross = P - S * S.T / N
+            cov = cross / (N - 1)
+            var = Q - S * S / N         # x_i's sum of squares on the pair's common rows
+            cor = cross / np.sqrt(var * var.T)
+    cov[N < 2] = np.nan
+    cor[N < 2] = np.nan
+    np.fill_diagonal(cor, 1.0)
+    return cov, cor, N
 
 
 def pairwise_cov(X: np.ndarray):
-    """Return ``(cov, n_pairs)``; ``cov[i, j]`` is NaN where fewer than 2 rows have both."""
-    N, S, P, _, _ = _pair_sums(X)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        cov = (P - S * S.T / N) / (N - 1)
-    cov[N < 2] = np.nan
+    """Return ``(cov, n_pairs)``, as R's ``cov(x, use = "pairwise")``."""
+    cov, _, N = pairwise_moments(X)
     return cov, N
 
 
 def pairwise_cor(X: np.ndarray) -> np.ndarray:
     """Pearson correlations, each from the rows where both items are answered."""
-    N, S, P, Z, M = _pair_sums(X)
-    Q = (Z * Z).T @ M               # Q[i, j]: sum of x_i^2 over rows with both answered
-    with np.errstate(invalid="ignore", divide="ignore"):
-        cov = P - S * S.T / N
-        var = Q - S * S / N         # var[i, j]: x_i's sum of squares on the pair's rows
-        cor = cov / np.sqrt(var * var.T)
-    cor[N < 2] = np.nan
-    np.fill_diagonal(cor, 1.0)
-    return cor
+    return pairwise_moments(X)[1]
 
 
 def cov2cor(C: np.ndarray) -> np.ndarray:
