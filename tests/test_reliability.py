@@ -289,3 +289,18 @@ def test_public_name_is_callable_after_module_import(data):
 
     res = _quiet(survey.reliability, data, SCALES["N"])
     assert list(res.columns) == SCALE_COLUMNS
+
+
+@pytest.mark.parametrize("with_missing", [True, False])
+def test_pairwise_moments_match_pandas(data, with_missing):
+    """Pairwise covariances = pandas ``DataFrame.cov()`` (= R ``cov(use = "pairwise")``),
+    correlations = ``DataFrame.corr()`` (= R ``cor(use = "pairwise")``), both code paths."""
+    from toolkit.survey._pairwise import pairwise_moments
+
+    x = data[SCALES["C"] + SCALES["N"]]
+    if not with_missing:
+        x = x.dropna()
+    cov, cor, n = pairwise_moments(x.to_numpy(dtype=float))
+    assert_allclose(cov, x.cov().to_numpy(), rtol=0, atol=1e-12)
+    assert_allclose(cor, x.corr().to_numpy(), rtol=0, atol=1e-12)
+    assert_allclose(np.diag(n), x.notna().sum().to_numpy())
