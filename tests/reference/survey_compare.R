@@ -69,9 +69,11 @@ for (dv in c("api00", "ell", "meals")) {
   # weighted: design-based Wald F test of equal means, svyglm + regTermTest
   m <- svyglm(as.formula(paste(dv, "~ stype")), des)
   rt <- regTermTest(m, ~stype)
+  # weighted eta-squared = R-squared of the weighted least-squares fit
+  r2 <- summary(lm(as.formula(paste(dv, "~ stype")), apistrat, weights = pw))$r.squared
   add(dv = dv, between = "stype", weighted = TRUE, test = "wald_F",
       statistic = rt$Ftest[[1]], df = rt$df[[1]], df2 = rt$ddf[[1]], p = rt$p[[1]],
-      effect_size = NA)
+      effect_size = r2)
 }
 res <- do.call(rbind, rows)
 # Multiplicity: Holm and Benjamini-Hochberg over the three Kruskal-Wallis tests.
