@@ -12,7 +12,7 @@ from statsmodels.stats.multitest import multipletests
 from toolkit.errors import DesignError, ParameterError, check_choice, check_columns
 from toolkit.survey._design_tests import rao_scott, wald_means
 from toolkit.survey._inputs import (
-    _numeric_view,
+    numeric_values,
     as_list,
     group_labels,
     group_order,
@@ -173,7 +173,7 @@ def _one(data, col, between, labels, w_all, measure):
         y = s.astype(object).where(s.notna(), np.nan)
         y_missing = s.isna().to_numpy()
     else:
-        y = _numeric_view(data, col, role="dv")
+        y = numeric_values(data, col, role="dv")
         y_missing = y.isna().to_numpy()
     g_missing = labels.isna().to_numpy()
     keep = ~y_missing & ~g_missing
