@@ -420,8 +420,9 @@ def _duplicates(report, excluded, exclude_mask, cells, rows, dup, keyframe, key_
         rnums = rows[positions]
         for p, r in zip(positions, rnums):
             others = ", ".join(str(int(x)) for x in rnums if x != r)
-            report.add([r], id_col, [ids.iloc[p]], f"duplicate respondent id (also row {others})",
-                       "a different id on every row" + (" of the same wave" if len(key_cols) > 1 else ""))
+            report.add([r], id_col, [ids.iloc[p]], "duplicate respondent id",
+                       "a different id on every row" + (" of a wave" if len(key_cols) > 1 else "")
+                       + f" (this id is also on row {others})")
         block = cells.iloc[positions]
         same = len(block.drop_duplicates()) == 1
         if same:

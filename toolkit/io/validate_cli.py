@@ -58,14 +58,19 @@ def run_validate(data, *, dictionary, sheet=None, out=None, stream=None) -> int:
         print(f"toolkit validate: cannot read {data}:\n{exc}", file=sys.stderr)
         return 1
     report = result.report
-    print(str(report), file=stream)
+    if len(report):
+        print(f"Validation of {report.file}: {report.n_errors} error(s), {report.n_warnings} warning(s).",
+              file=stream)
+        print(format_table(report.table.drop(columns="file"), width=70), file=stream)
+    else:
+        print(str(report), file=stream)
     kept, excl = len(result.data), len(result.excluded)
     print(f"{result.n_rows_in} row(s) in the file: {kept} kept, {excl} excluded.", file=stream)
     if excl:
         print("Excluded rows:", file=stream)
-        print(format_table(result.excluded), file=stream)
+        print(format_table(result.excluded, width=70), file=stream)
     if report.n_errors:
-        print(f"\nSummary:\n{format_table(report.summary())}", file=stream)
+        print(f"\nSummary:\n{format_table(report.summary(), width=70)}", file=stream)
     if out is not None:
         try:
             report.to_csv(Path(out))
