@@ -1,0 +1,224 @@
+"""Callaway & Sant'Anna (2021) group-time average treatment effects, without covariates."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from toolkit.errors import ParameterError, check_choice
+from toolkit.evaluate._did_validate import prepare_panel
+
+AGGREGATIONS = {"simple", "dynamic", "group", "none"}
+COLUMNS = [
+    "term", "aggregation", "group", "time", "event_time", "estimate", "se", "ci_low", "ci_high",
+    "statistic", "p", "n", "method",
+]
+
+
+def _wide(panel: dict, function: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, str]:
+    """Units x periods matrix of (cell-mean) outcomes of a balanced panel."""
+    cells = pd.DataFrame({"u": panel["unit"], "t": panel["time"], "y": panel["y"]})
+    counts = cells.groupby(["u", "t"]).size()
+    note = ""
+    if counts.max() > 1:
+        note = f" (outcome averaged within unit and period: {len(cells)} rows into {len(counts)} cells)"
+    Y = cells.groupby(["u", "t"])["y"].mean().unstack()
+    T = len(panel["time_levels"])
+    Y = Y.reindex(columns=range(T))
+    complete = Y.notna().all(axis=1).to_numpy()
+    keep_units = Y.index.to_numpy()[complete]
+    if not complete.all():
+        lost = [panel["unit_levels"][u] for u in Y.index.to_numpy()[~complete]]
+        warnings.warn(
+            f"{function}: {len(lost)} unit(s) not observed in every period were left out "
+            f"(balanced panel needed), e.g. {lost[:5]}.",
+            UserWarning,
+            stacklevel=4,
+        )
+    Ym = Y.to_numpy()[complete]
+    adopt = panel["adopt"][keep_units]
+    return Ym, adopt, keep_units, note
+
+
+def _gt_effects(Y, adopt, control):
+    """Every ATT(g,t) with its influence function (length N, zero outside the 2x2 cells)."""
+    N, T = Y.shape
+    cohorts = sorted(int(g) for g in np.unique(adopt[np.isfinite(adopt)]))
+    out = []
+    for g in cohorts:
+        in_g = adopt == g
+        for t in range(1, T):
+            base = g - 1 if t >= g else t - 1
+            if control == "never":
+                ctrl = ~np.isfinite(adopt)
+            else:
+                ctrl = (adopt > max(t, base)) & ~in_g
+            n_g, n_c = int(in_g.sum()), int(ctrl.sum())
+            if n_c == 0:
+                continue
+            dy = Y[:, t] - Y[:, base]
+            m_g, m_c = dy[in_g].mean(), dy[ctrl].mean()
+            inf = np.zeros(N)
+            inf[in_g] = N / n_g * (dy[in_g] - m_g)
+            inf[ctrl] = -N / n_c * (dy[ctrl] - m_c)
+            out.append({"g": g, "t": t, "att": m_g - m_c, "inf": inf, "n": n_g + n_c})
+    return out
+
+
+def _aggregate(cells, weights_p, adopt, N):
+    """Weighted mean of ATT(g,t) cells with weights P(G = g), including the weights' IF."""
+    if not cells:
+        return np.nan, np.full(N, np.nan)
+    pg = np.array([weights_p[c["g"]] for c in cells])
+    S = pg.sum()
+    w = pg / S
+    att = np.array([c["att"] for c in cells])
+    inf = sum(wk * c["inf"] for wk, c in zip(w, cells))
+    psi = np.column_stack([(adopt == c["g"]).astype(float) - weights_p[c["g"]] for c in cells])
+    wif = psi / S - np.outer(psi.sum(axis=1), pg / S**2)
+    return float(w @ att), inf + wif @ att
+
+
+def staggered_did(
+    data: pd.DataFrame,
+    outcome: str,
+    *,
+    unit: str,
+    time: str,
+    treated: str,
+    control: str = "never",
+    aggregate: str = "simple",
+    ci_level: float = 0.95,
+) -> pd.DataFrame:
+    """Difference-in-differences for staggered adoption (Callaway & Sant'Anna 2021).
+
+    Each adoption cohort g (units first treated in period g) is compared with
+    never-treated (or not-yet-treated) units, period by period, so already-treated units
+    never serve as controls and effects may differ by cohort and over time.
+
+    Parameters
+    ----------
+    data, outcome, unit, time, treated
+        As in :func:`did`. Several rows per unit and period (survey respondents) are
+        averaged into unit-period means first; units not seen in every period are left
+        out with a warning.
+    control : {"never", "notyet"}
+        Comparison units: never treated, or not yet treated by period t (and never).
+    aggregate : {"simple", "dynamic", "group", "none"}
+        ``"simple"``: one overall ATT, weighting ATT(g,t) (t >= g) by cohort size.
+        ``"dynamic"``: one row per event time e = t - g plus the average over e >= 0.
+        ``"group"``: one row per cohort plus their size-weighted average.
+        ``"none"``: every ATT(g,t).
+    ci_level : float
+        Confidence level of the pointwise intervals (``attrs["ci_level"]``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``term``, ``aggregation`` (``"group-time"``, ``"simple"``, ``"dynamic"``,
+        ``"group"``), ``group`` (adoption period, as in the data), ``time``,
+        ``event_time``, ``estimate``, ``se`` (analytic, from the influence function),
+        ``ci_low``, ``ci_high``, ``statistic`` (z), ``p``, ``n`` (units used), ``method``.
+        Cells that do not apply are missing.
+
+    Notes
+    -----
+    :math:`ATT(g,t) = E[Y_t - Y_{b} | G=g] - E[Y_t - Y_{b} | C]` with base period
+    :math:`b = g-1` for :math:`t \\ge g` and :math:`b = t-1` before (the ``"varying"``
+    base of R ``did``). Aggregates are :math:`\\theta = \\sum w_{gt} ATT(g,t)` with
+    :math:`w_{gt} \\propto P(G=g)`; their standard errors add the influence function of the
+    estimated weights, :math:`se = \\sqrt{\\sum_i \\psi_i^2} / N`. Intervals are pointwise
+    normal (R ``did`` draws uniform bands by multiplier bootstrap by default). The
+    influence-function se treats units as independent: with few units (a handful of
+    forces) it is optimistic.
+
+    References
+    ----------
+    Callaway, B., & Sant'Anna, P. H. C. (2021). Difference-in-differences with multiple
+    time periods. Journal of Econometrics, 225(2), 200-230.
+
+    Examples
+    --------
+    >>> from toolkit.synth.evaluate import make_panel
+    >>> res = staggered_did(make_panel(seed=1), "wellbeing", unit="force", time="wave",
+    ...                     treated="trained")
+    >>> res["aggregation"].iloc[0], int(res["n"].iloc[0])
+    ('simple', 43)
+    """
+    check_choice(control, {"never", "notyet"}, argument="control", function="staggered_did")
+    check_choice(aggregate, AGGREGATIONS, argument="aggregate", function="staggered_did")
+    if not (isinstance(ci_level, float) and 0 < ci_level < 1):
+        raise ParameterError(
+            f"The 'ci_level' parameter of staggered_did must be a float between 0 and 1. Got {ci_level!r} instead."
+        )
+    panel = prepare_panel(data, outcome, unit=unit, time=time, treated=treated, function="staggered_did")
+    Y, adopt, _, note = _wide(panel, "staggered_did")
+    N = Y.shape[0]
+    if control == "never" and np.all(np.isfinite(adopt)):
+        from toolkit.errors import DesignError
+
+        raise DesignError(
+            "staggered_did(control='never') needs never-treated units, but every unit in "
+            f"'{unit}' is treated at some point. Use control='notyet'."
+        )
+    cells = _gt_effects(Y, adopt, control)
+    levels = panel["time_levels"]
+    p_g = {int(g): float(np.mean(adopt == g)) for g in np.unique(adopt[np.isfinite(adopt)])}
+    q = stats.norm.ppf(0.5 + ci_level / 2)
+    method = (
+        f"Callaway & Sant'Anna (2021) ATT(g,t), {'never' if control == 'never' else 'not-yet'}-treated "
+        f"controls, {aggregate} aggregation; analytic influence-function se{note}"
+    )
+    rows = []
+
+    def add(term, agg, g, t, e, est, inf, n):
+        se = float(np.sqrt(np.sum(inf**2)) / N) if np.all(np.isfinite(inf)) else np.nan
+        z = est / se if se > 0 else np.nan
+        rows.append({
+            "term": term, "aggregation": agg,
+            "group": levels[g] if g is not None else None,
+            "time": levels[t] if t is not None else None,
+            "event_time": float(e) if e is not None else np.nan,
+            "estimate": float(est), "se": se, "ci_low": est - q * se, "ci_high": est + q * se,
+            "statistic": z, "p": float(2 * stats.norm.sf(abs(z))) if np.isfinite(z) else np.nan,
+            "n": n, "method": method,
+        })
+
+    if aggregate == "none":
+        for c in cells:
+            add(f"ATT(g={levels[c['g']]}, t={levels[c['t']]})", "group-time", c["g"], c["t"],
+                c["t"] - c["g"], c["att"], c["inf"], c["n"])
+    elif aggregate == "simple":
+        est, inf = _aggregate([c for c in cells if c["t"] >= c["g"]], p_g, adopt, N)
+        add("ATT", "simple", None, None, None, est, inf, N)
+    elif aggregate == "dynamic":
+        by_e: dict[int, list] = {}
+        for c in cells:
+            by_e.setdefault(c["t"] - c["g"], []).append(c)
+        post = []
+        for e in sorted(by_e):
+            est, inf = _aggregate(by_e[e], p_g, adopt, N)
+            add(f"e={e}", "dynamic", None, None, e, est, inf, N)
+            if e >= 0:
+                post.append((est, inf))
+        if post:
+            add("ATT (average over e >= 0)", "dynamic", None, None, None,
+                float(np.mean([p[0] for p in post])), np.mean([p[1] for p in post], axis=0), N)
+    else:
+        per_g = []
+        for g in sorted(p_g):
+            mine = [c for c in cells if c["g"] == g and c["t"] >= g]
+            if not mine:
+                continue
+            est = float(np.mean([c["att"] for c in mine]))
+            inf = np.mean([c["inf"] for c in mine], axis=0)
+            add(f"g={levels[g]}", "group", g, None, None, est, inf, N)
+            per_g.append({"g": g, "att": est, "inf": inf})
+        est, inf = _aggregate(per_g, p_g, adopt, N)
+        add("ATT (cohort-weighted)", "group", None, None, None, est, inf, N)
+    out = pd.DataFrame(rows, columns=COLUMNS)
+    out.attrs["ci_level"] = ci_level
+    return out
