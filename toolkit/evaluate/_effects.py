@@ -182,3 +182,13 @@ def level_labels(series: pd.Series) -> list:
         return sorted(values)
     except TypeError:
         return sorted(values, key=str)
+
+
+def covariate_kind(series: pd.Series) -> str:
+    """``"numeric"``, ``"binary"`` (numeric holding only 0/1) or ``"categorical"``."""
+    if not is_numeric_covariate(series):
+        return "categorical"
+    values = set(pd.unique(series.dropna()))
+    if values and values <= {0, 1}:
+        return "binary"
+    return "numeric"

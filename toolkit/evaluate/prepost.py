@@ -345,8 +345,9 @@ def attrition(
     pandas.DataFrame
         One row per numeric covariate and per level of a categorical one:
 
-        - ``covariate``, ``level`` (missing for numeric), ``kind`` (``"numeric"`` /
-          ``"categorical"``).
+        - ``covariate``, ``level`` (missing for numeric), ``kind`` (``"numeric"``,
+          ``"binary"`` for numeric 0/1 columns, reported as the proportion of 1s, or
+          ``"categorical"``: text, categorical or boolean, one row per level).
         - ``n_retained``, ``n_dropped``: respondents with a non-missing value.
         - ``mean_retained``, ``mean_dropped``: mean, or proportion in the level.
         - ``smd``: standardised difference, dropped minus retained (Austin 2009).
@@ -419,7 +420,8 @@ def attrition(
                 f"'{cov}' and are left out of its comparison.", UserWarning, stacklevel=2)
         x_d = col[ok & dropped_mask]
         x_r = col[ok & ~dropped_mask]
-        if fx.is_numeric_covariate(col):
+        kind = fx.covariate_kind(col)
+        if kind == "numeric":
             a, b = x_d.to_numpy(float), x_r.to_numpy(float)
             if len(a) >= 2 and len(b) >= 2:
                 tt = stats.ttest_ind(a, b, equal_var=False)
@@ -432,6 +434,8 @@ def attrition(
             continue
         levels = fx.level_labels(col[ok])
         table = np.array([[np.sum(x_d == lev) for lev in levels], [np.sum(x_r == lev) for lev in levels]])
+        if kind == "binary":
+            levels = [1]
         if len(levels) >= 2 and len(x_d) and len(x_r):
             chi = stats.chi2_contingency(table, correction=False)
             stat, df, p = float(chi.statistic), float(chi.dof), float(chi.pvalue)
@@ -440,7 +444,7 @@ def attrition(
         for lev in levels:
             p_d = float(np.mean(x_d == lev)) if len(x_d) else np.nan
             p_r = float(np.mean(x_r == lev)) if len(x_r) else np.nan
-            out.append(dict(covariate=cov, level=lev, kind="categorical", n_retained=len(x_r),
+            out.append(dict(covariate=cov, level=lev, kind=kind, n_retained=len(x_r),
                             n_dropped=len(x_d), mean_retained=p_r, mean_dropped=p_d,
                             smd=fx.smd_binary(p_d, p_r) if len(x_d) and len(x_r) else np.nan,
                             test="chi2", statistic=stat, df=df, p=p))
