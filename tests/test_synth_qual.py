@@ -57,3 +57,21 @@ def test_deterministic_and_written(tmp_path):
     assert {"interviews.qdpx", "documents.csv", "truth.json", "P01.txt"} <= names
     truth = json.loads((tmp_path / "one" / "qual" / "truth.json").read_text())
     assert len(truth["documents"]) == 46
+
+
+def test_report_section_publishes_suppressed_tables(tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from toolkit.report.evidence import EvidenceContext
+    from toolkit.report.sections import qual
+
+    ctx = EvidenceContext(outdir=tmp_path, seed=20240301)
+    qual.build(ctx)
+    assert {"qual_themes_by_role", "qual_theme_prevalence"} <= set(ctx.tables)
+    assert {"qual_cooccurrence", "qual_saturation"} <= set(ctx.figures)
+    path = tmp_path / "evidence-pack" / "tables" / "qual_themes_by_role.csv"
+    table = pd.read_csv(path)
+    counts = table.drop(columns=table.columns[0]).to_numpy(dtype=float)
+    published = counts[~np.isnan(counts)]
+    assert ((published == 0) | (published >= 10)).all()  # no small count leaks
