@@ -19,8 +19,8 @@ from toolkit.synth import survey as synth
 def demo(tmp_path_factory):
     out = tmp_path_factory.mktemp("demo")
     paths = synth.write(out, seed=20240301)
-    data = pd.read_csv(out / "survey.csv", dtype=str, keep_default_na=False)
-    truth = json.loads((out / "truth.json").read_text())
+    data = pd.read_csv(out / "survey" / "survey.csv", dtype=str, keep_default_na=False)
+    truth = json.loads((out / "survey" / "truth.json").read_text())
     return out, paths, data, truth
 
 
@@ -39,9 +39,9 @@ def test_files_written(demo):
     out, paths, data, truth = demo
     assert [p.name for p in paths] == ["survey.csv", "dictionary.csv", "workforce.csv", "truth.json"]
     assert all(p.exists() for p in paths)
-    d = load_dictionary(out / "dictionary.csv")
+    d = load_dictionary(out / "survey" / "dictionary.csv")
     assert list(data.columns) == d.variables
-    wf = pd.read_csv(out / "workforce.csv")
+    wf = pd.read_csv(out / "survey" / "workforce.csv")
     assert list(wf.columns) == ["force", "variable", "code", "label", "count"]
     # each variable's margin sums to the force's headcount
     sums = wf.groupby(["force", "variable"])["count"].sum().unstack()
@@ -79,7 +79,7 @@ def test_valid_against_dictionary(demo):
 def test_read_survey_accepts_the_demo(demo):
     io = pytest.importorskip("toolkit.io.survey_file")
     out, *_ = demo
-    sd = io.read_survey(out / "survey.csv", out / "dictionary.csv")
+    sd = io.read_survey(out / "survey" / "survey.csv", out / "survey" / "dictionary.csv")
     table = getattr(sd.report, "table", sd.report)
     errors = table[table["severity"] == "error"] if len(table) else table
     assert len(errors) == 0, errors.head()
@@ -145,7 +145,7 @@ def test_raking_recovers_population_prevalence(demo):
     unweighted, it does not (the design over-samples staff)."""
     rake = pytest.importorskip("toolkit.survey.weighting").rake
     out, _, data, truth = demo
-    wf = pd.read_csv(out / "workforce.csv")
+    wf = pd.read_csv(out / "survey" / "workforce.csv")
     df = pd.DataFrame({"harm": _harm_any(data), "role": _num(data, "role"),
                        "gender": _num(data, "gender")}).dropna()
     df = df[df["gender"] != 98]

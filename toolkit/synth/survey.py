@@ -530,7 +530,7 @@ def population_margins(pop: pd.DataFrame) -> pd.DataFrame:
 
 
 def write(outdir: Path, seed: int = 20240301) -> list[Path]:
-    """Write the survey part of the demo study into ``outdir``.
+    """Write the survey part of the demo study into ``outdir / "survey"``.
 
     Files (the names :data:`toolkit.study.DEMO_FILES` expects): ``survey.csv``
     (valid against ``dictionary.csv``), ``dictionary.csv`` (copy of the item
@@ -538,7 +538,7 @@ def write(outdir: Path, seed: int = 20240301) -> list[Path]:
     ``force, variable, code, label, count``) and ``truth.json`` (the parameters
     and true effects; never part of an analysis).
     """
-    folder = Path(outdir)
+    folder = Path(outdir) / "survey"
     folder.mkdir(parents=True, exist_ok=True)
     survey, truth, pop = _generate(seed, 3000)
     paths = [folder / "survey.csv", folder / "dictionary.csv", folder / "workforce.csv",

@@ -1,0 +1,132 @@
+"""Data section of the evidence pack: the study's survey file read and checked
+against its data dictionary, with every excluded row and every problem logged.
+
+For the demo (no configuration) the synthetic study is first written to
+``outdir / "demo-data"``. Outputs:
+
+* ``outdir / "validation" / validation_report.csv``: one row per problem, with the
+  file's row numbers and the values found. It holds respondent-level values, so
+  it stays beside the data, outside the publishable pack.
+* ``outdir / "validation" / excluded_rows.csv``: rows not analysed, with reasons.
+* ``evidence-pack / validation.txt``: a short text summary (rows in, kept,
+  excluded and why; problems by kind).
+* table ``data_validation``: problems counted by severity, problem and column
+  (counts of data problems, not of people).
+* table ``respondents_by_force_wave``: respondents per force and wave, through
+  small-cell suppression.
+
+The checked survey is shared with later sections as ``ctx.store["survey_data"]``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from toolkit.disclosure import suppress
+
+
+def _survey_files(ctx) -> tuple[Path | None, Path | None]:
+    """Survey and dictionary paths: from the configuration, else the demo study."""
+    cfg = ctx.config
+    if cfg is not None and cfg.path("survey", "data") is not None:
+        return cfg.path("survey", "data"), cfg.path("survey", "dictionary")
+    if not ctx.demo:
+        return None, None
+    from toolkit.study import DEMO_FILES
+
+    folder = ctx.outdir / "demo-data"
+    survey_path = folder / DEMO_FILES[("survey", "data")]
+    if not survey_path.exists():
+        from toolkit.synth import write_demo
+
+        written = write_demo(folder, seed=ctx.seed)
+        ctx.note(f"data: synthetic demo study (seed {ctx.seed}) written to {folder} "
+                 f"({len(written)} files)")
+    return survey_path, folder / DEMO_FILES[("survey", "dictionary")]
+
+
+def _summary_text(name: str, survey, excluded_reasons: pd.Series) -> str:
+    rep = survey.report
+    lines = [
+        f"Validation of {name} against its data dictionary",
+        "",
+        f"Rows in the file: {survey.n_rows_in}",
+        f"Rows kept:        {len(survey.data)}",
+        f"Rows excluded:    {len(survey.excluded)}",
+    ]
+    for reason, n in excluded_reasons.items():
+        lines.append(f"  - {n} row(s): {reason}")
+    lines += ["", f"Problems found: {rep.n_errors} error(s), {rep.n_warnings} warning(s)."]
+    summary = rep.summary()
+    for rec in summary.head(30).itertuples(index=False):
+        lines.append(f"  - {rec.severity}: {rec.problem} in column '{rec.column}' "
+                     f"({rec.n} cell(s), first at row {rec.first_row})")
+    if len(summary) > 30:
+        lines.append(f"  ... {len(summary) - 30} more kinds; see validation/validation_report.csv")
+    if not len(summary):
+        lines.append("  none: every value is a valid code, a declared missing code or blank.")
+    missing = survey.missing
+    if len(missing):
+        lines += ["", "Missing codes turned into missing values (kept rows):"]
+        for rec in missing.groupby(["code", "label"], dropna=False)["n"].sum().reset_index().itertuples(index=False):
+            lines.append(f"  - code {rec.code} ({rec.label}): {rec.n} cell(s)")
+    lines += ["", "The row-level report (file row numbers and values found) is in "
+              "validation/validation_report.csv beside the data; it is not part of the "
+              "publishable pack."]
+    return "\n".join(lines) + "\n"
+
+
+def build(ctx) -> None:
+    """Read and check the survey; log rows in / kept / excluded; publish the checks."""
+    from toolkit.io import read_survey
+
+    survey_path, dict_path = _survey_files(ctx)
+    if survey_path is None:
+        ctx.note("data: no survey file named in the configuration; nothing to validate")
+        return
+    survey = read_survey(survey_path, dict_path, on_error="report")
+    name = Path(survey_path).name
+
+    restricted = ctx.outdir / "validation"
+    restricted.mkdir(parents=True, exist_ok=True)
+    survey.report.to_csv(restricted / "validation_report.csv")
+    survey.excluded.to_csv(restricted / "excluded_rows.csv", index=False, lineterminator="\n")
+
+    reasons = survey.excluded["reason"].value_counts(sort=True) if len(survey.excluded) else pd.Series(dtype=int)
+    ctx.note(f"data: {name}: {survey.n_rows_in} rows in, {len(survey.data)} kept, "
+             f"{len(survey.excluded)} excluded")
+    for reason, n in reasons.items():
+        ctx.note(f"data: excluded {n} row(s) of {name}: {reason}")
+    ctx.note(f"data: {survey.report.n_errors} error(s) and {survey.report.n_warnings} warning(s) "
+             f"found in {name}; details in {restricted / 'validation_report.csv'}")
+
+    ctx.pack_dir.mkdir(parents=True, exist_ok=True)
+    (ctx.pack_dir / "validation.txt").write_text(_summary_text(name, survey, reasons), encoding="utf-8")
+
+    # counts of data problems (cells), not of people: nothing to protect
+    ctx.table("data_validation", survey.report.summary(), disclosure_checked=True,
+              title="Data validation: problems found, by column",
+              caption="Counts of cells breaking a rule of the data dictionary "
+                      "(errors) or worth a look (warnings).")
+
+    data = survey.data
+    if {"force", "wave"} <= set(data.columns):
+        counts = pd.crosstab(data["force"].astype(str), data["wave"].astype("Int64"))
+        counts.columns = [f"Wave {w}" for w in counts.columns]
+        counts.index.name, counts.columns.name = "force", None
+        result = suppress(counts, threshold=ctx.threshold)
+        ctx.disclosure_record("respondents_by_force_wave", result.record)
+        ctx.note(f"data: respondents by force and wave: {result.summary()}")
+        ctx.table("respondents_by_force_wave", result.table.reset_index(), disclosure_checked=True,
+                  title="Respondents by force and wave",
+                  caption=f"Counts below {ctx.threshold} and cells that would reveal them are "
+                          "withheld (blank).")
+
+    ctx.method("data", (
+        f"The survey file was read and every cell checked against its data dictionary "
+        f"(codes, ranges, missing codes, required items, unique identifiers within wave). "
+        f"{len(survey.data)} of {survey.n_rows_in} rows were kept; excluded rows and every "
+        f"problem are listed with the file's own row numbers."))
+    ctx.store["survey_data"] = survey
