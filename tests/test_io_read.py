@@ -18,7 +18,7 @@ import pytest
 
 from _io_helpers import EXPECTED, HEADER, ROWS, column_values, csv_bytes, small_dictionary
 from toolkit.dictionary import default_dictionary
-from toolkit.errors import FileFormatError
+from toolkit.errors import DataValidationError, FileFormatError
 from toolkit.io import read_survey
 from toolkit.paths import template
 
@@ -270,3 +270,38 @@ def test_example_template_validates_cleanly():
 def test_template_header_matches_dictionary():
     header = template("survey", "template.csv").read_text(encoding="utf-8-sig").strip().split(",")
     assert header == default_dictionary().variables
+
+
+def test_qualtrics_xlsx_export_and_legacy_two_row_header(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["rid", "wave", "q1"])
+    ws.append(["Staff number", "Wave", "I know how to report online abuse"])
+    ws.append(['{"ImportId":"QID1_TEXT"}', '{"ImportId":"QID2"}', '{"ImportId":"QID3"}'])
+    ws.append(["A001", 1, 5])
+    ws.append(["A002", 1, "Disagree"])
+    path = tmp_path / "q.xlsx"
+    wb.save(path)
+    s = read_survey(path, small_dictionary())
+    assert list(s.data.index) == [4, 5] and column_values(s.data["q1"]) == [5, 2]
+    # an older export: names and question text only; say so with qualtrics=True
+    legacy = tmp_path / "legacy.csv"
+    legacy.write_bytes(csv_bytes(["rid", "wave", "q1"], [["Staff number", "Wave", "Q1 text"],
+                                                         ["A001", "1", "4"]]))
+    s = read_survey(legacy, small_dictionary(), qualtrics=True)
+    assert list(s.data.index) == [3] and column_values(s.data["q1"]) == [4]
+    with pytest.raises(DataValidationError, match="row 2, column 'wave'"):
+        read_survey(legacy, small_dictionary())  # without the flag the text row is data
+
+
+def test_spread_and_packed_both_present_uses_packed_with_warnings(tmp_path):
+    header = ["rid", "wave", "plat", "plat_1", "plat_2"]
+    rows = [["A", "1", "2", "1", ""]]
+    path = tmp_path / "s.csv"
+    path.write_bytes(csv_bytes(header, rows))
+    s = read_survey(path, small_dictionary())
+    assert column_values(s.data["plat_1"]) == [0] and column_values(s.data["plat_2"]) == [1]
+    assert sorted(s.report.warnings["column"]) == ["plat_1", "plat_2"]
+    s = read_survey(path, small_dictionary(), multiselect="spread")
+    assert column_values(s.data["plat_1"]) == [1] and column_values(s.data["plat_3"]) == [None]
+    assert s.report.warnings["problem"].str.contains("option column").any()

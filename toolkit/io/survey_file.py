@@ -15,7 +15,7 @@ import pandas as pd
 
 from toolkit.dictionary import Dictionary, load_dictionary
 from toolkit.errors import ColumnNotFoundError, DataValidationError, check_choice
-from toolkit.io.convert import BLANK, MISSING, convert_column, is_blank
+from toolkit.io.convert import BLANK, convert_column, is_blank
 from toolkit.io.multiselect import combine_spread, expand_packed
 from toolkit.io.report import ValidationReport
 from toolkit.io.sources import read_cells
