@@ -230,3 +230,111 @@ def _long():
 def test_errors(call, error, match):
     with pytest.raises(error, match=match):
         call()
+
+
+# --------------------------------------------------------------------------- project agreement
+
+
+def _project(segments):
+    from toolkit.qual.project import QualProject
+
+    text = "x" * 40
+    sources = pd.DataFrame({"id": ["S1", "S2"], "kind": "interview", "name": ["a", "b"],
+                            "text": [text, text], "case": ["C1", "C2"]})
+    cases = pd.DataFrame({"id": ["C1", "C2"], "pseudonym": ["P1", "P2"]})
+    codebook = pd.DataFrame({"id": ["X", "Y"], "name": ["x", "y"], "parent": [None, None],
+                             "definition": ["d", "d"], "pillar": ["support", "support"]})
+    seg = pd.DataFrame(segments, columns=["source", "start", "end", "code", "coder"])
+    seg["case"] = seg["source"].map({"S1": "C1", "S2": "C2"})
+    seg["text"] = [text[s:e] for s, e in zip(seg["start"], seg["end"])]
+    return QualProject(sources, cases, codebook, seg)
+
+
+def test_agreement_hand_example_overlapping_spans():
+    """A codes X on [0, 10), B on [5, 15): units [0,5) [5,10) [10,15); A = 1 1 0,
+    B = 0 1 1: agreement 1/3, kappa = (1/3 - 5/9) / (4/9) = -0.5; alpha as the
+    krippendorff package on the same three units. S2 (coded by A only) is left out."""
+    from toolkit.qual.agreement import agreement
+
+    proj = _project([("S1", 0, 10, "X", "A"), ("S1", 5, 15, "X", "B"),
+                     ("S2", 0, 5, "Y", "A")])
+    res = agreement(proj, weight="units", n_boot=0).set_index(["code", "measure"])["estimate"]
+    ref_alpha = krippendorff.alpha(reliability_data=[[1, 1, 0], [0, 1, 1]],
+                                   level_of_measurement="nominal")
+    assert_allclose(res[("X", "percent_agreement")], 1 / 3)
+    assert_allclose(res[("X", "cohen_kappa")], -0.5)
+    assert_allclose(res[("X", "krippendorff_alpha")], ref_alpha)
+    assert set(res.index.get_level_values("code")) == {"X", "(overall)"}
+    # character weights: every character a unit (5 characters per unit)
+    chars = agreement(proj, n_boot=0).set_index(["code", "measure"])["estimate"]
+    ref_chars = krippendorff.alpha(reliability_data=[[1] * 10 + [0] * 5, [0] * 5 + [1] * 10],
+                                   level_of_measurement="nominal")
+    assert_allclose(chars[("X", "krippendorff_alpha")], ref_chars)
+    assert_allclose(chars[("X", "cohen_kappa")], -0.5)
+
+
+def test_agreement_units_equal_standalone_functions():
+    """With weight='units', per-code values equal cohen_kappa and krippendorff_alpha run
+    on the long presence table of the same units."""
+    from toolkit.qual._coding_units import presence_table
+    from toolkit.qual.agreement import agreement
+    from toolkit.synth.qual import make_interviews
+
+    proj = make_interviews(2)
+    res = agreement(proj, weight="units", n_boot=0).set_index(["code", "measure"])["estimate"]
+    table, codes, _ = presence_table(proj.segments, ["A", "B"], "segment", "units")
+    for code in codes[:5]:
+        t = table[table["code"] == code].assign(u=lambda d: d["source"] + d["unit"].astype(str))
+        a = krippendorff_alpha(t, unit="u", coder="coder", value="present")
+        k = cohen_kappa(t, unit="u", coder="coder", value="present")["estimate"].iloc[0]
+        assert_allclose(res[(code, "krippendorff_alpha")], a, atol=1e-10)
+        assert_allclose(res[(code, "cohen_kappa")], k, atol=1e-10)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_agreement_recovers_built_in_disagreement(seed):
+    """Coder B of the synthetic study omits or recodes about 20% of A's segments. With
+    a = unchanged, b = changed and c = recoded segments, kappa on rare codes approaches
+    positive specific agreement 2a / (2a + b + c); the overall kappa should be within 0.05."""
+    from toolkit.qual.agreement import agreement
+    from toolkit.synth.qual import make_interviews
+
+    proj = make_interviews(seed)
+    changes = proj.truth["coder_b_changes"]
+    compared = proj.truth["coder_b_segments_compared"]
+    recoded = sum(c["change"].startswith("recoded") for c in changes)
+    a = compared - len(changes)
+    expected = 2 * a / (2 * a + len(changes) + recoded)
+    res = agreement(proj, weight="units", n_boot=200, seed=seed)
+    overall = res[(res["code"] == "(overall)")].set_index("measure")
+    assert abs(overall.loc["cohen_kappa", "estimate"] - expected) < 0.05
+    assert overall.loc["cohen_kappa", "ci_low"] < expected < overall.loc["cohen_kappa", "ci_high"]
+    assert res.attrs["ci_level"] == 0.95
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, match",
+    [
+        ({"unit": "word"}, ParameterError, "unit"),
+        ({"weight": "bytes"}, ParameterError, "weight"),
+        ({"coders": ["A", "Z"]}, ParameterError, "coders"),
+        ({"n_boot": -1}, ParameterError, "n_boot"),
+        ({"ci_level": 1.5}, ParameterError, "ci_level"),
+    ],
+)
+def test_agreement_errors(kwargs, error, match):
+    from toolkit.qual.agreement import agreement
+
+    proj = _project([("S1", 0, 10, "X", "A"), ("S1", 5, 15, "X", "B")])
+    with pytest.raises(error, match=match):
+        agreement(proj, **kwargs)
+
+
+def test_agreement_needs_double_coding():
+    from toolkit.qual.agreement import agreement
+
+    proj = _project([("S1", 0, 10, "X", "A"), ("S2", 5, 15, "X", "B")])
+    with pytest.raises(DataValidationError, match="double-code"):
+        agreement(proj)
+    with pytest.raises(ParameterError, match="QualProject"):
+        agreement(pd.DataFrame())

@@ -84,35 +84,39 @@ def binary_unit_stats(present):
     return m, ones
 
 
-def binary_measures(m, ones, weight, first, second):
-    """Percentage agreement, Cohen's kappa and Krippendorff's alpha from sums over units.
+def binary_item_stats(m, ones, first, second, weight):
+    """Per-item sufficient statistics of binary agreement (columns in ``STAT_NAMES``).
 
-    Every argument may be 1-D (one set of units) or 2-D (bootstrap replicates x units,
-    where ``weight`` already includes the resampling counts). ``first`` and ``second`` are
-    the 0/1 codings of the two kappa coders (NaN where missing; kappa then uses units both
-    coded). Returns three arrays (one value per replicate).
+    ``m`` values and ``ones`` 1s per item (from several coders), ``first``/``second`` the
+    0/1/NaN codings of the two kappa coders, ``weight`` per item. All measures are ratios
+    of sums of these columns, so sums over resampled units give bootstrap replicates.
     """
     pair = m >= 2
     zeros = m - ones
     w = np.where(pair, weight, 0.0)
-    # coincidences for a binary variable: o01 = sum w * 2 * n1 * n0 / (m - 1)
     denom = np.where(pair, m - 1.0, 1.0)
-    o01 = (w * ones * zeros / denom).sum(axis=-1)
-    n1 = (w * ones).sum(axis=-1)
-    n0 = (w * zeros).sum(axis=-1)
+    both = ~np.isnan(first) & ~np.isnan(second)
+    wk = np.where(both, weight, 0.0)
+    a = np.where(both, first, 0.0)
+    b = np.where(both, second, 0.0)
+    agree_units = pair & ((ones == m) | (zeros == m))
+    return np.column_stack([
+        w * ones * zeros / denom,  # o01: off-diagonal coincidence
+        w * ones, w * zeros,  # n1, n0: coincidence marginals
+        w, w * agree_units,  # percentage agreement
+        wk, wk * (a == b), wk * a, wk * b,  # kappa
+    ])
+
+
+def binary_measures_from_sums(sums):
+    """``(percent, kappa, alpha)`` from summed item statistics (last axis = 9 columns)."""
+    o01, n1, n0, w, agree, wk, same, wa, wb = np.moveaxis(np.asarray(sums, float), -1, 0)
     n = n0 + n1
     with np.errstate(invalid="ignore", divide="ignore"):
         alpha = 1.0 - (n - 1.0) * o01 / (n0 * n1)
-        agree_units = np.where(pair, (ones == m) | (zeros == m), False)
-        pct = (w * agree_units).sum(axis=-1) / w.sum(axis=-1)
-        both = ~np.isnan(first) & ~np.isnan(second)
-        wk = np.where(both, weight, 0.0)
-        a = np.where(both, first, 0.0)
-        b = np.where(both, second, 0.0)
-        tot = wk.sum(axis=-1)
-        p_o = (wk * (a == b)).sum(axis=-1) / tot
-        pa = (wk * a).sum(axis=-1) / tot
-        pb = (wk * b).sum(axis=-1) / tot
+        pct = agree / w
+        p_o = same / wk
+        pa, pb = wa / wk, wb / wk
         p_e = pa * pb + (1 - pa) * (1 - pb)
         kappa = (p_o - p_e) / (1 - p_e)
     return pct, kappa, alpha

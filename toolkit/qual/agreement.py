@@ -378,8 +378,137 @@ def cohen_kappa(
 
 def agreement(project, *, coders=None, unit="segment", weight="characters", n_boot=1000,
               ci_level=0.95, seed=0):
-    """Placeholder replaced below once the project model is available."""
-    from toolkit.qual._project_agreement import project_agreement
+    """Inter-coder agreement per code and overall on the double-coded part of a project.
 
-    return project_agreement(project, coders=coders, unit=unit, weight=weight,
-                             n_boot=n_boot, ci_level=ci_level, seed=seed)
+    Parameters
+    ----------
+    project : QualProject
+        Coded project; its ``segments`` carry a ``coder`` column.
+    coders : list of str, optional
+        Coders to compare (default: all). Cohen's kappa uses the first two.
+    unit : {"segment", "source"}
+        Unit of agreement (see Notes).
+    weight : {"characters", "units"}
+        With ``unit="segment"``: weight each unit by its length in characters (agreement
+        on text) or count units equally. Ignored for ``unit="source"``.
+    n_boot : int
+        Bootstrap replicates (resampling units) for ``se`` and the percentile interval;
+        0 skips the bootstrap.
+    ci_level : float
+        Interval level, stored in ``attrs["ci_level"]``.
+    seed : int
+        Seed of the bootstrap.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Rows for each code and for ``code="(overall)"`` (all code x unit decisions pooled)
+        and each ``measure`` in ``percent_agreement``, ``cohen_kappa``,
+        ``krippendorff_alpha``; columns ``code, measure, estimate, se, ci_low, ci_high, n``
+        (units), ``n_sources``, ``method``.
+
+    Notes
+    -----
+    Only sources coded by at least two of the coders count. With ``unit="segment"`` the
+    units of a source are the stretches between consecutive segment boundaries (any
+    start or end, any coder, any code) that at least one coder coded: uncoded text is
+    left out so that agreement on absence does not swamp kappa. Each unit is judged
+    present/absent for each code by each coder. Percentage agreement is the (weighted)
+    share of units on which all coders agree; kappa is Cohen's (1960) for the first two
+    coders; alpha is Krippendorff's nominal alpha, each unit weighted as if it were
+    ``weight`` units (so with character weights, every character is a unit). The
+    bootstrap resamples units (with their weights) with replacement.
+
+    References
+    ----------
+    Krippendorff, K. (2011). Computing Krippendorff's alpha-reliability.
+
+    O'Connor, C., & Joffe, H. (2020). Intercoder reliability in qualitative research:
+    debates and practical guidelines. International Journal of Qualitative Methods, 19.
+
+    Examples
+    --------
+    >>> from toolkit.synth.qual import make_interviews
+    >>> res = agreement(make_interviews(1), n_boot=0)
+    >>> sorted(res["measure"].unique())
+    ['cohen_kappa', 'krippendorff_alpha', 'percent_agreement']
+    """
+    from toolkit.qual._coding_units import presence_table
+
+    check_choice(unit, ("segment", "source"), argument="unit", function="agreement")
+    check_choice(weight, ("characters", "units"), argument="weight", function="agreement")
+    segments = getattr(project, "segments", None)
+    if not isinstance(segments, pd.DataFrame):
+        raise ParameterError(
+            f"agreement needs a QualProject (with a segments table). Got "
+            f"{type(project).__name__} instead."
+        )
+    check_columns(segments, ["source", "start", "end", "code", "coder"], argument="segments",
+                  where="project.segments")
+    if not isinstance(n_boot, (int, np.integer)) or n_boot < 0:
+        raise ParameterError(f"The 'n_boot' parameter of agreement must be an int >= 0. "
+                             f"Got {n_boot!r}.")
+    if not 0 < ci_level < 1:
+        raise ParameterError(f"The 'ci_level' parameter of agreement must be in (0, 1). "
+                             f"Got {ci_level!r}.")
+    seg = segments.dropna(subset=["start", "end", "coder", "code"])
+    if len(seg) < len(segments):
+        warnings.warn(f"agreement: {len(segments) - len(seg)} segment(s) without offsets, code "
+                      "or coder were left out.", stacklevel=2)
+    found = list(pd.unique(seg["coder"]))
+    coders = found if coders is None else list(coders)
+    unknown = [c for c in coders if c not in found]
+    if unknown or len(coders) < 2:
+        raise ParameterError(
+            f"The 'coders' parameter of agreement must name at least two coders found in "
+            f"segments (found {found}). Got {coders!r} instead."
+        )
+    table, codes, shared = presence_table(seg, coders, unit, weight)
+    if table.empty:
+        raise DataValidationError(
+            pd.DataFrame(columns=["file", "row", "column", "value", "problem", "expected",
+                                  "severity"]),
+            f"agreement: no source is coded by two or more of the coders {coders}; "
+            "double-code some sources first.",
+        )
+    wide = table.pivot_table(index=["source", "unit", "code"], columns="coder",
+                             values="present", aggfunc="first").reindex(columns=coders)
+    weights = table.groupby(["source", "unit", "code"])["weight"].first().reindex(wide.index)
+    present = wide.to_numpy(float)
+    m, ones = _rel.binary_unit_stats(present)
+    item = _rel.binary_item_stats(m, ones, present[:, 0], present[:, 1], weights.to_numpy(float))
+    index = wide.index.to_frame(index=False)
+    unit_key = index["source"].astype(str) + "\0" + index["unit"].astype(str)
+    rng = np.random.default_rng(seed)
+    rows = []
+    groups = [(c, (index["code"] == c).to_numpy()) for c in codes]
+    groups.append(("(overall)", np.ones(len(index), bool)))
+    for code, mask in groups:
+        u_codes, u_idx = np.unique(unit_key[mask], return_inverse=True)
+        per_unit = np.zeros((len(u_codes), item.shape[1]))
+        np.add.at(per_unit, u_idx, item[mask])
+        est = _rel.binary_measures_from_sums(per_unit.sum(axis=0))
+        if n_boot:
+            counts = rng.multinomial(len(u_codes), np.full(len(u_codes), 1 / len(u_codes)),
+                                     size=n_boot)
+            boot = _rel.binary_measures_from_sums(counts @ per_unit)
+        n_src = index.loc[mask, "source"].nunique()
+        for name, value, bi in zip(("percent_agreement", "cohen_kappa", "krippendorff_alpha"),
+                                   est, range(3)):
+            if n_boot:
+                b = boot[bi][np.isfinite(boot[bi])]
+                se = float(b.std(ddof=1)) if b.size > 1 else np.nan
+                lo, hi = (np.quantile(b, [(1 - ci_level) / 2, (1 + ci_level) / 2])
+                          if b.size else (np.nan, np.nan))
+            else:
+                se = lo = hi = np.nan
+            rows.append((code, name, float(value), se, float(lo), float(hi), len(u_codes),
+                         n_src))
+    out = pd.DataFrame(rows, columns=["code", "measure", "estimate", "se", "ci_low",
+                                      "ci_high", "n", "n_sources"])
+    w = "characters" if (unit == "segment" and weight == "characters") else "units"
+    out["method"] = (f"unit={unit}, weighted by {w}, coders {coders}"
+                     f"{'' if len(coders) == 2 else ' (kappa: first two)'}; "
+                     f"bootstrap over units ({n_boot} replicates, percentile)")
+    out.attrs["ci_level"] = ci_level
+    return out
