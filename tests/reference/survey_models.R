@@ -9,6 +9,8 @@ suppressPackageStartupMessages(library(sandwich))
 source(file.path("tests", "reference", "survey_data.R"))
 
 rows <- list()
+# converge fully (glm's default epsilon = 1e-8 leaves differences in the 6th decimal)
+tight <- glm.control(epsilon = 1e-14, maxit = 100)
 add <- function(model, est, se, n) {
   rows[[length(rows) + 1]] <<- data.frame(model = model, term = names(est),
     estimate = unname(est), se = unname(se), n = n)
@@ -16,7 +18,8 @@ add <- function(model, est, se, n) {
 
 # 1. logistic regression, model-based (ML) standard errors
 infert <- read_ref("infert")
-m1 <- glm(case ~ age + parity + spontaneous + induced, family = binomial, data = infert)
+m1 <- glm(case ~ age + parity + spontaneous + induced, family = binomial, data = infert,
+          control = tight)
 add("infert_ml", coef(m1), sqrt(diag(vcov(m1))), nobs(m1))
 
 # 2. the same, cluster-robust by matched set: vcovCL(type = "HC1")
@@ -27,12 +30,14 @@ add("infert_cl_stratum", coef(m1), sqrt(diag(v2)), nobs(m1))
 # 3. weighted (probability weights), design-based: svyglm on svydesign(ids = ~1, weights = ~pw)
 apistrat <- read_ref("apistrat")
 des <- svydesign(ids = ~1, weights = ~pw, data = apistrat)
-m3 <- svyglm(awards01 ~ ell + meals + stype, design = des, family = quasibinomial)
+m3 <- svyglm(awards01 ~ ell + meals + stype, design = des, family = quasibinomial,
+             control = tight)
 add("apistrat_svyglm", coef(m3), sqrt(diag(vcov(m3))), nrow(apistrat))
 
 # 4. weighted and clustered by district: glm with prior weights + vcovCL(type = "HC1")
 apiclus1 <- read_ref("apiclus1")
-m4 <- glm(awards01 ~ ell + meals, family = quasibinomial, weights = pw, data = apiclus1)
+m4 <- glm(awards01 ~ ell + meals, family = quasibinomial, weights = pw, data = apiclus1,
+          control = tight)
 add("apiclus1_weighted_cl_dnum", coef(m4), sqrt(diag(vcovCL(m4, cluster = ~dnum, type = "HC1"))),
     nrow(apiclus1))
 
