@@ -397,3 +397,14 @@ def event_study_plot(result: pd.DataFrame, *, ax=None, title: str | None = None)
     ax.set_title((title + "\n" if title else "") + subtitle, fontsize=10)
     fig.tight_layout()
     return fig
+
+
+class _CallableModule(__import__("types").ModuleType):
+    """``from toolkit.evaluate import did`` can bind this module (it shares the function's
+    name); calling it then calls :func:`did`."""
+
+    def __call__(self, *args, **kwargs):
+        return did(*args, **kwargs)
+
+
+__import__("sys").modules[__name__].__class__ = _CallableModule
