@@ -32,3 +32,15 @@ def __getattr__(name: str):
         module = importlib.import_module(f"toolkit.evaluate.{_LAZY[name]}")
         return getattr(module, name)
     raise AttributeError(f"module 'toolkit.evaluate' has no attribute {name!r}")
+
+
+# A function named like its module (``reliability`` in ``reliability.py``) would be hidden
+# by the submodule once that is imported (Python binds submodules as package attributes),
+# so these are bound eagerly: ``toolkit.evaluate.<name>`` is then always the function.
+_SHADOWED = [name for name, module in _LAZY.items() if name == module]
+for _name in _SHADOWED:
+    try:
+        globals()[_name] = getattr(importlib.import_module(f"toolkit.evaluate.{_name}"), _name)
+    except ModuleNotFoundError as _exc:  # a module not written yet: leave it lazy
+        if _exc.name != f"toolkit.evaluate.{_name}":
+            raise

@@ -30,6 +30,14 @@ _LAZY = {
     "keyness": "text",
     "frame_documents": "framing",
     "redact": "redact",
+    "redact_many": "redact",
+    "Redactor": "redact",
+    "framing_evidence": "framing",
+    "compare_frames": "framing",
+    "validate_lexicon": "framing",
+    "read_lexicon": "framing",
+    "tokenize": "text",
+    "framework_to_excel": "framework",
 }
 
 __all__ = sorted(_LAZY)
@@ -40,3 +48,15 @@ def __getattr__(name: str):
         module = importlib.import_module(f"toolkit.qual.{_LAZY[name]}")
         return getattr(module, name)
     raise AttributeError(f"module 'toolkit.qual' has no attribute {name!r}")
+
+
+# A function named like its module (``reliability`` in ``reliability.py``) would be hidden
+# by the submodule once that is imported (Python binds submodules as package attributes),
+# so these are bound eagerly: ``toolkit.qual.<name>`` is then always the function.
+_SHADOWED = [name for name, module in _LAZY.items() if name == module]
+for _name in _SHADOWED:
+    try:
+        globals()[_name] = getattr(importlib.import_module(f"toolkit.qual.{_name}"), _name)
+    except ModuleNotFoundError as _exc:  # a module not written yet: leave it lazy
+        if _exc.name != f"toolkit.qual.{_name}":
+            raise
