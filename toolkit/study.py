@@ -13,14 +13,14 @@ __all__ = ["demo_config", "open_study", "DEMO_FILES"]
 
 #: configuration key -> file written by toolkit.synth, relative to the demo-data folder
 DEMO_FILES = {
-    ("survey", "data"): "survey.csv",
-    ("survey", "dictionary"): "dictionary.csv",
-    ("survey", "margins"): "workforce.csv",
+    ("survey", "data"): "survey/survey.csv",
+    ("survey", "dictionary"): "survey/dictionary.csv",
+    ("survey", "margins"): "survey/workforce.csv",
     ("qual", "interviews"): "qual/interviews.qdpx",
     ("qual", "documents"): "qual/documents.csv",
     ("evaluate", "panel"): "evaluate/panel.csv",
     ("evaluate", "incidents"): "evaluate/incidents.csv",
-    ("evaluate", "denominators"): "evaluate/headcount.csv",
+    ("evaluate", "denominators"): "evaluate/forces.csv",
 }
 
 

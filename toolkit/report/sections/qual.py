@@ -11,26 +11,14 @@ import pandas as pd
 
 __all__ = ["build"]
 
-THRESHOLD = 10
-
 
 def _load(ctx):
     from toolkit.qual.project import QualProject
 
-    if ctx.demo:
-        from toolkit.synth.qual import make_interviews
-
-        return make_interviews(ctx.seed)
-    source = ctx.config.get("qual_project") if ctx.config else None
-    if source is None and ctx.data_dir is not None:
-        source = ctx.data_dir / "qual"
+    source = ctx.config.path("qual", "interviews") if ctx.config is not None else None
     if source is None:
-        ctx.note("qual: no qualitative project configured (config key 'qual_project'); "
-                 "section skipped")
+        ctx.note("qual: no interviews named in the configuration (qual.interviews); section skipped")
         return None
-    from pathlib import Path
-
-    source = Path(source)
     if source.suffix.lower() == ".qdpx":
         from toolkit.qual.qdpx import read_qdpx
 
@@ -60,6 +48,7 @@ def build(ctx) -> None:
     project = _load(ctx)
     if project is None:
         return
+    k = ctx.threshold
     coders = sorted(project.segments["coder"].dropna().unique())
     coder = coders[0] if len(coders) > 1 else None
     if coder is not None:
@@ -69,36 +58,71 @@ def build(ctx) -> None:
         if by not in project.case_attributes():
             ctx.note(f"qual: case attribute {by!r} absent; table of themes by {by} skipped")
             continue
-        res = suppress(_crosstab(project, by, coder), threshold=THRESHOLD)
-        n_sup = int((res.record["action"] != "rounded").sum()) if len(res.record) else 0
-        ctx.note(f"qual: themes by {by}: {n_sup} cell(s) suppressed (threshold {THRESHOLD})")
+        res = suppress(_crosstab(project, by, coder), threshold=k)
+        ctx.disclosure_record(f"qual_themes_by_{by}", res.record)
+        ctx.note(f"qual: themes by {by}: {res.n_suppressed} cell(s) suppressed (threshold {k})")
         table = res.table.reset_index().rename(columns={"index": "theme"})
-        ctx.table(f"qual_themes_by_{by}", table, disclosure_checked=True)
+        ctx.table(
+            f"qual_themes_by_{by}",
+            table,
+            disclosure_checked=True,
+            title=f"Managers raising each theme, by {by.replace('_', ' ')} (number of interviews)",
+            pillar="recognition",
+            caption=f"Counts below {k} are suppressed (blank), with secondary suppression.",
+        )
 
     overall = code_frequencies(project, coder=coder)
-    overall = overall[overall["n"] >= THRESHOLD]
-    small = overall["n_cases"].between(1, THRESHOLD - 1)
+    overall = overall[overall["n"] >= k]
+    small = overall["n_cases"].between(1, k - 1)
     pub = overall.loc[:, ["code", "name", "pillar", "n_cases", "n", "estimate", "ci_low",
                           "ci_high"]].copy()
     pub.loc[small.to_numpy(), ["n_cases", "estimate", "ci_low", "ci_high"]] = pd.NA
     if small.any():
-        ctx.note(f"qual: {int(small.sum())} theme(s) raised by fewer than {THRESHOLD} managers "
+        ctx.note(f"qual: {int(small.sum())} theme(s) raised by fewer than {k} managers "
                  "shown without counts")
-    ctx.table("qual_theme_prevalence", pub, disclosure_checked=True)
+        ctx.disclosure_record(
+            "qual_theme_prevalence",
+            pd.DataFrame({"row": pub.loc[small.to_numpy(), "code"], "column": "n_cases",
+                          "value": overall.loc[small, "n_cases"].to_numpy(), "action": "primary",
+                          "reason": f"fewer than {k} cases"}),
+        )
+    ctx.table(
+        "qual_theme_prevalence",
+        pub,
+        disclosure_checked=True,
+        title="Themes in the manager interviews: interviews raising each theme",
+        caption="estimate = share of interviews, with 95% Wilson interval; themes raised in fewer than "
+        f"{k} interviews are shown without counts.",
+    )
 
-    for code, pillar, text in (
-        ("TRN.GAP", "training", "Managers describing gaps in training on online harms"),
-        ("REC.ORG.MISC", "recognition",
+    for code, pillar, rec, text in (
+        ("TRN.GAP", "training", "2.01", "Managers describing gaps in training on online harms"),
+        ("REC.ORG.MISC", "recognition", "1.03",
          "Managers describing the organisational response as misconduct / reputation"),
-        ("SUP.AVAIL", "support", "Managers describing limited support for online harm"),
+        ("SUP.AVAIL", "support", "4.04", "Managers describing limited support for online harm"),
     ):
         row = pub[pub["code"] == code]
         if len(row) and pd.notna(row["estimate"].iloc[0]):
-            ctx.finding(pillar, text + ": {estimate:.0%} of {n} interviews",
-                        estimate=float(row["estimate"].iloc[0]), n=int(row["n"].iloc[0]))
+            r = row.iloc[0]
+            ctx.finding(pillar, text + ": {estimate:.0%} of {n} interviews (95% CI {lo:.0%} to {hi:.0%})",
+                        recommendation=rec, estimate=float(r["estimate"]), n=int(r["n"]),
+                        lo=float(r["ci_low"]), hi=float(r["ci_high"]))
 
     names = dict(zip(project.codebook["id"], project.codebook["name"]))
     ctx.figure("qual_cooccurrence",
                cooccurrence_heatmap(cooccurrence(project, unit="source", measure="jaccard",
-                                                 coder=coder), labels=names))
-    ctx.figure("qual_saturation", saturation_plot(saturation(project, coder=coder)))
+                                                 coder=coder), labels=names),
+               title="Which themes occur together in the same interview (Jaccard similarity)",
+               pillar="recognition")
+    ctx.figure("qual_saturation", saturation_plot(saturation(project, coder=coder)),
+               title="Thematic saturation: new themes per additional interview")
+    ctx.method(
+        "Interviews",
+        "Coded interview segments were summarised per theme as the share of interviews raising it "
+        "(parent themes roll up their sub-themes; Wilson 95% intervals). Where two coders coded the same "
+        "interviews, frequencies use the first coder and the second serves the agreement analysis.",
+    )
+    ctx.limitation(
+        "Interview themes describe the managers interviewed, a purposive sample; shares are not "
+        "estimates for all managers."
+    )
