@@ -28,10 +28,11 @@ from __future__ import annotations
 
 from toolkit.disclosure.audit import protection_intervals
 from toolkit.disclosure.result import MARKER, SuppressionResult
-from toolkit.disclosure.tables import suppress, suppress_by_counts, suppress_long
+from toolkit.disclosure.tables import DisclosureWarning, suppress, suppress_by_counts, suppress_long
 
 __all__ = [
     "MARKER",
+    "DisclosureWarning",
     "SuppressionResult",
     "protection_intervals",
     "suppress",
