@@ -60,13 +60,12 @@ def build(ctx) -> None:
         ctx.note("survey: no survey named in the configuration; section skipped")
         return
     k = ctx.threshold
-    dictionary = load_dictionary(cfg.path("survey", "dictionary"))
-    survey = read_survey(cfg.path("survey", "data"), dictionary, on_error="report")
-    data = survey.data
-    ctx.note(
-        f"survey: {len(data) + len(survey.excluded)} rows read, {len(data)} kept, "
-        f"{len(survey.excluded)} excluded ({survey.report.table['severity'].eq('error').sum()} errors)"
-    )
+    survey = ctx.store.get("survey_data")  # read and validated by the data section
+    if survey is None:
+        survey = read_survey(cfg.path("survey", "data"), load_dictionary(cfg.path("survey", "dictionary")),
+                             on_error="report")
+    dictionary = survey.dictionary
+    data = survey.data.copy()
     if "wave" in data.columns and data["wave"].notna().any():
         latest = int(data["wave"].max())
         data = data[data["wave"] == latest].copy()
