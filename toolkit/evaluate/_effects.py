@@ -83,11 +83,17 @@ def nct_limits(t: float, df: float, level: float = 0.95) -> tuple[float, float]:
         return (float("nan"), float("nan"))
     a = (1 - level) / 2
 
+    def cdf(ncp: float) -> float:
+        value = float(stats.nct.cdf(t, df, ncp))
+        if not np.isfinite(value):  # far tails, where the algorithm gives up: the limit is 0 or 1
+            value = 1.0 if ncp < t else 0.0
+        return value
+
     def solve(target: float) -> float:
-        f = lambda ncp: stats.nct.cdf(t, df, ncp) - target  # noqa: E731  (decreasing in ncp)
-        width = 10.0 + abs(t)
+        f = lambda ncp: cdf(ncp) - target  # noqa: E731  (decreasing in ncp)
+        width = 2.0 + 0.25 * abs(t)
         lo, hi = t - width, t + width
-        for _ in range(60):
+        for _ in range(200):
             if f(lo) > 0 and f(hi) < 0:
                 break
             lo, hi = lo - width, hi + width
