@@ -197,6 +197,51 @@ def build(ctx) -> None:
         pillar="support",
         caption=f"Weighted means with 95% CI; groups under {k} respondents suppressed.",
     )
+    # who is more affected, and figures
+    from toolkit.survey import compare_groups, harm_heatmap, likert_bars, logit, prevalence_plot
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model = logit("harm_any ~ C(role) + public_facing + C(gender)", data, weight=weight)
+        comparisons = compare_groups(data, ["harm_any", *scale_cols], "gender", weight=weight, correction="holm")
+    ctx.table(
+        "survey_harm_model",
+        model,
+        disclosure_checked=True,  # model coefficients, no cell counts
+        title="Who is more likely to experience online harm: weighted logistic regression (odds ratios)",
+        pillar="recognition",
+        caption="Reference groups: police officer, not public-facing, women. Robust (sandwich) standard errors.",
+    )
+    ctx.table(
+        "survey_compare_by_gender",
+        comparisons,
+        disclosure_checked=True,  # test statistics on the whole sample
+        title="Differences by gender (design-based tests, Holm-adjusted across outcomes)",
+        pillar="recognition",
+    )
+    flagged = by_role.assign(suppress=by_role["estimate"].isna())
+    ctx.figure(
+        "survey_harm_by_role",
+        prevalence_plot(flagged, dictionary=dictionary.table, title="Any online harm in the last 12 months, by role"),
+        title="Any online harm by role (weighted, 95% CI)",
+        pillar="recognition",
+    )
+    ctx.figure(
+        "survey_harm_heatmap",
+        harm_heatmap(data, harms, by="role", weight=weight, dictionary=dictionary.table, min_count=k),
+        title="Harm types by role (weighted %; groups under the threshold left blank)",
+        pillar="recognition",
+    )
+    for scale, pillar in (("training_confidence", "training"), ("reporting_climate", "reporting"),
+                          ("support_climate", "support"), ("recognition_climate", "recognition")):
+        items = dictionary.scales().get(scale)
+        if items and all(i in data.columns for i in items):
+            ctx.figure(
+                f"survey_likert_{scale}",
+                likert_bars(data, items, weight=weight, dictionary=dictionary.table),
+                title=f"{scale.replace('_', ' ').capitalize()}: agreement with each statement (weighted)",
+                pillar=pillar,
+            )
     ctx.method(
         "Survey",
         "Prevalence of binary items uses Wilson intervals unweighted and, with weights, Taylor-linearised "
