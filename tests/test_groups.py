@@ -154,3 +154,15 @@ def test_bad_input(call, error, match):
         warnings.simplefilter("ignore")
         with pytest.raises(error, match=match):
             call(_panel())
+
+
+def test_mixed_anova_three_times_matches_r():
+    """R: summary(aov(weight ~ Diet * Time + Error(Chick / Time))) on the ChickWeight chicks weighed
+    on days 0, 10 and 21 (45 complete chicks, 4 diets); the 5 incomplete chicks are excluded with a warning."""
+    chick = pd.read_csv(REF / "data" / "evaluate_chickweight.csv")
+    cw3 = chick[chick["Time"].isin([0, 10, 21])]
+    with pytest.warns(UserWarning, match="5 subject"):
+        res = mixed_anova(cw3, "weight", within="Time", between="Diet", subject="Chick")
+    ref = pd.read_csv(REF / "evaluate_groups_aov_chick3.csv")
+    for col in ["ss", "df", "df_resid", "ms", "statistic", "p"]:
+        assert_allclose(res[col].to_numpy(float), ref[col].to_numpy(float), rtol=1e-8, atol=1e-12, err_msg=col)

@@ -225,3 +225,20 @@ def test_bad_input(call, error, match):
         warnings.simplefilter("ignore")
         with pytest.raises(error, match=match):
             call(_two_waves())
+
+
+@pytest.mark.parametrize("t,df", [(6.53459, 19), (30.0, 40), (-12.0, 9), (50.0, 400)])
+def test_noncentral_limits_far_tails(t, df):
+    """Large t, where R's pt(ncp) loses precision (MBESS warns above ncp 37.62): the limits must
+    solve P(T <= t | ncp) = 0.975 / 0.025 and, for large df, be close to the normal
+    approximation t -/+ 1.96 sqrt(1 + t^2 / (2 df)) (Hedges & Olkin 1985, eq. 5.14)."""
+    from scipy import stats
+
+    from toolkit.evaluate._effects import nct_limits
+
+    lo, hi = nct_limits(t, df)
+    assert_allclose(stats.nct.cdf(t, df, lo), 0.975, atol=1e-8)
+    assert_allclose(stats.nct.cdf(t, df, hi), 0.025, atol=1e-8)
+    if df >= 400:
+        half = 1.959964 * np.sqrt(1 + t**2 / (2 * df))
+        assert_allclose([lo, hi], [t - half, t + half], atol=0.1)

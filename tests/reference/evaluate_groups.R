@@ -30,6 +30,28 @@ for (stratum in names(s)) {
 }
 wcsv(rows, "evaluate_groups_aov.csv")
 
+# ---- three times: ChickWeight chicks weighed on days 0, 10 and 21, by Diet ----------
+cw <- as.data.frame(datasets::ChickWeight)
+cw <- data.frame(weight = as.numeric(cw$weight), Time = as.numeric(cw$Time),
+                 Chick = as.character(cw$Chick), Diet = as.character(cw$Diet))
+cw3 <- cw[cw$Time %in% c(0, 10, 21), ]
+keep <- names(which(table(cw3$Chick) == 3))
+cw3 <- cw3[cw3$Chick %in% keep, ]
+cw3$Chick <- factor(cw3$Chick); cw3$Time <- factor(cw3$Time); cw3$Diet <- factor(cw3$Diet)
+s3 <- summary(aov(weight ~ Diet * Time + Error(Chick / Time), data = cw3))
+rows3 <- NULL
+for (stratum in names(s3)) {
+  tab <- s3[[stratum]][[1]]
+  terms <- trimws(rownames(tab))
+  res_df <- tab[terms == "Residuals", "Df"]
+  for (i in which(terms != "Residuals")) {
+    rows3 <- rbind(rows3, data.frame(stratum = stratum, term = terms[i], ss = tab[i, "Sum Sq"],
+                                     df = tab[i, "Df"], df_resid = res_df, ms = tab[i, "Mean Sq"],
+                                     statistic = tab[i, "F value"], p = tab[i, "Pr(>F)"]))
+  }
+}
+wcsv(rows3, "evaluate_groups_aov_chick3.csv")
+
 # ---- linear mixed model: lmer(weight ~ Treat * time + (1 | subject)), REML ----
 m <- lmer(weight ~ Treat * time + (1 | subject), data = long, REML = TRUE)
 co <- summary(m)$coefficients
