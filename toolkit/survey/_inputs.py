@@ -190,10 +190,9 @@ def group_labels(data: pd.DataFrame, by: list[str]) -> pd.Series:
     check_columns(data, by, argument="by")
     parts = []
     for col in by:
-        s = data[col]
-        lab = s.astype(object).map(_level_label)
-        lab[s.isna().to_numpy()] = np.nan
-        parts.append(lab)
+        raw, uniques = pd.factorize(data[col])  # label each distinct value once
+        uniq = np.array([_level_label(u) for u in uniques] + [np.nan], dtype=object)
+        parts.append(pd.Series(uniq[raw], index=data.index, dtype=object))
     out = parts[0]
     for p in parts[1:]:
         keep = out.notna() & p.notna()

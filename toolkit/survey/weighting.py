@@ -252,8 +252,10 @@ def _encode(data: pd.DataFrame, col: str, shares: dict, total: float):
             "the margin (with its population share) or impute.",
         )
     keys = {_level_label(k): k for k in shares}
-    labels = s.astype(object).map(_level_label).to_numpy()
-    present = pd.unique(labels)
+    raw, uniques = pd.factorize(s)
+    uniq_labels = np.array([_level_label(u) for u in uniques], dtype=object)
+    labels = uniq_labels[raw]
+    present = pd.unique(uniq_labels)
     absent = [keys[k] for k in keys if k not in set(present)]
     if absent:
         raise ParameterError(
