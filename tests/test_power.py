@@ -1,4 +1,4 @@
-"""Tests of toolkit.evaluate.planning (power, mdes, sample_size).
+"""Tests of toolkit.evaluate.power (power, mdes, sample_size).
 
 References: ``tests/reference/evaluate_power.R`` (R 4.2 ``stats::power.t.test``,
 ``strict = TRUE``, ``tol = 1e-10``) and Cohen (1992, Table 2).
@@ -16,7 +16,7 @@ from numpy.testing import assert_allclose
 from scipy import stats
 
 from toolkit.errors import ParameterError
-from toolkit.evaluate.planning import mdes, power, sample_size
+from toolkit.evaluate import mdes, power, sample_size
 
 REF = pd.read_csv(Path(__file__).parent / "reference" / "evaluate_power.csv")
 
