@@ -205,6 +205,12 @@ def write(outdir: Path, seed: int = 20240301) -> list[Path]:
             "growth_per_wave": EFFECT_GROWTH,
             **{k: v for k, v in panel_truth(panel).items()},
         },
+        "config_dates": {
+            "study_start": "2021-01-01",
+            "study_end": "2024-12-31",
+            "rollout_start": str((pd.Period("2023Q1", "Q") + min(COHORTS) - 1).start_time.date()),
+            "reporting_launch": f"{LAUNCH}-01",
+        },
         "incidents": {
             "launch": LAUNCH,
             "launch_forces": sorted(forces.loc[forces["route_launched"] != "", "force"]),
