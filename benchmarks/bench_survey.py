@@ -81,8 +81,7 @@ def main():
     t_all = time.perf_counter()
     (data, margins), _ = timed(f"make survey ({args.rows:,} x {args.items}, {args.forces} forces)",
                                make_survey, args.rows, args.items, args.forces)
-    # proportions must sum to 1 within 1e-6; renormalise the Dirichlet draw's rounding
-    w, t_rake = timed("toolkit rake (3 margins, base weights)", rake, data, margins, weight="base_w")
+    w, _ = timed("toolkit rake (3 margins, base weights)", rake, data, margins, weight="base_w")
     print(f"    converged in {w.attrs['iterations']} sweeps; Kish deff {w.attrs['design_effect']:.3f}, "
           f"effective n {w.attrs['effective_n']:,.0f}")
     data["w"] = w

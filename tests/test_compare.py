@@ -9,7 +9,12 @@ import pandas as pd
 import pytest
 from numpy.testing import assert_allclose
 
-from toolkit.errors import ColumnNotFoundError, DataValidationError, DesignError, ParameterError
+from toolkit.errors import (
+    ColumnNotFoundError,
+    DataValidationError,
+    DesignError,
+    ParameterError,
+)
 from toolkit.survey import compare_groups
 
 REF = Path(__file__).parent / "reference"

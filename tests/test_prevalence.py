@@ -10,7 +10,12 @@ import pandas as pd
 import pytest
 from numpy.testing import assert_allclose
 
-from toolkit.errors import ColumnNotFoundError, DataValidationError, DesignError, ParameterError
+from toolkit.errors import (
+    ColumnNotFoundError,
+    DataValidationError,
+    DesignError,
+    ParameterError,
+)
 from toolkit.survey import mean_by, prevalence
 from toolkit.survey._inputs import ExcludedRowsWarning
 
@@ -185,3 +190,18 @@ def test_errors(func, data, kwargs, error, match):
     df = pd.DataFrame(data)
     with pytest.raises(error, match=match):
         func(df, **kwargs)
+
+
+def test_prevalence_is_callable_in_every_import_order():
+    """The module toolkit/survey/prevalence.py shares the function's name: after the module
+    is imported, ``from toolkit.survey import prevalence`` must still give a callable."""
+    import importlib
+
+    import toolkit.survey
+
+    importlib.import_module("toolkit.survey.prevalence")
+    from toolkit.survey import prevalence as f
+
+    df = pd.DataFrame({"y": [0, 1, 1, 1]})
+    assert_allclose(f(df, "y")["estimate"], [0.75])
+    assert callable(toolkit.survey.prevalence)

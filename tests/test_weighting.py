@@ -9,7 +9,12 @@ import pandas as pd
 import pytest
 from numpy.testing import assert_allclose
 
-from toolkit.errors import ColumnNotFoundError, ConvergenceError, DataValidationError, ParameterError
+from toolkit.errors import (
+    ColumnNotFoundError,
+    ConvergenceError,
+    DataValidationError,
+    ParameterError,
+)
 from toolkit.survey import rake
 
 REF = Path(__file__).parent / "reference"

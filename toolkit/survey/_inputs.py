@@ -14,16 +14,21 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from toolkit.errors import ColumnNotFoundError, DataValidationError, ParameterError, check_columns
+from toolkit.errors import (
+    ColumnNotFoundError,
+    DataValidationError,
+    ParameterError,
+    check_columns,
+)
 
 __all__ = [
     "ExcludedRowsWarning",
     "as_list",
     "binary_values",
-    "numeric_values",
-    "weight_values",
     "group_labels",
+    "numeric_values",
     "warn_excluded",
+    "weight_values",
 ]
 
 
@@ -228,4 +233,4 @@ def require_column_name(value, *, argument: str) -> str:
     return value
 
 
-__all__ += ["group_order", "require_column_name", "ColumnNotFoundError"]
+__all__ += ["ColumnNotFoundError", "group_order", "require_column_name"]

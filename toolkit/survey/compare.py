@@ -12,10 +12,10 @@ from statsmodels.stats.multitest import multipletests
 from toolkit.errors import DesignError, ParameterError, check_choice, check_columns
 from toolkit.survey._design_tests import rao_scott, wald_means
 from toolkit.survey._inputs import (
-    numeric_values,
     as_list,
     group_labels,
     group_order,
+    numeric_values,
     warn_excluded,
     weight_values,
 )

@@ -16,7 +16,7 @@ from toolkit.errors import ParameterError, check_columns
 from toolkit.survey._inputs import as_list, numeric_values, weight_values
 from toolkit.survey._labels import load_labels
 
-__all__ = ["likert_bars", "prevalence_plot", "harm_heatmap"]
+__all__ = ["harm_heatmap", "likert_bars", "prevalence_plot"]
 
 #: ColorBrewer PuOr (5 classes, colour-blind safe), centre made light grey
 LIKERT_COLOURS = ["#e66101", "#fdb863", "#d9d9d9", "#b2abd2", "#5e3c99"]

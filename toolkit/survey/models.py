@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import warnings
 
 import numpy as np
@@ -11,7 +12,12 @@ import statsmodels.formula.api as smf
 from scipy import stats
 from statsmodels.miscmodels.ordinal_model import OrderedModel
 
-from toolkit.errors import ConvergenceError, DataValidationError, ParameterError, check_columns
+from toolkit.errors import (
+    ConvergenceError,
+    DataValidationError,
+    ParameterError,
+    check_columns,
+)
 from toolkit.survey._inputs import _problem, binary_values, warn_excluded, weight_values
 
 __all__ = ["logit", "ordinal"]
@@ -262,7 +268,7 @@ def ordinal(
     est = theta.copy()
     est[k_x:] = np.concatenate([[a[0]], a[0] + np.cumsum(np.exp(a[1:]))])
     V = J @ V_raw @ J.T
-    thr_names = [f"{_label(lo)}|{_label(hi)}" for lo, hi in zip(labels[:-1], labels[1:])]
+    thr_names = [f"{_label(lo)}|{_label(hi)}" for lo, hi in itertools.pairwise(labels)]
     kinds = ["coefficient"] * k_x + ["threshold"] * len(a)
     out = _tidy(names_x + thr_names, kinds, est, np.sqrt(np.diag(V)), level, len(rows),
                 f"proportional-odds model, {link} link (statsmodels OrderedModel, Newton)")

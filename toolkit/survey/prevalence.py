@@ -19,7 +19,7 @@ from toolkit.survey._inputs import (
     weight_values,
 )
 
-__all__ = ["prevalence", "mean_by"]
+__all__ = ["mean_by", "prevalence"]
 
 COLUMNS = [
     "outcome", "by", "group", "estimate", "se", "ci_low", "ci_high",
@@ -352,9 +352,9 @@ def _expit(x):
 # Making the module callable (delegating to the function) keeps
 # ``from toolkit.survey import prevalence; prevalence(data, ...)`` working in every
 # import order.
-import inspect as _inspect  # noqa: E402
-import sys as _sys  # noqa: E402
-import types as _types  # noqa: E402
+import inspect as _inspect
+import sys as _sys
+import types as _types
 
 
 class _CallableModule(_types.ModuleType):

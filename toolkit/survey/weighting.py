@@ -5,7 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from toolkit.errors import ConvergenceError, DataValidationError, ParameterError, check_columns
+from toolkit.errors import (
+    ConvergenceError,
+    DataValidationError,
+    ParameterError,
+    check_columns,
+)
 from toolkit.survey._inputs import _level_label, weight_values
 
 __all__ = ["rake"]
@@ -153,12 +158,13 @@ def rake(
                 "is zero; such a margin cannot be reached. Give those rows positive weights."
             )
 
-    if trim is not None:
-        if not (isinstance(trim, (tuple, list)) and len(trim) == 2 and 0 <= trim[0] < 1 < trim[1]):
-            raise ParameterError(
-                "The 'trim' parameter of rake must be (lower, upper) relative to the mean weight "
-                f"with 0 <= lower < 1 < upper, e.g. (0.2, 5). Got {trim!r} instead."
-            )
+    if trim is not None and not (
+        isinstance(trim, (tuple, list)) and len(trim) == 2 and 0 <= trim[0] < 1 < trim[1]
+    ):
+        raise ParameterError(
+            "The 'trim' parameter of rake must be (lower, upper) relative to the mean weight "
+            f"with 0 <= lower < 1 < upper, e.g. (0.2, 5). Got {trim!r} instead."
+        )
     converged, error, it, n_trim = False, np.inf, 0, 0
     for it in range(1, max_iter + 1):
         for c, t in zip(codes, targets):
