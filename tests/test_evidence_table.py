@@ -10,7 +10,6 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pytest
 from numpy.testing import assert_allclose
@@ -74,8 +73,8 @@ def test_labels_on_real_results():
 
 
 def _row(**kw):
-    base = dict(estimate=1.0, ci_low=0.5, ci_high=1.5, p=0.0001, effect_size=0.9, effect_size_ci_low=0.6,
-                effect_size_ci_high=1.2, effect_size_kind="d")
+    base = {"estimate": 1.0, "ci_low": 0.5, "ci_high": 1.5, "p": 0.0001, "effect_size": 0.9, "effect_size_ci_low": 0.6,
+                "effect_size_ci_high": 1.2, "effect_size_kind": "d"}
     base.update(kw)
     return pd.DataFrame([base])
 

@@ -22,7 +22,7 @@ REF = pd.read_csv(Path(__file__).parent / "reference" / "evaluate_power.csv")
 
 
 def _kw(row):
-    kw = dict(design=row["design"], alpha=row["alpha"], alternative=row["alternative"])
+    kw = {"design": row["design"], "alpha": row["alpha"], "alternative": row["alternative"]}
     if not np.isnan(row["correlation"]):
         kw["correlation"] = row["correlation"]
     if not np.isnan(row["cluster_size"]):

@@ -90,7 +90,7 @@ def nct_limits(t: float, df: float, level: float = 0.95) -> tuple[float, float]:
         return value
 
     def solve(target: float) -> float:
-        f = lambda ncp: cdf(ncp) - target  # noqa: E731  (decreasing in ncp)
+        f = lambda ncp: cdf(ncp) - target
         width = 2.0 + 0.25 * abs(t)
         lo, hi = t - width, t + width
         for _ in range(200):

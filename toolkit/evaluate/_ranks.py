@@ -28,7 +28,7 @@ def signed_rank(diff: np.ndarray, level: float) -> dict:
     walsh = ((diff[:, None] + diff[None, :]) / 2)[np.triu_indices(len(diff))]
     hl = float(np.median(walsh)) if len(diff) else float("nan")
     if n == 0:
-        return dict(statistic=0.0, p=1.0, r=float("nan"), lo=float("nan"), hi=float("nan"), hl=hl, exact=False)
+        return {"statistic": 0.0, "p": 1.0, "r": float("nan"), "lo": float("nan"), "hi": float("nan"), "hl": hl, "exact": False}
     ranks = stats.rankdata(np.abs(d))
     v_plus = float(ranks[d > 0].sum())
     ties = _tie_sum(ranks)
@@ -44,7 +44,7 @@ def signed_rank(diff: np.ndarray, level: float) -> dict:
     r = (2 * v_plus - total) / total
     se = math.sqrt((n * (n + 1) * (2 * n + 1) / 6) / total**2)
     lo, hi = fisher_z_limits(r, se, level)
-    return dict(statistic=v_plus, p=p, r=r, lo=lo, hi=hi, hl=hl, exact=exact)
+    return {"statistic": v_plus, "p": p, "r": r, "lo": lo, "hi": hi, "hl": hl, "exact": exact}
 
 
 def rank_sum(x_pre: np.ndarray, x_post: np.ndarray, level: float) -> dict:
@@ -67,4 +67,4 @@ def rank_sum(x_pre: np.ndarray, x_post: np.ndarray, level: float) -> dict:
     se = math.sqrt((n_post + n_pre + 1) / (3 * n_post * n_pre))
     lo, hi = fisher_z_limits(r, se, level)
     hl = float(np.median(np.subtract.outer(x_post, x_pre)))
-    return dict(statistic=w, p=p, r=r, lo=lo, hi=hi, hl=hl, exact=exact)
+    return {"statistic": w, "p": p, "r": r, "lo": lo, "hi": hi, "hl": hl, "exact": exact}

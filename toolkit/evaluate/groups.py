@@ -13,7 +13,7 @@ from toolkit.errors import ConvergenceError, DesignError, ParameterError, check_
 from toolkit.evaluate import _effects as fx
 from toolkit.evaluate._waves import KNOWN_PAIRS
 
-__all__ = ["mixed_anova", "mixed_model", "balance_table"]
+__all__ = ["balance_table", "mixed_anova", "mixed_model"]
 
 ANOVA_COLUMNS = ["term", "stratum", "ss", "df", "df_resid", "ms", "statistic", "p",
                  "eta2_partial", "eta2_generalized", "n", "method"]
@@ -192,10 +192,10 @@ def mixed_anova(data: pd.DataFrame, dv: str, *, within: str, between: str, subje
     ):
         ms, mse = ss / df, ss_e / df_e
         f = ms / mse if mse > 0 else np.nan
-        rows.append(dict(term=term, stratum=stratum, ss=ss, df=float(df), df_resid=float(df_e), ms=ms,
-                         statistic=f, p=float(stats.f.sf(f, df, df_e)),
-                         eta2_partial=ss / (ss + ss_e), eta2_generalized=ss / (ss + ss_err_b + ss_err_w),
-                         n=N, method="split-plot ANOVA (sequential SS, no sphericity correction)"))
+        rows.append({"term": term, "stratum": stratum, "ss": ss, "df": float(df), "df_resid": float(df_e), "ms": ms,
+                         "statistic": f, "p": float(stats.f.sf(f, df, df_e)),
+                         "eta2_partial": ss / (ss + ss_e), "eta2_generalized": ss / (ss + ss_err_b + ss_err_w),
+                         "n": N, "method": "split-plot ANOVA (sequential SS, no sphericity correction)"})
     return pd.DataFrame(rows, columns=ANOVA_COLUMNS)
 
 
@@ -299,13 +299,13 @@ def mixed_model(
     rows = []
     for term in fe.index:
         est, s = float(fe[term]), float(se[term])
-        rows.append(dict(term=name(term), estimate=est, se=s, ci_low=est - z * s, ci_high=est + z * s,
-                         statistic=est / s, p=float(2 * stats.norm.sf(abs(est / s))), n=len(d),
-                         method="linear mixed model, REML (statsmodels MixedLM)"))
+        rows.append({"term": name(term), "estimate": est, "se": s, "ci_low": est - z * s, "ci_high": est + z * s,
+                         "statistic": est / s, "p": float(2 * stats.norm.sf(abs(est / s))), "n": len(d),
+                         "method": "linear mixed model, REML (statsmodels MixedLM)"})
     for term, value in (("var(subject)", float(fit.cov_re.iloc[0, 0])), ("var(residual)", float(fit.scale))):
-        rows.append(dict(term=term, estimate=value, se=np.nan, ci_low=np.nan, ci_high=np.nan,
-                         statistic=np.nan, p=np.nan, n=len(d),
-                         method="linear mixed model, REML (statsmodels MixedLM)"))
+        rows.append({"term": term, "estimate": value, "se": np.nan, "ci_low": np.nan, "ci_high": np.nan,
+                         "statistic": np.nan, "p": np.nan, "n": len(d),
+                         "method": "linear mixed model, REML (statsmodels MixedLM)"})
     out = pd.DataFrame(rows, columns=MODEL_COLUMNS)
     out.attrs.update(ci_level=level, reference={between: g_levels[0], within: t_levels[0]})
     return out
@@ -416,19 +416,19 @@ def balance_table(
             x1, x0 = a.to_numpy(float), b.to_numpy(float)
             v1 = np.var(x1, ddof=1) if len(x1) > 1 else np.nan
             v0 = np.var(x0, ddof=1) if len(x0) > 1 else np.nan
-            rows.append(dict(covariate=cov, level=None, kind=kind, n_treated=len(x1), n_control=len(x0),
-                             mean_treated=_mean(x1), mean_control=_mean(x0), sd_treated=np.sqrt(v1),
-                             sd_control=np.sqrt(v0), smd=fx.smd_numeric(x1, x0),
-                             variance_ratio=v1 / v0 if v0 > 0 else np.nan))
+            rows.append({"covariate": cov, "level": None, "kind": kind, "n_treated": len(x1), "n_control": len(x0),
+                             "mean_treated": _mean(x1), "mean_control": _mean(x0), "sd_treated": np.sqrt(v1),
+                             "sd_control": np.sqrt(v0), "smd": fx.smd_numeric(x1, x0),
+                             "variance_ratio": v1 / v0 if v0 > 0 else np.nan})
             continue
         levels = [1] if kind == "binary" else fx.level_labels(col[ok])
         for lev in levels:
             p1 = float(np.mean(a == lev)) if len(a) else np.nan
             p0 = float(np.mean(b == lev)) if len(b) else np.nan
-            rows.append(dict(covariate=cov, level=lev, kind=kind, n_treated=len(a), n_control=len(b),
-                             mean_treated=p1, mean_control=p0, sd_treated=np.sqrt(p1 * (1 - p1)),
-                             sd_control=np.sqrt(p0 * (1 - p0)), smd=fx.smd_binary(p1, p0),
-                             variance_ratio=np.nan))
+            rows.append({"covariate": cov, "level": lev, "kind": kind, "n_treated": len(a), "n_control": len(b),
+                             "mean_treated": p1, "mean_control": p0, "sd_treated": np.sqrt(p1 * (1 - p1)),
+                             "sd_control": np.sqrt(p0 * (1 - p0)), "smd": fx.smd_binary(p1, p0),
+                             "variance_ratio": np.nan})
     out = pd.DataFrame(rows, columns=BALANCE_COLUMNS)
     out["imbalanced"] = out["smd"].abs() > threshold
     out.attrs.update(treated=treated, control=control, threshold=threshold)

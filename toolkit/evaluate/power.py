@@ -11,7 +11,7 @@ from scipy import optimize, stats
 
 from toolkit.errors import ParameterError, check_choice
 
-__all__ = ["power", "mdes", "sample_size"]
+__all__ = ["mdes", "power", "sample_size"]
 
 COLUMNS = ["design", "n", "n_exact", "n_total", "effect_size", "effect_size_kind", "alpha", "power",
            "alternative", "correlation", "cluster_size", "icc", "design_effect", "method"]
@@ -110,17 +110,17 @@ def _row(design, n, n_exact, es, alpha, pw, alternative, correlation, cluster_si
     de = 1 + (cluster_size - 1) * icc if design == "cluster" else 1.0
     test = {"paired": "paired t-test", "independent": "two-sample t-test",
             "cluster": "two-sample t-test on cluster means"}[design]
-    out = pd.DataFrame([dict(design=design, n=n, n_exact=float(n_exact), n_total=total, effect_size=float(es),
-                             effect_size_kind=kind, alpha=float(alpha), power=float(pw), alternative=alternative,
-                             correlation=np.nan if correlation is None else float(correlation),
-                             cluster_size=np.nan if cluster_size is None else float(cluster_size),
-                             icc=np.nan if icc is None else float(icc), design_effect=float(de),
-                             method=f"{how} for a {test} (noncentral t)")], columns=COLUMNS)
+    out = pd.DataFrame([{"design": design, "n": n, "n_exact": float(n_exact), "n_total": total, "effect_size": float(es),
+                             "effect_size_kind": kind, "alpha": float(alpha), "power": float(pw), "alternative": alternative,
+                             "correlation": np.nan if correlation is None else float(correlation),
+                             "cluster_size": np.nan if cluster_size is None else float(cluster_size),
+                             "icc": np.nan if icc is None else float(icc), "design_effect": float(de),
+                             "method": f"{how} for a {test} (noncentral t)"}], columns=COLUMNS)
     return out
 
 
 def _check_n(n, design, function):
-    least = 2 if design != "paired" else 2
+    least = 2
     if not isinstance(n, (int, float, np.integer, np.floating)) or not n >= least:
         unit = {"paired": "pairs", "independent": "respondents per group", "cluster": "forces per arm"}[design]
         raise ParameterError(f"The 'n' parameter of {function} ({unit}) must be a number of at least {least}. "
@@ -220,7 +220,7 @@ def mdes(*, n: float, power: float = 0.8, design: str = "independent", alpha: fl
     _check(design, alpha, alternative, correlation, cluster_size, icc, fn)
     _check_n(n, design, fn)
     _check_power(target, alpha, alternative, fn)
-    f = lambda es: _power(design, n, es, alpha, alternative, correlation, cluster_size, icc) - target  # noqa: E731
+    f = lambda es: _power(design, n, es, alpha, alternative, correlation, cluster_size, icc) - target
     hi = 1.0
     while f(hi) < 0:
         hi *= 2
@@ -261,8 +261,8 @@ def sample_size(*, effect_size: float, power: float = 0.8, design: str = "indepe
     _check(design, alpha, alternative, correlation, cluster_size, icc, fn)
     _check_es(effect_size, fn)
     _check_power(target, alpha, alternative, fn)
-    f = lambda n: _power(design, n, effect_size, alpha, alternative, correlation, cluster_size, icc) - target  # noqa: E731
-    lo = 2.0 if design != "paired" else 2.0
+    f = lambda n: _power(design, n, effect_size, alpha, alternative, correlation, cluster_size, icc) - target
+    lo = 2.0
     if f(lo) >= 0:
         n_exact = lo
     else:
@@ -273,7 +273,7 @@ def sample_size(*, effect_size: float, power: float = 0.8, design: str = "indepe
                 raise ParameterError(f"{fn}: an effect of {effect_size} cannot reach power {target} with any "
                                      f"feasible sample in this design (for clusters, the design effect may cap power).")
         n_exact = optimize.brentq(f, lo, hi, xtol=1e-10, rtol=1e-12, maxiter=500)
-    n = int(math.ceil(n_exact - 1e-9))
+    n = math.ceil(n_exact - 1e-9)
     achieved = _power(design, n, effect_size, alpha, alternative, correlation, cluster_size, icc)
     return _row(design, n, n_exact, effect_size, alpha, achieved, alternative, correlation, cluster_size, icc,
                 "sample size")

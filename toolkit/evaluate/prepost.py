@@ -13,9 +13,14 @@ from scipy import stats
 from toolkit.errors import DesignError, ParameterError, check_choice, check_columns
 from toolkit.evaluate import _effects as fx
 from toolkit.evaluate._ranks import rank_sum, signed_rank
-from toolkit.evaluate._waves import check_unique_ids, drop_missing, resolve_waves, wave_rows
+from toolkit.evaluate._waves import (
+    check_unique_ids,
+    drop_missing,
+    resolve_waves,
+    wave_rows,
+)
 
-__all__ = ["pre_post", "attrition"]
+__all__ = ["attrition", "pre_post"]
 
 COLUMNS = [
     "outcome", "design", "n_pre", "n_post", "n", "mean_pre", "mean_post", "estimate", "se",
@@ -261,12 +266,12 @@ def _paired(x_pre, x_post, test, effect_size, level) -> dict:
     if test == "rank":
         _check_kind(effect_size, ["rank_biserial"], "rank_biserial", "paired rank")
         r = signed_rank(diff, level)
-        return dict(n=n, estimate=r["hl"], se=np.nan, ci_low=np.nan, ci_high=np.nan,
-                    statistic=r["statistic"], df=np.nan, p=r["p"], effect_size=r["r"],
-                    effect_size_ci_low=r["lo"], effect_size_ci_high=r["hi"],
-                    effect_size_kind="rank_biserial",
-                    method="Wilcoxon signed-rank test" + (" (exact)" if r["exact"] else
-                                                          " (normal approximation, continuity corrected)"))
+        return {"n": n, "estimate": r["hl"], "se": np.nan, "ci_low": np.nan, "ci_high": np.nan,
+                    "statistic": r["statistic"], "df": np.nan, "p": r["p"], "effect_size": r["r"],
+                    "effect_size_ci_low": r["lo"], "effect_size_ci_high": r["hi"],
+                    "effect_size_kind": "rank_biserial",
+                    "method": "Wilcoxon signed-rank test" + (" (exact)" if r["exact"] else
+                                                          " (normal approximation, continuity corrected)")}
     _check_kind(effect_size, ["d_z"], "d_z", "paired")
     mean = float(np.mean(diff))
     se = float(np.std(diff, ddof=1) / math.sqrt(n))
@@ -274,10 +279,10 @@ def _paired(x_pre, x_post, test, effect_size, level) -> dict:
     t = mean / se if se > 0 else np.nan
     q = stats.t.ppf(1 - (1 - level) / 2, df)
     es, lo, hi = fx.d_z(diff, level)
-    return dict(n=n, estimate=mean, se=se, ci_low=mean - q * se, ci_high=mean + q * se,
-                statistic=t, df=float(df), p=float(2 * stats.t.sf(abs(t), df)),
-                effect_size=es, effect_size_ci_low=lo, effect_size_ci_high=hi,
-                effect_size_kind="d_z", method="paired t-test")
+    return {"n": n, "estimate": mean, "se": se, "ci_low": mean - q * se, "ci_high": mean + q * se,
+                "statistic": t, "df": float(df), "p": float(2 * stats.t.sf(abs(t), df)),
+                "effect_size": es, "effect_size_ci_low": lo, "effect_size_ci_high": hi,
+                "effect_size_kind": "d_z", "method": "paired t-test"}
 
 
 def _independent(x_pre, x_post, test, equal_var, effect_size, level) -> dict:
@@ -285,12 +290,12 @@ def _independent(x_pre, x_post, test, equal_var, effect_size, level) -> dict:
     if test == "rank":
         _check_kind(effect_size, ["rank_biserial"], "rank_biserial", "independent rank")
         r = rank_sum(x_pre, x_post, level)
-        return dict(n=n1 + n2, estimate=r["hl"], se=np.nan, ci_low=np.nan, ci_high=np.nan,
-                    statistic=r["statistic"], df=np.nan, p=r["p"], effect_size=r["r"],
-                    effect_size_ci_low=r["lo"], effect_size_ci_high=r["hi"],
-                    effect_size_kind="rank_biserial",
-                    method="Mann-Whitney test" + (" (exact)" if r["exact"] else
-                                                  " (normal approximation, continuity corrected)"))
+        return {"n": n1 + n2, "estimate": r["hl"], "se": np.nan, "ci_low": np.nan, "ci_high": np.nan,
+                    "statistic": r["statistic"], "df": np.nan, "p": r["p"], "effect_size": r["r"],
+                    "effect_size_ci_low": r["lo"], "effect_size_ci_high": r["hi"],
+                    "effect_size_kind": "rank_biserial",
+                    "method": "Mann-Whitney test" + (" (exact)" if r["exact"] else
+                                                  " (normal approximation, continuity corrected)")}
     kind = _check_kind(effect_size, ["d", "g"], "g", "independent")
     v1, v2 = np.var(x_pre, ddof=1), np.var(x_post, ddof=1)
     mean = float(np.mean(x_post) - np.mean(x_pre))
@@ -307,10 +312,10 @@ def _independent(x_pre, x_post, test, equal_var, effect_size, level) -> dict:
     t = mean / se if se > 0 else np.nan
     q = stats.t.ppf(1 - (1 - level) / 2, df)
     es, lo, hi = fx.d_independent(x_pre, x_post, level, hedges=kind == "g")
-    return dict(n=n1 + n2, estimate=mean, se=se, ci_low=mean - q * se, ci_high=mean + q * se,
-                statistic=t, df=float(df), p=float(2 * stats.t.sf(abs(t), df)),
-                effect_size=es, effect_size_ci_low=lo, effect_size_ci_high=hi,
-                effect_size_kind="hedges_g" if kind == "g" else "d", method=name)
+    return {"n": n1 + n2, "estimate": mean, "se": se, "ci_low": mean - q * se, "ci_high": mean + q * se,
+                "statistic": t, "df": float(df), "p": float(2 * stats.t.sf(abs(t), df)),
+                "effect_size": es, "effect_size_ci_low": lo, "effect_size_ci_high": hi,
+                "effect_size_kind": "hedges_g" if kind == "g" else "d", "method": name}
 
 
 ATTRITION_COLUMNS = [
@@ -428,9 +433,9 @@ def attrition(
                 stat, df, p = float(tt.statistic), float(tt.df), float(tt.pvalue)
             else:
                 stat = df = p = np.nan
-            out.append(dict(covariate=cov, level=None, kind="numeric", n_retained=len(b),
-                            n_dropped=len(a), mean_retained=_mean(b), mean_dropped=_mean(a),
-                            smd=fx.smd_numeric(a, b), test="welch_t", statistic=stat, df=df, p=p))
+            out.append({"covariate": cov, "level": None, "kind": "numeric", "n_retained": len(b),
+                            "n_dropped": len(a), "mean_retained": _mean(b), "mean_dropped": _mean(a),
+                            "smd": fx.smd_numeric(a, b), "test": "welch_t", "statistic": stat, "df": df, "p": p})
             continue
         levels = fx.level_labels(col[ok])
         table = np.array([[np.sum(x_d == lev) for lev in levels], [np.sum(x_r == lev) for lev in levels]])
@@ -444,10 +449,10 @@ def attrition(
         for lev in levels:
             p_d = float(np.mean(x_d == lev)) if len(x_d) else np.nan
             p_r = float(np.mean(x_r == lev)) if len(x_r) else np.nan
-            out.append(dict(covariate=cov, level=lev, kind=kind, n_retained=len(x_r),
-                            n_dropped=len(x_d), mean_retained=p_r, mean_dropped=p_d,
-                            smd=fx.smd_binary(p_d, p_r) if len(x_d) and len(x_r) else np.nan,
-                            test="chi2", statistic=stat, df=df, p=p))
+            out.append({"covariate": cov, "level": lev, "kind": kind, "n_retained": len(x_r),
+                            "n_dropped": len(x_d), "mean_retained": p_r, "mean_dropped": p_d,
+                            "smd": fx.smd_binary(p_d, p_r) if len(x_d) and len(x_r) else np.nan,
+                            "test": "chi2", "statistic": stat, "df": df, "p": p})
     res = pd.DataFrame(out, columns=ATTRITION_COLUMNS)
     res.attrs.update(n_pre=len(ids_pre), n_post=len(ids_post), n_dropped=len(dropped),
                      n_joined=len(joined), attrition_rate=len(dropped) / len(ids_pre) if ids_pre else np.nan,
