@@ -24,20 +24,34 @@ class _Text:
         self.text = text
         self._maps: dict[str, np.ndarray | None] = {}
 
-    def _utf16_map(self, text: str) -> np.ndarray:
-        """utf16 unit position -> code point position (-1 inside a surrogate pair)."""
-        widths = np.fromiter((2 if ord(ch) > 0xFFFF else 1 for ch in text), dtype=np.int64,
-                             count=len(text))
-        ends = np.concatenate([[0], np.cumsum(widths)])
+    @staticmethod
+    def _utf16_map(text: str) -> np.ndarray | None:
+        """utf16 unit position -> code point position (-1 inside a surrogate pair);
+        None when the two agree (no character outside the Basic Multilingual Plane)."""
+        points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        wide = points > 0xFFFF
+        if not wide.any():
+            return None
+        ends = np.concatenate([[0], np.cumsum(wide.astype(np.int64) + 1)])
         out = np.full(int(ends[-1]) + 1, -1, dtype=np.int64)
         out[ends] = np.arange(len(text) + 1)
         return out
 
-    def _crlf_map(self) -> np.ndarray:
-        """position in the text with CRLF collapsed -> position in the stored text."""
+    def _crlf_map(self) -> np.ndarray | None:
+        """position in the text with CRLF collapsed -> position in the stored text; None
+        when the text has no CRLF (the positions agree)."""
         t = self.text
-        idx = [i for i in range(len(t)) if not (t[i] == "\r" and i + 1 < len(t) and t[i + 1] == "\n")]
-        return np.array(idx + [len(t)], dtype=np.int64)
+        if "\r\n" not in t:
+            return None
+        chars = np.frombuffer(t.encode("utf-32-le"), dtype=np.uint32)
+        drop = np.zeros(len(t), bool)
+        drop[:-1] = (chars[:-1] == 13) & (chars[1:] == 10)
+        return np.concatenate([np.flatnonzero(~drop), [len(t)]]).astype(np.int64)
+
+    def _map(self, key: str, build):
+        if key not in self._maps:
+            self._maps[key] = build()
+        return self._maps[key]
 
     def convert(self, convention: str, start: int, end: int):
         """Code point (start, end) under ``convention``, or None if out of range."""
@@ -46,28 +60,34 @@ class _Text:
         elif convention == "bom-counted":
             s, e = start - 1, end - 1
         elif convention == "utf16":
-            m = self._maps.setdefault("utf16", self._utf16_map(self.text))
-            if not (0 <= start <= end < len(m)):
-                return None
-            s, e = int(m[start]), int(m[end])
-            if s < 0 or e < 0:
-                return None
+            m = self._map("utf16", lambda: self._utf16_map(self.text))
+            if m is None:
+                s, e = start, end
+            else:
+                if not (0 <= start <= end < len(m)):
+                    return None
+                s, e = int(m[start]), int(m[end])
+                if s < 0 or e < 0:
+                    return None
         elif convention in ("crlf-as-one", "utf16+crlf-as-one"):
-            cm = self._maps.setdefault("crlf", self._crlf_map())
+            cm = self._map("crlf", self._crlf_map)
             if convention == "utf16+crlf-as-one":
-                collapsed = self.text.replace("\r\n", "\n")
-                um = self._maps.setdefault("utf16c", self._utf16_map(collapsed))
-                if not (0 <= start <= end < len(um)):
+                um = self._map("utf16c", lambda: self._utf16_map(self.text.replace("\r\n", "\n")))
+                if um is not None:
+                    if not (0 <= start <= end < len(um)):
+                        return None
+                    start, end = int(um[start]), int(um[end])
+                    if start < 0 or end < 0:
+                        return None
+            if cm is None:
+                s, e = start, end
+            else:
+                if not (0 <= start <= end < len(cm)):
                     return None
-                start, end = int(um[start]), int(um[end])
-                if start < 0 or end < 0:
-                    return None
-            if not (0 <= start <= end < len(cm)):
-                return None
-            s = int(cm[start])
-            e = int(cm[end - 1]) + 1 if end > 0 else 0
-            if s > 0 and self.text[s] == "\n" and self.text[s - 1] == "\r" and start > 0:
-                s -= 1
+                s = int(cm[start])
+                e = int(cm[end - 1]) + 1 if end > 0 else 0
+                if s > 0 and self.text[s] == "\n" and self.text[s - 1] == "\r" and start > 0:
+                    s -= 1
         else:  # pragma: no cover - internal
             raise KeyError(convention)
         if not (0 <= s < e <= len(self.text)):

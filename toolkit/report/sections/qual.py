@@ -1,8 +1,11 @@
-"""Evidence-pack section: coded manager interviews (themes by role and experience).
+"""Evidence-pack section: coded manager interviews (themes by role and experience,
+inter-coder agreement) and policy-document framing (care versus misconduct).
 
 Publishes counts of cases per theme only after small-cell suppression
-(:func:`toolkit.disclosure.suppress`, threshold 10, secondary suppression); no quotes or
-case-level cells are published (interview passages can identify a manager).
+(:func:`toolkit.disclosure.suppress`, threshold 10, secondary suppression); no quotes,
+document text or case-level cells are published (interview passages can identify a
+manager). The policy-document and agreement parts live in ``_qual_documents`` and
+``_qual_agreement``.
 """
 
 from __future__ import annotations
@@ -39,7 +42,16 @@ def _crosstab(project, by, coder):
 
 
 def build(ctx) -> None:
+    """Interview themes (with inter-coder agreement), then policy-document framing."""
+    from toolkit.report.sections._qual_documents import build_documents
+
+    _build_interviews(ctx)
+    build_documents(ctx)
+
+
+def _build_interviews(ctx) -> None:
     """Frequencies of themes by role and by personal experience, co-occurrence, saturation."""
+    from toolkit.report.sections._qual_agreement import build_agreement
     from toolkit.disclosure import suppress
     from toolkit.qual.cooccurrence import cooccurrence, cooccurrence_heatmap
     from toolkit.qual.frequencies import code_frequencies
@@ -126,3 +138,4 @@ def build(ctx) -> None:
         "Interview themes describe the managers interviewed, a purposive sample; shares are not "
         "estimates for all managers."
     )
+    build_agreement(ctx, project)

@@ -1,0 +1,101 @@
+"""Evidence-pack part of the qual section: how policy documents frame online harms.
+
+Documents are scored with the transparent framing lexicon
+(:func:`toolkit.qual.frame_documents`) and compared across forces and years
+(:func:`toolkit.qual.compare_frames`). Only scores are published: no document text and no
+excerpts. Counts here are counts of (public) documents, not of people, so small-cell
+suppression does not apply; that is recorded in the disclosure log.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+__all__ = ["build_documents"]
+
+#: columns of frame_documents published per document (never the text or title)
+_DOC_COLUMNS = ["id", "force", "year", "n_words", "care", "misconduct", "care_per_1000",
+                "misconduct_per_1000", "estimate", "frame"]
+
+
+def _exempt(ctx, name, n_rows):
+    ctx.disclosure_record(name, pd.DataFrame({
+        "row": ["(all)"], "column": ["(all)"], "value": [n_rows], "action": ["none"],
+        "reason": ["counts of policy documents, not of people: no small-cell suppression"]}))
+
+
+def build_documents(ctx) -> None:
+    """Score the configured policy documents; publish scores, comparisons, figure, finding."""
+    from statsmodels.stats.proportion import proportion_confint
+
+    from toolkit.qual.framing import compare_frames, frame_documents
+    from toolkit.report.qual_figures import framing_balance_plot
+
+    source = ctx.config.path("qual", "documents") if ctx.config is not None else None
+    if source is None:
+        ctx.note("qual: no policy documents named in the configuration (qual.documents); "
+                 "framing analysis skipped")
+        return
+    docs = (pd.read_excel(source) if source.suffix.lower() in (".xlsx", ".xls")
+            else pd.read_csv(source))
+    lexicon = ctx.config.path("qual", "lexicon")
+    scores = frame_documents(docs, lexicon=lexicon)
+    n = len(scores)
+    ctx.note(f"qual: {n} policy document(s) scored for care vs misconduct framing; "
+             f"{int((scores['frame'] == 'none').sum())} without any framing term")
+    cols = [c for c in _DOC_COLUMNS if c in scores.columns]
+    _exempt(ctx, "qual_document_framing", n)
+    ctx.table("qual_document_framing", scores[cols], disclosure_checked=True,
+              title="Framing of each policy document: care versus misconduct (lexicon scores)",
+              pillar="recognition",
+              caption="care, misconduct = weighted lexicon hits; estimate = (care - misconduct) / "
+              "(care + misconduct), from -1 (all misconduct) to +1 (all care). No document text "
+              "is reproduced.")
+    for by in ("year", "force"):
+        if by not in scores.columns:
+            ctx.note(f"qual: documents have no column {by!r}; comparison by {by} skipped")
+            continue
+        comp = compare_frames(scores, by=by)
+        _exempt(ctx, f"qual_framing_by_{by}", n)
+        ctx.table(f"qual_framing_by_{by}", comp.drop(columns="method"), disclosure_checked=True,
+                  title=f"Care-versus-misconduct balance of policy documents by {by}",
+                  pillar="recognition",
+                  caption=f"estimate = mean balance, {comp.attrs['ci_level']:.0%} t interval "
+                  "(empty with fewer than two documents; groups of a few documents give wide "
+                  "intervals); share_care / share_misconduct = share of documents so framed.")
+        ctx.figure(f"qual_framing_by_{by}", framing_balance_plot(scores, comp, by=by),
+                   title=f"Care minus misconduct framing of policy documents, by {by}",
+                   pillar="recognition",
+                   caption="Each point is a document (blue circle: care; orange triangle: "
+                   "misconduct); black bars: mean with 95% interval, drawn within -1 to +1.")
+
+    scored = scores[scores["frame"] != "none"]
+    k, m = int((scored["frame"] == "misconduct").sum()), len(scored)
+    if m:
+        lo, hi = proportion_confint(k, m, alpha=0.05, method="wilson")
+        overall = compare_frames(scored.assign(_all="all"), by="_all").iloc[0]
+        ctx.finding(
+            "recognition",
+            "{k} of {m} policy documents ({p:.0%}, 95% CI {lo:.0%} to {hi:.0%}) frame online "
+            "harms mainly as misconduct and reputation rather than care and wellbeing "
+            "(mean balance {b:+.2f}, 95% CI {blo:+.2f} to {bhi:+.2f}, on a scale from -1 "
+            "misconduct to +1 care).",
+            recommendation="1.03", k=k, m=m, p=k / m, lo=float(lo), hi=float(hi),
+            b=float(overall["estimate"]), blo=float(overall["ci_low"]),
+            bhi=float(overall["ci_high"]),
+        )
+    ctx.method(
+        "Policy documents",
+        "Each document was scored with an editable lexicon of care / wellbeing and misconduct / "
+        "reputation terms (the study's qual.lexicon, by default "
+        "data-templates/qual/framing_lexicon.csv). Balance = (care - "
+        "misconduct) / (care + misconduct) over weighted hits; a document is framed as care or "
+        "misconduct by the sign of its balance. Groups are compared by mean balance with a t "
+        "interval; the share of documents framed as misconduct has a Wilson 95% interval. Every "
+        "hit is listed by framing_evidence() so a reader can check any score.",
+    )
+    ctx.limitation(
+        "Framing scores count words, not meaning: negation (\"not a disciplinary matter\") is not "
+        "understood. Validate the lexicon on a hand-coded sample (validate_lexicon) before relying "
+        "on it for a new set of documents."
+    )
