@@ -12,6 +12,7 @@ _LAZY = {
     "attrition": "prepost",
     "mixed_anova": "groups",
     "balance_table": "groups",
+    "mixed_model": "groups",
     "did": "did",
     "event_study": "did",
     "staggered_did": "did",
