@@ -141,6 +141,8 @@ def did(
     for inference with clustered errors. Review of Economics and Statistics, 90(3), 414-427.
     Roodman, D., Nielsen, M. Ø., MacKinnon, J. G., & Webb, M. D. (2019). Fast and wild:
     Bootstrap inference in Stata using boottest. Stata Journal, 19(1), 4-60.
+    MacKinnon, J. G., & Webb, M. D. (2017). Wild bootstrap inference for wildly different
+    cluster sizes. Journal of Applied Econometrics, 32(2), 233-254.
     Webb, M. D. (2023). Reworking wild bootstrap-based inference for clustered errors.
     Canadian Journal of Economics, 56(3), 839-858.
 
@@ -171,6 +173,16 @@ def did(
     stat, p, lo, hi = t_inference(est, se, G - 1, ci_level)
     conv = "K without nested unit effects" if (ssc == "nested" and fit["nested"]) else "K counting every dummy"
     if use_boot:
+        treated_clusters = len(np.unique(panel["cluster"][panel["d"] == 1]))
+        if treated_clusters <= 2 or G - treated_clusters <= 2:
+            warnings.warn(
+                f"did: only {min(treated_clusters, G - treated_clusters)} cluster(s) on one side "
+                f"({treated_clusters} treated of {G}); the wild cluster bootstrap is unreliable then "
+                "(MacKinnon & Webb 2017) and no clustered inference is trustworthy. Report the "
+                "estimate with caution or use more comparison and treated forces.",
+                UserWarning,
+                stacklevel=2,
+            )
         w = choose_weights(weights, G)
         wb = bootstrap_first(panel, fit, weights=w, n_boot=n_boot, seed=seed)
         p = wb.pvalue(0.0)
