@@ -166,7 +166,8 @@ def prevalence_plot(
     -------
     matplotlib.figure.Figure
         One point with an interval (error bar) per outcome and group, estimates in
-        percent; y tick labels are the outcomes' labels, the legend names the groups.
+        percent. With one outcome the y tick labels name the groups; with several they
+        are the outcomes' labels and a legend names the groups.
 
     Examples
     --------
@@ -174,7 +175,7 @@ def prevalence_plot(
     >>> from toolkit.survey import prevalence, prevalence_plot
     >>> df = pd.DataFrame({"harm_abuse": [1, 0] * 12, "role": [1, 1, 2, 2] * 6})
     >>> fig = prevalence_plot(prevalence(df, "harm_abuse", by="role", min_count=5))
-    >>> [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
     ['Police officer', 'Police staff']
     """
     need = ["outcome", "by", "group", "estimate", "ci_low", "ci_high"]
@@ -192,26 +193,42 @@ def prevalence_plot(
     groups = list(dict.fromkeys(t["group"]))
     by = t["by"].iloc[0]
     by_name = by if isinstance(by, str) and " / " not in by else None
-    fig = Figure(figsize=(8, 0.5 * len(outcomes) * max(1, len(groups)) ** 0.5 + 1.8))
-    ax = fig.add_subplot()
-    ypos = np.arange(len(outcomes))[::-1].astype(float)
-    step = 0.7 / max(len(groups), 1)
-    for gi, g in enumerate(groups):
-        sub = t[t["group"] == g].set_index("outcome")
-        present = [o for o in outcomes if o in sub.index]
-        y = np.array([ypos[outcomes.index(o)] for o in present]) + 0.35 - step * (gi + 0.5)
-        est = 100 * sub.loc[present, "estimate"].to_numpy(float)
-        lo = 100 * sub.loc[present, "ci_low"].to_numpy(float)
-        hi = 100 * sub.loc[present, "ci_high"].to_numpy(float)
-        name = "All respondents" if g == "All" and by_name is None else labels.value(by_name, g)
-        ax.errorbar(est, y, xerr=[est - lo, hi - est], fmt="o", color=OKABE_ITO[gi % len(OKABE_ITO)],
-                    capsize=3, label=_wrap(name, 30))
-    ax.set_yticks(ypos, [_wrap(labels.variable(o), 40) for o in outcomes])
-    ax.set_xlim(0, 100)
     level = table.attrs.get("ci_level", 0.95)
-    ax.set_xlabel(f"Prevalence (%), with {100 * level:g}% confidence intervals")
-    if len(groups) > 1 or by_name is not None:
-        ax.legend(title=labels.variable(by_name) if by_name else by, loc="best", fontsize="small")
+
+    def group_name(g):
+        return "All respondents" if g == "All" and by_name is None else labels.value(by_name, g)
+
+    if len(outcomes) == 1:
+        # one outcome: one row per group, labelled on the axis
+        fig = Figure(figsize=(8, 0.45 * len(groups) + 1.6))
+        ax = fig.add_subplot()
+        sub = t.set_index("group").loc[groups]
+        y = np.arange(len(groups))[::-1].astype(float)
+        est = 100 * sub["estimate"].to_numpy(float)
+        lo, hi = 100 * sub["ci_low"].to_numpy(float), 100 * sub["ci_high"].to_numpy(float)
+        ax.errorbar(est, y, xerr=[est - lo, hi - est], fmt="o", color=OKABE_ITO[0], capsize=3)
+        ax.set_yticks(y, [_wrap(group_name(g), 30) for g in groups])
+        ax.set_ylabel(labels.variable(by_name) if by_name else (by or ""))
+        ax.set_xlabel(f"{_wrap(labels.variable(outcomes[0]), 70)}: % with {100 * level:g}% confidence interval")
+    else:
+        fig = Figure(figsize=(8, 0.5 * len(outcomes) * max(1, len(groups)) ** 0.5 + 1.8))
+        ax = fig.add_subplot()
+        ypos = np.arange(len(outcomes))[::-1].astype(float)
+        step = 0.7 / max(len(groups), 1)
+        for gi, g in enumerate(groups):
+            sub = t[t["group"] == g].set_index("outcome")
+            present = [o for o in outcomes if o in sub.index]
+            y = np.array([ypos[outcomes.index(o)] for o in present]) + 0.35 - step * (gi + 0.5)
+            est = 100 * sub.loc[present, "estimate"].to_numpy(float)
+            lo = 100 * sub.loc[present, "ci_low"].to_numpy(float)
+            hi = 100 * sub.loc[present, "ci_high"].to_numpy(float)
+            ax.errorbar(est, y, xerr=[est - lo, hi - est], fmt="o", color=OKABE_ITO[gi % len(OKABE_ITO)],
+                        capsize=3, label=_wrap(group_name(g), 30))
+        ax.set_yticks(ypos, [_wrap(labels.variable(o).split(": ")[-1], 40) for o in outcomes])
+        ax.set_xlabel(f"Prevalence (%), with {100 * level:g}% confidence intervals")
+        ax.legend(title=labels.variable(by_name) if by_name else by, loc="upper left",
+                  bbox_to_anchor=(1.01, 1), fontsize="small")
+    ax.set_xlim(0, 100)
     if title:
         ax.set_title(title)
     if note:
