@@ -205,3 +205,6 @@ def test_prevalence_is_callable_in_every_import_order():
     df = pd.DataFrame({"y": [0, 1, 1, 1]})
     assert_allclose(f(df, "y")["estimate"], [0.75])
     assert callable(toolkit.survey.prevalence)
+    import inspect
+
+    assert inspect.isfunction(toolkit.survey.prevalence)

@@ -287,6 +287,9 @@ def test_public_name_is_callable_after_module_import(data):
     import toolkit.survey as survey
     import toolkit.survey.reliability  # noqa: F401
 
+    import inspect
+
+    assert inspect.isfunction(survey.reliability)
     res = _quiet(survey.reliability, data, SCALES["N"])
     assert list(res.columns) == SCALE_COLUMNS
 

@@ -13,6 +13,8 @@ _LAZY = {
     "item_analysis": "reliability",
     "reliability_table": "reliability",
     "rake": "weighting",
+    "workforce_margins": "workforce",
+    "any_of": "derive",
     "prevalence": "prevalence",
     "mean_by": "prevalence",
     "compare_groups": "compare",

@@ -60,10 +60,12 @@ def load_labels(dictionary=None) -> Labels:
             raise DictionaryError(f"The dictionary file {dictionary} cannot be read: {exc}") from exc
     if isinstance(dictionary, Labels):
         return dictionary
+    if isinstance(getattr(dictionary, "table", None), pd.DataFrame):  # a toolkit Dictionary
+        dictionary = dictionary.table
     if not isinstance(dictionary, pd.DataFrame):
         raise ParameterError(
             "The 'dictionary' parameter must be None (the bundled item bank), a path to a "
-            f"dictionary CSV or a DataFrame. Got {type(dictionary).__name__} instead."
+            f"dictionary CSV, a Dictionary or a DataFrame. Got {type(dictionary).__name__} instead."
         )
     if "variable" not in dictionary.columns:
         raise DictionaryError(

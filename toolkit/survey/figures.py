@@ -262,7 +262,9 @@ def harm_heatmap(
     dictionary : None, path or DataFrame
         Labels; None = the bundled item bank.
     min_count : int, default 10
-        Cells with fewer respondents are blanked and marked "n<10"-style (disclosure).
+        Disclosure: cells of groups with fewer respondents, and cells where fewer than
+        ``min_count`` (but more than zero) respondents experienced the harm, are blanked
+        and marked "n<10"-style (a percentage of a published group size reveals its count).
     title : str, optional
 
     Returns
@@ -291,7 +293,11 @@ def harm_heatmap(
     groups = list(dict.fromkeys(table["group"]))
     est = table.pivot(index="outcome", columns="group", values="estimate").reindex(index=harms, columns=groups)
     sup = table.pivot(index="outcome", columns="group", values="suppress").reindex(index=harms, columns=groups)
-    sup = sup.fillna(True).astype(bool)
+    events = table.pivot(index="outcome", columns="group", values="n_events").reindex(index=harms, columns=groups)
+    # disclosure: a percentage of a published group size reveals its numerator, so cells
+    # with fewer than ``min_count`` respondents harmed (but not zero) are blanked too
+    few = events.apply(lambda c: c.between(1, min_count - 1)).fillna(False).astype(bool)
+    sup = sup.fillna(True).astype(bool) | few
     shown = np.where(sup.to_numpy(), np.nan, 100 * est.to_numpy(float))
     fig = Figure(figsize=(1.3 * len(groups) + 4, 0.5 * len(harms) + 1.8))
     ax = fig.add_subplot()

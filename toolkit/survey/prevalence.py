@@ -344,23 +344,3 @@ def _wilson(p, n, z):
 
 def _expit(x):
     return 1 / (1 + np.exp(-x))
-
-
-# The export map of ``toolkit.survey`` puts the function ``prevalence`` in a module of the
-# same name. Once this module is imported, Python sets the package attribute
-# ``toolkit.survey.prevalence`` to the *module*, shadowing the lazy export of the function.
-# Making the module callable (delegating to the function) keeps
-# ``from toolkit.survey import prevalence; prevalence(data, ...)`` working in every
-# import order.
-import inspect as _inspect
-import sys as _sys
-import types as _types
-
-
-class _CallableModule(_types.ModuleType):
-    def __call__(self, *args, **kwargs):
-        return prevalence(*args, **kwargs)
-
-
-_sys.modules[__name__].__class__ = _CallableModule
-__signature__ = _inspect.signature(prevalence)

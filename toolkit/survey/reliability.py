@@ -402,15 +402,3 @@ def reliability_table(
     scales_df.attrs.update(ci_level=ci_level, ci_method=ci_method, missing=missing)
     items_df.attrs.update(missing=missing)
     return ReliabilityTable(scales=scales_df, items=items_df)
-
-
-# ``toolkit.survey`` exports the *function* ``reliability`` lazily, but once this module
-# has been imported Python binds the package attribute ``toolkit.survey.reliability`` to
-# the *module*, shadowing the lazy export. Making the module callable keeps
-# ``from toolkit.survey import reliability; reliability(data, items)`` working either way.
-class _CallableModule(__import__("types").ModuleType):
-    def __call__(self, *args, **kwargs):
-        return reliability(*args, **kwargs)
-
-
-__import__("sys").modules[__name__].__class__ = _CallableModule

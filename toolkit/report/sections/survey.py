@@ -6,33 +6,11 @@ from __future__ import annotations
 
 import warnings
 
-import numpy as np
 import pandas as pd
 
 from toolkit.disclosure import suppress
 
 WAVE_NOTE = "latest wave"
-
-
-def _margins(workforce: pd.DataFrame, variables: list[str]) -> dict:
-    """Raking margins from a workforce profile (``force, variable, code, label, count``)."""
-    margins = {}
-    for var in variables:
-        if var == "force":
-            first = workforce["variable"].iloc[0]
-            margins["force"] = workforce[workforce["variable"] == first].groupby("force")["count"].sum().to_dict()
-        else:
-            sub = workforce[workforce["variable"] == var]
-            margins[var] = sub.groupby("code")["count"].sum().to_dict()
-    return margins
-
-
-def harm_any(data: pd.DataFrame, harms: list[str]) -> pd.Series:
-    """1 if any harm item is 1, 0 if all answered items are 0, missing if none answered."""
-    block = data[harms].astype("Float64")
-    anyone = (block == 1).any(axis=1)
-    answered = block.notna().any(axis=1)
-    return pd.Series(np.where(answered, anyone.astype(int), np.nan), index=data.index).astype("Float64")
 
 
 def _suppress_groups(table: pd.DataFrame, *, count: str, threshold: int, ctx, name: str) -> pd.DataFrame:
@@ -53,7 +31,7 @@ def _suppress_groups(table: pd.DataFrame, *, count: str, threshold: int, ctx, na
 def build(ctx) -> None:
     from toolkit.dictionary import load_dictionary
     from toolkit.io import read_survey
-    from toolkit.survey import mean_by, prevalence, rake, reliability_table, score_scales
+    from toolkit.survey import any_of, mean_by, prevalence, rake, reliability_table, score_scales, workforce_margins
 
     cfg = ctx.config
     if cfg is None or cfg.path("survey", "data") is None:
@@ -72,14 +50,13 @@ def build(ctx) -> None:
         ctx.note(f"survey: prevalence uses wave {latest} ({len(data)} respondents)")
 
     harms = [v for v in dictionary.variables if v.startswith("harm_") and dictionary.type(v) == "binary"]
-    data["harm_any"] = harm_any(data, harms)
+    data["harm_any"] = any_of(data, harms)
 
     # weights: raked to the workforce profile on variables every respondent answers
     weight = None
     if cfg.path("survey", "margins") is not None:
-        workforce = pd.read_csv(cfg.path("survey", "margins"))
         variables = cfg.get("survey", "weight_by") or ["force", "role"]
-        weights = rake(data, _margins(workforce, variables))
+        weights = rake(data, workforce_margins(cfg.path("survey", "margins"), variables))
         a = dict(weights.attrs)
         data["weight"] = weights
         weight = "weight"
@@ -210,7 +187,8 @@ def build(ctx) -> None:
         disclosure_checked=True,  # model coefficients, no cell counts
         title="Who is more likely to experience online harm: weighted logistic regression (odds ratios)",
         pillar="recognition",
-        caption="Reference groups: police officer, not public-facing, women. Robust (sandwich) standard errors.",
+        caption="Reference groups: police officer, not public-facing, women. Design-based standard errors "
+        "for a weighted sample (as R survey::svyglm).",
     )
     ctx.table(
         "survey_compare_by_gender",
@@ -222,13 +200,13 @@ def build(ctx) -> None:
     flagged = by_role.assign(suppress=by_role["estimate"].isna())
     ctx.figure(
         "survey_harm_by_role",
-        prevalence_plot(flagged, dictionary=dictionary.table, title="Any online harm in the last 12 months, by role"),
+        prevalence_plot(flagged, dictionary=dictionary, title="Any online harm in the last 12 months, by role"),
         title="Any online harm by role (weighted, 95% CI)",
         pillar="recognition",
     )
     ctx.figure(
         "survey_harm_heatmap",
-        harm_heatmap(data, harms, by="role", weight=weight, dictionary=dictionary.table, min_count=k),
+        harm_heatmap(data, harms, by="role", weight=weight, dictionary=dictionary, min_count=k),
         title="Harm types by role (weighted %; groups under the threshold left blank)",
         pillar="recognition",
     )
@@ -238,7 +216,7 @@ def build(ctx) -> None:
         if items and all(i in data.columns for i in items):
             ctx.figure(
                 f"survey_likert_{scale}",
-                likert_bars(data, items, weight=weight, dictionary=dictionary.table),
+                likert_bars(data, items, weight=weight, dictionary=dictionary),
                 title=f"{scale.replace('_', ' ').capitalize()}: agreement with each statement (weighted)",
                 pillar=pillar,
             )
