@@ -410,13 +410,3 @@ def event_study_plot(result: pd.DataFrame, *, ax=None, title: str | None = None)
     fig.tight_layout()
     return fig
 
-
-class _CallableModule(__import__("types").ModuleType):
-    """``from toolkit.evaluate import did`` can bind this module (it shares the function's
-    name); calling it then calls :func:`did`."""
-
-    def __call__(self, *args, **kwargs):
-        return did(*args, **kwargs)
-
-
-__import__("sys").modules[__name__].__class__ = _CallableModule

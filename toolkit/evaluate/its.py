@@ -496,13 +496,3 @@ def its_plot(result: pd.DataFrame, *, ax=None, title: str | None = None):
     fig.tight_layout()
     return fig
 
-
-class _CallableModule(__import__("types").ModuleType):
-    """``from toolkit.evaluate import its`` can bind this module (it shares the function's
-    name); calling it then calls :func:`its`."""
-
-    def __call__(self, *args, **kwargs):
-        return its(*args, **kwargs)
-
-
-__import__("sys").modules[__name__].__class__ = _CallableModule
