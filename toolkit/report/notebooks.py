@@ -47,13 +47,24 @@ def run_notebook(path, parameters: dict | None = None, *, timeout: int = 600, cw
 
     nb = nbformat.read(str(path), as_version=4)
     nb = _inject(nb, parameters or {})
-    client = NotebookClient(
-        nb,
-        timeout=timeout,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(cwd or Path(path).parent)}},
-    )
-    client.execute()
+    import tempfile
+
+    from jupyter_client.manager import KernelManager
+
+    with tempfile.TemporaryDirectory(prefix="toolkit-kernel-") as runtime:
+        # IPC (Unix sockets in a private folder) rather than TCP: no network sockets at all
+        km = KernelManager(
+            kernel_name="python3", transport="ipc", ip=str(Path(runtime) / "kernel"),
+            connection_file=str(Path(runtime) / "kernel.json"),
+        )
+        client = NotebookClient(
+            nb,
+            km=km,
+            timeout=timeout,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(cwd or Path(path).parent)}},
+        )
+        client.execute(cleanup_kc=True)  # shut the kernel down: we made its manager
     return nb
 
 
