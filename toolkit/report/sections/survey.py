@@ -197,29 +197,31 @@ def build(ctx) -> None:
         title="Differences by gender (design-based tests, Holm-adjusted across outcomes)",
         pillar="recognition",
     )
-    flagged = by_role.assign(suppress=by_role["estimate"].isna())
-    ctx.figure(
-        "survey_harm_by_role",
-        prevalence_plot(flagged, dictionary=dictionary, title="Any online harm in the last 12 months, by role"),
-        title="Any online harm by role (weighted, 95% CI)",
-        pillar="recognition",
-    )
-    ctx.figure(
-        "survey_harm_heatmap",
-        harm_heatmap(data, harms, by="role", weight=weight, dictionary=dictionary, min_count=k),
-        title="Harm types by role (weighted %; groups under the threshold left blank)",
-        pillar="recognition",
-    )
-    for scale, pillar in (("training_confidence", "training"), ("reporting_climate", "reporting"),
-                          ("support_climate", "support"), ("recognition_climate", "recognition")):
-        items = dictionary.scales().get(scale)
-        if items and all(i in data.columns for i in items):
-            ctx.figure(
-                f"survey_likert_{scale}",
-                likert_bars(data, items, weight=weight, dictionary=dictionary),
-                title=f"{scale.replace('_', ' ').capitalize()}: agreement with each statement (weighted)",
-                pillar=pillar,
-            )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # figures re-estimate; exclusions are counted in the tables
+        flagged = by_role.assign(suppress=by_role["estimate"].isna())
+        ctx.figure(
+            "survey_harm_by_role",
+            prevalence_plot(flagged, dictionary=dictionary, title="Any online harm in the last 12 months, by role"),
+            title="Any online harm by role (weighted, 95% CI)",
+            pillar="recognition",
+        )
+        ctx.figure(
+            "survey_harm_heatmap",
+            harm_heatmap(data, harms, by="role", weight=weight, dictionary=dictionary, min_count=k),
+            title="Harm types by role (weighted %; cells with fewer than the threshold blank)",
+            pillar="recognition",
+        )
+        for scale, pillar in (("training_confidence", "training"), ("reporting_climate", "reporting"),
+                              ("support_climate", "support"), ("recognition_climate", "recognition")):
+            items = dictionary.scales().get(scale)
+            if items and all(i in data.columns for i in items):
+                ctx.figure(
+                    f"survey_likert_{scale}",
+                    likert_bars(data, items, weight=weight, dictionary=dictionary),
+                    title=f"{scale.replace('_', ' ').capitalize()}: agreement with each statement (weighted)",
+                    pillar=pillar,
+                )
     ctx.method(
         "Survey",
         "Prevalence of binary items uses Wilson intervals unweighted and, with weights, Taylor-linearised "
