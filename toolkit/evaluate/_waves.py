@@ -40,6 +40,8 @@ def resolve_waves(data: pd.DataFrame, time: str, pre, post, *, function: str):
         levels = [c for c in col.cat.categories if (col == c).any()]
     else:
         levels = list(pd.unique(col.dropna()))
+        # numpy scalars as Python ones: messages then read "wave=1", not "wave=np.int64(1)"
+        levels = [v.item() if hasattr(v, "item") and not isinstance(v, pd.Timestamp) else v for v in levels]
         if _orderable(col):
             levels = sorted(levels)
     shown = [str(v) for v in levels[:10]]

@@ -212,8 +212,10 @@ def incident_trends(
     incidents : pandas.DataFrame
         Output of :func:`read_incidents` (or any frame with its columns).
     by : str or list of str, optional
-        Grouping columns among ``force, victim_type, harm_type, crime_status,
-        platform, triage, outcome``.
+        Grouping columns: among ``force, victim_type, harm_type, crime_status,
+        platform, triage, outcome``, or any column added to ``incidents`` (e.g. a
+        region, or whether the force had launched a reporting route). Group values
+        are returned as text.
     freq : {"M", "Q", "Y", None}
         Period of the trend (calendar month, quarter, year), or None for the whole span.
     denominators : pandas.DataFrame or dict, optional
@@ -254,7 +256,8 @@ def incident_trends(
         )
     by = [] if by is None else ([by] if isinstance(by, str) else list(by))
     for b in by:
-        check_choice(b, BY_CHOICES, argument="by", function="incident_trends")
+        if b not in incidents.columns:  # a template category, or a grouping column the user added
+            check_choice(b, BY_CHOICES, argument="by", function="incident_trends")
     check_columns(incidents, ["date", *by], argument="by", where="incidents")
     if freq is not None:
         check_choice(freq, {"M", "Q", "Y"}, argument="freq", function="incident_trends")
