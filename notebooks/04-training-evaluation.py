@@ -181,7 +181,7 @@ did_survey[["term", "estimate", "se", "ci_low", "ci_high", "p", "n", "n_clusters
 
 # %%
 panel = pd.read_csv(cfg.path("evaluate", "panel"))
-args = dict(unit="force", time="wave", treated="trained")
+args = {"unit": "force", "time": "wave", "treated": "trained"}
 cs = evaluate.staggered_did(panel, panel_outcome, **args)
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")

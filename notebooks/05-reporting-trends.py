@@ -40,7 +40,6 @@ family = "negbin"  # count model of the ITS: "negbin" (overdispersed counts) or 
 seasonality = "fourier"  # "fourier" (smooth yearly cycle), "month" (month dummies) or None
 
 # %%
-import warnings
 
 import matplotlib.pyplot as plt
 import pandas as pd

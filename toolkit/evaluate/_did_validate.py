@@ -9,7 +9,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from toolkit.errors import ColumnNotFoundError, DesignError, ParameterError, check_columns
+from toolkit.errors import (
+    ColumnNotFoundError,
+    DesignError,
+    ParameterError,
+    check_columns,
+)
 
 
 def time_codes(values: pd.Series, *, column: str) -> tuple[np.ndarray, list]:
@@ -219,4 +224,4 @@ def is_staggered(adopt: np.ndarray) -> bool:
     return len(np.unique(finite)) > 1
 
 
-__all__ = ["prepare_panel", "time_codes", "check_binary", "is_staggered", "nested_in_clusters", "ColumnNotFoundError"]
+__all__ = ["ColumnNotFoundError", "check_binary", "is_staggered", "nested_in_clusters", "prepare_panel", "time_codes"]

@@ -27,7 +27,7 @@ from toolkit.evaluate._did_cs import staggered_did
 from toolkit.evaluate._did_twfe import t_inference
 from toolkit.evaluate._did_validate import is_staggered, prepare_panel
 
-__all__ = ["did", "event_study", "event_study_plot", "staggered_did", "StaggeredAdoptionWarning"]
+__all__ = ["StaggeredAdoptionWarning", "did", "event_study", "event_study_plot", "staggered_did"]
 
 
 class StaggeredAdoptionWarning(UserWarning):

@@ -14,9 +14,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from toolkit.errors import DataValidationError, ParameterError, check_choice, check_columns
+from toolkit.errors import (
+    DataValidationError,
+    ParameterError,
+    check_choice,
+    check_columns,
+)
 
-__all__ = ["read_incidents", "incident_trends", "COLUMNS", "REQUIRED", "ALLOWED"]
+__all__ = ["ALLOWED", "COLUMNS", "REQUIRED", "incident_trends", "read_incidents"]
 
 COLUMNS = ["incident_id", "date", "force", "victim_type", "harm_type", "platform",
            "crime_status", "triage", "outcome", "days_to_outcome"]

@@ -339,7 +339,7 @@ def its(
     # design, stacked by series
     blocks, ys, offs, tcodes = [], [], [], []
     for gi, (g, p_idx) in enumerate(zip(groups, pers)):
-        Xg, t_int, s = _design(p_idx, t0, seasonality, k)
+        Xg, _t_int, s = _design(p_idx, t0, seasonality, k)
         if len(groups) == 2:
             treated = float(gi == 0)
             for term in TERMS:
