@@ -28,12 +28,13 @@ Examples
 from __future__ import annotations
 
 import math
+import os
 import re
 from pathlib import Path
 
 import pandas as pd
 
-from toolkit.errors import DictionaryError, FileFormatError
+from toolkit.errors import DictionaryError, FileFormatError, ParameterError
 
 __all__ = [
     "TYPES",
@@ -369,6 +370,11 @@ def _read_table(source) -> tuple[pd.DataFrame, str, int]:
     """Read a dictionary file as text cells. Returns table, source name and first row number."""
     if isinstance(source, pd.DataFrame):
         return source.copy(), "<DataFrame>", 2
+    if not isinstance(source, (str, os.PathLike)):
+        raise ParameterError(
+            "The 'source' parameter of load_dictionary must be a path to a .csv / .xlsx file "
+            f"or a pandas DataFrame. Got {type(source).__name__} instead."
+        )
     path = Path(source)
     if not path.exists():
         raise FileNotFoundError(f"Data dictionary {path} not found.")
@@ -463,6 +469,9 @@ def load_dictionary(source) -> Dictionary:
     rownum = pd.Series(range(first_row, first_row + len(cells)), index=cells.index)
     blank = (cells == "").all(axis=1)
     cells, rownum = cells[~blank], rownum[~blank]
+    if cells.empty:
+        _raise(name, [(first_row, "variable", "", "the dictionary has no variables (no rows)",
+                       "one row per survey variable")])
 
     records, parsed, seen = [], {}, {}
     for idx, r in cells.iterrows():

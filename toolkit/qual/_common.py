@@ -71,3 +71,33 @@ def case_groups(project, by, function: str) -> pd.Series:
             f"attribute. Available attributes: {project.case_attributes()}."
         )
     return cases[by].astype(object).where(cases[by].notna(), "(missing)")
+
+
+def check_table(table, *, argument: str, function: str, columns=(), producer: str | None = None,
+                allow_empty: bool = False) -> None:
+    """Raise unless ``table`` is a DataFrame holding ``columns`` (and, by default, rows).
+
+    >>> check_table(pd.DataFrame({"a": [1]}), argument="table", function="f", columns=["a"])
+    >>> check_table([1], argument="table", function="f", producer="g")
+    Traceback (most recent call last):
+    ...
+    toolkit.errors.ParameterError: The 'table' parameter of f must be a pandas DataFrame (the table returned by g). Got list instead.
+    """
+    from_ = f" (the table returned by {producer})" if producer else ""
+    if not isinstance(table, pd.DataFrame):
+        raise ParameterError(
+            f"The '{argument}' parameter of {function} must be a pandas DataFrame{from_}. "
+            f"Got {type(table).__name__} instead."
+        )
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise ColumnNotFoundError(
+            f"The '{argument}' table given to {function} lacks column(s) {missing}; "
+            f"it has {list(map(str, table.columns))[:30]}. Expected{from_ or ' columns'} "
+            f"{list(columns)}."
+        )
+    if not allow_empty and len(table) == 0:
+        raise ParameterError(
+            f"The '{argument}' parameter of {function} is an empty table (0 rows); "
+            f"there is nothing to analyse. Check the filter or file that produced it."
+        )

@@ -6,8 +6,14 @@ import numpy as np
 import pandas as pd
 
 from toolkit.errors import check_choice
-from toolkit.qual._common import check_project, coder_segments, leaf_codes, resolve_codes, \
-    rollup_map
+from toolkit.qual._common import (
+    check_project,
+    check_table,
+    coder_segments,
+    leaf_codes,
+    resolve_codes,
+    rollup_map,
+)
 
 __all__ = ["cooccurrence", "cooccurrence_heatmap"]
 
@@ -134,11 +140,8 @@ def cooccurrence_heatmap(table: pd.DataFrame, *, labels=None, ax=None):
     """
     import matplotlib.pyplot as plt
 
-    missing = [c for c in ("code_a", "code_b", "estimate") if c not in table]
-    if missing:
-        from toolkit.errors import ParameterError
-        raise ParameterError(f"cooccurrence_heatmap needs the table returned by cooccurrence; "
-                             f"columns {missing} are missing.")
+    check_table(table, argument="table", function="cooccurrence_heatmap",
+                producer="cooccurrence", columns=("code_a", "code_b", "estimate"))
     codes = list(dict.fromkeys(list(table["code_a"]) + list(table["code_b"])))
     idx = {c: i for i, c in enumerate(codes)}
     m = np.full((len(codes), len(codes)), np.nan)

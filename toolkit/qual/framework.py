@@ -8,8 +8,15 @@ import numpy as np
 import pandas as pd
 
 from toolkit.errors import ParameterError
-from toolkit.qual._common import case_groups, check_project, coder_segments, leaf_codes, \
-    resolve_codes, rollup_map
+from toolkit.qual._common import (
+    case_groups,
+    check_project,
+    check_table,
+    coder_segments,
+    leaf_codes,
+    resolve_codes,
+    rollup_map,
+)
 
 __all__ = ["framework_matrix", "framework_to_excel"]
 
@@ -125,10 +132,8 @@ def framework_to_excel(matrix: pd.DataFrame, path) -> Path:
     characters per cell, with a note); sheet ``exemplars``: rows x codes with the exemplar
     and its pseudonym; sheet ``long``: the tidy table as returned.
     """
-    missing = [c for c in ("row", "code", "summary", "exemplar") if c not in matrix]
-    if missing:
-        raise ParameterError(f"framework_to_excel needs the table returned by framework_matrix; "
-                             f"columns {missing} are missing.")
+    check_table(matrix, argument="matrix", function="framework_to_excel",
+                producer="framework_matrix", columns=("row", "code", "summary", "exemplar"))
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
 

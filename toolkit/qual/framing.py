@@ -9,14 +9,20 @@ as it did. ``validate_lexicon`` measures agreement with a hand-coded sample.
 
 from __future__ import annotations
 
+import os
 import re
 
 import numpy as np
 import pandas as pd
 from scipy import stats
 
-from toolkit.errors import ColumnNotFoundError, DataValidationError, ParameterError, check_columns
+from toolkit.errors import (
+    DataValidationError,
+    ParameterError,
+    check_columns,
+)
 from toolkit.paths import template
+from toolkit.qual._common import check_table
 
 __all__ = ["frame_documents", "framing_evidence", "compare_frames", "validate_lexicon",
            "read_lexicon", "FRAMES"]
@@ -38,10 +44,21 @@ def read_lexicon(lexicon=None) -> pd.DataFrame:
     if lexicon is None:
         path = template("qual", "framing_lexicon.csv")
         lexicon, source = pd.read_csv(path, dtype={"term": str, "frame": str}), str(path)
-    elif not isinstance(lexicon, pd.DataFrame):
+    elif isinstance(lexicon, (str, os.PathLike)):
         source = str(lexicon)
         lexicon = pd.read_csv(lexicon, dtype={"term": str, "frame": str})
+    elif not isinstance(lexicon, pd.DataFrame):
+        raise ParameterError(
+            "The 'lexicon' parameter must be a path to a CSV file, a pandas DataFrame with "
+            f"columns term, frame, weight, or None for the bundled lexicon. "
+            f"Got {type(lexicon).__name__} instead."
+        )
     check_columns(lexicon, ["term", "frame", "weight"], argument="lexicon", where=source)
+    if len(lexicon) == 0:
+        raise ParameterError(
+            f"The lexicon {source} has no rows, so no document could be scored. "
+            "Add terms (columns term, frame, weight) or pass lexicon=None for the bundled one."
+        )
     lex = lexicon.copy()
     lex["term"] = lex["term"].astype(str).str.strip().str.lower()
     lex["frame"] = lex["frame"].astype(str).str.strip().str.lower()
@@ -89,7 +106,7 @@ def _lookup(lex):
     return exact, wild
 
 
-def _as_documents(documents, text, id):
+def _as_documents(documents, text, id, function="frame_documents"):
     from toolkit.qual.project import QualProject
 
     if isinstance(documents, QualProject):
@@ -104,10 +121,15 @@ def _as_documents(documents, text, id):
         return docs.rename(columns={"id": "id", "text": "text"}).reset_index(drop=True), "id", "text"
     if not isinstance(documents, pd.DataFrame):
         raise ParameterError(
-            f"The 'documents' parameter of frame_documents must be a DataFrame with columns "
+            f"The 'documents' parameter of {function} must be a DataFrame with columns "
             f"'{id}' and '{text}' or a QualProject. Got {type(documents).__name__} instead."
         )
     check_columns(documents, [id, text], argument="id/text")
+    if len(documents) == 0:
+        raise ParameterError(
+            f"The 'documents' parameter of {function} is an empty table (0 rows): there are "
+            "no documents to read. Check the folder or filter that produced it."
+        )
     return documents.reset_index(drop=True), id, text
 
 
@@ -144,7 +166,7 @@ def framing_evidence(documents, *, lexicon=None, text="text", id="id"):
     2          2   wellbeing        care
     """
     lex = read_lexicon(lexicon)
-    docs, id_col, text_col = _as_documents(documents, text, id)
+    docs, id_col, text_col = _as_documents(documents, text, id, "framing_evidence")
     pattern = _pattern(lex)
     exact, wild = _lookup(lex)
     rows = []
@@ -281,11 +303,11 @@ def compare_frames(scores, *, by, ci_level=0.95):
     1  2022  2      0.75         1.0
     """
     by = [by] if isinstance(by, str) else list(by)
-    if not isinstance(scores, pd.DataFrame):
-        raise ParameterError("compare_frames needs the DataFrame returned by frame_documents.")
+    check_table(scores, argument="scores", function="compare_frames",
+                producer="frame_documents", allow_empty=True)
     check_columns(scores, by, argument="by", where="scores")
-    check_columns(scores, ["estimate", "frame"], argument="scores",
-                  where="scores (run frame_documents first)")
+    check_table(scores, argument="scores", function="compare_frames",
+                producer="frame_documents", columns=("estimate", "frame"))
     if not 0 < ci_level < 1:
         raise ParameterError(f"The 'ci_level' parameter of compare_frames must be in (0, 1). "
                              f"Got {ci_level!r}.")
@@ -333,9 +355,11 @@ def validate_lexicon(sample, lexicon=None, *, text="text", label="frame"):
     """
     from toolkit.qual.agreement import cohen_kappa
 
-    if not isinstance(sample, pd.DataFrame):
+    if isinstance(sample, (str, os.PathLike)):
         sample = pd.read_csv(sample)
+    check_table(sample, argument="sample", function="validate_lexicon", allow_empty=True)
     check_columns(sample, [text, label], argument="text/label", where="sample")
+    check_table(sample, argument="sample", function="validate_lexicon")
     labels = sample[label].astype(str).str.strip().str.lower()
     bad = ~labels.isin([*FRAMES, "neutral"])
     if bad.any():

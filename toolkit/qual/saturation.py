@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit.errors import ColumnNotFoundError, ParameterError
-from toolkit.qual._common import check_project, coder_segments
+from toolkit.qual._common import check_project, check_table, coder_segments
 
 __all__ = ["saturation", "saturation_plot"]
 
@@ -115,10 +115,8 @@ def saturation_plot(table: pd.DataFrame, *, ax=None):
     """Bar chart of new codes per source with the cumulative proportion of codes found."""
     import matplotlib.pyplot as plt
 
-    missing = [c for c in ("position", "n_new", "proportion") if c not in table]
-    if missing:
-        raise ParameterError(f"saturation_plot needs the table returned by saturation; "
-                             f"columns {missing} are missing.")
+    check_table(table, argument="table", function="saturation_plot", producer="saturation",
+                columns=("position", "n_new", "proportion"))
     if ax is None:
         fig, ax = plt.subplots(figsize=(7, 3.5))
     else:

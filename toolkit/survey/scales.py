@@ -159,6 +159,11 @@ def score_scales(
             "Fill the 'scale' column for the items of each multi-item scale."
         )
     columns_for_specs(data, specs, function=function)
+    if len(data) == 0:
+        raise ParameterError(
+            f"The 'data' parameter of {function} is an empty table (0 rows): there are no "
+            "respondents to score. Check the filter or file that produced it."
+        )
     min_items_required(min_items, 1)   # validate once, before any work
     out = {}
     required, not_scored = {}, {}
