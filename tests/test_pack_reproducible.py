@@ -8,7 +8,8 @@ from toolkit.report.evidence import build_evidence_pack
 def _digests(folder):
     return {
         p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
+        for sub in ("tables", "figures")
+        for p in sorted((folder / sub).rglob("*"))
         if p.is_file() and p.suffix in (".csv", ".png", ".svg")
     }
 

@@ -66,12 +66,14 @@ def test_report_section_publishes_suppressed_tables(tmp_path):
     from toolkit.report.evidence import EvidenceContext
     from toolkit.report.sections import qual
 
-    ctx = EvidenceContext(outdir=tmp_path, seed=20240301)
+    from toolkit.study import open_study
+
+    ctx = EvidenceContext(outdir=tmp_path, seed=20240301, config=open_study(None, tmp_path))
     qual.build(ctx)
     assert {"qual_themes_by_role", "qual_theme_prevalence"} <= set(ctx.tables)
     assert {"qual_cooccurrence", "qual_saturation"} <= set(ctx.figures)
     path = tmp_path / "evidence-pack" / "tables" / "qual_themes_by_role.csv"
-    table = pd.read_csv(path)
+    table = pd.read_csv(path, encoding="utf-8-sig")
     counts = table.drop(columns=table.columns[0]).to_numpy(dtype=float)
     published = counts[~np.isnan(counts)]
     assert ((published == 0) | (published >= 10)).all()  # no small count leaks

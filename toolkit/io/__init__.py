@@ -7,7 +7,7 @@ Public functions are importable from here; each lives in a module of its own top
 
 from __future__ import annotations
 
-import importlib
+from toolkit._lazy import lazy_package
 
 _LAZY = {
     "read_survey": "survey_file",
@@ -16,11 +16,4 @@ _LAZY = {
     "read_csv_text": "csvfile",
 }
 
-__all__ = sorted(_LAZY)
-
-
-def __getattr__(name: str):
-    if name in _LAZY:
-        module = importlib.import_module(f"toolkit.io.{_LAZY[name]}")
-        return getattr(module, name)
-    raise AttributeError(f"module 'toolkit.io' has no attribute {name!r}")
+__all__, __getattr__ = lazy_package(__name__, _LAZY, globals())

@@ -5,7 +5,7 @@ Public functions are importable from here; each lives in a module of its own top
 
 from __future__ import annotations
 
-import importlib
+from toolkit._lazy import lazy_package
 
 _LAZY = {
     "QualProject": "project",
@@ -40,23 +40,4 @@ _LAZY = {
     "framework_to_excel": "framework",
 }
 
-__all__ = sorted(_LAZY)
-
-
-def __getattr__(name: str):
-    if name in _LAZY:
-        module = importlib.import_module(f"toolkit.qual.{_LAZY[name]}")
-        return getattr(module, name)
-    raise AttributeError(f"module 'toolkit.qual' has no attribute {name!r}")
-
-
-# A function named like its module (``reliability`` in ``reliability.py``) would be hidden
-# by the submodule once that is imported (Python binds submodules as package attributes),
-# so these are bound eagerly: ``toolkit.qual.<name>`` is then always the function.
-_SHADOWED = [name for name, module in _LAZY.items() if name == module]
-for _name in _SHADOWED:
-    try:
-        globals()[_name] = getattr(importlib.import_module(f"toolkit.qual.{_name}"), _name)
-    except ModuleNotFoundError as _exc:  # a module not written yet: leave it lazy
-        if _exc.name != f"toolkit.qual.{_name}":
-            raise
+__all__, __getattr__ = lazy_package(__name__, _LAZY, globals())

@@ -74,9 +74,11 @@ def notebook_html(nb) -> str:
 
     exporter = HTMLExporter(template_name="lab", embed_images=True)
     body, _ = exporter.from_notebook_node(nb)
-    # nbconvert links MathJax and require.js from public CDNs; the pack must work offline.
-    body = re.sub(r'<script[^>]+src="https?://[^"]*"[^>]*>\s*</script>', "", body)
-    body = re.sub(r'<link[^>]+href="https?://[^"]*"[^>]*>', "", body)
+    # nbconvert's template loads MathJax, require.js and mermaid from public CDNs. The pack
+    # must open offline and load nothing: outputs are static (PNG figures, HTML tables), so
+    # every script is removed, as are stylesheet links to the network.
+    body = re.sub(r"<script\b[^>]*>.*?</script>", "", body, flags=re.S | re.I)
+    body = re.sub(r'<link[^>]+href="https?://[^"]*"[^>]*>', "", body, flags=re.I)
     return body
 
 
