@@ -78,6 +78,7 @@ RANK_NAME = re.compile(
     rf"(?<![\w-])(?P<rank>{_alternation(_RANK_WORDS)})\.?\s+"
     rf"(?P<name>(?:{_GIVEN})?{_SURNAME})\b"
 )
+_RANK_TOKENS = tuple(sorted({re.split(r"\s+", r)[0].casefold() for r in _RANK_WORDS}))
 EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w-])"
@@ -116,6 +117,47 @@ COLLAR = re.compile(
     r"|\b(?:PC|PCSO|DC|PS|Sgt|SC|DS)\s?)(?P<id>[A-Z]{0,2}\d{2,6})(?![\w])"
 )
 
+_DIGIT = re.compile(r"\d")
+_COLLAR_TOKENS = ("collar", "shoulder", "epaulette", "badge", "pc", "pcso", "dc", "ps", "sgt",
+                  "sc", "ds")
+
+
+def _first_tokens(forms) -> tuple:
+    """Case-folded first words of ``forms``: every match of a pattern listing the forms
+    starts with one of them."""
+    return tuple(sorted({re.split(r"\s+", f.strip())[0].casefold() for f in forms if f.strip()}))
+
+
+def _anchored_finditer(pattern, text, folded, tokens):
+    """The matches ``pattern.finditer(text)`` gives, trying only the positions where a
+    token (a case-folded first word of the pattern's alternatives) starts in ``folded``.
+
+    ``folded`` is ``text.casefold()`` when that keeps the text's length (one folded
+    character per character, so positions agree); otherwise None and the whole text is
+    scanned. Finding tokens with ``str.find`` is far faster than letting the regular
+    expression engine try a long alternation at every position; the result is the same
+    because a match can only start where one of its alternatives' first words starts.
+    """
+    if folded is None:
+        yield from pattern.finditer(text)
+        return
+    starts = set()
+    for tok in tokens:
+        i = folded.find(tok)
+        while i >= 0:
+            starts.add(i)
+            i = folded.find(tok, i + 1)
+    last = 0
+    for pos in sorted(starts):
+        if pos < last:
+            continue
+        m = pattern.match(text, pos)
+        if m is not None:
+            yield m
+            last = m.end()
+_URL_HINT = re.compile(r"://|\.(?:com|net|app|me|co\.uk|social|co)/", re.IGNORECASE)
+_WARRANT_HINT = re.compile(r"warrant", re.IGNORECASE)
+
 
 @lru_cache(maxsize=1)
 def force_table():
@@ -143,6 +185,15 @@ def force_table():
     return pattern, lookup
 
 
+@lru_cache(maxsize=1)
+def _force_tokens() -> tuple:
+    with open(DATA_DIR / "uk_police_forces.csv", newline="", encoding="utf-8") as fh:
+        forms = []
+        for row in csv.DictReader(fh):
+            forms += [row["name"], *row["variants"].split(";"), *row["abbreviations"].split(";")]
+    return _first_tokens([f.replace(" and ", " & ") for f in forms] + forms)
+
+
 def _phone_ok(raw: str) -> str | None:
     digits = re.sub(r"\D", "", raw)
     if raw.lstrip().startswith("+44"):
@@ -160,38 +211,50 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None):
     """All candidate identifiers in ``text`` as ``(start, end, kind, identity)``."""
     found = []
     add = found.append
-    for m in EMAIL.finditer(text):
-        add((m.start(), m.end(), "email", m.group().lower()))
-    for m in URL.finditer(text):
-        s, e = m.start(), m.end()
-        while e > s and text[e - 1] in ".!?:":
-            e -= 1
-        add((s, e, "url", re.sub(r"^(https?://)?(www\.)?", "", text[s:e].lower()).rstrip("/")))
-    for m in HANDLE.finditer(text):
-        add((m.start(), m.end(), "handle", m.group().lower()))
-    for m in NI_NUMBER.finditer(text):
-        add((m.start(), m.end(), "ni_number", m.group().replace(" ", "")))
-    for m in PHONE.finditer(text):
-        digits = _phone_ok(m.group())
-        if digits:
-            add((m.start(), m.end(), "phone", digits))
-    for m in POSTCODE.finditer(text):
-        add((m.start(), m.end(), "postcode", m.group().replace(" ", "")))
-    for m in VEHICLE.finditer(text):
-        add((m.start(), m.end(), "vehicle", m.group().replace(" ", "")))
-    for m in WARRANT.finditer(text):
-        add((m.start("id"), m.end("id"), "warrant_number", m.group("id")))
-    for m in COLLAR.finditer(text):
-        add((m.start("id"), m.end("id"), "collar_number", m.group("id")))
+    # Cheap necessary conditions skip whole patterns on texts that cannot match them
+    # (every e-mail and handle has "@"; every URL "://" or "<platform>.<tld>/"; the
+    # number patterns a digit; warrant numbers the word "warrant").
+    has_at = "@" in text
+    folded = text.casefold()
+    folded = folded if len(folded) == len(text) else None
+    has_digit = _DIGIT.search(text) is not None
+    if has_at:
+        for m in EMAIL.finditer(text):
+            add((m.start(), m.end(), "email", m.group().lower()))
+    if _URL_HINT.search(text):
+        for m in URL.finditer(text):
+            s, e = m.start(), m.end()
+            while e > s and text[e - 1] in ".!?:":
+                e -= 1
+            add((s, e, "url", re.sub(r"^(https?://)?(www\.)?", "", text[s:e].lower()).rstrip("/")))
+    if has_at:
+        for m in _anchored_finditer(HANDLE, text, folded, ("@",)):
+            add((m.start(), m.end(), "handle", m.group().lower()))
+    if has_digit:
+        for m in NI_NUMBER.finditer(text):
+            add((m.start(), m.end(), "ni_number", m.group().replace(" ", "")))
+        for m in PHONE.finditer(text):
+            digits = _phone_ok(m.group())
+            if digits:
+                add((m.start(), m.end(), "phone", digits))
+        for m in POSTCODE.finditer(text):
+            add((m.start(), m.end(), "postcode", m.group().replace(" ", "")))
+        for m in VEHICLE.finditer(text):
+            add((m.start(), m.end(), "vehicle", m.group().replace(" ", "")))
+        if _WARRANT_HINT.search(text):
+            for m in WARRANT.finditer(text):
+                add((m.start("id"), m.end("id"), "warrant_number", m.group("id")))
+        for m in _anchored_finditer(COLLAR, text, folded, _COLLAR_TOKENS):
+            add((m.start("id"), m.end("id"), "collar_number", m.group("id")))
     pattern, lookup = force_table()
-    for m in pattern.finditer(text):
+    for m in _anchored_finditer(pattern, text, folded, _force_tokens()):
         key = re.sub(r"\s+", " ", m.group().lower())
         add((m.start(), m.end(), "force", lookup.get(key, key)))
     if names_pattern is not None:
         for m in names_pattern.finditer(text):
             key = re.sub(r"\s+", " ", m.group().lower())
             add((m.start(), m.end(), "person", names_lookup.get(key, key)))
-    for m in RANK_NAME.finditer(text):
+    for m in _anchored_finditer(RANK_NAME, text, folded, _RANK_TOKENS):
         name = m.group("name")
         end = m.end()
         tokens = [t for t in re.split(r"[\s.]+", name) if t]

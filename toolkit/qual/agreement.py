@@ -417,7 +417,10 @@ def agreement(project, *, coders=None, unit="segment", weight="characters", n_bo
     share of units on which all coders agree; kappa is Cohen's (1960) for the first two
     coders; alpha is Krippendorff's nominal alpha, each unit weighted as if it were
     ``weight`` units (so with character weights, every character is a unit). The
-    bootstrap resamples units (with their weights) with replacement.
+    bootstrap resamples units (with their weights) with replacement; each replicate's
+    resample serves every code and the overall row alike. Only the (unit, code) cells
+    that some coder coded are stored, so the work grows with the coding, not with units
+    x codes.
 
     References
     ----------
@@ -433,7 +436,7 @@ def agreement(project, *, coders=None, unit="segment", weight="characters", n_bo
     >>> sorted(res["measure"].unique())
     ['cohen_kappa', 'krippendorff_alpha', 'percent_agreement']
     """
-    from toolkit.qual._coding_units import presence_table
+    from toolkit.qual._coding_units import sparse_presence
 
     check_choice(unit, ("segment", "source"), argument="unit", function="agreement")
     check_choice(weight, ("characters", "units"), argument="weight", function="agreement")
@@ -463,47 +466,34 @@ def agreement(project, *, coders=None, unit="segment", weight="characters", n_bo
             f"The 'coders' parameter of agreement must name at least two coders found in "
             f"segments (found {found}). Got {coders!r} instead."
         )
-    table, codes, shared = presence_table(seg, coders, unit, weight)
-    if table.empty:
+    units, pairs, codes, shared = sparse_presence(seg, coders, unit, weight)
+    if units.empty:
         raise DataValidationError(
             pd.DataFrame(columns=["file", "row", "column", "value", "problem", "expected",
                                   "severity"]),
             f"agreement: no source is coded by two or more of the coders {coders}; "
             "double-code some sources first.",
         )
-    wide = table.pivot_table(index=["source", "unit", "code"], columns="coder",
-                             values="present", aggfunc="first").reindex(columns=coders)
-    weights = table.groupby(["source", "unit", "code"])["weight"].first().reindex(wide.index)
-    present = wide.to_numpy(float)
-    m, ones = _rel.binary_unit_stats(present)
-    item = _rel.binary_item_stats(m, ones, present[:, 0], present[:, 1], weights.to_numpy(float))
-    index = wide.index.to_frame(index=False)
-    unit_key = index["source"].astype(str) + "\0" + index["unit"].astype(str)
-    rng = np.random.default_rng(seed)
+    sums, deviations, base = _item_sums(units, pairs, len(codes), len(coders))
+    n_units, n_codes = len(units), len(codes)
+    est_codes = _rel.binary_measures_from_sums(sums)  # 3 x codes (last row: overall)
+    boot = None
+    if n_boot:
+        boot = _bootstrap_sums(base, deviations, n_codes, n_boot, seed)
+        boot = _rel.binary_measures_from_sums(boot)  # 3 x n_boot x (codes + 1)
     rows = []
-    groups = [(c, (index["code"] == c).to_numpy()) for c in codes]
-    groups.append(("(overall)", np.ones(len(index), bool)))
-    for code, mask in groups:
-        u_codes, u_idx = np.unique(unit_key[mask], return_inverse=True)
-        per_unit = np.zeros((len(u_codes), item.shape[1]))
-        np.add.at(per_unit, u_idx, item[mask])
-        est = _rel.binary_measures_from_sums(per_unit.sum(axis=0))
-        if n_boot:
-            counts = rng.multinomial(len(u_codes), np.full(len(u_codes), 1 / len(u_codes)),
-                                     size=n_boot)
-            boot = _rel.binary_measures_from_sums(counts @ per_unit)
-        n_src = index.loc[mask, "source"].nunique()
-        for name, value, bi in zip(("percent_agreement", "cohen_kappa", "krippendorff_alpha"),
-                                   est, range(3)):
-            if n_boot:
-                b = boot[bi][np.isfinite(boot[bi])]
+    for j, code in enumerate([*codes, "(overall)"]):
+        for bi, name in enumerate(("percent_agreement", "cohen_kappa", "krippendorff_alpha")):
+            if boot is not None:
+                b = boot[bi][:, j]
+                b = b[np.isfinite(b)]
                 se = float(b.std(ddof=1)) if b.size > 1 else np.nan
                 lo, hi = (np.quantile(b, [(1 - ci_level) / 2, (1 + ci_level) / 2])
                           if b.size else (np.nan, np.nan))
             else:
                 se = lo = hi = np.nan
-            rows.append((code, name, float(value), se, float(lo), float(hi), len(u_codes),
-                         n_src))
+            rows.append((code, name, float(est_codes[bi][j]), se, float(lo), float(hi),
+                         n_units, len(shared)))
     out = pd.DataFrame(rows, columns=["code", "measure", "estimate", "se", "ci_low",
                                       "ci_high", "n", "n_sources"])
     w = "characters" if (unit == "segment" and weight == "characters") else "units"
@@ -512,3 +502,62 @@ def agreement(project, *, coders=None, unit="segment", weight="characters", n_bo
                      f"bootstrap over units ({n_boot} replicates, percentile)")
     out.attrs["ci_level"] = ci_level
     return out
+
+
+def _item_sums(units, pairs, n_codes, n_coders):
+    """Summed item statistics per code (rows 0..n_codes-1) and overall (last row), and the
+    sparse per-(unit, code) deviations from the all-absent unit statistics.
+
+    A (unit, code) that no coder applied contributes the unit's "all absent" statistics;
+    only the (unit, code) cells where some coder applied the code differ from them, so
+    the sums need work proportional to the coded cells, not units x codes.
+    """
+    from scipy import sparse
+
+    coded_by = units.attrs["coded_by"].astype(float)  # units x coders: 1 coded, 0 not
+    absent = np.where(coded_by > 0, 0.0, np.nan)
+    w = units["weight"].to_numpy(float)
+    m = coded_by.sum(axis=1)
+    base = _rel.binary_item_stats(m, np.zeros(len(units)), absent[:, 0], absent[:, 1], w)
+    k = base.shape[1]
+    # active (unit, code) cells
+    cell_key = pairs[:, 0] * n_codes + pairs[:, 1]
+    cells, inverse = np.unique(cell_key, return_inverse=True)
+    u, c = cells // n_codes, cells % n_codes
+    present = absent[u].copy()
+    present[inverse, pairs[:, 2]] = 1.0
+    ones = np.nansum(present, axis=1)
+    item = _rel.binary_item_stats(m[u], ones, present[:, 0], present[:, 1], w[u])
+    dev = item - base[u]
+    total_base = base.sum(axis=0)
+    per_code = np.tile(total_base, (n_codes, 1))
+    np.add.at(per_code, c, dev)
+    sums = np.vstack([per_code, per_code.sum(axis=0)])
+    deviations = sparse.csr_matrix(
+        (dev.ravel(), (np.repeat(u, k), (c[:, None] * k + np.arange(k)).ravel())),
+        shape=(len(units), n_codes * k))
+    return sums, deviations, base
+
+
+def _bootstrap_sums(base, deviations, n_codes, n_boot, seed, chunk=25):
+    """Bootstrap replicates of the summed statistics: ``n_boot x (codes + 1) x 9``.
+
+    Each replicate resamples the units with replacement (the same draw for every code, so
+    per-code and overall intervals come from the same resamples); counts per unit are
+    built by ``bincount`` of uniform draws (multinomial, equal probabilities).
+    """
+    rng = np.random.default_rng(seed)
+    k = base.shape[1]
+    n = base.shape[0]
+    out = np.empty((n_boot, n_codes + 1, k))
+    dev_t = deviations.T.tocsr()
+    for b0 in range(0, n_boot, chunk):
+        b1 = min(b0 + chunk, n_boot)
+        counts = np.stack([np.bincount(rng.integers(0, n, n), minlength=n)
+                           for _ in range(b1 - b0)]).astype(float)  # chunk x units
+        base_boot = counts @ base  # chunk x k
+        codes_boot = (dev_t @ counts.T).T.reshape(b1 - b0, n_codes, k) + base_boot[:, None, :]
+        out[b0:b1, :n_codes] = codes_boot
+        out[b0:b1, n_codes] = codes_boot.sum(axis=1)
+    return out
+

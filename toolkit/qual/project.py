@@ -268,9 +268,14 @@ class QualProject:
         starts = pd.to_numeric(seg["start"], errors="coerce")
         ends = pd.to_numeric(seg["end"], errors="coerce")
         filled_text, filled_case = seg["text"].tolist(), seg["case"].tolist()
+        # plain lists: indexing a pandas column per segment dominates on large projects
+        src_l, code_l = seg["source"].tolist(), seg["code"].tolist()
+        text_l, case_l = seg["text"].tolist(), seg["case"].tolist()
+        start_raw, end_raw = seg["start"].tolist(), seg["end"].tolist()
+        start_v, end_v = starts.tolist(), ends.tolist()
         for pos in range(len(seg)):
-            src, code = seg["source"].iat[pos], seg["code"].iat[pos]
-            s, e = starts.iat[pos], ends.iat[pos]
+            src, code = src_l[pos], code_l[pos]
+            s, e = start_v[pos], end_v[pos]
             if not isinstance(src, str) or src not in texts:
                 add("segments", pos, "source", src,
                     "source id not found in the sources table; correct the id or add the source",
@@ -280,14 +285,14 @@ class QualProject:
                 add("segments", pos, "code", code,
                     "code id not found in the codebook; add the code or correct the id",
                     "an id from codebook.id")
-            got = seg["text"].iat[pos]
+            got = text_l[pos]
             if pd.isna(s) and pd.isna(e) and isinstance(got, str) and src is not None:
                 # text given without offsets (e.g. a coded reference pasted from NVivo):
                 # place it if it occurs exactly once in the source
                 hits = _find_all(texts[src], got)
                 if len(hits) == 1:
-                    s = starts.iat[pos] = float(hits[0])
-                    e = ends.iat[pos] = float(hits[0] + len(got))
+                    s = start_v[pos] = float(hits[0])
+                    e = end_v[pos] = float(hits[0] + len(got))
                 else:
                     add("segments", pos, "text", got,
                         (f"start/end are empty and the text occurs {len(hits)} times in source "
@@ -297,12 +302,12 @@ class QualProject:
                         "text occurring exactly once, or start and end")
                     continue
             bad_num = False
-            for col, v, raw in (("start", s, seg["start"].iat[pos]), ("end", e, seg["end"].iat[pos])):
+            for col, v, raw in (("start", s, start_raw[pos]), ("end", e, end_raw[pos])):
                 if pd.isna(v) or float(v) != int(v):
                     add("segments", pos, col, raw, "offset is not a whole number",
                         "a 0-based character position (integer)")
                     bad_num = True
-            case = seg["case"].iat[pos]
+            case = case_l[pos]
             if src is not None:
                 sc = src_case[src]
                 if not isinstance(case, str):
@@ -334,7 +339,8 @@ class QualProject:
                 add("segments", pos, "text", got,
                     f"segment text does not match source '{src}' at {s}:{e}, which reads "
                     f"{_short(actual)!r}.{hint} Correct the offsets or the text", "the source slice")
-        seg["start"], seg["end"] = starts, ends
+        seg["start"] = pd.Series(start_v, index=seg.index, dtype=starts.dtype)
+        seg["end"] = pd.Series(end_v, index=seg.index, dtype=ends.dtype)
         seg["text"] = pd.Series(filled_text, index=seg.index, dtype=_STR)
         seg["case"] = pd.Series(filled_case, index=seg.index, dtype=_STR)
 

@@ -167,6 +167,15 @@ class Redactor:
                 f"redact needs a str of text. Got {type(text).__name__} instead; for many "
                 "texts use redact_many or Redactor.redact_many."
             )
+        red, rows = self._redact_rows(text)
+        log = pd.DataFrame(rows, columns=LOG_COLUMNS).astype(
+            {"start": "int64", "end": "int64"}
+        )
+        return red, log
+
+    def _redact_rows(self, text: str, *prefix):
+        """``(redacted_text, rows)``: rows are ``(*prefix, start, end, kind, original,
+        replacement)`` tuples (no DataFrame per text, so many texts stay fast)."""
         found = _ids.find_identifiers(text, self._names_pattern, self._names_lookup)
         pieces = []
         rows = []
@@ -177,13 +186,10 @@ class Redactor:
             label = self._label(kind, identity)
             pieces.append(text[pos:start])
             pieces.append(label)
-            rows.append((start, end, kind, text[start:end], label))
+            rows.append((*prefix, start, end, kind, text[start:end], label))
             pos = end
         pieces.append(text[pos:])
-        log = pd.DataFrame(rows, columns=LOG_COLUMNS).astype(
-            {"start": "int64", "end": "int64"}
-        )
-        return "".join(pieces), log
+        return "".join(pieces), rows
 
     def redact_many(self, texts, *, ids=None):
         """Redact many texts with one mapping; return ``(list_of_texts, log)``.
@@ -204,16 +210,15 @@ class Redactor:
                 f"The 'ids' parameter of redact_many must have one id per text "
                 f"({len(texts)}). Got {len(ids)} instead."
             )
-        out, logs = [], []
+        out, rows = [], []
         for doc, text in zip(ids, texts):
-            red, log = self.redact(text)
-            log.insert(0, "document", doc)
+            if not isinstance(text, str):
+                self.redact(text)  # raises the error naming the problem
+            red, found = self._redact_rows(text, doc)
             out.append(red)
-            logs.append(log)
-        log = (
-            pd.concat(logs, ignore_index=True)
-            if logs
-            else pd.DataFrame(columns=["document", *LOG_COLUMNS])
+            rows.extend(found)
+        log = pd.DataFrame(rows, columns=["document", *LOG_COLUMNS]).astype(
+            {"start": "int64", "end": "int64"}
         )
         return out, log
 

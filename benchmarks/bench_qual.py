@@ -1,0 +1,213 @@
+"""Time the qualitative module on a large synthetic project, against peers where one exists.
+
+Run: .venv/bin/python benchmarks/bench_qual.py [--transcripts 2000] [--words 10000]
+     [--codes 100] [--segments 200000] [--boot 200]
+
+The project (seeded) has ``--transcripts`` interview transcripts of ``--words`` words (with
+names, e-mail addresses, phone numbers and postcodes planted for the redaction step), a
+codebook of ``--codes`` codes (10 parents with 9 children each, plus leaves), and
+``--segments`` coded segments split between two coders: coder B recodes the same passages
+as coder A with shifted boundaries on 20% and a different code on 10%.
+
+Steps timed: write_qdpx (set-up, reported), read_qdpx (import), code_frequencies,
+cooccurrence (segment level), agreement (per code, bootstrap ``--boot``), redact_many on
+every transcript, and krippendorff_alpha against the ``krippendorff`` package on the same
+reliability data (2 coders x one unit per segment of coder A, nominal with ``--codes``
+values and 2% missing; and interval). Peers: the ``krippendorff`` package for alpha; a
+bare ElementTree parse of the project XML for read_qdpx (the floor any importer pays);
+a pandas groupby for code_frequencies. Peak memory is the process maximum resident set
+size after each step. Target on 2 cores: the whole run under 60 s and 4 GiB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+WORDS = ("the of and to a in that it is was for on are with as they be at this have from or "
+         "one had by but not what all were when we there can an your which their said if do "
+         "will each about how up out them then she many some so these would other into has more "
+         "her two like him see time could no make than first been its who now people my made over "
+         "did down only way find use may water long little very after words called just where "
+         "most know online abuse officer staff family support wellbeing misconduct reputation "
+         "harassment threat team manager sergeant inspector social media report training policy "
+         "care harm doxxing impersonation account posted comments felt worried colleagues").split()
+FIRST = ["Sarah", "James", "Priya", "Tom", "Aisha", "David", "Megan", "Kwame", "Olu", "Ewan"]
+LAST = ["Patel", "Brown", "Smith", "Jones", "Okafor", "Murray", "Evans", "Khan", "Taylor"]
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def make_texts(n: int, words: int, rng) -> list[str]:
+    vocab = np.array(WORDS, dtype=object)
+    texts = []
+    for i in range(n):
+        w = vocab[rng.integers(0, len(vocab), words)]
+        # speaker turns every ~60 words, and a few identifiers to redact
+        for k in range(0, words, 60):
+            w[k] = ("\nInterviewer:" if (k // 60) % 2 == 0 else f"\nP{i + 1:04d}:")
+        for k in rng.integers(1, words, 6):
+            w[k] = f"Inspector {LAST[rng.integers(len(LAST))]}"
+        w[rng.integers(1, words)] = f"{FIRST[i % 10].lower()}.{LAST[i % 9].lower()}@example.org"
+        w[rng.integers(1, words)] = f"07700 900{rng.integers(100, 999)}"
+        w[rng.integers(1, words)] = "EH10 5DT"
+        texts.append(" ".join(w))
+    return texts
+
+
+def make_project(n_sources, words, n_codes, n_segments, seed=1):
+    from toolkit.qual.project import QualProject
+
+    rng = np.random.default_rng(seed)
+    texts = make_texts(n_sources, words, rng)
+    ids = [f"INT{i + 1:04d}" for i in range(n_sources)]
+    sources = pd.DataFrame({"id": ids, "kind": "interview", "name": [f"Interview {i}" for i in ids],
+                            "text": texts, "case": [f"M{i + 1:04d}" for i in range(n_sources)]})
+    cases = pd.DataFrame({"id": sources["case"], "pseudonym": [f"P{i}" for i in range(n_sources)],
+                          "role": rng.choice(["Sergeant", "Inspector", "Staff manager"], n_sources),
+                          "personal_experience": rng.choice(["yes", "no"], n_sources)})
+    n_parents = 10
+    code_ids, parents = [], []
+    for p in range(n_parents):
+        code_ids.append(f"C{p:02d}")
+        parents.append(None)
+        for c in range((n_codes - n_parents) // n_parents):
+            code_ids.append(f"C{p:02d}.{c}")
+            parents.append(f"C{p:02d}")
+    while len(code_ids) < n_codes:
+        code_ids.append(f"X{len(code_ids)}")
+        parents.append(None)
+    codebook = pd.DataFrame({"id": code_ids, "name": [f"Theme {c}" for c in code_ids],
+                             "parent": parents, "definition": "", "pillar": "recognition"})
+    leaves = [c for c in code_ids if c not in set(parents)]
+    per_coder = n_segments // 2
+    src = rng.integers(0, n_sources, per_coder)
+    lengths = np.array([len(t) for t in texts])
+    seg_len = rng.integers(100, 800, per_coder)
+    start = (rng.random(per_coder) * (lengths[src] - seg_len)).astype(np.int64)
+    end = start + seg_len
+    code = np.array(leaves, dtype=object)[rng.integers(0, len(leaves), per_coder)]
+    a = pd.DataFrame({"source": np.array(ids, dtype=object)[src], "start": start, "end": end,
+                      "code": code, "coder": "A"})
+    b = a.copy()
+    b["coder"] = "B"
+    shift = rng.random(per_coder) < 0.2
+    b.loc[shift, "start"] = np.maximum(0, b.loc[shift, "start"] - rng.integers(0, 50, shift.sum()))
+    change = rng.random(per_coder) < 0.1
+    b.loc[change, "code"] = np.array(leaves, dtype=object)[rng.integers(0, len(leaves), change.sum())]
+    segments = pd.concat([a, b], ignore_index=True)
+    segments = segments.drop_duplicates(["source", "start", "end", "code", "coder"])
+    return QualProject(sources, cases, codebook, segments, name="benchmark"), a, b
+
+
+def timed(label, fn, results, peer=None):
+    t0 = time.perf_counter()
+    out = fn()
+    results.append({"step": label, "seconds": time.perf_counter() - t0, "peak_mib": peak_mib(),
+                    "peer": peer})
+    print(f"{label:<44s} {results[-1]['seconds']:8.2f} s   peak {results[-1]['peak_mib']:7.0f} MiB",
+          flush=True)
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--transcripts", type=int, default=2000)
+    ap.add_argument("--words", type=int, default=10000)
+    ap.add_argument("--codes", type=int, default=100)
+    ap.add_argument("--segments", type=int, default=200000)
+    ap.add_argument("--boot", type=int, default=200)
+    args = ap.parse_args()
+
+    import krippendorff
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    from toolkit.qual import (agreement, code_frequencies, cooccurrence, krippendorff_alpha,
+                              read_qdpx, redact_many, write_qdpx)
+
+    warnings.simplefilter("ignore")
+    res: list[dict] = []
+    print(f"{args.transcripts} transcripts x {args.words} words, {args.codes} codes, "
+          f"{args.segments} segments, 2 coders", flush=True)
+    project, seg_a, seg_b = timed("make synthetic project (set-up)", lambda: make_project(
+        args.transcripts, args.words, args.codes, args.segments), res)
+    print(f"  {sum(map(len, project.sources['text'])) / 2**20:.0f} MiB of text, "
+          f"{len(project.segments)} segments", flush=True)
+    tmp = Path(tempfile.mkdtemp())
+    path = timed("write_qdpx (set-up)", lambda: write_qdpx(project, tmp / "bench.qdpx"), res)
+    del project
+
+    def bare_parse():
+        with zipfile.ZipFile(path) as z:
+            return ET.fromstring(z.read("project.qde"))
+
+    timed("  peer: ElementTree parse of project.qde", bare_parse, res)
+    floor = res[-1]["seconds"]
+    project = timed("read_qdpx", lambda: read_qdpx(path), res, peer=floor)
+    # code_frequencies by role (cases per code, parent roll-up) vs a bare groupby of cases
+    seg = project.segments
+    timed("  peer: pandas groupby nunique(case)", lambda: seg[seg["coder"] == "A"].groupby(
+        "code")["case"].nunique(), res)
+    floor = res[-1]["seconds"]
+    timed("code_frequencies(by='role', coder='A')", lambda: code_frequencies(
+        project, by="role", coder="A"), res, peer=floor)
+    timed("cooccurrence(unit='segment', coder='A')", lambda: cooccurrence(
+        project, unit="segment", coder="A"), res)
+    timed(f"agreement per code (n_boot={args.boot})", lambda: agreement(
+        project, coders=["A", "B"], n_boot=args.boot), res)
+    texts = list(project.sources["text"])
+    timed(f"redact_many ({len(texts)} transcripts)", lambda: redact_many(texts), res)
+    del texts
+
+    # krippendorff_alpha vs the krippendorff package on the same reliability data: one unit
+    # per segment of coder A, value = the code each coder gave it (nominal), and a 0..20
+    # rating (interval). The package builds a dense units x values x values array, so it
+    # runs on the first units that fit in about 1 GiB; ours runs on those and on all.
+    rng = np.random.default_rng(2)
+    n_units = len(seg_a)
+    codes = pd.factorize(pd.concat([seg_a["code"], seg_b["code"]]))[0]
+    nominal = np.vstack([codes[:n_units], codes[n_units:]]).astype(float)
+    interval = np.clip(nominal % 21 + rng.integers(-2, 3, nominal.shape), 0, 20).astype(float)
+    for mat in (nominal, interval):
+        mat[rng.random(mat.shape) < 0.02] = np.nan
+    for level, mat in (("nominal", nominal), ("interval", interval)):
+        n_values = len(np.unique(mat[~np.isnan(mat)]))
+        n_peer = int(min(n_units, 2**30 / (8 * n_values * n_values)))
+        sub = mat[:, :n_peer]
+        long = pd.DataFrame({"unit": np.tile(np.arange(n_peer), 2),
+                             "coder": np.repeat(["A", "B"], n_peer), "value": sub.ravel()})
+        peer_out = timed(f"  peer: krippendorff.alpha ({level}, {n_peer} units)",
+                         lambda: krippendorff.alpha(reliability_data=sub,
+                                                    level_of_measurement=level), res)
+        floor = res[-1]["seconds"]
+        ours = timed(f"krippendorff_alpha ({level}, {n_peer} units)", lambda: krippendorff_alpha(
+            long, unit="unit", coder="coder", value="value", level=level), res, peer=floor)
+        print(f"  alpha ours {ours:.10f}, krippendorff {peer_out:.10f}, "
+              f"difference {abs(ours - peer_out):.1e}")
+        if n_peer < n_units:
+            long = pd.DataFrame({"unit": np.tile(np.arange(n_units), 2),
+                                 "coder": np.repeat(["A", "B"], n_units), "value": mat.ravel()})
+            timed(f"krippendorff_alpha ({level}, {n_units} units)", lambda: krippendorff_alpha(
+                long, unit="unit", coder="coder", value="value", level=level), res)
+
+    table = pd.DataFrame(res)
+    table["ratio_to_peer"] = table["seconds"] / table["peer"]
+    toolkit_steps = table[~table["step"].str.startswith(" ") & ~table["step"].str.contains("set-up")]
+    print()
+    print(table.to_string(index=False, float_format=lambda v: f"{v:.2f}"))
+    print(f"\ntoolkit steps total {toolkit_steps['seconds'].sum():.1f} s (target < 60 s); "
+          f"peak memory {peak_mib() / 1024:.2f} GiB (target < 4 GiB)")
+
+
+if __name__ == "__main__":
+    main()
