@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from toolkit.errors import ParameterError
+from toolkit.errors import ColumnNotFoundError, ParameterError
 from toolkit.qual._common import case_groups, check_project, coder_segments, resolve_codes, \
     rollup_map
 
@@ -14,7 +14,7 @@ __all__ = ["quotes"]
 COLUMNS = ["group", "code", "attribution", "pseudonym", "role", "source", "start", "end", "text"]
 
 
-def quotes(project, code, *, n=None, by=None, role="role", seed=0, coder=None) -> pd.DataFrame:
+def quotes(project, code, *, n=None, by=None, role=None, seed=0, coder=None) -> pd.DataFrame:
     """Passages coded with ``code`` (and its descendants), attributed by pseudonym and role.
 
     Parameters
@@ -27,8 +27,9 @@ def quotes(project, code, *, n=None, by=None, role="role", seed=0, coder=None) -
         second passage of the same case, so quotes spread across participants.
     by : str, optional
         Case attribute to draw ``n`` quotes within each of its values.
-    role : str
-        Case attribute used in the attribution (default ``"role"``; if absent, pseudonym only).
+    role : str, optional
+        Case attribute used in the attribution. Default: ``"role"`` if the cases have that
+        attribute, else pseudonym only. A name given explicitly must be a case attribute.
     seed : int
         Seed of the draw: same seed, same quotes.
     coder : str, optional
@@ -71,6 +72,13 @@ def quotes(project, code, *, n=None, by=None, role="role", seed=0, coder=None) -
     for k, rec in enumerate(cases.to_dict("records")):
         p = rec["pseudonym"]
         pseud[rec["id"]] = p if isinstance(p, str) else f"Participant {k + 1}"
+    if role is not None and (role not in cases.columns or role in ("id", "pseudonym")):
+        raise ColumnNotFoundError(
+            f"The 'role' parameter of quotes names column {role!r}, which is not a case "
+            f"attribute. Available attributes: {project.case_attributes()}; or leave role "
+            "unset to use 'role' when present."
+        )
+    role = "role" if role is None else role
     roles = dict(zip(cases["id"], cases[role])) if role in cases.columns else {}
     order = {s: i for i, s in enumerate(project.sources["id"])}
     s = seg[seg["code"].isin(rollup_map(project)[code])].drop_duplicates(["source", "start", "end"])
