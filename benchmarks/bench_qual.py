@@ -172,7 +172,8 @@ def main():
     # krippendorff_alpha vs the krippendorff package on the same reliability data: one unit
     # per segment of coder A, value = the code each coder gave it (nominal), and a 0..20
     # rating (interval). The package builds a dense units x values x values array, so it
-    # runs on the first units that fit in about 1 GiB; ours runs on those and on all.
+    # runs on the first units whose array fits in 256 MiB (its peak is several times
+    # that); ours runs on those and on all.
     rng = np.random.default_rng(2)
     n_units = len(seg_a)
     codes = pd.factorize(pd.concat([seg_a["code"], seg_b["code"]]))[0]
@@ -182,7 +183,7 @@ def main():
         mat[rng.random(mat.shape) < 0.02] = np.nan
     for level, mat in (("nominal", nominal), ("interval", interval)):
         n_values = len(np.unique(mat[~np.isnan(mat)]))
-        n_peer = int(min(n_units, 2**30 / (8 * n_values * n_values)))
+        n_peer = int(min(n_units, 2**28 / (8 * n_values * n_values)))
         sub = mat[:, :n_peer]
         long = pd.DataFrame({"unit": np.tile(np.arange(n_peer), 2),
                              "coder": np.repeat(["A", "B"], n_peer), "value": sub.ravel()})

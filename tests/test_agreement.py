@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import krippendorff
@@ -110,31 +109,6 @@ def test_alpha_recovers_simulated_reliability():
     truth = rng.integers(0, k, n)
     mat = np.where(rng.random((2, n)) < q, truth, rng.integers(0, k, (2, n))).astype(float)
     assert abs(alpha(mat, "nominal") - q**2) < 0.02
-
-
-def test_alpha_no_slower_than_krippendorff_package():
-    """Timings on 20,000 units x 5 coders x 10 values, 20% missing."""
-    rng = np.random.default_rng(3)
-    n, m = 20000, 5
-    truth = rng.integers(0, 10, n)
-    mat = np.where(rng.random((m, n)) < 0.7, truth, rng.integers(0, 10, (m, n))).astype(float)
-    mat[rng.random((m, n)) < 0.2] = nan
-    long = to_long(mat)
-
-    def ours_fn():
-        krippendorff_alpha(long, unit="unit", coder="coder", value="value", level="ordinal")
-
-    def theirs_fn():
-        krippendorff.alpha(reliability_data=mat, level_of_measurement="ordinal")
-
-    ours, theirs = [], []
-    for _ in range(7):  # interleaved, best of 7, so machine load hits both alike
-        for fun, times in ((ours_fn, ours), (theirs_fn, theirs)):
-            t0 = time.perf_counter()
-            fun()
-            times.append(time.perf_counter() - t0)
-    # in isolation ours is ~1.7x faster; the margin absorbs load on a shared machine
-    assert min(ours) <= min(theirs) * 1.25
 
 
 def test_alpha_undefined_warns():

@@ -197,10 +197,9 @@ def test_error_paths(tmp_path, kwargs, exc, match):
         read_survey(path, small_dictionary(), **kwargs)
 
 
-def test_large_file_is_validated_quickly(tmp_path):
-    """Vectorised checks: 60,000 rows with a few bad cells, well under 10 seconds."""
-    import time
-
+def test_large_file_bad_cells_located(tmp_path):
+    """60,000 rows with two bad cells: both located at their file rows, no row lost.
+    (Speed is measured in benchmarks/bench_io.py, not here.)"""
     n = 60_000
     rows = [[f"R{i:06d}", "1", str(1 + i % 5), str(1 + (i * 7) % 5), str(1 + i % 3), str(i % 2),
              str(i % 300), f"{(i % 100) / 10:.1f}", "2024-03-01", "1;2" if i % 3 else "", ""]
@@ -208,9 +207,6 @@ def test_large_file_is_validated_quickly(tmp_path):
     rows[12_345][2] = "6"
     rows[54_321][7] = "x"
     path = _write(tmp_path, rows, newline="\n")
-    t0 = time.perf_counter()
     s = read_survey(path, small_dictionary(), on_error="report")
-    elapsed = time.perf_counter() - t0
     assert s.report.errors[["row", "column"]].values.tolist() == [[12_347, "q1"], [54_323, "score"]]
     assert len(s.data) == n
-    assert elapsed < 10, elapsed
