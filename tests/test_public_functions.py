@@ -651,6 +651,7 @@ REGISTRY: dict[str, Case] = {
         lambda tmp: {"project": project(), "coder": "A", "order": "role"},
         data="project",
         expects="QualProject",
+        choices=(("kind", "interview"),),
         columns=(
             ("arg", "order"),
             ("arg", "coder"),
@@ -1259,6 +1260,32 @@ def test_missing_file(name, tmp_path):
     with pytest.raises((ToolkitError, FileNotFoundError)) as exc:
         case.func(**kwargs)
     assert "no_such_file.csv" in _message(exc)
+
+
+def _uncoded_project():
+    p = project()
+    return Q.QualProject(p.sources, p.cases, p.codebook,
+                         p.segments.iloc[0:0].drop(columns="text"))
+
+
+ESTIMATE_COLUMNS = ("estimate", "se", "ci_low", "ci_high", "proportion")
+
+
+@pytest.mark.parametrize("name", _params("uncoded", lambda c: c.expects == "QualProject"))
+def test_uncoded_project(name, tmp_path):
+    """A project with no coded segments: a clear error, or a table without silent NaNs."""
+    case = REGISTRY[name]
+    kwargs = case.valid(tmp_path)
+    kwargs[case.data] = _uncoded_project()
+    kwargs.pop("coder", None)  # no coder is left in an uncoded project
+    try:
+        res = case.func(**kwargs)
+    except ToolkitError as exc:
+        assert str(exc).strip()
+        return
+    if isinstance(res, pd.DataFrame) and len(res):
+        all_nan = [c for c in ESTIMATE_COLUMNS if c in res and res[c].isna().all()]
+        assert all_nan == [], f"{name} returned only NaN in {all_nan} without an error"
 
 
 LEVEL_ARGS = ("ci_level", "ci")

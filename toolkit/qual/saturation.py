@@ -67,6 +67,12 @@ def saturation(project, *, order="source", kind="interview", coder=None, seed=0,
     src = project.sources
     if kind is not None:
         src = src[src["kind"] == kind]
+        if src.empty:
+            raise ParameterError(
+                f"The 'kind' parameter of saturation must be one of the source kinds in the "
+                f"project {sorted(project.sources['kind'].dropna().unique())} or None. "
+                f"Got {kind!r} instead (no source has that kind)."
+            )
     if isinstance(order, (list, tuple)):
         unknown = [s for s in order if s not in set(src["id"])]
         if unknown:
@@ -98,6 +104,12 @@ def saturation(project, *, order="source", kind="interview", coder=None, seed=0,
                      "n_new": len(new), "n_cumulative": len(seen), "new_codes": ";".join(new)})
     out = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "proportion"])
     total = len(seen)
+    if total == 0:
+        raise ParameterError(
+            f"saturation found no coded segments in the {len(ids)} {kind or ''} source(s)"
+            f"{f' of coder {coder!r}' if coder is not None else ''}: there is no code whose "
+            "first appearance could be counted. Code the transcripts (or check the coder) first."
+        )
     out["proportion"] = out["n_cumulative"] / total if total else np.nan
     out = out[COLUMNS]
     sat_pos = np.nan
