@@ -35,7 +35,7 @@ def draw_weights(G: int, B: int, kind: str, rng: np.random.Generator) -> tuple[n
 class WildClusterBootstrap:
     """Bootstrap p-value p(beta0) of H0: beta = beta0 and its inversion into a CI."""
 
-    def __init__(self, d, y, cluster, annihilate, *, weights="rademacher", B=9999, seed=None):
+    def __init__(self, d, y, cluster, annihilate, *, weights="rademacher", B=9999, seed=None, design=None):
         self.d = np.asarray(d, float)
         self.y = np.asarray(y, float)
         self.cluster = np.asarray(cluster)
@@ -49,8 +49,12 @@ class WildClusterBootstrap:
         # restricted residuals u(beta0) = y - beta0 d are linear in beta0
         self.a_y = np.bincount(self.cluster, weights=self.d * self.y, minlength=G)
         self.a_d = self.dd.copy()
-        self.C_y = self._cross(self.y, annihilate)
-        self.C_d = self._cross(self.d, annihilate)
+        if design is not None:
+            self.C_y = self._cross_closed_form(self.y, *design)
+            self.C_d = self._cross_closed_form(self.d, *design)
+        else:
+            self.C_y = self._cross(self.y, annihilate)
+            self.C_d = self._cross(self.d, annihilate)
         rng = np.random.default_rng(seed)
         self.V, self.enumerated = draw_weights(G, B, weights, rng)
         self.B = self.V.shape[1]
@@ -69,6 +73,57 @@ class WildClusterBootstrap:
             for j, h in enumerate(hs):
                 C[:, h] = np.bincount(self.cluster, weights=self.d * W[:, j], minlength=G)
         return C
+
+    def _cross_closed_form(self, u, codes, others) -> np.ndarray:
+        """The same G x G matrix as :meth:`_cross` without n-length work per cluster.
+
+        With ``Z`` the partialled-out design (one dummy per level of each factor in
+        ``codes``, the first level of every factor after the first dropped, then the
+        columns of ``others``), ``M = I - Z (Z'Z)^+ Z'`` and
+        ``C[g, h] = 1{g = h} sum_{i in g} d_i u_i - D_g' (Z'Z)^+ S_h`` with
+        ``D_g = Z_g' d_g`` and ``S_h = Z_h' u_h``: only K x G sums of the data are needed
+        (K = number of columns of Z), found by bincount.
+        """
+        G, cl, d = self.G, self.cluster, self.d
+        n = len(d)
+        blocks = []  # (codes of a factor, its number of levels, dropped first level?)
+        for j, c in enumerate(codes):
+            blocks.append((np.asarray(c), int(np.max(c)) + 1, j > 0))
+        others = np.zeros((n, 0)) if others is None else np.asarray(others, float).reshape(n, -1)
+
+        def z_sums(v):
+            """Z_h' v_h for every cluster h: a K x G matrix."""
+            parts = []
+            for c, L, drop in blocks:
+                m = np.bincount(c * G + cl, weights=v, minlength=L * G).reshape(L, G)
+                parts.append(m[1:] if drop else m)
+            for j in range(others.shape[1]):
+                parts.append(np.bincount(cl, weights=others[:, j] * v, minlength=G)[None, :])
+            return np.vstack(parts)
+
+        # Z'Z from counts of level pairs and sums of the other columns
+        dims = [L - (1 if drop else 0) for _, L, drop in blocks]
+        K = sum(dims) + others.shape[1]
+        ZZ = np.zeros((K, K))
+        offs = np.cumsum([0, *dims])
+        for a, (ca, La, dropa) in enumerate(blocks):
+            for b, (cb, Lb, dropb) in enumerate(blocks):
+                if b < a:
+                    continue
+                m = np.bincount(ca * Lb + cb, minlength=La * Lb).reshape(La, Lb).astype(float)
+                m = m[1 if dropa else 0:, 1 if dropb else 0:]
+                ZZ[offs[a]:offs[a + 1], offs[b]:offs[b + 1]] = m
+                ZZ[offs[b]:offs[b + 1], offs[a]:offs[a + 1]] = m.T
+            for j in range(others.shape[1]):
+                col = np.bincount(ca, weights=others[:, j], minlength=La)[1 if dropa else 0:]
+                ZZ[offs[a]:offs[a + 1], offs[-1] + j] = col
+                ZZ[offs[-1] + j, offs[a]:offs[a + 1]] = col
+        if others.shape[1]:
+            ZZ[offs[-1]:, offs[-1]:] = others.T @ others
+        D = z_sums(d)
+        S = z_sums(u)
+        diag = np.bincount(cl, weights=d * u, minlength=G)
+        return np.diag(diag) - D.T @ (np.linalg.pinv(ZZ, hermitian=True) @ S)
 
     @property
     def se(self) -> float:

@@ -81,7 +81,11 @@ def bootstrap_first(panel: dict, fit: dict, *, weights: str, n_boot: int, seed):
             return demean(W, codes)
 
         d, y = Xt[:, 0], yt
-    return WildClusterBootstrap(d, y, panel["cluster"], annihilate, weights=weights, B=n_boot, seed=seed)
+    # the closed form needs Z = [unit and time dummies, other regressors]: its span is that of
+    # the fixed effects and the raw regressors, so the demeaned ``others`` serve
+    design = (codes, others if others.shape[1] else None)
+    return WildClusterBootstrap(d, y, panel["cluster"], annihilate, weights=weights, B=n_boot, seed=seed,
+                                design=design)
 
 
 def choose_weights(weights: str, G: int) -> str:

@@ -119,16 +119,23 @@ def _negbin_alpha(y, X, log_off) -> float:
     """Alternate GLM fits and the ML dispersion until both settle (MASS::glm.nb's scheme)."""
     import statsmodels.api as sm
 
-    mu = sm.GLM(y, X, family=sm.families.Poisson(), offset=log_off).fit(tol=1e-12).fittedvalues
-    theta = _theta_ml(y, mu)
+    res = sm.GLM(y, X, family=sm.families.Poisson(), offset=log_off).fit(tol=1e-12)
+    theta = _theta_ml(y, res.fittedvalues)
     for _ in range(100):
-        fam = sm.families.NegativeBinomial(alpha=1 / theta)
-        mu = sm.GLM(y, X, family=fam, offset=log_off).fit(tol=1e-12, maxiter=200).fittedvalues
-        new = _theta_ml(y, mu)
-        if abs(new - theta) <= 1e-10 * max(1.0, theta):
-            theta = new
+        if theta > np.exp(19):  # no overdispersion: theta runs off to its bound, alpha -> 0
             break
+        fam = sm.families.NegativeBinomial(alpha=1 / theta)
+        # warm start from the previous fit: a few IRLS steps instead of a fresh fit
+        previous = np.asarray(res.params)
+        res = sm.GLM(y, X, family=fam, offset=log_off).fit(tol=1e-12, maxiter=200, start_params=previous)
+        new = _theta_ml(y, res.fittedvalues)
+        # settled when theta stops moving, or (large theta, flat likelihood: theta then jitters
+        # in its last digits) when the coefficients no longer change
+        converged = (abs(new - theta) <= 1e-10 * max(1.0, theta)
+                     or np.max(np.abs(np.asarray(res.params) - previous) / np.maximum(1.0, np.abs(previous))) <= 1e-8)
         theta = new
+        if converged:
+            break
     if theta > np.exp(19):
         warnings.warn("its(family='negbin'): no overdispersion found (theta at its bound); "
                       "the Poisson model fits as well.", UserWarning, stacklevel=3)
