@@ -181,7 +181,7 @@ def main(argv=None) -> int:
             print(f"   ratio toolkit did / linearmodels: {timings['1. did, CR1 cluster-robust by force'] / lm[next(iter(lm))]:.2f}; "
                   f"|diff| estimate {abs(est - res['estimate'].iloc[0]):.2e}, se {abs(se - res['se'].iloc[0]):.2e} "
                   "(linearmodels counts the force effects in K: SEs differ slightly)")
-    del panel
+    panel = None  # free the survey panel before the incident steps
 
     inc, forces, launch = step("make incidents (data generation, not timed in total)",
                                lambda: make_incidents(args.forces, args.years, args.daily), {})
