@@ -483,8 +483,9 @@ def suppress_long(
         raise ParameterError(
             f"The 'data' parameter of {fn} must be a pandas DataFrame. Got {type(data).__name__} instead."
         )
-    check_columns(data, [rows, columns] + ([count] if count is not None else []),
-                  argument="rows/columns/count")
+    for argument, column in (("rows", rows), ("columns", columns), ("count", count)):
+        if column is not None or argument != "count":
+            check_columns(data, [column], argument=argument)
     if count is None:
         table = pd.crosstab(data[rows], data[columns])
     else:

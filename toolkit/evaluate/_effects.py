@@ -24,6 +24,26 @@ def check_frame(data, function: str) -> None:
         )
 
 
+def column_names(value, *, argument: str, function: str) -> list:
+    """A column name or a list of them as a list; ParameterError for anything else.
+
+    >>> column_names("age", argument="baseline", function="attrition")
+    ['age']
+    >>> column_names(3, argument="baseline", function="attrition")
+    Traceback (most recent call last):
+    ...
+    toolkit.errors.ParameterError: The 'baseline' parameter of attrition must be a column name or a list of column names. Got 3 instead.
+    """
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple, pd.Index, np.ndarray)):
+        return list(value)
+    raise ParameterError(
+        f"The '{argument}' parameter of {function} must be a column name or a list of column "
+        f"names. Got {value!r} instead."
+    )
+
+
 def check_level(ci_level, function: str) -> float:
     """Validate a confidence level strictly between 0 and 1."""
     try:

@@ -379,9 +379,7 @@ def balance_table(
     """
     fn = "balance_table"
     fx.check_frame(data, fn)
-    if isinstance(covariates, str):
-        covariates = [covariates]
-    covariates = list(covariates)
+    covariates = fx.column_names(covariates, argument="covariates", function="balance_table")
     check_columns(data, [group], argument="group")
     check_columns(data, covariates, argument="covariates")
     values = _levels(data[group])

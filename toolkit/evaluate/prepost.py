@@ -400,9 +400,7 @@ def attrition(
     fx.check_frame(data, fn)
     if subject is None:
         raise ParameterError(f"The 'subject' parameter of {fn} must name the respondent id column.")
-    if isinstance(baseline, str):
-        baseline = [baseline]
-    baseline = list(baseline)
+    baseline = fx.column_names(baseline, argument="baseline", function=fn)
     check_columns(data, [subject], argument="subject")
     check_columns(data, baseline, argument="baseline")
     pre, post = resolve_waves(data, time, pre, post, function=fn)

@@ -32,17 +32,22 @@ def coder_segments(project, coder, function: str) -> pd.DataFrame:
     return seg[seg["coder"] == coder]
 
 
-def resolve_codes(project, codes, function: str) -> list[str]:
+def resolve_codes(project, codes, function: str, argument: str = "codes") -> list[str]:
     """The codes to report: as given (checked), or every code in the codebook order."""
     known = project.codebook["id"].tolist()
     if codes is None:
         return known
     if isinstance(codes, str):
         codes = [codes]
+    if not isinstance(codes, (list, tuple, pd.Index, pd.Series)):
+        raise ParameterError(
+            f"The '{argument}' parameter of {function} must be a code id or a list of code "
+            f"ids. Got {codes!r} instead."
+        )
     unknown = [c for c in codes if c not in known]
     if unknown:
         raise ParameterError(
-            f"The 'codes' parameter of {function} names code(s) {unknown} not in the codebook. "
+            f"The '{argument}' parameter of {function} names code(s) {unknown} not in the codebook. "
             f"Known codes: {known[:30] + (['...'] if len(known) > 30 else [])}."
         )
     return list(codes)

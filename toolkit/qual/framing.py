@@ -302,6 +302,11 @@ def compare_frames(scores, *, by, ci_level=0.95):
     0  2015  2     -0.75         0.0
     1  2022  2      0.75         1.0
     """
+    if not isinstance(by, (str, list, tuple)):
+        raise ParameterError(
+            "The 'by' parameter of compare_frames must be a column name or a list of them. "
+            f"Got {by!r} instead."
+        )
     by = [by] if isinstance(by, str) else list(by)
     check_table(scores, argument="scores", function="compare_frames",
                 producer="frame_documents", allow_empty=True)

@@ -61,7 +61,7 @@ def quotes(project, code, *, n=None, by=None, role=None, seed=0, coder=None) -> 
     2
     """
     check_project(project, "quotes")
-    resolve_codes(project, [code], "quotes")
+    resolve_codes(project, [code], "quotes", argument="code")
     if n is not None and (not isinstance(n, (int, np.integer)) or n < 1):
         raise ParameterError(f"The 'n' parameter of quotes must be a positive integer or None. "
                              f"Got {n!r} instead.")

@@ -38,7 +38,7 @@ def check_item_list(data: pd.DataFrame, items, *, function: str) -> list[str]:
             f"The 'data' parameter of {function} must be a pandas DataFrame. "
             f"Got {type(data).__name__} instead."
         )
-    if isinstance(items, str) or items is None:
+    if isinstance(items, str) or not isinstance(items, (list, tuple, pd.Index, np.ndarray)):
         raise ParameterError(
             f"The 'items' parameter of {function} must be a list of column names. "
             f"Got {items!r} instead; for one scale write items=['a', 'b', 'c']."
