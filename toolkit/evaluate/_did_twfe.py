@@ -9,7 +9,7 @@ respondents stays small).
 from __future__ import annotations
 
 import numpy as np
-from scipy import stats
+from scipy import sparse, stats
 
 
 def demean(Z: np.ndarray, codes: list[np.ndarray], *, tol: float = 1e-11, maxiter: int = 10_000) -> np.ndarray:
@@ -22,15 +22,20 @@ def demean(Z: np.ndarray, codes: list[np.ndarray], *, tol: float = 1e-11, maxite
     squeeze = Z.ndim == 1
     if squeeze:
         Z = Z[:, None]
-    counts = [np.bincount(c).astype("float64") for c in codes]
+    # one sparse level-by-row indicator per factor: the group means of every column in one product
+    factors = []
+    for c in codes:
+        c = np.asarray(c)
+        cnt = np.bincount(c).astype("float64")
+        S = sparse.csr_matrix((np.ones(len(c)), (c, np.arange(len(c)))), shape=(len(cnt), len(c)))
+        factors.append((c, S, cnt))
     scale = max(1.0, float(np.abs(Z).max()) if Z.size else 1.0)
     for _ in range(maxiter):
         change = 0.0
-        for c, cnt in zip(codes, counts):
-            for j in range(Z.shape[1]):
-                means = np.bincount(c, weights=Z[:, j], minlength=len(cnt)) / cnt
-                Z[:, j] -= means[c]
-                change = max(change, float(np.abs(means).max()))
+        for c, S, cnt in factors:
+            means = (S @ Z) / cnt[:, None]
+            Z -= means[c]
+            change = max(change, float(np.abs(means).max()) if means.size else 0.0)
         if len(codes) == 1 or change < tol * scale:
             break
     return Z[:, 0] if squeeze else Z
