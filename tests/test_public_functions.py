@@ -296,13 +296,6 @@ PENDING: dict[str, dict[str, str]] = {
     "survey.likert_bars": {"wrong_type": f"figures.py: {_TYPE}", "empty": _ZERO_W},
     "survey.prevalence_plot": {"wrong_type": f"figures.py: {_TYPE}"},
     "survey.harm_heatmap": {"wrong_type": f"figures.py: {_TYPE}", "empty": _ZERO_W},
-    "qual.redact_many": {"wrong_type": f"redact.py (H9 editing): {_TYPE} (list)"},
-    "qual.cohen_kappa": {
-        "column_type": "agreement.py (H9 editing): raters=42 gives a bare TypeError"
-    },
-    "qual.krippendorff_alpha": {
-        "empty": f"agreement.py (H9 editing): returns NaN for 0 rows; {_EMPTY}"
-    },
     "evaluate.did": {"empty": f"did.py: IndexError; {_EMPTY}"},
     "evaluate.event_study": {"empty": f"did.py: IndexError; {_EMPTY}"},
     "evaluate.staggered_did": {"empty": f"did.py: IndexError; {_EMPTY}"},

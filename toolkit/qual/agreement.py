@@ -162,6 +162,11 @@ def krippendorff_alpha(data, *, unit, coder, value, level="nominal"):
     _check_frame(data, "krippendorff_alpha")
     check_choice(level, _rel.LEVELS, argument="level", function="krippendorff_alpha")
     check_columns(data, [unit, coder, value], argument="unit/coder/value")
+    if len(data) == 0:
+        raise ParameterError(
+            "The 'data' parameter of krippendorff_alpha is an empty table (0 rows): there "
+            "are no codings to compare. Check the filter or file that produced it."
+        )
     keep = data[value].notna()
     df = data.loc[keep, [unit, coder, value]]
     _duplicate_error(df, [unit, coder], "krippendorff_alpha")
@@ -190,6 +195,11 @@ def _kappa_table(data, raters, unit, coder, value, coders):
             raise ParameterError(
                 "cohen_kappa takes either wide data (raters=[col1, col2]) or long data "
                 "(unit=, coder=, value=), not both."
+            )
+        if isinstance(raters, str) or not isinstance(raters, (list, tuple, pd.Index)):
+            raise ParameterError(
+                f"The 'raters' parameter of cohen_kappa must be a list of two column names. "
+                f"Got {raters!r} instead."
             )
         raters = list(raters)
         if len(raters) != 2:

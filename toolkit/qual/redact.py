@@ -201,6 +201,11 @@ class Redactor:
             raise ParameterError(
                 "redact_many needs a list or Series of texts, not one str; use redact for one."
             )
+        if not isinstance(texts, (list, tuple, pd.Series)):
+            raise ParameterError(
+                "The 'texts' parameter of redact_many must be a list, tuple or pandas Series "
+                f"of str. Got {type(texts).__name__} instead."
+            )
         if ids is None:
             ids = list(texts.index) if isinstance(texts, pd.Series) else None
         texts = list(texts)
