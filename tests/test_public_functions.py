@@ -1436,6 +1436,20 @@ def test_confidence_level_in_attrs(name, tmp_path):
             ["term", "estimate", "se", "ci_low", "ci_high", "p", "method"],
         ),
         ("survey.logit", ["term", "estimate", "se", "ci_low", "ci_high", "p"]),
+        (
+            "qual.code_frequencies",
+            ["group", "code", "n", "estimate", "ci_low", "ci_high", "method"],
+        ),
+        (
+            "qual.compare_frames",
+            ["year", "n", "estimate", "se", "ci_low", "ci_high", "method"],
+        ),
+        (
+            "qual.validate_lexicon",
+            ["measure", "estimate", "se", "ci_low", "ci_high", "n", "method"],
+        ),
+        ("evaluate.event_study", ["estimate", "se", "ci_low", "ci_high", "p"]),
+        ("evaluate.staggered_did", ["estimate", "se", "ci_low", "ci_high", "n"]),
     ],
 )
 def test_core_estimators_have_fixed_columns(name, columns, tmp_path):
