@@ -118,6 +118,7 @@ COLLAR = re.compile(
 )
 
 _DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d+")
 _COLLAR_TOKENS = ("collar", "shoulder", "epaulette", "badge", "pc", "pcso", "dc", "ps", "sgt",
                   "sc", "ds")
 
@@ -147,6 +148,12 @@ def _anchored_finditer(pattern, text, folded, tokens):
         while i >= 0:
             starts.add(i)
             i = folded.find(tok, i + 1)
+    yield from _matches_at(pattern, text, starts)
+
+
+def _matches_at(pattern, text, starts):
+    """``pattern.finditer(text)`` when every match starts at one of ``starts``: leftmost
+    first, non-overlapping, each the match the pattern gives at that position."""
     last = 0
     for pos in sorted(starts):
         if pos < last:
@@ -155,6 +162,19 @@ def _anchored_finditer(pattern, text, folded, tokens):
         if m is not None:
             yield m
             last = m.end()
+
+
+def _digit_starts(text, lead=4):
+    """Positions from which a number-bearing identifier can start: up to ``lead``
+    characters before the start of each run of digits. In the patterns that use it
+    (NI number, phone, postcode, vehicle) the first digit lies within 4 characters of the
+    match start and is preceded by a non-digit (a letter, space, "+" or "(" of the match,
+    or a character the look-behind rules out), so it starts a run of digits."""
+    starts = set()
+    for m in _DIGIT_RUN.finditer(text):
+        d = m.start()
+        starts.update(range(max(d - lead, 0), d + 1))
+    return starts
 _URL_HINT = re.compile(r"://|\.(?:com|net|app|me|co\.uk|social|co)/", re.IGNORECASE)
 _WARRANT_HINT = re.compile(r"warrant", re.IGNORECASE)
 
@@ -231,15 +251,16 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None):
         for m in _anchored_finditer(HANDLE, text, folded, ("@",)):
             add((m.start(), m.end(), "handle", m.group().lower()))
     if has_digit:
-        for m in NI_NUMBER.finditer(text):
+        near_digits = _digit_starts(text)
+        for m in _matches_at(NI_NUMBER, text, near_digits):
             add((m.start(), m.end(), "ni_number", m.group().replace(" ", "")))
-        for m in PHONE.finditer(text):
+        for m in _matches_at(PHONE, text, near_digits):
             digits = _phone_ok(m.group())
             if digits:
                 add((m.start(), m.end(), "phone", digits))
-        for m in POSTCODE.finditer(text):
+        for m in _matches_at(POSTCODE, text, near_digits):
             add((m.start(), m.end(), "postcode", m.group().replace(" ", "")))
-        for m in VEHICLE.finditer(text):
+        for m in _matches_at(VEHICLE, text, near_digits):
             add((m.start(), m.end(), "vehicle", m.group().replace(" ", "")))
         if _WARRANT_HINT.search(text):
             for m in WARRANT.finditer(text):

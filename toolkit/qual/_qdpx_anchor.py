@@ -108,14 +108,21 @@ def _same(slice_: str, quoted: str) -> bool:
 def matching(text: _Text, start: int, end: int, quoted: str) -> list[str]:
     """Every convention under which the stated positions hold the quoted text."""
     out = []
+    checked = {}  # conventions often agree on a text: compare each position once
     for conv in CONVENTIONS:
         pos = text.convert(conv, start, end)
-        if pos and _same(text.text[pos[0]:pos[1]], quoted):
+        if not pos:
+            continue
+        ok = checked.get(pos)
+        if ok is None:
+            ok = checked[pos] = _same(text.text[pos[0]:pos[1]], quoted)
+        if ok:
             out.append(conv)
     return out
 
 
-def place(text: _Text, start: int, end: int, quoted: str | None, preferred: str):
+def place(text: _Text, start: int, end: int, quoted: str | None, preferred: str,
+          found: list | None = None):
     """Return (start, end, convention, status, message) for one selection.
 
     status: ``exact`` (stated positions, standard convention, text agrees), ``converted``
@@ -123,7 +130,7 @@ def place(text: _Text, start: int, end: int, quoted: str | None, preferred: str)
     nearest to the stated position), ``assumed`` (no text to check), ``error``.
     """
     if quoted:
-        found = matching(text, start, end, quoted)
+        found = matching(text, start, end, quoted) if found is None else found
         if found:
             conv = preferred if preferred in found else found[0]
             pos = text.convert(conv, start, end)

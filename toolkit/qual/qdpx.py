@@ -561,24 +561,27 @@ def _place_all(sources: pd.DataFrame, selections: list, code_ids: dict):
     texts = {r["id"]: _Text(r["text"]) for r in sources.to_dict("records")}
     # first pass: the convention under which most selections hold their own text
     votes = {c: 0 for c in CONVENTIONS}
-    for s in selections:
+    found_by = {}  # selection position -> matching conventions (reused when placing)
+    for i, s in enumerate(selections):
         try:
             start, end = int(s["start"]), int(s["end"])
         except (TypeError, ValueError):
             continue
         if s["quoted"]:
-            for conv in matching(texts[s["source"]], start, end, s["quoted"]):
+            found_by[i] = matching(texts[s["source"]], start, end, s["quoted"])
+            for conv in found_by[i]:
                 votes[conv] += 1
     preferred = max(CONVENTIONS, key=lambda c: (votes[c], -CONVENTIONS.index(c)))
     rows, segs = [], []
-    for s in selections:
+    for i, s in enumerate(selections):
         try:
             start, end = int(s["start"]), int(s["end"])
         except (TypeError, ValueError):
             res = (None, None, None, "error",
                    f"positions {s['start']!r}-{s['end']!r} are not whole numbers")
         else:
-            res = place(texts[s["source"]], start, end, s["quoted"] or None, preferred)
+            res = place(texts[s["source"]], start, end, s["quoted"] or None, preferred,
+                        found_by.get(i))
         ns, ne, conv, status, msg = res
         code = code_ids.get(s["code_guid"]) if s["code_guid"] else None
         if s["code_guid"] is None:
