@@ -786,6 +786,7 @@ REGISTRY: dict[str, Case] = {
             ("arg", "text"),
         ),
         empty=True,
+        path="sample",
     ),
     "qual.read_lexicon": Case(
         Q.read_lexicon,
@@ -794,6 +795,7 @@ REGISTRY: dict[str, Case] = {
         bad_data=([[1, 2], [3, 4]], 42),
         columns=(("drop", "frame"),),
         empty=True,
+        path="lexicon",
     ),
     "qual.tokenize": Case(
         Q.tokenize,
@@ -1096,6 +1098,7 @@ REGISTRY: dict[str, Case] = {
         bad_data=([[1, 2], [3, 4]], 42),
         columns=(("drop", "type"),),
         empty=True,
+        path="source",
     ),
     # ---------------------------------------------------------------- disclosure
     "disclosure.suppress": Case(
