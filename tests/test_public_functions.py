@@ -15,7 +15,13 @@ parametrised tests feed each one
   expected type;
 * an empty table (0 rows, right columns) -> a clear ToolkitError, never silent NaNs or an
   IndexError;
-* a file that does not exist -> an error naming the file.
+* a file that does not exist -> an error naming the file;
+* a number where column names belong -> a ToolkitError naming the argument;
+* a qualitative project with no coding -> a clear error or a table without silent NaNs.
+
+It also checks that functions taking a confidence level put it in ``attrs["ci_level"]``
+(never in a column name), that core estimators return the documented fixed columns as
+floats, and that no ``assert`` guards anything in ``toolkit/`` (``python -O`` strips them).
 
 Every error message is therefore built at least once (messages that crash while being
 formatted are an anti-pattern of STYLE.md). :func:`test_registry_is_complete` fails when a
