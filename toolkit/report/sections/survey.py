@@ -199,7 +199,7 @@ def build(ctx) -> None:
     )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # figures re-estimate; exclusions are counted in the tables
-        flagged = by_role.assign(suppress=by_role["estimate"].isna())
+        flagged = by_role.assign(suppress=by_role["estimate"].isna(), outcome="Any online harm")
         ctx.figure(
             "survey_harm_by_role",
             prevalence_plot(flagged, dictionary=dictionary, title="Any online harm in the last 12 months, by role"),
