@@ -13,7 +13,7 @@ from scipy import stats
 
 from toolkit.survey._factor import omega_total_one_factor
 from toolkit.survey._items import data_error
-from toolkit.survey._pairwise import cov2cor, pairwise_moments
+from toolkit.survey._pairwise import cov2cor, cross_products, moments_from_sums
 
 
 def alpha_from_cov(C: np.ndarray) -> float:
@@ -46,11 +46,9 @@ def feldt_ci(alpha: float, n: int, k: int, level: float) -> tuple[float, float]:
     return float(low), float(high)
 
 
-def select_rows(X: np.ndarray, index, items, missing: str, *, label: str):
-    """Rows used under the missing-data rule; warn about the rows left out."""
-    answered = ~np.isnan(X)
-    keep = answered.all(axis=1) if missing == "listwise" else answered.any(axis=1)
-    n_out = int((~keep).sum())
+def check_rows_used(n_used: int, n_all: int, items, missing: str, *, label: str) -> None:
+    """Warn about the respondents left out; fewer than 3 used is an error."""
+    n_out = n_all - n_used
     if n_out:
         why = (
             "did not answer every item (listwise deletion)"
@@ -58,24 +56,22 @@ def select_rows(X: np.ndarray, index, items, missing: str, *, label: str):
             else "answered none of the items"
         )
         warnings.warn(
-            f"{label}: {n_out} of {len(keep)} respondents {why} and were left out "
-            f"(n = {int(keep.sum())}).",
+            f"{label}: {n_out} of {n_all} respondents {why} and were left out "
+            f"(n = {n_used}).",
             UserWarning,
             stacklevel=4,
         )
-    Xk = X if n_out == 0 else X[keep]
-    if Xk.shape[0] < 3:
+    if n_used < 3:
         raise data_error(
-            [{"column": ", ".join(map(str, items)), "value": int(Xk.shape[0]),
+            [{"column": ", ".join(map(str, items)), "value": int(n_used),
               "problem": f"too few respondents with usable answers ({missing} deletion)",
               "expected": "at least 3"}],
-            f"{label}: only {Xk.shape[0]} respondent(s) have usable answers to items "
+            f"{label}: only {n_used} respondent(s) have usable answers to items "
             f"{list(items)} under {missing} deletion; reliability needs at least 3. "
             "Check that the right columns were named and that missing codes are not "
             "hiding every answer" + (" (or use missing='pairwise')." if missing == "listwise"
                                      else "."),
         )
-    return Xk, index[keep]
 
 
 def check_variances(C: np.ndarray, N: np.ndarray, items, *, label: str) -> None:
@@ -102,10 +98,15 @@ def check_variances(C: np.ndarray, N: np.ndarray, items, *, label: str) -> None:
 
 
 def reliability_core(X, index, items, *, missing, ci_level, ci_method, label):
-    """All scale-level and item-level statistics of one keyed item matrix."""
-    Xk, _ = select_rows(X, index, items, missing, label=label)
-    n, k = Xk.shape
-    C, P, N = pairwise_moments(Xk)
+    """All scale-level and item-level statistics of one keyed item matrix.
+
+    Rows left out under ``missing`` add nothing to the sums, so they are not copied out;
+    ``n`` counts the rows used.
+    """
+    k = X.shape[1]
+    N, S, Pc, Q, centre, n = cross_products(X, complete_rows=missing == "listwise")
+    check_rows_used(n, X.shape[0], items, missing, label=label)
+    C, P = moments_from_sums(N, S, Pc, Q)
     check_variances(C, N, items, label=label)
     R = cov2cor(C)
     alpha = alpha_from_cov(C)
@@ -126,6 +127,10 @@ def reliability_core(X, index, items, *, missing, ci_level, ci_method, label):
             UserWarning,
             stacklevel=3,
         )
+    scale = {
+        "n": int(n), "k": int(k), "alpha": float(alpha), "alpha_std": float(alpha_std),
+        "ci_low": float(ci_low), "ci_high": float(ci_high), "omega_total": float(omega),
+    }
     # item level: corrected item-total r and alpha if the item is dropped (from C)
     r_drop = np.empty(k)
     a_drop = np.full(k, np.nan)
@@ -143,7 +148,7 @@ def reliability_core(X, index, items, *, missing, ci_level, ci_method, label):
     n_item = np.diag(N).astype(int)
     item = {
         "n": n_item,
-        "mean": np.where(np.isnan(Xk), 0.0, Xk).sum(axis=0) / n_item,
+        "mean": centre + np.diag(S) / np.diag(N),
         "sd": np.sqrt(np.diag(C)),
         "corrected_item_total_r": r_drop,
         "alpha_if_dropped": a_drop,
@@ -158,8 +163,4 @@ def reliability_core(X, index, items, *, missing, ci_level, ci_method, label):
             UserWarning,
             stacklevel=3,
         )
-    scale = {
-        "n": int(n), "k": int(k), "alpha": float(alpha), "alpha_std": float(alpha_std),
-        "ci_low": float(ci_low), "ci_high": float(ci_high), "omega_total": float(omega),
-    }
     return scale, item

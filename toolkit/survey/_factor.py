@@ -18,8 +18,59 @@ from scipy.optimize import least_squares
 MAX_COMMUNALITY = 0.995
 
 
+def _newton_minres(R: np.ndarray, start: np.ndarray, *, max_iter: int = 100):
+    """Unbounded minres loadings by Newton's method with step halving, or ``None``.
+
+    Minimises ``f(l) = 1/2 sum_{i<j} (r_ij - l_i l_j)^2``. With ``E`` the residual matrix
+    (zero diagonal) the gradient is ``-E l`` and the Gauss-Newton matrix ``J'J = l l' +
+    diag(sum(l^2) - 2 l^2)``; the exact Hessian ``J'J - E`` is used when positive
+    definite. Returns ``None`` when it does not converge (the caller then uses the
+    bounded trust-region fit).
+    """
+    R0 = R.copy()
+    np.fill_diagonal(R0, 0.0)
+
+    def loss(lam):
+        E = R0 - np.outer(lam, lam)
+        np.fill_diagonal(E, 0.0)
+        return 0.25 * float((E * E).sum()), E
+
+    lam = start.astype(float).copy()
+    f, E = loss(lam)
+    for _ in range(max_iter):
+        grad = -E @ lam
+        JJ = np.outer(lam, lam)
+        JJ[np.diag_indices_from(JJ)] += (lam @ lam) - 2 * lam**2
+        try:
+            step = -np.linalg.solve(np.linalg.cholesky(JJ - E).T,
+                                    np.linalg.solve(np.linalg.cholesky(JJ - E), grad))
+        except np.linalg.LinAlgError:
+            try:
+                step = -np.linalg.solve(JJ, grad)
+            except np.linalg.LinAlgError:
+                return None
+        t = 1.0
+        while True:
+            new = lam + t * step
+            f_new, E_new = loss(new)
+            if f_new <= f or t < 1e-8:
+                break
+            t /= 2
+        if f_new > f:
+            return lam if np.max(np.abs(grad)) < 1e-12 else None
+        lam, f, E = new, f_new, E_new
+        if np.max(np.abs(t * step)) < 1e-13:
+            return lam
+    return None
+
+
 def one_factor_minres(R: np.ndarray) -> np.ndarray:
-    """Loadings of a one-factor minres fit to the correlation matrix ``R`` (k >= 3)."""
+    """Loadings of a one-factor minres fit to the correlation matrix ``R`` (k >= 3).
+
+    Newton's method on the (smooth, k-parameter) least-squares problem first; when it
+    does not converge or leaves the communality bound, scipy's bounded trust-region
+    least squares (the reference implementation) is used.
+    """
     k = R.shape[0]
     iu = np.triu_indices(k, 1)
     # start: principal axis with squared multiple correlations as communalities
@@ -35,6 +86,9 @@ def one_factor_minres(R: np.ndarray) -> np.ndarray:
         start = -start
     bound = np.sqrt(MAX_COMMUNALITY)
     start = np.clip(start, -bound + 1e-9, bound - 1e-9)
+    lam = _newton_minres(R, start)
+    if lam is not None and np.all(np.abs(lam) < bound - 1e-6):
+        return -lam if lam.sum() < 0 else lam
 
     def resid(lam):
         return R[iu] - (lam[iu[0]] * lam[iu[1]])

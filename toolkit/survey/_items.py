@@ -67,11 +67,12 @@ def _column_as_float(col: pd.Series, name) -> np.ndarray:
                 "survey with toolkit.io.read_survey (which keeps the codes) or map the labels "
                 "to their codes with the data dictionary before calling this function."
             )
-        codes = col.cat.codes.to_numpy()
-        values = np.asarray(cats, dtype=float)
-        out = np.where(codes >= 0, values[np.clip(codes, 0, None)], np.nan)
-        return out.astype(float)
+        # code -1 (missing) picks the NaN appended at the end of the lookup table
+        lookup = np.append(np.asarray(cats, dtype=float), np.nan)
+        return lookup[col.cat.codes.to_numpy()]
     if pd.api.types.is_bool_dtype(dtype) or pd.api.types.is_numeric_dtype(dtype):
+        if isinstance(dtype, np.dtype):
+            return col.to_numpy()
         return col.to_numpy(dtype=float, na_value=np.nan)
     # object / string: report the first values that are not numbers
     non_missing = col.dropna()
@@ -88,13 +89,18 @@ def _column_as_float(col: pd.Series, name) -> np.ndarray:
 
 
 def item_matrix(data: pd.DataFrame, items: list[str]) -> np.ndarray:
-    """The item columns as an ``n x k`` float64 array (NaN = missing)."""
+    """The item columns as an ``n x k`` float64 array (NaN = missing).
+
+    The array is column-major (Fortran order): each item's answers are contiguous.
+    """
     n = len(data)
-    out = np.empty((n, len(items)), dtype=float)
+    out = np.empty((n, len(items)), dtype=float, order="F")
     for j, name in enumerate(items):
         out[:, j] = _column_as_float(data[name], name)
-    bad = ~np.isfinite(out) & ~np.isnan(out)
-    if bad.any():
+    # an infinity shows in the NaN-ignoring column minima / maxima (cheaper than isinf)
+    if n and (np.isinf(np.fmin.reduce(out, axis=0)).any()
+              or np.isinf(np.fmax.reduce(out, axis=0)).any()):
+        bad = np.isinf(out)
         j = int(np.where(bad.any(axis=0))[0][0])
         i = int(np.where(bad[:, j])[0][0])
         raise ParameterError(
@@ -112,6 +118,8 @@ def check_range(data: pd.DataFrame, X: np.ndarray, items: list[str], ranges: dic
         if lo is None or hi is None:
             continue
         col = X[:, j]
+        if len(col) == 0 or (np.fmin.reduce(col) >= lo and np.fmax.reduce(col) <= hi):
+            continue   # all in range (NaN ignored): no row-by-row search needed
         out = np.where(~np.isnan(col) & ((col < lo) | (col > hi)))[0]
         for i in out[:50]:
             problems.append({
@@ -131,13 +139,19 @@ def check_range(data: pd.DataFrame, X: np.ndarray, items: list[str], ranges: dic
         )
 
 
-def reverse_key(X: np.ndarray, items: list[str], reverse, ranges: dict) -> np.ndarray:
-    """Return a copy of ``X`` with reverse-keyed items recoded as ``min + max - x``."""
-    X = X.copy()
+def reverse_key(X: np.ndarray, items: list[str], reverse, ranges: dict, *,
+                copy: bool = True) -> np.ndarray:
+    """Return ``X`` with reverse-keyed items recoded as ``min + max - x``.
+
+    A copy unless ``copy=False`` (then ``X``, a fresh matrix of the caller's, is recoded
+    in place).
+    """
+    if copy:
+        X = X.copy(order="K")
     for j, name in enumerate(items):
         if name in reverse:
             lo, hi = ranges[name]
-            X[:, j] = lo + hi - X[:, j]
+            np.subtract(lo + hi, X[:, j], out=X[:, j])
     return X
 
 

@@ -6,11 +6,83 @@ each pair of items uses the rows where both are answered, with that pair's own m
 (the standard deviations are also those of the pair's common rows). psych's standardised
 alpha instead rescales the pairwise covariance matrix by its own diagonal (``cov2cor``),
 see :func:`cov2cor`.
+
+The sums come from ``Z'Z`` (``Z`` the items shifted by a provisional centre, 0 where
+missing) and corrections over the rows where an item is missing (see
+:func:`cross_products`).
 """
 
 from __future__ import annotations
 
 import numpy as np
+
+#: Rows whose means serve as the provisional centre (less rounding in the sums).
+CENTRE_ROWS = 4096
+
+
+def cross_products(X: np.ndarray, *, complete_rows: bool = False):
+    """Sums of the pairwise-deletion moments of the columns of ``X``.
+
+    Returns ``(N, S, P, Q, centre, n_rows)``: ``N[i, j]`` rows answering both ``i`` and
+    ``j``; with ``z = x - centre`` (0 where missing), ``S[i, j] = sum z_i`` over those
+    rows, ``P[i, j] = sum z_i z_j`` and ``Q[i, j] = sum z_i^2``; ``n_rows`` the rows
+    answering at least one item. With ``complete_rows`` only rows answering every item
+    count (listwise deletion), and ``n_rows`` is their number. ``centre`` (the means of
+    the first rows' answers) only reduces rounding: the moments do not depend on it.
+
+    ``P = Z'Z`` is one BLAS product. ``S``, ``Q`` and ``N`` are the item totals minus
+    the sums over the (usually few) rows where the other item is missing, so their cost
+    grows with the number of missing answers rather than with ``n k^2``. ``X`` in
+    column-major order (as :func:`toolkit.survey._items.item_matrix` returns it) is read
+    without a copy.
+    """
+    n, k = X.shape
+    Xt = np.ascontiguousarray(X.T, dtype=float)     # k x n, each item contiguous
+    missing = np.isnan(Xt)
+    if complete_rows:
+        drop = missing.any(axis=0)
+        missing[:, drop] = True
+        n_rows = n - int(np.count_nonzero(drop))
+    else:
+        n_rows = n - int(np.count_nonzero(missing.all(axis=0)))
+    head, head_missing = Xt[:, :CENTRE_ROWS], missing[:, :CENTRE_ROWS]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        centre = (np.where(head_missing, 0.0, head).sum(axis=1)
+                  / (~head_missing).sum(axis=1))
+    centre = np.where(np.isfinite(centre), centre, 0.0)
+    Z = np.subtract(Xt, centre[:, None])
+    np.copyto(Z, 0.0, where=missing)
+    P = Z @ Z.T
+    answered = (n - np.count_nonzero(missing, axis=1)).astype(float)
+    S = np.repeat(Z.sum(axis=1)[:, None], k, axis=1)
+    Q = np.repeat(np.diag(P)[:, None], k, axis=1)
+    N = np.repeat(answered[:, None], k, axis=1)
+    rows = np.flatnonzero(missing.any(axis=0))      # rows where some item is missing
+    if rows.size:
+        Zr = Z.take(rows, axis=1)
+        Mr = missing.take(rows, axis=1)
+        B = np.empty((3 * k, rows.size))
+        B[:k] = Zr
+        np.multiply(Zr, Zr, out=B[k:2 * k])
+        np.logical_not(Mr, out=B[2 * k:], casting="unsafe")
+        less = B @ Mr.T.astype(float)              # sums over rows where item j is missing
+        S -= less[:k]
+        Q -= less[k:2 * k]
+        N -= less[2 * k:]
+    return N, S, P, Q, centre, n_rows
+
+
+def moments_from_sums(N, S, P, Q):
+    """``(cov, cor)`` under pairwise deletion from the sums of :func:`cross_products`."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        cross = P - S * S.T / N
+        cov = cross / (N - 1)
+        var = Q - S * S / N         # x_i's sum of squares on the pair's common rows
+        cor = cross / np.sqrt(var * var.T)
+    cov[N < 2] = np.nan
+    cor[N < 2] = np.nan
+    np.fill_diagonal(cor, 1.0)
+    return cov, cor
 
 
 def pairwise_moments(X: np.ndarray):
@@ -18,36 +90,8 @@ def pairwise_moments(X: np.ndarray):
 
     ``cov[i, j]`` and ``cor[i, j]`` are NaN where fewer than 2 rows answered both.
     """
-    observed = ~np.isnan(X)
-    k = X.shape[1]
-    if observed.all():
-        n = X.shape[0]
-        Z = X - X.mean(axis=0)
-        P = Z.T @ Z
-        N = np.full((k, k), float(n))
-        cov = P / (n - 1) if n > 1 else np.full((k, k), np.nan)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            d = np.sqrt(np.diag(P))
-            cor = P / np.outer(d, d)
-    else:
-        M = observed.astype(float)
-        X0 = np.where(observed, X, 0.0)
-        count = M.sum(axis=0)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            centre = np.where(count > 0, X0.sum(axis=0) / count, 0.0)
-        Z = X0 - M * centre             # centred, 0 where missing (less cancellation)
-        N = M.T @ M                     # rows with both i and j answered
-        S = Z.T @ M                     # S[i, j]: sum of x_i over rows with both answered
-        P = Z.T @ Z                     # cross products over those rows
-        Q = (Z * Z).T @ M               # Q[i, j]: sum of x_i^2 over rows with both answered
-        with np.errstate(invalid="ignore", divide="ignore"):
-            cross = P - S * S.T / N
-            cov = cross / (N - 1)
-            var = Q - S * S / N         # x_i's sum of squares on the pair's common rows
-            cor = cross / np.sqrt(var * var.T)
-    cov[N < 2] = np.nan
-    cor[N < 2] = np.nan
-    np.fill_diagonal(cor, 1.0)
+    N, S, P, Q, _, _ = cross_products(np.asarray(X, dtype=float))
+    cov, cor = moments_from_sums(N, S, P, Q)
     return cov, cor, N
 
 

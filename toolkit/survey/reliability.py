@@ -91,7 +91,7 @@ def _keyed_items(data, items, reverse, item_range, function):
         ranges = {v: (lo, hi) for v in items}
     if item_range is not None:
         check_range(data, X, items, ranges)
-    return items, reverse_key(X, items, reverse, ranges)
+    return items, reverse_key(X, items, reverse, ranges, copy=False)
 
 
 def reliability(
@@ -385,7 +385,7 @@ def reliability_table(
             )
         X = item_matrix(data, spec.items)
         check_range(data, X, spec.items, spec.ranges)
-        X = reverse_key(X, spec.items, spec.reverse, spec.ranges)
+        X = reverse_key(X, spec.items, spec.reverse, spec.ranges, copy=False)
         scale, item = reliability_core(
             X, data.index, spec.items, missing=missing, ci_level=ci_level,
             ci_method=ci_method, label=f"scale '{spec.name}'",

@@ -170,7 +170,7 @@ def score_scales(
     for spec in specs:
         X = item_matrix(data, spec.items)
         check_range(data, X, spec.items, spec.ranges)
-        X = reverse_key(X, spec.items, spec.reverse, spec.ranges)
+        X = reverse_key(X, spec.items, spec.reverse, spec.ranges, copy=False)
         k = len(spec.items)
         need = min_items_required(min_items, k)
         answered = (~np.isnan(X)).sum(axis=1)
