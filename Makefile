@@ -28,8 +28,12 @@ browser:
 	@tools/ensure-chromium
 
 # JupyterLab in the project environment, kernel registered, notebooks open.
+# Offline: no extension manager on PyPI, no update or news checks.
+LAB_FLAGS := --LabApp.extension_manager=readonly \
+	--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
+	$(if $(filter 0,$(shell id -u)),--allow-root,)
 lab: $(STAMP) $(VENV)/.lab-installed
-	$(BIN)/jupyter lab notebooks/00-start-here.ipynb
+	$(BIN)/jupyter lab $(LAB_FLAGS) $(LAB_ARGS) notebooks/00-start-here.ipynb
 
 $(VENV)/.lab-installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,lab]'
