@@ -208,15 +208,14 @@ def main():
 
     def ours_alpha_only():
         from toolkit.survey._alpha import alpha_from_cov, feldt_ci
-        from toolkit.survey._pairwise import pairwise_moments
+        from toolkit.survey._items import item_matrix
+        from toolkit.survey._pairwise import cross_products, moments_from_sums
 
         out = []
         for items in scales.values():
-            X = keyed[items].to_numpy(dtype=float)
-            X = X[~np.isnan(X).all(axis=1)]
-            C = pairwise_moments(X)[0]
-            a = alpha_from_cov(C)
-            out.append((a, *feldt_ci(a, X.shape[0], X.shape[1], 0.95)))
+            N, S, P, Q, _, n = cross_products(item_matrix(keyed, items))
+            a = alpha_from_cov(moments_from_sums(N, S, P, Q)[0])
+            out.append((a, *feldt_ci(a, n, len(items), 0.95)))
         return out
 
     try:

@@ -25,6 +25,7 @@ __all__ = [
     "ExcludedRowsWarning",
     "as_list",
     "binary_values",
+    "group_codes",
     "group_labels",
     "numeric_values",
     "warn_excluded",
@@ -184,6 +185,35 @@ def weight_values(data: pd.DataFrame, weight: str | None) -> np.ndarray | None:
     return w
 
 
+def group_codes(data: pd.DataFrame, by: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """``(codes, labels)``: row ``i`` is in the cell labelled ``labels[codes[i]]``.
+
+    ``codes`` is -1 where a ``by`` value is missing. Labels are as in
+    :func:`group_labels`; each distinct value (and each combination of values) is
+    labelled once, not once per row.
+    """
+    if not by:
+        return np.zeros(len(data), dtype=np.intp), np.array(["All"], dtype=object)
+    check_columns(data, by, argument="by")
+    codes = labels = None
+    for col in by:
+        raw, uniques = pd.factorize(data[col])  # label each distinct value once
+        col_labels = np.array([_level_label(u) for u in uniques], dtype=object)
+        if codes is None:
+            codes, labels = raw.astype(np.intp), col_labels
+            continue
+        m = max(len(col_labels), 1)
+        key = np.where((codes >= 0) & (raw >= 0), codes * m + raw, -1)
+        key_codes, keys = pd.factorize(key)
+        present = keys >= 0
+        renumber = np.full(len(keys), -1, dtype=np.intp)
+        renumber[present] = np.arange(int(present.sum()))
+        labels = np.array([labels[u // m] + " / " + col_labels[u % m] for u in keys[present]],
+                          dtype=object)
+        codes = renumber[key_codes]
+    return codes, labels
+
+
 def group_labels(data: pd.DataFrame, by: list[str]) -> pd.Series:
     """One label per row for the cells of ``by`` (``"All"`` when ``by`` is empty).
 
@@ -192,17 +222,8 @@ def group_labels(data: pd.DataFrame, by: list[str]) -> pd.Series:
     """
     if not by:
         return pd.Series("All", index=data.index, dtype=object)
-    check_columns(data, by, argument="by")
-    parts = []
-    for col in by:
-        raw, uniques = pd.factorize(data[col])  # label each distinct value once
-        uniq = np.array([_level_label(u) for u in uniques] + [np.nan], dtype=object)
-        parts.append(pd.Series(uniq[raw], index=data.index, dtype=object))
-    out = parts[0]
-    for p in parts[1:]:
-        keep = out.notna() & p.notna()
-        out = (out.astype(str) + " / " + p.astype(str)).where(keep, np.nan)
-    return out
+    codes, labels = group_codes(data, by)
+    return pd.Series(np.append(labels, np.nan)[codes], index=data.index, dtype=object)
 
 
 def _level_label(value) -> str:

@@ -12,7 +12,7 @@ from toolkit.errors import DesignError, ParameterError
 from toolkit.survey._inputs import (
     as_list,
     binary_values,
-    group_labels,
+    group_codes,
     group_order,
     numeric_values,
     warn_excluded,
@@ -225,8 +225,8 @@ def _groups(data, by_cols, *, function):
     """(codes array with -1 for excluded rows, ordered group labels)."""
     if len(data) == 0:
         raise DesignError(f"{function} was given an empty data set (0 rows).")
-    labels = group_labels(data, by_cols)
-    miss = labels.isna().to_numpy()
+    row_codes, labels = group_codes(data, by_cols)
+    miss = row_codes < 0
     if miss.all():
         raise DesignError(
             f"{function}: every row has a missing value in the 'by' column(s) {by_cols}; "
@@ -234,8 +234,8 @@ def _groups(data, by_cols, *, function):
         )
     warn_excluded(int(miss.sum()), f"missing value in the 'by' column(s) {by_cols}", function=function,
                   stacklevel=4)
-    order = group_order(data, by_cols, labels)
-    codes = pd.Index(order).get_indexer(labels.to_numpy())
+    order = group_order(data, by_cols, pd.Series(labels, dtype=object))
+    codes = np.append(pd.Index(order).get_indexer(labels), -1)[row_codes]
     return codes, order
 
 

@@ -260,7 +260,6 @@ def _encode(data: pd.DataFrame, col: str, shares: dict, total: float):
     keys = {_level_label(k): k for k in shares}
     raw, uniques = pd.factorize(s)
     uniq_labels = np.array([_level_label(u) for u in uniques], dtype=object)
-    labels = uniq_labels[raw]
     present = pd.unique(uniq_labels)
     absent = [keys[k] for k in keys if k not in set(present)]
     if absent:
@@ -277,7 +276,7 @@ def _encode(data: pd.DataFrame, col: str, shares: dict, total: float):
             "Add those levels to the margin with their population shares, or recode them.",
         )
     order = list(keys)
-    code = pd.Index(order).get_indexer(labels)
+    code = pd.Index(order).get_indexer(uniq_labels)[raw]   # each distinct value looked up once
     t = np.array([shares[keys[k]] for k in order], dtype=float)
     t = t / t.sum() * total
     return code, t
