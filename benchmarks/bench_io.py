@@ -31,9 +31,10 @@ LIKERT = "1=Strongly disagree; 2=Disagree; 3=Neither; 4=Agree; 5=Strongly agree;
 def dictionary():
     def row(variable, type, values="", missing="", scale="", reverse="", min="", max="",
             required="", disclosure="public"):
-        return dict(variable=variable, label=f"Label of {variable}", type=type, values=values,
-                    missing=missing, scale=scale, reverse=reverse, min=min, max=max,
-                    required=required, pillar="", disclosure=disclosure)
+        return {"variable": variable, "label": f"Label of {variable}", "type": type,
+                "values": values, "missing": missing, "scale": scale, "reverse": reverse,
+                "min": min, "max": max, "required": required, "pillar": "",
+                "disclosure": disclosure}
 
     rows = [
         row("rid", "id", required="yes", disclosure="identifier"),

@@ -31,14 +31,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-WORDS = ("the of and to a in that it is was for on are with as they be at this have from or "
-         "one had by but not what all were when we there can an your which their said if do "
-         "will each about how up out them then she many some so these would other into has more "
-         "her two like him see time could no make than first been its who now people my made over "
-         "did down only way find use may water long little very after words called just where "
-         "most know online abuse officer staff family support wellbeing misconduct reputation "
-         "harassment threat team manager sergeant inspector social media report training policy "
-         "care harm doxxing impersonation account posted comments felt worried colleagues").split()
+_WORD_TEXT = ("the of and to a in that it is was for on are with as they be at this have from or "
+             "one had by but not what all were when we there can an your which their said if do "
+             "will each about how up out them then she many some so these would other into has more "
+             "her two like him see time could no make than first been its who now people my made over "
+             "did down only way find use may water long little very after words called just where "
+             "most know online abuse officer staff family support wellbeing misconduct reputation "
+             "harassment threat team manager sergeant inspector social media report training policy "
+             "care harm doxxing impersonation account posted comments felt worried colleagues")
+WORDS = _WORD_TEXT.split()
 FIRST = ["Sarah", "James", "Priya", "Tom", "Aisha", "David", "Megan", "Kwame", "Olu", "Ewan"]
 LAST = ["Patel", "Brown", "Smith", "Jones", "Okafor", "Murray", "Evans", "Khan", "Taylor"]
 
@@ -128,12 +129,20 @@ def main():
     ap.add_argument("--boot", type=int, default=200)
     args = ap.parse_args()
 
-    import krippendorff
     import xml.etree.ElementTree as ET
     import zipfile
 
-    from toolkit.qual import (agreement, code_frequencies, cooccurrence, krippendorff_alpha,
-                              read_qdpx, redact_many, write_qdpx)
+    import krippendorff
+
+    from toolkit.qual import (
+        agreement,
+        code_frequencies,
+        cooccurrence,
+        krippendorff_alpha,
+        read_qdpx,
+        redact_many,
+        write_qdpx,
+    )
 
     warnings.simplefilter("ignore")
     res: list[dict] = []
@@ -167,7 +176,6 @@ def main():
         project, coders=["A", "B"], n_boot=args.boot), res)
     texts = list(project.sources["text"])
     timed(f"redact_many ({len(texts)} transcripts)", lambda: redact_many(texts), res)
-    del texts
 
     # krippendorff_alpha vs the krippendorff package on the same reliability data: one unit
     # per segment of coder A, value = the code each coder gave it (nominal), and a 0..20
@@ -188,18 +196,21 @@ def main():
         long = pd.DataFrame({"unit": np.tile(np.arange(n_peer), 2),
                              "coder": np.repeat(["A", "B"], n_peer), "value": sub.ravel()})
         peer_out = timed(f"  peer: krippendorff.alpha ({level}, {n_peer} units)",
-                         lambda: krippendorff.alpha(reliability_data=sub,
-                                                    level_of_measurement=level), res)
+                         lambda sub=sub, level=level: krippendorff.alpha(
+                             reliability_data=sub, level_of_measurement=level), res)
         floor = res[-1]["seconds"]
-        ours = timed(f"krippendorff_alpha ({level}, {n_peer} units)", lambda: krippendorff_alpha(
-            long, unit="unit", coder="coder", value="value", level=level), res, peer=floor)
+        ours = timed(f"krippendorff_alpha ({level}, {n_peer} units)",
+                     lambda long=long, level=level: krippendorff_alpha(
+                         long, unit="unit", coder="coder", value="value", level=level),
+                     res, peer=floor)
         print(f"  alpha ours {ours:.10f}, krippendorff {peer_out:.10f}, "
               f"difference {abs(ours - peer_out):.1e}")
         if n_peer < n_units:
             long = pd.DataFrame({"unit": np.tile(np.arange(n_units), 2),
                                  "coder": np.repeat(["A", "B"], n_units), "value": mat.ravel()})
-            timed(f"krippendorff_alpha ({level}, {n_units} units)", lambda: krippendorff_alpha(
-                long, unit="unit", coder="coder", value="value", level=level), res)
+            timed(f"krippendorff_alpha ({level}, {n_units} units)",
+                  lambda long=long, level=level: krippendorff_alpha(
+                      long, unit="unit", coder="coder", value="value", level=level), res)
 
     table = pd.DataFrame(res)
     table["ratio_to_peer"] = table["seconds"] / table["peer"]

@@ -38,11 +38,11 @@ show_text = False  # True shows coded passages and keyword-in-context lines (sec
 from pathlib import Path
 
 import matplotlib.pyplot as plt
-import pandas as pd
+from IPython.display import display
 
-from toolkit.study import open_study
 from toolkit import qual
 from toolkit.disclosure import suppress
+from toolkit.study import open_study
 
 cfg = open_study(study, output)
 project = qual.read_qdpx(cfg.path("qual", "interviews"))

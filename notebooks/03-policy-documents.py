@@ -37,6 +37,7 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from IPython.display import display
 from statsmodels.stats.proportion import proportion_confint
 
 from toolkit import qual
@@ -90,7 +91,7 @@ if "true_frame" in scores.columns:
 doc_id = scores.sort_values("estimate")["id"].iloc[0]  # the most misconduct-framed document
 evidence = qual.framing_evidence(documents[documents["id"] == doc_id], lexicon=lexicon)
 print(doc_id, "-", documents.set_index("id").loc[doc_id, "title"])
-evidence
+display(evidence)
 
 # %% [markdown]
 # ## 3. Does framing differ between forces and over time?

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-
 from _io_helpers import HEADER, ROWS, column_values, csv_bytes, small_dictionary
-from toolkit.errors import ColumnNotFoundError, DataValidationError, FileFormatError, ParameterError
+
+from toolkit.errors import (
+    ColumnNotFoundError,
+    DataValidationError,
+    FileFormatError,
+    ParameterError,
+)
 from toolkit.io import ValidationReport, read_survey
 
 

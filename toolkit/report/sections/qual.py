@@ -51,11 +51,11 @@ def build(ctx) -> None:
 
 def _build_interviews(ctx) -> None:
     """Frequencies of themes by role and by personal experience, co-occurrence, saturation."""
-    from toolkit.report.sections._qual_agreement import build_agreement
     from toolkit.disclosure import suppress
     from toolkit.qual.cooccurrence import cooccurrence, cooccurrence_heatmap
     from toolkit.qual.frequencies import code_frequencies
     from toolkit.qual.saturation import saturation, saturation_plot
+    from toolkit.report.sections._qual_agreement import build_agreement
 
     project = _load(ctx)
     if project is None:
