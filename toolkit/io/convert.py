@@ -27,7 +27,7 @@ import pandas as pd
 
 from toolkit.dictionary import Dictionary, parse_code
 
-__all__ = ["Converted", "convert_column", "is_blank", "normalise"]
+__all__ = ["Converted", "FactorizedCells", "convert_column", "is_blank", "normalise"]
 
 OK, BLANK, MISSING, INVALID = 0, 1, 2, 3
 
@@ -50,9 +50,10 @@ class Converted:
 
     def count_missing(self, keep=None) -> dict:
         """Missing code -> count, over the rows where ``keep`` is True (all rows by default)."""
-        if keep is None or self._codes is None:
+        keep = None if keep is None else np.asarray(keep, dtype=bool)
+        if keep is None or self._codes is None or keep.all():
             return dict(self.missing)
-        codes = self._codes[np.asarray(keep, dtype=bool)]
+        codes = self._codes[keep]
         counts = np.bincount(codes[codes >= 0], minlength=len(self._miss_u))
         out = {}
         for m, n in zip(self._miss_u, counts):
@@ -75,12 +76,35 @@ def normalise(value):
     return value
 
 
-def is_blank(series: pd.Series) -> np.ndarray:
+class FactorizedCells:
+    """A column of raw cells factorized once: ``codes`` (-1 = NA), ``uniques`` (object
+    array) and, computed on first use, ``norm`` (:func:`normalise` of each unique).
+
+    :func:`is_blank` and :func:`convert_column` accept it so that a column is hashed and
+    its distinct values normalised once, not once per use.
+    """
+
+    __slots__ = ("codes", "uniques", "_norm")
+
+    def __init__(self, series: pd.Series):
+        codes, uniq = pd.factorize(series, use_na_sentinel=True)
+        self.codes = codes
+        self.uniques = np.asarray(uniq, dtype=object)
+        self._norm = None
+
+    @property
+    def norm(self) -> list:
+        if self._norm is None:
+            self._norm = [normalise(v) for v in self.uniques]
+        return self._norm
+
+
+def is_blank(series: pd.Series, *, factorized: FactorizedCells | None = None) -> np.ndarray:
     """Boolean array: cell is empty, spaces only, ``None`` or NaN."""
-    codes, uniq = pd.factorize(series, use_na_sentinel=True)
-    blank_u = np.fromiter((normalise(v) is None for v in uniq), dtype=bool, count=len(uniq))
+    f = factorized if factorized is not None else FactorizedCells(series)
+    blank_u = np.fromiter((v is None for v in f.norm), dtype=bool, count=len(f.uniques))
     blank_u = np.append(blank_u, True)
-    return blank_u[np.where(codes < 0, len(uniq), codes)]
+    return blank_u[f.codes]                       # code -1 (NA) picks the True at the end
 
 
 def _declared_missing(value, ranges) -> bool:
@@ -94,7 +118,7 @@ def _take(per_unique, codes, blank_value):
                    else per_unique.dtype)
     arr[:-1] = per_unique
     arr[-1] = blank_value
-    return arr[np.where(codes < 0, len(per_unique), codes)]
+    return arr[codes]                             # code -1 (NA) picks blank_value
 
 
 def _codes_text(d: Dictionary, var: str, limit: int = 12) -> str:
@@ -105,7 +129,8 @@ def _codes_text(d: Dictionary, var: str, limit: int = 12) -> str:
 
 
 def convert_column(raw: pd.Series, d: Dictionary, var: str, *, decimal: str = ".",
-                   declared_missing=None) -> Converted:
+                   declared_missing=None, factorized: FactorizedCells | None = None
+                   ) -> Converted:
     """Convert the raw cells of dictionary variable ``var``.
 
     Parameters
@@ -118,10 +143,12 @@ def convert_column(raw: pd.Series, d: Dictionary, var: str, *, decimal: str = ".
         Decimal mark of text numbers.
     declared_missing : list of (lo, hi), optional
         Value ranges the file itself declares missing (SPSS user-missing).
+    factorized : FactorizedCells, optional
+        ``raw`` already factorized (saves hashing it again).
     """
     vtype = d.type(var)
-    codes, uniq = pd.factorize(raw, use_na_sentinel=True)
-    norm = [normalise(v) for v in uniq]
+    f = factorized if factorized is not None else FactorizedCells(raw)
+    codes, norm = f.codes, f.norm
     if vtype in ("categorical", "ordinal", "likert", "binary"):
         return _coded(raw, codes, norm, d, var, vtype, declared_missing)
     if vtype in ("integer", "numeric"):

@@ -15,7 +15,7 @@ import pandas as pd
 
 from toolkit.dictionary import Dictionary, load_dictionary
 from toolkit.errors import ColumnNotFoundError, DataValidationError, check_choice
-from toolkit.io.convert import BLANK, convert_column, is_blank
+from toolkit.io.convert import BLANK, FactorizedCells, convert_column, is_blank
 from toolkit.io.multiselect import combine_spread, expand_packed
 from toolkit.io.report import ValidationReport
 from toolkit.io.sources import read_cells
@@ -225,7 +225,9 @@ def read_survey(path, dictionary, *, sheet=None, id_column=None, qualtrics=None,
     n_in = len(cells)
 
     # ---- header ---------------------------------------------------------
-    blank_cols = {j: is_blank(cells[j]) for j in range(cells.shape[1])}
+    # each column hashed once, shared by the blank checks and the conversion
+    factorized = {j: FactorizedCells(cells[j]) for j in range(cells.shape[1])}
+    blank_cols = {j: is_blank(cells[j], factorized=factorized[j]) for j in range(cells.shape[1])}
     blank_row = np.ones(n_in, dtype=bool)
     for j in blank_cols:
         blank_row &= blank_cols[j]
@@ -315,7 +317,8 @@ def read_survey(path, dictionary, *, sheet=None, id_column=None, qualtrics=None,
         name = resolved[var]
         raw_col = col(var)
         conv = convert_column(raw_col, d, var, decimal=raw.decimal,
-                              declared_missing=raw.declared_missing.get(name))
+                              declared_missing=raw.declared_missing.get(name),
+                              factorized=factorized[columns[name]])
         converted[var] = conv
         out_cols[var] = conv.values
         for mask, problem, expected in conv.problems:
@@ -333,7 +336,7 @@ def read_survey(path, dictionary, *, sheet=None, id_column=None, qualtrics=None,
     # id column that is not a dictionary variable: kept as text
     if id_var is not None and id_var not in d and id_var in resolved:
         ids_raw = cells[columns[resolved[id_var]]]
-        blank_id = is_blank(ids_raw)
+        blank_id = is_blank(ids_raw, factorized=factorized[columns[resolved[id_var]]])
         id_values = pd.Series(ids_raw.astype(object).where(~blank_id, None).map(
             lambda v: v if v is None else (str(int(v)) if isinstance(v, float) and v.is_integer()
                                            else str(v).strip())), index=cells.index, dtype="str")
@@ -366,8 +369,13 @@ def read_survey(path, dictionary, *, sheet=None, id_column=None, qualtrics=None,
 
     # ---- missing values in required columns are errors, not exclusions --------------
     keep = ~exclude_mask
-    data = pd.DataFrame(out_cols, index=pd.Index(rows, name="row"))[keep] if out_cols else \
-        pd.DataFrame(index=pd.Index(rows[keep], name="row"))
+    del factorized
+    if out_cols:
+        data = pd.DataFrame(out_cols, index=pd.Index(rows, name="row"))
+        if not keep.all():
+            data = data[keep]
+    else:
+        data = pd.DataFrame(index=pd.Index(rows[keep], name="row"))
     missing = _missing_table(d, converted, keep, cells, resolved, columns, multiselect_layout, raw,
                              live)
     excl = pd.DataFrame(excluded, columns=EXCLUDED_COLUMNS).sort_values("row", kind="stable")
