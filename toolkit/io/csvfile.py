@@ -123,7 +123,7 @@ def read_csv_text(path) -> CsvText:
             io.StringIO(text),
             sep=sep,
             header=None,
-            dtype=str,
+            dtype=object,      # Python str cells (pandas' "str" dtype hashes ~2x slower)
             na_filter=False,
             skip_blank_lines=False,
             engine="c",
