@@ -173,9 +173,11 @@ def score_scales(
         X = reverse_key(X, spec.items, spec.reverse, spec.ranges, copy=False)
         k = len(spec.items)
         need = min_items_required(min_items, k)
-        answered = (~np.isnan(X)).sum(axis=1)
+        missing = np.isnan(X)
+        answered = k - missing.sum(axis=1)
+        np.copyto(X, 0.0, where=missing)      # X is this function's own copy
         with np.errstate(invalid="ignore", divide="ignore"):
-            score = np.nansum(X, axis=1) / answered
+            score = X.sum(axis=1) / answered
         score[answered < need] = np.nan
         if method == "sum":
             score = score * k
