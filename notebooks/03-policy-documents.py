@@ -30,7 +30,7 @@
 # %% tags=["parameters"]
 study = None  # path to your study.yml; None uses the synthetic demo study
 output = "../outputs"  # where demo data and results are written
-hand_coded = None  # CSV of hand-coded paragraphs (text, frame); None uses the toolkit's sample
+hand_coded = None  # CSV of hand-coded paragraphs (text, frame); None uses data-templates/qual/framing_hand_coded.csv
 
 # %%
 from pathlib import Path
@@ -41,7 +41,7 @@ from IPython.display import display
 from statsmodels.stats.proportion import proportion_confint
 
 from toolkit import qual
-from toolkit.paths import REPO_DIR
+from toolkit.paths import template
 from toolkit.report.qual_figures import framing_balance_plot
 from toolkit.study import open_study
 
@@ -125,7 +125,7 @@ plt.show()
 # paragraphs (say 100) before relying on the scores; edit the lexicon where it errs.
 
 # %%
-sample = Path(hand_coded) if hand_coded else REPO_DIR / "tests" / "data" / "framing" / "hand_coded.csv"
+sample = Path(hand_coded) if hand_coded else template("qual", "framing_hand_coded.csv")
 if sample.exists():
     validation = qual.validate_lexicon(sample, lexicon)
     display(validation)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+
+from toolkit.paths import template
 from numpy.testing import assert_allclose
 
 from toolkit.errors import ColumnNotFoundError, DataValidationError, ParameterError
@@ -19,7 +20,7 @@ from toolkit.qual.framing import (
     validate_lexicon,
 )
 
-HAND = Path(__file__).parent / "data" / "framing" / "hand_coded.csv"
+HAND = template("qual", "framing_hand_coded.csv")
 
 #: Floors stated for the bundled lexicon on the 42 hand-coded paragraphs (labelled by
 #: reading, before scoring): accuracy >= 0.80 and Cohen's kappa >= 0.70.

@@ -341,7 +341,7 @@ def validate_lexicon(sample, lexicon=None, *, text="text", label="frame"):
     ----------
     sample : pandas.DataFrame or path
         Hand-coded paragraphs: ``text`` and ``label`` (``care``, ``misconduct`` or
-        ``neutral``), e.g. ``tests/data/framing/hand_coded.csv``.
+        ``neutral``), e.g. ``data-templates/qual/framing_hand_coded.csv``.
     lexicon : path, DataFrame or None
         Lexicon to validate (default the bundled one).
 
