@@ -157,13 +157,36 @@ def numeric_values(data: pd.DataFrame, column: str, *, role: str = "dv") -> pd.S
     return x
 
 
-def weight_values(data: pd.DataFrame, weight: str | None) -> np.ndarray | None:
-    """Survey weights as a float array: present, finite and non-negative, not all zero."""
+def require_rows(data: pd.DataFrame, *, function: str, argument: str = "data") -> None:
+    """Raise a :class:`ParameterError` naming ``function`` if ``data`` has 0 rows.
+
+    >>> import pandas as pd
+    >>> require_rows(pd.DataFrame({"y": []}), function="prevalence")
+    Traceback (most recent call last):
+    ...
+    toolkit.errors.ParameterError: The 'data' parameter of prevalence is an empty table (0 rows): there are no respondents to analyse. Check the filter or file that produced it.
+    """
+    if len(data) == 0:
+        raise ParameterError(
+            f"The '{argument}' parameter of {function} is an empty table (0 rows): there are "
+            "no respondents to analyse. Check the filter or file that produced it."
+        )
+
+
+def weight_values(
+    data: pd.DataFrame, weight: str | None, *, function: str = "this function"
+) -> np.ndarray | None:
+    """Survey weights as a float array: present, finite and non-negative, not all zero.
+
+    A table with 0 rows is reported as empty (naming ``function``), not as "only zero
+    weights".
+    """
     if weight is None:
         return None
     if not isinstance(weight, str):
         raise ParameterError(f"The 'weight' parameter must be a column name. Got {weight!r} instead.")
     check_columns(data, [weight], argument="weight")
+    require_rows(data, function=function)
     s = data[weight]
     if not (pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype)):
         raise _problem(
@@ -254,4 +277,4 @@ def require_column_name(value, *, argument: str) -> str:
     return value
 
 
-__all__ += ["ColumnNotFoundError", "group_order", "require_column_name"]
+__all__ += ["ColumnNotFoundError", "group_order", "require_column_name", "require_rows"]

@@ -138,7 +138,7 @@ def compare_groups(
     check_columns(data, dvs + [between], argument="dv/between")
     if between in dvs:
         raise ParameterError(f"Column '{between}' is both an outcome ('dv') and the grouping ('between').")
-    w_all = weight_values(data, weight)
+    w_all = weight_values(data, weight, function="compare_groups")
     labels = group_labels(data, [between])
     rows, orders = [], {}
     for col in dvs:

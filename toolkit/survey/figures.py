@@ -13,7 +13,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from toolkit.errors import ParameterError, check_columns
-from toolkit.survey._inputs import as_list, numeric_values, weight_values
+from toolkit.survey._inputs import as_list, numeric_values, require_rows, weight_values
 from toolkit.survey._labels import load_labels
 
 __all__ = ["harm_heatmap", "likert_bars", "prevalence_plot"]
@@ -87,7 +87,7 @@ def likert_bars(
         raise ParameterError("The 'items' parameter of likert_bars must name at least one column.")
     check_columns(data, items, argument="items")
     labels = load_labels(dictionary)
-    w = weight_values(data, weight)
+    w = weight_values(data, weight, function="likert_bars")
     values = {c: numeric_values(data, c, role="item").to_numpy() for c in items}
     if levels is None:
         codes = labels.codes(items[0])
@@ -288,6 +288,8 @@ def harm_heatmap(
     harms = as_list(harms, argument="harms")
     if not harms:
         raise ParameterError("The 'harms' parameter of harm_heatmap must name at least one column.")
+    check_columns(data, harms, argument="harms")
+    require_rows(data, function="harm_heatmap")
     labels = load_labels(dictionary)
     table = _prevalence(data, harms, by=by, weight=weight, min_count=min_count)
     groups = list(dict.fromkeys(table["group"]))

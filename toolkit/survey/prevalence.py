@@ -129,7 +129,7 @@ def prevalence(
         raise ParameterError("The 'outcome' parameter of prevalence must name at least one column.")
     z_level = _check_ci(ci)
     by_cols = as_list(by, argument="by")
-    w_all = weight_values(data, weight)
+    w_all = weight_values(data, weight, function="prevalence")
     groups = _groups(data, by_cols, function="prevalence")
     tables = []
     for out in outcomes:
@@ -200,7 +200,7 @@ def mean_by(
         raise ParameterError("The 'dv' parameter of mean_by must name at least one column.")
     z_level = _check_ci(ci)
     by_cols = as_list(by, argument="by")
-    w_all = weight_values(data, weight)
+    w_all = weight_values(data, weight, function="mean_by")
     groups = _groups(data, by_cols, function="mean_by")
     tables = []
     for col in dvs:
