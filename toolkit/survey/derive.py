@@ -48,6 +48,11 @@ def any_of(data: pd.DataFrame, items: list[str], *, value=1) -> pd.Series:
     if not items:
         raise ParameterError("The 'items' parameter of any_of must name at least one column.")
     check_columns(data, items, argument="items")
+    if len(data) == 0:
+        raise ParameterError(
+            "The 'data' parameter of any_of is an empty table (0 rows): there are no "
+            "respondents to derive an indicator for. Check the filter or file that produced it."
+        )
     block = pd.DataFrame({c: pd.to_numeric(data[c].astype("object"), errors="coerce") for c in items})
     hit = (block == value).any(axis=1)
     answered = block.notna().any(axis=1)

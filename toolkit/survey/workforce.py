@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from toolkit.errors import DataValidationError, ParameterError, check_columns
+from toolkit.survey._inputs import as_list
 
 __all__ = ["workforce_margins"]
 
@@ -41,7 +42,19 @@ def workforce_margins(workforce, variables: list[str]) -> dict:
     if isinstance(workforce, (str, Path)):
         source = str(workforce)
         workforce = pd.read_csv(workforce, encoding="utf-8-sig")
+    variables = as_list(variables, argument="variables")
+    if not variables:
+        raise ParameterError(
+            "The 'variables' parameter of workforce_margins must name at least one margin, "
+            "e.g. ['force', 'role']."
+        )
     check_columns(workforce, COLUMNS, argument="workforce", where=source)
+    if len(workforce) == 0:
+        raise ParameterError(
+            f"The 'workforce' parameter of workforce_margins is an empty table (0 rows) "
+            f"({source}): expected one row per force, variable and code with its headcount. "
+            "Fill in the workforce.csv template (data-templates/survey/README.md)."
+        )
     counts = pd.to_numeric(workforce["count"], errors="coerce")
     bad = workforce[counts.isna() | (counts < 0)]
     if len(bad):
