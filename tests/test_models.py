@@ -134,7 +134,11 @@ def test_logit_recovers_known_coefficients_and_handles_read_survey_dtypes():
         (logit, "y ~ x", {"y": [1, 1, 1], "x": [1, 2, 3]}, {}, DataValidationError, "single value"),
         (logit, "y ~ x", {"y": [np.nan, np.nan], "x": [1, 2]}, {}, DataValidationError, "all missing"),
         (logit, "y x", {"y": [0, 1], "x": [1, 2]}, {}, ParameterError, "formula"),
-        (logit, "y ~ zz", {"y": [0, 1, 0, 1], "x": [1, 2, 3, 4]}, {}, ParameterError, "cannot be built"),
+        (logit, "y ~ zz", {"y": [0, 1, 0, 1], "x": [1, 2, 3, 4]}, {}, ColumnNotFoundError,
+         r"\['zz'\] not found in data\. Available columns: \['y', 'x'\]"),
+        (ordinal, "y ~ C(zz) + np.log(x)", {"y": [1, 2, 3], "x": [1, 2, 3]}, {}, ColumnNotFoundError,
+         r"\['zz'\] not found"),
+        (logit, "y ~ x +", {"y": [0, 1, 0, 1], "x": [1, 2, 3, 4]}, {}, ParameterError, "cannot be built"),
         (logit, "y ~ x", {"y": [0, 1, 0, 1], "x": [1, 2, 3, 4], "c": [1, None, 2, 2]},
          {"cluster": "c"}, DataValidationError, "missing cluster"),
         (logit, "y ~ x", {"y": [0, 1, 0, 1], "x": [1, 2, 3, 5]}, {"weight": "w"}, ColumnNotFoundError, "w"),
@@ -149,3 +153,10 @@ def test_logit_recovers_known_coefficients_and_handles_read_survey_dtypes():
 def test_errors(func, formula, data, kwargs, error, match):
     with pytest.raises(error, match=match):
         func(formula, pd.DataFrame(data), **kwargs)
+
+
+@pytest.mark.parametrize("func", [logit, ordinal])
+@pytest.mark.parametrize("bad", [None, [[0, 1], [1, 2]]])
+def test_data_must_be_a_dataframe(func, bad):
+    with pytest.raises(ParameterError, match=rf"'data' parameter of {func.__name__} must be a pandas DataFrame"):
+        func("y ~ x", bad)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import builtins
 import itertools
 import warnings
 
@@ -108,7 +110,7 @@ def logit(
     1  public_facing        4.33    2.80     6.69
     """
     level = _check_ci(ci)
-    outcome = _outcome_name(formula, data)
+    outcome = _outcome_name(formula, data, function="logit")
     d = _prepare(data, outcome, weight, cluster)
     d[outcome] = binary_values(d, outcome, role="outcome")
     if d[outcome].dropna().nunique() < 2:
@@ -221,7 +223,7 @@ def ordinal(
     level = _check_ci(ci)
     if link not in ("logit", "probit"):
         raise ParameterError(f"The 'link' parameter of ordinal must be one of ['logit', 'probit']. Got {link!r} instead.")
-    outcome = _outcome_name(formula, data)
+    outcome = _outcome_name(formula, data, function="ordinal")
     d = _prepare(data, outcome, weight, cluster)
     d[outcome] = _ordered_outcome(d, outcome)
     miss = d[outcome].isna().to_numpy()
@@ -304,13 +306,67 @@ def _check_ci(ci) -> float:
     return float(ci)
 
 
-def _outcome_name(formula, data) -> str:
+def _outcome_name(formula, data, *, function: str) -> str:
+    """The outcome's column name, after checking ``data`` and every formula variable."""
+    if not isinstance(data, pd.DataFrame):
+        raise ParameterError(
+            f"The 'data' parameter of {function} must be a pandas DataFrame with one row per "
+            f"respondent. Got {type(data).__name__} instead."
+        )
     if not isinstance(formula, str) or "~" not in formula:
         raise ParameterError(f"The 'formula' parameter must be a string like 'outcome ~ x1 + x2'. Got {formula!r} instead.")
     outcome = formula.split("~", 1)[0].strip()
     if outcome not in data.columns:
         check_columns(data, [outcome], argument="formula (left-hand side)")
+    missing = [v for v in _formula_variables(formula) if v not in data.columns and v not in _KNOWN_NAMES]
+    if missing:
+        check_columns(data, missing, argument="formula")
     return outcome
+
+
+# names a formula may use that are not columns: patsy's functions and contrasts, the
+# modules and builtins visible where the model is built (np.log(x), abs(x), ...)
+_KNOWN_NAMES = frozenset(dir(builtins)) | frozenset(globals()) | {
+    "C", "I", "Q", "center", "standardize", "scale", "bs", "cr", "cc", "te",
+    "Treatment", "Sum", "Poly", "Diff", "Helmert",
+}
+
+
+def _formula_variables(formula: str) -> list[str]:
+    """Names a formula reads from the data, in order (``[]`` if patsy cannot parse it).
+
+    Function names (``C``, ``np.log``) are skipped; ``Q("a b")`` gives ``"a b"``.
+
+    >>> _formula_variables('y ~ C(role, Treatment(1)) * np.log(age) + Q("a b") - 1')
+    ['y', 'role', 'age', 'a b']
+    """
+    try:
+        from patsy import ModelDesc
+
+        desc = ModelDesc.from_formula(formula)
+    except Exception:  # the model builder reports syntax errors with the formula
+        return []
+    names: dict[str, None] = {}
+    for term in desc.lhs_termlist + desc.rhs_termlist:
+        for factor in term.factors:
+            try:
+                tree = ast.parse(getattr(factor, "code", factor.name()).strip(), mode="eval")
+            except SyntaxError:
+                continue
+            skip = set()
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Call):
+                    skip.add(id(node.func))
+                    if isinstance(node.func, ast.Name) and node.func.id == "Q":
+                        for arg in node.args:
+                            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                                names.setdefault(arg.value)
+                elif isinstance(node, ast.Attribute):
+                    skip.add(id(node.value))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Name) and id(node) not in skip:
+                    names.setdefault(node.id)
+    return list(names)
 
 
 def _prepare(data, outcome, weight, cluster) -> pd.DataFrame:
