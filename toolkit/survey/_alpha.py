@@ -101,11 +101,12 @@ def reliability_core(X, index, items, *, missing, ci_level, ci_method, label):
     """All scale-level and item-level statistics of one keyed item matrix.
 
     Rows left out under ``missing`` add nothing to the sums, so they are not copied out;
-    ``n`` counts the rows used.
+    ``n`` counts the rows used. ``X`` is used as work space (its values are destroyed).
     """
-    k = X.shape[1]
-    N, S, Pc, Q, centre, n = cross_products(X, complete_rows=missing == "listwise")
-    check_rows_used(n, X.shape[0], items, missing, label=label)
+    n_all, k = X.shape
+    N, S, Pc, Q, centre, n = cross_products(X, complete_rows=missing == "listwise",
+                                            overwrite=True)   # X is not used again
+    check_rows_used(n, n_all, items, missing, label=label)
     C, P = moments_from_sums(N, S, Pc, Q)
     check_variances(C, N, items, label=label)
     R = cov2cor(C)

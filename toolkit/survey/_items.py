@@ -93,13 +93,21 @@ def item_matrix(data: pd.DataFrame, items: list[str]) -> np.ndarray:
 
     The array is column-major (Fortran order): each item's answers are contiguous.
     """
+    return item_matrix_and_range(data, items)[0]
+
+
+def item_matrix_and_range(data: pd.DataFrame, items: list[str]):
+    """:func:`item_matrix` and each column's observed minimum and maximum (NaN ignored;
+    NaN for a column without answers), for :func:`check_range`."""
     n = len(data)
     out = np.empty((n, len(items)), dtype=float, order="F")
     for j, name in enumerate(items):
         out[:, j] = _column_as_float(data[name], name)
+    if n == 0:
+        return out, np.full(len(items), np.nan), np.full(len(items), np.nan)
     # an infinity shows in the NaN-ignoring column minima / maxima (cheaper than isinf)
-    if n and (np.isinf(np.fmin.reduce(out, axis=0)).any()
-              or np.isinf(np.fmax.reduce(out, axis=0)).any()):
+    col_min, col_max = np.fmin.reduce(out, axis=0), np.fmax.reduce(out, axis=0)
+    if np.isinf(col_min).any() or np.isinf(col_max).any():
         bad = np.isinf(out)
         j = int(np.where(bad.any(axis=0))[0][0])
         i = int(np.where(bad[:, j])[0][0])
@@ -107,18 +115,29 @@ def item_matrix(data: pd.DataFrame, items: list[str]) -> np.ndarray:
             f"Column '{items[j]}' holds an infinite value at row index {data.index[i]!r}. "
             "Expected finite item codes. Fix: set it to missing (NaN) or correct it."
         )
-    return out
+    return out, col_min, col_max
 
 
-def check_range(data: pd.DataFrame, X: np.ndarray, items: list[str], ranges: dict) -> None:
-    """Raise :class:`DataValidationError` listing every value outside its item's range."""
+def check_range(data: pd.DataFrame, X: np.ndarray, items: list[str], ranges: dict, *,
+                observed=None) -> None:
+    """Raise :class:`DataValidationError` listing every value outside its item's range.
+
+    ``observed``: the columns' ``(minima, maxima)`` if known (from
+    :func:`item_matrix_and_range`), which spares a pass over the data.
+    """
     problems = []
     for j, name in enumerate(items):
         lo, hi = ranges.get(name, (None, None))
         if lo is None or hi is None:
             continue
         col = X[:, j]
-        if len(col) == 0 or (np.fmin.reduce(col) >= lo and np.fmax.reduce(col) <= hi):
+        if len(col) == 0:
+            continue
+        if observed is not None:
+            col_min, col_max = observed[0][j], observed[1][j]
+        else:
+            col_min, col_max = np.fmin.reduce(col), np.fmax.reduce(col)
+        if np.isnan(col_min) or (col_min >= lo and col_max <= hi):
             continue   # all in range (NaN ignored): no row-by-row search needed
         out = np.where(~np.isnan(col) & ((col < lo) | (col > hi)))[0]
         for i in out[:50]:

@@ -15,7 +15,7 @@ from toolkit.survey._items import (
     check_item_list,
     check_range,
     columns_for_specs,
-    item_matrix,
+    item_matrix_and_range,
     reverse_key,
     scale_specs,
 )
@@ -58,7 +58,7 @@ def _keyed_items(data, items, reverse, item_range, function):
             "internal consistency needs at least 2 items. A single-item measure has no "
             "alpha: report it as an item, not a scale."
         )
-    X = item_matrix(data, items)
+    X, col_min, col_max = item_matrix_and_range(data, items)
     reverse = [] if reverse is None else ([reverse] if isinstance(reverse, str) else list(reverse))
     not_items = [v for v in reverse if v not in items]
     if not_items:
@@ -68,7 +68,7 @@ def _keyed_items(data, items, reverse, item_range, function):
         )
     if item_range is None:
         if reverse:
-            lo, hi = np.nanmin(X), np.nanmax(X)   # psych::alpha's rule: observed range
+            lo, hi = np.nanmin(col_min), np.nanmax(col_max)   # psych::alpha's rule: observed range
         else:
             lo = hi = None
         ranges = {v: (lo, hi) for v in items}
@@ -90,7 +90,7 @@ def _keyed_items(data, items, reverse, item_range, function):
             ) from None
         ranges = {v: (lo, hi) for v in items}
     if item_range is not None:
-        check_range(data, X, items, ranges)
+        check_range(data, X, items, ranges, observed=(col_min, col_max))
     return items, reverse_key(X, items, reverse, ranges, copy=False)
 
 
@@ -383,8 +383,8 @@ def reliability_table(
                 f"({spec.items}); internal consistency needs at least 2. Fix: leave it out "
                 f"with scales=[...] or give it more items."
             )
-        X = item_matrix(data, spec.items)
-        check_range(data, X, spec.items, spec.ranges)
+        X, col_min, col_max = item_matrix_and_range(data, spec.items)
+        check_range(data, X, spec.items, spec.ranges, observed=(col_min, col_max))
         X = reverse_key(X, spec.items, spec.reverse, spec.ranges, copy=False)
         scale, item = reliability_core(
             X, data.index, spec.items, missing=missing, ci_level=ci_level,

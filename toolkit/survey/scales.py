@@ -14,7 +14,7 @@ from toolkit.errors import ParameterError, check_choice
 from toolkit.survey._items import (
     check_range,
     columns_for_specs,
-    item_matrix,
+    item_matrix_and_range,
     reverse_key,
     scale_specs,
 )
@@ -168,8 +168,8 @@ def score_scales(
     out = {}
     required, not_scored = {}, {}
     for spec in specs:
-        X = item_matrix(data, spec.items)
-        check_range(data, X, spec.items, spec.ranges)
+        X, col_min, col_max = item_matrix_and_range(data, spec.items)
+        check_range(data, X, spec.items, spec.ranges, observed=(col_min, col_max))
         X = reverse_key(X, spec.items, spec.reverse, spec.ranges, copy=False)
         k = len(spec.items)
         need = min_items_required(min_items, k)
