@@ -186,6 +186,8 @@ def _panel():
         (lambda d: d, {"unit": "forze"}, ColumnNotFoundError, "forze"),
         (lambda d: d, {"ssc": "stata"}, ParameterError, "ssc"),
         (lambda d: d, {"weights": "normal"}, ParameterError, "weights"),
+        (lambda d: d.iloc[0:0], {}, DesignError, r"empty table \(0 rows\)"),
+        (lambda d: d.assign(wellbeing=np.nan), {}, DesignError, "no rows are left"),
     ],
 )
 def test_did_errors(change, kwargs, error, match):
@@ -201,3 +203,17 @@ def test_staggered_did_errors():
         staggered_did(p, "wellbeing", unit="force", time="wave", treated="trained", control="never")
     with pytest.raises(ParameterError, match="aggregate"):
         staggered_did(_panel(), "wellbeing", unit="force", time="wave", treated="trained", aggregate="calendar")
+
+
+@pytest.mark.parametrize(
+    "change, error, match",
+    [
+        (lambda r: None, ParameterError, "must be a pandas DataFrame"),
+        (lambda r: r.drop(columns="estimate"), ColumnNotFoundError, r"lacks column\(s\) \['estimate'\]"),
+        (lambda r: r.iloc[0:0], ParameterError, "no rows"),
+    ],
+)
+def test_event_study_plot_errors(change, error, match):
+    res = event_study(_panel(), "wellbeing", unit="force", time="wave", treated="trained")
+    with pytest.raises(error, match=match):
+        event_study_plot(change(res))

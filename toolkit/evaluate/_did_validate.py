@@ -116,6 +116,11 @@ def prepare_panel(
                 f"The covariate '{c}' must be numeric; found {data[c].dtype}. "
                 "Make dummy columns for categories first (pd.get_dummies)."
             )
+    if len(data) == 0:
+        raise DesignError(
+            f"The 'data' parameter of {function} is an empty table (0 rows); expected a long "
+            f"panel with one row per unit ('{unit}') and period ('{time}'). Check the filter or file that produced it."
+        )
     cols = list(dict.fromkeys([outcome, unit, time, treated, *covariates] + ([cluster] if cluster else [])))
     df = data[cols]
     check_numeric_outcome(df, outcome)
@@ -128,6 +133,12 @@ def prepare_panel(
             stacklevel=3,
         )
         df = df.loc[~miss.to_numpy()]
+        if len(df) == 0:
+            raise DesignError(
+                f"{function}: every row has a missing value in the outcome '{outcome}'"
+                + (f" or a covariate {covariates}" if covariates else "")
+                + "; no rows are left to analyse. Check that the right column is named."
+            )
     if df[unit].isna().any():
         raise DesignError(f"The unit column '{unit}' has missing values; every row needs a unit.")
     tcode, tlevels = time_codes(df[time], column=time)

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from toolkit.errors import DesignError, ParameterError
+from toolkit.errors import ColumnNotFoundError, DesignError, ParameterError
 from toolkit.evaluate._did_core import (
     FEW_CLUSTERS,
     bootstrap_first,
@@ -380,12 +380,25 @@ def event_study_plot(result: pd.DataFrame, *, ax=None, title: str | None = None)
     """
     import matplotlib.pyplot as plt
 
-    if "event_time" not in result.columns:
+    needs = "the output of event_study() or staggered_did(aggregate='dynamic')"
+    if not isinstance(result, pd.DataFrame):
         raise ParameterError(
-            "event_study_plot needs the output of event_study() or staggered_did(aggregate='dynamic') "
-            "(a column 'event_time'); got columns " + str(list(result.columns)) + "."
+            f"The 'result' parameter of event_study_plot must be a pandas DataFrame, {needs}. "
+            f"Got {type(result).__name__} instead."
+        )
+    lacks = [c for c in ("event_time", "estimate", "ci_low", "ci_high") if c not in result.columns]
+    if lacks:
+        raise ColumnNotFoundError(
+            f"The 'result' table given to event_study_plot lacks column(s) {lacks}; it has "
+            f"{list(map(str, result.columns))[:30]}. Expected {needs} (columns 'event_time', "
+            "'estimate', 'ci_low', 'ci_high'): pass that table unchanged."
         )
     res = result.dropna(subset=["event_time"]).sort_values("event_time")
+    if len(res) == 0:
+        raise ParameterError(
+            f"The 'result' table given to event_study_plot has no rows with an event time "
+            f"({len(result)} row(s) in all): there is nothing to draw. Expected {needs}."
+        )
     if ax is None:
         fig, ax = plt.subplots(figsize=(6.5, 3.8))
     else:
