@@ -275,41 +275,6 @@ _ZERO_W = (
     'has only zero weights: found 0.0" (misleading; should say the table is empty)'
 )
 PENDING: dict[str, dict[str, str]] = {
-    "survey.rake": {"wrong_type": f"weighting.py: {_TYPE}"},
-    "survey.workforce_margins": {
-        "column_type": "workforce.py: variables=42 gives a bare TypeError",
-        "wrong_type": f"workforce.py: {_TYPE}",
-        "empty": f"workforce.py: IndexError; {_EMPTY}",
-    },
-    "survey.any_of": {
-        "column_type": "derive.py: items=42 gives a bare TypeError",
-        "wrong_type": f"derive.py: {_TYPE}",
-        "empty": f"derive.py: returns an empty Series; {_EMPTY}",
-    },
-    "survey.prevalence": {"wrong_type": f"prevalence.py: {_TYPE}", "empty": _ZERO_W},
-    "survey.mean_by": {"wrong_type": f"prevalence.py: {_TYPE}", "empty": _ZERO_W},
-    "survey.compare_groups": {"wrong_type": f"compare.py: {_TYPE}", "empty": _ZERO_W},
-    "survey.logit": {
-        "wrong_type": f"models.py: {_TYPE}",
-        "column": "models.py: a misspelt formula variable gives patsy's NameError text "
-        "without the data's available columns",
-    },
-    "survey.ordinal": {
-        "wrong_type": f"models.py: {_TYPE}",
-        "column": "models.py: a misspelt formula variable gives patsy's NameError text "
-        "without the data's available columns",
-    },
-    "survey.likert_bars": {"wrong_type": f"figures.py: {_TYPE}", "empty": _ZERO_W},
-    "survey.prevalence_plot": {"wrong_type": f"figures.py: {_TYPE}"},
-    "survey.harm_heatmap": {"wrong_type": f"figures.py: {_TYPE}", "empty": _ZERO_W},
-    "evaluate.did": {"empty": f"did.py: IndexError; {_EMPTY}"},
-    "evaluate.event_study": {"empty": f"did.py: IndexError; {_EMPTY}"},
-    "evaluate.staggered_did": {"empty": f"did.py: IndexError; {_EMPTY}"},
-    "evaluate.event_study_plot": {
-        "column": "did.py: a result without 'estimate' gives KeyError",
-        "wrong_type": f"did.py: {_TYPE}",
-        "empty": f"did.py: draws an empty figure; {_EMPTY}",
-    },
     "evaluate.its_plot": {
         "column": "its.py: a result without 'estimate' draws without error",
         "empty": f"its.py: draws from attrs; {_EMPTY}",

@@ -91,9 +91,23 @@ def check_columns(data, columns, *, argument: str = "columns", where: str = "dat
     Traceback (most recent call last):
     ...
     toolkit.errors.ColumnNotFoundError: The 'outcome' parameter names column(s) ['b'] not found in data. Available columns: ['a'].
+    >>> check_columns(None, ["a"])
+    Traceback (most recent call last):
+    ...
+    toolkit.errors.ParameterError: The input (data) must be a pandas DataFrame. Got NoneType instead.
     """
+    if not hasattr(data, "columns"):
+        raise ParameterError(
+            f"The input ({where}) must be a pandas DataFrame. Got {type(data).__name__} instead."
+        )
     if isinstance(columns, str):
         columns = [columns]
+    try:
+        columns = list(columns)
+    except TypeError:
+        raise ParameterError(
+            f"The '{argument}' parameter must be a column name or a list of column names. Got {columns!r} instead."
+        ) from None
     missing = [c for c in columns if c not in data.columns]
     if missing:
         avail = list(map(str, data.columns))
