@@ -71,8 +71,14 @@ def test_demo_incidents_valid_and_trends(tmp_path):
 @pytest.mark.parametrize(
     "kwargs, match",
     [({"by": "colour"}, "by"), ({"freq": "W"}, "freq"),
+     ({"by": 42}, "'by' parameter of incident_trends must be a column name"),
      ({"by": "victim_type", "denominators": pd.DataFrame({"force": ["F"], "headcount": [1]})}, "must include")],
 )
 def test_trend_errors(kwargs, match):
     with pytest.raises(ParameterError, match=match):
         incident_trends(make_incidents(1).head(50), **kwargs)
+
+
+def test_trends_of_no_incidents_is_an_error():
+    with pytest.raises(ParameterError, match=r"empty table \(0 rows\)"):
+        incident_trends(make_incidents(1).iloc[0:0], by="crime_status")

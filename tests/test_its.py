@@ -141,3 +141,17 @@ def test_its_errors(change, kwargs, error, match):
     outcome = args.pop("outcome")
     with pytest.raises(error, match=match):
         its(change(_series()), outcome, **args)
+
+
+@pytest.mark.parametrize(
+    "change, error, match",
+    [
+        (lambda r: None, ParameterError, "must be the DataFrame returned by its"),
+        (lambda r: r.drop(columns="estimate"), ColumnNotFoundError, r"lacks column\(s\) \['estimate'\]"),
+        (lambda r: r.iloc[0:0], ParameterError, r"empty \(0 rows\)"),
+    ],
+)
+def test_its_plot_errors(change, error, match):
+    res = its(_series(), "n", time="month", intervention="2023-01")
+    with pytest.raises(error, match=match):
+        its_plot(change(res))

@@ -259,11 +259,27 @@ def incident_trends(
         raise ParameterError(
             f"The 'incidents' parameter of incident_trends must be a DataFrame. Got {type(incidents).__name__} instead."
         )
-    by = [] if by is None else ([by] if isinstance(by, str) else list(by))
+    if by is None:
+        by = []
+    elif isinstance(by, str):
+        by = [by]
+    elif isinstance(by, (list, tuple)) and all(isinstance(b, str) for b in by):
+        by = list(by)
+    else:
+        raise ParameterError(
+            "The 'by' parameter of incident_trends must be a column name or a list of column "
+            f"names, e.g. 'force' or ['force', 'harm_type']. Got {by!r} instead."
+        )
     for b in by:
         if b not in incidents.columns:  # a template category, or a grouping column the user added
             check_choice(b, BY_CHOICES, argument="by", function="incident_trends")
     check_columns(incidents, ["date", *by], argument="by", where="incidents")
+    if len(incidents) == 0:
+        raise ParameterError(
+            "The 'incidents' parameter of incident_trends is an empty table (0 rows): there "
+            "are no incidents to count. Check the file read with read_incidents() or the "
+            "filter that produced the table."
+        )
     if freq is not None:
         check_choice(freq, {"M", "Q", "Y"}, argument="freq", function="incident_trends")
     dates = incidents["date"]

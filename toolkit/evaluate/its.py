@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from toolkit.errors import DesignError, ParameterError, check_choice, check_columns
+from toolkit.errors import ColumnNotFoundError, DesignError, ParameterError, check_choice, check_columns
 
 __all__ = ["its", "its_plot"]
 
@@ -479,7 +479,24 @@ def its_plot(result: pd.DataFrame, *, ax=None, title: str | None = None):
     """
     import matplotlib.pyplot as plt
 
-    fitted = result.attrs.get("fitted") if hasattr(result, "attrs") else None
+    if not isinstance(result, pd.DataFrame):
+        raise ParameterError(
+            "The 'result' parameter of its_plot must be the DataFrame returned by its(). "
+            f"Got {type(result).__name__} instead."
+        )
+    lacks = [c for c in ("term", "estimate") if c not in result.columns]
+    if lacks:
+        raise ColumnNotFoundError(
+            f"The 'result' table given to its_plot lacks column(s) {lacks}; it has "
+            f"{list(map(str, result.columns))[:30]}. Expected the output of its() "
+            "(columns 'term', 'estimate', ...): pass that table unchanged."
+        )
+    if len(result) == 0:
+        raise ParameterError(
+            "The 'result' table given to its_plot is empty (0 rows): expected the output of "
+            "its() with one row per segment term. Pass the table its() returned, unfiltered."
+        )
+    fitted = result.attrs.get("fitted")
     if fitted is None:
         raise ParameterError("its_plot needs the output of its() (it reads attrs['fitted']).")
     if ax is None:
