@@ -274,16 +274,7 @@ _ZERO_W = (
     "survey/_inputs.py weight_values: 0 rows with weight='w' is reported as \"column 'w' "
     'has only zero weights: found 0.0" (misleading; should say the table is empty)'
 )
-PENDING: dict[str, dict[str, str]] = {
-    "evaluate.its_plot": {
-        "column": "its.py: a result without 'estimate' draws without error",
-        "empty": f"its.py: draws from attrs; {_EMPTY}",
-    },
-    "evaluate.incident_trends": {
-        "column_type": "incidents.py: by=42 gives a bare TypeError",
-        "empty": f"incidents.py: pandas 'NaT' ValueError; {_EMPTY}",
-    },
-}
+PENDING: dict[str, dict[str, str]] = {}
 
 
 def _formula_typo(kwargs):
