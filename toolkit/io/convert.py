@@ -30,6 +30,9 @@ from toolkit.dictionary import Dictionary, parse_code
 __all__ = ["Converted", "FactorizedCells", "convert_column", "is_blank", "normalise"]
 
 OK, BLANK, MISSING, INVALID = 0, 1, 2, 3
+#: Above this many distinct values, all-text columns are processed with vectorised
+#: string methods instead of a loop over the values.
+_VECTOR_MIN = 256
 
 
 @dataclass
@@ -95,7 +98,15 @@ class FactorizedCells:
     @property
     def norm(self) -> list:
         if self._norm is None:
-            self._norm = [normalise(v) for v in self.uniques]
+            u = self.uniques
+            if len(u) > _VECTOR_MIN and pd.api.types.infer_dtype(u, skipna=False) == "string":
+                # every distinct value is text (an id or free-text column): strip at once
+                stripped = pd.Series(u, dtype=object).str.strip().to_numpy(dtype=object,
+                                                                            copy=True)
+                stripped[stripped == ""] = None
+                self._norm = stripped.tolist()
+            else:
+                self._norm = [normalise(v) for v in u]
         return self._norm
 
 
@@ -316,9 +327,31 @@ def _date(raw, codes, norm, d, var):
     return _finish(raw, codes, status_u, miss_u, prob_u, problems, values)
 
 
+def _text_vectorised(norm, missing_set):
+    """:func:`_text`'s per-value loop for values that are all text or blank (``None``)."""
+    n = len(norm)
+    arr = np.array(norm, dtype=object)
+    blank = np.equal(arr, None)
+    text = pd.Series(arr, dtype=object).str.replace("\r\n", "\n", regex=False)
+    text_u = text.to_numpy(dtype=object, copy=True)
+    miss = ~blank & text.isin(missing_set).to_numpy()
+    status_u = np.full(n, OK, dtype=np.int8)
+    status_u[blank] = BLANK
+    status_u[miss] = MISSING
+    miss_u = [None] * n
+    for i in np.flatnonzero(miss):
+        miss_u[i] = parse_code(text_u[i])
+    text_u[blank | miss] = None
+    return status_u, miss_u, text_u
+
+
 def _text(raw, codes, norm, d, var):
     missing_set = {str(m) for m in d.missing_codes(var)}
     n = len(norm)
+    if n > _VECTOR_MIN and all(v is None or type(v) is str for v in norm):
+        status_u, miss_u, text_u = _text_vectorised(norm, missing_set)
+        values = pd.Series(_take(text_u, codes, None), index=raw.index, name=var, dtype="str")
+        return _finish(raw, codes, status_u, miss_u, np.zeros(n, dtype=np.int16), [], values)
     status_u = np.full(n, OK, dtype=np.int8)
     miss_u = [None] * n
     text_u = np.empty(n, dtype=object)
