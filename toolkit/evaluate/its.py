@@ -12,7 +12,13 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from toolkit.errors import ColumnNotFoundError, DesignError, ParameterError, check_choice, check_columns
+from toolkit.errors import (
+    ColumnNotFoundError,
+    DesignError,
+    ParameterError,
+    check_choice,
+    check_columns,
+)
 
 __all__ = ["its", "its_plot"]
 

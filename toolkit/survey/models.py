@@ -341,10 +341,12 @@ def _formula_variables(formula: str) -> list[str]:
     ['y', 'role', 'age', 'a b']
     """
     try:
-        from patsy import ModelDesc
-
+        from patsy import ModelDesc, PatsyError
+    except ImportError:  # statsmodels with formulaic only: the builder reports bad names
+        return []
+    try:
         desc = ModelDesc.from_formula(formula)
-    except Exception:  # the model builder reports syntax errors with the formula
+    except PatsyError:  # the model builder reports syntax errors with the formula
         return []
     names: dict[str, None] = {}
     for term in desc.lhs_termlist + desc.rhs_termlist:
