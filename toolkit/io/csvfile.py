@@ -118,15 +118,22 @@ def read_csv_text(path) -> CsvText:
     if not text.strip():
         raise FileFormatError(f"{path} is empty: expected a header row of column names.")
     sep = detect_separator(text)
+    if encoding in ("utf-8", "utf-8-sig"):
+        # UTF-8 bytes (already checked by decode_bytes) go to the parser as they are:
+        # handing it the decoded text makes pandas encode it again
+        source = io.BytesIO(memoryview(raw)[3:] if encoding == "utf-8-sig" else raw)
+    else:
+        source = io.StringIO(text)
     try:
         table = pd.read_csv(
-            io.StringIO(text),
+            source,
             sep=sep,
             header=None,
             dtype=object,      # Python str cells (pandas' "str" dtype hashes ~2x slower)
             na_filter=False,
             skip_blank_lines=False,
             engine="c",
+            encoding="utf-8",
         )
     except (pd.errors.ParserError, ValueError) as exc:
         raise FileFormatError(
