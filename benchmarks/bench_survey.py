@@ -162,7 +162,8 @@ def main():
     d = make_dictionary()
     scales = d.scales()
     likert = [v for items in scales.values() for v in items]
-    path = Path(tempfile.mkdtemp()) / "survey.csv"
+    tmp = tempfile.TemporaryDirectory()
+    path = Path(tmp.name) / "survey.csv"
     t0 = time.perf_counter()
     margins = write_survey(path, d, args.rows, args.forces)
     n_cols = len(pd.read_csv(path, nrows=1).columns)
@@ -284,6 +285,7 @@ def main():
     print(f"{'peak memory (ru_maxrss)':<52s} {peak:7.2f} GiB (target < 4 GiB)")
     slower = [s for s, o, _, p, k in RESULTS if k == "peer" and p is not None and o > p]
     print("steps slower than their peer: " + (", ".join(slower) if slower else "none"))
+    tmp.cleanup()
 
 
 if __name__ == "__main__":
