@@ -49,7 +49,13 @@ import pandas as pd
 
 from toolkit.dictionary import default_dictionary, load_dictionary
 from toolkit.io import read_survey
-from toolkit.survey import prevalence, rake, reliability, reliability_table, score_scales
+from toolkit.survey import (
+    prevalence,
+    rake,
+    reliability,
+    reliability_table,
+    score_scales,
+)
 
 HARMS = ["harm_abuse", "harm_threats", "harm_doxxing", "harm_impersonation", "harm_sexual",
          "harm_hate", "harm_filming", "harm_family", "harm_stalking"]
@@ -106,7 +112,7 @@ def write_survey(path: Path, d, rows: int, forces: int, seed: int = 1) -> dict:
         y = rng.binomial(1, np.where(officer, 0.35, 0.15) / (1 + j / 3))
         y[rng.random(rows) < 0.04] = 9
         cols[h] = _text(y)
-    for name, items in d.scales().items():
+    for items in d.scales().values():
         f = rng.normal(size=rows)
         for v in items:
             x = np.clip(np.round(3 + 0.7 * f + rng.normal(scale=0.7, size=rows)), 1, 5)
@@ -187,7 +193,7 @@ def main():
             keyed[v] = 6 - keyed[v]
 
     # 2. score_scales -------------------------------------------------------------------
-    scores, t = timed(score_scales, data, d, repeat=rep)
+    _, t = timed(score_scales, data, d, repeat=rep)
 
     def pandas_means():
         return {s: keyed[items].mean(axis=1) for s, items in scales.items()}
@@ -220,11 +226,11 @@ def main():
         return out
 
     try:
-        import pingouin  # noqa: F401
+        import pingouin
     except ImportError:
         pingouin = None
         print("pingouin not installed: reliability comparison skipped")
-    ours_cat, t_cat = timed(ours_each, data, repeat=rep)
+    _, t_cat = timed(ours_each, data, repeat=rep)
     ours_num, t_num = timed(ours_each, numeric, repeat=rep)
     _, t_alpha = timed(ours_alpha_only, repeat=rep)
     if pingouin is not None:
@@ -239,7 +245,7 @@ def main():
     print(f"    largest |alpha - pingouin alpha|: {diff:.1e}")
 
     # 4. reliability_table -------------------------------------------------------------
-    table, t = timed(reliability_table, data, d, repeat=rep)
+    _, t = timed(reliability_table, data, d, repeat=rep)
     show("4. reliability_table (all scales + item analysis)", t, label, t_pg)
 
     # 5. rake to three margins ------------------------------------------------------------

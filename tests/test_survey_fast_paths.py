@@ -62,8 +62,9 @@ def items():
 
 
 def test_cross_products_listwise_equals_complete_rows(items):
-    N, S, P, Q, _, n = cross_products(items, complete_rows=True)
-    cov, _ = moments_from_sums(N, S, P, Q)
+    sums = cross_products(items, complete_rows=True)
+    cov, _ = moments_from_sums(*sums[:4])
+    n = sums[5]
     complete = items[~np.isnan(items).any(axis=1)]
     assert n == len(complete)
     assert_allclose(cov, np.cov(complete.T), rtol=0, atol=1e-12)
@@ -71,7 +72,7 @@ def test_cross_products_listwise_equals_complete_rows(items):
 
 def test_cross_products_pairwise_counts_rows_and_keeps_input(items):
     before = items.copy()
-    cov, cor, N = pairwise_moments(np.asfortranarray(items))
+    cov, cor, _ = pairwise_moments(np.asfortranarray(items))
     np.testing.assert_array_equal(items, before)        # overwrite=False leaves it alone
     frame = pd.DataFrame(items)
     assert_allclose(cov, frame.cov().to_numpy(), rtol=0, atol=1e-12)

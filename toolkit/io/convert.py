@@ -87,7 +87,7 @@ class FactorizedCells:
     its distinct values normalised once, not once per use.
     """
 
-    __slots__ = ("codes", "uniques", "_norm")
+    __slots__ = ("_norm", "codes", "uniques")
 
     def __init__(self, series: pd.Series):
         codes, uniq = pd.factorize(series, use_na_sentinel=True)

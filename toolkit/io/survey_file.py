@@ -229,8 +229,8 @@ def read_survey(path, dictionary, *, sheet=None, id_column=None, qualtrics=None,
     factorized = {j: FactorizedCells(cells[j]) for j in range(cells.shape[1])}
     blank_cols = {j: is_blank(cells[j], factorized=factorized[j]) for j in range(cells.shape[1])}
     blank_row = np.ones(n_in, dtype=bool)
-    for j in blank_cols:
-        blank_row &= blank_cols[j]
+    for blank in blank_cols.values():
+        blank_row &= blank
     columns: dict = {}  # file name -> position
     for j, name in enumerate(raw.header):
         if name == "":
