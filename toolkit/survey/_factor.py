@@ -24,8 +24,8 @@ def _newton_minres(R: np.ndarray, start: np.ndarray, *, max_iter: int = 100):
     Minimises ``f(l) = 1/2 sum_{i<j} (r_ij - l_i l_j)^2``. With ``E`` the residual matrix
     (zero diagonal) the gradient is ``-E l`` and the Gauss-Newton matrix ``J'J = l l' +
     diag(sum(l^2) - 2 l^2)``; the exact Hessian ``J'J - E`` is used when positive
-    definite. Returns ``None`` when it does not converge (the caller then uses the
-    bounded trust-region fit).
+    definite (when its step is a descent direction), else ``J'J``. Returns ``None`` when
+    it does not converge (the caller then uses the bounded trust-region fit).
     """
     R0 = R.copy()
     np.fill_diagonal(R0, 0.0)
@@ -37,16 +37,18 @@ def _newton_minres(R: np.ndarray, start: np.ndarray, *, max_iter: int = 100):
 
     lam = start.astype(float).copy()
     f, E = loss(lam)
+    k = len(lam)
     for _ in range(max_iter):
         grad = -E @ lam
         JJ = np.outer(lam, lam)
-        JJ[np.diag_indices_from(JJ)] += (lam @ lam) - 2 * lam**2
+        JJ.flat[:: k + 1] += (lam @ lam) - 2 * lam**2
         try:
-            step = -np.linalg.solve(np.linalg.cholesky(JJ - E).T,
-                                    np.linalg.solve(np.linalg.cholesky(JJ - E), grad))
+            step = np.linalg.solve(JJ - E, -grad)        # Newton
         except np.linalg.LinAlgError:
+            step = None
+        if step is None or not grad @ step < 0:         # not a descent direction
             try:
-                step = -np.linalg.solve(JJ, grad)
+                step = np.linalg.solve(JJ, -grad)        # Gauss-Newton
             except np.linalg.LinAlgError:
                 return None
         t = 1.0
