@@ -58,8 +58,10 @@ def _column_as_float(col: pd.Series, name) -> np.ndarray:
     """One item column as float64 with NaN for missing; clear error if not numeric codes."""
     dtype = col.dtype
     if isinstance(dtype, pd.CategoricalDtype):
-        cats = col.cat.categories
-        if not (pd.api.types.is_numeric_dtype(cats.dtype) and not pd.api.types.is_bool_dtype(cats)):
+        cats = dtype.categories
+        if not (cats.dtype.kind in "iuf" or (
+                pd.api.types.is_numeric_dtype(cats.dtype)
+                and not pd.api.types.is_bool_dtype(cats))):
             shown = list(map(str, cats[:6]))
             raise ParameterError(
                 f"Column '{name}' is a categorical of labels {shown}, not of numeric codes. "
@@ -69,7 +71,7 @@ def _column_as_float(col: pd.Series, name) -> np.ndarray:
             )
         # code -1 (missing) picks the NaN appended at the end of the lookup table
         lookup = np.append(np.asarray(cats, dtype=float), np.nan)
-        return lookup[col.cat.codes.to_numpy()]
+        return lookup[col.array.codes]
     if pd.api.types.is_bool_dtype(dtype) or pd.api.types.is_numeric_dtype(dtype):
         if isinstance(dtype, np.dtype):
             return col.to_numpy()
