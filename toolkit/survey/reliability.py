@@ -391,10 +391,11 @@ def reliability_table(
             ci_method=ci_method, label=f"scale '{spec.name}'",
         )
         scale_rows.append({"scale": spec.name, **scale, "method": _method(missing, ci_method)})
-        item_tables.append(pd.DataFrame({"scale": spec.name, "item": spec.items, **item}))
+        item_tables.append({"scale": [spec.name] * len(spec.items), "item": spec.items, **item})
     scales_df = pd.DataFrame(scale_rows, columns=["scale", *SCALE_COLUMNS])
     items_df = (
-        pd.concat(item_tables, ignore_index=True)
+        pd.DataFrame({c: np.concatenate([t[c] for t in item_tables])  # one frame, not one per scale
+                      for c in ["scale", *ITEM_COLUMNS]})
         if item_tables
         else pd.DataFrame(columns=["scale", *ITEM_COLUMNS])
     )
