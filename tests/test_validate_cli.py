@@ -86,3 +86,20 @@ def test_problems_are_messages_not_tracebacks(tmp_path, capsys, setup, message):
     assert "Traceback" not in err
     if setup == "bad_dictionary":
         assert "row 2, column 'type'" in err
+
+
+def test_no_python_internals_on_the_terminal(tmp_path, capfd):
+    """The command's output speaks to an Excel user: no Python attribute names, no warnings'
+    source locations (the excluded rows are listed in the report itself)."""
+    import pandas as pd
+
+    from toolkit.cli import main
+    from toolkit.paths import template
+
+    ex = pd.read_csv(template("survey", "example.csv"), dtype=str)
+    pd.concat([ex, ex.iloc[[0]]]).to_csv(tmp_path / "dup.csv", index=False)
+    code = main(["validate", str(tmp_path / "dup.csv"), "--dictionary", str(template("survey", "dictionary.csv"))])
+    out, err = capfd.readouterr()
+    assert code == 1
+    assert "exact copy of row 2" in out
+    assert ".excluded" not in out + err and "UserWarning" not in err and ".py:" not in err

@@ -72,7 +72,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _show_warning(message, category, filename, lineno, file=None, line=None):
+    """Warnings on the command line: one readable line, no source location."""
+    text = str(message).replace(" (see .excluded)", "")
+    print(f"toolkit: note: {text}", file=file or sys.stderr)
+
+
+def _configure_logging() -> None:
+    """Log records as 'toolkit: note: ...' lines; the command's own report already lists
+    excluded rows, so the library's pointer to ``SurveyData.excluded`` is left out."""
+    import logging
+
+    class _NotAttributePointers(logging.Filter):
+        def filter(self, record):
+            return "(see .excluded)" not in record.getMessage()
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("toolkit: note: %(message)s"))
+    handler.addFilter(_NotAttributePointers())
+    root = logging.getLogger("toolkit")
+    root.handlers[:] = [handler]
+    root.setLevel(logging.WARNING)
+    root.propagate = False
+
+
 def main(argv: list[str] | None = None) -> int:
+    import warnings
+
+    warnings.showwarning = _show_warning
+    _configure_logging()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
