@@ -124,7 +124,7 @@ def build(ctx) -> None:
                   caption=f"Counts below {ctx.threshold} and cells that would reveal them are "
                           "withheld (blank).")
 
-    ctx.method("data", (
+    ctx.method("Data validation", (
         f"The survey file was read and every cell checked against its data dictionary "
         f"(codes, ranges, missing codes, required items, unique identifiers within wave). "
         f"{len(survey.data)} of {survey.n_rows_in} rows were kept; excluded rows and every "
