@@ -146,6 +146,29 @@ def test_weighted_kappa_matches_psych_estimate():
     assert_allclose(res["estimate"].iloc[0], ref["estimate"], atol=1e-8)
 
 
+@pytest.mark.parametrize(
+    "case, weights",
+    [("bfi_A2_A3_unweighted", None), ("bfi_A2_A3_quadratic", "quadratic"), ("wikipedia_2x2", None)],
+)
+def test_kappa_se_and_test_match_fleiss_cohen_everitt(case, weights):
+    """Standard error, z statistic (kappa / SE under the null) and p of (weighted) kappa.
+    R: the large-sample variances of Fleiss, Cohen & Everitt (1969) written out in base R,
+    ``fce(table(A2, A3), w)`` with w = diag(6) or 1 - (i - j)^2 / 25 (tests/reference/agreement.R,
+    agreement_kappa_fce.csv); psych reports neither the null SE nor the weighted-kappa SE of
+    that paper."""
+    ref = pd.read_csv(REF / "agreement_kappa_fce.csv").set_index("case").loc[case]
+    if case == "wikipedia_2x2":
+        data = pd.DataFrame({"A2": ["yes"] * 25 + ["no"] * 25,
+                             "A3": ["yes"] * 20 + ["no"] * 5 + ["yes"] * 10 + ["no"] * 15})
+    else:
+        data = pd.read_csv(REF / "data" / "agreement_bfi.csv")
+    row = cohen_kappa(data, raters=["A2", "A3"], weights=weights).iloc[0]
+    assert_allclose(row[["estimate", "se", "statistic"]].to_numpy(float),
+                    ref[["estimate", "se", "statistic"]].to_numpy(float), rtol=1e-8, atol=1e-10)
+    assert_allclose(row["p"], ref["p"], rtol=1e-6, atol=0)
+    assert row["n"] == ref["n"]
+
+
 def test_kappa_wikipedia_example_long_and_wide():
     """Wikipedia 'Cohen's kappa' worked example: 20 yes/yes, 5 yes/no, 10 no/yes, 15 no/no
     gives kappa = 0.4 (p_o = 0.7, p_e = 0.5); SE and CI as R psych::cohen.kappa."""
