@@ -101,7 +101,10 @@ def test_callaway_santanna_group_time_r(castle):
 
 
 def test_callaway_santanna_aggregations_r(castle):
-    """Cohort-size weighted means of the R ATT(g,t) (simple and by event time)."""
+    """R (tests/reference/evaluate_did.R): cohort-size weighted means of the ATT(g,t) cells,
+    ``post <- cs[cs$time >= cs$group, ]; sum(post$estimate * post$n_g) / sum(post$n_g)``
+    (simple; the weights of ``did::aggte(type = "simple")``) and the same mean within each
+    event time ``e = time - group`` (dynamic)."""
     ref = pd.read_csv(REF / "evaluate_did_cs_agg.csv")
     simple = staggered_did(castle, "l_homicide", unit="sid", time="year", treated="post")
     assert_allclose(simple["estimate"].item(), ref.loc[ref["aggregation"] == "simple", "estimate"].item(), atol=1e-10, rtol=0)
@@ -135,14 +138,15 @@ def test_twfe_recovers_effect_and_covers():
 
 def test_wild_bootstrap_covers_with_few_clusters():
     """100 panels of 10 forces (5 trained): WCR bootstrap 95% CI (Webb weights, 399 draws)
-    covered the truth in 94% of replications."""
+    covered the truth in 94% of replications. Band 0.88-0.99: an interval that always
+    covers (e.g. one that never excludes anything) fails as surely as one that undercovers."""
     def est(seed):
         p = make_panel(seed, staggered=False, n_forces=10, n_waves=4)
         return did(p, "wellbeing", unit="force", time="wave", treated="trained", n_boot=399)
 
     cover, mean = _coverage(est, 0.30, 100)
     assert abs(mean - 0.30) < 0.02
-    assert 0.88 <= cover <= 1.0, cover
+    assert 0.88 <= cover <= 0.99, cover
 
 
 def test_staggered_recovers_truth_and_covers():

@@ -12,6 +12,8 @@ import statsmodels.formula.api as smf
 
 from toolkit.dictionary import default_dictionary, load_dictionary
 from toolkit.errors import ParameterError
+from toolkit.io.survey_file import read_survey
+from toolkit.survey.weighting import rake
 from toolkit.synth import survey as synth
 
 
@@ -77,9 +79,8 @@ def test_valid_against_dictionary(demo):
 
 
 def test_read_survey_accepts_the_demo(demo):
-    io = pytest.importorskip("toolkit.io.survey_file")
     out, *_ = demo
-    sd = io.read_survey(out / "survey" / "survey.csv", out / "survey" / "dictionary.csv")
+    sd = read_survey(out / "survey" / "survey.csv", out / "survey" / "dictionary.csv")
     table = getattr(sd.report, "table", sd.report)
     errors = table[table["severity"] == "error"] if len(table) else table
     assert len(errors) == 0, errors.head()
@@ -143,7 +144,6 @@ def test_harm_model_recovered(demo):
 def test_raking_recovers_population_prevalence(demo):
     """Weighted to the workforce by role and gender, prevalence matches the population;
     unweighted, it does not (the design over-samples staff)."""
-    rake = pytest.importorskip("toolkit.survey.weighting").rake
     out, _, data, truth = demo
     wf = pd.read_csv(out / "survey" / "workforce.csv")
     df = pd.DataFrame({"harm": _harm_any(data), "role": _num(data, "role"),
