@@ -216,6 +216,8 @@ class Dictionary:
         self.source = source
         self._p = parsed  # variable -> dict(values=..., missing=[...])
         self._row = {v: i for i, v in enumerate(table["variable"])}
+        # plain lists for fast look-ups (the table is treated as read-only; use copy() to edit)
+        self._cols = {c: table[c].tolist() for c in table.columns}
 
     def copy(self) -> "Dictionary":
         """An independent copy (editing its table does not change this one)."""
@@ -248,7 +250,7 @@ class Dictionary:
                 f"Variable {var!r} is not in the data dictionary {self.source}. "
                 f"Variables: {shown}."
             )
-        return self.table[column].iloc[self._row[var]]
+        return self._cols[column][self._row[var]]
 
     @staticmethod
     def _opt(value):
