@@ -134,6 +134,47 @@ def test_collocations_llr_matches_nltk_and_pmi():
     assert list(pmi.columns) == ["term", "frequency", "estimate", "method"]
 
 
+def _hand_counts(docs, n):
+    """Word counts, n-gram counts within each document and the number of words N."""
+    from collections import Counter
+
+    words = Counter(w for d in docs for w in d)
+    grams = Counter(tuple(d[i:i + n]) for d in docs for i in range(len(d) - n + 1))
+    return words, grams, sum(words.values())
+
+
+def test_collocation_scores_equal_hand_formulas():
+    """Independent of NLTK: Church & Hanks (1990) PMI = log2(n_12 N / (n_1 n_2)) for bigrams
+    and log2(n_123 N^2 / (n_1 n_2 n_3)) for trigrams; Dunning (1993) G2 = 2 sum n ln(n / m)
+    over the bigram's 2 x 2 table (cells with n = 0 add nothing), m = row x column / N."""
+    docs = [[t for t in d if any(c.isalpha() for c in t) and t not in stopwords()]
+            for d in tokenize(DOCS * 2)]
+    words, bigrams, total = _hand_counts(docs, 2)
+    llr = collocations(DOCS * 2, min_freq=2, top=None)
+    pmi = collocations(DOCS * 2, min_freq=2, measure="pmi", top=None)
+    assert sorted(llr["term"]) == sorted(" ".join(g) for g, c in bigrams.items() if c >= 2)
+    for row in pmi.itertuples():
+        w1, w2 = row.term.split()
+        n12 = bigrams[(w1, w2)]
+        assert row.frequency == n12
+        assert_allclose(row.estimate, math.log2(n12 * total / (words[w1] * words[w2])), rtol=1e-12)
+    for row in llr.itertuples():
+        w1, w2 = row.term.split()
+        n11 = bigrams[(w1, w2)]
+        cells = np.array([[n11, words[w1] - n11], [words[w2] - n11, total - words[w1] - words[w2] + n11]],
+                         dtype=float)
+        expected = np.outer(cells.sum(1), cells.sum(0)) / total
+        g2 = 2 * sum(o * math.log(o / e) for o, e in zip(cells.ravel(), expected.ravel()) if o > 0)
+        assert_allclose(row.estimate, g2, rtol=1e-6)
+    words, trigrams, total = _hand_counts(docs, 3)
+    tri = collocations(DOCS * 2, min_freq=2, measure="pmi", n=3, top=None)
+    assert len(tri) == sum(c >= 2 for c in trigrams.values()) > 0
+    for row in tri.itertuples():
+        g = tuple(row.term.split())
+        want = math.log2(trigrams[g] * total**2 / math.prod(words[w] for w in g))
+        assert_allclose(row.estimate, want, rtol=1e-12)
+
+
 @pytest.mark.parametrize(
     "call, match",
     [
