@@ -124,24 +124,8 @@ def prevalence(
     0     1      0.75   0.301    0.954  4
     1     2      0.25   0.046    0.699  4
     """
-    outcomes = as_list(outcome, argument="outcome")
-    if not outcomes:
-        raise ParameterError("The 'outcome' parameter of prevalence must name at least one column.")
-    z_level = _check_ci(ci)
-    by_cols = as_list(by, argument="by")
-    w_all = weight_values(data, weight, function="prevalence")
-    groups = _groups(data, by_cols, function="prevalence")
-    tables = []
-    for out in outcomes:
-        y = binary_values(data, out, role="outcome").to_numpy()
-        tables.append(
-            _estimate(y, groups, w_all, out, by_cols, z_level, min_count, binary=True,
-                      function="prevalence")
-        )
-    res = pd.concat(tables, ignore_index=True)
-    res.attrs["ci_level"] = ci
-    res.attrs["weight"] = weight
-    return res
+    return _estimate_columns(data, outcome, "outcome", by=by, weight=weight, ci=ci, min_count=min_count,
+                             binary=True, function="prevalence")
 
 
 def mean_by(
@@ -195,19 +179,25 @@ def mean_by(
     0     1      4.00  0.577  3
     1     2      2.67  0.441  3
     """
-    dvs = as_list(dv, argument="dv")
-    if not dvs:
-        raise ParameterError("The 'dv' parameter of mean_by must name at least one column.")
+    return _estimate_columns(data, dv, "dv", by=by, weight=weight, ci=ci, min_count=min_count,
+                             binary=False, function="mean_by")
+
+
+def _estimate_columns(data, columns, argument, *, by, weight, ci, min_count, binary, function):
+    """One estimate table per column (binary proportions or means), stacked."""
+    names = as_list(columns, argument=argument)
+    if not names:
+        raise ParameterError(f"The '{argument}' parameter of {function} must name at least one column.")
     z_level = _check_ci(ci)
     by_cols = as_list(by, argument="by")
-    w_all = weight_values(data, weight, function="mean_by")
-    groups = _groups(data, by_cols, function="mean_by")
+    w_all = weight_values(data, weight, function=function)
+    groups = _groups(data, by_cols, function=function)
     tables = []
-    for col in dvs:
-        y = numeric_values(data, col, role="dv").to_numpy()
+    for name in names:
+        values = binary_values(data, name, role="outcome") if binary else numeric_values(data, name, role="dv")
         tables.append(
-            _estimate(y, groups, w_all, col, by_cols, z_level, min_count, binary=False,
-                      function="mean_by")
+            _estimate(values.to_numpy(), groups, w_all, name, by_cols, z_level, min_count, binary=binary,
+                      function=function)
         )
     res = pd.concat(tables, ignore_index=True)
     res.attrs["ci_level"] = ci
