@@ -114,6 +114,36 @@ def test_callaway_santanna_aggregations_r(castle):
     assert_allclose(got.loc[r.index], r, rtol=0, atol=1e-10)
 
 
+def test_callaway_santanna_not_yet_treated_r(castle):
+    """R (tests/reference/evaluate_did.R): per (g, t) ``lm(dY ~ D)`` on cohort g and the
+    states not yet treated at t (never-treated or adopting after t, cohort g excluded; the
+    controls of ``did::att_gt(control_group = "notyettreated")``), se from
+    ``sandwich::vcovHC(type = "HC0")``."""
+    ref = pd.read_csv(REF / "evaluate_did_cs_notyet.csv")
+    res = staggered_did(castle, "l_homicide", unit="sid", time="year", treated="post",
+                        control="notyet", aggregate="none")
+    assert len(res) == len(ref)
+    got = res.set_index(["group", "time"]).loc[list(zip(ref["group"], ref["time"]))]
+    assert_allclose(got["estimate"], ref["estimate"], rtol=0, atol=1e-10)
+    assert_allclose(got["se"], ref["se"], rtol=0, atol=1e-10)
+
+
+def test_callaway_santanna_group_and_dynamic_overall_r(castle):
+    """R (tests/reference/evaluate_did.R): ``theta(g) = mean(ATT(g, t), t >= g)`` per cohort and
+    ``sum(theta * n_g) / sum(n_g)`` overall (``did::aggte(type = "group")``); the dynamic overall
+    is ``mean(dynamic effects for e >= 0)`` (``did::aggte(type = "dynamic")$overall.att``)."""
+    ref = pd.read_csv(REF / "evaluate_did_cs_group.csv")
+    grp = staggered_did(castle, "l_homicide", unit="sid", time="year", treated="post", aggregate="group")
+    by_g = ref[(ref["aggregation"] == "group") & ref["group"].notna()]
+    got = grp.dropna(subset=["group"]).set_index("group")["estimate"]
+    assert_allclose(got.loc[by_g["group"].astype(int)].to_numpy(), by_g["estimate"].to_numpy(), rtol=0, atol=1e-10)
+    overall = ref[(ref["aggregation"] == "group") & ref["group"].isna()]["estimate"].item()
+    assert_allclose(grp.loc[grp["group"].isna(), "estimate"].item(), overall, rtol=0, atol=1e-10)
+    dyn = staggered_did(castle, "l_homicide", unit="sid", time="year", treated="post", aggregate="dynamic")
+    want = ref.loc[ref["aggregation"] == "dynamic_overall", "estimate"].item()
+    assert_allclose(dyn.loc[dyn["event_time"].isna(), "estimate"].item(), want, rtol=0, atol=1e-10)
+
+
 def _coverage(estimator, truth, reps, **kw):
     hits, ests = 0, []
     for seed in range(reps):

@@ -78,6 +78,35 @@ write.csv(rbind(data.frame(aggregation = "simple", event_time = NA, estimate = s
                 data.frame(aggregation = "dynamic", dyn)),
           file.path(out, "evaluate_did_cs_agg.csv"), row.names = FALSE)
 
+# Not-yet-treated controls (Callaway & Sant'Anna 2021, eq. 2.7; R did::att_gt(control_group =
+# "notyettreated"), varying base period): for cell (g, t) the controls are the never-treated
+# states and those adopting after t (cohort g itself excluded); same 2x2 regression and HC0 se.
+csn <- list()
+for (g in sort(unique(na.omit(A)))) {
+  for (ti in 2:length(years)) {
+    t <- years[ti]; base <- if (t >= g) g - 1 else t - 1
+    ctrl <- is.na(A) | (A > t & A != g)
+    keep <- (!is.na(A) & A == g) | ctrl
+    if (!any(ctrl)) next
+    dy <- Y[keep, as.character(t)] - Y[keep, as.character(base)]
+    D <- as.numeric(!is.na(A[keep]) & A[keep] == g)
+    f <- lm(dy ~ D)
+    csn[[length(csn) + 1]] <- data.frame(group = g, time = t, estimate = coef(f)[["D"]],
+                                         se = sqrt(vcovHC(f, type = "HC0")["D", "D"]))
+  }
+}
+write.csv(do.call(rbind, csn), file.path(out, "evaluate_did_cs_notyet.csv"), row.names = FALSE)
+# Group aggregation (did::aggte(type = "group")): theta(g) = mean of ATT(g, t) over t >= g;
+# overall = theta(g) weighted by cohort size. Dynamic overall (did::aggte(type = "dynamic")
+# overall.att): plain mean of the event-time effects for e >= 0.
+theta <- sapply(split(post, post$group), function(d) mean(d$estimate))
+size <- sapply(split(post, post$group), function(d) d$n_g[1])
+grp <- data.frame(group = c(as.integer(names(theta)), NA),
+                  estimate = c(unname(theta), sum(theta * size) / sum(size)))
+grp <- rbind(grp, data.frame(group = NA, estimate = mean(dyn$estimate[dyn$event_time >= 0])))
+grp$aggregation <- c(rep("group", length(theta) + 1), "dynamic_overall")
+write.csv(grp, file.path(out, "evaluate_did_cs_group.csv"), row.names = FALSE)
+
 # Restricted wild cluster bootstrap (WCR), Rademacher weights, full enumeration of 2^10 sign
 # patterns, brute force with lm(): California and the first 9 control states alphabetically.
 sub <- od[od$State %in% c("California", head(sort(setdiff(unique(od$State), "California")), 9)), ]
