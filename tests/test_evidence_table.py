@@ -54,7 +54,8 @@ def test_adjusted_p_matches_r_p_adjust(correction, column):
 
 
 def test_adjustment_of_plain_p_vector_matches_r():
-    """Same R p-values given directly as a table (estimate, p only)."""
+    """Same R p-values given directly as a table (estimate, p only).
+    R: ``p.adjust(p, "holm")`` and ``p.adjust(p, "BH")`` (evaluate_evidence.R)."""
     ref = pd.read_csv(REF / "evaluate_evidence_padjust.csv")
     frame = ref[["result", "p"]].assign(estimate=1.0)
     for correction, column in (("holm", "holm"), ("fdr_bh", "BH")):

@@ -106,7 +106,9 @@ def test_alpha_std_is_cov2cor_not_pairwise_corr(data):
 
 
 def test_reliability_table_matches_psych(data):
-    """reliability_table on a dictionary of the bfi items = psych::alpha / omega per scale."""
+    """reliability_table on a dictionary of the bfi items = psych per scale. R (reliability.R):
+    ``psych::alpha(bfi[, items], keys = keys)`` (``$total``, ``$feldt``, ``$item.stats``,
+    ``$alpha.drop``) and ``psych::omega(x, nfactors = 1)$omega.tot`` for A, C, E, N, O."""
     table = _quiet(reliability_table, data, bfi_dictionary_table())
     ref = ALPHA_REF[ALPHA_REF.missing == "pairwise"].reset_index(drop=True)
     assert list(table.scales["scale"]) == list("ACENO")

@@ -45,7 +45,9 @@ def test_scores_match_psych_scoreitems(data):
 
 
 def test_default_half_rule(data):
-    """Default min_items=0.5: 3 of 5 items needed; scores otherwise equal psych's means."""
+    """Default min_items=0.5: 3 of 5 items needed; scores otherwise equal psych's means.
+    R: ``psych::scoreItems(keys, bfi, totals = FALSE, impute = "none", min = 1, max = 6)$scores``
+    with the number answered from ``rowSums(!is.na(bfi[, items]))`` (reliability.R)."""
     with pytest.warns(UserWarning, match=r"Scale '\w': \d+ respondent\(s\) answered fewer than 3"):
         res = score_scales(data, bfi_dictionary_table())
     for s in "ACENO":
