@@ -132,8 +132,11 @@ days
 # - **offset**: the headcount, so the estimates are rate ratios per member of staff;
 # - **seasonality**: a smooth yearly cycle (Fourier terms), so that a seasonal peak after the
 #   launch is not mistaken for an effect;
-# - **errors**: Newey-West standard errors, robust to autocorrelation of the monthly residuals,
-#   with a small-sample correction.
+# - **errors**: the monthly residuals may be autocorrelated (a busy month follows a busy month),
+#   so the model lets them follow a first-order autoregression, AR(1), fitted by REML (`se="ar1"`,
+#   the default for one series). In simulations of four years of monthly data its 95% intervals
+#   cover the true change in about 92-96% of series; Newey-West errors (`se="hac"`) cover only
+#   about 84-90%.
 #
 # A **controlled ITS** adds the forces without the route as a comparison series: changes that
 # hit every force (national news, a platform's policy) then cancel out.
@@ -175,25 +178,30 @@ controlled[["term", "ratio", "ratio_ci_low", "ratio_ci_high", "p"]]
 # Here `level_change` and `slope_change` are **relative to the comparison forces** (a ratio of
 # rate ratios); `comparison_level_change` shows whether the comparison forces themselves moved
 # at the launch date (they should not, if the route is what changed). The controlled model is
-# Poisson with Driscoll-Kraay errors, which stay valid under overdispersion.
+# Poisson with Driscoll-Kraay (Newey-West across both series) errors, which stay valid under
+# overdispersion but, like Newey-West, give somewhat too narrow intervals in a series this short.
 #
 # ## 4. Autocorrelation check
 #
-# Monthly counts are rarely independent: a busy month tends to follow a busy month. Newey-West
-# errors allow for this, but if strong autocorrelation remains the intervals are too narrow.
+# Monthly counts are rarely independent: a busy month tends to follow a busy month. The AR(1)
+# errors allow for this (`ar1_rho` below is the estimated month-to-month correlation); if
+# autocorrelation is strong (rho about 0.7 or more) or longer-range, the intervals are too narrow.
 # The Durbin-Watson statistic (about 2 means none; below 1.5 is a concern) and the Ljung-Box
-# test over one seasonal cycle (small p = autocorrelation left) check the residuals.
+# test over one seasonal cycle (small p = autocorrelation) check the model's residuals before
+# the AR(1) part.
 
 # %%
 diag = pd.Series(res.attrs["diagnostics"])
 print(diag)
-if diag["ljung_box_p"] < 0.05 or not 1.5 <= diag["durbin_watson"] <= 2.5:
-    print("Residual autocorrelation: read the intervals as approximate (too narrow); consider more months "
-          "of data or the controlled design.")
+if diag["ar1_rho"] >= 0.7:
+    print("Strong autocorrelation (rho >= 0.7): even the AR(1) intervals are too narrow in a series this "
+          "short; consider more months of data or the controlled design.")
+elif diag["ljung_box_p"] < 0.05 or not 1.5 <= diag["durbin_watson"] <= 2.5:
+    print(f"Residual autocorrelation (AR(1) rho = {diag['ar1_rho']:.2f}), allowed for by the AR(1) errors; "
+          "if it reaches beyond one month (Ljung-Box p small) read the intervals as approximate.")
 else:
-    print("No clear residual autocorrelation. Note: even so, with about four years of monthly data the 95% "
-          "intervals of an ITS cover the truth in roughly 88-90% of repeated studies (simulation); "
-          "read 'p = 0.04' as borderline.")
+    print("No clear residual autocorrelation. With about four years of monthly data the AR(1) 95% intervals "
+          "cover the truth in roughly 92-96% of repeated studies (simulation); still read 'p = 0.04' as borderline.")
 
 # %% [markdown]
 # ## What to report under recommendation 3.02
