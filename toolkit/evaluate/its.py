@@ -349,6 +349,8 @@ def its(
     >>> res = its(monthly, "incidents", time="month", intervention="2023-01", family="poisson")
     >>> res["term"].tolist()
     ['baseline', 'pre_trend', 'level_change', 'slope_change']
+    >>> res["method"].str.contains("AR(1) errors by REML", regex=False).all()  # se="ar1", the default
+    np.True_
     >>> round(res.attrs["diagnostics"]["hac_lags"])
     3
     """
