@@ -55,3 +55,23 @@ def test_round_trip_of_a_real_codebook(tmp_path):
     )
     again = read_qdc(write_qdc(project, tmp_path / "again.qdc"))
     assert again[["id", "name", "parent", "definition"]].equals(cb[["id", "name", "parent", "definition"]])
+
+
+def test_nvivo_mac_namespace_variant(tmp_path):
+    """NVivo 12 for Mac writes codebooks under ``urn:QDA-XML:codebook:1:0`` (a colon for the
+    dot). Our own two-code fixture in that shape reads with a warning, hierarchy intact."""
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="no" ?><CodeBook origin="NVivo 12 For Mac" '
+        'xmlns="urn:QDA-XML:codebook:1:0"><Codes>'
+        '<Code guid="{0b1c2d3e-0000-4000-8000-000000000001}" name="Support" isCodable="true">'
+        "<Description>Support offered</Description>"
+        '<Code guid="{0b1c2d3e-0000-4000-8000-000000000002}" name="Welfare" isCodable="true"/>'
+        "</Code></Codes></CodeBook>"
+    )
+    path = tmp_path / "nvivo.qdc"
+    path.write_text(xml, encoding="utf-8")
+    with pytest.warns(UserWarning, match="codebook:1:0"):
+        cb = read_qdc(path)
+    assert cb["id"].tolist() == ["0B1C2D3E-0000-4000-8000-000000000001", "0B1C2D3E-0000-4000-8000-000000000002"]
+    assert cb["parent"].iloc[1] == cb["id"].iloc[0]
+    assert cb["definition"].iloc[0] == "Support offered"
