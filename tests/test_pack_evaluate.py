@@ -78,9 +78,9 @@ def test_tables_and_figures_titled_by_pillar(built):
 def test_methods_and_limitations_recorded(built):
     ctx, _ = built
     text = " ".join(t for _, t in ctx.methods)
-    assert "Callaway" in text and "Newey-West" in text
+    assert "Callaway" in text and "AR(1) errors estimated by REML" in text and "Driscoll-Kraay" in text
     lim = " ".join(ctx.limitations)
-    assert "influence function" in lim and "88-90%" in lim
+    assert "influence function" in lim and "92-96%" in lim
 
 
 def test_small_counts_suppressed(built):

@@ -127,11 +127,14 @@ def _incidents(ctx, path, denominators_path) -> None:
                 "{rr:.2f} (95% CI {lo:.2f} to {hi:.2f}).", recommendation="3.02",
                 m=len(set(forces["force"]) - launched), rr=float(rel["ratio"]), lo=float(rel["ratio_ci_low"]),
                 hi=float(rel["ratio_ci_high"]))
+    rho = d.get("ar1_rho")
+    errors = (f"AR(1) errors estimated by REML (rho = {rho:.2f}) and t intervals"
+              if rho is not None else
+              f"Newey-West errors ({d['hac_lags']:.0f} lags) with the small-sample factor n/(n-k) and t intervals")
     ctx.method("Evaluation", "Reporting route: negative binomial segmented regression of monthly incidents with "
-               f"headcount offset and Fourier seasonality, Newey-West errors ({d['hac_lags']:.0f} lags) with the "
-               f"small-sample factor n/(n-k) and t intervals; Durbin-Watson {d['durbin_watson']:.2f}, Ljung-Box "
-               f"p = {d['ljung_box_p']:.2f}. Controlled version: Poisson against the other forces with "
-               "Driscoll-Kraay errors.")
+               f"headcount offset and Fourier seasonality, {errors}; Durbin-Watson {d['durbin_watson']:.2f}, "
+               f"Ljung-Box p = {d['ljung_box_p']:.2f}. Controlled version: Poisson against the other forces with "
+               "Driscoll-Kraay (Newey-West across the paired series) errors.")
     ctx.limitation(f"Interrupted time series on {len(one)} monthly counts: in simulations of series of this "
                    "length the 95% intervals with AR(1) errors (launch forces) cover the true change in about "
                    "92-96% of series, close to nominal (less when autocorrelation is strong); Newey-West intervals, "
