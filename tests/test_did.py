@@ -171,7 +171,13 @@ def test_callaway_santanna_aggregation_se_csdid(castle, data, control, aggregati
 
     (= R ``did::aggte(att_gt(..., bstrap = FALSE), type = ..., bstrap = FALSE)``; without
     covariates "dr", "reg" and "ipw" coincide, checked by the script). ``castle_unbalanced``
-    lacks three state-years; both csdid and staggered_did drop those three states."""
+    lacks three state-years; both csdid and staggered_did drop those three states. On the
+    balanced data also against the ``differences`` package 0.3.0::
+
+        ATTgt(data=d.set_index(["sid", "year"]), cohort_column="cohort", base_period="varying"
+              ).fit(formula="l_homicide", est_method="reg",
+                    control_group="never_treated" | "not_yet_treated", boot_iterations=0)
+        .aggregate("simple" | "event" | "cohort", overall=True | False, boot_iterations=0)"""
     ref = pd.read_csv(REF / "evaluate_did_cs_aggregates.csv")
     ref = ref[(ref["data"] == data) & (ref["control"] == control) & (ref["aggregation"] == aggregation)]
     ref = ref.set_index("term")
@@ -190,6 +196,9 @@ def test_callaway_santanna_aggregation_se_csdid(castle, data, control, aggregati
     assert (res["n"] == (47 if data == "castle_unbalanced" else 50)).all()
     assert_allclose(got.loc[ref.index, "estimate"], ref["estimate"], rtol=0, atol=1e-8)
     assert_allclose(got.loc[ref.index, "se"], ref["se"], rtol=0, atol=1e-8)
+    if data == "castle":  # second, independent implementation
+        assert_allclose(got.loc[ref.index, "estimate"], ref["estimate_differences"], rtol=0, atol=1e-8)
+        assert_allclose(got.loc[ref.index, "se"], ref["se_differences"], rtol=0, atol=1e-8)
 
 
 def test_aggregation_se_needs_weight_influence(castle, monkeypatch):

@@ -2,9 +2,13 @@
 # 2021): point estimates AND analytic standard errors of aggte(type = "simple" | "dynamic" |
 # "group"), from csdid, the Python port of R `did` (att_gt + aggte) by Rios-Avila et al.
 #
-# Produced with csdid 0.4.3 (drdid 1.1.7, pandas 3.1.1, numpy 2.4.6). csdid is NOT a project
-# dependency: run this script in a throwaway environment, from the repository root:
-#     python3 -m venv /tmp/refenv && /tmp/refenv/bin/pip install csdid==0.4.3 pandas
+# Produced with csdid 0.4.3 (drdid 1.1.7, pandas 3.1.1, numpy 2.4.6). Columns estimate_differences
+# and se_differences hold the same quantities from a second, independent implementation, the
+# `differences` package 0.3.0 (ATTgt(...).aggregate("simple" | "event" | "cohort")), for the
+# balanced data (empty for the unbalanced copy, which `differences` does not balance by dropping
+# units). Neither package is a project dependency: run this script in a throwaway environment,
+# from the repository root:
+#     python3 -m venv /tmp/refenv && /tmp/refenv/bin/pip install csdid==0.4.3 differences==0.3.0 pandas
 #     /tmp/refenv/bin/python tests/reference/evaluate_did_cs_aggregates.py
 # It writes tests/reference/evaluate_did_cs_aggregates.csv, which tests/test_did.py reads.
 #
@@ -27,6 +31,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from csdid.att_gt import ATTgt
+from differences import ATTgt as DifferencesATTgt
 
 REF = Path(__file__).resolve().parent
 castle = pd.read_csv(REF / "data" / "evaluate_castle.csv")
@@ -69,6 +74,26 @@ def aggregates(att):
     return pd.DataFrame(rows)
 
 
+def differences_aggregates(control):
+    """Same aggregations from `differences` (cohort NaN = never treated, varying base period,
+    no covariates, est_method='reg', analytic se: boot_iterations=0)."""
+    d = data.assign(cohort=data["first_treat"].where(data["first_treat"] > 0))
+    d = d[["sid", "year", "l_homicide", "cohort"]].set_index(["sid", "year"])
+    att = DifferencesATTgt(data=d, cohort_column="cohort", base_period="varying", anticipation=0)
+    att.fit(formula="l_homicide", est_method="reg", control_group=control, progress_bar=False,
+            boot_iterations=0)
+    rows = []
+    for typ, ours, prefix in (("simple", "simple", None), ("event", "dynamic", "e="),
+                              ("cohort", "group", "g=")):
+        for overall in ((False,) if typ == "simple" else (True, False)):
+            r = att.aggregate(typ, overall=overall, boot_iterations=0)
+            for k, est, se in zip(r.index, r.iloc[:, 0], r.iloc[:, 1]):
+                term = "overall" if prefix is None or overall else f"{prefix}{int(k)}"
+                rows.append({"aggregation": ours, "term": term, "estimate_differences": float(est),
+                             "se_differences": float(se)})
+    return pd.DataFrame(rows)
+
+
 out = []
 for name, d in (("castle", data), ("castle_unbalanced", unbalanced)):
     for control in ("nevertreated", "notyettreated"):
@@ -81,6 +106,13 @@ for name, d in (("castle", data), ("castle_unbalanced", unbalanced)):
         res = by_method["dr"]
         res.insert(0, "control", "never" if control == "nevertreated" else "notyet")
         res.insert(0, "data", name)
+        if name == "castle":
+            other = differences_aggregates("never_treated" if control == "nevertreated" else "not_yet_treated")
+            res = res.merge(other, on=["aggregation", "term"], how="left", validate="1:1")
+            gap = np.abs(res[["estimate", "se"]].to_numpy()
+                         - res[["estimate_differences", "se_differences"]].to_numpy())
+            if not gap.max() < 1e-8:
+                raise SystemExit(f"csdid and differences disagree by {gap.max():.3g} ({name}, {control})")
         out.append(res)
 out = pd.concat(out, ignore_index=True)
 out.to_csv(REF / "evaluate_did_cs_aggregates.csv", index=False, float_format="%.12g")
