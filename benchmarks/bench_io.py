@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import resource
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -22,34 +23,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from toolkit.dictionary import COLUMNS, load_dictionary
 from toolkit.io import read_survey
 
-LIKERT = "1=Strongly disagree; 2=Disagree; 3=Neither; 4=Agree; 5=Strongly agree; 9=Don't know"
-
-
-def dictionary():
-    def row(variable, type, values="", missing="", scale="", reverse="", min="", max="",
-            required="", disclosure="public"):
-        return {"variable": variable, "label": f"Label of {variable}", "type": type,
-                "values": values, "missing": missing, "scale": scale, "reverse": reverse,
-                "min": min, "max": max, "required": required, "pillar": "",
-                "disclosure": disclosure}
-
-    rows = [
-        row("rid", "id", required="yes", disclosure="identifier"),
-        row("wave", "integer", min="1", max="20", required="yes"),
-        row("q1", "likert", LIKERT, "9", "s"),
-        row("q2", "likert", LIKERT, "9", "s", "yes"),
-        row("grp", "categorical", "1=Alpha; 2=Beta; 3=Gamma; 98=Prefer not to say", "98"),
-        row("yn", "binary", "0=No; 1=Yes; 9=Don't know", "9"),
-        row("n", "integer", "-99=Refused", "-99", min="0", max="365"),
-        row("score", "numeric", min="0", max="10"),
-        row("when", "date"),
-        row("plat", "multiselect", "1=Facebook; 2=X; 3=Other; -99=Seen, not answered", "-99"),
-        row("note", "text", disclosure="restricted"),
-    ]
-    return load_dictionary(pd.DataFrame(rows, columns=list(COLUMNS)))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests._io_helpers import small_dictionary  # noqa: E402  (one column of every type, shared with the tests)
 
 
 def write_survey(path: Path, n: int, seed: int = 1) -> list[tuple[int, str]]:
@@ -83,7 +60,7 @@ def main():
     bad = write_survey(path, args.rows)
     print(f"write {args.rows} rows (set-up): {time.perf_counter() - t0:.2f} s, "
           f"{path.stat().st_size / 2**20:.0f} MiB")
-    d = dictionary()
+    d = small_dictionary()
     t0 = time.perf_counter()
     pd.read_csv(path, dtype=str, keep_default_na=False)
     peer = time.perf_counter() - t0

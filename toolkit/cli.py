@@ -74,8 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _show_warning(message, category, filename, lineno, file=None, line=None):
     """Warnings on the command line: one readable line, no source location."""
-    text = str(message).replace(" (see .excluded)", "")
-    print(f"toolkit: note: {text}", file=file or sys.stderr)
+    print(f"toolkit: note: {message}", file=file or sys.stderr)
 
 
 def _configure_logging() -> None:

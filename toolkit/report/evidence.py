@@ -166,6 +166,11 @@ class EvidenceContext:
         for row in record.to_dict("records"):
             self.disclosure.append({"table": table, **{k: _jsonable(v) for k, v in row.items()}})
 
+    @property
+    def n_suppressed(self) -> int:
+        """Cells withheld by disclosure control across the pack (primary and secondary)."""
+        return sum(1 for d in self.disclosure if d.get("action") in ("primary", "secondary"))
+
     def note(self, message: str) -> None:
         """Log a message (printed, and kept in log.txt)."""
         print(message)
@@ -269,11 +274,10 @@ def build_evidence_pack(
 
 
 def _print_summary(ctx: EvidenceContext) -> None:
-    n_suppressed = sum(1 for d in ctx.disclosure if str(d.get("action", "")).startswith(("primary", "secondary")))
     print()
     print(f"Evidence pack written to {ctx.pack_dir.resolve()}")
     print(f"  {len(ctx.tables)} tables, {len(ctx.figures)} figures, {len(ctx.findings)} findings")
-    print(f"  disclosure control (threshold {ctx.threshold}): {n_suppressed} cell(s) suppressed")
+    print(f"  disclosure control (threshold {ctx.threshold}): {ctx.n_suppressed} cell(s) suppressed")
     excluded = [m for m in ctx.log if "exclud" in m.lower()]
     for m in excluded[:10]:
         print(f"  {m}")

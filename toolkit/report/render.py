@@ -64,7 +64,7 @@ def _table_html(data: pd.DataFrame) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}"
 
 
-def _figure_html(fig, base: Path) -> str:
+def _figure_html(fig) -> str:
     png = next(p for p in fig.paths if p.suffix == ".png")
     data = base64.b64encode(png.read_bytes()).decode("ascii")
     cap = f"<figcaption><strong>{_esc(fig.title)}</strong>"
@@ -121,7 +121,7 @@ def render_html(ctx) -> Path:
             rec_html = f'<div class="rec">Informs recommendation {_esc(recs)}</div>' if recs else ""
             parts.append(f'<div class="finding">{_esc(f["text"])}{rec_html}</div>')
         for fig in figures:
-            parts.append(_figure_html(fig, ctx.pack_dir))
+            parts.append(_figure_html(fig))
         for t in tables:
             parts.append(f"<h3>{_esc(t.title)}</h3>")
             if t.caption:
@@ -132,7 +132,7 @@ def render_html(ctx) -> Path:
     other_tabs = [t for t in ctx.tables.values() if t.pillar is None]
     parts.append('<section id="other"><h2>Other figures and tables</h2>')
     for fig in other_figs:
-        parts.append(_figure_html(fig, ctx.pack_dir))
+        parts.append(_figure_html(fig))
     for t in other_tabs:
         parts.append(f"<h3>{_esc(t.title)}</h3>")
         if t.caption:
@@ -147,7 +147,7 @@ def render_html(ctx) -> Path:
     parts.append(
         f"<p><strong>Disclosure control.</strong> Counts below {ctx.threshold} are suppressed in every "
         "published table, with secondary suppression so they cannot be recovered from totals; "
-        f"{sum(1 for d in ctx.disclosure if str(d.get('action', '')).startswith(('primary', 'secondary')))} "
+        f"{ctx.n_suppressed} "
         "cell(s) were suppressed (listed in manifest.json).</p>"
     )
     parts.append("</section>")

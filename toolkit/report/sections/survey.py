@@ -10,15 +10,13 @@ import pandas as pd
 
 from toolkit.disclosure import suppress
 
-WAVE_NOTE = "latest wave"
-
 
 def _suppress_groups(table: pd.DataFrame, *, count: str, threshold: int, ctx, name: str) -> pd.DataFrame:
     """Blank every figure of groups whose ``count`` is below the threshold (with secondary
     suppression across the groups, since the overall total is published)."""
     counts = table.set_index("group")[count].astype(int)
     result = suppress(counts, threshold=threshold, margins=False, audit=False)
-    mask = result.table.iloc[:, 0].isna().to_numpy() if isinstance(result.table, pd.DataFrame) else result.table.isna().to_numpy()
+    mask = result.table.iloc[:, 0].isna().to_numpy()
     out = table.copy()
     numeric = [c for c in out.columns if c not in ("group", "outcome", "by", "method")]
     for col in numeric:
