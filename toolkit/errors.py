@@ -16,6 +16,9 @@ __all__ = [
     "FileFormatError",
     "ConvergenceError",
     "DesignError",
+    "DataWarning",
+    "check_ci",
+    "check_threshold",
 ]
 
 
@@ -45,6 +48,24 @@ class ConvergenceError(ToolkitError):
 
 class DesignError(ToolkitError):
     """The study design cannot support the requested analysis (one wave only, ...)."""
+
+
+class DataWarning(UserWarning):
+    """Rows were left out of an analysis, or a result rests on thin data.
+
+    Carries ``n_excluded`` (rows left out; 0 when nothing was excluded) and ``reason``,
+    so callers can filter exactly (``warnings.filterwarnings("ignore", category=DataWarning)``)
+    and the evidence pack can log the counts.
+
+    >>> w = DataWarning("3 row(s) excluded: missing outcome", n_excluded=3, reason="missing outcome")
+    >>> w.n_excluded, w.reason
+    (3, 'missing outcome')
+    """
+
+    def __init__(self, message: str, *, n_excluded: int = 0, reason: str = ""):
+        super().__init__(message)
+        self.n_excluded = int(n_excluded)
+        self.reason = reason
 
 
 class DataValidationError(ToolkitError):
@@ -132,3 +153,56 @@ def check_choice(value, choices, *, argument: str, function: str | None = None) 
         raise ParameterError(
             f"The '{argument}' parameter{of} must be one of {sorted(choices)}. Got {value!r} instead."
         )
+
+
+def check_ci(ci, *, function: str | None = None, argument: str = "ci") -> float:
+    """Return the confidence level ``ci`` as a float, or raise :class:`ParameterError`.
+
+    >>> check_ci(0.9)
+    0.9
+    >>> check_ci(95, function="prevalence")
+    Traceback (most recent call last):
+    ...
+    toolkit.errors.ParameterError: The 'ci' parameter of prevalence must be a number strictly between 0 and 1 (e.g. 0.95). Got 95 instead.
+    """
+    try:
+        level = float(ci)
+    except (TypeError, ValueError):
+        level = float("nan")
+    if isinstance(ci, bool) or not 0 < level < 1:
+        of = f" of {function}" if function else ""
+        raise ParameterError(
+            f"The '{argument}' parameter{of} must be a number strictly between 0 and 1 "
+            f"(e.g. 0.95). Got {ci!r} instead."
+        )
+    return level
+
+
+def check_threshold(threshold, *, function: str | None = None, allow_low: bool = False) -> int:
+    """Return the disclosure threshold *k* as an int, or raise :class:`ParameterError`.
+
+    A threshold under 5 is refused unless ``allow_low`` (a study's
+    ``disclosure.allow_low_threshold: true``); under 1 is always refused.
+
+    >>> check_threshold(10)
+    10
+    >>> check_threshold(3)
+    Traceback (most recent call last):
+    ...
+    toolkit.errors.ParameterError: The 'threshold' parameter must be a whole number of at least 5 (the smallest count of people that may be published). Got 3 instead. Set allow_low_threshold: true in study.yml to go lower.
+    """
+    of = f" of {function}" if function else ""
+    ok = isinstance(threshold, (int,)) and not isinstance(threshold, bool)
+    if not ok:
+        try:
+            ok = float(threshold).is_integer()
+        except (TypeError, ValueError):
+            ok = False
+    low = 1 if allow_low else 5
+    if not ok or int(threshold) < low:
+        hint = "" if allow_low else " Set allow_low_threshold: true in study.yml to go lower."
+        raise ParameterError(
+            f"The 'threshold' parameter{of} must be a whole number of at least {low} (the smallest "
+            f"count of people that may be published). Got {threshold!r} instead.{hint}"
+        )
+    return int(threshold)
