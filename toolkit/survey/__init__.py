@@ -23,6 +23,9 @@ _LAZY = {
     "likert_bars": "figures",
     "prevalence_plot": "figures",
     "harm_heatmap": "figures",
+    "funnel": "funnel",
+    "funnel_limits": "funnel",
+    "funnel_plot": "funnel",
 }
 
 __all__, __getattr__ = lazy_package(__name__, _LAZY, globals())
