@@ -29,7 +29,7 @@ def test_funnel_matches_funnelplotr(name):
     trim_by = 0.1): transformed_zscore, winsorisation, phi_func, tau_func, calculate_limits."""
     ref = pd.read_csv(REF / "survey_funnel.csv")
     ref = ref[ref["dataset"].astype(str) == name].sort_values("group").reset_index(drop=True)
-    adjusted = funnel(_respondents(name), "harmed", by="force")
+    adjusted = funnel(_respondents(name), outcome="harmed", by="force")
     assert adjusted["group"].tolist() == ref["group"].tolist()
     assert_allclose(adjusted["n"], ref["n"])
     assert_allclose(adjusted["n_events"], ref["n_events"])
@@ -39,7 +39,7 @@ def test_funnel_matches_funnelplotr(name):
     assert_allclose(adjusted["z"], ref["z"], atol=1e-6)
     for ours, theirs in (("ll95", "odll95"), ("ul95", "odul95"), ("ll998", "odll998"), ("ul998", "odul998")):
         assert_allclose(adjusted[ours], ref[theirs], atol=1e-6)
-    plain = funnel(_respondents(name), "harmed", by="force", overdispersion=False)
+    plain = funnel(_respondents(name), outcome="harmed", by="force", overdispersion=False)
     for col in ("ll95", "ul95", "ll998", "ul998"):
         assert_allclose(plain[col], ref[col], atol=1e-6)
     assert_allclose(plain["z"], ref["z_unadjusted"], atol=1e-6)
@@ -48,10 +48,10 @@ def test_funnel_matches_funnelplotr(name):
 def test_overdispersion_widens_limits_only_when_present():
     """The 8 demo forces are no more dispersed than chance (phi < 1, tau2 = 0); the 43
     simulated forces are (phi about 17), and their adjusted limits are wider."""
-    eight = funnel(_respondents("forces"), "harmed", by="force")
+    eight = funnel(_respondents("forces"), outcome="harmed", by="force")
     assert eight.attrs["phi"] < 1 and eight.attrs["tau2"] == 0
-    many = funnel(_respondents("43"), "harmed", by="force")
-    plain = funnel(_respondents("43"), "harmed", by="force", overdispersion=False)
+    many = funnel(_respondents("43"), outcome="harmed", by="force")
+    plain = funnel(_respondents("43"), outcome="harmed", by="force", overdispersion=False)
     assert many.attrs["tau2"] > 0
     assert (many["ul998"] - many["ll998"] > plain["ul998"] - plain["ll998"]).all()
     # unadjusted limits flag many forces as outliers; adjusted, far fewer
@@ -75,7 +75,7 @@ def test_funnel_limits_coverage_under_the_null():
 def test_small_groups_are_flagged_and_not_drawn():
     data = _respondents("forces")
     tiny = pd.DataFrame({"force": "F99", "harmed": [1, 0, 0, 0, 0, 0, 0]})
-    result = funnel(pd.concat([data, tiny], ignore_index=True), "harmed", by="force")
+    result = funnel(pd.concat([data, tiny], ignore_index=True), outcome="harmed", by="force")
     assert result.set_index("group").loc["F99", "small"]
     assert not result.set_index("group").loc["F01", "small"]
     fig = funnel_plot(result, title="Threats")
@@ -99,7 +99,7 @@ def test_funnel_errors(kwargs, error):
 def test_funnel_needs_binary_outcome_and_three_groups():
     data = _respondents("forces").assign(harmed=lambda d: d["harmed"] * 2)
     with pytest.raises(DataValidationError, match="not binary"):
-        funnel(data, "harmed", by="force")
+        funnel(data, outcome="harmed", by="force")
     two = _respondents("forces").query("force in ['F01', 'F02']")
     with pytest.raises(ParameterError, match="at least 3 groups"):
-        funnel(two, "harmed", by="force")
+        funnel(two, outcome="harmed", by="force")

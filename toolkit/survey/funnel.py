@@ -92,8 +92,8 @@ def _dispersion(z: np.ndarray, s: np.ndarray, trim: float) -> tuple[float, float
 
 def funnel(
     data: pd.DataFrame,
-    outcome: str,
     *,
+    outcome: str,
     by: str,
     target: float | None = None,
     overdispersion: bool = True,
@@ -157,7 +157,7 @@ def funnel(
     >>> from toolkit.synth.survey import make_survey
     >>> survey, _ = make_survey(20240301)
     >>> latest = survey[survey["wave"] == 2]
-    >>> result = funnel(latest, "harm_threats", by="force")
+    >>> result = funnel(latest, outcome="harm_threats", by="force")
     >>> result[["group", "n", "estimate", "ll95", "ul95", "position"]].head(3).round(3)
       group    n  estimate   ll95   ul95 position
     0   F01  342     0.140  0.095  0.166   within
