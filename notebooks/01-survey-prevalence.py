@@ -75,7 +75,7 @@ overall = prevalence(data, ["harm_any", *harms], weight="weight")
 overall[["outcome", "estimate", "ci_low", "ci_high", "n"]].round(3)
 
 # %%
-by_role = prevalence(data, "harm_any", by="role", weight="weight", min_count=cfg.threshold)
+by_role = prevalence(data, "harm_any", by="role", weight="weight", threshold=cfg.threshold)
 prevalence_plot(by_role, dictionary=dictionary)
 
 # %% [markdown]
@@ -83,7 +83,7 @@ prevalence_plot(by_role, dictionary=dictionary)
 # of figures; the evidence pack blanks them (with secondary suppression) before publication.
 
 # %%
-harm_heatmap(data, harms, by="role", weight="weight", dictionary=dictionary, min_count=cfg.threshold)
+harm_heatmap(data, harms, by="role", weight="weight", dictionary=dictionary, threshold=cfg.threshold)
 
 # %% [markdown]
 # ## Scales: reliability and scores
@@ -109,7 +109,7 @@ likert_bars(data, dictionary.scales()["support_climate"], weight="weight", dicti
 # `compare_groups` chooses a test by the outcome's type and corrects for multiple outcomes.
 
 # %%
-logit("harm_any ~ C(role) + public_facing + C(gender)", data, weight="weight").round(3)
+logit(data, "harm_any ~ C(role) + public_facing + C(gender)", weight="weight").round(3)
 
 # %%
-compare_groups(data, ["harm_any", "support_climate"], "gender", weight="weight").round(3)
+compare_groups(data, ["harm_any", "support_climate"], by="gender", weight="weight").round(3)

@@ -34,13 +34,13 @@ def ref():
 def _check(got, ref, test, dvs, weighted, between="stype"):
     r = ref[(ref["test"] == test) & (ref["weighted"] == weighted) & (ref["between"] == between)]
     r = r.set_index("dv").loc[dvs]
-    g = got.set_index("dv").loc[dvs]
+    g = got.set_index("outcome").loc[dvs]
     assert_allclose(g[COLS].to_numpy(float), r[COLS].to_numpy(float), rtol=1e-8, atol=1e-10)
 
 
 def test_chi_square_and_cramers_v_match_r(api, ref):
     """R: chisq.test(table(dv, stype), correct = FALSE); V = sqrt(X2 / (n (min(r, c) - 1)))."""
-    got = compare_groups(api, ["awards", "yr_rnd"], "stype")
+    got = compare_groups(api, ["awards", "yr_rnd"], by="stype")
     assert (got["test"] == "chi2").all()
     _check(got, ref, "chisq", ["awards", "yr_rnd"], False)
 
@@ -48,7 +48,7 @@ def test_chi_square_and_cramers_v_match_r(api, ref):
 def test_rao_scott_matches_r_svychisq(api, ref):
     """R: svychisq(~dv + stype, svydesign(ids=~1, weights=~pw, data=apistrat)) (statistic "F");
     Cramer's V from chisq.test(svytable(~dv + stype, des, Ntotal = n))."""
-    got = compare_groups(api, ["awards", "yr_rnd"], "stype", weight="pw")
+    got = compare_groups(api, ["awards", "yr_rnd"], by="stype", weight="pw")
     assert (got["test"] == "rao_scott_f").all()
     _check(got, ref, "rao_scott_F", ["awards", "yr_rnd"], True)
 
@@ -56,7 +56,7 @@ def test_rao_scott_matches_r_svychisq(api, ref):
 def test_weighted_wald_f_matches_r_regtermtest(api, ref):
     """R: regTermTest(svyglm(dv ~ stype, des), ~stype); eta-squared = summary(lm(dv ~ stype,
     weights = pw))$r.squared."""
-    got = compare_groups(api, ["api00", "ell", "meals"], "stype", weight="pw")
+    got = compare_groups(api, ["api00", "ell", "meals"], by="stype", weight="pw")
     assert (got["test"] == "wald_f").all()
     _check(got, ref, "wald_F", ["api00", "ell", "meals"], True)
 
@@ -65,9 +65,9 @@ def test_kruskal_and_welch_anova_match_r(api, ref):
     """R: kruskal.test(dv, stype), epsilon2 = H / (n - 1); oneway.test(dv ~ stype,
     var.equal = FALSE) with eta2 from summary(aov(dv ~ stype))."""
     dvs = ["api00", "ell", "meals"]
-    kw = compare_groups(api, dvs, "stype", measure="ordinal")
+    kw = compare_groups(api, dvs, by="stype", measure="ordinal")
     _check(kw, ref, "kruskal", dvs, False)
-    wa = compare_groups(api, dvs, "stype")
+    wa = compare_groups(api, dvs, by="stype")
     assert (wa["test"] == "welch_anova").all()
     _check(wa, ref, "welch_anova", dvs, False)
 
@@ -76,8 +76,8 @@ def test_multiplicity_correction_matches_r_p_adjust(api, ref):
     """R: p.adjust(p, "holm") and p.adjust(p, "BH") over the three Kruskal-Wallis tests."""
     dvs = ["api00", "ell", "meals"]
     r = ref[(ref["test"] == "kruskal") & ~ref["weighted"]].set_index("dv").loc[dvs]
-    holm = compare_groups(api, dvs, "stype", measure="ordinal")
-    bh = compare_groups(api, dvs, "stype", measure="ordinal", correction="fdr_bh")
+    holm = compare_groups(api, dvs, by="stype", measure="ordinal")
+    bh = compare_groups(api, dvs, by="stype", measure="ordinal", correction="fdr_bh")
     assert_allclose(holm["p_adj"], r["p_holm"], rtol=1e-10)
     assert_allclose(bh["p_adj"], r["p_bh"], rtol=1e-10)
     assert holm.attrs["correction"] == "holm"
@@ -88,10 +88,10 @@ def test_two_group_tests_match_r(api, ref):
     t.test(x, y) with Hedges' g (pooled SD, J = 1 - 3/(4(n1+n2)-9)); x = high, y = middle schools."""
     hm = api[api["stype"].isin(["H", "M"])]
     dvs = ["api00", "ell", "meals"]
-    mw = compare_groups(hm, dvs, "stype", measure="ordinal")
+    mw = compare_groups(hm, dvs, by="stype", measure="ordinal")
     assert (mw["test"] == "mann_whitney").all()
     _check(mw, ref, "mann_whitney", dvs, False, between="stype_HM")
-    wt = compare_groups(hm, dvs, "stype")
+    wt = compare_groups(hm, dvs, by="stype")
     _check(wt, ref, "welch_t", dvs, False, between="stype_HM")
 
 
@@ -107,10 +107,10 @@ def test_test_chosen_by_read_survey_dtypes():
             "score": rng.normal(3, 1, n),
         }
     )
-    res = compare_groups(df, ["harm_abuse", "rec_serious", "gender", "score"], "role")
+    res = compare_groups(df, ["harm_abuse", "rec_serious", "gender", "score"], by="role")
     assert res["test"].tolist() == ["chi2", "kruskal", "chi2", "welch_anova"]
     assert list(res.columns) == [
-        "dv", "between", "test", "statistic", "df", "df2", "p", "p_adj",
+        "outcome", "by", "test", "statistic", "df", "df2", "p", "p_adj",
         "effect_size", "effect_size_type", "n", "n_groups", "method",
     ]
     assert (res["p_adj"] >= res["p"]).all() and res["n_groups"].eq(3).all()
@@ -126,7 +126,7 @@ def test_rao_scott_p_values_are_calibrated_under_independence():
         df = pd.DataFrame({"y": rng.integers(0, 3, n), "g": rng.integers(0, 2, n),
                            "w": rng.lognormal(0, 0.8, n)})
         df["y"] = df["y"].astype(str)
-        rej += compare_groups(df, "y", "g", weight="w")["p"].iloc[0] < 0.05
+        rej += compare_groups(df, "y", by="g", weight="w")["p"].iloc[0] < 0.05
     assert 0.02 <= rej / 200 <= 0.09
 
 
@@ -152,4 +152,4 @@ def test_rao_scott_p_values_are_calibrated_under_independence():
 )
 def test_errors(data, args, kwargs, error, match):
     with pytest.raises(error, match=match):
-        compare_groups(pd.DataFrame(data), *args, **kwargs)
+        compare_groups(pd.DataFrame(data), args[0], by=args[1], **kwargs)

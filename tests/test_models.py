@@ -12,7 +12,7 @@ from numpy.testing import assert_allclose
 
 from toolkit.errors import ColumnNotFoundError, DataValidationError, ParameterError
 from toolkit.survey import logit, ordinal
-from toolkit.survey._inputs import ExcludedRowsWarning
+from toolkit.errors import DataWarning
 
 REF = Path(__file__).parent / "reference"
 R = pd.read_csv(REF / "survey_models.csv")
@@ -50,16 +50,16 @@ def housing():
 
 def test_logit_matches_r_glm():
     """R: glm(case ~ age + parity + spontaneous + induced, family = binomial, data = infert)."""
-    res = logit("case ~ age + parity + spontaneous + induced", _data("infert"))
+    res = logit(_data("infert"), "case ~ age + parity + spontaneous + induced")
     _compare(res, "infert_ml")
-    assert res.attrs["cov_type"] == "model" and res.attrs["ci_level"] == 0.95
+    assert res.attrs["cov_type"] == "model" and res.attrs["ci"] == 0.95
     assert_allclose(res["odds_ratio"], np.exp(res["estimate"]))
     assert_allclose(np.log(res["ci_high"]) - res["estimate"], 1.959963984540054 * res["se"])
 
 
 def test_logit_cluster_matches_r_vcovcl_hc1():
     """R: sandwich::vcovCL(glm(...), cluster = ~stratum, type = "HC1") on infert (83 matched sets)."""
-    res = logit("case ~ age + parity + spontaneous + induced", _data("infert"), cluster="stratum")
+    res = logit(_data("infert"), "case ~ age + parity + spontaneous + induced", cluster="stratum")
     _compare(res, "infert_cl_stratum")
     assert res.attrs["n_clusters"] == 83
 
@@ -67,21 +67,21 @@ def test_logit_cluster_matches_r_vcovcl_hc1():
 def test_weighted_logit_matches_r_svyglm():
     """R: svyglm(awards01 ~ ell + meals + stype, svydesign(ids=~1, weights=~pw, data=apistrat),
     family = quasibinomial)."""
-    res = logit("awards01 ~ ell + meals + stype", _data("apistrat"), weight="pw")
+    res = logit(_data("apistrat"), "awards01 ~ ell + meals + stype", weight="pw")
     _compare(res, "apistrat_svyglm")
 
 
 def test_weighted_clustered_logit_matches_r_vcovcl():
     """R: vcovCL(glm(awards01 ~ ell + meals, quasibinomial, weights = pw, data = apiclus1),
     cluster = ~dnum, type = "HC1")."""
-    res = logit("awards01 ~ ell + meals", _data("apiclus1"), weight="pw", cluster="dnum")
+    res = logit(_data("apiclus1"), "awards01 ~ ell + meals", weight="pw", cluster="dnum")
     _compare(res, "apiclus1_weighted_cl_dnum")
 
 
 def test_ordinal_matches_r_polr(housing):
     """R: MASS::polr(Sat ~ Infl + Type + Cont, data = housing expanded by Freq, Hess = TRUE);
     thresholds compared with polr's zeta (not statsmodels' increments)."""
-    res = ordinal("Sat ~ Infl + Type + Cont", housing)
+    res = ordinal(housing, "Sat ~ Infl + Type + Cont")
     _compare(res, "housing_polr", atol_est=1e-6, atol_se=1e-6)
     assert res["kind"].tolist() == ["coefficient"] * 6 + ["threshold"] * 2
     assert res.attrs["levels"] == [1, 2, 3]
@@ -89,21 +89,21 @@ def test_ordinal_matches_r_polr(housing):
 
 def test_ordinal_cluster_matches_r_vcovcl(housing):
     """R: sandwich::vcovCL(polr(...), cluster = ~cell, type = "HC1") (24 covariate cells)."""
-    res = ordinal("Sat ~ Infl + Type + Cont", housing, cluster="cell")
+    res = ordinal(housing, "Sat ~ Infl + Type + Cont", cluster="cell")
     _compare(res, "housing_polr_cl_cell", atol_est=1e-6, atol_se=1e-6)
 
 
 def test_weighted_ordinal_matches_r_svyolr(housing):
     """R: svyolr(Sat ~ Infl + Type + Cont, svydesign(ids = ~1, weights = ~w, data = housing))."""
-    res = ordinal("Sat ~ Infl + Type + Cont", housing, weight="w")
+    res = ordinal(housing, "Sat ~ Infl + Type + Cont", weight="w")
     _compare(res, "housing_svyolr", atol_est=1e-5, atol_se=1e-5)
 
 
 def test_ordinal_accepts_integer_codes_and_ignores_unused_levels(housing):
-    base = ordinal("Sat ~ Infl + Type + Cont", housing)
+    base = ordinal(housing, "Sat ~ Infl + Type + Cont")
     ints = housing.assign(Sat=housing["Sat"].astype(int))
     extra = housing.assign(Sat=pd.Categorical(housing["Sat"].astype(int), categories=[1, 2, 3, 9], ordered=True))
-    for other in (ordinal("Sat ~ Infl + Type + Cont", ints), ordinal("Sat ~ Infl + Type + Cont", extra)):
+    for other in (ordinal(ints, "Sat ~ Infl + Type + Cont"), ordinal(extra, "Sat ~ Infl + Type + Cont")):
         assert_allclose(other["estimate"], base["estimate"], atol=1e-8)
 
 
@@ -117,8 +117,8 @@ def test_logit_recovers_known_coefficients_and_handles_read_survey_dtypes():
     y = pd.array(y, dtype="Int64")
     y[:50] = pd.NA
     df = pd.DataFrame({"y": y, "x": x, "role": pd.Categorical(role)})
-    with pytest.warns(ExcludedRowsWarning, match="50 row"):
-        res = logit("y ~ x + role", df).set_index("term")
+    with pytest.warns(DataWarning, match="50 row"):
+        res = logit(df, "y ~ x + role").set_index("term")
     truth = {"Intercept": -1.0, "x": 0.8, "role[T.2]": 0.5}
     for term, b in truth.items():
         assert abs(res.loc[term, "estimate"] - b) < 3 * res.loc[term, "se"]
@@ -152,11 +152,11 @@ def test_logit_recovers_known_coefficients_and_handles_read_survey_dtypes():
 )
 def test_errors(func, formula, data, kwargs, error, match):
     with pytest.raises(error, match=match):
-        func(formula, pd.DataFrame(data), **kwargs)
+        func(pd.DataFrame(data), formula, **kwargs)
 
 
 @pytest.mark.parametrize("func", [logit, ordinal])
 @pytest.mark.parametrize("bad", [None, [[0, 1], [1, 2]]])
 def test_data_must_be_a_dataframe(func, bad):
     with pytest.raises(ParameterError, match=rf"'data' parameter of {func.__name__} must be a pandas DataFrame"):
-        func("y ~ x", bad)
+        func(bad, "y ~ x")

@@ -17,7 +17,7 @@ from toolkit.errors import (
     ParameterError,
 )
 from toolkit.survey import mean_by, prevalence
-from toolkit.survey._inputs import ExcludedRowsWarning
+from toolkit.errors import DataWarning
 
 REF = Path(__file__).parent / "reference"
 NUM = ["estimate", "se", "ci_low", "ci_high"]
@@ -45,7 +45,7 @@ def test_unweighted_wilson_matches_r_prop_test(api, level):
     got = _ordered(got, ref)
     assert_allclose(got[NUM], ref[NUM], rtol=0, atol=1e-10)
     assert (got["n"].to_numpy() == ref["n"].to_numpy()).all()
-    assert prevalence(api, "awards01", ci=level).attrs["ci_level"] == level
+    assert prevalence(api, "awards01", ci=level).attrs["ci"] == level
 
 
 @pytest.mark.parametrize("outcome", ["awards01", "awards_na"])
@@ -57,7 +57,7 @@ def test_weighted_matches_r_svyby_and_svyciprop_logit(api, outcome, level):
     ref = pd.read_csv(REF / "survey_prevalence_weighted.csv")
     ref = ref[(ref["ci_level"] == level) & (ref["outcome"] == outcome)]
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ExcludedRowsWarning)
+        warnings.simplefilter("ignore", DataWarning)
         got = pd.concat(
             [
                 prevalence(api, outcome, weight="pw", ci=level),
@@ -115,7 +115,7 @@ def test_accepts_read_survey_dtypes():
 
 def test_missing_answers_are_excluded_with_a_warning():
     df = pd.DataFrame({"y": [1, 0, np.nan, 1], "g": ["a", "a", "b", None]})
-    with pytest.warns(ExcludedRowsWarning, match="1 row"):
+    with pytest.warns(DataWarning, match="1 row"):
         res = prevalence(df, "y", by="g")
     assert res["n"].tolist() == [2]
 
@@ -181,9 +181,9 @@ def test_degenerate_weighted_group_gets_wilson_at_effective_n():
         (prevalence, {"y": [0, 1]}, {"outcome": "y", "ci": 95}, ParameterError, "'ci'"),
         (prevalence, {"y": [0, 1]}, {"outcome": 3}, ParameterError, "'outcome'"),
         (prevalence, {"y": []}, {"outcome": "y"}, DesignError, "empty"),
-        (mean_by, {"y": ["a", "b"]}, {"dv": "y"}, DataValidationError, "text"),
-        (mean_by, {"y": [1.0, np.inf]}, {"dv": "y"}, DataValidationError, "infinite"),
-        (mean_by, {"y": [1.0, 2.0]}, {"dv": "y", "by": "zz"}, ColumnNotFoundError, "zz"),
+        (mean_by, {"y": ["a", "b"]}, {"outcome": "y"}, DataValidationError, "text"),
+        (mean_by, {"y": [1.0, np.inf]}, {"outcome": "y"}, DataValidationError, "infinite"),
+        (mean_by, {"y": [1.0, 2.0]}, {"outcome": "y", "by": "zz"}, ColumnNotFoundError, "zz"),
     ],
 )
 def test_errors(func, data, kwargs, error, match):

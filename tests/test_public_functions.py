@@ -388,10 +388,10 @@ REGISTRY: dict[str, Case] = {
     ),
     "survey.mean_by": Case(
         S.mean_by,
-        lambda tmp: {"data": survey(), "dv": "q1", "by": "role", "weight": "w"},
+        lambda tmp: {"data": survey(), "outcome": "q1", "by": "role", "weight": "w"},
         data="data",
         columns=(
-            ("arg", "dv"),
+            ("arg", "outcome"),
             ("arg", "by"),
             ("arg", "weight"),
         ),
@@ -401,14 +401,14 @@ REGISTRY: dict[str, Case] = {
         S.compare_groups,
         lambda tmp: {
             "data": survey(),
-            "dv": ["harm_abuse", "q1"],
-            "between": "role",
+            "outcome": ["harm_abuse", "q1"],
+            "by": "role",
             "weight": "w",
         },
         data="data",
         columns=(
-            ("arg", "between"),
-            ("arg", "dv"),
+            ("arg", "by"),
+            ("arg", "outcome"),
             ("arg", "weight"),
         ),
         choices=(
@@ -445,7 +445,7 @@ REGISTRY: dict[str, Case] = {
     "survey.prevalence_plot": Case(
         S.prevalence_plot,
         lambda tmp: {
-            "table": S.prevalence(survey(), "harm_abuse", by="role", min_count=5)
+            "table": S.prevalence(survey(), "harm_abuse", by="role", threshold=5)
         },
         data="table",
         columns=(("drop", "estimate"),),
@@ -458,7 +458,7 @@ REGISTRY: dict[str, Case] = {
             "harms": ["harm_abuse", "harm_threats"],
             "by": "role",
             "weight": "w",
-            "min_count": 5,
+            "threshold": 5,
         },
         data="data",
         columns=(
@@ -1189,7 +1189,7 @@ def test_every_entry_is_tested():
 
 def test_registry_is_complete():
     """Every exported public name has an entry (add one for each new function)."""
-    exported = {f"survey.{n}" for n in toolkit.survey._LAZY}
+    exported = {f"survey.{n}" for n in toolkit.survey.__all__}
     exported |= {f"qual.{n}" for n in toolkit.qual._LAZY}
     exported |= {f"evaluate.{n}" for n in toolkit.evaluate._LAZY}
     exported |= EXTRA_PUBLIC
@@ -1374,7 +1374,7 @@ def test_confidence_level_in_attrs(name, tmp_path):
     table = res if isinstance(res, pd.DataFrame) else getattr(res, "scales", None)
     if table is None:
         table = res.table
-    assert table.attrs.get("ci_level") == 0.9, table.attrs
+    assert table.attrs.get("ci", table.attrs.get("ci_level")) == 0.9, table.attrs
     cols = [str(c) for c in table.columns]
     assert {"ci_low", "ci_high"} <= set(cols) or {"estimate"} <= set(cols), cols
     assert not [c for c in cols if re.search(r"(?i)ci\s*_?9\d|9\d\s*%", c)], cols

@@ -61,7 +61,7 @@ def test_alpha_matches_psych(data, scale, missing):
                  ci_method="duhachek").iloc[0]
     assert_allclose([duh["ci_low"], duh["ci_high"]], [ref["duhachek_low"], ref["duhachek_high"]],
                     rtol=0, atol=ATOL)
-    assert res.attrs["ci_level"] == 0.95
+    assert res.attrs["ci"] == 0.95
 
 
 @pytest.mark.parametrize("scale, missing", CASES)
@@ -120,7 +120,7 @@ def test_reliability_table_matches_psych(data):
     assert list(table.items["item"]) == list(iref["item"])
     assert_allclose(table.items[["mean", "corrected_item_total_r", "alpha_if_dropped"]],
                     iref[["mean", "r_drop", "alpha_if_dropped"]], rtol=0, atol=ATOL)
-    assert table.scales.attrs["ci_level"] == 0.95
+    assert table.scales.attrs["ci"] == 0.95
 
 
 def test_categorical_items_give_same_results(data):
@@ -157,12 +157,12 @@ def test_alpha_matches_pingouin(data, scale, missing):
         assert_allclose(feldt_ci(res["alpha"], len(x), 5, 0.95), ci_pg, rtol=0, atol=5.1e-4)
 
 
-def test_ci_level_changes_width_not_columns(data):
-    a = _quiet(reliability, data, SCALES["N"], ci_level=0.90)
-    b = _quiet(reliability, data, SCALES["N"], ci_level=0.99)
+def test_ci_changes_width_not_columns(data):
+    a = _quiet(reliability, data, SCALES["N"], ci=0.90)
+    b = _quiet(reliability, data, SCALES["N"], ci=0.99)
     assert list(a.columns) == list(b.columns) == SCALE_COLUMNS
     assert (a["ci_high"] - a["ci_low"]).iloc[0] < (b["ci_high"] - b["ci_low"]).iloc[0]
-    assert a.attrs["ci_level"] == 0.90
+    assert a.attrs["ci"] == 0.90
 
 
 def test_respondents_left_out_are_reported():
@@ -244,7 +244,7 @@ def _bad(kind):
         (reliability, "out_of_range", {}, DataValidationError, "outside the item range.*'q1'"),
         (reliability, "no_pair", {}, DataValidationError, "answered both items"),
         (reliability, None, {"missing": "complete"}, ParameterError, "'missing' parameter"),
-        (reliability, None, {"ci_level": 95}, ParameterError, "'ci_level'"),
+        (reliability, None, {"ci": 95}, ParameterError, "'ci'"),
         (reliability, None, {"ci_method": "boot"}, ParameterError, "'ci_method'"),
         (reliability, None, {"reverse": ["q9"]}, ParameterError, "'reverse' parameter"),
         (reliability, None, {"item_range": "1-5"}, ParameterError, "'item_range'"),

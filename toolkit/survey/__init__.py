@@ -1,31 +1,39 @@
-"""Survey analysis: scales, reliability, weighting, prevalence, group comparisons, models, figures.
+"""Survey analysis: scales, reliability, weighting, prevalence, totals, group comparisons,
+models, figures.
 
 Public functions are importable from here; each lives in a module of its own topic.
 """
 
 from __future__ import annotations
 
-from toolkit._lazy import lazy_package
+from toolkit.survey.compare import compare_groups
+from toolkit.survey.derive import any_of
+from toolkit.survey.funnel import funnel, funnel_limits, funnel_plot
+from toolkit.survey.figures import harm_heatmap, likert_bars, prevalence_plot
+from toolkit.survey.models import logit, ordinal
+from toolkit.survey.prevalence import mean_by, prevalence
+from toolkit.survey.reliability import item_analysis, reliability, reliability_table
+from toolkit.survey.scales import score_scales
+from toolkit.survey.weighting import rake
+from toolkit.survey.workforce import workforce_margins
 
-_LAZY = {
-    "score_scales": "scales",
-    "reliability": "reliability",
-    "item_analysis": "reliability",
-    "reliability_table": "reliability",
-    "rake": "weighting",
-    "workforce_margins": "workforce",
-    "any_of": "derive",
-    "prevalence": "prevalence",
-    "mean_by": "prevalence",
-    "compare_groups": "compare",
-    "logit": "models",
-    "ordinal": "models",
-    "likert_bars": "figures",
-    "prevalence_plot": "figures",
-    "harm_heatmap": "figures",
-    "funnel": "funnel",
-    "funnel_limits": "funnel",
-    "funnel_plot": "funnel",
-}
-
-__all__, __getattr__ = lazy_package(__name__, _LAZY, globals())
+__all__ = [
+    "score_scales",
+    "reliability",
+    "item_analysis",
+    "reliability_table",
+    "rake",
+    "workforce_margins",
+    "any_of",
+    "prevalence",
+    "mean_by",
+    "compare_groups",
+    "logit",
+    "ordinal",
+    "likert_bars",
+    "prevalence_plot",
+    "harm_heatmap",
+    "funnel",
+    "funnel_limits",
+    "funnel_plot",
+]

@@ -17,12 +17,12 @@ import pandas as pd
 from toolkit.errors import (
     ColumnNotFoundError,
     DataValidationError,
+    DataWarning,
     ParameterError,
     check_columns,
 )
 
 __all__ = [
-    "ExcludedRowsWarning",
     "as_list",
     "binary_values",
     "group_codes",
@@ -31,10 +31,6 @@ __all__ = [
     "warn_excluded",
     "weight_values",
 ]
-
-
-class ExcludedRowsWarning(UserWarning):
-    """Rows were left out of an analysis (the message says how many and why)."""
 
 
 def as_list(value, *, argument: str) -> list[str]:
@@ -108,10 +104,11 @@ def _numeric_view(data: pd.DataFrame, column: str, *, role: str) -> pd.Series:
 
 
 def warn_excluded(n: int, reason: str, *, function: str, stacklevel: int = 3) -> None:
-    """Announce ``n`` excluded rows (nothing is dropped silently)."""
+    """Announce ``n`` excluded rows (nothing is dropped silently) with a :class:`DataWarning`."""
     if n:
         warnings.warn(
-            f"{function}: {n} row(s) excluded: {reason}.", ExcludedRowsWarning, stacklevel=stacklevel
+            DataWarning(f"{function}: {n} row(s) excluded: {reason}.", n_excluded=n, reason=reason),
+            stacklevel=stacklevel,
         )
 
 
@@ -142,7 +139,7 @@ def binary_values(data: pd.DataFrame, column: str, *, role: str = "outcome") -> 
     return x
 
 
-def numeric_values(data: pd.DataFrame, column: str, *, role: str = "dv") -> pd.Series:
+def numeric_values(data: pd.DataFrame, column: str, *, role: str = "outcome") -> pd.Series:
     """The column as float64 (Categorical codes -> their numeric categories), NaN = missing."""
     x = _numeric_view(data, column, role=role)
     if x.notna().sum() == 0:

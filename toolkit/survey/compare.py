@@ -23,7 +23,7 @@ from toolkit.survey._inputs import (
 __all__ = ["compare_groups"]
 
 COLUMNS = [
-    "dv", "between", "test", "statistic", "df", "df2", "p", "p_adj",
+    "outcome", "by", "test", "statistic", "df", "df2", "p", "p_adj",
     "effect_size", "effect_size_type", "n", "n_groups", "method",
 ]
 _MEASURES = {"auto", "categorical", "ordinal", "numeric"}
@@ -32,9 +32,9 @@ _CORRECTIONS = {"holm", "fdr_bh", "bonferroni", "none"}
 
 def compare_groups(
     data: pd.DataFrame,
-    dv: str | list[str],
-    between: str,
+    outcome: str | list[str],
     *,
+    by: str,
     weight: str | None = None,
     measure: str = "auto",
     correction: str = "holm",
@@ -45,10 +45,10 @@ def compare_groups(
     ----------
     data : pandas.DataFrame
         One row per respondent.
-    dv : str or list of str
+    outcome : str or list of str
         Outcome column(s). A list is a *family* of tests: ``p_adj`` corrects for
         multiplicity across it.
-    between : str
+    by : str
         Grouping column (e.g. ``"role"``). Rows with a missing group or outcome are
         excluded (with a warning).
     weight : str, optional
@@ -66,7 +66,7 @@ def compare_groups(
     pandas.DataFrame
         One row per outcome:
 
-        - ``dv``, ``between``: the columns compared.
+        - ``outcome``, ``by``: the columns compared.
         - ``test``: ``chi2``, ``mann_whitney``, ``kruskal``, ``welch_t``, ``welch_anova``
           (unweighted) or ``rao_scott_f``, ``wald_f`` (weighted).
         - ``statistic``: X^2, U (of the first group), H, t, or F.
@@ -97,7 +97,7 @@ def compare_groups(
     :math:`F = X^2 / \\mathrm{tr}(\\hat\\Delta)` on :math:`(d, d(n-1))` df with
     :math:`d = \\mathrm{tr}(\\hat\\Delta)^2 / \\mathrm{tr}(\\hat\\Delta^2)` (R ``svychisq``
     default); ordinal and numeric outcomes use the design-based Wald F test that the
-    weighted group means are equal (R ``regTermTest(svyglm(dv ~ group), ~group)``),
+    weighted group means are equal (R ``regTermTest(svyglm(outcome ~ group), ~group)``),
     treating ordinal codes as scores. There is no design-based rank test here.
 
     References
@@ -122,22 +122,24 @@ def compare_groups(
     ...     "harm_abuse": [1, 1, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0],
     ...     "rec_serious": pd.Categorical([2, 1, 2, 3, 1, 4, 5, 4, 3, 4, 5, 5], ordered=True),
     ...     "role": [1] * 6 + [2] * 6})
-    >>> res = compare_groups(df, ["harm_abuse", "rec_serious"], "role")
-    >>> res[["dv", "test", "statistic", "p", "p_adj", "effect_size"]].round(3)
-                dv          test  statistic      p  p_adj  effect_size
+    >>> res = compare_groups(df, ["harm_abuse", "rec_serious"], by="role")
+    >>> res[["outcome", "test", "statistic", "p", "p_adj", "effect_size"]].round(3)
+           outcome          test  statistic      p  p_adj  effect_size
     0   harm_abuse          chi2      3.086  0.079  0.079        0.507
     1  rec_serious  mann_whitney      2.500  0.014  0.029       -0.861
     """
-    dvs = as_list(dv, argument="dv")
+    dvs = as_list(outcome, argument="outcome")
     if not dvs:
-        raise ParameterError("The 'dv' parameter of compare_groups must name at least one column.")
+        raise ParameterError("The 'outcome' parameter of compare_groups must name at least one column.")
+    between = by
     if not isinstance(between, str):
-        raise ParameterError(f"The 'between' parameter must be a column name. Got {between!r} instead.")
+        raise ParameterError(f"The 'by' parameter of compare_groups must be a column name. Got {between!r} instead.")
     check_choice(measure, _MEASURES, argument="measure", function="compare_groups")
     check_choice(correction, _CORRECTIONS, argument="correction", function="compare_groups")
-    check_columns(data, dvs + [between], argument="dv/between")
+    check_columns(data, dvs, argument="outcome")
+    check_columns(data, [between], argument="by")
     if between in dvs:
-        raise ParameterError(f"Column '{between}' is both an outcome ('dv') and the grouping ('between').")
+        raise ParameterError(f"Column '{between}' is both an outcome ('outcome') and the grouping ('by').")
     w_all = weight_values(data, weight, function="compare_groups")
     labels = group_labels(data, [between])
     rows, orders = [], {}
@@ -173,7 +175,7 @@ def _one(data, col, between, labels, w_all, measure):
         y = s.astype(object).where(s.notna(), np.nan)
         y_missing = s.isna().to_numpy()
     else:
-        y = numeric_values(data, col, role="dv")
+        y = numeric_values(data, col, role="outcome")
         y_missing = y.isna().to_numpy()
     g_missing = labels.isna().to_numpy()
     keep = ~y_missing & ~g_missing
@@ -194,7 +196,7 @@ def _one(data, col, between, labels, w_all, measure):
             f"'{col}'; at least two groups are needed."
         )
     w = None if w_all is None else w_all[keep]
-    base = {"dv": col, "between": between, "n": int(keep.sum()), "n_groups": len(order)}
+    base = {"outcome": col, "by": between, "n": int(keep.sum()), "n_groups": len(order)}
     if kind == "categorical":
         yv = y[keep].map(_text)
         levels = sorted(pd.unique(yv), key=_sort_key)

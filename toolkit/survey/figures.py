@@ -174,7 +174,7 @@ def prevalence_plot(
     >>> import pandas as pd
     >>> from toolkit.survey import prevalence, prevalence_plot
     >>> df = pd.DataFrame({"harm_abuse": [1, 0] * 12, "role": [1, 1, 2, 2] * 6})
-    >>> fig = prevalence_plot(prevalence(df, "harm_abuse", by="role", min_count=5))
+    >>> fig = prevalence_plot(prevalence(df, "harm_abuse", by="role", threshold=5))
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
     ['Police officer', 'Police staff']
     """
@@ -193,7 +193,7 @@ def prevalence_plot(
     groups = list(dict.fromkeys(t["group"]))
     by = t["by"].iloc[0]
     by_name = by if isinstance(by, str) and " / " not in by else None
-    level = table.attrs.get("ci_level", 0.95)
+    level = table.attrs.get("ci", 0.95)
 
     def group_name(g):
         return "All respondents" if g == "All" and by_name is None else labels.value(by_name, g)
@@ -244,7 +244,7 @@ def harm_heatmap(
     by: str = "role",
     weight: str | None = None,
     dictionary=None,
-    min_count: int = 10,
+    threshold: int = 10,
     title: str | None = None,
 ) -> Figure:
     """Heat table of the prevalence (%) of each harm type (rows) by group (columns).
@@ -261,9 +261,9 @@ def harm_heatmap(
         Column of survey weights.
     dictionary : None, path or DataFrame
         Labels; None = the bundled item bank.
-    min_count : int, default 10
+    threshold : int, default 10
         Disclosure: cells of groups with fewer respondents, and cells where fewer than
-        ``min_count`` (but more than zero) respondents experienced the harm, are blanked
+        ``threshold`` (but more than zero) respondents experienced the harm, are blanked
         and marked "n<10"-style (a percentage of a published group size reveals its count).
     title : str, optional
 
@@ -291,14 +291,14 @@ def harm_heatmap(
     check_columns(data, harms, argument="harms")
     require_rows(data, function="harm_heatmap")
     labels = load_labels(dictionary)
-    table = _prevalence(data, harms, by=by, weight=weight, min_count=min_count)
+    table = _prevalence(data, harms, by=by, weight=weight, threshold=threshold)
     groups = list(dict.fromkeys(table["group"]))
     est = table.pivot(index="outcome", columns="group", values="estimate").reindex(index=harms, columns=groups)
     sup = table.pivot(index="outcome", columns="group", values="suppress").reindex(index=harms, columns=groups)
     events = table.pivot(index="outcome", columns="group", values="n_events").reindex(index=harms, columns=groups)
     # disclosure: a percentage of a published group size reveals its numerator, so cells
-    # with fewer than ``min_count`` respondents harmed (but not zero) are blanked too
-    few = events.apply(lambda c: c.between(1, min_count - 1)).fillna(False).astype(bool)
+    # with fewer than ``threshold`` respondents harmed (but not zero) are blanked too
+    few = events.apply(lambda c: c.between(1, threshold - 1)).fillna(False).astype(bool)
     sup = sup.fillna(True).astype(bool) | few
     shown = np.where(sup.to_numpy(), np.nan, 100 * est.to_numpy(float))
     fig = Figure(figsize=(1.3 * len(groups) + 4, 0.5 * len(harms) + 1.8))
@@ -309,7 +309,7 @@ def harm_heatmap(
         for j in range(len(groups)):
             v = shown[i, j]
             if np.isnan(v):
-                ax.text(j, i, f"n<{min_count}", ha="center", va="center", fontsize="small", color="black")
+                ax.text(j, i, f"n<{threshold}", ha="center", va="center", fontsize="small", color="black")
             else:
                 ax.text(j, i, f"{v:.0f}%", ha="center", va="center", fontsize="small",
                         color="white" if v < 0.6 * vmax else "black")

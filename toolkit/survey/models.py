@@ -18,6 +18,7 @@ from toolkit.errors import (
     ConvergenceError,
     DataValidationError,
     ParameterError,
+    check_ci,
     check_columns,
 )
 from toolkit.survey._inputs import _problem, binary_values, warn_excluded, weight_values
@@ -47,8 +48,8 @@ _SE_NOTES = """
 
 
 def logit(
-    formula: str,
     data: pd.DataFrame,
+    formula: str,
     *,
     weight: str | None = None,
     cluster: str | None = None,
@@ -58,18 +59,18 @@ def logit(
 
     Parameters
     ----------
+    data : pandas.DataFrame
+        One row per respondent. Rows missing any model variable are excluded (warning).
     formula : str
         Model formula, e.g. ``"harm_abuse ~ C(role) + public_facing"``; the left-hand
         side must be a column of ``data`` holding 0/1 (nullable integers, booleans and
         0/1 Categoricals are accepted; text raises a clear error).
-    data : pandas.DataFrame
-        One row per respondent. Rows missing any model variable are excluded (warning).
     weight : str, optional
         Column of survey weights.
     cluster : str, optional
         Column identifying clusters (e.g. ``"force"``) for cluster-robust errors.
     ci : float, default 0.95
-        Confidence level (``attrs["ci_level"]``).
+        Confidence level (``attrs["ci"]``).
 
     Returns
     -------
@@ -103,13 +104,13 @@ def logit(
     >>> rng = np.random.default_rng(0)
     >>> df = pd.DataFrame({"public_facing": rng.integers(0, 2, 400)})
     >>> df["harm_abuse"] = rng.binomial(1, np.where(df["public_facing"] == 1, 0.5, 0.2))
-    >>> res = logit("harm_abuse ~ public_facing", df)
+    >>> res = logit(df, "harm_abuse ~ public_facing")
     >>> res[["term", "odds_ratio", "ci_low", "ci_high"]].round(2)
                 term  odds_ratio  ci_low  ci_high
     0      Intercept        0.31    0.22     0.43
     1  public_facing        4.33    2.80     6.69
     """
-    level = _check_ci(ci)
+    level = _check_ci(ci, "logit")
     outcome = _outcome_name(formula, data, function="logit")
     d = _prepare(data, outcome, weight, cluster)
     d[outcome] = binary_values(d, outcome, role="outcome")
@@ -146,14 +147,14 @@ def logit(
     kinds = ["intercept" if t == "Intercept" else "coefficient" for t in names]
     out = _tidy(names, kinds, beta, np.sqrt(np.diag(V)), level, len(y),
                 "logistic regression (statsmodels GLM Binomial)")
-    out.attrs.update(ci_level=ci, cov_type=cov_type, n_clusters=n_cl, formula=formula,
+    out.attrs.update(ci=level, cov_type=cov_type, n_clusters=n_cl, formula=formula,
                      loglik=float(res.llf), outcome=outcome)
     return out
 
 
 def ordinal(
-    formula: str,
     data: pd.DataFrame,
+    formula: str,
     *,
     weight: str | None = None,
     cluster: str | None = None,
@@ -164,12 +165,12 @@ def ordinal(
 
     Parameters
     ----------
+    data : pandas.DataFrame
+        One row per respondent. Rows missing any model variable are excluded (warning).
     formula : str
         Model formula without intercept handling, e.g. ``"rec_serious ~ C(role) + wave"``;
         the left-hand side is an ordered Categorical (as read through the dictionary) or
         integer codes, with at least 3 observed levels. Unobserved levels are ignored.
-    data : pandas.DataFrame
-        One row per respondent. Rows missing any model variable are excluded (warning).
     weight, cluster, ci
         As in :func:`logit`.
     link : {"logit", "probit"}, default "logit"
@@ -212,7 +213,7 @@ def ordinal(
     >>> latent = 0.8 * x + rng.logistic(size=300)
     >>> df = pd.DataFrame({"trained": x, "trn_confident": pd.Categorical(
     ...     np.digitize(latent, [-1, 0, 1, 2]) + 1, categories=[1, 2, 3, 4, 5], ordered=True)})
-    >>> ordinal("trn_confident ~ trained", df)[["term", "kind", "estimate"]].round(2)
+    >>> ordinal(df, "trn_confident ~ trained")[["term", "kind", "estimate"]].round(2)
           term         kind  estimate
     0  trained  coefficient      0.90
     1      1|2    threshold     -0.87
@@ -220,7 +221,7 @@ def ordinal(
     3      3|4    threshold      1.15
     4      4|5    threshold      2.21
     """
-    level = _check_ci(ci)
+    level = _check_ci(ci, "ordinal")
     if link not in ("logit", "probit"):
         raise ParameterError(f"The 'link' parameter of ordinal must be one of ['logit', 'probit']. Got {link!r} instead.")
     outcome = _outcome_name(formula, data, function="ordinal")
@@ -274,7 +275,7 @@ def ordinal(
     kinds = ["coefficient"] * k_x + ["threshold"] * len(a)
     out = _tidy(names_x + thr_names, kinds, est, np.sqrt(np.diag(V)), level, len(rows),
                 f"proportional-odds model, {link} link (statsmodels OrderedModel, Newton)")
-    out.attrs.update(ci_level=ci, cov_type=cov_type, n_clusters=n_cl, formula=formula,
+    out.attrs.update(ci=level, cov_type=cov_type, n_clusters=n_cl, formula=formula,
                      loglik=float(res.llf), outcome=outcome, levels=labels)
     return out
 
@@ -300,10 +301,8 @@ def _label(v) -> str:
     return str(v)
 
 
-def _check_ci(ci) -> float:
-    if not isinstance(ci, (int, float)) or not 0 < ci < 1:
-        raise ParameterError(f"The 'ci' parameter must be a level between 0 and 1, e.g. 0.95. Got {ci!r} instead.")
-    return float(ci)
+def _check_ci(ci, function) -> float:
+    return check_ci(ci, function=function)
 
 
 def _outcome_name(formula, data, *, function: str) -> str:

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from toolkit.errors import DesignError, ParameterError
+from toolkit.errors import DesignError, ParameterError, check_ci, check_threshold
 from toolkit.survey._inputs import (
     as_list,
     binary_values,
@@ -34,7 +34,7 @@ def prevalence(
     by: str | list[str] | None = None,
     weight: str | None = None,
     ci: float = 0.95,
-    min_count: int = 10,
+    threshold: int = 10,
 ) -> pd.DataFrame:
     """Prevalence (proportion answering 1) of binary outcomes, overall or by group.
 
@@ -53,8 +53,8 @@ def prevalence(
     weight : str, optional
         Column of survey weights (e.g. from :func:`toolkit.survey.rake`).
     ci : float, default 0.95
-        Confidence level, stored in ``attrs["ci_level"]``.
-    min_count : int, default 10
+        Confidence level, stored in ``attrs["ci"]``.
+    threshold : int, default 10
         Disclosure threshold: groups with fewer respondents are flagged in ``suppress``.
 
     Returns
@@ -72,7 +72,7 @@ def prevalence(
         - ``n_events``: respondents answering 1 (unweighted).
         - ``n_weighted``: sum of their weights (equals ``n`` without weights).
         - ``method``: how the interval was computed.
-        - ``suppress``: True when ``n < min_count``. The numbers stay in the table;
+        - ``suppress``: True when ``n < threshold``. The numbers stay in the table;
           the report layer removes them (through :mod:`toolkit.disclosure`, which also
           applies secondary suppression) before anything is published.
 
@@ -124,18 +124,18 @@ def prevalence(
     0     1      0.75   0.301    0.954  4
     1     2      0.25   0.046    0.699  4
     """
-    return _estimate_columns(data, outcome, "outcome", by=by, weight=weight, ci=ci, min_count=min_count,
+    return _estimate_columns(data, outcome, "outcome", by=by, weight=weight, ci=ci, threshold=threshold,
                              binary=True, function="prevalence")
 
 
 def mean_by(
     data: pd.DataFrame,
-    dv: str | list[str],
+    outcome: str | list[str],
     *,
     by: str | list[str] | None = None,
     weight: str | None = None,
     ci: float = 0.95,
-    min_count: int = 10,
+    threshold: int = 10,
 ) -> pd.DataFrame:
     """Mean of numeric scores (e.g. scale scores), overall or by group, with a confidence interval.
 
@@ -143,16 +143,16 @@ def mean_by(
     ----------
     data : pandas.DataFrame
         One row per respondent.
-    dv : str or list of str
+    outcome : str or list of str
         Numeric column(s), or ordered Categoricals with numeric codes (their codes are
         averaged). Missing values are excluded with a warning.
-    by, weight, ci, min_count
+    by, weight, ci, threshold
         As in :func:`prevalence`.
 
     Returns
     -------
     pandas.DataFrame
-        The columns of :func:`prevalence` (``outcome`` holds the dv's name;
+        The columns of :func:`prevalence` (``outcome`` holds the column's name;
         ``n_events`` is missing (NA) since it applies to binary outcomes only):
         ``outcome, by, group, estimate, se, ci_low, ci_high, n, n_events, n_weighted,
         method, suppress``.
@@ -179,36 +179,31 @@ def mean_by(
     0     1      4.00  0.577  3
     1     2      2.67  0.441  3
     """
-    return _estimate_columns(data, dv, "dv", by=by, weight=weight, ci=ci, min_count=min_count,
+    return _estimate_columns(data, outcome, "outcome", by=by, weight=weight, ci=ci, threshold=threshold,
                              binary=False, function="mean_by")
 
 
-def _estimate_columns(data, columns, argument, *, by, weight, ci, min_count, binary, function):
+def _estimate_columns(data, columns, argument, *, by, weight, ci, threshold, binary, function):
     """One estimate table per column (binary proportions or means), stacked."""
     names = as_list(columns, argument=argument)
     if not names:
         raise ParameterError(f"The '{argument}' parameter of {function} must name at least one column.")
-    z_level = _check_ci(ci)
+    z_level = check_ci(ci, function=function)
+    threshold = check_threshold(threshold, function=function, allow_low=True)
     by_cols = as_list(by, argument="by")
     w_all = weight_values(data, weight, function=function)
     groups = _groups(data, by_cols, function=function)
     tables = []
     for name in names:
-        values = binary_values(data, name, role="outcome") if binary else numeric_values(data, name, role="dv")
+        values = binary_values(data, name, role="outcome") if binary else numeric_values(data, name, role="outcome")
         tables.append(
-            _estimate(values.to_numpy(), groups, w_all, name, by_cols, z_level, min_count, binary=binary,
+            _estimate(values.to_numpy(), groups, w_all, name, by_cols, z_level, threshold, binary=binary,
                       function=function)
         )
     res = pd.concat(tables, ignore_index=True)
-    res.attrs["ci_level"] = ci
+    res.attrs["ci"] = z_level
     res.attrs["weight"] = weight
     return res
-
-
-def _check_ci(ci) -> float:
-    if not isinstance(ci, (int, float)) or not 0 < ci < 1:
-        raise ParameterError(f"The 'ci' parameter must be a level between 0 and 1, e.g. 0.95. Got {ci!r} instead.")
-    return float(ci)
 
 
 def _groups(data, by_cols, *, function):
@@ -229,7 +224,7 @@ def _groups(data, by_cols, *, function):
     return codes, order
 
 
-def _estimate(y, groups, w_all, name, by_cols, level, min_count, *, binary, function):
+def _estimate(y, groups, w_all, name, by_cols, level, threshold, *, binary, function):
     codes, order = groups
     k = len(order)
     valid = ~np.isnan(y) & (codes >= 0)
@@ -317,7 +312,7 @@ def _estimate(y, groups, w_all, name, by_cols, level, min_count, *, binary, func
             if binary else pd.array([pd.NA] * k, dtype="Int64"),
             "n_weighted": W,
             "method": method,
-            "suppress": n < min_count,
+            "suppress": n < threshold,
         },
         columns=COLUMNS,
     )

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from toolkit.errors import ParameterError, check_choice
+from toolkit.errors import ParameterError, check_choice, check_ci
 from toolkit.survey._alpha import reliability_core
 from toolkit.survey._items import (
     check_item_list,
@@ -31,16 +31,10 @@ ITEM_COLUMNS = [
 ]
 
 
-def _check_options(missing, ci_level, ci_method, function):
+def _check_options(missing, ci, ci_method, function) -> float:
     check_choice(missing, _MISSING, argument="missing", function=function)
     check_choice(ci_method, _CI_METHODS, argument="ci_method", function=function)
-    if isinstance(ci_level, bool) or not isinstance(ci_level, (int, float)) or not (
-        0 < ci_level < 1
-    ):
-        raise ParameterError(
-            f"The 'ci_level' parameter of {function} must be a number between 0 and 1 "
-            f"(e.g. 0.95). Got {ci_level!r} instead."
-        )
+    return check_ci(ci, function=function)
 
 
 def _method(missing, ci_method):
@@ -101,7 +95,7 @@ def reliability(
     missing: str = "pairwise",
     reverse=None,
     item_range=None,
-    ci_level: float = 0.95,
+    ci: float = 0.95,
     ci_method: str = "feldt",
 ) -> pd.DataFrame:
     """Cronbach's alpha (raw and standardised) with a CI, and omega total, for one scale.
@@ -124,8 +118,8 @@ def reliability(
         The items' possible range, used for reversing and checked against the data. If
         omitted, reversing uses the observed minimum and maximum over all items (as
         ``psych::alpha`` does); alpha and omega do not depend on it, only item means do.
-    ci_level : float
-        Confidence level of the interval for alpha (stored in ``attrs["ci_level"]``).
+    ci : float
+        Confidence level of the interval for alpha (stored in ``attrs["ci"]``).
     ci_method : {"feldt", "duhachek"}
         ``"feldt"`` (default): Feldt, Woodruff & Salih's F interval, the one
         ``psych::alpha`` reports as its Feldt bounds (``alpha.ci``) and pingouin reports.
@@ -147,7 +141,7 @@ def reliability(
           (``psych::omega(x, nfactors = 1)``); NaN with a warning for 2 items
         - ``method``: text naming the estimators
 
-        ``attrs`` holds ``ci_level``, ``ci_method`` and ``missing``.
+        ``attrs`` holds ``ci``, ``ci_method`` and ``missing``.
 
     Raises
     ------
@@ -204,18 +198,18 @@ def reliability(
     >>> res[["n", "k", "alpha", "ci_low", "ci_high", "omega_total"]].round(3)
          n  k  alpha  ci_low  ci_high  omega_total
     0  300  4  0.699   0.639    0.751        0.702
-    >>> res.attrs["ci_level"]
+    >>> res.attrs["ci"]
     0.95
     """
     function = "reliability"
-    _check_options(missing, ci_level, ci_method, function)
+    ci = _check_options(missing, ci, ci_method, function)
     items, X = _keyed_items(data, items, reverse, item_range, function)
     scale, _ = reliability_core(
-        X, data.index, items, missing=missing, ci_level=ci_level, ci_method=ci_method,
+        X, data.index, items, missing=missing, ci_level=ci, ci_method=ci_method,
         label=f"reliability of {items}",
     )
     out = pd.DataFrame([{**scale, "method": _method(missing, ci_method)}], columns=SCALE_COLUMNS)
-    out.attrs.update(ci_level=ci_level, ci_method=ci_method, missing=missing)
+    out.attrs.update(ci=ci, ci_method=ci_method, missing=missing)
     return out
 
 
@@ -309,7 +303,7 @@ def reliability_table(
     *,
     scales=None,
     missing: str = "pairwise",
-    ci_level: float = 0.95,
+    ci: float = 0.95,
     ci_method: str = "feldt",
 ) -> ReliabilityTable:
     """:func:`reliability` and :func:`item_analysis` for every scale of a dictionary.
@@ -325,14 +319,14 @@ def reliability_table(
         The data dictionary (``toolkit.dictionary``); ``None`` uses the bundled item bank.
     scales : list of str, optional
         Only these scales (default: every scale the dictionary defines).
-    missing, ci_level, ci_method
+    missing, ci, ci_method
         As in :func:`reliability`.
 
     Returns
     -------
     ReliabilityTable
         ``.scales``: one row per scale with columns ``scale, n, k, alpha, alpha_std,
-        ci_low, ci_high, omega_total, method`` (``attrs["ci_level"]`` as in
+        ci_low, ci_high, omega_total, method`` (``attrs["ci"]`` as in
         :func:`reliability`); ``.items``: one row per item with columns ``scale, item, n,
         mean, sd, corrected_item_total_r, alpha_if_dropped, alpha_std_if_dropped``.
 
@@ -367,7 +361,7 @@ def reliability_table(
     0  trust  300  4  0.699        0.702
     """
     function = "reliability_table"
-    _check_options(missing, ci_level, ci_method, function)
+    ci = _check_options(missing, ci, ci_method, function)
     if not isinstance(data, pd.DataFrame):
         raise ParameterError(
             f"The 'data' parameter of {function} must be a pandas DataFrame. "
@@ -387,7 +381,7 @@ def reliability_table(
         check_range(data, X, spec.items, spec.ranges, observed=(col_min, col_max))
         X = reverse_key(X, spec.items, spec.reverse, spec.ranges, copy=False)
         scale, item = reliability_core(
-            X, data.index, spec.items, missing=missing, ci_level=ci_level,
+            X, data.index, spec.items, missing=missing, ci_level=ci,
             ci_method=ci_method, label=f"scale '{spec.name}'",
         )
         scale_rows.append({"scale": spec.name, **scale, "method": _method(missing, ci_method)})
@@ -400,6 +394,6 @@ def reliability_table(
         else pd.DataFrame(columns=["scale", *ITEM_COLUMNS])
     )
     items_df = items_df[["scale", *ITEM_COLUMNS]]
-    scales_df.attrs.update(ci_level=ci_level, ci_method=ci_method, missing=missing)
+    scales_df.attrs.update(ci=ci, ci_method=ci_method, missing=missing)
     items_df.attrs.update(missing=missing)
     return ReliabilityTable(scales=scales_df, items=items_df)

@@ -67,13 +67,13 @@ def build(ctx) -> None:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # excluded missing answers are counted in the n column
-        overall = prevalence(data, ["harm_any", *harms], weight=weight, min_count=k)
-        by_role = prevalence(data, "harm_any", by="role", weight=weight, min_count=k)
+        overall = prevalence(data, ["harm_any", *harms], weight=weight, threshold=k)
+        by_role = prevalence(data, "harm_any", by="role", weight=weight, threshold=k)
         harmed = data[data["harm_any"] == 1]
         pillars = {
-            "reporting": prevalence(harmed, "reported", weight=weight, min_count=k),
-            "support": prevalence(data, ["support_aware", "support_used"], weight=weight, min_count=k),
-            "training": prevalence(data, ["train_induction", "train_manager", "train_leadership"], weight=weight, min_count=k),
+            "reporting": prevalence(harmed, "reported", weight=weight, threshold=k),
+            "support": prevalence(data, ["support_aware", "support_used"], weight=weight, threshold=k),
+            "training": prevalence(data, ["train_induction", "train_manager", "train_leadership"], weight=weight, threshold=k),
         }
 
     labels = {v: dictionary.label(v).split(": ", 1)[-1] for v in harms}
@@ -157,7 +157,7 @@ def build(ctx) -> None:
     scale_cols = [s for s in dictionary.scales() if s in data.columns and s != "impact"]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        means = mean_by(data, scale_cols, by="role", weight=weight, min_count=k)
+        means = mean_by(data, scale_cols, by="role", weight=weight, threshold=k)
     means["group"] = means["group"].astype(str).map(role_labels).fillna(means["group"].astype(str))
     parts = []
     for scale, part in means.groupby("outcome", sort=False):
@@ -177,8 +177,8 @@ def build(ctx) -> None:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        model = logit("harm_any ~ C(role) + public_facing + C(gender)", data, weight=weight)
-        comparisons = compare_groups(data, ["harm_any", *scale_cols], "gender", weight=weight, correction="holm")
+        model = logit(data, "harm_any ~ C(role) + public_facing + C(gender)", weight=weight)
+        comparisons = compare_groups(data, ["harm_any", *scale_cols], by="gender", weight=weight, correction="holm")
     ctx.table(
         "survey_harm_model",
         model,
@@ -206,7 +206,7 @@ def build(ctx) -> None:
         )
         ctx.figure(
             "survey_harm_heatmap",
-            harm_heatmap(data, harms, by="role", weight=weight, dictionary=dictionary, min_count=k),
+            harm_heatmap(data, harms, by="role", weight=weight, dictionary=dictionary, threshold=k),
             title="Harm types by role (weighted %; cells with fewer than the threshold blank)",
             pillar="recognition",
         )
