@@ -156,15 +156,15 @@ def main(argv=None) -> int:
                  lambda: make_panel(args.forces, args.waves, args.per_cell), {})
     print(f"  {len(panel):,} respondents, {args.forces} forces, {args.waves} waves")
     kw = {"unit": "force", "time": "wave", "treated": "trained"}
-    res = step("1. did, CR1 cluster-robust by force", lambda: did(panel, "confidence", **kw, bootstrap=False),
+    res = step("1. did, CR1 cluster-robust by force", lambda: did(panel, outcome="confidence", **kw, bootstrap=False),
                timings)
     boot = step(f"2. did, wild cluster bootstrap ({args.n_boot} draws)",
-                lambda: did(panel, "confidence", **kw, bootstrap=True, n_boot=args.n_boot), timings)
-    es = step("3. event_study (all leads/lags, pre-trend test)", lambda: event_study(panel, "confidence", **kw),
+                lambda: did(panel, outcome="confidence", **kw, bootstrap=True, n_boot=args.n_boot), timings)
+    es = step("3. event_study (all leads/lags, pre-trend test)", lambda: event_study(panel, outcome="confidence", **kw),
               timings)
     print(f"  did estimate {res['estimate'].iloc[0]:.4f} (se {res['se'].iloc[0]:.4f}); bootstrap CI "
           f"{boot['ci_low'].iloc[0]:.3f} to {boot['ci_high'].iloc[0]:.3f}; event study {len(es)} rows, "
-          f"pre-trend p = {es.attrs['pretrend']['p']:.3f}")
+          f"pre-trend p = {es.attrs['pretrend_p']:.3f}")
 
     if not args.no_peer:
         peer = {}
@@ -197,7 +197,7 @@ def main(argv=None) -> int:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # convergence notes of near-Poisson NB fits
             for force, series in monthly.groupby("force", sort=True):
-                r = its(series.reset_index(drop=True), "n", time="period", intervention=launch, family="negbin",
+                r = its(series.reset_index(drop=True), outcome="n", time="period", intervention=launch, family="negbin",
                         seasonality="fourier", offset="headcount")
                 out.append(r.assign(force=force))
         return pd.concat(out, ignore_index=True)

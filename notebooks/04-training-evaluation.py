@@ -1,7 +1,13 @@
 # ---
 # jupyter:
 #   jupytext:
+#     cell_metadata_filter: tags,-all
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: kernelspec,jupytext,-jupytext.text_representation.jupytext_version
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -52,6 +58,7 @@ import pandas as pd
 
 from toolkit import evaluate
 from toolkit.dictionary import load_dictionary
+from toolkit.errors import DataWarning
 from toolkit.io import read_survey
 from toolkit.study import open_study
 from toolkit.survey import score_scales
@@ -117,7 +124,7 @@ planning[["design", "n", "cluster_size", "icc", "design_effect", "n_total", "eff
 covariates = [c for c in ["role", "gender", "years_service", "public_facing"] if c in data.columns]
 labelled = survey.labelled(covariates).join(data[["resp_id", "wave", "rollout", "linked", scale]])
 baseline = labelled.loc[labelled["wave"] == labelled["wave"].min()]
-balance = evaluate.balance_table(baseline, group="rollout", covariates=covariates + [scale])
+balance = evaluate.balance_table(baseline, by="rollout", covariates=covariates + [scale])
 balance[["covariate", "level", "mean_treated", "mean_control", "smd", "imbalanced"]]
 
 # %% [markdown]
@@ -133,9 +140,9 @@ balance[["covariate", "level", "mean_treated", "mean_control", "smd", "imbalance
 # %%
 rollout = data.loc[data["rollout"] == 1]
 with warnings.catch_warnings():
-    warnings.simplefilter("ignore", UserWarning)  # rows left out are listed in attrs["notes"]
-    paired = evaluate.pre_post(rollout.loc[rollout["linked"]], scale, time="wave", subject="resp_id", paired=True)
-    unlinked = evaluate.pre_post(rollout.loc[~rollout["linked"]], scale, time="wave", paired=False)
+    warnings.simplefilter("ignore", DataWarning)  # rows left out are listed in attrs["notes"]
+    paired = evaluate.pre_post(rollout.loc[rollout["linked"]], outcome=scale, time="wave", subject="resp_id", paired=True)
+    unlinked = evaluate.pre_post(rollout.loc[~rollout["linked"]], outcome=scale, time="wave", paired=False)
 prepost = pd.concat([paired, unlinked], ignore_index=True)
 print(paired.attrs["notes"])
 prepost[["design", "n_pre", "n_post", "mean_pre", "mean_post", "estimate", "ci_low", "ci_high", "p",
@@ -166,7 +173,7 @@ attr[["covariate", "level", "mean_retained", "mean_dropped", "smd", "p"]]
 # p-value and the interval, and says so in `method`.
 
 # %%
-did_survey = evaluate.did(data.dropna(subset=[scale]), scale, unit="force", time="wave", treated="trained",
+did_survey = evaluate.did(data.dropna(subset=[scale]), outcome=scale, unit="force", time="wave", treated="trained",
                           cluster="force", seed=cfg.seed)
 did_survey[["term", "estimate", "se", "ci_low", "ci_high", "p", "n", "n_clusters", "method"]]
 
@@ -182,10 +189,10 @@ did_survey[["term", "estimate", "se", "ci_low", "ci_high", "p", "n", "n_clusters
 # %%
 panel = pd.read_csv(cfg.path("evaluate", "panel"))
 args = {"unit": "force", "time": "wave", "treated": "trained"}
-cs = evaluate.staggered_did(panel, panel_outcome, **args)
+cs = evaluate.staggered_did(panel, outcome=panel_outcome, **args)
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
-    twfe = evaluate.did(panel, panel_outcome, **args, seed=cfg.seed)
+    twfe = evaluate.did(panel, outcome=panel_outcome, **args, seed=cfg.seed)
 for w in caught:
     print("WARNING:", w.message)
 pd.concat([cs.assign(estimator="Callaway & Sant'Anna"), twfe.assign(estimator="two-way fixed effects")],
@@ -203,11 +210,11 @@ pd.concat([cs.assign(estimator="Callaway & Sant'Anna"), twfe.assign(estimator="t
 # the staggered start; the TWFE event study is shown for comparison.
 
 # %%
-dynamic = evaluate.staggered_did(panel, panel_outcome, **args, aggregate="dynamic")
+dynamic = evaluate.staggered_did(panel, outcome=panel_outcome, **args, aggregate="dynamic")
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
-    es = evaluate.event_study(panel, panel_outcome, **args)
-print("TWFE pre-trend test:", {k: round(v, 3) if isinstance(v, float) else v for k, v in es.attrs["pretrend"].items()})
+    es = evaluate.event_study(panel, outcome=panel_outcome, **args)
+print("TWFE pre-trend test:", {k: round(v, 3) if isinstance(v, float) else v for k, v in es.attrs.items() if k.startswith("pretrend")})
 fig, axes = plt.subplots(1, 2, figsize=(10, 3.8), sharey=True)
 evaluate.event_study_plot(dynamic, ax=axes[0], title="Callaway & Sant'Anna (dynamic)")
 evaluate.event_study_plot(es, ax=axes[1], title="TWFE event study (biased here)")
@@ -229,7 +236,7 @@ evidence = evaluate.evidence_table({
     "survey: difference-in-differences": did_survey.assign(outcome=scale),
     "panel: staggered DiD (Callaway & Sant'Anna)": cs.assign(outcome=panel_outcome),
 })
-evidence[["result", "estimate", "ci_low", "ci_high", "p_adjusted", "size", "strength", "caveat"]]
+evidence[["result", "estimate", "ci_low", "ci_high", "p_adj", "size", "strength", "caveat"]]
 
 # %%
 for row in evidence.itertuples():

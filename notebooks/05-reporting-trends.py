@@ -1,7 +1,13 @@
 # ---
 # jupyter:
 #   jupytext:
+#     cell_metadata_filter: tags,-all
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: kernelspec,jupytext,-jupytext.text_representation.jupytext_version
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -154,12 +160,12 @@ route = monthly.loc[~monthly["comparison"]].reset_index(drop=True)
 print(f"launch {launch_month}: {len(launched)} forces with the route ({headcount['with route']:,} staff), "
       f"{forces['force'].nunique() - len(launched)} without ({headcount['without route']:,} staff); {route['period'].nunique()} months")
 
-res = evaluate.its(route, "n", time="period", intervention=launch_month, family=family, seasonality=seasonality,
-                   offset="headcount")
+res, fitted = evaluate.its(route, outcome="n", time="period", intervention=launch_month, family=family,
+                           seasonality=seasonality, offset="headcount", return_fitted=True)
 res[["term", "estimate", "se", "ratio", "ratio_ci_low", "ratio_ci_high", "p"]]
 
 # %%
-evaluate.its_plot(res, title="Incidents per 1,000 staff, forces with the new route")
+evaluate.its_plot(fitted, title="Incidents per 1,000 staff, forces with the new route")
 plt.show()
 
 # %% [markdown]
@@ -170,7 +176,7 @@ plt.show()
 # ### Controlled ITS: against forces without the route
 
 # %%
-controlled = evaluate.its(monthly, "n", time="period", intervention=launch_month, family="poisson",
+controlled = evaluate.its(monthly, outcome="n", time="period", intervention=launch_month, family="poisson",
                           seasonality=seasonality, offset="headcount", comparison="comparison")
 controlled[["term", "ratio", "ratio_ci_low", "ratio_ci_high", "p"]]
 
@@ -191,7 +197,7 @@ controlled[["term", "ratio", "ratio_ci_low", "ratio_ci_high", "p"]]
 # the AR(1) part.
 
 # %%
-diag = pd.Series(res.attrs["diagnostics"])
+diag = pd.Series(res.attrs).drop(["ci", "intervention"])
 print(diag)
 if diag["ar1_rho"] >= 0.7:
     print("Strong autocorrelation (rho >= 0.7): even the AR(1) intervals are too narrow in a series this "

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from numpy.testing import assert_allclose
 
-from toolkit.errors import ParameterError
+from toolkit.errors import DataWarning, ParameterError
 from toolkit.evaluate import evidence_table, pre_post
 from toolkit.evaluate.groups import mixed_model
 
@@ -29,15 +29,15 @@ def _results():
     long = an.melt(id_vars=["subject", "Treat"], value_vars=["Prewt", "Postwt"], var_name="wave",
                    value_name="weight")
     res = {
-        "sleep": pre_post(sleep, "extra", time="group", subject="ID"),
-        "toothgrowth": pre_post(tooth, "len", time="supp", pre="VC", post="OJ"),
+        "sleep": pre_post(sleep, outcome="extra", time="group", subject="ID"),
+        "toothgrowth": pre_post(tooth, outcome="len", time="supp", pre="VC", post="OJ"),
     }
     for g in ["CBT", "Cont", "FT"]:
-        res[f"anorexia_{g}"] = pre_post(long[long["Treat"] == g], "weight", time="wave", subject="subject",
+        res[f"anorexia_{g}"] = pre_post(long[long["Treat"] == g], outcome="weight", time="wave", subject="subject",
                                         pre="Prewt", post="Postwt")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # chicks missing on day 2 are reported, not silently dropped
-        res["chick_diet1"] = pre_post(chick[chick["Diet"] == 1], "weight", time="Time", subject="Chick",
+        res["chick_diet1"] = pre_post(chick[chick["Diet"] == 1], outcome="weight", time="Time", subject="Chick",
                                       pre=0, post=2)
     return res
 
@@ -49,7 +49,7 @@ def test_adjusted_p_matches_r_p_adjust(correction, column):
     tab = evidence_table(_results(), correction=correction)
     assert list(tab["result"]) == list(ref["result"])
     assert_allclose(tab["p"].to_numpy(), ref["p"].to_numpy(), rtol=1e-6, atol=1e-12)
-    assert_allclose(tab["p_adjusted"].to_numpy(), ref[column].to_numpy(), rtol=1e-6, atol=1e-12)
+    assert_allclose(tab["p_adj"].to_numpy(), ref[column].to_numpy(), rtol=1e-6, atol=1e-12)
     assert tab.attrs["n_tests"] == 6 and tab.attrs["correction"] == correction
 
 
@@ -60,7 +60,7 @@ def test_adjustment_of_plain_p_vector_matches_r():
     frame = ref[["result", "p"]].assign(estimate=1.0)
     for correction, column in (("holm", "holm"), ("fdr_bh", "BH")):
         tab = evidence_table(frame, correction=correction)
-        assert_allclose(tab["p_adjusted"].to_numpy(), ref[column].to_numpy(), rtol=1e-12, atol=1e-15)
+        assert_allclose(tab["p_adj"].to_numpy(), ref[column].to_numpy(), rtol=1e-12, atol=1e-15)
 
 
 def test_labels_on_real_results():
@@ -104,10 +104,22 @@ def test_rows_without_p_are_reported():
     long = an.melt(id_vars=["subject", "Treat"], value_vars=["Prewt", "Postwt"], var_name="time",
                    value_name="weight")
     long["time"] = long["time"].map({"Prewt": "pre", "Postwt": "post"})
-    mm = mixed_model(long, "weight", within="time", between="Treat", subject="subject")
-    with pytest.warns(UserWarning, match="2 row"):
+    mm = mixed_model(long, outcome="weight", within="time", between="Treat", subject="subject")
+    with pytest.warns(DataWarning, match="2 row") as caught:
         tab = evidence_table({"anorexia lmm": mm})
     assert len(tab) == 6 and tab["caveat"].eq("").all()
+    assert [w.message.n_excluded for w in caught if isinstance(w.message, DataWarning)] == [2]
+
+
+def test_attrs_are_not_inherited_from_inputs():
+    """Issue 15: pre_post's pre / post / notes used to leak into the evidence table's attrs."""
+    sleep = pd.DataFrame({"id": list(range(1, 11)) * 2, "drug": [1] * 10 + [2] * 10,
+                          "extra": [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0,
+                                    1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4]})
+    pp = pre_post(sleep, outcome="extra", time="drug", subject="id")
+    assert {"pre", "post", "notes"} <= set(pp.attrs)
+    tab = evidence_table({"a": pp, "b": pp.copy()})
+    assert set(tab.attrs) == {"correction", "alpha", "n_tests"}
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ import pingouin as pg
 import pytest
 from numpy.testing import assert_allclose
 
-from toolkit.errors import ColumnNotFoundError, DesignError, ParameterError
+from toolkit.errors import ColumnNotFoundError, DataWarning, DesignError, ParameterError
 from toolkit.evaluate import balance_table, mixed_anova
 from toolkit.evaluate.groups import mixed_model
 
@@ -33,7 +33,7 @@ def anorexia():
 
 def test_mixed_anova_matches_r_aov(anorexia):
     """R: summary(aov(weight ~ Treat * time + Error(subject / time), data = long))."""
-    res = mixed_anova(anorexia, "weight", within="time", between="Treat", subject="subject")
+    res = mixed_anova(anorexia, outcome="weight", within="time", between="Treat", subject="subject")
     ref = pd.read_csv(REF / "evaluate_groups_aov.csv")
     assert list(res["term"]) == ["Treat", "time", "Treat:time"]
     assert list(ref["term"]) == ["Treat", "time", "Treat:time"]
@@ -44,7 +44,7 @@ def test_mixed_anova_matches_r_aov(anorexia):
 @pytest.mark.filterwarnings("ignore")
 def test_mixed_anova_agrees_with_pingouin(anorexia):
     """Second reference: pingouin.mixed_anova (F, p, partial eta squared)."""
-    res = mixed_anova(anorexia, "weight", within="time", between="Treat", subject="subject")
+    res = mixed_anova(anorexia, outcome="weight", within="time", between="Treat", subject="subject")
     pgr = pg.mixed_anova(data=anorexia, dv="weight", within="time", between="Treat", subject="subject")
     pgr = pgr.set_index("Source")
     fcol = next(c for c in pgr.columns if c.upper() == "F")
@@ -58,7 +58,7 @@ def test_mixed_anova_agrees_with_pingouin(anorexia):
 
 def test_mixed_model_matches_lmer(anorexia):
     """R: lmer(weight ~ Treat * time + (1 | subject), REML = TRUE): fixef, SEs, VarCorr."""
-    res = mixed_model(anorexia, "weight", within="time", between="Treat", subject="subject")
+    res = mixed_model(anorexia, outcome="weight", within="time", between="Treat", subject="subject")
     ref = pd.read_csv(REF / "evaluate_groups_lmer.csv")
     names = {"(Intercept)": "Intercept", "TreatCont": "Treat[T.Cont]", "TreatFT": "Treat[T.FT]",
              "timepost": "time[T.post]", "TreatCont:timepost": "Treat[T.Cont]:time[T.post]",
@@ -69,15 +69,15 @@ def test_mixed_model_matches_lmer(anorexia):
     fixed = ref["se"].notna().to_numpy()
     assert_allclose(got["se"].to_numpy(float)[fixed], ref["se"].to_numpy(float)[fixed], atol=1e-4)
     assert_allclose(got["p"].to_numpy(float)[fixed], ref["p_normal"].to_numpy(float)[fixed], atol=1e-4)
-    assert res.attrs["ci_level"] == 0.95
+    assert res.attrs["ci"] == 0.95
 
 
 def test_mixed_model_uses_incomplete_subjects_and_anova_warns(anorexia):
     part = anorexia.drop(index=anorexia.index[(anorexia["time"] == "post")][:5])
-    with pytest.warns(UserWarning, match="5 subject"):
-        res = mixed_anova(part, "weight", within="time", between="Treat", subject="subject")
+    with pytest.warns(DataWarning, match="5 subject"):
+        res = mixed_anova(part, outcome="weight", within="time", between="Treat", subject="subject")
     assert res["n"].iloc[0] == 67
-    assert mixed_model(part, "weight", within="time", between="Treat", subject="subject")["n"].iloc[0] == 139
+    assert mixed_model(part, outcome="weight", within="time", between="Treat", subject="subject")["n"].iloc[0] == 139
 
 
 def test_simulation_interaction_recovered():
@@ -94,7 +94,7 @@ def test_simulation_interaction_recovered():
         post = 3.2 + u + 0.5 * (grp == "rollout") + rng.normal(0, 0.7, 2 * n)
         df = pd.DataFrame({"id": np.tile(ids, 2), "g": np.tile(grp, 2), "t": np.repeat(["pre", "post"], 2 * n),
                            "y": np.concatenate([pre, post])})
-        r = mixed_model(df, "y", within="t", between="g", subject="id").set_index("term")
+        r = mixed_model(df, outcome="y", within="t", between="g", subject="id").set_index("term")
         row = r.loc["g[T.rollout]:t[T.post]"]
         est.append(row["estimate"])
         hits += row["ci_low"] <= 0.5 <= row["ci_high"]
@@ -107,14 +107,14 @@ def test_balance_table_matches_r_birthwt():
     """R (tests/reference/evaluate_groups.R): Austin (2009) SMDs, smokers vs non-smokers in MASS::birthwt."""
     bw = pd.read_csv(REF / "data" / "evaluate_birthwt.csv")
     ref = pd.read_csv(REF / "evaluate_groups_balance.csv")
-    res = balance_table(bw.assign(race=bw["race"].astype(str), ht=bw["ht"].astype(str)), group="smoke",
+    res = balance_table(bw.assign(race=bw["race"].astype(str), ht=bw["ht"].astype(str)), by="smoke",
                         covariates=["age", "lwt", "race", "ht"])
     assert res.attrs["treated"] == 1
     assert list(res["covariate"]) == list(ref["covariate"])
     for col in ["mean_treated", "mean_control", "sd_treated", "sd_control", "smd", "variance_ratio"]:
         assert_allclose(res[col].to_numpy(float), ref[col].to_numpy(float), rtol=1e-8, atol=1e-10, err_msg=col)
     # numeric 0/1 column: one 'binary' row equal to R's level-1 row
-    binary = balance_table(bw, group="smoke", covariates=["ht"])
+    binary = balance_table(bw, by="smoke", covariates=["ht"])
     assert list(binary["kind"]) == ["binary"]
     want = ref[(ref["covariate"] == "ht") & (ref["level"] == 1)]["smd"].iloc[0]
     assert_allclose(binary["smd"].iloc[0], want, atol=1e-10)
@@ -130,23 +130,23 @@ def _panel():
 @pytest.mark.parametrize(
     "call,error,match",
     [
-        (lambda d: mixed_anova(d[d.t == "pre"], "y", within="t", between="g", subject="id"), DesignError,
+        (lambda d: mixed_anova(d[d.t == "pre"], outcome="y", within="t", between="g", subject="id"), DesignError,
          "at least two times"),
-        (lambda d: mixed_anova(d.assign(g="a"), "y", within="t", between="g", subject="id"), DesignError,
+        (lambda d: mixed_anova(d.assign(g="a"), outcome="y", within="t", between="g", subject="id"), DesignError,
          "at least two groups"),
-        (lambda d: mixed_anova(pd.concat([d, d.iloc[[0]]]), "y", within="t", between="g", subject="id"),
+        (lambda d: mixed_anova(pd.concat([d, d.iloc[[0]]]), outcome="y", within="t", between="g", subject="id"),
          DesignError, "one row per time"),
-        (lambda d: mixed_anova(d.assign(g=["a", "a", "b", "b", "b", "a", "b", "b"]), "y", within="t",
+        (lambda d: mixed_anova(d.assign(g=["a", "a", "b", "b", "b", "a", "b", "b"]), outcome="y", within="t",
                                between="g", subject="id"), DesignError, "more than one group"),
-        (lambda d: mixed_anova(d, "txt", within="t", between="g", subject="id"), DesignError, "must be numeric"),
-        (lambda d: mixed_anova(d, "y", within="wave", between="g", subject="id"), ColumnNotFoundError, "wave"),
-        (lambda d: mixed_model(d, "y", within="t", between="g", subject="id", ci_level=2), ParameterError,
+        (lambda d: mixed_anova(d, outcome="txt", within="t", between="g", subject="id"), DesignError, "must be numeric"),
+        (lambda d: mixed_anova(d, outcome="y", within="wave", between="g", subject="id"), ColumnNotFoundError, "wave"),
+        (lambda d: mixed_model(d, outcome="y", within="t", between="g", subject="id", ci=2), ParameterError,
          "between 0 and 1"),
-        (lambda d: balance_table(d, group="t", covariates=["y"]), ParameterError, "'treated' parameter"),
-        (lambda d: balance_table(d, group="g", covariates=["y"], treated="c"), ParameterError, "not a value"),
-        (lambda d: balance_table(d.assign(g=list("abcabcab")), group="g", covariates=["y"]), DesignError,
+        (lambda d: balance_table(d, by="t", covariates=["y"]), ParameterError, "'treated' parameter"),
+        (lambda d: balance_table(d, by="g", covariates=["y"], treated="c"), ParameterError, "not a value"),
+        (lambda d: balance_table(d.assign(g=list("abcabcab")), by="g", covariates=["y"]), DesignError,
          "exactly two values"),
-        (lambda d: balance_table(d, group="g", covariates=["age"]), ColumnNotFoundError, "age"),
+        (lambda d: balance_table(d, by="g", covariates=["age"]), ColumnNotFoundError, "age"),
     ],
 )
 def test_bad_input(call, error, match):
@@ -161,8 +161,8 @@ def test_mixed_anova_three_times_matches_r():
     on days 0, 10 and 21 (45 complete chicks, 4 diets); the 5 incomplete chicks are excluded with a warning."""
     chick = pd.read_csv(REF / "data" / "evaluate_chickweight.csv")
     cw3 = chick[chick["Time"].isin([0, 10, 21])]
-    with pytest.warns(UserWarning, match="5 subject"):
-        res = mixed_anova(cw3, "weight", within="Time", between="Diet", subject="Chick")
+    with pytest.warns(DataWarning, match="5 subject"):
+        res = mixed_anova(cw3, outcome="weight", within="Time", between="Diet", subject="Chick")
     ref = pd.read_csv(REF / "evaluate_groups_aov_chick3.csv")
     for col in ["ss", "df", "df_resid", "ms", "statistic", "p"]:
         assert_allclose(res[col].to_numpy(float), ref[col].to_numpy(float), rtol=1e-8, atol=1e-12, err_msg=col)

@@ -44,9 +44,9 @@ def test_sicily_matches_r(sicily, coef, model, outcome, kwargs):
     glm(aces ~ t + post + tsince [+ harmonics] + offset(log(stdpop)), family = poisson) (or lm,
     MASS::glm.nb), sandwich::NeweyWest(fit, lag = 3, prewhite = FALSE, adjust = FALSE)."""
     ref = coef[coef["model"] == model].set_index("term")
-    res = its(sicily, outcome, time="month_p", intervention="2005-01", se="hac", small_sample=False,
+    res = its(sicily, outcome=outcome, time="month_p", intervention="2005-01", se="hac", small_sample=False,
               **kwargs).set_index("term")
-    adj = its(sicily, outcome, time="month_p", intervention="2005-01", se="hac", **kwargs)
+    adj = its(sicily, outcome=outcome, time="month_p", intervention="2005-01", se="hac", **kwargs)
     n, k = len(sicily), 4 + 2 * kwargs.get("k", 0) + (11 if kwargs.get("seasonality") == "month" else 0)
     assert_allclose(adj["se"].to_numpy(), res["se"].to_numpy() * np.sqrt(n / (n - k)), rtol=1e-12)  # adjust = TRUE
     tol = 2e-5 if model.startswith("negbin") else 1e-7  # glm.nb stops its theta alternation early
@@ -58,7 +58,7 @@ def test_sicily_published_rate_ratio(sicily):
     """Lopez Bernal, Cummins & Gasparrini (2017): the ban cut acute coronary events by about 11%
     (Poisson level change with seasonal adjustment, rate ratio about 0.88-0.89). Our model adds
     a slope change, so we check the rounded published value only."""
-    res = its(sicily, "aces", time="month_p", intervention="2005-01", family="poisson", offset="stdpop",
+    res = its(sicily, outcome="aces", time="month_p", intervention="2005-01", family="poisson", offset="stdpop",
               seasonality="fourier").set_index("term")
     assert 0.86 < res.loc["level_change", "ratio"] < 0.90
     assert res.loc["level_change", "ratio_ci_high"] < 1
@@ -70,7 +70,7 @@ def test_diagnostics_match_r(sicily):
     ref = pd.read_csv(REF / "evaluate_its_diag.csv").set_index("model")
     for model, kw, outcome in (("gaussian", {}, "rate"),
                                ("poisson_fourier", {"family": "poisson", "offset": "stdpop", "seasonality": "fourier"}, "aces")):
-        d = its(sicily, outcome, time="month_p", intervention="2005-01", se="hac", **kw).attrs["diagnostics"]
+        d = its(sicily, outcome=outcome, time="month_p", intervention="2005-01", se="hac", **kw).attrs
         for key in ("durbin_watson", "ljung_box_stat", "ljung_box_p"):
             assert_allclose(d[key], ref.loc[model, key], rtol=0, atol=1e-8)
         assert d["hac_lags"] == 3
@@ -86,12 +86,14 @@ def test_controlled_its_matches_r_seatbelts():
         pd.DataFrame({"month": per, "killed": sb["front"], "rear": False}),
         pd.DataFrame({"month": per, "killed": sb["rear"], "rear": True}),
     ], ignore_index=True)
-    res = its(long, "killed", time="month", intervention="1983-02", family="poisson", comparison="rear",
+    res = its(long, outcome="killed", time="month", intervention="1983-02", family="poisson", comparison="rear",
               small_sample=False).set_index("term")
     ref = pd.read_csv(REF / "evaluate_its_coef.csv").query("model == 'cits_poisson'").set_index("term")
     assert_allclose(res.loc[ref.index, "estimate"], ref["estimate"], rtol=0, atol=1e-7)
     assert_allclose(res.loc[ref.index, "se"], ref["se"], rtol=0, atol=1e-7)
-    fig = its_plot(its(long, "killed", time="month", intervention="1983-02", family="poisson", comparison="rear"))
+    _, fitted = its(long, outcome="killed", time="month", intervention="1983-02", family="poisson", comparison="rear",
+                    return_fitted=True)
+    fig = its_plot(fitted)
     assert fig.axes[0].get_legend() is not None
 
 
@@ -110,8 +112,8 @@ def test_sicily_ar1_matches_r(sicily, model, outcome, kwargs):
     correlation = corAR1(form = ~ t), method = "REML") on the IRLS working response
     z = X b + (y - mu) / mu with weights w; V = sigma^2 B X' W^1/2 R W^1/2 X B."""
     ref = pd.read_csv(REF / "evaluate_its_ar1.csv").query("model == @model").set_index("term")
-    res = its(sicily, outcome, time="month_p", intervention="2005-01", se="ar1", **kwargs)
-    d = res.attrs["diagnostics"]
+    res = its(sicily, outcome=outcome, time="month_p", intervention="2005-01", se="ar1", **kwargs)
+    d = res.attrs
     res = res.set_index("term")
     assert_allclose(res.loc[ref.index, "estimate"], ref["estimate"], rtol=1e-7, atol=1e-6)
     assert_allclose(res.loc[ref.index, "se"], ref["se"], rtol=1e-6, atol=1e-8)
@@ -164,7 +166,7 @@ def test_ar1_recovers_truth_and_covers(family, reps, ses, band):
     est = []
     for d, truth, kw in _simulate(rng, family, reps):
         for se in ses:
-            r = its(d, "y", time="month", intervention="2023-01", family=family, se=se, **kw).set_index("term")
+            r = its(d, outcome="y", time="month", intervention="2023-01", family=family, se=se, **kw).set_index("term")
             if se == "ar1":
                 est.append(r.loc["level_change", "estimate"])
             for term, val in truth.items():
@@ -206,18 +208,27 @@ def test_its_errors(change, kwargs, error, match):
     args = {"outcome": "n", "time": "month", "intervention": "2023-01"} | kwargs
     outcome = args.pop("outcome")
     with pytest.raises(error, match=match):
-        its(change(_series()), outcome, **args)
+        its(change(_series()), outcome=outcome, **args)
 
 
 @pytest.mark.parametrize(
     "change, error, match",
     [
-        (lambda r: None, ParameterError, "must be the DataFrame returned by its"),
-        (lambda r: r.drop(columns="estimate"), ColumnNotFoundError, r"lacks column\(s\) \['estimate'\]"),
-        (lambda r: r.iloc[0:0], ParameterError, r"empty \(0 rows\)"),
+        (lambda r, f: None, ParameterError, "must be the fitted table of its"),
+        (lambda r, f: f.drop(columns="counterfactual"), ColumnNotFoundError, r"lacks column\(s\) \['counterfactual'\]"),
+        (lambda r, f: r, ColumnNotFoundError, "looks like the coefficient table: call its"),
+        (lambda r, f: f.iloc[0:0], ParameterError, r"empty \(0 rows\)"),
     ],
 )
 def test_its_plot_errors(change, error, match):
-    res = its(_series(), "n", time="month", intervention="2023-01")
+    res, fitted = its(_series(), outcome="n", time="month", intervention="2023-01", return_fitted=True)
     with pytest.raises(error, match=match):
-        its_plot(change(res))
+        its_plot(change(res, fitted))
+
+
+def test_its_attrs_hold_scalars_only():
+    """Issue 15: no objects in attrs; the fitted series comes back only when asked for."""
+    res = its(_series(), outcome="n", time="month", intervention="2023-01")
+    assert isinstance(res, pd.DataFrame)
+    assert all(isinstance(v, (str, float, int)) for v in res.attrs.values()), res.attrs
+    assert {"ci", "intervention", "durbin_watson", "ar1_rho"} <= set(res.attrs)

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from numpy.testing import assert_allclose
 
-from toolkit.errors import ColumnNotFoundError, DesignError, ParameterError
+from toolkit.errors import ColumnNotFoundError, DataWarning, DesignError, ParameterError
 from toolkit.evaluate import attrition, pre_post
 
 REF = Path(__file__).parent / "reference"
@@ -63,16 +63,16 @@ def anorexia_long():
 
 def test_paired_t_sleep_matches_r(sleep):
     """R: t.test(extra2, extra1, paired = TRUE); d_z CI by uniroot on pt(t, 9, ncp)."""
-    res = pre_post(sleep, "extra", time="group", subject="ID")
+    res = pre_post(sleep, outcome="extra", time="group", subject="ID")
     assert res["design"].iloc[0] == "paired" and "automatically" in res["method"].iloc[0]
     assert res["effect_size_kind"].iloc[0] == "d_z"
-    assert res.attrs["ci_level"] == 0.95
+    assert res.attrs["ci"] == 0.95
     _compare(res, _ref("sleep", "t"))
 
 
 def test_signed_rank_sleep_matches_r(sleep):
     """R: wilcox.test(extra2, extra1, paired = TRUE) (zero and ties: normal approx)."""
-    res = pre_post(sleep, "extra", time="group", subject="ID", test="rank")
+    res = pre_post(sleep, outcome="extra", time="group", subject="ID", test="rank")
     _compare(res, _ref("sleep", "rank"))
     assert res["effect_size_kind"].iloc[0] == "rank_biserial"
 
@@ -80,16 +80,16 @@ def test_signed_rank_sleep_matches_r(sleep):
 def test_paired_anorexia_cbt_matches_r(anorexia_long):
     """R: t.test(Postwt, Prewt, paired = TRUE) and wilcox.test(..., paired = TRUE), MASS::anorexia CBT."""
     cbt = anorexia_long[anorexia_long["Treat"] == "CBT"]
-    _compare(pre_post(cbt, "weight", time="wave", subject="subject", pre="Prewt", post="Postwt"),
+    _compare(pre_post(cbt, outcome="weight", time="wave", subject="subject", pre="Prewt", post="Postwt"),
              _ref("anorexia_cbt", "t"))
-    _compare(pre_post(cbt, "weight", time="wave", subject="subject", pre="Prewt", post="Postwt",
+    _compare(pre_post(cbt, outcome="weight", time="wave", subject="subject", pre="Prewt", post="Postwt",
                       test="rank"), _ref("anorexia_cbt", "rank"))
 
 
 @pytest.mark.parametrize("equal_var,test", [(False, "welch"), (True, "pooled")])
 def test_independent_t_toothgrowth_matches_r(tooth, equal_var, test):
     """R: t.test(len[OJ], len[VC], var.equal = ...); Hedges' g with J * noncentral-t limits."""
-    res = pre_post(tooth, "len", time="supp", pre="VC", post="OJ", equal_var=equal_var)
+    res = pre_post(tooth, outcome="len", time="supp", pre="VC", post="OJ", equal_var=equal_var)
     assert res["design"].iloc[0] == "independent"
     assert res["effect_size_kind"].iloc[0] == "hedges_g"
     _compare(res, _ref("toothgrowth", test))
@@ -97,28 +97,28 @@ def test_independent_t_toothgrowth_matches_r(tooth, equal_var, test):
 
 def test_mann_whitney_toothgrowth_matches_r(tooth):
     """R: wilcox.test(len[OJ], len[VC]) (ties: normal approx); r = 2W/(n1 n2) - 1 = Cliff's delta."""
-    res = pre_post(tooth, "len", time="supp", pre="VC", post="OJ", test="rank")
+    res = pre_post(tooth, outcome="len", time="supp", pre="VC", post="OJ", test="rank")
     _compare(res, _ref("toothgrowth", "rank"))
 
 
 def test_chickweight_paired_drops_unlinked_with_warning(chick):
     """R: paired t.test on the 45 chicks weighed on day 0 and day 21 (5 died before day 21)."""
-    with pytest.warns(UserWarning, match="5 row"):
-        res = pre_post(chick, "weight", time="Time", subject="Chick", pre=0, post=21)
+    with pytest.warns(DataWarning, match="5 row"):
+        res = pre_post(chick, outcome="weight", time="Time", subject="Chick", pre=0, post=21)
     _compare(res, _ref("chickweight", "t"))
-    assert any("excluded" in n for n in res.attrs["notes"])
+    assert "excluded" in res.attrs["notes"]
 
 
 def test_chickweight_unlinked_welch(chick):
     """R: t.test(weight[Time == 21], weight[Time == 0]) treating the waves as unlinked."""
-    res = pre_post(chick, "weight", time="Time", pre=0, post=21)
+    res = pre_post(chick, outcome="weight", time="Time", pre=0, post=21)
     assert "no subject column" in res["method"].iloc[0]
     _compare(res, _ref("chickweight_unlinked", "welch"))
 
 
 def test_explicit_independent_with_linked_ids_warns(sleep):
-    with pytest.warns(UserWarning, match="treated as independent"):
-        res = pre_post(sleep, "extra", time="group", subject="ID", paired=False)
+    with pytest.warns(DataWarning, match="treated as independent"):
+        res = pre_post(sleep, outcome="extra", time="group", subject="ID", paired=False)
     assert res["design"].iloc[0] == "independent"
     assert "chosen by the user" in res["method"].iloc[0]
 
@@ -134,7 +134,7 @@ def test_exact_rank_paths_match_scipy_reference():
     x = [1.83, 0.50, 1.62, 2.48, 1.68, 1.88, 1.55, 3.06, 1.30]
     y = [0.878, 0.647, 0.598, 2.05, 1.06, 1.29, 1.06, 3.14, 1.29]
     df = pd.DataFrame({"id": list(range(9)) * 2, "t": ["pre"] * 9 + ["post"] * 9, "y": y + x})
-    res = pre_post(df, "y", time="t", subject="id", test="rank")
+    res = pre_post(df, outcome="y", time="t", subject="id", test="rank")
     assert res["statistic"].iloc[0] == 40
     assert_allclose(res["p"].iloc[0], 0.0390625, atol=1e-7)
     assert "exact" in res["method"].iloc[0]
@@ -145,7 +145,7 @@ def test_ordered_categorical_rank():
     df = pd.DataFrame({"id": list(range(6)) * 2, "t": ["pre"] * 6 + ["post"] * 6,
                        "conf": pd.Series(["disagree", "neutral", "disagree", "neutral", "agree", "disagree",
                                           "agree", "agree", "neutral", "agree", "agree", "neutral"], dtype=cats)})
-    res = pre_post(df, "conf", time="t", subject="id", test="rank")
+    res = pre_post(df, outcome="conf", time="t", subject="id", test="rank")
     assert res["effect_size"].iloc[0] == 1.0  # every change is upwards
 
 
@@ -161,13 +161,13 @@ def test_simulation_recovers_effect_and_covers():
         after = base + rng.normal(0.5, 1.0, n)
         df = pd.DataFrame({"id": np.tile(np.arange(n), 2), "t": np.repeat([0, 1], n),
                            "y": np.concatenate([base, after])})
-        r = pre_post(df, "y", time="t", subject="id").iloc[0]
+        r = pre_post(df, outcome="y", time="t", subject="id").iloc[0]
         est.append(r["estimate"])
         cover_mean += r["ci_low"] <= 0.5 <= r["ci_high"]
         cover_dz += r["effect_size_ci_low"] <= 0.5 <= r["effect_size_ci_high"]
         ind = pd.DataFrame({"t": np.repeat([0, 1], n),
                             "y": np.concatenate([rng.normal(0, 1, n), rng.normal(0.4, 1, n)])})
-        g = pre_post(ind, "y", time="t", equal_var=True).iloc[0]
+        g = pre_post(ind, outcome="y", time="t", equal_var=True).iloc[0]
         cover_g += g["effect_size_ci_low"] <= 0.4 <= g["effect_size_ci_high"]
     assert abs(np.mean(est) - 0.5) < 0.03
     # binomial sd of a coverage proportion at 300 reps is about 0.0126: band of ~3 sd
@@ -199,23 +199,23 @@ def _two_waves():
 @pytest.mark.parametrize(
     "call,error,match",
     [
-        (lambda d: pre_post(d[d.wave == "pre"], "y", time="wave", subject="id"), DesignError, "needs two waves"),
-        (lambda d: pre_post(pd.concat([d, d.assign(wave="mid")]), "y", time="wave", subject="id"),
+        (lambda d: pre_post(d[d.wave == "pre"], outcome="y", time="wave", subject="id"), DesignError, "needs two waves"),
+        (lambda d: pre_post(pd.concat([d, d.assign(wave="mid")]), outcome="y", time="wave", subject="id"),
          DesignError, "say which two to compare"),
-        (lambda d: pre_post(pd.concat([d, d.iloc[[0]]]), "y", time="wave", subject="id"),
+        (lambda d: pre_post(pd.concat([d, d.iloc[[0]]]), outcome="y", time="wave", subject="id"),
          DesignError, "occurs 2 times in wave"),
-        (lambda d: pre_post(d, "txt", time="wave", subject="id"), DesignError, "must be numeric"),
-        (lambda d: pre_post(d.assign(wave=["w1"] * 3 + ["w2"] * 3), "y", time="wave"),
+        (lambda d: pre_post(d, outcome="txt", time="wave", subject="id"), DesignError, "must be numeric"),
+        (lambda d: pre_post(d.assign(wave=["w1"] * 3 + ["w2"] * 3), outcome="y", time="wave"),
          ParameterError, "cannot be inferred"),
-        (lambda d: pre_post(d, "y", time="wave", paired=True), ParameterError, "no 'subject'"),
-        (lambda d: pre_post(d, "y", time="wave", subject="id", pre="before"), DesignError, "not a value"),
-        (lambda d: pre_post(d, "y", time="wave", subject="id", test="anova"), ParameterError, "must be one of"),
-        (lambda d: pre_post(d, "y", time="wave", subject="id", ci_level=95), ParameterError, "between 0 and 1"),
-        (lambda d: pre_post(d, "nope", time="wave"), ColumnNotFoundError, "not found"),
-        (lambda d: pre_post(d.assign(id=[1, 2, 3, 4, 5, 6]), "y", time="wave", subject="id", paired=True),
+        (lambda d: pre_post(d, outcome="y", time="wave", paired=True), ParameterError, "no 'subject'"),
+        (lambda d: pre_post(d, outcome="y", time="wave", subject="id", pre="before"), DesignError, "not a value"),
+        (lambda d: pre_post(d, outcome="y", time="wave", subject="id", test="anova"), ParameterError, "must be one of"),
+        (lambda d: pre_post(d, outcome="y", time="wave", subject="id", ci=95), ParameterError, "between 0 and 1"),
+        (lambda d: pre_post(d, outcome="nope", time="wave"), ColumnNotFoundError, "not found"),
+        (lambda d: pre_post(d.assign(id=[1, 2, 3, 4, 5, 6]), outcome="y", time="wave", subject="id", paired=True),
          DesignError, "only 0 id"),
-        (lambda d: pre_post(d, "y", time="wave", subject="id", effect_size="g"), ParameterError, "must be one of"),
-        (lambda d: pre_post(d.values, "y", time="wave"), ParameterError, "DataFrame"),
+        (lambda d: pre_post(d, outcome="y", time="wave", subject="id", effect_size="g"), ParameterError, "must be one of"),
+        (lambda d: pre_post(d.values, outcome="y", time="wave"), ParameterError, "DataFrame"),
         (lambda d: attrition(d, time="wave", subject="id", baseline=["age"]), ColumnNotFoundError, "age"),
         (lambda d: attrition(pd.concat([d, d.iloc[[4]]]), time="wave", subject="id"), DesignError, "occurs 2"),
     ],

@@ -17,6 +17,7 @@ __all__ = [
     "ConvergenceError",
     "DesignError",
     "DataWarning",
+    "StaggeredAdoptionWarning",
     "check_ci",
     "check_threshold",
 ]
@@ -66,6 +67,13 @@ class DataWarning(UserWarning):
         super().__init__(message)
         self.n_excluded = int(n_excluded)
         self.reason = reason
+
+
+class StaggeredAdoptionWarning(UserWarning):
+    """Plain two-way fixed effects was used on units that adopt treatment at different times.
+
+    Raised by ``toolkit.evaluate.did`` and ``event_study``; ``staggered_did`` is the remedy.
+    """
 
 
 class DataValidationError(ToolkitError):

@@ -76,7 +76,7 @@ def coverage(name, reps, seed=20240301):
         for se in ("hac", "ar1"):
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                r = its(d, "y", time="month", intervention="2023-01", family=family, se=se, **kw).set_index("term")
+                r = its(d, outcome="y", time="month", intervention="2023-01", family=family, se=se, **kw).set_index("term")
             for term, val in truth.items():
                 hits[(se, term)] += bool(r.loc[term, "ci_low"] <= val <= r.loc[term, "ci_high"])
     return [{"scenario": name, "family": family, "se": se, "term": term, "coverage": h / reps, "reps": reps}

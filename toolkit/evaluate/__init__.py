@@ -5,26 +5,30 @@ Public functions are importable from here; each lives in a module of its own top
 
 from __future__ import annotations
 
-from toolkit._lazy import lazy_package
+from toolkit.evaluate.did import did, event_study, event_study_plot, staggered_did
+from toolkit.evaluate.evidence import evidence_table
+from toolkit.evaluate.groups import balance_table, mixed_anova, mixed_model
+from toolkit.evaluate.incidents import incident_trends, read_incidents
+from toolkit.evaluate.its import its, its_plot
+from toolkit.evaluate.power import mdes, power, sample_size
+from toolkit.evaluate.prepost import attrition, pre_post
 
-_LAZY = {
-    "pre_post": "prepost",
-    "attrition": "prepost",
-    "mixed_anova": "groups",
-    "balance_table": "groups",
-    "mixed_model": "groups",
-    "did": "did",
-    "event_study": "did",
-    "event_study_plot": "did",
-    "staggered_did": "did",
-    "its": "its",
-    "its_plot": "its",
-    "incident_trends": "incidents",
-    "read_incidents": "incidents",
-    "power": "power",
-    "mdes": "power",
-    "sample_size": "power",
-    "evidence_table": "evidence",
-}
-
-__all__, __getattr__ = lazy_package(__name__, _LAZY, globals())
+__all__ = [
+    "attrition",
+    "balance_table",
+    "did",
+    "event_study",
+    "event_study_plot",
+    "evidence_table",
+    "incident_trends",
+    "its",
+    "its_plot",
+    "mdes",
+    "mixed_anova",
+    "mixed_model",
+    "power",
+    "pre_post",
+    "read_incidents",
+    "sample_size",
+    "staggered_did",
+]

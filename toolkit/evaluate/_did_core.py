@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from toolkit.errors import ParameterError, check_choice
+from toolkit.errors import ParameterError, check_choice, check_ci
 from toolkit.evaluate._did_twfe import (
     crve,
     demean,
@@ -17,19 +17,16 @@ from toolkit.evaluate._did_validate import nested_in_clusters
 FEW_CLUSTERS = 30
 
 
-def check_inference_args(*, ssc, bootstrap, weights, n_boot, ci_level, function):
+def check_inference_args(*, ssc, bootstrap, boot_weights, n_boot, ci, function) -> float:
+    """Validate the shared inference arguments; return the confidence level as a float."""
     check_choice(ssc, {"nested", "all"}, argument="ssc", function=function)
     check_choice(bootstrap, {"auto", True, False}, argument="bootstrap", function=function)
-    check_choice(weights, {"auto", "rademacher", "webb"}, argument="weights", function=function)
+    check_choice(boot_weights, {"auto", "rademacher", "webb"}, argument="boot_weights", function=function)
     if not (isinstance(n_boot, (int, np.integer)) and n_boot >= 99):
         raise ParameterError(
             f"The 'n_boot' parameter of {function} must be an integer >= 99. Got {n_boot!r} instead."
         )
-    if not (isinstance(ci_level, float) and 0 < ci_level < 1):
-        raise ParameterError(
-            f"The 'ci_level' parameter of {function} must be a float between 0 and 1. "
-            f"Got {ci_level!r} instead."
-        )
+    return check_ci(ci, function=function)
 
 
 def fit_twfe(panel: dict, regressors: np.ndarray, *, ssc: str) -> dict:

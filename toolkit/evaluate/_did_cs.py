@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from toolkit.errors import ParameterError, check_choice
+from toolkit.errors import DataWarning, DesignError, check_choice, check_ci
 from toolkit.evaluate._did_validate import prepare_panel
 
 AGGREGATIONS = {"simple", "dynamic", "group", "none"}
@@ -32,10 +32,14 @@ def _wide(panel: dict, function: str) -> tuple[np.ndarray, np.ndarray, np.ndarra
     keep_units = Y.index.to_numpy()[complete]
     if not complete.all():
         lost = [panel["unit_levels"][u] for u in Y.index.to_numpy()[~complete]]
+        n_rows = int(np.sum(np.isin(panel["unit"], Y.index.to_numpy()[~complete])))
         warnings.warn(
-            f"{function}: {len(lost)} unit(s) not observed in every period were left out "
-            f"(balanced panel needed), e.g. {lost[:5]}.",
-            UserWarning,
+            DataWarning(
+                f"{function}: {len(lost)} unit(s) not observed in every period were left out "
+                f"({n_rows} row(s); balanced panel needed), e.g. {lost[:5]}.",
+                n_excluded=n_rows,
+                reason="unit not observed in every period",
+            ),
             stacklevel=4,
         )
     Ym = Y.to_numpy()[complete]
@@ -84,14 +88,14 @@ def _aggregate(cells, weights_p, adopt, N):
 
 def staggered_did(
     data: pd.DataFrame,
-    outcome: str,
     *,
+    outcome: str,
     unit: str,
     time: str,
     treated: str,
     control: str = "never",
     aggregate: str = "simple",
-    ci_level: float = 0.95,
+    ci: float = 0.95,
 ) -> pd.DataFrame:
     """Difference-in-differences for staggered adoption (Callaway & Sant'Anna 2021).
 
@@ -112,8 +116,8 @@ def staggered_did(
         ``"dynamic"``: one row per event time e = t - g plus the average over e >= 0.
         ``"group"``: one row per cohort plus their size-weighted average.
         ``"none"``: every ATT(g,t).
-    ci_level : float
-        Confidence level of the pointwise intervals (``attrs["ci_level"]``).
+    ci : float
+        Confidence level of the pointwise intervals (``attrs["ci"]``).
 
     Returns
     -------
@@ -143,23 +147,18 @@ def staggered_did(
     Examples
     --------
     >>> from toolkit.synth.evaluate import make_panel
-    >>> res = staggered_did(make_panel(seed=1), "wellbeing", unit="force", time="wave",
+    >>> res = staggered_did(make_panel(seed=1), outcome="wellbeing", unit="force", time="wave",
     ...                     treated="trained")
     >>> res["aggregation"].iloc[0], int(res["n"].iloc[0])
     ('simple', 43)
     """
     check_choice(control, {"never", "notyet"}, argument="control", function="staggered_did")
     check_choice(aggregate, AGGREGATIONS, argument="aggregate", function="staggered_did")
-    if not (isinstance(ci_level, float) and 0 < ci_level < 1):
-        raise ParameterError(
-            f"The 'ci_level' parameter of staggered_did must be a float between 0 and 1. Got {ci_level!r} instead."
-        )
+    ci = check_ci(ci, function="staggered_did")
     panel = prepare_panel(data, outcome, unit=unit, time=time, treated=treated, function="staggered_did")
     Y, adopt, _, note = _wide(panel, "staggered_did")
     N = Y.shape[0]
     if control == "never" and np.all(np.isfinite(adopt)):
-        from toolkit.errors import DesignError
-
         raise DesignError(
             "staggered_did(control='never') needs never-treated units, but every unit in "
             f"'{unit}' is treated at some point. Use control='notyet'."
@@ -167,7 +166,7 @@ def staggered_did(
     cells = _gt_effects(Y, adopt, control)
     levels = panel["time_levels"]
     p_g = {int(g): float(np.mean(adopt == g)) for g in np.unique(adopt[np.isfinite(adopt)])}
-    q = stats.norm.ppf(0.5 + ci_level / 2)
+    q = stats.norm.ppf(0.5 + ci / 2)
     method = (
         f"Callaway & Sant'Anna (2021) ATT(g,t), {'never' if control == 'never' else 'not-yet'}-treated "
         f"controls, {aggregate} aggregation; analytic influence-function se{note}"
@@ -220,5 +219,5 @@ def staggered_did(
         est, inf = _aggregate(per_g, p_g, adopt, N)
         add("ATT (cohort-weighted)", "group", None, None, None, est, inf, N)
     out = pd.DataFrame(rows, columns=COLUMNS)
-    out.attrs["ci_level"] = ci_level
+    out.attrs["ci"] = ci
     return out

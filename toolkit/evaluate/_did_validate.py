@@ -11,6 +11,7 @@ import pandas as pd
 
 from toolkit.errors import (
     ColumnNotFoundError,
+    DataWarning,
     DesignError,
     ParameterError,
     check_columns,
@@ -127,9 +128,12 @@ def prepare_panel(
     miss = df[[outcome, *covariates]].isna().any(axis=1)
     if miss.any():
         warnings.warn(
-            f"{function}: {int(miss.sum())} row(s) with a missing outcome or covariate were "
-            f"left out of the analysis (first at data index {df.index[miss.to_numpy()][0]!r}).",
-            UserWarning,
+            DataWarning(
+                f"{function}: {int(miss.sum())} row(s) with a missing outcome or covariate were "
+                f"left out of the analysis (first at data index {df.index[miss.to_numpy()][0]!r}).",
+                n_excluded=int(miss.sum()),
+                reason="missing outcome or covariate",
+            ),
             stacklevel=3,
         )
         df = df.loc[~miss.to_numpy()]

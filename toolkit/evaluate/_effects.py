@@ -44,20 +44,6 @@ def column_names(value, *, argument: str, function: str) -> list:
     )
 
 
-def check_level(ci_level, function: str) -> float:
-    """Validate a confidence level strictly between 0 and 1."""
-    try:
-        level = float(ci_level)
-    except (TypeError, ValueError):
-        level = float("nan")
-    if not 0 < level < 1:
-        raise ParameterError(
-            f"The 'ci_level' parameter of {function} must be a number between 0 and 1 "
-            f"(e.g. 0.95). Got {ci_level!r} instead."
-        )
-    return level
-
-
 def numeric_values(series: pd.Series, column: str, *, purpose: str, allow_ordered: bool = False):
     """Return ``series`` as float, or raise :class:`DesignError` naming the column.
 

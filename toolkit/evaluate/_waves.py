@@ -6,7 +6,7 @@ import warnings
 
 import pandas as pd
 
-from toolkit.errors import DesignError, ParameterError, check_columns
+from toolkit.errors import DataWarning, DesignError, ParameterError, check_columns
 
 #: level pairs understood without ``pre=``/``post=`` (compared case-insensitively)
 KNOWN_PAIRS = [
@@ -119,6 +119,7 @@ def drop_missing(rows: pd.DataFrame, column: str, wave, time: str, notes: list[s
             f"{int(missing.sum())} row(s) of wave {time}={wave!r} excluded: '{column}' is missing "
             f"(data index {rows.index[missing].tolist()[:10]}{' ...' if missing.sum() > 10 else ''})."
         )
-        warnings.warn(msg, UserWarning, stacklevel=3)
+        warnings.warn(DataWarning(msg, n_excluded=int(missing.sum()), reason=f"missing '{column}'"),
+                      stacklevel=3)
         notes.append(msg)
     return rows[~missing]

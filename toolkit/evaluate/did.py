@@ -15,7 +15,13 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from toolkit.errors import ColumnNotFoundError, DesignError, ParameterError
+from toolkit.errors import (
+    ColumnNotFoundError,
+    DataWarning,
+    DesignError,
+    ParameterError,
+    StaggeredAdoptionWarning,
+)
 from toolkit.evaluate._did_core import (
     FEW_CLUSTERS,
     bootstrap_first,
@@ -28,10 +34,6 @@ from toolkit.evaluate._did_twfe import t_inference
 from toolkit.evaluate._did_validate import is_staggered, prepare_panel
 
 __all__ = ["StaggeredAdoptionWarning", "did", "event_study", "event_study_plot", "staggered_did"]
-
-
-class StaggeredAdoptionWarning(UserWarning):
-    """Plain TWFE was used on units that adopt treatment at different times."""
 
 
 def _warn_staggered(panel: dict, function: str) -> None:
@@ -50,8 +52,8 @@ def _warn_staggered(panel: dict, function: str) -> None:
 
 def did(
     data: pd.DataFrame,
-    outcome: str,
     *,
+    outcome: str,
     unit: str,
     time: str,
     treated: str,
@@ -59,10 +61,10 @@ def did(
     covariates=None,
     ssc: str = "nested",
     bootstrap="auto",
-    weights: str = "auto",
+    boot_weights: str = "auto",
     n_boot: int = 9999,
     seed: int | None = 20240301,
-    ci_level: float = 0.95,
+    ci: float = 0.95,
 ) -> pd.DataFrame:
     """Difference-in-differences by two-way fixed effects with cluster-robust inference.
 
@@ -94,15 +96,15 @@ def did(
     bootstrap : {"auto", True, False}
         Restricted wild cluster bootstrap-t for ``p`` and the CI. ``"auto"`` uses it
         when there are fewer than 30 clusters.
-    weights : {"auto", "rademacher", "webb"}
-        Bootstrap weights; ``"auto"`` takes Webb's six-point weights with 12 clusters or
+    boot_weights : {"auto", "rademacher", "webb"}
+        Wild-bootstrap weight distribution; ``"auto"`` takes Webb's six-point weights with 12 clusters or
         fewer, Rademacher otherwise (enumerated exactly when ``2**G <= n_boot``).
     n_boot : int
         Bootstrap draws.
     seed : int or None
         Seed of the bootstrap draws (results are reproducible).
-    ci_level : float
-        Confidence level (stored in ``attrs["ci_level"]``).
+    ci : float
+        Confidence level (stored in ``attrs["ci"]``).
 
     Returns
     -------
@@ -150,14 +152,14 @@ def did(
     --------
     >>> from toolkit.synth.evaluate import make_panel
     >>> panel = make_panel(seed=1, staggered=False, n_forces=8)
-    >>> res = did(panel, "wellbeing", unit="force", time="wave", treated="trained", n_boot=999)
+    >>> res = did(panel, outcome="wellbeing", unit="force", time="wave", treated="trained", n_boot=999)
     >>> list(res.columns[:4])
     ['term', 'estimate', 'se', 'ci_low']
     >>> res["method"].iloc[0][:38]
     'TWFE DiD; wild cluster bootstrap-t (WC'
     """
-    check_inference_args(
-        ssc=ssc, bootstrap=bootstrap, weights=weights, n_boot=n_boot, ci_level=ci_level, function="did"
+    ci = check_inference_args(
+        ssc=ssc, bootstrap=bootstrap, boot_weights=boot_weights, n_boot=n_boot, ci=ci, function="did"
     )
     panel = prepare_panel(
         data, outcome, unit=unit, time=time, treated=treated, cluster=cluster, covariates=covariates
@@ -170,7 +172,7 @@ def did(
     est = float(fit["beta"][0])
     se = float(np.sqrt(fit["V"][0, 0]))
     use_boot = bootstrap is True or (bootstrap == "auto" and G < FEW_CLUSTERS)
-    stat, p, lo, hi = t_inference(est, se, G - 1, ci_level)
+    stat, p, lo, hi = t_inference(est, se, G - 1, ci)
     conv = "K without nested unit effects" if (ssc == "nested" and fit["nested"]) else "K counting every dummy"
     if use_boot:
         treated_clusters = len(np.unique(panel["cluster"][panel["d"] == 1]))
@@ -180,13 +182,13 @@ def did(
                 f"({treated_clusters} treated of {G}); the wild cluster bootstrap is unreliable then "
                 "(MacKinnon & Webb 2017) and no clustered inference is trustworthy. Report the "
                 "estimate with caution or use more comparison and treated forces.",
-                UserWarning,
+                DataWarning,
                 stacklevel=2,
             )
-        w = choose_weights(weights, G)
+        w = choose_weights(boot_weights, G)
         wb = bootstrap_first(panel, fit, weights=w, n_boot=n_boot, seed=seed)
         p = wb.pvalue(0.0)
-        lo, hi = wb.confint(ci_level)
+        lo, hi = wb.confint(ci)
         why = f"{G} clusters < {FEW_CLUSTERS}" if bootstrap == "auto" else "requested"
         draws = f"all {wb.B} sign patterns" if wb.enumerated else f"{wb.B} draws"
         method = (
@@ -216,7 +218,7 @@ def did(
             }
         ]
     )
-    out.attrs["ci_level"] = ci_level
+    out.attrs["ci"] = ci
     return out
 
 
@@ -245,8 +247,8 @@ def _event_time_dummies(panel: dict, leads, lags, reference: int):
 
 def event_study(
     data: pd.DataFrame,
-    outcome: str,
     *,
+    outcome: str,
     unit: str,
     time: str,
     treated: str,
@@ -256,13 +258,13 @@ def event_study(
     lags: int | None = None,
     reference: int = -1,
     ssc: str = "nested",
-    ci_level: float = 0.95,
+    ci: float = 0.95,
 ) -> pd.DataFrame:
     """Event study: TWFE with leads and lags of adoption, and a joint test of the leads.
 
     Parameters
     ----------
-    data, outcome, unit, time, treated, cluster, covariates, ssc, ci_level
+    data, outcome, unit, time, treated, cluster, covariates, ssc, ci
         As in :func:`did`.
     leads, lags : int, optional
         Window of event times ``-leads .. lags``; periods outside are binned into the
@@ -277,8 +279,9 @@ def event_study(
         ``estimate`` (difference from the reference period; 0 for the reference row),
         ``se`` (CR1 clustered, NaN for the reference), ``ci_low``, ``ci_high``,
         ``statistic``, ``df`` (G - 1), ``p``, ``n``, ``method``.
-        ``attrs["pretrend"]`` holds the joint Wald test that all leads are zero:
-        ``{"statistic": F, "df1": q, "df2": G - 1, "p": p, "method": ...}``.
+        ``attrs`` (scalars only): ``ci``; the joint Wald test that all leads are zero as
+        ``pretrend_statistic`` (F), ``pretrend_df1`` (q), ``pretrend_df2`` (G - 1),
+        ``pretrend_p`` and ``pretrend_method`` (NaN statistic and p without leads).
 
     Notes
     -----
@@ -299,13 +302,13 @@ def event_study(
     --------
     >>> from toolkit.synth.evaluate import make_panel
     >>> panel = make_panel(seed=1, staggered=False)
-    >>> es = event_study(panel, "wellbeing", unit="force", time="wave", treated="trained")
+    >>> es = event_study(panel, outcome="wellbeing", unit="force", time="wave", treated="trained")
     >>> es.loc[es["event_time"] == -1, "estimate"].item()
     0.0
-    >>> sorted(es.attrs["pretrend"])
-    ['df1', 'df2', 'method', 'p', 'statistic']
+    >>> sorted(k for k in es.attrs if k.startswith("pretrend"))
+    ['pretrend_df1', 'pretrend_df2', 'pretrend_method', 'pretrend_p', 'pretrend_statistic']
     """
-    check_inference_args(ssc=ssc, bootstrap=False, weights="auto", n_boot=999, ci_level=ci_level, function="event_study")
+    ci = check_inference_args(ssc=ssc, bootstrap=False, boot_weights="auto", n_boot=999, ci=ci, function="event_study")
     for name, val in (("leads", leads), ("lags", lags)):
         if val is not None and not (isinstance(val, (int, np.integer)) and val >= 0):
             raise ParameterError(
@@ -327,7 +330,7 @@ def event_study(
     rows = []
     method = f"TWFE event study, window {window[0]}..{window[1]} (ends binned); CR1 se by {panel['cluster_name']}"
     for j, e in enumerate(events):
-        stat, p, lo, hi = t_inference(beta[j], se[j], G - 1, ci_level)
+        stat, p, lo, hi = t_inference(beta[j], se[j], G - 1, ci)
         rows.append((f"e={e}", e, beta[j], se[j], lo, hi, stat, G - 1, p))
     for e in dropped:
         rows.append((f"e={e}", e, 0.0, np.nan, np.nan, np.nan, np.nan, G - 1, np.nan))
@@ -349,8 +352,8 @@ def event_study(
     else:
         pre = {"statistic": np.nan, "df1": 0.0, "df2": float(G - 1), "p": np.nan,
                "method": "no leads in the window: pre-trend test not possible"}
-    out.attrs["ci_level"] = ci_level
-    out.attrs["pretrend"] = pre
+    out.attrs["ci"] = ci
+    out.attrs.update({f"pretrend_{key}": value for key, value in pre.items()})
     return out
 
 
@@ -372,7 +375,7 @@ def event_study_plot(result: pd.DataFrame, *, ax=None, title: str | None = None)
     Examples
     --------
     >>> from toolkit.synth.evaluate import make_panel
-    >>> es = event_study(make_panel(seed=1, staggered=False), "wellbeing", unit="force",
+    >>> es = event_study(make_panel(seed=1, staggered=False), outcome="wellbeing", unit="force",
     ...                  time="wave", treated="trained")
     >>> fig = event_study_plot(es)
     >>> fig.axes[0].get_xlabel()
@@ -414,11 +417,11 @@ def event_study_plot(result: pd.DataFrame, *, ax=None, title: str | None = None)
     ax.plot(e[~ok], est[~ok], "o", mfc="white", color="C0")
     ax.set_xlabel("Periods since adoption")
     ax.set_ylabel("Effect (difference from reference)")
-    level = result.attrs.get("ci_level", 0.95)
-    pre = result.attrs.get("pretrend")
+    level = result.attrs.get("ci", 0.95)
+    pre_p = result.attrs.get("pretrend_p", np.nan)
     subtitle = f"{level:.0%} CIs"
-    if pre and np.isfinite(pre.get("p", np.nan)):
-        subtitle += f"; pre-trend test p = {pre['p']:.3f}"
+    if np.isfinite(pre_p):
+        subtitle += f"; pre-trend test p = {pre_p:.3f}"
     ax.set_title((title + "\n" if title else "") + subtitle, fontsize=10)
     fig.tight_layout()
     return fig

@@ -9,12 +9,12 @@ import numpy as np
 import pandas as pd
 from statsmodels.stats.multitest import multipletests
 
-from toolkit.errors import ParameterError, check_choice
+from toolkit.errors import DataWarning, ParameterError, check_choice
 
 __all__ = ["evidence_table"]
 
 COLUMNS = ["result", "outcome", "term", "estimate", "ci_low", "ci_high", "direction", "effect_size",
-           "effect_size_ci_low", "effect_size_ci_high", "effect_size_kind", "size", "p", "p_adjusted",
+           "effect_size_ci_low", "effect_size_ci_high", "effect_size_kind", "size", "p", "p_adj",
            "strength", "caveat", "n", "method"]
 
 #: Cohen (1988) benchmarks for |effect size|: (small, medium, large)
@@ -98,14 +98,15 @@ def evidence_table(results, *, correction: str = "holm", alpha: float = 0.05) ->
         - ``effect_size``, ``effect_size_ci_low``, ``effect_size_ci_high``,
           ``effect_size_kind``; ``size``: ``"negligible"``, ``"small"``, ``"medium"``,
           ``"large"`` by Cohen's benchmarks (missing for kinds without benchmarks).
-        - ``p``, ``p_adjusted``.
+        - ``p``, ``p_adj`` (adjusted by ``correction``).
         - ``strength``: ``"strong evidence"``, ``"moderate evidence"``,
           ``"weak evidence"`` or ``"no clear evidence"`` (rules below).
         - ``caveat``: what the label does not say (e.g. before-and-after without a
           comparison group), empty when none.
         - ``n``, ``method``.
 
-        ``attrs``: ``correction``, ``alpha``, ``n_tests``.
+        ``attrs``: ``correction``, ``alpha``, ``n_tests`` (nothing is inherited from the
+        input tables' ``attrs``).
 
     Notes
     -----
@@ -116,9 +117,9 @@ def evidence_table(results, *, correction: str = "holm", alpha: float = 0.05) ->
 
     Strength label, deliberately conservative:
 
-    1. **no clear evidence** if ``p_adjusted >= alpha``, or the interval
+    1. **no clear evidence** if ``p_adj >= alpha``, or the interval
        ``[ci_low, ci_high]`` (when given) contains 0.
-    2. otherwise by ``p_adjusted``: below 0.001 **strong evidence**, below 0.01
+    2. otherwise by ``p_adj``: below 0.001 **strong evidence**, below 0.01
        **moderate evidence**, below ``alpha`` **weak evidence**;
     3. capped at **weak evidence** when the standardised effect is negligible
        (``size == "negligible"``: \\|d\\| < 0.2 or \\|r\\| < 0.1): a clear but tiny change;
@@ -144,11 +145,11 @@ def evidence_table(results, *, correction: str = "holm", alpha: float = 0.05) ->
     ...     "id": list(range(1, 11)) * 2, "drug": [1] * 10 + [2] * 10,
     ...     "extra": [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0,
     ...               1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4]})
-    >>> res = {"sleep (t)": pre_post(sleep, "extra", time="drug", subject="id"),
-    ...        "sleep (rank)": pre_post(sleep, "extra", time="drug", subject="id", test="rank")}
+    >>> res = {"sleep (t)": pre_post(sleep, outcome="extra", time="drug", subject="id"),
+    ...        "sleep (rank)": pre_post(sleep, outcome="extra", time="drug", subject="id", test="rank")}
     >>> tab = evidence_table(res)
-    >>> tab[["result", "direction", "size", "p_adjusted", "strength"]].round(4)
-             result direction   size  p_adjusted           strength
+    >>> tab[["result", "direction", "size", "p_adj", "strength"]].round(4)
+             result direction   size   p_adj           strength
     0     sleep (t)  increase  large      0.0057  moderate evidence
     1  sleep (rank)  increase  large      0.0091  moderate evidence
     """
@@ -164,8 +165,8 @@ def evidence_table(results, *, correction: str = "holm", alpha: float = 0.05) ->
     no_p = p.isna()
     if no_p.any():
         left = data.loc[no_p, ["result", "term"]].astype(str).agg(" ".join, axis=1).tolist()
-        warnings.warn(f"{fn}: {int(no_p.sum())} row(s) without a p-value left out: {left[:10]}.",
-                      UserWarning, stacklevel=2)
+        warnings.warn(DataWarning(f"{fn}: {int(no_p.sum())} row(s) without a p-value left out: {left[:10]}.",
+                                  n_excluded=int(no_p.sum()), reason="no p-value"), stacklevel=2)
         data, p = data[~no_p].reset_index(drop=True), p[~no_p].reset_index(drop=True)
     if ((p < 0) | (p > 1)).any():
         bad = data.loc[(p < 0) | (p > 1), "result"].tolist()
@@ -175,7 +176,7 @@ def evidence_table(results, *, correction: str = "holm", alpha: float = 0.05) ->
     else:
         p_adj = multipletests(p.to_numpy(float), method=correction)[1]
     data["p"] = p.to_numpy(float)
-    data["p_adjusted"] = p_adj
+    data["p_adj"] = p_adj
     est = pd.to_numeric(data["estimate"], errors="coerce").to_numpy(float)
     data["direction"] = np.where(est > 0, "increase", np.where(est < 0, "decrease",
                                  np.where(est == 0, "no change", None)))
@@ -186,7 +187,7 @@ def evidence_table(results, *, correction: str = "holm", alpha: float = 0.05) ->
     out = data[COLUMNS].copy()
     for col in ["estimate", "ci_low", "ci_high", "effect_size", "effect_size_ci_low", "effect_size_ci_high", "n"]:
         out[col] = pd.to_numeric(out[col], errors="coerce").astype(float)
-    out.attrs.update(correction=correction, alpha=alpha, n_tests=len(out))
+    out.attrs = {"correction": correction, "alpha": alpha, "n_tests": len(out)}
     return out
 
 
@@ -195,9 +196,9 @@ LEVELS = ["no clear evidence", "weak evidence", "moderate evidence", "strong evi
 
 def _strength(row, alpha) -> str:
     lo, hi = _f(row.ci_low), _f(row.ci_high)
-    if row.p_adjusted >= alpha or (np.isfinite(lo) and np.isfinite(hi) and lo <= 0 <= hi):
+    if row.p_adj >= alpha or (np.isfinite(lo) and np.isfinite(hi) and lo <= 0 <= hi):
         return LEVELS[0]
-    level = 3 if row.p_adjusted < 0.001 else 2 if row.p_adjusted < 0.01 else 1
+    level = 3 if row.p_adj < 0.001 else 2 if row.p_adj < 0.01 else 1
     if row.size == "negligible":
         level = min(level, 1)
     kind = row.effect_size_kind

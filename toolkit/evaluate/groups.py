@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from toolkit.errors import ConvergenceError, DesignError, ParameterError, check_columns
+from toolkit.errors import ConvergenceError, DataWarning, DesignError, ParameterError, check_ci, check_columns
 from toolkit.evaluate import _effects as fx
 from toolkit.evaluate._waves import KNOWN_PAIRS
 
@@ -39,14 +39,14 @@ def _levels(series: pd.Series) -> list:
         return sorted(values, key=str)
 
 
-def _prepare(data, dv, within, between, subject, fn) -> pd.DataFrame:
+def _prepare(data, outcome, within, between, subject, fn) -> pd.DataFrame:
     """Validated long data with columns y, t, g, s; incomplete subjects dropped with a warning."""
     fx.check_frame(data, fn)
-    check_columns(data, [dv], argument="dv")
+    check_columns(data, [outcome], argument="outcome")
     check_columns(data, [within], argument="within")
     check_columns(data, [between], argument="between")
     check_columns(data, [subject], argument="subject")
-    y = fx.numeric_values(data[dv], dv, purpose=fn)
+    y = fx.numeric_values(data[outcome], outcome, purpose=fn)
     d = pd.DataFrame({"y": y.to_numpy(), "t": data[within].to_numpy(), "g": data[between].to_numpy(),
                       "s": data[subject].to_numpy()}, index=data.index)
     t_levels = _levels(data[within])
@@ -73,23 +73,24 @@ def _prepare(data, dv, within, between, subject, fn) -> pd.DataFrame:
         )
     incomplete = d[["y", "t", "g", "s"]].isna().any(axis=1)
     if incomplete.any():
-        warnings.warn(f"{fn}: {int(incomplete.sum())} row(s) with a missing '{dv}', '{within}', "
-                      f"'{between}' or '{subject}' excluded (data index {d.index[incomplete][:10].tolist()}).",
-                      UserWarning, stacklevel=3)
+        warnings.warn(DataWarning(
+            f"{fn}: {int(incomplete.sum())} row(s) with a missing '{outcome}', '{within}', "
+            f"'{between}' or '{subject}' excluded (data index {d.index[incomplete][:10].tolist()}).",
+            n_excluded=int(incomplete.sum()), reason="missing value"), stacklevel=3)
         d = d[~incomplete]
     d.attrs["t_levels"], d.attrs["g_levels"] = t_levels, g_levels
     return d
 
 
-def mixed_anova(data: pd.DataFrame, dv: str, *, within: str, between: str, subject: str) -> pd.DataFrame:
+def mixed_anova(data: pd.DataFrame, *, outcome: str, within: str, between: str, subject: str) -> pd.DataFrame:
     """Split-plot (mixed) ANOVA: a between-subject group by a within-subject time.
 
     Parameters
     ----------
     data : pandas.DataFrame
         Long data, one row per subject per time.
-    dv : str
-        Numeric outcome.
+    outcome : str
+        Numeric outcome column.
     within : str
         Time (wave) column; two or more levels.
     between : str
@@ -144,7 +145,7 @@ def mixed_anova(data: pd.DataFrame, dv: str, *, within: str, between: str, subje
     ...     "force": (["rollout"] * 4 + ["comparison"] * 4) * 2,
     ...     "confidence": [1.5, 3.0, 2.5, 3.5, 3.0, 2.0, 2.5, 3.5,
     ...                    3.5, 4.0, 4.0, 4.5, 3.0, 2.5, 2.5, 4.0]})
-    >>> res = mixed_anova(df, "confidence", within="wave", between="force", subject="officer")
+    >>> res = mixed_anova(df, outcome="confidence", within="wave", between="force", subject="officer")
     >>> res[["term", "df", "df_resid", "statistic", "p"]].round(4)
              term   df  df_resid  statistic       p
     0       force  1.0       6.0     0.9245  0.3734
@@ -152,15 +153,18 @@ def mixed_anova(data: pd.DataFrame, dv: str, *, within: str, between: str, subje
     2  force:wave  1.0       6.0    16.2000  0.0069
     """
     fn = "mixed_anova"
-    d = _prepare(data, dv, within, between, subject, fn)
+    d = _prepare(data, outcome, within, between, subject, fn)
     t_levels = d.attrs["t_levels"]
     k = len(t_levels)
     counts = d.groupby("s")["t"].nunique()
     complete = counts[counts == k].index
     if len(complete) < len(counts):
-        warnings.warn(f"{fn}: {len(counts) - len(complete)} subject(s) without a value at every "
-                      f"time of '{within}' excluded (ANOVA needs complete data; mixed_model() uses "
-                      f"every observation).", UserWarning, stacklevel=2)
+        lost = ~d["s"].isin(complete)
+        warnings.warn(DataWarning(
+            f"{fn}: {len(counts) - len(complete)} subject(s) without a value at every "
+            f"time of '{within}' excluded ({int(lost.sum())} row(s); ANOVA needs complete data; "
+            f"mixed_model() uses every observation).", n_excluded=int(lost.sum()),
+            reason="subject not measured at every time"), stacklevel=2)
         d = d[d["s"].isin(complete)]
     n_g = d.groupby("g")["s"].nunique()
     n_g = n_g[n_g > 0]
@@ -200,28 +204,29 @@ def mixed_anova(data: pd.DataFrame, dv: str, *, within: str, between: str, subje
 
 
 def mixed_model(
-    data: pd.DataFrame, dv: str, *, within: str, between: str, subject: str, ci_level: float = 0.95
+    data: pd.DataFrame, *, outcome: str, within: str, between: str, subject: str, ci: float = 0.95
 ) -> pd.DataFrame:
-    """Linear mixed model ``dv ~ group * time + (1 | subject)`` fitted by REML.
+    """Linear mixed model ``outcome ~ group * time + (1 | subject)`` fitted by REML.
 
     Uses every observation (subjects seen at one time only still count), unlike
     :func:`mixed_anova`. Fitted with statsmodels ``MixedLM``.
 
     Parameters
     ----------
-    data, dv, within, between, subject
+    data, outcome, within, between, subject
         As in :func:`mixed_anova`. The first level of ``within`` and of ``between`` is
         the reference (categorical order; numbers sorted; pre/post, before/after,
         baseline/follow-up recognised; otherwise alphabetical).
-    ci_level : float
-        Level of the Wald intervals (``attrs["ci_level"]``).
+    ci : float
+        Level of the Wald intervals (``attrs["ci"]``).
 
     Returns
     -------
     pandas.DataFrame
         One row per fixed effect (``Intercept``, ``group[level]``, ``time[level]``,
         ``group[level]:time[level]``) then the variance components ``var(subject)`` and
-        ``var(residual)`` (estimate only). Columns ``term``, ``estimate``, ``se``,
+        ``var(residual)`` (estimate only). ``attrs``: ``ci``, ``reference_between``,
+        ``reference_within`` (the reference levels). Columns ``term``, ``estimate``, ``se``,
         ``ci_low``, ``ci_high``, ``statistic`` (z), ``p`` (normal), ``n``
         (observations), ``method``. The interaction ``group[level]:time[last]`` is
         the difference-in-differences of the group means.
@@ -248,7 +253,7 @@ def mixed_model(
     ...     "force": (["rollout"] * 4 + ["comparison"] * 4) * 2,
     ...     "confidence": [1.5, 3.0, 2.5, 3.5, 3.0, 2.0, 2.5, 3.5,
     ...                    3.5, 4.0, 4.0, 4.5, 3.0, 2.5, 2.5, 4.0]})
-    >>> res = mixed_model(df, "confidence", within="wave", between="force", subject="officer")
+    >>> res = mixed_model(df, outcome="confidence", within="wave", between="force", subject="officer")
     >>> res[["term", "estimate", "ci_low", "ci_high"]].round(3)
                                 term  estimate  ci_low  ci_high
     0                      Intercept     2.750   2.090    3.410
@@ -261,8 +266,8 @@ def mixed_model(
     import statsmodels.formula.api as smf
 
     fn = "mixed_model"
-    level = fx.check_level(ci_level, fn)
-    d = _prepare(data, dv, within, between, subject, fn)
+    level = check_ci(ci, function=fn)
+    d = _prepare(data, outcome, within, between, subject, fn)
     t_levels, g_levels = d.attrs["t_levels"], d.attrs["g_levels"]
     d = d.assign(t=pd.Categorical(d["t"], categories=t_levels), g=pd.Categorical(d["g"], categories=g_levels))
     if d["s"].nunique() < 3:
@@ -280,7 +285,7 @@ def mixed_model(
                 fit = cand
                 break
     if fit is None:
-        raise ConvergenceError(f"{fn}: the mixed model for '{dv}' did not converge. Check for groups or "
+        raise ConvergenceError(f"{fn}: the mixed model for '{outcome}' did not converge. Check for groups or "
                                f"times with no data, or a constant outcome.")
     fe = fit.fe_params
     se = fit.bse_fe
@@ -307,17 +312,17 @@ def mixed_model(
                          "statistic": np.nan, "p": np.nan, "n": len(d),
                          "method": "linear mixed model, REML (statsmodels MixedLM)"})
     out = pd.DataFrame(rows, columns=MODEL_COLUMNS)
-    out.attrs.update(ci_level=level, reference={between: g_levels[0], within: t_levels[0]})
+    out.attrs.update(ci=level, reference_between=g_levels[0], reference_within=t_levels[0])
     return out
 
 
 def balance_table(
     data: pd.DataFrame,
     *,
-    group: str,
+    by: str,
     covariates: list[str],
     treated=None,
-    threshold: float = 0.1,
+    smd_threshold: float = 0.1,
 ) -> pd.DataFrame:
     """Baseline balance between rollout and comparison groups: standardised mean differences.
 
@@ -325,7 +330,7 @@ def balance_table(
     ----------
     data : pandas.DataFrame
         One row per unit at baseline.
-    group : str
+    by : str
         Column with exactly two values (rollout vs comparison).
     covariates : list of str
         Baseline characteristics. Numeric columns are compared by means, numeric
@@ -333,9 +338,9 @@ def balance_table(
         categorical, boolean) level by level. Store coded categories such as
         ``race = 1, 2, 3`` as text or categorical to get one row per level.
     treated : optional
-        The value of ``group`` that received the intervention. Inferred when the
+        The value of ``by`` that received the intervention. Inferred when the
         values are 0/1 or False/True; otherwise required.
-    threshold : float
+    smd_threshold : float
         Absolute SMD above which ``imbalanced`` is True (Austin 2009 suggests 0.1).
 
     Returns
@@ -347,7 +352,7 @@ def balance_table(
         (mean or proportion), ``sd_treated``, ``sd_control`` (sample SD, or
         :math:`\\sqrt{p(1-p)}`), ``smd``, ``variance_ratio`` (numeric only,
         :math:`s_1^2/s_0^2`), ``imbalanced``. ``attrs``: ``treated``, ``control``,
-        ``threshold``.
+        ``smd_threshold``.
 
     Notes
     -----
@@ -370,7 +375,7 @@ def balance_table(
     ...                    "years_service": [3, 8, 12, 5, 10, 15, 7, 9],
     ...                    "role": ["officer", "staff", "officer", "officer",
     ...                             "staff", "officer", "staff", "staff"]})
-    >>> res = balance_table(df, group="rollout", covariates=["years_service", "role"])
+    >>> res = balance_table(df, by="rollout", covariates=["years_service", "role"])
     >>> res[["covariate", "level", "kind", "smd"]].round(3)
            covariate    level         kind    smd
     0  years_service      NaN      numeric -0.886
@@ -380,34 +385,36 @@ def balance_table(
     fn = "balance_table"
     fx.check_frame(data, fn)
     covariates = fx.column_names(covariates, argument="covariates", function="balance_table")
-    check_columns(data, [group], argument="group")
+    check_columns(data, [by], argument="by")
     check_columns(data, covariates, argument="covariates")
-    values = _levels(data[group])
+    values = _levels(data[by])
     if len(values) != 2:
-        raise DesignError(f"{fn}: column '{group}' must have exactly two values (rollout and comparison); "
+        raise DesignError(f"{fn}: column '{by}' must have exactly two values (rollout and comparison); "
                           f"found {len(values)}: {[str(v) for v in values[:10]]}. Filter the data to two groups.")
     if treated is None:
         if set(values) <= {0, 1} or set(values) <= {False, True}:
             treated = values[1]
         else:
-            raise ParameterError(f"The 'treated' parameter of {fn} is needed to say which value of '{group}' "
+            raise ParameterError(f"The 'treated' parameter of {fn} is needed to say which value of '{by}' "
                                  f"received the intervention. Values found: {[str(v) for v in values]}.")
     elif treated not in values:
         raise ParameterError(f"The 'treated' parameter of {fn} is {treated!r}, which is not a value of "
-                             f"'{group}'. Values found: {[str(v) for v in values]}.")
+                             f"'{by}'. Values found: {[str(v) for v in values]}.")
     control = next(v for v in values if v != treated)
-    missing = data[group].isna()
+    missing = data[by].isna()
     if missing.any():
-        warnings.warn(f"{fn}: {int(missing.sum())} row(s) with no '{group}' excluded "
-                      f"(data index {data.index[missing][:10].tolist()}).", UserWarning, stacklevel=2)
-    is_t, is_c = data[group] == treated, data[group] == control
+        warnings.warn(DataWarning(f"{fn}: {int(missing.sum())} row(s) with no '{by}' excluded "
+                                  f"(data index {data.index[missing][:10].tolist()}).",
+                                  n_excluded=int(missing.sum()), reason=f"missing '{by}'"), stacklevel=2)
+    is_t, is_c = data[by] == treated, data[by] == control
     rows = []
     for cov in covariates:
         col = data[cov]
         ok = col.notna() & ~missing
         if (col.isna() & ~missing).any():
-            warnings.warn(f"{fn}: {int((col.isna() & ~missing).sum())} row(s) with no '{cov}' left out of "
-                          f"its comparison.", UserWarning, stacklevel=2)
+            n_miss = int((col.isna() & ~missing).sum())
+            warnings.warn(DataWarning(f"{fn}: {n_miss} row(s) with no '{cov}' left out of its comparison.",
+                                      n_excluded=n_miss, reason=f"missing '{cov}'"), stacklevel=2)
         a, b = col[ok & is_t], col[ok & is_c]
         kind = fx.covariate_kind(col)
         if kind == "numeric":
@@ -428,8 +435,8 @@ def balance_table(
                              "sd_control": np.sqrt(p0 * (1 - p0)), "smd": fx.smd_binary(p1, p0),
                              "variance_ratio": np.nan})
     out = pd.DataFrame(rows, columns=BALANCE_COLUMNS)
-    out["imbalanced"] = out["smd"].abs() > threshold
-    out.attrs.update(treated=treated, control=control, threshold=threshold)
+    out["imbalanced"] = out["smd"].abs() > smd_threshold
+    out.attrs.update(treated=treated, control=control, smd_threshold=smd_threshold)
     return out
 
 

@@ -16,6 +16,7 @@ import pandas as pd
 
 from toolkit.errors import (
     DataValidationError,
+    DataWarning,
     ParameterError,
     check_choice,
     check_columns,
@@ -203,7 +204,7 @@ def _denominator_table(denominators, by):
 
 
 def incident_trends(
-    incidents: pd.DataFrame,
+    data: pd.DataFrame,
     *,
     by=None,
     freq: str | None = "M",
@@ -214,8 +215,8 @@ def incident_trends(
 
     Parameters
     ----------
-    incidents : pandas.DataFrame
-        Output of :func:`read_incidents` (or any frame with its columns).
+    data : pandas.DataFrame
+        Incidents: the output of :func:`read_incidents` (or any frame with its columns).
     by : str or list of str, optional
         Grouping columns: among ``force, victim_type, harm_type, crime_status,
         platform, triage, outcome``, or any column added to ``incidents`` (e.g. a
@@ -255,9 +256,10 @@ def incident_trends(
     >>> tr[["period", "crime_status"]].astype(str).iloc[0].tolist()
     ['2021', 'crime']
     """
+    incidents = data
     if not isinstance(incidents, pd.DataFrame):
         raise ParameterError(
-            f"The 'incidents' parameter of incident_trends must be a DataFrame. Got {type(incidents).__name__} instead."
+            f"The 'data' parameter of incident_trends must be a DataFrame of incidents. Got {type(incidents).__name__} instead."
         )
     if by is None:
         by = []
@@ -276,7 +278,7 @@ def incident_trends(
     check_columns(incidents, ["date", *by], argument="by", where="incidents")
     if len(incidents) == 0:
         raise ParameterError(
-            "The 'incidents' parameter of incident_trends is an empty table (0 rows): there "
+            "The 'data' parameter of incident_trends is an empty table (0 rows): there "
             "are no incidents to count. Check the file read with read_incidents() or the "
             "filter that produced the table."
         )
@@ -331,7 +333,8 @@ def incident_trends(
         out = out.merge(m, on=den_keys, how="left")
         if out["denominator"].isna().any():
             lost = out.loc[out["denominator"].isna(), den_keys].drop_duplicates().head(5).values.tolist()
-            warnings.warn(f"incident_trends: no headcount for {lost}; their rates are missing.", UserWarning, stacklevel=2)
+            warnings.warn(DataWarning(f"incident_trends: no headcount for {lost}; their rates are missing.",
+                                      n_excluded=0, reason="no headcount"), stacklevel=2)
     else:
         out["denominator"] = float(den["headcount"].sum())
     out["denominator"] = out["denominator"].astype(float)

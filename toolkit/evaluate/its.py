@@ -17,6 +17,7 @@ from toolkit.errors import (
     DesignError,
     ParameterError,
     check_choice,
+    check_ci,
     check_columns,
 )
 from toolkit.evaluate._its_ar1 import ar1_glm_cov, ar1_reml
@@ -180,8 +181,8 @@ def _fit(y, X, family, offset):
 
 def its(
     data: pd.DataFrame,
-    outcome: str,
     *,
+    outcome: str,
     time: str,
     intervention,
     family: str = "gaussian",
@@ -193,8 +194,9 @@ def its(
     per: float = 1000.0,
     small_sample: bool = True,
     se: str | None = None,
-    ci_level: float = 0.95,
-) -> pd.DataFrame:
+    ci: float = 0.95,
+    return_fitted: bool = False,
+):
     """Interrupted time series by segmented regression with AR(1) or Newey-West errors.
 
     Parameters
@@ -218,7 +220,7 @@ def its(
         Number of Fourier pairs.
     offset : str, optional
         Exposure column for counts (e.g. headcount): the model is then for the rate
-        ``outcome / offset``; ``attrs["fitted"]`` reports it per ``per`` (1,000).
+        ``outcome / offset``; the fitted table reports it per ``per`` (1,000).
     comparison : str, optional
         Boolean column, True on rows of a comparison series (controlled ITS). Both
         series need the same periods; level and slope changes are then relative to the
@@ -227,7 +229,7 @@ def its(
         Newey-West lags (``se="hac"``). Default ``floor(4 (n / 100) ** (2/9))`` (Newey & West 1994
         rule of thumb), n the number of periods.
     per : float
-        Rate multiplier for ``attrs["fitted"]`` when ``offset`` is given.
+        Rate multiplier of the fitted table when ``offset`` is given.
     small_sample : bool
         With ``se="hac"``: multiply the variance by n / (n - k) and use t with n - k
         degrees of freedom (as Stata ``newey``; R ``NeweyWest(adjust = TRUE)``); ``False``
@@ -237,12 +239,15 @@ def its(
         ``"hac"``: Newey-West (Driscoll-Kraay with a comparison series). Default ``None``:
         ``"ar1"`` for one series, ``"hac"`` with ``comparison`` (``"ar1"`` is not available
         there). Newey-West intervals are too narrow in series of a few years (Notes).
-    ci_level : float
-        Confidence level (``attrs["ci_level"]``).
+    ci : float
+        Confidence level (``attrs["ci"]``).
+    return_fitted : bool
+        Also return the table of observed, fitted and counterfactual values per period
+        (for :func:`its_plot`).
 
     Returns
     -------
-    pandas.DataFrame
+    pandas.DataFrame, or (pandas.DataFrame, pandas.DataFrame) with ``return_fitted``
         Rows ``baseline`` (level at the first period), ``pre_trend`` (change per period
         before), ``level_change`` (step at the intervention), ``slope_change`` (change of
         the trend after); with ``comparison`` these are differences intervention minus
@@ -253,11 +258,17 @@ def its(
         ``small_sample=False``), ``p``,
         ``ratio``, ``ratio_ci_low``, ``ratio_ci_high`` (exp of the estimate and CI: rate
         ratios for counts; missing for gaussian), ``n`` (periods), ``method``.
-        ``attrs["diagnostics"]``: Durbin-Watson, Ljung-Box Q with its lag and p, the HAC
-        lags (the rule's value; used by ``se="hac"``), the NB dispersion alpha,
-        ``ar1_rho`` and ``ar1_dispersion`` (REML AR(1) coefficient and error variance,
-        missing with ``se="hac"``). ``attrs["fitted"]``: observed, fitted and
-        counterfactual (no intervention) values per period, for :func:`its_plot`.
+        ``attrs`` (scalars only): ``ci``, ``intervention`` (the first period after, as
+        text), ``durbin_watson``, ``ljung_box_stat``, ``ljung_box_lag``, ``ljung_box_p``
+        (Ljung-Box Q, its lag and p), ``hac_lags`` (the rule's value; used by
+        ``se="hac"``), ``nb_alpha`` (NB dispersion), ``ar1_rho`` and ``ar1_dispersion``
+        (REML AR(1) coefficient and error variance, missing with ``se="hac"``).
+
+        With ``return_fitted`` a second table, one row per period of the intervention
+        series: ``time`` (Period), ``observed``, ``fitted``, ``counterfactual`` (no
+        intervention; rates per ``per`` with an offset), ``post`` (bool), and
+        ``comparison`` (the comparison series' observed values) with ``comparison``;
+        its ``attrs["outcome"]`` is the axis label used by :func:`its_plot`.
 
     Raises
     ------
@@ -346,12 +357,12 @@ def its(
     >>> inc = make_incidents(seed=1)
     >>> monthly = (inc.assign(month=pd.PeriodIndex(inc["date"], freq="M"))
     ...            .groupby("month").size().rename("incidents").reset_index())
-    >>> res = its(monthly, "incidents", time="month", intervention="2023-01", family="poisson")
+    >>> res = its(monthly, outcome="incidents", time="month", intervention="2023-01", family="poisson")
     >>> res["term"].tolist()
     ['baseline', 'pre_trend', 'level_change', 'slope_change']
     >>> res["method"].str.contains("AR(1) errors by REML", regex=False).all()  # se="ar1", the default
     np.True_
-    >>> round(res.attrs["diagnostics"]["hac_lags"])
+    >>> round(res.attrs["hac_lags"])
     3
     """
     if not isinstance(data, pd.DataFrame):
@@ -363,6 +374,7 @@ def its(
         raise ParameterError(f"The 'k' parameter of its must be a whole number >= 1. Got {k!r} instead.")
     if se is not None:
         check_choice(se, SE_TYPES, argument="se", function="its")
+    level = check_ci(ci, function="its")
     se_type = se if se is not None else ("hac" if comparison is not None else "ar1")
     if se_type == "ar1" and comparison is not None:
         raise ParameterError(
@@ -464,7 +476,7 @@ def its(
         else:
             dist = stats.norm()
     se = np.sqrt(np.diag(V))
-    q = dist.ppf(0.5 + ci_level / 2)
+    q = dist.ppf(0.5 + level / 2)
 
     if len(groups) == 2:
         report = {f"x_{t}": t for t in TERMS}
@@ -504,8 +516,9 @@ def its(
     r0 = resid[first][order]
     lb_lag = int(min(s if s > 1 else 4, max(1, n_periods // 4)))
     lb = acorr_ljungbox(r0, lags=[lb_lag])
-    out.attrs["ci_level"] = ci_level
-    out.attrs["diagnostics"] = {
+    out.attrs = {
+        "ci": level,
+        "intervention": str(t0),
         "durbin_watson": float(durbin_watson(r0)),
         "ljung_box_stat": float(lb["lb_stat"].iloc[0]),
         "ljung_box_lag": float(lb_lag),
@@ -539,20 +552,19 @@ def its(
         if offset:
             comp = comp / offs[1][order1] * per
         fitted["comparison"] = comp
-    fitted.attrs = {}
-    out.attrs["fitted"] = fitted
-    out.attrs["intervention"] = str(t0)
-    out.attrs["outcome"] = outcome + (f" per {per:g} ({offset})" if offset else "")
-    return out
+    fitted.attrs = {"outcome": outcome + (f" per {per:g} ({offset})" if offset else "")}
+    return (out, fitted) if return_fitted else out
 
 
-def its_plot(result: pd.DataFrame, *, ax=None, title: str | None = None):
+def its_plot(fitted: pd.DataFrame, *, ax=None, title: str | None = None):
     """Observed series, fitted segments and the counterfactual trend without intervention.
 
     Parameters
     ----------
-    result : pandas.DataFrame
-        Output of :func:`its`.
+    fitted : pandas.DataFrame
+        The fitted table of :func:`its` (``its(..., return_fitted=True)[1]``): columns
+        ``time``, ``observed``, ``fitted``, ``counterfactual``, ``post`` and optionally
+        ``comparison``.
     ax : matplotlib Axes, optional
     title : str, optional
 
@@ -567,33 +579,31 @@ def its_plot(result: pd.DataFrame, *, ax=None, title: str | None = None):
     >>> inc = make_incidents(seed=1)
     >>> monthly = (inc.assign(month=pd.PeriodIndex(inc["date"], freq="M"))
     ...            .groupby("month").size().rename("incidents").reset_index())
-    >>> fig = its_plot(its(monthly, "incidents", time="month", intervention="2023-01",
-    ...                    family="poisson"))
-    >>> len(fig.axes)
+    >>> res, fitted = its(monthly, outcome="incidents", time="month", intervention="2023-01",
+    ...                   family="poisson", return_fitted=True)
+    >>> len(its_plot(fitted).axes)
     1
     """
     import matplotlib.pyplot as plt
 
-    if not isinstance(result, pd.DataFrame):
+    needs = "the fitted table of its() (call its(..., return_fitted=True) and pass its second item)"
+    if not isinstance(fitted, pd.DataFrame):
         raise ParameterError(
-            "The 'result' parameter of its_plot must be the DataFrame returned by its(). "
-            f"Got {type(result).__name__} instead."
+            f"The 'fitted' parameter of its_plot must be {needs}. Got {type(fitted).__name__} instead."
         )
-    lacks = [c for c in ("term", "estimate") if c not in result.columns]
+    lacks = [c for c in ("time", "observed", "fitted", "counterfactual", "post") if c not in fitted.columns]
     if lacks:
+        hint = (" This looks like the coefficient table: call its(..., return_fitted=True) and pass "
+                "the second table.") if "term" in fitted.columns else " Pass that table unchanged."
         raise ColumnNotFoundError(
-            f"The 'result' table given to its_plot lacks column(s) {lacks}; it has "
-            f"{list(map(str, result.columns))[:30]}. Expected the output of its() "
-            "(columns 'term', 'estimate', ...): pass that table unchanged."
+            f"The 'fitted' table given to its_plot lacks column(s) {lacks}; it has "
+            f"{list(map(str, fitted.columns))[:30]}. Expected {needs}.{hint}"
         )
-    if len(result) == 0:
+    if len(fitted) == 0:
         raise ParameterError(
-            "The 'result' table given to its_plot is empty (0 rows): expected the output of "
-            "its() with one row per segment term. Pass the table its() returned, unfiltered."
+            f"The 'fitted' table given to its_plot is empty (0 rows): expected {needs}, one row "
+            "per period. Pass the table its() returned, unfiltered."
         )
-    fitted = result.attrs.get("fitted")
-    if fitted is None:
-        raise ParameterError("its_plot needs the output of its() (it reads attrs['fitted']).")
     if ax is None:
         fig, ax = plt.subplots(figsize=(7, 3.8))
     else:
@@ -608,7 +618,7 @@ def its_plot(result: pd.DataFrame, *, ax=None, title: str | None = None):
     ax.plot(x[post], fitted["counterfactual"][post], color="C3", lw=1.5, ls="--", label="counterfactual (no intervention)")
     ax.axvline(x[post].iloc[0] if hasattr(x[post], "iloc") else x[post][0], color="0.5", lw=0.8, ls=":")
     ax.set_xlabel("Period")
-    ax.set_ylabel(result.attrs.get("outcome", "outcome"))
+    ax.set_ylabel(fitted.attrs.get("outcome", "outcome"))
     if title:
         ax.set_title(title, fontsize=10)
     ax.legend(fontsize=8, frameon=False)

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from toolkit.errors import DesignError, ParameterError, check_choice, check_columns
+from toolkit.errors import DataWarning, DesignError, ParameterError, check_choice, check_ci, check_columns
 from toolkit.evaluate import _effects as fx
 from toolkit.evaluate._ranks import rank_sum, signed_rank
 from toolkit.evaluate._waves import (
@@ -31,8 +31,8 @@ COLUMNS = [
 
 def pre_post(
     data: pd.DataFrame,
-    outcome: str,
     *,
+    outcome: str,
     time: str,
     subject: str | None = None,
     pre=None,
@@ -41,7 +41,7 @@ def pre_post(
     test: str = "t",
     equal_var: bool = False,
     effect_size: str | None = None,
-    ci_level: float = 0.95,
+    ci: float = 0.95,
 ) -> pd.DataFrame:
     """Compare an outcome before and after an intervention (paired or independent samples).
 
@@ -75,8 +75,8 @@ def pre_post(
     effect_size : {"d_z", "d", "g"}, optional
         Paired t: ``"d_z"`` (only choice). Independent t: ``"g"`` (Hedges' g, default) or
         ``"d"`` (Cohen's d). Rank tests always give the rank-biserial correlation.
-    ci_level : float
-        Confidence level of both intervals (stored in ``attrs["ci_level"]``).
+    ci : float
+        Confidence level of both intervals (stored in ``attrs["ci"]``).
 
     Returns
     -------
@@ -99,7 +99,8 @@ def pre_post(
           ``"rank_biserial"``.
         - ``method``: the test and how the design was chosen.
 
-        ``attrs``: ``ci_level``, ``pre``, ``post``, ``notes`` (rows excluded and why).
+        ``attrs``: ``ci``, ``pre``, ``post`` (the wave values compared), ``notes`` (one
+        string: rows excluded and why, ``"; "``-separated; empty when none).
 
     Notes
     -----
@@ -151,7 +152,7 @@ def pre_post(
     ...     "id": list(range(1, 11)) * 2, "drug": [1] * 10 + [2] * 10,
     ...     "extra": [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0,
     ...               1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4]})
-    >>> res = pre_post(sleep, "extra", time="drug", subject="id")
+    >>> res = pre_post(sleep, outcome="extra", time="drug", subject="id")
     >>> res[["estimate", "ci_low", "ci_high", "statistic", "df", "p"]].round(4)
        estimate  ci_low  ci_high  statistic   df      p
     0      1.58  0.7001   2.4599     4.0621  9.0  0.0028
@@ -170,7 +171,7 @@ def pre_post(
         check_columns(data, [subject], argument="subject")
     check_choice(test, {"t", "rank"}, argument="test", function=fn)
     check_choice(paired, {True, False, None}, argument="paired", function=fn)
-    level = fx.check_level(ci_level, fn)
+    level = check_ci(ci, function=fn)
     if paired is True and subject is None:
         raise ParameterError(
             f"The 'paired' parameter of {fn} is True but no 'subject' column was given. "
@@ -219,7 +220,8 @@ def pre_post(
                 f"one wave ({len(rows_pre) - len(linked)} before only, {len(rows_post) - len(linked)} "
                 f"after only); see attrition() for whether they differ at baseline."
             )
-            warnings.warn(msg, UserWarning, stacklevel=2)
+            warnings.warn(DataWarning(msg, n_excluded=unlinked, reason="respondent in one wave only"),
+                          stacklevel=2)
             notes.append(msg)
         x_pre = rows_pre.set_index(subject).loc[linked, outcome].to_numpy(float)
         x_post = rows_post.set_index(subject).loc[linked, outcome].to_numpy(float)
@@ -229,7 +231,8 @@ def pre_post(
                 f"independent-samples analysis although {len(linked)} respondent(s) appear in both "
                 f"waves: their answers are treated as independent (use paired=True to link them)."
             )
-            warnings.warn(msg, UserWarning, stacklevel=2)
+            warnings.warn(DataWarning(msg, n_excluded=0, reason="linked respondents analysed as independent"),
+                          stacklevel=2)
             notes.append(msg)
         x_pre = rows_pre[outcome].to_numpy(float)
         x_post = rows_post[outcome].to_numpy(float)
@@ -249,7 +252,7 @@ def pre_post(
                n_pre=len(x_pre), n_post=len(x_post), mean_pre=float(np.mean(x_pre)),
                mean_post=float(np.mean(x_post)))
     out = pd.DataFrame([row], columns=COLUMNS)
-    out.attrs.update(ci_level=level, pre=pre, post=post, notes=notes)
+    out.attrs.update(ci=level, pre=pre, post=post, notes="; ".join(notes))
     return out
 
 
@@ -418,9 +421,10 @@ def attrition(
         col = rows_pre[cov]
         ok = col.notna()
         if (~ok).any():
-            warnings.warn(
+            warnings.warn(DataWarning(
                 f"attrition: {int((~ok).sum())} respondent(s) of wave {time}={pre!r} have no "
-                f"'{cov}' and are left out of its comparison.", UserWarning, stacklevel=2)
+                f"'{cov}' and are left out of its comparison.", n_excluded=int((~ok).sum()),
+                reason=f"missing '{cov}'"), stacklevel=2)
         x_d = col[ok & dropped_mask]
         x_r = col[ok & ~dropped_mask]
         kind = fx.covariate_kind(col)
