@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from toolkit.survey.compare import compare_groups
 from toolkit.survey.derive import any_of
-from toolkit.survey.funnel import funnel, funnel_limits, funnel_plot
 from toolkit.survey.figures import harm_heatmap, likert_bars, prevalence_plot
+from toolkit.survey.funnel import funnel, funnel_limits, funnel_plot
 from toolkit.survey.models import logit, ordinal
 from toolkit.survey.prevalence import mean_by, prevalence
 from toolkit.survey.reliability import item_analysis, reliability, reliability_table
