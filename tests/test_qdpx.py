@@ -83,11 +83,11 @@ def foreign(tmp_path, *, positions="codepoint", folder="sources", ns="urn:QDA-XM
 
 
 @pytest.mark.parametrize("kwargs, convention", [
-    ({}, "codepoint"),
-    ({"positions": "utf16"}, "utf16"),
-    ({"positions": "crlf"}, "crlf-as-one"),
-    ({"positions": "bom", "bom": True}, "bom-counted"),
-    ({"folder": "Sources", "guid_style": str.lower}, "codepoint"),
+    ({}, "codepoint-crlf2"),
+    ({"positions": "utf16"}, "utf16-crlf2"),
+    ({"positions": "crlf"}, "codepoint-crlf1"),
+    ({"positions": "bom", "bom": True}, "codepoint-crlf2-bom"),
+    ({"folder": "Sources", "guid_style": str.lower}, "codepoint-crlf2"),
 ])
 def test_deviations_are_detected_and_reported(tmp_path, kwargs, convention):
     p = read_qdpx(foreign(tmp_path, **kwargs))
@@ -97,7 +97,9 @@ def test_deviations_are_detected_and_reported(tmp_path, kwargs, convention):
     assert p.codebook.loc[1, "parent"] == CODE1
     rep = p.import_report
     assert rep["convention"].tolist() == [convention] * 2
-    assert set(rep["status"]) == {"exact" if convention == "codepoint" else "converted"}
+    assert set(rep["status"]) == {"exact" if convention == "codepoint-crlf2" else "converted"}
+    assert p.import_conventions["convention"].tolist() == [convention]
+    assert p.import_conventions["margin"].iloc[0] > 0
     assert not p.sources.loc[0, "text"].startswith("\ufeff")
 
 
@@ -115,7 +117,7 @@ def test_without_selection_text_the_majority_convention_is_assumed(tmp_path):
 
 
 def test_text_found_elsewhere_is_re_anchored_and_reported(tmp_path):
-    p = read_qdpx(foreign(tmp_path, end_shift=3))  # end wrong under every convention
+    p = read_qdpx(foreign(tmp_path, end_shift=5))  # end wrong under every convention
     rep = p.import_report
     assert set(rep["status"]) == {"re-anchored"}
     assert p.segments["text"].tolist()[1] == "My family saw it."
