@@ -87,16 +87,19 @@ def _parser() -> etree.XMLParser:
 
 def _parse_xml(data: bytes, where: str):
     """Parse with lxml (hardened); refuse any DTD. Returns (root, namespace, tag)."""
+    dtd_error = (
+        f"{where} contains a document type declaration (<!DOCTYPE> / <!ENTITY>). "
+        "REFI-QDA files never need one, and entity declarations can expand a small file "
+        "without limit (the 'billion laughs' attack), so the file is refused. Export the "
+        "project again from your QDA software."
+    )
     if b"<!DOCTYPE" in data[:65536] or b"<!ENTITY" in data[:65536]:
-        raise FileFormatError(
-            f"{where} contains a document type declaration (<!DOCTYPE> / <!ENTITY>). "
-            "REFI-QDA files never need one, and entity declarations can expand a small file "
-            "without limit (the 'billion laughs' attack), so the file is refused. Export the "
-            "project again from your QDA software."
-        )
+        raise FileFormatError(dtd_error)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
+        if b"<!ENTITY" in data or b"<!DOCTYPE" in data:
+            raise FileFormatError(dtd_error) from exc
         line, col = exc.position
         raise FileFormatError(
             f"{where} is not well-formed XML (line {line}, column {col}): {exc.msg}. Export "
@@ -104,10 +107,7 @@ def _parse_xml(data: bytes, where: str):
         ) from exc
     doc = root.getroottree().docinfo
     if doc.doctype or doc.internalDTD is not None:
-        raise FileFormatError(
-            f"{where} contains a document type declaration ({doc.doctype!r}); REFI-QDA files "
-            "never need one and it is refused (entity expansion). Export the project again."
-        )
+        raise FileFormatError(dtd_error)
     qn = etree.QName(root)
     return root, qn.namespace, qn.localname
 
