@@ -190,7 +190,7 @@ class Decision:
     runner_up: str | None
     runner_up_score: int | None
     equivalent: tuple[str, ...]   # other conventions giving the same positions here
-    n_quoted: int                  # selections whose name occurs in the text
+    n_quoted: int                  # selections whose name some convention puts on the text
     n_matched: int                 # of which the chosen convention puts on that text
     start: np.ndarray              # code point offsets (valid where ``valid``)
     end: np.ndarray
@@ -223,19 +223,14 @@ def decide(text: _Text, starts: np.ndarray, ends: np.ndarray, names: list,
            forced: str | None = None) -> Decision:
     """Choose the convention of one source from its selections (see module docstring).
 
-    ``names`` are the selections' ``name`` attributes (None when absent). A name counts
-    as quoted text only if it occurs in the source; otherwise (``line:6``, a label) it is
-    no evidence.
+    ``names`` are the selections' ``name`` attributes (None when absent). A name is
+    evidence where some convention puts it on the text; a name that is nowhere at its
+    positions (``line:6``, a label, or text found elsewhere) scores nothing here.
     """
     starts = np.asarray(starts, np.int64)
     ends = np.asarray(ends, np.int64)
-    quoted_idx, quoted = [], []
-    t = text.text
-    for k, nm in enumerate(names):
-        if nm and (nm in t or nm.replace("\n", "\r\n") in t
-                   or any(nm.endswith(x) and nm[: -len(x)] in t for x in ("...", "…"))):
-            quoted_idx.append(k)
-            quoted.append(nm)
+    quoted_idx = [k for k, nm in enumerate(names) if nm]
+    quoted = [names[k] for k in quoted_idx]
     groups: dict[tuple, list[str]] = {}
     for conv in CONVENTIONS:
         groups.setdefault(text.key(conv), []).append(conv)
@@ -243,18 +238,20 @@ def decide(text: _Text, starts: np.ndarray, ends: np.ndarray, names: list,
         key = text.key(forced)
         score, s, e, valid, matched = _evaluate(text, key, starts, ends, quoted_idx, quoted)
         return Decision(forced, True, score, None, None,
-                        tuple(c for c in groups[key] if c != forced), len(quoted),
+                        tuple(c for c in groups[key] if c != forced), int(matched.sum()),
                         int(matched.sum()), s, e, valid, matched)
     results = []
+    anywhere = np.zeros(len(starts), bool)
     for key, convs in groups.items():
-        results.append((convs[0], convs, key,
-                        _evaluate(text, key, starts, ends, quoted_idx, quoted)))
+        res = _evaluate(text, key, starts, ends, quoted_idx, quoted)
+        anywhere |= res[4]
+        results.append((convs[0], convs, key, res))
     order = {c: i for i, c in enumerate(CONVENTIONS)}
     results.sort(key=lambda r: (-r[3][0], order[r[0]]))
     best, convs, _, (score, s, e, valid, matched) = results[0]
     runner = results[1] if len(results) > 1 else None
     return Decision(best, False, score, runner[0] if runner else None,
-                    runner[3][0] if runner else None, tuple(convs[1:]), len(quoted),
+                    runner[3][0] if runner else None, tuple(convs[1:]), int(anywhere.sum()),
                     int(matched.sum()), s, e, valid, matched)
 
 

@@ -626,8 +626,9 @@ def read_qdpx(path, *, errors: str = "raise", positions="auto",
 
         ``project.import_conventions``, one row per source with selections: ``source,
         source_name, convention`` (chosen), ``forced`` (given by ``positions``),
-        ``n_selections``, ``n_quoted`` (selections whose name occurs in the source),
-        ``n_matched`` (of which the convention puts on that text), ``score``,
+        ``n_selections``, ``n_quoted`` (selections whose name, their own text, some
+        convention puts at their positions), ``n_matched`` (of which the chosen convention
+        does), ``score``,
         ``runner_up``, ``runner_up_score``, ``margin`` (score minus runner-up's),
         ``equivalent`` (conventions giving the same positions on this source).
 
@@ -793,6 +794,8 @@ def _read_tables(root, T, guarded: _Guarded, lower: dict, notes: list):
     t_text, t_sel, t_coding, t_ref = (T("TextSource"), T("PlainTextSelection"), T("Coding"),
                                       T("CodeRef"))
     id_sources = ident.get("sources", {})
+    guid_cache: dict = {}  # GUIDs as written -> normalised (codes and users repeat)
+    user_cache: dict = {}
     for el in (sources_el.iterchildren(etree.Element) if sources_el is not None else []):
         g = _norm_guid(el.get("guid"))
         sname = el.get("name") or g
@@ -834,8 +837,14 @@ def _read_tables(root, T, guarded: _Guarded, lower: dict, notes: list):
             for coding in sel.iterchildren(t_coding):
                 ref = coding.find(t_ref)
                 user = coding.get("creatingUser") or sel.get("creatingUser")
-                codings.append((_norm_guid(ref.get("targetGUID")) if ref is not None else None,
-                                users.get(_norm_guid(user), user)))
+                target = ref.get("targetGUID") if ref is not None else None
+                code_g = guid_cache.get(target)
+                if code_g is None and target is not None:
+                    code_g = guid_cache[target] = _norm_guid(target)
+                coder = user_cache.get(user)
+                if coder is None and user is not None:
+                    coder = user_cache[user] = users.get(_norm_guid(user), user)
+                codings.append((code_g, coder))
             if not codings:
                 user = sel.get("creatingUser")
                 codings.append((None, users.get(_norm_guid(user), user)))
@@ -850,6 +859,10 @@ def _read_tables(root, T, guarded: _Guarded, lower: dict, notes: list):
 
 def _as_int(values) -> tuple[np.ndarray, np.ndarray]:
     """Whole numbers from attribute strings; (values, ok)."""
+    try:
+        return np.array([int(v) for v in values], np.int64), np.ones(len(values), bool)
+    except (TypeError, ValueError, OverflowError):
+        pass
     arr = pd.to_numeric(pd.Series(values, dtype=object), errors="coerce").to_numpy(float)
     ok = np.isfinite(arr) & (arr == np.round(arr))
     return np.where(ok, arr, 0).astype(np.int64), ok
@@ -926,36 +939,50 @@ def _place_all(sources: pd.DataFrame, selections: list, code_ids: dict, position
             else:
                 msg[k] = (f"no selection text to check against; positions read as "
                           f"{d.convention}, the source's convention")
-        for k, (guid, s0, e0, nm, codings) in enumerate(sels):
-            for code_guid, coder in codings:
-                code = code_ids.get(code_guid) if code_guid else None
-                stt, m = status[k], msg[k]
-                if code_guid is None:
-                    stt, m = "error", "selection has no Coding / CodeRef"
-                elif code is None:
-                    stt, m = "error", (f"CodeRef targetGUID {code_guid} is not a code of the "
-                                       "codebook")
-                good = stt != "error"
-                cols["source"].append(sid)
-                cols["selection"].append(guid)
-                cols["start"].append(s0)
-                cols["end"].append(e0)
-                cols["code"].append(code if code else code_guid)
-                cols["convention"].append(conv[k] if good or status[k] != "error" else None)
-                cols["status"].append(stt)
-                cols["new_start"].append(int(new_s[k]) if valid[k] else None)
-                cols["new_end"].append(int(new_e[k]) if valid[k] else None)
-                cols["message"].append(m)
-                if good:
-                    a, b = int(new_s[k]), int(new_e[k])
-                    seg_cols["source"].append(sid)
-                    seg_cols["start"].append(a)
-                    seg_cols["end"].append(b)
-                    seg_cols["text"].append(text[a:b])
-                    seg_cols["code"].append(code)
-                    seg_cols["coder"].append(coder)
-    report = pd.DataFrame(cols, columns=REPORT_COLUMNS)
+        # one row per coding: index the per-selection arrays
+        sel_of = [k for k, sel in enumerate(sels) for _ in sel[4]]
+        code_g = [c[0] for sel in sels for c in sel[4]]
+        coders = [c[1] for sel in sels for c in sel[4]]
+        code = [code_ids.get(g) if g else None for g in code_g]
+        ix = np.array(sel_of, np.int64)
+        stt = status[ix]
+        m = msg[ix]
+        cv = conv[ix]
+        for r in np.flatnonzero(np.array([c is None for c in code], bool)):
+            stt[r] = "error"
+            m[r] = ("selection has no Coding / CodeRef" if code_g[r] is None else
+                    f"CodeRef targetGUID {code_g[r]} is not a code of the codebook")
+        v = valid[ix]
+        ns, ne = new_s[ix], new_e[ix]
+        cols["source"].append(np.full(len(ix), sid, dtype=object))
+        cols["selection"].append(np.array(guids, dtype=object)[ix])
+        cols["start"].append(np.array(raw_s, dtype=object)[ix])
+        cols["end"].append(np.array(raw_e, dtype=object)[ix])
+        cols["code"].append(np.array([c if c else g for c, g in zip(code, code_g)],
+                                     dtype=object))
+        cols["convention"].append(cv)
+        cols["status"].append(stt)
+        cols["new_start"].append(np.where(v, ns, -1))
+        cols["new_end"].append(np.where(v, ne, -1))
+        cols["message"].append(m)
+        good = np.flatnonzero(stt != "error")
+        gs, ge = ns[good].tolist(), ne[good].tolist()
+        seg_cols["source"].append(np.full(len(good), sid, dtype=object))
+        seg_cols["start"].append(ns[good])
+        seg_cols["end"].append(ne[good])
+        seg_cols["text"].append(np.array([text[a:b] for a, b in zip(gs, ge)], dtype=object))
+        seg_cols["code"].append(np.array(code, dtype=object)[good])
+        seg_cols["coder"].append(np.array(coders, dtype=object)[good])
+
+    def cat(parts, dtype=object):
+        return np.concatenate(parts) if parts else np.array([], dtype=dtype)
+
+    report = pd.DataFrame({c: cat(cols[c]) for c in REPORT_COLUMNS}, columns=REPORT_COLUMNS)
     for col in ("new_start", "new_end"):
-        report[col] = pd.array(report[col], dtype="Int64")
-    segments = pd.DataFrame(seg_cols, columns=["source", "start", "end", "text", "code", "coder"])
+        vals = cat(cols[col], np.int64).astype(np.int64)
+        report[col] = pd.arrays.IntegerArray(vals, vals < 0)
+    report.loc[report["status"] == "error", "convention"] = None
+    segments = pd.DataFrame({c: cat(seg_cols[c], np.int64 if c in ("start", "end") else object)
+                             for c in seg_cols},
+                            columns=["source", "start", "end", "text", "code", "coder"])
     return conv_rows, report, segments
