@@ -9,6 +9,10 @@ codebook of ``--codes`` codes (10 parents with 9 children each, plus leaves), an
 ``--segments`` coded segments split between two coders: coder B recodes the same passages
 as coder A with shifted boundaries on 20% and a different code on 10%.
 
+First, write_qdpx and read_qdpx against the lxml + zip floor (see ``interchange``:
+interleaved rounds, min and median ratios in CPU and wall time, load average, peak memory
+against the uncompressed content). ``--interchange-only`` stops there.
+
 Steps timed: write_qdpx (set-up, reported), read_qdpx (import), code_frequencies,
 cooccurrence (segment level), agreement (per code, bootstrap ``--boot``), redact_many on
 every transcript, and krippendorff_alpha against the ``krippendorff`` package on the same
@@ -120,6 +124,102 @@ def timed(label, fn, results, peer=None):
     return out
 
 
+def _child_peak(fn) -> float:
+    """Peak memory (MiB) that ``fn`` adds, measured in a forked child (so that earlier
+    steps' peaks do not hide it): the child's maximum resident set minus its resident set
+    at the start."""
+    import os
+
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # child
+        os.close(r)
+        with open("/proc/self/statm") as fh:
+            base = int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        fn()
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        os.write(w, str((peak - base) / 2**20).encode())
+        os._exit(0)
+    os.close(w)
+    out = b""
+    while chunk := os.read(r, 100):
+        out += chunk
+    os.close(r)
+    os.waitpid(pid, 0)
+    return float(out or "nan")
+
+
+def interchange(project, tmp: Path, runs: int = 3) -> pd.DataFrame:
+    """write_qdpx and read_qdpx against the lxml + zip floor, interleaved in one process.
+
+    Floor for writing: lxml ``tostring`` of the same project XML (parsed once beforehand)
+    plus deflating every member into a zip. Floor for reading: inflating every member
+    plus an lxml parse of ``project.qde``. Both are references that do less work (no
+    tables, no checks), not peers. Each round runs floor and toolkit back to back; the
+    ratios are min and median over ``runs`` rounds, in CPU and wall time. Peak memory of
+    each step is measured in a forked child and compared with the uncompressed content.
+    """
+    import os
+    import zipfile
+
+    from lxml import etree
+
+    from toolkit.qual import read_qdpx, write_qdpx
+
+    path = write_qdpx(project, tmp / "bench.qdpx")
+    with zipfile.ZipFile(path) as z:
+        members = {i.filename: z.read(i) for i in z.infolist()}
+    content = sum(map(len, members.values()))
+    tree = etree.fromstring(members["project.qde"])
+
+    def floor_write():
+        xml = etree.tostring(tree, xml_declaration=True, encoding="utf-8", pretty_print=True)
+        with zipfile.ZipFile(tmp / "floor.qdpx", "w", zipfile.ZIP_DEFLATED) as z:
+            for name, data in [("project.qde", xml)] + [
+                    (k, v) for k, v in members.items() if k != "project.qde"]:
+                z.writestr(name, data)
+
+    def floor_read():
+        with zipfile.ZipFile(path) as z:
+            data = {i.filename: z.read(i) for i in z.infolist()}
+        return etree.fromstring(data["project.qde"])
+
+    steps = {"write floor": floor_write,
+             "write_qdpx": lambda: write_qdpx(project, tmp / "again.qdpx"),
+             "read floor": floor_read, "read_qdpx": lambda: read_qdpx(path)}
+    rows = []
+    for k in range(runs):
+        for name, fn in steps.items():
+            load = os.getloadavg()[0]
+            c0, w0 = time.process_time(), time.perf_counter()
+            fn()
+            rows.append({"round": k, "step": name, "cpu": time.process_time() - c0,
+                         "wall": time.perf_counter() - w0, "load": load})
+    t = pd.DataFrame(rows)
+    wide = t.pivot(index="round", columns="step", values=["cpu", "wall"])
+    out = []
+    for op in ("write", "read"):
+        ours = "write_qdpx" if op == "write" else "read_qdpx"
+        rec = {"operation": op}
+        for kind in ("cpu", "wall"):
+            ratio = wide[(kind, ours)] / wide[(kind, f"{op} floor")]
+            rec[f"{kind}_s"] = wide[(kind, ours)].median()
+            rec[f"floor_{kind}_s"] = wide[(kind, f"{op} floor")].median()
+            rec[f"{kind}_ratio_min"] = ratio.min()
+            rec[f"{kind}_ratio_median"] = ratio.median()
+        rec["peak_mib"] = _child_peak(steps[ours])
+        rec["peak_over_content"] = rec["peak_mib"] / (content / 2**20)
+        out.append(rec)
+    res = pd.DataFrame(out)
+    print(f"\nREFI-QDA interchange ({runs} interleaved rounds; machine shared: load average "
+          f"{t['load'].min():.1f}-{t['load'].max():.1f} on {os.cpu_count()} cores during the "
+          f"rounds); uncompressed content {content / 2**20:.0f} MiB")
+    print(res.to_string(index=False, float_format=lambda v: f"{v:.2f}"))
+    print("targets: ratio <= 1.5 (CPU and wall) against the lxml + zip floor; peak memory <= "
+          "3x the uncompressed content")
+    return res
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--transcripts", type=int, default=2000)
@@ -127,6 +227,9 @@ def main():
     ap.add_argument("--codes", type=int, default=100)
     ap.add_argument("--segments", type=int, default=200000)
     ap.add_argument("--boot", type=int, default=200)
+    ap.add_argument("--runs", type=int, default=3, help="interleaved rounds (interchange)")
+    ap.add_argument("--interchange-only", action="store_true",
+                    help="only the write_qdpx / read_qdpx comparison with the lxml floor")
     args = ap.parse_args()
 
     import xml.etree.ElementTree as ET
@@ -153,6 +256,9 @@ def main():
     print(f"  {sum(map(len, project.sources['text'])) / 2**20:.0f} MiB of text, "
           f"{len(project.segments)} segments", flush=True)
     tmp = Path(tempfile.mkdtemp())
+    interchange(project, tmp, args.runs)
+    if args.interchange_only:
+        return
     path = timed("write_qdpx (set-up)", lambda: write_qdpx(project, tmp / "bench.qdpx"), res)
     del project
 

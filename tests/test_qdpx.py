@@ -83,11 +83,11 @@ def foreign(tmp_path, *, positions="codepoint", folder="sources", ns="urn:QDA-XM
 
 
 @pytest.mark.parametrize("kwargs, convention", [
-    ({}, "codepoint"),
-    ({"positions": "utf16"}, "utf16"),
-    ({"positions": "crlf"}, "crlf-as-one"),
-    ({"positions": "bom", "bom": True}, "bom-counted"),
-    ({"folder": "Sources", "guid_style": str.lower}, "codepoint"),
+    ({}, "codepoint-crlf2"),
+    ({"positions": "utf16"}, "utf16-crlf2"),
+    ({"positions": "crlf"}, "codepoint-crlf1"),
+    ({"positions": "bom", "bom": True}, "codepoint-crlf2-bom"),
+    ({"folder": "Sources", "guid_style": str.lower}, "codepoint-crlf2"),
 ])
 def test_deviations_are_detected_and_reported(tmp_path, kwargs, convention):
     p = read_qdpx(foreign(tmp_path, **kwargs))
@@ -97,7 +97,9 @@ def test_deviations_are_detected_and_reported(tmp_path, kwargs, convention):
     assert p.codebook.loc[1, "parent"] == CODE1
     rep = p.import_report
     assert rep["convention"].tolist() == [convention] * 2
-    assert set(rep["status"]) == {"exact" if convention == "codepoint" else "converted"}
+    assert set(rep["status"]) == {"exact" if convention == "codepoint-crlf2" else "converted"}
+    assert p.import_conventions["convention"].tolist() == [convention]
+    assert p.import_conventions["margin"].iloc[0] > 0
     assert not p.sources.loc[0, "text"].startswith("\ufeff")
 
 
@@ -115,7 +117,7 @@ def test_without_selection_text_the_majority_convention_is_assumed(tmp_path):
 
 
 def test_text_found_elsewhere_is_re_anchored_and_reported(tmp_path):
-    p = read_qdpx(foreign(tmp_path, end_shift=3))  # end wrong under every convention
+    p = read_qdpx(foreign(tmp_path, end_shift=5))  # end wrong under every convention
     rep = p.import_report
     assert set(rep["status"]) == {"re-anchored"}
     assert p.segments["text"].tolist()[1] == "My family saw it."
@@ -185,3 +187,66 @@ def test_unplaceable_text_is_an_error_not_a_shift(tmp_path):
         p = read_qdpx(tmp_path / "g.qdpx", errors="skip")
     assert len(p.segments) == 1
     assert (p.import_report["status"] == "error").sum() == 1
+
+
+# --------------------------------------------------------------- resource limits
+def test_zip_bomb_is_refused_before_inflating(tmp_path):
+    path = foreign(tmp_path)
+    bomb = tmp_path / "bomb.qdpx"
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info.filename, zin.read(info))
+        zout.writestr("Sources/padding.txt", b"\0" * (8 << 20))  # 8 MiB -> about 8 KB
+    assert bomb.stat().st_size < 100_000
+    with pytest.raises(FileFormatError) as info:
+        read_qdpx(bomb)
+    msg = str(info.value)
+    assert "bomb.qdpx" in msg and "Sources/padding.txt" in msg and "8,388,608" in msg
+    assert "max_ratio=100" in msg
+    # a genuine file with a high ratio can be read by raising the limit
+    assert len(read_qdpx(bomb, max_ratio=10_000).segments) == 2
+
+
+def test_member_and_total_size_limits(tmp_path):
+    path = foreign(tmp_path)
+    with pytest.raises(FileFormatError, match=r"member 'project.qde' would inflate to [\d,]+ "
+                                              r"bytes .*max_member_size=1,000"):
+        read_qdpx(path, max_member_size=1000)
+    with zipfile.ZipFile(path) as zf:
+        total = sum(i.file_size for i in zf.infolist())
+    with pytest.raises(FileFormatError, match=f"inflate to {total:,} bytes in all.*"
+                                              f"max_total_size={total - 1:,}"):
+        read_qdpx(path, max_total_size=total - 1)
+    assert len(read_qdpx(path, max_total_size=total).segments) == 2
+
+
+BILLION_LAUGHS = ('<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
+                  + "".join(f'<!ENTITY lol{k} "{("&lol" + str(k - 1) + ";") * 10 if k > 1 else "&lol;" * 10}">'
+                            for k in range(1, 10))
+                  + ']>\n')
+
+
+@pytest.mark.parametrize("padding", ["", "<!--" + "x" * 70_000 + "-->\n"])
+def test_entity_bomb_in_project_is_refused(tmp_path, padding):
+    path = foreign(tmp_path)
+    with zipfile.ZipFile(path) as zf:
+        xml = zf.read("project.qde").decode().split("\n", 1)[1]
+    xml = xml.replace('name="x">', 'name="&lol9;">', 1)
+    bomb = tmp_path / "laughs.qdpx"
+    with zipfile.ZipFile(bomb, "w") as zf:
+        head = BILLION_LAUGHS.replace("\n<!DOCTYPE", "\n" + padding + "<!DOCTYPE")
+        zf.writestr("project.qde", head + xml)
+        zf.writestr(f"sources/{SRC}.txt", TEXT.encode())
+    with pytest.raises(FileFormatError, match="laughs.qdpx:project.qde contains a document type"):
+        read_qdpx(bomb)
+
+
+def test_entity_bomb_in_codebook_is_refused(tmp_path):
+    path = tmp_path / "laughs.qdc"
+    path.write_text(BILLION_LAUGHS + '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>'
+                    '<Code guid="1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294" name="&lol9;" '
+                    'isCodable="true"/></Codes></CodeBook>', encoding="utf-8")
+    with pytest.raises(FileFormatError, match="laughs.qdc contains a document type"):
+        read_qdc(path)
+    with pytest.raises(FileFormatError, match="more than the limit of 100 bytes"):
+        read_qdc(DATA / "atlasti_23_codebook.qdc", max_size=100)

@@ -1,101 +1,176 @@
 """Placing REFI-QDA selections on their text when tools count positions differently.
 
-Tools disagree on what a "character" is: code points (the standard), UTF-16 code units
-(tools built on .NET / Java / JavaScript strings: a character outside the Basic
-Multilingual Plane such as an emoji counts 2), a Windows line break ``\\r\\n`` counted as
-one character, or a byte-order mark counted as the first character. Each convention maps
-the stated positions to code point offsets in the text as stored; the selection's own text
-(the ``name`` attribute most tools fill with the coded words) decides which convention
-holds. Without that text, the convention that placed most selections of the project is
-assumed and the row says so.
+Tools disagree on what a "character" is. A *position convention* has three parts:
+
+- the unit counted: Unicode code points (``codepoint``, as the standard says), UTF-16
+  code units (``utf16``: tools built on .NET / Java / JavaScript strings count a
+  character outside the Basic Multilingual Plane, such as an emoji, as 2), or bytes of
+  UTF-8 (``utf8``);
+- a Windows line break ``\\r\\n`` counted as two units (``crlf2``, what the stored text
+  holds) or as one (``crlf1``, tools that normalise line ends in memory);
+- a byte-order mark counted as the first character (suffix ``-bom``) or not.
+
+Names are ``<unit>-crlf<1|2>[-bom]``: ``codepoint-crlf2`` is the standard;
+``utf16-crlf2`` is what NVivo 12 for Windows writes. The convention is decided **per
+source from the evidence in the file** (never from the tool's name): every candidate is
+scored on how the selections' boundaries fall against the text, and the best one wins.
+All selections of a source are then converted at once with a cumulative offset map (one
+``numpy.searchsorted``), not one by one.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
-CONVENTIONS = ("codepoint", "utf16", "crlf-as-one", "utf16+crlf-as-one", "bom-counted")
+UNITS = ("codepoint", "utf16", "utf8")
+#: Every convention, in order of preference when the evidence ties (the standard first).
+CONVENTIONS = tuple(
+    f"{u}-crlf{c}{b}"
+    for b in ("", "-bom")
+    for u, c in (("codepoint", 2), ("utf16", 2), ("codepoint", 1), ("utf16", 1),
+                 ("utf8", 2), ("utf8", 1))
+)
+STANDARD = "codepoint-crlf2"
+
+# weights of the evidence (per selection)
+W_QUOTED = 10      # the selection's own text (its name) is what the positions hold
+W_INVALID = -10    # past the end of the text, inside a character, or end <= start
+W_WORD = 1         # start / end at a word boundary (each)
+W_LINE = 1         # start / end at a line boundary (each)
+W_SPLIT_CRLF = -3  # start / end between the \r and the \n of a line break (each)
+W_LEADING_SPACE = -1  # a selection that starts on white space
+
+_ASCII_WORD = np.zeros(128, bool)
+for _c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_":
+    _ASCII_WORD[ord(_c)] = True
+
+
+def parse_convention(name: str) -> tuple[str, int, bool]:
+    """``"utf16-crlf2-bom"`` -> ``("utf16", 2, True)``; KeyError if unknown."""
+    if name not in CONVENTIONS:
+        raise KeyError(name)
+    parts = name.split("-")
+    return parts[0], int(parts[1][-1]), len(parts) == 3
 
 
 class _Text:
-    """A source text with the offset maps each convention needs (built lazily)."""
+    """A source text with what the conventions need, built once and only if needed."""
 
     def __init__(self, text: str):
         self.text = text
-        self._maps: dict[str, np.ndarray | None] = {}
+        self.n = len(text)
+        self.ascii = text.isascii()
+        self.has_crlf = "\r\n" in text
+        self._cp = None
+        self._wide = None
 
-    @staticmethod
-    def _utf16_map(text: str) -> np.ndarray | None:
-        """utf16 unit position -> code point position (-1 inside a surrogate pair);
-        None when the two agree (no character outside the Basic Multilingual Plane)."""
-        points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-        wide = points > 0xFFFF
-        if not wide.any():
+    @property
+    def cp(self) -> np.ndarray:
+        """Code points as an array (uint8 for ASCII text, uint32 otherwise)."""
+        if self._cp is None:
+            if self.ascii:
+                self._cp = np.frombuffer(self.text.encode("ascii"), dtype=np.uint8)
+            else:
+                self._cp = np.frombuffer(self.text.encode("utf-32-le"), dtype=np.uint32)
+        return self._cp
+
+    @property
+    def has_wide(self) -> bool:
+        """Whether any character lies outside the Basic Multilingual Plane."""
+        if self._wide is None:
+            self._wide = (not self.ascii) and bool((self.cp > 0xFFFF).any())
+        return self._wide
+
+    def key(self, convention: str) -> tuple:
+        """Conventions with the same key give the same positions on this text."""
+        unit, crlf, bom = parse_convention(convention)
+        if unit == "utf16" and not self.has_wide:
+            unit = "codepoint"
+        if unit == "utf8" and self.ascii:
+            unit = "codepoint"
+        if not self.has_crlf:
+            crlf = 2
+        return unit, crlf, bom
+
+    def cumulative(self, unit: str, crlf: int) -> np.ndarray | None:
+        """Units before each code point (length n + 1); None when it is the identity."""
+        if unit == "codepoint" and crlf == 2:
             return None
-        ends = np.concatenate([[0], np.cumsum(wide.astype(np.int64) + 1)])
-        out = np.full(int(ends[-1]) + 1, -1, dtype=np.int64)
-        out[ends] = np.arange(len(text) + 1)
+        cp = self.cp
+        if unit == "utf16":
+            width = 1 + (cp > 0xFFFF).astype(np.int64)
+        elif unit == "utf8":
+            width = (1 + (cp >= 0x80).astype(np.int64) + (cp >= 0x800)
+                     + (cp >= 0x10000))
+        else:
+            width = np.ones(len(cp), np.int64)
+        if crlf == 1:
+            cr = np.zeros(len(cp), bool)
+            cr[:-1] = (cp[:-1] == 13) & (cp[1:] == 10)
+            width[cr] = 0
+        out = np.empty(len(cp) + 1, np.int64)
+        out[0] = 0
+        np.cumsum(width, out=out[1:])
         return out
 
-    def _crlf_map(self) -> np.ndarray | None:
-        """position in the text with CRLF collapsed -> position in the stored text; None
-        when the text has no CRLF (the positions agree)."""
-        t = self.text
-        if "\r\n" not in t:
-            return None
-        chars = np.frombuffer(t.encode("utf-32-le"), dtype=np.uint32)
-        drop = np.zeros(len(t), bool)
-        drop[:-1] = (chars[:-1] == 13) & (chars[1:] == 10)
-        return np.concatenate([np.flatnonzero(~drop), [len(t)]]).astype(np.int64)
+    def to_codepoints(self, key: tuple, pos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Stated positions -> (code point offsets, valid) under a convention key."""
+        unit, crlf, bom = key
+        pos = pos - 1 if bom else pos
+        cum = self.cumulative(unit, crlf)
+        if cum is None:
+            idx = pos
+            valid = (pos >= 0) & (pos <= self.n)
+        else:
+            idx = np.searchsorted(cum, pos, side="left")
+            ok = idx <= self.n
+            valid = ok & (pos >= 0)
+            valid[ok] &= cum[idx[ok]] == pos[ok]
+        return np.clip(idx, 0, self.n).astype(np.int64), valid
 
-    def _map(self, key: str, build):
-        if key not in self._maps:
-            self._maps[key] = build()
-        return self._maps[key]
+    # ---------------------------------------------------------------- boundaries
+    def _is_word(self, idx: np.ndarray) -> np.ndarray:
+        vals = self.cp[idx]
+        out = np.zeros(len(vals), bool)
+        small = vals < 128
+        out[small] = _ASCII_WORD[vals[small].astype(np.int64)]
+        if not small.all():
+            big = vals[~small]
+            uniq, inv = np.unique(big, return_inverse=True)
+            flags = np.array([chr(int(v)).isalnum() for v in uniq], bool)
+            out[~small] = flags[inv]
+        return out
 
-    def convert(self, convention: str, start: int, end: int):
-        """Code point (start, end) under ``convention``, or None if out of range."""
-        if convention == "codepoint":
-            s, e = start, end
-        elif convention == "bom-counted":
-            s, e = start - 1, end - 1
-        elif convention == "utf16":
-            m = self._map("utf16", lambda: self._utf16_map(self.text))
-            if m is None:
-                s, e = start, end
-            else:
-                if not (0 <= start <= end < len(m)):
-                    return None
-                s, e = int(m[start]), int(m[end])
-                if s < 0 or e < 0:
-                    return None
-        elif convention in ("crlf-as-one", "utf16+crlf-as-one"):
-            cm = self._map("crlf", self._crlf_map)
-            if convention == "utf16+crlf-as-one":
-                um = self._map("utf16c", lambda: self._utf16_map(self.text.replace("\r\n", "\n")))
-                if um is not None:
-                    if not (0 <= start <= end < len(um)):
-                        return None
-                    start, end = int(um[start]), int(um[end])
-                    if start < 0 or end < 0:
-                        return None
-            if cm is None:
-                s, e = start, end
-            else:
-                if not (0 <= start <= end < len(cm)):
-                    return None
-                s = int(cm[start])
-                e = int(cm[end - 1]) + 1 if end > 0 else 0
-                if s > 0 and self.text[s] == "\n" and self.text[s - 1] == "\r" and start > 0:
-                    s -= 1
-        else:  # pragma: no cover - internal
-            raise KeyError(convention)
-        if not (0 <= s < e <= len(self.text)):
-            return None
-        return s, e
+    def boundary_score(self, idx: np.ndarray, *, start: bool) -> np.ndarray:
+        """Evidence that each code point offset is a natural start (or end) of a
+        selection: a word boundary; a line boundary (a start just after a line break, an
+        end just before or after one); not between the two characters of ``\\r\\n``; a
+        start not on white space."""
+        n = self.n
+        score = np.zeros(len(idx), np.int64)
+        if n == 0:
+            return score
+        inner = (idx > 0) & (idx < n)
+        score[~inner] += W_WORD + W_LINE
+        i = idx[inner]
+        before, after = self.cp[i - 1], self.cp[i]
+        word = ~(self._is_word(i - 1) & self._is_word(i))
+        split = (before == 13) & (after == 10)
+        if start:
+            line = before == 10
+            space = (after == 32) | (after == 9) | (after == 10) | (after == 13)
+        else:
+            line = ((before == 10) | (after == 10) | (after == 13)) & ~split
+            space = np.zeros(len(i), bool)
+        score[inner] = (W_WORD * word + W_LINE * line + W_SPLIT_CRLF * split
+                        + W_LEADING_SPACE * space)
+        return score
 
 
-def _same(slice_: str, quoted: str) -> bool:
+def same_text(slice_: str, quoted: str) -> bool:
+    """Whether the text at the positions is the selection's quoted text."""
     if slice_ == quoted:
         return True
     for ell in ("...", "…"):
@@ -105,57 +180,116 @@ def _same(slice_: str, quoted: str) -> bool:
     return slice_.replace("\r\n", "\n") == quoted.replace("\r\n", "\n")
 
 
-def matching(text: _Text, start: int, end: int, quoted: str) -> list[str]:
-    """Every convention under which the stated positions hold the quoted text."""
-    out = []
-    checked = {}  # conventions often agree on a text: compare each position once
-    for conv in CONVENTIONS:
-        pos = text.convert(conv, start, end)
-        if not pos:
-            continue
-        ok = checked.get(pos)
-        if ok is None:
-            ok = checked[pos] = _same(text.text[pos[0]:pos[1]], quoted)
-        if ok:
-            out.append(conv)
-    return out
+@dataclass(frozen=True)
+class Decision:
+    """The convention chosen for one source, and how clearly it won."""
+
+    convention: str
+    forced: bool
+    score: int
+    runner_up: str | None
+    runner_up_score: int | None
+    equivalent: tuple[str, ...]   # other conventions giving the same positions here
+    n_quoted: int                  # selections whose name some convention puts on the text
+    n_matched: int                 # of which the chosen convention puts on that text
+    start: np.ndarray              # code point offsets (valid where ``valid``)
+    end: np.ndarray
+    valid: np.ndarray
+    matched: np.ndarray            # quoted text agrees at the chosen positions
+
+    @property
+    def margin(self) -> int | None:
+        return None if self.runner_up_score is None else self.score - self.runner_up_score
 
 
-def place(text: _Text, start: int, end: int, quoted: str | None, preferred: str,
-          found: list | None = None):
-    """Return (start, end, convention, status, message) for one selection.
+def _evaluate(text: _Text, key: tuple, starts, ends, quoted_idx, quoted):
+    s, vs = text.to_codepoints(key, starts)
+    e, ve = text.to_codepoints(key, ends)
+    valid = vs & ve & (e > s)
+    score = int(W_INVALID * (~valid).sum())
+    if valid.any():
+        score += int(text.boundary_score(s[valid], start=True).sum()
+                     + text.boundary_score(e[valid], start=False).sum())
+    matched = np.zeros(len(starts), bool)
+    t = text.text
+    for k, q in zip(quoted_idx, quoted):
+        if valid[k] and same_text(t[s[k]:e[k]], q):
+            matched[k] = True
+    score += W_QUOTED * int(matched.sum())
+    return score, s, e, valid, matched
 
-    status: ``exact`` (stated positions, standard convention, text agrees), ``converted``
-    (another convention makes the text agree), ``re-anchored`` (the text found elsewhere,
-    nearest to the stated position), ``assumed`` (no text to check), ``error``.
+
+def decide(text: _Text, starts: np.ndarray, ends: np.ndarray, names: list,
+           forced: str | None = None) -> Decision:
+    """Choose the convention of one source from its selections (see module docstring).
+
+    ``names`` are the selections' ``name`` attributes (None when absent). A name is
+    evidence where some convention puts it on the text; a name that is nowhere at its
+    positions (``line:6``, a label, or text found elsewhere) scores nothing here.
     """
-    if quoted:
-        found = matching(text, start, end, quoted) if found is None else found
-        if found:
-            conv = preferred if preferred in found else found[0]
-            pos = text.convert(conv, start, end)
-            status = "exact" if conv == "codepoint" else "converted"
-            return pos[0], pos[1], conv, status, ""
-        body = quoted
-        for ell in ("...", "…"):
-            if body.endswith(ell):
-                body = body[: -len(ell)]
-        hits, i = [], text.text.find(body)
-        while i >= 0 and body:
-            hits.append(i)
-            i = text.text.find(body, i + 1)
-        if hits:
-            best = min(hits, key=lambda h: abs(h - start))
-            length = len(body) if body == quoted else (end - start)
-            return (best, best + length, "text search", "re-anchored",
-                    f"text found at {best} ({len(hits)} occurrence(s)), stated start {start}")
-        return (None, None, None, "error",
-                f"the selection's text {quoted[:50]!r} is not at positions {start}-{end} under any "
-                f"known convention ({', '.join(CONVENTIONS)}) and does not occur in the source")
-    pos = text.convert(preferred, start, end)
-    if pos is None:
-        return (None, None, None, "error",
-                f"positions {start}-{end} lie outside the source text "
-                f"({len(text.text)} characters)")
-    return pos[0], pos[1], preferred, "assumed", (
-        "no selection text to check against; positions read with the project's convention")
+    starts = np.asarray(starts, np.int64)
+    ends = np.asarray(ends, np.int64)
+    quoted_idx = [k for k, nm in enumerate(names) if nm]
+    quoted = [names[k] for k in quoted_idx]
+    groups: dict[tuple, list[str]] = {}
+    for conv in CONVENTIONS:
+        groups.setdefault(text.key(conv), []).append(conv)
+    if forced is not None:
+        key = text.key(forced)
+        score, s, e, valid, matched = _evaluate(text, key, starts, ends, quoted_idx, quoted)
+        return Decision(forced, True, score, None, None,
+                        tuple(c for c in groups[key] if c != forced), int(matched.sum()),
+                        int(matched.sum()), s, e, valid, matched)
+    results = []
+    anywhere = np.zeros(len(starts), bool)
+    for key, convs in groups.items():
+        res = _evaluate(text, key, starts, ends, quoted_idx, quoted)
+        anywhere |= res[4]
+        results.append((convs[0], convs, key, res))
+    order = {c: i for i, c in enumerate(CONVENTIONS)}
+    results.sort(key=lambda r: (-r[3][0], order[r[0]]))
+    best, convs, _, (score, s, e, valid, matched) = results[0]
+    runner = results[1] if len(results) > 1 else None
+    return Decision(best, False, score, runner[0] if runner else None,
+                    runner[3][0] if runner else None, tuple(convs[1:]), int(anywhere.sum()),
+                    int(matched.sum()), s, e, valid, matched)
+
+
+def convert_one(text: _Text, convention: str, start: int, end: int):
+    """Code point (start, end) of one selection under ``convention``, or None."""
+    key = text.key(convention)
+    s, vs = text.to_codepoints(key, np.array([start], np.int64))
+    e, ve = text.to_codepoints(key, np.array([end], np.int64))
+    if vs[0] and ve[0] and e[0] > s[0]:
+        return int(s[0]), int(e[0])
+    return None
+
+
+def rescue(text: _Text, start: int, end: int, quoted: str, chosen: str):
+    """A quoted selection that the source's convention does not place: try the other
+    conventions, then a text search nearest the stated start.
+
+    Returns (start, end, convention, status, message) or None if the text is nowhere.
+    """
+    for conv in CONVENTIONS:
+        if conv == chosen:
+            continue
+        pos = convert_one(text, conv, start, end)
+        if pos and same_text(text.text[pos[0]:pos[1]], quoted):
+            return (pos[0], pos[1], conv, "converted",
+                    f"the source's convention is {chosen}; this selection holds its text "
+                    f"only under {conv}")
+    body = quoted
+    for ell in ("...", "…"):
+        if body.endswith(ell):
+            body = body[: -len(ell)]
+    hits, i = [], text.text.find(body) if body else -1
+    while i >= 0:
+        hits.append(i)
+        i = text.text.find(body, i + 1)
+    if not hits:
+        return None
+    best = min(hits, key=lambda h: abs(h - start))
+    length = len(body) if body == quoted else (end - start)
+    return (best, best + length, "text search", "re-anchored",
+            f"text found at {best} ({len(hits)} occurrence(s)), stated start {start}")

@@ -35,6 +35,11 @@ _STR = pd.StringDtype(na_value=np.nan)
 
 def _text_col(series: pd.Series) -> pd.Series:
     """Strings with missing values as NaN; numbers read from Excel (``7.0``) become ``'7'``."""
+    if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
+        # strings (and missing values) only: convert in one step, blank strings -> NaN
+        out = series.astype(_STR)
+        return out.where(out.str.strip().str.len() > 0)
+
     def conv(v):
         if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA:
             return np.nan

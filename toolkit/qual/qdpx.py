@@ -6,43 +6,69 @@ tools). A ``.qdc`` file is a codebook on its own (``urn:QDA-XML:codebook:1.0``).
 the exchange format of NVivo, ATLAS.ti, MAXQDA, QualCoder and Taguette.
 
 Reading is tolerant of known deviations and says what it did, in an import report
-(``project.import_report``): positions counted in UTF-16 code units or with ``\\r\\n``
-as one character, a byte-order mark, ``Sources/`` vs ``sources/``, namespaces of
-pre-1.0 drafts, GUIDs in braces or lower case. A selection whose text cannot be placed is
-an error, never silently shifted.
+(``project.import_report``, one row per coding, and ``project.import_conventions``, one
+row per source): how each source's positions are counted, decided from the evidence in
+the file (see :mod:`toolkit.qual._qdpx_anchor`), a byte-order mark, ``Sources/`` vs
+``sources/``, namespaces of pre-1.0 drafts, GUIDs in braces or lower case. A selection
+whose text cannot be placed is an error, never silently shifted.
+
+Reading is also guarded: every zip member's declared size and compression ratio are
+checked before it is inflated, and XML with a document type declaration (the vehicle of
+entity-expansion attacks) is refused. XML is parsed and written with lxml.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import uuid
 import warnings
-import xml.etree.ElementTree as ET
 import zipfile
-from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 
 import numpy as np
 import pandas as pd
+from lxml import etree
 
 from toolkit.errors import DataValidationError, FileFormatError, ParameterError
-from toolkit.qual._qdpx_anchor import CONVENTIONS, _Text, matching, place
-from toolkit.qual.project import PILLARS, QualProject
+from toolkit.qual._qdpx_anchor import CONVENTIONS, STANDARD, _Text, decide, rescue
+from toolkit.qual.project import QualProject
 
-__all__ = ["read_qdpx", "write_qdpx", "read_qdc", "write_qdc", "REPORT_COLUMNS"]
+__all__ = ["read_qdpx", "write_qdpx", "read_qdc", "write_qdc", "REPORT_COLUMNS",
+           "CONVENTION_COLUMNS", "CONVENTIONS"]
 
 NS_PROJECT = "urn:QDA-XML:project:1.0"
 NS_CODEBOOK = "urn:QDA-XML:codebook:1.0"
 TOOLKIT_NOTE = "online-harms-toolkit identifiers"
-_UUID_NS = uuid.UUID("8f0e2f7c-4a7e-4b8e-9d47-4f2a0d1c6a11")
-#: Columns of the import report.
+_GUID_KEY = b"online-harms-toolkit:8f0e2f7c-4a7e-4b8e-9d47-4f2a0d1c6a11"
+#: Columns of the import report (one row per coding).
 REPORT_COLUMNS = ["source", "selection", "start", "end", "code", "convention", "status",
                   "new_start", "new_end", "message"]
+#: Columns of the per-source convention report.
+CONVENTION_COLUMNS = ["source", "source_name", "convention", "forced", "n_selections",
+                      "n_quoted", "n_matched", "score", "runner_up", "runner_up_score",
+                      "margin", "equivalent"]
+
+#: Default resource limits (bytes, and uncompressed / compressed size).
+MAX_MEMBER_SIZE = 1 << 30
+MAX_TOTAL_SIZE = 4 << 30
+MAX_RATIO = 100
+_RATIO_FLOOR = 1 << 20  # members smaller than this may compress as well as they like
+
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _hex_guid(h: str) -> str:
+    """32 hex digits -> an RFC 9562 version-8 GUID string (upper case, no braces)."""
+    return (f"{h[0:8]}-{h[8:12]}-8{h[13:16]}-{'89AB'[int(h[16], 16) & 3]}{h[17:20]}-"
+            f"{h[20:32]}").upper()
 
 
 def _guid(kind: str, key: str) -> str:
-    """Deterministic GUID (upper case, no braces) for one of our identifiers."""
-    return str(uuid.uuid5(_UUID_NS, f"{kind}:{key}")).upper()
+    """Deterministic GUID for one of our identifiers (one keyed BLAKE2b hash)."""
+    h = hashlib.blake2b(f"{kind}:{key}".encode(), digest_size=16, key=_GUID_KEY).hexdigest()
+    return _hex_guid(h)
 
 
 def _norm_guid(value) -> str | None:
@@ -52,48 +78,75 @@ def _norm_guid(value) -> str | None:
 
 
 # ---------------------------------------------------------------------- XML utilities
-def _strip_ns(root: ET.Element) -> str | None:
-    """Remove namespaces from every tag (in place); return the root's namespace."""
-    ns = root.tag[1:].split("}")[0] if root.tag.startswith("{") else None
-    for el in root.iter():
-        if isinstance(el.tag, str) and el.tag.startswith("{"):
-            el.tag = el.tag.split("}", 1)[1]
-    return ns
+def _parser() -> etree.XMLParser:
+    # hardened: no entity expansion, no network, no DTD, default (non-huge) limits
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           dtd_validation=False, huge_tree=False, remove_comments=True,
+                           remove_pis=True)
 
 
-def _parse_xml(data: bytes, where: str) -> tuple[ET.Element, str | None]:
+def _parse_xml(data: bytes, where: str):
+    """Parse with lxml (hardened); refuse any DTD. Returns (root, namespace, tag)."""
+    dtd_error = (
+        f"{where} contains a document type declaration (<!DOCTYPE> / <!ENTITY>). "
+        "REFI-QDA files never need one, and entity declarations can expand a small file "
+        "without limit (the 'billion laughs' attack), so the file is refused. Export the "
+        "project again from your QDA software."
+    )
+    if b"<!DOCTYPE" in data[:65536] or b"<!ENTITY" in data[:65536]:
+        raise FileFormatError(dtd_error)
     try:
-        root = ET.fromstring(data)
-    except ET.ParseError as exc:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as exc:
+        if b"<!ENTITY" in data or b"<!DOCTYPE" in data:
+            raise FileFormatError(dtd_error) from exc
         line, col = exc.position
         raise FileFormatError(
-            f"{where} is not well-formed XML (line {line}, column {col}): {exc}. Export the "
-            "project again from your QDA software."
+            f"{where} is not well-formed XML (line {line}, column {col}): {exc.msg}. Export "
+            "the project again from your QDA software."
         ) from exc
-    return root, _strip_ns(root)
+    doc = root.getroottree().docinfo
+    if doc.doctype or doc.internalDTD is not None:
+        raise FileFormatError(dtd_error)
+    qn = etree.QName(root)
+    return root, qn.namespace, qn.localname
+
+
+def _tags(ns):
+    pre = f"{{{ns}}}" if ns else ""
+    return lambda name: pre + name
 
 
 def _check_namespace(ns, expected: str, where: str, notes: list) -> None:
     if ns != expected:
         notes.append(f"{where}: namespace {ns!r} instead of {expected!r} (an older draft of the "
-                     "standard or a tool's variant); read as {expected!r}")
+                     f"standard or a tool's variant); read as {expected!r}")
         warnings.warn(f"{where} uses namespace {ns!r}; read as {expected}", stacklevel=3)
 
 
-def _desc(el: ET.Element) -> str | float:
-    d = el.find("Description")
+def _desc(el, T) -> str | float:
+    d = el.find(T("Description"))
     return d.text if d is not None and d.text else np.nan
 
 
+def _check_size(path: Path, size: int, limit: int, what: str) -> None:
+    if size > limit:
+        raise FileFormatError(
+            f"{path}: {what} is {size:,} bytes, more than the limit of {limit:,} bytes. If the "
+            "file is genuine, raise the limit (for example max_size=...)."
+        )
+
+
 # ---------------------------------------------------------------------- codebook
-def _codes_from(codes_el: ET.Element | None) -> pd.DataFrame:
+def _codes_from(codes_el, T) -> pd.DataFrame:
     rows = []
+    code_tag = T("Code")
 
     def walk(el, parent):
-        for code in el.findall("Code"):
+        for code in el.iterchildren(code_tag):
             gid = _norm_guid(code.get("guid"))
             rows.append({"id": gid, "name": code.get("name"), "parent": parent,
-                         "definition": _desc(code), "pillar": np.nan,
+                         "definition": _desc(code, T), "pillar": np.nan,
                          "color": code.get("color", np.nan)})
             walk(code, gid)
 
@@ -102,12 +155,14 @@ def _codes_from(codes_el: ET.Element | None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["id", "name", "parent", "definition", "pillar", "color"])
 
 
-def read_qdc(path) -> pd.DataFrame:
+def read_qdc(path, *, max_size: int = 64 << 20) -> pd.DataFrame:
     """Read a REFI-QDA codebook (``.qdc``) into a codebook table.
 
     Parameters
     ----------
     path : str or Path
+    max_size : int, default 64 MiB
+        Largest file accepted, in bytes (a codebook of 300 codes is a few tens of KB).
 
     Returns
     -------
@@ -115,6 +170,20 @@ def read_qdc(path) -> pd.DataFrame:
         ``id`` (the code's GUID, upper case without braces), ``name``, ``parent``
         (GUID or missing), ``definition`` (the code's Description), ``pillar`` (missing:
         REFI-QDA has no such field; fill it in before analysis by pillar), ``color``.
+
+    Raises
+    ------
+    toolkit.errors.FileFormatError
+        File missing, too large, not well-formed, with a document type declaration
+        (entity expansion is refused), or not a codebook.
+
+    Notes
+    -----
+    Parsed with lxml without entity resolution, network access or DTD loading.
+
+    References
+    ----------
+    REFI-QDA Standard, Codebook Exchange 1.0 (2019), https://www.qdasoftware.org.
 
     Examples
     --------
@@ -131,15 +200,17 @@ def read_qdc(path) -> pd.DataFrame:
     path = Path(path)
     if not path.exists():
         raise FileFormatError(f"File {path} not found.")
-    root, ns = _parse_xml(path.read_bytes(), str(path))
-    if root.tag != "CodeBook":
+    _check_size(path, path.stat().st_size, max_size, "the codebook file")
+    root, ns, tag = _parse_xml(path.read_bytes(), str(path))
+    if tag != "CodeBook":
         raise FileFormatError(
-            f"{path} is not a REFI-QDA codebook: its root element is <{root.tag}>, expected "
+            f"{path} is not a REFI-QDA codebook: its root element is <{tag}>, expected "
             "<CodeBook>. For a whole project use read_qdpx."
         )
     notes: list[str] = []
     _check_namespace(ns, NS_CODEBOOK, str(path), notes)
-    book = _codes_from(root.find("Codes"))
+    T = _tags(ns)
+    book = _codes_from(root.find(T("Codes")), T)
     dup = book["id"][book["id"].duplicated()]
     if len(dup):
         raise FileFormatError(f"{path}: code GUID {dup.iloc[0]} appears more than once.")
@@ -147,7 +218,18 @@ def read_qdc(path) -> pd.DataFrame:
     return book
 
 
-def _codes_xml(parent_el: ET.Element, codebook: pd.DataFrame, guid_of) -> None:
+def _xml_safe(value, what: str) -> str:
+    s = str(value)
+    m = _ILLEGAL_XML.search(s)
+    if m:
+        raise ParameterError(
+            f"{what} {s[:40]!r} contains the control character {m.group()!r} (code "
+            f"{ord(m.group()):#x}), which XML cannot hold. Remove it before exporting."
+        )
+    return s
+
+
+def _codes_xml(parent_el, codebook: pd.DataFrame, guid_of, T) -> None:
     children: dict = {}
     for rec in codebook.to_dict("records"):
         key = rec["parent"] if isinstance(rec["parent"], str) else None
@@ -155,20 +237,23 @@ def _codes_xml(parent_el: ET.Element, codebook: pd.DataFrame, guid_of) -> None:
 
     def add(el, key):
         for rec in children.get(key, []):
-            attrs = {"guid": guid_of(rec["id"]), "name": str(rec["name"]), "isCodable": "true"}
+            attrs = {"guid": guid_of(rec["id"]),
+                     "name": _xml_safe(rec["name"], f"code {rec['id']!r} name"),
+                     "isCodable": "true"}
             color = rec.get("color")
             if isinstance(color, str) and color.startswith("#"):
                 attrs["color"] = color
-            code = ET.SubElement(el, "Code", attrs)
+            code = etree.SubElement(el, T("Code"), attrs)
             if isinstance(rec["definition"], str):
-                ET.SubElement(code, "Description").text = rec["definition"]
+                etree.SubElement(code, T("Description")).text = _xml_safe(
+                    rec["definition"], f"definition of code {rec['id']!r}")
             add(code, rec["id"])
 
     add(parent_el, None)
 
 
 def _codebook_guid(cid: str) -> str:
-    return cid if _is_guid(cid) else _guid("code", cid)
+    return _norm_guid(cid) if _is_guid(cid) else _guid("code", cid)
 
 
 def _is_guid(value: str) -> bool:
@@ -184,6 +269,26 @@ def write_qdc(codebook, path, *, origin: str = "online-harms-toolkit") -> Path:
 
     Code ids that are not GUIDs get a deterministic GUID (the same one
     :func:`write_qdpx` uses), so a codebook and a project exported from the toolkit match.
+
+    Parameters
+    ----------
+    codebook : QualProject or pandas.DataFrame
+        A project, or a codebook table with ``id, name, parent`` (and ``definition``).
+    path : str or Path
+    origin : str
+        Written to the ``origin`` attribute.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from toolkit.synth.qual import make_interviews
+    >>> write_qdc(make_interviews(1), pathlib.Path(tempfile.mkdtemp()) / "c.qdc").suffix
+    '.qdc'
     """
     if isinstance(codebook, QualProject):
         codebook = codebook.codebook
@@ -195,12 +300,13 @@ def write_qdc(codebook, path, *, origin: str = "online-harms-toolkit") -> Path:
     book = codebook.copy()
     if "definition" not in book:
         book["definition"] = np.nan
-    root = ET.Element("CodeBook", {"xmlns": NS_CODEBOOK, "origin": origin})
-    _codes_xml(ET.SubElement(root, "Codes"), book, _codebook_guid)
-    ET.SubElement(root, "Sets")
+    T = _tags(NS_CODEBOOK)
+    root = etree.Element(T("CodeBook"), {"origin": origin}, nsmap={None: NS_CODEBOOK})
+    _codes_xml(etree.SubElement(root, T("Codes")), book, _codebook_guid, T)
+    etree.SubElement(root, T("Sets"))
     path = Path(path)
-    ET.indent(root)
-    path.write_bytes(b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, "utf-8"))
+    path.write_bytes(etree.tostring(root, xml_declaration=True, encoding="utf-8",
+                                    pretty_print=True))
     return path
 
 
@@ -229,11 +335,35 @@ def write_qdpx(project: QualProject, path, *, origin: str = "online-harms-toolki
     """Write a QualProject as a REFI-QDA project exchange file (``.qdpx``).
 
     Sources are stored as UTF-8 text in ``Sources/<GUID>.txt``; positions are code
-    points (as the standard says); each coded segment is a ``PlainTextSelection`` whose
-    ``name`` is the coded text (so any reader can check the positions) with one
-    ``Coding``. Cases become ``Case`` elements (name = pseudonym) with their attributes as
-    ``Variables``. The toolkit's own identifiers (and source kinds, code pillars) are kept
-    in a project note so that :func:`read_qdpx` gives back the same tables.
+    points (as the standard says: convention ``codepoint-crlf2``); each coded segment is a
+    ``PlainTextSelection`` whose ``name`` is the coded text (so any reader can check the
+    positions) with one ``Coding``. Cases become ``Case`` elements (name = pseudonym) with
+    their attributes as ``Variables``. The toolkit's own identifiers (and source kinds,
+    code pillars) are kept in a project note so that :func:`read_qdpx` gives back the same
+    tables.
+
+    Parameters
+    ----------
+    project : QualProject
+    path : str or Path
+    origin : str
+        Written to the ``origin`` attribute.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written (the same bytes for the same project).
+
+    Notes
+    -----
+    GUIDs are deterministic: one keyed BLAKE2b hash per identifier (one per segment for
+    both its selection and its coding), formatted as RFC 9562 version-8 GUIDs. A segment
+    whose text holds a character XML cannot carry (a control character) is written
+    without ``name``; its positions are still exact.
+
+    References
+    ----------
+    REFI-QDA Standard, Project Exchange 1.5 (2019), https://www.qdasoftware.org.
 
     Examples
     --------
@@ -253,84 +383,109 @@ def write_qdpx(project: QualProject, path, *, origin: str = "online-harms-toolki
             f"The 'project' parameter of write_qdpx must be a QualProject. "
             f"Got {type(project).__name__} instead."
         )
+    T = _tags(NS_PROJECT)
+    SE = etree.SubElement
     stamp = "2024-01-01T00:00:00Z"  # fixed: same project, same bytes
-    root = ET.Element("Project", {"xmlns": NS_PROJECT, "origin": origin,
-                                  "name": str(project.name or "project"),
-                                  "creationDateTime": stamp})
+    root = etree.Element(T("Project"), {"origin": origin,
+                                        "name": _xml_safe(project.name or "project",
+                                                          "project name"),
+                                        "creationDateTime": stamp}, nsmap={None: NS_PROJECT})
     coders = sorted(project.segments["coder"].dropna().unique().tolist())
-    users = ET.SubElement(root, "Users")
+    user_guid = {c: _guid("user", c) for c in coders}
+    users = SE(root, T("Users"))
     for c in coders:
-        ET.SubElement(users, "User", {"guid": _guid("user", c), "name": c})
-    cb = ET.SubElement(root, "CodeBook")
-    _codes_xml(ET.SubElement(cb, "Codes"), project.codebook, _codebook_guid)
+        SE(users, T("User"), {"guid": user_guid[c], "name": _xml_safe(c, "coder")})
+    cb = SE(root, T("CodeBook"))
+    _codes_xml(SE(cb, T("Codes")), project.codebook, _codebook_guid, T)
+    code_guid = {c: _codebook_guid(c) for c in project.codebook["id"]}
     attrs = project.case_attributes()
     if attrs:
-        var_el = ET.SubElement(root, "Variables")
+        var_el = SE(root, T("Variables"))
         for a in attrs:
-            ET.SubElement(var_el, "Variable", {"guid": _guid("variable", a), "name": str(a),
-                                                "typeOf": _type_of(project.cases[a])})
+            SE(var_el, T("Variable"), {"guid": _guid("variable", a),
+                                       "name": _xml_safe(a, "case attribute"),
+                                       "typeOf": _type_of(project.cases[a])})
+    source_guid = {sid: _guid("source", sid) for sid in project.sources["id"]}
     if len(project.cases):
-        cases_el = ET.SubElement(root, "Cases")
+        cases_el = SE(root, T("Cases"))
         src_by_case = project.sources.groupby("case")["id"].apply(list).to_dict()
         for rec in project.cases.to_dict("records"):
             name = rec["pseudonym"] if isinstance(rec["pseudonym"], str) else rec["id"]
-            case_el = ET.SubElement(cases_el, "Case", {"guid": _guid("case", rec["id"]),
-                                                       "name": str(name)})
+            case_el = SE(cases_el, T("Case"), {"guid": _guid("case", rec["id"]),
+                                               "name": _xml_safe(name, "case pseudonym")})
             for a in attrs:
                 v = rec[a]
-                if v is None or (isinstance(v, float) and np.isnan(v)):
+                if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA:
                     continue
-                vv = ET.SubElement(case_el, "VariableValue")
-                ET.SubElement(vv, "VariableRef", {"targetGUID": _guid("variable", a)})
+                vv = SE(case_el, T("VariableValue"))
+                SE(vv, T("VariableRef"), {"targetGUID": _guid("variable", a)})
                 tag, text = _value_element(v)
-                ET.SubElement(vv, tag).text = text
+                SE(vv, T(tag)).text = _xml_safe(text, f"value of {a!r} for case {rec['id']!r}")
             for sid in src_by_case.get(rec["id"], []):
-                ET.SubElement(case_el, "SourceRef", {"targetGUID": _guid("source", sid)})
-    files = {}
-    src_el = ET.SubElement(root, "Sources")
-    seg_by_source = {s: g for s, g in project.segments.groupby("source", sort=False)}
-    for k, rec in enumerate(project.sources.to_dict("records")):
-        sg = _guid("source", rec["id"])
-        files[f"Sources/{sg}.txt"] = rec["text"].encode("utf-8")
-        ts = ET.SubElement(src_el, "TextSource", {"guid": sg, "name": str(rec["name"]),
-                                                  "plainTextPath": f"internal://{sg}.txt"})
-        seg = seg_by_source.get(rec["id"])
-        if seg is None:
-            continue
-        for j, s in enumerate(seg.to_dict("records")):
-            key = f"{rec['id']}:{s['start']}:{s['end']}:{s['code']}:{s['coder']}:{j}"
-            sel_attrs = {"guid": _guid("selection", key), "name": s["text"],
-                         "startPosition": str(s["start"]), "endPosition": str(s["end"])}
-            if isinstance(s["coder"], str):
-                sel_attrs["creatingUser"] = _guid("user", s["coder"])
-            sel = ET.SubElement(ts, "PlainTextSelection", sel_attrs)
-            c_attrs = {"guid": _guid("coding", key)}
-            if isinstance(s["coder"], str):
-                c_attrs["creatingUser"] = _guid("user", s["coder"])
-            coding = ET.SubElement(sel, "Coding", c_attrs)
-            ET.SubElement(coding, "CodeRef", {"targetGUID": _codebook_guid(s["code"])})
+                SE(case_el, T("SourceRef"), {"targetGUID": source_guid[sid]})
+    src_el = SE(root, T("Sources"))
+    seg = project.segments
+    # one hash per segment gives both its selection and its coding GUID
+    seg_src = seg["source"].tolist()
+    seg_start = seg["start"].astype(str).tolist()
+    seg_end = seg["end"].astype(str).tolist()
+    seg_code = seg["code"].tolist()
+    seg_coder = seg["coder"].tolist()
+    seg_text = seg["text"].tolist()
+    by_source: dict = {}
+    for j, sid in enumerate(seg_src):
+        by_source.setdefault(sid, []).append(j)
+    t_sel, t_coding, t_ref = T("PlainTextSelection"), T("Coding"), T("CodeRef")
+    key = _GUID_KEY
+    for rec in project.sources[["id", "name"]].to_dict("records"):
+        sid = rec["id"]
+        sg = source_guid[sid]
+        ts = SE(src_el, T("TextSource"), {"guid": sg,
+                                          "name": _xml_safe(rec["name"], "source name"),
+                                          "plainTextPath": f"internal://{sg}.txt"})
+        for k, j in enumerate(by_source.get(sid, ())):
+            coder = seg_coder[j]
+            h = hashlib.blake2b(
+                f"segment:{sid}:{seg_start[j]}:{seg_end[j]}:{seg_code[j]}:{coder}:{k}".encode(),
+                digest_size=32, key=key).hexdigest()
+            text = seg_text[j]
+            sel_attrs = {"guid": _hex_guid(h[:32])}
+            if not _ILLEGAL_XML.search(text):
+                sel_attrs["name"] = text
+            sel_attrs["startPosition"] = seg_start[j]
+            sel_attrs["endPosition"] = seg_end[j]
+            c_attrs = {"guid": _hex_guid(h[32:])}
+            if isinstance(coder, str):
+                sel_attrs["creatingUser"] = c_attrs["creatingUser"] = user_guid[coder]
+            coding = SE(SE(ts, t_sel, sel_attrs), t_coding, c_attrs)
+            SE(coding, t_ref, {"targetGUID": code_guid[seg_code[j]]})
     ident = {
-        "sources": {_guid("source", r["id"]): {"id": r["id"], "kind": r["kind"]}
-                    for r in project.sources.to_dict("records")},
+        "sources": {source_guid[r["id"]]: {"id": r["id"], "kind": r["kind"]}
+                    for r in project.sources[["id", "kind"]].to_dict("records")},
         "cases": {_guid("case", c): c for c in project.cases["id"]},
-        "codes": {_codebook_guid(r["id"]): {"id": r["id"], "pillar": r["pillar"]
-                                            if isinstance(r["pillar"], str) else None}
-                  for r in project.codebook.to_dict("records")},
+        "codes": {code_guid[r["id"]]: {"id": r["id"], "pillar": r["pillar"]
+                                       if isinstance(r["pillar"], str) else None}
+                  for r in project.codebook[["id", "pillar"]].to_dict("records")},
         "order": {"sources": project.sources["id"].tolist(), "cases": project.cases["id"].tolist(),
                   "codes": project.codebook["id"].tolist()},
     }
-    notes_el = ET.SubElement(root, "Notes")
-    note = ET.SubElement(notes_el, "Note", {"guid": _guid("note", "ids"), "name": TOOLKIT_NOTE})
-    ET.SubElement(note, "PlainTextContent").text = json.dumps(ident, sort_keys=True)
-    ET.indent(root)
-    xml = b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, "utf-8")
+    notes_el = SE(root, T("Notes"))
+    note = SE(notes_el, T("Note"), {"guid": _guid("note", "ids"), "name": TOOLKIT_NOTE})
+    SE(note, T("PlainTextContent")).text = json.dumps(ident, sort_keys=True)
+    xml = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+    del root
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    members = sorted((f"Sources/{source_guid[sid]}.txt", pos)
+                     for pos, sid in enumerate(project.sources["id"]))
+    texts = project.sources["text"]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in [("project.qde", xml), *sorted(files.items())]:
+        for name, data in [("project.qde", xml)] + members:
             info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, data)
+            # sources encoded one at a time: never all texts twice in memory
+            zf.writestr(info, data if isinstance(data, bytes)
+                        else texts.iat[data].encode("utf-8"))
     return path
 
 
@@ -351,11 +506,11 @@ def _decode(raw: bytes, where: str, notes: list) -> str:
         ) from exc
 
 
-def _variable_value(vv: ET.Element):
+def _variable_value(vv, T):
     for tag, conv in (("TextValue", str), ("IntegerValue", int), ("FloatValue", float),
                       ("BooleanValue", lambda s: s.strip().lower() == "true"),
                       ("DateValue", str), ("DateTimeValue", str)):
-        el = vv.find(tag)
+        el = vv.find(T(tag))
         if el is not None and el.text is not None:
             try:
                 return conv(el.text)
@@ -364,7 +519,71 @@ def _variable_value(vv: ET.Element):
     return np.nan
 
 
-def read_qdpx(path, *, errors: str = "raise") -> QualProject:
+class _Guarded:
+    """A zip opened for reading with limits checked before anything is inflated."""
+
+    def __init__(self, path: Path, zf: zipfile.ZipFile, max_member_size: int,
+                 max_total_size: int, max_ratio: float):
+        self.path, self.zf = path, zf
+        self.max_member_size = max_member_size
+        total = 0
+        for info in zf.infolist():
+            size, csize = info.file_size, info.compress_size
+            total += size
+            if size > max_member_size:
+                raise FileFormatError(
+                    f"{path}: member {info.filename!r} would inflate to {size:,} bytes "
+                    f"(compressed {csize:,}), more than the limit max_member_size="
+                    f"{max_member_size:,}. If the file is genuine, raise the limit: "
+                    "read_qdpx(path, max_member_size=...)."
+                )
+            if size > _RATIO_FLOOR and size > max_ratio * max(csize, 1):
+                raise FileFormatError(
+                    f"{path}: member {info.filename!r} would inflate from {csize:,} to "
+                    f"{size:,} bytes (ratio {size / max(csize, 1):,.0f}), more than the limit "
+                    f"max_ratio={max_ratio:g}: the file looks like a zip bomb. If it is "
+                    "genuine, raise the limit: read_qdpx(path, max_ratio=...)."
+                )
+        if total > max_total_size:
+            raise FileFormatError(
+                f"{path}: its members would inflate to {total:,} bytes in all, more than the "
+                f"limit max_total_size={max_total_size:,}. If the file is genuine, raise the "
+                "limit: read_qdpx(path, max_total_size=...)."
+            )
+
+    def read(self, name: str) -> bytes:
+        info = self.zf.getinfo(name)
+        try:
+            with self.zf.open(info) as fh:
+                # never more than declared (a lying header cannot inflate further)
+                data = fh.read(info.file_size + 1)
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise FileFormatError(f"{self.path}: member {name!r} is corrupt ({exc}).") from exc
+        if len(data) > info.file_size:
+            raise FileFormatError(
+                f"{self.path}: member {name!r} inflates past its declared size "
+                f"{info.file_size:,}; the file is corrupt or crafted."
+            )
+        return data
+
+
+def _check_positions(positions):
+    if positions is None or positions == "auto":
+        return None
+    items = positions.values() if isinstance(positions, dict) else [positions]
+    for v in items:
+        if v not in CONVENTIONS and v != "auto":
+            raise ParameterError(
+                f"The 'positions' parameter of read_qdpx must be 'auto', one of "
+                f"{list(CONVENTIONS)}, or a dict from source name (or GUID) to one of them. "
+                f"Got {v!r} instead."
+            )
+    return positions
+
+
+def read_qdpx(path, *, errors: str = "raise", positions="auto",
+              max_member_size: int = MAX_MEMBER_SIZE, max_total_size: int = MAX_TOTAL_SIZE,
+              max_ratio: float = MAX_RATIO) -> QualProject:
     """Read a REFI-QDA project (``.qdpx``) into a QualProject.
 
     Parameters
@@ -374,35 +593,89 @@ def read_qdpx(path, *, errors: str = "raise") -> QualProject:
         What to do with selections that cannot be placed on their text or refer to an
         unknown code: ``"raise"`` a :class:`~toolkit.errors.DataValidationError` listing all
         of them, or ``"skip"`` them with a warning (they stay in the import report).
+    positions : "auto", str or dict, default "auto"
+        How positions are counted. ``"auto"`` decides per source from the evidence (see
+        Notes). A name forces one convention for every source; a dict maps source names
+        (or GUIDs) to conventions (others stay ``"auto"``). Names are
+        ``<unit>-crlf<1|2>[-bom]``: unit ``codepoint`` (the standard), ``utf16`` (UTF-16
+        code units: NVivo for Windows, tools on .NET / Java / JavaScript) or ``utf8``
+        (bytes); ``crlf2`` counts a Windows line break ``\\r\\n`` as two, ``crlf1`` as
+        one; ``-bom`` counts a byte-order mark as the first character. The standard is
+        ``codepoint-crlf2``; NVivo 12 for Windows writes ``utf16-crlf2``.
+    max_member_size, max_total_size : int
+        Largest uncompressed size of one zip member and of all members together, in bytes
+        (defaults 1 GiB and 4 GiB), checked before anything is inflated.
+    max_ratio : float, default 100
+        Largest compression ratio (uncompressed / compressed size) of a member larger
+        than 1 MiB; text compresses 3-10 times, a zip bomb a thousand times.
 
     Returns
     -------
     QualProject
         Identifiers are the tool's GUIDs (upper case, braces removed) unless the file was
         written by :func:`write_qdpx`, whose own identifiers are restored. Case
-        ``pseudonym`` is the case's name. ``project.import_report`` is a DataFrame, one row
-        per coding: ``source, selection, start, end`` (as stated in the file), ``code``,
-        ``convention`` (how positions were counted: ``codepoint``, ``utf16``,
-        ``crlf-as-one``, ``utf16+crlf-as-one``, ``bom-counted``, ``text search``),
-        ``status`` (``exact``, ``converted``, ``re-anchored``, ``assumed``, ``error``),
-        ``new_start, new_end`` (code point offsets used), ``message``;
-        ``project.import_notes`` lists file-level adjustments (BOM, namespace, folder).
+        ``pseudonym`` is the case's name. Three reports are attached:
+
+        ``project.import_report``, one row per coding: ``source, selection, start, end``
+        (as stated in the file), ``code``, ``convention`` (how that selection's positions
+        were read, or ``text search``), ``status`` (``exact``: standard convention and the
+        selection's own text agrees; ``converted``: another convention, text agrees;
+        ``re-anchored``: text found elsewhere, nearest the stated start; ``assumed``: no
+        text to check, placed with the source's convention; ``error``), ``new_start,
+        new_end`` (code point offsets used), ``message``.
+
+        ``project.import_conventions``, one row per source with selections: ``source,
+        source_name, convention`` (chosen), ``forced`` (given by ``positions``),
+        ``n_selections``, ``n_quoted`` (selections whose name, their own text, some
+        convention puts at their positions), ``n_matched`` (of which the chosen convention
+        does), ``score``,
+        ``runner_up``, ``runner_up_score``, ``margin`` (score minus runner-up's),
+        ``equivalent`` (conventions giving the same positions on this source).
+
+        ``project.import_notes`` lists file-level adjustments (BOM, namespace, folder,
+        non-standard conventions).
+
+    Raises
+    ------
+    toolkit.errors.FileFormatError
+        Missing or corrupt file, a member over a size or ratio limit (naming the member,
+        its sizes and the limit), XML with a document type declaration, missing sources.
+    toolkit.errors.DataValidationError
+        Selections that cannot be placed (with ``errors="raise"``).
 
     Notes
     -----
-    Each selection is checked against its own text (the ``name`` attribute, which NVivo,
-    MAXQDA, QualCoder and this toolkit fill with the coded words). Conventions are tried
-    in the order above; the first under which the text agrees is used. A selection without
-    text uses the convention that placed most selections of the project (status
-    ``assumed``).
+    For each source, every candidate convention (3 units x CRLF as one or two x BOM
+    counted or not; those that give the same positions on this text are one candidate)
+    converts all of the source's positions at once through a cumulative offset map, and
+    is scored over its selections:
+
+    .. math:: S = 10\\,m - 10\\,v + \\sum_{\\text{start, end}} (w + l - 3\\,c) - s
+
+    with *m* selections whose own text (``name``, when it occurs in the source) is what
+    the positions hold, *v* selections that fall outside the text, inside a character or
+    are empty, *w* = 1 at a word boundary, *l* = 1 at a line boundary (a start just after
+    a line break; an end before or after one), *c* = 1 between the ``\\r`` and ``\\n`` of
+    a line break, *s* the starts on white space. The highest score wins; ties go to the
+    standard. A selection that the winner does not place on its own text is tried under
+    the other conventions, then found by text search.
 
     References
     ----------
     REFI-QDA Standard, Project Exchange 1.5 (2019), https://www.qdasoftware.org.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from toolkit.synth.qual import make_interviews
+    >>> path = write_qdpx(make_interviews(1), pathlib.Path(tempfile.mkdtemp()) / "p.qdpx")
+    >>> read_qdpx(path).import_conventions["convention"].unique().tolist()
+    ['codepoint-crlf2']
     """
     if errors not in ("raise", "skip"):
         raise ParameterError(f"The 'errors' parameter of read_qdpx must be one of ['raise', "
                              f"'skip']. Got {errors!r} instead.")
+    positions = _check_positions(positions)
     path = Path(path)
     if not path.exists():
         raise FileFormatError(f"File {path} not found.")
@@ -415,6 +688,7 @@ def read_qdpx(path, *, errors: str = "raise") -> QualProject:
             "export the project again."
         ) from exc
     with zf:
+        guarded = _Guarded(path, zf, max_member_size, max_total_size, max_ratio)
         lower = {n.lower(): n for n in names}
         qde = next((n for n in names if PurePosixPath(n).name.lower() == "project.qde"), None)
         if qde is None:
@@ -425,114 +699,20 @@ def read_qdpx(path, *, errors: str = "raise") -> QualProject:
                     "the project XML; export the project again."
                 )
             qde = qdes[0]
-        try:
-            xml = zf.read(qde)
-        except zipfile.BadZipFile as exc:
-            raise FileFormatError(f"{path}: {qde} is corrupt ({exc}).") from exc
+        xml = guarded.read(qde)
         notes: list[str] = []
-        root, ns = _parse_xml(xml, f"{path}:{qde}")
-        if root.tag != "Project":
-            raise FileFormatError(f"{path}:{qde}: root element is <{root.tag}>, expected <Project>.")
+        root, ns, tag = _parse_xml(xml, f"{path}:{qde}")
+        del xml
+        if tag != "Project":
+            raise FileFormatError(f"{path}:{qde}: root element is <{tag}>, expected <Project>.")
         _check_namespace(ns, NS_PROJECT, f"{path}:{qde}", notes)
+        T = _tags(ns)
+        name = root.get("name")
+        sources, cases, book, ident, selections = _read_tables(root, T, guarded, lower, notes)
+        root = None
 
-        ident = {}
-        for note in root.iter("Note"):
-            if note.get("name") == TOOLKIT_NOTE:
-                pc = note.find("PlainTextContent")
-                try:
-                    ident = json.loads(pc.text) if pc is not None and pc.text else {}
-                except json.JSONDecodeError:
-                    notes.append("toolkit identifier note unreadable; GUIDs used as ids")
-
-        users = {_norm_guid(u.get("guid")): u.get("name") for u in root.iter("User")}
-        book = _codes_from(root.find("CodeBook/Codes"))
-        code_ids = {}
-        for g in book["id"]:
-            info = ident.get("codes", {}).get(g)
-            code_ids[g] = info["id"] if info else g
-        book["pillar"] = [(ident.get("codes", {}).get(g) or {}).get("pillar") or np.nan
-                          for g in book["id"]]
-        book["id"] = book["id"].map(code_ids)
-        book["parent"] = book["parent"].map(lambda p: code_ids.get(p, p) if isinstance(p, str) else p)
-        if book["color"].isna().all() or ident:
-            book = book.drop(columns="color")
-
-        variables = {_norm_guid(v.get("guid")): v.get("name") for v in root.iter("Variable")}
-        case_rows, source_case = [], {}
-        for case in root.iter("Case"):
-            g = _norm_guid(case.get("guid"))
-            cid = ident.get("cases", {}).get(g, g)
-            row = {"id": cid, "pseudonym": case.get("name")}
-            for name in variables.values():
-                row.setdefault(name, np.nan)
-            for vv in case.findall("VariableValue"):
-                ref = vv.find("VariableRef")
-                vname = variables.get(_norm_guid(ref.get("targetGUID")) if ref is not None else None)
-                if vname is not None:
-                    row[vname] = _variable_value(vv)
-            for sref in case.findall("SourceRef"):
-                sg = _norm_guid(sref.get("targetGUID"))
-                if sg in source_case and source_case[sg] != cid:
-                    notes.append(f"source {sg} belongs to several cases; kept the first "
-                                 f"({source_case[sg]}), not {cid}")
-                    continue
-                source_case[sg] = cid
-            case_rows.append(row)
-        cases = pd.DataFrame(case_rows, columns=["id", "pseudonym", *variables.values()])
-
-        folder_used = set()
-        src_rows, selections = [], []
-        sources_el = root.find("Sources")
-        for el in (list(sources_el) if sources_el is not None else []):
-            g = _norm_guid(el.get("guid"))
-            sname = el.get("name") or g
-            if el.tag != "TextSource":
-                notes.append(f"source {sname!r} ({el.tag}) skipped: only text sources are read")
-                warnings.warn(f"{path}: {el.tag} {sname!r} skipped (only text sources are read)",
-                              stacklevel=2)
-                continue
-            content = el.find("PlainTextContent")
-            tpath = el.get("plainTextPath")
-            if content is not None and content.text is not None:
-                text = content.text
-            elif tpath:
-                rel = tpath.split("://", 1)[1] if "://" in tpath else tpath
-                rel = rel.lstrip("/").replace("\\", "/")
-                candidates = [f"Sources/{rel}", f"sources/{rel}", rel]
-                member = next((lower[c.lower()] for c in candidates if c.lower() in lower), None)
-                if member is None:
-                    raise FileFormatError(
-                        f"{path}: source {sname!r} (guid {g}) refers to {tpath!r}, which is not "
-                        f"in the archive (looked for {candidates[0]!r} and {candidates[1]!r}). "
-                        "Export the project again with its source files."
-                    )
-                folder_used.add(member.split("/")[0] if "/" in member else "")
-                text = _decode(zf.read(member), f"{path}:{member}", notes)
-            else:
-                raise FileFormatError(
-                    f"{path}: text source {sname!r} (guid {g}) has neither plainTextPath nor "
-                    "PlainTextContent."
-                )
-            info = ident.get("sources", {}).get(g, {})
-            sid = info.get("id", g)
-            src_rows.append({"id": sid, "kind": info.get("kind", "interview"), "name": sname,
-                             "text": text, "case": source_case.get(g, np.nan)})
-            for sel in el.findall("PlainTextSelection"):
-                for coding in sel.findall("Coding") or [None]:
-                    ref = coding.find("CodeRef") if coding is not None else None
-                    user = (coding.get("creatingUser") if coding is not None else None) \
-                        or sel.get("creatingUser")
-                    selections.append({
-                        "source": sid, "source_name": sname, "guid": _norm_guid(sel.get("guid")),
-                        "start": sel.get("startPosition"), "end": sel.get("endPosition"),
-                        "quoted": sel.get("name"),
-                        "code_guid": _norm_guid(ref.get("targetGUID")) if ref is not None else None,
-                        "coder": users.get(_norm_guid(user), user)})
-        if "sources" in folder_used:
-            notes.append("source files in 'sources/' (lower case) rather than 'Sources/'")
-        sources = pd.DataFrame(src_rows, columns=["id", "kind", "name", "text", "case"])
-
-    report, segments = _place_all(sources, selections, code_ids)
+    conv_rows, report, segments = _place_all(sources, selections, book.attrs.pop("code_ids"),
+                                             positions, notes)
     bad = report[report["status"] == "error"]
     if len(bad):
         problems = pd.DataFrame({
@@ -551,54 +731,258 @@ def read_qdpx(path, *, errors: str = "raise") -> QualProject:
         sources = sources.set_index("id").loc[order["sources"]].reset_index()
         cases = cases.set_index("id").loc[order["cases"]].reset_index()
         book = book.set_index("id").loc[order["codes"]].reset_index()
-    project = QualProject(sources, cases, book, segments, name=root.get("name"))
+    project = QualProject(sources, cases, book, segments, name=name)
     project.import_report = report
+    project.import_conventions = pd.DataFrame(conv_rows, columns=CONVENTION_COLUMNS)
     project.import_notes = notes
     return project
 
 
-def _place_all(sources: pd.DataFrame, selections: list, code_ids: dict):
-    texts = {r["id"]: _Text(r["text"]) for r in sources.to_dict("records")}
-    # first pass: the convention under which most selections hold their own text
-    votes = {c: 0 for c in CONVENTIONS}
-    found_by = {}  # selection position -> matching conventions (reused when placing)
-    for i, s in enumerate(selections):
-        try:
-            start, end = int(s["start"]), int(s["end"])
-        except (TypeError, ValueError):
+def _read_tables(root, T, guarded: _Guarded, lower: dict, notes: list):
+    path = guarded.path
+    ident = {}
+    for note in root.iter(T("Note")):
+        if note.get("name") == TOOLKIT_NOTE:
+            pc = note.find(T("PlainTextContent"))
+            try:
+                ident = json.loads(pc.text) if pc is not None and pc.text else {}
+            except json.JSONDecodeError:
+                notes.append("toolkit identifier note unreadable; GUIDs used as ids")
+
+    users = {_norm_guid(u.get("guid")): u.get("name") for u in root.iter(T("User"))}
+    cb = root.find(T("CodeBook"))
+    book = _codes_from(cb.find(T("Codes")) if cb is not None else None, T)
+    code_ids = {}
+    id_codes = ident.get("codes", {})
+    for g in book["id"]:
+        info = id_codes.get(g)
+        code_ids[g] = info["id"] if info else g
+    book["pillar"] = [(id_codes.get(g) or {}).get("pillar") or np.nan for g in book["id"]]
+    book["id"] = book["id"].map(code_ids)
+    book["parent"] = book["parent"].map(lambda p: code_ids.get(p, p) if isinstance(p, str) else p)
+    if book["color"].isna().all() or ident:
+        book = book.drop(columns="color")
+    book.attrs["code_ids"] = code_ids
+
+    variables = {_norm_guid(v.get("guid")): v.get("name") for v in root.iter(T("Variable"))}
+    case_rows, source_case = [], {}
+    id_cases = ident.get("cases", {})
+    for case in root.iter(T("Case")):
+        g = _norm_guid(case.get("guid"))
+        cid = id_cases.get(g, g)
+        row = {"id": cid, "pseudonym": case.get("name")}
+        for name in variables.values():
+            row.setdefault(name, np.nan)
+        for vv in case.iterchildren(T("VariableValue")):
+            ref = vv.find(T("VariableRef"))
+            vname = variables.get(_norm_guid(ref.get("targetGUID")) if ref is not None else None)
+            if vname is not None:
+                row[vname] = _variable_value(vv, T)
+        for sref in case.iterchildren(T("SourceRef")):
+            sg = _norm_guid(sref.get("targetGUID"))
+            if sg in source_case and source_case[sg] != cid:
+                notes.append(f"source {sg} belongs to several cases; kept the first "
+                             f"({source_case[sg]}), not {cid}")
+                continue
+            source_case[sg] = cid
+        case_rows.append(row)
+    cases = pd.DataFrame(case_rows, columns=["id", "pseudonym", *variables.values()])
+
+    folder_used = set()
+    src_rows, selections = [], []
+    sources_el = root.find(T("Sources"))
+    t_text, t_sel, t_coding, t_ref = (T("TextSource"), T("PlainTextSelection"), T("Coding"),
+                                      T("CodeRef"))
+    id_sources = ident.get("sources", {})
+    guid_cache: dict = {}  # GUIDs as written -> normalised (codes and users repeat)
+    user_cache: dict = {}
+    for el in (sources_el.iterchildren(etree.Element) if sources_el is not None else []):
+        g = _norm_guid(el.get("guid"))
+        sname = el.get("name") or g
+        if el.tag != t_text:
+            local = etree.QName(el).localname
+            notes.append(f"source {sname!r} ({local}) skipped: only text sources are read")
+            warnings.warn(f"{path}: {local} {sname!r} skipped (only text sources are read)",
+                          stacklevel=3)
             continue
-        if s["quoted"]:
-            found_by[i] = matching(texts[s["source"]], start, end, s["quoted"])
-            for conv in found_by[i]:
-                votes[conv] += 1
-    preferred = max(CONVENTIONS, key=lambda c: (votes[c], -CONVENTIONS.index(c)))
-    rows, segs = [], []
-    for i, s in enumerate(selections):
-        try:
-            start, end = int(s["start"]), int(s["end"])
-        except (TypeError, ValueError):
-            res = (None, None, None, "error",
-                   f"positions {s['start']!r}-{s['end']!r} are not whole numbers")
+        content = el.find(T("PlainTextContent"))
+        tpath = el.get("plainTextPath")
+        if content is not None and content.text is not None:
+            text = content.text
+        elif tpath:
+            rel = tpath.split("://", 1)[1] if "://" in tpath else tpath
+            rel = rel.lstrip("/").replace("\\", "/")
+            candidates = [f"Sources/{rel}", f"sources/{rel}", rel]
+            member = next((lower[c.lower()] for c in candidates if c.lower() in lower), None)
+            if member is None:
+                raise FileFormatError(
+                    f"{path}: source {sname!r} (guid {g}) refers to {tpath!r}, which is not "
+                    f"in the archive (looked for {candidates[0]!r} and {candidates[1]!r}). "
+                    "Export the project again with its source files."
+                )
+            folder_used.add(member.split("/")[0] if "/" in member else "")
+            text = _decode(guarded.read(member), f"{path}:{member}", notes)
         else:
-            res = place(texts[s["source"]], start, end, s["quoted"] or None, preferred,
-                        found_by.get(i))
-        ns, ne, conv, status, msg = res
-        code = code_ids.get(s["code_guid"]) if s["code_guid"] else None
-        if s["code_guid"] is None:
-            status, msg = "error", "selection has no Coding / CodeRef"
-        elif code is None:
-            status, msg = "error", (f"CodeRef targetGUID {s['code_guid']} is not a code of the "
-                                    "codebook")
-        rows.append({"source": s["source"], "selection": s["guid"], "start": s["start"],
-                     "end": s["end"], "code": code if code else s["code_guid"],
-                     "convention": conv, "status": status, "new_start": ns, "new_end": ne,
-                     "message": msg})
-        if status != "error":
-            segs.append({"source": s["source"], "start": ns, "end": ne,
-                         "text": texts[s["source"]].text[ns:ne], "code": code,
-                         "coder": s["coder"]})
-    report = pd.DataFrame(rows, columns=REPORT_COLUMNS)
+            raise FileFormatError(
+                f"{path}: text source {sname!r} (guid {g}) has neither plainTextPath nor "
+                "PlainTextContent."
+            )
+        info = id_sources.get(g, {})
+        sid = info.get("id", g)
+        src_rows.append({"id": sid, "kind": info.get("kind", "interview"), "name": sname,
+                         "text": text, "case": source_case.get(g, np.nan)})
+        sels = []
+        for sel in el.iterchildren(t_sel):
+            codings = []
+            for coding in sel.iterchildren(t_coding):
+                ref = coding.find(t_ref)
+                user = coding.get("creatingUser") or sel.get("creatingUser")
+                target = ref.get("targetGUID") if ref is not None else None
+                code_g = guid_cache.get(target)
+                if code_g is None and target is not None:
+                    code_g = guid_cache[target] = _norm_guid(target)
+                coder = user_cache.get(user)
+                if coder is None and user is not None:
+                    coder = user_cache[user] = users.get(_norm_guid(user), user)
+                codings.append((code_g, coder))
+            if not codings:
+                user = sel.get("creatingUser")
+                codings.append((None, users.get(_norm_guid(user), user)))
+            sels.append((_norm_guid(sel.get("guid")), sel.get("startPosition"),
+                         sel.get("endPosition"), sel.get("name"), codings))
+        selections.append((sid, sname, g, sels))
+    if "sources" in folder_used:
+        notes.append("source files in 'sources/' (lower case) rather than 'Sources/'")
+    sources = pd.DataFrame(src_rows, columns=["id", "kind", "name", "text", "case"])
+    return sources, cases, book, ident, selections
+
+
+def _as_int(values) -> tuple[np.ndarray, np.ndarray]:
+    """Whole numbers from attribute strings; (values, ok)."""
+    try:
+        return np.array([int(v) for v in values], np.int64), np.ones(len(values), bool)
+    except (TypeError, ValueError, OverflowError):
+        pass
+    arr = pd.to_numeric(pd.Series(values, dtype=object), errors="coerce").to_numpy(float)
+    ok = np.isfinite(arr) & (arr == np.round(arr))
+    return np.where(ok, arr, 0).astype(np.int64), ok
+
+
+def _place_all(sources: pd.DataFrame, selections: list, code_ids: dict, positions, notes):
+    texts = dict(zip(sources["id"], sources["text"]))
+    conv_rows = []
+    cols = {c: [] for c in REPORT_COLUMNS}
+    seg_cols = {c: [] for c in ("source", "start", "end", "text", "code", "coder")}
+    for sid, sname, sguid, sels in selections:
+        if not sels:
+            continue
+        t = _Text(texts[sid])
+        forced = None
+        if isinstance(positions, dict):
+            forced = positions.get(sname, positions.get(sguid))
+            forced = None if forced == "auto" else forced
+        elif positions is not None:
+            forced = positions
+        guids = [s[0] for s in sels]
+        raw_s = [s[1] for s in sels]
+        raw_e = [s[2] for s in sels]
+        names = [s[3] for s in sels]
+        st, ok_s = _as_int(raw_s)
+        en, ok_e = _as_int(raw_e)
+        ok = ok_s & ok_e
+        d = decide(t, st[ok], en[ok], [n for n, o in zip(names, ok) if o], forced=forced)
+        conv_rows.append({
+            "source": sid, "source_name": sname, "convention": d.convention,
+            "forced": d.forced, "n_selections": len(sels), "n_quoted": d.n_quoted,
+            "n_matched": d.n_matched, "score": d.score, "runner_up": d.runner_up,
+            "runner_up_score": d.runner_up_score, "margin": d.margin,
+            "equivalent": ", ".join(d.equivalent)})
+        if d.convention != STANDARD and not d.forced:
+            notes.append(
+                f"source {sname!r}: positions counted as {d.convention} (score {d.score}, "
+                f"next {d.runner_up} {d.runner_up_score}); converted to code points")
+        # per selection: vectors for the common case, a loop only over the rest
+        new_s = np.zeros(len(sels), np.int64)
+        new_e = np.zeros(len(sels), np.int64)
+        new_s[ok], new_e[ok] = d.start, d.end
+        valid = np.zeros(len(sels), bool)
+        valid[ok] = d.valid
+        matched = np.zeros(len(sels), bool)
+        matched[ok] = d.matched
+        status = np.where(matched, "exact" if d.convention == STANDARD else "converted",
+                          "assumed").astype(object)
+        conv = np.full(len(sels), d.convention, dtype=object)
+        msg = np.full(len(sels), "", dtype=object)
+        text = t.text
+        for k in np.flatnonzero(~matched):
+            nm = names[k]
+            if not ok[k]:
+                status[k], conv[k] = "error", None
+                msg[k] = f"positions {raw_s[k]!r}-{raw_e[k]!r} are not whole numbers"
+                continue
+            occurs = bool(nm) and (nm in text or nm.replace("\n", "\r\n") in text or any(
+                nm.endswith(x) and nm[: -len(x)] in text for x in ("...", "…")))
+            if occurs:
+                res = rescue(t, int(st[k]), int(en[k]), nm, d.convention)
+                new_s[k], new_e[k], conv[k], status[k], msg[k] = res
+                valid[k] = True
+            elif nm and d.n_matched > 0:
+                status[k], conv[k] = "error", None
+                msg[k] = (f"the selection's text {nm[:50]!r} is not at positions "
+                          f"{raw_s[k]}-{raw_e[k]} under any known convention "
+                          f"({', '.join(CONVENTIONS)}) and does not occur in the source")
+                valid[k] = False
+            elif not valid[k]:
+                status[k], conv[k] = "error", None
+                msg[k] = (f"positions {raw_s[k]}-{raw_e[k]} lie outside the source text "
+                          f"({t.n} characters) under {d.convention}, the source's convention")
+            else:
+                msg[k] = (f"no selection text to check against; positions read as "
+                          f"{d.convention}, the source's convention")
+        # one row per coding: index the per-selection arrays
+        sel_of = [k for k, sel in enumerate(sels) for _ in sel[4]]
+        code_g = [c[0] for sel in sels for c in sel[4]]
+        coders = [c[1] for sel in sels for c in sel[4]]
+        code = [code_ids.get(g) if g else None for g in code_g]
+        ix = np.array(sel_of, np.int64)
+        stt = status[ix]
+        m = msg[ix]
+        cv = conv[ix]
+        for r in np.flatnonzero(np.array([c is None for c in code], bool)):
+            stt[r] = "error"
+            m[r] = ("selection has no Coding / CodeRef" if code_g[r] is None else
+                    f"CodeRef targetGUID {code_g[r]} is not a code of the codebook")
+        v = valid[ix]
+        ns, ne = new_s[ix], new_e[ix]
+        cols["source"].append(np.full(len(ix), sid, dtype=object))
+        cols["selection"].append(np.array(guids, dtype=object)[ix])
+        cols["start"].append(np.array(raw_s, dtype=object)[ix])
+        cols["end"].append(np.array(raw_e, dtype=object)[ix])
+        cols["code"].append(np.array([c if c else g for c, g in zip(code, code_g)],
+                                     dtype=object))
+        cols["convention"].append(cv)
+        cols["status"].append(stt)
+        cols["new_start"].append(np.where(v, ns, -1))
+        cols["new_end"].append(np.where(v, ne, -1))
+        cols["message"].append(m)
+        good = np.flatnonzero(stt != "error")
+        gs, ge = ns[good].tolist(), ne[good].tolist()
+        seg_cols["source"].append(np.full(len(good), sid, dtype=object))
+        seg_cols["start"].append(ns[good])
+        seg_cols["end"].append(ne[good])
+        seg_cols["text"].append(np.array([text[a:b] for a, b in zip(gs, ge)], dtype=object))
+        seg_cols["code"].append(np.array(code, dtype=object)[good])
+        seg_cols["coder"].append(np.array(coders, dtype=object)[good])
+
+    def cat(parts, dtype=object):
+        return np.concatenate(parts) if parts else np.array([], dtype=dtype)
+
+    report = pd.DataFrame({c: cat(cols[c]) for c in REPORT_COLUMNS}, columns=REPORT_COLUMNS)
     for col in ("new_start", "new_end"):
-        report[col] = pd.array(report[col], dtype="Int64")
-    segments = pd.DataFrame(segs, columns=["source", "start", "end", "text", "code", "coder"])
-    return report, segments
+        vals = cat(cols[col], np.int64).astype(np.int64)
+        report[col] = pd.arrays.IntegerArray(vals, vals < 0)
+    report.loc[report["status"] == "error", "convention"] = None
+    segments = pd.DataFrame({c: cat(seg_cols[c], np.int64 if c in ("start", "end") else object)
+                             for c in seg_cols},
+                            columns=["source", "start", "end", "text", "code", "coder"])
+    return conv_rows, report, segments
