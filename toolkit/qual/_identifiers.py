@@ -217,8 +217,9 @@ def force_table():
                     if " and " in form:
                         forms[form.replace(" and ", " & ")] = name
             stem = re.sub(r"\s+(?:Police|Constabulary)$", "", name)
-            if stem != name and ("-" in stem or " " in stem):
-                forms.setdefault(stem, name)  # "Dyfed-Powys", "Thames Valley"
+            if stem != name and stem not in forms:  # "Dyfed-Powys", "Thames Valley"
+                forms[stem] = name
+                abbrevs.add(stem)  # case-sensitive, as abbreviations
             for ab in row["abbreviations"].split(";"):
                 if ab.strip():
                     abbrevs.add(ab.strip())
@@ -388,7 +389,8 @@ def _read_list(name):
 def gazetteer():
     """``(given, family)`` name sets (from ``names_given.txt`` / ``names_family.txt``;
     the ambiguous given names are added, each gated by its own rule)."""
-    return (_read_list("names_given.txt") | AMBIGUOUS_GIVEN) - NOT_GIVEN, \
+    given = _read_list("names_given.txt") | _read_list("names_given_uk.txt")
+    return (given | AMBIGUOUS_GIVEN) - NOT_GIVEN, \
         _read_list("names_family.txt")
 
 
@@ -412,8 +414,8 @@ def _common_words():
 
 _CAP = r"(?:(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:['’]s)?(?:-[A-Z][a-z]+)?|St\.?)"
 _CAPS = rf"{_CAP}(?:\s+{_CAP}){{0,3}}"
-_NAME_TOKEN = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
-_WORD_AFTER = re.compile(r"\s+((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_NAME_TOKEN = re.compile(r"(?<![\w'’-])(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w-])")
+_WORD_AFTER = re.compile(r"\s+((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])")
 
 KIN = (
     "wife", "husband", "partner", "son", "daughter", "kid", "kids", "child", "children",
@@ -457,7 +459,8 @@ _STREET = (r"(?:Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Way|Drive|Dr|Grove|Te
            r"Green|Vale|Fold|Croft|Meadows?|Chase|Boulevard|Wynd|Brow|Side|Gate|Approach|"
            r"Drove|Heights|Bank|Cottages|Villas|Yard|Wharf|Quay|Estate)")
 ADDRESS = re.compile(
-    rf"(?:\b\d{{1,4}}[A-Za-z]?,?\s+|\b(?:[Ff]lat|[Aa]partment|[Uu]nit)\s+\d{{1,4}}[A-Za-z]?,?\s+)?"
+    r"(?:\b(?:[Ff]lat|[Aa]partment|[Uu]nit)\s+\d{1,4}[A-Za-z]?,?\s+)?"
+    r"(?:\b\d{1,4}[A-Za-z]?,?\s+)?"
     rf"(?P<street>{_CAP}(?:\s+{_CAP}){{0,2}})\s+(?P<suffix>{_STREET})\b"
     rf"(?:,\s+(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}})(?=[\s,.;:!?)]|$))?"
 )
@@ -465,6 +468,9 @@ LIVES = re.compile(
     r"\b(?:live[sd]?|living|moved|grew\s+up|house|home|flat|address)\s+(?:is\s+)?"
     r"(?:in|on|at|to|near|round|around)\s+(?:the\s+)?"
     rf"(?P<place>{_CAPS})"
+    r"|\b(?:is|was|'s|’s|am|'m|’m|are|'re|’re|come|comes|came|originally|born\s+and\s+bred|"
+    r"family\s+is|parents\s+are)\s+(?:originally\s+)?from\s+(?:the\s+)?"
+    rf"(?P<place3>{_CAPS})"
     r"|,\s*\d{1,3},\s+(?:of|from)\s+"
     rf"(?P<place2>{_CAPS})"
 )
@@ -474,19 +480,21 @@ STATION = re.compile(
     r"[Hh]eadquarters|[Pp]atrol\s+[Bb]ase|[Dd]eployment\s+[Cc]entre|[Ee]nquiry\s+[Oo]ffice)\b"
 )
 STATION_AT = re.compile(
-    r"\b(?:(?:work(?:s|ed|ing)?|based|posted|stationed|transferred|moved)\s+(?:out\s+of|from)"
+    r"\b(?:(?:station|nick|custody\s+suite|custody|police\s+office|HQ),|(?:work(?:s|ed|ing)?|based|posted|stationed|transferred|moved)\s+(?:out\s+of|from)"
     r"|(?:based|posted|stationed|transferred|parade|parading)\s+(?:at|in|to)"
     r"|(?:control\s+room|custody|front\s+counter|front\s+desk|station|nick|response\s+team|"
     r"team|shift|office|cells|CID|division|district|sector|section)\s+(?:at|in|out\s+of))"
     rf"\s+(?:the\s+)?(?P<place>{_CAPS})"
 )
 SCHOOL = re.compile(
-    rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})\s+"
+    rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_CAP}(?:\s+(?:(?:of|the|and|&)\s+)?{_CAP}){{0,4}})\s+"
     r"(?:(?:C\s+of\s+E|CE|RC|Catholic|Church|Primary|Junior|Juniors|Infant|Infants|High|"
     r"Grammar|Secondary|Community|Free|Prep|Preparatory|Comprehensive|Nursery)\s+)*"
     r"(?:School|Academy|Primary|College|Grammar|Nursery|Sixth\s+Form|Juniors|Infants|"
     r"Pre-?school|University)\b"
 )
+_SCHOOL_TAIL = frozenset({"high", "primary", "juniors", "infants", "grammar", "academy",
+                          "school", "college", "nursery", "secondary"})
 SCHOOL_AT = re.compile(
     r"\b(?:goes|go|went|going|started|starts|attends|attended|attending|pupil|pupils|"
     r"year\s+\w+|teacher|teaches|taught)\s+(?:to|at)\s+"
@@ -502,6 +510,8 @@ COMPANY = re.compile(
 )
 WORK_AT = re.compile(
     r"\b(?:work(?:s|ed|ing)?|job|jobs|employed|employer|shifts?|manager|mechanic|nurse|"
+    r"runs|ran|owns|owned|manages|managed|shop|business|salon|bar|cafe|café|pub|restaurant|"
+    r"garage|practice|surgery|store|takeaway|firm|office|unit|stall|"
     r"teacher|cleaner|receptionist|volunteers?|volunteering|apprentice|apprenticeship|"
     r"placement|contract|career)\s+(?:at|for|with|in)\s+(?:the\s+)?"
     rf"(?P<name>{_CAP}(?:\s+(?:{_CAP}|&)){{0,3}})"
@@ -530,6 +540,8 @@ def _sentence_start(text, pos):
 def _trim_caps(text, start, end):
     """Drop leading common words (``The``, ``Our``...) from a capitalised span; None if
     nothing is left."""
+    if re.match(r"Our\s+Lady", text[start:end]):
+        return start, end
     common = _common_words()
     for m in re.finditer(r"\S+", text[start:end]):
         w = m.group().rstrip(".,").casefold()
@@ -538,14 +550,20 @@ def _trim_caps(text, start, end):
     return None
 
 
-def _drop_trailing_common(text, start, end):
+def _drop_trailing_common(text, start, end, keep=()):
     common = _common_words()
     words = list(re.finditer(r"\S+", text[start:end]))
-    while words and words[-1].group().casefold().rstrip("'’s") in common:
+    while words and words[-1].group().casefold().rstrip("'’s") in common \
+            and words[-1].group().casefold() not in keep:
         words.pop()
     if not words:
         return None
     return start, start + words[-1].end()
+
+
+_COLLAR_CONTEXT = re.compile(r"(?i:\b(?:collar|shoulder|epaulette)\s+(?:number|no|num)s?\b)")
+_SENTENCE = re.compile(r"[^.!?\n]+")
+_BARE_NUMBER = re.compile(r"(?<![\w£$€.,:/-])\d{2,5}(?![\w%£.,:/-]|[.,]\d)")
 
 
 def find_context(text, add, names_lookup=None):
@@ -557,6 +575,12 @@ def find_context(text, add, names_lookup=None):
     for m in DOB.finditer(text):
         add((m.start("date"), m.end("date"), "date_of_birth",
              re.sub(r"\s+", " ", m.group("date").lower())))
+    if _COLLAR_CONTEXT.search(text):  # "my collar number was ..., 5520"
+        for sent in _SENTENCE.finditer(text):
+            if _COLLAR_CONTEXT.search(sent.group()):
+                for m in _BARE_NUMBER.finditer(text, sent.start(), sent.end()):
+                    if not 1950 <= int(m.group()) <= 2035:
+                        add((m.start(), m.end(), "collar_number", m.group()))
     for m in NHS.finditer(text):
         if nhs_ok(m.group()):
             add((m.start(), m.end(), "nhs_number", re.sub(r"\D", "", m.group())))
@@ -574,7 +598,8 @@ def find_context(text, add, names_lookup=None):
             if span is None:
                 continue
             first = text[span[0]:m.end()].split()[0]
-            if first.casefold() in common or first in ("Police", "Training"):
+            if (first.casefold() in common and first != "Our") or first in ("Police",
+                                                                             "Training"):
                 continue
             if kind == "school" and re.match(r"(?:College|University)\s+of\s+Policing",
                                               text[m.end() - 10:m.end() + 12]):
@@ -583,7 +608,8 @@ def find_context(text, add, names_lookup=None):
     for pat, kind in ((SCHOOL_AT, "school"), (WORK_AT, "workplace")):
         for m in pat.finditer(text):
             end = m.end()
-            span = _drop_trailing_common(text, m.start("name"), end)
+            span = _drop_trailing_common(text, m.start("name"), end,
+                                         _SCHOOL_TAIL if kind == "school" else ())
             if span is None or text[span[0]:span[1]].split()[0].casefold() in common:
                 continue
             add((*span, kind, text[span[0]:span[1]].lower()))
@@ -606,7 +632,7 @@ def find_context(text, add, names_lookup=None):
             continue
         add((s, e, "address", text[s:e].lower()))
     for m in LIVES.finditer(text):
-        g = "place" if m.group("place") else "place2"
+        g = next(k for k in ("place", "place2", "place3") if m.group(k))
         span = _drop_trailing_common(text, m.start(g), m.end(g))
         if span and text[span[0]:span[1]].split()[0].casefold() not in common:
             add((*span, "address", text[span[0]:span[1]].lower()))
@@ -652,7 +678,7 @@ def find_context(text, add, names_lookup=None):
                             text[e:e + 12])
             if surname is None and (month or (_sentence_start(text, s) and not said)):
                 continue
-            if surname is None and re.search(r"\b(?:the|a|an|Operation|of\s+the)\s+$",
+            if surname is None and re.search(r"(?i:\b(?:the|a|an|operation|of\s+the))\s+$",
                                              text[max(0, s - 15):s]):
                 continue
         if surname is not None:
