@@ -81,6 +81,7 @@ class Redactor:
         self._kinds = frozenset(kinds)
         self._names_pattern, self._names_lookup = self._compile_names(names)
         self._labels: dict[tuple[str, str], str] = {}
+        self._officers: set[str] = set()
         self._used: dict[str, set[str]] = {}
 
     @staticmethod
@@ -147,7 +148,10 @@ class Redactor:
                     break
                 width += 1
         used.add(letters)
-        label = f"[{_ids.LABELS[kind]} {letters}]"
+        word = _ids.LABELS[kind]
+        if kind == "person" and identity in self._officers:
+            word = "Officer"
+        label = f"[{word} {letters}]"
         self._labels[(kind, identity)] = label
         return label
 
@@ -176,7 +180,8 @@ class Redactor:
     def _redact_rows(self, text: str, *prefix):
         """``(redacted_text, rows)``: rows are ``(*prefix, start, end, kind, original,
         replacement)`` tuples (no DataFrame per text, so many texts stay fast)."""
-        found = _ids.find_identifiers(text, self._names_pattern, self._names_lookup)
+        found = _ids.find_identifiers(text, self._names_pattern, self._names_lookup,
+                                      self._officers)
         pieces = []
         rows = []
         pos = 0
