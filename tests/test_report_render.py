@@ -62,7 +62,8 @@ def test_render_outputs(ctx):
     doc = Document(out["docx"])
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "35% reported" in text and "Limitations" in text
-    assert len(doc.inline_shapes) == 1 and len(doc.tables) == 1
+    # one joint display per pillar, the table in its pillar's body, and again in full in the annex
+    assert len(doc.inline_shapes) == 1 and len(doc.tables) == 4 + 1 + 1
     manifest = json.loads(out["manifest"].read_text())
     assert manifest["seed"] == 1
     assert manifest["packages"]["pandas"]

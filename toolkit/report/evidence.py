@@ -250,7 +250,10 @@ def build_evidence_pack(
             continue
         start = time.perf_counter()
         print(f"[{name}] building ...", flush=True)
+        n_findings = len(ctx.findings)
         module.build(ctx)
+        for f in ctx.findings[n_findings:]:
+            f.setdefault("section", name)  # the executive summary says where a finding comes from
         ctx.timings[name] = time.perf_counter() - start
         print(f"[{name}] done in {ctx.timings[name]:.1f} s", flush=True)
     (ctx.pack_dir / "findings.json").write_text(

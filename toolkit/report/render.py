@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from toolkit.report.export import write_workbook
 from toolkit.report.format import format_table
 from toolkit.report.manifest import write_manifest
 from toolkit.report.recommendations import PILLAR_TITLES, PILLARS, RECOMMENDATIONS
@@ -164,66 +163,36 @@ def render_html(ctx) -> Path:
     return path
 
 
-def render_docx(ctx) -> Path:
-    from docx import Document
-    from docx.shared import Inches
+def render_docx(ctx, model=None) -> Path:
+    """Write ``briefing.docx`` (see :mod:`toolkit.report.docx_briefing`)."""
+    from toolkit.report.briefing import briefing_model
+    from toolkit.report.docx_briefing import write_docx
 
-    doc = Document()
-    doc.core_properties.author = "toolkit"
-    doc.core_properties.title = ctx.config.name if ctx.config is not None else "Evidence pack"
-    doc.add_heading(doc.core_properties.title, level=0)
-    if ctx.demo:
-        doc.add_paragraph(
-            "Built from the synthetic demo study: the numbers show what the toolkit produces and are "
-            "not evidence about any real force."
-        )
-    doc.add_heading("Headline findings", level=1)
-    for f in ctx.findings:
-        doc.add_paragraph(f"{f['pillar'].title()}: {f['text']}", style="List Bullet")
-    for pillar in PILLARS:
-        findings, figures, tables = _items_for(ctx, pillar)
-        doc.add_heading(f"{pillar.title()}: {PILLAR_TITLES[pillar]}", level=1)
-        if not (findings or figures or tables):
-            doc.add_paragraph("No analyses for this pillar in this study.")
-        for f in findings:
-            p = doc.add_paragraph(f["text"])
-            if f["recommendations"]:
-                p.add_run(" (informs recommendation " + ", ".join(f["recommendations"]) + ")").italic = True
-        for fig in figures:
-            png = next(p for p in fig.paths if p.suffix == ".png")
-            doc.add_picture(str(png), width=Inches(6))
-            doc.add_paragraph(fig.title + (f". {fig.caption}" if fig.caption else ""), style="Caption")
-        for t in tables:
-            doc.add_paragraph(t.title, style="Caption")
-            shown = format_table(t.data.head(MAX_ROWS_SHOWN))
-            table = doc.add_table(rows=1, cols=len(shown.columns))
-            table.style = "Light Grid Accent 1"
-            for cell, col in zip(table.rows[0].cells, shown.columns):
-                cell.text = str(col)
-            for row in shown.itertuples(index=False):
-                cells = table.add_row().cells
-                for cell, v in zip(cells, row):
-                    cell.text = str(v)
-            if len(t.data) > MAX_ROWS_SHOWN:
-                doc.add_paragraph(f"Showing {MAX_ROWS_SHOWN} of {len(t.data)} rows; full table in tables.xlsx.")
-    doc.add_heading("Methods", level=1)
-    for section, text in ctx.methods:
-        doc.add_paragraph(f"{section}. {text}")
-    doc.add_heading("Limitations", level=1)
-    for text in ctx.limitations or ["None recorded."]:
-        doc.add_paragraph(text, style="List Bullet")
-    path = ctx.pack_dir / "briefing.docx"
-    doc.save(path)
-    return path
+    return write_docx(model or briefing_model(ctx), ctx.pack_dir / "briefing.docx")
+
+
+def render_workbook(ctx) -> Path:
+    """Write ``tables/tables.xlsx``: every analysis table, withheld cells as ``[c]``, a legend sheet."""
+    from toolkit.report.presentation import suppressed_mask
+    from toolkit.report.workbook import write_tables_workbook
+
+    tables = {name: t.data for name, t in ctx.tables.items()}
+    masks = {name: suppressed_mask(t.data, ctx.disclosure, name=name) for name, t in ctx.tables.items()}
+    return write_tables_workbook(
+        tables,
+        ctx.pack_dir / "tables" / "tables.xlsx",
+        masks=masks,
+        notes={name: t.caption for name, t in ctx.tables.items()},
+        titles={name: t.title for name, t in ctx.tables.items()},
+        threshold=ctx.threshold,
+    )
 
 
 def render_pack(ctx) -> dict[str, Path]:
     """Write index.html, briefing.docx, tables/tables.xlsx and manifest.json."""
     out = {}
     if ctx.tables:
-        out["xlsx"] = write_workbook(
-            {name: t.data for name, t in ctx.tables.items()}, ctx.pack_dir / "tables" / "tables.xlsx"
-        )
+        out["xlsx"] = render_workbook(ctx)
     out["html"] = render_html(ctx)
     out["docx"] = render_docx(ctx)
     out["manifest"] = write_manifest(ctx)

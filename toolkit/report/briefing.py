@@ -1,0 +1,191 @@
+"""The content of the briefing, once, for both the Word document and the HTML page.
+
+:func:`briefing_model` reads the evidence context (published tables, figures, findings,
+methods, limitations) and lays it out: title block, executive summary, one section per
+pillar (its joint display, figures and the presentation tables short enough for the
+body), methods and limitations, and an annex with every table in full. Both renderers
+(:mod:`toolkit.report.docx_briefing` and the Jinja2 templates) walk the same model, so
+the two outputs have the same structure and numbering.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from toolkit.report.presentation import PresentationTable, present_published
+from toolkit.report.recommendations import PILLAR_TITLES, PILLARS
+from toolkit.report.summary import executive_summary, joint_display
+
+__all__ = ["BODY_MAX_COLUMNS", "BODY_MAX_ROWS", "Theme", "Figure", "PillarSection", "Briefing", "briefing_model",
+           "theme_of"]
+
+#: a table goes in the body when it has at most this many columns and rows; every table is in the annex
+BODY_MAX_COLUMNS = 7
+BODY_MAX_ROWS = 12
+
+DEFAULT_COLOUR = "#0B3D5C"
+_HEX = re.compile(r"^#?[0-9A-Fa-f]{6}$")
+
+
+@dataclass
+class Theme:
+    """How a force restyles the pack (``report:`` in ``study.yml``)."""
+
+    organisation: str = ""
+    colour: str = DEFAULT_COLOUR
+    logo: Path | None = None
+
+    @property
+    def colour_hex(self) -> str:
+        return self.colour.lstrip("#").upper()
+
+
+@dataclass
+class Figure:
+    name: str
+    number: int
+    title: str
+    caption: str | None
+    alt: str
+    png: Path
+
+
+@dataclass
+class PillarSection:
+    pillar: str
+    heading: str
+    summary: list
+    joint: PresentationTable
+    figures: list[Figure] = field(default_factory=list)
+    tables: list[PresentationTable] = field(default_factory=list)
+
+
+@dataclass
+class Briefing:
+    title: str
+    subtitle: str
+    theme: Theme
+    demo: bool
+    summary: dict
+    pillars: list[PillarSection]
+    methods: list[tuple[str, str]]
+    limitations: list[str]
+    disclosure: str
+    annex_figures: list[Figure]
+    annex: list[PresentationTable]
+
+
+def theme_of(config) -> Theme:
+    """The theme from the configuration's ``report`` section (organisation, colour, logo)."""
+    theme = Theme()
+    if config is None:
+        return theme
+    raw = getattr(config, "raw", {}) or {}
+    report = raw.get("report") or {}
+    if report.get("organisation"):
+        theme.organisation = str(report["organisation"])
+    colour = report.get("colour")
+    if isinstance(colour, str) and _HEX.match(colour.strip()):
+        theme.colour = "#" + colour.strip().lstrip("#").upper()
+    if report.get("logo"):
+        try:
+            logo = config.path("report", "logo")
+        except Exception:  # the configuration does not know the key
+            logo = Path(getattr(config, "base", ".")) / str(report["logo"])
+        if logo is not None and Path(logo).exists():
+            theme.logo = Path(logo)
+    return theme
+
+
+def _joint_table(ctx, pillar: str, number: int) -> PresentationTable:
+    jd = joint_display(ctx, pillar)
+    rows, flags = [], []
+    for r in jd.itertuples(index=False):
+        first = r.strand + (f"\n{r.source}" if r.source else "")
+        rows.append([first, r.evidence, r.informs])
+        flags.append([False, False, False])
+    return PresentationTable(
+        name=f"joint_{pillar}",
+        title=f"Joint display, {pillar}: what each strand of evidence shows",
+        columns=["Evidence", "What it shows", "Informs recommendation"],
+        rows=rows,
+        suppressed=flags,
+        numeric=[False, False, False],
+        note="Survey percentages with 95% intervals; interview themes as the share of managers raising them. "
+        "Every value is taken from the published tables.",
+        pillar=pillar,
+        extra={"number": number, "joint": True, "widths": (0.22, 0.48, 0.30)},
+    )
+
+
+def _figure(fig, number: int) -> Figure:
+    png = next(p for p in fig.paths if Path(p).suffix == ".png")
+    alt = getattr(fig, "alt", None) or fig.title + (f". {fig.caption}" if fig.caption else "")
+    return Figure(fig.name, number, fig.title, fig.caption, alt, Path(png))
+
+
+def briefing_model(ctx) -> Briefing:
+    """Lay out the briefing from an evidence context (after every section ran)."""
+    theme = theme_of(ctx.config)
+    title = ctx.config.name if ctx.config is not None else "Evidence pack"
+    subtitle = ("Evidence on online harms to police officers, staff and their families, "
+                "organised by the four national pillars")
+    summary = executive_summary(ctx)
+    presented = {name: present_published(ctx, t) for name, t in ctx.tables.items()}
+    table_no, figure_no = 0, 0
+    in_body: set[str] = set()
+    pillars = []
+    for pillar in PILLARS:
+        table_no += 1
+        joint = _joint_table(ctx, pillar, table_no)
+        section = PillarSection(pillar, f"{pillar.title()}: {PILLAR_TITLES[pillar]}", summary[pillar], joint)
+        for fig in ctx.figures.values():
+            if fig.pillar == pillar:
+                figure_no += 1
+                section.figures.append(_figure(fig, figure_no))
+        for name, t in ctx.tables.items():
+            p = presented[name]
+            if t.pillar != pillar or not p.rows:
+                continue
+            if len(p.columns) <= BODY_MAX_COLUMNS and len(p.rows) <= BODY_MAX_ROWS:
+                table_no += 1
+                p.extra["number"] = table_no
+                section.tables.append(p)
+                in_body.add(name)
+        pillars.append(section)
+    annex_figures = []
+    for fig in ctx.figures.values():
+        if fig.pillar is None:
+            figure_no += 1
+            annex_figures.append(_figure(fig, figure_no))
+    annex = []
+    for name in ctx.tables:
+        full = present_published(ctx, ctx.tables[name])
+        if name in in_body:
+            full.extra["number"] = presented[name].extra["number"]
+            full.extra["repeat"] = True
+        else:
+            table_no += 1
+            full.extra["number"] = table_no
+        full.extra["annex"] = True
+        annex.append(full)
+    disclosure = (
+        f"Counts below {ctx.threshold} people are withheld in every published table, with secondary "
+        "suppression so that they cannot be recovered from totals or other tables; withheld cells show "
+        f"[c]. {ctx.n_suppressed} cell(s) were withheld across the pack (listed in manifest.json)."
+    )
+    return Briefing(
+        title=title,
+        subtitle=subtitle,
+        theme=theme,
+        demo=bool(ctx.demo),
+        summary=summary,
+        pillars=pillars,
+        methods=list(ctx.methods),
+        limitations=list(ctx.limitations),
+        disclosure=disclosure,
+        annex_figures=annex_figures,
+        annex=annex,
+    )
