@@ -451,6 +451,29 @@ REGISTRY: dict[str, Case] = {
         columns=(("drop", "estimate"),),
         empty=True,
     ),
+    "survey.funnel": Case(
+        S.funnel,
+        lambda tmp: {
+            "data": survey().assign(force=np.tile([1, 2, 3], 20)),
+            "outcome": "harm_abuse",
+            "by": "force",
+        },
+        data="data",
+        columns=(("arg", "outcome"), ("arg", "by")),
+        empty=True,
+    ),
+    "survey.funnel_limits": Case(
+        S.funnel_limits,
+        lambda tmp: {"n": [50, 100], "target": 0.2},
+    ),
+    "survey.funnel_plot": Case(
+        S.funnel_plot,
+        lambda tmp: {
+            "result": S.funnel(survey().assign(force=np.tile([1, 2, 3], 20)), outcome="harm_abuse", by="force")
+        },
+        data="result",
+        columns=(("drop", "estimate"),),
+    ),
     "survey.harm_heatmap": Case(
         S.harm_heatmap,
         lambda tmp: {

@@ -164,7 +164,13 @@ def funnel(
     1   F02  438     0.146  0.099  0.161   within
     2   F03  275     0.145  0.092  0.170   within
     """
-    check_columns(data, [outcome, by], argument="outcome/by")
+    for argument, value in (("outcome", outcome), ("by", by)):
+        if not isinstance(value, str):
+            raise ParameterError(
+                f"The '{argument}' parameter of funnel must be one column name (a string). Got {value!r} instead."
+            )
+    check_columns(data, [outcome], argument="outcome")
+    check_columns(data, [by], argument="by")
     threshold = check_threshold(threshold, function="funnel", allow_low=True)
     if not 0 <= trim < 0.5:
         raise ParameterError(f"The 'trim' parameter of funnel must be a share in [0, 0.5). Got {trim!r} instead.")
@@ -218,9 +224,9 @@ def funnel_plot(result: pd.DataFrame, *, title: str | None = None, label: str = 
     -------
     matplotlib.figure.Figure
     """
-    for col in ("group", "n", "estimate", "ll95"):
-        if col not in result.columns:
-            raise ParameterError("funnel_plot needs the result of toolkit.survey.funnel.")
+    check_columns(result, ["group", "n", "estimate", "ll95"], argument="result", where="the result of toolkit.survey.funnel")
+    if "target" not in result.attrs:
+        raise ParameterError("The 'result' parameter of funnel_plot must be the table returned by toolkit.survey.funnel (its attrs hold the target).")
     fig = Figure(figsize=(6.5, 4.2))
     ax = fig.add_subplot()
     shown = result[~result["small"].astype(bool)] if "small" in result else result
