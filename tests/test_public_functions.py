@@ -465,6 +465,9 @@ REGISTRY: dict[str, Case] = {
     "survey.funnel_limits": Case(
         S.funnel_limits,
         lambda tmp: {"n": [50, 100], "target": 0.2},
+        data="n",
+        expects="positive numbers",
+        bad_data=(None, "many", [[-1, 3]]),
     ),
     "survey.funnel_plot": Case(
         S.funnel_plot,

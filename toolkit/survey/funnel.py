@@ -60,11 +60,18 @@ def funnel_limits(n, *, target: float, tau2: float = 0.0) -> pd.DataFrame:
     0  100  0.1278  0.2836  0.0926  0.3359
     1  400  0.1623  0.2406  0.1420  0.2651
     """
-    n = np.asarray(n, dtype=float)
+    try:
+        n = np.atleast_1d(np.asarray(n, dtype=float))
+    except (TypeError, ValueError):
+        raise ParameterError(
+            f"The 'n' parameter of funnel_limits must be positive numbers of respondents. Got {n!r} instead."
+        ) from None
+    if n.size == 0:
+        raise ParameterError("The 'n' parameter of funnel_limits is empty (no numbers of respondents).")
     if not 0 < target < 1:
         raise ParameterError(f"The 'target' parameter of funnel_limits must be a proportion strictly between 0 and 1. Got {target!r} instead.")
     if np.any(~np.isfinite(n)) or np.any(n <= 0):
-        raise ParameterError("The 'n' parameter of funnel_limits must hold positive numbers of respondents.")
+        raise ParameterError(f"The 'n' parameter of funnel_limits must be positive numbers of respondents. Got {n.tolist()!r} instead.")
     centre = np.arcsin(np.sqrt(target))
     sd = np.sqrt(1.0 / (4.0 * n) + max(float(tau2), 0.0))
     out = {"n": n.astype(int) if np.all(n == np.round(n)) else n}
