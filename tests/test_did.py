@@ -329,3 +329,59 @@ def test_event_study_plot_errors(change, error, match):
     res = event_study(_panel(), outcome="wellbeing", unit="force", time="wave", treated="trained")
     with pytest.raises(error, match=match):
         event_study_plot(change(res))
+
+
+def _time_variants(panel):
+    """The same periods stored as researchers store them: an ordered Categorical whose category
+    order is not alphabetical, and quarter labels in two spellings ('Q4 2010' and '2023 Q4')."""
+    q = pd.PeriodIndex(panel["quarter"].astype(str), freq="Q")
+    labels = [f"Q{p.quarter} {p.year}" for p in q]
+    order = [f"Q{p.quarter} {p.year}" for p in sorted(set(q))]
+    return {
+        "ordered categorical": panel.assign(t=pd.Categorical(labels, categories=order, ordered=True)),
+        "quarter labels Q4 2010": panel.assign(t=labels),
+        "quarter labels 2023 Q4": panel.assign(t=[f"{p.year} Q{p.quarter}" for p in q]),
+    }
+
+
+@pytest.mark.parametrize("variant", ["ordered categorical", "quarter labels Q4 2010", "quarter labels 2023 Q4"])
+def test_time_as_ordered_categorical_or_quarter_labels(variant):
+    """Issue 11: did, event_study and staggered_did accept an ordered Categorical time column (its
+    order is the time order) and quarter labels; the results equal those on the wave numbers."""
+    panel = make_panel(seed=1, n_forces=12)
+    data = _time_variants(panel)[variant]
+    labels = list(pd.unique(data["t"].astype(str)))
+    if variant != "quarter labels 2023 Q4":
+        assert sorted(labels) != labels  # alphabetical order is not time order: the test can fail
+    args = {"outcome": "wellbeing", "unit": "force", "treated": "trained"}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", StaggeredAdoptionWarning)
+        ref = did(panel, time="wave", **args, n_boot=999)
+        got = did(data, time="t", **args, n_boot=999)
+        assert_allclose(got[["estimate", "se", "p", "ci_low", "ci_high"]].to_numpy(float),
+                        ref[["estimate", "se", "p", "ci_low", "ci_high"]].to_numpy(float), rtol=1e-10)
+        es_ref = event_study(panel, time="wave", **args)
+        es_got = event_study(data, time="t", **args)
+        assert_allclose(es_got["estimate"].to_numpy(float), es_ref["estimate"].to_numpy(float), rtol=1e-10)
+    cs_ref = staggered_did(panel, time="wave", **args, aggregate="group")
+    cs_got = staggered_did(data, time="t", **args, aggregate="group")
+    assert_allclose(cs_got["estimate"].to_numpy(float), cs_ref["estimate"].to_numpy(float), rtol=1e-10)
+    # cohorts are labelled as the data label them
+    first = panel.loc[panel["trained"] == 1].groupby("force")["wave"].min().min()
+    label = data.loc[panel["wave"] == first, "t"].astype(str).iloc[0]
+    assert str(cs_got["group"].dropna().iloc[0]) == label
+
+
+@pytest.mark.parametrize(
+    "values, match",
+    [
+        (lambda p: pd.Categorical(p["wave"].map(lambda w: f"wave {w}")), "ordered categorical"),
+        (lambda p: "spring " + p["wave"].astype(str), "quarter labels such as 'Q4 2010'"),
+        (lambda p: p["wave"].map(lambda w: f"Q{w} 2023"), "quarter labels such as 'Q4 2010'"),
+    ],
+)
+def test_time_text_without_an_order_is_refused(values, match):
+    """An unordered categorical or free text has no time order; Q5-Q8 are not quarters."""
+    panel = make_panel(seed=1, n_forces=12, staggered=False)
+    with pytest.raises(DesignError, match=match):
+        did(panel.assign(t=values(panel)), outcome="wellbeing", unit="force", time="t", treated="trained")

@@ -76,8 +76,9 @@ def did(
     outcome : str
         Numeric outcome column.
     unit, time : str
-        Unit (force) and period columns. ``time`` must hold whole numbers, dates or
-        pandas Periods.
+        Unit (force) and period columns. ``time`` holds whole numbers (year, wave),
+        dates, pandas Periods, an ordered Categorical (its category order is the time
+        order) or quarter labels such as ``"Q4 2010"`` or ``"2010 Q4"``.
     treated : str
         0/1 column: 1 in the periods a unit is treated. Treatment must stay on once it
         starts.
@@ -125,7 +126,7 @@ def did(
     ------
     toolkit.errors.DesignError
         One period only, no untreated units, treatment switching off and on, a time
-        column that is not numbers / dates / periods.
+        column without a time order (free text, an unordered categorical).
 
     Notes
     -----
