@@ -385,3 +385,41 @@ def test_time_text_without_an_order_is_refused(values, match):
     panel = make_panel(seed=1, n_forces=12, staggered=False)
     with pytest.raises(DesignError, match=match):
         did(panel.assign(t=values(panel)), outcome="wellbeing", unit="force", time="t", treated="trained")
+
+
+def _few_forces(n_control):
+    panel = make_panel(seed=1, staggered=False, n_forces=10)
+    ever = panel.groupby("force")["trained"].max()
+    keep = [ever[ever == 1].index[0], *ever[ever == 0].index[:n_control]]
+    return panel[panel["force"].isin(keep)]
+
+
+@pytest.mark.parametrize("n_control", [1, 2])
+def test_did_with_too_few_clusters_blanks_inference(n_control):
+    """Issue 11: with 2 clusters did tabled se = 1.7e-16 (or divided by zero). With fewer than 5
+    clusters the estimate is kept, se / CI / p are blank and a DataWarning says why."""
+    data = _few_forces(n_control)
+    args = {"outcome": "wellbeing", "unit": "force", "time": "wave", "treated": "trained"}
+    with pytest.warns(DataWarning, match=f"only {n_control + 1} cluster"):
+        res = did(data, **args, bootstrap=False)
+    row = res.iloc[0]
+    assert np.isfinite(row["estimate"]) and row["n_clusters"] == n_control + 1
+    assert res[["se", "ci_low", "ci_high", "statistic", "p"]].isna().all().all()
+    assert "no inference" in row["method"]
+    # the point estimate is the plain difference in differences of the cell means
+    m = data.assign(post=data["wave"] >= data.loc[data["trained"] == 1, "wave"].min())
+    cell = m.groupby([m.groupby("force")["trained"].transform("max"), "post"])["wellbeing"].mean()
+    if n_control == 1:
+        assert_allclose(row["estimate"], (cell[1, True] - cell[1, False]) - (cell[0, True] - cell[0, False]),
+                        rtol=1e-9)
+    with pytest.warns(DataWarning, match="cluster"):
+        es = event_study(data, **args)
+    assert es["se"].isna().all() and np.isnan(es.attrs["pretrend_p"])
+
+
+def test_did_five_clusters_still_infers():
+    data = _few_forces(4)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataWarning)
+        res = did(data, outcome="wellbeing", unit="force", time="wave", treated="trained", n_boot=999)
+    assert np.isfinite(res["p"].iloc[0]) and res["se"].iloc[0] > 1e-8

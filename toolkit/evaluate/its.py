@@ -432,6 +432,24 @@ def its(
             f"The intervention {t0} leaves {n_pre} period(s) before and {n_post} after in '{time}'; "
             "segmented regression needs at least 3 on each side (ideally 8 or more)."
         )
+    for gi, (g, p_idx) in enumerate(zip(groups, pers)):
+        series = "the comparison series" if gi == 1 else ("the intervention series" if len(groups) == 2 else "the series")
+        y_g = data.loc[g, outcome].to_numpy(float)
+        if np.ptp(y_g) == 0:
+            raise DesignError(
+                f"The outcome '{outcome}' is {y_g[0]:g} in every period of {series} ({len(y_g)} periods): "
+                "there is no change to model. Check that the right column is named and that the "
+                "counts were aggregated correctly."
+            )
+        if family != "gaussian":
+            before = np.asarray(p_idx < t0)
+            for side, mask in (("before", before), ("from", ~before)):
+                if not y_g[mask].any():
+                    raise DesignError(
+                        f"The outcome '{outcome}' is 0 in every period {side} the intervention {t0} in "
+                        f"{series}: a log-linear ({family}) model then has an infinite level change. "
+                        "Check the series, or widen the window to periods with reports."
+                    )
     # design, stacked by series
     blocks, ys, offs, tcodes = [], [], [], []
     for gi, (g, p_idx) in enumerate(zip(groups, pers)):
