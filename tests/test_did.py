@@ -423,3 +423,31 @@ def test_did_five_clusters_still_infers():
         warnings.simplefilter("ignore", DataWarning)
         res = did(data, outcome="wellbeing", unit="force", time="wave", treated="trained", n_boot=999)
     assert np.isfinite(res["p"].iloc[0]) and res["se"].iloc[0] > 1e-8
+
+
+@pytest.mark.parametrize("ssc", ["nested", "all"])
+def test_event_study_cell_fit_equals_row_fit(ssc):
+    """event_study fits its event-time dummies on the (unit, period) cells (no n x events
+    matrix, issue 16); on an unbalanced respondent-level panel (1-6 respondents per cell, some
+    cells empty) the coefficients and CR1 covariance equal the row-level dummy regression."""
+    from toolkit.evaluate._did_core import cell_index, fit_twfe, fit_twfe_cells
+    from toolkit.evaluate._did_validate import prepare_panel
+    from toolkit.evaluate.did import _event_time_dummies
+
+    rng = np.random.default_rng(3)
+    cells = make_panel(seed=2, n_forces=12)
+    reps = rng.integers(0, 7, len(cells))
+    reps[cells["wave"].to_numpy() == 1] = np.maximum(reps[cells["wave"].to_numpy() == 1], 1)
+    rows = cells.loc[cells.index.repeat(reps)].reset_index(drop=True)
+    rows["wellbeing"] = rows["wellbeing"] + rng.normal(0, 0.5, len(rows))
+    panel = prepare_panel(rows, "wellbeing", unit="force", time="wave", treated="trained")
+    cidx = cell_index(panel)
+    assert cidx[3] is not None and len(cidx[1]) < len(rows)
+    events, _, cols, _, _ = _event_time_dummies(panel, None, None, -1)
+    dense = fit_twfe(panel, cols, ssc=ssc)
+    grid = {"adopt": panel["adopt"], "unit": cidx[1], "time": cidx[2]}
+    events_c, _, cols_c, _, _ = _event_time_dummies(grid, None, None, -1)
+    fast = fit_twfe_cells(panel, cols_c, cidx, ssc=ssc)
+    assert events == events_c
+    assert_allclose(fast["beta"], dense["beta"], rtol=1e-9, atol=1e-12)
+    assert_allclose(fast["V"], dense["V"], rtol=1e-8, atol=1e-14)

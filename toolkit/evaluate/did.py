@@ -25,9 +25,11 @@ from toolkit.errors import (
 from toolkit.evaluate._did_core import (
     FEW_CLUSTERS,
     bootstrap_first,
+    cell_index,
     check_inference_args,
     choose_weights,
     fit_twfe,
+    fit_twfe_cells,
 )
 from toolkit.evaluate._did_cs import staggered_did
 from toolkit.evaluate._did_twfe import t_inference
@@ -351,9 +353,18 @@ def event_study(
     )
     if is_staggered(panel["adopt"]):
         _warn_staggered(panel, "event_study")
-    events, dropped, cols, window, _ = _event_time_dummies(panel, leads, lags, reference)
-    regs = np.column_stack([cols, panel["X"]])
-    fit = fit_twfe(panel, regs, ssc=ssc)
+    cells = cell_index(panel) if panel["X"].shape[1] == 0 else None
+    if cells is not None and cells[3] is not None:
+        # event-time dummies are constant within (unit, period) cells: fit on the cells, so no
+        # n x events matrix is built (memory as did on the same rows)
+        _, cell_unit, cell_time, _ = cells
+        grid = {"adopt": panel["adopt"], "unit": cell_unit, "time": cell_time}
+        events, dropped, cols, window, _ = _event_time_dummies(grid, leads, lags, reference)
+        fit = fit_twfe_cells(panel, cols, cells, ssc=ssc)
+    else:
+        events, dropped, cols, window, _ = _event_time_dummies(panel, leads, lags, reference)
+        regs = np.column_stack([cols, panel["X"]])
+        fit = fit_twfe(panel, regs, ssc=ssc)
     G = fit["G"]
     k = len(events)
     beta, V = fit["beta"][:k], fit["V"][:k, :k]
