@@ -179,9 +179,11 @@ def test_simulation_recovers_effect_and_covers():
 def test_attrition_chickweight_matches_r(chick):
     """R: Welch t.test(weight[dropped], weight[retained]); chisq.test(table(dropped, Diet), correct = FALSE);
     SMDs as Austin (2009), computed in tests/reference/evaluate_prepost.R."""
-    res = attrition(chick, time="Time", subject="Chick", pre=0, post=21, baseline=["weight", "Diet"])
+    res, ids = attrition(chick, time="Time", subject="Chick", pre=0, post=21, baseline=["weight", "Diet"],
+                         return_ids=True)
     want_ids = pd.read_csv(REF / "evaluate_prepost_attrition_ids.csv")["dropped"].tolist()
-    assert res.attrs["dropped"] == want_ids
+    assert ids.loc[ids["status"] == "dropped", "Chick"].tolist() == want_ids
+    assert all(np.isscalar(v) for v in res.attrs.values()), res.attrs
     assert res.attrs["n_dropped"] == 5 and res.attrs["n_pre"] == 50
     # Diet is stored as integers: treat it as categorical explicitly
     chick2 = chick.assign(Diet=chick["Diet"].astype(str))

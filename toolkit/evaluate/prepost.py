@@ -357,7 +357,8 @@ def attrition(
     pre=None,
     post=None,
     baseline: list[str] | tuple[str, ...] = (),
-) -> pd.DataFrame:
+    return_ids: bool = False,
+):
     """Who dropped out between the waves, and whether they differed at baseline.
 
     Parameters
@@ -369,6 +370,8 @@ def attrition(
     baseline : list of str
         Columns measured in the before wave to compare between respondents who stayed
         and those who left (numeric: means; anything else: proportions per level).
+    return_ids : bool
+        Also return the table of respondents who appear in one wave only.
 
     Returns
     -------
@@ -385,9 +388,12 @@ def attrition(
           chi-square test of independence without continuity correction (categorical,
           the same test repeated on each level's row).
 
-        ``attrs``: ``n_pre``, ``n_post``, ``n_dropped``, ``n_joined``,
-        ``attrition_rate`` (= n_dropped / n_pre), ``dropped`` and ``joined`` (lists of
-        ids: before only, after only).
+        ``attrs`` (scalars only): ``n_pre``, ``n_post``, ``n_dropped``, ``n_joined``,
+        ``attrition_rate`` (= n_dropped / n_pre), ``pre``, ``post``.
+
+        With ``return_ids`` a second table, one row per respondent in one wave only:
+        the ``subject`` column and ``status`` (``"dropped"``: before only, sorted first;
+        ``"joined"``: after only).
 
     Notes
     -----
@@ -413,8 +419,9 @@ def attrition(
     ...                    "role": ["officer", "staff", "officer", "staff", "officer", "officer",
     ...                             "officer", "staff", "officer", "staff"]})
     >>> res = attrition(df, time="wave", subject="id", baseline=["age", "role"])
-    >>> res.attrs["dropped"], res.attrs["attrition_rate"]
-    ([5, 6], 0.333...)
+    >>> res, ids = attrition(df, time="wave", subject="id", baseline=["age", "role"], return_ids=True)
+    >>> ids["id"].tolist(), ids["status"].tolist(), res.attrs["attrition_rate"]
+    ([5, 6], ['dropped', 'dropped'], 0.333...)
     >>> res[["covariate", "level", "mean_retained", "mean_dropped"]]
       covariate    level  mean_retained  mean_dropped
     0       age      NaN          34.75          25.5
@@ -480,8 +487,11 @@ def attrition(
     res = pd.DataFrame(out, columns=ATTRITION_COLUMNS)
     res.attrs.update(n_pre=len(ids_pre), n_post=len(ids_post), n_dropped=len(dropped),
                      n_joined=len(joined), attrition_rate=len(dropped) / len(ids_pre) if ids_pre else np.nan,
-                     dropped=dropped, joined=joined, pre=pre, post=post)
-    return res
+                     pre=pre, post=post)
+    if not return_ids:
+        return res
+    ids = pd.DataFrame({subject: dropped + joined, "status": ["dropped"] * len(dropped) + ["joined"] * len(joined)})
+    return res, ids
 
 
 def _mean(x) -> float:
