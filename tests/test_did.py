@@ -451,3 +451,11 @@ def test_event_study_cell_fit_equals_row_fit(ssc):
     assert events == events_c
     assert_allclose(fast["beta"], dense["beta"], rtol=1e-9, atol=1e-12)
     assert_allclose(fast["V"], dense["V"], rtol=1e-8, atol=1e-14)
+
+
+def test_did_one_cluster_blanks_inference():
+    """A cluster column with one value: no ZeroDivisionError, the estimate with blank inference."""
+    data = _few_forces(3).assign(region="all")
+    with pytest.warns(DataWarning, match="only 1 cluster"):
+        res = did(data, outcome="wellbeing", unit="force", time="wave", treated="trained", cluster="region")
+    assert np.isfinite(res["estimate"].iloc[0]) and np.isnan(res["p"].iloc[0])

@@ -52,7 +52,7 @@ def fit_twfe(panel: dict, regressors: np.ndarray, *, ssc: str) -> dict:
         "codes": codes,
         "k": k,
         "G": G,
-        "factor": G / (G - 1) * (n - 1) / (n - k),
+        "factor": G / (G - 1) * (n - 1) / (n - k) if G > 1 else np.nan,
         "nested": nested,
     }
 
@@ -116,7 +116,7 @@ def fit_twfe_cells(panel: dict, cell_regs: np.ndarray, cells, *, ssc: str) -> di
                          for j in range(Xc.shape[1])])
     nested = nested_in_clusters(panel["unit"], panel["cluster"])
     k = small_sample_k(Xc.shape[1], len(panel["unit_levels"]), len(panel["time_levels"]), ssc=ssc, nested=nested)
-    factor = G / (G - 1) * (n - 1) / (n - k)
+    factor = G / (G - 1) * (n - 1) / (n - k) if G > 1 else np.nan
     V = factor * bread @ (S.T @ S) @ bread
     return {"beta": beta, "V": V, "G": G, "k": k, "factor": factor, "nested": nested}
 
