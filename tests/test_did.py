@@ -459,3 +459,39 @@ def test_did_one_cluster_blanks_inference():
     with pytest.warns(DataWarning, match="only 1 cluster"):
         res = did(data, outcome="wellbeing", unit="force", time="wave", treated="trained", cluster="region")
     assert np.isfinite(res["estimate"].iloc[0]) and np.isnan(res["p"].iloc[0])
+
+
+@pytest.mark.parametrize("aggregate", ["simple", "dynamic", "group", "none"])
+def test_staggered_did_first_treated_equals_treated(aggregate):
+    """first_treated= (the first treated period, missing = never; did::att_gt's gname) gives
+    the same results as the 0/1 treated= column it implies."""
+    panel = make_panel(seed=1)
+    a = staggered_did(panel, outcome="wellbeing", unit="force", time="wave", treated="trained", aggregate=aggregate)
+    b = staggered_did(panel, outcome="wellbeing", unit="force", time="wave", first_treated="cohort",
+                      aggregate=aggregate)
+    pd.testing.assert_frame_equal(a, b)
+    zero = panel.assign(cohort=panel["cohort"].fillna(0).astype(int))
+    c = staggered_did(zero, outcome="wellbeing", unit="force", time="wave", first_treated="cohort",
+                      aggregate=aggregate)
+    pd.testing.assert_frame_equal(a, c)
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, match",
+    [
+        ({}, ParameterError, "exactly one of treated="),
+        ({"treated": "trained", "first_treated": "cohort"}, ParameterError, "exactly one of treated="),
+        ({"first_treated": "cohorts"}, ColumnNotFoundError, "cohorts"),
+        ({"first_treated": "force"}, DesignError, "must both hold numbers"),
+    ],
+)
+def test_staggered_did_first_treated_errors(kwargs, error, match):
+    with pytest.raises(error, match=match):
+        staggered_did(make_panel(seed=1), outcome="wellbeing", unit="force", time="wave", **kwargs)
+
+
+def test_staggered_did_first_treated_must_be_constant_within_unit():
+    panel = make_panel(seed=1)
+    panel.loc[0, "cohort"] = 3
+    with pytest.raises(DesignError, match="more than one value within unit"):
+        staggered_did(panel, outcome="wellbeing", unit="force", time="wave", first_treated="cohort")
