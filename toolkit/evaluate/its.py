@@ -212,6 +212,27 @@ def _fit(y, X, family, offset):
     return beta, mu, bread, w_score, alpha
 
 
+def _method_text(*, family, comparison, offset, seasonality, k, se_type, rho, dispersion, df, lags,
+                 small_sample) -> str:
+    """The ``method`` column of :func:`its`: model, then errors and reference distribution."""
+    model = {"gaussian": "linear", "poisson": "Poisson log-linear",
+             "negbin": "negative binomial (NB2) log-linear"}[family]
+    text = ("controlled " if comparison else "") + f"ITS, {model} segmented regression"
+    if offset:
+        text += f", offset log({offset})"
+    if seasonality == "fourier":
+        text += f", seasonality fourier (k={k})"
+    elif seasonality:
+        text += f", seasonality {seasonality}"
+    if se_type == "ar1":
+        fit = "), GLS" if family == "gaussian" else f", dispersion {dispersion:.2f}) on the working regression"
+        return text + f"; AR(1) errors by REML (rho = {rho:.2f}{fit}, t({df})"
+    text += f"; Newey-West se, {lags} lag(s)"
+    if comparison:
+        text += " (Driscoll-Kraay over series)"
+    return text + (f", n/(n-k) factor and t({df})" if small_sample else ", normal quantiles")
+
+
 def its(
     data: pd.DataFrame,
     *,
@@ -535,17 +556,9 @@ def its(
     else:
         report = {t: t for t in TERMS}
     rows = []
-    fam_txt = {"gaussian": "linear", "poisson": "Poisson log-linear", "negbin": "negative binomial (NB2) log-linear"}[family]
-    method = (
-        f"{'controlled ' if comparison else ''}ITS, {fam_txt} segmented regression"
-        f"{', offset log(' + offset + ')' if offset else ''}"
-        f"{', seasonality ' + seasonality + (f' (k={k})' if seasonality == 'fourier' else '') if seasonality else ''}"
-        + (f"; AR(1) errors by REML (rho = {rho:.2f}"
-           f"{'), GLS' if family == 'gaussian' else f', dispersion {dispersion:.2f}) on the working regression'}"
-           f", t({n_obs - n_par})" if se_type == "ar1" else
-           f"; Newey-West se, {L} lag(s){' (Driscoll-Kraay over series)' if comparison else ''}"
-           f"{f', n/(n-k) factor and t({n_obs - n_par})' if small_sample else ', normal quantiles'}")
-    )
+    method = _method_text(family=family, comparison=comparison is not None, offset=offset,
+                          seasonality=seasonality, k=k, se_type=se_type, rho=rho, dispersion=dispersion,
+                          df=n_obs - n_par, lags=L, small_sample=small_sample)
     cols = list(Xdf.columns)
     for col, term in report.items():
         j = cols.index(col)
@@ -579,6 +592,8 @@ def its(
         "ar1_rho": float(rho),
         "ar1_dispersion": float(dispersion),
     }
+    if not return_fitted:
+        return out
     # fitted and counterfactual for the intervention series
     X0 = X[first][order]
     Xcf = X0.copy()
@@ -604,7 +619,7 @@ def its(
             comp = comp / offs[1][order1] * per
         fitted["comparison"] = comp
     fitted.attrs = {"outcome": outcome + (f" per {per:g} ({offset})" if offset else "")}
-    return (out, fitted) if return_fitted else out
+    return out, fitted
 
 
 def its_plot(fitted: pd.DataFrame, *, ax=None, title: str | None = None):
