@@ -8,7 +8,14 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from toolkit.errors import DataWarning, DesignError, ParameterError, check_choice, check_ci, check_columns
+from toolkit.errors import (
+    DataWarning,
+    DesignError,
+    ParameterError,
+    check_choice,
+    check_ci,
+    check_columns,
+)
 from toolkit.evaluate._did_validate import prepare_panel
 
 AGGREGATIONS = {"simple", "dynamic", "group", "none"}

@@ -19,7 +19,6 @@ from toolkit.errors import (
     check_columns,
 )
 
-
 _QUARTER = re.compile(r"^\s*(?:Q([1-4])\s*[-/ ]?\s*(\d{4})|(\d{4})\s*[-/ ]?\s*Q([1-4]))\s*$", re.IGNORECASE)
 
 
@@ -66,7 +65,7 @@ def time_codes(values: pd.Series, *, column: str) -> tuple[np.ndarray, list]:
         _missing_time(s, column)
         ordinals = _quarter_ordinals(s)
         if ordinals is not None:
-            uniq, first, codes = np.unique(ordinals, return_index=True, return_inverse=True)
+            _, first, codes = np.unique(ordinals, return_index=True, return_inverse=True)
             labels = [s.iloc[i] for i in first]
             return codes.astype(np.int64), labels
     ok = (

@@ -9,7 +9,14 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from toolkit.errors import ConvergenceError, DataWarning, DesignError, ParameterError, check_ci, check_columns
+from toolkit.errors import (
+    ConvergenceError,
+    DataWarning,
+    DesignError,
+    ParameterError,
+    check_ci,
+    check_columns,
+)
 from toolkit.evaluate import _effects as fx
 from toolkit.evaluate._waves import KNOWN_PAIRS
 

@@ -10,7 +10,14 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from toolkit.errors import DataWarning, DesignError, ParameterError, check_choice, check_ci, check_columns
+from toolkit.errors import (
+    DataWarning,
+    DesignError,
+    ParameterError,
+    check_choice,
+    check_ci,
+    check_columns,
+)
 from toolkit.evaluate import _effects as fx
 from toolkit.evaluate._ranks import rank_sum, signed_rank
 from toolkit.evaluate._waves import (
