@@ -23,14 +23,21 @@ Steps timed (seconds, and the process's peak resident memory so far):
 5. ``its`` for every force (negative binomial, headcount offset, Fourier seasonality,
    Newey-West), on the monthly series of step 4.
 
-Peers, same process, same data, where one exists:
+Comparisons, same process, same data, interleaved pairs (toolkit, other, toolkit, other, ...),
+at least 3 of each, min and median of CPU and wall seconds, with the load average:
 
-* statsmodels ``OLS(...).fit(cov_type="cluster")`` on the force-demeaned outcome and
-  treatment with wave dummies (Frisch-Waugh-Lovell: the same coefficient and, with
-  K = treatment + constant + 19 wave dummies, the same CR1 as ``did(ssc="nested")``);
-  prints the ratio of times and the largest difference of estimate and SE;
-* linearmodels ``PanelOLS(entity_effects, time_effects).fit(cov_type="clustered")``, only
-  if it happens to be importable (it is not a dependency).
+* peer: pyfixest ``feols("y ~ trained | force + wave", vcov={"CRV1": "force"})``, the
+  strongest fixed-effects implementation in Python, only if installed (``pip install
+  pyfixest`` into the venv for the benchmark; it is not a dependency of the toolkit);
+* reference (does less work): statsmodels ``OLS(...).fit(cov_type="cluster")`` on the outcome
+  and treatment already demeaned by force *by the benchmark*, with wave dummies
+  (Frisch-Waugh-Lovell: the same coefficient and CR1 as ``did(ssc="nested")``);
+* linearmodels ``PanelOLS`` only if it happens to be importable;
+* memory: peak traced allocation (``tracemalloc``: numpy arrays included) of ``event_study``
+  against ``did`` on the same rows (issue 16 target: within 1.5x);
+* its: per-series CPU time against statsmodels ``NegativeBinomial(...).fit()`` (maximum
+  likelihood of the same NB2 model with offset and Fourier terms), a reference that does less
+  work (no AR(1) variance, no diagnostics); issue 16 target: within 1.5x.
 
 Target: whole benchmark under 30 s and 4 GiB on 2 cores.
 """
@@ -38,9 +45,12 @@ Target: whole benchmark under 30 s and 4 GiB on 2 cores.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
+import statistics
 import sys
 import time
+import tracemalloc
 import warnings
 
 import numpy as np
@@ -110,6 +120,45 @@ def step(label: str, fn, timings: dict):
     return out
 
 
+def interleaved(label_a: str, fn_a, label_b: str, fn_b, repeats: int = 3) -> dict:
+    """Run fn_a, fn_b alternately ``repeats`` times; print min / median CPU and wall of each and
+    the ratios a / b. Returns the last results of both."""
+    times = {label_a: ([], []), label_b: ([], [])}
+    out = {}
+    for _ in range(repeats):
+        for label, fn in ((label_a, fn_a), (label_b, fn_b)):
+            c0, w0 = time.process_time(), time.perf_counter()
+            out[label] = fn()
+            times[label][0].append(time.process_time() - c0)
+            times[label][1].append(time.perf_counter() - w0)
+    for label, (cpu, wall) in times.items():
+        print(f"   {label:<55s} CPU min {min(cpu):6.3f} med {statistics.median(cpu):6.3f} s; "
+              f"wall min {min(wall):6.3f} med {statistics.median(wall):6.3f} s")
+    (ca, wa), (cb, wb) = times[label_a], times[label_b]
+    kind = label_b.split(" ")[0].split(":")[0]
+    print(f"   ratio toolkit / {kind}: CPU {min(ca) / min(cb):.2f} (min), "
+          f"{statistics.median(ca) / statistics.median(cb):.2f} (median); wall {min(wa) / min(wb):.2f} (min); "
+          f"load average {os.getloadavg()[0]:.2f}")
+    return out
+
+
+def traced_peak_mib(fn) -> float:
+    """Peak memory allocated while ``fn`` runs (tracemalloc; numpy buffers included), MiB."""
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1] / 2**20
+    finally:
+        tracemalloc.stop()
+
+
+def pyfixest_peer(panel: pd.DataFrame):
+    import pyfixest as pf
+
+    fit = pf.feols("confidence ~ trained | force + wave", data=panel, vcov={"CRV1": "force"})
+    return float(fit.coef()["trained"]), float(fit.se()["trained"])
+
+
 def statsmodels_peer(panel: pd.DataFrame):
     import statsmodels.api as sm
 
@@ -123,6 +172,21 @@ def statsmodels_peer(panel: pd.DataFrame):
     X = np.column_stack([d_dm, np.ones(len(y)), waves])
     res = sm.OLS(y_dm, X).fit(cov_type="cluster", cov_kwds={"groups": codes})
     return float(res.params[0]), float(res.bse[0])
+
+
+def statsmodels_nb(monthly: pd.DataFrame, launch: str):
+    """statsmodels' maximum likelihood of the same NB2 model (coefficients and alpha) per force."""
+    import statsmodels.api as sm
+
+    from toolkit.evaluate.its import _design, _periods
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # statsmodels' convergence notes on near-Poisson series
+        for _, series in monthly.groupby("force", sort=True):
+            per = _periods(series["period"], "period")
+            X, _, _ = _design(per, pd.Period(launch, "M"), "fourier", 2)
+            sm.NegativeBinomial(series["n"].to_numpy(float), X.to_numpy(float),
+                                offset=np.log(series["headcount"].to_numpy(float))).fit(disp=0)
 
 
 def linearmodels_peer(panel: pd.DataFrame):
@@ -167,20 +231,36 @@ def main(argv=None) -> int:
           f"pre-trend p = {es.attrs['pretrend_p']:.3f}")
 
     if not args.no_peer:
-        peer = {}
-        est, se = step("   peer: statsmodels OLS, cluster SEs (FWL-demeaned)", lambda: statsmodels_peer(panel), peer)
-        print(f"   ratio toolkit did / statsmodels: {timings['1. did, CR1 cluster-robust by force'] / peer[next(iter(peer))]:.2f}; "
-              f"|diff| estimate {abs(est - res['estimate'].iloc[0]):.2e}, se {abs(se - res['se'].iloc[0]):.2e}")
+        did_cr1 = lambda: did(panel, outcome="confidence", **kw, bootstrap=False)
+        try:
+            import pyfixest  # noqa: F401
+        except ImportError:
+            print("   peer: pyfixest not installed (pip install pyfixest into the venv to compare; "
+                  "not a dependency): skipped")
+        else:
+            got = interleaved("toolkit: did, CR1 by force", did_cr1, "peer: pyfixest feols | force + wave, CRV1",
+                              lambda: pyfixest_peer(panel))
+            est, se = got["peer: pyfixest feols | force + wave, CRV1"]
+            print(f"   |diff| estimate {abs(est - res['estimate'].iloc[0]):.2e}, se {abs(se - res['se'].iloc[0]):.2e}")
+        got = interleaved("toolkit: did, CR1 by force", did_cr1,
+                          "reference (less work: force FE swept out beforehand): statsmodels OLS",
+                          lambda: statsmodels_peer(panel))
+        est, se = got["reference (less work: force FE swept out beforehand): statsmodels OLS"]
+        print(f"   |diff| estimate {abs(est - res['estimate'].iloc[0]):.2e}, se {abs(se - res['se'].iloc[0]):.2e}")
         try:
             import linearmodels  # noqa: F401
         except ImportError:
-            print("   peer: linearmodels not installed (optional; not a dependency): skipped")
+            print("   linearmodels not installed (optional; not a dependency): skipped")
         else:
-            lm = {}
-            est, se = step("   peer: linearmodels PanelOLS, clustered", lambda: linearmodels_peer(panel), lm)
-            print(f"   ratio toolkit did / linearmodels: {timings['1. did, CR1 cluster-robust by force'] / lm[next(iter(lm))]:.2f}; "
-                  f"|diff| estimate {abs(est - res['estimate'].iloc[0]):.2e}, se {abs(se - res['se'].iloc[0]):.2e} "
+            got = interleaved("toolkit: did, CR1 by force", did_cr1, "peer: linearmodels PanelOLS, clustered",
+                              lambda: linearmodels_peer(panel))
+            est, se = got["peer: linearmodels PanelOLS, clustered"]
+            print(f"   |diff| estimate {abs(est - res['estimate'].iloc[0]):.2e}, se {abs(se - res['se'].iloc[0]):.2e} "
                   "(linearmodels counts the force effects in K: SEs differ slightly)")
+    mem_did = traced_peak_mib(lambda: did(panel, outcome="confidence", **kw, bootstrap=False))
+    mem_es = traced_peak_mib(lambda: event_study(panel, outcome="confidence", **kw))
+    print(f"   memory: did {mem_did:.0f} MiB, event_study {mem_es:.0f} MiB (peak traced allocation); "
+          f"ratio {mem_es / mem_did:.2f} (target <= 1.5)")
     panel = None  # free the survey panel before the incident steps
 
     inc, forces, launch = step("make incidents (data generation, not timed in total)",
@@ -202,10 +282,14 @@ def main(argv=None) -> int:
                 out.append(r.assign(force=force))
         return pd.concat(out, ignore_index=True)
 
-    fits = step(f"5. its for every force ({args.forces} x negbin, offset, Fourier, NW)", its_all, timings)
+    fits = step(f"5. its for every force ({args.forces} x negbin, offset, Fourier, AR(1))", its_all, timings)
     lvl = fits[fits["term"] == "level_change"]
     print(f"  level-change rate ratios: median {lvl['ratio'].median():.2f}, "
           f"{(lvl['ratio_ci_low'] > 1).sum()} forces with the CI above 1")
+    if not args.no_peer:
+        interleaved(f"toolkit: its x {args.forces} series", its_all,
+                    "reference (less work: no AR(1) se, no diagnostics): statsmodels NegativeBinomial ML",
+                    lambda: statsmodels_nb(monthly, launch))
 
     total = sum(timings.values())
     print(f"\nanalysis steps total {total:.1f} s (target < 30 s); wall incl. data generation "

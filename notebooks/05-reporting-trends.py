@@ -66,14 +66,14 @@ print(cfg.name, "| disclosure threshold:", threshold)
 # `read_incidents` checks every row against the template rules and stops with a list of
 # problems (with the row number as you see it in Excel) if any are serious; warnings (a value
 # outside the suggested lists, a closed incident without days to outcome) are listed below and
-# kept in `attrs["validation"]`. Nothing is dropped.
+# listed with `return_report=True`. Nothing is dropped.
 
 # %%
-incidents = evaluate.read_incidents(cfg.path("evaluate", "incidents"))
+incidents, report = evaluate.read_incidents(cfg.path("evaluate", "incidents"), return_report=True)
 forces = pd.read_csv(cfg.path("evaluate", "denominators"))
 print(f"{len(incidents)} incidents, {incidents['date'].min():%d %b %Y} to {incidents['date'].max():%d %b %Y}, "
       f"{incidents['force'].nunique()} forces")
-print("validation warnings:", len(incidents.attrs["validation"]))
+print("validation warnings:", len(report))
 incidents.head()
 
 # %% [markdown]

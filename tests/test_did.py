@@ -329,3 +329,169 @@ def test_event_study_plot_errors(change, error, match):
     res = event_study(_panel(), outcome="wellbeing", unit="force", time="wave", treated="trained")
     with pytest.raises(error, match=match):
         event_study_plot(change(res))
+
+
+def _time_variants(panel):
+    """The same periods stored as researchers store them: an ordered Categorical whose category
+    order is not alphabetical, and quarter labels in two spellings ('Q4 2010' and '2023 Q4')."""
+    q = pd.PeriodIndex(panel["quarter"].astype(str), freq="Q")
+    labels = [f"Q{p.quarter} {p.year}" for p in q]
+    order = [f"Q{p.quarter} {p.year}" for p in sorted(set(q))]
+    return {
+        "ordered categorical": panel.assign(t=pd.Categorical(labels, categories=order, ordered=True)),
+        "quarter labels Q4 2010": panel.assign(t=labels),
+        "quarter labels 2023 Q4": panel.assign(t=[f"{p.year} Q{p.quarter}" for p in q]),
+    }
+
+
+@pytest.mark.parametrize("variant", ["ordered categorical", "quarter labels Q4 2010", "quarter labels 2023 Q4"])
+def test_time_as_ordered_categorical_or_quarter_labels(variant):
+    """Issue 11: did, event_study and staggered_did accept an ordered Categorical time column (its
+    order is the time order) and quarter labels; the results equal those on the wave numbers."""
+    panel = make_panel(seed=1, n_forces=12)
+    data = _time_variants(panel)[variant]
+    labels = list(pd.unique(data["t"].astype(str)))
+    if variant != "quarter labels 2023 Q4":
+        assert sorted(labels) != labels  # alphabetical order is not time order: the test can fail
+    args = {"outcome": "wellbeing", "unit": "force", "treated": "trained"}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", StaggeredAdoptionWarning)
+        ref = did(panel, time="wave", **args, n_boot=999)
+        got = did(data, time="t", **args, n_boot=999)
+        assert_allclose(got[["estimate", "se", "p", "ci_low", "ci_high"]].to_numpy(float),
+                        ref[["estimate", "se", "p", "ci_low", "ci_high"]].to_numpy(float), rtol=1e-10)
+        es_ref = event_study(panel, time="wave", **args)
+        es_got = event_study(data, time="t", **args)
+        assert_allclose(es_got["estimate"].to_numpy(float), es_ref["estimate"].to_numpy(float), rtol=1e-10)
+    cs_ref = staggered_did(panel, time="wave", **args, aggregate="group")
+    cs_got = staggered_did(data, time="t", **args, aggregate="group")
+    assert_allclose(cs_got["estimate"].to_numpy(float), cs_ref["estimate"].to_numpy(float), rtol=1e-10)
+    # cohorts are labelled as the data label them
+    first = panel.loc[panel["trained"] == 1].groupby("force")["wave"].min().min()
+    label = data.loc[panel["wave"] == first, "t"].astype(str).iloc[0]
+    assert str(cs_got["group"].dropna().iloc[0]) == label
+
+
+@pytest.mark.parametrize(
+    "values, match",
+    [
+        (lambda p: pd.Categorical(p["wave"].map(lambda w: f"wave {w}")), "ordered categorical"),
+        (lambda p: "spring " + p["wave"].astype(str), "quarter labels such as 'Q4 2010'"),
+        (lambda p: p["wave"].map(lambda w: f"Q{w} 2023"), "quarter labels such as 'Q4 2010'"),
+    ],
+)
+def test_time_text_without_an_order_is_refused(values, match):
+    """An unordered categorical or free text has no time order; Q5-Q8 are not quarters."""
+    panel = make_panel(seed=1, n_forces=12, staggered=False)
+    with pytest.raises(DesignError, match=match):
+        did(panel.assign(t=values(panel)), outcome="wellbeing", unit="force", time="t", treated="trained")
+
+
+def _few_forces(n_control):
+    panel = make_panel(seed=1, staggered=False, n_forces=10)
+    ever = panel.groupby("force")["trained"].max()
+    keep = [ever[ever == 1].index[0], *ever[ever == 0].index[:n_control]]
+    return panel[panel["force"].isin(keep)]
+
+
+@pytest.mark.parametrize("n_control", [1, 2])
+def test_did_with_too_few_clusters_blanks_inference(n_control):
+    """Issue 11: with 2 clusters did tabled se = 1.7e-16 (or divided by zero). With fewer than 5
+    clusters the estimate is kept, se / CI / p are blank and a DataWarning says why."""
+    data = _few_forces(n_control)
+    args = {"outcome": "wellbeing", "unit": "force", "time": "wave", "treated": "trained"}
+    with pytest.warns(DataWarning, match=f"only {n_control + 1} cluster"):
+        res = did(data, **args, bootstrap=False)
+    row = res.iloc[0]
+    assert np.isfinite(row["estimate"]) and row["n_clusters"] == n_control + 1
+    assert res[["se", "ci_low", "ci_high", "statistic", "p"]].isna().all().all()
+    assert "no inference" in row["method"]
+    # the point estimate is the plain difference in differences of the cell means
+    m = data.assign(post=data["wave"] >= data.loc[data["trained"] == 1, "wave"].min())
+    cell = m.groupby([m.groupby("force")["trained"].transform("max"), "post"])["wellbeing"].mean()
+    if n_control == 1:
+        assert_allclose(row["estimate"], (cell[1, True] - cell[1, False]) - (cell[0, True] - cell[0, False]),
+                        rtol=1e-9)
+    with pytest.warns(DataWarning, match="cluster"):
+        es = event_study(data, **args)
+    assert es["se"].isna().all() and np.isnan(es.attrs["pretrend_p"])
+
+
+def test_did_five_clusters_still_infers():
+    data = _few_forces(4)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataWarning)
+        res = did(data, outcome="wellbeing", unit="force", time="wave", treated="trained", n_boot=999)
+    assert np.isfinite(res["p"].iloc[0]) and res["se"].iloc[0] > 1e-8
+
+
+@pytest.mark.parametrize("ssc", ["nested", "all"])
+def test_event_study_cell_fit_equals_row_fit(ssc):
+    """event_study fits its event-time dummies on the (unit, period) cells (no n x events
+    matrix, issue 16); on an unbalanced respondent-level panel (1-6 respondents per cell, some
+    cells empty) the coefficients and CR1 covariance equal the row-level dummy regression."""
+    from toolkit.evaluate._did_core import cell_index, fit_twfe, fit_twfe_cells
+    from toolkit.evaluate._did_validate import prepare_panel
+    from toolkit.evaluate.did import _event_time_dummies
+
+    rng = np.random.default_rng(3)
+    cells = make_panel(seed=2, n_forces=12)
+    reps = rng.integers(0, 7, len(cells))
+    reps[cells["wave"].to_numpy() == 1] = np.maximum(reps[cells["wave"].to_numpy() == 1], 1)
+    rows = cells.loc[cells.index.repeat(reps)].reset_index(drop=True)
+    rows["wellbeing"] = rows["wellbeing"] + rng.normal(0, 0.5, len(rows))
+    panel = prepare_panel(rows, "wellbeing", unit="force", time="wave", treated="trained")
+    cidx = cell_index(panel)
+    assert cidx[3] is not None and len(cidx[1]) < len(rows)
+    events, _, cols, _, _ = _event_time_dummies(panel, None, None, -1)
+    dense = fit_twfe(panel, cols, ssc=ssc)
+    grid = {"adopt": panel["adopt"], "unit": cidx[1], "time": cidx[2]}
+    events_c, _, cols_c, _, _ = _event_time_dummies(grid, None, None, -1)
+    fast = fit_twfe_cells(panel, cols_c, cidx, ssc=ssc)
+    assert events == events_c
+    assert_allclose(fast["beta"], dense["beta"], rtol=1e-9, atol=1e-12)
+    assert_allclose(fast["V"], dense["V"], rtol=1e-8, atol=1e-14)
+
+
+def test_did_one_cluster_blanks_inference():
+    """A cluster column with one value: no ZeroDivisionError, the estimate with blank inference."""
+    data = _few_forces(3).assign(region="all")
+    with pytest.warns(DataWarning, match="only 1 cluster"):
+        res = did(data, outcome="wellbeing", unit="force", time="wave", treated="trained", cluster="region")
+    assert np.isfinite(res["estimate"].iloc[0]) and np.isnan(res["p"].iloc[0])
+
+
+@pytest.mark.parametrize("aggregate", ["simple", "dynamic", "group", "none"])
+def test_staggered_did_first_treated_equals_treated(aggregate):
+    """first_treated= (the first treated period, missing = never; did::att_gt's gname) gives
+    the same results as the 0/1 treated= column it implies."""
+    panel = make_panel(seed=1)
+    a = staggered_did(panel, outcome="wellbeing", unit="force", time="wave", treated="trained", aggregate=aggregate)
+    b = staggered_did(panel, outcome="wellbeing", unit="force", time="wave", first_treated="cohort",
+                      aggregate=aggregate)
+    pd.testing.assert_frame_equal(a, b)
+    zero = panel.assign(cohort=panel["cohort"].fillna(0).astype(int))
+    c = staggered_did(zero, outcome="wellbeing", unit="force", time="wave", first_treated="cohort",
+                      aggregate=aggregate)
+    pd.testing.assert_frame_equal(a, c)
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, match",
+    [
+        ({}, ParameterError, "exactly one of treated="),
+        ({"treated": "trained", "first_treated": "cohort"}, ParameterError, "exactly one of treated="),
+        ({"first_treated": "cohorts"}, ColumnNotFoundError, "cohorts"),
+        ({"first_treated": "force"}, DesignError, "must both hold numbers"),
+    ],
+)
+def test_staggered_did_first_treated_errors(kwargs, error, match):
+    with pytest.raises(error, match=match):
+        staggered_did(make_panel(seed=1), outcome="wellbeing", unit="force", time="wave", **kwargs)
+
+
+def test_staggered_did_first_treated_must_be_constant_within_unit():
+    panel = make_panel(seed=1)
+    panel.loc[0, "cohort"] = 3
+    with pytest.raises(DesignError, match="more than one value within unit"):
+        staggered_did(panel, outcome="wellbeing", unit="force", time="wave", first_treated="cohort")

@@ -32,8 +32,9 @@ def anorexia():
 
 
 def test_mixed_anova_matches_r_aov(anorexia):
-    """R: summary(aov(weight ~ Treat * time + Error(subject / time), data = long))."""
-    res = mixed_anova(anorexia, outcome="weight", within="time", between="Treat", subject="subject")
+    """R: summary(aov(weight ~ Treat * time + Error(subject / time), data = long)): aov's sequential
+    sums of squares equal type II in a one-between, one-within design."""
+    res = mixed_anova(anorexia, outcome="weight", within="time", between="Treat", subject="subject", ss_type=2)
     ref = pd.read_csv(REF / "evaluate_groups_aov.csv")
     assert list(res["term"]) == ["Treat", "time", "Treat:time"]
     assert list(ref["term"]) == ["Treat", "time", "Treat:time"]
@@ -43,8 +44,8 @@ def test_mixed_anova_matches_r_aov(anorexia):
 
 @pytest.mark.filterwarnings("ignore")
 def test_mixed_anova_agrees_with_pingouin(anorexia):
-    """Second reference: pingouin.mixed_anova (F, p, partial eta squared)."""
-    res = mixed_anova(anorexia, outcome="weight", within="time", between="Treat", subject="subject")
+    """Second reference: pingouin.mixed_anova (F, p, partial eta squared; sequential sums of squares)."""
+    res = mixed_anova(anorexia, outcome="weight", within="time", between="Treat", subject="subject", ss_type=1)
     pgr = pg.mixed_anova(data=anorexia, dv="weight", within="time", between="Treat", subject="subject")
     pgr = pgr.set_index("Source")
     fcol = next(c for c in pgr.columns if c.upper() == "F")
@@ -162,7 +163,69 @@ def test_mixed_anova_three_times_matches_r():
     chick = pd.read_csv(REF / "data" / "evaluate_chickweight.csv")
     cw3 = chick[chick["Time"].isin([0, 10, 21])]
     with pytest.warns(DataWarning, match="5 subject"):
-        res = mixed_anova(cw3, outcome="weight", within="Time", between="Diet", subject="Chick")
+        res = mixed_anova(cw3, outcome="weight", within="Time", between="Diet", subject="Chick", ss_type=2)
     ref = pd.read_csv(REF / "evaluate_groups_aov_chick3.csv")
     for col in ["ss", "df", "df_resid", "ms", "statistic", "p"]:
         assert_allclose(res[col].to_numpy(float), ref[col].to_numpy(float), rtol=1e-8, atol=1e-12, err_msg=col)
+
+
+def _anova_data(dataset):
+    if dataset == "obrienkaiser":
+        data = pd.read_csv(REF / "data" / "evaluate_obrienkaiser.csv")
+        return data, {"outcome": "score", "within": "phase", "between": "treatment", "subject": "id"}
+    chick = pd.read_csv(REF / "data" / "evaluate_chickweight.csv")
+    days = [0, 4, 8, 12, 16, 21]
+    cw = chick[chick["Time"].isin(days)]
+    full = cw.groupby("Chick")["Time"].transform("nunique") == len(days)
+    return cw[full], {"outcome": "weight", "within": "Time", "between": "Diet", "subject": "Chick"}
+
+
+@pytest.mark.parametrize("dataset", ["obrienkaiser", "chickweight6"])
+@pytest.mark.parametrize("ss_type", [2, 3])
+def test_mixed_anova_type_ii_iii_sphericity_match_car(dataset, ss_type):
+    """R (tests/reference/evaluate_groups_anova.R): summary(car::Anova(lm(cbind(...) ~ group,
+    contrasts = list(group = contr.sum)), idata = idata, idesign = ~time, type = ss_type),
+    multivariate = FALSE): univariate tests, Mauchly, GG and HF. O'Brien-Kaiser (groups of 5, 4
+    and 7): time F 23.63 with type II (= aov's sequential) but 19.29 with type III; ChickWeight on
+    six days violates sphericity badly (GG epsilon 0.26)."""
+    data, args = _anova_data(dataset)
+    res = mixed_anova(data, **args, ss_type=ss_type).set_index("term")
+    ref = pd.read_csv(REF / "evaluate_groups_anova.csv")
+    ref = ref[(ref["dataset"] == dataset) & (ref["ss_type"] == ss_type)].set_index("term")
+    assert list(res.index) == list(ref.index)
+    assert res.attrs["ss_type"] == ss_type
+    for col in ["ss", "df", "df_resid", "statistic", "p", "eps_gg", "p_gg", "eps_hf", "p_hf", "mauchly_w",
+                "mauchly_p"]:
+        assert_allclose(res[col].to_numpy(float), ref[col].to_numpy(float), rtol=1e-6, atol=0, err_msg=col)
+    assert_allclose(res["ms"] * res["df"], ref["ss"], rtol=1e-9)
+    assert_allclose((res["ss"] / res["statistic"] * res["df_resid"] / res["df"]).to_numpy(float),
+                    ref["ss_resid"].to_numpy(float), rtol=1e-6)
+
+
+def test_mixed_anova_type_iii_is_the_default_and_differs_when_unbalanced():
+    data, args = _anova_data("obrienkaiser")
+    default = mixed_anova(data, **args).set_index("term")
+    assert default.attrs["ss_type"] == 3
+    assert round(default.loc["phase", "statistic"], 2) == 19.29
+    assert round(mixed_anova(data, **args, ss_type=2).set_index("term").loc["phase", "statistic"], 2) == 23.63
+    assert "type III" in default["method"].iloc[0]
+
+
+def test_mixed_anova_two_times_sphericity_trivial(anorexia):
+    res = mixed_anova(anorexia, outcome="weight", within="time", between="Treat", subject="subject")
+    within = res[res["stratum"] == "within"]
+    assert (within["eps_gg"] == 1).all() and (within["mauchly_w"] == 1).all() and within["mauchly_p"].isna().all()
+    assert_allclose(within["p_gg"], within["p"], rtol=1e-12)
+    assert res.loc[res["stratum"] == "between", ["eps_gg", "mauchly_w"]].isna().all().all()
+
+
+@pytest.mark.parametrize("bad", [4, 0, "III", True])
+def test_mixed_anova_ss_type_checked(anorexia, bad):
+    with pytest.raises(ParameterError, match="ss_type"):
+        mixed_anova(anorexia, outcome="weight", within="time", between="Treat", subject="subject", ss_type=bad)
+
+
+def test_mixed_anova_constant_outcome_is_a_clear_error(anorexia):
+    """Issue 11: a constant outcome raised ZeroDivisionError."""
+    with pytest.raises(DesignError, match="'weight' takes one value only"):
+        mixed_anova(anorexia.assign(weight=80.0), outcome="weight", within="time", between="Treat", subject="subject")

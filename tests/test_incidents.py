@@ -13,9 +13,9 @@ from toolkit.synth.evaluate import make_forces, make_incidents
 
 
 def test_template_reads_clean():
-    inc = read_incidents(template("evaluate", "incidents.csv"))
+    inc, report = read_incidents(template("evaluate", "incidents.csv"), return_report=True)
     assert list(inc.index) == [2, 3, 4, 5]
-    assert inc.attrs["validation"].empty
+    assert report.empty and inc.attrs["n_warnings"] == 0
     assert inc["days_to_outcome"].isna().tolist() == [False, False, False, True]
 
 

@@ -232,3 +232,17 @@ def test_its_attrs_hold_scalars_only():
     assert isinstance(res, pd.DataFrame)
     assert all(isinstance(v, (str, float, int)) for v in res.attrs.values()), res.attrs
     assert {"ci", "intervention", "durbin_watson", "ar1_rho"} <= set(res.attrs)
+
+
+@pytest.mark.parametrize("family", ["poisson", "negbin", "gaussian"])
+def test_constant_series_is_a_clear_error(family):
+    """Issue 11: all-zero counts raised a raw statsmodels ValueError (gaussian: se 0 tabled)."""
+    with pytest.raises(DesignError, match="'n' is 0 in every period of the series"):
+        its(_series().assign(n=0), outcome="n", time="month", intervention="2023-01", family=family)
+
+
+def test_no_counts_before_the_intervention_is_a_clear_error():
+    data = _series()
+    data.loc[data["month"] < pd.Period("2023-01", "M"), "n"] = 0
+    with pytest.raises(DesignError, match="0 in every period before the intervention"):
+        its(data, outcome="n", time="month", intervention="2023-01", family="poisson")

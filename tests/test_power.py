@@ -16,7 +16,7 @@ from numpy.testing import assert_allclose
 from scipy import stats
 
 from toolkit.errors import ParameterError
-from toolkit.evaluate import mdes, power, sample_size
+from toolkit.evaluate import mdes, power, power_proportions, sample_size
 
 REF = pd.read_csv(Path(__file__).parent / "reference" / "evaluate_power.csv")
 
@@ -114,3 +114,39 @@ def test_simulated_power_agrees():
 def test_bad_input(call, match):
     with pytest.raises(ParameterError, match=match):
         call()
+
+
+PROP = pd.read_csv(Path(__file__).parent / "reference" / "evaluate_power_prop.csv")
+
+
+@pytest.mark.parametrize("i", list(PROP.index))
+def test_power_proportions_matches_r(i):
+    """R (tests/reference/evaluate_power_prop.R): power.prop.test(n, p1, p2, sig.level, alternative,
+    strict = TRUE) and pwr::pwr.2p.test's formula with Cohen's h, power and n for power 0.8."""
+    row = PROP.loc[i]
+    kw = {"p1": row["p1"], "p2": row["p2"], "alpha": row["alpha"], "alternative": row["alternative"]}
+    for method in ("pooled", "arcsine"):
+        res = power_proportions(n=int(row["n"]), method=method, **kw).iloc[0]
+        assert_allclose(res["power"], row[f"power_{method}"], rtol=0, atol=1e-10, err_msg=method)
+        assert_allclose(abs(res["effect_size"]), row["h"], rtol=1e-12)
+        size = power_proportions(power=0.8, method=method, **kw).iloc[0]
+        assert_allclose(size["n_exact"], row[f"n80_{method}"], rtol=1e-7, err_msg=method)
+        assert size["n"] == math.ceil(row[f"n80_{method}"]) and size["n_total"] == 2 * size["n"]
+        assert size["power"] >= 0.8
+
+
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [
+        ({"p1": 0.3, "p2": 0.3, "n": 50}, "no difference"),
+        ({"p1": 30, "p2": 0.4, "n": 50}, "'p1' parameter"),
+        ({"p1": 0.3, "p2": 1.0, "n": 50}, "'p2' parameter"),
+        ({"p1": 0.3, "p2": 0.4}, "exactly one of n="),
+        ({"p1": 0.3, "p2": 0.4, "n": 50, "power": 0.8}, "exactly one of n="),
+        ({"p1": 0.3, "p2": 0.4, "n": 50, "method": "exact"}, "'method' parameter"),
+        ({"p1": 0.3, "p2": 0.4, "power": 1.2}, "'power' parameter"),
+    ],
+)
+def test_power_proportions_bad_input(kwargs, match):
+    with pytest.raises(ParameterError, match=match):
+        power_proportions(**kwargs)

@@ -6,6 +6,7 @@ References: ``tests/reference/evaluate_prepost.R`` (R 4.2, base + MASS) wrote
 
 from __future__ import annotations
 
+import math
 import warnings
 from pathlib import Path
 
@@ -178,9 +179,11 @@ def test_simulation_recovers_effect_and_covers():
 def test_attrition_chickweight_matches_r(chick):
     """R: Welch t.test(weight[dropped], weight[retained]); chisq.test(table(dropped, Diet), correct = FALSE);
     SMDs as Austin (2009), computed in tests/reference/evaluate_prepost.R."""
-    res = attrition(chick, time="Time", subject="Chick", pre=0, post=21, baseline=["weight", "Diet"])
+    res, ids = attrition(chick, time="Time", subject="Chick", pre=0, post=21, baseline=["weight", "Diet"],
+                         return_ids=True)
     want_ids = pd.read_csv(REF / "evaluate_prepost_attrition_ids.csv")["dropped"].tolist()
-    assert res.attrs["dropped"] == want_ids
+    assert ids.loc[ids["status"] == "dropped", "Chick"].tolist() == want_ids
+    assert all(np.isscalar(v) for v in res.attrs.values()), res.attrs
     assert res.attrs["n_dropped"] == 5 and res.attrs["n_pre"] == 50
     # Diet is stored as integers: treat it as categorical explicitly
     chick2 = chick.assign(Diet=chick["Diet"].astype(str))
@@ -242,3 +245,37 @@ def test_noncentral_limits_far_tails(t, df):
     if df >= 400:
         half = 1.959964 * np.sqrt(1 + t**2 / (2 * df))
         assert_allclose([lo, hi], [t - half, t + half], atol=0.1)
+
+
+def _movies():
+    """Lakens (2013, Table 1): ten people rate two movies (1-10)."""
+    m1 = [9, 7, 8, 9, 8, 9, 9, 10, 9, 9]
+    m2 = [9, 6, 7, 8, 7, 9, 8, 8, 8, 7]
+    return pd.DataFrame({"id": list(range(10)) * 2, "movie": [2] * 10 + [1] * 10, "rating": m1 + m2})
+
+
+@pytest.mark.parametrize("kind, published", [("d_z", 1.50), ("d_av", 1.13), ("g_av", 1.08)])
+def test_paired_d_av_g_av_match_lakens_2013(kind, published):
+    """Lakens, D. (2013). Calculating and reporting effect sizes to facilitate cumulative science.
+    Front. Psychol. 4:863, worked within-subjects example (Table 1, movie 1 M = 8.7, SD = 0.82,
+    movie 2 M = 7.7, SD = 0.95): t(9) = 4.74, Cohen's d_z = 1.50, d_av = 1.13, Hedges' g_av = 1.08.
+    Movie 2 is coded as the 'before' wave so that the change is positive."""
+    res = pre_post(_movies(), outcome="rating", time="movie", subject="id", effect_size=kind)
+    assert res.loc[0, "effect_size_kind"] == kind
+    assert round(res.loc[0, "effect_size"], 2) == published
+    assert round(res.loc[0, "statistic"], 2) == 4.74
+    if kind != "d_z":
+        assert np.isnan(res.loc[0, "effect_size_ci_low"]) and np.isnan(res.loc[0, "effect_size_ci_high"])
+    # the exact definitions behind the rounded values
+    m1, m2 = np.array(_movies()["rating"][:10], float), np.array(_movies()["rating"][10:], float)
+    d_av = (m1 - m2).mean() / ((m1.std(ddof=1) + m2.std(ddof=1)) / 2)
+    expected = {"d_z": (m1 - m2).mean() / (m1 - m2).std(ddof=1), "d_av": d_av,
+                "g_av": d_av * math.exp(math.lgamma(9) - math.lgamma(8.5)) / math.sqrt(9)}[kind]
+    assert_allclose(res.loc[0, "effect_size"], expected, rtol=1e-12)
+
+
+def test_paired_constant_differences_is_a_clear_error():
+    """Issue 11: constant differences gave NaN with no message."""
+    df = pd.DataFrame({"id": [1, 2, 3, 1, 2, 3], "wave": ["pre"] * 3 + ["post"] * 3, "y": [1, 2, 3, 2, 3, 4]})
+    with pytest.raises(DesignError, match="changed by exactly 1"):
+        pre_post(df, outcome="y", time="wave", subject="id")

@@ -1046,6 +1046,14 @@ REGISTRY: dict[str, Case] = {
             ("alternative", "two-sided"),
         ),
     ),
+    "evaluate.power_proportions": Case(
+        E.power_proportions,
+        lambda tmp: {"p1": 0.3, "p2": 0.4, "n": 100},
+        choices=(
+            ("method", "pooled"),
+            ("alternative", "two-sided"),
+        ),
+    ),
     "evaluate.evidence_table": Case(
         E.evidence_table,
         lambda tmp: {

@@ -10,7 +10,7 @@ from toolkit.evaluate.evidence import evidence_table
 from toolkit.evaluate.groups import balance_table, mixed_anova, mixed_model
 from toolkit.evaluate.incidents import incident_trends, read_incidents
 from toolkit.evaluate.its import its, its_plot
-from toolkit.evaluate.power import mdes, power, sample_size
+from toolkit.evaluate.power import mdes, power, power_proportions, sample_size
 from toolkit.evaluate.prepost import attrition, pre_post
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "mixed_anova",
     "mixed_model",
     "power",
+    "power_proportions",
     "pre_post",
     "read_incidents",
     "sample_size",

@@ -52,9 +52,73 @@ def fit_twfe(panel: dict, regressors: np.ndarray, *, ssc: str) -> dict:
         "codes": codes,
         "k": k,
         "G": G,
-        "factor": G / (G - 1) * (n - 1) / (n - k),
+        "factor": G / (G - 1) * (n - 1) / (n - k) if G > 1 else np.nan,
         "nested": nested,
     }
+
+
+def cell_index(panel: dict):
+    """Rows grouped into their observed (unit, period) cells.
+
+    Returns ``(row_cell, cell_unit, cell_time, cell_cluster)``, ``cell_cluster`` None when
+    the clusters are not constant within cells (then regressors that are constant within
+    cells cannot be fitted on the cells).
+    """
+    T = len(panel["time_levels"])
+    uniq, row_cell = np.unique(panel["unit"] * T + panel["time"], return_inverse=True)
+    row_cell = row_cell.astype(np.int64).ravel()
+    cell_cluster = np.empty(len(uniq), dtype=np.int64)
+    cell_cluster[row_cell] = panel["cluster"]
+    if not np.array_equal(cell_cluster[row_cell], panel["cluster"]):
+        cell_cluster = None
+    return row_cell, uniq // T, uniq % T, cell_cluster
+
+
+def _demean_weighted(Z: np.ndarray, codes: list[np.ndarray], w: np.ndarray, *, tol: float = 1e-11,
+                     maxiter: int = 10_000) -> np.ndarray:
+    """Weighted residuals of the columns of ``Z`` on the dummies of every factor in ``codes``."""
+    Z = np.array(Z, dtype="float64", copy=True)
+    sums = [np.bincount(c, weights=w) for c in codes]
+    scale = max(1.0, float(np.abs(Z).max()) if Z.size else 1.0)
+    for _ in range(maxiter):
+        change = 0.0
+        for c, tot in zip(codes, sums):
+            L = len(tot)
+            means = np.column_stack([np.bincount(c, weights=w * Z[:, j], minlength=L) for j in range(Z.shape[1])])
+            with np.errstate(invalid="ignore", divide="ignore"):
+                means = np.where(tot[:, None] > 0, means / tot[:, None], 0.0)
+            Z -= means[c]
+            change = max(change, float(np.abs(means).max()) if means.size else 0.0)
+        if change < tol * scale:
+            break
+    return Z
+
+
+def fit_twfe_cells(panel: dict, cell_regs: np.ndarray, cells, *, ssc: str) -> dict:
+    """TWFE of y on regressors that are constant within (unit, period) cells, fitted on the cells.
+
+    The same coefficients and CR1 covariance as :func:`fit_twfe` on the rows (the demeaned
+    regressors are constant within cells too, so ``X~'y = sum_c X~_c sum_{i in c} y_i`` and the
+    cluster scores add cell sums of the residuals), without an n x p matrix: memory stays that
+    of the outcome column.
+    """
+    row_cell, cell_unit, cell_time, cell_cluster = cells
+    n = panel["n"]
+    w = np.bincount(row_cell).astype("float64")
+    Xc = _demean_weighted(cell_regs, [cell_unit, cell_time], w)
+    yt = demean(panel["y"], [panel["unit"], panel["time"]])
+    ysum = np.bincount(row_cell, weights=yt, minlength=len(w))
+    bread = np.linalg.pinv(Xc.T @ (Xc * w[:, None]))
+    beta = bread @ (Xc.T @ ysum)
+    esum = ysum - w * (Xc @ beta)
+    G = len(panel["cluster_levels"])
+    S = np.column_stack([np.bincount(cell_cluster, weights=Xc[:, j] * esum, minlength=G)
+                         for j in range(Xc.shape[1])])
+    nested = nested_in_clusters(panel["unit"], panel["cluster"])
+    k = small_sample_k(Xc.shape[1], len(panel["unit_levels"]), len(panel["time_levels"]), ssc=ssc, nested=nested)
+    factor = G / (G - 1) * (n - 1) / (n - k) if G > 1 else np.nan
+    V = factor * bread @ (S.T @ S) @ bread
+    return {"beta": beta, "V": V, "G": G, "k": k, "factor": factor, "nested": nested}
 
 
 def bootstrap_first(panel: dict, fit: dict, *, weights: str, n_boot: int, seed):

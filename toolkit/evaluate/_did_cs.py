@@ -8,7 +8,14 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from toolkit.errors import DataWarning, DesignError, check_choice, check_ci
+from toolkit.errors import (
+    DataWarning,
+    DesignError,
+    ParameterError,
+    check_choice,
+    check_ci,
+    check_columns,
+)
 from toolkit.evaluate._did_validate import prepare_panel
 
 AGGREGATIONS = {"simple", "dynamic", "group", "none"}
@@ -86,13 +93,42 @@ def _aggregate(cells, weights_p, adopt, N):
     return float(w @ att), inf + wif @ att
 
 
+def _treated_from_first(data, *, time: str, first_treated: str, unit: str):
+    """A 0/1 treatment column from a first-treatment-period column (0 / missing = never)."""
+    if not isinstance(data, pd.DataFrame):
+        raise ParameterError(f"The 'data' parameter of staggered_did must be a pandas DataFrame. "
+                             f"Got {type(data).__name__} instead.")
+    check_columns(data, [first_treated], argument="first_treated")
+    check_columns(data, [time], argument="time")
+    g, t = data[first_treated], data[time]
+    numeric = (pd.api.types.is_numeric_dtype(g) and not pd.api.types.is_bool_dtype(g)
+               and pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t))
+    dated = pd.api.types.is_datetime64_any_dtype(g) and pd.api.types.is_datetime64_any_dtype(t)
+    if not (numeric or dated):
+        raise DesignError(
+            f"first_treated='{first_treated}' ({g.dtype}) and the time column '{time}' ({t.dtype}) must both "
+            "hold numbers (or both dates) so that 'period >= first treated period' can be read; "
+            "otherwise give treated= (a 0/1 column) instead."
+        )
+    varies = g.groupby(data[unit]).nunique(dropna=False)
+    if (varies > 1).any():
+        bad = varies[varies > 1].index[0]
+        raise DesignError(f"The first_treated column '{first_treated}' takes more than one value within unit "
+                          f"{bad!r}; expected the same first treated period in every row of a unit.")
+    never = g.isna() | ((g == 0) if numeric else False)
+    name = "__treated_from_first"
+    flag = ((~never) & (t >= g)).astype("boolean").fillna(False)
+    return data.assign(**{name: flag.astype("int64")}), name
+
+
 def staggered_did(
     data: pd.DataFrame,
     *,
     outcome: str,
     unit: str,
     time: str,
-    treated: str,
+    treated: str | None = None,
+    first_treated: str | None = None,
     control: str = "never",
     aggregate: str = "simple",
     ci: float = 0.95,
@@ -109,6 +145,12 @@ def staggered_did(
         As in :func:`did`. Several rows per unit and period (survey respondents) are
         averaged into unit-period means first; units not seen in every period are left
         out with a warning.
+    first_treated : str, optional
+        Instead of ``treated``: a column holding, in every row of a unit, the first
+        period the unit is treated (in the units of ``time``; 0 or missing = never
+        treated), as R ``did::att_gt(gname = )``. Give one of ``treated`` and
+        ``first_treated``; with ``first_treated`` the time column must hold numbers or
+        dates.
     control : {"never", "notyet"}
         Comparison units: never treated, or not yet treated by period t (and never).
     aggregate : {"simple", "dynamic", "group", "none"}
@@ -155,6 +197,13 @@ def staggered_did(
     check_choice(control, {"never", "notyet"}, argument="control", function="staggered_did")
     check_choice(aggregate, AGGREGATIONS, argument="aggregate", function="staggered_did")
     ci = check_ci(ci, function="staggered_did")
+    if (treated is None) == (first_treated is None):
+        raise ParameterError(
+            "staggered_did needs exactly one of treated= (a 0/1 column: 1 in the periods a unit is "
+            "treated) and first_treated= (the first period a unit is treated; 0 or missing = never)."
+        )
+    if first_treated is not None:
+        data, treated = _treated_from_first(data, time=time, first_treated=first_treated, unit=unit)
     panel = prepare_panel(data, outcome, unit=unit, time=time, treated=treated, function="staggered_did")
     Y, adopt, _, note = _wide(panel, "staggered_did")
     N = Y.shape[0]

@@ -62,6 +62,8 @@ def crve(Xt, resid, bread, cluster, *, n: int, k: int) -> np.ndarray:
     """CR1 covariance: G/(G-1) * (n-1)/(n-k) * B (sum_g s_g s_g') B."""
     S = cluster_scores(Xt, resid, cluster)
     G = S.shape[0]
+    if G < 2:  # one cluster: no cluster-robust variance (the caller says so)
+        return np.full((Xt.shape[1], Xt.shape[1]), np.nan)
     factor = G / (G - 1) * (n - 1) / (n - k)
     return factor * bread @ (S.T @ S) @ bread
 

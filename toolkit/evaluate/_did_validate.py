@@ -6,6 +6,8 @@ the value found, what was expected and how to fix it.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -17,14 +19,55 @@ from toolkit.errors import (
     check_columns,
 )
 
+_QUARTER = re.compile(r"^\s*(?:Q([1-4])\s*[-/ ]?\s*(\d{4})|(\d{4})\s*[-/ ]?\s*Q([1-4]))\s*$", re.IGNORECASE)
+
+
+def _missing_time(s: pd.Series, column: str) -> None:
+    if s.isna().any():
+        row = int(np.flatnonzero(s.isna().to_numpy())[0])
+        raise DesignError(
+            f"The time column '{column}' has {int(s.isna().sum())} missing value(s) "
+            f"(first at data row index {s.index[row]!r}); expected a time for every row. "
+            "Fill or remove those rows and say why in your log."
+        )
+
+
+def _quarter_ordinals(s: pd.Series) -> np.ndarray | None:
+    """Quarter labels such as ``Q4 2010``, ``2010 Q4``, ``2010Q4`` or ``Q4-2010`` as year * 4 + q - 1;
+    None unless every value is one."""
+    text = s.astype(str)
+    parts = text.str.extract(_QUARTER)
+    if parts.isna().all(axis=1).any():
+        return None
+    year = parts[1].fillna(parts[2]).astype(int)
+    quarter = parts[0].fillna(parts[3]).astype(int)
+    return (year * 4 + quarter - 1).to_numpy(np.int64)
+
 
 def time_codes(values: pd.Series, *, column: str) -> tuple[np.ndarray, list]:
-    """Integer codes 0..T-1 of the ordered time values, and the sorted distinct values.
+    """Integer codes 0..T-1 of the ordered time values, and the distinct values in time order.
 
-    The time column must hold integers (year, wave or quarter number), dates or pandas
-    Periods; text such as ``"spring 2023"`` has no order and is refused.
+    The time column may hold integers (year, wave or quarter number), dates, pandas
+    Periods, an ordered Categorical (its category order is the time order; categories
+    not present are skipped) or quarter labels such as ``"Q4 2010"`` / ``"2010 Q4"``
+    (the first spelling seen of each quarter is its label). Other text, such as
+    ``"spring 2023"``, has no order and is refused.
     """
     s = values
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        _missing_time(s, column)
+        if s.cat.ordered:
+            seen = set(pd.unique(s.cat.codes))
+            present = [c for i, c in enumerate(s.cat.categories) if i in seen]
+            return pd.Categorical(s, categories=present).codes.astype(np.int64), present
+        s = s.astype(object)
+    if s.dtype == object or pd.api.types.is_string_dtype(s):
+        _missing_time(s, column)
+        ordinals = _quarter_ordinals(s)
+        if ordinals is not None:
+            _, first, codes = np.unique(ordinals, return_index=True, return_inverse=True)
+            labels = [s.iloc[i] for i in first]
+            return codes.astype(np.int64), labels
     ok = (
         pd.api.types.is_integer_dtype(s)
         or pd.api.types.is_datetime64_any_dtype(s)
@@ -35,17 +78,12 @@ def time_codes(values: pd.Series, *, column: str) -> tuple[np.ndarray, list]:
         example = s.dropna().iloc[0] if s.notna().any() else None
         raise DesignError(
             f"The time column '{column}' must hold whole numbers (year, wave or quarter "
-            f"number), dates or periods; found {s.dtype} values such as {example!r}. "
-            "Convert it first, e.g. data[col] = pd.to_datetime(data[col]) or "
-            "pd.PeriodIndex(data[col], freq='Q')."
+            f"number), dates, periods, an ordered categorical or quarter labels such as "
+            f"'Q4 2010'; found {s.dtype} values such as {example!r}. Convert it first, e.g. "
+            "data[col] = pd.Categorical(data[col], categories=[...in time order...], ordered=True) "
+            "or pd.to_datetime(data[col])."
         )
-    if s.isna().any():
-        row = int(np.flatnonzero(s.isna().to_numpy())[0])
-        raise DesignError(
-            f"The time column '{column}' has {int(s.isna().sum())} missing value(s) "
-            f"(first at data row index {s.index[row]!r}); expected a time for every row. "
-            "Fill or remove those rows and say why in your log."
-        )
+    _missing_time(s, column)
     levels = sorted(pd.unique(s))
     codes = pd.Categorical(s, categories=levels).codes.astype(np.int64)
     return codes, levels

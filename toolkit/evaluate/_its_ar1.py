@@ -22,7 +22,7 @@ def _whiten(A: np.ndarray, rho: float) -> np.ndarray:
 def _profile(rho: float, y: np.ndarray, X: np.ndarray):
     """GLS at a given rho: coefficients, residual sum of squares (whitened), whitened X."""
     ys, Xs = _whiten(y, rho), _whiten(X, rho)
-    beta, *_ = np.linalg.lstsq(Xs, ys, rcond=None)
+    beta = np.linalg.solve(Xs.T @ Xs, Xs.T @ ys)
     rss = float(np.sum((ys - Xs @ beta) ** 2))
     return beta, rss, Xs
 
@@ -56,7 +56,7 @@ def ar1_reml(y: np.ndarray, X: np.ndarray) -> dict:
 def ar1_corr(n: int, rho: float) -> np.ndarray:
     """AR(1) correlation matrix rho^|i - j|."""
     idx = np.arange(n)
-    return rho ** np.abs(idx[:, None] - idx[None, :])
+    return (rho ** idx.astype(float))[np.abs(idx[:, None] - idx[None, :])]
 
 
 def ar1_glm_cov(y, X, beta, mu, w_info) -> dict:

@@ -25,9 +25,11 @@ from toolkit.errors import (
 from toolkit.evaluate._did_core import (
     FEW_CLUSTERS,
     bootstrap_first,
+    cell_index,
     check_inference_args,
     choose_weights,
     fit_twfe,
+    fit_twfe_cells,
 )
 from toolkit.evaluate._did_cs import staggered_did
 from toolkit.evaluate._did_twfe import t_inference
@@ -48,6 +50,29 @@ def _warn_staggered(panel: dict, function: str) -> None:
         StaggeredAdoptionWarning,
         stacklevel=3,
     )
+
+
+#: below this many clusters no cluster-robust standard error or bootstrap is credible
+MIN_CLUSTERS = 5
+
+
+def _too_few_clusters(G: int, se: float, estimate: float, panel: dict, function: str) -> str | None:
+    """The reason inference is withheld (and a DataWarning saying so), or None."""
+    degenerate = not np.isfinite(se) or se <= 1e-10 * max(1.0, abs(estimate))
+    if G >= MIN_CLUSTERS and not degenerate:
+        return None
+    name = panel["cluster_name"]
+    if G < MIN_CLUSTERS:
+        why = (f"only {G} cluster(s) in '{name}'; cluster-robust standard errors and the wild "
+               f"bootstrap need at least {MIN_CLUSTERS} (and are unreliable below about 10-20)")
+    else:
+        why = (f"the cluster-robust standard error is {se:.1e}, numerically zero: the design leaves "
+               f"no variation to estimate it from ({G} clusters in '{name}')")
+    warnings.warn(DataWarning(
+        f"{function}: {why}. The estimate is reported but se, interval and p are left blank: "
+        "no clustered inference is credible here. Add comparison and treated units (forces), "
+        "or report the estimate descriptively.", n_excluded=0, reason="too few clusters"), stacklevel=3)
+    return why
 
 
 def did(
@@ -76,8 +101,9 @@ def did(
     outcome : str
         Numeric outcome column.
     unit, time : str
-        Unit (force) and period columns. ``time`` must hold whole numbers, dates or
-        pandas Periods.
+        Unit (force) and period columns. ``time`` holds whole numbers (year, wave),
+        dates, pandas Periods, an ordered Categorical (its category order is the time
+        order) or quarter labels such as ``"Q4 2010"`` or ``"2010 Q4"``.
     treated : str
         0/1 column: 1 in the periods a unit is treated. Treatment must stay on once it
         starts.
@@ -114,7 +140,9 @@ def did(
         CR1 standard error), ``ci_low``, ``ci_high``, ``statistic`` (t = estimate / se),
         ``df`` (G - 1), ``p``, ``n`` (rows used), ``n_units``, ``n_clusters``, ``method``
         (which inference was used and why). With the bootstrap, ``p`` and the CI come
-        from the bootstrap, ``se`` stays the analytic CR1.
+        from the bootstrap, ``se`` stays the analytic CR1. With fewer than 5 clusters,
+        or a standard error that is numerically zero, ``se``, ``ci_low``, ``ci_high``,
+        ``statistic`` and ``p`` are missing and a ``DataWarning`` says why.
 
     Warns
     -----
@@ -125,7 +153,7 @@ def did(
     ------
     toolkit.errors.DesignError
         One period only, no untreated units, treatment switching off and on, a time
-        column that is not numbers / dates / periods.
+        column without a time order (free text, an unordered categorical).
 
     Notes
     -----
@@ -172,9 +200,14 @@ def did(
     est = float(fit["beta"][0])
     se = float(np.sqrt(fit["V"][0, 0]))
     use_boot = bootstrap is True or (bootstrap == "auto" and G < FEW_CLUSTERS)
-    stat, p, lo, hi = t_inference(est, se, G - 1, ci)
     conv = "K without nested unit effects" if (ssc == "nested" and fit["nested"]) else "K counting every dummy"
-    if use_boot:
+    withheld = _too_few_clusters(G, se, est, panel, "did")
+    if not withheld:
+        stat, p, lo, hi = t_inference(est, se, G - 1, ci)
+    if withheld:
+        se = stat = p = lo = hi = np.nan
+        method = f"TWFE DiD; no inference: {withheld}"
+    elif use_boot:
         treated_clusters = len(np.unique(panel["cluster"][panel["d"] == 1]))
         if treated_clusters <= 2 or G - treated_clusters <= 2:
             warnings.warn(
@@ -320,16 +353,33 @@ def event_study(
     )
     if is_staggered(panel["adopt"]):
         _warn_staggered(panel, "event_study")
-    events, dropped, cols, window, _ = _event_time_dummies(panel, leads, lags, reference)
-    regs = np.column_stack([cols, panel["X"]])
-    fit = fit_twfe(panel, regs, ssc=ssc)
+    cells = cell_index(panel) if panel["X"].shape[1] == 0 else None
+    if cells is not None and cells[3] is not None:
+        # event-time dummies are constant within (unit, period) cells: fit on the cells, so no
+        # n x events matrix is built (memory as did on the same rows)
+        _, cell_unit, cell_time, _ = cells
+        grid = {"adopt": panel["adopt"], "unit": cell_unit, "time": cell_time}
+        events, dropped, cols, window, _ = _event_time_dummies(grid, leads, lags, reference)
+        fit = fit_twfe_cells(panel, cols, cells, ssc=ssc)
+    else:
+        events, dropped, cols, window, _ = _event_time_dummies(panel, leads, lags, reference)
+        regs = np.column_stack([cols, panel["X"]])
+        fit = fit_twfe(panel, regs, ssc=ssc)
     G = fit["G"]
     k = len(events)
     beta, V = fit["beta"][:k], fit["V"][:k, :k]
     se = np.sqrt(np.diag(V))
     rows = []
     method = f"TWFE event study, window {window[0]}..{window[1]} (ends binned); CR1 se by {panel['cluster_name']}"
+    worst = int(np.argmin(se / np.maximum(1.0, np.abs(beta)))) if k else 0
+    withheld = _too_few_clusters(G, float(se[worst]) if k else np.nan, float(beta[worst]) if k else 0.0,
+                                 panel, "event_study")
+    if withheld:
+        method = f"TWFE event study, window {window[0]}..{window[1]}; no inference: {withheld}"
     for j, e in enumerate(events):
+        if withheld:
+            rows.append((f"e={e}", e, beta[j], np.nan, np.nan, np.nan, np.nan, G - 1, np.nan))
+            continue
         stat, p, lo, hi = t_inference(beta[j], se[j], G - 1, ci)
         rows.append((f"e={e}", e, beta[j], se[j], lo, hi, stat, G - 1, p))
     for e in dropped:
@@ -342,7 +392,10 @@ def event_study(
     out["method"] = method
     out = out.sort_values("event_time", ignore_index=True)
     lead_idx = [j for j, e in enumerate(events) if e < 0]
-    if lead_idx:
+    if withheld:
+        pre = {"statistic": np.nan, "df1": float(len(lead_idx)), "df2": float(G - 1), "p": np.nan,
+               "method": f"pre-trend test not possible: {withheld}"}
+    elif lead_idx:
         b = beta[lead_idx]
         VL = V[np.ix_(lead_idx, lead_idx)]
         q = len(lead_idx)

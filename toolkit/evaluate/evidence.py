@@ -19,7 +19,7 @@ COLUMNS = ["result", "outcome", "term", "estimate", "ci_low", "ci_high", "direct
 
 #: Cohen (1988) benchmarks for |effect size|: (small, medium, large)
 BENCHMARKS = {
-    "d": (0.2, 0.5, 0.8), "d_z": (0.2, 0.5, 0.8), "hedges_g": (0.2, 0.5, 0.8), "g": (0.2, 0.5, 0.8),
+    "d": (0.2, 0.5, 0.8), "d_z": (0.2, 0.5, 0.8), "d_av": (0.2, 0.5, 0.8), "g_av": (0.2, 0.5, 0.8), "hedges_g": (0.2, 0.5, 0.8), "g": (0.2, 0.5, 0.8),
     "smd": (0.2, 0.5, 0.8),
     "rank_biserial": (0.1, 0.3, 0.5), "r": (0.1, 0.3, 0.5), "cliffs_delta": (0.147, 0.33, 0.474),
 }

@@ -9,14 +9,21 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from toolkit.errors import ConvergenceError, DataWarning, DesignError, ParameterError, check_ci, check_columns
+from toolkit.errors import (
+    ConvergenceError,
+    DataWarning,
+    DesignError,
+    ParameterError,
+    check_ci,
+    check_columns,
+)
 from toolkit.evaluate import _effects as fx
 from toolkit.evaluate._waves import KNOWN_PAIRS
 
 __all__ = ["balance_table", "mixed_anova", "mixed_model"]
 
-ANOVA_COLUMNS = ["term", "stratum", "ss", "df", "df_resid", "ms", "statistic", "p",
-                 "eta2_partial", "eta2_generalized", "n", "method"]
+ANOVA_COLUMNS = ["term", "stratum", "ss", "df", "df_resid", "ms", "statistic", "p", "eps_gg", "p_gg",
+                 "eps_hf", "p_hf", "mauchly_w", "mauchly_p", "eta2_partial", "eta2_generalized", "n", "method"]
 MODEL_COLUMNS = ["term", "estimate", "se", "ci_low", "ci_high", "statistic", "p", "n", "method"]
 BALANCE_COLUMNS = ["covariate", "level", "kind", "n_treated", "n_control", "mean_treated",
                    "mean_control", "sd_treated", "sd_control", "smd", "variance_ratio", "imbalanced"]
@@ -82,8 +89,11 @@ def _prepare(data, outcome, within, between, subject, fn) -> pd.DataFrame:
     return d
 
 
-def mixed_anova(data: pd.DataFrame, *, outcome: str, within: str, between: str, subject: str) -> pd.DataFrame:
-    """Split-plot (mixed) ANOVA: a between-subject group by a within-subject time.
+def mixed_anova(
+    data: pd.DataFrame, *, outcome: str, within: str, between: str, subject: str, ss_type: int = 3
+) -> pd.DataFrame:
+    """Split-plot (mixed) ANOVA: a between-subject group by a within-subject time,
+    with type II / III sums of squares, Mauchly's test and sphericity corrections.
 
     Parameters
     ----------
@@ -97,44 +107,81 @@ def mixed_anova(data: pd.DataFrame, *, outcome: str, within: str, between: str, 
         Group column (e.g. rollout vs comparison force), constant within a subject.
     subject : str
         Subject (respondent) id.
+    ss_type : {3, 2, 1}
+        Sums of squares. 3 (default, as SPSS and ``afex``): each effect adjusted for every
+        other, with sum-to-zero contrasts, so the time effect is tested on the unweighted
+        mean of the group means. 2: the time effect on the mean weighted by group size.
+        In this design (one between and one within factor) types 1 (sequential, R's
+        ``aov``) and 2 coincide; all three agree when the groups are of equal size.
 
     Returns
     -------
     pandas.DataFrame
         One row per effect (``between``, ``within``, ``between:within``) with columns
         ``term``, ``stratum`` (``"between"`` / ``"within"`` subjects), ``ss``, ``df``,
-        ``df_resid`` (error df of the stratum), ``ms``, ``statistic`` (F), ``p``,
-        ``eta2_partial``, ``eta2_generalized``, ``n`` (subjects), ``method``.
+        ``df_resid`` (error df of the stratum), ``ms``, ``statistic`` (F), ``p``
+        (assuming sphericity), ``eps_gg``, ``p_gg`` (Greenhouse-Geisser epsilon and
+        corrected p), ``eps_hf``, ``p_hf`` (Huynh-Feldt epsilon, uncapped as R ``car``
+        prints it, and p with ``min(1, eps_hf)``), ``mauchly_w``, ``mauchly_p``
+        (Mauchly's test of sphericity; the corrections and the test are missing on the
+        between row, and with two times sphericity holds trivially: epsilon 1, W 1, p
+        missing), ``eta2_partial``, ``eta2_generalized``, ``n`` (subjects), ``method``.
+        ``attrs``: ``ss_type``.
+
+    Raises
+    ------
+    toolkit.errors.DesignError
+        Fewer than two times or groups, duplicate rows per subject and time, a subject in
+        two groups, too few complete subjects, or an outcome that does not vary.
 
     Notes
     -----
-    Subjects without a value at every time are left out (warning); for unbalanced
-    panels use :func:`mixed_model`. With :math:`n_g` complete subjects in group
-    :math:`g`, :math:`k` times, :math:`N=\\sum n_g` and means :math:`\\bar y_{gt}`,
-    :math:`\\bar y_{g\\cdot}`, :math:`\\bar y_{\\cdot t}`, :math:`\\bar y`, subject means
-    :math:`\\bar y_i`:
+    Subjects without a value at every time are left out (``DataWarning``); for
+    unbalanced panels use :func:`mixed_model`. As a multivariate linear model (R ``car``):
+    the :math:`N \\times k` responses :math:`Y` (subjects by times) are regressed on the
+    between design :math:`X` (intercept and sum-to-zero group contrasts),
+    :math:`V = (X'X)^{-1}`. The between stratum analyses :math:`Y1_k/\\sqrt k`; the within
+    stratum :math:`Z = YQ`, :math:`Q` an orthonormal basis of the :math:`k-1` contrasts
+    among times, with coefficients :math:`B = VX'Z` and error matrix
+    :math:`E = (Z - XB)'(Z - XB)`. An effect tested by the coefficient rows :math:`L` has
+    :math:`SS = \\operatorname{tr}[B_L'(V_{LL})^{-1}B_L]` (the group contrasts for the
+    group and interaction effects; the intercept row for time under type III, the
+    intercept of a fit without groups, :math:`N\\lVert\\bar z\\rVert^2`, under type II);
+    the within error is :math:`\\operatorname{tr}E` on :math:`(N-g)(k-1)` df.
 
-    - group: :math:`SS = k\\sum_g n_g(\\bar y_{g\\cdot}-\\bar y)^2`, error
-      :math:`k\\sum_i(\\bar y_i-\\bar y_{g(i)\\cdot})^2`, df :math:`g-1`, :math:`N-g`;
-    - time: :math:`SS = N\\sum_t(\\bar y_{\\cdot t}-\\bar y)^2`; interaction
-      :math:`\\sum_g n_g\\sum_t(\\bar y_{gt}-\\bar y_{g\\cdot}-\\bar y_{\\cdot t}+\\bar y)^2`;
-      within error :math:`\\sum_{i,t}(y_{it}-\\bar y_i-\\bar y_{gt}+\\bar y_{g\\cdot})^2`,
-      df :math:`k-1`, :math:`(g-1)(k-1)`, :math:`(N-g)(k-1)`.
-
-    These are the sequential sums of squares of R's
-    ``aov(dv ~ group * time + Error(subject / time))`` for complete data. No sphericity
-    correction is applied (it matters only with more than two times).
+    With :math:`p = k-1`: Greenhouse-Geisser
+    :math:`\\hat\\varepsilon = (\\operatorname{tr}E)^2 / (p\\operatorname{tr}E^2)`;
+    Huynh-Feldt with Lecoutre's correction
+    :math:`\\tilde\\varepsilon = ((\\nu+1)p\\hat\\varepsilon - 2)/(p(\\nu - p\\hat\\varepsilon))`,
+    :math:`\\nu = N - g`; corrected p-values use :math:`F` on
+    :math:`(\\varepsilon\\,df, \\varepsilon\\,df_{resid})`. Mauchly:
+    :math:`W = |E| / (\\operatorname{tr}E/p)^p`, :math:`\\chi^2 = -\\nu\\rho\\log W` on
+    :math:`p(p+1)/2-1` df with :math:`\\rho = 1-(2p^2+p+2)/(6p\\nu)` and the second-order
+    term of Anderson (1958) computed as R's ``mauchly.test`` does (with :math:`3k` where
+    Anderson's series has :math:`3p`; it matters only with four or more times).
     :math:`\\eta^2_p = SS/(SS+SS_{error})`; generalized
     :math:`\\eta^2_G = SS/(SS + SS_{error,between} + SS_{error,within})` (Olejnik &
     Algina 2003; Bakeman 2005, for manipulated factors).
 
+    Checked against R ``car::Anova(lm(cbind(...) ~ group, contrasts = list(group =
+    contr.sum)), idata =, idesign = ~time, type = 3)`` with ``summary(...,
+    multivariate = FALSE)`` (``tests/reference/evaluate_groups_anova.R``).
+
     References
     ----------
     Maxwell, S. E., & Delaney, H. D. (2004). *Designing experiments and analyzing data*
-    (2nd ed.), ch. 12. Olejnik, S., & Algina, J. (2003). Generalized eta and omega
-    squared statistics. *Psychological Methods*, 8(4), 434-447. Bakeman, R. (2005).
-    Recommended effect size statistics for repeated measures designs. *Behavior
-    Research Methods*, 37(3), 379-384.
+    (2nd ed.), ch. 12-14. Greenhouse, S. W., & Geisser, S. (1959). On methods in the
+    analysis of profile data. *Psychometrika*, 24, 95-112. Huynh, H., & Feldt, L. S.
+    (1976). Estimation of the Box correction for degrees of freedom from sample data in
+    randomized block and split-plot designs. *J. Educ. Stat.*, 1, 69-82. Lecoutre, B.
+    (1991). A correction for the epsilon approximate test in repeated measures designs
+    with two or more independent groups. *J. Educ. Stat.*, 16, 371-372. Mauchly, J. W.
+    (1940). Significance test for sphericity of a normal n-variate distribution. *Ann.
+    Math. Stat.*, 11, 204-209. Fox, J., & Weisberg, S. (2019). *An R companion to
+    applied regression* (3rd ed.), ``car::Anova``. Olejnik, S., & Algina, J. (2003).
+    Generalized eta and omega squared statistics. *Psychological Methods*, 8(4),
+    434-447. Bakeman, R. (2005). Recommended effect size statistics for repeated
+    measures designs. *Behavior Research Methods*, 37(3), 379-384.
 
     Examples
     --------
@@ -153,8 +200,11 @@ def mixed_anova(data: pd.DataFrame, *, outcome: str, within: str, between: str, 
     2  force:wave  1.0       6.0    16.2000  0.0069
     """
     fn = "mixed_anova"
+    if ss_type not in (1, 2, 3) or isinstance(ss_type, bool):
+        raise ParameterError(f"The 'ss_type' parameter of {fn} must be 3 (default, as SPSS), 2 or 1. "
+                             f"Got {ss_type!r} instead.")
     d = _prepare(data, outcome, within, between, subject, fn)
-    t_levels = d.attrs["t_levels"]
+    t_levels, g_levels = d.attrs["t_levels"], d.attrs["g_levels"]
     k = len(t_levels)
     counts = d.groupby("s")["t"].nunique()
     complete = counts[counts == k].index
@@ -166,29 +216,74 @@ def mixed_anova(data: pd.DataFrame, *, outcome: str, within: str, between: str, 
             f"mixed_model() uses every observation).", n_excluded=int(lost.sum()),
             reason="subject not measured at every time"), stacklevel=2)
         d = d[d["s"].isin(complete)]
-    n_g = d.groupby("g")["s"].nunique()
-    n_g = n_g[n_g > 0]
-    g = len(n_g)
-    N = int(n_g.sum())
+    wide = d.pivot(index="s", columns="t", values="y")
+    wide = wide[[t for t in t_levels]]
+    group_of = d.groupby("s")["g"].first().reindex(wide.index)
+    present = [lev for lev in g_levels if (group_of == lev).any()]
+    g, N = len(present), len(wide)
     if g < 2 or N - g < 1:
         raise DesignError(f"{fn}: after excluding incomplete subjects there are {N} subject(s) in {g} "
                           f"group(s) of '{between}'; at least two groups and more subjects than groups are needed.")
-    grand = d["y"].mean()
-    m_gt = d.groupby(["g", "t"])["y"].mean()
-    m_g = d.groupby("g")["y"].mean()
-    m_t = d.groupby("t")["y"].mean()
-    m_i = d.groupby("s")["y"].mean()
-    grp_of = d.groupby("s")["g"].first()
-    ss_group = k * float(np.sum(n_g * (m_g[n_g.index] - grand) ** 2))
-    ss_err_b = k * float(np.sum((m_i - m_g[grp_of[m_i.index]].to_numpy()) ** 2))
-    ss_time = N * float(np.sum((m_t - grand) ** 2))
-    inter = m_gt - m_g.reindex(m_gt.index, level="g").to_numpy() - m_t.reindex(m_gt.index, level="t").to_numpy() + grand
-    ss_inter = float(np.sum(n_g.reindex(inter.index, level="g").to_numpy() * inter**2))
-    fitted = m_i[d["s"]].to_numpy() + m_gt.loc[list(zip(d["g"], d["t"]))].to_numpy() - m_g[d["g"]].to_numpy()
-    ss_err_w = float(np.sum((d["y"].to_numpy() - fitted) ** 2))
+    Y = wide.to_numpy(float)
+    if np.ptp(Y) == 0:
+        raise DesignError(f"{fn}: the outcome '{outcome}' takes one value only ({Y.flat[0]:g}) in every "
+                          f"subject and time: there is no variation to analyse. Check that the right "
+                          f"column is named and that it was scored.")
+    codes = pd.Categorical(group_of, categories=present).codes
+    X = np.ones((N, g))
+    contr = np.vstack([np.eye(g - 1), -np.ones((1, g - 1))])  # contr.sum: last level -1
+    X[:, 1:] = contr[codes]
+    V = np.linalg.inv(X.T @ X)
+    rows_g = slice(1, g)
+
+    def hyp_ss(B, rows):
+        Bl = np.atleast_2d(B[rows])
+        return float(np.trace(Bl.T @ np.linalg.solve(V[rows, rows], Bl)))
+
+    # between stratum: subject totals scaled by 1/sqrt(k)
+    t0 = Y.sum(axis=1) / np.sqrt(k)
+    b0 = V @ X.T @ t0
+    ss_err_b = float(np.sum((t0 - X @ b0) ** 2))
+    ss_group = hyp_ss(b0[:, None], rows_g)
+    # within stratum: orthonormal contrasts among times
+    Q = np.linalg.qr(np.column_stack([np.ones(k), np.eye(k)[:, : k - 1]]))[0][:, 1:]
+    Z = Y @ Q
+    B = V @ X.T @ Z
+    R = Z - X @ B
+    E = R.T @ R
+    ss_err_w = float(np.trace(E))
+    if ss_type == 3:
+        ss_time = hyp_ss(B, slice(0, 1))
+    else:
+        ss_time = float(N * np.sum(Z.mean(axis=0) ** 2))
+    ss_inter = hyp_ss(B, rows_g)
+    # sphericity
+    p_ = k - 1
+    nu = N - g
+    if p_ == 1:
+        eps_gg = eps_hf = w_stat = 1.0
+        w_p = np.nan
+    else:
+        tr = np.trace(E)
+        eps_gg = float(tr**2 / (p_ * np.trace(E @ E)))
+        eps_hf = float(((nu + 1) * p_ * eps_gg - 2) / (p_ * (nu - p_ * eps_gg)))
+        sign, logdet = np.linalg.slogdet(E)
+        log_w = (logdet if sign > 0 else -np.inf) - p_ * np.log(tr / p_)
+        w_stat = float(np.exp(log_w))
+        rho = 1 - (2 * p_**2 + p_ + 2) / (6 * p_ * nu)
+        # second-order term as R's stats::mauchly.test and car (3 k where Anderson has 3 (k - 1))
+        w2 = (p_ + 2) * (p_ - 1) * (p_ - 2) * (2 * p_**3 + 6 * p_**2 + 3 * k + 2) / (288 * (nu * p_ * rho) ** 2)
+        z = -nu * rho * log_w
+        f_df = p_ * (p_ + 1) / 2 - 1
+        pr1, pr2 = stats.chi2.sf(z, f_df), stats.chi2.sf(z, f_df + 4)
+        w_p = float(pr1 + w2 * (pr2 - pr1))
     df_b, df_eb = g - 1, N - g
     df_t, df_i, df_ew = k - 1, (g - 1) * (k - 1), (N - g) * (k - 1)
+    kind = {1: "type I (sequential)", 2: "type II", 3: "type III (sum-to-zero contrasts)"}[ss_type]
+    method = (f"split-plot ANOVA, {kind} sums of squares; Mauchly's test, Greenhouse-Geisser and "
+              "Huynh-Feldt corrections for the within-subject effects")
     rows = []
+    total_err = ss_err_b + ss_err_w
     for term, stratum, ss, df, ss_e, df_e in (
         (between, "between", ss_group, df_b, ss_err_b, df_eb),
         (within, "within", ss_time, df_t, ss_err_w, df_ew),
@@ -196,11 +291,22 @@ def mixed_anova(data: pd.DataFrame, *, outcome: str, within: str, between: str, 
     ):
         ms, mse = ss / df, ss_e / df_e
         f = ms / mse if mse > 0 else np.nan
-        rows.append({"term": term, "stratum": stratum, "ss": ss, "df": float(df), "df_resid": float(df_e), "ms": ms,
-                         "statistic": f, "p": float(stats.f.sf(f, df, df_e)),
-                         "eta2_partial": ss / (ss + ss_e), "eta2_generalized": ss / (ss + ss_err_b + ss_err_w),
-                         "n": N, "method": "split-plot ANOVA (sequential SS, no sphericity correction)"})
-    return pd.DataFrame(rows, columns=ANOVA_COLUMNS)
+        row = {"term": term, "stratum": stratum, "ss": ss, "df": float(df), "df_resid": float(df_e), "ms": ms,
+               "statistic": f, "p": float(stats.f.sf(f, df, df_e)) if np.isfinite(f) else np.nan,
+               "eps_gg": np.nan, "p_gg": np.nan, "eps_hf": np.nan, "p_hf": np.nan,
+               "mauchly_w": np.nan, "mauchly_p": np.nan,
+               "eta2_partial": ss / (ss + ss_e) if ss + ss_e > 0 else np.nan,
+               "eta2_generalized": ss / (ss + total_err) if ss + total_err > 0 else np.nan,
+               "n": N, "method": method}
+        if stratum == "within" and np.isfinite(f):
+            hf = min(1.0, eps_hf)
+            row.update(eps_gg=eps_gg, p_gg=float(stats.f.sf(f, eps_gg * df, eps_gg * df_e)),
+                       eps_hf=eps_hf, p_hf=float(stats.f.sf(f, hf * df, hf * df_e)),
+                       mauchly_w=w_stat, mauchly_p=w_p)
+        rows.append(row)
+    out = pd.DataFrame(rows, columns=ANOVA_COLUMNS)
+    out.attrs["ss_type"] = ss_type
+    return out
 
 
 def mixed_model(

@@ -48,7 +48,7 @@ def _parse_dates(text: pd.Series) -> pd.Series:
     return iso.fillna(uk)
 
 
-def read_incidents(path) -> pd.DataFrame:
+def read_incidents(path, *, return_report: bool = False):
     """Read and validate an incidents file (one row per reported incident).
 
     Parameters
@@ -56,15 +56,19 @@ def read_incidents(path) -> pd.DataFrame:
     path : str or pathlib.Path
         CSV saved from Excel (UTF-8, UTF-8 with BOM or Windows cp1252; comma, semicolon
         or tab separated) in the layout of ``data-templates/evaluate/incidents.csv``.
+    return_report : bool
+        Also return the report of warnings (rows kept).
 
     Returns
     -------
-    pandas.DataFrame
+    pandas.DataFrame, or (pandas.DataFrame, pandas.DataFrame) with ``return_report``
         The template columns typed: ``date`` as datetime, ``days_to_outcome`` as
         nullable integer, the rest as text with category values in lower case. The index
         (named ``row``) is the row number in the file, header = row 1.
-        ``attrs["validation"]`` holds the report of warnings (possibly empty), with
-        columns ``file, row, column, value, problem, expected, severity``.
+        ``attrs`` (scalars only): ``source`` (the file read), ``n_warnings`` (problems
+        that did not stop the read). With ``return_report``, the report of those
+        warnings (possibly empty), columns ``file, row, column, value, problem, expected,
+        severity``.
 
     Raises
     ------
@@ -168,7 +172,7 @@ def read_incidents(path) -> pd.DataFrame:
         raise DataValidationError(report)
     if len(report):
         warnings.warn(
-            f"read_incidents: {len(report)} warning(s) in {path.name} (rows kept); see .attrs['validation'], "
+            f"read_incidents: {len(report)} warning(s) in {path.name} (rows kept); read_incidents(..., return_report=True) lists them, "
             f"e.g. row {report['row'].iloc[0]}: {report['problem'].iloc[0]}.",
             UserWarning, stacklevel=2,
         )
@@ -178,9 +182,8 @@ def read_incidents(path) -> pd.DataFrame:
     for c in extra:
         out[c] = rows[c]
     out.index.name = "row"
-    out.attrs["validation"] = report
-    out.attrs["source"] = str(path)
-    return out
+    out.attrs = {"source": str(path), "n_warnings": len(report)}
+    return (out, report) if return_report else out
 
 
 def _denominator_table(denominators, by):

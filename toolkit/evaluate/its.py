@@ -115,46 +115,84 @@ def _theta_ml(y, mu) -> float:
     from scipy.optimize import minimize_scalar
     from scipy.special import gammaln
 
+    const = np.sum(gammaln(y + 1))
+
     def nll(log_theta):
         th = np.exp(log_theta)
-        return -np.sum(gammaln(th + y) - gammaln(th) - gammaln(y + 1) + th * np.log(th / (th + mu))
-                       + y * np.log(mu / (th + mu)))
+        return -(np.sum(gammaln(th + y) + th * np.log(th / (th + mu)) + y * np.log(mu / (th + mu)))
+                 - len(y) * gammaln(th) - const)
 
     res = minimize_scalar(nll, bounds=(-10, 20), method="bounded", options={"xatol": 1e-12})
     return float(np.exp(res.x))
 
 
-def _negbin_alpha(y, X, log_off) -> float:
-    """Alternate GLM fits and the ML dispersion until both settle (MASS::glm.nb's scheme)."""
-    import statsmodels.api as sm
+def _deviance(y, mu, alpha) -> float:
+    """GLM deviance of a log-linear count model: Poisson (alpha 0) or NB2 with dispersion alpha."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ylogy = np.where(y > 0, y * np.log(y / mu), 0.0)
+    if alpha == 0:
+        return float(2 * np.sum(ylogy - (y - mu)))
+    return float(2 * np.sum(ylogy - (y + 1 / alpha) * np.log((1 + alpha * y) / (1 + alpha * mu))))
 
-    res = sm.GLM(y, X, family=sm.families.Poisson(), offset=log_off).fit(tol=1e-12)
-    theta = _theta_ml(y, res.fittedvalues)
+
+def _glm_log(y, X, log_off, alpha: float = 0.0, start=None, *, tol: float = 1e-12, maxiter: int = 200):
+    """Maximum likelihood of a log-link Poisson (alpha 0) or NB2 GLM by IRLS.
+
+    The same iterations and stopping rule as statsmodels ``GLM.fit(tol=1e-12)`` (relative and
+    absolute change of the deviance), without its per-iteration bookkeeping: a series of a few
+    hundred periods costs microseconds per step. Returns ``(beta, mu)``.
+    """
+    off = 0.0 if log_off is None else log_off
+    if start is None:
+        mu = (y + y.mean()) / 2  # statsmodels' starting values
+        eta = np.log(mu)
+    else:
+        eta = X @ start + off
+        mu = np.exp(eta)
+    dev = _deviance(y, mu, alpha) if start is not None else np.inf
+    beta = start
+    for _ in range(maxiter):
+        w = mu / (1 + alpha * mu)
+        z = eta - off + (y - mu) / mu
+        xtw = X.T * w
+        beta = np.linalg.solve(xtw @ X, xtw @ z)
+        eta = X @ beta + off
+        mu = np.exp(eta)
+        new = _deviance(y, mu, alpha)
+        if abs(new - dev) <= tol + tol * abs(new):
+            break
+        dev = new
+    return beta, mu
+
+
+def _negbin_alpha(y, X, log_off):
+    """Alternate GLM fits and the ML dispersion until both settle (MASS::glm.nb's scheme).
+
+    Returns the dispersion alpha = 1 / theta and the last coefficients (a warm start)."""
+    params, mu = _glm_log(y, X, log_off)
+    theta = _theta_ml(y, mu)
     for _ in range(100):
         if theta > np.exp(19):  # no overdispersion: theta runs off to its bound, alpha -> 0
             break
-        fam = sm.families.NegativeBinomial(alpha=1 / theta)
         # warm start from the previous fit: a few IRLS steps instead of a fresh fit
-        previous = np.asarray(res.params)
-        res = sm.GLM(y, X, family=fam, offset=log_off).fit(tol=1e-12, maxiter=200, start_params=previous)
-        new = _theta_ml(y, res.fittedvalues)
+        previous = params
+        params, mu = _glm_log(y, X, log_off, 1 / theta, start=previous)
+        new = _theta_ml(y, mu)
         # settled when theta stops moving, or (large theta, flat likelihood: theta then jitters
         # in its last digits) when the coefficients no longer change
         converged = (abs(new - theta) <= 1e-10 * max(1.0, theta)
-                     or np.max(np.abs(np.asarray(res.params) - previous) / np.maximum(1.0, np.abs(previous))) <= 1e-8)
+                     or np.max(np.abs(params - previous) / np.maximum(1.0, np.abs(previous))) <= 1e-8)
         theta = new
         if converged:
             break
     if theta > np.exp(19):
         warnings.warn("its(family='negbin'): no overdispersion found (theta at its bound); "
                       "the Poisson model fits as well.", UserWarning, stacklevel=3)
-    return 1 / theta
+    return 1 / theta, params
 
 
 def _fit(y, X, family, offset):
     """Maximum-likelihood fit; returns coefficients, mean, bread and score weights."""
-    import statsmodels.api as sm
-
     log_off = np.log(offset) if offset is not None else None
     alpha = np.nan
     if family == "gaussian":
@@ -163,20 +201,36 @@ def _fit(y, X, family, offset):
         w_info, w_score = np.ones_like(y), np.ones_like(y)
     else:
         if family == "negbin":
-            alpha = _negbin_alpha(y, X, log_off)
-            fam = sm.families.NegativeBinomial(alpha=alpha)
-        else:
-            fam = sm.families.Poisson()
-        res = sm.GLM(y, X, family=fam, offset=log_off).fit(tol=1e-12, maxiter=200)
-        beta = np.asarray(res.params)
-        mu = np.asarray(res.fittedvalues)
-        if family == "negbin":
+            alpha, start = _negbin_alpha(y, X, log_off)
+            beta, mu = _glm_log(y, X, log_off, alpha, start=start)
             w_info = mu / (1 + alpha * mu)
             w_score = 1 / (1 + alpha * mu)
         else:
+            beta, mu = _glm_log(y, X, log_off)
             w_info, w_score = mu, np.ones_like(mu)
     bread = np.linalg.inv((X * w_info[:, None]).T @ X)
     return beta, mu, bread, w_score, alpha
+
+
+def _method_text(*, family, comparison, offset, seasonality, k, se_type, rho, dispersion, df, lags,
+                 small_sample) -> str:
+    """The ``method`` column of :func:`its`: model, then errors and reference distribution."""
+    model = {"gaussian": "linear", "poisson": "Poisson log-linear",
+             "negbin": "negative binomial (NB2) log-linear"}[family]
+    text = ("controlled " if comparison else "") + f"ITS, {model} segmented regression"
+    if offset:
+        text += f", offset log({offset})"
+    if seasonality == "fourier":
+        text += f", seasonality fourier (k={k})"
+    elif seasonality:
+        text += f", seasonality {seasonality}"
+    if se_type == "ar1":
+        fit = "), GLS" if family == "gaussian" else f", dispersion {dispersion:.2f}) on the working regression"
+        return text + f"; AR(1) errors by REML (rho = {rho:.2f}{fit}, t({df})"
+    text += f"; Newey-West se, {lags} lag(s)"
+    if comparison:
+        text += " (Driscoll-Kraay over series)"
+    return text + (f", n/(n-k) factor and t({df})" if small_sample else ", normal quantiles")
 
 
 def its(
@@ -432,6 +486,24 @@ def its(
             f"The intervention {t0} leaves {n_pre} period(s) before and {n_post} after in '{time}'; "
             "segmented regression needs at least 3 on each side (ideally 8 or more)."
         )
+    for gi, (g, p_idx) in enumerate(zip(groups, pers)):
+        series = "the comparison series" if gi == 1 else ("the intervention series" if len(groups) == 2 else "the series")
+        y_g = data.loc[g, outcome].to_numpy(float)
+        if np.ptp(y_g) == 0:
+            raise DesignError(
+                f"The outcome '{outcome}' is {y_g[0]:g} in every period of {series} ({len(y_g)} periods): "
+                "there is no change to model. Check that the right column is named and that the "
+                "counts were aggregated correctly."
+            )
+        if family != "gaussian":
+            before = np.asarray(p_idx < t0)
+            for side, mask in (("before", before), ("from", ~before)):
+                if not y_g[mask].any():
+                    raise DesignError(
+                        f"The outcome '{outcome}' is 0 in every period {side} the intervention {t0} in "
+                        f"{series}: a log-linear ({family}) model then has an infinite level change. "
+                        "Check the series, or widen the window to periods with reports."
+                    )
     # design, stacked by series
     blocks, ys, offs, tcodes = [], [], [], []
     for gi, (g, p_idx) in enumerate(zip(groups, pers)):
@@ -484,17 +556,9 @@ def its(
     else:
         report = {t: t for t in TERMS}
     rows = []
-    fam_txt = {"gaussian": "linear", "poisson": "Poisson log-linear", "negbin": "negative binomial (NB2) log-linear"}[family]
-    method = (
-        f"{'controlled ' if comparison else ''}ITS, {fam_txt} segmented regression"
-        f"{', offset log(' + offset + ')' if offset else ''}"
-        f"{', seasonality ' + seasonality + (f' (k={k})' if seasonality == 'fourier' else '') if seasonality else ''}"
-        + (f"; AR(1) errors by REML (rho = {rho:.2f}"
-           f"{'), GLS' if family == 'gaussian' else f', dispersion {dispersion:.2f}) on the working regression'}"
-           f", t({n_obs - n_par})" if se_type == "ar1" else
-           f"; Newey-West se, {L} lag(s){' (Driscoll-Kraay over series)' if comparison else ''}"
-           f"{f', n/(n-k) factor and t({n_obs - n_par})' if small_sample else ', normal quantiles'}")
-    )
+    method = _method_text(family=family, comparison=comparison is not None, offset=offset,
+                          seasonality=seasonality, k=k, se_type=se_type, rho=rho, dispersion=dispersion,
+                          df=n_obs - n_par, lags=L, small_sample=small_sample)
     cols = list(Xdf.columns)
     for col, term in report.items():
         j = cols.index(col)
@@ -528,6 +592,8 @@ def its(
         "ar1_rho": float(rho),
         "ar1_dispersion": float(dispersion),
     }
+    if not return_fitted:
+        return out
     # fitted and counterfactual for the intervention series
     X0 = X[first][order]
     Xcf = X0.copy()
@@ -553,7 +619,7 @@ def its(
             comp = comp / offs[1][order1] * per
         fitted["comparison"] = comp
     fitted.attrs = {"outcome": outcome + (f" per {per:g} ({offset})" if offset else "")}
-    return (out, fitted) if return_fitted else out
+    return out, fitted
 
 
 def its_plot(fitted: pd.DataFrame, *, ax=None, title: str | None = None):

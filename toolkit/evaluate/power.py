@@ -11,7 +11,7 @@ from scipy import optimize, stats
 
 from toolkit.errors import ParameterError, check_choice
 
-__all__ = ["mdes", "power", "sample_size"]
+__all__ = ["mdes", "power", "power_proportions", "sample_size"]
 
 COLUMNS = ["design", "n", "n_exact", "n_total", "effect_size", "effect_size_kind", "alpha", "power",
            "alternative", "correlation", "cluster_size", "icc", "design_effect", "method"]
@@ -281,3 +281,132 @@ def sample_size(*, effect_size: float, power: float = 0.8, design: str = "indepe
 
 for _f in (power, mdes, sample_size):
     _f.__doc__ = _f.__doc__.replace("    {notes}\n", _NOTES)
+
+
+PROP_COLUMNS = ["design", "n", "n_exact", "n_total", "p1", "p2", "effect_size", "effect_size_kind", "alpha",
+                "power", "alternative", "method"]
+PROP_METHODS = {"pooled", "arcsine"}
+
+
+def _prop_power(n, p1, p2, alpha, alternative, method) -> float:
+    tails = 2 if alternative == "two-sided" else 1
+    qu = stats.norm.isf(alpha / tails)
+    if method == "arcsine":  # Cohen's h, as pwr::pwr.2p.test
+        h = abs(2 * math.asin(math.sqrt(p1)) - 2 * math.asin(math.sqrt(p2)))
+        lam = h * math.sqrt(n / 2)
+        upper = float(stats.norm.sf(qu - lam))
+        return upper + (float(stats.norm.cdf(-qu - lam)) if tails == 2 else 0.0)
+    d = abs(p1 - p2)
+    pbar = (p1 + p2) / 2
+    v = p1 * (1 - p1) + p2 * (1 - p2)
+    s0 = math.sqrt(2 * pbar * (1 - pbar))
+    upper = float(stats.norm.cdf((math.sqrt(n) * d - qu * s0) / math.sqrt(v)))
+    if tails == 2:  # strict: both rejection tails, as power.prop.test(strict = TRUE)
+        upper += float(stats.norm.sf((math.sqrt(n) * d + qu * s0) / math.sqrt(v)))
+    return upper
+
+
+def power_proportions(*, p1: float, p2: float, n: float | None = None, power: float | None = None,
+                      alpha: float = 0.05, alternative: str = "two-sided",
+                      method: str = "pooled") -> pd.DataFrame:
+    """Power, or sample size per group, to detect a difference between two proportions.
+
+    For example the share of officers who reported online abuse to their force, in forces
+    with and without a new reporting route. Give ``n`` to get the power, or ``power`` to
+    get the sample size.
+
+    Parameters
+    ----------
+    p1, p2 : float
+        The two proportions (strictly between 0 and 1, and different).
+    n : float, optional
+        Respondents per group.
+    power : float, optional
+        Required power (e.g. 0.8); exactly one of ``n`` and ``power`` is given.
+    alpha : float
+        Significance level.
+    alternative : {"two-sided", "one-sided"}
+    method : {"pooled", "arcsine"}
+        ``"pooled"``: the normal-approximation test of two proportions with the pooled
+        variance under the null (R ``stats::power.prop.test(strict = TRUE)``).
+        ``"arcsine"``: Cohen's :math:`h` with the arcsine transformation (Cohen 1988,
+        ch. 6; R ``pwr::pwr.2p.test``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row: ``design`` (``"independent"``), ``n`` (per group; rounded up when
+        solved), ``n_exact`` (the continuous solution), ``n_total`` (both groups),
+        ``p1``, ``p2``, ``effect_size`` (Cohen's :math:`h = 2\\arcsin\\sqrt{p_1} -
+        2\\arcsin\\sqrt{p_2}`, reported for both methods), ``effect_size_kind``
+        (``"h"``), ``alpha``, ``power`` (achieved with ``n``), ``alternative``,
+        ``method``.
+
+    Notes
+    -----
+    Pooled, with :math:`\\bar p = (p_1+p_2)/2`, :math:`v = p_1(1-p_1)+p_2(1-p_2)`,
+    :math:`c = z_{1-\\alpha/2}` (two-sided) or :math:`z_{1-\\alpha}`:
+    :math:`1-\\beta = \\Phi\\big((\\sqrt n\\,|p_1-p_2| - c\\sqrt{2\\bar p(1-\\bar p)})/\\sqrt v\\big)`
+    plus, two-sided, :math:`1-\\Phi\\big((\\sqrt n\\,|p_1-p_2| + c\\sqrt{2\\bar p(1-\\bar p)})/\\sqrt v\\big)`.
+    Arcsine: :math:`\\lambda = |h|\\sqrt{n/2}`,
+    :math:`1-\\beta = 1-\\Phi(c-\\lambda)` plus, two-sided, :math:`\\Phi(-c-\\lambda)`.
+    Sample sizes are solved on a continuous scale and rounded up.
+
+    References
+    ----------
+    Cohen, J. (1988). *Statistical power analysis for the behavioral sciences* (2nd ed.),
+    ch. 6. Erlbaum. Fleiss, J. L., Levin, B., & Paik, M. C. (2003). *Statistical methods
+    for rates and proportions* (3rd ed.), ch. 4. Wiley. R Core Team:
+    ``stats::power.prop.test``. Champely, S. (2020). pwr: Basic functions for power
+    analysis (``pwr.2p.test``).
+
+    Examples
+    --------
+    >>> from toolkit.evaluate import power_proportions
+    >>> power_proportions(p1=0.5, p2=0.75, n=50)["power"].round(4)
+    0    0.7401
+    Name: power, dtype: float64
+    >>> power_proportions(p1=0.3, p2=0.4, power=0.8)[["n", "n_total"]]
+         n  n_total
+    0  356      712
+    """
+    fn = "power_proportions"
+    check_choice(alternative, ALTERNATIVES, argument="alternative", function=fn)
+    check_choice(method, PROP_METHODS, argument="method", function=fn)
+    for name, value in (("p1", p1), ("p2", p2)):
+        if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) \
+                or not 0 < value < 1:
+            raise ParameterError(f"The '{name}' parameter of {fn} must be a proportion strictly between 0 "
+                                 f"and 1 (e.g. 0.3 for 30%). Got {value!r} instead.")
+    if p1 == p2:
+        raise ParameterError(f"{fn}: p1 and p2 are both {p1}; there is no difference to detect. "
+                             "Give the proportion expected in each group.")
+    if not isinstance(alpha, (int, float)) or not 0 < alpha < 1:
+        raise ParameterError(f"The 'alpha' parameter of {fn} must be between 0 and 1 (e.g. 0.05). "
+                             f"Got {alpha!r} instead.")
+    if (n is None) == (power is None):
+        raise ParameterError(f"{fn} needs exactly one of n= (respondents per group: the power is "
+                             "returned) and power= (the sample size is returned).")
+    h = 2 * math.asin(math.sqrt(p1)) - 2 * math.asin(math.sqrt(p2))
+    name = "normal approximation, pooled variance" if method == "pooled" else "arcsine (Cohen's h)"
+    if n is not None:
+        _check_n(n, "independent", fn)
+        n_exact, n_out, how = float(n), n, "power"
+    else:
+        _check_power(power, alpha, alternative, fn)
+        f = lambda m: _prop_power(m, p1, p2, alpha, alternative, method) - power
+        lo, hi = 2.0, 10.0
+        if f(lo) >= 0:
+            n_exact = lo
+        else:
+            while f(hi) < 0:
+                hi *= 10
+            n_exact = optimize.brentq(f, lo, hi, xtol=1e-10, rtol=1e-12, maxiter=500)
+        n_out, how = math.ceil(n_exact - 1e-9), "sample size"
+    achieved = _prop_power(n_out, p1, p2, alpha, alternative, method)
+    return pd.DataFrame([{
+        "design": "independent", "n": n_out, "n_exact": n_exact, "n_total": 2 * n_out, "p1": float(p1),
+        "p2": float(p2), "effect_size": float(h), "effect_size_kind": "h", "alpha": float(alpha),
+        "power": float(achieved), "alternative": alternative,
+        "method": f"{how} for a test of two proportions ({name})",
+    }], columns=PROP_COLUMNS)

@@ -10,7 +10,14 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from toolkit.errors import DataWarning, DesignError, ParameterError, check_choice, check_ci, check_columns
+from toolkit.errors import (
+    DataWarning,
+    DesignError,
+    ParameterError,
+    check_choice,
+    check_ci,
+    check_columns,
+)
 from toolkit.evaluate import _effects as fx
 from toolkit.evaluate._ranks import rank_sum, signed_rank
 from toolkit.evaluate._waves import (
@@ -72,8 +79,10 @@ def pre_post(
         ordinal outcomes such as single Likert items.
     equal_var : bool
         Independent t-test only: pooled-variance (Student) instead of Welch.
-    effect_size : {"d_z", "d", "g"}, optional
-        Paired t: ``"d_z"`` (only choice). Independent t: ``"g"`` (Hedges' g, default) or
+    effect_size : {"d_z", "d_av", "g_av", "d", "g"}, optional
+        Paired t: ``"d_z"`` (default: mean change / SD of the changes), ``"d_av"`` (mean
+        change / average SD of the two waves, comparable with between-subjects d) or
+        ``"g_av"`` (its Hedges correction). Independent t: ``"g"`` (Hedges' g, default) or
         ``"d"`` (Cohen's d). Rank tests always give the rank-biserial correlation.
     ci : float
         Confidence level of both intervals (stored in ``attrs["ci"]``).
@@ -95,8 +104,10 @@ def pre_post(
         - ``statistic``, ``df``, ``p``: t and its degrees of freedom; for rank tests R's
           V (sum of positive ranks) or W (Mann-Whitney U of the after wave), df NaN.
         - ``effect_size``, ``effect_size_ci_low``, ``effect_size_ci_high``,
-          ``effect_size_kind``: ``"d_z"``, ``"d"``, ``"hedges_g"`` or
-          ``"rank_biserial"``.
+          ``effect_size_kind``: ``"d_z"``, ``"d_av"``, ``"g_av"``, ``"d"``,
+          ``"hedges_g"`` or ``"rank_biserial"``. The interval is missing for ``d_av`` and
+          ``g_av`` (their sampling distribution depends on the correlation between waves;
+          no exact interval exists; report ``d_z``'s or the mean change's).
         - ``method``: the test and how the design was chosen.
 
         ``attrs``: ``ci``, ``pre``, ``post`` (the wave values compared), ``notes`` (one
@@ -105,7 +116,10 @@ def pre_post(
     Notes
     -----
     Paired: differences :math:`D_i = Y_{i,post} - Y_{i,pre}`,
-    :math:`t = \\bar D / (s_D/\\sqrt n)`, df :math:`n-1`, :math:`d_z = \\bar D / s_D`.
+    :math:`t = \\bar D / (s_D/\\sqrt n)`, df :math:`n-1`, :math:`d_z = \\bar D / s_D`;
+    :math:`d_{av} = \\bar D / ((s_{pre} + s_{post})/2)` and :math:`g_{av} = J(2(n-1))\\,d_{av}`
+    (Lakens 2013, within-subjects designs; the exact :math:`J` replaces his approximation
+    :math:`1 - 3/(4(n_1+n_2)-9)` with :math:`n_1 = n_2 = n`).
     Independent: Welch :math:`t = (\\bar Y_2-\\bar Y_1)/\\sqrt{s_1^2/n_1+s_2^2/n_2}` with
     Welch-Satterthwaite df (or pooled variance, df :math:`n_1+n_2-2`);
     :math:`d = (\\bar Y_2-\\bar Y_1)/s_p` with the pooled SD, Hedges'
@@ -275,17 +289,32 @@ def _paired(x_pre, x_post, test, effect_size, level) -> dict:
                     "effect_size_kind": "rank_biserial",
                     "method": "Wilcoxon signed-rank test" + (" (exact)" if r["exact"] else
                                                           " (normal approximation, continuity corrected)")}
-    _check_kind(effect_size, ["d_z"], "d_z", "paired")
+    kind = _check_kind(effect_size, ["d_z", "d_av", "g_av"], "d_z", "paired")
     mean = float(np.mean(diff))
-    se = float(np.std(diff, ddof=1) / math.sqrt(n))
+    sd_diff = float(np.std(diff, ddof=1))
+    if sd_diff == 0:
+        raise DesignError(
+            f"pre_post: every one of the {n} linked respondents changed by exactly {mean:g}, so the "
+            "changes have no spread and a paired t-test (and d_z) is undefined. Check that the two "
+            "waves are different measurements (not the same column twice); if they are, report the "
+            "change itself: it needs no test."
+        )
+    se = sd_diff / math.sqrt(n)
     df = n - 1
-    t = mean / se if se > 0 else np.nan
+    t = mean / se
     q = stats.t.ppf(1 - (1 - level) / 2, df)
-    es, lo, hi = fx.d_z(diff, level)
+    if kind == "d_z":
+        es, lo, hi = fx.d_z(diff, level)
+    else:
+        sd_av = (np.std(x_pre, ddof=1) + np.std(x_post, ddof=1)) / 2
+        es = mean / sd_av if sd_av > 0 else np.nan
+        if kind == "g_av":
+            es *= fx.hedges_j(2 * (n - 1))
+        lo = hi = np.nan
     return {"n": n, "estimate": mean, "se": se, "ci_low": mean - q * se, "ci_high": mean + q * se,
                 "statistic": t, "df": float(df), "p": float(2 * stats.t.sf(abs(t), df)),
                 "effect_size": es, "effect_size_ci_low": lo, "effect_size_ci_high": hi,
-                "effect_size_kind": "d_z", "method": "paired t-test"}
+                "effect_size_kind": kind, "method": "paired t-test"}
 
 
 def _independent(x_pre, x_post, test, equal_var, effect_size, level) -> dict:
@@ -335,7 +364,8 @@ def attrition(
     pre=None,
     post=None,
     baseline: list[str] | tuple[str, ...] = (),
-) -> pd.DataFrame:
+    return_ids: bool = False,
+):
     """Who dropped out between the waves, and whether they differed at baseline.
 
     Parameters
@@ -347,6 +377,8 @@ def attrition(
     baseline : list of str
         Columns measured in the before wave to compare between respondents who stayed
         and those who left (numeric: means; anything else: proportions per level).
+    return_ids : bool
+        Also return the table of respondents who appear in one wave only.
 
     Returns
     -------
@@ -363,9 +395,12 @@ def attrition(
           chi-square test of independence without continuity correction (categorical,
           the same test repeated on each level's row).
 
-        ``attrs``: ``n_pre``, ``n_post``, ``n_dropped``, ``n_joined``,
-        ``attrition_rate`` (= n_dropped / n_pre), ``dropped`` and ``joined`` (lists of
-        ids: before only, after only).
+        ``attrs`` (scalars only): ``n_pre``, ``n_post``, ``n_dropped``, ``n_joined``,
+        ``attrition_rate`` (= n_dropped / n_pre), ``pre``, ``post``.
+
+        With ``return_ids`` a second table, one row per respondent in one wave only:
+        the ``subject`` column and ``status`` (``"dropped"``: before only, sorted first;
+        ``"joined"``: after only).
 
     Notes
     -----
@@ -391,8 +426,9 @@ def attrition(
     ...                    "role": ["officer", "staff", "officer", "staff", "officer", "officer",
     ...                             "officer", "staff", "officer", "staff"]})
     >>> res = attrition(df, time="wave", subject="id", baseline=["age", "role"])
-    >>> res.attrs["dropped"], res.attrs["attrition_rate"]
-    ([5, 6], 0.333...)
+    >>> res, ids = attrition(df, time="wave", subject="id", baseline=["age", "role"], return_ids=True)
+    >>> ids["id"].tolist(), ids["status"].tolist(), res.attrs["attrition_rate"]
+    ([5, 6], ['dropped', 'dropped'], 0.333...)
     >>> res[["covariate", "level", "mean_retained", "mean_dropped"]]
       covariate    level  mean_retained  mean_dropped
     0       age      NaN          34.75          25.5
@@ -458,8 +494,11 @@ def attrition(
     res = pd.DataFrame(out, columns=ATTRITION_COLUMNS)
     res.attrs.update(n_pre=len(ids_pre), n_post=len(ids_post), n_dropped=len(dropped),
                      n_joined=len(joined), attrition_rate=len(dropped) / len(ids_pre) if ids_pre else np.nan,
-                     dropped=dropped, joined=joined, pre=pre, post=post)
-    return res
+                     pre=pre, post=post)
+    if not return_ids:
+        return res
+    ids = pd.DataFrame({subject: dropped + joined, "status": ["dropped"] * len(dropped) + ["joined"] * len(joined)})
+    return res, ids
 
 
 def _mean(x) -> float:
