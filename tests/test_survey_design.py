@@ -128,3 +128,24 @@ def test_bad_design_columns_are_named(change, kwargs, match):
 def test_two_stage_needs_both_fpcs():
     with pytest.raises(ParameterError, match="two-stage"):
         mean_by(api("apiclus2"), "api00", cluster=("dnum", "snum"), fpc="fpc1")
+
+
+TESTS = pd.read_csv(REF / "survey_design_tests.csv")
+
+
+@pytest.mark.parametrize("design", list(DESIGNS))
+@pytest.mark.parametrize("test, outcome", [("rao_scott_f", "awards"), ("rao_scott_f", "awards_na"),
+                                           ("wald_f", "api00"), ("wald_f", "api00_na")])
+def test_compare_groups_matches_svychisq_and_regtermtest(design, test, outcome):
+    """R: svychisq(~awards + stype, des) (Rao-Scott F) and regTermTest(svyglm(api00 ~ stype,
+    des), ~stype); rows with a missing answer stay in the design (na.rm = TRUE)."""
+    from toolkit.survey import compare_groups
+
+    name, kw = DESIGNS[design]
+    ref = TESTS[(TESTS["design"] == design) & (TESTS["test"] == test) & (TESTS["outcome"] == outcome)].iloc[0]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataWarning)
+        got = compare_groups(api(name), outcome, by="stype", **kw).iloc[0]
+    assert got["test"] == test
+    assert_allclose(got[["statistic", "df", "df2", "p"]].to_numpy(float),
+                    ref[["statistic", "df", "df2", "p"]].to_numpy(float), rtol=1e-6)
