@@ -149,3 +149,88 @@ def test_compare_groups_matches_svychisq_and_regtermtest(design, test, outcome):
     assert got["test"] == test
     assert_allclose(got[["statistic", "df", "df2", "p"]].to_numpy(float),
                     ref[["statistic", "df", "df2", "p"]].to_numpy(float), rtol=1e-6)
+
+
+MODELS = pd.read_csv(REF / "survey_design_models.csv")
+
+
+def _r_term(term):
+    return "(Intercept)" if term == "Intercept" else term
+
+
+@pytest.mark.parametrize("design", list(DESIGNS))
+@pytest.mark.parametrize("model, formula", [("logit", "awards01 ~ ell + meals"),
+                                            ("logit_na", "sch_wide_na ~ ell + meals"),
+                                            ("ordinal", "api_cat ~ ell_p + meals_p")])
+def test_models_match_svyglm_and_svyolr_with_t_on_design_df(design, model, formula):
+    """R: svyglm(awards01 ~ ell + meals, des, family = quasibinomial) with t on df.residual =
+    degf + 1 - p (sch_wide_na: rows with a missing outcome dropped from the fit, kept in the
+    design); svyolr(api_cat ~ ell_p + meals_p, des) (proportions ell / 100, meals / 100), api_cat = cut(api00, c(0, 550, 650, 750, 1000)),
+    df.residual = degf - length(beta). Intervals of the odds ratio: exp(b +- qt(0.975, df) se)."""
+    from toolkit.survey import logit, ordinal
+
+    name, kw = DESIGNS[design]
+    d = api(name)
+    d["ell_p"], d["meals_p"] = d["ell"] / 100, d["meals"] / 100
+    d["api_cat"] = pd.Categorical(np.digitize(d["api00"], [550, 650, 750], right=True) + 1, ordered=True)
+    func = ordinal if model == "ordinal" else logit
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataWarning)
+        got = func(d, formula, **kw)
+    ref = MODELS[(MODELS["design"] == design) & (MODELS["model"] == model)].set_index("term")
+    got = got.assign(rterm=got["term"].map(_r_term)).set_index("rterm").loc[ref.index]
+    tol = 1e-5 if model == "ordinal" else 1e-6  # svyolr's optim stops about 5 digits out
+    cols = ["estimate", "se", "statistic", "p", "ci_low", "ci_high"]
+    assert_allclose(got[cols].to_numpy(float), ref[cols].to_numpy(float), rtol=tol, atol=tol)
+    assert_allclose(got["df"].to_numpy(float), ref["df"].to_numpy(float))
+
+
+def test_logit_refuses_separation_instead_of_printing_huge_odds_ratios():
+    """Every 'special' respondent has the outcome: the ML odds ratio is infinite (statsmodels
+    stops at about 1e14 with z = 81 under weights); a clear error names the term."""
+    from toolkit.errors import ConvergenceError
+    from toolkit.survey import logit
+
+    rng = np.random.default_rng(4)
+    n = 400
+    df = pd.DataFrame({"role": rng.choice(["officer", "staff", "special"], n, p=[0.6, 0.35, 0.05]),
+                       "x": rng.normal(size=n), "w": rng.uniform(0.5, 2, n)})
+    df["y"] = np.where(df["role"] == "special", 1, rng.binomial(1, 0.3, n))
+    for kw in ({}, {"weight": "w"}):
+        with pytest.raises(ConvergenceError, match=r"separation.*role\)\[T.special\]"):
+            logit(df, "y ~ C(role) + x", **kw)
+
+
+def test_logit_names_an_empty_category_and_collinear_predictors():
+    """A category with no respondents (a sample with no special constables) or a predictor
+    that repeats another used to end in numpy's LinAlgError."""
+    from toolkit.survey import logit, ordinal
+
+    rng = np.random.default_rng(5)
+    n = 300
+    df = pd.DataFrame({"x": rng.normal(size=n), "y": rng.binomial(1, 0.4, n),
+                       "role": pd.Categorical(rng.choice(["officer", "staff"], n),
+                                              categories=["officer", "staff", "special"])})
+    df["x2"] = 2 * df["x"]
+    df["z"] = pd.Categorical(rng.integers(1, 4, n), ordered=True)
+    with pytest.raises(DesignError, match=r"special.*single value.*remove_unused_categories"):
+        logit(df, "y ~ role + x")
+    with pytest.raises(DesignError, match=r"collinear: \['x2'\]"):
+        logit(df, "y ~ x + x2", weight=None)
+    with pytest.raises(DesignError, match=r"collinear"):
+        ordinal(df, "z ~ x + x2")
+
+
+def test_model_with_few_clusters_uses_t_not_z():
+    """15 clusters: the p-value is t on 15 - 1 - 1 = 13 df (svyglm), not normal."""
+    from toolkit.survey import logit
+
+    rng = np.random.default_rng(6)
+    g = np.repeat(np.arange(15), 40)
+    df = pd.DataFrame({"g": g, "x": rng.normal(size=600) + rng.normal(size=15)[g]})
+    df["y"] = rng.binomial(1, 1 / (1 + np.exp(-(0.3 * df["x"] + rng.normal(0, 0.7, 15)[g]))))
+    res = logit(df, "y ~ x", cluster="g").set_index("term")
+    assert res.loc["x", "df"] == 13
+    from scipy import stats
+
+    assert_allclose(res.loc["x", "p"], 2 * stats.t.sf(abs(res.loc["x", "statistic"]), 13))

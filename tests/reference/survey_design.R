@@ -113,9 +113,12 @@ for (nm in names(designs)) {
   addm(nm, "logit_na", coef(fitna), SE(fitna), fitna$df.residual)
   des <- update(des, api_cat = cut(api00, c(0, 550, 650, 750, 1000), labels = FALSE))
   des <- update(des, api_cat = factor(api_cat, ordered = TRUE))
-  o <- svyolr(api_cat ~ ell + meals, design = des)
+  # proportions rather than percentages: svyolr's variance uses optim's finite-difference
+  # Hessian, accurate to about 5 digits only when the predictors are on a unit scale
+  des <- update(des, ell_p = ell / 100, meals_p = meals / 100)
+  o <- svyolr(api_cat ~ ell_p + meals_p, design = des, control = list(reltol = 1e-15, maxit = 5000))
   e <- c(coef(o), o$zeta)
-  addm(nm, "ordinal", e, sqrt(diag(vcov(o)))[names(e)], degf(des) + 1 - length(e))
+  addm(nm, "ordinal", e, sqrt(diag(vcov(o)))[names(e)], o$df.residual)  # degf - length(beta)
 }
 write.csv(do.call(rbind, mods), out("survey_design_models.csv"), row.names = FALSE)
 

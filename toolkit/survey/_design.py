@@ -344,10 +344,11 @@ def build_design(
         popsize2 = _popsize(data, fpcs[1], psu, n_ssu, P, group_name=clusters[0],
                             group_labels=np.arange(P))
     if w is None:
-        prob = (n_psu / popsize)[s_codes]
-        if popsize2 is not None:
-            prob = prob * (n_ssu / popsize2)[psu]
-        w = np.where(np.isinf(popsize[s_codes]), 1.0, 1.0 / prob)
+        with np.errstate(divide="ignore"):
+            prob = (n_psu / popsize)[s_codes]
+            if popsize2 is not None:
+                prob = prob * (n_ssu / popsize2)[psu]
+            w = np.where(np.isinf(popsize[s_codes]), 1.0, 1.0 / prob)
     return Design(weight=w, strata=s_codes, psu=psu, psu_stratum=psu_stratum, n_psu=n_psu,
                   popsize=popsize, strata_labels=s_labels, ssu=ssu, ssu_psu=ssu_psu, n_ssu=n_ssu,
                   popsize2=popsize2, lonely_psu=lonely_psu, labels=tuple(labels.items()))
