@@ -6,6 +6,12 @@ Reference values: tests/reference/survey_design.R (R 4.2, survey 4.1-1), on surv
 - ``clus1``: ``svydesign(ids = ~dnum, fpc = ~fpc, weights = ~pw, data = apiclus1)``
 - ``clus2``: ``svydesign(ids = ~dnum + snum, fpc = ~fpc1 + fpc2, data = apiclus2)`` (weights
   derived from the fpc)
+- ``zerow``: ``svydesign(ids = ~dnum, weights = ~pw0, data = apiclus1)``, ``pw0`` zero for
+  ``snum %% 13 == 0``
+
+One convention for rows and weights in every function, R's: rows with a missing answer
+(``*_na``) or a zero weight (``zerow``) stay in the design and contribute zero; each design
+below runs through every estimator (mean_by, prevalence, total, compare_groups, logit, ordinal).
 
 ``svymean`` / ``svyby(svymean)`` -> :func:`mean_by`; ``svyciprop(method = "logit")`` ->
 :func:`prevalence`; ``svytotal`` / ``svyby(svytotal)`` -> :func:`total`; intervals are t on
@@ -33,6 +39,8 @@ DESIGNS = {
     "strat": ("apistrat", {"weight": "pw", "strata": "stype", "fpc": "fpc"}),
     "clus1": ("apiclus1", {"weight": "pw", "cluster": "dnum", "fpc": "fpc"}),
     "clus2": ("apiclus2", {"cluster": ("dnum", "snum"), "fpc": ("fpc1", "fpc2")}),
+    # zero weights (snum %% 13 == 0) stay in the design, as R keeps them
+    "zerow": ("apiclus1", {"weight": "pw0", "cluster": "dnum"}),
 }
 FUNCS = {"svymean": mean_by, "svyciprop": prevalence, "svytotal": total}
 NUM = ["estimate", "se", "ci_low", "ci_high"]
@@ -43,6 +51,8 @@ def api(name):
     d["sch_wide_na"] = np.where(d["snum"] % 7 == 0, np.nan, d["sch_wide01"])
     d["api00_na"] = np.where(d["snum"] % 11 == 0, np.nan, d["api00"])
     d["awards_na"] = d["awards"].where(d["snum"] % 7 != 0)
+    if "pw" in d:
+        d["pw0"] = np.where(d["snum"] % 13 == 0, 0.0, d["pw"])
     return d
 
 

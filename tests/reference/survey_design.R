@@ -13,6 +13,8 @@
 #   strat  svydesign(ids = ~1, strata = ~stype, fpc = ~fpc, weights = ~pw, data = apistrat)
 #   clus1  svydesign(ids = ~dnum, fpc = ~fpc, weights = ~pw, data = apiclus1)
 #   clus2  svydesign(ids = ~dnum + snum, fpc = ~fpc1 + fpc2, data = apiclus2)  (weights from fpc)
+#   zerow  svydesign(ids = ~dnum, weights = ~pw0, data = apiclus1), pw0 = 0 where snum %% 13 == 0
+#          (zero weights stay in the design: they count as rows of their PSU, add nothing)
 # Missing answers: sch_wide_na is sch_wide01 with NA where snum %% 7 == 0, api00_na is api00
 # with NA where snum %% 11 == 0 (na.rm = TRUE: the rows stay in the design).
 # Intervals: t on degf() of the design (or of the domain, subset(design, group)).
@@ -34,12 +36,14 @@ prep <- function(d) {
   d$sch_wide_na <- ifelse(d$snum %% 7 == 0, NA, d$sch_wide01)
   d$api00_na <- ifelse(d$snum %% 11 == 0, NA, d$api00)
   d$awards_na <- ifelse(d$snum %% 7 == 0, NA, d$awards)
+  if ("pw" %in% names(d)) d$pw0 <- ifelse(d$snum %% 13 == 0, 0, d$pw)
   d
 }
 designs <- list(
   strat = svydesign(ids = ~1, strata = ~stype, fpc = ~fpc, weights = ~pw, data = prep(read_ref("apistrat"))),
   clus1 = svydesign(ids = ~dnum, fpc = ~fpc, weights = ~pw, data = prep(read_ref("apiclus1"))),
-  clus2 = svydesign(ids = ~dnum + snum, fpc = ~fpc1 + fpc2, data = prep(read_ref("apiclus2")))
+  clus2 = svydesign(ids = ~dnum + snum, fpc = ~fpc1 + fpc2, data = prep(read_ref("apiclus2"))),
+  zerow = svydesign(ids = ~dnum, weights = ~pw0, data = prep(read_ref("apiclus1")))
 )
 
 est <- list()
