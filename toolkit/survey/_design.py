@@ -88,11 +88,9 @@ class Design:
     def degf_by(self, codes: np.ndarray, k: int) -> np.ndarray:
         """``degf(subset(design, group == g))`` for each of ``k`` groups (``codes`` -1 = none)."""
         inset = (self.weight > 0) & (codes >= 0)
-        c = codes[inset]
-        psu_pairs = np.unique(c.astype(np.int64) * (int(self.psu.max()) + 1) + self.psu[inset])
-        strata_pairs = np.unique(c.astype(np.int64) * (int(self.strata.max()) + 1) + self.strata[inset])
-        n_p = np.bincount(psu_pairs // (int(self.psu.max()) + 1), minlength=k)
-        n_s = np.bincount(strata_pairs // (int(self.strata.max()) + 1), minlength=k)
+        c = codes[inset].astype(np.int64)
+        n_p = _distinct_by(c, self.psu[inset], k)
+        n_s = _distinct_by(c, self.strata[inset], k)
         out = (n_p - n_s).astype(float)
         out[n_p == 0] = np.nan
         return out
@@ -146,6 +144,15 @@ class Design:
 
     def _strata_name(self) -> str:
         return dict(self.labels).get("strata") or "(one stratum)"
+
+
+def _distinct_by(group: np.ndarray, key: np.ndarray, k: int) -> np.ndarray:
+    """Number of distinct ``key`` values within each of ``k`` groups (a sort, no hashing)."""
+    m = int(key.max()) + 1 if len(key) else 1
+    s = np.sort(group * m + key)
+    first = np.ones(len(s), dtype=bool)
+    first[1:] = s[1:] != s[:-1]
+    return np.bincount(s[first] // m, minlength=k)
 
 
 def _sum_by(codes: np.ndarray, x: np.ndarray, m: int) -> np.ndarray:

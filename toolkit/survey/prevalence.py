@@ -316,6 +316,8 @@ def _estimate_columns(data, columns, argument, *, by, weight, strata, cluster, f
     if design is None and kind == "total":  # a total needs a design: weights 1, ids = ~1
         design = build_design(data.assign(_one=1.0), weight="_one", function=function)
     groups = _groups(data, by_cols, function=function)
+    if design is not None:  # degf(subset(design, group)) does not depend on the outcome
+        groups = (*groups, design.degf_by(groups[0], len(groups[1])))
     tables = []
     for name in names:
         values = (binary_values(data, name, role="outcome") if kind == "prevalence"
@@ -347,7 +349,7 @@ def _groups(data, by_cols, *, function):
 
 
 def _estimate(y, groups, design, name, by_cols, level, threshold, *, kind, function):
-    codes, order = groups
+    codes, order = groups[:2]
     k = len(order)
     binary = kind == "prevalence"
     valid = ~np.isnan(y) & (codes >= 0)
@@ -405,7 +407,7 @@ def _estimate(y, groups, design, name, by_cols, level, threshold, *, kind, funct
         se = np.sqrt(design.variance_by(scores, codes, k, present=valid))
         # degrees of freedom as R's degf(subset(design, group)): PSUs minus strata among
         # the group's rows with a positive weight (answer missing or not)
-        df_g = design.degf_by(codes, k)
+        df_g = groups[2]
         with np.errstate(invalid="ignore", divide="ignore"):
             t = stats.t.ppf(1 - alpha / 2, df_g)
         if binary:
