@@ -9,7 +9,7 @@ import pandas as pd
 from scipy import special, stats
 from statsmodels.stats.multitest import multipletests
 
-from toolkit.errors import DesignError, ParameterError, check_choice, check_columns
+from toolkit.errors import DataWarning, DesignError, ParameterError, check_choice, check_columns
 from toolkit.survey._design import build_design
 from toolkit.survey._design_tests import rao_scott, wald_means
 from toolkit.survey._inputs import (
@@ -285,9 +285,9 @@ def _categorical(rcode, gcode, w, nr, nc):
         np.add.at(table, (rcode, gcode), 1)
         x2, p, df, expected = stats.chi2_contingency(table, correction=False)
         if (expected < 5).any():
-            warnings.warn(
+            warnings.warn(DataWarning(
                 f"compare_groups: {(expected < 5).sum()} cell(s) have expected counts below 5; "
-                "the chi-square approximation may be poor.", UserWarning, stacklevel=5,
+                "the chi-square approximation may be poor.", reason="thin data"), stacklevel=5,
             )
         v = float(np.sqrt(x2 / (table.sum() * (min(nr, nc) - 1))))
         return {"test": "chi2", "statistic": float(x2), "df": float(df), "df2": np.nan, "p": float(p),
