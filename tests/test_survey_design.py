@@ -99,13 +99,33 @@ def test_lonely_psu_options_match_r(option):
     """R: options(survey.lonely.psu = option); svymean(~api00, svydesign(ids = ~1,
     strata = ~stratum, weights = ~pw, data = apistrat)), school 1622 alone in stratum X,
     and svyby(~api00, ~awards, ...)."""
+    from toolkit.survey import compare_groups
+
     d = api("apistrat")
     d["stratum"] = np.where(d["snum"] == 1622, "X", d["stype"])
     ref = LONELY[LONELY["lonely_psu"] == option].set_index("group")
-    got = pd.concat([mean_by(d, "api00", weight="pw", strata="stratum", lonely_psu=option),
-                     mean_by(d, "api00", by="awards", weight="pw", strata="stratum", lonely_psu=option)])
-    got = got.set_index("group").loc[ref.index]
-    assert_allclose(got[["estimate", "se"]].to_numpy(float), ref[["estimate", "se"]].to_numpy(float),
+    kw = {"weight": "pw", "strata": "stratum", "lonely_psu": option}
+    got = pd.concat([mean_by(d, "api00", **kw), mean_by(d, "api00", by="awards", **kw)])
+    got = got.set_index("group").loc[["All", "No", "Yes"]]
+    assert_allclose(got[["estimate", "se"]].to_numpy(float),
+                    ref.loc[["All", "No", "Yes"], ["estimate", "se"]].to_numpy(float), rtol=1e-6)
+    # the dense variance of models and tests: svyglm(api00 ~ ell + meals) (gaussian) through
+    # the Wald test's machinery, and svychisq(~awards + stype)
+    from toolkit.survey._design import build_design
+
+    design = build_design(d, function="test", **kw)
+    X = np.column_stack([np.ones(len(d)), d["ell"], d["meals"]])
+    w, y = design.weight, d["api00"].to_numpy(float)
+    A = X.T @ (w[:, None] * X)
+    beta = np.linalg.solve(A, X.T @ (w * y))
+    U = X * (w * (y - X @ beta))[:, None]
+    Ainv = np.linalg.inv(A)
+    se = np.sqrt(np.diag(Ainv @ design.variance(U) @ Ainv))
+    r = ref.loc[["svyglm:(Intercept)", "svyglm:ell", "svyglm:meals"]]
+    assert_allclose(beta, r["estimate"], rtol=1e-8)
+    assert_allclose(se, r["se"], rtol=1e-6)
+    chi = compare_groups(d, "awards", by="stype", **kw).iloc[0]
+    assert_allclose([chi["statistic"], chi["df"]], ref.loc["svychisq", ["estimate", "se"]].to_numpy(float),
                     rtol=1e-6)
 
 

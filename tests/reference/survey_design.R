@@ -8,7 +8,8 @@
 #   tests/reference/survey_design_estimates.csv  svymean / svyby / svytotal / svyciprop
 #   tests/reference/survey_design_tests.csv      svychisq (Rao-Scott F) and regTermTest
 #   tests/reference/survey_design_models.csv     svyglm / svyolr coefficients
-#   tests/reference/survey_design_lonely.csv     svymean under each survey.lonely.psu
+#   tests/reference/survey_design_lonely.csv     svymean, svyglm and svychisq (F in estimate,
+#                                                ndf in se) under each survey.lonely.psu
 # Designs (the names in the CSVs):
 #   strat  svydesign(ids = ~1, strata = ~stype, fpc = ~fpc, weights = ~pw, data = apistrat)
 #   clus1  svydesign(ids = ~dnum, fpc = ~fpc, weights = ~pw, data = apiclus1)
@@ -137,6 +138,13 @@ for (opt in c("adjust", "average", "remove", "certainty")) {
   by <- svyby(~api00, ~awards, des, svymean)
   lon[[length(lon) + 1]] <- data.frame(lonely_psu = opt, group = c("All", "No", "Yes"),
     estimate = c(coef(m)[[1]], by$api00), se = c(SE(m)[[1]], by$se))
+  # the dense variance (models, Rao-Scott) under the same option
+  fit <- svyglm(api00 ~ ell + meals, design = des)
+  lon[[length(lon) + 1]] <- data.frame(lonely_psu = opt, group = paste0("svyglm:", names(coef(fit))),
+    estimate = unname(coef(fit)), se = unname(SE(fit)))
+  r <- svychisq(~awards + stype, des)
+  lon[[length(lon) + 1]] <- data.frame(lonely_psu = opt, group = "svychisq", estimate = unname(r$statistic),
+    se = unname(r$parameter[1]))
 }
 options(survey.lonely.psu = "fail")
 write.csv(do.call(rbind, lon), out("survey_design_lonely.csv"), row.names = FALSE)
