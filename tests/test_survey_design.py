@@ -264,3 +264,41 @@ def test_model_with_few_clusters_uses_t_not_z():
     from scipy import stats
 
     assert_allclose(res.loc["x", "p"], 2 * stats.t.sf(abs(res.loc["x", "statistic"]), 13))
+
+
+RAKED = pd.read_csv(REF / "survey_design_raked.csv")
+
+
+def test_raked_weights_carry_their_calibration_into_the_variance():
+    """R: rake(svydesign(ids = ~dnum, weights = ~pw, data = apiclus1), list(~stype, ~sch_wide),
+    population counts of ?survey::rake, epsilon = 1e-12), then svymean / svyby / svytotal /
+    svyglm / svychisq on the raked design. The weights come from toolkit.survey.rake."""
+    from toolkit.survey import compare_groups, logit, rake
+
+    d = api("apiclus1")
+    d["w"] = rake(d, {"stype": {"E": 4421, "H": 755, "M": 1018}, "sch_wide": {"No": 1072, "Yes": 5122}},
+                  weight="pw")
+    kw = {"weight": "w", "cluster": "dnum", "calibration": ["stype", "sch_wide"]}
+    ref = RAKED.set_index(["estimator", "outcome", "group"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataWarning)
+        got = pd.concat([
+            mean_by(d, ["api00", "api00_na"], **kw).assign(estimator="svymean"),
+            mean_by(d, ["api00", "api00_na"], by="awards", **kw).assign(estimator="svymean"),
+            total(d, "awards01", **kw).assign(estimator="svytotal"),
+            total(d, "awards01", by="stype", **kw).assign(estimator="svytotal"),
+        ]).set_index(["estimator", "outcome", "group"])
+        fit = logit(d, "awards01 ~ ell + meals", **kw).set_index("term")
+        chi = compare_groups(d, "awards", by="stype", **kw).iloc[0]
+    idx = [i for i in ref.index if i[0] in ("svymean", "svytotal")]
+    assert_allclose(got.loc[idx, ["estimate", "se"]].to_numpy(float),
+                    ref.loc[idx, ["estimate", "se"]].to_numpy(float), rtol=1e-6)
+    r = ref.loc["svyglm"].loc["awards01"]
+    assert_allclose(fit.loc[["Intercept", "ell", "meals"], ["estimate", "se"]].to_numpy(float),
+                    r.loc[["(Intercept)", "ell", "meals"], ["estimate", "se"]].to_numpy(float), rtol=1e-6)
+    assert_allclose([chi["statistic"], chi["df"]], ref.loc[("svychisq", "awards", "F")].to_numpy(float),
+                    rtol=1e-6)
+    plain = mean_by(d, "api00", weight="w", cluster="dnum")
+    assert plain["se"].iloc[0] > got.loc[("svymean", "api00", "All"), "se"]  # calibration helps here
+    assert mean_by(d, "api00", **kw).attrs["design"] == (
+        "rake(svydesign(ids = ~dnum, weights = ~w), ~stype + ~sch_wide)")

@@ -8,6 +8,7 @@
 #   tests/reference/survey_design_estimates.csv  svymean / svyby / svytotal / svyciprop
 #   tests/reference/survey_design_tests.csv      svychisq (Rao-Scott F) and regTermTest
 #   tests/reference/survey_design_models.csv     svyglm / svyolr coefficients
+#   tests/reference/survey_design_raked.csv      the same on a rake()d design (calibration)
 #   tests/reference/survey_design_lonely.csv     svymean, svyglm and svychisq (F in estimate,
 #                                                ndf in se) under each survey.lonely.psu
 # Designs (the names in the CSVs):
@@ -148,3 +149,32 @@ for (opt in c("adjust", "average", "remove", "certainty")) {
 }
 options(survey.lonely.psu = "fail")
 write.csv(do.call(rbind, lon), out("survey_design_lonely.csv"), row.names = FALSE)
+
+# --- raked weights carried into the variance: rake() of svydesign(ids = ~dnum, weights = ~pw,
+# data = apiclus1) to the population counts of stype and sch_wide (?survey::rake), raked to
+# convergence; estimates with the calibration in the variance ---
+cl <- prep(read_ref("apiclus1"))
+dr <- rake(svydesign(ids = ~dnum, weights = ~pw, data = cl), list(~stype, ~sch_wide),
+           list(data.frame(stype = c("E", "H", "M"), Freq = c(4421, 755, 1018)),
+                data.frame(sch_wide = c("No", "Yes"), Freq = c(1072, 5122))),
+           control = list(maxit = 200, epsilon = 1e-12, verbose = FALSE))
+rk <- list()
+addr <- function(estimator, outcome, group, value, se) {
+  rk[[length(rk) + 1]] <<- data.frame(estimator = estimator, outcome = outcome, group = group,
+                                      estimate = value, se = se)
+}
+for (y in c("api00", "api00_na")) {
+  m <- svymean(as.formula(paste0("~", y)), dr, na.rm = TRUE)
+  addr("svymean", y, "All", coef(m)[[1]], SE(m)[[1]])
+  by <- svyby(as.formula(paste0("~", y)), ~awards, dr, svymean, na.rm = TRUE)
+  for (g in c("No", "Yes")) addr("svymean", y, g, by[g, y], by[g, "se"])
+}
+t <- svytotal(~awards01, dr)
+addr("svytotal", "awards01", "All", coef(t)[[1]], SE(t)[[1]])
+byt <- svyby(~awards01, ~stype, dr, svytotal)
+for (g in c("E", "H", "M")) addr("svytotal", "awards01", g, byt[g, "awards01"], byt[g, "se"])
+fit <- svyglm(awards01 ~ ell + meals, design = dr, family = quasibinomial, control = tight)
+for (j in names(coef(fit))) addr("svyglm", "awards01", j, coef(fit)[[j]], SE(fit)[[j]])
+r <- svychisq(~awards + stype, dr)
+addr("svychisq", "awards", "F", unname(r$statistic), unname(r$parameter[1]))
+write.csv(do.call(rbind, rk), out("survey_design_raked.csv"), row.names = FALSE)

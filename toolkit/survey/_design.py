@@ -57,6 +57,7 @@ class Design:
     popsize2: np.ndarray | None = None
     lonely_psu: str = "fail"
     labels: tuple = ()
+    calibration: tuple = ()  # (codes, n_cells) of each raking margin
 
     @property
     def n(self) -> int:
@@ -73,7 +74,10 @@ class Design:
             parts.append(f"fpc = ~{'+'.join(d['fpc'])}")
         if d.get("weight"):
             parts.append(f"weights = ~{d['weight']}")
-        return f"svydesign({', '.join(parts)})"
+        text = f"svydesign({', '.join(parts)})"
+        if d.get("calibration"):
+            text = f"rake({text}, ~{' + ~'.join(d['calibration'])})"
+        return text
 
     def degf(self, rows: np.ndarray | None = None) -> float:
         """Design degrees of freedom, as R ``degf()``: PSUs minus strata among the rows
@@ -103,6 +107,7 @@ class Design:
         x = np.asarray(scores, dtype=float)
         if x.ndim == 1:
             x = x[:, None]
+        x = self._calibrate(x)
         P = len(self.psu_stratum)
         T = _sum_by(self.psu, x, P)
         present_strata = None
@@ -129,6 +134,15 @@ class Design:
         subsets estimated (which strata they reach, for ``lonely_psu``)."""
         s = np.asarray(scores, dtype=float)
         m = codes >= 0
+        if self.calibration:  # calibrated scores leave their domain: one dense column each
+            out = np.empty(k)
+            for start in range(0, k, 64):
+                cols = np.arange(start, min(start + 64, k))
+                X = np.zeros((self.n, len(cols)))
+                sel = m & (codes >= cols[0]) & (codes <= cols[-1])
+                X[np.flatnonzero(sel), codes[sel] - cols[0]] = s[sel]
+                out[cols] = np.diag(self.variance(X, present=present))
+            return out
         pres = m if present is None else (present & m)
         v = _stage_by(self.psu[m], self.psu_stratum, self.n_psu, self.popsize, s[m], codes[m], k,
                       _present(self.strata[pres], codes[pres], len(self.n_psu), k), self.lonely_psu,
@@ -141,6 +155,20 @@ class Design:
                               np.arange(P), dict(self.labels)["cluster"][0], stage=2, multiplier=f1,
                               per_stratum_average=True)
         return v
+
+    def _calibrate(self, x: np.ndarray) -> np.ndarray:
+        """Residuals of raking, as R ``svyrecvar`` for a ``rake()``d design: ten sweeps of
+        :math:`x \\leftarrow x - w \\cdot \\overline{(x/w)}_{c}` over the margins' cells c."""
+        if not self.calibration:
+            return x
+        w = self.weight[:, None]
+        x = x.copy()
+        for _ in range(10):
+            for codes, m in self.calibration:
+                cnt = np.bincount(codes, minlength=m).astype(float)
+                mean = _sum_by(codes, x / w, m) / cnt[:, None]
+                x -= w * mean[codes]
+        return x
 
     def _strata_name(self) -> str:
         return dict(self.labels).get("strata") or "(one stratum)"
@@ -289,6 +317,7 @@ def build_design(
     cluster=None,
     fpc=None,
     lonely_psu: str = "fail",
+    calibration=None,
     function: str,
 ) -> Design | None:
     """The :class:`Design` of ``data``, or ``None`` when no design column is given.
@@ -298,8 +327,14 @@ def build_design(
     ``weight`` the weights follow from ``fpc`` (:math:`N_h / n_h`), else they are 1.
     Two stages: ``cluster=("district", "school")`` with ``fpc=("fpc1", "fpc2")``.
     """
-    if not has_design(weight, strata, cluster, fpc):
+    if not has_design(weight, strata, cluster, fpc, calibration):
         return None
+    cal_cols = _as_names(calibration, argument="calibration", max_len=50)
+    if cal_cols and weight is None:
+        raise ParameterError(
+            f"{function}: 'calibration' names the margins the weights were raked to; give the "
+            "raked weights too (weight=, e.g. the column made by toolkit.survey.rake)."
+        )
     check_choice(lonely_psu, LONELY_PSU, argument="lonely_psu", function=function)
     if strata is not None and not isinstance(strata, str):
         raise ParameterError(f"The 'strata' parameter of {function} must be a column name. Got {strata!r} instead.")
@@ -356,9 +391,21 @@ def build_design(
             if popsize2 is not None:
                 prob = prob * (n_ssu / popsize2)[psu]
             w = np.where(np.isinf(popsize[s_codes]), 1.0, 1.0 / prob)
+    cal = []
+    if cal_cols:
+        check_columns(data, cal_cols, argument="calibration")
+        if not (w > 0).all():
+            raise _problem(weight, 0.0, "has zero weights", "positive raked weights",
+                           "Raked weights are positive; drop the rows of zero weight before "
+                           "estimating with calibration=.")
+        for col in cal_cols:
+            codes, uniq = _codes(data, col, "raking margin")
+            cal.append((codes, len(uniq)))
+        labels["calibration"] = cal_cols
     return Design(weight=w, strata=s_codes, psu=psu, psu_stratum=psu_stratum, n_psu=n_psu,
                   popsize=popsize, strata_labels=s_labels, ssu=ssu, ssu_psu=ssu_psu, n_ssu=n_ssu,
-                  popsize2=popsize2, lonely_psu=lonely_psu, labels=tuple(labels.items()))
+                  popsize2=popsize2, lonely_psu=lonely_psu, labels=tuple(labels.items()),
+                  calibration=tuple(cal))
 
 
 def _popsize(data, column, group, n_units, m, *, group_name, group_labels) -> np.ndarray:

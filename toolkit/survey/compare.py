@@ -41,6 +41,7 @@ def compare_groups(
     cluster: str | tuple[str, str] | None = None,
     fpc: str | tuple[str, str] | None = None,
     lonely_psu: str = "fail",
+    calibration: str | list[str] | None = None,
     measure: str = "auto",
     correction: str = "holm",
 ) -> pd.DataFrame:
@@ -56,7 +57,7 @@ def compare_groups(
     by : str
         Grouping column (e.g. ``"role"``). Rows with a missing group or outcome are
         excluded (with a warning).
-    weight, strata, cluster, fpc, lonely_psu
+    weight, strata, cluster, fpc, lonely_psu, calibration
         The survey design, as in :func:`toolkit.survey.prevalence`. With any of them the
         tests are design-based (see Notes).
     measure : {"auto", "categorical", "ordinal", "numeric"}, default "auto"
@@ -154,7 +155,7 @@ def compare_groups(
     if between in dvs:
         raise ParameterError(f"Column '{between}' is both an outcome ('outcome') and the grouping ('by').")
     design = build_design(data, weight=weight, strata=strata, cluster=cluster, fpc=fpc,
-                          lonely_psu=lonely_psu, function="compare_groups")
+                          lonely_psu=lonely_psu, calibration=calibration, function="compare_groups")
     labels = group_labels(data, [between])
     rows, orders = [], {}
     for col in dvs:

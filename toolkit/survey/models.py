@@ -59,6 +59,7 @@ def logit(
     cluster: str | tuple[str, str] | None = None,
     fpc: str | tuple[str, str] | None = None,
     lonely_psu: str = "fail",
+    calibration: str | list[str] | None = None,
     ci: float = 0.95,
 ) -> pd.DataFrame:
     """Logistic regression of a binary outcome, as a tidy table of odds ratios.
@@ -71,7 +72,7 @@ def logit(
         Model formula, e.g. ``"harm_abuse ~ C(role) + public_facing"``; the left-hand
         side must be a column of ``data`` holding 0/1 (nullable integers, booleans and
         0/1 Categoricals are accepted; text raises a clear error).
-    weight, strata, cluster, fpc, lonely_psu
+    weight, strata, cluster, fpc, lonely_psu, calibration
         The survey design, as in :func:`toolkit.survey.prevalence` (e.g.
         ``cluster="force"`` for respondents clustered in forces, as
         ``svydesign(ids = ~force)``).
@@ -126,7 +127,7 @@ def logit(
     outcome = _outcome_name(formula, data, function="logit")
     d = _prepare(data)
     design = build_design(d, weight=weight, strata=strata, cluster=cluster, fpc=fpc,
-                          lonely_psu=lonely_psu, function="logit")
+                          lonely_psu=lonely_psu, calibration=calibration, function="logit")
     d[outcome] = binary_values(d, outcome, role="outcome")
     if d[outcome].dropna().nunique() < 2:
         raise _problem(outcome, sorted(d[outcome].dropna().unique()), "takes a single value",
@@ -186,6 +187,7 @@ def ordinal(
     cluster: str | tuple[str, str] | None = None,
     fpc: str | tuple[str, str] | None = None,
     lonely_psu: str = "fail",
+    calibration: str | list[str] | None = None,
     ci: float = 0.95,
     link: str = "logit",
 ) -> pd.DataFrame:
@@ -199,7 +201,7 @@ def ordinal(
         Model formula without intercept handling, e.g. ``"rec_serious ~ C(role) + wave"``;
         the left-hand side is an ordered Categorical (as read through the dictionary) or
         integer codes, with at least 3 observed levels. Unobserved levels are ignored.
-    weight, strata, cluster, fpc, lonely_psu, ci
+    weight, strata, cluster, fpc, lonely_psu, calibration, ci
         As in :func:`logit`.
     link : {"logit", "probit"}, default "logit"
         ``"probit"`` gives an ordered probit (then ``odds_ratio`` is ``exp(estimate)``
@@ -255,7 +257,7 @@ def ordinal(
     outcome = _outcome_name(formula, data, function="ordinal")
     d_all = _prepare(data)
     design = build_design(d_all, weight=weight, strata=strata, cluster=cluster, fpc=fpc,
-                          lonely_psu=lonely_psu, function="ordinal")
+                          lonely_psu=lonely_psu, calibration=calibration, function="ordinal")
     d_all[outcome] = _ordered_outcome(d_all, outcome)
     miss = d_all[outcome].isna().to_numpy()
     d = d_all[~miss]

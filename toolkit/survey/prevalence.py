@@ -48,7 +48,14 @@ _DESIGN_DOC = """weight : str, optional
         A stratum with a single PSU, as R's ``options(survey.lonely.psu = )``: ``"fail"``
         raises :class:`~toolkit.errors.DesignError` naming the stratum; ``"adjust"``
         centres it at the overall mean; ``"average"`` gives it the average variance of
-        the other strata; ``"remove"`` / ``"certainty"`` let it contribute nothing."""
+        the other strata; ``"remove"`` / ``"certainty"`` let it contribute nothing.
+    calibration : str or list of str, optional
+        The columns ``weight`` was raked to (the margins of :func:`toolkit.survey.rake`).
+        The variance then accounts for the calibration, as R does for a design passed
+        through ``rake()``: the influence values are replaced by their raking residuals
+        (ten sweeps of :math:`z \\leftarrow z - w\\,\\overline{(z/w)}_c` over each
+        margin's cells c), which shrinks the variance of whatever the margins explain.
+        Without it raked weights are treated as fixed sampling weights."""
 
 
 def prevalence(
@@ -61,6 +68,7 @@ def prevalence(
     cluster: str | tuple[str, str] | None = None,
     fpc: str | tuple[str, str] | None = None,
     lonely_psu: str = "fail",
+    calibration: str | list[str] | None = None,
     ci: float = 0.95,
     threshold: int = 10,
 ) -> pd.DataFrame:
@@ -160,7 +168,7 @@ def prevalence(
     1     2      0.25   0.046    0.699  4
     """
     return _estimate_columns(data, outcome, "outcome", by=by, weight=weight, strata=strata, cluster=cluster,
-                             fpc=fpc, lonely_psu=lonely_psu, ci=ci, threshold=threshold,
+                             fpc=fpc, lonely_psu=lonely_psu, calibration=calibration, ci=ci, threshold=threshold,
                              kind="prevalence", function="prevalence")
 
 
@@ -174,6 +182,7 @@ def mean_by(
     cluster: str | tuple[str, str] | None = None,
     fpc: str | tuple[str, str] | None = None,
     lonely_psu: str = "fail",
+    calibration: str | list[str] | None = None,
     ci: float = 0.95,
     threshold: int = 10,
 ) -> pd.DataFrame:
@@ -186,7 +195,7 @@ def mean_by(
     outcome : str or list of str
         Numeric column(s), or ordered Categoricals with numeric codes (their codes are
         averaged). Missing values are excluded with a warning.
-    by, weight, strata, cluster, fpc, lonely_psu, ci, threshold
+    by, weight, strata, cluster, fpc, lonely_psu, calibration, ci, threshold
         As in :func:`prevalence`.
 
     Returns
@@ -220,7 +229,7 @@ def mean_by(
     1     2      2.67  0.441  3
     """
     return _estimate_columns(data, outcome, "outcome", by=by, weight=weight, strata=strata, cluster=cluster,
-                             fpc=fpc, lonely_psu=lonely_psu, ci=ci, threshold=threshold,
+                             fpc=fpc, lonely_psu=lonely_psu, calibration=calibration, ci=ci, threshold=threshold,
                              kind="mean", function="mean_by")
 
 
@@ -234,6 +243,7 @@ def total(
     cluster: str | tuple[str, str] | None = None,
     fpc: str | tuple[str, str] | None = None,
     lonely_psu: str = "fail",
+    calibration: str | list[str] | None = None,
     ci: float = 0.95,
     threshold: int = 10,
 ) -> pd.DataFrame:
@@ -251,7 +261,7 @@ def total(
         Numeric or 0/1 column(s). Rows with a missing answer stay in the design and add
         nothing to the total (R ``svytotal(na.rm = TRUE)``): the total then counts only
         those who answered; impute or reweight first if non-response matters.
-    by, weight, strata, cluster, fpc, lonely_psu, ci, threshold
+    by, weight, strata, cluster, fpc, lonely_psu, calibration, ci, threshold
         As in :func:`prevalence`. Without any design column the sample is its own
         population (weights 1).
 
@@ -290,14 +300,15 @@ def total(
     1     B      25.0  24.5       100.0
     """
     return _estimate_columns(data, outcome, "outcome", by=by, weight=weight, strata=strata, cluster=cluster,
-                             fpc=fpc, lonely_psu=lonely_psu, ci=ci, threshold=threshold,
+                             fpc=fpc, lonely_psu=lonely_psu, calibration=calibration, ci=ci, threshold=threshold,
                              kind="total", function="total")
 
 
 prevalence.__doc__ = prevalence.__doc__.replace("{DESIGN}", _DESIGN_DOC)
 
 
-def _estimate_columns(data, columns, argument, *, by, weight, strata, cluster, fpc, lonely_psu, ci,
+def _estimate_columns(data, columns, argument, *, by, weight, strata, cluster, fpc, lonely_psu,
+                      calibration, ci,
                       threshold, kind, function):
     """One estimate table per column (proportions, means or totals), stacked."""
     names = as_list(columns, argument=argument)
@@ -312,7 +323,7 @@ def _estimate_columns(data, columns, argument, *, by, weight, strata, cluster, f
     if len(data) == 0:
         raise DesignError(f"{function} was given an empty data set (0 rows).")
     design = build_design(data, weight=weight, strata=strata, cluster=cluster, fpc=fpc,
-                          lonely_psu=lonely_psu, function=function)
+                          lonely_psu=lonely_psu, calibration=calibration, function=function)
     if design is None and kind == "total":  # a total needs a design: weights 1, ids = ~1
         design = build_design(data.assign(_one=1.0), weight="_one", function=function)
     groups = _groups(data, by_cols, function=function)
