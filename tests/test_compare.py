@@ -126,7 +126,7 @@ def test_rao_scott_p_values_are_calibrated_under_independence():
         df = pd.DataFrame({"y": rng.integers(0, 3, n), "g": rng.integers(0, 2, n),
                            "w": rng.lognormal(0, 0.8, n)})
         df["y"] = df["y"].astype(str)
-        rej += compare_groups(df, "y", by="g", weight="w")["p"].iloc[0] < 0.05
+        rej += compare_groups(df, "y", by="g", weight="w", measure="categorical")["p"].iloc[0] < 0.05
     assert 0.02 <= rej / 200 <= 0.09
 
 
@@ -153,3 +153,27 @@ def test_rao_scott_p_values_are_calibrated_under_independence():
 def test_errors(data, args, kwargs, error, match):
     with pytest.raises(error, match=match):
         compare_groups(pd.DataFrame(data), args[0], by=args[1], **kwargs)
+
+
+def test_numbers_stored_as_text_are_refused_not_tabulated():
+    """A score read as text ('1'..'30') used to become a 30-level chi-square (29 df)."""
+    rng = np.random.default_rng(2)
+    df = pd.DataFrame({"score": rng.integers(1, 31, 200).astype(str), "g": rng.integers(0, 2, 200)})
+    with pytest.raises(DataValidationError, match=r"'score' holds numbers stored as text.*pd.to_numeric"):
+        compare_groups(df, "score", by="g")
+    # said explicitly, codes stored as text are categories
+    assert compare_groups(df, "score", by="g", measure="categorical")["df"].iloc[0] == 29
+    # converted, it is a score
+    df["score"] = pd.to_numeric(df["score"])
+    assert compare_groups(df, "score", by="g")["test"].iloc[0] == "welch_t"
+
+
+def test_hedges_g_uses_the_exact_correction_of_pre_post():
+    """g = d * J with J = Gamma(m/2) / (sqrt(m/2) Gamma((m-1)/2)), m = n1 + n2 - 2 (Hedges 1981);
+    for n1 = n2 = 5, J(8) = 0.9027 (Hedges & Olkin 1985, Table 2), where the approximation
+    1 - 3 / (4 (n1 + n2) - 9) gives 0.9032."""
+    df = pd.DataFrame({"y": [1.0, 2, 3, 4, 5, 2, 3, 4, 5, 7], "g": [1] * 5 + [2] * 5})
+    res = compare_groups(df, "y", by="g").iloc[0]
+    a, b = df["y"][:5], df["y"][5:]
+    d = (a.mean() - b.mean()) / np.sqrt((a.var() + b.var()) / 2)
+    assert_allclose(res["effect_size"] / d, 0.9027, atol=5e-5)

@@ -106,8 +106,12 @@ def test_accepts_read_survey_dtypes():
     cat = pd.DataFrame({"y": pd.Categorical(y), "role": role})
     boolean = pd.DataFrame({"y": y.astype(bool), "role": role})
     a = prevalence(plain, "y", by="role").set_index("group")
-    b = prevalence(typed, "y", by="role").set_index("group")
-    assert list(b.index) == ["3", "2", "1"]  # category order kept, unused level 4 absent
+    with pytest.warns(DataWarning, match=r"\['4'\] have no valid 'y' answer"):
+        b = prevalence(typed, "y", by="role").set_index("group")
+    # category order kept; the unused level 4 keeps its row, with n = 0 and no estimate
+    assert list(b.index) == ["3", "2", "1", "4"]
+    assert b.loc["4", "n"] == 0 and b.loc["4", ["estimate", "se", "ci_low", "ci_high"]].isna().all()
+    assert b.loc["4", "suppress"]
     for other in (b, prevalence(cat, "y", by="role").set_index("group"),
                   prevalence(boolean, "y", by="role").set_index("group")):
         assert_allclose(other.loc[a.index, NUM], a[NUM])
@@ -115,9 +119,11 @@ def test_accepts_read_survey_dtypes():
 
 def test_missing_answers_are_excluded_with_a_warning():
     df = pd.DataFrame({"y": [1, 0, np.nan, 1], "g": ["a", "a", "b", None]})
-    with pytest.warns(DataWarning, match="1 row"):
+    with pytest.warns(DataWarning, match="1 row") as record:
         res = prevalence(df, "y", by="g")
-    assert res["n"].tolist() == [2]
+    assert res["n"].tolist() == [2, 0] and np.isnan(res["estimate"].iloc[1])
+    counts = [w.message.n_excluded for w in record if isinstance(w.message, DataWarning)]
+    assert 1 in counts  # the row with a missing group, counted exactly
 
 
 def test_wilson_interval_covers_truth_at_nominal_rate():

@@ -386,6 +386,17 @@ REGISTRY: dict[str, Case] = {
         ),
         empty=True,
     ),
+    "survey.total": Case(
+        S.total,
+        lambda tmp: {"data": survey(), "outcome": "harm_abuse", "by": "role", "weight": "w"},
+        data="data",
+        columns=(
+            ("arg", "outcome"),
+            ("arg", "by"),
+            ("arg", "weight"),
+        ),
+        empty=True,
+    ),
     "survey.mean_by": Case(
         S.mean_by,
         lambda tmp: {"data": survey(), "outcome": "q1", "by": "role", "weight": "w"},

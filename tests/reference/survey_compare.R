@@ -45,11 +45,13 @@ for (dv in c("api00", "ell", "meals")) {
   r <- 2 * w$statistic[[1]] / (length(x) * length(y)) - 1   # > 0: first group higher
   add(dv = dv, between = "stype_HM", weighted = FALSE, test = "mann_whitney",
       statistic = w$statistic[[1]], df = NA, df2 = NA, p = w$p.value, effect_size = r)
-  # Welch t-test and Hedges' g (pooled SD, small-sample corrected)
+  # Welch t-test and Hedges' g (pooled SD, exact small-sample factor
+  # J = gamma(m/2) / (sqrt(m/2) gamma((m-1)/2)), m = n1 + n2 - 2; Hedges 1981)
   tt <- t.test(x, y, var.equal = FALSE)
   n1 <- length(x); n2 <- length(y)
   sp <- sqrt(((n1 - 1) * var(x) + (n2 - 1) * var(y)) / (n1 + n2 - 2))
-  g <- (mean(x) - mean(y)) / sp * (1 - 3 / (4 * (n1 + n2) - 9))
+  m <- n1 + n2 - 2
+  g <- (mean(x) - mean(y)) / sp * exp(lgamma(m / 2) - lgamma((m - 1) / 2)) / sqrt(m / 2)
   add(dv = dv, between = "stype_HM", weighted = FALSE, test = "welch_t",
       statistic = tt$statistic[[1]], df = tt$parameter[[1]], df2 = NA, p = tt$p.value,
       effect_size = g)

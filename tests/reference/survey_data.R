@@ -15,7 +15,7 @@ out <- function(name) file.path("tests", "reference", name)
 
 data(api, package = "survey")
 api_cols <- c("snum", "dnum", "stype", "sch.wide", "awards", "both", "comp.imp",
-              "yr.rnd", "api00", "api99", "ell", "meals", "pw")
+              "yr.rnd", "api00", "api99", "ell", "meals", "pw", "fpc")
 for (nm in c("apistrat", "apiclus1")) {
   d <- get(nm)[, api_cols]
   names(d) <- gsub(".", "_", names(d), fixed = TRUE)

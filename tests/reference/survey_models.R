@@ -4,8 +4,7 @@
 # Writes tests/reference/survey_models.csv: one row per model x term with the
 # log-odds estimate and its standard error.
 #
-# Tested with R 4.2, MASS 7.3, sandwich 3.0, survey 4.1-1.
-suppressPackageStartupMessages(library(sandwich))
+# Tested with R 4.2, MASS 7.3, survey 4.1-1.
 source(file.path("tests", "reference", "survey_data.R"))
 
 rows <- list()
@@ -22,10 +21,12 @@ m1 <- glm(case ~ age + parity + spontaneous + induced, family = binomial, data =
           control = tight)
 add("infert_ml", coef(m1), sqrt(diag(vcov(m1))), nobs(m1))
 
-# 2. the same, cluster-robust by matched set: vcovCL(type = "HC1")
-#    = G/(G-1) * (n-1)/(n-k) small-sample factor (statsmodels' CR1)
-v2 <- vcovCL(m1, cluster = ~stratum, type = "HC1")
-add("infert_cl_stratum", coef(m1), sqrt(diag(v2)), nobs(m1))
+# 2. the same, clustered by matched set as a survey design: svyglm on
+#    svydesign(ids = ~stratum) (weights 1; variance G/(G-1) sum_g U_g U_g')
+d2 <- svydesign(ids = ~stratum, data = infert)
+m2 <- svyglm(case ~ age + parity + spontaneous + induced, design = d2, family = quasibinomial,
+             control = tight)
+add("infert_cl_stratum", coef(m2), SE(m2), nobs(m1))
 
 # 3. weighted (probability weights), design-based: svyglm on svydesign(ids = ~1, weights = ~pw)
 apistrat <- read_ref("apistrat")
@@ -34,12 +35,11 @@ m3 <- svyglm(awards01 ~ ell + meals + stype, design = des, family = quasibinomia
              control = tight)
 add("apistrat_svyglm", coef(m3), sqrt(diag(vcov(m3))), nrow(apistrat))
 
-# 4. weighted and clustered by district: glm with prior weights + vcovCL(type = "HC1")
+# 4. weighted and clustered by district: svyglm on svydesign(ids = ~dnum, weights = ~pw)
 apiclus1 <- read_ref("apiclus1")
-m4 <- glm(awards01 ~ ell + meals, family = quasibinomial, weights = pw, data = apiclus1,
-          control = tight)
-add("apiclus1_weighted_cl_dnum", coef(m4), sqrt(diag(vcovCL(m4, cluster = ~dnum, type = "HC1"))),
-    nrow(apiclus1))
+d4 <- svydesign(ids = ~dnum, weights = ~pw, data = apiclus1)
+m4 <- svyglm(awards01 ~ ell + meals, design = d4, family = quasibinomial, control = tight)
+add("apiclus1_weighted_cl_dnum", coef(m4), SE(m4), nrow(apiclus1))
 
 # 5. proportional-odds model, MASS::polr on MASS::housing (one row per respondent)
 housing <- read_ref("housing")
@@ -51,9 +51,9 @@ m5 <- polr(Sat ~ Infl + Type + Cont, data = housing, Hess = TRUE)
 est5 <- c(coef(m5), m5$zeta)
 add("housing_polr", est5, sqrt(diag(vcov(m5))), nrow(housing))
 
-# 6. the same, cluster-robust by covariate cell (24 clusters): vcovCL(type = "HC1")
-v6 <- vcovCL(m5, cluster = ~cell, type = "HC1")
-add("housing_polr_cl_cell", est5, sqrt(diag(v6)), nrow(housing))
+# 6. the same, clustered by covariate cell (24 clusters): svyolr on svydesign(ids = ~cell)
+m6 <- svyolr(Sat ~ Infl + Type + Cont, design = svydesign(ids = ~cell, data = housing))
+add("housing_polr_cl_cell", coef(m6), sqrt(diag(vcov(m6))), nrow(housing))  # coef() holds zeta too
 
 # 7. weighted proportional odds: svyolr on svydesign(ids = ~1, weights = ~w),
 #    w a fixed function of the covariate cell (so the data stay public and exact)

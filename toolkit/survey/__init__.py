@@ -11,7 +11,7 @@ from toolkit.survey.derive import any_of
 from toolkit.survey.figures import harm_heatmap, likert_bars, prevalence_plot
 from toolkit.survey.funnel import funnel, funnel_limits, funnel_plot
 from toolkit.survey.models import logit, ordinal
-from toolkit.survey.prevalence import mean_by, prevalence
+from toolkit.survey.prevalence import mean_by, prevalence, total
 from toolkit.survey.reliability import item_analysis, reliability, reliability_table
 from toolkit.survey.scales import score_scales
 from toolkit.survey.weighting import rake
@@ -27,6 +27,7 @@ __all__ = [
     "any_of",
     "prevalence",
     "mean_by",
+    "total",
     "compare_groups",
     "logit",
     "ordinal",

@@ -11,6 +11,7 @@ import warnings
 import numpy as np
 from scipy import special, stats
 
+from toolkit.errors import DataWarning
 from toolkit.survey._factor import omega_total_one_factor
 from toolkit.survey._items import data_error
 from toolkit.survey._pairwise import cov2cor, cross_products, moments_from_sums
@@ -57,9 +58,8 @@ def check_rows_used(n_used: int, n_all: int, items, missing: str, *, label: str)
             else "answered none of the items"
         )
         warnings.warn(
-            f"{label}: {n_out} of {n_all} respondents {why} and were left out "
-            f"(n = {n_used}).",
-            UserWarning,
+            DataWarning(f"{label}: {n_out} of {n_all} respondents {why} and were left out "
+                        f"(n = {n_used}).", n_excluded=n_out, reason=why),
             stacklevel=4,
         )
     if n_used < 3:

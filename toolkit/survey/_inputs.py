@@ -253,14 +253,17 @@ def _level_label(value) -> str:
     return str(value)
 
 
-def group_order(data: pd.DataFrame, by: list[str], labels: pd.Series) -> list[str]:
-    """Group labels in a researcher's order: category order for Categoricals, else sorted."""
+def group_order(data: pd.DataFrame, by: list[str], labels: pd.Series, *, keep_empty: bool = False) -> list[str]:
+    """Group labels in a researcher's order: category order for Categoricals, else sorted.
+
+    ``keep_empty``: a Categorical's categories with no row are kept (in category order).
+    """
     if not by:
         return ["All"]
     present = set(labels.dropna().unique())
     if len(by) == 1 and isinstance(data[by[0]].dtype, pd.CategoricalDtype):
         order = [_level_label(c) for c in data[by[0]].cat.categories]
-        return [g for g in order if g in present]
+        return [g for g in order if keep_empty or g in present]
     try:
         keys = sorted(present, key=lambda g: [float(x) for x in g.split(" / ")])
     except ValueError:

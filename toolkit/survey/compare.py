@@ -6,18 +6,19 @@ import warnings
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+from scipy import special, stats
 from statsmodels.stats.multitest import multipletests
 
-from toolkit.errors import DesignError, ParameterError, check_choice, check_columns
+from toolkit.errors import DataWarning, DesignError, ParameterError, check_choice, check_columns
+from toolkit.survey._design import build_design
 from toolkit.survey._design_tests import rao_scott, wald_means
 from toolkit.survey._inputs import (
+    _problem,
     as_list,
     group_labels,
     group_order,
     numeric_values,
     warn_excluded,
-    weight_values,
 )
 
 __all__ = ["compare_groups"]
@@ -36,6 +37,11 @@ def compare_groups(
     *,
     by: str,
     weight: str | None = None,
+    strata: str | None = None,
+    cluster: str | tuple[str, str] | None = None,
+    fpc: str | tuple[str, str] | None = None,
+    lonely_psu: str = "fail",
+    calibration: str | list[str] | None = None,
     measure: str = "auto",
     correction: str = "holm",
 ) -> pd.DataFrame:
@@ -51,13 +57,16 @@ def compare_groups(
     by : str
         Grouping column (e.g. ``"role"``). Rows with a missing group or outcome are
         excluded (with a warning).
-    weight : str, optional
-        Column of survey weights. Weighted tests are design-based (see Notes).
+    weight, strata, cluster, fpc, lonely_psu, calibration
+        The survey design, as in :func:`toolkit.survey.prevalence`. With any of them the
+        tests are design-based (see Notes).
     measure : {"auto", "categorical", "ordinal", "numeric"}, default "auto"
         Level of measurement of the outcome(s). ``"auto"``: ordered Categoricals (Likert
         and ordinal items read through the dictionary) are ordinal; unordered
         Categoricals, text, booleans and 0/1 columns are categorical; other numbers are
-        numeric.
+        numeric. Numbers stored as text (``"1"``, ``"2"``, ... with more than two values)
+        raise :class:`~toolkit.errors.DataValidationError`: convert them, or say
+        ``measure="categorical"``.
     correction : {"holm", "fdr_bh", "bonferroni", "none"}, default "holm"
         Multiplicity correction across the outcomes (statsmodels ``multipletests``).
 
@@ -76,7 +85,9 @@ def compare_groups(
         - ``effect_size`` and ``effect_size_type``: Cramer's V (categorical); rank-biserial
           correlation :math:`2U/(n_1 n_2) - 1` (> 0: the first group scores higher;
           Mann-Whitney); :math:`\\varepsilon^2 = H/(n-1)` (Kruskal-Wallis); Hedges' g
-          (first minus second group; Welch t); :math:`\\eta^2` (Welch ANOVA; weighted:
+          (first minus second group, pooled SD, exact small-sample factor
+          :math:`J = \\Gamma(m/2) / (\\sqrt{m/2}\\,\\Gamma((m-1)/2))`, :math:`m = n_1+n_2-2`,
+          as ``pre_post``; Welch t); :math:`\\eta^2` (Welch ANOVA; weighted:
           the R^2 of the weighted least-squares fit).
         - ``n``: respondents used; ``n_groups``: groups compared.
         - ``method``: a description of the test.
@@ -92,13 +103,16 @@ def compare_groups(
     correction (R ``kruskal.test``); Welch's t (R ``t.test``); Welch's ANOVA (R
     ``oneway.test(var.equal = FALSE)``). Ordinal outcomes use their codes' ranks.
 
-    Weighted (design with weights only, R ``svydesign(ids = ~1, weights = ~w)``):
-    categorical outcomes use the Rao-Scott second-order corrected F,
-    :math:`F = X^2 / \\mathrm{tr}(\\hat\\Delta)` on :math:`(d, d(n-1))` df with
-    :math:`d = \\mathrm{tr}(\\hat\\Delta)^2 / \\mathrm{tr}(\\hat\\Delta^2)` (R ``svychisq``
-    default); ordinal and numeric outcomes use the design-based Wald F test that the
-    weighted group means are equal (R ``regTermTest(svyglm(outcome ~ group), ~group)``),
-    treating ordinal codes as scores. There is no design-based rank test here.
+    Design-based (R ``svydesign(ids = ~cluster, strata = ~strata, fpc = ~fpc, weights =
+    ~weight)``; every row stays in the design, rows with a missing answer or group
+    contribute zero, as R does): categorical outcomes use the Rao-Scott second-order
+    corrected F, :math:`F = X^2 / \\mathrm{tr}(\\hat\\Delta)` on :math:`(d, d\\nu)` df with
+    :math:`d = \\mathrm{tr}(\\hat\\Delta)^2 / \\mathrm{tr}(\\hat\\Delta^2)` and
+    :math:`\\nu` the PSUs minus strata of the design (R ``svychisq`` default; :math:`X^2`
+    on the weighted table scaled to the design's N rows); ordinal and numeric outcomes use
+    the design-based Wald F test that the weighted group means are equal, on
+    :math:`(k-1, \\mathrm{degf} - k + 1)` df (R ``regTermTest(svyglm(outcome ~ group),
+    ~group)``), treating ordinal codes as scores. There is no design-based rank test here.
 
     References
     ----------
@@ -140,11 +154,12 @@ def compare_groups(
     check_columns(data, [between], argument="by")
     if between in dvs:
         raise ParameterError(f"Column '{between}' is both an outcome ('outcome') and the grouping ('by').")
-    w_all = weight_values(data, weight, function="compare_groups")
+    design = build_design(data, weight=weight, strata=strata, cluster=cluster, fpc=fpc,
+                          lonely_psu=lonely_psu, calibration=calibration, function="compare_groups")
     labels = group_labels(data, [between])
     rows, orders = [], {}
     for col in dvs:
-        row, order = _one(data, col, between, labels, w_all, measure)
+        row, order = _one(data, col, between, labels, design, measure)
         rows.append(row)
         orders[col] = order
     res = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "p_adj"])
@@ -153,13 +168,26 @@ def compare_groups(
     else:
         res["p_adj"] = multipletests(res["p"].to_numpy(), method=correction)[1]
     res = res[COLUMNS]
-    res.attrs.update(correction=correction, groups=orders, weight=weight)
+    res.attrs.update(correction=correction, groups=orders, weight=weight,
+                     design=design.describe() if design is not None else "simple random sample")
     return res
 
 
 def _kind(s: pd.Series, measure: str) -> str:
     if measure != "auto":
         return measure
+    if not (pd.api.types.is_numeric_dtype(s.dtype) or pd.api.types.is_bool_dtype(s.dtype)
+            or isinstance(s.dtype, pd.CategoricalDtype)):
+        vals = pd.unique(s.dropna())
+        as_num = pd.to_numeric(pd.Series(vals, dtype=object), errors="coerce")
+        if len(vals) > 2 and as_num.notna().all():
+            raise _problem(
+                str(s.name), sorted(vals, key=lambda v: float(v))[:8],
+                f"holds numbers stored as text ({len(vals)} distinct values)",
+                "numbers (a score) or categories",
+                f"Convert it with data['{s.name}'] = pd.to_numeric(data['{s.name}']) to compare "
+                "means, or pass measure='categorical' if the numbers are category codes.",
+            )
     if isinstance(s.dtype, pd.CategoricalDtype):
         return "ordinal" if s.cat.ordered else "categorical"
     if pd.api.types.is_bool_dtype(s.dtype) or not pd.api.types.is_numeric_dtype(s.dtype):
@@ -168,7 +196,7 @@ def _kind(s: pd.Series, measure: str) -> str:
     return "categorical" if set(np.asarray(vals, dtype=float)) <= {0.0, 1.0} else "numeric"
 
 
-def _one(data, col, between, labels, w_all, measure):
+def _one(data, col, between, labels, design, measure):
     s = data[col]
     kind = _kind(s, measure)
     if kind == "categorical":
@@ -179,23 +207,23 @@ def _one(data, col, between, labels, w_all, measure):
         y_missing = y.isna().to_numpy()
     g_missing = labels.isna().to_numpy()
     keep = ~y_missing & ~g_missing
-    if w_all is not None:
-        keep &= w_all > 0
+    if design is not None:
+        keep &= design.weight > 0
     if keep.sum() == 0:
         raise DesignError(f"compare_groups: no row has both '{col}' and '{between}' (all missing).")
-    warn_excluded(int((~keep).sum()), f"missing '{col}' or '{between}'" +
-                  (" or zero weight" if w_all is not None else ""), function="compare_groups",
-                  stacklevel=5)
+    reason = f"missing '{col}' or '{between}'" + (" or zero weight" if design is not None else "")
+    if design is not None:
+        reason += " (kept in the design with zero contribution, as R's survey package)"
+    warn_excluded(int((~keep).sum()), reason, function="compare_groups", stacklevel=5)
     sub_labels = labels[keep]
     order = group_order(data, [between], sub_labels)
-    gcode = pd.Index(order).get_indexer(sub_labels.to_numpy())
-    counts = np.bincount(gcode, minlength=len(order))
+    gcode = pd.Index(order).get_indexer(labels.to_numpy())  # every row; -1 = no group
+    counts = np.bincount(gcode[keep], minlength=len(order))
     if len(order) < 2:
         raise DesignError(
             f"compare_groups: '{between}' has only {len(order)} group ({order}) with a valid "
             f"'{col}'; at least two groups are needed."
         )
-    w = None if w_all is None else w_all[keep]
     base = {"outcome": col, "by": between, "n": int(keep.sum()), "n_groups": len(order)}
     if kind == "categorical":
         yv = y[keep].map(_text)
@@ -205,8 +233,12 @@ def _one(data, col, between, labels, w_all, measure):
                 f"compare_groups: '{col}' takes a single value ({levels}) in the rows used; "
                 "there is no association to test."
             )
-        rcode = pd.Index(levels).get_indexer(yv.to_numpy())
-        out = _categorical(rcode, gcode, w, len(levels), len(order))
+        rcode = np.full(len(y), -1)
+        rcode[keep] = pd.Index(levels).get_indexer(yv.to_numpy())
+        if design is None:
+            out = _categorical(rcode[keep], gcode[keep], None, len(levels), len(order))
+        else:
+            out = _categorical_design(rcode, gcode, keep, design, len(levels), len(order))
     else:
         small = [order[i] for i in np.flatnonzero(counts < 2)]
         if small:
@@ -214,10 +246,17 @@ def _one(data, col, between, labels, w_all, measure):
                 f"compare_groups: group(s) {small} of '{between}' have fewer than 2 valid answers "
                 f"to '{col}'; merge them with a neighbouring group or leave them out."
             )
-        yv = y.to_numpy()[keep]
-        if np.nanvar(yv) == 0:
+        yall = y.to_numpy()
+        if np.nanvar(yall[keep]) == 0:
             raise DesignError(f"compare_groups: '{col}' is constant in the rows used; nothing to compare.")
-        out = _scores(yv, gcode, w, len(order), kind)
+        if design is None:
+            out = _scores(yall[keep], gcode[keep], len(order), kind)
+        else:
+            res = wald_means(yall, gcode, keep, design, len(order))
+            out = {"test": "wald_f", "statistic": res["statistic"], "df": res["df"], "df2": res["df2"],
+                   "p": res["p"], "effect_size": res["eta2"], "effect_size_type": "eta_squared",
+                   "method": f"Design-based Wald F test of equal weighted means ({design.describe()})"
+                   + ("; ordinal codes used as scores" if kind == "ordinal" else "")}
     return {**base, **out}, order
 
 
@@ -234,34 +273,31 @@ def _sort_key(v):
         return (1, 0.0, v)
 
 
+def _categorical_design(rcode, gcode, keep, design, nr, nc):
+    rs = rao_scott(rcode, gcode, keep, design, nr, nc)
+    return {"test": "rao_scott_f", "statistic": rs["statistic"], "df": rs["df"], "df2": rs["df2"],
+            "p": rs["p"], "effect_size": rs["cramers_v"], "effect_size_type": "cramers_v",
+            "method": f"Rao-Scott second-order corrected chi-square (F), {design.describe()}"}
+
+
 def _categorical(rcode, gcode, w, nr, nc):
-    if w is None:
+    if w is None:  # the unweighted test (design-based tests: _categorical_design)
         table = np.zeros((nr, nc))
         np.add.at(table, (rcode, gcode), 1)
         x2, p, df, expected = stats.chi2_contingency(table, correction=False)
         if (expected < 5).any():
-            warnings.warn(
+            warnings.warn(DataWarning(
                 f"compare_groups: {(expected < 5).sum()} cell(s) have expected counts below 5; "
-                "the chi-square approximation may be poor.", UserWarning, stacklevel=5,
+                "the chi-square approximation may be poor.", reason="thin data"), stacklevel=5,
             )
         v = float(np.sqrt(x2 / (table.sum() * (min(nr, nc) - 1))))
         return {"test": "chi2", "statistic": float(x2), "df": float(df), "df2": np.nan, "p": float(p),
                 "effect_size": v, "effect_size_type": "cramers_v",
                 "method": "Pearson chi-square test of independence (no continuity correction)"}
-    rs = rao_scott(rcode, gcode, w, nr, nc)
-    return {"test": "rao_scott_f", "statistic": rs["statistic"], "df": rs["df"], "df2": rs["df2"],
-            "p": rs["p"], "effect_size": rs["cramers_v"], "effect_size_type": "cramers_v",
-            "method": "Rao-Scott second-order corrected chi-square (F), design with weights only"}
 
 
-def _scores(y, g, w, k, kind):
+def _scores(y, g, k, kind):
     groups = [y[g == i] for i in range(k)]
-    if w is not None:
-        res = wald_means(y, g, w, k)
-        return {"test": "wald_f", "statistic": res["statistic"], "df": res["df"], "df2": res["df2"],
-                "p": res["p"], "effect_size": res["eta2"], "effect_size_type": "eta_squared",
-                "method": "Design-based Wald F test of equal weighted means (weights only)"
-                + ("; ordinal codes used as scores" if kind == "ordinal" else "")}
     if kind == "ordinal":
         if k == 2:
             r = stats.mannwhitneyu(groups[0], groups[1], alternative="two-sided",
@@ -281,7 +317,9 @@ def _scores(y, g, w, k, kind):
         r = stats.ttest_ind(a, b, equal_var=False)
         n1, n2 = len(a), len(b)
         sp = np.sqrt(((n1 - 1) * a.var(ddof=1) + (n2 - 1) * b.var(ddof=1)) / (n1 + n2 - 2))
-        g_ = (a.mean() - b.mean()) / sp * (1 - 3 / (4 * (n1 + n2) - 9))
+        m = n1 + n2 - 2  # exact small-sample correction (Hedges 1981), as pre_post
+        j = np.exp(special.gammaln(m / 2) - special.gammaln((m - 1) / 2)) / np.sqrt(m / 2)
+        g_ = (a.mean() - b.mean()) / sp * j
         return {"test": "welch_t", "statistic": float(r.statistic), "df": float(r.df), "df2": np.nan,
                 "p": float(r.pvalue), "effect_size": float(g_), "effect_size_type": "hedges_g",
                 "method": "Welch two-sample t-test"}

@@ -16,34 +16,37 @@ from statsmodels.miscmodels.ordinal_model import OrderedModel
 
 from toolkit.errors import (
     ConvergenceError,
-    DataValidationError,
+    DesignError,
     ParameterError,
     check_ci,
     check_columns,
 )
-from toolkit.survey._inputs import _problem, binary_values, warn_excluded, weight_values
+from toolkit.survey._design import build_design
+from toolkit.survey._inputs import _problem, binary_values, warn_excluded
 
 __all__ = ["logit", "ordinal"]
 
-COLUMNS = ["term", "kind", "estimate", "se", "odds_ratio", "ci_low", "ci_high", "statistic", "p", "n", "method"]
+COLUMNS = ["term", "kind", "estimate", "se", "odds_ratio", "ci_low", "ci_high", "statistic", "df", "p", "n",
+           "method"]
 
 _SE_NOTES = """
     Standard errors (``attrs["cov_type"]``):
 
-    - no ``weight``, no ``cluster``: model-based (inverse information), as R ``glm`` /
-      ``MASS::polr``;
-    - ``weight`` only: design-based sandwich for a design with weights only,
-      :math:`\\frac{n}{n-1} A^{-1} \\big(\\sum_i U_i U_i^\\top\\big) A^{-1}` with
-      :math:`A` the weighted information and :math:`U_i` the weighted scores, as R
-      ``svyglm`` / ``svyolr`` on ``svydesign(ids = ~1, weights = ~w)``;
-    - ``cluster`` (with or without ``weight``): cluster-robust CR1,
-      :math:`\\frac{G}{G-1}\\frac{n-1}{n-k} A^{-1} \\big(\\sum_g U_g U_g^\\top\\big) A^{-1}`
-      with :math:`G` clusters and :math:`k` parameters, as R
-      ``sandwich::vcovCL(type = "HC1")`` and statsmodels' ``cov_type="cluster"``.
-      With few clusters (under about 30 forces) these are too small; say so when
-      reporting.
-
-    Intervals and p-values use the normal distribution (``statistic`` is :math:`z`).
+    - no design column: model-based (inverse information), as R ``glm`` /
+      ``MASS::polr``; intervals and p-values from the normal distribution
+      (``statistic`` is :math:`z`, ``df`` is infinite);
+    - any of ``weight``, ``strata``, ``cluster``, ``fpc``: design-based sandwich
+      :math:`A^{-1} \\widehat V\\big(\\sum_i U_i\\big) A^{-1}`, :math:`A` the weighted
+      information, :math:`U_i` the weighted scores (zero for rows left out of the
+      model, which stay in the design) and :math:`\\widehat V` the Taylor-linearised
+      variance of a total of :func:`toolkit.survey.prevalence` (strata, PSUs, fpc), as R
+      ``svyglm`` / ``svyolr`` on ``svydesign(ids = ~cluster, strata = ~strata, fpc = ~fpc,
+      weights = ~weight)``. ``statistic`` is :math:`t` on ``df`` degrees of freedom,
+      R's ``df.residual``: ``degf(design) + 1 - p`` for ``logit`` (``svyglm``, p
+      coefficients with the intercept) and ``degf(design) - p`` for ``ordinal``
+      (``svyolr``, p coefficients without thresholds), ``degf`` counted on the rows used.
+      With few PSUs (e.g. 15 forces as clusters) this matters: the t interval is much
+      wider than the normal one.
 """
 
 
@@ -52,7 +55,11 @@ def logit(
     formula: str,
     *,
     weight: str | None = None,
-    cluster: str | None = None,
+    strata: str | None = None,
+    cluster: str | tuple[str, str] | None = None,
+    fpc: str | tuple[str, str] | None = None,
+    lonely_psu: str = "fail",
+    calibration: str | list[str] | None = None,
     ci: float = 0.95,
 ) -> pd.DataFrame:
     """Logistic regression of a binary outcome, as a tidy table of odds ratios.
@@ -65,10 +72,10 @@ def logit(
         Model formula, e.g. ``"harm_abuse ~ C(role) + public_facing"``; the left-hand
         side must be a column of ``data`` holding 0/1 (nullable integers, booleans and
         0/1 Categoricals are accepted; text raises a clear error).
-    weight : str, optional
-        Column of survey weights.
-    cluster : str, optional
-        Column identifying clusters (e.g. ``"force"``) for cluster-robust errors.
+    weight, strata, cluster, fpc, lonely_psu, calibration
+        The survey design, as in :func:`toolkit.survey.prevalence` (e.g.
+        ``cluster="force"`` for respondents clustered in forces, as
+        ``svydesign(ids = ~force)``).
     ci : float, default 0.95
         Confidence level (``attrs["ci"]``).
 
@@ -78,15 +85,21 @@ def logit(
         One row per term: ``term`` (statsmodels' name, e.g. ``C(role)[T.2]``),
         ``kind`` (``"intercept"`` or ``"coefficient"``), ``estimate`` (log-odds),
         ``se`` (its standard error), ``odds_ratio`` (``exp(estimate)``), ``ci_low``,
-        ``ci_high`` (interval of the **odds ratio**), ``statistic`` (z), ``p``, ``n``
-        (respondents used), ``method``. ``attrs`` also holds ``cov_type``,
-        ``n_clusters``, ``formula`` and ``loglik``.
+        ``ci_high`` (interval of the **odds ratio**), ``statistic`` (z or t), ``df``
+        (its degrees of freedom; ``inf`` for z), ``p``, ``n`` (respondents used),
+        ``method``. ``attrs`` also holds ``ci``, ``cov_type``, ``design``,
+        ``n_clusters`` (PSUs of the design), ``formula`` and ``loglik``.
 
     Notes
     -----
     :math:`\\mathrm{logit}\\,P(y_i = 1) = x_i^\\top \\beta`, fitted by (weighted)
     maximum likelihood with statsmodels ``GLM(family=Binomial())``; odds ratio
-    :math:`e^{\\beta_j}` with interval :math:`e^{\\beta_j \\pm z\\,\\mathrm{se}_j}`.
+    :math:`e^{\\beta_j}` with interval :math:`e^{\\beta_j \\pm q\\,\\mathrm{se}_j}`, :math:`q`
+    the normal or t quantile. Separation (a predictor level where everyone, or no one,
+    has the outcome: fitted probabilities of 0 or 1 and diverging coefficients) raises
+    :class:`~toolkit.errors.ConvergenceError` naming the terms; a predictor that is
+    constant (e.g. a category with no respondents in the rows used) or collinear with
+    others raises :class:`~toolkit.errors.DesignError` naming it.
     {SE_NOTES}
     References
     ----------
@@ -112,7 +125,9 @@ def logit(
     """
     level = _check_ci(ci, "logit")
     outcome = _outcome_name(formula, data, function="logit")
-    d = _prepare(data, outcome, weight, cluster)
+    d = _prepare(data)
+    design = build_design(d, weight=weight, strata=strata, cluster=cluster, fpc=fpc,
+                          lonely_psu=lonely_psu, calibration=calibration, function="logit")
     d[outcome] = binary_values(d, outcome, role="outcome")
     if d[outcome].dropna().nunique() < 2:
         raise _problem(outcome, sorted(d[outcome].dropna().unique()), "takes a single value",
@@ -122,33 +137,44 @@ def logit(
     except Exception as exc:  # patsy / formulaic errors: name the formula
         raise ParameterError(f"The formula {formula!r} cannot be built from the data: {exc}") from exc
     rows = np.asarray(m0.data.row_labels)
-    warn_excluded(len(d) - len(rows), "missing value in a model variable", function="logit", stacklevel=3)
-    w = None if weight is None else d.loc[rows, weight].to_numpy(float)
-    model = sm.GLM(m0.endog, m0.exog, family=sm.families.Binomial(), var_weights=w)
+    pos = d.index.get_indexer(rows)
+    warn_excluded(len(d) - len(rows), "missing value in a model variable" +
+                  (" (kept in the design with zero contribution)" if design is not None else ""),
+                  function="logit", stacklevel=3)
+    X, y = np.asarray(m0.exog, dtype=float), np.asarray(m0.endog, dtype=float)
+    names = list(m0.exog_names)
+    w = None if design is None else design.weight[pos]
+    used = np.ones(len(y), dtype=bool) if w is None else w > 0
+    _check_rank(X[used], names, formula, function="logit")
+    model = sm.GLM(y, X, family=sm.families.Binomial(), var_weights=w)
     with warnings.catch_warnings():
-        warnings.simplefilter("error", category=RuntimeWarning)
+        warnings.simplefilter("ignore")
         try:
             res = model.fit(tol=1e-12, maxiter=200)
-        except (RuntimeWarning, np.linalg.LinAlgError) as exc:
+        except (RuntimeWarning, np.linalg.LinAlgError, ValueError) as exc:
             raise ConvergenceError(
                 f"logit: the model {formula!r} could not be fitted ({exc}). Often a predictor "
                 "level where everyone (or no one) has the outcome (separation): merge levels."
             ) from exc
+    beta = np.asarray(res.params, dtype=float)
+    mu = 1 / (1 + np.exp(-(X @ beta)))
+    _check_separation(beta, mu[used], names, formula)
     if not res.converged:
         raise ConvergenceError(f"logit: the model {formula!r} did not converge; simplify it or merge rare levels.")
-    X, y, beta = m0.exog, m0.endog, res.params
-    mu = 1 / (1 + np.exp(-(X @ beta)))
     ww = np.ones(len(y)) if w is None else w
     A = X.T @ (X * (ww * mu * (1 - mu))[:, None])
     U = X * (ww * (y - mu))[:, None]
-    cl = None if cluster is None else d.loc[rows, cluster].to_numpy()
-    V, cov_type, n_cl = _covariance(A, U, weighted=w is not None, clusters=cl)
-    names = list(m0.exog_names)
+    if design is None:
+        V, cov_type, df, n_cl = np.linalg.inv(A), "model", np.inf, None
+    else:
+        V, df = _design_covariance(A, U, pos, design), _model_df(design, pos, used) + 1 - len(beta)
+        cov_type, n_cl = f"design-based ({design.describe()}, as svyglm)", _n_psu(design)
     kinds = ["intercept" if t == "Intercept" else "coefficient" for t in names]
-    out = _tidy(names, kinds, beta, np.sqrt(np.diag(V)), level, len(y),
+    out = _tidy(names, kinds, beta, np.sqrt(np.diag(V)), level, df, int(used.sum()),
                 "logistic regression (statsmodels GLM Binomial)")
     out.attrs.update(ci=level, cov_type=cov_type, n_clusters=n_cl, formula=formula,
-                     loglik=float(res.llf), outcome=outcome)
+                     loglik=float(res.llf), outcome=outcome,
+                     design=design.describe() if design is not None else "simple random sample")
     return out
 
 
@@ -157,7 +183,11 @@ def ordinal(
     formula: str,
     *,
     weight: str | None = None,
-    cluster: str | None = None,
+    strata: str | None = None,
+    cluster: str | tuple[str, str] | None = None,
+    fpc: str | tuple[str, str] | None = None,
+    lonely_psu: str = "fail",
+    calibration: str | list[str] | None = None,
     ci: float = 0.95,
     link: str = "logit",
 ) -> pd.DataFrame:
@@ -171,7 +201,7 @@ def ordinal(
         Model formula without intercept handling, e.g. ``"rec_serious ~ C(role) + wave"``;
         the left-hand side is an ordered Categorical (as read through the dictionary) or
         integer codes, with at least 3 observed levels. Unobserved levels are ignored.
-    weight, cluster, ci
+    weight, strata, cluster, fpc, lonely_psu, calibration, ci
         As in :func:`logit`.
     link : {"logit", "probit"}, default "logit"
         ``"probit"`` gives an ordered probit (then ``odds_ratio`` is ``exp(estimate)``
@@ -225,21 +255,28 @@ def ordinal(
     if link not in ("logit", "probit"):
         raise ParameterError(f"The 'link' parameter of ordinal must be one of ['logit', 'probit']. Got {link!r} instead.")
     outcome = _outcome_name(formula, data, function="ordinal")
-    d = _prepare(data, outcome, weight, cluster)
-    d[outcome] = _ordered_outcome(d, outcome)
-    miss = d[outcome].isna().to_numpy()
-    d = d[~miss]
+    d_all = _prepare(data)
+    design = build_design(d_all, weight=weight, strata=strata, cluster=cluster, fpc=fpc,
+                          lonely_psu=lonely_psu, calibration=calibration, function="ordinal")
+    d_all[outcome] = _ordered_outcome(d_all, outcome)
+    miss = d_all[outcome].isna().to_numpy()
+    d = d_all[~miss]
     try:
         m0 = OrderedModel.from_formula(formula, d, distr=link)
     except Exception as exc:
         raise ParameterError(f"The formula {formula!r} cannot be built from the data: {exc}") from exc
     rows = np.asarray(m0.data.row_labels)
-    warn_excluded(int(miss.sum()) + len(d) - len(rows), "missing value in a model variable",
+    pos = d_all.index.get_indexer(rows)
+    warn_excluded(int(miss.sum()) + len(d) - len(rows), "missing value in a model variable" +
+                  (" (kept in the design with zero contribution)" if design is not None else ""),
                   function="ordinal", stacklevel=3)
     k_x = m0.k_vars
     names_x = list(m0.exog_names[:k_x])
     labels = list(m0.labels)
-    w = None if weight is None else d.loc[rows, weight].to_numpy(float)
+    w = None if design is None else design.weight[pos]
+    used = np.ones(len(rows), dtype=bool) if w is None else w > 0
+    _check_rank(np.column_stack([np.ones(len(rows)), np.asarray(m0.exog, float)])[used],
+                ["(thresholds)"] + names_x, formula, function="ordinal")
     if w is None:
         model = m0
     else:
@@ -257,12 +294,13 @@ def ordinal(
         )
     theta = np.asarray(res.params, dtype=float)
     H = -model.hessian(theta)  # information
-    if w is None and cluster is None:
-        V_raw, cov_type, n_cl = np.linalg.inv(H), "model", None
+    if design is None:
+        V_raw, cov_type, n_cl, df = np.linalg.inv(H), "model", None, np.inf
     else:
         U = model.score_obs(theta)
-        cl = None if cluster is None else d.loc[rows, cluster].to_numpy()
-        V_raw, cov_type, n_cl = _covariance(H, U, weighted=w is not None, clusters=cl)
+        V_raw = _design_covariance(H, U, pos, design)
+        df = _model_df(design, pos, used) - k_x
+        cov_type, n_cl = f"design-based ({design.describe()}, as svyolr)", _n_psu(design)
     # thresholds: zeta_1 = a_1, zeta_j = zeta_{j-1} + exp(a_j); delta method
     a = theta[k_x:]
     J = np.eye(len(theta))
@@ -273,10 +311,11 @@ def ordinal(
     V = J @ V_raw @ J.T
     thr_names = [f"{_label(lo)}|{_label(hi)}" for lo, hi in itertools.pairwise(labels)]
     kinds = ["coefficient"] * k_x + ["threshold"] * len(a)
-    out = _tidy(names_x + thr_names, kinds, est, np.sqrt(np.diag(V)), level, len(rows),
+    out = _tidy(names_x + thr_names, kinds, est, np.sqrt(np.diag(V)), level, df, int(used.sum()),
                 f"proportional-odds model, {link} link (statsmodels OrderedModel, Newton)")
     out.attrs.update(ci=level, cov_type=cov_type, n_clusters=n_cl, formula=formula,
-                     loglik=float(res.llf), outcome=outcome, levels=labels)
+                     loglik=float(res.llf), outcome=outcome, levels=[_label(v) for v in labels],
+                     design=design.describe() if design is not None else "simple random sample")
     return out
 
 
@@ -370,8 +409,8 @@ def _formula_variables(formula: str) -> list[str]:
     return list(names)
 
 
-def _prepare(data, outcome, weight, cluster) -> pd.DataFrame:
-    """Copy with a unique index, nullable numeric columns as float64, weight/cluster checked."""
+def _prepare(data) -> pd.DataFrame:
+    """Copy with a unique index and nullable numeric columns as float64."""
     if len(data) == 0:
         raise ParameterError("The model was given an empty data set (0 rows).")
     d = data.copy()
@@ -382,15 +421,6 @@ def _prepare(data, outcome, weight, cluster) -> pd.DataFrame:
         if isinstance(dt, pd.api.extensions.ExtensionDtype) and not isinstance(dt, pd.CategoricalDtype) \
                 and (pd.api.types.is_numeric_dtype(dt) or pd.api.types.is_bool_dtype(dt)):
             d[col] = d[col].to_numpy(dtype="float64", na_value=np.nan)
-    weight_values(d, weight)
-    if cluster is not None:
-        if not isinstance(cluster, str):
-            raise ParameterError(f"The 'cluster' parameter must be a column name. Got {cluster!r} instead.")
-        check_columns(d, [cluster], argument="cluster")
-        if d[cluster].isna().any():
-            bad = [str(i) for i in d.index[d[cluster].isna().to_numpy()][:5]]
-            raise _problem(cluster, "missing", f"has missing cluster ids (rows {', '.join(bad)})",
-                           "a cluster for every respondent", "Fill in the cluster (e.g. the force) or drop those rows.")
     return d
 
 
@@ -419,35 +449,79 @@ def _ordered_outcome(d, outcome) -> pd.Series:
     return s
 
 
-def _covariance(A, U, *, weighted, clusters):
-    """Sandwich covariance from information A and per-row scores U (see module notes)."""
-    n, k = U.shape
+def _design_covariance(A, U, pos, design) -> np.ndarray:
+    """A^-1 V(sum U) A^-1 with the scores of the rows used placed among every row of the design."""
     Ainv = np.linalg.inv(A)
-    if clusters is None:
-        if not weighted:
-            return Ainv, "model", None
-        B = U.T @ U * n / (n - 1)
-        return Ainv @ B @ Ainv, "design-based (weights only, as svyglm)", None
-    codes, uniq = pd.factorize(clusters)
-    G = len(uniq)
-    if G < 2:
-        raise DataValidationError(
-            pd.DataFrame({"file": [""], "row": [None], "column": ["cluster"], "value": [repr(list(uniq))],
-                          "problem": ["a single cluster"], "expected": ["two or more clusters"],
-                          "severity": ["error"]}),
-            "Cluster-robust errors need at least two clusters; found one. Drop 'cluster'.",
+    full = np.zeros((design.n, U.shape[1]))
+    full[pos] = U
+    return Ainv @ design.variance(full) @ Ainv
+
+
+def _model_df(design, pos, used) -> float:
+    rows = np.zeros(design.n, dtype=bool)
+    rows[pos[used]] = True
+    return design.degf(rows)
+
+
+def _n_psu(design) -> int:
+    return int(len(np.unique(design.psu)))
+
+
+def _check_rank(X, names, formula, *, function) -> None:
+    """A constant (empty-category) or collinear predictor: a DesignError naming it."""
+    if X.shape[0] == 0:
+        raise DesignError(f"{function}: no row has every variable of {formula!r}.")
+    const = [names[j] for j in range(1, X.shape[1]) if np.ptp(X[:, j]) == 0] if names[0] in (
+        "Intercept", "(thresholds)") else []
+    if const:
+        raise DesignError(
+            f"{function}: the term(s) {const} of {formula!r} take a single value in the rows used "
+            "(a category with no respondents, or a constant predictor), so their effect cannot be "
+            "estimated. Drop the term, merge the empty category with another, or remove unused "
+            "categories (data[col].cat.remove_unused_categories())."
         )
-    Ug = np.zeros((G, k))
-    np.add.at(Ug, codes, U)
-    B = Ug.T @ Ug * G / (G - 1) * (n - 1) / (n - k)
-    return Ainv @ B @ Ainv, "cluster-robust CR1 (vcovCL HC1)", G
+    rank = np.linalg.matrix_rank(X)
+    if rank < X.shape[1]:
+        q, r = np.linalg.qr(X)
+        tol = np.abs(np.diag(r)).max() * 1e-10 * max(X.shape)
+        bad = [names[j] for j in np.flatnonzero(np.abs(np.diag(r)) <= tol)]
+        raise DesignError(
+            f"{function}: the predictors of {formula!r} are collinear: {bad or names[-1:]} "
+            "is an exact combination of the other terms (e.g. two columns that say the same "
+            "thing, or categories that add up to another column). Drop one of them."
+        )
 
 
-def _tidy(names, kinds, est, se, level, n, method) -> pd.DataFrame:
-    z = stats.norm.ppf(0.5 + level / 2)
+def _check_separation(beta, mu, names, formula) -> None:
+    """Quasi-complete separation: fitted probabilities of 0 or 1 and diverging log-odds."""
+    edge = (mu < 1e-8) | (mu > 1 - 1e-8)
+    big = [names[j] for j in np.flatnonzero(np.abs(beta) > 15)]
+    if edge.any() and big:
+        raise ConvergenceError(
+            f"logit: the model {formula!r} shows separation: {int(edge.sum())} respondent(s) have "
+            f"a fitted probability of 0 or 1 and the log-odds of {big} diverge (odds ratios "
+            "beyond 1e6 are not estimates). A predictor level has everyone (or no one) with the "
+            "outcome: merge that level with another, drop the term, or use a penalised "
+            "(Firth) model."
+        )
+
+
+def _tidy(names, kinds, est, se, level, df, n, method) -> pd.DataFrame:
     est = np.asarray(est, float)
     se = np.asarray(se, float)
     stat = est / se
+    if np.isinf(df):
+        z = stats.norm.ppf(0.5 + level / 2)
+        p = 2 * stats.norm.sf(np.abs(stat))
+    else:
+        if not df >= 1:
+            raise DesignError(
+                f"The design leaves {df:g} degrees of freedom for {len(est)} parameters (PSUs minus "
+                "strata, minus the parameters): too few to estimate standard errors. Simplify "
+                "the model or use a design with more PSUs."
+            )
+        z = stats.t.ppf(0.5 + level / 2, df)
+        p = 2 * stats.t.sf(np.abs(stat), df)
     out = pd.DataFrame(
         {
             "term": names,
@@ -458,7 +532,8 @@ def _tidy(names, kinds, est, se, level, n, method) -> pd.DataFrame:
             "ci_low": np.exp(est - z * se),
             "ci_high": np.exp(est + z * se),
             "statistic": stat,
-            "p": 2 * stats.norm.sf(np.abs(stat)),
+            "df": float(df),
+            "p": p,
             "n": n,
             "method": method,
         },

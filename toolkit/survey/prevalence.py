@@ -1,4 +1,5 @@
-"""Prevalence of binary outcomes and means of scores, overall or by group, with or without weights."""
+"""Prevalence of binary outcomes, means and totals of scores, overall or by group, for a
+simple random sample or a survey design (weights, strata, clusters, finite population correction)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from toolkit.errors import DesignError, ParameterError, check_ci, check_threshold
+from toolkit.errors import DataWarning, DesignError, ParameterError, check_ci, check_threshold
+from toolkit.survey._design import build_design
 from toolkit.survey._inputs import (
     as_list,
     binary_values,
@@ -16,15 +18,44 @@ from toolkit.survey._inputs import (
     group_order,
     numeric_values,
     warn_excluded,
-    weight_values,
 )
 
-__all__ = ["mean_by", "prevalence"]
+__all__ = ["mean_by", "prevalence", "total"]
 
 COLUMNS = [
     "outcome", "by", "group", "estimate", "se", "ci_low", "ci_high",
     "n", "n_events", "n_weighted", "method", "suppress",
 ]
+TOTAL_COLUMNS = [
+    "outcome", "by", "group", "estimate", "se", "ci_low", "ci_high", "df",
+    "n", "n_weighted", "method", "suppress",
+]
+
+_DESIGN_DOC = """weight : str, optional
+        Column of survey weights (e.g. from :func:`toolkit.survey.rake`). Zero weights are
+        allowed: those rows stay in the design (as R does) and count nowhere else.
+    strata : str, optional
+        Column of the strata (e.g. ``"force"``).
+    cluster : str or (str, str), optional
+        Column of the primary sampling units (teams, stations), nested within strata; two
+        columns for a two-stage design (e.g. ``("district", "school")``, with two ``fpc``).
+    fpc : str or (str, str), optional
+        Finite population correction: the population size of each stratum (in PSUs; with
+        no clusters, people), or the sampling fraction (all values at most 1), constant
+        within strata, as ``svydesign(fpc = )``. Without ``weight`` the weights follow from
+        it (population over sample size).
+    lonely_psu : {"fail", "adjust", "average", "remove", "certainty"}, default "fail"
+        A stratum with a single PSU, as R's ``options(survey.lonely.psu = )``: ``"fail"``
+        raises :class:`~toolkit.errors.DesignError` naming the stratum; ``"adjust"``
+        centres it at the overall mean; ``"average"`` gives it the average variance of
+        the other strata; ``"remove"`` / ``"certainty"`` let it contribute nothing.
+    calibration : str or list of str, optional
+        The columns ``weight`` was raked to (the margins of :func:`toolkit.survey.rake`).
+        The variance then accounts for the calibration, as R does for a design passed
+        through ``rake()``: the influence values are replaced by their raking residuals
+        (ten sweeps of :math:`z \\leftarrow z - w\\,\\overline{(z/w)}_c` over each
+        margin's cells c), which shrinks the variance of whatever the margins explain.
+        Without it raked weights are treated as fixed sampling weights."""
 
 
 def prevalence(
@@ -33,6 +64,11 @@ def prevalence(
     *,
     by: str | list[str] | None = None,
     weight: str | None = None,
+    strata: str | None = None,
+    cluster: str | tuple[str, str] | None = None,
+    fpc: str | tuple[str, str] | None = None,
+    lonely_psu: str = "fail",
+    calibration: str | list[str] | None = None,
     ci: float = 0.95,
     threshold: int = 10,
 ) -> pd.DataFrame:
@@ -49,9 +85,9 @@ def prevalence(
         raises :class:`~toolkit.errors.DataValidationError`.
     by : str or list of str, optional
         Grouping column(s); one row per group (cells of several columns, labelled
-        ``"a / b"``). Rows with a missing group are excluded with a warning.
-    weight : str, optional
-        Column of survey weights (e.g. from :func:`toolkit.survey.rake`).
+        ``"a / b"``). Rows with a missing group are excluded with a warning. Every
+        category of a Categorical ``by`` has a row, an empty one with ``n`` 0 and NaN.
+    {DESIGN}
     ci : float, default 0.95
         Confidence level, stored in ``attrs["ci"]``.
     threshold : int, default 10
@@ -85,19 +121,26 @@ def prevalence(
 
     identical to R ``prop.test(x, n, correct = FALSE)``.
 
-    Weighted: :math:`\\hat p_g = \\sum_{i \\in g} w_i y_i / \\sum_{i\\in g} w_i`, with the
-    Taylor-linearised (domain) variance of a with-replacement design with weights only,
+    With a design (any of ``weight``, ``strata``, ``cluster``, ``fpc``):
+    :math:`\\hat p_g = \\sum_{i \\in g} w_i y_i / \\sum_{i\\in g} w_i`, with the
+    Taylor-linearised (domain) variance of the total of the influence values
+    :math:`z_i = w_i (y_i - \\hat p_g) / W_g` (zero outside the group or when the answer
+    is missing), with replacement between PSUs within strata:
 
-    .. math:: \\widehat{V}(\\hat p_g) = \\frac{n}{n-1} \\sum_{i \\in g}
-              \\frac{w_i^2 (y_i - \\hat p_g)^2}{W_g^2},
+    .. math:: \\widehat{V}(\\hat p_g) = \\sum_h (1 - f_h) \\frac{n_h}{n_h - 1}
+              \\sum_{j=1}^{n_h} (z_{hj} - \\bar z_h)^2,
 
-    where :math:`n` counts every respondent with a positive weight (all groups, also
-    those whose answer is missing, which enter as zero contributions), as in R
-    ``svymean`` / ``svyby`` on ``svydesign(ids = ~1, weights = ~w)``. The interval is
+    :math:`z_{hj}` the total of PSU :math:`j` of stratum :math:`h`, :math:`n_h` the PSUs of
+    the stratum (every row of the data counts, also those whose answer or group is
+    missing, and those of zero weight), :math:`f_h = n_h / N_h` (the second stage adds
+    :math:`\\sum_{hj} f_h (1 - f_{hj}) \\frac{m_{hj}}{m_{hj}-1} \\sum_k (z_{hjk} -
+    \\bar z_{hj})^2`), as R ``svymean`` / ``svyby`` on ``svydesign(ids = ~cluster,
+    strata = ~strata, fpc = ~fpc, weights = ~weight)``. With weights only this is
+    :math:`\\frac{n}{n-1} \\sum_{i \\in g} w_i^2 (y_i - \\hat p_g)^2 / W_g^2`. The interval is
     computed on the logit scale, :math:`\\mathrm{logit}(\\hat p_g) \\pm
     t_{d_g}\\,\\mathrm{se}/(\\hat p_g(1-\\hat p_g))`, back-transformed, as R
-    ``svyciprop(method = "logit")``; :math:`d_g` is the number of respondents of the
-    group with a positive weight (answer missing or not) minus one, R's
+    ``svyciprop(method = "logit")``; :math:`d_g` is the number of PSUs minus the number
+    of strata among the group's rows with a positive weight (answer missing or not), R's
     ``degf(subset(design, group))``. When :math:`\\hat p_g` is 0 or 1 that interval does
     not exist; the Wilson interval at Kish's effective sample size of the group is given
     instead (with a warning, and ``method`` says so).
@@ -124,8 +167,9 @@ def prevalence(
     0     1      0.75   0.301    0.954  4
     1     2      0.25   0.046    0.699  4
     """
-    return _estimate_columns(data, outcome, "outcome", by=by, weight=weight, ci=ci, threshold=threshold,
-                             binary=True, function="prevalence")
+    return _estimate_columns(data, outcome, "outcome", by=by, weight=weight, strata=strata, cluster=cluster,
+                             fpc=fpc, lonely_psu=lonely_psu, calibration=calibration, ci=ci, threshold=threshold,
+                             kind="prevalence", function="prevalence")
 
 
 def mean_by(
@@ -134,6 +178,11 @@ def mean_by(
     *,
     by: str | list[str] | None = None,
     weight: str | None = None,
+    strata: str | None = None,
+    cluster: str | tuple[str, str] | None = None,
+    fpc: str | tuple[str, str] | None = None,
+    lonely_psu: str = "fail",
+    calibration: str | list[str] | None = None,
     ci: float = 0.95,
     threshold: int = 10,
 ) -> pd.DataFrame:
@@ -146,7 +195,7 @@ def mean_by(
     outcome : str or list of str
         Numeric column(s), or ordered Categoricals with numeric codes (their codes are
         averaged). Missing values are excluded with a warning.
-    by, weight, ci, threshold
+    by, weight, strata, cluster, fpc, lonely_psu, calibration, ci, threshold
         As in :func:`prevalence`.
 
     Returns
@@ -159,11 +208,11 @@ def mean_by(
 
     Notes
     -----
-    Unweighted: :math:`\\bar y \\pm t_{n-1}\\, s/\\sqrt n` (R ``t.test``). Weighted:
-    :math:`\\bar y_w = \\sum w_i y_i / \\sum w_i` with the linearised domain variance
-    :math:`\\frac{n}{n-1}\\sum_{i\\in g} w_i^2 (y_i - \\bar y_w)^2 / W_g^2` (R ``svymean`` /
-    ``svyby`` on ``svydesign(ids = ~1, weights = ~w)``) and a :math:`t_{n_g-1}` interval
-    (R ``confint(svymean(...), df = degf(subset(design, group)))``).
+    Without a design: :math:`\\bar y \\pm t_{n-1}\\, s/\\sqrt n` (R ``t.test``). With a
+    design: :math:`\\bar y_w = \\sum w_i y_i / \\sum w_i` with the linearised domain
+    variance of :func:`prevalence` (influence values :math:`w_i (y_i - \\bar y_w)/W_g`; R
+    ``svymean`` / ``svyby``) and a :math:`t_{d_g}` interval on the group's design degrees of
+    freedom (R ``confint(svymean(...), df = degf(subset(design, group)))``).
 
     References
     ----------
@@ -179,37 +228,123 @@ def mean_by(
     0     1      4.00  0.577  3
     1     2      2.67  0.441  3
     """
-    return _estimate_columns(data, outcome, "outcome", by=by, weight=weight, ci=ci, threshold=threshold,
-                             binary=False, function="mean_by")
+    return _estimate_columns(data, outcome, "outcome", by=by, weight=weight, strata=strata, cluster=cluster,
+                             fpc=fpc, lonely_psu=lonely_psu, calibration=calibration, ci=ci, threshold=threshold,
+                             kind="mean", function="mean_by")
 
 
-def _estimate_columns(data, columns, argument, *, by, weight, ci, threshold, binary, function):
-    """One estimate table per column (binary proportions or means), stacked."""
+def total(
+    data: pd.DataFrame,
+    outcome: str | list[str],
+    *,
+    by: str | list[str] | None = None,
+    weight: str | None = None,
+    strata: str | None = None,
+    cluster: str | tuple[str, str] | None = None,
+    fpc: str | tuple[str, str] | None = None,
+    lonely_psu: str = "fail",
+    calibration: str | list[str] | None = None,
+    ci: float = 0.95,
+    threshold: int = 10,
+) -> pd.DataFrame:
+    """Design-based totals (e.g. the number of people affected), overall or by group.
+
+    With ``weight`` (and ``strata`` / ``fpc``) describing how the survey represents the
+    workforce, the total of a 0/1 outcome estimates how many people of the workforce
+    have it (e.g. officers harmed, or harmed and not supported), with its interval.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per respondent.
+    outcome : str or list of str
+        Numeric or 0/1 column(s). Rows with a missing answer stay in the design and add
+        nothing to the total (R ``svytotal(na.rm = TRUE)``): the total then counts only
+        those who answered; impute or reweight first if non-response matters.
+    by, weight, strata, cluster, fpc, lonely_psu, calibration, ci, threshold
+        As in :func:`prevalence`. Without any design column the sample is its own
+        population (weights 1).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per outcome and group: ``outcome``, ``by``, ``group``, ``estimate`` (the
+        weighted total :math:`\\sum_{i \\in g} w_i y_i`), ``se``, ``ci_low``, ``ci_high``
+        (t interval on ``df``), ``df`` (the design degrees of freedom of the group, R
+        ``degf(subset(design, group))``), ``n`` (respondents with a valid answer),
+        ``n_weighted`` (their weights' sum: the population they represent), ``method``,
+        ``suppress`` (``n < threshold``). ``attrs``: ``ci``, ``design``, ``lonely_psu``.
+
+    Notes
+    -----
+    :math:`\\hat T_g = \\sum_i w_i y_i 1[i \\in g]` with the variance of
+    :func:`prevalence` applied to the influence values :math:`z_i = w_i y_i 1[i \\in g]`,
+    as R ``svytotal`` / ``svyby(..., svytotal)``; interval
+    :math:`\\hat T_g \\pm t_{d_g}\\,\\mathrm{se}` (R ``confint(..., df = degf(subset(design,
+    group)))``).
+
+    References
+    ----------
+    Lumley, T. (2010). *Complex Surveys: A Guide to Analysis Using R*. Wiley, ch. 2.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from toolkit.survey import total
+    >>> df = pd.DataFrame({"harmed": [1, 0, 1, 1, 0, 1, 0, 0],
+    ...                    "force": ["A"] * 4 + ["B"] * 4, "staff": [40] * 4 + [100] * 4})
+    >>> total(df, "harmed", by="force", strata="force", fpc="staff")[
+    ...     ["group", "estimate", "se", "n_weighted"]].round(1)
+      group  estimate    se  n_weighted
+    0     A      30.0   9.5        40.0
+    1     B      25.0  24.5       100.0
+    """
+    return _estimate_columns(data, outcome, "outcome", by=by, weight=weight, strata=strata, cluster=cluster,
+                             fpc=fpc, lonely_psu=lonely_psu, calibration=calibration, ci=ci, threshold=threshold,
+                             kind="total", function="total")
+
+
+prevalence.__doc__ = prevalence.__doc__.replace("{DESIGN}", _DESIGN_DOC)
+
+
+def _estimate_columns(data, columns, argument, *, by, weight, strata, cluster, fpc, lonely_psu,
+                      calibration, ci,
+                      threshold, kind, function):
+    """One estimate table per column (proportions, means or totals), stacked."""
     names = as_list(columns, argument=argument)
     if not names:
         raise ParameterError(f"The '{argument}' parameter of {function} must name at least one column.")
-    z_level = check_ci(ci, function=function)
+    level = check_ci(ci, function=function)
     threshold = check_threshold(threshold, function=function, allow_low=True)
     by_cols = as_list(by, argument="by")
-    w_all = weight_values(data, weight, function=function)
+    if not hasattr(data, "columns"):
+        raise ParameterError(f"The 'data' parameter of {function} must be a pandas DataFrame. "
+                             f"Got {type(data).__name__} instead.")
+    if len(data) == 0:
+        raise DesignError(f"{function} was given an empty data set (0 rows).")
+    design = build_design(data, weight=weight, strata=strata, cluster=cluster, fpc=fpc,
+                          lonely_psu=lonely_psu, calibration=calibration, function=function)
+    if design is None and kind == "total":  # a total needs a design: weights 1, ids = ~1
+        design = build_design(data.assign(_one=1.0), weight="_one", function=function)
     groups = _groups(data, by_cols, function=function)
+    if design is not None:  # degf(subset(design, group)) does not depend on the outcome
+        groups = (*groups, design.degf_by(groups[0], len(groups[1])))
     tables = []
     for name in names:
-        values = binary_values(data, name, role="outcome") if binary else numeric_values(data, name, role="outcome")
-        tables.append(
-            _estimate(values.to_numpy(), groups, w_all, name, by_cols, z_level, threshold, binary=binary,
-                      function=function)
-        )
+        values = (binary_values(data, name, role="outcome") if kind == "prevalence"
+                  else numeric_values(data, name, role="outcome"))
+        tables.append(_estimate(values.to_numpy(), groups, design, name, by_cols, level, threshold,
+                                kind=kind, function=function))
     res = pd.concat(tables, ignore_index=True)
-    res.attrs["ci"] = z_level
+    res.attrs["ci"] = level
     res.attrs["weight"] = weight
+    res.attrs["design"] = design.describe() if design is not None else "simple random sample"
+    res.attrs["lonely_psu"] = lonely_psu
     return res
 
 
 def _groups(data, by_cols, *, function):
     """(codes array with -1 for excluded rows, ordered group labels)."""
-    if len(data) == 0:
-        raise DesignError(f"{function} was given an empty data set (0 rows).")
     row_codes, labels = group_codes(data, by_cols)
     miss = row_codes < 0
     if miss.all():
@@ -218,58 +353,74 @@ def _groups(data, by_cols, *, function):
             "no group can be formed. Check the column named."
         )
     warn_excluded(int(miss.sum()), f"missing value in the 'by' column(s) {by_cols}", function=function,
-                  stacklevel=4)
-    order = group_order(data, by_cols, pd.Series(labels, dtype=object))
+                  stacklevel=5)
+    order = group_order(data, by_cols, pd.Series(labels, dtype=object), keep_empty=True)
     codes = np.append(pd.Index(order).get_indexer(labels), -1)[row_codes]
     return codes, order
 
 
-def _estimate(y, groups, w_all, name, by_cols, level, threshold, *, binary, function):
-    codes, order = groups
+def _estimate(y, groups, design, name, by_cols, level, threshold, *, kind, function):
+    codes, order = groups[:2]
     k = len(order)
+    binary = kind == "prevalence"
     valid = ~np.isnan(y) & (codes >= 0)
     n_missing = int((np.isnan(y) & (codes >= 0)).sum())
-    warn_excluded(n_missing, f"missing value in '{name}'", function=function, stacklevel=5)
-    if w_all is not None:
-        valid &= w_all > 0
+    if design is None:
+        warn_excluded(n_missing, f"missing value in '{name}'", function=function, stacklevel=6)
+    elif n_missing:
+        warnings.warn(DataWarning(
+            f"{function}: {n_missing} row(s) with a missing '{name}' left out of the estimate "
+            "(they stay in the design with zero contribution, as R svymean(na.rm = TRUE)).",
+            n_excluded=n_missing, reason=f"missing value in '{name}'"), stacklevel=6)
+    if design is not None:
+        valid &= design.weight > 0
     if not valid.any():
         raise DesignError(f"{function}: no row has both a valid '{name}' and a group (and a positive weight).")
     c, yv = codes[valid], y[valid]
-    wv = np.ones(len(yv)) if w_all is None else w_all[valid]
     n = np.bincount(c, minlength=k).astype(float)
     empty = [order[g] for g in range(k) if n[g] == 0]
     if empty:
-        warnings.warn(
-            f"{function}: group(s) {empty} have no valid '{name}' answer and are left out of "
-            "the table.", UserWarning, stacklevel=4,
-        )
-    W = np.bincount(c, weights=wv, minlength=k)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        est = np.bincount(c, weights=wv * yv, minlength=k) / W
-    dev = yv - est[c]
+        warnings.warn(DataWarning(
+            f"{function}: group(s) {empty} have no valid '{name}' answer; their row shows n = 0 "
+            "and no estimate (NaN).", n_excluded=0, reason="empty group"), stacklevel=5)
     alpha = 1 - level
-    if w_all is None:
+    if design is None:
+        W = n.copy()
+        with np.errstate(invalid="ignore", divide="ignore"):
+            est = np.bincount(c, weights=yv, minlength=k) / n
+        dev = yv - est[c]
         if binary:
-            se = np.sqrt(est * (1 - est) / n)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                se = np.sqrt(est * (1 - est) / n)
             lo, hi = _wilson(est, n, stats.norm.ppf(1 - alpha / 2))
             method = np.full(k, "Wilson score interval", dtype=object)
         else:
             with np.errstate(invalid="ignore", divide="ignore"):
                 sd = np.sqrt(np.bincount(c, weights=dev**2, minlength=k) / (n - 1))
-            se = sd / np.sqrt(n)
-            t = stats.t.ppf(1 - alpha / 2, n - 1)
+                se = sd / np.sqrt(n)
+                t = stats.t.ppf(1 - alpha / 2, n - 1)
             lo, hi = est - t * se, est + t * se
             method = np.full(k, "t interval", dtype=object)
+        df_g = n - 1
     else:
-        # R's survey package keeps rows with a missing outcome (or group) in the design
-        # as zero-weight rows: n counts every row with a positive weight.
-        n_all = float((w_all > 0).sum())
-        se = np.sqrt(n_all / (n_all - 1) * np.bincount(c, weights=(wv * dev) ** 2, minlength=k)) / W
-        # degrees of freedom as R's degf(subset(design, group)): rows of the group with a
-        # positive weight (answer missing or not) minus one
-        in_design = (codes >= 0) & (w_all > 0)
-        df_g = np.bincount(codes[in_design], minlength=k) - 1.0
-        t = stats.t.ppf(1 - alpha / 2, df_g)
+        w = design.weight
+        wv = w[valid]
+        W = np.bincount(c, weights=wv, minlength=k)
+        total = np.bincount(c, weights=wv * yv, minlength=k)
+        scores = np.zeros(len(y))
+        if kind == "total":
+            est = total
+            scores[valid] = wv * yv
+        else:
+            with np.errstate(invalid="ignore", divide="ignore"):
+                est = total / W
+            scores[valid] = wv * (yv - est[c]) / W[c]
+        se = np.sqrt(design.variance_by(scores, codes, k, present=valid))
+        # degrees of freedom as R's degf(subset(design, group)): PSUs minus strata among
+        # the group's rows with a positive weight (answer missing or not)
+        df_g = groups[2]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            t = stats.t.ppf(1 - alpha / 2, df_g)
         if binary:
             method = np.full(k, "Taylor linearisation; logit interval", dtype=object)
             with np.errstate(invalid="ignore", divide="ignore"):
@@ -278,45 +429,44 @@ def _estimate(y, groups, w_all, name, by_cols, level, threshold, *, binary, func
             lo, hi = _expit(logit - half), _expit(logit + half)
             edge = (n > 0) & ((est <= 0) | (est >= 1))
             if edge.any():
-                n_eff = W**2 / np.bincount(c, weights=wv**2, minlength=k)
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    n_eff = W**2 / np.bincount(c, weights=wv**2, minlength=k)
                 lo_w, hi_w = _wilson(est, n_eff, stats.norm.ppf(1 - alpha / 2))
                 lo, hi = np.where(edge, lo_w, lo), np.where(edge, hi_w, hi)
                 method[edge] = "Taylor linearisation; Wilson interval at effective n (estimate 0 or 1)"
-                warnings.warn(
+                warnings.warn(DataWarning(
                     f"{function}: '{name}' is 0% or 100% in group(s) "
                     f"{[order[g] for g in np.flatnonzero(edge)]}; the logit interval does not "
                     "exist there, the Wilson interval at Kish's effective sample size is given.",
-                    UserWarning, stacklevel=4,
+                    reason="estimate 0 or 1"), stacklevel=5,
                 )
         else:
             method = np.full(k, "Taylor linearisation; t interval", dtype=object)
             lo, hi = est - t * se, est + t * se
-        if (n == 1).any():
-            warnings.warn(
-                f"{function}: group(s) {[order[g] for g in np.flatnonzero(n == 1)]} have a single "
-                f"answer to '{name}'; no interval can be computed there (NaN).", UserWarning, stacklevel=4,
+        if ((n == 1) | (df_g < 1)).any():
+            thin = [order[g] for g in np.flatnonzero((n == 1) | (df_g < 1))]
+            warnings.warn(DataWarning(
+                f"{function}: group(s) {thin} rest on a single answer or a single sampled unit for "
+                f"'{name}'; no interval can be computed there (NaN).", reason="thin data"), stacklevel=5,
             )
     events = np.bincount(c, weights=yv, minlength=k) if binary else np.full(k, np.nan)
-    keep = n > 0
-    res = pd.DataFrame(
-        {
-            "outcome": name,
-            "by": " / ".join(by_cols) if by_cols else None,
-            "group": np.array(order, dtype=object),
-            "estimate": est,
-            "se": se,
-            "ci_low": lo,
-            "ci_high": hi,
-            "n": n.astype("int64"),
-            "n_events": pd.array(np.where(np.isnan(events), np.nan, events), dtype="Int64")
-            if binary else pd.array([pd.NA] * k, dtype="Int64"),
-            "n_weighted": W,
-            "method": method,
-            "suppress": n < threshold,
-        },
-        columns=COLUMNS,
-    )
-    return res[keep].reset_index(drop=True)
+    cols = {
+        "outcome": name,
+        "by": " / ".join(by_cols) if by_cols else None,
+        "group": np.array(order, dtype=object),
+        "estimate": np.where(n > 0, est, np.nan),
+        "se": np.where(n > 0, se, np.nan),
+        "ci_low": np.where(n > 0, lo, np.nan),
+        "ci_high": np.where(n > 0, hi, np.nan),
+        "df": df_g,
+        "n": n.astype("int64"),
+        "n_events": pd.array(np.where(np.isnan(events), np.nan, events), dtype="Int64")
+        if binary else pd.array([pd.NA] * k, dtype="Int64"),
+        "n_weighted": W,
+        "method": method,
+        "suppress": n < threshold,
+    }
+    return pd.DataFrame(cols, columns=TOTAL_COLUMNS if kind == "total" else COLUMNS)
 
 
 def _wilson(p, n, z):
@@ -328,4 +478,5 @@ def _wilson(p, n, z):
 
 
 def _expit(x):
-    return 1 / (1 + np.exp(-x))
+    with np.errstate(over="ignore"):
+        return 1 / (1 + np.exp(-x))

@@ -10,7 +10,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from toolkit.errors import ParameterError, check_choice
+from toolkit.errors import DataWarning, ParameterError, check_choice
 from toolkit.survey._items import (
     check_range,
     columns_for_specs,
@@ -184,17 +184,17 @@ def score_scales(
         partial = int(((answered > 0) & (answered < need)).sum())
         if len(answered) and not answered.any():
             warnings.warn(
-                f"Scale '{spec.name}': no respondent answered any of its items "
-                f"{spec.items}; every score is missing. Check that the right data were "
-                "read and that its missing codes are not hiding every answer.",
-                UserWarning,
+                DataWarning(f"Scale '{spec.name}': no respondent answered any of its items "
+                            f"{spec.items}; every score is missing. Check that the right data were "
+                            "read and that its missing codes are not hiding every answer.",
+                            n_excluded=len(answered), reason="no item answered"),
                 stacklevel=2,
             )
         elif partial:
             warnings.warn(
-                f"Scale '{spec.name}': {partial} respondent(s) answered fewer than {need} of "
-                f"its {k} items; their score is missing (min_items={min_items!r}).",
-                UserWarning,
+                DataWarning(f"Scale '{spec.name}': {partial} respondent(s) answered fewer than {need} of "
+                            f"its {k} items; their score is missing (min_items={min_items!r}).",
+                            n_excluded=partial, reason="too few items answered"),
                 stacklevel=2,
             )
         out[spec.name] = score
