@@ -355,23 +355,30 @@ class QualProject:
                 f"cases={len(self.cases)}, codes={len(self.codebook)}, "
                 f"segments={len(self.segments)})")
 
-    def _check_code(self, code: str) -> None:
-        if code not in set(self.codebook["id"]):
+    def _hierarchy(self) -> "_Hierarchy":
+        """Parents, ancestors and descendants of every code, built in one pass over the
+        codebook and cached until the codebook's ids or parents change."""
+        book = self.codebook
+        key = (tuple(book["id"].to_numpy(dtype=object)),
+               tuple(book["parent"].to_numpy(dtype=object)))
+        cached = getattr(self, "_hier", None)
+        if cached is None or cached.key != key:
+            cached = self._hier = _Hierarchy.build(key)
+        return cached
+
+    def _check_code(self, code: str) -> "_Hierarchy":
+        hier = self._hierarchy()
+        if code not in hier.parent:
             known = self.codebook["id"].tolist()
             raise ParameterError(
                 f"Code {code!r} is not in the codebook. Known codes: "
                 f"{known[:30] + (['...'] if len(known) > 30 else [])}."
             )
+        return hier
 
     def ancestors(self, code: str) -> list[str]:
         """Ids of the parents of ``code``, nearest first."""
-        self._check_code(code)
-        parent = dict(zip(self.codebook["id"], self.codebook["parent"]))
-        out, cur = [], parent[code]
-        while isinstance(cur, str):
-            out.append(cur)
-            cur = parent[cur]
-        return out
+        return list(self._check_code(code).ancestors[code])
 
     def code_path(self, code: str, *, sep: str = " > ") -> str:
         """Names from the top-level code down to ``code``, joined by ``sep``."""
@@ -381,9 +388,14 @@ class QualProject:
 
     def descendants(self, code: str, *, include_self: bool = False) -> list[str]:
         """Ids of every code below ``code`` (children, grandchildren, ...), in codebook order."""
-        self._check_code(code)
-        out = [c for c in self.codebook["id"] if code in self.ancestors(c)]
+        out = list(self._check_code(code).descendants[code])
         return ([code] if include_self else []) + out
+
+    def rollup(self) -> dict[str, list[str]]:
+        """Every code mapped to itself and its descendants (codebook order): what a parent
+        code gathers when counts roll up the hierarchy. One pass over the codebook."""
+        d = self._hierarchy().descendants
+        return {c: [c, *d[c]] for c in d}
 
     def case_attributes(self) -> list[str]:
         """Names of the attribute columns of ``cases`` (everything but id and pseudonym)."""
@@ -464,6 +476,44 @@ class QualProject:
             df.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
             paths.append(path)
         return paths
+
+
+@dataclass(frozen=True)
+class _Hierarchy:
+    """The code tree: parent, ancestors (nearest first) and descendants (codebook order)."""
+
+    key: tuple
+    parent: dict
+    ancestors: dict
+    descendants: dict
+
+    @classmethod
+    def build(cls, key: tuple) -> "_Hierarchy":
+        ids, parents = key
+        parent = {c: (p if isinstance(p, str) else None) for c, p in zip(ids, parents)}
+        ancestors: dict = {}
+
+        def chain(c):  # memoised walk up: each code's chain is built once
+            if c in ancestors:
+                return ancestors[c]
+            out, cur, seen = [], parent.get(c), {c}
+            while cur is not None and cur not in seen:
+                if cur in ancestors:
+                    out.extend([cur, *ancestors[cur]])
+                    break
+                out.append(cur)
+                seen.add(cur)
+                cur = parent.get(cur)
+            ancestors[c] = tuple(out)
+            return ancestors[c]
+
+        descendants: dict = {c: [] for c in ids}
+        for c in ids:  # codebook order, so every list is in codebook order
+            for a in chain(c):
+                if a in descendants:
+                    descendants[a].append(c)
+        return cls(key, parent, ancestors,
+                   {c: tuple(v) for c, v in descendants.items()})
 
 
 def _find_all(text: str, sub: str) -> list[int]:
