@@ -25,6 +25,7 @@ import re
 import uuid
 import warnings
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 import numpy as np
@@ -710,6 +711,9 @@ def read_qdpx(path, *, errors: str = "raise", positions="auto",
         name = root.get("name")
         sources, cases, book, ident, selections = _read_tables(root, T, guarded, lower, notes)
         root = None
+        # source files: read now that the XML tree is gone
+        sources["text"] = [_decode(guarded.read(t.name), f"{path}:{t.name}", notes)
+                           if isinstance(t, _Member) else t for t in sources["text"]]
 
     conv_rows, report, segments = _place_all(sources, selections, book.attrs.pop("code_ids"),
                                              positions, notes)
@@ -820,7 +824,7 @@ def _read_tables(root, T, guarded: _Guarded, lower: dict, notes: list):
                     "Export the project again with its source files."
                 )
             folder_used.add(member.split("/")[0] if "/" in member else "")
-            text = _decode(guarded.read(member), f"{path}:{member}", notes)
+            text = _Member(member)  # read once the XML tree is freed (lower peak memory)
         else:
             raise FileFormatError(
                 f"{path}: text source {sname!r} (guid {g}) has neither plainTextPath nor "
@@ -853,6 +857,13 @@ def _read_tables(root, T, guarded: _Guarded, lower: dict, notes: list):
         notes.append("source files in 'sources/' (lower case) rather than 'Sources/'")
     sources = pd.DataFrame(src_rows, columns=["id", "kind", "name", "text", "case"])
     return sources, cases, book, ident, fs
+
+
+@dataclass(frozen=True)
+class _Member:
+    """A source text still in the zip."""
+
+    name: str
 
 
 class _Flat:
