@@ -38,7 +38,8 @@ def _text_col(series: pd.Series) -> pd.Series:
     if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
         # strings (and missing values) only: convert in one step, blank strings -> NaN
         out = series.astype(_STR)
-        return out.where(out.str.strip().str.len() > 0)
+        blank = [isinstance(v, str) and not v.strip() for v in out.to_numpy(dtype=object)]
+        return out.mask(np.array(blank, bool)) if any(blank) else out
 
     def conv(v):
         if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA:
@@ -278,7 +279,8 @@ class QualProject:
         text_l, case_l = seg["text"].tolist(), seg["case"].tolist()
         start_raw, end_raw = seg["start"].tolist(), seg["end"].tolist()
         start_v, end_v = starts.tolist(), ends.tolist()
-        for pos in range(len(seg)):
+        for pos in self._segments_needing_checks(seg, starts, ends, texts, src_case, code_ids,
+                                                 filled_text, filled_case):
             src, code = src_l[pos], code_l[pos]
             s, e = start_v[pos], end_v[pos]
             if not isinstance(src, str) or src not in texts:
@@ -348,6 +350,43 @@ class QualProject:
         seg["end"] = pd.Series(end_v, index=seg.index, dtype=ends.dtype)
         seg["text"] = pd.Series(filled_text, index=seg.index, dtype=_STR)
         seg["case"] = pd.Series(filled_case, index=seg.index, dtype=_STR)
+
+    @staticmethod
+    def _segments_needing_checks(seg, starts, ends, texts, src_case, code_ids, filled_text,
+                                 filled_case) -> np.ndarray:
+        """Positions of the segments that need the row-by-row checks; the others (known
+        source and code, whole offsets in range, case and text absent or agreeing) are
+        filled in here with array operations."""
+        n = len(seg)
+        if n == 0:
+            return np.arange(0)
+        src = seg["source"]
+        known = src.isin(list(texts)).to_numpy() & seg["code"].isin(list(code_ids)).to_numpy()
+        s = starts.to_numpy(dtype=float, na_value=np.nan)
+        e = ends.to_numpy(dtype=float, na_value=np.nan)
+        length = src.map({k: len(v) for k, v in texts.items()}).to_numpy(dtype=float,
+                                                                           na_value=np.nan)
+        with np.errstate(invalid="ignore"):
+            ok = (known & np.isfinite(s) & np.isfinite(e) & (s == np.round(s))
+                  & (e == np.round(e)) & (s >= 0) & (s < e) & (e <= length))
+        sc = src.map(src_case)
+        case = seg["case"]
+        ok &= (case.isna() | (case == sc)).to_numpy(dtype=bool, na_value=False)
+        idx = np.flatnonzero(ok)
+        src_l = src.to_numpy(dtype=object)[idx].tolist()
+        s_l, e_l = s[idx].astype(np.int64).tolist(), e[idx].astype(np.int64).tolist()
+        sc_l = sc.to_numpy(dtype=object)[idx].tolist()
+        for j, pos in enumerate(idx.tolist()):
+            actual = texts[src_l[j]][s_l[j]:e_l[j]]
+            got = filled_text[pos]
+            if not isinstance(got, str):
+                filled_text[pos] = actual
+            elif got != actual:
+                ok[pos] = False  # the row-by-row check reports it
+                continue
+            if not isinstance(filled_case[pos], str):
+                filled_case[pos] = sc_l[j]
+        return np.flatnonzero(~ok)
 
     # ------------------------------------------------------------------ helpers
     def __repr__(self) -> str:
