@@ -172,11 +172,14 @@ def same_text(slice_: str, quoted: str) -> bool:
     """Whether the text at the positions is the selection's quoted text."""
     if slice_ == quoted:
         return True
-    for ell in ("...", "…"):
-        if quoted.endswith(ell) and len(quoted) > len(ell) + 3:
-            return slice_.startswith(quoted[: -len(ell)])
+    if quoted.endswith(("...", "…")):
+        for ell in ("...", "…"):
+            if quoted.endswith(ell) and len(quoted) > len(ell) + 3:
+                return slice_.startswith(quoted[: -len(ell)])
     # tools differ in how they write line breaks inside the quoted text
-    return slice_.replace("\r\n", "\n") == quoted.replace("\r\n", "\n")
+    if "\r" in slice_ or "\r" in quoted:
+        return slice_.replace("\r\n", "\n") == quoted.replace("\r\n", "\n")
+    return False
 
 
 @dataclass(frozen=True)
