@@ -284,12 +284,12 @@ def main():
         with zipfile.ZipFile(path) as z:
             return ET.fromstring(z.read("project.qde"))
 
-    timed("  peer: ElementTree parse of project.qde", bare_parse, res)
+    timed("  reference: ElementTree parse of project.qde", bare_parse, res)
     floor = res[-1]["seconds"]
     project = timed("read_qdpx", lambda: read_qdpx(path), res, peer=floor)
     # code_frequencies by role (cases per code, parent roll-up) vs a bare groupby of cases
     seg = project.segments
-    timed("  peer: pandas groupby nunique(case)", lambda: seg[seg["coder"] == "A"].groupby(
+    timed("  reference (less work): groupby nunique(case)", lambda: seg[seg["coder"] == "A"].groupby(
         "code")["case"].nunique(), res)
     floor = res[-1]["seconds"]
     timed("code_frequencies(by='role', coder='A')", lambda: code_frequencies(
