@@ -124,29 +124,46 @@ def timed(label, fn, results, peer=None):
     return out
 
 
-def _child_peak(fn) -> float:
-    """Peak memory (MiB) that ``fn`` adds, measured in a forked child (so that earlier
-    steps' peaks do not hide it): the child's maximum resident set minus its resident set
-    at the start."""
-    import os
+_PEAK_SCRIPT = """
+import ctypes, gc, sys, warnings
+warnings.simplefilter("ignore")
+from toolkit.qual import read_qdpx, write_qdpx
 
-    r, w = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # child
-        os.close(r)
-        with open("/proc/self/statm") as fh:
-            base = int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-        fn()
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-        os.write(w, str((peak - base) / 2**20).encode())
-        os._exit(0)
-    os.close(w)
-    out = b""
-    while chunk := os.read(r, 100):
-        out += chunk
-    os.close(r)
-    os.waitpid(pid, 0)
-    return float(out or "nan")
+def rss(field):
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith(field):
+                return int(line.split()[1]) / 1024
+
+def reset():
+    gc.collect()
+    ctypes.CDLL("libc.so.6").malloc_trim(0)
+    with open("/proc/self/clear_refs", "w") as fh:  # resets VmHWM (Linux >= 4.0)
+        fh.write("5")
+    return rss("VmRSS")
+
+op, path, out = sys.argv[1:4]
+project = read_qdpx(path) if op == "write" else None
+base = reset()
+if op == "read":
+    project = read_qdpx(path)
+else:
+    write_qdpx(project, out)
+print(rss("VmHWM") - base)
+"""
+
+
+def _peak(op: str, path: Path, out: Path) -> float:
+    """Peak memory (MiB) one read_qdpx or write_qdpx adds, in a fresh interpreter: its
+    peak resident set (VmHWM, reset just before the step after a garbage collection and
+    ``malloc_trim``) minus the resident set at that moment. For ``write`` the project is
+    read first (not counted)."""
+    import subprocess
+    import sys
+
+    res = subprocess.run([sys.executable, "-c", _PEAK_SCRIPT, op, str(path), str(out)],
+                         capture_output=True, text=True, check=True)
+    return float(res.stdout.split()[-1])
 
 
 def interchange(project, tmp: Path, runs: int = 3) -> pd.DataFrame:
@@ -157,7 +174,8 @@ def interchange(project, tmp: Path, runs: int = 3) -> pd.DataFrame:
     plus an lxml parse of ``project.qde``. Both are references that do less work (no
     tables, no checks), not peers. Each round runs floor and toolkit back to back; the
     ratios are min and median over ``runs`` rounds, in CPU and wall time. Peak memory of
-    each step is measured in a forked child and compared with the uncompressed content.
+    each step is measured in a fresh interpreter (see ``_peak``) and compared with the
+    uncompressed content (all members of the .qdpx).
     """
     import os
     import zipfile
@@ -207,7 +225,7 @@ def interchange(project, tmp: Path, runs: int = 3) -> pd.DataFrame:
             rec[f"floor_{kind}_s"] = wide[(kind, f"{op} floor")].median()
             rec[f"{kind}_ratio_min"] = ratio.min()
             rec[f"{kind}_ratio_median"] = ratio.median()
-        rec["peak_mib"] = _child_peak(steps[ours])
+        rec["peak_mib"] = _peak(op, path, tmp / "peak.qdpx")
         rec["peak_over_content"] = rec["peak_mib"] / (content / 2**20)
         out.append(rec)
     res = pd.DataFrame(out)
@@ -266,12 +284,12 @@ def main():
         with zipfile.ZipFile(path) as z:
             return ET.fromstring(z.read("project.qde"))
 
-    timed("  peer: ElementTree parse of project.qde", bare_parse, res)
+    timed("  reference: ElementTree parse of project.qde", bare_parse, res)
     floor = res[-1]["seconds"]
     project = timed("read_qdpx", lambda: read_qdpx(path), res, peer=floor)
     # code_frequencies by role (cases per code, parent roll-up) vs a bare groupby of cases
     seg = project.segments
-    timed("  peer: pandas groupby nunique(case)", lambda: seg[seg["coder"] == "A"].groupby(
+    timed("  reference (less work): groupby nunique(case)", lambda: seg[seg["coder"] == "A"].groupby(
         "code")["case"].nunique(), res)
     floor = res[-1]["seconds"]
     timed("code_frequencies(by='role', coder='A')", lambda: code_frequencies(

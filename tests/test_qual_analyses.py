@@ -45,8 +45,8 @@ def test_wilson_interval_matches_r_prop_test():
     for rec in ref.itertuples():
         p = toy(50, {"Q": list(range(int(rec.x)))})
         for level, lo, hi in ((0.95, rec.ci_low, rec.ci_high), (0.90, rec.ci_low_90, rec.ci_high_90)):
-            f = code_frequencies(p, codes=["Q"], ci_level=level)
-            assert f.attrs["ci_level"] == level
+            f = code_frequencies(p, codes=["Q"], ci=level)
+            assert f.attrs["ci"] == level
             assert_allclose(f[["ci_low", "ci_high"]].iloc[0].to_numpy(), [lo, hi], rtol=0, atol=1e-8)
             assert f["estimate"].iloc[0] == rec.x / 50
 
@@ -166,7 +166,7 @@ def test_saturation_counts_new_codes_by_hand():
     from toolkit.qual.saturation import saturation
 
     p = toy(4, {"P.a": [0, 2], "P.b": [1, 2], "Q": [3]})
-    sat = saturation(p, window=1, threshold=0.0)
+    sat = saturation(p, window=1, new_share=0.0)
     assert sat["n_new"].tolist() == [1, 1, 0, 1]
     assert sat["n_cumulative"].tolist() == [1, 2, 2, 3]
     assert_allclose(sat["proportion"], [1 / 3, 2 / 3, 2 / 3, 1.0])
@@ -180,7 +180,7 @@ def test_saturation_counts_new_codes_by_hand():
     (lambda m, p: m.code_frequencies("not a project"), ParameterError, "must be a QualProject"),
     (lambda m, p: m.code_frequencies(p, by="rank"), ColumnNotFoundError, "not a case attribute"),
     (lambda m, p: m.code_frequencies(p, coder="Z"), ParameterError, "'coder' parameter"),
-    (lambda m, p: m.code_frequencies(p, ci_level=95), ParameterError, "ci_level"),
+    (lambda m, p: m.code_frequencies(p, ci=95), ParameterError, "'ci' parameter of code_frequencies"),
     (lambda m, p: m.framework_matrix(p, codes=["NOPE"]), ParameterError, "NOPE"),
     (lambda m, p: m.framework_matrix(p, max_chars=3), ParameterError, "max_chars"),
     (lambda m, p: m.cooccurrence(p, unit="sentence"), ParameterError, "'unit' parameter"),

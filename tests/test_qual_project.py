@@ -131,3 +131,88 @@ def test_text_without_offsets_is_placed_or_reported():
     seg.loc[0, "text"] = "it"  # occurs several times
     with pytest.raises(DataValidationError, match="occurs 2 times"):
         QualProject(sources, cases, codebook, seg)
+
+
+# ------------------------------------------------------------ codebook roll-ups
+def _old_ancestors(project, code):
+    """The former implementation (a walk up per call), kept as the reference."""
+    parent = dict(zip(project.codebook["id"], project.codebook["parent"]))
+    out, cur = [], parent[code]
+    while isinstance(cur, str):
+        out.append(cur)
+        cur = parent[cur]
+    return out
+
+
+def _old_descendants(project, code, include_self=False, _memo={}):
+    """The former rule (every code whose ancestors include ``code``), with the reference
+    ancestors memoised per codebook so that the test itself stays fast."""
+    key = (tuple(project.codebook["id"]), tuple(project.codebook["parent"]))
+    if key not in _memo:
+        _memo.clear()
+        _memo[key] = {c: _old_ancestors(project, c) for c in project.codebook["id"]}
+    anc = _memo[key]
+    out = [c for c in project.codebook["id"] if code in anc[c]]
+    return ([code] if include_self else []) + out
+
+
+def _deep_random_project(n_codes=300, seed=3):
+    rng = np.random.default_rng(seed)
+    ids = [f"K{i:03d}" for i in range(n_codes)]
+    # each code's parent is an earlier code (or none): a random tree, some chains deep
+    parents = [None] + [ids[rng.integers(max(0, i - 5), i)] if rng.random() < 0.9 else None
+                        for i in range(1, n_codes)]
+    order = rng.permutation(n_codes)  # codebook rows not in tree order
+    codebook = pd.DataFrame({"id": np.array(ids)[order], "name": np.array(ids)[order],
+                             "parent": np.array(parents, dtype=object)[order]})
+    text = "word " * 4000
+    sources = pd.DataFrame({"id": ["S1", "S2"], "text": [text, text], "case": ["C1", "C2"]})
+    cases = pd.DataFrame({"id": ["C1", "C2"], "role": ["Sergeant", "Inspector"]})
+    seg_code = np.array(ids)[rng.integers(0, n_codes, 2000)]
+    starts = rng.integers(0, 3900, 2000) * 5
+    segments = pd.DataFrame({"source": rng.choice(["S1", "S2"], 2000), "start": starts,
+                             "end": starts + 4, "code": seg_code, "coder": "A"})
+    return QualProject(sources, cases, codebook, segments)
+
+
+def test_hierarchy_equals_the_former_walk_on_a_deep_random_codebook():
+    p = _deep_random_project()
+    depth = max(len(_old_ancestors(p, c)) for c in p.codebook["id"])
+    assert depth >= 20  # deep enough to matter
+    for c in p.codebook["id"]:
+        assert p.ancestors(c) == _old_ancestors(p, c)
+        assert p.descendants(c) == _old_descendants(p, c)
+        assert p.descendants(c, include_self=True) == _old_descendants(p, c, True)
+
+
+def test_code_frequencies_and_cooccurrence_equal_the_former_roll_up(monkeypatch):
+    from toolkit.qual import code_frequencies, cooccurrence
+
+    p = _deep_random_project()
+    new_f = code_frequencies(p, by="role")
+    new_c = cooccurrence(p, unit="source")
+    # the former roll-up: descendants(c, include_self=True) for every code, old rule
+    monkeypatch.setattr(QualProject, "rollup", lambda self: {
+        c: _old_descendants(self, c, True) for c in self.codebook["id"]})
+    assert_frame_equal(new_f, code_frequencies(p, by="role"))
+    assert_frame_equal(new_c, cooccurrence(p, unit="source"))
+
+
+def test_roll_up_of_300_codes_takes_milliseconds():
+    from toolkit.qual._common import rollup_map
+
+    p = _deep_random_project()
+    rollup_map(p)  # builds the cached hierarchy
+    best = min(_timed(lambda: rollup_map(p)) for _ in range(5))
+    assert best < 0.02, f"roll-up of 300 codes took {best * 1000:.1f} ms"
+    # a fresh project (no cache) too: one pass over the hierarchy
+    q = _deep_random_project()
+    assert _timed(lambda: rollup_map(q)) < 0.05
+
+
+def _timed(fn):
+    import time
+
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t

@@ -5,39 +5,54 @@ Public functions are importable from here; each lives in a module of its own top
 
 from __future__ import annotations
 
-from toolkit._lazy import lazy_package
+from toolkit.qual.agreement import agreement, cohen_kappa, krippendorff_alpha
+from toolkit.qual.cooccurrence import cooccurrence, cooccurrence_heatmap
+from toolkit.qual.framework import framework_matrix, framework_to_excel
+from toolkit.qual.framing import (
+    compare_frames,
+    frame_documents,
+    framing_evidence,
+    read_lexicon,
+    validate_lexicon,
+)
+from toolkit.qual.frequencies import code_frequencies
+from toolkit.qual.project import QualProject
+from toolkit.qual.qdpx import read_qdc, read_qdpx, write_qdc, write_qdpx
+from toolkit.qual.quotes import quotes
+from toolkit.qual.redact import Redactor, redact, redact_many
+from toolkit.qual.saturation import saturation, saturation_plot
+from toolkit.qual.text import collocations, keyness, kwic, tokenize
+from toolkit.qual.transcripts import read_transcript, read_transcripts
 
-_LAZY = {
-    "QualProject": "project",
-    "read_qdpx": "qdpx",
-    "write_qdpx": "qdpx",
-    "read_qdc": "qdpx",
-    "write_qdc": "qdpx",
-    "read_transcript": "transcripts",
-    "read_transcripts": "transcripts",
-    "code_frequencies": "frequencies",
-    "framework_matrix": "framework",
-    "cooccurrence": "cooccurrence",
-    "cooccurrence_heatmap": "cooccurrence",
-    "agreement": "agreement",
-    "krippendorff_alpha": "agreement",
-    "cohen_kappa": "agreement",
-    "quotes": "quotes",
-    "saturation": "saturation",
-    "saturation_plot": "saturation",
-    "kwic": "text",
-    "collocations": "text",
-    "keyness": "text",
-    "frame_documents": "framing",
-    "redact": "redact",
-    "redact_many": "redact",
-    "Redactor": "redact",
-    "framing_evidence": "framing",
-    "compare_frames": "framing",
-    "validate_lexicon": "framing",
-    "read_lexicon": "framing",
-    "tokenize": "text",
-    "framework_to_excel": "framework",
-}
-
-__all__, __getattr__ = lazy_package(__name__, _LAZY, globals())
+__all__ = [
+    "QualProject",
+    "read_qdpx",
+    "write_qdpx",
+    "read_qdc",
+    "write_qdc",
+    "read_transcript",
+    "read_transcripts",
+    "code_frequencies",
+    "framework_matrix",
+    "framework_to_excel",
+    "cooccurrence",
+    "cooccurrence_heatmap",
+    "agreement",
+    "krippendorff_alpha",
+    "cohen_kappa",
+    "quotes",
+    "saturation",
+    "saturation_plot",
+    "kwic",
+    "collocations",
+    "keyness",
+    "tokenize",
+    "frame_documents",
+    "framing_evidence",
+    "compare_frames",
+    "validate_lexicon",
+    "read_lexicon",
+    "redact",
+    "redact_many",
+    "Redactor",
+]

@@ -60,7 +60,7 @@ def leaf_codes(project) -> list[str]:
 
 def rollup_map(project) -> dict[str, list[str]]:
     """code -> the code itself plus every descendant (so a parent counts its children)."""
-    return {c: project.descendants(c, include_self=True) for c in project.codebook["id"]}
+    return project.rollup()
 
 
 def case_groups(project, by, function: str) -> pd.Series:

@@ -143,27 +143,26 @@ class _Text:
             out[~small] = flags[inv]
         return out
 
-    def boundary_score(self, idx: np.ndarray, *, start: bool) -> np.ndarray:
-        """Evidence that each code point offset is a natural start (or end) of a
-        selection: a word boundary; a line boundary (a start just after a line break, an
-        end just before or after one); not between the two characters of ``\\r\\n``; a
-        start not on white space."""
+    def boundary_score(self, idx: np.ndarray, is_start: np.ndarray) -> np.ndarray:
+        """Evidence that each code point offset is a natural start (where ``is_start``)
+        or end of a selection: a word boundary; a line boundary (a start just after a line
+        break, an end just before or after one); not between the two characters of
+        ``\\r\\n``; a start not on white space."""
         n = self.n
         score = np.zeros(len(idx), np.int64)
         if n == 0:
             return score
         inner = (idx > 0) & (idx < n)
-        score[~inner] += W_WORD + W_LINE
+        score[~inner] = W_WORD + W_LINE
         i = idx[inner]
-        before, after = self.cp[i - 1], self.cp[i]
+        st = is_start[inner]
+        cp = self.cp
+        before, after = cp[i - 1], cp[i]
         word = ~(self._is_word(i - 1) & self._is_word(i))
         split = (before == 13) & (after == 10)
-        if start:
-            line = before == 10
-            space = (after == 32) | (after == 9) | (after == 10) | (after == 13)
-        else:
-            line = ((before == 10) | (after == 10) | (after == 13)) & ~split
-            space = np.zeros(len(i), bool)
+        nl_before = before == 10
+        line = np.where(st, nl_before, (nl_before | (after == 10) | (after == 13)) & ~split)
+        space = st & ((after == 32) | (after == 9) | (after == 10) | (after == 13))
         score[inner] = (W_WORD * word + W_LINE * line + W_SPLIT_CRLF * split
                         + W_LEADING_SPACE * space)
         return score
@@ -173,11 +172,14 @@ def same_text(slice_: str, quoted: str) -> bool:
     """Whether the text at the positions is the selection's quoted text."""
     if slice_ == quoted:
         return True
-    for ell in ("...", "…"):
-        if quoted.endswith(ell) and len(quoted) > len(ell) + 3:
-            return slice_.startswith(quoted[: -len(ell)])
+    if quoted.endswith(("...", "…")):
+        for ell in ("...", "…"):
+            if quoted.endswith(ell) and len(quoted) > len(ell) + 3:
+                return slice_.startswith(quoted[: -len(ell)])
     # tools differ in how they write line breaks inside the quoted text
-    return slice_.replace("\r\n", "\n") == quoted.replace("\r\n", "\n")
+    if "\r" in slice_ or "\r" in quoted:
+        return slice_.replace("\r\n", "\n") == quoted.replace("\r\n", "\n")
+    return False
 
 
 @dataclass(frozen=True)
@@ -203,18 +205,23 @@ class Decision:
 
 
 def _evaluate(text: _Text, key: tuple, starts, ends, quoted_idx, quoted):
-    s, vs = text.to_codepoints(key, starts)
-    e, ve = text.to_codepoints(key, ends)
-    valid = vs & ve & (e > s)
-    score = int(W_INVALID * (~valid).sum())
+    m = len(starts)
+    both, vb = text.to_codepoints(key, np.concatenate([starts, ends]))
+    s, e = both[:m], both[m:]
+    valid = vb[:m] & vb[m:] & (e > s)
+    score = int(W_INVALID * (m - int(valid.sum())))
     if valid.any():
-        score += int(text.boundary_score(s[valid], start=True).sum()
-                     + text.boundary_score(e[valid], start=False).sum())
-    matched = np.zeros(len(starts), bool)
-    t = text.text
-    for k, q in zip(quoted_idx, quoted):
-        if valid[k] and same_text(t[s[k]:e[k]], q):
-            matched[k] = True
+        vv = np.concatenate([valid, valid])
+        is_start = np.zeros(2 * m, bool)
+        is_start[:m] = True
+        score += int(text.boundary_score(both[vv], is_start[vv]).sum())
+    matched = np.zeros(m, bool)
+    if quoted_idx:
+        t = text.text
+        sl, el, vl = s.tolist(), e.tolist(), valid.tolist()
+        hits = [k for k, q in zip(quoted_idx, quoted)
+                if vl[k] and (t[sl[k]:el[k]] == q or same_text(t[sl[k]:el[k]], q))]
+        matched[hits] = True
     score += W_QUOTED * int(matched.sum())
     return score, s, e, valid, matched
 

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
 
+from toolkit.errors import check_ci
 from toolkit.qual._common import case_groups, check_project, coder_segments, resolve_codes, \
     rollup_map
 
@@ -15,7 +16,7 @@ COLUMNS = ["group", "code", "name", "parent", "pillar", "n_segments", "n_sources
            "n", "estimate", "ci_low", "ci_high", "method"]
 
 
-def code_frequencies(project, *, by=None, codes=None, coder=None, ci_level=0.95) -> pd.DataFrame:
+def code_frequencies(project, *, by=None, codes=None, coder=None, ci=0.95) -> pd.DataFrame:
     """Frequency of each code: segments, sources, and the proportion of cases coded.
 
     A parent code counts every segment coded at it or at any code below it, and a case
@@ -32,7 +33,7 @@ def code_frequencies(project, *, by=None, codes=None, coder=None, ci_level=0.95)
     coder : str, optional
         Count only this coder's segments (default: all coders pooled; a case then counts as
         coded if any coder coded it).
-    ci_level : float
+    ci : float
         Level of the Wilson interval for the proportion of cases.
 
     Returns
@@ -43,7 +44,7 @@ def code_frequencies(project, *, by=None, codes=None, coder=None, ci_level=0.95)
         ``n_sources`` (sources with the code), ``n_cases`` (cases with the code),
         ``n`` (cases in the group: every case in the cases table),
         ``estimate`` (``n_cases / n``), ``ci_low``, ``ci_high`` (Wilson score interval),
-        ``method``. ``attrs["ci_level"]`` holds the level.
+        ``method``. ``attrs["ci"]`` holds the level.
 
     Notes
     -----
@@ -76,12 +77,7 @@ def code_frequencies(project, *, by=None, codes=None, coder=None, ci_level=0.95)
     50
     """
     check_project(project, "code_frequencies")
-    if not 0 < ci_level < 1:
-        from toolkit.errors import ParameterError
-        raise ParameterError(
-            f"The 'ci_level' parameter of code_frequencies must be between 0 and 1. "
-            f"Got {ci_level!r} instead."
-        )
+    ci = check_ci(ci, function="code_frequencies")
     seg = coder_segments(project, coder, "code_frequencies")
     codes = resolve_codes(project, codes, "code_frequencies")
     groups = case_groups(project, by, "code_frequencies")
@@ -104,7 +100,7 @@ def code_frequencies(project, *, by=None, codes=None, coder=None, ci_level=0.95)
     out = pd.DataFrame(rows)
     est = out["n_cases"] / out["n"].where(out["n"] > 0)
     low, high = proportion_confint(out["n_cases"].to_numpy(), np.maximum(out["n"], 1).to_numpy(),
-                                   alpha=1 - ci_level, method="wilson")
+                                   alpha=1 - ci, method="wilson")
     out["estimate"] = est.astype(float)
     out["ci_low"] = np.where(out["n"] > 0, low, np.nan)
     out["ci_high"] = np.where(out["n"] > 0, high, np.nan)
@@ -112,6 +108,6 @@ def code_frequencies(project, *, by=None, codes=None, coder=None, ci_level=0.95)
     for col in ("n_segments", "n_sources", "n_cases", "n"):
         out[col] = out[col].astype("int64")
     out = out[COLUMNS]
-    out.attrs["ci_level"] = ci_level
+    out.attrs["ci"] = ci
     out.attrs["by"] = by
     return out

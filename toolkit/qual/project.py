@@ -38,7 +38,8 @@ def _text_col(series: pd.Series) -> pd.Series:
     if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
         # strings (and missing values) only: convert in one step, blank strings -> NaN
         out = series.astype(_STR)
-        return out.where(out.str.strip().str.len() > 0)
+        blank = [isinstance(v, str) and not v.strip() for v in out.to_numpy(dtype=object)]
+        return out.mask(np.array(blank, bool)) if any(blank) else out
 
     def conv(v):
         if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA:
@@ -278,7 +279,8 @@ class QualProject:
         text_l, case_l = seg["text"].tolist(), seg["case"].tolist()
         start_raw, end_raw = seg["start"].tolist(), seg["end"].tolist()
         start_v, end_v = starts.tolist(), ends.tolist()
-        for pos in range(len(seg)):
+        for pos in self._segments_needing_checks(seg, starts, ends, texts, src_case, code_ids,
+                                                 filled_text, filled_case):
             src, code = src_l[pos], code_l[pos]
             s, e = start_v[pos], end_v[pos]
             if not isinstance(src, str) or src not in texts:
@@ -349,29 +351,73 @@ class QualProject:
         seg["text"] = pd.Series(filled_text, index=seg.index, dtype=_STR)
         seg["case"] = pd.Series(filled_case, index=seg.index, dtype=_STR)
 
+    @staticmethod
+    def _segments_needing_checks(seg, starts, ends, texts, src_case, code_ids, filled_text,
+                                 filled_case) -> np.ndarray:
+        """Positions of the segments that need the row-by-row checks; the others (known
+        source and code, whole offsets in range, case and text absent or agreeing) are
+        filled in here with array operations."""
+        n = len(seg)
+        if n == 0:
+            return np.arange(0)
+        src = seg["source"]
+        known = src.isin(list(texts)).to_numpy() & seg["code"].isin(list(code_ids)).to_numpy()
+        s = starts.to_numpy(dtype=float, na_value=np.nan)
+        e = ends.to_numpy(dtype=float, na_value=np.nan)
+        length = src.map({k: len(v) for k, v in texts.items()}).to_numpy(dtype=float,
+                                                                           na_value=np.nan)
+        with np.errstate(invalid="ignore"):
+            ok = (known & np.isfinite(s) & np.isfinite(e) & (s == np.round(s))
+                  & (e == np.round(e)) & (s >= 0) & (s < e) & (e <= length))
+        sc = src.map(src_case)
+        case = seg["case"]
+        ok &= (case.isna() | (case == sc)).to_numpy(dtype=bool, na_value=False)
+        idx = np.flatnonzero(ok)
+        src_l = src.to_numpy(dtype=object)[idx].tolist()
+        s_l, e_l = s[idx].astype(np.int64).tolist(), e[idx].astype(np.int64).tolist()
+        sc_l = sc.to_numpy(dtype=object)[idx].tolist()
+        for j, pos in enumerate(idx.tolist()):
+            actual = texts[src_l[j]][s_l[j]:e_l[j]]
+            got = filled_text[pos]
+            if not isinstance(got, str):
+                filled_text[pos] = actual
+            elif got != actual:
+                ok[pos] = False  # the row-by-row check reports it
+                continue
+            if not isinstance(filled_case[pos], str):
+                filled_case[pos] = sc_l[j]
+        return np.flatnonzero(~ok)
+
     # ------------------------------------------------------------------ helpers
     def __repr__(self) -> str:
         return (f"QualProject(name={self.name!r}, sources={len(self.sources)}, "
                 f"cases={len(self.cases)}, codes={len(self.codebook)}, "
                 f"segments={len(self.segments)})")
 
-    def _check_code(self, code: str) -> None:
-        if code not in set(self.codebook["id"]):
+    def _hierarchy(self) -> "_Hierarchy":
+        """Parents, ancestors and descendants of every code, built in one pass over the
+        codebook and cached until the codebook's ids or parents change."""
+        book = self.codebook
+        key = (tuple(book["id"].to_numpy(dtype=object)),
+               tuple(book["parent"].to_numpy(dtype=object)))
+        cached = getattr(self, "_hier", None)
+        if cached is None or cached.key != key:
+            cached = self._hier = _Hierarchy.build(key)
+        return cached
+
+    def _check_code(self, code: str) -> "_Hierarchy":
+        hier = self._hierarchy()
+        if code not in hier.parent:
             known = self.codebook["id"].tolist()
             raise ParameterError(
                 f"Code {code!r} is not in the codebook. Known codes: "
                 f"{known[:30] + (['...'] if len(known) > 30 else [])}."
             )
+        return hier
 
     def ancestors(self, code: str) -> list[str]:
         """Ids of the parents of ``code``, nearest first."""
-        self._check_code(code)
-        parent = dict(zip(self.codebook["id"], self.codebook["parent"]))
-        out, cur = [], parent[code]
-        while isinstance(cur, str):
-            out.append(cur)
-            cur = parent[cur]
-        return out
+        return list(self._check_code(code).ancestors[code])
 
     def code_path(self, code: str, *, sep: str = " > ") -> str:
         """Names from the top-level code down to ``code``, joined by ``sep``."""
@@ -381,9 +427,14 @@ class QualProject:
 
     def descendants(self, code: str, *, include_self: bool = False) -> list[str]:
         """Ids of every code below ``code`` (children, grandchildren, ...), in codebook order."""
-        self._check_code(code)
-        out = [c for c in self.codebook["id"] if code in self.ancestors(c)]
+        out = list(self._check_code(code).descendants[code])
         return ([code] if include_self else []) + out
+
+    def rollup(self) -> dict[str, list[str]]:
+        """Every code mapped to itself and its descendants (codebook order): what a parent
+        code gathers when counts roll up the hierarchy. One pass over the codebook."""
+        d = self._hierarchy().descendants
+        return {c: [c, *d[c]] for c in d}
 
     def case_attributes(self) -> list[str]:
         """Names of the attribute columns of ``cases`` (everything but id and pseudonym)."""
@@ -464,6 +515,44 @@ class QualProject:
             df.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
             paths.append(path)
         return paths
+
+
+@dataclass(frozen=True)
+class _Hierarchy:
+    """The code tree: parent, ancestors (nearest first) and descendants (codebook order)."""
+
+    key: tuple
+    parent: dict
+    ancestors: dict
+    descendants: dict
+
+    @classmethod
+    def build(cls, key: tuple) -> "_Hierarchy":
+        ids, parents = key
+        parent = {c: (p if isinstance(p, str) else None) for c, p in zip(ids, parents)}
+        ancestors: dict = {}
+
+        def chain(c):  # memoised walk up: each code's chain is built once
+            if c in ancestors:
+                return ancestors[c]
+            out, cur, seen = [], parent.get(c), {c}
+            while cur is not None and cur not in seen:
+                if cur in ancestors:
+                    out.extend([cur, *ancestors[cur]])
+                    break
+                out.append(cur)
+                seen.add(cur)
+                cur = parent.get(cur)
+            ancestors[c] = tuple(out)
+            return ancestors[c]
+
+        descendants: dict = {c: [] for c in ids}
+        for c in ids:  # codebook order, so every list is in codebook order
+            for a in chain(c):
+                if a in descendants:
+                    descendants[a].append(c)
+        return cls(key, parent, ancestors,
+                   {c: tuple(v) for c, v in descendants.items()})
 
 
 def _find_all(text: str, sub: str) -> list[int]:

@@ -25,6 +25,7 @@ import re
 import uuid
 import warnings
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 import numpy as np
@@ -710,6 +711,9 @@ def read_qdpx(path, *, errors: str = "raise", positions="auto",
         name = root.get("name")
         sources, cases, book, ident, selections = _read_tables(root, T, guarded, lower, notes)
         root = None
+        # source files: read now that the XML tree is gone
+        sources["text"] = [_decode(guarded.read(t.name), f"{path}:{t.name}", notes)
+                           if isinstance(t, _Member) else t for t in sources["text"]]
 
     conv_rows, report, segments = _place_all(sources, selections, book.attrs.pop("code_ids"),
                                              positions, notes)
@@ -789,13 +793,12 @@ def _read_tables(root, T, guarded: _Guarded, lower: dict, notes: list):
     cases = pd.DataFrame(case_rows, columns=["id", "pseudonym", *variables.values()])
 
     folder_used = set()
-    src_rows, selections = [], []
+    src_rows = []
     sources_el = root.find(T("Sources"))
     t_text, t_sel, t_coding, t_ref = (T("TextSource"), T("PlainTextSelection"), T("Coding"),
                                       T("CodeRef"))
     id_sources = ident.get("sources", {})
-    guid_cache: dict = {}  # GUIDs as written -> normalised (codes and users repeat)
-    user_cache: dict = {}
+    fs = _Flat(users)
     for el in (sources_el.iterchildren(etree.Element) if sources_el is not None else []):
         g = _norm_guid(el.get("guid"))
         sname = el.get("name") or g
@@ -821,7 +824,7 @@ def _read_tables(root, T, guarded: _Guarded, lower: dict, notes: list):
                     "Export the project again with its source files."
                 )
             folder_used.add(member.split("/")[0] if "/" in member else "")
-            text = _decode(guarded.read(member), f"{path}:{member}", notes)
+            text = _Member(member)  # read once the XML tree is freed (lower peak memory)
         else:
             raise FileFormatError(
                 f"{path}: text source {sname!r} (guid {g}) has neither plainTextPath nor "
@@ -831,30 +834,65 @@ def _read_tables(root, T, guarded: _Guarded, lower: dict, notes: list):
         sid = info.get("id", g)
         src_rows.append({"id": sid, "kind": info.get("kind", "interview"), "name": sname,
                          "text": text, "case": source_case.get(g, np.nan)})
-        sels = []
+        lo = len(fs.guid)
         for sel in el.iterchildren(t_sel):
-            codings = []
+            k = len(fs.guid)
+            get = sel.get
+            fs.guid.append(get("guid"))
+            fs.start.append(get("startPosition"))
+            fs.end.append(get("endPosition"))
+            fs.name.append(get("name"))
+            n_before = len(fs.coding_sel)
             for coding in sel.iterchildren(t_coding):
                 ref = coding.find(t_ref)
-                user = coding.get("creatingUser") or sel.get("creatingUser")
-                target = ref.get("targetGUID") if ref is not None else None
-                code_g = guid_cache.get(target)
-                if code_g is None and target is not None:
-                    code_g = guid_cache[target] = _norm_guid(target)
-                coder = user_cache.get(user)
-                if coder is None and user is not None:
-                    coder = user_cache[user] = users.get(_norm_guid(user), user)
-                codings.append((code_g, coder))
-            if not codings:
-                user = sel.get("creatingUser")
-                codings.append((None, users.get(_norm_guid(user), user)))
-            sels.append((_norm_guid(sel.get("guid")), sel.get("startPosition"),
-                         sel.get("endPosition"), sel.get("name"), codings))
-        selections.append((sid, sname, g, sels))
+                fs.coding_sel.append(k)
+                fs.code.append(ref.get("targetGUID") if ref is not None else None)
+                fs.user.append(coding.get("creatingUser") or get("creatingUser"))
+            if len(fs.coding_sel) == n_before:
+                fs.coding_sel.append(k)
+                fs.code.append(None)
+                fs.user.append(get("creatingUser"))
+        fs.spans.append((sid, sname, g, lo, len(fs.guid)))
     if "sources" in folder_used:
         notes.append("source files in 'sources/' (lower case) rather than 'Sources/'")
     sources = pd.DataFrame(src_rows, columns=["id", "kind", "name", "text", "case"])
-    return sources, cases, book, ident, selections
+    return sources, cases, book, ident, fs
+
+
+@dataclass(frozen=True)
+class _Member:
+    """A source text still in the zip."""
+
+    name: str
+
+
+class _Flat:
+    """Every selection and coding of the project as flat lists (one entry each)."""
+
+    def __init__(self, users: dict):
+        self.users = users
+        self.guid, self.start, self.end, self.name = [], [], [], []
+        self.coding_sel, self.code, self.user = [], [], []
+        self.spans = []  # (source id, name, guid, first selection, end)
+
+    def normalised(self, code_ids: dict):
+        """GUIDs normalised once per distinct value; codings' code ids and coders."""
+        cache: dict = {}
+        code_g = []
+        for g in self.code:
+            v = cache.get(g)
+            if v is None and g is not None:
+                v = cache[g] = _norm_guid(g)
+            code_g.append(v)
+        ucache: dict = {}
+        coders = []
+        for u in self.user:
+            v = ucache.get(u)
+            if v is None and u is not None:
+                v = ucache[u] = self.users.get(_norm_guid(u), u)
+            coders.append(v)
+        code = [code_ids.get(g) if g else None for g in code_g]
+        return code_g, code, coders
 
 
 def _as_int(values) -> tuple[np.ndarray, np.ndarray]:
@@ -868,13 +906,24 @@ def _as_int(values) -> tuple[np.ndarray, np.ndarray]:
     return np.where(ok, arr, 0).astype(np.int64), ok
 
 
-def _place_all(sources: pd.DataFrame, selections: list, code_ids: dict, positions, notes):
+def _place_all(sources: pd.DataFrame, fs: "_Flat", code_ids: dict, positions, notes):
     texts = dict(zip(sources["id"], sources["text"]))
-    conv_rows = []
-    cols = {c: [] for c in REPORT_COLUMNS}
-    seg_cols = {c: [] for c in ("source", "start", "end", "text", "code", "coder")}
-    for sid, sname, sguid, sels in selections:
-        if not sels:
+    n = len(fs.guid)
+    st, ok_s = _as_int(fs.start)
+    en, ok_e = _as_int(fs.end)
+    ok = ok_s & ok_e
+    names = fs.name
+    new_s = np.zeros(n, np.int64)
+    new_e = np.zeros(n, np.int64)
+    valid = np.zeros(n, bool)
+    matched = np.zeros(n, bool)
+    status = np.empty(n, dtype=object)
+    conv = np.empty(n, dtype=object)
+    msg = np.full(n, "", dtype=object)
+    sel_source = np.empty(n, dtype=object)
+    conv_rows, unmatched = [], []
+    for sid, sname, sguid, lo, hi in fs.spans:
+        if hi == lo:
             continue
         t = _Text(texts[sid])
         forced = None
@@ -883,17 +932,13 @@ def _place_all(sources: pd.DataFrame, selections: list, code_ids: dict, position
             forced = None if forced == "auto" else forced
         elif positions is not None:
             forced = positions
-        guids = [s[0] for s in sels]
-        raw_s = [s[1] for s in sels]
-        raw_e = [s[2] for s in sels]
-        names = [s[3] for s in sels]
-        st, ok_s = _as_int(raw_s)
-        en, ok_e = _as_int(raw_e)
-        ok = ok_s & ok_e
-        d = decide(t, st[ok], en[ok], [n for n, o in zip(names, ok) if o], forced=forced)
+        sl = slice(lo, hi)
+        okk = ok[sl]
+        idx = np.flatnonzero(okk) + lo
+        d = decide(t, st[idx], en[idx], [names[k] for k in idx], forced=forced)
         conv_rows.append({
             "source": sid, "source_name": sname, "convention": d.convention,
-            "forced": d.forced, "n_selections": len(sels), "n_quoted": d.n_quoted,
+            "forced": d.forced, "n_selections": hi - lo, "n_quoted": d.n_quoted,
             "n_matched": d.n_matched, "score": d.score, "runner_up": d.runner_up,
             "runner_up_score": d.runner_up_score, "margin": d.margin,
             "equivalent": ", ".join(d.equivalent)})
@@ -901,88 +946,70 @@ def _place_all(sources: pd.DataFrame, selections: list, code_ids: dict, position
             notes.append(
                 f"source {sname!r}: positions counted as {d.convention} (score {d.score}, "
                 f"next {d.runner_up} {d.runner_up_score}); converted to code points")
-        # per selection: vectors for the common case, a loop only over the rest
-        new_s = np.zeros(len(sels), np.int64)
-        new_e = np.zeros(len(sels), np.int64)
-        new_s[ok], new_e[ok] = d.start, d.end
-        valid = np.zeros(len(sels), bool)
-        valid[ok] = d.valid
-        matched = np.zeros(len(sels), bool)
-        matched[ok] = d.matched
-        status = np.where(matched, "exact" if d.convention == STANDARD else "converted",
-                          "assumed").astype(object)
-        conv = np.full(len(sels), d.convention, dtype=object)
-        msg = np.full(len(sels), "", dtype=object)
+        new_s[idx], new_e[idx], valid[idx], matched[idx] = d.start, d.end, d.valid, d.matched
+        status[sl] = "exact" if d.convention == STANDARD else "converted"
+        conv[sl] = d.convention
+        sel_source[sl] = sid
+        if not matched[sl].all():
+            unmatched.append((t, d, np.flatnonzero(~matched[sl]) + lo))
+    # the selections the source's convention does not put on their own text
+    for t, d, ks in unmatched:
         text = t.text
-        for k in np.flatnonzero(~matched):
+        for k in ks:
             nm = names[k]
             if not ok[k]:
                 status[k], conv[k] = "error", None
-                msg[k] = f"positions {raw_s[k]!r}-{raw_e[k]!r} are not whole numbers"
+                msg[k] = f"positions {fs.start[k]!r}-{fs.end[k]!r} are not whole numbers"
                 continue
             occurs = bool(nm) and (nm in text or nm.replace("\n", "\r\n") in text or any(
                 nm.endswith(x) and nm[: -len(x)] in text for x in ("...", "…")))
             if occurs:
-                res = rescue(t, int(st[k]), int(en[k]), nm, d.convention)
-                new_s[k], new_e[k], conv[k], status[k], msg[k] = res
+                new_s[k], new_e[k], conv[k], status[k], msg[k] = rescue(
+                    t, int(st[k]), int(en[k]), nm, d.convention)
                 valid[k] = True
             elif nm and d.n_matched > 0:
-                status[k], conv[k] = "error", None
+                status[k], conv[k], valid[k] = "error", None, False
                 msg[k] = (f"the selection's text {nm[:50]!r} is not at positions "
-                          f"{raw_s[k]}-{raw_e[k]} under any known convention "
+                          f"{fs.start[k]}-{fs.end[k]} under any known convention "
                           f"({', '.join(CONVENTIONS)}) and does not occur in the source")
-                valid[k] = False
             elif not valid[k]:
                 status[k], conv[k] = "error", None
-                msg[k] = (f"positions {raw_s[k]}-{raw_e[k]} lie outside the source text "
+                msg[k] = (f"positions {fs.start[k]}-{fs.end[k]} lie outside the source text "
                           f"({t.n} characters) under {d.convention}, the source's convention")
             else:
+                status[k] = "assumed"
                 msg[k] = (f"no selection text to check against; positions read as "
                           f"{d.convention}, the source's convention")
-        # one row per coding: index the per-selection arrays
-        sel_of = [k for k, sel in enumerate(sels) for _ in sel[4]]
-        code_g = [c[0] for sel in sels for c in sel[4]]
-        coders = [c[1] for sel in sels for c in sel[4]]
-        code = [code_ids.get(g) if g else None for g in code_g]
-        ix = np.array(sel_of, np.int64)
-        stt = status[ix]
-        m = msg[ix]
-        cv = conv[ix]
-        for r in np.flatnonzero(np.array([c is None for c in code], bool)):
-            stt[r] = "error"
-            m[r] = ("selection has no Coding / CodeRef" if code_g[r] is None else
-                    f"CodeRef targetGUID {code_g[r]} is not a code of the codebook")
-        v = valid[ix]
-        ns, ne = new_s[ix], new_e[ix]
-        cols["source"].append(np.full(len(ix), sid, dtype=object))
-        cols["selection"].append(np.array(guids, dtype=object)[ix])
-        cols["start"].append(np.array(raw_s, dtype=object)[ix])
-        cols["end"].append(np.array(raw_e, dtype=object)[ix])
-        cols["code"].append(np.array([c if c else g for c, g in zip(code, code_g)],
-                                     dtype=object))
-        cols["convention"].append(cv)
-        cols["status"].append(stt)
-        cols["new_start"].append(np.where(v, ns, -1))
-        cols["new_end"].append(np.where(v, ne, -1))
-        cols["message"].append(m)
-        good = np.flatnonzero(stt != "error")
-        gs, ge = ns[good].tolist(), ne[good].tolist()
-        seg_cols["source"].append(np.full(len(good), sid, dtype=object))
-        seg_cols["start"].append(ns[good])
-        seg_cols["end"].append(ne[good])
-        seg_cols["text"].append(np.array([text[a:b] for a, b in zip(gs, ge)], dtype=object))
-        seg_cols["code"].append(np.array(code, dtype=object)[good])
-        seg_cols["coder"].append(np.array(coders, dtype=object)[good])
-
-    def cat(parts, dtype=object):
-        return np.concatenate(parts) if parts else np.array([], dtype=dtype)
-
-    report = pd.DataFrame({c: cat(cols[c]) for c in REPORT_COLUMNS}, columns=REPORT_COLUMNS)
-    for col in ("new_start", "new_end"):
-        vals = cat(cols[col], np.int64).astype(np.int64)
-        report[col] = pd.arrays.IntegerArray(vals, vals < 0)
-    report.loc[report["status"] == "error", "convention"] = None
-    segments = pd.DataFrame({c: cat(seg_cols[c], np.int64 if c in ("start", "end") else object)
-                             for c in seg_cols},
-                            columns=["source", "start", "end", "text", "code", "coder"])
+    # one row per coding: index the per-selection arrays
+    code_g, code, coders = fs.normalised(code_ids)
+    ix = np.array(fs.coding_sel, np.int64)
+    stt, m = status[ix], msg[ix]
+    missing = [r for r, c in enumerate(code) if c is None]
+    for r in missing:
+        stt[r] = "error"
+        m[r] = ("selection has no Coding / CodeRef" if code_g[r] is None else
+                f"CodeRef targetGUID {code_g[r]} is not a code of the codebook")
+    v = valid[ix]
+    ns, ne = new_s[ix], new_e[ix]
+    guids = np.array([_norm_guid(g) for g in fs.guid], dtype=object)
+    code_arr = np.array(code, dtype=object)
+    if missing:
+        code_arr[missing] = np.array(code_g, dtype=object)[missing]
+    cv = conv[ix]
+    cv[stt == "error"] = None
+    report = pd.DataFrame({
+        "source": sel_source[ix], "selection": guids[ix],
+        "start": np.array(fs.start, dtype=object)[ix], "end": np.array(fs.end, dtype=object)[ix],
+        "code": code_arr, "convention": cv, "status": stt,
+        "new_start": pd.arrays.IntegerArray(ns, ~v), "new_end": pd.arrays.IntegerArray(ne, ~v),
+        "message": m}, columns=REPORT_COLUMNS)
+    good = np.flatnonzero(stt != "error")
+    src_g = sel_source[ix][good]
+    gs, ge = ns[good], ne[good]
+    seg_text = [texts[a][b:c] for a, b, c in zip(src_g.tolist(), gs.tolist(), ge.tolist())]
+    segments = pd.DataFrame({
+        "source": src_g, "start": gs, "end": ge, "text": np.array(seg_text, dtype=object),
+        "code": np.array(code, dtype=object)[good],
+        "coder": np.array(coders, dtype=object)[good]},
+        columns=["source", "start", "end", "text", "code", "coder"])
     return conv_rows, report, segments

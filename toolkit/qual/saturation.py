@@ -14,7 +14,7 @@ COLUMNS = ["position", "source", "case", "n_new", "n_cumulative", "proportion", 
 
 
 def saturation(project, *, order="source", kind="interview", coder=None, seed=0,
-               threshold=0.05, window=3) -> pd.DataFrame:
+               new_share=0.05, window=3) -> pd.DataFrame:
     """New codes per additional source (code saturation, after Guest, Bunce & Johnson 2006).
 
     Parameters
@@ -29,9 +29,9 @@ def saturation(project, *, order="source", kind="interview", coder=None, seed=0,
         Only sources of this kind (default ``"interview"``; None for all).
     coder : str, optional
         Only this coder's codes (default all coders).
-    threshold, window : float, int
+    new_share, window : float, int
         Saturation is declared at the first position after which ``window`` consecutive
-        sources each add new codes amounting to at most ``threshold`` of all codes found.
+        sources each add new codes amounting to at most ``new_share`` of all codes found.
 
     Returns
     -------
@@ -113,12 +113,12 @@ def saturation(project, *, order="source", kind="interview", coder=None, seed=0,
     out["proportion"] = out["n_cumulative"] / total if total else np.nan
     out = out[COLUMNS]
     sat_pos = np.nan
-    small = (out["n_new"] <= threshold * total).to_numpy()
+    small = (out["n_new"] <= new_share * total).to_numpy()
     for i in range(len(out) - window + 1):
         if small[i:i + window].all():
             sat_pos = float(out["position"].iloc[i] - 1) if i > 0 else 0.0
             break
-    out.attrs.update(saturation_position=sat_pos, n_codes=total, threshold=threshold,
+    out.attrs.update(saturation_position=sat_pos, n_codes=total, new_share=new_share,
                      window=window, order=order if isinstance(order, str) else "explicit")
     return out
 
