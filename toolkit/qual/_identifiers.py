@@ -132,7 +132,7 @@ VEHICLE = re.compile(
 )
 WARRANT = re.compile(
     r"(?i:\bwarrant\s+(?:card\s+)?(?:number|no\.?|num\.?|#)?(?:\s+(?:is|was))?)"
-    r"\s*[:#,]?\s*(?P<id>[A-Z]{0,3}[-/]?\d{3,9})(?![\w])"
+    r"\s*[:#,]?\s*(?P<id>(?:[A-Z]{1,3}[-/ ]?)?\d{3,9})(?![\w])"
 )
 COLLAR = re.compile(
     r"(?:(?i:\b(?:collar|shoulder|epaulette|badge)(?:\s+(?:number|no\.?|num\.?|#))?"
@@ -306,6 +306,9 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None, officers=
             add((m.start(), m.end(), "person", names_lookup.get(key, key)))
     for m in _anchored_finditer(RANK_NAME, text, folded, _RANK_TOKENS):
         name = m.group("name")
+        gap = text[m.end("rank"):m.start("num") if m.group("num") else m.start("name")]
+        if "." in gap and (m.group("rank").islower() or len(m.group("rank")) > 4):
+            continue  # "a police constable. Stupid": a sentence ends after the rank
         end = m.end()
         tokens = [t for t in re.split(r"[\s.]+", name) if t]
         if tokens[0] in NOT_SURNAMES:
@@ -412,7 +415,8 @@ def _common_words():
     }
 
 
-_CAP = r"(?:(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:['’]s)?(?:-[A-Z][a-z]+)?|St\.?)"
+_CAP = (r"(?:(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:['’]s)?"
+        r"(?:-(?:(?:under|upon|on|le|en|in|by|super|sub|cum|with|the)-)?[A-Z][a-z]+)*|St\.?)")
 _CAPS = rf"{_CAP}(?:\s+{_CAP}){{0,3}}"
 _NAME_TOKEN = re.compile(r"(?<![\w'’-])(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w-])")
 _WORD_AFTER = re.compile(r"\s+((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])")
@@ -656,6 +660,10 @@ def find_context(text, add, names_lookup=None):
     for m in QUOTED.finditer(text):
         toks = m.group("name").split()
         pre = text[max(0, m.start() - 40):m.start()].casefold()
+        post = text[m.end():m.end() + 50].casefold()
+        if re.match(r"[^.!?]*\b(?:nickname|what\s+(?:they|we|he|she|you|people|the\s+\w+)\s+"
+                    r"call(?:ed|s)?)\b", post):
+            pre += " called"
         if toks[0] in given or re.search(r"\b(?:call(?:s|ed)?|known|nickname[d]?|aka|"
                                          r"alias|addressed|name|named|signed)\b[^.]*$", pre):
             if not all(t.casefold() in stop for t in toks):
