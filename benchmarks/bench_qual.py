@@ -201,7 +201,7 @@ def main():
         floor = res[-1]["seconds"]
         ours = timed(f"krippendorff_alpha ({level}, {n_peer} units)",
                      lambda long=long, level=level: krippendorff_alpha(
-                         long, unit="unit", coder="coder", value="value", level=level),
+                         long, item="unit", coder="coder", value="value", level=level),
                      res, peer=floor)
         print(f"  alpha ours {ours:.10f}, krippendorff {peer_out:.10f}, "
               f"difference {abs(ours - peer_out):.1e}")
@@ -210,7 +210,7 @@ def main():
                                  "coder": np.repeat(["A", "B"], n_units), "value": mat.ravel()})
             timed(f"krippendorff_alpha ({level}, {n_units} units)",
                   lambda long=long, level=level: krippendorff_alpha(
-                      long, unit="unit", coder="coder", value="value", level=level), res)
+                      long, item="unit", coder="coder", value="value", level=level), res)
 
     table = pd.DataFrame(res)
     table["ratio_to_peer"] = table["seconds"] / table["peer"]

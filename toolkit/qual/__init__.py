@@ -22,6 +22,8 @@ _LAZY = {
     "agreement": "agreement",
     "krippendorff_alpha": "agreement",
     "cohen_kappa": "agreement",
+    "fleiss_kappa": "agreement",
+    "krippendorff_alpha_ci": "agreement",
     "quotes": "quotes",
     "saturation": "saturation",
     "saturation_plot": "saturation",
