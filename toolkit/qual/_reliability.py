@@ -23,6 +23,18 @@ def coincidences(unit_idx, value_idx, n_values, unit_weight=None):
     unit_idx = np.asarray(unit_idx, dtype=np.int64)
     value_idx = np.asarray(value_idx, dtype=np.int64)
     n_units = int(unit_idx.max()) + 1 if unit_idx.size else 0
+    if n_units * n_values <= max(4 * unit_idx.size, 1 << 16):  # dense counts: bincount
+        counts = np.bincount(unit_idx * n_values + value_idx,
+                             minlength=n_units * n_values).reshape(n_units, n_values)
+        counts = counts.astype(float)
+        m_u = counts.sum(axis=1)
+        scale = np.where(m_u >= 2, 1.0 / np.maximum(m_u - 1.0, 1.0), 0.0)
+        if unit_weight is not None:
+            scale = scale * np.asarray(unit_weight, dtype=float)
+        scaled = counts * scale[:, None]
+        o = counts.T @ scaled
+        o -= np.diag(scaled.sum(axis=0))
+        return o
     counts = sparse.csr_matrix(
         (np.ones(unit_idx.size), (unit_idx, value_idx)), shape=(n_units, n_values)
     )

@@ -44,10 +44,33 @@ def _renamed(new, old, new_name, old_name, function):
     return old
 
 
+def _codes(values):
+    """Integer codes of a column, and how many there are, fast on the layouts coding data
+    come in: integers in a compact range (``x - min``), or long runs of one value (a
+    table melted coder by coder: factorise the runs only); else ``pandas.factorize``.
+    Codes need not be in order of appearance (only equality matters)."""
+    arr = values.to_numpy() if hasattr(values, "to_numpy") else np.asarray(values)
+    n = arr.size
+    if n and arr.dtype.kind in "iu":
+        lo, hi = int(arr.min()), int(arr.max())
+        if hi - lo <= 2 * n + 1024:
+            return (arr - lo).astype(np.int64), hi - lo + 1
+    if n > 64 and arr.dtype == object:
+        change = np.flatnonzero(arr[1:] != arr[:-1]) + 1
+        if change.size < n // 16:
+            starts = np.concatenate([[0], change])
+            run_codes, uniques = pd.factorize(arr[starts])
+            if (run_codes >= 0).all():
+                return np.repeat(run_codes, np.diff(np.append(starts, n))), len(uniques)
+    codes, uniques = pd.factorize(arr)
+    return codes, len(uniques)
+
+
 def _fast_duplicate_check(u_idx, c_idx, n_coders, df, keys, function):
     """Raise the duplicate report if an (item, coder) pair repeats: integer keys, one
-    ``bincount`` (or a sort when the key range is large), the pandas report only then."""
-    key = u_idx.astype(np.int64) * max(n_coders, 1) + c_idx
+    ``bincount`` (or a sort when the key range is large), the pandas report only then
+    (``df`` is a callable building the table, called only when a duplicate exists)."""
+    key = c_idx.astype(np.int64) * (int(u_idx.max()) + 1 if u_idx.size else 1) + u_idx
     span = int(key.max()) + 1 if key.size else 0
     if span <= 8 * key.size + 1024:
         dup = bool((np.bincount(key, minlength=span) > 1).any()) if key.size else False
@@ -55,7 +78,7 @@ def _fast_duplicate_check(u_idx, c_idx, n_coders, df, keys, function):
         k = np.sort(key)
         dup = bool((k[1:] == k[:-1]).any())
     if dup:
-        _duplicate_error(df, keys, function)
+        _duplicate_error(df(), keys, function)
 
 
 def _check_frame(data, function):
@@ -146,23 +169,47 @@ def _alpha_inputs(data, item, coder, value, level, function):
         )
     values = data[value]
     keep = values.notna().to_numpy()
-    if not keep.all():
-        values = values[keep]
-    u_idx, _ = pd.factorize(data[item].to_numpy()[keep] if not keep.all() else data[item])
-    c_idx, c_uni = pd.factorize(data[coder].to_numpy()[keep] if not keep.all()
-                                else data[coder])
+    every = bool(keep.all())
+    u_idx, _ = _codes(data[item])  # codes of the whole column, then the kept rows
+    c_idx, n_coders = _codes(data[coder])
+    if not every:
+        u_idx, c_idx = u_idx[keep], c_idx[keep]
+        values = values[keep] if values.dtype.kind not in "iuf" else pd.Series(
+            values.to_numpy()[keep], name=values.name)
     if (u_idx < 0).any() or (c_idx < 0).any():
         col = item if (u_idx < 0).any() else coder
         raise ParameterError(
             f"{function}: column '{col}' has missing values in rows that carry a value; "
             f"every coding needs its {'item' if col == item else 'coder'}. Fill or drop them."
         )
-    _fast_duplicate_check(u_idx, c_idx, len(c_uni),
-                          data.loc[keep, [item, coder, value]], [item, coder], function)
+    _fast_duplicate_check(u_idx, c_idx, n_coders,
+                          lambda: data.loc[keep, [item, coder, value]], [item, coder], function)
     if values.empty:
         return None
-    v_idx, domain = _value_domain(values, level, value)
+    fast = _numeric_domain(values, level)
+    v_idx, domain = fast if fast is not None else _value_domain(values, level, value)
     return u_idx, v_idx, domain
+
+
+def _numeric_domain(values, level):
+    """``(codes, sorted domain)`` for integer-valued numbers in a compact range without
+    hashing (``x - min``, then the values present); None when that does not apply."""
+    if values.dtype.kind not in "iuf" or len(values) == 0:
+        return None
+    x = values.to_numpy()
+    lo, hi = x.min(), x.max()
+    if not (np.isfinite(lo) and np.isfinite(hi)) or hi - lo > 4 * len(x) + 1024:
+        return None
+    if level == "ratio" and lo < 0:
+        return None  # let _value_domain report it
+    shifted = x - lo
+    codes = shifted.astype(np.int64)
+    if x.dtype.kind == "f" and not np.array_equal(codes, shifted):
+        return None
+    present = np.bincount(codes) > 0
+    remap = np.cumsum(present) - 1
+    domain = (lo + np.flatnonzero(present)).astype(float)
+    return remap[codes], domain
 
 
 def krippendorff_alpha(data, *, item=None, coder, value, level="nominal", unit=None):
