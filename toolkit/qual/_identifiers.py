@@ -81,7 +81,9 @@ NOT_SURNAMES = frozenset(
     World Country Plod Martens Pepper Who Oetker Scholl Kipling Muscle Men Sheen Blobby
     Universe Right Big Motivator Games Magazine Pro Plus Desktop Laptop Tower Specialist
     Shop Store Repair Repairs Services Service Hub Lead Leads Sergeants Inspectors
-    Constables Specials Supervisor Supervisors Role""".split()
+    Constables Specials Supervisor Supervisors Role Operation Chapter Section Article Part
+    Page Appendix Annex Schedule Act Bill Regulation Regulations Order Case Ref Reference
+    Interview Interviewer Respondent Transcript""".split()
 )
 
 _SURNAME = r"(?:[A-Z]['’])?(?:Mc|Mac)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"

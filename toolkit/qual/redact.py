@@ -19,7 +19,8 @@ import pandas as pd
 from toolkit.errors import ParameterError
 from toolkit.qual import _identifiers as _ids
 
-__all__ = ["redact", "redact_many", "Redactor", "KINDS"]
+__all__ = ["redact", "redact_many", "Redactor", "KINDS", "review_sheet", "write_review_sheet",
+           "read_review_sheet", "apply_review", "residual_risk"]
 
 #: Kinds of identifier found, as they appear in the log's ``kind`` column.
 KINDS = _ids.KINDS
@@ -55,6 +56,12 @@ class Redactor:
         reproducible for the same texts in the same order.
     kinds : iterable of str, optional
         Kinds to redact (default: all of :data:`KINDS`).
+    surrogates : {"labels", "names"}
+        ``"labels"`` (default) writes ``[Officer A]``, ``[Person B]``, ``[Phone A]``...;
+        ``"names"`` gives each person a realistic replacement name from the name
+        gazetteer (chosen by the key when given, else in order of appearance), keeping
+        the form: a given name for a given name, a surname for a surname, a common rank
+        before a surname ("PC Smith" -> "PC Harding"). Other kinds keep labels.
 
     Attributes
     ----------
@@ -62,7 +69,14 @@ class Redactor:
         ``kind, identity, replacement``: every pseudonym given so far (personal data).
     """
 
-    def __init__(self, *, names=(), key=None, kinds=None):
+    def __init__(self, *, names=(), key=None, kinds=None, surrogates="labels"):
+        if surrogates not in ("labels", "names"):
+            raise ParameterError(
+                f"The 'surrogates' parameter of Redactor must be 'labels' or 'names'. Got "
+                f"{surrogates!r} instead."
+            )
+        self._surrogates = surrogates
+        self._names_given: dict[str, tuple[str, str]] = {}
         if isinstance(key, str):
             key = key.encode("utf-8")
         if key is not None and not isinstance(key, bytes):
@@ -82,6 +96,7 @@ class Redactor:
         self._names_pattern, self._names_lookup = self._compile_names(names)
         self._labels: dict[tuple[str, str], str] = {}
         self._officers: set[str] = set()
+        self._known_surnames: set[str] = set()
         self._used: dict[str, set[str]] = {}
 
     @staticmethod
@@ -189,6 +204,7 @@ class Redactor:
         else:
             found, officers = found
             self._officers.update(officers)
+        found = self._with_known_surnames(text, found)
         pieces = []
         rows = []
         pos = 0
@@ -196,6 +212,8 @@ class Redactor:
             if kind not in self._kinds:
                 continue
             label = self._label(kind, identity)
+            if self._surrogates == "names" and kind == "person":
+                label = self._surrogate_name(identity, text[start:end])
             pieces.append(text[pos:start])
             pieces.append(label)
             rows.append((*prefix, start, end, kind, text[start:end], label))
@@ -258,10 +276,152 @@ class Redactor:
             results = list(pool.map(_find_chunk, args))
         return [item for chunk in results for item in chunk]
 
+    def _with_known_surnames(self, text, found):
+        """Add surnames seen in earlier texts (with a rank or a given name) where they
+        stand alone here ("Smith said..."), then learn this text's surnames."""
+        if self._known_surnames and "person" in self._kinds:
+            extra = [(m.start(), m.end(), "person", m.group().lower().replace("’", "'"))
+                     for m in _ids._NAME_TOKEN.finditer(text)
+                     if m.group() in self._known_surnames]
+            if extra:
+                found = _ids.resolve_overlaps(list(found) + extra)
+        for start, end, kind, identity in found:
+            if kind != "person":
+                continue
+            words = text[start:end].split()
+            last = words[-1] if words else ""
+            last = last[:-2] if last.endswith(("'s", "’s")) else last
+            if (len(words) > 1 and len(last) >= 3 and last[0].isupper()
+                    and last not in _ids.AMBIGUOUS_GIVEN and last not in _ids.NOT_SURNAMES
+                    and last.lower().replace("’", "'") == identity):
+                self._known_surnames.add(last)
+        return found
+
+    def _surrogate_name(self, identity, original):
+        """A realistic replacement keeping the form of ``original``."""
+        pair = self._names_given.get(identity)
+        if pair is None:
+            given, family = _surrogate_pool()
+            if self._key is None:
+                i = len(self._names_given)
+                pick = (i * 7919) % len(given), (i * 104729) % len(family)
+            else:
+                d = hmac.new(self._key, f"name\0{identity}".encode(), hashlib.sha256).digest()
+                pick = (int.from_bytes(d[:8], "big") % len(given),
+                        int.from_bytes(d[8:16], "big") % len(family))
+            used = set(self._names_given.values())
+            while (given[pick[0]], family[pick[1]]) in used:
+                pick = (pick[0] + 1) % len(given), (pick[1] + 1) % len(family)
+            pair = (given[pick[0]], family[pick[1]])
+            self._names_given[identity] = pair
+        words = original.split()
+        rank = None
+        for r in _COMMON_RANKS:
+            if original.startswith(r + " ") and len(words) > len(r.split()):
+                rank, words = r, words[len(r.split()):]
+                break
+        if words and words[0].isdigit():
+            words = words[1:]
+        if len(words) >= 2:
+            out = f"{pair[0]} {pair[1]}"
+        elif rank is not None or (words and words[0].lower() == identity
+                                  and identity not in _given_lower()):
+            out = pair[1]
+        else:
+            out = pair[0]
+        return f"{rank} {out}" if rank else out
+
+    def save_key(self, path):
+        """Write the keyed mapping (``kind, identity, replacement``) to a CSV at ``path``.
+
+        The mapping re-identifies people: keep it apart from the redacted texts, with the
+        research team's key, never in an evidence pack (a path inside a folder holding an
+        evidence pack's ``manifest.json`` is refused). :meth:`load_key` continues it.
+        """
+        from pathlib import Path
+
+        path = Path(path)
+        for parent in [path.parent, *path.parent.parents]:
+            if (parent / "manifest.json").exists() and (parent / "tables").exists():
+                raise ParameterError(
+                    f"Redactor.save_key: {path} lies inside an evidence pack ({parent}); "
+                    "the re-identification key must be stored apart from the pack."
+                )
+        table = self.mapping
+        if self._surrogates == "names":
+            names = {i: f"{g} {f}" for i, (g, f) in self._names_given.items()}
+            table["surrogate_name"] = [names.get(i, "") if k == "person" else ""
+                                       for k, i in zip(table["kind"], table["identity"])]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        table.to_csv(path, index=False, encoding="utf-8")
+        return path
+
+    @classmethod
+    def load_key(cls, path, *, names=(), key=None, kinds=None, surrogates="labels"):
+        """A Redactor that continues the mapping written by :meth:`save_key`: people
+        already seen keep their pseudonyms, new people get new ones."""
+        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+        missing = {"kind", "identity", "replacement"} - set(table.columns)
+        if missing:
+            raise ParameterError(
+                f"Redactor.load_key: {path} is not a mapping written by save_key (columns "
+                f"{sorted(missing)} missing)."
+            )
+        red = cls(names=names, key=key, kinds=kinds, surrogates=surrogates)
+        for kind, identity, label in zip(table["kind"], table["identity"], table["replacement"]):
+            red._labels[(kind, identity)] = label
+            red._used.setdefault(kind, set()).add(label.strip("[]").rsplit(" ", 1)[-1])
+            if label.startswith("[Officer "):
+                red._officers.add(identity)
+        if "surrogate_name" in table:
+            for identity, name in zip(table["identity"], table["surrogate_name"]):
+                if name:
+                    g, _, f = name.partition(" ")
+                    red._names_given[identity] = (g, f)
+        return red
+
     @property
     def mapping(self) -> pd.DataFrame:
         rows = [(k, i, lab) for (k, i), lab in self._labels.items()]
         return pd.DataFrame(rows, columns=["kind", "identity", "replacement"])
+
+
+_COMMON_RANKS = ("PCSO", "PC", "DC", "Sgt", "Sergeant", "DS", "Inspector", "Insp", "DI",
+                 "Mr", "Mrs", "Ms", "Miss", "Dr")
+
+
+#: Replacement names (common in the UK; facts, compiled for the toolkit). The choice
+#: depends on the key or the order of appearance only.
+_SURROGATE_GIVEN = """Aaron Abbie Adam Adele Aidan Aisha Alan Alex Alice Amir Amy Andrew Anna Anthony
+Asha Ben Beth Callum Carl Caroline Chloe Chris Claire Colin Connor Craig Daniel Danielle Darren
+David Dean Deborah Declan Dylan Eleanor Elliot Emma Eric Erin Ewan Faye Fiona Gavin Gemma
+Graham Hannah Harriet Hassan Heidi Helen Holly Ian Imran Isaac Jade James Jamie Jane Jason
+Jenny Joanna Joel Jordan Joseph Julie Karen Katie Keith Kelly Kieran Kirsty Laura Leah Leon
+Lewis Liam Lisa Louise Lucy Luke Maria Martin Matthew Megan Michelle Molly Nadia Naomi Natalie
+Neil Nicola Niall Nina Oliver Omar Owen Paul Peter Priya Rachel Ravi Rebecca Rhys Richard
+Robert Rosie Ruth Ryan Saima Sam Samir Sandra Scott Sean Shona Simon Sophie Stephen Steven
+Stuart Tanya Thomas Tom Tracey Tyler Vicky Wayne Yasmin Zoe""".split()
+_SURROGATE_FAMILY = """Abbott Ahmed Akhtar Allen Anderson Armstrong Atkinson Bailey Baker Barker
+Barnes Bates Bennett Berry Bibi Bird Bishop Booth Bradley Briggs Brooks Burton Butler Byrne
+Campbell Carr Carter Chapman Clarke Cole Collins Cook Cooper Cox Crawford Cunningham Dale
+Dawson Day Dixon Doyle Duncan Edwards Ellis Evans Farrell Fisher Fleming Fletcher Ford Foster
+Fox Fraser Gardner Gibson Gill Gordon Graham Grant Gray Griffiths Hamilton Hardy Harper Harris
+Hart Harvey Hayes Henderson Hewitt Holland Holmes Hopkins Howard Hughes Hunt Hussain Iqbal
+Jackson James Jenkins Johnston Kaur Kelly Kennedy Khan Knight Lambert Lawrence Lee Lloyd Lowe
+Malik Marsh Marshall Mason Matthews McCarthy Mills Mitchell Moore Morgan Morris Murphy Murray
+Nelson Newman Nicholson Norris O'Connor Osborne Owen Palmer Parker Parsons Payne Pearce Pearson
+Perry Phillips Porter Powell Quinn Rahman Reid Reynolds Richards Riley Roberts Robertson Rogers
+Rose Ross Russell Ryan Saunders Scott Shah Sharma Shaw Simpson Singh Slater Spencer Stevens
+Stewart Sutton Taylor Thomson Townsend Turner Walsh Ward Watson Webb Wells West Wilkinson Wood
+Wright Young""".split()
+
+
+def _surrogate_pool():
+    return _SURROGATE_GIVEN, _SURROGATE_FAMILY
+
+
+def _given_lower():
+    return {n.lower() for n in _ids.gazetteer()[0]}
 
 
 def _find_chunk(args):
