@@ -52,10 +52,10 @@ def main():
         for level in ("nominal", "ordinal", "interval"):
             ours, peer = [], []
             for _ in range(args.reps):
-                t1, a = cpu(lambda: krippendorff_alpha(long, item="item", coder="coder",
-                                                       value="value", level=level))
-                t2, b = cpu(lambda: krippendorff.alpha(reliability_data=mat,
-                                                       level_of_measurement=level))
+                t1, a = cpu(lambda long=long, level=level: krippendorff_alpha(
+                    long, item="item", coder="coder", value="value", level=level))
+                t2, b = cpu(lambda mat=mat, level=level: krippendorff.alpha(
+                    reliability_data=mat, level_of_measurement=level))
                 ours.append(t1)
                 peer.append(t2)
             assert abs(a - b) < 1e-9, (a, b)

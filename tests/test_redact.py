@@ -260,3 +260,98 @@ def test_redact_many_two_processes_identical():
     pd.testing.assert_frame_equal(one[1], two[1])
     with pytest.raises(ParameterError, match="n_jobs"):
         redact_many(texts, n_jobs=0)
+
+
+# --------------------------------------------------------------------- review workflow
+
+
+REVIEW_TEXTS = [
+    "DS Jones rang +44 7700 900455 from Canning Circus. I said =HYPERLINK(x) was odd.",
+    "Later Jones met Mrs Hope at Fenwick Street depot; my wife Sarah was there.",
+]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_review_sheet_workflow(tmp_path, suffix):
+    from toolkit.qual.redact import (apply_review, read_review_sheet, residual_risk,
+                                     review_sheet, write_review_sheet)
+
+    sheet = review_sheet(REVIEW_TEXTS, ids=["T1", "T2"])
+    assert list(sheet.columns[:6]) == ["document", "start", "end", "kind", "original",
+                                       "replacement"]
+    rules = sheet[sheet["source"] == "rule"]
+    cands = sheet[sheet["source"] == "candidate"]
+    assert {"DS Jones", "+44 7700 900455", "Jones", "Mrs Hope", "Sarah"} <= set(
+        rules["original"])
+    assert "Canning Circus" in set(cands["original"])
+    assert (cands["confidence"] == "low").all() and (cands["replacement"] == "").all()
+    assert all("«" in c for c in sheet["context"])
+    # risk before review: open candidates
+    before = residual_risk(REVIEW_TEXTS, sheet, ids=["T1", "T2"])
+    assert before.loc[0, "risk"] in ("review", "high") and before.loc[0, "n_candidates_open"] >= 1
+
+    path = write_review_sheet(sheet, tmp_path / f"review{suffix}")
+    if suffix == ".csv":
+        raw = path.read_text(encoding="utf-8-sig")
+        assert "'+44 7700 900455" in raw  # formula-safe
+        assert ",=" not in raw
+    edited = read_review_sheet(path)
+    assert set(edited["original"]) == set(sheet["original"])  # guard undone on reading
+    # the reviewer: "Mrs Hope" is a shop, not a person (reject); Canning Circus is a
+    # place to hide (accept); everything else left undecided.
+    edited.loc[edited["original"] == "Mrs Hope", "decision"] = "reject"
+    edited.loc[edited["original"] == "Canning Circus", "decision"] = "accept"
+    out, log = apply_review(REVIEW_TEXTS, edited, ids=["T1", "T2"])
+    assert "Canning Circus" not in out[0] and "[Place A]" in out[0]
+    assert "Mrs Hope" in out[1]
+    assert "Jones" not in " ".join(out) and "Sarah" not in out[1]
+    assert "900455" not in out[0]
+    after = residual_risk(REVIEW_TEXTS, edited, ids=["T1", "T2"])
+    assert after.loc[0, "n_candidates_accepted"] == 1
+    assert (after["n_rejected"] == [0, 1]).all()
+    # a decision that is not accept/reject is refused, naming the row
+    edited.loc[0, "decision"] = "maybe"
+    write_review_sheet(edited, tmp_path / f"bad{suffix}")
+    with pytest.raises(ParameterError, match="row 2.*maybe"):
+        read_review_sheet(tmp_path / f"bad{suffix}")
+
+
+def test_rejecting_a_checked_format_is_high_risk():
+    from toolkit.qual.redact import residual_risk, review_sheet
+
+    sheet = review_sheet(["Ring 07700 900123 now."])
+    sheet.loc[sheet["kind"] == "phone", "decision"] = "reject"
+    assert residual_risk(["Ring 07700 900123 now."], sheet)["risk"].iloc[0] == "high"
+
+
+def test_key_mapping_saved_apart_and_continued(tmp_path):
+    red = Redactor(key="team-secret")
+    first, _ = red.redact_many(["PC Smith met DS Jones.", "My wife Sarah rang."])
+    path = red.save_key(tmp_path / "keys" / "mapping.csv")
+    table = pd.read_csv(path)
+    assert {"kind", "identity", "replacement"} <= set(table.columns)
+    assert "smith" in set(table["identity"])
+    # a new session continues: known people keep their pseudonyms, in any order
+    again = Redactor.load_key(path, key="team-secret")
+    red_text, _ = again.redact("DS Jones and PC Smith; Inspector Khan.")
+    assert red_text.startswith(first[0].split(" met ")[1].rstrip(".") + " and ")
+    # never inside an evidence pack
+    pack = tmp_path / "pack"
+    (pack / "tables").mkdir(parents=True)
+    (pack / "manifest.json").write_text("{}")
+    with pytest.raises(ParameterError, match="evidence pack"):
+        red.save_key(pack / "mapping.csv")
+
+
+def test_surrogate_names_consistent_and_form_kept():
+    red = Redactor(surrogates="names")
+    out, log = red.redact_many(["PC Smith met my wife Sarah and DS John Patel.",
+                                "Later Smith told Patel."])
+    first = out[0].split()
+    assert first[0] == "PC" and first[1] not in ("Smith",)
+    surname = first[1]
+    assert out[1].startswith(f"Later {surname} told ")
+    assert "Smith" not in " ".join(out) and "Patel" not in " ".join(out)
+    assert "[" not in " ".join(out)
+    with pytest.raises(ParameterError, match="surrogates"):
+        Redactor(surrogates="fake")

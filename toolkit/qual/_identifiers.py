@@ -54,6 +54,8 @@ LABELS = {
     "workplace": "Workplace",
     "address": "Address",
     "person": "Person",
+    "place": "Place",  # reviewed candidates (apply_review)
+    "number": "Number",
 }
 
 RANKS = (
@@ -336,6 +338,19 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None, officers=
     return resolve_overlaps(found)
 
 
+def resolve_overlaps_any(found):
+    """:func:`resolve_overlaps` for lists that may hold kinds outside :data:`KINDS`
+    (reviewed candidates), ranked after them."""
+    rank = {k: i for i, k in enumerate(KINDS)}
+    found = sorted(found, key=lambda f: (f[0], -(f[1] - f[0]), rank.get(f[2], len(KINDS))))
+    kept, last_end = [], -1
+    for item in found:
+        if item[0] >= last_end:
+            kept.append(item)
+            last_end = item[1]
+    return kept
+
+
 def resolve_overlaps(found):
     """Keep non-overlapping matches: earliest start first, then longest, then kind order."""
     rank = {k: i for i, k in enumerate(KINDS)}
@@ -409,7 +424,7 @@ def _common_words():
         "national", "county", "regional", "detective", "custody", "response", "neighbourhood",
         "control", "community", "every", "any", "some", "one", "each", "same", "other",
         "primary", "secondary", "high", "junior", "infant", "crown", "magistrates",
-        "magistrates'", "family", "youth", "coroner's", "county", "appeal", "supreme", "i",
+        "magistrates'", "family", "youth", "coroner's", "appeal", "supreme", "i",
         "it", "we", "they", "he", "she", "you", "there", "here", "what", "who", "monday",
         "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "well", "so",
         "yes", "no", "but", "and", "then", "when", "because", "if", "oh", "um", "er", "like",
@@ -625,7 +640,7 @@ def _win(name, text, folded=None):
     kw, before, after = _WINDOWS[name]
     seen = {}
     n = len(text)
-    last_hi = -1
+    last_lo, last_hi = 0, -1
     if isinstance(kw, tuple):  # literal keywords: str.find (case-folded unless capitalised)
         hits = []
         for word in kw:

@@ -209,7 +209,7 @@ class Redactor:
         rows = []
         pos = 0
         for start, end, kind, identity in found:
-            if kind not in self._kinds:
+            if kind not in self._kinds and kind not in _REVIEW_KINDS:
                 continue
             label = self._label(kind, identity)
             if self._surrogates == "names" and kind == "person":
@@ -386,6 +386,7 @@ class Redactor:
         return pd.DataFrame(rows, columns=["kind", "identity", "replacement"])
 
 
+_REVIEW_KINDS = frozenset({"place", "number"})
 _COMMON_RANKS = ("PCSO", "PC", "DC", "Sgt", "Sergeant", "DS", "Inspector", "Insp", "DI",
                  "Mr", "Mrs", "Ms", "Miss", "Dr")
 
@@ -528,3 +529,290 @@ def redact_many(texts, *, names=(), key=None, kinds=None, ids=None, n_jobs=1):
     """
     return Redactor(names=names, key=key, kinds=kinds).redact_many(texts, ids=ids,
                                                                    n_jobs=n_jobs)
+
+
+# ---------------------------------------------------------------------------------------
+# Review before release
+# ---------------------------------------------------------------------------------------
+
+#: Kinds found by a checked format (check digits, fixed layouts, the force list): high
+#: confidence. The others come from context rules or the name gazetteer: medium.
+HIGH_CONFIDENCE = frozenset({"email", "url", "handle", "nhs_number", "ni_number", "phone",
+                             "postcode", "vehicle", "warrant_number", "collar_number",
+                             "force", "date_of_birth"})
+REVIEW_COLUMNS = ["document", "start", "end", "kind", "original", "replacement", "confidence",
+                  "source", "context", "decision", "note"]
+_CANDIDATE = _ids.re.compile(
+    r"(?<![\w'’])(?:(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+    r"(?:\s+(?:(?:of|the|and|on|upon|under)\s+)?(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,3}"
+    r"|\d{4,}|@\w+)(?![\w'’])"
+)
+_SAFE_WORDS = frozenset(
+    """I Interviewer Respondent Facebook Twitter Instagram TikTok Snapchat WhatsApp LinkedIn
+    YouTube Telegram Reddit Google Teams Zoom Christmas Easter English British Welsh Scottish
+    Irish Police Constable Sergeant Inspector Federation Chief Superintendent Professional
+    Standards College Policing Crown Court Home Office NHS GP HR CID PSD Gold Silver Bronze
+    OK Okay Yeah Yes No Well So And But Then Honestly Actually Obviously""".split()
+)
+
+
+def _context(text, start, end, width=60):
+    lo, hi = max(0, start - width), min(len(text), end + width)
+    return (("…" if lo else "") + text[lo:start] + "«" + text[start:end] + "»" + text[end:hi]
+            + ("…" if hi < len(text) else "")).replace("\n", " ")
+
+
+def _candidates(text, spans):
+    """Capitalised phrases and long numbers not redacted and not ordinary words: things a
+    person should look at (possible names, places, employers, reference numbers)."""
+    covered = []
+    for s, e in spans:
+        covered.append((s, e))
+    common = _ids._common_words()
+    given, family = _ids.gazetteer()
+    out = []
+    for m in _CANDIDATE.finditer(text):
+        s, e = m.start(), m.end()
+        if any(s < ce and cs < e for cs, ce in covered):
+            continue
+        words = m.group().split()
+        if m.group()[0].isdigit():
+            if 1950 <= int(m.group()[:4]) <= 2035 and len(m.group()) == 4:
+                continue
+            out.append((s, e, "number"))
+            continue
+        if m.group().startswith("@"):
+            out.append((s, e, "handle"))
+            continue
+        if all(w.casefold() in common or w in _SAFE_WORDS or w in _ids.NOT_GIVEN
+               or w in _ids.AMBIGUOUS_GIVEN for w in words):
+            continue
+        if len(words) == 1 and _ids._sentence_start(text, s) and words[0] not in given \
+                and words[0] not in family:
+            continue
+        kind = "person" if (words[0] in given or words[-1] in family) else "place_or_org"
+        out.append((s, e, kind))
+    return out
+
+
+def review_sheet(texts, *, redactor=None, ids=None, context=60):
+    """A sheet of every replacement and of low-confidence candidates, for a person to
+    accept or reject before the texts are released.
+
+    Parameters
+    ----------
+    texts : list or Series of str
+        The original texts.
+    redactor : Redactor, optional
+        The redactor to review (default: a new ``Redactor()``); it is not changed.
+    ids : list, optional
+        Document ids (as in :func:`redact_many`).
+    context : int
+        Characters of context on each side.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per replacement and per candidate, columns
+
+        - ``document``, ``start``, ``end``: where (code points in the original text).
+        - ``kind``: kind of identifier (a guess for candidates: ``person``,
+          ``place_or_org``, ``number``, ``handle``).
+        - ``original``: the text found (personal data: the sheet is confidential).
+        - ``replacement``: the pseudonym, empty for candidates.
+        - ``confidence``: ``high`` (checked formats), ``medium`` (context rules and
+          gazetteer names) or ``low`` (candidates, not redacted unless accepted).
+        - ``source``: ``rule`` or ``candidate``.
+        - ``context``: the surrounding text, the identifier between « ».
+        - ``decision``: empty; the reviewer writes ``accept`` or ``reject``.
+        - ``note``: free text for the reviewer.
+
+    Notes
+    -----
+    :func:`apply_review` applies the decisions: a rejected replacement is left as the
+    original text, an accepted candidate is redacted; undecided replacements stay
+    redacted and undecided candidates stay as they are (and count in
+    :func:`residual_risk`). Write the sheet with :func:`write_review_sheet` (formula-safe
+    CSV or XLSX).
+
+    Examples
+    --------
+    >>> sheet = review_sheet(["DS Jones rang 07700 900123 about Canning Circus."])
+    >>> sheet[["kind", "original", "confidence", "source"]].values.tolist()
+    [['person', 'DS Jones', 'medium', 'rule'], ['phone', '07700 900123', 'high', 'rule'], ['place_or_org', 'Canning Circus', 'low', 'candidate']]
+    """
+    import copy
+
+    red = copy.deepcopy(redactor) if redactor is not None else Redactor()
+    texts_list, id_list = _texts_and_ids(texts, ids)
+    rows = []
+    for doc, text in zip(id_list, texts_list):
+        _, found = red._redact_rows(text, doc)
+        spans = []
+        for _doc, s, e, kind, original, label in found:
+            spans.append((s, e))
+            rows.append((doc, s, e, kind, original, label,
+                         "high" if kind in HIGH_CONFIDENCE else "medium", "rule",
+                         _context(text, s, e, context), "", ""))
+        for s, e, kind in _candidates(text, spans):
+            rows.append((doc, s, e, kind, text[s:e], "", "low", "candidate",
+                         _context(text, s, e, context), "", ""))
+    sheet = pd.DataFrame(rows, columns=REVIEW_COLUMNS)
+    return sheet.sort_values(["document", "start"], kind="stable", key=_sort_key) \
+        .reset_index(drop=True) if len(sheet) else sheet
+
+
+def _sort_key(col):
+    if col.name == "document":
+        return col.map({d: i for i, d in enumerate(pd.unique(col))})
+    return col
+
+
+def _texts_and_ids(texts, ids):
+    if isinstance(texts, str) or not isinstance(texts, (list, tuple, pd.Series)):
+        raise ParameterError(
+            "The 'texts' parameter must be a list, tuple or pandas Series of str. Got "
+            f"{type(texts).__name__} instead."
+        )
+    if ids is None:
+        ids = list(texts.index) if isinstance(texts, pd.Series) else None
+    texts = list(texts)
+    ids = list(range(len(texts))) if ids is None else list(ids)
+    if len(ids) != len(texts):
+        raise ParameterError(f"The 'ids' parameter must have one id per text ({len(texts)}). "
+                             f"Got {len(ids)} instead.")
+    for t in texts:
+        if not isinstance(t, str):
+            raise ParameterError(f"Every text must be a str. Got {type(t).__name__}.")
+    return texts, ids
+
+
+def write_review_sheet(sheet, path):
+    """Write a review sheet to ``path`` (``.csv`` or ``.xlsx``), formula-safe: a cell
+    starting with ``=``, ``+``, ``-`` or ``@`` gets a leading apostrophe so a spreadsheet
+    shows it as text (:func:`toolkit.report.export.neutralise_formulas`)."""
+    from pathlib import Path
+
+    from toolkit.report.export import write_csv, write_workbook
+
+    path = Path(path)
+    if path.suffix.lower() == ".csv":
+        return write_csv(sheet, path)
+    if path.suffix.lower() == ".xlsx":
+        return write_workbook({"review": sheet}, path)
+    raise ParameterError(f"write_review_sheet writes .csv or .xlsx. Got {path.name!r}.")
+
+
+def read_review_sheet(path):
+    """Read a review sheet written by :func:`write_review_sheet` (and edited by a
+    person), undoing the formula guard; decisions are checked."""
+    from pathlib import Path
+
+    path = Path(path)
+    if path.suffix.lower() == ".xlsx":
+        sheet = pd.read_excel(path, dtype=str, keep_default_na=False)
+    else:
+        sheet = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    missing = [c for c in ("document", "start", "end", "kind", "decision") if c not in sheet]
+    if missing:
+        raise ParameterError(f"read_review_sheet: {path.name} lacks the column(s) {missing}; "
+                             "use a sheet written by write_review_sheet.")
+    for col in sheet.columns:
+        sheet[col] = sheet[col].map(
+            lambda v: v[1:] if isinstance(v, str) and v[:1] == "'" and v[1:2] in "=+-@\t\r"
+            and len(v) > 1 else v)
+    sheet["start"] = sheet["start"].astype("int64")
+    sheet["end"] = sheet["end"].astype("int64")
+    sheet["decision"] = sheet["decision"].str.strip().str.lower()
+    bad = ~sheet["decision"].isin(["", "accept", "reject"])
+    if bad.any():
+        i = int(bad.idxmax())
+        raise ParameterError(
+            f"read_review_sheet: row {i + 2} of {path.name} has decision "
+            f"{sheet.loc[i, 'decision']!r}; expected 'accept', 'reject' or empty."
+        )
+    return sheet
+
+
+def apply_review(texts, sheet, *, redactor=None, ids=None):
+    """Redact ``texts`` again, applying the decisions of a review sheet.
+
+    Rejected replacements keep the original text; accepted candidates are redacted with
+    the kind in the sheet (a reviewer may correct it; ``place_or_org`` is written
+    ``[Place A]``, ``number`` ``[Number A]``); everything else is as :func:`redact_many`. Returns ``(texts, log)``;
+    the log has the columns of :func:`redact_many`.
+
+    Examples
+    --------
+    >>> texts = ["DS Jones rang about Canning Circus."]
+    >>> sheet = review_sheet(texts)
+    >>> sheet.loc[sheet["source"] == "candidate", "decision"] = "accept"
+    >>> apply_review(texts, sheet)[0]
+    ['[Officer A] rang about [Place A].']
+    """
+    red = redactor if redactor is not None else Redactor()
+    texts_list, id_list = _texts_and_ids(texts, ids)
+    for col in ("document", "start", "end", "kind", "decision"):
+        if col not in sheet:
+            raise ParameterError(f"apply_review: the sheet lacks column '{col}'.")
+    key = str  # ids read back from a CSV are text
+    decided = {}
+    for row in sheet.itertuples(index=False):
+        if row.decision in ("accept", "reject"):
+            decided[(key(row.document), int(row.start), int(row.end))] = (row.decision,
+                                                                          row.kind)
+    out, rows = [], []
+    for doc, text in zip(id_list, texts_list):
+        officers = set()
+        found = _ids.find_identifiers(text, red._names_pattern, red._names_lookup, officers)
+        kept = [f for f in found if decided.get((key(doc), f[0], f[1]), ("",))[0] != "reject"]
+        for (d, s, e), (decision, kind) in decided.items():
+            if d == key(doc) and decision == "accept" and not any(
+                    f[0] == s and f[1] == e for f in found):
+                kind = {"place_or_org": "place"}.get(kind, kind)
+                if kind not in _ids.LABELS:
+                    raise ParameterError(
+                        f"apply_review: document {doc!r}, characters {s}-{e}: kind {kind!r} "
+                        f"is not one of {sorted(_ids.LABELS)} (nor place_or_org).")
+                kept.append((s, e, kind, text[s:e].lower()))
+        kept = _ids.resolve_overlaps_any(kept)
+        red_text, found_rows = red._redact_rows(text, doc, found=(kept, officers))
+        out.append(red_text)
+        rows.extend(found_rows)
+    log = pd.DataFrame(rows, columns=["document", *LOG_COLUMNS]).astype(
+        {"start": "int64", "end": "int64"})
+    return out, log
+
+
+def residual_risk(texts, sheet, *, ids=None):
+    """What may still identify someone, per transcript, after review.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per document: ``document``, ``n_words``, ``n_replaced`` (replacements
+        kept), ``n_rejected`` (replacements a reviewer rejected), ``n_high_rejected``
+        (of checked formats: e-mails, phone numbers...), ``n_candidates_open``
+        (candidates not decided), ``n_candidates_accepted``, ``open_examples`` (up to
+        five undecided candidates), ``risk``: ``high`` (a checked-format identifier
+        rejected, or three or more open candidates), ``review`` (one or two open
+        candidates), ``low`` (nothing open).
+    """
+    texts_list, id_list = _texts_and_ids(texts, ids)
+    sheet = sheet.assign(_doc=sheet["document"].astype(str))
+    rows = []
+    for doc, text in zip(id_list, texts_list):
+        g = sheet[sheet["_doc"] == str(doc)]
+        rule = g[g["source"] == "rule"]
+        cand = g[g["source"] == "candidate"]
+        rejected = rule[rule["decision"] == "reject"]
+        high_rej = int(rejected["confidence"].eq("high").sum())
+        open_c = cand[cand["decision"] == ""]
+        n_open = len(open_c)
+        risk = "high" if high_rej or n_open >= 3 else "review" if n_open else "low"
+        rows.append((doc, len(text.split()), len(rule) - len(rejected), len(rejected),
+                     high_rej, n_open, int((cand["decision"] == "accept").sum()),
+                     "; ".join(open_c["original"].head(5)), risk))
+    return pd.DataFrame(rows, columns=["document", "n_words", "n_replaced", "n_rejected",
+                                       "n_high_rejected", "n_candidates_open",
+                                       "n_candidates_accepted", "open_examples", "risk"])
