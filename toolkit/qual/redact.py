@@ -458,14 +458,16 @@ def redact(text, *, names=(), key=None, kinds=None):
     key : str or bytes, optional
         Secret key making pseudonyms stable across texts and runs (HMAC-SHA256).
     kinds : iterable of str, optional
-        Kinds to redact; default all: ``email, url, handle, ni_number, phone, postcode,
-        vehicle, warrant_number, collar_number, force, person``.
+        Kinds to redact; default all of :data:`KINDS`: ``email, url, handle,
+        nhs_number, ni_number, phone, postcode, vehicle, date_of_birth, warrant_number,
+        collar_number, force, station, school, workplace, address, person``.
 
     Returns
     -------
     redacted : str
-        The text with every identifier replaced by ``[Label X]`` (``[Officer A]``,
-        ``[Force A]``, ``[Phone A]``, ...).
+        The text with every identifier replaced by ``[Label X]`` (``[Officer A]`` for a
+        person named with a rank, ``[Person B]`` for others, ``[Force A]``,
+        ``[Phone A]``, ...).
     log : pandas.DataFrame
         One row per replacement, columns
 
@@ -480,11 +482,22 @@ def redact(text, *, names=(), key=None, kinds=None):
     Identifiers found (rules in :mod:`toolkit.qual._identifiers`):
 
     - persons: names given in ``names``; a rank or title followed by an optional first
-      name or initial and a surname ("PC Smith", "DS Sarah Jones", "Chief Superintendent
-      O'Neil", "Mr Patel"). The rank is replaced with the name, since a rare rank
-      identifies too.
-    - collar / shoulder numbers ("collar number 4521", "PC 1234": the number only) and
-      warrant card numbers.
+      name or initial and a surname ("PC Smith", "DS Sarah Jones", "Ch Insp O'Neil",
+      "Mr Patel"; the rank is replaced with the name, since a rare rank identifies too;
+      "PC 1234 Smith" loses the number and the name); names after kinship words ("my
+      wife Sarah", "our son Jack"), after "called", "known as"..., nicknames in quotes;
+      given names of the bundled gazetteer (``toolkit/data/names_given*.txt``, from Faker
+      and a UK supplement) with the capitalised word after them. Given names that are
+      ordinary words (Will, May, Hope, Grace...) count only with a surname, a kinship
+      word, or inside a sentence; surnames seen in a full name are found alone later.
+    - collar / shoulder numbers ("collar number 4521", "PC 1234", a bare number in a
+      sentence about a collar number) and warrant card numbers.
+    - police stations and units ("Longsight police station", "work out of Fratton"),
+      schools ("St Anselm's Primary", "goes to Hillcrest High"), workplaces ("works at
+      Kwik Fit in Gateshead", "Hartley & Finch Solicitors"), street addresses and where
+      people live ("12 Briar Close", "we live in Penarth"), dates of birth ("born on 3
+      March 2012", "DOB 02/07/1979", "turned 9 on 4 July") and NHS numbers (with the
+      modulus-11 check digit).
     - police forces and their abbreviations from ``toolkit/data/uk_police_forces.csv``
       ("GMP" and "Greater Manchester Police" share one pseudonym).
     - social-media handles (``@name``) and profile URLs (and any ``http(s)://`` URL).
@@ -496,7 +509,10 @@ def redact(text, *, names=(), key=None, kinds=None):
       Insurance numbers.
 
     Overlapping matches are resolved by earliest start, then longest match. Recall and
-    precision per kind are measured in the test suite on a seeded planted set.
+    precision per kind are measured in the test suite on a seeded planted set and on
+    hand-annotated interview excerpts (``tests/data/redaction``; figures printed by
+    ``benchmarks/bench_redact.py``). Rules find what they were written for: review the
+    result before release (:func:`review_sheet`, :func:`residual_risk`).
 
     Examples
     --------
