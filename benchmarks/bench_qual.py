@@ -176,6 +176,8 @@ def main():
         project, coders=["A", "B"], n_boot=args.boot), res)
     texts = list(project.sources["text"])
     timed(f"redact_many ({len(texts)} transcripts)", lambda: redact_many(texts), res)
+    timed(f"redact_many, 2 processes ({len(texts)} transcripts)",
+          lambda: redact_many(texts, n_jobs=2), res)
 
     # krippendorff_alpha vs the krippendorff package on the same reliability data: one unit
     # per segment of coder A, value = the code each coder gave it (nominal), and a 0..20
