@@ -355,3 +355,13 @@ def test_surrogate_names_consistent_and_form_kept():
     assert "[" not in " ".join(out)
     with pytest.raises(ParameterError, match="surrogates"):
         Redactor(surrogates="fake")
+
+
+def test_surrogate_names_follow_kinship_gender():
+    from toolkit.qual.redact import _SURROGATE_FEMALE, _SURROGATE_MALE
+
+    for key in (None, "k1", "k2", "k3"):
+        out, _ = Redactor(surrogates="names", key=key).redact(
+            "My wife Sarah and our son Jack were followed.")
+        words = out.split()
+        assert words[2] in _SURROGATE_FEMALE and words[6] in _SURROGATE_MALE, out

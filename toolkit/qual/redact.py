@@ -213,7 +213,8 @@ class Redactor:
                 continue
             label = self._label(kind, identity)
             if self._surrogates == "names" and kind == "person":
-                label = self._surrogate_name(identity, text[start:end])
+                label = self._surrogate_name(identity, text[start:end],
+                                             text[max(0, start - 40):start])
             pieces.append(text[pos:start])
             pieces.append(label)
             rows.append((*prefix, start, end, kind, text[start:end], label))
@@ -297,11 +298,19 @@ class Redactor:
                 self._known_surnames.add(last)
         return found
 
-    def _surrogate_name(self, identity, original):
-        """A realistic replacement keeping the form of ``original``."""
+    def _surrogate_name(self, identity, original, before=""):
+        """A realistic replacement keeping the form of ``original`` (and, when the words
+        just before it say so, "my wife", "Mrs", the person's gender)."""
         pair = self._names_given.get(identity)
         if pair is None:
             given, family = _surrogate_pool()
+            cue = before + " " + original.split()[0]
+            last_f = max((m.end() for m in _FEMALE_CUES.finditer(cue)), default=-1)
+            last_m = max((m.end() for m in _MALE_CUES.finditer(cue)), default=-1)
+            if last_f > last_m:
+                given = _SURROGATE_FEMALE
+            elif last_m > last_f:
+                given = _SURROGATE_MALE
             if self._key is None:
                 i = len(self._names_given)
                 pick = (i * 7919) % len(given), (i * 104729) % len(family)
@@ -310,6 +319,7 @@ class Redactor:
                 pick = (int.from_bytes(d[:8], "big") % len(given),
                         int.from_bytes(d[8:16], "big") % len(family))
             used = set(self._names_given.values())
+            pick = pick[0] % len(given), pick[1]
             while (given[pick[0]], family[pick[1]]) in used:
                 pick = (pick[0] + 1) % len(given), (pick[1] + 1) % len(family)
             pair = (given[pick[0]], family[pick[1]])
@@ -393,15 +403,25 @@ _COMMON_RANKS = ("PCSO", "PC", "DC", "Sgt", "Sergeant", "DS", "Inspector", "Insp
 
 #: Replacement names (common in the UK; facts, compiled for the toolkit). The choice
 #: depends on the key or the order of appearance only.
-_SURROGATE_GIVEN = """Aaron Abbie Adam Adele Aidan Aisha Alan Alex Alice Amir Amy Andrew Anna Anthony
-Asha Ben Beth Callum Carl Caroline Chloe Chris Claire Colin Connor Craig Daniel Danielle Darren
-David Dean Deborah Declan Dylan Eleanor Elliot Emma Eric Erin Ewan Faye Fiona Gavin Gemma
-Graham Hannah Harriet Hassan Heidi Helen Holly Ian Imran Isaac Jade James Jamie Jane Jason
-Jenny Joanna Joel Jordan Joseph Julie Karen Katie Keith Kelly Kieran Kirsty Laura Leah Leon
-Lewis Liam Lisa Louise Lucy Luke Maria Martin Matthew Megan Michelle Molly Nadia Naomi Natalie
-Neil Nicola Niall Nina Oliver Omar Owen Paul Peter Priya Rachel Ravi Rebecca Rhys Richard
-Robert Rosie Ruth Ryan Saima Sam Samir Sandra Scott Sean Shona Simon Sophie Stephen Steven
-Stuart Tanya Thomas Tom Tracey Tyler Vicky Wayne Yasmin Zoe""".split()
+_SURROGATE_FEMALE = """Abbie Adele Aisha Alice Amy Anna Asha Beth Caroline Chloe Claire Danielle
+Deborah Eleanor Emma Erin Faye Fiona Gemma Hannah Harriet Heidi Helen Holly Jade Jane Jenny
+Joanna Julie Karen Katie Kelly Kirsty Laura Leah Lisa Louise Lucy Maria Megan Michelle Molly
+Nadia Naomi Natalie Nicola Nina Priya Rachel Rebecca Rosie Ruth Saima Sandra Shona Sophie
+Tanya Tracey Vicky Yasmin Zoe""".split()
+_SURROGATE_MALE = """Aaron Adam Aidan Alan Amir Andrew Anthony Ben Callum Carl Chris Colin Connor
+Craig Daniel Darren David Dean Declan Dylan Elliot Eric Ewan Gavin Graham Hassan Ian Imran
+Isaac James Jamie Jason Joel Jordan Joseph Keith Kieran Leon Lewis Liam Luke Martin Matthew
+Neil Niall Oliver Omar Owen Paul Peter Ravi Rhys Richard Robert Ryan Sam Samir Scott Sean
+Simon Stephen Steven Stuart Thomas Tom Tyler Wayne""".split()
+_SURROGATE_GIVEN = sorted(set(_SURROGATE_FEMALE) | set(_SURROGATE_MALE))
+_FEMALE_CUES = _ids.re.compile(
+    r"(?i:\b(?:wife|daughter|mum|mom|mother|sister|nan|nana|gran|granny|grandma|"
+    r"granddaughter|aunt|auntie|niece|girlfriend|fianc[ée]e|stepdaughter|stepmum|"
+    r"step-daughter|girl|ex-wife|landlady|mrs|ms|miss|she|her)\b)")
+_MALE_CUES = _ids.re.compile(
+    r"(?i:\b(?:husband|son|dad|father|brother|grandad|grandpa|grandson|uncle|nephew|"
+    r"boyfriend|fianc[ée]|stepson|stepdad|step-son|boy|lad|ex-husband|landlord|mr|he|"
+    r"his|him)\b)")
 _SURROGATE_FAMILY = """Abbott Ahmed Akhtar Allen Anderson Armstrong Atkinson Bailey Baker Barker
 Barnes Bates Bennett Berry Bibi Bird Bishop Booth Bradley Briggs Brooks Burton Butler Byrne
 Campbell Carr Carter Chapman Clarke Cole Collins Cook Cooper Cox Crawford Cunningham Dale
