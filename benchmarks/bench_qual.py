@@ -300,6 +300,8 @@ def main():
         project, coders=["A", "B"], n_boot=args.boot), res)
     texts = list(project.sources["text"])
     timed(f"redact_many ({len(texts)} transcripts)", lambda: redact_many(texts), res)
+    timed(f"redact_many, 2 processes ({len(texts)} transcripts)",
+          lambda: redact_many(texts, n_jobs=2), res)
 
     # krippendorff_alpha vs the krippendorff package on the same reliability data: one unit
     # per segment of coder A, value = the code each coder gave it (nominal), and a 0..20
@@ -325,7 +327,7 @@ def main():
         floor = res[-1]["seconds"]
         ours = timed(f"krippendorff_alpha ({level}, {n_peer} units)",
                      lambda long=long, level=level: krippendorff_alpha(
-                         long, unit="unit", coder="coder", value="value", level=level),
+                         long, item="unit", coder="coder", value="value", level=level),
                      res, peer=floor)
         print(f"  alpha ours {ours:.10f}, krippendorff {peer_out:.10f}, "
               f"difference {abs(ours - peer_out):.1e}")
@@ -334,7 +336,7 @@ def main():
                                  "coder": np.repeat(["A", "B"], n_units), "value": mat.ravel()})
             timed(f"krippendorff_alpha ({level}, {n_units} units)",
                   lambda long=long, level=level: krippendorff_alpha(
-                      long, unit="unit", coder="coder", value="value", level=level), res)
+                      long, item="unit", coder="coder", value="value", level=level), res)
 
     table = pd.DataFrame(res)
     table["ratio_to_peer"] = table["seconds"] / table["peer"]

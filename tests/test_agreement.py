@@ -49,7 +49,7 @@ def to_long(matrix):
 
 
 def alpha(matrix, level):
-    return krippendorff_alpha(to_long(matrix), unit="unit", coder="coder", value="value",
+    return krippendorff_alpha(to_long(matrix), item="unit", coder="coder", value="value",
                               level=level)
 
 
@@ -94,10 +94,10 @@ def test_alpha_ordinal_categorical_and_strings():
     long = to_long(K2011_C)
     as_text = long["value"].map(lambda v: labels[int(v) - 1] if v == v else None)
     long["label"] = pd.Categorical(as_text, categories=labels, ordered=True)
-    got = krippendorff_alpha(long, unit="unit", coder="coder", value="label", level="ordinal")
+    got = krippendorff_alpha(long, item="unit", coder="coder", value="label", level="ordinal")
     assert_allclose(got, alpha(K2011_C, "ordinal"), atol=1e-12)
     long["text"] = as_text
-    got = krippendorff_alpha(long, unit="unit", coder="coder", value="text")
+    got = krippendorff_alpha(long, item="unit", coder="coder", value="text")
     assert_allclose(got, alpha(K2011_C, "nominal"), atol=1e-12)
 
 
@@ -114,7 +114,7 @@ def test_alpha_recovers_simulated_reliability():
 def test_alpha_undefined_warns():
     long = pd.DataFrame({"unit": [1, 1, 2, 2], "coder": ["a", "b"] * 2, "value": [1, 1, 1, 1]})
     with pytest.warns(UserWarning, match="undefined"):
-        assert np.isnan(krippendorff_alpha(long, unit="unit", coder="coder", value="value"))
+        assert np.isnan(krippendorff_alpha(long, item="unit", coder="coder", value="value"))
 
 
 # --------------------------------------------------------------------------- kappa
@@ -134,7 +134,7 @@ def test_kappa_matches_psych_on_bfi():
     assert_allclose(row[["estimate", "se", "ci_low", "ci_high"]].to_numpy(float),
                     ref[["estimate", "se", "ci_low", "ci_high"]].to_numpy(float), atol=1e-6)
     assert row["n"] == ref["n"]
-    assert res.attrs["ci_level"] == 0.95
+    assert res.attrs["ci"] == 0.95
 
 
 def test_weighted_kappa_matches_psych_estimate():
@@ -179,7 +179,7 @@ def test_kappa_wikipedia_example_long_and_wide():
     long = wide.reset_index().melt(id_vars="index", var_name="coder", value_name="code")
     for res in (
         cohen_kappa(wide, raters=["A", "B"]),
-        cohen_kappa(long, unit="index", coder="coder", value="code"),
+        cohen_kappa(long, item="index", coder="coder", value="code"),
     ):
         row = res.iloc[0]
         assert_allclose(row["estimate"], 0.4, atol=1e-12)
@@ -203,27 +203,27 @@ def _long():
 @pytest.mark.parametrize(
     "call, error, match",
     [
-        (lambda: krippendorff_alpha([[1, 2]], unit="u", coder="c", value="v"), ParameterError,
+        (lambda: krippendorff_alpha([[1, 2]], item="u", coder="c", value="v"), ParameterError,
          "DataFrame"),
-        (lambda: krippendorff_alpha(_long(), unit="u", coder="c", value="x"),
+        (lambda: krippendorff_alpha(_long(), item="u", coder="c", value="x"),
          ColumnNotFoundError, "'x'"),
-        (lambda: krippendorff_alpha(_long(), unit="u", coder="c", value="v", level="metric"),
+        (lambda: krippendorff_alpha(_long(), item="u", coder="c", value="v", level="metric"),
          ParameterError, "level"),
-        (lambda: krippendorff_alpha(pd.concat([_long(), _long()]), unit="u", coder="c",
+        (lambda: krippendorff_alpha(pd.concat([_long(), _long()]), item="u", coder="c",
                                     value="v"), DataValidationError, "more than once|repeat"),
-        (lambda: krippendorff_alpha(_long().assign(v=["x", "y", "x", "x"]), unit="u",
+        (lambda: krippendorff_alpha(_long().assign(v=["x", "y", "x", "x"]), item="u",
                                     coder="c", value="v", level="interval"),
          ParameterError, "not a number"),
-        (lambda: krippendorff_alpha(_long().assign(v=[-1, 2, 1, 1]), unit="u", coder="c",
+        (lambda: krippendorff_alpha(_long().assign(v=[-1, 2, 1, 1]), item="u", coder="c",
                                     value="v", level="ratio"), ParameterError, "negative"),
         (lambda: cohen_kappa(_long(), raters=["u"]), ParameterError, "exactly two"),
-        (lambda: cohen_kappa(_long(), unit="u", coder="c"), ParameterError, "value="),
-        (lambda: cohen_kappa(_long(), unit="u", coder="c", value="v", coders=["a", "z"]),
+        (lambda: cohen_kappa(_long(), item="u", coder="c"), ParameterError, "value="),
+        (lambda: cohen_kappa(_long(), item="u", coder="c", value="v", coders=["a", "z"]),
          ParameterError, "coders"),
         (lambda: cohen_kappa(_long(), raters=["u", "v"], weights="cubic"), ParameterError,
          "weights"),
-        (lambda: cohen_kappa(_long(), raters=["u", "v"], ci_level=95), ParameterError,
-         "ci_level"),
+        (lambda: cohen_kappa(_long(), raters=["u", "v"], ci=95), ParameterError,
+         "'ci'"),
     ],
 )
 def test_errors(call, error, match):
@@ -284,8 +284,8 @@ def test_agreement_units_equal_standalone_functions():
     table, codes, _ = presence_table(proj.segments, ["A", "B"], "segment", "units")
     for code in codes[:5]:
         t = table[table["code"] == code].assign(u=lambda d: d["source"] + d["unit"].astype(str))
-        a = krippendorff_alpha(t, unit="u", coder="coder", value="present")
-        k = cohen_kappa(t, unit="u", coder="coder", value="present")["estimate"].iloc[0]
+        a = krippendorff_alpha(t, item="u", coder="coder", value="present")
+        k = cohen_kappa(t, item="u", coder="coder", value="present")["estimate"].iloc[0]
         assert_allclose(res[(code, "krippendorff_alpha")], a, atol=1e-10)
         assert_allclose(res[(code, "cohen_kappa")], k, atol=1e-10)
 
@@ -308,17 +308,17 @@ def test_agreement_recovers_built_in_disagreement(seed):
     overall = res[(res["code"] == "(overall)")].set_index("measure")
     assert abs(overall.loc["cohen_kappa", "estimate"] - expected) < 0.05
     assert overall.loc["cohen_kappa", "ci_low"] < expected < overall.loc["cohen_kappa", "ci_high"]
-    assert res.attrs["ci_level"] == 0.95
+    assert res.attrs["ci"] == 0.95
 
 
 @pytest.mark.parametrize(
     "kwargs, error, match",
     [
-        ({"unit": "word"}, ParameterError, "unit"),
+        ({"item": "word"}, ParameterError, "item"),
         ({"weight": "bytes"}, ParameterError, "weight"),
         ({"coders": ["A", "Z"]}, ParameterError, "coders"),
         ({"n_boot": -1}, ParameterError, "n_boot"),
-        ({"ci_level": 1.5}, ParameterError, "ci_level"),
+        ({"ci": 1.5}, ParameterError, "'ci'"),
     ],
 )
 def test_agreement_errors(kwargs, error, match):

@@ -36,7 +36,7 @@ def test_kappa_bootstrap_interval_covers_truth_about_95_percent():
     rng = np.random.default_rng(20240301)
     reps, covered, estimates = 200, 0, []
     for r in range(reps):
-        res = agreement(_project(rng), unit="source", n_boot=300, seed=r)
+        res = agreement(_project(rng), item="source", n_boot=300, seed=r)
         row = res[(res["code"] == "X") & (res["measure"] == "cohen_kappa")].iloc[0]
         covered += row["ci_low"] <= Q <= row["ci_high"]
         estimates.append(row["estimate"])

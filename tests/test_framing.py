@@ -98,7 +98,7 @@ def test_compare_frames_by_group():
     assert res["force"].tolist() == ["A", "B"]
     assert_allclose(res["estimate"], [-1.0, 1 / 3])
     assert_allclose(res["share_care"], [0.0, 2 / 3])
-    assert res.attrs["ci_level"] == 0.95
+    assert res.attrs["ci"] == 0.95
     # t interval of the mean balance by hand for group B: values 1, 1, -1
     b = np.array([1.0, 1.0, -1.0])
     half = 4.302652729911275 * b.std(ddof=1) / np.sqrt(3)  # qt(0.975, 2) in R

@@ -63,7 +63,7 @@ def test_agreement_equals_standalone_measures_on_presence_table(coders, unit):
     from toolkit.qual.agreement import agreement, krippendorff_alpha
 
     proj = _three_coder_project()
-    res = agreement(proj, coders=coders, unit=unit, weight="units", n_boot=0)
+    res = agreement(proj, coders=coders, item=unit, weight="units", n_boot=0)
     est = res.set_index(["code", "measure"])["estimate"]
     chosen = coders or list(pd.unique(proj.segments["coder"]))
     table, codes, shared = presence_table(proj.segments, chosen, unit, "units")
@@ -72,10 +72,10 @@ def test_agreement_equals_standalone_measures_on_presence_table(coders, unit):
     for code in codes[::4]:
         t = table[table["code"] == code].assign(u=lambda d: d["source"] + d["unit"].astype(str))
         assert_allclose(est[(code, "krippendorff_alpha")],
-                        krippendorff_alpha(t, unit="u", coder="coder", value="present"),
+                        krippendorff_alpha(t, item="u", coder="coder", value="present"),
                         atol=1e-12)
     t = table.assign(u=lambda d: d["source"] + d["unit"].astype(str) + d["code"])
     assert_allclose(est[("(overall)", "krippendorff_alpha")],
-                    krippendorff_alpha(t, unit="u", coder="coder", value="present"), atol=1e-12)
+                    krippendorff_alpha(t, item="u", coder="coder", value="present"), atol=1e-12)
     assert (res["n"] == table.groupby(["source", "unit"]).ngroups).all()
     assert np.isfinite(res["estimate"]).all()

@@ -5,7 +5,13 @@ Public functions are importable from here; each lives in a module of its own top
 
 from __future__ import annotations
 
-from toolkit.qual.agreement import agreement, cohen_kappa, krippendorff_alpha
+from toolkit.qual.agreement import (
+    agreement,
+    cohen_kappa,
+    fleiss_kappa,
+    krippendorff_alpha,
+    krippendorff_alpha_ci,
+)
 from toolkit.qual.cooccurrence import cooccurrence, cooccurrence_heatmap
 from toolkit.qual.framework import framework_matrix, framework_to_excel
 from toolkit.qual.framing import (
@@ -40,6 +46,8 @@ __all__ = [
     "agreement",
     "krippendorff_alpha",
     "cohen_kappa",
+    "fleiss_kappa",
+    "krippendorff_alpha_ci",
     "quotes",
     "saturation",
     "saturation_plot",

@@ -54,6 +54,8 @@ LABELS = {
     "workplace": "Workplace",
     "address": "Address",
     "person": "Person",
+    "place": "Place",  # reviewed candidates (apply_review)
+    "number": "Number",
 }
 
 RANKS = (
@@ -81,7 +83,9 @@ NOT_SURNAMES = frozenset(
     World Country Plod Martens Pepper Who Oetker Scholl Kipling Muscle Men Sheen Blobby
     Universe Right Big Motivator Games Magazine Pro Plus Desktop Laptop Tower Specialist
     Shop Store Repair Repairs Services Service Hub Lead Leads Sergeants Inspectors
-    Constables Specials Supervisor Supervisors Role""".split()
+    Constables Specials Supervisor Supervisors Role Operation Chapter Section Article Part
+    Page Appendix Annex Schedule Act Bill Regulation Regulations Order Case Ref Reference
+    Interview Interviewer Respondent Transcript""".split()
 )
 
 _SURNAME = r"(?:[A-Z]['’])?(?:Mc|Mac)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
@@ -132,7 +136,7 @@ VEHICLE = re.compile(
 )
 WARRANT = re.compile(
     r"(?i:\bwarrant\s+(?:card\s+)?(?:number|no\.?|num\.?|#)?(?:\s+(?:is|was))?)"
-    r"\s*[:#,]?\s*(?P<id>[A-Z]{0,3}[-/]?\d{3,9})(?![\w])"
+    r"\s*[:#,]?\s*(?P<id>(?:[A-Z]{1,3}[-/ ]?)?\d{3,9})(?![\w])"
 )
 COLLAR = re.compile(
     r"(?:(?i:\b(?:collar|shoulder|epaulette|badge)(?:\s+(?:number|no\.?|num\.?|#))?"
@@ -306,6 +310,9 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None, officers=
             add((m.start(), m.end(), "person", names_lookup.get(key, key)))
     for m in _anchored_finditer(RANK_NAME, text, folded, _RANK_TOKENS):
         name = m.group("name")
+        gap = text[m.end("rank"):m.start("num") if m.group("num") else m.start("name")]
+        if "." in gap and (m.group("rank").islower() or len(m.group("rank")) > 4):
+            continue  # "a police constable. Stupid": a sentence ends after the rank
         end = m.end()
         tokens = [t for t in re.split(r"[\s.]+", name) if t]
         if tokens[0] in NOT_SURNAMES:
@@ -327,8 +334,21 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None, officers=
             add((m.start("name"), end, "person", surname))
         else:
             add((m.start(), end, "person", surname))
-    find_context(text, add, names_lookup)
+    find_context(text, add, names_lookup, folded)
     return resolve_overlaps(found)
+
+
+def resolve_overlaps_any(found):
+    """:func:`resolve_overlaps` for lists that may hold kinds outside :data:`KINDS`
+    (reviewed candidates), ranked after them."""
+    rank = {k: i for i, k in enumerate(KINDS)}
+    found = sorted(found, key=lambda f: (f[0], -(f[1] - f[0]), rank.get(f[2], len(KINDS))))
+    kept, last_end = [], -1
+    for item in found:
+        if item[0] >= last_end:
+            kept.append(item)
+            last_end = item[1]
+    return kept
 
 
 def resolve_overlaps(found):
@@ -404,7 +424,7 @@ def _common_words():
         "national", "county", "regional", "detective", "custody", "response", "neighbourhood",
         "control", "community", "every", "any", "some", "one", "each", "same", "other",
         "primary", "secondary", "high", "junior", "infant", "crown", "magistrates",
-        "magistrates'", "family", "youth", "coroner's", "county", "appeal", "supreme", "i",
+        "magistrates'", "family", "youth", "coroner's", "appeal", "supreme", "i",
         "it", "we", "they", "he", "she", "you", "there", "here", "what", "who", "monday",
         "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "well", "so",
         "yes", "no", "but", "and", "then", "when", "because", "if", "oh", "um", "er", "like",
@@ -412,7 +432,8 @@ def _common_words():
     }
 
 
-_CAP = r"(?:(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:['’]s)?(?:-[A-Z][a-z]+)?|St\.?)"
+_CAP = (r"(?:(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:['’]s)?"
+        r"(?:-(?:(?:under|upon|on|le|en|in|by|super|sub|cum|with|the)-)?[A-Z][a-z]+)*|St\.?)")
 _CAPS = rf"{_CAP}(?:\s+{_CAP}){{0,3}}"
 _NAME_TOKEN = re.compile(r"(?<![\w'’-])(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w-])")
 _WORD_AFTER = re.compile(r"\s+((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])")
@@ -450,9 +471,12 @@ _DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH},?(?:\s+(?:19|20)\d
          r"|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2})")
 DOB = re.compile(
     r"(?i:\b(?:born(?:\s+on)?|date\s+of\s+birth(?:\s+(?:is|was|as))?|d\.?o\.?b\.?"
-    r"(?:\s+(?:is|was))?|birthday(?:\s+(?:is|was|on|being))*|"
-    r"(?:turned|turns|turning|aged?|was|is)\s+\d{1,3}\s+on))"
+    r"(?:\s+(?:is|was))?|birthday(?:\s+(?:is|was|on|being))*))"
     rf"\s*[:,]?\s*(?:the\s+)?(?P<date>{_DATE})"
+)
+AGE_ON = re.compile(  # "she turned 9 on 4 July", "he'll be 12 on the 3rd of May"
+    r"(?i:\b(?:turned|turns|turning|aged?|was|is|be)\s+\d{1,3}\s+on)"
+    rf"\s+(?:the\s+)?(?P<date>{_DATE})"
 )
 _STREET = (r"(?:Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Way|Drive|Dr|Grove|Terrace|"
            r"Crescent|Place|Gardens|Court|Mews|Row|Walk|Square|Parade|View|Rise|Park|Hill|"
@@ -468,12 +492,13 @@ LIVES = re.compile(
     r"\b(?:live[sd]?|living|moved|grew\s+up|house|home|flat|address)\s+(?:is\s+)?"
     r"(?:in|on|at|to|near|round|around)\s+(?:the\s+)?"
     rf"(?P<place>{_CAPS})"
-    r"|\b(?:is|was|'s|’s|am|'m|’m|are|'re|’re|come|comes|came|originally|born\s+and\s+bred|"
-    r"family\s+is|parents\s+are)\s+(?:originally\s+)?from\s+(?:the\s+)?"
-    rf"(?P<place3>{_CAPS})"
-    r"|,\s*\d{1,3},\s+(?:of|from)\s+"
-    rf"(?P<place2>{_CAPS})"
 )
+ORIGIN = re.compile(
+    r"(?:\b(?:is|was|am|are|come|comes|came|originally|bred|family\s+is|parents\s+are)|['’](?:s|m|re))"
+    r"\s+(?:originally\s+)?from\s+(?:the\s+)?"
+    rf"(?P<place>{_CAPS})"
+)
+AGE_OF = re.compile(rf",\s*\d{{1,3}},\s+(?:of|from)\s+(?P<place>{_CAPS})")  # "PC X, 34, of Y"
 STATION = re.compile(
     rf"(?P<place>{_CAP}(?:\s+{_CAP}){{0,2}})\s+(?:(?:[Pp]olice|[Cc]ustody|[Ff]ire)\s+)?"
     r"(?:[Ss]tation|[Cc]ustody(?:\s+[Ss]uite)?|[Nn]ick|[Pp]olice\s+[Oo]ffice|HQ|"
@@ -510,8 +535,8 @@ COMPANY = re.compile(
 )
 WORK_AT = re.compile(
     r"\b(?:work(?:s|ed|ing)?|job|jobs|employed|employer|shifts?|manager|mechanic|nurse|"
-    r"runs|ran|owns|owned|manages|managed|shop|business|salon|bar|cafe|café|pub|restaurant|"
-    r"garage|practice|surgery|store|takeaway|firm|office|unit|stall|"
+    r"runs|owns|owned|manages|managed|shop|business|salon|restaurant|bar|pub|cafe|café|"
+    r"garage|practice|surgery|takeaway|"
     r"teacher|cleaner|receptionist|volunteers?|volunteering|apprentice|apprenticeship|"
     r"placement|contract|career)\s+(?:at|for|with|in)\s+(?:the\s+)?"
     rf"(?P<name>{_CAP}(?:\s+(?:{_CAP}|&)){{0,3}})"
@@ -566,13 +591,84 @@ _SENTENCE = re.compile(r"[^.!?\n]+")
 _BARE_NUMBER = re.compile(r"(?<![\w£$€.,:/-])\d{2,5}(?![\w%£.,:/-]|[.,]\d)")
 
 
-def find_context(text, add, names_lookup=None):
+def _kw(words):
+    return re.compile(words)
+
+
+#: For each context pattern: a cheap regex of the keyword every match contains, and how
+#: many characters before and after a keyword a match can reach. The pattern is run only
+#: in those windows (far faster than trying it at every position of a long transcript).
+_WINDOWS = {
+    "STATION": (("station", "custody", "nick", "hq", "headquarters", "police off", "patrol",
+                 "deployment", "enquiry"), 80, 30),
+    "SCHOOL": (("School", "Academy", "Primary", "College", "Grammar", "Nursery", "Sixth",
+                "Juniors", "Infants", "University", "reschool", "re-school"), 100, 20),
+    "COMPANY": (_kw(_COMPANY), 100, 25),
+    "ADDRESS": (_kw(_STREET), 75, 50),
+    "ORIGIN": (_kw(r"from"), 30, 80),
+    "AGE_ON": (_kw(r"\d\s+on\s"), 20, 45),
+}
+
+
+#: First words (case-folded) that every match of each context pattern starts with: the
+#: pattern is tried only where one of them occurs (see ``_anchored_finditer``).
+_ANCHORS = {
+    "DOB": ("born", "date", "d.o.b", "dob", "birthday"),
+    "STATION_AT": ("work", "based", "posted", "stationed", "transferred", "moved", "parad",
+                   "station", "control", "custody", "front", "nick", "response", "team",
+                   "shift", "office", "cells", "cid", "division", "district", "sector",
+                   "section", "hq"),
+    "SCHOOL_AT": ("go", "went", "start", "attend", "pupil", "year", "teach", "taught"),
+    "WORK_AT": ("work", "job", "employ", "shift", "manager", "mechanic", "nurse", "teacher",
+                "cleaner", "receptionist", "volunteer", "apprentice", "placement",
+                "contract", "career", "runs", "owns", "owned", "manage", "shop", "business",
+                "salon", "restaurant", "garage", "practice", "surgery", "takeaway", "bar",
+                "pub", "cafe", "café"),
+    "LIVES": ("live", "living", "moved", "grew", "house", "home", "flat", "address"),
+    "KINSHIP": ("my", "our", "his", "her", "their", "your"),
+    "NAMED": ("called", "named", "name", "known", "nicknamed", "aka", "a.k.a", "alias",
+              "goes", "addressed", "signed"),
+}
+
+
+def _win(name, text, folded=None):
+    """``globals()[name].finditer(text)``, restricted to windows around keywords; each
+    match once, in order of start."""
+    pattern = globals()[name]
+    if name in _ANCHORS:
+        return _anchored_finditer(pattern, text, folded, _ANCHORS[name])
+    kw, before, after = _WINDOWS[name]
+    seen = {}
+    n = len(text)
+    last_lo, last_hi = 0, -1
+    if isinstance(kw, tuple):  # literal keywords: str.find (case-folded unless capitalised)
+        hits = []
+        for word in kw:
+            hay = text if word[0].isupper() or folded is None else folded
+            i = hay.find(word)
+            while i >= 0:
+                hits.append((i, i + len(word)))
+                i = hay.find(word, i + 1)
+        hits.sort()
+    else:
+        hits = [(k.start(), k.end()) for k in kw.finditer(text)]
+    for k_start, k_end in hits:
+        lo, hi = max(0, k_start - before), min(n, k_end + after)
+        if lo < last_hi:  # merge with the previous window
+            lo = last_lo
+        for m in pattern.finditer(text, lo, hi):
+            seen.setdefault((m.start(), m.end()), m)
+        last_lo, last_hi = lo, hi
+    return [seen[k] for k in sorted(seen)]
+
+
+def find_context(text, add, names_lookup=None, folded=None):
     """Places, schools, workplaces, dates of birth and people found from context and the
     name gazetteer; ``add`` receives ``(start, end, kind, identity)``."""
     common = _common_words()
     stop = _read_list("stopwords_en.txt")
     given, family = gazetteer()
-    for m in DOB.finditer(text):
+    for m in [*_win("DOB", text, folded), *_win("AGE_ON", text, folded)]:
         add((m.start("date"), m.end("date"), "date_of_birth",
              re.sub(r"\s+", " ", m.group("date").lower())))
     if _COLLAR_CONTEXT.search(text):  # "my collar number was ..., 5520"
@@ -584,16 +680,16 @@ def find_context(text, add, names_lookup=None):
     for m in NHS.finditer(text):
         if nhs_ok(m.group()):
             add((m.start(), m.end(), "nhs_number", re.sub(r"\D", "", m.group())))
-    for m in STATION.finditer(text):
+    for m in _win("STATION", text, folded):
         span = _trim_caps(text, m.start("place"), m.end())
         if span and text[span[0]:m.end("place")].split()[0].casefold() not in common:
             add((*span, "station", text[span[0]:m.end("place")].lower()))
-    for m in STATION_AT.finditer(text):
+    for m in _win("STATION_AT", text, folded):
         span = _drop_trailing_common(text, m.start("place"), m.end("place"))
         if span and text[span[0]:span[1]].split()[0].casefold() not in common:
             add((*span, "station", text[span[0]:span[1]].lower()))
-    for pat, kind in ((SCHOOL, "school"), (COMPANY, "workplace")):
-        for m in pat.finditer(text):
+    for pat, kind in (("SCHOOL", "school"), ("COMPANY", "workplace")):
+        for m in _win(pat, text, folded):
             span = _trim_caps(text, m.start("name"), m.end())
             if span is None:
                 continue
@@ -605,15 +701,15 @@ def find_context(text, add, names_lookup=None):
                                               text[m.end() - 10:m.end() + 12]):
                 continue
             add((*span, kind, text[span[0]:span[1]].lower()))
-    for pat, kind in ((SCHOOL_AT, "school"), (WORK_AT, "workplace")):
-        for m in pat.finditer(text):
+    for pat, kind in (("SCHOOL_AT", "school"), ("WORK_AT", "workplace")):
+        for m in _win(pat, text, folded):
             end = m.end()
             span = _drop_trailing_common(text, m.start("name"), end,
                                          _SCHOOL_TAIL if kind == "school" else ())
             if span is None or text[span[0]:span[1]].split()[0].casefold() in common:
                 continue
             add((*span, kind, text[span[0]:span[1]].lower()))
-    for m in ADDRESS.finditer(text):
+    for m in _win("ADDRESS", text, folded):
         street = text[m.start("street"):m.end("street")]
         words = street.split()
         if words[0].casefold() in common and not text[m.start():m.start("street")].strip():
@@ -631,15 +727,17 @@ def find_context(text, add, names_lookup=None):
                 words[-1]):
             continue
         add((s, e, "address", text[s:e].lower()))
-    for m in LIVES.finditer(text):
-        g = next(k for k in ("place", "place2", "place3") if m.group(k))
-        span = _drop_trailing_common(text, m.start(g), m.end(g))
+    lives = [*_win("LIVES", text, folded), *_win("ORIGIN", text, folded)]
+    if "," in text:
+        lives += AGE_OF.finditer(text)
+    for m in lives:
+        span = _drop_trailing_common(text, m.start("place"), m.end("place"))
         if span and text[span[0]:span[1]].split()[0].casefold() not in common:
             add((*span, "address", text[span[0]:span[1]].lower()))
     # people -------------------------------------------------------------------------
     people = []
-    for pat in (KINSHIP, NAMED):
-        for m in pat.finditer(text):
+    for pat in ("KINSHIP", "NAMED"):
+        for m in _win(pat, text, folded):
             toks = list(re.finditer(r"\S+", m.group("name")))
             base = m.start("name")
             while toks and (toks[-1].group().casefold() in common
@@ -656,6 +754,10 @@ def find_context(text, add, names_lookup=None):
     for m in QUOTED.finditer(text):
         toks = m.group("name").split()
         pre = text[max(0, m.start() - 40):m.start()].casefold()
+        post = text[m.end():m.end() + 50].casefold()
+        if re.match(r"[^.!?]*\b(?:nickname|what\s+(?:they|we|he|she|you|people|the\s+\w+)\s+"
+                    r"call(?:ed|s)?)\b", post):
+            pre += " called"
         if toks[0] in given or re.search(r"\b(?:call(?:s|ed)?|known|nickname[d]?|aka|"
                                          r"alias|addressed|name|named|signed)\b[^.]*$", pre):
             if not all(t.casefold() in stop for t in toks):
@@ -692,6 +794,11 @@ def find_context(text, add, names_lookup=None):
         if len(toks) > 1:
             surnames.add(toks[-1])
         add((s, e, "person", key))
-    if surnames:
-        for m in re.finditer(rf"\b(?:{_alternation(surnames)})\b", text):
-            add((m.start(), m.end(), "person", m.group().lower().replace("’", "'")))
+    for name in surnames:  # a surname seen in a full name, again on its own
+        i = text.find(name)
+        while i >= 0:
+            j = i + len(name)
+            if (i == 0 or not text[i - 1].isalnum()) and (j == len(text)
+                                                          or not text[j].isalnum()):
+                add((i, j, "person", name.lower().replace("’", "'")))
+            i = text.find(name, j)

@@ -23,6 +23,18 @@ def coincidences(unit_idx, value_idx, n_values, unit_weight=None):
     unit_idx = np.asarray(unit_idx, dtype=np.int64)
     value_idx = np.asarray(value_idx, dtype=np.int64)
     n_units = int(unit_idx.max()) + 1 if unit_idx.size else 0
+    if n_units * n_values <= max(4 * unit_idx.size, 1 << 16):  # dense counts: bincount
+        counts = np.bincount(unit_idx * n_values + value_idx,
+                             minlength=n_units * n_values).reshape(n_units, n_values)
+        counts = counts.astype(float)
+        m_u = counts.sum(axis=1)
+        scale = np.where(m_u >= 2, 1.0 / np.maximum(m_u - 1.0, 1.0), 0.0)
+        if unit_weight is not None:
+            scale = scale * np.asarray(unit_weight, dtype=float)
+        scaled = counts * scale[:, None]
+        o = counts.T @ scaled
+        o -= np.diag(scaled.sum(axis=0))
+        return o
     counts = sparse.csr_matrix(
         (np.ones(unit_idx.size), (unit_idx, value_idx)), shape=(n_units, n_values)
     )
@@ -120,3 +132,35 @@ def binary_measures_from_sums(sums):
         p_e = pa * pb + (1 - pa) * (1 - pb)
         kappa = (p_o - p_e) / (1 - p_e)
     return pct, kappa, alpha
+
+
+def unit_coincidences(unit_idx, value_idx, n_values):
+    """Each unit's contribution to the coincidence matrix, flattened: a sparse
+    ``units x values^2`` matrix ``C`` with ``C[u, c * V + k] = (n_uc n_uk - [c = k] n_uc)
+    / (m_u - 1)`` (zero rows for unpairable units), and ``m_u`` (values per unit).
+    ``o = C.sum(axis=0).reshape(V, V)``; weighted sums of rows give bootstrap replicates.
+    """
+    unit_idx = np.asarray(unit_idx, dtype=np.int64)
+    value_idx = np.asarray(value_idx, dtype=np.int64)
+    n_units = int(unit_idx.max()) + 1 if unit_idx.size else 0
+    counts = sparse.csr_matrix(
+        (np.ones(unit_idx.size), (unit_idx, value_idx)), shape=(n_units, n_values)
+    )
+    counts.sum_duplicates()
+    counts.sort_indices()
+    m_u = np.asarray(counts.sum(axis=1)).ravel()
+    r = np.diff(counts.indptr)  # distinct values per unit
+    n_pairs = r * r
+    row = np.repeat(np.arange(n_units), n_pairs)
+    first_pair = np.concatenate([[0], np.cumsum(n_pairs)[:-1]])
+    pos = np.arange(n_pairs.sum()) - np.repeat(first_pair, n_pairs)
+    rr = np.repeat(r, n_pairs)
+    left = counts.indptr[row] + pos // np.maximum(rr, 1)
+    right = counts.indptr[row] + pos % np.maximum(rr, 1)
+    nl, nr = counts.data[left], counts.data[right]
+    val = nl * nr - np.where(left == right, nl, 0.0)
+    denom = m_u[row] - 1.0
+    val = np.where(denom > 0, val / np.where(denom > 0, denom, 1.0), 0.0)
+    col = counts.indices[left] * n_values + counts.indices[right]
+    out = sparse.csr_matrix((val, (row, col)), shape=(n_units, n_values * n_values))
+    return out, m_u

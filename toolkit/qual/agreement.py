@@ -1,8 +1,9 @@
 """Inter-coder agreement: Krippendorff's alpha, Cohen's kappa, and per-code agreement
 on a double-coded qualitative project.
 
-``krippendorff_alpha`` and ``cohen_kappa`` take long data (one row per unit and coder)
-in the pingouin style; ``cohen_kappa`` also takes wide data (one column per rater).
+``krippendorff_alpha``, ``krippendorff_alpha_ci``, ``fleiss_kappa`` and ``cohen_kappa``
+take long data (columns ``item``, ``coder``, ``value``: one row per item and coder) in the
+pingouin style; ``cohen_kappa`` also takes wide data (one column per rater).
 ``agreement`` builds units from the coded text of a :class:`~toolkit.qual.QualProject`
 (see :mod:`toolkit.qual._coding_units` for the unit construction) and reports all three
 measures per code and overall, with bootstrap confidence intervals.
@@ -21,11 +22,63 @@ from toolkit.errors import (
     DataValidationError,
     ParameterError,
     check_choice,
+    check_ci,
     check_columns,
 )
 from toolkit.qual import _reliability as _rel
 
-__all__ = ["krippendorff_alpha", "cohen_kappa", "agreement"]
+__all__ = ["krippendorff_alpha", "krippendorff_alpha_ci", "fleiss_kappa", "cohen_kappa",
+           "agreement"]
+
+
+def _renamed(new, old, new_name, old_name, function):
+    """The value of a renamed argument, accepting the old name for one release."""
+    if old is None:
+        return new
+    if new is not None:
+        raise ParameterError(
+            f"{function}: give '{new_name}' only ('{old_name}' is its former name)."
+        )
+    warnings.warn(f"{function}: '{old_name}' is now called '{new_name}' (docs/vocabulary.md); "
+                  f"the old name will be removed.", FutureWarning, stacklevel=3)
+    return old
+
+
+def _codes(values):
+    """Integer codes of a column, and how many there are, fast on the layouts coding data
+    come in: integers in a compact range (``x - min``), or long runs of one value (a
+    table melted coder by coder: factorise the runs only); else ``pandas.factorize``.
+    Codes need not be in order of appearance (only equality matters)."""
+    arr = values.to_numpy() if hasattr(values, "to_numpy") else np.asarray(values)
+    n = arr.size
+    if n and arr.dtype.kind in "iu":
+        lo, hi = int(arr.min()), int(arr.max())
+        if hi - lo <= 2 * n + 1024:
+            return (arr - lo).astype(np.int64), hi - lo + 1
+    if n > 64 and arr.dtype == object:
+        change = np.flatnonzero(arr[1:] != arr[:-1]) + 1
+        if change.size < n // 16:
+            starts = np.concatenate([[0], change])
+            run_codes, uniques = pd.factorize(arr[starts])
+            if (run_codes >= 0).all():
+                return np.repeat(run_codes, np.diff(np.append(starts, n))), len(uniques)
+    codes, uniques = pd.factorize(arr)
+    return codes, len(uniques)
+
+
+def _fast_duplicate_check(u_idx, c_idx, n_coders, df, keys, function):
+    """Raise the duplicate report if an (item, coder) pair repeats: integer keys, one
+    ``bincount`` (or a sort when the key range is large), the pandas report only then
+    (``df`` is a callable building the table, called only when a duplicate exists)."""
+    key = c_idx.astype(np.int64) * (int(u_idx.max()) + 1 if u_idx.size else 1) + u_idx
+    span = int(key.max()) + 1 if key.size else 0
+    if span <= 8 * key.size + 1024:
+        dup = bool((np.bincount(key, minlength=span) > 1).any()) if key.size else False
+    else:
+        k = np.sort(key)
+        dup = bool((k[1:] == k[:-1]).any())
+    if dup:
+        _duplicate_error(df(), keys, function)
 
 
 def _check_frame(data, function):
@@ -101,16 +154,75 @@ def _value_domain(values: pd.Series, level: str, column: str):
     return codes, np.asarray(uniques, dtype=float)
 
 
-def krippendorff_alpha(data, *, unit, coder, value, level="nominal"):
+def _alpha_inputs(data, item, coder, value, level, function):
+    """``(u_idx, v_idx, domain)`` for the non-missing codings, after every check."""
+    _check_frame(data, function)
+    check_choice(level, _rel.LEVELS, argument="level", function=function)
+    if item is None or coder is None or value is None:
+        raise ParameterError(f"{function} needs the columns item=, coder= and value=.")
+    for arg, col in (("item", item), ("coder", coder), ("value", value)):
+        check_columns(data, [col], argument=arg)
+    if len(data) == 0:
+        raise ParameterError(
+            f"The 'data' parameter of {function} is an empty table (0 rows): there "
+            "are no codings to compare. Check the filter or file that produced it."
+        )
+    values = data[value]
+    keep = values.notna().to_numpy()
+    every = bool(keep.all())
+    u_idx, _ = _codes(data[item])  # codes of the whole column, then the kept rows
+    c_idx, n_coders = _codes(data[coder])
+    if not every:
+        u_idx, c_idx = u_idx[keep], c_idx[keep]
+        values = values[keep] if values.dtype.kind not in "iuf" else pd.Series(
+            values.to_numpy()[keep], name=values.name)
+    if (u_idx < 0).any() or (c_idx < 0).any():
+        col = item if (u_idx < 0).any() else coder
+        raise ParameterError(
+            f"{function}: column '{col}' has missing values in rows that carry a value; "
+            f"every coding needs its {'item' if col == item else 'coder'}. Fill or drop them."
+        )
+    _fast_duplicate_check(u_idx, c_idx, n_coders,
+                          lambda: data.loc[keep, [item, coder, value]], [item, coder], function)
+    if values.empty:
+        return None
+    fast = _numeric_domain(values, level)
+    v_idx, domain = fast if fast is not None else _value_domain(values, level, value)
+    return u_idx, v_idx, domain
+
+
+def _numeric_domain(values, level):
+    """``(codes, sorted domain)`` for integer-valued numbers in a compact range without
+    hashing (``x - min``, then the values present); None when that does not apply."""
+    if values.dtype.kind not in "iuf" or len(values) == 0:
+        return None
+    x = values.to_numpy()
+    lo, hi = x.min(), x.max()
+    if not (np.isfinite(lo) and np.isfinite(hi)) or hi - lo > 4 * len(x) + 1024:
+        return None
+    if level == "ratio" and lo < 0:
+        return None  # let _value_domain report it
+    shifted = x - lo
+    codes = shifted.astype(np.int64)
+    if x.dtype.kind == "f" and not np.array_equal(codes, shifted):
+        return None
+    present = np.bincount(codes) > 0
+    remap = np.cumsum(present) - 1
+    domain = (lo + np.flatnonzero(present)).astype(float)
+    return remap[codes], domain
+
+
+def krippendorff_alpha(data, *, item=None, coder, value, level="nominal", unit=None):
     """Krippendorff's alpha for any number of coders, missing values and four levels.
 
     Parameters
     ----------
     data : pandas.DataFrame
-        Long data: one row per unit and coder. Rows whose ``value`` is missing are
-        allowed (the coder did not code that unit) and carry no information.
-    unit, coder, value : str
-        Columns naming the unit coded, the coder, and the value assigned.
+        Long data: one row per item and coder. Rows whose ``value`` is missing are
+        allowed (the coder did not code that item) and carry no information.
+    item, coder, value : str
+        Columns naming the item coded (Krippendorff's "unit"), the coder, and the value
+        assigned. ``unit=`` is the former name of ``item=``.
     level : {"nominal", "ordinal", "interval", "ratio"}
         Level of measurement of ``value``. Ordinal, interval and ratio need numbers or an
         ordered categorical; ratio needs values >= 0.
@@ -154,28 +266,18 @@ def krippendorff_alpha(data, *, unit, coder, value, level="nominal"):
     >>> import pandas as pd
     >>> a = [0, 1, 0, 0, 0, 0, 0, 0, 1, 0]
     >>> b = [1, 1, 1, 0, 0, 1, 0, 0, 0, 0]
-    >>> long = pd.DataFrame({"unit": list(range(10)) * 2, "coder": ["A"] * 10 + ["B"] * 10,
+    >>> long = pd.DataFrame({"item": list(range(10)) * 2, "coder": ["A"] * 10 + ["B"] * 10,
     ...                      "value": a + b})
-    >>> round(krippendorff_alpha(long, unit="unit", coder="coder", value="value"), 3)
+    >>> round(krippendorff_alpha(long, item="item", coder="coder", value="value"), 3)
     0.095
     """
-    _check_frame(data, "krippendorff_alpha")
-    check_choice(level, _rel.LEVELS, argument="level", function="krippendorff_alpha")
-    check_columns(data, [unit, coder, value], argument="unit/coder/value")
-    if len(data) == 0:
-        raise ParameterError(
-            "The 'data' parameter of krippendorff_alpha is an empty table (0 rows): there "
-            "are no codings to compare. Check the filter or file that produced it."
-        )
-    keep = data[value].notna()
-    df = data.loc[keep, [unit, coder, value]]
-    _duplicate_error(df, [unit, coder], "krippendorff_alpha")
-    if df.empty:
+    item = _renamed(item, unit, "item", "unit", "krippendorff_alpha")
+    inputs = _alpha_inputs(data, item, coder, value, level, "krippendorff_alpha")
+    if inputs is None:
         warnings.warn("krippendorff_alpha: no non-missing values; alpha is undefined (NaN).",
                       stacklevel=2)
         return float("nan")
-    v_idx, domain = _value_domain(df[value], level, value)
-    u_idx, _ = pd.factorize(df[unit])
+    u_idx, v_idx, domain = inputs
     o = _rel.coincidences(u_idx, v_idx, len(domain))
     delta = _rel.distance_matrix(level, domain, o.sum(axis=1))
     result = _rel.alpha_from_coincidences(o, delta)
@@ -186,6 +288,271 @@ def krippendorff_alpha(data, *, unit, coder, value, level="nominal"):
             stacklevel=2,
         )
     return result
+
+
+def krippendorff_alpha_ci(data, *, item, coder, value, level="nominal", ci=0.95,
+                          n_boot=1000, seed=0):
+    r"""Krippendorff's alpha with a bootstrap standard error and percentile interval.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Long data: one row per item and coder (missing values allowed).
+    item, coder, value : str
+        Columns naming the item coded, the coder, and the value assigned.
+    level : {"nominal", "ordinal", "interval", "ratio"}
+        Level of measurement (see :func:`krippendorff_alpha`).
+    ci : float
+        Confidence level of the interval (``attrs["ci"]``).
+    n_boot : int
+        Bootstrap replicates (at least 100).
+    seed : int
+        Seed of the bootstrap.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row with columns
+
+        - ``estimate``: alpha (as :func:`krippendorff_alpha`).
+        - ``se``: standard deviation of the bootstrap replicates.
+        - ``ci_low``, ``ci_high``: percentile interval of the replicates at ``ci``.
+        - ``p_below_0.667``, ``p_below_0.8``: share of replicates below Krippendorff's
+          thresholds for tentative and firm conclusions (q of Hayes & Krippendorff 2007).
+        - ``n``: pairable items (coded by at least two coders).
+        - ``n_values``: pairable values.
+        - ``method``: description.
+
+    Notes
+    -----
+    Each item's contribution to the coincidence matrix, :math:`O_u[c, k] = (n_{uc}
+    n_{uk} - [c = k] n_{uc}) / (m_u - 1)`, is stored once (a sparse items x values^2
+    matrix); a replicate draws the pairable items with replacement (multinomial counts
+    :math:`w_u`) and computes alpha from :math:`o^* = \sum_u w_u O_u`, the expected
+    disagreement (and, for ordinal data, the difference function) following the
+    resampled marginals. Hayes & Krippendorff (2007) resample pairs of values with the
+    expected disagreement held fixed; resampling whole items instead keeps the values
+    of an item together (they are not independent when an item has several coders), as
+    Zapf et al. (2016) recommend. The interval's coverage is checked by simulation in
+    the test suite (``tests/test_agreement.py``, marked slow).
+
+    References
+    ----------
+    Hayes, A. F., & Krippendorff, K. (2007). Answering the call for a standard reliability
+    measure for coding data. Communication Methods and Measures, 1(1), 77-89.
+
+    Zapf, A., Castell, S., Morawietz, L., & Karch, A. (2016). Measuring inter-rater
+    reliability for nominal data - which coefficients and confidence intervals are
+    appropriate? BMC Medical Research Methodology, 16, 93.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> a = [0, 1, 0, 0, 0, 0, 0, 0, 1, 0]
+    >>> b = [1, 1, 1, 0, 0, 1, 0, 0, 0, 0]
+    >>> long = pd.DataFrame({"item": list(range(10)) * 2, "coder": ["A"] * 10 + ["B"] * 10,
+    ...                      "value": a + b})
+    >>> res = krippendorff_alpha_ci(long, item="item", coder="coder", value="value",
+    ...                             n_boot=500, seed=1)
+    >>> round(float(res["estimate"].iloc[0]), 3), int(res["n"].iloc[0])
+    (0.095, 10)
+    """
+    level_ci = check_ci(ci, function="krippendorff_alpha_ci")
+    if isinstance(n_boot, bool) or not isinstance(n_boot, (int, np.integer)) or n_boot < 100:
+        raise ParameterError(
+            f"The 'n_boot' parameter of krippendorff_alpha_ci must be an int >= 100. Got "
+            f"{n_boot!r} instead."
+        )
+    inputs = _alpha_inputs(data, item, coder, value, level, "krippendorff_alpha_ci")
+    if inputs is None:
+        raise ParameterError("krippendorff_alpha_ci: no non-missing values to compare.")
+    u_idx, v_idx, domain = inputs
+    contrib, m_u = _rel.unit_coincidences(u_idx, v_idx, len(domain))
+    pair = m_u >= 2
+    contrib = contrib[pair]
+    n_items = int(pair.sum())
+    o = np.asarray(contrib.sum(axis=0)).reshape(len(domain), len(domain))
+    estimate = _rel.alpha_from_coincidences(o, _rel.distance_matrix(level, domain,
+                                                                   o.sum(axis=1)))
+    if not np.isfinite(estimate) or n_items < 2:
+        raise ParameterError(
+            "krippendorff_alpha_ci: alpha is undefined (fewer than two pairable items, or "
+            "no variation in the values), so it has no interval."
+        )
+    rng = np.random.default_rng(seed)
+    reps = np.empty(n_boot)
+    v = len(domain)
+    for b0 in range(0, n_boot, 50):
+        b1 = min(b0 + 50, n_boot)
+        w = np.stack([np.bincount(rng.integers(0, n_items, n_items), minlength=n_items)
+                      for _ in range(b1 - b0)]).astype(float)
+        ob = np.asarray((contrib.T @ w.T).T).reshape(b1 - b0, v, v)
+        for i in range(b1 - b0):
+            reps[b0 + i] = _rel.alpha_from_coincidences(
+                ob[i], _rel.distance_matrix(level, domain, ob[i].sum(axis=1)))
+    finite = reps[np.isfinite(reps)]
+    lo, hi = np.quantile(finite, [(1 - level_ci) / 2, (1 + level_ci) / 2])
+    out = pd.DataFrame({
+        "estimate": [estimate], "se": [float(finite.std(ddof=1))], "ci_low": [float(lo)],
+        "ci_high": [float(hi)], "p_below_0.667": [float((finite < 0.667).mean())],
+        "p_below_0.8": [float((finite < 0.8).mean())], "n": [n_items],
+        "n_values": [int(m_u[pair].sum())],
+        "method": [f"Krippendorff's alpha ({level}); bootstrap over items, {n_boot} "
+                   f"replicates, percentile interval"],
+    })
+    out.attrs["ci"] = level_ci
+    out.attrs["ci_level"] = level_ci
+    return out
+
+
+def fleiss_kappa(data, *, item, coder, value, ci=0.95, n_boot=1000, seed=0):
+    r"""Fleiss' kappa for more than two coders (every item rated by the same number).
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Long data: one row per item and coder; ``value`` holds the category given
+        (numbers or text; the order of categories does not matter).
+    item, coder, value : str
+        Columns naming the item rated, the coder, and the category.
+    ci : float
+        Confidence level of the bootstrap interval (``attrs["ci"]``).
+    n_boot : int
+        Bootstrap replicates over items for ``se`` and the interval; 0 skips it.
+    seed : int
+        Seed of the bootstrap.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row with columns
+
+        - ``estimate``: Fleiss' kappa.
+        - ``se``: bootstrap standard error (resampling items); NaN with ``n_boot=0``.
+        - ``ci_low``, ``ci_high``: bootstrap percentile interval at ``ci``.
+        - ``statistic``: z test of kappa = 0 with the null standard error of Fleiss,
+          Nee & Landis (1979) (as ``irr::kappam.fleiss``).
+        - ``p``: two-sided p-value of that test.
+        - ``n``: items.
+        - ``n_coders``: ratings per item.
+        - ``observed``: mean agreement :math:`\bar P`.
+        - ``expected``: chance agreement :math:`\bar P_e`.
+        - ``method``: description.
+
+    Notes
+    -----
+    With :math:`N` items, :math:`n` ratings per item, :math:`n_{ij}` the ratings of item
+    :math:`i` in category :math:`j` and :math:`p_j = \sum_i n_{ij} / (N n)`,
+
+    .. math:: P_i = \frac{\sum_j n_{ij}^2 - n}{n (n - 1)}, \quad
+              \kappa = \frac{\bar P - \bar P_e}{1 - \bar P_e}, \quad
+              \bar P_e = \sum_j p_j^2 ,
+
+    and under kappa = 0, with :math:`q_j = 1 - p_j`,
+
+    .. math:: \operatorname{Var}_0(\kappa) = \frac{2}{N n (n - 1)}
+              \frac{(\sum_j p_j q_j)^2 - \sum_j p_j q_j (q_j - p_j)}{(\sum_j p_j q_j)^2}.
+
+    Coders need not be the same people for every item. With two coders Fleiss' kappa is
+    Scott's pi, not Cohen's kappa.
+
+    References
+    ----------
+    Fleiss, J. L. (1971). Measuring nominal scale agreement among many raters.
+    Psychological Bulletin, 76(5), 378-382.
+
+    Fleiss, J. L., Nee, J. C. M., & Landis, J. R. (1979). Large sample variance of kappa in
+    the case of different sets of raters. Psychological Bulletin, 86(5), 974-977.
+
+    Examples
+    --------
+    The worked example of Wikipedia's "Fleiss' kappa" article (10 items, 14 raters, 5
+    categories; kappa = 0.210):
+
+    >>> import numpy as np, pandas as pd
+    >>> counts = [[0, 0, 0, 0, 14], [0, 2, 6, 4, 2], [0, 0, 3, 5, 6], [0, 3, 9, 2, 0],
+    ...           [2, 2, 8, 1, 1], [7, 7, 0, 0, 0], [3, 2, 6, 3, 0], [2, 5, 3, 2, 2],
+    ...           [6, 5, 2, 1, 0], [0, 2, 2, 3, 7]]
+    >>> rows = [(i, f"r{k}", j + 1) for i, row in enumerate(counts)
+    ...         for k, j in enumerate(np.repeat(np.arange(5), row))]
+    >>> long = pd.DataFrame(rows, columns=["item", "coder", "value"])
+    >>> res = fleiss_kappa(long, item="item", coder="coder", value="value", n_boot=0)
+    >>> round(float(res["estimate"].iloc[0]), 3)
+    0.21
+    """
+    level_ci = check_ci(ci, function="fleiss_kappa")
+    if isinstance(n_boot, bool) or not isinstance(n_boot, (int, np.integer)) or n_boot < 0:
+        raise ParameterError(
+            f"The 'n_boot' parameter of fleiss_kappa must be an int >= 0. Got {n_boot!r}."
+        )
+    inputs = _alpha_inputs(data, item, coder, value, "nominal", "fleiss_kappa")
+    if inputs is None:
+        raise ParameterError("fleiss_kappa: no non-missing values to compare.")
+    u_idx, v_idx, domain = inputs
+    n_items, k = int(u_idx.max()) + 1, len(domain)
+    table = np.zeros((n_items, k))
+    np.add.at(table, (u_idx, v_idx), 1.0)
+    per_item = table.sum(axis=1)
+    n = per_item[0]
+    if (per_item != n).any():
+        bad = np.flatnonzero(per_item != n)[0]
+        bad_item = pd.unique(data.loc[data[value].notna(), item])[bad]
+        raise ParameterError(
+            f"fleiss_kappa needs the same number of ratings for every item: the first item "
+            f"has {int(n)}, item {bad_item!r} has {int(per_item[bad])}. Drop incomplete "
+            "items, or use krippendorff_alpha, which allows missing ratings."
+        )
+    if n < 2:
+        raise ParameterError("fleiss_kappa needs at least two ratings per item.")
+
+    def _kappa(t):
+        p_j = t.sum(axis=0) / t.sum()
+        p_i = ((t ** 2).sum(axis=1) - n) / (n * (n - 1))
+        pbar, pe = p_i.mean(), (p_j ** 2).sum()
+        return (pbar - pe) / (1 - pe) if pe < 1 else np.nan, pbar, pe, p_j
+
+    kappa, pbar, pe, p_j = _kappa(table)
+    if not np.isfinite(kappa):
+        raise ParameterError("fleiss_kappa: every rating is the same category, so kappa is "
+                             "undefined (no variation to agree on).")
+    q_j = 1 - p_j
+    spq = (p_j * q_j).sum()
+    var0 = 2 / (n_items * n * (n - 1)) * (spq ** 2 - (p_j * q_j * (q_j - p_j)).sum()) / spq ** 2
+    z = kappa / np.sqrt(var0)
+    se = lo = hi = np.nan
+    if n_boot:
+        rng = np.random.default_rng(seed)
+        reps = np.array([_kappa(table[rng.integers(0, n_items, n_items)])[0]
+                         for _ in range(n_boot)])
+        reps = reps[np.isfinite(reps)]
+        se = float(reps.std(ddof=1))
+        lo, hi = np.quantile(reps, [(1 - level_ci) / 2, (1 + level_ci) / 2])
+    out = pd.DataFrame({
+        "estimate": [float(kappa)], "se": [se], "ci_low": [float(lo)], "ci_high": [float(hi)],
+        "statistic": [float(z)], "p": [float(2 * stats.norm.sf(abs(z)))], "n": [n_items],
+        "n_coders": [int(n)], "observed": [float(pbar)], "expected": [float(pe)],
+        "method": [f"Fleiss' kappa ({k} categories); z test with the null variance of "
+                   f"Fleiss, Nee & Landis (1979); bootstrap over items ({n_boot} replicates, "
+                   f"percentile)"],
+    })
+    out.attrs["ci"] = level_ci
+    out.attrs["ci_level"] = level_ci
+    return out
+
+
+def _value_kind(series):
+    """The kinds of Python value in a column: a subset of {"number", "text", other}."""
+    kinds = set()
+    for t in {type(v) for v in series.dropna()}:
+        if issubclass(t, (bool, np.bool_)):
+            kinds.add("boolean")
+        elif issubclass(t, (int, float, np.integer, np.floating)):
+            kinds.add("number")
+        elif issubclass(t, str):
+            kinds.add("text")
+        else:
+            kinds.add(t.__name__)
+    return kinds
 
 
 def _kappa_table(data, raters, unit, coder, value, coders):
@@ -252,12 +619,15 @@ def cohen_kappa(
     data,
     *,
     raters=None,
-    unit=None,
+    item=None,
     coder=None,
     value=None,
     coders=None,
     weights=None,
-    ci_level=0.95,
+    levels=None,
+    ci=0.95,
+    unit=None,
+    ci_level=None,
 ):
     """Cohen's kappa for two raters, from wide or long data, with standard error and test.
 
@@ -265,19 +635,25 @@ def cohen_kappa(
     ----------
     data : pandas.DataFrame
         Wide data (one row per unit, one column per rater; give ``raters``) or long data
-        (one row per unit and coder; give ``unit``, ``coder`` and ``value``).
+        (one row per item and coder; give ``item``, ``coder`` and ``value``).
     raters : list of two str, optional
         The two rater columns of wide data.
-    unit, coder, value : str, optional
-        Columns of long data.
+    item, coder, value : str, optional
+        Columns of long data (``unit=`` is the former name of ``item=``).
     coders : list of two, optional
         With long data holding more than two coders, the two to compare.
     weights : {None, "linear", "quadratic"}
         Unweighted kappa (default) or weighted kappa with disagreement weights
-        ``|i - j| / (k - 1)`` or ``(i - j)^2 / (k - 1)^2`` over the category ranks (the
-        order of an ordered categorical, else sorted values).
-    ci_level : float
-        Confidence level of the Wald interval, stored in ``result.attrs["ci_level"]``.
+        ``|i - j| / (k - 1)`` or ``(i - j)^2 / (k - 1)^2`` over the category ranks.
+        The order is ``levels`` if given, else that of an ordered categorical, else the
+        numeric order of numbers; weighted kappa on unordered text is refused (an
+        alphabetical order would be arbitrary: "agree" < "disagree" < "neutral").
+    levels : list, optional
+        The categories in order, lowest first (also fixes the categories of an
+        unweighted table); every value must be one of them.
+    ci : float
+        Confidence level of the Wald interval, stored in ``result.attrs["ci"]``
+        (``ci_level=`` is its former name).
 
     Returns
     -------
@@ -323,19 +699,60 @@ def cohen_kappa(
     from statsmodels.stats.inter_rater import cohens_kappa as _sm_kappa
 
     _check_frame(data, "cohen_kappa")
+    item = _renamed(item, unit, "item", "unit", "cohen_kappa")
+    ci = _renamed(None if ci_level is not None and ci == 0.95 else ci, ci_level, "ci",
+                  "ci_level", "cohen_kappa")
+    ci_level = check_ci(ci, function="cohen_kappa")
     if weights is not None:
         check_choice(weights, ("linear", "quadratic"), argument="weights",
                      function="cohen_kappa")
-    if not 0 < ci_level < 1:
-        raise ParameterError(
-            f"The 'ci_level' parameter of cohen_kappa must be between 0 and 1. Got {ci_level!r}."
-        )
-    wide = _kappa_table(data, raters, unit, coder, value, coders)
+    wide = _kappa_table(data, raters, item, coder, value, coders)
     first, second = wide.iloc[:, 0], wide.iloc[:, 1]
-    if isinstance(first.dtype, pd.CategoricalDtype) and first.cat.ordered:
-        cats = list(first.cat.categories)
+    names = [str(c) for c in wide.columns]
+    where = (f"columns '{names[0]}' and '{names[1]}'" if raters is not None else
+             f"column '{value}' for coders {names[0]!r} and {names[1]!r}")
+    if raters is None:  # long data: the value column's own type matters
+        first = first.astype(data[value].dtype) if isinstance(
+            data[value].dtype, pd.CategoricalDtype) else first
+        second = second.astype(data[value].dtype) if isinstance(
+            data[value].dtype, pd.CategoricalDtype) else second
+    k1, k2 = _value_kind(first), _value_kind(second)
+    if len(k1 | k2) > 1:
+        raise ParameterError(
+            f"cohen_kappa: {where} mix kinds of value ({'/'.join(sorted(k1))} against "
+            f"{'/'.join(sorted(k2))}), e.g. the text \"1\" and the number 1, which would "
+            "never count as agreeing. Convert both to one type first (e.g. "
+            "data[col].astype(str) or pd.to_numeric(data[col]))."
+        )
+    ordered = [c for c in (first, second) if isinstance(c.dtype, pd.CategoricalDtype)
+               and c.cat.ordered]
+    both = pd.concat([first.astype(object), second.astype(object)], ignore_index=True)
+    if levels is not None:
+        cats = list(levels)
+        unknown = [v for v in pd.unique(both) if v not in cats]
+        if unknown or len(set(cats)) != len(cats):
+            raise ParameterError(
+                f"The 'levels' parameter of cohen_kappa must list every category once; "
+                f"{where} hold {unknown[:5]!r}, not in levels={cats!r}."
+            )
+    elif ordered:
+        cats = list(ordered[0].cat.categories)
+        if len(ordered) == 2 and list(ordered[1].cat.categories) != cats:
+            raise ParameterError(
+                f"cohen_kappa: {where} are ordered categoricals with different categories "
+                f"({cats} and {list(ordered[1].cat.categories)}); give the order with levels=."
+            )
+    elif k1 <= {"number", "boolean"}:
+        cats = sorted(pd.unique(both))
     else:
-        both = pd.concat([first, second], ignore_index=True)
+        if weights is not None:
+            raise ParameterError(
+                f"cohen_kappa: weighted kappa needs an order of the categories, but {where} "
+                f"hold unordered text ({sorted(map(str, pd.unique(both)))[:6]}). Give the "
+                "order with levels=[lowest, ..., highest], or make the columns ordered "
+                "categoricals (pd.Categorical(..., categories=[...], ordered=True)); or use "
+                "weights=None."
+            )
         try:
             cats = sorted(pd.unique(both))
         except TypeError:
@@ -382,12 +799,13 @@ def cohen_kappa(
             "method": [method],
         }
     )
+    out.attrs["ci"] = ci_level
     out.attrs["ci_level"] = ci_level
     return out
 
 
-def agreement(project, *, coders=None, unit="segment", weight="characters", n_boot=1000,
-              ci_level=0.95, seed=0):
+def agreement(project, *, coders=None, item="segment", weight="characters", n_boot=1000,
+              ci=0.95, seed=0, unit=None, ci_level=None):
     """Inter-coder agreement per code and overall on the double-coded part of a project.
 
     Parameters
@@ -396,16 +814,17 @@ def agreement(project, *, coders=None, unit="segment", weight="characters", n_bo
         Coded project; its ``segments`` carry a ``coder`` column.
     coders : list of str, optional
         Coders to compare (default: all). Cohen's kappa uses the first two.
-    unit : {"segment", "source"}
-        Unit of agreement (see Notes).
+    item : {"segment", "source"}
+        What is coded and compared (the unit of agreement, see Notes; ``unit=`` is its
+        former name).
     weight : {"characters", "units"}
-        With ``unit="segment"``: weight each unit by its length in characters (agreement
-        on text) or count units equally. Ignored for ``unit="source"``.
+        With ``item="segment"``: weight each unit by its length in characters (agreement
+        on text) or count units equally. Ignored for ``item="source"``.
     n_boot : int
         Bootstrap replicates (resampling units) for ``se`` and the percentile interval;
         0 skips the bootstrap.
-    ci_level : float
-        Interval level, stored in ``attrs["ci_level"]``.
+    ci : float
+        Interval level, stored in ``attrs["ci"]`` (``ci_level=`` is its former name).
     seed : int
         Seed of the bootstrap.
 
@@ -448,7 +867,11 @@ def agreement(project, *, coders=None, unit="segment", weight="characters", n_bo
     """
     from toolkit.qual._coding_units import sparse_presence
 
-    check_choice(unit, ("segment", "source"), argument="unit", function="agreement")
+    unit = _renamed(None if unit is not None and item == "segment" else item, unit, "item",
+                    "unit", "agreement")
+    ci_level = _renamed(None if ci_level is not None and ci == 0.95 else ci, ci_level, "ci",
+                        "ci_level", "agreement")
+    check_choice(unit, ("segment", "source"), argument="item", function="agreement")
     check_choice(weight, ("characters", "units"), argument="weight", function="agreement")
     segments = getattr(project, "segments", None)
     if not isinstance(segments, pd.DataFrame):
@@ -461,9 +884,7 @@ def agreement(project, *, coders=None, unit="segment", weight="characters", n_bo
     if not isinstance(n_boot, (int, np.integer)) or n_boot < 0:
         raise ParameterError(f"The 'n_boot' parameter of agreement must be an int >= 0. "
                              f"Got {n_boot!r}.")
-    if not 0 < ci_level < 1:
-        raise ParameterError(f"The 'ci_level' parameter of agreement must be in (0, 1). "
-                             f"Got {ci_level!r}.")
+    ci_level = check_ci(ci_level, function="agreement")
     seg = segments.dropna(subset=["start", "end", "coder", "code"])
     if len(seg) < len(segments):
         warnings.warn(f"agreement: {len(segments) - len(seg)} segment(s) without offsets, code "
@@ -507,9 +928,10 @@ def agreement(project, *, coders=None, unit="segment", weight="characters", n_bo
     out = pd.DataFrame(rows, columns=["code", "measure", "estimate", "se", "ci_low",
                                       "ci_high", "n", "n_sources"])
     w = "characters" if (unit == "segment" and weight == "characters") else "units"
-    out["method"] = (f"unit={unit}, weighted by {w}, coders {coders}"
+    out["method"] = (f"item={unit}, weighted by {w}, coders {coders}"
                      f"{'' if len(coders) == 2 else ' (kappa: first two)'}; "
                      f"bootstrap over units ({n_boot} replicates, percentile)")
+    out.attrs["ci"] = ci_level
     out.attrs["ci_level"] = ci_level
     return out
 

@@ -268,7 +268,7 @@ def frame_documents(documents, *, lexicon=None, text="text", id="id", margin=0.0
     return out
 
 
-def compare_frames(scores, *, by, ci_level=0.95):
+def compare_frames(scores, *, by, ci=0.95, ci_level=None):
     """Compare framing across groups of documents (forces, years, document types).
 
     Parameters
@@ -277,8 +277,9 @@ def compare_frames(scores, *, by, ci_level=0.95):
         Output of :func:`frame_documents` (needs ``estimate`` and ``frame``).
     by : str or list of str
         Grouping column(s), e.g. ``"force"`` or ``"year"``.
-    ci_level : float
-        Level of the t interval of the mean balance (in ``attrs["ci_level"]``).
+    ci : float
+        Level of the t interval of the mean balance (in ``attrs["ci"]``; ``ci_level=``
+        is its former name).
 
     Returns
     -------
@@ -313,9 +314,12 @@ def compare_frames(scores, *, by, ci_level=0.95):
     check_columns(scores, by, argument="by", where="scores")
     check_table(scores, argument="scores", function="compare_frames",
                 producer="frame_documents", columns=("estimate", "frame"))
-    if not 0 < ci_level < 1:
-        raise ParameterError(f"The 'ci_level' parameter of compare_frames must be in (0, 1). "
-                             f"Got {ci_level!r}.")
+    from toolkit.errors import check_ci
+    from toolkit.qual.agreement import _renamed
+
+    ci_level = check_ci(_renamed(None if ci_level is not None and ci == 0.95 else ci,
+                                 ci_level, "ci", "ci_level", "compare_frames"),
+                        function="compare_frames")
     rows = []
     for key, g in scores.groupby(by, sort=True, dropna=False):
         key = key if isinstance(key, tuple) else (key,)
@@ -330,6 +334,7 @@ def compare_frames(scores, *, by, ci_level=0.95):
     out = pd.DataFrame(rows, columns=[*by, "n", "n_scored", "estimate", "se", "ci_low",
                                       "ci_high", "share_care", "share_misconduct"])
     out["method"] = "mean lexicon balance, t interval"
+    out.attrs["ci"] = ci_level
     out.attrs["ci_level"] = ci_level
     return out
 
@@ -399,6 +404,7 @@ def validate_lexicon(sample, lexicon=None, *, text="text", label="frame"):
                        "Cohen's kappa (hand vs lexicon), Wald interval"],
         }
     )
+    out.attrs["ci"] = 0.95
     out.attrs["ci_level"] = 0.95
     out.attrs["confusion"] = pd.crosstab(pair["hand"], pair["lexicon"], dropna=False)
     return out

@@ -19,7 +19,8 @@ import pandas as pd
 from toolkit.errors import ParameterError
 from toolkit.qual import _identifiers as _ids
 
-__all__ = ["redact", "redact_many", "Redactor", "KINDS"]
+__all__ = ["redact", "redact_many", "Redactor", "KINDS", "review_sheet", "write_review_sheet",
+           "read_review_sheet", "apply_review", "residual_risk"]
 
 #: Kinds of identifier found, as they appear in the log's ``kind`` column.
 KINDS = _ids.KINDS
@@ -55,6 +56,12 @@ class Redactor:
         reproducible for the same texts in the same order.
     kinds : iterable of str, optional
         Kinds to redact (default: all of :data:`KINDS`).
+    surrogates : {"labels", "names"}
+        ``"labels"`` (default) writes ``[Officer A]``, ``[Person B]``, ``[Phone A]``...;
+        ``"names"`` gives each person a realistic replacement name from the name
+        gazetteer (chosen by the key when given, else in order of appearance), keeping
+        the form: a given name for a given name, a surname for a surname, a common rank
+        before a surname ("PC Smith" -> "PC Harding"). Other kinds keep labels.
 
     Attributes
     ----------
@@ -62,7 +69,14 @@ class Redactor:
         ``kind, identity, replacement``: every pseudonym given so far (personal data).
     """
 
-    def __init__(self, *, names=(), key=None, kinds=None):
+    def __init__(self, *, names=(), key=None, kinds=None, surrogates="labels"):
+        if surrogates not in ("labels", "names"):
+            raise ParameterError(
+                f"The 'surrogates' parameter of Redactor must be 'labels' or 'names'. Got "
+                f"{surrogates!r} instead."
+            )
+        self._surrogates = surrogates
+        self._names_given: dict[str, tuple[str, str]] = {}
         if isinstance(key, str):
             key = key.encode("utf-8")
         if key is not None and not isinstance(key, bytes):
@@ -82,6 +96,7 @@ class Redactor:
         self._names_pattern, self._names_lookup = self._compile_names(names)
         self._labels: dict[tuple[str, str], str] = {}
         self._officers: set[str] = set()
+        self._known_surnames: set[str] = set()
         self._used: dict[str, set[str]] = {}
 
     @staticmethod
@@ -177,18 +192,29 @@ class Redactor:
         )
         return red, log
 
-    def _redact_rows(self, text: str, *prefix):
+    def _redact_rows(self, text: str, *prefix, found=None):
         """``(redacted_text, rows)``: rows are ``(*prefix, start, end, kind, original,
-        replacement)`` tuples (no DataFrame per text, so many texts stay fast)."""
-        found = _ids.find_identifiers(text, self._names_pattern, self._names_lookup,
-                                      self._officers)
+        replacement)`` tuples (no DataFrame per text, so many texts stay fast).
+
+        ``found``, when given, is ``(identifiers, officers)`` computed beforehand (by a
+        worker process): labels are still given here, in document order."""
+        if found is None:
+            found = _ids.find_identifiers(text, self._names_pattern, self._names_lookup,
+                                          self._officers)
+        else:
+            found, officers = found
+            self._officers.update(officers)
+        found = self._with_known_surnames(text, found)
         pieces = []
         rows = []
         pos = 0
         for start, end, kind, identity in found:
-            if kind not in self._kinds:
+            if kind not in self._kinds and kind not in _REVIEW_KINDS:
                 continue
             label = self._label(kind, identity)
+            if self._surrogates == "names" and kind == "person":
+                label = self._surrogate_name(identity, text[start:end],
+                                             text[max(0, start - 40):start])
             pieces.append(text[pos:start])
             pieces.append(label)
             rows.append((*prefix, start, end, kind, text[start:end], label))
@@ -196,11 +222,14 @@ class Redactor:
         pieces.append(text[pos:])
         return "".join(pieces), rows
 
-    def redact_many(self, texts, *, ids=None):
+    def redact_many(self, texts, *, ids=None, n_jobs=1):
         """Redact many texts with one mapping; return ``(list_of_texts, log)``.
 
         The log has a first column ``document`` (the position in ``texts``, or the
         matching entry of ``ids``; a Series' index is used when ``ids`` is None).
+        With ``n_jobs`` > 1 the identifiers are found in that many worker processes
+        (``-1``: one per core); pseudonyms are then given in document order, so the
+        result is identical to the serial run.
         """
         if isinstance(texts, str):
             raise ParameterError(
@@ -220,11 +249,16 @@ class Redactor:
                 f"The 'ids' parameter of redact_many must have one id per text "
                 f"({len(texts)}). Got {len(ids)} instead."
             )
-        out, rows = [], []
-        for doc, text in zip(ids, texts):
+        for text in texts:
             if not isinstance(text, str):
                 self.redact(text)  # raises the error naming the problem
-            red, found = self._redact_rows(text, doc)
+        n_jobs = _check_n_jobs(n_jobs)
+        pre = [None] * len(texts)
+        if n_jobs > 1 and len(texts) > 1:
+            pre = self._find_parallel(texts, n_jobs)
+        out, rows = [], []
+        for doc, text, found in zip(ids, texts, pre):
+            red, found = self._redact_rows(text, doc, found=found)
             out.append(red)
             rows.extend(found)
         log = pd.DataFrame(rows, columns=["document", *LOG_COLUMNS]).astype(
@@ -232,10 +266,204 @@ class Redactor:
         )
         return out, log
 
+    def _find_parallel(self, texts, n_jobs):
+        from concurrent.futures import ProcessPoolExecutor
+
+        n_chunks = min(len(texts), n_jobs * 4)
+        size = -(-len(texts) // n_chunks)
+        chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
+        args = [(c, self._names_pattern, self._names_lookup) for c in chunks]
+        with ProcessPoolExecutor(max_workers=n_jobs) as pool:
+            results = list(pool.map(_find_chunk, args))
+        return [item for chunk in results for item in chunk]
+
+    def _with_known_surnames(self, text, found):
+        """Add surnames seen in earlier texts (with a rank or a given name) where they
+        stand alone here ("Smith said..."), then learn this text's surnames."""
+        if self._known_surnames and "person" in self._kinds:
+            extra = [(m.start(), m.end(), "person", m.group().lower().replace("’", "'"))
+                     for m in _ids._NAME_TOKEN.finditer(text)
+                     if m.group() in self._known_surnames]
+            if extra:
+                found = _ids.resolve_overlaps(list(found) + extra)
+        for start, end, kind, identity in found:
+            if kind != "person":
+                continue
+            words = text[start:end].split()
+            last = words[-1] if words else ""
+            last = last[:-2] if last.endswith(("'s", "’s")) else last
+            if (len(words) > 1 and len(last) >= 3 and last[0].isupper()
+                    and last not in _ids.AMBIGUOUS_GIVEN and last not in _ids.NOT_SURNAMES
+                    and last.lower().replace("’", "'") == identity):
+                self._known_surnames.add(last)
+        return found
+
+    def _surrogate_name(self, identity, original, before=""):
+        """A realistic replacement keeping the form of ``original`` (and, when the words
+        just before it say so, "my wife", "Mrs", the person's gender)."""
+        pair = self._names_given.get(identity)
+        if pair is None:
+            given, family = _surrogate_pool()
+            cue = before + " " + original.split()[0]
+            last_f = max((m.end() for m in _FEMALE_CUES.finditer(cue)), default=-1)
+            last_m = max((m.end() for m in _MALE_CUES.finditer(cue)), default=-1)
+            if last_f > last_m:
+                given = _SURROGATE_FEMALE
+            elif last_m > last_f:
+                given = _SURROGATE_MALE
+            if self._key is None:
+                i = len(self._names_given)
+                pick = (i * 7919) % len(given), (i * 104729) % len(family)
+            else:
+                d = hmac.new(self._key, f"name\0{identity}".encode(), hashlib.sha256).digest()
+                pick = (int.from_bytes(d[:8], "big") % len(given),
+                        int.from_bytes(d[8:16], "big") % len(family))
+            used = set(self._names_given.values())
+            pick = pick[0] % len(given), pick[1]
+            while (given[pick[0]], family[pick[1]]) in used:
+                pick = (pick[0] + 1) % len(given), (pick[1] + 1) % len(family)
+            pair = (given[pick[0]], family[pick[1]])
+            self._names_given[identity] = pair
+        words = original.split()
+        rank = None
+        for r in _COMMON_RANKS:
+            if original.startswith(r + " ") and len(words) > len(r.split()):
+                rank, words = r, words[len(r.split()):]
+                break
+        if words and words[0].isdigit():
+            words = words[1:]
+        if len(words) >= 2:
+            out = f"{pair[0]} {pair[1]}"
+        elif rank is not None or (words and words[0].lower() == identity
+                                  and identity not in _given_lower()):
+            out = pair[1]
+        else:
+            out = pair[0]
+        return f"{rank} {out}" if rank else out
+
+    def save_key(self, path):
+        """Write the keyed mapping (``kind, identity, replacement``) to a CSV at ``path``.
+
+        The mapping re-identifies people: keep it apart from the redacted texts, with the
+        research team's key, never in an evidence pack (a path inside a folder holding an
+        evidence pack's ``manifest.json`` is refused). :meth:`load_key` continues it.
+        """
+        from pathlib import Path
+
+        path = Path(path)
+        for parent in [path.parent, *path.parent.parents]:
+            if (parent / "manifest.json").exists() and (parent / "tables").exists():
+                raise ParameterError(
+                    f"Redactor.save_key: {path} lies inside an evidence pack ({parent}); "
+                    "the re-identification key must be stored apart from the pack."
+                )
+        table = self.mapping
+        if self._surrogates == "names":
+            names = {i: f"{g} {f}" for i, (g, f) in self._names_given.items()}
+            table["surrogate_name"] = [names.get(i, "") if k == "person" else ""
+                                       for k, i in zip(table["kind"], table["identity"])]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        table.to_csv(path, index=False, encoding="utf-8")
+        return path
+
+    @classmethod
+    def load_key(cls, path, *, names=(), key=None, kinds=None, surrogates="labels"):
+        """A Redactor that continues the mapping written by :meth:`save_key`: people
+        already seen keep their pseudonyms, new people get new ones."""
+        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+        missing = {"kind", "identity", "replacement"} - set(table.columns)
+        if missing:
+            raise ParameterError(
+                f"Redactor.load_key: {path} is not a mapping written by save_key (columns "
+                f"{sorted(missing)} missing)."
+            )
+        red = cls(names=names, key=key, kinds=kinds, surrogates=surrogates)
+        for kind, identity, label in zip(table["kind"], table["identity"], table["replacement"]):
+            red._labels[(kind, identity)] = label
+            red._used.setdefault(kind, set()).add(label.strip("[]").rsplit(" ", 1)[-1])
+            if label.startswith("[Officer "):
+                red._officers.add(identity)
+        if "surrogate_name" in table:
+            for identity, name in zip(table["identity"], table["surrogate_name"]):
+                if name:
+                    g, _, f = name.partition(" ")
+                    red._names_given[identity] = (g, f)
+        return red
+
     @property
     def mapping(self) -> pd.DataFrame:
         rows = [(k, i, lab) for (k, i), lab in self._labels.items()]
         return pd.DataFrame(rows, columns=["kind", "identity", "replacement"])
+
+
+_REVIEW_KINDS = frozenset({"place", "number"})
+_COMMON_RANKS = ("PCSO", "PC", "DC", "Sgt", "Sergeant", "DS", "Inspector", "Insp", "DI",
+                 "Mr", "Mrs", "Ms", "Miss", "Dr")
+
+
+#: Replacement names (common in the UK; facts, compiled for the toolkit). The choice
+#: depends on the key or the order of appearance only.
+_SURROGATE_FEMALE = """Abbie Adele Aisha Alice Amy Anna Asha Beth Caroline Chloe Claire Danielle
+Deborah Eleanor Emma Erin Faye Fiona Gemma Hannah Harriet Heidi Helen Holly Jade Jane Jenny
+Joanna Julie Karen Katie Kelly Kirsty Laura Leah Lisa Louise Lucy Maria Megan Michelle Molly
+Nadia Naomi Natalie Nicola Nina Priya Rachel Rebecca Rosie Ruth Saima Sandra Shona Sophie
+Tanya Tracey Vicky Yasmin Zoe""".split()
+_SURROGATE_MALE = """Aaron Adam Aidan Alan Amir Andrew Anthony Ben Callum Carl Chris Colin Connor
+Craig Daniel Darren David Dean Declan Dylan Elliot Eric Ewan Gavin Graham Hassan Ian Imran
+Isaac James Jamie Jason Joel Jordan Joseph Keith Kieran Leon Lewis Liam Luke Martin Matthew
+Neil Niall Oliver Omar Owen Paul Peter Ravi Rhys Richard Robert Ryan Sam Samir Scott Sean
+Simon Stephen Steven Stuart Thomas Tom Tyler Wayne""".split()
+_SURROGATE_GIVEN = sorted(set(_SURROGATE_FEMALE) | set(_SURROGATE_MALE))
+_FEMALE_CUES = _ids.re.compile(
+    r"(?i:\b(?:wife|daughter|mum|mom|mother|sister|nan|nana|gran|granny|grandma|"
+    r"granddaughter|aunt|auntie|niece|girlfriend|fianc[ée]e|stepdaughter|stepmum|"
+    r"step-daughter|girl|ex-wife|landlady|mrs|ms|miss|she|her)\b)")
+_MALE_CUES = _ids.re.compile(
+    r"(?i:\b(?:husband|son|dad|father|brother|grandad|grandpa|grandson|uncle|nephew|"
+    r"boyfriend|fianc[ée]|stepson|stepdad|step-son|boy|lad|ex-husband|landlord|mr|he|"
+    r"his|him)\b)")
+_SURROGATE_FAMILY = """Abbott Ahmed Akhtar Allen Anderson Armstrong Atkinson Bailey Baker Barker
+Barnes Bates Bennett Berry Bibi Bird Bishop Booth Bradley Briggs Brooks Burton Butler Byrne
+Campbell Carr Carter Chapman Clarke Cole Collins Cook Cooper Cox Crawford Cunningham Dale
+Dawson Day Dixon Doyle Duncan Edwards Ellis Evans Farrell Fisher Fleming Fletcher Ford Foster
+Fox Fraser Gardner Gibson Gill Gordon Graham Grant Gray Griffiths Hamilton Hardy Harper Harris
+Hart Harvey Hayes Henderson Hewitt Holland Holmes Hopkins Howard Hughes Hunt Hussain Iqbal
+Jackson James Jenkins Johnston Kaur Kelly Kennedy Khan Knight Lambert Lawrence Lee Lloyd Lowe
+Malik Marsh Marshall Mason Matthews McCarthy Mills Mitchell Moore Morgan Morris Murphy Murray
+Nelson Newman Nicholson Norris O'Connor Osborne Owen Palmer Parker Parsons Payne Pearce Pearson
+Perry Phillips Porter Powell Quinn Rahman Reid Reynolds Richards Riley Roberts Robertson Rogers
+Rose Ross Russell Ryan Saunders Scott Shah Sharma Shaw Simpson Singh Slater Spencer Stevens
+Stewart Sutton Taylor Thomson Townsend Turner Walsh Ward Watson Webb Wells West Wilkinson Wood
+Wright Young""".split()
+
+
+def _surrogate_pool():
+    return _SURROGATE_GIVEN, _SURROGATE_FAMILY
+
+
+def _given_lower():
+    return {n.lower() for n in _ids.gazetteer()[0]}
+
+
+def _find_chunk(args):
+    """Worker: ``(identifiers, officers)`` for each text of a chunk."""
+    texts, pattern, lookup = args
+    out = []
+    for text in texts:
+        officers = set()
+        out.append((_ids.find_identifiers(text, pattern, lookup, officers), officers))
+    return out
+
+
+def _check_n_jobs(n_jobs):
+    import os
+
+    if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
+        raise ParameterError(
+            f"The 'n_jobs' parameter of redact_many must be a positive int or -1 (one worker "
+            f"per core). Got {n_jobs!r} instead."
+        )
+    return os.cpu_count() or 1 if n_jobs == -1 else n_jobs
 
 
 def redact(text, *, names=(), key=None, kinds=None):
@@ -250,14 +478,16 @@ def redact(text, *, names=(), key=None, kinds=None):
     key : str or bytes, optional
         Secret key making pseudonyms stable across texts and runs (HMAC-SHA256).
     kinds : iterable of str, optional
-        Kinds to redact; default all: ``email, url, handle, ni_number, phone, postcode,
-        vehicle, warrant_number, collar_number, force, person``.
+        Kinds to redact; default all of :data:`KINDS`: ``email, url, handle,
+        nhs_number, ni_number, phone, postcode, vehicle, date_of_birth, warrant_number,
+        collar_number, force, station, school, workplace, address, person``.
 
     Returns
     -------
     redacted : str
-        The text with every identifier replaced by ``[Label X]`` (``[Officer A]``,
-        ``[Force A]``, ``[Phone A]``, ...).
+        The text with every identifier replaced by ``[Label X]`` (``[Officer A]`` for a
+        person named with a rank, ``[Person B]`` for others, ``[Force A]``,
+        ``[Phone A]``, ...).
     log : pandas.DataFrame
         One row per replacement, columns
 
@@ -272,11 +502,22 @@ def redact(text, *, names=(), key=None, kinds=None):
     Identifiers found (rules in :mod:`toolkit.qual._identifiers`):
 
     - persons: names given in ``names``; a rank or title followed by an optional first
-      name or initial and a surname ("PC Smith", "DS Sarah Jones", "Chief Superintendent
-      O'Neil", "Mr Patel"). The rank is replaced with the name, since a rare rank
-      identifies too.
-    - collar / shoulder numbers ("collar number 4521", "PC 1234": the number only) and
-      warrant card numbers.
+      name or initial and a surname ("PC Smith", "DS Sarah Jones", "Ch Insp O'Neil",
+      "Mr Patel"; the rank is replaced with the name, since a rare rank identifies too;
+      "PC 1234 Smith" loses the number and the name); names after kinship words ("my
+      wife Sarah", "our son Jack"), after "called", "known as"..., nicknames in quotes;
+      given names of the bundled gazetteer (``toolkit/data/names_given*.txt``, from Faker
+      and a UK supplement) with the capitalised word after them. Given names that are
+      ordinary words (Will, May, Hope, Grace...) count only with a surname, a kinship
+      word, or inside a sentence; surnames seen in a full name are found alone later.
+    - collar / shoulder numbers ("collar number 4521", "PC 1234", a bare number in a
+      sentence about a collar number) and warrant card numbers.
+    - police stations and units ("Longsight police station", "work out of Fratton"),
+      schools ("St Anselm's Primary", "goes to Hillcrest High"), workplaces ("works at
+      Kwik Fit in Gateshead", "Hartley & Finch Solicitors"), street addresses and where
+      people live ("12 Briar Close", "we live in Penarth"), dates of birth ("born on 3
+      March 2012", "DOB 02/07/1979", "turned 9 on 4 July") and NHS numbers (with the
+      modulus-11 check digit).
     - police forces and their abbreviations from ``toolkit/data/uk_police_forces.csv``
       ("GMP" and "Greater Manchester Police" share one pseudonym).
     - social-media handles (``@name``) and profile URLs (and any ``http(s)://`` URL).
@@ -288,7 +529,10 @@ def redact(text, *, names=(), key=None, kinds=None):
       Insurance numbers.
 
     Overlapping matches are resolved by earliest start, then longest match. Recall and
-    precision per kind are measured in the test suite on a seeded planted set.
+    precision per kind are measured in the test suite on a seeded planted set and on
+    hand-annotated interview excerpts (``tests/data/redaction``; figures printed by
+    ``benchmarks/bench_redact.py``). Rules find what they were written for: review the
+    result before release (:func:`review_sheet`, :func:`residual_risk`).
 
     Examples
     --------
@@ -303,10 +547,12 @@ def redact(text, *, names=(), key=None, kinds=None):
     return Redactor(names=names, key=key, kinds=kinds).redact(text)
 
 
-def redact_many(texts, *, names=(), key=None, kinds=None, ids=None):
+def redact_many(texts, *, names=(), key=None, kinds=None, ids=None, n_jobs=1):
     """Redact many texts with one consistent mapping; return ``(texts, log)``.
 
     See :func:`redact` for what is found; the log gains a first column ``document``.
+    ``n_jobs`` worker processes find the identifiers (``-1``: one per core); the result
+    is identical to the serial run.
 
     Examples
     --------
@@ -317,4 +563,292 @@ def redact_many(texts, *, names=(), key=None, kinds=None, ids=None):
     >>> list(log.columns)
     ['document', 'start', 'end', 'kind', 'original', 'replacement']
     """
-    return Redactor(names=names, key=key, kinds=kinds).redact_many(texts, ids=ids)
+    return Redactor(names=names, key=key, kinds=kinds).redact_many(texts, ids=ids,
+                                                                   n_jobs=n_jobs)
+
+
+# ---------------------------------------------------------------------------------------
+# Review before release
+# ---------------------------------------------------------------------------------------
+
+#: Kinds found by a checked format (check digits, fixed layouts, the force list): high
+#: confidence. The others come from context rules or the name gazetteer: medium.
+HIGH_CONFIDENCE = frozenset({"email", "url", "handle", "nhs_number", "ni_number", "phone",
+                             "postcode", "vehicle", "warrant_number", "collar_number",
+                             "force", "date_of_birth"})
+REVIEW_COLUMNS = ["document", "start", "end", "kind", "original", "replacement", "confidence",
+                  "source", "context", "decision", "note"]
+_CANDIDATE = _ids.re.compile(
+    r"(?<![\w'’])(?:(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+    r"(?:\s+(?:(?:of|the|and|on|upon|under)\s+)?(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,3}"
+    r"|\d{4,}|@\w+)(?![\w'’])"
+)
+_SAFE_WORDS = frozenset(
+    """I Interviewer Respondent Facebook Twitter Instagram TikTok Snapchat WhatsApp LinkedIn
+    YouTube Telegram Reddit Google Teams Zoom Christmas Easter English British Welsh Scottish
+    Irish Police Constable Sergeant Inspector Federation Chief Superintendent Professional
+    Standards College Policing Crown Court Home Office NHS GP HR CID PSD Gold Silver Bronze
+    OK Okay Yeah Yes No Well So And But Then Honestly Actually Obviously""".split()
+)
+
+
+def _context(text, start, end, width=60):
+    lo, hi = max(0, start - width), min(len(text), end + width)
+    return (("…" if lo else "") + text[lo:start] + "«" + text[start:end] + "»" + text[end:hi]
+            + ("…" if hi < len(text) else "")).replace("\n", " ")
+
+
+def _candidates(text, spans):
+    """Capitalised phrases and long numbers not redacted and not ordinary words: things a
+    person should look at (possible names, places, employers, reference numbers)."""
+    covered = []
+    for s, e in spans:
+        covered.append((s, e))
+    common = _ids._common_words()
+    given, family = _ids.gazetteer()
+    out = []
+    for m in _CANDIDATE.finditer(text):
+        s, e = m.start(), m.end()
+        if any(s < ce and cs < e for cs, ce in covered):
+            continue
+        words = m.group().split()
+        if m.group()[0].isdigit():
+            if 1950 <= int(m.group()[:4]) <= 2035 and len(m.group()) == 4:
+                continue
+            out.append((s, e, "number"))
+            continue
+        if m.group().startswith("@"):
+            out.append((s, e, "handle"))
+            continue
+        if all(w.casefold() in common or w in _SAFE_WORDS or w in _ids.NOT_GIVEN
+               or w in _ids.AMBIGUOUS_GIVEN for w in words):
+            continue
+        if len(words) == 1 and _ids._sentence_start(text, s) and words[0] not in given \
+                and words[0] not in family:
+            continue
+        kind = "person" if (words[0] in given or words[-1] in family) else "place_or_org"
+        out.append((s, e, kind))
+    return out
+
+
+def review_sheet(texts, *, redactor=None, ids=None, context=60):
+    """A sheet of every replacement and of low-confidence candidates, for a person to
+    accept or reject before the texts are released.
+
+    Parameters
+    ----------
+    texts : list or Series of str
+        The original texts.
+    redactor : Redactor, optional
+        The redactor to review (default: a new ``Redactor()``); it is not changed.
+    ids : list, optional
+        Document ids (as in :func:`redact_many`).
+    context : int
+        Characters of context on each side.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per replacement and per candidate, columns
+
+        - ``document``, ``start``, ``end``: where (code points in the original text).
+        - ``kind``: kind of identifier (a guess for candidates: ``person``,
+          ``place_or_org``, ``number``, ``handle``).
+        - ``original``: the text found (personal data: the sheet is confidential).
+        - ``replacement``: the pseudonym, empty for candidates.
+        - ``confidence``: ``high`` (checked formats), ``medium`` (context rules and
+          gazetteer names) or ``low`` (candidates, not redacted unless accepted).
+        - ``source``: ``rule`` or ``candidate``.
+        - ``context``: the surrounding text, the identifier between « ».
+        - ``decision``: empty; the reviewer writes ``accept`` or ``reject``.
+        - ``note``: free text for the reviewer.
+
+    Notes
+    -----
+    :func:`apply_review` applies the decisions: a rejected replacement is left as the
+    original text, an accepted candidate is redacted; undecided replacements stay
+    redacted and undecided candidates stay as they are (and count in
+    :func:`residual_risk`). Write the sheet with :func:`write_review_sheet` (formula-safe
+    CSV or XLSX).
+
+    Examples
+    --------
+    >>> sheet = review_sheet(["DS Jones rang 07700 900123 about Canning Circus."])
+    >>> sheet[["kind", "original", "confidence", "source"]].values.tolist()
+    [['person', 'DS Jones', 'medium', 'rule'], ['phone', '07700 900123', 'high', 'rule'], ['place_or_org', 'Canning Circus', 'low', 'candidate']]
+    """
+    import copy
+
+    red = copy.deepcopy(redactor) if redactor is not None else Redactor()
+    texts_list, id_list = _texts_and_ids(texts, ids)
+    rows = []
+    for doc, text in zip(id_list, texts_list):
+        _, found = red._redact_rows(text, doc)
+        spans = []
+        for _doc, s, e, kind, original, label in found:
+            spans.append((s, e))
+            rows.append((doc, s, e, kind, original, label,
+                         "high" if kind in HIGH_CONFIDENCE else "medium", "rule",
+                         _context(text, s, e, context), "", ""))
+        for s, e, kind in _candidates(text, spans):
+            rows.append((doc, s, e, kind, text[s:e], "", "low", "candidate",
+                         _context(text, s, e, context), "", ""))
+    sheet = pd.DataFrame(rows, columns=REVIEW_COLUMNS)
+    return sheet.sort_values(["document", "start"], kind="stable", key=_sort_key) \
+        .reset_index(drop=True) if len(sheet) else sheet
+
+
+def _sort_key(col):
+    if col.name == "document":
+        return col.map({d: i for i, d in enumerate(pd.unique(col))})
+    return col
+
+
+def _texts_and_ids(texts, ids):
+    if isinstance(texts, str) or not isinstance(texts, (list, tuple, pd.Series)):
+        raise ParameterError(
+            "The 'texts' parameter must be a list, tuple or pandas Series of str. Got "
+            f"{type(texts).__name__} instead."
+        )
+    if ids is None:
+        ids = list(texts.index) if isinstance(texts, pd.Series) else None
+    texts = list(texts)
+    ids = list(range(len(texts))) if ids is None else list(ids)
+    if len(ids) != len(texts):
+        raise ParameterError(f"The 'ids' parameter must have one id per text ({len(texts)}). "
+                             f"Got {len(ids)} instead.")
+    for t in texts:
+        if not isinstance(t, str):
+            raise ParameterError(f"Every text must be a str. Got {type(t).__name__}.")
+    return texts, ids
+
+
+def write_review_sheet(sheet, path):
+    """Write a review sheet to ``path`` (``.csv`` or ``.xlsx``), formula-safe: a cell
+    starting with ``=``, ``+``, ``-`` or ``@`` gets a leading apostrophe so a spreadsheet
+    shows it as text (:func:`toolkit.report.export.neutralise_formulas`)."""
+    from pathlib import Path
+
+    from toolkit.report.export import write_csv, write_workbook
+
+    path = Path(path)
+    if path.suffix.lower() == ".csv":
+        return write_csv(sheet, path)
+    if path.suffix.lower() == ".xlsx":
+        return write_workbook({"review": sheet}, path)
+    raise ParameterError(f"write_review_sheet writes .csv or .xlsx. Got {path.name!r}.")
+
+
+def read_review_sheet(path):
+    """Read a review sheet written by :func:`write_review_sheet` (and edited by a
+    person), undoing the formula guard; decisions are checked."""
+    from pathlib import Path
+
+    path = Path(path)
+    if path.suffix.lower() == ".xlsx":
+        sheet = pd.read_excel(path, dtype=str, keep_default_na=False)
+    else:
+        sheet = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    missing = [c for c in ("document", "start", "end", "kind", "decision") if c not in sheet]
+    if missing:
+        raise ParameterError(f"read_review_sheet: {path.name} lacks the column(s) {missing}; "
+                             "use a sheet written by write_review_sheet.")
+    for col in sheet.columns:
+        sheet[col] = sheet[col].map(
+            lambda v: v[1:] if isinstance(v, str) and v[:1] == "'" and v[1:2] in "=+-@\t\r"
+            and len(v) > 1 else v)
+    sheet["start"] = sheet["start"].astype("int64")
+    sheet["end"] = sheet["end"].astype("int64")
+    sheet["decision"] = sheet["decision"].str.strip().str.lower()
+    bad = ~sheet["decision"].isin(["", "accept", "reject"])
+    if bad.any():
+        i = int(bad.idxmax())
+        raise ParameterError(
+            f"read_review_sheet: row {i + 2} of {path.name} has decision "
+            f"{sheet.loc[i, 'decision']!r}; expected 'accept', 'reject' or empty."
+        )
+    return sheet
+
+
+def apply_review(texts, sheet, *, redactor=None, ids=None):
+    """Redact ``texts`` again, applying the decisions of a review sheet.
+
+    Rejected replacements keep the original text; accepted candidates are redacted with
+    the kind in the sheet (a reviewer may correct it; ``place_or_org`` is written
+    ``[Place A]``, ``number`` ``[Number A]``); everything else is as :func:`redact_many`. Returns ``(texts, log)``;
+    the log has the columns of :func:`redact_many`.
+
+    Examples
+    --------
+    >>> texts = ["DS Jones rang about Canning Circus."]
+    >>> sheet = review_sheet(texts)
+    >>> sheet.loc[sheet["source"] == "candidate", "decision"] = "accept"
+    >>> apply_review(texts, sheet)[0]
+    ['[Officer A] rang about [Place A].']
+    """
+    red = redactor if redactor is not None else Redactor()
+    texts_list, id_list = _texts_and_ids(texts, ids)
+    for col in ("document", "start", "end", "kind", "decision"):
+        if col not in sheet:
+            raise ParameterError(f"apply_review: the sheet lacks column '{col}'.")
+    key = str  # ids read back from a CSV are text
+    decided = {}
+    for row in sheet.itertuples(index=False):
+        if row.decision in ("accept", "reject"):
+            decided[(key(row.document), int(row.start), int(row.end))] = (row.decision,
+                                                                          row.kind)
+    out, rows = [], []
+    for doc, text in zip(id_list, texts_list):
+        officers = set()
+        found = _ids.find_identifiers(text, red._names_pattern, red._names_lookup, officers)
+        kept = [f for f in found if decided.get((key(doc), f[0], f[1]), ("",))[0] != "reject"]
+        for (d, s, e), (decision, kind) in decided.items():
+            if d == key(doc) and decision == "accept" and not any(
+                    f[0] == s and f[1] == e for f in found):
+                kind = {"place_or_org": "place"}.get(kind, kind)
+                if kind not in _ids.LABELS:
+                    raise ParameterError(
+                        f"apply_review: document {doc!r}, characters {s}-{e}: kind {kind!r} "
+                        f"is not one of {sorted(_ids.LABELS)} (nor place_or_org).")
+                kept.append((s, e, kind, text[s:e].lower()))
+        kept = _ids.resolve_overlaps_any(kept)
+        red_text, found_rows = red._redact_rows(text, doc, found=(kept, officers))
+        out.append(red_text)
+        rows.extend(found_rows)
+    log = pd.DataFrame(rows, columns=["document", *LOG_COLUMNS]).astype(
+        {"start": "int64", "end": "int64"})
+    return out, log
+
+
+def residual_risk(texts, sheet, *, ids=None):
+    """What may still identify someone, per transcript, after review.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per document: ``document``, ``n_words``, ``n_replaced`` (replacements
+        kept), ``n_rejected`` (replacements a reviewer rejected), ``n_high_rejected``
+        (of checked formats: e-mails, phone numbers...), ``n_candidates_open``
+        (candidates not decided), ``n_candidates_accepted``, ``open_examples`` (up to
+        five undecided candidates), ``risk``: ``high`` (a checked-format identifier
+        rejected, or three or more open candidates), ``review`` (one or two open
+        candidates), ``low`` (nothing open).
+    """
+    texts_list, id_list = _texts_and_ids(texts, ids)
+    sheet = sheet.assign(_doc=sheet["document"].astype(str))
+    rows = []
+    for doc, text in zip(id_list, texts_list):
+        g = sheet[sheet["_doc"] == str(doc)]
+        rule = g[g["source"] == "rule"]
+        cand = g[g["source"] == "candidate"]
+        rejected = rule[rule["decision"] == "reject"]
+        high_rej = int(rejected["confidence"].eq("high").sum())
+        open_c = cand[cand["decision"] == ""]
+        n_open = len(open_c)
+        risk = "high" if high_rej or n_open >= 3 else "review" if n_open else "low"
+        rows.append((doc, len(text.split()), len(rule) - len(rejected), len(rejected),
+                     high_rej, n_open, int((cand["decision"] == "accept").sum()),
+                     "; ".join(open_c["original"].head(5)), risk))
+    return pd.DataFrame(rows, columns=["document", "n_words", "n_replaced", "n_rejected",
+                                       "n_high_rejected", "n_candidates_open",
+                                       "n_candidates_accepted", "open_examples", "risk"])
