@@ -18,8 +18,16 @@ from toolkit.report.presentation import PresentationTable, present_published
 from toolkit.report.recommendations import PILLAR_TITLES, PILLARS
 from toolkit.report.summary import executive_summary, joint_display
 
-__all__ = ["BODY_MAX_COLUMNS", "BODY_MAX_ROWS", "Theme", "Figure", "PillarSection", "Briefing", "briefing_model",
-           "theme_of"]
+__all__ = [
+    "BODY_MAX_COLUMNS",
+    "BODY_MAX_ROWS",
+    "Briefing",
+    "Figure",
+    "PillarSection",
+    "Theme",
+    "briefing_model",
+    "theme_of",
+]
 
 #: a table goes in the body when it has at most this many columns and rows; every table is in the annex
 BODY_MAX_COLUMNS = 7
@@ -92,7 +100,7 @@ def theme_of(config) -> Theme:
     if report.get("logo"):
         try:
             logo = config.path("report", "logo")
-        except Exception:  # the configuration does not know the key
+        except (KeyError, AttributeError, TypeError, ValueError):  # the configuration does not know the key
             logo = Path(getattr(config, "base", ".")) / str(report["logo"])
         if logo is not None and Path(logo).exists():
             theme.logo = Path(logo)

@@ -40,14 +40,14 @@ import pandas as pd
 from toolkit.disclosure import MARKER
 
 __all__ = [
-    "MARKER",
     "LEGEND",
+    "MARKER",
     "PresentationTable",
-    "present_table",
+    "estimate_with_ci",
     "present_published",
+    "present_table",
     "suppressed_mask",
     "term_label",
-    "estimate_with_ci",
 ]
 
 #: the legend printed under every table with a suppressed cell
@@ -164,7 +164,7 @@ def _num(x, digits: int = 2) -> str:
 
 
 def _count(x) -> str:
-    return f"{int(round(float(x))):,}"
+    return f"{round(float(x)):,}"
 
 
 def estimate_with_ci(estimate, low, high, *, kind: str = "number", digits: int = 2) -> str:
@@ -224,6 +224,10 @@ def term_label(term: str, dictionary=None, *, terms=()) -> str:
     >>> d = default_dictionary()
     >>> term_label("Intercept")
     'Intercept (reference groups)'
+    >>> term_label("C(role)[T.2]", d, terms=["Intercept", "C(role)[T.2]", "C(role)[T.3]"])
+    'Role: Police staff (vs police officer)'
+    >>> term_label("public_facing", d)
+    'Public facing: Yes (vs no)'
     >>> term_label("C(x)[T.b]")
     'X: b'
     """
@@ -235,12 +239,12 @@ def term_label(term: str, dictionary=None, *, terms=()) -> str:
     if dictionary is not None and var in dictionary:
         try:
             codes = dictionary.codes(var)
-        except Exception:  # a dictionary variable without codes
+        except (KeyError, ValueError, TypeError):  # a dictionary variable without codes
             codes = {}
     name = _short_name(var)
     if level is None:
         if codes and len(codes) == 2:
-            (lo, lo_label), (hi, hi_label) = sorted(codes.items(), key=lambda kv: str(kv[0]))
+            (_, lo_label), (_, hi_label) = sorted(codes.items(), key=lambda kv: str(kv[0]))
             return f"{name}: {hi_label} (vs {lo_label.lower()})"
         return name
     if not codes:
@@ -491,9 +495,9 @@ def present_table(
         if not _is_numeric(s):
             continue
         if col in ("p", "p_adj") or col.startswith("p_"):
-            fmt = lambda v: "<0.001" if float(v) < 0.001 else f"{float(v):.3f}"  # noqa: E731
+            fmt = lambda v: "<0.001" if float(v) < 0.001 else f"{float(v):.3f}"
         elif _is_year(col, s):
-            fmt = lambda v: str(int(float(v)))  # noqa: E731
+            fmt = lambda v: str(int(float(v)))
         elif col.startswith("share_") or (col == "estimate" and percent):
             fmt = _pct
         elif _is_count(col, s):

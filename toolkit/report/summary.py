@@ -30,8 +30,15 @@ import pandas as pd
 from toolkit.report.presentation import estimate_with_ci, present_published
 from toolkit.report.recommendations import PILLARS, RECOMMENDATIONS
 
-__all__ = ["MAX_PER_PILLAR", "STRANDS", "SummaryItem", "executive_summary", "joint_display", "study_periods",
-           "finding_source"]
+__all__ = [
+    "MAX_PER_PILLAR",
+    "STRANDS",
+    "SummaryItem",
+    "executive_summary",
+    "finding_source",
+    "joint_display",
+    "study_periods",
+]
 
 MAX_PER_PILLAR = 4
 
@@ -88,7 +95,7 @@ def _config_get(cfg, *keys):
         return None
     try:
         return cfg.get(*keys)
-    except Exception:  # a configuration without the key
+    except (KeyError, AttributeError, TypeError):  # a configuration without the key
         return None
 
 
@@ -181,7 +188,8 @@ def executive_summary(ctx, *, max_per_pillar: int = MAX_PER_PILLAR) -> dict[str,
             n = f["values"].get("n")
             if strand == "survey" and isinstance(n, (int, float)) and "n = " not in f["text"]:
                 source += f"; n = {int(n):,}"
-            out[pillar].append(SummaryItem(pillar, strand, f["text"], source, _recs(f["recommendations"])))
+            text = f["text"].rstrip().rstrip(".") + "."
+            out[pillar].append(SummaryItem(pillar, strand, text, source, _recs(f["recommendations"])))
     return out
 
 
