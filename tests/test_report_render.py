@@ -371,3 +371,41 @@ def test_briefing_docx_renders_a4_body_within_12_pages_tables_fit(demo_pack, tmp
     assert broken == [], broken
     body_tables = [t for t in doc.tables][: sum(1 for _ in doc.tables) - len(demo_pack.tables)]
     assert body_tables and all(len(t.columns) <= 7 for t in body_tables)
+
+
+def test_a_force_restyles_both_outputs_from_study_yml(tmp_path):
+    """``report: {organisation, logo, colour}`` in study.yml changes the HTML and the DOCX."""
+    import zipfile
+
+    from PIL import Image
+
+    from toolkit.config import load_study
+
+    Image.new("RGB", (60, 30), "#ffcc00").save(tmp_path / "logo.png")
+    (tmp_path / "study.yml").write_text(
+        "study: {name: Force survey 2025}\n"
+        "report: {organisation: Northshire Police, logo: logo.png, colour: '#7A1F5C'}\n", encoding="utf-8")
+    c = EvidenceContext(outdir=tmp_path / "out", seed=1, demo=False, config=load_study(tmp_path / "study.yml"))
+    c.table("prev", pd.DataFrame({"group": ["Officer"], "estimate": [0.4]}), disclosure_checked=True,
+            title="Prevalence", pillar="recognition")
+    out = render_pack(c)
+    html = out["html"].read_text(encoding="utf-8")
+    assert "--brand:#7A1F5C" in html and "Northshire Police" in html
+    assert 'alt="Logo of Northshire Police"' in html
+    with zipfile.ZipFile(out["docx"]) as z:
+        styles = z.read("word/styles.xml").decode()
+        media = [n for n in z.namelist() if n.startswith("word/media/")]
+    assert 'w:fill="7A1F5C"' in styles and 'w:color w:val="7A1F5C"' in styles
+    assert len(media) == 1
+    assert "Northshire Police" in "\n".join(p.text for p in Document(out["docx"]).paragraphs)
+
+
+def test_a_low_contrast_colour_is_darkened_and_said(tmp_path):
+    from toolkit.config import load_study
+    from toolkit.report.briefing import contrast_with_white, theme_of
+
+    (tmp_path / "study.yml").write_text("report: {colour: '#FFD700'}\n", encoding="utf-8")
+    notes = []
+    theme = theme_of(load_study(tmp_path / "study.yml"), note=notes.append)
+    assert contrast_with_white(theme.colour) >= 4.5 and theme.colour != "#FFD700"
+    assert "contrast" in notes[0]

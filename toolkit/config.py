@@ -62,6 +62,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "reporting_launch": "date",
         "outcomes": "list",
     },
+    # how the pack looks: the force's name, logo (PNG/JPEG) and colour (#RRGGBB) on the HTML and DOCX
+    "report": {"organisation": "str", "logo": "path", "colour": "str"},
     "analyses": {},  # a list, checked on its own
     "output": {},  # a folder, checked on its own
 }
