@@ -429,7 +429,9 @@ def present_table(
         return f
 
     # identifying text columns first
-    if "label" in cols:
+    if "label" in cols and "term" in cols:
+        used.add("label")  # a model's terms are labelled from the dictionary here, with their reference group
+    elif "label" in cols:
         used.add("outcome")
     if "code" in cols and "name" in cols:
         used.add("code")
