@@ -409,3 +409,16 @@ def test_a_low_contrast_colour_is_darkened_and_said(tmp_path):
     theme = theme_of(load_study(tmp_path / "study.yml"), note=notes.append)
     assert contrast_with_white(theme.colour) >= 4.5 and theme.colour != "#FFD700"
     assert "contrast" in notes[0]
+
+
+def test_demo_pack_office_files_and_page_identical_on_rebuild(demo_pack, tmp_path):
+    """A second build of the demo pack gives byte-identical tables.xlsx, briefing.docx and
+    index.html (the CSV tables and figures are checked in test_pack_reproducible)."""
+    import time
+
+    from toolkit.report.evidence import build_evidence_pack
+
+    time.sleep(2.1)  # zip dates have a two-second resolution: a build a moment later must not differ
+    again = build_evidence_pack(tmp_path, demo=True, notebooks=False, render=True)
+    for name in ("tables/tables.xlsx", "briefing.docx", "index.html"):
+        assert (again.pack_dir / name).read_bytes() == (demo_pack.pack_dir / name).read_bytes(), name
