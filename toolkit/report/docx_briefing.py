@@ -269,7 +269,7 @@ def _caption(doc, kind: str, number: int, text: str):
     return p
 
 
-def _cell_text(cell, text: str, *, bold=False, align_right=False, size=None) -> None:
+def _cell_text(cell, text: str, *, bold=False, align_right=False, size=None, bold_first=False) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
@@ -279,7 +279,7 @@ def _cell_text(cell, text: str, *, bold=False, align_right=False, size=None) -> 
         if i:
             para = cell.add_paragraph()
         run = para.add_run(line)
-        if bold:
+        if bold or (bold_first and i == 0):
             run.bold = True
         if size:
             run.font.size = Pt(size)
@@ -360,7 +360,8 @@ def _add_table(doc, p: PresentationTable, available_cm: float, *, caption_prefix
     for row in p.rows:
         cells = table.add_row().cells
         for j, (cell, value) in enumerate(zip(cells, row)):
-            _cell_text(cell, value, align_right=p.numeric[j], size=small)
+            _cell_text(cell, value, align_right=p.numeric[j], size=small,
+                       bold_first=j == 0 and bool(p.extra.get("joint")))
     for row in table.rows[1:]:
         from docx.oxml import OxmlElement
 

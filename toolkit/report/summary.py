@@ -231,8 +231,11 @@ def _interview_cells(ctx, pillar, limit=3) -> list[str]:
     if t is None or "pillar" not in t.data.columns:
         return []
     d = t.data.reset_index(drop=True)
-    keep = [i for i in range(len(d)) if d["pillar"].iloc[i] == pillar and "." in str(d["code"].iloc[i])
-            and pd.notna(d["estimate"].iloc[i])]
+    codes = [str(c) for c in d["code"]]
+    parents = {c for c in codes if any(o.startswith(c + ".") for o in codes)}
+    # the themes themselves: neither the pillar's root code nor a parent rolling up its sub-themes
+    keep = [i for i in range(len(d)) if d["pillar"].iloc[i] == pillar and "." in codes[i]
+            and codes[i] not in parents and pd.notna(d["estimate"].iloc[i])]
     keep.sort(key=lambda i: -float(d["estimate"].iloc[i]))
     cells = []
     for i in keep[:limit]:
