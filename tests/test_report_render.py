@@ -188,14 +188,17 @@ def test_presentation_tables_are_the_published_values(demo_pack):
     """Each presentation cell is the published (gated) table's value: withheld cells
     are [c] exactly where the published table is withheld, and the percentages are
     the published estimates rounded."""
-    from toolkit.report.presentation import MARKER, present_published, suppressed_mask
+    from toolkit.report.presentation import MARKER, present_published, published_mask
 
+    withheld = {r["table"] for r in demo_pack.disclosure if r.get("rule") not in ("term", None)}
+    assert withheld, "the demo pack withholds cells"
     for name, t in demo_pack.tables.items():
         p = present_published(demo_pack, t)
         assert len(p.rows) == len(t.data)
-        mask = suppressed_mask(t.data, demo_pack.disclosure, name=name)
+        mask = published_mask(demo_pack, name)
+        assert not (mask & t.data.notna()).to_numpy().any(), name  # only blanks of the published table
         n_marked = sum(cell == MARKER for row in p.rows for cell in row)
-        assert (n_marked > 0) == bool(mask.to_numpy().any()), name
+        assert (n_marked > 0) == (name in withheld) == bool(mask.to_numpy().any()), name
         text = " ".join(c for row in p.rows for c in row) + " ".join(p.columns)
         assert "C(" not in text and "[T." not in text, name
     prev = demo_pack.tables["survey_harm_prevalence"].data
@@ -235,8 +238,12 @@ def test_joint_display_brings_the_strands_together(demo_pack):
     survey = demo_pack.tables["survey_training"].data.iloc[0]
     assert f"{100 * survey['estimate']:.0f}% ({100 * survey['ci_low']:.0f} to {100 * survey['ci_high']:.0f})" \
         in training.loc[0, "evidence"]
-    themes = demo_pack.tables["qual_theme_prevalence"].data.set_index("code")
-    assert f"Gaps in training: {100 * themes.loc['TRN.GAP', 'estimate']:.0f}%" in training.loc[1, "evidence"]
+    themes = demo_pack.tables["qual_theme_prevalence"].data
+    shown = themes[themes["pillar"].eq("training") & themes["code"].str.contains(r"\.") & themes["estimate"].notna()]
+    for row in shown.itertuples():
+        assert f"{row.name}: {100 * row.estimate:.0f}%" in training.loc[1, "evidence"]
+    if shown.empty:  # every theme share of the pillar withheld by the gate: said, not dropped
+        assert "withheld" in training.loc[1, "evidence"]
     assert "do not address this pillar" in training.loc[2, "evidence"]
     assert "2.03" in training.loc[3, "informs"]
     support = joint_display(demo_pack, "support")
@@ -282,13 +289,16 @@ def test_docx_and_xlsx_byte_identical_on_rebuild(tmp_path):
     blobs = []
     for i in range(2):
         c = EvidenceContext(outdir=tmp_path / str(i), seed=1, demo=True)
-        c.table("prev", pd.DataFrame({"group": ["Officer", "Staff"], "estimate": [0.41, None],
-                                      "n": pd.array([120, None], dtype="Int64")}),
-                disclosure_checked=True, title="Prevalence", pillar="recognition")
-        c.disclosure_record("prev", pd.DataFrame({"row": ["Staff"], "column": ["n"], "action": ["primary"]}))
-        fig, ax = plt.subplots()
-        ax.bar(["a", "b"], [1, 2])
-        c.figure("bars", fig, title="Bars", pillar="support")
+        c.table("prev", pd.DataFrame({"group": ["Officer", "Staff"], "estimate": [0.41, 0.3], "n": [120, 4]}),
+                counts=["n"], title="Prevalence", pillar="recognition")
+
+        def bars(t):
+            fig, ax = plt.subplots()
+            ax.bar(t["group"], t["estimate"].fillna(0))
+            return fig
+
+        c.figure("bars", bars, source="prev", title="Bars", pillar="support")
+        c.publish()
         out = render_pack(c)
         blobs.append((out["docx"].read_bytes(), out["xlsx"].read_bytes()))
         if i == 0:
@@ -304,20 +314,20 @@ def test_xlsx_marks_withheld_cells_and_keeps_numbers(ctx):
 
     from toolkit.report.presentation import MARKER
 
-    ctx.table("themes", pd.DataFrame({"theme": ["A", "B"], "Sergeant": pd.array([12, None], dtype="Int64"),
-                                      "Total": pd.array([27, 31], dtype="Int64")}),
-              disclosure_checked=True, title="Themes")
-    ctx.disclosure_record("themes", pd.DataFrame({"row": ["B"], "column": ["Sergeant"], "action": ["primary"]}))
+    ctx.table("themes", pd.DataFrame({"theme": ["A", "B"], "Sergeant": [12, 3], "estimate": [0.4, 0.1],
+                                      "Total": [27, 31]}),
+              counts=["Sergeant", "Total"], derived={"estimate": ("Sergeant",)}, title="Themes")
+    ctx.publish()
     out = render_pack(ctx)
     wb = openpyxl.load_workbook(out["xlsx"])
     assert wb.sheetnames[0] == "Legend"
     legend = [[c for c in r if c is not None] for r in wb["Legend"].iter_rows(values_only=True)]
     assert legend[1][0] == MARKER and "confidential" in legend[1][1]
     rows = list(wb["themes"].iter_rows(values_only=True))
-    assert rows == [("theme", "Sergeant", "Total"), ("A", 12, 27), ("B", MARKER, 31)]
+    assert rows == [("theme", "Sergeant", "estimate", "Total"), ("A", 12, 0.4, 27), ("B", MARKER, MARKER, 31)]
     # the analysis CSV keeps the blank (numbers stay numbers for analysis)
-    csv = (ctx.pack_dir / "tables" / "themes.csv").read_text(encoding="utf-8-sig")
-    assert "B,,31" in csv
+    csv = pd.read_csv(ctx.pack_dir / "tables" / "themes.csv", encoding="utf-8-sig")
+    assert csv["Sergeant"].isna().tolist() == [False, True] and csv["Total"].tolist() == [27, 31]
 
 
 # --------------------------------------------------------------------------- rendered through LibreOffice
@@ -411,8 +421,9 @@ def test_a_force_restyles_both_outputs_from_study_yml(tmp_path):
         "study: {name: Force survey 2025}\n"
         "report: {organisation: Northshire Police, logo: logo.png, colour: '#7A1F5C'}\n", encoding="utf-8")
     c = EvidenceContext(outdir=tmp_path / "out", seed=1, demo=False, config=load_study(tmp_path / "study.yml"))
-    c.table("prev", pd.DataFrame({"group": ["Officer"], "estimate": [0.4]}), disclosure_checked=True,
-            title="Prevalence", pillar="recognition")
+    c.table("prev", pd.DataFrame({"group": ["Officer"], "estimate": [0.4]}), title="Prevalence",
+            pillar="recognition")
+    c.publish()
     out = render_pack(c)
     html = out["html"].read_text(encoding="utf-8")
     assert "--brand:#7A1F5C" in html and "Northshire Police" in html

@@ -70,11 +70,11 @@ def render_docx(ctx, model=None) -> Path:
 
 def render_workbook(ctx) -> Path:
     """Write ``tables/tables.xlsx``: every analysis table, withheld cells as ``[c]``, a legend sheet."""
-    from toolkit.report.presentation import suppressed_mask
+    from toolkit.report.presentation import published_mask
     from toolkit.report.workbook import write_tables_workbook
 
     tables = {name: t.data for name, t in ctx.tables.items()}
-    masks = {name: suppressed_mask(t.data, ctx.disclosure, name=name) for name, t in ctx.tables.items()}
+    masks = {name: published_mask(ctx, name) for name in ctx.tables}
     return write_tables_workbook(
         tables,
         ctx.pack_dir / "tables" / "tables.xlsx",
