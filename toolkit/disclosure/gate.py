@@ -487,6 +487,11 @@ class Gate:
         links = self._links()
         cons = self._all_constraints(links)
         return {
+            "tables": {name: {"key": [g.pub.index_name or g.pub.data.index.name or "row"] if g.pub.wide
+                              else list(g.pub.key or [c for c in g.pub.data.columns
+                                                      if not pd.api.types.is_numeric_dtype(g.pub.data[c])]),
+                              "wide": g.pub.wide}
+                       for name, g in self.tables.items()},
             "counts": sorted({f"{c.table}\t{c.row}\t{c.column}" for g in self.tables.values() for c in g.values}),
             "constraints": [{"cells": [[c.table, c.row, c.column, coef] for c, coef in sorted(
                 coeffs.items(), key=lambda kv: str(kv[0]))], "sense": sense} for coeffs, sense in cons],
