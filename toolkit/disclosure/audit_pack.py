@@ -93,7 +93,7 @@ def study_free_text(study, *, min_len: int = 8) -> dict[str, set[str]]:
                     except Exception:  # noqa: BLE001 - a variable without codes
                         codes = set()
                 for v in values.unique():
-                    if len(v) < min_len or v in codes or re.fullmatch(r"[-+0-9.,:/ ]+", v):
+                    if len(v) < min_len or v in codes or re.fullmatch(r"[-+0-9.,:;/ ]+", v):
                         continue
                     if kind == "text" or codes or kind is None or not re.fullmatch(r"[-+0-9.eE]+", v):
                         out["survey"].add(v)
