@@ -74,8 +74,11 @@ def _plant(folder):
     segments = pd.concat([segments, row.to_frame().T], ignore_index=True)
     segments.to_csv(qual / "segments.csv", index=False)
     markers.append(passage[len("Manager: "):])
+    from toolkit.qual.project import QualProject
+    from toolkit.qual.qdpx import write_qdpx
+
+    write_qdpx(QualProject.from_csv(qual), folder / "qual" / "interviews.qdpx")  # as NVivo would export it
     study = (folder / "study.yml").read_text(encoding="utf-8")
-    study = study.replace("interviews: qual/interviews.qdpx", "interviews: qual/interviews")
     study = study.replace("Synthetic demo study (not real data)", "Adversarial small study")
     (folder / "study.yml").write_text(study, encoding="utf-8")
     return markers, small
