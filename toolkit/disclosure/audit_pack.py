@@ -38,6 +38,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from toolkit.disclosure.result import MARKER
+
 __all__ = ["audit_pack", "published_text", "study_free_text"]
 
 _COUNT_NAME = re.compile(r"^(n|n_[a-z_]+|count|counts|cases|respondents|incidents|Wave \d+|Total)$")
@@ -266,7 +268,7 @@ def audit_pack(pack, *, study=None, private=None) -> pd.DataFrame:
                      f"{len(small)} count(s) under {k}: " + "; ".join(small[:5]))
             if name in tables and tables[name].shape == df.shape:
                 csv_blank = tables[name].isna().to_numpy()
-                xl_blank = df.isna().to_numpy()
+                xl_blank = (df.isna() | df.eq(MARKER)).to_numpy()  # withheld cells show [c] in the workbook
                 shown = int((csv_blank & ~xl_blank).sum())
                 if shown:
                     fail("withheld values", f"tables/tables.xlsx[{sheet}]",
