@@ -26,6 +26,7 @@ test: $(STAMP) browser
 
 browser:
 	@tools/ensure-chromium
+	@tools/ensure-axe
 
 # JupyterLab in the project environment, kernel registered, notebooks open.
 # Offline: no extension manager on PyPI, no update or news checks.

@@ -18,8 +18,17 @@ from toolkit.report.presentation import PresentationTable, present_published
 from toolkit.report.recommendations import PILLAR_TITLES, PILLARS
 from toolkit.report.summary import executive_summary, joint_display
 
-__all__ = ["BODY_MAX_COLUMNS", "BODY_MAX_ROWS", "Theme", "Figure", "PillarSection", "Briefing", "briefing_model",
-           "theme_of"]
+__all__ = [
+    "BODY_MAX_COLUMNS",
+    "BODY_MAX_ROWS",
+    "Briefing",
+    "Figure",
+    "PillarSection",
+    "Theme",
+    "briefing_model",
+    "contrast_with_white",
+    "theme_of",
+]
 
 #: a table goes in the body when it has at most this many columns and rows; every table is in the annex
 BODY_MAX_COLUMNS = 7
@@ -77,22 +86,63 @@ class Briefing:
     annex: list[PresentationTable]
 
 
-def theme_of(config) -> Theme:
-    """The theme from the configuration's ``report`` section (organisation, colour, logo)."""
+def _luminance(hex6: str) -> float:
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(hex6[i:i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast_with_white(colour: str) -> float:
+    """WCAG contrast ratio of ``colour`` (``#RRGGBB``) against white.
+
+    >>> round(contrast_with_white("#0B3D5C"), 1)
+    11.5
+    """
+    return 1.05 / (_luminance(colour.lstrip("#")) + 0.05)
+
+
+def _darken_to_contrast(colour: str, ratio: float = 4.5) -> str:
+    hex6 = colour.lstrip("#")
+    rgb = [int(hex6[i:i + 2], 16) for i in (0, 2, 4)]
+    while contrast_with_white("".join(f"{c:02X}" for c in rgb)) < ratio:
+        rgb = [int(c * 0.9) for c in rgb]
+    return "#" + "".join(f"{c:02X}" for c in rgb)
+
+
+def theme_of(config, *, note=None) -> Theme:
+    """The theme from the configuration's ``report`` section (organisation, colour, logo).
+
+    The colour carries white text (header, table headers), so a colour with less than
+    the WCAG AA contrast of 4.5:1 against white is darkened until it has it; an unreadable
+    colour value falls back to the default. Both are said through ``note``.
+    """
     theme = Theme()
     if config is None:
         return theme
+    note = note or (lambda message: None)
     raw = getattr(config, "raw", {}) or {}
     report = raw.get("report") or {}
     if report.get("organisation"):
         theme.organisation = str(report["organisation"])
     colour = report.get("colour")
-    if isinstance(colour, str) and _HEX.match(colour.strip()):
-        theme.colour = "#" + colour.strip().lstrip("#").upper()
+    if colour is not None:
+        if isinstance(colour, str) and _HEX.match(colour.strip()):
+            theme.colour = "#" + colour.strip().lstrip("#").upper()
+            if contrast_with_white(theme.colour) < 4.5:
+                darker = _darken_to_contrast(theme.colour)
+                note(f"report: colour {theme.colour} has a contrast of {contrast_with_white(theme.colour):.1f}:1 "
+                     f"with white text (WCAG AA needs 4.5:1); {darker} is used instead")
+                theme.colour = darker
+        else:
+            note(f"report: colour {colour!r} is not a colour written #RRGGBB (e.g. '#0B3D5C'); "
+                 f"the default {DEFAULT_COLOUR} is used")
     if report.get("logo"):
         try:
             logo = config.path("report", "logo")
-        except Exception:  # the configuration does not know the key
+        except (KeyError, AttributeError, TypeError, ValueError):  # the configuration does not know the key
             logo = Path(getattr(config, "base", ".")) / str(report["logo"])
         if logo is not None and Path(logo).exists():
             theme.logo = Path(logo)
@@ -128,7 +178,7 @@ def _figure(fig, number: int) -> Figure:
 
 def briefing_model(ctx) -> Briefing:
     """Lay out the briefing from an evidence context (after every section ran)."""
-    theme = theme_of(ctx.config)
+    theme = theme_of(ctx.config, note=ctx.note)
     title = ctx.config.name if ctx.config is not None else "Evidence pack"
     subtitle = ("Evidence on online harms to police officers, staff and their families, "
                 "organised by the four national pillars")

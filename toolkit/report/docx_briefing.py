@@ -16,14 +16,14 @@ from toolkit.report.briefing import Briefing, Figure
 from toolkit.report.ooxml import FIXED_DATETIME, fix_zip
 from toolkit.report.presentation import LEGEND, PresentationTable
 
-__all__ = ["write_docx", "text_width_cm", "column_widths"]
+__all__ = ["column_widths", "text_width_cm", "write_docx"]
 
 FONT = "Arial"  # LibreOffice substitutes the metric-compatible Liberation Sans
 BODY_PT = 10
 TABLE_PT = 8.5
 PAGE_W_MM, PAGE_H_MM, MARGIN_MM = 210, 297, 20
 CELL_PAD_CM = 0.1  # left and right cell margin each
-_PAD_TWIPS = int(round(CELL_PAD_CM / 2.54 * 1440))
+_PAD_TWIPS = round(CELL_PAD_CM / 2.54 * 1440)
 SAFETY = 1.06  # measured widths times this, plus 0.1 cm: fonts substituted by a reader differ slightly
 
 # advance widths of Arial / Helvetica (= Liberation Sans) per 1000 em, ASCII 32-126
@@ -43,7 +43,7 @@ def text_width_cm(text: str, size_pt: float, *, bold: bool = False) -> float:
     """Width of ``text`` set in Arial at ``size_pt`` points, in centimetres.
 
     >>> round(text_width_cm("Estimate", 10), 2)
-    1.36
+    1.37
     """
     table = _BOLD if bold else _REGULAR
     units = sum(table[ord(ch) - 32] if 32 <= ord(ch) < 127 else 600 for ch in text)
@@ -269,7 +269,7 @@ def _caption(doc, kind: str, number: int, text: str):
     return p
 
 
-def _cell_text(cell, text: str, *, bold=False, align_right=False, size=None) -> None:
+def _cell_text(cell, text: str, *, bold=False, align_right=False, size=None, bold_first=False) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
@@ -279,7 +279,7 @@ def _cell_text(cell, text: str, *, bold=False, align_right=False, size=None) -> 
         if i:
             para = cell.add_paragraph()
         run = para.add_run(line)
-        if bold:
+        if bold or (bold_first and i == 0):
             run.bold = True
         if size:
             run.font.size = Pt(size)
@@ -310,7 +310,7 @@ def _fix_table_width(table, widths_cm) -> None:
         for old in tblpr.findall(qn(tag)):
             tblpr.remove(old)
     tw = OxmlElement("w:tblW")
-    tw.set(qn("w:w"), str(int(round(sum(widths_cm) / 2.54 * 1440))))
+    tw.set(qn("w:w"), str(round(sum(widths_cm) / 2.54 * 1440)))
     tw.set(qn("w:type"), "dxa")
     tblpr.append(tw)
     layout = OxmlElement("w:tblLayout")
@@ -327,7 +327,7 @@ def _fix_table_width(table, widths_cm) -> None:
     tblpr.append(mar)
     grid = tbl.tblGrid
     for gc, w in zip(grid.findall(qn("w:gridCol")), widths_cm):
-        gc.set(qn("w:w"), str(int(round(w / 2.54 * 1440))))
+        gc.set(qn("w:w"), str(round(w / 2.54 * 1440)))
     for row in table.rows:
         for cell, w in zip(row.cells, widths_cm):
             cell.width = Cm(w)
@@ -360,7 +360,8 @@ def _add_table(doc, p: PresentationTable, available_cm: float, *, caption_prefix
     for row in p.rows:
         cells = table.add_row().cells
         for j, (cell, value) in enumerate(zip(cells, row)):
-            _cell_text(cell, value, align_right=p.numeric[j], size=small)
+            _cell_text(cell, value, align_right=p.numeric[j], size=small,
+                       bold_first=j == 0 and bool(p.extra.get("joint")))
     for row in table.rows[1:]:
         from docx.oxml import OxmlElement
 
@@ -407,7 +408,7 @@ def _summary(doc, model: Briefing) -> None:
         doc.add_heading(pillar.title(), level=3)
         for item in items:
             p = doc.add_paragraph(style="List Bullet")
-            p.add_run(item.text.rstrip(".") + ".")
+            p.add_run(item.text)
             src = item.source
             if item.recommendations:
                 src += "; informs recommendation " + ", ".join(r for r, _ in item.recommendations)
@@ -451,7 +452,7 @@ def write_docx(model: Briefing, path) -> Path:
             doc.add_page_break()
         doc.add_heading(ps.heading, level=1)
         for item in ps.summary:
-            doc.add_paragraph(item.text.rstrip(".") + ".")
+            doc.add_paragraph(item.text)
         _add_table(doc, ps.joint, text_w)
         for fig in ps.figures:
             _add_figure(doc, fig, max_w_cm=14, max_h_cm=6.5)

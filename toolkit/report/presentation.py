@@ -40,14 +40,16 @@ import pandas as pd
 from toolkit.disclosure import MARKER
 
 __all__ = [
-    "MARKER",
     "LEGEND",
+    "MARKER",
     "PresentationTable",
-    "present_table",
+    "estimate_with_ci",
+    "gate_mask",
+    "published_mask",
     "present_published",
+    "present_table",
     "suppressed_mask",
     "term_label",
-    "estimate_with_ci",
 ]
 
 #: the legend printed under every table with a suppressed cell
@@ -164,7 +166,7 @@ def _num(x, digits: int = 2) -> str:
 
 
 def _count(x) -> str:
-    return f"{int(round(float(x))):,}"
+    return f"{round(float(x)):,}"
 
 
 def estimate_with_ci(estimate, low, high, *, kind: str = "number", digits: int = 2) -> str:
@@ -224,6 +226,10 @@ def term_label(term: str, dictionary=None, *, terms=()) -> str:
     >>> d = default_dictionary()
     >>> term_label("Intercept")
     'Intercept (reference groups)'
+    >>> term_label("C(role)[T.2]", d, terms=["Intercept", "C(role)[T.2]", "C(role)[T.3]"])
+    'Role: Police staff (vs police officer)'
+    >>> term_label("public_facing", d)
+    'Public facing: Yes (vs no)'
     >>> term_label("C(x)[T.b]")
     'X: b'
     """
@@ -235,12 +241,12 @@ def term_label(term: str, dictionary=None, *, terms=()) -> str:
     if dictionary is not None and var in dictionary:
         try:
             codes = dictionary.codes(var)
-        except Exception:  # a dictionary variable without codes
+        except (KeyError, ValueError, TypeError):  # a dictionary variable without codes
             codes = {}
     name = _short_name(var)
     if level is None:
         if codes and len(codes) == 2:
-            (lo, lo_label), (hi, hi_label) = sorted(codes.items(), key=lambda kv: str(kv[0]))
+            (_, lo_label), (_, hi_label) = sorted(codes.items(), key=lambda kv: str(kv[0]))
             return f"{name}: {hi_label} (vs {lo_label.lower()})"
         return name
     if not codes:
@@ -284,9 +290,10 @@ def suppressed_mask(data: pd.DataFrame, records=(), *, name: str | None = None) 
     if isinstance(gated, pd.DataFrame) and gated.shape == data.shape:
         return gated.astype(bool).set_axis(data.index, axis=0).set_axis(data.columns, axis=1)
     mask = pd.DataFrame(False, index=data.index, columns=data.columns)
+    withheld = ("primary", "secondary", "zero", "events", "complement", "linked", "estimate")
     rows = {str(r.get("row")) for r in records
-            if (name is None or r.get("table", name).split(":")[0] == name)
-            and r.get("action") in ("primary", "secondary")}
+            if (name is None or str(r.get("table", name)).split(":")[0] == name)
+            and (r.get("action") in withheld or r.get("rule") in withheld)}
     if not rows:
         return mask
     na = data.isna()
@@ -425,7 +432,9 @@ def present_table(
         return f
 
     # identifying text columns first
-    if "label" in cols:
+    if "label" in cols and "term" in cols:
+        used.add("label")  # a model's terms are labelled from the dictionary here, with their reference group
+    elif "label" in cols:
         used.add("outcome")
     if "code" in cols and "name" in cols:
         used.add("code")
@@ -434,7 +443,7 @@ def present_table(
         used.add("outcome")
     terms = list(data["term"].astype(str)) if "term" in cols else []
     for col in cols:
-        if data[col].isna().all() and not mask[col].any():
+        if len(data) and data[col].isna().all() and not mask[col].any():
             used.add(col)  # nothing to show (e.g. no events column for means)
     for col in cols:
         if col in used or col in _DROP or _is_numeric(data[col]):
@@ -491,10 +500,10 @@ def present_table(
         if not _is_numeric(s):
             continue
         if col in ("p", "p_adj") or col.startswith("p_"):
-            fmt = lambda v: "<0.001" if float(v) < 0.001 else f"{float(v):.3f}"  # noqa: E731
+            fmt = lambda v: "<0.001" if float(v) < 0.001 else f"{float(v):.3f}"
         elif _is_year(col, s):
-            fmt = lambda v: str(int(float(v)))  # noqa: E731
-        elif col.startswith("share_") or (col == "estimate" and percent):
+            fmt = lambda v: str(int(float(v)))
+        elif col == "share" or col.startswith("share_") or col == "proportion" or (col == "estimate" and percent):
             fmt = _pct
         elif _is_count(col, s):
             fmt = _count
@@ -530,6 +539,52 @@ def present_table(
     )
 
 
+def gate_mask(gate, name: str, data: pd.DataFrame) -> pd.DataFrame | None:
+    """Cells of published table ``name`` withheld by the publication gate
+    (:class:`toolkit.disclosure.gate.Gate`): its withheld counts, and every estimate
+    blanked because it rests on a withheld count of the same row. None when the gate
+    did not publish the table."""
+    tables = getattr(gate, "tables", None) or {}
+    g = tables.get(name)
+    if g is None or len(g.rowkeys) != len(data):
+        return None
+    data = data.reset_index(drop=True)
+    mask = pd.DataFrame(False, index=data.index, columns=data.columns)
+    by_row: dict[str, set[str]] = {}
+    for ce in g.suppressed:
+        by_row.setdefault(str(ce.row), set()).add(str(ce.column))
+    original = None
+    if not g.pub.wide:
+        original = g.pub.data.reset_index(drop=True)
+        if g.dropped_terms and "term" in original.columns:
+            original = original[~original["term"].astype(str).isin(g.dropped_terms)].reset_index(drop=True)
+    na = data.isna()
+    for i, rk in enumerate(g.rowkeys):
+        cols = by_row.get(str(rk))
+        if not cols:
+            continue
+        for j, col in enumerate(data.columns):
+            if not na.iat[i, j]:
+                continue
+            if str(col) in cols:
+                mask.iat[i, j] = True
+            elif original is not None and col in original.columns and i < len(original) \
+                    and not pd.isna(original[col].iloc[i]):
+                mask.iat[i, j] = True  # an estimate blanked with the count it rests on
+    return mask
+
+
+def published_mask(ctx, name: str) -> pd.DataFrame:
+    """Withheld cells of ``ctx.tables[name]``: from the publication gate when the context
+    has one, else from the disclosure records."""
+    data = ctx.tables[name].data
+    gate = getattr(ctx, "_gate", None)
+    mask = gate_mask(gate, name, data) if gate is not None else None
+    if mask is None:
+        mask = suppressed_mask(data, getattr(ctx, "disclosure", ()), name=name)
+    return mask
+
+
 def _dictionary_of(ctx):
     survey = ctx.store.get("survey_data") if hasattr(ctx, "store") else None
     return getattr(survey, "dictionary", None)
@@ -537,7 +592,7 @@ def _dictionary_of(ctx):
 
 def present_published(ctx, table, *, max_rows: int | None = None) -> PresentationTable:
     """The presentation form of a table of ``ctx.tables`` (a published table)."""
-    mask = suppressed_mask(table.data, ctx.disclosure, name=table.name)
+    mask = published_mask(ctx, table.name)
     return present_table(
         table.data,
         suppressed=mask,

@@ -30,8 +30,15 @@ import pandas as pd
 from toolkit.report.presentation import estimate_with_ci, present_published
 from toolkit.report.recommendations import PILLARS, RECOMMENDATIONS
 
-__all__ = ["MAX_PER_PILLAR", "STRANDS", "SummaryItem", "executive_summary", "joint_display", "study_periods",
-           "finding_source"]
+__all__ = [
+    "MAX_PER_PILLAR",
+    "STRANDS",
+    "SummaryItem",
+    "executive_summary",
+    "finding_source",
+    "joint_display",
+    "study_periods",
+]
 
 MAX_PER_PILLAR = 4
 
@@ -88,7 +95,7 @@ def _config_get(cfg, *keys):
         return None
     try:
         return cfg.get(*keys)
-    except Exception:  # a configuration without the key
+    except (KeyError, AttributeError, TypeError):  # a configuration without the key
         return None
 
 
@@ -102,30 +109,40 @@ def study_periods(ctx) -> dict[str, str]:
     """
     out: dict[str, str] = {}
     cfg = getattr(ctx, "config", None)
-    survey = ctx.store.get("survey") if hasattr(ctx, "store") else None
-    waves = _config_get(cfg, "survey", "waves")
+    store = getattr(ctx, "store", {}) or {}
+    survey = store.get("survey")
+    contract = store.get("contract")  # the study's variable roles and wave dates, when the section shares them
     if isinstance(survey, pd.DataFrame) and len(survey):
-        wave = None
-        if "wave" in survey.columns and survey["wave"].notna().any():
-            wave = survey["wave"].dropna().iloc[0]
+        wave_var = getattr(contract, "wave", None) or ("wave" if "wave" in survey.columns else None)
+        waves = []
+        if wave_var in survey.columns:
+            waves = sorted(survey[wave_var].dropna().unique().tolist())
         period = ""
-        if isinstance(waves, dict) and wave is not None:
-            spec = waves.get(wave, waves.get(str(wave), waves.get(int(wave)) if str(wave).isdigit() else None))
-            if isinstance(spec, dict) and spec.get("start") and spec.get("end"):
-                period = _month_range(spec["start"], spec["end"])
-            elif isinstance(spec, dict) and spec.get("label"):
-                period = str(spec["label"])
         date_cols = [c for c in survey.columns if "date" in str(c).lower()]
-        if not period and date_cols:
+        if date_cols:
             dates = pd.to_datetime(survey[date_cols[0]], errors="coerce").dropna()
             if len(dates):
                 period = _month_range(dates.min(), dates.max())
+        if not period and contract is not None and len(waves) == 1:
+            fielded = getattr(contract, "wave_date", lambda code: None)(waves[0])
+            if fielded is not None:
+                period = f"fielded from {pd.Timestamp(fielded):%B %Y}"
+        if not period and isinstance(_config_get(cfg, "survey", "waves"), dict) and len(waves) == 1:
+            spec = _config_get(cfg, "survey", "waves")
+            fielded = spec.get(waves[0], spec.get(str(waves[0])))
+            if fielded:
+                period = f"fielded from {pd.Timestamp(fielded):%B %Y}"
         text = "Staff survey"
-        if wave is not None:
-            text += f", wave {int(wave) if float(wave).is_integer() else wave}"
+        if len(waves) == 1:
+            w = waves[0]
+            text += f", wave {int(w) if isinstance(w, float) and w.is_integer() else w}"
+        elif len(waves) > 1:
+            text += f", waves {waves[0]} to {waves[-1]} pooled"
         if period:
             text += f" ({period})"
-        weighted = any(section == "Weighting" for section, _ in getattr(ctx, "methods", []))
+        weighted = any(section == "Weighting" for section, _ in getattr(ctx, "methods", [])) or any(
+            "n_weighted" in t.data.columns and t.data["n_weighted"].notna().any()
+            for name, t in ctx.tables.items() if name.startswith("survey_"))
         text += ", weighted to the workforce" if weighted else ", unweighted"
         out["survey"] = text
     prev = ctx.tables.get("qual_theme_prevalence")
@@ -181,7 +198,8 @@ def executive_summary(ctx, *, max_per_pillar: int = MAX_PER_PILLAR) -> dict[str,
             n = f["values"].get("n")
             if strand == "survey" and isinstance(n, (int, float)) and "n = " not in f["text"]:
                 source += f"; n = {int(n):,}"
-            out[pillar].append(SummaryItem(pillar, strand, f["text"], source, _recs(f["recommendations"])))
+            text = f["text"].rstrip().rstrip(".") + "."
+            out[pillar].append(SummaryItem(pillar, strand, text, source, _recs(f["recommendations"])))
     return out
 
 
@@ -213,9 +231,17 @@ def _interview_cells(ctx, pillar, limit=3) -> list[str]:
     if t is None or "pillar" not in t.data.columns:
         return []
     d = t.data.reset_index(drop=True)
-    keep = [i for i in range(len(d)) if d["pillar"].iloc[i] == pillar and "." in str(d["code"].iloc[i])
-            and pd.notna(d["estimate"].iloc[i])]
+    codes = [str(c) for c in d["code"]]
+    parents = {c for c in codes if any(o.startswith(c + ".") for o in codes)}
+    # the themes themselves: neither the pillar's root code nor a parent rolling up its sub-themes
+    keep = [i for i in range(len(d)) if d["pillar"].iloc[i] == pillar and "." in codes[i]
+            and codes[i] not in parents and pd.notna(d["estimate"].iloc[i])]
     keep.sort(key=lambda i: -float(d["estimate"].iloc[i]))
+    withheld = [i for i in range(len(d)) if d["pillar"].iloc[i] == pillar and "." in codes[i]
+                and codes[i] not in parents and pd.isna(d["estimate"].iloc[i])]
+    if not keep and withheld:
+        return [f"The share of managers raising each of this pillar's {len(withheld)} theme(s) is withheld "
+                "by disclosure control ([c]): too few managers did, or did not, raise it."]
     cells = []
     for i in keep[:limit]:
         n = int(d["n"].iloc[i])

@@ -11,6 +11,7 @@ rebuild (:func:`toolkit.report.ooxml.fix_zip`).
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -27,7 +28,7 @@ LEGEND_SHEET = "Legend"
 def _value(v):
     if v is None or v is pd.NA:
         return None
-    if isinstance(v, float) and v != v:
+    if isinstance(v, float) and math.isnan(v):
         return None
     if hasattr(v, "item"):
         try:

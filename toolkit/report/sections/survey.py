@@ -1,6 +1,8 @@
 """Survey section of the evidence pack: prevalence of online harms (weighted to the
 workforce), impact, reporting, support and training, scale reliability, and who is
-more affected. Every published table passes disclosure control here."""
+more affected. Every table is offered to the publication gate with the meaning of its
+cells (counts of people, events, what each estimate rests on, links to other tables);
+every figure is drawn from gated tables."""
 
 from __future__ import annotations
 
@@ -8,22 +10,101 @@ import warnings
 
 import pandas as pd
 
-from toolkit.disclosure import suppress
 
 
-def _suppress_groups(table: pd.DataFrame, *, count: str, threshold: int, ctx, name: str) -> pd.DataFrame:
-    """Blank every figure of groups whose ``count`` is below the threshold (with secondary
-    suppression across the groups, since the overall total is published)."""
-    counts = table.set_index("group")[count].astype(int)
-    result = suppress(counts, threshold=threshold, margins=False, audit=False)
-    mask = result.table.iloc[:, 0].isna().to_numpy()
-    out = table.copy()
-    numeric = [c for c in out.columns if c not in ("group", "outcome", "by", "method")]
-    for col in numeric:
-        out[col] = out[col].astype("Float64")
-        out.loc[mask, col] = pd.NA
-    ctx.disclosure_record(name, result.record)
-    return out
+def _links_to_total(table, name, total_table, total_row, *, overall_table):
+    """The groups of a breakdown count the people of the overall row (exactly when the
+    breakdown is known for everyone, else at most)."""
+    from toolkit.disclosure.gate import Link, cell
+
+    total = overall_table.set_index("outcome").loc[total_row]
+    links = []
+    for col in ("n", "n_events"):
+        parts = tuple(cell(name, g, col) for g in table["group"])
+        exact = float(pd.to_numeric(table[col]).sum()) == float(total[col])
+        links.append(Link(cell(total_table, total_row, col), parts, exact=exact))
+    return tuple(links)
+
+
+def _term_counts(data: pd.DataFrame, terms, outcome: str) -> pd.DataFrame:
+    """Respondents behind each model term (``C(var)[T.level]`` or a 0/1 column), and how
+    many of them had the outcome: the gate drops terms resting on fewer than k."""
+    import re
+
+    rows = []
+    y = pd.to_numeric(data[outcome], errors="coerce")
+    for term in terms:
+        m = re.fullmatch(r"C\((\w+)\)\[T\.(.+)\]", str(term))
+        if m and m.group(1) in data.columns:
+            col = data[m.group(1)]
+            mask = col.astype(str) == m.group(2)
+            if not mask.any():
+                mask = pd.to_numeric(col, errors="coerce") == pd.to_numeric(m.group(2), errors="coerce")
+        elif str(term) in data.columns:
+            mask = pd.to_numeric(data[str(term)], errors="coerce").fillna(0) != 0
+        else:
+            continue
+        mask = mask & y.notna()
+        rows.append({"term": term, "n": int(mask.sum()), "n_events": int((y[mask] == 1).sum())})
+    return pd.DataFrame(rows, columns=["term", "n", "n_events"])
+
+
+def _likert_table(data, items, weight) -> pd.DataFrame:
+    """Weighted share answering each level of each item, with the counts behind it."""
+    rows = []
+    for item in items:
+        y = pd.to_numeric(data[item], errors="coerce")
+        w = data[weight] if weight else pd.Series(1.0, index=data.index)
+        ok = y.notna()
+        for level in sorted(y[ok].unique()):
+            hit = ok & (y == level)
+            rows.append({"item": item, "level": float(level), "n": int(ok.sum()), "n_level": int(hit.sum()),
+                         "share": float(w[hit].sum() / w[ok].sum())})
+    return pd.DataFrame(rows)
+
+
+def _draw_likert(table, items, weight, dictionary):
+    """likert_bars from the published shares (one pseudo-row per item and level, weighted
+    by its published share; withheld shares count as zero)."""
+    from toolkit.survey import likert_bars
+
+    rows = []
+    for rec in table.itertuples(index=False):
+        share = float(rec.share) if pd.notna(rec.share) else 0.0
+        rows.append({**{i: float("nan") for i in items}, rec.item: rec.level, "_w": share})
+    pseudo = pd.DataFrame(rows)
+    return likert_bars(pseudo, items, weight="_w", dictionary=dictionary)
+
+
+def _draw_heatmap(table, dictionary, k, title):
+    """Heat table of published prevalences (harm by group); withheld cells marked [c]."""
+    import numpy as np
+    from matplotlib.figure import Figure
+
+    from toolkit.disclosure import MARKER
+    from toolkit.survey.figures import load_labels
+
+    labels = load_labels(dictionary)
+    harms = list(dict.fromkeys(table["outcome"]))
+    groups = list(dict.fromkeys(table["group"]))
+    est = table.pivot(index="outcome", columns="group", values="estimate").reindex(index=harms, columns=groups)
+    shown = 100 * est.to_numpy(dtype="float64", na_value=np.nan)
+    fig = Figure(figsize=(1.3 * len(groups) + 4, 0.5 * len(harms) + 1.8))
+    ax = fig.add_subplot()
+    vmax = np.nanmax(shown) if np.isfinite(shown).any() else 100.0
+    im = ax.imshow(np.ma.masked_invalid(shown), cmap="viridis", vmin=0, vmax=max(vmax, 1e-9), aspect="auto")
+    for i in range(len(harms)):
+        for j in range(len(groups)):
+            v = shown[i, j]
+            ax.text(j, i, MARKER if np.isnan(v) else f"{v:.0f}%", ha="center", va="center", fontsize="small",
+                    color="black" if np.isnan(v) or v >= 0.6 * vmax else "white")
+    ax.set_xticks(range(len(groups)), [str(g) for g in groups])
+    ax.set_yticks(range(len(harms)), [labels.variable(h).split(": ")[-1][:40] for h in harms])
+    fig.colorbar(im, ax=ax).set_label("% experienced (weighted)")
+    ax.set_title(title + f"\n({MARKER} = withheld: fewer than {k} respondents, or with or without the harm)",
+                 fontsize="small")
+    fig.tight_layout()
+    return fig
 
 
 def build(ctx) -> None:
@@ -80,24 +161,31 @@ def build(ctx) -> None:
     labels["harm_any"] = "Any online harm"
     overall.insert(1, "label", overall["outcome"].map(labels))
     overall = overall.drop(columns=["by", "group", "suppress"])
-    ctx.table(
+    people = {"counts": ["n", "n_events"], "events": [("n_events", "n")]}
+    overall_raw = overall.copy()
+    overall = ctx.table(
         "survey_harm_prevalence",
         overall,
-        disclosure_checked=True,  # whole-sample figures: every base is far above the threshold
+        key=["outcome"],
+        **people,
         title="Online harms experienced in the last 12 months because of the policing role (weighted)",
         pillar="recognition",
         caption="estimate = weighted proportion; ci_low/ci_high = 95% logit interval; n = respondents answering.",
     )
     role_labels = {str(c): l for c, l in dictionary.codes("role").items()}
     by_role["group"] = by_role["group"].astype(str).map(role_labels).fillna(by_role["group"].astype(str))
-    by_role = _suppress_groups(by_role.drop(columns=["suppress"]), count="n", threshold=k, ctx=ctx, name="survey_harm_by_role")
-    ctx.table(
+    by_role = by_role.drop(columns=["suppress"])
+    by_role = ctx.table(
         "survey_harm_by_role",
         by_role,
-        disclosure_checked=True,
+        key=["group"],
+        **people,
+        links=_links_to_total(by_role, "survey_harm_by_role", "survey_harm_prevalence", "harm_any",
+                              overall_table=overall_raw),
         title="Any online harm by role (weighted)",
         pillar="recognition",
-        caption=f"Groups with fewer than {k} respondents are suppressed (blank), with secondary suppression.",
+        caption=f"Groups with fewer than {k} respondents, or fewer than {k} with or without the harm, are "
+        "withheld (blank), with further cells withheld so that the overall figures do not give them back.",
     )
 
     row = overall.set_index("outcome").loc["harm_any"]
@@ -136,7 +224,8 @@ def build(ctx) -> None:
         ctx.table(
             f"survey_{pillar}",
             table,
-            disclosure_checked=True,  # whole-sample figures
+            key=["outcome"],
+            **people,
             title=f"{pillar.title()}: weighted proportions",
             pillar=pillar,
         )
@@ -149,7 +238,8 @@ def build(ctx) -> None:
     ctx.table(
         "survey_scale_reliability",
         rel.scales,
-        disclosure_checked=True,  # whole-sample statistics
+        key=["scale"],
+        counts=["n"],
         title="Reliability of the survey scales (Cronbach's alpha with Feldt 95% CI, omega total)",
         caption="Computed as R psych::alpha / psych::omega do (pairwise deletion).",
     )
@@ -159,15 +249,11 @@ def build(ctx) -> None:
         warnings.simplefilter("ignore")
         means = mean_by(data, scale_cols, by="role", weight=weight, threshold=k)
     means["group"] = means["group"].astype(str).map(role_labels).fillna(means["group"].astype(str))
-    parts = []
-    for scale, part in means.groupby("outcome", sort=False):
-        parts.append(
-            _suppress_groups(part.drop(columns=["suppress"]), count="n", threshold=k, ctx=ctx, name=f"survey_scale_means:{scale}")
-        )
     ctx.table(
         "survey_scale_means_by_role",
-        pd.concat(parts, ignore_index=True),
-        disclosure_checked=True,
+        means.drop(columns=["suppress"]),
+        key=["outcome", "group"],
+        counts=["n", "n_events"],
         title="Perceptions of the organisation (scale means, 1 to 5, higher = more positive) by role",
         pillar="support",
         caption=f"Weighted means with 95% CI; groups under {k} respondents suppressed.",
@@ -178,11 +264,20 @@ def build(ctx) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         model = logit(data, "harm_any ~ C(role) + public_facing + C(gender)", weight=weight)
-        comparisons = compare_groups(data, ["harm_any", *scale_cols], by="gender", weight=weight, correction="holm")
+        # groups under the threshold are left out of the comparison (their share would rest on them)
+        sizes = data["gender"].value_counts()
+        small = sorted(map(str, sizes[sizes < k].index))
+        if small:
+            ctx.note(f"survey: comparison by gender leaves out {len(small)} group(s) with fewer than {k} "
+                     "respondents")
+        comparisons = compare_groups(data[data["gender"].isin(sizes[sizes >= k].index)],
+                                     ["harm_any", *scale_cols], by="gender", weight=weight, correction="holm")
     ctx.table(
         "survey_harm_model",
         model,
-        disclosure_checked=True,  # model coefficients, no cell counts
+        key=["term"],
+        counts=["n"],
+        terms=_term_counts(data, model["term"], "harm_any"),
         title="Who is more likely to experience online harm: weighted logistic regression (odds ratios)",
         pillar="recognition",
         caption="Reference groups: police officer, not public-facing, women. Design-based standard errors "
@@ -191,35 +286,50 @@ def build(ctx) -> None:
     ctx.table(
         "survey_compare_by_gender",
         comparisons,
-        disclosure_checked=True,  # test statistics on the whole sample
+        key=["dv"],
+        counts=["n"],
+        not_people={"n_groups": "groups compared"},
         title="Differences by gender (design-based tests, Holm-adjusted across outcomes)",
         pillar="recognition",
     )
+    # figures: drawn from published (gated) tables only
+    ctx.figure(
+        "survey_harm_by_role",
+        lambda t: prevalence_plot(t.assign(suppress=t["estimate"].isna(), outcome="Any online harm", by="role"),
+                                  dictionary=dictionary, title="Any online harm in the last 12 months, by role"),
+        source="survey_harm_by_role",
+        title="Any online harm by role (weighted, 95% CI)",
+        pillar="recognition",
+    )
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # figures re-estimate; exclusions are counted in the tables
-        flagged = by_role.assign(suppress=by_role["estimate"].isna(), outcome="Any online harm")
-        ctx.figure(
-            "survey_harm_by_role",
-            prevalence_plot(flagged, dictionary=dictionary, title="Any online harm in the last 12 months, by role"),
-            title="Any online harm by role (weighted, 95% CI)",
-            pillar="recognition",
-        )
-        ctx.figure(
-            "survey_harm_heatmap",
-            harm_heatmap(data, harms, by="role", weight=weight, dictionary=dictionary, threshold=k),
-            title="Harm types by role (weighted %; cells with fewer than the threshold blank)",
-            pillar="recognition",
-        )
-        for scale, pillar in (("training_confidence", "training"), ("reporting_climate", "reporting"),
-                              ("support_climate", "support"), ("recognition_climate", "recognition")):
-            items = dictionary.scales().get(scale)
-            if items and all(i in data.columns for i in items):
-                ctx.figure(
-                    f"survey_likert_{scale}",
-                    likert_bars(data, items, weight=weight, dictionary=dictionary),
-                    title=f"{scale.replace('_', ' ').capitalize()}: agreement with each statement (weighted)",
-                    pillar=pillar,
-                )
+        warnings.simplefilter("ignore")
+        types = prevalence(data, harms, by="role", weight=weight, threshold=k).drop(columns=["suppress"])
+    types["group"] = types["group"].astype(str).map(role_labels).fillna(types["group"].astype(str))
+    ctx.table("survey_harm_types_by_role", types, key=["outcome", "group"], **people,
+              title="Harm types by role (weighted)", pillar="recognition",
+              caption=f"Cells with fewer than {k} respondents, or fewer than {k} with or without the harm, "
+              "are withheld.")
+    ctx.figure(
+        "survey_harm_heatmap",
+        lambda t: _draw_heatmap(t, dictionary, k, "Harm types by role (weighted %)"),
+        source="survey_harm_types_by_role",
+        title="Harm types by role (weighted %; withheld cells marked [c])",
+        pillar="recognition",
+    )
+    for scale, pillar in (("training_confidence", "training"), ("reporting_climate", "reporting"),
+                          ("support_climate", "support"), ("recognition_climate", "recognition")):
+        items = dictionary.scales().get(scale)
+        if items and all(i in data.columns for i in items):
+            ctx.table(f"survey_likert_{scale}", _likert_table(data, items, weight), key=["item", "level"],
+                      counts=["n", "n_level"], events=[("n_level", "n")], pillar=pillar,
+                      title=f"{scale.replace('_', ' ').capitalize()}: answers to each statement (weighted share)")
+            ctx.figure(
+                f"survey_likert_{scale}",
+                lambda t, items=items: _draw_likert(t, items, weight, dictionary),
+                source=f"survey_likert_{scale}",
+                title=f"{scale.replace('_', ' ').capitalize()}: agreement with each statement (weighted)",
+                pillar=pillar,
+            )
     ctx.method(
         "Survey",
         "Prevalence of binary items uses Wilson intervals unweighted and, with weights, Taylor-linearised "
