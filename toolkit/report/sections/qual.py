@@ -20,7 +20,7 @@ def _load(ctx):
 
     source = ctx.config.path("qual", "interviews") if ctx.config is not None else None
     if source is None:
-        ctx.note("qual: no interviews named in the configuration (qual.interviews); section skipped")
+        ctx.note("qual: the study has no coded interviews (qual.interviews); no interview themes")
         return None
     if source.suffix.lower() == ".qdpx":
         from toolkit.qual.qdpx import read_qdpx
@@ -44,9 +44,12 @@ def _crosstab(project, by, coder):
 def build(ctx) -> None:
     """Interview themes (with inter-coder agreement), then policy-document framing."""
     from toolkit.report.sections._qual_documents import build_documents
+    from toolkit.report.sections.survey import part
 
-    _build_interviews(ctx)
-    build_documents(ctx)
+    with part(ctx, "the interview themes", "qual"):
+        _build_interviews(ctx)
+    with part(ctx, "the policy-document framing", "qual"):
+        build_documents(ctx)
 
 
 def _build_interviews(ctx) -> None:
@@ -66,9 +69,12 @@ def _build_interviews(ctx) -> None:
     if coder is not None:
         ctx.note(f"qual: {len(coders)} coders; frequencies use coder {coder!r} (the others are "
                  "for agreement only)")
-    for by in ("role", "personal_experience", "team_composition"):
-        if by not in project.case_attributes():
-            ctx.note(f"qual: case attribute {by!r} absent; table of themes by {by} skipped")
+    attributes = list(project.case_attributes())
+    wanted = ctx.config.get("qual", "by") if ctx.config is not None else None
+    for by in (wanted if wanted is not None else attributes):
+        if by not in attributes:
+            ctx.note(f"qual: case attribute {by!r} (qual.by) is not in the interviews' cases "
+                     f"(they have {attributes}); table of themes by {by} not included")
             continue
         res = suppress(_crosstab(project, by, coder), threshold=k)
         ctx.disclosure_record(f"qual_themes_by_{by}", res.record)
