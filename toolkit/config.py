@@ -273,7 +273,20 @@ def check_study(raw: dict, *, base: Path, source: Path | None = None, check_path
     if problems:
         raise ConfigError(where, problems)
     analyses = tuple(raw.get("analyses") or ANALYSES)
-    return StudyConfig(raw=raw, base=base, source=source, analyses=analyses)
+    cfg = StudyConfig(raw=raw, base=base, source=source, analyses=analyses)
+    dictionary = cfg.path("survey", "dictionary")
+    if check_paths and dictionary is not None and dictionary.exists():
+        # the survey settings name variables: check them against the dictionary now, before
+        # any analysis (a dictionary that does not load is reported by the data section)
+        from toolkit.dictionary import load_dictionary
+        from toolkit.study import Contract
+
+        try:
+            d = load_dictionary(dictionary)
+        except ToolkitError:
+            return cfg
+        Contract.from_study(cfg, d)
+    return cfg
 
 
 def load_study(path, *, check_paths: bool = True) -> StudyConfig:

@@ -11,7 +11,7 @@ import yaml
 
 from toolkit.config import StudyConfig, load_study
 
-__all__ = ["demo_config", "open_study", "DEMO_FILES", "Contract", "contract", "DEMO_SURVEY"]
+__all__ = ["demo_config", "open_study", "DEMO_FILES", "Contract", "contract", "DEMO_SURVEY", "study_weights", "read_study_survey"]
 
 #: configuration key -> file written by toolkit.synth, relative to the demo-data folder
 DEMO_FILES = {
@@ -352,6 +352,33 @@ class Contract:
             return self.reference[var]
         return None if data is None else _first_present(data[var])
 
+    def select_wave(self, data, *, source=None):
+        """The rows of the wave analysed (``survey.wave``: a code, ``"latest"`` or ``"all"``)
+        and a sentence saying which ('' when the survey has no wave variable).
+
+        Returns
+        -------
+        (pandas.DataFrame, str)
+        """
+        wave = self.wave
+        if wave is None or wave not in data.columns or not data[wave].notna().any():
+            return data, ""
+        choice = self.wave_choice
+        waves = sorted(data[wave].dropna().unique().tolist())
+        if choice == "all":
+            return data, f"all {len(waves)} waves pooled ({len(data)} responses)"
+        code = waves[-1] if choice in (None, "latest") else choice
+        if code not in waves:
+            from toolkit.config import ConfigError
+
+            raise ConfigError(source, [f"'survey.wave' is {choice!r}, but the survey's wave column "
+                                       f"{wave!r} holds {waves}"])
+        out = data[data[wave] == code].copy()
+        date = self.wave_date(code)
+        when = f", fielded {date:%d %B %Y}" if date else ""
+        latest = f"; the latest of {len(waves)}" if len(waves) > 1 and choice in (None, "latest") else ""
+        return out, f"wave {code}{when} ({len(out)} respondents{latest})"
+
     def wave_date(self, code):
         """Date wave ``code`` was fielded (``survey.waves``), or None."""
         return self.wave_dates.get(code)
@@ -363,6 +390,77 @@ class Contract:
         if len(codes) < 2 and data is not None and self.wave in getattr(data, "columns", ()):
             codes = sorted(data[self.wave].dropna().unique().tolist())
         return (codes[0], codes[-1]) if len(codes) >= 2 else None
+
+
+def read_study_survey(config, *, on_error: str = "report"):
+    """Read and check the study's survey as ``study.yml`` declares it: ``survey.data``
+    against ``survey.dictionary``, on ``survey.sheet`` of an Excel file, with dates read in
+    ``survey.date_order``, Qualtrics previews and unfinished responses excluded unless
+    ``survey.exclude_previews`` / ``exclude_unfinished`` are false.
+
+    Returns
+    -------
+    toolkit.io.SurveyData
+    """
+    from toolkit.io import read_survey
+
+    get = lambda key, default=None: config.get("survey", key, default)  # noqa: E731
+    return read_survey(config.path("survey", "data"), config.path("survey", "dictionary"), on_error=on_error,
+                       sheet=get("sheet"), date_order=get("date_order", "day_first"),
+                       exclude_previews=get("exclude_previews", True),
+                       exclude_unfinished=get("exclude_unfinished", True))
+
+
+def study_weights(config, c: Contract, data) -> tuple:
+    """Weight respondents as the study declares, adding the weight column to ``data``.
+
+    A weight supplied with the data (dictionary role ``weight``) is used as it is, or as
+    the base weight when the study also gives workforce margins (``survey.margins``): the
+    respondents are then raked to the margins on ``survey.weight_by`` (default: the force
+    and every variable of the margins file the survey has).
+
+    Returns
+    -------
+    (str or None, str)
+        The weight column (None = unweighted) and a sentence for the methods.
+    """
+    import pandas as pd
+
+    from toolkit.errors import ToolkitError
+    from toolkit.survey import rake, workforce_margins
+
+    base = c.weight if c.weight in data.columns else None
+    path = config.path("survey", "margins") if config is not None else None
+    if path is None:
+        if base is None:
+            return None, ("Unweighted: the study names no workforce margins (survey.margins) and no weight "
+                          "variable, so every figure describes the respondents, not the workforce.")
+        return base, f"Weighted by the weight supplied with the data ({base})."
+    profile = pd.read_csv(path, encoding="utf-8-sig")
+    variables = list(c.weight_by) if c.weight_by is not None else [
+        *([c.force] if c.force and "force" in profile.columns else []),
+        *[v for v in dict.fromkeys(profile.get("variable", pd.Series(dtype=str)).astype(str)) if v in data.columns],
+    ]
+    if not variables:
+        raise ToolkitError(f"the workforce margins {path.name} name no variable of the survey; set survey.weight_by")
+    margins = {}
+    for var in variables:
+        if var == c.force:
+            margins[var] = workforce_margins(path, ["force"])["force"]
+        else:
+            margins.update(workforce_margins(path, [var]))
+    w = rake(data, margins, weight=base)
+    a = dict(w.attrs)
+    name = "weight"
+    while name in data.columns:
+        name = "_" + name
+    data[name] = w
+    labels = [c.labels.get(v, v).split(" (")[0].lower() for v in variables]
+    text = (f"Responses were raked to the workforce profile ({path.name}) on {', '.join(labels)}"
+            f"{f', starting from the supplied weight {base}' if base else ''} "
+            f"(converged: {a.get('converged')}; Kish design effect {a.get('design_effect', float('nan')):.2f}, "
+            f"effective sample size {a.get('effective_n', float('nan')):.0f} of {len(data)}).")
+    return name, text
 
 
 def _first_present(values):

@@ -89,7 +89,12 @@ def build(ctx) -> None:
     from toolkit.study import Contract
 
     sheet = ctx.config.get("survey", "sheet") if ctx.config is not None else None
-    survey = read_survey(survey_path, dict_path, on_error="report", sheet=sheet)
+    if ctx.config is not None and ctx.config.path("survey", "data") is not None:
+        from toolkit.study import read_study_survey
+
+        survey = read_study_survey(ctx.config)
+    else:
+        survey = read_survey(survey_path, dict_path, on_error="report")
     name = Path(survey_path).name + (f" (sheet {sheet!r})" if sheet else "")
     contract = Contract.from_study(ctx.config, survey.dictionary)
     ctx.store["contract"] = contract

@@ -89,63 +89,17 @@ def _scale_range(dictionary, items) -> str:
 
 def select_wave(ctx, c, data: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     """The respondents analysed (``survey.wave``) and a sentence saying which."""
-    if c.wave is None or c.wave not in data.columns or not data[c.wave].notna().any():
-        return data, ""
-    choice = c.wave_choice
-    waves = sorted(data[c.wave].dropna().unique().tolist())
-    if choice == "all":
-        return data, f"all {len(waves)} waves pooled ({len(data)} responses)"
-    code = waves[-1] if choice in (None, "latest") else choice
-    if code not in waves:
-        from toolkit.config import ConfigError
-
-        raise ConfigError(ctx.config.source, [f"'survey.wave' is {choice!r}, but the survey's wave column "
-                                              f"{c.wave!r} holds {waves}"])
-    out = data[data[c.wave] == code].copy()
-    date = c.wave_date(code)
-    when = f", fielded {date:%d %B %Y}" if date else ""
-    ctx.note(f"survey: results use wave {code} ({len(out)} respondents{when})")
-    return out, f"wave {code}{when} ({len(out)} respondents{'; the latest of ' + str(len(waves)) if len(waves) > 1 and choice in (None, 'latest') else ''})"
+    out, text = c.select_wave(data, source=getattr(ctx.config, "source", None))
+    if text:
+        ctx.note(f"survey: results use {text}")
+    return out, text
 
 
 def weights(ctx, c, data: pd.DataFrame) -> tuple[str | None, str]:
-    """Weight the respondents as the study declares: a supplied weight (role ``weight``),
-    raked to the workforce margins (``survey.margins``, ``survey.weight_by``) when given.
-    Returns the weight column (None = unweighted) and the sentence for the methods."""
-    from toolkit.survey import rake, workforce_margins
+    """Weight the respondents as the study declares (:func:`toolkit.study.study_weights`)."""
+    from toolkit.study import study_weights
 
-    cfg = ctx.config
-    base = c.weight if c.weight in data.columns else None
-    path = cfg.path("survey", "margins")
-    if path is None:
-        if base is None:
-            return None, ("Unweighted: the study names no workforce margins (survey.margins) and no weight "
-                          "variable, so every figure describes the respondents, not the workforce.")
-        return base, f"Weighted by the weight supplied with the data ({base})."
-    profile = pd.read_csv(path, encoding="utf-8-sig")
-    variables = list(c.weight_by) if c.weight_by is not None else [
-        *([c.force] if c.force and "force" in profile.columns else []),
-        *[v for v in dict.fromkeys(profile.get("variable", pd.Series(dtype=str)).astype(str)) if v in data.columns],
-    ]
-    if not variables:
-        raise ToolkitError(f"the workforce margins {path.name} name no variable of the survey; "
-                           "set survey.weight_by")
-    margins = {}
-    for var in variables:
-        if var == c.force:
-            margins[var] = workforce_margins(path, ["force"])["force"]
-        else:
-            margins.update(workforce_margins(path, [var]))
-    w = rake(data, margins, weight=base)
-    a = dict(w.attrs)
-    name = _fresh(data, "weight")
-    data[name] = w
-    labels = [c.labels.get(v, v).lower() if len(c.labels.get(v, v)) < 40 else v for v in variables]
-    text = (f"Responses were raked to the workforce profile ({path.name}) on {', '.join(labels)}"
-            f"{f', starting from the supplied weight {base}' if base else ''} "
-            f"(converged: {a.get('converged')}; Kish design effect {a.get('design_effect', float('nan')):.2f}, "
-            f"effective sample size {a.get('effective_n', float('nan')):.0f} of {len(data)}).")
-    return name, text
+    return study_weights(ctx.config, c, data)
 
 
 def _model_formula(c, dictionary, data, outcome, predictors):
@@ -202,8 +156,6 @@ def _term_labels(model: pd.DataFrame, c, dictionary) -> pd.Series:
 
 
 def build(ctx) -> None:
-    from toolkit.dictionary import load_dictionary
-    from toolkit.io import read_survey
     from toolkit.study import Contract
 
     cfg = ctx.config
@@ -212,8 +164,9 @@ def build(ctx) -> None:
         return
     survey = ctx.store.get("survey_data")  # read and validated by the data section
     if survey is None:
-        survey = read_survey(cfg.path("survey", "data"), load_dictionary(cfg.path("survey", "dictionary")),
-                             on_error="report", sheet=cfg.get("survey", "sheet"))
+        from toolkit.study import read_study_survey
+
+        survey = read_study_survey(cfg)
     dictionary = survey.dictionary
     c = ctx.store.get("contract") or Contract.from_study(cfg, dictionary)
     data, wave_text = select_wave(ctx, c, survey.data.copy())
@@ -269,8 +222,9 @@ def build(ctx) -> None:
         ctx.limitation("The survey figures are unweighted: they describe those who responded, who may differ "
                        "from the workforce in role, force or experience of harm.")
     else:
-        ctx.limitation(f"Survey figures are weighted to the workforce ({weight_text.split(' (')[0].split(' on ', 1)[-1]}); "
-                       "non-response related to experience of harm could still bias them.")
+        how = "raked to the workforce profile" if "raked" in weight_text else "weighted by the supplied weight"
+        ctx.limitation(f"Survey figures are {how} (see Weighting); non-response related to experience "
+                       "of harm could still bias them.")
     ctx.store["survey"] = data
     ctx.store["contract"] = c
 
@@ -375,9 +329,11 @@ def _pillars(ctx, c, dictionary, data, any_harm, weight, w_word, k, summary):
             table.insert(1, "label", table["outcome"].map(dictionary.label))
             small = table["n"] < k
             if small.any():
-                table[["estimate", "se", "ci_low", "ci_high"]] = table[["estimate", "se", "ci_low", "ci_high"]].mask(
-                    small.to_numpy()[:, None])
-                table["n"] = table["n"].astype("Int64").mask(small)
+                cols = [col for col in table.columns if col not in ("outcome", "label", "method")]
+                for col in cols:
+                    table[col] = table[col].astype("Float64").mask(small)
+                ctx.note(f"survey: {int(small.sum())} {pillar} item(s) answered by fewer than {k} "
+                         "respondents shown without figures")
             ctx.table(
                 f"survey_{pillar}",
                 table,
