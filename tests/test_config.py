@@ -41,7 +41,10 @@ def test_valid_config_resolves_relative_paths(tmp_path):
         ("surveys: {}\n", ["unknown section 'surveys'"]),
         ("analyses: [survey, magic]\n", ["unknown analyses ['magic']"]),
         ("disclosure: {threshold: ten}\n", ["'disclosure.threshold' should be a whole number; found 'ten'"]),
-        ("disclosure: {threshold: 0}\n", ["at least 1"]),
+        ("disclosure: {threshold: 0}\n", ["at least 5"]),
+        ("disclosure: {threshold: 3}\n", ["allow_low_threshold"]),
+        ("disclosure: {zeros: banana}\n", ["'publish' or 'suppress'"]),
+        ("disclosure: {rounding: 1}\n", ["at least 2"]),
         ("evaluate: {study_start: 2024-01-01, study_end: 2023-01-01}\n", ["must be before 'evaluate.study_end'"]),
         (
             "evaluate: {study_start: 2022-01-01, study_end: 2023-01-01, reporting_launch: 2023-06-01}\n",

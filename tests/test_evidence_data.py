@@ -17,8 +17,9 @@ def test_demo_without_configuration_writes_study_and_validates(tmp_path):
     ctx = EvidenceContext(outdir=tmp_path, seed=20240301, demo=True)
     section.build(ctx)
     assert (tmp_path / "demo-data" / "survey" / "survey.csv").exists()
-    assert (tmp_path / "validation" / "validation_report.csv").exists()
-    summary = (ctx.pack_dir / "validation.txt").read_text()
+    assert (tmp_path / "private" / "validation" / "validation_report.csv").exists()
+    assert not (ctx.pack_dir / "validation.txt").exists()  # row-level pointers stay private
+    summary = (tmp_path / "private" / "validation" / "validation.txt").read_text()
     assert "Rows in the file: 6000" in summary and "Rows excluded:    0" in summary
     assert any("6000 rows in, 6000 kept, 0 excluded" in m for m in ctx.log)
     assert ctx.store["survey_data"].data.shape[0] == 6000
@@ -52,14 +53,15 @@ def test_bad_rows_are_excluded_and_logged(tmp_path):
     section.build(ctx)
     assert any("5 rows in, 2 kept, 3 excluded" in m for m in ctx.log), ctx.log
     assert sum("excluded" in m and "row(s) of survey.csv" in m for m in ctx.log) >= 2
-    report = pd.read_csv(tmp_path / "out" / "validation" / "validation_report.csv", encoding="utf-8-sig")
+    report = pd.read_csv(tmp_path / "out" / "private" / "validation" / "validation_report.csv", encoding="utf-8-sig")
     assert ((report["column"] == "gender") & (report["row"] == 3)).any()
-    excluded = pd.read_csv(tmp_path / "out" / "validation" / "excluded_rows.csv")
+    excluded = pd.read_csv(tmp_path / "out" / "private" / "validation" / "excluded_rows.csv")
     assert sorted(excluded["row"]) == [4, 5, 6]  # header is row 1
     # every force-by-wave count here is small: all withheld
     t = ctx.tables["respondents_by_force_wave"].data
     assert t.drop(columns="force").isna().all().all()
-    assert "validation.txt" in {p.name for p in ctx.pack_dir.iterdir()}
+    assert "validation.txt" in {p.name for p in (ctx.private_dir / "validation").iterdir()}
+    assert not ctx.pack_dir.exists() or "validation.txt" not in {p.name for p in ctx.pack_dir.rglob("*")}
     # the raw file is untouched
     assert (tmp_path / "survey.csv").read_text().count("\n") == 6
 

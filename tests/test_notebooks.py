@@ -58,7 +58,9 @@ def test_has_parameters_cell_and_no_analysis_logic(path):
 
 
 def test_executed_notebooks_saved_as_html(demo_pack):
-    html = sorted((demo_pack.pack_dir / "notebooks").glob("*.html"))
+    """Executed notebooks display row-level data: they are kept in private/, not the pack."""
+    assert not (demo_pack.pack_dir / "notebooks").exists()
+    html = sorted((demo_pack.private_dir / "notebooks").glob("*.html"))
     assert [p.stem for p in html] == [p.stem for p in NOTEBOOKS if "evidence-pack" not in p.stem]
     for p in html:
         text = p.read_text(encoding="utf-8")

@@ -48,7 +48,8 @@ ANALYSES = ("survey", "qual", "evaluate")
 # wave (a wave code, "latest" or "all"), dates (a date mapping), one of:a|b|c
 SCHEMA: dict[str, dict[str, str]] = {
     "study": {"name": "str", "seed": "int", "demo": "bool", "description": "str"},
-    "disclosure": {"threshold": "int", "zeros": "str", "rounding": "int"},
+    "disclosure": {"threshold": "int", "zeros": "str", "rounding": "int", "allow_low_threshold": "bool",
+                   "quote_bank": "bool"},
     "survey": {
         "data": "path",             # the survey file
         "dictionary": "path",       # its data dictionary (roles in the 'role' column)
@@ -139,6 +140,20 @@ class StudyConfig:
     @property
     def threshold(self) -> int:
         return int(self.get("disclosure", "threshold", 10))
+
+    @property
+    def zeros(self) -> str:
+        """``"publish"`` (default) or ``"suppress"``: what the publication gate does with zero counts."""
+        return self.get("disclosure", "zeros", "publish")
+
+    @property
+    def rounding(self) -> int | None:
+        """Rounding base for published counts (e.g. 5, as ONS), or None."""
+        return self.get("disclosure", "rounding")
+
+    @property
+    def allow_low_threshold(self) -> bool:
+        return bool(self.get("disclosure", "allow_low_threshold", False))
 
     def input_files(self) -> list[Path]:
         """Every input file the configuration names (for the provenance manifest)."""
@@ -245,9 +260,21 @@ def check_study(raw: dict, *, base: Path, source: Path | None = None, check_path
                         f"'{section}.{key}' names a file that does not exist: {value} "
                         f"(looked for {p}); check the spelling or give a path relative to {base}"
                     )
-    threshold = (raw.get("disclosure") or {}).get("threshold") if isinstance(raw.get("disclosure"), dict) else None
-    if isinstance(threshold, int) and threshold < 1:
-        problems.append(f"'disclosure.threshold' must be at least 1; found {threshold}")
+    disc = raw.get("disclosure") if isinstance(raw.get("disclosure"), dict) else {}
+    threshold = disc.get("threshold")
+    if isinstance(threshold, int) and not isinstance(threshold, bool):
+        from toolkit.errors import ParameterError, check_threshold
+
+        try:
+            check_threshold(threshold, allow_low=disc.get("allow_low_threshold") is True)
+        except ParameterError as exc:
+            problems.append(f"'disclosure.threshold': {exc}")
+    if isinstance(disc.get("zeros"), str) and disc["zeros"] not in ("publish", "suppress"):
+        problems.append(f"'disclosure.zeros' must be 'publish' or 'suppress'; found {disc['zeros']!r}")
+    rounding = disc.get("rounding")
+    if isinstance(rounding, int) and not isinstance(rounding, bool) and rounding < 2:
+        problems.append(f"'disclosure.rounding' must be a whole-number base of at least 2 (for example 5, "
+                        f"as ONS rounds), or left out; found {rounding!r}")
     ev = raw.get("evaluate") if isinstance(raw.get("evaluate"), dict) else {}
     dates = {}
     for key in ("study_start", "study_end", "rollout_start", "reporting_launch"):

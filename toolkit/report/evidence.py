@@ -9,14 +9,21 @@ Layout of the output folder::
             briefing.docx       the same content for briefing papers
             tables/             one CSV per table, and tables.xlsx with every table
             figures/            PNG and SVG
-            notebooks/          the executed notebooks as HTML (when run with notebooks)
             findings.json       headline findings per pillar, with the numbers behind them
-            manifest.json       input hashes, versions, parameters, seed, disclosure actions
-            log.txt             what was excluded or suppressed, and why
+            manifest.json       input hashes, versions, parameters, seed, which cells were
+                                withheld and by which rule (never their values)
+            log.txt             what was excluded or suppressed, and why (no local paths)
+        private/                beside the pack, never published
+            disclosure_record.csv   every withheld cell with its true value
+            validation/         the row-level validation report and excluded rows
+            notebooks/          the executed notebooks as HTML (they display row-level data)
+            log.txt             the full log
 
 Sections (``toolkit/report/sections/``) compute results through the analysis modules and
 publish them through the :class:`EvidenceContext` methods below; they never write files
-themselves, so every published table passes the same checks.
+themselves. Every table goes through one publication gate
+(:class:`toolkit.disclosure.gate.Gate`), every figure is drawn from gated tables, and the
+gate attacks the whole pack jointly before the build finishes.
 """
 
 from __future__ import annotations
@@ -84,47 +91,116 @@ class EvidenceContext:
     disclosure: list[dict] = field(default_factory=list)
     store: dict = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    _gate: object = field(default=None, repr=False)
+    _figure_sources: dict = field(default_factory=dict, repr=False)
 
     @property
     def pack_dir(self) -> Path:
         return self.outdir / "evidence-pack"
+
+    @property
+    def private_dir(self) -> Path:
+        """Beside the pack, never inside it: true values, row-level reports, notebooks."""
+        return self.outdir / "private"
+
+    @property
+    def gate(self):
+        """The publication gate (:class:`toolkit.disclosure.gate.Gate`) for this pack."""
+        if self._gate is None:
+            from toolkit.disclosure.gate import Gate
+
+            cfg = self.config
+            self._gate = Gate(
+                self.threshold,
+                zeros=getattr(cfg, "zeros", "publish") if cfg is not None else "publish",
+                rounding=getattr(cfg, "rounding", None) if cfg is not None else None,
+                allow_low_threshold=bool(getattr(cfg, "allow_low_threshold", False)) if cfg is not None else False,
+            )
+        return self._gate
 
     def table(
         self,
         name: str,
         data: pd.DataFrame,
         *,
-        disclosure_checked: bool,
+        counts=(),
+        events=(),
+        derived=None,
+        key=None,
+        links=(),
+        terms=None,
+        not_people=None,
+        wide: bool = False,
+        index_name: str | None = None,
         title: str | None = None,
         pillar: str | None = None,
         caption: str | None = None,
-    ) -> Path:
-        """Publish a table as CSV (formula-safe). ``disclosure_checked`` must be True:
-        a table of counts (or of figures based on counts) passes through
-        :mod:`toolkit.disclosure` before it is published."""
-        from toolkit.report.export import write_csv
+    ) -> pd.DataFrame:
+        """Offer a table for publication; the gate applies disclosure control and the safe
+        table is written as CSV (formula-safe). Returns the published (gated) table.
 
-        if not disclosure_checked:
-            raise RuntimeError(f"table {name!r} has not passed disclosure control")
+        The keyword arguments say what the cells mean (see
+        :class:`toolkit.disclosure.gate.Publishable`): ``counts`` (columns counting people),
+        ``events`` (``(n_events, n)`` pairs), ``derived`` (which estimates rest on which
+        counts), ``links`` (cells of other tables counting the same people), ``terms``
+        (counts behind each model term), ``not_people`` (count columns that count
+        something else), ``wide`` (a two-way table of counts; totals added).
+        """
+        from toolkit.disclosure.gate import Publishable
+
         if pillar is not None and pillar not in PILLARS:
             raise ValueError(f"pillar must be one of {PILLARS}; got {pillar!r}")
-        path = write_csv(data, self.pack_dir / "tables" / f"{name}.csv")
-        self.tables[name] = PublishedTable(name, data.copy(), path, title or name, pillar, caption)
-        return path
+        pub = Publishable(name, data, counts=tuple(counts), events=tuple(tuple(p) for p in events),
+                          derived=derived, key=None if key is None else tuple(key), links=tuple(links),
+                          terms=terms, not_people=not_people, wide=wide, index_name=index_name)
+        safe = self.gate.add(pub)
+        self.tables[name] = PublishedTable(name, safe, self.pack_dir / "tables" / f"{name}.csv",
+                                           title or name, pillar, caption)
+        self._write_table(name)
+        self._refresh_figures({name})
+        return safe
+
+    def _write_table(self, name: str) -> None:
+        from toolkit.report.export import write_csv
+
+        t = self.tables[name]
+        t.data = self.gate.tables[name].out.copy()
+        write_csv(t.data, t.path)
 
     def figure(
         self,
         name: str,
-        fig,
+        draw,
         *,
+        source,
         title: str | None = None,
         pillar: str | None = None,
         caption: str | None = None,
     ) -> list[Path]:
-        """Save a matplotlib figure as PNG and SVG (deterministic bytes) and close it."""
+        """Publish a figure drawn from published tables only.
+
+        ``draw`` is called with the published (gated) table(s) named by ``source`` (a
+        name or a tuple of names, in that order) and returns a matplotlib figure; it is
+        drawn again if the gate later withholds more cells of a source table. Saved as
+        PNG and SVG (deterministic bytes)."""
+        sources = (source,) if isinstance(source, str) else tuple(source)
+        unknown = [s for s in sources if s not in self.tables]
+        if unknown or not sources:
+            raise ValueError(f"figure {name!r}: source table(s) {unknown or sources} are not published; a "
+                             "figure is drawn from published tables only (publish the table first)")
+        if not callable(draw):
+            raise TypeError(f"figure {name!r}: give a function drawing the figure from the published "
+                            "table(s), not a figure already drawn")
+        self._figure_sources[name] = (draw, sources)
+        self.figures[name] = PublishedFigure(name, [], title or name, pillar, caption)
+        return self._draw(name)
+
+    def _draw(self, name: str) -> list[Path]:
         import matplotlib
         import matplotlib.pyplot as plt
 
+        draw, sources = self._figure_sources[name]
+        fig = draw(*(self.tables[s].data.copy() for s in sources))
         matplotlib.rcParams["svg.hashsalt"] = "toolkit"
         folder = self.pack_dir / "figures"
         folder.mkdir(parents=True, exist_ok=True)
@@ -134,8 +210,28 @@ class EvidenceContext:
             fig.savefig(path, dpi=120, bbox_inches="tight", metadata=meta)
             paths.append(path)
         plt.close(fig)
-        self.figures[name] = PublishedFigure(name, paths, title or name, pillar, caption)
+        self.figures[name].paths = paths
         return paths
+
+    def _refresh_figures(self, changed: set[str]) -> None:
+        for fname, (_, sources) in list(self._figure_sources.items()):
+            if changed & set(sources):
+                self._draw(fname)
+
+    def publish(self) -> None:
+        """Run the gate's joint attack over every published table (and so every figure);
+        rewrite what it changed; keep the true values in ``private/``."""
+        changed = set(self.gate.finalise())
+        for name in changed:
+            self._write_table(name)
+        self._refresh_figures(changed)
+        for note in self.gate.notes:
+            if note not in self.log:
+                self.note(note)
+        self.disclosure = self.gate.record()
+        self.private_dir.mkdir(parents=True, exist_ok=True)
+        self.gate.private_record().to_csv(self.private_dir / "disclosure_record.csv", index=False,
+                                          lineterminator="\n")
 
     def finding(self, pillar: str, text: str, *, recommendation=None, **values) -> str:
         """Record a headline finding. ``text`` is a template filled from ``values``
@@ -161,15 +257,10 @@ class EvidenceContext:
     def limitation(self, text: str) -> None:
         self.limitations.append(text)
 
-    def disclosure_record(self, table: str, record: pd.DataFrame) -> None:
-        """Record what disclosure control did to a published table (for the manifest)."""
-        for row in record.to_dict("records"):
-            self.disclosure.append({"table": table, **{k: _jsonable(v) for k, v in row.items()}})
-
     @property
     def n_suppressed(self) -> int:
         """Cells withheld by disclosure control across the pack (primary and secondary)."""
-        return sum(1 for d in self.disclosure if d.get("action") in ("primary", "secondary"))
+        return sum(1 for d in self.gate.record() if d["rule"] not in ("term", "estimate")) if self._gate else 0
 
     def note(self, message: str) -> None:
         """Log a message (printed, and kept in log.txt)."""
@@ -253,6 +344,16 @@ def build_evidence_pack(
         module.build(ctx)
         ctx.timings[name] = time.perf_counter() - start
         print(f"[{name}] done in {ctx.timings[name]:.1f} s", flush=True)
+    start = time.perf_counter()
+    ctx.publish()  # the joint attack over every table and figure; fails closed
+    ctx.timings["gate"] = time.perf_counter() - start
+    if ctx.threshold < 5:
+        ctx.method("Disclosure threshold", f"The study set a disclosure threshold of {ctx.threshold}, below the "
+                   "usual minimum of 5 (disclosure.allow_low_threshold: true): counts from "
+                   f"{ctx.threshold} people upwards are published, which gives less protection.")
+    ctx.method("Notebooks", "The analysis notebooks, executed on the same data, display respondent-level "
+               "results and are kept in the private folder beside the pack (private/notebooks/), not "
+               "published: only tables and figures that passed the publication gate are in the pack.")
     (ctx.pack_dir / "findings.json").write_text(
         json.dumps(ctx.findings, indent=2, default=_jsonable), encoding="utf-8"
     )
@@ -268,9 +369,26 @@ def build_evidence_pack(
         start = time.perf_counter()
         render_pack(ctx)
         ctx.timings["render"] = time.perf_counter() - start
-    (ctx.pack_dir / "log.txt").write_text("\n".join(ctx.log) + "\n", encoding="utf-8")
+    ctx.private_dir.mkdir(parents=True, exist_ok=True)
+    (ctx.private_dir / "log.txt").write_text("\n".join(ctx.log) + "\n", encoding="utf-8")
+    (ctx.pack_dir / "log.txt").write_text("\n".join(_public_log(ctx)) + "\n", encoding="utf-8")
     _print_summary(ctx)
     return ctx
+
+
+def _public_log(ctx) -> list[str]:
+    """The log without local paths (the full log is in private/log.txt)."""
+    import re
+
+    out = []
+    roots = {str(ctx.outdir.resolve()), str(ctx.outdir)}
+    if ctx.config is not None and getattr(ctx.config, "base", None) is not None:
+        roots.add(str(Path(ctx.config.base).resolve()))
+    for line in ctx.log:
+        for root in sorted(roots, key=len, reverse=True):
+            line = line.replace(root + "/", "").replace(root, ".")
+        out.append(re.sub(r"(?<![\w.])/(?:[\w.+-]+/)+[\w.+-]*", "[local path]", line))
+    return out
 
 
 def _print_summary(ctx: EvidenceContext) -> None:

@@ -1,5 +1,5 @@
 """Provenance manifest: what went in, with which software, parameters and seed, and
-what disclosure control did."""
+which cells disclosure control withheld by which rule (never their values)."""
 
 from __future__ import annotations
 
@@ -50,17 +50,36 @@ def _inputs(ctx) -> list[Path]:
 
 
 def write_manifest(ctx) -> Path:
+    """Write ``manifest.json``: provenance, and which cells were withheld by which rule.
+
+    It holds no true value of a withheld cell, no bounds, and no absolute path: input
+    files are named relative to the study folder (or by file name only).
+    """
     import toolkit
 
-    base = ctx.outdir.resolve()
+    bases = [ctx.outdir.resolve()]
+    if ctx.config is not None and getattr(ctx.config, "base", None) is not None:
+        bases.insert(0, Path(ctx.config.base).resolve())
 
     def rel(p: Path) -> str:
         p = Path(p).resolve()
-        try:
-            return str(p.relative_to(base))
-        except ValueError:
-            return str(p)
+        for base in bases:
+            try:
+                return p.relative_to(base).as_posix()
+            except ValueError:
+                continue
+        return p.name
 
+    def params(raw):
+        if isinstance(raw, dict):
+            return {k: params(v) for k, v in raw.items()}
+        if isinstance(raw, list):
+            return [params(v) for v in raw]
+        if isinstance(raw, str) and Path(raw).is_absolute():
+            return Path(raw).name
+        return raw
+
+    gate = ctx._gate
     manifest = {
         "toolkit_version": toolkit.__version__,
         "python": sys.version.split()[0],
@@ -68,17 +87,26 @@ def write_manifest(ctx) -> Path:
         "packages": package_versions(),
         "seed": ctx.seed,
         "demo": ctx.demo,
-        "parameters": ctx.config.raw if ctx.config is not None else {},
+        "parameters": params(ctx.config.raw) if ctx.config is not None else {},
         "disclosure_threshold": ctx.threshold,
+        "disclosure_settings": {
+            "zeros": gate.zeros if gate else "publish",
+            "rounding": gate.rounding if gate else None,
+        },
         "inputs": [{"path": rel(p), "sha256": file_sha256(p), "bytes": p.stat().st_size} for p in _inputs(ctx)],
         "outputs": {
             "tables": {name: {"path": rel(t.path), "sha256": file_sha256(t.path)} for name, t in ctx.tables.items()},
             "figures": {
                 name: [{"path": rel(p), "sha256": file_sha256(p)} for p in f.paths] for name, f in ctx.figures.items()
             },
+            "figure_sources": {name: list(src) for name, (_, src) in ctx._figure_sources.items()},
+            "private": ["private/disclosure_record.csv", "private/validation/", "private/notebooks/",
+                        "private/log.txt"],
         },
         "disclosure_actions": ctx.disclosure,
-        "log": ctx.log,
+        "disclosure_structure": gate.structure() if gate else {},
+        "not_people": {name: g.pub.not_people for name, g in (gate.tables.items() if gate else [])
+                       if g.pub.not_people},
     }
     path = ctx.pack_dir / "manifest.json"
     path.write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")

@@ -94,11 +94,13 @@ NEEDS = {
 
 def execute_notebooks(ctx, notebooks: list[Path] | None = None) -> list[Path]:
     """Run every analysis notebook on the pack's study and save it as HTML under
-    ``evidence-pack/notebooks/``. The evidence-pack notebook itself is not re-run."""
+    ``private/notebooks/`` beside the pack (never inside it: notebooks display row-level
+    data and results that did not pass the publication gate). The evidence-pack notebook
+    itself is not re-run."""
     from tqdm.auto import tqdm
 
     config = ctx.config.source if ctx.config is not None else None
-    out = ctx.pack_dir / "notebooks"
+    out = ctx.private_dir / "notebooks"
     out.mkdir(parents=True, exist_ok=True)
     written = []
     todo = [p for p in (notebooks or list_notebooks()) if "evidence-pack" not in p.name]
@@ -120,5 +122,5 @@ def execute_notebooks(ctx, notebooks: list[Path] | None = None) -> list[Path]:
         target = out / (path.stem + ".html")
         target.write_text(notebook_html(nb), encoding="utf-8")
         written.append(target)
-        ctx.note(f"notebook {path.name} executed; saved as {target.name}")
+        ctx.note(f"notebook {path.name} executed; saved as private/notebooks/{target.name} (not published)")
     return written

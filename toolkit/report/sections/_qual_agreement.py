@@ -26,12 +26,10 @@ def build_agreement(ctx, project) -> None:
     overall = res[res["code"] == "(overall)"]
     table = overall[["measure", "estimate", "se", "ci_low", "ci_high", "n", "n_sources"]].copy()
     table = table.rename(columns={"n": "n_units"}).reset_index(drop=True)
-    ctx.disclosure_record("qual_intercoder_agreement", pd.DataFrame({
-        "row": ["(all)"], "column": ["(all)"], "value": [int(table["n_sources"].iloc[0])],
-        "action": ["none"], "reason": ["agreement between coders: no counts of people"]}))
     level = res.attrs["ci_level"]
     ctx.table(
-        "qual_intercoder_agreement", table, disclosure_checked=True,
+        "qual_intercoder_agreement", table, key=["measure"], counts=["n_sources"],
+        not_people={"n_units": "stretches of coded text"},
         title="Inter-coder agreement on the double-coded interviews (all themes pooled)",
         caption=f"Coders {coders[0]!r} and {coders[1]!r} on {int(table['n_sources'].iloc[0])} "
         f"interviews coded by both; units = stretches of text between coding boundaries, "

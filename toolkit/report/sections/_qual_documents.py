@@ -3,8 +3,8 @@
 Documents are scored with the transparent framing lexicon
 (:func:`toolkit.qual.frame_documents`) and compared across forces and years
 (:func:`toolkit.qual.compare_frames`). Only scores are published: no document text and no
-excerpts. Counts here are counts of (public) documents, not of people, so small-cell
-suppression does not apply; that is recorded in the disclosure log.
+excerpts. Counts here are counts of (public) documents, not of people: they are declared
+to the publication gate as such (``not_people``), which the manifest shows.
 """
 
 from __future__ import annotations
@@ -16,12 +16,6 @@ __all__ = ["build_documents"]
 #: columns of frame_documents published per document (never the text or title)
 _DOC_COLUMNS = ["id", "force", "year", "n_words", "care", "misconduct", "care_per_1000",
                 "misconduct_per_1000", "estimate", "frame"]
-
-
-def _exempt(ctx, name, n_rows):
-    ctx.disclosure_record(name, pd.DataFrame({
-        "row": ["(all)"], "column": ["(all)"], "value": [n_rows], "action": ["none"],
-        "reason": ["counts of policy documents, not of people: no small-cell suppression"]}))
 
 
 def build_documents(ctx) -> None:
@@ -44,8 +38,8 @@ def build_documents(ctx) -> None:
     ctx.note(f"qual: {n} policy document(s) scored for care vs misconduct framing; "
              f"{int((scores['frame'] == 'none').sum())} without any framing term")
     cols = [c for c in _DOC_COLUMNS if c in scores.columns]
-    _exempt(ctx, "qual_document_framing", n)
-    ctx.table("qual_document_framing", scores[cols], disclosure_checked=True,
+    docs_only = {"n_words": "words of a policy document"}
+    ctx.table("qual_document_framing", scores[cols], key=["id"], not_people=docs_only,
               title="Framing of each policy document: care versus misconduct (lexicon scores)",
               pillar="recognition",
               caption="care, misconduct = weighted lexicon hits; estimate = (care - misconduct) / "
@@ -56,14 +50,17 @@ def build_documents(ctx) -> None:
             ctx.note(f"qual: documents have no column {by!r}; comparison by {by} skipped")
             continue
         comp = compare_frames(scores, by=by)
-        _exempt(ctx, f"qual_framing_by_{by}", n)
-        ctx.table(f"qual_framing_by_{by}", comp.drop(columns="method"), disclosure_checked=True,
+        ctx.table(f"qual_framing_by_{by}", comp.drop(columns="method"), key=[by],
+                  not_people={"n": "policy documents (organisational publications)",
+                              "n_scored": "policy documents with a framing term"},
                   title=f"Care-versus-misconduct balance of policy documents by {by}",
                   pillar="recognition",
                   caption=f"estimate = mean balance, {comp.attrs['ci_level']:.0%} t interval "
                   "(empty with fewer than two documents; groups of a few documents give wide "
                   "intervals); share_care / share_misconduct = share of documents so framed.")
-        ctx.figure(f"qual_framing_by_{by}", framing_balance_plot(scores, comp, by=by),
+        ctx.figure(f"qual_framing_by_{by}",
+                   lambda docs, groups, by=by: framing_balance_plot(docs, groups, by=by),
+                   source=("qual_document_framing", f"qual_framing_by_{by}"),
                    title=f"Care minus misconduct framing of policy documents, by {by}",
                    pillar="recognition",
                    caption="Each point is a document (blue circle: care; orange triangle: "

@@ -4,16 +4,15 @@ against its data dictionary, with every excluded row and every problem logged.
 For the demo (no configuration) the synthetic study is first written to
 ``outdir / "demo-data"``. Outputs:
 
-* ``outdir / "validation" / validation_report.csv``: one row per problem, with the
-  file's row numbers and the values found. It holds respondent-level values, so
-  it stays beside the data, outside the publishable pack.
-* ``outdir / "validation" / excluded_rows.csv``: rows not analysed, with reasons.
-* ``evidence-pack / validation.txt``: a short text summary (rows in, kept,
-  excluded and why; problems by kind).
-* table ``data_validation``: problems counted by severity, problem and column
-  (counts of data problems, not of people).
-* table ``respondents_by_force_wave``: respondents per force and wave, through
-  small-cell suppression.
+* ``outdir / "private" / "validation" / validation_report.csv``: one row per problem,
+  with the file's row numbers and the values found (text typed into coded columns
+  included). It holds respondent-level values, so it stays private, outside the pack.
+* ``outdir / "private" / "validation" / excluded_rows.csv``: rows not analysed, with reasons.
+* ``outdir / "private" / "validation" / validation.txt``: a short text summary (rows in,
+  kept, excluded and why; problems by kind, with first rows).
+* table ``data_validation``: respondents with each kind of problem, by severity, problem
+  and column, through the publication gate (each problem cell is one respondent's answer).
+* table ``respondents_by_force_wave``: respondents per force and wave, through the gate.
 
 The checked survey is shared with later sections as ``ctx.store["survey_data"]``.
 """
@@ -23,8 +22,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-
-from toolkit.disclosure import suppress
 
 
 def _survey_files(ctx) -> tuple[Path | None, Path | None]:
@@ -73,7 +70,7 @@ def _summary_text(name: str, survey, excluded_reasons: pd.Series) -> str:
         for rec in missing.groupby(["code", "label"], dropna=False)["n"].sum().reset_index().itertuples(index=False):
             lines.append(f"  - code {rec.code} ({rec.label}): {rec.n} cell(s)")
     lines += ["", "The row-level report (file row numbers and values found) is in "
-              "validation/validation_report.csv beside the data; it is not part of the "
+              "private/validation/validation_report.csv beside the pack; it is not part of the "
               "publishable pack."]
     return "\n".join(lines) + "\n"
 
@@ -99,7 +96,7 @@ def build(ctx) -> None:
     contract = Contract.from_study(ctx.config, survey.dictionary)
     ctx.store["contract"] = contract
 
-    restricted = ctx.outdir / "validation"
+    restricted = ctx.private_dir / "validation"
     restricted.mkdir(parents=True, exist_ok=True)
     survey.report.to_csv(restricted / "validation_report.csv")
     survey.excluded.to_csv(restricted / "excluded_rows.csv", index=False, lineterminator="\n")
@@ -110,16 +107,17 @@ def build(ctx) -> None:
     for reason, n in reasons.items():
         ctx.note(f"data: excluded {n} row(s) of {name}: {reason}")
     ctx.note(f"data: {survey.report.n_errors} error(s) and {survey.report.n_warnings} warning(s) "
-             f"found in {name}; details in {restricted / 'validation_report.csv'}")
+             f"found in {name}; details in private/validation/validation_report.csv")
 
-    ctx.pack_dir.mkdir(parents=True, exist_ok=True)
-    (ctx.pack_dir / "validation.txt").write_text(_summary_text(name, survey, reasons), encoding="utf-8")
+    (restricted / "validation.txt").write_text(_summary_text(name, survey, reasons), encoding="utf-8")
 
-    # counts of data problems (cells), not of people: nothing to protect
-    ctx.table("data_validation", survey.report.summary(), disclosure_checked=True,
+    # each problem cell is one respondent's answer: counts of people, through the gate;
+    # the first row of each problem (which points at a respondent) stays private
+    summary = survey.report.summary().drop(columns="first_row")
+    ctx.table("data_validation", summary, counts=["n"], key=["severity", "problem", "column"],
               title="Data validation: problems found, by column",
-              caption="Counts of cells breaking a rule of the data dictionary "
-                      "(errors) or worth a look (warnings).")
+              caption="Cells breaking a rule of the data dictionary (errors) or worth a look "
+                      f"(warnings); fewer than {ctx.threshold} withheld. Details stay private.")
 
     data = survey.data
     force, wave = contract.force, contract.wave
@@ -127,10 +125,7 @@ def build(ctx) -> None:
         counts = pd.crosstab(data[force].astype(str), data[wave].astype("Int64"))
         counts.columns = [f"Wave {w}" for w in counts.columns]
         counts.index.name, counts.columns.name = "force", None
-        result = suppress(counts, threshold=ctx.threshold)
-        ctx.disclosure_record("respondents_by_force_wave", result.record)
-        ctx.note(f"data: respondents by force and wave: {result.summary()}")
-        ctx.table("respondents_by_force_wave", result.table.reset_index(), disclosure_checked=True,
+        ctx.table("respondents_by_force_wave", counts, wide=True, index_name="force",
                   title="Respondents by force and wave",
                   caption=f"Counts below {ctx.threshold} and cells that would reveal them are "
                           "withheld (blank).")

@@ -1,6 +1,8 @@
 """Evaluation section of the evidence pack: did training work (staggered rollout across
 forces), and did a new reporting route change the recording of online-harm incidents
-(recommendations 2.03 and 3.02). Every count table passes disclosure control here."""
+(recommendations 2.03 and 3.02). Every table goes through the publication gate, with the
+links between them (force-by-quarter, victim-by-crime, closed cases, the launch forces'
+monthly series) declared so that the gate protects them jointly."""
 
 from __future__ import annotations
 
@@ -8,7 +10,6 @@ import warnings
 
 import pandas as pd
 
-from toolkit.disclosure import suppress
 
 
 def _training(ctx, path) -> None:
@@ -48,13 +49,14 @@ def _training(ctx, path) -> None:
         twfe.assign(estimator="two-way fixed effects (biased under staggered rollout)", aggregation="simple"),
     ], ignore_index=True)[["estimator", "aggregation", "estimate", "se", "ci_low", "ci_high", "p", "method"]]
     # effects on mean scores of forces (no counts of people): nothing to suppress
-    ctx.table("evaluate_training_effect", table, disclosure_checked=True, pillar="training",
+    ctx.table("evaluate_training_effect", table, key=["estimator", "aggregation"], pillar="training",
               title=f"Effect of {intervention} on {outcome} (staggered rollout)")
-    ctx.table("evaluate_training_dynamic", dynamic, disclosure_checked=True, pillar="training",
-              title=f"Effect of {intervention} by periods since the {unit} started")
+    ctx.table("evaluate_training_dynamic", dynamic, key=["term"], not_people={"n": f"units ({unit})"},
+              pillar="training", title=f"Effect of {intervention} by periods since the {unit} started")
     ctx.figure("evaluate_training_event",
-               event_study_plot(dynamic, title=f"Effect of {intervention} by periods since rollout"),
-               pillar="training", title=f"Effect of {intervention} by periods since rollout")
+               lambda t: event_study_plot(t, title=f"Effect of {intervention} by periods since rollout"),
+               source="evaluate_training_dynamic", pillar="training",
+               title=f"Effect of {intervention} by periods since rollout")
     row = simple.iloc[0]
     n_units = int(panel[unit].nunique())
     ctx.finding("training", "{what} {verb} the mean {outcome} by {size:.2f} points (95% CI {lo:.2f} to "
@@ -86,25 +88,32 @@ def _incidents(ctx, path, denominators_path) -> None:
     # force x quarter counts, small cells suppressed (with secondary suppression)
     tr = incident_trends(inc, by="force", freq="Q")
     counts = tr.assign(period=tr["period"].astype(str)).pivot(index="force", columns="period", values="n")
-    safe = suppress(counts, threshold=k)
-    ctx.disclosure_record("evaluate_incidents_force_quarter", safe.record)
-    ctx.table("evaluate_incidents_force_quarter", safe.table.reset_index(), disclosure_checked=True,
+    counts = counts.fillna(0).astype("int64")
+    counts.index = counts.index.astype(str)
+    counts_q_cols = [str(c) for c in counts.columns]
+    ctx.table("evaluate_incidents_force_quarter", counts, wide=True, index_name="force",
               pillar="reporting", title="Reported online-harm incidents by force and quarter")
+    grand = int(counts.to_numpy().sum())
     # victim type x crime status
     vt = incident_trends(inc, by=["victim_type", "crime_status"], freq=None)
-    counts = vt.pivot(index="victim_type", columns="crime_status", values="n")
-    safe = suppress(counts, threshold=k)
-    ctx.disclosure_record("evaluate_incidents_victim_crime", safe.record)
-    ctx.table("evaluate_incidents_victim_crime", safe.table.reset_index(), disclosure_checked=True,
+    counts = vt.pivot(index="victim_type", columns="crime_status", values="n").fillna(0).astype("int64")
+    from toolkit.disclosure.gate import Link, cell
+
+    same = (cell("evaluate_incidents_force_quarter", "Total", "Total"),)
+    ctx.table("evaluate_incidents_victim_crime", counts, wide=True, index_name="victim_type",
+              links=(Link(cell("evaluate_incidents_victim_crime", "Total", "Total"), same,
+                          exact=int(counts.to_numpy().sum()) == grand),),
               pillar="reporting", title="Incidents by victim type and crime / non-crime recording")
-    days = vt[["victim_type", "crime_status", "n_closed", "median_days", "p25_days", "p75_days"]].copy()
-    small = days["n_closed"] < k
-    days.loc[small, ["median_days", "p25_days", "p75_days"]] = float("nan")
-    days["n_closed"] = days["n_closed"].astype("Int64").mask(small)
-    if small.any():
-        ctx.note(f"evaluate: time to outcome withheld for {int(small.sum())} group(s) with fewer than {k} closed incidents")
-    ctx.table("evaluate_incidents_days_to_outcome", days, disclosure_checked=True, pillar="reporting",
-              title="Days from report to outcome (closed incidents)")
+    days = vt[["victim_type", "crime_status", "n", "n_closed", "median_days", "p25_days", "p75_days"]].copy()
+    # the closed cases are some of the incidents of the victim-by-crime table: same cells
+    links = tuple(Link(cell("evaluate_incidents_victim_crime", v, c), (cell("evaluate_incidents_days_to_outcome",
+                                                                              f"{v} | {c}", "n"),))
+                  for v, c in zip(days["victim_type"], days["crime_status"]))
+    ctx.table("evaluate_incidents_days_to_outcome", days, key=["victim_type", "crime_status"],
+              counts=["n", "n_closed"], events=[("n_closed", "n")],
+              derived={c: ("n_closed",) for c in ("median_days", "p25_days", "p75_days")}, links=links,
+              pillar="reporting", title="Days from report to outcome (closed incidents)",
+              caption=f"Withheld where fewer than {k} incidents were closed, or fewer than {k} were still open.")
 
     launch = ctx.config.get("evaluate", "reporting_launch") if ctx.config is not None else None
     if launch is None or forces is None or "route_launched" not in forces.columns:
@@ -127,9 +136,37 @@ def _incidents(ctx, path, denominators_path) -> None:
                offset="headcount", comparison="comparison")
     table = pd.concat([res.assign(design="launch forces"), both.assign(design="launch vs other forces")],
                       ignore_index=True)
-    ctx.table("evaluate_reporting_its", table, disclosure_checked=True, pillar="reporting",
+    ctx.table("evaluate_reporting_its", table, key=["design", "term"], not_people={"n": "months in the series"},
+              pillar="reporting",
               title="Reporting route launch: interrupted time series (rate ratios per 1,000 staff)")
-    ctx.figure("evaluate_reporting_its", its_plot(res, title="Incidents per 1,000 staff, forces with the new route"),
+    # the observed series of the launch forces is published through the gate (each quarter of
+    # it is the sum of the launch forces' cells of the force-by-quarter table) and the figure
+    # shows only its published months
+    monthly = one[["month", "incidents"]].assign(month=one["month"].astype(str))
+    qlinks = []
+    quarters = pd.PeriodIndex(one["month"]).asfreq("Q").astype(str)
+    for q in sorted(set(quarters)):
+        months = tuple(cell("evaluate_reporting_series", m, "incidents")
+                       for m, qq in zip(monthly["month"], quarters) if qq == q)
+        forces_q = tuple(cell("evaluate_incidents_force_quarter", f, q) for f in sorted(map(str, launched)))
+        if all(f.column in set(counts_q_cols) for f in forces_q):
+            qlinks.append(Link(forces_q, months))
+    ctx.table("evaluate_reporting_series", monthly, key=["month"], counts=["incidents"], links=tuple(qlinks),
+              pillar="reporting", title="Monthly incidents recorded in the forces with the new route",
+              caption=f"Months with fewer than {k} incidents, and months that would give them back, are withheld.")
+    fitted = res.attrs["fitted"]
+    # observed rate per 1,000 staff = incidents x (1,000 / headcount): one factor for the series
+    scale = float((fitted["observed"] / one["incidents"].replace(0, float("nan")).to_numpy()).median())
+
+    def draw(series):
+        shown = res.copy()
+        shown.attrs = dict(res.attrs)
+        f = fitted.copy()
+        f["observed"] = pd.to_numeric(series["incidents"]).astype("float64").to_numpy() * scale
+        shown.attrs["fitted"] = f
+        return its_plot(shown, title="Incidents per 1,000 staff, forces with the new route (published months)")
+
+    ctx.figure("evaluate_reporting_its", draw, source="evaluate_reporting_series",
                pillar="reporting", title="Reported incidents around the reporting-route launch")
     lvl = res.set_index("term").loc["level_change"]
     d = res.attrs["diagnostics"]

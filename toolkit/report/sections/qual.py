@@ -1,8 +1,8 @@
 """Evidence-pack section: coded manager interviews (themes by role and experience,
 inter-coder agreement) and policy-document framing (care versus misconduct).
 
-Publishes counts of cases per theme only after small-cell suppression
-(:func:`toolkit.disclosure.suppress`, threshold 10, secondary suppression); no quotes,
+Publishes counts of cases per theme through the publication gate (threshold 10,
+secondary suppression, linked with the overall theme counts); no quotes,
 document text or case-level cells are published (interview passages can identify a
 manager). The policy-document and agreement parts live in ``_qual_documents`` and
 ``_qual_agreement``.
@@ -37,8 +37,11 @@ def _crosstab(project, by, coder):
     names = dict(zip(project.codebook["id"], project.codebook["name"]))
     wide = f.pivot(index="code", columns="group", values="n_cases")
     wide = wide.loc[[c for c in f["code"].unique()]]
+    codes = list(wide.index)
     wide.index = [f"{c} {names[c]}" for c in wide.index]
-    return wide.astype("int64")
+    wide = wide.astype("int64")
+    wide.attrs["codes"] = codes
+    return wide
 
 
 def build(ctx) -> None:
@@ -54,7 +57,6 @@ def build(ctx) -> None:
 
 def _build_interviews(ctx) -> None:
     """Frequencies of themes by role and by personal experience, co-occurrence, saturation."""
-    from toolkit.disclosure import suppress
     from toolkit.qual.cooccurrence import cooccurrence, cooccurrence_heatmap
     from toolkit.qual.frequencies import code_frequencies
     from toolkit.qual.saturation import saturation, saturation_plot
@@ -69,6 +71,22 @@ def _build_interviews(ctx) -> None:
     if coder is not None:
         ctx.note(f"qual: {len(coders)} coders; frequencies use coder {coder!r} (the others are "
                  "for agreement only)")
+    from toolkit.disclosure.gate import Link, cell
+
+    overall = code_frequencies(project, coder=coder)
+    overall = overall[overall["n"] >= k]
+    pub = overall.loc[:, ["code", "name", "pillar", "n_cases", "n", "estimate", "ci_low", "ci_high"]].copy()
+    raised = dict(zip(pub["code"], pub["n_cases"]))
+    pub = ctx.table(
+        "qual_theme_prevalence",
+        pub,
+        key=["code"],
+        counts=["n_cases", "n"],
+        events=[("n_cases", "n")],
+        title="Themes in the manager interviews: interviews raising each theme",
+        caption="estimate = share of interviews, with 95% Wilson interval; themes raised in (or missing "
+        f"from) fewer than {k} interviews are withheld.",
+    )
     attributes = list(project.case_attributes())
     wanted = ctx.config.get("qual", "by") if ctx.config is not None else None
     for by in (wanted if wanted is not None else attributes):
@@ -76,42 +94,25 @@ def _build_interviews(ctx) -> None:
             ctx.note(f"qual: case attribute {by!r} (qual.by) is not in the interviews' cases "
                      f"(they have {attributes}); table of themes by {by} not included")
             continue
-        res = suppress(_crosstab(project, by, coder), threshold=k)
-        ctx.disclosure_record(f"qual_themes_by_{by}", res.record)
-        ctx.note(f"qual: themes by {by}: {res.n_suppressed} cell(s) suppressed (threshold {k})")
-        table = res.table.reset_index().rename(columns={"index": "theme"})
+        wide = _crosstab(project, by, coder)
+        name = f"qual_themes_by_{by}"
+        # each theme's total across the groups counts the interviews of the overall table
+        links = tuple(
+            Link(cell("qual_theme_prevalence", code, "n_cases"), (cell(name, label, "Total"),),
+                 exact=int(wide.loc[label].sum()) == int(raised[code]))
+            for code, label in zip(wide.attrs["codes"], wide.index) if code in raised
+        )
         ctx.table(
-            f"qual_themes_by_{by}",
-            table,
-            disclosure_checked=True,
+            name,
+            wide,
+            wide=True,
+            index_name="theme",
+            links=links,
             title=f"Managers raising each theme, by {by.replace('_', ' ')} (number of interviews)",
             pillar="recognition",
-            caption=f"Counts below {k} are suppressed (blank), with secondary suppression.",
+            caption=f"Counts below {k} are withheld (blank), with further cells withheld so that totals "
+            "and the other tables of the pack do not give them back.",
         )
-
-    overall = code_frequencies(project, coder=coder)
-    overall = overall[overall["n"] >= k]
-    small = overall["n_cases"].between(1, k - 1)
-    pub = overall.loc[:, ["code", "name", "pillar", "n_cases", "n", "estimate", "ci_low",
-                          "ci_high"]].copy()
-    pub.loc[small.to_numpy(), ["n_cases", "estimate", "ci_low", "ci_high"]] = pd.NA
-    if small.any():
-        ctx.note(f"qual: {int(small.sum())} theme(s) raised by fewer than {k} managers "
-                 "shown without counts")
-        ctx.disclosure_record(
-            "qual_theme_prevalence",
-            pd.DataFrame({"row": pub.loc[small.to_numpy(), "code"], "column": "n_cases",
-                          "value": overall.loc[small, "n_cases"].to_numpy(), "action": "primary",
-                          "reason": f"fewer than {k} cases"}),
-        )
-    ctx.table(
-        "qual_theme_prevalence",
-        pub,
-        disclosure_checked=True,
-        title="Themes in the manager interviews: interviews raising each theme",
-        caption="estimate = share of interviews, with 95% Wilson interval; themes raised in fewer than "
-        f"{k} interviews are shown without counts.",
-    )
 
     for code, pillar, rec, text in (
         ("TRN.GAP", "training", "2.01", "Managers describing gaps in training on online harms"),
@@ -127,12 +128,28 @@ def _build_interviews(ctx) -> None:
                         lo=float(r["ci_low"]), hi=float(r["ci_high"]))
 
     names = dict(zip(project.codebook["id"], project.codebook["name"]))
+    # co-occurrence: interviews raising both themes, published through the gate; the heat map
+    # is drawn from the published counts (withheld pairs blank), never from the raw result
+    pairs = cooccurrence(project, unit="source", measure="count", coder=coder)
+    pairs = pairs.loc[:, ["code_a", "code_b", "n_both"]]
+    links = tuple(Link(cell("qual_theme_prevalence", code, "n_cases"),
+                       (cell("qual_cooccurrence", f"{a} | {b}", "n_both"),), exact=False)
+                  for a, b in zip(pairs["code_a"], pairs["code_b"]) for code in (a, b) if code in raised)
+    ctx.table("qual_cooccurrence", pairs, key=["code_a", "code_b"], counts=["n_both"], links=links,
+              title="Interviews raising both themes of each pair", pillar="recognition",
+              caption=f"Pairs raised together in fewer than {k} interviews are withheld.")
     ctx.figure("qual_cooccurrence",
-               cooccurrence_heatmap(cooccurrence(project, unit="source", measure="jaccard",
-                                                 coder=coder), labels=names),
-               title="Which themes occur together in the same interview (Jaccard similarity)",
+               lambda t: cooccurrence_heatmap(t.assign(estimate=pd.to_numeric(t["n_both"]).astype("float64")),
+                                              labels=names),
+               source="qual_cooccurrence",
+               title="Which themes occur together in the same interview (interviews raising both; "
+               "withheld pairs blank)",
                pillar="recognition")
-    ctx.figure("qual_saturation", saturation_plot(saturation(project, coder=coder)),
+    sat = saturation(project, coder=coder).loc[:, ["position", "n_new", "n_cumulative", "proportion"]]
+    ctx.table("qual_saturation", sat, key=["position"],
+              not_people={"n_new": "themes first raised", "n_cumulative": "themes found so far"},
+              title="Thematic saturation: new themes per additional interview")
+    ctx.figure("qual_saturation", saturation_plot, source="qual_saturation",
                title="Thematic saturation: new themes per additional interview")
     ctx.method(
         "Interviews",

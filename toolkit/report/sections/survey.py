@@ -1,6 +1,7 @@
 """Survey section of the evidence pack: prevalence of online harms, impact, reporting,
-support and training, scale reliability, and who is more affected. Every published
-table passes disclosure control here.
+support and training, scale reliability, and who is more affected. Every table is offered
+to the publication gate with the meaning of its cells (counts of people, events, what each
+estimate rests on, links to other tables); every figure is drawn from gated tables.
 
 Every variable is found through the study's contract (:class:`toolkit.study.Contract`):
 the data dictionary's ``role``, ``scale`` and ``disclosure`` columns and ``study.yml``'s
@@ -17,7 +18,6 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from toolkit.disclosure import suppress
 from toolkit.errors import ToolkitError
 
 #: errors of a part of the section that become a one-line note rather than a failed pack
@@ -38,19 +38,99 @@ def part(ctx, what: str, section: str = "survey"):
         ctx.limitation(f"{what[0].upper()}{what[1:]} is not included: {first}")
 
 
-def _suppress_groups(table: pd.DataFrame, *, count: str, threshold: int, ctx, name: str) -> pd.DataFrame:
-    """Blank every figure of groups whose ``count`` is below the threshold (with secondary
-    suppression across the groups, since the overall total is published)."""
-    counts = table.set_index("group")[count].astype(int)
-    result = suppress(counts, threshold=threshold, margins=False, audit=False)
-    mask = result.table.iloc[:, 0].isna().to_numpy()
-    out = table.copy()
-    numeric = [c for c in out.columns if c not in ("group", "outcome", "by", "method")]
-    for col in numeric:
-        out[col] = out[col].astype("Float64")
-        out.loc[mask, col] = pd.NA
-    ctx.disclosure_record(name, result.record)
-    return out
+def _links_to_total(table, name, total_table, total_row, *, overall_table):
+    """The groups of a breakdown count the people of the overall row (exactly when the
+    breakdown is known for everyone, else at most)."""
+    from toolkit.disclosure.gate import Link, cell
+
+    total = overall_table.set_index("outcome").loc[total_row]
+    links = []
+    for col in ("n", "n_events"):
+        parts = tuple(cell(name, g, col) for g in table["group"])
+        exact = float(pd.to_numeric(table[col]).sum()) == float(total[col])
+        links.append(Link(cell(total_table, total_row, col), parts, exact=exact))
+    return tuple(links)
+
+
+def _term_counts(data: pd.DataFrame, terms, outcome: str) -> pd.DataFrame:
+    """Respondents behind each model term (``C(var)[T.level]`` or a 0/1 column), and how
+    many of them had the outcome: the gate drops terms resting on fewer than k."""
+    import re
+
+    rows = []
+    y = pd.to_numeric(data[outcome], errors="coerce")
+    for term in terms:
+        m = re.fullmatch(r"C\((\w+)(?:, Treatment\(reference=.*?\))?\)\[T\.(.+)\]", str(term))
+        if m and m.group(1) in data.columns:
+            col = data[m.group(1)]
+            mask = col.astype(str) == m.group(2)
+            if not mask.any():
+                mask = pd.to_numeric(col, errors="coerce") == pd.to_numeric(m.group(2), errors="coerce")
+        elif str(term) in data.columns:
+            mask = pd.to_numeric(data[str(term)], errors="coerce").fillna(0) != 0
+        else:
+            continue
+        mask = mask & y.notna()
+        rows.append({"term": term, "n": int(mask.sum()), "n_events": int((y[mask] == 1).sum())})
+    return pd.DataFrame(rows, columns=["term", "n", "n_events"])
+
+
+def _likert_table(data, items, weight) -> pd.DataFrame:
+    """Weighted share answering each level of each item, with the counts behind it."""
+    rows = []
+    for item in items:
+        y = pd.to_numeric(data[item], errors="coerce")
+        w = data[weight] if weight else pd.Series(1.0, index=data.index)
+        ok = y.notna()
+        for level in sorted(y[ok].unique()):
+            hit = ok & (y == level)
+            rows.append({"item": item, "level": float(level), "n": int(ok.sum()), "n_level": int(hit.sum()),
+                         "share": float(w[hit].sum() / w[ok].sum())})
+    return pd.DataFrame(rows)
+
+
+def _draw_likert(table, items, weight, dictionary):
+    """likert_bars from the published shares (one pseudo-row per item and level, weighted
+    by its published share; withheld shares count as zero)."""
+    from toolkit.survey import likert_bars
+
+    rows = []
+    for rec in table.itertuples(index=False):
+        share = float(rec.share) if pd.notna(rec.share) else 0.0
+        rows.append({**{i: float("nan") for i in items}, rec.item: rec.level, "_w": share})
+    pseudo = pd.DataFrame(rows)
+    return likert_bars(pseudo, items, weight="_w", dictionary=dictionary)
+
+
+def _draw_heatmap(table, dictionary, k, title, w_word="weighted"):
+    """Heat table of published prevalences (harm by group); withheld cells marked [c]."""
+    import numpy as np
+    from matplotlib.figure import Figure
+
+    from toolkit.disclosure import MARKER
+    from toolkit.survey.figures import load_labels
+
+    labels = load_labels(dictionary)
+    harms = list(dict.fromkeys(table["outcome"]))
+    groups = list(dict.fromkeys(table["group"]))
+    est = table.pivot(index="outcome", columns="group", values="estimate").reindex(index=harms, columns=groups)
+    shown = 100 * est.to_numpy(dtype="float64", na_value=np.nan)
+    fig = Figure(figsize=(1.3 * len(groups) + 4, 0.5 * len(harms) + 1.8))
+    ax = fig.add_subplot()
+    vmax = np.nanmax(shown) if np.isfinite(shown).any() else 100.0
+    im = ax.imshow(np.ma.masked_invalid(shown), cmap="viridis", vmin=0, vmax=max(vmax, 1e-9), aspect="auto")
+    for i in range(len(harms)):
+        for j in range(len(groups)):
+            v = shown[i, j]
+            ax.text(j, i, MARKER if np.isnan(v) else f"{v:.0f}%", ha="center", va="center", fontsize="small",
+                    color="black" if np.isnan(v) or v >= 0.6 * vmax else "white")
+    ax.set_xticks(range(len(groups)), [str(g) for g in groups])
+    ax.set_yticks(range(len(harms)), [labels.variable(h).split(": ")[-1][:40] for h in harms])
+    fig.colorbar(im, ax=ax).set_label(f"% experienced ({w_word})")
+    ax.set_title(title + f"\n({MARKER} = withheld: fewer than {k} respondents, or with or without the harm)",
+                 fontsize="small")
+    fig.tight_layout()
+    return fig
 
 
 def _short(label: str) -> str:
@@ -204,7 +284,7 @@ def build(ctx) -> None:
         if var not in data.columns or not outcomes:
             continue
         with part(ctx, f"the comparison by {_short(c.labels[var]).lower()}"):
-            _compare(ctx, c, dictionary, data, var, outcomes, weight, w_word)
+            _compare(ctx, c, dictionary, data, var, outcomes, weight, w_word, k)
     with part(ctx, "the figures of agreement with each statement"):
         _likert(ctx, c, dictionary, data, scale_cols, weight, w_word)
 
@@ -234,8 +314,32 @@ class _Summary:
         self.scale_text: list[str] = []
 
 
+PEOPLE = {"counts": ["n", "n_events"], "events": [("n_events", "n")]}
+
+
+def _drawn(draw):
+    """``draw`` for ``ctx.figure``, or, when the gate has withheld everything it would show
+    (the figure is drawn again after the gate's last pass), a figure saying so."""
+    def safe(*tables):
+        try:
+            return draw(*tables)
+        except ToolkitError:
+            from matplotlib.figure import Figure
+
+            fig = Figure(figsize=(6, 1.2))
+            fig.text(0.5, 0.5, "Nothing to show: every figure it would draw was withheld by disclosure control.",
+                     ha="center", va="center", fontsize="small")
+            return fig
+    return safe
+
+
+def _ok(row, *cols) -> bool:
+    """True when every value of ``cols`` survived the gate (not withheld)."""
+    return all(pd.notna(row[c]) for c in cols)
+
+
 def _prevalence(ctx, c, dictionary, data, harms, any_harm, weight, w_word, k, summary):
-    from toolkit.survey import harm_heatmap, prevalence, prevalence_plot
+    from toolkit.survey import prevalence, prevalence_plot
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # excluded missing answers are counted in the n column
@@ -244,56 +348,70 @@ def _prevalence(ctx, c, dictionary, data, harms, any_harm, weight, w_word, k, su
     labels[any_harm] = "Any online harm"
     overall.insert(1, "label", overall["outcome"].map(labels))
     overall = overall.drop(columns=["by", "group", "suppress"])
-    ctx.table(
+    overall_raw = overall.copy()
+    overall = ctx.table(
         "survey_harm_prevalence",
         overall,
-        disclosure_checked=True,  # whole-sample figures: every base is far above the threshold
+        key=["outcome"],
+        **PEOPLE,
         title=f"Harms experienced ({w_word} proportions)",
         pillar="recognition",
         caption=f"estimate = {w_word} proportion; ci_low/ci_high = 95% "
                 f"{'logit' if weight else 'Wilson'} interval; n = respondents answering.",
     )
     row = overall.set_index("outcome").loc[any_harm]
-    ctx.finding(
-        "recognition",
-        "{est:.0%} of respondents (95% CI {lo:.0%} to {hi:.0%}; n = {n:,}) experienced at least one of the "
-        "{k} online harms asked about.",
-        recommendation="1.01",
-        est=float(row["estimate"]), lo=float(row["ci_low"]), hi=float(row["ci_high"]), n=int(row["n"]), k=len(harms),
-    )
+    if _ok(row, "estimate", "ci_low", "ci_high", "n"):
+        ctx.finding(
+            "recognition",
+            "{est:.0%} of respondents (95% CI {lo:.0%} to {hi:.0%}; n = {n:,}) experienced at least one of the "
+            "{k} online harms asked about.",
+            recommendation="1.01",
+            est=float(row["estimate"]), lo=float(row["ci_low"]), hi=float(row["ci_high"]), n=int(row["n"]),
+            k=len(harms),
+        )
     for var in c.by:
         if var not in data.columns or not c.may_publish(var):
             continue
         what = _short(c.labels[var]).lower()
+        name = f"survey_harm_by_{var}"
         with part(ctx, f"harm by {what}"):
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                by = prevalence(data, any_harm, by=var, weight=weight, min_count=k)
-            by = _suppress_groups(_relabel(by, dictionary, var).drop(columns=["suppress"]), count="n",
-                                  threshold=k, ctx=ctx, name=f"survey_harm_by_{var}")
+                by = _relabel(prevalence(data, any_harm, by=var, weight=weight, min_count=k), dictionary, var)
+                types = _relabel(prevalence(data, harms, by=var, weight=weight, min_count=k), dictionary, var)
+            by = by.drop(columns=["suppress"])
             ctx.table(
-                f"survey_harm_by_{var}",
+                name,
                 by,
-                disclosure_checked=True,
+                key=["group"],
+                **PEOPLE,
+                links=_links_to_total(by, name, "survey_harm_prevalence", any_harm, overall_table=overall_raw),
                 title=f"Any online harm by {what} ({w_word})",
                 pillar="recognition",
-                caption=f"Groups with fewer than {k} respondents are suppressed (blank), with secondary suppression.",
+                caption=f"Groups with fewer than {k} respondents, or fewer than {k} with or without the harm, are "
+                "withheld (blank), with further cells withheld so that the overall figures do not give them back.",
             )
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # figures re-estimate; exclusions are counted in the tables
-                flagged = by.assign(suppress=by["estimate"].isna(), outcome="Any online harm")
-                ctx.figure(
-                    f"survey_harm_by_{var}",
-                    prevalence_plot(flagged, dictionary=dictionary, title=f"Any online harm, by {what}"),
-                    title=f"Any online harm by {what} ({w_word}, 95% CI)",
-                    pillar="recognition",
-                )
-                ctx.figure(
-                    f"survey_harm_heatmap_{var}",
-                    harm_heatmap(data, harms, by=var, weight=weight, dictionary=dictionary, min_count=k),
-                    title=f"Harm types by {what} ({w_word} %; cells with fewer than the threshold blank)",
-                    pillar="recognition",
-                )
+            ctx.figure(
+                name,
+                _drawn(lambda t, var=var, what=what: prevalence_plot(
+                    t.assign(suppress=t["estimate"].isna(), outcome="Any online harm", by=var),
+                    dictionary=dictionary, title=f"Any online harm, by {what}")),
+                source=name,
+                title=f"Any online harm by {what} ({w_word}, 95% CI)",
+                pillar="recognition",
+            )
+            ctx.table(f"survey_harm_types_by_{var}", types.drop(columns=["suppress"]), key=["outcome", "group"],
+                      **PEOPLE, title=f"Harm types by {what} ({w_word})", pillar="recognition",
+                      caption=f"Cells with fewer than {k} respondents, or fewer than {k} with or without the harm, "
+                      "are withheld.")
+            ctx.figure(
+                f"survey_harm_heatmap_{var}",
+                _drawn(lambda t, what=what: _draw_heatmap(t, dictionary, k, f"Harm types by {what} ({w_word} %)",
+                                                          w_word)),
+                source=f"survey_harm_types_by_{var}",
+                title=f"Harm types by {what} ({w_word} %; withheld cells marked [c])",
+                pillar="recognition",
+            )
 
 
 def _pillars(ctx, c, dictionary, data, any_harm, weight, w_word, k, summary):
@@ -318,29 +436,23 @@ def _pillars(ctx, c, dictionary, data, any_harm, weight, w_word, k, summary):
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 table = prevalence(base, items, weight=weight, min_count=k)
+            table = table.drop(columns=["by", "group", "suppress"])
+            table.insert(1, "label", table["outcome"].map(dictionary.label))
+            table = ctx.table(
+                f"survey_{pillar}",
+                table,
+                key=["outcome"],
+                **PEOPLE,
+                title=f"{pillar.title()}: {w_word} proportions {who}",
+                pillar=pillar,
+            )
             rec, text = findings[pillar]
             if base is data and pillar == "reporting":
                 text = text.replace("Of those harmed, ", "").replace("{est:.0%} (", "{est:.0%} of respondents (")
             first = table.iloc[0]
-            if first["n"] >= k:
+            if _ok(first, "estimate", "ci_low", "ci_high", "n"):
                 ctx.finding(pillar, text, recommendation=rec, est=float(first["estimate"]), lo=float(first["ci_low"]),
                             hi=float(first["ci_high"]), n=int(first["n"]), label=dictionary.label(items[0]))
-            table = table.drop(columns=["by", "group", "suppress"])
-            table.insert(1, "label", table["outcome"].map(dictionary.label))
-            small = table["n"] < k
-            if small.any():
-                cols = [col for col in table.columns if col not in ("outcome", "label", "method")]
-                for col in cols:
-                    table[col] = table[col].astype("Float64").mask(small)
-                ctx.note(f"survey: {int(small.sum())} {pillar} item(s) answered by fewer than {k} "
-                         "respondents shown without figures")
-            ctx.table(
-                f"survey_{pillar}",
-                table,
-                disclosure_checked=True,  # whole-sample figures; bases below the threshold blanked
-                title=f"{pillar.title()}: {w_word} proportions {who}",
-                pillar=pillar,
-            )
 
 
 def _scales(ctx, c, dictionary, data, weight, w_word, k, summary):
@@ -357,7 +469,8 @@ def _scales(ctx, c, dictionary, data, weight, w_word, k, summary):
     ctx.table(
         "survey_scale_reliability",
         rel.scales,
-        disclosure_checked=True,  # whole-sample statistics
+        key=["scale"],
+        counts=["n"],
         title="Reliability of the survey scales (Cronbach's alpha with Feldt 95% CI, omega total)",
         caption="Computed as R psych::alpha / psych::omega do (pairwise deletion).",
     )
@@ -376,17 +489,15 @@ def _scales(ctx, c, dictionary, data, weight, w_word, k, summary):
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 means = _relabel(mean_by(data, scale_cols, by=var, weight=weight, min_count=k), dictionary, var)
-            parts = [_suppress_groups(p.drop(columns=["suppress"]), count="n", threshold=k, ctx=ctx,
-                                      name=f"survey_scale_means_by_{var}:{scale}")
-                     for scale, p in means.groupby("outcome", sort=False)]
             pillars = {dictionary.pillar(scales[s][0]) for s in scale_cols}
             ctx.table(
                 f"survey_scale_means_by_{var}",
-                pd.concat(parts, ignore_index=True),
-                disclosure_checked=True,
+                means.drop(columns=["suppress"]),
+                key=["outcome", "group"],
+                counts=[col for col in ("n", "n_events") if col in means.columns],
                 title=f"Scale means ({range_text}; higher = more agreement, reverse-worded items reversed) by {what}",
                 pillar=next(iter(pillars)) if len(pillars) == 1 and None not in pillars else None,
-                caption=f"{w_word.capitalize()} means with 95% CI; groups under {k} respondents suppressed.",
+                caption=f"{w_word.capitalize()} means with 95% CI; groups under {k} respondents withheld.",
             )
     return scale_cols
 
@@ -414,32 +525,40 @@ def _model(ctx, c, dictionary, data, any_harm, weight, w_word, summary):
     ctx.table(
         "survey_harm_model",
         model,
-        disclosure_checked=True,  # model coefficients, no cell counts
+        key=["term"],
+        counts=["n"],
+        terms=_term_counts(data, model["term"], any_harm),
         title=f"Who is more likely to experience online harm: {w_word} logistic regression (odds ratios)",
         pillar="recognition",
         caption=f"Reference groups: {'; '.join(refs)}. {se}" + (f" {'; '.join(notes)}." if notes else ""),
     )
 
 
-def _compare(ctx, c, dictionary, data, var, outcomes, weight, w_word):
+def _compare(ctx, c, dictionary, data, var, outcomes, weight, w_word, k):
     from toolkit.survey import compare_groups
 
+    what = _short(c.labels[var]).lower()
+    # groups under the threshold are left out of the comparison (their share would rest on them)
+    sizes = data[var].value_counts()
+    small = sorted(map(str, sizes[sizes < k].index))
+    if small:
+        ctx.note(f"survey: comparison by {what} leaves out {len(small)} group(s) with fewer than {k} respondents")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        comparisons = compare_groups(data, outcomes, var, weight=weight, correction="holm")
-    what = _short(c.labels[var]).lower()
+        comparisons = compare_groups(data[data[var].isin(sizes[sizes >= k].index)], outcomes, var,
+                                     weight=weight, correction="holm")
     ctx.table(
         f"survey_compare_by_{var}",
         comparisons,
-        disclosure_checked=True,  # test statistics on the whole sample
+        key=["dv"],
+        counts=["n"],
+        not_people={"n_groups": "groups compared"},
         title=f"Differences by {what} ({'design-based' if weight else 'unweighted'} tests, Holm-adjusted across outcomes)",
         pillar="recognition",
     )
 
 
 def _likert(ctx, c, dictionary, data, scale_cols, weight, w_word):
-    from toolkit.survey import likert_bars
-
     for scale in scale_cols:
         items = dictionary.scales().get(scale)
         if not items or not all(i in data.columns for i in items):
@@ -447,11 +566,13 @@ def _likert(ctx, c, dictionary, data, scale_cols, weight, w_word):
         if not all(c.types[i] == "likert" for i in items):
             continue
         pillar = dictionary.pillar(items[0])
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            ctx.figure(
-                f"survey_likert_{scale}",
-                likert_bars(data, items, weight=weight, dictionary=dictionary),
-                title=f"{scale.replace('_', ' ').capitalize()}: agreement with each statement ({w_word})",
-                pillar=pillar,
-            )
+        ctx.table(f"survey_likert_{scale}", _likert_table(data, items, weight), key=["item", "level"],
+                  counts=["n", "n_level"], events=[("n_level", "n")], pillar=pillar,
+                  title=f"{scale.replace('_', ' ').capitalize()}: answers to each statement ({w_word} share)")
+        ctx.figure(
+            f"survey_likert_{scale}",
+            _drawn(lambda t, items=items: _draw_likert(t, items, weight, dictionary)),
+            source=f"survey_likert_{scale}",
+            title=f"{scale.replace('_', ' ').capitalize()}: agreement with each statement ({w_word})",
+            pillar=pillar,
+        )

@@ -1,0 +1,660 @@
+"""The publication gate: the one place where a table leaves the toolkit for the pack.
+
+A section does not suppress anything itself. It declares what its table's cells *mean*
+with a :class:`Publishable` (which columns count people, which counts are events of which
+base, which estimates rest on which counts, which cells of other tables describe the same
+people) and the gate applies disclosure control:
+
+1. **Primary suppression**: counts of people in ``1 .. k-1`` (and zeros when
+   ``zeros="suppress"``); events (``n_events``) and their complements
+   (``n - n_events``) under ``k``.
+2. **Secondary suppression**: inside a two-way table, cycles of suppressed cells so that
+   totals do not give a cell back (:mod:`toolkit.disclosure.secondary`); across tables,
+   the joint linear-programming attack of :func:`attack` (step 4).
+3. **Estimates** (percentages, means, intervals, p values, model terms...) resting on a
+   suppressed count are blanked; a model term for a category with fewer than ``k``
+   respondents, or where fewer than ``k`` had (or had not) the outcome, is dropped.
+4. **Joint attack**: one linear programme over every count cell of every published table
+   (and the tables every figure is drawn from), with each table's additivity, events not
+   above their base, and the declared links between tables. A suppressed cell whose upper
+   bound is below ``k`` (pinned inside ``1..k-1``, or known to be small) makes the gate
+   suppress more and try again; if that does not succeed it stops with
+   :class:`DisclosureError` naming the cells (it fails closed).
+5. **Rounding** (``rounding=5`` as ONS) of every published count; the attack then treats
+   a published count ``v`` as anything in ``[v - b/2, v + b/2]``.
+
+The gate keeps the true values of withheld cells in its private record
+(:attr:`Gate.private_record`), never in the published output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from toolkit.errors import ParameterError, ToolkitError
+
+__all__ = ["Cell", "DisclosureError", "Gate", "Link", "Publishable", "cell"]
+
+#: the rules the public manifest names (never values)
+RULES = {
+    "primary": "count of people below the threshold",
+    "zero": "zero count suppressed (disclosure.zeros: suppress)",
+    "events": "events (people with the outcome) below the threshold",
+    "complement": "people without the outcome (n - n_events) below the threshold",
+    "secondary": "complementary suppression: would let a suppressed cell be recovered from totals",
+    "linked": "complementary suppression: would let a suppressed cell be recovered from another "
+              "published table or figure (joint linear-programming attack)",
+    "estimate": "estimate resting on a suppressed count",
+    "term": "model term for a category with fewer than the threshold respondents, or with or "
+            "without the outcome",
+}
+
+
+class DisclosureError(ToolkitError):
+    """The gate could not make the pack safe; nothing was published."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A count cell of a published table: ``table``, ``row`` key, ``column``."""
+
+    table: str
+    row: str
+    column: str
+
+    def __str__(self) -> str:
+        return f"{self.table}[{self.row!r}, {self.column!r}]"
+
+
+def cell(table: str, row, column: str) -> Cell:
+    """Shorthand for :class:`Cell` (row keys are compared as text)."""
+    return Cell(table, str(row), str(column))
+
+
+@dataclass(frozen=True)
+class Link:
+    """``total`` counts the same people as ``parts`` together (``exact``), or at least as
+    many (``exact=False``: parts <= total, e.g. when some rows lack the breakdown).
+    ``total`` may be a tuple of cells (their sum)."""
+
+    total: Cell | tuple
+    parts: tuple[Cell, ...]
+    exact: bool = True
+
+
+@dataclass(frozen=True)
+class Publishable:
+    """A table offered for publication, with the meaning of its cells.
+
+    Parameters
+    ----------
+    name : str
+        Table name (the CSV is ``tables/<name>.csv``).
+    data : pandas.DataFrame
+        Long form: one row per estimate (``key`` columns identify the row).
+        Wide form (``wide=True``): interior counts of people, rows by columns, without
+        totals; the gate adds the ``Total`` row and column.
+    counts : tuple of str
+        Columns counting people (long form). Every cell is checked against ``k``.
+    events : tuple of (str, str)
+        ``(events_column, base_column)`` pairs: people with the outcome, of ``base``.
+        Both the events and the complement ``base - events`` must reach ``k``.
+    derived : dict, optional
+        ``{estimate_column: (count_column, ...)}``: which counts of the same row an
+        estimate rests on. By default every other numeric column rests on every count
+        column of its row.
+    key : tuple of str, optional
+        Columns identifying a row (default: the non-numeric columns).
+    links : tuple of Link
+        Cells of this or other tables counting the same people.
+    terms : pandas.DataFrame, optional
+        For model tables: ``term, n, n_events`` per term (category of a predictor);
+        rows of ``data`` whose ``term`` has ``n < k``, ``n_events < k`` or
+        ``n - n_events < k`` are dropped with a note.
+    not_people : dict, optional
+        ``{column: what it counts}`` for count-looking columns that do not count people
+        (policy documents, coders' text units); shown in the manifest.
+    wide : bool
+        See ``data``. ``index_name`` names the label column of the published table.
+    """
+
+    name: str
+    data: pd.DataFrame
+    counts: tuple[str, ...] = ()
+    events: tuple[tuple[str, str], ...] = ()
+    derived: dict | None = None
+    key: tuple[str, ...] | None = None
+    links: tuple[Link, ...] = ()
+    terms: pd.DataFrame | None = None
+    not_people: dict | None = None
+    wide: bool = False
+    index_name: str | None = None
+    margins: bool = True
+
+
+_COUNTLIKE = ("n", "count", "counts", "cases", "respondents", "n_weighted")
+
+
+def _looks_like_count(col) -> bool:
+    c = str(col)
+    return (c in _COUNTLIKE or c.startswith("n_")) and c != "n_weighted"
+
+
+@dataclass
+class _Gated:
+    pub: Publishable
+    out: pd.DataFrame
+    rowkeys: list[str]
+    values: dict  # Cell -> true value (float)
+    suppressed: dict  # Cell -> rule
+    constraints: list  # (dict Cell->coef, sense "=" / "<=")
+    pairs: list  # (events Cell, base Cell)
+    dropped_terms: list = field(default_factory=list)
+
+
+class Gate:
+    """Disclosure control for a whole pack (see the module docstring).
+
+    Parameters
+    ----------
+    threshold : int
+        The smallest count of people that may be published (``k``).
+    zeros : {"publish", "suppress"}
+    rounding : int, optional
+        Round every published count to this base (e.g. 5).
+    allow_low_threshold : bool
+        Accept ``threshold`` under 5 (:func:`toolkit.errors.check_threshold`).
+    """
+
+    def __init__(self, threshold: int = 10, *, zeros: str = "publish", rounding: int | None = None,
+                 allow_low_threshold: bool = False):
+        from toolkit.errors import check_choice, check_threshold
+
+        self.threshold = check_threshold(threshold, function="Gate", allow_low=allow_low_threshold)
+        check_choice(zeros, {"publish", "suppress"}, argument="zeros", function="Gate")
+        if rounding is not None and (isinstance(rounding, bool) or not isinstance(rounding, (int, np.integer))
+                                     or rounding < 2):
+            raise ParameterError(
+                "The 'rounding' parameter of Gate must be None or a whole-number base of at least 2 "
+                f"(for example 5). Got {rounding!r} instead.")
+        self.zeros = zeros
+        self.rounding = None if rounding is None else int(rounding)
+        self.tables: dict[str, _Gated] = {}
+        self.notes: list[str] = []
+
+    # ----------------------------------------------------------------- one table
+    def add(self, pub: Publishable) -> pd.DataFrame:
+        """Gate one table (primary, within-table secondary, estimates); return the safe table.
+
+        The joint attack over every table (:meth:`finalise`) may withhold more later.
+        """
+        if not isinstance(pub, Publishable):
+            raise ParameterError(f"The gate publishes Publishable tables only. Got {type(pub).__name__}.")
+        g = self._wide(pub) if pub.wide else self._long(pub)
+        self.tables[pub.name] = g
+        self._render(g)
+        return g.out
+
+    def _primary_rule(self, v: float) -> str | None:
+        k = self.threshold
+        if 0 < v < k:
+            return "primary"
+        if v == 0 and self.zeros == "suppress":
+            return "zero"
+        return None
+
+    def _wide(self, pub: Publishable) -> _Gated:
+        from toolkit.disclosure import secondary as _secondary
+        from toolkit.disclosure.extended import extend
+        from toolkit.disclosure.tables import _check_counts
+
+        data = pub.data
+        counts = _check_counts(data, pub.name)
+        ext = extend(counts)
+        r, c = counts.shape
+        rows = [str(x) for x in data.index] + (["Total"] if pub.margins else [])
+        cols = [str(x) for x in data.columns] + (["Total"] if pub.margins else [])
+        if not pub.margins:
+            ext = ext[:r, :c]
+        values, suppressed = {}, {}
+        primary = np.zeros(ext.shape, bool)
+        for i in range(ext.shape[0]):
+            for j in range(ext.shape[1]):
+                ce = Cell(pub.name, rows[i], cols[j])
+                values[ce] = float(ext[i, j])
+                rule = self._primary_rule(ext[i, j])
+                if rule:
+                    primary[i, j] = True
+                    suppressed[ce] = rule
+        if pub.margins and primary.any():
+            sup, _, _ = _secondary.complete(ext, primary, self.threshold)
+            for i, j in zip(*np.nonzero(sup & ~primary)):
+                suppressed[Cell(pub.name, rows[i], cols[j])] = "secondary"
+        constraints = []
+        if pub.margins:
+            for i in range(ext.shape[0]):
+                constraints.append(({**{Cell(pub.name, rows[i], cols[j]): 1.0 for j in range(c)},
+                                     Cell(pub.name, rows[i], "Total"): -1.0}, "="))
+            for j in range(ext.shape[1]):
+                constraints.append(({**{Cell(pub.name, rows[i], cols[j]): 1.0 for i in range(r)},
+                                     Cell(pub.name, "Total", cols[j]): -1.0}, "="))
+        return _Gated(pub, pd.DataFrame(), rows, values, suppressed, constraints, [])
+
+    def _long(self, pub: Publishable) -> _Gated:
+        data = pub.data.reset_index(drop=True)
+        undeclared = [c for c in data.columns if _looks_like_count(c) and c not in pub.counts
+                      and c not in (pub.not_people or {}) and pd.api.types.is_numeric_dtype(data[c])]
+        if undeclared:
+            raise ParameterError(
+                f"Table {pub.name!r}: column(s) {undeclared} look like counts but are declared neither "
+                "as counts of people (counts=...) nor as counting something else (not_people=...). "
+                "Declare them so the gate knows what to protect.")
+        missing = [c for c in (*pub.counts, *(x for p in pub.events for x in p)) if c not in data.columns]
+        if missing:
+            raise ParameterError(f"Table {pub.name!r}: declared count column(s) {missing} are not in the table "
+                                 f"(columns: {list(data.columns)}).")
+        dropped = []
+        if pub.terms is not None and "term" in data.columns:
+            k = self.threshold
+            t = pub.terms.set_index("term")
+            bad = []
+            for term in data["term"]:
+                if term not in t.index:
+                    continue
+                n, e = float(t.loc[term, "n"]), float(t.loc[term, "n_events"])
+                if n < k or e < k or n - e < k:
+                    bad.append(term)
+            if bad:
+                dropped = sorted(set(map(str, bad)))
+                data = data[~data["term"].isin(bad)].reset_index(drop=True)
+                self.notes.append(f"{pub.name}: model term(s) {dropped} dropped (a category with fewer than "
+                                  f"{k} respondents, or fewer than {k} with or without the outcome); "
+                                  "merge the category to estimate it")
+        key = list(pub.key) if pub.key is not None else [c for c in data.columns
+                                                         if not pd.api.types.is_numeric_dtype(data[c])]
+        if key:
+            rowkeys = [" | ".join(str(v) for v in rec) for rec in data[key].itertuples(index=False)]
+        else:
+            rowkeys = [f"#{i + 1}" for i in range(len(data))]
+        if len(set(rowkeys)) != len(rowkeys):
+            rowkeys = [f"{rk} #{i + 1}" for i, rk in enumerate(rowkeys)]
+        values, suppressed, pairs, constraints = {}, {}, [], []
+        for col in pub.counts:
+            for rk, v in zip(rowkeys, pd.to_numeric(data[col], errors="coerce")):
+                if pd.isna(v):
+                    continue
+                ce = Cell(pub.name, rk, col)
+                values[ce] = float(v)
+                rule = self._primary_rule(float(v))
+                if rule:
+                    suppressed[ce] = rule
+        k = self.threshold
+        for ev, base in pub.events:
+            for rk in rowkeys:
+                ce, cb = Cell(pub.name, rk, ev), Cell(pub.name, rk, base)
+                if ce not in values or cb not in values:
+                    continue
+                pairs.append((ce, cb))
+                constraints.append(({ce: 1.0, cb: -1.0}, "<="))
+                e, n = values[ce], values[cb]
+                if 0 < e < k:
+                    suppressed.setdefault(ce, "events")
+                if 0 < n - e < k:
+                    suppressed.setdefault(ce, "complement")
+                if e == n and 0 < e < k:
+                    suppressed.setdefault(cb, "primary")
+        g = _Gated(pub, data, rowkeys, values, suppressed, constraints, pairs, dropped)
+        return g
+
+    # ----------------------------------------------------------------- rendering
+    def _round(self, v):
+        b = self.rounding
+        return v if b is None else float(b * np.floor(v / b + 0.5))
+
+    def _render(self, g: _Gated) -> None:
+        pub = g.pub
+        if pub.wide:
+            rows, cols = g.rowkeys, [str(c) for c in pub.data.columns] + (["Total"] if pub.margins else [])
+            frame = {}
+            for col in cols:
+                vals = []
+                for rk in rows:
+                    ce = Cell(pub.name, rk, col)
+                    vals.append(pd.NA if ce in g.suppressed else int(self._round(g.values[ce])))
+                frame[col] = pd.array(vals, dtype="Int64")
+            name = pub.index_name or pub.data.index.name or "row"
+            out = pd.DataFrame({name: rows, **frame})
+            g.out = out
+            return
+        base = g.pub.data.reset_index(drop=True)
+        if g.dropped_terms:
+            base = base[~base["term"].astype(str).isin(g.dropped_terms)].reset_index(drop=True)
+        out = base.copy()
+        counts = set(pub.counts)
+        numeric = [c for c in out.columns if pd.api.types.is_numeric_dtype(out[c])
+                   and not pd.api.types.is_bool_dtype(out[c]) and c not in counts
+                   and c not in (pub.not_people or {})]
+        derived = pub.derived if pub.derived is not None else {c: tuple(pub.counts) for c in numeric}
+        for col in pub.counts:
+            vals = []
+            for rk, v in zip(g.rowkeys, out[col]):
+                ce = Cell(pub.name, rk, col)
+                if ce in g.suppressed:
+                    vals.append(pd.NA)
+                elif pd.isna(v):
+                    vals.append(pd.NA)
+                else:
+                    vals.append(int(self._round(float(v))))
+            out[col] = pd.array(vals, dtype="Int64")
+        for col, rests in derived.items():
+            if col not in out.columns:
+                continue
+            blank = [any(Cell(pub.name, rk, c) in g.suppressed for c in rests) for rk in g.rowkeys]
+            if any(blank):
+                s = out[col]
+                if pd.api.types.is_integer_dtype(s) or pd.api.types.is_bool_dtype(s):
+                    s = s.astype("Float64")
+                elif not pd.api.types.is_numeric_dtype(s):
+                    s = s.astype(object)
+                out[col] = s.mask(pd.Series(blank, index=out.index))
+        g.out = out
+
+    # ----------------------------------------------------------------- joint attack
+    def _all_constraints(self, links):
+        cons = []
+        for g in self.tables.values():
+            cons.extend(g.constraints)
+        for link in links:
+            totals = link.total if isinstance(link.total, tuple) else (link.total,)
+            if any(t.table not in self.tables for t in totals) or any(p.table not in self.tables
+                                                                       for p in link.parts):
+                continue
+            coeffs = {p: 1.0 for p in link.parts}
+            for t in totals:
+                coeffs[t] = coeffs.get(t, 0.0) - 1.0
+            cons.append((coeffs, "=" if link.exact else "<="))
+        return cons
+
+    def _links(self):
+        return [l for g in self.tables.values() for l in g.pub.links]
+
+    def values(self) -> dict:
+        return {c: v for g in self.tables.values() for c, v in g.values.items()}
+
+    def suppressed(self) -> dict:
+        return {c: r for g in self.tables.values() for c, r in g.suppressed.items()}
+
+    def attack(self):
+        """Run the joint attack; return (findings, constraints, known cells).
+
+        A finding is ``(expression, lower, upper)`` where expression is a Cell or a
+        ``(events, base)`` complement pair.
+        """
+        values, sup = self.values(), self.suppressed()
+        links = self._links()
+        for link in links:  # every linked cell must exist
+            totals = link.total if isinstance(link.total, tuple) else (link.total,)
+            for ce in (*totals, *link.parts):
+                if ce.table in self.tables and ce not in values:
+                    raise ParameterError(f"Link names a cell that is not a count of the pack: {ce}")
+        cons = [(c, s) for c, s in self._all_constraints(links) if all(x in values for x in c)]
+        pairs = [p for g in self.tables.values() for p in g.pairs]
+        half = 0.0 if self.rounding is None else self.rounding / 2.0
+        published = {c: self._round(v) for c, v in values.items() if c not in sup}
+        return lp_attack(published=published, unknown=list(sup), constraints=cons, pairs=pairs,
+                         threshold=self.threshold, half=half), cons
+
+    def finalise(self, *, max_rounds: int = 60) -> list[str]:
+        """Joint attack over every table; withhold more until nothing is disclosed.
+
+        Returns the names of the tables changed. Raises :class:`DisclosureError` when it
+        cannot make the pack safe.
+        """
+        changed: set[str] = set()
+        values = self.values()
+        for _ in range(max_rounds):
+            findings, cons = self.attack()
+            if not findings:
+                for name in changed:
+                    self._render(self.tables[name])
+                return sorted(changed)
+            sup = self.suppressed()
+            added = False
+            for expr, lo, hi in findings:
+                targets = list(expr) if isinstance(expr, tuple) else [expr]
+                involved = set(targets)
+                picks = []
+                # every equality through the cell with no other withheld cell pins it: open each
+                # such line by withholding its smallest published cell
+                for coeffs, sense in cons:
+                    if sense != "=" or not involved & set(coeffs):
+                        continue
+                    others = [c for c in coeffs if c not in involved]
+                    if sum(c in sup for c in others) >= 2:
+                        continue
+                    free = [c for c in others if c not in sup and values[c] > 0]
+                    if free:
+                        picks.append(min(free, key=lambda c: (values[c], str(c))))
+                if not picks:
+                    near = {c for coeffs, _ in cons if involved & set(coeffs) for c in coeffs}
+                    free = [c for c in (*targets, *near) if c not in sup and values[c] > 0]
+                    if free:
+                        picks = [free[0] if free[0] in involved else min(free, key=lambda c: (values[c], str(c)))]
+                for best in picks:
+                    if best in sup:
+                        continue
+                    self.tables[best.table].suppressed[best] = "linked"
+                    sup[best] = "linked"
+                    changed.add(best.table)
+                    added = True
+            if not added:
+                break
+        findings, _ = self.attack()
+        names = "; ".join(f"{_expr(e)} in [{lo:g}, {hi:g}]" for e, lo, hi in findings[:20])
+        raise DisclosureError(
+            f"The publication gate could not protect {len(findings)} suppressed cell(s): an intruder can "
+            f"derive them from the published tables and figures ({names}). Merge small categories or drop "
+            "the linked table, then build again. Nothing was published.")
+
+    # ----------------------------------------------------------------- records
+    def record(self) -> list[dict]:
+        """Public record: which cells were withheld and by which rule (no values)."""
+        out = []
+        for g in self.tables.values():
+            for ce, rule in g.suppressed.items():
+                out.append({"table": ce.table, "row": ce.row, "column": ce.column, "rule": rule,
+                            "reason": RULES[rule]})
+            for term in g.dropped_terms:
+                out.append({"table": g.pub.name, "row": term, "column": "(all)", "rule": "term",
+                            "reason": RULES["term"]})
+        return sorted(out, key=lambda d: (d["table"], d["row"], d["column"]))
+
+    def private_record(self) -> pd.DataFrame:
+        """Every withheld cell with its true value (keep private)."""
+        rows = []
+        for g in self.tables.values():
+            for ce, rule in g.suppressed.items():
+                rows.append({"table": ce.table, "row": ce.row, "column": ce.column, "value": g.values[ce],
+                             "rule": rule})
+        return pd.DataFrame(rows, columns=["table", "row", "column", "value", "rule"])
+
+    def structure(self) -> dict:
+        """The additivity the attack uses (cells and relations, no values), for the manifest:
+        ``toolkit audit-pack`` reruns the attack from the published files with it."""
+        links = self._links()
+        cons = self._all_constraints(links)
+        return {
+            "counts": sorted({f"{c.table}\t{c.row}\t{c.column}" for g in self.tables.values() for c in g.values}),
+            "constraints": [{"cells": [[c.table, c.row, c.column, coef] for c, coef in sorted(
+                coeffs.items(), key=lambda kv: str(kv[0]))], "sense": sense} for coeffs, sense in cons],
+            "pairs": [[[e.table, e.row, e.column], [b.table, b.row, b.column]]
+                      for g in self.tables.values() for e, b in g.pairs],
+        }
+
+
+def _expr(e) -> str:
+    if isinstance(e, tuple):
+        return f"{e[1]} - {e[0]}"
+    return str(e)
+
+
+def lp_attack(*, published: dict, unknown: list, constraints: list, pairs: list, threshold: int,
+              half: float = 0.0) -> list:
+    """The intruder's linear programme over many tables at once.
+
+    Parameters
+    ----------
+    published : dict
+        Published count cells and their (possibly rounded) values.
+    unknown : list
+        Withheld cells (non-negative unknowns).
+    constraints : list of (dict, str)
+        ``({cell: coefficient}, "=" or "<=")``: sum of coefficient * cell (sense) 0.
+    pairs : list of (events, base)
+        Complements ``base - events`` are checked too when either cell is withheld.
+    threshold : int
+    half : float
+        Half the rounding base (published values are then known to within ``half``).
+
+    Returns
+    -------
+    list of (expression, lower, upper)
+        Expressions an intruder can bound below ``threshold`` (``0 < upper < k``: pinned
+        inside ``1 .. k-1`` or known to be small). Empty when the pack is safe.
+
+    Notes
+    -----
+    For each withheld cell (and each complement ``n - n_events``) the attack maximises it
+    subject to every published value and every relation; the cell is safe when the
+    maximum reaches ``k``. Feasible points found on the way (two extreme and four random
+    objectives per connected group of cells, then each maximisation) certify most cells
+    without a linear programme of their own; the result is the same.
+
+    Examples
+    --------
+    Two tables: a breakdown with a withheld 3, and its total published elsewhere.
+
+    >>> a, b, t = cell("by", "x", "n"), cell("by", "y", "n"), cell("all", "all", "n")
+    >>> lp_attack(published={b: 40, t: 43}, unknown=[a],
+    ...           constraints=[({a: 1, b: 1, t: -1}, "=")], pairs=[], threshold=10)
+    [(Cell(table='by', row='x', column='n'), 3.0, 3.0)]
+    """
+    from scipy.optimize import linprog
+    from scipy.sparse.csgraph import connected_components
+    from scipy.sparse import coo_matrix
+
+    unknown = list(dict.fromkeys(unknown))
+    free = list(unknown)
+    if half > 0:  # rounded published values are unknowns within +- half
+        free += [c for c in published]
+    idx = {c: i for i, c in enumerate(free)}
+    n = len(free)
+    if not unknown:
+        return []
+    lb = np.zeros(n)
+    ub = np.full(n, np.inf)
+    for c, v in published.items():
+        if c in idx:
+            lb[idx[c]], ub[idx[c]] = max(v - half, 0), v + half
+    rows_eq, b_eq, rows_ub, b_ub = [], [], [], []
+    for coeffs, sense in constraints:
+        row, rhs = {}, 0.0
+        for c, a in coeffs.items():
+            if c in idx:
+                row[idx[c]] = row.get(idx[c], 0.0) + a
+            elif c in published:
+                rhs -= a * published[c]
+            else:
+                row = None
+                break
+        if not row:
+            continue
+        (rows_eq if sense == "=" else rows_ub).append(row)
+        (b_eq if sense == "=" else b_ub).append(rhs)
+    # components: unknowns linked by constraints
+    ii, jj = [], []
+    for row in rows_eq + rows_ub:
+        ks = list(row)
+        for a in ks[1:]:
+            ii.append(ks[0])
+            jj.append(a)
+    graph = coo_matrix((np.ones(len(ii)), (ii, jj)), shape=(n, n))
+    _, label = connected_components(graph, directed=False)
+    expressions = [(c, {idx[c]: 1.0}, 0.0) for c in unknown]
+    unknown_set = set(unknown)
+    for e, b in pairs:
+        if e in unknown_set or b in unknown_set:
+            coef, const = {}, 0.0
+            for c, a in ((b, 1.0), (e, -1.0)):
+                if c in idx:
+                    coef[idx[c]] = coef.get(idx[c], 0.0) + a
+                else:
+                    const += a * published[c]
+            expressions.append(((e, b), coef, const))
+    findings = []
+    cache = {}
+    k = threshold
+    tol = 1e-6
+    by_comp: dict = {}
+    for item in expressions:
+        by_comp.setdefault(label[next(iter(item[1]))], []).append(item)
+    for comp, items in by_comp.items():
+        members = np.flatnonzero(label == comp)
+        pos = {m: p for p, m in enumerate(members)}
+
+        def mat(rows, bs):
+            sel = [(r, b) for r, b in zip(rows, bs) if pos.keys() & r.keys()]
+            if not sel:
+                return None, None
+            A = np.zeros((len(sel), len(members)))
+            for q, (r, _) in enumerate(sel):
+                for m, a in r.items():
+                    A[q, pos[m]] = a
+            return A, np.array([b for _, b in sel])
+
+        A_eq, beq = mat(rows_eq, b_eq)
+        A_ub, bub = mat(rows_ub, b_ub)
+        # an unbounded cell is capped far above any count (keeps every LP bounded)
+        cap = 10.0 * (sum(abs(v) for v in published.values()) + 1)
+        bounds = list(zip(lb[members], [cap if np.isinf(u) else u for u in ub[members]]))
+
+        def solve(cvec):
+            r = linprog(cvec, A_ub=A_ub, b_ub=bub, A_eq=A_eq, b_eq=beq, bounds=bounds, method="highs")
+            return r.x if r.status == 0 else None
+
+        # feasible points found so far: a cell seen at k or more and at two values a unit
+        # apart in feasible points is certainly neither bounded below k nor pinned
+        points = []
+        rng = np.random.default_rng(0)
+        for sign in (-1.0, 1.0):
+            x = solve(sign * np.ones(len(members)))
+            if x is not None:
+                points.append(x)
+        for _ in range(4):
+            x = solve(rng.standard_normal(len(members)))
+            if x is not None:
+                points.append(x)
+        if not points:
+            continue  # infeasible: the published values contradict each other; nothing derivable
+        P = np.array(points)
+        for expr, coef, const in items:
+            cvec = np.zeros(len(members))
+            for m, a in coef.items():
+                cvec[pos[m]] = a
+            vals = P @ cvec + const
+            if vals.max() >= k - tol:
+                continue
+            hi_x = solve(-cvec)
+            if hi_x is None:
+                continue
+            P = np.vstack([P, hi_x])
+            high = float(cvec @ hi_x + const)
+            if not tol < high < k - tol:  # a known zero is not a disclosure
+                continue
+            lo_x = solve(cvec)
+            low = float(cvec @ lo_x + const) if lo_x is not None else 0.0
+            findings.append((expr, float(round(low, 6)), float(round(high, 6))))
+    return findings
