@@ -67,6 +67,7 @@ def _renamed_study(src: Path, dst: Path) -> tuple[Path, dict]:
     for key in ("unit", "time", "treated"):
         e[key] = panel_names[e[key]]
     e["outcomes"] = [panel_names[v] for v in e["outcomes"]]
+    e["survey_outcome"] = scales[e["survey_outcome"]]
     raw["study"].pop("demo", None)
     return _write_yml(dst / "study.yml", raw), {**names, **scales}
 

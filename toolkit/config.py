@@ -74,6 +74,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "treated": "str",           # panel 0/1 column: 1 in the periods a unit has the intervention
         "outcomes": "list",         # panel outcome column(s); the first is the headline
         "intervention": "str",      # what the intervention is, in words (e.g. "online-harms training")
+        "survey_treated": "list",   # forces (codes of the survey's force variable) treated between the waves
+        "survey_outcome": "str",    # the survey scale the intervention targets (notebook 04)
         "incidents": "path",
         "denominators": "path",
         "study_start": "date",
@@ -313,6 +315,10 @@ def check_study(raw: dict, *, base: Path, source: Path | None = None, check_path
         except ToolkitError:
             return cfg
         Contract.from_study(cfg, d)
+        target = cfg.get("evaluate", "survey_outcome")
+        if target is not None and target not in d.scales():
+            raise ConfigError(where, [f"'evaluate.survey_outcome' is {target!r}, not a scale of the data dictionary "
+                                      f"{dictionary.name}; its scales: {sorted(d.scales())}"])
     return cfg
 
 

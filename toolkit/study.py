@@ -60,6 +60,11 @@ def demo_config(outdir, *, seed: int = 20240301) -> StudyConfig:
     if "evaluate" in raw and "panel" in raw["evaluate"]:
         raw["evaluate"].update({"unit": "force", "time": "wave", "treated": "trained",
                                 "outcomes": ["wellbeing"], "intervention": "online-harms training"})
+    if "survey" in raw:
+        from toolkit.synth.survey import ROLLOUT_FORCES
+
+        raw.setdefault("evaluate", {}).update({"survey_treated": list(ROLLOUT_FORCES),
+                                               "survey_outcome": "training_confidence"})
     truth = data_dir / "evaluate" / "truth.json"
     if truth.exists():
         import json
