@@ -165,3 +165,63 @@ def test_default_dictionary_declares_roles():
     assert d.by_role("identifier") == ["resp_id"] and d.by_role("free_text") == ["comments"]
     assert len(d.by_role("harm")) == 12 and set(d.by_role("training")) == {
         "train_induction", "train_manager", "train_leadership"}
+
+
+def test_pyproject_licence_is_an_spdx_string():
+    """setuptools >= 77 deprecates `license = {text = ...}` (a BuildBackendWarning on every
+    clean install); an SPDX expression needs setuptools >= 77 in the build requirements."""
+    import tomllib
+
+    data = tomllib.loads((REPO_DIR / "pyproject.toml").read_text())
+    assert data["project"]["license"] == "MIT"
+    assert any(r.replace(" ", "").startswith("setuptools>=77") for r in data["build-system"]["requires"])
+
+
+def _fake_make_project(tmp_path):
+    import shutil
+
+    shutil.copyfile(REPO_DIR / "Makefile", tmp_path / "Makefile")
+    shutil.copyfile(REPO_DIR / "pyproject.toml", tmp_path / "pyproject.toml")
+    bin_dir = tmp_path / ".venv" / "bin"
+    bin_dir.mkdir(parents=True)
+    (bin_dir / "python").write_text('#!/bin/sh\necho "FAKE-PIP $*" >> "$(dirname "$0")/../calls"\n')
+    (bin_dir / "toolkit").write_text("#!/bin/sh\necho toolkit 0\n")
+    for f in bin_dir.iterdir():
+        f.chmod(0o755)
+    return tmp_path / ".venv" / "calls"
+
+
+@pytest.mark.skipif(__import__("shutil").which("make") is None, reason="needs make")
+def test_make_reinstalls_only_when_dependencies_change(tmp_path):
+    import time
+
+    calls = _fake_make_project(tmp_path)
+
+    def install():
+        r = subprocess.run(["make", "install", f"PYTHON={sys.executable}"], cwd=tmp_path, capture_output=True,
+                           text=True)
+        assert r.returncode == 0, r.stdout + r.stderr
+        return r.stdout
+
+    first = install()
+    assert "Installing the toolkit" in first and calls.read_text().count("install") == 2
+    time.sleep(1.1)
+    text = (tmp_path / "pyproject.toml").read_text()
+    (tmp_path / "pyproject.toml").write_text(text.replace('description = "', 'description = "Edited: '))
+    install()
+    assert calls.read_text().count("install") == 2  # description only: no reinstall
+    time.sleep(1.1)
+    (tmp_path / "pyproject.toml").write_text(text.replace('"pyyaml>=6.0"', '"pyyaml>=6.0.1"'))
+    assert "Installing the toolkit" in install()
+    assert calls.read_text().count("install") == 4
+
+
+@pytest.mark.skipif(__import__("shutil").which("make") is None, reason="needs make")
+def test_make_installs_from_a_wheelhouse_without_the_index(tmp_path):
+    calls = _fake_make_project(tmp_path)
+    (tmp_path / "wheelhouse").mkdir()
+    (tmp_path / "wheelhouse" / "pip-99-py3-none-any.whl").write_bytes(b"")
+    r = subprocess.run(["make", "install", f"PYTHON={sys.executable}"], cwd=tmp_path, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert "offline" in r.stdout
+    assert all("--no-index --find-links wheelhouse" in line for line in calls.read_text().splitlines())
