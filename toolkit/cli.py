@@ -53,6 +53,19 @@ def _cmd_evidence_pack(args) -> int:
     return 0
 
 
+def _cmd_audit_pack(args) -> int:
+    from toolkit.disclosure.audit_pack import audit_pack
+    import pandas as pd
+
+    verdict = audit_pack(Path(args.pack), study=args.study)
+    with pd.option_context("display.max_colwidth", 120, "display.width", 200):
+        print(verdict.to_string(index=False))
+    safe = verdict.attrs["safe"]
+    print("verdict: SAFE: nothing found" if safe else
+          f"verdict: UNSAFE: {int((verdict['status'] == 'FAIL').sum())} finding(s)")
+    return 0 if safe else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="toolkit",
@@ -85,6 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-notebooks", action="store_true", help="skip executing the notebooks (faster; no notebooks/ HTML)"
     )
     p.set_defaults(func=_cmd_evidence_pack)
+
+    p = sub.add_parser("audit-pack", help="check a built evidence pack for disclosure (exit 1 on any finding)")
+    p.add_argument("pack", help="the evidence-pack folder")
+    p.add_argument("--study", default=None, help="study.yml: also look for the study's free text in the pack")
+    p.set_defaults(func=_cmd_audit_pack)
     return parser
 
 

@@ -290,7 +290,8 @@ class Gate:
                 values[ce] = float(v)
                 rule = self._primary_rule(float(v))
                 if rule:
-                    suppressed[ce] = rule
+                    is_event = any(col == ev for ev, _ in pub.events)
+                    suppressed[ce] = "events" if is_event and rule == "primary" else rule
         k = self.threshold
         for ev, base in pub.events:
             for rk in rowkeys:
@@ -439,10 +440,19 @@ class Gate:
                     if free:
                         picks.append(min(free, key=lambda c: (values[c], str(c))))
                 if not picks:
-                    near = {c for coeffs, _ in cons if involved & set(coeffs) for c in coeffs}
-                    free = [c for c in (*targets, *near) if c not in sup and values[c] > 0]
+                    free = [c for c in targets if c not in sup and values[c] > 0]
+                    if not free:
+                        # the lines through the cell are pinned by other withheld cells that are
+                        # themselves determined: open the nearest published cell reachable
+                        # through withheld cells, smallest first
+                        seen, frontier = set(involved), set(involved)
+                        while frontier and not free:
+                            reach = {c for coeffs, _ in cons if frontier & set(coeffs) for c in coeffs} - seen
+                            free = [c for c in reach if c not in sup and values[c] > 0]
+                            frontier = {c for c in reach if c in sup}
+                            seen |= reach
                     if free:
-                        picks = [free[0] if free[0] in involved else min(free, key=lambda c: (values[c], str(c)))]
+                        picks = [min(free, key=lambda c: (values[c], str(c)))]
                 for best in picks:
                     if best in sup:
                         continue
@@ -487,6 +497,11 @@ class Gate:
         links = self._links()
         cons = self._all_constraints(links)
         return {
+            "tables": {name: {"key": [g.pub.index_name or g.pub.data.index.name or "row"] if g.pub.wide
+                              else list(g.pub.key or [c for c in g.pub.data.columns
+                                                      if not pd.api.types.is_numeric_dtype(g.pub.data[c])]),
+                              "wide": g.pub.wide}
+                       for name, g in self.tables.items()},
             "counts": sorted({f"{c.table}\t{c.row}\t{c.column}" for g in self.tables.values() for c in g.values}),
             "constraints": [{"cells": [[c.table, c.row, c.column, coef] for c, coef in sorted(
                 coeffs.items(), key=lambda kv: str(kv[0]))], "sense": sense} for coeffs, sense in cons],
@@ -581,6 +596,10 @@ def lp_attack(*, published: dict, unknown: list, constraints: list, pairs: list,
         for a in ks[1:]:
             ii.append(ks[0])
             jj.append(a)
+    for e, b in pairs:  # a complement spans its two cells: keep them in one group
+        if e in idx and b in idx:
+            ii.append(idx[e])
+            jj.append(idx[b])
     graph = coo_matrix((np.ones(len(ii)), (ii, jj)), shape=(n, n))
     _, label = connected_components(graph, directed=False)
     expressions = [(c, {idx[c]: 1.0}, 0.0) for c in unknown]

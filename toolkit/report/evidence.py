@@ -299,6 +299,7 @@ def build_evidence_pack(
     seed: int = 20240301,
     notebooks: bool = False,
     render: bool = True,
+    audit: bool = True,
 ):
     """Build every available section into ``outdir / "evidence-pack"``.
 
@@ -316,6 +317,10 @@ def build_evidence_pack(
         Also execute the notebooks on the same study and save them as HTML.
     render : bool
         Write index.html, briefing.docx, tables.xlsx and manifest.json.
+    audit : bool
+        Run :func:`toolkit.disclosure.audit_pack.audit_pack` on the finished pack (with the
+        study's inputs, for free text); an unsafe pack is moved to
+        ``private/unsafe-evidence-pack`` and :class:`toolkit.errors.ToolkitError` is raised.
 
     Returns
     -------
@@ -372,8 +377,36 @@ def build_evidence_pack(
     ctx.private_dir.mkdir(parents=True, exist_ok=True)
     (ctx.private_dir / "log.txt").write_text("\n".join(ctx.log) + "\n", encoding="utf-8")
     (ctx.pack_dir / "log.txt").write_text("\n".join(_public_log(ctx)) + "\n", encoding="utf-8")
+    if audit:
+        _audit_or_withdraw(ctx)
     _print_summary(ctx)
     return ctx
+
+
+def _audit_or_withdraw(ctx) -> None:
+    """Run ``audit-pack`` on the pack just written; an unsafe pack does not stay in place."""
+    import shutil
+
+    from toolkit.disclosure.audit_pack import audit_pack
+    from toolkit.errors import ToolkitError
+
+    start = time.perf_counter()
+    verdict = audit_pack(ctx.pack_dir, study=ctx.config)
+    ctx.timings["audit"] = time.perf_counter() - start
+    ctx.store["audit"] = verdict
+    verdict.to_csv(ctx.private_dir / "audit.csv", index=False, lineterminator="\n")
+    if verdict.attrs["safe"]:
+        ctx.note(f"audit-pack: SAFE ({len(verdict)} checks passed)")
+        return
+    target = ctx.private_dir / "unsafe-evidence-pack"
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.move(str(ctx.pack_dir), str(target))
+    bad = verdict[verdict["status"] == "FAIL"]
+    first = bad.iloc[0]
+    raise ToolkitError(
+        f"audit-pack found {len(bad)} problem(s) in the pack ({first['check']}: {first['file']} "
+        f"{first['detail'][:120]}); the pack was moved to {target.name} in the private folder, see private/audit.csv.")
 
 
 def _public_log(ctx) -> list[str]:

@@ -1,9 +1,15 @@
 """Write published tables safely: CSV and one XLSX workbook.
 
 Spreadsheet applications execute a cell that starts with ``=``, ``+``, ``-`` or ``@``
-(and some also ``\\t`` / ``\\r``) as a formula ("CSV injection", OWASP). Text cells
-starting with one of these are prefixed with an apostrophe, which Excel shows as
-plain text. Numbers are left as numbers (a negative number is not a formula).
+(and some also ``\\t`` / ``\\r``) as a formula ("CSV injection", OWASP), and some
+trim leading whitespace first or read the full-width forms ``＝＋－＠`` as the ASCII ones.
+Text cells starting with whitespace (space, tab, CR, LF...), or whose first visible
+character is one of these, are prefixed with an apostrophe, which Excel shows as plain
+text. Numbers are left as numbers (a negative number is not a formula).
+
+In the CSV every text cell is quoted (``csv.QUOTE_NONNUMERIC``), so a cell holding a
+carriage return, a line feed or a tab stays one cell (an unquoted CR would start a new
+row, and the neutralised remainder would be read as a live formula).
 """
 
 from __future__ import annotations
@@ -14,11 +20,12 @@ import pandas as pd
 
 __all__ = ["neutralise_formulas", "write_csv", "write_workbook"]
 
-_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def _neutralise_cell(value):
-    if isinstance(value, str) and value.startswith(_TRIGGERS):
+    if isinstance(value, str) and value and (value[0].isspace() or value.lstrip().startswith(_TRIGGERS)
+                                             or value.startswith(_TRIGGERS)):
         return "'" + value
     return value
 
@@ -44,10 +51,14 @@ def neutralise_formulas(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_csv(table: pd.DataFrame, path: Path) -> Path:
-    """Write ``table`` as UTF-8 CSV (with BOM so Excel reads accents) after neutralising formulas."""
+    """Write ``table`` as UTF-8 CSV (with BOM so Excel reads accents) after neutralising
+    formulas; every text cell is quoted, so CR, LF and tabs stay inside their cell."""
+    import csv
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    neutralise_formulas(table).to_csv(path, index=False, lineterminator="\n", encoding="utf-8-sig")
+    neutralise_formulas(table).to_csv(path, index=False, lineterminator="\n", encoding="utf-8-sig",
+                                      quoting=csv.QUOTE_NONNUMERIC)
     return path
 
 
