@@ -37,7 +37,7 @@ def _write_yml(path: Path, raw: dict) -> Path:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     out = tmp_path_factory.mktemp("demo")
-    ctx = build_evidence_pack(out, demo=True, notebooks=False, render=False)
+    ctx = build_evidence_pack(out, demo=True, notebooks=False)
     return ctx, out / "demo-data"
 
 
@@ -77,7 +77,7 @@ def renamed(demo, tmp_path_factory):
     _, data = demo
     root = tmp_path_factory.mktemp("renamed")
     yml, names = _renamed_study(data, root / "study")
-    ctx = build_evidence_pack(root / "out", config=yml, notebooks=False, render=False)
+    ctx = build_evidence_pack(root / "out", config=yml, notebooks=False)
     return ctx, names
 
 
@@ -247,29 +247,40 @@ def test_evaluation_only(evaluation_only):
     assert "online-harms training" in ctx.tables["evaluate_training_effect"].title
 
 
+def test_documents_only(demo, tmp_path):
+    _, data = demo
+    shutil.copyfile(data / "qual" / "documents.csv", tmp_path / "documents.csv")
+    yml = _write_yml(tmp_path / "study.yml", {"qual": {"documents": "documents.csv"}})
+    ctx = build_evidence_pack(tmp_path / "out", config=yml, notebooks=False)
+    assert "qual_document_framing" in ctx.tables
+    assert not any(n.startswith(("survey_", "evaluate_", "qual_theme")) for n in ctx.tables)
+    assert any("qual.interviews" in m for m in ctx.log) and any("survey.data" in m for m in ctx.log)
+
+
 def test_undeclared_panel_columns_say_so_in_one_line(demo, tmp_path):
     _, data = demo
     shutil.copyfile(data / "evaluate" / "panel.csv", tmp_path / "panel.csv")
     yml = _write_yml(tmp_path / "study.yml", {"evaluate": {"panel": "panel.csv"}})
-    ctx = build_evidence_pack(tmp_path / "out", config=yml, notebooks=False, render=False)
+    ctx = build_evidence_pack(tmp_path / "out", config=yml, notebooks=False)
     assert any("evaluate.unit, time, treated and outcomes" in m for m in ctx.log)
     assert not ctx.tables
 
 
 # ---------------------------------------------------------------- real-shaped data
-def test_tiny_sample_without_a_group_notes_instead_of_failing(demo, tmp_path):
-    """45 respondents and no special constables: the model drops the empty level, and a
-    part the data cannot support is one line of the log, never a traceback."""
+@pytest.mark.parametrize("n", [45, 150])
+def test_tiny_sample_without_a_group_notes_instead_of_failing(demo, tmp_path, n):
+    """45 or 150 respondents and no special constables (once a numpy LinAlgError): the model
+    drops the empty level, and a part the data cannot support is one line of the log."""
     _, data = demo
     (tmp_path / "data").mkdir()
     survey = pd.read_csv(data / "survey" / "survey.csv", dtype=str, keep_default_na=False)
-    survey = survey[(survey["wave"] == "2") & (survey["role"] != "4")].head(45)
+    survey = survey[(survey["wave"] == "2") & (survey["role"] != "4")].head(n)
     survey.to_csv(tmp_path / "data" / "survey.csv", index=False)
     shutil.copyfile(data / "survey" / "dictionary.csv", tmp_path / "data" / "dictionary.csv")
     raw = {"survey": {"data": "data/survey.csv", "dictionary": "data/dictionary.csv",
                       "model": ["role", "public_facing", "gender"]}}
     ctx = build_evidence_pack(tmp_path / "out", config=_write_yml(tmp_path / "study.yml", raw),
-                              notebooks=False, render=False)
+                              notebooks=False)
     assert "survey_harm_prevalence" in ctx.tables
     notes = [m for m in ctx.log if m.startswith("survey:")]
     assert all("\n" not in m for m in notes)
