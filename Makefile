@@ -1,20 +1,50 @@
 # Two commands for a newcomer: `make evidence` and `make test`.
 # Both create .venv if missing and install the toolkit into it; once installed,
-# neither touches the network (the install step re-runs only if pyproject.toml changes).
+# neither touches the network. The install step re-runs only when the dependencies,
+# entry points or build requirements in pyproject.toml change (not its other parts).
+#
+# Air-gapped laptops: on a connected machine run `make wheelhouse` (every wheel the
+# toolkit needs goes into wheelhouse/), copy the project folder with wheelhouse/ to the
+# laptop, then `make install` there: with wheelhouse/ present pip never uses the network.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+DEPS   := $(VENV)/.dependencies
+WHEELHOUSE ?= wheelhouse
+OFFLINE := $(if $(wildcard $(WHEELHOUSE)/*.whl),--no-index --find-links $(WHEELHOUSE),)
 
-.PHONY: evidence test lab install browser clean
+SHELL := /bin/bash
+.PHONY: evidence test lab install browser clean wheelhouse
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# the parts of pyproject.toml an install depends on; rewritten only when they change
+$(DEPS): pyproject.toml
+	@mkdir -p $(VENV)
+	@$(PYTHON) -c "import json, tomllib; p = tomllib.load(open('pyproject.toml', 'rb')); \
+	  q = p['project']; print(json.dumps([p.get('build-system'), q.get('requires-python'), \
+	  q.get('dependencies'), q.get('optional-dependencies'), q.get('scripts')], indent=1, sort_keys=True))" > $@.new
+	@if cmp -s $@.new $@; then rm $@.new; touch -r $(STAMP) $@ 2>/dev/null || true; else mv $@.new $@; fi
+
+$(STAMP): $(DEPS)
+	@echo "Installing the toolkit and its dependencies into $(VENV)$(if $(OFFLINE), from $(WHEELHOUSE)/ (offline),)."
+	@echo "The first time this takes several minutes; later runs skip it."
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check $(OFFLINE) --upgrade pip
+	@$(BIN)/python -m pip install --disable-pip-version-check --progress-bar on $(OFFLINE) -e '.[test]' \
+	  | grep --line-buffered -E '^(Collecting|Installing collected|Successfully installed)' | cut -c1-100; \
+	  test $${PIPESTATUS[0]} -eq 0
 	@touch $(STAMP)
+	@echo "Installed: $$($(BIN)/toolkit --version)"
+
+# Every wheel the toolkit needs (dependencies, test and lab extras, the build backend, pip),
+# for an install with no network at all (see the README, "Air-gapped laptops").
+wheelhouse:
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip download --disable-pip-version-check --dest $(WHEELHOUSE) pip 'setuptools>=77'
+	$(BIN)/python -m pip wheel --disable-pip-version-check --wheel-dir $(WHEELHOUSE) '.[test,lab]'
+	@echo "$(WHEELHOUSE)/ holds $$(ls $(WHEELHOUSE) | wc -l) files: copy the project folder with it to the offline machine"
 
 # Build the demo evidence pack from the embedded synthetic study into outputs/.
 evidence: $(STAMP)

@@ -1,7 +1,13 @@
 # ---
 # jupyter:
 #   jupytext:
+#     cell_metadata_filter: tags,-all
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: kernelspec,jupytext,-jupytext.text_representation.jupytext_version
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -48,7 +54,7 @@ for f in cfg.input_files():
 # ## Bring your own data
 #
 # 1. Copy the templates in `data-templates/` (open them in Excel): `survey/dictionary.csv`
-#    describes every question (its codes, missing codes, scale and pillar); `survey/template.csv`
+#    describes every question (its codes, missing codes, scale, pillar and role: what it is to the pack); `survey/template.csv`
 #    is the blank survey file; `qual/` and `evaluate/` hold the interview, policy-document and
 #    incident templates. Each folder has a README explaining every column.
 # 2. Check your file against the dictionary: in a terminal, `toolkit validate my_survey.csv
@@ -57,10 +63,10 @@ for f in cfg.input_files():
 # 3. Write a `study.yml` naming your files (see `data-templates/study.yml`) and set `study` above.
 
 # %%
-from toolkit.dictionary import load_dictionary
-from toolkit.io import read_survey
+from toolkit.study import contract, read_study_survey
 
 if cfg.path("survey", "data") is not None:
-    dictionary = load_dictionary(cfg.path("survey", "dictionary"))
-    survey = read_survey(cfg.path("survey", "data"), dictionary, on_error="report")
+    survey = read_study_survey(cfg)  # as study.yml declares it (sheet, date order, Qualtrics previews)
     print(survey.report)
+    c = contract(cfg, survey.dictionary)  # what each variable is to the pack (dictionary 'role' column)
+    print("harm items:", c.harm_items, "| breakdowns published:", list(c.by), "| wave:", c.wave)

@@ -1,7 +1,13 @@
 # ---
 # jupyter:
 #   jupytext:
+#     cell_metadata_filter: tags,-all
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: kernelspec,jupytext,-jupytext.text_representation.jupytext_version
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -22,22 +28,22 @@
 # %% tags=["parameters"]
 study = None  # path to your study.yml; None uses the synthetic demo study
 output = "../outputs"  # where demo data and results are written
-weight_by = ["force", "role"]  # workforce margins to weight to (variables every respondent answers)
+# Weighting, breakdowns, reference groups and the wave analysed come from study.yml
+# (survey: weight_by, by, compare_by, model, reference, wave), as in the evidence pack.
 
 # %%
 # %matplotlib inline
 import warnings
 
-from toolkit.study import open_study
-from toolkit.io import read_survey
+from toolkit.study import contract, open_study, read_study_survey, study_weights
 from toolkit.survey import (
     any_of, compare_groups, harm_heatmap, likert_bars, logit, mean_by, prevalence,
-    prevalence_plot, rake, reliability_table, score_scales, workforce_margins,
+    prevalence_plot, reliability_table, score_scales,
 )
 
 warnings.simplefilter("ignore", category=UserWarning)  # exclusions are counted in each table's n
 cfg = open_study(study, output)
-survey = read_survey(cfg.path("survey", "data"), cfg.path("survey", "dictionary"), on_error="report")
+survey = read_study_survey(cfg)  # survey.data, .dictionary, .sheet, .date_order as study.yml says
 print(survey.report)
 
 # %% [markdown]
@@ -48,68 +54,93 @@ print(survey.report)
 survey.missing.head(10)
 
 # %% [markdown]
+# ## What the study declares
+#
+# The data dictionary's `role` column says what each variable is (a harm item, a breakdown,
+# the force, the wave...), and `study.yml` says what to weight to and which breakdowns to
+# publish. Everything below finds its variables through this contract, never by a name.
+
+# %%
+dictionary = survey.dictionary
+c = contract(cfg, dictionary)
+data, wave = c.select_wave(survey.data.copy())
+harms = [v for v in c.harm_items if v in data.columns]
+by = next((v for v in c.by if v in data.columns), None)  # the first breakdown to publish
+print("analysed:", wave or "all respondents")
+print("harm items:", harms)
+print("breakdowns:", list(c.by), "| compared:", list(c.compare_by), "| model:", list(c.model))
+
+# %% [markdown]
 # ## Weighting to the workforce
 #
 # Respondents are rarely a mirror of the workforce (staff and PCSOs often answer more readily than
 # response officers). Raking adjusts weights until the weighted sample matches the workforce
-# profile on each variable. Kish's design effect says how much precision the weighting costs.
+# profile on each variable (`survey.margins` and `survey.weight_by`). Kish's design effect says
+# how much precision the weighting costs. Without margins the figures are unweighted.
 
 # %%
-dictionary = survey.dictionary
-data = survey.data
-data = data[data["wave"] == data["wave"].max()].copy()  # the latest wave
-weights = rake(data, workforce_margins(cfg.path("survey", "margins"), weight_by))
-data["weight"] = weights
-{k: weights.attrs[k] for k in ("converged", "design_effect", "effective_n")}
+weight, weighting = study_weights(cfg, c, data)
+print(weighting)
 
 # %% [markdown]
 # ## Prevalence of online harms
 #
 # "Any harm" is 1 when a respondent experienced at least one of the harm types. Intervals are
-# Taylor-linearised with a logit transform (as R `survey::svyciprop`).
+# Wilson intervals unweighted, Taylor-linearised with a logit transform when weighted (as R
+# `survey::svyciprop`).
 
 # %%
-harms = [v for v in dictionary.variables if v.startswith("harm_") and dictionary.type(v) == "binary"]
-data["harm_any"] = any_of(data, harms)
-overall = prevalence(data, ["harm_any", *harms], weight="weight")
-overall[["outcome", "estimate", "ci_low", "ci_high", "n"]].round(3)
+if harms:
+    data["harm_any"] = any_of(data, harms)
+    overall = prevalence(data, ["harm_any", *harms], weight=weight)
+    display(overall[["outcome", "estimate", "ci_low", "ci_high", "n"]].round(3))
+else:
+    print("The dictionary declares no harm items (role 'harm'): no prevalence of harm.")
 
 # %%
-by_role = prevalence(data, "harm_any", by="role", weight="weight", threshold=cfg.threshold)
-prevalence_plot(by_role, dictionary=dictionary)
+if harms and by:
+    by_group = prevalence(data, "harm_any", by=by, weight=weight, threshold=cfg.threshold)
+    display(prevalence_plot(by_group, dictionary=dictionary))
+    display(harm_heatmap(data, harms, by=by, weight=weight, dictionary=dictionary, threshold=cfg.threshold))
 
 # %% [markdown]
 # Groups smaller than the disclosure threshold are flagged in the `suppress` column and left out
 # of figures; the evidence pack blanks them (with secondary suppression) before publication.
-
-# %%
-harm_heatmap(data, harms, by="role", weight="weight", dictionary=dictionary, threshold=cfg.threshold)
-
-# %% [markdown]
+#
 # ## Scales: reliability and scores
 #
 # Each multi-item scale of the dictionary is checked (Cronbach's alpha with a Feldt interval,
 # omega total) and scored as the mean of answered items after reverse-keying.
 
 # %%
-rel = reliability_table(data, dictionary)
-rel.scales.round(3)
+scales = [s for s, items in dictionary.scales().items() if all(i in data.columns for i in items)]
+if scales:
+    rel = reliability_table(data, dictionary, scales=scales)
+    display(rel.scales.round(3))
+    data = data.join(score_scales(data, dictionary, scales=scales))
+climate = [s for s in c.climate_scales if s in scales]
 
 # %%
-data = data.join(score_scales(data, dictionary))
-mean_by(data, ["recognition_climate", "support_climate"], by="role", weight="weight").round(3)
-
-# %%
-likert_bars(data, dictionary.scales()["support_climate"], weight="weight", dictionary=dictionary)
+if climate and by:
+    display(mean_by(data, climate, by=by, weight=weight).round(3))
+if climate:
+    display(likert_bars(data, dictionary.scales()[climate[0]], weight=weight, dictionary=dictionary))
 
 # %% [markdown]
 # ## Who is more affected?
 #
-# A weighted logistic regression gives odds ratios adjusted for the other characteristics;
-# `compare_groups` chooses a test by the outcome's type and corrects for multiple outcomes.
+# A logistic regression gives odds ratios adjusted for the other characteristics (`survey.model`;
+# reference groups from `survey.reference`, else the first code present); `compare_groups`
+# chooses a test by the outcome's type and corrects for multiple outcomes.
 
 # %%
-logit(data, "harm_any ~ C(role) + public_facing + C(gender)", weight="weight").round(3)
+predictors = [v for v in c.model if v in data.columns and data[v].nunique() > 1]
+if harms and predictors:
+    terms = [v if c.types[v] == "binary" else f"C({v})" for v in predictors]
+    display(logit(data, "harm_any ~ " + " + ".join(terms), weight=weight).round(3))
 
 # %%
-compare_groups(data, ["harm_any", "support_climate"], by="gender", weight="weight").round(3)
+outcomes = (["harm_any"] if harms else []) + climate
+for group in [v for v in c.compare_by if v in data.columns][:1]:
+    if outcomes:
+        display(compare_groups(data, outcomes, by=group, weight=weight).round(3))

@@ -1,7 +1,13 @@
 # ---
 # jupyter:
 #   jupytext:
+#     cell_metadata_filter: tags,-all
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: kernelspec,jupytext,-jupytext.text_representation.jupytext_version
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -47,7 +53,10 @@ from toolkit.study import open_study
 cfg = open_study(study, output)
 project = qual.read_qdpx(cfg.path("qual", "interviews"))
 print(project)
-print("case attributes:", project.case_attributes())
+coders = sorted(project.segments["coder"].dropna().unique())
+coder = coders[0] if len(coders) > 1 else None  # frequencies use the first coder, as the pack does
+attributes = cfg.get("qual", "by") or project.case_attributes()  # study.yml qual.by, else all
+print("case attributes:", attributes)
 print("coders:", project.segments["coder"].value_counts().to_dict())
 
 # %% [markdown]
@@ -56,8 +65,9 @@ print("coders:", project.segments["coder"].value_counts().to_dict())
 # `code_frequencies` counts, for each code, the segments, the interviews (sources) and the
 # cases (managers) coded at it; a parent theme counts a manager once however many of its
 # sub-themes they raised. `estimate` is the share of managers in the group, with a Wilson 95%
-# interval. Where two coders coded the same interviews we count the first coder (`A`); the
-# second serves the agreement check in section 4.
+# interval. Where two coders coded the same interviews we count the first coder; the
+# second serves the agreement check in section 4. The case attributes are those `study.yml`
+# names under `qual: by:` (all of them when it names none).
 #
 # **Publication rule.** Counts below the disclosure threshold (default 10) must not be
 # published; `suppress` blanks them, adding secondary suppressions so that they cannot be
@@ -65,23 +75,26 @@ print("coders:", project.segments["coder"].value_counts().to_dict())
 # unsuppressed counts below are for your own analysis.
 
 # %%
-coder = "A"
-by_role = qual.code_frequencies(project, by="role", coder=coder)
-by_role[["group", "code", "name", "n_cases", "n", "estimate", "ci_low", "ci_high"]].head(12)
+first, second = (attributes + attributes)[:2] if attributes else (None, None)
+if first:
+    by_first = qual.code_frequencies(project, by=first, coder=coder)
+    display(by_first[["group", "code", "name", "n_cases", "n", "estimate", "ci_low", "ci_high"]].head(12))
 
 # %%
-by_experience = qual.code_frequencies(project, by="personal_experience", coder=coder)
-wide = by_experience.pivot(index="code", columns="group", values="n_cases")
-wide.head(10)
+if second:
+    by_second = qual.code_frequencies(project, by=second, coder=coder)
+    wide = by_second.pivot(index="code", columns="group", values="n_cases")
+    display(wide.head(10))
 
 # %% [markdown]
 # The same table as it may be published (cells below the threshold blanked; the record says
 # which cells were suppressed and why):
 
 # %%
-published = suppress(wide.astype("int64"), threshold=cfg.threshold)
-print(published.n_suppressed, "cell(s) suppressed")
-published.table.head(10)
+if second:
+    published = suppress(wide.fillna(0).astype("int64"), threshold=cfg.threshold)
+    print(published.n_suppressed, "cell(s) suppressed")
+    display(published.table.head(10))
 
 # %% [markdown]
 # ## 2. Framework matrix
@@ -118,19 +131,23 @@ plt.show()
 # %% [markdown]
 # ## 4. Inter-coder agreement
 #
-# Twelve interviews were coded independently by coders `A` and `B`. For each theme we compare,
+# In the demo study twelve interviews were coded independently by two coders. For each theme we compare,
 # stretch by stretch of text, whether each coder applied it; percentage agreement, Cohen's kappa
 # and Krippendorff's alpha are given per theme and pooled (`(overall)`), with bootstrap 95%
 # intervals. NVivo's *Coding comparison query* reports the same kappa per theme and source;
 # here the intervals tell you how sure the estimate is.
 
 # %%
-agree = qual.agreement(project, coders=["A", "B"], n_boot=500, seed=cfg.seed)
-agree[agree["code"] == "(overall)"][["measure", "estimate", "ci_low", "ci_high", "n", "n_sources"]]
+agree = qual.agreement(project, coders=coders[:2], n_boot=500, seed=cfg.seed) if len(coders) > 1 else None
+if agree is None:
+    print("one coder only: no inter-coder agreement")
+else:
+    display(agree[agree["code"] == "(overall)"][["measure", "estimate", "ci_low", "ci_high", "n", "n_sources"]])
 
 # %%
-kappas = agree[agree["measure"] == "cohen_kappa"].sort_values("estimate")
-kappas[["code", "estimate", "ci_low", "ci_high", "n"]].head(5)
+if agree is not None:
+    kappas = agree[agree["measure"] == "cohen_kappa"].sort_values("estimate")
+    display(kappas[["code", "estimate", "ci_low", "ci_high", "n"]].head(5))
 
 # %% [markdown]
 # ## 5. Saturation
@@ -155,22 +172,25 @@ plt.show()
 # read, not proof.
 
 # %%
-coded = project.segments[project.segments["coder"] == coder].merge(
-    project.cases[["id", "personal_experience"]], left_on="case", right_on="id")
-with_exp = coded.loc[coded["personal_experience"] == "yes", "text"]
-without_exp = coded.loc[coded["personal_experience"] == "no", "text"]
-print(len(with_exp), "coded passages from managers with,", len(without_exp), "without personal experience")
-key = qual.keyness(with_exp, without_exp, min_freq=5, drop_stopwords=True)
-key[["term", "freq_a", "freq_b", "statistic", "p", "estimate"]].head(10)
+segments = project.segments if coder is None else project.segments[project.segments["coder"] == coder]
+coded = segments.merge(project.cases[["id", second]], left_on="case", right_on="id") if second else segments.iloc[:0]
+groups = sorted(coded[second].value_counts().index[:2].tolist(), reverse=True) if second else []  # two largest
+with_exp = coded.loc[coded[second] == groups[0], "text"] if len(groups) == 2 else coded["text"].iloc[:0]
+without_exp = coded.loc[coded[second] == groups[1], "text"] if len(groups) == 2 else coded["text"].iloc[:0]
+print(len(with_exp), f"coded passages from {second} = {groups[:1]},", len(without_exp), f"from {groups[1:]}")
+key = qual.keyness(with_exp, without_exp, min_freq=5, drop_stopwords=True) if len(with_exp) and len(without_exp) else None
+if key is not None:
+    display(key[["term", "freq_a", "freq_b", "statistic", "p", "estimate"]].head(10))
 
 # %% [markdown]
 # A keyword in context shows how a key word is used. We count the lines per group here; set
 # `show_text = True` to read them (they quote managers).
 
 # %%
-term = key["term"].iloc[0]
-lines_with = qual.kwic(with_exp, term, window=6)
-lines_without = qual.kwic(without_exp, term, window=6)
-print(f"{term!r}: {len(lines_with)} lines (with experience), {len(lines_without)} (without)")
-if show_text:
+if key is not None and len(key):
+    term = key["term"].iloc[0]
+    lines_with = qual.kwic(with_exp, term, window=6)
+    lines_without = qual.kwic(without_exp, term, window=6)
+    print(f"{term!r}: {len(lines_with)} lines ({groups[0]}), {len(lines_without)} ({groups[1]})")
+if key is not None and len(key) and show_text:
     display(lines_with[["left", "match", "right"]].head(10))

@@ -35,19 +35,21 @@
 # ("strong", "moderate", "weak", "no clear evidence") with p-values adjusted for the number of
 # tests.
 #
-# **Your data.** Name your survey (two waves, `wave` 1 and 2, a `force` column and a
-# pseudonymous `resp_id` that links respondents answering both waves) and, for the staggered
-# design, a force-by-period panel (`force, wave, trained, <outcome>`) in your `study.yml`.
-# Set `rollout_forces` below to the forces that received the training between the waves.
+# **Your data.** Name in your `study.yml` a survey of two waves (its dictionary gives the
+# variables with roles `wave`, `force` and `identifier`, a pseudonymous id linking respondents
+# who answered both waves), the forces trained between the waves (`evaluate.survey_treated`)
+# and the scale the training targets (`evaluate.survey_outcome`); and, for the staggered design,
+# a panel with its columns (`evaluate.panel`, `unit`, `time`, `treated`, `outcomes`). The parts
+# your study has are run; the others say so.
 # The demo study is synthetic: the true effects are known, so you can see the methods recover
 # them.
 
 # %% tags=["parameters"]
 study = None  # path to your study.yml; None uses the synthetic demo study
 output = "../outputs"  # where demo data and results are written
-rollout_forces = ["F01", "F03", "F05", "F07"]  # forces trained between survey waves 1 and 2
-scale = "training_confidence"  # survey scale (dictionary `scale` column) the training targets
-panel_outcome = "wellbeing"  # outcome column of the staggered force panel
+rollout_forces = None  # forces trained between survey waves 1 and 2 (None: study.yml evaluate.survey_treated)
+scale = None  # survey scale the training targets (None: study.yml evaluate.survey_outcome)
+panel_outcome = None  # outcome column of the staggered panel (None: the first of evaluate.outcomes)
 icc = 0.05  # planning: intra-cluster correlation of officers within forces
 
 # %%
@@ -57,16 +59,23 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from toolkit import evaluate
-from toolkit.dictionary import load_dictionary
 from toolkit.errors import DataWarning
-from toolkit.io import read_survey
-from toolkit.study import open_study
+from toolkit.study import contract, open_study, read_study_survey
 from toolkit.survey import score_scales
 
 pd.set_option("display.precision", 3)
 pd.set_option("display.width", 120)
 cfg = open_study(study, output)
 print(cfg.name)
+rollout_forces = rollout_forces or cfg.get("evaluate", "survey_treated")
+scale = scale or cfg.get("evaluate", "survey_outcome")
+panel_outcome = panel_outcome or (cfg.get("evaluate", "outcomes") or [None])[0]
+args = {key: cfg.get("evaluate", key) for key in ("unit", "time", "treated")}  # the panel's columns
+has_survey = bool(cfg.path("survey", "data") and scale and rollout_forces)
+has_panel = bool(cfg.path("evaluate", "panel") and panel_outcome and all(args.values()))
+print("survey before and after:", "yes" if has_survey else
+      "no (needs survey.data, evaluate.survey_treated and evaluate.survey_outcome)")
+print("staggered panel:", "yes" if has_panel else "no (needs evaluate.panel, unit, time, treated, outcomes)")
 
 # %% [markdown]
 # ## 1. Read the survey and score the training-confidence scale
@@ -77,15 +86,18 @@ print(cfg.name)
 # answered at least half the items: the warnings say how many did not).
 
 # %%
-dictionary = load_dictionary(cfg.path("survey", "dictionary"))
-survey = read_survey(cfg.path("survey", "data"), dictionary, on_error="report")
-scores = score_scales(survey.data, dictionary, scales=[scale])
-data = survey.data.join(scores[[scale]])
-data["rollout"] = data["force"].isin(rollout_forces).astype(int)
-data["trained"] = ((data["wave"] == data["wave"].max()) & (data["rollout"] == 1)).astype(int)
-linked_ids = data.groupby("resp_id")["wave"].nunique().loc[lambda s: s == 2].index
-data["linked"] = data["resp_id"].isin(linked_ids)
-print(pd.crosstab([data["rollout"], data["wave"]], data["linked"], margins=True))
+if has_survey:
+    survey = read_study_survey(cfg)
+    dictionary = survey.dictionary
+    c = contract(cfg, dictionary)  # the force, wave and respondent id, by their dictionary roles
+    force, wave, person = c.force, c.wave, c.identifier
+    scores = score_scales(survey.data, dictionary, scales=[scale])
+    data = survey.data.join(scores[[scale]])
+    data["rollout"] = data[force].isin(rollout_forces).astype(int)
+    data["trained"] = ((data[wave] == data[wave].max()) & (data["rollout"] == 1)).astype(int)
+    linked_ids = data.groupby(person)[wave].nunique().loc[lambda s: s == 2].index
+    data["linked"] = data[person].isin(linked_ids)
+    print(pd.crosstab([data["rollout"], data[wave]], data["linked"], margins=True))
 
 # %% [markdown]
 # ## 2. Planning: what effect could this design detect?
@@ -97,15 +109,16 @@ print(pd.crosstab([data["rollout"], data["wave"]], data["linked"], margins=True)
 # standard deviations of the outcome (Cohen's d: 0.2 small, 0.5 medium).
 
 # %%
-per_force = data.loc[data["wave"] == data["wave"].min()].groupby("force").size().mean()
-n_arm = min(len(rollout_forces), data["force"].nunique() - len(rollout_forces))
-planning = pd.concat([
-    evaluate.mdes(n=n_arm, design="cluster", cluster_size=per_force, icc=icc),
-    evaluate.mdes(n=n_arm, design="cluster", cluster_size=per_force, icc=icc / 2),
-    evaluate.mdes(n=2 * n_arm, design="cluster", cluster_size=per_force, icc=icc),
-    evaluate.power(effect_size=0.3, n=n_arm, design="cluster", cluster_size=per_force, icc=icc),
-], ignore_index=True)
-planning[["design", "n", "cluster_size", "icc", "design_effect", "n_total", "effect_size", "power"]]
+if has_survey:
+    per_force = data.loc[data[wave] == data[wave].min()].groupby(force).size().mean()
+    n_arm = min(len(rollout_forces), data[force].nunique() - len(rollout_forces))
+    planning = pd.concat([
+        evaluate.mdes(n=n_arm, design="cluster", cluster_size=per_force, icc=icc),
+        evaluate.mdes(n=n_arm, design="cluster", cluster_size=per_force, icc=icc / 2),
+        evaluate.mdes(n=2 * n_arm, design="cluster", cluster_size=per_force, icc=icc),
+        evaluate.power(effect_size=0.3, n=n_arm, design="cluster", cluster_size=per_force, icc=icc),
+    ], ignore_index=True)
+    display(planning[["design", "n", "cluster_size", "icc", "design_effect", "n_total", "effect_size", "power"]])
 
 # %% [markdown]
 # With `n` forces per arm and about `cluster_size` respondents per force, the first row is the
@@ -121,11 +134,12 @@ planning[["design", "n", "cluster_size", "icc", "design_effect", "n_total", "eff
 # worth adjusting for or discussing.
 
 # %%
-covariates = [c for c in ["role", "gender", "years_service", "public_facing"] if c in data.columns]
-labelled = survey.labelled(covariates).join(data[["resp_id", "wave", "rollout", "linked", scale]])
-baseline = labelled.loc[labelled["wave"] == labelled["wave"].min()]
-balance = evaluate.balance_table(baseline, by="rollout", covariates=covariates + [scale])
-balance[["covariate", "level", "mean_treated", "mean_control", "smd", "imbalanced"]]
+if has_survey:
+    covariates = [v for v in c.by if v in data.columns]  # the study's breakdowns
+    labelled = survey.labelled(covariates).join(data[[person, wave, "rollout", "linked", scale]])
+    baseline = labelled.loc[labelled[wave] == labelled[wave].min()]
+    balance = evaluate.balance_table(baseline, by="rollout", covariates=covariates + [scale])
+    display(balance[["covariate", "level", "mean_treated", "mean_control", "smd", "imbalanced"]])
 
 # %% [markdown]
 # ## 4. Before and after in the rollout forces
@@ -138,15 +152,19 @@ balance[["covariate", "level", "mean_treated", "mean_control", "smd", "imbalance
 # addresses that).
 
 # %%
-rollout = data.loc[data["rollout"] == 1]
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore", DataWarning)  # rows left out are listed in attrs["notes"]
-    paired = evaluate.pre_post(rollout.loc[rollout["linked"]], outcome=scale, time="wave", subject="resp_id", paired=True)
-    unlinked = evaluate.pre_post(rollout.loc[~rollout["linked"]], outcome=scale, time="wave", paired=False)
-prepost = pd.concat([paired, unlinked], ignore_index=True)
-print(paired.attrs["notes"])
-prepost[["design", "n_pre", "n_post", "mean_pre", "mean_post", "estimate", "ci_low", "ci_high", "p",
-         "effect_size", "effect_size_kind"]]
+results = {}
+if has_survey:
+    rollout = data.loc[data["rollout"] == 1]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataWarning)  # rows left out are listed in attrs["notes"]
+        paired = evaluate.pre_post(rollout.loc[rollout["linked"]], outcome=scale, time=wave, subject=person, paired=True)
+        unlinked = evaluate.pre_post(rollout.loc[~rollout["linked"]], outcome=scale, time=wave, paired=False)
+    results["survey: paired before-after (rollout forces)"] = paired
+    results["survey: independent before-after (rollout forces)"] = unlinked
+    prepost = pd.concat([paired, unlinked], ignore_index=True)
+    print(paired.attrs["notes"])
+    display(prepost[["design", "n_pre", "n_post", "mean_pre", "mean_post", "estimate", "ci_low", "ci_high", "p",
+                     "effect_size", "effect_size_kind"]])
 
 # %% [markdown]
 # ## 5. Who answered both waves?
@@ -156,11 +174,12 @@ prepost[["design", "n_pre", "n_post", "mean_pre", "mean_post", "estimate", "ci_l
 # who were not (SMD, and a test per characteristic).
 
 # %%
-attr = evaluate.attrition(labelled.loc[labelled["rollout"] == 1], time="wave", subject="resp_id",
-                          baseline=covariates + [scale])
-print(f"attrition rate {attr.attrs['attrition_rate']:.0%} "
-      f"({attr.attrs['n_dropped']} of {attr.attrs['n_pre']} wave-1 respondents not linked in wave 2)")
-attr[["covariate", "level", "mean_retained", "mean_dropped", "smd", "p"]]
+if has_survey:
+    attr = evaluate.attrition(labelled.loc[labelled["rollout"] == 1], time=wave, subject=person,
+                              baseline=covariates + [scale])
+    print(f"attrition rate {attr.attrs['attrition_rate']:.0%} "
+          f"({attr.attrs['n_dropped']} of {attr.attrs['n_pre']} wave-1 respondents not linked in wave 2)")
+    display(attr[["covariate", "level", "mean_retained", "mean_dropped", "smd", "p"]])
 
 # %% [markdown]
 # ## 6. Difference-in-differences on the survey, clustered by force
@@ -173,9 +192,11 @@ attr[["covariate", "level", "mean_retained", "mean_dropped", "smd", "p"]]
 # p-value and the interval, and says so in `method`.
 
 # %%
-did_survey = evaluate.did(data.dropna(subset=[scale]), outcome=scale, unit="force", time="wave", treated="trained",
-                          cluster="force", seed=cfg.seed)
-did_survey[["term", "estimate", "se", "ci_low", "ci_high", "p", "n", "n_clusters", "method"]]
+if has_survey:
+    did_survey = evaluate.did(data.dropna(subset=[scale]), outcome=scale, unit=force, time=wave, treated="trained",
+                              cluster=force, seed=cfg.seed)
+    results["survey: difference-in-differences"] = did_survey.assign(outcome=scale)
+    display(did_survey[["term", "estimate", "se", "ci_low", "ci_high", "p", "n", "n_clusters", "method"]])
 
 # %% [markdown]
 # ## 7. Staggered rollout across forces (force-level panel)
@@ -187,16 +208,17 @@ did_survey[["term", "estimate", "se", "ci_low", "ci_high", "p", "n", "n_clusters
 # never trained, period by period, then averages.
 
 # %%
-panel = pd.read_csv(cfg.path("evaluate", "panel"))
-args = {"unit": "force", "time": "wave", "treated": "trained"}
-cs = evaluate.staggered_did(panel, outcome=panel_outcome, **args)
-with warnings.catch_warnings(record=True) as caught:
-    warnings.simplefilter("always")
-    twfe = evaluate.did(panel, outcome=panel_outcome, **args, seed=cfg.seed)
-for w in caught:
-    print("WARNING:", w.message)
-pd.concat([cs.assign(estimator="Callaway & Sant'Anna"), twfe.assign(estimator="two-way fixed effects")],
-          ignore_index=True)[["estimator", "estimate", "se", "ci_low", "ci_high", "p", "method"]]
+if has_panel:
+    panel = pd.read_csv(cfg.path("evaluate", "panel"))
+    cs = evaluate.staggered_did(panel, outcome=panel_outcome, **args)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        twfe = evaluate.did(panel, outcome=panel_outcome, **args, seed=cfg.seed)
+    for w in caught:
+        print("WARNING:", w.message)
+    results["panel: staggered DiD (Callaway & Sant'Anna)"] = cs.assign(outcome=panel_outcome)
+    display(pd.concat([cs.assign(estimator="Callaway & Sant'Anna"), twfe.assign(estimator="two-way fixed effects")],
+                      ignore_index=True)[["estimator", "estimate", "se", "ci_low", "ci_high", "p", "method"]])
 
 # %% [markdown]
 # The two estimators disagree when the effect grows with time since the start (as it does in
@@ -210,16 +232,18 @@ pd.concat([cs.assign(estimator="Callaway & Sant'Anna"), twfe.assign(estimator="t
 # the staggered start; the TWFE event study is shown for comparison.
 
 # %%
-dynamic = evaluate.staggered_did(panel, outcome=panel_outcome, **args, aggregate="dynamic")
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")
-    es = evaluate.event_study(panel, outcome=panel_outcome, **args)
-print("TWFE pre-trend test:", {k: round(v, 3) if isinstance(v, float) else v for k, v in es.attrs.items() if k.startswith("pretrend")})
-fig, axes = plt.subplots(1, 2, figsize=(10, 3.8), sharey=True)
-evaluate.event_study_plot(dynamic, ax=axes[0], title="Callaway & Sant'Anna (dynamic)")
-evaluate.event_study_plot(es, ax=axes[1], title="TWFE event study (biased here)")
-plt.show()
-dynamic[["term", "event_time", "estimate", "ci_low", "ci_high", "p"]]
+if has_panel:
+    dynamic = evaluate.staggered_did(panel, outcome=panel_outcome, **args, aggregate="dynamic")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        es = evaluate.event_study(panel, outcome=panel_outcome, **args)
+    print("TWFE pre-trend test:",
+          {k: round(v, 3) if isinstance(v, float) else v for k, v in es.attrs.items() if k.startswith("pretrend")})
+    fig, axes = plt.subplots(1, 2, figsize=(10, 3.8), sharey=True)
+    evaluate.event_study_plot(dynamic, ax=axes[0], title="Callaway & Sant'Anna (dynamic)")
+    evaluate.event_study_plot(es, ax=axes[1], title="TWFE event study (biased here)")
+    plt.show()
+    display(dynamic[["term", "event_time", "estimate", "ci_low", "ci_high", "p"]])
 
 # %% [markdown]
 # ## 8. Evidence table: how strong is the evidence?
@@ -230,16 +254,12 @@ dynamic[["term", "event_time", "estimate", "ci_low", "ci_high", "p"]]
 # cannot separate the training from other changes).
 
 # %%
-evidence = evaluate.evidence_table({
-    "survey: paired before-after (rollout forces)": paired,
-    "survey: independent before-after (rollout forces)": unlinked,
-    "survey: difference-in-differences": did_survey.assign(outcome=scale),
-    "panel: staggered DiD (Callaway & Sant'Anna)": cs.assign(outcome=panel_outcome),
-})
-evidence[["result", "estimate", "ci_low", "ci_high", "p_adj", "size", "strength", "caveat"]]
+evidence = evaluate.evidence_table(results) if results else None
+if evidence is not None:
+    display(evidence[["result", "estimate", "ci_low", "ci_high", "p_adj", "size", "strength", "caveat"]])
 
 # %%
-for row in evidence.itertuples():
+for row in (evidence.itertuples() if evidence is not None else []):
     print(f"- {row.result}: {row.direction} of {row.estimate:.2f} (95% CI {row.ci_low:.2f} to {row.ci_high:.2f}); "
           f"{row.strength}" + (f" ({row.caveat})" if isinstance(row.caveat, str) and row.caveat else ""))
 

@@ -16,10 +16,23 @@ from toolkit.errors import ToolkitError
 def _cmd_demo_data(args) -> int:
     from toolkit.synth import write_demo
 
-    written = write_demo(Path(args.outdir), seed=args.seed)
-    print(f"Demo study (seed {args.seed}) written to {Path(args.outdir).resolve()}:")
+    out = Path(args.outdir)
+    if out.exists() and not out.is_dir():
+        raise ToolkitError(f"{out} is a file, not a folder: give the name of a folder to write the "
+                           "demo study into (it is created if missing).")
+    written = write_demo(out, seed=args.seed)
+    folders: dict = {}
     for path in written:
-        print(f"  {path}")
+        rel = Path(path).resolve().relative_to(out.resolve())
+        folders.setdefault(rel.parts[0] if len(rel.parts) > 1 else ".", []).append(rel)
+    print(f"Synthetic demo study (seed {args.seed}, not real data): {len(written)} files written to {out.resolve()}")
+    for folder, files in folders.items():
+        top = [f.name for f in files if len(f.parts) == 2 and f.name != "truth.json"]
+        more = len(files) - len(top)
+        print(f"  {folder}/: {', '.join(top)}" + (f" (+{more} more)" if more else ""))
+    survey = out / "survey"
+    if (survey / "survey.csv").exists():
+        print(f"  try: toolkit validate {survey / 'survey.csv'} --dictionary {survey / 'dictionary.csv'}")
     return 0
 
 
@@ -59,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Online-harms research and evaluation toolkit: validate force data, "
         "write the synthetic demo study, build the evidence pack.",
     )
+    import toolkit
+
+    parser.add_argument("--version", action="version", version=f"toolkit {toolkit.__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("demo-data", help="write the synthetic demo study to OUTDIR")
@@ -124,8 +140,18 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
-        return int(args.func(args) or 0)
-    except (ToolkitError, FileNotFoundError, PermissionError) as exc:
+        status = int(args.func(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, inside the try, not at interpreter exit
+        return status
+    except BrokenPipeError:
+        # the reader stopped early (``toolkit validate ... | head``): not an error worth a traceback
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except (ToolkitError, FileNotFoundError, PermissionError, IsADirectoryError, NotADirectoryError,
+            FileExistsError) as exc:
         print(f"toolkit {args.command}: {exc}", file=sys.stderr)
         return 1
 

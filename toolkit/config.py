@@ -15,12 +15,19 @@ Example ``study.yml``::
       data: data/survey.csv
       dictionary: data/dictionary.csv
       margins: data/workforce.csv
+      weight_by: [force, role]      # margins to rake to
+      by: [role]                    # breakdowns to publish
+      reference: {role: 1}          # reference groups of the model
+      waves: {1: 2023-03-01, 2: 2024-03-01}
     evaluate:
       incidents: data/incidents.csv
       reporting_launch: 2024-04-01
     analyses: [survey, evaluate]
 
-Relative paths are read relative to the folder holding ``study.yml``.
+Relative paths are read relative to the folder holding ``study.yml``. Every key is
+listed in :data:`SCHEMA` and documented in ``data-templates/study.yml``; a key not
+listed is refused with the list of valid ones. YAML aliases (``&name`` / ``*name``)
+are refused: a few bytes of nested aliases expand into gigabytes.
 """
 
 from __future__ import annotations
@@ -37,31 +44,44 @@ __all__ = ["ConfigError", "StudyConfig", "load_study", "SCHEMA", "ANALYSES"]
 #: analyses a configuration may ask for, in the order the evidence pack runs them
 ANALYSES = ("survey", "qual", "evaluate")
 
-# section -> key -> kind.  Kinds: path, opt_path, str, int, float, date, list, mapping, bool
+# section -> key -> kind.  Kinds: path, str, int, float, date, list, mapping, bool,
+# wave (a wave code, "latest" or "all"), dates (a date mapping), one of:a|b|c
 SCHEMA: dict[str, dict[str, str]] = {
     "study": {"name": "str", "seed": "int", "demo": "bool", "description": "str"},
     "disclosure": {"threshold": "int", "zeros": "str", "rounding": "int", "allow_low_threshold": "bool",
                    "quote_bank": "bool"},
     "survey": {
-        "data": "path",
-        "dictionary": "path",
-        "sheet": "str",
-        "margins": "path",
-        "weight_by": "list",
-        "outcomes": "list",
-        "by": "list",
+        "data": "path",             # the survey file
+        "dictionary": "path",       # its data dictionary (roles in the 'role' column)
+        "sheet": "str",             # sheet of an .xlsx survey file (default: the first)
+        "margins": "path",          # workforce profile to rake to
+        "weight_by": "list",        # margins to rake to (default: every variable of the margins file)
+        "by": "list",               # breakdowns to publish (default: the dictionary's breakdowns)
+        "compare_by": "list",       # breakdowns tested for differences (default: `by`)
+        "model": "list",            # predictors of the any-harm model (default: `by`)
+        "reference": "mapping",     # variable: code of its reference group (default: first code present)
+        "wave": "wave",             # wave analysed: a code, "latest" (default) or "all"
+        "waves": "dates",           # wave code: date it was fielded
+        "date_order": "one of:day_first|month_first",  # how ambiguous dates such as 03/04/2024 are read
+        "exclude_previews": "bool",  # drop Qualtrics survey previews (default true)
+        "exclude_unfinished": "bool",  # drop unfinished Qualtrics responses (default true)
     },
     "qual": {"interviews": "path", "documents": "path", "lexicon": "path", "by": "list"},
     "evaluate": {
-        "panel": "path",
-        "survey_waves": "path",
+        "panel": "path",            # one row per unit per time
+        "unit": "str",              # panel column of the unit (e.g. force)
+        "time": "str",              # panel column of the period
+        "treated": "str",           # panel 0/1 column: 1 in the periods a unit has the intervention
+        "outcomes": "list",         # panel outcome column(s); the first is the headline
+        "intervention": "str",      # what the intervention is, in words (e.g. "online-harms training")
+        "survey_treated": "list",   # forces (codes of the survey's force variable) treated between the waves
+        "survey_outcome": "str",    # the survey scale the intervention targets (notebook 04)
         "incidents": "path",
         "denominators": "path",
         "study_start": "date",
         "study_end": "date",
         "rollout_start": "date",
         "reporting_launch": "date",
-        "outcomes": "list",
     },
     # how the pack looks: the force's name, logo (PNG/JPEG) and colour (#RRGGBB) on the HTML and DOCX
     "report": {"organisation": "str", "logo": "path", "colour": "str"},
@@ -163,7 +183,19 @@ def _check_kind(value, kind: str) -> str | None:
     if kind == "list":
         return None if isinstance(value, list) else "a list, e.g. [role, gender]"
     if kind == "mapping":
-        return None if isinstance(value, dict) else "a mapping of key: value lines"
+        return None if isinstance(value, dict) else "a mapping of key: value lines, e.g. {role: 1}"
+    if kind == "dates":
+        if not isinstance(value, dict) or not value:
+            return "a mapping of wave: date, e.g. {1: 2023-03-01, 2: 2024-03-01}"
+        bad = [v for v in value.values() if _check_kind(v, "date")]
+        return "dates written YYYY-MM-DD, e.g. {1: 2023-03-01}" if bad else None
+    if kind == "wave":
+        if isinstance(value, bool):
+            return "a wave code, 'latest' or 'all'"
+        return None if isinstance(value, (int, float)) or value in ("latest", "all") else "a wave code, 'latest' or 'all'"
+    if kind.startswith("one of:"):
+        options = kind.split(":", 1)[1].split("|")
+        return None if value in options else "one of " + ", ".join(options)
     if kind == "date":
         if isinstance(value, dt.date):
             return None
@@ -272,7 +304,24 @@ def check_study(raw: dict, *, base: Path, source: Path | None = None, check_path
     if problems:
         raise ConfigError(where, problems)
     analyses = tuple(raw.get("analyses") or ANALYSES)
-    return StudyConfig(raw=raw, base=base, source=source, analyses=analyses)
+    cfg = StudyConfig(raw=raw, base=base, source=source, analyses=analyses)
+    dictionary = cfg.path("survey", "dictionary")
+    if check_paths and dictionary is not None and dictionary.exists():
+        # the survey settings name variables: check them against the dictionary now, before
+        # any analysis (a dictionary that does not load is reported by the data section)
+        from toolkit.dictionary import load_dictionary
+        from toolkit.study import Contract
+
+        try:
+            d = load_dictionary(dictionary)
+        except ToolkitError:
+            return cfg
+        Contract.from_study(cfg, d)
+        target = cfg.get("evaluate", "survey_outcome")
+        if target is not None and target not in d.scales():
+            raise ConfigError(where, [f"'evaluate.survey_outcome' is {target!r}, not a scale of the data dictionary "
+                                      f"{dictionary.name}; its scales: {sorted(d.scales())}"])
+    return cfg
 
 
 def load_study(path, *, check_paths: bool = True) -> StudyConfig:
@@ -299,8 +348,21 @@ def load_study(path, *, check_paths: bool = True) -> StudyConfig:
     path = Path(path)
     if not path.exists():
         raise ConfigError(path, [f"the configuration file {path} does not exist"])
+    if path.is_dir():
+        hint = " (the folder holds a study.yml: give that file)" if (path / "study.yml").exists() else ""
+        raise ConfigError(path, [f"{path} is a folder; expected the study.yml file itself{hint}"])
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(path, [f"the file cannot be read as UTF-8 text: {exc}"]) from None
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                mark = event.start_mark
+                raise ConfigError(path, [
+                    f"line {mark.line + 1}, column {mark.column + 1}: YAML anchors and aliases "
+                    "(&name / *name) are not accepted in a study configuration; write each value out"])
+        raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

@@ -6,6 +6,11 @@ variable and these 12 columns (the format is explained for analysts in
 
 ``variable, label, type, values, missing, scale, reverse, min, max, required, pillar, disclosure``
 
+and an optional 13th, ``role``: what the variable is to the evidence pack (one of
+:data:`ROLES`: a harm type, an impact item, a breakdown, the force, the wave...). The
+pack finds every variable through these roles (:class:`toolkit.study.Contract`),
+never by its name.
+
 It drives validation (:func:`toolkit.io.read_survey`), recoding of missing
 codes, scale scoring and the labels used in tables and figures.
 
@@ -41,6 +46,7 @@ __all__ = [
     "COLUMNS",
     "PILLARS",
     "DISCLOSURE",
+    "ROLES",
     "CODED_TYPES",
     "Dictionary",
     "load_dictionary",
@@ -80,6 +86,19 @@ COLUMNS = (
 PILLARS = ("recognition", "training", "reporting", "support")
 #: Disclosure classes (used by small-cell suppression and de-identification).
 DISCLOSURE = ("public", "quasi-identifier", "identifier", "restricted")
+#: Roles a variable may play in the evidence pack (the optional ``role`` column; blank = none).
+#: identifier: the respondent id; force: the organisation a respondent belongs to; wave: the
+#: survey wave; date: completion date; breakdown: a characteristic results may be broken
+#: down by (role, gender, age band...); weight: a weight supplied with the data; harm: a
+#: 0/1 harm-type item (together they make "any harm") or a follow-up about the harm; impact:
+#: an item on the impact of harm (asked of those harmed); behaviour: a change of online
+#: behaviour; reporting, support, training: items of those pillars (0/1 items are published
+#: as proportions; reporting items are asked of those harmed); free_text: an open answer
+#: (never published). Items of a climate scale need no role: the ``scale`` column says it.
+ROLES = ("identifier", "force", "wave", "date", "breakdown", "weight", "harm", "impact",
+         "behaviour", "reporting", "support", "training", "free_text")
+#: Roles at most one variable may have.
+SINGLE_ROLES = ("identifier", "force", "wave", "date", "weight")
 #: Types whose answers are codes listed in ``values``.
 CODED_TYPES = ("categorical", "ordinal", "likert", "binary", "multiselect")
 #: Types that may have a ``min``/``max`` range.
@@ -204,7 +223,8 @@ class Dictionary:
     table : pandas.DataFrame
         One row per variable with the 12 columns (``variable, label, type, values,
         missing, scale, reverse, min, max, required, pillar, disclosure``) plus any
-        extra columns of the file. ``type``, ``pillar`` and ``disclosure`` are lower
+        extra columns of the file, and ``role`` (None when blank or when the file has no
+        ``role`` column). ``type``, ``pillar``, ``role`` and ``disclosure`` are lower
         case; ``reverse`` and ``required`` are ``bool``; ``min``/``max`` are floats
         (NaN when blank); ``scale`` and ``pillar`` are missing (NaN) when blank.
     source : str
@@ -351,6 +371,24 @@ class Dictionary:
     def disclosure(self, var) -> str:
         """Disclosure class of ``var``: public, quasi-identifier, identifier or restricted."""
         return self._get(var, "disclosure")
+
+    def role(self, var):
+        """Role of ``var`` in the evidence pack (one of :data:`ROLES`) or ``None``."""
+        return self._opt(self._get(var, "role"))
+
+    def by_role(self, *roles) -> list:
+        """Variables having one of ``roles``, in dictionary order.
+
+        >>> d = default_dictionary()
+        >>> d.by_role("wave"), d.by_role("reporting")[:2]
+        (['wave'], ['reported', 'reported_to'])
+        """
+        unknown = [r for r in roles if r not in ROLES]
+        if unknown:
+            raise DictionaryError(
+                f"The 'role' parameter of by_role must be one of {list(ROLES)}. Got {unknown[0]!r} instead."
+            )
+        return [v for v, r in zip(self._cols["variable"], self._cols["role"]) if r in roles]
 
     def of_type(self, *types) -> list:
         """Variables whose type is one of ``types``, in dictionary order."""
@@ -554,6 +592,17 @@ def load_dictionary(source) -> Dictionary:
         if disclosure not in DISCLOSURE:
             add(row, "disclosure", r["disclosure"], "unknown disclosure class" if disclosure else "blank disclosure class",
                 "one of " + ", ".join(DISCLOSURE))
+        role = r["role"].lower().replace("-", "_").replace(" ", "_") if "role" in r else ""
+        if role and role not in ROLES:
+            add(row, "role", r["role"], "unknown role", "one of " + ", ".join(ROLES) + " or blank")
+            role = ""
+        elif role == "weight" and vtype not in ("numeric", "integer"):
+            add(row, "role", r["role"], f"a weight of type {vtype}", "type numeric for a weight variable")
+        elif role == "harm" and vtype in ("id", "text"):
+            add(row, "role", r["role"], f"a harm item of type {vtype}", "a binary item (0=No; 1=Yes) for a harm type")
+        elif role == "identifier" and disclosure and disclosure != "identifier":
+            add(row, "disclosure", r["disclosure"], "an identifier not classed as one",
+                "disclosure 'identifier' for the variable with role identifier")
         scale = r["scale"]
         if scale and vtype in TYPES and vtype not in SCALE_TYPES:
             add(row, "scale", scale, f"a {vtype} item cannot belong to a scale", "blank, or type " + "/".join(SCALE_TYPES))
@@ -569,7 +618,7 @@ def load_dictionary(source) -> Dictionary:
         parsed[var] = {"values": values, "missing": missing, "row": row}
         rec = {c: r[c] for c in raw.columns}
         rec.update(
-            variable=var, type=vtype, pillar=pillar or None, disclosure=disclosure,
+            variable=var, type=vtype, pillar=pillar or None, disclosure=disclosure, role=role or None,
             scale=scale or None, reverse=flags["reverse"], required=flags["required"],
             label=r["label"],
             min=lo if lo is not None else math.nan, max=hi if hi is not None else math.nan,
@@ -585,6 +634,11 @@ def load_dictionary(source) -> Dictionary:
         if len(items) < 2:
             add(parsed[items[0]]["row"], "scale", sc, f"scale {sc!r} has only 1 item",
                 "at least 2 items per scale (or leave 'scale' blank)")
+    for single in SINGLE_ROLES:
+        having = [rec["variable"] for rec in records if rec["role"] == single]
+        for extra in having[1:]:
+            add(parsed[extra]["row"], "role", single, f"more than one variable with role {single} ({', '.join(having)})",
+                f"role {single} on one variable only")
     ids = [rec["variable"] for rec in records if rec["type"] == "id"]
     for extra in ids[1:]:
         add(parsed[extra]["row"], "type", "id", f"more than one id variable ({', '.join(ids)})",
@@ -602,8 +656,8 @@ def load_dictionary(source) -> Dictionary:
     if problems:
         problems.sort(key=lambda p: (p[0], COLUMNS.index(p[1]) if p[1] in COLUMNS else 99))
         _raise(name, problems)
-    extra_cols = [c for c in raw.columns if c not in COLUMNS and c]
-    table = pd.DataFrame.from_records(records, columns=list(COLUMNS) + extra_cols)
+    extra_cols = [c for c in raw.columns if c not in COLUMNS and c and c != "role"]
+    table = pd.DataFrame.from_records(records, columns=list(COLUMNS) + ["role"] + extra_cols)
     table["min"] = table["min"].astype(float)
     table["max"] = table["max"].astype(float)
     table["reverse"] = table["reverse"].astype(bool)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -140,8 +141,8 @@ def _codes_text(d: Dictionary, var: str, limit: int = 12) -> str:
 
 
 def convert_column(raw: pd.Series, d: Dictionary, var: str, *, decimal: str = ".",
-                   declared_missing=None, factorized: FactorizedCells | None = None
-                   ) -> Converted:
+                   declared_missing=None, factorized: FactorizedCells | None = None,
+                   date_order: str = "day_first") -> Converted:
     """Convert the raw cells of dictionary variable ``var``.
 
     Parameters
@@ -156,6 +157,11 @@ def convert_column(raw: pd.Series, d: Dictionary, var: str, *, decimal: str = ".
         Value ranges the file itself declares missing (SPSS user-missing).
     factorized : FactorizedCells, optional
         ``raw`` already factorized (saves hashing it again).
+    date_order : {"day_first", "month_first"}
+        How a date such as ``03/04/2024`` is read (``study.yml`` ``survey.date_order``):
+        3 April (day first, UK) or 4 March (month first, US). ISO dates and Excel serial
+        day numbers (``45352`` = 2024-03-01, as a CSV saved from Excel may hold) are read
+        either way.
     """
     vtype = d.type(var)
     f = factorized if factorized is not None else FactorizedCells(raw)
@@ -165,7 +171,7 @@ def convert_column(raw: pd.Series, d: Dictionary, var: str, *, decimal: str = ".
     if vtype in ("integer", "numeric"):
         return _number(raw, codes, norm, d, var, vtype, decimal, declared_missing)
     if vtype == "date":
-        return _date(raw, codes, norm, d, var)
+        return _date(raw, codes, norm, d, var, date_order)
     return _text(raw, codes, norm, d, var)
 
 
@@ -290,7 +296,25 @@ def _number(raw, codes, norm, d, var, vtype, decimal, declared):
     return _finish(raw, codes, status_u, miss_u, prob_u, problems, values)
 
 
-def _date(raw, codes, norm, d, var):
+#: Excel serial day numbers accepted as dates (1927-05-18 to 2173-10-14); day 0 = 1899-12-30
+EXCEL_SERIAL_RANGE = (10000, 100000)
+_EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+
+
+def _excel_serial(v):
+    """An Excel serial day number (int, float or digit text) as a Timestamp, else None."""
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, str):
+        if not re.fullmatch(r"\d{5}(\.\d+)?", v.strip()):
+            return None
+        v = float(v)
+    if isinstance(v, (int, float, np.integer, np.floating)) and EXCEL_SERIAL_RANGE[0] <= v < EXCEL_SERIAL_RANGE[1]:
+        return _EXCEL_EPOCH + pd.Timedelta(days=float(v))
+    return None
+
+
+def _date(raw, codes, norm, d, var, date_order="day_first"):
     missing_set = {str(m) for m in d.missing_codes(var)}
     n = len(norm)
     status_u = np.full(n, OK, dtype=np.int8)
@@ -303,23 +327,29 @@ def _date(raw, codes, norm, d, var):
             status_u[i] = BLANK
         elif isinstance(v, (_dt.datetime, _dt.date, pd.Timestamp, np.datetime64)):
             parsed[i] = pd.Timestamp(v)
-        elif isinstance(v, str) and v in missing_set:
+        elif (str(v) in missing_set) if isinstance(v, (str, int)) and not isinstance(v, bool) else False:
             status_u[i], miss_u[i] = MISSING, parse_code(v)
+        elif _excel_serial(v) is not None:
+            parsed[i] = _excel_serial(v)
         elif isinstance(v, str):
             text_i.append(i)
             text_v.append(v)
         else:
             status_u[i], prob_u[i] = INVALID, 1
+    order = "%m/%d/%Y" if date_order == "month_first" else "%d/%m/%Y"
     if text_v:
-        iso = pd.to_datetime(pd.Series(text_v, dtype=object), format="ISO8601", errors="coerce")
-        uk = pd.to_datetime(pd.Series(text_v, dtype=object), format="%d/%m/%Y", errors="coerce")
-        both = iso.fillna(uk)
+        text_s = pd.Series(text_v, dtype=object)
+        both = pd.to_datetime(text_s, format="ISO8601", errors="coerce")
+        unified = text_s.str.replace(r"[.\-]", "/", regex=True)
+        both = both.fillna(pd.to_datetime(unified, format=order, errors="coerce"))
+        both = both.fillna(pd.to_datetime(unified, format=order.replace("%Y", "%y"), errors="coerce"))
         for i, ts in zip(text_i, both):
             if pd.isna(ts):
                 status_u[i], prob_u[i] = INVALID, 1
             else:
                 parsed[i] = ts
-    problems = [("invalid date", "a date such as 2024-03-01 or 01/03/2024 (day first)")]
+    example = "01/03/2024 (day first)" if date_order != "month_first" else "03/01/2024 (month first)"
+    problems = [("invalid date", f"a date such as 2024-03-01, {example} or an Excel date")]
     per_u = pd.to_datetime(pd.Series(parsed, dtype=object), utc=False) if n else pd.Series([], dtype="datetime64[ns]")
     arr = per_u.to_numpy(dtype="datetime64[ns]") if n else np.array([], dtype="datetime64[ns]")
     taken = _take(arr, codes, np.datetime64("NaT"))

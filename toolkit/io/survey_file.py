@@ -137,7 +137,8 @@ def _column_letter(i: int) -> str:
 
 
 def read_survey(path, dictionary, *, sheet=None, id_column=None, qualtrics=None,
-                multiselect="auto", on_error="raise") -> SurveyData:
+                multiselect="auto", on_error="raise", date_order="day_first",
+                exclude_previews=True, exclude_unfinished=True) -> SurveyData:
     """Read a survey file and check every cell against the data dictionary.
 
     Parameters
@@ -153,7 +154,8 @@ def read_survey(path, dictionary, *, sheet=None, id_column=None, qualtrics=None,
     id_column : str, optional
         Column holding the respondent id (default: the dictionary's ``id``
         variable). Ids must not be blank and must be unique (within a wave when
-        the file has a ``wave`` column of the dictionary).
+        the file has the dictionary's wave column: role ``wave``, or a variable named
+        ``wave`` in a dictionary without roles).
     qualtrics : bool, optional
         ``None`` detects a Qualtrics export from its third header row
         (``{"ImportId": ...}``) and drops header rows 2 and 3.
@@ -161,6 +163,15 @@ def read_survey(path, dictionary, *, sheet=None, id_column=None, qualtrics=None,
         Layout of multi-select answers: one column per option
         (``harm_platform_1``, ...) or one cell with the ticked codes / labels
         (``1;3``). ``"auto"`` uses the packed column when the file has one.
+    date_order : {"day_first", "month_first"}
+        How dates such as ``03/04/2024`` are read (``survey.date_order`` in
+        ``study.yml``): day first (UK, the default) or month first (US). ISO dates and
+        Excel serial day numbers are read either way.
+    exclude_previews, exclude_unfinished : bool, default True
+        In a Qualtrics export (or any file with Qualtrics' ``Status`` and ``Finished``
+        columns), exclude survey previews (``Status`` = Survey Preview, or 1 in a
+        numeric export) and unfinished responses (``Finished`` = 0 / False). Excluded
+        rows are listed in ``excluded`` with the reason, counted and logged.
     on_error : {"raise", "report"}
         ``"raise"``: any error raises one :class:`~toolkit.errors.DataValidationError`
         listing them all. ``"report"``: return the data anyway; invalid cells are
@@ -214,6 +225,7 @@ def read_survey(path, dictionary, *, sheet=None, id_column=None, qualtrics=None,
     CategoricalDtype(categories=[1, 2, 3, 4, 5], ordered=True, categories_dtype=int64)
     """
     check_choice(on_error, ("raise", "report"), argument="on_error", function="read_survey")
+    check_choice(date_order, ("day_first", "month_first"), argument="date_order", function="read_survey")
     check_choice(multiselect, ("auto", "spread", "packed"), argument="multiselect",
                  function="read_survey")
     d = dictionary if isinstance(dictionary, Dictionary) else load_dictionary(dictionary)
@@ -291,6 +303,24 @@ def read_survey(path, dictionary, *, sheet=None, id_column=None, qualtrics=None,
         resolved[id_column] = id_column
     exclude_mask = blank_row.copy()
 
+    # ---- Qualtrics survey previews and unfinished responses ---------------------------
+    qualtrics_like = raw.qualtrics or {"Status", "Finished"} <= set(columns)
+    for column, wanted, is_out, reason in (
+        ("Status", exclude_previews, lambda v: str(v).strip().lower() in ("survey preview", "1", "1.0"),
+         "Qualtrics survey preview (Status = Survey Preview)"),
+        ("Finished", exclude_unfinished, lambda v: str(v).strip().lower() in ("0", "0.0", "false"),
+         "unfinished response (Finished = 0)"),
+    ):
+        if not wanted or not qualtrics_like or column in known or column not in columns:
+            continue
+        out = np.fromiter((is_out(v) for v in cells[columns[column]]), dtype=bool, count=n_in) & live
+        if out.any():
+            for r in rows[out]:
+                excluded.append((int(r), None, reason))
+            exclude_mask |= out
+            live = live & ~out
+            log.info("%s: %d row(s) excluded: %s", path.name, int(out.sum()), reason)
+
     # ---- convert every dictionary variable -------------------------------------
     converted = {}
     out_cols: dict = {}
@@ -316,7 +346,7 @@ def read_survey(path, dictionary, *, sheet=None, id_column=None, qualtrics=None,
             continue
         name = resolved[var]
         raw_col = col(var)
-        conv = convert_column(raw_col, d, var, decimal=raw.decimal,
+        conv = convert_column(raw_col, d, var, decimal=raw.decimal, date_order=date_order,
                               declared_missing=raw.declared_missing.get(name),
                               factorized=factorized[columns[name]])
         converted[var] = conv
@@ -358,7 +388,10 @@ def read_survey(path, dictionary, *, sheet=None, id_column=None, qualtrics=None,
         for r in rows[blank_id]:
             excluded.append((int(r), None, f"blank id in column '{id_file_col}'"))
         exclude_mask |= blank_id
-        key_cols = [id_var] + (["wave"] if "wave" in out_cols and id_var != "wave" else [])
+        # the wave is the variable with role 'wave' (a dictionary without roles: one named wave)
+        waves = d.by_role("wave") or ([] if any(d.role(v) for v in d.variables) else ["wave"])
+        wave_var = waves[0] if waves else None
+        key_cols = [id_var] + ([wave_var] if wave_var in out_cols and id_var != wave_var else [])
         keyframe = pd.DataFrame({k: out_cols[k] for k in key_cols}).astype(object)
         ok = live & ~blank_id
         dup = np.zeros(n_in, dtype=bool)

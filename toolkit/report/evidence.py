@@ -352,6 +352,7 @@ def build_evidence_pack(
             f.setdefault("section", name)  # the executive summary says where a finding comes from
         ctx.timings[name] = time.perf_counter() - start
         print(f"[{name}] done in {ctx.timings[name]:.1f} s", flush=True)
+    print("[gate] disclosure control over every table and figure together ...", flush=True)
     start = time.perf_counter()
     ctx.publish()  # the joint attack over every table and figure; fails closed
     ctx.timings["gate"] = time.perf_counter() - start
@@ -368,12 +369,14 @@ def build_evidence_pack(
     if notebooks:
         from toolkit.report.notebooks import execute_notebooks
 
+        print("[notebooks] executing the analysis notebooks on the same study ...", flush=True)
         start = time.perf_counter()
         execute_notebooks(ctx)
         ctx.timings["notebooks"] = time.perf_counter() - start
     if render:
         from toolkit.report.render import render_pack
 
+        print("[render] writing index.html, briefing.docx, tables.xlsx and manifest.json ...", flush=True)
         start = time.perf_counter()
         render_pack(ctx)
         ctx.timings["render"] = time.perf_counter() - start
@@ -393,6 +396,7 @@ def _audit_or_withdraw(ctx) -> None:
     from toolkit.disclosure.audit_pack import audit_pack
     from toolkit.errors import ToolkitError
 
+    print("[audit] attacking the written pack from outside (audit-pack) ...", flush=True)
     start = time.perf_counter()
     verdict = audit_pack(ctx.pack_dir, study=ctx.config)
     ctx.timings["audit"] = time.perf_counter() - start

@@ -82,6 +82,16 @@ def notebook_html(nb) -> str:
     return body
 
 
+#: notebook number -> study.yml entries it can use (it is skipped when the study has none of them)
+NEEDS = {
+    "01": (("survey", "data"),),
+    "02": (("qual", "interviews"),),
+    "03": (("qual", "documents"),),
+    "04": (("evaluate", "panel"), ("survey", "data")),
+    "05": (("evaluate", "incidents"),),
+}
+
+
 def execute_notebooks(ctx, notebooks: list[Path] | None = None) -> list[Path]:
     """Run every analysis notebook on the pack's study and save it as HTML under
     ``private/notebooks/`` beside the pack (never inside it: notebooks display row-level
@@ -95,10 +105,20 @@ def execute_notebooks(ctx, notebooks: list[Path] | None = None) -> list[Path]:
     written = []
     todo = [p for p in (notebooks or list_notebooks()) if "evidence-pack" not in p.name]
     for path in tqdm(todo, desc="notebooks", unit="nb"):
-        nb = run_notebook(
-            path,
-            {"study": str(Path(config).resolve()) if config else None, "output": str(ctx.outdir.resolve())},
-        )
+        needs = NEEDS.get(path.name[:2], ())
+        if ctx.config is not None and needs and not any(ctx.config.get(s, k) is not None for s, k in needs):
+            ctx.note(f"notebook {path.name} not run: the study has no {' or '.join(f'{s}.{k}' for s, k in needs)}")
+            continue
+        try:
+            nb = run_notebook(
+                path,
+                {"study": str(Path(config).resolve()) if config else None, "output": str(ctx.outdir.resolve())},
+            )
+        except Exception as exc:  # a notebook that cannot run for this study: the pack is built without it
+            last = [line for line in str(getattr(exc, "evalue", "") or exc).splitlines() if line.strip()]
+            ctx.note(f"notebook {path.name} could not run for this study, the pack is built without it: "
+                     f"{getattr(exc, 'ename', type(exc).__name__)}: {last[-1] if last else ''}"[:400])
+            continue
         target = out / (path.stem + ".html")
         target.write_text(notebook_html(nb), encoding="utf-8")
         written.append(target)

@@ -26,7 +26,7 @@ def build_agreement(ctx, project) -> None:
     overall = res[res["code"] == "(overall)"]
     table = overall[["measure", "estimate", "se", "ci_low", "ci_high", "n", "n_sources"]].copy()
     table = table.rename(columns={"n": "n_units"}).reset_index(drop=True)
-    level = res.attrs["ci_level"]
+    level = res.attrs["ci"]
     ctx.table(
         "qual_intercoder_agreement", table, key=["measure"], counts=["n_sources"],
         not_people={"n_units": "stretches of coded text"},

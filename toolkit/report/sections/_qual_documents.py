@@ -55,7 +55,7 @@ def build_documents(ctx) -> None:
                               "n_scored": "policy documents with a framing term"},
                   title=f"Care-versus-misconduct balance of policy documents by {by}",
                   pillar="recognition",
-                  caption=f"estimate = mean balance, {comp.attrs['ci_level']:.0%} t interval "
+                  caption=f"estimate = mean balance, {comp.attrs['ci']:.0%} t interval "
                   "(empty with fewer than two documents; groups of a few documents give wide "
                   "intervals); share_care / share_misconduct = share of documents so framed.")
         ctx.figure(f"qual_framing_by_{by}",

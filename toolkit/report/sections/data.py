@@ -81,10 +81,20 @@ def build(ctx) -> None:
 
     survey_path, dict_path = _survey_files(ctx)
     if survey_path is None:
-        ctx.note("data: no survey file named in the configuration; nothing to validate")
+        ctx.note("data: the study has no survey file (survey.data); nothing to validate")
         return
-    survey = read_survey(survey_path, dict_path, on_error="report")
-    name = Path(survey_path).name
+    from toolkit.study import Contract
+
+    sheet = ctx.config.get("survey", "sheet") if ctx.config is not None else None
+    if ctx.config is not None and ctx.config.path("survey", "data") is not None:
+        from toolkit.study import read_study_survey
+
+        survey = read_study_survey(ctx.config)
+    else:
+        survey = read_survey(survey_path, dict_path, on_error="report")
+    name = Path(survey_path).name + (f" (sheet {sheet!r})" if sheet else "")
+    contract = Contract.from_study(ctx.config, survey.dictionary)
+    ctx.store["contract"] = contract
 
     restricted = ctx.private_dir / "validation"
     restricted.mkdir(parents=True, exist_ok=True)
@@ -110,8 +120,9 @@ def build(ctx) -> None:
                       f"(warnings); fewer than {ctx.threshold} withheld. Details stay private.")
 
     data = survey.data
-    if {"force", "wave"} <= set(data.columns):
-        counts = pd.crosstab(data["force"].astype(str), data["wave"].astype("Int64"))
+    force, wave = contract.force, contract.wave
+    if force is not None and wave is not None and {force, wave} <= set(data.columns):
+        counts = pd.crosstab(data[force].astype(str), data[wave].astype("Int64"))
         counts.columns = [f"Wave {w}" for w in counts.columns]
         counts.index.name, counts.columns.name = "force", None
         ctx.table("respondents_by_force_wave", counts, wide=True, index_name="force",

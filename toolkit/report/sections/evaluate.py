@@ -20,12 +20,23 @@ def _training(ctx, path) -> None:
         staggered_did,
     )
 
+    cfg = ctx.config
     panel = pd.read_csv(path)
-    outcome = "wellbeing" if "wellbeing" in panel.columns else None
-    if outcome is None or not {"force", "wave", "trained"} <= set(panel.columns):
-        ctx.note(f"evaluate: {path.name} lacks force / wave / trained / wellbeing columns; training analysis skipped")
+    declared = {key: cfg.get("evaluate", key) for key in ("unit", "time", "treated")}
+    outcomes = cfg.get("evaluate", "outcomes") or []
+    if not all(declared.values()) or not outcomes:
+        ctx.note(f"evaluate: the columns of {path.name} are not declared (evaluate.unit, time, treated and "
+                 "outcomes in study.yml); the intervention's effect is not included")
         return
-    args = {"unit": "force", "time": "wave", "treated": "trained"}
+    absent = [c for c in [*declared.values(), *outcomes] if c not in panel.columns]
+    if absent:
+        ctx.note(f"evaluate: {path.name} has no column {', '.join(map(repr, absent))} named in study.yml "
+                 f"(it has {list(panel.columns)}); the intervention's effect is not included")
+        return
+    outcome = outcomes[0]
+    intervention = cfg.get("evaluate", "intervention") or "the intervention"
+    unit = declared["unit"]
+    args = dict(declared)
     simple = staggered_did(panel, outcome=outcome, **args)
     dynamic = staggered_did(panel, outcome=outcome, **args, aggregate="dynamic")
     with warnings.catch_warnings(record=True) as caught:
@@ -39,28 +50,31 @@ def _training(ctx, path) -> None:
     ], ignore_index=True)[["estimator", "aggregation", "estimate", "se", "ci_low", "ci_high", "p", "method"]]
     # effects on mean scores of forces (no counts of people): nothing to suppress
     ctx.table("evaluate_training_effect", table, key=["estimator", "aggregation"], pillar="training",
-              title="Effect of online-harms training on staff wellbeing (staggered rollout)")
-    ctx.table("evaluate_training_dynamic", dynamic, key=["term"], not_people={"n": "forces"}, pillar="training",
-              title="Training effect by waves since the force started")
+              title=f"Effect of {intervention} on {outcome} (staggered rollout)")
+    ctx.table("evaluate_training_dynamic", dynamic, key=["term"], not_people={"n": f"units ({unit})"},
+              pillar="training", title=f"Effect of {intervention} by periods since the {unit} started")
     ctx.figure("evaluate_training_event",
-               lambda t: event_study_plot(t, title="Training effect by waves since rollout"),
+               lambda t: event_study_plot(t, title=f"Effect of {intervention} by periods since rollout"),
                source="evaluate_training_dynamic", pillar="training",
-               title="Training effect by waves since rollout")
+               title=f"Effect of {intervention} by periods since rollout")
     row = simple.iloc[0]
-    n_forces = int(panel["force"].nunique())
-    ctx.finding("training", "Training {verb} the mean {outcome} score by {size:.2f} points (95% CI {lo:.2f} to "
-                "{hi:.2f}) in the forces that rolled it out, compared with forces never trained "
-                "({n} forces; staggered rollout).", recommendation="2.03",
-                verb="raised" if row["estimate"] >= 0 else "lowered", outcome=outcome,
-                size=abs(float(row["estimate"])), lo=float(row["ci_low"]), hi=float(row["ci_high"]), n=n_forces)
-    ctx.method("Evaluation", "Training effects: Callaway & Sant'Anna (2021) group-time effects with never-trained "
-               "forces as controls, aggregated by cohort size, analytic (influence-function) standard errors "
-               "clustered by force; plain two-way fixed effects shown for comparison only (CR1 by force).")
-    ctx.limitation("Training effects assume that trained and untrained forces would have followed parallel "
-                   "trends; the pre-rollout estimates of the event-study figure are the check.")
-    ctx.limitation(f"Training-effect standard errors come from the influence function, which assumes many "
-                   f"forces: with {n_forces} forces they are {'adequate but ' if n_forces >= 30 else ''}"
-                   "optimistic, and with fewer than about 30 forces the intervals are too narrow (a wild "
+    n_units = int(panel[unit].nunique())
+    ctx.finding("training", "{what} {verb} the mean {outcome} by {size:.2f} points (95% CI {lo:.2f} to "
+                "{hi:.2f}) where it was rolled out, compared with units never treated "
+                "({n} units of {unit}; staggered rollout).", recommendation="2.03",
+                what=intervention[0].upper() + intervention[1:], verb="raised" if row["estimate"] >= 0 else "lowered",
+                outcome=outcome, unit=unit,
+                size=abs(float(row["estimate"])), lo=float(row["ci_low"]), hi=float(row["ci_high"]), n=n_units)
+    ctx.method("Evaluation", f"Effect of {intervention} on {outcome} (panel {path.name}: {unit} by "
+               f"{declared['time']}, treated = {declared['treated']}): Callaway & Sant'Anna (2021) group-time "
+               f"effects with never-treated units as controls, aggregated by cohort size, analytic "
+               f"(influence-function) standard errors clustered by {unit}; plain two-way fixed effects shown "
+               f"for comparison only (CR1 by {unit}).")
+    ctx.limitation(f"The effect of {intervention} assumes that treated and untreated units would have followed "
+                   "parallel trends; the pre-rollout estimates of the event-study figure are the check.")
+    ctx.limitation(f"Standard errors of the effect of {intervention} come from the influence function, which "
+                   f"assumes many units: with {n_units} they are {'adequate but ' if n_units >= 30 else ''}"
+                   "optimistic, and with fewer than about 30 units the intervals are too narrow (a wild "
                    "cluster bootstrap, as did() uses, is safer there).")
 
 
@@ -183,17 +197,21 @@ def _incidents(ctx, path, denominators_path) -> None:
 
 
 def build(ctx) -> None:
+    from toolkit.report.sections.survey import part
+
     cfg = ctx.config
     if cfg is None:
-        ctx.note("evaluate: no study configuration; section skipped")
+        ctx.note("evaluate: no study configuration; no evaluation results")
         return
     panel = cfg.path("evaluate", "panel")
     if panel is not None and panel.exists():
-        _training(ctx, panel)
+        with part(ctx, "the effect of the intervention", "evaluate"):
+            _training(ctx, panel)
     else:
-        ctx.note("evaluate: no panel file named; training evaluation skipped")
+        ctx.note("evaluate: the study has no panel file (evaluate.panel); no intervention effect")
     incidents = cfg.path("evaluate", "incidents")
     if incidents is not None and incidents.exists():
-        _incidents(ctx, incidents, cfg.path("evaluate", "denominators"))
+        with part(ctx, "the incident trends", "evaluate"):
+            _incidents(ctx, incidents, cfg.path("evaluate", "denominators"))
     else:
-        ctx.note("evaluate: no incidents file named; reporting trends skipped")
+        ctx.note("evaluate: the study has no incidents file (evaluate.incidents); no reporting trends")

@@ -20,7 +20,7 @@ def _load(ctx):
 
     source = ctx.config.path("qual", "interviews") if ctx.config is not None else None
     if source is None:
-        ctx.note("qual: no interviews named in the configuration (qual.interviews); section skipped")
+        ctx.note("qual: the study has no coded interviews (qual.interviews); no interview themes")
         return None
     if source.suffix.lower() == ".qdpx":
         from toolkit.qual.qdpx import read_qdpx
@@ -47,9 +47,12 @@ def _crosstab(project, by, coder):
 def build(ctx) -> None:
     """Interview themes (with inter-coder agreement), then policy-document framing."""
     from toolkit.report.sections._qual_documents import build_documents
+    from toolkit.report.sections.survey import part
 
-    _build_interviews(ctx)
-    build_documents(ctx)
+    with part(ctx, "the interview themes", "qual"):
+        _build_interviews(ctx)
+    with part(ctx, "the policy-document framing", "qual"):
+        build_documents(ctx)
 
 
 def _build_interviews(ctx) -> None:
@@ -84,9 +87,12 @@ def _build_interviews(ctx) -> None:
         caption="estimate = share of interviews, with 95% Wilson interval; themes raised in (or missing "
         f"from) fewer than {k} interviews are withheld.",
     )
-    for by in ("role", "personal_experience", "team_composition"):
-        if by not in project.case_attributes():
-            ctx.note(f"qual: case attribute {by!r} absent; table of themes by {by} skipped")
+    attributes = list(project.case_attributes())
+    wanted = ctx.config.get("qual", "by") if ctx.config is not None else None
+    for by in (wanted if wanted is not None else attributes):
+        if by not in attributes:
+            ctx.note(f"qual: case attribute {by!r} (qual.by) is not in the interviews' cases "
+                     f"(they have {attributes}); table of themes by {by} not included")
             continue
         wide = _crosstab(project, by, coder)
         name = f"qual_themes_by_{by}"

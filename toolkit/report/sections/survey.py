@@ -1,15 +1,41 @@
-"""Survey section of the evidence pack: prevalence of online harms (weighted to the
-workforce), impact, reporting, support and training, scale reliability, and who is
-more affected. Every table is offered to the publication gate with the meaning of its
-cells (counts of people, events, what each estimate rests on, links to other tables);
-every figure is drawn from gated tables."""
+"""Survey section of the evidence pack: prevalence of online harms, impact, reporting,
+support and training, scale reliability, and who is more affected. Every table is offered
+to the publication gate with the meaning of its cells (counts of people, events, what each
+estimate rests on, links to other tables); every figure is drawn from gated tables.
+
+Every variable is found through the study's contract (:class:`toolkit.study.Contract`):
+the data dictionary's ``role``, ``scale`` and ``disclosure`` columns and ``study.yml``'s
+``survey`` settings, never by a name. A part the study has no variables for says so in
+one line; a part the data cannot support (an empty group, a singular model) is noted in
+one line and the rest of the pack is built.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import warnings
 
+import numpy as np
 import pandas as pd
 
+from toolkit.errors import ToolkitError
+
+#: errors of a part of the section that become a one-line note rather than a failed pack
+PART_ERRORS = (ToolkitError, np.linalg.LinAlgError)
+
+
+@contextlib.contextmanager
+def part(ctx, what: str, section: str = "survey"):
+    """Run one part of a section; a toolkit error (or a singular matrix) becomes one line
+    of the pack's log and notes rather than a traceback."""
+    try:
+        yield
+    except PART_ERRORS as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        if isinstance(exc, np.linalg.LinAlgError):
+            first = f"the data cannot support this model ({first}: a group too small or predictors collinear)"
+        ctx.note(f"{section}: {what} not included: {first}")
+        ctx.limitation(f"{what[0].upper()}{what[1:]} is not included: {first}")
 
 
 def _links_to_total(table, name, total_table, total_row, *, overall_table):
@@ -34,7 +60,7 @@ def _term_counts(data: pd.DataFrame, terms, outcome: str) -> pd.DataFrame:
     rows = []
     y = pd.to_numeric(data[outcome], errors="coerce")
     for term in terms:
-        m = re.fullmatch(r"C\((\w+)\)\[T\.(.+)\]", str(term))
+        m = re.fullmatch(r"C\((\w+)(?:, Treatment\(reference=.*?\))?\)\[T\.(.+)\]", str(term))
         if m and m.group(1) in data.columns:
             col = data[m.group(1)]
             mask = col.astype(str) == m.group(2)
@@ -76,7 +102,7 @@ def _draw_likert(table, items, weight, dictionary):
     return likert_bars(pseudo, items, weight="_w", dictionary=dictionary)
 
 
-def _draw_heatmap(table, dictionary, k, title):
+def _draw_heatmap(table, dictionary, k, title, w_word="weighted"):
     """Heat table of published prevalences (harm by group); withheld cells marked [c]."""
     import numpy as np
     from matplotlib.figure import Figure
@@ -100,141 +126,346 @@ def _draw_heatmap(table, dictionary, k, title):
                     color="black" if np.isnan(v) or v >= 0.6 * vmax else "white")
     ax.set_xticks(range(len(groups)), [str(g) for g in groups])
     ax.set_yticks(range(len(harms)), [labels.variable(h).split(": ")[-1][:40] for h in harms])
-    fig.colorbar(im, ax=ax).set_label("% experienced (weighted)")
+    fig.colorbar(im, ax=ax).set_label(f"% experienced ({w_word})")
     ax.set_title(title + f"\n({MARKER} = withheld: fewer than {k} respondents, or with or without the harm)",
                  fontsize="small")
     fig.tight_layout()
     return fig
 
 
+def _short(label: str) -> str:
+    """A label without its question stem ('Last 12 months, ...: Threats' -> 'Threats')."""
+    return str(label).split(": ", 1)[-1]
+
+
+def _group_labels(dictionary, var) -> dict:
+    return {str(c): lab for c, lab in dictionary.codes(var).items()}
+
+
+def _relabel(table: pd.DataFrame, dictionary, var) -> pd.DataFrame:
+    labels = _group_labels(dictionary, var)
+    table = table.copy()
+    table["group"] = table["group"].astype(str).map(labels).fillna(table["group"].astype(str))
+    return table
+
+
+def _fresh(data: pd.DataFrame, name: str) -> str:
+    while name in data.columns:
+        name = "_" + name
+    return name
+
+
+def _scale_range(dictionary, items) -> str:
+    """'1 (Strongly disagree) to 5 (Strongly agree)' from the dictionary's codes and ranges."""
+    ranges = {dictionary.range(i) for i in items if dictionary.range(i) is not None}
+    if len(ranges) != 1:
+        return "item ranges differ" if ranges else "range not declared"
+    lo, hi = next(iter(ranges))
+    codes = dictionary.codes(items[0])
+    lo_l, hi_l = codes.get(int(lo)) if lo == int(lo) else None, codes.get(int(hi)) if hi == int(hi) else None
+    text = f"{lo:g}{f' ({lo_l})' if lo_l else ''} to {hi:g}{f' ({hi_l})' if hi_l else ''}"
+    return text
+
+
+def select_wave(ctx, c, data: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """The respondents analysed (``survey.wave``) and a sentence saying which."""
+    out, text = c.select_wave(data, source=getattr(ctx.config, "source", None))
+    if text:
+        ctx.note(f"survey: results use {text}")
+    return out, text
+
+
+def weights(ctx, c, data: pd.DataFrame) -> tuple[str | None, str]:
+    """Weight the respondents as the study declares (:func:`toolkit.study.study_weights`)."""
+    from toolkit.study import study_weights
+
+    return study_weights(ctx.config, c, data)
+
+
+def _model_formula(c, dictionary, data, outcome, predictors):
+    """The any-harm model's formula, reference groups (text) and any level dropped."""
+    terms, refs, notes = [], [], []
+    for var in predictors:
+        col = data[var]
+        if col.dropna().nunique() < 2:
+            notes.append(f"{c.labels.get(var, var)} left out (a single answer in the data)")
+            continue
+        codes = dictionary.codes(var) if c.types.get(var) in ("categorical", "ordinal", "binary", "likert") else {}
+        if c.types.get(var) == "binary" and not isinstance(col.dtype, pd.CategoricalDtype):
+            ref = c.reference_code(var, data)
+            low = min(col.dropna().unique())
+            terms.append(var if ref in (None, low) else f"C({var}, Treatment(reference={ref!r}))")
+            ref = low if ref is None else ref
+        else:
+            if isinstance(col.dtype, pd.CategoricalDtype):
+                empty = [k for k in col.cat.categories if not (col == k).any()]
+                if empty:
+                    data[var] = col.cat.remove_unused_categories()
+                    notes.append(f"{_short(c.labels.get(var, var))}: no respondents in "
+                                 f"{', '.join(str(codes.get(k, k)) for k in empty)} (level left out)")
+            ref = c.reference_code(var, data)
+            first = _first_level(data[var])
+            terms.append(f"C({var})" if ref == first else f"C({var}, Treatment(reference={ref!r}))")
+        refs.append(f"{_short(c.labels.get(var, var)).lower()}: {codes.get(ref, ref)}")
+    return f"{outcome} ~ " + " + ".join(terms) if terms else None, refs, notes
+
+
+def _first_level(col):
+    """The level patsy takes as reference by default: the first category, else the smallest value."""
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        return col.cat.categories[0] if len(col.cat.categories) else None
+    values = sorted(col.dropna().unique().tolist())
+    return values[0] if values else None
+
+
+def _term_labels(model: pd.DataFrame, c, dictionary) -> pd.Series:
+    import re
+
+    out = []
+    for term in model["term"]:
+        m = re.match(r"C\((\w+)(?:, Treatment\(reference=.*?\))?\)\[T\.(.+)\]$", str(term))
+        if m and m.group(1) in c.types:
+            var, code = m.group(1), m.group(2)
+            codes = {str(k): v for k, v in dictionary.codes(var).items()}
+            out.append(f"{_short(c.labels[var])}: {codes.get(code, code)}")
+        elif term in c.types:
+            out.append(_short(c.labels[term]))
+        else:
+            out.append(str(term))
+    return pd.Series(out, index=model.index)
+
+
 def build(ctx) -> None:
-    from toolkit.dictionary import load_dictionary
-    from toolkit.io import read_survey
-    from toolkit.survey import any_of, mean_by, prevalence, rake, reliability_table, score_scales, workforce_margins
+    from toolkit.study import Contract
 
     cfg = ctx.config
     if cfg is None or cfg.path("survey", "data") is None:
-        ctx.note("survey: no survey named in the configuration; section skipped")
+        ctx.note("survey: the study has no survey (survey.data in study.yml); no survey results")
         return
-    k = ctx.threshold
     survey = ctx.store.get("survey_data")  # read and validated by the data section
     if survey is None:
-        survey = read_survey(cfg.path("survey", "data"), load_dictionary(cfg.path("survey", "dictionary")),
-                             on_error="report")
+        from toolkit.study import read_study_survey
+
+        survey = read_study_survey(cfg)
     dictionary = survey.dictionary
-    data = survey.data.copy()
-    if "wave" in data.columns and data["wave"].notna().any():
-        latest = int(data["wave"].max())
-        data = data[data["wave"] == latest].copy()
-        ctx.note(f"survey: prevalence uses wave {latest} ({len(data)} respondents)")
+    c = ctx.store.get("contract") or Contract.from_study(cfg, dictionary)
+    data, wave_text = select_wave(ctx, c, survey.data.copy())
+    k = ctx.threshold
+    weight, weight_text = None, ""
+    with part(ctx, "weighting"):
+        weight, weight_text = weights(ctx, c, data)
+    if weight is None and not weight_text:
+        weight_text = "Unweighted: weighting failed (see the log), so figures describe the respondents only."
+    w_word = "weighted" if weight else "unweighted"
+    ctx.method("Weighting", weight_text)
+    summary = _Summary()
 
-    harms = [v for v in dictionary.variables if v.startswith("harm_") and dictionary.type(v) == "binary"]
-    data["harm_any"] = any_of(data, harms)
+    harms = [v for v in c.harm_items if v in data.columns]
+    any_harm = None
+    if not harms:
+        ctx.note("survey: the dictionary declares no harm items (role 'harm', type binary); "
+                 "prevalence of harm not included")
+    else:
+        any_harm = _fresh(data, "harm_any")
+        from toolkit.survey import any_of
 
-    # weights: raked to the workforce profile on variables every respondent answers
-    weight = None
-    if cfg.path("survey", "margins") is not None:
-        variables = cfg.get("survey", "weight_by") or ["force", "role"]
-        weights = rake(data, workforce_margins(cfg.path("survey", "margins"), variables))
-        a = dict(weights.attrs)
-        data["weight"] = weights
-        weight = "weight"
-        ctx.method(
-            "Weighting",
-            f"Responses were raked to the workforce profile on {', '.join(variables)} "
-            f"(converged: {a.get('converged')}; Kish design effect {a.get('design_effect', float('nan')):.2f}, "
-            f"effective sample size {a.get('effective_n', float('nan')):.0f} of {len(data)}).",
-        )
+        data[any_harm] = any_of(data, harms)
+        with part(ctx, "prevalence of harm"):
+            _prevalence(ctx, c, dictionary, data, harms, any_harm, weight, w_word, k, summary)
+    _pillars(ctx, c, dictionary, data, any_harm, weight, w_word, k, summary)
+    scale_cols = []
+    with part(ctx, "scale reliability and scores"):
+        scale_cols = _scales(ctx, c, dictionary, data, weight, w_word, k, summary)
+    if any_harm is not None and c.model:
+        with part(ctx, "the model of who is more likely to be harmed"):
+            _model(ctx, c, dictionary, data, any_harm, weight, w_word, summary)
+    outcomes = ([any_harm] if any_harm else []) + scale_cols
+    for var in c.compare_by:
+        if var not in data.columns or not outcomes:
+            continue
+        with part(ctx, f"the comparison by {_short(c.labels[var]).lower()}"):
+            _compare(ctx, c, dictionary, data, var, outcomes, weight, w_word, k)
+    with part(ctx, "the figures of agreement with each statement"):
+        _likert(ctx, c, dictionary, data, scale_cols, weight, w_word)
+
+    done = []
+    if harms:
+        done.append("Prevalence of 0/1 items uses Wilson intervals unweighted and, with weights, "
+                    "Taylor-linearised standard errors with a logit-transformed interval (as R survey::svyciprop)"
+                    f"; 'any harm' is 1 when any of the {len(harms)} harm items is 1.")
+    if scale_cols:
+        done.append(f"Scale scores ({', '.join(summary.scale_text)}) are the mean of answered items after "
+                    "reverse-keying, requiring at least half the items.")
+    ctx.method("Survey", " ".join(done + ([f"Results use {wave_text}."] if wave_text else []))
+               or "The survey declares no harm items and no scales: only data validation is reported.")
+    if weight is None:
+        ctx.limitation("The survey figures are unweighted: they describe those who responded, who may differ "
+                       "from the workforce in role, force or experience of harm.")
+    else:
+        how = "raked to the workforce profile" if "raked" in weight_text else "weighted by the supplied weight"
+        ctx.limitation(f"Survey figures are {how} (see Weighting); non-response related to experience "
+                       "of harm could still bias them.")
+    ctx.store["survey"] = data
+    ctx.store["contract"] = c
+
+
+class _Summary:
+    def __init__(self):
+        self.scale_text: list[str] = []
+
+
+PEOPLE = {"counts": ["n", "n_events"], "events": [("n_events", "n")]}
+
+
+def _drawn(draw):
+    """``draw`` for ``ctx.figure``, or, when the gate has withheld everything it would show
+    (the figure is drawn again after the gate's last pass), a figure saying so."""
+    def safe(*tables):
+        try:
+            return draw(*tables)
+        except ToolkitError:
+            from matplotlib.figure import Figure
+
+            fig = Figure(figsize=(6, 1.2))
+            fig.text(0.5, 0.5, "Nothing to show: every figure it would draw was withheld by disclosure control.",
+                     ha="center", va="center", fontsize="small")
+            return fig
+    return safe
+
+
+def _ok(row, *cols) -> bool:
+    """True when every value of ``cols`` survived the gate (not withheld)."""
+    return all(pd.notna(row[c]) for c in cols)
+
+
+def _prevalence(ctx, c, dictionary, data, harms, any_harm, weight, w_word, k, summary):
+    from toolkit.survey import prevalence, prevalence_plot
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # excluded missing answers are counted in the n column
-        overall = prevalence(data, ["harm_any", *harms], weight=weight, threshold=k)
-        by_role = prevalence(data, "harm_any", by="role", weight=weight, threshold=k)
-        harmed = data[data["harm_any"] == 1]
-        pillars = {
-            "reporting": prevalence(harmed, "reported", weight=weight, threshold=k),
-            "support": prevalence(data, ["support_aware", "support_used"], weight=weight, threshold=k),
-            "training": prevalence(data, ["train_induction", "train_manager", "train_leadership"], weight=weight, threshold=k),
-        }
-
-    labels = {v: dictionary.label(v).split(": ", 1)[-1] for v in harms}
-    labels["harm_any"] = "Any online harm"
+        overall = prevalence(data, [any_harm, *harms], weight=weight, threshold=k)
+    labels = {v: _short(dictionary.label(v)) for v in harms}
+    labels[any_harm] = "Any online harm"
     overall.insert(1, "label", overall["outcome"].map(labels))
     overall = overall.drop(columns=["by", "group", "suppress"])
-    people = {"counts": ["n", "n_events"], "events": [("n_events", "n")]}
     overall_raw = overall.copy()
     overall = ctx.table(
         "survey_harm_prevalence",
         overall,
         key=["outcome"],
-        **people,
-        title="Online harms experienced in the last 12 months because of the policing role (weighted)",
+        **PEOPLE,
+        title=f"Harms experienced ({w_word} proportions)",
         pillar="recognition",
-        caption="estimate = weighted proportion; ci_low/ci_high = 95% logit interval; n = respondents answering.",
+        caption=f"estimate = {w_word} proportion; ci_low/ci_high = 95% "
+                f"{'logit' if weight else 'Wilson'} interval; n = respondents answering.",
     )
-    role_labels = {str(c): l for c, l in dictionary.codes("role").items()}
-    by_role["group"] = by_role["group"].astype(str).map(role_labels).fillna(by_role["group"].astype(str))
-    by_role = by_role.drop(columns=["suppress"])
-    by_role = ctx.table(
-        "survey_harm_by_role",
-        by_role,
-        key=["group"],
-        **people,
-        links=_links_to_total(by_role, "survey_harm_by_role", "survey_harm_prevalence", "harm_any",
-                              overall_table=overall_raw),
-        title="Any online harm by role (weighted)",
-        pillar="recognition",
-        caption=f"Groups with fewer than {k} respondents, or fewer than {k} with or without the harm, are "
-        "withheld (blank), with further cells withheld so that the overall figures do not give them back.",
-    )
-
-    row = overall.set_index("outcome").loc["harm_any"]
-    ctx.finding(
-        "recognition",
-        "{est:.0%} of respondents (95% CI {lo:.0%} to {hi:.0%}; n = {n:,}) experienced at least one online "
-        "harm in the last 12 months because of their role in policing.",
-        recommendation="1.01",
-        est=float(row["estimate"]), lo=float(row["ci_low"]), hi=float(row["ci_high"]), n=int(row["n"]),
-    )
-    rep = pillars["reporting"].iloc[0]
-    ctx.finding(
-        "reporting",
-        "Of those harmed, {est:.0%} (95% CI {lo:.0%} to {hi:.0%}; n = {n:,}) reported the most serious "
-        "incident to someone at work.",
-        recommendation="3.01",
-        est=float(rep["estimate"]), lo=float(rep["ci_low"]), hi=float(rep["ci_high"]), n=int(rep["n"]),
-    )
-    sup = pillars["support"].set_index("outcome").loc["support_aware"]
-    ctx.finding(
-        "support",
-        "{est:.0%} of respondents (95% CI {lo:.0%} to {hi:.0%}) knew of support available for online harms.",
-        recommendation="4.04",
-        est=float(sup["estimate"]), lo=float(sup["ci_low"]), hi=float(sup["ci_high"]),
-    )
-    trn = pillars["training"].set_index("outcome").loc["train_induction"]
-    ctx.finding(
-        "training",
-        "{est:.0%} of respondents (95% CI {lo:.0%} to {hi:.0%}) received training on online harms at induction.",
-        recommendation="2.01",
-        est=float(trn["estimate"]), lo=float(trn["ci_low"]), hi=float(trn["ci_high"]),
-    )
-    for pillar, table in pillars.items():
-        table = table.drop(columns=["by", "group", "suppress"])
-        table.insert(1, "label", table["outcome"].map(dictionary.label))
-        ctx.table(
-            f"survey_{pillar}",
-            table,
-            key=["outcome"],
-            **people,
-            title=f"{pillar.title()}: weighted proportions",
-            pillar=pillar,
+    row = overall.set_index("outcome").loc[any_harm]
+    if _ok(row, "estimate", "ci_low", "ci_high", "n"):
+        ctx.finding(
+            "recognition",
+            "{est:.0%} of respondents (95% CI {lo:.0%} to {hi:.0%}; n = {n:,}) experienced at least one of the "
+            "{k} online harms asked about.",
+            recommendation="1.01",
+            est=float(row["estimate"]), lo=float(row["ci_low"]), hi=float(row["ci_high"]), n=int(row["n"]),
+            k=len(harms),
         )
+    for var in c.by:
+        if var not in data.columns or not c.may_publish(var):
+            continue
+        what = _short(c.labels[var]).lower()
+        name = f"survey_harm_by_{var}"
+        with part(ctx, f"harm by {what}"):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                by = _relabel(prevalence(data, any_harm, by=var, weight=weight, threshold=k), dictionary, var)
+                types = _relabel(prevalence(data, harms, by=var, weight=weight, threshold=k), dictionary, var)
+            by = by.drop(columns=["suppress"])
+            ctx.table(
+                name,
+                by,
+                key=["group"],
+                **PEOPLE,
+                links=_links_to_total(by, name, "survey_harm_prevalence", any_harm, overall_table=overall_raw),
+                title=f"Any online harm by {what} ({w_word})",
+                pillar="recognition",
+                caption=f"Groups with fewer than {k} respondents, or fewer than {k} with or without the harm, are "
+                "withheld (blank), with further cells withheld so that the overall figures do not give them back.",
+            )
+            ctx.figure(
+                name,
+                _drawn(lambda t, var=var, what=what: prevalence_plot(
+                    t.assign(suppress=t["estimate"].isna(), outcome="Any online harm", by=var),
+                    dictionary=dictionary, title=f"Any online harm, by {what}")),
+                source=name,
+                title=f"Any online harm by {what} ({w_word}, 95% CI)",
+                pillar="recognition",
+            )
+            ctx.table(f"survey_harm_types_by_{var}", types.drop(columns=["suppress"]), key=["outcome", "group"],
+                      **PEOPLE, title=f"Harm types by {what} ({w_word})", pillar="recognition",
+                      caption=f"Cells with fewer than {k} respondents, or fewer than {k} with or without the harm, "
+                      "are withheld.")
+            ctx.figure(
+                f"survey_harm_heatmap_{var}",
+                _drawn(lambda t, what=what: _draw_heatmap(t, dictionary, k, f"Harm types by {what} ({w_word} %)",
+                                                          w_word)),
+                source=f"survey_harm_types_by_{var}",
+                title=f"Harm types by {what} ({w_word} %; withheld cells marked [c])",
+                pillar="recognition",
+            )
 
-    # scales: reliability and mean scores by role
+
+def _pillars(ctx, c, dictionary, data, any_harm, weight, w_word, k, summary):
+    from toolkit.survey import prevalence
+
+    findings = {"reporting": ("3.01", "Of those harmed, {est:.0%} (95% CI {lo:.0%} to {hi:.0%}; n = {n:,}) "
+                              "answered yes to: {label}."),
+                "support": ("4.04", "{est:.0%} of respondents (95% CI {lo:.0%} to {hi:.0%}; n = {n:,}) "
+                            "answered yes to: {label}."),
+                "training": ("2.01", "{est:.0%} of respondents (95% CI {lo:.0%} to {hi:.0%}; n = {n:,}) "
+                             "answered yes to: {label}.")}
+    for pillar in ("reporting", "support", "training"):
+        items = c.items(pillar, types=("binary",), data=data)
+        if not items:
+            ctx.note(f"survey: the dictionary declares no 0/1 {pillar} items (role '{pillar}'); "
+                     f"{pillar} proportions not included")
+            continue
+        # reporting is asked of those harmed
+        base = data[data[any_harm] == 1] if pillar == "reporting" and any_harm is not None else data
+        who = "of those harmed" if base is not data else "of respondents"
+        with part(ctx, f"the {pillar} proportions"):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                table = prevalence(base, items, weight=weight, threshold=k)
+            table = table.drop(columns=["by", "group", "suppress"])
+            table.insert(1, "label", table["outcome"].map(dictionary.label))
+            table = ctx.table(
+                f"survey_{pillar}",
+                table,
+                key=["outcome"],
+                **PEOPLE,
+                title=f"{pillar.title()}: {w_word} proportions {who}",
+                pillar=pillar,
+            )
+            rec, text = findings[pillar]
+            if base is data and pillar == "reporting":
+                text = text.replace("Of those harmed, ", "").replace("{est:.0%} (", "{est:.0%} of respondents (")
+            first = table.iloc[0]
+            if _ok(first, "estimate", "ci_low", "ci_high", "n"):
+                ctx.finding(pillar, text, recommendation=rec, est=float(first["estimate"]), lo=float(first["ci_low"]),
+                            hi=float(first["ci_high"]), n=int(first["n"]), label=dictionary.label(items[0]))
+
+
+def _scales(ctx, c, dictionary, data, weight, w_word, k, summary):
+    from toolkit.survey import mean_by, reliability_table, score_scales
+
+    scales = {s: items for s, items in dictionary.scales().items() if all(i in data.columns for i in items)}
+    if not scales:
+        ctx.note("survey: the dictionary declares no scales (column 'scale'); reliability and scale scores not included")
+        return []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        rel = reliability_table(data, dictionary)
-        scores = score_scales(data, dictionary)
+        rel = reliability_table(data, dictionary, scales=list(scales))
+        scores = score_scales(data, dictionary, scales=list(scales))
     ctx.table(
         "survey_scale_reliability",
         rel.scales,
@@ -243,101 +474,105 @@ def build(ctx) -> None:
         title="Reliability of the survey scales (Cronbach's alpha with Feldt 95% CI, omega total)",
         caption="Computed as R psych::alpha / psych::omega do (pairwise deletion).",
     )
-    data = data.join(scores)
-    scale_cols = [s for s in dictionary.scales() if s in data.columns and s != "impact"]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        means = mean_by(data, scale_cols, by="role", weight=weight, threshold=k)
-    means["group"] = means["group"].astype(str).map(role_labels).fillna(means["group"].astype(str))
-    ctx.table(
-        "survey_scale_means_by_role",
-        means.drop(columns=["suppress"]),
-        key=["outcome", "group"],
-        counts=["n", "n_events"],
-        title="Perceptions of the organisation (scale means, 1 to 5, higher = more positive) by role",
-        pillar="support",
-        caption=f"Weighted means with 95% CI; groups under {k} respondents suppressed.",
-    )
-    # who is more affected, and figures
-    from toolkit.survey import compare_groups, harm_heatmap, likert_bars, logit, prevalence_plot
+    for col in scores.columns:
+        data[col] = scores[col]
+    scale_cols = [s for s in c.climate_scales if s in scores.columns]
+    for s in scale_cols:
+        summary.scale_text.append(f"{s}: {_scale_range(dictionary, list(scales[s]))}")
+    ranges = {_scale_range(dictionary, list(scales[s])) for s in scale_cols}
+    range_text = next(iter(ranges)) if len(ranges) == 1 else "see the methods for each scale's range"
+    for var in c.by:
+        if var not in data.columns or not c.may_publish(var) or not scale_cols:
+            continue
+        what = _short(c.labels[var]).lower()
+        with part(ctx, f"scale means by {what}"):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                means = _relabel(mean_by(data, scale_cols, by=var, weight=weight, threshold=k), dictionary, var)
+            pillars = {dictionary.pillar(scales[s][0]) for s in scale_cols}
+            ctx.table(
+                f"survey_scale_means_by_{var}",
+                means.drop(columns=["suppress"]),
+                key=["outcome", "group"],
+                counts=[col for col in ("n", "n_events") if col in means.columns],
+                title=f"Scale means ({range_text}; higher = more agreement, reverse-worded items reversed) by {what}",
+                pillar=next(iter(pillars)) if len(pillars) == 1 and None not in pillars else None,
+                caption=f"{w_word.capitalize()} means with 95% CI; groups under {k} respondents withheld.",
+            )
+    return scale_cols
 
+
+def _model(ctx, c, dictionary, data, any_harm, weight, w_word, summary):
+    from toolkit.survey import logit
+
+    predictors = [v for v in c.model if v in data.columns]
+    if not predictors:
+        ctx.note("survey: none of the model's predictors (survey.model) is in the data; model not included")
+        return
+    data = data.copy()
+    formula, refs, notes = _model_formula(c, dictionary, data, any_harm, predictors)
+    for n in notes:
+        ctx.note(f"survey: model: {n}")
+    if formula is None:
+        ctx.note("survey: no predictor of the model varies in the data; model not included")
+        return
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        model = logit(data, "harm_any ~ C(role) + public_facing + C(gender)", weight=weight)
-        # groups under the threshold are left out of the comparison (their share would rest on them)
-        sizes = data["gender"].value_counts()
-        small = sorted(map(str, sizes[sizes < k].index))
-        if small:
-            ctx.note(f"survey: comparison by gender leaves out {len(small)} group(s) with fewer than {k} "
-                     "respondents")
-        comparisons = compare_groups(data[data["gender"].isin(sizes[sizes >= k].index)],
-                                     ["harm_any", *scale_cols], by="gender", weight=weight, correction="holm")
+        model = logit(data, formula, weight=weight)
+    model.insert(1, "label", _term_labels(model, c, dictionary))
+    se = ("Design-based standard errors for a weighted sample (as R survey::svyglm)." if weight
+          else "Unweighted; model-based standard errors.")
     ctx.table(
         "survey_harm_model",
         model,
         key=["term"],
         counts=["n"],
-        terms=_term_counts(data, model["term"], "harm_any"),
-        title="Who is more likely to experience online harm: weighted logistic regression (odds ratios)",
+        terms=_term_counts(data, model["term"], any_harm),
+        title=f"Who is more likely to experience online harm: {w_word} logistic regression (odds ratios)",
         pillar="recognition",
-        caption="Reference groups: police officer, not public-facing, women. Design-based standard errors "
-        "for a weighted sample (as R survey::svyglm).",
+        caption=f"Reference groups: {'; '.join(refs)}. {se}" + (f" {'; '.join(notes)}." if notes else ""),
     )
-    ctx.table(
-        "survey_compare_by_gender",
-        comparisons,
-        key=["dv"],
-        counts=["n"],
-        not_people={"n_groups": "groups compared"},
-        title="Differences by gender (design-based tests, Holm-adjusted across outcomes)",
-        pillar="recognition",
-    )
-    # figures: drawn from published (gated) tables only
-    ctx.figure(
-        "survey_harm_by_role",
-        lambda t: prevalence_plot(t.assign(suppress=t["estimate"].isna(), outcome="Any online harm", by="role"),
-                                  dictionary=dictionary, title="Any online harm in the last 12 months, by role"),
-        source="survey_harm_by_role",
-        title="Any online harm by role (weighted, 95% CI)",
-        pillar="recognition",
-    )
+
+
+def _compare(ctx, c, dictionary, data, var, outcomes, weight, w_word, k):
+    from toolkit.survey import compare_groups
+
+    what = _short(c.labels[var]).lower()
+    # groups under the threshold are left out of the comparison (their share would rest on them)
+    sizes = data[var].value_counts()
+    small = sorted(map(str, sizes[sizes < k].index))
+    if small:
+        ctx.note(f"survey: comparison by {what} leaves out {len(small)} group(s) with fewer than {k} respondents")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        types = prevalence(data, harms, by="role", weight=weight, threshold=k).drop(columns=["suppress"])
-    types["group"] = types["group"].astype(str).map(role_labels).fillna(types["group"].astype(str))
-    ctx.table("survey_harm_types_by_role", types, key=["outcome", "group"], **people,
-              title="Harm types by role (weighted)", pillar="recognition",
-              caption=f"Cells with fewer than {k} respondents, or fewer than {k} with or without the harm, "
-              "are withheld.")
-    ctx.figure(
-        "survey_harm_heatmap",
-        lambda t: _draw_heatmap(t, dictionary, k, "Harm types by role (weighted %)"),
-        source="survey_harm_types_by_role",
-        title="Harm types by role (weighted %; withheld cells marked [c])",
+        comparisons = compare_groups(data[data[var].isin(sizes[sizes >= k].index)], outcomes, by=var,
+                                     weight=weight, correction="holm")
+    ctx.table(
+        f"survey_compare_by_{var}",
+        comparisons,
+        key=["outcome"],
+        counts=["n"],
+        not_people={"n_groups": "groups compared"},
+        title=f"Differences by {what} ({'design-based' if weight else 'unweighted'} tests, Holm-adjusted across outcomes)",
         pillar="recognition",
     )
-    for scale, pillar in (("training_confidence", "training"), ("reporting_climate", "reporting"),
-                          ("support_climate", "support"), ("recognition_climate", "recognition")):
+
+
+def _likert(ctx, c, dictionary, data, scale_cols, weight, w_word):
+    for scale in scale_cols:
         items = dictionary.scales().get(scale)
-        if items and all(i in data.columns for i in items):
-            ctx.table(f"survey_likert_{scale}", _likert_table(data, items, weight), key=["item", "level"],
-                      counts=["n", "n_level"], events=[("n_level", "n")], pillar=pillar,
-                      title=f"{scale.replace('_', ' ').capitalize()}: answers to each statement (weighted share)")
-            ctx.figure(
-                f"survey_likert_{scale}",
-                lambda t, items=items: _draw_likert(t, items, weight, dictionary),
-                source=f"survey_likert_{scale}",
-                title=f"{scale.replace('_', ' ').capitalize()}: agreement with each statement (weighted)",
-                pillar=pillar,
-            )
-    ctx.method(
-        "Survey",
-        "Prevalence of binary items uses Wilson intervals unweighted and, with weights, Taylor-linearised "
-        "standard errors with a logit-transformed interval (as R survey::svyciprop). Scale scores are the mean "
-        "of answered items after reverse-keying, requiring at least half the items.",
-    )
-    ctx.limitation(
-        "Survey prevalence describes respondents weighted to the workforce on force and role; non-response "
-        "related to experience of harm could still bias it."
-    )
-    ctx.store["survey"] = data
+        if not items or not all(i in data.columns for i in items):
+            continue
+        if not all(c.types[i] == "likert" for i in items):
+            continue
+        pillar = dictionary.pillar(items[0])
+        ctx.table(f"survey_likert_{scale}", _likert_table(data, items, weight), key=["item", "level"],
+                  counts=["n", "n_level"], events=[("n_level", "n")], pillar=pillar,
+                  title=f"{scale.replace('_', ' ').capitalize()}: answers to each statement ({w_word} share)")
+        ctx.figure(
+            f"survey_likert_{scale}",
+            _drawn(lambda t, items=items: _draw_likert(t, items, weight, dictionary)),
+            source=f"survey_likert_{scale}",
+            title=f"{scale.replace('_', ' ').capitalize()}: agreement with each statement ({w_word})",
+            pillar=pillar,
+        )
