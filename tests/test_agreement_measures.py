@@ -179,7 +179,8 @@ def test_levels_must_cover_values():
         cohen_kappa(text, raters=["a", "b"], weights="linear", levels=["low", "high"])
 
 
-def test_old_argument_names_warn():
+def test_old_argument_names_are_gone():
+    """No aliases: nothing has been released (docs/vocabulary.md)."""
     long = counts_to_long(WIKI[:3])
-    with pytest.warns(FutureWarning, match="'unit' is now called 'item'"):
+    with pytest.raises(TypeError, match="unit"):
         krippendorff_alpha(long, unit="item", coder="coder", value="value")
