@@ -698,7 +698,7 @@ REGISTRY: dict[str, Case] = {
         },
         data="data",
         columns=(("arg", "raters"),),
-        choices=(("weights", "linear"),),
+        choices=(("weighting", "linear"),),
         empty=True,
     ),
     "qual.quotes": Case(

@@ -607,7 +607,7 @@ def cohen_kappa(
     coder=None,
     value=None,
     coders=None,
-    weights=None,
+    weighting=None,
     levels=None,
     ci=0.95,
 ):
@@ -624,7 +624,7 @@ def cohen_kappa(
         Columns of long data.
     coders : list of two, optional
         With long data holding more than two coders, the two to compare.
-    weights : {None, "linear", "quadratic"}
+    weighting : {None, "linear", "quadratic"}
         Unweighted kappa (default) or weighted kappa with disagreement weights
         ``|i - j| / (k - 1)`` or ``(i - j)^2 / (k - 1)^2`` over the category ranks.
         The order is ``levels`` if given, else that of an ordered categorical, else the
@@ -648,7 +648,7 @@ def cohen_kappa(
         - ``p``: two-sided p-value of that test.
         - ``n``: units rated by both raters (units missing either are left out, with a
           warning).
-        - ``observed``: observed proportion of agreement (weighted if ``weights``).
+        - ``observed``: observed proportion of agreement (weighted if ``weighting``).
         - ``expected``: agreement expected by chance from the raters' marginals.
         - ``method``: description.
 
@@ -681,8 +681,8 @@ def cohen_kappa(
 
     _check_frame(data, "cohen_kappa")
     ci_level = check_ci(ci, function="cohen_kappa")
-    if weights is not None:
-        check_choice(weights, ("linear", "quadratic"), argument="weights",
+    if weighting is not None:
+        check_choice(weighting, ("linear", "quadratic"), argument="weighting",
                      function="cohen_kappa")
     wide = _kappa_table(data, raters, item, coder, value, coders)
     first, second = wide.iloc[:, 0], wide.iloc[:, 1]
@@ -723,13 +723,13 @@ def cohen_kappa(
     elif k1 <= {"number", "boolean"}:
         cats = sorted(pd.unique(both))
     else:
-        if weights is not None:
+        if weighting is not None:
             raise ParameterError(
                 f"cohen_kappa: weighted kappa needs an order of the categories, but {where} "
                 f"hold unordered text ({sorted(map(str, pd.unique(both)))[:6]}). Give the "
                 "order with levels=[lowest, ..., highest], or make the columns ordered "
                 "categoricals (pd.Categorical(..., categories=[...], ordered=True)); or use "
-                "weights=None."
+                "weighting=None."
             )
         try:
             cats = sorted(pd.unique(both))
@@ -742,23 +742,23 @@ def cohen_kappa(
     n = int(table.sum())
     if n == 0:
         raise ParameterError("cohen_kappa: no unit was rated by both raters; nothing to compare.")
-    if weights is None:
+    if weighting is None:
         res = _sm_kappa(table)
         method = "Cohen's kappa"
     else:
-        res = _sm_kappa(table, wt=weights)
-        method = f"Cohen's weighted kappa ({weights} weights)"
+        res = _sm_kappa(table, wt=weighting)
+        method = f"Cohen's weighted kappa ({weighting} weighting)"
     z = stats.norm.ppf(0.5 + ci_level / 2)
     se = float(res.std_kappa)
     kappa = float(res.kappa)
     probs = table / n
-    if weights is None:
+    if weighting is None:
         observed = float(np.trace(probs))
         expected = float((probs.sum(1) * probs.sum(0)).sum())
     else:
         w = np.arange(len(cats), dtype=float)
         d = np.abs(w[:, None] - w[None, :]) / max(len(cats) - 1, 1)
-        d = d if weights == "linear" else d**2
+        d = d if weighting == "linear" else d**2
         observed = float(1 - (d * probs).sum())
         expected = float(1 - (d * np.outer(probs.sum(1), probs.sum(0))).sum())
     se0 = float(res.std_kappa0)
