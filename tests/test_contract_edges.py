@@ -225,3 +225,21 @@ def test_make_installs_from_a_wheelhouse_without_the_index(tmp_path):
     assert r.returncode == 0, r.stderr
     assert "offline" in r.stdout
     assert all("--no-index --find-links wheelhouse" in line for line in calls.read_text().splitlines())
+
+
+def test_readme_example_dictionary_declares_what_it_says():
+    """The example of data-templates/survey/README.md (a force keeping its own names) loads, and
+    the contract finds what the README says the pack publishes."""
+    import io
+
+    from toolkit.dictionary import load_dictionary
+    from toolkit.study import Contract
+
+    text = (REPO_DIR / "data-templates" / "survey" / "README.md").read_text(encoding="utf-8")
+    start = text.index("variable,label,type,values,missing,scale,reverse,min,max,required,pillar,disclosure,role\nstaff_no")
+    block = text[start:text.index("```", start)]
+    c = Contract.from_study(None, load_dictionary(pd.read_csv(io.StringIO(block), dtype=str, keep_default_na=False)))
+    assert c.harm_items == ["q7a", "q7b"] and c.by == ("job",) and c.wave == "sweep"
+    assert c.identifier == "staff_no" and c.climate_scales == ["climate"]
+    assert c.items("reporting", types=("binary",)) == ["q9"] and c.items("support", "training") == []
+    assert not c.may_publish("q20") and not c.may_publish("staff_no")

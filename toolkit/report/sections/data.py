@@ -132,7 +132,9 @@ def build(ctx) -> None:
 
     ctx.method("Data validation", (
         f"The survey file was read and every cell checked against its data dictionary "
-        f"(codes, ranges, missing codes, required items, unique identifiers within wave). "
+        f"(codes, ranges, missing codes, required items"
+        + (f", unique identifiers{' within wave' if contract.wave else ''}" if contract.identifier else "")
+        + "). "
         f"{len(survey.data)} of {survey.n_rows_in} rows were kept; excluded rows and every "
         f"problem are listed with the file's own row numbers."))
     ctx.store["survey_data"] = survey
