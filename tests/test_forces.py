@@ -282,3 +282,50 @@ def test_resourcing_intervals_cover_the_workforce_totals():
         total_n += len(res)
     coverage = hits / total_n
     assert 0.93 <= coverage <= 0.97, coverage
+
+
+# ------------------------------------------------------------------------------ shrinkage
+
+def _expand(groups, r, n):
+    rows = [(g, 1.0) for g, a, b in zip(groups, r, n) for _ in range(int(a))]
+    rows += [(g, 0.0) for g, a, b in zip(groups, r, n) for _ in range(int(b - a))]
+    return pd.DataFrame(rows, columns=["force", "y"])
+
+
+@pytest.mark.parametrize("dataset", ["funnel_forces", "funnel_43", "synth_reported"])
+def test_shrink_forces_matches_metafor_blup(dataset):
+    """R: ``blup(rma(measure = "PLO", xi = r, ni = n, method = "REML"))`` (metafor), its
+    ``pred``, ``se``, ``pi.lb``, ``pi.ub`` on the logit scale, and ``tau2``, ``coef``."""
+    from toolkit.survey import shrink_forces
+
+    ref = pd.read_csv(REF / "survey_forces_shrink.csv").query("dataset == @dataset").reset_index(drop=True)
+    if dataset == "synth_reported":
+        d = _synth().query("wave == 2")
+        res = _quiet(shrink_forces, d, outcome="reported")
+    else:
+        res = shrink_forces(_expand(ref["group"], ref["n_events"], ref["n"]), outcome="y")
+    assert res["group"].tolist() == ref["group"].tolist()
+    assert (res["n"] == ref["n"]).all() and (res["n_events"] == ref["n_events"]).all()
+    logit = lambda p: np.log(p / (1 - p))
+    assert_allclose(res.attrs["tau2"], ref["tau2"][0], rtol=1e-6, atol=1e-10)
+    assert_allclose(res.attrs["mu"], ref["mu"][0], rtol=1e-6)
+    assert_allclose(logit(res["estimate"]), ref["pred"], rtol=1e-6)
+    assert_allclose(res["se_logit"], ref["se"], rtol=1e-6)
+    assert_allclose(logit(res["ci_low"]), ref["pi.lb"], rtol=1e-6)
+    assert_allclose(logit(res["ci_high"]), ref["pi.ub"], rtol=1e-6)
+    assert res["method"].str.startswith("empirical Bayes (model-based)").all()
+    # shrunken towards the pooled value: never further from it than the direct estimate
+    pooled = 1 / (1 + np.exp(-res.attrs["mu"]))
+    assert (np.abs(res["estimate"] - pooled) <= np.abs(res["direct"] - pooled) + 1e-12).all()
+
+
+def test_shrink_forces_errors():
+    from toolkit.survey import shrink_forces
+
+    d = _synth().query("wave == 2")
+    with pytest.raises(ColumnNotFoundError, match="force_typo"):
+        shrink_forces(d, outcome="reported", by="force_typo")
+    with pytest.raises(DesignError, match="at least 3 forces"):
+        _quiet(shrink_forces, d[d["force"].isin(["F01", "F02"])], outcome="reported")
+    with pytest.raises(DataValidationError, match="role"):
+        shrink_forces(d, outcome="role")

@@ -526,6 +526,13 @@ REGISTRY: dict[str, Case] = {
         columns=(("arg", "outcome"), ("arg", "by"), ("arg", "time")),
         empty=True,
     ),
+    "survey.shrink_forces": Case(
+        S.shrink_forces,
+        lambda tmp: {"data": survey().assign(force=np.tile([1, 2, 3], 20)), "outcome": "harm_abuse", "by": "force"},
+        data="data",
+        columns=(("arg", "outcome"), ("arg", "by")),
+        empty=True,
+    ),
     "survey.harm_heatmap": Case(
         S.harm_heatmap,
         lambda tmp: {

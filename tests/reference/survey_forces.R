@@ -165,3 +165,26 @@ res <- do.call(rbind, rows)
 rownames(res) <- NULL
 write.csv(res, "tests/reference/survey_forces.csv", row.names = FALSE)
 print(table(res$dataset, res$func))
+
+# ---- empirical-Bayes shrinkage (toolkit.survey.shrink_forces): metafor REML random-effects
+# model on the logit of each force's proportion, and its BLUPs
+suppressPackageStartupMessages(library(metafor))
+shrink <- function(name, g, r, n) {
+  fit <- rma(measure = "PLO", xi = r, ni = n, method = "REML", control = list(threshold = 1e-12, maxiter = 1000))
+  b <- blup(fit)
+  data.frame(dataset = name, group = g, n = n, n_events = r, pred = b$pred, se = b$se,
+             pi.lb = b$pi.lb, pi.ub = b$pi.ub, tau2 = fit$tau2, mu = as.numeric(coef(fit)))
+}
+agg <- function(d, y) {
+  d <- d[!is.na(d[[y]]), ]
+  data.frame(force = sort(unique(d$force)), r = as.numeric(tapply(d[[y]], d$force, sum)),
+             n = as.numeric(tapply(d[[y]], d$force, length)))
+}
+f8 <- read.csv("tests/reference/data/funnel_forces.csv")
+f43 <- read.csv("tests/reference/data/funnel_43.csv")
+rep2 <- agg(w2, "reported")
+sh <- rbind(shrink("funnel_forces", f8$group, f8$numerator, f8$denominator),
+            shrink("funnel_43", f43$group, f43$numerator, f43$denominator),
+            shrink("synth_reported", rep2$force, rep2$r, rep2$n))
+write.csv(sh, "tests/reference/survey_forces_shrink.csv", row.names = FALSE)
+print(unique(sh[, c("dataset", "tau2", "mu")]))

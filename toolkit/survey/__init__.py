@@ -15,6 +15,7 @@ from toolkit.survey.models import logit, ordinal
 from toolkit.survey.prevalence import mean_by, prevalence, total
 from toolkit.survey.reliability import item_analysis, reliability, reliability_table
 from toolkit.survey.scales import score_scales
+from toolkit.survey.shrinkage import shrink_forces
 from toolkit.survey.weighting import rake
 from toolkit.survey.workforce import workforce_margins
 
@@ -41,4 +42,5 @@ __all__ = [
     "resourcing",
     "compare_forces",
     "change_by",
+    "shrink_forces",
 ]

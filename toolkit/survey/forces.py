@@ -102,8 +102,8 @@ def _groups(data, by, function):
                           "no group can be formed. Check the column named.")
     if miss.any():
         warnings.warn(DataWarning(
-            f"{function}: {int(miss.sum())} row(s) with a missing '{by}' left out of the force "
-            "estimates (they stay in the design and in the national estimate).",
+            f"{function}: {int(miss.sum())} row(s) with a missing '{by}' left out of the estimates "
+            "by it (they stay in the design, with zero contribution).",
             n_excluded=int(miss.sum()), reason=f"missing value in '{by}'"), stacklevel=3)
     order = group_order(data, [by], pd.Series(labels, dtype=object))
     codes = np.append(pd.Index(order).get_indexer(labels), -1)[codes]
