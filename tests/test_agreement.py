@@ -142,7 +142,7 @@ def test_weighted_kappa_matches_psych_estimate():
     (psych's variance of weighted kappa uses another formula; the SE is statsmodels'.)"""
     ref = kappa_reference().loc["bfi_A2_A3_weighted"]
     data = pd.read_csv(REF / "data" / "agreement_bfi.csv")
-    res = cohen_kappa(data, raters=["A2", "A3"], weights="quadratic")
+    res = cohen_kappa(data, raters=["A2", "A3"], weighting="quadratic")
     assert_allclose(res["estimate"].iloc[0], ref["estimate"], atol=1e-8)
 
 
@@ -162,7 +162,7 @@ def test_kappa_se_and_test_match_fleiss_cohen_everitt(case, weights):
                              "A3": ["yes"] * 20 + ["no"] * 5 + ["yes"] * 10 + ["no"] * 15})
     else:
         data = pd.read_csv(REF / "data" / "agreement_bfi.csv")
-    row = cohen_kappa(data, raters=["A2", "A3"], weights=weights).iloc[0]
+    row = cohen_kappa(data, raters=["A2", "A3"], weighting=weights).iloc[0]
     assert_allclose(row[["estimate", "se", "statistic"]].to_numpy(float),
                     ref[["estimate", "se", "statistic"]].to_numpy(float), rtol=1e-8, atol=1e-10)
     assert_allclose(row["p"], ref["p"], rtol=1e-6, atol=0)
@@ -220,8 +220,8 @@ def _long():
         (lambda: cohen_kappa(_long(), item="u", coder="c"), ParameterError, "value="),
         (lambda: cohen_kappa(_long(), item="u", coder="c", value="v", coders=["a", "z"]),
          ParameterError, "coders"),
-        (lambda: cohen_kappa(_long(), raters=["u", "v"], weights="cubic"), ParameterError,
-         "weights"),
+        (lambda: cohen_kappa(_long(), raters=["u", "v"], weighting="cubic"), ParameterError,
+         "weighting"),
         (lambda: cohen_kappa(_long(), raters=["u", "v"], ci=95), ParameterError,
          "'ci'"),
     ],

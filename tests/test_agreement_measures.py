@@ -144,19 +144,19 @@ def _likert_pair():
 def test_weighted_kappa_text_labels_use_given_order():
     a, b = _likert_pair()
     numbers = cohen_kappa(pd.DataFrame({"a": a, "b": b}), raters=["a", "b"],
-                          weights="quadratic")["estimate"].iloc[0]
+                          weighting="quadratic")["estimate"].iloc[0]
     text = pd.DataFrame({"a": [LIKERT[i] for i in a], "b": [LIKERT[i] for i in b]})
-    with_levels = cohen_kappa(text, raters=["a", "b"], weights="quadratic",
+    with_levels = cohen_kappa(text, raters=["a", "b"], weighting="quadratic",
                               levels=LIKERT)["estimate"].iloc[0]
     cat = text.apply(lambda s: pd.Categorical(s, categories=LIKERT, ordered=True))
-    ordered = cohen_kappa(cat, raters=["a", "b"], weights="quadratic")["estimate"].iloc[0]
+    ordered = cohen_kappa(cat, raters=["a", "b"], weighting="quadratic")["estimate"].iloc[0]
     assert_allclose([with_levels, ordered], numbers, rtol=1e-12)
     alphabetical = sorted(LIKERT)
-    wrong = cohen_kappa(text, raters=["a", "b"], weights="quadratic",
+    wrong = cohen_kappa(text, raters=["a", "b"], weighting="quadratic",
                         levels=alphabetical)["estimate"].iloc[0]
     assert abs(wrong - numbers) > 0.1  # the old silent answer differs
     with pytest.raises(ParameterError, match="order.*levels="):
-        cohen_kappa(text, raters=["a", "b"], weights="quadratic")
+        cohen_kappa(text, raters=["a", "b"], weighting="quadratic")
     # unweighted kappa does not depend on the order: text is fine
     unweighted = cohen_kappa(text, raters=["a", "b"])["estimate"].iloc[0]
     assert_allclose(unweighted, cohen_kappa(pd.DataFrame({"a": a, "b": b}),
@@ -176,10 +176,11 @@ def test_kappa_text_against_number_codes_refused():
 def test_levels_must_cover_values():
     text = pd.DataFrame({"a": ["low", "high"], "b": ["low", "mid"]})
     with pytest.raises(ParameterError, match="levels"):
-        cohen_kappa(text, raters=["a", "b"], weights="linear", levels=["low", "high"])
+        cohen_kappa(text, raters=["a", "b"], weighting="linear", levels=["low", "high"])
 
 
-def test_old_argument_names_warn():
+def test_old_argument_names_are_gone():
+    """No aliases: nothing has been released (docs/vocabulary.md)."""
     long = counts_to_long(WIKI[:3])
-    with pytest.warns(FutureWarning, match="'unit' is now called 'item'"):
+    with pytest.raises(TypeError, match="unit"):
         krippendorff_alpha(long, unit="item", coder="coder", value="value")

@@ -81,6 +81,8 @@ def test_demo_evidence_pack_builds_offline(tmp_path):
 
     ctx = build_evidence_pack(tmp_path, demo=True)
     assert (tmp_path / "demo-data" / "survey" / "survey.csv").exists()
-    assert (ctx.pack_dir / "validation.txt").exists()
-    assert "respondents_by_force_wave" in ctx.tables
+    assert (tmp_path / "private" / "validation" / "validation.txt").exists()  # private, beside the pack
+    assert not (ctx.pack_dir / "validation.txt").exists()
+    assert (ctx.pack_dir / "index.html").exists()
+    assert any(name.startswith("respondents_by") for name in ctx.tables)
     assert toolkit.__version__

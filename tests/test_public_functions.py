@@ -19,7 +19,7 @@ parametrised tests feed each one
 * a number where column names belong -> a ToolkitError naming the argument;
 * a qualitative project with no coding -> a clear error or a table without silent NaNs.
 
-It also checks that functions taking a confidence level put it in ``attrs["ci_level"]``
+It also checks that functions taking a confidence level put it in ``attrs["ci"]``
 (never in a column name), that core estimators return the documented fixed columns as
 floats, and that no ``assert`` guards anything in ``toolkit/`` (``python -O`` strips them).
 
@@ -743,7 +743,7 @@ REGISTRY: dict[str, Case] = {
         },
         data="data",
         columns=(("arg", "raters"),),
-        choices=(("weights", "linear"),),
+        choices=(("weighting", "linear"),),
         empty=True,
     ),
     "qual.quotes": Case(
@@ -1473,7 +1473,7 @@ def test_uncoded_project(name, tmp_path):
         assert all_nan == [], f"{name} returned only NaN in {all_nan} without an error"
 
 
-LEVEL_ARGS = ("ci_level", "ci")
+LEVEL_ARGS = ("ci",)
 
 
 def _takes_level(case: Case) -> bool:
@@ -1491,7 +1491,7 @@ def test_confidence_level_in_attrs(name, tmp_path):
     table = res if isinstance(res, pd.DataFrame) else getattr(res, "scales", None)
     if table is None:
         table = res.table
-    assert table.attrs.get("ci", table.attrs.get("ci_level")) == 0.9, table.attrs
+    assert table.attrs.get("ci") == 0.9, table.attrs
     cols = [str(c) for c in table.columns]
     assert {"ci_low", "ci_high"} <= set(cols) or {"estimate"} <= set(cols), cols
     assert not [c for c in cols if re.search(r"(?i)ci\s*_?9\d|9\d\s*%", c)], cols

@@ -7,13 +7,8 @@ Public functions are importable from here; each lives in a module of its own top
 
 from __future__ import annotations
 
-from toolkit._lazy import lazy_package
+from toolkit.io.csvfile import read_csv_text
+from toolkit.io.report import ValidationReport
+from toolkit.io.survey_file import SurveyData, read_survey
 
-_LAZY = {
-    "read_survey": "survey_file",
-    "SurveyData": "survey_file",
-    "ValidationReport": "report",
-    "read_csv_text": "csvfile",
-}
-
-__all__, __getattr__ = lazy_package(__name__, _LAZY, globals())
+__all__ = ["read_survey", "SurveyData", "ValidationReport", "read_csv_text"]

@@ -31,19 +31,6 @@ __all__ = ["krippendorff_alpha", "krippendorff_alpha_ci", "fleiss_kappa", "cohen
            "agreement"]
 
 
-def _renamed(new, old, new_name, old_name, function):
-    """The value of a renamed argument, accepting the old name for one release."""
-    if old is None:
-        return new
-    if new is not None:
-        raise ParameterError(
-            f"{function}: give '{new_name}' only ('{old_name}' is its former name)."
-        )
-    warnings.warn(f"{function}: '{old_name}' is now called '{new_name}' (docs/vocabulary.md); "
-                  f"the old name will be removed.", FutureWarning, stacklevel=3)
-    return old
-
-
 def _codes(values):
     """Integer codes of a column, and how many there are, fast on the layouts coding data
     come in: integers in a compact range (``x - min``), or long runs of one value (a
@@ -212,7 +199,7 @@ def _numeric_domain(values, level):
     return remap[codes], domain
 
 
-def krippendorff_alpha(data, *, item=None, coder, value, level="nominal", unit=None):
+def krippendorff_alpha(data, *, item, coder, value, level="nominal"):
     """Krippendorff's alpha for any number of coders, missing values and four levels.
 
     Parameters
@@ -222,7 +209,7 @@ def krippendorff_alpha(data, *, item=None, coder, value, level="nominal", unit=N
         allowed (the coder did not code that item) and carry no information.
     item, coder, value : str
         Columns naming the item coded (Krippendorff's "unit"), the coder, and the value
-        assigned. ``unit=`` is the former name of ``item=``.
+        assigned.
     level : {"nominal", "ordinal", "interval", "ratio"}
         Level of measurement of ``value``. Ordinal, interval and ratio need numbers or an
         ordered categorical; ratio needs values >= 0.
@@ -271,7 +258,6 @@ def krippendorff_alpha(data, *, item=None, coder, value, level="nominal", unit=N
     >>> round(krippendorff_alpha(long, item="item", coder="coder", value="value"), 3)
     0.095
     """
-    item = _renamed(item, unit, "item", "unit", "krippendorff_alpha")
     inputs = _alpha_inputs(data, item, coder, value, level, "krippendorff_alpha")
     if inputs is None:
         warnings.warn("krippendorff_alpha: no non-missing values; alpha is undefined (NaN).",
@@ -401,7 +387,6 @@ def krippendorff_alpha_ci(data, *, item, coder, value, level="nominal", ci=0.95,
                    f"replicates, percentile interval"],
     })
     out.attrs["ci"] = level_ci
-    out.attrs["ci_level"] = level_ci
     return out
 
 
@@ -536,7 +521,6 @@ def fleiss_kappa(data, *, item, coder, value, ci=0.95, n_boot=1000, seed=0):
                    f"percentile)"],
     })
     out.attrs["ci"] = level_ci
-    out.attrs["ci_level"] = level_ci
     return out
 
 
@@ -623,11 +607,9 @@ def cohen_kappa(
     coder=None,
     value=None,
     coders=None,
-    weights=None,
+    weighting=None,
     levels=None,
     ci=0.95,
-    unit=None,
-    ci_level=None,
 ):
     """Cohen's kappa for two raters, from wide or long data, with standard error and test.
 
@@ -639,10 +621,10 @@ def cohen_kappa(
     raters : list of two str, optional
         The two rater columns of wide data.
     item, coder, value : str, optional
-        Columns of long data (``unit=`` is the former name of ``item=``).
+        Columns of long data.
     coders : list of two, optional
         With long data holding more than two coders, the two to compare.
-    weights : {None, "linear", "quadratic"}
+    weighting : {None, "linear", "quadratic"}
         Unweighted kappa (default) or weighted kappa with disagreement weights
         ``|i - j| / (k - 1)`` or ``(i - j)^2 / (k - 1)^2`` over the category ranks.
         The order is ``levels`` if given, else that of an ordered categorical, else the
@@ -652,8 +634,7 @@ def cohen_kappa(
         The categories in order, lowest first (also fixes the categories of an
         unweighted table); every value must be one of them.
     ci : float
-        Confidence level of the Wald interval, stored in ``result.attrs["ci"]``
-        (``ci_level=`` is its former name).
+        Confidence level of the Wald interval, stored in ``result.attrs["ci"]``.
 
     Returns
     -------
@@ -667,7 +648,7 @@ def cohen_kappa(
         - ``p``: two-sided p-value of that test.
         - ``n``: units rated by both raters (units missing either are left out, with a
           warning).
-        - ``observed``: observed proportion of agreement (weighted if ``weights``).
+        - ``observed``: observed proportion of agreement (weighted if ``weighting``).
         - ``expected``: agreement expected by chance from the raters' marginals.
         - ``method``: description.
 
@@ -699,12 +680,9 @@ def cohen_kappa(
     from statsmodels.stats.inter_rater import cohens_kappa as _sm_kappa
 
     _check_frame(data, "cohen_kappa")
-    item = _renamed(item, unit, "item", "unit", "cohen_kappa")
-    ci = _renamed(None if ci_level is not None and ci == 0.95 else ci, ci_level, "ci",
-                  "ci_level", "cohen_kappa")
     ci_level = check_ci(ci, function="cohen_kappa")
-    if weights is not None:
-        check_choice(weights, ("linear", "quadratic"), argument="weights",
+    if weighting is not None:
+        check_choice(weighting, ("linear", "quadratic"), argument="weighting",
                      function="cohen_kappa")
     wide = _kappa_table(data, raters, item, coder, value, coders)
     first, second = wide.iloc[:, 0], wide.iloc[:, 1]
@@ -745,13 +723,13 @@ def cohen_kappa(
     elif k1 <= {"number", "boolean"}:
         cats = sorted(pd.unique(both))
     else:
-        if weights is not None:
+        if weighting is not None:
             raise ParameterError(
                 f"cohen_kappa: weighted kappa needs an order of the categories, but {where} "
                 f"hold unordered text ({sorted(map(str, pd.unique(both)))[:6]}). Give the "
                 "order with levels=[lowest, ..., highest], or make the columns ordered "
                 "categoricals (pd.Categorical(..., categories=[...], ordered=True)); or use "
-                "weights=None."
+                "weighting=None."
             )
         try:
             cats = sorted(pd.unique(both))
@@ -764,23 +742,23 @@ def cohen_kappa(
     n = int(table.sum())
     if n == 0:
         raise ParameterError("cohen_kappa: no unit was rated by both raters; nothing to compare.")
-    if weights is None:
+    if weighting is None:
         res = _sm_kappa(table)
         method = "Cohen's kappa"
     else:
-        res = _sm_kappa(table, wt=weights)
-        method = f"Cohen's weighted kappa ({weights} weights)"
+        res = _sm_kappa(table, wt=weighting)
+        method = f"Cohen's weighted kappa ({weighting} weighting)"
     z = stats.norm.ppf(0.5 + ci_level / 2)
     se = float(res.std_kappa)
     kappa = float(res.kappa)
     probs = table / n
-    if weights is None:
+    if weighting is None:
         observed = float(np.trace(probs))
         expected = float((probs.sum(1) * probs.sum(0)).sum())
     else:
         w = np.arange(len(cats), dtype=float)
         d = np.abs(w[:, None] - w[None, :]) / max(len(cats) - 1, 1)
-        d = d if weights == "linear" else d**2
+        d = d if weighting == "linear" else d**2
         observed = float(1 - (d * probs).sum())
         expected = float(1 - (d * np.outer(probs.sum(1), probs.sum(0))).sum())
     se0 = float(res.std_kappa0)
@@ -800,12 +778,11 @@ def cohen_kappa(
         }
     )
     out.attrs["ci"] = ci_level
-    out.attrs["ci_level"] = ci_level
     return out
 
 
 def agreement(project, *, coders=None, item="segment", weight="characters", n_boot=1000,
-              ci=0.95, seed=0, unit=None, ci_level=None):
+              ci=0.95, seed=0):
     """Inter-coder agreement per code and overall on the double-coded part of a project.
 
     Parameters
@@ -815,8 +792,7 @@ def agreement(project, *, coders=None, item="segment", weight="characters", n_bo
     coders : list of str, optional
         Coders to compare (default: all). Cohen's kappa uses the first two.
     item : {"segment", "source"}
-        What is coded and compared (the unit of agreement, see Notes; ``unit=`` is its
-        former name).
+        What is coded and compared (the unit of agreement, see Notes).
     weight : {"characters", "units"}
         With ``item="segment"``: weight each unit by its length in characters (agreement
         on text) or count units equally. Ignored for ``item="source"``.
@@ -824,7 +800,7 @@ def agreement(project, *, coders=None, item="segment", weight="characters", n_bo
         Bootstrap replicates (resampling units) for ``se`` and the percentile interval;
         0 skips the bootstrap.
     ci : float
-        Interval level, stored in ``attrs["ci"]`` (``ci_level=`` is its former name).
+        Interval level, stored in ``attrs["ci"]``.
     seed : int
         Seed of the bootstrap.
 
@@ -867,10 +843,8 @@ def agreement(project, *, coders=None, item="segment", weight="characters", n_bo
     """
     from toolkit.qual._coding_units import sparse_presence
 
-    unit = _renamed(None if unit is not None and item == "segment" else item, unit, "item",
-                    "unit", "agreement")
-    ci_level = _renamed(None if ci_level is not None and ci == 0.95 else ci, ci_level, "ci",
-                        "ci_level", "agreement")
+    unit = item
+    ci_level = check_ci(ci, function="agreement")
     check_choice(unit, ("segment", "source"), argument="item", function="agreement")
     check_choice(weight, ("characters", "units"), argument="weight", function="agreement")
     segments = getattr(project, "segments", None)
@@ -932,7 +906,6 @@ def agreement(project, *, coders=None, item="segment", weight="characters", n_bo
                      f"{'' if len(coders) == 2 else ' (kappa: first two)'}; "
                      f"bootstrap over units ({n_boot} replicates, percentile)")
     out.attrs["ci"] = ci_level
-    out.attrs["ci_level"] = ci_level
     return out
 
 

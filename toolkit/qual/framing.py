@@ -268,7 +268,7 @@ def frame_documents(documents, *, lexicon=None, text="text", id="id", margin=0.0
     return out
 
 
-def compare_frames(scores, *, by, ci=0.95, ci_level=None):
+def compare_frames(scores, *, by, ci=0.95):
     """Compare framing across groups of documents (forces, years, document types).
 
     Parameters
@@ -278,8 +278,7 @@ def compare_frames(scores, *, by, ci=0.95, ci_level=None):
     by : str or list of str
         Grouping column(s), e.g. ``"force"`` or ``"year"``.
     ci : float
-        Level of the t interval of the mean balance (in ``attrs["ci"]``; ``ci_level=``
-        is its former name).
+        Level of the t interval of the mean balance (in ``attrs["ci"]``).
 
     Returns
     -------
@@ -315,10 +314,8 @@ def compare_frames(scores, *, by, ci=0.95, ci_level=None):
     check_table(scores, argument="scores", function="compare_frames",
                 producer="frame_documents", columns=("estimate", "frame"))
     from toolkit.errors import check_ci
-    from toolkit.qual.agreement import _renamed
 
-    ci_level = check_ci(_renamed(None if ci_level is not None and ci == 0.95 else ci,
-                                 ci_level, "ci", "ci_level", "compare_frames"),
+    ci_level = check_ci(ci,
                         function="compare_frames")
     rows = []
     for key, g in scores.groupby(by, sort=True, dropna=False):
@@ -335,7 +332,6 @@ def compare_frames(scores, *, by, ci=0.95, ci_level=None):
                                       "ci_high", "share_care", "share_misconduct"])
     out["method"] = "mean lexicon balance, t interval"
     out.attrs["ci"] = ci_level
-    out.attrs["ci_level"] = ci_level
     return out
 
 
@@ -405,6 +401,6 @@ def validate_lexicon(sample, lexicon=None, *, text="text", label="frame"):
         }
     )
     out.attrs["ci"] = 0.95
-    out.attrs["ci_level"] = 0.95
+    out.attrs["ci"] = 0.95
     out.attrs["confusion"] = pd.crosstab(pair["hand"], pair["lexicon"], dropna=False)
     return out
