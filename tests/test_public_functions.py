@@ -488,6 +488,51 @@ REGISTRY: dict[str, Case] = {
         data="result",
         columns=(("drop", "estimate"),),
     ),
+    "survey.resourcing": Case(
+        S.resourcing,
+        lambda tmp: {
+            "data": survey().assign(force=np.tile([1, 2, 3], 20)),
+            "harms": ["harm_abuse", "harm_threats"],
+            "by": "force",
+            "weight": "w",
+            "reported": "harm_threats",
+        },
+        data="data",
+        columns=(("arg", "harms"), ("arg", "by"), ("arg", "weight"), ("arg", "reported")),
+        empty=True,
+    ),
+    "survey.compare_forces": Case(
+        S.compare_forces,
+        lambda tmp: {
+            "data": survey().assign(force=np.tile([1, 2, 3], 20)),
+            "outcome": "harm_abuse",
+            "by": "force",
+            "weight": "w",
+        },
+        data="data",
+        columns=(("arg", "outcome"), ("arg", "by"), ("arg", "weight")),
+        choices=(("correction", "holm"),),
+        empty=True,
+    ),
+    "survey.change_by": Case(
+        S.change_by,
+        lambda tmp: {
+            "data": survey().assign(force=np.tile([1, 2, 3], 20), wave=np.repeat([1, 2], 30)),
+            "outcome": "harm_abuse",
+            "by": "force",
+            "time": "wave",
+        },
+        data="data",
+        columns=(("arg", "outcome"), ("arg", "by"), ("arg", "time")),
+        empty=True,
+    ),
+    "survey.shrink_forces": Case(
+        S.shrink_forces,
+        lambda tmp: {"data": survey().assign(force=np.tile([1, 2, 3], 20)), "outcome": "harm_abuse", "by": "force"},
+        data="data",
+        columns=(("arg", "outcome"), ("arg", "by")),
+        empty=True,
+    ),
     "survey.harm_heatmap": Case(
         S.harm_heatmap,
         lambda tmp: {

@@ -9,11 +9,13 @@ from __future__ import annotations
 from toolkit.survey.compare import compare_groups
 from toolkit.survey.derive import any_of
 from toolkit.survey.figures import harm_heatmap, likert_bars, prevalence_plot
+from toolkit.survey.forces import change_by, compare_forces, resourcing
 from toolkit.survey.funnel import funnel, funnel_limits, funnel_plot
 from toolkit.survey.models import logit, ordinal
 from toolkit.survey.prevalence import mean_by, prevalence, total
 from toolkit.survey.reliability import item_analysis, reliability, reliability_table
 from toolkit.survey.scales import score_scales
+from toolkit.survey.shrinkage import shrink_forces
 from toolkit.survey.weighting import rake
 from toolkit.survey.workforce import workforce_margins
 
@@ -37,4 +39,8 @@ __all__ = [
     "funnel",
     "funnel_limits",
     "funnel_plot",
+    "resourcing",
+    "compare_forces",
+    "change_by",
+    "shrink_forces",
 ]
