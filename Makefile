@@ -50,12 +50,12 @@ wheelhouse:
 evidence: $(STAMP)
 	$(BIN)/toolkit evidence-pack --demo --out outputs
 
-# Run the whole test suite (the browser test needs Debian's chromium: installed here when possible).
+# Run the whole test suite (tests that open the pack need Chromium, LibreOffice and poppler: installed here when possible).
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
 
 browser:
-	@tools/ensure-chromium
+	@tools/ensure-test-tools
 	@tools/ensure-axe
 
 # JupyterLab in the project environment, kernel registered, notebooks open.

@@ -1,5 +1,5 @@
 """The evidence pack's index.html renders in headless Chromium with its figures and
-without console errors (Debian's chromium, installed by `make test` via tools/ensure-chromium)."""
+without console errors (Debian's chromium, installed by `make test` via tools/ensure-test-tools)."""
 
 import shutil
 from pathlib import Path
