@@ -45,9 +45,9 @@ __all__ = [
     "PresentationTable",
     "estimate_with_ci",
     "gate_mask",
-    "published_mask",
     "present_published",
     "present_table",
+    "published_mask",
     "suppressed_mask",
     "term_label",
 ]
