@@ -190,11 +190,16 @@ def test_audit_pack_finds_each_planted_problem(demo_pack, tmp_path):
     doc.save(pack / "briefing.docx")
     # 4. a private file inside the pack
     shutil.copy(demo_pack.private_dir / "validation" / "validation_report.csv", pack)
-    # 5. a secondary cell of the theme table published: the LP then pins a small one
-    theme = record[(record["table"] == "qual_themes_by_role") & (record["rule"] == "secondary")].iloc[0]
-    path = pack / "tables" / "qual_themes_by_role.csv"
+    # 5. every other withheld cell of a force's row given back (as a careless re-export would):
+    #    the row total then pins the remaining small cell, which only the LP sees
+    fq = record[record["table"] == "evaluate_incidents_force_quarter"]
+    rows = fq.groupby("row")["rule"].apply(lambda r: (r == "primary").sum())
+    force = [r for r in rows.index if rows[r] >= 1 and r not in (primary["row"], "Total")][0]
+    target = fq[(fq["row"] == force) & (fq["rule"] == "primary")].iloc[0]
+    path = pack / "tables" / "evaluate_incidents_force_quarter.csv"
     t = pd.read_csv(path, encoding="utf-8-sig", dtype=str)
-    t.loc[t["theme"] == theme["row"], theme["column"]] = str(int(theme["value"]))
+    for r in fq[(fq["row"] == force) & (fq["column"] != target["column"])].itertuples():
+        t.loc[t["force"] == force, r.column] = str(int(r.value))
     t.to_csv(path, index=False, encoding="utf-8-sig")
 
     verdict = audit_pack(pack, study=demo_pack.outdir / "demo-data" / "study.yml")

@@ -510,6 +510,18 @@ class Gate:
         }
 
 
+def _component_matrix(rows, bs, pos):
+    """Dense constraint matrix of the rows touching one group of cells (``pos``: index map)."""
+    sel = [(r, b) for r, b in zip(rows, bs) if pos.keys() & r.keys()]
+    if not sel:
+        return None, None
+    A = np.zeros((len(sel), len(pos)))
+    for q, (r, _) in enumerate(sel):
+        for m, a in r.items():
+            A[q, pos[m]] = a
+    return A, np.array([b for _, b in sel])
+
+
 def _expr(e) -> str:
     if isinstance(e, tuple):
         return f"{e[1]} - {e[0]}"
@@ -558,8 +570,8 @@ def lp_attack(*, published: dict, unknown: list, constraints: list, pairs: list,
     [(Cell(table='by', row='x', column='n'), 3.0, 3.0)]
     """
     from scipy.optimize import linprog
-    from scipy.sparse.csgraph import connected_components
     from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
 
     unknown = list(dict.fromkeys(unknown))
     free = list(unknown)
@@ -614,7 +626,6 @@ def lp_attack(*, published: dict, unknown: list, constraints: list, pairs: list,
                     const += a * published[c]
             expressions.append(((e, b), coef, const))
     findings = []
-    cache = {}
     k = threshold
     tol = 1e-6
     by_comp: dict = {}
@@ -623,24 +634,13 @@ def lp_attack(*, published: dict, unknown: list, constraints: list, pairs: list,
     for comp, items in by_comp.items():
         members = np.flatnonzero(label == comp)
         pos = {m: p for p, m in enumerate(members)}
-
-        def mat(rows, bs):
-            sel = [(r, b) for r, b in zip(rows, bs) if pos.keys() & r.keys()]
-            if not sel:
-                return None, None
-            A = np.zeros((len(sel), len(members)))
-            for q, (r, _) in enumerate(sel):
-                for m, a in r.items():
-                    A[q, pos[m]] = a
-            return A, np.array([b for _, b in sel])
-
-        A_eq, beq = mat(rows_eq, b_eq)
-        A_ub, bub = mat(rows_ub, b_ub)
+        A_eq, beq = _component_matrix(rows_eq, b_eq, pos)
+        A_ub, bub = _component_matrix(rows_ub, b_ub, pos)
         # an unbounded cell is capped far above any count (keeps every LP bounded)
         cap = 10.0 * (sum(abs(v) for v in published.values()) + 1)
         bounds = list(zip(lb[members], [cap if np.isinf(u) else u for u in ub[members]]))
 
-        def solve(cvec):
+        def solve(cvec, A_ub=A_ub, bub=bub, A_eq=A_eq, beq=beq, bounds=bounds):
             r = linprog(cvec, A_ub=A_ub, b_ub=bub, A_eq=A_eq, b_eq=beq, bounds=bounds, method="highs")
             return r.x if r.status == 0 else None
 

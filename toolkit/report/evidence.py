@@ -355,6 +355,16 @@ def build_evidence_pack(
     start = time.perf_counter()
     ctx.publish()  # the joint attack over every table and figure; fails closed
     ctx.timings["gate"] = time.perf_counter() - start
+    gate = ctx.gate
+    ctx.method("Publication gate", (
+        f"Every published table passed one publication gate: counts of people from 1 to {ctx.threshold - 1}, "
+        f"and groups with fewer than {ctx.threshold} people with (or without) an outcome, are withheld, "
+        "with further cells withheld so that totals, linked tables and figures cannot give them back "
+        "(checked by one linear-programming attack over the whole pack); estimates resting on a withheld "
+        "count are blank, and model terms for categories under the threshold are dropped. Zero counts are "
+        + ("withheld" if gate.zeros == "suppress" else "published")
+        + (f"; every published count is rounded to the nearest multiple of {gate.rounding}" if gate.rounding
+           else "") + ". Figures are drawn from the published tables."))
     if ctx.threshold < 5:
         ctx.method("Disclosure threshold", f"The study set a disclosure threshold of {ctx.threshold}, below the "
                    "usual minimum of 5 (disclosure.allow_low_threshold: true): counts from "

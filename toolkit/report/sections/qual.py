@@ -156,3 +156,32 @@ def _build_interviews(ctx) -> None:
         "estimates for all managers."
     )
     build_agreement(ctx, project)
+    _quote_bank(ctx, project, coder)
+
+
+def _quote_bank(ctx, project, coder) -> None:
+    """Opt-in (``disclosure.quote_bank: true``): two redacted quotes per theme, written to
+    ``private/`` with a review sheet for sign-off. Never published by the build: interview
+    passages can identify a manager; a quote leaves only after a person has signed it off."""
+    if not (ctx.config is not None and ctx.config.get("disclosure", "quote_bank") is True):
+        return
+    from toolkit.qual._common import leaf_codes
+    from toolkit.qual.quotes import quotes
+    from toolkit.qual.redact import redact_many
+
+    parts = [quotes(project, code, n=2, seed=ctx.seed, coder=coder) for code in leaf_codes(project)]
+    bank = pd.concat([p for p in parts if len(p)], ignore_index=True) if parts else pd.DataFrame()
+    if not len(bank):
+        return
+    names = [n for n in project.cases.get("pseudonym", pd.Series(dtype=str)).dropna().astype(str)]
+    texts, log = redact_many(list(bank["text"]), names=names)
+    bank = bank.assign(text=texts)[["code", "attribution", "text"]]
+    ctx.private_dir.mkdir(parents=True, exist_ok=True)
+    from toolkit.report.export import write_csv
+
+    write_csv(bank, ctx.private_dir / "quote_bank.csv")
+    write_csv(bank.assign(approved="", reviewer="", date="", notes=""),
+              ctx.private_dir / "quote_bank_review.csv")
+    log.to_csv(ctx.private_dir / "quote_bank_redactions.csv", index=False, lineterminator="\n")
+    ctx.note(f"qual: quote bank of {len(bank)} redacted passage(s) written to private/ with a review "
+             f"sheet ({len(log)} identifier(s) redacted); not published")

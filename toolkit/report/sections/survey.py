@@ -259,7 +259,7 @@ def build(ctx) -> None:
         caption=f"Weighted means with 95% CI; groups under {k} respondents suppressed.",
     )
     # who is more affected, and figures
-    from toolkit.survey import compare_groups, harm_heatmap, likert_bars, logit, prevalence_plot
+    from toolkit.survey import compare_groups, logit, prevalence_plot
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
