@@ -387,6 +387,10 @@ def build_evidence_pack(
         start = time.perf_counter()
         render_pack(ctx)
         ctx.timings["render"] = time.perf_counter() - start
+    else:
+        from toolkit.report.manifest import write_manifest
+
+        write_manifest(ctx)  # the audit (and a reader) needs what was withheld and how tables link
     ctx.private_dir.mkdir(parents=True, exist_ok=True)
     (ctx.private_dir / "log.txt").write_text("\n".join(ctx.log) + "\n", encoding="utf-8")
     (ctx.pack_dir / "log.txt").write_text("\n".join(_public_log(ctx)) + "\n", encoding="utf-8")
