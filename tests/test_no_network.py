@@ -81,6 +81,6 @@ def test_demo_evidence_pack_builds_offline(tmp_path):
 
     ctx = build_evidence_pack(tmp_path, demo=True)
     assert (tmp_path / "demo-data" / "survey" / "survey.csv").exists()
-    assert (ctx.pack_dir / "validation.txt").exists()
+    assert (ctx.private_dir / "validation" / "validation.txt").exists()  # row pointers stay private
     assert "respondents_by_force_wave" in ctx.tables
     assert toolkit.__version__

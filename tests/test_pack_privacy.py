@@ -72,3 +72,24 @@ def test_every_published_count_table_is_disclosure_safe(demo_pack):
                 offenders.append((name, col, small.tolist()[:5]))
     assert offenders == []
     assert checked >= 20, f"only {checked} count columns examined: the pattern misses the tables"
+
+
+def test_quote_bank_is_opt_in_redacted_and_private(tmp_path):
+    """disclosure.quote_bank: true writes redacted quotes and a review sheet to private/;
+    nothing of it enters the pack. Without the setting no quote bank is written."""
+    from toolkit.report.evidence import EvidenceContext
+    from toolkit.report.sections import qual
+    from toolkit.study import demo_config
+
+    cfg = demo_config(tmp_path, seed=20240301)
+    ctx = EvidenceContext(outdir=tmp_path / "out", seed=1, demo=False, config=cfg)
+    qual.build(ctx)
+    assert not (ctx.private_dir / "quote_bank.csv").exists()
+    cfg.raw["disclosure"]["quote_bank"] = True
+    ctx = EvidenceContext(outdir=tmp_path / "out2", seed=1, demo=False, config=cfg)
+    qual.build(ctx)
+    bank = pd.read_csv(ctx.private_dir / "quote_bank.csv", encoding="utf-8-sig")
+    review = pd.read_csv(ctx.private_dir / "quote_bank_review.csv", encoding="utf-8-sig")
+    assert len(bank) > 10 and {"approved", "reviewer"} <= set(review.columns)
+    published = _published_text(ctx.pack_dir)
+    assert not [t for t in bank["text"] if len(t) > 30 and t in published]
