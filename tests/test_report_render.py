@@ -458,3 +458,18 @@ def test_demo_pack_office_files_and_page_identical_on_rebuild(demo_pack, tmp_pat
     again = build_evidence_pack(tmp_path, demo=True, notebooks=False, render=True)
     for name in ("tables/tables.xlsx", "briefing.docx", "index.html"):
         assert (again.pack_dir / name).read_bytes() == (demo_pack.pack_dir / name).read_bytes(), name
+
+
+def test_coded_answers_labelled_from_the_dictionary():
+    from toolkit.dictionary import default_dictionary
+    from toolkit.report.presentation import present_table
+
+    d = default_dictionary()
+    item = next(v for v in d.variables if d.type(v) == "likert")
+    codes = d.codes(item)
+    t = pd.DataFrame({"item": [item, item], "level": [1.0, 2.0], "n": [200, 200], "n_level": [40, 60],
+                      "share": [0.2, 0.3]})
+    p = present_table(t, dictionary=d)
+    assert p.columns[:2] == ["Item", "Answer"]
+    assert [r[1] for r in p.rows] == [codes[1], codes[2]]
+    assert [r[-1] for r in p.rows] == ["20%", "30%"]

@@ -45,9 +45,9 @@ __all__ = [
     "PresentationTable",
     "estimate_with_ci",
     "gate_mask",
-    "published_mask",
     "present_published",
     "present_table",
+    "published_mask",
     "suppressed_mask",
     "term_label",
 ]
@@ -64,6 +64,7 @@ _HEADERS = {
     "n_events": "With the outcome",
     "n_cases": "Interviews",
     "n_closed": "Closed",
+    "n_level": "Gave this answer",
     "n_words": "Words",
     "n_units": "Units",
     "n_sources": "Interviews",
@@ -499,6 +500,10 @@ def present_table(
         s = data[col]
         if not _is_numeric(s):
             continue
+        if col == "level" and dictionary is not None and "item" in cols:
+            spec.append(("Answer", False, _level_cell(data, mask, dictionary)))
+            used.add(col)
+            continue
         if col in ("p", "p_adj") or col.startswith("p_"):
             fmt = lambda v: "<0.001" if float(v) < 0.001 else f"{float(v):.3f}"
         elif _is_year(col, s):
@@ -583,6 +588,25 @@ def published_mask(ctx, name: str) -> pd.DataFrame:
     if mask is None:
         mask = suppressed_mask(data, getattr(ctx, "disclosure", ()), name=name)
     return mask
+
+
+def _level_cell(data, mask, dictionary):
+    """The answer label of a coded level (``level`` of ``item``), from the dictionary."""
+    def f(i):
+        if mask["level"].iloc[i]:
+            return MARKER, True
+        v, item = data["level"].iloc[i], data["item"].iloc[i]
+        if _missing(v):
+            return "–", False
+        codes = {}
+        if isinstance(item, str) and item in dictionary:
+            try:
+                codes = dictionary.codes(item)
+            except (KeyError, ValueError, TypeError):
+                codes = {}
+        label = codes.get(_code_key(str(int(v)) if float(v).is_integer() else str(v), codes))
+        return (label if isinstance(label, str) else str(int(v)) if float(v).is_integer() else str(v)), False
+    return f
 
 
 def _dictionary_of(ctx):

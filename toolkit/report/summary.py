@@ -240,8 +240,8 @@ def _interview_cells(ctx, pillar, limit=3) -> list[str]:
     withheld = [i for i in range(len(d)) if d["pillar"].iloc[i] == pillar and "." in codes[i]
                 and codes[i] not in parents and pd.isna(d["estimate"].iloc[i])]
     if not keep and withheld:
-        return [f"The share of managers raising each of this pillar's {len(withheld)} theme(s) is withheld "
-                "by disclosure control ([c]): too few managers did, or did not, raise it."]
+        return [(f"The share of managers raising each of this pillar's {len(withheld)} theme(s) is withheld "
+                 "by disclosure control ([c]): too few managers did, or did not, raise it.")]
     cells = []
     for i in keep[:limit]:
         n = int(d["n"].iloc[i])
