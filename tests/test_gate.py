@@ -132,3 +132,36 @@ def test_lp_attack_complement_and_rounding():
     found = lp_attack(published={n: 50, other: 30}, unknown=[e], constraints=[({other: 1, e: -1}, "=")],
                       pairs=[(e, n)], threshold=10)
     assert found == []
+
+
+def test_findings_never_quote_a_withheld_estimate(demo_pack):
+    """A headline finding is a sentence a stranger reads: every share, mean or bound it quotes
+    that also stands in an analysis table must be published in that table's CSV on disk (the
+    demo pack withholds two interview themes whose findings are withdrawn with a note)."""
+    import json
+
+    import numpy as np
+    import pandas as pd
+
+    ctx = demo_pack
+    published = set()
+    for path in (ctx.pack_dir / "tables").glob("*.csv"):
+        table = pd.read_csv(path)
+        vals = table.select_dtypes("number").to_numpy(dtype=float).ravel()
+        published |= {float(f"{v:.12g}") for v in vals if np.isfinite(v)}
+    analysed = set()
+    for g in ctx.gate.tables.values():
+        vals = g.pub.data.select_dtypes("number").to_numpy(dtype=float, na_value=np.nan).ravel()
+        analysed |= {float(f"{v:.12g}") for v in vals if np.isfinite(v) and not float(v).is_integer()}
+    findings = json.loads((ctx.pack_dir / "findings.json").read_text(encoding="utf-8"))
+    assert findings
+    quoted = 0
+    for f in findings:
+        for name, v in f["values"].items():
+            if isinstance(v, float) and not v.is_integer() and float(f"{v:.12g}") in analysed:
+                quoted += 1
+                assert float(f"{v:.12g}") in published, (f["text"], name, v)
+    assert quoted > 10  # the check bites: most findings quote a table's estimate
+    withdrawn = [m for m in ctx.log if m.startswith("finding withdrawn by the publication gate")]
+    assert withdrawn, "the demo withholds interview themes that two findings quoted"
+    assert not any("organisational response as misconduct" in f["text"] for f in findings)

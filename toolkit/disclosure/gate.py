@@ -154,6 +154,16 @@ class _Gated:
     pairs: list  # (events Cell, base Cell)
     dropped_terms: list = field(default_factory=list)
 
+    def values_withheld(self) -> list:
+        """True values of the fractions (estimates, intervals, shares) of the analysis table
+        that the published table does not show: blanked because they rest on a withheld count,
+        or in dropped model terms."""
+        raw = self.pub.data.select_dtypes("number").to_numpy(dtype=float, na_value=np.nan).ravel()
+        out = self.out.select_dtypes("number").to_numpy(dtype=float, na_value=np.nan).ravel()
+        published = {float(f"{v:.12g}") for v in out if np.isfinite(v)}
+        return [v for v in raw if np.isfinite(v) and not float(v).is_integer()
+                and float(f"{v:.12g}") not in published]
+
 
 class Gate:
     """Disclosure control for a whole pack (see the module docstring).

@@ -229,9 +229,44 @@ class EvidenceContext:
             if note not in self.log:
                 self.note(note)
         self.disclosure = self.gate.record()
+        self._gate_findings()
         self.private_dir.mkdir(parents=True, exist_ok=True)
         self.gate.private_record().to_csv(self.private_dir / "disclosure_record.csv", index=False,
                                           lineterminator="\n")
+
+    def _gate_findings(self) -> None:
+        """Findings pass the gate too: a finding quoting an estimate the gate withheld (a share,
+        mean or bound blanked because it rests on a withheld count) is withdrawn with a note, so
+        a sentence cannot give back a withheld cell. Numbers match when equal to 12 digits; a
+        finding is withdrawn on a coincidence too (fail closed)."""
+        import math
+
+        def key(v):
+            try:
+                f = float(v)
+            except (TypeError, ValueError):
+                return None
+            return None if not math.isfinite(f) else float(f"{f:.12g}")
+
+        withheld: set[float] = set()
+        for g in self.gate.tables.values():
+            withheld.update(k for k in map(key, g.values_withheld()) if k is not None)
+        def quotes_withheld(v):
+            # fractions only: a whole number (a count of forces, documents, units) matches some
+            # withheld count by chance; a finding quoting a count quotes its share too, and the
+            # share of a withheld count is itself withheld (blanked with it)
+            k = key(v)
+            return k is not None and not float(k).is_integer() and k in withheld
+
+        kept = []
+        for f in self.findings:
+            hits = sorted({name for name, v in f["values"].items() if quotes_withheld(v)})
+            if hits:
+                self.note(f"finding withdrawn by the publication gate (it quoted {', '.join(hits)}, "
+                          f"withheld in a published table): {f['template'][:60]}...")
+                continue
+            kept.append(f)
+        self.findings[:] = kept
 
     def finding(self, pillar: str, text: str, *, recommendation=None, **values) -> str:
         """Record a headline finding. ``text`` is a template filled from ``values``
