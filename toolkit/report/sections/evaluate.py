@@ -61,7 +61,7 @@ def _training(ctx, path) -> None:
     n_units = int(panel[unit].nunique())
     ctx.finding("training", "{what} {verb} the mean {outcome} by {size:.2f} points (95% CI {lo:.2f} to "
                 "{hi:.2f}) where it was rolled out, compared with units never treated "
-                "({n} units of {unit}; staggered rollout).", recommendation="2.03",
+                "({n} units, one per {unit}; staggered rollout).", recommendation="2.03",
                 what=intervention[0].upper() + intervention[1:], verb="raised" if row["estimate"] >= 0 else "lowered",
                 outcome=outcome, unit=unit,
                 size=abs(float(row["estimate"])), lo=float(row["ci_low"]), hi=float(row["ci_high"]), n=n_units)
