@@ -182,6 +182,28 @@ def weights(ctx, c, data: pd.DataFrame) -> tuple[str | None, str]:
     return study_weights(ctx.config, c, data)
 
 
+def _drop_thin_levels(ctx, c, dictionary, data, outcome, predictors) -> None:
+    """Leave out of the model the respondents in a level of a categorical predictor with fewer
+    than k respondents, or fewer than k with or without the outcome: the gate would drop its
+    term anyway, and fitting it invites separation (all three of a group harmed)."""
+    k = ctx.threshold
+    y = pd.to_numeric(data[outcome], errors="coerce")
+    for var in predictors:
+        if c.types.get(var) == "binary" and not isinstance(data[var].dtype, pd.CategoricalDtype):
+            continue
+        answered = data[var].notna() & y.notna()
+        table = pd.DataFrame({"level": data.loc[answered, var], "y": y[answered]}).groupby(
+            "level", observed=True)["y"].agg(["size", "sum"])
+        thin = table[(table["size"] < k) | (table["sum"] < k) | (table["size"] - table["sum"] < k)].index
+        if len(thin) == 0 or len(thin) == len(table):
+            continue
+        codes = dictionary.codes(var) if var in dictionary.variables else {}
+        data.loc[data[var].isin(list(thin)), var] = None
+        ctx.note(f"survey_harm_model: term(s) for {_short(c.labels.get(var, var)).lower()} = "
+                 f"{', '.join(str(codes.get(t, t)) for t in thin)} dropped (fewer than {k} respondents, or "
+                 f"fewer than {k} with or without the outcome); those respondents are left out of the model")
+
+
 def _model_formula(c, dictionary, data, outcome, predictors):
     """The any-harm model's formula, reference groups (text) and any level dropped."""
     terms, refs, notes = [], [], []
@@ -449,10 +471,13 @@ def _pillars(ctx, c, dictionary, data, any_harm, weight, w_word, k, summary):
             rec, text = findings[pillar]
             if base is data and pillar == "reporting":
                 text = text.replace("Of those harmed, ", "").replace("{est:.0%} (", "{est:.0%} of respondents (")
-            first = table.iloc[0]
-            if _ok(first, "estimate", "ci_low", "ci_high", "n"):
-                ctx.finding(pillar, text, recommendation=rec, est=float(first["estimate"]), lo=float(first["ci_low"]),
-                            hi=float(first["ci_high"]), n=int(first["n"]), label=dictionary.label(items[0]))
+            # the first two items of the pillar (e.g. aware of support, and used it)
+            for i in range(min(2, len(table))):
+                row = table.iloc[i]
+                if _ok(row, "estimate", "ci_low", "ci_high", "n"):
+                    ctx.finding(pillar, text, recommendation=rec, est=float(row["estimate"]),
+                                lo=float(row["ci_low"]), hi=float(row["ci_high"]), n=int(row["n"]),
+                                label=dictionary.label(items[i]))
 
 
 def _scales(ctx, c, dictionary, data, weight, w_word, k, summary):
@@ -510,6 +535,7 @@ def _model(ctx, c, dictionary, data, any_harm, weight, w_word, summary):
         ctx.note("survey: none of the model's predictors (survey.model) is in the data; model not included")
         return
     data = data.copy()
+    _drop_thin_levels(ctx, c, dictionary, data, any_harm, predictors)
     formula, refs, notes = _model_formula(c, dictionary, data, any_harm, predictors)
     for n in notes:
         ctx.note(f"survey: model: {n}")
