@@ -316,6 +316,20 @@ def resourcing(
 
 # ------------------------------------------------------------------------------ force vs rest
 
+def _answered(y, codes, w, outcome, *, function, how=""):
+    """Rows that count in a domain estimate (answered, in a group, positive weight), and the
+    outcome and weight with the others set to 0: they stay in the design with zero
+    contribution, as R's survey package keeps them. Missing answers are announced once."""
+    valid = ~np.isnan(y) & (codes >= 0) & (w > 0)
+    n_missing = int((np.isnan(y) & (codes >= 0)).sum())
+    if n_missing:
+        warnings.warn(DataWarning(
+            f"{function}: {n_missing} row(s) with a missing '{outcome}' left out (they stay in the "
+            f"design with zero contribution{', ' + how if how else ''}).", n_excluded=n_missing,
+            reason=f"missing value in '{outcome}'"), stacklevel=3)
+    return valid, np.where(valid, y, 0.0), np.where(valid, w, 0.0)
+
+
 def compare_forces(
     data: pd.DataFrame,
     *,
@@ -423,16 +437,8 @@ def compare_forces(
     k = len(order)
     if k < 2:
         raise DesignError(f"compare_forces needs at least 2 forces in column '{by}'; found {order}.")
-    w = design.weight
-    valid = ~np.isnan(y) & (codes >= 0) & (w > 0)
-    n_missing = int((np.isnan(y) & (codes >= 0)).sum())
-    if n_missing:
-        warnings.warn(DataWarning(
-            f"compare_forces: {n_missing} row(s) with a missing '{outcome}' left out (they stay in "
-            "the design with zero contribution, as svyglm's na.omit).", n_excluded=n_missing,
-            reason=f"missing value in '{outcome}'"), stacklevel=2)
-    yv = np.where(valid, y, 0.0)
-    wv = np.where(valid, w, 0.0)
+    valid, yv, wv = _answered(y, codes, design.weight, outcome, function="compare_forces",
+                              how="as svyglm's na.omit")
     c = np.where(valid, codes, k)
     W = np.bincount(c, weights=wv, minlength=k + 1)[:k]
     T = np.bincount(c, weights=wv * yv, minlength=k + 1)[:k]
@@ -601,15 +607,7 @@ def change_by(
     else:
         gcodes, gorder = np.zeros(len(data), dtype=np.intp), []
     w = design.weight
-    base = ~np.isnan(y) & (tcodes >= 0) & (w > 0)
-    n_missing = int((np.isnan(y) & (tcodes >= 0)).sum())
-    if n_missing:
-        warnings.warn(DataWarning(
-            f"change_by: {n_missing} row(s) with a missing '{outcome}' left out (they stay in the "
-            "design with zero contribution).", n_excluded=n_missing,
-            reason=f"missing value in '{outcome}'"), stacklevel=2)
-    yv = np.where(base, y, 0.0)
-    wv = np.where(base, w, 0.0)
+    base, yv, wv = _answered(y, tcodes, w, outcome, function="change_by")
     rows, cols = [], []
     targets = [(g, gcodes == i) for i, g in enumerate(gorder)] + [("All", np.ones(len(data), bool))]
     for g, in_g in targets:
