@@ -237,6 +237,20 @@ def prevalence_plot(
     return fig
 
 
+def heat_cells(ax, shown: np.ndarray, *, missing: str):
+    """Draw a heat table of percentages (rows x columns, NaN = not shown) on ``ax``: viridis
+    cells, each labelled with its whole percentage, or ``missing`` where it is NaN.
+    Returns the image (for a colour bar)."""
+    vmax = np.nanmax(shown) if np.isfinite(shown).any() else 100.0
+    im = ax.imshow(np.ma.masked_invalid(shown), cmap="viridis", vmin=0, vmax=max(vmax, 1e-9), aspect="auto")
+    for i in range(shown.shape[0]):
+        for j in range(shown.shape[1]):
+            v = shown[i, j]
+            ax.text(j, i, missing if np.isnan(v) else f"{v:.0f}%", ha="center", va="center", fontsize="small",
+                    color="black" if np.isnan(v) or v >= 0.6 * vmax else "white")
+    return im
+
+
 def harm_heatmap(
     data: pd.DataFrame,
     harms: list[str],
@@ -303,16 +317,7 @@ def harm_heatmap(
     shown = np.where(sup.to_numpy(), np.nan, 100 * est.to_numpy(float))
     fig = Figure(figsize=(1.3 * len(groups) + 4, 0.5 * len(harms) + 1.8))
     ax = fig.add_subplot()
-    vmax = np.nanmax(shown) if np.isfinite(shown).any() else 100.0
-    im = ax.imshow(np.ma.masked_invalid(shown), cmap="viridis", vmin=0, vmax=max(vmax, 1e-9), aspect="auto")
-    for i in range(len(harms)):
-        for j in range(len(groups)):
-            v = shown[i, j]
-            if np.isnan(v):
-                ax.text(j, i, f"n<{threshold}", ha="center", va="center", fontsize="small", color="black")
-            else:
-                ax.text(j, i, f"{v:.0f}%", ha="center", va="center", fontsize="small",
-                        color="white" if v < 0.6 * vmax else "black")
+    im = heat_cells(ax, shown, missing=f"n<{threshold}")
     ax.set_xticks(range(len(groups)), [_wrap(labels.value(by, g), 14) for g in groups])
     ax.set_yticks(range(len(harms)), [_wrap(labels.variable(h).split(": ")[-1], 40) for h in harms])
     ax.set_xlabel(labels.variable(by))

@@ -108,7 +108,7 @@ def _draw_heatmap(table, dictionary, k, title, w_word="weighted"):
     from matplotlib.figure import Figure
 
     from toolkit.disclosure import MARKER
-    from toolkit.survey.figures import load_labels
+    from toolkit.survey.figures import heat_cells, load_labels
 
     labels = load_labels(dictionary)
     harms = list(dict.fromkeys(table["outcome"]))
@@ -117,13 +117,7 @@ def _draw_heatmap(table, dictionary, k, title, w_word="weighted"):
     shown = 100 * est.to_numpy(dtype="float64", na_value=np.nan)
     fig = Figure(figsize=(1.3 * len(groups) + 4, 0.5 * len(harms) + 1.8))
     ax = fig.add_subplot()
-    vmax = np.nanmax(shown) if np.isfinite(shown).any() else 100.0
-    im = ax.imshow(np.ma.masked_invalid(shown), cmap="viridis", vmin=0, vmax=max(vmax, 1e-9), aspect="auto")
-    for i in range(len(harms)):
-        for j in range(len(groups)):
-            v = shown[i, j]
-            ax.text(j, i, MARKER if np.isnan(v) else f"{v:.0f}%", ha="center", va="center", fontsize="small",
-                    color="black" if np.isnan(v) or v >= 0.6 * vmax else "white")
+    im = heat_cells(ax, shown, missing=MARKER)
     ax.set_xticks(range(len(groups)), [str(g) for g in groups])
     ax.set_yticks(range(len(harms)), [labels.variable(h).split(": ")[-1][:40] for h in harms])
     fig.colorbar(im, ax=ax).set_label(f"% experienced ({w_word})")
