@@ -1,7 +1,7 @@
 """Build ``names_given.txt`` and ``names_family.txt`` from the person providers of Faker.
 
 Run by hand (not at run time, not in CI) after ``pip install faker``:
-``python toolkit/data/build_name_gazetteer.py``. Faker is MIT-licensed (copyright Daniele
+``python tools/build_name_gazetteer.py``. Faker is MIT-licensed (copyright Daniele
 Faraglio and contributors); only the name lists are copied, ASCII-folded, deduplicated and
 sorted. Locales: the English-speaking ones (GB, IE, US, IN, NG, PK, KE, NZ) and those of the
 largest language communities in the UK (Polish, Romanian, Italian, Portuguese, Spanish, French).
@@ -15,7 +15,7 @@ import faker
 
 LOCALES = ("en_GB", "en_IE", "en_US", "en_IN", "en_NG", "en_PK", "en_KE", "en_NZ",
            "pl_PL", "ro_RO", "it_IT", "pt_PT", "es_ES", "fr_FR")
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent.parent / "toolkit" / "data"
 
 
 def fold(name):
