@@ -12,6 +12,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEPS   := $(VENV)/.dependencies
 WHEELHOUSE ?= wheelhouse
+WHEELHOUSE_EXTRAS ?= test,lab
 OFFLINE := $(if $(wildcard $(WHEELHOUSE)/*.whl),--no-index --find-links $(WHEELHOUSE),)
 
 SHELL := /bin/bash
@@ -43,7 +44,7 @@ $(STAMP): $(DEPS)
 wheelhouse:
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip download --disable-pip-version-check --dest $(WHEELHOUSE) pip 'setuptools>=77'
-	$(BIN)/python -m pip wheel --disable-pip-version-check --wheel-dir $(WHEELHOUSE) '.[test,lab]'
+	$(BIN)/python -m pip wheel --disable-pip-version-check --wheel-dir $(WHEELHOUSE) '.[$(WHEELHOUSE_EXTRAS)]'
 	@echo "$(WHEELHOUSE)/ holds $$(ls $(WHEELHOUSE) | wc -l) files: copy the project folder with it to the offline machine"
 
 # Build the demo evidence pack from the embedded synthetic study into outputs/.

@@ -299,7 +299,9 @@ class EvidenceContext:
 
     def note(self, message: str) -> None:
         """Log a message (printed, and kept in log.txt)."""
-        print(message)
+        from tqdm import tqdm
+
+        tqdm.write(message)  # above a progress bar when one is drawn, not through it
         self.log.append(message)
 
 
