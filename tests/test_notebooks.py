@@ -66,3 +66,40 @@ def test_executed_notebooks_saved_as_html(demo_pack):
         text = p.read_text(encoding="utf-8")
         assert "Traceback" not in text  # a failing cell would also have stopped the build
         assert "<script" not in text.lower() and "https://cdn" not in text  # static and offline
+
+
+def _tiny_notebooks(folder):
+    import nbformat
+
+    paths = []
+    for i, source in enumerate(["print('first')", "import time; time.sleep(1); print('second')",
+                                "raise ValueError('no data for this one')"]):
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_code_cell("x = 0", metadata={"tags": ["parameters"]}),
+                    nbformat.v4.new_code_cell(source)]
+        path = folder / f"0{i + 1}-tiny-{i}.ipynb"
+        nbformat.write(nb, str(path))
+        paths.append(path)
+    return paths
+
+
+def test_notebooks_on_both_cores_give_the_serial_result(tmp_path):
+    """Notebooks run concurrently (one kernel each); the files written and the log are those of
+    a serial run, in notebook order, and one that fails is left out with one line."""
+    from types import SimpleNamespace
+
+    from toolkit.report.notebooks import execute_notebooks
+
+    paths = _tiny_notebooks(tmp_path)
+    runs = {}
+    for n_jobs in (1, 2):
+        log = []
+        ctx = SimpleNamespace(config=None, outdir=tmp_path, private_dir=tmp_path / f"private{n_jobs}",
+                              note=log.append)
+        written = execute_notebooks(ctx, paths, n_jobs=n_jobs)
+        runs[n_jobs] = ([p.name for p in written], log)
+        assert "second" in (ctx.private_dir / "notebooks" / "02-tiny-1.html").read_text()
+    assert runs[1] == runs[2]
+    names, log = runs[2]
+    assert names == ["01-tiny-0.html", "02-tiny-1.html"]
+    assert "could not run" in log[2] and "ValueError: no data for this one" in log[2]

@@ -92,35 +92,59 @@ NEEDS = {
 }
 
 
-def execute_notebooks(ctx, notebooks: list[Path] | None = None) -> list[Path]:
+def execute_notebooks(ctx, notebooks: list[Path] | None = None, *, n_jobs: int | None = None) -> list[Path]:
     """Run every analysis notebook on the pack's study and save it as HTML under
     ``private/notebooks/`` beside the pack (never inside it: notebooks display row-level
     data and results that did not pass the publication gate). The evidence-pack notebook
-    itself is not re-run."""
+    itself is not re-run.
+
+    Notebooks run ``n_jobs`` at a time (default: one per core), each in its own kernel
+    process; what is written and logged is the same, in the same order, as a serial run.
+    """
+    import os
+    from concurrent.futures import ThreadPoolExecutor, as_completed
+
     from tqdm.auto import tqdm
 
     config = ctx.config.source if ctx.config is not None else None
     out = ctx.private_dir / "notebooks"
     out.mkdir(parents=True, exist_ok=True)
-    written = []
-    todo = [p for p in (notebooks or list_notebooks()) if "evidence-pack" not in p.name]
-    for path in tqdm(todo, desc="notebooks", unit="nb"):
+    parameters = {"study": str(Path(config).resolve()) if config else None, "output": str(ctx.outdir.resolve())}
+    todo, notes = [], {}
+    for path in (notebooks or list_notebooks()):
+        if "evidence-pack" in path.name:
+            continue
         needs = NEEDS.get(path.name[:2], ())
         if ctx.config is not None and needs and not any(ctx.config.get(s, k) is not None for s, k in needs):
-            ctx.note(f"notebook {path.name} not run: the study has no {' or '.join(f'{s}.{k}' for s, k in needs)}")
+            notes[path] = f"notebook {path.name} not run: the study has no {' or '.join(f'{s}.{k}' for s, k in needs)}"
             continue
+        todo.append(path)
+
+    def run(path):
         try:
-            nb = run_notebook(
-                path,
-                {"study": str(Path(config).resolve()) if config else None, "output": str(ctx.outdir.resolve())},
-            )
+            nb = run_notebook(path, parameters)
         except Exception as exc:  # a notebook that cannot run for this study: the pack is built without it
             last = [line for line in str(getattr(exc, "evalue", "") or exc).splitlines() if line.strip()]
-            ctx.note(f"notebook {path.name} could not run for this study, the pack is built without it: "
-                     f"{getattr(exc, 'ename', type(exc).__name__)}: {last[-1] if last else ''}"[:400])
-            continue
+            return None, (f"notebook {path.name} could not run for this study, the pack is built without it: "
+                          f"{getattr(exc, 'ename', type(exc).__name__)}: {last[-1] if last else ''}"[:400])
         target = out / (path.stem + ".html")
         target.write_text(notebook_html(nb), encoding="utf-8")
-        written.append(target)
-        ctx.note(f"notebook {path.name} executed; saved as private/notebooks/{target.name} (not published)")
+        return target, f"notebook {path.name} executed; saved as private/notebooks/{target.name} (not published)"
+
+    results = {}
+    workers = max(1, min(len(todo), n_jobs or os.cpu_count() or 1))
+    with ThreadPoolExecutor(max_workers=workers) as pool, tqdm(total=len(todo), desc="notebooks", unit="nb") as bar:
+        futures = {pool.submit(run, p): p for p in todo}
+        for future in as_completed(futures):
+            results[futures[future]] = future.result()
+            bar.update()
+    written = []
+    for path in (notebooks or list_notebooks()):  # notes in notebook order, as a serial run gives them
+        if path in notes:
+            ctx.note(notes[path])
+        elif path in results:
+            target, message = results[path]
+            ctx.note(message)
+            if target is not None:
+                written.append(target)
     return written
