@@ -155,14 +155,21 @@ def _alpha_inputs(data, item, coder, value, level, function):
             "are no codings to compare. Check the filter or file that produced it."
         )
     values = data[value]
-    keep = values.notna().to_numpy()
-    every = bool(keep.all())
+    numeric = values.dtype.kind in "iuf"
+    if numeric:  # numbers: plain arrays from here on (no Series per step on small tables)
+        x = values.to_numpy()
+        keep = ~np.isnan(x) if x.dtype.kind == "f" else None
+    else:
+        keep = values.notna().to_numpy()
+    every = keep is None or bool(keep.all())
     u_idx, _ = _codes(data[item])  # codes of the whole column, then the kept rows
     c_idx, n_coders = _codes(data[coder])
     if not every:
         u_idx, c_idx = u_idx[keep], c_idx[keep]
-        values = values[keep] if values.dtype.kind not in "iuf" else pd.Series(
-            values.to_numpy()[keep], name=values.name)
+        if numeric:
+            x = x[keep]
+        else:
+            values = values[keep]
     if (u_idx < 0).any() or (c_idx < 0).any():
         col = item if (u_idx < 0).any() else coder
         raise ParameterError(
@@ -170,20 +177,25 @@ def _alpha_inputs(data, item, coder, value, level, function):
             f"every coding needs its {'item' if col == item else 'coder'}. Fill or drop them."
         )
     _fast_duplicate_check(u_idx, c_idx, n_coders,
-                          lambda: data.loc[keep, [item, coder, value]], [item, coder], function)
-    if values.empty:
+                          lambda: data.loc[keep if keep is not None else slice(None), [item, coder, value]],
+                          [item, coder], function)
+    if u_idx.size == 0:
         return None
-    fast = _numeric_domain(values, level)
-    v_idx, domain = fast if fast is not None else _value_domain(values, level, value)
+    fast = _numeric_domain(x, level) if numeric else None
+    if fast is None:
+        if numeric:
+            values = pd.Series(x, name=value)
+        fast = _value_domain(values, level, value)
+    v_idx, domain = fast
     return u_idx, v_idx, domain
 
 
 def _numeric_domain(values, level):
     """``(codes, sorted domain)`` for integer-valued numbers in a compact range without
     hashing (``x - min``, then the values present); None when that does not apply."""
-    if values.dtype.kind not in "iuf" or len(values) == 0:
+    x = values.to_numpy() if hasattr(values, "to_numpy") else np.asarray(values)
+    if x.dtype.kind not in "iuf" or len(x) == 0:
         return None
-    x = values.to_numpy()
     lo, hi = x.min(), x.max()
     if not (np.isfinite(lo) and np.isfinite(hi)) or hi - lo > 4 * len(x) + 1024:
         return None
