@@ -115,8 +115,16 @@ _PLATFORMS = (
 )
 URL = re.compile(
     rf"(?:(?:https?://)?(?:www\.|m\.|mobile\.|uk\.)?{_PLATFORMS}/[^\s<>\"'),;]+"
-    r"|https?://[^\s<>\"'),;]+)",
+    r"|https?://[^\s<>\"'),;]+"
+    r"|(?<![\w@.])www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/[^\s<>\"'),;]+)",
     re.IGNORECASE,
+)
+USERNAME = re.compile(  # "his username was truthseeker_74", "her Snapchat is lilymae.xo"
+    r"(?i:\b(?:user\s?name|screen\s?name|gamer\s?tag|handle|account\s+name|"
+    r"(?:snapchat|snap|insta|instagram|tiktok|twitter|telegram|discord|xbox|psn|kik)"
+    r"(?:\s+(?:name|handle|account|username))?)(?:\s+(?:is|was|of))?\s*[:,]?\s+)"
+    r"[\"“'‘]?(?P<id>[A-Za-z0-9_.]*(?:[0-9_.][A-Za-z0-9_.]*[A-Za-z0-9]|[A-Za-z][0-9])"
+    r"[A-Za-z0-9_]*)(?![\w@])"
 )
 HANDLE = re.compile(r"(?<![\w@./:])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
 NI_NUMBER = re.compile(
@@ -202,7 +210,9 @@ def _digit_starts(text, lead=4):
         d = m.start()
         starts.update(range(max(d - lead, 0), d + 1))
     return starts
-_URL_HINT = re.compile(r"://|\.(?:com|net|app|me|co\.uk|social|co)/", re.IGNORECASE)
+_URL_HINT = re.compile(r"://|www\.|\.(?:com|net|app|me|co\.uk|social|co)/", re.IGNORECASE)
+_USERNAME_TOKENS = ("user", "screen", "gamer", "handle", "account", "snap", "insta",
+                    "tiktok", "twitter", "telegram", "discord", "xbox", "psn", "kik")
 _WARRANT_HINT = re.compile(r"warrant", re.IGNORECASE)
 
 
@@ -283,6 +293,8 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None, officers=
     if has_at:
         for m in _anchored_finditer(HANDLE, text, folded, ("@",)):
             add((m.start(), m.end(), "handle", m.group().lower()))
+    for m in _anchored_finditer(USERNAME, text, folded, _USERNAME_TOKENS):
+        add((m.start("id"), m.end("id"), "handle", m.group("id").lower()))
     if has_digit:
         near_digits = _digit_starts(text)
         for m in _matches_at(NI_NUMBER, text, near_digits):
@@ -470,9 +482,10 @@ _DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH},?(?:\s+(?:19|20)\d
          rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?"
          r"|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2})")
 DOB = re.compile(
-    r"(?i:\b(?:born(?:\s+on)?|date\s+of\s+birth(?:\s+(?:is|was|as))?|d\.?o\.?b\.?"
+    r"(?i:\b(?:born(?:\s+on|\s+in)?|date\s+of\s+birth(?:\s+(?:is|was|as))?|d\.?o\.?b\.?"
     r"(?:\s+(?:is|was))?|birthday(?:\s+(?:is|was|on|being))*))"
-    rf"\s*[:,]?\s*(?:the\s+)?(?P<date>{_DATE})"
+    rf"\s*[:,]?\s*(?:the\s+)?(?P<date>{_MONTH},?\s+(?:19|20)\d{{2}}(?!\d)|{_DATE}"
+    r"|(?:19|20)\d{2}-\d{2}-\d{2})"
 )
 AGE_ON = re.compile(  # "she turned 9 on 4 July", "he'll be 12 on the 3rd of May"
     r"(?i:\b(?:turned|turns|turning|aged?|was|is|be)\s+\d{1,3}\s+on)"
@@ -487,6 +500,10 @@ ADDRESS = re.compile(
     r"(?:\b\d{1,4}[A-Za-z]?,?\s+)?"
     rf"(?P<street>{_CAP}(?:\s+{_CAP}){{0,2}})\s+(?P<suffix>{_STREET})\b"
     rf"(?:,\s+(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}})(?=[\s,.;:!?)]|$))?"
+)
+ESTATE = re.compile(  # "the Gipton estate", "on the Meadows Estate"
+    rf"(?P<place>{_CAP}(?:\s+{_CAP}){{0,2}})\s+(?:[Ee]state|[Ee]states)(?![\w])"
+    r"(?!\s+[Aa]gents?)"
 )
 LIVES = re.compile(
     r"\b(?:live[sd]?|living|moved|grew\s+up|house|home|flat|address)\s+(?:is\s+)?"
@@ -511,6 +528,48 @@ STATION_AT = re.compile(
     r"team|shift|office|cells|CID|division|district|sector|section)\s+(?:at|in|out\s+of))"
     rf"\s+(?:the\s+)?(?P<place>{_CAPS})"
 )
+#: Words naming a policing function, not a place: a unit named only by them ("the Cyber
+#: Crime Unit", "Professional Standards Department") is not an identifier.
+UNIT_WORDS = frozenset(
+    """Roads Road Traffic Firearms Armed Cyber Digital Economic Crime Crimes Serious
+    Organised Major Public Protection Child Children Abuse Domestic Professional Standards
+    Counter Corruption Anti Intelligence Dog Dogs Marine Mounted Tactical Support Operational
+    Operations Safeguarding Forensic Forensics Fraud Vulnerability Missing Persons Person
+    Sexual Offences Offence Investigation Investigations Investigative Homicide Rape
+    Prisoner Handling Contact Management Control Communications Criminal Justice Scientific
+    Services Service Response Local Policing Neighbourhood Neighbourhoods Community Safety
+    Partnership Integrity Social Behaviour Youth Offending Hate Online Paedophile Exploitation
+    Modern Slavery Trafficking Terrorism Special Branch Surveillance Technical Covert
+    Territorial Group Crash Collision Proactive Reactive Priority Volume Burglary Robbery
+    Vehicle Drugs Gangs Gang Violence Violent Wellbeing Welfare Occupational Health People
+    Human Resources HR Learning Development Training Recruitment Vetting Information
+    Disclosure Records Legal Finance Estates Fleet Custody Detention Case Court Courts
+    Witness Victim Victims Care Hub Unit Team Department Dept Division Command Section Squad
+    Desk Office Centre Center Headquarters Force Regional National Central North South East
+    West Northern Southern Eastern Western Inner Outer City Rural Urban Specialist Specials
+    Special Volunteer Volunteers Cadets Cadet Federation Staff Police Detective Uniform CID
+    Area District Basic Command Unit BCU LPU LPA Operation Patrol Air Helicopter Underwater
+    Search Rescue Motorway Major Incident Incidents Emergency Planning Resilience Events
+    Major Economic Financial Asset Recovery Complaints Misconduct Appeals Audit Quality
+    Standards Review Strategic Tactical Gold Silver Bronze The A An Our My Their His Her
+    New Old Main Joint Multi Agency MASH MAPPA SOCU ROCU CPS NCA NPCC IOPC Senior Executive
+    Chief Officer Officers Leadership Board Programme Project Comms Press Media Marketing
+    Corporate IT ICT Premier First Second Third League England English Wales Welsh Scotland
+    Scottish Britain British Ireland Irish GB UK Great Op Operation Brass String Sales
+    Customer Customers Accounts Admin Administration Business Change Transformation""".split()
+)
+_UNIT_NOUN = (r"(?:CID|NPT|SNT|LPU|BCU|(?:[Ss]afer\s+)?[Nn]eighbourhoods?\s+(?:[Pp]olicing\s+)?"
+              r"[Tt]eams?|[Rr]esponse\s+[Tt]eams?|[Pp]olicing\s+[Tt]eams?|[Pp]atrol\s+[Tt]eams?|"
+              r"[Cc]ontrol\s+[Rr]oom|[Cc]ontact\s+[Cc]entre|[Cc]ustody\s+(?:[Ss]uite|[Cc]entre|"
+              r"[Bb]lock|[Uu]nit)|[Pp]olice\s+(?:[Cc]entre|[Pp]ost|[Hh]ub)|[Jj]ustice\s+[Cc]entre|"
+              r"(?:[A-Z][a-z]+\s+){0,3}(?:Team|Unit|Hub|Department|Division|Command|Section|"
+              r"Squad))")
+UNIT = re.compile(
+    rf"(?P<place>{_CAP}(?:\s+{_CAP}){{0,2}})\s+(?P<unit>{_UNIT_NOUN})(?![\w])"
+)
+CENTRAL = re.compile(  # "Coventry Central", "Leeds Central" (a station named by its town)
+    rf"(?<![\w])(?P<place>{_CAP}(?:\s+{_CAP})?)\s+Central(?![\w])(?!\s+[A-Z])"
+)
 SCHOOL = re.compile(
     rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_CAP}(?:\s+(?:(?:of|the|and|&)\s+)?{_CAP}){{0,4}})\s+"
     r"(?:(?:C\s+of\s+E|CE|RC|Catholic|Church|Primary|Junior|Juniors|Infant|Infants|High|"
@@ -518,11 +577,33 @@ SCHOOL = re.compile(
     r"(?:School|Academy|Primary|College|Grammar|Nursery|Sixth\s+Form|Juniors|Infants|"
     r"Pre-?school|University)\b"
 )
+UNIVERSITY = re.compile(  # "the University of Leeds", "University College London"
+    rf"\b(?:University|College)\s+of\s+(?:the\s+)?(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})"
+)
+#: Words before a lower-case "school" that describe a kind of school, not name one.
+SCHOOL_KIND_WORDS = frozenset(
+    """Catholic Church Christian Muslim Jewish Islamic Sikh Hindu Faith Grammar Primary
+    Secondary Comprehensive Private State Independent Free Special Boarding Prep Welsh
+    English Infant Infants Junior Juniors High Sixth Sunday Driving Police Summer Night
+    Medical Law Business Art Music Dance Drama Language Secret Old New Local Village Big
+    Little Middle Upper Lower Senior Nursery Forest Day""".split()
+)
+SCHOOL_LOWER = re.compile(  # "Moorside primary", "the Holy Trinity school"
+    rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_CAP}(?:\s+{_CAP}){{0,2}})\s+"
+    r"(?:school|primary|academy|juniors|infants|nursery|high\s+school|sixth\s+form)\b"
+)
+SCHOOL_APPOS = re.compile(  # "her school, Hillside," "his school is Moorfield"
+    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Tt]he\s+kids['’]|[Tt]he\s+children['’])\s+(?:(?:new|old|"
+    r"primary|secondary|high)\s+)?(?:school|college|nursery|academy|uni)\s*(?:,|\s+(?:is|was))\s+"
+    rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}})"
+)
 _SCHOOL_TAIL = frozenset({"high", "primary", "juniors", "infants", "grammar", "academy",
                           "school", "college", "nursery", "secondary"})
 SCHOOL_AT = re.compile(
     r"\b(?:goes|go|went|going|started|starts|attends|attended|attending|pupil|pupils|"
-    r"year\s+\w+|teacher|teaches|taught)\s+(?:to|at)\s+"
+    r"student|students|studies|studying|studied|enrolled|year\s+\w+|teacher|teaches|taught|"
+    r"(?:first|second|third|final|last)\s+year|sixth\s+form|uni|university|school|"
+    r"college|nursery|primary|secondary)\s+(?:to|at|in)\s+"
     rf"(?P<name>{_CAPS})"
 )
 _COMPANY = (r"(?:Ltd|Limited|LLP|PLC|plc|Solicitors|Accountants|Dental|Surgery|Garage|Motors|"
@@ -533,14 +614,41 @@ _COMPANY = (r"(?:Ltd|Limited|LLP|PLC|plc|Solicitors|Accountants|Dental|Surgery|G
 COMPANY = re.compile(
     rf"(?P<name>{_CAP}(?:\s+(?:{_CAP}|&|and)){{0,4}})\s+{_COMPANY}(?![\w])"
 )
+_OCCUPATIONS = (
+    "manager", "mechanic", "nurse", "teacher", "cleaner", "receptionist", "porter", "doctor",
+    "GP", "paramedic", "driver", "carer", "assistant", "chef", "cook", "cashier", "barber",
+    "hairdresser", "lecturer", "midwife", "pharmacist", "dentist", "vet", "accountant",
+    "solicitor", "lawyer", "engineer", "technician", "administrator", "admin", "secretary",
+    "consultant", "supervisor", "boss", "caretaker", "guard", "labourer", "electrician",
+    "plumber", "joiner", "fitter", "agent", "analyst", "developer", "worker", "employee",
+    "trainee", "intern", "internship", "apprentice", "apprenticeship", "placement",
+    "contract", "career", "volunteer", "volunteers", "volunteering", "job", "jobs", "shift",
+    "shifts", "post", "role", "position", "partner", "director", "owner", "physio",
+    "therapist", "optician", "barista", "waitress", "waiter", "bartender", "clerk",
+)
+#: Employers too generic to identify anyone, and department acronyms ("works in IT").
+GENERIC_EMPLOYERS = frozenset(
+    "NHS HR IT ICT PR A&E ICU CID HQ UK GB EU UN Council Government Army Navy RAF".split()
+)
+_ORG_WORD = rf"(?:{_CAP}|[A-Z][A-Z0-9]*&?[A-Z0-9]+(?![\w&]))"
+_ORG = rf"{_ORG_WORD}(?:\s+(?:{_ORG_WORD}|&|of(?:\s+the)?(?=\s+[A-Z])|and(?=\s+[A-Z]))){{0,4}}"
 WORK_AT = re.compile(
-    r"\b(?:work(?:s|ed|ing)?|job|jobs|employed|employer|shifts?|manager|mechanic|nurse|"
-    r"runs|owns|owned|manages|managed|shop|business|salon|restaurant|bar|pub|cafe|café|"
-    r"garage|practice|surgery|takeaway|"
-    r"teacher|cleaner|receptionist|volunteers?|volunteering|apprentice|apprenticeship|"
-    r"placement|contract|career)\s+(?:at|for|with|in)\s+(?:the\s+)?"
-    rf"(?P<name>{_CAP}(?:\s+(?:{_CAP}|&)){{0,3}})"
-    rf"(?:\s+in\s+(?P<town>{_CAP}(?:\s+{_CAP})?))?"
+    r"\b(?:work(?:s|ed|ing)?|employed|employer|runs|run|owns|owned|manages|managed|shop|"
+    r"business|salon|restaurant|bar|pub|cafe|café|garage|practice|surgery|takeaway|"
+    rf"{_alternation(_OCCUPATIONS)})"
+    r"(?:\s+(?:part[- ]time|full[- ]time|nights|days|weekends))?"
+    r"\s+(?P<prep>at|for|with|in|by)\s+(?:the\s+)?"
+    rf"(?P<name>{_ORG})"
+    rf"(?:,?\s+(?:in|on|at)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
+)
+WORK_APPOS = re.compile(  # "her employer, Capita," "my work, Greggs," "the firm he works for, X"
+    r"\b(?:[Ee]mployer|[Ww]orkplace|[Pp]lace\s+of\s+work|(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+(?:work|firm|"
+    r"company))\s*(?:,|\s+(?:is|was|were|are))\s+(?:the\s+)?"
+    rf"(?P<name>{_ORG})"
+)
+WHERE_WORKS = re.compile(  # "Tesco in Otley, where my wife works"
+    rf"(?P<name>{_ORG})(?:\s+in\s+(?P<town>{_CAP}))?,?\s+where\s+(?:[\w’']+\s+){{1,3}}"
+    r"(?:works?|worked|is\s+employed|was\s+employed|has\s+a\s+job|had\s+a\s+job)\b"
 )
 NHS = re.compile(r"(?<![\w])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\w])")
 
@@ -575,10 +683,57 @@ def _trim_caps(text, start, end):
     return None
 
 
+#: Day and month names (never a place or a town after "in").
+CALENDAR = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December Christmas Easter""".split()
+)
+_IN_TOWN = re.compile(rf"\s+in\s+(?P<town>{_CAP}(?:\s+{_CAP})?)")
+
+
+def _town_after(text, end, common):
+    """End of a named station or unit, extended over "in <Town>" when that follows
+    ("Hyde Park police station in Leeds"): the town belongs to the name."""
+    m = _IN_TOWN.match(text, end)
+    if m is None:
+        return end
+    span = _drop_trailing_common(text, m.start("town"), m.end("town"))
+    if span is None or text[span[0]:span[1]].split()[0].casefold() in common \
+            or text[span[0]:span[1]].split()[0].rstrip("s") in CALENDAR:
+        return end
+    return span[1]
+
+
+def _is_unit_words(phrase, common):
+    """True when every word of ``phrase`` is a common word or names a policing function
+    (so the phrase names no place)."""
+    return all(w.casefold() in common or w in UNIT_WORDS or w.rstrip("'’s") in UNIT_WORDS
+               for w in phrase.split())
+
+
+def _unit_span(text, start, place_end, end, common):
+    """Span of a named unit ("Kirkstall Neighbourhood Policing Team", "Leeds CID"): from
+    the first word of the place that is neither common nor a policing-function word to
+    ``end``; None when no such word comes before the unit noun (the Cyber Crime Unit)."""
+    words = list(re.finditer(r"\S+", text[start:place_end]))
+    for i, w in enumerate(words):
+        word = w.group()
+        if word.casefold() in common or word in UNIT_WORDS:
+            if word in ("Operation", "Op"):
+                return None  # operation names are not places
+            continue
+        if word in NOT_GIVEN and word in ("Monday", "Tuesday", "Wednesday", "Thursday",
+                                          "Friday", "Saturday", "Sunday"):
+            return None
+        return start + w.start(), end
+    return None
+
+
 def _drop_trailing_common(text, start, end, keep=()):
     common = _common_words()
     words = list(re.finditer(r"\S+", text[start:end]))
-    while words and words[-1].group().casefold().rstrip("'’s") in common \
+    while words and (words[-1].group().casefold().rstrip("'’s") in common
+                     or words[-1].group().rstrip(".,;:!?'’s") in CALENDAR) \
             and words[-1].group().casefold() not in keep:
         words.pop()
     if not words:
@@ -599,6 +754,15 @@ def _kw(words):
 #: many characters before and after a keyword a match can reach. The pattern is run only
 #: in those windows (far faster than trying it at every position of a long transcript).
 _WINDOWS = {
+    "UNIT": (_kw(r"CID|NPT|SNT|LPU|BCU|[Tt]eams?\b|Unit|Hub|Department|Division|Command|"
+                 r"Section|Squad|[Cc]ontrol\s+[Rr]oom|[Cc]ontact\s+[Cc]entre|[Cc]ustody|"
+                 r"[Pp]olice\s+[CcPpHh]|[Jj]ustice\s+[Cc]entre"), 90, 15),
+    "CENTRAL": (("Central",), 40, 12),
+    "WHERE_WORKS": (("where",), 70, 45),
+    "ESTATE": (("estate",), 60, 10),
+    "UNIVERSITY": (("University", "College"), 5, 60),
+    "SCHOOL_LOWER": (("school", "primary", "academy", "juniors", "infants", "nursery",
+                      "sixth"), 60, 15),
     "STATION": (("station", "custody", "nick", "hq", "headquarters", "police off", "patrol",
                  "deployment", "enquiry"), 80, 30),
     "SCHOOL": (("School", "Academy", "Primary", "College", "Grammar", "Nursery", "Sixth",
@@ -618,12 +782,17 @@ _ANCHORS = {
                    "station", "control", "custody", "front", "nick", "response", "team",
                    "shift", "office", "cells", "cid", "division", "district", "sector",
                    "section", "hq"),
-    "SCHOOL_AT": ("go", "went", "start", "attend", "pupil", "year", "teach", "taught"),
-    "WORK_AT": ("work", "job", "employ", "shift", "manager", "mechanic", "nurse", "teacher",
+    "SCHOOL_AT": ("go", "went", "start", "attend", "pupil", "year", "teach", "taught",
+                  "student", "stud", "enrol", "first", "second", "third", "final", "last",
+                  "sixth", "uni", "school", "college", "nursery", "primary", "secondary"),
+    "SCHOOL_APPOS": ("my", "his", "her", "their", "our", "the"),
+    "WORK_AT": (*{o.casefold() for o in _OCCUPATIONS}, "run", "own", "manag", "work",
+                "employ",
                 "cleaner", "receptionist", "volunteer", "apprentice", "placement",
                 "contract", "career", "runs", "owns", "owned", "manage", "shop", "business",
                 "salon", "restaurant", "garage", "practice", "surgery", "takeaway", "bar",
                 "pub", "cafe", "café"),
+    "WORK_APPOS": ("employer", "workplace", "place", "my", "his", "her", "their", "our"),
     "LIVES": ("live", "living", "moved", "grew", "house", "home", "flat", "address"),
     "KINSHIP": ("my", "our", "his", "her", "their", "your"),
     "NAMED": ("called", "named", "name", "known", "nicknamed", "aka", "a.k.a", "alias",
@@ -683,7 +852,17 @@ def find_context(text, add, names_lookup=None, folded=None):
     for m in _win("STATION", text, folded):
         span = _trim_caps(text, m.start("place"), m.end())
         if span and text[span[0]:m.end("place")].split()[0].casefold() not in common:
-            add((*span, "station", text[span[0]:m.end("place")].lower()))
+            add((span[0], _town_after(text, span[1], common), "station",
+                 text[span[0]:m.end("place")].lower()))
+    for m in _win("UNIT", text, folded):
+        span = _unit_span(text, m.start("place"), m.end("place"), m.end(), common)
+        if span:
+            add((span[0], _town_after(text, span[1], common), "station",
+                 text[span[0]:span[1]].lower()))
+    for m in _win("CENTRAL", text, folded):
+        span = _trim_caps(text, m.start("place"), m.end("place"))
+        if span and not _is_unit_words(text[span[0]:span[1]], common):
+            add((span[0], m.end(), "station", text[span[0]:m.end()].lower()))
     for m in _win("STATION_AT", text, folded):
         span = _drop_trailing_common(text, m.start("place"), m.end("place"))
         if span and text[span[0]:span[1]].split()[0].casefold() not in common:
@@ -701,14 +880,58 @@ def find_context(text, add, names_lookup=None, folded=None):
                                               text[m.end() - 10:m.end() + 12]):
                 continue
             add((*span, kind, text[span[0]:span[1]].lower()))
-    for pat, kind in (("SCHOOL_AT", "school"), ("WORK_AT", "workplace")):
-        for m in _win(pat, text, folded):
-            end = m.end()
-            span = _drop_trailing_common(text, m.start("name"), end,
-                                         _SCHOOL_TAIL if kind == "school" else ())
-            if span is None or text[span[0]:span[1]].split()[0].casefold() in common:
-                continue
-            add((*span, kind, text[span[0]:span[1]].lower()))
+    for m in _win("SCHOOL_AT", text, folded):
+        span = _drop_trailing_common(text, m.start("name"), m.end(), _SCHOOL_TAIL)
+        if span is None or text[span[0]:span[1]].split()[0].casefold() in common:
+            continue
+        add((*span, "school", text[span[0]:span[1]].lower()))
+    for m in _win("UNIVERSITY", text, folded):
+        if m.group("name").split()[0] in ("Policing", "Police", "Arms"):
+            continue  # College of Policing
+        span = _drop_trailing_common(text, m.start(), m.end())
+        if span:
+            add((*span, "school", text[span[0]:span[1]].lower()))
+    for m in _win("SCHOOL_LOWER", text, folded):
+        span = _trim_caps(text, m.start("name"), m.end("name"))
+        if span is None:
+            continue
+        words = text[span[0]:span[1]].split()
+        if all(w in SCHOOL_KIND_WORDS or w.casefold() in common or w in NOT_GIVEN
+               for w in words):
+            continue
+        add((span[0], m.end(), "school", text[span[0]:m.end()].lower()))
+    for m in _win("SCHOOL_APPOS", text, folded):
+        span = _drop_trailing_common(text, m.start("name"), m.end("name"), _SCHOOL_TAIL)
+        if span is None or text[span[0]:span[1]].split()[0].casefold() in common:
+            continue
+        add((*span, "school", text[span[0]:span[1]].lower()))
+    works = [(m, True) for m in _win("WORK_AT", text, folded)]
+    works += [(m, False) for m in _win("WORK_APPOS", text, folded)]
+    works += [(m, False) for m in _win("WHERE_WORKS", text, folded)]
+    for m, has_prep in works:
+        span = _trim_caps(text, m.start("name"), m.end("name"))
+        span = span and _drop_trailing_common(text, *span)
+        if span is None:
+            continue
+        name = text[span[0]:span[1]]
+        first = name.split()[0]
+        if first.casefold() in common or name in GENERIC_EMPLOYERS or first in NOT_GIVEN \
+                and len(name.split()) == 1 and first in ("Monday", "Tuesday", "Wednesday",
+                                                          "Thursday", "Friday", "Saturday"):
+            continue
+        if has_prep and m.group("prep") in ("in", "by") and name.isupper():
+            continue  # "works in IT", "by CPS": departments and agencies
+        if has_prep and m.group("prep") == "in" and _is_unit_words(name, common):
+            continue  # "works in Professional Standards"
+        end = span[1]
+        town = m.groupdict().get("town")
+        if town:
+            t_span = _drop_trailing_common(text, m.start("town"), m.end("town"))
+            t_first = text[t_span[0]:t_span[1]].split()[0] if t_span else ""
+            if t_span and t_first.casefold().rstrip("s") not in common \
+                    and t_first.rstrip("s") not in CALENDAR:
+                end = t_span[1]  # "Greggs on Station Street", "Nissan in Sunderland"
+        add((span[0], end, "workplace", name.lower()))
     for m in _win("ADDRESS", text, folded):
         street = text[m.start("street"):m.end("street")]
         words = street.split()
@@ -727,6 +950,12 @@ def find_context(text, add, names_lookup=None, folded=None):
                 words[-1]):
             continue
         add((s, e, "address", text[s:e].lower()))
+    for m in _win("ESTATE", text, folded):
+        span = _trim_caps(text, m.start("place"), m.end("place"))
+        if span and not _is_unit_words(text[span[0]:span[1]], common) \
+                and text[span[0]:span[1]].split()[0] not in ("Industrial", "Trading",
+                                                             "Business", "Retail"):
+            add((span[0], m.end(), "address", text[span[0]:m.end()].lower()))
     lives = [*_win("LIVES", text, folded), *_win("ORIGIN", text, folded)]
     if "," in text:
         lives += AGE_OF.finditer(text)
@@ -774,7 +1003,7 @@ def find_context(text, add, names_lookup=None, folded=None):
                                                        or nxt.group(1) in family):
             surname = nxt
         if w in AMBIGUOUS_GIVEN:
-            month = w in ("May", "June", "April", "August")
+            month = w in ("May", "June", "April", "August", "Sunday")
             said = re.match(r"\s+(?:said|says|told|asked|rang|phoned|called|texted|"
                             r"messaged|emailed|replied|wrote|came|went|reckoned|thought)\b",
                             text[e:e + 12])
