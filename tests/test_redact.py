@@ -174,6 +174,8 @@ def test_series_index_used_as_document():
         "The College of Policing guidance is on www.college.police.uk now.",
         "His Instagram was private and the Roads Policing Unit had no record.",
         "My husband works in Professional Standards, on nights in January.",
+        "The Old Bill came round; it cost 1.5/2 and/or e.g. 3/4 of it.",
+        "The last name is fine, and we were in Court.",
     ],
 )
 def test_ordinary_words_stay(text):
@@ -215,6 +217,14 @@ def test_ordinary_words_stay(text):
         ("They live on the Gipton estate.", "They live on the [Address A]."),
         ("His username was truthseeker_74.", "His username was [Handle A]."),
         ("See www.ratemycop.co.uk/officers/4471 now.", "See [Profile URL A] now."),
+        ("I'm in the custody block at Hexham now.", "I'm in the custody block at [Station A] now."),
+        ("The Holbeck and Beeston Neighbourhood Team.", "The [Station A]."),
+        ("The bio links to linktr.ee/copperexposed.", "The bio links to [Profile URL A]."),
+        ("Parked outside my mum's in Whitby.", "Parked outside my mum's in [Address A]."),
+        ("My collar number's 6158, and", "My collar number's [Collar number A], and"),
+        ("With my surname, Rawlinson, it's", "With my surname, [Person A], it's"),
+        ('A man calling himself "Reaper" wrote.', 'A man calling himself "[Person A]" wrote.'),
+        ("He moved on to Harehills last year.", "He moved on to [Station A] last year."),
     ],
 )
 def test_interview_identifiers(text, expected):

@@ -116,6 +116,8 @@ _PLATFORMS = (
 URL = re.compile(
     rf"(?:(?:https?://)?(?:www\.|m\.|mobile\.|uk\.)?{_PLATFORMS}/[^\s<>\"'),;]+"
     r"|https?://[^\s<>\"'),;]+"
+    r"|(?<![\w@./])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|co\.uk|org\.uk|uk|org|net|"
+    r"ee|me|io|gg|ly|tv|app|social|info|biz|page|site|link|to|cc)/[^\s<>\"'),;]+"
     r"|(?<![\w@.])www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/[^\s<>\"'),;]+)",
     re.IGNORECASE,
 )
@@ -148,7 +150,7 @@ WARRANT = re.compile(
 )
 COLLAR = re.compile(
     r"(?:(?i:\b(?:collar|shoulder|epaulette|badge)(?:\s+(?:number|no\.?|num\.?|#))?"
-    r"(?:\s+(?:is|was|of))?)\s*[:#,]?\s*"
+    r"(?:['’]s|\s+(?:is|was|of))?)\s*[:#,]?\s*"
     r"|\b(?:PC|PCSO|DC|PS|Sgt|SC|DS|TDC)\s?)(?P<id>[A-Z]{0,2}\d{2,6})(?![\w])"
 )
 
@@ -210,7 +212,7 @@ def _digit_starts(text, lead=4):
         d = m.start()
         starts.update(range(max(d - lead, 0), d + 1))
     return starts
-_URL_HINT = re.compile(r"://|www\.|\.(?:com|net|app|me|co\.uk|social|co)/", re.IGNORECASE)
+_URL_HINT = re.compile(r"://|www\.|\.[a-z]{2,6}/", re.IGNORECASE)
 _USERNAME_TOKENS = ("user", "screen", "gamer", "handle", "account", "snap", "insta",
                     "tiktok", "twitter", "telegram", "discord", "xbox", "psn", "kik")
 _WARRANT_HINT = re.compile(r"warrant", re.IGNORECASE)
@@ -469,8 +471,10 @@ KINSHIP = re.compile(
     rf"(?P<name>{_NAME_TOKEN.pattern}(?:\s+{_NAME_TOKEN.pattern})?)"
 )
 NAMED = re.compile(
-    r"\b(?:called|named|name\s+is|name's|names\s+are|names,|known\s+as|nicknamed|aka|"
-    r"a\.k\.a\.|alias|goes\s+by|addressed\s+to|signed)\s*,?\s+[\"“'‘]?"
+    r"\b(?:called|named|name\s+is|name's|name’s|names\s+are|names,|known\s+as|nicknamed|aka|"
+    r"a\.k\.a\.|alias|goes\s+by|addressed\s+to|signed|(?:sur|maiden\s+|first\s+|last\s+|"
+    r"full\s+|married\s+)names?(?:['’]s|\s+(?:is|was))?|call(?:s|ed|ing)\s+(?:him|her|them)"
+    r"(?:self|selves))\s*,?\s+[\"“'‘]?"
     rf"(?P<name>{_NAME_TOKEN.pattern}(?:\s+{_NAME_TOKEN.pattern}){{0,2}})"
 )
 QUOTED = re.compile(
@@ -510,6 +514,11 @@ LIVES = re.compile(
     r"(?:in|on|at|to|near|round|around)\s+(?:the\s+)?"
     rf"(?P<place>{_CAPS})"
 )
+KIN_HOME = re.compile(  # "outside my mum's in Rotherham", "at her nan's house on Elm Road"
+    rf"\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+(?:{_alternation(KIN)})['’]s"
+    r"(?:\s+(?:house|place|flat|home|bungalow))?\s+(?:in|on|at|near)\s+(?:the\s+)?"
+    rf"(?P<place>{_CAPS})"
+)
 ORIGIN = re.compile(
     r"(?:\b(?:is|was|am|are|come|comes|came|originally|bred|family\s+is|parents\s+are)|['’](?:s|m|re))"
     r"\s+(?:originally\s+)?from\s+(?:the\s+)?"
@@ -524,6 +533,8 @@ STATION = re.compile(
 STATION_AT = re.compile(
     r"\b(?:(?:station|nick|custody\s+suite|custody|police\s+office|HQ),|(?:work(?:s|ed|ing)?|based|posted|stationed|transferred|moved)\s+(?:out\s+of|from)"
     r"|(?:based|posted|stationed|transferred|parade|parading)\s+(?:at|in|to)"
+    r"|(?:moved|transferred|posted|went)\s+(?:on|over|back|across)\s+to"
+    r"|custody\s+(?:block|suite|centre|unit|office)\s+(?:at|in)"
     r"|(?:control\s+room|custody|front\s+counter|front\s+desk|station|nick|response\s+team|"
     r"team|shift|office|cells|CID|division|district|sector|section)\s+(?:at|in|out\s+of))"
     rf"\s+(?:the\s+)?(?P<place>{_CAPS})"
@@ -565,7 +576,7 @@ _UNIT_NOUN = (r"(?:CID|NPT|SNT|LPU|BCU|(?:[Ss]afer\s+)?[Nn]eighbourhoods?\s+(?:[
               r"(?:[A-Z][a-z]+\s+){0,3}(?:Team|Unit|Hub|Department|Division|Command|Section|"
               r"Squad))")
 UNIT = re.compile(
-    rf"(?P<place>{_CAP}(?:\s+{_CAP}){{0,2}})\s+(?P<unit>{_UNIT_NOUN})(?![\w])"
+    rf"(?P<place>{_CAP}(?:\s+(?:(?:and|&)\s+)?{_CAP}){{0,3}})\s+(?P<unit>{_UNIT_NOUN})(?![\w])"
 )
 CENTRAL = re.compile(  # "Coventry Central", "Leeds Central" (a station named by its town)
     rf"(?<![\w])(?P<place>{_CAP}(?:\s+{_CAP})?)\s+Central(?![\w])(?!\s+[A-Z])"
@@ -743,7 +754,7 @@ def _drop_trailing_common(text, start, end, keep=()):
 
 _COLLAR_CONTEXT = re.compile(r"(?i:\b(?:collar|shoulder|epaulette)\s+(?:number|no|num)s?\b)")
 _SENTENCE = re.compile(r"[^.!?\n]+")
-_BARE_NUMBER = re.compile(r"(?<![\w£$€.,:/-])\d{2,5}(?![\w%£.,:/-]|[.,]\d)")
+_BARE_NUMBER = re.compile(r"(?<![\w£$€.,:/-])\d{2,5}(?![\w%£:/-]|[.,]\d)")
 
 
 def _kw(words):
@@ -779,6 +790,7 @@ _WINDOWS = {
 _ANCHORS = {
     "DOB": ("born", "date", "d.o.b", "dob", "birthday"),
     "STATION_AT": ("work", "based", "posted", "stationed", "transferred", "moved", "parad",
+                   "went",
                    "station", "control", "custody", "front", "nick", "response", "team",
                    "shift", "office", "cells", "cid", "division", "district", "sector",
                    "section", "hq"),
@@ -793,9 +805,11 @@ _ANCHORS = {
                 "salon", "restaurant", "garage", "practice", "surgery", "takeaway", "bar",
                 "pub", "cafe", "café"),
     "WORK_APPOS": ("employer", "workplace", "place", "my", "his", "her", "their", "our"),
+    "KIN_HOME": ("my", "our", "his", "her", "their"),
     "LIVES": ("live", "living", "moved", "grew", "house", "home", "flat", "address"),
     "KINSHIP": ("my", "our", "his", "her", "their", "your"),
     "NAMED": ("called", "named", "name", "known", "nicknamed", "aka", "a.k.a", "alias",
+              "surname", "maiden", "first", "last", "full", "married", "call",
               "goes", "addressed", "signed"),
 }
 
@@ -956,7 +970,8 @@ def find_context(text, add, names_lookup=None, folded=None):
                 and text[span[0]:span[1]].split()[0] not in ("Industrial", "Trading",
                                                              "Business", "Retail"):
             add((span[0], m.end(), "address", text[span[0]:m.end()].lower()))
-    lives = [*_win("LIVES", text, folded), *_win("ORIGIN", text, folded)]
+    lives = [*_win("LIVES", text, folded), *_win("ORIGIN", text, folded),
+             *_win("KIN_HOME", text, folded)]
     if "," in text:
         lives += AGE_OF.finditer(text)
     for m in lives:
@@ -987,7 +1002,7 @@ def find_context(text, add, names_lookup=None, folded=None):
         if re.match(r"[^.!?]*\b(?:nickname|what\s+(?:they|we|he|she|you|people|the\s+\w+)\s+"
                     r"call(?:ed|s)?)\b", post):
             pre += " called"
-        if toks[0] in given or re.search(r"\b(?:call(?:s|ed)?|known|nickname[d]?|aka|"
+        if toks[0] in given or re.search(r"\b(?:call(?:s|ed|ing)?|known|nickname[d]?|aka|"
                                          r"alias|addressed|name|named|signed)\b[^.]*$", pre):
             if not all(t.casefold() in stop for t in toks):
                 people.append((m.start("name"), m.end("name"), toks))
@@ -1009,7 +1024,8 @@ def find_context(text, add, names_lookup=None, folded=None):
                             text[e:e + 12])
             if surname is None and (month or (_sentence_start(text, s) and not said)):
                 continue
-            if surname is None and re.search(r"(?i:\b(?:the|a|an|operation|of\s+the))\s+$",
+            if surname is None and re.search(r"(?i:\b(?:the|a|an|operation|of\s+the)"
+                                             r"(?:\s+(?:old|big|little|new))?)\s+$",
                                              text[max(0, s - 15):s]):
                 continue
         if surname is not None:
