@@ -176,6 +176,8 @@ def test_series_index_used_as_document():
         "My husband works in Professional Standards, on nights in January.",
         "The Old Bill came round; it cost 1.5/2 and/or e.g. 3/4 of it.",
         "The last name is fine, and we were in Court.",
+        "The Met Office said rain; the High Court sat; at the shop, we're at Christmas.",
+        "She transferred to Operation Hydrant and was a bit at sea with it.",
     ],
 )
 def test_ordinary_words_stay(text):
@@ -225,6 +227,24 @@ def test_ordinary_words_stay(text):
         ("With my surname, Rawlinson, it's", "With my surname, [Person A], it's"),
         ('A man calling himself "Reaper" wrote.', 'A man calling himself "[Person A]" wrote.'),
         ("He moved on to Harehills last year.", "He moved on to [Station A] last year."),
+        ("Nineteen years, most of it at Cathays.", "Nineteen years, most of it at [Station A]."),
+        ("The response officers at Lewisham had it.",
+         "The response officers at [Station A] had it."),
+        ("I'm PC Harris at Chelmsford.", "I'm [Officer A] at [Station A]."),
+        ("I'm a PCSO in Kirkby.", "I'm a PCSO in [Station A]."),
+        ("My wife's salon, Glow Hair and Beauty, got reviews.",
+         "My wife's salon, [Workplace A], got reviews."),
+        ("He's a quantity surveyor at Halliwell Jones Construction.",
+         "He's a quantity surveyor at [Workplace A]."),
+        ("He works at the Co-op on Rushey Green.", "He works at the [Workplace A]."),
+        ("They rang the home, the Cherry Tree Lodge.", "They rang the home, the [Workplace A]."),
+        ("Our kids at Ysgol Gymraeg Treganna.", "Our kids at [School A]."),
+        ("My daughter's school, Craigmount High, rang.",
+         "My daughter's school, [School A], rang."),
+        ("My date of birth as well, 29th of January 1979, was there.",
+         "My date of birth as well, [Date of birth A], was there."),
+        ('Bob Tranter, "Tranny" everyone called him.', '[Person A], "[Person B]" everyone called him.'),
+        ("It's a Met thing.", "It's a [Force A] thing."),
     ],
 )
 def test_interview_identifiers(text, expected):

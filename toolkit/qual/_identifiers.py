@@ -180,12 +180,19 @@ def _anchored_finditer(pattern, text, folded, tokens):
         yield from pattern.finditer(text)
         return
     starts = set()
-    for tok in tokens:
+    for tok in _minimal_tokens(tuple(tokens)):
         i = folded.find(tok)
         while i >= 0:
             starts.add(i)
             i = folded.find(tok, i + 1)
     yield from _matches_at(pattern, text, starts)
+
+
+@lru_cache(maxsize=None)
+def _minimal_tokens(tokens):
+    """``tokens`` without those that another token starts ("worker" when "work" is there):
+    every position where a longer token starts is found by its prefix."""
+    return tuple(t for t in tokens if not any(o != t and t.startswith(o) for o in tokens))
 
 
 def _matches_at(pattern, text, starts):
@@ -316,6 +323,9 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None, officers=
             add((m.start("id"), m.end("id"), "collar_number", m.group("id")))
     pattern, lookup = force_table()
     for m in _anchored_finditer(pattern, text, folded, _force_tokens()):
+        if m.group().lower().endswith("met") and re.match(r"\s+(?:Office|Éireann|Eireann|Gala|Opera|"
+                                           r"Museum)\b", text[m.end():m.end() + 10]):
+            continue  # the Met Office, the Met Gala
         key = re.sub(r"\s+", " ", m.group().lower())
         add((m.start(), m.end(), "force", lookup.get(key, key)))
     if names_pattern is not None:
@@ -486,8 +496,9 @@ _DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH},?(?:\s+(?:19|20)\d
          rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?"
          r"|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2})")
 DOB = re.compile(
-    r"(?i:\b(?:born(?:\s+on|\s+in)?|date\s+of\s+birth(?:\s+(?:is|was|as))?|d\.?o\.?b\.?"
-    r"(?:\s+(?:is|was))?|birthday(?:\s+(?:is|was|on|being))*))"
+    r"(?i:\b(?:born(?:\s+on|\s+in)?|(?:date\s+of\s+birth|d\.?o\.?b\.?)(?:\s+(?:is|was|as)"
+    r"|(?:\s+(?!\d)[\w’']+){1,4}?(?=\s*[:,]?\s*(?:the\s+)?\d|\s*[:,]?\s*[A-Z][a-z]+\s+\d))?"
+    r"|birthday(?:\s+(?:is|was|on|being))*))"
     rf"\s*[:,]?\s*(?:the\s+)?(?P<date>{_MONTH},?\s+(?:19|20)\d{{2}}(?!\d)|{_DATE}"
     r"|(?:19|20)\d{2}-\d{2}-\d{2})"
 )
@@ -537,6 +548,19 @@ STATION_AT = re.compile(
     r"|custody\s+(?:block|suite|centre|unit|office)\s+(?:at|in)"
     r"|(?:control\s+room|custody|front\s+counter|front\s+desk|station|nick|response\s+team|"
     r"team|shift|office|cells|CID|division|district|sector|section)\s+(?:at|in|out\s+of))"
+    rf"\s+(?:the\s+)?(?P<place>{_CAPS})"
+)
+POSTED_AT = re.compile(  # where an officer works, said without "station"
+    r"\b(?:(?:officers?|PCs|PCSOs?|sergeants?|skippers?|inspectors?|detectives?|DCs|DSs|"
+    r"colleagues?|cops?|coppers?|specials?|response|lads|everyone|teams?)\s+(?:at|from|out\s+of)"
+    r"|(?:PCSO|PC|DC|DS|Sgt|officer|sergeant|inspector|copper|cop|special|detective|"
+    r"response\s+officer)\s+(?:in|at|out\s+of)"
+    r"|(?:years?|months?|most\s+of\s+it|my\s+(?:career|service|probation)|"
+    r"(?:my|his|her)\s+(?:whole\s+)?time)\s+(?:at|in)"
+    r"|(?:I['’]m|I\s+am|[Ss]he['’]s|[Hh]e['’]s|[Ww]e['’]re)\s+(?:now\s+|currently\s+|still\s+|"
+    r"based\s+)?at"
+    r"|(?:PCSO|PC|DC|DS|PS|Sgt|Insp|Sergeant|Inspector|Constable)\s+(?:[A-Z][a-z'’-]+\s+){1,2}"
+    r"(?:at|from|out\s+of))"
     rf"\s+(?:the\s+)?(?P<place>{_CAPS})"
 )
 #: Words naming a policing function, not a place: a unit named only by them ("the Cyber
@@ -603,8 +627,13 @@ SCHOOL_LOWER = re.compile(  # "Moorside primary", "the Holy Trinity school"
     rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_CAP}(?:\s+{_CAP}){{0,2}})\s+"
     r"(?:school|primary|academy|juniors|infants|nursery|high\s+school|sixth\s+form)\b"
 )
+WELSH_SCHOOL = re.compile(rf"\bYsgol\s+{_CAP}(?:\s+{_CAP}){{0,3}}")  # Welsh: "school"
+HIGH = re.compile(  # "Craigmount High" (Scottish and other high schools named without "School")
+    rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_CAP}(?:\s+{_CAP}){{0,2}})\s+High(?![\w-])(?!\s+[A-Z])"
+)
 SCHOOL_APPOS = re.compile(  # "her school, Hillside," "his school is Moorfield"
-    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Tt]he\s+kids['’]|[Tt]he\s+children['’])\s+(?:(?:new|old|"
+    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Tt]he\s+kids['’]|[Tt]he\s+children['’]|"
+    r"[a-z]+['’]s)\s+(?:(?:new|old|"
     r"primary|secondary|high)\s+)?(?:school|college|nursery|academy|uni)\s*(?:,|\s+(?:is|was))\s+"
     rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}})"
 )
@@ -621,7 +650,12 @@ _COMPANY = (r"(?:Ltd|Limited|LLP|PLC|plc|Solicitors|Accountants|Dental|Surgery|G
             r"Hospital|Infirmary|Pharmacy|Vets|Veterinary|Hotel|Salon|Building\s+Society|"
             r"Group|Associates|&\s+Co|Medical\s+Centre|Health\s+Centre|Care\s+Home|"
             r"Nursing\s+Home|Leisure\s+Centre|Garden\s+Centre|Estate\s+Agents|Builders|"
-            r"Plumbing|Electrical|Logistics|Haulage|Engineering|Consulting|Partners)")
+            r"Plumbing|Electrical|Logistics|Haulage|Engineering|Consulting|Partners|"
+            r"Construction|Homes|Developments|Properties|Lettings|Solutions|Systems|"
+            r"Technologies|Transport|Foods|Industries|Holdings|Recruitment|Insurance|Hospice|"
+            r"Clinic|Bakery|Butchers|Barbers|Carpets|Kitchens|Tyres|Autos|Taxis|Removals|"
+            r"Roofing|Joinery|Scaffolding|Cleaning|Beauty|Nails|Hairdressing|Homecare|"
+            r"Healthcare|Pharmaceuticals|Manufacturing|Distribution|Freight|Couriers)")
 COMPANY = re.compile(
     rf"(?P<name>{_CAP}(?:\s+(?:{_CAP}|&|and)){{0,4}})\s+{_COMPANY}(?![\w])"
 )
@@ -641,7 +675,7 @@ _OCCUPATIONS = (
 GENERIC_EMPLOYERS = frozenset(
     "NHS HR IT ICT PR A&E ICU CID HQ UK GB EU UN Council Government Army Navy RAF".split()
 )
-_ORG_WORD = rf"(?:{_CAP}|[A-Z][A-Z0-9]*&?[A-Z0-9]+(?![\w&]))"
+_ORG_WORD = rf"(?:[A-Z][a-z]+-[a-z]+(?![\w-])|{_CAP}|[A-Z][A-Z0-9]*&?[A-Z0-9]+(?![\w&]))"
 _ORG = rf"{_ORG_WORD}(?:\s+(?:{_ORG_WORD}|&|of(?:\s+the)?(?=\s+[A-Z])|and(?=\s+[A-Z]))){{0,4}}"
 WORK_AT = re.compile(
     r"\b(?:work(?:s|ed|ing)?|employed|employer|runs|run|owns|owned|manages|managed|shop|"
@@ -652,10 +686,20 @@ WORK_AT = re.compile(
     rf"(?P<name>{_ORG})"
     rf"(?:,?\s+(?:in|on|at)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
 )
-WORK_APPOS = re.compile(  # "her employer, Capita," "my work, Greggs," "the firm he works for, X"
-    r"\b(?:[Ee]mployer|[Ww]orkplace|[Pp]lace\s+of\s+work|(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+(?:work|firm|"
-    r"company))\s*(?:,|\s+(?:is|was|were|are))\s+(?:the\s+)?"
+_WORK_NOUNS = (r"(?:work|workplace|employer|firm|company|salon|shop|cafe|café|business|"
+               r"practice|pub|restaurant|garage|office|bakery|surgery|factory|warehouse|depot|"
+               r"care\s+home|nursing\s+home|home|hospital|hospice|hotel|gym|studio|agency|"
+               r"place\s+of\s+work)")
+WORK_APPOS = re.compile(  # "her employer, Capita," "my wife's salon, Glow", "the home, the X"
+    r"\b(?P<owner>(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[A-Za-z]+['’]s)\s+"
+    r"(?:(?:own|old|new|local|current)\s+)?)?"
+    rf"{_WORK_NOUNS}\s*(?:,|\s+(?:is|was|were|are|called))\s+(?:the\s+)?"
     rf"(?P<name>{_ORG})"
+)
+JOB_AT = re.compile(  # "he's a quantity surveyor at X", "she works as a cleaner for X"
+    r"\b(?:is|was|['’]s|as|being|am|['’]m)\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s+"
+    rf"(?P<prep>at|for|with)\s+(?:the\s+)?(?P<name>{_ORG})"
+    rf"(?:,?\s+(?:in|on)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
 )
 WHERE_WORKS = re.compile(  # "Tesco in Otley, where my wife works"
     rf"(?P<name>{_ORG})(?:\s+in\s+(?P<town>{_CAP}))?,?\s+where\s+(?:[\w’']+\s+){{1,3}}"
@@ -710,7 +754,7 @@ def _town_after(text, end, common):
         return end
     span = _drop_trailing_common(text, m.start("town"), m.end("town"))
     if span is None or text[span[0]:span[1]].split()[0].casefold() in common \
-            or text[span[0]:span[1]].split()[0].rstrip("s") in CALENDAR:
+            or _calendar(text[span[0]:span[1]].split()[0]):
         return end
     return span[1]
 
@@ -740,11 +784,17 @@ def _unit_span(text, start, place_end, end, common):
     return None
 
 
+def _calendar(word):
+    """True for a day or month name, with or without a plural or possessive s."""
+    word = word.rstrip(".,;:!?")
+    return word in CALENDAR or re.sub(r"['’]?s$", "", word) in CALENDAR
+
+
 def _drop_trailing_common(text, start, end, keep=()):
     common = _common_words()
     words = list(re.finditer(r"\S+", text[start:end]))
     while words and (words[-1].group().casefold().rstrip("'’s") in common
-                     or words[-1].group().rstrip(".,;:!?'’s") in CALENDAR) \
+                     or _calendar(words[-1].group())) \
             and words[-1].group().casefold() not in keep:
         words.pop()
     if not words:
@@ -770,8 +820,15 @@ _WINDOWS = {
                  r"[Pp]olice\s+[CcPpHh]|[Jj]ustice\s+[Cc]entre"), 90, 15),
     "CENTRAL": (("Central",), 40, 12),
     "WHERE_WORKS": (("where",), 70, 45),
+    "WORK_APPOS": (_kw(rf"{_WORK_NOUNS}\s*(?:,|\s+(?:is|was|were|are|called))\s+"
+                       r"(?:the\s+)?[A-Z]"), 30, 60),
+    "JOB_AT": (_kw(r"\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s+(?:at|for|with)\s+"
+                   r"(?:the\s+)?[A-Z]"), 5, 70),
     "ESTATE": (("estate",), 60, 10),
     "UNIVERSITY": (("University", "College"), 5, 60),
+    "WELSH_SCHOOL": (("Ysgol",), 0, 60),
+    "SCHOOL_APPOS": (("school", "college", "nursery", "academy", "uni"), 45, 60),
+    "HIGH": (("High",), 60, 8),
     "SCHOOL_LOWER": (("school", "primary", "academy", "juniors", "infants", "nursery",
                       "sixth"), 60, 15),
     "STATION": (("station", "custody", "nick", "hq", "headquarters", "police off", "patrol",
@@ -797,15 +854,19 @@ _ANCHORS = {
     "SCHOOL_AT": ("go", "went", "start", "attend", "pupil", "year", "teach", "taught",
                   "student", "stud", "enrol", "first", "second", "third", "final", "last",
                   "sixth", "uni", "school", "college", "nursery", "primary", "secondary"),
-    "SCHOOL_APPOS": ("my", "his", "her", "their", "our", "the"),
     "WORK_AT": (*{o.casefold() for o in _OCCUPATIONS}, "run", "own", "manag", "work",
                 "employ",
                 "cleaner", "receptionist", "volunteer", "apprentice", "placement",
                 "contract", "career", "runs", "owns", "owned", "manage", "shop", "business",
                 "salon", "restaurant", "garage", "practice", "surgery", "takeaway", "bar",
                 "pub", "cafe", "café"),
-    "WORK_APPOS": ("employer", "workplace", "place", "my", "his", "her", "their", "our"),
     "KIN_HOME": ("my", "our", "his", "her", "their"),
+    "POSTED_AT": ("officer", "pc", "pcso", "sergeant", "skipper", "inspector", "detective",
+                  "dc", "ds", "sgt", "colleague", "cop", "special", "response", "lads",
+                  "everyone", "team", "year", "month", "most of", "my career", "my service",
+                  "my probation", "my time", "my whole", "his time", "her time", "his whole",
+                  "her whole", "i'm", "i’m", "i am", "she's", "she’s", "he's", "he’s",
+                  "we're", "we’re", "ps", "insp", "constable"),
     "LIVES": ("live", "living", "moved", "grew", "house", "home", "flat", "address"),
     "KINSHIP": ("my", "our", "his", "her", "their", "your"),
     "NAMED": ("called", "named", "name", "known", "nicknamed", "aka", "a.k.a", "alias",
@@ -877,9 +938,14 @@ def find_context(text, add, names_lookup=None, folded=None):
         span = _trim_caps(text, m.start("place"), m.end("place"))
         if span and not _is_unit_words(text[span[0]:span[1]], common):
             add((span[0], m.end(), "station", text[span[0]:m.end()].lower()))
-    for m in _win("STATION_AT", text, folded):
-        span = _drop_trailing_common(text, m.start("place"), m.end("place"))
-        if span and text[span[0]:span[1]].split()[0].casefold() not in common:
+    for m in [*_win("STATION_AT", text, folded), *_win("POSTED_AT", text, folded)]:
+        place_end = m.end("place")
+        op = re.search(r"\s(?:Operation|Op)\s", text[m.start("place"):place_end])
+        if op:  # "transferred from Kent Police Operation Hydrant": the operation is no place
+            place_end = m.start("place") + op.start()
+        span = _drop_trailing_common(text, m.start("place"), place_end)
+        if span and text[span[0]:span[1]].split()[0].casefold() not in common \
+                and not _is_unit_words(text[span[0]:span[1]], common):
             add((*span, "station", text[span[0]:span[1]].lower()))
     for pat, kind in (("SCHOOL", "school"), ("COMPANY", "workplace")):
         for m in _win(pat, text, folded):
@@ -914,13 +980,24 @@ def find_context(text, add, names_lookup=None, folded=None):
                for w in words):
             continue
         add((span[0], m.end(), "school", text[span[0]:m.end()].lower()))
+    for m in _win("WELSH_SCHOOL", text, folded):
+        add((m.start(), m.end(), "school", m.group().lower()))
+    for m in _win("HIGH", text, folded):
+        span = _trim_caps(text, m.start("name"), m.end("name"))
+        if span is None or _is_unit_words(text[span[0]:span[1]], common) or \
+                text[span[0]:span[1]].split()[-1] in ("Court", "Street", "Road", "Sheriff"):
+            continue
+        add((span[0], m.end(), "school", text[span[0]:m.end()].lower()))
     for m in _win("SCHOOL_APPOS", text, folded):
         span = _drop_trailing_common(text, m.start("name"), m.end("name"), _SCHOOL_TAIL)
         if span is None or text[span[0]:span[1]].split()[0].casefold() in common:
             continue
         add((*span, "school", text[span[0]:span[1]].lower()))
     works = [(m, True) for m in _win("WORK_AT", text, folded)]
-    works += [(m, False) for m in _win("WORK_APPOS", text, folded)]
+    works += [(m, False) for m in _win("WORK_APPOS", text, folded)
+              if m.group("owner") or len(m.group("name").split()) > 1
+              or re.match(r"work|workplace|employer|place", m.group().split()[0])]
+    works += [(m, True) for m in _win("JOB_AT", text, folded)]
     works += [(m, False) for m in _win("WHERE_WORKS", text, folded)]
     for m, has_prep in works:
         span = _trim_caps(text, m.start("name"), m.end("name"))
@@ -943,7 +1020,7 @@ def find_context(text, add, names_lookup=None, folded=None):
             t_span = _drop_trailing_common(text, m.start("town"), m.end("town"))
             t_first = text[t_span[0]:t_span[1]].split()[0] if t_span else ""
             if t_span and t_first.casefold().rstrip("s") not in common \
-                    and t_first.rstrip("s") not in CALENDAR:
+                    and not _calendar(t_first):
                 end = t_span[1]  # "Greggs on Station Street", "Nissan in Sunderland"
         add((span[0], end, "workplace", name.lower()))
     for m in _win("ADDRESS", text, folded):
@@ -1000,7 +1077,7 @@ def find_context(text, add, names_lookup=None, folded=None):
         pre = text[max(0, m.start() - 40):m.start()].casefold()
         post = text[m.end():m.end() + 50].casefold()
         if re.match(r"[^.!?]*\b(?:nickname|what\s+(?:they|we|he|she|you|people|the\s+\w+)\s+"
-                    r"call(?:ed|s)?)\b", post):
+                    r"call(?:ed|s)?|call(?:ed|s)?\s+(?:him|her|them|me|us)\b)", post):
             pre += " called"
         if toks[0] in given or re.search(r"\b(?:call(?:s|ed|ing)?|known|nickname[d]?|aka|"
                                          r"alias|addressed|name|named|signed)\b[^.]*$", pre):
