@@ -252,21 +252,36 @@ def test_interview_identifiers(text, expected):
 
 
 def _corpus_floors():
-    # Floors a little below the figures measured on each corpus (stated in the benchmark
-    # and the closing note); per kind only where the corpus has >= 3 of that kind.
+    # Today's figures on each corpus, rounded down to 2 decimals (per kind where the corpus
+    # has >= 3 of that kind, and "all"). Held-out first looks, before any rule was revised on
+    # a corpus, are in heldout_corpus_<x>.csv: C 0.91 / 0.96, D 0.855 / 0.964,
+    # E 0.732 / 1.000, F 0.707 / 0.977 (recall / precision, all kinds). F is still unseen
+    # by the rules; A-E informed them.
     return {
-        "corpus_b": {"all": (0.97, 0.97), "person": (0.95, 0.95)},
-        "corpus_c": {"all": (0.93, 0.94), "person": (0.95, 0.93), "school": (0.9, 0.9),
-                     "force": (0.9, 0.9), "station": (0.5, 0.7), "workplace": (0.6, 0.9),
-                     "address": (0.9, 0.9), "collar_number": (0.9, 0.9),
-                     "date_of_birth": (0.9, 0.9), "handle": (0.9, 0.9), "phone": (0.9, 0.9)},
+        "corpus_a": {"all": (0.98, 1.0), "person": (1.0, 1.0), "address": (1.0, 1.0),
+                     "station": (0.83, 1.0), "school": (1.0, 1.0), "workplace": (1.0, 1.0)},
+        "corpus_b": {"all": (1.0, 1.0), "person": (1.0, 1.0), "station": (1.0, 1.0),
+                     "school": (1.0, 1.0), "workplace": (1.0, 1.0)},
+        "corpus_c": {"all": (1.0, 0.98), "person": (1.0, 0.95), "school": (1.0, 1.0),
+                     "force": (1.0, 1.0), "station": (1.0, 1.0), "workplace": (1.0, 1.0),
+                     "address": (1.0, 1.0), "collar_number": (1.0, 1.0),
+                     "date_of_birth": (1.0, 1.0), "handle": (1.0, 1.0), "phone": (1.0, 1.0)},
+        "corpus_d": {"all": (0.98, 0.98), "person": (1.0, 1.0), "address": (0.8, 1.0),
+                     "station": (1.0, 0.85), "school": (1.0, 1.0), "workplace": (1.0, 1.0),
+                     "date_of_birth": (1.0, 1.0), "phone": (1.0, 1.0)},
+        "corpus_e": {"all": (0.98, 1.0), "person": (0.94, 1.0), "address": (1.0, 1.0),
+                     "station": (1.0, 1.0), "school": (1.0, 1.0), "workplace": (1.0, 1.0),
+                     "force": (1.0, 1.0)},
+        "corpus_f": {"all": (0.70, 0.97), "person": (0.81, 0.94), "address": (0.44, 1.0),
+                     "station": (0.33, 1.0), "workplace": (0.66, 1.0)},
     }
 
 
-@pytest.mark.parametrize("name", ["corpus_b", "corpus_c"])
+@pytest.mark.parametrize("name", ["corpus_a", "corpus_b", "corpus_c", "corpus_d", "corpus_e",
+                                  "corpus_f"])
 def test_recall_precision_on_annotated_corpora(name):
-    """Hand-annotated interview excerpts (tests/data/redaction/<name>.txt, 47 and 60
-    excerpts). Recall: every letter and digit of a gold identifier replaced; precision: at
+    """Hand-annotated interview excerpts (tests/data/redaction/<name>.txt, 25-60 excerpts
+    each). Recall: every letter and digit of a gold identifier replaced; precision: at
     least half of a replacement's letters and digits inside gold identifiers."""
     from toolkit.qual._redaction_eval import evaluate
 
@@ -274,7 +289,7 @@ def test_recall_precision_on_annotated_corpora(name):
     for kind, (rec, prec) in _corpus_floors()[name].items():
         assert table.loc[kind, "recall"] >= rec, (kind, table.loc[kind])
         assert table.loc[kind, "precision"] >= prec, (kind, table.loc[kind])
-    assert table.loc["all", "n_gold"] >= 60
+    assert table.loc["all", "n_gold"] >= 50
 
 
 def test_corpus_scoring_rejects_trivial_redactors():
@@ -297,13 +312,13 @@ def test_corpora_files_match_their_markup():
 
     from toolkit.qual._redaction_eval import CORPUS_DIR, parse_markup
 
-    for name in ("corpus_a", "corpus_b", "corpus_c"):
+    for name in ("corpus_a", "corpus_b", "corpus_c", "corpus_d", "corpus_e", "corpus_f"):
         source = (CORPUS_DIR / f"{name}.txt").read_text(encoding="utf-8")
         blocks = [b.strip() for b in source.split("\n\n")]
         rows = [json.loads(line) for line in
                 (CORPUS_DIR / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()]
         marked = [b for b in blocks if b and not b.startswith("#")]
-        assert len(marked) == len(rows) >= 40
+        assert len(marked) == len(rows) >= 25
         for block, row in zip(marked, rows):
             text, spans = parse_markup(" ".join(block.split("\n")))
             assert (text, spans) == (row["text"], row["spans"])
