@@ -6,7 +6,9 @@ the revision informed by B (its misses informed a small revision, see heldout_co
 D was written after the station/workplace/school revision and scored once
 (heldout_corpus_d.csv), then the rules were revised on its misses; E was written after
 that revision and is the held-out measure of it (heldout_corpus_e.csv). Each table shows
-today's figures beside the corpus's first look. Throughput: words per
+today's figures beside the corpus's first look, and what the review sheet reaches (its
+low-confidence candidates put before a person, counted as caught when they cover an
+identifier). Throughput: words per
 CPU second and per wall second of ``redact_many`` with 1 and 2 worker processes, on
 benchmark-style transcripts (bench_qual's generator), min and median of 3 interleaved runs.
 
@@ -29,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_qual import make_texts  # noqa: E402
 
-from toolkit.qual._redaction_eval import CORPUS_DIR, evaluate  # noqa: E402
+from toolkit.qual._redaction_eval import CORPUS_DIR, evaluate, evaluate_review  # noqa: E402
 from toolkit.qual.redact import redact_many  # noqa: E402
 
 
@@ -49,6 +51,10 @@ def main():
         table["first_precision"] = table["kind"].map(before["precision"])
         print(f"\n{name} (first: {first}):")
         print(table.round(3).to_string(index=False))
+        review = evaluate_review(name).set_index("kind")
+        print(f"  with the review sheet's candidates: recall {review.loc['all', 'recall']:.3f}, "
+              f"precision {review.loc['all', 'precision']:.3f}, "
+              f"{review.attrs['candidates']:.2f} candidates per excerpt")
     texts = make_texts(args.n, args.words, np.random.default_rng(1))
     n_words = sum(len(t.split()) for t in texts)
     redact_many(texts[:4], n_jobs=2)  # warm up (imports, caches, pool start)
