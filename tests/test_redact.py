@@ -178,6 +178,8 @@ def test_series_index_used_as_document():
         "The last name is fine, and we were in Court.",
         "The Met Office said rain; the High Court sat; at the shop, we're at Christmas.",
         "She transferred to Operation Hydrant and was a bit at sea with it.",
+        "We flew to Spain at Christmas, posted it on Facebook, walked in the Peak District.",
+        "It went to Stoke Crown Court in Year 10 of the case, under Section 18.",
     ],
 )
 def test_ordinary_words_stay(text):
@@ -245,6 +247,10 @@ def test_ordinary_words_stay(text):
          "My date of birth as well, [Date of birth A], was there."),
         ('Bob Tranter, "Tranny" everyone called him.', '[Person A], "[Person B]" everyone called him.'),
         ("It's a Met thing.", "It's a [Force A] thing."),
+        ("She lives on her own in Cheadle now.", "She lives on her own in [Place A] now."),
+        ("I was born in Bentilee and I police Bentilee.",
+         "I was born in [Place A] and I police [Place A]."),
+        ("From Burntwood to a village.", "From [Place A] to a village."),
     ],
 )
 def test_interview_identifiers(text, expected):
@@ -255,25 +261,25 @@ def _corpus_floors():
     # Today's figures on each corpus, rounded down to 2 decimals (per kind where the corpus
     # has >= 3 of that kind, and "all"). Held-out first looks, before any rule was revised on
     # a corpus, are in heldout_corpus_<x>.csv: C 0.91 / 0.96, D 0.855 / 0.964,
-    # E 0.732 / 1.000, F 0.707 / 0.977 (recall / precision, all kinds). F is still unseen
-    # by the rules; A-E informed them.
+    # E 0.732 / 1.000, F 0.707 / 0.977 (recall / precision, all kinds). All of A-F
+    # informed the rules (F the place rule); G, written after, is the held-out one.
     return {
-        "corpus_a": {"all": (0.98, 1.0), "person": (1.0, 1.0), "address": (1.0, 1.0),
-                     "station": (0.83, 1.0), "school": (1.0, 1.0), "workplace": (1.0, 1.0)},
+        "corpus_a": {"all": (1.0, 1.0), "person": (1.0, 1.0), "address": (1.0, 1.0),
+                     "station": (1.0, 1.0), "school": (1.0, 1.0), "workplace": (1.0, 1.0)},
         "corpus_b": {"all": (1.0, 1.0), "person": (1.0, 1.0), "station": (1.0, 1.0),
                      "school": (1.0, 1.0), "workplace": (1.0, 1.0)},
-        "corpus_c": {"all": (1.0, 0.98), "person": (1.0, 0.95), "school": (1.0, 1.0),
+        "corpus_c": {"all": (1.0, 0.97), "person": (1.0, 0.95), "school": (1.0, 1.0),
                      "force": (1.0, 1.0), "station": (1.0, 1.0), "workplace": (1.0, 1.0),
                      "address": (1.0, 1.0), "collar_number": (1.0, 1.0),
                      "date_of_birth": (1.0, 1.0), "handle": (1.0, 1.0), "phone": (1.0, 1.0)},
-        "corpus_d": {"all": (0.98, 0.98), "person": (1.0, 1.0), "address": (0.8, 1.0),
+        "corpus_d": {"all": (1.0, 0.98), "person": (1.0, 1.0), "address": (1.0, 1.0),
                      "station": (1.0, 0.85), "school": (1.0, 1.0), "workplace": (1.0, 1.0),
                      "date_of_birth": (1.0, 1.0), "phone": (1.0, 1.0)},
         "corpus_e": {"all": (0.98, 1.0), "person": (0.94, 1.0), "address": (1.0, 1.0),
                      "station": (1.0, 1.0), "school": (1.0, 1.0), "workplace": (1.0, 1.0),
                      "force": (1.0, 1.0)},
-        "corpus_f": {"all": (0.70, 0.97), "person": (0.81, 0.94), "address": (0.44, 1.0),
-                     "station": (0.33, 1.0), "workplace": (0.66, 1.0)},
+        "corpus_f": {"all": (0.82, 0.98), "person": (0.81, 0.94), "address": (0.88, 1.0),
+                     "station": (0.83, 1.0), "workplace": (0.66, 1.0)},
     }
 
 
@@ -352,7 +358,7 @@ def test_redact_many_two_processes_identical():
 
 
 REVIEW_TEXTS = [
-    "DS Jones rang +44 7700 900455 from Canning Circus. I said =HYPERLINK(x) was odd.",
+    "DS Jones rang +44 7700 900455 and Canning Circus came up. I said =HYPERLINK(x) was odd.",
     "Later Jones met Mrs Hope at Fenwick Street depot; my wife Sarah was there.",
 ]
 

@@ -32,6 +32,7 @@ KINDS = (
     "workplace",
     "address",
     "person",
+    "place",
 )
 
 #: Label written in place of each kind, e.g. ``[Officer A]`` (persons named with a rank
@@ -54,7 +55,7 @@ LABELS = {
     "workplace": "Workplace",
     "address": "Address",
     "person": "Person",
-    "place": "Place",  # reviewed candidates (apply_review)
+    "place": "Place",  # a place named after a preposition; reviewed candidates
     "number": "Number",
 }
 
@@ -743,6 +744,36 @@ CALENDAR = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
     May June July August September October November December Christmas Easter""".split()
 )
+#: Capitalised words after a preposition that name no place a person could be found at:
+#: platforms, countries and nations, institutions, document parts.
+#: Words of NOT_GIVEN that are places a person may be found at (counties and towns).
+_PLACE_NOT_GIVEN = frozenset(
+    """Kent Devon Chester Lincoln Preston Clifton Warren Carlisle Cleveland Durham Essex Gwent
+    Cumbria Derby Lancaster York Bradford Leeds Halifax Oxford Cambridge Bristol Brighton
+    Kendal Stirling Tyrone Antrim Sherwood Milton""".split()
+)
+_REGION_WORDS = frozenset(
+    "District Dales Midlands Highlands Lowlands Cotswolds Pennines Moors Coast Country "
+    "Counties Riviera".split()
+)
+NOT_PLACES = frozenset(
+    """Facebook Instagram Twitter TikTok Snapchat WhatsApp Telegram LinkedIn YouTube Google
+    Reddit Discord Teams Zoom Skype Messenger Signal Insta X Internet Court Crown Parliament
+    Government Home Office England Wales Scotland Britain Ireland Northern UK GB Europe
+    European America American Africa Asia Australia Canada China India Pakistan Bangladesh
+    Poland Romania Spain France Portugal Italy Greece Turkey Germany Netherlands Belgium
+    Cyprus Dubai Tenerife Majorca Mallorca Ibiza Lanzarote Benidorm Florida Thailand Jamaica
+    Nigeria Ghana Kenya Somalia Iraq Iran Syria Afghanistan Ukraine Russia English British
+    Welsh Scottish Irish Year Years Section Part Chapter Appendix Annex Schedule Article Page
+    Form Bank Christmas Easter Ramadan Eid Diwali God Jesus Allah Heaven Hell Covid COVID
+    Lockdown Brexit Universal Credit Mumsnet Crimestoppers Childline Samaritans Victim Support
+    Action Fraud NHS Amazon Tesco""".split()
+)
+PLACE_AFTER = re.compile(  # "she lives on her own in Cheadle", "I was at Longton", "I police X"
+    r"\b(?i:in|at|from|to|near|outside|around|round|towards|into|via|past|police|policed|"
+    r"policing|patrol|patrolled|patrolling|cover|covered|covering)\s+(?:the\s+)?"
+    rf"(?P<place>{_CAP}(?:\s+{_CAP}){{0,2}})"
+)
 _IN_TOWN = re.compile(rf"\s+in\s+(?P<town>{_CAP}(?:\s+{_CAP})?)")
 
 
@@ -825,6 +856,9 @@ _WINDOWS = {
     "JOB_AT": (_kw(r"\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s+(?:at|for|with)\s+"
                    r"(?:the\s+)?[A-Z]"), 5, 70),
     "ESTATE": (("estate",), 60, 10),
+    "PLACE_AFTER": (_kw(r"\b(?i:in|at|from|to|near|outside|around|round|towards|into|via|"
+                        r"past|police|policed|policing|patrol|patrolled|patrolling|cover|"
+                        r"covered|covering)\s+(?:the\s+)?[A-Z]"), 0, 70),
     "UNIVERSITY": (("University", "College"), 5, 60),
     "WELSH_SCHOOL": (("Ysgol",), 0, 60),
     "SCHOOL_APPOS": (("school", "college", "nursery", "academy", "uni"), 45, 60),
@@ -962,8 +996,9 @@ def find_context(text, add, names_lookup=None, folded=None):
             add((*span, kind, text[span[0]:span[1]].lower()))
     for m in _win("SCHOOL_AT", text, folded):
         span = _drop_trailing_common(text, m.start("name"), m.end(), _SCHOOL_TAIL)
-        if span is None or text[span[0]:span[1]].split()[0].casefold() in common:
-            continue
+        if span is None or text[span[0]:span[1]].split()[0].casefold() in common \
+                or any(w in ("Court", "Crown", "Hospital") for w in text[span[0]:span[1]].split()):
+            continue  # "went to Stoke Crown Court" is no school
         add((*span, "school", text[span[0]:span[1]].lower()))
     for m in _win("UNIVERSITY", text, folded):
         if m.group("name").split()[0] in ("Policing", "Police", "Arms"):
@@ -1047,6 +1082,20 @@ def find_context(text, add, names_lookup=None, folded=None):
                 and text[span[0]:span[1]].split()[0] not in ("Industrial", "Trading",
                                                              "Business", "Retail"):
             add((span[0], m.end(), "address", text[span[0]:m.end()].lower()))
+    for m in _win("PLACE_AFTER", text, folded):
+        span = _drop_trailing_common(text, m.start("place"), m.end("place"))
+        if span is None:
+            continue
+        words = text[span[0]:span[1]].split()
+        first = words[0].rstrip("'’s")
+        if first.casefold() in common or _calendar(first) or first in NOT_PLACES \
+                or words[0] in NOT_PLACES or _is_unit_words(" ".join(words), common) \
+                or (len(words) == 1 and (first in given or first in NOT_GIVEN
+                                         and first not in _PLACE_NOT_GIVEN)):
+            continue
+        if any(w in ("Court", "Courts", "Crown") for w in words) or words[-1] in _REGION_WORDS:
+            continue  # courts, and regions too large to find anyone in (the Lake District)
+        add((*span, "place", " ".join(words).lower()))
     lives = [*_win("LIVES", text, folded), *_win("ORIGIN", text, folded),
              *_win("KIN_HOME", text, folded)]
     if "," in text:
