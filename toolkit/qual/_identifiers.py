@@ -244,6 +244,10 @@ def force_table():
             if stem != name and stem not in forms:  # "Dyfed-Powys", "Thames Valley"
                 forms[stem] = name
                 abbrevs.add(stem)  # case-sensitive, as abbreviations
+            for part in re.split(r"\s+and\s+", stem) if " and " in stem else ():
+                if part not in forms:  # "Devon", "Cornwall", "Hampshire": the force's area
+                    forms[part] = name
+                    abbrevs.add(part)
             for ab in row["abbreviations"].split(";"):
                 if ab.strip():
                     abbrevs.add(ab.strip())
@@ -254,6 +258,19 @@ def force_table():
     )
     lookup = {re.sub(r"\s+", " ", k.lower()): v for k, v in forms.items()}
     return pattern, lookup
+
+
+@lru_cache(maxsize=1)
+def _force_stems() -> frozenset:
+    """Force names without "Police" / "Constabulary" and every part of them ("Devon",
+    "Cornwall", "Thames Valley"): areas, not workplaces."""
+    out = set()
+    with open(DATA_DIR / "uk_police_forces.csv", newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            stem = re.sub(r"\s+(?:Police(?:\s+Service)?|Constabulary)$", "", row["name"].strip())
+            out.add(stem)
+            out.update(w for w in re.split(r"\s+(?:and|&)\s+", stem))
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)
@@ -488,6 +505,16 @@ NAMED = re.compile(
     r"(?:self|selves))\s*,?\s+[\"“'‘]?"
     rf"(?P<name>{_NAME_TOKEN.pattern}(?:\s+{_NAME_TOKEN.pattern}){{0,2}})"
 )
+_NAMED_THING = (r"\b(?:group|groups|page|pages|channel|site|website|forum|chat|thread|"
+                r"video|campaign|company|firm|pub|shop|business|band|club|team|operation|"
+                r"app|podcast|blog|show|programme|scheme|charity|network)\s*,?\s*$")
+_RANK_WORDS_BEFORE = rf"(?:{_alternation(_RANK_WORDS)})\.?\s+$"
+#: NATO phonetic alphabet: "Oscar Kilo" (the national police wellbeing service), call signs.
+PHONETIC = frozenset(
+    """Alpha Alfa Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliet Juliett Kilo Lima
+    Mike November Oscar Papa Quebec Romeo Sierra Tango Uniform Victor Whiskey Whisky X-ray
+    Xray Yankee Zulu""".split()
+)
 QUOTED = re.compile(
     r"[\"“‘](?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})[\"”’]"
 )
@@ -498,7 +525,7 @@ _DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH},?(?:\s+(?:19|20)\d
          r"|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2})")
 DOB = re.compile(
     r"(?i:\b(?:born(?:\s+on|\s+in)?|(?:date\s+of\s+birth|d\.?o\.?b\.?)(?:\s+(?:is|was|as)"
-    r"|(?:\s+(?!\d)[\w’']+){1,4}?(?=\s*[:,]?\s*(?:the\s+)?\d|\s*[:,]?\s*[A-Z][a-z]+\s+\d))?"
+    r"|(?:,?\s+(?!\d)[\w’']+){1,4}?(?=\s*[:,]?\s*(?:the\s+)?\d|\s*[:,]?\s*[A-Z][a-z]+\s+\d))?"
     r"|birthday(?:\s+(?:is|was|on|being))*))"
     rf"\s*[:,]?\s*(?:the\s+)?(?P<date>{_MONTH},?\s+(?:19|20)\d{{2}}(?!\d)|{_DATE}"
     r"|(?:19|20)\d{2}-\d{2}-\d{2})"
@@ -525,6 +552,10 @@ LIVES = re.compile(
     r"\b(?:live[sd]?|living|moved|grew\s+up|house|home|flat|address)\s+(?:is\s+)?"
     r"(?:in|on|at|to|near|round|around)\s+(?:the\s+)?"
     rf"(?P<place>{_CAPS})"
+)
+HOUSE_NUMBER = re.compile(  # "our house number, 41", "door number 7"
+    r"(?i:\b(?:house|door|flat)\s+(?:number|no\.?)(?:\s+(?:is|was))?)\s*[:,]?\s*"
+    r"(?P<num>\d{1,4}[A-Za-z]?)(?![\w/:.,]\d|\w)"
 )
 KIN_HOME = re.compile(  # "outside my mum's in Rotherham", "at her nan's house on Elm Road"
     rf"\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+(?:{_alternation(KIN)})['’]s"
@@ -678,6 +709,12 @@ GENERIC_EMPLOYERS = frozenset(
 )
 _ORG_WORD = rf"(?:[A-Z][a-z]+-[a-z]+(?![\w-])|{_CAP}|[A-Z][A-Z0-9]*&?[A-Z0-9]+(?![\w&]))"
 _ORG = rf"{_ORG_WORD}(?:\s+(?:{_ORG_WORD}|&|of(?:\s+the)?(?=\s+[A-Z])|and(?=\s+[A-Z]))){{0,4}}"
+WORK_ON_AT = re.compile(  # "works on the tills at X", "worked behind the bar at X"
+    r"\b(?:work(?:s|ed|ing)?|shifts?)\s+(?:(?:on|behind|in)\s+)?(?:the\s+)?[a-z]+(?:\s+[a-z]+)?"
+    r"\s+(?P<prep>at|for)\s+(?:the\s+)?"
+    rf"(?P<name>{_ORG})"
+    rf"(?:,?\s+(?:in|on|at)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
+)
 WORK_AT = re.compile(
     r"\b(?:work(?:s|ed|ing)?|employed|employer|runs|run|owns|owned|manages|managed|shop|"
     r"business|salon|restaurant|bar|pub|cafe|café|garage|practice|surgery|takeaway|"
@@ -767,7 +804,10 @@ NOT_PLACES = frozenset(
     Welsh Scottish Irish Year Years Section Part Chapter Appendix Annex Schedule Article Page
     Form Bank Christmas Easter Ramadan Eid Diwali God Jesus Allah Heaven Hell Covid COVID
     Lockdown Brexit Universal Credit Mumsnet Crimestoppers Childline Samaritans Victim Support
-    Action Fraud NHS Amazon Tesco""".split()
+    Action Fraud NHS Amazon Tesco Sainsbury Sainsbury's Asda Morrisons Aldi Lidl Waitrose
+    Spar Co-op Iceland Greggs Costa Starbucks McDonald's KFC Subway Primark Boots Argos
+    Currys Halfords Wetherspoons Spoons Nando's Lloyds Barclays Natwest NatWest HSBC
+    Santander Nationwide""".split()
 )
 PLACE_AFTER = re.compile(  # "she lives on her own in Cheadle", "I was at Longton", "I police X"
     r"\b(?i:in|at|from|to|near|outside|around|round|towards|into|via|past|police|policed|"
@@ -856,6 +896,7 @@ _WINDOWS = {
     "JOB_AT": (_kw(r"\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s+(?:at|for|with)\s+"
                    r"(?:the\s+)?[A-Z]"), 5, 70),
     "ESTATE": (("estate",), 60, 10),
+    "HOUSE_NUMBER": (("house", "door", "flat"), 0, 40),
     "PLACE_AFTER": (_kw(r"\b(?i:in|at|from|to|near|outside|around|round|towards|into|via|"
                         r"past|police|policed|policing|patrol|patrolled|patrolling|cover|"
                         r"covered|covering)\s+(?:the\s+)?[A-Z]"), 0, 70),
@@ -895,6 +936,7 @@ _ANCHORS = {
                 "salon", "restaurant", "garage", "practice", "surgery", "takeaway", "bar",
                 "pub", "cafe", "café"),
     "KIN_HOME": ("my", "our", "his", "her", "their"),
+    "WORK_ON_AT": ("work", "shift"),
     "POSTED_AT": ("officer", "pc", "pcso", "sergeant", "skipper", "inspector", "detective",
                   "dc", "ds", "sgt", "colleague", "cop", "special", "response", "lads",
                   "everyone", "team", "year", "month", "most of", "my career", "my service",
@@ -1033,6 +1075,7 @@ def find_context(text, add, names_lookup=None, folded=None):
               if m.group("owner") or len(m.group("name").split()) > 1
               or re.match(r"work|workplace|employer|place", m.group().split()[0])]
     works += [(m, True) for m in _win("JOB_AT", text, folded)]
+    works += [(m, True) for m in _win("WORK_ON_AT", text, folded)]
     works += [(m, False) for m in _win("WHERE_WORKS", text, folded)]
     for m, has_prep in works:
         span = _trim_caps(text, m.start("name"), m.end("name"))
@@ -1049,6 +1092,9 @@ def find_context(text, add, names_lookup=None, folded=None):
             continue  # "works in IT", "by CPS": departments and agencies
         if has_prep and m.group("prep") == "in" and _is_unit_words(name, common):
             continue  # "works in Professional Standards"
+        if has_prep and m.group("prep") == "in" and (name in _PLACE_NOT_GIVEN
+                                                     or name in _force_stems()):
+            continue  # "I work in Devon": a county or force area, not a workplace
         end = span[1]
         town = m.groupdict().get("town")
         if town:
@@ -1076,6 +1122,8 @@ def find_context(text, add, names_lookup=None, folded=None):
                 words[-1]):
             continue
         add((s, e, "address", text[s:e].lower()))
+    for m in _win("HOUSE_NUMBER", text, folded):
+        add((m.start("num"), m.end("num"), "address", m.group("num").lower()))
     for m in _win("ESTATE", text, folded):
         span = _trim_caps(text, m.start("place"), m.end("place"))
         if span and not _is_unit_words(text[span[0]:span[1]], common) \
@@ -1093,8 +1141,9 @@ def find_context(text, add, names_lookup=None, folded=None):
                 or (len(words) == 1 and (first in given or first in NOT_GIVEN
                                          and first not in _PLACE_NOT_GIVEN)):
             continue
-        if any(w in ("Court", "Courts", "Crown") for w in words) or words[-1] in _REGION_WORDS:
-            continue  # courts, and regions too large to find anyone in (the Lake District)
+        if any(w in ("Court", "Courts", "Crown") for w in words) or words[-1] in _REGION_WORDS \
+                or " ".join(words) in _force_stems():
+            continue  # courts, counties and regions too large to find anyone in
         add((*span, "place", " ".join(words).lower()))
     lives = [*_win("LIVES", text, folded), *_win("ORIGIN", text, folded),
              *_win("KIN_HOME", text, folded)]
@@ -1120,6 +1169,11 @@ def find_context(text, add, names_lookup=None, folded=None):
                 continue
             if first in ("May", "June", "April", "August") and len(toks) == 1:
                 continue
+            if pat == "KINSHIP" and re.search(r"['’]s\s*$", text[m.start():base]) \
+                    and first not in given:
+                continue  # "his wife's Pilates studio": the relative's thing, not a name
+            if pat == "NAMED" and re.search(_NAMED_THING, text[max(0, m.start() - 25):m.start()]):
+                continue  # "a group called Exeter Watchers" names no person
             people.append((base, base + toks[-1].end(), [t.group() for t in toks]))
     for m in QUOTED.finditer(text):
         toks = m.group("name").split()
@@ -1143,6 +1197,15 @@ def find_context(text, add, names_lookup=None, folded=None):
                 and nxt.group(1) not in NOT_GIVEN and (nxt.group(1) not in AMBIGUOUS_GIVEN
                                                        or nxt.group(1) in family):
             surname = nxt
+        if w in PHONETIC and surname is not None and surname.group(1) in PHONETIC:
+            continue  # "Oscar Kilo", "Charlie Delta"
+        if w in AMBIGUOUS_GIVEN and surname is None and re.search(
+                r"(?<![.!?]\s)\b(?!(?:I|The|A|An|My|Our|His|Her|Their)\b)[A-Z][a-z]+\s+$",
+                text[max(0, s - 25):s]) and not re.search(
+                _RANK_WORDS_BEFORE, text[max(0, s - 30):s]):
+            prev = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, s - 25):s]).group(1)
+            if prev not in given:
+                continue  # "Criminal Justice Unit": part of a longer capitalised name
         if w in AMBIGUOUS_GIVEN:
             month = w in ("May", "June", "April", "August", "Sunday")
             said = re.match(r"\s+(?:said|says|told|asked|rang|phoned|called|texted|"
