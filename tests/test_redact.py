@@ -269,8 +269,9 @@ def _corpus_floors():
     # Today's figures on each corpus, rounded down to 2 decimals (per kind where the corpus
     # has >= 3 of that kind, and "all"). Held-out first looks, before any rule was revised on
     # a corpus, are in heldout_corpus_<x>.csv: C 0.91 / 0.96, D 0.855 / 0.964,
-    # E 0.732 / 1.000, F 0.707 / 0.977 (recall / precision, all kinds). All of A-F
-    # informed the rules (F the place rule); G, written after, is the held-out one.
+    # E 0.732 / 1.000, F 0.707 / 0.977, G 0.932 / 0.860, H 0.930 / 0.952 (recall /
+    # precision, all kinds). A-G informed the rules; H, written after the last revision
+    # and scored once, is the held-out one.
     return {
         "corpus_a": {"all": (1.0, 1.0), "person": (1.0, 1.0), "address": (1.0, 1.0),
                      "station": (1.0, 1.0), "school": (1.0, 1.0), "workplace": (1.0, 1.0)},
@@ -291,11 +292,13 @@ def _corpus_floors():
         "corpus_g": {"all": (1.0, 0.97), "person": (1.0, 1.0), "address": (1.0, 1.0),
                      "station": (1.0, 1.0), "school": (1.0, 1.0), "workplace": (1.0, 1.0),
                      "force": (1.0, 0.83)},
+        "corpus_h": {"all": (0.93, 0.95), "person": (0.93, 0.93), "address": (1.0, 1.0),
+                     "station": (0.75, 1.0), "workplace": (0.66, 0.66)},
     }
 
 
 @pytest.mark.parametrize("name", ["corpus_a", "corpus_b", "corpus_c", "corpus_d", "corpus_e",
-                                  "corpus_f", "corpus_g"])
+                                  "corpus_f", "corpus_g", "corpus_h"])
 def test_recall_precision_on_annotated_corpora(name):
     """Hand-annotated interview excerpts (tests/data/redaction/<name>.txt, 25-60 excerpts
     each). Recall: every letter and digit of a gold identifier replaced; precision: at
@@ -310,17 +313,16 @@ def test_recall_precision_on_annotated_corpora(name):
 
 
 def test_review_sheet_candidates_on_held_out_corpus():
-    """On corpus F (unseen by the rules) the review sheet's low-confidence candidates bring
-    what a reviewer sees to 0.931 recall (from 0.707 redacted), at 0.76 candidates per
-    excerpt; the four identifiers neither redacted nor flagged are named here."""
+    """On corpus H (unseen by the rules) the review sheet's low-confidence candidates bring
+    what a reviewer sees to recall 1.000 (from 0.930 redacted) at 0.24 candidates per
+    excerpt, precision 0.896 over replacements and candidates."""
     from toolkit.qual._redaction_eval import evaluate_review
 
-    table = evaluate_review("corpus_f")
+    table = evaluate_review("corpus_h")
     row = table.set_index("kind").loc["all"]
-    assert row["recall"] >= 0.93 and row["precision"] >= 0.90, row
-    assert table.attrs["candidates"] <= 1.0
-    assert set(table.attrs["missed"]["original"]) <= {
-        "Rocester Juniors FC", "Samira", "PureGym Stoke", "14th of February"}
+    assert row["recall"] >= 1.0 and row["precision"] >= 0.89, row
+    assert table.attrs["candidates"] <= 0.25
+    assert table.attrs["missed"].empty
 
 
 def test_corpus_scoring_rejects_trivial_redactors():
@@ -344,7 +346,7 @@ def test_corpora_files_match_their_markup():
     from toolkit.qual._redaction_eval import CORPUS_DIR, parse_markup
 
     for name in ("corpus_a", "corpus_b", "corpus_c", "corpus_d", "corpus_e", "corpus_f",
-                 "corpus_g"):
+                 "corpus_g", "corpus_h"):
         source = (CORPUS_DIR / f"{name}.txt").read_text(encoding="utf-8")
         blocks = [b.strip() for b in source.split("\n\n")]
         rows = [json.loads(line) for line in
