@@ -182,6 +182,7 @@ def test_series_index_used_as_document():
         "It went to Stoke Crown Court in Year 10 of the case, under Section 18.",
         "His wife's Pilates studio was in a group called Exeter Watchers.",
         "I work in the Criminal Justice Unit; we've got Oscar Kilo and the Spar.",
+        "A Black Qashqai outside; I'm an analyst for the Force Intelligence Bureau.",
     ],
 )
 def test_ordinary_words_stay(text):
@@ -259,6 +260,20 @@ def test_ordinary_words_stay(text):
         ("She works on the tills at Morrisons in Bideford.",
          "She works on the tills at [Workplace A]."),
         ("A lad came in from Hampshire.", "A lad came in from [Force A]."),
+        ("Our youngest turned six on the 14th of February, and",
+         "Our youngest turned six on the [Date of birth A], and"),
+        ("My police ID with the number, 7724, was shared for Year 10.",
+         "My police ID with the number, [Collar number A], was shared for Year 10."),
+        ("Then the Fed rep, Andy, came in.", "Then the Fed rep, [Person A], came in."),
+        ("An officer on my team, Jas Dhillon, had it.",
+         "An officer on my team, [Person A], had it."),
+        ("Samira, that's my wife, is a GP.", "[Person A], that's my wife, is a GP."),
+        ("My first name's unusual, Eirlys, so.", "My first name's unusual, [Person A], so."),
+        ("Letters came to my work address, which is Fettes, today.",
+         "Letters came to my work address, which is [Station A], today."),
+        ("They named the church, New Covenant Fellowship, too.",
+         "They named the church, [Workplace A], too."),
+        ("His club, Rocester Juniors FC, was named.", "His club, [Workplace A], was named."),
     ],
 )
 def test_interview_identifiers(text, expected):
@@ -270,7 +285,7 @@ def _corpus_floors():
     # has >= 3 of that kind, and "all"). Held-out first looks, before any rule was revised on
     # a corpus, are in heldout_corpus_<x>.csv: C 0.91 / 0.96, D 0.855 / 0.964,
     # E 0.732 / 1.000, F 0.707 / 0.977, G 0.932 / 0.860, H 0.930 / 0.952 (recall /
-    # precision, all kinds). A-G informed the rules; H, written after the last revision
+    # precision, all kinds). A-H informed the rules; I, written after the last revision
     # and scored once, is the held-out one.
     return {
         "corpus_a": {"all": (1.0, 1.0), "person": (1.0, 1.0), "address": (1.0, 1.0),
@@ -287,13 +302,13 @@ def _corpus_floors():
         "corpus_e": {"all": (0.98, 1.0), "person": (0.94, 1.0), "address": (1.0, 1.0),
                      "station": (1.0, 1.0), "school": (1.0, 1.0), "workplace": (1.0, 1.0),
                      "force": (1.0, 1.0)},
-        "corpus_f": {"all": (0.82, 0.98), "person": (0.81, 0.94), "address": (0.88, 1.0),
-                     "station": (0.83, 1.0), "workplace": (0.66, 1.0)},
+        "corpus_f": {"all": (0.94, 0.98), "person": (1.0, 0.95), "address": (0.88, 1.0),
+                     "station": (0.83, 1.0), "workplace": (0.83, 1.0)},
         "corpus_g": {"all": (1.0, 0.97), "person": (1.0, 1.0), "address": (1.0, 1.0),
                      "station": (1.0, 1.0), "school": (1.0, 1.0), "workplace": (1.0, 1.0),
                      "force": (1.0, 0.83)},
-        "corpus_h": {"all": (0.93, 0.95), "person": (0.93, 0.93), "address": (1.0, 1.0),
-                     "station": (0.75, 1.0), "workplace": (0.66, 0.66)},
+        "corpus_h": {"all": (1.0, 1.0), "person": (1.0, 1.0), "address": (1.0, 1.0),
+                     "station": (1.0, 1.0), "workplace": (1.0, 1.0)},
     }
 
 

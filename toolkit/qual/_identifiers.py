@@ -501,7 +501,9 @@ KINSHIP = re.compile(
 NAMED = re.compile(
     r"\b(?:called|named|name\s+is|name's|name’s|names\s+are|names,|known\s+as|nicknamed|aka|"
     r"a\.k\.a\.|alias|goes\s+by|addressed\s+to|signed|(?:sur|maiden\s+|first\s+|last\s+|"
-    r"full\s+|married\s+)names?(?:['’]s|\s+(?:is|was))?|call(?:s|ed|ing)\s+(?:him|her|them)"
+    r"full\s+|married\s+)names?(?:['’]s|\s+(?:is|was))?(?:\s+[a-z]+){0,2}?(?=\s*,)"
+    r"|(?:sur|maiden\s+|first\s+|last\s+|full\s+|married\s+)names?(?:['’]s|\s+(?:is|was))?"
+    r"|call(?:s|ed|ing)\s+(?:him|her|them)"
     r"(?:self|selves))\s*,?\s+[\"“'‘]?"
     rf"(?P<name>{_NAME_TOKEN.pattern}(?:\s+{_NAME_TOKEN.pattern}){{0,2}})"
 )
@@ -509,11 +511,28 @@ _NAMED_THING = (r"\b(?:group|groups|page|pages|channel|site|website|forum|chat|t
                 r"video|campaign|company|firm|pub|shop|business|band|club|team|operation|"
                 r"app|podcast|blog|show|programme|scheme|charity|network)\s*,?\s*$")
 _RANK_WORDS_BEFORE = rf"(?:{_alternation(_RANK_WORDS)})\.?\s+$"
+_COLOURS = frozenset("Black White Brown Green Grey Gray Amber Ruby Violet Scarlet Silver "
+                     "Gold Blue Red".split())
 #: NATO phonetic alphabet: "Oscar Kilo" (the national police wellbeing service), call signs.
 PHONETIC = frozenset(
     """Alpha Alfa Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliet Juliett Kilo Lima
     Mike November Oscar Papa Quebec Romeo Sierra Tango Uniform Victor Whiskey Whisky X-ray
     Xray Yankee Zulu""".split()
+)
+_ROLES = ("rep", "manager", "supervisor", "practitioner", "counsellor", "officer", "sergeant",
+          "skipper", "inspector", "boss", "colleague", "friend", "neighbour", "mentor", "DI",
+          "DS", "DC", "DCI", "PC", "PCSO", "lead", "head", "teacher", "coach", "guv", "gaffer",
+          "partner", "handler", "investigator", "analyst", "detective", "chief", "super",
+          "superintendent", "worker", "advisor", "adviser", "liaison", "contact", "clerk")
+ROLE_APPOS = re.compile(  # "The Fed rep, Andy, came", "an officer on my team, Jas Dhillon, had"
+    rf"\b(?:{_alternation(_ROLES)})(?:\s+(?:on|in|at|from)\s+(?:my|our|the|his|her)\s+[a-z]+)?"
+    rf"\s*,\s+(?P<name>{_NAME_TOKEN.pattern}(?:\s+{_NAME_TOKEN.pattern})?)"
+    r"(?=\s*(?:,|\.|\s+(?:and|who|was|is|had|has|said|came|rang|did|got)\b))"
+)
+THATS_MY = re.compile(  # "Samira, that's my wife", "Daisy's my daughter"
+    rf"(?P<name>{_NAME_TOKEN.pattern})(?:\s*,\s*(?:that['’]s|who['’]s|she['’]s|he['’]s)|['’]s)"
+    rf"\s+(?:my|our|his|her)\s+(?:(?:eldest|youngest|little|older|younger|oldest)\s+)?"
+    rf"(?:{_alternation(KIN)})\b"
 )
 QUOTED = re.compile(
     r"[\"“‘](?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})[\"”’]"
@@ -531,7 +550,9 @@ DOB = re.compile(
     r"|(?:19|20)\d{2}-\d{2}-\d{2})"
 )
 AGE_ON = re.compile(  # "she turned 9 on 4 July", "he'll be 12 on the 3rd of May"
-    r"(?i:\b(?:turned|turns|turning|aged?|was|is|be)\s+\d{1,3}\s+on)"
+    r"(?i:\b(?:turned|turns|turning|aged?|was|is|be)\s+(?:\d{1,3}|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+    r"nineteen|twenty|[a-z]+ty(?:-[a-z]+)?)\s+on)"
     rf"\s+(?:the\s+)?(?P<date>{_DATE})"
 )
 _STREET = (r"(?:Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Way|Drive|Dr|Grove|Terrace|"
@@ -577,6 +598,7 @@ STATION_AT = re.compile(
     r"\b(?:(?:station|nick|custody\s+suite|custody|police\s+office|HQ),|(?:work(?:s|ed|ing)?|based|posted|stationed|transferred|moved)\s+(?:out\s+of|from)"
     r"|(?:based|posted|stationed|transferred|parade|parading)\s+(?:at|in|to)"
     r"|(?:moved|transferred|posted|went)\s+(?:on|over|back|across)\s+to"
+    r"|work\s+address\s*,?\s+(?:which\s+is|is|was)"
     r"|custody\s+(?:block|suite|centre|unit|office)\s+(?:at|in)"
     r"|(?:control\s+room|custody|front\s+counter|front\s+desk|station|nick|response\s+team|"
     r"team|shift|office|cells|CID|division|district|sector|section)\s+(?:at|in|out\s+of))"
@@ -623,7 +645,8 @@ UNIT_WORDS = frozenset(
     Chief Officer Officers Leadership Board Programme Project Comms Press Media Marketing
     Corporate IT ICT Premier First Second Third League England English Wales Welsh Scotland
     Scottish Britain British Ireland Irish GB UK Great Op Operation Brass String Sales
-    Customer Customers Accounts Admin Administration Business Change Transformation""".split()
+    Customer Customers Accounts Admin Administration Business Change Transformation Bureau
+    Intelligence Analysis Analytics Insight Performance Demand""".split()
 )
 _UNIT_NOUN = (r"(?:CID|NPT|SNT|LPU|BCU|(?:[Ss]afer\s+)?[Nn]eighbourhoods?\s+(?:[Pp]olicing\s+)?"
               r"[Tt]eams?|[Rr]esponse\s+[Tt]eams?|[Pp]olicing\s+[Tt]eams?|[Pp]atrol\s+[Tt]eams?|"
@@ -687,7 +710,10 @@ _COMPANY = (r"(?:Ltd|Limited|LLP|PLC|plc|Solicitors|Accountants|Dental|Surgery|G
             r"Technologies|Transport|Foods|Industries|Holdings|Recruitment|Insurance|Hospice|"
             r"Clinic|Bakery|Butchers|Barbers|Carpets|Kitchens|Tyres|Autos|Taxis|Removals|"
             r"Roofing|Joinery|Scaffolding|Cleaning|Beauty|Nails|Hairdressing|Homecare|"
-            r"Healthcare|Pharmaceuticals|Manufacturing|Distribution|Freight|Couriers)")
+            r"Healthcare|Pharmaceuticals|Manufacturing|Distribution|Freight|Couriers|"
+            r"Church|Chapel|Mosque|Masjid|Gurdwara|Temple|Synagogue|Fellowship|Tabernacle|"
+            r"FC|AFC|RFC|CC|Rugby\s+Club|Cricket\s+Club|Football\s+Club|Golf\s+Club|"
+            r"Boxing\s+Club|Swimming\s+Club|Athletic\s+Club|Gym|Fitness|Leisure|Studios?)")
 COMPANY = re.compile(
     rf"(?P<name>{_CAP}(?:\s+(?:{_CAP}|&|and)){{0,4}})\s+{_COMPANY}(?![\w])"
 )
@@ -873,7 +899,9 @@ def _drop_trailing_common(text, start, end, keep=()):
     return start, start + words[-1].end()
 
 
-_COLLAR_CONTEXT = re.compile(r"(?i:\b(?:collar|shoulder|epaulette)\s+(?:number|no|num)s?\b)")
+_COLLAR_CONTEXT = re.compile(r"(?i:\b(?:collar|shoulder|epaulette)\s+(?:number|no|num)s?\b"
+                             r"|\b(?:police|warrant|staff)\s+(?:ID|identity)\s+(?:card\s+)?"
+                             r"(?:with\s+the\s+)?(?:number|no)?)")
 _SENTENCE = re.compile(r"[^.!?\n]+")
 _BARE_NUMBER = re.compile(r"(?<![\w£$€.,:/-])\d{2,5}(?![\w%£:/-]|[.,]\d)")
 
@@ -891,6 +919,7 @@ _WINDOWS = {
                  r"[Pp]olice\s+[CcPpHh]|[Jj]ustice\s+[Cc]entre"), 90, 15),
     "CENTRAL": (("Central",), 40, 12),
     "WHERE_WORKS": (("where",), 70, 45),
+    "THATS_MY": (_kw(r"\s+(?:my|our|his|her)\s+"), 40, 40),
     "WORK_APPOS": (_kw(rf"{_WORK_NOUNS}\s*(?:,|\s+(?:is|was|were|are|called))\s+"
                        r"(?:the\s+)?[A-Z]"), 30, 60),
     "JOB_AT": (_kw(r"\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s+(?:at|for|with)\s+"
@@ -913,7 +942,7 @@ _WINDOWS = {
     "COMPANY": (_kw(_COMPANY), 100, 25),
     "ADDRESS": (_kw(_STREET), 75, 50),
     "ORIGIN": (_kw(r"from"), 30, 80),
-    "AGE_ON": (_kw(r"\d\s+on\s"), 20, 45),
+    "AGE_ON": (_kw(r"\w\s+on\s+(?:the\s+)?\d"), 40, 45),
 }
 
 
@@ -936,6 +965,7 @@ _ANCHORS = {
                 "salon", "restaurant", "garage", "practice", "surgery", "takeaway", "bar",
                 "pub", "cafe", "café"),
     "KIN_HOME": ("my", "our", "his", "her", "their"),
+    "ROLE_APPOS": tuple(r.casefold() for r in _ROLES),
     "WORK_ON_AT": ("work", "shift"),
     "POSTED_AT": ("officer", "pc", "pcso", "sergeant", "skipper", "inspector", "detective",
                   "dc", "ds", "sgt", "colleague", "cop", "special", "response", "lads",
@@ -989,12 +1019,16 @@ def find_context(text, add, names_lookup=None, folded=None):
     stop = _read_list("stopwords_en.txt")
     given, family = gazetteer()
     for m in [*_win("DOB", text, folded), *_win("AGE_ON", text, folded)]:
-        add((m.start("date"), m.end("date"), "date_of_birth",
+        d_end = m.start("date") + len(m.group("date").rstrip(", "))
+        add((m.start("date"), d_end, "date_of_birth",
              re.sub(r"\s+", " ", m.group("date").lower())))
     if _COLLAR_CONTEXT.search(text):  # "my collar number was ..., 5520"
         for sent in _SENTENCE.finditer(text):
             if _COLLAR_CONTEXT.search(sent.group()):
                 for m in _BARE_NUMBER.finditer(text, sent.start(), sent.end()):
+                    if re.search(r"\b(?!Number\b|No\b)[A-Z][a-z]+\s+$",
+                                 text[max(0, m.start() - 15):m.start()]):
+                        continue  # "Year 10", "Section 18": a numbered thing, no collar
                     if not 1950 <= int(m.group()) <= 2035:
                         add((m.start(), m.end(), "collar_number", m.group()))
     for m in NHS.finditer(text):
@@ -1028,9 +1062,13 @@ def find_context(text, add, names_lookup=None, folded=None):
             span = _trim_caps(text, m.start("name"), m.end())
             if span is None:
                 continue
+            lead = re.search(r"\b(?:New|Old|Royal|Great|Little)\s+$", text[m.start("name"):span[0]])
+            if lead and not _sentence_start(text, m.start("name") + lead.start()):
+                span = (m.start("name") + lead.start(), span[1])  # "New Covenant Fellowship"
             first = text[span[0]:m.end()].split()[0]
-            if (first.casefold() in common and first != "Our") or first in ("Police",
-                                                                             "Training"):
+            if (first.casefold() in common and first != "Our"
+                    and not (lead and first == lead.group().strip())) \
+                    or first in ("Police", "Training"):
                 continue
             if kind == "school" and re.match(r"(?:College|University)\s+of\s+Policing",
                                               text[m.end() - 10:m.end() + 12]):
@@ -1090,8 +1128,8 @@ def find_context(text, add, names_lookup=None, folded=None):
             continue
         if has_prep and m.group("prep") in ("in", "by") and name.isupper():
             continue  # "works in IT", "by CPS": departments and agencies
-        if has_prep and m.group("prep") == "in" and _is_unit_words(name, common):
-            continue  # "works in Professional Standards"
+        if _is_unit_words(name, common):
+            continue  # "works in Professional Standards", "for the Force Intelligence Bureau"
         if has_prep and m.group("prep") == "in" and (name in _PLACE_NOT_GIVEN
                                                      or name in _force_stems()):
             continue  # "I work in Devon": a county or force area, not a workplace
@@ -1155,6 +1193,16 @@ def find_context(text, add, names_lookup=None, folded=None):
             add((*span, "address", text[span[0]:span[1]].lower()))
     # people -------------------------------------------------------------------------
     people = []
+    for pat in ("ROLE_APPOS", "THATS_MY"):
+        for m in _win(pat, text, folded):
+            toks = m.group("name").split()
+            if toks[0].casefold() in common or toks[0] in NOT_GIVEN or toks[0] in UNIT_WORDS \
+                    or _calendar(toks[0]) or toks[0] in NOT_PLACES:
+                continue
+            if len(toks) > 1 and (toks[-1].casefold() in common or toks[-1] in NOT_SURNAMES):
+                toks = toks[:1]
+            end = m.start("name") + len(" ".join(toks)) if len(toks) == 1 else m.end("name")
+            people.append((m.start("name"), end, toks))
     for pat in ("KINSHIP", "NAMED"):
         for m in _win(pat, text, folded):
             toks = list(re.finditer(r"\S+", m.group("name")))
@@ -1197,6 +1245,8 @@ def find_context(text, add, names_lookup=None, folded=None):
                 and nxt.group(1) not in NOT_GIVEN and (nxt.group(1) not in AMBIGUOUS_GIVEN
                                                        or nxt.group(1) in family):
             surname = nxt
+        if w in _COLOURS and surname is not None and surname.group(1) not in family:
+            continue  # "a Black Qashqai", "the Green Party"
         if w in PHONETIC and surname is not None and surname.group(1) in PHONETIC:
             continue  # "Oscar Kilo", "Charlie Delta"
         if w in AMBIGUOUS_GIVEN and surname is None and re.search(
