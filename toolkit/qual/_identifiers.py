@@ -919,7 +919,10 @@ _WINDOWS = {
                  r"[Pp]olice\s+[CcPpHh]|[Jj]ustice\s+[Cc]entre"), 90, 15),
     "CENTRAL": (("Central",), 40, 12),
     "WHERE_WORKS": (("where",), 70, 45),
-    "THATS_MY": (_kw(r"\s+(?:my|our|his|her)\s+"), 40, 40),
+    "THATS_MY": (_kw(r"(?:,\s*(?:that|who|she|he)['’]s|['’]s)\s+(?:my|our|his|her)\s"), 30, 40),
+    "ROLE_APPOS": (_kw(r",\s+(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+)?"
+                       r"\s*(?:,|\.|\s+(?:and|who|was|is|had|has|said|came|rang|did|got)\b)"),
+                   45, 40),
     "WORK_APPOS": (_kw(rf"{_WORK_NOUNS}\s*(?:,|\s+(?:is|was|were|are|called))\s+"
                        r"(?:the\s+)?[A-Z]"), 30, 60),
     "JOB_AT": (_kw(r"\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s+(?:at|for|with)\s+"
@@ -965,7 +968,6 @@ _ANCHORS = {
                 "salon", "restaurant", "garage", "practice", "surgery", "takeaway", "bar",
                 "pub", "cafe", "café"),
     "KIN_HOME": ("my", "our", "his", "her", "their"),
-    "ROLE_APPOS": tuple(r.casefold() for r in _ROLES),
     "WORK_ON_AT": ("work", "shift"),
     "POSTED_AT": ("officer", "pc", "pcso", "sergeant", "skipper", "inspector", "detective",
                   "dc", "ds", "sgt", "colleague", "cop", "special", "response", "lads",
