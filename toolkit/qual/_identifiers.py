@@ -89,8 +89,13 @@ NOT_SURNAMES = frozenset(
     Interview Interviewer Respondent Transcript""".split()
 )
 
-_SURNAME = r"(?:[A-Z]['’])?(?:Mc|Mac)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-_GIVEN = r"(?:[A-Z]\.\s?|[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+)"
+#: Upper- and lower-case letters of names, Latin letters with diacritics included
+#: ("Siân", "Zoë", "Szymańska", "Łukasz", "Ó Súilleabháin").
+_UP = "A-ZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_LO = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
+_W = rf"[{_UP}][{_LO}]+"  # a capitalised word
+_SURNAME = rf"(?:[A-Z]['’])?(?:Mc|Mac)?{_W}(?:-{_W})?"
+_GIVEN = rf"(?:[A-Z]\.\s?|{_W}(?:-{_W})?\s+)"
 
 
 def _alternation(words):
@@ -477,8 +482,8 @@ def _common_words():
 _CAP = (r"(?:(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:['’]s)?"
         r"(?:-(?:(?:under|upon|on|le|en|in|by|super|sub|cum|with|the)-)?[A-Z][a-z]+)*|St\.?)")
 _CAPS = rf"{_CAP}(?:\s+{_CAP}){{0,3}}"
-_NAME_TOKEN = re.compile(r"(?<![\w'’-])(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w-])")
-_WORD_AFTER = re.compile(r"\s+((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])")
+_NAME_TOKEN = re.compile(rf"(?<![\w'’-])(?:Mc|Mac|O['’])?{_W}(?:-{_W})?(?![\w-])")
+_WORD_AFTER = re.compile(rf"\s+((?:Mc|Mac|O['’])?{_W}(?:-{_W})?)(?![\w-])")
 
 KIN = (
     "wife", "husband", "partner", "son", "daughter", "kid", "kids", "child", "children",
@@ -509,7 +514,8 @@ NAMED = re.compile(
 )
 _NAMED_THING = (r"\b(?:group|groups|page|pages|channel|site|website|forum|chat|thread|"
                 r"video|campaign|company|firm|pub|shop|business|band|club|team|operation|"
-                r"app|podcast|blog|show|programme|scheme|charity|network)\s*,?\s*$")
+                r"app|podcast|blog|show|programme|scheme|charity|network|account|profile|"
+                r"username|handle)(?:\s+(?:was|is))?\s*,?\s*$")
 _RANK_WORDS_BEFORE = rf"(?:{_alternation(_RANK_WORDS)})\.?\s+$"
 _COLOURS = frozenset("Black White Brown Green Grey Gray Amber Ruby Violet Scarlet Silver "
                      "Gold Blue Red".split())
@@ -523,7 +529,9 @@ _ROLES = ("rep", "manager", "supervisor", "practitioner", "counsellor", "officer
           "skipper", "inspector", "boss", "colleague", "friend", "neighbour", "mentor", "DI",
           "DS", "DC", "DCI", "PC", "PCSO", "lead", "head", "teacher", "coach", "guv", "gaffer",
           "partner", "handler", "investigator", "analyst", "detective", "chief", "super",
-          "superintendent", "worker", "advisor", "adviser", "liaison", "contact", "clerk")
+          "superintendent", "worker", "advisor", "adviser", "liaison", "contact", "clerk",
+          "crewmate", "oppo", "buddy", "tutor", "sarge", "lawyer", "solicitor", "nurse",
+          "doctor", "GP", "carer", "landlord", "landlady", "vicar", "priest", "imam")
 ROLE_APPOS = re.compile(  # "The Fed rep, Andy, came", "an officer on my team, Jas Dhillon, had"
     rf"\b(?:{_alternation(_ROLES)})(?:\s+(?:on|in|at|from)\s+(?:my|our|the|his|her)\s+[a-z]+)?"
     rf"\s*,\s+(?P<name>{_NAME_TOKEN.pattern}(?:\s+{_NAME_TOKEN.pattern})?)"
@@ -535,7 +543,7 @@ THATS_MY = re.compile(  # "Samira, that's my wife", "Daisy's my daughter"
     rf"(?:{_alternation(KIN)})\b"
 )
 QUOTED = re.compile(
-    r"[\"“‘](?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})[\"”’]"
+    rf"[\"“‘](?P<name>{_W}(?:\s+{_W}){{0,2}})[\"”’]"
 )
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -733,6 +741,9 @@ _OCCUPATIONS = (
 GENERIC_EMPLOYERS = frozenset(
     "NHS HR IT ICT PR A&E ICU CID HQ UK GB EU UN Council Government Army Navy RAF".split()
 )
+#: Last words of organisation names kept although common ("Ambulance Service").
+_ORG_TAIL = frozenset({"service", "services", "trust", "council", "board", "group",
+                       "partnership", "centre", "foundation", "office"})
 _ORG_WORD = rf"(?:[A-Z][a-z]+-[a-z]+(?![\w-])|{_CAP}|[A-Z][A-Z0-9]*&?[A-Z0-9]+(?![\w&]))"
 _ORG = rf"{_ORG_WORD}(?:\s+(?:{_ORG_WORD}|&|of(?:\s+the)?(?=\s+[A-Z])|and(?=\s+[A-Z]))){{0,4}}"
 WORK_ON_AT = re.compile(  # "works on the tills at X", "worked behind the bar at X"
@@ -838,7 +849,7 @@ NOT_PLACES = frozenset(
 PLACE_AFTER = re.compile(  # "she lives on her own in Cheadle", "I was at Longton", "I police X"
     r"\b(?i:in|at|from|to|near|outside|around|round|towards|into|via|past|police|policed|"
     r"policing|patrol|patrolled|patrolling|cover|covered|covering)\s+(?:the\s+)?"
-    rf"(?P<place>{_CAP}(?:\s+{_CAP}){{0,2}})"
+    rf"(?P<place>{_CAP}(?:\s+{_CAP}){{0,2}})(?![\w-])"
 )
 _IN_TOWN = re.compile(rf"\s+in\s+(?P<town>{_CAP}(?:\s+{_CAP})?)")
 
@@ -879,6 +890,13 @@ def _unit_span(text, start, place_end, end, common):
             return None
         return start + w.start(), end
     return None
+
+
+def _ascii(word):
+    """``word`` without diacritics ("Zoë" -> "Zoe"), for gazetteer look-ups."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _calendar(word):
@@ -1119,7 +1137,7 @@ def find_context(text, add, names_lookup=None, folded=None):
     works += [(m, False) for m in _win("WHERE_WORKS", text, folded)]
     for m, has_prep in works:
         span = _trim_caps(text, m.start("name"), m.end("name"))
-        span = span and _drop_trailing_common(text, *span)
+        span = span and _drop_trailing_common(text, *span, _ORG_TAIL)
         if span is None:
             continue
         name = text[span[0]:span[1]]
@@ -1232,13 +1250,16 @@ def find_context(text, add, names_lookup=None, folded=None):
         if re.match(r"[^.!?]*\b(?:nickname|what\s+(?:they|we|he|she|you|people|the\s+\w+)\s+"
                     r"call(?:ed|s)?|call(?:ed|s)?\s+(?:him|her|them|me|us)\b)", post):
             pre += " called"
+        if toks[0] not in given and re.search(
+                _NAMED_THING, re.sub(r"\s*\b(?:called|named)\s*$", "", pre)):
+            continue  # 'The account was called "Lancs Copwatch"': a page, no person
         if toks[0] in given or re.search(r"\b(?:call(?:s|ed|ing)?|known|nickname[d]?|aka|"
                                          r"alias|addressed|name|named|signed)\b[^.]*$", pre):
             if not all(t.casefold() in stop for t in toks):
                 people.append((m.start("name"), m.end("name"), toks))
     for m in _NAME_TOKEN.finditer(text):
         w = m.group()
-        if w not in given and w.split("-")[0] not in given:
+        if w not in given and w.split("-")[0] not in given and _ascii(w) not in given:
             continue
         s, e = m.start(), m.end()
         nxt = _WORD_AFTER.match(text, e)
@@ -1247,6 +1268,10 @@ def find_context(text, add, names_lookup=None, folded=None):
                 and nxt.group(1) not in NOT_GIVEN and (nxt.group(1) not in AMBIGUOUS_GIVEN
                                                        or nxt.group(1) in family):
             surname = nxt
+        if surname is None and re.search(r"\b(?:grey|gray|black|white|silver|red|blue|green|"
+                                         r"dark|light|new|old|little|second-hand)\s+$",
+                                         text[max(0, s - 14):s]):
+            continue  # "a grey Octavia": a thing, not a person
         if w in _COLOURS and surname is not None and surname.group(1) not in family:
             continue  # "a Black Qashqai", "the Green Party"
         if w in PHONETIC and surname is not None and surname.group(1) in PHONETIC:
