@@ -291,9 +291,9 @@ def _corpus_floors():
     # Today's figures on each corpus, rounded down to 2 decimals (per kind where the corpus
     # has >= 3 of that kind, and "all"). Held-out first looks, before any rule was revised on
     # a corpus, are in heldout_corpus_<x>.csv: C 0.91 / 0.96, D 0.855 / 0.964,
-    # E 0.732 / 1.000, F 0.707 / 0.977, G 0.932 / 0.860, H 0.930 / 0.952, I 0.947 / 0.948 (recall /
-    # precision, all kinds). A-H informed the rules; I, written after the last revision
-    # and scored once, is the held-out one.
+    # E 0.732 / 1.000, F 0.707 / 0.977, G 0.932 / 0.860, H 0.930 / 0.952, I 0.947 / 0.948,
+    # J 0.875 / 0.944 (recall / precision, all kinds). A-I informed the rules; J, written
+    # after the last revision and scored once, is the held-out one.
     return {
         "corpus_a": {"all": (1.0, 1.0), "person": (1.0, 1.0), "address": (1.0, 1.0),
                      "station": (1.0, 1.0), "school": (1.0, 1.0), "workplace": (1.0, 1.0)},
@@ -319,11 +319,15 @@ def _corpus_floors():
         "corpus_i": {"all": (1.0, 1.0), "person": (1.0, 1.0), "address": (1.0, 1.0),
                      "station": (1.0, 1.0), "workplace": (1.0, 1.0), "force": (1.0, 1.0),
                      "handle": (1.0, 1.0)},
+        "corpus_j": {"all": (0.87, 0.94), "person": (0.9, 0.9), "address": (0.85, 1.0),
+                     "station": (1.0, 1.0), "school": (0.66, 1.0), "workplace": (0.5, 1.0),
+                     "force": (1.0, 1.0)},
     }
 
 
 @pytest.mark.parametrize("name", ["corpus_a", "corpus_b", "corpus_c", "corpus_d", "corpus_e",
-                                  "corpus_f", "corpus_g", "corpus_h", "corpus_i"])
+                                  "corpus_f", "corpus_g", "corpus_h", "corpus_i",
+                                  "corpus_j"])
 def test_recall_precision_on_annotated_corpora(name):
     """Hand-annotated interview excerpts (tests/data/redaction/<name>.txt, 25-60 excerpts
     each). Recall: every letter and digit of a gold identifier replaced; precision: at
@@ -338,17 +342,17 @@ def test_recall_precision_on_annotated_corpora(name):
 
 
 def test_review_sheet_candidates_on_held_out_corpus():
-    """On corpus I (unseen by the rules) the review sheet's low-confidence candidates bring
-    what a reviewer sees to recall 0.965 (from 0.947 redacted) at 0.17 candidates per
-    excerpt; the two identifiers neither redacted nor flagged are named here."""
+    """On corpus J (unseen by the rules) the review sheet's low-confidence candidates bring
+    what a reviewer sees to recall 0.946 (from 0.875 redacted) at 0.37 candidates per
+    excerpt; the three identifiers neither redacted nor flagged are named here."""
     from toolkit.qual._redaction_eval import evaluate_review
 
-    table = evaluate_review("corpus_i")
+    table = evaluate_review("corpus_j")
     row = table.set_index("kind").loc["all"]
-    assert row["recall"] >= 0.96 and row["precision"] >= 0.88, row
-    assert table.attrs["candidates"] <= 0.25
+    assert row["recall"] >= 0.94 and row["precision"] >= 0.89, row
+    assert table.attrs["candidates"] <= 0.4
     assert set(table.attrs["missed"]["original"]) <= {
-        "East of England Ambulance Service", "Szymańska"}
+        "Minster in Sheppey Primary", "Petals on the Parade", "Harvey Nichols in Leeds"}
 
 
 def test_corpus_scoring_rejects_trivial_redactors():
@@ -372,7 +376,7 @@ def test_corpora_files_match_their_markup():
     from toolkit.qual._redaction_eval import CORPUS_DIR, parse_markup
 
     for name in ("corpus_a", "corpus_b", "corpus_c", "corpus_d", "corpus_e", "corpus_f",
-                 "corpus_g", "corpus_h", "corpus_i"):
+                 "corpus_g", "corpus_h", "corpus_i", "corpus_j"):
         source = (CORPUS_DIR / f"{name}.txt").read_text(encoding="utf-8")
         blocks = [b.strip() for b in source.split("\n\n")]
         rows = [json.loads(line) for line in
