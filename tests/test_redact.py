@@ -166,6 +166,24 @@ def test_series_index_used_as_document():
         "The Gold group met on Monday with the Silver commander.",
         "It was like on The Bill, really.",
         "Sergeant Pepper, that's what they called the custody sergeant.",
+        "I went back to the station and the nick was empty.",
+        "The Cyber Crime Unit and the Professional Standards Department were told.",
+        "He works in IT and she works for the NHS.",
+        "He went to Sunday school at a Catholic school.",
+        "We walked in the Lake District; the Senior Leadership Team met in March.",
+        "The College of Policing guidance is on www.college.police.uk now.",
+        "His Instagram was private and the Roads Policing Unit had no record.",
+        "My husband works in Professional Standards, on nights in January.",
+        "The Old Bill came round; it cost 1.5/2 and/or e.g. 3/4 of it.",
+        "The last name is fine, and we were in Court.",
+        "The Met Office said rain; the High Court sat; at the shop, we're at Christmas.",
+        "She transferred to Operation Hydrant and was a bit at sea with it.",
+        "We flew to Spain at Christmas, posted it on Facebook, walked in the Peak District.",
+        "It went to Stoke Crown Court in Year 10 of the case, under Section 18.",
+        "His wife's Pilates studio was in a group called Exeter Watchers.",
+        "I work in the Criminal Justice Unit; we've got Oscar Kilo and the Spar.",
+        "A Black Qashqai outside; I'm an analyst for the Force Intelligence Bureau.",
+        'A grey Octavia outside the Co-op; the account was called "Lancs Copwatch".',
     ],
 )
 def test_ordinary_words_stay(text):
@@ -188,6 +206,81 @@ def test_ordinary_words_stay(text):
         ("NHS number 943 476 5918.", "NHS number 943 476 5918."),  # check digit wrong
         ("I work out of Longsight police station.", "I work out of [Station A]."),
         ("She works at Hartley & Finch Solicitors.", "She works at [Workplace A]."),
+        ("I'm in the Kirkstall Neighbourhood Policing Team.", "I'm in the [Station A]."),
+        ("I moved to Leeds CID in 2019.", "I moved to [Station A] in 2019."),
+        ("I work at Wakefield Road control room.", "I work at [Station A]."),
+        ("When I was at Coventry Central, nobody", "When I was at [Station A], nobody"),
+        ("At Hyde Park police station in Leeds.", "At [Station A]."),
+        ("I was in Bradford custody suite.", "I was in [Station A]."),
+        ("My wife works at Greggs on Station Street.", "My wife works at [Workplace A]."),
+        ("He is employed by Arriva as a driver.", "He is employed by [Workplace A] as a driver."),
+        ("He's a porter at Leeds General Infirmary.", "He's a porter at [Workplace A]."),
+        ("Her employer, Capita, rang.", "Her employer, [Workplace A], rang."),
+        ("The Tesco in Otley, where my wife works.", "The [Workplace A], where my wife works."),
+        ("He works at M&S.", "He works at [Workplace A]."),
+        ("She studies at the University of Leeds.", "She studies at the [School A]."),
+        ("He goes to Moorside school.", "He goes to [School A]."),
+        ("Her school, Hillside, rang.", "Her school, [School A], rang."),
+        ("Born in March 1985, he", "Born in [Date of birth A], he"),
+        ("They live on the Gipton estate.", "They live on the [Address A]."),
+        ("His username was truthseeker_74.", "His username was [Handle A]."),
+        ("See www.ratemycop.co.uk/officers/4471 now.", "See [Profile URL A] now."),
+        ("I'm in the custody block at Hexham now.", "I'm in the custody block at [Station A] now."),
+        ("The Holbeck and Beeston Neighbourhood Team.", "The [Station A]."),
+        ("The bio links to linktr.ee/copperexposed.", "The bio links to [Profile URL A]."),
+        ("Parked outside my mum's in Whitby.", "Parked outside my mum's in [Address A]."),
+        ("My collar number's 6158, and", "My collar number's [Collar number A], and"),
+        ("With my surname, Rawlinson, it's", "With my surname, [Person A], it's"),
+        ('A man calling himself "Reaper" wrote.', 'A man calling himself "[Person A]" wrote.'),
+        ("He moved on to Harehills last year.", "He moved on to [Station A] last year."),
+        ("Nineteen years, most of it at Cathays.", "Nineteen years, most of it at [Station A]."),
+        ("The response officers at Lewisham had it.",
+         "The response officers at [Station A] had it."),
+        ("I'm PC Harris at Chelmsford.", "I'm [Officer A] at [Station A]."),
+        ("I'm a PCSO in Kirkby.", "I'm a PCSO in [Station A]."),
+        ("My wife's salon, Glow Hair and Beauty, got reviews.",
+         "My wife's salon, [Workplace A], got reviews."),
+        ("He's a quantity surveyor at Halliwell Jones Construction.",
+         "He's a quantity surveyor at [Workplace A]."),
+        ("He works at the Co-op on Rushey Green.", "He works at the [Workplace A]."),
+        ("They rang the home, the Cherry Tree Lodge.", "They rang the home, the [Workplace A]."),
+        ("Our kids at Ysgol Gymraeg Treganna.", "Our kids at [School A]."),
+        ("My daughter's school, Craigmount High, rang.",
+         "My daughter's school, [School A], rang."),
+        ("My date of birth as well, 29th of January 1979, was there.",
+         "My date of birth as well, [Date of birth A], was there."),
+        ('Bob Tranter, "Tranny" everyone called him.', '[Person A], "[Person B]" everyone called him.'),
+        ("It's a Met thing.", "It's a [Force A] thing."),
+        ("She lives on her own in Cheadle now.", "She lives on her own in [Place A] now."),
+        ("I was born in Bentilee and I police Bentilee.",
+         "I was born in [Place A] and I police [Place A]."),
+        ("From Burntwood to a village.", "From [Place A] to a village."),
+        ("Our house number, 41, was there.", "Our house number, [Address A], was there."),
+        ("My date of birth, which is the 12th of October 1991, and",
+         "My date of birth, which is the [Date of birth A], and"),
+        ("She works on the tills at Morrisons in Bideford.",
+         "She works on the tills at [Workplace A]."),
+        ("A lad came in from Hampshire.", "A lad came in from [Force A]."),
+        ("Our youngest turned six on the 14th of February, and",
+         "Our youngest turned six on the [Date of birth A], and"),
+        ("My police ID with the number, 7724, was shared for Year 10.",
+         "My police ID with the number, [Collar number A], was shared for Year 10."),
+        ("Then the Fed rep, Andy, came in.", "Then the Fed rep, [Person A], came in."),
+        ("An officer on my team, Jas Dhillon, had it.",
+         "An officer on my team, [Person A], had it."),
+        ("Samira, that's my wife, is a GP.", "[Person A], that's my wife, is a GP."),
+        ("My first name's unusual, Eirlys, so.", "My first name's unusual, [Person A], so."),
+        ("Letters came to my work address, which is Fettes, today.",
+         "Letters came to my work address, which is [Station A], today."),
+        ("They named the church, New Covenant Fellowship, too.",
+         "They named the church, [Workplace A], too."),
+        ("His club, Rocester Juniors FC, was named.", "His club, [Workplace A], was named."),
+        ("My wife's maiden name, Szymańska, is rare.", "My wife's maiden name, [Person A], is rare."),
+        ("My daughter Siân found it; it was Zoë Hart.",
+         "My daughter [Person A] found it; it was [Person B]."),
+        ("He's a paramedic with East of England Ambulance Service.",
+         "He's a paramedic with [Workplace A]."),
+        ("His crewmate, Jonno, got one.", "His crewmate, [Person A], got one."),
     ],
 )
 def test_interview_identifiers(text, expected):
@@ -195,21 +288,49 @@ def test_interview_identifiers(text, expected):
 
 
 def _corpus_floors():
-    # Floors a little below the figures measured on each corpus (stated in the benchmark
-    # and the closing note); per kind only where the corpus has >= 3 of that kind.
+    # Today's figures on each corpus, rounded down to 2 decimals (per kind where the corpus
+    # has >= 3 of that kind, and "all"). Held-out first looks, before any rule was revised on
+    # a corpus, are in heldout_corpus_<x>.csv: C 0.91 / 0.96, D 0.855 / 0.964,
+    # E 0.732 / 1.000, F 0.707 / 0.977, G 0.932 / 0.860, H 0.930 / 0.952, I 0.947 / 0.948,
+    # J 0.875 / 0.944 (recall / precision, all kinds). A-I informed the rules; J, written
+    # after the last revision and scored once, is the held-out one.
     return {
-        "corpus_b": {"all": (0.97, 0.97), "person": (0.95, 0.95)},
-        "corpus_c": {"all": (0.93, 0.94), "person": (0.95, 0.93), "school": (0.9, 0.9),
-                     "force": (0.9, 0.9), "station": (0.5, 0.7), "workplace": (0.6, 0.9),
-                     "address": (0.9, 0.9), "collar_number": (0.9, 0.9),
-                     "date_of_birth": (0.9, 0.9), "handle": (0.9, 0.9), "phone": (0.9, 0.9)},
+        "corpus_a": {"all": (1.0, 1.0), "person": (1.0, 1.0), "address": (1.0, 1.0),
+                     "station": (1.0, 1.0), "school": (1.0, 1.0), "workplace": (1.0, 1.0)},
+        "corpus_b": {"all": (1.0, 1.0), "person": (1.0, 1.0), "station": (1.0, 1.0),
+                     "school": (1.0, 1.0), "workplace": (1.0, 1.0)},
+        "corpus_c": {"all": (1.0, 0.97), "person": (1.0, 0.95), "school": (1.0, 1.0),
+                     "force": (1.0, 1.0), "station": (1.0, 1.0), "workplace": (1.0, 1.0),
+                     "address": (1.0, 1.0), "collar_number": (1.0, 1.0),
+                     "date_of_birth": (1.0, 1.0), "handle": (1.0, 1.0), "phone": (1.0, 1.0)},
+        "corpus_d": {"all": (1.0, 0.98), "person": (1.0, 1.0), "address": (1.0, 1.0),
+                     "station": (1.0, 0.85), "school": (1.0, 1.0), "workplace": (1.0, 1.0),
+                     "date_of_birth": (1.0, 1.0), "phone": (1.0, 1.0)},
+        "corpus_e": {"all": (0.98, 1.0), "person": (0.94, 1.0), "address": (1.0, 1.0),
+                     "station": (1.0, 1.0), "school": (1.0, 1.0), "workplace": (1.0, 1.0),
+                     "force": (1.0, 1.0)},
+        "corpus_f": {"all": (0.94, 0.98), "person": (1.0, 0.95), "address": (0.88, 1.0),
+                     "station": (0.83, 1.0), "workplace": (0.83, 1.0)},
+        "corpus_g": {"all": (1.0, 0.97), "person": (1.0, 1.0), "address": (1.0, 1.0),
+                     "station": (1.0, 1.0), "school": (1.0, 1.0), "workplace": (1.0, 1.0),
+                     "force": (1.0, 0.83)},
+        "corpus_h": {"all": (1.0, 1.0), "person": (1.0, 1.0), "address": (1.0, 1.0),
+                     "station": (1.0, 1.0), "workplace": (1.0, 1.0)},
+        "corpus_i": {"all": (1.0, 1.0), "person": (1.0, 1.0), "address": (1.0, 1.0),
+                     "station": (1.0, 1.0), "workplace": (1.0, 1.0), "force": (1.0, 1.0),
+                     "handle": (1.0, 1.0)},
+        "corpus_j": {"all": (0.87, 0.94), "person": (0.9, 0.9), "address": (0.85, 1.0),
+                     "station": (1.0, 1.0), "school": (0.66, 1.0), "workplace": (0.5, 1.0),
+                     "force": (1.0, 1.0)},
     }
 
 
-@pytest.mark.parametrize("name", ["corpus_b", "corpus_c"])
+@pytest.mark.parametrize("name", ["corpus_a", "corpus_b", "corpus_c", "corpus_d", "corpus_e",
+                                  "corpus_f", "corpus_g", "corpus_h", "corpus_i",
+                                  "corpus_j"])
 def test_recall_precision_on_annotated_corpora(name):
-    """Hand-annotated interview excerpts (tests/data/redaction/<name>.txt, 47 and 60
-    excerpts). Recall: every letter and digit of a gold identifier replaced; precision: at
+    """Hand-annotated interview excerpts (tests/data/redaction/<name>.txt, 25-60 excerpts
+    each). Recall: every letter and digit of a gold identifier replaced; precision: at
     least half of a replacement's letters and digits inside gold identifiers."""
     from toolkit.qual._redaction_eval import evaluate
 
@@ -217,7 +338,21 @@ def test_recall_precision_on_annotated_corpora(name):
     for kind, (rec, prec) in _corpus_floors()[name].items():
         assert table.loc[kind, "recall"] >= rec, (kind, table.loc[kind])
         assert table.loc[kind, "precision"] >= prec, (kind, table.loc[kind])
-    assert table.loc["all", "n_gold"] >= 60
+    assert table.loc["all", "n_gold"] >= 40
+
+
+def test_review_sheet_candidates_on_held_out_corpus():
+    """On corpus J (unseen by the rules) the review sheet's low-confidence candidates bring
+    what a reviewer sees to recall 0.946 (from 0.875 redacted) at 0.37 candidates per
+    excerpt; the three identifiers neither redacted nor flagged are named here."""
+    from toolkit.qual._redaction_eval import evaluate_review
+
+    table = evaluate_review("corpus_j")
+    row = table.set_index("kind").loc["all"]
+    assert row["recall"] >= 0.94 and row["precision"] >= 0.89, row
+    assert table.attrs["candidates"] <= 0.4
+    assert set(table.attrs["missed"]["original"]) <= {
+        "Minster in Sheppey Primary", "Petals on the Parade", "Harvey Nichols in Leeds"}
 
 
 def test_corpus_scoring_rejects_trivial_redactors():
@@ -240,13 +375,14 @@ def test_corpora_files_match_their_markup():
 
     from toolkit.qual._redaction_eval import CORPUS_DIR, parse_markup
 
-    for name in ("corpus_a", "corpus_b", "corpus_c"):
+    for name in ("corpus_a", "corpus_b", "corpus_c", "corpus_d", "corpus_e", "corpus_f",
+                 "corpus_g", "corpus_h", "corpus_i", "corpus_j"):
         source = (CORPUS_DIR / f"{name}.txt").read_text(encoding="utf-8")
         blocks = [b.strip() for b in source.split("\n\n")]
         rows = [json.loads(line) for line in
                 (CORPUS_DIR / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()]
         marked = [b for b in blocks if b and not b.startswith("#")]
-        assert len(marked) == len(rows) >= 40
+        assert len(marked) == len(rows) >= 25
         for block, row in zip(marked, rows):
             text, spans = parse_markup(" ".join(block.split("\n")))
             assert (text, spans) == (row["text"], row["spans"])
@@ -266,7 +402,7 @@ def test_redact_many_two_processes_identical():
 
 
 REVIEW_TEXTS = [
-    "DS Jones rang +44 7700 900455 from Canning Circus. I said =HYPERLINK(x) was odd.",
+    "DS Jones rang +44 7700 900455 and Canning Circus came up. I said =HYPERLINK(x) was odd.",
     "Later Jones met Mrs Hope at Fenwick Street depot; my wife Sarah was there.",
 ]
 

@@ -32,6 +32,7 @@ KINDS = (
     "workplace",
     "address",
     "person",
+    "place",
 )
 
 #: Label written in place of each kind, e.g. ``[Officer A]`` (persons named with a rank
@@ -54,7 +55,7 @@ LABELS = {
     "workplace": "Workplace",
     "address": "Address",
     "person": "Person",
-    "place": "Place",  # reviewed candidates (apply_review)
+    "place": "Place",  # a place named after a preposition; reviewed candidates
     "number": "Number",
 }
 
@@ -88,8 +89,13 @@ NOT_SURNAMES = frozenset(
     Interview Interviewer Respondent Transcript""".split()
 )
 
-_SURNAME = r"(?:[A-Z]['’])?(?:Mc|Mac)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-_GIVEN = r"(?:[A-Z]\.\s?|[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+)"
+#: Upper- and lower-case letters of names, Latin letters with diacritics included
+#: ("Siân", "Zoë", "Szymańska", "Łukasz", "Ó Súilleabháin").
+_UP = "A-ZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_LO = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
+_W = rf"[{_UP}][{_LO}]+"  # a capitalised word
+_SURNAME = rf"(?:[A-Z]['’])?(?:Mc|Mac)?{_W}(?:-{_W})?"
+_GIVEN = rf"(?:[A-Z]\.\s?|{_W}(?:-{_W})?\s+)"
 
 
 def _alternation(words):
@@ -115,8 +121,18 @@ _PLATFORMS = (
 )
 URL = re.compile(
     rf"(?:(?:https?://)?(?:www\.|m\.|mobile\.|uk\.)?{_PLATFORMS}/[^\s<>\"'),;]+"
-    r"|https?://[^\s<>\"'),;]+)",
+    r"|https?://[^\s<>\"'),;]+"
+    r"|(?<![\w@./])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|co\.uk|org\.uk|uk|org|net|"
+    r"ee|me|io|gg|ly|tv|app|social|info|biz|page|site|link|to|cc)/[^\s<>\"'),;]+"
+    r"|(?<![\w@.])www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/[^\s<>\"'),;]+)",
     re.IGNORECASE,
+)
+USERNAME = re.compile(  # "his username was truthseeker_74", "her Snapchat is lilymae.xo"
+    r"(?i:\b(?:user\s?name|screen\s?name|gamer\s?tag|handle|account\s+name|"
+    r"(?:snapchat|snap|insta|instagram|tiktok|twitter|telegram|discord|xbox|psn|kik)"
+    r"(?:\s+(?:name|handle|account|username))?)(?:\s+(?:is|was|of))?\s*[:,]?\s+)"
+    r"[\"“'‘]?(?P<id>[A-Za-z0-9_.]*(?:[0-9_.][A-Za-z0-9_.]*[A-Za-z0-9]|[A-Za-z][0-9])"
+    r"[A-Za-z0-9_]*)(?![\w@])"
 )
 HANDLE = re.compile(r"(?<![\w@./:])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
 NI_NUMBER = re.compile(
@@ -140,7 +156,7 @@ WARRANT = re.compile(
 )
 COLLAR = re.compile(
     r"(?:(?i:\b(?:collar|shoulder|epaulette|badge)(?:\s+(?:number|no\.?|num\.?|#))?"
-    r"(?:\s+(?:is|was|of))?)\s*[:#,]?\s*"
+    r"(?:['’]s|\s+(?:is|was|of))?)\s*[:#,]?\s*"
     r"|\b(?:PC|PCSO|DC|PS|Sgt|SC|DS|TDC)\s?)(?P<id>[A-Z]{0,2}\d{2,6})(?![\w])"
 )
 
@@ -170,12 +186,19 @@ def _anchored_finditer(pattern, text, folded, tokens):
         yield from pattern.finditer(text)
         return
     starts = set()
-    for tok in tokens:
+    for tok in _minimal_tokens(tuple(tokens)):
         i = folded.find(tok)
         while i >= 0:
             starts.add(i)
             i = folded.find(tok, i + 1)
     yield from _matches_at(pattern, text, starts)
+
+
+@lru_cache(maxsize=None)
+def _minimal_tokens(tokens):
+    """``tokens`` without those that another token starts ("worker" when "work" is there):
+    every position where a longer token starts is found by its prefix."""
+    return tuple(t for t in tokens if not any(o != t and t.startswith(o) for o in tokens))
 
 
 def _matches_at(pattern, text, starts):
@@ -202,7 +225,9 @@ def _digit_starts(text, lead=4):
         d = m.start()
         starts.update(range(max(d - lead, 0), d + 1))
     return starts
-_URL_HINT = re.compile(r"://|\.(?:com|net|app|me|co\.uk|social|co)/", re.IGNORECASE)
+_URL_HINT = re.compile(r"://|www\.|\.[a-z]{2,6}/", re.IGNORECASE)
+_USERNAME_TOKENS = ("user", "screen", "gamer", "handle", "account", "snap", "insta",
+                    "tiktok", "twitter", "telegram", "discord", "xbox", "psn", "kik")
 _WARRANT_HINT = re.compile(r"warrant", re.IGNORECASE)
 
 
@@ -224,6 +249,10 @@ def force_table():
             if stem != name and stem not in forms:  # "Dyfed-Powys", "Thames Valley"
                 forms[stem] = name
                 abbrevs.add(stem)  # case-sensitive, as abbreviations
+            for part in re.split(r"\s+and\s+", stem) if " and " in stem else ():
+                if part not in forms:  # "Devon", "Cornwall", "Hampshire": the force's area
+                    forms[part] = name
+                    abbrevs.add(part)
             for ab in row["abbreviations"].split(";"):
                 if ab.strip():
                     abbrevs.add(ab.strip())
@@ -234,6 +263,19 @@ def force_table():
     )
     lookup = {re.sub(r"\s+", " ", k.lower()): v for k, v in forms.items()}
     return pattern, lookup
+
+
+@lru_cache(maxsize=1)
+def _force_stems() -> frozenset:
+    """Force names without "Police" / "Constabulary" and every part of them ("Devon",
+    "Cornwall", "Thames Valley"): areas, not workplaces."""
+    out = set()
+    with open(DATA_DIR / "uk_police_forces.csv", newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            stem = re.sub(r"\s+(?:Police(?:\s+Service)?|Constabulary)$", "", row["name"].strip())
+            out.add(stem)
+            out.update(w for w in re.split(r"\s+(?:and|&)\s+", stem))
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)
@@ -283,6 +325,8 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None, officers=
     if has_at:
         for m in _anchored_finditer(HANDLE, text, folded, ("@",)):
             add((m.start(), m.end(), "handle", m.group().lower()))
+    for m in _anchored_finditer(USERNAME, text, folded, _USERNAME_TOKENS):
+        add((m.start("id"), m.end("id"), "handle", m.group("id").lower()))
     if has_digit:
         near_digits = _digit_starts(text)
         for m in _matches_at(NI_NUMBER, text, near_digits):
@@ -302,6 +346,9 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None, officers=
             add((m.start("id"), m.end("id"), "collar_number", m.group("id")))
     pattern, lookup = force_table()
     for m in _anchored_finditer(pattern, text, folded, _force_tokens()):
+        if m.group().lower().endswith("met") and re.match(r"\s+(?:Office|Éireann|Eireann|Gala|Opera|"
+                                           r"Museum)\b", text[m.end():m.end() + 10]):
+            continue  # the Met Office, the Met Gala
         key = re.sub(r"\s+", " ", m.group().lower())
         add((m.start(), m.end(), "force", lookup.get(key, key)))
     if names_pattern is not None:
@@ -435,8 +482,8 @@ def _common_words():
 _CAP = (r"(?:(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:['’]s)?"
         r"(?:-(?:(?:under|upon|on|le|en|in|by|super|sub|cum|with|the)-)?[A-Z][a-z]+)*|St\.?)")
 _CAPS = rf"{_CAP}(?:\s+{_CAP}){{0,3}}"
-_NAME_TOKEN = re.compile(r"(?<![\w'’-])(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w-])")
-_WORD_AFTER = re.compile(r"\s+((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])")
+_NAME_TOKEN = re.compile(rf"(?<![\w'’-])(?:Mc|Mac|O['’])?{_W}(?:-{_W})?(?![\w-])")
+_WORD_AFTER = re.compile(rf"\s+((?:Mc|Mac|O['’])?{_W}(?:-{_W})?)(?![\w-])")
 
 KIN = (
     "wife", "husband", "partner", "son", "daughter", "kid", "kids", "child", "children",
@@ -457,12 +504,46 @@ KINSHIP = re.compile(
     rf"(?P<name>{_NAME_TOKEN.pattern}(?:\s+{_NAME_TOKEN.pattern})?)"
 )
 NAMED = re.compile(
-    r"\b(?:called|named|name\s+is|name's|names\s+are|names,|known\s+as|nicknamed|aka|"
-    r"a\.k\.a\.|alias|goes\s+by|addressed\s+to|signed)\s*,?\s+[\"“'‘]?"
+    r"\b(?:called|named|name\s+is|name's|name’s|names\s+are|names,|known\s+as|nicknamed|aka|"
+    r"a\.k\.a\.|alias|goes\s+by|addressed\s+to|signed|(?:sur|maiden\s+|first\s+|last\s+|"
+    r"full\s+|married\s+)names?(?:['’]s|\s+(?:is|was))?(?:\s+[a-z]+){0,2}?(?=\s*,)"
+    r"|(?:sur|maiden\s+|first\s+|last\s+|full\s+|married\s+)names?(?:['’]s|\s+(?:is|was))?"
+    r"|call(?:s|ed|ing)\s+(?:him|her|them)"
+    r"(?:self|selves))\s*,?\s+[\"“'‘]?"
     rf"(?P<name>{_NAME_TOKEN.pattern}(?:\s+{_NAME_TOKEN.pattern}){{0,2}})"
 )
+_NAMED_THING = (r"\b(?:group|groups|page|pages|channel|site|website|forum|chat|thread|"
+                r"video|campaign|company|firm|pub|shop|business|band|club|team|operation|"
+                r"app|podcast|blog|show|programme|scheme|charity|network|account|profile|"
+                r"username|handle)(?:\s+(?:was|is))?\s*,?\s*$")
+_RANK_WORDS_BEFORE = rf"(?:{_alternation(_RANK_WORDS)})\.?\s+$"
+_COLOURS = frozenset("Black White Brown Green Grey Gray Amber Ruby Violet Scarlet Silver "
+                     "Gold Blue Red".split())
+#: NATO phonetic alphabet: "Oscar Kilo" (the national police wellbeing service), call signs.
+PHONETIC = frozenset(
+    """Alpha Alfa Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliet Juliett Kilo Lima
+    Mike November Oscar Papa Quebec Romeo Sierra Tango Uniform Victor Whiskey Whisky X-ray
+    Xray Yankee Zulu""".split()
+)
+_ROLES = ("rep", "manager", "supervisor", "practitioner", "counsellor", "officer", "sergeant",
+          "skipper", "inspector", "boss", "colleague", "friend", "neighbour", "mentor", "DI",
+          "DS", "DC", "DCI", "PC", "PCSO", "lead", "head", "teacher", "coach", "guv", "gaffer",
+          "partner", "handler", "investigator", "analyst", "detective", "chief", "super",
+          "superintendent", "worker", "advisor", "adviser", "liaison", "contact", "clerk",
+          "crewmate", "oppo", "buddy", "tutor", "sarge", "lawyer", "solicitor", "nurse",
+          "doctor", "GP", "carer", "landlord", "landlady", "vicar", "priest", "imam")
+ROLE_APPOS = re.compile(  # "The Fed rep, Andy, came", "an officer on my team, Jas Dhillon, had"
+    rf"\b(?:{_alternation(_ROLES)})(?:\s+(?:on|in|at|from)\s+(?:my|our|the|his|her)\s+[a-z]+)?"
+    rf"\s*,\s+(?P<name>{_NAME_TOKEN.pattern}(?:\s+{_NAME_TOKEN.pattern})?)"
+    r"(?=\s*(?:,|\.|\s+(?:and|who|was|is|had|has|said|came|rang|did|got)\b))"
+)
+THATS_MY = re.compile(  # "Samira, that's my wife", "Daisy's my daughter"
+    rf"(?P<name>{_NAME_TOKEN.pattern})(?:\s*,\s*(?:that['’]s|who['’]s|she['’]s|he['’]s)|['’]s)"
+    rf"\s+(?:my|our|his|her)\s+(?:(?:eldest|youngest|little|older|younger|oldest)\s+)?"
+    rf"(?:{_alternation(KIN)})\b"
+)
 QUOTED = re.compile(
-    r"[\"“‘](?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})[\"”’]"
+    rf"[\"“‘](?P<name>{_W}(?:\s+{_W}){{0,2}})[\"”’]"
 )
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -470,12 +551,16 @@ _DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH},?(?:\s+(?:19|20)\d
          rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?"
          r"|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2})")
 DOB = re.compile(
-    r"(?i:\b(?:born(?:\s+on)?|date\s+of\s+birth(?:\s+(?:is|was|as))?|d\.?o\.?b\.?"
-    r"(?:\s+(?:is|was))?|birthday(?:\s+(?:is|was|on|being))*))"
-    rf"\s*[:,]?\s*(?:the\s+)?(?P<date>{_DATE})"
+    r"(?i:\b(?:born(?:\s+on|\s+in)?|(?:date\s+of\s+birth|d\.?o\.?b\.?)(?:\s+(?:is|was|as)"
+    r"|(?:,?\s+(?!\d)[\w’']+){1,4}?(?=\s*[:,]?\s*(?:the\s+)?\d|\s*[:,]?\s*[A-Z][a-z]+\s+\d))?"
+    r"|birthday(?:\s+(?:is|was|on|being))*))"
+    rf"\s*[:,]?\s*(?:the\s+)?(?P<date>{_MONTH},?\s+(?:19|20)\d{{2}}(?!\d)|{_DATE}"
+    r"|(?:19|20)\d{2}-\d{2}-\d{2})"
 )
 AGE_ON = re.compile(  # "she turned 9 on 4 July", "he'll be 12 on the 3rd of May"
-    r"(?i:\b(?:turned|turns|turning|aged?|was|is|be)\s+\d{1,3}\s+on)"
+    r"(?i:\b(?:turned|turns|turning|aged?|was|is|be)\s+(?:\d{1,3}|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+    r"nineteen|twenty|[a-z]+ty(?:-[a-z]+)?)\s+on)"
     rf"\s+(?:the\s+)?(?P<date>{_DATE})"
 )
 _STREET = (r"(?:Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Way|Drive|Dr|Grove|Terrace|"
@@ -488,9 +573,22 @@ ADDRESS = re.compile(
     rf"(?P<street>{_CAP}(?:\s+{_CAP}){{0,2}})\s+(?P<suffix>{_STREET})\b"
     rf"(?:,\s+(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}})(?=[\s,.;:!?)]|$))?"
 )
+ESTATE = re.compile(  # "the Gipton estate", "on the Meadows Estate"
+    rf"(?P<place>{_CAP}(?:\s+{_CAP}){{0,2}})\s+(?:[Ee]state|[Ee]states)(?![\w])"
+    r"(?!\s+[Aa]gents?)"
+)
 LIVES = re.compile(
     r"\b(?:live[sd]?|living|moved|grew\s+up|house|home|flat|address)\s+(?:is\s+)?"
     r"(?:in|on|at|to|near|round|around)\s+(?:the\s+)?"
+    rf"(?P<place>{_CAPS})"
+)
+HOUSE_NUMBER = re.compile(  # "our house number, 41", "door number 7"
+    r"(?i:\b(?:house|door|flat)\s+(?:number|no\.?)(?:\s+(?:is|was))?)\s*[:,]?\s*"
+    r"(?P<num>\d{1,4}[A-Za-z]?)(?![\w/:.,]\d|\w)"
+)
+KIN_HOME = re.compile(  # "outside my mum's in Rotherham", "at her nan's house on Elm Road"
+    rf"\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+(?:{_alternation(KIN)})['’]s"
+    r"(?:\s+(?:house|place|flat|home|bungalow))?\s+(?:in|on|at|near)\s+(?:the\s+)?"
     rf"(?P<place>{_CAPS})"
 )
 ORIGIN = re.compile(
@@ -507,9 +605,68 @@ STATION = re.compile(
 STATION_AT = re.compile(
     r"\b(?:(?:station|nick|custody\s+suite|custody|police\s+office|HQ),|(?:work(?:s|ed|ing)?|based|posted|stationed|transferred|moved)\s+(?:out\s+of|from)"
     r"|(?:based|posted|stationed|transferred|parade|parading)\s+(?:at|in|to)"
+    r"|(?:moved|transferred|posted|went)\s+(?:on|over|back|across)\s+to"
+    r"|work\s+address\s*,?\s+(?:which\s+is|is|was)"
+    r"|custody\s+(?:block|suite|centre|unit|office)\s+(?:at|in)"
     r"|(?:control\s+room|custody|front\s+counter|front\s+desk|station|nick|response\s+team|"
     r"team|shift|office|cells|CID|division|district|sector|section)\s+(?:at|in|out\s+of))"
     rf"\s+(?:the\s+)?(?P<place>{_CAPS})"
+)
+POSTED_AT = re.compile(  # where an officer works, said without "station"
+    r"\b(?:(?:officers?|PCs|PCSOs?|sergeants?|skippers?|inspectors?|detectives?|DCs|DSs|"
+    r"colleagues?|cops?|coppers?|specials?|response|lads|everyone|teams?)\s+(?:at|from|out\s+of)"
+    r"|(?:PCSO|PC|DC|DS|Sgt|officer|sergeant|inspector|copper|cop|special|detective|"
+    r"response\s+officer)\s+(?:in|at|out\s+of)"
+    r"|(?:years?|months?|most\s+of\s+it|my\s+(?:career|service|probation)|"
+    r"(?:my|his|her)\s+(?:whole\s+)?time)\s+(?:at|in)"
+    r"|(?:I['’]m|I\s+am|[Ss]he['’]s|[Hh]e['’]s|[Ww]e['’]re)\s+(?:now\s+|currently\s+|still\s+|"
+    r"based\s+)?at"
+    r"|(?:PCSO|PC|DC|DS|PS|Sgt|Insp|Sergeant|Inspector|Constable)\s+(?:[A-Z][a-z'’-]+\s+){1,2}"
+    r"(?:at|from|out\s+of))"
+    rf"\s+(?:the\s+)?(?P<place>{_CAPS})"
+)
+#: Words naming a policing function, not a place: a unit named only by them ("the Cyber
+#: Crime Unit", "Professional Standards Department") is not an identifier.
+UNIT_WORDS = frozenset(
+    """Roads Road Traffic Firearms Armed Cyber Digital Economic Crime Crimes Serious
+    Organised Major Public Protection Child Children Abuse Domestic Professional Standards
+    Counter Corruption Anti Intelligence Dog Dogs Marine Mounted Tactical Support Operational
+    Operations Safeguarding Forensic Forensics Fraud Vulnerability Missing Persons Person
+    Sexual Offences Offence Investigation Investigations Investigative Homicide Rape
+    Prisoner Handling Contact Management Control Communications Criminal Justice Scientific
+    Services Service Response Local Policing Neighbourhood Neighbourhoods Community Safety
+    Partnership Integrity Social Behaviour Youth Offending Hate Online Paedophile Exploitation
+    Modern Slavery Trafficking Terrorism Special Branch Surveillance Technical Covert
+    Territorial Group Crash Collision Proactive Reactive Priority Volume Burglary Robbery
+    Vehicle Drugs Gangs Gang Violence Violent Wellbeing Welfare Occupational Health People
+    Human Resources HR Learning Development Training Recruitment Vetting Information
+    Disclosure Records Legal Finance Estates Fleet Custody Detention Case Court Courts
+    Witness Victim Victims Care Hub Unit Team Department Dept Division Command Section Squad
+    Desk Office Centre Center Headquarters Force Regional National Central North South East
+    West Northern Southern Eastern Western Inner Outer City Rural Urban Specialist Specials
+    Special Volunteer Volunteers Cadets Cadet Federation Staff Police Detective Uniform CID
+    Area District Basic Command Unit BCU LPU LPA Operation Patrol Air Helicopter Underwater
+    Search Rescue Motorway Major Incident Incidents Emergency Planning Resilience Events
+    Major Economic Financial Asset Recovery Complaints Misconduct Appeals Audit Quality
+    Standards Review Strategic Tactical Gold Silver Bronze The A An Our My Their His Her
+    New Old Main Joint Multi Agency MASH MAPPA SOCU ROCU CPS NCA NPCC IOPC Senior Executive
+    Chief Officer Officers Leadership Board Programme Project Comms Press Media Marketing
+    Corporate IT ICT Premier First Second Third League England English Wales Welsh Scotland
+    Scottish Britain British Ireland Irish GB UK Great Op Operation Brass String Sales
+    Customer Customers Accounts Admin Administration Business Change Transformation Bureau
+    Intelligence Analysis Analytics Insight Performance Demand""".split()
+)
+_UNIT_NOUN = (r"(?:CID|NPT|SNT|LPU|BCU|(?:[Ss]afer\s+)?[Nn]eighbourhoods?\s+(?:[Pp]olicing\s+)?"
+              r"[Tt]eams?|[Rr]esponse\s+[Tt]eams?|[Pp]olicing\s+[Tt]eams?|[Pp]atrol\s+[Tt]eams?|"
+              r"[Cc]ontrol\s+[Rr]oom|[Cc]ontact\s+[Cc]entre|[Cc]ustody\s+(?:[Ss]uite|[Cc]entre|"
+              r"[Bb]lock|[Uu]nit)|[Pp]olice\s+(?:[Cc]entre|[Pp]ost|[Hh]ub)|[Jj]ustice\s+[Cc]entre|"
+              r"(?:[A-Z][a-z]+\s+){0,3}(?:Team|Unit|Hub|Department|Division|Command|Section|"
+              r"Squad))")
+UNIT = re.compile(
+    rf"(?P<place>{_CAP}(?:\s+(?:(?:and|&)\s+)?{_CAP}){{0,3}})\s+(?P<unit>{_UNIT_NOUN})(?![\w])"
+)
+CENTRAL = re.compile(  # "Coventry Central", "Leeds Central" (a station named by its town)
+    rf"(?<![\w])(?P<place>{_CAP}(?:\s+{_CAP})?)\s+Central(?![\w])(?!\s+[A-Z])"
 )
 SCHOOL = re.compile(
     rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_CAP}(?:\s+(?:(?:of|the|and|&)\s+)?{_CAP}){{0,4}})\s+"
@@ -518,29 +675,110 @@ SCHOOL = re.compile(
     r"(?:School|Academy|Primary|College|Grammar|Nursery|Sixth\s+Form|Juniors|Infants|"
     r"Pre-?school|University)\b"
 )
+UNIVERSITY = re.compile(  # "the University of Leeds", "University College London"
+    rf"\b(?:University|College)\s+of\s+(?:the\s+)?(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})"
+)
+#: Words before a lower-case "school" that describe a kind of school, not name one.
+SCHOOL_KIND_WORDS = frozenset(
+    """Catholic Church Christian Muslim Jewish Islamic Sikh Hindu Faith Grammar Primary
+    Secondary Comprehensive Private State Independent Free Special Boarding Prep Welsh
+    English Infant Infants Junior Juniors High Sixth Sunday Driving Police Summer Night
+    Medical Law Business Art Music Dance Drama Language Secret Old New Local Village Big
+    Little Middle Upper Lower Senior Nursery Forest Day""".split()
+)
+SCHOOL_LOWER = re.compile(  # "Moorside primary", "the Holy Trinity school"
+    rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_CAP}(?:\s+{_CAP}){{0,2}})\s+"
+    r"(?:school|primary|academy|juniors|infants|nursery|high\s+school|sixth\s+form)\b"
+)
+WELSH_SCHOOL = re.compile(rf"\bYsgol\s+{_CAP}(?:\s+{_CAP}){{0,3}}")  # Welsh: "school"
+HIGH = re.compile(  # "Craigmount High" (Scottish and other high schools named without "School")
+    rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_CAP}(?:\s+{_CAP}){{0,2}})\s+High(?![\w-])(?!\s+[A-Z])"
+)
+SCHOOL_APPOS = re.compile(  # "her school, Hillside," "his school is Moorfield"
+    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Tt]he\s+kids['’]|[Tt]he\s+children['’]|"
+    r"[a-z]+['’]s)\s+(?:(?:new|old|"
+    r"primary|secondary|high)\s+)?(?:school|college|nursery|academy|uni)\s*(?:,|\s+(?:is|was))\s+"
+    rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}})"
+)
 _SCHOOL_TAIL = frozenset({"high", "primary", "juniors", "infants", "grammar", "academy",
                           "school", "college", "nursery", "secondary"})
 SCHOOL_AT = re.compile(
     r"\b(?:goes|go|went|going|started|starts|attends|attended|attending|pupil|pupils|"
-    r"year\s+\w+|teacher|teaches|taught)\s+(?:to|at)\s+"
+    r"student|students|studies|studying|studied|enrolled|year\s+\w+|teacher|teaches|taught|"
+    r"(?:first|second|third|final|last)\s+year|sixth\s+form|uni|university|school|"
+    r"college|nursery|primary|secondary)\s+(?:to|at|in)\s+"
     rf"(?P<name>{_CAPS})"
 )
 _COMPANY = (r"(?:Ltd|Limited|LLP|PLC|plc|Solicitors|Accountants|Dental|Surgery|Garage|Motors|"
             r"Hospital|Infirmary|Pharmacy|Vets|Veterinary|Hotel|Salon|Building\s+Society|"
             r"Group|Associates|&\s+Co|Medical\s+Centre|Health\s+Centre|Care\s+Home|"
             r"Nursing\s+Home|Leisure\s+Centre|Garden\s+Centre|Estate\s+Agents|Builders|"
-            r"Plumbing|Electrical|Logistics|Haulage|Engineering|Consulting|Partners)")
+            r"Plumbing|Electrical|Logistics|Haulage|Engineering|Consulting|Partners|"
+            r"Construction|Homes|Developments|Properties|Lettings|Solutions|Systems|"
+            r"Technologies|Transport|Foods|Industries|Holdings|Recruitment|Insurance|Hospice|"
+            r"Clinic|Bakery|Butchers|Barbers|Carpets|Kitchens|Tyres|Autos|Taxis|Removals|"
+            r"Roofing|Joinery|Scaffolding|Cleaning|Beauty|Nails|Hairdressing|Homecare|"
+            r"Healthcare|Pharmaceuticals|Manufacturing|Distribution|Freight|Couriers|"
+            r"Church|Chapel|Mosque|Masjid|Gurdwara|Temple|Synagogue|Fellowship|Tabernacle|"
+            r"FC|AFC|RFC|CC|Rugby\s+Club|Cricket\s+Club|Football\s+Club|Golf\s+Club|"
+            r"Boxing\s+Club|Swimming\s+Club|Athletic\s+Club|Gym|Fitness|Leisure|Studios?)")
 COMPANY = re.compile(
     rf"(?P<name>{_CAP}(?:\s+(?:{_CAP}|&|and)){{0,4}})\s+{_COMPANY}(?![\w])"
 )
+_OCCUPATIONS = (
+    "manager", "mechanic", "nurse", "teacher", "cleaner", "receptionist", "porter", "doctor",
+    "GP", "paramedic", "driver", "carer", "assistant", "chef", "cook", "cashier", "barber",
+    "hairdresser", "lecturer", "midwife", "pharmacist", "dentist", "vet", "accountant",
+    "solicitor", "lawyer", "engineer", "technician", "administrator", "admin", "secretary",
+    "consultant", "supervisor", "boss", "caretaker", "guard", "labourer", "electrician",
+    "plumber", "joiner", "fitter", "agent", "analyst", "developer", "worker", "employee",
+    "trainee", "intern", "internship", "apprentice", "apprenticeship", "placement",
+    "contract", "career", "volunteer", "volunteers", "volunteering", "job", "jobs", "shift",
+    "shifts", "post", "role", "position", "partner", "director", "owner", "physio",
+    "therapist", "optician", "barista", "waitress", "waiter", "bartender", "clerk",
+)
+#: Employers too generic to identify anyone, and department acronyms ("works in IT").
+GENERIC_EMPLOYERS = frozenset(
+    "NHS HR IT ICT PR A&E ICU CID HQ UK GB EU UN Council Government Army Navy RAF".split()
+)
+#: Last words of organisation names kept although common ("Ambulance Service").
+_ORG_TAIL = frozenset({"service", "services", "trust", "council", "board", "group",
+                       "partnership", "centre", "foundation", "office"})
+_ORG_WORD = rf"(?:[A-Z][a-z]+-[a-z]+(?![\w-])|{_CAP}|[A-Z][A-Z0-9]*&?[A-Z0-9]+(?![\w&]))"
+_ORG = rf"{_ORG_WORD}(?:\s+(?:{_ORG_WORD}|&|of(?:\s+the)?(?=\s+[A-Z])|and(?=\s+[A-Z]))){{0,4}}"
+WORK_ON_AT = re.compile(  # "works on the tills at X", "worked behind the bar at X"
+    r"\b(?:work(?:s|ed|ing)?|shifts?)\s+(?:(?:on|behind|in)\s+)?(?:the\s+)?[a-z]+(?:\s+[a-z]+)?"
+    r"\s+(?P<prep>at|for)\s+(?:the\s+)?"
+    rf"(?P<name>{_ORG})"
+    rf"(?:,?\s+(?:in|on|at)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
+)
 WORK_AT = re.compile(
-    r"\b(?:work(?:s|ed|ing)?|job|jobs|employed|employer|shifts?|manager|mechanic|nurse|"
-    r"runs|owns|owned|manages|managed|shop|business|salon|restaurant|bar|pub|cafe|café|"
-    r"garage|practice|surgery|takeaway|"
-    r"teacher|cleaner|receptionist|volunteers?|volunteering|apprentice|apprenticeship|"
-    r"placement|contract|career)\s+(?:at|for|with|in)\s+(?:the\s+)?"
-    rf"(?P<name>{_CAP}(?:\s+(?:{_CAP}|&)){{0,3}})"
-    rf"(?:\s+in\s+(?P<town>{_CAP}(?:\s+{_CAP})?))?"
+    r"\b(?:work(?:s|ed|ing)?|employed|employer|runs|run|owns|owned|manages|managed|shop|"
+    r"business|salon|restaurant|bar|pub|cafe|café|garage|practice|surgery|takeaway|"
+    rf"{_alternation(_OCCUPATIONS)})"
+    r"(?:\s+(?:part[- ]time|full[- ]time|nights|days|weekends))?"
+    r"\s+(?P<prep>at|for|with|in|by)\s+(?:the\s+)?"
+    rf"(?P<name>{_ORG})"
+    rf"(?:,?\s+(?:in|on|at)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
+)
+_WORK_NOUNS = (r"(?:work|workplace|employer|firm|company|salon|shop|cafe|café|business|"
+               r"practice|pub|restaurant|garage|office|bakery|surgery|factory|warehouse|depot|"
+               r"care\s+home|nursing\s+home|home|hospital|hospice|hotel|gym|studio|agency|"
+               r"place\s+of\s+work)")
+WORK_APPOS = re.compile(  # "her employer, Capita," "my wife's salon, Glow", "the home, the X"
+    r"\b(?P<owner>(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[A-Za-z]+['’]s)\s+"
+    r"(?:(?:own|old|new|local|current)\s+)?)?"
+    rf"{_WORK_NOUNS}\s*(?:,|\s+(?:is|was|were|are|called))\s+(?:the\s+)?"
+    rf"(?P<name>{_ORG})"
+)
+JOB_AT = re.compile(  # "he's a quantity surveyor at X", "she works as a cleaner for X"
+    r"\b(?:is|was|['’]s|as|being|am|['’]m)\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s+"
+    rf"(?P<prep>at|for|with)\s+(?:the\s+)?(?P<name>{_ORG})"
+    rf"(?:,?\s+(?:in|on)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
+)
+WHERE_WORKS = re.compile(  # "Tesco in Otley, where my wife works"
+    rf"(?P<name>{_ORG})(?:\s+in\s+(?P<town>{_CAP}))?,?\s+where\s+(?:[\w’']+\s+){{1,3}}"
+    r"(?:works?|worked|is\s+employed|was\s+employed|has\s+a\s+job|had\s+a\s+job)\b"
 )
 NHS = re.compile(r"(?<![\w])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\w])")
 
@@ -575,10 +813,103 @@ def _trim_caps(text, start, end):
     return None
 
 
+#: Day and month names (never a place or a town after "in").
+CALENDAR = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December Christmas Easter""".split()
+)
+#: Capitalised words after a preposition that name no place a person could be found at:
+#: platforms, countries and nations, institutions, document parts.
+#: Words of NOT_GIVEN that are places a person may be found at (counties and towns).
+_PLACE_NOT_GIVEN = frozenset(
+    """Kent Devon Chester Lincoln Preston Clifton Warren Carlisle Cleveland Durham Essex Gwent
+    Cumbria Derby Lancaster York Bradford Leeds Halifax Oxford Cambridge Bristol Brighton
+    Kendal Stirling Tyrone Antrim Sherwood Milton""".split()
+)
+_REGION_WORDS = frozenset(
+    "District Dales Midlands Highlands Lowlands Cotswolds Pennines Moors Coast Country "
+    "Counties Riviera".split()
+)
+NOT_PLACES = frozenset(
+    """Facebook Instagram Twitter TikTok Snapchat WhatsApp Telegram LinkedIn YouTube Google
+    Reddit Discord Teams Zoom Skype Messenger Signal Insta X Internet Court Crown Parliament
+    Government Home Office England Wales Scotland Britain Ireland Northern UK GB Europe
+    European America American Africa Asia Australia Canada China India Pakistan Bangladesh
+    Poland Romania Spain France Portugal Italy Greece Turkey Germany Netherlands Belgium
+    Cyprus Dubai Tenerife Majorca Mallorca Ibiza Lanzarote Benidorm Florida Thailand Jamaica
+    Nigeria Ghana Kenya Somalia Iraq Iran Syria Afghanistan Ukraine Russia English British
+    Welsh Scottish Irish Year Years Section Part Chapter Appendix Annex Schedule Article Page
+    Form Bank Christmas Easter Ramadan Eid Diwali God Jesus Allah Heaven Hell Covid COVID
+    Lockdown Brexit Universal Credit Mumsnet Crimestoppers Childline Samaritans Victim Support
+    Action Fraud NHS Amazon Tesco Sainsbury Sainsbury's Asda Morrisons Aldi Lidl Waitrose
+    Spar Co-op Iceland Greggs Costa Starbucks McDonald's KFC Subway Primark Boots Argos
+    Currys Halfords Wetherspoons Spoons Nando's Lloyds Barclays Natwest NatWest HSBC
+    Santander Nationwide""".split()
+)
+PLACE_AFTER = re.compile(  # "she lives on her own in Cheadle", "I was at Longton", "I police X"
+    r"\b(?i:in|at|from|to|near|outside|around|round|towards|into|via|past|police|policed|"
+    r"policing|patrol|patrolled|patrolling|cover|covered|covering)\s+(?:the\s+)?"
+    rf"(?P<place>{_CAP}(?:\s+{_CAP}){{0,2}})(?![\w-])"
+)
+_IN_TOWN = re.compile(rf"\s+in\s+(?P<town>{_CAP}(?:\s+{_CAP})?)")
+
+
+def _town_after(text, end, common):
+    """End of a named station or unit, extended over "in <Town>" when that follows
+    ("Hyde Park police station in Leeds"): the town belongs to the name."""
+    m = _IN_TOWN.match(text, end)
+    if m is None:
+        return end
+    span = _drop_trailing_common(text, m.start("town"), m.end("town"))
+    if span is None or text[span[0]:span[1]].split()[0].casefold() in common \
+            or _calendar(text[span[0]:span[1]].split()[0]):
+        return end
+    return span[1]
+
+
+def _is_unit_words(phrase, common):
+    """True when every word of ``phrase`` is a common word or names a policing function
+    (so the phrase names no place)."""
+    return all(w.casefold() in common or w in UNIT_WORDS or w.rstrip("'’s") in UNIT_WORDS
+               for w in phrase.split())
+
+
+def _unit_span(text, start, place_end, end, common):
+    """Span of a named unit ("Kirkstall Neighbourhood Policing Team", "Leeds CID"): from
+    the first word of the place that is neither common nor a policing-function word to
+    ``end``; None when no such word comes before the unit noun (the Cyber Crime Unit)."""
+    words = list(re.finditer(r"\S+", text[start:place_end]))
+    for i, w in enumerate(words):
+        word = w.group()
+        if word.casefold() in common or word in UNIT_WORDS:
+            if word in ("Operation", "Op"):
+                return None  # operation names are not places
+            continue
+        if word in NOT_GIVEN and word in ("Monday", "Tuesday", "Wednesday", "Thursday",
+                                          "Friday", "Saturday", "Sunday"):
+            return None
+        return start + w.start(), end
+    return None
+
+
+def _ascii(word):
+    """``word`` without diacritics ("Zoë" -> "Zoe"), for gazetteer look-ups."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _calendar(word):
+    """True for a day or month name, with or without a plural or possessive s."""
+    word = word.rstrip(".,;:!?")
+    return word in CALENDAR or re.sub(r"['’]?s$", "", word) in CALENDAR
+
+
 def _drop_trailing_common(text, start, end, keep=()):
     common = _common_words()
     words = list(re.finditer(r"\S+", text[start:end]))
-    while words and words[-1].group().casefold().rstrip("'’s") in common \
+    while words and (words[-1].group().casefold().rstrip("'’s") in common
+                     or _calendar(words[-1].group())) \
             and words[-1].group().casefold() not in keep:
         words.pop()
     if not words:
@@ -586,9 +917,11 @@ def _drop_trailing_common(text, start, end, keep=()):
     return start, start + words[-1].end()
 
 
-_COLLAR_CONTEXT = re.compile(r"(?i:\b(?:collar|shoulder|epaulette)\s+(?:number|no|num)s?\b)")
+_COLLAR_CONTEXT = re.compile(r"(?i:\b(?:collar|shoulder|epaulette)\s+(?:number|no|num)s?\b"
+                             r"|\b(?:police|warrant|staff)\s+(?:ID|identity)\s+(?:card\s+)?"
+                             r"(?:with\s+the\s+)?(?:number|no)?)")
 _SENTENCE = re.compile(r"[^.!?\n]+")
-_BARE_NUMBER = re.compile(r"(?<![\w£$€.,:/-])\d{2,5}(?![\w%£.,:/-]|[.,]\d)")
+_BARE_NUMBER = re.compile(r"(?<![\w£$€.,:/-])\d{2,5}(?![\w%£:/-]|[.,]\d)")
 
 
 def _kw(words):
@@ -599,6 +932,30 @@ def _kw(words):
 #: many characters before and after a keyword a match can reach. The pattern is run only
 #: in those windows (far faster than trying it at every position of a long transcript).
 _WINDOWS = {
+    "UNIT": (_kw(r"CID|NPT|SNT|LPU|BCU|[Tt]eams?\b|Unit|Hub|Department|Division|Command|"
+                 r"Section|Squad|[Cc]ontrol\s+[Rr]oom|[Cc]ontact\s+[Cc]entre|[Cc]ustody|"
+                 r"[Pp]olice\s+[CcPpHh]|[Jj]ustice\s+[Cc]entre"), 90, 15),
+    "CENTRAL": (("Central",), 40, 12),
+    "WHERE_WORKS": (("where",), 70, 45),
+    "THATS_MY": (_kw(r"(?:,\s*(?:that|who|she|he)['’]s|['’]s)\s+(?:my|our|his|her)\s"), 30, 40),
+    "ROLE_APPOS": (_kw(r",\s+(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+)?"
+                       r"\s*(?:,|\.|\s+(?:and|who|was|is|had|has|said|came|rang|did|got)\b)"),
+                   45, 40),
+    "WORK_APPOS": (_kw(rf"{_WORK_NOUNS}\s*(?:,|\s+(?:is|was|were|are|called))\s+"
+                       r"(?:the\s+)?[A-Z]"), 30, 60),
+    "JOB_AT": (_kw(r"\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s+(?:at|for|with)\s+"
+                   r"(?:the\s+)?[A-Z]"), 5, 70),
+    "ESTATE": (("estate",), 60, 10),
+    "HOUSE_NUMBER": (("house", "door", "flat"), 0, 40),
+    "PLACE_AFTER": (_kw(r"\b(?i:in|at|from|to|near|outside|around|round|towards|into|via|"
+                        r"past|police|policed|policing|patrol|patrolled|patrolling|cover|"
+                        r"covered|covering)\s+(?:the\s+)?[A-Z]"), 0, 70),
+    "UNIVERSITY": (("University", "College"), 5, 60),
+    "WELSH_SCHOOL": (("Ysgol",), 0, 60),
+    "SCHOOL_APPOS": (("school", "college", "nursery", "academy", "uni"), 45, 60),
+    "HIGH": (("High",), 60, 8),
+    "SCHOOL_LOWER": (("school", "primary", "academy", "juniors", "infants", "nursery",
+                      "sixth"), 60, 15),
     "STATION": (("station", "custody", "nick", "hq", "headquarters", "police off", "patrol",
                  "deployment", "enquiry"), 80, 30),
     "SCHOOL": (("School", "Academy", "Primary", "College", "Grammar", "Nursery", "Sixth",
@@ -606,7 +963,7 @@ _WINDOWS = {
     "COMPANY": (_kw(_COMPANY), 100, 25),
     "ADDRESS": (_kw(_STREET), 75, 50),
     "ORIGIN": (_kw(r"from"), 30, 80),
-    "AGE_ON": (_kw(r"\d\s+on\s"), 20, 45),
+    "AGE_ON": (_kw(r"\w\s+on\s+(?:the\s+)?\d"), 40, 45),
 }
 
 
@@ -615,18 +972,31 @@ _WINDOWS = {
 _ANCHORS = {
     "DOB": ("born", "date", "d.o.b", "dob", "birthday"),
     "STATION_AT": ("work", "based", "posted", "stationed", "transferred", "moved", "parad",
+                   "went",
                    "station", "control", "custody", "front", "nick", "response", "team",
                    "shift", "office", "cells", "cid", "division", "district", "sector",
                    "section", "hq"),
-    "SCHOOL_AT": ("go", "went", "start", "attend", "pupil", "year", "teach", "taught"),
-    "WORK_AT": ("work", "job", "employ", "shift", "manager", "mechanic", "nurse", "teacher",
+    "SCHOOL_AT": ("go", "went", "start", "attend", "pupil", "year", "teach", "taught",
+                  "student", "stud", "enrol", "first", "second", "third", "final", "last",
+                  "sixth", "uni", "school", "college", "nursery", "primary", "secondary"),
+    "WORK_AT": (*{o.casefold() for o in _OCCUPATIONS}, "run", "own", "manag", "work",
+                "employ",
                 "cleaner", "receptionist", "volunteer", "apprentice", "placement",
                 "contract", "career", "runs", "owns", "owned", "manage", "shop", "business",
                 "salon", "restaurant", "garage", "practice", "surgery", "takeaway", "bar",
                 "pub", "cafe", "café"),
+    "KIN_HOME": ("my", "our", "his", "her", "their"),
+    "WORK_ON_AT": ("work", "shift"),
+    "POSTED_AT": ("officer", "pc", "pcso", "sergeant", "skipper", "inspector", "detective",
+                  "dc", "ds", "sgt", "colleague", "cop", "special", "response", "lads",
+                  "everyone", "team", "year", "month", "most of", "my career", "my service",
+                  "my probation", "my time", "my whole", "his time", "her time", "his whole",
+                  "her whole", "i'm", "i’m", "i am", "she's", "she’s", "he's", "he’s",
+                  "we're", "we’re", "ps", "insp", "constable"),
     "LIVES": ("live", "living", "moved", "grew", "house", "home", "flat", "address"),
     "KINSHIP": ("my", "our", "his", "her", "their", "your"),
     "NAMED": ("called", "named", "name", "known", "nicknamed", "aka", "a.k.a", "alias",
+              "surname", "maiden", "first", "last", "full", "married", "call",
               "goes", "addressed", "signed"),
 }
 
@@ -669,12 +1039,16 @@ def find_context(text, add, names_lookup=None, folded=None):
     stop = _read_list("stopwords_en.txt")
     given, family = gazetteer()
     for m in [*_win("DOB", text, folded), *_win("AGE_ON", text, folded)]:
-        add((m.start("date"), m.end("date"), "date_of_birth",
+        d_end = m.start("date") + len(m.group("date").rstrip(", "))
+        add((m.start("date"), d_end, "date_of_birth",
              re.sub(r"\s+", " ", m.group("date").lower())))
     if _COLLAR_CONTEXT.search(text):  # "my collar number was ..., 5520"
         for sent in _SENTENCE.finditer(text):
             if _COLLAR_CONTEXT.search(sent.group()):
                 for m in _BARE_NUMBER.finditer(text, sent.start(), sent.end()):
+                    if re.search(r"\b(?!Number\b|No\b)[A-Z][a-z]+\s+$",
+                                 text[max(0, m.start() - 15):m.start()]):
+                        continue  # "Year 10", "Section 18": a numbered thing, no collar
                     if not 1950 <= int(m.group()) <= 2035:
                         add((m.start(), m.end(), "collar_number", m.group()))
     for m in NHS.finditer(text):
@@ -683,32 +1057,111 @@ def find_context(text, add, names_lookup=None, folded=None):
     for m in _win("STATION", text, folded):
         span = _trim_caps(text, m.start("place"), m.end())
         if span and text[span[0]:m.end("place")].split()[0].casefold() not in common:
-            add((*span, "station", text[span[0]:m.end("place")].lower()))
-    for m in _win("STATION_AT", text, folded):
-        span = _drop_trailing_common(text, m.start("place"), m.end("place"))
-        if span and text[span[0]:span[1]].split()[0].casefold() not in common:
+            add((span[0], _town_after(text, span[1], common), "station",
+                 text[span[0]:m.end("place")].lower()))
+    for m in _win("UNIT", text, folded):
+        span = _unit_span(text, m.start("place"), m.end("place"), m.end(), common)
+        if span:
+            add((span[0], _town_after(text, span[1], common), "station",
+                 text[span[0]:span[1]].lower()))
+    for m in _win("CENTRAL", text, folded):
+        span = _trim_caps(text, m.start("place"), m.end("place"))
+        if span and not _is_unit_words(text[span[0]:span[1]], common):
+            add((span[0], m.end(), "station", text[span[0]:m.end()].lower()))
+    for m in [*_win("STATION_AT", text, folded), *_win("POSTED_AT", text, folded)]:
+        place_end = m.end("place")
+        op = re.search(r"\s(?:Operation|Op)\s", text[m.start("place"):place_end])
+        if op:  # "transferred from Kent Police Operation Hydrant": the operation is no place
+            place_end = m.start("place") + op.start()
+        span = _drop_trailing_common(text, m.start("place"), place_end)
+        if span and text[span[0]:span[1]].split()[0].casefold() not in common \
+                and not _is_unit_words(text[span[0]:span[1]], common):
             add((*span, "station", text[span[0]:span[1]].lower()))
     for pat, kind in (("SCHOOL", "school"), ("COMPANY", "workplace")):
         for m in _win(pat, text, folded):
             span = _trim_caps(text, m.start("name"), m.end())
             if span is None:
                 continue
+            lead = re.search(r"\b(?:New|Old|Royal|Great|Little)\s+$", text[m.start("name"):span[0]])
+            if lead and not _sentence_start(text, m.start("name") + lead.start()):
+                span = (m.start("name") + lead.start(), span[1])  # "New Covenant Fellowship"
             first = text[span[0]:m.end()].split()[0]
-            if (first.casefold() in common and first != "Our") or first in ("Police",
-                                                                             "Training"):
+            if (first.casefold() in common and first != "Our"
+                    and not (lead and first == lead.group().strip())) \
+                    or first in ("Police", "Training"):
                 continue
             if kind == "school" and re.match(r"(?:College|University)\s+of\s+Policing",
                                               text[m.end() - 10:m.end() + 12]):
                 continue
             add((*span, kind, text[span[0]:span[1]].lower()))
-    for pat, kind in (("SCHOOL_AT", "school"), ("WORK_AT", "workplace")):
-        for m in _win(pat, text, folded):
-            end = m.end()
-            span = _drop_trailing_common(text, m.start("name"), end,
-                                         _SCHOOL_TAIL if kind == "school" else ())
-            if span is None or text[span[0]:span[1]].split()[0].casefold() in common:
-                continue
-            add((*span, kind, text[span[0]:span[1]].lower()))
+    for m in _win("SCHOOL_AT", text, folded):
+        span = _drop_trailing_common(text, m.start("name"), m.end(), _SCHOOL_TAIL)
+        if span is None or text[span[0]:span[1]].split()[0].casefold() in common \
+                or any(w in ("Court", "Crown", "Hospital") for w in text[span[0]:span[1]].split()):
+            continue  # "went to Stoke Crown Court" is no school
+        add((*span, "school", text[span[0]:span[1]].lower()))
+    for m in _win("UNIVERSITY", text, folded):
+        if m.group("name").split()[0] in ("Policing", "Police", "Arms"):
+            continue  # College of Policing
+        span = _drop_trailing_common(text, m.start(), m.end())
+        if span:
+            add((*span, "school", text[span[0]:span[1]].lower()))
+    for m in _win("SCHOOL_LOWER", text, folded):
+        span = _trim_caps(text, m.start("name"), m.end("name"))
+        if span is None:
+            continue
+        words = text[span[0]:span[1]].split()
+        if all(w in SCHOOL_KIND_WORDS or w.casefold() in common or w in NOT_GIVEN
+               for w in words):
+            continue
+        add((span[0], m.end(), "school", text[span[0]:m.end()].lower()))
+    for m in _win("WELSH_SCHOOL", text, folded):
+        add((m.start(), m.end(), "school", m.group().lower()))
+    for m in _win("HIGH", text, folded):
+        span = _trim_caps(text, m.start("name"), m.end("name"))
+        if span is None or _is_unit_words(text[span[0]:span[1]], common) or \
+                text[span[0]:span[1]].split()[-1] in ("Court", "Street", "Road", "Sheriff"):
+            continue
+        add((span[0], m.end(), "school", text[span[0]:m.end()].lower()))
+    for m in _win("SCHOOL_APPOS", text, folded):
+        span = _drop_trailing_common(text, m.start("name"), m.end("name"), _SCHOOL_TAIL)
+        if span is None or text[span[0]:span[1]].split()[0].casefold() in common:
+            continue
+        add((*span, "school", text[span[0]:span[1]].lower()))
+    works = [(m, True) for m in _win("WORK_AT", text, folded)]
+    works += [(m, False) for m in _win("WORK_APPOS", text, folded)
+              if m.group("owner") or len(m.group("name").split()) > 1
+              or re.match(r"work|workplace|employer|place", m.group().split()[0])]
+    works += [(m, True) for m in _win("JOB_AT", text, folded)]
+    works += [(m, True) for m in _win("WORK_ON_AT", text, folded)]
+    works += [(m, False) for m in _win("WHERE_WORKS", text, folded)]
+    for m, has_prep in works:
+        span = _trim_caps(text, m.start("name"), m.end("name"))
+        span = span and _drop_trailing_common(text, *span, _ORG_TAIL)
+        if span is None:
+            continue
+        name = text[span[0]:span[1]]
+        first = name.split()[0]
+        if first.casefold() in common or name in GENERIC_EMPLOYERS or first in NOT_GIVEN \
+                and len(name.split()) == 1 and first in ("Monday", "Tuesday", "Wednesday",
+                                                          "Thursday", "Friday", "Saturday"):
+            continue
+        if has_prep and m.group("prep") in ("in", "by") and name.isupper():
+            continue  # "works in IT", "by CPS": departments and agencies
+        if _is_unit_words(name, common):
+            continue  # "works in Professional Standards", "for the Force Intelligence Bureau"
+        if has_prep and m.group("prep") == "in" and (name in _PLACE_NOT_GIVEN
+                                                     or name in _force_stems()):
+            continue  # "I work in Devon": a county or force area, not a workplace
+        end = span[1]
+        town = m.groupdict().get("town")
+        if town:
+            t_span = _drop_trailing_common(text, m.start("town"), m.end("town"))
+            t_first = text[t_span[0]:t_span[1]].split()[0] if t_span else ""
+            if t_span and t_first.casefold().rstrip("s") not in common \
+                    and not _calendar(t_first):
+                end = t_span[1]  # "Greggs on Station Street", "Nissan in Sunderland"
+        add((span[0], end, "workplace", name.lower()))
     for m in _win("ADDRESS", text, folded):
         street = text[m.start("street"):m.end("street")]
         words = street.split()
@@ -727,7 +1180,31 @@ def find_context(text, add, names_lookup=None, folded=None):
                 words[-1]):
             continue
         add((s, e, "address", text[s:e].lower()))
-    lives = [*_win("LIVES", text, folded), *_win("ORIGIN", text, folded)]
+    for m in _win("HOUSE_NUMBER", text, folded):
+        add((m.start("num"), m.end("num"), "address", m.group("num").lower()))
+    for m in _win("ESTATE", text, folded):
+        span = _trim_caps(text, m.start("place"), m.end("place"))
+        if span and not _is_unit_words(text[span[0]:span[1]], common) \
+                and text[span[0]:span[1]].split()[0] not in ("Industrial", "Trading",
+                                                             "Business", "Retail"):
+            add((span[0], m.end(), "address", text[span[0]:m.end()].lower()))
+    for m in _win("PLACE_AFTER", text, folded):
+        span = _drop_trailing_common(text, m.start("place"), m.end("place"))
+        if span is None:
+            continue
+        words = text[span[0]:span[1]].split()
+        first = words[0].rstrip("'’s")
+        if first.casefold() in common or _calendar(first) or first in NOT_PLACES \
+                or words[0] in NOT_PLACES or _is_unit_words(" ".join(words), common) \
+                or (len(words) == 1 and (first in given or first in NOT_GIVEN
+                                         and first not in _PLACE_NOT_GIVEN)):
+            continue
+        if any(w in ("Court", "Courts", "Crown") for w in words) or words[-1] in _REGION_WORDS \
+                or " ".join(words) in _force_stems():
+            continue  # courts, counties and regions too large to find anyone in
+        add((*span, "place", " ".join(words).lower()))
+    lives = [*_win("LIVES", text, folded), *_win("ORIGIN", text, folded),
+             *_win("KIN_HOME", text, folded)]
     if "," in text:
         lives += AGE_OF.finditer(text)
     for m in lives:
@@ -736,6 +1213,16 @@ def find_context(text, add, names_lookup=None, folded=None):
             add((*span, "address", text[span[0]:span[1]].lower()))
     # people -------------------------------------------------------------------------
     people = []
+    for pat in ("ROLE_APPOS", "THATS_MY"):
+        for m in _win(pat, text, folded):
+            toks = m.group("name").split()
+            if toks[0].casefold() in common or toks[0] in NOT_GIVEN or toks[0] in UNIT_WORDS \
+                    or _calendar(toks[0]) or toks[0] in NOT_PLACES:
+                continue
+            if len(toks) > 1 and (toks[-1].casefold() in common or toks[-1] in NOT_SURNAMES):
+                toks = toks[:1]
+            end = m.start("name") + len(" ".join(toks)) if len(toks) == 1 else m.end("name")
+            people.append((m.start("name"), end, toks))
     for pat in ("KINSHIP", "NAMED"):
         for m in _win(pat, text, folded):
             toks = list(re.finditer(r"\S+", m.group("name")))
@@ -750,21 +1237,29 @@ def find_context(text, add, names_lookup=None, folded=None):
                 continue
             if first in ("May", "June", "April", "August") and len(toks) == 1:
                 continue
+            if pat == "KINSHIP" and re.search(r"['’]s\s*$", text[m.start():base]) \
+                    and first not in given:
+                continue  # "his wife's Pilates studio": the relative's thing, not a name
+            if pat == "NAMED" and re.search(_NAMED_THING, text[max(0, m.start() - 25):m.start()]):
+                continue  # "a group called Exeter Watchers" names no person
             people.append((base, base + toks[-1].end(), [t.group() for t in toks]))
     for m in QUOTED.finditer(text):
         toks = m.group("name").split()
         pre = text[max(0, m.start() - 40):m.start()].casefold()
         post = text[m.end():m.end() + 50].casefold()
         if re.match(r"[^.!?]*\b(?:nickname|what\s+(?:they|we|he|she|you|people|the\s+\w+)\s+"
-                    r"call(?:ed|s)?)\b", post):
+                    r"call(?:ed|s)?|call(?:ed|s)?\s+(?:him|her|them|me|us)\b)", post):
             pre += " called"
-        if toks[0] in given or re.search(r"\b(?:call(?:s|ed)?|known|nickname[d]?|aka|"
+        if toks[0] not in given and re.search(
+                _NAMED_THING, re.sub(r"\s*\b(?:called|named)\s*$", "", pre)):
+            continue  # 'The account was called "Lancs Copwatch"': a page, no person
+        if toks[0] in given or re.search(r"\b(?:call(?:s|ed|ing)?|known|nickname[d]?|aka|"
                                          r"alias|addressed|name|named|signed)\b[^.]*$", pre):
             if not all(t.casefold() in stop for t in toks):
                 people.append((m.start("name"), m.end("name"), toks))
     for m in _NAME_TOKEN.finditer(text):
         w = m.group()
-        if w not in given and w.split("-")[0] not in given:
+        if w not in given and w.split("-")[0] not in given and _ascii(w) not in given:
             continue
         s, e = m.start(), m.end()
         nxt = _WORD_AFTER.match(text, e)
@@ -773,14 +1268,30 @@ def find_context(text, add, names_lookup=None, folded=None):
                 and nxt.group(1) not in NOT_GIVEN and (nxt.group(1) not in AMBIGUOUS_GIVEN
                                                        or nxt.group(1) in family):
             surname = nxt
+        if surname is None and re.search(r"\b(?:grey|gray|black|white|silver|red|blue|green|"
+                                         r"dark|light|new|old|little|second-hand)\s+$",
+                                         text[max(0, s - 14):s]):
+            continue  # "a grey Octavia": a thing, not a person
+        if w in _COLOURS and surname is not None and surname.group(1) not in family:
+            continue  # "a Black Qashqai", "the Green Party"
+        if w in PHONETIC and surname is not None and surname.group(1) in PHONETIC:
+            continue  # "Oscar Kilo", "Charlie Delta"
+        if w in AMBIGUOUS_GIVEN and surname is None and re.search(
+                r"(?<![.!?]\s)\b(?!(?:I|The|A|An|My|Our|His|Her|Their)\b)[A-Z][a-z]+\s+$",
+                text[max(0, s - 25):s]) and not re.search(
+                _RANK_WORDS_BEFORE, text[max(0, s - 30):s]):
+            prev = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, s - 25):s]).group(1)
+            if prev not in given:
+                continue  # "Criminal Justice Unit": part of a longer capitalised name
         if w in AMBIGUOUS_GIVEN:
-            month = w in ("May", "June", "April", "August")
+            month = w in ("May", "June", "April", "August", "Sunday")
             said = re.match(r"\s+(?:said|says|told|asked|rang|phoned|called|texted|"
                             r"messaged|emailed|replied|wrote|came|went|reckoned|thought)\b",
                             text[e:e + 12])
             if surname is None and (month or (_sentence_start(text, s) and not said)):
                 continue
-            if surname is None and re.search(r"(?i:\b(?:the|a|an|operation|of\s+the))\s+$",
+            if surname is None and re.search(r"(?i:\b(?:the|a|an|operation|of\s+the)"
+                                             r"(?:\s+(?:old|big|little|new))?)\s+$",
                                              text[max(0, s - 15):s]):
                 continue
         if surname is not None:

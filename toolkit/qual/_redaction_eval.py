@@ -96,3 +96,21 @@ def evaluate(name, redactor=None) -> pd.DataFrame:
     found = [[(s, e, k) for s, e, k, _ in redactor.find(ex["text"]).itertuples(index=False)]
              for ex in corpus]
     return score(corpus, found)
+
+
+def evaluate_review(name, redactor=None) -> pd.DataFrame:
+    """Figures of the review sheet on corpus ``name``: a gold identifier counts as caught
+    when the replacements *and* the low-confidence candidates put before the reviewer
+    (:func:`toolkit.qual.redact.review_sheet`) cover it; precision is over both. This is
+    what a reviewer who accepts every true candidate would reach. ``attrs["candidates"]``
+    is the number of candidates per excerpt (the reviewer's extra work)."""
+    from toolkit.qual.redact import review_sheet
+
+    corpus = load_corpus(CORPUS_DIR / f"{name}.jsonl")
+    sheet = review_sheet([ex["text"] for ex in corpus], redactor=redactor)
+    found = [[(s, e, k) for s, e, k in
+              sheet.loc[sheet["document"] == i, ["start", "end", "kind"]].itertuples(index=False)]
+             for i in range(len(corpus))]
+    table = score(corpus, found)
+    table.attrs["candidates"] = float((sheet["source"] == "candidate").sum() / len(corpus))
+    return table

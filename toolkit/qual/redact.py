@@ -480,7 +480,7 @@ def redact(text, *, names=(), key=None, kinds=None):
     kinds : iterable of str, optional
         Kinds to redact; default all of :data:`KINDS`: ``email, url, handle,
         nhs_number, ni_number, phone, postcode, vehicle, date_of_birth, warrant_number,
-        collar_number, force, station, school, workplace, address, person``.
+        collar_number, force, station, school, workplace, address, person, place``.
 
     Returns
     -------
@@ -512,12 +512,20 @@ def redact(text, *, names=(), key=None, kinds=None):
       word, or inside a sentence; surnames seen in a full name are found alone later.
     - collar / shoulder numbers ("collar number 4521", "PC 1234", a bare number in a
       sentence about a collar number) and warrant card numbers.
-    - police stations and units ("Longsight police station", "work out of Fratton"),
-      schools ("St Anselm's Primary", "goes to Hillcrest High"), workplaces ("works at
-      Kwik Fit in Gateshead", "Hartley & Finch Solicitors"), street addresses and where
-      people live ("12 Briar Close", "we live in Penarth"), dates of birth ("born on 3
-      March 2012", "DOB 02/07/1979", "turned 9 on 4 July") and NHS numbers (with the
-      modulus-11 check digit).
+    - police stations, custody suites and named units ("Longsight police station", "work
+      out of Fratton", "Leeds CID", "the Kirkstall Neighbourhood Policing Team",
+      "Wakefield Road control room", "Coventry Central", "the response officers at
+      Lewisham"; generic units such as "the Cyber Crime Unit" stay), schools ("St
+      Anselm's Primary", "goes to Hillcrest High", "the University of Leeds", "Ysgol
+      Gymraeg Treganna"), workplaces ("works at Kwik Fit in Gateshead", "a porter at X",
+      "employed by X", "her employer, X", "my wife's salon, X", "Hartley & Finch
+      Solicitors"; "works in IT", "for the NHS" stay), street addresses, estates and where
+      people live ("12 Briar Close", "we live in Penarth", "the Gipton estate", "my mum's
+      in Whitby"), other places named after a preposition ("lives on her own in
+      Cheadle", "I police Bentilee": kind ``place``; months, platforms, countries,
+      courts and large regions excluded), dates of birth ("born on 3 March 2012", "DOB
+      02/07/1979", "born in March 1985", "turned 9 on 4 July") and NHS numbers (with
+      the modulus-11 check digit).
     - police forces and their abbreviations from ``toolkit/data/uk_police_forces.csv``
       ("GMP" and "Greater Manchester Police" share one pseudonym).
     - social-media handles (``@name``) and profile URLs (and any ``http(s)://`` URL).
