@@ -11,11 +11,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from toolkit.paths import REPO_DIR
+from toolkit.paths import NOTEBOOKS_DIR
 
 __all__ = ["NOTEBOOKS_DIR", "list_notebooks", "run_notebook", "notebook_html", "execute_notebooks"]
-
-NOTEBOOKS_DIR = REPO_DIR / "notebooks"
 
 
 def list_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
@@ -104,6 +102,9 @@ def execute_notebooks(ctx, notebooks: list[Path] | None = None) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
     todo = [p for p in (notebooks or list_notebooks()) if "evidence-pack" not in p.name]
+    if not todo:
+        ctx.note(f"notebooks not run: none found in {NOTEBOOKS_DIR} (they come with the toolkit's "
+                 "repository, not with an installed wheel)")
     for path in tqdm(todo, desc="notebooks", unit="nb"):
         needs = NEEDS.get(path.name[:2], ())
         if ctx.config is not None and needs and not any(ctx.config.get(s, k) is not None for s, k in needs):
