@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
 from toolkit.errors import ParameterError, check_choice, check_ci
 from toolkit.evaluate._did_twfe import (
@@ -154,7 +153,3 @@ def choose_weights(weights: str, G: int) -> str:
     if weights != "auto":
         return weights
     return "webb" if G <= 12 else "rademacher"
-
-
-def tidy_row(**values) -> pd.DataFrame:
-    return pd.DataFrame([values])
