@@ -68,9 +68,8 @@ def cell_index(panel: dict):
     row_cell = row_cell.astype(np.int64).ravel()
     cell_cluster = np.empty(len(uniq), dtype=np.int64)
     cell_cluster[row_cell] = panel["cluster"]
-    if not np.array_equal(cell_cluster[row_cell], panel["cluster"]):
-        cell_cluster = None
-    return row_cell, uniq // T, uniq % T, cell_cluster
+    constant = np.array_equal(cell_cluster[row_cell], panel["cluster"])
+    return row_cell, uniq // T, uniq % T, cell_cluster if constant else None
 
 
 def _demean_weighted(Z: np.ndarray, codes: list[np.ndarray], w: np.ndarray, *, tol: float = 1e-11,

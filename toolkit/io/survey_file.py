@@ -261,7 +261,7 @@ def read_survey(path, dictionary, *, sheet=None, id_column=None, qualtrics=None,
     known = set(d.variables)
     for ms in d.of_type("multiselect"):
         known.update(d.option_columns(ms))
-    folded = {}
+    folded: dict = {}
     for name in columns:
         folded.setdefault(name.strip().lower().replace(" ", "_"), name)
     resolved: dict = {}  # dictionary/option name -> file name
