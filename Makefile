@@ -16,7 +16,7 @@ WHEELHOUSE_EXTRAS ?= test,lab
 OFFLINE := $(if $(wildcard $(WHEELHOUSE)/*.whl),--no-index --find-links $(WHEELHOUSE),)
 
 SHELL := /bin/bash
-.PHONY: evidence test lab install browser clean wheelhouse
+.PHONY: evidence test typecheck lab install browser clean wheelhouse
 
 install: $(STAMP)
 
@@ -54,6 +54,10 @@ evidence: $(STAMP)
 # Run the whole test suite (tests that open the pack need Chromium, LibreOffice and poppler: installed here when possible).
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
+
+# Static type check of the package (settings in pyproject.toml, [tool.mypy]).
+typecheck: $(STAMP)
+	$(BIN)/python -m mypy
 
 browser:
 	@tools/ensure-test-tools

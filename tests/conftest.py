@@ -17,3 +17,12 @@ def demo_pack(tmp_path_factory):
     out = tmp_path_factory.mktemp("pack")
     ctx = build_evidence_pack(out, demo=True, notebooks=True)
     return ctx
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test that opens the demo pack (built once, with the notebooks, in minutes) is
+    ``slow``: ``pytest -m "not slow"`` leaves them out. Other slow tests carry the marker
+    themselves."""
+    for item in items:
+        if "demo_pack" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)

@@ -3,6 +3,7 @@ about 95% of the time on synthetic double-coded projects."""
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from toolkit.qual.agreement import agreement
 from toolkit.qual.project import QualProject
@@ -32,6 +33,7 @@ def _project(rng):
     )
 
 
+@pytest.mark.slow
 def test_kappa_bootstrap_interval_covers_truth_about_95_percent():
     rng = np.random.default_rng(20240301)
     reps, covered, estimates = 200, 0, []

@@ -10,6 +10,8 @@ import textwrap
 
 import pytest
 
+pytestmark = pytest.mark.slow  # builds the pack and runs a notebook
+
 UNSHARE = shutil.which("unshare")
 
 

@@ -3,6 +3,8 @@
 import subprocess
 import sys
 
+import pytest
+
 from toolkit.cli import main
 
 
@@ -28,6 +30,7 @@ def test_evidence_pack_needs_demo_or_config(capsys):
     assert "Traceback" not in err
 
 
+@pytest.mark.slow
 def test_demo_data_command_writes_a_valid_study(tmp_path):
     """`toolkit demo-data OUTDIR` (the console script) writes every part of the study,
     and the survey it writes validates cleanly against its dictionary."""
@@ -50,6 +53,7 @@ def test_demo_data_command_writes_a_valid_study(tmp_path):
     assert check.returncode == 0, check.stdout + check.stderr
 
 
+@pytest.mark.slow
 def test_demo_data_is_deterministic(tmp_path):
     from toolkit.synth import write_demo
 

@@ -116,6 +116,7 @@ def test_test_chosen_by_read_survey_dtypes():
     assert (res["p_adj"] >= res["p"]).all() and res["n_groups"].eq(3).all()
 
 
+@pytest.mark.slow
 def test_rao_scott_p_values_are_calibrated_under_independence():
     """Under independence with unequal weights, the Rao-Scott F rejects about 5% of
     200 simulated samples at alpha = 0.05 (a plain chi-square on weighted counts would not)."""

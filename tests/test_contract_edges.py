@@ -137,6 +137,7 @@ def test_cli_version_and_one_line_errors(tmp_path):
     assert r.returncode == 1 and "Traceback" not in r.stderr and "is a folder" in r.stderr
 
 
+@pytest.mark.slow
 def test_cli_demo_data_summary_is_short(tmp_path):
     r = _cli("demo-data", str(tmp_path / "demo"))
     assert r.returncode == 0 and len(r.stdout.splitlines()) <= 6, r.stdout
@@ -191,6 +192,7 @@ def _fake_make_project(tmp_path):
     return tmp_path / ".venv" / "calls"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(__import__("shutil").which("make") is None, reason="needs make")
 def test_make_reinstalls_only_when_dependencies_change(tmp_path):
     import time

@@ -232,6 +232,7 @@ def _coverage(estimator, truth, reps, **kw):
     return hits / reps, float(np.mean(ests))
 
 
+@pytest.mark.slow
 def test_twfe_recovers_effect_and_covers():
     """200 simulated 40-force x 4-wave panels, one adoption date, true effect 0.3:
     the CR1 95% CI covered the truth in 95.0% of replications (band 0.90-0.99)."""
@@ -244,6 +245,7 @@ def test_twfe_recovers_effect_and_covers():
     assert 0.90 <= cover <= 0.99, cover
 
 
+@pytest.mark.slow
 def test_wild_bootstrap_covers_with_few_clusters():
     """100 panels of 10 forces (5 trained): WCR bootstrap 95% CI (Webb weights, 399 draws)
     covered the truth in 94% of replications. Band 0.88-0.99: an interval that always
@@ -257,6 +259,7 @@ def test_wild_bootstrap_covers_with_few_clusters():
     assert 0.88 <= cover <= 0.99, cover
 
 
+@pytest.mark.slow
 def test_staggered_recovers_truth_and_covers():
     """200 staggered demo panels (cohorts at waves 4, 6, 8, effects growing with exposure):
     Callaway-Sant'Anna simple ATT is unbiased (mean error -0.001) and its 95% CI covered the

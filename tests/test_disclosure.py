@@ -189,6 +189,7 @@ def _random_table(seed):
     return pd.DataFrame(counts, index=[f"r{i}" for i in range(r)], columns=[f"c{j}" for j in range(c)])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("zeros", ["publish", "suppress"])
 def test_no_suppressed_cell_is_recoverable(zeros):
     """For 40 random tables, every suppressed cell's feasible interval is wider than a point."""

@@ -13,6 +13,7 @@ from toolkit.report.evidence import EvidenceContext
 from toolkit.report.sections import data as section
 
 
+@pytest.mark.slow
 def test_demo_without_configuration_writes_study_and_validates(tmp_path):
     ctx = EvidenceContext(outdir=tmp_path, seed=20240301, demo=True)
     section.build(ctx)

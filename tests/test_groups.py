@@ -81,6 +81,7 @@ def test_mixed_model_uses_incomplete_subjects_and_anova_warns(anorexia):
     assert mixed_model(part, outcome="weight", within="time", between="Treat", subject="subject")["n"].iloc[0] == 139
 
 
+@pytest.mark.slow
 def test_simulation_interaction_recovered():
     """Group x time data with a true difference-in-differences of 0.5: the LMM interaction
     recovers it and the 95% Wald interval covers it about 95% of the time."""

@@ -68,17 +68,23 @@ def test_demo_incidents_valid_and_trends(tmp_path):
     assert got["n_closed"] == len(crime)
 
 
+@pytest.fixture(scope="module")
+def demo_incidents():
+    """The demo incidents of seed 1, made once for the error tests (they do not change it)."""
+    return make_incidents(1)
+
+
 @pytest.mark.parametrize(
     "kwargs, match",
     [({"by": "colour"}, "by"), ({"freq": "W"}, "freq"),
      ({"by": 42}, "'by' parameter of incident_trends must be a column name"),
      ({"by": "victim_type", "denominators": pd.DataFrame({"force": ["F"], "headcount": [1]})}, "must include")],
 )
-def test_trend_errors(kwargs, match):
+def test_trend_errors(kwargs, match, demo_incidents):
     with pytest.raises(ParameterError, match=match):
-        incident_trends(make_incidents(1).head(50), **kwargs)
+        incident_trends(demo_incidents.head(50), **kwargs)
 
 
-def test_trends_of_no_incidents_is_an_error():
+def test_trends_of_no_incidents_is_an_error(demo_incidents):
     with pytest.raises(ParameterError, match=r"empty table \(0 rows\)"):
-        incident_trends(make_incidents(1).iloc[0:0], by="crime_status")
+        incident_trends(demo_incidents.iloc[0:0], by="crime_status")

@@ -151,6 +151,7 @@ def _simulate(rng, family, reps):
             yield pd.DataFrame({"month": per, "y": y}), truth, {"seasonality": "fourier", "k": 1}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "family, reps, ses, band",
     [("gaussian", 800, ("ar1",), (0.91, 0.98)), ("negbin", 200, ("ar1", "hac"), (0.90, 0.99))],

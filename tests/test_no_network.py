@@ -60,6 +60,7 @@ IMPORT_ALL = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_importing_every_module_needs_no_network():
     """Every toolkit module imports with sockets blocked (fresh interpreter, so imports run)."""
     proc = subprocess.run([sys.executable, "-c", IMPORT_ALL], cwd=REPO_DIR, capture_output=True,
@@ -70,6 +71,7 @@ def test_importing_every_module_needs_no_network():
 
 @pytest.mark.disable_socket
 @pytest.mark.filterwarnings("ignore:A test tried to use socket")
+@pytest.mark.slow
 def test_demo_evidence_pack_builds_offline(tmp_path):
     """The whole demo evidence pack (data, every section, rendering) builds with sockets blocked."""
     import socket

@@ -22,6 +22,8 @@ import pytest
 
 from toolkit.disclosure.audit_pack import audit_pack, published_text
 
+pytestmark = pytest.mark.slow  # each builds an evidence pack
+
 MARK = "ZQXMARK"
 COUNT_COLUMN = re.compile(r"^(n|n_[a-z_]+|count|cases|respondents|incidents|Wave \d+|Total|[A-Z]\d\d|\d{4}Q\d)$")
 

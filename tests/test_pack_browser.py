@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # Chromium and the evidence pack
+
 CHROMIUM = shutil.which("chromium")
 FLAGS = [
     "--headless",

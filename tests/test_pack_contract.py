@@ -26,6 +26,8 @@ import yaml
 
 from toolkit.report.evidence import build_evidence_pack
 
+pytestmark = pytest.mark.slow  # each builds an evidence pack
+
 REFERENCE = Path(__file__).parent / "reference"
 
 

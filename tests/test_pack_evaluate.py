@@ -17,6 +17,8 @@ from toolkit.report.evidence import EvidenceContext
 from toolkit.report.sections import evaluate
 from toolkit.study import open_study
 
+pytestmark = pytest.mark.slow  # each builds an evidence pack
+
 
 def _build(cfg, out):
     ctx = EvidenceContext(outdir=out, seed=cfg.seed, demo=True, config=cfg, threshold=cfg.threshold)

@@ -8,6 +8,9 @@ import re
 import zipfile
 
 import pandas as pd
+import pytest
+
+pytestmark = pytest.mark.slow  # each builds or opens an evidence pack
 
 
 def _published_text(pack_dir) -> str:

@@ -12,6 +12,8 @@ from toolkit.report.evidence import EvidenceContext
 from toolkit.report.sections import qual
 from toolkit.study import open_study
 
+pytestmark = pytest.mark.slow  # each builds an evidence pack
+
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):

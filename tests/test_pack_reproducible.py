@@ -2,7 +2,11 @@
 
 import hashlib
 
+import pytest
+
 from toolkit.report.evidence import build_evidence_pack
+
+pytestmark = pytest.mark.slow  # two builds of the evidence pack
 
 
 def _digests(folder):

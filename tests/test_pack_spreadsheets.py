@@ -16,6 +16,8 @@ import pytest
 
 from toolkit.report.export import write_csv, write_workbook
 
+pytestmark = pytest.mark.slow  # LibreOffice and the evidence pack
+
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 

@@ -150,6 +150,7 @@ def test_ordered_categorical_rank():
     assert res["effect_size"].iloc[0] == 1.0  # every change is upwards
 
 
+@pytest.mark.slow
 def test_simulation_recovers_effect_and_covers():
     """Paired normal data, true mean change 0.5, sd of change 1 (true d_z = 0.5); independent
     samples with true g-population value 0.4. 95% intervals should cover ~95%."""

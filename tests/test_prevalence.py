@@ -137,6 +137,7 @@ def test_wilson_interval_covers_truth_at_nominal_rate():
     assert 0.92 <= cover <= 0.98, cover
 
 
+@pytest.mark.slow
 def test_weighted_logit_interval_covers_population_prevalence():
     """Unequal-probability samples: officers (30% of the workforce, prevalence 0.5) are
     half of each sample, staff (70%, prevalence 0.2) the other half; weights 0.6 / 1.4

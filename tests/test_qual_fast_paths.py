@@ -11,7 +11,7 @@ import pytest
 from numpy.testing import assert_allclose
 
 import toolkit.qual._identifiers as ids
-from toolkit.qual._planted_identifiers import planted_corpus
+from _planted_identifiers import planted_corpus
 
 
 def _texts():

@@ -185,6 +185,7 @@ def test_hierarchy_equals_the_former_walk_on_a_deep_random_codebook():
         assert p.descendants(c, include_self=True) == _old_descendants(p, c, True)
 
 
+@pytest.mark.slow
 def test_code_frequencies_and_cooccurrence_equal_the_former_roll_up(monkeypatch):
     from toolkit.qual import code_frequencies, cooccurrence
 

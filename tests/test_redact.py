@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from toolkit.errors import ParameterError
-from toolkit.qual._planted_identifiers import SUPPLIED_NAMES, planted_corpus
+from _planted_identifiers import SUPPLIED_NAMES, planted_corpus
 from toolkit.qual.redact import KINDS, Redactor, redact, redact_many
 
 

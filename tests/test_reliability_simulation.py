@@ -18,6 +18,8 @@ import pytest
 
 from toolkit.survey.reliability import reliability
 
+pytestmark = pytest.mark.slow  # simulations
+
 ITEMS = [f"x{j}" for j in range(5)]
 
 

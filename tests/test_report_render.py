@@ -285,6 +285,7 @@ def test_docx_a4_uk_english_styles_alt_text(ctx):
     assert all(len(t.columns) <= 7 for t in doc.tables[:-1])
 
 
+@pytest.mark.slow
 def test_docx_and_xlsx_byte_identical_on_rebuild(tmp_path):
     blobs = []
     for i in range(2):

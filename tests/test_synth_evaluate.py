@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pytest
 
 from toolkit.evaluate.incidents import read_incidents
 from toolkit.synth import evaluate as synth
 
 
+@pytest.mark.slow
 def test_write_is_deterministic_and_valid(tmp_path):
     a = synth.write(tmp_path / "a", seed=11)
     b = synth.write(tmp_path / "b", seed=11)
@@ -26,6 +28,7 @@ def test_write_is_deterministic_and_valid(tmp_path):
     assert panel.groupby("force")["trained"].apply(lambda s: s.is_monotonic_increasing).all()
 
 
+@pytest.mark.slow
 def test_evidence_section(tmp_path):
     from toolkit.report.evidence import build_evidence_pack
 

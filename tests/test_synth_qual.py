@@ -4,6 +4,7 @@ import json
 
 import numpy as np
 import pandas as pd
+import pytest
 from pandas.testing import assert_frame_equal
 
 from toolkit.qual.frequencies import code_frequencies
@@ -30,6 +31,7 @@ def test_prevalence_differs_by_experience_as_generated():
     assert est["yes"] > est["no"]  # +1.8 on the logit scale in THEME_MODEL
 
 
+@pytest.mark.slow
 def test_second_coder_disagrees_at_the_known_rate():
     rates = []
     for seed in range(20):
@@ -45,6 +47,7 @@ def test_documents_truth():
     assert (majority == d["true_frame"]).all()
 
 
+@pytest.mark.slow
 def test_deterministic_and_written(tmp_path):
     a, b = make_interviews(7), make_interviews(7)
     for t in ("sources", "cases", "codebook", "segments"):
@@ -59,6 +62,7 @@ def test_deterministic_and_written(tmp_path):
     assert len(truth["documents"]) == 46
 
 
+@pytest.mark.slow
 def test_report_section_publishes_suppressed_tables(tmp_path):
     import matplotlib
 

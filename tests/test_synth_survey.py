@@ -102,6 +102,7 @@ def test_skip_logic(demo):
     assert (data.loc[data["support_used"] != "1", "support_helpful"] == "").all()
 
 
+@pytest.mark.slow
 def test_deterministic(tmp_path):
     a = synth.write(tmp_path / "a", seed=7)
     b = synth.write(tmp_path / "b", seed=7)
@@ -160,6 +161,7 @@ def test_raking_recovers_population_prevalence(demo):
     assert abs(df["harm"].mean() - target) > 3 * se
 
 
+@pytest.mark.slow
 def test_did_effects_recovered(demo):
     """Two-way fixed-effects DiD recovers the true effects on training confidence and reporting."""
     _, _, data, truth = demo

@@ -65,6 +65,7 @@ def test_keyness_zero_count_log_ratio():
     assert res.loc["x", "statistic"] > 0
 
 
+@pytest.mark.slow
 def test_keyness_simulation_null_calibrated():
     """Under the null (both corpora drawn from one distribution) p < 0.05 for about 5% of
     words of reasonable frequency."""
@@ -77,6 +78,7 @@ def test_keyness_simulation_null_calibrated():
     assert 0.02 <= rate <= 0.09
 
 
+@pytest.mark.slow
 def test_tokenize_without_nltk_data(tmp_path):
     """All text tools run with NLTK_DATA pointing at an empty folder (no downloaded data)."""
     code = (

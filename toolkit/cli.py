@@ -36,6 +36,24 @@ def _cmd_demo_data(args) -> int:
     return 0
 
 
+def _cmd_templates(args) -> int:
+    import shutil
+
+    from toolkit.paths import TEMPLATES_DIR
+
+    out = Path(args.outdir)
+    if out.exists() and not (out.is_dir() and not any(out.iterdir())):
+        raise ToolkitError(f"{out} already exists: give the name of a new (or empty) folder, so "
+                           "that no filled-in file is overwritten.")
+    shutil.copytree(TEMPLATES_DIR, out, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("__pycache__", "__init__.py"))
+    files = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
+    print(f"Data templates: {len(files)} files copied to {out.resolve()}; start with README.md there.")
+    for folder in sorted({f.parts[0] for f in files if len(f.parts) > 1}):
+        print(f"  {folder}/: {', '.join(f.name for f in files if f.parts[0] == folder and len(f.parts) == 2)}")
+    return 0
+
+
 def _cmd_validate(args) -> int:
     from toolkit.io.validate_cli import run_validate
 
@@ -81,6 +99,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("outdir", help="folder to write the demo files into (created if missing)")
     p.add_argument("--seed", type=int, default=20240301, help="random seed (default 20240301)")
     p.set_defaults(func=_cmd_demo_data)
+
+    p = sub.add_parser("templates", help="copy the data templates a force fills in to OUTDIR")
+    p.add_argument("outdir", help="a new folder to copy the templates into")
+    p.set_defaults(func=_cmd_templates)
 
     p = sub.add_parser("validate", help="check a survey file against its data dictionary")
     p.add_argument("data", help="survey file: .csv, .xlsx, .sav or a Qualtrics CSV export")

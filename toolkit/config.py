@@ -264,7 +264,7 @@ def check_study(raw: dict, *, base: Path, source: Path | None = None, check_path
                         f"'{section}.{key}' names a file that does not exist: {value} "
                         f"(looked for {p}); check the spelling or give a path relative to {base}"
                     )
-    disc = raw.get("disclosure") if isinstance(raw.get("disclosure"), dict) else {}
+    disc: dict = raw["disclosure"] if isinstance(raw.get("disclosure"), dict) else {}
     threshold = disc.get("threshold")
     if isinstance(threshold, int) and not isinstance(threshold, bool):
         from toolkit.errors import ParameterError, check_threshold
@@ -279,7 +279,7 @@ def check_study(raw: dict, *, base: Path, source: Path | None = None, check_path
     if isinstance(rounding, int) and not isinstance(rounding, bool) and rounding < 2:
         problems.append(f"'disclosure.rounding' must be a whole-number base of at least 2 (for example 5, "
                         f"as ONS rounds), or left out; found {rounding!r}")
-    ev = raw.get("evaluate") if isinstance(raw.get("evaluate"), dict) else {}
+    ev: dict = raw["evaluate"] if isinstance(raw.get("evaluate"), dict) else {}
     dates = {}
     for key in ("study_start", "study_end", "rollout_start", "reporting_launch"):
         if ev.get(key) is not None and not _check_kind(ev[key], "date"):

@@ -155,7 +155,8 @@ def _cell(value) -> str:
 
 def _parse_values(text: str):
     """Parse ``code=label; code=label``. Returns (dict, list of problems)."""
-    out, problems = {}, []
+    out: dict = {}
+    problems: list[tuple[str, str]] = []
     if not text:
         return out, problems
     for part in text.split(";"):
@@ -186,7 +187,8 @@ def _parse_values(text: str):
 
 
 def _parse_missing(text: str):
-    out, problems = [], []
+    out: list = []
+    problems: list[tuple[str, str]] = []
     if not text:
         return out, problems
     for part in text.split(";"):
@@ -513,7 +515,9 @@ def load_dictionary(source) -> Dictionary:
         _raise(name, [(first_row, "variable", "", "the dictionary has no variables (no rows)",
                        "one row per survey variable")])
 
-    records, parsed, seen = [], {}, {}
+    records: list[dict] = []
+    parsed: dict = {}
+    seen: dict = {}
     for idx, r in cells.iterrows():
         row = int(rownum[idx])
         var = r["variable"]

@@ -313,11 +313,6 @@ class Contract:
         return [s for s, items in self.scales.items() if not any(self.roles[i] == "impact" for i in items)]
 
     @property
-    def impact_scales(self) -> list:
-        """Scales made of impact items."""
-        return [s for s, items in self.scales.items() if all(self.roles[i] == "impact" for i in items)]
-
-    @property
     def identifiers(self) -> list:
         """Variables classed ``identifier``: never published."""
         return [v for v in self.variables if self.disclosure[v] == "identifier" or self.roles[v] == "identifier"]
@@ -331,13 +326,6 @@ class Contract:
     def restricted(self) -> list:
         """Variables classed ``restricted`` (free text): never published."""
         return [v for v in self.variables if self.disclosure[v] == "restricted" or self.roles[v] == "free_text"]
-
-    @property
-    def published_breakdowns(self) -> list:
-        """Variables a published table may be broken down by: the configured breakdowns,
-        comparisons and model terms, the force and the wave."""
-        out = list(dict.fromkeys([*self.by, *self.compare_by, *self.model, self.force, self.wave]))
-        return [v for v in out if v is not None and self.may_publish(v)]
 
     def may_publish(self, var) -> bool:
         """True when tables may show ``var``: never identifiers or restricted variables;

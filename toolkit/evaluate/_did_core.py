@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
 from toolkit.errors import ParameterError, check_choice, check_ci
 from toolkit.evaluate._did_twfe import (
@@ -69,9 +68,8 @@ def cell_index(panel: dict):
     row_cell = row_cell.astype(np.int64).ravel()
     cell_cluster = np.empty(len(uniq), dtype=np.int64)
     cell_cluster[row_cell] = panel["cluster"]
-    if not np.array_equal(cell_cluster[row_cell], panel["cluster"]):
-        cell_cluster = None
-    return row_cell, uniq // T, uniq % T, cell_cluster
+    constant = np.array_equal(cell_cluster[row_cell], panel["cluster"])
+    return row_cell, uniq // T, uniq % T, cell_cluster if constant else None
 
 
 def _demean_weighted(Z: np.ndarray, codes: list[np.ndarray], w: np.ndarray, *, tol: float = 1e-11,
@@ -154,7 +152,3 @@ def choose_weights(weights: str, G: int) -> str:
     if weights != "auto":
         return weights
     return "webb" if G <= 12 else "rademacher"
-
-
-def tidy_row(**values) -> pd.DataFrame:
-    return pd.DataFrame([values])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -204,7 +205,9 @@ def staggered_did(
         )
     if first_treated is not None:
         data, treated = _treated_from_first(data, time=time, first_treated=first_treated, unit=unit)
-    panel = prepare_panel(data, outcome, unit=unit, time=time, treated=treated, function="staggered_did")
+    # treated: given, or made from first_treated just above
+    panel = prepare_panel(data, outcome, unit=unit, time=time, treated=cast(str, treated),
+                          function="staggered_did")
     Y, adopt, _, note = _wide(panel, "staggered_did")
     N = Y.shape[0]
     if control == "never" and np.all(np.isfinite(adopt)):

@@ -178,8 +178,9 @@ def evidence_table(results, *, correction: str = "holm", alpha: float = 0.05) ->
     data["p"] = p.to_numpy(float)
     data["p_adj"] = p_adj
     est = pd.to_numeric(data["estimate"], errors="coerce").to_numpy(float)
-    data["direction"] = np.where(est > 0, "increase", np.where(est < 0, "decrease",
-                                 np.where(est == 0, "no change", None)))
+    direction = np.full(len(est), None, dtype=object)  # None where there is no estimate
+    direction[est > 0], direction[est < 0], direction[est == 0] = "increase", "decrease", "no change"
+    data["direction"] = direction
     es = pd.to_numeric(data["effect_size"], errors="coerce").to_numpy(float)
     data["size"] = [_size(e, k) for e, k in zip(es, data["effect_size_kind"])]
     data["strength"] = [_strength(r, alpha) for r in data.itertuples(index=False)]

@@ -505,7 +505,8 @@ def its(
                         "Check the series, or widen the window to periods with reports."
                     )
     # design, stacked by series
-    blocks, ys, offs, tcodes = [], [], [], []
+    blocks, ys, tcodes = [], [], []
+    offs: list[np.ndarray] = []  # the offset column of each series, when there is one
     for gi, (g, p_idx) in enumerate(zip(groups, pers)):
         Xg, _t_int, s = _design(p_idx, t0, seasonality, k)
         if len(groups) == 2:
@@ -514,7 +515,8 @@ def its(
                 Xg[f"x_{term}"] = Xg[term] * treated
         blocks.append(Xg)
         ys.append(data.loc[g, outcome].to_numpy(float))
-        offs.append(data.loc[g, offset].to_numpy(float) if offset else None)
+        if offset:
+            offs.append(data.loc[g, offset].to_numpy(float))
         tcodes.append(p_idx.asi8 - per_all.asi8.min())
     Xdf = pd.concat(blocks, ignore_index=True)
     X = Xdf.to_numpy(float)
@@ -547,7 +549,7 @@ def its(
             dist = stats.t(n_obs - n_par)
         else:
             dist = stats.norm()
-    se = np.sqrt(np.diag(V))
+    se_beta = np.sqrt(np.diag(V))  # not `se`: that is the argument naming the error model
     q = dist.ppf(0.5 + level / 2)
 
     if len(groups) == 2:
@@ -562,7 +564,7 @@ def its(
     cols = list(Xdf.columns)
     for col, term in report.items():
         j = cols.index(col)
-        est, s_ = float(beta[j]), float(se[j])
+        est, s_ = float(beta[j]), float(se_beta[j])
         z = est / s_ if s_ > 0 else np.nan
         lo, hi = est - q * s_, est + q * s_
         ratio = (np.exp(est), np.exp(lo), np.exp(hi)) if family != "gaussian" else (np.nan,) * 3

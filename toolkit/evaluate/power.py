@@ -4,6 +4,7 @@ for paired (same officers surveyed twice), independent and cluster (forces) desi
 from __future__ import annotations
 
 import math
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -280,7 +281,7 @@ def sample_size(*, effect_size: float, power: float = 0.8, design: str = "indepe
 
 
 for _f in (power, mdes, sample_size):
-    _f.__doc__ = _f.__doc__.replace("    {notes}\n", _NOTES)
+    _f.__doc__ = (_f.__doc__ or "").replace("    {notes}\n", _NOTES)
 
 
 PROP_COLUMNS = ["design", "n", "n_exact", "n_total", "p1", "p2", "effect_size", "effect_size_kind", "alpha",
@@ -394,7 +395,8 @@ def power_proportions(*, p1: float, p2: float, n: float | None = None, power: fl
         n_exact, n_out, how = float(n), n, "power"
     else:
         _check_power(power, alpha, alternative, fn)
-        f = lambda m: _prop_power(m, p1, p2, alpha, alternative, method) - power
+        target = cast(float, power)  # exactly one of n and power is given (checked above)
+        f = lambda m: _prop_power(m, p1, p2, alpha, alternative, method) - target
         lo, hi = 2.0, 10.0
         if f(lo) >= 0:
             n_exact = lo

@@ -332,7 +332,7 @@ def _independent(x_pre, x_post, test, equal_var, effect_size, level) -> dict:
     v1, v2 = np.var(x_pre, ddof=1), np.var(x_post, ddof=1)
     mean = float(np.mean(x_post) - np.mean(x_pre))
     if equal_var:
-        df = n1 + n2 - 2
+        df: float = n1 + n2 - 2
         sp2 = ((n1 - 1) * v1 + (n2 - 1) * v2) / df
         se = math.sqrt(sp2 * (1 / n1 + 1 / n2))
         name = "two-sample t-test (pooled variance)"

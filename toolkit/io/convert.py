@@ -55,11 +55,11 @@ class Converted:
     def count_missing(self, keep=None) -> dict:
         """Missing code -> count, over the rows where ``keep`` is True (all rows by default)."""
         keep = None if keep is None else np.asarray(keep, dtype=bool)
-        if keep is None or self._codes is None or keep.all():
+        if keep is None or self._codes is None or self._miss_u is None or keep.all():
             return dict(self.missing)
         codes = self._codes[keep]
         counts = np.bincount(codes[codes >= 0], minlength=len(self._miss_u))
-        out = {}
+        out: dict = {}
         for m, n in zip(self._miss_u, counts):
             if m is not None and n:
                 out[m] = out.get(m, 0) + int(n)
@@ -94,7 +94,7 @@ class FactorizedCells:
         codes, uniq = pd.factorize(series, use_na_sentinel=True)
         self.codes = codes
         self.uniques = np.asarray(uniq, dtype=object)
-        self._norm = None
+        self._norm: list | None = None
 
     @property
     def norm(self) -> list:

@@ -121,7 +121,7 @@ def read_csv_text(path) -> CsvText:
     if encoding in ("utf-8", "utf-8-sig"):
         # UTF-8 bytes (already checked by decode_bytes) go to the parser as they are:
         # handing it the decoded text makes pandas encode it again
-        source = io.BytesIO(memoryview(raw)[3:] if encoding == "utf-8-sig" else raw)
+        source: io.BytesIO | io.StringIO = io.BytesIO(memoryview(raw)[3:] if encoding == "utf-8-sig" else raw)
     else:
         source = io.StringIO(text)
     try:

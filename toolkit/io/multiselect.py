@@ -106,7 +106,7 @@ def expand_packed(raw: pd.Series, d: Dictionary, var: str, keep=None):
         {f"{var}_{c}": pd.array(mat[:, j], dtype="Float64").astype("Int64") for j, c in enumerate(options)},
         index=raw.index,
     )
-    missing = {}
+    missing: dict = {}
     kept = codes if keep is None else codes[np.asarray(keep, dtype=bool)]
     counts = np.bincount(kept[kept >= 0], minlength=len(uniq))
     for m, n in zip(miss_u, counts):

@@ -62,8 +62,7 @@ def _is_import_id_row(values) -> bool:
 
 def _drop_qualtrics(table: RawTable, qualtrics) -> RawTable:
     cells = table.cells
-    first = cells.index[0] if len(cells) else None
-    third = cells.loc[first + 1].tolist() if len(cells) >= 2 else []
+    third = cells.iloc[1].tolist() if len(cells) >= 2 else []  # the file's third row
     has_ids = len(cells) >= 2 and _is_import_id_row(third)
     if qualtrics is None:
         qualtrics = has_ids
@@ -182,7 +181,7 @@ def _read_sav(path: Path) -> RawTable:
     declared = {}
     for var, ranges in (meta.missing_ranges or {}).items():
         declared[var] = [(r["lo"], r["hi"]) for r in ranges
-                         if isinstance(r.get("lo"), (int, float))]
+                         if isinstance(r, dict) and isinstance(r.get("lo"), (int, float))]
     header = [str(c) for c in df.columns]
     cells = df.astype(object)
     cells.columns = range(len(header))

@@ -17,7 +17,7 @@ from toolkit.dictionary import Dictionary, load_dictionary
 from toolkit.errors import ColumnNotFoundError, DataValidationError, check_choice
 from toolkit.io.convert import BLANK, FactorizedCells, convert_column, is_blank
 from toolkit.io.multiselect import combine_spread, expand_packed
-from toolkit.io.report import ValidationReport
+from toolkit.io.validation_report import ValidationReport
 from toolkit.io.sources import read_cells
 
 __all__ = ["read_survey", "SurveyData"]
@@ -60,7 +60,7 @@ class SurveyData:
         Likert item, :meth:`labels` for its labels and :meth:`labelled` for a copy
         with labels in place of codes.
     report : ValidationReport
-        Every problem found (see :class:`toolkit.io.report.ValidationReport`).
+        Every problem found (see :class:`toolkit.io.validation_report.ValidationReport`).
     missing : pandas.DataFrame
         Missing codes turned into ``<NA>``, counted over the kept rows: columns
         ``variable, code, label, n``.
@@ -261,7 +261,7 @@ def read_survey(path, dictionary, *, sheet=None, id_column=None, qualtrics=None,
     known = set(d.variables)
     for ms in d.of_type("multiselect"):
         known.update(d.option_columns(ms))
-    folded = {}
+    folded: dict = {}
     for name in columns:
         folded.setdefault(name.strip().lower().replace(" ", "_"), name)
     resolved: dict = {}  # dictionary/option name -> file name

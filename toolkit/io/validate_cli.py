@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from toolkit.errors import ToolkitError
-from toolkit.io.report import format_table
+from toolkit.io.validation_report import format_table
 
 __all__ = ["run_validate"]
 

@@ -37,7 +37,7 @@ def presence_table(segments: pd.DataFrame, coders, unit: str, weight: str):
         if unit == "source":
             units = [(0, 0)]
             cover = {(c, k): {0} for (c, k), _ in g.groupby(["coder", "code"])}
-            weights = [1.0]
+            weights: list[float] | np.ndarray = [1.0]
         else:
             bounds = np.unique(np.concatenate([g["start"].to_numpy(int), g["end"].to_numpy(int)]))
             starts, ends = bounds[:-1], bounds[1:]

@@ -304,14 +304,14 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None, officers=
     """All candidate identifiers in ``text`` as ``(start, end, kind, identity)``.
 
     ``officers``, a set, receives the identities of persons named with a rank."""
-    found = []
+    found: list[tuple] = []
     add = found.append
     # Cheap necessary conditions skip whole patterns on texts that cannot match them
     # (every e-mail and handle has "@"; every URL "://" or "<platform>.<tld>/"; the
     # number patterns a digit; warrant numbers the word "warrant").
     has_at = "@" in text
-    folded = text.casefold()
-    folded = folded if len(folded) == len(text) else None
+    casefolded = text.casefold()
+    folded = casefolded if len(casefolded) == len(text) else None
     has_digit = _DIGIT.search(text) is not None
     if has_at:
         for m in EMAIL.finditer(text):

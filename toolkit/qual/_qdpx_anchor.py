@@ -63,8 +63,8 @@ class _Text:
         self.n = len(text)
         self.ascii = text.isascii()
         self.has_crlf = "\r\n" in text
-        self._cp = None
-        self._wide = None
+        self._cp: np.ndarray | None = None
+        self._wide: bool | None = None
 
     @property
     def cp(self) -> np.ndarray:

@@ -25,7 +25,7 @@ from toolkit.errors import (
     check_ci,
     check_columns,
 )
-from toolkit.qual import _reliability as _rel
+from toolkit.qual import _coincidence as _co
 
 __all__ = ["krippendorff_alpha", "krippendorff_alpha_ci", "fleiss_kappa", "cohen_kappa",
            "agreement"]
@@ -144,7 +144,7 @@ def _value_domain(values: pd.Series, level: str, column: str):
 def _alpha_inputs(data, item, coder, value, level, function):
     """``(u_idx, v_idx, domain)`` for the non-missing codings, after every check."""
     _check_frame(data, function)
-    check_choice(level, _rel.LEVELS, argument="level", function=function)
+    check_choice(level, _co.LEVELS, argument="level", function=function)
     if item is None or coder is None or value is None:
         raise ParameterError(f"{function} needs the columns item=, coder= and value=.")
     for arg, col in (("item", item), ("coder", coder), ("value", value)):
@@ -276,9 +276,9 @@ def krippendorff_alpha(data, *, item, coder, value, level="nominal"):
                       stacklevel=2)
         return float("nan")
     u_idx, v_idx, domain = inputs
-    o = _rel.coincidences(u_idx, v_idx, len(domain))
-    delta = _rel.distance_matrix(level, domain, o.sum(axis=1))
-    result = _rel.alpha_from_coincidences(o, delta)
+    o = _co.coincidences(u_idx, v_idx, len(domain))
+    delta = _co.distance_matrix(level, domain, o.sum(axis=1))
+    result = _co.alpha_from_coincidences(o, delta)
     if np.isnan(result):
         warnings.warn(
             "krippendorff_alpha: alpha is undefined (NaN): fewer than two pairable values, "
@@ -365,12 +365,12 @@ def krippendorff_alpha_ci(data, *, item, coder, value, level="nominal", ci=0.95,
     if inputs is None:
         raise ParameterError("krippendorff_alpha_ci: no non-missing values to compare.")
     u_idx, v_idx, domain = inputs
-    contrib, m_u = _rel.unit_coincidences(u_idx, v_idx, len(domain))
+    contrib, m_u = _co.unit_coincidences(u_idx, v_idx, len(domain))
     pair = m_u >= 2
     contrib = contrib[pair]
     n_items = int(pair.sum())
     o = np.asarray(contrib.sum(axis=0)).reshape(len(domain), len(domain))
-    estimate = _rel.alpha_from_coincidences(o, _rel.distance_matrix(level, domain,
+    estimate = _co.alpha_from_coincidences(o, _co.distance_matrix(level, domain,
                                                                    o.sum(axis=1)))
     if not np.isfinite(estimate) or n_items < 2:
         raise ParameterError(
@@ -386,8 +386,8 @@ def krippendorff_alpha_ci(data, *, item, coder, value, level="nominal", ci=0.95,
                       for _ in range(b1 - b0)]).astype(float)
         ob = np.asarray((contrib.T @ w.T).T).reshape(b1 - b0, v, v)
         for i in range(b1 - b0):
-            reps[b0 + i] = _rel.alpha_from_coincidences(
-                ob[i], _rel.distance_matrix(level, domain, ob[i].sum(axis=1)))
+            reps[b0 + i] = _co.alpha_from_coincidences(
+                ob[i], _co.distance_matrix(level, domain, ob[i].sum(axis=1)))
     finite = reps[np.isfinite(reps)]
     lo, hi = np.quantile(finite, [(1 - level_ci) / 2, (1 + level_ci) / 2])
     out = pd.DataFrame({
@@ -893,11 +893,11 @@ def agreement(project, *, coders=None, item="segment", weight="characters", n_bo
         )
     sums, deviations, base = _item_sums(units, pairs, len(codes), len(coders))
     n_units, n_codes = len(units), len(codes)
-    est_codes = _rel.binary_measures_from_sums(sums)  # 3 x codes (last row: overall)
+    est_codes = _co.binary_measures_from_sums(sums)  # 3 x codes (last row: overall)
     boot = None
     if n_boot:
         boot = _bootstrap_sums(base, deviations, n_codes, n_boot, seed)
-        boot = _rel.binary_measures_from_sums(boot)  # 3 x n_boot x (codes + 1)
+        boot = _co.binary_measures_from_sums(boot)  # 3 x n_boot x (codes + 1)
     rows = []
     for j, code in enumerate([*codes, "(overall)"]):
         for bi, name in enumerate(("percent_agreement", "cohen_kappa", "krippendorff_alpha")):
@@ -935,7 +935,7 @@ def _item_sums(units, pairs, n_codes, n_coders):
     absent = np.where(coded_by > 0, 0.0, np.nan)
     w = units["weight"].to_numpy(float)
     m = coded_by.sum(axis=1)
-    base = _rel.binary_item_stats(m, np.zeros(len(units)), absent[:, 0], absent[:, 1], w)
+    base = _co.binary_item_stats(m, np.zeros(len(units)), absent[:, 0], absent[:, 1], w)
     k = base.shape[1]
     # active (unit, code) cells
     cell_key = pairs[:, 0] * n_codes + pairs[:, 1]
@@ -944,7 +944,7 @@ def _item_sums(units, pairs, n_codes, n_coders):
     present = absent[u].copy()
     present[inverse, pairs[:, 2]] = 1.0
     ones = np.nansum(present, axis=1)
-    item = _rel.binary_item_stats(m[u], ones, present[:, 0], present[:, 1], w[u])
+    item = _co.binary_item_stats(m[u], ones, present[:, 0], present[:, 1], w[u])
     dev = item - base[u]
     total_base = base.sum(axis=0)
     per_code = np.tile(total_base, (n_codes, 1))

@@ -128,6 +128,14 @@ class QualProject:
     ['REC.norm']
     """
 
+    #: Set by :func:`toolkit.qual.qdpx.read_qdpx` (None otherwise): one row per coding
+    #: imported, the anchoring convention of each source, and file-level adjustments.
+    import_report: pd.DataFrame | None = None
+    import_conventions: pd.DataFrame | None = None
+    import_notes: list[str] | None = None
+    #: Set by the synthetic demo (:mod:`toolkit.synth.qual`): the truth it was generated from.
+    truth: dict | None = None
+
     def __init__(self, sources, cases, codebook, segments, name=None, *, _origins=None):
         origins = _origins or _memory_origins()
         self.name = name
@@ -231,11 +239,11 @@ class QualProject:
 
         for table, df in (("sources", self.sources), ("cases", self.cases),
                           ("codebook", self.codebook)):
-            for pos in np.flatnonzero(df["id"].isna().to_numpy()):
+            for pos in np.flatnonzero(df["id"].isna().to_numpy()).tolist():
                 add(table, pos, "id", None, "id is empty; give every row an identifier",
                     "a non-empty id")
             dup = df["id"].duplicated(keep="first") & df["id"].notna()
-            for pos in np.flatnonzero(dup.to_numpy()):
+            for pos in np.flatnonzero(dup.to_numpy()).tolist():
                 add(table, pos, "id", df["id"].iat[pos],
                     "duplicate id (an earlier row has the same id); make ids unique", "unique ids")
 

@@ -27,6 +27,7 @@ import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -254,7 +255,7 @@ def _codes_xml(parent_el, codebook: pd.DataFrame, guid_of, T) -> None:
 
 
 def _codebook_guid(cid: str) -> str:
-    return _norm_guid(cid) if _is_guid(cid) else _guid("code", cid)
+    return cast(str, _norm_guid(cid)) if _is_guid(cid) else _guid("code", cid)
 
 
 def _is_guid(value: str) -> bool:
@@ -744,7 +745,7 @@ def read_qdpx(path, *, errors: str = "raise", positions="auto",
 
 def _read_tables(root, T, guarded: _Guarded, lower: dict, notes: list):
     path = guarded.path
-    ident = {}
+    ident: dict = {}
     for note in root.iter(T("Note")):
         if note.get("name") == TOOLKIT_NOTE:
             pc = note.find(T("PlainTextContent"))
@@ -769,7 +770,8 @@ def _read_tables(root, T, guarded: _Guarded, lower: dict, notes: list):
     book.attrs["code_ids"] = code_ids
 
     variables = {_norm_guid(v.get("guid")): v.get("name") for v in root.iter(T("Variable"))}
-    case_rows, source_case = [], {}
+    case_rows: list[dict] = []
+    source_case: dict = {}
     id_cases = ident.get("cases", {})
     for case in root.iter(T("Case")):
         g = _norm_guid(case.get("guid"))
@@ -871,9 +873,14 @@ class _Flat:
 
     def __init__(self, users: dict):
         self.users = users
-        self.guid, self.start, self.end, self.name = [], [], [], []
-        self.coding_sel, self.code, self.user = [], [], []
-        self.spans = []  # (source id, name, guid, first selection, end)
+        self.guid: list = []
+        self.start: list = []
+        self.end: list = []
+        self.name: list = []
+        self.coding_sel: list = []
+        self.code: list = []
+        self.user: list = []
+        self.spans: list[tuple] = []  # (source id, name, guid, first selection, end)
 
     def normalised(self, code_ids: dict):
         """GUIDs normalised once per distinct value; codings' code ids and coders."""

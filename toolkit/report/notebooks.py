@@ -11,11 +11,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from toolkit.paths import REPO_DIR
+from toolkit.paths import NOTEBOOKS_DIR
 
 __all__ = ["NOTEBOOKS_DIR", "list_notebooks", "run_notebook", "notebook_html", "execute_notebooks"]
-
-NOTEBOOKS_DIR = REPO_DIR / "notebooks"
 
 
 def list_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
@@ -111,7 +109,11 @@ def execute_notebooks(ctx, notebooks: list[Path] | None = None, *, n_jobs: int |
     out.mkdir(parents=True, exist_ok=True)
     parameters = {"study": str(Path(config).resolve()) if config else None, "output": str(ctx.outdir.resolve())}
     todo, notes = [], {}
-    for path in (notebooks or list_notebooks()):
+    every = list(notebooks or list_notebooks())
+    if not [p for p in every if "evidence-pack" not in p.name]:
+        ctx.note(f"notebooks not run: none found in {NOTEBOOKS_DIR} (they come with the toolkit's "
+                 "repository, not with an installed wheel)")
+    for path in every:
         if "evidence-pack" in path.name:
             continue
         needs = NEEDS.get(path.name[:2], ())
@@ -139,7 +141,7 @@ def execute_notebooks(ctx, notebooks: list[Path] | None = None, *, n_jobs: int |
             results[futures[future]] = future.result()
             bar.update()
     written = []
-    for path in (notebooks or list_notebooks()):  # notes in notebook order, as a serial run gives them
+    for path in every:  # notes in notebook order, as a serial run gives them
         if path in notes:
             ctx.note(notes[path])
         elif path in results:

@@ -116,7 +116,7 @@ class Design:
             present_strata[self.strata[present]] = True
         V = _onestage(T, self.psu_stratum, self.n_psu, self.popsize, self.lonely_psu,
                       present_strata, self.strata_labels, self._strata_name(), stage=1)
-        if self.ssu is not None:
+        if self.ssu is not None and self.ssu_psu is not None:
             T2 = _sum_by(self.ssu, x, len(self.ssu_psu))
             # each PSU is a stratum of the second stage; its contribution is scaled by
             # the first-stage sampling fraction n_h / N_h (R multistage)
@@ -395,7 +395,7 @@ def build_design(
     if cal_cols:
         check_columns(data, cal_cols, argument="calibration")
         if not (w > 0).all():
-            raise _problem(weight, 0.0, "has zero weights", "positive raked weights",
+            raise _problem(weight or "the design weights", 0.0, "has zero weights", "positive raked weights",
                            "Raked weights are positive; drop the rows of zero weight before "
                            "estimating with calibration=.")
         for col in cal_cols:

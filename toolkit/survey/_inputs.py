@@ -215,13 +215,14 @@ def group_codes(data: pd.DataFrame, by: list[str]) -> tuple[np.ndarray, np.ndarr
     if not by:
         return np.zeros(len(data), dtype=np.intp), np.array(["All"], dtype=object)
     check_columns(data, by, argument="by")
-    codes = labels = None
-    for col in by:
+
+    def factor(col):
         raw, uniques = pd.factorize(data[col])  # label each distinct value once
-        col_labels = np.array([_level_label(u) for u in uniques], dtype=object)
-        if codes is None:
-            codes, labels = raw.astype(np.intp), col_labels
-            continue
+        return raw.astype(np.intp), np.array([_level_label(u) for u in uniques], dtype=object)
+
+    codes, labels = factor(by[0])
+    for col in by[1:]:
+        raw, col_labels = factor(col)
         m = max(len(col_labels), 1)
         key = np.where((codes >= 0) & (raw >= 0), codes * m + raw, -1)
         key_codes, keys = pd.factorize(key)

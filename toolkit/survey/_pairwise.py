@@ -18,7 +18,7 @@ from contextlib import nullcontext
 
 import numpy as np
 
-_CONTROLLER = []
+_CONTROLLER: list = []
 
 
 def _one_blas_thread():

@@ -319,8 +319,8 @@ def ordinal(
     return out
 
 
-logit.__doc__ = logit.__doc__.replace("    {SE_NOTES}\n", _SE_NOTES)
-ordinal.__doc__ = ordinal.__doc__.replace("    {SE_NOTES}\n", _SE_NOTES)
+logit.__doc__ = (logit.__doc__ or "").replace("    {SE_NOTES}\n", _SE_NOTES)
+ordinal.__doc__ = (ordinal.__doc__ or "").replace("    {SE_NOTES}\n", _SE_NOTES)
 
 
 class _WeightedOrderedModel(OrderedModel):

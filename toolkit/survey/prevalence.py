@@ -304,7 +304,7 @@ def total(
                              kind="total", function="total")
 
 
-prevalence.__doc__ = prevalence.__doc__.replace("{DESIGN}", _DESIGN_DOC)
+prevalence.__doc__ = (prevalence.__doc__ or "").replace("{DESIGN}", _DESIGN_DOC)
 
 
 def _estimate_columns(data, columns, argument, *, by, weight, strata, cluster, fpc, lonely_psu,

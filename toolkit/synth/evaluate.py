@@ -120,8 +120,8 @@ def panel_truth(panel: pd.DataFrame) -> dict:
     dynamic = {}
     for e in range(0, int(panel["wave"].max()) - min(COHORTS) + 1):
         cs = [c for c in cells if c["wave"] - c["cohort"] == e]
-        w = np.array([c["forces"] for c in cs], float)
-        dynamic[e] = float(np.sum(w * [c["att"] for c in cs]) / w.sum())
+        wts = np.array([c["forces"] for c in cs], float)
+        dynamic[e] = float(np.sum(wts * [c["att"] for c in cs]) / wts.sum())
     return {"att_gt": cells, "att_simple": simple, "att_dynamic": dynamic}
 
 

@@ -251,7 +251,7 @@ def _generate(seed: int):
             presence.append({"case": cid, "code": code, "present": present[code]})
         # sentences per pillar: list of (sentence, [codes])
         by_pillar: dict[str, list] = {p: [] for p in QUESTIONS}
-        done = set()
+        done: set = set()
         for pair, variants in JOINT.items():
             if all(present[c] for c in pair) and rng.random() < 0.6:
                 by_pillar[_pillar(pair[0])].append(

@@ -1,4 +1,5 @@
-"""Numerical core of Krippendorff's alpha and Cohen's kappa (no pandas in the hot path).
+"""Coincidence matrices and agreement sums: the numerical core of Krippendorff's alpha and
+Cohen's kappa (no pandas in the hot path).
 
 Private helpers shared by :mod:`toolkit.qual.agreement`. The coincidence matrix is built
 from a sparse unit-by-value count matrix, so the cost grows with the number of coded
@@ -82,18 +83,6 @@ def alpha_from_coincidences(o, delta):
     if n <= 1 or expected <= 0:
         return float("nan")
     return float(1.0 - (n - 1.0) * (o * delta).sum() / expected)
-
-
-def binary_unit_stats(present):
-    """Per-unit sufficient statistics for binary (0/1/NaN) codings by several coders.
-
-    ``present`` is a units x coders float array of 0, 1 or NaN (coder did not code it).
-    Returns ``(m, ones)``: values per unit and number of 1s per unit.
-    """
-    observed = ~np.isnan(present)
-    m = observed.sum(axis=1).astype(float)
-    ones = np.where(observed, present, 0.0).sum(axis=1)
-    return m, ones
 
 
 def binary_item_stats(m, ones, first, second, weight):
