@@ -28,6 +28,7 @@ __all__ = ["REFERENCE", "REQUIRED_STYLES", "column_widths", "reference_problems"
            "write_docx"]
 
 TABLE_PT = 8.5  # table text when the reference's table style gives no size
+KEEP_TOGETHER_ROWS = 8  # a body table of at most this many rows (header included) is kept on one page
 CELL_PAD_CM = 0.1  # left and right cell margin each
 _PAD_TWIPS = round(CELL_PAD_CM / 2.54 * 1440)
 SAFETY = 1.06  # measured widths times this, plus 0.1 cm: fonts substituted by a reader differ slightly
@@ -324,6 +325,14 @@ def _add_table(doc, p: PresentationTable, available_cm: float, *, size: float = 
                        bold_first=j == 0 and bool(p.extra.get("joint")))
     for row in table.rows[1:]:
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    # keep-with-next on the rows' paragraphs (as Word keeps rows together): a short table on one
+    # page; a longer one splits, but not before its third row (the header row repeats)
+    kept = table.rows[:-1] if len(table.rows) <= KEEP_TOGETHER_ROWS else table.rows[:3]
+    if not p.extra.get("annex"):
+        for row in kept:
+            for cell in row.cells:
+                for para in cell.paragraphs:
+                    para.paragraph_format.keep_with_next = True
     _fix_table_width(table, widths)
     note = p.note or ""
     if p.extra.get("full_label"):

@@ -104,6 +104,8 @@ def _draw_likert(table, items, weight, dictionary):
 
 def _draw_heatmap(table, dictionary, k, title, w_word="weighted"):
     """Heat table of published prevalences (harm by group); withheld cells marked [c]."""
+    import textwrap
+
     import numpy as np
     from matplotlib.figure import Figure
 
@@ -115,11 +117,12 @@ def _draw_heatmap(table, dictionary, k, title, w_word="weighted"):
     groups = list(dict.fromkeys(table["group"]))
     est = table.pivot(index="outcome", columns="group", values="estimate").reindex(index=harms, columns=groups)
     shown = 100 * est.to_numpy(dtype="float64", na_value=np.nan)
-    fig = Figure(figsize=(1.3 * len(groups) + 4, 0.5 * len(harms) + 1.8))
+    fig = Figure(figsize=(0.9 * len(groups) + 3.6, 0.3 * len(harms) + 1.4))  # printed about 14 x 7 cm
     ax = fig.add_subplot()
     im = heat_cells(ax, shown, missing=MARKER)
-    ax.set_xticks(range(len(groups)), [str(g) for g in groups])
-    ax.set_yticks(range(len(harms)), [labels.variable(h).split(": ")[-1][:40] for h in harms])
+    ax.set_xticks(range(len(groups)), [textwrap.fill(str(g), 12) for g in groups])  # "Special\nconstable"
+    ax.set_yticks(range(len(harms)), [textwrap.shorten(labels.variable(h).split(": ")[-1], 46, placeholder="…")
+                                      for h in harms], fontsize=9)
     fig.colorbar(im, ax=ax).set_label(f"% experienced ({w_word})")
     ax.set_title(title + f"\n({MARKER} = withheld: fewer than {k} respondents, or with or without the harm)",
                  fontsize="small")
