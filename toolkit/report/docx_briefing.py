@@ -335,6 +335,8 @@ def _add_table(doc, p: PresentationTable, available_cm: float, *, size: float = 
                     para.paragraph_format.keep_with_next = True
     _fix_table_width(table, widths)
     note = p.note or ""
+    if not p.rows:
+        note = "No rows: nothing to report." + (" " + note if note else "")
     if p.extra.get("full_label"):
         note = (note + " " if note else "") + f"In full as Table {p.extra['full_label']} in the annex."
     doc.add_paragraph(note, style="Table Note")
