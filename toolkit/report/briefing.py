@@ -158,7 +158,10 @@ def theme_of(config, *, note=None) -> Theme:
     if report.get("reference_docx"):
         # not checked here: a missing file or style is refused with the key's name by
         # load_study and again when the briefing is written (docx_briefing.reference_problems)
-        theme.reference_docx = Path(config.path("report", "reference_docx"))
+        try:
+            theme.reference_docx = Path(config.path("report", "reference_docx"))
+        except (KeyError, AttributeError, TypeError, ValueError):  # a configuration without paths
+            theme.reference_docx = Path(getattr(config, "base", ".")) / str(report["reference_docx"])
     return theme
 
 
