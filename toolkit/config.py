@@ -83,8 +83,9 @@ SCHEMA: dict[str, dict[str, str]] = {
         "rollout_start": "date",
         "reporting_launch": "date",
     },
-    # how the pack looks: the force's name, logo (PNG/JPEG) and colour (#RRGGBB) on the HTML and DOCX
-    "report": {"organisation": "str", "logo": "path", "colour": "str"},
+    # how the pack looks: the force's name, logo (PNG/JPEG) and colour (#RRGGBB) on the HTML and DOCX,
+    # and the Word document whose styles the briefing uses (default: toolkit/report/templates/reference.docx)
+    "report": {"organisation": "str", "logo": "path", "colour": "str", "reference_docx": "path"},
     "analyses": {},  # a list, checked on its own
     "output": {},  # a folder, checked on its own
 }
@@ -279,6 +280,14 @@ def check_study(raw: dict, *, base: Path, source: Path | None = None, check_path
     if isinstance(rounding, int) and not isinstance(rounding, bool) and rounding < 2:
         problems.append(f"'disclosure.rounding' must be a whole-number base of at least 2 (for example 5, "
                         f"as ONS rounds), or left out; found {rounding!r}")
+    rep = raw.get("report") if isinstance(raw.get("report"), dict) else {}
+    ref = rep.get("reference_docx")
+    if check_paths and isinstance(ref, str) and ref.strip():
+        p = Path(ref) if Path(ref).is_absolute() else base / ref
+        if p.exists():  # a missing file is reported above
+            from toolkit.report.docx_briefing import reference_problems
+
+            problems += reference_problems(p)
     ev: dict = raw["evaluate"] if isinstance(raw.get("evaluate"), dict) else {}
     dates = {}
     for key in ("study_start", "study_end", "rollout_start", "reporting_launch"):

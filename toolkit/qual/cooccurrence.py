@@ -124,7 +124,12 @@ def cooccurrence(project, *, unit="segment", measure="count", codes=None,
 
 
 def cooccurrence_heatmap(table: pd.DataFrame, *, labels=None, ax=None):
-    """Heat map of a :func:`cooccurrence` table (symmetric; diagonal left blank).
+    """Heat map of a :func:`cooccurrence` table: each pair once (lower triangle).
+
+    Rows are named ("3 Impact on family"), columns numbered with the same numbers, so
+    that twenty themes fit a page at a readable size. A pair whose value is blank (e.g.
+    withheld by disclosure control) is drawn light grey, apart from the white of the
+    upper triangle.
 
     Parameters
     ----------
@@ -139,25 +144,38 @@ def cooccurrence_heatmap(table: pd.DataFrame, *, labels=None, ax=None):
     matplotlib.figure.Figure
     """
     import matplotlib.pyplot as plt
+    from matplotlib import colormaps
 
     check_table(table, argument="table", function="cooccurrence_heatmap",
                 producer="cooccurrence", columns=("code_a", "code_b", "estimate"))
     codes = list(dict.fromkeys(list(table["code_a"]) + list(table["code_b"])))
     idx = {c: i for i, c in enumerate(codes)}
-    m = np.full((len(codes), len(codes)), np.nan)
+    k = len(codes)
+    m = np.full((k, k), np.nan)
+    pair = np.zeros((k, k), dtype=bool)
     for a, b, v in zip(table["code_a"], table["code_b"], table["estimate"]):
-        m[idx[a], idx[b]] = m[idx[b], idx[a]] = v
+        i, j = sorted((idx[a], idx[b]), reverse=True)  # lower triangle: row after column
+        m[i, j] = v
+        pair[i, j] = True
     if ax is None:
-        fig, ax = plt.subplots(figsize=(0.35 * len(codes) + 3, 0.35 * len(codes) + 2.5))
+        fig, ax = plt.subplots(figsize=(0.16 * k + 3.6, 0.16 * k + 0.9))
     else:
         fig = ax.figure
-    im = ax.imshow(m, cmap="viridis")
-    names = [labels.get(c, c) if labels else c for c in codes]
-    ax.set_xticks(range(len(codes)), names, rotation=90, fontsize=7)
-    ax.set_yticks(range(len(codes)), names, fontsize=7)
+    ax.imshow(np.where(pair & np.isnan(m), 1.0, np.nan), cmap="Greys", vmin=0, vmax=5)  # blank pairs: grey
+    cmap = colormaps["viridis"].copy()
+    cmap.set_bad((0, 0, 0, 0))
+    im = ax.imshow(np.ma.masked_invalid(m), cmap=cmap)
+    names = [str(labels.get(c, c)) if labels else str(c) for c in codes]
+    short = [n if len(n) <= 42 else n[:41] + "…" for n in names]
+    ax.set_yticks(range(k), [f"{i + 1}  {n}" for i, n in enumerate(short)], fontsize=8)
+    ax.set_xticks(range(k), [str(i + 1) for i in range(k)], fontsize=8)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
     measure = table["measure"].iloc[0] if "measure" in table and len(table) else "count"
     unit = table["unit"].iloc[0] if "unit" in table and len(table) else ""
-    fig.colorbar(im, ax=ax, label=f"{measure} ({unit} level)")
-    ax.set_title("Code co-occurrence")
+    fig.colorbar(im, ax=ax, label=f"{measure} ({unit} level)" if unit else measure, shrink=0.8)
+    if (pair & np.isnan(m)).any():
+        ax.set_xlabel("Columns numbered as the rows; grey: no value (withheld)", fontsize=8)
+    ax.set_title("Code co-occurrence", fontsize=10)
     fig.tight_layout()
     return fig

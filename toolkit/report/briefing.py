@@ -40,11 +40,18 @@ _HEX = re.compile(r"^#?[0-9A-Fa-f]{6}$")
 
 @dataclass
 class Theme:
-    """How a force restyles the pack (``report:`` in ``study.yml``)."""
+    """How a force restyles the pack (``report:`` in ``study.yml``).
+
+    ``reference_docx`` is the Word document whose styles the briefing uses (None: the
+    toolkit's ``templates/reference.docx``); ``colour_given`` is True when the force set
+    ``report.colour``, which then recolours the reference's headings and table header.
+    """
 
     organisation: str = ""
     colour: str = DEFAULT_COLOUR
     logo: Path | None = None
+    reference_docx: Path | None = None
+    colour_given: bool = False
 
     @property
     def colour_hex(self) -> str:
@@ -113,7 +120,8 @@ def _darken_to_contrast(colour: str, ratio: float = 4.5) -> str:
 
 
 def theme_of(config, *, note=None) -> Theme:
-    """The theme from the configuration's ``report`` section (organisation, colour, logo).
+    """The theme from the configuration's ``report`` section (organisation, colour, logo,
+    reference_docx).
 
     The colour carries white text (header, table headers), so a colour with less than
     the WCAG AA contrast of 4.5:1 against white is darkened until it has it; an unreadable
@@ -131,6 +139,7 @@ def theme_of(config, *, note=None) -> Theme:
     if colour is not None:
         if isinstance(colour, str) and _HEX.match(colour.strip()):
             theme.colour = "#" + colour.strip().lstrip("#").upper()
+            theme.colour_given = True
             if contrast_with_white(theme.colour) < 4.5:
                 darker = _darken_to_contrast(theme.colour)
                 note(f"report: colour {theme.colour} has a contrast of {contrast_with_white(theme.colour):.1f}:1 "
@@ -146,6 +155,13 @@ def theme_of(config, *, note=None) -> Theme:
             logo = Path(getattr(config, "base", ".")) / str(report["logo"])
         if logo is not None and Path(logo).exists():
             theme.logo = Path(logo)
+    if report.get("reference_docx"):
+        # not checked here: a missing file or style is refused with the key's name by
+        # load_study and again when the briefing is written (docx_briefing.reference_problems)
+        try:
+            theme.reference_docx = Path(config.path("report", "reference_docx"))
+        except (KeyError, AttributeError, TypeError, ValueError):  # a configuration without paths
+            theme.reference_docx = Path(getattr(config, "base", ".")) / str(report["reference_docx"])
     return theme
 
 
@@ -166,7 +182,7 @@ def _joint_table(ctx, pillar: str, number: int) -> PresentationTable:
         note="Survey percentages with 95% intervals; interview themes as the share of managers raising them. "
         "Every value is taken from the published tables.",
         pillar=pillar,
-        extra={"number": number, "joint": True, "widths": (0.22, 0.48, 0.30)},
+        extra={"number": number, "label": str(number), "joint": True, "widths": (0.22, 0.48, 0.30)},
     )
 
 
@@ -174,6 +190,19 @@ def _figure(fig, number: int) -> Figure:
     png = next(p for p in fig.paths if Path(p).suffix == ".png")
     alt = getattr(fig, "alt", None) or fig.title + (f". {fig.caption}" if fig.caption else "")
     return Figure(fig.name, number, fig.title, fig.caption, alt, Path(png))
+
+
+def _annex(ctx, presented: dict, in_body: set) -> list[PresentationTable]:
+    """Every published table in full, grouped by pillar in the body's order (tables of no
+    pillar last), numbered A1, A2, ... in the order they appear."""
+    order = {p: i for i, p in enumerate(PILLARS)}
+    names = sorted(ctx.tables, key=lambda n: order.get(ctx.tables[n].pillar, len(order)))  # stable
+    annex = []
+    for number, name in enumerate(names, start=1):
+        full = presented[name] if name not in in_body else present_published(ctx, ctx.tables[name])
+        full.extra.update(number=number, label=f"A{number}", annex=True, repeat=name in in_body)
+        annex.append(full)
+    return annex
 
 
 def briefing_model(ctx) -> Briefing:
@@ -201,7 +230,7 @@ def briefing_model(ctx) -> Briefing:
                 continue
             if len(p.columns) <= BODY_MAX_COLUMNS and len(p.rows) <= BODY_MAX_ROWS:
                 table_no += 1
-                p.extra["number"] = table_no
+                p.extra.update(number=table_no, label=str(table_no))
                 section.tables.append(p)
                 in_body.add(name)
         pillars.append(section)
@@ -210,17 +239,13 @@ def briefing_model(ctx) -> Briefing:
         if fig.pillar is None:
             figure_no += 1
             annex_figures.append(_figure(fig, figure_no))
-    annex = []
-    for name in ctx.tables:
-        full = present_published(ctx, ctx.tables[name])
-        if name in in_body:
-            full.extra["number"] = presented[name].extra["number"]
-            full.extra["repeat"] = True
-        else:
-            table_no += 1
-            full.extra["number"] = table_no
-        full.extra["annex"] = True
-        annex.append(full)
+    annex = _annex(ctx, presented, in_body)
+    body_tables = {t.name: t for ps in pillars for t in ps.tables}
+    for full in annex:
+        if full.name in body_tables:  # cross-references both ways: body table <-> its annex table
+            body = body_tables[full.name]
+            body.extra["full_label"] = full.extra["label"]
+            full.extra["body_label"] = body.extra["label"]
     disclosure = (
         f"Counts below {ctx.threshold} people are withheld in every published table, with secondary "
         "suppression so that they cannot be recovered from totals or other tables; withheld cells show "

@@ -1,10 +1,18 @@
 """``briefing.docx``: an editable Word briefing from the briefing model.
 
-A4, UK English (``w:lang en-GB``), real Word styles (Title, Heading 1-3, Caption, List
-Bullet and a table style "Briefing Table" whose header row carries the theme colour),
-real tables whose column widths are computed from their text (so that no word breaks
-across lines), figures with alt text (``docPr descr``), captions numbered with Word
-``SEQ`` fields, and the full tables in a landscape annex. The bytes are identical on
+The briefing is written into a copy of a reference document (``docx.Document(reference)``)
+and uses its styles by name: Title, Heading 1-3, Caption, List Bullet, Table Note, Source
+Line and the table style "Briefing Table" (:data:`REQUIRED_STYLES`). The toolkit ships
+``templates/reference.docx`` (A4, 20 mm margins, UK English ``en-GB``, Arial), made by
+``tools/build_reference_docx.py``; a force restyles the briefing without touching code by
+giving its own in ``study.yml`` (``report: {reference_docx: our-styles.docx}``). The page
+size and margins are the reference's; the force's ``report.colour``, when given, recolours
+the title, headings and table header row on top of it.
+
+Real tables whose column widths are computed from their text (so that no word breaks
+across lines), figures with alt text describing what they show (``docPr descr``),
+captions numbered with Word ``SEQ`` fields (Table 1, 2, ... in the body; Table A1, A2,
+... in the annex), and the full tables in a landscape annex. The bytes are identical on
 rebuild (fixed core properties and zip member dates, :mod:`toolkit.report.ooxml`).
 """
 
@@ -16,16 +24,17 @@ from toolkit.report.briefing import Briefing, Figure
 from toolkit.report.ooxml import FIXED_DATETIME, fix_zip
 from toolkit.report.presentation import LEGEND, PresentationTable
 
-__all__ = ["column_widths", "text_width_cm", "write_docx"]
+__all__ = ["REFERENCE", "REQUIRED_STYLES", "column_widths", "reference_problems", "text_width_cm",
+           "write_docx"]
 
-FONT = "Arial"  # LibreOffice substitutes the metric-compatible Liberation Sans
-BODY_PT = 10
-TABLE_PT = 8.5
-PAGE_W_MM, PAGE_H_MM, MARGIN_MM = 210, 297, 20
+TABLE_PT = 8.5  # table text when the reference's table style gives no size
+KEEP_TOGETHER_ROWS = 8  # a body table of at most this many rows (header included) is kept on one page
 CELL_PAD_CM = 0.1  # left and right cell margin each
 _PAD_TWIPS = round(CELL_PAD_CM / 2.54 * 1440)
 SAFETY = 1.06  # measured widths times this, plus 0.1 cm: fonts substituted by a reader differ slightly
 
+# column widths are measured with the advance widths of Arial / Helvetica (= Liberation Sans),
+# the font of the shipped reference; a reference in another sans font gets widths near enough
 # advance widths of Arial / Helvetica (= Liberation Sans) per 1000 em, ASCII 32-126
 _REGULAR = [278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556,
             556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778,
@@ -96,137 +105,86 @@ def column_widths(columns, rows, available_cm: float, *, size_pt: float = TABLE_
 
 # ----------------------------------------------------------------------------- styles
 
+#: the reference document shipped with the toolkit (built by tools/build_reference_docx.py)
+REFERENCE = Path(__file__).parent / "templates" / "reference.docx"
 
-def _set_lang(element, lang: str = "en-GB") -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    rpr = element.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = OxmlElement("w:rPr")
-        element.append(rpr)
-    for old in rpr.findall(qn("w:lang")):
-        rpr.remove(old)
-    el = OxmlElement("w:lang")
-    el.set(qn("w:val"), lang)
-    el.set(qn("w:eastAsia"), lang)
-    el.set(qn("w:bidi"), "ar-SA")
-    rpr.append(el)
+#: styles the briefing uses by name: a reference document must define each (name: kind)
+REQUIRED_STYLES = {
+    "Normal": "paragraph",
+    "Title": "paragraph",
+    "Heading 1": "paragraph",
+    "Heading 2": "paragraph",
+    "Heading 3": "paragraph",
+    "Caption": "paragraph",
+    "List Bullet": "paragraph",
+    "Table Note": "paragraph",
+    "Source Line": "paragraph",
+    "Briefing Table": "table",
+}
 
 
-def _setup_styles(doc, colour_hex: str) -> None:
+def reference_problems(path, *, key: str = "report.reference_docx") -> list[str]:
+    """What is wrong with ``path`` as the briefing's reference document (empty if nothing).
+
+    A reference document is a Word ``.docx`` file defining every style of
+    :data:`REQUIRED_STYLES`, with its kind (paragraph or table style). Each problem
+    names ``key`` (the configuration key that gave the file), the file and the style.
+    """
+    from docx import Document
     from docx.enum.style import WD_STYLE_TYPE
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Pt, RGBColor
 
-    styles = doc.styles
-    defaults = styles.element.find(qn("w:docDefaults"))
-    rpr_default = defaults.find(qn("w:rPrDefault"))
-    _set_lang(rpr_default)
-    colour = RGBColor.from_string(colour_hex)
-    normal = styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(BODY_PT)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
-    normal.paragraph_format.space_after = Pt(4)
-    normal.paragraph_format.line_spacing = 1.08
-    for name, size, before, after in (("Title", 20, 0, 4), ("Heading 1", 15, 10, 4), ("Heading 2", 12, 8, 3),
-                                      ("Heading 3", 10.5, 6, 2)):
-        st = styles[name]
-        st.font.name = FONT
-        st.font.size = Pt(size)
-        st.font.color.rgb = colour
-        st.font.bold = True
-        st.paragraph_format.space_before = Pt(before)
-        st.paragraph_format.space_after = Pt(after)
-        rfonts = st.element.rPr.rFonts
-        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-            rfonts.set(qn(attr), FONT)
-        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-            if rfonts.get(qn(attr)) is not None:
-                del rfonts.attrib[qn(attr)]
-    title = styles["Title"]
-    pbdr = title.element.pPr.find(qn("w:pBdr")) if title.element.pPr is not None else None
-    if pbdr is not None:
-        title.element.pPr.remove(pbdr)
-    cap = styles["Caption"]
-    cap.font.name = FONT
-    cap.font.size = Pt(9)
-    cap.font.bold = True
-    cap.font.italic = False
-    cap.font.color.rgb = RGBColor(0x1B, 0x1B, 0x1B)
-    cap.paragraph_format.space_before = Pt(6)
-    cap.paragraph_format.space_after = Pt(3)
-    cap.paragraph_format.keep_with_next = True
-    if "Table Note" not in [s.name for s in styles]:
-        note = styles.add_style("Table Note", WD_STYLE_TYPE.PARAGRAPH)
-        note.base_style = normal
-        note.font.size = Pt(8)
-        note.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
-        note.paragraph_format.space_after = Pt(8)
-    if "Source Line" not in [s.name for s in styles]:
-        src = styles.add_style("Source Line", WD_STYLE_TYPE.PARAGRAPH)
-        src.base_style = normal
-        src.font.size = Pt(8.5)
-        src.font.italic = True
-        src.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
-        src.paragraph_format.space_after = Pt(5)
-        src.paragraph_format.left_indent = Pt(18)
-    bullet = styles["List Bullet"]
-    bullet.paragraph_format.space_after = Pt(0)
-    # the table style: grid, header row in the theme colour with white bold text, repeated
-    ts = styles.add_style("Briefing Table", WD_STYLE_TYPE.TABLE)
-    ts.base_style = styles["Table Grid"]
-    ts.font.size = Pt(TABLE_PT)
-    ts.font.name = FONT
-    el = ts.element
-    ppr = OxmlElement("w:pPr")
-    spacing = OxmlElement("w:spacing")
-    spacing.set(qn("w:before"), "0")
-    spacing.set(qn("w:after"), "0")
-    spacing.set(qn("w:line"), "240")
-    spacing.set(qn("w:lineRule"), "auto")
-    ppr.append(spacing)
-    el.insert(list(el).index(el.find(qn("w:rPr"))) if el.find(qn("w:rPr")) is not None else len(el), ppr)
-    tblpr = el.find(qn("w:tblPr"))
-    if tblpr is None:
-        tblpr = OxmlElement("w:tblPr")
-        el.append(tblpr)
-    borders = OxmlElement("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        b = OxmlElement(f"w:{side}")
-        b.set(qn("w:val"), "single")
-        b.set(qn("w:sz"), "4")
-        b.set(qn("w:space"), "0")
-        b.set(qn("w:color"), "A6B4C0")
-        borders.append(b)
-    tblpr.append(borders)
-    mar = OxmlElement("w:tblCellMar")
-    for side, w in (("top", 20), ("left", int(CELL_PAD_CM / 2.54 * 1440)), ("bottom", 20),
-                    ("right", int(CELL_PAD_CM / 2.54 * 1440))):
-        m = OxmlElement(f"w:{side}")
-        m.set(qn("w:w"), str(w))
-        m.set(qn("w:type"), "dxa")
-        mar.append(m)
-    tblpr.append(mar)
-    first = OxmlElement("w:tblStylePr")
-    first.set(qn("w:type"), "firstRow")
-    rpr = OxmlElement("w:rPr")
-    b = OxmlElement("w:b")
-    rpr.append(b)
-    c = OxmlElement("w:color")
-    c.set(qn("w:val"), "FFFFFF")
-    rpr.append(c)
-    first.append(rpr)
-    tcpr = OxmlElement("w:tcPr")
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), colour_hex)
-    tcpr.append(shd)
-    first.append(tcpr)
-    el.append(first)
+    path = Path(path)
+    if not path.is_file():
+        return [f"'{key}' names a file that does not exist: {path}"]
+    try:
+        doc = Document(str(path))
+    except Exception as exc:  # python-docx raises several kinds for a file that is not a .docx
+        return [f"'{key}' ({path}) is not a Word document (.docx) python-docx can open: "
+                f"{type(exc).__name__}: {exc}"]
+    kinds = {WD_STYLE_TYPE.PARAGRAPH: "paragraph", WD_STYLE_TYPE.TABLE: "table",
+             WD_STYLE_TYPE.CHARACTER: "character", WD_STYLE_TYPE.LIST: "numbering"}
+    have = {s.name: kinds.get(s.type, "other") for s in doc.styles}
+    problems = []
+    for name, kind in REQUIRED_STYLES.items():
+        if name not in have:
+            problems.append(f"'{key}' ({path}) has no {kind} style named '{name}', which the briefing uses; "
+                            f"start from the toolkit's reference document ({REFERENCE.name}, made by "
+                            "tools/build_reference_docx.py) and change its styles rather than remove them")
+        elif have[name] != kind:
+            problems.append(f"'{key}' ({path}): the style '{name}' is a {have[name]} style; the briefing "
+                            f"needs a {kind} style of that name")
+    return problems
+
+
+def _open_reference(path):
+    """The reference document at ``path`` (default :data:`REFERENCE`), its body emptied."""
+    from docx import Document
+
+    from toolkit.config import ConfigError
+
+    path = Path(path) if path is not None else REFERENCE
+    problems = reference_problems(path)
+    if problems:
+        raise ConfigError(path, problems)
+    doc = Document(str(path))
+    body = doc.element.body
+    for child in list(body):
+        if not child.tag.endswith("}sectPr"):
+            body.remove(child)
+    return doc
+
+
+def _apply_colour(doc, colour_hex: str) -> None:
+    """The force's colour (``report.colour``) on the title, headings and table header row."""
+    from docx.oxml.ns import qn
+    from docx.shared import RGBColor
+
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
+        doc.styles[name].font.color.rgb = RGBColor.from_string(colour_hex)
+    for part in doc.styles["Briefing Table"].element.findall(qn("w:tblStylePr")):
+        if part.get(qn("w:type")) == "firstRow":
+            for shd in part.iter(qn("w:shd")):
+                shd.set(qn("w:fill"), colour_hex)
 
 
 # ----------------------------------------------------------------------------- building blocks
@@ -261,10 +219,12 @@ def _seq(paragraph, kind: str, number: int) -> None:
     paragraph._p.append(fld)
 
 
-def _caption(doc, kind: str, number: int, text: str):
+def _caption(doc, kind: str, number: int, text: str, *, prefix: str = ""):
+    """"Table 3: ..." with the number as a ``SEQ Table`` field; annex tables ("Table A3")
+    count in their own sequence (``SEQ TableA``), so Word's field update keeps both."""
     p = doc.add_paragraph(style="Caption")
-    p.add_run(f"{kind} ")
-    _seq(p, kind, number)
+    p.add_run(f"{kind} {prefix}")
+    _seq(p, kind + prefix, number)
     p.add_run(f": {text}")
     return p
 
@@ -333,13 +293,15 @@ def _fix_table_width(table, widths_cm) -> None:
             cell.width = Cm(w)
 
 
-def _add_table(doc, p: PresentationTable, available_cm: float, *, caption_prefix: str = "") -> None:
+def _add_table(doc, p: PresentationTable, available_cm: float, *, size: float = TABLE_PT) -> None:
+    from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     number = p.extra.get("number", 0)
-    title = p.title + (" (in full)" if p.extra.get("repeat") else "")
-    _caption(doc, "Table", number, caption_prefix + title)
-    size = TABLE_PT
+    title = p.title
+    if p.extra.get("body_label"):
+        title += f" (in full; Table {p.extra['body_label']} in the body)"
+    _caption(doc, "Table", number, title, prefix="A" if p.extra.get("annex") else "")
     shares = p.extra.get("widths")
     widths = column_widths(p.columns, p.rows, available_cm, size_pt=size, shares=shares)
     while sum(widths) > available_cm + 1e-6 and size > 6:
@@ -350,27 +312,34 @@ def _add_table(doc, p: PresentationTable, available_cm: float, *, caption_prefix
     table = doc.add_table(rows=1, cols=len(p.columns))
     table.style = doc.styles["Briefing Table"]
     # the size on every run as well: LibreOffice does not apply a table style's font size
-    small = size
     look = table._tbl.tblPr.find(qn("w:tblLook"))
     if look is not None:
         look.set(qn("w:firstColumn"), "0")
     for j, (cell, col) in enumerate(zip(table.rows[0].cells, p.columns)):
-        _cell_text(cell, col, align_right=p.numeric[j], size=small, bold=True)
+        _cell_text(cell, col, align_right=p.numeric[j], size=size, bold=True)
     _repeat_header(table.rows[0])
     for row in p.rows:
         cells = table.add_row().cells
         for j, (cell, value) in enumerate(zip(cells, row)):
-            _cell_text(cell, value, align_right=p.numeric[j], size=small,
+            _cell_text(cell, value, align_right=p.numeric[j], size=size,
                        bold_first=j == 0 and bool(p.extra.get("joint")))
     for row in table.rows[1:]:
-        from docx.oxml import OxmlElement
-
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    # keep-with-next on the rows' paragraphs (as Word keeps rows together): a short table on one
+    # page; a longer one splits, but not before its third row (the header row repeats)
+    kept = table.rows[:-1] if len(table.rows) <= KEEP_TOGETHER_ROWS else table.rows[:3]
+    if not p.extra.get("annex"):
+        for row in kept:
+            for cell in row.cells:
+                for para in cell.paragraphs:
+                    para.paragraph_format.keep_with_next = True
     _fix_table_width(table, widths)
-    if p.note:
-        doc.add_paragraph(p.note, style="Table Note")
-    else:
-        doc.add_paragraph("", style="Table Note")
+    note = p.note or ""
+    if not p.rows:
+        note = "No rows: nothing to report." + (" " + note if note else "")
+    if p.extra.get("full_label"):
+        note = (note + " " if note else "") + f"In full as Table {p.extra['full_label']} in the annex."
+    doc.add_paragraph(note, style="Table Note")
 
 
 def _add_figure(doc, fig: Figure, max_w_cm: float, max_h_cm: float) -> None:
@@ -418,20 +387,36 @@ def _summary(doc, model: Briefing) -> None:
         doc.add_paragraph("No findings were computed.")
 
 
-def write_docx(model: Briefing, path) -> Path:
-    """Write the briefing model as ``briefing.docx`` (byte-identical on rebuild)."""
-    from docx import Document
-    from docx.enum.section import WD_ORIENT, WD_SECTION
-    from docx.shared import Cm, Mm, Pt
+def _table_size(doc) -> float:
+    size = doc.styles["Briefing Table"].font.size
+    return size.pt if size is not None else TABLE_PT
 
-    doc = Document()
-    _setup_styles(doc, model.theme.colour_hex)
+
+def write_docx(model: Briefing, path) -> Path:
+    """Write the briefing model as ``briefing.docx`` (byte-identical on rebuild), in the
+    styles of the theme's reference document (``model.theme.reference_docx``, default
+    :data:`REFERENCE`).
+
+    Raises
+    ------
+    toolkit.config.ConfigError
+        The reference document cannot be opened or lacks a style of :data:`REQUIRED_STYLES`.
+    """
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Cm, Pt
+
+    from toolkit.report.recommendations import PILLAR_TITLES
+
+    doc = _open_reference(model.theme.reference_docx)
+    if model.theme.colour_given:
+        _apply_colour(doc, model.theme.colour_hex)
     _fixed_properties(doc, model.title, model.theme.organisation)
+    size = _table_size(doc)
     section = doc.sections[0]
-    section.page_width, section.page_height = Mm(PAGE_W_MM), Mm(PAGE_H_MM)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Mm(MARGIN_MM))
-    text_w = (PAGE_W_MM - 2 * MARGIN_MM) / 10
+    section.orientation = WD_ORIENT.PORTRAIT
+    if section.page_width > section.page_height:
+        section.page_width, section.page_height = section.page_height, section.page_width
+    text_w = (section.page_width - section.left_margin - section.right_margin) / 360000  # EMU -> cm
     if model.theme.logo is not None:
         doc.add_picture(str(model.theme.logo), height=Cm(1.5))
         doc.inline_shapes[-1]._inline.docPr.set("descr", f"Logo of {model.theme.organisation or 'the organisation'}")
@@ -453,11 +438,11 @@ def write_docx(model: Briefing, path) -> Path:
         doc.add_heading(ps.heading, level=1)
         for item in ps.summary:
             doc.add_paragraph(item.text)
-        _add_table(doc, ps.joint, text_w)
+        _add_table(doc, ps.joint, text_w, size=size)
         for fig in ps.figures:
-            _add_figure(doc, fig, max_w_cm=14, max_h_cm=6.5)
+            _add_figure(doc, fig, max_w_cm=min(14, text_w), max_h_cm=6.5)
         for t in ps.tables:
-            _add_table(doc, t, text_w)
+            _add_table(doc, t, text_w, size=size)
     doc.add_heading("Methods", level=1)
     for name, text in model.methods:
         p = doc.add_paragraph()
@@ -469,23 +454,26 @@ def write_docx(model: Briefing, path) -> Path:
     doc.add_heading("Limitations", level=1)
     for text in model.limitations or ["None recorded."]:
         doc.add_paragraph(text, style="List Bullet")
-    # annex: landscape, every table in full
+    # annex: landscape (the reference's page turned), every table in full
     annex = doc.add_section(WD_SECTION.NEW_PAGE)
     annex.orientation = WD_ORIENT.LANDSCAPE
-    annex.page_width, annex.page_height = Mm(PAGE_H_MM), Mm(PAGE_W_MM)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(annex, side, Mm(MARGIN_MM))
-    annex_w = (PAGE_H_MM - 2 * MARGIN_MM) / 10
+    annex.page_width, annex.page_height = section.page_height, section.page_width
+    annex_w = (annex.page_width - annex.left_margin - annex.right_margin) / 360000
     doc.add_heading("Annex: full tables", level=1)
     doc.add_paragraph(
-        "Every published table in full, in presentation form. The analysis tables (every column, numbers as "
-        f"numbers) are in tables/*.csv and tables/tables.xlsx. {LEGEND}"
+        "Every published table in full, in presentation form, numbered A1, A2, ... (a table shown in the body "
+        "gives its body number too). The analysis tables (every column, numbers as numbers) are in "
+        f"tables/*.csv and tables/tables.xlsx. {LEGEND}"
     )
     for fig in model.annex_figures:
-        _add_figure(doc, fig, max_w_cm=16, max_h_cm=9)
+        _add_figure(doc, fig, max_w_cm=min(16, annex_w), max_h_cm=9)
+    group = object()
     for t in model.annex:
-        _add_table(doc, t, annex_w)
+        if t.pillar != group:
+            group = t.pillar
+            heading = f"{t.pillar.title()}: {PILLAR_TITLES[t.pillar]}" if t.pillar in PILLAR_TITLES else "Other tables"
+            doc.add_heading(heading, level=2)
+        _add_table(doc, t, annex_w, size=size)
     path = Path(path)
     doc.save(path)
     return fix_zip(path)
-

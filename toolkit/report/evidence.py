@@ -57,6 +57,7 @@ class PublishedFigure:
     title: str
     pillar: str | None
     caption: str | None
+    alt: str | None = None  # what the figure shows, computed from its published table(s)
 
 
 @dataclass
@@ -93,6 +94,7 @@ class EvidenceContext:
     timings: dict[str, float] = field(default_factory=dict)
     _gate: object = field(default=None, repr=False)
     _figure_sources: dict = field(default_factory=dict, repr=False)
+    _figure_alts: dict = field(default_factory=dict, repr=False)
 
     @property
     def pack_dir(self) -> Path:
@@ -176,13 +178,17 @@ class EvidenceContext:
         title: str | None = None,
         pillar: str | None = None,
         caption: str | None = None,
+        alt=None,
     ) -> list[Path]:
         """Publish a figure drawn from published tables only.
 
         ``draw`` is called with the published (gated) table(s) named by ``source`` (a
         name or a tuple of names, in that order) and returns a matplotlib figure; it is
         drawn again if the gate later withholds more cells of a source table. Saved as
-        PNG and SVG (deterministic bytes)."""
+        PNG and SVG (deterministic bytes). ``alt`` is called with the same tables and
+        returns the figure's alternative text, a description of what it shows (see
+        :mod:`toolkit.report.alt_text`); recomputed with the drawing, so it quotes only
+        published values. Without it the alt text is the title and caption."""
         sources = (source,) if isinstance(source, str) else tuple(source)
         unknown = [s for s in sources if s not in self.tables]
         if unknown or not sources:
@@ -191,7 +197,11 @@ class EvidenceContext:
         if not callable(draw):
             raise TypeError(f"figure {name!r}: give a function drawing the figure from the published "
                             "table(s), not a figure already drawn")
+        if alt is not None and not callable(alt):
+            raise TypeError(f"figure {name!r}: give alt as a function describing the figure from the published "
+                            "table(s), so that it quotes published values only")
         self._figure_sources[name] = (draw, sources)
+        self._figure_alts[name] = alt
         self.figures[name] = PublishedFigure(name, [], title or name, pillar, caption)
         return self._draw(name)
 
@@ -211,6 +221,9 @@ class EvidenceContext:
             paths.append(path)
         plt.close(fig)
         self.figures[name].paths = paths
+        describe = self._figure_alts.get(name)
+        if describe is not None:
+            self.figures[name].alt = describe(*(self.tables[s].data.copy() for s in sources))
         return paths
 
     def _refresh_figures(self, changed: set[str]) -> None:

@@ -39,6 +39,7 @@ def render_html(ctx, model=None) -> Path:
     (autoescaped): the same structure as the Word briefing, figures embedded."""
     from toolkit.report.briefing import briefing_model
     from toolkit.report.presentation import LEGEND
+    from toolkit.report.recommendations import PILLAR_TITLES
 
     model = model or briefing_model(ctx)
     env = _environment()
@@ -52,6 +53,7 @@ def render_html(ctx, model=None) -> Path:
         css=(TEMPLATES / "pack.css").read_text(encoding="utf-8"),
         logo=_data_uri(model.theme.logo) if model.theme.logo is not None else None,
         legend=LEGEND,
+        pillar_titles=PILLAR_TITLES,
         table=module.table,
         figure=module.figure,
     )

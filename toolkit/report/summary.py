@@ -38,6 +38,7 @@ __all__ = [
     "finding_source",
     "joint_display",
     "study_periods",
+    "survey_period",
 ]
 
 MAX_PER_PILLAR = 4
@@ -99,6 +100,45 @@ def _config_get(cfg, *keys):
         return None
 
 
+def survey_period(survey: pd.DataFrame, *, contract=None, config=None) -> str:
+    """Which wave the respondents ``survey`` answered, and when, as text: "wave 2 (March to
+    April 2024)", "waves 1 to 2 pooled (...)", or "" when the survey has no wave.
+
+    The fieldwork dates are the first and last completion dates of the questionnaires
+    (the first column whose name contains "date"), else the configured date of the wave.
+    """
+    if not isinstance(survey, pd.DataFrame) or not len(survey):
+        return ""
+    wave_var = getattr(contract, "wave", None) or ("wave" if "wave" in survey.columns else None)
+    waves = []
+    if wave_var in survey.columns:
+        waves = sorted(survey[wave_var].dropna().unique().tolist())
+    period = ""
+    date_cols = [c for c in survey.columns if "date" in str(c).lower()]
+    if date_cols:
+        dates = pd.to_datetime(survey[date_cols[0]], errors="coerce").dropna()
+        if len(dates):
+            period = _month_range(dates.min(), dates.max())
+    if not period and contract is not None and len(waves) == 1:
+        fielded = getattr(contract, "wave_date", lambda code: None)(waves[0])
+        if fielded is not None:
+            period = f"fielded from {pd.Timestamp(fielded):%B %Y}"
+    if not period and isinstance(_config_get(config, "survey", "waves"), dict) and len(waves) == 1:
+        spec = _config_get(config, "survey", "waves")
+        fielded = spec.get(waves[0], spec.get(str(waves[0])))
+        if fielded:
+            period = f"fielded from {pd.Timestamp(fielded):%B %Y}"
+    text = ""
+    if len(waves) == 1:
+        w = waves[0]
+        text = f"wave {int(w) if isinstance(w, float) and w.is_integer() else w}"
+    elif len(waves) > 1:
+        text = f"waves {waves[0]} to {waves[-1]} pooled"
+    if period:
+        text += f" ({period})" if text else period
+    return text
+
+
 def study_periods(ctx) -> dict[str, str]:
     """When each strand's evidence was collected, as text (empty when unknown).
 
@@ -113,33 +153,10 @@ def study_periods(ctx) -> dict[str, str]:
     survey = store.get("survey")
     contract = store.get("contract")  # the study's variable roles and wave dates, when the section shares them
     if isinstance(survey, pd.DataFrame) and len(survey):
-        wave_var = getattr(contract, "wave", None) or ("wave" if "wave" in survey.columns else None)
-        waves = []
-        if wave_var in survey.columns:
-            waves = sorted(survey[wave_var].dropna().unique().tolist())
-        period = ""
-        date_cols = [c for c in survey.columns if "date" in str(c).lower()]
-        if date_cols:
-            dates = pd.to_datetime(survey[date_cols[0]], errors="coerce").dropna()
-            if len(dates):
-                period = _month_range(dates.min(), dates.max())
-        if not period and contract is not None and len(waves) == 1:
-            fielded = getattr(contract, "wave_date", lambda code: None)(waves[0])
-            if fielded is not None:
-                period = f"fielded from {pd.Timestamp(fielded):%B %Y}"
-        if not period and isinstance(_config_get(cfg, "survey", "waves"), dict) and len(waves) == 1:
-            spec = _config_get(cfg, "survey", "waves")
-            fielded = spec.get(waves[0], spec.get(str(waves[0])))
-            if fielded:
-                period = f"fielded from {pd.Timestamp(fielded):%B %Y}"
         text = "Staff survey"
-        if len(waves) == 1:
-            w = waves[0]
-            text += f", wave {int(w) if isinstance(w, float) and w.is_integer() else w}"
-        elif len(waves) > 1:
-            text += f", waves {waves[0]} to {waves[-1]} pooled"
-        if period:
-            text += f" ({period})"
+        wave = survey_period(survey, contract=contract, config=cfg)
+        if wave:
+            text += f", {wave}" if wave.startswith("wave") else f" ({wave})"
         weighted = any(section == "Weighting" for section, _ in getattr(ctx, "methods", [])) or any(
             "n_weighted" in t.data.columns and t.data["n_weighted"].notna().any()
             for name, t in ctx.tables.items() if name.startswith("survey_"))

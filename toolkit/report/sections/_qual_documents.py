@@ -19,6 +19,8 @@ _DOC_COLUMNS = ["id", "force", "year", "n_words", "care", "misconduct", "care_pe
 
 
 def build_documents(ctx) -> None:
+    from toolkit.report import alt_text
+
     """Score the configured policy documents; publish scores, comparisons, figure, finding."""
     from statsmodels.stats.proportion import proportion_confint
 
@@ -64,7 +66,8 @@ def build_documents(ctx) -> None:
                    title=f"Care minus misconduct framing of policy documents, by {by}",
                    pillar="recognition",
                    caption="Each point is a document (blue circle: care; orange triangle: "
-                   "misconduct); black bars: mean with 95% interval, drawn within -1 to +1.")
+                   "misconduct); black bars: mean with 95% interval, drawn within -1 to +1.",
+                   alt=lambda docs, groups, by=by: alt_text.framing_alt(docs, groups, by=by))
 
     scored = scores[scores["frame"] != "none"]
     k, m = int((scored["frame"] == "misconduct").sum()), len(scored)

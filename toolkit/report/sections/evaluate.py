@@ -10,6 +10,8 @@ import warnings
 
 import pandas as pd
 
+from toolkit.report import alt_text
+
 
 
 def _training(ctx, path) -> None:
@@ -56,7 +58,8 @@ def _training(ctx, path) -> None:
     ctx.figure("evaluate_training_event",
                lambda t: event_study_plot(t, title=f"Effect of {intervention} by periods since rollout"),
                source="evaluate_training_dynamic", pillar="training",
-               title=f"Effect of {intervention} by periods since rollout")
+               title=f"Effect of {intervention} by periods since rollout",
+               alt=lambda t: alt_text.event_study_alt(t, effect=f"effect of {intervention} on mean {outcome}"))
     row = simple.iloc[0]
     n_units = int(panel[unit].nunique())
     ctx.finding("training", "{what} {verb} the mean {outcome} by {size:.2f} points (95% CI {lo:.2f} to "
@@ -164,7 +167,10 @@ def _incidents(ctx, path, denominators_path) -> None:
         return its_plot(f, title="Incidents per 1,000 staff, forces with the new route (published months)")
 
     ctx.figure("evaluate_reporting_its", draw, source="evaluate_reporting_series",
-               pillar="reporting", title="Reported incidents around the reporting-route launch")
+               pillar="reporting", title="Reported incidents around the reporting-route launch",
+               alt=lambda t: alt_text.its_alt(t, what="incidents per 1,000 staff each month in the forces with "
+                                              "the new reporting route (published months)",
+                                              launch=f"the route opened in {pd.Period(str(launch), 'M'):%B %Y}"))
     lvl = res.set_index("term").loc["level_change"]
     d = res.attrs
     ctx.finding("reporting", "Recorded online-harm incidents per member of staff changed by a factor of {rr:.2f} "

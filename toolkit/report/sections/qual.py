@@ -34,6 +34,8 @@ def _crosstab(project, by, coder):
     from toolkit.qual.frequencies import code_frequencies
 
     f = code_frequencies(project, by=by, codes=leaf_codes(project), coder=coder)
+    from toolkit.report import alt_text
+
     names = dict(zip(project.codebook["id"], project.codebook["name"]))
     wide = f.pivot(index="code", columns="group", values="n_cases")
     wide = wide.loc[[c for c in f["code"].unique()]]
@@ -127,6 +129,8 @@ def _build_interviews(ctx) -> None:
                         recommendation=rec, estimate=float(r["estimate"]), n=int(r["n"]),
                         lo=float(r["ci_low"]), hi=float(r["ci_high"]))
 
+    from toolkit.report import alt_text
+
     names = dict(zip(project.codebook["id"], project.codebook["name"]))
     # co-occurrence: interviews raising both themes, published through the gate; the heat map
     # is drawn from the published counts (withheld pairs blank), never from the raw result
@@ -144,13 +148,14 @@ def _build_interviews(ctx) -> None:
                source="qual_cooccurrence",
                title="Which themes occur together in the same interview (interviews raising both; "
                "withheld pairs blank)",
-               pillar="recognition")
+               pillar="recognition",
+               alt=lambda t: alt_text.cooccurrence_alt(t, names=names, threshold=k))
     sat = saturation(project, coder=coder).loc[:, ["position", "n_new", "n_cumulative", "proportion"]]
     ctx.table("qual_saturation", sat, key=["position"],
               not_people={"n_new": "themes first raised", "n_cumulative": "themes found so far"},
               title="Thematic saturation: new themes per additional interview")
     ctx.figure("qual_saturation", saturation_plot, source="qual_saturation",
-               title="Thematic saturation: new themes per additional interview")
+               title="Thematic saturation: new themes per additional interview", alt=alt_text.saturation_alt)
     ctx.method(
         "Interviews",
         "Coded interview segments were summarised per theme as the share of interviews raising it "

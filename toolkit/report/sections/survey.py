@@ -104,6 +104,8 @@ def _draw_likert(table, items, weight, dictionary):
 
 def _draw_heatmap(table, dictionary, k, title, w_word="weighted"):
     """Heat table of published prevalences (harm by group); withheld cells marked [c]."""
+    import textwrap
+
     import numpy as np
     from matplotlib.figure import Figure
 
@@ -115,16 +117,28 @@ def _draw_heatmap(table, dictionary, k, title, w_word="weighted"):
     groups = list(dict.fromkeys(table["group"]))
     est = table.pivot(index="outcome", columns="group", values="estimate").reindex(index=harms, columns=groups)
     shown = 100 * est.to_numpy(dtype="float64", na_value=np.nan)
-    fig = Figure(figsize=(1.3 * len(groups) + 4, 0.5 * len(harms) + 1.8))
+    fig = Figure(figsize=(0.9 * len(groups) + 3.6, 0.3 * len(harms) + 1.4))  # printed about 14 x 7 cm
     ax = fig.add_subplot()
     im = heat_cells(ax, shown, missing=MARKER)
-    ax.set_xticks(range(len(groups)), [str(g) for g in groups])
-    ax.set_yticks(range(len(harms)), [labels.variable(h).split(": ")[-1][:40] for h in harms])
+    ax.set_xticks(range(len(groups)), [textwrap.fill(str(g), 12) for g in groups])  # "Special\nconstable"
+    ax.set_yticks(range(len(harms)), [textwrap.shorten(labels.variable(h).split(": ")[-1], 46, placeholder="…")
+                                      for h in harms], fontsize=9)
     fig.colorbar(im, ax=ax).set_label(f"% experienced ({w_word})")
     ax.set_title(title + f"\n({MARKER} = withheld: fewer than {k} respondents, or with or without the harm)",
                  fontsize="small")
     fig.tight_layout()
     return fig
+
+
+def _level_labels(dictionary, item) -> dict:
+    """Answer labels of a coded item by numeric level ({4.0: 'Agree', ...}); empty if not numeric."""
+    out = {}
+    for code, label in dictionary.codes(item).items():
+        try:
+            out[float(code)] = label
+        except (TypeError, ValueError):
+            return {}
+    return out
 
 
 def _short(label: str) -> str:
@@ -355,7 +369,11 @@ def _ok(row, *cols) -> bool:
 
 
 def _prevalence(ctx, c, dictionary, data, harms, any_harm, weight, w_word, k, summary):
+    from toolkit.report import alt_text
+    from toolkit.report.summary import survey_period
     from toolkit.survey import prevalence, prevalence_plot
+
+    period = survey_period(data, contract=c, config=ctx.config)
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # excluded missing answers are counted in the n column
@@ -415,6 +433,9 @@ def _prevalence(ctx, c, dictionary, data, harms, any_harm, weight, w_word, k, su
                 source=name,
                 title=f"Any online harm by {what} ({w_word}, 95% CI)",
                 pillar="recognition",
+                alt=lambda t, what=what: alt_text.groups_alt(
+                    t, measure=f"{w_word} share of respondents who experienced any online harm", by=what,
+                    period=period),
             )
             ctx.table(f"survey_harm_types_by_{var}", types.drop(columns=["suppress"]), key=["outcome", "group"],
                       **PEOPLE, title=f"Harm types by {what} ({w_word})", pillar="recognition",
@@ -427,6 +448,10 @@ def _prevalence(ctx, c, dictionary, data, harms, any_harm, weight, w_word, k, su
                 source=f"survey_harm_types_by_{var}",
                 title=f"Harm types by {what} ({w_word} %; withheld cells marked [c])",
                 pillar="recognition",
+                alt=lambda t, what=what: alt_text.heatmap_alt(
+                    t, rows="harm types", columns=f"groups of {what}", measure=f"{w_word} share of respondents "
+                    "who experienced each harm type", period=period,
+                    row_labels={h: _short(dictionary.label(h)) for h in t["outcome"].unique()}),
             )
 
 
@@ -579,6 +604,10 @@ def _compare(ctx, c, dictionary, data, var, outcomes, weight, w_word, k):
 
 
 def _likert(ctx, c, dictionary, data, scale_cols, weight, w_word):
+    from toolkit.report import alt_text
+    from toolkit.report.summary import survey_period
+
+    period = survey_period(data, contract=c, config=ctx.config)
     for scale in scale_cols:
         items = dictionary.scales().get(scale)
         if not items or not all(i in data.columns for i in items):
@@ -595,4 +624,8 @@ def _likert(ctx, c, dictionary, data, scale_cols, weight, w_word):
             source=f"survey_likert_{scale}",
             title=f"{scale.replace('_', ' ').capitalize()}: agreement with each statement ({w_word})",
             pillar=pillar,
+            alt=lambda t, items=items, scale=scale: alt_text.likert_alt(
+                t, topic=scale.replace("_", " "), period=period, weighted=weight is not None,
+                item_labels={i: _short(dictionary.label(i)) for i in items},
+                level_labels=_level_labels(dictionary, items[0])),
         )
