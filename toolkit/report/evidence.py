@@ -374,6 +374,12 @@ def build_evidence_pack(
     study = _load_config(config, demo, outdir, seed)
     if study is not None and config is not None:
         seed = study.seed
+    if force is not None and study is not None:  # the pack's title names the force
+        import dataclasses
+
+        raw = dict(study.raw)
+        raw["study"] = {**(raw.get("study") or {}), "name": f"{study.name}: {force}"}
+        study = dataclasses.replace(study, raw=raw)
     ctx = EvidenceContext(outdir=outdir, seed=seed, demo=demo and config is None, config=study)
     if study is not None:
         ctx.threshold = study.threshold

@@ -267,8 +267,12 @@ def _force_pack(ctx, c, scope) -> None:
     if RESOURCING in tables:
         res = tables[RESOURCING]
         mine = res[res["group"].astype(str).isin([str(scope), "All"])].reset_index(drop=True)
+        # the national rows count at least the force's people (cells the national pack withheld
+        # are blank here already, and not linked: they are not counts of this pack)
+        idx = mine.set_index(["group", "measure"])
         links = tuple(Link(cell(RESOURCING, f"All | {m}", col), (cell(RESOURCING, f"{scope} | {m}", col),),
-                           exact=False) for m in dict.fromkeys(mine["measure"]) for col in ("n", "n_events"))
+                           exact=False) for m in dict.fromkeys(mine["measure"]) for col in ("n", "n_events")
+                      if pd.notna(idx.loc[("All", m), col]) and pd.notna(idx.loc[(str(scope), m), col]))
         ctx.table(RESOURCING, mine, key=["group", "measure"], **PEOPLE, links=links,
                   title=f"Resourcing: {scope} against the national picture (people affected, unmet need)",
                   pillar="recognition", caption=ref.get("captions", {}).get(RESOURCING))
