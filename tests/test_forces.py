@@ -329,3 +329,23 @@ def test_shrink_forces_errors():
         _quiet(shrink_forces, d[d["force"].isin(["F01", "F02"])], outcome="reported")
     with pytest.raises(DataValidationError, match="role"):
         shrink_forces(d, outcome="role")
+
+
+@pytest.mark.parametrize("lonely", ["adjust", "average"])
+def test_design_variance_diagonal_path_equals_dense(lonely):
+    """The diagonal-only variance (per-domain standard errors) equals the diagonal of the
+    dense k x k matrix to 1e-12, with strata, clusters, fpc, calibration and lonely PSUs."""
+    from toolkit.survey._design import build_design
+
+    rng = np.random.default_rng(3)
+    n = 600
+    d = pd.DataFrame({"s": rng.integers(0, 6, n), "c": rng.integers(0, 40, n), "w": rng.uniform(1, 5, n),
+                      "m": rng.integers(0, 3, n)})
+    d.loc[d.index[:1], "s"] = 9  # a stratum with one PSU
+    d["N"] = d.groupby("s")["c"].transform("nunique") * 3
+    for cal in (None, ["m"]):
+        design = build_design(d, weight="w", strata="s", cluster="c", fpc="N", lonely_psu=lonely,
+                              calibration=cal, function="test")
+        Z = rng.normal(size=(n, 7))
+        dense = np.diag(design.variance(Z))
+        assert_allclose(design.variance(Z, diagonal=True), dense, rtol=1e-12, atol=0)

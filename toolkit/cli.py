@@ -65,6 +65,17 @@ def _cmd_evidence_pack(args) -> int:
 
     if not args.demo and not args.config:
         raise ToolkitError("Give either --demo or --config study.yml.")
+    if args.by is not None:
+        from toolkit.report.by_force import build_by_force
+
+        if args.by != "force":
+            raise ToolkitError(f"--by must be 'force' (one pack per force); got {args.by!r}.")
+        table = build_by_force(Path(args.out), config=args.config, demo=args.demo, seed=args.seed,
+                               notebooks=not args.no_notebooks, workers=args.workers)
+        bad = table[~table["status"].isin(["built", "withheld"])]
+        for rec in bad.itertuples(index=False):
+            print(f"toolkit evidence-pack: {rec.force}: {rec.status}: {rec.detail}", file=sys.stderr)
+        return 1 if len(bad) else 0
     build_evidence_pack(
         Path(args.out), config=args.config, demo=args.demo, seed=args.seed, notebooks=not args.no_notebooks
     )
@@ -119,6 +130,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--no-notebooks", action="store_true", help="skip executing the notebooks (faster; no notebooks/ HTML)"
     )
+    p.add_argument("--by", default=None, metavar="force",
+                   help="also build one pack per force (that force against the national picture, its own "
+                        "disclosure control and audit) in OUT/forces/<force>/evidence-pack, in parallel")
+    p.add_argument("--workers", type=int, default=None,
+                   help="processes building force packs with --by force (default: every core)")
     p.set_defaults(func=_cmd_evidence_pack)
 
     p = sub.add_parser("audit-pack", help="check a built evidence pack for disclosure (exit 1 on any finding)")

@@ -448,6 +448,7 @@ def study_weights(config, c: Contract, data) -> tuple:
     while name in data.columns:
         name = "_" + name
     data[name] = w
+    data.attrs["raked_on"] = list(variables)  # the margins, for design-based variances (calibration=)
     labels = [c.labels.get(v, v).split(" (")[0].lower() for v in variables]
     text = (f"Responses were raked to the workforce profile ({path.name}) on {', '.join(labels)}"
             f"{f', starting from the supplied weight {base}' if base else ''} "

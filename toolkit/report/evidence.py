@@ -37,7 +37,7 @@ from pathlib import Path
 import pandas as pd
 
 from toolkit.report.recommendations import PILLARS, RECOMMENDATIONS
-from toolkit.report.sections import SECTIONS
+from toolkit.report.sections import FORCE_SECTIONS, PART_OF, SECTIONS
 
 
 @dataclass
@@ -350,6 +350,8 @@ def build_evidence_pack(
     notebooks: bool = False,
     render: bool = True,
     audit: bool = True,
+    force=None,
+    reference: dict | None = None,
 ):
     """Build every available section into ``outdir / "evidence-pack"``.
 
@@ -371,6 +373,13 @@ def build_evidence_pack(
         Run :func:`toolkit.disclosure.audit_pack.audit_pack` on the finished pack (with the
         study's inputs, for free text); an unsafe pack is moved to
         ``private/unsafe-evidence-pack`` and :class:`toolkit.errors.ToolkitError` is raised.
+    force : str, optional
+        Build the pack of this force only (``toolkit evidence-pack --by force``): the survey
+        and force-comparison sections on the force's respondents, beside the national
+        figures of ``reference`` (see :func:`toolkit.report.by_force.force_reference`).
+    reference : dict, optional
+        With ``force``: what the national pack computed once (weighted survey, contract,
+        its published force tables).
 
     Returns
     -------
@@ -380,13 +389,26 @@ def build_evidence_pack(
     study = _load_config(config, demo, outdir, seed)
     if study is not None and config is not None:
         seed = study.seed
+    if force is not None and study is not None:  # the pack's title names the force
+        import dataclasses
+
+        raw = dict(study.raw)
+        raw["study"] = {**(raw.get("study") or {}), "name": f"{study.name}: {force}"}
+        study = dataclasses.replace(study, raw=raw)
     ctx = EvidenceContext(outdir=outdir, seed=seed, demo=demo and config is None, config=study)
     if study is not None:
         ctx.threshold = study.threshold
     ctx.pack_dir.mkdir(parents=True, exist_ok=True)
     wanted = set(study.analyses) if study is not None else set(SECTIONS)
-    for name in SECTIONS:
-        if name != "data" and name not in wanted:
+    sections = SECTIONS
+    if force is not None:
+        if reference is None:
+            raise ValueError("build_evidence_pack: a force's pack (force=) needs the national reference (reference=)")
+        ctx.store.update({"force_scope": str(force), "force_reference": reference})
+        sections = [s for s in SECTIONS if s in FORCE_SECTIONS]
+        ctx.note(f"force pack: {force} against the national picture (survey and force comparison only)")
+    for name in sections:
+        if name != "data" and name not in wanted and PART_OF.get(name) not in wanted:
             continue
         try:
             module = importlib.import_module(f"toolkit.report.sections.{name}")

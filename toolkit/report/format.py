@@ -18,7 +18,7 @@ import math
 
 import pandas as pd
 
-__all__ = ["pct", "ci", "pvalue", "number", "format_table"]
+__all__ = ["pct", "ci", "pvalue", "number", "format_table", "round_people"]
 
 
 def _missing(x) -> bool:
@@ -51,6 +51,21 @@ def pvalue(p) -> str:
     if _missing(p):
         return "–"
     return "p < 0.001" if p < 0.001 else f"p = {p:.3f}"
+
+
+def round_people(values, base: int = 10):
+    """Estimated numbers of people rounded for publication to the nearest ``base``
+    (halves away from zero), never below zero; missing values stay missing. Numbers stay
+    numbers (floats).
+
+    >>> round_people(pd.Series([4.9, 5.0, 1234.4, -3.0, None])).tolist()
+    [0.0, 10.0, 1230.0, 0.0, nan]
+    """
+    import numpy as np
+
+    x = pd.to_numeric(pd.Series(values), errors="coerce").astype(float)
+    r = np.sign(x) * np.floor(np.abs(x) / base + 0.5) * base
+    return r.clip(lower=0.0) + 0.0  # no negative zero
 
 
 def format_table(table: pd.DataFrame, digits: int = 3) -> pd.DataFrame:

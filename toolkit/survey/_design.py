@@ -99,11 +99,13 @@ class Design:
         out[n_p == 0] = np.nan
         return out
 
-    def variance(self, scores: np.ndarray, present: np.ndarray | None = None) -> np.ndarray:
+    def variance(self, scores: np.ndarray, present: np.ndarray | None = None, *,
+                 diagonal: bool = False) -> np.ndarray:
         """Variance (matrix) of the total of ``scores``: (n,) or (n, k) weighted influence
         values, zero for rows outside the estimate. ``present`` marks the rows of the
         subset estimated (used only to count strata for ``lonely_psu="average"``).
-        Returns a (k, k) matrix (1 x 1 for a vector)."""
+        Returns a (k, k) matrix (1 x 1 for a vector), or with ``diagonal=True`` only its
+        diagonal (k,): the per-column variances, without forming the k x k products."""
         x = np.asarray(scores, dtype=float)
         if x.ndim == 1:
             x = x[:, None]
@@ -115,7 +117,7 @@ class Design:
             present_strata = np.zeros(len(self.n_psu), dtype=bool)
             present_strata[self.strata[present]] = True
         V = _onestage(T, self.psu_stratum, self.n_psu, self.popsize, self.lonely_psu,
-                      present_strata, self.strata_labels, self._strata_name(), stage=1)
+                      present_strata, self.strata_labels, self._strata_name(), stage=1, diagonal=diagonal)
         if self.ssu is not None and self.ssu_psu is not None:
             T2 = _sum_by(self.ssu, x, len(self.ssu_psu))
             # each PSU is a stratum of the second stage; its contribution is scaled by
@@ -123,7 +125,7 @@ class Design:
             f1 = (self.n_psu / self.popsize)[self.psu_stratum]
             V = V + _onestage(T2, self.ssu_psu, self.n_ssu, self.popsize2, self.lonely_psu, None,
                               np.arange(P), dict(self.labels)["cluster"][0], stage=2,
-                              multiplier=f1, per_stratum_average=True)
+                              multiplier=f1, per_stratum_average=True, diagonal=diagonal)
         return V
 
     def variance_by(self, scores: np.ndarray, codes: np.ndarray, k: int,
@@ -243,8 +245,12 @@ def _lonely_error(bad_labels, strata_name, stage):
 
 
 def _onestage(T, unit_stratum, n_h, popsize, lonely, present_strata, strata_labels, strata_name,
-              *, stage, multiplier=None, per_stratum_average=False):
-    """R ``onestrat`` summed over strata: T holds the unit totals (units x k)."""
+              *, stage, multiplier=None, per_stratum_average=False, diagonal=False):
+    """R ``onestrat`` summed over strata: T holds the unit totals (units x k); with
+    ``diagonal`` only the k variances (no k x k cross-products)."""
+    def gram(A):
+        return np.einsum("ij,ij->j", A, A) if diagonal else A.T @ A
+
     H = len(n_h)
     k = T.shape[1]
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -272,13 +278,13 @@ def _onestage(T, unit_stratum, n_h, popsize, lonely, present_strata, strata_labe
     Ds = D * s[:, None]
     if lonely == "average" and lone_relevant.any():
         keep = ~lone[unit_stratum]
-        V = Ds[keep].T @ Ds[keep]
+        V = gram(Ds[keep])
         if per_stratum_average:  # each second-stage stratum is its own R call: 0/0
             return V + np.nan
         nstrat = int(present_strata.sum()) if present_strata is not None else H
         nok = nstrat - int(lone_relevant.sum())
         return V * nstrat / nok if nok else V + np.nan
-    return Ds.T @ Ds
+    return gram(Ds)
 
 
 def has_design(*columns) -> bool:

@@ -206,7 +206,7 @@ def prevalence_plot(
         y = np.arange(len(groups))[::-1].astype(float)
         est = 100 * sub["estimate"].to_numpy(float)
         lo, hi = 100 * sub["ci_low"].to_numpy(float), 100 * sub["ci_high"].to_numpy(float)
-        ax.errorbar(est, y, xerr=[est - lo, hi - est], fmt="o", color=OKABE_ITO[0], capsize=3)
+        ax.errorbar(est, y, xerr=[np.maximum(est - lo, 0), np.maximum(hi - est, 0)], fmt="o", color=OKABE_ITO[0], capsize=3)
         ax.set_yticks(y, [_wrap(group_name(g), 30) for g in groups])
         ax.set_ylabel(labels.variable(by_name) if by_name else (by or ""))
         ax.set_xlabel(f"{_wrap(labels.variable(outcomes[0]), 70)}: % with {100 * level:g}% confidence interval")
@@ -222,7 +222,7 @@ def prevalence_plot(
             est = 100 * sub.loc[present, "estimate"].to_numpy(float)
             lo = 100 * sub.loc[present, "ci_low"].to_numpy(float)
             hi = 100 * sub.loc[present, "ci_high"].to_numpy(float)
-            ax.errorbar(est, y, xerr=[est - lo, hi - est], fmt="o", color=OKABE_ITO[gi % len(OKABE_ITO)],
+            ax.errorbar(est, y, xerr=[np.maximum(est - lo, 0), np.maximum(hi - est, 0)], fmt="o", color=OKABE_ITO[gi % len(OKABE_ITO)],
                         capsize=3, label=_wrap(group_name(g), 30))
         ax.set_yticks(ypos, [_wrap(labels.variable(o).split(": ")[-1], 40) for o in outcomes])
         ax.set_xlabel(f"Prevalence (%), with {100 * level:g}% confidence intervals")

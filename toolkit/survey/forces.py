@@ -454,7 +454,7 @@ def compare_forces(
             Z = np.where(inside, wv[:, None] * (yv[:, None] - p_g[cols]) / W[cols],
                          -wv[:, None] * (yv[:, None] - p_r[cols]) / (Wall - W[cols]))
         Z[~valid] = 0.0
-        se[cols] = np.sqrt(np.diag(design.variance(Z, present=valid)))
+        se[cols] = np.sqrt(design.variance(Z, present=valid, diagonal=True))
     est = p_g - p_r
     df = design.degf(valid) - 1
     tcrit = _tcrit(level, df)
@@ -626,7 +626,7 @@ def change_by(
                          "df": design.degf(inset), "n_from": int(m0.sum()), "n_to": int(m1.sum()),
                          "n_events_from": int(yv[m0].sum()), "n_events_to": int(yv[m1].sum())})
     Z = np.column_stack(cols)
-    var = np.concatenate([np.diag(design.variance(Z[:, s:s + 64], present=base))
+    var = np.concatenate([design.variance(Z[:, s:s + 64], present=base, diagonal=True)
                           for s in range(0, Z.shape[1], 64)])
     res = pd.DataFrame(rows)
     res["se"] = np.sqrt(var)

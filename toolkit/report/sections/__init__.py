@@ -5,4 +5,10 @@ through the analysis modules and publishes them with ``ctx.table`` / ``ctx.figur
 ``ctx.finding``.
 """
 
-SECTIONS = ["data", "survey", "qual", "evaluate"]
+SECTIONS = ["data", "survey", "resourcing", "qual", "evaluate"]
+
+#: sections run when the study asks for another analysis (``analyses:`` in study.yml)
+PART_OF = {"resourcing": "survey"}
+
+#: sections of a force's own pack (``toolkit evidence-pack --by force``)
+FORCE_SECTIONS = ["survey", "resourcing"]

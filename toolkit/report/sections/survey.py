@@ -272,20 +272,36 @@ def build(ctx) -> None:
     if cfg is None or cfg.path("survey", "data") is None:
         ctx.note("survey: the study has no survey (survey.data in study.yml); no survey results")
         return
-    survey = ctx.store.get("survey_data")  # read and validated by the data section
-    if survey is None:
-        from toolkit.study import read_study_survey
-
-        survey = read_study_survey(cfg)
-    dictionary = survey.dictionary
-    c = ctx.store.get("contract") or Contract.from_study(cfg, dictionary)
-    data, wave_text = select_wave(ctx, c, survey.data.copy())
     k = ctx.threshold
-    weight, weight_text = None, ""
-    with part(ctx, "weighting"):
-        weight, weight_text = weights(ctx, c, data)
-    if weight is None and not weight_text:
-        weight_text = "Unweighted: weighting failed (see the log), so figures describe the respondents only."
+    scope, ref = ctx.store.get("force_scope"), ctx.store.get("force_reference")
+    if scope is not None:
+        # a force's own pack: its respondents only, with the national weights (raked once,
+        # nationally, so the force's weighted totals match its workforce)
+        dictionary, c = ref["dictionary"], ref["contract"]
+        national = ref["survey"]
+        data = national[national[c.force].astype(str) == str(scope)].copy()
+        weight, weight_text, wave_text = ref["weight"], ref["weight_text"], ref["wave_text"]
+        weight_text = (f"{weight_text} This pack shows the respondents of {scope} only, with the weights of "
+                       "the national analysis.")
+        ctx.note(f"survey: force pack for {scope}: {len(data)} respondents of {len(national)} nationally")
+    else:
+        survey = ctx.store.get("survey_data")  # read and validated by the data section
+        if survey is None:
+            from toolkit.study import read_study_survey
+
+            survey = read_study_survey(cfg)
+        dictionary = survey.dictionary
+        c = ctx.store.get("contract") or Contract.from_study(cfg, dictionary)
+        data, wave_text = select_wave(ctx, c, survey.data.copy())
+        weight, weight_text = None, ""
+        with part(ctx, "weighting"):
+            weight, weight_text = weights(ctx, c, data)
+        if weight is None and not weight_text:
+            weight_text = "Unweighted: weighting failed (see the log), so figures describe the respondents only."
+        # what a force's own pack starts from (toolkit evidence-pack --by force)
+        ctx.store.update({"survey_weighted": data.copy(), "survey_weight": weight,
+                          "survey_weight_text": weight_text, "survey_wave_text": wave_text,
+                          "survey_dictionary": dictionary, "survey_raked_on": data.attrs.get("raked_on")})
     w_word = "weighted" if weight else "unweighted"
     ctx.method("Weighting", weight_text)
     summary = _Summary()
@@ -300,6 +316,7 @@ def build(ctx) -> None:
         from toolkit.survey import any_of
 
         data[any_harm] = any_of(data, harms)
+        ctx.store.update({"survey_any_harm": any_harm, "survey_harms": harms})
         with part(ctx, "prevalence of harm"):
             _prevalence(ctx, c, dictionary, data, harms, any_harm, weight, w_word, k, summary)
     _pillars(ctx, c, dictionary, data, any_harm, weight, w_word, k, summary)

@@ -1,0 +1,92 @@
+"""``toolkit evidence-pack --by force`` and the recognition / resourcing section (issue 14).
+
+The slow test builds the demo's national pack and its eight force packs in parallel, then
+reads every force pack back from disk: each exists, passes ``audit-pack`` run from outside,
+shows its own force's rows and the national rows only (no other force's breakdowns), and
+its survey tables rest on its own respondents."""
+
+from __future__ import annotations
+
+import types
+
+import pandas as pd
+import pytest
+
+from toolkit.synth.survey import FORCES
+
+
+def test_study_without_force_variable_says_so_in_one_line():
+    from toolkit.dictionary import default_dictionary, load_dictionary
+    from toolkit.report.sections import resourcing
+    from toolkit.study import Contract
+
+    table = default_dictionary().table.copy()
+    table.loc[table["variable"] == "force", "role"] = ""
+    c = Contract.from_study(None, load_dictionary(table))
+    assert c.force is None
+    notes = []
+    ctx = types.SimpleNamespace(store={"contract": c, "survey": pd.DataFrame({"force": ["F01"]})},
+                                note=notes.append, tables={})
+    resourcing.build(ctx)
+    assert len(notes) == 1 and "no force variable" in notes[0] and "role 'force'" in notes[0]
+
+
+def test_force_found_by_role_not_name():
+    """The force variable is whatever the dictionary gives role 'force'."""
+    from toolkit.dictionary import default_dictionary, load_dictionary
+    from toolkit.study import Contract
+
+    table = default_dictionary().table.copy()
+    table.loc[table["variable"] == "force", "variable"] = "organisation"
+    c = Contract.from_study(None, load_dictionary(table))
+    assert c.force == "organisation"
+
+
+def test_cli_refuses_other_by():
+    from toolkit.cli import main
+
+    assert main(["evidence-pack", "--demo", "--by", "role", "--out", "/nonexistent/x"]) == 1
+
+
+@pytest.fixture(scope="module")
+def by_force(tmp_path_factory):
+    from toolkit.report.by_force import build_by_force
+
+    out = tmp_path_factory.mktemp("byforce")
+    table = build_by_force(out, demo=True, notebooks=False, workers=2)
+    return out, table
+
+
+@pytest.mark.slow
+def test_by_force_builds_one_safe_pack_per_force(by_force):
+    from toolkit.disclosure.audit_pack import audit_pack
+
+    out, table = by_force
+    assert sorted(table["force"]) == FORCES
+    assert (table["status"] == "built").all(), table.to_string()
+    assert (out / "evidence-pack" / "index.html").exists()  # the national pack
+    national = pd.read_csv(out / "evidence-pack" / "tables" / "resourcing_by_force.csv", encoding="utf-8-sig")
+    assert set(national["group"]) == {*FORCES, "All"}
+    study = out / "demo-data" / "study.yml"
+    for force in FORCES:
+        pack = out / "forces" / force / "evidence-pack"
+        assert (pack / "index.html").exists() and (pack / "manifest.json").exists()
+        assert not (pack / "notebooks").exists() and not (out / "forces" / force / "private" / "notebooks").exists()
+        verdict = audit_pack(pack, study=study)
+        assert verdict.attrs["safe"], verdict[verdict["status"] == "FAIL"].to_string()
+        others = [f for f in FORCES if f != force]
+        for path in (pack / "tables").glob("*.csv"):
+            cells = pd.read_csv(path, dtype=str, encoding="utf-8-sig", keep_default_na=False)
+            text = set(cells.to_numpy().ravel()) | set(cells.columns)
+            assert not text & set(others), (force, path.name, sorted(text & set(others)))
+        res = pd.read_csv(pack / "tables" / "resourcing_by_force.csv", encoding="utf-8-sig")
+        assert set(res["group"]) == {force, "All"}
+        # the force's own rows are the national pack's
+        mine = res[res["group"] == force].reset_index(drop=True)
+        theirs = national[national["group"] == force].reset_index(drop=True)
+        pd.testing.assert_frame_equal(mine, theirs, check_dtype=False)
+        # the survey tables rest on the force's respondents only
+        prev = pd.read_csv(pack / "tables" / "survey_harm_prevalence.csv", encoding="utf-8-sig")
+        harmed = mine.set_index("measure").loc["harmed"]
+        assert prev["n"].max() == harmed["n"]
+        assert "Synthetic demo study (not real data): " + force in (pack / "index.html").read_text()
