@@ -201,4 +201,6 @@ def build_by_force(outdir, *, config=None, demo: bool = True, seed: int = 202403
     n_built = int((table["status"] == "built").sum())
     print(f"\n[by force] national pack {national:.1f} s; {n_built} of {len(wanted)} force pack(s) built and audited "
           f"safe in {forces_time:.1f} s ({workers} process(es)); see {root / 'by_force.csv'}", flush=True)
+    print("[by force] each force pack is audited on its own, not jointly with the others: give each force "
+          "its own pack; do not publish the force packs together as a set", flush=True)
     return table
