@@ -418,7 +418,7 @@ class Gate:
         return lp_attack(published=published, unknown=list(sup), constraints=cons, pairs=pairs,
                          threshold=self.threshold, half=half), cons
 
-    def finalise(self, *, max_rounds: int = 60) -> list[str]:
+    def finalise(self, *, max_rounds: int = 400) -> list[str]:
         """Joint attack over every table; withhold more until nothing is disclosed.
 
         Returns the names of the tables changed. Raises :class:`DisclosureError` when it
@@ -426,43 +426,35 @@ class Gate:
         """
         changed: set[str] = set()
         values = self.values()
+        group = by_group = None
+        half = 0.0 if self.rounding is None else self.rounding / 2.0
+        k = self.threshold
+        self.rounds = 0
         for _ in range(max_rounds):
             findings, cons = self.attack()
+            self.rounds += 1
             if not findings:
+                changed |= self._publish_twins(cons)
                 for name in changed:
                     self._render(self.tables[name])
                 return sorted(changed)
+            if group is None:
+                group = _groups_of(cons)
+                by_group: dict = {}
+                for con in cons:
+                    by_group.setdefault(group(next(iter(con[0]))), []).append(con)
             sup = self.suppressed()
             added = False
+            # one repair per group of linked cells per round: a cell withheld for one finding
+            # often protects the other findings of its group too, which the next attack sees
+            # (repairing every finding at once withholds far more than needed)
+            repaired: set = set()
             for expr, lo, hi in findings:
                 targets = list(expr) if isinstance(expr, tuple) else [expr]
-                involved = set(targets)
-                picks = []
-                # every equality through the cell with no other withheld cell pins it: open each
-                # such line by withholding its smallest published cell
-                for coeffs, sense in cons:
-                    if sense != "=" or not involved & set(coeffs):
-                        continue
-                    others = [c for c in coeffs if c not in involved]
-                    if sum(c in sup for c in others) >= 2:
-                        continue
-                    free = [c for c in others if c not in sup and values[c] > 0]
-                    if free:
-                        picks.append(min(free, key=lambda c: (values[c], str(c))))
-                if not picks:
-                    free = [c for c in targets if c not in sup and values[c] > 0]
-                    if not free:
-                        # the lines through the cell are pinned by other withheld cells that are
-                        # themselves determined: open the nearest published cell reachable
-                        # through withheld cells, smallest first
-                        seen, frontier = set(involved), set(involved)
-                        while frontier and not free:
-                            reach = {c for coeffs, _ in cons if frontier & set(coeffs) for c in coeffs} - seen
-                            free = [c for c in reach if c not in sup and values[c] > 0]
-                            frontier = {c for c in reach if c in sup}
-                            seen |= reach
-                    if free:
-                        picks = [min(free, key=lambda c: (values[c], str(c)))]
+                where = group(targets[0])
+                if where in repaired:
+                    continue
+                picks = self._repair(expr, hi, by_group.get(where, []), values, sup, half, k)
                 for best in picks:
                     if best in sup:
                         continue
@@ -470,6 +462,7 @@ class Gate:
                     sup[best] = "linked"
                     changed.add(best.table)
                     added = True
+                    repaired.add(where)
             if not added:
                 break
         findings, _ = self.attack()
@@ -478,6 +471,98 @@ class Gate:
             f"The publication gate could not protect {len(findings)} suppressed cell(s): an intruder can "
             f"derive them from the published tables and figures ({names}). Merge small categories or drop "
             "the linked table, then build again. Nothing was published.")
+
+    def _repair(self, expr, hi, cons, values, sup, half, k, *, tries: int = 40) -> list:
+        """Cells to withhold so that ``expr`` (a withheld cell or a complement) is no longer
+        bounded below ``k``, losing as little as possible.
+
+        Candidates are the published cells nearest to it (on its lines first, then on lines
+        through the withheld cells around it), smallest count first. Each is tried with one
+        linear programme over the cell's group: the first that lifts the bound to ``k`` is
+        withheld alone; else the one that lifts it most; if none lifts it (the cell is pinned
+        by two lines at once), the smallest published cell of every line that pins it.
+        """
+        targets = list(expr) if isinstance(expr, tuple) else [expr]
+        involved = set(targets)
+        published = {c: self._round(v) for c, v in values.items() if c not in sup}
+        levels, seen, frontier = [], set(involved), set(involved)
+        free_targets = [c for c in targets if c not in sup and values[c] > 0]
+        if free_targets:
+            levels.append(free_targets)
+        while frontier and sum(map(len, levels)) < tries:
+            reach = {c for coeffs, _ in cons if frontier & set(coeffs) for c in coeffs} - seen
+            level = [c for c in reach if c not in sup and values[c] > 0]
+            if level:
+                levels.append(sorted(level, key=lambda c: (values[c], str(c))))
+            frontier = {c for c in reach if c in sup}
+            seen |= reach
+        candidates = [c for level in levels for c in level][:tries]
+        best, best_hi = None, hi
+        unknown = [c for c in sup if c in seen or any(c in co for co, _ in cons)]
+        for cand in candidates:
+            pub = {c: v for c, v in published.items() if c != cand}
+            high = _max_expression(expr, published=pub, unknown=unknown + [cand], constraints=cons, half=half)
+            if high is None:
+                continue
+            if high >= k - 1e-6:
+                return [cand]
+            if high > best_hi + 1e-6 and (best is None or high > best_hi):
+                best, best_hi = cand, high
+        if best is not None:
+            return [best]
+        # pinned by several lines at once: open each line through it that no other withheld
+        # cell opens, at its smallest published cell
+        picks = []
+        for coeffs, sense in cons:
+            if sense != "=" or not involved & set(coeffs):
+                continue
+            others = [c for c in coeffs if c not in involved]
+            if sum(c in sup for c in others) >= 2:
+                continue
+            free = [c for c in others if c not in sup and values[c] > 0]
+            if free:
+                picks.append(min(free, key=lambda c: (values[c], str(c))))
+        return picks or candidates[:1]
+
+    def _publish_twins(self, cons) -> set[str]:
+        """Publish again a cell withheld only to protect others (secondary or linked) when a
+        published cell of the pack is declared equal to it: withholding it hides nothing
+        (the reader has its twin) and costs the estimates resting on it."""
+        twins: dict = {}
+        for coeffs, sense in cons:
+            if sense == "=" and len(coeffs) == 2 and sorted(coeffs.values()) == [-1.0, 1.0]:
+                a, b = coeffs
+                twins.setdefault(a, set()).add(b)
+                twins.setdefault(b, set()).add(a)
+        changed: set[str] = set()
+        if not twins:
+            return changed
+        sup = self.suppressed()
+        restored = []
+        for ce, rule in sorted(sup.items(), key=lambda kv: str(kv[0])):
+            if rule not in ("secondary", "linked") or ce not in twins:
+                continue
+            # the cell's whole class of equal cells: published anywhere means known
+            seen, stack = {ce}, [ce]
+            while stack:
+                for other in twins.get(stack.pop(), ()):
+                    if other not in seen:
+                        seen.add(other)
+                        stack.append(other)
+            if any(c not in sup for c in seen):
+                restored.append((ce, rule))
+        for ce, rule in restored:
+            del self.tables[ce.table].suppressed[ce]
+        if restored:
+            findings, _ = self.attack()
+            if findings:  # cannot happen (the value was known); fail closed all the same
+                for ce, rule in restored:
+                    self.tables[ce.table].suppressed[ce] = rule
+                return changed
+            changed = {ce.table for ce, _ in restored}
+            self.notes.append(f"{len(restored)} cell(s) withheld to protect others were published again: a "
+                              "published cell of another table is the same number")
+        return changed
 
     # ----------------------------------------------------------------- records
     def record(self) -> list[dict]:
@@ -520,6 +605,27 @@ class Gate:
         }
 
 
+def _groups_of(constraints):
+    """A function giving each cell the representative of its group of cells linked by
+    ``constraints`` (union-find); a cell in no constraint is its own group."""
+    parent: dict = {}
+
+    def find(c):
+        parent.setdefault(c, c)
+        while parent[c] != c:
+            parent[c] = parent[parent[c]]
+            c = parent[c]
+        return c
+
+    for coeffs, _ in constraints:
+        cells = list(coeffs)
+        for other in cells[1:]:
+            a, b = find(cells[0]), find(other)
+            if a != b:
+                parent[a] = b
+    return find
+
+
 def _component_matrix(rows, bs, pos):
     """Dense constraint matrix of the rows touching one group of cells (``pos``: index map)."""
     sel = [(r, b) for r, b in zip(rows, bs) if pos.keys() & r.keys()]
@@ -536,6 +642,51 @@ def _expr(e) -> str:
     if isinstance(e, tuple):
         return f"{e[1]} - {e[0]}"
     return str(e)
+
+
+def _max_expression(expr, *, published: dict, unknown: list, constraints: list, half: float = 0.0):
+    """The largest value an intruder's linear programme allows ``expr`` (a Cell, or an
+    ``(events, base)`` pair meaning ``base - events``), given the published values and the
+    ``constraints`` (only those of the cell's group are needed). None when infeasible."""
+    from scipy.optimize import linprog
+
+    free = list(dict.fromkeys(unknown))
+    if half > 0:
+        free += [c for c in published if c not in set(free)]
+    idx = {c: i for i, c in enumerate(free)}
+    n = len(free)
+    lb, ub = np.zeros(n), np.full(n, np.inf)
+    for c, v in published.items():
+        if c in idx:
+            lb[idx[c]], ub[idx[c]] = max(v - half, 0), v + half
+    A_eq, b_eq, A_ub, b_ub = [], [], [], []
+    for coeffs, sense in constraints:
+        row, rhs, ok = np.zeros(n), 0.0, True
+        for c, a in coeffs.items():
+            if c in idx:
+                row[idx[c]] += a
+            elif c in published:
+                rhs -= a * published[c]
+            else:
+                ok = False
+                break
+        if not ok or not row.any():
+            continue
+        (A_eq if sense == "=" else A_ub).append(row)
+        (b_eq if sense == "=" else b_ub).append(rhs)
+    cvec, const = np.zeros(n), 0.0
+    for c, a in (((expr[1], 1.0), (expr[0], -1.0)) if isinstance(expr, tuple) else ((expr, 1.0),)):
+        if c in idx:
+            cvec[idx[c]] += a
+        elif c in published:
+            const += a * published[c]
+        else:
+            return None
+    cap = 10.0 * (sum(abs(v) for v in published.values()) + 1)
+    bounds = [(lo, cap if np.isinf(hi) else hi) for lo, hi in zip(lb, ub)]
+    r = linprog(-cvec, A_ub=np.array(A_ub) if A_ub else None, b_ub=b_ub or None,
+                A_eq=np.array(A_eq) if A_eq else None, b_eq=b_eq or None, bounds=bounds, method="highs")
+    return float(-r.fun + const) if r.status == 0 else None
 
 
 def lp_attack(*, published: dict, unknown: list, constraints: list, pairs: list, threshold: int,

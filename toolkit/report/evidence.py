@@ -234,11 +234,53 @@ class EvidenceContext:
         self.gate.private_record().to_csv(self.private_dir / "disclosure_record.csv", index=False,
                                           lineterminator="\n")
 
+    def _text_values(self) -> tuple[list[float], list[float]]:
+        """True values of the withheld count cells, and the published count values (what a
+        sentence may repeat), for :func:`toolkit.disclosure.text.screen`."""
+        if self._gate is None:
+            return [], []
+        cached = self.store.get("_text_values")
+        key = len(self.gate.suppressed())
+        if cached is not None and cached[0] == key:
+            return cached[1], cached[2]
+        values, sup = self.gate.values(), self.gate.suppressed()
+        withheld = sorted({v for c, v in values.items() if c in sup})
+        published = sorted({self.gate._round(v) for c, v in values.items() if c not in sup})
+        self.store["_text_values"] = (key, withheld, published)
+        return withheld, published
+
+    def screen_text(self, text, *, where: str) -> bool:
+        """May ``text`` be published? The safety net every published sentence passes
+        (findings, executive summary, joint displays, captions, methods): a count of people
+        under the threshold, a complement under it, or the true value of a withheld cell
+        (:func:`toolkit.disclosure.text.screen`) refuses it, with a log line naming
+        ``where`` it was (never the number)."""
+        from toolkit.disclosure.text import screen
+
+        if text is None or not str(text).strip():
+            return True
+        withheld, published = self._text_values()
+        problems = screen(str(text), threshold=self.threshold, withheld=withheld, published=published)
+        if problems:
+            kinds = sorted({"a count of people under the threshold" if "under" in p else
+                            "the value of a withheld cell" for p in problems})
+            self.note(f"publication gate: {where} withheld: it stated {' and '.join(kinds)}")
+            return False
+        return True
+
     def _gate_findings(self) -> None:
-        """Findings pass the gate too: a finding quoting an estimate the gate withheld (a share,
-        mean or bound blanked because it rests on a withheld count) is withdrawn with a note, so
-        a sentence cannot give back a withheld cell. Numbers match when equal to 12 digits; a
-        finding is withdrawn on a coincidence too (fail closed)."""
+        """Findings pass the gate too. A finding is withdrawn, with a note, when
+
+        - a value it declares as counting people (``people=``) is under the threshold, or an
+          ``events=`` pair gives fewer than the threshold with or without the outcome;
+        - a cell it declares it was read from (``cells=``) is withheld;
+        - it quotes an estimate the gate withheld (a share, mean or bound blanked because it
+          rests on a withheld count; numbers match when equal to 12 digits, a coincidence is
+          withdrawn too);
+        - its sentence states a count of people under the threshold, a complement under it,
+          or the true value of a withheld cell (:meth:`screen_text`, the safety net for
+          counts a section did not declare).
+        """
         import math
 
         def key(v):
@@ -251,37 +293,75 @@ class EvidenceContext:
         withheld: set[float] = set()
         for g in self.gate.tables.values():
             withheld.update(k for k in map(key, g.values_withheld()) if k is not None)
+
         def quotes_withheld(v):
-            # fractions only: a whole number (a count of forces, documents, units) matches some
-            # withheld count by chance; a finding quoting a count quotes its share too, and the
-            # share of a withheld count is itself withheld (blanked with it)
+            # fractions only: whole numbers are counts, checked below as counts
             k = key(v)
             return k is not None and not float(k).is_integer() and k in withheld
 
+        k = self.threshold
+        values, sup = self.gate.values(), self.gate.suppressed()
         kept = []
         for f in self.findings:
-            hits = sorted({name for name, v in f["values"].items() if quotes_withheld(v)})
+            what = f"finding {f['template'][:60]!r}..."
+            vals = f["values"]
+            reasons = []
+            small = [n for n in f.get("people", ()) if key(vals.get(n)) is not None
+                     and (0 < key(vals[n]) < k or (key(vals[n]) == 0 and self.gate.zeros == "suppress"))]
+            if small:
+                reasons.append(f"its count(s) of people {', '.join(small)} under {k}")
+            for ev, base in f.get("events", ()):
+                e, n = key(vals.get(ev)), key(vals.get(base))
+                if e is not None and n is not None and (0 < e < k or 0 < n - e < k):
+                    reasons.append(f"fewer than {k} with or without the outcome ({ev} of {base})")
+            for name, ce in (f.get("cells") or {}).items():
+                if ce not in values:
+                    raise ValueError(f"{what}: value {name!r} names the cell {ce}, which is not a published "
+                                     "count of the pack")
+                if ce in sup:
+                    reasons.append(f"{name} (read from {ce.table}, withheld there)")
+            hits = sorted({name for name, v in vals.items() if quotes_withheld(v)})
             if hits:
-                self.note(f"finding withdrawn by the publication gate (it quoted {', '.join(hits)}, "
-                          f"withheld in a published table): {f['template'][:60]}...")
+                reasons.append(f"{', '.join(hits)} (withheld in a published table)")
+            if reasons:
+                self.note(f"finding withdrawn by the publication gate (it quoted {'; '.join(reasons)}): "
+                          f"{f['template'][:60]}...")
+                continue
+            if not self.screen_text(f["text"], where=f"{what} (withdrawn)"):
                 continue
             kept.append(f)
         self.findings[:] = kept
 
-    def finding(self, pillar: str, text: str, *, recommendation=None, **values) -> str:
+    def finding(self, pillar: str, text: str, *, recommendation=None, people=(), events=(), cells=None,
+                **values) -> str:
         """Record a headline finding. ``text`` is a template filled from ``values``
         (computed numbers, never typed), e.g.
         ``ctx.finding("recognition", "{p:.0%} (95% CI {lo:.0%} to {hi:.0%})", p=..., lo=..., hi=...)``.
-        ``recommendation`` is a number such as "3.02" or a list of them."""
+        ``recommendation`` is a number such as "3.02" or a list of them.
+
+        What the numbers mean, for the publication gate (as for a table): ``people`` names
+        the values counting people; ``events`` pairs ``(events, base)`` of values (people
+        with the outcome, of how many; both must reach the threshold with and without);
+        ``cells`` maps a value to the published count cell it was read from
+        (:func:`toolkit.disclosure.gate.cell`): the finding is withdrawn if the gate
+        withholds that cell. Values may be given only for the gate (not in ``text``)."""
         if pillar not in PILLARS:
             raise ValueError(f"pillar must be one of {PILLARS}; got {pillar!r}")
         recs = [recommendation] if isinstance(recommendation, str) else list(recommendation or [])
         unknown = [r for r in recs if r not in RECOMMENDATIONS]
         if unknown:
             raise ValueError(f"unknown recommendation number(s) {unknown}")
+        people = (people,) if isinstance(people, str) else tuple(people)
+        events = tuple(tuple(p) for p in events)
+        named = {*people, *(x for p in events for x in p), *(cells or {})}
+        missing = sorted(n for n in named if n not in values)
+        if missing:
+            raise ValueError(f"finding: people / events / cells name value(s) {missing} that are not given "
+                             f"(values: {sorted(values)})")
         rendered = text.format(**values)
         self.findings.append(
-            {"pillar": pillar, "text": rendered, "template": text, "values": values, "recommendations": recs}
+            {"pillar": pillar, "text": rendered, "template": text, "values": values, "recommendations": recs,
+             "people": people, "events": events, "cells": dict(cells or {})}
         )
         return rendered
 
@@ -408,8 +488,10 @@ def build_evidence_pack(
     ctx.method("Notebooks", "The analysis notebooks, executed on the same data, display respondent-level "
                "results and are kept in the private folder beside the pack (private/notebooks/), not "
                "published: only tables and figures that passed the publication gate are in the pack.")
+    gate_only = ("people", "events", "cells")  # what the numbers mean, for the gate
     (ctx.pack_dir / "findings.json").write_text(
-        json.dumps(ctx.findings, indent=2, default=_jsonable), encoding="utf-8"
+        json.dumps([{k: v for k, v in f.items() if k not in gate_only} for f in ctx.findings], indent=2,
+                   default=_jsonable), encoding="utf-8"
     )
     if notebooks:
         from toolkit.report.notebooks import execute_notebooks

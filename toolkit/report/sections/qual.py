@@ -77,12 +77,18 @@ def _build_interviews(ctx) -> None:
     overall = overall[overall["n"] >= k]
     pub = overall.loc[:, ["code", "name", "pillar", "n_cases", "n", "estimate", "ci_low", "ci_high"]].copy()
     raised = dict(zip(pub["code"], pub["n_cases"]))
+    # every row's n counts the same interviews (all of them): withholding it in one row hides
+    # nothing while the other rows show it, so the gate is told they are one number
+    same_n = tuple(Link(cell("qual_theme_prevalence", first, "n"), (cell("qual_theme_prevalence", code, "n"),))
+                   for first in pub["code"].iloc[:1]
+                   for code, n in zip(pub["code"].iloc[1:], pub["n"].iloc[1:]) if n == pub["n"].iloc[0])
     pub = ctx.table(
         "qual_theme_prevalence",
         pub,
         key=["code"],
         counts=["n_cases", "n"],
         events=[("n_cases", "n")],
+        links=same_n,
         title="Themes in the manager interviews: interviews raising each theme",
         caption="estimate = share of interviews, with 95% Wilson interval; themes raised in (or missing "
         f"from) fewer than {k} interviews are withheld.",
@@ -125,7 +131,10 @@ def _build_interviews(ctx) -> None:
             r = row.iloc[0]
             ctx.finding(pillar, text + ": {estimate:.0%} of {n} interviews (95% CI {lo:.0%} to {hi:.0%})",
                         recommendation=rec, estimate=float(r["estimate"]), n=int(r["n"]),
-                        lo=float(r["ci_low"]), hi=float(r["ci_high"]))
+                        lo=float(r["ci_low"]), hi=float(r["ci_high"]), raised=int(r["n_cases"]),
+                        people=("n",), events=(("raised", "n"),),
+                        cells={"n": cell("qual_theme_prevalence", code, "n"),
+                               "raised": cell("qual_theme_prevalence", code, "n_cases")})
 
     names = dict(zip(project.codebook["id"], project.codebook["name"]))
     # co-occurrence: interviews raising both themes, published through the gate; the heat map
