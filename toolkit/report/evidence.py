@@ -93,6 +93,7 @@ class EvidenceContext:
     timings: dict[str, float] = field(default_factory=dict)
     _gate: object = field(default=None, repr=False)
     _figure_sources: dict = field(default_factory=dict, repr=False)
+    _public_notes: dict = field(default_factory=dict, repr=False)
 
     @property
     def pack_dir(self) -> Path:
@@ -377,10 +378,48 @@ class EvidenceContext:
         """Cells withheld by disclosure control across the pack (primary and secondary)."""
         return sum(1 for d in self.gate.record() if d["rule"] not in ("term", "estimate")) if self._gate else 0
 
-    def note(self, message: str) -> None:
-        """Log a message (printed, and kept in log.txt)."""
+    def note(self, message: str, *, public: str | None = None) -> None:
+        """Log a message (printed, and kept in log.txt). ``public``: the line the pack's own
+        log shows instead (when the message names values or small counts that stay in the
+        private log)."""
         print(message)
+        if public is not None:
+            self._public_notes[len(self.log)] = public
         self.log.append(message)
+
+    def how_many(self, n: int) -> str:
+        """``n`` as a published sentence may say it: the number from the threshold up,
+        else "fewer than k"."""
+        return f"{n:,}" if n >= self.threshold else f"fewer than {self.threshold}"
+
+    def undeclared(self, values, declared, *, what: str, where: str, unit: str = "row(s)", fate: str = "left out"):
+        """Which of ``values`` (a Series of a grouping column) may label a published table.
+
+        A value typed into a grouping column that is not one of the study's declared
+        categories (``declared``: a collection, or None when the study declares none) must
+        never become a row or column label: it may be free text. Without a declaration, a
+        value held by fewer than ``threshold`` rows is not a label (it would name a handful
+        of people, and every count under it is withheld anyway). Returns a boolean Series
+        (True = may label); what is left out (``fate``: what happens to those rows) is logged,
+        values in the private log only.
+        """
+        text = values.astype("string").str.strip()
+        present = text.notna()
+        if declared is not None:
+            ok = text.isin({str(v).strip() for v in declared}) | ~present
+            rule = "not one of the declared categories"
+        else:
+            sizes = text.map(text.value_counts())
+            ok = (sizes >= self.threshold) | ~present
+            rule = f"held by fewer than {self.threshold} {unit} (the study declares no categories)"
+        bad = ~ok.fillna(False).astype(bool)
+        if bad.any():
+            n, kinds = int(bad.sum()), int(text[bad].nunique())
+            self.note(f"{where}: {n} {unit} whose {what} is {rule} {fate} ({kinds} value(s): "
+                      f"{sorted(text[bad].unique().tolist())[:5]})",
+                      public=f"{where}: {self.how_many(n)} {unit} whose {what} is {rule} {fate} (the values "
+                             "are in the private log; a typed value is never a published label)")
+        return ~bad
 
 
 def _jsonable(v):
@@ -552,10 +591,12 @@ def _public_log(ctx) -> list[str]:
     import re
 
     out = []
+    public = getattr(ctx, "_public_notes", {})
     roots = {str(ctx.outdir.resolve()), str(ctx.outdir)}
     if ctx.config is not None and getattr(ctx.config, "base", None) is not None:
         roots.add(str(Path(ctx.config.base).resolve()))
-    for line in ctx.log:
+    for i, line in enumerate(ctx.log):
+        line = public.get(i, line)
         for root in sorted(roots, key=len, reverse=True):
             line = line.replace(root + "/", "").replace(root, ".")
         out.append(re.sub(r"(?<![\w.])/(?:[\w.+-]+/)+[\w.+-]*", "[local path]", line))

@@ -29,11 +29,27 @@ def _load(ctx):
     return QualProject.from_csv(source)
 
 
-def _crosstab(project, by, coder):
+OTHER = "Other (groups of fewer than {k} interviews)"
+
+
+def _crosstab(project, by, coder, ctx=None):
     from toolkit.qual._common import leaf_codes
     from toolkit.qual.frequencies import code_frequencies
 
     f = code_frequencies(project, by=by, codes=leaf_codes(project), coder=coder)
+    if ctx is not None:
+        # a case attribute is typed by whoever coded the interviews and no dictionary declares
+        # its values: a value held by fewer than k interviews never labels a column (it may be
+        # free text, or name a handful of managers); those interviews are counted together
+        sizes = f.drop_duplicates("group").set_index("group")["n"]
+        small = sizes.index[sizes < ctx.threshold]
+        if len(small):
+            label = OTHER.format(k=ctx.threshold)
+            ctx.undeclared(project.cases[by], None, what=by.replace("_", " "),
+                           where=f"qual: themes by {by.replace('_', ' ')}", unit="interview(s)",
+                           fate=f"counted together as '{label}'")
+            f = f.assign(group=f["group"].where(~f["group"].isin(small), label))
+            f = f.groupby(["code", "group"], as_index=False, sort=False)["n_cases"].sum()
     names = dict(zip(project.codebook["id"], project.codebook["name"]))
     wide = f.pivot(index="code", columns="group", values="n_cases")
     wide = wide.loc[[c for c in f["code"].unique()]]
@@ -100,7 +116,7 @@ def _build_interviews(ctx) -> None:
             ctx.note(f"qual: case attribute {by!r} (qual.by) is not in the interviews' cases "
                      f"(they have {attributes}); table of themes by {by} not included")
             continue
-        wide = _crosstab(project, by, coder)
+        wide = _crosstab(project, by, coder, ctx)
         name = f"qual_themes_by_{by}"
         # each theme's total across the groups counts the interviews of the overall table
         links = tuple(
