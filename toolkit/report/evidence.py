@@ -595,8 +595,15 @@ def _public_log(ctx) -> list[str]:
     roots = {str(ctx.outdir.resolve()), str(ctx.outdir)}
     if ctx.config is not None and getattr(ctx.config, "base", None) is not None:
         roots.add(str(Path(ctx.config.base).resolve()))
+    from toolkit.disclosure.text import screen
+
+    withheld, shown = ctx._text_values() if hasattr(ctx, "_text_values") else ([], [])
     for i, line in enumerate(ctx.log):
         line = public.get(i, line)
+        if screen(line, threshold=ctx.threshold, withheld=withheld, published=shown):
+            # e.g. an error message of a model or notebook naming a handful of respondents
+            line = (line.split(":")[0][:60] + ": (message withheld from the pack's log: it states a count of "
+                    "people the pack may not; see private/log.txt)")
         for root in sorted(roots, key=len, reverse=True):
             line = line.replace(root + "/", "").replace(root, ".")
         out.append(re.sub(r"(?<![\w.])/(?:[\w.+-]+/)+[\w.+-]*", "[local path]", line))
