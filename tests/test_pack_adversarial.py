@@ -166,7 +166,7 @@ def test_demo_pack_is_safe(demo_pack):
 
 
 def test_audit_pack_finds_each_planted_problem(demo_pack, tmp_path):
-    """A copy of the demo pack made unsafe in five ways; audit-pack finds each, exit 1."""
+    """A copy of the demo pack made unsafe in six ways; audit-pack finds each, exit 1."""
     pack = tmp_path / "evidence-pack"
     shutil.copytree(demo_pack.pack_dir, pack)
     (tmp_path / "private").mkdir()
@@ -204,10 +204,33 @@ def test_audit_pack_finds_each_planted_problem(demo_pack, tmp_path):
         t.loc[t["force"] == force, r.column] = str(int(r.value))
     t.to_csv(path, index=False, encoding="utf-8-sig")
 
+    # 6. counts of people in prose: a DOCX paragraph, an SVG label, a finding quoting the true
+    #    value of a withheld cell that no published count shows
+    doc = Document(pack / "briefing.docx")
+    doc.add_paragraph("In Force 07, 3 respondents reported doxxing.")
+    doc.save(pack / "briefing.docx")
+    svg = pack / "figures" / "survey_harm_by_role.svg"
+    svg.write_text(svg.read_text(encoding="utf-8").replace(
+        "</svg>", '<text x="10" y="10">Volunteer (n = 4)</text></svg>'), encoding="utf-8")
+    shown = set()
+    for csv in (pack / "tables").glob("*.csv"):
+        shown |= set(pd.read_csv(csv, encoding="utf-8-sig").select_dtypes("number").stack().tolist())
+    hidden = record[(record["value"] >= 10) & ~record["value"].isin(shown)].iloc[0]
+    findings = json.loads((pack / "findings.json").read_text(encoding="utf-8"))
+    findings.append({"pillar": "support", "text": f"{int(hidden['value'])} managers described peer support.",
+                     "values": {}, "recommendations": []})
+    (pack / "findings.json").write_text(json.dumps(findings), encoding="utf-8")
+
     verdict = audit_pack(pack, study=demo_pack.outdir / "demo-data" / "study.yml")
     failed = verdict[verdict["status"] == "FAIL"]
     assert set(failed["check"]) == {"private files", "manifest", "small counts", "withheld values",
-                                    "free text", "joint attack"}
+                                    "counts in text", "free text", "joint attack"}
+    prose = failed[failed["check"] == "counts in text"]
+    assert set(prose["file"]) == {"briefing.docx[word/document.xml]", "figures/survey_harm_by_role.svg",
+                                  "findings.json"}, prose.to_string()
+    assert prose["detail"].str.contains("3 respondents").any()
+    assert prose["detail"].str.contains("n = 4").any()
+    assert prose["detail"].str.contains("true value of a withheld cell").any()
     assert failed["detail"].str.contains("absolute path").any()
     assert failed["detail"].str.contains("'value'").any()
     assert failed["file"].str.contains("validation_report.csv").any()

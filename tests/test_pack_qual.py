@@ -105,3 +105,17 @@ def test_skipped_with_a_note_without_configuration(tmp_path):
     assert not ctx.tables and not ctx.findings
     assert any("qual.documents" in m for m in ctx.log)
     assert any("qual.interviews" in m for m in ctx.log)
+
+
+def test_interview_themes_not_withheld_wholesale(built):
+    """Secondary suppression keeps what it can: most themes keep their share, every pillar with
+    themes shows at least one, and the number of interviews (the same in every row) is
+    never withheld in one row while the others show it."""
+    ctx, _ = built
+    ctx.publish()
+    t = ctx.tables["qual_theme_prevalence"].data
+    themes = t[t["code"].str.contains(".", regex=False)]
+    assert themes["estimate"].notna().mean() >= 0.75
+    for pillar, rows in themes.groupby("pillar"):
+        assert rows["estimate"].notna().any(), pillar
+    assert t["n"].notna().all()

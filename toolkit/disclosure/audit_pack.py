@@ -18,6 +18,13 @@ Checks, each a row of the verdict table:
     A cell withheld in the CSV is withheld in the XLSX too; with the private record
     beside the pack (``../private/disclosure_record.csv``), no withheld cell shows a
     value in any table.
+``counts in text``
+    No sentence, label or cell text of any published file (findings and summary in
+    ``index.html``, DOCX paragraphs, XLSX strings, SVG text, CSV cells, ``findings.json``,
+    ``log.txt``) states a count of people in ``1 .. k-1``, a complement under ``k``
+    (``44 of 50 managers``, ``45 (90%)``), or, with the private record beside the pack,
+    the true value of a withheld cell that no published count shows
+    (:func:`toolkit.disclosure.text.screen`, the reader the gate uses).
 ``free text``
     With ``--study``: no survey free text, no text typed into a coded column, no incident
     note and no interview passage appears in any published file (HTML, CSV, JSON, TXT,
@@ -40,7 +47,7 @@ import pandas as pd
 
 from toolkit.disclosure.result import MARKER
 
-__all__ = ["audit_pack", "published_text", "study_free_text"]
+__all__ = ["audit_pack", "published_text", "study_free_text", "text_units"]
 
 _COUNT_NAME = re.compile(r"^(n|n_[a-z_]+|count|counts|cases|respondents|incidents|Wave \d+|Total)$")
 _PRIVATE_NAMES = ("disclosure_record", "validation_report", "excluded_rows")
@@ -64,6 +71,102 @@ def published_text(pack: Path) -> str:
     text = html.unescape(html.unescape("\n".join(chunks)))
     text = re.sub(r"<[^>]{0,200}>", " ", text)  # tags split a sentence over runs / cells
     return re.sub(r"\s+", " ", text)
+
+
+_INLINE = r"(?:a|abbr|b|strong|em|i|span|small|sup|sub|code|mark|u|s|bdi|bdo|time|data|q|cite)"
+
+
+def _xml_units(xml: str, unit: str, piece: str) -> list[str]:
+    """Text of each ``unit`` element (its ``piece`` elements joined), entities decoded."""
+    out = []
+    for m in re.finditer(rf"<{unit}[\s>].*?</{unit}>|<{unit}>.*?</{unit}>", xml, flags=re.S):
+        parts = re.findall(rf"<{piece}(?:\s[^>]*)?>(.*?)</{piece}>", m.group(0), flags=re.S)
+        out.append(html.unescape("".join(parts)))
+    return out
+
+
+def _html_units(text: str) -> list[str]:
+    text = re.sub(r"<(style|script)\b.*?</\1>", " ", text, flags=re.S | re.I)
+    text = re.sub(r"<!--.*?-->", " ", text, flags=re.S)
+    text = re.sub(rf"</?{_INLINE}\b[^>]*>", "", text, flags=re.I)  # inline markup joins its words
+    text = re.sub(r"<[^>]*>", "\n", text)  # every other tag ends a block
+    return [html.unescape(line).strip() for line in text.split("\n") if line.strip()]
+
+
+def _svg_units(text: str) -> list[str]:
+    units = [html.unescape(re.sub(r"<[^>]*>", "", t)) for t in
+             re.findall(r"<text\b[^>]*>(.*?)</text>", text, flags=re.S)]
+    units += [html.unescape(t) for t in re.findall(r"<title>(.*?)</title>|<desc>(.*?)</desc>", text, flags=re.S)
+              for t in t if t]
+    # matplotlib draws text as glyph paths and writes the string in a comment beside them
+    units += [html.unescape(t).strip() for t in re.findall(r"<!--(.*?)-->", text, flags=re.S)]
+    return units
+
+
+def _json_strings(obj) -> list[str]:
+    if isinstance(obj, str):
+        return [obj]
+    if isinstance(obj, dict):
+        return [s for v in obj.values() for s in _json_strings(v)]
+    if isinstance(obj, list):
+        return [s for v in obj for s in _json_strings(v)]
+    return []
+
+
+def text_units(pack: Path) -> list[tuple[str, str]]:
+    """The prose of every published file, as ``(file, text)`` units a sentence cannot
+    cross: HTML blocks (inline markup joined), SVG ``<text>`` elements and the strings
+    matplotlib writes beside its glyphs, DOCX paragraphs (runs joined), XLSX strings,
+    CSV cells, JSON strings (findings; the manifest is checked on its own), lines of
+    text files."""
+    pack = Path(pack)
+    out: list[tuple[str, str]] = []
+    for path in sorted(pack.rglob("*")):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(pack).as_posix()
+        suffix = path.suffix.lower()
+        if suffix in (".docx", ".xlsx", ".odt", ".ods", ".zip"):
+            try:
+                z = zipfile.ZipFile(path)
+            except zipfile.BadZipFile:
+                continue
+            with z:
+                for name in z.namelist():
+                    if not name.endswith(".xml") or name.startswith("docProps/") or "theme" in name:
+                        continue
+                    xml = z.read(name).decode("utf-8", errors="replace")
+                    units = []
+                    if name.startswith("word/"):
+                        units = _xml_units(xml, "w:p", "w:t")
+                    elif name.startswith("xl/"):
+                        units = _xml_units(xml, "si", "t") + _xml_units(xml, "is", "t") + [
+                            html.unescape(v) for v in re.findall(r'<c [^>]*t="str"[^>]*>.*?<v>(.*?)</v>', xml, flags=re.S)]
+                    out += [(f"{rel}[{name}]", u) for u in units if u.strip()]
+            continue
+        if suffix not in _TEXT_SUFFIXES:
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if suffix in (".html", ".htm"):
+            units = _html_units(text)
+        elif suffix == ".svg":
+            units = _svg_units(text)
+        elif suffix == ".json":
+            if path.name == "manifest.json":
+                continue
+            try:
+                units = _json_strings(json.loads(text))
+            except ValueError:
+                units = text.splitlines()
+        elif suffix == ".csv":
+            import csv
+            import io
+
+            units = [c for row in csv.reader(io.StringIO(text.lstrip("\ufeff"))) for c in row]
+        else:
+            units = text.splitlines()
+        out += [(rel, u) for u in units if u and u.strip()]
+    return out
 
 
 def _sentences(text: str, min_len: int) -> set[str]:
@@ -287,6 +390,32 @@ def audit_pack(pack, *, study=None, private=None) -> pd.DataFrame:
         if shown:
             fail("withheld values", "tables/", f"{len(shown)} withheld cell(s) published: " + "; ".join(shown[:5]))
 
+    # counts of people in sentences, labels and text cells
+    from toolkit.disclosure.text import screen
+
+    shown_counts = set()
+    for name, df in tables.items():
+        others = set(not_people.get(name) or {})
+        cols = {c for c in df.columns if _COUNT_NAME.match(str(c)) and c not in others}
+        cols |= {c for r, c in declared.get(name, set())}
+        for col in cols & set(df.columns):
+            shown_counts |= {x for x in map(_number, df[col]) if x is not None}
+    withheld_counts = []
+    if record.exists():
+        rec_values = pd.read_csv(record, dtype={"value": float}, keep_default_na=False, na_values=[""])
+        if "rule" in rec_values.columns:
+            rec_values = rec_values[~rec_values["rule"].isin(["estimate", "term"])]
+        withheld_counts = [float(v) for v in rec_values.get("value", []) if v == v]
+    problems: dict[str, list[str]] = {}
+    for where, text in text_units(pack):
+        if not re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|single)\b", text, flags=re.I):
+            continue
+        found = screen(text, threshold=k, withheld=withheld_counts, published=shown_counts)
+        if found:
+            problems.setdefault(where, []).extend(found)
+    for where, found in problems.items():
+        fail("counts in text", where, f"{len(found)} sentence(s) state a count they may not: " + "; ".join(found[:3]))
+
     # free text
     if study is not None:
         from toolkit.config import StudyConfig, load_study
@@ -321,7 +450,8 @@ def audit_pack(pack, *, study=None, private=None) -> pd.DataFrame:
             fail("joint attack", f"tables/{(expr[0] if isinstance(expr, tuple) else expr).table}.csv",
                  f"{what} can be derived to lie in [{lo:g}, {hi:g}], below {k}")
 
-    checks = ["private files", "manifest", "small counts", "withheld values", "free text", "joint attack"]
+    checks = ["private files", "manifest", "small counts", "withheld values", "counts in text", "free text",
+              "joint attack"]
     failed = {r["check"] for r in rows}
     for check in checks:
         if check not in failed:

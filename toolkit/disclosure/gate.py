@@ -398,11 +398,14 @@ class Gate:
     def suppressed(self) -> dict:
         return {c: r for g in self.tables.values() for c, r in g.suppressed.items()}
 
-    def attack(self):
-        """Run the joint attack; return (findings, constraints, known cells).
+    def attack(self, *, groups=None, group=None):
+        """Run the joint attack; return (findings, constraints).
 
         A finding is ``(expression, lower, upper)`` where expression is a Cell or a
-        ``(events, base)`` complement pair.
+        ``(events, base)`` complement pair. With ``groups`` (representatives given by the
+        function ``group``, see :func:`_groups_of`), only the withheld cells of those groups
+        of linked cells are attacked (the others are independent of them); the constraints
+        returned are all of them.
         """
         values, sup = self.values(), self.suppressed()
         links = self._links()
@@ -415,10 +418,15 @@ class Gate:
         pairs = [p for g in self.tables.values() for p in g.pairs]
         half = 0.0 if self.rounding is None else self.rounding / 2.0
         published = {c: self._round(v) for c, v in values.items() if c not in sup}
-        return lp_attack(published=published, unknown=list(sup), constraints=cons, pairs=pairs,
+        unknown, use, use_pairs = list(sup), cons, pairs
+        if groups is not None:
+            unknown = [c for c in unknown if group(c) in groups]
+            use = [con for con in cons if group(next(iter(con[0]))) in groups]
+            use_pairs = [p for p in pairs if group(p[0]) in groups]
+        return lp_attack(published=published, unknown=unknown, constraints=use, pairs=use_pairs,
                          threshold=self.threshold, half=half), cons
 
-    def finalise(self, *, max_rounds: int = 60) -> list[str]:
+    def finalise(self, *, max_rounds: int = 400) -> list[str]:
         """Joint attack over every table; withhold more until nothing is disclosed.
 
         Returns the names of the tables changed. Raises :class:`DisclosureError` when it
@@ -426,43 +434,41 @@ class Gate:
         """
         changed: set[str] = set()
         values = self.values()
+        group = by_group = None
+        half = 0.0 if self.rounding is None else self.rounding / 2.0
+        k = self.threshold
+        self.rounds = 0
+        dirty = None  # groups of linked cells changed in the last round (None: all)
         for _ in range(max_rounds):
-            findings, cons = self.attack()
+            findings, cons = self.attack(groups=dirty, group=group)
+            self.rounds += 1
             if not findings:
+                changed |= self._publish_twins(cons)
                 for name in changed:
                     self._render(self.tables[name])
                 return sorted(changed)
+            if group is None:
+                group = _groups_of(cons)
+                by_group: dict = {}
+                for con in cons:
+                    by_group.setdefault(group(next(iter(con[0]))), []).append(con)
             sup = self.suppressed()
             added = False
+            # a cell withheld for one finding often protects the other findings of its group
+            # too: each later finding of a group already repaired this round is attacked again
+            # first (one linear programme) and repaired only if still exposed (repairing every
+            # finding blindly withholds far more than needed)
+            repaired: set = set()
             for expr, lo, hi in findings:
                 targets = list(expr) if isinstance(expr, tuple) else [expr]
-                involved = set(targets)
-                picks = []
-                # every equality through the cell with no other withheld cell pins it: open each
-                # such line by withholding its smallest published cell
-                for coeffs, sense in cons:
-                    if sense != "=" or not involved & set(coeffs):
+                where = group(targets[0])
+                if where in repaired:
+                    published = {c: self._round(v) for c, v in values.items() if c not in sup}
+                    hi = _max_expression(expr, published=published, unknown=[c for c in sup if group(c) == where],
+                                         constraints=by_group.get(where, []), half=half)
+                    if hi is None or not 1e-6 < hi < k - 1e-6:
                         continue
-                    others = [c for c in coeffs if c not in involved]
-                    if sum(c in sup for c in others) >= 2:
-                        continue
-                    free = [c for c in others if c not in sup and values[c] > 0]
-                    if free:
-                        picks.append(min(free, key=lambda c: (values[c], str(c))))
-                if not picks:
-                    free = [c for c in targets if c not in sup and values[c] > 0]
-                    if not free:
-                        # the lines through the cell are pinned by other withheld cells that are
-                        # themselves determined: open the nearest published cell reachable
-                        # through withheld cells, smallest first
-                        seen, frontier = set(involved), set(involved)
-                        while frontier and not free:
-                            reach = {c for coeffs, _ in cons if frontier & set(coeffs) for c in coeffs} - seen
-                            free = [c for c in reach if c not in sup and values[c] > 0]
-                            frontier = {c for c in reach if c in sup}
-                            seen |= reach
-                    if free:
-                        picks = [min(free, key=lambda c: (values[c], str(c)))]
+                picks = self._repair(expr, hi, by_group.get(where, []), values, sup, half, k)
                 for best in picks:
                     if best in sup:
                         continue
@@ -470,14 +476,108 @@ class Gate:
                     sup[best] = "linked"
                     changed.add(best.table)
                     added = True
+                    repaired.add(where)
             if not added:
                 break
+            dirty = repaired  # only the groups repaired can have changed
         findings, _ = self.attack()
         names = "; ".join(f"{_expr(e)} in [{lo:g}, {hi:g}]" for e, lo, hi in findings[:20])
         raise DisclosureError(
             f"The publication gate could not protect {len(findings)} suppressed cell(s): an intruder can "
             f"derive them from the published tables and figures ({names}). Merge small categories or drop "
             "the linked table, then build again. Nothing was published.")
+
+    def _repair(self, expr, hi, cons, values, sup, half, k, *, tries: int = 12, steps: int = 60) -> list:
+        """Cells to withhold so that ``expr`` (a withheld cell or a complement) is no longer
+        bounded below ``k``, losing as little as possible.
+
+        The intruder's linear programme says which published cells hold the bound: those of
+        its binding constraints (non-zero dual values). Those cells, smallest count first,
+        are each tried with one linear programme over the cell's group: the first that lifts
+        the bound to ``k`` is withheld; else the one that lifts it most is taken and the
+        search goes on from there (a bound resting on several published cells, such as the
+        pairs of themes raised together that each bound a theme's count from below, needs
+        several); when no single cell lifts it (several constraints pin it at once), the
+        smallest published cell of each binding constraint is taken.
+        """
+        chosen: list = []
+        held = set(sup)
+        unknown = [c for c in sup if any(c in co for co, _ in cons)]
+        for _ in range(steps):
+            published = {c: self._round(v) for c, v in values.items() if c not in held}
+            res = _max_expression(expr, published=published, unknown=unknown + chosen, constraints=cons,
+                                  half=half, explain=True)
+            if res is None or res[0] is None:
+                break
+            hi, binding = res
+            if not 1e-6 < hi < k - 1e-6:
+                return chosen
+            candidates = sorted({c for cells in binding for c in cells if values[c] > 0},
+                                key=lambda c: (values[c], str(c)))
+            if not candidates:
+                break
+            best, best_hi = None, hi
+            for cand in candidates[:tries]:
+                pub = {c: v for c, v in published.items() if c != cand}
+                high = _max_expression(expr, published=pub, unknown=unknown + chosen + [cand], constraints=cons,
+                                       half=half)
+                if high is None:
+                    continue
+                if high >= k - 1e-6:
+                    return chosen + [cand]
+                if high > best_hi + 1e-6:
+                    best, best_hi = cand, high
+            if best is not None:
+                new = [best]
+            else:
+                new = list(dict.fromkeys(min((c for c in cells if values[c] > 0 and c not in held),
+                                             key=lambda c: (values[c], str(c)))
+                                         for cells in binding if any(values[c] > 0 and c not in held for c in cells)))
+            if not new:
+                break
+            chosen += new
+            held.update(new)
+        return chosen
+
+    def _publish_twins(self, cons) -> set[str]:
+        """Publish again a cell withheld only to protect others (secondary or linked) when a
+        published cell of the pack is declared equal to it: withholding it hides nothing
+        (the reader has its twin) and costs the estimates resting on it."""
+        twins: dict = {}
+        for coeffs, sense in cons:
+            if sense == "=" and len(coeffs) == 2 and sorted(coeffs.values()) == [-1.0, 1.0]:
+                a, b = coeffs
+                twins.setdefault(a, set()).add(b)
+                twins.setdefault(b, set()).add(a)
+        changed: set[str] = set()
+        if not twins:
+            return changed
+        sup = self.suppressed()
+        restored = []
+        for ce, rule in sorted(sup.items(), key=lambda kv: str(kv[0])):
+            if rule not in ("secondary", "linked") or ce not in twins:
+                continue
+            # the cell's whole class of equal cells: published anywhere means known
+            seen, stack = {ce}, [ce]
+            while stack:
+                for other in twins.get(stack.pop(), ()):
+                    if other not in seen:
+                        seen.add(other)
+                        stack.append(other)
+            if any(c not in sup for c in seen):
+                restored.append((ce, rule))
+        for ce, rule in restored:
+            del self.tables[ce.table].suppressed[ce]
+        if restored:
+            findings, _ = self.attack()
+            if findings:  # cannot happen (the value was known); fail closed all the same
+                for ce, rule in restored:
+                    self.tables[ce.table].suppressed[ce] = rule
+                return changed
+            changed = {ce.table for ce, _ in restored}
+            self.notes.append(f"{len(restored)} cell(s) withheld to protect others were published again: a "
+                              "published cell of another table is the same number")
+        return changed
 
     # ----------------------------------------------------------------- records
     def record(self) -> list[dict]:
@@ -520,6 +620,27 @@ class Gate:
         }
 
 
+def _groups_of(constraints):
+    """A function giving each cell the representative of its group of cells linked by
+    ``constraints`` (union-find); a cell in no constraint is its own group."""
+    parent: dict = {}
+
+    def find(c):
+        parent.setdefault(c, c)
+        while parent[c] != c:
+            parent[c] = parent[parent[c]]
+            c = parent[c]
+        return c
+
+    for coeffs, _ in constraints:
+        cells = list(coeffs)
+        for other in cells[1:]:
+            a, b = find(cells[0]), find(other)
+            if a != b:
+                parent[a] = b
+    return find
+
+
 def _component_matrix(rows, bs, pos):
     """Dense constraint matrix of the rows touching one group of cells (``pos``: index map)."""
     sel = [(r, b) for r, b in zip(rows, bs) if pos.keys() & r.keys()]
@@ -536,6 +657,69 @@ def _expr(e) -> str:
     if isinstance(e, tuple):
         return f"{e[1]} - {e[0]}"
     return str(e)
+
+
+def _max_expression(expr, *, published: dict, unknown: list, constraints: list, half: float = 0.0,
+                    explain: bool = False):
+    """The largest value an intruder's linear programme allows ``expr`` (a Cell, or an
+    ``(events, base)`` pair meaning ``base - events``), given the published values and the
+    ``constraints`` (only those of the cell's group are needed). None when infeasible.
+
+    With ``explain``, also the published cells of each binding constraint (non-zero dual
+    value): the cells whose withholding can lift the bound, as ``(value, [[cells], ...])``."""
+    from scipy.optimize import linprog
+
+    free = list(dict.fromkeys(unknown))
+    if half > 0:
+        free += [c for c in published if c not in set(free)]
+    idx = {c: i for i, c in enumerate(free)}
+    n = len(free)
+    lb, ub = np.zeros(n), np.full(n, np.inf)
+    for c, v in published.items():
+        if c in idx:
+            lb[idx[c]], ub[idx[c]] = max(v - half, 0), v + half
+    A_eq, b_eq, A_ub, b_ub = [], [], [], []
+    shown_eq, shown_ub = [], []  # published cells of each row
+    for coeffs, sense in constraints:
+        row, rhs, ok, shown = np.zeros(n), 0.0, True, []
+        for c, a in coeffs.items():
+            if c in idx:
+                row[idx[c]] += a
+            elif c in published:
+                rhs -= a * published[c]
+                shown.append(c)
+            else:
+                ok = False
+                break
+        if not ok or not row.any():
+            continue
+        (A_eq if sense == "=" else A_ub).append(row)
+        (b_eq if sense == "=" else b_ub).append(rhs)
+        (shown_eq if sense == "=" else shown_ub).append(shown)
+    cvec, const = np.zeros(n), 0.0
+    for c, a in (((expr[1], 1.0), (expr[0], -1.0)) if isinstance(expr, tuple) else ((expr, 1.0),)):
+        if c in idx:
+            cvec[idx[c]] += a
+        elif c in published:
+            const += a * published[c]
+        else:
+            return None
+    cap = 10.0 * (sum(abs(v) for v in published.values()) + 1)
+    bounds = [(lo, cap if np.isinf(hi) else hi) for lo, hi in zip(lb, ub)]
+    r = linprog(-cvec, A_ub=np.array(A_ub) if A_ub else None, b_ub=b_ub or None,
+                A_eq=np.array(A_eq) if A_eq else None, b_eq=b_eq or None, bounds=bounds, method="highs")
+    value = float(-r.fun + const) if r.status == 0 else None
+    if not explain:
+        return value
+    binding = []
+    if value is not None:
+        for shown, marg in ((shown_eq, getattr(r, "eqlin", None)), (shown_ub, getattr(r, "ineqlin", None))):
+            if marg is None or not shown:
+                continue
+            for cells, m in zip(shown, marg.marginals):
+                if abs(m) > 1e-9 and cells:
+                    binding.append(cells)
+    return value, binding
 
 
 def lp_attack(*, published: dict, unknown: list, constraints: list, pairs: list, threshold: int,

@@ -165,12 +165,26 @@ def theme_of(config, *, note=None) -> Theme:
     return theme
 
 
+WITHHELD_LINE = "Withheld by disclosure control ([c])."
+
+
+def _screened(ctx, text, where):
+    """``text`` if it passes the publication gate's safety net for sentences, else None."""
+    screen = getattr(ctx, "screen_text", None)
+    if screen is None or text is None or screen(text, where=where):
+        return text
+    return None
+
+
 def _joint_table(ctx, pillar: str, number: int) -> PresentationTable:
     jd = joint_display(ctx, pillar)
     rows, flags = [], []
     for r in jd.itertuples(index=False):
-        first = r.strand + (f"\n{r.source}" if r.source else "")
-        rows.append([first, r.evidence, r.informs])
+        source = _screened(ctx, r.source, f"joint display ({pillar}, {r.strand}): the source line") or ""
+        first = r.strand + (f"\n{source}" if source else "")
+        lines = [_screened(ctx, line, f"joint display ({pillar}, {r.strand}): an evidence line") or WITHHELD_LINE
+                 for line in str(r.evidence).split("\n")]
+        rows.append([first, "\n".join(dict.fromkeys(lines)), r.informs])
         flags.append([False, False, False])
     return PresentationTable(
         name=f"joint_{pillar}",
@@ -186,10 +200,39 @@ def _joint_table(ctx, pillar: str, number: int) -> PresentationTable:
     )
 
 
-def _figure(fig, number: int) -> Figure:
+def _figure(fig, number: int, ctx=None) -> Figure:
     png = next(p for p in fig.paths if Path(p).suffix == ".png")
-    alt = getattr(fig, "alt", None) or fig.title + (f". {fig.caption}" if fig.caption else "")
-    return Figure(fig.name, number, fig.title, fig.caption, alt, Path(png))
+    title = _screened(ctx, fig.title, f"figure {fig.name}: its title") or f"Figure {number}"
+    caption = _screened(ctx, fig.caption, f"figure {fig.name}: its caption")
+    alt = getattr(fig, "alt", None)
+    alt = (_screened(ctx, alt, f"figure {fig.name}: its text alternative") if alt else None) or (
+        title + (f". {caption}" if caption else ""))
+    return Figure(fig.name, number, title, caption, alt, Path(png))
+
+
+def _screen_table(ctx, p: PresentationTable) -> PresentationTable:
+    p.title = _screened(ctx, p.title, f"table {p.name}: its title") or p.name
+    if p.note:
+        p.note = _screened(ctx, p.note, f"table {p.name}: its note")
+    return p
+
+
+def _screen_summary(ctx, summary: dict) -> dict:
+    """Executive summary sentences through the safety net: a sentence stating a count it
+    may not is left out, a source line that does is shortened to the strand's title."""
+    from toolkit.report.summary import STRAND_TITLES
+
+    out = {}
+    for pillar, items in summary.items():
+        kept = []
+        for item in items:
+            if _screened(ctx, item.text, f"executive summary ({pillar}): a sentence") is None:
+                continue
+            if _screened(ctx, item.source, f"executive summary ({pillar}): a source line") is None:
+                item.source = STRAND_TITLES.get(item.strand, item.strand)
+            kept.append(item)
+        out[pillar] = kept
+    return out
 
 
 def _annex(ctx, presented: dict, in_body: set) -> list[PresentationTable]:
@@ -199,7 +242,7 @@ def _annex(ctx, presented: dict, in_body: set) -> list[PresentationTable]:
     names = sorted(ctx.tables, key=lambda n: order.get(ctx.tables[n].pillar, len(order)))  # stable
     annex = []
     for number, name in enumerate(names, start=1):
-        full = presented[name] if name not in in_body else present_published(ctx, ctx.tables[name])
+        full = presented[name] if name not in in_body else _screen_table(ctx, present_published(ctx, ctx.tables[name]))
         full.extra.update(number=number, label=f"A{number}", annex=True, repeat=name in in_body)
         annex.append(full)
     return annex
@@ -211,8 +254,8 @@ def briefing_model(ctx) -> Briefing:
     title = ctx.config.name if ctx.config is not None else "Evidence pack"
     subtitle = ("Evidence on online harms to police officers, staff and their families, "
                 "organised by the four national pillars")
-    summary = executive_summary(ctx)
-    presented = {name: present_published(ctx, t) for name, t in ctx.tables.items()}
+    summary = _screen_summary(ctx, executive_summary(ctx))
+    presented = {name: _screen_table(ctx, present_published(ctx, t)) for name, t in ctx.tables.items()}
     table_no, figure_no = 0, 0
     in_body: set[str] = set()
     pillars = []
@@ -223,7 +266,7 @@ def briefing_model(ctx) -> Briefing:
         for fig in ctx.figures.values():
             if fig.pillar == pillar:
                 figure_no += 1
-                section.figures.append(_figure(fig, figure_no))
+                section.figures.append(_figure(fig, figure_no, ctx))
         for name, t in ctx.tables.items():
             p = presented[name]
             if t.pillar != pillar or not p.rows:
@@ -238,7 +281,7 @@ def briefing_model(ctx) -> Briefing:
     for fig in ctx.figures.values():
         if fig.pillar is None:
             figure_no += 1
-            annex_figures.append(_figure(fig, figure_no))
+            annex_figures.append(_figure(fig, figure_no, ctx))
     annex = _annex(ctx, presented, in_body)
     body_tables = {t.name: t for ps in pillars for t in ps.tables}
     for full in annex:
@@ -251,6 +294,9 @@ def briefing_model(ctx) -> Briefing:
         "suppression so that they cannot be recovered from totals or other tables; withheld cells show "
         f"[c]. {ctx.n_suppressed} cell(s) were withheld across the pack (listed in manifest.json)."
     )
+    methods = [(section, text) for section, text in ctx.methods
+               if _screened(ctx, text, f"methods ({section}): a paragraph") is not None]
+    limitations = [text for text in ctx.limitations if _screened(ctx, text, "limitations: a paragraph") is not None]
     return Briefing(
         title=title,
         subtitle=subtitle,
@@ -258,8 +304,8 @@ def briefing_model(ctx) -> Briefing:
         demo=bool(ctx.demo),
         summary=summary,
         pillars=pillars,
-        methods=list(ctx.methods),
-        limitations=list(ctx.limitations),
+        methods=methods,
+        limitations=limitations,
         disclosure=disclosure,
         annex_figures=annex_figures,
         annex=annex,

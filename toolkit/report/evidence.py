@@ -95,6 +95,7 @@ class EvidenceContext:
     _gate: object = field(default=None, repr=False)
     _figure_sources: dict = field(default_factory=dict, repr=False)
     _figure_alts: dict = field(default_factory=dict, repr=False)
+    _public_notes: dict = field(default_factory=dict, repr=False)
 
     @property
     def pack_dir(self) -> Path:
@@ -247,11 +248,53 @@ class EvidenceContext:
         self.gate.private_record().to_csv(self.private_dir / "disclosure_record.csv", index=False,
                                           lineterminator="\n")
 
+    def _text_values(self) -> tuple[list[float], list[float]]:
+        """True values of the withheld count cells, and the published count values (what a
+        sentence may repeat), for :func:`toolkit.disclosure.text.screen`."""
+        if self._gate is None:
+            return [], []
+        cached = self.store.get("_text_values")
+        key = len(self.gate.suppressed())
+        if cached is not None and cached[0] == key:
+            return cached[1], cached[2]
+        values, sup = self.gate.values(), self.gate.suppressed()
+        withheld = sorted({v for c, v in values.items() if c in sup})
+        published = sorted({self.gate._round(v) for c, v in values.items() if c not in sup})
+        self.store["_text_values"] = (key, withheld, published)
+        return withheld, published
+
+    def screen_text(self, text, *, where: str) -> bool:
+        """May ``text`` be published? The safety net every published sentence passes
+        (findings, executive summary, joint displays, captions, methods): a count of people
+        under the threshold, a complement under it, or the true value of a withheld cell
+        (:func:`toolkit.disclosure.text.screen`) refuses it, with a log line naming
+        ``where`` it was (never the number)."""
+        from toolkit.disclosure.text import screen
+
+        if text is None or not str(text).strip():
+            return True
+        withheld, published = self._text_values()
+        problems = screen(str(text), threshold=self.threshold, withheld=withheld, published=published)
+        if problems:
+            kinds = sorted({"a count of people under the threshold" if "under" in p else
+                            "the value of a withheld cell" for p in problems})
+            self.note(f"publication gate: {where} withheld: it stated {' and '.join(kinds)}")
+            return False
+        return True
+
     def _gate_findings(self) -> None:
-        """Findings pass the gate too: a finding quoting an estimate the gate withheld (a share,
-        mean or bound blanked because it rests on a withheld count) is withdrawn with a note, so
-        a sentence cannot give back a withheld cell. Numbers match when equal to 12 digits; a
-        finding is withdrawn on a coincidence too (fail closed)."""
+        """Findings pass the gate too. A finding is withdrawn, with a note, when
+
+        - a value it declares as counting people (``people=``) is under the threshold, or an
+          ``events=`` pair gives fewer than the threshold with or without the outcome;
+        - a cell it declares it was read from (``cells=``) is withheld;
+        - it quotes an estimate the gate withheld (a share, mean or bound blanked because it
+          rests on a withheld count; numbers match when equal to 12 digits, a coincidence is
+          withdrawn too);
+        - its sentence states a count of people under the threshold, a complement under it,
+          or the true value of a withheld cell (:meth:`screen_text`, the safety net for
+          counts a section did not declare).
+        """
         import math
 
         def key(v):
@@ -264,37 +307,75 @@ class EvidenceContext:
         withheld: set[float] = set()
         for g in self.gate.tables.values():
             withheld.update(k for k in map(key, g.values_withheld()) if k is not None)
+
         def quotes_withheld(v):
-            # fractions only: a whole number (a count of forces, documents, units) matches some
-            # withheld count by chance; a finding quoting a count quotes its share too, and the
-            # share of a withheld count is itself withheld (blanked with it)
+            # fractions only: whole numbers are counts, checked below as counts
             k = key(v)
             return k is not None and not float(k).is_integer() and k in withheld
 
+        k = self.threshold
+        values, sup = self.gate.values(), self.gate.suppressed()
         kept = []
         for f in self.findings:
-            hits = sorted({name for name, v in f["values"].items() if quotes_withheld(v)})
+            what = f"finding {f['template'][:60]!r}..."
+            vals = f["values"]
+            reasons = []
+            small = [n for n in f.get("people", ()) if key(vals.get(n)) is not None
+                     and (0 < key(vals[n]) < k or (key(vals[n]) == 0 and self.gate.zeros == "suppress"))]
+            if small:
+                reasons.append(f"its count(s) of people {', '.join(small)} under {k}")
+            for ev, base in f.get("events", ()):
+                e, n = key(vals.get(ev)), key(vals.get(base))
+                if e is not None and n is not None and (0 < e < k or 0 < n - e < k):
+                    reasons.append(f"fewer than {k} with or without the outcome ({ev} of {base})")
+            for name, ce in (f.get("cells") or {}).items():
+                if ce not in values:
+                    raise ValueError(f"{what}: value {name!r} names the cell {ce}, which is not a published "
+                                     "count of the pack")
+                if ce in sup:
+                    reasons.append(f"{name} (read from {ce.table}, withheld there)")
+            hits = sorted({name for name, v in vals.items() if quotes_withheld(v)})
             if hits:
-                self.note(f"finding withdrawn by the publication gate (it quoted {', '.join(hits)}, "
-                          f"withheld in a published table): {f['template'][:60]}...")
+                reasons.append(f"{', '.join(hits)} (withheld in a published table)")
+            if reasons:
+                self.note(f"finding withdrawn by the publication gate (it quoted {'; '.join(reasons)}): "
+                          f"{f['template'][:60]}...")
+                continue
+            if not self.screen_text(f["text"], where=f"{what} (withdrawn)"):
                 continue
             kept.append(f)
         self.findings[:] = kept
 
-    def finding(self, pillar: str, text: str, *, recommendation=None, **values) -> str:
+    def finding(self, pillar: str, text: str, *, recommendation=None, people=(), events=(), cells=None,
+                **values) -> str:
         """Record a headline finding. ``text`` is a template filled from ``values``
         (computed numbers, never typed), e.g.
         ``ctx.finding("recognition", "{p:.0%} (95% CI {lo:.0%} to {hi:.0%})", p=..., lo=..., hi=...)``.
-        ``recommendation`` is a number such as "3.02" or a list of them."""
+        ``recommendation`` is a number such as "3.02" or a list of them.
+
+        What the numbers mean, for the publication gate (as for a table): ``people`` names
+        the values counting people; ``events`` pairs ``(events, base)`` of values (people
+        with the outcome, of how many; both must reach the threshold with and without);
+        ``cells`` maps a value to the published count cell it was read from
+        (:func:`toolkit.disclosure.gate.cell`): the finding is withdrawn if the gate
+        withholds that cell. Values may be given only for the gate (not in ``text``)."""
         if pillar not in PILLARS:
             raise ValueError(f"pillar must be one of {PILLARS}; got {pillar!r}")
         recs = [recommendation] if isinstance(recommendation, str) else list(recommendation or [])
         unknown = [r for r in recs if r not in RECOMMENDATIONS]
         if unknown:
             raise ValueError(f"unknown recommendation number(s) {unknown}")
+        people = (people,) if isinstance(people, str) else tuple(people)
+        events = tuple(tuple(p) for p in events)
+        named = {*people, *(x for p in events for x in p), *(cells or {})}
+        missing = sorted(n for n in named if n not in values)
+        if missing:
+            raise ValueError(f"finding: people / events / cells name value(s) {missing} that are not given "
+                             f"(values: {sorted(values)})")
         rendered = text.format(**values)
         self.findings.append(
-            {"pillar": pillar, "text": rendered, "template": text, "values": values, "recommendations": recs}
+            {"pillar": pillar, "text": rendered, "template": text, "values": values, "recommendations": recs,
+             "people": people, "events": events, "cells": dict(cells or {})}
         )
         return rendered
 
@@ -310,12 +391,50 @@ class EvidenceContext:
         """Cells withheld by disclosure control across the pack (primary and secondary)."""
         return sum(1 for d in self.gate.record() if d["rule"] not in ("term", "estimate")) if self._gate else 0
 
-    def note(self, message: str) -> None:
-        """Log a message (printed, and kept in log.txt)."""
+    def note(self, message: str, *, public: str | None = None) -> None:
+        """Log a message (printed, and kept in log.txt). ``public``: the line the pack's own
+        log shows instead (when the message names values or small counts that stay in the
+        private log)."""
         from tqdm import tqdm
 
         tqdm.write(message)  # above a progress bar when one is drawn, not through it
+        if public is not None:
+            self._public_notes[len(self.log)] = public
         self.log.append(message)
+
+    def how_many(self, n: int) -> str:
+        """``n`` as a published sentence may say it: the number from the threshold up,
+        else "fewer than k"."""
+        return f"{n:,}" if n >= self.threshold else f"fewer than {self.threshold}"
+
+    def undeclared(self, values, declared, *, what: str, where: str, unit: str = "row(s)", fate: str = "left out"):
+        """Which of ``values`` (a Series of a grouping column) may label a published table.
+
+        A value typed into a grouping column that is not one of the study's declared
+        categories (``declared``: a collection, or None when the study declares none) must
+        never become a row or column label: it may be free text. Without a declaration, a
+        value held by fewer than ``threshold`` rows is not a label (it would name a handful
+        of people, and every count under it is withheld anyway). Returns a boolean Series
+        (True = may label); what is left out (``fate``: what happens to those rows) is logged,
+        values in the private log only.
+        """
+        text = values.astype("string").str.strip()
+        present = text.notna()
+        if declared is not None:
+            ok = text.isin({str(v).strip() for v in declared}) | ~present
+            rule = "not one of the declared categories"
+        else:
+            sizes = text.map(text.value_counts())
+            ok = (sizes >= self.threshold) | ~present
+            rule = f"held by fewer than {self.threshold} {unit} (the study declares no categories)"
+        bad = ~ok.fillna(False).astype(bool)
+        if bad.any():
+            n, kinds = int(bad.sum()), int(text[bad].nunique())
+            self.note(f"{where}: {n} {unit} whose {what} is {rule} {fate} ({kinds} value(s): "
+                      f"{sorted(text[bad].unique().tolist())[:5]})",
+                      public=f"{where}: {self.how_many(n)} {unit} whose {what} is {rule} {fate} (the values "
+                             "are in the private log; a typed value is never a published label)")
+        return ~bad
 
 
 def _jsonable(v):
@@ -445,8 +564,10 @@ def build_evidence_pack(
     ctx.method("Notebooks", "The analysis notebooks, executed on the same data, display respondent-level "
                "results and are kept in the private folder beside the pack (private/notebooks/), not "
                "published: only tables and figures that passed the publication gate are in the pack.")
+    gate_only = ("people", "events", "cells")  # what the numbers mean, for the gate
     (ctx.pack_dir / "findings.json").write_text(
-        json.dumps(ctx.findings, indent=2, default=_jsonable), encoding="utf-8"
+        json.dumps([{k: v for k, v in f.items() if k not in gate_only} for f in ctx.findings], indent=2,
+                   default=_jsonable), encoding="utf-8"
     )
     if notebooks:
         from toolkit.report.notebooks import execute_notebooks
@@ -507,10 +628,19 @@ def _public_log(ctx) -> list[str]:
     import re
 
     out = []
+    public = getattr(ctx, "_public_notes", {})
     roots = {str(ctx.outdir.resolve()), str(ctx.outdir)}
     if ctx.config is not None and getattr(ctx.config, "base", None) is not None:
         roots.add(str(Path(ctx.config.base).resolve()))
-    for line in ctx.log:
+    from toolkit.disclosure.text import screen
+
+    withheld, shown = ctx._text_values() if hasattr(ctx, "_text_values") else ([], [])
+    for i, line in enumerate(ctx.log):
+        line = public.get(i, line)
+        if screen(line, threshold=ctx.threshold, withheld=withheld, published=shown):
+            # e.g. an error message of a model or notebook naming a handful of respondents
+            line = (line.split(":")[0][:60] + ": (message withheld from the pack's log: it states a count of "
+                    "people the pack may not; see private/log.txt)")
         for root in sorted(roots, key=len, reverse=True):
             line = line.replace(root + "/", "").replace(root, ".")
         out.append(re.sub(r"(?<![\w.])/(?:[\w.+-]+/)+[\w.+-]*", "[local path]", line))

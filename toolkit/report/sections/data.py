@@ -75,6 +75,33 @@ def _summary_text(name: str, survey, excluded_reasons: pd.Series) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _declared_forces(ctx, survey, contract, name):
+    """Respondents whose force is not one of the forces of the workforce margins
+    (``survey.margins``) are excluded, with the reason: the force column is free text in
+    the dictionary, and a value typed there must never label a published table (nor stop
+    the raking). Without margins the force tables leave out small unknown labels instead
+    (:meth:`EvidenceContext.undeclared`)."""
+    force = contract.force
+    margins = ctx.config.path("survey", "margins") if ctx.config is not None else None
+    data = survey.data
+    if force is None or force not in data.columns or margins is None or not Path(margins).exists():
+        return survey
+    profile = pd.read_csv(margins, dtype=str, encoding="utf-8-sig")
+    if "force" not in profile.columns:
+        return survey
+    ok = ctx.undeclared(data[force], set(profile["force"].dropna()), what=f"{force}",
+                        where=f"data: {name}", unit="row(s)")
+    if ok.all():
+        return survey
+    reason = f"{force} is not one of the forces of the workforce margins ({Path(margins).name})"
+    out = data[~ok]
+    ids = out[contract.identifier].astype(str) if contract.identifier in out.columns else pd.Series("", index=out.index)
+    excluded = pd.DataFrame({"row": out.index, "id": ids.to_numpy(), "reason": reason})
+    survey.excluded = pd.concat([survey.excluded, excluded], ignore_index=True)
+    survey.data = data[ok]
+    return survey
+
+
 def build(ctx) -> None:
     """Read and check the survey; log rows in / kept / excluded; publish the checks."""
     from toolkit.io import read_survey
@@ -95,6 +122,7 @@ def build(ctx) -> None:
     name = Path(survey_path).name + (f" (sheet {sheet!r})" if sheet else "")
     contract = Contract.from_study(ctx.config, survey.dictionary)
     ctx.store["contract"] = contract
+    survey = _declared_forces(ctx, survey, contract, Path(survey_path).name)
 
     restricted = ctx.private_dir / "validation"
     restricted.mkdir(parents=True, exist_ok=True)
@@ -122,7 +150,11 @@ def build(ctx) -> None:
     data = survey.data
     force, wave = contract.force, contract.wave
     if force is not None and wave is not None and {force, wave} <= set(data.columns):
-        counts = pd.crosstab(data[force].astype(str), data[wave].astype("Int64"))
+        labelled = data
+        if not (ctx.config is not None and ctx.config.path("survey", "margins") is not None):
+            labelled = data[ctx.undeclared(data[force], None, what=force, where="data: respondents by force",
+                                           unit="respondent(s)")]
+        counts = pd.crosstab(labelled[force].astype(str), labelled[wave].astype("Int64"))
         counts.columns = [f"Wave {w}" for w in counts.columns]
         counts.index.name, counts.columns.name = "force", None
         ctx.table("respondents_by_force_wave", counts, wide=True, index_name="force",

@@ -88,6 +88,11 @@ def _incidents(ctx, path, denominators_path) -> None:
     inc = read_incidents(path)
     k = ctx.threshold
     forces = pd.read_csv(denominators_path) if denominators_path is not None and denominators_path.exists() else None
+    # the force column labels the force-by-quarter table: only the forces of the denominators
+    # file (or, without one, forces with at least k incidents) may label it
+    declared = set(forces["force"].dropna().astype(str)) if forces is not None and "force" in forces.columns else None
+    inc = inc[ctx.undeclared(inc["force"], declared, what="force", where=f"evaluate: {getattr(path, 'name', path)}",
+                             unit="incident(s)").to_numpy()]
     # force x quarter counts, small cells suppressed (with secondary suppression)
     tr = incident_trends(inc, by="force", freq="Q")
     counts = tr.assign(period=tr["period"].astype(str)).pivot(index="force", columns="period", values="n")

@@ -29,11 +29,27 @@ def _load(ctx):
     return QualProject.from_csv(source)
 
 
-def _crosstab(project, by, coder):
+OTHER = "Other (groups of fewer than {k} interviews)"
+
+
+def _crosstab(project, by, coder, ctx=None):
     from toolkit.qual._common import leaf_codes
     from toolkit.qual.frequencies import code_frequencies
 
     f = code_frequencies(project, by=by, codes=leaf_codes(project), coder=coder)
+    if ctx is not None:
+        # a case attribute is typed by whoever coded the interviews and no dictionary declares
+        # its values: a value held by fewer than k interviews never labels a column (it may be
+        # free text, or name a handful of managers); those interviews are counted together
+        sizes = f.drop_duplicates("group").set_index("group")["n"]
+        small = sizes.index[sizes < ctx.threshold]
+        if len(small):
+            label = OTHER.format(k=ctx.threshold)
+            ctx.undeclared(project.cases[by], None, what=by.replace("_", " "),
+                           where=f"qual: themes by {by.replace('_', ' ')}", unit="interview(s)",
+                           fate=f"counted together as '{label}'")
+            f = f.assign(group=f["group"].where(~f["group"].isin(small), label))
+            f = f.groupby(["code", "group"], as_index=False, sort=False)["n_cases"].sum()
     from toolkit.report import alt_text
 
     names = dict(zip(project.codebook["id"], project.codebook["name"]))
@@ -79,12 +95,18 @@ def _build_interviews(ctx) -> None:
     overall = overall[overall["n"] >= k]
     pub = overall.loc[:, ["code", "name", "pillar", "n_cases", "n", "estimate", "ci_low", "ci_high"]].copy()
     raised = dict(zip(pub["code"], pub["n_cases"]))
+    # every row's n counts the same interviews (all of them): withholding it in one row hides
+    # nothing while the other rows show it, so the gate is told they are one number
+    same_n = tuple(Link(cell("qual_theme_prevalence", first, "n"), (cell("qual_theme_prevalence", code, "n"),))
+                   for first in pub["code"].iloc[:1]
+                   for code, n in zip(pub["code"].iloc[1:], pub["n"].iloc[1:]) if n == pub["n"].iloc[0])
     pub = ctx.table(
         "qual_theme_prevalence",
         pub,
         key=["code"],
         counts=["n_cases", "n"],
         events=[("n_cases", "n")],
+        links=same_n,
         title="Themes in the manager interviews: interviews raising each theme",
         caption="estimate = share of interviews, with 95% Wilson interval; themes raised in (or missing "
         f"from) fewer than {k} interviews are withheld.",
@@ -96,7 +118,7 @@ def _build_interviews(ctx) -> None:
             ctx.note(f"qual: case attribute {by!r} (qual.by) is not in the interviews' cases "
                      f"(they have {attributes}); table of themes by {by} not included")
             continue
-        wide = _crosstab(project, by, coder)
+        wide = _crosstab(project, by, coder, ctx)
         name = f"qual_themes_by_{by}"
         # each theme's total across the groups counts the interviews of the overall table
         links = tuple(
@@ -127,7 +149,10 @@ def _build_interviews(ctx) -> None:
             r = row.iloc[0]
             ctx.finding(pillar, text + ": {estimate:.0%} of {n} interviews (95% CI {lo:.0%} to {hi:.0%})",
                         recommendation=rec, estimate=float(r["estimate"]), n=int(r["n"]),
-                        lo=float(r["ci_low"]), hi=float(r["ci_high"]))
+                        lo=float(r["ci_low"]), hi=float(r["ci_high"]), raised=int(r["n_cases"]),
+                        people=("n",), events=(("raised", "n"),),
+                        cells={"n": cell("qual_theme_prevalence", code, "n"),
+                               "raised": cell("qual_theme_prevalence", code, "n_cases")})
 
     from toolkit.report import alt_text
 

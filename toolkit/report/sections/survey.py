@@ -388,6 +388,7 @@ def _ok(row, *cols) -> bool:
 def _prevalence(ctx, c, dictionary, data, harms, any_harm, weight, w_word, k, summary):
     from toolkit.report import alt_text
     from toolkit.report.summary import survey_period
+    from toolkit.disclosure.gate import cell
     from toolkit.survey import prevalence, prevalence_plot
 
     period = survey_period(data, contract=c, config=ctx.config)
@@ -418,7 +419,7 @@ def _prevalence(ctx, c, dictionary, data, harms, any_harm, weight, w_word, k, su
             "{k} online harms asked about.",
             recommendation="1.01",
             est=float(row["estimate"]), lo=float(row["ci_low"]), hi=float(row["ci_high"]), n=int(row["n"]),
-            k=len(harms),
+            k=len(harms), people=("n",), cells={"n": cell("survey_harm_prevalence", any_harm, "n")},
         )
     for var in c.by:
         if var not in data.columns or not c.may_publish(var):
@@ -473,6 +474,7 @@ def _prevalence(ctx, c, dictionary, data, harms, any_harm, weight, w_word, k, su
 
 
 def _pillars(ctx, c, dictionary, data, any_harm, weight, w_word, k, summary):
+    from toolkit.disclosure.gate import cell
     from toolkit.survey import prevalence
 
     findings = {"reporting": ("3.01", "Of those harmed, {est:.0%} (95% CI {lo:.0%} to {hi:.0%}; n = {n:,}) "
@@ -513,7 +515,8 @@ def _pillars(ctx, c, dictionary, data, any_harm, weight, w_word, k, summary):
                 if _ok(row, "estimate", "ci_low", "ci_high", "n"):
                     ctx.finding(pillar, text, recommendation=rec, est=float(row["estimate"]),
                                 lo=float(row["ci_low"]), hi=float(row["ci_high"]), n=int(row["n"]),
-                                label=dictionary.label(items[i]))
+                                label=dictionary.label(items[i]), people=("n",),
+                                cells={"n": cell(f"survey_{pillar}", row["outcome"], "n")})
 
 
 def _scales(ctx, c, dictionary, data, weight, w_word, k, summary):
