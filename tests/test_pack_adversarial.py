@@ -215,7 +215,14 @@ def test_audit_pack_finds_each_planted_problem(demo_pack, tmp_path):
     shown = set()
     for csv in (pack / "tables").glob("*.csv"):
         shown |= set(pd.read_csv(csv, encoding="utf-8-sig").select_dtypes("number").stack().tolist())
-    hidden = record[(record["value"] >= 10) & ~record["value"].isin(shown)].iloc[0]
+    unique = record[(record["value"] >= 10) & ~record["value"].isin(shown)]
+    if unique.empty:  # every withheld value of 10 or more is also a published number elsewhere
+        #  (so quoting it tells nothing): withhold one more cell, of a value shown nowhere
+        value = next(v for v in range(137, 10_000) if v not in shown)
+        extra = record.iloc[[0]].assign(value=value, rule="secondary")
+        extra.to_csv(tmp_path / "private" / "disclosure_record.csv", mode="a", header=False, index=False)
+        unique = extra
+    hidden = unique.iloc[0]
     findings = json.loads((pack / "findings.json").read_text(encoding="utf-8"))
     findings.append({"pillar": "support", "text": f"{int(hidden['value'])} managers described peer support.",
                      "values": {}, "recommendations": []})

@@ -280,7 +280,7 @@ def check_study(raw: dict, *, base: Path, source: Path | None = None, check_path
     if isinstance(rounding, int) and not isinstance(rounding, bool) and rounding < 2:
         problems.append(f"'disclosure.rounding' must be a whole-number base of at least 2 (for example 5, "
                         f"as ONS rounds), or left out; found {rounding!r}")
-    rep = raw.get("report") if isinstance(raw.get("report"), dict) else {}
+    rep: dict = raw["report"] if isinstance(raw.get("report"), dict) else {}
     ref = rep.get("reference_docx")
     if check_paths and isinstance(ref, str) and ref.strip():
         p = Path(ref) if Path(ref).is_absolute() else base / ref

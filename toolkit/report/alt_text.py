@@ -247,3 +247,25 @@ def its_alt(series: pd.DataFrame, *, what: str, launch: str = "", count: str = "
     if launch:
         text += f"; {launch}"
     return text + _withheld(int(n.isna().sum()), "month") + "."
+
+
+def funnel_alt(table: pd.DataFrame, *, measure: str, label: str = "group") -> str:
+    """A funnel plot: each group's proportion against its number of respondents, with the
+    national proportion (``target``) and control limits; the highest and lowest groups,
+    and how many lie outside the 99.8% limits (of those published)."""
+    vals = table["estimate"].map(_num)
+    shown = table.loc[vals.notna()]
+    target = _num(table["target"].dropna().iloc[0]) if table["target"].notna().any() else None
+    text = f"Funnel plot: {measure}, each force against its number of respondents"
+    if target is not None:
+        text += f"; national proportion {pct(target)}"
+    if shown.empty:
+        return text + "; every force withheld by disclosure control."
+    est = vals[vals.notna()]
+    hi, lo = shown.loc[est.idxmax()], shown.loc[est.idxmin()]
+    text += f"; highest {_label(hi[label])} {pct(est.max())}, lowest {_label(lo[label])} {pct(est.min())}"
+    ll, ul = shown["ll998"].map(_num), shown["ul998"].map(_num)
+    outside = int(((est > ul) | (est < ll)).sum())
+    text += ("; no force outside the outer control limits" if outside == 0 else
+             f"; {outside} force{'s' if outside > 1 else ''} outside the outer control limits")
+    return text + _withheld(int(vals.isna().sum()), "force") + "."

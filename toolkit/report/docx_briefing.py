@@ -440,20 +440,21 @@ def write_docx(model: Briefing, path) -> Path:
             doc.add_paragraph(item.text)
         _add_table(doc, ps.joint, text_w, size=size)
         for fig in ps.figures:
-            _add_figure(doc, fig, max_w_cm=min(14, text_w), max_h_cm=6.5)
+            _add_figure(doc, fig, max_w_cm=min(14, text_w), max_h_cm=5.6)
         for t in ps.tables:
             _add_table(doc, t, text_w, size=size)
     doc.add_heading("Methods", level=1)
-    for name, text in model.methods:
+    # methods and limitations in the smaller print of a briefing's back matter (9 pt)
+    for name, text in [*model.methods, ("Disclosure control", model.disclosure)]:
         p = doc.add_paragraph()
         p.add_run(f"{name}. ").bold = True
         p.add_run(text)
-    p = doc.add_paragraph()
-    p.add_run("Disclosure control. ").bold = True
-    p.add_run(model.disclosure)
+        for r in p.runs:
+            r.font.size = Pt(9)
     doc.add_heading("Limitations", level=1)
     for text in model.limitations or ["None recorded."]:
-        doc.add_paragraph(text, style="List Bullet")
+        for r in doc.add_paragraph(text, style="List Bullet").runs:
+            r.font.size = Pt(9)
     # annex: landscape (the reference's page turned), every table in full
     annex = doc.add_section(WD_SECTION.NEW_PAGE)
     annex.orientation = WD_ORIENT.LANDSCAPE

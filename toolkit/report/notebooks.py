@@ -96,11 +96,12 @@ def execute_notebooks(ctx, notebooks: list[Path] | None = None, *, n_jobs: int |
     data and results that did not pass the publication gate). The evidence-pack notebook
     itself is not re-run.
 
-    Notebooks run ``n_jobs`` at a time (default: one per core), each in its own kernel
+    Notebooks run ``n_jobs`` at a time (default: one per core), each in a worker process with its own kernel
     process; what is written and logged is the same, in the same order, as a serial run.
     """
+    import multiprocessing
     import os
-    from concurrent.futures import ThreadPoolExecutor, as_completed
+    from concurrent.futures import ProcessPoolExecutor, as_completed
 
     from tqdm.auto import tqdm
 
@@ -122,21 +123,13 @@ def execute_notebooks(ctx, notebooks: list[Path] | None = None, *, n_jobs: int |
             continue
         todo.append(path)
 
-    def run(path):
-        try:
-            nb = run_notebook(path, parameters)
-        except Exception as exc:  # a notebook that cannot run for this study: the pack is built without it
-            last = [line for line in str(getattr(exc, "evalue", "") or exc).splitlines() if line.strip()]
-            return None, (f"notebook {path.name} could not run for this study, the pack is built without it: "
-                          f"{getattr(exc, 'ename', type(exc).__name__)}: {last[-1] if last else ''}"[:400])
-        target = out / (path.stem + ".html")
-        target.write_text(notebook_html(nb), encoding="utf-8")
-        return target, f"notebook {path.name} executed; saved as private/notebooks/{target.name} (not published)"
-
     results = {}
     workers = max(1, min(len(todo), n_jobs or os.cpu_count() or 1))
-    with ThreadPoolExecutor(max_workers=workers) as pool, tqdm(total=len(todo), desc="notebooks", unit="nb") as bar:
-        futures = {pool.submit(run, p): p for p in todo}
+    # a process per worker (not threads: ZeroMQ, which kernels talk through, is not safe to
+    # drive from several threads of one process); spawned, so nothing of this process is shared
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    with pool, tqdm(total=len(todo), desc="notebooks", unit="nb") as bar:
+        futures = {pool.submit(_run_one, p, parameters, out): p for p in todo}
         for future in as_completed(futures):
             results[futures[future]] = future.result()
             bar.update()
@@ -150,3 +143,16 @@ def execute_notebooks(ctx, notebooks: list[Path] | None = None, *, n_jobs: int |
             if target is not None:
                 written.append(target)
     return written
+
+
+def _run_one(path: Path, parameters: dict, out: Path):
+    """Execute one notebook and save its HTML (in a worker process); ``(file, log line)``."""
+    try:
+        nb = run_notebook(path, parameters)
+    except Exception as exc:  # a notebook that cannot run for this study: the pack is built without it
+        last = [line for line in str(getattr(exc, "evalue", "") or exc).splitlines() if line.strip()]
+        return None, (f"notebook {path.name} could not run for this study, the pack is built without it: "
+                      f"{getattr(exc, 'ename', type(exc).__name__)}: {last[-1] if last else ''}"[:400])
+    target = out / (path.stem + ".html")
+    target.write_text(notebook_html(nb), encoding="utf-8")
+    return target, f"notebook {path.name} executed; saved as private/notebooks/{target.name} (not published)"

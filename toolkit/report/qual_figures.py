@@ -54,7 +54,7 @@ def framing_balance_plot(scores: pd.DataFrame, comparison: pd.DataFrame, *, by: 
 
     if ax is None:
         width = max(6.0, 0.45 * len(comparison) + 2)
-        fig, ax = plt.subplots(figsize=(width, 4.2))
+        fig, ax = plt.subplots(figsize=(width, 3.4))
     else:
         fig = ax.figure
     groups = list(comparison[by])

@@ -234,7 +234,7 @@ def funnel_plot(result: pd.DataFrame, *, title: str | None = None, label: str = 
     check_columns(result, ["group", "n", "estimate", "ll95"], argument="result", where="the result of toolkit.survey.funnel")
     if "target" not in result.attrs:
         raise ParameterError("The 'result' parameter of funnel_plot must be the table returned by toolkit.survey.funnel (its attrs hold the target).")
-    fig = Figure(figsize=(6.5, 4.2))
+    fig = Figure(figsize=(6.5, 3.6))
     ax = fig.add_subplot()
     shown = result[~result["small"].astype(bool)] if "small" in result else result
     n_max = max(float(result["n"].max()) * 1.1, 20.0)

@@ -152,8 +152,12 @@ def build(ctx) -> None:
     if force is not None and wave is not None and {force, wave} <= set(data.columns):
         labelled = data
         if not (ctx.config is not None and ctx.config.path("survey", "margins") is not None):
-            labelled = data[ctx.undeclared(data[force], None, what=force, where="data: respondents by force",
-                                           unit="respondent(s)")]
+            # forces the study does not declare (no margins) with fewer than k respondents may be
+            # free text: they are counted together, so the total stays the number of respondents
+            label = f"Other (forces of fewer than {ctx.threshold} respondents)"
+            ok = ctx.undeclared(data[force], None, what=force, where="data: respondents by force",
+                                unit="respondent(s)", fate=f"counted together as '{label}'")
+            labelled = data.assign(**{force: data[force].astype("string").where(ok, label)})
         counts = pd.crosstab(labelled[force].astype(str), labelled[wave].astype("Int64"))
         counts.columns = [f"Wave {w}" for w in counts.columns]
         counts.index.name, counts.columns.name = "force", None

@@ -29,6 +29,7 @@ import warnings
 
 import pandas as pd
 
+from toolkit.report import alt_text
 from toolkit.report.sections.survey import PEOPLE, _drawn, _fresh, _ok, _short, part
 
 RESOURCING = "resourcing_by_force"
@@ -251,7 +252,7 @@ def _funnel(ctx, c, data, force, any_harm, k):
     ctx.figure(
         FUNNEL, _drawn(lambda t: _draw_funnel(t, target, tau2, "Any online harm, by force")), source=FUNNEL,
         title="Funnel plot: each force's proportion with any online harm against its number of respondents",
-        pillar="recognition")
+        pillar="recognition", alt=lambda t: alt_text.funnel_alt(t, measure="share with any online harm"))
     ctx.store["funnel_attrs"] = {"target": target, "tau2": tau2}
 
 
@@ -291,7 +292,8 @@ def _force_pack(ctx, c, scope) -> None:
             ctx.figure(FUNNEL, _drawn(lambda t: _draw_funnel(t, attrs["target"], attrs["tau2"],
                                                              f"Any online harm: {scope} in the national funnel")),
                        source=FUNNEL, title=f"Funnel plot: {scope} against the national proportion and its "
-                       "control limits", pillar="recognition")
+                       "control limits", pillar="recognition",
+                       alt=lambda t: alt_text.funnel_alt(t, measure=f"share with any online harm, {scope}"))
     ctx.method("Recognition and resourcing", (
         f"The rows of {scope} and the national rows are those of the national evidence pack (computed once, on "
         f"every force's respondents, and passed through its publication gate); they are checked again here "
