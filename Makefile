@@ -16,7 +16,7 @@ WHEELHOUSE_EXTRAS ?= test,lab
 OFFLINE := $(if $(wildcard $(WHEELHOUSE)/*.whl),--no-index --find-links $(WHEELHOUSE),)
 
 SHELL := /bin/bash
-.PHONY: evidence test typecheck lab install browser clean wheelhouse
+.PHONY: evidence test typecheck lint lab install browser clean wheelhouse
 
 install: $(STAMP)
 
@@ -58,6 +58,11 @@ test: $(STAMP) browser
 # Static type check of the package (settings in pyproject.toml, [tool.mypy]).
 typecheck: $(STAMP)
 	$(BIN)/python -m mypy
+
+# ruff: lint rules and formatting as configured in pyproject.toml (CI runs both)
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 browser:
 	@tools/ensure-test-tools

@@ -43,30 +43,46 @@ def main():
     rows = []
     for coders, items, values, missing in SHAPES:
         truth = rng.integers(0, values, items)
-        mat = np.where(rng.random((coders, items)) < 0.7, truth,
-                       rng.integers(0, values, (coders, items))).astype(float)
+        mat = np.where(rng.random((coders, items)) < 0.7, truth, rng.integers(0, values, (coders, items))).astype(float)
         mat[rng.random(mat.shape) < missing] = np.nan
-        long = pd.DataFrame({"item": np.tile(np.arange(items), coders),
-                             "coder": np.repeat([f"c{i}" for i in range(coders)], items),
-                             "value": mat.ravel()})
+        long = pd.DataFrame(
+            {
+                "item": np.tile(np.arange(items), coders),
+                "coder": np.repeat([f"c{i}" for i in range(coders)], items),
+                "value": mat.ravel(),
+            }
+        )
         for level in ("nominal", "ordinal", "interval"):
             ours, peer = [], []
             for _ in range(args.reps):
-                t1, a = cpu(lambda long=long, level=level: krippendorff_alpha(
-                    long, item="item", coder="coder", value="value", level=level))
-                t2, b = cpu(lambda mat=mat, level=level: krippendorff.alpha(
-                    reliability_data=mat, level_of_measurement=level))
+                t1, a = cpu(
+                    lambda long=long, level=level: krippendorff_alpha(
+                        long, item="item", coder="coder", value="value", level=level
+                    )
+                )
+                t2, b = cpu(
+                    lambda mat=mat, level=level: krippendorff.alpha(reliability_data=mat, level_of_measurement=level)
+                )
                 ours.append(t1)
                 peer.append(t2)
             assert abs(a - b) < 1e-9, (a, b)
-            rows.append({"coders": coders, "items": items, "values": values, "level": level,
-                         "toolkit_min_s": min(ours), "peer_min_s": min(peer),
-                         "ratio_min": min(ours) / max(min(peer), 1e-9),
-                         "ratio_median": statistics.median(ours)
-                         / max(statistics.median(peer), 1e-9)})
+            rows.append(
+                {
+                    "coders": coders,
+                    "items": items,
+                    "values": values,
+                    "level": level,
+                    "toolkit_min_s": min(ours),
+                    "peer_min_s": min(peer),
+                    "ratio_min": min(ours) / max(min(peer), 1e-9),
+                    "ratio_median": statistics.median(ours) / max(statistics.median(peer), 1e-9),
+                }
+            )
     table = pd.DataFrame(rows)
-    print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; CPU seconds; "
-          "ratio < 1: the toolkit is faster")
+    print(
+        f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; CPU seconds; "
+        "ratio < 1: the toolkit is faster"
+    )
     print(table.to_string(index=False, float_format=lambda v: f"{v:.4f}"))
 
 

@@ -58,12 +58,13 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         study = national_study(Path(tmp), args.rows, args.forces)
         start = time.perf_counter()
-        table = build_by_force(Path(tmp) / "out", config=study, demo=False, notebooks=False,
-                               workers=args.workers)
+        table = build_by_force(Path(tmp) / "out", config=study, demo=False, notebooks=False, workers=args.workers)
         total = time.perf_counter() - start
     print(f"\nnational pack        {table.attrs['national_seconds']:8.1f} s")
-    print(f"{len(table)} force packs       {table.attrs['forces_seconds']:8.1f} s "
-          f"(median {table['seconds'].median():.1f} s each)")
+    print(
+        f"{len(table)} force packs       {table.attrs['forces_seconds']:8.1f} s "
+        f"(median {table['seconds'].median():.1f} s each)"
+    )
     print(f"TOTAL                {total:8.1f} s   target < 600 s: {'OK' if total < 600 else 'SLOW'}")
     print(table["status"].value_counts().to_string())
 

@@ -73,11 +73,17 @@ def make_panel(forces: int, waves: int, per_cell: int, seed: int = 1) -> pd.Data
     treated_force = rng.permutation(forces) < forces // 2
     trained = (treated_force[force] & (wave > waves // 2)).astype("int8")
     shock = rng.normal(0, 0.05, (forces, waves))
-    y = (rng.normal(3, 0.3, forces)[force] + np.linspace(0, 0.3, waves)[wave - 1]
-         + 0.2 * trained + shock[force, wave - 1] + rng.normal(0, 1, n))
+    y = (
+        rng.normal(3, 0.3, forces)[force]
+        + np.linspace(0, 0.3, waves)[wave - 1]
+        + 0.2 * trained
+        + shock[force, wave - 1]
+        + rng.normal(0, 1, n)
+    )
     names = np.array([f"F{i + 1:02d}" for i in range(forces)])
-    return pd.DataFrame({"force": pd.Categorical(names[force]), "wave": wave.astype("int16"),
-                         "trained": trained, "confidence": y})
+    return pd.DataFrame(
+        {"force": pd.Categorical(names[force]), "wave": wave.astype("int16"), "trained": trained, "confidence": y}
+    )
 
 
 def make_incidents(forces: int, years: int, daily: float, seed: int = 2):
@@ -89,8 +95,13 @@ def make_incidents(forces: int, years: int, daily: float, seed: int = 2):
     launch_forces = rng.choice(forces, min(8, forces), replace=False)
     doy = days.day_of_year.to_numpy()
     t = np.arange(len(days)) / 365.25
-    lam = (daily * headcount[:, None] / headcount.mean()
-           * (1 + 0.15 * np.cos(2 * np.pi * doy / 365.25))[None, :] * np.exp(0.02 * t)[None, :])
+    lam = (
+        daily
+        * headcount[:, None]
+        / headcount.mean()
+        * (1 + 0.15 * np.cos(2 * np.pi * doy / 365.25))[None, :]
+        * np.exp(0.02 * t)[None, :]
+    )
     lam[launch_forces, :] *= np.where(days >= launch, 1.5, 1.0)[None, :]
     counts = rng.poisson(lam)
     f_idx, d_idx = np.nonzero(counts)
@@ -100,13 +111,15 @@ def make_incidents(forces: int, years: int, daily: float, seed: int = 2):
     crime = rng.random(n) < 0.4
     days_out = np.where(crime, rng.gamma(2, 25, n), rng.gamma(2, 7, n)).round()
     days_out[rng.random(n) < 0.1] = np.nan
-    inc = pd.DataFrame({
-        "date": days[d_idx],
-        "force": names[f_idx],
-        "victim_type": rng.choice(["officer", "staff", "family"], n, p=[0.55, 0.3, 0.15]),
-        "crime_status": np.where(crime, "crime", "non-crime"),
-        "days_to_outcome": pd.array(days_out, dtype="Float64").astype("Int64"),
-    })
+    inc = pd.DataFrame(
+        {
+            "date": days[d_idx],
+            "force": names[f_idx],
+            "victim_type": rng.choice(["officer", "staff", "family"], n, p=[0.55, 0.3, 0.15]),
+            "crime_status": np.where(crime, "crime", "non-crime"),
+            "days_to_outcome": pd.array(days_out, dtype="Float64").astype("Int64"),
+        }
+    )
     denominators = pd.DataFrame({"force": names, "headcount": headcount})
     return inc, denominators, str(launch.to_period("M"))
 
@@ -132,13 +145,17 @@ def interleaved(label_a: str, fn_a, label_b: str, fn_b, repeats: int = 3) -> dic
             times[label][0].append(time.process_time() - c0)
             times[label][1].append(time.perf_counter() - w0)
     for label, (cpu, wall) in times.items():
-        print(f"   {label:<55s} CPU min {min(cpu):6.3f} med {statistics.median(cpu):6.3f} s; "
-              f"wall min {min(wall):6.3f} med {statistics.median(wall):6.3f} s")
+        print(
+            f"   {label:<55s} CPU min {min(cpu):6.3f} med {statistics.median(cpu):6.3f} s; "
+            f"wall min {min(wall):6.3f} med {statistics.median(wall):6.3f} s"
+        )
     (ca, wa), (cb, wb) = times[label_a], times[label_b]
     kind = label_b.split(" ")[0].split(":")[0]
-    print(f"   ratio toolkit / {kind}: CPU {min(ca) / min(cb):.2f} (min), "
-          f"{statistics.median(ca) / statistics.median(cb):.2f} (median); wall {min(wa) / min(wb):.2f} (min); "
-          f"load average {os.getloadavg()[0]:.2f}")
+    print(
+        f"   ratio toolkit / {kind}: CPU {min(ca) / min(cb):.2f} (min), "
+        f"{statistics.median(ca) / statistics.median(cb):.2f} (median); wall {min(wa) / min(wb):.2f} (min); "
+        f"load average {os.getloadavg()[0]:.2f}"
+    )
     return out
 
 
@@ -185,8 +202,9 @@ def statsmodels_nb(monthly: pd.DataFrame, launch: str):
         for _, series in monthly.groupby("force", sort=True):
             per = _periods(series["period"], "period")
             X, _, _ = _design(per, pd.Period(launch, "M"), "fourier", 2)
-            sm.NegativeBinomial(series["n"].to_numpy(float), X.to_numpy(float),
-                                offset=np.log(series["headcount"].to_numpy(float))).fit(disp=0)
+            sm.NegativeBinomial(
+                series["n"].to_numpy(float), X.to_numpy(float), offset=np.log(series["headcount"].to_numpy(float))
+            ).fit(disp=0)
 
 
 def linearmodels_peer(panel: pd.DataFrame):
@@ -194,8 +212,7 @@ def linearmodels_peer(panel: pd.DataFrame):
 
     idx = pd.MultiIndex.from_arrays([panel["force"].astype(str), np.arange(len(panel))])
     # one row per respondent: entity = force; time effects enter as wave dummies
-    df = pd.DataFrame({"y": panel["confidence"].to_numpy(), "trained": panel["trained"].to_numpy(float)},
-                      index=idx)
+    df = pd.DataFrame({"y": panel["confidence"].to_numpy(), "trained": panel["trained"].to_numpy(float)}, index=idx)
     waves = pd.get_dummies(panel["wave"], prefix="w", drop_first=True, dtype=float)
     waves.index = idx
     mod = PanelOLS(df["y"], pd.concat([df[["trained"]], waves], axis=1), entity_effects=True)
@@ -216,35 +233,56 @@ def main(argv=None) -> int:
     timings: dict[str, float] = {}
     wall = time.perf_counter()
 
-    panel = step("make survey panel (data generation, not timed in total)",
-                 lambda: make_panel(args.forces, args.waves, args.per_cell), {})
+    panel = step(
+        "make survey panel (data generation, not timed in total)",
+        lambda: make_panel(args.forces, args.waves, args.per_cell),
+        {},
+    )
     print(f"  {len(panel):,} respondents, {args.forces} forces, {args.waves} waves")
     kw = {"unit": "force", "time": "wave", "treated": "trained"}
-    res = step("1. did, CR1 cluster-robust by force", lambda: did(panel, outcome="confidence", **kw, bootstrap=False),
-               timings)
-    boot = step(f"2. did, wild cluster bootstrap ({args.n_boot} draws)",
-                lambda: did(panel, outcome="confidence", **kw, bootstrap=True, n_boot=args.n_boot), timings)
-    es = step("3. event_study (all leads/lags, pre-trend test)", lambda: event_study(panel, outcome="confidence", **kw),
-              timings)
-    print(f"  did estimate {res['estimate'].iloc[0]:.4f} (se {res['se'].iloc[0]:.4f}); bootstrap CI "
-          f"{boot['ci_low'].iloc[0]:.3f} to {boot['ci_high'].iloc[0]:.3f}; event study {len(es)} rows, "
-          f"pre-trend p = {es.attrs['pretrend_p']:.3f}")
+    res = step(
+        "1. did, CR1 cluster-robust by force", lambda: did(panel, outcome="confidence", **kw, bootstrap=False), timings
+    )
+    boot = step(
+        f"2. did, wild cluster bootstrap ({args.n_boot} draws)",
+        lambda: did(panel, outcome="confidence", **kw, bootstrap=True, n_boot=args.n_boot),
+        timings,
+    )
+    es = step(
+        "3. event_study (all leads/lags, pre-trend test)",
+        lambda: event_study(panel, outcome="confidence", **kw),
+        timings,
+    )
+    print(
+        f"  did estimate {res['estimate'].iloc[0]:.4f} (se {res['se'].iloc[0]:.4f}); bootstrap CI "
+        f"{boot['ci_low'].iloc[0]:.3f} to {boot['ci_high'].iloc[0]:.3f}; event study {len(es)} rows, "
+        f"pre-trend p = {es.attrs['pretrend_p']:.3f}"
+    )
 
     if not args.no_peer:
         did_cr1 = lambda: did(panel, outcome="confidence", **kw, bootstrap=False)
         try:
             import pyfixest  # noqa: F401
         except ImportError:
-            print("   peer: pyfixest not installed (pip install pyfixest into the venv to compare; "
-                  "not a dependency): skipped")
+            print(
+                "   peer: pyfixest not installed (pip install pyfixest into the venv to compare; "
+                "not a dependency): skipped"
+            )
         else:
-            got = interleaved("toolkit: did, CR1 by force", did_cr1, "peer: pyfixest feols | force + wave, CRV1",
-                              lambda: pyfixest_peer(panel))
+            got = interleaved(
+                "toolkit: did, CR1 by force",
+                did_cr1,
+                "peer: pyfixest feols | force + wave, CRV1",
+                lambda: pyfixest_peer(panel),
+            )
             est, se = got["peer: pyfixest feols | force + wave, CRV1"]
             print(f"   |diff| estimate {abs(est - res['estimate'].iloc[0]):.2e}, se {abs(se - res['se'].iloc[0]):.2e}")
-        got = interleaved("toolkit: did, CR1 by force", did_cr1,
-                          "reference (less work: force FE swept out beforehand): statsmodels OLS",
-                          lambda: statsmodels_peer(panel))
+        got = interleaved(
+            "toolkit: did, CR1 by force",
+            did_cr1,
+            "reference (less work: force FE swept out beforehand): statsmodels OLS",
+            lambda: statsmodels_peer(panel),
+        )
         est, se = got["reference (less work: force FE swept out beforehand): statsmodels OLS"]
         print(f"   |diff| estimate {abs(est - res['estimate'].iloc[0]):.2e}, se {abs(se - res['se'].iloc[0]):.2e}")
         try:
@@ -252,24 +290,41 @@ def main(argv=None) -> int:
         except ImportError:
             print("   linearmodels not installed (optional; not a dependency): skipped")
         else:
-            got = interleaved("toolkit: did, CR1 by force", did_cr1, "peer: linearmodels PanelOLS, clustered",
-                              lambda: linearmodels_peer(panel))
+            got = interleaved(
+                "toolkit: did, CR1 by force",
+                did_cr1,
+                "peer: linearmodels PanelOLS, clustered",
+                lambda: linearmodels_peer(panel),
+            )
             est, se = got["peer: linearmodels PanelOLS, clustered"]
-            print(f"   |diff| estimate {abs(est - res['estimate'].iloc[0]):.2e}, se {abs(se - res['se'].iloc[0]):.2e} "
-                  "(linearmodels counts the force effects in K: SEs differ slightly)")
+            print(
+                f"   |diff| estimate {abs(est - res['estimate'].iloc[0]):.2e}, se {abs(se - res['se'].iloc[0]):.2e} "
+                "(linearmodels counts the force effects in K: SEs differ slightly)"
+            )
     mem_did = traced_peak_mib(lambda: did(panel, outcome="confidence", **kw, bootstrap=False))
     mem_es = traced_peak_mib(lambda: event_study(panel, outcome="confidence", **kw))
-    print(f"   memory: did {mem_did:.0f} MiB, event_study {mem_es:.0f} MiB (peak traced allocation); "
-          f"ratio {mem_es / mem_did:.2f} (target <= 1.5)")
+    print(
+        f"   memory: did {mem_did:.0f} MiB, event_study {mem_es:.0f} MiB (peak traced allocation); "
+        f"ratio {mem_es / mem_did:.2f} (target <= 1.5)"
+    )
     panel = None  # free the survey panel before the incident steps
 
-    inc, forces, launch = step("make incidents (data generation, not timed in total)",
-                               lambda: make_incidents(args.forces, args.years, args.daily), {})
+    inc, forces, launch = step(
+        "make incidents (data generation, not timed in total)",
+        lambda: make_incidents(args.forces, args.years, args.daily),
+        {},
+    )
     print(f"  {len(inc):,} incidents, {args.years} years, launch {launch}")
-    monthly = step("4a. incident_trends by force x month, per 1,000 staff",
-                   lambda: incident_trends(inc, by="force", freq="M", denominators=forces), timings)
-    step("4b. incident_trends by victim type x crime status x year",
-         lambda: incident_trends(inc, by=["victim_type", "crime_status"], freq="Y"), timings)
+    monthly = step(
+        "4a. incident_trends by force x month, per 1,000 staff",
+        lambda: incident_trends(inc, by="force", freq="M", denominators=forces),
+        timings,
+    )
+    step(
+        "4b. incident_trends by victim type x crime status x year",
+        lambda: incident_trends(inc, by=["victim_type", "crime_status"], freq="Y"),
+        timings,
+    )
     monthly = monthly.assign(headcount=monthly["denominator"])
 
     def its_all():
@@ -277,23 +332,37 @@ def main(argv=None) -> int:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # convergence notes of near-Poisson NB fits
             for force, series in monthly.groupby("force", sort=True):
-                r = its(series.reset_index(drop=True), outcome="n", time="period", intervention=launch, family="negbin",
-                        seasonality="fourier", offset="headcount")
+                r = its(
+                    series.reset_index(drop=True),
+                    outcome="n",
+                    time="period",
+                    intervention=launch,
+                    family="negbin",
+                    seasonality="fourier",
+                    offset="headcount",
+                )
                 out.append(r.assign(force=force))
         return pd.concat(out, ignore_index=True)
 
     fits = step(f"5. its for every force ({args.forces} x negbin, offset, Fourier, AR(1))", its_all, timings)
     lvl = fits[fits["term"] == "level_change"]
-    print(f"  level-change rate ratios: median {lvl['ratio'].median():.2f}, "
-          f"{(lvl['ratio_ci_low'] > 1).sum()} forces with the CI above 1")
+    print(
+        f"  level-change rate ratios: median {lvl['ratio'].median():.2f}, "
+        f"{(lvl['ratio_ci_low'] > 1).sum()} forces with the CI above 1"
+    )
     if not args.no_peer:
-        interleaved(f"toolkit: its x {args.forces} series", its_all,
-                    "reference (less work: no AR(1) se, no diagnostics): statsmodels NegativeBinomial ML",
-                    lambda: statsmodels_nb(monthly, launch))
+        interleaved(
+            f"toolkit: its x {args.forces} series",
+            its_all,
+            "reference (less work: no AR(1) se, no diagnostics): statsmodels NegativeBinomial ML",
+            lambda: statsmodels_nb(monthly, launch),
+        )
 
     total = sum(timings.values())
-    print(f"\nanalysis steps total {total:.1f} s (target < 30 s); wall incl. data generation "
-          f"{time.perf_counter() - wall:.1f} s; peak RSS {peak_mib():.0f} MiB (target < 4096)")
+    print(
+        f"\nanalysis steps total {total:.1f} s (target < 30 s); wall incl. data generation "
+        f"{time.perf_counter() - wall:.1f} s; peak RSS {peak_mib():.0f} MiB (target < 4096)"
+    )
     return 0
 
 

@@ -33,16 +33,21 @@ def write_survey(path: Path, n: int, seed: int = 1) -> list[tuple[int, str]]:
     """Write ``n`` rows; return the (file row, column) of the planted bad cells."""
     rng = np.random.default_rng(seed)
     i = np.arange(n)
-    data = pd.DataFrame({
-        "rid": np.char.add("R", np.char.zfill(i.astype(str), 7)),
-        "wave": 1 + i % 2,
-        "q1": rng.integers(1, 6, n), "q2": rng.choice([1, 2, 3, 4, 5, 9], n),
-        "grp": rng.choice([1, 2, 3, 98], n), "yn": rng.choice([0, 1, 9], n),
-        "n": rng.integers(0, 300, n), "score": np.round(rng.random(n) * 10, 1),
-        "when": pd.Timestamp("2024-03-01") + pd.to_timedelta(rng.integers(0, 200, n), unit="D"),
-        "plat": rng.choice(["1", "1;2", "2;3", "", "3"], n),
-        "note": rng.choice(["", "", "Abuse after a post", "Comments, \"quoted\""], n),
-    }).astype({"q1": str, "score": str, "n": str})
+    data = pd.DataFrame(
+        {
+            "rid": np.char.add("R", np.char.zfill(i.astype(str), 7)),
+            "wave": 1 + i % 2,
+            "q1": rng.integers(1, 6, n),
+            "q2": rng.choice([1, 2, 3, 4, 5, 9], n),
+            "grp": rng.choice([1, 2, 3, 98], n),
+            "yn": rng.choice([0, 1, 9], n),
+            "n": rng.integers(0, 300, n),
+            "score": np.round(rng.random(n) * 10, 1),
+            "when": pd.Timestamp("2024-03-01") + pd.to_timedelta(rng.integers(0, 200, n), unit="D"),
+            "plat": rng.choice(["1", "1;2", "2;3", "", "3"], n),
+            "note": rng.choice(["", "", "Abuse after a post", 'Comments, "quoted"'], n),
+        }
+    ).astype({"q1": str, "score": str, "n": str})
     data["when"] = data["when"].dt.strftime("%d/%m/%Y")
     bad = [(n // 5, "q1", "7"), (n // 2, "score", "x"), (n - 3, "n", "400")]
     for r, col, value in bad:
@@ -58,8 +63,7 @@ def main():
     path = Path(tempfile.mkdtemp()) / "survey.csv"
     t0 = time.perf_counter()
     bad = write_survey(path, args.rows)
-    print(f"write {args.rows} rows (set-up): {time.perf_counter() - t0:.2f} s, "
-          f"{path.stat().st_size / 2**20:.0f} MiB")
+    print(f"write {args.rows} rows (set-up): {time.perf_counter() - t0:.2f} s, {path.stat().st_size / 2**20:.0f} MiB")
     d = small_dictionary()
     t0 = time.perf_counter()
     pd.read_csv(path, dtype=str, keep_default_na=False)

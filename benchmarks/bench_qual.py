@@ -35,14 +35,16 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-_WORD_TEXT = ("the of and to a in that it is was for on are with as they be at this have from or "
-             "one had by but not what all were when we there can an your which their said if do "
-             "will each about how up out them then she many some so these would other into has more "
-             "her two like him see time could no make than first been its who now people my made over "
-             "did down only way find use may water long little very after words called just where "
-             "most know online abuse officer staff family support wellbeing misconduct reputation "
-             "harassment threat team manager sergeant inspector social media report training policy "
-             "care harm doxxing impersonation account posted comments felt worried colleagues")
+_WORD_TEXT = (
+    "the of and to a in that it is was for on are with as they be at this have from or "
+    "one had by but not what all were when we there can an your which their said if do "
+    "will each about how up out them then she many some so these would other into has more "
+    "her two like him see time could no make than first been its who now people my made over "
+    "did down only way find use may water long little very after words called just where "
+    "most know online abuse officer staff family support wellbeing misconduct reputation "
+    "harassment threat team manager sergeant inspector social media report training policy "
+    "care harm doxxing impersonation account posted comments felt worried colleagues"
+)
 WORDS = _WORD_TEXT.split()
 FIRST = ["Sarah", "James", "Priya", "Tom", "Aisha", "David", "Megan", "Kwame", "Olu", "Ewan"]
 LAST = ["Patel", "Brown", "Smith", "Jones", "Okafor", "Murray", "Evans", "Khan", "Taylor"]
@@ -59,7 +61,7 @@ def make_texts(n: int, words: int, rng) -> list[str]:
         w = vocab[rng.integers(0, len(vocab), words)]
         # speaker turns every ~60 words, and a few identifiers to redact
         for k in range(0, words, 60):
-            w[k] = ("\nInterviewer:" if (k // 60) % 2 == 0 else f"\nP{i + 1:04d}:")
+            w[k] = "\nInterviewer:" if (k // 60) % 2 == 0 else f"\nP{i + 1:04d}:"
         for k in rng.integers(1, words, 6):
             w[k] = f"Inspector {LAST[rng.integers(len(LAST))]}"
         w[rng.integers(1, words)] = f"{FIRST[i % 10].lower()}.{LAST[i % 9].lower()}@example.org"
@@ -75,11 +77,23 @@ def make_project(n_sources, words, n_codes, n_segments, seed=1):
     rng = np.random.default_rng(seed)
     texts = make_texts(n_sources, words, rng)
     ids = [f"INT{i + 1:04d}" for i in range(n_sources)]
-    sources = pd.DataFrame({"id": ids, "kind": "interview", "name": [f"Interview {i}" for i in ids],
-                            "text": texts, "case": [f"M{i + 1:04d}" for i in range(n_sources)]})
-    cases = pd.DataFrame({"id": sources["case"], "pseudonym": [f"P{i}" for i in range(n_sources)],
-                          "role": rng.choice(["Sergeant", "Inspector", "Staff manager"], n_sources),
-                          "personal_experience": rng.choice(["yes", "no"], n_sources)})
+    sources = pd.DataFrame(
+        {
+            "id": ids,
+            "kind": "interview",
+            "name": [f"Interview {i}" for i in ids],
+            "text": texts,
+            "case": [f"M{i + 1:04d}" for i in range(n_sources)],
+        }
+    )
+    cases = pd.DataFrame(
+        {
+            "id": sources["case"],
+            "pseudonym": [f"P{i}" for i in range(n_sources)],
+            "role": rng.choice(["Sergeant", "Inspector", "Staff manager"], n_sources),
+            "personal_experience": rng.choice(["yes", "no"], n_sources),
+        }
+    )
     n_parents = 10
     code_ids, parents = [], []
     for p in range(n_parents):
@@ -91,8 +105,15 @@ def make_project(n_sources, words, n_codes, n_segments, seed=1):
     while len(code_ids) < n_codes:
         code_ids.append(f"X{len(code_ids)}")
         parents.append(None)
-    codebook = pd.DataFrame({"id": code_ids, "name": [f"Theme {c}" for c in code_ids],
-                             "parent": parents, "definition": "", "pillar": "recognition"})
+    codebook = pd.DataFrame(
+        {
+            "id": code_ids,
+            "name": [f"Theme {c}" for c in code_ids],
+            "parent": parents,
+            "definition": "",
+            "pillar": "recognition",
+        }
+    )
     leaves = [c for c in code_ids if c not in set(parents)]
     per_coder = n_segments // 2
     src = rng.integers(0, n_sources, per_coder)
@@ -101,8 +122,9 @@ def make_project(n_sources, words, n_codes, n_segments, seed=1):
     start = (rng.random(per_coder) * (lengths[src] - seg_len)).astype(np.int64)
     end = start + seg_len
     code = np.array(leaves, dtype=object)[rng.integers(0, len(leaves), per_coder)]
-    a = pd.DataFrame({"source": np.array(ids, dtype=object)[src], "start": start, "end": end,
-                      "code": code, "coder": "A"})
+    a = pd.DataFrame(
+        {"source": np.array(ids, dtype=object)[src], "start": start, "end": end, "code": code, "coder": "A"}
+    )
     b = a.copy()
     b["coder"] = "B"
     shift = rng.random(per_coder) < 0.2
@@ -117,10 +139,8 @@ def make_project(n_sources, words, n_codes, n_segments, seed=1):
 def timed(label, fn, results, peer=None):
     t0 = time.perf_counter()
     out = fn()
-    results.append({"step": label, "seconds": time.perf_counter() - t0, "peak_mib": peak_mib(),
-                    "peer": peer})
-    print(f"{label:<44s} {results[-1]['seconds']:8.2f} s   peak {results[-1]['peak_mib']:7.0f} MiB",
-          flush=True)
+    results.append({"step": label, "seconds": time.perf_counter() - t0, "peak_mib": peak_mib(), "peer": peer})
+    print(f"{label:<44s} {results[-1]['seconds']:8.2f} s   peak {results[-1]['peak_mib']:7.0f} MiB", flush=True)
     return out
 
 
@@ -161,8 +181,9 @@ def _peak(op: str, path: Path, out: Path) -> float:
     import subprocess
     import sys
 
-    res = subprocess.run([sys.executable, "-c", _PEAK_SCRIPT, op, str(path), str(out)],
-                         capture_output=True, text=True, check=True)
+    res = subprocess.run(
+        [sys.executable, "-c", _PEAK_SCRIPT, op, str(path), str(out)], capture_output=True, text=True, check=True
+    )
     return float(res.stdout.split()[-1])
 
 
@@ -193,8 +214,7 @@ def interchange(project, tmp: Path, runs: int = 3) -> pd.DataFrame:
     def floor_write():
         xml = etree.tostring(tree, xml_declaration=True, encoding="utf-8", pretty_print=True)
         with zipfile.ZipFile(tmp / "floor.qdpx", "w", zipfile.ZIP_DEFLATED) as z:
-            for name, data in [("project.qde", xml)] + [
-                    (k, v) for k, v in members.items() if k != "project.qde"]:
+            for name, data in [("project.qde", xml)] + [(k, v) for k, v in members.items() if k != "project.qde"]:
                 z.writestr(name, data)
 
     def floor_read():
@@ -202,17 +222,27 @@ def interchange(project, tmp: Path, runs: int = 3) -> pd.DataFrame:
             data = {i.filename: z.read(i) for i in z.infolist()}
         return etree.fromstring(data["project.qde"])
 
-    steps = {"write floor": floor_write,
-             "write_qdpx": lambda: write_qdpx(project, tmp / "again.qdpx"),
-             "read floor": floor_read, "read_qdpx": lambda: read_qdpx(path)}
+    steps = {
+        "write floor": floor_write,
+        "write_qdpx": lambda: write_qdpx(project, tmp / "again.qdpx"),
+        "read floor": floor_read,
+        "read_qdpx": lambda: read_qdpx(path),
+    }
     rows = []
     for k in range(runs):
         for name, fn in steps.items():
             load = os.getloadavg()[0]
             c0, w0 = time.process_time(), time.perf_counter()
             fn()
-            rows.append({"round": k, "step": name, "cpu": time.process_time() - c0,
-                         "wall": time.perf_counter() - w0, "load": load})
+            rows.append(
+                {
+                    "round": k,
+                    "step": name,
+                    "cpu": time.process_time() - c0,
+                    "wall": time.perf_counter() - w0,
+                    "load": load,
+                }
+            )
     t = pd.DataFrame(rows)
     wide = t.pivot(index="round", columns="step", values=["cpu", "wall"])
     out = []
@@ -229,12 +259,15 @@ def interchange(project, tmp: Path, runs: int = 3) -> pd.DataFrame:
         rec["peak_over_content"] = rec["peak_mib"] / (content / 2**20)
         out.append(rec)
     res = pd.DataFrame(out)
-    print(f"\nREFI-QDA interchange ({runs} interleaved rounds; machine shared: load average "
-          f"{t['load'].min():.1f}-{t['load'].max():.1f} on {os.cpu_count()} cores during the "
-          f"rounds); uncompressed content {content / 2**20:.0f} MiB")
+    print(
+        f"\nREFI-QDA interchange ({runs} interleaved rounds; machine shared: load average "
+        f"{t['load'].min():.1f}-{t['load'].max():.1f} on {os.cpu_count()} cores during the "
+        f"rounds); uncompressed content {content / 2**20:.0f} MiB"
+    )
     print(res.to_string(index=False, float_format=lambda v: f"{v:.2f}"))
-    print("targets: ratio <= 1.5 (CPU and wall) against the lxml + zip floor; peak memory <= "
-          "3x the uncompressed content")
+    print(
+        "targets: ratio <= 1.5 (CPU and wall) against the lxml + zip floor; peak memory <= 3x the uncompressed content"
+    )
     return res
 
 
@@ -246,8 +279,9 @@ def main():
     ap.add_argument("--segments", type=int, default=200000)
     ap.add_argument("--boot", type=int, default=200)
     ap.add_argument("--runs", type=int, default=3, help="interleaved rounds (interchange)")
-    ap.add_argument("--interchange-only", action="store_true",
-                    help="only the write_qdpx / read_qdpx comparison with the lxml floor")
+    ap.add_argument(
+        "--interchange-only", action="store_true", help="only the write_qdpx / read_qdpx comparison with the lxml floor"
+    )
     args = ap.parse_args()
 
     import xml.etree.ElementTree as ET
@@ -267,12 +301,19 @@ def main():
 
     warnings.simplefilter("ignore")
     res: list[dict] = []
-    print(f"{args.transcripts} transcripts x {args.words} words, {args.codes} codes, "
-          f"{args.segments} segments, 2 coders", flush=True)
-    project, seg_a, seg_b = timed("make synthetic project (set-up)", lambda: make_project(
-        args.transcripts, args.words, args.codes, args.segments), res)
-    print(f"  {sum(map(len, project.sources['text'])) / 2**20:.0f} MiB of text, "
-          f"{len(project.segments)} segments", flush=True)
+    print(
+        f"{args.transcripts} transcripts x {args.words} words, {args.codes} codes, {args.segments} segments, 2 coders",
+        flush=True,
+    )
+    project, seg_a, seg_b = timed(
+        "make synthetic project (set-up)",
+        lambda: make_project(args.transcripts, args.words, args.codes, args.segments),
+        res,
+    )
+    print(
+        f"  {sum(map(len, project.sources['text'])) / 2**20:.0f} MiB of text, {len(project.segments)} segments",
+        flush=True,
+    )
     tmp = Path(tempfile.mkdtemp())
     interchange(project, tmp, args.runs)
     if args.interchange_only:
@@ -289,19 +330,25 @@ def main():
     project = timed("read_qdpx", lambda: read_qdpx(path), res, peer=floor)
     # code_frequencies by role (cases per code, parent roll-up) vs a bare groupby of cases
     seg = project.segments
-    timed("  reference (less work): groupby nunique(case)", lambda: seg[seg["coder"] == "A"].groupby(
-        "code")["case"].nunique(), res)
+    timed(
+        "  reference (less work): groupby nunique(case)",
+        lambda: seg[seg["coder"] == "A"].groupby("code")["case"].nunique(),
+        res,
+    )
     floor = res[-1]["seconds"]
-    timed("code_frequencies(by='role', coder='A')", lambda: code_frequencies(
-        project, by="role", coder="A"), res, peer=floor)
-    timed("cooccurrence(unit='segment', coder='A')", lambda: cooccurrence(
-        project, unit="segment", coder="A"), res)
-    timed(f"agreement per code (n_boot={args.boot})", lambda: agreement(
-        project, coders=["A", "B"], n_boot=args.boot), res)
+    timed(
+        "code_frequencies(by='role', coder='A')",
+        lambda: code_frequencies(project, by="role", coder="A"),
+        res,
+        peer=floor,
+    )
+    timed("cooccurrence(unit='segment', coder='A')", lambda: cooccurrence(project, unit="segment", coder="A"), res)
+    timed(
+        f"agreement per code (n_boot={args.boot})", lambda: agreement(project, coders=["A", "B"], n_boot=args.boot), res
+    )
     texts = list(project.sources["text"])
     timed(f"redact_many ({len(texts)} transcripts)", lambda: redact_many(texts), res)
-    timed(f"redact_many, 2 processes ({len(texts)} transcripts)",
-          lambda: redact_many(texts, n_jobs=2), res)
+    timed(f"redact_many, 2 processes ({len(texts)} transcripts)", lambda: redact_many(texts, n_jobs=2), res)
 
     # krippendorff_alpha vs the krippendorff package on the same reliability data: one unit
     # per segment of coder A, value = the code each coder gave it (nominal), and a 0..20
@@ -319,32 +366,45 @@ def main():
         n_values = len(np.unique(mat[~np.isnan(mat)]))
         n_peer = int(min(n_units, 2**28 / (8 * n_values * n_values)))
         sub = mat[:, :n_peer]
-        long = pd.DataFrame({"unit": np.tile(np.arange(n_peer), 2),
-                             "coder": np.repeat(["A", "B"], n_peer), "value": sub.ravel()})
-        peer_out = timed(f"  peer: krippendorff.alpha ({level}, {n_peer} units)",
-                         lambda sub=sub, level=level: krippendorff.alpha(
-                             reliability_data=sub, level_of_measurement=level), res)
+        long = pd.DataFrame(
+            {"unit": np.tile(np.arange(n_peer), 2), "coder": np.repeat(["A", "B"], n_peer), "value": sub.ravel()}
+        )
+        peer_out = timed(
+            f"  peer: krippendorff.alpha ({level}, {n_peer} units)",
+            lambda sub=sub, level=level: krippendorff.alpha(reliability_data=sub, level_of_measurement=level),
+            res,
+        )
         floor = res[-1]["seconds"]
-        ours = timed(f"krippendorff_alpha ({level}, {n_peer} units)",
-                     lambda long=long, level=level: krippendorff_alpha(
-                         long, item="unit", coder="coder", value="value", level=level),
-                     res, peer=floor)
-        print(f"  alpha ours {ours:.10f}, krippendorff {peer_out:.10f}, "
-              f"difference {abs(ours - peer_out):.1e}")
+        ours = timed(
+            f"krippendorff_alpha ({level}, {n_peer} units)",
+            lambda long=long, level=level: krippendorff_alpha(
+                long, item="unit", coder="coder", value="value", level=level
+            ),
+            res,
+            peer=floor,
+        )
+        print(f"  alpha ours {ours:.10f}, krippendorff {peer_out:.10f}, difference {abs(ours - peer_out):.1e}")
         if n_peer < n_units:
-            long = pd.DataFrame({"unit": np.tile(np.arange(n_units), 2),
-                                 "coder": np.repeat(["A", "B"], n_units), "value": mat.ravel()})
-            timed(f"krippendorff_alpha ({level}, {n_units} units)",
-                  lambda long=long, level=level: krippendorff_alpha(
-                      long, item="unit", coder="coder", value="value", level=level), res)
+            long = pd.DataFrame(
+                {"unit": np.tile(np.arange(n_units), 2), "coder": np.repeat(["A", "B"], n_units), "value": mat.ravel()}
+            )
+            timed(
+                f"krippendorff_alpha ({level}, {n_units} units)",
+                lambda long=long, level=level: krippendorff_alpha(
+                    long, item="unit", coder="coder", value="value", level=level
+                ),
+                res,
+            )
 
     table = pd.DataFrame(res)
     table["ratio_to_peer"] = table["seconds"] / table["peer"]
     toolkit_steps = table[~table["step"].str.startswith(" ") & ~table["step"].str.contains("set-up")]
     print()
     print(table.to_string(index=False, float_format=lambda v: f"{v:.2f}"))
-    print(f"\ntoolkit steps total {toolkit_steps['seconds'].sum():.1f} s (target < 60 s); "
-          f"peak memory {peak_mib() / 1024:.2f} GiB (target < 4 GiB)")
+    print(
+        f"\ntoolkit steps total {toolkit_steps['seconds'].sum():.1f} s (target < 60 s); "
+        f"peak memory {peak_mib() / 1024:.2f} GiB (target < 4 GiB)"
+    )
 
 
 if __name__ == "__main__":

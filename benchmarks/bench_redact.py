@@ -41,11 +41,18 @@ def main():
     ap.add_argument("--words", type=int, default=3000)
     args = ap.parse_args()
     pd.set_option("display.width", 120)
-    firsts = {"corpus_a": "before_corpus_a.csv", "corpus_b": "first_look_corpus_b.csv",
-              "corpus_c": "heldout_corpus_c.csv", "corpus_d": "heldout_corpus_d.csv",
-              "corpus_e": "heldout_corpus_e.csv", "corpus_f": "heldout_corpus_f.csv",
-              "corpus_g": "heldout_corpus_g.csv", "corpus_h": "heldout_corpus_h.csv",
-              "corpus_i": "heldout_corpus_i.csv", "corpus_j": "heldout_corpus_j.csv"}
+    firsts = {
+        "corpus_a": "before_corpus_a.csv",
+        "corpus_b": "first_look_corpus_b.csv",
+        "corpus_c": "heldout_corpus_c.csv",
+        "corpus_d": "heldout_corpus_d.csv",
+        "corpus_e": "heldout_corpus_e.csv",
+        "corpus_f": "heldout_corpus_f.csv",
+        "corpus_g": "heldout_corpus_g.csv",
+        "corpus_h": "heldout_corpus_h.csv",
+        "corpus_i": "heldout_corpus_i.csv",
+        "corpus_j": "heldout_corpus_j.csv",
+    }
     for name, first in firsts.items():
         table = evaluate(name)
         before = pd.read_csv(CORPUS_DIR / first).set_index("kind")
@@ -54,9 +61,11 @@ def main():
         print(f"\n{name} (first: {first}):")
         print(table.round(3).to_string(index=False))
         review = evaluate_review(name).set_index("kind")
-        print(f"  with the review sheet's candidates: recall {review.loc['all', 'recall']:.3f}, "
-              f"precision {review.loc['all', 'precision']:.3f}, "
-              f"{review.attrs['candidates']:.2f} candidates per excerpt")
+        print(
+            f"  with the review sheet's candidates: recall {review.loc['all', 'recall']:.3f}, "
+            f"precision {review.loc['all', 'precision']:.3f}, "
+            f"{review.attrs['candidates']:.2f} candidates per excerpt"
+        )
     texts = make_texts(args.n, args.words, np.random.default_rng(1))
     n_words = sum(len(t.split()) for t in texts)
     redact_many(texts[:4], n_jobs=2)  # warm up (imports, caches, pool start)
@@ -72,14 +81,18 @@ def main():
                 serial = out
             else:
                 assert out[0] == serial[0] and out[1].equals(serial[1]), "2 jobs differ"
-    print(f"\nredact_many on {args.n} transcripts, {n_words:,} words; load average "
-          f"{os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+    print(
+        f"\nredact_many on {args.n} transcripts, {n_words:,} words; load average "
+        f"{os.getloadavg()[0]:.2f} on {os.cpu_count()} cores"
+    )
     for jobs, r in runs.items():
         walls = [w for _, w in r]
         cpus = [c for c, _ in r]
-        print(f"  n_jobs={jobs}: {n_words / min(walls):,.0f} words/s wall (best; median "
-              f"{n_words / statistics.median(walls):,.0f}), {n_words / min(cpus):,.0f} words "
-              f"per CPU s")
+        print(
+            f"  n_jobs={jobs}: {n_words / min(walls):,.0f} words/s wall (best; median "
+            f"{n_words / statistics.median(walls):,.0f}), {n_words / min(cpus):,.0f} words "
+            f"per CPU s"
+        )
     print("  results with 2 processes identical to the serial run: yes")
 
 

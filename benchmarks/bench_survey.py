@@ -60,8 +60,17 @@ from toolkit.survey import (
     total,
 )
 
-HARMS = ["harm_abuse", "harm_threats", "harm_doxxing", "harm_impersonation", "harm_sexual",
-         "harm_hate", "harm_filming", "harm_family", "harm_stalking"]
+HARMS = [
+    "harm_abuse",
+    "harm_threats",
+    "harm_doxxing",
+    "harm_impersonation",
+    "harm_sexual",
+    "harm_hate",
+    "harm_filming",
+    "harm_family",
+    "harm_stalking",
+]
 N_EXTRA_SCALES = 11
 ROLE_POP = {1: 0.55, 2: 0.33, 3: 0.06, 4: 0.04, 5: 0.02}
 GENDER_POP = {1: 0.42, 2: 0.56, 3: 0.02}
@@ -72,16 +81,30 @@ def make_dictionary():
     bank = default_dictionary()
     table = bank.table.copy()
     scales = bank.scales()
-    keep = ["resp_id", "force", "wave", "role", "gender", "age_band", *HARMS,
-            *[v for items in scales.values() for v in items]]
+    keep = [
+        "resp_id",
+        "force",
+        "wave",
+        "role",
+        "gender",
+        "age_band",
+        *HARMS,
+        *[v for items in scales.values() for v in items],
+    ]
     table = table.set_index("variable").loc[keep].reset_index()
     template = table.set_index("variable").loc["trn_report"].to_dict()
     extra = []
     for s in range(1, N_EXTRA_SCALES + 1):
         for j in range(1, 5):
-            extra.append({**template, "variable": f"extra{s:02d}_q{j}",
-                          "label": f"Extra scale {s}, item {j}", "scale": f"extra{s:02d}",
-                          "reverse": "yes" if j == 4 else ""})
+            extra.append(
+                {
+                    **template,
+                    "variable": f"extra{s:02d}_q{j}",
+                    "label": f"Extra scale {s}, item {j}",
+                    "scale": f"extra{s:02d}",
+                    "reverse": "yes" if j == 4 else "",
+                }
+            )
     table = pd.concat([table, pd.DataFrame(extra)], ignore_index=True)
     return load_dictionary(table)
 
@@ -89,8 +112,7 @@ def make_dictionary():
 def _text(values: np.ndarray) -> list:
     """Integer codes as CSV cells; -1 is a blank cell."""
     lo = int(values.min())
-    lut = np.array([("" if v == -1 else str(v)) for v in range(lo, int(values.max()) + 1)],
-                   dtype=object)
+    lut = np.array([("" if v == -1 else str(v)) for v in range(lo, int(values.max()) + 1)], dtype=object)
     return lut[values - lo].tolist()
 
 
@@ -107,8 +129,7 @@ def write_survey(path: Path, d, rows: int, forces: int, seed: int = 1) -> dict:
         "wave": _text(rng.integers(1, 3, rows)),
         "role": _text(role),
         "gender": _text(rng.choice([1, 2, 3], rows, p=[0.50, 0.48, 0.02])),
-        "age_band": _text(rng.choice([1, 2, 3, 4, 5, 98], rows,
-                                     p=[0.08, 0.25, 0.3, 0.25, 0.1, 0.02])),
+        "age_band": _text(rng.choice([1, 2, 3, 4, 5, 98], rows, p=[0.08, 0.25, 0.3, 0.25, 0.1, 0.02])),
     }
     officer = role == 1
     for j, h in enumerate(HARMS):
@@ -131,8 +152,7 @@ def write_survey(path: Path, d, rows: int, forces: int, seed: int = 1) -> dict:
         fh.write(",".join(names) + "\n")
         fh.write("\n".join(map(",".join, zip(*cols.values()))))
         fh.write("\n")
-    return {"force": dict(zip(force_codes.tolist(), force_share)), "role": ROLE_POP,
-            "gender": GENDER_POP}
+    return {"force": dict(zip(force_codes.tolist(), force_share)), "role": ROLE_POP, "gender": GENDER_POP}
 
 
 def timed(func, *args, repeat=1, **kwargs):
@@ -163,8 +183,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rows", type=int, default=250_000)
     ap.add_argument("--forces", type=int, default=43)
-    ap.add_argument("--repeat", type=int, default=1,
-                    help="time each step this many times and keep the best (default 1)")
+    ap.add_argument(
+        "--repeat", type=int, default=1, help="time each step this many times and keep the best (default 1)"
+    )
     args = ap.parse_args()
     rep = args.repeat
     t_all = time.perf_counter()
@@ -176,15 +197,16 @@ def main():
     t0 = time.perf_counter()
     margins = write_survey(path, d, args.rows, args.forces)
     n_cols = len(pd.read_csv(path, nrows=1).columns)
-    print(f"set-up: wrote {args.rows:,} rows x {n_cols} columns, {len(scales)} scales, "
-          f"{args.forces} forces ({path.stat().st_size / 2**20:.0f} MiB) in "
-          f"{time.perf_counter() - t0:.2f} s\n")
+    print(
+        f"set-up: wrote {args.rows:,} rows x {n_cols} columns, {len(scales)} scales, "
+        f"{args.forces} forces ({path.stat().st_size / 2**20:.0f} MiB) in "
+        f"{time.perf_counter() - t0:.2f} s\n"
+    )
 
     # 1. read_survey ---------------------------------------------------------------------
     survey, t = timed(read_survey, path, d, repeat=rep)
     _, t_ref = timed(pd.read_csv, path, repeat=rep)
-    show("1. read_survey (parse, check, convert)", t, "pandas.read_csv (raw parse)", t_ref,
-         kind="reference")
+    show("1. read_survey (parse, check, convert)", t, "pandas.read_csv (raw parse)", t_ref, kind="reference")
     data = survey.data
     print(f"    {len(data):,} rows kept; report ok: {survey.report.ok}")
     # float copies for the peers (made outside the timings; pingouin cannot read
@@ -202,19 +224,19 @@ def main():
         return {s: keyed[items].mean(axis=1) for s, items in scales.items()}
 
     _, t_ref = timed(pandas_means, repeat=rep)
-    show(f"2. score_scales ({len(scales)} scales)", t, "pandas row means", t_ref,
-         kind="reference")
+    show(f"2. score_scales ({len(scales)} scales)", t, "pandas row means", t_ref, kind="reference")
 
     # 3. reliability per scale vs pingouin ------------------------------------------------
     def ours_each(frame):
-        return [reliability(frame, items, reverse=[v for v in items if d.is_reverse(v)],
-                            item_range=(1, 5)) for items in scales.values()]
+        return [
+            reliability(frame, items, reverse=[v for v in items if d.is_reverse(v)], item_range=(1, 5))
+            for items in scales.values()
+        ]
 
     def pingouin_each():
         import pingouin
 
-        return [pingouin.cronbach_alpha(keyed[items], nan_policy="pairwise")
-                for items in scales.values()]
+        return [pingouin.cronbach_alpha(keyed[items], nan_policy="pairwise") for items in scales.values()]
 
     def ours_alpha_only():
         from toolkit.survey._alpha import alpha_from_cov, feldt_ci
@@ -260,19 +282,23 @@ def main():
         show("5. rake (force, role, gender; equal start)", t)
         print("    weightipy not installed: comparison skipped (pip install weightipy)")
     else:
-        scheme = wp.scheme_from_dict(
-            {col: {k: 100 * v for k, v in dist.items()} for col, dist in margins.items()}
+        scheme = wp.scheme_from_dict({col: {k: 100 * v for k, v in dist.items()} for col, dist in margins.items()})
+        df = pd.DataFrame(
+            {
+                "force": frame["force"].astype(str),
+                "role": frame["role"].astype(int),
+                "gender": frame["gender"].astype(int),
+            }
         )
-        df = pd.DataFrame({"force": frame["force"].astype(str),
-                           "role": frame["role"].astype(int),
-                           "gender": frame["gender"].astype(int)})
         out, t_wp = timed(wp.weight_df, df, scheme, repeat=rep)
         show("5. rake (force, role, gender; equal start)", t, "weightipy.weight_df", t_wp)
         w_tk = w.to_numpy() / w.mean()
         w_wp = out["weights"].to_numpy(float)
         w_wp = w_wp / w_wp.mean()
-        print(f"    {w.attrs['iterations']} sweeps; largest relative difference from "
-              f"weightipy's weights: {np.max(np.abs(w_tk - w_wp) / w_wp):.1e}")
+        print(
+            f"    {w.attrs['iterations']} sweeps; largest relative difference from "
+            f"weightipy's weights: {np.max(np.abs(w_tk - w_wp) / w_wp):.1e}"
+        )
 
     # 6. prevalence by force x role --------------------------------------------------------
     data = data.assign(w=w)
@@ -283,25 +309,28 @@ def main():
         return data.groupby(["force", "role"], observed=True)[HARMS].mean()
 
     _, t_ref = timed(pandas_groupby, repeat=rep)
-    show(f"6a. prevalence, 9 harms by force x role ({len(tab):,} rows), weighted", t_w,
-         "pandas groupby().mean()", t_ref, kind="reference")
-    show("6b. prevalence, the same unweighted", t_u, "pandas groupby().mean()", t_ref,
-         kind="reference")
+    show(
+        f"6a. prevalence, 9 harms by force x role ({len(tab):,} rows), weighted",
+        t_w,
+        "pandas groupby().mean()",
+        t_ref,
+        kind="reference",
+    )
+    show("6b. prevalence, the same unweighted", t_u, "pandas groupby().mean()", t_ref, kind="reference")
     # 6c. the same with the full design: strata = force, fpc = the force's workforce (a
     # census-like survey: about 60% of each force answered)
     force = data["force"].astype(str)
     data = data.assign(force_pop=np.ceil(force.map(force.value_counts()) / 0.6).astype(float))
-    _, t_d = timed(prevalence, data, HARMS, by=["force", "role"], weight="w", strata="force",
-                   fpc="force_pop", repeat=rep)
-    show("6c. prevalence, weighted, strata = force, fpc", t_d, "weights-only prevalence (6a)", t_w,
-         kind="reference")
+    _, t_d = timed(
+        prevalence, data, HARMS, by=["force", "role"], weight="w", strata="force", fpc="force_pop", repeat=rep
+    )
+    show("6c. prevalence, weighted, strata = force, fpc", t_d, "weights-only prevalence (6a)", t_w, kind="reference")
     print(f"    design-based / weights-only time: {t_d / t_w:.2f} (target <= 2)")
-    _, t_t = timed(total, data, HARMS, by="force", weight="w", strata="force", fpc="force_pop",
-                   repeat=rep)
+    _, t_t = timed(total, data, HARMS, by="force", weight="w", strata="force", fpc="force_pop", repeat=rep)
     show("6d. total (people affected), 9 harms by force, design", t_t)
 
     elapsed = time.perf_counter() - t_all
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20   # KiB -> GiB
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20  # KiB -> GiB
     print(f"\n{'whole benchmark (set-up included)':<52s} {elapsed:7.2f} s   (target < 30 s)")
     print(f"{'peak memory (ru_maxrss)':<52s} {peak:7.2f} GiB (target < 4 GiB)")
     slower = [s for s, o, _, p, k in RESULTS if k == "peer" and p is not None and o > p]

@@ -37,8 +37,16 @@ import warnings
 
 from toolkit.study import contract, open_study, read_study_survey, study_weights
 from toolkit.survey import (
-    any_of, compare_groups, harm_heatmap, likert_bars, logit, mean_by, prevalence,
-    prevalence_plot, reliability_table, score_scales,
+    any_of,
+    compare_groups,
+    harm_heatmap,
+    likert_bars,
+    logit,
+    mean_by,
+    prevalence,
+    prevalence_plot,
+    reliability_table,
+    score_scales,
 )
 
 warnings.simplefilter("ignore", category=UserWarning)  # exclusions are counted in each table's n

@@ -106,8 +106,16 @@ if second:
 
 # %%
 matrix = qual.framework_matrix(project, coder=coder, seed=cfg.seed)
-print(matrix["row"].nunique(), "managers x", matrix["code"].nunique(), "themes =",
-      len(matrix), "cells;", int((matrix["n_segments"] > 0).sum()), "cells hold coded text")
+print(
+    matrix["row"].nunique(),
+    "managers x",
+    matrix["code"].nunique(),
+    "themes =",
+    len(matrix),
+    "cells;",
+    int((matrix["n_segments"] > 0).sum()),
+    "cells hold coded text",
+)
 matrix[["row", "code", "name", "n_segments"]].head(8)
 
 # %%
@@ -178,7 +186,9 @@ groups = sorted(coded[second].value_counts().index[:2].tolist(), reverse=True) i
 with_exp = coded.loc[coded[second] == groups[0], "text"] if len(groups) == 2 else coded["text"].iloc[:0]
 without_exp = coded.loc[coded[second] == groups[1], "text"] if len(groups) == 2 else coded["text"].iloc[:0]
 print(len(with_exp), f"coded passages from {second} = {groups[:1]},", len(without_exp), f"from {groups[1:]}")
-key = qual.keyness(with_exp, without_exp, min_freq=5, drop_stopwords=True) if len(with_exp) and len(without_exp) else None
+key = (
+    qual.keyness(with_exp, without_exp, min_freq=5, drop_stopwords=True) if len(with_exp) and len(without_exp) else None
+)
 if key is not None:
     display(key[["term", "freq_a", "freq_b", "statistic", "p", "estimate"]].head(10))
 

@@ -48,8 +48,7 @@ from toolkit.study import open_study
 cfg = open_study(study, output)
 documents = pd.read_csv(cfg.path("qual", "documents"))
 lexicon = qual.read_lexicon(cfg.path("qual", "lexicon"))
-print(len(documents), "documents;", len(lexicon), "lexicon terms:",
-      lexicon["frame"].value_counts().to_dict())
+print(len(documents), "documents;", len(lexicon), "lexicon terms:", lexicon["frame"].value_counts().to_dict())
 lexicon.head(8)
 
 # %% [markdown]
@@ -68,8 +67,10 @@ scores[["id", "force", "year", "care", "misconduct", "estimate", "frame"]].head(
 counts = scores["frame"].value_counts()
 k, n = int(counts.get("misconduct", 0)), int((scores["frame"] != "none").sum())
 low, high = proportion_confint(k, n, method="wilson")
-print(f"{k} of {n} scored documents framed mainly as misconduct: {k / n:.0%} "
-      f"(95% Wilson interval {low:.0%} to {high:.0%})")
+print(
+    f"{k} of {n} scored documents framed mainly as misconduct: {k / n:.0%} "
+    f"(95% Wilson interval {low:.0%} to {high:.0%})"
+)
 
 # %% [markdown]
 # The demo documents were generated with a known framing (`true_frame`); with your own

@@ -73,8 +73,10 @@ panel_outcome = panel_outcome or (cfg.get("evaluate", "outcomes") or [None])[0]
 args = {key: cfg.get("evaluate", key) for key in ("unit", "time", "treated")}  # the panel's columns
 has_survey = bool(cfg.path("survey", "data") and scale and rollout_forces)
 has_panel = bool(cfg.path("evaluate", "panel") and panel_outcome and all(args.values()))
-print("survey before and after:", "yes" if has_survey else
-      "no (needs survey.data, evaluate.survey_treated and evaluate.survey_outcome)")
+print(
+    "survey before and after:",
+    "yes" if has_survey else "no (needs survey.data, evaluate.survey_treated and evaluate.survey_outcome)",
+)
 print("staggered panel:", "yes" if has_panel else "no (needs evaluate.panel, unit, time, treated, outcomes)")
 
 # %% [markdown]
@@ -112,12 +114,15 @@ if has_survey:
 if has_survey:
     per_force = data.loc[data[wave] == data[wave].min()].groupby(force).size().mean()
     n_arm = min(len(rollout_forces), data[force].nunique() - len(rollout_forces))
-    planning = pd.concat([
-        evaluate.mdes(n=n_arm, design="cluster", cluster_size=per_force, icc=icc),
-        evaluate.mdes(n=n_arm, design="cluster", cluster_size=per_force, icc=icc / 2),
-        evaluate.mdes(n=2 * n_arm, design="cluster", cluster_size=per_force, icc=icc),
-        evaluate.power(effect_size=0.3, n=n_arm, design="cluster", cluster_size=per_force, icc=icc),
-    ], ignore_index=True)
+    planning = pd.concat(
+        [
+            evaluate.mdes(n=n_arm, design="cluster", cluster_size=per_force, icc=icc),
+            evaluate.mdes(n=n_arm, design="cluster", cluster_size=per_force, icc=icc / 2),
+            evaluate.mdes(n=2 * n_arm, design="cluster", cluster_size=per_force, icc=icc),
+            evaluate.power(effect_size=0.3, n=n_arm, design="cluster", cluster_size=per_force, icc=icc),
+        ],
+        ignore_index=True,
+    )
     display(planning[["design", "n", "cluster_size", "icc", "design_effect", "n_total", "effect_size", "power"]])
 
 # %% [markdown]
@@ -157,14 +162,31 @@ if has_survey:
     rollout = data.loc[data["rollout"] == 1]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DataWarning)  # rows left out are listed in attrs["notes"]
-        paired = evaluate.pre_post(rollout.loc[rollout["linked"]], outcome=scale, time=wave, subject=person, paired=True)
+        paired = evaluate.pre_post(
+            rollout.loc[rollout["linked"]], outcome=scale, time=wave, subject=person, paired=True
+        )
         unlinked = evaluate.pre_post(rollout.loc[~rollout["linked"]], outcome=scale, time=wave, paired=False)
     results["survey: paired before-after (rollout forces)"] = paired
     results["survey: independent before-after (rollout forces)"] = unlinked
     prepost = pd.concat([paired, unlinked], ignore_index=True)
     print(paired.attrs["notes"])
-    display(prepost[["design", "n_pre", "n_post", "mean_pre", "mean_post", "estimate", "ci_low", "ci_high", "p",
-                     "effect_size", "effect_size_kind"]])
+    display(
+        prepost[
+            [
+                "design",
+                "n_pre",
+                "n_post",
+                "mean_pre",
+                "mean_post",
+                "estimate",
+                "ci_low",
+                "ci_high",
+                "p",
+                "effect_size",
+                "effect_size_kind",
+            ]
+        ]
+    )
 
 # %% [markdown]
 # ## 5. Who answered both waves?
@@ -175,10 +197,13 @@ if has_survey:
 
 # %%
 if has_survey:
-    attr = evaluate.attrition(labelled.loc[labelled["rollout"] == 1], time=wave, subject=person,
-                              baseline=covariates + [scale])
-    print(f"attrition rate {attr.attrs['attrition_rate']:.0%} "
-          f"({attr.attrs['n_dropped']} of {attr.attrs['n_pre']} wave-1 respondents not linked in wave 2)")
+    attr = evaluate.attrition(
+        labelled.loc[labelled["rollout"] == 1], time=wave, subject=person, baseline=covariates + [scale]
+    )
+    print(
+        f"attrition rate {attr.attrs['attrition_rate']:.0%} "
+        f"({attr.attrs['n_dropped']} of {attr.attrs['n_pre']} wave-1 respondents not linked in wave 2)"
+    )
     display(attr[["covariate", "level", "mean_retained", "mean_dropped", "smd", "p"]])
 
 # %% [markdown]
@@ -193,8 +218,15 @@ if has_survey:
 
 # %%
 if has_survey:
-    did_survey = evaluate.did(data.dropna(subset=[scale]), outcome=scale, unit=force, time=wave, treated="trained",
-                              cluster=force, seed=cfg.seed)
+    did_survey = evaluate.did(
+        data.dropna(subset=[scale]),
+        outcome=scale,
+        unit=force,
+        time=wave,
+        treated="trained",
+        cluster=force,
+        seed=cfg.seed,
+    )
     results["survey: difference-in-differences"] = did_survey.assign(outcome=scale)
     display(did_survey[["term", "estimate", "se", "ci_low", "ci_high", "p", "n", "n_clusters", "method"]])
 
@@ -217,8 +249,12 @@ if has_panel:
     for w in caught:
         print("WARNING:", w.message)
     results["panel: staggered DiD (Callaway & Sant'Anna)"] = cs.assign(outcome=panel_outcome)
-    display(pd.concat([cs.assign(estimator="Callaway & Sant'Anna"), twfe.assign(estimator="two-way fixed effects")],
-                      ignore_index=True)[["estimator", "estimate", "se", "ci_low", "ci_high", "p", "method"]])
+    display(
+        pd.concat(
+            [cs.assign(estimator="Callaway & Sant'Anna"), twfe.assign(estimator="two-way fixed effects")],
+            ignore_index=True,
+        )[["estimator", "estimate", "se", "ci_low", "ci_high", "p", "method"]]
+    )
 
 # %% [markdown]
 # The two estimators disagree when the effect grows with time since the start (as it does in
@@ -237,8 +273,10 @@ if has_panel:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         es = evaluate.event_study(panel, outcome=panel_outcome, **args)
-    print("TWFE pre-trend test:",
-          {k: round(v, 3) if isinstance(v, float) else v for k, v in es.attrs.items() if k.startswith("pretrend")})
+    print(
+        "TWFE pre-trend test:",
+        {k: round(v, 3) if isinstance(v, float) else v for k, v in es.attrs.items() if k.startswith("pretrend")},
+    )
     fig, axes = plt.subplots(1, 2, figsize=(10, 3.8), sharey=True)
     evaluate.event_study_plot(dynamic, ax=axes[0], title="Callaway & Sant'Anna (dynamic)")
     evaluate.event_study_plot(es, ax=axes[1], title="TWFE event study (biased here)")
@@ -259,9 +297,11 @@ if evidence is not None:
     display(evidence[["result", "estimate", "ci_low", "ci_high", "p_adj", "size", "strength", "caveat"]])
 
 # %%
-for row in (evidence.itertuples() if evidence is not None else []):
-    print(f"- {row.result}: {row.direction} of {row.estimate:.2f} (95% CI {row.ci_low:.2f} to {row.ci_high:.2f}); "
-          f"{row.strength}" + (f" ({row.caveat})" if isinstance(row.caveat, str) and row.caveat else ""))
+for row in evidence.itertuples() if evidence is not None else []:
+    print(
+        f"- {row.result}: {row.direction} of {row.estimate:.2f} (95% CI {row.ci_low:.2f} to {row.ci_high:.2f}); "
+        f"{row.strength}" + (f" ({row.caveat})" if isinstance(row.caveat, str) and row.caveat else "")
+    )
 
 # %% [markdown]
 # **Reading the labels.** "Strong evidence" means the adjusted p-value is below 0.001 and the

@@ -46,7 +46,6 @@ family = "negbin"  # count model of the ITS: "negbin" (overdispersed counts) or 
 seasonality = "fourier"  # "fourier" (smooth yearly cycle), "month" (month dummies) or None
 
 # %%
-
 import matplotlib.pyplot as plt
 import pandas as pd
 
@@ -71,8 +70,10 @@ print(cfg.name, "| disclosure threshold:", threshold)
 # %%
 incidents, report = evaluate.read_incidents(cfg.path("evaluate", "incidents"), return_report=True)
 forces = pd.read_csv(cfg.path("evaluate", "denominators"))
-print(f"{len(incidents)} incidents, {incidents['date'].min():%d %b %Y} to {incidents['date'].max():%d %b %Y}, "
-      f"{incidents['force'].nunique()} forces")
+print(
+    f"{len(incidents)} incidents, {incidents['date'].min():%d %b %Y} to {incidents['date'].max():%d %b %Y}, "
+    f"{incidents['force'].nunique()} forces"
+)
 print("validation warnings:", len(report))
 incidents.head()
 
@@ -107,7 +108,8 @@ rates.describe().loc[["mean", "min", "50%", "max"]]
 total = pd.DataFrame({"headcount": [forces["headcount"].sum()]})
 by_victim = evaluate.incident_trends(incidents, by=["victim_type", "crime_status"], freq="Y", denominators=total)
 table = by_victim.assign(year=by_victim["period"].astype(str)).pivot_table(
-    index=["victim_type", "crime_status"], columns="year", values="n", aggfunc="sum")
+    index=["victim_type", "crime_status"], columns="year", values="n", aggfunc="sum"
+)
 suppress(table, threshold=threshold).table
 
 # %%
@@ -152,16 +154,29 @@ launch = cfg.get("evaluate", "reporting_launch")
 launch_month = str(pd.Period(str(launch), "M"))
 launched = set(forces.loc[forces["route_launched"].notna(), "force"])
 group = incidents["force"].isin(launched).map({True: "with route", False: "without route"})
-headcount = forces.groupby(forces["force"].isin(launched).map({True: "with route", False: "without route"}))["headcount"].sum()
-monthly = evaluate.incident_trends(incidents.assign(route=group), by="route", freq="M",
-                                   denominators=headcount.rename_axis("route").reset_index())
+headcount = forces.groupby(forces["force"].isin(launched).map({True: "with route", False: "without route"}))[
+    "headcount"
+].sum()
+monthly = evaluate.incident_trends(
+    incidents.assign(route=group), by="route", freq="M", denominators=headcount.rename_axis("route").reset_index()
+)
 monthly = monthly.assign(headcount=monthly["denominator"], comparison=monthly["route"] == "without route")
 route = monthly.loc[~monthly["comparison"]].reset_index(drop=True)
-print(f"launch {launch_month}: {len(launched)} forces with the route ({headcount['with route']:,} staff), "
-      f"{forces['force'].nunique() - len(launched)} without ({headcount['without route']:,} staff); {route['period'].nunique()} months")
+print(
+    f"launch {launch_month}: {len(launched)} forces with the route ({headcount['with route']:,} staff), "
+    f"{forces['force'].nunique() - len(launched)} without ({headcount['without route']:,} staff); {route['period'].nunique()} months"
+)
 
-res, fitted = evaluate.its(route, outcome="n", time="period", intervention=launch_month, family=family,
-                           seasonality=seasonality, offset="headcount", return_fitted=True)
+res, fitted = evaluate.its(
+    route,
+    outcome="n",
+    time="period",
+    intervention=launch_month,
+    family=family,
+    seasonality=seasonality,
+    offset="headcount",
+    return_fitted=True,
+)
 res[["term", "estimate", "se", "ratio", "ratio_ci_low", "ratio_ci_high", "p"]]
 
 # %%
@@ -176,8 +191,16 @@ plt.show()
 # ### Controlled ITS: against forces without the route
 
 # %%
-controlled = evaluate.its(monthly, outcome="n", time="period", intervention=launch_month, family="poisson",
-                          seasonality=seasonality, offset="headcount", comparison="comparison")
+controlled = evaluate.its(
+    monthly,
+    outcome="n",
+    time="period",
+    intervention=launch_month,
+    family="poisson",
+    seasonality=seasonality,
+    offset="headcount",
+    comparison="comparison",
+)
 controlled[["term", "ratio", "ratio_ci_low", "ratio_ci_high", "p"]]
 
 # %% [markdown]
@@ -200,14 +223,20 @@ controlled[["term", "ratio", "ratio_ci_low", "ratio_ci_high", "p"]]
 diag = pd.Series(res.attrs).drop(["ci", "intervention"])
 print(diag)
 if diag["ar1_rho"] >= 0.7:
-    print("Strong autocorrelation (rho >= 0.7): even the AR(1) intervals are too narrow in a series this "
-          "short; consider more months of data or the controlled design.")
+    print(
+        "Strong autocorrelation (rho >= 0.7): even the AR(1) intervals are too narrow in a series this "
+        "short; consider more months of data or the controlled design."
+    )
 elif diag["ljung_box_p"] < 0.05 or not 1.5 <= diag["durbin_watson"] <= 2.5:
-    print(f"Residual autocorrelation (AR(1) rho = {diag['ar1_rho']:.2f}), allowed for by the AR(1) errors; "
-          "if it reaches beyond one month (Ljung-Box p small) read the intervals as approximate.")
+    print(
+        f"Residual autocorrelation (AR(1) rho = {diag['ar1_rho']:.2f}), allowed for by the AR(1) errors; "
+        "if it reaches beyond one month (Ljung-Box p small) read the intervals as approximate."
+    )
 else:
-    print("No clear residual autocorrelation. With about four years of monthly data the AR(1) 95% intervals "
-          "cover the truth in roughly 92-96% of repeated studies (simulation); still read 'p = 0.04' as borderline.")
+    print(
+        "No clear residual autocorrelation. With about four years of monthly data the AR(1) 95% intervals "
+        "cover the truth in roughly 92-96% of repeated studies (simulation); still read 'p = 0.04' as borderline."
+    )
 
 # %% [markdown]
 # ## What to report under recommendation 3.02

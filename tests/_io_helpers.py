@@ -9,11 +9,21 @@ from toolkit.dictionary import COLUMNS, load_dictionary
 LIKERT = "1=Strongly disagree; 2=Disagree; 3=Neither; 4=Agree; 5=Strongly agree; 9=Don't know"
 
 
-def _row(variable, type, values="", missing="", scale="", reverse="", min="", max="",
-         required="", disclosure="public"):
-    return dict(variable=variable, label=f"Label of {variable}", type=type, values=values,
-                missing=missing, scale=scale, reverse=reverse, min=min, max=max,
-                required=required, pillar="", disclosure=disclosure)
+def _row(variable, type, values="", missing="", scale="", reverse="", min="", max="", required="", disclosure="public"):
+    return dict(
+        variable=variable,
+        label=f"Label of {variable}",
+        type=type,
+        values=values,
+        missing=missing,
+        scale=scale,
+        reverse=reverse,
+        min=min,
+        max=max,
+        required=required,
+        pillar="",
+        disclosure=disclosure,
+    )
 
 
 def small_dictionary():
@@ -28,8 +38,7 @@ def small_dictionary():
         _row("n", "integer", "-99=Refused", "-99", min="0", max="365"),
         _row("score", "numeric", min="0", max="10"),
         _row("when", "date"),
-        _row("plat", "multiselect", "1=Facebook; 2=X (Twitter), formerly; 3=Other; -99=Seen, not answered",
-             "-99"),
+        _row("plat", "multiselect", "1=Facebook; 2=X (Twitter), formerly; 3=Other; -99=Seen, not answered", "-99"),
         _row("note", "text", disclosure="restricted"),
     ]
     return load_dictionary(pd.DataFrame(rows, columns=list(COLUMNS)))
@@ -60,8 +69,7 @@ EXPECTED = {
 }
 
 
-def csv_bytes(header, rows, *, sep=",", encoding="utf-8", bom=False, newline="\r\n",
-              decimal=".", trailing_blank=0):
+def csv_bytes(header, rows, *, sep=",", encoding="utf-8", bom=False, newline="\r\n", decimal=".", trailing_blank=0):
     """CSV bytes as Excel writes them: quote cells holding the separator, quotes or newlines."""
 
     def cell(v):

@@ -18,37 +18,147 @@ import pandas as pd
 from toolkit.paths import DATA_DIR
 
 SURNAMES = [
-    "Smith", "Jones", "Patel", "O'Neil", "McDonald", "Williams", "Taylor", "Brown-Hughes",
-    "Khan", "Nowak", "Okafor", "MacLeod", "Davies", "Evans", "Singh", "Walsh", "O'Brien",
-    "Murphy", "Hussain", "Clarke", "Robinson", "Wright", "Thompson", "Ahmed", "Kowalski",
-    "Fitzgerald", "Campbell", "Stewart", "Begum", "Chaudhry", "Osei", "Lewis", "Hall",
+    "Smith",
+    "Jones",
+    "Patel",
+    "O'Neil",
+    "McDonald",
+    "Williams",
+    "Taylor",
+    "Brown-Hughes",
+    "Khan",
+    "Nowak",
+    "Okafor",
+    "MacLeod",
+    "Davies",
+    "Evans",
+    "Singh",
+    "Walsh",
+    "O'Brien",
+    "Murphy",
+    "Hussain",
+    "Clarke",
+    "Robinson",
+    "Wright",
+    "Thompson",
+    "Ahmed",
+    "Kowalski",
+    "Fitzgerald",
+    "Campbell",
+    "Stewart",
+    "Begum",
+    "Chaudhry",
+    "Osei",
+    "Lewis",
+    "Hall",
 ]
-GIVEN = ["Sarah", "James", "Priya", "Tom", "Aisha", "Mark", "Claire", "Daniel", "Fatima",
-         "Gareth", "Helen", "Imran", "Joanne", "Kieran", "Laura", "Mohammed", "Niamh"]
-RANKS = ["PC", "DC", "PS", "DS", "Sgt", "Inspector", "DI", "DCI", "Chief Inspector",
-         "Superintendent", "Chief Superintendent", "Detective Sergeant", "Sergeant",
-         "Detective Inspector", "Assistant Chief Constable", "Chief Constable", "PCSO",
-         "Police Constable", "Mr", "Mrs", "Ms", "Dr"]
+GIVEN = [
+    "Sarah",
+    "James",
+    "Priya",
+    "Tom",
+    "Aisha",
+    "Mark",
+    "Claire",
+    "Daniel",
+    "Fatima",
+    "Gareth",
+    "Helen",
+    "Imran",
+    "Joanne",
+    "Kieran",
+    "Laura",
+    "Mohammed",
+    "Niamh",
+]
+RANKS = [
+    "PC",
+    "DC",
+    "PS",
+    "DS",
+    "Sgt",
+    "Inspector",
+    "DI",
+    "DCI",
+    "Chief Inspector",
+    "Superintendent",
+    "Chief Superintendent",
+    "Detective Sergeant",
+    "Sergeant",
+    "Detective Inspector",
+    "Assistant Chief Constable",
+    "Chief Constable",
+    "PCSO",
+    "Police Constable",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+]
 #: civilian names the test passes to ``redact(names=...)``
-SUPPLIED_NAMES = ["Rebecca Thornton", "Owen Pritchard", "Leah Castellano", "Marcus Adeyemi",
-                  "Bethan Llewellyn", "Callum Reid"]
+SUPPLIED_NAMES = [
+    "Rebecca Thornton",
+    "Owen Pritchard",
+    "Leah Castellano",
+    "Marcus Adeyemi",
+    "Bethan Llewellyn",
+    "Callum Reid",
+]
 DISTRACTORS = [
-    "in 2019", "since 2023", "at 14:30", "by 9.45pm", "on 12/03/2024", "on 3 March 2024",
-    "costing £1,250", "a £3.5m budget", "about 3,400 officers", "45% of respondents",
-    "under section 127 of the Communications Act 2003", "on Monday", "in January",
-    "on Twitter", "via Facebook", "as the Code of Ethics says", "with Professional Standards",
-    "the Chief Constable said", "the Inspector Development Programme", "after COVID-19",
-    "under Article 8 ECHR", "the NPCC lead", "an HMICFRS inspection", "the IOPC",
-    "over 24 hours", "for 10 days", "at 0900", "version 2.1", "page 14", "in Q3 2022",
-    "the Federation rep", "Operation Hydrant", "in the last 12 months", "in Wales",
-    "across England", "the College of Policing", "after the BBC story", "on 01/04/2023",
-    "a 1-in-5 chance", "at 08:15", "the Sergeant Development Course", "Chapter 3",
+    "in 2019",
+    "since 2023",
+    "at 14:30",
+    "by 9.45pm",
+    "on 12/03/2024",
+    "on 3 March 2024",
+    "costing £1,250",
+    "a £3.5m budget",
+    "about 3,400 officers",
+    "45% of respondents",
+    "under section 127 of the Communications Act 2003",
+    "on Monday",
+    "in January",
+    "on Twitter",
+    "via Facebook",
+    "as the Code of Ethics says",
+    "with Professional Standards",
+    "the Chief Constable said",
+    "the Inspector Development Programme",
+    "after COVID-19",
+    "under Article 8 ECHR",
+    "the NPCC lead",
+    "an HMICFRS inspection",
+    "the IOPC",
+    "over 24 hours",
+    "for 10 days",
+    "at 0900",
+    "version 2.1",
+    "page 14",
+    "in Q3 2022",
+    "the Federation rep",
+    "Operation Hydrant",
+    "in the last 12 months",
+    "in Wales",
+    "across England",
+    "the College of Policing",
+    "after the BBC story",
+    "on 01/04/2023",
+    "a 1-in-5 chance",
+    "at 08:15",
+    "the Sergeant Development Course",
+    "Chapter 3",
 ]
 OPENERS = [
     "Interviewer: Can you tell me what happened? Respondent: Well,",
-    "The report noted that", "According to the log,", "In the interview it emerged that",
-    "Respondent: Honestly,", "The welfare referral stated that", "A colleague explained that",
-    "During the debrief", "It was recorded that", "The manager said",
+    "The report noted that",
+    "According to the log,",
+    "In the interview it emerged that",
+    "Respondent: Honestly,",
+    "The welfare referral stated that",
+    "A colleague explained that",
+    "During the debrief",
+    "It was recorded that",
+    "The manager said",
 ]
 
 
@@ -88,8 +198,7 @@ def _collar(rng):
     style = rng.random()
     if style < 0.4:
         return f"{rng.choice(['PC', 'PCSO', 'DC', 'PS', 'Sgt'])} {number}", number
-    word = rng.choice(["collar number", "shoulder number", "collar no.", "Collar number",
-                       "epaulette number"])
+    word = rng.choice(["collar number", "shoulder number", "collar no.", "Collar number", "epaulette number"])
     return f"{word} {number}", number
 
 
@@ -101,41 +210,80 @@ def _warrant(rng):
 
 
 def _handle(rng):
-    base = rng.choice(["copwatch", "justice4", "thinblue", "anon", "truth_teller", "x",
-                       "realnews", "bobby", "mum_of", "sgt_"]) + str(rng.randint(0, 9999))
+    base = rng.choice(
+        ["copwatch", "justice4", "thinblue", "anon", "truth_teller", "x", "realnews", "bobby", "mum_of", "sgt_"]
+    ) + str(rng.randint(0, 9999))
     if rng.random() < 0.3:
         base = base.capitalize() + rng.choice(["_UK", "Live", ".official", ""])
     return "@" + base, None
 
 
 def _url(rng):
-    user = rng.choice(["jane.doe", "officer_k", "copwatchuk", "t.hughes88", "realtruth",
-                       "mark-ellis-1a2b3c", "anon4321"])
-    form = rng.choice([
-        "https://twitter.com/{u}", "https://x.com/{u}", "www.facebook.com/{u}",
-        "facebook.com/{u}", "https://www.instagram.com/{u}/", "https://www.tiktok.com/@{u}",
-        "https://www.linkedin.com/in/{u}", "instagram.com/{u}", "https://www.reddit.com/user/{u}",
-    ])
+    user = rng.choice(
+        ["jane.doe", "officer_k", "copwatchuk", "t.hughes88", "realtruth", "mark-ellis-1a2b3c", "anon4321"]
+    )
+    form = rng.choice(
+        [
+            "https://twitter.com/{u}",
+            "https://x.com/{u}",
+            "www.facebook.com/{u}",
+            "facebook.com/{u}",
+            "https://www.instagram.com/{u}/",
+            "https://www.tiktok.com/@{u}",
+            "https://www.linkedin.com/in/{u}",
+            "instagram.com/{u}",
+            "https://www.reddit.com/user/{u}",
+        ]
+    )
     return form.format(u=user), None
 
 
 def _email(rng):
-    user = rng.choice([f"{rng.choice(GIVEN).lower()}.{rng.choice(SURNAMES).lower()}",
-                       f"{rng.choice(GIVEN).lower()}{rng.randint(1, 99)}", "angry.resident",
-                       "j_smith"]).replace("'", "")
-    domain = rng.choice(["gmail.com", "outlook.com", "yahoo.co.uk", "kent.police.uk",
-                         "met.police.uk", "btinternet.com", "example.org", "hotmail.co.uk"])
+    user = rng.choice(
+        [
+            f"{rng.choice(GIVEN).lower()}.{rng.choice(SURNAMES).lower()}",
+            f"{rng.choice(GIVEN).lower()}{rng.randint(1, 99)}",
+            "angry.resident",
+            "j_smith",
+        ]
+    ).replace("'", "")
+    domain = rng.choice(
+        [
+            "gmail.com",
+            "outlook.com",
+            "yahoo.co.uk",
+            "kent.police.uk",
+            "met.police.uk",
+            "btinternet.com",
+            "example.org",
+            "hotmail.co.uk",
+        ]
+    )
     return f"{user}@{domain}", None
 
 
 def _phone(rng):
     x3 = f"{rng.randint(0, 999):03d}"
-    form = rng.choice([
-        f"01632 960{x3}", f"020 7946 0{x3}", f"0113 496 0{x3}", f"0161 496 0{x3}",
-        f"07700 900{x3}", f"+44 7700 900{x3}", f"+44 (0)20 7946 0{x3}", f"0808 157 0{x3}",
-        f"(01632) 960 {x3}", f"07700900{x3}", f"0121-496-0{x3}", f"+447700900{x3}",
-        f"0131 496 0{x3}", f"0117 496 0{x3}", f"028 9649 6{x3}", f"029 2018 0{x3}",
-    ])
+    form = rng.choice(
+        [
+            f"01632 960{x3}",
+            f"020 7946 0{x3}",
+            f"0113 496 0{x3}",
+            f"0161 496 0{x3}",
+            f"07700 900{x3}",
+            f"+44 7700 900{x3}",
+            f"+44 (0)20 7946 0{x3}",
+            f"0808 157 0{x3}",
+            f"(01632) 960 {x3}",
+            f"07700900{x3}",
+            f"0121-496-0{x3}",
+            f"+447700900{x3}",
+            f"0131 496 0{x3}",
+            f"0117 496 0{x3}",
+            f"028 9649 6{x3}",
+            f"029 2018 0{x3}",
+        ]
+    )
     return form, None
 
 
@@ -157,11 +305,20 @@ _VR = "ABCDEFGHJKLMNOPRSTUVWXYZ"
 
 def _vehicle(rng):
     if rng.random() < 0.75:
-        s = (rng.choice("ABCDEFGHKLMNOPRSVWY") + rng.choice(_VR) + f"{rng.randint(2, 74):02d}"
-             + " " + "".join(rng.choice(_VR) for _ in range(3)))
+        s = (
+            rng.choice("ABCDEFGHKLMNOPRSVWY")
+            + rng.choice(_VR)
+            + f"{rng.randint(2, 74):02d}"
+            + " "
+            + "".join(rng.choice(_VR) for _ in range(3))
+        )
     else:
-        s = (rng.choice("ABCDEFGHJKLMNPRSTVWXY") + str(rng.randint(1, 999)) + " "
-             + "".join(rng.choice(_VR) for _ in range(3)))
+        s = (
+            rng.choice("ABCDEFGHJKLMNPRSTVWXY")
+            + str(rng.randint(1, 999))
+            + " "
+            + "".join(rng.choice(_VR) for _ in range(3))
+        )
     return s, None
 
 
@@ -180,12 +337,18 @@ def _ni(rng):
 
 
 _TEMPLATES = {
-    "person": ["{o} {x} posted the screenshot.", "{o} I reported it to {x} {d}.",
-               "{o} {x} was the one who was targeted {d}.", "{o} it was {x}'s family who got the messages."],
-    "supplied": ["{o} {x} had her address posted {d}.", "{o} I spoke to {x} {d}.",
-                 "{o} {x} said it had been going on {d}."],
-    "collar_number": ["{o} the post named the officer by {x} {d}.",
-                      "{o} someone filmed {x} and shared it {d}."],
+    "person": [
+        "{o} {x} posted the screenshot.",
+        "{o} I reported it to {x} {d}.",
+        "{o} {x} was the one who was targeted {d}.",
+        "{o} it was {x}'s family who got the messages.",
+    ],
+    "supplied": [
+        "{o} {x} had her address posted {d}.",
+        "{o} I spoke to {x} {d}.",
+        "{o} {x} said it had been going on {d}.",
+    ],
+    "collar_number": ["{o} the post named the officer by {x} {d}.", "{o} someone filmed {x} and shared it {d}."],
     "warrant_number": ["{o} a photo of the {x} was shared {d}.", "{o} {x} appeared in the video."],
     "handle": ["{o} the account {x} kept tagging her {d}.", "{o} messages came from {x}."],
     "url": ["{o} the profile at {x} showed his house {d}.", "{o} it was posted on {x}."],
@@ -197,9 +360,17 @@ _TEMPLATES = {
     "force": ["{o} {x} handled the complaint {d}.", "{o} she transferred from {x} {d}."],
 }
 _MAKERS = {
-    "person": _person, "supplied": _supplied, "collar_number": _collar, "warrant_number": _warrant,
-    "handle": _handle, "url": _url, "email": _email, "phone": _phone, "postcode": _postcode,
-    "vehicle": _vehicle, "ni_number": _ni,
+    "person": _person,
+    "supplied": _supplied,
+    "collar_number": _collar,
+    "warrant_number": _warrant,
+    "handle": _handle,
+    "url": _url,
+    "email": _email,
+    "phone": _phone,
+    "postcode": _postcode,
+    "vehicle": _vehicle,
+    "ni_number": _ni,
 }
 
 
@@ -229,8 +400,11 @@ def planted_corpus(n_docs: int = 200, *, per_doc: int = 8, seed: int = 0):
             o, d = rng.choice(OPENERS), rng.choice(DISTRACTORS)
             before, after = template.split("{x}")
             before = before.format(o=o, d=d)
-            after = after.format(o=o, d=d) + " " + rng.choice(
-                ["", f"This was {rng.choice(DISTRACTORS)}.", f"It started {d}."])
+            after = (
+                after.format(o=o, d=d)
+                + " "
+                + rng.choice(["", f"This was {rng.choice(DISTRACTORS)}.", f"It started {d}."])
+            )
             start = pos + len(before)
             if ident is not None:
                 offset = x.rindex(ident)
@@ -238,8 +412,7 @@ def planted_corpus(n_docs: int = 200, *, per_doc: int = 8, seed: int = 0):
             else:
                 s, e = start, start + len(x)
             sentence = before + x + after.rstrip() + " "
-            truth.append((doc, s, e, "person" if kind == "supplied" else kind,
-                          (before + x)[s - pos:e - pos]))
+            truth.append((doc, s, e, "person" if kind == "supplied" else kind, (before + x)[s - pos : e - pos]))
             parts.append(sentence)
             pos += len(sentence)
         texts.append("".join(parts))

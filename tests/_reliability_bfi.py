@@ -20,13 +20,27 @@ def bfi() -> pd.DataFrame:
 
 def bfi_dictionary_table() -> pd.DataFrame:
     """A toolkit data dictionary (12 columns) for the 25 bfi items, 6-point Likert."""
-    values = ("1=Very inaccurate; 2=Moderately inaccurate; 3=Slightly inaccurate; "
-              "4=Slightly accurate; 5=Moderately accurate; 6=Very accurate")
+    values = (
+        "1=Very inaccurate; 2=Moderately inaccurate; 3=Slightly inaccurate; "
+        "4=Slightly accurate; 5=Moderately accurate; 6=Very accurate"
+    )
     rows = [
-        {"variable": item, "label": item, "type": "likert", "values": values,
-         "missing": "", "scale": scale, "reverse": "yes" if item in REVERSE else "",
-         "min": "1", "max": "6", "required": "", "pillar": "", "disclosure": "public"}
-        for scale, items in SCALES.items() for item in items
+        {
+            "variable": item,
+            "label": item,
+            "type": "likert",
+            "values": values,
+            "missing": "",
+            "scale": scale,
+            "reverse": "yes" if item in REVERSE else "",
+            "min": "1",
+            "max": "6",
+            "required": "",
+            "pillar": "",
+            "disclosure": "public",
+        }
+        for scale, items in SCALES.items()
+        for item in items
     ]
     return pd.DataFrame(rows)
 

@@ -49,8 +49,7 @@ def to_long(matrix):
 
 
 def alpha(matrix, level):
-    return krippendorff_alpha(to_long(matrix), item="unit", coder="coder", value="value",
-                              level=level)
+    return krippendorff_alpha(to_long(matrix), item="unit", coder="coder", value="value", level=level)
 
 
 @pytest.mark.parametrize(
@@ -131,8 +130,11 @@ def test_kappa_matches_psych_on_bfi():
     data = pd.read_csv(REF / "data" / "agreement_bfi.csv")
     res = cohen_kappa(data, raters=["A2", "A3"])
     row = res.iloc[0]
-    assert_allclose(row[["estimate", "se", "ci_low", "ci_high"]].to_numpy(float),
-                    ref[["estimate", "se", "ci_low", "ci_high"]].to_numpy(float), atol=1e-6)
+    assert_allclose(
+        row[["estimate", "se", "ci_low", "ci_high"]].to_numpy(float),
+        ref[["estimate", "se", "ci_low", "ci_high"]].to_numpy(float),
+        atol=1e-6,
+    )
     assert row["n"] == ref["n"]
     assert res.attrs["ci"] == 0.95
 
@@ -158,13 +160,18 @@ def test_kappa_se_and_test_match_fleiss_cohen_everitt(case, weights):
     that paper."""
     ref = pd.read_csv(REF / "agreement_kappa_fce.csv").set_index("case").loc[case]
     if case == "wikipedia_2x2":
-        data = pd.DataFrame({"A2": ["yes"] * 25 + ["no"] * 25,
-                             "A3": ["yes"] * 20 + ["no"] * 5 + ["yes"] * 10 + ["no"] * 15})
+        data = pd.DataFrame(
+            {"A2": ["yes"] * 25 + ["no"] * 25, "A3": ["yes"] * 20 + ["no"] * 5 + ["yes"] * 10 + ["no"] * 15}
+        )
     else:
         data = pd.read_csv(REF / "data" / "agreement_bfi.csv")
     row = cohen_kappa(data, raters=["A2", "A3"], weighting=weights).iloc[0]
-    assert_allclose(row[["estimate", "se", "statistic"]].to_numpy(float),
-                    ref[["estimate", "se", "statistic"]].to_numpy(float), rtol=1e-8, atol=1e-10)
+    assert_allclose(
+        row[["estimate", "se", "statistic"]].to_numpy(float),
+        ref[["estimate", "se", "statistic"]].to_numpy(float),
+        rtol=1e-8,
+        atol=1e-10,
+    )
     assert_allclose(row["p"], ref["p"], rtol=1e-6, atol=0)
     assert row["n"] == ref["n"]
 
@@ -185,8 +192,11 @@ def test_kappa_wikipedia_example_long_and_wide():
         assert_allclose(row["estimate"], 0.4, atol=1e-12)
         assert_allclose(row["observed"], 0.7, atol=1e-12)
         assert_allclose(row["expected"], 0.5, atol=1e-12)
-        assert_allclose(row[["se", "ci_low", "ci_high"]].to_numpy(float),
-                        ref[["se", "ci_low", "ci_high"]].to_numpy(float), atol=1e-6)
+        assert_allclose(
+            row[["se", "ci_low", "ci_high"]].to_numpy(float),
+            ref[["se", "ci_low", "ci_high"]].to_numpy(float),
+            atol=1e-6,
+        )
 
 
 def test_kappa_drops_incomplete_with_warning():
@@ -203,27 +213,31 @@ def _long():
 @pytest.mark.parametrize(
     "call, error, match",
     [
-        (lambda: krippendorff_alpha([[1, 2]], item="u", coder="c", value="v"), ParameterError,
-         "DataFrame"),
-        (lambda: krippendorff_alpha(_long(), item="u", coder="c", value="x"),
-         ColumnNotFoundError, "'x'"),
-        (lambda: krippendorff_alpha(_long(), item="u", coder="c", value="v", level="metric"),
-         ParameterError, "level"),
-        (lambda: krippendorff_alpha(pd.concat([_long(), _long()]), item="u", coder="c",
-                                    value="v"), DataValidationError, "more than once|repeat"),
-        (lambda: krippendorff_alpha(_long().assign(v=["x", "y", "x", "x"]), item="u",
-                                    coder="c", value="v", level="interval"),
-         ParameterError, "not a number"),
-        (lambda: krippendorff_alpha(_long().assign(v=[-1, 2, 1, 1]), item="u", coder="c",
-                                    value="v", level="ratio"), ParameterError, "negative"),
+        (lambda: krippendorff_alpha([[1, 2]], item="u", coder="c", value="v"), ParameterError, "DataFrame"),
+        (lambda: krippendorff_alpha(_long(), item="u", coder="c", value="x"), ColumnNotFoundError, "'x'"),
+        (lambda: krippendorff_alpha(_long(), item="u", coder="c", value="v", level="metric"), ParameterError, "level"),
+        (
+            lambda: krippendorff_alpha(pd.concat([_long(), _long()]), item="u", coder="c", value="v"),
+            DataValidationError,
+            "more than once|repeat",
+        ),
+        (
+            lambda: krippendorff_alpha(
+                _long().assign(v=["x", "y", "x", "x"]), item="u", coder="c", value="v", level="interval"
+            ),
+            ParameterError,
+            "not a number",
+        ),
+        (
+            lambda: krippendorff_alpha(_long().assign(v=[-1, 2, 1, 1]), item="u", coder="c", value="v", level="ratio"),
+            ParameterError,
+            "negative",
+        ),
         (lambda: cohen_kappa(_long(), raters=["u"]), ParameterError, "exactly two"),
         (lambda: cohen_kappa(_long(), item="u", coder="c"), ParameterError, "value="),
-        (lambda: cohen_kappa(_long(), item="u", coder="c", value="v", coders=["a", "z"]),
-         ParameterError, "coders"),
-        (lambda: cohen_kappa(_long(), raters=["u", "v"], weighting="cubic"), ParameterError,
-         "weighting"),
-        (lambda: cohen_kappa(_long(), raters=["u", "v"], ci=95), ParameterError,
-         "'ci'"),
+        (lambda: cohen_kappa(_long(), item="u", coder="c", value="v", coders=["a", "z"]), ParameterError, "coders"),
+        (lambda: cohen_kappa(_long(), raters=["u", "v"], weighting="cubic"), ParameterError, "weighting"),
+        (lambda: cohen_kappa(_long(), raters=["u", "v"], ci=95), ParameterError, "'ci'"),
     ],
 )
 def test_errors(call, error, match):
@@ -238,11 +252,19 @@ def _project(segments):
     from toolkit.qual.project import QualProject
 
     text = "x" * 40
-    sources = pd.DataFrame({"id": ["S1", "S2"], "kind": "interview", "name": ["a", "b"],
-                            "text": [text, text], "case": ["C1", "C2"]})
+    sources = pd.DataFrame(
+        {"id": ["S1", "S2"], "kind": "interview", "name": ["a", "b"], "text": [text, text], "case": ["C1", "C2"]}
+    )
     cases = pd.DataFrame({"id": ["C1", "C2"], "pseudonym": ["P1", "P2"]})
-    codebook = pd.DataFrame({"id": ["X", "Y"], "name": ["x", "y"], "parent": [None, None],
-                             "definition": ["d", "d"], "pillar": ["support", "support"]})
+    codebook = pd.DataFrame(
+        {
+            "id": ["X", "Y"],
+            "name": ["x", "y"],
+            "parent": [None, None],
+            "definition": ["d", "d"],
+            "pillar": ["support", "support"],
+        }
+    )
     seg = pd.DataFrame(segments, columns=["source", "start", "end", "code", "coder"])
     seg["case"] = seg["source"].map({"S1": "C1", "S2": "C2"})
     seg["text"] = [text[s:e] for s, e in zip(seg["start"], seg["end"])]
@@ -255,19 +277,18 @@ def test_agreement_hand_example_overlapping_spans():
     krippendorff package on the same three units. S2 (coded by A only) is left out."""
     from toolkit.qual.agreement import agreement
 
-    proj = _project([("S1", 0, 10, "X", "A"), ("S1", 5, 15, "X", "B"),
-                     ("S2", 0, 5, "Y", "A")])
+    proj = _project([("S1", 0, 10, "X", "A"), ("S1", 5, 15, "X", "B"), ("S2", 0, 5, "Y", "A")])
     res = agreement(proj, weight="units", n_boot=0).set_index(["code", "measure"])["estimate"]
-    ref_alpha = krippendorff.alpha(reliability_data=[[1, 1, 0], [0, 1, 1]],
-                                   level_of_measurement="nominal")
+    ref_alpha = krippendorff.alpha(reliability_data=[[1, 1, 0], [0, 1, 1]], level_of_measurement="nominal")
     assert_allclose(res[("X", "percent_agreement")], 1 / 3)
     assert_allclose(res[("X", "cohen_kappa")], -0.5)
     assert_allclose(res[("X", "krippendorff_alpha")], ref_alpha)
     assert set(res.index.get_level_values("code")) == {"X", "(overall)"}
     # character weights: every character a unit (5 characters per unit)
     chars = agreement(proj, n_boot=0).set_index(["code", "measure"])["estimate"]
-    ref_chars = krippendorff.alpha(reliability_data=[[1] * 10 + [0] * 5, [0] * 5 + [1] * 10],
-                                   level_of_measurement="nominal")
+    ref_chars = krippendorff.alpha(
+        reliability_data=[[1] * 10 + [0] * 5, [0] * 5 + [1] * 10], level_of_measurement="nominal"
+    )
     assert_allclose(chars[("X", "krippendorff_alpha")], ref_chars)
     assert_allclose(chars[("X", "cohen_kappa")], -0.5)
 

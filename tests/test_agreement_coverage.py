@@ -24,11 +24,9 @@ def _project(rng):
     rows += [(s, "X", "B") for s, x in zip(ids, b) if x]
     seg = pd.DataFrame(rows, columns=["source", "code", "coder"]).assign(start=0, end=10)
     return QualProject(
-        pd.DataFrame({"id": ids, "kind": "interview", "name": ids, "text": "x" * 20,
-                      "case": [f"C{s}" for s in ids]}),
+        pd.DataFrame({"id": ids, "kind": "interview", "name": ids, "text": "x" * 20, "case": [f"C{s}" for s in ids]}),
         pd.DataFrame({"id": [f"C{s}" for s in ids], "pseudonym": ids}),
-        pd.DataFrame({"id": ["X", "Y"], "name": ["X", "Y"], "parent": [None, None],
-                      "definition": "", "pillar": None}),
+        pd.DataFrame({"id": ["X", "Y"], "name": ["X", "Y"], "parent": [None, None], "definition": "", "pillar": None}),
         seg,
     )
 

@@ -27,17 +27,27 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _small_ctx(outdir, config=None):
     c = EvidenceContext(outdir=outdir, seed=1, demo=False, config=config)
-    c.table("prev", pd.DataFrame({"group": ["Officer", "Staff", "Volunteer"], "estimate": [0.41234, 0.2, 0.5],
-                                  "n": [120, 80, 3]}),
-            counts=["n"], title="Prevalence", pillar="recognition")
+    c.table(
+        "prev",
+        pd.DataFrame({"group": ["Officer", "Staff", "Volunteer"], "estimate": [0.41234, 0.2, 0.5], "n": [120, 80, 3]}),
+        counts=["n"],
+        title="Prevalence",
+        pillar="recognition",
+    )
 
     def dots(t):
         fig, ax = plt.subplots()
         ax.plot(t["estimate"], range(len(t)), "o")
         return fig
 
-    c.figure("dots", dots, source="prev", title="Prevalence by group", pillar="recognition",
-             alt=lambda t: alt_text.groups_alt(t, measure="share of respondents harmed", by="role"))
+    c.figure(
+        "dots",
+        dots,
+        source="prev",
+        title="Prevalence by group",
+        pillar="recognition",
+        alt=lambda t: alt_text.groups_alt(t, measure="share of respondents harmed", by="role"),
+    )
     c.publish()
     return c
 
@@ -76,8 +86,9 @@ def test_a_force_reference_document_restyles_the_briefing(tmp_path):
     """report.reference_docx: the briefing's Heading 1 takes the reference's font and colour,
     without a line of code changed (and the default reference gives the default style)."""
     _restyled_reference(tmp_path / "our-styles.docx")
-    (tmp_path / "study.yml").write_text("study: {name: Force survey 2025}\n"
-                                        "report: {reference_docx: our-styles.docx}\n", encoding="utf-8")
+    (tmp_path / "study.yml").write_text(
+        "study: {name: Force survey 2025}\nreport: {reference_docx: our-styles.docx}\n", encoding="utf-8"
+    )
     ctx = _small_ctx(tmp_path / "out", config=load_study(tmp_path / "study.yml"))
     doc = Document(render_pack(ctx)["docx"])
     h1 = doc.styles["Heading 1"]
@@ -129,8 +140,10 @@ def test_alt_text_quotes_no_withheld_value(tmp_path):
     ctx = _small_ctx(tmp_path)
     alt = ctx.figures["dots"].alt
     assert ctx.tables["prev"].data["estimate"].isna().tolist() == [False, False, True]
-    assert alt == ("Dot chart with 95% intervals: share of respondents harmed, by role; highest Officer 41%, "
-                   "lowest Staff 20%; 1 group withheld by disclosure control.")
+    assert alt == (
+        "Dot chart with 95% intervals: share of respondents harmed, by role; highest Officer 41%, "
+        "lowest Staff 20%; 1 group withheld by disclosure control."
+    )
     assert "50%" not in alt and "Volunteer" not in alt
     out = render_pack(ctx)
     assert _docx_descr(out["docx"]) == [alt]
@@ -172,8 +185,12 @@ def test_every_figure_is_described_from_its_published_table(demo_pack):
         _, sources = ctx._figure_sources[name]
         values, cells, structure = _published_numbers([ctx.tables[s].data for s in sources])
         text = re.sub(r"95% (CI|interval)s?", "", alt)
-        text = re.sub(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
-                      r"December) (\d{4})\b", r"\1", text)  # fieldwork and series dates
+        text = re.sub(
+            r"\b(January|February|March|April|May|June|July|August|September|October|November|"
+            r"December) (\d{4})\b",
+            r"\1",
+            text,
+        )  # fieldwork and series dates
         text = re.sub(r"\b(wave|waves) \d+( to \d+)?", r"\1", text)
         text = re.sub(r"\b1,000 staff", "staff", text)
         quoted = 0
@@ -184,8 +201,10 @@ def test_every_figure_is_described_from_its_published_table(demo_pack):
         for d in re.findall(r"-?\d+\.\d+", no_pct):
             assert any(f"{v:.2f}" == d for v in values), (name, d, alt)
             quoted += 1
-        for i in re.findall(r"(?<![\w.\-])\d+(?![\d.%])"  # not the digits of a code such as F05
-                           , re.sub(r"-?\d+\.\d+", "", no_pct)):
+        for i in re.findall(
+            r"(?<![\w.\-])\d+(?![\d.%])",  # not the digits of a code such as F05
+            re.sub(r"-?\d+\.\d+", "", no_pct),
+        ):
             assert int(i) in cells | structure | {ctx.threshold} or 1900 <= int(i) <= 2100, (name, i, alt)
             quoted += int(i) in cells
         assert quoted >= 1, (name, alt)  # it gives values, not only what the figure is about

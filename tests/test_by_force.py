@@ -25,8 +25,9 @@ def test_study_without_force_variable_says_so_in_one_line():
     c = Contract.from_study(None, load_dictionary(table))
     assert c.force is None
     notes = []
-    ctx = types.SimpleNamespace(store={"contract": c, "survey": pd.DataFrame({"force": ["F01"]})},
-                                note=notes.append, tables={})
+    ctx = types.SimpleNamespace(
+        store={"contract": c, "survey": pd.DataFrame({"force": ["F01"]})}, note=notes.append, tables={}
+    )
     resourcing.build(ctx)
     assert len(notes) == 1 and "no force variable" in notes[0] and "role 'force'" in notes[0]
 

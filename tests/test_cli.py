@@ -42,13 +42,22 @@ def test_demo_data_command_writes_a_valid_study(tmp_path):
     out = tmp_path / "demo"
     result = subprocess.run([*cmd, "demo-data", str(out)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
-    for rel in ("survey/survey.csv", "survey/dictionary.csv", "survey/workforce.csv", "qual/interviews.qdpx",
-                "qual/documents.csv", "evaluate/panel.csv", "evaluate/incidents.csv"):
+    for rel in (
+        "survey/survey.csv",
+        "survey/dictionary.csv",
+        "survey/workforce.csv",
+        "qual/interviews.qdpx",
+        "qual/documents.csv",
+        "evaluate/panel.csv",
+        "evaluate/incidents.csv",
+    ):
         assert (out / rel).exists(), rel
         assert rel.split("/")[-1] in result.stdout
     check = subprocess.run(
         [*cmd, "validate", str(out / "survey/survey.csv"), "--dictionary", str(out / "survey/dictionary.csv")],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert check.returncode == 0, check.stdout + check.stderr
 

@@ -110,8 +110,19 @@ def test_test_chosen_by_read_survey_dtypes():
     res = compare_groups(df, ["harm_abuse", "rec_serious", "gender", "score"], by="role")
     assert res["test"].tolist() == ["chi2", "kruskal", "chi2", "welch_anova"]
     assert list(res.columns) == [
-        "outcome", "by", "test", "statistic", "df", "df2", "p", "p_adj",
-        "effect_size", "effect_size_type", "n", "n_groups", "method",
+        "outcome",
+        "by",
+        "test",
+        "statistic",
+        "df",
+        "df2",
+        "p",
+        "p_adj",
+        "effect_size",
+        "effect_size_type",
+        "n",
+        "n_groups",
+        "method",
     ]
     assert (res["p_adj"] >= res["p"]).all() and res["n_groups"].eq(3).all()
 
@@ -124,8 +135,7 @@ def test_rao_scott_p_values_are_calibrated_under_independence():
     rej = 0
     for _ in range(200):
         n = 300
-        df = pd.DataFrame({"y": rng.integers(0, 3, n), "g": rng.integers(0, 2, n),
-                           "w": rng.lognormal(0, 0.8, n)})
+        df = pd.DataFrame({"y": rng.integers(0, 3, n), "g": rng.integers(0, 2, n), "w": rng.lognormal(0, 0.8, n)})
         df["y"] = df["y"].astype(str)
         rej += compare_groups(df, "y", by="g", weight="w", measure="categorical")["p"].iloc[0] < 0.05
     assert 0.02 <= rej / 200 <= 0.09
@@ -139,16 +149,24 @@ def test_rao_scott_p_values_are_calibrated_under_independence():
         ({"y": [1, 2], "g": [1, 2]}, ("y", "g"), {"correction": "fdr"}, ParameterError, "correction"),
         ({"y": [1, 2, 3, 4], "g": [1, 1, 1, 1]}, ("y", "g"), {}, DesignError, "at least two groups"),
         ({"y": [1.0, 2, 3, 4, 5], "g": [1, 1, 1, 1, 2]}, ("y", "g"), {}, DesignError, "fewer than 2"),
-        ({"y": [np.nan] * 4, "g": [1, 1, 2, 2]}, ("y", "g"), {"measure": "numeric"}, DataValidationError,
-         "all missing"),
-        ({"y": [1.0, np.nan, 3, np.nan], "g": [np.nan, 1, np.nan, 2]}, ("y", "g"), {}, DesignError,
-         "all missing"),
-        ({"y": ["a", "b", "a", "b"], "g": [1, 1, 2, 2]}, ("y", "g"), {"measure": "ordinal"},
-         DataValidationError, "text"),
+        (
+            {"y": [np.nan] * 4, "g": [1, 1, 2, 2]},
+            ("y", "g"),
+            {"measure": "numeric"},
+            DataValidationError,
+            "all missing",
+        ),
+        ({"y": [1.0, np.nan, 3, np.nan], "g": [np.nan, 1, np.nan, 2]}, ("y", "g"), {}, DesignError, "all missing"),
+        (
+            {"y": ["a", "b", "a", "b"], "g": [1, 1, 2, 2]},
+            ("y", "g"),
+            {"measure": "ordinal"},
+            DataValidationError,
+            "text",
+        ),
         ({"y": ["a", "a", "a", "a"], "g": [1, 1, 2, 2]}, ("y", "g"), {}, DesignError, "single value"),
         ({"y": [1, 2], "g": [1, 2]}, ("y", "y"), {}, ParameterError, "both"),
-        ({"y": [1, 2], "g": [1, 2], "w": ["a", "b"]}, ("y", "g"), {"weight": "w"}, DataValidationError,
-         "not numeric"),
+        ({"y": [1, 2], "g": [1, 2], "w": ["a", "b"]}, ("y", "g"), {"weight": "w"}, DataValidationError, "not numeric"),
     ],
 )
 def test_errors(data, args, kwargs, error, match):

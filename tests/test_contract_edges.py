@@ -28,8 +28,10 @@ def _dictionary(tmp_path, rows):
 def test_yaml_aliases_are_refused(tmp_path):
     """A 758-byte study.yml of nested aliases once ran the manifest writer out of memory."""
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
-    lines += [f"a{i}: &a{i} [*a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}]"
-              for i in range(1, 9)]
+    lines += [
+        f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]"
+        for i in range(1, 9)
+    ]
     (tmp_path / "study.yml").write_text("\n".join(lines))
     with pytest.raises(ConfigError, match=r"line 1, column 5: YAML anchors and aliases"):
         load_study(tmp_path / "study.yml")
@@ -54,7 +56,8 @@ def test_survey_settings_are_checked_against_the_dictionary(tmp_path):
     shutil.copyfile(template("survey", "example.csv"), tmp_path / "survey.csv")
     (tmp_path / "study.yml").write_text(
         "survey:\n  data: survey.csv\n  dictionary: dictionary.csv\n  by: [resp_id, comments, rolee]\n"
-        "  reference: {gender: 7}\n")
+        "  reference: {gender: 7}\n"
+    )
     with pytest.raises(ConfigError) as err:
         load_study(tmp_path / "study.yml")
     text = str(err.value)
@@ -73,24 +76,35 @@ def test_survey_sheet_selects_the_excel_sheet(tmp_path):
 
     shutil.copyfile(template("survey", "dictionary.csv"), tmp_path / "dictionary.csv")
     (tmp_path / "study.yml").write_text(
-        "survey:\n  data: survey.xlsx\n  dictionary: dictionary.csv\n  sheet: Responses\n")
+        "survey:\n  data: survey.xlsx\n  dictionary: dictionary.csv\n  sheet: Responses\n"
+    )
     survey = read_study_survey(load_study(tmp_path / "study.yml"))
     assert len(survey.data) == len(example) and survey.report.ok
 
 
 def _qualtrics_file(tmp_path):
     header = "ResponseId,Status,Finished,q1,when"
-    labels = 'Response ID,Response Type,Finished,Question 1,Date'
-    ids = '{"ImportId":"_recordId"},{"ImportId":"status"},{"ImportId":"finished"},{"ImportId":"QID1"},{"ImportId":"QID2"}'
+    labels = "Response ID,Response Type,Finished,Question 1,Date"
+    ids = (
+        '{"ImportId":"_recordId"},{"ImportId":"status"},{"ImportId":"finished"},{"ImportId":"QID1"},{"ImportId":"QID2"}'
+    )
     ids = ",".join(f'"{x}"' for x in ids.replace('"', '""').split(","))
-    rows = ["R1,IP Address,1,1,03/04/2024", "R2,Survey Preview,1,2,45352", "R3,IP Address,0,1,2024-03-01",
-            "R4,IP Address,True,2,45352"]
+    rows = [
+        "R1,IP Address,1,1,03/04/2024",
+        "R2,Survey Preview,1,2,45352",
+        "R3,IP Address,0,1,2024-03-01",
+        "R4,IP Address,True,2,45352",
+    ]
     path = tmp_path / "export.csv"
     path.write_text("\n".join([header, labels, ids, *rows]) + "\n")
-    return _dictionary(tmp_path, [
-        {"variable": "ResponseId", "type": "id", "disclosure": "identifier"},
-        {"variable": "q1", "type": "binary", "values": "1=Yes; 2=No", "disclosure": "public"},
-        {"variable": "when", "type": "date", "disclosure": "public"}]), path
+    return _dictionary(
+        tmp_path,
+        [
+            {"variable": "ResponseId", "type": "id", "disclosure": "identifier"},
+            {"variable": "q1", "type": "binary", "values": "1=Yes; 2=No", "disclosure": "public"},
+            {"variable": "when", "type": "date", "disclosure": "public"},
+        ],
+    ), path
 
 
 def test_qualtrics_previews_and_unfinished_are_excluded_and_counted(tmp_path):
@@ -111,8 +125,9 @@ def test_dates_day_or_month_first_and_excel_serials(tmp_path):
 
     d, path = _qualtrics_file(tmp_path)
     uk = read_survey(path, d, on_error="report", exclude_previews=False, exclude_unfinished=False)
-    us = read_survey(path, d, on_error="report", exclude_previews=False, exclude_unfinished=False,
-                     date_order="month_first")
+    us = read_survey(
+        path, d, on_error="report", exclude_previews=False, exclude_unfinished=False, date_order="month_first"
+    )
     assert uk.report.ok and us.report.ok
     assert uk.data["when"].dt.strftime("%Y-%m-%d").tolist() == ["2024-04-03", "2024-03-01", "2024-03-01", "2024-03-01"]
     assert us.data["when"].iloc[0] == pd.Timestamp("2024-03-04")
@@ -121,8 +136,9 @@ def test_dates_day_or_month_first_and_excel_serials(tmp_path):
 
 
 def _cli(*args, **kw):
-    return subprocess.run([sys.executable, "-m", "toolkit.cli", *args], capture_output=True, text=True,
-                          cwd=REPO_DIR, **kw)
+    return subprocess.run(
+        [sys.executable, "-m", "toolkit.cli", *args], capture_output=True, text=True, cwd=REPO_DIR, **kw
+    )
 
 
 def test_cli_version_and_one_line_errors(tmp_path):
@@ -151,9 +167,20 @@ def test_cli_closed_pipe_is_not_a_traceback(tmp_path):
     bad["gender"] = "7"
     bad["resp_id"] = [f"X{i}" for i in range(len(bad))]
     bad.to_csv(tmp_path / "bad.csv", index=False)
-    p = subprocess.Popen([sys.executable, "-m", "toolkit.cli", "validate", str(tmp_path / "bad.csv"),
-                          "--dictionary", str(template("survey", "dictionary.csv"))],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO_DIR)
+    p = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "toolkit.cli",
+            "validate",
+            str(tmp_path / "bad.csv"),
+            "--dictionary",
+            str(template("survey", "dictionary.csv")),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=REPO_DIR,
+    )
     p.stdout.readline()
     p.stdout.close()
     err = p.stderr.read().decode()
@@ -165,7 +192,10 @@ def test_default_dictionary_declares_roles():
     d = default_dictionary()
     assert d.by_role("identifier") == ["resp_id"] and d.by_role("free_text") == ["comments"]
     assert len(d.by_role("harm")) == 12 and set(d.by_role("training")) == {
-        "train_induction", "train_manager", "train_leadership"}
+        "train_induction",
+        "train_manager",
+        "train_leadership",
+    }
 
 
 def test_pyproject_licence_is_an_spdx_string():
@@ -200,8 +230,9 @@ def test_make_reinstalls_only_when_dependencies_change(tmp_path):
     calls = _fake_make_project(tmp_path)
 
     def install():
-        r = subprocess.run(["make", "install", f"PYTHON={sys.executable}"], cwd=tmp_path, capture_output=True,
-                           text=True)
+        r = subprocess.run(
+            ["make", "install", f"PYTHON={sys.executable}"], cwd=tmp_path, capture_output=True, text=True
+        )
         assert r.returncode == 0, r.stdout + r.stderr
         return r.stdout
 
@@ -238,8 +269,10 @@ def test_readme_example_dictionary_declares_what_it_says():
     from toolkit.study import Contract
 
     text = (REPO_DIR / "data-templates" / "survey" / "README.md").read_text(encoding="utf-8")
-    start = text.index("variable,label,type,values,missing,scale,reverse,min,max,required,pillar,disclosure,role\nstaff_no")
-    block = text[start:text.index("```", start)]
+    start = text.index(
+        "variable,label,type,values,missing,scale,reverse,min,max,required,pillar,disclosure,role\nstaff_no"
+    )
+    block = text[start : text.index("```", start)]
     c = Contract.from_study(None, load_dictionary(pd.read_csv(io.StringIO(block), dtype=str, keep_default_na=False)))
     assert c.harm_items == ["q7a", "q7b"] and c.by == ("job",) and c.wave == "sweep"
     assert c.identifier == "staff_no" and c.climate_scales == ["climate"]

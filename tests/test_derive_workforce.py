@@ -19,8 +19,15 @@ def test_any_of_accepts_categoricals():
 
 
 def test_workforce_margins_feed_rake_exactly(tmp_path):
-    wf = pd.DataFrame({"force": ["F1"] * 2 + ["F2"] * 2, "variable": "role", "code": [1, 2, 1, 2],
-                       "label": ["Officer", "Staff"] * 2, "count": [600, 400, 300, 200]})
+    wf = pd.DataFrame(
+        {
+            "force": ["F1"] * 2 + ["F2"] * 2,
+            "variable": "role",
+            "code": [1, 2, 1, 2],
+            "label": ["Officer", "Staff"] * 2,
+            "count": [600, 400, 300, 200],
+        }
+    )
     path = tmp_path / "workforce.csv"
     wf.to_csv(path, index=False)
     m = workforce_margins(path, ["force", "role"])

@@ -15,11 +15,34 @@ from toolkit.paths import template
 LIKERT = "1=Strongly disagree; 2=Disagree; 3=Neither; 4=Agree; 5=Strongly agree; 9=Don't know"
 
 
-def _row(variable, type, values="", missing="", scale="", reverse="", min="", max="",
-         required="", pillar="", disclosure="public", label=None):
-    return dict(variable=variable, label=label if label is not None else variable.upper(), type=type,
-                values=values, missing=missing, scale=scale, reverse=reverse, min=min, max=max,
-                required=required, pillar=pillar, disclosure=disclosure)
+def _row(
+    variable,
+    type,
+    values="",
+    missing="",
+    scale="",
+    reverse="",
+    min="",
+    max="",
+    required="",
+    pillar="",
+    disclosure="public",
+    label=None,
+):
+    return dict(
+        variable=variable,
+        label=label if label is not None else variable.upper(),
+        type=type,
+        values=values,
+        missing=missing,
+        scale=scale,
+        reverse=reverse,
+        min=min,
+        max=max,
+        required=required,
+        pillar=pillar,
+        disclosure=disclosure,
+    )
 
 
 def _good_rows():
@@ -41,8 +64,7 @@ def test_bundled_dictionary_loads_and_keeps_the_shared_contract():
     assert set(d.table["type"]) <= set(TYPES)
     assert d.id_variable == "resp_id"
     assert d.required() == list(raw.loc[raw["required"] == "yes", "variable"])
-    assert d.scales()["impact"] == ["impact_safety", "impact_sleep", "impact_work", "impact_leave",
-                                     "impact_shrug"]
+    assert d.scales()["impact"] == ["impact_safety", "impact_sleep", "impact_work", "impact_leave", "impact_shrug"]
     assert d.reverse_items() == list(raw.loc[raw["reverse"] == "yes", "variable"])
     assert d.codes("harm_abuse") == {0: "No", 1: "Yes"}
     assert d.value_labels("harm_abuse") == {0: "No", 1: "Yes", 9: "Don't know"}
@@ -64,8 +86,7 @@ def test_default_dictionary_returns_independent_copies():
 def test_accessors_on_a_small_dictionary():
     d = load_dictionary(pd.DataFrame(_good_rows()))
     assert d.codes("plat") == {1: "Facebook", 2: "X (Twitter), formerly", 3: "Other"}
-    assert d.codes("q1") == {1: "Strongly disagree", 2: "Disagree", 3: "Neither", 4: "Agree",
-                             5: "Strongly agree"}
+    assert d.codes("q1") == {1: "Strongly disagree", 2: "Disagree", 3: "Neither", 4: "Agree", 5: "Strongly agree"}
     assert d.value_labels("n") == {-99: "Refused"} and d.codes("n") == {}
     assert d.range("n") == (0.0, 365.0)
     assert d.range("q2") == (1.0, 5.0)  # from codes, 9 excluded as missing

@@ -63,7 +63,15 @@ def test_wild_cluster_bootstrap_matches_r_enumeration(organ):
     states = ["California"] + sorted(set(organ["State"]) - {"California"})[:9]
     sub = organ[organ["State"].isin(states)]
     with pytest.warns(DataWarning, match="MacKinnon & Webb"):  # one treated state
-        res = did(sub, outcome="Rate", unit="State", time="Quarter_Num", treated="Treated", boot_weights="rademacher", n_boot=1024)
+        res = did(
+            sub,
+            outcome="Rate",
+            unit="State",
+            time="Quarter_Num",
+            treated="Treated",
+            boot_weights="rademacher",
+            n_boot=1024,
+        )
     assert "all 1024 sign patterns" in res["method"].item()
     assert_allclose(res["p"].item(), ref.loc[ref["beta0"] == 0, "p"].item(), rtol=0, atol=1e-12)
     panel = prepare_panel(sub, "Rate", unit="State", time="Quarter_Num", treated="Treated")
@@ -80,7 +88,9 @@ def test_event_study_r(castle):
     ref = pd.read_csv(REF / "evaluate_did_event.csv")
     pre = pd.read_csv(REF / "evaluate_did_event_pretrend.csv").iloc[0]
     with pytest.warns(StaggeredAdoptionWarning):
-        es = event_study(castle, outcome="l_homicide", unit="sid", time="year", treated="post", leads=5, lags=4, ssc="all")
+        es = event_study(
+            castle, outcome="l_homicide", unit="sid", time="year", treated="post", leads=5, lags=4, ssc="all"
+        )
     got = es.set_index("event_time").loc[ref["event_time"]]
     assert_allclose(got["estimate"], ref["estimate"], rtol=0, atol=1e-8)
     assert_allclose(got["se"], ref["se"], rtol=0, atol=1e-8)
@@ -107,7 +117,9 @@ def test_callaway_santanna_aggregations_r(castle):
     event time ``e = time - group`` (dynamic)."""
     ref = pd.read_csv(REF / "evaluate_did_cs_agg.csv")
     simple = staggered_did(castle, outcome="l_homicide", unit="sid", time="year", treated="post")
-    assert_allclose(simple["estimate"].item(), ref.loc[ref["aggregation"] == "simple", "estimate"].item(), atol=1e-10, rtol=0)
+    assert_allclose(
+        simple["estimate"].item(), ref.loc[ref["aggregation"] == "simple", "estimate"].item(), atol=1e-10, rtol=0
+    )
     dyn = staggered_did(castle, outcome="l_homicide", unit="sid", time="year", treated="post", aggregate="dynamic")
     r = ref[ref["aggregation"] == "dynamic"].set_index("event_time")["estimate"]
     got = dyn.dropna(subset=["event_time"]).set_index("event_time")["estimate"]
@@ -120,8 +132,9 @@ def test_callaway_santanna_not_yet_treated_r(castle):
     controls of ``did::att_gt(control_group = "notyettreated")``), se from
     ``sandwich::vcovHC(type = "HC0")``."""
     ref = pd.read_csv(REF / "evaluate_did_cs_notyet.csv")
-    res = staggered_did(castle, outcome="l_homicide", unit="sid", time="year", treated="post",
-                        control="notyet", aggregate="none")
+    res = staggered_did(
+        castle, outcome="l_homicide", unit="sid", time="year", treated="post", control="notyet", aggregate="none"
+    )
     assert len(res) == len(ref)
     got = res.set_index(["group", "time"]).loc[list(zip(ref["group"], ref["time"]))]
     assert_allclose(got["estimate"], ref["estimate"], rtol=0, atol=1e-10)
@@ -146,12 +159,14 @@ def test_callaway_santanna_group_and_dynamic_overall_r(castle):
 
 def _as_reference_terms(res: pd.DataFrame) -> pd.Series:
     """staggered_did rows keyed like the csdid reference: overall, e=K, g=YYYY."""
+
     def key(row):
         if row["aggregation"] == "dynamic" and np.isfinite(row["event_time"]):
             return f"e={int(row['event_time'])}"
         if row["aggregation"] == "group" and row["group"] is not None and not pd.isna(row["group"]):
             return f"g={int(row['group'])}"
         return "overall"
+
     return res.set_index(res.apply(key, axis=1))
 
 
@@ -187,8 +202,9 @@ def test_callaway_santanna_aggregation_se_csdid(castle, data, control, aggregati
         d = castle.loc[~gaps]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        res = staggered_did(d, outcome="l_homicide", unit="sid", time="year", treated="post",
-                            control=control, aggregate=aggregation)
+        res = staggered_did(
+            d, outcome="l_homicide", unit="sid", time="year", treated="post", control=control, aggregate=aggregation
+        )
     dropped = [w for w in caught if "not observed in every period" in str(w.message)]
     assert len(dropped) == (data == "castle_unbalanced")
     got = _as_reference_terms(res)
@@ -216,7 +232,9 @@ def test_aggregation_se_needs_weight_influence(castle, monkeypatch):
     ref = ref.query("data == 'castle' and control == 'never' and term == 'overall'").set_index("aggregation")
     monkeypatch.setattr(_did_cs, "_aggregate", known_weights)
     for aggregation, term in [("simple", "ATT"), ("group", "ATT (cohort-weighted)")]:
-        res = staggered_did(castle, outcome="l_homicide", unit="sid", time="year", treated="post", aggregate=aggregation)
+        res = staggered_did(
+            castle, outcome="l_homicide", unit="sid", time="year", treated="post", aggregate=aggregation
+        )
         row = res.set_index("term").loc[term]
         assert_allclose(row["estimate"], ref.loc[aggregation, "estimate"], rtol=0, atol=1e-8)
         assert abs(row["se"] - ref.loc[aggregation, "se"]) > 1e-3
@@ -236,6 +254,7 @@ def _coverage(estimator, truth, reps, **kw):
 def test_twfe_recovers_effect_and_covers():
     """200 simulated 40-force x 4-wave panels, one adoption date, true effect 0.3:
     the CR1 95% CI covered the truth in 95.0% of replications (band 0.90-0.99)."""
+
     def est(seed):
         p = make_panel(seed, staggered=False, n_forces=40, n_waves=4)
         return did(p, outcome="wellbeing", unit="force", time="wave", treated="trained", bootstrap=False)
@@ -250,6 +269,7 @@ def test_wild_bootstrap_covers_with_few_clusters():
     """100 panels of 10 forces (5 trained): WCR bootstrap 95% CI (Webb weights, 399 draws)
     covered the truth in 94% of replications. Band 0.88-0.99: an interval that always
     covers (e.g. one that never excludes anything) fails as surely as one that undercovers."""
+
     def est(seed):
         p = make_panel(seed, staggered=False, n_forces=10, n_waves=4)
         return did(p, outcome="wellbeing", unit="force", time="wave", treated="trained", n_boot=399)
@@ -276,7 +296,9 @@ def test_staggered_recovers_truth_and_covers():
         if seed < 30:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", StaggeredAdoptionWarning)
-                tw_est.append(did(p, outcome="wellbeing", unit="force", time="wave", treated="trained")["estimate"].item())
+                tw_est.append(
+                    did(p, outcome="wellbeing", unit="force", time="wave", treated="trained")["estimate"].item()
+                )
     assert abs(np.mean(cs_est) - truth) < 0.01
     assert 0.90 <= hits / 200 <= 0.99, hits / 200
     assert abs(np.mean(tw_est) - truth) > 0.03  # TWFE weights the cells differently
@@ -291,13 +313,21 @@ def _panel():
     [
         (lambda d: d[d["wave"] == 1], {}, DesignError, "one value only"),
         (lambda d: d.assign(trained=(d["wave"] >= 3).astype(int)), {}, DesignError, "no untreated units"),
-        (lambda d: d.assign(trained=np.where((d["force"] == "Force 01") & (d["wave"] == 4), 0, d["trained"])),
-         {}, DesignError, "switches off and on"),
+        (
+            lambda d: d.assign(trained=np.where((d["force"] == "Force 01") & (d["wave"] == 4), 0, d["trained"])),
+            {},
+            DesignError,
+            "switches off and on",
+        ),
         (lambda d: d.assign(wave="wave " + d["wave"].astype(str)), {}, DesignError, "must hold whole numbers"),
         (lambda d: d.assign(trained=d["trained"] * 2), {}, DesignError, "0/1"),
         (lambda d: d.assign(wellbeing="high"), {}, DesignError, "must be numeric"),
-        (lambda d: d.assign(trained=np.where(d["force"] == "Force 01", 1, d["trained"])), {}, DesignError,
-         "treated already in the first period"),
+        (
+            lambda d: d.assign(trained=np.where(d["force"] == "Force 01", 1, d["trained"])),
+            {},
+            DesignError,
+            "treated already in the first period",
+        ),
         (lambda d: d, {"unit": "forze"}, ColumnNotFoundError, "forze"),
         (lambda d: d, {"ssc": "stata"}, ParameterError, "ssc"),
         (lambda d: d, {"boot_weights": "normal"}, ParameterError, "boot_weights"),
@@ -361,8 +391,11 @@ def test_time_as_ordered_categorical_or_quarter_labels(variant):
         warnings.simplefilter("ignore", StaggeredAdoptionWarning)
         ref = did(panel, time="wave", **args, n_boot=999)
         got = did(data, time="t", **args, n_boot=999)
-        assert_allclose(got[["estimate", "se", "p", "ci_low", "ci_high"]].to_numpy(float),
-                        ref[["estimate", "se", "p", "ci_low", "ci_high"]].to_numpy(float), rtol=1e-10)
+        assert_allclose(
+            got[["estimate", "se", "p", "ci_low", "ci_high"]].to_numpy(float),
+            ref[["estimate", "se", "p", "ci_low", "ci_high"]].to_numpy(float),
+            rtol=1e-10,
+        )
         es_ref = event_study(panel, time="wave", **args)
         es_got = event_study(data, time="t", **args)
         assert_allclose(es_got["estimate"].to_numpy(float), es_ref["estimate"].to_numpy(float), rtol=1e-10)
@@ -413,8 +446,7 @@ def test_did_with_too_few_clusters_blanks_inference(n_control):
     m = data.assign(post=data["wave"] >= data.loc[data["trained"] == 1, "wave"].min())
     cell = m.groupby([m.groupby("force")["trained"].transform("max"), "post"])["wellbeing"].mean()
     if n_control == 1:
-        assert_allclose(row["estimate"], (cell[1, True] - cell[1, False]) - (cell[0, True] - cell[0, False]),
-                        rtol=1e-9)
+        assert_allclose(row["estimate"], (cell[1, True] - cell[1, False]) - (cell[0, True] - cell[0, False]), rtol=1e-9)
     with pytest.warns(DataWarning, match="cluster"):
         es = event_study(data, **args)
     assert es["se"].isna().all() and np.isnan(es.attrs["pretrend_p"])
@@ -470,12 +502,12 @@ def test_staggered_did_first_treated_equals_treated(aggregate):
     the same results as the 0/1 treated= column it implies."""
     panel = make_panel(seed=1)
     a = staggered_did(panel, outcome="wellbeing", unit="force", time="wave", treated="trained", aggregate=aggregate)
-    b = staggered_did(panel, outcome="wellbeing", unit="force", time="wave", first_treated="cohort",
-                      aggregate=aggregate)
+    b = staggered_did(
+        panel, outcome="wellbeing", unit="force", time="wave", first_treated="cohort", aggregate=aggregate
+    )
     pd.testing.assert_frame_equal(a, b)
     zero = panel.assign(cohort=panel["cohort"].fillna(0).astype(int))
-    c = staggered_did(zero, outcome="wellbeing", unit="force", time="wave", first_treated="cohort",
-                      aggregate=aggregate)
+    c = staggered_did(zero, outcome="wellbeing", unit="force", time="wave", first_treated="cohort", aggregate=aggregate)
     pd.testing.assert_frame_equal(a, c)
 
 

@@ -37,17 +37,30 @@ def intruder_intervals(counts: np.ndarray, suppressed: np.ndarray):
     idx = np.arange((r + 1) * (c + 1)).reshape(r + 1, c + 1)
     rows = []
     for i in range(r):  # interior rows
-        a = np.zeros(idx.size); a[idx[i, :c]] = 1; a[idx[i, c]] = -1; rows.append(a)
+        a = np.zeros(idx.size)
+        a[idx[i, :c]] = 1
+        a[idx[i, c]] = -1
+        rows.append(a)
     for j in range(c):  # interior columns
-        a = np.zeros(idx.size); a[idx[:r, j]] = 1; a[idx[r, j]] = -1; rows.append(a)
-    a = np.zeros(idx.size); a[idx[:r, c]] = 1; a[idx[r, c]] = -1; rows.append(a)
-    a = np.zeros(idx.size); a[idx[r, :c]] = 1; a[idx[r, c]] = -1; rows.append(a)
+        a = np.zeros(idx.size)
+        a[idx[:r, j]] = 1
+        a[idx[r, j]] = -1
+        rows.append(a)
+    a = np.zeros(idx.size)
+    a[idx[:r, c]] = 1
+    a[idx[r, c]] = -1
+    rows.append(a)
+    a = np.zeros(idx.size)
+    a[idx[r, :c]] = 1
+    a[idx[r, c]] = -1
+    rows.append(a)
     A = np.array(rows)
     b = np.zeros(len(rows))
     bounds = [(0, None) if s else (v, v) for v, s in zip(full.ravel(), suppressed.ravel())]
     out = {}
     for k in np.flatnonzero(suppressed.ravel()):
-        obj = np.zeros(idx.size); obj[k] = 1
+        obj = np.zeros(idx.size)
+        obj[k] = 1
         lo = linprog(obj, A_eq=A, b_eq=b, bounds=bounds, method="highs")
         hi = linprog(-obj, A_eq=A, b_eq=b, bounds=bounds, method="highs")
         assert lo.status == 0 and hi.status in (0, 3)  # 3: unbounded (grand total withheld)
@@ -168,8 +181,13 @@ def test_by_counts_uses_the_count_pattern():
 
 
 def test_long_table_matches_wide():
-    d = pd.DataFrame({"force": ["F01", "F01", "F02", "F02", "F03", "F03"],
-                      "role": ["Officer", "Staff"] * 3, "n": [52, 3, 40, 18, 33, 21]})
+    d = pd.DataFrame(
+        {
+            "force": ["F01", "F01", "F02", "F02", "F03", "F03"],
+            "role": ["Officer", "Staff"] * 3,
+            "n": [52, 3, 40, 18, 33, 21],
+        }
+    )
     res = suppress_long(d, rows="force", columns="role", count="n")
     wide = suppress(d.pivot(index="force", columns="role", values="n"))
     assert res.table.equals(wide.table)
@@ -217,8 +235,7 @@ def test_no_suppressed_cell_is_recoverable(zeros):
             assert hi - lo >= 1 - 1e-9, f"seed {seed}: cell {(i, j)}={v} recoverable: [{lo}, {hi}]"
             assert lo - 1e-9 <= v <= hi + 1e-9
             # the toolkit's own audit agrees with the intruder
-            assert_allclose(rec.loc[(rows[i], cols[j]), ["lower", "upper"]].astype(float), [lo, hi],
-                            atol=1e-6)
+            assert_allclose(rec.loc[(rows[i], cols[j]), ["lower", "upper"]].astype(float), [lo, hi], atol=1e-6)
             if rec.loc[(rows[i], cols[j]), "action"] == "primary":
                 total_primary += 1
                 reached += hi >= k

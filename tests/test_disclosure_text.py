@@ -83,13 +83,20 @@ def _context(tmp_path):
     from toolkit.report.evidence import EvidenceContext
 
     ctx = EvidenceContext(outdir=tmp_path, seed=1)
-    groups = pd.DataFrame({"group": ["a", "b", "c"], "n": [120, 80, 7], "n_events": [50, 60, 3],
-                           "estimate": [50 / 120, 60 / 80, 3 / 7]})
+    groups = pd.DataFrame(
+        {"group": ["a", "b", "c"], "n": [120, 80, 7], "n_events": [50, 60, 3], "estimate": [50 / 120, 60 / 80, 3 / 7]}
+    )
     from toolkit.disclosure.gate import Link, cell
 
     ctx.table("overall", pd.DataFrame({"outcome": ["x"], "n": [207]}), key=["outcome"], counts=["n"])
-    ctx.table("by_group", groups, key=["group"], counts=["n", "n_events"], events=[("n_events", "n")],
-              links=[Link(cell("overall", "x", "n"), tuple(cell("by_group", g, "n") for g in "abc"))])
+    ctx.table(
+        "by_group",
+        groups,
+        key=["group"],
+        counts=["n", "n_events"],
+        events=[("n_events", "n")],
+        links=[Link(cell("overall", "x", "n"), tuple(cell("by_group", g, "n") for g in "abc"))],
+    )
     return ctx
 
 
@@ -97,15 +104,22 @@ def test_findings_stating_small_counts_are_withdrawn_with_a_note(tmp_path):
     from toolkit.disclosure.gate import cell
 
     ctx = _context(tmp_path)
-    ctx.finding("recognition", "{p:.0%} of group a (n = {n})", p=50 / 120, n=120, people=("n",),
-                cells={"n": cell("by_group", "a", "n")})  # kept
+    ctx.finding(
+        "recognition",
+        "{p:.0%} of group a (n = {n})",
+        p=50 / 120,
+        n=120,
+        people=("n",),
+        cells={"n": cell("by_group", "a", "n")},
+    )  # kept
     # declared: a count of people under 10
     ctx.finding("recognition", "Group c had {n} members in total", n=7, people=("n",))
     # declared: 76 of 80 gives 4 without the outcome
     ctx.finding("support", "Most of group b used it", e=76, n=80, events=(("e", "n"),))
     # declared: read from a cell the gate withheld (c's n is 7)
-    ctx.finding("training", "Group c is the smallest group ({n:,} people)", n=7.0,
-                cells={"n": cell("by_group", "c", "n")})
+    ctx.finding(
+        "training", "Group c is the smallest group ({n:,} people)", n=7.0, cells={"n": cell("by_group", "c", "n")}
+    )
     # not declared: the safety net reads the sentence
     ctx.finding("reporting", "{k} respondents did not report it", k=3)
     ctx.finding("reporting", "{k} of {m} managers raised it", k=44, m=50)

@@ -12,8 +12,16 @@ import toolkit.evaluate as E
 #: names docs/vocabulary.md replaced: none may remain in a public signature
 RETIRED = {"dv", "ci_level", "weights", "group", "p_adjusted", "min_count", "rater"}
 #: functions whose first argument is not a data table (planning, gathering results, a file)
-NO_DATA = {"power", "mdes", "sample_size", "power_proportions", "evidence_table", "read_incidents",
-           "event_study_plot", "its_plot"}
+NO_DATA = {
+    "power",
+    "mdes",
+    "sample_size",
+    "power_proportions",
+    "evidence_table",
+    "read_incidents",
+    "event_study_plot",
+    "its_plot",
+}
 
 
 def test_public_names_are_plain_imports():
@@ -32,6 +40,8 @@ def test_signature_follows_the_vocabulary(name):
         assert params[0].name == "data", name
         rest = params[1:]
     assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in rest), (
-        name, [p.name for p in rest if p.kind is not inspect.Parameter.KEYWORD_ONLY])
+        name,
+        [p.name for p in rest if p.kind is not inspect.Parameter.KEYWORD_ONLY],
+    )
     if any(p.name in {"ci"} for p in params):
         assert next(p for p in params if p.name == "ci").default == 0.95

@@ -43,12 +43,14 @@ def test_bad_rows_are_excluded_and_logged(tmp_path):
     ]
     (tmp_path / "survey.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     (tmp_path / "dictionary.csv").write_bytes(template("survey", "dictionary.csv").read_bytes())
-    (tmp_path / "study.yml").write_text(textwrap.dedent("""
+    (tmp_path / "study.yml").write_text(
+        textwrap.dedent("""
         study: {name: Test, seed: 7}
         disclosure: {threshold: 10}
         survey: {data: survey.csv, dictionary: dictionary.csv}
         analyses: [survey]
-        """))
+        """)
+    )
     cfg = load_study(tmp_path / "study.yml")
     ctx = EvidenceContext(outdir=tmp_path / "out", seed=7, demo=False, config=cfg)
     section.build(ctx)

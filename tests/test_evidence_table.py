@@ -26,19 +26,20 @@ def _results():
     tooth = pd.read_csv(REF / "data" / "evaluate_toothgrowth.csv")
     an = pd.read_csv(REF / "data" / "evaluate_anorexia.csv")
     chick = pd.read_csv(REF / "data" / "evaluate_chickweight.csv")
-    long = an.melt(id_vars=["subject", "Treat"], value_vars=["Prewt", "Postwt"], var_name="wave",
-                   value_name="weight")
+    long = an.melt(id_vars=["subject", "Treat"], value_vars=["Prewt", "Postwt"], var_name="wave", value_name="weight")
     res = {
         "sleep": pre_post(sleep, outcome="extra", time="group", subject="ID"),
         "toothgrowth": pre_post(tooth, outcome="len", time="supp", pre="VC", post="OJ"),
     }
     for g in ["CBT", "Cont", "FT"]:
-        res[f"anorexia_{g}"] = pre_post(long[long["Treat"] == g], outcome="weight", time="wave", subject="subject",
-                                        pre="Prewt", post="Postwt")
+        res[f"anorexia_{g}"] = pre_post(
+            long[long["Treat"] == g], outcome="weight", time="wave", subject="subject", pre="Prewt", post="Postwt"
+        )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # chicks missing on day 2 are reported, not silently dropped
-        res["chick_diet1"] = pre_post(chick[chick["Diet"] == 1], outcome="weight", time="Time", subject="Chick",
-                                      pre=0, post=2)
+        res["chick_diet1"] = pre_post(
+            chick[chick["Diet"] == 1], outcome="weight", time="Time", subject="Chick", pre=0, post=2
+        )
     return res
 
 
@@ -74,8 +75,16 @@ def test_labels_on_real_results():
 
 
 def _row(**kw):
-    base = {"estimate": 1.0, "ci_low": 0.5, "ci_high": 1.5, "p": 0.0001, "effect_size": 0.9, "effect_size_ci_low": 0.6,
-                "effect_size_ci_high": 1.2, "effect_size_kind": "d"}
+    base = {
+        "estimate": 1.0,
+        "ci_low": 0.5,
+        "ci_high": 1.5,
+        "p": 0.0001,
+        "effect_size": 0.9,
+        "effect_size_ci_low": 0.6,
+        "effect_size_ci_high": 1.2,
+        "effect_size_kind": "d",
+    }
     base.update(kw)
     return pd.DataFrame([base])
 
@@ -87,12 +96,21 @@ def _row(**kw):
         (_row(p=0.005), "moderate evidence"),
         (_row(p=0.03), "weak evidence"),
         (_row(p=0.2), "no clear evidence"),
-        (_row(ci_low=-0.1), "no clear evidence"),                        # rule 1: CI contains 0
+        (_row(ci_low=-0.1), "no clear evidence"),  # rule 1: CI contains 0
         (_row(effect_size=0.1, effect_size_ci_low=0.05, effect_size_ci_high=0.15), "weak evidence"),  # rule 3
-        (_row(effect_size_ci_low=0.1), "moderate evidence"),             # rule 4: could be negligible
-        (_row(p=0.03, effect_size_ci_low=0.1), "weak evidence"),         # never below weak once p < alpha
-        (_row(estimate=-1.0, ci_low=-1.5, ci_high=-0.5, effect_size=-0.9, effect_size_ci_low=-1.2,
-              effect_size_ci_high=-0.6), "strong evidence"),            # decreases are symmetric
+        (_row(effect_size_ci_low=0.1), "moderate evidence"),  # rule 4: could be negligible
+        (_row(p=0.03, effect_size_ci_low=0.1), "weak evidence"),  # never below weak once p < alpha
+        (
+            _row(
+                estimate=-1.0,
+                ci_low=-1.5,
+                ci_high=-0.5,
+                effect_size=-0.9,
+                effect_size_ci_low=-1.2,
+                effect_size_ci_high=-0.6,
+            ),
+            "strong evidence",
+        ),  # decreases are symmetric
     ],
 )
 def test_strength_rules(row, label):
@@ -101,8 +119,7 @@ def test_strength_rules(row, label):
 
 def test_rows_without_p_are_reported():
     an = pd.read_csv(REF / "data" / "evaluate_anorexia.csv")
-    long = an.melt(id_vars=["subject", "Treat"], value_vars=["Prewt", "Postwt"], var_name="time",
-                   value_name="weight")
+    long = an.melt(id_vars=["subject", "Treat"], value_vars=["Prewt", "Postwt"], var_name="time", value_name="weight")
     long["time"] = long["time"].map({"Prewt": "pre", "Postwt": "post"})
     mm = mixed_model(long, outcome="weight", within="time", between="Treat", subject="subject")
     with pytest.warns(DataWarning, match="2 row") as caught:
@@ -113,9 +130,34 @@ def test_rows_without_p_are_reported():
 
 def test_attrs_are_not_inherited_from_inputs():
     """Issue 15: pre_post's pre / post / notes used to leak into the evidence table's attrs."""
-    sleep = pd.DataFrame({"id": list(range(1, 11)) * 2, "drug": [1] * 10 + [2] * 10,
-                          "extra": [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0,
-                                    1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4]})
+    sleep = pd.DataFrame(
+        {
+            "id": list(range(1, 11)) * 2,
+            "drug": [1] * 10 + [2] * 10,
+            "extra": [
+                0.7,
+                -1.6,
+                -0.2,
+                -1.2,
+                -0.1,
+                3.4,
+                3.7,
+                0.8,
+                0.0,
+                2.0,
+                1.9,
+                0.8,
+                1.1,
+                0.1,
+                -0.1,
+                4.4,
+                5.5,
+                1.6,
+                4.6,
+                3.4,
+            ],
+        }
+    )
     pp = pre_post(sleep, outcome="extra", time="drug", subject="id")
     assert {"pre", "post", "notes"} <= set(pp.attrs)
     tab = evidence_table({"a": pp, "b": pp.copy()})

@@ -66,6 +66,7 @@ def _match(res, ref, keys):
 
 # ------------------------------------------------------------------------------ resourcing
 
+
 @pytest.mark.parametrize("dataset", ["apistrat", "apiclus1"])
 def test_resourcing_matches_svytotal_api(dataset):
     """R: ``svyby(~I(harmed == 1 & sup == 0), ~force, design, svytotal, na.rm = TRUE)`` (and each
@@ -74,11 +75,32 @@ def test_resourcing_matches_svytotal_api(dataset):
     the strata, and ``svydesign(ids = ~dnum, fpc = ~fpc, weights = ~pw, data = apiclus1)`` by stype."""
     d = _api(dataset)
     if dataset == "apistrat":
-        res = _quiet(resourcing, d, harms=["h1", "h2"], by="force", strata="stype", fpc="fpc",
-                     support="sup", reported="rep", trained="trn", threshold=1)
+        res = _quiet(
+            resourcing,
+            d,
+            harms=["h1", "h2"],
+            by="force",
+            strata="stype",
+            fpc="fpc",
+            support="sup",
+            reported="rep",
+            trained="trn",
+            threshold=1,
+        )
     else:
-        res = _quiet(resourcing, d, harms=["h1", "h2"], by="stype", cluster="dnum", fpc="fpc",
-                     weight="pw", support="sup", reported="rep", trained="trn", threshold=1)
+        res = _quiet(
+            resourcing,
+            d,
+            harms=["h1", "h2"],
+            by="stype",
+            cluster="dnum",
+            fpc="fpc",
+            weight="pw",
+            support="sup",
+            reported="rep",
+            trained="trn",
+            threshold=1,
+        )
     ref = _ref(dataset, "resourcing")
     m = _match(res, ref, (["group", "measure"], ["group", "measure"]))
     for c in COLS:
@@ -91,9 +113,16 @@ def test_resourcing_matches_svytotal_synthetic():
     """R: ``svyby(~I(harmed == 1 & support_used == 0), ~force, svydesign(ids = ~1, strata = ~force,
     fpc = ~headcount, data = wave2), svytotal, na.rm = TRUE)`` and the other measures."""
     w2 = _synth().query("wave == 2")
-    res = _quiet(resourcing, w2, harms=["harm_abuse", "harm_threats", "harm_doxxing", "harm_family"],
-                 strata="force", fpc="headcount", support=["support_aware", "support_used"],
-                 reported="reported", trained=["train_induction", "train_manager", "train_leadership"])
+    res = _quiet(
+        resourcing,
+        w2,
+        harms=["harm_abuse", "harm_threats", "harm_doxxing", "harm_family"],
+        strata="force",
+        fpc="headcount",
+        support=["support_aware", "support_used"],
+        reported="reported",
+        trained=["train_induction", "train_manager", "train_leadership"],
+    )
     ref = _ref("synth", "resourcing")
     m = _match(res, ref, (["group", "measure"], ["group", "measure"]))
     for c in COLS:
@@ -102,16 +131,34 @@ def test_resourcing_matches_svytotal_synthetic():
     # the national harmed total is a number of people, at most the workforce
     nat = res[(res["group"] == "All") & (res["measure"] == "harmed")].iloc[0]
     assert 0 < nat["estimate"] < w2.groupby("force")["headcount"].first().sum()
-    assert list(res.columns) == ["by", "group", "measure", "estimate", "se", "ci_low", "ci_high", "df",
-                                 "n", "n_events", "method"]
+    assert list(res.columns) == [
+        "by",
+        "group",
+        "measure",
+        "estimate",
+        "se",
+        "ci_low",
+        "ci_high",
+        "df",
+        "n",
+        "n_events",
+        "method",
+    ]
     assert res.attrs["ci"] == 0.95 and res.attrs["threshold"] == 10
 
 
 def test_resourcing_by_role_is_total_of_derived_column():
     """Training need by role is ``total`` of the derived column by (force, role)."""
     w2 = _synth().query("wave == 2")
-    res = _quiet(resourcing, w2, harms="harm_abuse", by=["force", "role"], strata="force", fpc="headcount",
-                 trained=["train_induction", "train_manager"])
+    res = _quiet(
+        resourcing,
+        w2,
+        harms="harm_abuse",
+        by=["force", "role"],
+        strata="force",
+        fpc="headcount",
+        trained=["train_induction", "train_manager"],
+    )
     block = w2[["train_induction", "train_manager"]].to_numpy(float)
     hit = (block == 1).any(axis=1)
     answered = (~np.isnan(block)).any(axis=1)
@@ -125,8 +172,7 @@ def test_resourcing_by_role_is_total_of_derived_column():
 
 def test_resourcing_three_valued_logic():
     """Not harmed counts 0 whatever the follow-up; harmed with a missing follow-up is missing."""
-    df = pd.DataFrame({"h": [0, 0, 1, 1, 1, np.nan], "rep": [np.nan, 1, 0, 1, np.nan, 0],
-                       "force": ["A"] * 6})
+    df = pd.DataFrame({"h": [0, 0, 1, 1, 1, np.nan], "rep": [np.nan, 1, 0, 1, np.nan, 0], "force": ["A"] * 6})
     with pytest.warns(DataWarning):
         res = resourcing(df, harms="h", reported="rep", threshold=1)
     row = res[(res["group"] == "A") & (res["measure"] == "harmed, not reported")].iloc[0]
@@ -149,6 +195,7 @@ def test_resourcing_errors_name_the_column():
 
 
 # ------------------------------------------------------------------------------ force vs rest
+
 
 @pytest.mark.parametrize("dataset", ["apistrat", "apiclus1", "synth"])
 def test_compare_forces_matches_svyglm(dataset):
@@ -178,8 +225,15 @@ def test_compare_forces_covariance_matters_with_shared_psus():
     res = _quiet(compare_forces, d, outcome="rep", by="stype", cluster="dnum", fpc="fpc", weight="pw")
     from toolkit.survey import prevalence
 
-    p = _quiet(prevalence, d.assign(rest_E=np.where(d["stype"] == "E", "E", "rest")), "rep", by="rest_E",
-               cluster="dnum", fpc="fpc", weight="pw")
+    p = _quiet(
+        prevalence,
+        d.assign(rest_E=np.where(d["stype"] == "E", "E", "rest")),
+        "rep",
+        by="rest_E",
+        cluster="dnum",
+        fpc="fpc",
+        weight="pw",
+    )
     naive = np.sqrt((p["se"] ** 2).sum())
     assert abs(res.loc[res["group"] == "E", "se"].iloc[0] - naive) > 1e-3
 
@@ -202,6 +256,7 @@ def test_compare_forces_corrections_and_errors():
 
 # ------------------------------------------------------------------------------ change
 
+
 @pytest.mark.parametrize("dataset", ["apiclus1", "synth_independent", "synth_panel"])
 def test_change_by_matches_svycontrast(dataset):
     """R: ``svycontrast(svyglm(y ~ 0 + interaction(force, wave), design), later - earlier)``
@@ -213,8 +268,7 @@ def test_change_by_matches_svycontrast(dataset):
     if dataset == "apiclus1":
         d = _api(dataset)
         d["year"] = np.where(d["snum"] % 2 == 0, 1, 2)
-        res = _quiet(change_by, d, outcome="rep", by="stype", time="year", cluster="dnum", fpc="fpc",
-                     weight="pw")
+        res = _quiet(change_by, d, outcome="rep", by="stype", time="year", cluster="dnum", fpc="fpc", weight="pw")
     elif dataset == "synth_independent":
         res = _quiet(change_by, _synth(), outcome="reported", strata="stratum", fpc="headcount")
     else:
@@ -241,6 +295,7 @@ def test_change_by_panel_link_changes_se_and_errors():
 
 
 # ------------------------------------------------------------------------------ coverage
+
 
 @pytest.mark.slow
 def test_resourcing_intervals_cover_the_workforce_totals():
@@ -275,8 +330,15 @@ def test_resourcing_intervals_cover_the_workforce_totals():
     hits = total_n = 0
     for _ in range(150):
         idx = np.concatenate([rng.choice(m, 150, replace=False) for m in members])
-        res = resourcing(pop.iloc[idx], harms=["harm_abuse", "harm_threats"], strata="force",
-                         fpc="headcount", reported="reported", support="support_used", trained="trained")
+        res = resourcing(
+            pop.iloc[idx],
+            harms=["harm_abuse", "harm_threats"],
+            strata="force",
+            fpc="headcount",
+            reported="reported",
+            support="support_used",
+            trained="trained",
+        )
         t = np.array([truth[(g, m)] for g, m in zip(res["group"], res["measure"])])
         hits += int(((res["ci_low"] <= t) & (t <= res["ci_high"])).sum())
         total_n += len(res)
@@ -285,6 +347,7 @@ def test_resourcing_intervals_cover_the_workforce_totals():
 
 
 # ------------------------------------------------------------------------------ shrinkage
+
 
 def _expand(groups, r, n):
     rows = [(g, 1.0) for g, a, b in zip(groups, r, n) for _ in range(int(a))]
@@ -339,13 +402,15 @@ def test_design_variance_diagonal_path_equals_dense(lonely):
 
     rng = np.random.default_rng(3)
     n = 600
-    d = pd.DataFrame({"s": rng.integers(0, 6, n), "c": rng.integers(0, 40, n), "w": rng.uniform(1, 5, n),
-                      "m": rng.integers(0, 3, n)})
+    d = pd.DataFrame(
+        {"s": rng.integers(0, 6, n), "c": rng.integers(0, 40, n), "w": rng.uniform(1, 5, n), "m": rng.integers(0, 3, n)}
+    )
     d.loc[d.index[:1], "s"] = 9  # a stratum with one PSU
     d["N"] = d.groupby("s")["c"].transform("nunique") * 3
     for cal in (None, ["m"]):
-        design = build_design(d, weight="w", strata="s", cluster="c", fpc="N", lonely_psu=lonely,
-                              calibration=cal, function="test")
+        design = build_design(
+            d, weight="w", strata="s", cluster="c", fpc="N", lonely_psu=lonely, calibration=cal, function="test"
+        )
         Z = rng.normal(size=(n, 7))
         dense = np.diag(design.variance(Z))
         assert_allclose(design.variance(Z, diagonal=True), dense, rtol=1e-12, atol=0)

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-
 import numpy as np
 import pandas as pd
 import pytest
-
-from toolkit.paths import template
 from numpy.testing import assert_allclose
 
 from toolkit.errors import ColumnNotFoundError, DataValidationError, ParameterError
+from toolkit.paths import template
 from toolkit.qual.agreement import cohen_kappa
 from toolkit.qual.framing import (
     compare_frames,
@@ -49,12 +47,11 @@ def test_validate_lexicon_meets_floor_on_hand_coded_sample():
 
 
 def test_evidence_offsets_paragraphs_and_longest_match():
-    text = ("Failure may bring the force into disrepute.\n\n"
-            "Occupational Health offers support services and counselling.")
+    text = "Failure may bring the force into disrepute.\n\nOccupational Health offers support services and counselling."
     docs = pd.DataFrame({"id": ["d"], "text": [text]})
     ev = framing_evidence(docs)
     for row in ev.itertuples():
-        assert text[row.start:row.end] == row.term
+        assert text[row.start : row.end] == row.term
     assert ev["paragraph"].tolist() == [1, 2, 2, 2]
     # 'bring the force into disrepute' counts once, not also as 'disrepute'
     assert ev["lexicon_term"].tolist()[0] == "bring the force into disrepute"
@@ -63,12 +60,18 @@ def test_evidence_offsets_paragraphs_and_longest_match():
 
 
 def test_scores_sum_evidence_weights_and_custom_lexicon(tmp_path):
-    lex = pd.DataFrame({"term": ["kind words", "punish*"], "frame": ["care", "misconduct"],
-                        "weight": [2, 1], "notes": ["", ""]})
+    lex = pd.DataFrame(
+        {"term": ["kind words", "punish*"], "frame": ["care", "misconduct"], "weight": [2, 1], "notes": ["", ""]}
+    )
     path = tmp_path / "lex.csv"
     lex.to_csv(path, index=False)
-    docs = pd.DataFrame({"id": [1, 2, 3], "year": [2015, 2020, 2020],
-                         "text": ["Kind  words, punishment, punished.", "Kind words.", "Nothing."]})
+    docs = pd.DataFrame(
+        {
+            "id": [1, 2, 3],
+            "year": [2015, 2020, 2020],
+            "text": ["Kind  words, punishment, punished.", "Kind words.", "Nothing."],
+        }
+    )
     s = frame_documents(docs, lexicon=path)
     assert s["care"].tolist() == [2.0, 2.0, 0.0]
     assert s["misconduct"].tolist() == [2.0, 0.0, 0.0]
@@ -92,8 +95,13 @@ def test_recovers_known_framing_of_synthetic_documents():
 
 
 def test_compare_frames_by_group():
-    docs = pd.DataFrame({"id": range(6), "force": ["A"] * 3 + ["B"] * 3,
-                         "text": ["misconduct"] * 3 + ["wellbeing", "wellbeing", "misconduct"]})
+    docs = pd.DataFrame(
+        {
+            "id": range(6),
+            "force": ["A"] * 3 + ["B"] * 3,
+            "text": ["misconduct"] * 3 + ["wellbeing", "wellbeing", "misconduct"],
+        }
+    )
     res = compare_frames(frame_documents(docs), by="force")
     assert res["force"].tolist() == ["A", "B"]
     assert_allclose(res["estimate"], [-1.0, 1 / 3])
@@ -108,12 +116,17 @@ def test_compare_frames_by_group():
 def test_project_input_uses_document_sources():
     from toolkit.qual.project import QualProject
 
-    sources = pd.DataFrame({"id": ["S1", "S2"], "kind": ["document", "interview"],
-                            "name": ["Policy", "P01"], "text": ["wellbeing", "misconduct"],
-                            "case": [None, "C1"]})
+    sources = pd.DataFrame(
+        {
+            "id": ["S1", "S2"],
+            "kind": ["document", "interview"],
+            "name": ["Policy", "P01"],
+            "text": ["wellbeing", "misconduct"],
+            "case": [None, "C1"],
+        }
+    )
     cases = pd.DataFrame({"id": ["C1"], "pseudonym": ["Tigger"]})
-    codebook = pd.DataFrame({"id": ["X"], "name": ["x"], "parent": [None],
-                             "definition": ["d"], "pillar": ["support"]})
+    codebook = pd.DataFrame({"id": ["X"], "name": ["x"], "parent": [None], "definition": ["d"], "pillar": ["support"]})
     segments = pd.DataFrame(columns=["source", "case", "start", "end", "text", "code", "coder"])
     s = frame_documents(QualProject(sources, cases, codebook, segments))
     assert s["id"].tolist() == ["S1"] and s["frame"].tolist() == ["care"]
@@ -124,17 +137,20 @@ def test_project_input_uses_document_sources():
     [
         (lambda: frame_documents(["text"]), ParameterError),
         (lambda: frame_documents(pd.DataFrame({"id": [1]})), ColumnNotFoundError),
-        (lambda: frame_documents(pd.DataFrame({"id": [1], "text": ["x"]}), margin=2),
-         ParameterError),
-        (lambda: frame_documents(pd.DataFrame({"id": [1], "text": ["x"]}),
-                                 lexicon=pd.DataFrame({"term": ["x"], "frame": ["joy"],
-                                                       "weight": [1]})), DataValidationError),
-        (lambda: read_lexicon(pd.DataFrame({"term": ["x", "x"], "frame": ["care"] * 2,
-                                            "weight": [1, -1]})), DataValidationError),
-        (lambda: compare_frames(pd.DataFrame({"estimate": [1]}), by="force"),
-         ColumnNotFoundError),
-        (lambda: validate_lexicon(pd.DataFrame({"text": ["x"], "frame": ["happy"]})),
-         ParameterError),
+        (lambda: frame_documents(pd.DataFrame({"id": [1], "text": ["x"]}), margin=2), ParameterError),
+        (
+            lambda: frame_documents(
+                pd.DataFrame({"id": [1], "text": ["x"]}),
+                lexicon=pd.DataFrame({"term": ["x"], "frame": ["joy"], "weight": [1]}),
+            ),
+            DataValidationError,
+        ),
+        (
+            lambda: read_lexicon(pd.DataFrame({"term": ["x", "x"], "frame": ["care"] * 2, "weight": [1, -1]})),
+            DataValidationError,
+        ),
+        (lambda: compare_frames(pd.DataFrame({"estimate": [1]}), by="force"), ColumnNotFoundError),
+        (lambda: validate_lexicon(pd.DataFrame({"text": ["x"], "frame": ["happy"]})), ParameterError),
     ],
 )
 def test_errors(call, error):

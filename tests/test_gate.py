@@ -13,22 +13,31 @@ from toolkit.errors import ParameterError
 
 
 def _groups():
-    return pd.DataFrame({"group": ["a", "b", "c", "d"], "n": [120, 80, 60, 7], "n_events": [50, 75, 4, 3],
-                         "estimate": [0.42, 0.94, 0.07, 0.43]})
+    return pd.DataFrame(
+        {
+            "group": ["a", "b", "c", "d"],
+            "n": [120, 80, 60, 7],
+            "n_events": [50, 75, 4, 3],
+            "estimate": [0.42, 0.94, 0.07, 0.43],
+        }
+    )
 
 
 def test_counts_events_complements_and_estimates():
     g = Gate(10)
-    out = g.add(Publishable("t", _groups(), counts=("n", "n_events"), events=(("n_events", "n"),),
-                            key=("group",)))
+    out = g.add(Publishable("t", _groups(), counts=("n", "n_events"), events=(("n_events", "n"),), key=("group",)))
     out = out.set_index("group")
     # d: 7 people (primary); c: 4 events; b: 80 - 75 = 5 without the outcome (complement)
     assert pd.isna(out.loc["d", "n"]) and pd.isna(out.loc["c", "n_events"]) and pd.isna(out.loc["b", "n_events"])
     assert out.loc["a", "n"] == 120 and out.loc["a", "n_events"] == 50
     assert out["estimate"].isna().tolist() == [False, True, True, True]
     rules = {(r["row"], r["column"]): r["rule"] for r in g.record()}
-    assert rules == {("d", "n"): "primary", ("d", "n_events"): "events", ("c", "n_events"): "events",
-                     ("b", "n_events"): "complement"}
+    assert rules == {
+        ("d", "n"): "primary",
+        ("d", "n_events"): "events",
+        ("c", "n_events"): "events",
+        ("b", "n_events"): "complement",
+    }
     assert all("value" not in r for r in g.record())
     private = g.private_record().set_index(["row", "column"])["value"]
     assert private[("b", "n_events")] == 75
@@ -75,8 +84,14 @@ def test_fails_closed_naming_the_cells():
 
 def test_wide_table_margins_and_rounding():
     g = Gate(10, rounding=5)
-    out = g.add(Publishable("w", pd.DataFrame({"A": [3, 40, 25], "B": [30, 35, 28]}, index=["F1", "F2", "F3"]),
-                            wide=True, index_name="force"))
+    out = g.add(
+        Publishable(
+            "w",
+            pd.DataFrame({"A": [3, 40, 25], "B": [30, 35, 28]}, index=["F1", "F2", "F3"]),
+            wide=True,
+            index_name="force",
+        )
+    )
     assert list(out.columns) == ["force", "A", "B", "Total"]
     assert out["A"].isna().sum() >= 2  # the 3 and the cell closing its cycle
     shown = out.drop(columns="force").stack().dropna()
@@ -92,8 +107,9 @@ def test_zeros_suppressed_when_configured():
 
 
 def test_model_terms_on_small_or_uniform_categories_are_dropped():
-    model = pd.DataFrame({"term": ["Intercept", "C(g)[T.2]", "C(g)[T.3]", "x"], "estimate": [0.1, 0.2, 37.1, 0.3],
-                          "n": [500] * 4})
+    model = pd.DataFrame(
+        {"term": ["Intercept", "C(g)[T.2]", "C(g)[T.3]", "x"], "estimate": [0.1, 0.2, 37.1, 0.3], "n": [500] * 4}
+    )
     terms = pd.DataFrame({"term": ["C(g)[T.2]", "C(g)[T.3]", "x"], "n": [200, 3, 100], "n_events": [80, 3, 100]})
     g = Gate(10)
     out = g.add(Publishable("m", model, counts=("n",), key=("term",), terms=terms))
@@ -122,15 +138,23 @@ def test_lp_attack_complement_and_rounding():
     table: 'interviews minus those raising it' is below 10. With rounding to 5 a
     published 45 only says 42.5..47.5 (and 50 says 47.5..52.5)."""
     e, n, other = cell("t", "x", "n_cases"), cell("t", "x", "n"), cell("u", "x", "Total")
-    found = lp_attack(published={n: 50, other: 44}, unknown=[e], constraints=[({other: 1, e: -1}, "=")],
-                      pairs=[(e, n)], threshold=10)
+    found = lp_attack(
+        published={n: 50, other: 44}, unknown=[e], constraints=[({other: 1, e: -1}, "=")], pairs=[(e, n)], threshold=10
+    )
     assert found == [((e, n), 6.0, 6.0)]  # the theme count itself (44) is not small
-    found = lp_attack(published={n: 50, other: 45}, unknown=[e], constraints=[({other: 1, e: -1}, "=")],
-                      pairs=[(e, n)], threshold=10, half=2.5)
+    found = lp_attack(
+        published={n: 50, other: 45},
+        unknown=[e],
+        constraints=[({other: 1, e: -1}, "=")],
+        pairs=[(e, n)],
+        threshold=10,
+        half=2.5,
+    )
     # both published counts are only known to +-2.5: n - e can reach 52.5 - 42.5 = 10
     assert found == []
-    found = lp_attack(published={n: 50, other: 30}, unknown=[e], constraints=[({other: 1, e: -1}, "=")],
-                      pairs=[(e, n)], threshold=10)
+    found = lp_attack(
+        published={n: 50, other: 30}, unknown=[e], constraints=[({other: 1, e: -1}, "=")], pairs=[(e, n)], threshold=10
+    )
     assert found == []
 
 
@@ -177,8 +201,16 @@ def test_joint_repair_withholds_one_cell_not_every_neighbour():
     g = Gate(10)
     groups = pd.DataFrame({"group": ["a", "b", "c"], "n": [120, 80, 7], "n_events": [50, 60, 3]})
     g.add(Publishable("overall", pd.DataFrame({"outcome": ["x"], "n": [207]}), counts=("n",), key=("outcome",)))
-    g.add(Publishable("by", groups, counts=("n", "n_events"), events=(("n_events", "n"),), key=("group",),
-                      links=(Link(cell("overall", "x", "n"), tuple(cell("by", x, "n") for x in "abc")),)))
+    g.add(
+        Publishable(
+            "by",
+            groups,
+            counts=("n", "n_events"),
+            events=(("n_events", "n"),),
+            key=("group",),
+            links=(Link(cell("overall", "x", "n"), tuple(cell("by", x, "n") for x in "abc")),),
+        )
+    )
     g.finalise()
     assert set(g.suppressed()) == {cell("by", "c", "n"), cell("by", "c", "n_events"), cell("by", "b", "n")}
     assert g.attack()[0] == []
@@ -193,9 +225,15 @@ def test_a_withheld_cell_whose_twin_is_published_is_published_again():
     g.add(Publishable("w", wide, wide=True))
     totals = {cell("w", "F1", "Total"), cell("w", "F3", "Total")}
     assert {c for c, r in g.suppressed().items() if r == "secondary"} >= totals
-    g.add(Publishable("forces", pd.DataFrame({"force": ["F1", "F3"], "n": [33, 34]}), counts=("n",),
-                      key=("force",), links=tuple(Link(cell("w", f, "Total"), (cell("forces", f, "n"),))
-                                                  for f in ("F1", "F3"))))
+    g.add(
+        Publishable(
+            "forces",
+            pd.DataFrame({"force": ["F1", "F3"], "n": [33, 34]}),
+            counts=("n",),
+            key=("force",),
+            links=tuple(Link(cell("w", f, "Total"), (cell("forces", f, "n"),)) for f in ("F1", "F3")),
+        )
+    )
     assert g.attack()[0] == []
     assert g.finalise() == ["w"]
     assert not totals & set(g.suppressed())

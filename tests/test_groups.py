@@ -25,8 +25,7 @@ REF = Path(__file__).parent / "reference"
 @pytest.fixture(scope="module")
 def anorexia():
     an = pd.read_csv(REF / "data" / "evaluate_anorexia.csv")
-    long = an.melt(id_vars=["subject", "Treat"], value_vars=["Prewt", "Postwt"], var_name="time",
-                   value_name="weight")
+    long = an.melt(id_vars=["subject", "Treat"], value_vars=["Prewt", "Postwt"], var_name="time", value_name="weight")
     long["time"] = long["time"].map({"Prewt": "pre", "Postwt": "post"})
     return long
 
@@ -61,10 +60,16 @@ def test_mixed_model_matches_lmer(anorexia):
     """R: lmer(weight ~ Treat * time + (1 | subject), REML = TRUE): fixef, SEs, VarCorr."""
     res = mixed_model(anorexia, outcome="weight", within="time", between="Treat", subject="subject")
     ref = pd.read_csv(REF / "evaluate_groups_lmer.csv")
-    names = {"(Intercept)": "Intercept", "TreatCont": "Treat[T.Cont]", "TreatFT": "Treat[T.FT]",
-             "timepost": "time[T.post]", "TreatCont:timepost": "Treat[T.Cont]:time[T.post]",
-             "TreatFT:timepost": "Treat[T.FT]:time[T.post]", "var(subject)": "var(subject)",
-             "var(residual)": "var(residual)"}
+    names = {
+        "(Intercept)": "Intercept",
+        "TreatCont": "Treat[T.Cont]",
+        "TreatFT": "Treat[T.FT]",
+        "timepost": "time[T.post]",
+        "TreatCont:timepost": "Treat[T.Cont]:time[T.post]",
+        "TreatFT:timepost": "Treat[T.FT]:time[T.post]",
+        "var(subject)": "var(subject)",
+        "var(residual)": "var(residual)",
+    }
     got = res.set_index("term").loc[[names[t] for t in ref["term"]]]
     assert_allclose(got["estimate"].to_numpy(float), ref["estimate"].to_numpy(float), atol=1e-4)
     fixed = ref["se"].notna().to_numpy()
@@ -94,8 +99,14 @@ def test_simulation_interaction_recovered():
         u = rng.normal(0, 1, 2 * n)
         pre = 3 + u + rng.normal(0, 0.7, 2 * n)
         post = 3.2 + u + 0.5 * (grp == "rollout") + rng.normal(0, 0.7, 2 * n)
-        df = pd.DataFrame({"id": np.tile(ids, 2), "g": np.tile(grp, 2), "t": np.repeat(["pre", "post"], 2 * n),
-                           "y": np.concatenate([pre, post])})
+        df = pd.DataFrame(
+            {
+                "id": np.tile(ids, 2),
+                "g": np.tile(grp, 2),
+                "t": np.repeat(["pre", "post"], 2 * n),
+                "y": np.concatenate([pre, post]),
+            }
+        )
         r = mixed_model(df, outcome="y", within="t", between="g", subject="id").set_index("term")
         row = r.loc["g[T.rollout]:t[T.post]"]
         est.append(row["estimate"])
@@ -109,8 +120,11 @@ def test_balance_table_matches_r_birthwt():
     """R (tests/reference/evaluate_groups.R): Austin (2009) SMDs, smokers vs non-smokers in MASS::birthwt."""
     bw = pd.read_csv(REF / "data" / "evaluate_birthwt.csv")
     ref = pd.read_csv(REF / "evaluate_groups_balance.csv")
-    res = balance_table(bw.assign(race=bw["race"].astype(str), ht=bw["ht"].astype(str)), by="smoke",
-                        covariates=["age", "lwt", "race", "ht"])
+    res = balance_table(
+        bw.assign(race=bw["race"].astype(str), ht=bw["ht"].astype(str)),
+        by="smoke",
+        covariates=["age", "lwt", "race", "ht"],
+    )
     assert res.attrs["treated"] == 1
     assert list(res["covariate"]) == list(ref["covariate"])
     for col in ["mean_treated", "mean_control", "sd_treated", "sd_control", "smd", "variance_ratio"]:
@@ -124,30 +138,60 @@ def test_balance_table_matches_r_birthwt():
 
 
 def _panel():
-    return pd.DataFrame({"id": [1, 2, 3, 4] * 2, "t": ["pre"] * 4 + ["post"] * 4,
-                         "g": ["a", "a", "b", "b"] * 2, "y": [1.0, 2, 3, 4, 2, 3, 3, 5],
-                         "txt": list("abcdefgh")})
+    return pd.DataFrame(
+        {
+            "id": [1, 2, 3, 4] * 2,
+            "t": ["pre"] * 4 + ["post"] * 4,
+            "g": ["a", "a", "b", "b"] * 2,
+            "y": [1.0, 2, 3, 4, 2, 3, 3, 5],
+            "txt": list("abcdefgh"),
+        }
+    )
 
 
 @pytest.mark.parametrize(
     "call,error,match",
     [
-        (lambda d: mixed_anova(d[d.t == "pre"], outcome="y", within="t", between="g", subject="id"), DesignError,
-         "at least two times"),
-        (lambda d: mixed_anova(d.assign(g="a"), outcome="y", within="t", between="g", subject="id"), DesignError,
-         "at least two groups"),
-        (lambda d: mixed_anova(pd.concat([d, d.iloc[[0]]]), outcome="y", within="t", between="g", subject="id"),
-         DesignError, "one row per time"),
-        (lambda d: mixed_anova(d.assign(g=["a", "a", "b", "b", "b", "a", "b", "b"]), outcome="y", within="t",
-                               between="g", subject="id"), DesignError, "more than one group"),
-        (lambda d: mixed_anova(d, outcome="txt", within="t", between="g", subject="id"), DesignError, "must be numeric"),
+        (
+            lambda d: mixed_anova(d[d.t == "pre"], outcome="y", within="t", between="g", subject="id"),
+            DesignError,
+            "at least two times",
+        ),
+        (
+            lambda d: mixed_anova(d.assign(g="a"), outcome="y", within="t", between="g", subject="id"),
+            DesignError,
+            "at least two groups",
+        ),
+        (
+            lambda d: mixed_anova(pd.concat([d, d.iloc[[0]]]), outcome="y", within="t", between="g", subject="id"),
+            DesignError,
+            "one row per time",
+        ),
+        (
+            lambda d: mixed_anova(
+                d.assign(g=["a", "a", "b", "b", "b", "a", "b", "b"]), outcome="y", within="t", between="g", subject="id"
+            ),
+            DesignError,
+            "more than one group",
+        ),
+        (
+            lambda d: mixed_anova(d, outcome="txt", within="t", between="g", subject="id"),
+            DesignError,
+            "must be numeric",
+        ),
         (lambda d: mixed_anova(d, outcome="y", within="wave", between="g", subject="id"), ColumnNotFoundError, "wave"),
-        (lambda d: mixed_model(d, outcome="y", within="t", between="g", subject="id", ci=2), ParameterError,
-         "between 0 and 1"),
+        (
+            lambda d: mixed_model(d, outcome="y", within="t", between="g", subject="id", ci=2),
+            ParameterError,
+            "between 0 and 1",
+        ),
         (lambda d: balance_table(d, by="t", covariates=["y"]), ParameterError, "'treated' parameter"),
         (lambda d: balance_table(d, by="g", covariates=["y"], treated="c"), ParameterError, "not a value"),
-        (lambda d: balance_table(d.assign(g=list("abcabcab")), by="g", covariates=["y"]), DesignError,
-         "exactly two values"),
+        (
+            lambda d: balance_table(d.assign(g=list("abcabcab")), by="g", covariates=["y"]),
+            DesignError,
+            "exactly two values",
+        ),
         (lambda d: balance_table(d, by="g", covariates=["age"]), ColumnNotFoundError, "age"),
     ],
 )
@@ -195,12 +239,14 @@ def test_mixed_anova_type_ii_iii_sphericity_match_car(dataset, ss_type):
     ref = ref[(ref["dataset"] == dataset) & (ref["ss_type"] == ss_type)].set_index("term")
     assert list(res.index) == list(ref.index)
     assert res.attrs["ss_type"] == ss_type
-    for col in ["ss", "df", "df_resid", "statistic", "p", "eps_gg", "p_gg", "eps_hf", "p_hf", "mauchly_w",
-                "mauchly_p"]:
+    for col in ["ss", "df", "df_resid", "statistic", "p", "eps_gg", "p_gg", "eps_hf", "p_hf", "mauchly_w", "mauchly_p"]:
         assert_allclose(res[col].to_numpy(float), ref[col].to_numpy(float), rtol=1e-6, atol=0, err_msg=col)
     assert_allclose(res["ms"] * res["df"], ref["ss"], rtol=1e-9)
-    assert_allclose((res["ss"] / res["statistic"] * res["df_resid"] / res["df"]).to_numpy(float),
-                    ref["ss_resid"].to_numpy(float), rtol=1e-6)
+    assert_allclose(
+        (res["ss"] / res["statistic"] * res["df_resid"] / res["df"]).to_numpy(float),
+        ref["ss_resid"].to_numpy(float),
+        rtol=1e-6,
+    )
 
 
 def test_mixed_anova_type_iii_is_the_default_and_differs_when_unbalanced():

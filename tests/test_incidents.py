@@ -35,8 +35,16 @@ def test_every_problem_listed_with_file_rows(tmp_path):
     assert list(rep.columns) == ["file", "row", "column", "value", "problem", "expected", "severity"]
     errors = rep[rep["severity"] == "error"]
     found = set(zip(errors["row"].astype(int), errors["column"]))
-    assert {(3, "date"), (3, "victim_type"), (4, "force"), (4, "crime_status"), (4, "days_to_outcome"),
-            (5, "days_to_outcome"), (3, "incident_id"), (4, "incident_id")} <= found
+    assert {
+        (3, "date"),
+        (3, "victim_type"),
+        (4, "force"),
+        (4, "crime_status"),
+        (4, "days_to_outcome"),
+        (5, "days_to_outcome"),
+        (3, "incident_id"),
+        (4, "incident_id"),
+    } <= found
     assert ((rep["row"] == 4) & (rep["column"] == "harm_type") & (rep["severity"] == "warning")).any()
     assert "row 3" in str(info.value) and "incidents.csv" in str(info.value)
 
@@ -76,9 +84,12 @@ def demo_incidents():
 
 @pytest.mark.parametrize(
     "kwargs, match",
-    [({"by": "colour"}, "by"), ({"freq": "W"}, "freq"),
-     ({"by": 42}, "'by' parameter of incident_trends must be a column name"),
-     ({"by": "victim_type", "denominators": pd.DataFrame({"force": ["F"], "headcount": [1]})}, "must include")],
+    [
+        ({"by": "colour"}, "by"),
+        ({"freq": "W"}, "freq"),
+        ({"by": 42}, "'by' parameter of incident_trends must be a column name"),
+        ({"by": "victim_type", "denominators": pd.DataFrame({"force": ["F"], "headcount": [1]})}, "must include"),
+    ],
 )
 def test_trend_errors(kwargs, match, demo_incidents):
     with pytest.raises(ParameterError, match=match):

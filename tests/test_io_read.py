@@ -15,8 +15,8 @@ import openpyxl
 import pandas as pd
 import pyreadstat
 import pytest
-
 from _io_helpers import EXPECTED, HEADER, ROWS, column_values, csv_bytes, small_dictionary
+
 from toolkit.dictionary import default_dictionary
 from toolkit.errors import DataValidationError, FileFormatError
 from toolkit.io import read_survey
@@ -61,9 +61,12 @@ def test_csv_as_saved_by_excel(tmp_path, kw):
 
 def test_bytes_really_differ_between_variants():
     """Guard: the variants above are different files, not the same bytes."""
-    variants = [csv_bytes(HEADER, ROWS), csv_bytes(HEADER, ROWS, bom=True),
-                csv_bytes(HEADER, ROWS, encoding="cp1252"),
-                csv_bytes(HEADER, ROWS, sep=";", decimal=",")]
+    variants = [
+        csv_bytes(HEADER, ROWS),
+        csv_bytes(HEADER, ROWS, bom=True),
+        csv_bytes(HEADER, ROWS, encoding="cp1252"),
+        csv_bytes(HEADER, ROWS, sep=";", decimal=","),
+    ]
     assert len(set(variants)) == 4
     assert b"2,5" in variants[3] and b"\xe9" in variants[2] and variants[1][:3] == b"\xef\xbb\xbf"
 
@@ -132,22 +135,25 @@ def test_xlsx_written_by_openpyxl(tmp_path):
 
 
 def test_sav_written_by_pyreadstat_keeps_user_missing(tmp_path):
-    df = pd.DataFrame({
-        "rid": ["A001", "A002", "A003"],
-        "wave": [1.0, 1.0, 2.0],
-        "q1": [4.0, 9.0, 1.0],
-        "q2": [2.0, 5.0, float("nan")],
-        "grp": [1.0, 98.0, 3.0],
-        "yn": [1.0, 0.0, 9.0],
-        "n": [3.0, -99.0, 0.0],
-        "score": [2.5, 10.0, 0.0],
-        "when": pd.to_datetime(["2024-03-01", "2024-03-02", "2024-09-30"]),
-        "plat": ["1;3", "", "2"],
-        "note": ["Café – “quoted” text", "", "two\nlines, with comma"],
-    })
+    df = pd.DataFrame(
+        {
+            "rid": ["A001", "A002", "A003"],
+            "wave": [1.0, 1.0, 2.0],
+            "q1": [4.0, 9.0, 1.0],
+            "q2": [2.0, 5.0, float("nan")],
+            "grp": [1.0, 98.0, 3.0],
+            "yn": [1.0, 0.0, 9.0],
+            "n": [3.0, -99.0, 0.0],
+            "score": [2.5, 10.0, 0.0],
+            "when": pd.to_datetime(["2024-03-01", "2024-03-02", "2024-09-30"]),
+            "plat": ["1;3", "", "2"],
+            "note": ["Café – “quoted” text", "", "two\nlines, with comma"],
+        }
+    )
     path = tmp_path / "survey.sav"
     pyreadstat.write_sav(
-        df, str(path),
+        df,
+        str(path),
         variable_value_labels={"q1": {1.0: "Strongly disagree", 4.0: "Agree", 9.0: "Don't know"}},
         missing_ranges={"q1": [9.0], "grp": [98.0], "yn": [9.0], "n": [{"lo": -99.0, "hi": -99.0}]},
     )
@@ -177,15 +183,45 @@ def test_sav_missing_declared_only_in_the_file_is_counted_with_a_warning(tmp_pat
 def _qualtrics_bytes(rows, header=None):
     meta = ["StartDate", "EndDate", "Status", "IPAddress", "Progress", "Finished", "ResponseId"]
     header = header or meta + ["rid", "wave", "q1", "plat_1", "plat_2", "plat_3", "note"]
-    text_row = ["Start Date", "End Date", "Response Type", "IP Address", "Progress", "Finished",
-                "Response ID", "Staff number", "Wave", "I know how to report online abuse",
-                "Platforms - Facebook", "Platforms - X (Twitter), formerly", "Platforms - Other",
-                "Anything else?"]
-    ids = [json.dumps({"ImportId": k}) for k in
-           ["startDate", "endDate", "status", "ipAddress", "progress", "finished", "_recordId",
-            "QID1_TEXT", "QID2", "QID3", "QID4_1", "QID4_2", "QID4_3", "QID5_TEXT"]]
-    body = [["2024-03-01 10:00:00", "2024-03-01 10:09:00", "0", "192.0.2.1", "100", "1", f"R_{i}"] + r
-            for i, r in enumerate(rows)]
+    text_row = [
+        "Start Date",
+        "End Date",
+        "Response Type",
+        "IP Address",
+        "Progress",
+        "Finished",
+        "Response ID",
+        "Staff number",
+        "Wave",
+        "I know how to report online abuse",
+        "Platforms - Facebook",
+        "Platforms - X (Twitter), formerly",
+        "Platforms - Other",
+        "Anything else?",
+    ]
+    ids = [
+        json.dumps({"ImportId": k})
+        for k in [
+            "startDate",
+            "endDate",
+            "status",
+            "ipAddress",
+            "progress",
+            "finished",
+            "_recordId",
+            "QID1_TEXT",
+            "QID2",
+            "QID3",
+            "QID4_1",
+            "QID4_2",
+            "QID4_3",
+            "QID5_TEXT",
+        ]
+    ]
+    body = [
+        ["2024-03-01 10:00:00", "2024-03-01 10:09:00", "0", "192.0.2.1", "100", "1", f"R_{i}"] + r
+        for i, r in enumerate(rows)
+    ]
     return csv_bytes(header, [text_row, ids] + body, bom=True)
 
 
@@ -205,8 +241,15 @@ def test_qualtrics_export_three_header_rows(tmp_path):
     assert column_values(s.data["plat_2"]) == [0, 1, None]
     assert column_values(s.data["plat_3"]) == [1, 0, None]
     unknown = s.report.warnings
-    assert set(unknown["column"]) == {"StartDate", "EndDate", "Status", "IPAddress", "Progress",
-                                      "Finished", "ResponseId"}
+    assert set(unknown["column"]) == {
+        "StartDate",
+        "EndDate",
+        "Status",
+        "IPAddress",
+        "Progress",
+        "Finished",
+        "ResponseId",
+    }
     assert "IPAddress" not in s.data.columns
 
 
@@ -242,15 +285,18 @@ def test_multiselect_packed_forms(tmp_path, cells):
 
 def test_multiselect_spread_forms_and_missing_code(tmp_path):
     header = ["rid", "wave", "plat_1", "plat_2", "plat_3"]
-    rows = [["A", "1", "1", "0", "1"], ["B", "1", "", "", ""], ["C", "1", "", "Yes", ""],
-            ["D", "1", "-99", "-99", "-99"]]
+    rows = [
+        ["A", "1", "1", "0", "1"],
+        ["B", "1", "", "", ""],
+        ["C", "1", "", "Yes", ""],
+        ["D", "1", "-99", "-99", "-99"],
+    ]
     path = tmp_path / "s.csv"
     path.write_bytes(csv_bytes(header, rows))
     s = read_survey(path, small_dictionary())
     assert column_values(s.data["plat_1"]) == [1, None, 0, None]
     assert column_values(s.data["plat_2"]) == [0, None, 1, None]
-    assert s.missing.to_dict("records") == [
-        {"variable": "plat", "code": -99, "label": "Seen, not answered", "n": 1}]
+    assert s.missing.to_dict("records") == [{"variable": "plat", "code": -99, "label": "Seen, not answered", "n": 1}]
 
 
 def test_example_template_validates_cleanly():
@@ -262,8 +308,12 @@ def test_example_template_validates_cleanly():
     assert column_values(s.data["resp_id"]) == list(raw["resp_id"])
     assert column_values(s.data["harm_incidents"]) == [int(v) if v else None for v in raw["harm_incidents"]]
     ticked = [sorted(int(c) for c in v.split(";")) if v else None for v in raw["harm_platform"]]
-    got = [[k for k in range(1, 10) if s.data[f"harm_platform_{k}"].iloc[i] == 1]
-           if pd.notna(s.data["harm_platform_1"].iloc[i]) else None for i in range(len(raw))]
+    got = [
+        [k for k in range(1, 10) if s.data[f"harm_platform_{k}"].iloc[i] == 1]
+        if pd.notna(s.data["harm_platform_1"].iloc[i])
+        else None
+        for i in range(len(raw))
+    ]
     assert got == ticked
 
 
@@ -286,8 +336,7 @@ def test_qualtrics_xlsx_export_and_legacy_two_row_header(tmp_path):
     assert list(s.data.index) == [4, 5] and column_values(s.data["q1"]) == [5, 2]
     # an older export: names and question text only; say so with qualtrics=True
     legacy = tmp_path / "legacy.csv"
-    legacy.write_bytes(csv_bytes(["rid", "wave", "q1"], [["Staff number", "Wave", "Q1 text"],
-                                                         ["A001", "1", "4"]]))
+    legacy.write_bytes(csv_bytes(["rid", "wave", "q1"], [["Staff number", "Wave", "Q1 text"], ["A001", "1", "4"]]))
     s = read_survey(legacy, small_dictionary(), qualtrics=True)
     assert list(s.data.index) == [3] and column_values(s.data["q1"]) == [4]
     with pytest.raises(DataValidationError, match="row 2, column 'wave'"):

@@ -51,8 +51,7 @@ def test_bad_value_is_located(tmp_path, col, value, problem):
     path = _write(tmp_path, _with(col, value, row=1))
     s = read_survey(path, small_dictionary(), on_error="report")
     e = s.report.errors
-    assert e[["file", "row", "column", "value", "problem"]].values.tolist() == [
-        ["s.csv", 3, col, value, problem]]
+    assert e[["file", "row", "column", "value", "problem"]].values.tolist() == [["s.csv", 3, col, value, problem]]
     assert e["expected"].iloc[0]  # says what was expected
     # the row is kept, the bad cell is missing
     assert 3 in s.data.index
@@ -82,15 +81,19 @@ def test_uk_day_first_dates_are_read(tmp_path):
 
 def test_duplicate_ids_report_both_rows_and_exclude_as_documented(tmp_path):
     rows = [list(r) for r in ROWS]
-    rows.append(list(ROWS[0]))                       # row 5: exact copy of row 2
+    rows.append(list(ROWS[0]))  # row 5: exact copy of row 2
     conflict = list(ROWS[1])
     conflict[HEADER.index("q1")] = "3"
-    rows.append(conflict)                             # row 6: same id as row 3, other answers
+    rows.append(conflict)  # row 6: same id as row 3, other answers
     path = _write(tmp_path, rows)
     s = read_survey(path, small_dictionary(), on_error="report")
     e = s.report.errors
     assert e[["row", "column", "value"]].values.tolist() == [
-        [2, "rid", "A001"], [3, "rid", "A002"], [5, "rid", "A001"], [6, "rid", "A002"]]
+        [2, "rid", "A001"],
+        [3, "rid", "A002"],
+        [5, "rid", "A001"],
+        [6, "rid", "A002"],
+    ]
     assert (e["problem"] == "duplicate respondent id").all()
     assert [x.rsplit("also on row ", 1)[1] for x in e["expected"]] == ["5)", "6)", "2)", "3)"]
     assert list(s.data.index) == [2, 4]
@@ -127,7 +130,8 @@ def test_unknown_and_missing_required_columns(tmp_path):
     assert pd.isna(err["row"].iloc[0])
     warn = t[t["severity"] == "warning"]
     assert warn[["column", "problem"]].values.tolist() == [
-        ["Extra col", "unknown column (not in the dictionary; dropped)"]]
+        ["Extra col", "unknown column (not in the dictionary; dropped)"]
+    ]
     assert "Extra col" not in s.data.columns and "wave" not in s.data.columns
 
 
@@ -153,8 +157,8 @@ def test_rows_in_equal_rows_kept_plus_rows_excluded(tmp_path, n_bad):
     for i, r in enumerate(rows):
         r[0] = f"B{i:03d}"
     for i in range(n_bad):
-        rows[i][0] = ""                  # blank ids
-    rows.append(list(rows[-1]))          # exact duplicate
+        rows[i][0] = ""  # blank ids
+    rows.append(list(rows[-1]))  # exact duplicate
     path = _write(tmp_path, rows, trailing_blank=2)
     s = read_survey(path, small_dictionary(), on_error="report")
     assert s.n_rows_in == len(rows) + 2
@@ -171,7 +175,8 @@ def test_report_summary_and_text(tmp_path):
     s = read_survey(_write(tmp_path, rows), small_dictionary(), on_error="report")
     summ = s.report.summary()
     assert summ[["severity", "problem", "column", "n", "first_row"]].values.tolist() == [
-        ["error", "value outside codes", "q1", 2, 2]]
+        ["error", "value outside codes", "q1", 2, 2]
+    ]
     text = str(s.report)
     assert text.startswith("Validation of s.csv: 2 error(s), 0 warning(s).")
     assert "value outside codes" in text and "Strongly disagree" in text
@@ -194,8 +199,14 @@ def test_report_summary_and_text(tmp_path):
 )
 def test_error_paths(tmp_path, kwargs, exc, match):
     good = _write(tmp_path, ROWS)
-    for name, data in {"s.json": b"{}", "s.xls": b"\xd0\xcf", "bad.xlsx": b"PK nope",
-                       "bad.sav": b"not spss", "empty.csv": b"\r\n", "binary.csv": b"id\n\x81\x8d\n"}.items():
+    for name, data in {
+        "s.json": b"{}",
+        "s.xls": b"\xd0\xcf",
+        "bad.xlsx": b"PK nope",
+        "bad.sav": b"not spss",
+        "empty.csv": b"\r\n",
+        "binary.csv": b"id\n\x81\x8d\n",
+    }.items():
         (tmp_path / name).write_bytes(data)
     path = tmp_path / kwargs.pop("path") if "path" in kwargs else good
     with pytest.raises(exc, match=match):
@@ -206,9 +217,22 @@ def test_large_file_bad_cells_located(tmp_path):
     """60,000 rows with two bad cells: both located at their file rows, no row lost.
     (Speed is measured in benchmarks/bench_io.py, not here.)"""
     n = 60_000
-    rows = [[f"R{i:06d}", "1", str(1 + i % 5), str(1 + (i * 7) % 5), str(1 + i % 3), str(i % 2),
-             str(i % 300), f"{(i % 100) / 10:.1f}", "2024-03-01", "1;2" if i % 3 else "", ""]
-            for i in range(n)]
+    rows = [
+        [
+            f"R{i:06d}",
+            "1",
+            str(1 + i % 5),
+            str(1 + (i * 7) % 5),
+            str(1 + i % 3),
+            str(i % 2),
+            str(i % 300),
+            f"{(i % 100) / 10:.1f}",
+            "2024-03-01",
+            "1;2" if i % 3 else "",
+            "",
+        ]
+        for i in range(n)
+    ]
     rows[12_345][2] = "6"
     rows[54_321][7] = "x"
     path = _write(tmp_path, rows, newline="\n")

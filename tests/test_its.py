@@ -44,8 +44,9 @@ def test_sicily_matches_r(sicily, coef, model, outcome, kwargs):
     glm(aces ~ t + post + tsince [+ harmonics] + offset(log(stdpop)), family = poisson) (or lm,
     MASS::glm.nb), sandwich::NeweyWest(fit, lag = 3, prewhite = FALSE, adjust = FALSE)."""
     ref = coef[coef["model"] == model].set_index("term")
-    res = its(sicily, outcome=outcome, time="month_p", intervention="2005-01", se="hac", small_sample=False,
-              **kwargs).set_index("term")
+    res = its(
+        sicily, outcome=outcome, time="month_p", intervention="2005-01", se="hac", small_sample=False, **kwargs
+    ).set_index("term")
     adj = its(sicily, outcome=outcome, time="month_p", intervention="2005-01", se="hac", **kwargs)
     n, k = len(sicily), 4 + 2 * kwargs.get("k", 0) + (11 if kwargs.get("seasonality") == "month" else 0)
     assert_allclose(adj["se"].to_numpy(), res["se"].to_numpy() * np.sqrt(n / (n - k)), rtol=1e-12)  # adjust = TRUE
@@ -58,8 +59,15 @@ def test_sicily_published_rate_ratio(sicily):
     """Lopez Bernal, Cummins & Gasparrini (2017): the ban cut acute coronary events by about 11%
     (Poisson level change with seasonal adjustment, rate ratio about 0.88-0.89). Our model adds
     a slope change, so we check the rounded published value only."""
-    res = its(sicily, outcome="aces", time="month_p", intervention="2005-01", family="poisson", offset="stdpop",
-              seasonality="fourier").set_index("term")
+    res = its(
+        sicily,
+        outcome="aces",
+        time="month_p",
+        intervention="2005-01",
+        family="poisson",
+        offset="stdpop",
+        seasonality="fourier",
+    ).set_index("term")
     assert 0.86 < res.loc["level_change", "ratio"] < 0.90
     assert res.loc["level_change", "ratio_ci_high"] < 1
 
@@ -68,8 +76,10 @@ def test_diagnostics_match_r(sicily):
     """R: Durbin-Watson sum(diff(e)^2)/sum(e^2) and Box.test(e, lag = 12, type = "Ljung-Box")
     on Pearson residuals."""
     ref = pd.read_csv(REF / "evaluate_its_diag.csv").set_index("model")
-    for model, kw, outcome in (("gaussian", {}, "rate"),
-                               ("poisson_fourier", {"family": "poisson", "offset": "stdpop", "seasonality": "fourier"}, "aces")):
+    for model, kw, outcome in (
+        ("gaussian", {}, "rate"),
+        ("poisson_fourier", {"family": "poisson", "offset": "stdpop", "seasonality": "fourier"}, "aces"),
+    ):
         d = its(sicily, outcome=outcome, time="month_p", intervention="2005-01", se="hac", **kw).attrs
         for key in ("durbin_watson", "ljung_box_stat", "ljung_box_p"):
             assert_allclose(d[key], ref.loc[model, key], rtol=0, atol=1e-8)
@@ -82,17 +92,34 @@ def test_controlled_its_matches_r_seatbelts():
     cluster = ~series, order.by = ~t, lag = 4, adjust = FALSE, prewhite = FALSE)."""
     sb = pd.read_csv(REF / "data" / "evaluate_seatbelts.csv")
     per = pd.period_range("1969-01", periods=len(sb), freq="M")
-    long = pd.concat([
-        pd.DataFrame({"month": per, "killed": sb["front"], "rear": False}),
-        pd.DataFrame({"month": per, "killed": sb["rear"], "rear": True}),
-    ], ignore_index=True)
-    res = its(long, outcome="killed", time="month", intervention="1983-02", family="poisson", comparison="rear",
-              small_sample=False).set_index("term")
+    long = pd.concat(
+        [
+            pd.DataFrame({"month": per, "killed": sb["front"], "rear": False}),
+            pd.DataFrame({"month": per, "killed": sb["rear"], "rear": True}),
+        ],
+        ignore_index=True,
+    )
+    res = its(
+        long,
+        outcome="killed",
+        time="month",
+        intervention="1983-02",
+        family="poisson",
+        comparison="rear",
+        small_sample=False,
+    ).set_index("term")
     ref = pd.read_csv(REF / "evaluate_its_coef.csv").query("model == 'cits_poisson'").set_index("term")
     assert_allclose(res.loc[ref.index, "estimate"], ref["estimate"], rtol=0, atol=1e-7)
     assert_allclose(res.loc[ref.index, "se"], ref["se"], rtol=0, atol=1e-7)
-    _, fitted = its(long, outcome="killed", time="month", intervention="1983-02", family="poisson", comparison="rear",
-                    return_fitted=True)
+    _, fitted = its(
+        long,
+        outcome="killed",
+        time="month",
+        intervention="1983-02",
+        family="poisson",
+        comparison="rear",
+        return_fitted=True,
+    )
     fig = its_plot(fitted)
     assert fig.axes[0].get_legend() is not None
 
@@ -179,7 +206,8 @@ def test_ar1_recovers_truth_and_covers(family, reps, ses, band):
     assert band[0] <= cover[("ar1", "slope_change")] <= band[1], cover
     if "hac" in ses:
         assert cover[("hac", "level_change")] + cover[("hac", "slope_change")] < (
-            cover[("ar1", "level_change")] + cover[("ar1", "slope_change")]), cover
+            cover[("ar1", "level_change")] + cover[("ar1", "slope_change")]
+        ), cover
 
 
 def _series():
@@ -201,8 +229,12 @@ def _series():
         (lambda d: d.assign(staff=100), {"offset": "staff"}, ParameterError, "count families"),
         (lambda d: d, {"outcome": "count"}, ColumnNotFoundError, "count"),
         (lambda d: d, {"se": "newey"}, ParameterError, "'se' parameter"),
-        (lambda d: d.assign(other=np.arange(24) % 2 == 0), {"comparison": "other", "se": "ar1"}, ParameterError,
-         "se='ar1' models one series"),
+        (
+            lambda d: d.assign(other=np.arange(24) % 2 == 0),
+            {"comparison": "other", "se": "ar1"},
+            ParameterError,
+            "se='ar1' models one series",
+        ),
     ],
 )
 def test_its_errors(change, kwargs, error, match):

@@ -10,9 +10,8 @@ import pandas as pd
 import pytest
 from numpy.testing import assert_allclose
 
-from toolkit.errors import ColumnNotFoundError, DataValidationError, ParameterError
+from toolkit.errors import ColumnNotFoundError, DataValidationError, DataWarning, ParameterError
 from toolkit.survey import logit, ordinal
-from toolkit.errors import DataWarning
 
 REF = Path(__file__).parent / "reference"
 R = pd.read_csv(REF / "survey_models.csv")
@@ -136,18 +135,35 @@ def test_logit_recovers_known_coefficients_and_handles_read_survey_dtypes():
         (logit, "y ~ x", {"y": [1, 1, 1], "x": [1, 2, 3]}, {}, DataValidationError, "single value"),
         (logit, "y ~ x", {"y": [np.nan, np.nan], "x": [1, 2]}, {}, DataValidationError, "all missing"),
         (logit, "y x", {"y": [0, 1], "x": [1, 2]}, {}, ParameterError, "formula"),
-        (logit, "y ~ zz", {"y": [0, 1, 0, 1], "x": [1, 2, 3, 4]}, {}, ColumnNotFoundError,
-         r"\['zz'\] not found in data\. Available columns: \['y', 'x'\]"),
-        (ordinal, "y ~ C(zz) + np.log(x)", {"y": [1, 2, 3], "x": [1, 2, 3]}, {}, ColumnNotFoundError,
-         r"\['zz'\] not found"),
+        (
+            logit,
+            "y ~ zz",
+            {"y": [0, 1, 0, 1], "x": [1, 2, 3, 4]},
+            {},
+            ColumnNotFoundError,
+            r"\['zz'\] not found in data\. Available columns: \['y', 'x'\]",
+        ),
+        (
+            ordinal,
+            "y ~ C(zz) + np.log(x)",
+            {"y": [1, 2, 3], "x": [1, 2, 3]},
+            {},
+            ColumnNotFoundError,
+            r"\['zz'\] not found",
+        ),
         (logit, "y ~ x +", {"y": [0, 1, 0, 1], "x": [1, 2, 3, 4]}, {}, ParameterError, "cannot be built"),
-        (logit, "y ~ x", {"y": [0, 1, 0, 1], "x": [1, 2, 3, 4], "c": [1, None, 2, 2]},
-         {"cluster": "c"}, DataValidationError, "missing values.*a cluster for every respondent"),
+        (
+            logit,
+            "y ~ x",
+            {"y": [0, 1, 0, 1], "x": [1, 2, 3, 4], "c": [1, None, 2, 2]},
+            {"cluster": "c"},
+            DataValidationError,
+            "missing values.*a cluster for every respondent",
+        ),
         (logit, "y ~ x", {"y": [0, 1, 0, 1], "x": [1, 2, 3, 5]}, {"weight": "w"}, ColumnNotFoundError, "w"),
         (ordinal, "y ~ x", {"y": ["a", "b", "c"], "x": [1, 2, 3]}, {}, DataValidationError, "text"),
         (ordinal, "y ~ x", {"y": [1, 2, 1, 2], "x": [1, 2, 3, 4]}, {}, DataValidationError, "logit"),
-        (ordinal, "y ~ x", {"y": pd.Categorical([1, 2, 3]), "x": [1, 2, 3]}, {}, DataValidationError,
-         "unordered"),
+        (ordinal, "y ~ x", {"y": pd.Categorical([1, 2, 3]), "x": [1, 2, 3]}, {}, DataValidationError, "unordered"),
         (ordinal, "y ~ x", {"y": [1.5, 2, 3], "x": [1, 2, 3]}, {}, DataValidationError, "non-integer"),
         (ordinal, "y ~ x", {"y": [1, 2, 3], "x": [1, 2, 3]}, {"link": "cauchit"}, ParameterError, "link"),
     ],

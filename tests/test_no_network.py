@@ -63,8 +63,7 @@ IMPORT_ALL = textwrap.dedent(
 @pytest.mark.slow
 def test_importing_every_module_needs_no_network():
     """Every toolkit module imports with sockets blocked (fresh interpreter, so imports run)."""
-    proc = subprocess.run([sys.executable, "-c", IMPORT_ALL], cwd=REPO_DIR, capture_output=True,
-                          text=True, timeout=300)
+    proc = subprocess.run([sys.executable, "-c", IMPORT_ALL], cwd=REPO_DIR, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "imported" in proc.stdout
 

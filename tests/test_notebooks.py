@@ -72,11 +72,14 @@ def _tiny_notebooks(folder):
     import nbformat
 
     paths = []
-    for i, source in enumerate(["print('first')", "import time; time.sleep(1); print('second')",
-                                "raise ValueError('no data for this one')"]):
+    for i, source in enumerate(
+        ["print('first')", "import time; time.sleep(1); print('second')", "raise ValueError('no data for this one')"]
+    ):
         nb = nbformat.v4.new_notebook()
-        nb.cells = [nbformat.v4.new_code_cell("x = 0", metadata={"tags": ["parameters"]}),
-                    nbformat.v4.new_code_cell(source)]
+        nb.cells = [
+            nbformat.v4.new_code_cell("x = 0", metadata={"tags": ["parameters"]}),
+            nbformat.v4.new_code_cell(source),
+        ]
         path = folder / f"0{i + 1}-tiny-{i}.ipynb"
         nbformat.write(nb, str(path))
         paths.append(path)
@@ -94,8 +97,7 @@ def test_notebooks_on_both_cores_give_the_serial_result(tmp_path):
     runs = {}
     for n_jobs in (1, 2):
         log = []
-        ctx = SimpleNamespace(config=None, outdir=tmp_path, private_dir=tmp_path / f"private{n_jobs}",
-                              note=log.append)
+        ctx = SimpleNamespace(config=None, outdir=tmp_path, private_dir=tmp_path / f"private{n_jobs}", note=log.append)
         written = execute_notebooks(ctx, paths, n_jobs=n_jobs)
         runs[n_jobs] = ([p.name for p in written], log)
         assert "second" in (ctx.private_dir / "notebooks" / "02-tiny-1.html").read_text()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -32,9 +31,12 @@ def _can_unshare() -> bool:
 
 def _index_reachable() -> bool:
     """pip's index (or the mirror pip is configured with) answers: the wheelhouse can be built."""
-    probe = subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--dest",
-                            str(CACHE.parent / "probe"), "six"], capture_output=True, check=False,
-                           timeout=120)
+    probe = subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--no-deps", "--dest", str(CACHE.parent / "probe"), "six"],
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
     return probe.returncode == 0
 
 
@@ -46,15 +48,28 @@ def wheelhouse():
         if not _index_reachable():
             pytest.skip("no package index reachable: cannot build the wheelhouse")
     # the README's step on the connected machine (test extras only: jupyterlab is not needed here)
-    built = subprocess.run(["make", "wheelhouse", f"WHEELHOUSE={CACHE}", "WHEELHOUSE_EXTRAS=test"],
-                           cwd=ROOT, capture_output=True, text=True, check=False, timeout=900)
+    built = subprocess.run(
+        ["make", "wheelhouse", f"WHEELHOUSE={CACHE}", "WHEELHOUSE_EXTRAS=test"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=900,
+    )
     assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
     return CACHE
 
 
 def _offline(cmd, cwd, timeout=900):
-    return subprocess.run([UNSHARE, "-n", *cmd], cwd=cwd, capture_output=True, text=True,
-                          check=False, timeout=timeout, env={**os.environ, "PIP_NO_CACHE_DIR": "1"})
+    return subprocess.run(
+        [UNSHARE, "-n", *cmd],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=timeout,
+        env={**os.environ, "PIP_NO_CACHE_DIR": "1"},
+    )
 
 
 def test_first_install_with_the_network_cut(wheelhouse, tmp_path):
@@ -69,8 +84,14 @@ def test_first_install_with_the_network_cut(wheelhouse, tmp_path):
     shutil.copytree(wheelhouse, laptop / "wheelhouse")
 
     # the namespace really has no network: an outside address is unreachable
-    probe = _offline([sys.executable, "-c", "import socket; s = socket.socket(); s.settimeout(2); "
-                      "print(s.connect_ex(('192.0.2.1', 443)))"], laptop)
+    probe = _offline(
+        [
+            sys.executable,
+            "-c",
+            "import socket; s = socket.socket(); s.settimeout(2); print(s.connect_ex(('192.0.2.1', 443)))",
+        ],
+        laptop,
+    )
     assert probe.returncode == 0 and probe.stdout.strip() != "0"
 
     installed = _offline(["make", "install", f"PYTHON={sys.executable}"], laptop)
@@ -80,8 +101,15 @@ def test_first_install_with_the_network_cut(wheelhouse, tmp_path):
     assert "Installed: toolkit" in out
     python = laptop / ".venv" / "bin" / "python"
     # the toolkit and the test tools import there, from the laptop's own venv
-    run = _offline([str(python), "-c", "import toolkit, toolkit.survey, toolkit.qual, toolkit.evaluate, "
-                    "toolkit.report, pytest, pytest_socket, krippendorff; print(toolkit.__file__)"], laptop)
+    run = _offline(
+        [
+            str(python),
+            "-c",
+            "import toolkit, toolkit.survey, toolkit.qual, toolkit.evaluate, "
+            "toolkit.report, pytest, pytest_socket, krippendorff; print(toolkit.__file__)",
+        ],
+        laptop,
+    )
     assert run.returncode == 0, run.stderr[-2000:]
     assert Path(run.stdout.strip()).is_relative_to(laptop)
     version = _offline([str(laptop / ".venv" / "bin" / "toolkit"), "--version"], laptop)

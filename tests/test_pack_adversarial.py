@@ -72,10 +72,10 @@ def _plant(folder):
     start = len(text) + 1 + len("Manager: ")
     row = segments.iloc[0].copy()
     row["start"], row["end"] = str(start), str(start + len(passage) - len("Manager: "))
-    row["text"], row["code"] = passage[len("Manager: "):], "REC.PERSONAL"
+    row["text"], row["code"] = passage[len("Manager: ") :], "REC.PERSONAL"
     segments = pd.concat([segments, row.to_frame().T], ignore_index=True)
     segments.to_csv(qual / "segments.csv", index=False)
-    markers.append(passage[len("Manager: "):])
+    markers.append(passage[len("Manager: ") :])
     from toolkit.qual.project import QualProject
     from toolkit.qual.qdpx import write_qdpx
 
@@ -105,8 +105,7 @@ def _count_cells(pack):
     others = manifest["not_people"]
     found = []
     sources = {p.stem: pd.read_csv(p, encoding="utf-8-sig") for p in (pack / "tables").glob("*.csv")}
-    sources.update({f"xlsx:{k}": v for k, v in pd.read_excel(pack / "tables" / "tables.xlsx",
-                                                             sheet_name=None).items()})
+    sources.update({f"xlsx:{k}": v for k, v in pd.read_excel(pack / "tables" / "tables.xlsx", sheet_name=None).items()})
     checked = 0
     for name, df in sources.items():
         skip = set(others.get(name.removeprefix("xlsx:"), {}))
@@ -184,7 +183,9 @@ def test_audit_pack_finds_each_planted_problem(demo_pack, tmp_path):
     manifest["inputs"][0]["path"] = "/home/analyst/survey.csv"
     (pack / "manifest.json").write_text(json.dumps(manifest))
     # 3. a survey comment inside the DOCX
-    comment = pd.read_csv(demo_pack.outdir / "demo-data" / "survey" / "survey.csv", dtype=str)["comments"].dropna().iloc[0]
+    comment = (
+        pd.read_csv(demo_pack.outdir / "demo-data" / "survey" / "survey.csv", dtype=str)["comments"].dropna().iloc[0]
+    )
     from docx import Document
 
     doc = Document(pack / "briefing.docx")
@@ -210,8 +211,10 @@ def test_audit_pack_finds_each_planted_problem(demo_pack, tmp_path):
     doc.add_paragraph("In Force 07, 3 respondents reported doxxing.")
     doc.save(pack / "briefing.docx")
     svg = pack / "figures" / "survey_harm_by_role.svg"
-    svg.write_text(svg.read_text(encoding="utf-8").replace(
-        "</svg>", '<text x="10" y="10">Volunteer (n = 4)</text></svg>'), encoding="utf-8")
+    svg.write_text(
+        svg.read_text(encoding="utf-8").replace("</svg>", '<text x="10" y="10">Volunteer (n = 4)</text></svg>'),
+        encoding="utf-8",
+    )
     shown = set()
     for csv in (pack / "tables").glob("*.csv"):
         shown |= set(pd.read_csv(csv, encoding="utf-8-sig").select_dtypes("number").stack().tolist())
@@ -224,26 +227,54 @@ def test_audit_pack_finds_each_planted_problem(demo_pack, tmp_path):
         unique = extra
     hidden = unique.iloc[0]
     findings = json.loads((pack / "findings.json").read_text(encoding="utf-8"))
-    findings.append({"pillar": "support", "text": f"{int(hidden['value'])} managers described peer support.",
-                     "values": {}, "recommendations": []})
+    findings.append(
+        {
+            "pillar": "support",
+            "text": f"{int(hidden['value'])} managers described peer support.",
+            "values": {},
+            "recommendations": [],
+        }
+    )
     (pack / "findings.json").write_text(json.dumps(findings), encoding="utf-8")
 
     verdict = audit_pack(pack, study=demo_pack.outdir / "demo-data" / "study.yml")
     failed = verdict[verdict["status"] == "FAIL"]
-    assert set(failed["check"]) == {"private files", "manifest", "small counts", "withheld values",
-                                    "counts in text", "free text", "joint attack"}
+    assert set(failed["check"]) == {
+        "private files",
+        "manifest",
+        "small counts",
+        "withheld values",
+        "counts in text",
+        "free text",
+        "joint attack",
+    }
     prose = failed[failed["check"] == "counts in text"]
-    assert set(prose["file"]) == {"briefing.docx[word/document.xml]", "figures/survey_harm_by_role.svg",
-                                  "findings.json"}, prose.to_string()
+    assert set(prose["file"]) == {
+        "briefing.docx[word/document.xml]",
+        "figures/survey_harm_by_role.svg",
+        "findings.json",
+    }, prose.to_string()
     assert prose["detail"].str.contains("3 respondents").any()
     assert prose["detail"].str.contains("n = 4").any()
     assert prose["detail"].str.contains("true value of a withheld cell").any()
     assert failed["detail"].str.contains("absolute path").any()
     assert failed["detail"].str.contains("'value'").any()
     assert failed["file"].str.contains("validation_report.csv").any()
-    cli = subprocess.run([sys.executable, "-m", "toolkit.cli", "audit-pack", str(pack), "--study",
-                          str(demo_pack.outdir / "demo-data" / "study.yml")], capture_output=True, text=True)
+    cli = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "toolkit.cli",
+            "audit-pack",
+            str(pack),
+            "--study",
+            str(demo_pack.outdir / "demo-data" / "study.yml"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert cli.returncode == 1 and "UNSAFE" in cli.stdout
-    ok = subprocess.run([sys.executable, "-m", "toolkit.cli", "audit-pack", str(demo_pack.pack_dir)],
-                        capture_output=True, text=True)
+    ok = subprocess.run(
+        [sys.executable, "-m", "toolkit.cli", "audit-pack", str(demo_pack.pack_dir)], capture_output=True, text=True
+    )
     assert ok.returncode == 0 and "SAFE" in ok.stdout

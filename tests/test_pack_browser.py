@@ -53,7 +53,9 @@ AXE = Path(__file__).parent / ".cache" / "node_modules" / "axe-core" / "axe.min.
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (make test installs it as root)")
-@pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed in tests/.cache (make test runs tools/ensure-axe)")
+@pytest.mark.skipif(
+    not AXE.exists(), reason="axe-core is not installed in tests/.cache (make test runs tools/ensure-axe)"
+)
 def test_index_has_no_serious_accessibility_violation(demo_pack):
     """axe-core (WCAG 2.0-2.2 A and AA rules) finds no serious or critical violation in
     index.html, on screen and with the print stylesheet."""
@@ -96,11 +98,13 @@ def test_index_structure_matches_the_briefing(demo_pack):
     imgs = re.findall(r"<img [^>]*>", html)
     assert len(imgs) == len(demo_pack.figures)
     assert all(re.search(r'alt="[^"]{10,}"', tag) for tag in imgs)
-    order = [html.index(f'id="{s}"') for s in ("summary", "recognition", "training", "reporting", "support",
-                                                  "methods", "limitations", "annex")]
+    order = [
+        html.index(f'id="{s}"')
+        for s in ("summary", "recognition", "training", "reporting", "support", "methods", "limitations", "annex")
+    ]
     assert order == sorted(order)
     assert html.count('class="joint"') == 4
-    annex = html[html.index('id="annex"'):]
+    annex = html[html.index('id="annex"') :]
     assert annex.count("<caption") == len(demo_pack.tables)
     assert "C(role)" not in html and "[T." not in html
     assert "[c]" in html and "confidential: withheld by disclosure control" in html

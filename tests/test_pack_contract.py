@@ -15,7 +15,6 @@ build settings:
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
@@ -129,8 +128,10 @@ def subset(demo, tmp_path_factory):
     d[~drop].to_csv(root / "data" / "dictionary.csv", index=False)
     survey = pd.read_csv(data / "survey" / "survey.csv", dtype=str, keep_default_na=False)
     survey.drop(columns=dropped).to_csv(root / "data" / "survey.csv", index=False)
-    yml = _write_yml(root / "study.yml", {"study": {"name": "Subset"},
-                                          "survey": {"data": "data/survey.csv", "dictionary": "data/dictionary.csv"}})
+    yml = _write_yml(
+        root / "study.yml",
+        {"study": {"name": "Subset"}, "survey": {"data": "data/survey.csv", "dictionary": "data/dictionary.csv"}},
+    )
     ctx = build_evidence_pack(root / "out", config=yml, notebooks=False)
     return ctx, dropped
 
@@ -170,18 +171,39 @@ def bfi(tmp_path_factory):
     d = bfi_dictionary_table()
     d["label"] = d["variable"]
     d["role"] = ""
-    extra = pd.DataFrame([
-        {"variable": "gender", "label": "Gender", "type": "categorical", "values": "1=Male; 2=Female",
-         "disclosure": "quasi-identifier", "role": "breakdown"},
-        {"variable": "education", "label": "Education", "type": "ordinal",
-         "values": "1=HS; 2=Finished HS; 3=Some college; 4=College graduate; 5=Graduate degree",
-         "disclosure": "quasi-identifier", "role": "breakdown"},
-        {"variable": "age", "label": "Age in years", "type": "integer", "min": "3", "max": "90",
-         "disclosure": "quasi-identifier"},
-    ]).fillna("")
+    extra = pd.DataFrame(
+        [
+            {
+                "variable": "gender",
+                "label": "Gender",
+                "type": "categorical",
+                "values": "1=Male; 2=Female",
+                "disclosure": "quasi-identifier",
+                "role": "breakdown",
+            },
+            {
+                "variable": "education",
+                "label": "Education",
+                "type": "ordinal",
+                "values": "1=HS; 2=Finished HS; 3=Some college; 4=College graduate; 5=Graduate degree",
+                "disclosure": "quasi-identifier",
+                "role": "breakdown",
+            },
+            {
+                "variable": "age",
+                "label": "Age in years",
+                "type": "integer",
+                "min": "3",
+                "max": "90",
+                "disclosure": "quasi-identifier",
+            },
+        ]
+    ).fillna("")
     pd.concat([d, extra], ignore_index=True).fillna("").to_csv(root / "data" / "dictionary.csv", index=False)
-    yml = _write_yml(root / "study.yml", {"study": {"name": "psych::bfi"},
-                                          "survey": {"data": "data/bfi.csv", "dictionary": "data/dictionary.csv"}})
+    yml = _write_yml(
+        root / "study.yml",
+        {"study": {"name": "psych::bfi"}, "survey": {"data": "data/bfi.csv", "dictionary": "data/dictionary.csv"}},
+    )
     ctx = build_evidence_pack(root / "out", config=yml, notebooks=True)
     return ctx
 
@@ -195,8 +217,9 @@ def test_bfi_builds_with_notebooks(bfi):
     ref = pd.read_csv(REFERENCE / "reliability_alpha.csv").query("missing == 'pairwise'").set_index("scale")
     np.testing.assert_allclose(rel.loc[list("ACENO"), "alpha"], ref.loc[list("ACENO"), "alpha"], rtol=1e-9)
     np.testing.assert_allclose(rel.loc[list("ACENO"), "omega_total"], ref.loc[list("ACENO"), "omega_total"], rtol=1e-6)
-    assert {"survey_scale_means_by_gender", "survey_scale_means_by_education",
-            "survey_compare_by_gender"} <= set(ctx.tables)
+    assert {"survey_scale_means_by_gender", "survey_scale_means_by_education", "survey_compare_by_gender"} <= set(
+        ctx.tables
+    )
     assert "survey_harm_prevalence" not in ctx.tables
     assert any("no harm items" in m for m in ctx.log)
     means = ctx.tables["survey_scale_means_by_gender"]
@@ -279,10 +302,14 @@ def test_tiny_sample_without_a_group_notes_instead_of_failing(demo, tmp_path, n)
     survey = survey[(survey["wave"] == "2") & (survey["role"] != "4")].head(n)
     survey.to_csv(tmp_path / "data" / "survey.csv", index=False)
     shutil.copyfile(data / "survey" / "dictionary.csv", tmp_path / "data" / "dictionary.csv")
-    raw = {"survey": {"data": "data/survey.csv", "dictionary": "data/dictionary.csv",
-                      "model": ["role", "public_facing", "gender"]}}
-    ctx = build_evidence_pack(tmp_path / "out", config=_write_yml(tmp_path / "study.yml", raw),
-                              notebooks=False)
+    raw = {
+        "survey": {
+            "data": "data/survey.csv",
+            "dictionary": "data/dictionary.csv",
+            "model": ["role", "public_facing", "gender"],
+        }
+    }
+    ctx = build_evidence_pack(tmp_path / "out", config=_write_yml(tmp_path / "study.yml", raw), notebooks=False)
     assert "survey_harm_prevalence" in ctx.tables
     notes = [m for m in ctx.log if m.startswith("survey:")]
     assert all("\n" not in m for m in notes)
@@ -322,8 +349,9 @@ def test_deleting_item_bank_rows_keeps_the_contract(tmp_path):
 
     t = default_dictionary().table
     t = t[~t["variable"].str.match(r"^(harm_|reported|wave$|force$)")]
-    c = Contract.from_study(None, load_dictionary(t.astype(str).replace({"nan": "", "None": "", "False": "",
-                                                                          "True": "yes"})))
+    c = Contract.from_study(
+        None, load_dictionary(t.astype(str).replace({"nan": "", "None": "", "False": "", "True": "yes"}))
+    )
     assert c.harm_items == [] and c.wave is None and c.force is None
     assert c.before_after() is None
 

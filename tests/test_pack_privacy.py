@@ -65,8 +65,15 @@ def test_every_published_count_table_is_disclosure_safe(demo_pack):
         if name.startswith(("qual_framing_", "qual_document_")):  # counts of public documents
             continue
         for col in table.data.columns:
-            if not count_like.match(str(col)) or col in ("n_groups", "n_units", "n_clusters", "n_items", "n_sources",
-                                                          "n_new", "n_cumulative"):  # themes, not people
+            if not count_like.match(str(col)) or col in (
+                "n_groups",
+                "n_units",
+                "n_clusters",
+                "n_items",
+                "n_sources",
+                "n_new",
+                "n_cumulative",
+            ):  # themes, not people
                 continue
             checked += 1
             values = pd.to_numeric(table.data[col], errors="coerce").dropna()

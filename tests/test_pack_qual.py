@@ -19,8 +19,7 @@ pytestmark = pytest.mark.slow  # each builds an evidence pack
 def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("qualpack")
     cfg = open_study(None, out)
-    ctx = EvidenceContext(outdir=out, seed=cfg.seed, demo=True, config=cfg,
-                          threshold=cfg.threshold)
+    ctx = EvidenceContext(outdir=out, seed=cfg.seed, demo=True, config=cfg, threshold=cfg.threshold)
     qual.build(ctx)
     return ctx, cfg
 
@@ -35,8 +34,7 @@ def _wilson(k, n, z=1.959963984540054):
 
 def test_framing_tables_and_figures_published(built):
     ctx, _ = built
-    for name in ("qual_document_framing", "qual_framing_by_year", "qual_framing_by_force",
-                 "qual_intercoder_agreement"):
+    for name in ("qual_document_framing", "qual_framing_by_year", "qual_framing_by_force", "qual_intercoder_agreement"):
         assert name in ctx.tables and ctx.tables[name].path.exists()
     for name in ("qual_framing_by_year", "qual_framing_by_force"):
         assert all(p.exists() and p.stat().st_size > 0 for p in ctx.figures[name].paths)
@@ -58,8 +56,7 @@ def test_lexicon_recovers_planted_frames(built):
 
 def test_recognition_finding_for_103_from_computed_values(built):
     ctx, cfg = built
-    found = [f for f in ctx.findings if "1.03" in f["recommendations"]
-             and "policy documents" in f["text"]]
+    found = [f for f in ctx.findings if "1.03" in f["recommendations"] and "policy documents" in f["text"]]
     assert len(found) == 1
     v = found[0]["values"]
     truth = pd.read_csv(cfg.path("qual", "documents"))
@@ -78,8 +75,7 @@ def test_agreement_methods_table(built):
     assert set(t.index) == {"percent_agreement", "cohen_kappa", "krippendorff_alpha"}
     assert ((t["ci_low"] <= t["estimate"]) & (t["estimate"] <= t["ci_high"])).all()
     assert (t["n_sources"] >= 2).all()
-    assert any(section == "Inter-coder agreement" and "kappa" in text
-               for section, text in ctx.methods)
+    assert any(section == "Inter-coder agreement" and "kappa" in text for section, text in ctx.methods)
 
 
 def test_no_raw_text_published(built):

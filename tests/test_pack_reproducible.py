@@ -24,9 +24,7 @@ def test_second_build_is_identical(demo_pack, tmp_path):
     second = _digests(again.pack_dir)
     assert first, "the pack has no tables or figures"
     assert first == second
-    assert again.findings == [
-        {k: v for k, v in f.items()} for f in demo_pack.findings
-    ]
+    assert again.findings == [{k: v for k, v in f.items()} for f in demo_pack.findings]
 
 
 def test_pack_contents(demo_pack):

@@ -21,8 +21,23 @@ pytestmark = pytest.mark.slow  # LibreOffice and the evidence pack
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 
-NASTY = ["=1+1", "+1+1", "-1+1", "@SUM(1,1)", " =1+1", "\t=1+1", "\r=1+1", "\n=1+1", "a\r=1+1",
-         "x\n=1+1", "\uff1d1+1", "\uff0b1+1", "\uff0d1+1", "\uff20SUM(1)", "ok"]
+NASTY = [
+    "=1+1",
+    "+1+1",
+    "-1+1",
+    "@SUM(1,1)",
+    " =1+1",
+    "\t=1+1",
+    "\r=1+1",
+    "\n=1+1",
+    "a\r=1+1",
+    "x\n=1+1",
+    "\uff1d1+1",
+    "\uff0b1+1",
+    "\uff0d1+1",
+    "\uff20SUM(1)",
+    "ok",
+]
 
 
 def _convert(files, outdir, tmp_path):
@@ -33,11 +48,19 @@ def _convert(files, outdir, tmp_path):
     others = [str(f) for f in files if f.suffix != ".csv"]
     base = [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--norestore"]
     if csvs:  # comma separated, double-quoted text, UTF-8 (76), first line as data
-        subprocess.run(base + ["--infilter=CSV:44,34,76,1", "--convert-to", "fods", "--outdir", str(outdir),
-                               *csvs], check=True, capture_output=True, timeout=600)
+        subprocess.run(
+            base + ["--infilter=CSV:44,34,76,1", "--convert-to", "fods", "--outdir", str(outdir), *csvs],
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
     if others:
-        subprocess.run(base + ["--convert-to", "fods", "--outdir", str(outdir), *others], check=True,
-                       capture_output=True, timeout=600)
+        subprocess.run(
+            base + ["--convert-to", "fods", "--outdir", str(outdir), *others],
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
     return {p.stem: p.read_text(encoding="utf-8") for p in outdir.glob("*.fods")}
 
 

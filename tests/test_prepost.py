@@ -19,8 +19,22 @@ from toolkit.errors import ColumnNotFoundError, DataWarning, DesignError, Parame
 from toolkit.evaluate import attrition, pre_post
 
 REF = Path(__file__).parent / "reference"
-NUM = ["n_pre", "n_post", "mean_pre", "mean_post", "estimate", "se", "ci_low", "ci_high",
-       "statistic", "df", "p", "effect_size", "effect_size_ci_low", "effect_size_ci_high"]
+NUM = [
+    "n_pre",
+    "n_post",
+    "mean_pre",
+    "mean_post",
+    "estimate",
+    "se",
+    "ci_low",
+    "ci_high",
+    "statistic",
+    "df",
+    "p",
+    "effect_size",
+    "effect_size_ci_low",
+    "effect_size_ci_high",
+]
 
 
 def _ref(case, test):
@@ -58,8 +72,7 @@ def chick():
 @pytest.fixture(scope="module")
 def anorexia_long():
     an = pd.read_csv(REF / "data" / "evaluate_anorexia.csv")
-    return an.melt(id_vars=["subject", "Treat"], value_vars=["Prewt", "Postwt"],
-                   var_name="wave", value_name="weight")
+    return an.melt(id_vars=["subject", "Treat"], value_vars=["Prewt", "Postwt"], var_name="wave", value_name="weight")
 
 
 def test_paired_t_sleep_matches_r(sleep):
@@ -81,10 +94,14 @@ def test_signed_rank_sleep_matches_r(sleep):
 def test_paired_anorexia_cbt_matches_r(anorexia_long):
     """R: t.test(Postwt, Prewt, paired = TRUE) and wilcox.test(..., paired = TRUE), MASS::anorexia CBT."""
     cbt = anorexia_long[anorexia_long["Treat"] == "CBT"]
-    _compare(pre_post(cbt, outcome="weight", time="wave", subject="subject", pre="Prewt", post="Postwt"),
-             _ref("anorexia_cbt", "t"))
-    _compare(pre_post(cbt, outcome="weight", time="wave", subject="subject", pre="Prewt", post="Postwt",
-                      test="rank"), _ref("anorexia_cbt", "rank"))
+    _compare(
+        pre_post(cbt, outcome="weight", time="wave", subject="subject", pre="Prewt", post="Postwt"),
+        _ref("anorexia_cbt", "t"),
+    )
+    _compare(
+        pre_post(cbt, outcome="weight", time="wave", subject="subject", pre="Prewt", post="Postwt", test="rank"),
+        _ref("anorexia_cbt", "rank"),
+    )
 
 
 @pytest.mark.parametrize("equal_var,test", [(False, "welch"), (True, "pooled")])
@@ -143,9 +160,29 @@ def test_exact_rank_paths_match_scipy_reference():
 
 def test_ordered_categorical_rank():
     cats = pd.CategoricalDtype(["disagree", "neutral", "agree"], ordered=True)
-    df = pd.DataFrame({"id": list(range(6)) * 2, "t": ["pre"] * 6 + ["post"] * 6,
-                       "conf": pd.Series(["disagree", "neutral", "disagree", "neutral", "agree", "disagree",
-                                          "agree", "agree", "neutral", "agree", "agree", "neutral"], dtype=cats)})
+    df = pd.DataFrame(
+        {
+            "id": list(range(6)) * 2,
+            "t": ["pre"] * 6 + ["post"] * 6,
+            "conf": pd.Series(
+                [
+                    "disagree",
+                    "neutral",
+                    "disagree",
+                    "neutral",
+                    "agree",
+                    "disagree",
+                    "agree",
+                    "agree",
+                    "neutral",
+                    "agree",
+                    "agree",
+                    "neutral",
+                ],
+                dtype=cats,
+            ),
+        }
+    )
     res = pre_post(df, outcome="conf", time="t", subject="id", test="rank")
     assert res["effect_size"].iloc[0] == 1.0  # every change is upwards
 
@@ -161,14 +198,16 @@ def test_simulation_recovers_effect_and_covers():
     for _ in range(reps):
         base = rng.normal(50, 5, n)
         after = base + rng.normal(0.5, 1.0, n)
-        df = pd.DataFrame({"id": np.tile(np.arange(n), 2), "t": np.repeat([0, 1], n),
-                           "y": np.concatenate([base, after])})
+        df = pd.DataFrame(
+            {"id": np.tile(np.arange(n), 2), "t": np.repeat([0, 1], n), "y": np.concatenate([base, after])}
+        )
         r = pre_post(df, outcome="y", time="t", subject="id").iloc[0]
         est.append(r["estimate"])
         cover_mean += r["ci_low"] <= 0.5 <= r["ci_high"]
         cover_dz += r["effect_size_ci_low"] <= 0.5 <= r["effect_size_ci_high"]
-        ind = pd.DataFrame({"t": np.repeat([0, 1], n),
-                            "y": np.concatenate([rng.normal(0, 1, n), rng.normal(0.4, 1, n)])})
+        ind = pd.DataFrame(
+            {"t": np.repeat([0, 1], n), "y": np.concatenate([rng.normal(0, 1, n), rng.normal(0.4, 1, n)])}
+        )
         g = pre_post(ind, outcome="y", time="t", equal_var=True).iloc[0]
         cover_g += g["effect_size_ci_low"] <= 0.4 <= g["effect_size_ci_high"]
     assert abs(np.mean(est) - 0.5) < 0.03
@@ -180,8 +219,9 @@ def test_simulation_recovers_effect_and_covers():
 def test_attrition_chickweight_matches_r(chick):
     """R: Welch t.test(weight[dropped], weight[retained]); chisq.test(table(dropped, Diet), correct = FALSE);
     SMDs as Austin (2009), computed in tests/reference/evaluate_prepost.R."""
-    res, ids = attrition(chick, time="Time", subject="Chick", pre=0, post=21, baseline=["weight", "Diet"],
-                         return_ids=True)
+    res, ids = attrition(
+        chick, time="Time", subject="Chick", pre=0, post=21, baseline=["weight", "Diet"], return_ids=True
+    )
     want_ids = pd.read_csv(REF / "evaluate_prepost_attrition_ids.csv")["dropped"].tolist()
     assert ids.loc[ids["status"] == "dropped", "Chick"].tolist() == want_ids
     assert all(np.isscalar(v) for v in res.attrs.values()), res.attrs
@@ -196,29 +236,55 @@ def test_attrition_chickweight_matches_r(chick):
 
 
 def _two_waves():
-    return pd.DataFrame({"id": [1, 2, 3, 1, 2, 3], "wave": ["pre"] * 3 + ["post"] * 3,
-                         "y": [1.0, 2.0, 3.0, 2.0, 2.5, 4.0], "txt": list("abcdef")})
+    return pd.DataFrame(
+        {
+            "id": [1, 2, 3, 1, 2, 3],
+            "wave": ["pre"] * 3 + ["post"] * 3,
+            "y": [1.0, 2.0, 3.0, 2.0, 2.5, 4.0],
+            "txt": list("abcdef"),
+        }
+    )
 
 
 @pytest.mark.parametrize(
     "call,error,match",
     [
-        (lambda d: pre_post(d[d.wave == "pre"], outcome="y", time="wave", subject="id"), DesignError, "needs two waves"),
-        (lambda d: pre_post(pd.concat([d, d.assign(wave="mid")]), outcome="y", time="wave", subject="id"),
-         DesignError, "say which two to compare"),
-        (lambda d: pre_post(pd.concat([d, d.iloc[[0]]]), outcome="y", time="wave", subject="id"),
-         DesignError, "occurs 2 times in wave"),
+        (
+            lambda d: pre_post(d[d.wave == "pre"], outcome="y", time="wave", subject="id"),
+            DesignError,
+            "needs two waves",
+        ),
+        (
+            lambda d: pre_post(pd.concat([d, d.assign(wave="mid")]), outcome="y", time="wave", subject="id"),
+            DesignError,
+            "say which two to compare",
+        ),
+        (
+            lambda d: pre_post(pd.concat([d, d.iloc[[0]]]), outcome="y", time="wave", subject="id"),
+            DesignError,
+            "occurs 2 times in wave",
+        ),
         (lambda d: pre_post(d, outcome="txt", time="wave", subject="id"), DesignError, "must be numeric"),
-        (lambda d: pre_post(d.assign(wave=["w1"] * 3 + ["w2"] * 3), outcome="y", time="wave"),
-         ParameterError, "cannot be inferred"),
+        (
+            lambda d: pre_post(d.assign(wave=["w1"] * 3 + ["w2"] * 3), outcome="y", time="wave"),
+            ParameterError,
+            "cannot be inferred",
+        ),
         (lambda d: pre_post(d, outcome="y", time="wave", paired=True), ParameterError, "no 'subject'"),
         (lambda d: pre_post(d, outcome="y", time="wave", subject="id", pre="before"), DesignError, "not a value"),
         (lambda d: pre_post(d, outcome="y", time="wave", subject="id", test="anova"), ParameterError, "must be one of"),
         (lambda d: pre_post(d, outcome="y", time="wave", subject="id", ci=95), ParameterError, "between 0 and 1"),
         (lambda d: pre_post(d, outcome="nope", time="wave"), ColumnNotFoundError, "not found"),
-        (lambda d: pre_post(d.assign(id=[1, 2, 3, 4, 5, 6]), outcome="y", time="wave", subject="id", paired=True),
-         DesignError, "only 0 id"),
-        (lambda d: pre_post(d, outcome="y", time="wave", subject="id", effect_size="g"), ParameterError, "must be one of"),
+        (
+            lambda d: pre_post(d.assign(id=[1, 2, 3, 4, 5, 6]), outcome="y", time="wave", subject="id", paired=True),
+            DesignError,
+            "only 0 id",
+        ),
+        (
+            lambda d: pre_post(d, outcome="y", time="wave", subject="id", effect_size="g"),
+            ParameterError,
+            "must be one of",
+        ),
         (lambda d: pre_post(d.values, outcome="y", time="wave"), ParameterError, "DataFrame"),
         (lambda d: attrition(d, time="wave", subject="id", baseline=["age"]), ColumnNotFoundError, "age"),
         (lambda d: attrition(pd.concat([d, d.iloc[[4]]]), time="wave", subject="id"), DesignError, "occurs 2"),
@@ -270,8 +336,11 @@ def test_paired_d_av_g_av_match_lakens_2013(kind, published):
     # the exact definitions behind the rounded values
     m1, m2 = np.array(_movies()["rating"][:10], float), np.array(_movies()["rating"][10:], float)
     d_av = (m1 - m2).mean() / ((m1.std(ddof=1) + m2.std(ddof=1)) / 2)
-    expected = {"d_z": (m1 - m2).mean() / (m1 - m2).std(ddof=1), "d_av": d_av,
-                "g_av": d_av * math.exp(math.lgamma(9) - math.lgamma(8.5)) / math.sqrt(9)}[kind]
+    expected = {
+        "d_z": (m1 - m2).mean() / (m1 - m2).std(ddof=1),
+        "d_av": d_av,
+        "g_av": d_av * math.exp(math.lgamma(9) - math.lgamma(8.5)) / math.sqrt(9),
+    }[kind]
     assert_allclose(res.loc[0, "effect_size"], expected, rtol=1e-12)
 
 

@@ -13,11 +13,11 @@ from numpy.testing import assert_allclose
 from toolkit.errors import (
     ColumnNotFoundError,
     DataValidationError,
+    DataWarning,
     DesignError,
     ParameterError,
 )
 from toolkit.survey import mean_by, prevalence
-from toolkit.errors import DataWarning
 
 REF = Path(__file__).parent / "reference"
 NUM = ["estimate", "se", "ci_low", "ci_high"]
@@ -84,8 +84,18 @@ def test_mean_by_matches_r_t_test_and_svymean(api):
 def test_output_shape_and_types(api):
     res = prevalence(api, ["awards01", "sch_wide01"], by=["stype", "yr_rnd"], weight="pw")
     assert list(res.columns) == [
-        "outcome", "by", "group", "estimate", "se", "ci_low", "ci_high",
-        "n", "n_events", "n_weighted", "method", "suppress",
+        "outcome",
+        "by",
+        "group",
+        "estimate",
+        "se",
+        "ci_low",
+        "ci_high",
+        "n",
+        "n_events",
+        "n_weighted",
+        "method",
+        "suppress",
     ]
     assert set(res["outcome"]) == {"awards01", "sch_wide01"}
     assert res["by"].iloc[0] == "stype / yr_rnd" and "E / No" in set(res["group"])
@@ -100,9 +110,7 @@ def test_accepts_read_survey_dtypes():
     y = rng.integers(0, 2, 60)
     role = rng.choice([1, 2, 3], 60)
     plain = pd.DataFrame({"y": y, "role": role})
-    typed = pd.DataFrame(
-        {"y": pd.array(y, dtype="Int64"), "role": pd.Categorical(role, categories=[3, 2, 1, 4])}
-    )
+    typed = pd.DataFrame({"y": pd.array(y, dtype="Int64"), "role": pd.Categorical(role, categories=[3, 2, 1, 4])})
     cat = pd.DataFrame({"y": pd.Categorical(y), "role": role})
     boolean = pd.DataFrame({"y": y.astype(bool), "role": role})
     a = prevalence(plain, "y", by="role").set_index("group")
@@ -112,8 +120,11 @@ def test_accepts_read_survey_dtypes():
     assert list(b.index) == ["3", "2", "1", "4"]
     assert b.loc["4", "n"] == 0 and b.loc["4", ["estimate", "se", "ci_low", "ci_high"]].isna().all()
     assert b.loc["4", "suppress"]
-    for other in (b, prevalence(cat, "y", by="role").set_index("group"),
-                  prevalence(boolean, "y", by="role").set_index("group")):
+    for other in (
+        b,
+        prevalence(cat, "y", by="role").set_index("group"),
+        prevalence(boolean, "y", by="role").set_index("group"),
+    ):
         assert_allclose(other.loc[a.index, NUM], a[NUM])
 
 
@@ -176,15 +187,17 @@ def test_degenerate_weighted_group_gets_wilson_at_effective_n():
         (prevalence, {"y": [0, 1]}, {"outcome": "nope"}, ColumnNotFoundError, "nope"),
         (prevalence, {"y": [0, 1, 9]}, {"outcome": "y"}, DataValidationError, r"not binary.*9"),
         (prevalence, {"y": ["yes", "no"]}, {"outcome": "y"}, DataValidationError, "text"),
-        (prevalence, {"y": pd.Categorical(["Yes", "No"])}, {"outcome": "y"}, DataValidationError,
-         "text categories"),
+        (prevalence, {"y": pd.Categorical(["Yes", "No"])}, {"outcome": "y"}, DataValidationError, "text categories"),
         (prevalence, {"y": [np.nan, np.nan]}, {"outcome": "y"}, DataValidationError, "all missing"),
-        (prevalence, {"y": [0, 1], "g": [None, None]}, {"outcome": "y", "by": "g"}, DesignError,
-         "missing value in the 'by'"),
-        (prevalence, {"y": [0, 1], "w": [1, -1]}, {"outcome": "y", "weight": "w"}, DataValidationError,
-         "negative"),
-        (prevalence, {"y": [0, 1], "w": [1, np.nan]}, {"outcome": "y", "weight": "w"},
-         DataValidationError, "missing"),
+        (
+            prevalence,
+            {"y": [0, 1], "g": [None, None]},
+            {"outcome": "y", "by": "g"},
+            DesignError,
+            "missing value in the 'by'",
+        ),
+        (prevalence, {"y": [0, 1], "w": [1, -1]}, {"outcome": "y", "weight": "w"}, DataValidationError, "negative"),
+        (prevalence, {"y": [0, 1], "w": [1, np.nan]}, {"outcome": "y", "weight": "w"}, DataValidationError, "missing"),
         (prevalence, {"y": [0, 1]}, {"outcome": "y", "ci": 95}, ParameterError, "'ci'"),
         (prevalence, {"y": [0, 1]}, {"outcome": 3}, ParameterError, "'outcome'"),
         (prevalence, {"y": []}, {"outcome": "y"}, DesignError, "empty"),

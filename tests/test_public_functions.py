@@ -67,20 +67,13 @@ def _survey() -> pd.DataFrame:
     rng = np.random.default_rng(3)
     n = 60
     f = rng.normal(size=n)
-    df = pd.DataFrame(
-        {
-            f"q{i}": np.clip(np.round(3 + f + rng.normal(size=n)), 1, 5)
-            for i in range(1, 5)
-        }
-    )
+    df = pd.DataFrame({f"q{i}": np.clip(np.round(3 + f + rng.normal(size=n)), 1, 5) for i in range(1, 5)})
     df["harm_abuse"] = rng.binomial(1, 0.4, n)
     df["harm_threats"] = rng.binomial(1, 0.3, n)
     df["role"] = np.tile([1, 2], n // 2)
     df["gender"] = np.repeat([1, 2], n // 2)
     df["w"] = rng.uniform(0.5, 2.0, n)
-    df["rec_serious"] = pd.Categorical(
-        rng.integers(1, 6, n), categories=[1, 2, 3, 4, 5], ordered=True
-    )
+    df["rec_serious"] = pd.Categorical(rng.integers(1, 6, n), categories=[1, 2, 3, 4, 5], ordered=True)
     return df
 
 
@@ -266,9 +259,7 @@ class Case:
 S, Q, E = toolkit.survey, toolkit.qual, toolkit.evaluate
 
 # Failures in modules whose owners are still writing them (not edited here: see report).
-_TYPE = (
-    "data=None / a list fails with AttributeError/TypeError instead of naming DataFrame"
-)
+_TYPE = "data=None / a list fails with AttributeError/TypeError instead of naming DataFrame"
 _EMPTY = "an empty table gives no clear ToolkitError"
 _ZERO_W = (
     "survey/_inputs.py weight_values: 0 rows with weight='w' is reported as \"column 'w' "
@@ -455,9 +446,7 @@ REGISTRY: dict[str, Case] = {
     ),
     "survey.prevalence_plot": Case(
         S.prevalence_plot,
-        lambda tmp: {
-            "table": S.prevalence(survey(), "harm_abuse", by="role", threshold=5)
-        },
+        lambda tmp: {"table": S.prevalence(survey(), "harm_abuse", by="role", threshold=5)},
         data="table",
         columns=(("drop", "estimate"),),
         empty=True,
@@ -574,9 +563,7 @@ REGISTRY: dict[str, Case] = {
         data="project",
         expects="QualProject",
     ),
-    "qual.read_qdc": Case(
-        Q.read_qdc, lambda tmp: {"path": _qdc_file(tmp)}, path="path"
-    ),
+    "qual.read_qdc": Case(Q.read_qdc, lambda tmp: {"path": _qdc_file(tmp)}, path="path"),
     "qual.write_qdc": Case(
         Q.write_qdc,
         lambda tmp: {"codebook": project(), "path": tmp / "out.qdc"},
@@ -707,10 +694,17 @@ REGISTRY: dict[str, Case] = {
     "qual.fleiss_kappa": Case(
         Q.fleiss_kappa,
         lambda tmp: {
-            "data": pd.DataFrame({"item": np.repeat(np.arange(12), 3),
-                                  "coder": ["A", "B", "C"] * 12,
-                                  "value": np.arange(36) % 4 // 2 + np.arange(36) // 27}),
-            "item": "item", "coder": "coder", "value": "value", "n_boot": 0,
+            "data": pd.DataFrame(
+                {
+                    "item": np.repeat(np.arange(12), 3),
+                    "coder": ["A", "B", "C"] * 12,
+                    "value": np.arange(36) % 4 // 2 + np.arange(36) // 27,
+                }
+            ),
+            "item": "item",
+            "coder": "coder",
+            "value": "value",
+            "n_boot": 0,
         },
         data="data",
         columns=(("arg", "item"), ("arg", "coder"), ("arg", "value")),
@@ -719,11 +713,17 @@ REGISTRY: dict[str, Case] = {
     "qual.krippendorff_alpha_ci": Case(
         Q.krippendorff_alpha_ci,
         lambda tmp: {
-            "data": pd.DataFrame({"item": list(range(10)) * 2,
-                                  "coder": ["A"] * 10 + ["B"] * 10,
-                                  "value": [0, 1, 0, 0, 0, 0, 0, 0, 1, 0,
-                                            1, 1, 1, 0, 0, 1, 0, 0, 0, 0]}),
-            "item": "item", "coder": "coder", "value": "value", "n_boot": 100,
+            "data": pd.DataFrame(
+                {
+                    "item": list(range(10)) * 2,
+                    "coder": ["A"] * 10 + ["B"] * 10,
+                    "value": [0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 1, 0, 0, 0, 0],
+                }
+            ),
+            "item": "item",
+            "coder": "coder",
+            "value": "value",
+            "n_boot": 100,
         },
         data="data",
         columns=(("arg", "item"), ("arg", "coder"), ("arg", "value")),
@@ -1141,9 +1141,7 @@ REGISTRY: dict[str, Case] = {
         lambda tmp: {
             "results": {
                 "t": E.pre_post(sleep(), outcome="extra", time="drug", subject="id"),
-                "rank": E.pre_post(
-                    sleep(), outcome="extra", time="drug", subject="id", test="rank"
-                ),
+                "rank": E.pre_post(sleep(), outcome="extra", time="drug", subject="id", test="rank"),
             }
         },
         data="results",
@@ -1168,11 +1166,7 @@ REGISTRY: dict[str, Case] = {
     ),
     "dictionary.load_dictionary": Case(
         toolkit.dictionary.load_dictionary,
-        lambda tmp: {
-            "source": pd.read_csv(
-                _template("survey", "dictionary.csv"), dtype=str, keep_default_na=False
-            )
-        },
+        lambda tmp: {"source": pd.read_csv(_template("survey", "dictionary.csv"), dtype=str, keep_default_na=False)},
         data="source",
         bad_data=([[1, 2], [3, 4]], 42),
         columns=(("drop", "type"),),
@@ -1182,11 +1176,7 @@ REGISTRY: dict[str, Case] = {
     # ---------------------------------------------------------------- disclosure
     "disclosure.suppress": Case(
         toolkit.disclosure.suppress,
-        lambda tmp: {
-            "table": pd.DataFrame(
-                {"A": [3, 40, 25], "B": [30, 35, 28]}, index=["F01", "F02", "F03"]
-            )
-        },
+        lambda tmp: {"table": pd.DataFrame({"A": [3, 40, 25], "B": [30, 35, 28]}, index=["F01", "F02", "F03"])},
         data="table",
         choices=(("zeros", "publish"),),
         empty=True,
@@ -1194,12 +1184,8 @@ REGISTRY: dict[str, Case] = {
     "disclosure.suppress_by_counts": Case(
         toolkit.disclosure.suppress_by_counts,
         lambda tmp: {
-            "values": pd.DataFrame(
-                {"Officer": [41.7, 75.0], "Staff": [20.0, 33.3]}, index=["F01", "F02"]
-            ),
-            "counts": pd.DataFrame(
-                {"Officer": [120, 4], "Staff": [60, 30]}, index=["F01", "F02"]
-            ),
+            "values": pd.DataFrame({"Officer": [41.7, 75.0], "Staff": [20.0, 33.3]}, index=["F01", "F02"]),
+            "counts": pd.DataFrame({"Officer": [120, 4], "Staff": [60, 30]}, index=["F01", "F02"]),
         },
         data="values",
         choices=(("zeros", "publish"),),
@@ -1296,11 +1282,7 @@ def _misspell(value):
 
 def test_every_entry_is_tested():
     """Each registry entry exercises at least one error path."""
-    untested = [
-        name
-        for name, c in REGISTRY.items()
-        if not (c.columns or c.choices or c.data or c.path)
-    ]
+    untested = [name for name, c in REGISTRY.items() if not (c.columns or c.choices or c.data or c.path)]
     assert untested == []
 
 
@@ -1310,9 +1292,7 @@ def test_registry_is_complete():
     exported |= {f"qual.{n}" for n in toolkit.qual.__all__}
     exported |= {f"evaluate.{n}" for n in toolkit.evaluate.__all__}
     exported |= EXTRA_PUBLIC
-    assert sorted(exported - set(REGISTRY)) == [], (
-        "public functions without a REGISTRY entry"
-    )
+    assert sorted(exported - set(REGISTRY)) == [], "public functions without a REGISTRY entry"
     assert sorted(set(REGISTRY) - exported) == [], "REGISTRY entries no longer exported"
     for name, case in REGISTRY.items():
         pkg, attr = name.split(".")
@@ -1368,9 +1348,7 @@ def test_misspelt_column(name, i, tmp_path):
     msg = _message(exc)
     assert bad in msg, msg
     data = kwargs.get(case.data) if case.data else None
-    shown = [
-        c for c in getattr(data, "columns", []) if str(c) != bad and f"'{c}'" in msg
-    ]
+    shown = [c for c in getattr(data, "columns", []) if str(c) != bad and f"'{c}'" in msg]
     if callable(spec):  # a formula: the message must list the columns the data has
         assert shown, msg
     else:
@@ -1446,17 +1424,13 @@ def test_missing_file(name, tmp_path):
 
 def _uncoded_project():
     p = project()
-    return Q.QualProject(
-        p.sources, p.cases, p.codebook, p.segments.iloc[0:0].drop(columns="text")
-    )
+    return Q.QualProject(p.sources, p.cases, p.codebook, p.segments.iloc[0:0].drop(columns="text"))
 
 
 ESTIMATE_COLUMNS = ("estimate", "se", "ci_low", "ci_high", "proportion")
 
 
-@pytest.mark.parametrize(
-    "name", _params("uncoded", lambda c: c.expects == "QualProject")
-)
+@pytest.mark.parametrize("name", _params("uncoded", lambda c: c.expects == "QualProject"))
 def test_uncoded_project(name, tmp_path):
     """A project with no coded segments: a clear error, or a table without silent NaNs."""
     case = REGISTRY[name]
@@ -1538,9 +1512,7 @@ def test_core_estimators_have_fixed_columns(name, columns, tmp_path):
     case = REGISTRY[name]
     res = case.func(**case.valid(tmp_path))
     missing = [c for c in columns if c not in res.columns]
-    assert missing == [], (
-        f"{name} lacks documented columns {missing}: {list(res.columns)}"
-    )
+    assert missing == [], f"{name} lacks documented columns {missing}: {list(res.columns)}"
     for col in ("estimate", "se", "ci_low", "ci_high"):
         if col in res.columns:
             assert pd.api.types.is_float_dtype(res[col]), (col, res[col].dtype)
@@ -1550,11 +1522,7 @@ def _asserts_outside_doctests() -> list[str]:
     hits = []
     for path in sorted((ROOT / "toolkit").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        hits += [
-            f"{path.relative_to(ROOT)}:{node.lineno}"
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Assert)
-        ]
+        hits += [f"{path.relative_to(ROOT)}:{node.lineno}" for node in ast.walk(tree) if isinstance(node, ast.Assert)]
     return hits
 
 

@@ -8,7 +8,6 @@ descriptions), and a truncated export, which must be a clear error, not a partia
 from pathlib import Path
 
 import pytest
-
 from pandas.testing import assert_frame_equal
 
 from toolkit.errors import FileFormatError
@@ -46,8 +45,9 @@ def test_truncated_export_is_a_clear_error():
 
 
 def test_round_trip_of_a_real_codebook(tmp_path):
-    from toolkit.qual.project import QualProject
     import pandas as pd
+
+    from toolkit.qual.project import QualProject
 
     with pytest.warns(UserWarning, match="namespace"):
         cb = read_qdc(DATA / "atlasti_23_codebook_v04.qdc")
@@ -91,7 +91,7 @@ def _word_boundary(text, i):
 
 
 def _whole_line(text, s, e):
-    return (s == 0 or text[s - 1] == "\n") and (e == len(text) or text[e:e + 2] == "\r\n")
+    return (s == 0 or text[s - 1] == "\n") and (e == len(text) or text[e : e + 2] == "\r\n")
 
 
 def test_nvivo_windows_export_positions_are_utf16_with_crlf_as_two():
@@ -108,8 +108,9 @@ def test_nvivo_windows_export_positions_are_utf16_with_crlf_as_two():
     text = dict(zip(p.sources["id"], p.sources["text"]))
     seg = p.segments
     whole = [_whole_line(text[r.source], r.start, r.end) for r in seg.itertuples()]
-    starts = [_word_boundary(text[r.source], r.start) and not text[r.source][r.start].isspace()
-              for r in seg.itertuples()]
+    starts = [
+        _word_boundary(text[r.source], r.start) and not text[r.source][r.start].isspace() for r in seg.itertuples()
+    ]
     ends = [_word_boundary(text[r.source], r.end) for r in seg.itertuples()]
     # NVivo's coders selected whole comments (one per line) and, 29 times, sentences;
     # three selections miss a letter (one start, two ends inside a word): human slips
@@ -137,14 +138,13 @@ def test_qc_export_selections_are_the_lines_named():
     p = read_qdpx(QC)
     assert len(p.segments) == 205
     xml = zipfile.ZipFile(QC).read("project.qde").decode()
-    line_of = {g.upper(): int(n) for g, n in
-               re.findall(r'<PlainTextSelection guid="([^"]+)" name="line:(\d+)"', xml)}
+    line_of = {g.upper(): int(n) for g, n in re.findall(r'<PlainTextSelection guid="([^"]+)" name="line:(\d+)"', xml)}
     text = dict(zip(p.sources["id"], p.sources["text"]))
     rep = p.import_report
     assert len(line_of) == rep["selection"].nunique() == 158
     for r in rep.itertuples():
         lines = text[r.source].splitlines(keepends=True)
-        assert text[r.source][r.new_start:r.new_end] == lines[line_of[r.selection]]
+        assert text[r.source][r.new_start : r.new_end] == lines[line_of[r.selection]]
     assert p.import_conventions["convention"].tolist() == ["codepoint-crlf2"]
     assert (p.import_conventions["margin"] > 100).all()
 

@@ -3,7 +3,6 @@
 import zipfile
 from pathlib import Path
 
-import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
@@ -42,9 +41,20 @@ def utf16_len(s):
     return len(s.encode("utf-16-le")) // 2
 
 
-def foreign(tmp_path, *, positions="codepoint", folder="sources", ns="urn:QDA-XML:project:1.0",
-            guid_style=str.upper, bom=False, quoted=True, code_ref=CODE1, drop_file=False,
-            end_shift=0, name="f.qdpx"):
+def foreign(
+    tmp_path,
+    *,
+    positions="codepoint",
+    folder="sources",
+    ns="urn:QDA-XML:project:1.0",
+    guid_style=str.upper,
+    bom=False,
+    quoted=True,
+    code_ref=CODE1,
+    drop_file=False,
+    end_shift=0,
+    name="f.qdpx",
+):
     """A project laid out as MAXQDA exports it, with the deviation asked for."""
     quotes = ["They wrote 🙂 under my photo.", "My family saw it."]
     sels = []
@@ -52,13 +62,17 @@ def foreign(tmp_path, *, positions="codepoint", folder="sources", ns="urn:QDA-XM
         start = TEXT.index(q)
         before = TEXT[:start]
         if positions == "utf16":
-            s = utf16_len(before); e = s + utf16_len(q)
+            s = utf16_len(before)
+            e = s + utf16_len(q)
         elif positions == "crlf":
-            s = len(before.replace("\r\n", "\n")); e = s + len(q)
+            s = len(before.replace("\r\n", "\n"))
+            e = s + len(q)
         elif positions == "bom":
-            s = start + 1; e = s + len(q)
+            s = start + 1
+            e = s + len(q)
         else:
-            s = start; e = start + len(q)
+            s = start
+            e = start + len(q)
         e += end_shift
         ref = code_ref if k == 0 else CODE2
         name_attr = f' name="{q}"' if quoted else ""
@@ -66,14 +80,17 @@ def foreign(tmp_path, *, positions="codepoint", folder="sources", ns="urn:QDA-XM
             f'<PlainTextSelection guid="{guid_style("{" + f"AAAAAAAA-0000-0000-0000-00000000000{k}" + "}")}"'
             f'{name_attr} startPosition="{s}" endPosition="{e}" creatingUser="{USER}">'
             f'<Coding guid="BBBBBBBB-0000-0000-0000-00000000000{k}" creatingUser="{USER}">'
-            f'<CodeRef targetGUID="{guid_style(ref)}"/></Coding></PlainTextSelection>')
-    xml = (f'<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="{ns}" origin="MAXQDA 24" name="x">'
-           f'<Users><User guid="{USER}" name="johnb"/></Users>'
-           f'<CodeBook><Codes><Code guid="{CODE1}" name="Social media as risk" isCodable="true">'
-           f'<Description>Risk</Description>'
-           f'<Code guid="{CODE2}" name="Impact on family" isCodable="true"/></Code></Codes></CodeBook>'
-           f'<Sources><TextSource guid="{guid_style("{" + SRC + "}")}" name="Interview 1" '
-           f'plainTextPath="internal://{SRC}.txt">{"".join(sels)}</TextSource></Sources></Project>')
+            f'<CodeRef targetGUID="{guid_style(ref)}"/></Coding></PlainTextSelection>'
+        )
+    xml = (
+        f'<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="{ns}" origin="MAXQDA 24" name="x">'
+        f'<Users><User guid="{USER}" name="johnb"/></Users>'
+        f'<CodeBook><Codes><Code guid="{CODE1}" name="Social media as risk" isCodable="true">'
+        f"<Description>Risk</Description>"
+        f'<Code guid="{CODE2}" name="Impact on family" isCodable="true"/></Code></Codes></CodeBook>'
+        f'<Sources><TextSource guid="{guid_style("{" + SRC + "}")}" name="Interview 1" '
+        f'plainTextPath="internal://{SRC}.txt">{"".join(sels)}</TextSource></Sources></Project>'
+    )
     path = tmp_path / name
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("project.qde", xml)
@@ -82,13 +99,16 @@ def foreign(tmp_path, *, positions="codepoint", folder="sources", ns="urn:QDA-XM
     return path
 
 
-@pytest.mark.parametrize("kwargs, convention", [
-    ({}, "codepoint-crlf2"),
-    ({"positions": "utf16"}, "utf16-crlf2"),
-    ({"positions": "crlf"}, "codepoint-crlf1"),
-    ({"positions": "bom", "bom": True}, "codepoint-crlf2-bom"),
-    ({"folder": "Sources", "guid_style": str.lower}, "codepoint-crlf2"),
-])
+@pytest.mark.parametrize(
+    "kwargs, convention",
+    [
+        ({}, "codepoint-crlf2"),
+        ({"positions": "utf16"}, "utf16-crlf2"),
+        ({"positions": "crlf"}, "codepoint-crlf1"),
+        ({"positions": "bom", "bom": True}, "codepoint-crlf2-bom"),
+        ({"folder": "Sources", "guid_style": str.lower}, "codepoint-crlf2"),
+    ],
+)
 def test_deviations_are_detected_and_reported(tmp_path, kwargs, convention):
     p = read_qdpx(foreign(tmp_path, **kwargs))
     assert p.segments["text"].tolist() == ["They wrote 🙂 under my photo.", "My family saw it."]
@@ -138,14 +158,18 @@ def test_qdc_round_trip_keeps_structure(tmp_path):
     assert book["definition"].tolist() == p.codebook["definition"].tolist()
     names = dict(zip(book["id"], book["name"]))
     assert [names.get(x) for x in book["parent"]] == [
-        dict(zip(p.codebook["id"], p.codebook["name"])).get(x) for x in p.codebook["parent"]]
+        dict(zip(p.codebook["id"], p.codebook["name"])).get(x) for x in p.codebook["parent"]
+    ]
 
 
 def test_old_codebook_namespace(tmp_path):
     path = tmp_path / "old.qdc"
-    path.write_text('<CodeBook xmlns="urn:QDA-XML:codebook:0:4"><Codes>'
-                    '<Code guid="{1ff58b12-6f6f-4b0c-8be5-bbdc91f55294}" name="code1" isCodable="true"/>'
-                    '</Codes></CodeBook>', encoding="utf-8")
+    path.write_text(
+        '<CodeBook xmlns="urn:QDA-XML:codebook:0:4"><Codes>'
+        '<Code guid="{1ff58b12-6f6f-4b0c-8be5-bbdc91f55294}" name="code1" isCodable="true"/>'
+        "</Codes></CodeBook>",
+        encoding="utf-8",
+    )
     with pytest.warns(UserWarning, match="namespace"):
         book = read_qdc(path)
     assert book["id"].tolist() == ["1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294"]
@@ -158,14 +182,20 @@ def _corrupt(tmp_path):
     return path
 
 
-@pytest.mark.parametrize("make, error, words", [
-    (_corrupt, FileFormatError, "not a readable .qdpx"),
-    (lambda t: foreign(t, drop_file=True), FileFormatError, "source 'Interview 1'"),
-    (lambda t: foreign(t, end_shift=500, quoted=False), DataValidationError, "outside the source text"),
-    (lambda t: foreign(t, code_ref="99999999-0000-0000-0000-000000000000"), DataValidationError,
-     "99999999-0000-0000-0000-000000000000 is not a code"),
-    (lambda t: t / "missing.qdpx", FileFormatError, "not found"),
-])
+@pytest.mark.parametrize(
+    "make, error, words",
+    [
+        (_corrupt, FileFormatError, "not a readable .qdpx"),
+        (lambda t: foreign(t, drop_file=True), FileFormatError, "source 'Interview 1'"),
+        (lambda t: foreign(t, end_shift=500, quoted=False), DataValidationError, "outside the source text"),
+        (
+            lambda t: foreign(t, code_ref="99999999-0000-0000-0000-000000000000"),
+            DataValidationError,
+            "99999999-0000-0000-0000-000000000000 is not a code",
+        ),
+        (lambda t: t / "missing.qdpx", FileFormatError, "not found"),
+    ],
+)
 def test_bad_input_names_the_place(tmp_path, make, error, words):
     with pytest.raises(error, match=words) as info:
         read_qdpx(make(tmp_path))
@@ -176,8 +206,7 @@ def test_bad_input_names_the_place(tmp_path, make, error, words):
 def test_unplaceable_text_is_an_error_not_a_shift(tmp_path):
     path = foreign(tmp_path)
     with zipfile.ZipFile(path) as zf:
-        xml = zf.read("project.qde").decode().replace('name="My family saw it."',
-                                                      'name="Words nobody said."')
+        xml = zf.read("project.qde").decode().replace('name="My family saw it."', 'name="Words nobody said."')
     with zipfile.ZipFile(tmp_path / "g.qdpx", "w") as zf:
         zf.writestr("project.qde", xml)
         zf.writestr(f"sources/{SRC}.txt", TEXT.encode())
@@ -209,21 +238,24 @@ def test_zip_bomb_is_refused_before_inflating(tmp_path):
 
 def test_member_and_total_size_limits(tmp_path):
     path = foreign(tmp_path)
-    with pytest.raises(FileFormatError, match=r"member 'project.qde' would inflate to [\d,]+ "
-                                              r"bytes .*max_member_size=1,000"):
+    with pytest.raises(
+        FileFormatError,
+        match=r"member 'project.qde' would inflate to [\d,]+ "
+        r"bytes .*max_member_size=1,000",
+    ):
         read_qdpx(path, max_member_size=1000)
     with zipfile.ZipFile(path) as zf:
         total = sum(i.file_size for i in zf.infolist())
-    with pytest.raises(FileFormatError, match=f"inflate to {total:,} bytes in all.*"
-                                              f"max_total_size={total - 1:,}"):
+    with pytest.raises(FileFormatError, match=f"inflate to {total:,} bytes in all.*max_total_size={total - 1:,}"):
         read_qdpx(path, max_total_size=total - 1)
     assert len(read_qdpx(path, max_total_size=total).segments) == 2
 
 
-BILLION_LAUGHS = ('<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
-                  + "".join(f'<!ENTITY lol{k} "{("&lol" + str(k - 1) + ";") * 10 if k > 1 else "&lol;" * 10}">'
-                            for k in range(1, 10))
-                  + ']>\n')
+BILLION_LAUGHS = (
+    '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(f'<!ENTITY lol{k} "{("&lol" + str(k - 1) + ";") * 10 if k > 1 else "&lol;" * 10}">' for k in range(1, 10))
+    + "]>\n"
+)
 
 
 @pytest.mark.parametrize("padding", ["", "<!--" + "x" * 70_000 + "-->\n"])
@@ -243,9 +275,12 @@ def test_entity_bomb_in_project_is_refused(tmp_path, padding):
 
 def test_entity_bomb_in_codebook_is_refused(tmp_path):
     path = tmp_path / "laughs.qdc"
-    path.write_text(BILLION_LAUGHS + '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>'
-                    '<Code guid="1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294" name="&lol9;" '
-                    'isCodable="true"/></Codes></CodeBook>', encoding="utf-8")
+    path.write_text(
+        BILLION_LAUGHS + '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>'
+        '<Code guid="1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294" name="&lol9;" '
+        'isCodable="true"/></Codes></CodeBook>',
+        encoding="utf-8",
+    )
     with pytest.raises(FileFormatError, match="laughs.qdc contains a document type"):
         read_qdc(path)
     with pytest.raises(FileFormatError, match="more than the limit of 100 bytes"):

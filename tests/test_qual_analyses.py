@@ -20,18 +20,21 @@ def toy(n_cases=50, coded=None):
     for i in range(n_cases):
         words = ["alpha", "beta", "gamma", "delta"]
         text = " ".join(words) + "."
-        sources.append({"id": f"S{i}", "kind": "interview", "name": f"S{i}", "text": text,
-                        "case": f"C{i}"})
-        cases.append({"id": f"C{i}", "pseudonym": f"Pseud{i}",
-                      "role": "Sergeant" if i % 2 else "Inspector"})
+        sources.append({"id": f"S{i}", "kind": "interview", "name": f"S{i}", "text": text, "case": f"C{i}"})
+        cases.append({"id": f"C{i}", "pseudonym": f"Pseud{i}", "role": "Sergeant" if i % 2 else "Inspector"})
     for k, (code, who) in enumerate(coded.items()):
         for i in who:
             start = (k % 4) * 6
-            segs.append({"source": f"S{i}", "start": start, "end": start + 4, "code": code,
-                         "coder": "A"})
-    codebook = pd.DataFrame({"id": ["P", "P.a", "P.b", "Q"], "name": ["Parent", "A", "B", "Q"],
-                             "parent": [None, "P", "P", None], "definition": "",
-                             "pillar": ["support"] * 4})
+            segs.append({"source": f"S{i}", "start": start, "end": start + 4, "code": code, "coder": "A"})
+    codebook = pd.DataFrame(
+        {
+            "id": ["P", "P.a", "P.b", "Q"],
+            "name": ["Parent", "A", "B", "Q"],
+            "parent": [None, "P", "P", None],
+            "definition": "",
+            "pillar": ["support"] * 4,
+        }
+    )
     seg = pd.DataFrame(segs, columns=["source", "start", "end", "code", "coder"])
     return QualProject(pd.DataFrame(sources), pd.DataFrame(cases), codebook, seg)
 
@@ -60,8 +63,20 @@ def test_parent_counts_a_case_once():
     assert f.loc["P", "n_cases"] == 4  # case 2 coded at both children counts once
     assert f.loc["P", "n_segments"] == 5
     assert f.loc["Q", "n_cases"] == 0 and f.loc["Q", "estimate"] == 0.0
-    assert list(f.columns) == ["group", "name", "parent", "pillar", "n_segments", "n_sources",
-                               "n_cases", "n", "estimate", "ci_low", "ci_high", "method"]
+    assert list(f.columns) == [
+        "group",
+        "name",
+        "parent",
+        "pillar",
+        "n_segments",
+        "n_sources",
+        "n_cases",
+        "n",
+        "estimate",
+        "ci_low",
+        "ci_high",
+        "method",
+    ]
 
 
 def test_frequencies_by_attribute():
@@ -100,10 +115,10 @@ def test_segment_overlap_counted_by_hand():
     sources = pd.DataFrame({"id": ["S"], "text": ["alpha beta gamma delta."], "case": [None]})
     cases = pd.DataFrame({"id": ["C"], "pseudonym": ["X"]})
     book = pd.DataFrame({"id": ["A", "B", "C"], "name": ["A", "B", "C"]})
-    seg = pd.DataFrame({"source": "S", "start": [0, 3, 11, 17], "end": [10, 8, 16, 22],
-                        "code": ["A", "B", "A", "C"], "coder": "x"})
-    co = cooccurrence(QualProject(sources, cases, book, seg), measure="jaccard").set_index(
-        ["code_a", "code_b"])
+    seg = pd.DataFrame(
+        {"source": "S", "start": [0, 3, 11, 17], "end": [10, 8, 16, 22], "code": ["A", "B", "A", "C"], "coder": "x"}
+    )
+    co = cooccurrence(QualProject(sources, cases, book, seg), measure="jaccard").set_index(["code_a", "code_b"])
     assert co.loc[("A", "B"), "n_both"] == 1  # 0-10 overlaps 3-8; 11-16 touches nothing
     assert co.loc[("A", "C"), "n_both"] == 0  # 11-16 and 17-22 do not overlap
     assert co.loc[("A", "B"), "estimate"] == 1 / (2 + 1 - 1)
@@ -176,20 +191,23 @@ def test_saturation_counts_new_codes_by_hand():
 
 
 # ------------------------------------------------------------------ error paths
-@pytest.mark.parametrize("call, error, words", [
-    (lambda m, p: m.code_frequencies("not a project"), ParameterError, "must be a QualProject"),
-    (lambda m, p: m.code_frequencies(p, by="rank"), ColumnNotFoundError, "not a case attribute"),
-    (lambda m, p: m.code_frequencies(p, coder="Z"), ParameterError, "'coder' parameter"),
-    (lambda m, p: m.code_frequencies(p, ci=95), ParameterError, "'ci' parameter of code_frequencies"),
-    (lambda m, p: m.framework_matrix(p, codes=["NOPE"]), ParameterError, "NOPE"),
-    (lambda m, p: m.framework_matrix(p, max_chars=3), ParameterError, "max_chars"),
-    (lambda m, p: m.cooccurrence(p, unit="sentence"), ParameterError, "'unit' parameter"),
-    (lambda m, p: m.cooccurrence(p, measure="dice"), ParameterError, "'measure' parameter"),
-    (lambda m, p: m.quotes(p, "NOPE"), ParameterError, "NOPE"),
-    (lambda m, p: m.quotes(p, "P", n=0), ParameterError, "'n' parameter"),
-    (lambda m, p: m.saturation(p, order="date"), ColumnNotFoundError, "'order' parameter"),
-    (lambda m, p: m.saturation(p, order=["S99"]), ParameterError, "S99"),
-])
+@pytest.mark.parametrize(
+    "call, error, words",
+    [
+        (lambda m, p: m.code_frequencies("not a project"), ParameterError, "must be a QualProject"),
+        (lambda m, p: m.code_frequencies(p, by="rank"), ColumnNotFoundError, "not a case attribute"),
+        (lambda m, p: m.code_frequencies(p, coder="Z"), ParameterError, "'coder' parameter"),
+        (lambda m, p: m.code_frequencies(p, ci=95), ParameterError, "'ci' parameter of code_frequencies"),
+        (lambda m, p: m.framework_matrix(p, codes=["NOPE"]), ParameterError, "NOPE"),
+        (lambda m, p: m.framework_matrix(p, max_chars=3), ParameterError, "max_chars"),
+        (lambda m, p: m.cooccurrence(p, unit="sentence"), ParameterError, "'unit' parameter"),
+        (lambda m, p: m.cooccurrence(p, measure="dice"), ParameterError, "'measure' parameter"),
+        (lambda m, p: m.quotes(p, "NOPE"), ParameterError, "NOPE"),
+        (lambda m, p: m.quotes(p, "P", n=0), ParameterError, "'n' parameter"),
+        (lambda m, p: m.saturation(p, order="date"), ColumnNotFoundError, "'order' parameter"),
+        (lambda m, p: m.saturation(p, order=["S99"]), ParameterError, "S99"),
+    ],
+)
 def test_error_paths(call, error, words):
     from types import SimpleNamespace
 
@@ -199,7 +217,12 @@ def test_error_paths(call, error, words):
     from toolkit.qual.quotes import quotes
     from toolkit.qual.saturation import saturation
 
-    m = SimpleNamespace(code_frequencies=code_frequencies, framework_matrix=framework_matrix,
-                        cooccurrence=cooccurrence, quotes=quotes, saturation=saturation)
+    m = SimpleNamespace(
+        code_frequencies=code_frequencies,
+        framework_matrix=framework_matrix,
+        cooccurrence=cooccurrence,
+        quotes=quotes,
+        saturation=saturation,
+    )
     with pytest.raises(error, match=words):
         call(m, toy(4, {"P.a": [0]}))

@@ -8,20 +8,27 @@ shortcuts, not approximations.
 import numpy as np
 import pandas as pd
 import pytest
+from _planted_identifiers import planted_corpus
 from numpy.testing import assert_allclose
 
 import toolkit.qual._identifiers as ids
-from _planted_identifiers import planted_corpus
 
 
 def _texts():
     texts, _ = planted_corpus(60, per_doc=10, seed=3)
-    extra = ("NI AB 12 34 56 C, QQ123456A; 07700 900123, +44 (0)20 7946 0000, (0161) 496 0000; "
-             "EH10 5DT, GIR 0AA, SW1A 1AA; AB12 CDE, A123 BCD, ABC 123D; 1234567 AB12CDE. "
-             "GMP and Greater Manchester Police, PC 1234, collar number 99, DS Jones, "
-             "Police Scotland’s Chief Inspector O'Neil; the Met; @user_1 and a@b.org")
-    return texts + [extra, "x" + extra, extra.replace(" ", ""), extra.upper(),
-                    extra.replace("Police", "İPolice")]  # İ changes length when folded
+    extra = (
+        "NI AB 12 34 56 C, QQ123456A; 07700 900123, +44 (0)20 7946 0000, (0161) 496 0000; "
+        "EH10 5DT, GIR 0AA, SW1A 1AA; AB12 CDE, A123 BCD, ABC 123D; 1234567 AB12CDE. "
+        "GMP and Greater Manchester Police, PC 1234, collar number 99, DS Jones, "
+        "Police Scotland’s Chief Inspector O'Neil; the Met; @user_1 and a@b.org"
+    )
+    return texts + [
+        extra,
+        "x" + extra,
+        extra.replace(" ", ""),
+        extra.upper(),
+        extra.replace("Police", "İPolice"),
+    ]  # İ changes length when folded
 
 
 @pytest.mark.parametrize("text", _texts()[-8:] + _texts()[:20:4])
@@ -29,8 +36,12 @@ def test_anchored_patterns_equal_full_scans(text):
     folded = text.casefold()
     folded = folded if len(folded) == len(text) else None
     force, _ = ids.force_table()
-    for pattern, tokens in ((force, ids._force_tokens()), (ids.COLLAR, ids._COLLAR_TOKENS),
-                            (ids.RANK_NAME, ids._RANK_TOKENS), (ids.HANDLE, ("@",))):
+    for pattern, tokens in (
+        (force, ids._force_tokens()),
+        (ids.COLLAR, ids._COLLAR_TOKENS),
+        (ids.RANK_NAME, ids._RANK_TOKENS),
+        (ids.HANDLE, ("@",)),
+    ):
         full = [m.span() for m in pattern.finditer(text)]
         fast = [m.span() for m in ids._anchored_finditer(pattern, text, folded, tokens)]
         assert fast == full, pattern.pattern[:40]
@@ -49,8 +60,7 @@ def _three_coder_project():
     b = seg[seg["coder"] == "B"]
     c = b[b["source"].isin(b["source"].unique()[:5])].iloc[::2].assign(coder="C")
     extra = seg[(seg["coder"] == "A") & seg["source"].isin(b["source"].unique()[6:9])]
-    return QualProject(p.sources, p.cases, p.codebook,
-                       pd.concat([seg, c, extra.assign(coder="C")]))
+    return QualProject(p.sources, p.cases, p.codebook, pd.concat([seg, c, extra.assign(coder="C")]))
 
 
 @pytest.mark.parametrize("coders", [None, ["C", "A", "B"], ["B", "C"]])
@@ -71,11 +81,16 @@ def test_agreement_equals_standalone_measures_on_presence_table(coders, unit):
     assert list(res["code"].unique()) == [*codes, "(overall)"]
     for code in codes[::4]:
         t = table[table["code"] == code].assign(u=lambda d: d["source"] + d["unit"].astype(str))
-        assert_allclose(est[(code, "krippendorff_alpha")],
-                        krippendorff_alpha(t, item="u", coder="coder", value="present"),
-                        atol=1e-12)
+        assert_allclose(
+            est[(code, "krippendorff_alpha")],
+            krippendorff_alpha(t, item="u", coder="coder", value="present"),
+            atol=1e-12,
+        )
     t = table.assign(u=lambda d: d["source"] + d["unit"].astype(str) + d["code"])
-    assert_allclose(est[("(overall)", "krippendorff_alpha")],
-                    krippendorff_alpha(t, item="u", coder="coder", value="present"), atol=1e-12)
+    assert_allclose(
+        est[("(overall)", "krippendorff_alpha")],
+        krippendorff_alpha(t, item="u", coder="coder", value="present"),
+        atol=1e-12,
+    )
     assert (res["n"] == table.groupby(["source", "unit"]).ngroups).all()
     assert np.isfinite(res["estimate"]).all()

@@ -12,21 +12,36 @@ TEXT = "Interviewer: Any abuse online?\nP01: Honestly it is part of the job.\r\n
 
 
 def tables():
-    sources = pd.DataFrame({"id": ["S1", "D1"], "kind": ["interview", "document"],
-                            "name": ["Interview 1", "Policy"], "text": [TEXT, "Be careful online."],
-                            "case": ["C1", None]})
+    sources = pd.DataFrame(
+        {
+            "id": ["S1", "D1"],
+            "kind": ["interview", "document"],
+            "name": ["Interview 1", "Policy"],
+            "text": [TEXT, "Be careful online."],
+            "case": ["C1", None],
+        }
+    )
     cases = pd.DataFrame({"id": ["C1"], "pseudonym": ["Tigger"], "role": ["Inspector"]})
-    codebook = pd.DataFrame({
-        "id": ["REC", "REC.norm", "SUP", "SUP.family"],
-        "name": ["Recognition", "Normalisation", "Support", "Impact on family"],
-        "parent": [None, "REC", None, "SUP"],
-        "definition": ["", "Harm treated as normal", "", "Family affected"],
-        "pillar": ["recognition", "recognition", "Support", "support"]})
+    codebook = pd.DataFrame(
+        {
+            "id": ["REC", "REC.norm", "SUP", "SUP.family"],
+            "name": ["Recognition", "Normalisation", "Support", "Impact on family"],
+            "parent": [None, "REC", None, "SUP"],
+            "definition": ["", "Harm treated as normal", "", "Family affected"],
+            "pillar": ["recognition", "recognition", "Support", "support"],
+        }
+    )
     s1 = TEXT.index("it is part")
     s2 = TEXT.index("My kids")
-    segments = pd.DataFrame({"source": ["S1", "S1"], "start": [s2, s1],
-                             "end": [s2 + len("My kids saw it."), s1 + len("it is part of the job.")],
-                             "code": ["SUP.family", "REC.norm"], "coder": ["A", "A"]})
+    segments = pd.DataFrame(
+        {
+            "source": ["S1", "S1"],
+            "start": [s2, s1],
+            "end": [s2 + len("My kids saw it."), s1 + len("it is part of the job.")],
+            "code": ["SUP.family", "REC.norm"],
+            "coder": ["A", "A"],
+        }
+    )
     return sources, cases, codebook, segments
 
 
@@ -82,17 +97,20 @@ def _bad(kind):
     return sources, cases, codebook, segments
 
 
-@pytest.mark.parametrize("kind, where, words", [
-    ("unknown source", "row 1, column 'source'", "'S9'"),
-    ("unknown code", "row 2, column 'code'", "'XX'"),
-    ("past end", "row 1, column 'start/end'", "outside source 'S1'"),
-    ("text mismatch", "row 2, column 'text'", "does not match source 'S1'"),
-    ("duplicate id", "codebook table, row 4, column 'id'", "duplicate id"),
-    ("unknown parent", "row 2, column 'parent'", "'NOPE'"),
-    ("unknown case", "sources table, row 1, column 'case'", "'C7'"),
-    ("bad pillar", "codebook table, row 1, column 'pillar'", "'welfare'"),
-    ("missing column", "column 'code'", "required column 'code' is missing"),
-])
+@pytest.mark.parametrize(
+    "kind, where, words",
+    [
+        ("unknown source", "row 1, column 'source'", "'S9'"),
+        ("unknown code", "row 2, column 'code'", "'XX'"),
+        ("past end", "row 1, column 'start/end'", "outside source 'S1'"),
+        ("text mismatch", "row 2, column 'text'", "does not match source 'S1'"),
+        ("duplicate id", "codebook table, row 4, column 'id'", "duplicate id"),
+        ("unknown parent", "row 2, column 'parent'", "'NOPE'"),
+        ("unknown case", "sources table, row 1, column 'case'", "'C7'"),
+        ("bad pillar", "codebook table, row 1, column 'pillar'", "'welfare'"),
+        ("missing column", "column 'code'", "required column 'code' is missing"),
+    ],
+)
 def test_errors_name_the_place(kind, where, words):
     with pytest.raises(DataValidationError) as info:
         QualProject(*_bad(kind))
@@ -124,10 +142,18 @@ def test_mismatch_hint_gives_where_text_occurs():
 
 def test_text_without_offsets_is_placed_or_reported():
     sources, cases, codebook, _ = tables()
-    seg = pd.DataFrame({"source": ["S1"], "start": [None], "end": [None],
-                        "text": ["part of the job"], "code": ["REC.norm"], "coder": ["A"]})
+    seg = pd.DataFrame(
+        {
+            "source": ["S1"],
+            "start": [None],
+            "end": [None],
+            "text": ["part of the job"],
+            "code": ["REC.norm"],
+            "coder": ["A"],
+        }
+    )
     p = QualProject(sources, cases, codebook, seg)
-    assert TEXT[p.segments.loc[0, "start"]:p.segments.loc[0, "end"]] == "part of the job"
+    assert TEXT[p.segments.loc[0, "start"] : p.segments.loc[0, "end"]] == "part of the job"
     seg.loc[0, "text"] = "it"  # occurs several times
     with pytest.raises(DataValidationError, match="occurs 2 times"):
         QualProject(sources, cases, codebook, seg)
@@ -144,7 +170,7 @@ def _old_ancestors(project, code):
     return out
 
 
-def _old_descendants(project, code, include_self=False, _memo={}):
+def _old_descendants(project, code, include_self=False, _memo={}):  # noqa: B006 (a memo shared across calls, on purpose)
     """The former rule (every code whose ancestors include ``code``), with the reference
     ancestors memoised per codebook so that the test itself stays fast."""
     key = (tuple(project.codebook["id"]), tuple(project.codebook["parent"]))
@@ -160,18 +186,19 @@ def _deep_random_project(n_codes=300, seed=3):
     rng = np.random.default_rng(seed)
     ids = [f"K{i:03d}" for i in range(n_codes)]
     # each code's parent is an earlier code (or none): a random tree, some chains deep
-    parents = [None] + [ids[rng.integers(max(0, i - 5), i)] if rng.random() < 0.9 else None
-                        for i in range(1, n_codes)]
+    parents = [None] + [ids[rng.integers(max(0, i - 5), i)] if rng.random() < 0.9 else None for i in range(1, n_codes)]
     order = rng.permutation(n_codes)  # codebook rows not in tree order
-    codebook = pd.DataFrame({"id": np.array(ids)[order], "name": np.array(ids)[order],
-                             "parent": np.array(parents, dtype=object)[order]})
+    codebook = pd.DataFrame(
+        {"id": np.array(ids)[order], "name": np.array(ids)[order], "parent": np.array(parents, dtype=object)[order]}
+    )
     text = "word " * 4000
     sources = pd.DataFrame({"id": ["S1", "S2"], "text": [text, text], "case": ["C1", "C2"]})
     cases = pd.DataFrame({"id": ["C1", "C2"], "role": ["Sergeant", "Inspector"]})
     seg_code = np.array(ids)[rng.integers(0, n_codes, 2000)]
     starts = rng.integers(0, 3900, 2000) * 5
-    segments = pd.DataFrame({"source": rng.choice(["S1", "S2"], 2000), "start": starts,
-                             "end": starts + 4, "code": seg_code, "coder": "A"})
+    segments = pd.DataFrame(
+        {"source": rng.choice(["S1", "S2"], 2000), "start": starts, "end": starts + 4, "code": seg_code, "coder": "A"}
+    )
     return QualProject(sources, cases, codebook, segments)
 
 
@@ -193,8 +220,9 @@ def test_code_frequencies_and_cooccurrence_equal_the_former_roll_up(monkeypatch)
     new_f = code_frequencies(p, by="role")
     new_c = cooccurrence(p, unit="source")
     # the former roll-up: descendants(c, include_self=True) for every code, old rule
-    monkeypatch.setattr(QualProject, "rollup", lambda self: {
-        c: _old_descendants(self, c, True) for c in self.codebook["id"]})
+    monkeypatch.setattr(
+        QualProject, "rollup", lambda self: {c: _old_descendants(self, c, True) for c in self.codebook["id"]}
+    )
     assert_frame_equal(new_f, code_frequencies(p, by="role"))
     assert_frame_equal(new_c, cooccurrence(p, unit="source"))
 

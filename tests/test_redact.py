@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from _planted_identifiers import SUPPLIED_NAMES, planted_corpus
 
 from toolkit.errors import ParameterError
-from _planted_identifiers import SUPPLIED_NAMES, planted_corpus
 from toolkit.qual.redact import KINDS, Redactor, redact, redact_many
 
 
@@ -25,8 +25,7 @@ from toolkit.qual.redact import KINDS, Redactor, redact, redact_many
         ("She joined GMP in 2010.", "force", "GMP"),
         ("Devon & Cornwall Police replied.", "force", "Devon & Cornwall Police"),
         ("The account @copwatch_99 tagged her.", "handle", "@copwatch_99"),
-        ("See https://twitter.com/copwatch99/status/1 now.", "url",
-         "https://twitter.com/copwatch99/status/1"),
+        ("See https://twitter.com/copwatch99/status/1 now.", "url", "https://twitter.com/copwatch99/status/1"),
         ("Posted at facebook.com/jane.doe.", "url", "facebook.com/jane.doe"),
         ("Write to jane.doe@kent.police.uk today.", "email", "jane.doe@kent.police.uk"),
         ("Ring 01632 960123 now.", "phone", "01632 960123"),
@@ -66,8 +65,12 @@ def test_distractors_left_alone(text):
 
 
 def test_consistent_pseudonyms_across_texts():
-    texts = ["PC Smith reported it to GMP.", "Greater Manchester Police told Inspector Smith.",
-             "DS Jones rang 07700 900123.", "They rang 07700 900123 again; PC Smith knew."]
+    texts = [
+        "PC Smith reported it to GMP.",
+        "Greater Manchester Police told Inspector Smith.",
+        "DS Jones rang 07700 900123.",
+        "They rang 07700 900123 again; PC Smith knew.",
+    ]
     red, log = redact_many(texts)
     assert red[0] == "[Officer A] reported it to [Force A]."
     assert red[1] == "[Force A] told [Officer A]."
@@ -104,7 +107,7 @@ def test_log_is_tidy_and_reversible():
     # replacing back in order reconstructs the original
     out, pos = [], 0
     for row in log.itertuples():
-        out.append(text[pos:row.start])
+        out.append(text[pos : row.start])
         out.append(row.original)
         pos = row.end
     out.append(text[pos:])
@@ -122,8 +125,7 @@ def test_planted_recall_and_precision_per_kind():
     assert len(planted_kinds) >= 11 and planted_kinds <= set(KINDS)
     _, log = redact_many(texts, names=SUPPLIED_NAMES)
     log = log[log["kind"].isin(planted_kinds)]
-    merged = truth.merge(log, on=["document", "start", "end", "kind"], how="outer",
-                         indicator=True)
+    merged = truth.merge(log, on=["document", "start", "end", "kind"], how="outer", indicator=True)
     for kind, g in merged.groupby("kind"):
         tp = (g["_merge"] == "both").sum()
         fn = (g["_merge"] == "left_only").sum()
@@ -234,52 +236,52 @@ def test_ordinary_words_stay(text):
         ('A man calling himself "Reaper" wrote.', 'A man calling himself "[Person A]" wrote.'),
         ("He moved on to Harehills last year.", "He moved on to [Station A] last year."),
         ("Nineteen years, most of it at Cathays.", "Nineteen years, most of it at [Station A]."),
-        ("The response officers at Lewisham had it.",
-         "The response officers at [Station A] had it."),
+        ("The response officers at Lewisham had it.", "The response officers at [Station A] had it."),
         ("I'm PC Harris at Chelmsford.", "I'm [Officer A] at [Station A]."),
         ("I'm a PCSO in Kirkby.", "I'm a PCSO in [Station A]."),
-        ("My wife's salon, Glow Hair and Beauty, got reviews.",
-         "My wife's salon, [Workplace A], got reviews."),
-        ("He's a quantity surveyor at Halliwell Jones Construction.",
-         "He's a quantity surveyor at [Workplace A]."),
+        ("My wife's salon, Glow Hair and Beauty, got reviews.", "My wife's salon, [Workplace A], got reviews."),
+        ("He's a quantity surveyor at Halliwell Jones Construction.", "He's a quantity surveyor at [Workplace A]."),
         ("He works at the Co-op on Rushey Green.", "He works at the [Workplace A]."),
         ("They rang the home, the Cherry Tree Lodge.", "They rang the home, the [Workplace A]."),
         ("Our kids at Ysgol Gymraeg Treganna.", "Our kids at [School A]."),
-        ("My daughter's school, Craigmount High, rang.",
-         "My daughter's school, [School A], rang."),
-        ("My date of birth as well, 29th of January 1979, was there.",
-         "My date of birth as well, [Date of birth A], was there."),
+        ("My daughter's school, Craigmount High, rang.", "My daughter's school, [School A], rang."),
+        (
+            "My date of birth as well, 29th of January 1979, was there.",
+            "My date of birth as well, [Date of birth A], was there.",
+        ),
         ('Bob Tranter, "Tranny" everyone called him.', '[Person A], "[Person B]" everyone called him.'),
         ("It's a Met thing.", "It's a [Force A] thing."),
         ("She lives on her own in Cheadle now.", "She lives on her own in [Place A] now."),
-        ("I was born in Bentilee and I police Bentilee.",
-         "I was born in [Place A] and I police [Place A]."),
+        ("I was born in Bentilee and I police Bentilee.", "I was born in [Place A] and I police [Place A]."),
         ("From Burntwood to a village.", "From [Place A] to a village."),
         ("Our house number, 41, was there.", "Our house number, [Address A], was there."),
-        ("My date of birth, which is the 12th of October 1991, and",
-         "My date of birth, which is the [Date of birth A], and"),
-        ("She works on the tills at Morrisons in Bideford.",
-         "She works on the tills at [Workplace A]."),
+        (
+            "My date of birth, which is the 12th of October 1991, and",
+            "My date of birth, which is the [Date of birth A], and",
+        ),
+        ("She works on the tills at Morrisons in Bideford.", "She works on the tills at [Workplace A]."),
         ("A lad came in from Hampshire.", "A lad came in from [Force A]."),
-        ("Our youngest turned six on the 14th of February, and",
-         "Our youngest turned six on the [Date of birth A], and"),
-        ("My police ID with the number, 7724, was shared for Year 10.",
-         "My police ID with the number, [Collar number A], was shared for Year 10."),
+        (
+            "Our youngest turned six on the 14th of February, and",
+            "Our youngest turned six on the [Date of birth A], and",
+        ),
+        (
+            "My police ID with the number, 7724, was shared for Year 10.",
+            "My police ID with the number, [Collar number A], was shared for Year 10.",
+        ),
         ("Then the Fed rep, Andy, came in.", "Then the Fed rep, [Person A], came in."),
-        ("An officer on my team, Jas Dhillon, had it.",
-         "An officer on my team, [Person A], had it."),
+        ("An officer on my team, Jas Dhillon, had it.", "An officer on my team, [Person A], had it."),
         ("Samira, that's my wife, is a GP.", "[Person A], that's my wife, is a GP."),
         ("My first name's unusual, Eirlys, so.", "My first name's unusual, [Person A], so."),
-        ("Letters came to my work address, which is Fettes, today.",
-         "Letters came to my work address, which is [Station A], today."),
-        ("They named the church, New Covenant Fellowship, too.",
-         "They named the church, [Workplace A], too."),
+        (
+            "Letters came to my work address, which is Fettes, today.",
+            "Letters came to my work address, which is [Station A], today.",
+        ),
+        ("They named the church, New Covenant Fellowship, too.", "They named the church, [Workplace A], too."),
         ("His club, Rocester Juniors FC, was named.", "His club, [Workplace A], was named."),
         ("My wife's maiden name, Szymańska, is rare.", "My wife's maiden name, [Person A], is rare."),
-        ("My daughter Siân found it; it was Zoë Hart.",
-         "My daughter [Person A] found it; it was [Person B]."),
-        ("He's a paramedic with East of England Ambulance Service.",
-         "He's a paramedic with [Workplace A]."),
+        ("My daughter Siân found it; it was Zoë Hart.", "My daughter [Person A] found it; it was [Person B]."),
+        ("He's a paramedic with East of England Ambulance Service.", "He's a paramedic with [Workplace A]."),
         ("His crewmate, Jonno, got one.", "His crewmate, [Person A], got one."),
     ],
 )
@@ -295,39 +297,112 @@ def _corpus_floors():
     # J 0.875 / 0.944 (recall / precision, all kinds). A-I informed the rules; J, written
     # after the last revision and scored once, is the held-out one.
     return {
-        "corpus_a": {"all": (1.0, 1.0), "person": (1.0, 1.0), "address": (1.0, 1.0),
-                     "station": (1.0, 1.0), "school": (1.0, 1.0), "workplace": (1.0, 1.0)},
-        "corpus_b": {"all": (1.0, 1.0), "person": (1.0, 1.0), "station": (1.0, 1.0),
-                     "school": (1.0, 1.0), "workplace": (1.0, 1.0)},
-        "corpus_c": {"all": (1.0, 0.97), "person": (1.0, 0.95), "school": (1.0, 1.0),
-                     "force": (1.0, 1.0), "station": (1.0, 1.0), "workplace": (1.0, 1.0),
-                     "address": (1.0, 1.0), "collar_number": (1.0, 1.0),
-                     "date_of_birth": (1.0, 1.0), "handle": (1.0, 1.0), "phone": (1.0, 1.0)},
-        "corpus_d": {"all": (1.0, 0.98), "person": (1.0, 1.0), "address": (1.0, 1.0),
-                     "station": (1.0, 0.85), "school": (1.0, 1.0), "workplace": (1.0, 1.0),
-                     "date_of_birth": (1.0, 1.0), "phone": (1.0, 1.0)},
-        "corpus_e": {"all": (0.98, 1.0), "person": (0.94, 1.0), "address": (1.0, 1.0),
-                     "station": (1.0, 1.0), "school": (1.0, 1.0), "workplace": (1.0, 1.0),
-                     "force": (1.0, 1.0)},
-        "corpus_f": {"all": (0.94, 0.98), "person": (1.0, 0.95), "address": (0.88, 1.0),
-                     "station": (0.83, 1.0), "workplace": (0.83, 1.0)},
-        "corpus_g": {"all": (1.0, 0.97), "person": (1.0, 1.0), "address": (1.0, 1.0),
-                     "station": (1.0, 1.0), "school": (1.0, 1.0), "workplace": (1.0, 1.0),
-                     "force": (1.0, 0.83)},
-        "corpus_h": {"all": (1.0, 1.0), "person": (1.0, 1.0), "address": (1.0, 1.0),
-                     "station": (1.0, 1.0), "workplace": (1.0, 1.0)},
-        "corpus_i": {"all": (1.0, 1.0), "person": (1.0, 1.0), "address": (1.0, 1.0),
-                     "station": (1.0, 1.0), "workplace": (1.0, 1.0), "force": (1.0, 1.0),
-                     "handle": (1.0, 1.0)},
-        "corpus_j": {"all": (0.87, 0.94), "person": (0.9, 0.9), "address": (0.85, 1.0),
-                     "station": (1.0, 1.0), "school": (0.66, 1.0), "workplace": (0.5, 1.0),
-                     "force": (1.0, 1.0)},
+        "corpus_a": {
+            "all": (1.0, 1.0),
+            "person": (1.0, 1.0),
+            "address": (1.0, 1.0),
+            "station": (1.0, 1.0),
+            "school": (1.0, 1.0),
+            "workplace": (1.0, 1.0),
+        },
+        "corpus_b": {
+            "all": (1.0, 1.0),
+            "person": (1.0, 1.0),
+            "station": (1.0, 1.0),
+            "school": (1.0, 1.0),
+            "workplace": (1.0, 1.0),
+        },
+        "corpus_c": {
+            "all": (1.0, 0.97),
+            "person": (1.0, 0.95),
+            "school": (1.0, 1.0),
+            "force": (1.0, 1.0),
+            "station": (1.0, 1.0),
+            "workplace": (1.0, 1.0),
+            "address": (1.0, 1.0),
+            "collar_number": (1.0, 1.0),
+            "date_of_birth": (1.0, 1.0),
+            "handle": (1.0, 1.0),
+            "phone": (1.0, 1.0),
+        },
+        "corpus_d": {
+            "all": (1.0, 0.98),
+            "person": (1.0, 1.0),
+            "address": (1.0, 1.0),
+            "station": (1.0, 0.85),
+            "school": (1.0, 1.0),
+            "workplace": (1.0, 1.0),
+            "date_of_birth": (1.0, 1.0),
+            "phone": (1.0, 1.0),
+        },
+        "corpus_e": {
+            "all": (0.98, 1.0),
+            "person": (0.94, 1.0),
+            "address": (1.0, 1.0),
+            "station": (1.0, 1.0),
+            "school": (1.0, 1.0),
+            "workplace": (1.0, 1.0),
+            "force": (1.0, 1.0),
+        },
+        "corpus_f": {
+            "all": (0.94, 0.98),
+            "person": (1.0, 0.95),
+            "address": (0.88, 1.0),
+            "station": (0.83, 1.0),
+            "workplace": (0.83, 1.0),
+        },
+        "corpus_g": {
+            "all": (1.0, 0.97),
+            "person": (1.0, 1.0),
+            "address": (1.0, 1.0),
+            "station": (1.0, 1.0),
+            "school": (1.0, 1.0),
+            "workplace": (1.0, 1.0),
+            "force": (1.0, 0.83),
+        },
+        "corpus_h": {
+            "all": (1.0, 1.0),
+            "person": (1.0, 1.0),
+            "address": (1.0, 1.0),
+            "station": (1.0, 1.0),
+            "workplace": (1.0, 1.0),
+        },
+        "corpus_i": {
+            "all": (1.0, 1.0),
+            "person": (1.0, 1.0),
+            "address": (1.0, 1.0),
+            "station": (1.0, 1.0),
+            "workplace": (1.0, 1.0),
+            "force": (1.0, 1.0),
+            "handle": (1.0, 1.0),
+        },
+        "corpus_j": {
+            "all": (0.87, 0.94),
+            "person": (0.9, 0.9),
+            "address": (0.85, 1.0),
+            "station": (1.0, 1.0),
+            "school": (0.66, 1.0),
+            "workplace": (0.5, 1.0),
+            "force": (1.0, 1.0),
+        },
     }
 
 
-@pytest.mark.parametrize("name", ["corpus_a", "corpus_b", "corpus_c", "corpus_d", "corpus_e",
-                                  "corpus_f", "corpus_g", "corpus_h", "corpus_i",
-                                  "corpus_j"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "corpus_a",
+        "corpus_b",
+        "corpus_c",
+        "corpus_d",
+        "corpus_e",
+        "corpus_f",
+        "corpus_g",
+        "corpus_h",
+        "corpus_i",
+        "corpus_j",
+    ],
+)
 def test_recall_precision_on_annotated_corpora(name):
     """Hand-annotated interview excerpts (tests/data/redaction/<name>.txt, 25-60 excerpts
     each). Recall: every letter and digit of a gold identifier replaced; precision: at
@@ -352,7 +427,10 @@ def test_review_sheet_candidates_on_held_out_corpus():
     assert row["recall"] >= 0.94 and row["precision"] >= 0.89, row
     assert table.attrs["candidates"] <= 0.4
     assert set(table.attrs["missed"]["original"]) <= {
-        "Minster in Sheppey Primary", "Petals on the Parade", "Harvey Nichols in Leeds"}
+        "Minster in Sheppey Primary",
+        "Petals on the Parade",
+        "Harvey Nichols in Leeds",
+    }
 
 
 def test_corpus_scoring_rejects_trivial_redactors():
@@ -375,12 +453,21 @@ def test_corpora_files_match_their_markup():
 
     from toolkit.qual._redaction_eval import CORPUS_DIR, parse_markup
 
-    for name in ("corpus_a", "corpus_b", "corpus_c", "corpus_d", "corpus_e", "corpus_f",
-                 "corpus_g", "corpus_h", "corpus_i", "corpus_j"):
+    for name in (
+        "corpus_a",
+        "corpus_b",
+        "corpus_c",
+        "corpus_d",
+        "corpus_e",
+        "corpus_f",
+        "corpus_g",
+        "corpus_h",
+        "corpus_i",
+        "corpus_j",
+    ):
         source = (CORPUS_DIR / f"{name}.txt").read_text(encoding="utf-8")
         blocks = [b.strip() for b in source.split("\n\n")]
-        rows = [json.loads(line) for line in
-                (CORPUS_DIR / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()]
+        rows = [json.loads(line) for line in (CORPUS_DIR / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()]
         marked = [b for b in blocks if b and not b.startswith("#")]
         assert len(marked) == len(rows) >= 25
         for block, row in zip(marked, rows):
@@ -409,16 +496,13 @@ REVIEW_TEXTS = [
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_review_sheet_workflow(tmp_path, suffix):
-    from toolkit.qual.redact import (apply_review, read_review_sheet, residual_risk,
-                                     review_sheet, write_review_sheet)
+    from toolkit.qual.redact import apply_review, read_review_sheet, residual_risk, review_sheet, write_review_sheet
 
     sheet = review_sheet(REVIEW_TEXTS, ids=["T1", "T2"])
-    assert list(sheet.columns[:6]) == ["document", "start", "end", "kind", "original",
-                                       "replacement"]
+    assert list(sheet.columns[:6]) == ["document", "start", "end", "kind", "original", "replacement"]
     rules = sheet[sheet["source"] == "rule"]
     cands = sheet[sheet["source"] == "candidate"]
-    assert {"DS Jones", "+44 7700 900455", "Jones", "Mrs Hope", "Sarah"} <= set(
-        rules["original"])
+    assert {"DS Jones", "+44 7700 900455", "Jones", "Mrs Hope", "Sarah"} <= set(rules["original"])
     assert "Canning Circus" in set(cands["original"])
     assert (cands["confidence"] == "low").all() and (cands["replacement"] == "").all()
     assert all("«" in c for c in sheet["context"])
@@ -481,8 +565,7 @@ def test_key_mapping_saved_apart_and_continued(tmp_path):
 
 def test_surrogate_names_consistent_and_form_kept():
     red = Redactor(surrogates="names")
-    out, log = red.redact_many(["PC Smith met my wife Sarah and DS John Patel.",
-                                "Later Smith told Patel."])
+    out, log = red.redact_many(["PC Smith met my wife Sarah and DS John Patel.", "Later Smith told Patel."])
     first = out[0].split()
     assert first[0] == "PC" and first[1] not in ("Smith",)
     surname = first[1]
@@ -497,7 +580,6 @@ def test_surrogate_names_follow_kinship_gender():
     from toolkit.qual.redact import _SURROGATE_FEMALE, _SURROGATE_MALE
 
     for key in (None, "k1", "k2", "k3"):
-        out, _ = Redactor(surrogates="names", key=key).redact(
-            "My wife Sarah and our son Jack were followed.")
+        out, _ = Redactor(surrogates="names", key=key).redact("My wife Sarah and our son Jack were followed.")
         words = out.split()
         assert words[2] in _SURROGATE_FEMALE and words[6] in _SURROGATE_MALE, out

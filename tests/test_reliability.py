@@ -13,14 +13,14 @@ import numpy as np
 import pandas as pd
 import pingouin
 import pytest
+from _reliability_bfi import REFERENCE, REVERSE, SCALES, as_categorical, bfi, bfi_dictionary_table
 from numpy.testing import assert_allclose
 
-from _reliability_bfi import REFERENCE, REVERSE, SCALES, as_categorical, bfi, bfi_dictionary_table
 from toolkit.errors import ColumnNotFoundError, DataValidationError, ParameterError
 from toolkit.survey import item_analysis, reliability_table
 from toolkit.survey.reliability import SCALE_COLUMNS, reliability
 
-ATOL = 1e-6   # agreement with R: at least 6 decimals (the task asks for 4)
+ATOL = 1e-6  # agreement with R: at least 6 decimals (the task asks for 4)
 
 ALPHA_REF = pd.read_csv(REFERENCE / "reliability_alpha.csv")
 ITEMS_REF = pd.read_csv(REFERENCE / "reliability_items.csv")
@@ -49,18 +49,18 @@ def test_alpha_matches_psych(data, scale, missing):
     ``a$feldt$lower.ci`` / ``upper.ci`` (Feldt CI), ``a$total$ase`` (Duhachek CI
     ``raw_alpha +/- qnorm(.975) * ase``)."""
     ref = ALPHA_REF[(ALPHA_REF.scale == scale) & (ALPHA_REF.missing == missing)].iloc[0]
-    res = _quiet(reliability, data, SCALES[scale], missing=missing, reverse=_rev(scale),
-                 item_range=(1, 6))
+    res = _quiet(reliability, data, SCALES[scale], missing=missing, reverse=_rev(scale), item_range=(1, 6))
     assert list(res.columns) == SCALE_COLUMNS
     got = res.iloc[0]
     assert got["n"] == ref["n"] and got["k"] == 5
-    assert_allclose(got[["alpha", "alpha_std", "ci_low", "ci_high"]].astype(float),
-                    ref[["alpha", "alpha_std", "feldt_low", "feldt_high"]].astype(float),
-                    rtol=0, atol=ATOL)
-    duh = _quiet(reliability, data, SCALES[scale], missing=missing, reverse=_rev(scale),
-                 ci_method="duhachek").iloc[0]
-    assert_allclose([duh["ci_low"], duh["ci_high"]], [ref["duhachek_low"], ref["duhachek_high"]],
-                    rtol=0, atol=ATOL)
+    assert_allclose(
+        got[["alpha", "alpha_std", "ci_low", "ci_high"]].astype(float),
+        ref[["alpha", "alpha_std", "feldt_low", "feldt_high"]].astype(float),
+        rtol=0,
+        atol=ATOL,
+    )
+    duh = _quiet(reliability, data, SCALES[scale], missing=missing, reverse=_rev(scale), ci_method="duhachek").iloc[0]
+    assert_allclose([duh["ci_low"], duh["ci_high"]], [ref["duhachek_low"], ref["duhachek_high"]], rtol=0, atol=ATOL)
     assert res.attrs["ci"] == 0.95
 
 
@@ -79,13 +79,16 @@ def test_item_analysis_matches_psych(data, scale, missing):
     """R: ``a$item.stats`` columns ``n, mean, sd, r.drop`` and ``a$alpha.drop`` columns
     ``raw_alpha, std.alpha`` of ``psych::alpha(x, keys = keys)``."""
     ref = ITEMS_REF[(ITEMS_REF.scale == scale) & (ITEMS_REF.missing == missing)]
-    res = _quiet(item_analysis, data, SCALES[scale], missing=missing, reverse=_rev(scale),
-                 item_range=(1, 6))
+    res = _quiet(item_analysis, data, SCALES[scale], missing=missing, reverse=_rev(scale), item_range=(1, 6))
     assert list(res["item"]) == list(ref["item"])
     assert_allclose(res["n"], ref["n"], rtol=0, atol=0)
-    for ours, theirs in [("mean", "mean"), ("sd", "sd"), ("corrected_item_total_r", "r_drop"),
-                         ("alpha_if_dropped", "alpha_if_dropped"),
-                         ("alpha_std_if_dropped", "alpha_std_if_dropped")]:
+    for ours, theirs in [
+        ("mean", "mean"),
+        ("sd", "sd"),
+        ("corrected_item_total_r", "r_drop"),
+        ("alpha_if_dropped", "alpha_if_dropped"),
+        ("alpha_std_if_dropped", "alpha_std_if_dropped"),
+    ]:
         assert_allclose(res[ours], ref[theirs], rtol=0, atol=ATOL, err_msg=ours)
 
 
@@ -113,13 +116,20 @@ def test_reliability_table_matches_psych(data):
     ref = ALPHA_REF[ALPHA_REF.missing == "pairwise"].reset_index(drop=True)
     assert list(table.scales["scale"]) == list("ACENO")
     assert list(table.scales.columns) == ["scale", *SCALE_COLUMNS]
-    assert_allclose(table.scales[["alpha", "alpha_std", "ci_low", "ci_high", "omega_total"]],
-                    ref[["alpha", "alpha_std", "feldt_low", "feldt_high", "omega_total"]],
-                    rtol=0, atol=ATOL)
+    assert_allclose(
+        table.scales[["alpha", "alpha_std", "ci_low", "ci_high", "omega_total"]],
+        ref[["alpha", "alpha_std", "feldt_low", "feldt_high", "omega_total"]],
+        rtol=0,
+        atol=ATOL,
+    )
     iref = ITEMS_REF[ITEMS_REF.missing == "pairwise"].reset_index(drop=True)
     assert list(table.items["item"]) == list(iref["item"])
-    assert_allclose(table.items[["mean", "corrected_item_total_r", "alpha_if_dropped"]],
-                    iref[["mean", "r_drop", "alpha_if_dropped"]], rtol=0, atol=ATOL)
+    assert_allclose(
+        table.items[["mean", "corrected_item_total_r", "alpha_if_dropped"]],
+        iref[["mean", "r_drop", "alpha_if_dropped"]],
+        rtol=0,
+        atol=ATOL,
+    )
     assert table.scales.attrs["ci"] == 0.95
 
 
@@ -169,8 +179,8 @@ def test_respondents_left_out_are_reported():
     rng = np.random.default_rng(3)
     f = rng.normal(size=60)
     x = pd.DataFrame({f"q{i}": f + rng.normal(size=60) for i in range(4)})
-    x.iloc[:5] = np.nan            # answered nothing
-    x.iloc[5:8, 0] = np.nan        # answered some
+    x.iloc[:5] = np.nan  # answered nothing
+    x.iloc[5:8, 0] = np.nan  # answered some
     with pytest.warns(UserWarning, match="5 of 60 respondents answered none"):
         res = reliability(x, list(x.columns))
     assert res["n"].iloc[0] == 55
@@ -202,8 +212,7 @@ def test_negatively_keyed_item_warns():
 def _frame():
     rng = np.random.default_rng(0)
     f = rng.normal(size=50)
-    return pd.DataFrame({f"q{i}": np.clip(np.round(3 + f + rng.normal(size=50)), 1, 5)
-                         for i in range(1, 5)})
+    return pd.DataFrame({f"q{i}": np.clip(np.round(3 + f + rng.normal(size=50)), 1, 5) for i in range(1, 5)})
 
 
 def _bad(kind):
@@ -286,10 +295,10 @@ def test_reliability_table_out_of_range(data):
 def test_public_name_is_callable_after_module_import(data):
     """``toolkit.survey.reliability`` stays usable as the function even once the module
     of the same name has been imported (which rebinds the package attribute)."""
+    import inspect
+
     import toolkit.survey as survey
     import toolkit.survey.reliability  # noqa: F401
-
-    import inspect
 
     assert inspect.isfunction(survey.reliability)
     res = _quiet(survey.reliability, data, SCALES["N"])

@@ -46,10 +46,9 @@ def test_congeneric_omega_and_alpha_recovered():
     alpha_pop, omega_pop = _population(lam, theta)
     assert omega_pop > alpha_pop + 0.005
     rng = np.random.default_rng(20240301)
-    est = np.array([
-        reliability(_draw(rng, 400, lam, theta), ITEMS)[["alpha", "omega_total"]].iloc[0]
-        for _ in range(200)
-    ])
+    est = np.array(
+        [reliability(_draw(rng, 400, lam, theta), ITEMS)[["alpha", "omega_total"]].iloc[0] for _ in range(200)]
+    )
     mean_alpha, mean_omega = est.mean(axis=0)
     se_alpha, se_omega = est.std(axis=0, ddof=1) / np.sqrt(len(est))
     assert abs(mean_omega - omega_pop) < max(0.004, 4 * se_omega)
@@ -58,8 +57,7 @@ def test_congeneric_omega_and_alpha_recovered():
     assert (est[:, 1] > est[:, 0]).mean() > 0.9
 
 
-@pytest.mark.parametrize("ci_method, band", [("feldt", (0.925, 0.975)),
-                                              ("duhachek", (0.915, 0.975))])
+@pytest.mark.parametrize("ci_method, band", [("feldt", (0.925, 0.975)), ("duhachek", (0.915, 0.975))])
 def test_alpha_ci_covers_population_alpha(ci_method, band):
     """Tau-equivalent items (loading 0.7, unequal error variances), n = 100, 400
     replications: the 95% interval covers the population alpha in about 95% of samples

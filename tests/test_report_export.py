@@ -5,7 +5,7 @@ import pandas as pd
 
 from toolkit.report.export import neutralise_formulas, write_csv, write_workbook
 
-DANGEROUS = ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tcmd", "safe"]
+DANGEROUS = ['=HYPERLINK("http://x")', "+1", "-2+3", "@SUM(A1)", "\tcmd", "safe"]
 
 
 def test_csv_neutralised(tmp_path):

@@ -21,9 +21,13 @@ from toolkit.report.render import render_pack
 @pytest.fixture
 def ctx(tmp_path):
     c = EvidenceContext(outdir=tmp_path, seed=1, demo=True)
-    c.table("prev", pd.DataFrame({"group": ["=Officer", "Staff", "Other"], "estimate": [0.41234, 0.2, 0.5],
-                                  "n": [120, 80, 3]}),
-            counts=["n"], title="Prevalence", pillar="recognition")
+    c.table(
+        "prev",
+        pd.DataFrame({"group": ["=Officer", "Staff", "Other"], "estimate": [0.41234, 0.2, 0.5], "n": [120, 80, 3]}),
+        counts=["n"],
+        title="Prevalence",
+        pillar="recognition",
+    )
 
     def line(t):
         fig, ax = plt.subplots()
@@ -31,8 +35,9 @@ def ctx(tmp_path):
         return fig
 
     c.figure("line", line, source="prev", title="A line", pillar="training")
-    c.finding("reporting", "{p:.0%} reported (95% CI {lo:.0%} to {hi:.0%}).", recommendation="3.01",
-              p=0.3456, lo=0.3, hi=0.39)
+    c.finding(
+        "reporting", "{p:.0%} reported (95% CI {lo:.0%} to {hi:.0%}).", recommendation="3.01", p=0.3456, lo=0.3, hi=0.39
+    )
     c.method("Survey", "Wilson intervals.")
     c.limitation("Synthetic data.")
     c.publish()
@@ -115,18 +120,20 @@ def test_figures_are_byte_identical_across_builds(tmp_path):
 
 def _model_table():
     """A published logit table as toolkit.survey.logit returns it (values from the demo pack)."""
-    return pd.DataFrame({
-        "term": ["Intercept", "C(role)[T.2]", "C(role)[T.3]", "public_facing"],
-        "kind": ["intercept", "coefficient", "coefficient", "coefficient"],
-        "estimate": [-0.774, -1.162, 0.267, 0.9],
-        "se": [0.12, 0.10, 0.17, 0.1],
-        "odds_ratio": [0.461, 0.3127, 1.305, 2.46],
-        "ci_low": [0.363, 0.2563, 0.936, 2.0],
-        "ci_high": [0.585, 0.3816, 1.820, 3.0],
-        "p": [1.9e-10, 2.3e-30, 0.1159, 1e-5],
-        "n": [2749, 2749, 2749, 2749],
-        "method": ["logistic regression (statsmodels GLM Binomial)"] * 4,
-    })
+    return pd.DataFrame(
+        {
+            "term": ["Intercept", "C(role)[T.2]", "C(role)[T.3]", "public_facing"],
+            "kind": ["intercept", "coefficient", "coefficient", "coefficient"],
+            "estimate": [-0.774, -1.162, 0.267, 0.9],
+            "se": [0.12, 0.10, 0.17, 0.1],
+            "odds_ratio": [0.461, 0.3127, 1.305, 2.46],
+            "ci_low": [0.363, 0.2563, 0.936, 2.0],
+            "ci_high": [0.585, 0.3816, 1.820, 3.0],
+            "p": [1.9e-10, 2.3e-30, 0.1159, 1e-5],
+            "n": [2749, 2749, 2749, 2749],
+            "method": ["logistic regression (statsmodels GLM Binomial)"] * 4,
+        }
+    )
 
 
 def test_presentation_labels_terms_from_the_dictionary():
@@ -151,9 +158,17 @@ def test_presentation_labels_terms_from_the_dictionary():
 def test_presentation_counts_whole_years_plain_percent_with_interval():
     from toolkit.report.presentation import present_table
 
-    t = pd.DataFrame({"year": [2014, 2015], "group": ["Police officer", "Police staff"],
-                      "estimate": [0.3928, 0.2118], "ci_low": [0.3731, 0.1903], "ci_high": [0.4128, 0.2349],
-                      "n": pd.array([1183.0, 1347.0], dtype="Float64"), "n_events": [464.0, 285.0]})
+    t = pd.DataFrame(
+        {
+            "year": [2014, 2015],
+            "group": ["Police officer", "Police staff"],
+            "estimate": [0.3928, 0.2118],
+            "ci_low": [0.3731, 0.1903],
+            "ci_high": [0.4128, 0.2349],
+            "n": pd.array([1183.0, 1347.0], dtype="Float64"),
+            "n_events": [464.0, 285.0],
+        }
+    )
     p = present_table(t)
     assert p.rows[0] == ["2014", "Police officer", "39% (37 to 41)", "1,183", "464"]
     assert p.rows[1][0] == "2015" and p.rows[1][2] == "21% (19 to 23)"
@@ -168,11 +183,19 @@ def test_suppressed_cells_marked_with_legend_from_disclosure_records():
         suppressed_mask,
     )
 
-    t = pd.DataFrame({"theme": ["A", "B"], "Sergeant": pd.array([12, None], dtype="Int64"),
-                      "Inspector": pd.array([15, None], dtype="Int64"), "Total": pd.array([27, 31], dtype="Int64")})
-    records = [{"table": "themes", "row": "B", "column": "Sergeant", "action": "primary"},
-               {"table": "themes", "row": "B", "column": "Inspector", "action": "secondary"},
-               {"table": "other", "row": "A", "column": "Total", "action": "primary"}]
+    t = pd.DataFrame(
+        {
+            "theme": ["A", "B"],
+            "Sergeant": pd.array([12, None], dtype="Int64"),
+            "Inspector": pd.array([15, None], dtype="Int64"),
+            "Total": pd.array([27, 31], dtype="Int64"),
+        }
+    )
+    records = [
+        {"table": "themes", "row": "B", "column": "Sergeant", "action": "primary"},
+        {"table": "themes", "row": "B", "column": "Inspector", "action": "secondary"},
+        {"table": "other", "row": "A", "column": "Total", "action": "primary"},
+    ]
     mask = suppressed_mask(t, records, name="themes")
     assert mask.to_numpy().tolist() == [[False] * 4, [False, True, True, False]]
     p = present_table(t, suppressed=mask)
@@ -204,8 +227,9 @@ def test_presentation_tables_are_the_published_values(demo_pack):
     prev = demo_pack.tables["survey_harm_prevalence"].data
     p = present_published(demo_pack, demo_pack.tables["survey_harm_prevalence"])
     first = prev.iloc[0]
-    assert p.rows[0][1] == (f"{100 * first['estimate']:.0f}% "
-                            f"({100 * first['ci_low']:.0f} to {100 * first['ci_high']:.0f})")
+    assert p.rows[0][1] == (
+        f"{100 * first['estimate']:.0f}% ({100 * first['ci_low']:.0f} to {100 * first['ci_high']:.0f})"
+    )
     assert p.rows[0][2] == f"{int(first['n']):,}"
 
 
@@ -236,8 +260,10 @@ def test_joint_display_brings_the_strands_together(demo_pack):
     training = joint_display(demo_pack, "training")
     assert list(training["strand"]) == ["Staff survey", "Manager interviews", "Policy documents", "Evaluation"]
     survey = demo_pack.tables["survey_training"].data.iloc[0]
-    assert f"{100 * survey['estimate']:.0f}% ({100 * survey['ci_low']:.0f} to {100 * survey['ci_high']:.0f})" \
+    assert (
+        f"{100 * survey['estimate']:.0f}% ({100 * survey['ci_low']:.0f} to {100 * survey['ci_high']:.0f})"
         in training.loc[0, "evidence"]
+    )
     themes = demo_pack.tables["qual_theme_prevalence"].data
     shown = themes[themes["pillar"].eq("training") & themes["code"].str.contains(r"\.") & themes["estimate"].notna()]
     for row in shown.itertuples():
@@ -268,7 +294,7 @@ def test_docx_a4_uk_english_styles_alt_text(ctx):
     doc = Document(out["docx"])
     body = doc.sections[0]
     assert abs(body.page_width - Mm(210)) < Mm(1) and abs(body.page_height - Mm(297)) < Mm(1)
-    styles = (ctx.pack_dir / "briefing.docx")
+    styles = ctx.pack_dir / "briefing.docx"
     import zipfile
 
     with zipfile.ZipFile(styles) as z:
@@ -290,8 +316,13 @@ def test_docx_and_xlsx_byte_identical_on_rebuild(tmp_path):
     blobs = []
     for i in range(2):
         c = EvidenceContext(outdir=tmp_path / str(i), seed=1, demo=True)
-        c.table("prev", pd.DataFrame({"group": ["Officer", "Staff"], "estimate": [0.41, 0.3], "n": [120, 4]}),
-                counts=["n"], title="Prevalence", pillar="recognition")
+        c.table(
+            "prev",
+            pd.DataFrame({"group": ["Officer", "Staff"], "estimate": [0.41, 0.3], "n": [120, 4]}),
+            counts=["n"],
+            title="Prevalence",
+            pillar="recognition",
+        )
 
         def bars(t):
             fig, ax = plt.subplots()
@@ -315,9 +346,13 @@ def test_xlsx_marks_withheld_cells_and_keeps_numbers(ctx):
 
     from toolkit.report.presentation import MARKER
 
-    ctx.table("themes", pd.DataFrame({"theme": ["A", "B"], "Sergeant": [12, 3], "estimate": [0.4, 0.1],
-                                      "Total": [27, 31]}),
-              counts=["Sergeant", "Total"], derived={"estimate": ("Sergeant",)}, title="Themes")
+    ctx.table(
+        "themes",
+        pd.DataFrame({"theme": ["A", "B"], "Sergeant": [12, 3], "estimate": [0.4, 0.1], "Total": [27, 31]}),
+        counts=["Sergeant", "Total"],
+        derived={"estimate": ("Sergeant",)},
+        title="Themes",
+    )
     ctx.publish()
     out = render_pack(ctx)
     wb = openpyxl.load_workbook(out["xlsx"])
@@ -339,8 +374,9 @@ MM = 72 / 25.4  # points per millimetre
 
 
 def _pdf_pages(pdf):
-    out = subprocess.run(["pdfinfo", "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
     return [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", out)]
 
 
@@ -348,8 +384,9 @@ def _pdf_words(pdf):
     """Pages of blocks of lines of words with their boxes (pdftotext -bbox-layout)."""
     import xml.etree.ElementTree as ET
 
-    xml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True,
-                         check=True).stdout
+    xml = subprocess.run(
+        ["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     xml = re.sub(r"<!DOCTYPE[^>]*>", "", xml)
     xml = re.sub(r'\sxmlns="[^"]*"', "", xml, count=1)
     root = ET.fromstring(xml)
@@ -357,8 +394,10 @@ def _pdf_words(pdf):
     for page in root.iter("page"):
         blocks = []
         for block in page.iter("block"):
-            lines = [[(w.text or "", float(w.get("xMin")), float(w.get("xMax"))) for w in line.iter("word")]
-                     for line in block.iter("line")]
+            lines = [
+                [(w.text or "", float(w.get("xMin")), float(w.get("xMax"))) for w in line.iter("word")]
+                for line in block.iter("line")
+            ]
             blocks.append(lines)
         pages.append({"width": float(page.get("width")), "blocks": blocks})
     return pages
@@ -369,9 +408,21 @@ def test_briefing_docx_renders_a4_body_within_12_pages_tables_fit(demo_pack, tmp
     """briefing.docx through headless LibreOffice: A4 pages, the body (before the annex)
     at most 12 pages, no table wider than the text block, no header word broken."""
     docx_path = demo_pack.pack_dir / "briefing.docx"
-    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx_path)],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(docx_path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     pdf = tmp_path / "briefing.pdf"
     sizes = _pdf_pages(pdf)
     assert sizes and all(abs(min(s) - 210 * MM) < 2 and abs(max(s) - 297 * MM) < 2 for s in sizes)
@@ -420,10 +471,11 @@ def test_a_force_restyles_both_outputs_from_study_yml(tmp_path):
     Image.new("RGB", (60, 30), "#ffcc00").save(tmp_path / "logo.png")
     (tmp_path / "study.yml").write_text(
         "study: {name: Force survey 2025}\n"
-        "report: {organisation: Northshire Police, logo: logo.png, colour: '#7A1F5C'}\n", encoding="utf-8")
+        "report: {organisation: Northshire Police, logo: logo.png, colour: '#7A1F5C'}\n",
+        encoding="utf-8",
+    )
     c = EvidenceContext(outdir=tmp_path / "out", seed=1, demo=False, config=load_study(tmp_path / "study.yml"))
-    c.table("prev", pd.DataFrame({"group": ["Officer"], "estimate": [0.4]}), title="Prevalence",
-            pillar="recognition")
+    c.table("prev", pd.DataFrame({"group": ["Officer"], "estimate": [0.4]}), title="Prevalence", pillar="recognition")
     c.publish()
     out = render_pack(c)
     html = out["html"].read_text(encoding="utf-8")
@@ -468,8 +520,9 @@ def test_coded_answers_labelled_from_the_dictionary():
     d = default_dictionary()
     item = next(v for v in d.variables if d.type(v) == "likert")
     codes = d.codes(item)
-    t = pd.DataFrame({"item": [item, item], "level": [1.0, 2.0], "n": [200, 200], "n_level": [40, 60],
-                      "share": [0.2, 0.3]})
+    t = pd.DataFrame(
+        {"item": [item, item], "level": [1.0, 2.0], "n": [200, 200], "n_level": [40, 60], "share": [0.2, 0.3]}
+    )
     p = present_table(t, dictionary=d)
     assert p.columns[:2] == ["Item", "Answer"]
     assert [r[1] for r in p.rows] == [codes[1], codes[2]]

@@ -10,9 +10,9 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
+from _reliability_bfi import REFERENCE, SCALES, as_categorical, bfi, bfi_dictionary_table
 from numpy.testing import assert_allclose
 
-from _reliability_bfi import REFERENCE, SCALES, as_categorical, bfi, bfi_dictionary_table
 from toolkit.dictionary import default_dictionary, load_dictionary
 from toolkit.errors import ColumnNotFoundError, DataValidationError, ParameterError
 from toolkit.survey import score_scales
@@ -74,7 +74,7 @@ def test_item_bank_reverse_keying_by_hand():
     assert d.is_reverse("impact_shrug") and tuple(d.range("impact_shrug")) == (1.0, 5.0)
     items = d.scales()["impact"]
     row = dict.fromkeys(items, 4)
-    row["impact_shrug"] = 1                       # reversed: 1 + 5 - 1 = 5
+    row["impact_shrug"] = 1  # reversed: 1 + 5 - 1 = 5
     part = dict(row, impact_sleep=np.nan, impact_work=np.nan)
     data = pd.DataFrame([row, part], index=[10, 11])
     cat = as_categorical(data, items, categories=range(1, 6))
@@ -105,13 +105,24 @@ def test_min_items_rule(rule, k, need):
 
 
 def test_min_items_applied_per_respondent():
-    t = pd.DataFrame({
-        "variable": ["a", "b", "c", "d"], "label": "", "type": "likert",
-        "values": "1=No; 2=Maybe; 3=Yes", "missing": "", "scale": "s", "reverse": "",
-        "min": "", "max": "", "required": "", "pillar": "", "disclosure": "public"})
+    t = pd.DataFrame(
+        {
+            "variable": ["a", "b", "c", "d"],
+            "label": "",
+            "type": "likert",
+            "values": "1=No; 2=Maybe; 3=Yes",
+            "missing": "",
+            "scale": "s",
+            "reverse": "",
+            "min": "",
+            "max": "",
+            "required": "",
+            "pillar": "",
+            "disclosure": "public",
+        }
+    )
     d = load_dictionary(t)
-    data = pd.DataFrame({"a": [1, 1, np.nan], "b": [3, np.nan, np.nan],
-                         "c": [2, np.nan, np.nan], "d": [2, 3, 3]})
+    data = pd.DataFrame({"a": [1, 1, np.nan], "b": [3, np.nan, np.nan], "c": [2, np.nan, np.nan], "d": [2, 3, 3]})
     with pytest.warns(UserWarning, match=r"'s': 1 respondent\(s\) answered fewer than 2 of"):
         res = score_scales(data, d, min_items=2)
     assert_allclose(res["s"], [2.0, 2.0, np.nan])

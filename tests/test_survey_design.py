@@ -66,15 +66,23 @@ def _ours(design, estimator, outcome, by):
 @pytest.mark.parametrize("design", list(DESIGNS))
 @pytest.mark.parametrize(
     "estimator, outcome",
-    [("svymean", "api00"), ("svymean", "api00_na"), ("svyciprop", "sch_wide01"),
-     ("svyciprop", "sch_wide_na"), ("svytotal", "sch_wide01"), ("svytotal", "sch_wide_na"),
-     ("svytotal", "api00"), ("svytotal", "api00_na")],
+    [
+        ("svymean", "api00"),
+        ("svymean", "api00_na"),
+        ("svyciprop", "sch_wide01"),
+        ("svyciprop", "sch_wide_na"),
+        ("svytotal", "sch_wide01"),
+        ("svytotal", "sch_wide_na"),
+        ("svytotal", "api00"),
+        ("svytotal", "api00_na"),
+    ],
 )
 def test_estimates_match_r_survey(design, estimator, outcome):
     ref = EST[(EST["design"] == design) & (EST["estimator"] == estimator) & (EST["outcome"] == outcome)]
     ref = ref.set_index("group")
-    got = pd.concat([_ours(design, estimator, outcome, None),
-                     _ours(design, estimator, outcome, "stype") if len(ref) > 1 else None])
+    got = pd.concat(
+        [_ours(design, estimator, outcome, None), _ours(design, estimator, outcome, "stype") if len(ref) > 1 else None]
+    )
     got = got.set_index("group").loc[ref.index]
     assert_allclose(got[NUM].to_numpy(float), ref[NUM].to_numpy(float), rtol=1e-6)
     if estimator == "svytotal":
@@ -107,8 +115,11 @@ def test_lonely_psu_options_match_r(option):
     kw = {"weight": "pw", "strata": "stratum", "lonely_psu": option}
     got = pd.concat([mean_by(d, "api00", **kw), mean_by(d, "api00", by="awards", **kw)])
     got = got.set_index("group").loc[["All", "No", "Yes"]]
-    assert_allclose(got[["estimate", "se"]].to_numpy(float),
-                    ref.loc[["All", "No", "Yes"], ["estimate", "se"]].to_numpy(float), rtol=1e-6)
+    assert_allclose(
+        got[["estimate", "se"]].to_numpy(float),
+        ref.loc[["All", "No", "Yes"], ["estimate", "se"]].to_numpy(float),
+        rtol=1e-6,
+    )
     # the dense variance of models and tests: svyglm(api00 ~ ell + meals) (gaussian) through
     # the Wald test's machinery, and svychisq(~awards + stype)
     from toolkit.survey._design import build_design
@@ -125,8 +136,7 @@ def test_lonely_psu_options_match_r(option):
     assert_allclose(beta, r["estimate"], rtol=1e-8)
     assert_allclose(se, r["se"], rtol=1e-6)
     chi = compare_groups(d, "awards", by="stype", **kw).iloc[0]
-    assert_allclose([chi["statistic"], chi["df"]], ref.loc["svychisq", ["estimate", "se"]].to_numpy(float),
-                    rtol=1e-6)
+    assert_allclose([chi["statistic"], chi["df"]], ref.loc["svychisq", ["estimate", "se"]].to_numpy(float), rtol=1e-6)
 
 
 def test_lonely_psu_fails_by_default_naming_the_stratum():
@@ -164,8 +174,10 @@ TESTS = pd.read_csv(REF / "survey_design_tests.csv")
 
 
 @pytest.mark.parametrize("design", list(DESIGNS))
-@pytest.mark.parametrize("test, outcome", [("rao_scott_f", "awards"), ("rao_scott_f", "awards_na"),
-                                           ("wald_f", "api00"), ("wald_f", "api00_na")])
+@pytest.mark.parametrize(
+    "test, outcome",
+    [("rao_scott_f", "awards"), ("rao_scott_f", "awards_na"), ("wald_f", "api00"), ("wald_f", "api00_na")],
+)
 def test_compare_groups_matches_svychisq_and_regtermtest(design, test, outcome):
     """R: svychisq(~awards + stype, des) (Rao-Scott F) and regTermTest(svyglm(api00 ~ stype,
     des), ~stype); rows with a missing answer stay in the design (na.rm = TRUE)."""
@@ -177,8 +189,11 @@ def test_compare_groups_matches_svychisq_and_regtermtest(design, test, outcome):
         warnings.simplefilter("ignore", DataWarning)
         got = compare_groups(api(name), outcome, by="stype", **kw).iloc[0]
     assert got["test"] == test
-    assert_allclose(got[["statistic", "df", "df2", "p"]].to_numpy(float),
-                    ref[["statistic", "df", "df2", "p"]].to_numpy(float), rtol=1e-6)
+    assert_allclose(
+        got[["statistic", "df", "df2", "p"]].to_numpy(float),
+        ref[["statistic", "df", "df2", "p"]].to_numpy(float),
+        rtol=1e-6,
+    )
 
 
 MODELS = pd.read_csv(REF / "survey_design_models.csv")
@@ -189,9 +204,14 @@ def _r_term(term):
 
 
 @pytest.mark.parametrize("design", list(DESIGNS))
-@pytest.mark.parametrize("model, formula", [("logit", "awards01 ~ ell + meals"),
-                                            ("logit_na", "sch_wide_na ~ ell + meals"),
-                                            ("ordinal", "api_cat ~ ell_p + meals_p")])
+@pytest.mark.parametrize(
+    "model, formula",
+    [
+        ("logit", "awards01 ~ ell + meals"),
+        ("logit_na", "sch_wide_na ~ ell + meals"),
+        ("ordinal", "api_cat ~ ell_p + meals_p"),
+    ],
+)
 def test_models_match_svyglm_and_svyolr_with_t_on_design_df(design, model, formula):
     """R: svyglm(awards01 ~ ell + meals, des, family = quasibinomial) with t on df.residual =
     degf + 1 - p (sch_wide_na: rows with a missing outcome dropped from the fit, kept in the
@@ -223,8 +243,13 @@ def test_logit_refuses_separation_instead_of_printing_huge_odds_ratios():
 
     rng = np.random.default_rng(4)
     n = 400
-    df = pd.DataFrame({"role": rng.choice(["officer", "staff", "special"], n, p=[0.6, 0.35, 0.05]),
-                       "x": rng.normal(size=n), "w": rng.uniform(0.5, 2, n)})
+    df = pd.DataFrame(
+        {
+            "role": rng.choice(["officer", "staff", "special"], n, p=[0.6, 0.35, 0.05]),
+            "x": rng.normal(size=n),
+            "w": rng.uniform(0.5, 2, n),
+        }
+    )
     df["y"] = np.where(df["role"] == "special", 1, rng.binomial(1, 0.3, n))
     for kw in ({}, {"weight": "w"}):
         with pytest.raises(ConvergenceError, match=r"separation.*role\)\[T.special\]"):
@@ -238,9 +263,13 @@ def test_logit_names_an_empty_category_and_collinear_predictors():
 
     rng = np.random.default_rng(5)
     n = 300
-    df = pd.DataFrame({"x": rng.normal(size=n), "y": rng.binomial(1, 0.4, n),
-                       "role": pd.Categorical(rng.choice(["officer", "staff"], n),
-                                              categories=["officer", "staff", "special"])})
+    df = pd.DataFrame(
+        {
+            "x": rng.normal(size=n),
+            "y": rng.binomial(1, 0.4, n),
+            "role": pd.Categorical(rng.choice(["officer", "staff"], n), categories=["officer", "staff", "special"]),
+        }
+    )
     df["x2"] = 2 * df["x"]
     df["z"] = pd.Categorical(rng.integers(1, 4, n), ordered=True)
     with pytest.raises(DesignError, match=r"special.*single value.*remove_unused_categories"):
@@ -276,29 +305,34 @@ def test_raked_weights_carry_their_calibration_into_the_variance():
     from toolkit.survey import compare_groups, logit, rake
 
     d = api("apiclus1")
-    d["w"] = rake(d, {"stype": {"E": 4421, "H": 755, "M": 1018}, "sch_wide": {"No": 1072, "Yes": 5122}},
-                  weight="pw")
+    d["w"] = rake(d, {"stype": {"E": 4421, "H": 755, "M": 1018}, "sch_wide": {"No": 1072, "Yes": 5122}}, weight="pw")
     kw = {"weight": "w", "cluster": "dnum", "calibration": ["stype", "sch_wide"]}
     ref = RAKED.set_index(["estimator", "outcome", "group"])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DataWarning)
-        got = pd.concat([
-            mean_by(d, ["api00", "api00_na"], **kw).assign(estimator="svymean"),
-            mean_by(d, ["api00", "api00_na"], by="awards", **kw).assign(estimator="svymean"),
-            total(d, "awards01", **kw).assign(estimator="svytotal"),
-            total(d, "awards01", by="stype", **kw).assign(estimator="svytotal"),
-        ]).set_index(["estimator", "outcome", "group"])
+        got = pd.concat(
+            [
+                mean_by(d, ["api00", "api00_na"], **kw).assign(estimator="svymean"),
+                mean_by(d, ["api00", "api00_na"], by="awards", **kw).assign(estimator="svymean"),
+                total(d, "awards01", **kw).assign(estimator="svytotal"),
+                total(d, "awards01", by="stype", **kw).assign(estimator="svytotal"),
+            ]
+        ).set_index(["estimator", "outcome", "group"])
         fit = logit(d, "awards01 ~ ell + meals", **kw).set_index("term")
         chi = compare_groups(d, "awards", by="stype", **kw).iloc[0]
     idx = [i for i in ref.index if i[0] in ("svymean", "svytotal")]
-    assert_allclose(got.loc[idx, ["estimate", "se"]].to_numpy(float),
-                    ref.loc[idx, ["estimate", "se"]].to_numpy(float), rtol=1e-6)
+    assert_allclose(
+        got.loc[idx, ["estimate", "se"]].to_numpy(float), ref.loc[idx, ["estimate", "se"]].to_numpy(float), rtol=1e-6
+    )
     r = ref.loc["svyglm"].loc["awards01"]
-    assert_allclose(fit.loc[["Intercept", "ell", "meals"], ["estimate", "se"]].to_numpy(float),
-                    r.loc[["(Intercept)", "ell", "meals"], ["estimate", "se"]].to_numpy(float), rtol=1e-6)
-    assert_allclose([chi["statistic"], chi["df"]], ref.loc[("svychisq", "awards", "F")].to_numpy(float),
-                    rtol=1e-6)
+    assert_allclose(
+        fit.loc[["Intercept", "ell", "meals"], ["estimate", "se"]].to_numpy(float),
+        r.loc[["(Intercept)", "ell", "meals"], ["estimate", "se"]].to_numpy(float),
+        rtol=1e-6,
+    )
+    assert_allclose([chi["statistic"], chi["df"]], ref.loc[("svychisq", "awards", "F")].to_numpy(float), rtol=1e-6)
     plain = mean_by(d, "api00", weight="w", cluster="dnum")
     assert plain["se"].iloc[0] > got.loc[("svymean", "api00", "All"), "se"]  # calibration helps here
     assert mean_by(d, "api00", **kw).attrs["design"] == (
-        "rake(svydesign(ids = ~dnum, weights = ~w), ~stype + ~sch_wide)")
+        "rake(svydesign(ids = ~dnum, weights = ~w), ~stype + ~sch_wide)"
+    )

@@ -25,8 +25,9 @@ def _minres_trust_region(R):
     bound = np.sqrt(_factor.MAX_COMMUNALITY)
     vals, vecs = np.linalg.eigh(R)
     start = np.clip(np.abs(vecs[:, -1]) * np.sqrt(vals[-1]), -bound + 1e-9, bound - 1e-9)
-    fit = least_squares(lambda lam: R[iu] - lam[iu[0]] * lam[iu[1]], start,
-                        bounds=(-bound, bound), xtol=1e-15, ftol=1e-15, gtol=1e-15)
+    fit = least_squares(
+        lambda lam: R[iu] - lam[iu[0]] * lam[iu[1]], start, bounds=(-bound, bound), xtol=1e-15, ftol=1e-15, gtol=1e-15
+    )
     lam = fit.x
     return -lam if lam.sum() < 0 else lam
 
@@ -56,8 +57,8 @@ def items():
     f = rng.normal(size=(n, 1))
     x = np.clip(np.round(3 + 0.8 * f + rng.normal(scale=0.8, size=(n, 6))), 1, 5)
     x[rng.random((n, 6)) < 0.1] = np.nan
-    x[:7] = np.nan                                  # rows answering nothing
-    x[:, 5] = x[:, 5] + rng.normal(scale=0.01, size=n)   # one non-integer item
+    x[:7] = np.nan  # rows answering nothing
+    x[:, 5] = x[:, 5] + rng.normal(scale=0.01, size=n)  # one non-integer item
     return x
 
 
@@ -73,7 +74,7 @@ def test_cross_products_listwise_equals_complete_rows(items):
 def test_cross_products_pairwise_counts_rows_and_keeps_input(items):
     before = items.copy()
     cov, cor, _ = pairwise_moments(np.asfortranarray(items))
-    np.testing.assert_array_equal(items, before)        # overwrite=False leaves it alone
+    np.testing.assert_array_equal(items, before)  # overwrite=False leaves it alone
     frame = pd.DataFrame(items)
     assert_allclose(cov, frame.cov().to_numpy(), rtol=0, atol=1e-12)
     assert_allclose(cor, frame.corr().to_numpy(), rtol=0, atol=1e-12)
@@ -83,17 +84,17 @@ def test_cross_products_pairwise_counts_rows_and_keeps_input(items):
 
 def test_group_labels_as_joined_strings():
     rng = np.random.default_rng(0)
-    data = pd.DataFrame({
-        "force": pd.Series(rng.choice(["F01", "F02", None], 500), dtype=object),
-        "role": pd.Categorical(rng.choice([1, 2, 3], 500)),
-        "wave": rng.choice([1.0, 2.0, np.nan], 500),
-    })
+    data = pd.DataFrame(
+        {
+            "force": pd.Series(rng.choice(["F01", "F02", None], 500), dtype=object),
+            "role": pd.Categorical(rng.choice([1, 2, 3], 500)),
+            "wave": rng.choice([1.0, 2.0, np.nan], 500),
+        }
+    )
     got = group_labels(data, ["force", "role", "wave"])
-    parts = [data["force"], data["role"].astype(object),
-             data["wave"].map(lambda v: v if pd.isna(v) else str(int(v)))]
+    parts = [data["force"], data["role"].astype(object), data["wave"].map(lambda v: v if pd.isna(v) else str(int(v)))]
     keep = np.logical_and.reduce([p.notna().to_numpy() for p in parts])
-    expected = (parts[0].astype(str) + " / " + parts[1].astype(str) + " / "
-                + parts[2].astype(str)).where(keep, np.nan)
+    expected = (parts[0].astype(str) + " / " + parts[1].astype(str) + " / " + parts[2].astype(str)).where(keep, np.nan)
     pd.testing.assert_series_equal(got, expected.astype(object), check_names=False)
 
 

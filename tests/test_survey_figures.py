@@ -112,8 +112,11 @@ def test_harm_heatmap_cells_and_labels(survey):
         (lambda d: likert_bars(d.assign(rec_serious=9), ["rec_serious"]), ParameterError, "outside the levels"),
         (lambda d: likert_bars(d.assign(rec_serious="x"), ["rec_serious"]), DataValidationError, "text"),
         (lambda d: prevalence_plot(d), ColumnNotFoundError, "estimate"),
-        (lambda d: prevalence_plot(prevalence(d, "harm_abuse", by="role", threshold=10_000)), ParameterError,
-         "nothing to draw"),
+        (
+            lambda d: prevalence_plot(prevalence(d, "harm_abuse", by="role", threshold=10_000)),
+            ParameterError,
+            "nothing to draw",
+        ),
         (lambda d: harm_heatmap(d, ["harm_abuse"], by="zz"), ColumnNotFoundError, "zz"),
         (lambda d: likert_bars(d, ["rec_serious"], dictionary=3), ParameterError, "dictionary"),
     ],

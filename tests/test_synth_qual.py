@@ -69,7 +69,6 @@ def test_report_section_publishes_suppressed_tables(tmp_path):
     matplotlib.use("Agg")
     from toolkit.report.evidence import EvidenceContext
     from toolkit.report.sections import qual
-
     from toolkit.study import open_study
 
     ctx = EvidenceContext(outdir=tmp_path, seed=20240301, config=open_study(None, tmp_path))

@@ -126,18 +126,29 @@ def test_linked_panel(demo):
 def test_harm_model_recovered(demo):
     """Logit of any harm on role, public-facing and gender recovers the true coefficients."""
     _, _, data, truth = demo
-    df = pd.DataFrame({"harm": _harm_any(data), "role": _num(data, "role"),
-                       "pf": _num(data, "public_facing"), "gender": _num(data, "gender")})
+    df = pd.DataFrame(
+        {
+            "harm": _harm_any(data),
+            "role": _num(data, "role"),
+            "pf": _num(data, "public_facing"),
+            "gender": _num(data, "gender"),
+        }
+    )
     df = df.dropna()
     df = df[df["gender"] != 98]
     df["woman"] = (df["gender"] == 1).astype(float)
     df["role"] = df["role"].astype(int).astype(str)
     fit = smf.logit("harm ~ C(role) + pf + woman", data=df).fit(disp=0)
     coef = truth["harm_any"]["coefficients"]
-    expected = {"Intercept": coef["intercept"], "C(role)[T.2]": coef["role_staff"],
-                "C(role)[T.3]": coef["role_pcso"], "C(role)[T.4]": coef["role_special"],
-                "C(role)[T.5]": coef["role_volunteer"], "pf": coef["public_facing"],
-                "woman": coef["woman"]}
+    expected = {
+        "Intercept": coef["intercept"],
+        "C(role)[T.2]": coef["role_staff"],
+        "C(role)[T.3]": coef["role_pcso"],
+        "C(role)[T.4]": coef["role_special"],
+        "C(role)[T.5]": coef["role_volunteer"],
+        "pf": coef["public_facing"],
+        "woman": coef["woman"],
+    }
     z = {k: (fit.params[k] - v) / fit.bse[k] for k, v in expected.items()}
     assert all(abs(x) < 3.5 for x in z.values()), z
 
@@ -147,11 +158,9 @@ def test_raking_recovers_population_prevalence(demo):
     unweighted, it does not (the design over-samples staff)."""
     out, _, data, truth = demo
     wf = pd.read_csv(out / "survey" / "workforce.csv")
-    df = pd.DataFrame({"harm": _harm_any(data), "role": _num(data, "role"),
-                       "gender": _num(data, "gender")}).dropna()
+    df = pd.DataFrame({"harm": _harm_any(data), "role": _num(data, "role"), "gender": _num(data, "gender")}).dropna()
     df = df[df["gender"] != 98]
-    margins = {v: wf[wf["variable"] == v].groupby("code")["count"].sum().to_dict()
-               for v in ("role", "gender")}
+    margins = {v: wf[wf["variable"] == v].groupby("code")["count"].sum().to_dict() for v in ("role", "gender")}
     w = rake(df, margins)
     est = float(np.average(df["harm"], weights=w))
     n_eff = w.sum() ** 2 / (w**2).sum()
@@ -170,11 +179,16 @@ def test_did_effects_recovered(demo):
     scores = pd.DataFrame({v: _num(data, v).where(lambda x: x <= 5) for v in items})
     for v in d.reverse_items("training_confidence"):
         scores[v] = 6 - scores[v]
-    df = pd.DataFrame({"y": scores.mean(axis=1), "force": data["force"], "wave": _num(data, "wave"),
-                       "reported": _num(data, "reported")})
+    df = pd.DataFrame(
+        {
+            "y": scores.mean(axis=1),
+            "force": data["force"],
+            "wave": _num(data, "wave"),
+            "reported": _num(data, "reported"),
+        }
+    )
     df["treated"] = (df["force"].isin(truth["did"]["rollout_forces"]) & (df["wave"] == 2)).astype(float)
-    fit = smf.ols("y ~ treated + C(force) + C(wave)", data=df.dropna(subset=["y"])).fit(
-        cov_type="HC1")
+    fit = smf.ols("y ~ treated + C(force) + C(wave)", data=df.dropna(subset=["y"])).fit(cov_type="HC1")
     target = truth["did"]["training_confidence"]["att_scale_mean"]
     assert abs(fit.params["treated"] - target) < 3.5 * fit.bse["treated"]
     assert target > 0.2

@@ -53,8 +53,7 @@ def test_keyness_matches_scipy_power_divergence():
     for row in res.itertuples():
         tot = row.freq_a + row.freq_b
         exp = [n_a * tot / (n_a + n_b), n_b * tot / (n_a + n_b)]
-        ref = stats.power_divergence([row.freq_a, row.freq_b], exp,
-                                     lambda_="log-likelihood").statistic
+        ref = stats.power_divergence([row.freq_a, row.freq_b], exp, lambda_="log-likelihood").statistic
         assert_allclose(row.statistic, ref, atol=1e-9)
 
 
@@ -97,8 +96,7 @@ def test_tokenize_without_nltk_data(tmp_path):
         "print('ok')\n"
     )
     env = dict(os.environ, NLTK_DATA=str(tmp_path), HOME=str(tmp_path))
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
-                         timeout=120)
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"
 
@@ -109,7 +107,7 @@ def test_sentence_split_keeps_abbreviation_and_kwic_offsets():
     res = kwic(DOCS, "Line managers", window=3)
     assert list(res["document"]) == [1, 2]
     for row in res.itertuples():
-        assert DOCS[row.document][row.start:row.end].lower() == "line managers"
+        assert DOCS[row.document][row.start : row.end].lower() == "line managers"
     assert res["left"].iloc[0] == "Occupational Health ."
     assert res["right"].iloc[1] == "were unsure of"
 
@@ -141,7 +139,7 @@ def _hand_counts(docs, n):
     from collections import Counter
 
     words = Counter(w for d in docs for w in d)
-    grams = Counter(tuple(d[i:i + n]) for d in docs for i in range(len(d) - n + 1))
+    grams = Counter(tuple(d[i : i + n]) for d in docs for i in range(len(d) - n + 1))
     return words, grams, sum(words.values())
 
 
@@ -149,8 +147,7 @@ def test_collocation_scores_equal_hand_formulas():
     """Independent of NLTK: Church & Hanks (1990) PMI = log2(n_12 N / (n_1 n_2)) for bigrams
     and log2(n_123 N^2 / (n_1 n_2 n_3)) for trigrams; Dunning (1993) G2 = 2 sum n ln(n / m)
     over the bigram's 2 x 2 table (cells with n = 0 add nothing), m = row x column / N."""
-    docs = [[t for t in d if any(c.isalpha() for c in t) and t not in stopwords()]
-            for d in tokenize(DOCS * 2)]
+    docs = [[t for t in d if any(c.isalpha() for c in t) and t not in stopwords()] for d in tokenize(DOCS * 2)]
     words, bigrams, total = _hand_counts(docs, 2)
     llr = collocations(DOCS * 2, min_freq=2, top=None)
     pmi = collocations(DOCS * 2, min_freq=2, measure="pmi", top=None)
@@ -163,8 +160,7 @@ def test_collocation_scores_equal_hand_formulas():
     for row in llr.itertuples():
         w1, w2 = row.term.split()
         n11 = bigrams[(w1, w2)]
-        cells = np.array([[n11, words[w1] - n11], [words[w2] - n11, total - words[w1] - words[w2] + n11]],
-                         dtype=float)
+        cells = np.array([[n11, words[w1] - n11], [words[w2] - n11, total - words[w1] - words[w2] + n11]], dtype=float)
         expected = np.outer(cells.sum(1), cells.sum(0)) / total
         g2 = 2 * sum(o * math.log(o / e) for o, e in zip(cells.ravel(), expected.ravel()) if o > 0)
         assert_allclose(row.estimate, g2, rtol=1e-6)

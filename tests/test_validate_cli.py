@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-
 from _io_helpers import HEADER, ROWS, csv_bytes
+
 from toolkit.cli import main
 from toolkit.dictionary import COLUMNS
 from toolkit.io.validate_cli import run_validate
@@ -22,7 +22,7 @@ def test_clean_file_exits_0(capsys):
 
 def test_errors_exit_1_with_a_readable_table_and_a_csv_report(tmp_path, capsys):
     ex = pd.read_csv(template("survey", "example.csv"), dtype=str, keep_default_na=False)
-    ex.loc[2, "trn_report"] = "7"          # file row 4
+    ex.loc[2, "trn_report"] = "7"  # file row 4
     ex.loc[1, "resp_id"] = ex.loc[0, "resp_id"]  # file rows 2 and 3 share an id (both wave 1)
     data = tmp_path / "wave1.csv"
     ex.to_csv(data, index=False)

@@ -25,20 +25,76 @@ VOCABULARY = (Path(__file__).parents[1] / "docs" / "vocabulary.md").read_text(en
 
 #: names a first (data) parameter may have
 FIRST = {
-    "data", "project", "texts", "text", "documents", "table", "result", "results", "path",
-    "paths", "sample", "scores", "matrix", "codebook", "values", "workforce", "fitted",
-    "lexicon", "sources", "texts_a", "incidents", "n",
+    "data",
+    "project",
+    "texts",
+    "text",
+    "documents",
+    "table",
+    "result",
+    "results",
+    "path",
+    "paths",
+    "sample",
+    "scores",
+    "matrix",
+    "codebook",
+    "values",
+    "workforce",
+    "fitted",
+    "lexicon",
+    "sources",
+    "texts_a",
+    "incidents",
+    "n",
 }
 #: the analysed variable(s), which may follow the data by position
 PRINCIPAL = {
-    "outcome", "items", "formula", "harms", "code", "term", "path", "dictionary", "margins",
-    "lexicon", "texts_b", "counts", "variables", "report", "record", "cases", "codebook",
-    "segments", "missing", "excluded", "source", "details", "threshold", "settings", "name",
+    "outcome",
+    "items",
+    "formula",
+    "harms",
+    "code",
+    "term",
+    "path",
+    "dictionary",
+    "margins",
+    "lexicon",
+    "texts_b",
+    "counts",
+    "variables",
+    "report",
+    "record",
+    "cases",
+    "codebook",
+    "segments",
+    "missing",
+    "excluded",
+    "source",
+    "details",
+    "threshold",
+    "settings",
+    "name",
 }
 #: column names that must be passed by keyword
 COLUMNS = {
-    "by", "weight", "strata", "cluster", "fpc", "subject", "unit", "time", "treated",
-    "first_treated", "covariates", "within", "between", "coder", "item", "value", "id",
+    "by",
+    "weight",
+    "strata",
+    "cluster",
+    "fpc",
+    "subject",
+    "unit",
+    "time",
+    "treated",
+    "first_treated",
+    "covariates",
+    "within",
+    "between",
+    "coder",
+    "item",
+    "value",
+    "id",
 }
 RETIRED = {"dv", "ci_level", "min_count", "p_adjusted", "rater", "weights", "group", "unit_of_agreement"}
 ANOVA = {"mixed_anova", "mixed_model"}
@@ -117,8 +173,13 @@ def test_result_columns_use_the_vocabulary():
 
     data = pd.DataFrame({"y": [0, 1] * 30, "g": ["a"] * 30 + ["b"] * 30})
     assert prevalence(data, "y", by="g", threshold=5).attrs["ci"] == 0.95
-    panel = pd.DataFrame({"id": list(range(20)) * 2, "t": [0] * 20 + [1] * 20,
-                          "y": [float(i % 5) for i in range(20)] + [float(i % 5) + 1 + (i % 3) for i in range(20)]})
+    panel = pd.DataFrame(
+        {
+            "id": list(range(20)) * 2,
+            "t": [0] * 20 + [1] * 20,
+            "y": [float(i % 5) for i in range(20)] + [float(i % 5) + 1 + (i % 3) for i in range(20)],
+        }
+    )
     pp = pre_post(panel, outcome="y", time="t", subject="id")
     table = evidence_table({"x": pp})
     assert "p_adj" in table.columns and "p_adjusted" not in table.columns

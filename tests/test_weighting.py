@@ -104,15 +104,17 @@ def test_rake_trimming_keeps_weights_in_bounds_and_margins():
         ({"stype": {"E": 0.5, "H": 0.3, "M": 0.1, "X": 0.1}}, {}, ParameterError, r"\['X'\]"),
         ({"stype": {"E": 0.5, "H": 0.5}}, {}, DataValidationError, "without a population share"),
         ({"stype": {"E": 0.5, "H": -0.1, "M": 0.6}}, {}, ParameterError, "non-negative"),
-        ({"stype": {"E": 10, "H": 10, "M": 10}, "awards": {"No": 5, "Yes": 5}}, {}, ParameterError,
-         "different totals"),
-        ({"stype": {"E": 0.5, "H": 0.3, "M": 0.2}}, {"weight": "stype"}, DataValidationError,
-         "not numeric"),
+        ({"stype": {"E": 10, "H": 10, "M": 10}, "awards": {"No": 5, "Yes": 5}}, {}, ParameterError, "different totals"),
+        ({"stype": {"E": 0.5, "H": 0.3, "M": 0.2}}, {"weight": "stype"}, DataValidationError, "not numeric"),
         ({"stype": {"E": 0.5, "H": 0.3, "M": 0.2}}, {"trim": (2, 3)}, ParameterError, "trim"),
         ([("stype", 1)], {}, ParameterError, "non-empty dict"),
         # all schools with awards are elementary: margins that contradict that cannot be met
-        ({"stype": {"E": 0.1, "H": 0.45, "M": 0.45}, "awards": {"No": 0.05, "Yes": 0.95}},
-         {"max_iter": 50, "data": "contradiction"}, ConvergenceError, "did not converge"),
+        (
+            {"stype": {"E": 0.1, "H": 0.45, "M": 0.45}, "awards": {"No": 0.05, "Yes": 0.95}},
+            {"max_iter": 50, "data": "contradiction"},
+            ConvergenceError,
+            "did not converge",
+        ),
     ],
 )
 def test_rake_errors(margins, kwargs, error, match):

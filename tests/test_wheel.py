@@ -46,11 +46,14 @@ def test_every_package_is_listed_for_the_wheel():
 def test_templates_command_copies_every_template(tmp_path, capsys):
     out = tmp_path / "templates"
     assert main(["templates", str(out)]) == 0
-    expected = sorted(p.relative_to(TEMPLATES_DIR) for p in TEMPLATES_DIR.rglob("*") if p.is_file()
-                      and "__pycache__" not in p.parts)
+    expected = sorted(
+        p.relative_to(TEMPLATES_DIR) for p in TEMPLATES_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+    )
     copied = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
     assert copied == expected and Path("survey", "dictionary.csv") in copied
-    assert (out / "survey" / "dictionary.csv").read_bytes() == (TEMPLATES_DIR / "survey" / "dictionary.csv").read_bytes()
+    assert (out / "survey" / "dictionary.csv").read_bytes() == (
+        TEMPLATES_DIR / "survey" / "dictionary.csv"
+    ).read_bytes()
     assert f"{len(expected)} files copied" in capsys.readouterr().out
 
 
@@ -81,8 +84,22 @@ def test_wheel_installs_and_builds_the_demo_pack(tmp_path):
             src.mkdir(exist_ok=True)
             shutil.copyfile(path, src / name)
     dist = tmp_path / "dist"
-    _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
-          "--disable-pip-version-check", "--quiet", "--wheel-dir", dist, src])
+    _run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "--disable-pip-version-check",
+            "--quiet",
+            "--wheel-dir",
+            dist,
+            src,
+        ]
+    )
     (wheel,) = dist.glob("*.whl")
 
     names = set(zipfile.ZipFile(wheel).namelist())
@@ -95,16 +112,32 @@ def test_wheel_installs_and_builds_the_demo_pack(tmp_path):
     venv = tmp_path / "venv"
     _run([sys.executable, "-m", "venv", "--without-pip", venv])
     python = venv / "bin" / "python"
-    _run([sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--no-index",
-          "--disable-pip-version-check", "--quiet", wheel])
+    _run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            python,
+            "install",
+            "--no-deps",
+            "--no-index",
+            "--disable-pip-version-check",
+            "--quiet",
+            wheel,
+        ]
+    )
     # the dependencies: this environment's site-packages, but not its editable install
     purelib = Path(_run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]).stdout.strip())
     (purelib / "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
 
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP")}
     env["MPLBACKEND"] = "Agg"
-    where = _run([python, "-c", "import toolkit, toolkit.paths as p; print(toolkit.__file__); "
-                  "print(p.TEMPLATES_DIR)"], cwd=tmp_path, env=env).stdout.split()
+    where = _run(
+        [python, "-c", "import toolkit, toolkit.paths as p; print(toolkit.__file__); print(p.TEMPLATES_DIR)"],
+        cwd=tmp_path,
+        env=env,
+    ).stdout.split()
     assert Path(where[0]).is_relative_to(venv), f"toolkit imported from {where[0]}, not the wheel"
     assert Path(where[1]).is_relative_to(venv) and Path(where[1]).name == "data_templates"
 
@@ -117,4 +150,5 @@ def test_wheel_installs_and_builds_the_demo_pack(tmp_path):
     copied = tmp_path / "templates"
     _run([venv / "bin" / "toolkit", "templates", copied], cwd=tmp_path, env=env)
     assert (copied / "survey" / "dictionary.csv").read_bytes() == (
-        REPO_DIR / "data-templates" / "survey" / "dictionary.csv").read_bytes()
+        REPO_DIR / "data-templates" / "survey" / "dictionary.csv"
+    ).read_bytes()

@@ -18,8 +18,10 @@ def _cmd_demo_data(args) -> int:
 
     out = Path(args.outdir)
     if out.exists() and not out.is_dir():
-        raise ToolkitError(f"{out} is a file, not a folder: give the name of a folder to write the "
-                           "demo study into (it is created if missing).")
+        raise ToolkitError(
+            f"{out} is a file, not a folder: give the name of a folder to write the "
+            "demo study into (it is created if missing)."
+        )
     written = write_demo(out, seed=args.seed)
     folders: dict = {}
     for path in written:
@@ -43,10 +45,10 @@ def _cmd_templates(args) -> int:
 
     out = Path(args.outdir)
     if out.exists() and not (out.is_dir() and not any(out.iterdir())):
-        raise ToolkitError(f"{out} already exists: give the name of a new (or empty) folder, so "
-                           "that no filled-in file is overwritten.")
-    shutil.copytree(TEMPLATES_DIR, out, dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns("__pycache__", "__init__.py"))
+        raise ToolkitError(
+            f"{out} already exists: give the name of a new (or empty) folder, so that no filled-in file is overwritten."
+        )
+    shutil.copytree(TEMPLATES_DIR, out, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__", "__init__.py"))
     files = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
     print(f"Data templates: {len(files)} files copied to {out.resolve()}; start with README.md there.")
     for folder in sorted({f.parts[0] for f in files if len(f.parts) > 1}):
@@ -70,8 +72,14 @@ def _cmd_evidence_pack(args) -> int:
 
         if args.by != "force":
             raise ToolkitError(f"--by must be 'force' (one pack per force); got {args.by!r}.")
-        table = build_by_force(Path(args.out), config=args.config, demo=args.demo, seed=args.seed,
-                               notebooks=not args.no_notebooks, workers=args.workers)
+        table = build_by_force(
+            Path(args.out),
+            config=args.config,
+            demo=args.demo,
+            seed=args.seed,
+            notebooks=not args.no_notebooks,
+            workers=args.workers,
+        )
         bad = table[~table["status"].isin(["built", "withheld"])]
         for rec in bad.itertuples(index=False):
             print(f"toolkit evidence-pack: {rec.force}: {rec.status}: {rec.detail}", file=sys.stderr)
@@ -83,15 +91,19 @@ def _cmd_evidence_pack(args) -> int:
 
 
 def _cmd_audit_pack(args) -> int:
-    from toolkit.disclosure.audit_pack import audit_pack
     import pandas as pd
+
+    from toolkit.disclosure.audit_pack import audit_pack
 
     verdict = audit_pack(Path(args.pack), study=args.study)
     with pd.option_context("display.max_colwidth", 120, "display.width", 200):
         print(verdict.to_string(index=False))
     safe = verdict.attrs["safe"]
-    print("verdict: SAFE: nothing found" if safe else
-          f"verdict: UNSAFE: {int((verdict['status'] == 'FAIL').sum())} finding(s)")
+    print(
+        "verdict: SAFE: nothing found"
+        if safe
+        else f"verdict: UNSAFE: {int((verdict['status'] == 'FAIL').sum())} finding(s)"
+    )
     return 0 if safe else 1
 
 
@@ -130,11 +142,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--no-notebooks", action="store_true", help="skip executing the notebooks (faster; no notebooks/ HTML)"
     )
-    p.add_argument("--by", default=None, metavar="force",
-                   help="also build one pack per force (that force against the national picture, its own "
-                        "disclosure control and audit) in OUT/forces/<force>/evidence-pack, in parallel")
-    p.add_argument("--workers", type=int, default=None,
-                   help="processes building force packs with --by force (default: every core)")
+    p.add_argument(
+        "--by",
+        default=None,
+        metavar="force",
+        help="also build one pack per force (that force against the national picture, its own "
+        "disclosure control and audit) in OUT/forces/<force>/evidence-pack, in parallel",
+    )
+    p.add_argument(
+        "--workers", type=int, default=None, help="processes building force packs with --by force (default: every core)"
+    )
     p.set_defaults(func=_cmd_evidence_pack)
 
     p = sub.add_parser("audit-pack", help="check a built evidence pack for disclosure (exit 1 on any finding)")
@@ -188,8 +205,14 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
-    except (ToolkitError, FileNotFoundError, PermissionError, IsADirectoryError, NotADirectoryError,
-            FileExistsError) as exc:
+    except (
+        ToolkitError,
+        FileNotFoundError,
+        PermissionError,
+        IsADirectoryError,
+        NotADirectoryError,
+        FileExistsError,
+    ) as exc:
         print(f"toolkit {args.command}: {exc}", file=sys.stderr)
         return 1
 

@@ -48,34 +48,39 @@ ANALYSES = ("survey", "qual", "evaluate")
 # wave (a wave code, "latest" or "all"), dates (a date mapping), one of:a|b|c
 SCHEMA: dict[str, dict[str, str]] = {
     "study": {"name": "str", "seed": "int", "demo": "bool", "description": "str"},
-    "disclosure": {"threshold": "int", "zeros": "str", "rounding": "int", "allow_low_threshold": "bool",
-                   "quote_bank": "bool"},
+    "disclosure": {
+        "threshold": "int",
+        "zeros": "str",
+        "rounding": "int",
+        "allow_low_threshold": "bool",
+        "quote_bank": "bool",
+    },
     "survey": {
-        "data": "path",             # the survey file
-        "dictionary": "path",       # its data dictionary (roles in the 'role' column)
-        "sheet": "str",             # sheet of an .xlsx survey file (default: the first)
-        "margins": "path",          # workforce profile to rake to
-        "weight_by": "list",        # margins to rake to (default: every variable of the margins file)
-        "by": "list",               # breakdowns to publish (default: the dictionary's breakdowns)
-        "compare_by": "list",       # breakdowns tested for differences (default: `by`)
-        "model": "list",            # predictors of the any-harm model (default: `by`)
-        "reference": "mapping",     # variable: code of its reference group (default: first code present)
-        "wave": "wave",             # wave analysed: a code, "latest" (default) or "all"
-        "waves": "dates",           # wave code: date it was fielded
+        "data": "path",  # the survey file
+        "dictionary": "path",  # its data dictionary (roles in the 'role' column)
+        "sheet": "str",  # sheet of an .xlsx survey file (default: the first)
+        "margins": "path",  # workforce profile to rake to
+        "weight_by": "list",  # margins to rake to (default: every variable of the margins file)
+        "by": "list",  # breakdowns to publish (default: the dictionary's breakdowns)
+        "compare_by": "list",  # breakdowns tested for differences (default: `by`)
+        "model": "list",  # predictors of the any-harm model (default: `by`)
+        "reference": "mapping",  # variable: code of its reference group (default: first code present)
+        "wave": "wave",  # wave analysed: a code, "latest" (default) or "all"
+        "waves": "dates",  # wave code: date it was fielded
         "date_order": "one of:day_first|month_first",  # how ambiguous dates such as 03/04/2024 are read
         "exclude_previews": "bool",  # drop Qualtrics survey previews (default true)
         "exclude_unfinished": "bool",  # drop unfinished Qualtrics responses (default true)
     },
     "qual": {"interviews": "path", "documents": "path", "lexicon": "path", "by": "list"},
     "evaluate": {
-        "panel": "path",            # one row per unit per time
-        "unit": "str",              # panel column of the unit (e.g. force)
-        "time": "str",              # panel column of the period
-        "treated": "str",           # panel 0/1 column: 1 in the periods a unit has the intervention
-        "outcomes": "list",         # panel outcome column(s); the first is the headline
-        "intervention": "str",      # what the intervention is, in words (e.g. "online-harms training")
-        "survey_treated": "list",   # forces (codes of the survey's force variable) treated between the waves
-        "survey_outcome": "str",    # the survey scale the intervention targets (notebook 04)
+        "panel": "path",  # one row per unit per time
+        "unit": "str",  # panel column of the unit (e.g. force)
+        "time": "str",  # panel column of the period
+        "treated": "str",  # panel 0/1 column: 1 in the periods a unit has the intervention
+        "outcomes": "list",  # panel outcome column(s); the first is the headline
+        "intervention": "str",  # what the intervention is, in words (e.g. "online-harms training")
+        "survey_treated": "list",  # forces (codes of the survey's force variable) treated between the waves
+        "survey_outcome": "str",  # the survey scale the intervention targets (notebook 04)
         "incidents": "path",
         "denominators": "path",
         "study_start": "date",
@@ -193,7 +198,9 @@ def _check_kind(value, kind: str) -> str | None:
     if kind == "wave":
         if isinstance(value, bool):
             return "a wave code, 'latest' or 'all'"
-        return None if isinstance(value, (int, float)) or value in ("latest", "all") else "a wave code, 'latest' or 'all'"
+        return (
+            None if isinstance(value, (int, float)) or value in ("latest", "all") else "a wave code, 'latest' or 'all'"
+        )
     if kind.startswith("one of:"):
         options = kind.split(":", 1)[1].split("|")
         return None if value in options else "one of " + ", ".join(options)
@@ -222,9 +229,7 @@ def check_study(raw: dict, *, base: Path, source: Path | None = None, check_path
         raise ConfigError(where, ["the file must contain 'section: ...' blocks (a YAML mapping)"])
     for section, body in raw.items():
         if section not in SCHEMA:
-            problems.append(
-                f"unknown section '{section}'; expected one of {sorted(SCHEMA)}"
-            )
+            problems.append(f"unknown section '{section}'; expected one of {sorted(SCHEMA)}")
             continue
         if section == "analyses":
             if not isinstance(body, list) or not all(isinstance(a, str) for a in body):
@@ -232,9 +237,7 @@ def check_study(raw: dict, *, base: Path, source: Path | None = None, check_path
             else:
                 unknown = [a for a in body if a not in ANALYSES]
                 if unknown:
-                    problems.append(
-                        f"'analyses' names unknown analyses {unknown}; expected some of {list(ANALYSES)}"
-                    )
+                    problems.append(f"'analyses' names unknown analyses {unknown}; expected some of {list(ANALYSES)}")
             continue
         if section == "output":
             if not isinstance(body, str):
@@ -247,9 +250,7 @@ def check_study(raw: dict, *, base: Path, source: Path | None = None, check_path
             continue
         for key, value in body.items():
             if key not in SCHEMA[section]:
-                problems.append(
-                    f"unknown key '{section}.{key}'; expected one of {sorted(SCHEMA[section])}"
-                )
+                problems.append(f"unknown key '{section}.{key}'; expected one of {sorted(SCHEMA[section])}")
                 continue
             if value is None:
                 continue
@@ -278,8 +279,10 @@ def check_study(raw: dict, *, base: Path, source: Path | None = None, check_path
         problems.append(f"'disclosure.zeros' must be 'publish' or 'suppress'; found {disc['zeros']!r}")
     rounding = disc.get("rounding")
     if isinstance(rounding, int) and not isinstance(rounding, bool) and rounding < 2:
-        problems.append(f"'disclosure.rounding' must be a whole-number base of at least 2 (for example 5, "
-                        f"as ONS rounds), or left out; found {rounding!r}")
+        problems.append(
+            f"'disclosure.rounding' must be a whole-number base of at least 2 (for example 5, "
+            f"as ONS rounds), or left out; found {rounding!r}"
+        )
     rep: dict = raw["report"] if isinstance(raw.get("report"), dict) else {}
     ref = rep.get("reference_docx")
     if check_paths and isinstance(ref, str) and ref.strip():
@@ -328,8 +331,13 @@ def check_study(raw: dict, *, base: Path, source: Path | None = None, check_path
         Contract.from_study(cfg, d)
         target = cfg.get("evaluate", "survey_outcome")
         if target is not None and target not in d.scales():
-            raise ConfigError(where, [f"'evaluate.survey_outcome' is {target!r}, not a scale of the data dictionary "
-                                      f"{dictionary.name}; its scales: {sorted(d.scales())}"])
+            raise ConfigError(
+                where,
+                [
+                    f"'evaluate.survey_outcome' is {target!r}, not a scale of the data dictionary "
+                    f"{dictionary.name}; its scales: {sorted(d.scales())}"
+                ],
+            )
     return cfg
 
 
@@ -368,9 +376,13 @@ def load_study(path, *, check_paths: bool = True) -> StudyConfig:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 mark = event.start_mark
-                raise ConfigError(path, [
-                    f"line {mark.line + 1}, column {mark.column + 1}: YAML anchors and aliases "
-                    "(&name / *name) are not accepted in a study configuration; write each value out"])
+                raise ConfigError(
+                    path,
+                    [
+                        f"line {mark.line + 1}, column {mark.column + 1}: YAML anchors and aliases "
+                        "(&name / *name) are not accepted in a study configuration; write each value out"
+                    ],
+                )
         raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

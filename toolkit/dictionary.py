@@ -95,8 +95,21 @@ DISCLOSURE = ("public", "quasi-identifier", "identifier", "restricted")
 #: behaviour; reporting, support, training: items of those pillars (0/1 items are published
 #: as proportions; reporting items are asked of those harmed); free_text: an open answer
 #: (never published). Items of a climate scale need no role: the ``scale`` column says it.
-ROLES = ("identifier", "force", "wave", "date", "breakdown", "weight", "harm", "impact",
-         "behaviour", "reporting", "support", "training", "free_text")
+ROLES = (
+    "identifier",
+    "force",
+    "wave",
+    "date",
+    "breakdown",
+    "weight",
+    "harm",
+    "impact",
+    "behaviour",
+    "reporting",
+    "support",
+    "training",
+    "free_text",
+)
 #: Roles at most one variable may have.
 SINGLE_ROLES = ("identifier", "force", "wave", "date", "weight")
 #: Types whose answers are codes listed in ``values``.
@@ -164,15 +177,15 @@ def _parse_values(text: str):
         if not part:
             continue
         if "=" not in part:
-            problems.append(
-                (f"malformed entry {part!r} in values", "'code=label' entries separated by ';'")
-            )
+            problems.append((f"malformed entry {part!r} in values", "'code=label' entries separated by ';'"))
             continue
         code_text, label = (s.strip() for s in part.split("=", 1))
         if not code_text or not _CODE_RE.match(code_text):
             problems.append(
-                (f"malformed code {code_text!r} in values",
-                 "a code made of letters, digits, '-', '_' or '.' before '='")
+                (
+                    f"malformed code {code_text!r} in values",
+                    "a code made of letters, digits, '-', '_' or '.' before '='",
+                )
             )
             continue
         if not label:
@@ -196,9 +209,7 @@ def _parse_missing(text: str):
         if not part:
             continue
         if not _CODE_RE.match(part):
-            problems.append(
-                (f"malformed missing code {part!r}", "codes separated by ';', e.g. '98; 99'")
-            )
+            problems.append((f"malformed missing code {part!r}", "codes separated by ';', e.g. '98; 99'"))
             continue
         code = parse_code(part)
         if code in out:
@@ -241,10 +252,11 @@ class Dictionary:
         # plain lists for fast look-ups (the table is treated as read-only; use copy() to edit)
         self._cols = {c: table[c].tolist() for c in table.columns}
 
-    def copy(self) -> "Dictionary":
+    def copy(self) -> Dictionary:
         """An independent copy (editing its table does not change this one)."""
-        parsed = {v: {"values": dict(p["values"]), "missing": list(p["missing"]), "row": p["row"]}
-                  for v, p in self._p.items()}
+        parsed = {
+            v: {"values": dict(p["values"]), "missing": list(p["missing"]), "row": p["row"]} for v, p in self._p.items()
+        }
         return Dictionary(self.table.copy(), parsed, self.source)
 
     # ------------------------------------------------------------------ basics
@@ -268,10 +280,7 @@ class Dictionary:
     def _get(self, var, column):
         if var not in self._row:
             shown = self.variables if len(self) <= 30 else self.variables[:30] + ["..."]
-            raise DictionaryError(
-                f"Variable {var!r} is not in the data dictionary {self.source}. "
-                f"Variables: {shown}."
-            )
+            raise DictionaryError(f"Variable {var!r} is not in the data dictionary {self.source}. Variables: {shown}.")
         return self._cols[column][self._row[var]]
 
     @staticmethod
@@ -341,8 +350,7 @@ class Dictionary:
         """Reverse-worded items, of one ``scale`` or of all scales."""
         if scale is not None and scale not in self.scales():
             raise DictionaryError(
-                f"Scale {scale!r} is not in the data dictionary {self.source}. "
-                f"Scales: {sorted(self.scales())}."
+                f"Scale {scale!r} is not in the data dictionary {self.source}. Scales: {sorted(self.scales())}."
             )
         t = self.table
         mask = t["reverse"].astype(bool)
@@ -365,9 +373,7 @@ class Dictionary:
     def by_pillar(self, pillar) -> list:
         """Variables of one pillar, in dictionary order."""
         if pillar not in PILLARS:
-            raise DictionaryError(
-                f"The 'pillar' parameter must be one of {list(PILLARS)}. Got {pillar!r} instead."
-            )
+            raise DictionaryError(f"The 'pillar' parameter must be one of {list(PILLARS)}. Got {pillar!r} instead.")
         return list(self.table.loc[self.table["pillar"] == pillar, "variable"])
 
     def disclosure(self, var) -> str:
@@ -434,9 +440,7 @@ def _read_table(source) -> tuple[pd.DataFrame, str, int]:
         except Exception as exc:  # corrupt zip, not an xlsx, ...
             raise FileFormatError(f"Cannot read data dictionary {path} as XLSX: {exc}") from None
         return table, str(path), 2
-    raise FileFormatError(
-        f"Data dictionary {path} has extension {path.suffix!r}; expected .csv or .xlsx."
-    )
+    raise FileFormatError(f"Data dictionary {path} has extension {path.suffix!r}; expected .csv or .xlsx.")
 
 
 def load_dictionary(source) -> Dictionary:
@@ -498,22 +502,22 @@ def load_dictionary(source) -> Dictionary:
 
     missing_cols = [c for c in COLUMNS if c not in raw.columns]
     if missing_cols:
-        _raise(name, [
-            (1, c, "", "missing header column", "the 12 columns " + ", ".join(COLUMNS))
-            for c in missing_cols
-        ])
+        _raise(
+            name, [(1, c, "", "missing header column", "the 12 columns " + ", ".join(COLUMNS)) for c in missing_cols]
+        )
     dup_cols = sorted({c for c in raw.columns if list(raw.columns).count(c) > 1 and c})
     if dup_cols:
-        _raise(name, [(1, c, c, "header column appears more than once", "each column once")
-                      for c in dup_cols])
+        _raise(name, [(1, c, c, "header column appears more than once", "each column once") for c in dup_cols])
 
     cells = raw.map(_cell) if len(raw) else raw.astype(str)
     rownum = pd.Series(range(first_row, first_row + len(cells)), index=cells.index)
     blank = (cells == "").all(axis=1)
     cells, rownum = cells[~blank], rownum[~blank]
     if cells.empty:
-        _raise(name, [(first_row, "variable", "", "the dictionary has no variables (no rows)",
-                       "one row per survey variable")])
+        _raise(
+            name,
+            [(first_row, "variable", "", "the dictionary has no variables (no rows)", "one row per survey variable")],
+        )
 
     records: list[dict] = []
     parsed: dict = {}
@@ -544,41 +548,75 @@ def load_dictionary(source) -> Dictionary:
             if not vprobs and not valid:
                 add(row, "values", r["values"], f"a {vtype} item needs codes", "'code=label; code=label'")
             elif vtype == "binary" and len(valid) != 2:
-                add(row, "values", r["values"], f"a binary item needs exactly 2 valid codes, found {len(valid)}",
-                    "e.g. '0=No; 1=Yes' (missing codes listed in 'missing')")
+                add(
+                    row,
+                    "values",
+                    r["values"],
+                    f"a binary item needs exactly 2 valid codes, found {len(valid)}",
+                    "e.g. '0=No; 1=Yes' (missing codes listed in 'missing')",
+                )
             elif vtype in ("likert", "ordinal") and len(valid) < 2:
                 add(row, "values", r["values"], f"a {vtype} item needs at least 2 valid codes", "'1=...; 2=...'")
         elif vtype in ("id", "text", "date") and values:
             add(row, "values", r["values"], f"codes on a {vtype} item", "blank 'values' for id, text and date items")
         elif vtype in ("integer", "numeric") and valid:
-            add(row, "values", r["values"], f"codes on a {vtype} item that are not missing codes",
-                "only labels of missing codes (listed in 'missing') for integer and numeric items")
+            add(
+                row,
+                "values",
+                r["values"],
+                f"codes on a {vtype} item that are not missing codes",
+                "only labels of missing codes (listed in 'missing') for integer and numeric items",
+            )
         if vtype == "id" and missing:
             add(row, "missing", r["missing"], "missing codes on an id item", "blank")
         if vtype in ("integer", "numeric", "likert", "ordinal"):
             bad = [c for c in missing if not isinstance(c, (int, float))]
             if bad:
-                add(row, "missing", r["missing"], f"non-numeric missing code {bad[0]!r} on a {vtype} item",
-                    "numeric codes such as 9 or -99")
+                add(
+                    row,
+                    "missing",
+                    r["missing"],
+                    f"non-numeric missing code {bad[0]!r} on a {vtype} item",
+                    "numeric codes such as 9 or -99",
+                )
         lo, hi = _parse_number(r["min"]), _parse_number(r["max"])
         for col, val in (("min", lo), ("max", hi)):
             if val == "bad":
                 add(row, col, r[col], f"{col} is not a number", "a number or blank")
             elif val is not None and vtype in TYPES and vtype not in RANGED_TYPES:
-                add(row, col, r[col], f"{col} on a {vtype} item", "blank (min/max apply to likert, ordinal, integer, numeric)")
+                add(
+                    row,
+                    col,
+                    r[col],
+                    f"{col} on a {vtype} item",
+                    "blank (min/max apply to likert, ordinal, integer, numeric)",
+                )
         lo = None if lo == "bad" else lo
         hi = None if hi == "bad" else hi
         if lo is not None and hi is not None and lo > hi:
             add(row, "min", r["min"], f"min {lo:g} is greater than max {hi:g}", "min <= max")
         if vtype in ("likert", "ordinal"):
-            out = [c for c in valid if isinstance(c, (int, float))
-                   and ((lo is not None and c < lo) or (hi is not None and c > hi))]
+            out = [
+                c
+                for c in valid
+                if isinstance(c, (int, float)) and ((lo is not None and c < lo) or (hi is not None and c > hi))
+            ]
             if out:
-                add(row, "values", r["values"], f"valid code(s) {out} outside min/max",
-                    "valid codes within [min, max]; list codes such as 9 = Don't know in 'missing'")
+                add(
+                    row,
+                    "values",
+                    r["values"],
+                    f"valid code(s) {out} outside min/max",
+                    "valid codes within [min, max]; list codes such as 9 = Don't know in 'missing'",
+                )
             if any(not isinstance(c, (int, float)) for c in valid):
-                add(row, "values", r["values"], f"non-numeric codes on a {vtype} item",
-                    "numeric codes such as 1=Strongly disagree")
+                add(
+                    row,
+                    "values",
+                    r["values"],
+                    f"non-numeric codes on a {vtype} item",
+                    "numeric codes such as 1=Strongly disagree",
+                )
         flags = {}
         for col in ("reverse", "required"):
             v = r[col].lower()
@@ -594,8 +632,13 @@ def load_dictionary(source) -> Dictionary:
             add(row, "pillar", r["pillar"], "unknown pillar", "one of " + ", ".join(PILLARS) + " or blank")
         disclosure = r["disclosure"].lower()
         if disclosure not in DISCLOSURE:
-            add(row, "disclosure", r["disclosure"], "unknown disclosure class" if disclosure else "blank disclosure class",
-                "one of " + ", ".join(DISCLOSURE))
+            add(
+                row,
+                "disclosure",
+                r["disclosure"],
+                "unknown disclosure class" if disclosure else "blank disclosure class",
+                "one of " + ", ".join(DISCLOSURE),
+            )
         role = r["role"].lower().replace("-", "_").replace(" ", "_") if "role" in r else ""
         if role and role not in ROLES:
             add(row, "role", r["role"], "unknown role", "one of " + ", ".join(ROLES) + " or blank")
@@ -605,27 +648,51 @@ def load_dictionary(source) -> Dictionary:
         elif role == "harm" and vtype in ("id", "text"):
             add(row, "role", r["role"], f"a harm item of type {vtype}", "a binary item (0=No; 1=Yes) for a harm type")
         elif role == "identifier" and disclosure and disclosure != "identifier":
-            add(row, "disclosure", r["disclosure"], "an identifier not classed as one",
-                "disclosure 'identifier' for the variable with role identifier")
+            add(
+                row,
+                "disclosure",
+                r["disclosure"],
+                "an identifier not classed as one",
+                "disclosure 'identifier' for the variable with role identifier",
+            )
         scale = r["scale"]
         if scale and vtype in TYPES and vtype not in SCALE_TYPES:
-            add(row, "scale", scale, f"a {vtype} item cannot belong to a scale", "blank, or type " + "/".join(SCALE_TYPES))
+            add(
+                row,
+                "scale",
+                scale,
+                f"a {vtype} item cannot belong to a scale",
+                "blank, or type " + "/".join(SCALE_TYPES),
+            )
         if flags["reverse"]:
             if not scale:
                 add(row, "reverse", r["reverse"], "reverse on an item with no scale", "blank, or give the item a scale")
             elif vtype in SCALE_TYPES and vtype != "binary":
                 has_range = (lo is not None and hi is not None) or (
-                    vtype in ("likert", "ordinal") and len([c for c in valid if isinstance(c, (int, float))]) >= 2)
+                    vtype in ("likert", "ordinal") and len([c for c in valid if isinstance(c, (int, float))]) >= 2
+                )
                 if not has_range:
-                    add(row, "reverse", r["reverse"], "reverse item without min and max",
-                        "min and max, needed to score min + max - x")
+                    add(
+                        row,
+                        "reverse",
+                        r["reverse"],
+                        "reverse item without min and max",
+                        "min and max, needed to score min + max - x",
+                    )
         parsed[var] = {"values": values, "missing": missing, "row": row}
         rec = {c: r[c] for c in raw.columns}
         rec.update(
-            variable=var, type=vtype, pillar=pillar or None, disclosure=disclosure, role=role or None,
-            scale=scale or None, reverse=flags["reverse"], required=flags["required"],
+            variable=var,
+            type=vtype,
+            pillar=pillar or None,
+            disclosure=disclosure,
+            role=role or None,
+            scale=scale or None,
+            reverse=flags["reverse"],
+            required=flags["required"],
             label=r["label"],
-            min=lo if lo is not None else math.nan, max=hi if hi is not None else math.nan,
+            min=lo if lo is not None else math.nan,
+            max=hi if hi is not None else math.nan,
         )
         records.append(rec)
 
@@ -636,17 +703,32 @@ def load_dictionary(source) -> Dictionary:
             scales.setdefault(rec["scale"], []).append(rec["variable"])
     for sc, items in scales.items():
         if len(items) < 2:
-            add(parsed[items[0]]["row"], "scale", sc, f"scale {sc!r} has only 1 item",
-                "at least 2 items per scale (or leave 'scale' blank)")
+            add(
+                parsed[items[0]]["row"],
+                "scale",
+                sc,
+                f"scale {sc!r} has only 1 item",
+                "at least 2 items per scale (or leave 'scale' blank)",
+            )
     for single in SINGLE_ROLES:
         having = [rec["variable"] for rec in records if rec["role"] == single]
         for extra in having[1:]:
-            add(parsed[extra]["row"], "role", single, f"more than one variable with role {single} ({', '.join(having)})",
-                f"role {single} on one variable only")
+            add(
+                parsed[extra]["row"],
+                "role",
+                single,
+                f"more than one variable with role {single} ({', '.join(having)})",
+                f"role {single} on one variable only",
+            )
     ids = [rec["variable"] for rec in records if rec["type"] == "id"]
     for extra in ids[1:]:
-        add(parsed[extra]["row"], "type", "id", f"more than one id variable ({', '.join(ids)})",
-            "one variable of type id")
+        add(
+            parsed[extra]["row"],
+            "type",
+            "id",
+            f"more than one id variable ({', '.join(ids)})",
+            "one variable of type id",
+        )
     names = set(seen)
     for rec in records:
         if rec["type"] == "multiselect":
@@ -654,8 +736,13 @@ def load_dictionary(source) -> Dictionary:
             for code in parsed[var]["values"]:
                 col = f"{var}_{code}"
                 if col in names:
-                    add(seen[col], "variable", col,
-                        f"clashes with option {code} of multiselect {var!r}", "another variable name")
+                    add(
+                        seen[col],
+                        "variable",
+                        col,
+                        f"clashes with option {code} of multiselect {var!r}",
+                        "another variable name",
+                    )
 
     if problems:
         problems.sort(key=lambda p: (p[0], COLUMNS.index(p[1]) if p[1] in COLUMNS else 99))

@@ -102,9 +102,7 @@ class DataValidationError(ToolkitError):
                     )
                     if part
                 )
-                lines.append(
-                    f"  - {where}: {rec.problem}; found {rec.value!r}, expected {rec.expected}"
-                )
+                lines.append(f"  - {where}: {rec.problem}; found {rec.value!r}, expected {rec.expected}")
             if len(errors) > 20:
                 lines.append(f"  ... and {len(errors) - 20} more (see the .report attribute)")
             message = "\n".join(lines)
@@ -126,9 +124,7 @@ def check_columns(data, columns, *, argument: str = "columns", where: str = "dat
     toolkit.errors.ParameterError: The input (data) must be a pandas DataFrame. Got NoneType instead.
     """
     if not hasattr(data, "columns"):
-        raise ParameterError(
-            f"The input ({where}) must be a pandas DataFrame. Got {type(data).__name__} instead."
-        )
+        raise ParameterError(f"The input ({where}) must be a pandas DataFrame. Got {type(data).__name__} instead.")
     if isinstance(columns, str):
         columns = [columns]
     try:
@@ -142,8 +138,7 @@ def check_columns(data, columns, *, argument: str = "columns", where: str = "dat
         avail = list(map(str, data.columns))
         shown = avail if len(avail) <= 30 else avail[:30] + ["..."]
         raise ColumnNotFoundError(
-            f"The '{argument}' parameter names column(s) {missing} not found in {where}. "
-            f"Available columns: {shown}."
+            f"The '{argument}' parameter names column(s) {missing} not found in {where}. Available columns: {shown}."
         )
 
 
@@ -158,9 +153,7 @@ def check_choice(value, choices, *, argument: str, function: str | None = None) 
     """
     if value not in choices:
         of = f" of {function}" if function else ""
-        raise ParameterError(
-            f"The '{argument}' parameter{of} must be one of {sorted(choices)}. Got {value!r} instead."
-        )
+        raise ParameterError(f"The '{argument}' parameter{of} must be one of {sorted(choices)}. Got {value!r} instead.")
 
 
 def check_ci(ci, *, function: str | None = None, argument: str = "ci") -> float:
@@ -180,8 +173,7 @@ def check_ci(ci, *, function: str | None = None, argument: str = "ci") -> float:
     if isinstance(ci, bool) or not 0 < level < 1:
         of = f" of {function}" if function else ""
         raise ParameterError(
-            f"The '{argument}' parameter{of} must be a number strictly between 0 and 1 "
-            f"(e.g. 0.95). Got {ci!r} instead."
+            f"The '{argument}' parameter{of} must be a number strictly between 0 and 1 (e.g. 0.95). Got {ci!r} instead."
         )
     return level
 

@@ -11,7 +11,16 @@ import yaml
 
 from toolkit.config import StudyConfig, load_study
 
-__all__ = ["demo_config", "open_study", "DEMO_FILES", "Contract", "contract", "DEMO_SURVEY", "study_weights", "read_study_survey"]
+__all__ = [
+    "demo_config",
+    "open_study",
+    "DEMO_FILES",
+    "Contract",
+    "contract",
+    "DEMO_SURVEY",
+    "study_weights",
+    "read_study_survey",
+]
 
 #: configuration key -> file written by toolkit.synth, relative to the demo-data folder
 DEMO_FILES = {
@@ -58,13 +67,21 @@ def demo_config(outdir, *, seed: int = 20240301) -> StudyConfig:
     if "qual" in raw and "interviews" in raw["qual"]:
         raw["qual"]["by"] = ["role", "personal_experience", "team_composition"]
     if "evaluate" in raw and "panel" in raw["evaluate"]:
-        raw["evaluate"].update({"unit": "force", "time": "wave", "treated": "trained",
-                                "outcomes": ["wellbeing"], "intervention": "online-harms training"})
+        raw["evaluate"].update(
+            {
+                "unit": "force",
+                "time": "wave",
+                "treated": "trained",
+                "outcomes": ["wellbeing"],
+                "intervention": "online-harms training",
+            }
+        )
     if "survey" in raw:
         from toolkit.synth.survey import ROLLOUT_FORCES
 
-        raw.setdefault("evaluate", {}).update({"survey_treated": list(ROLLOUT_FORCES),
-                                               "survey_outcome": "training_confidence"})
+        raw.setdefault("evaluate", {}).update(
+            {"survey_treated": list(ROLLOUT_FORCES), "survey_outcome": "training_confidence"}
+        )
     truth = data_dir / "evaluate" / "truth.json"
     if truth.exists():
         import json
@@ -173,7 +190,7 @@ class Contract:
 
     # ------------------------------------------------------------------ building
     @classmethod
-    def from_study(cls, config, dictionary) -> "Contract":
+    def from_study(cls, config, dictionary) -> Contract:
         """The contract of a study: its dictionary's roles and its ``study.yml`` settings.
 
         Parameters
@@ -200,8 +217,11 @@ class Contract:
         disclosure = dict(zip(variables, t["disclosure"]))
         labels = {v: dictionary.label(v) for v in variables}
         scales = {k: tuple(v) for k, v in dictionary.scales().items()}
-        get = (lambda key, default=None: config.get("survey", key, default)) if config is not None else (
-            lambda key, default=None: default)
+        get = (
+            (lambda key, default=None: config.get("survey", key, default))
+            if config is not None
+            else (lambda key, default=None: default)
+        )
         problems: list[str] = []
         declared = [v for v in variables if roles[v] == "breakdown" and types[v] in BREAKDOWN_TYPES]
 
@@ -213,14 +233,20 @@ class Contract:
             for v in value:
                 v = str(v)
                 if v not in types:
-                    problems.append(f"'survey.{key}' names {v!r}, which is not in the data dictionary "
-                                    f"{dictionary.source}; breakdowns it declares: {declared}")
+                    problems.append(
+                        f"'survey.{key}' names {v!r}, which is not in the data dictionary "
+                        f"{dictionary.source}; breakdowns it declares: {declared}"
+                    )
                 elif disclosure[v] in ("identifier", "restricted") or roles[v] in ("identifier", "free_text"):
-                    problems.append(f"'survey.{key}' names {v!r}, classed {disclosure[v]} in the dictionary: "
-                                    "identifiers and restricted variables are never published; remove it")
+                    problems.append(
+                        f"'survey.{key}' names {v!r}, classed {disclosure[v]} in the dictionary: "
+                        "identifiers and restricted variables are never published; remove it"
+                    )
                 elif types[v] not in BREAKDOWN_TYPES and key != "model":
-                    problems.append(f"'survey.{key}' names {v!r} of type {types[v]}; a breakdown needs codes "
-                                    f"(type {', '.join(BREAKDOWN_TYPES)})")
+                    problems.append(
+                        f"'survey.{key}' names {v!r} of type {types[v]}; a breakdown needs codes "
+                        f"(type {', '.join(BREAKDOWN_TYPES)})"
+                    )
                 else:
                     out.append(v)
             return tuple(out)
@@ -239,8 +265,7 @@ class Contract:
             codes = dictionary.codes(var)
             code = parse_code(code)
             if codes and code not in codes:
-                problems.append(f"'survey.reference' gives {var}: {code!r}, not a code of {var} "
-                                f"(codes: {list(codes)})")
+                problems.append(f"'survey.reference' gives {var}: {code!r}, not a code of {var} (codes: {list(codes)})")
                 continue
             reference[var] = code
         weight_by = get("weight_by")
@@ -260,9 +285,21 @@ class Contract:
             from toolkit.config import ConfigError
 
             raise ConfigError(getattr(config, "source", None), problems)
-        return cls(variables=variables, roles=roles, types=types, disclosure=disclosure, labels=labels,
-                   scales=scales, by=by, compare_by=compare_by, model=model, reference=reference,
-                   weight_by=weight_by, wave_choice=get("wave", "latest"), wave_dates=waves)
+        return cls(
+            variables=variables,
+            roles=roles,
+            types=types,
+            disclosure=disclosure,
+            labels=labels,
+            scales=scales,
+            by=by,
+            compare_by=compare_by,
+            model=model,
+            reference=reference,
+            weight_by=weight_by,
+            wave_choice=get("wave", "latest"),
+            wave_dates=waves,
+        )
 
     # ------------------------------------------------------------------ look-ups
     def items(self, *roles, types=None, data=None) -> list:
@@ -334,8 +371,12 @@ class Contract:
         if var not in self.disclosure or var in self.identifiers or var in self.restricted:
             return False
         if self.disclosure[var] == "quasi-identifier":
-            return (self.roles[var] in ("breakdown", "force", "wave")
-                    or var in self.by or var in self.compare_by or var in self.model)
+            return (
+                self.roles[var] in ("breakdown", "force", "wave")
+                or var in self.by
+                or var in self.compare_by
+                or var in self.model
+            )
         return True
 
     def reference_code(self, var, data=None):
@@ -364,8 +405,9 @@ class Contract:
         if code not in waves:
             from toolkit.config import ConfigError
 
-            raise ConfigError(source, [f"'survey.wave' is {choice!r}, but the survey's wave column "
-                                       f"{wave!r} holds {waves}"])
+            raise ConfigError(
+                source, [f"'survey.wave' is {choice!r}, but the survey's wave column {wave!r} holds {waves}"]
+            )
         out = data[data[wave] == code].copy()
         date = self.wave_date(code)
         when = f", fielded {date:%d %B %Y}" if date else ""
@@ -398,10 +440,15 @@ def read_study_survey(config, *, on_error: str = "report"):
     from toolkit.io import read_survey
 
     get = lambda key, default=None: config.get("survey", key, default)  # noqa: E731
-    return read_survey(config.path("survey", "data"), config.path("survey", "dictionary"), on_error=on_error,
-                       sheet=get("sheet"), date_order=get("date_order", "day_first"),
-                       exclude_previews=get("exclude_previews", True),
-                       exclude_unfinished=get("exclude_unfinished", True))
+    return read_survey(
+        config.path("survey", "data"),
+        config.path("survey", "dictionary"),
+        on_error=on_error,
+        sheet=get("sheet"),
+        date_order=get("date_order", "day_first"),
+        exclude_previews=get("exclude_previews", True),
+        exclude_unfinished=get("exclude_unfinished", True),
+    )
 
 
 def study_weights(config, c: Contract, data) -> tuple:
@@ -426,14 +473,20 @@ def study_weights(config, c: Contract, data) -> tuple:
     path = config.path("survey", "margins") if config is not None else None
     if path is None:
         if base is None:
-            return None, ("Unweighted: the study names no workforce margins (survey.margins) and no weight "
-                          "variable, so every figure describes the respondents, not the workforce.")
+            return None, (
+                "Unweighted: the study names no workforce margins (survey.margins) and no weight "
+                "variable, so every figure describes the respondents, not the workforce."
+            )
         return base, f"Weighted by the weight supplied with the data ({base})."
     profile = pd.read_csv(path, encoding="utf-8-sig")
-    variables = list(c.weight_by) if c.weight_by is not None else [
-        *([c.force] if c.force and "force" in profile.columns else []),
-        *[v for v in dict.fromkeys(profile.get("variable", pd.Series(dtype=str)).astype(str)) if v in data.columns],
-    ]
+    variables = (
+        list(c.weight_by)
+        if c.weight_by is not None
+        else [
+            *([c.force] if c.force and "force" in profile.columns else []),
+            *[v for v in dict.fromkeys(profile.get("variable", pd.Series(dtype=str)).astype(str)) if v in data.columns],
+        ]
+    )
     if not variables:
         raise ToolkitError(f"the workforce margins {path.name} name no variable of the survey; set survey.weight_by")
     margins = {}
@@ -450,10 +503,12 @@ def study_weights(config, c: Contract, data) -> tuple:
     data[name] = w
     data.attrs["raked_on"] = list(variables)  # the margins, for design-based variances (calibration=)
     labels = [c.labels.get(v, v).split(" (")[0].lower() for v in variables]
-    text = (f"Responses were raked to the workforce profile ({path.name}) on {', '.join(labels)}"
-            f"{f', starting from the supplied weight {base}' if base else ''} "
-            f"(converged: {a.get('converged')}; Kish design effect {a.get('design_effect', float('nan')):.2f}, "
-            f"effective sample size {a.get('effective_n', float('nan')):.0f} of {len(data)}).")
+    text = (
+        f"Responses were raked to the workforce profile ({path.name}) on {', '.join(labels)}"
+        f"{f', starting from the supplied weight {base}' if base else ''} "
+        f"(converged: {a.get('converged')}; Kish design effect {a.get('design_effect', float('nan')):.2f}, "
+        f"effective sample size {a.get('effective_n', float('nan')):.0f} of {len(data)})."
+    )
     return name, text
 
 

@@ -89,8 +89,12 @@ def _paragraph_styles(doc) -> None:
     normal.font.size = Pt(BODY_PT)
     normal.paragraph_format.space_after = Pt(4)
     normal.paragraph_format.line_spacing = 1.08
-    for name, size, before, after in (("Title", 20, 0, 4), ("Heading 1", 15, 10, 4), ("Heading 2", 12, 8, 3),
-                                      ("Heading 3", 10.5, 6, 2)):
+    for name, size, before, after in (
+        ("Title", 20, 0, 4),
+        ("Heading 1", 15, 10, 4),
+        ("Heading 2", 12, 8, 3),
+        ("Heading 3", 10.5, 6, 2),
+    ):
         st = styles[name]
         _font(st)
         st.font.size = Pt(size)
@@ -127,7 +131,7 @@ def _paragraph_styles(doc) -> None:
 
 
 def _table_style(doc) -> None:
-    """"Briefing Table": a thin grey grid, tight cells, header row in the theme colour."""
+    """ "Briefing Table": a thin grey grid, tight cells, header row in the theme colour."""
     from docx.enum.style import WD_STYLE_TYPE
     from docx.oxml.ns import qn
     from docx.shared import Pt

@@ -50,9 +50,19 @@ unbalanced = data.loc[~gaps].reset_index(drop=True)
 
 
 def fit(control, est_method, data=data):
-    att = ATTgt(yname="l_homicide", tname="year", idname="sid", gname="first_treat", data=data,
-                control_group=control, xformla=None, panel=True, allow_unbalanced_panel=False,
-                anticipation=0, cband=False)
+    att = ATTgt(
+        yname="l_homicide",
+        tname="year",
+        idname="sid",
+        gname="first_treat",
+        data=data,
+        control_group=control,
+        xformla=None,
+        panel=True,
+        allow_unbalanced_panel=False,
+        anticipation=0,
+        cband=False,
+    )
     with contextlib.redirect_stdout(io.StringIO()):  # csdid prints its tables
         att.fit(est_method=est_method, base_period="varying", bstrap=False)
     return att
@@ -63,14 +73,20 @@ def aggregates(att):
     for typec in ("simple", "dynamic", "group"):
         with contextlib.redirect_stdout(io.StringIO()):
             a = att.aggte(typec=typec, bstrap=False, cband=False, na_rm=False).atte
-        rows.append({"aggregation": typec, "term": "overall",
-                     "estimate": float(np.ravel(a["overall_att"])[0]),
-                     "se": float(np.ravel(a["overall_se"])[0])})
+        rows.append(
+            {
+                "aggregation": typec,
+                "term": "overall",
+                "estimate": float(np.ravel(a["overall_att"])[0]),
+                "se": float(np.ravel(a["overall_se"])[0]),
+            }
+        )
         if typec != "simple":
             prefix = "e=" if typec == "dynamic" else "g="
             for k, est, se in zip(np.ravel(a["egt"]), np.ravel(a["att_egt"]), np.ravel(a["se_egt"])):
-                rows.append({"aggregation": typec, "term": f"{prefix}{int(k)}",
-                             "estimate": float(est), "se": float(se)})
+                rows.append(
+                    {"aggregation": typec, "term": f"{prefix}{int(k)}", "estimate": float(est), "se": float(se)}
+                )
     return pd.DataFrame(rows)
 
 
@@ -80,17 +96,16 @@ def differences_aggregates(control):
     d = data.assign(cohort=data["first_treat"].where(data["first_treat"] > 0))
     d = d[["sid", "year", "l_homicide", "cohort"]].set_index(["sid", "year"])
     att = DifferencesATTgt(data=d, cohort_column="cohort", base_period="varying", anticipation=0)
-    att.fit(formula="l_homicide", est_method="reg", control_group=control, progress_bar=False,
-            boot_iterations=0)
+    att.fit(formula="l_homicide", est_method="reg", control_group=control, progress_bar=False, boot_iterations=0)
     rows = []
-    for typ, ours, prefix in (("simple", "simple", None), ("event", "dynamic", "e="),
-                              ("cohort", "group", "g=")):
-        for overall in ((False,) if typ == "simple" else (True, False)):
+    for typ, ours, prefix in (("simple", "simple", None), ("event", "dynamic", "e="), ("cohort", "group", "g=")):
+        for overall in (False,) if typ == "simple" else (True, False):
             r = att.aggregate(typ, overall=overall, boot_iterations=0)
             for k, est, se in zip(r.index, r.iloc[:, 0], r.iloc[:, 1]):
                 term = "overall" if prefix is None or overall else f"{prefix}{int(k)}"
-                rows.append({"aggregation": ours, "term": term, "estimate_differences": float(est),
-                             "se_differences": float(se)})
+                rows.append(
+                    {"aggregation": ours, "term": term, "estimate_differences": float(est), "se_differences": float(se)}
+                )
     return pd.DataFrame(rows)
 
 
@@ -99,8 +114,7 @@ for name, d in (("castle", data), ("castle_unbalanced", unbalanced)):
     for control in ("nevertreated", "notyettreated"):
         by_method = {m: aggregates(fit(control, m, d)) for m in ("dr", "reg", "ipw")}
         for m in ("reg", "ipw"):
-            diff = np.abs(by_method[m][["estimate", "se"]].to_numpy()
-                          - by_method["dr"][["estimate", "se"]].to_numpy())
+            diff = np.abs(by_method[m][["estimate", "se"]].to_numpy() - by_method["dr"][["estimate", "se"]].to_numpy())
             if not diff.max() < 1e-10:
                 raise SystemExit(f"est_method={m!r} differs from 'dr' by {diff.max():.3g} ({name}, {control})")
         res = by_method["dr"]
@@ -109,8 +123,9 @@ for name, d in (("castle", data), ("castle_unbalanced", unbalanced)):
         if name == "castle":
             other = differences_aggregates("never_treated" if control == "nevertreated" else "not_yet_treated")
             res = res.merge(other, on=["aggregation", "term"], how="left", validate="1:1")
-            gap = np.abs(res[["estimate", "se"]].to_numpy()
-                         - res[["estimate_differences", "se_differences"]].to_numpy())
+            gap = np.abs(
+                res[["estimate", "se"]].to_numpy() - res[["estimate_differences", "se_differences"]].to_numpy()
+            )
             if not gap.max() < 1e-8:
                 raise SystemExit(f"csdid and differences disagree by {gap.max():.3g} ({name}, {control})")
         out.append(res)

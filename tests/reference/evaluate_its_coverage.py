@@ -38,6 +38,7 @@ def gaussian(rho):
 
     def draw(rng):
         return 50 + 0.2 * t + truth["level_change"] * post + truth["slope_change"] * tsince + ar1(rng, rho, 3.0)
+
     return draw, truth, {}
 
 
@@ -53,6 +54,7 @@ def counts(rho, *, demo_like):
             lam = np.exp(eta) * season / 8
             return rng.poisson(lam[None, :] * rng.gamma(30, 1 / 30, (8, N))).sum(axis=0)
         return rng.poisson(np.exp(eta + ar1(rng, rho, 0.08)))
+
     kw = {"seasonality": "fourier", "k": 1} if demo_like else {}
     return draw, truth, kw
 
@@ -76,11 +78,15 @@ def coverage(name, reps, seed=20240301):
         for se in ("hac", "ar1"):
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                r = its(d, outcome="y", time="month", intervention="2023-01", family=family, se=se, **kw).set_index("term")
+                r = its(d, outcome="y", time="month", intervention="2023-01", family=family, se=se, **kw).set_index(
+                    "term"
+                )
             for term, val in truth.items():
                 hits[(se, term)] += bool(r.loc[term, "ci_low"] <= val <= r.loc[term, "ci_high"])
-    return [{"scenario": name, "family": family, "se": se, "term": term, "coverage": h / reps, "reps": reps}
-            for (se, term), h in hits.items()]
+    return [
+        {"scenario": name, "family": family, "se": se, "term": term, "coverage": h / reps, "reps": reps}
+        for (se, term), h in hits.items()
+    ]
 
 
 if __name__ == "__main__":

@@ -94,10 +94,15 @@ def _html_units(text: str) -> list[str]:
 
 
 def _svg_units(text: str) -> list[str]:
-    units = [html.unescape(re.sub(r"<[^>]*>", "", t)) for t in
-             re.findall(r"<text\b[^>]*>(.*?)</text>", text, flags=re.S)]
-    units += [html.unescape(t) for t in re.findall(r"<title>(.*?)</title>|<desc>(.*?)</desc>", text, flags=re.S)
-              for t in t if t]
+    units = [
+        html.unescape(re.sub(r"<[^>]*>", "", t)) for t in re.findall(r"<text\b[^>]*>(.*?)</text>", text, flags=re.S)
+    ]
+    units += [
+        html.unescape(t)
+        for t in re.findall(r"<title>(.*?)</title>|<desc>(.*?)</desc>", text, flags=re.S)
+        for t in t
+        if t
+    ]
     # matplotlib draws text as glyph paths and writes the string in a comment beside them
     units += [html.unescape(t).strip() for t in re.findall(r"<!--(.*?)-->", text, flags=re.S)]
     return units
@@ -140,8 +145,14 @@ def text_units(pack: Path) -> list[tuple[str, str]]:
                     if name.startswith("word/"):
                         units = _xml_units(xml, "w:p", "w:t")
                     elif name.startswith("xl/"):
-                        units = _xml_units(xml, "si", "t") + _xml_units(xml, "is", "t") + [
-                            html.unescape(v) for v in re.findall(r'<c [^>]*t="str"[^>]*>.*?<v>(.*?)</v>', xml, flags=re.S)]
+                        units = (
+                            _xml_units(xml, "si", "t")
+                            + _xml_units(xml, "is", "t")
+                            + [
+                                html.unescape(v)
+                                for v in re.findall(r'<c [^>]*t="str"[^>]*>.*?<v>(.*?)</v>', xml, flags=re.S)
+                            ]
+                        )
                     out += [(f"{rel}[{name}]", u) for u in units if u.strip()]
             continue
         if suffix not in _TEXT_SUFFIXES:
@@ -183,8 +194,15 @@ def study_free_text(study, *, min_len: int = 8) -> dict[str, set[str]]:
         from toolkit.dictionary import load_dictionary
 
         dictionary = load_dictionary(study.path("survey", "dictionary")) if study.path("survey", "dictionary") else None
-        raw = (pd.read_excel(survey, dtype=str) if survey.suffix.lower() in (".xlsx", ".xls")
-               else pd.read_csv(survey, dtype=str, encoding="utf-8-sig")) if survey.suffix.lower() != ".sav" else None
+        raw = (
+            (
+                pd.read_excel(survey, dtype=str)
+                if survey.suffix.lower() in (".xlsx", ".xls")
+                else pd.read_csv(survey, dtype=str, encoding="utf-8-sig")
+            )
+            if survey.suffix.lower() != ".sav"
+            else None
+        )
         if raw is not None:
             for col in raw.columns:
                 values = raw[col].dropna().astype(str).str.strip()
@@ -210,7 +228,8 @@ def study_free_text(study, *, min_len: int = 8) -> dict[str, set[str]]:
             if not len(values):
                 continue
             free = col.lower() in ("notes", "note", "comments", "comment", "description", "text", "details") or (
-                values.nunique() > 0.5 * len(values) and values.str.contains(" ").mean() > 0.5)
+                values.nunique() > 0.5 * len(values) and values.str.contains(" ").mean() > 0.5
+            )
             if free:
                 out["incidents"] |= {v for v in values.unique() if len(v) >= min_len}
     interviews = study.path("qual", "interviews")
@@ -224,7 +243,8 @@ def study_free_text(study, *, min_len: int = 8) -> dict[str, set[str]]:
         else:
             project = QualProject.from_csv(interviews)
         for text in list(project.sources.get("text", pd.Series(dtype=str)).dropna()) + list(
-                project.segments.get("text", pd.Series(dtype=str)).dropna()):
+            project.segments.get("text", pd.Series(dtype=str)).dropna()
+        ):
             for line in str(text).splitlines():
                 speaker, sep, said = line.partition(":")
                 if sep and speaker.strip().lower() == "interviewer":
@@ -236,8 +256,7 @@ def study_free_text(study, *, min_len: int = 8) -> dict[str, set[str]]:
 def _read_tables(pack: Path) -> dict[str, pd.DataFrame]:
     tables = {}
     for path in sorted((pack / "tables").glob("*.csv")):
-        tables[path.stem] = pd.read_csv(path, dtype=str, encoding="utf-8-sig", keep_default_na=False,
-                                        na_values=[""])
+        tables[path.stem] = pd.read_csv(path, dtype=str, encoding="utf-8-sig", keep_default_na=False, na_values=[""])
     return tables
 
 
@@ -299,8 +318,9 @@ def audit_pack(pack, *, study=None, private=None) -> pd.DataFrame:
     # private files
     for path in sorted(pack.rglob("*")):
         rel = path.relative_to(pack).as_posix()
-        if path.is_file() and (any(n in path.name for n in _PRIVATE_NAMES) or rel.startswith("notebooks/")
-                               or path.suffix == ".ipynb"):
+        if path.is_file() and (
+            any(n in path.name for n in _PRIVATE_NAMES) or rel.startswith("notebooks/") or path.suffix == ".ipynb"
+        ):
             fail("private files", rel, "a private file is inside the pack")
 
     # manifest
@@ -336,7 +356,7 @@ def audit_pack(pack, *, study=None, private=None) -> pd.DataFrame:
     cells: dict = {}  # Cell -> published value or None (withheld)
     for name, df in tables.items():
         keys = rowkeys(name, df)
-        others = set((not_people.get(name) or {}))
+        others = set(not_people.get(name) or {})
         check_cols = {c for c in df.columns if _COUNT_NAME.match(str(c)) and c not in others}
         for r, c in declared.get(name, set()):
             check_cols.add(c)
@@ -351,8 +371,11 @@ def audit_pack(pack, *, study=None, private=None) -> pd.DataFrame:
                 if x is not None and 0 < x < k:
                     small.append(f"[{rk!r}, {col!r}] = {x:g}")
         if small:
-            fail("small counts", f"tables/{name}.csv", f"{len(small)} count(s) of people under {k}: "
-                 + "; ".join(small[:5]))
+            fail(
+                "small counts",
+                f"tables/{name}.csv",
+                f"{len(small)} count(s) of people under {k}: " + "; ".join(small[:5]),
+            )
     xlsx = pack / "tables" / "tables.xlsx"
     if xlsx.exists():
         book = pd.read_excel(xlsx, sheet_name=None, dtype=str)
@@ -367,15 +390,21 @@ def audit_pack(pack, *, study=None, private=None) -> pd.DataFrame:
                         if x is not None and 0 < x < k:
                             small.append(f"[row {i + 2}, {col!r}] = {x:g}")
             if small:
-                fail("small counts", f"tables/tables.xlsx[{sheet}]",
-                     f"{len(small)} count(s) under {k}: " + "; ".join(small[:5]))
+                fail(
+                    "small counts",
+                    f"tables/tables.xlsx[{sheet}]",
+                    f"{len(small)} count(s) under {k}: " + "; ".join(small[:5]),
+                )
             if name in tables and tables[name].shape == df.shape:
                 csv_blank = tables[name].isna().to_numpy()
                 xl_blank = (df.isna() | df.eq(MARKER)).to_numpy()  # withheld cells show [c] in the workbook
                 shown = int((csv_blank & ~xl_blank).sum())
                 if shown:
-                    fail("withheld values", f"tables/tables.xlsx[{sheet}]",
-                         f"{shown} cell(s) withheld in the CSV show a value in the workbook")
+                    fail(
+                        "withheld values",
+                        f"tables/tables.xlsx[{sheet}]",
+                        f"{shown} cell(s) withheld in the CSV show a value in the workbook",
+                    )
 
     # withheld values against the private record
     private = Path(private) if private is not None else pack.parent / "private"
@@ -429,6 +458,7 @@ def audit_pack(pack, *, study=None, private=None) -> pd.DataFrame:
 
     # joint attack from the published files
     if structure.get("constraints") is not None:
+
         def as_cell(t):
             return Cell(str(t[0]), str(t[1]), str(t[2]))
 
@@ -443,15 +473,26 @@ def audit_pack(pack, *, study=None, private=None) -> pd.DataFrame:
         missing = [c for c in every if c not in cells]
         published = {c: v for c, v in cells.items() if v is not None}
         unknown = [c for c, v in cells.items() if v is None] + missing
-        found = lp_attack(published=published, unknown=unknown, constraints=cons, pairs=pairs, threshold=k,
-                          half=(rounding or 0) / 2)
+        found = lp_attack(
+            published=published, unknown=unknown, constraints=cons, pairs=pairs, threshold=k, half=(rounding or 0) / 2
+        )
         for expr, lo, hi in found[:50]:
             what = f"{expr[1]} - {expr[0]}" if isinstance(expr, tuple) else str(expr)
-            fail("joint attack", f"tables/{(expr[0] if isinstance(expr, tuple) else expr).table}.csv",
-                 f"{what} can be derived to lie in [{lo:g}, {hi:g}], below {k}")
+            fail(
+                "joint attack",
+                f"tables/{(expr[0] if isinstance(expr, tuple) else expr).table}.csv",
+                f"{what} can be derived to lie in [{lo:g}, {hi:g}], below {k}",
+            )
 
-    checks = ["private files", "manifest", "small counts", "withheld values", "counts in text", "free text",
-              "joint attack"]
+    checks = [
+        "private files",
+        "manifest",
+        "small counts",
+        "withheld values",
+        "counts in text",
+        "free text",
+        "joint attack",
+    ]
     failed = {r["check"] for r in rows}
     for check in checks:
         if check not in failed:

@@ -46,10 +46,9 @@ RULES = {
     "complement": "people without the outcome (n - n_events) below the threshold",
     "secondary": "complementary suppression: would let a suppressed cell be recovered from totals",
     "linked": "complementary suppression: would let a suppressed cell be recovered from another "
-              "published table or figure (joint linear-programming attack)",
+    "published table or figure (joint linear-programming attack)",
     "estimate": "estimate resting on a suppressed count",
-    "term": "model term for a category with fewer than the threshold respondents, or with or "
-            "without the outcome",
+    "term": "model term for a category with fewer than the threshold respondents, or with or without the outcome",
 }
 
 
@@ -161,8 +160,7 @@ class _Gated:
         raw = self.pub.data.select_dtypes("number").to_numpy(dtype=float, na_value=np.nan).ravel()
         out = self.out.select_dtypes("number").to_numpy(dtype=float, na_value=np.nan).ravel()
         published = {float(f"{v:.12g}") for v in out if np.isfinite(v)}
-        return [v for v in raw if np.isfinite(v) and not float(v).is_integer()
-                and float(f"{v:.12g}") not in published]
+        return [v for v in raw if np.isfinite(v) and not float(v).is_integer() and float(f"{v:.12g}") not in published]
 
 
 class Gate:
@@ -179,17 +177,25 @@ class Gate:
         Accept ``threshold`` under 5 (:func:`toolkit.errors.check_threshold`).
     """
 
-    def __init__(self, threshold: int = 10, *, zeros: str = "publish", rounding: int | None = None,
-                 allow_low_threshold: bool = False):
+    def __init__(
+        self,
+        threshold: int = 10,
+        *,
+        zeros: str = "publish",
+        rounding: int | None = None,
+        allow_low_threshold: bool = False,
+    ):
         from toolkit.errors import check_choice, check_threshold
 
         self.threshold = check_threshold(threshold, function="Gate", allow_low=allow_low_threshold)
         check_choice(zeros, {"publish", "suppress"}, argument="zeros", function="Gate")
-        if rounding is not None and (isinstance(rounding, bool) or not isinstance(rounding, (int, np.integer))
-                                     or rounding < 2):
+        if rounding is not None and (
+            isinstance(rounding, bool) or not isinstance(rounding, (int, np.integer)) or rounding < 2
+        ):
             raise ParameterError(
                 "The 'rounding' parameter of Gate must be None or a whole-number base of at least 2 "
-                f"(for example 5). Got {rounding!r} instead.")
+                f"(for example 5). Got {rounding!r} instead."
+            )
         self.zeros = zeros
         self.rounding = None if rounding is None else int(rounding)
         self.tables: dict[str, _Gated] = {}
@@ -246,26 +252,49 @@ class Gate:
         constraints = []
         if pub.margins:
             for i in range(ext.shape[0]):
-                constraints.append(({**{Cell(pub.name, rows[i], cols[j]): 1.0 for j in range(c)},
-                                     Cell(pub.name, rows[i], "Total"): -1.0}, "="))
+                constraints.append(
+                    (
+                        {
+                            **{Cell(pub.name, rows[i], cols[j]): 1.0 for j in range(c)},
+                            Cell(pub.name, rows[i], "Total"): -1.0,
+                        },
+                        "=",
+                    )
+                )
             for j in range(ext.shape[1]):
-                constraints.append(({**{Cell(pub.name, rows[i], cols[j]): 1.0 for i in range(r)},
-                                     Cell(pub.name, "Total", cols[j]): -1.0}, "="))
+                constraints.append(
+                    (
+                        {
+                            **{Cell(pub.name, rows[i], cols[j]): 1.0 for i in range(r)},
+                            Cell(pub.name, "Total", cols[j]): -1.0,
+                        },
+                        "=",
+                    )
+                )
         return _Gated(pub, pd.DataFrame(), rows, values, suppressed, constraints, [])
 
     def _long(self, pub: Publishable) -> _Gated:
         data = pub.data.reset_index(drop=True)
-        undeclared = [c for c in data.columns if _looks_like_count(c) and c not in pub.counts
-                      and c not in (pub.not_people or {}) and pd.api.types.is_numeric_dtype(data[c])]
+        undeclared = [
+            c
+            for c in data.columns
+            if _looks_like_count(c)
+            and c not in pub.counts
+            and c not in (pub.not_people or {})
+            and pd.api.types.is_numeric_dtype(data[c])
+        ]
         if undeclared:
             raise ParameterError(
                 f"Table {pub.name!r}: column(s) {undeclared} look like counts but are declared neither "
                 "as counts of people (counts=...) nor as counting something else (not_people=...). "
-                "Declare them so the gate knows what to protect.")
+                "Declare them so the gate knows what to protect."
+            )
         missing = [c for c in (*pub.counts, *(x for p in pub.events for x in p)) if c not in data.columns]
         if missing:
-            raise ParameterError(f"Table {pub.name!r}: declared count column(s) {missing} are not in the table "
-                                 f"(columns: {list(data.columns)}).")
+            raise ParameterError(
+                f"Table {pub.name!r}: declared count column(s) {missing} are not in the table "
+                f"(columns: {list(data.columns)})."
+            )
         dropped = []
         if pub.terms is not None and "term" in data.columns:
             k = self.threshold
@@ -280,11 +309,16 @@ class Gate:
             if bad:
                 dropped = sorted(set(map(str, bad)))
                 data = data[~data["term"].isin(bad)].reset_index(drop=True)
-                self.notes.append(f"{pub.name}: model term(s) {dropped} dropped (a category with fewer than "
-                                  f"{k} respondents, or fewer than {k} with or without the outcome); "
-                                  "merge the category to estimate it")
-        key = list(pub.key) if pub.key is not None else [c for c in data.columns
-                                                         if not pd.api.types.is_numeric_dtype(data[c])]
+                self.notes.append(
+                    f"{pub.name}: model term(s) {dropped} dropped (a category with fewer than "
+                    f"{k} respondents, or fewer than {k} with or without the outcome); "
+                    "merge the category to estimate it"
+                )
+        key = (
+            list(pub.key)
+            if pub.key is not None
+            else [c for c in data.columns if not pd.api.types.is_numeric_dtype(data[c])]
+        )
         if key:
             rowkeys = [" | ".join(str(v) for v in rec) for rec in data[key].itertuples(index=False)]
         else:
@@ -345,9 +379,14 @@ class Gate:
             base = base[~base["term"].astype(str).isin(g.dropped_terms)].reset_index(drop=True)
         out = base.copy()
         counts = set(pub.counts)
-        numeric = [c for c in out.columns if pd.api.types.is_numeric_dtype(out[c])
-                   and not pd.api.types.is_bool_dtype(out[c]) and c not in counts
-                   and c not in (pub.not_people or {})]
+        numeric = [
+            c
+            for c in out.columns
+            if pd.api.types.is_numeric_dtype(out[c])
+            and not pd.api.types.is_bool_dtype(out[c])
+            and c not in counts
+            and c not in (pub.not_people or {})
+        ]
         derived = pub.derived if pub.derived is not None else {c: tuple(pub.counts) for c in numeric}
         for col in pub.counts:
             vals = []
@@ -380,8 +419,7 @@ class Gate:
             cons.extend(g.constraints)
         for link in links:
             totals = link.total if isinstance(link.total, tuple) else (link.total,)
-            if any(t.table not in self.tables for t in totals) or any(p.table not in self.tables
-                                                                       for p in link.parts):
+            if any(t.table not in self.tables for t in totals) or any(p.table not in self.tables for p in link.parts):
                 continue
             coeffs = {p: 1.0 for p in link.parts}
             for t in totals:
@@ -423,8 +461,9 @@ class Gate:
             unknown = [c for c in unknown if group(c) in groups]
             use = [con for con in cons if group(next(iter(con[0]))) in groups]
             use_pairs = [p for p in pairs if group(p[0]) in groups]
-        return lp_attack(published=published, unknown=unknown, constraints=use, pairs=use_pairs,
-                         threshold=self.threshold, half=half), cons
+        return lp_attack(
+            published=published, unknown=unknown, constraints=use, pairs=use_pairs, threshold=self.threshold, half=half
+        ), cons
 
     def finalise(self, *, max_rounds: int = 400) -> list[str]:
         """Joint attack over every table; withhold more until nothing is disclosed.
@@ -459,13 +498,18 @@ class Gate:
             # first (one linear programme) and repaired only if still exposed (repairing every
             # finding blindly withholds far more than needed)
             repaired: set = set()
-            for expr, lo, hi in findings:
+            for expr, _lo, hi in findings:
                 targets = list(expr) if isinstance(expr, tuple) else [expr]
                 where = group(targets[0])
                 if where in repaired:
                     published = {c: self._round(v) for c, v in values.items() if c not in sup}
-                    hi = _max_expression(expr, published=published, unknown=[c for c in sup if group(c) == where],
-                                         constraints=by_group.get(where, []), half=half)
+                    hi = _max_expression(
+                        expr,
+                        published=published,
+                        unknown=[c for c in sup if group(c) == where],
+                        constraints=by_group.get(where, []),
+                        half=half,
+                    )
                     if hi is None or not 1e-6 < hi < k - 1e-6:
                         continue
                 picks = self._repair(expr, hi, by_group.get(where, []), values, sup, half, k)
@@ -485,7 +529,8 @@ class Gate:
         raise DisclosureError(
             f"The publication gate could not protect {len(findings)} suppressed cell(s): an intruder can "
             f"derive them from the published tables and figures ({names}). Merge small categories or drop "
-            "the linked table, then build again. Nothing was published.")
+            "the linked table, then build again. Nothing was published."
+        )
 
     def _repair(self, expr, hi, cons, values, sup, half, k, *, tries: int = 12, steps: int = 60) -> list:
         """Cells to withhold so that ``expr`` (a withheld cell or a complement) is no longer
@@ -505,22 +550,25 @@ class Gate:
         unknown = [c for c in sup if any(c in co for co, _ in cons)]
         for _ in range(steps):
             published = {c: self._round(v) for c, v in values.items() if c not in held}
-            res = _max_expression(expr, published=published, unknown=unknown + chosen, constraints=cons,
-                                  half=half, explain=True)
+            res = _max_expression(
+                expr, published=published, unknown=unknown + chosen, constraints=cons, half=half, explain=True
+            )
             if res is None or res[0] is None:
                 break
             hi, binding = res
             if not 1e-6 < hi < k - 1e-6:
                 return chosen
-            candidates = sorted({c for cells in binding for c in cells if values[c] > 0},
-                                key=lambda c: (values[c], str(c)))
+            candidates = sorted(
+                {c for cells in binding for c in cells if values[c] > 0}, key=lambda c: (values[c], str(c))
+            )
             if not candidates:
                 break
             best, best_hi = None, hi
             for cand in candidates[:tries]:
                 pub = {c: v for c, v in published.items() if c != cand}
-                high = _max_expression(expr, published=pub, unknown=unknown + chosen + [cand], constraints=cons,
-                                       half=half)
+                high = _max_expression(
+                    expr, published=pub, unknown=unknown + chosen + [cand], constraints=cons, half=half
+                )
                 if high is None:
                     continue
                 if high >= k - 1e-6:
@@ -530,9 +578,13 @@ class Gate:
             if best is not None:
                 new = [best]
             else:
-                new = list(dict.fromkeys(min((c for c in cells if values[c] > 0 and c not in held),
-                                             key=lambda c: (values[c], str(c)))
-                                         for cells in binding if any(values[c] > 0 and c not in held for c in cells)))
+                new = list(
+                    dict.fromkeys(
+                        min((c for c in cells if values[c] > 0 and c not in held), key=lambda c: (values[c], str(c)))
+                        for cells in binding
+                        if any(values[c] > 0 and c not in held for c in cells)
+                    )
+                )
             if not new:
                 break
             chosen += new
@@ -575,8 +627,10 @@ class Gate:
                     self.tables[ce.table].suppressed[ce] = rule
                 return changed
             changed = {ce.table for ce, _ in restored}
-            self.notes.append(f"{len(restored)} cell(s) withheld to protect others were published again: a "
-                              "published cell of another table is the same number")
+            self.notes.append(
+                f"{len(restored)} cell(s) withheld to protect others were published again: a "
+                "published cell of another table is the same number"
+            )
         return changed
 
     # ----------------------------------------------------------------- records
@@ -585,11 +639,11 @@ class Gate:
         out = []
         for g in self.tables.values():
             for ce, rule in g.suppressed.items():
-                out.append({"table": ce.table, "row": ce.row, "column": ce.column, "rule": rule,
-                            "reason": RULES[rule]})
+                out.append({"table": ce.table, "row": ce.row, "column": ce.column, "rule": rule, "reason": RULES[rule]})
             for term in g.dropped_terms:
-                out.append({"table": g.pub.name, "row": term, "column": "(all)", "rule": "term",
-                            "reason": RULES["term"]})
+                out.append(
+                    {"table": g.pub.name, "row": term, "column": "(all)", "rule": "term", "reason": RULES["term"]}
+                )
         return sorted(out, key=lambda d: (d["table"], d["row"], d["column"]))
 
     def private_record(self) -> pd.DataFrame:
@@ -597,8 +651,9 @@ class Gate:
         rows = []
         for g in self.tables.values():
             for ce, rule in g.suppressed.items():
-                rows.append({"table": ce.table, "row": ce.row, "column": ce.column, "value": g.values[ce],
-                             "rule": rule})
+                rows.append(
+                    {"table": ce.table, "row": ce.row, "column": ce.column, "value": g.values[ce], "rule": rule}
+                )
         return pd.DataFrame(rows, columns=["table", "row", "column", "value", "rule"])
 
     def structure(self) -> dict:
@@ -607,16 +662,33 @@ class Gate:
         links = self._links()
         cons = self._all_constraints(links)
         return {
-            "tables": {name: {"key": [g.pub.index_name or g.pub.data.index.name or "row"] if g.pub.wide
-                              else list(g.pub.key or [c for c in g.pub.data.columns
-                                                      if not pd.api.types.is_numeric_dtype(g.pub.data[c])]),
-                              "wide": g.pub.wide}
-                       for name, g in self.tables.items()},
+            "tables": {
+                name: {
+                    "key": [g.pub.index_name or g.pub.data.index.name or "row"]
+                    if g.pub.wide
+                    else list(
+                        g.pub.key or [c for c in g.pub.data.columns if not pd.api.types.is_numeric_dtype(g.pub.data[c])]
+                    ),
+                    "wide": g.pub.wide,
+                }
+                for name, g in self.tables.items()
+            },
             "counts": sorted({f"{c.table}\t{c.row}\t{c.column}" for g in self.tables.values() for c in g.values}),
-            "constraints": [{"cells": [[c.table, c.row, c.column, coef] for c, coef in sorted(
-                coeffs.items(), key=lambda kv: str(kv[0]))], "sense": sense} for coeffs, sense in cons],
-            "pairs": [[[e.table, e.row, e.column], [b.table, b.row, b.column]]
-                      for g in self.tables.values() for e, b in g.pairs],
+            "constraints": [
+                {
+                    "cells": [
+                        [c.table, c.row, c.column, coef]
+                        for c, coef in sorted(coeffs.items(), key=lambda kv: str(kv[0]))
+                    ],
+                    "sense": sense,
+                }
+                for coeffs, sense in cons
+            ],
+            "pairs": [
+                [[e.table, e.row, e.column], [b.table, b.row, b.column]]
+                for g in self.tables.values()
+                for e, b in g.pairs
+            ],
         }
 
 
@@ -659,8 +731,9 @@ def _expr(e) -> str:
     return str(e)
 
 
-def _max_expression(expr, *, published: dict, unknown: list, constraints: list, half: float = 0.0,
-                    explain: bool = False):
+def _max_expression(
+    expr, *, published: dict, unknown: list, constraints: list, half: float = 0.0, explain: bool = False
+):
     """The largest value an intruder's linear programme allows ``expr`` (a Cell, or an
     ``(events, base)`` pair meaning ``base - events``), given the published values and the
     ``constraints`` (only those of the cell's group are needed). None when infeasible.
@@ -697,7 +770,7 @@ def _max_expression(expr, *, published: dict, unknown: list, constraints: list, 
         (b_eq if sense == "=" else b_ub).append(rhs)
         (shown_eq if sense == "=" else shown_ub).append(shown)
     cvec, const = np.zeros(n), 0.0
-    for c, a in (((expr[1], 1.0), (expr[0], -1.0)) if isinstance(expr, tuple) else ((expr, 1.0),)):
+    for c, a in ((expr[1], 1.0), (expr[0], -1.0)) if isinstance(expr, tuple) else ((expr, 1.0),):
         if c in idx:
             cvec[idx[c]] += a
         elif c in published:
@@ -706,8 +779,15 @@ def _max_expression(expr, *, published: dict, unknown: list, constraints: list, 
             return None
     cap = 10.0 * (sum(abs(v) for v in published.values()) + 1)
     bounds = [(lo, cap if np.isinf(hi) else hi) for lo, hi in zip(lb, ub)]
-    r = linprog(-cvec, A_ub=np.array(A_ub) if A_ub else None, b_ub=b_ub or None,
-                A_eq=np.array(A_eq) if A_eq else None, b_eq=b_eq or None, bounds=bounds, method="highs")
+    r = linprog(
+        -cvec,
+        A_ub=np.array(A_ub) if A_ub else None,
+        b_ub=b_ub or None,
+        A_eq=np.array(A_eq) if A_eq else None,
+        b_eq=b_eq or None,
+        bounds=bounds,
+        method="highs",
+    )
     value = float(-r.fun + const) if r.status == 0 else None
     if not explain:
         return value
@@ -722,8 +802,9 @@ def _max_expression(expr, *, published: dict, unknown: list, constraints: list, 
     return value, binding
 
 
-def lp_attack(*, published: dict, unknown: list, constraints: list, pairs: list, threshold: int,
-              half: float = 0.0) -> list:
+def lp_attack(
+    *, published: dict, unknown: list, constraints: list, pairs: list, threshold: int, half: float = 0.0
+) -> list:
     """The intruder's linear programme over many tables at once.
 
     Parameters

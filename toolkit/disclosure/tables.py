@@ -80,8 +80,15 @@ def _check_counts(table: pd.DataFrame, argument: str) -> np.ndarray:
     if problems:
         report = pd.DataFrame(
             [
-                {"file": "", "row": row, "column": col, "value": val, "problem": prob,
-                 "expected": exp, "severity": "error"}
+                {
+                    "file": "",
+                    "row": row,
+                    "column": col,
+                    "value": val,
+                    "problem": prob,
+                    "expected": exp,
+                    "severity": "error",
+                }
                 for row, col, val, prob, exp in problems
             ],
             columns=["file", "row", "column", "value", "problem", "expected", "severity"],
@@ -112,9 +119,7 @@ def _pattern(counts, threshold, zeros, secondary, upper_protection=True):
     if zeros == "suppress":
         primary |= ext == 0
     if secondary:
-        suppressed, protects, unprotected = _secondary.complete(
-            ext, primary, threshold if upper_protection else None
-        )
+        suppressed, protects, unprotected = _secondary.complete(ext, primary, threshold if upper_protection else None)
     else:
         suppressed, protects, unprotected = primary.copy(), {}, []
     return ext, primary, suppressed, protects, unprotected
@@ -305,12 +310,9 @@ def suppress(
     table = _as_frame(table, "table", fn)
     _check_margin_name(table, margins_name, fn)
     counts = _check_counts(table, "table")
-    ext, primary, suppressed, protects, unprotected = _pattern(
-        counts, threshold, zeros, secondary, upper_protection
-    )
+    ext, primary, suppressed, protects, unprotected = _pattern(counts, threshold, zeros, secondary, upper_protection)
     row_labels, col_labels = _labels(table, margins_name)
-    record = _record(ext, primary, suppressed, protects, unprotected, row_labels, col_labels,
-                     threshold, audit)
+    record = _record(ext, primary, suppressed, protects, unprotected, row_labels, col_labels, threshold, audit)
     if audit:
         _warn_exposed(record, fn)
 
@@ -318,21 +320,34 @@ def suppress(
     if rounding:
         changed = (published != ext) & ~suppressed
         rounded = [
-            (row_labels[i], col_labels[j], float(ext[i, j]), "rounded",
-             f"rounded to the nearest multiple of {rounding}", np.nan, np.nan)
+            (
+                row_labels[i],
+                col_labels[j],
+                float(ext[i, j]),
+                "rounded",
+                f"rounded to the nearest multiple of {rounding}",
+                np.nan,
+                np.nan,
+            )
             for i, j in zip(*np.nonzero(changed))
         ]
         if rounded:
-            record = pd.concat([record, pd.DataFrame(rounded, columns=RECORD_COLUMNS)],
-                               ignore_index=True)
+            record = pd.concat([record, pd.DataFrame(rounded, columns=RECORD_COLUMNS)], ignore_index=True)
     rows, cols = _kept_axes(counts.shape, margins)
     safe = pd.DataFrame(published, dtype="Int64").mask(pd.DataFrame(suppressed))
     safe = safe.iloc[rows, cols]
     safe.index = pd.Index([row_labels[i] for i in rows], name=table.index.name)
     safe.columns = pd.Index([col_labels[j] for j in cols], name=table.columns.name)
-    settings = dict(threshold=threshold, zeros=zeros, secondary=secondary, rounding=rounding,
-                    margins=margins, margins_name=margins_name,
-                    upper_protection=upper_protection, marker=MARKER)
+    settings = dict(
+        threshold=threshold,
+        zeros=zeros,
+        secondary=secondary,
+        rounding=rounding,
+        margins=margins,
+        margins_name=margins_name,
+        upper_protection=upper_protection,
+        marker=MARKER,
+    )
     return SuppressionResult(safe, record, threshold, settings)
 
 
@@ -412,18 +427,21 @@ def suppress_by_counts(
             f"The 'values' table of {fn} has non-numeric column(s) {non_numeric}; give numbers "
             "(formatting happens in toolkit.report)."
         )
-    ext, primary, suppressed, protects, unprotected = _pattern(
-        arr, threshold, zeros, secondary, upper_protection
-    )
-    record = _record(ext, primary, suppressed, protects, unprotected, row_labels, col_labels,
-                     threshold, audit)
+    ext, primary, suppressed, protects, unprotected = _pattern(arr, threshold, zeros, secondary, upper_protection)
+    record = _record(ext, primary, suppressed, protects, unprotected, row_labels, col_labels, threshold, audit)
     if audit:
         _warn_exposed(record, fn)
     mask = pd.DataFrame(suppressed, index=row_labels, columns=col_labels)
     mask = mask.loc[list(values.index), list(values.columns)]
     safe = values.astype("float64").mask(mask.to_numpy())
-    settings = dict(threshold=threshold, zeros=zeros, secondary=secondary,
-                    margins_name=margins_name, upper_protection=upper_protection, marker=MARKER)
+    settings = dict(
+        threshold=threshold,
+        zeros=zeros,
+        secondary=secondary,
+        margins_name=margins_name,
+        upper_protection=upper_protection,
+        marker=MARKER,
+    )
     return SuppressionResult(safe, record, threshold, settings)
 
 
@@ -494,8 +512,7 @@ def suppress_long(
                 f"The 'count' column {count!r} given to {fn} is not numeric "
                 f"(dtype {data[count].dtype}); give a column of counts."
             )
-        table = data.pivot_table(index=rows, columns=columns, values=count, aggfunc="sum",
-                                 fill_value=0, observed=True)
+        table = data.pivot_table(index=rows, columns=columns, values=count, aggfunc="sum", fill_value=0, observed=True)
     table.columns.name = columns
     table.index.name = rows
     return suppress(table, **options)

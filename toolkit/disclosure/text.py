@@ -32,45 +32,307 @@ __all__ = ["Mention", "people_counts", "screen"]
 
 #: words for people, or for what happens to people (one incident, one case: one person)
 PEOPLE = (
-    "respondent", "people", "person", "persons", "officer", "staff", "manager", "supervisor", "interviewee",
-    "interview", "participant", "individual", "employee", "colleague", "victim", "woman", "women", "man",
-    "men", "family", "families", "child", "children", "pcso", "constable", "special", "volunteer", "incident",
-    "case", "complainant", "sergeant", "inspector", "worker", "member", "adult", "student", "recruit",
-    "leader", "user", "reporter", "survivor", "harmed", "non-binary", "parent", "partner", "spouse",
+    "respondent",
+    "people",
+    "person",
+    "persons",
+    "officer",
+    "staff",
+    "manager",
+    "supervisor",
+    "interviewee",
+    "interview",
+    "participant",
+    "individual",
+    "employee",
+    "colleague",
+    "victim",
+    "woman",
+    "women",
+    "man",
+    "men",
+    "family",
+    "families",
+    "child",
+    "children",
+    "pcso",
+    "constable",
+    "special",
+    "volunteer",
+    "incident",
+    "case",
+    "complainant",
+    "sergeant",
+    "inspector",
+    "worker",
+    "member",
+    "adult",
+    "student",
+    "recruit",
+    "leader",
+    "user",
+    "reporter",
+    "survivor",
+    "harmed",
+    "non-binary",
+    "parent",
+    "partner",
+    "spouse",
 )
 #: counted things that are not people (a count of these is not checked)
 NOT_PEOPLE = (
-    "document", "force", "unit", "item", "question", "harm", "type", "wave", "year", "month", "week", "day",
-    "quarter", "page", "table", "figure", "theme", "code", "pillar", "recommendation", "scale", "category",
-    "categories", "level", "point", "lag", "period", "term", "model", "coder", "row", "column", "cell",
-    "file", "sheet", "source", "segment", "passage", "policy", "policies", "guidance", "platform", "area",
-    "region", "site", "team", "group", "breakdown", "variable", "outcome", "measure", "percent", "per",
-    "time", "sample", "draw", "fold", "iteration", "digit", "decimal", "word", "character", "hour", "minute",
-    "second", "mile", "km", "kilometre", "lexicon", "hit", "option", "answer", "response",
+    "document",
+    "force",
+    "unit",
+    "item",
+    "question",
+    "harm",
+    "type",
+    "wave",
+    "year",
+    "month",
+    "week",
+    "day",
+    "quarter",
+    "page",
+    "table",
+    "figure",
+    "theme",
+    "code",
+    "pillar",
+    "recommendation",
+    "scale",
+    "category",
+    "categories",
+    "level",
+    "point",
+    "lag",
+    "period",
+    "term",
+    "model",
+    "coder",
+    "row",
+    "column",
+    "cell",
+    "file",
+    "sheet",
+    "source",
+    "segment",
+    "passage",
+    "policy",
+    "policies",
+    "guidance",
+    "platform",
+    "area",
+    "region",
+    "site",
+    "team",
+    "group",
+    "breakdown",
+    "variable",
+    "outcome",
+    "measure",
+    "percent",
+    "per",
+    "time",
+    "sample",
+    "draw",
+    "fold",
+    "iteration",
+    "digit",
+    "decimal",
+    "word",
+    "character",
+    "hour",
+    "minute",
+    "second",
+    "mile",
+    "km",
+    "kilometre",
+    "lexicon",
+    "hit",
+    "option",
+    "answer",
+    "response",
 )
 #: a number right after one of these words is an ordinal, label or bound of a scale, not a count
 LABEL_BEFORE = {
-    "wave", "waves", "item", "items", "question", "questions", "q", "page", "pages", "p", "pp", "table",
-    "tables", "figure", "figures", "fig", "section", "chapter", "step", "level", "levels", "year", "years",
-    "pillar", "recommendation", "recommendations", "version", "round", "phase", "part", "no", "number",
-    "week", "weeks", "month", "months", "day", "days", "quarter", "band", "grade", "tier", "scale", "point",
-    "points", "code", "id", "annex", "appendix", "stage", "lag", "lags", "period", "periods", "model",
-    "column", "row", "sheet", "release", "v", "schedule", "article", "paragraph", "para", "line", "top",
-    "aged", "age", "ages", "series", "cohort", "time", "times",
+    "wave",
+    "waves",
+    "item",
+    "items",
+    "question",
+    "questions",
+    "q",
+    "page",
+    "pages",
+    "p",
+    "pp",
+    "table",
+    "tables",
+    "figure",
+    "figures",
+    "fig",
+    "section",
+    "chapter",
+    "step",
+    "level",
+    "levels",
+    "year",
+    "years",
+    "pillar",
+    "recommendation",
+    "recommendations",
+    "version",
+    "round",
+    "phase",
+    "part",
+    "no",
+    "number",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "day",
+    "days",
+    "quarter",
+    "band",
+    "grade",
+    "tier",
+    "scale",
+    "point",
+    "points",
+    "code",
+    "id",
+    "annex",
+    "appendix",
+    "stage",
+    "lag",
+    "lags",
+    "period",
+    "periods",
+    "model",
+    "column",
+    "row",
+    "sheet",
+    "release",
+    "v",
+    "schedule",
+    "article",
+    "paragraph",
+    "para",
+    "line",
+    "top",
+    "aged",
+    "age",
+    "ages",
+    "series",
+    "cohort",
+    "time",
+    "times",
 }
 #: verbs of people: "6 did not", "3 said", "4 reported"
 VERBS = (
-    "did", "didn't", "had", "have", "has", "were", "was", "said", "say", "says", "reported", "report",
-    "raised", "raise", "described", "describe", "mentioned", "answered", "experienced", "felt", "agreed",
-    "disagreed", "used", "received", "told", "left", "declined", "refused", "chose", "identified", "disclosed",
-    "named", "spoke", "talked", "gave", "took", "attended", "completed", "responded", "replied", "worked",
+    "did",
+    "didn't",
+    "had",
+    "have",
+    "has",
+    "were",
+    "was",
+    "said",
+    "say",
+    "says",
+    "reported",
+    "report",
+    "raised",
+    "raise",
+    "described",
+    "describe",
+    "mentioned",
+    "answered",
+    "experienced",
+    "felt",
+    "agreed",
+    "disagreed",
+    "used",
+    "received",
+    "told",
+    "left",
+    "declined",
+    "refused",
+    "chose",
+    "identified",
+    "disclosed",
+    "named",
+    "spoke",
+    "talked",
+    "gave",
+    "took",
+    "attended",
+    "completed",
+    "responded",
+    "replied",
+    "worked",
 )
-_NUMWORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-             "nine": 9, "a single": 1}
-_FUNCTION = {"of", "in", "and", "or", "to", "the", "a", "an", "per", "from", "with", "for", "by", "at", "on",
-             "than", "as", "is", "are", "be", "that", "this", "these", "those", "each", "every", "into", "out",
-             "over", "under", "who", "which", "what", "when", "where", "not", "no", "all", "any", "more",
-             "less", "fewer", "most", "about"}
+_NUMWORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "a single": 1,
+}
+_FUNCTION = {
+    "of",
+    "in",
+    "and",
+    "or",
+    "to",
+    "the",
+    "a",
+    "an",
+    "per",
+    "from",
+    "with",
+    "for",
+    "by",
+    "at",
+    "on",
+    "than",
+    "as",
+    "is",
+    "are",
+    "be",
+    "that",
+    "this",
+    "these",
+    "those",
+    "each",
+    "every",
+    "into",
+    "out",
+    "over",
+    "under",
+    "who",
+    "which",
+    "what",
+    "when",
+    "where",
+    "not",
+    "no",
+    "all",
+    "any",
+    "more",
+    "less",
+    "fewer",
+    "most",
+    "about",
+}
 
 _NUM = r"(?<![\w.,:/£$€#%\-−])(\d{1,3}(?:,\d{3})+|\d+)(?![\w%]|[.,:/]\d)"
 _WORDNUM = r"\b(one|two|three|four|five|six|seven|eight|nine|a single)\b"
@@ -122,7 +384,7 @@ class Mention:
 
 
 def _before_word(text: str, start: int) -> str:
-    m = re.search(r"([A-Za-z]+)\.?\s*$", text[max(0, start - 30):start])
+    m = re.search(r"([A-Za-z]+)\.?\s*$", text[max(0, start - 30) : start])
     return m.group(1).lower() if m else ""
 
 
@@ -130,14 +392,14 @@ def _is_label(text: str, start: int) -> bool:
     if _before_word(text, start) in LABEL_BEFORE:
         return True
     # "1 in 3 respondents": a ratio, not a count
-    return bool(re.search(r"\d\s+in\s+$", text[max(0, start - 12):start]))
+    return bool(re.search(r"\d\s+in\s+$", text[max(0, start - 12) : start]))
 
 
 def _following_words(text: str, end: int, n: int = 3) -> list[str]:
     """The words right after ``end``, up to ``n``, stopping at anything but a space."""
     words, pos = [], end
     while len(words) < n:
-        m = re.match(r"[ \t\u00a0]+(" + _WORD + r")", text[pos:pos + 40])
+        m = re.match(r"[ \t\u00a0]+(" + _WORD + r")", text[pos : pos + 40])
         if not m:
             break
         words.append(m.group(1))
@@ -145,17 +407,20 @@ def _following_words(text: str, end: int, n: int = 3) -> list[str]:
     return words
 
 
-_BOUND = re.compile(r"(?:fewer|less|more|greater|smaller|larger)\s+than\s+$|(?:under|below|over|above|"
-                    r"at\s+least|at\s+most|up\s+to|minimum\s+of|maximum\s+of|threshold\s+of)\s+$", re.I)
+_BOUND = re.compile(
+    r"(?:fewer|less|more|greater|smaller|larger)\s+than\s+$|(?:under|below|over|above|"
+    r"at\s+least|at\s+most|up\s+to|minimum\s+of|maximum\s+of|threshold\s+of)\s+$",
+    re.I,
+)
 
 
 def _is_bound(text: str, start: int) -> bool:
     """'fewer than 10 respondents': a bound (the disclosure rule, or a bound on a count)."""
-    return bool(_BOUND.search(text[max(0, start - 20):start]))
+    return bool(_BOUND.search(text[max(0, start - 20) : start]))
 
 
 def _excerpt(text: str, start: int, end: int) -> str:
-    return re.sub(r"\s+", " ", text[max(0, start - 30):end + 40]).strip()
+    return re.sub(r"\s+", " ", text[max(0, start - 30) : end + 40]).strip()
 
 
 def _noun_kind(words: list[str], limit: int = 3) -> str | None:
@@ -200,8 +465,11 @@ def people_counts(text: str) -> list[Mention]:
         pct = float(m.group(1))
         half = 0.5 if "." not in m.group(1) else 0.05
         lo, hi = max(pct - half, 0) * base / 100, min(pct + half, 100) * base / 100
-        add(Mention(base, "% of", _excerpt(text, m.start(), m.end()), m.start(2),
-                    ((lo, hi), (base - hi, base - lo)), base))
+        add(
+            Mention(
+                base, "% of", _excerpt(text, m.start(), m.end()), m.start(2), ((lo, hi), (base - hi, base - lo)), base
+            )
+        )
     # N of M (people, or unnamed)
     for m in re.finditer(_NUM + r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?" + _NUM, text):
         if _is_label(text, m.start(1)):
@@ -210,7 +478,7 @@ def people_counts(text: str) -> list[Mention]:
         kind = _noun_kind(words)
         if kind == "other":
             continue
-        if kind is None and words and not re.match(r"\s*[(\-–—:;,.]|\s*$", text[m.end():m.end() + 2]):
+        if kind is None and words and not re.match(r"\s*[(\-–—:;,.]|\s*$", text[m.end() : m.end() + 2]):
             # a following word that is neither people nor counted things: still people unless
             # it is the start of a new clause ("4 of 50 said")
             if words[0].lower() not in VERBS and words[0].lower() not in _FUNCTION:

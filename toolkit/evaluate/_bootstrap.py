@@ -111,15 +111,15 @@ class WildClusterBootstrap:
                 if b < a:
                     continue
                 m = np.bincount(ca * Lb + cb, minlength=La * Lb).reshape(La, Lb).astype(float)
-                m = m[1 if dropa else 0:, 1 if dropb else 0:]
-                ZZ[offs[a]:offs[a + 1], offs[b]:offs[b + 1]] = m
-                ZZ[offs[b]:offs[b + 1], offs[a]:offs[a + 1]] = m.T
+                m = m[1 if dropa else 0 :, 1 if dropb else 0 :]
+                ZZ[offs[a] : offs[a + 1], offs[b] : offs[b + 1]] = m
+                ZZ[offs[b] : offs[b + 1], offs[a] : offs[a + 1]] = m.T
             for j in range(others.shape[1]):
-                col = np.bincount(ca, weights=others[:, j], minlength=La)[1 if dropa else 0:]
-                ZZ[offs[a]:offs[a + 1], offs[-1] + j] = col
-                ZZ[offs[-1] + j, offs[a]:offs[a + 1]] = col
+                col = np.bincount(ca, weights=others[:, j], minlength=La)[1 if dropa else 0 :]
+                ZZ[offs[a] : offs[a + 1], offs[-1] + j] = col
+                ZZ[offs[-1] + j, offs[a] : offs[a + 1]] = col
         if others.shape[1]:
-            ZZ[offs[-1]:, offs[-1]:] = others.T @ others
+            ZZ[offs[-1] :, offs[-1] :] = others.T @ others
         D = z_sums(d)
         S = z_sums(u)
         diag = np.bincount(cl, weights=d * u, minlength=G)

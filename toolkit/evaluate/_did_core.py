@@ -22,9 +22,7 @@ def check_inference_args(*, ssc, bootstrap, boot_weights, n_boot, ci, function) 
     check_choice(bootstrap, {"auto", True, False}, argument="bootstrap", function=function)
     check_choice(boot_weights, {"auto", "rademacher", "webb"}, argument="boot_weights", function=function)
     if not (isinstance(n_boot, (int, np.integer)) and n_boot >= 99):
-        raise ParameterError(
-            f"The 'n_boot' parameter of {function} must be an integer >= 99. Got {n_boot!r} instead."
-        )
+        raise ParameterError(f"The 'n_boot' parameter of {function} must be an integer >= 99. Got {n_boot!r} instead.")
     return check_ci(ci, function=function)
 
 
@@ -37,9 +35,7 @@ def fit_twfe(panel: dict, regressors: np.ndarray, *, ssc: str) -> dict:
     beta, resid, bread = ols(Xt, yt)
     n = panel["n"]
     nested = nested_in_clusters(panel["unit"], panel["cluster"])
-    k = small_sample_k(
-        Xt.shape[1], len(panel["unit_levels"]), len(panel["time_levels"]), ssc=ssc, nested=nested
-    )
+    k = small_sample_k(Xt.shape[1], len(panel["unit_levels"]), len(panel["time_levels"]), ssc=ssc, nested=nested)
     V = crve(Xt, resid, bread, panel["cluster"], n=n, k=k)
     G = len(panel["cluster_levels"])
     return {
@@ -72,8 +68,9 @@ def cell_index(panel: dict):
     return row_cell, uniq // T, uniq % T, cell_cluster if constant else None
 
 
-def _demean_weighted(Z: np.ndarray, codes: list[np.ndarray], w: np.ndarray, *, tol: float = 1e-11,
-                     maxiter: int = 10_000) -> np.ndarray:
+def _demean_weighted(
+    Z: np.ndarray, codes: list[np.ndarray], w: np.ndarray, *, tol: float = 1e-11, maxiter: int = 10_000
+) -> np.ndarray:
     """Weighted residuals of the columns of ``Z`` on the dummies of every factor in ``codes``."""
     Z = np.array(Z, dtype="float64", copy=True)
     sums = [np.bincount(c, weights=w) for c in codes]
@@ -110,8 +107,7 @@ def fit_twfe_cells(panel: dict, cell_regs: np.ndarray, cells, *, ssc: str) -> di
     beta = bread @ (Xc.T @ ysum)
     esum = ysum - w * (Xc @ beta)
     G = len(panel["cluster_levels"])
-    S = np.column_stack([np.bincount(cell_cluster, weights=Xc[:, j] * esum, minlength=G)
-                         for j in range(Xc.shape[1])])
+    S = np.column_stack([np.bincount(cell_cluster, weights=Xc[:, j] * esum, minlength=G) for j in range(Xc.shape[1])])
     nested = nested_in_clusters(panel["unit"], panel["cluster"])
     k = small_sample_k(Xc.shape[1], len(panel["unit_levels"]), len(panel["time_levels"]), ssc=ssc, nested=nested)
     factor = G / (G - 1) * (n - 1) / (n - k) if G > 1 else np.nan
@@ -143,8 +139,7 @@ def bootstrap_first(panel: dict, fit: dict, *, weights: str, n_boot: int, seed):
     # the closed form needs Z = [unit and time dummies, other regressors]: its span is that of
     # the fixed effects and the raw regressors, so the demeaned ``others`` serve
     design = (codes, others if others.shape[1] else None)
-    return WildClusterBootstrap(d, y, panel["cluster"], annihilate, weights=weights, B=n_boot, seed=seed,
-                                design=design)
+    return WildClusterBootstrap(d, y, panel["cluster"], annihilate, weights=weights, B=n_boot, seed=seed, design=design)
 
 
 def choose_weights(weights: str, G: int) -> str:

@@ -21,8 +21,19 @@ from toolkit.evaluate._did_validate import prepare_panel
 
 AGGREGATIONS = {"simple", "dynamic", "group", "none"}
 COLUMNS = [
-    "term", "aggregation", "group", "time", "event_time", "estimate", "se", "ci_low", "ci_high",
-    "statistic", "p", "n", "method",
+    "term",
+    "aggregation",
+    "group",
+    "time",
+    "event_time",
+    "estimate",
+    "se",
+    "ci_low",
+    "ci_high",
+    "statistic",
+    "p",
+    "n",
+    "method",
 ]
 
 
@@ -97,13 +108,18 @@ def _aggregate(cells, weights_p, adopt, N):
 def _treated_from_first(data, *, time: str, first_treated: str, unit: str):
     """A 0/1 treatment column from a first-treatment-period column (0 / missing = never)."""
     if not isinstance(data, pd.DataFrame):
-        raise ParameterError(f"The 'data' parameter of staggered_did must be a pandas DataFrame. "
-                             f"Got {type(data).__name__} instead.")
+        raise ParameterError(
+            f"The 'data' parameter of staggered_did must be a pandas DataFrame. Got {type(data).__name__} instead."
+        )
     check_columns(data, [first_treated], argument="first_treated")
     check_columns(data, [time], argument="time")
     g, t = data[first_treated], data[time]
-    numeric = (pd.api.types.is_numeric_dtype(g) and not pd.api.types.is_bool_dtype(g)
-               and pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t))
+    numeric = (
+        pd.api.types.is_numeric_dtype(g)
+        and not pd.api.types.is_bool_dtype(g)
+        and pd.api.types.is_numeric_dtype(t)
+        and not pd.api.types.is_bool_dtype(t)
+    )
     dated = pd.api.types.is_datetime64_any_dtype(g) and pd.api.types.is_datetime64_any_dtype(t)
     if not (numeric or dated):
         raise DesignError(
@@ -114,8 +130,10 @@ def _treated_from_first(data, *, time: str, first_treated: str, unit: str):
     varies = g.groupby(data[unit]).nunique(dropna=False)
     if (varies > 1).any():
         bad = varies[varies > 1].index[0]
-        raise DesignError(f"The first_treated column '{first_treated}' takes more than one value within unit "
-                          f"{bad!r}; expected the same first treated period in every row of a unit.")
+        raise DesignError(
+            f"The first_treated column '{first_treated}' takes more than one value within unit "
+            f"{bad!r}; expected the same first treated period in every row of a unit."
+        )
     never = g.isna() | ((g == 0) if numeric else False)
     name = "__treated_from_first"
     flag = ((~never) & (t >= g)).astype("boolean").fillna(False)
@@ -206,8 +224,7 @@ def staggered_did(
     if first_treated is not None:
         data, treated = _treated_from_first(data, time=time, first_treated=first_treated, unit=unit)
     # treated: given, or made from first_treated just above
-    panel = prepare_panel(data, outcome, unit=unit, time=time, treated=cast(str, treated),
-                          function="staggered_did")
+    panel = prepare_panel(data, outcome, unit=unit, time=time, treated=cast(str, treated), function="staggered_did")
     Y, adopt, _, note = _wide(panel, "staggered_did")
     N = Y.shape[0]
     if control == "never" and np.all(np.isfinite(adopt)):
@@ -228,20 +245,36 @@ def staggered_did(
     def add(term, agg, g, t, e, est, inf, n):
         se = float(np.sqrt(np.sum(inf**2)) / N) if np.all(np.isfinite(inf)) else np.nan
         z = est / se if se > 0 else np.nan
-        rows.append({
-            "term": term, "aggregation": agg,
-            "group": levels[g] if g is not None else None,
-            "time": levels[t] if t is not None else None,
-            "event_time": float(e) if e is not None else np.nan,
-            "estimate": float(est), "se": se, "ci_low": est - q * se, "ci_high": est + q * se,
-            "statistic": z, "p": float(2 * stats.norm.sf(abs(z))) if np.isfinite(z) else np.nan,
-            "n": n, "method": method,
-        })
+        rows.append(
+            {
+                "term": term,
+                "aggregation": agg,
+                "group": levels[g] if g is not None else None,
+                "time": levels[t] if t is not None else None,
+                "event_time": float(e) if e is not None else np.nan,
+                "estimate": float(est),
+                "se": se,
+                "ci_low": est - q * se,
+                "ci_high": est + q * se,
+                "statistic": z,
+                "p": float(2 * stats.norm.sf(abs(z))) if np.isfinite(z) else np.nan,
+                "n": n,
+                "method": method,
+            }
+        )
 
     if aggregate == "none":
         for c in cells:
-            add(f"ATT(g={levels[c['g']]}, t={levels[c['t']]})", "group-time", c["g"], c["t"],
-                c["t"] - c["g"], c["att"], c["inf"], c["n"])
+            add(
+                f"ATT(g={levels[c['g']]}, t={levels[c['t']]})",
+                "group-time",
+                c["g"],
+                c["t"],
+                c["t"] - c["g"],
+                c["att"],
+                c["inf"],
+                c["n"],
+            )
     elif aggregate == "simple":
         est, inf = _aggregate([c for c in cells if c["t"] >= c["g"]], p_g, adopt, N)
         add("ATT", "simple", None, None, None, est, inf, N)
@@ -256,8 +289,16 @@ def staggered_did(
             if e >= 0:
                 post.append((est, inf))
         if post:
-            add("ATT (average over e >= 0)", "dynamic", None, None, None,
-                float(np.mean([p[0] for p in post])), np.mean([p[1] for p in post], axis=0), N)
+            add(
+                "ATT (average over e >= 0)",
+                "dynamic",
+                None,
+                None,
+                None,
+                float(np.mean([p[0] for p in post])),
+                np.mean([p[1] for p in post], axis=0),
+                N,
+            )
     else:
         per_g = []
         for g in sorted(p_g):

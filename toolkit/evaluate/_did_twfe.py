@@ -53,9 +53,7 @@ def ols(Xt: np.ndarray, yt: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndar
 def cluster_scores(Xt: np.ndarray, resid: np.ndarray, cluster: np.ndarray) -> np.ndarray:
     """Sum of x_i e_i within each cluster: a (G, p) array."""
     G = int(cluster.max()) + 1
-    return np.column_stack(
-        [np.bincount(cluster, weights=Xt[:, j] * resid, minlength=G) for j in range(Xt.shape[1])]
-    )
+    return np.column_stack([np.bincount(cluster, weights=Xt[:, j] * resid, minlength=G) for j in range(Xt.shape[1])])
 
 
 def crve(Xt, resid, bread, cluster, *, n: int, k: int) -> np.ndarray:

@@ -136,8 +136,7 @@ def prepare_panel(
 
     if not isinstance(data, pd.DataFrame):
         raise ParameterError(
-            f"The 'data' parameter of {function} must be a pandas DataFrame. "
-            f"Got {type(data).__name__} instead."
+            f"The 'data' parameter of {function} must be a pandas DataFrame. Got {type(data).__name__} instead."
         )
     covariates = [] if covariates is None else ([covariates] if isinstance(covariates, str) else list(covariates))
     for arg, col in (("outcome", outcome), ("unit", unit), ("time", time), ("treated", treated)):
@@ -212,7 +211,11 @@ def prepare_panel(
             first = times[np.argmax(vals == 1)]
             after = vals[times >= first]
             if after.min() == 0:
-                back = times[(times > first) & (row[times] == 0)][0] if np.any((times > first) & (row[times] == 0)) else first
+                back = (
+                    times[(times > first) & (row[times] == 0)][0]
+                    if np.any((times > first) & (row[times] == 0))
+                    else first
+                )
                 raise DesignError(
                     f"Treatment switches off and on: unit {ulevels[u_idx]!r} is treated at time "
                     f"{tlevels[first]!r} but untreated again at time {tlevels[back]!r} in column "
@@ -223,9 +226,7 @@ def prepare_panel(
             adopt[u_idx] = first
     treated_units = np.isfinite(adopt)
     if not treated_units.any():
-        raise DesignError(
-            f"No unit is ever treated (column '{treated}' is 0 everywhere); nothing to evaluate."
-        )
+        raise DesignError(f"No unit is ever treated (column '{treated}' is 0 everywhere); nothing to evaluate.")
     if treated_units.all() and len(np.unique(adopt)) == 1:
         raise DesignError(
             f"There are no untreated units: every unit in '{unit}' starts treatment at time "

@@ -79,6 +79,7 @@ def numeric_values(series: pd.Series, column: str, *, purpose: str, allow_ordere
 
 # ---------------------------------------------------------------- noncentral t
 
+
 def nct_limits(t: float, df: float, level: float = 0.95) -> tuple[float, float]:
     """Confidence limits for the noncentrality parameter of a t distribution.
 
@@ -156,6 +157,7 @@ def fisher_z_limits(r: float, se: float, level: float) -> tuple[float, float]:
 
 
 # ---------------------------------------------------------------- standardised differences
+
 
 def smd_numeric(x_1: np.ndarray, x_0: np.ndarray) -> float:
     """(mean_1 - mean_0) / sqrt((s_1^2 + s_0^2) / 2) (Austin 2009, eq. 1)."""

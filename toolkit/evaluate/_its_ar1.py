@@ -33,7 +33,7 @@ def _neg_reml(z: float, y: np.ndarray, X: np.ndarray) -> float:
     _, rss, Xs = _profile(rho, y, X)
     _, logdet_xtx = np.linalg.slogdet(Xs.T @ Xs)
     # restricted log-likelihood up to constants, sigma^2 profiled out (log|R| = (n-1) log(1-rho^2))
-    return 0.5 * ((n - p) * np.log(rss) + (n - 1) * np.log1p(-rho**2) + logdet_xtx)
+    return 0.5 * ((n - p) * np.log(rss) + (n - 1) * np.log1p(-(rho**2)) + logdet_xtx)
 
 
 def ar1_reml(y: np.ndarray, X: np.ndarray) -> dict:
@@ -44,8 +44,7 @@ def ar1_reml(y: np.ndarray, X: np.ndarray) -> dict:
     y = np.asarray(y, float)
     X = np.asarray(X, float)
     n, p = X.shape
-    res = minimize_scalar(_neg_reml, bounds=(-5.0, 5.0), args=(y, X), method="bounded",
-                          options={"xatol": 1e-10})
+    res = minimize_scalar(_neg_reml, bounds=(-5.0, 5.0), args=(y, X), method="bounded", options={"xatol": 1e-10})
     rho = float(np.tanh(res.x))
     beta, rss, Xs = _profile(rho, y, X)
     sigma2 = rss / (n - p)

@@ -28,7 +28,15 @@ def signed_rank(diff: np.ndarray, level: float) -> dict:
     walsh = ((diff[:, None] + diff[None, :]) / 2)[np.triu_indices(len(diff))]
     hl = float(np.median(walsh)) if len(diff) else float("nan")
     if n == 0:
-        return {"statistic": 0.0, "p": 1.0, "r": float("nan"), "lo": float("nan"), "hi": float("nan"), "hl": hl, "exact": False}
+        return {
+            "statistic": 0.0,
+            "p": 1.0,
+            "r": float("nan"),
+            "lo": float("nan"),
+            "hi": float("nan"),
+            "hl": hl,
+            "exact": False,
+        }
     ranks = stats.rankdata(np.abs(d))
     v_plus = float(ranks[d > 0].sum())
     ties = _tie_sum(ranks)

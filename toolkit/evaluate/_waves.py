@@ -59,9 +59,7 @@ def resolve_waves(data: pd.DataFrame, time: str, pre, post, *, function: str):
             )
     if pre is not None and post is not None:
         if pre == post:
-            raise ParameterError(
-                f"The 'pre' and 'post' parameters of {function} must differ. Got {pre!r} for both."
-            )
+            raise ParameterError(f"The 'pre' and 'post' parameters of {function} must differ. Got {pre!r} for both.")
         return pre, post
     if len(levels) > 2:
         raise DesignError(
@@ -119,7 +117,6 @@ def drop_missing(rows: pd.DataFrame, column: str, wave, time: str, notes: list[s
             f"{int(missing.sum())} row(s) of wave {time}={wave!r} excluded: '{column}' is missing "
             f"(data index {rows.index[missing].tolist()[:10]}{' ...' if missing.sum() > 10 else ''})."
         )
-        warnings.warn(DataWarning(msg, n_excluded=int(missing.sum()), reason=f"missing '{column}'"),
-                      stacklevel=3)
+        warnings.warn(DataWarning(msg, n_excluded=int(missing.sum()), reason=f"missing '{column}'"), stacklevel=3)
         notes.append(msg)
     return rows[~missing]

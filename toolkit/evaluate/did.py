@@ -63,15 +63,25 @@ def _too_few_clusters(G: int, se: float, estimate: float, panel: dict, function:
         return None
     name = panel["cluster_name"]
     if G < MIN_CLUSTERS:
-        why = (f"only {G} cluster(s) in '{name}'; cluster-robust standard errors and the wild "
-               f"bootstrap need at least {MIN_CLUSTERS} (and are unreliable below about 10-20)")
+        why = (
+            f"only {G} cluster(s) in '{name}'; cluster-robust standard errors and the wild "
+            f"bootstrap need at least {MIN_CLUSTERS} (and are unreliable below about 10-20)"
+        )
     else:
-        why = (f"the cluster-robust standard error is {se:.1e}, numerically zero: the design leaves "
-               f"no variation to estimate it from ({G} clusters in '{name}')")
-    warnings.warn(DataWarning(
-        f"{function}: {why}. The estimate is reported but se, interval and p are left blank: "
-        "no clustered inference is credible here. Add comparison and treated units (forces), "
-        "or report the estimate descriptively.", n_excluded=0, reason="too few clusters"), stacklevel=3)
+        why = (
+            f"the cluster-robust standard error is {se:.1e}, numerically zero: the design leaves "
+            f"no variation to estimate it from ({G} clusters in '{name}')"
+        )
+    warnings.warn(
+        DataWarning(
+            f"{function}: {why}. The estimate is reported but se, interval and p are left blank: "
+            "no clustered inference is credible here. Add comparison and treated units (forces), "
+            "or report the estimate descriptively.",
+            n_excluded=0,
+            reason="too few clusters",
+        ),
+        stacklevel=3,
+    )
     return why
 
 
@@ -189,9 +199,7 @@ def did(
     ci = check_inference_args(
         ssc=ssc, bootstrap=bootstrap, boot_weights=boot_weights, n_boot=n_boot, ci=ci, function="did"
     )
-    panel = prepare_panel(
-        data, outcome, unit=unit, time=time, treated=treated, cluster=cluster, covariates=covariates
-    )
+    panel = prepare_panel(data, outcome, unit=unit, time=time, treated=treated, cluster=cluster, covariates=covariates)
     if is_staggered(panel["adopt"]):
         _warn_staggered(panel, "did")
     regs = np.column_stack([panel["d"], panel["X"]])
@@ -229,10 +237,7 @@ def did(
             f"se CR1 clustered by {panel['cluster_name']} ({conv})"
         )
     else:
-        method = (
-            f"TWFE DiD; CR1 cluster-robust se by {panel['cluster_name']} ({conv}), "
-            f"t with {G - 1} df"
-        )
+        method = f"TWFE DiD; CR1 cluster-robust se by {panel['cluster_name']} ({conv}), t with {G - 1} df"
     out = pd.DataFrame(
         [
             {
@@ -348,7 +353,13 @@ def event_study(
                 f"The '{name}' parameter of event_study must be a whole number >= 0 or None. Got {val!r} instead."
             )
     panel = prepare_panel(
-        data, outcome, unit=unit, time=time, treated=treated, cluster=cluster, covariates=covariates,
+        data,
+        outcome,
+        unit=unit,
+        time=time,
+        treated=treated,
+        cluster=cluster,
+        covariates=covariates,
         function="event_study",
     )
     if is_staggered(panel["adopt"]):
@@ -372,8 +383,9 @@ def event_study(
     rows = []
     method = f"TWFE event study, window {window[0]}..{window[1]} (ends binned); CR1 se by {panel['cluster_name']}"
     worst = int(np.argmin(se / np.maximum(1.0, np.abs(beta)))) if k else 0
-    withheld = _too_few_clusters(G, float(se[worst]) if k else np.nan, float(beta[worst]) if k else 0.0,
-                                 panel, "event_study")
+    withheld = _too_few_clusters(
+        G, float(se[worst]) if k else np.nan, float(beta[worst]) if k else 0.0, panel, "event_study"
+    )
     if withheld:
         method = f"TWFE event study, window {window[0]}..{window[1]}; no inference: {withheld}"
     for j, e in enumerate(events):
@@ -393,18 +405,33 @@ def event_study(
     out = out.sort_values("event_time", ignore_index=True)
     lead_idx = [j for j, e in enumerate(events) if e < 0]
     if withheld:
-        pre = {"statistic": np.nan, "df1": float(len(lead_idx)), "df2": float(G - 1), "p": np.nan,
-               "method": f"pre-trend test not possible: {withheld}"}
+        pre = {
+            "statistic": np.nan,
+            "df1": float(len(lead_idx)),
+            "df2": float(G - 1),
+            "p": np.nan,
+            "method": f"pre-trend test not possible: {withheld}",
+        }
     elif lead_idx:
         b = beta[lead_idx]
         VL = V[np.ix_(lead_idx, lead_idx)]
         q = len(lead_idx)
         F = float(b @ np.linalg.solve(VL, b)) / q
-        pre = {"statistic": F, "df1": float(q), "df2": float(G - 1), "p": float(stats.f.sf(F, q, G - 1)),
-               "method": "joint Wald F test that all leads are zero (CR1)"}
+        pre = {
+            "statistic": F,
+            "df1": float(q),
+            "df2": float(G - 1),
+            "p": float(stats.f.sf(F, q, G - 1)),
+            "method": "joint Wald F test that all leads are zero (CR1)",
+        }
     else:
-        pre = {"statistic": np.nan, "df1": 0.0, "df2": float(G - 1), "p": np.nan,
-               "method": "no leads in the window: pre-trend test not possible"}
+        pre = {
+            "statistic": np.nan,
+            "df1": 0.0,
+            "df2": float(G - 1),
+            "p": np.nan,
+            "method": "no leads in the window: pre-trend test not possible",
+        }
     out.attrs["ci"] = ci
     out.attrs.update({f"pretrend_{key}": value for key, value in pre.items()})
     return out
@@ -478,4 +505,3 @@ def event_study_plot(result: pd.DataFrame, *, ax=None, title: str | None = None)
     ax.set_title((title + "\n" if title else "") + subtitle, fontsize=10)
     fig.tight_layout()
     return fig
-

@@ -13,18 +13,43 @@ from toolkit.errors import DataWarning, ParameterError, check_choice
 
 __all__ = ["evidence_table"]
 
-COLUMNS = ["result", "outcome", "term", "estimate", "ci_low", "ci_high", "direction", "effect_size",
-           "effect_size_ci_low", "effect_size_ci_high", "effect_size_kind", "size", "p", "p_adj",
-           "strength", "caveat", "n", "method"]
+COLUMNS = [
+    "result",
+    "outcome",
+    "term",
+    "estimate",
+    "ci_low",
+    "ci_high",
+    "direction",
+    "effect_size",
+    "effect_size_ci_low",
+    "effect_size_ci_high",
+    "effect_size_kind",
+    "size",
+    "p",
+    "p_adj",
+    "strength",
+    "caveat",
+    "n",
+    "method",
+]
 
 #: Cohen (1988) benchmarks for |effect size|: (small, medium, large)
 BENCHMARKS = {
-    "d": (0.2, 0.5, 0.8), "d_z": (0.2, 0.5, 0.8), "d_av": (0.2, 0.5, 0.8), "g_av": (0.2, 0.5, 0.8), "hedges_g": (0.2, 0.5, 0.8), "g": (0.2, 0.5, 0.8),
+    "d": (0.2, 0.5, 0.8),
+    "d_z": (0.2, 0.5, 0.8),
+    "d_av": (0.2, 0.5, 0.8),
+    "g_av": (0.2, 0.5, 0.8),
+    "hedges_g": (0.2, 0.5, 0.8),
+    "g": (0.2, 0.5, 0.8),
     "smd": (0.2, 0.5, 0.8),
-    "rank_biserial": (0.1, 0.3, 0.5), "r": (0.1, 0.3, 0.5), "cliffs_delta": (0.147, 0.33, 0.474),
+    "rank_biserial": (0.1, 0.3, 0.5),
+    "r": (0.1, 0.3, 0.5),
+    "cliffs_delta": (0.147, 0.33, 0.474),
 }
-BEFORE_AFTER_CAVEAT = ("before-and-after comparison without a comparison group: the change may have "
-                       "other causes than the intervention")
+BEFORE_AFTER_CAVEAT = (
+    "before-and-after comparison without a comparison group: the change may have other causes than the intervention"
+)
 
 
 def _size(es, kind) -> str | float:
@@ -43,21 +68,27 @@ def _collect(results) -> pd.DataFrame:
     elif isinstance(results, (list, tuple)):
         items = [(None, r) for r in results]
     else:
-        raise ParameterError("The 'results' parameter of evidence_table must be a dict of name -> result "
-                             f"table, a list of result tables, or one DataFrame. Got {type(results).__name__}.")
+        raise ParameterError(
+            "The 'results' parameter of evidence_table must be a dict of name -> result "
+            f"table, a list of result tables, or one DataFrame. Got {type(results).__name__}."
+        )
     if not items:
         raise ParameterError("The 'results' parameter of evidence_table is empty: pass at least one result.")
     frames = []
     for i, (name, frame) in enumerate(items):
         label = name if name is not None else f"result {i + 1}"
         if not isinstance(frame, pd.DataFrame):
-            raise ParameterError(f"Result {label!r} passed to evidence_table is a {type(frame).__name__}, "
-                                 f"not a DataFrame returned by pre_post, did, its ...")
+            raise ParameterError(
+                f"Result {label!r} passed to evidence_table is a {type(frame).__name__}, "
+                f"not a DataFrame returned by pre_post, did, its ..."
+            )
         missing = [c for c in ("estimate", "p") if c not in frame.columns]
         if missing:
-            raise ParameterError(f"Result {label!r} passed to evidence_table has no column(s) {missing}; "
-                                 f"its columns are {list(frame.columns)}. Pass the tidy table returned by "
-                                 f"an estimator (with 'estimate' and 'p').")
+            raise ParameterError(
+                f"Result {label!r} passed to evidence_table has no column(s) {missing}; "
+                f"its columns are {list(frame.columns)}. Pass the tidy table returned by "
+                f"an estimator (with 'estimate' and 'p')."
+            )
         f = frame.copy()
         if name is not None or "result" not in f.columns:
             f["result"] = label
@@ -165,8 +196,14 @@ def evidence_table(results, *, correction: str = "holm", alpha: float = 0.05) ->
     no_p = p.isna()
     if no_p.any():
         left = data.loc[no_p, ["result", "term"]].astype(str).agg(" ".join, axis=1).tolist()
-        warnings.warn(DataWarning(f"{fn}: {int(no_p.sum())} row(s) without a p-value left out: {left[:10]}.",
-                                  n_excluded=int(no_p.sum()), reason="no p-value"), stacklevel=2)
+        warnings.warn(
+            DataWarning(
+                f"{fn}: {int(no_p.sum())} row(s) without a p-value left out: {left[:10]}.",
+                n_excluded=int(no_p.sum()),
+                reason="no p-value",
+            ),
+            stacklevel=2,
+        )
         data, p = data[~no_p].reset_index(drop=True), p[~no_p].reset_index(drop=True)
     if ((p < 0) | (p > 1)).any():
         bad = data.loc[(p < 0) | (p > 1), "result"].tolist()

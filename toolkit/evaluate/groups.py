@@ -22,11 +22,41 @@ from toolkit.evaluate._waves import KNOWN_PAIRS
 
 __all__ = ["balance_table", "mixed_anova", "mixed_model"]
 
-ANOVA_COLUMNS = ["term", "stratum", "ss", "df", "df_resid", "ms", "statistic", "p", "eps_gg", "p_gg",
-                 "eps_hf", "p_hf", "mauchly_w", "mauchly_p", "eta2_partial", "eta2_generalized", "n", "method"]
+ANOVA_COLUMNS = [
+    "term",
+    "stratum",
+    "ss",
+    "df",
+    "df_resid",
+    "ms",
+    "statistic",
+    "p",
+    "eps_gg",
+    "p_gg",
+    "eps_hf",
+    "p_hf",
+    "mauchly_w",
+    "mauchly_p",
+    "eta2_partial",
+    "eta2_generalized",
+    "n",
+    "method",
+]
 MODEL_COLUMNS = ["term", "estimate", "se", "ci_low", "ci_high", "statistic", "p", "n", "method"]
-BALANCE_COLUMNS = ["covariate", "level", "kind", "n_treated", "n_control", "mean_treated",
-                   "mean_control", "sd_treated", "sd_control", "smd", "variance_ratio", "imbalanced"]
+BALANCE_COLUMNS = [
+    "covariate",
+    "level",
+    "kind",
+    "n_treated",
+    "n_control",
+    "mean_treated",
+    "mean_control",
+    "sd_treated",
+    "sd_control",
+    "smd",
+    "variance_ratio",
+    "imbalanced",
+]
 
 
 def _levels(series: pd.Series) -> list:
@@ -54,8 +84,10 @@ def _prepare(data, outcome, within, between, subject, fn) -> pd.DataFrame:
     check_columns(data, [between], argument="between")
     check_columns(data, [subject], argument="subject")
     y = fx.numeric_values(data[outcome], outcome, purpose=fn)
-    d = pd.DataFrame({"y": y.to_numpy(), "t": data[within].to_numpy(), "g": data[between].to_numpy(),
-                      "s": data[subject].to_numpy()}, index=data.index)
+    d = pd.DataFrame(
+        {"y": y.to_numpy(), "t": data[within].to_numpy(), "g": data[between].to_numpy(), "s": data[subject].to_numpy()},
+        index=data.index,
+    )
     t_levels = _levels(data[within])
     g_levels = _levels(data[between])
     if len(t_levels) < 2:
@@ -80,10 +112,15 @@ def _prepare(data, outcome, within, between, subject, fn) -> pd.DataFrame:
         )
     incomplete = d[["y", "t", "g", "s"]].isna().any(axis=1)
     if incomplete.any():
-        warnings.warn(DataWarning(
-            f"{fn}: {int(incomplete.sum())} row(s) with a missing '{outcome}', '{within}', "
-            f"'{between}' or '{subject}' excluded (data index {d.index[incomplete][:10].tolist()}).",
-            n_excluded=int(incomplete.sum()), reason="missing value"), stacklevel=3)
+        warnings.warn(
+            DataWarning(
+                f"{fn}: {int(incomplete.sum())} row(s) with a missing '{outcome}', '{within}', "
+                f"'{between}' or '{subject}' excluded (data index {d.index[incomplete][:10].tolist()}).",
+                n_excluded=int(incomplete.sum()),
+                reason="missing value",
+            ),
+            stacklevel=3,
+        )
         d = d[~incomplete]
     d.attrs["t_levels"], d.attrs["g_levels"] = t_levels, g_levels
     return d
@@ -201,8 +238,9 @@ def mixed_anova(
     """
     fn = "mixed_anova"
     if ss_type not in (1, 2, 3) or isinstance(ss_type, bool):
-        raise ParameterError(f"The 'ss_type' parameter of {fn} must be 3 (default, as SPSS), 2 or 1. "
-                             f"Got {ss_type!r} instead.")
+        raise ParameterError(
+            f"The 'ss_type' parameter of {fn} must be 3 (default, as SPSS), 2 or 1. Got {ss_type!r} instead."
+        )
     d = _prepare(data, outcome, within, between, subject, fn)
     t_levels, g_levels = d.attrs["t_levels"], d.attrs["g_levels"]
     k = len(t_levels)
@@ -210,11 +248,16 @@ def mixed_anova(
     complete = counts[counts == k].index
     if len(complete) < len(counts):
         lost = ~d["s"].isin(complete)
-        warnings.warn(DataWarning(
-            f"{fn}: {len(counts) - len(complete)} subject(s) without a value at every "
-            f"time of '{within}' excluded ({int(lost.sum())} row(s); ANOVA needs complete data; "
-            f"mixed_model() uses every observation).", n_excluded=int(lost.sum()),
-            reason="subject not measured at every time"), stacklevel=2)
+        warnings.warn(
+            DataWarning(
+                f"{fn}: {len(counts) - len(complete)} subject(s) without a value at every "
+                f"time of '{within}' excluded ({int(lost.sum())} row(s); ANOVA needs complete data; "
+                f"mixed_model() uses every observation).",
+                n_excluded=int(lost.sum()),
+                reason="subject not measured at every time",
+            ),
+            stacklevel=2,
+        )
         d = d[d["s"].isin(complete)]
     wide = d.pivot(index="s", columns="t", values="y")
     wide = wide[[t for t in t_levels]]
@@ -222,13 +265,17 @@ def mixed_anova(
     present = [lev for lev in g_levels if (group_of == lev).any()]
     g, N = len(present), len(wide)
     if g < 2 or N - g < 1:
-        raise DesignError(f"{fn}: after excluding incomplete subjects there are {N} subject(s) in {g} "
-                          f"group(s) of '{between}'; at least two groups and more subjects than groups are needed.")
+        raise DesignError(
+            f"{fn}: after excluding incomplete subjects there are {N} subject(s) in {g} "
+            f"group(s) of '{between}'; at least two groups and more subjects than groups are needed."
+        )
     Y = wide.to_numpy(float)
     if np.ptp(Y) == 0:
-        raise DesignError(f"{fn}: the outcome '{outcome}' takes one value only ({Y.flat[0]:g}) in every "
-                          f"subject and time: there is no variation to analyse. Check that the right "
-                          f"column is named and that it was scored.")
+        raise DesignError(
+            f"{fn}: the outcome '{outcome}' takes one value only ({Y.flat[0]:g}) in every "
+            f"subject and time: there is no variation to analyse. Check that the right "
+            f"column is named and that it was scored."
+        )
     codes = pd.Categorical(group_of, categories=present).codes
     X = np.ones((N, g))
     contr = np.vstack([np.eye(g - 1), -np.ones((1, g - 1))])  # contr.sum: last level -1
@@ -280,8 +327,10 @@ def mixed_anova(
     df_b, df_eb = g - 1, N - g
     df_t, df_i, df_ew = k - 1, (g - 1) * (k - 1), (N - g) * (k - 1)
     kind = {1: "type I (sequential)", 2: "type II", 3: "type III (sum-to-zero contrasts)"}[ss_type]
-    method = (f"split-plot ANOVA, {kind} sums of squares; Mauchly's test, Greenhouse-Geisser and "
-              "Huynh-Feldt corrections for the within-subject effects")
+    method = (
+        f"split-plot ANOVA, {kind} sums of squares; Mauchly's test, Greenhouse-Geisser and "
+        "Huynh-Feldt corrections for the within-subject effects"
+    )
     rows = []
     total_err = ss_err_b + ss_err_w
     for term, stratum, ss, df, ss_e, df_e in (
@@ -291,18 +340,36 @@ def mixed_anova(
     ):
         ms, mse = ss / df, ss_e / df_e
         f = ms / mse if mse > 0 else np.nan
-        row = {"term": term, "stratum": stratum, "ss": ss, "df": float(df), "df_resid": float(df_e), "ms": ms,
-               "statistic": f, "p": float(stats.f.sf(f, df, df_e)) if np.isfinite(f) else np.nan,
-               "eps_gg": np.nan, "p_gg": np.nan, "eps_hf": np.nan, "p_hf": np.nan,
-               "mauchly_w": np.nan, "mauchly_p": np.nan,
-               "eta2_partial": ss / (ss + ss_e) if ss + ss_e > 0 else np.nan,
-               "eta2_generalized": ss / (ss + total_err) if ss + total_err > 0 else np.nan,
-               "n": N, "method": method}
+        row = {
+            "term": term,
+            "stratum": stratum,
+            "ss": ss,
+            "df": float(df),
+            "df_resid": float(df_e),
+            "ms": ms,
+            "statistic": f,
+            "p": float(stats.f.sf(f, df, df_e)) if np.isfinite(f) else np.nan,
+            "eps_gg": np.nan,
+            "p_gg": np.nan,
+            "eps_hf": np.nan,
+            "p_hf": np.nan,
+            "mauchly_w": np.nan,
+            "mauchly_p": np.nan,
+            "eta2_partial": ss / (ss + ss_e) if ss + ss_e > 0 else np.nan,
+            "eta2_generalized": ss / (ss + total_err) if ss + total_err > 0 else np.nan,
+            "n": N,
+            "method": method,
+        }
         if stratum == "within" and np.isfinite(f):
             hf = min(1.0, eps_hf)
-            row.update(eps_gg=eps_gg, p_gg=float(stats.f.sf(f, eps_gg * df, eps_gg * df_e)),
-                       eps_hf=eps_hf, p_hf=float(stats.f.sf(f, hf * df, hf * df_e)),
-                       mauchly_w=w_stat, mauchly_p=w_p)
+            row.update(
+                eps_gg=eps_gg,
+                p_gg=float(stats.f.sf(f, eps_gg * df, eps_gg * df_e)),
+                eps_hf=eps_hf,
+                p_hf=float(stats.f.sf(f, hf * df, hf * df_e)),
+                mauchly_w=w_stat,
+                mauchly_p=w_p,
+            )
         rows.append(row)
     out = pd.DataFrame(rows, columns=ANOVA_COLUMNS)
     out.attrs["ss_type"] = ss_type
@@ -391,8 +458,10 @@ def mixed_model(
                 fit = cand
                 break
     if fit is None:
-        raise ConvergenceError(f"{fn}: the mixed model for '{outcome}' did not converge. Check for groups or "
-                               f"times with no data, or a constant outcome.")
+        raise ConvergenceError(
+            f"{fn}: the mixed model for '{outcome}' did not converge. Check for groups or "
+            f"times with no data, or a constant outcome."
+        )
     fe = fit.fe_params
     se = fit.bse_fe
     z = stats.norm.ppf(1 - (1 - level) / 2)
@@ -410,13 +479,33 @@ def mixed_model(
     rows = []
     for term in fe.index:
         est, s = float(fe[term]), float(se[term])
-        rows.append({"term": name(term), "estimate": est, "se": s, "ci_low": est - z * s, "ci_high": est + z * s,
-                         "statistic": est / s, "p": float(2 * stats.norm.sf(abs(est / s))), "n": len(d),
-                         "method": "linear mixed model, REML (statsmodels MixedLM)"})
+        rows.append(
+            {
+                "term": name(term),
+                "estimate": est,
+                "se": s,
+                "ci_low": est - z * s,
+                "ci_high": est + z * s,
+                "statistic": est / s,
+                "p": float(2 * stats.norm.sf(abs(est / s))),
+                "n": len(d),
+                "method": "linear mixed model, REML (statsmodels MixedLM)",
+            }
+        )
     for term, value in (("var(subject)", float(fit.cov_re.iloc[0, 0])), ("var(residual)", float(fit.scale))):
-        rows.append({"term": term, "estimate": value, "se": np.nan, "ci_low": np.nan, "ci_high": np.nan,
-                         "statistic": np.nan, "p": np.nan, "n": len(d),
-                         "method": "linear mixed model, REML (statsmodels MixedLM)"})
+        rows.append(
+            {
+                "term": term,
+                "estimate": value,
+                "se": np.nan,
+                "ci_low": np.nan,
+                "ci_high": np.nan,
+                "statistic": np.nan,
+                "p": np.nan,
+                "n": len(d),
+                "method": "linear mixed model, REML (statsmodels MixedLM)",
+            }
+        )
     out = pd.DataFrame(rows, columns=MODEL_COLUMNS)
     out.attrs.update(ci=level, reference_between=g_levels[0], reference_within=t_levels[0])
     return out
@@ -495,23 +584,35 @@ def balance_table(
     check_columns(data, covariates, argument="covariates")
     values = _levels(data[by])
     if len(values) != 2:
-        raise DesignError(f"{fn}: column '{by}' must have exactly two values (rollout and comparison); "
-                          f"found {len(values)}: {[str(v) for v in values[:10]]}. Filter the data to two groups.")
+        raise DesignError(
+            f"{fn}: column '{by}' must have exactly two values (rollout and comparison); "
+            f"found {len(values)}: {[str(v) for v in values[:10]]}. Filter the data to two groups."
+        )
     if treated is None:
         if set(values) <= {0, 1} or set(values) <= {False, True}:
             treated = values[1]
         else:
-            raise ParameterError(f"The 'treated' parameter of {fn} is needed to say which value of '{by}' "
-                                 f"received the intervention. Values found: {[str(v) for v in values]}.")
+            raise ParameterError(
+                f"The 'treated' parameter of {fn} is needed to say which value of '{by}' "
+                f"received the intervention. Values found: {[str(v) for v in values]}."
+            )
     elif treated not in values:
-        raise ParameterError(f"The 'treated' parameter of {fn} is {treated!r}, which is not a value of "
-                             f"'{by}'. Values found: {[str(v) for v in values]}.")
+        raise ParameterError(
+            f"The 'treated' parameter of {fn} is {treated!r}, which is not a value of "
+            f"'{by}'. Values found: {[str(v) for v in values]}."
+        )
     control = next(v for v in values if v != treated)
     missing = data[by].isna()
     if missing.any():
-        warnings.warn(DataWarning(f"{fn}: {int(missing.sum())} row(s) with no '{by}' excluded "
-                                  f"(data index {data.index[missing][:10].tolist()}).",
-                                  n_excluded=int(missing.sum()), reason=f"missing '{by}'"), stacklevel=2)
+        warnings.warn(
+            DataWarning(
+                f"{fn}: {int(missing.sum())} row(s) with no '{by}' excluded "
+                f"(data index {data.index[missing][:10].tolist()}).",
+                n_excluded=int(missing.sum()),
+                reason=f"missing '{by}'",
+            ),
+            stacklevel=2,
+        )
     is_t, is_c = data[by] == treated, data[by] == control
     rows = []
     for cov in covariates:
@@ -519,27 +620,55 @@ def balance_table(
         ok = col.notna() & ~missing
         if (col.isna() & ~missing).any():
             n_miss = int((col.isna() & ~missing).sum())
-            warnings.warn(DataWarning(f"{fn}: {n_miss} row(s) with no '{cov}' left out of its comparison.",
-                                      n_excluded=n_miss, reason=f"missing '{cov}'"), stacklevel=2)
+            warnings.warn(
+                DataWarning(
+                    f"{fn}: {n_miss} row(s) with no '{cov}' left out of its comparison.",
+                    n_excluded=n_miss,
+                    reason=f"missing '{cov}'",
+                ),
+                stacklevel=2,
+            )
         a, b = col[ok & is_t], col[ok & is_c]
         kind = fx.covariate_kind(col)
         if kind == "numeric":
             x1, x0 = a.to_numpy(float), b.to_numpy(float)
             v1 = np.var(x1, ddof=1) if len(x1) > 1 else np.nan
             v0 = np.var(x0, ddof=1) if len(x0) > 1 else np.nan
-            rows.append({"covariate": cov, "level": None, "kind": kind, "n_treated": len(x1), "n_control": len(x0),
-                             "mean_treated": _mean(x1), "mean_control": _mean(x0), "sd_treated": np.sqrt(v1),
-                             "sd_control": np.sqrt(v0), "smd": fx.smd_numeric(x1, x0),
-                             "variance_ratio": v1 / v0 if v0 > 0 else np.nan})
+            rows.append(
+                {
+                    "covariate": cov,
+                    "level": None,
+                    "kind": kind,
+                    "n_treated": len(x1),
+                    "n_control": len(x0),
+                    "mean_treated": _mean(x1),
+                    "mean_control": _mean(x0),
+                    "sd_treated": np.sqrt(v1),
+                    "sd_control": np.sqrt(v0),
+                    "smd": fx.smd_numeric(x1, x0),
+                    "variance_ratio": v1 / v0 if v0 > 0 else np.nan,
+                }
+            )
             continue
         levels = [1] if kind == "binary" else fx.level_labels(col[ok])
         for lev in levels:
             p1 = float(np.mean(a == lev)) if len(a) else np.nan
             p0 = float(np.mean(b == lev)) if len(b) else np.nan
-            rows.append({"covariate": cov, "level": lev, "kind": kind, "n_treated": len(a), "n_control": len(b),
-                             "mean_treated": p1, "mean_control": p0, "sd_treated": np.sqrt(p1 * (1 - p1)),
-                             "sd_control": np.sqrt(p0 * (1 - p0)), "smd": fx.smd_binary(p1, p0),
-                             "variance_ratio": np.nan})
+            rows.append(
+                {
+                    "covariate": cov,
+                    "level": lev,
+                    "kind": kind,
+                    "n_treated": len(a),
+                    "n_control": len(b),
+                    "mean_treated": p1,
+                    "mean_control": p0,
+                    "sd_treated": np.sqrt(p1 * (1 - p1)),
+                    "sd_control": np.sqrt(p0 * (1 - p0)),
+                    "smd": fx.smd_binary(p1, p0),
+                    "variance_ratio": np.nan,
+                }
+            )
     out = pd.DataFrame(rows, columns=BALANCE_COLUMNS)
     out["imbalanced"] = out["smd"].abs() > smd_threshold
     out.attrs.update(treated=treated, control=control, smd_threshold=smd_threshold)

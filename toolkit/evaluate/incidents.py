@@ -24,18 +24,50 @@ from toolkit.errors import (
 
 __all__ = ["ALLOWED", "COLUMNS", "REQUIRED", "incident_trends", "read_incidents"]
 
-COLUMNS = ["incident_id", "date", "force", "victim_type", "harm_type", "platform",
-           "crime_status", "triage", "outcome", "days_to_outcome"]
+COLUMNS = [
+    "incident_id",
+    "date",
+    "force",
+    "victim_type",
+    "harm_type",
+    "platform",
+    "crime_status",
+    "triage",
+    "outcome",
+    "days_to_outcome",
+]
 REQUIRED = ["date", "force", "victim_type", "harm_type", "crime_status"]
 #: allowed values; a value outside a "strict" list is an error, outside the others a warning
 ALLOWED = {
     "victim_type": (["officer", "staff", "family"], True),
     "crime_status": (["crime", "non-crime"], True),
-    "harm_type": (["abuse", "threats", "doxxing", "impersonation", "sexual", "hate", "filming",
-                   "family_targeted", "stalking", "other"], False),
+    "harm_type": (
+        [
+            "abuse",
+            "threats",
+            "doxxing",
+            "impersonation",
+            "sexual",
+            "hate",
+            "filming",
+            "family_targeted",
+            "stalking",
+            "other",
+        ],
+        False,
+    ),
     "triage": (["routine", "priority", "urgent"], False),
-    "outcome": (["support and advice", "platform takedown", "no further action",
-                 "investigation - no further action", "investigation - charge/summons", "open"], False),
+    "outcome": (
+        [
+            "support and advice",
+            "platform takedown",
+            "no further action",
+            "investigation - no further action",
+            "investigation - charge/summons",
+            "open",
+        ],
+        False,
+    ),
 }
 REPORT_COLUMNS = ["file", "row", "column", "value", "problem", "expected", "severity"]
 BY_CHOICES = {"force", "victim_type", "harm_type", "crime_status", "platform", "triage", "outcome"}
@@ -104,8 +136,17 @@ def read_incidents(path, *, return_report: bool = False):
     problems: list[dict] = []
 
     def add(row, column, value, problem, expected, severity="error"):
-        problems.append({"file": path.name, "row": row, "column": column, "value": value,
-                         "problem": problem, "expected": expected, "severity": severity})
+        problems.append(
+            {
+                "file": path.name,
+                "row": row,
+                "column": column,
+                "value": value,
+                "problem": problem,
+                "expected": expected,
+                "severity": severity,
+            }
+        )
 
     rows = csv.rows.copy()
     rows.columns = header[: rows.shape[1]] + [f"unnamed_{i}" for i in range(len(header), rows.shape[1])]
@@ -142,8 +183,14 @@ def read_incidents(path, *, return_report: bool = False):
         out[col] = low
         bad = (low != "") & ~low.isin(allowed)
         for r in cells.index[bad]:
-            add(int(r), col, cells.at[r, col], "value not in the list" + ("" if strict else " (kept)"),
-                f"one of {allowed}", "error" if strict else "warning")
+            add(
+                int(r),
+                col,
+                cells.at[r, col],
+                "value not in the list" + ("" if strict else " (kept)"),
+                f"one of {allowed}",
+                "error" if strict else "warning",
+            )
     # days to outcome
     raw_days = cells["days_to_outcome"]
     days = pd.to_numeric(raw_days.replace("", np.nan), errors="coerce")
@@ -154,12 +201,24 @@ def read_incidents(path, *, return_report: bool = False):
         add(int(r), "days_to_outcome", raw_days.at[r], "not a whole number of days >= 0", "whole days (0 or more)")
     closed_no_days = (out["outcome"] != "") & (out["outcome"] != "open") & (raw_days == "")
     for r in cells.index[closed_no_days]:
-        add(int(r), "days_to_outcome", "", "outcome recorded but no days to outcome",
-            "days from report to outcome", "warning")
+        add(
+            int(r),
+            "days_to_outcome",
+            "",
+            "outcome recorded but no days to outcome",
+            "days from report to outcome",
+            "warning",
+        )
     open_days = (out["outcome"] == "open") & days.notna()
     for r in cells.index[open_days]:
-        add(int(r), "days_to_outcome", raw_days.at[r], "incident is open but has days to outcome",
-            "empty while the outcome is 'open'", "warning")
+        add(
+            int(r),
+            "days_to_outcome",
+            raw_days.at[r],
+            "incident is open but has days to outcome",
+            "empty while the outcome is 'open'",
+            "warning",
+        )
     # ids
     ids = cells["incident_id"]
     dup = (ids != "") & ids.duplicated(keep=False)
@@ -174,7 +233,8 @@ def read_incidents(path, *, return_report: bool = False):
         warnings.warn(
             f"read_incidents: {len(report)} warning(s) in {path.name} (rows kept); read_incidents(..., return_report=True) lists them, "
             f"e.g. row {report['row'].iloc[0]}: {report['problem'].iloc[0]}.",
-            UserWarning, stacklevel=2,
+            UserWarning,
+            stacklevel=2,
         )
     out["date"] = dates
     out["days_to_outcome"] = pd.array(days.round(), dtype="Int64")
@@ -321,8 +381,15 @@ def incident_trends(
         out = grid.merge(agg, on=keys, how="left").merge(stats_, on=keys, how="left")
     else:
         d = df["days"]
-        out = pd.DataFrame({"n": [len(df)], "n_closed": [d.count()], "p25_days": [d.quantile(0.25)],
-                            "median_days": [d.median()], "p75_days": [d.quantile(0.75)]})
+        out = pd.DataFrame(
+            {
+                "n": [len(df)],
+                "n_closed": [d.count()],
+                "p25_days": [d.quantile(0.25)],
+                "median_days": [d.median()],
+                "p75_days": [d.quantile(0.75)],
+            }
+        )
     if not freq:
         out.insert(0, "period", pd.NA)
     out["n"] = out["n"].fillna(0).astype("int64")
@@ -336,8 +403,14 @@ def incident_trends(
         out = out.merge(m, on=den_keys, how="left")
         if out["denominator"].isna().any():
             lost = out.loc[out["denominator"].isna(), den_keys].drop_duplicates().head(5).values.tolist()
-            warnings.warn(DataWarning(f"incident_trends: no headcount for {lost}; their rates are missing.",
-                                      n_excluded=0, reason="no headcount"), stacklevel=2)
+            warnings.warn(
+                DataWarning(
+                    f"incident_trends: no headcount for {lost}; their rates are missing.",
+                    n_excluded=0,
+                    reason="no headcount",
+                ),
+                stacklevel=2,
+            )
     else:
         out["denominator"] = float(den["headcount"].sum())
     out["denominator"] = out["denominator"].astype(float)

@@ -28,8 +28,20 @@ FAMILIES = {"gaussian", "poisson", "negbin"}
 SE_TYPES = {"ar1", "hac"}
 SEASON_LENGTH = {"M": 12, "Q": 4, "W": 52.1775, "D": 365.25, "Y": 1}
 TERMS = ["baseline", "pre_trend", "level_change", "slope_change"]
-COLUMNS = ["term", "estimate", "se", "ci_low", "ci_high", "statistic", "p", "ratio",
-           "ratio_ci_low", "ratio_ci_high", "n", "method"]
+COLUMNS = [
+    "term",
+    "estimate",
+    "se",
+    "ci_low",
+    "ci_high",
+    "statistic",
+    "p",
+    "ratio",
+    "ratio_ci_low",
+    "ratio_ci_high",
+    "n",
+    "method",
+]
 
 
 def _periods(values: pd.Series, column: str) -> pd.PeriodIndex:
@@ -59,9 +71,7 @@ def _periods(values: pd.Series, column: str) -> pd.PeriodIndex:
         raise DesignError(f"The time column '{column}' has missing values; every row needs a period.")
     if not per.is_unique:
         dup = per[per.duplicated()][0]
-        raise DesignError(
-            f"The time column '{column}' has period {dup} more than once; expected one row per period."
-        )
+        raise DesignError(f"The time column '{column}' has period {dup} more than once; expected one row per period.")
     order = np.argsort(per.asi8)
     ords = per.asi8[order]
     gaps = np.flatnonzero(np.diff(ords) != 1)
@@ -79,8 +89,7 @@ def _design(per: pd.PeriodIndex, t0: pd.Period, seasonality, k):
     t = (per.asi8 - per.asi8.min()).astype(float)
     t_int = float(t0.ordinal - per.asi8.min())
     post = (t >= t_int).astype(float)
-    cols = {"baseline": np.ones_like(t), "pre_trend": t, "level_change": post,
-            "slope_change": post * (t - t_int)}
+    cols = {"baseline": np.ones_like(t), "pre_trend": t, "level_change": post, "slope_change": post * (t - t_int)}
     base = per.freqstr.split("-")[0][0] if per.freqstr else "M"
     s = SEASON_LENGTH.get(base, 12)
     if seasonality == "fourier":
@@ -119,8 +128,11 @@ def _theta_ml(y, mu) -> float:
 
     def nll(log_theta):
         th = np.exp(log_theta)
-        return -(np.sum(gammaln(th + y) + th * np.log(th / (th + mu)) + y * np.log(mu / (th + mu)))
-                 - len(y) * gammaln(th) - const)
+        return -(
+            np.sum(gammaln(th + y) + th * np.log(th / (th + mu)) + y * np.log(mu / (th + mu)))
+            - len(y) * gammaln(th)
+            - const
+        )
 
     res = minimize_scalar(nll, bounds=(-10, 20), method="bounded", options={"xatol": 1e-12})
     return float(np.exp(res.x))
@@ -180,14 +192,19 @@ def _negbin_alpha(y, X, log_off):
         new = _theta_ml(y, mu)
         # settled when theta stops moving, or (large theta, flat likelihood: theta then jitters
         # in its last digits) when the coefficients no longer change
-        converged = (abs(new - theta) <= 1e-10 * max(1.0, theta)
-                     or np.max(np.abs(params - previous) / np.maximum(1.0, np.abs(previous))) <= 1e-8)
+        converged = (
+            abs(new - theta) <= 1e-10 * max(1.0, theta)
+            or np.max(np.abs(params - previous) / np.maximum(1.0, np.abs(previous))) <= 1e-8
+        )
         theta = new
         if converged:
             break
     if theta > np.exp(19):
-        warnings.warn("its(family='negbin'): no overdispersion found (theta at its bound); "
-                      "the Poisson model fits as well.", UserWarning, stacklevel=3)
+        warnings.warn(
+            "its(family='negbin'): no overdispersion found (theta at its bound); the Poisson model fits as well.",
+            UserWarning,
+            stacklevel=3,
+        )
     return 1 / theta, params
 
 
@@ -212,11 +229,13 @@ def _fit(y, X, family, offset):
     return beta, mu, bread, w_score, alpha
 
 
-def _method_text(*, family, comparison, offset, seasonality, k, se_type, rho, dispersion, df, lags,
-                 small_sample) -> str:
+def _method_text(
+    *, family, comparison, offset, seasonality, k, se_type, rho, dispersion, df, lags, small_sample
+) -> str:
     """The ``method`` column of :func:`its`: model, then errors and reference distribution."""
-    model = {"gaussian": "linear", "poisson": "Poisson log-linear",
-             "negbin": "negative binomial (NB2) log-linear"}[family]
+    model = {"gaussian": "linear", "poisson": "Poisson log-linear", "negbin": "negative binomial (NB2) log-linear"}[
+        family
+    ]
     text = ("controlled " if comparison else "") + f"ITS, {model} segmented regression"
     if offset:
         text += f", offset log({offset})"
@@ -420,7 +439,9 @@ def its(
     3
     """
     if not isinstance(data, pd.DataFrame):
-        raise ParameterError(f"The 'data' parameter of its must be a pandas DataFrame. Got {type(data).__name__} instead.")
+        raise ParameterError(
+            f"The 'data' parameter of its must be a pandas DataFrame. Got {type(data).__name__} instead."
+        )
     check_choice(family, FAMILIES, argument="family", function="its")
     if seasonality is not None:
         check_choice(seasonality, {"fourier", "month"}, argument="seasonality", function="its")
@@ -478,7 +499,9 @@ def its(
     try:
         t0 = pd.Period(intervention, freq=per_all.freq)
     except (ValueError, TypeError) as exc:
-        raise ParameterError(f"The 'intervention' parameter of its must be a date or period. Got {intervention!r} ({exc}).") from None
+        raise ParameterError(
+            f"The 'intervention' parameter of its must be a date or period. Got {intervention!r} ({exc})."
+        ) from None
     n_pre = int((per_all < t0).sum())
     n_post = int((per_all >= t0).sum())
     if n_pre < 3 or n_post < 3:
@@ -487,7 +510,9 @@ def its(
             "segmented regression needs at least 3 on each side (ideally 8 or more)."
         )
     for gi, (g, p_idx) in enumerate(zip(groups, pers)):
-        series = "the comparison series" if gi == 1 else ("the intervention series" if len(groups) == 2 else "the series")
+        series = (
+            "the comparison series" if gi == 1 else ("the intervention series" if len(groups) == 2 else "the series")
+        )
         y_g = data.loc[g, outcome].to_numpy(float)
         if np.ptp(y_g) == 0:
             raise DesignError(
@@ -558,9 +583,19 @@ def its(
     else:
         report = {t: t for t in TERMS}
     rows = []
-    method = _method_text(family=family, comparison=comparison is not None, offset=offset,
-                          seasonality=seasonality, k=k, se_type=se_type, rho=rho, dispersion=dispersion,
-                          df=n_obs - n_par, lags=L, small_sample=small_sample)
+    method = _method_text(
+        family=family,
+        comparison=comparison is not None,
+        offset=offset,
+        seasonality=seasonality,
+        k=k,
+        se_type=se_type,
+        rho=rho,
+        dispersion=dispersion,
+        df=n_obs - n_par,
+        lags=L,
+        small_sample=small_sample,
+    )
     cols = list(Xdf.columns)
     for col, term in report.items():
         j = cols.index(col)
@@ -610,10 +645,15 @@ def its(
         scale = per
         observed = observed / offs[0][order] * per
         lin, lin_cf = lin * scale, lin_cf * scale  # offset excluded above, so these are rates
-    fitted = pd.DataFrame({
-        "time": pers[0][order], "observed": observed, "fitted": lin, "counterfactual": lin_cf,
-        "post": (pers[0][order] >= t0),
-    })
+    fitted = pd.DataFrame(
+        {
+            "time": pers[0][order],
+            "observed": observed,
+            "fitted": lin,
+            "counterfactual": lin_cf,
+            "post": (pers[0][order] >= t0),
+        }
+    )
     if comparison is not None:
         order1 = np.argsort(tcodes[1])
         comp = ys[1][order1]
@@ -661,8 +701,11 @@ def its_plot(fitted: pd.DataFrame, *, ax=None, title: str | None = None):
         )
     lacks = [c for c in ("time", "observed", "fitted", "counterfactual", "post") if c not in fitted.columns]
     if lacks:
-        hint = (" This looks like the coefficient table: call its(..., return_fitted=True) and pass "
-                "the second table.") if "term" in fitted.columns else " Pass that table unchanged."
+        hint = (
+            (" This looks like the coefficient table: call its(..., return_fitted=True) and pass the second table.")
+            if "term" in fitted.columns
+            else " Pass that table unchanged."
+        )
         raise ColumnNotFoundError(
             f"The 'fitted' table given to its_plot lacks column(s) {lacks}; it has "
             f"{list(map(str, fitted.columns))[:30]}. Expected {needs}.{hint}"
@@ -683,7 +726,9 @@ def its_plot(fitted: pd.DataFrame, *, ax=None, title: str | None = None):
         ax.plot(x, fitted["comparison"], "s", ms=2.5, color="C2", alpha=0.6, label="comparison series")
     ax.plot(x[~post], fitted["fitted"][~post], color="C0", lw=2, label="fitted")
     ax.plot(x[post], fitted["fitted"][post], color="C0", lw=2)
-    ax.plot(x[post], fitted["counterfactual"][post], color="C3", lw=1.5, ls="--", label="counterfactual (no intervention)")
+    ax.plot(
+        x[post], fitted["counterfactual"][post], color="C3", lw=1.5, ls="--", label="counterfactual (no intervention)"
+    )
     ax.axvline(x[post].iloc[0] if hasattr(x[post], "iloc") else x[post][0], color="0.5", lw=0.8, ls=":")
     ax.set_xlabel("Period")
     ax.set_ylabel(fitted.attrs.get("outcome", "outcome"))
@@ -692,4 +737,3 @@ def its_plot(fitted: pd.DataFrame, *, ax=None, title: str | None = None):
     ax.legend(fontsize=8, frameon=False)
     fig.tight_layout()
     return fig
-

@@ -14,8 +14,22 @@ from toolkit.errors import ParameterError, check_choice
 
 __all__ = ["mdes", "power", "power_proportions", "sample_size"]
 
-COLUMNS = ["design", "n", "n_exact", "n_total", "effect_size", "effect_size_kind", "alpha", "power",
-           "alternative", "correlation", "cluster_size", "icc", "design_effect", "method"]
+COLUMNS = [
+    "design",
+    "n",
+    "n_exact",
+    "n_total",
+    "effect_size",
+    "effect_size_kind",
+    "alpha",
+    "power",
+    "alternative",
+    "correlation",
+    "cluster_size",
+    "icc",
+    "design_effect",
+    "method",
+]
 DESIGNS = {"paired", "independent", "cluster"}
 ALTERNATIVES = {"two-sided", "one-sided"}
 
@@ -54,27 +68,35 @@ def _check(design, alpha, alternative, correlation, cluster_size, icc, function)
     check_choice(design, DESIGNS, argument="design", function=function)
     check_choice(alternative, ALTERNATIVES, argument="alternative", function=function)
     if not isinstance(alpha, (int, float)) or not 0 < alpha < 1:
-        raise ParameterError(f"The 'alpha' parameter of {function} must be between 0 and 1 (e.g. 0.05). "
-                             f"Got {alpha!r} instead.")
+        raise ParameterError(
+            f"The 'alpha' parameter of {function} must be between 0 and 1 (e.g. 0.05). Got {alpha!r} instead."
+        )
     if correlation is not None:
         if design != "paired":
-            raise ParameterError(f"The 'correlation' parameter of {function} applies to design='paired' only "
-                                 f"(correlation of the outcome between waves). Got design={design!r}.")
+            raise ParameterError(
+                f"The 'correlation' parameter of {function} applies to design='paired' only "
+                f"(correlation of the outcome between waves). Got design={design!r}."
+            )
         if not isinstance(correlation, (int, float)) or not -1 < correlation < 1:
-            raise ParameterError(f"The 'correlation' parameter of {function} must be between -1 and 1. "
-                                 f"Got {correlation!r} instead.")
+            raise ParameterError(
+                f"The 'correlation' parameter of {function} must be between -1 and 1. Got {correlation!r} instead."
+            )
     if design == "cluster":
         if cluster_size is None or icc is None:
-            raise ParameterError(f"design='cluster' in {function} needs cluster_size= (officers surveyed per "
-                                 f"force) and icc= (intra-cluster correlation, e.g. 0.02-0.05).")
+            raise ParameterError(
+                f"design='cluster' in {function} needs cluster_size= (officers surveyed per "
+                f"force) and icc= (intra-cluster correlation, e.g. 0.02-0.05)."
+            )
         if not isinstance(cluster_size, (int, float)) or cluster_size < 1:
-            raise ParameterError(f"The 'cluster_size' parameter of {function} must be at least 1. "
-                                 f"Got {cluster_size!r} instead.")
+            raise ParameterError(
+                f"The 'cluster_size' parameter of {function} must be at least 1. Got {cluster_size!r} instead."
+            )
         if not isinstance(icc, (int, float)) or not 0 <= icc < 1:
             raise ParameterError(f"The 'icc' parameter of {function} must be in [0, 1). Got {icc!r} instead.")
     elif cluster_size is not None or icc is not None:
-        raise ParameterError(f"cluster_size= and icc= of {function} apply to design='cluster' only. "
-                             f"Got design={design!r}.")
+        raise ParameterError(
+            f"cluster_size= and icc= of {function} apply to design='cluster' only. Got design={design!r}."
+        )
 
 
 def _ncp_df(design, n, es, correlation, cluster_size, icc):
@@ -109,14 +131,32 @@ def _row(design, n, n_exact, es, alpha, pw, alternative, correlation, cluster_si
     else:
         total, kind = 2 * n * cluster_size, "d"
     de = 1 + (cluster_size - 1) * icc if design == "cluster" else 1.0
-    test = {"paired": "paired t-test", "independent": "two-sample t-test",
-            "cluster": "two-sample t-test on cluster means"}[design]
-    out = pd.DataFrame([{"design": design, "n": n, "n_exact": float(n_exact), "n_total": total, "effect_size": float(es),
-                             "effect_size_kind": kind, "alpha": float(alpha), "power": float(pw), "alternative": alternative,
-                             "correlation": np.nan if correlation is None else float(correlation),
-                             "cluster_size": np.nan if cluster_size is None else float(cluster_size),
-                             "icc": np.nan if icc is None else float(icc), "design_effect": float(de),
-                             "method": f"{how} for a {test} (noncentral t)"}], columns=COLUMNS)
+    test = {
+        "paired": "paired t-test",
+        "independent": "two-sample t-test",
+        "cluster": "two-sample t-test on cluster means",
+    }[design]
+    out = pd.DataFrame(
+        [
+            {
+                "design": design,
+                "n": n,
+                "n_exact": float(n_exact),
+                "n_total": total,
+                "effect_size": float(es),
+                "effect_size_kind": kind,
+                "alpha": float(alpha),
+                "power": float(pw),
+                "alternative": alternative,
+                "correlation": np.nan if correlation is None else float(correlation),
+                "cluster_size": np.nan if cluster_size is None else float(cluster_size),
+                "icc": np.nan if icc is None else float(icc),
+                "design_effect": float(de),
+                "method": f"{how} for a {test} (noncentral t)",
+            }
+        ],
+        columns=COLUMNS,
+    )
     return out
 
 
@@ -124,26 +164,38 @@ def _check_n(n, design, function):
     least = 2
     if not isinstance(n, (int, float, np.integer, np.floating)) or not n >= least:
         unit = {"paired": "pairs", "independent": "respondents per group", "cluster": "forces per arm"}[design]
-        raise ParameterError(f"The 'n' parameter of {function} ({unit}) must be a number of at least {least}. "
-                             f"Got {n!r} instead.")
+        raise ParameterError(
+            f"The 'n' parameter of {function} ({unit}) must be a number of at least {least}. Got {n!r} instead."
+        )
 
 
 def _check_es(effect_size, function):
     if not isinstance(effect_size, (int, float, np.integer, np.floating)) or not effect_size > 0:
-        raise ParameterError(f"The 'effect_size' parameter of {function} must be a positive standardised "
-                             f"difference (e.g. 0.3). Got {effect_size!r} instead.")
+        raise ParameterError(
+            f"The 'effect_size' parameter of {function} must be a positive standardised "
+            f"difference (e.g. 0.3). Got {effect_size!r} instead."
+        )
 
 
 def _check_power(pw, alpha, alternative, function):
     least = alpha if alternative == "one-sided" else alpha / 2
     if not isinstance(pw, (int, float)) or not least < pw < 1:
-        raise ParameterError(f"The 'power' parameter of {function} must be between {least} and 1 (e.g. 0.8). "
-                             f"Got {pw!r} instead.")
+        raise ParameterError(
+            f"The 'power' parameter of {function} must be between {least} and 1 (e.g. 0.8). Got {pw!r} instead."
+        )
 
 
-def power(*, effect_size: float, n: float, design: str = "independent", alpha: float = 0.05,
-          alternative: str = "two-sided", correlation: float | None = None,
-          cluster_size: float | None = None, icc: float | None = None) -> pd.DataFrame:
+def power(
+    *,
+    effect_size: float,
+    n: float,
+    design: str = "independent",
+    alpha: float = 0.05,
+    alternative: str = "two-sided",
+    correlation: float | None = None,
+    cluster_size: float | None = None,
+    icc: float | None = None,
+) -> pd.DataFrame:
     """Power to detect a standardised effect with a given sample size.
 
     Parameters
@@ -191,9 +243,17 @@ def power(*, effect_size: float, n: float, design: str = "independent", alpha: f
     return _row(design, n, n, effect_size, alpha, pw, alternative, correlation, cluster_size, icc, "power")
 
 
-def mdes(*, n: float, power: float = 0.8, design: str = "independent", alpha: float = 0.05,
-         alternative: str = "two-sided", correlation: float | None = None,
-         cluster_size: float | None = None, icc: float | None = None) -> pd.DataFrame:
+def mdes(
+    *,
+    n: float,
+    power: float = 0.8,
+    design: str = "independent",
+    alpha: float = 0.05,
+    alternative: str = "two-sided",
+    correlation: float | None = None,
+    cluster_size: float | None = None,
+    icc: float | None = None,
+) -> pd.DataFrame:
     """Minimum detectable effect size: the smallest standardised effect detected with
     the given power and sample size.
 
@@ -226,13 +286,22 @@ def mdes(*, n: float, power: float = 0.8, design: str = "independent", alpha: fl
     while f(hi) < 0:
         hi *= 2
     es = optimize.brentq(f, 1e-9, hi, xtol=1e-12, rtol=1e-12, maxiter=500)
-    return _row(design, n, n, es, alpha, target, alternative, correlation, cluster_size, icc,
-                "minimum detectable effect")
+    return _row(
+        design, n, n, es, alpha, target, alternative, correlation, cluster_size, icc, "minimum detectable effect"
+    )
 
 
-def sample_size(*, effect_size: float, power: float = 0.8, design: str = "independent", alpha: float = 0.05,
-                alternative: str = "two-sided", correlation: float | None = None,
-                cluster_size: float | None = None, icc: float | None = None) -> pd.DataFrame:
+def sample_size(
+    *,
+    effect_size: float,
+    power: float = 0.8,
+    design: str = "independent",
+    alpha: float = 0.05,
+    alternative: str = "two-sided",
+    correlation: float | None = None,
+    cluster_size: float | None = None,
+    icc: float | None = None,
+) -> pd.DataFrame:
     """Sample size needed to detect a standardised effect with the given power.
 
     Parameters
@@ -271,21 +340,36 @@ def sample_size(*, effect_size: float, power: float = 0.8, design: str = "indepe
         while f(hi) < 0:
             hi *= 10
             if hi > 1e9:
-                raise ParameterError(f"{fn}: an effect of {effect_size} cannot reach power {target} with any "
-                                     f"feasible sample in this design (for clusters, the design effect may cap power).")
+                raise ParameterError(
+                    f"{fn}: an effect of {effect_size} cannot reach power {target} with any "
+                    f"feasible sample in this design (for clusters, the design effect may cap power)."
+                )
         n_exact = optimize.brentq(f, lo, hi, xtol=1e-10, rtol=1e-12, maxiter=500)
     n = math.ceil(n_exact - 1e-9)
     achieved = _power(design, n, effect_size, alpha, alternative, correlation, cluster_size, icc)
-    return _row(design, n, n_exact, effect_size, alpha, achieved, alternative, correlation, cluster_size, icc,
-                "sample size")
+    return _row(
+        design, n, n_exact, effect_size, alpha, achieved, alternative, correlation, cluster_size, icc, "sample size"
+    )
 
 
 for _f in (power, mdes, sample_size):
     _f.__doc__ = (_f.__doc__ or "").replace("    {notes}\n", _NOTES)
 
 
-PROP_COLUMNS = ["design", "n", "n_exact", "n_total", "p1", "p2", "effect_size", "effect_size_kind", "alpha",
-                "power", "alternative", "method"]
+PROP_COLUMNS = [
+    "design",
+    "n",
+    "n_exact",
+    "n_total",
+    "p1",
+    "p2",
+    "effect_size",
+    "effect_size_kind",
+    "alpha",
+    "power",
+    "alternative",
+    "method",
+]
 PROP_METHODS = {"pooled", "arcsine"}
 
 
@@ -307,9 +391,16 @@ def _prop_power(n, p1, p2, alpha, alternative, method) -> float:
     return upper
 
 
-def power_proportions(*, p1: float, p2: float, n: float | None = None, power: float | None = None,
-                      alpha: float = 0.05, alternative: str = "two-sided",
-                      method: str = "pooled") -> pd.DataFrame:
+def power_proportions(
+    *,
+    p1: float,
+    p2: float,
+    n: float | None = None,
+    power: float | None = None,
+    alpha: float = 0.05,
+    alternative: str = "two-sided",
+    method: str = "pooled",
+) -> pd.DataFrame:
     """Power, or sample size per group, to detect a difference between two proportions.
 
     For example the share of officers who reported online abuse to their force, in forces
@@ -375,19 +466,25 @@ def power_proportions(*, p1: float, p2: float, n: float | None = None, power: fl
     check_choice(alternative, ALTERNATIVES, argument="alternative", function=fn)
     check_choice(method, PROP_METHODS, argument="method", function=fn)
     for name, value in (("p1", p1), ("p2", p2)):
-        if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) \
-                or not 0 < value < 1:
-            raise ParameterError(f"The '{name}' parameter of {fn} must be a proportion strictly between 0 "
-                                 f"and 1 (e.g. 0.3 for 30%). Got {value!r} instead.")
+        if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) or not 0 < value < 1:
+            raise ParameterError(
+                f"The '{name}' parameter of {fn} must be a proportion strictly between 0 "
+                f"and 1 (e.g. 0.3 for 30%). Got {value!r} instead."
+            )
     if p1 == p2:
-        raise ParameterError(f"{fn}: p1 and p2 are both {p1}; there is no difference to detect. "
-                             "Give the proportion expected in each group.")
+        raise ParameterError(
+            f"{fn}: p1 and p2 are both {p1}; there is no difference to detect. "
+            "Give the proportion expected in each group."
+        )
     if not isinstance(alpha, (int, float)) or not 0 < alpha < 1:
-        raise ParameterError(f"The 'alpha' parameter of {fn} must be between 0 and 1 (e.g. 0.05). "
-                             f"Got {alpha!r} instead.")
+        raise ParameterError(
+            f"The 'alpha' parameter of {fn} must be between 0 and 1 (e.g. 0.05). Got {alpha!r} instead."
+        )
     if (n is None) == (power is None):
-        raise ParameterError(f"{fn} needs exactly one of n= (respondents per group: the power is "
-                             "returned) and power= (the sample size is returned).")
+        raise ParameterError(
+            f"{fn} needs exactly one of n= (respondents per group: the power is "
+            "returned) and power= (the sample size is returned)."
+        )
     h = 2 * math.asin(math.sqrt(p1)) - 2 * math.asin(math.sqrt(p2))
     name = "normal approximation, pooled variance" if method == "pooled" else "arcsine (Cohen's h)"
     if n is not None:
@@ -406,9 +503,22 @@ def power_proportions(*, p1: float, p2: float, n: float | None = None, power: fl
             n_exact = optimize.brentq(f, lo, hi, xtol=1e-10, rtol=1e-12, maxiter=500)
         n_out, how = math.ceil(n_exact - 1e-9), "sample size"
     achieved = _prop_power(n_out, p1, p2, alpha, alternative, method)
-    return pd.DataFrame([{
-        "design": "independent", "n": n_out, "n_exact": n_exact, "n_total": 2 * n_out, "p1": float(p1),
-        "p2": float(p2), "effect_size": float(h), "effect_size_kind": "h", "alpha": float(alpha),
-        "power": float(achieved), "alternative": alternative,
-        "method": f"{how} for a test of two proportions ({name})",
-    }], columns=PROP_COLUMNS)
+    return pd.DataFrame(
+        [
+            {
+                "design": "independent",
+                "n": n_out,
+                "n_exact": n_exact,
+                "n_total": 2 * n_out,
+                "p1": float(p1),
+                "p2": float(p2),
+                "effect_size": float(h),
+                "effect_size_kind": "h",
+                "alpha": float(alpha),
+                "power": float(achieved),
+                "alternative": alternative,
+                "method": f"{how} for a test of two proportions ({name})",
+            }
+        ],
+        columns=PROP_COLUMNS,
+    )

@@ -30,9 +30,25 @@ from toolkit.evaluate._waves import (
 __all__ = ["attrition", "pre_post"]
 
 COLUMNS = [
-    "outcome", "design", "n_pre", "n_post", "n", "mean_pre", "mean_post", "estimate", "se",
-    "ci_low", "ci_high", "statistic", "df", "p", "effect_size", "effect_size_ci_low",
-    "effect_size_ci_high", "effect_size_kind", "method",
+    "outcome",
+    "design",
+    "n_pre",
+    "n_post",
+    "n",
+    "mean_pre",
+    "mean_post",
+    "estimate",
+    "se",
+    "ci_low",
+    "ci_high",
+    "statistic",
+    "df",
+    "p",
+    "effect_size",
+    "effect_size_ci_low",
+    "effect_size_ci_high",
+    "effect_size_kind",
+    "method",
 ]
 
 
@@ -193,7 +209,8 @@ def pre_post(
         )
     pre, post = resolve_waves(data, time, pre, post, function=fn)
     values = fx.numeric_values(
-        data[outcome], outcome,
+        data[outcome],
+        outcome,
         purpose="a comparison of means" if test == "t" else "a rank test",
         allow_ordered=test == "rank",
     )
@@ -214,8 +231,11 @@ def pre_post(
         how = (
             f"chosen automatically: {len(linked)} respondents linked across waves by '{subject}'"
             if paired
-            else ("chosen automatically: no subject column" if subject is None
-                  else f"chosen automatically: only {len(linked)} respondent(s) linked by '{subject}'")
+            else (
+                "chosen automatically: no subject column"
+                if subject is None
+                else f"chosen automatically: only {len(linked)} respondent(s) linked by '{subject}'"
+            )
         )
     else:
         how = "chosen by the user"
@@ -234,8 +254,7 @@ def pre_post(
                 f"one wave ({len(rows_pre) - len(linked)} before only, {len(rows_post) - len(linked)} "
                 f"after only); see attrition() for whether they differ at baseline."
             )
-            warnings.warn(DataWarning(msg, n_excluded=unlinked, reason="respondent in one wave only"),
-                          stacklevel=2)
+            warnings.warn(DataWarning(msg, n_excluded=unlinked, reason="respondent in one wave only"), stacklevel=2)
             notes.append(msg)
         x_pre = rows_pre.set_index(subject).loc[linked, outcome].to_numpy(float)
         x_post = rows_post.set_index(subject).loc[linked, outcome].to_numpy(float)
@@ -245,8 +264,9 @@ def pre_post(
                 f"independent-samples analysis although {len(linked)} respondent(s) appear in both "
                 f"waves: their answers are treated as independent (use paired=True to link them)."
             )
-            warnings.warn(DataWarning(msg, n_excluded=0, reason="linked respondents analysed as independent"),
-                          stacklevel=2)
+            warnings.warn(
+                DataWarning(msg, n_excluded=0, reason="linked respondents analysed as independent"), stacklevel=2
+            )
             notes.append(msg)
         x_pre = rows_pre[outcome].to_numpy(float)
         x_post = rows_post[outcome].to_numpy(float)
@@ -262,9 +282,14 @@ def pre_post(
     else:
         row = _independent(x_pre, x_post, test, equal_var, effect_size, level)
     row["method"] = f"{row['method']} ({how})"
-    row.update(outcome=outcome, design="paired" if paired else "independent",
-               n_pre=len(x_pre), n_post=len(x_post), mean_pre=float(np.mean(x_pre)),
-               mean_post=float(np.mean(x_post)))
+    row.update(
+        outcome=outcome,
+        design="paired" if paired else "independent",
+        n_pre=len(x_pre),
+        n_post=len(x_post),
+        mean_pre=float(np.mean(x_pre)),
+        mean_post=float(np.mean(x_post)),
+    )
     out = pd.DataFrame([row], columns=COLUMNS)
     out.attrs.update(ci=level, pre=pre, post=post, notes="; ".join(notes))
     return out
@@ -283,12 +308,22 @@ def _paired(x_pre, x_post, test, effect_size, level) -> dict:
     if test == "rank":
         _check_kind(effect_size, ["rank_biserial"], "rank_biserial", "paired rank")
         r = signed_rank(diff, level)
-        return {"n": n, "estimate": r["hl"], "se": np.nan, "ci_low": np.nan, "ci_high": np.nan,
-                    "statistic": r["statistic"], "df": np.nan, "p": r["p"], "effect_size": r["r"],
-                    "effect_size_ci_low": r["lo"], "effect_size_ci_high": r["hi"],
-                    "effect_size_kind": "rank_biserial",
-                    "method": "Wilcoxon signed-rank test" + (" (exact)" if r["exact"] else
-                                                          " (normal approximation, continuity corrected)")}
+        return {
+            "n": n,
+            "estimate": r["hl"],
+            "se": np.nan,
+            "ci_low": np.nan,
+            "ci_high": np.nan,
+            "statistic": r["statistic"],
+            "df": np.nan,
+            "p": r["p"],
+            "effect_size": r["r"],
+            "effect_size_ci_low": r["lo"],
+            "effect_size_ci_high": r["hi"],
+            "effect_size_kind": "rank_biserial",
+            "method": "Wilcoxon signed-rank test"
+            + (" (exact)" if r["exact"] else " (normal approximation, continuity corrected)"),
+        }
     kind = _check_kind(effect_size, ["d_z", "d_av", "g_av"], "d_z", "paired")
     mean = float(np.mean(diff))
     sd_diff = float(np.std(diff, ddof=1))
@@ -311,10 +346,21 @@ def _paired(x_pre, x_post, test, effect_size, level) -> dict:
         if kind == "g_av":
             es *= fx.hedges_j(2 * (n - 1))
         lo = hi = np.nan
-    return {"n": n, "estimate": mean, "se": se, "ci_low": mean - q * se, "ci_high": mean + q * se,
-                "statistic": t, "df": float(df), "p": float(2 * stats.t.sf(abs(t), df)),
-                "effect_size": es, "effect_size_ci_low": lo, "effect_size_ci_high": hi,
-                "effect_size_kind": kind, "method": "paired t-test"}
+    return {
+        "n": n,
+        "estimate": mean,
+        "se": se,
+        "ci_low": mean - q * se,
+        "ci_high": mean + q * se,
+        "statistic": t,
+        "df": float(df),
+        "p": float(2 * stats.t.sf(abs(t), df)),
+        "effect_size": es,
+        "effect_size_ci_low": lo,
+        "effect_size_ci_high": hi,
+        "effect_size_kind": kind,
+        "method": "paired t-test",
+    }
 
 
 def _independent(x_pre, x_post, test, equal_var, effect_size, level) -> dict:
@@ -322,12 +368,22 @@ def _independent(x_pre, x_post, test, equal_var, effect_size, level) -> dict:
     if test == "rank":
         _check_kind(effect_size, ["rank_biserial"], "rank_biserial", "independent rank")
         r = rank_sum(x_pre, x_post, level)
-        return {"n": n1 + n2, "estimate": r["hl"], "se": np.nan, "ci_low": np.nan, "ci_high": np.nan,
-                    "statistic": r["statistic"], "df": np.nan, "p": r["p"], "effect_size": r["r"],
-                    "effect_size_ci_low": r["lo"], "effect_size_ci_high": r["hi"],
-                    "effect_size_kind": "rank_biserial",
-                    "method": "Mann-Whitney test" + (" (exact)" if r["exact"] else
-                                                  " (normal approximation, continuity corrected)")}
+        return {
+            "n": n1 + n2,
+            "estimate": r["hl"],
+            "se": np.nan,
+            "ci_low": np.nan,
+            "ci_high": np.nan,
+            "statistic": r["statistic"],
+            "df": np.nan,
+            "p": r["p"],
+            "effect_size": r["r"],
+            "effect_size_ci_low": r["lo"],
+            "effect_size_ci_high": r["hi"],
+            "effect_size_kind": "rank_biserial",
+            "method": "Mann-Whitney test"
+            + (" (exact)" if r["exact"] else " (normal approximation, continuity corrected)"),
+        }
     kind = _check_kind(effect_size, ["d", "g"], "g", "independent")
     v1, v2 = np.var(x_pre, ddof=1), np.var(x_post, ddof=1)
     mean = float(np.mean(x_post) - np.mean(x_pre))
@@ -344,15 +400,36 @@ def _independent(x_pre, x_post, test, equal_var, effect_size, level) -> dict:
     t = mean / se if se > 0 else np.nan
     q = stats.t.ppf(1 - (1 - level) / 2, df)
     es, lo, hi = fx.d_independent(x_pre, x_post, level, hedges=kind == "g")
-    return {"n": n1 + n2, "estimate": mean, "se": se, "ci_low": mean - q * se, "ci_high": mean + q * se,
-                "statistic": t, "df": float(df), "p": float(2 * stats.t.sf(abs(t), df)),
-                "effect_size": es, "effect_size_ci_low": lo, "effect_size_ci_high": hi,
-                "effect_size_kind": "hedges_g" if kind == "g" else "d", "method": name}
+    return {
+        "n": n1 + n2,
+        "estimate": mean,
+        "se": se,
+        "ci_low": mean - q * se,
+        "ci_high": mean + q * se,
+        "statistic": t,
+        "df": float(df),
+        "p": float(2 * stats.t.sf(abs(t), df)),
+        "effect_size": es,
+        "effect_size_ci_low": lo,
+        "effect_size_ci_high": hi,
+        "effect_size_kind": "hedges_g" if kind == "g" else "d",
+        "method": name,
+    }
 
 
 ATTRITION_COLUMNS = [
-    "covariate", "level", "kind", "n_retained", "n_dropped", "mean_retained", "mean_dropped",
-    "smd", "test", "statistic", "df", "p",
+    "covariate",
+    "level",
+    "kind",
+    "n_retained",
+    "n_dropped",
+    "mean_retained",
+    "mean_dropped",
+    "smd",
+    "test",
+    "statistic",
+    "df",
+    "p",
 ]
 
 
@@ -457,10 +534,15 @@ def attrition(
         col = rows_pre[cov]
         ok = col.notna()
         if (~ok).any():
-            warnings.warn(DataWarning(
-                f"attrition: {int((~ok).sum())} respondent(s) of wave {time}={pre!r} have no "
-                f"'{cov}' and are left out of its comparison.", n_excluded=int((~ok).sum()),
-                reason=f"missing '{cov}'"), stacklevel=2)
+            warnings.warn(
+                DataWarning(
+                    f"attrition: {int((~ok).sum())} respondent(s) of wave {time}={pre!r} have no "
+                    f"'{cov}' and are left out of its comparison.",
+                    n_excluded=int((~ok).sum()),
+                    reason=f"missing '{cov}'",
+                ),
+                stacklevel=2,
+            )
         x_d = col[ok & dropped_mask]
         x_r = col[ok & ~dropped_mask]
         kind = fx.covariate_kind(col)
@@ -471,9 +553,22 @@ def attrition(
                 stat, df, p = float(tt.statistic), float(tt.df), float(tt.pvalue)
             else:
                 stat = df = p = np.nan
-            out.append({"covariate": cov, "level": None, "kind": "numeric", "n_retained": len(b),
-                            "n_dropped": len(a), "mean_retained": _mean(b), "mean_dropped": _mean(a),
-                            "smd": fx.smd_numeric(a, b), "test": "welch_t", "statistic": stat, "df": df, "p": p})
+            out.append(
+                {
+                    "covariate": cov,
+                    "level": None,
+                    "kind": "numeric",
+                    "n_retained": len(b),
+                    "n_dropped": len(a),
+                    "mean_retained": _mean(b),
+                    "mean_dropped": _mean(a),
+                    "smd": fx.smd_numeric(a, b),
+                    "test": "welch_t",
+                    "statistic": stat,
+                    "df": df,
+                    "p": p,
+                }
+            )
             continue
         levels = fx.level_labels(col[ok])
         table = np.array([[np.sum(x_d == lev) for lev in levels], [np.sum(x_r == lev) for lev in levels]])
@@ -487,14 +582,32 @@ def attrition(
         for lev in levels:
             p_d = float(np.mean(x_d == lev)) if len(x_d) else np.nan
             p_r = float(np.mean(x_r == lev)) if len(x_r) else np.nan
-            out.append({"covariate": cov, "level": lev, "kind": kind, "n_retained": len(x_r),
-                            "n_dropped": len(x_d), "mean_retained": p_r, "mean_dropped": p_d,
-                            "smd": fx.smd_binary(p_d, p_r) if len(x_d) and len(x_r) else np.nan,
-                            "test": "chi2", "statistic": stat, "df": df, "p": p})
+            out.append(
+                {
+                    "covariate": cov,
+                    "level": lev,
+                    "kind": kind,
+                    "n_retained": len(x_r),
+                    "n_dropped": len(x_d),
+                    "mean_retained": p_r,
+                    "mean_dropped": p_d,
+                    "smd": fx.smd_binary(p_d, p_r) if len(x_d) and len(x_r) else np.nan,
+                    "test": "chi2",
+                    "statistic": stat,
+                    "df": df,
+                    "p": p,
+                }
+            )
     res = pd.DataFrame(out, columns=ATTRITION_COLUMNS)
-    res.attrs.update(n_pre=len(ids_pre), n_post=len(ids_post), n_dropped=len(dropped),
-                     n_joined=len(joined), attrition_rate=len(dropped) / len(ids_pre) if ids_pre else np.nan,
-                     pre=pre, post=post)
+    res.attrs.update(
+        n_pre=len(ids_pre),
+        n_post=len(ids_post),
+        n_dropped=len(dropped),
+        n_joined=len(joined),
+        attrition_rate=len(dropped) / len(ids_pre) if ids_pre else np.nan,
+        pre=pre,
+        post=post,
+    )
     if not return_ids:
         return res
     ids = pd.DataFrame({subject: dropped + joined, "status": ["dropped"] * len(dropped) + ["joined"] * len(joined)})

@@ -8,7 +8,7 @@ Public functions are importable from here; each lives in a module of its own top
 from __future__ import annotations
 
 from toolkit.io.csvfile import read_csv_text
-from toolkit.io.validation_report import ValidationReport
 from toolkit.io.survey_file import SurveyData, read_survey
+from toolkit.io.validation_report import ValidationReport
 
 __all__ = ["read_survey", "SurveyData", "ValidationReport", "read_csv_text"]

@@ -102,8 +102,7 @@ class FactorizedCells:
             u = self.uniques
             if len(u) > _VECTOR_MIN and pd.api.types.infer_dtype(u, skipna=False) == "string":
                 # every distinct value is text (an id or free-text column): strip at once
-                stripped = pd.Series(u, dtype=object).str.strip().to_numpy(dtype=object,
-                                                                            copy=True)
+                stripped = pd.Series(u, dtype=object).str.strip().to_numpy(dtype=object, copy=True)
                 stripped[stripped == ""] = None
                 self._norm = stripped.tolist()
             else:
@@ -116,7 +115,7 @@ def is_blank(series: pd.Series, *, factorized: FactorizedCells | None = None) ->
     f = factorized if factorized is not None else FactorizedCells(series)
     blank_u = np.fromiter((v is None for v in f.norm), dtype=bool, count=len(f.uniques))
     blank_u = np.append(blank_u, True)
-    return blank_u[f.codes]                       # code -1 (NA) picks the True at the end
+    return blank_u[f.codes]  # code -1 (NA) picks the True at the end
 
 
 def _declared_missing(value, ranges) -> bool:
@@ -126,11 +125,10 @@ def _declared_missing(value, ranges) -> bool:
 
 
 def _take(per_unique, codes, blank_value):
-    arr = np.empty(len(per_unique) + 1, dtype=object if not isinstance(per_unique, np.ndarray)
-                   else per_unique.dtype)
+    arr = np.empty(len(per_unique) + 1, dtype=object if not isinstance(per_unique, np.ndarray) else per_unique.dtype)
     arr[:-1] = per_unique
     arr[-1] = blank_value
-    return arr[codes]                             # code -1 (NA) picks blank_value
+    return arr[codes]  # code -1 (NA) picks blank_value
 
 
 def _codes_text(d: Dictionary, var: str, limit: int = 12) -> str:
@@ -140,9 +138,16 @@ def _codes_text(d: Dictionary, var: str, limit: int = 12) -> str:
     return f"one of {shown}" + (f" (missing: {'; '.join(map(str, miss))})" if miss else "")
 
 
-def convert_column(raw: pd.Series, d: Dictionary, var: str, *, decimal: str = ".",
-                   declared_missing=None, factorized: FactorizedCells | None = None,
-                   date_order: str = "day_first") -> Converted:
+def convert_column(
+    raw: pd.Series,
+    d: Dictionary,
+    var: str,
+    *,
+    decimal: str = ".",
+    declared_missing=None,
+    factorized: FactorizedCells | None = None,
+    date_order: str = "day_first",
+) -> Converted:
     """Convert the raw cells of dictionary variable ``var``.
 
     Parameters
@@ -229,7 +234,8 @@ def _coded(raw, codes, norm, d, var, vtype, declared):
     else:
         values = pd.Series(
             pd.Categorical.from_codes(cat, categories=valid, ordered=vtype in ("likert", "ordinal")),
-            index=raw.index, name=var,
+            index=raw.index,
+            name=var,
         )
     return _finish(raw, codes, status_u, miss_u, prob_u, problems, values)
 

@@ -129,7 +129,7 @@ def read_csv_text(path) -> CsvText:
             source,
             sep=sep,
             header=None,
-            dtype=object,      # Python str cells (pandas' "str" dtype hashes ~2x slower)
+            dtype=object,  # Python str cells (pandas' "str" dtype hashes ~2x slower)
             na_filter=False,
             skip_blank_lines=False,
             engine="c",
@@ -141,7 +141,7 @@ def read_csv_text(path) -> CsvText:
             "the same number of cells and that quotes are closed."
         ) from None
     header = [str(c).strip() for c in table.iloc[0].tolist()]
-    rows = table.iloc[1:]          # copy-on-write: renaming below leaves ``table`` alone
+    rows = table.iloc[1:]  # copy-on-write: renaming below leaves ``table`` alone
     rows.columns = range(rows.shape[1])
     rows.index = pd.RangeIndex(2, 2 + len(rows))
     return CsvText(

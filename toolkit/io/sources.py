@@ -56,8 +56,9 @@ class RawTable:
 def _is_import_id_row(values) -> bool:
     """Row 3 of a Qualtrics export: cells like ``{"ImportId":"QID1"}``."""
     cells = [str(v).strip() for v in values if v is not None and str(v).strip()]
-    return bool(cells) and sum(c.startswith('{"ImportId"') or c.startswith("{'ImportId'")
-                               for c in cells) >= max(1, len(cells) // 2)
+    return bool(cells) and sum(c.startswith('{"ImportId"') or c.startswith("{'ImportId'") for c in cells) >= max(
+        1, len(cells) // 2
+    )
 
 
 def _drop_qualtrics(table: RawTable, qualtrics) -> RawTable:
@@ -112,9 +113,7 @@ def read_cells(path, *, sheet=None, qualtrics=None) -> RawTable:
             f"{path} is an old Excel 97-2003 .xls file; open it in Excel and save it as .xlsx "
             "(Excel Workbook) or .csv (CSV UTF-8)."
         )
-    raise FileFormatError(
-        f"{path} has extension {path.suffix!r}; expected one of {', '.join(SUFFIXES)}."
-    )
+    raise FileFormatError(f"{path} has extension {path.suffix!r}; expected one of {', '.join(SUFFIXES)}.")
 
 
 def _read_csv(path: Path) -> RawTable:
@@ -150,9 +149,7 @@ def _read_xlsx(path: Path, sheet) -> RawTable:
         elif sheet in names:
             ws = wb[sheet]
         else:
-            raise FileFormatError(
-                f"Sheet {sheet!r} not found in {path}. Sheets in this workbook: {names}."
-            )
+            raise FileFormatError(f"Sheet {sheet!r} not found in {path}. Sheets in this workbook: {names}.")
         rows = list(ws.iter_rows(values_only=True))
     finally:
         wb.close()
@@ -164,8 +161,11 @@ def _read_xlsx(path: Path, sheet) -> RawTable:
     width = max(len(r) for r in rows)
     header = [("" if v is None else str(v).strip()) for v in rows[0]] + [""] * (width - len(rows[0]))
     body = [tuple(r) + (None,) * (width - len(r)) for r in rows[1:]]
-    cells = pd.DataFrame.from_records(body, columns=range(width)) if body else pd.DataFrame(
-        columns=range(width), dtype=object)
+    cells = (
+        pd.DataFrame.from_records(body, columns=range(width))
+        if body
+        else pd.DataFrame(columns=range(width), dtype=object)
+    )
     cells = cells.astype(object)
     cells.index = pd.RangeIndex(2, 2 + len(cells))
     return RawTable(header=header, cells=cells, kind="xlsx", details={"sheet": sheet})
@@ -180,11 +180,17 @@ def _read_sav(path: Path) -> RawTable:
         raise FileFormatError(f"Cannot read {path} as an SPSS .sav file: {exc}") from None
     declared = {}
     for var, ranges in (meta.missing_ranges or {}).items():
-        declared[var] = [(r["lo"], r["hi"]) for r in ranges
-                         if isinstance(r, dict) and isinstance(r.get("lo"), (int, float))]
+        declared[var] = [
+            (r["lo"], r["hi"]) for r in ranges if isinstance(r, dict) and isinstance(r.get("lo"), (int, float))
+        ]
     header = [str(c) for c in df.columns]
     cells = df.astype(object)
     cells.columns = range(len(header))
     cells.index = pd.RangeIndex(1, 1 + len(cells))
-    return RawTable(header=header, cells=cells, kind="sav", declared_missing=declared,
-                    details={"value_labels": meta.variable_value_labels})
+    return RawTable(
+        header=header,
+        cells=cells,
+        kind="sav",
+        declared_missing=declared,
+        details={"value_labels": meta.variable_value_labels},
+    )

@@ -17,8 +17,8 @@ from toolkit.dictionary import Dictionary, load_dictionary
 from toolkit.errors import ColumnNotFoundError, DataValidationError, check_choice
 from toolkit.io.convert import BLANK, FactorizedCells, convert_column, is_blank
 from toolkit.io.multiselect import combine_spread, expand_packed
-from toolkit.io.validation_report import ValidationReport
 from toolkit.io.sources import read_cells
+from toolkit.io.validation_report import ValidationReport
 
 __all__ = ["read_survey", "SurveyData"]
 
@@ -117,8 +117,11 @@ class SurveyData:
             if var in d and d.type(var) in ("likert", "ordinal", "categorical", "binary"):
                 codes = d.codes(var)
                 s = out[var]
-                cat = pd.Categorical(s.astype(object).where(s.notna(), None), categories=list(codes),
-                                     ordered=d.type(var) in ("likert", "ordinal"))
+                cat = pd.Categorical(
+                    s.astype(object).where(s.notna(), None),
+                    categories=list(codes),
+                    ordered=d.type(var) in ("likert", "ordinal"),
+                )
                 out[var] = pd.Series(cat, index=out.index).cat.rename_categories(list(codes.values()))
         return out
 
@@ -136,9 +139,19 @@ def _column_letter(i: int) -> str:
     return s
 
 
-def read_survey(path, dictionary, *, sheet=None, id_column=None, qualtrics=None,
-                multiselect="auto", on_error="raise", date_order="day_first",
-                exclude_previews=True, exclude_unfinished=True) -> SurveyData:
+def read_survey(
+    path,
+    dictionary,
+    *,
+    sheet=None,
+    id_column=None,
+    qualtrics=None,
+    multiselect="auto",
+    on_error="raise",
+    date_order="day_first",
+    exclude_previews=True,
+    exclude_unfinished=True,
+) -> SurveyData:
     """Read a survey file and check every cell against the data dictionary.
 
     Parameters
@@ -226,8 +239,7 @@ def read_survey(path, dictionary, *, sheet=None, id_column=None, qualtrics=None,
     """
     check_choice(on_error, ("raise", "report"), argument="on_error", function="read_survey")
     check_choice(date_order, ("day_first", "month_first"), argument="date_order", function="read_survey")
-    check_choice(multiselect, ("auto", "spread", "packed"), argument="multiselect",
-                 function="read_survey")
+    check_choice(multiselect, ("auto", "spread", "packed"), argument="multiselect", function="read_survey")
     d = dictionary if isinstance(dictionary, Dictionary) else load_dictionary(dictionary)
     path = Path(path)
     raw = read_cells(path, sheet=sheet, qualtrics=qualtrics)
@@ -247,14 +259,24 @@ def read_survey(path, dictionary, *, sheet=None, id_column=None, qualtrics=None,
     for j, name in enumerate(raw.header):
         if name == "":
             if not blank_cols[j].all():
-                report.add([None], f"(column {_column_letter(j)})", [""],
-                           "column without a name (dropped)", "a column name from the dictionary",
-                           severity="warning")
+                report.add(
+                    [None],
+                    f"(column {_column_letter(j)})",
+                    [""],
+                    "column without a name (dropped)",
+                    "a column name from the dictionary",
+                    severity="warning",
+                )
             continue
         if name in columns:
-            report.add([None], name, [name],
-                       f"column name appears more than once (columns {_column_letter(columns[name])} "
-                       f"and {_column_letter(j)}; the first is used)", "each column once")
+            report.add(
+                [None],
+                name,
+                [name],
+                f"column name appears more than once (columns {_column_letter(columns[name])} "
+                f"and {_column_letter(j)}; the first is used)",
+                "each column once",
+            )
             continue
         columns[name] = j
     # dictionary variables (and multiselect option columns) matched to file columns
@@ -273,9 +295,14 @@ def read_survey(path, dictionary, *, sheet=None, id_column=None, qualtrics=None,
             cand = folded.get(target.lower())
             if cand is not None and cand not in resolved.values():
                 resolved[target] = cand
-                report.add([None], cand, [cand], f"column name differs from dictionary variable "
-                           f"{target!r} in case or spacing (used as {target!r})",
-                           f"{target!r}", severity="warning")
+                report.add(
+                    [None],
+                    cand,
+                    [cand],
+                    f"column name differs from dictionary variable {target!r} in case or spacing (used as {target!r})",
+                    f"{target!r}",
+                    severity="warning",
+                )
 
     def col(name):
         return cells[columns[resolved[name]]]
@@ -286,9 +313,14 @@ def read_survey(path, dictionary, *, sheet=None, id_column=None, qualtrics=None,
         br = rows[blank_row]
         for r in br:
             excluded.append((int(r), None, "blank row"))
-        report.add([None], "", [f"{len(br)} row(s)"], f"blank rows ignored ({_ranges(br)})",
-                   "no blank rows (usually left below the data by Excel; harmless)",
-                   severity="warning")
+        report.add(
+            [None],
+            "",
+            [f"{len(br)} row(s)"],
+            f"blank rows ignored ({_ranges(br)})",
+            "no blank rows (usually left below the data by Excel; harmless)",
+            severity="warning",
+        )
         log.info("%s: %d blank row(s) ignored (%s)", path.name, len(br), _ranges(br))
     live = ~blank_row
 
@@ -306,10 +338,18 @@ def read_survey(path, dictionary, *, sheet=None, id_column=None, qualtrics=None,
     # ---- Qualtrics survey previews and unfinished responses ---------------------------
     qualtrics_like = raw.qualtrics or {"Status", "Finished"} <= set(columns)
     for column, wanted, is_out, reason in (
-        ("Status", exclude_previews, lambda v: str(v).strip().lower() in ("survey preview", "1", "1.0"),
-         "Qualtrics survey preview (Status = Survey Preview)"),
-        ("Finished", exclude_unfinished, lambda v: str(v).strip().lower() in ("0", "0.0", "false"),
-         "unfinished response (Finished = 0)"),
+        (
+            "Status",
+            exclude_previews,
+            lambda v: str(v).strip().lower() in ("survey preview", "1", "1.0"),
+            "Qualtrics survey preview (Status = Survey Preview)",
+        ),
+        (
+            "Finished",
+            exclude_unfinished,
+            lambda v: str(v).strip().lower() in ("0", "0.0", "false"),
+            "unfinished response (Finished = 0)",
+        ),
     ):
         if not wanted or not qualtrics_like or column in known or column not in columns:
             continue
@@ -337,8 +377,13 @@ def read_survey(path, dictionary, *, sheet=None, id_column=None, qualtrics=None,
                 if d.is_required(var):
                     _report_required(report, rows, blank_all & live, var, resolved.get(var, var))
             elif d.is_required(var):
-                report.add([None], var, [""], "missing required column",
-                           f"a column {var!r} (or {d.option_columns(var)[0]!r}, ...)")
+                report.add(
+                    [None],
+                    var,
+                    [""],
+                    "missing required column",
+                    f"a column {var!r} (or {d.option_columns(var)[0]!r}, ...)",
+                )
             continue
         if var not in resolved:
             if d.is_required(var):
@@ -346,30 +391,49 @@ def read_survey(path, dictionary, *, sheet=None, id_column=None, qualtrics=None,
             continue
         name = resolved[var]
         raw_col = col(var)
-        conv = convert_column(raw_col, d, var, decimal=raw.decimal, date_order=date_order,
-                              declared_missing=raw.declared_missing.get(name),
-                              factorized=factorized[columns[name]])
+        conv = convert_column(
+            raw_col,
+            d,
+            var,
+            decimal=raw.decimal,
+            date_order=date_order,
+            declared_missing=raw.declared_missing.get(name),
+            factorized=factorized[columns[name]],
+        )
         converted[var] = conv
         out_cols[var] = conv.values
         for mask, problem, expected in conv.problems:
             m = mask & live
             report.add(rows[m], name, raw_col.to_numpy()[m], problem, expected)
         if d.is_required(var) or var == id_var:
-            _report_required(report, rows, (conv.status == BLANK) & live, var, name,
-                             problem="blank id" if var == id_var else None)
+            _report_required(
+                report, rows, (conv.status == BLANK) & live, var, name, problem="blank id" if var == id_var else None
+            )
         sav_only = _undeclared(conv, d, var)
         if sav_only:
-            report.add([None], name, [", ".join(map(str, sav_only))],
-                       "value(s) declared missing in the file but not in the dictionary "
-                       "(treated as missing)", "the same missing codes in the dictionary",
-                       severity="warning")
+            report.add(
+                [None],
+                name,
+                [", ".join(map(str, sav_only))],
+                "value(s) declared missing in the file but not in the dictionary (treated as missing)",
+                "the same missing codes in the dictionary",
+                severity="warning",
+            )
     # id column that is not a dictionary variable: kept as text
     if id_var is not None and id_var not in d and id_var in resolved:
         ids_raw = cells[columns[resolved[id_var]]]
         blank_id = is_blank(ids_raw, factorized=factorized[columns[resolved[id_var]]])
-        id_values = pd.Series(ids_raw.astype(object).where(~blank_id, None).map(
-            lambda v: v if v is None else (str(int(v)) if isinstance(v, float) and v.is_integer()
-                                           else str(v).strip())), index=cells.index, dtype="str")
+        id_values = pd.Series(
+            ids_raw.astype(object)
+            .where(~blank_id, None)
+            .map(
+                lambda v: (
+                    v if v is None else (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v).strip())
+                )
+            ),
+            index=cells.index,
+            dtype="str",
+        )
         out_cols = {id_var: id_values, **out_cols}
         _report_required(report, rows, blank_id & live, id_var, id_var, problem="blank id")
 
@@ -377,8 +441,14 @@ def read_survey(path, dictionary, *, sheet=None, id_column=None, qualtrics=None,
     used = set(resolved.values())
     for name, j in columns.items():
         if name not in used:
-            report.add([None], name, [""], "unknown column (not in the dictionary; dropped)",
-                       "a variable of the dictionary", severity="warning")
+            report.add(
+                [None],
+                name,
+                [""],
+                "unknown column (not in the dictionary; dropped)",
+                "a variable of the dictionary",
+                severity="warning",
+            )
 
     # ---- ids: blank and duplicates ------------------------------------------------
     if id_var is not None and id_var in out_cols:
@@ -397,8 +467,7 @@ def read_survey(path, dictionary, *, sheet=None, id_column=None, qualtrics=None,
         dup = np.zeros(n_in, dtype=bool)
         dup[ok] = keyframe[ok].duplicated(keep=False).to_numpy()
         if dup.any():
-            _duplicates(report, excluded, exclude_mask, cells, rows, dup, keyframe, key_cols,
-                        id_file_col, ids)
+            _duplicates(report, excluded, exclude_mask, cells, rows, dup, keyframe, key_cols, id_file_col, ids)
 
     # ---- missing values in required columns are errors, not exclusions --------------
     keep = ~exclude_mask
@@ -409,22 +478,27 @@ def read_survey(path, dictionary, *, sheet=None, id_column=None, qualtrics=None,
             data = data[keep]
     else:
         data = pd.DataFrame(index=pd.Index(rows[keep], name="row"))
-    missing = _missing_table(d, converted, keep, cells, resolved, columns, multiselect_layout, raw,
-                             live)
+    missing = _missing_table(d, converted, keep, cells, resolved, columns, multiselect_layout, raw, live)
     excl = pd.DataFrame(excluded, columns=EXCLUDED_COLUMNS).sort_values("row", kind="stable")
     excl = excl.reset_index(drop=True).astype({"row": "int64", "id": "str"})
-    details = dict(raw.details, kind=raw.kind, qualtrics=raw.qualtrics, rows_in=n_in,
-                   multiselect=multiselect_layout, decimal=raw.decimal)
+    details = dict(
+        raw.details,
+        kind=raw.kind,
+        qualtrics=raw.qualtrics,
+        rows_in=n_in,
+        multiselect=multiselect_layout,
+        decimal=raw.decimal,
+    )
     details.pop("value_labels", None)
     if len(data) + len(excl) != n_in:  # pragma: no cover - guards the invariant
         raise RuntimeError("row accounting failed: please report this bug")
     if len(excl) - int(blank_row.sum()):
-        log.warning("%s: %d row(s) excluded (see .excluded)", path.name,
-                    len(excl) - int(blank_row.sum()))
+        log.warning("%s: %d row(s) excluded (see .excluded)", path.name, len(excl) - int(blank_row.sum()))
     if on_error == "raise" and not report.ok:
         raise DataValidationError(report)
-    return SurveyData(data=data, report=report, missing=missing, excluded=excl, dictionary=d,
-                      source=path, details=details)
+    return SurveyData(
+        data=data, report=report, missing=missing, excluded=excl, dictionary=d, source=path, details=details
+    )
 
 
 def _ranges(rows) -> str:
@@ -443,9 +517,13 @@ def _ranges(rows) -> str:
 
 def _report_required(report, rows, mask, var, name, problem=None):
     if mask.any():
-        report.add(rows[mask], name, [""] * int(mask.sum()),
-                   problem or "missing value in required column",
-                   "an id for every respondent" if problem else "a value (this item is required)")
+        report.add(
+            rows[mask],
+            name,
+            [""] * int(mask.sum()),
+            problem or "missing value in required column",
+            "an id for every respondent" if problem else "a value (this item is required)",
+        )
 
 
 def _undeclared(conv, d, var):
@@ -456,14 +534,20 @@ def _undeclared(conv, d, var):
 def _duplicates(report, excluded, exclude_mask, cells, rows, dup, keyframe, key_cols, id_col, ids):
     groups = keyframe[dup].groupby(key_cols, sort=False, dropna=False).indices
     pos_of = np.flatnonzero(dup)
-    for key, members in groups.items():
+    for _key, members in groups.items():
         positions = pos_of[members]
         rnums = rows[positions]
         for p, r in zip(positions, rnums):
             others = ", ".join(str(int(x)) for x in rnums if x != r)
-            report.add([r], id_col, [ids.iloc[p]], "duplicate respondent id",
-                       "a different id on every row" + (" of a wave" if len(key_cols) > 1 else "")
-                       + f" (this id is also on row {others})")
+            report.add(
+                [r],
+                id_col,
+                [ids.iloc[p]],
+                "duplicate respondent id",
+                "a different id on every row"
+                + (" of a wave" if len(key_cols) > 1 else "")
+                + f" (this id is also on row {others})",
+            )
         block = cells.iloc[positions]
         same = len(block.drop_duplicates()) == 1
         if same:
@@ -473,8 +557,7 @@ def _duplicates(report, excluded, exclude_mask, cells, rows, dup, keyframe, key_
         else:
             listed = ", ".join(str(int(x)) for x in rnums)
             for p, r in zip(positions, rnums):
-                excluded.append((int(r), ids.iloc[p],
-                                 f"id {ids.iloc[p]} used by rows {listed} with different answers"))
+                excluded.append((int(r), ids.iloc[p], f"id {ids.iloc[p]} used by rows {listed} with different answers"))
                 exclude_mask[p] = True
 
 
@@ -489,13 +572,24 @@ def _multiselect(var, d, cells, resolved, columns, mode, raw, live, report, rows
         raw_col = cells[columns[name]]
         frame, bad, miss, blank = expand_packed(raw_col, d, var)
         m = bad & live
-        report.add(rows[m], name, raw_col.to_numpy()[m], "value outside codes",
-                   "ticked options as codes or labels separated by ';' or ',': "
-                   + "; ".join(f"{c}={lab}" for c, lab in d.codes(var).items()))
+        report.add(
+            rows[m],
+            name,
+            raw_col.to_numpy()[m],
+            "value outside codes",
+            "ticked options as codes or labels separated by ';' or ',': "
+            + "; ".join(f"{c}={lab}" for c, lab in d.codes(var).items()),
+        )
         if mode == "auto" and option_cols:
             for c, fname in option_cols.items():
-                report.add([None], fname, [""], f"option column ignored: {var!r} is also in the file "
-                           "packed in one column (used)", "one layout per question", severity="warning")
+                report.add(
+                    [None],
+                    fname,
+                    [""],
+                    f"option column ignored: {var!r} is also in the file packed in one column (used)",
+                    "one layout per question",
+                    severity="warning",
+                )
                 resolved.pop(f"{var}_{c}")
                 resolved[f"__ignored_{fname}"] = fname
         return frame, "packed", blank
@@ -506,14 +600,23 @@ def _multiselect(var, d, cells, resolved, columns, mode, raw, live, report, rows
     for code, mask in problems:
         m = mask & live
         fname = option_cols[code]
-        report.add(rows[m], fname, series[code].to_numpy()[m], "value outside codes",
-                   f"1 or the label {d.codes(var)[code]!r} when ticked, 0 or blank when not")
+        report.add(
+            rows[m],
+            fname,
+            series[code].to_numpy()[m],
+            "value outside codes",
+            f"1 or the label {d.codes(var)[code]!r} when ticked, 0 or blank when not",
+        )
     absent = [c for c in d.codes(var) if c not in option_cols]
     if absent:
-        report.add([None], f"{var}_{absent[0]}", [""],
-                   f"option column(s) of {var!r} absent: "
-                   + ", ".join(f"{var}_{c}" for c in absent) + " (set to missing)",
-                   "one column per option", severity="warning")
+        report.add(
+            [None],
+            f"{var}_{absent[0]}",
+            [""],
+            f"option column(s) of {var!r} absent: " + ", ".join(f"{var}_{c}" for c in absent) + " (set to missing)",
+            "one column per option",
+            severity="warning",
+        )
     return frame, "spread", blank
 
 
@@ -529,8 +632,7 @@ def _missing_table(d, converted, keep, cells, resolved, columns, layouts, raw, l
             raw_col = cells[columns[resolved[var]]]
             _, _, miss, _ = expand_packed(raw_col, d, var, keep=keep)
         else:
-            series = {c: cells[columns[resolved[f"{var}_{c}"]]] for c in d.codes(var)
-                      if f"{var}_{c}" in resolved}
+            series = {c: cells[columns[resolved[f"{var}_{c}"]]] for c in d.codes(var) if f"{var}_{c}" in resolved}
             _, _, miss, _ = combine_spread(series, d, var, cells.index, keep=keep)
         for code, n in miss.items():
             recs.append((var, code, labels.get(code, ""), n))

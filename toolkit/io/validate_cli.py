@@ -59,8 +59,7 @@ def run_validate(data, *, dictionary, sheet=None, out=None, stream=None) -> int:
         return 1
     report = result.report
     if len(report):
-        print(f"Validation of {report.file}: {report.n_errors} error(s), {report.n_warnings} warning(s).",
-              file=stream)
+        print(f"Validation of {report.file}: {report.n_errors} error(s), {report.n_warnings} warning(s).", file=stream)
         print(format_table(report.table.drop(columns="file"), width=70), file=stream)
     else:
         print(str(report), file=stream)

@@ -92,7 +92,7 @@ class ValidationReport:
         self._parts.append(part)
         self._table = None
 
-    def extend(self, other: "ValidationReport") -> None:
+    def extend(self, other: ValidationReport) -> None:
         """Append the problems of another report."""
         if len(other.table):
             self._parts.append(other.table)
@@ -106,13 +106,15 @@ class ValidationReport:
             if self._parts:
                 t = pd.concat(self._parts, ignore_index=True)
             else:
-                t = pd.DataFrame({c: pd.Series(dtype="Int64" if c == "row" else "str")
-                                  for c in REPORT_COLUMNS})
+                t = pd.DataFrame({c: pd.Series(dtype="Int64" if c == "row" else "str") for c in REPORT_COLUMNS})
             t["row"] = t["row"].astype("Int64")
             order = t["severity"].map({"error": 0, "warning": 1}).fillna(2)
-            t = (t.assign(_o=order)
-                 .sort_values(["_o", "row", "column"], kind="stable", na_position="first")
-                 .drop(columns="_o").reset_index(drop=True))
+            t = (
+                t.assign(_o=order)
+                .sort_values(["_o", "row", "column"], kind="stable", na_position="first")
+                .drop(columns="_o")
+                .reset_index(drop=True)
+            )
             self._table = t
             self._parts = [t]
         return self._table
@@ -156,9 +158,15 @@ class ValidationReport:
         """
         t = self.table
         if not len(t):
-            return pd.DataFrame({"severity": pd.Series(dtype="str"), "problem": pd.Series(dtype="str"),
-                                 "column": pd.Series(dtype="str"), "n": pd.Series(dtype="int64"),
-                                 "first_row": pd.Series(dtype="Int64")})
+            return pd.DataFrame(
+                {
+                    "severity": pd.Series(dtype="str"),
+                    "problem": pd.Series(dtype="str"),
+                    "column": pd.Series(dtype="str"),
+                    "n": pd.Series(dtype="int64"),
+                    "first_row": pd.Series(dtype="Int64"),
+                }
+            )
         g = t.groupby(["severity", "problem", "column"], sort=False, dropna=False)
         out = g.agg(n=("row", "size"), first_row=("row", "min")).reset_index()
         out["first_row"] = out["first_row"].astype("Int64")
@@ -173,7 +181,7 @@ class ValidationReport:
         name = self.file or "the data"
         if not len(t):
             return f"Validation of {name}: no problems found."
-        head = (f"Validation of {name}: {self.n_errors} error(s), {self.n_warnings} warning(s).")
+        head = f"Validation of {name}: {self.n_errors} error(s), {self.n_warnings} warning(s)."
         return head + "\n" + format_table(t.drop(columns="file"))
 
     def __repr__(self) -> str:

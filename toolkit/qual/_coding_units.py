@@ -43,7 +43,7 @@ def presence_table(segments: pd.DataFrame, coders, unit: str, weight: str):
             starts, ends = bounds[:-1], bounds[1:]
             s_arr, e_arr = g["start"].to_numpy(int), g["end"].to_numpy(int)
             # coded by anyone: some segment with start <= unit start and end >= unit end
-            covered = ((s_arr[None, :] <= starts[:, None]) & (e_arr[None, :] >= ends[:, None]))
+            covered = (s_arr[None, :] <= starts[:, None]) & (e_arr[None, :] >= ends[:, None])
             keep = covered.any(axis=1)
             starts, ends, covered = starts[keep], ends[keep], covered[keep]
             units = list(zip(starts.tolist(), ends.tolist()))
@@ -55,10 +55,14 @@ def presence_table(segments: pd.DataFrame, coders, unit: str, weight: str):
         for ui, (s, e) in enumerate(units):
             for code in codes:
                 for coder in src_coders:
-                    rows.append((source, ui, s, e, float(weights[ui]), code, coder,
-                                 float(ui in cover.get((coder, code), ()))))
-    return pd.DataFrame(rows, columns=["source", "unit", "start", "end", "weight", "code",
-                                       "coder", "present"]), codes, list(shared)
+                    rows.append(
+                        (source, ui, s, e, float(weights[ui]), code, coder, float(ui in cover.get((coder, code), ())))
+                    )
+    return (
+        pd.DataFrame(rows, columns=["source", "unit", "start", "end", "weight", "code", "coder", "present"]),
+        codes,
+        list(shared),
+    )
 
 
 def sparse_presence(segments: pd.DataFrame, coders, unit: str, weight: str):
@@ -114,9 +118,9 @@ def sparse_presence(segments: pd.DataFrame, coders, unit: str, weight: str):
     units_all = seg_unit_lo[rep] + offsets
     n_codes, n_coders = max(len(codes), 1), len(coders)
     key = np.unique((new_index[units_all] * n_codes + code_idx[rep]) * n_coders + coder_idx[rep])
-    pairs = np.column_stack([key // (n_codes * n_coders), (key // n_coders) % n_codes,
-                             key % n_coders])
-    units = pd.DataFrame({"source": np.asarray(shared, dtype=object)[u_source],
-                          "start": starts, "end": ends, "weight": weights})
+    pairs = np.column_stack([key // (n_codes * n_coders), (key // n_coders) % n_codes, key % n_coders])
+    units = pd.DataFrame(
+        {"source": np.asarray(shared, dtype=object)[u_source], "start": starts, "end": ends, "weight": weights}
+    )
     units.attrs["coded_by"] = source_coders[u_source]
     return units, pairs, codes, shared

@@ -25,8 +25,7 @@ def coincidences(unit_idx, value_idx, n_values, unit_weight=None):
     value_idx = np.asarray(value_idx, dtype=np.int64)
     n_units = int(unit_idx.max()) + 1 if unit_idx.size else 0
     if n_units * n_values <= max(4 * unit_idx.size, 1 << 16):  # dense counts: bincount
-        counts = np.bincount(unit_idx * n_values + value_idx,
-                             minlength=n_units * n_values).reshape(n_units, n_values)
+        counts = np.bincount(unit_idx * n_values + value_idx, minlength=n_units * n_values).reshape(n_units, n_values)
         counts = counts.astype(float)
         m_u = counts.sum(axis=1)
         scale = np.where(m_u >= 2, 1.0 / np.maximum(m_u - 1.0, 1.0), 0.0)
@@ -36,9 +35,7 @@ def coincidences(unit_idx, value_idx, n_values, unit_weight=None):
         o = counts.T @ scaled
         o -= np.diag(scaled.sum(axis=0))
         return o
-    counts = sparse.csr_matrix(
-        (np.ones(unit_idx.size), (unit_idx, value_idx)), shape=(n_units, n_values)
-    )
+    counts = sparse.csr_matrix((np.ones(unit_idx.size), (unit_idx, value_idx)), shape=(n_units, n_values))
     counts.sum_duplicates()
     m_u = np.asarray(counts.sum(axis=1)).ravel()
     pairable = m_u >= 2
@@ -101,12 +98,19 @@ def binary_item_stats(m, ones, first, second, weight):
     a = np.where(both, first, 0.0)
     b = np.where(both, second, 0.0)
     agree_units = pair & ((ones == m) | (zeros == m))
-    return np.column_stack([
-        w * ones * zeros / denom,  # o01: off-diagonal coincidence
-        w * ones, w * zeros,  # n1, n0: coincidence marginals
-        w, w * agree_units,  # percentage agreement
-        wk, wk * (a == b), wk * a, wk * b,  # kappa
-    ])
+    return np.column_stack(
+        [
+            w * ones * zeros / denom,  # o01: off-diagonal coincidence
+            w * ones,
+            w * zeros,  # n1, n0: coincidence marginals
+            w,
+            w * agree_units,  # percentage agreement
+            wk,
+            wk * (a == b),
+            wk * a,
+            wk * b,  # kappa
+        ]
+    )
 
 
 def binary_measures_from_sums(sums):
@@ -132,9 +136,7 @@ def unit_coincidences(unit_idx, value_idx, n_values):
     unit_idx = np.asarray(unit_idx, dtype=np.int64)
     value_idx = np.asarray(value_idx, dtype=np.int64)
     n_units = int(unit_idx.max()) + 1 if unit_idx.size else 0
-    counts = sparse.csr_matrix(
-        (np.ones(unit_idx.size), (unit_idx, value_idx)), shape=(n_units, n_values)
-    )
+    counts = sparse.csr_matrix((np.ones(unit_idx.size), (unit_idx, value_idx)), shape=(n_units, n_values))
     counts.sum_duplicates()
     counts.sort_indices()
     m_u = np.asarray(counts.sum(axis=1)).ravel()

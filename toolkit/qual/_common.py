@@ -26,8 +26,7 @@ def coder_segments(project, coder, function: str) -> pd.DataFrame:
     coders = sorted(seg["coder"].dropna().unique().tolist())
     if coder not in coders:
         raise ParameterError(
-            f"The 'coder' parameter of {function} must be one of {coders} or None. "
-            f"Got {coder!r} instead."
+            f"The 'coder' parameter of {function} must be one of {coders} or None. Got {coder!r} instead."
         )
     return seg[seg["coder"] == coder]
 
@@ -41,8 +40,7 @@ def resolve_codes(project, codes, function: str, argument: str = "codes") -> lis
         codes = [codes]
     if not isinstance(codes, (list, tuple, pd.Index, pd.Series)):
         raise ParameterError(
-            f"The '{argument}' parameter of {function} must be a code id or a list of code "
-            f"ids. Got {codes!r} instead."
+            f"The '{argument}' parameter of {function} must be a code id or a list of code ids. Got {codes!r} instead."
         )
     unknown = [c for c in codes if c not in known]
     if unknown:
@@ -78,8 +76,9 @@ def case_groups(project, by, function: str) -> pd.Series:
     return cases[by].astype(object).where(cases[by].notna(), "(missing)")
 
 
-def check_table(table, *, argument: str, function: str, columns=(), producer: str | None = None,
-                allow_empty: bool = False) -> None:
+def check_table(
+    table, *, argument: str, function: str, columns=(), producer: str | None = None, allow_empty: bool = False
+) -> None:
     """Raise unless ``table`` is a DataFrame holding ``columns`` (and, by default, rows).
 
     >>> check_table(pd.DataFrame({"a": [1]}), argument="table", function="f", columns=["a"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from toolkit.paths import DATA_DIR
 
@@ -60,16 +60,67 @@ LABELS = {
 }
 
 RANKS = (
-    "Police Constable", "Special Constable", "Detective Constable", "Constable", "PC", "DC",
-    "PCSO", "SC", "Police Sergeant", "Detective Sergeant", "Sergeant", "Sgt", "PS", "DS",
-    "Inspector", "Detective Inspector", "Chief Inspector", "Detective Chief Inspector",
-    "Insp", "DI", "DCI", "Superintendent", "Detective Superintendent",
-    "Chief Superintendent", "Detective Chief Superintendent", "Supt", "Ch Supt", "DSupt",
-    "DCS", "Commander", "Assistant Chief Constable", "Deputy Chief Constable",
-    "Chief Constable", "ACC", "DCC", "Commissioner", "Deputy Commissioner",
-    "Assistant Commissioner", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr",
-    "Ch Insp", "Chief Insp", "Det Sgt", "Det Con", "Det Insp", "T/Sgt", "A/Sgt", "T/Insp",
-    "A/Insp", "TDC", "DSU", "DSI", "Ch Supt", "Det Supt", "PSI", "Prof", "Professor",
+    "Police Constable",
+    "Special Constable",
+    "Detective Constable",
+    "Constable",
+    "PC",
+    "DC",
+    "PCSO",
+    "SC",
+    "Police Sergeant",
+    "Detective Sergeant",
+    "Sergeant",
+    "Sgt",
+    "PS",
+    "DS",
+    "Inspector",
+    "Detective Inspector",
+    "Chief Inspector",
+    "Detective Chief Inspector",
+    "Insp",
+    "DI",
+    "DCI",
+    "Superintendent",
+    "Detective Superintendent",
+    "Chief Superintendent",
+    "Detective Chief Superintendent",
+    "Supt",
+    "Ch Supt",
+    "DSupt",
+    "DCS",
+    "Commander",
+    "Assistant Chief Constable",
+    "Deputy Chief Constable",
+    "Chief Constable",
+    "ACC",
+    "DCC",
+    "Commissioner",
+    "Deputy Commissioner",
+    "Assistant Commissioner",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Mx",
+    "Dr",
+    "Ch Insp",
+    "Chief Insp",
+    "Det Sgt",
+    "Det Con",
+    "Det Insp",
+    "T/Sgt",
+    "A/Sgt",
+    "T/Insp",
+    "A/Insp",
+    "TDC",
+    "DSU",
+    "DSI",
+    "Ch Supt",
+    "Det Supt",
+    "PSI",
+    "Prof",
+    "Professor",
 )
 # Capitalised words that follow a rank but are not surnames ("Inspector Development").
 NOT_SURNAMES = frozenset(
@@ -102,8 +153,7 @@ def _alternation(words):
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-_CIVIL_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor",
-                           "professor"})
+_CIVIL_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "professor"})
 _RANK_WORDS = set(RANKS) | {r.lower() for r in RANKS if len(r) > 4}
 RANK_NAME = re.compile(
     rf"(?<![\w-])(?P<rank>{_alternation(_RANK_WORDS)})\.?\s+"
@@ -139,12 +189,8 @@ NI_NUMBER = re.compile(
     r"(?<![\w])(?:QQ|(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])"
     r"[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D](?![\w])"
 )
-PHONE = re.compile(
-    r"(?<![\w/+.:£$€-])(?:\+44[\s-]?(?:\(0\)[\s-]?)?|\(0|0)(?:\d[\s)-]{0,2}){8,10}\d(?![\d/:.,]\d|\w)"
-)
-POSTCODE = re.compile(
-    r"(?<![\w])(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-HJKPSTUW\d]? ?\d[ABD-HJLNP-UW-Z]{2})(?![\w])"
-)
+PHONE = re.compile(r"(?<![\w/+.:£$€-])(?:\+44[\s-]?(?:\(0\)[\s-]?)?|\(0|0)(?:\d[\s)-]{0,2}){8,10}\d(?![\d/:.,]\d|\w)")
+POSTCODE = re.compile(r"(?<![\w])(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-HJKPSTUW\d]? ?\d[ABD-HJLNP-UW-Z]{2})(?![\w])")
 VEHICLE = re.compile(
     r"(?<![\w])(?:[A-HJ-PR-Y][A-HJ-PR-Z]\d{2} ?[A-HJ-PR-Z]{3}"
     r"|[A-HJ-NP-Y]\d{1,3} ?[A-HJ-PR-Z]{3}"
@@ -162,8 +208,7 @@ COLLAR = re.compile(
 
 _DIGIT = re.compile(r"\d")
 _DIGIT_RUN = re.compile(r"\d+")
-_COLLAR_TOKENS = ("collar", "shoulder", "epaulette", "badge", "pc", "pcso", "dc", "ps", "sgt",
-                  "sc", "ds")
+_COLLAR_TOKENS = ("collar", "shoulder", "epaulette", "badge", "pc", "pcso", "dc", "ps", "sgt", "sc", "ds")
 
 
 def _first_tokens(forms) -> tuple:
@@ -194,7 +239,7 @@ def _anchored_finditer(pattern, text, folded, tokens):
     yield from _matches_at(pattern, text, starts)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _minimal_tokens(tokens):
     """``tokens`` without those that another token starts ("worker" when "work" is there):
     every position where a longer token starts is found by its prefix."""
@@ -225,9 +270,25 @@ def _digit_starts(text, lead=4):
         d = m.start()
         starts.update(range(max(d - lead, 0), d + 1))
     return starts
+
+
 _URL_HINT = re.compile(r"://|www\.|\.[a-z]{2,6}/", re.IGNORECASE)
-_USERNAME_TOKENS = ("user", "screen", "gamer", "handle", "account", "snap", "insta",
-                    "tiktok", "twitter", "telegram", "discord", "xbox", "psn", "kik")
+_USERNAME_TOKENS = (
+    "user",
+    "screen",
+    "gamer",
+    "handle",
+    "account",
+    "snap",
+    "insta",
+    "tiktok",
+    "twitter",
+    "telegram",
+    "discord",
+    "xbox",
+    "psn",
+    "kik",
+)
 _WARRANT_HINT = re.compile(r"warrant", re.IGNORECASE)
 
 
@@ -258,9 +319,7 @@ def force_table():
                     abbrevs.add(ab.strip())
                     forms[ab.strip()] = name
     long_forms = [f for f in forms if f not in abbrevs]
-    pattern = re.compile(
-        rf"(?<![\w])(?:(?i:{_alternation(long_forms)})|{_alternation(abbrevs)})(?![\w])"
-    )
+    pattern = re.compile(rf"(?<![\w])(?:(?i:{_alternation(long_forms)})|{_alternation(abbrevs)})(?![\w])")
     lookup = {re.sub(r"\s+", " ", k.lower()): v for k, v in forms.items()}
     return pattern, lookup
 
@@ -346,8 +405,11 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None, officers=
             add((m.start("id"), m.end("id"), "collar_number", m.group("id")))
     pattern, lookup = force_table()
     for m in _anchored_finditer(pattern, text, folded, _force_tokens()):
-        if m.group().lower().endswith("met") and re.match(r"\s+(?:Office|Éireann|Eireann|Gala|Opera|"
-                                           r"Museum)\b", text[m.end():m.end() + 10]):
+        if m.group().lower().endswith("met") and re.match(
+            r"\s+(?:Office|Éireann|Eireann|Gala|Opera|"
+            r"Museum)\b",
+            text[m.end() : m.end() + 10],
+        ):
             continue  # the Met Office, the Met Gala
         key = re.sub(r"\s+", " ", m.group().lower())
         add((m.start(), m.end(), "force", lookup.get(key, key)))
@@ -357,7 +419,7 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None, officers=
             add((m.start(), m.end(), "person", names_lookup.get(key, key)))
     for m in _anchored_finditer(RANK_NAME, text, folded, _RANK_TOKENS):
         name = m.group("name")
-        gap = text[m.end("rank"):m.start("num") if m.group("num") else m.start("name")]
+        gap = text[m.end("rank") : m.start("num") if m.group("num") else m.start("name")]
         if "." in gap and (m.group("rank").islower() or len(m.group("rank")) > 4):
             continue  # "a police constable. Stupid": a sentence ends after the rank
         end = m.end()
@@ -446,7 +508,7 @@ NOT_GIVEN = frozenset(
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read_list(name):
     with open(DATA_DIR / name, encoding="utf-8") as fh:
         return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
@@ -457,45 +519,200 @@ def gazetteer():
     """``(given, family)`` name sets (from ``names_given.txt`` / ``names_family.txt``;
     the ambiguous given names are added, each gated by its own rule)."""
     given = _read_list("names_given.txt") | _read_list("names_given_uk.txt")
-    return (given | AMBIGUOUS_GIVEN) - NOT_GIVEN, \
-        _read_list("names_family.txt")
+    return (given | AMBIGUOUS_GIVEN) - NOT_GIVEN, _read_list("names_family.txt")
 
 
 @lru_cache(maxsize=1)
 def _common_words():
     """Lower-case words that never start a place, school or workplace name."""
     stop = _read_list("stopwords_en.txt")
-    return stop | {r.casefold() for r in RANKS} | {w.casefold() for w in NOT_SURNAMES} | {
-        "police", "the", "a", "an", "my", "our", "their", "his", "her", "your", "this",
-        "that", "local", "new", "old", "main", "central", "training", "staff", "force",
-        "national", "county", "regional", "detective", "custody", "response", "neighbourhood",
-        "control", "community", "every", "any", "some", "one", "each", "same", "other",
-        "primary", "secondary", "high", "junior", "infant", "crown", "magistrates",
-        "magistrates'", "family", "youth", "coroner's", "appeal", "supreme", "i",
-        "it", "we", "they", "he", "she", "you", "there", "here", "what", "who", "monday",
-        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "well", "so",
-        "yes", "no", "but", "and", "then", "when", "because", "if", "oh", "um", "er", "like",
-        "interviewer", "respondent", "q", "operation", "online", "social", "city", "town",
-    }
+    return (
+        stop
+        | {r.casefold() for r in RANKS}
+        | {w.casefold() for w in NOT_SURNAMES}
+        | {
+            "police",
+            "the",
+            "a",
+            "an",
+            "my",
+            "our",
+            "their",
+            "his",
+            "her",
+            "your",
+            "this",
+            "that",
+            "local",
+            "new",
+            "old",
+            "main",
+            "central",
+            "training",
+            "staff",
+            "force",
+            "national",
+            "county",
+            "regional",
+            "detective",
+            "custody",
+            "response",
+            "neighbourhood",
+            "control",
+            "community",
+            "every",
+            "any",
+            "some",
+            "one",
+            "each",
+            "same",
+            "other",
+            "primary",
+            "secondary",
+            "high",
+            "junior",
+            "infant",
+            "crown",
+            "magistrates",
+            "magistrates'",
+            "family",
+            "youth",
+            "coroner's",
+            "appeal",
+            "supreme",
+            "i",
+            "it",
+            "we",
+            "they",
+            "he",
+            "she",
+            "you",
+            "there",
+            "here",
+            "what",
+            "who",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "well",
+            "so",
+            "yes",
+            "no",
+            "but",
+            "and",
+            "then",
+            "when",
+            "because",
+            "if",
+            "oh",
+            "um",
+            "er",
+            "like",
+            "interviewer",
+            "respondent",
+            "q",
+            "operation",
+            "online",
+            "social",
+            "city",
+            "town",
+        }
+    )
 
 
-_CAP = (r"(?:(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:['’]s)?"
-        r"(?:-(?:(?:under|upon|on|le|en|in|by|super|sub|cum|with|the)-)?[A-Z][a-z]+)*|St\.?)")
+_CAP = (
+    r"(?:(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:['’]s)?"
+    r"(?:-(?:(?:under|upon|on|le|en|in|by|super|sub|cum|with|the)-)?[A-Z][a-z]+)*|St\.?)"
+)
 _CAPS = rf"{_CAP}(?:\s+{_CAP}){{0,3}}"
 _NAME_TOKEN = re.compile(rf"(?<![\w'’-])(?:Mc|Mac|O['’])?{_W}(?:-{_W})?(?![\w-])")
 _WORD_AFTER = re.compile(rf"\s+((?:Mc|Mac|O['’])?{_W}(?:-{_W})?)(?![\w-])")
 
 KIN = (
-    "wife", "husband", "partner", "son", "daughter", "kid", "kids", "child", "children",
-    "boy", "girl", "brother", "sister", "mum", "mom", "mother", "dad", "father", "nan", "nana",
-    "gran", "grandma", "granny", "grandad", "grandpa", "grandson", "granddaughter", "uncle",
-    "aunt", "auntie", "cousin", "niece", "nephew", "fiance", "fiancé", "fiancee", "fiancée",
-    "girlfriend", "boyfriend", "friend", "neighbour", "mate", "colleague", "stepson",
-    "stepdaughter", "stepmum", "stepdad", "twin", "twins", "baby", "lad", "eldest", "youngest",
-    "brother-in-law", "sister-in-law", "mother-in-law", "father-in-law", "son-in-law",
-    "daughter-in-law", "ex", "ex-wife", "ex-husband", "ex-partner", "supervisor", "manager",
-    "boss", "sergeant", "inspector", "skipper", "guv", "guvnor", "oldest", "middle one",
-    "little one", "carer", "childminder", "flatmate", "housemate", "landlord", "landlady",
+    "wife",
+    "husband",
+    "partner",
+    "son",
+    "daughter",
+    "kid",
+    "kids",
+    "child",
+    "children",
+    "boy",
+    "girl",
+    "brother",
+    "sister",
+    "mum",
+    "mom",
+    "mother",
+    "dad",
+    "father",
+    "nan",
+    "nana",
+    "gran",
+    "grandma",
+    "granny",
+    "grandad",
+    "grandpa",
+    "grandson",
+    "granddaughter",
+    "uncle",
+    "aunt",
+    "auntie",
+    "cousin",
+    "niece",
+    "nephew",
+    "fiance",
+    "fiancé",
+    "fiancee",
+    "fiancée",
+    "girlfriend",
+    "boyfriend",
+    "friend",
+    "neighbour",
+    "mate",
+    "colleague",
+    "stepson",
+    "stepdaughter",
+    "stepmum",
+    "stepdad",
+    "twin",
+    "twins",
+    "baby",
+    "lad",
+    "eldest",
+    "youngest",
+    "brother-in-law",
+    "sister-in-law",
+    "mother-in-law",
+    "father-in-law",
+    "son-in-law",
+    "daughter-in-law",
+    "ex",
+    "ex-wife",
+    "ex-husband",
+    "ex-partner",
+    "supervisor",
+    "manager",
+    "boss",
+    "sergeant",
+    "inspector",
+    "skipper",
+    "guv",
+    "guvnor",
+    "oldest",
+    "middle one",
+    "little one",
+    "carer",
+    "childminder",
+    "flatmate",
+    "housemate",
+    "landlord",
+    "landlady",
 )
 KINSHIP = re.compile(
     r"\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)\s+(?:(?:late|former|old|little|"
@@ -512,26 +729,78 @@ NAMED = re.compile(
     r"(?:self|selves))\s*,?\s+[\"“'‘]?"
     rf"(?P<name>{_NAME_TOKEN.pattern}(?:\s+{_NAME_TOKEN.pattern}){{0,2}})"
 )
-_NAMED_THING = (r"\b(?:group|groups|page|pages|channel|site|website|forum|chat|thread|"
-                r"video|campaign|company|firm|pub|shop|business|band|club|team|operation|"
-                r"app|podcast|blog|show|programme|scheme|charity|network|account|profile|"
-                r"username|handle)(?:\s+(?:was|is))?\s*,?\s*$")
+_NAMED_THING = (
+    r"\b(?:group|groups|page|pages|channel|site|website|forum|chat|thread|"
+    r"video|campaign|company|firm|pub|shop|business|band|club|team|operation|"
+    r"app|podcast|blog|show|programme|scheme|charity|network|account|profile|"
+    r"username|handle)(?:\s+(?:was|is))?\s*,?\s*$"
+)
 _RANK_WORDS_BEFORE = rf"(?:{_alternation(_RANK_WORDS)})\.?\s+$"
-_COLOURS = frozenset("Black White Brown Green Grey Gray Amber Ruby Violet Scarlet Silver "
-                     "Gold Blue Red".split())
+_COLOURS = frozenset("Black White Brown Green Grey Gray Amber Ruby Violet Scarlet Silver Gold Blue Red".split())
 #: NATO phonetic alphabet: "Oscar Kilo" (the national police wellbeing service), call signs.
 PHONETIC = frozenset(
     """Alpha Alfa Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliet Juliett Kilo Lima
     Mike November Oscar Papa Quebec Romeo Sierra Tango Uniform Victor Whiskey Whisky X-ray
     Xray Yankee Zulu""".split()
 )
-_ROLES = ("rep", "manager", "supervisor", "practitioner", "counsellor", "officer", "sergeant",
-          "skipper", "inspector", "boss", "colleague", "friend", "neighbour", "mentor", "DI",
-          "DS", "DC", "DCI", "PC", "PCSO", "lead", "head", "teacher", "coach", "guv", "gaffer",
-          "partner", "handler", "investigator", "analyst", "detective", "chief", "super",
-          "superintendent", "worker", "advisor", "adviser", "liaison", "contact", "clerk",
-          "crewmate", "oppo", "buddy", "tutor", "sarge", "lawyer", "solicitor", "nurse",
-          "doctor", "GP", "carer", "landlord", "landlady", "vicar", "priest", "imam")
+_ROLES = (
+    "rep",
+    "manager",
+    "supervisor",
+    "practitioner",
+    "counsellor",
+    "officer",
+    "sergeant",
+    "skipper",
+    "inspector",
+    "boss",
+    "colleague",
+    "friend",
+    "neighbour",
+    "mentor",
+    "DI",
+    "DS",
+    "DC",
+    "DCI",
+    "PC",
+    "PCSO",
+    "lead",
+    "head",
+    "teacher",
+    "coach",
+    "guv",
+    "gaffer",
+    "partner",
+    "handler",
+    "investigator",
+    "analyst",
+    "detective",
+    "chief",
+    "super",
+    "superintendent",
+    "worker",
+    "advisor",
+    "adviser",
+    "liaison",
+    "contact",
+    "clerk",
+    "crewmate",
+    "oppo",
+    "buddy",
+    "tutor",
+    "sarge",
+    "lawyer",
+    "solicitor",
+    "nurse",
+    "doctor",
+    "GP",
+    "carer",
+    "landlord",
+    "landlady",
+    "vicar",
+    "priest",
+    "imam",
+)
 ROLE_APPOS = re.compile(  # "The Fed rep, Andy, came", "an officer on my team, Jas Dhillon, had"
     rf"\b(?:{_alternation(_ROLES)})(?:\s+(?:on|in|at|from)\s+(?:my|our|the|his|her)\s+[a-z]+)?"
     rf"\s*,\s+(?P<name>{_NAME_TOKEN.pattern}(?:\s+{_NAME_TOKEN.pattern})?)"
@@ -542,14 +811,16 @@ THATS_MY = re.compile(  # "Samira, that's my wife", "Daisy's my daughter"
     rf"\s+(?:my|our|his|her)\s+(?:(?:eldest|youngest|little|older|younger|oldest)\s+)?"
     rf"(?:{_alternation(KIN)})\b"
 )
-QUOTED = re.compile(
-    rf"[\"“‘](?P<name>{_W}(?:\s+{_W}){{0,2}})[\"”’]"
+QUOTED = re.compile(rf"[\"“‘](?P<name>{_W}(?:\s+{_W}){{0,2}})[\"”’]")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-_DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH},?(?:\s+(?:19|20)\d{{2}})?"
-         rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?"
-         r"|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2})")
+_DATE = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH},?(?:\s+(?:19|20)\d{{2}})?"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?"
+    r"|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2})"
+)
 DOB = re.compile(
     r"(?i:\b(?:born(?:\s+on|\s+in)?|(?:date\s+of\s+birth|d\.?o\.?b\.?)(?:\s+(?:is|was|as)"
     r"|(?:,?\s+(?!\d)[\w’']+){1,4}?(?=\s*[:,]?\s*(?:the\s+)?\d|\s*[:,]?\s*[A-Z][a-z]+\s+\d))?"
@@ -563,10 +834,12 @@ AGE_ON = re.compile(  # "she turned 9 on 4 July", "he'll be 12 on the 3rd of May
     r"nineteen|twenty|[a-z]+ty(?:-[a-z]+)?)\s+on)"
     rf"\s+(?:the\s+)?(?P<date>{_DATE})"
 )
-_STREET = (r"(?:Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Way|Drive|Dr|Grove|Terrace|"
-           r"Crescent|Place|Gardens|Court|Mews|Row|Walk|Square|Parade|View|Rise|Park|Hill|"
-           r"Green|Vale|Fold|Croft|Meadows?|Chase|Boulevard|Wynd|Brow|Side|Gate|Approach|"
-           r"Drove|Heights|Bank|Cottages|Villas|Yard|Wharf|Quay|Estate)")
+_STREET = (
+    r"(?:Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Way|Drive|Dr|Grove|Terrace|"
+    r"Crescent|Place|Gardens|Court|Mews|Row|Walk|Square|Parade|View|Rise|Park|Hill|"
+    r"Green|Vale|Fold|Croft|Meadows?|Chase|Boulevard|Wynd|Brow|Side|Gate|Approach|"
+    r"Drove|Heights|Bank|Cottages|Villas|Yard|Wharf|Quay|Estate)"
+)
 ADDRESS = re.compile(
     r"(?:\b(?:[Ff]lat|[Aa]partment|[Uu]nit)\s+\d{1,4}[A-Za-z]?,?\s+)?"
     r"(?:\b\d{1,4}[A-Za-z]?,?\s+)?"
@@ -656,15 +929,15 @@ UNIT_WORDS = frozenset(
     Customer Customers Accounts Admin Administration Business Change Transformation Bureau
     Intelligence Analysis Analytics Insight Performance Demand""".split()
 )
-_UNIT_NOUN = (r"(?:CID|NPT|SNT|LPU|BCU|(?:[Ss]afer\s+)?[Nn]eighbourhoods?\s+(?:[Pp]olicing\s+)?"
-              r"[Tt]eams?|[Rr]esponse\s+[Tt]eams?|[Pp]olicing\s+[Tt]eams?|[Pp]atrol\s+[Tt]eams?|"
-              r"[Cc]ontrol\s+[Rr]oom|[Cc]ontact\s+[Cc]entre|[Cc]ustody\s+(?:[Ss]uite|[Cc]entre|"
-              r"[Bb]lock|[Uu]nit)|[Pp]olice\s+(?:[Cc]entre|[Pp]ost|[Hh]ub)|[Jj]ustice\s+[Cc]entre|"
-              r"(?:[A-Z][a-z]+\s+){0,3}(?:Team|Unit|Hub|Department|Division|Command|Section|"
-              r"Squad))")
-UNIT = re.compile(
-    rf"(?P<place>{_CAP}(?:\s+(?:(?:and|&)\s+)?{_CAP}){{0,3}})\s+(?P<unit>{_UNIT_NOUN})(?![\w])"
+_UNIT_NOUN = (
+    r"(?:CID|NPT|SNT|LPU|BCU|(?:[Ss]afer\s+)?[Nn]eighbourhoods?\s+(?:[Pp]olicing\s+)?"
+    r"[Tt]eams?|[Rr]esponse\s+[Tt]eams?|[Pp]olicing\s+[Tt]eams?|[Pp]atrol\s+[Tt]eams?|"
+    r"[Cc]ontrol\s+[Rr]oom|[Cc]ontact\s+[Cc]entre|[Cc]ustody\s+(?:[Ss]uite|[Cc]entre|"
+    r"[Bb]lock|[Uu]nit)|[Pp]olice\s+(?:[Cc]entre|[Pp]ost|[Hh]ub)|[Jj]ustice\s+[Cc]entre|"
+    r"(?:[A-Z][a-z]+\s+){0,3}(?:Team|Unit|Hub|Department|Division|Command|Section|"
+    r"Squad))"
 )
+UNIT = re.compile(rf"(?P<place>{_CAP}(?:\s+(?:(?:and|&)\s+)?{_CAP}){{0,3}})\s+(?P<unit>{_UNIT_NOUN})(?![\w])")
 CENTRAL = re.compile(  # "Coventry Central", "Leeds Central" (a station named by its town)
     rf"(?<![\w])(?P<place>{_CAP}(?:\s+{_CAP})?)\s+Central(?![\w])(?!\s+[A-Z])"
 )
@@ -700,8 +973,9 @@ SCHOOL_APPOS = re.compile(  # "her school, Hillside," "his school is Moorfield"
     r"primary|secondary|high)\s+)?(?:school|college|nursery|academy|uni)\s*(?:,|\s+(?:is|was))\s+"
     rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}})"
 )
-_SCHOOL_TAIL = frozenset({"high", "primary", "juniors", "infants", "grammar", "academy",
-                          "school", "college", "nursery", "secondary"})
+_SCHOOL_TAIL = frozenset(
+    {"high", "primary", "juniors", "infants", "grammar", "academy", "school", "college", "nursery", "secondary"}
+)
 SCHOOL_AT = re.compile(
     r"\b(?:goes|go|went|going|started|starts|attends|attended|attending|pupil|pupils|"
     r"student|students|studies|studying|studied|enrolled|year\s+\w+|teacher|teaches|taught|"
@@ -709,41 +983,105 @@ SCHOOL_AT = re.compile(
     r"college|nursery|primary|secondary)\s+(?:to|at|in)\s+"
     rf"(?P<name>{_CAPS})"
 )
-_COMPANY = (r"(?:Ltd|Limited|LLP|PLC|plc|Solicitors|Accountants|Dental|Surgery|Garage|Motors|"
-            r"Hospital|Infirmary|Pharmacy|Vets|Veterinary|Hotel|Salon|Building\s+Society|"
-            r"Group|Associates|&\s+Co|Medical\s+Centre|Health\s+Centre|Care\s+Home|"
-            r"Nursing\s+Home|Leisure\s+Centre|Garden\s+Centre|Estate\s+Agents|Builders|"
-            r"Plumbing|Electrical|Logistics|Haulage|Engineering|Consulting|Partners|"
-            r"Construction|Homes|Developments|Properties|Lettings|Solutions|Systems|"
-            r"Technologies|Transport|Foods|Industries|Holdings|Recruitment|Insurance|Hospice|"
-            r"Clinic|Bakery|Butchers|Barbers|Carpets|Kitchens|Tyres|Autos|Taxis|Removals|"
-            r"Roofing|Joinery|Scaffolding|Cleaning|Beauty|Nails|Hairdressing|Homecare|"
-            r"Healthcare|Pharmaceuticals|Manufacturing|Distribution|Freight|Couriers|"
-            r"Church|Chapel|Mosque|Masjid|Gurdwara|Temple|Synagogue|Fellowship|Tabernacle|"
-            r"FC|AFC|RFC|CC|Rugby\s+Club|Cricket\s+Club|Football\s+Club|Golf\s+Club|"
-            r"Boxing\s+Club|Swimming\s+Club|Athletic\s+Club|Gym|Fitness|Leisure|Studios?)")
-COMPANY = re.compile(
-    rf"(?P<name>{_CAP}(?:\s+(?:{_CAP}|&|and)){{0,4}})\s+{_COMPANY}(?![\w])"
+_COMPANY = (
+    r"(?:Ltd|Limited|LLP|PLC|plc|Solicitors|Accountants|Dental|Surgery|Garage|Motors|"
+    r"Hospital|Infirmary|Pharmacy|Vets|Veterinary|Hotel|Salon|Building\s+Society|"
+    r"Group|Associates|&\s+Co|Medical\s+Centre|Health\s+Centre|Care\s+Home|"
+    r"Nursing\s+Home|Leisure\s+Centre|Garden\s+Centre|Estate\s+Agents|Builders|"
+    r"Plumbing|Electrical|Logistics|Haulage|Engineering|Consulting|Partners|"
+    r"Construction|Homes|Developments|Properties|Lettings|Solutions|Systems|"
+    r"Technologies|Transport|Foods|Industries|Holdings|Recruitment|Insurance|Hospice|"
+    r"Clinic|Bakery|Butchers|Barbers|Carpets|Kitchens|Tyres|Autos|Taxis|Removals|"
+    r"Roofing|Joinery|Scaffolding|Cleaning|Beauty|Nails|Hairdressing|Homecare|"
+    r"Healthcare|Pharmaceuticals|Manufacturing|Distribution|Freight|Couriers|"
+    r"Church|Chapel|Mosque|Masjid|Gurdwara|Temple|Synagogue|Fellowship|Tabernacle|"
+    r"FC|AFC|RFC|CC|Rugby\s+Club|Cricket\s+Club|Football\s+Club|Golf\s+Club|"
+    r"Boxing\s+Club|Swimming\s+Club|Athletic\s+Club|Gym|Fitness|Leisure|Studios?)"
 )
+COMPANY = re.compile(rf"(?P<name>{_CAP}(?:\s+(?:{_CAP}|&|and)){{0,4}})\s+{_COMPANY}(?![\w])")
 _OCCUPATIONS = (
-    "manager", "mechanic", "nurse", "teacher", "cleaner", "receptionist", "porter", "doctor",
-    "GP", "paramedic", "driver", "carer", "assistant", "chef", "cook", "cashier", "barber",
-    "hairdresser", "lecturer", "midwife", "pharmacist", "dentist", "vet", "accountant",
-    "solicitor", "lawyer", "engineer", "technician", "administrator", "admin", "secretary",
-    "consultant", "supervisor", "boss", "caretaker", "guard", "labourer", "electrician",
-    "plumber", "joiner", "fitter", "agent", "analyst", "developer", "worker", "employee",
-    "trainee", "intern", "internship", "apprentice", "apprenticeship", "placement",
-    "contract", "career", "volunteer", "volunteers", "volunteering", "job", "jobs", "shift",
-    "shifts", "post", "role", "position", "partner", "director", "owner", "physio",
-    "therapist", "optician", "barista", "waitress", "waiter", "bartender", "clerk",
+    "manager",
+    "mechanic",
+    "nurse",
+    "teacher",
+    "cleaner",
+    "receptionist",
+    "porter",
+    "doctor",
+    "GP",
+    "paramedic",
+    "driver",
+    "carer",
+    "assistant",
+    "chef",
+    "cook",
+    "cashier",
+    "barber",
+    "hairdresser",
+    "lecturer",
+    "midwife",
+    "pharmacist",
+    "dentist",
+    "vet",
+    "accountant",
+    "solicitor",
+    "lawyer",
+    "engineer",
+    "technician",
+    "administrator",
+    "admin",
+    "secretary",
+    "consultant",
+    "supervisor",
+    "boss",
+    "caretaker",
+    "guard",
+    "labourer",
+    "electrician",
+    "plumber",
+    "joiner",
+    "fitter",
+    "agent",
+    "analyst",
+    "developer",
+    "worker",
+    "employee",
+    "trainee",
+    "intern",
+    "internship",
+    "apprentice",
+    "apprenticeship",
+    "placement",
+    "contract",
+    "career",
+    "volunteer",
+    "volunteers",
+    "volunteering",
+    "job",
+    "jobs",
+    "shift",
+    "shifts",
+    "post",
+    "role",
+    "position",
+    "partner",
+    "director",
+    "owner",
+    "physio",
+    "therapist",
+    "optician",
+    "barista",
+    "waitress",
+    "waiter",
+    "bartender",
+    "clerk",
 )
 #: Employers too generic to identify anyone, and department acronyms ("works in IT").
-GENERIC_EMPLOYERS = frozenset(
-    "NHS HR IT ICT PR A&E ICU CID HQ UK GB EU UN Council Government Army Navy RAF".split()
-)
+GENERIC_EMPLOYERS = frozenset("NHS HR IT ICT PR A&E ICU CID HQ UK GB EU UN Council Government Army Navy RAF".split())
 #: Last words of organisation names kept although common ("Ambulance Service").
-_ORG_TAIL = frozenset({"service", "services", "trust", "council", "board", "group",
-                       "partnership", "centre", "foundation", "office"})
+_ORG_TAIL = frozenset(
+    {"service", "services", "trust", "council", "board", "group", "partnership", "centre", "foundation", "office"}
+)
 _ORG_WORD = rf"(?:[A-Z][a-z]+-[a-z]+(?![\w-])|{_CAP}|[A-Z][A-Z0-9]*&?[A-Z0-9]+(?![\w&]))"
 _ORG = rf"{_ORG_WORD}(?:\s+(?:{_ORG_WORD}|&|of(?:\s+the)?(?=\s+[A-Z])|and(?=\s+[A-Z]))){{0,4}}"
 WORK_ON_AT = re.compile(  # "works on the tills at X", "worked behind the bar at X"
@@ -761,10 +1099,12 @@ WORK_AT = re.compile(
     rf"(?P<name>{_ORG})"
     rf"(?:,?\s+(?:in|on|at)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
 )
-_WORK_NOUNS = (r"(?:work|workplace|employer|firm|company|salon|shop|cafe|café|business|"
-               r"practice|pub|restaurant|garage|office|bakery|surgery|factory|warehouse|depot|"
-               r"care\s+home|nursing\s+home|home|hospital|hospice|hotel|gym|studio|agency|"
-               r"place\s+of\s+work)")
+_WORK_NOUNS = (
+    r"(?:work|workplace|employer|firm|company|salon|shop|cafe|café|business|"
+    r"practice|pub|restaurant|garage|office|bakery|surgery|factory|warehouse|depot|"
+    r"care\s+home|nursing\s+home|home|hospital|hospice|hotel|gym|studio|agency|"
+    r"place\s+of\s+work)"
+)
 WORK_APPOS = re.compile(  # "her employer, Capita," "my wife's salon, Glow", "the home, the X"
     r"\b(?P<owner>(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[A-Za-z]+['’]s)\s+"
     r"(?:(?:own|old|new|local|current)\s+)?)?"
@@ -827,8 +1167,7 @@ _PLACE_NOT_GIVEN = frozenset(
     Kendal Stirling Tyrone Antrim Sherwood Milton""".split()
 )
 _REGION_WORDS = frozenset(
-    "District Dales Midlands Highlands Lowlands Cotswolds Pennines Moors Coast Country "
-    "Counties Riviera".split()
+    "District Dales Midlands Highlands Lowlands Cotswolds Pennines Moors Coast Country Counties Riviera".split()
 )
 NOT_PLACES = frozenset(
     """Facebook Instagram Twitter TikTok Snapchat WhatsApp Telegram LinkedIn YouTube Google
@@ -861,8 +1200,11 @@ def _town_after(text, end, common):
     if m is None:
         return end
     span = _drop_trailing_common(text, m.start("town"), m.end("town"))
-    if span is None or text[span[0]:span[1]].split()[0].casefold() in common \
-            or _calendar(text[span[0]:span[1]].split()[0]):
+    if (
+        span is None
+        or text[span[0] : span[1]].split()[0].casefold() in common
+        or _calendar(text[span[0] : span[1]].split()[0])
+    ):
         return end
     return span[1]
 
@@ -870,8 +1212,7 @@ def _town_after(text, end, common):
 def _is_unit_words(phrase, common):
     """True when every word of ``phrase`` is a common word or names a policing function
     (so the phrase names no place)."""
-    return all(w.casefold() in common or w in UNIT_WORDS or w.rstrip("'’s") in UNIT_WORDS
-               for w in phrase.split())
+    return all(w.casefold() in common or w in UNIT_WORDS or w.rstrip("'’s") in UNIT_WORDS for w in phrase.split())
 
 
 def _unit_span(text, start, place_end, end, common):
@@ -879,14 +1220,13 @@ def _unit_span(text, start, place_end, end, common):
     the first word of the place that is neither common nor a policing-function word to
     ``end``; None when no such word comes before the unit noun (the Cyber Crime Unit)."""
     words = list(re.finditer(r"\S+", text[start:place_end]))
-    for i, w in enumerate(words):
+    for _i, w in enumerate(words):
         word = w.group()
         if word.casefold() in common or word in UNIT_WORDS:
             if word in ("Operation", "Op"):
                 return None  # operation names are not places
             continue
-        if word in NOT_GIVEN and word in ("Monday", "Tuesday", "Wednesday", "Thursday",
-                                          "Friday", "Saturday", "Sunday"):
+        if word in NOT_GIVEN and word in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"):
             return None
         return start + w.start(), end
     return None
@@ -908,18 +1248,22 @@ def _calendar(word):
 def _drop_trailing_common(text, start, end, keep=()):
     common = _common_words()
     words = list(re.finditer(r"\S+", text[start:end]))
-    while words and (words[-1].group().casefold().rstrip("'’s") in common
-                     or _calendar(words[-1].group())) \
-            and words[-1].group().casefold() not in keep:
+    while (
+        words
+        and (words[-1].group().casefold().rstrip("'’s") in common or _calendar(words[-1].group()))
+        and words[-1].group().casefold() not in keep
+    ):
         words.pop()
     if not words:
         return None
     return start, start + words[-1].end()
 
 
-_COLLAR_CONTEXT = re.compile(r"(?i:\b(?:collar|shoulder|epaulette)\s+(?:number|no|num)s?\b"
-                             r"|\b(?:police|warrant|staff)\s+(?:ID|identity)\s+(?:card\s+)?"
-                             r"(?:with\s+the\s+)?(?:number|no)?)")
+_COLLAR_CONTEXT = re.compile(
+    r"(?i:\b(?:collar|shoulder|epaulette)\s+(?:number|no|num)s?\b"
+    r"|\b(?:police|warrant|staff)\s+(?:ID|identity)\s+(?:card\s+)?"
+    r"(?:with\s+the\s+)?(?:number|no)?)"
+)
 _SENTENCE = re.compile(r"[^.!?\n]+")
 _BARE_NUMBER = re.compile(r"(?<![\w£$€.,:/-])\d{2,5}(?![\w%£:/-]|[.,]\d)")
 
@@ -932,34 +1276,81 @@ def _kw(words):
 #: many characters before and after a keyword a match can reach. The pattern is run only
 #: in those windows (far faster than trying it at every position of a long transcript).
 _WINDOWS = {
-    "UNIT": (_kw(r"CID|NPT|SNT|LPU|BCU|[Tt]eams?\b|Unit|Hub|Department|Division|Command|"
-                 r"Section|Squad|[Cc]ontrol\s+[Rr]oom|[Cc]ontact\s+[Cc]entre|[Cc]ustody|"
-                 r"[Pp]olice\s+[CcPpHh]|[Jj]ustice\s+[Cc]entre"), 90, 15),
+    "UNIT": (
+        _kw(
+            r"CID|NPT|SNT|LPU|BCU|[Tt]eams?\b|Unit|Hub|Department|Division|Command|"
+            r"Section|Squad|[Cc]ontrol\s+[Rr]oom|[Cc]ontact\s+[Cc]entre|[Cc]ustody|"
+            r"[Pp]olice\s+[CcPpHh]|[Jj]ustice\s+[Cc]entre"
+        ),
+        90,
+        15,
+    ),
     "CENTRAL": (("Central",), 40, 12),
     "WHERE_WORKS": (("where",), 70, 45),
     "THATS_MY": (_kw(r"(?:,\s*(?:that|who|she|he)['’]s|['’]s)\s+(?:my|our|his|her)\s"), 30, 40),
-    "ROLE_APPOS": (_kw(r",\s+(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+)?"
-                       r"\s*(?:,|\.|\s+(?:and|who|was|is|had|has|said|came|rang|did|got)\b)"),
-                   45, 40),
-    "WORK_APPOS": (_kw(rf"{_WORK_NOUNS}\s*(?:,|\s+(?:is|was|were|are|called))\s+"
-                       r"(?:the\s+)?[A-Z]"), 30, 60),
-    "JOB_AT": (_kw(r"\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s+(?:at|for|with)\s+"
-                   r"(?:the\s+)?[A-Z]"), 5, 70),
+    "ROLE_APPOS": (
+        _kw(
+            r",\s+(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+)?"
+            r"\s*(?:,|\.|\s+(?:and|who|was|is|had|has|said|came|rang|did|got)\b)"
+        ),
+        45,
+        40,
+    ),
+    "WORK_APPOS": (
+        _kw(
+            rf"{_WORK_NOUNS}\s*(?:,|\s+(?:is|was|were|are|called))\s+"
+            r"(?:the\s+)?[A-Z]"
+        ),
+        30,
+        60,
+    ),
+    "JOB_AT": (
+        _kw(
+            r"\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s+(?:at|for|with)\s+"
+            r"(?:the\s+)?[A-Z]"
+        ),
+        5,
+        70,
+    ),
     "ESTATE": (("estate",), 60, 10),
     "HOUSE_NUMBER": (("house", "door", "flat"), 0, 40),
-    "PLACE_AFTER": (_kw(r"\b(?i:in|at|from|to|near|outside|around|round|towards|into|via|"
-                        r"past|police|policed|policing|patrol|patrolled|patrolling|cover|"
-                        r"covered|covering)\s+(?:the\s+)?[A-Z]"), 0, 70),
+    "PLACE_AFTER": (
+        _kw(
+            r"\b(?i:in|at|from|to|near|outside|around|round|towards|into|via|"
+            r"past|police|policed|policing|patrol|patrolled|patrolling|cover|"
+            r"covered|covering)\s+(?:the\s+)?[A-Z]"
+        ),
+        0,
+        70,
+    ),
     "UNIVERSITY": (("University", "College"), 5, 60),
     "WELSH_SCHOOL": (("Ysgol",), 0, 60),
     "SCHOOL_APPOS": (("school", "college", "nursery", "academy", "uni"), 45, 60),
     "HIGH": (("High",), 60, 8),
-    "SCHOOL_LOWER": (("school", "primary", "academy", "juniors", "infants", "nursery",
-                      "sixth"), 60, 15),
-    "STATION": (("station", "custody", "nick", "hq", "headquarters", "police off", "patrol",
-                 "deployment", "enquiry"), 80, 30),
-    "SCHOOL": (("School", "Academy", "Primary", "College", "Grammar", "Nursery", "Sixth",
-                "Juniors", "Infants", "University", "reschool", "re-school"), 100, 20),
+    "SCHOOL_LOWER": (("school", "primary", "academy", "juniors", "infants", "nursery", "sixth"), 60, 15),
+    "STATION": (
+        ("station", "custody", "nick", "hq", "headquarters", "police off", "patrol", "deployment", "enquiry"),
+        80,
+        30,
+    ),
+    "SCHOOL": (
+        (
+            "School",
+            "Academy",
+            "Primary",
+            "College",
+            "Grammar",
+            "Nursery",
+            "Sixth",
+            "Juniors",
+            "Infants",
+            "University",
+            "reschool",
+            "re-school",
+        ),
+        100,
+        20,
+    ),
     "COMPANY": (_kw(_COMPANY), 100, 25),
     "ADDRESS": (_kw(_STREET), 75, 50),
     "ORIGIN": (_kw(r"from"), 30, 80),
@@ -971,33 +1362,155 @@ _WINDOWS = {
 #: pattern is tried only where one of them occurs (see ``_anchored_finditer``).
 _ANCHORS = {
     "DOB": ("born", "date", "d.o.b", "dob", "birthday"),
-    "STATION_AT": ("work", "based", "posted", "stationed", "transferred", "moved", "parad",
-                   "went",
-                   "station", "control", "custody", "front", "nick", "response", "team",
-                   "shift", "office", "cells", "cid", "division", "district", "sector",
-                   "section", "hq"),
-    "SCHOOL_AT": ("go", "went", "start", "attend", "pupil", "year", "teach", "taught",
-                  "student", "stud", "enrol", "first", "second", "third", "final", "last",
-                  "sixth", "uni", "school", "college", "nursery", "primary", "secondary"),
-    "WORK_AT": (*{o.casefold() for o in _OCCUPATIONS}, "run", "own", "manag", "work",
-                "employ",
-                "cleaner", "receptionist", "volunteer", "apprentice", "placement",
-                "contract", "career", "runs", "owns", "owned", "manage", "shop", "business",
-                "salon", "restaurant", "garage", "practice", "surgery", "takeaway", "bar",
-                "pub", "cafe", "café"),
+    "STATION_AT": (
+        "work",
+        "based",
+        "posted",
+        "stationed",
+        "transferred",
+        "moved",
+        "parad",
+        "went",
+        "station",
+        "control",
+        "custody",
+        "front",
+        "nick",
+        "response",
+        "team",
+        "shift",
+        "office",
+        "cells",
+        "cid",
+        "division",
+        "district",
+        "sector",
+        "section",
+        "hq",
+    ),
+    "SCHOOL_AT": (
+        "go",
+        "went",
+        "start",
+        "attend",
+        "pupil",
+        "year",
+        "teach",
+        "taught",
+        "student",
+        "stud",
+        "enrol",
+        "first",
+        "second",
+        "third",
+        "final",
+        "last",
+        "sixth",
+        "uni",
+        "school",
+        "college",
+        "nursery",
+        "primary",
+        "secondary",
+    ),
+    "WORK_AT": (
+        *{o.casefold() for o in _OCCUPATIONS},
+        "run",
+        "own",
+        "manag",
+        "work",
+        "employ",
+        "cleaner",
+        "receptionist",
+        "volunteer",
+        "apprentice",
+        "placement",
+        "contract",
+        "career",
+        "runs",
+        "owns",
+        "owned",
+        "manage",
+        "shop",
+        "business",
+        "salon",
+        "restaurant",
+        "garage",
+        "practice",
+        "surgery",
+        "takeaway",
+        "bar",
+        "pub",
+        "cafe",
+        "café",
+    ),
     "KIN_HOME": ("my", "our", "his", "her", "their"),
     "WORK_ON_AT": ("work", "shift"),
-    "POSTED_AT": ("officer", "pc", "pcso", "sergeant", "skipper", "inspector", "detective",
-                  "dc", "ds", "sgt", "colleague", "cop", "special", "response", "lads",
-                  "everyone", "team", "year", "month", "most of", "my career", "my service",
-                  "my probation", "my time", "my whole", "his time", "her time", "his whole",
-                  "her whole", "i'm", "i’m", "i am", "she's", "she’s", "he's", "he’s",
-                  "we're", "we’re", "ps", "insp", "constable"),
+    "POSTED_AT": (
+        "officer",
+        "pc",
+        "pcso",
+        "sergeant",
+        "skipper",
+        "inspector",
+        "detective",
+        "dc",
+        "ds",
+        "sgt",
+        "colleague",
+        "cop",
+        "special",
+        "response",
+        "lads",
+        "everyone",
+        "team",
+        "year",
+        "month",
+        "most of",
+        "my career",
+        "my service",
+        "my probation",
+        "my time",
+        "my whole",
+        "his time",
+        "her time",
+        "his whole",
+        "her whole",
+        "i'm",
+        "i’m",
+        "i am",
+        "she's",
+        "she’s",
+        "he's",
+        "he’s",
+        "we're",
+        "we’re",
+        "ps",
+        "insp",
+        "constable",
+    ),
     "LIVES": ("live", "living", "moved", "grew", "house", "home", "flat", "address"),
     "KINSHIP": ("my", "our", "his", "her", "their", "your"),
-    "NAMED": ("called", "named", "name", "known", "nicknamed", "aka", "a.k.a", "alias",
-              "surname", "maiden", "first", "last", "full", "married", "call",
-              "goes", "addressed", "signed"),
+    "NAMED": (
+        "called",
+        "named",
+        "name",
+        "known",
+        "nicknamed",
+        "aka",
+        "a.k.a",
+        "alias",
+        "surname",
+        "maiden",
+        "first",
+        "last",
+        "full",
+        "married",
+        "call",
+        "goes",
+        "addressed",
+        "signed",
+    ),
 }
 
 
@@ -1040,14 +1553,12 @@ def find_context(text, add, names_lookup=None, folded=None):
     given, family = gazetteer()
     for m in [*_win("DOB", text, folded), *_win("AGE_ON", text, folded)]:
         d_end = m.start("date") + len(m.group("date").rstrip(", "))
-        add((m.start("date"), d_end, "date_of_birth",
-             re.sub(r"\s+", " ", m.group("date").lower())))
+        add((m.start("date"), d_end, "date_of_birth", re.sub(r"\s+", " ", m.group("date").lower())))
     if _COLLAR_CONTEXT.search(text):  # "my collar number was ..., 5520"
         for sent in _SENTENCE.finditer(text):
             if _COLLAR_CONTEXT.search(sent.group()):
                 for m in _BARE_NUMBER.finditer(text, sent.start(), sent.end()):
-                    if re.search(r"\b(?!Number\b|No\b)[A-Z][a-z]+\s+$",
-                                 text[max(0, m.start() - 15):m.start()]):
+                    if re.search(r"\b(?!Number\b|No\b)[A-Z][a-z]+\s+$", text[max(0, m.start() - 15) : m.start()]):
                         continue  # "Year 10", "Section 18": a numbered thing, no collar
                     if not 1950 <= int(m.group()) <= 2035:
                         add((m.start(), m.end(), "collar_number", m.group()))
@@ -1056,82 +1567,93 @@ def find_context(text, add, names_lookup=None, folded=None):
             add((m.start(), m.end(), "nhs_number", re.sub(r"\D", "", m.group())))
     for m in _win("STATION", text, folded):
         span = _trim_caps(text, m.start("place"), m.end())
-        if span and text[span[0]:m.end("place")].split()[0].casefold() not in common:
-            add((span[0], _town_after(text, span[1], common), "station",
-                 text[span[0]:m.end("place")].lower()))
+        if span and text[span[0] : m.end("place")].split()[0].casefold() not in common:
+            add((span[0], _town_after(text, span[1], common), "station", text[span[0] : m.end("place")].lower()))
     for m in _win("UNIT", text, folded):
         span = _unit_span(text, m.start("place"), m.end("place"), m.end(), common)
         if span:
-            add((span[0], _town_after(text, span[1], common), "station",
-                 text[span[0]:span[1]].lower()))
+            add((span[0], _town_after(text, span[1], common), "station", text[span[0] : span[1]].lower()))
     for m in _win("CENTRAL", text, folded):
         span = _trim_caps(text, m.start("place"), m.end("place"))
-        if span and not _is_unit_words(text[span[0]:span[1]], common):
-            add((span[0], m.end(), "station", text[span[0]:m.end()].lower()))
+        if span and not _is_unit_words(text[span[0] : span[1]], common):
+            add((span[0], m.end(), "station", text[span[0] : m.end()].lower()))
     for m in [*_win("STATION_AT", text, folded), *_win("POSTED_AT", text, folded)]:
         place_end = m.end("place")
-        op = re.search(r"\s(?:Operation|Op)\s", text[m.start("place"):place_end])
+        op = re.search(r"\s(?:Operation|Op)\s", text[m.start("place") : place_end])
         if op:  # "transferred from Kent Police Operation Hydrant": the operation is no place
             place_end = m.start("place") + op.start()
         span = _drop_trailing_common(text, m.start("place"), place_end)
-        if span and text[span[0]:span[1]].split()[0].casefold() not in common \
-                and not _is_unit_words(text[span[0]:span[1]], common):
-            add((*span, "station", text[span[0]:span[1]].lower()))
+        if (
+            span
+            and text[span[0] : span[1]].split()[0].casefold() not in common
+            and not _is_unit_words(text[span[0] : span[1]], common)
+        ):
+            add((*span, "station", text[span[0] : span[1]].lower()))
     for pat, kind in (("SCHOOL", "school"), ("COMPANY", "workplace")):
         for m in _win(pat, text, folded):
             span = _trim_caps(text, m.start("name"), m.end())
             if span is None:
                 continue
-            lead = re.search(r"\b(?:New|Old|Royal|Great|Little)\s+$", text[m.start("name"):span[0]])
+            lead = re.search(r"\b(?:New|Old|Royal|Great|Little)\s+$", text[m.start("name") : span[0]])
             if lead and not _sentence_start(text, m.start("name") + lead.start()):
                 span = (m.start("name") + lead.start(), span[1])  # "New Covenant Fellowship"
-            first = text[span[0]:m.end()].split()[0]
-            if (first.casefold() in common and first != "Our"
-                    and not (lead and first == lead.group().strip())) \
-                    or first in ("Police", "Training"):
+            first = text[span[0] : m.end()].split()[0]
+            if (
+                first.casefold() in common and first != "Our" and not (lead and first == lead.group().strip())
+            ) or first in ("Police", "Training"):
                 continue
-            if kind == "school" and re.match(r"(?:College|University)\s+of\s+Policing",
-                                              text[m.end() - 10:m.end() + 12]):
+            if kind == "school" and re.match(
+                r"(?:College|University)\s+of\s+Policing", text[m.end() - 10 : m.end() + 12]
+            ):
                 continue
-            add((*span, kind, text[span[0]:span[1]].lower()))
+            add((*span, kind, text[span[0] : span[1]].lower()))
     for m in _win("SCHOOL_AT", text, folded):
         span = _drop_trailing_common(text, m.start("name"), m.end(), _SCHOOL_TAIL)
-        if span is None or text[span[0]:span[1]].split()[0].casefold() in common \
-                or any(w in ("Court", "Crown", "Hospital") for w in text[span[0]:span[1]].split()):
+        if (
+            span is None
+            or text[span[0] : span[1]].split()[0].casefold() in common
+            or any(w in ("Court", "Crown", "Hospital") for w in text[span[0] : span[1]].split())
+        ):
             continue  # "went to Stoke Crown Court" is no school
-        add((*span, "school", text[span[0]:span[1]].lower()))
+        add((*span, "school", text[span[0] : span[1]].lower()))
     for m in _win("UNIVERSITY", text, folded):
         if m.group("name").split()[0] in ("Policing", "Police", "Arms"):
             continue  # College of Policing
         span = _drop_trailing_common(text, m.start(), m.end())
         if span:
-            add((*span, "school", text[span[0]:span[1]].lower()))
+            add((*span, "school", text[span[0] : span[1]].lower()))
     for m in _win("SCHOOL_LOWER", text, folded):
         span = _trim_caps(text, m.start("name"), m.end("name"))
         if span is None:
             continue
-        words = text[span[0]:span[1]].split()
-        if all(w in SCHOOL_KIND_WORDS or w.casefold() in common or w in NOT_GIVEN
-               for w in words):
+        words = text[span[0] : span[1]].split()
+        if all(w in SCHOOL_KIND_WORDS or w.casefold() in common or w in NOT_GIVEN for w in words):
             continue
-        add((span[0], m.end(), "school", text[span[0]:m.end()].lower()))
+        add((span[0], m.end(), "school", text[span[0] : m.end()].lower()))
     for m in _win("WELSH_SCHOOL", text, folded):
         add((m.start(), m.end(), "school", m.group().lower()))
     for m in _win("HIGH", text, folded):
         span = _trim_caps(text, m.start("name"), m.end("name"))
-        if span is None or _is_unit_words(text[span[0]:span[1]], common) or \
-                text[span[0]:span[1]].split()[-1] in ("Court", "Street", "Road", "Sheriff"):
+        if (
+            span is None
+            or _is_unit_words(text[span[0] : span[1]], common)
+            or text[span[0] : span[1]].split()[-1] in ("Court", "Street", "Road", "Sheriff")
+        ):
             continue
-        add((span[0], m.end(), "school", text[span[0]:m.end()].lower()))
+        add((span[0], m.end(), "school", text[span[0] : m.end()].lower()))
     for m in _win("SCHOOL_APPOS", text, folded):
         span = _drop_trailing_common(text, m.start("name"), m.end("name"), _SCHOOL_TAIL)
-        if span is None or text[span[0]:span[1]].split()[0].casefold() in common:
+        if span is None or text[span[0] : span[1]].split()[0].casefold() in common:
             continue
-        add((*span, "school", text[span[0]:span[1]].lower()))
+        add((*span, "school", text[span[0] : span[1]].lower()))
     works = [(m, True) for m in _win("WORK_AT", text, folded)]
-    works += [(m, False) for m in _win("WORK_APPOS", text, folded)
-              if m.group("owner") or len(m.group("name").split()) > 1
-              or re.match(r"work|workplace|employer|place", m.group().split()[0])]
+    works += [
+        (m, False)
+        for m in _win("WORK_APPOS", text, folded)
+        if m.group("owner")
+        or len(m.group("name").split()) > 1
+        or re.match(r"work|workplace|employer|place", m.group().split()[0])
+    ]
     works += [(m, True) for m in _win("JOB_AT", text, folded)]
     works += [(m, True) for m in _win("WORK_ON_AT", text, folded)]
     works += [(m, False) for m in _win("WHERE_WORKS", text, folded)]
@@ -1140,32 +1662,34 @@ def find_context(text, add, names_lookup=None, folded=None):
         span = span and _drop_trailing_common(text, *span, _ORG_TAIL)
         if span is None:
             continue
-        name = text[span[0]:span[1]]
+        name = text[span[0] : span[1]]
         first = name.split()[0]
-        if first.casefold() in common or name in GENERIC_EMPLOYERS or first in NOT_GIVEN \
-                and len(name.split()) == 1 and first in ("Monday", "Tuesday", "Wednesday",
-                                                          "Thursday", "Friday", "Saturday"):
+        if (
+            first.casefold() in common
+            or name in GENERIC_EMPLOYERS
+            or first in NOT_GIVEN
+            and len(name.split()) == 1
+            and first in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+        ):
             continue
         if has_prep and m.group("prep") in ("in", "by") and name.isupper():
             continue  # "works in IT", "by CPS": departments and agencies
         if _is_unit_words(name, common):
             continue  # "works in Professional Standards", "for the Force Intelligence Bureau"
-        if has_prep and m.group("prep") == "in" and (name in _PLACE_NOT_GIVEN
-                                                     or name in _force_stems()):
+        if has_prep and m.group("prep") == "in" and (name in _PLACE_NOT_GIVEN or name in _force_stems()):
             continue  # "I work in Devon": a county or force area, not a workplace
         end = span[1]
         town = m.groupdict().get("town")
         if town:
             t_span = _drop_trailing_common(text, m.start("town"), m.end("town"))
-            t_first = text[t_span[0]:t_span[1]].split()[0] if t_span else ""
-            if t_span and t_first.casefold().rstrip("s") not in common \
-                    and not _calendar(t_first):
+            t_first = text[t_span[0] : t_span[1]].split()[0] if t_span else ""
+            if t_span and t_first.casefold().rstrip("s") not in common and not _calendar(t_first):
                 end = t_span[1]  # "Greggs on Station Street", "Nissan in Sunderland"
         add((span[0], end, "workplace", name.lower()))
     for m in _win("ADDRESS", text, folded):
-        street = text[m.start("street"):m.end("street")]
+        street = text[m.start("street") : m.end("street")]
         words = street.split()
-        if words[0].casefold() in common and not text[m.start():m.start("street")].strip():
+        if words[0].casefold() in common and not text[m.start() : m.start("street")].strip():
             rest = _trim_caps(text, m.start("street"), m.end("street"))
             if rest is None:
                 continue
@@ -1176,48 +1700,61 @@ def find_context(text, add, names_lookup=None, folded=None):
         if m.group("town") and m.group("town").split()[0].casefold() in common:
             e = m.end("suffix")
         if m.group("suffix") == "Court" and re.fullmatch(
-                r"(?:Crown|Magistrates['’]?|County|High|Youth|Family|Supreme|Coroner['’]?s)",
-                words[-1]):
+            r"(?:Crown|Magistrates['’]?|County|High|Youth|Family|Supreme|Coroner['’]?s)", words[-1]
+        ):
             continue
         add((s, e, "address", text[s:e].lower()))
     for m in _win("HOUSE_NUMBER", text, folded):
         add((m.start("num"), m.end("num"), "address", m.group("num").lower()))
     for m in _win("ESTATE", text, folded):
         span = _trim_caps(text, m.start("place"), m.end("place"))
-        if span and not _is_unit_words(text[span[0]:span[1]], common) \
-                and text[span[0]:span[1]].split()[0] not in ("Industrial", "Trading",
-                                                             "Business", "Retail"):
-            add((span[0], m.end(), "address", text[span[0]:m.end()].lower()))
+        if (
+            span
+            and not _is_unit_words(text[span[0] : span[1]], common)
+            and text[span[0] : span[1]].split()[0] not in ("Industrial", "Trading", "Business", "Retail")
+        ):
+            add((span[0], m.end(), "address", text[span[0] : m.end()].lower()))
     for m in _win("PLACE_AFTER", text, folded):
         span = _drop_trailing_common(text, m.start("place"), m.end("place"))
         if span is None:
             continue
-        words = text[span[0]:span[1]].split()
+        words = text[span[0] : span[1]].split()
         first = words[0].rstrip("'’s")
-        if first.casefold() in common or _calendar(first) or first in NOT_PLACES \
-                or words[0] in NOT_PLACES or _is_unit_words(" ".join(words), common) \
-                or (len(words) == 1 and (first in given or first in NOT_GIVEN
-                                         and first not in _PLACE_NOT_GIVEN)):
+        if (
+            first.casefold() in common
+            or _calendar(first)
+            or first in NOT_PLACES
+            or words[0] in NOT_PLACES
+            or _is_unit_words(" ".join(words), common)
+            or (len(words) == 1 and (first in given or first in NOT_GIVEN and first not in _PLACE_NOT_GIVEN))
+        ):
             continue
-        if any(w in ("Court", "Courts", "Crown") for w in words) or words[-1] in _REGION_WORDS \
-                or " ".join(words) in _force_stems():
+        if (
+            any(w in ("Court", "Courts", "Crown") for w in words)
+            or words[-1] in _REGION_WORDS
+            or " ".join(words) in _force_stems()
+        ):
             continue  # courts, counties and regions too large to find anyone in
         add((*span, "place", " ".join(words).lower()))
-    lives = [*_win("LIVES", text, folded), *_win("ORIGIN", text, folded),
-             *_win("KIN_HOME", text, folded)]
+    lives = [*_win("LIVES", text, folded), *_win("ORIGIN", text, folded), *_win("KIN_HOME", text, folded)]
     if "," in text:
         lives += AGE_OF.finditer(text)
     for m in lives:
         span = _drop_trailing_common(text, m.start("place"), m.end("place"))
-        if span and text[span[0]:span[1]].split()[0].casefold() not in common:
-            add((*span, "address", text[span[0]:span[1]].lower()))
+        if span and text[span[0] : span[1]].split()[0].casefold() not in common:
+            add((*span, "address", text[span[0] : span[1]].lower()))
     # people -------------------------------------------------------------------------
     people = []
     for pat in ("ROLE_APPOS", "THATS_MY"):
         for m in _win(pat, text, folded):
             toks = m.group("name").split()
-            if toks[0].casefold() in common or toks[0] in NOT_GIVEN or toks[0] in UNIT_WORDS \
-                    or _calendar(toks[0]) or toks[0] in NOT_PLACES:
+            if (
+                toks[0].casefold() in common
+                or toks[0] in NOT_GIVEN
+                or toks[0] in UNIT_WORDS
+                or _calendar(toks[0])
+                or toks[0] in NOT_PLACES
+            ):
                 continue
             if len(toks) > 1 and (toks[-1].casefold() in common or toks[-1] in NOT_SURNAMES):
                 toks = toks[:1]
@@ -1227,8 +1764,7 @@ def find_context(text, add, names_lookup=None, folded=None):
         for m in _win(pat, text, folded):
             toks = list(re.finditer(r"\S+", m.group("name")))
             base = m.start("name")
-            while toks and (toks[-1].group().casefold() in common
-                            or toks[-1].group() in NOT_SURNAMES):
+            while toks and (toks[-1].group().casefold() in common or toks[-1].group() in NOT_SURNAMES):
                 toks.pop()
             if not toks:
                 continue
@@ -1237,24 +1773,28 @@ def find_context(text, add, names_lookup=None, folded=None):
                 continue
             if first in ("May", "June", "April", "August") and len(toks) == 1:
                 continue
-            if pat == "KINSHIP" and re.search(r"['’]s\s*$", text[m.start():base]) \
-                    and first not in given:
+            if pat == "KINSHIP" and re.search(r"['’]s\s*$", text[m.start() : base]) and first not in given:
                 continue  # "his wife's Pilates studio": the relative's thing, not a name
-            if pat == "NAMED" and re.search(_NAMED_THING, text[max(0, m.start() - 25):m.start()]):
+            if pat == "NAMED" and re.search(_NAMED_THING, text[max(0, m.start() - 25) : m.start()]):
                 continue  # "a group called Exeter Watchers" names no person
             people.append((base, base + toks[-1].end(), [t.group() for t in toks]))
     for m in QUOTED.finditer(text):
         toks = m.group("name").split()
-        pre = text[max(0, m.start() - 40):m.start()].casefold()
-        post = text[m.end():m.end() + 50].casefold()
-        if re.match(r"[^.!?]*\b(?:nickname|what\s+(?:they|we|he|she|you|people|the\s+\w+)\s+"
-                    r"call(?:ed|s)?|call(?:ed|s)?\s+(?:him|her|them|me|us)\b)", post):
+        pre = text[max(0, m.start() - 40) : m.start()].casefold()
+        post = text[m.end() : m.end() + 50].casefold()
+        if re.match(
+            r"[^.!?]*\b(?:nickname|what\s+(?:they|we|he|she|you|people|the\s+\w+)\s+"
+            r"call(?:ed|s)?|call(?:ed|s)?\s+(?:him|her|them|me|us)\b)",
+            post,
+        ):
             pre += " called"
-        if toks[0] not in given and re.search(
-                _NAMED_THING, re.sub(r"\s*\b(?:called|named)\s*$", "", pre)):
+        if toks[0] not in given and re.search(_NAMED_THING, re.sub(r"\s*\b(?:called|named)\s*$", "", pre)):
             continue  # 'The account was called "Lancs Copwatch"': a page, no person
-        if toks[0] in given or re.search(r"\b(?:call(?:s|ed|ing)?|known|nickname[d]?|aka|"
-                                         r"alias|addressed|name|named|signed)\b[^.]*$", pre):
+        if toks[0] in given or re.search(
+            r"\b(?:call(?:s|ed|ing)?|known|nickname[d]?|aka|"
+            r"alias|addressed|name|named|signed)\b[^.]*$",
+            pre,
+        ):
             if not all(t.casefold() in stop for t in toks):
                 people.append((m.start("name"), m.end("name"), toks))
     for m in _NAME_TOKEN.finditer(text):
@@ -1264,35 +1804,49 @@ def find_context(text, add, names_lookup=None, folded=None):
         s, e = m.start(), m.end()
         nxt = _WORD_AFTER.match(text, e)
         surname = None
-        if nxt and nxt.group(1) not in NOT_SURNAMES and nxt.group(1).casefold() not in common \
-                and nxt.group(1) not in NOT_GIVEN and (nxt.group(1) not in AMBIGUOUS_GIVEN
-                                                       or nxt.group(1) in family):
+        if (
+            nxt
+            and nxt.group(1) not in NOT_SURNAMES
+            and nxt.group(1).casefold() not in common
+            and nxt.group(1) not in NOT_GIVEN
+            and (nxt.group(1) not in AMBIGUOUS_GIVEN or nxt.group(1) in family)
+        ):
             surname = nxt
-        if surname is None and re.search(r"\b(?:grey|gray|black|white|silver|red|blue|green|"
-                                         r"dark|light|new|old|little|second-hand)\s+$",
-                                         text[max(0, s - 14):s]):
+        if surname is None and re.search(
+            r"\b(?:grey|gray|black|white|silver|red|blue|green|"
+            r"dark|light|new|old|little|second-hand)\s+$",
+            text[max(0, s - 14) : s],
+        ):
             continue  # "a grey Octavia": a thing, not a person
         if w in _COLOURS and surname is not None and surname.group(1) not in family:
             continue  # "a Black Qashqai", "the Green Party"
         if w in PHONETIC and surname is not None and surname.group(1) in PHONETIC:
             continue  # "Oscar Kilo", "Charlie Delta"
-        if w in AMBIGUOUS_GIVEN and surname is None and re.search(
-                r"(?<![.!?]\s)\b(?!(?:I|The|A|An|My|Our|His|Her|Their)\b)[A-Z][a-z]+\s+$",
-                text[max(0, s - 25):s]) and not re.search(
-                _RANK_WORDS_BEFORE, text[max(0, s - 30):s]):
-            prev = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, s - 25):s]).group(1)
+        if (
+            w in AMBIGUOUS_GIVEN
+            and surname is None
+            and re.search(
+                r"(?<![.!?]\s)\b(?!(?:I|The|A|An|My|Our|His|Her|Their)\b)[A-Z][a-z]+\s+$", text[max(0, s - 25) : s]
+            )
+            and not re.search(_RANK_WORDS_BEFORE, text[max(0, s - 30) : s])
+        ):
+            prev = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, s - 25) : s]).group(1)
             if prev not in given:
                 continue  # "Criminal Justice Unit": part of a longer capitalised name
         if w in AMBIGUOUS_GIVEN:
             month = w in ("May", "June", "April", "August", "Sunday")
-            said = re.match(r"\s+(?:said|says|told|asked|rang|phoned|called|texted|"
-                            r"messaged|emailed|replied|wrote|came|went|reckoned|thought)\b",
-                            text[e:e + 12])
+            said = re.match(
+                r"\s+(?:said|says|told|asked|rang|phoned|called|texted|"
+                r"messaged|emailed|replied|wrote|came|went|reckoned|thought)\b",
+                text[e : e + 12],
+            )
             if surname is None and (month or (_sentence_start(text, s) and not said)):
                 continue
-            if surname is None and re.search(r"(?i:\b(?:the|a|an|operation|of\s+the)"
-                                             r"(?:\s+(?:old|big|little|new))?)\s+$",
-                                             text[max(0, s - 15):s]):
+            if surname is None and re.search(
+                r"(?i:\b(?:the|a|an|operation|of\s+the)"
+                r"(?:\s+(?:old|big|little|new))?)\s+$",
+                text[max(0, s - 15) : s],
+            ):
                 continue
         if surname is not None:
             e = surname.end(1)
@@ -1309,7 +1863,6 @@ def find_context(text, add, names_lookup=None, folded=None):
         i = text.find(name)
         while i >= 0:
             j = i + len(name)
-            if (i == 0 or not text[i - 1].isalnum()) and (j == len(text)
-                                                          or not text[j].isalnum()):
+            if (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
                 add((i, j, "person", name.lower().replace("’", "'")))
             i = text.find(name, j)

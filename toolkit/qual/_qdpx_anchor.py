@@ -29,16 +29,15 @@ UNITS = ("codepoint", "utf16", "utf8")
 CONVENTIONS = tuple(
     f"{u}-crlf{c}{b}"
     for b in ("", "-bom")
-    for u, c in (("codepoint", 2), ("utf16", 2), ("codepoint", 1), ("utf16", 1),
-                 ("utf8", 2), ("utf8", 1))
+    for u, c in (("codepoint", 2), ("utf16", 2), ("codepoint", 1), ("utf16", 1), ("utf8", 2), ("utf8", 1))
 )
 STANDARD = "codepoint-crlf2"
 
 # weights of the evidence (per selection)
-W_QUOTED = 10      # the selection's own text (its name) is what the positions hold
-W_INVALID = -10    # past the end of the text, inside a character, or end <= start
-W_WORD = 1         # start / end at a word boundary (each)
-W_LINE = 1         # start / end at a line boundary (each)
+W_QUOTED = 10  # the selection's own text (its name) is what the positions hold
+W_INVALID = -10  # past the end of the text, inside a character, or end <= start
+W_WORD = 1  # start / end at a word boundary (each)
+W_LINE = 1  # start / end at a line boundary (each)
 W_SPLIT_CRLF = -3  # start / end between the \r and the \n of a line break (each)
 W_LEADING_SPACE = -1  # a selection that starts on white space
 
@@ -102,8 +101,7 @@ class _Text:
         if unit == "utf16":
             width = 1 + (cp > 0xFFFF).astype(np.int64)
         elif unit == "utf8":
-            width = (1 + (cp >= 0x80).astype(np.int64) + (cp >= 0x800)
-                     + (cp >= 0x10000))
+            width = 1 + (cp >= 0x80).astype(np.int64) + (cp >= 0x800) + (cp >= 0x10000)
         else:
             width = np.ones(len(cp), np.int64)
         if crlf == 1:
@@ -163,8 +161,7 @@ class _Text:
         nl_before = before == 10
         line = np.where(st, nl_before, (nl_before | (after == 10) | (after == 13)) & ~split)
         space = st & ((after == 32) | (after == 9) | (after == 10) | (after == 13))
-        score[inner] = (W_WORD * word + W_LINE * line + W_SPLIT_CRLF * split
-                        + W_LEADING_SPACE * space)
+        score[inner] = W_WORD * word + W_LINE * line + W_SPLIT_CRLF * split + W_LEADING_SPACE * space
         return score
 
 
@@ -191,13 +188,13 @@ class Decision:
     score: int
     runner_up: str | None
     runner_up_score: int | None
-    equivalent: tuple[str, ...]   # other conventions giving the same positions here
-    n_quoted: int                  # selections whose name some convention puts on the text
-    n_matched: int                 # of which the chosen convention puts on that text
-    start: np.ndarray              # code point offsets (valid where ``valid``)
+    equivalent: tuple[str, ...]  # other conventions giving the same positions here
+    n_quoted: int  # selections whose name some convention puts on the text
+    n_matched: int  # of which the chosen convention puts on that text
+    start: np.ndarray  # code point offsets (valid where ``valid``)
     end: np.ndarray
     valid: np.ndarray
-    matched: np.ndarray            # quoted text agrees at the chosen positions
+    matched: np.ndarray  # quoted text agrees at the chosen positions
 
     @property
     def margin(self) -> int | None:
@@ -219,15 +216,15 @@ def _evaluate(text: _Text, key: tuple, starts, ends, quoted_idx, quoted):
     if quoted_idx:
         t = text.text
         sl, el, vl = s.tolist(), e.tolist(), valid.tolist()
-        hits = [k for k, q in zip(quoted_idx, quoted)
-                if vl[k] and (t[sl[k]:el[k]] == q or same_text(t[sl[k]:el[k]], q))]
+        hits = [
+            k for k, q in zip(quoted_idx, quoted) if vl[k] and (t[sl[k] : el[k]] == q or same_text(t[sl[k] : el[k]], q))
+        ]
         matched[hits] = True
     score += W_QUOTED * int(matched.sum())
     return score, s, e, valid, matched
 
 
-def decide(text: _Text, starts: np.ndarray, ends: np.ndarray, names: list,
-           forced: str | None = None) -> Decision:
+def decide(text: _Text, starts: np.ndarray, ends: np.ndarray, names: list, forced: str | None = None) -> Decision:
     """Choose the convention of one source from its selections (see module docstring).
 
     ``names`` are the selections' ``name`` attributes (None when absent). A name is
@@ -244,9 +241,20 @@ def decide(text: _Text, starts: np.ndarray, ends: np.ndarray, names: list,
     if forced is not None:
         key = text.key(forced)
         score, s, e, valid, matched = _evaluate(text, key, starts, ends, quoted_idx, quoted)
-        return Decision(forced, True, score, None, None,
-                        tuple(c for c in groups[key] if c != forced), int(matched.sum()),
-                        int(matched.sum()), s, e, valid, matched)
+        return Decision(
+            forced,
+            True,
+            score,
+            None,
+            None,
+            tuple(c for c in groups[key] if c != forced),
+            int(matched.sum()),
+            int(matched.sum()),
+            s,
+            e,
+            valid,
+            matched,
+        )
     results = []
     anywhere = np.zeros(len(starts), bool)
     for key, convs in groups.items():
@@ -257,9 +265,20 @@ def decide(text: _Text, starts: np.ndarray, ends: np.ndarray, names: list,
     results.sort(key=lambda r: (-r[3][0], order[r[0]]))
     best, convs, _, (score, s, e, valid, matched) = results[0]
     runner = results[1] if len(results) > 1 else None
-    return Decision(best, False, score, runner[0] if runner else None,
-                    runner[3][0] if runner else None, tuple(convs[1:]), int(anywhere.sum()),
-                    int(matched.sum()), s, e, valid, matched)
+    return Decision(
+        best,
+        False,
+        score,
+        runner[0] if runner else None,
+        runner[3][0] if runner else None,
+        tuple(convs[1:]),
+        int(anywhere.sum()),
+        int(matched.sum()),
+        s,
+        e,
+        valid,
+        matched,
+    )
 
 
 def convert_one(text: _Text, convention: str, start: int, end: int):
@@ -282,10 +301,14 @@ def rescue(text: _Text, start: int, end: int, quoted: str, chosen: str):
         if conv == chosen:
             continue
         pos = convert_one(text, conv, start, end)
-        if pos and same_text(text.text[pos[0]:pos[1]], quoted):
-            return (pos[0], pos[1], conv, "converted",
-                    f"the source's convention is {chosen}; this selection holds its text "
-                    f"only under {conv}")
+        if pos and same_text(text.text[pos[0] : pos[1]], quoted):
+            return (
+                pos[0],
+                pos[1],
+                conv,
+                "converted",
+                f"the source's convention is {chosen}; this selection holds its text only under {conv}",
+            )
     body = quoted
     for ell in ("...", "…"):
         if body.endswith(ell):
@@ -298,5 +321,10 @@ def rescue(text: _Text, start: int, end: int, quoted: str, chosen: str):
         return None
     best = min(hits, key=lambda h: abs(h - start))
     length = len(body) if body == quoted else (end - start)
-    return (best, best + length, "text search", "re-anchored",
-            f"text found at {best} ({len(hits)} occurrence(s)), stated start {start}")
+    return (
+        best,
+        best + length,
+        "text search",
+        "re-anchored",
+        f"text found at {best} ({len(hits)} occurrence(s)), stated start {start}",
+    )

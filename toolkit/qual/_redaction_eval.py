@@ -22,7 +22,7 @@ def parse_markup(marked: str):
     """``(text, spans)`` from text with identifiers marked ``[[kind:text]]``."""
     pieces, spans, pos, out_len = [], [], 0, 0
     for m in _MARK.finditer(marked):
-        before = marked[pos:m.start()]
+        before = marked[pos : m.start()]
         pieces.append(before)
         out_len += len(before)
         inner = m.group(2)
@@ -62,8 +62,7 @@ def score(corpus, found) -> pd.DataFrame:
                 in_gold[i] = True
         for g in ex["spans"]:
             chars = [i for i in range(g["start"], g["end"]) if text[i].isalnum()]
-            gold_rows.append((g["kind"], all(covered[i] for i in chars), ex["id"],
-                              text[g["start"]:g["end"]]))
+            gold_rows.append((g["kind"], all(covered[i] for i in chars), ex["id"], text[g["start"] : g["end"]]))
         for s, e, k in preds:
             chars = [i for i in range(s, e) if text[i].isalnum()] or list(range(s, e))
             ok = 2 * sum(in_gold[i] for i in chars) >= len(chars)
@@ -76,8 +75,7 @@ def score(corpus, found) -> pd.DataFrame:
     table.loc["all"] = table.sum()
     table["recall"] = table["n_caught"] / table["n_gold"].where(table["n_gold"] > 0)
     table["precision"] = table["n_correct"] / table["n_found"].where(table["n_found"] > 0)
-    table = table.reset_index()[["kind", "n_gold", "n_caught", "recall", "n_found",
-                                 "n_correct", "precision"]]
+    table = table.reset_index()[["kind", "n_gold", "n_caught", "recall", "n_found", "n_correct", "precision"]]
     table.attrs["missed"] = gold.loc[~gold["caught"], ["id", "kind", "original"]]
     table.attrs["false_positives"] = pred.loc[~pred["correct"], ["id", "kind", "original"]]
     return table
@@ -93,8 +91,7 @@ def evaluate(name, redactor=None) -> pd.DataFrame:
 
     corpus = load_corpus(CORPUS_DIR / f"{name}.jsonl")
     redactor = Redactor() if redactor is None else redactor
-    found = [[(s, e, k) for s, e, k, _ in redactor.find(ex["text"]).itertuples(index=False)]
-             for ex in corpus]
+    found = [[(s, e, k) for s, e, k, _ in redactor.find(ex["text"]).itertuples(index=False)] for ex in corpus]
     return score(corpus, found)
 
 
@@ -108,9 +105,10 @@ def evaluate_review(name, redactor=None) -> pd.DataFrame:
 
     corpus = load_corpus(CORPUS_DIR / f"{name}.jsonl")
     sheet = review_sheet([ex["text"] for ex in corpus], redactor=redactor)
-    found = [[(s, e, k) for s, e, k in
-              sheet.loc[sheet["document"] == i, ["start", "end", "kind"]].itertuples(index=False)]
-             for i in range(len(corpus))]
+    found = [
+        [(s, e, k) for s, e, k in sheet.loc[sheet["document"] == i, ["start", "end", "kind"]].itertuples(index=False)]
+        for i in range(len(corpus))
+    ]
     table = score(corpus, found)
     table.attrs["candidates"] = float((sheet["source"] == "candidate").sum() / len(corpus))
     return table

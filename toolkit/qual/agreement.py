@@ -18,7 +18,6 @@ import pandas as pd
 from scipy import stats
 
 from toolkit.errors import (
-    ColumnNotFoundError,
     DataValidationError,
     ParameterError,
     check_choice,
@@ -27,8 +26,7 @@ from toolkit.errors import (
 )
 from toolkit.qual import _coincidence as _co
 
-__all__ = ["krippendorff_alpha", "krippendorff_alpha_ci", "fleiss_kappa", "cohen_kappa",
-           "agreement"]
+__all__ = ["krippendorff_alpha", "krippendorff_alpha_ci", "fleiss_kappa", "cohen_kappa", "agreement"]
 
 
 def _codes(values):
@@ -176,9 +174,14 @@ def _alpha_inputs(data, item, coder, value, level, function):
             f"{function}: column '{col}' has missing values in rows that carry a value; "
             f"every coding needs its {'item' if col == item else 'coder'}. Fill or drop them."
         )
-    _fast_duplicate_check(u_idx, c_idx, n_coders,
-                          lambda: data.loc[keep if keep is not None else slice(None), [item, coder, value]],
-                          [item, coder], function)
+    _fast_duplicate_check(
+        u_idx,
+        c_idx,
+        n_coders,
+        lambda: data.loc[keep if keep is not None else slice(None), [item, coder, value]],
+        [item, coder],
+        function,
+    )
     if u_idx.size == 0:
         return None
     fast = _numeric_domain(x, level) if numeric else None
@@ -272,8 +275,7 @@ def krippendorff_alpha(data, *, item, coder, value, level="nominal"):
     """
     inputs = _alpha_inputs(data, item, coder, value, level, "krippendorff_alpha")
     if inputs is None:
-        warnings.warn("krippendorff_alpha: no non-missing values; alpha is undefined (NaN).",
-                      stacklevel=2)
+        warnings.warn("krippendorff_alpha: no non-missing values; alpha is undefined (NaN).", stacklevel=2)
         return float("nan")
     u_idx, v_idx, domain = inputs
     o = _co.coincidences(u_idx, v_idx, len(domain))
@@ -288,8 +290,7 @@ def krippendorff_alpha(data, *, item, coder, value, level="nominal"):
     return result
 
 
-def krippendorff_alpha_ci(data, *, item, coder, value, level="nominal", ci=0.95,
-                          n_boot=1000, seed=0):
+def krippendorff_alpha_ci(data, *, item, coder, value, level="nominal", ci=0.95, n_boot=1000, seed=0):
     r"""Krippendorff's alpha with a bootstrap standard error and percentile interval.
 
     Parameters
@@ -358,8 +359,7 @@ def krippendorff_alpha_ci(data, *, item, coder, value, level="nominal", ci=0.95,
     level_ci = check_ci(ci, function="krippendorff_alpha_ci")
     if isinstance(n_boot, bool) or not isinstance(n_boot, (int, np.integer)) or n_boot < 100:
         raise ParameterError(
-            f"The 'n_boot' parameter of krippendorff_alpha_ci must be an int >= 100. Got "
-            f"{n_boot!r} instead."
+            f"The 'n_boot' parameter of krippendorff_alpha_ci must be an int >= 100. Got {n_boot!r} instead."
         )
     inputs = _alpha_inputs(data, item, coder, value, level, "krippendorff_alpha_ci")
     if inputs is None:
@@ -370,8 +370,7 @@ def krippendorff_alpha_ci(data, *, item, coder, value, level="nominal", ci=0.95,
     contrib = contrib[pair]
     n_items = int(pair.sum())
     o = np.asarray(contrib.sum(axis=0)).reshape(len(domain), len(domain))
-    estimate = _co.alpha_from_coincidences(o, _co.distance_matrix(level, domain,
-                                                                   o.sum(axis=1)))
+    estimate = _co.alpha_from_coincidences(o, _co.distance_matrix(level, domain, o.sum(axis=1)))
     if not np.isfinite(estimate) or n_items < 2:
         raise ParameterError(
             "krippendorff_alpha_ci: alpha is undefined (fewer than two pairable items, or "
@@ -382,22 +381,29 @@ def krippendorff_alpha_ci(data, *, item, coder, value, level="nominal", ci=0.95,
     v = len(domain)
     for b0 in range(0, n_boot, 50):
         b1 = min(b0 + 50, n_boot)
-        w = np.stack([np.bincount(rng.integers(0, n_items, n_items), minlength=n_items)
-                      for _ in range(b1 - b0)]).astype(float)
+        w = np.stack(
+            [np.bincount(rng.integers(0, n_items, n_items), minlength=n_items) for _ in range(b1 - b0)]
+        ).astype(float)
         ob = np.asarray((contrib.T @ w.T).T).reshape(b1 - b0, v, v)
         for i in range(b1 - b0):
-            reps[b0 + i] = _co.alpha_from_coincidences(
-                ob[i], _co.distance_matrix(level, domain, ob[i].sum(axis=1)))
+            reps[b0 + i] = _co.alpha_from_coincidences(ob[i], _co.distance_matrix(level, domain, ob[i].sum(axis=1)))
     finite = reps[np.isfinite(reps)]
     lo, hi = np.quantile(finite, [(1 - level_ci) / 2, (1 + level_ci) / 2])
-    out = pd.DataFrame({
-        "estimate": [estimate], "se": [float(finite.std(ddof=1))], "ci_low": [float(lo)],
-        "ci_high": [float(hi)], "p_below_0.667": [float((finite < 0.667).mean())],
-        "p_below_0.8": [float((finite < 0.8).mean())], "n": [n_items],
-        "n_values": [int(m_u[pair].sum())],
-        "method": [f"Krippendorff's alpha ({level}); bootstrap over items, {n_boot} "
-                   f"replicates, percentile interval"],
-    })
+    out = pd.DataFrame(
+        {
+            "estimate": [estimate],
+            "se": [float(finite.std(ddof=1))],
+            "ci_low": [float(lo)],
+            "ci_high": [float(hi)],
+            "p_below_0.667": [float((finite < 0.667).mean())],
+            "p_below_0.8": [float((finite < 0.8).mean())],
+            "n": [n_items],
+            "n_values": [int(m_u[pair].sum())],
+            "method": [
+                f"Krippendorff's alpha ({level}); bootstrap over items, {n_boot} replicates, percentile interval"
+            ],
+        }
+    )
     out.attrs["ci"] = level_ci
     return out
 
@@ -479,9 +485,7 @@ def fleiss_kappa(data, *, item, coder, value, ci=0.95, n_boot=1000, seed=0):
     """
     level_ci = check_ci(ci, function="fleiss_kappa")
     if isinstance(n_boot, bool) or not isinstance(n_boot, (int, np.integer)) or n_boot < 0:
-        raise ParameterError(
-            f"The 'n_boot' parameter of fleiss_kappa must be an int >= 0. Got {n_boot!r}."
-        )
+        raise ParameterError(f"The 'n_boot' parameter of fleiss_kappa must be an int >= 0. Got {n_boot!r}.")
     inputs = _alpha_inputs(data, item, coder, value, "nominal", "fleiss_kappa")
     if inputs is None:
         raise ParameterError("fleiss_kappa: no non-missing values to compare.")
@@ -504,34 +508,45 @@ def fleiss_kappa(data, *, item, coder, value, ci=0.95, n_boot=1000, seed=0):
 
     def _kappa(t):
         p_j = t.sum(axis=0) / t.sum()
-        p_i = ((t ** 2).sum(axis=1) - n) / (n * (n - 1))
-        pbar, pe = p_i.mean(), (p_j ** 2).sum()
+        p_i = ((t**2).sum(axis=1) - n) / (n * (n - 1))
+        pbar, pe = p_i.mean(), (p_j**2).sum()
         return (pbar - pe) / (1 - pe) if pe < 1 else np.nan, pbar, pe, p_j
 
     kappa, pbar, pe, p_j = _kappa(table)
     if not np.isfinite(kappa):
-        raise ParameterError("fleiss_kappa: every rating is the same category, so kappa is "
-                             "undefined (no variation to agree on).")
+        raise ParameterError(
+            "fleiss_kappa: every rating is the same category, so kappa is undefined (no variation to agree on)."
+        )
     q_j = 1 - p_j
     spq = (p_j * q_j).sum()
-    var0 = 2 / (n_items * n * (n - 1)) * (spq ** 2 - (p_j * q_j * (q_j - p_j)).sum()) / spq ** 2
+    var0 = 2 / (n_items * n * (n - 1)) * (spq**2 - (p_j * q_j * (q_j - p_j)).sum()) / spq**2
     z = kappa / np.sqrt(var0)
     se = lo = hi = np.nan
     if n_boot:
         rng = np.random.default_rng(seed)
-        reps = np.array([_kappa(table[rng.integers(0, n_items, n_items)])[0]
-                         for _ in range(n_boot)])
+        reps = np.array([_kappa(table[rng.integers(0, n_items, n_items)])[0] for _ in range(n_boot)])
         reps = reps[np.isfinite(reps)]
         se = float(reps.std(ddof=1))
         lo, hi = np.quantile(reps, [(1 - level_ci) / 2, (1 + level_ci) / 2])
-    out = pd.DataFrame({
-        "estimate": [float(kappa)], "se": [se], "ci_low": [float(lo)], "ci_high": [float(hi)],
-        "statistic": [float(z)], "p": [float(2 * stats.norm.sf(abs(z)))], "n": [n_items],
-        "n_coders": [int(n)], "observed": [float(pbar)], "expected": [float(pe)],
-        "method": [f"Fleiss' kappa ({k} categories); z test with the null variance of "
-                   f"Fleiss, Nee & Landis (1979); bootstrap over items ({n_boot} replicates, "
-                   f"percentile)"],
-    })
+    out = pd.DataFrame(
+        {
+            "estimate": [float(kappa)],
+            "se": [se],
+            "ci_low": [float(lo)],
+            "ci_high": [float(hi)],
+            "statistic": [float(z)],
+            "p": [float(2 * stats.norm.sf(abs(z)))],
+            "n": [n_items],
+            "n_coders": [int(n)],
+            "observed": [float(pbar)],
+            "expected": [float(pe)],
+            "method": [
+                f"Fleiss' kappa ({k} categories); z test with the null variance of "
+                f"Fleiss, Nee & Landis (1979); bootstrap over items ({n_boot} replicates, "
+                f"percentile)"
+            ],
+        }
+    )
     out.attrs["ci"] = level_ci
     return out
 
@@ -561,14 +576,12 @@ def _kappa_table(data, raters, unit, coder, value, coders):
             )
         if isinstance(raters, str) or not isinstance(raters, (list, tuple, pd.Index)):
             raise ParameterError(
-                f"The 'raters' parameter of cohen_kappa must be a list of two column names. "
-                f"Got {raters!r} instead."
+                f"The 'raters' parameter of cohen_kappa must be a list of two column names. Got {raters!r} instead."
             )
         raters = list(raters)
         if len(raters) != 2:
             raise ParameterError(
-                f"The 'raters' parameter of cohen_kappa must name exactly two columns. "
-                f"Got {raters!r} instead."
+                f"The 'raters' parameter of cohen_kappa must name exactly two columns. Got {raters!r} instead."
             )
         check_columns(data, raters, argument="raters")
         wide = data[raters]
@@ -576,8 +589,7 @@ def _kappa_table(data, raters, unit, coder, value, coders):
     else:
         if unit is None or coder is None or value is None:
             raise ParameterError(
-                "cohen_kappa needs raters=[col1, col2] (wide data) or all of unit=, coder=, "
-                "value= (long data)."
+                "cohen_kappa needs raters=[col1, col2] (wide data) or all of unit=, coder=, value= (long data)."
             )
         check_columns(data, [unit, coder, value], argument="unit/coder/value")
         sub = data[[unit, coder, value]]
@@ -604,8 +616,7 @@ def _kappa_table(data, raters, unit, coder, value, coders):
     complete = wide.notna().all(axis=1)
     if (~complete).any():
         warnings.warn(
-            f"cohen_kappa: {int((~complete).sum())} unit(s) without a value from both raters "
-            f"{labels} were left out.",
+            f"cohen_kappa: {int((~complete).sum())} unit(s) without a value from both raters {labels} were left out.",
             stacklevel=3,
         )
     return wide[complete]
@@ -694,28 +705,27 @@ def cohen_kappa(
     _check_frame(data, "cohen_kappa")
     ci_level = check_ci(ci, function="cohen_kappa")
     if weighting is not None:
-        check_choice(weighting, ("linear", "quadratic"), argument="weighting",
-                     function="cohen_kappa")
+        check_choice(weighting, ("linear", "quadratic"), argument="weighting", function="cohen_kappa")
     wide = _kappa_table(data, raters, item, coder, value, coders)
     first, second = wide.iloc[:, 0], wide.iloc[:, 1]
     names = [str(c) for c in wide.columns]
-    where = (f"columns '{names[0]}' and '{names[1]}'" if raters is not None else
-             f"column '{value}' for coders {names[0]!r} and {names[1]!r}")
+    where = (
+        f"columns '{names[0]}' and '{names[1]}'"
+        if raters is not None
+        else f"column '{value}' for coders {names[0]!r} and {names[1]!r}"
+    )
     if raters is None:  # long data: the value column's own type matters
-        first = first.astype(data[value].dtype) if isinstance(
-            data[value].dtype, pd.CategoricalDtype) else first
-        second = second.astype(data[value].dtype) if isinstance(
-            data[value].dtype, pd.CategoricalDtype) else second
+        first = first.astype(data[value].dtype) if isinstance(data[value].dtype, pd.CategoricalDtype) else first
+        second = second.astype(data[value].dtype) if isinstance(data[value].dtype, pd.CategoricalDtype) else second
     k1, k2 = _value_kind(first), _value_kind(second)
     if len(k1 | k2) > 1:
         raise ParameterError(
             f"cohen_kappa: {where} mix kinds of value ({'/'.join(sorted(k1))} against "
-            f"{'/'.join(sorted(k2))}), e.g. the text \"1\" and the number 1, which would "
+            f'{"/".join(sorted(k2))}), e.g. the text "1" and the number 1, which would '
             "never count as agreeing. Convert both to one type first (e.g. "
             "data[col].astype(str) or pd.to_numeric(data[col]))."
         )
-    ordered = [c for c in (first, second) if isinstance(c.dtype, pd.CategoricalDtype)
-               and c.cat.ordered]
+    ordered = [c for c in (first, second) if isinstance(c.dtype, pd.CategoricalDtype) and c.cat.ordered]
     both = pd.concat([first.astype(object), second.astype(object)], ignore_index=True)
     if levels is not None:
         cats = list(levels)
@@ -748,7 +758,8 @@ def cohen_kappa(
         except TypeError:
             cats = list(pd.unique(both))
     table = pd.crosstab(
-        pd.Categorical(first, categories=cats), pd.Categorical(second, categories=cats),
+        pd.Categorical(first, categories=cats),
+        pd.Categorical(second, categories=cats),
         dropna=False,
     ).to_numpy(dtype=float)
     n = int(table.sum())
@@ -793,8 +804,7 @@ def cohen_kappa(
     return out
 
 
-def agreement(project, *, coders=None, item="segment", weight="characters", n_boot=1000,
-              ci=0.95, seed=0):
+def agreement(project, *, coders=None, item="segment", weight="characters", n_boot=1000, ci=0.95, seed=0):
     """Inter-coder agreement per code and overall on the double-coded part of a project.
 
     Parameters
@@ -862,19 +872,18 @@ def agreement(project, *, coders=None, item="segment", weight="characters", n_bo
     segments = getattr(project, "segments", None)
     if not isinstance(segments, pd.DataFrame):
         raise ParameterError(
-            f"agreement needs a QualProject (with a segments table). Got "
-            f"{type(project).__name__} instead."
+            f"agreement needs a QualProject (with a segments table). Got {type(project).__name__} instead."
         )
-    check_columns(segments, ["source", "start", "end", "code", "coder"], argument="segments",
-                  where="project.segments")
+    check_columns(segments, ["source", "start", "end", "code", "coder"], argument="segments", where="project.segments")
     if not isinstance(n_boot, (int, np.integer)) or n_boot < 0:
-        raise ParameterError(f"The 'n_boot' parameter of agreement must be an int >= 0. "
-                             f"Got {n_boot!r}.")
+        raise ParameterError(f"The 'n_boot' parameter of agreement must be an int >= 0. Got {n_boot!r}.")
     ci_level = check_ci(ci_level, function="agreement")
     seg = segments.dropna(subset=["start", "end", "coder", "code"])
     if len(seg) < len(segments):
-        warnings.warn(f"agreement: {len(segments) - len(seg)} segment(s) without offsets, code "
-                      "or coder were left out.", stacklevel=2)
+        warnings.warn(
+            f"agreement: {len(segments) - len(seg)} segment(s) without offsets, code or coder were left out.",
+            stacklevel=2,
+        )
     found = list(pd.unique(seg["coder"]))
     coders = found if coders is None else list(coders)
     unknown = [c for c in coders if c not in found]
@@ -886,10 +895,8 @@ def agreement(project, *, coders=None, item="segment", weight="characters", n_bo
     units, pairs, codes, shared = sparse_presence(seg, coders, unit, weight)
     if units.empty:
         raise DataValidationError(
-            pd.DataFrame(columns=["file", "row", "column", "value", "problem", "expected",
-                                  "severity"]),
-            f"agreement: no source is coded by two or more of the coders {coders}; "
-            "double-code some sources first.",
+            pd.DataFrame(columns=["file", "row", "column", "value", "problem", "expected", "severity"]),
+            f"agreement: no source is coded by two or more of the coders {coders}; double-code some sources first.",
         )
     sums, deviations, base = _item_sums(units, pairs, len(codes), len(coders))
     n_units, n_codes = len(units), len(codes)
@@ -905,18 +912,17 @@ def agreement(project, *, coders=None, item="segment", weight="characters", n_bo
                 b = boot[bi][:, j]
                 b = b[np.isfinite(b)]
                 se = float(b.std(ddof=1)) if b.size > 1 else np.nan
-                lo, hi = (np.quantile(b, [(1 - ci_level) / 2, (1 + ci_level) / 2])
-                          if b.size else (np.nan, np.nan))
+                lo, hi = np.quantile(b, [(1 - ci_level) / 2, (1 + ci_level) / 2]) if b.size else (np.nan, np.nan)
             else:
                 se = lo = hi = np.nan
-            rows.append((code, name, float(est_codes[bi][j]), se, float(lo), float(hi),
-                         n_units, len(shared)))
-    out = pd.DataFrame(rows, columns=["code", "measure", "estimate", "se", "ci_low",
-                                      "ci_high", "n", "n_sources"])
+            rows.append((code, name, float(est_codes[bi][j]), se, float(lo), float(hi), n_units, len(shared)))
+    out = pd.DataFrame(rows, columns=["code", "measure", "estimate", "se", "ci_low", "ci_high", "n", "n_sources"])
     w = "characters" if (unit == "segment" and weight == "characters") else "units"
-    out["method"] = (f"item={unit}, weighted by {w}, coders {coders}"
-                     f"{'' if len(coders) == 2 else ' (kappa: first two)'}; "
-                     f"bootstrap over units ({n_boot} replicates, percentile)")
+    out["method"] = (
+        f"item={unit}, weighted by {w}, coders {coders}"
+        f"{'' if len(coders) == 2 else ' (kappa: first two)'}; "
+        f"bootstrap over units ({n_boot} replicates, percentile)"
+    )
     out.attrs["ci"] = ci_level
     return out
 
@@ -951,8 +957,8 @@ def _item_sums(units, pairs, n_codes, n_coders):
     np.add.at(per_code, c, dev)
     sums = np.vstack([per_code, per_code.sum(axis=0)])
     deviations = sparse.csr_matrix(
-        (dev.ravel(), (np.repeat(u, k), (c[:, None] * k + np.arange(k)).ravel())),
-        shape=(len(units), n_codes * k))
+        (dev.ravel(), (np.repeat(u, k), (c[:, None] * k + np.arange(k)).ravel())), shape=(len(units), n_codes * k)
+    )
     return sums, deviations, base
 
 
@@ -970,11 +976,11 @@ def _bootstrap_sums(base, deviations, n_codes, n_boot, seed, chunk=25):
     dev_t = deviations.T.tocsr()
     for b0 in range(0, n_boot, chunk):
         b1 = min(b0 + chunk, n_boot)
-        counts = np.stack([np.bincount(rng.integers(0, n, n), minlength=n)
-                           for _ in range(b1 - b0)]).astype(float)  # chunk x units
+        counts = np.stack([np.bincount(rng.integers(0, n, n), minlength=n) for _ in range(b1 - b0)]).astype(
+            float
+        )  # chunk x units
         base_boot = counts @ base  # chunk x k
         codes_boot = (dev_t @ counts.T).T.reshape(b1 - b0, n_codes, k) + base_boot[:, None, :]
         out[b0:b1, :n_codes] = codes_boot
         out[b0:b1, n_codes] = codes_boot.sum(axis=1)
     return out
-

@@ -20,8 +20,7 @@ __all__ = ["cooccurrence", "cooccurrence_heatmap"]
 COLUMNS = ["code_a", "code_b", "n_a", "n_b", "n_both", "estimate", "unit", "measure"]
 
 
-def cooccurrence(project, *, unit="segment", measure="count", codes=None,
-                 coder=None) -> pd.DataFrame:
+def cooccurrence(project, *, unit="segment", measure="count", codes=None, coder=None) -> pd.DataFrame:
     """Co-occurrence of every pair of codes.
 
     Parameters
@@ -76,23 +75,25 @@ def cooccurrence(project, *, unit="segment", measure="count", codes=None,
     check_choice(unit, {"segment", "source"}, argument="unit", function="cooccurrence")
     check_choice(measure, {"count", "jaccard"}, argument="measure", function="cooccurrence")
     seg = coder_segments(project, coder, "cooccurrence")
-    codes = leaf_codes(project) if codes is None else resolve_codes(project, codes,
-                                                                     "cooccurrence")
+    codes = leaf_codes(project) if codes is None else resolve_codes(project, codes, "cooccurrence")
     rollup = rollup_map(project)
     # one row per (code in `codes`, segment) after roll-up
     parts = []
     for c in codes:
         s = seg[seg["code"].isin(rollup[c])].drop_duplicates(["source", "start", "end", "coder"])
         parts.append(s[["source", "start", "end", "coder"]].assign(key=c))
-    seg_k = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
-        columns=["source", "start", "end", "coder", "key"])
+    seg_k = (
+        pd.concat(parts, ignore_index=True)
+        if parts
+        else pd.DataFrame(columns=["source", "start", "end", "coder", "key"])
+    )
     n_units = {}
     both: dict[tuple, int] = {}
     if unit == "source":
         sets = {c: set(seg_k.loc[seg_k["key"] == c, "source"]) for c in codes}
         n_units = {c: len(v) for c, v in sets.items()}
         for i, a in enumerate(codes):
-            for b in codes[i + 1:]:
+            for b in codes[i + 1 :]:
                 both[(a, b)] = len(sets[a] & sets[b])
     else:
         n_units = seg_k["key"].value_counts().to_dict()
@@ -110,12 +111,22 @@ def cooccurrence(project, *, unit="segment", measure="count", codes=None,
                 both[(codes[a], codes[b])] = both.get((codes[a], codes[b]), 0) + 1
     rows = []
     for i, a in enumerate(codes):
-        for b in codes[i + 1:]:
+        for b in codes[i + 1 :]:
             na, nb, nab = int(n_units.get(a, 0)), int(n_units.get(b, 0)), int(both.get((a, b), 0))
             union = na + nb - nab
             est = float(nab) if measure == "count" else (nab / union if union > 0 else np.nan)
-            rows.append({"code_a": a, "code_b": b, "n_a": na, "n_b": nb, "n_both": nab,
-                         "estimate": est, "unit": unit, "measure": measure})
+            rows.append(
+                {
+                    "code_a": a,
+                    "code_b": b,
+                    "n_a": na,
+                    "n_b": nb,
+                    "n_both": nab,
+                    "estimate": est,
+                    "unit": unit,
+                    "measure": measure,
+                }
+            )
     out = pd.DataFrame(rows, columns=COLUMNS)
     for col in ("n_a", "n_b", "n_both"):
         out[col] = out[col].astype("int64")
@@ -146,8 +157,13 @@ def cooccurrence_heatmap(table: pd.DataFrame, *, labels=None, ax=None):
     import matplotlib.pyplot as plt
     from matplotlib import colormaps
 
-    check_table(table, argument="table", function="cooccurrence_heatmap",
-                producer="cooccurrence", columns=("code_a", "code_b", "estimate"))
+    check_table(
+        table,
+        argument="table",
+        function="cooccurrence_heatmap",
+        producer="cooccurrence",
+        columns=("code_a", "code_b", "estimate"),
+    )
     codes = list(dict.fromkeys(list(table["code_a"]) + list(table["code_b"])))
     idx = {c: i for i, c in enumerate(codes)}
     k = len(codes)

@@ -20,13 +20,22 @@ from toolkit.qual._common import (
 
 __all__ = ["framework_matrix", "framework_to_excel"]
 
-COLUMNS = ["row", "code", "name", "n_segments", "n_cases", "summary", "exemplar",
-           "exemplar_pseudonym", "exemplar_source", "exemplar_start"]
+COLUMNS = [
+    "row",
+    "code",
+    "name",
+    "n_segments",
+    "n_cases",
+    "summary",
+    "exemplar",
+    "exemplar_pseudonym",
+    "exemplar_source",
+    "exemplar_start",
+]
 EXCEL_CELL_LIMIT = 32767
 
 
-def framework_matrix(project, *, codes=None, by="case", coder=None, seed=0,
-                     max_chars=None) -> pd.DataFrame:
+def framework_matrix(project, *, codes=None, by="case", coder=None, seed=0, max_chars=None) -> pd.DataFrame:
     """Framework matrix in long form: one row per (case or group) x code.
 
     Parameters
@@ -84,11 +93,12 @@ def framework_matrix(project, *, codes=None, by="case", coder=None, seed=0,
     """
     check_project(project, "framework_matrix")
     if max_chars is not None and (not isinstance(max_chars, int) or max_chars < 10):
-        raise ParameterError(f"The 'max_chars' parameter of framework_matrix must be an "
-                             f"integer of at least 10 or None. Got {max_chars!r} instead.")
+        raise ParameterError(
+            f"The 'max_chars' parameter of framework_matrix must be an "
+            f"integer of at least 10 or None. Got {max_chars!r} instead."
+        )
     seg = coder_segments(project, coder, "framework_matrix")
-    codes = leaf_codes(project) if codes is None else resolve_codes(project, codes,
-                                                                     "framework_matrix")
+    codes = leaf_codes(project) if codes is None else resolve_codes(project, codes, "framework_matrix")
     groups = case_groups(project, by, "framework_matrix")
     rows_order = list(groups.index) if by == "case" else sorted(groups.unique(), key=str)
     rollup = rollup_map(project)
@@ -101,21 +111,32 @@ def framework_matrix(project, *, codes=None, by="case", coder=None, seed=0,
     for i, row in enumerate(rows_order):
         in_row = seg[seg["row"] == row]
         for j, code in enumerate(codes):
-            cell = in_row[in_row["code"].isin(rollup[code])].drop_duplicates(
-                ["source", "start", "end"])
-            rec = {"row": row, "code": code, "name": names[code], "n_segments": len(cell),
-                   "n_cases": cell["case"].nunique(), "summary": "", "exemplar": np.nan,
-                   "exemplar_pseudonym": np.nan, "exemplar_source": np.nan,
-                   "exemplar_start": np.nan}
+            cell = in_row[in_row["code"].isin(rollup[code])].drop_duplicates(["source", "start", "end"])
+            rec = {
+                "row": row,
+                "code": code,
+                "name": names[code],
+                "n_segments": len(cell),
+                "n_cases": cell["case"].nunique(),
+                "summary": "",
+                "exemplar": np.nan,
+                "exemplar_pseudonym": np.nan,
+                "exemplar_source": np.nan,
+                "exemplar_start": np.nan,
+            }
             if len(cell):
                 summary = " | ".join(dict.fromkeys(cell["text"]))
                 if max_chars is not None and len(summary) > max_chars:
                     summary = summary[: max_chars - 3] + "..."
                 k = int(np.random.default_rng([seed, i, j]).integers(len(cell)))
                 ex = cell.iloc[k]
-                rec.update(summary=summary, exemplar=ex["text"],
-                           exemplar_pseudonym=pseud.get(ex["case"], np.nan),
-                           exemplar_source=ex["source"], exemplar_start=float(ex["start"]))
+                rec.update(
+                    summary=summary,
+                    exemplar=ex["text"],
+                    exemplar_pseudonym=pseud.get(ex["case"], np.nan),
+                    exemplar_source=ex["source"],
+                    exemplar_start=float(ex["start"]),
+                )
             out.append(rec)
     df = pd.DataFrame(out, columns=COLUMNS)
     df["n_segments"] = df["n_segments"].astype("int64")
@@ -132,8 +153,13 @@ def framework_to_excel(matrix: pd.DataFrame, path) -> Path:
     characters per cell, with a note); sheet ``exemplars``: rows x codes with the exemplar
     and its pseudonym; sheet ``long``: the tidy table as returned.
     """
-    check_table(matrix, argument="matrix", function="framework_to_excel",
-                producer="framework_matrix", columns=("row", "code", "summary", "exemplar"))
+    check_table(
+        matrix,
+        argument="matrix",
+        function="framework_to_excel",
+        producer="framework_matrix",
+        columns=("row", "code", "summary", "exemplar"),
+    )
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
 
@@ -145,8 +171,11 @@ def framework_to_excel(matrix: pd.DataFrame, path) -> Path:
     order_r = list(dict.fromkeys(matrix["row"]))
     order_c = list(dict.fromkeys(matrix["code"]))
     summary = matrix.pivot(index="row", columns="code", values="summary").loc[order_r, order_c]
-    ex = matrix.assign(exemplar=[f"{e} ({p})" if isinstance(e, str) else ""
-                                 for e, p in zip(matrix["exemplar"], matrix["exemplar_pseudonym"])])
+    ex = matrix.assign(
+        exemplar=[
+            f"{e} ({p})" if isinstance(e, str) else "" for e, p in zip(matrix["exemplar"], matrix["exemplar_pseudonym"])
+        ]
+    )
     exemplars = ex.pivot(index="row", columns="code", values="exemplar").loc[order_r, order_c]
     with pd.ExcelWriter(path, engine="openpyxl") as xw:
         summary.map(cut).to_excel(xw, sheet_name="summary")

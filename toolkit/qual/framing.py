@@ -24,8 +24,7 @@ from toolkit.errors import (
 from toolkit.paths import template
 from toolkit.qual._common import check_table
 
-__all__ = ["frame_documents", "framing_evidence", "compare_frames", "validate_lexicon",
-           "read_lexicon", "FRAMES"]
+__all__ = ["frame_documents", "framing_evidence", "compare_frames", "validate_lexicon", "read_lexicon", "FRAMES"]
 
 #: The two frames of the lexicon: care (wellbeing, support) and misconduct (reputation,
 #: discipline).
@@ -69,20 +68,18 @@ def read_lexicon(lexicon=None) -> pd.DataFrame:
     for i, row in lex.iterrows():
         line = int(i) + 2 if isinstance(i, (int, np.integer)) else i
         if row["frame"] not in FRAMES:
-            problems.append((source, line, "frame", row["frame"], "unknown frame",
-                             "care or misconduct"))
+            problems.append((source, line, "frame", row["frame"], "unknown frame", "care or misconduct"))
         if not (row["weight"] > 0):
-            problems.append((source, line, "weight", lexicon.loc[i, "weight"],
-                             "weight is not a positive number", "a number > 0"))
+            problems.append(
+                (source, line, "weight", lexicon.loc[i, "weight"], "weight is not a positive number", "a number > 0")
+            )
         if row["term"] in ("", "nan", "*"):
             problems.append((source, line, "term", row["term"], "empty term", "a word or phrase"))
     dup = lex.duplicated("term", keep="first")
     for i in lex.index[dup]:
-        problems.append((source, int(i) + 2, "term", lex.loc[i, "term"], "term listed twice",
-                         "each term once"))
+        problems.append((source, int(i) + 2, "term", lex.loc[i, "term"], "term listed twice", "each term once"))
     if problems:
-        report = pd.DataFrame(problems, columns=["file", "row", "column", "value", "problem",
-                                                 "expected"])
+        report = pd.DataFrame(problems, columns=["file", "row", "column", "value", "problem", "expected"])
         report["severity"] = "error"
         raise DataValidationError(report)
     return lex[["term", "frame", "weight", "notes"]].reset_index(drop=True)
@@ -98,11 +95,11 @@ def _pattern(lex: pd.DataFrame):
 
 
 def _lookup(lex):
-    exact = {t: (f, w) for t, f, w in zip(lex["term"], lex["frame"], lex["weight"])
-             if not t.endswith("*")}
-    wild = sorted(((t.rstrip("*"), f, w) for t, f, w in zip(lex["term"], lex["frame"],
-                                                             lex["weight"]) if t.endswith("*")),
-                  key=lambda x: -len(x[0]))
+    exact = {t: (f, w) for t, f, w in zip(lex["term"], lex["frame"], lex["weight"]) if not t.endswith("*")}
+    wild = sorted(
+        ((t.rstrip("*"), f, w) for t, f, w in zip(lex["term"], lex["frame"], lex["weight"]) if t.endswith("*")),
+        key=lambda x: -len(x[0]),
+    )
     return exact, wild
 
 
@@ -182,10 +179,10 @@ def framing_evidence(documents, *, lexicon=None, text="text", id="id"):
                     lex_term = term + "*"
                 else:
                     lex_term = found
-                rows.append((doc_id, k, m.start(), m.end(), m.group(), lex_term, hit[0],
-                             float(hit[1])))
-    return pd.DataFrame(rows, columns=["document", "paragraph", "start", "end", "term",
-                                       "lexicon_term", "frame", "weight"])
+                rows.append((doc_id, k, m.start(), m.end(), m.group(), lex_term, hit[0], float(hit[1])))
+    return pd.DataFrame(
+        rows, columns=["document", "paragraph", "start", "end", "term", "lexicon_term", "frame", "weight"]
+    )
 
 
 def frame_documents(documents, *, lexicon=None, text="text", id="id", margin=0.0):
@@ -240,13 +237,14 @@ def frame_documents(documents, *, lexicon=None, text="text", id="id", margin=0.0
     1  b    F2   2.0         0.0       1.0        care
     """
     if not isinstance(margin, (int, float)) or margin < 0 or margin >= 1:
-        raise ParameterError(
-            f"The 'margin' parameter of frame_documents must be a number in [0, 1). Got {margin!r}."
-        )
+        raise ParameterError(f"The 'margin' parameter of frame_documents must be a number in [0, 1). Got {margin!r}.")
     docs, id_col, text_col = _as_documents(documents, text, id)
     evidence = framing_evidence(docs, lexicon=lexicon, text=text_col, id=id_col)
-    totals = evidence.pivot_table(index="document", columns="frame", values="weight",
-                                  aggfunc="sum").reindex(columns=list(FRAMES)).fillna(0.0)
+    totals = (
+        evidence.pivot_table(index="document", columns="frame", values="weight", aggfunc="sum")
+        .reindex(columns=list(FRAMES))
+        .fillna(0.0)
+    )
     keep = [c for c in docs.columns if c not in (text_col,)]
     out = docs[keep].rename(columns={id_col: "id"}).copy()
     texts = docs[text_col].fillna("").astype(str)
@@ -255,14 +253,14 @@ def frame_documents(documents, *, lexicon=None, text="text", id="id", margin=0.0
     for frame in FRAMES:
         out[frame] = out["id"].map(totals[frame]).fillna(0.0).astype(float)
         with np.errstate(divide="ignore", invalid="ignore"):
-            out[f"{frame}_per_1000"] = np.where(out["n_words"] > 0,
-                                                out[frame] / out["n_words"] * 1000, np.nan)
+            out[f"{frame}_per_1000"] = np.where(out["n_words"] > 0, out[frame] / out["n_words"] * 1000, np.nan)
     tot = out["care"] + out["misconduct"]
     with np.errstate(divide="ignore", invalid="ignore"):
         out["estimate"] = np.where(tot > 0, (out["care"] - out["misconduct"]) / tot, np.nan)
     out["frame"] = np.select(
         [tot == 0, out["estimate"] > margin, out["estimate"] < -margin],
-        ["none", "care", "misconduct"], default="balanced",
+        ["none", "care", "misconduct"],
+        default="balanced",
     )
     out["method"] = "lexicon balance (care - misconduct) / (care + misconduct)"
     return out
@@ -304,19 +302,17 @@ def compare_frames(scores, *, by, ci=0.95):
     """
     if not isinstance(by, (str, list, tuple)):
         raise ParameterError(
-            "The 'by' parameter of compare_frames must be a column name or a list of them. "
-            f"Got {by!r} instead."
+            f"The 'by' parameter of compare_frames must be a column name or a list of them. Got {by!r} instead."
         )
     by = [by] if isinstance(by, str) else list(by)
-    check_table(scores, argument="scores", function="compare_frames",
-                producer="frame_documents", allow_empty=True)
+    check_table(scores, argument="scores", function="compare_frames", producer="frame_documents", allow_empty=True)
     check_columns(scores, by, argument="by", where="scores")
-    check_table(scores, argument="scores", function="compare_frames",
-                producer="frame_documents", columns=("estimate", "frame"))
+    check_table(
+        scores, argument="scores", function="compare_frames", producer="frame_documents", columns=("estimate", "frame")
+    )
     from toolkit.errors import check_ci
 
-    ci_level = check_ci(ci,
-                        function="compare_frames")
+    ci_level = check_ci(ci, function="compare_frames")
     rows = []
     for key, g in scores.groupby(by, sort=True, dropna=False):
         key = key if isinstance(key, tuple) else (key,)
@@ -325,11 +321,22 @@ def compare_frames(scores, *, by, ci=0.95):
         mean = est.mean() if k else np.nan
         se = est.std(ddof=1) / np.sqrt(k) if k > 1 else np.nan
         t = stats.t.ppf(0.5 + ci_level / 2, k - 1) if k > 1 else np.nan
-        rows.append((*key, len(g), k, mean, se, mean - t * se, mean + t * se,
-                     float((g["frame"] == "care").mean()),
-                     float((g["frame"] == "misconduct").mean())))
-    out = pd.DataFrame(rows, columns=[*by, "n", "n_scored", "estimate", "se", "ci_low",
-                                      "ci_high", "share_care", "share_misconduct"])
+        rows.append(
+            (
+                *key,
+                len(g),
+                k,
+                mean,
+                se,
+                mean - t * se,
+                mean + t * se,
+                float((g["frame"] == "care").mean()),
+                float((g["frame"] == "misconduct").mean()),
+            )
+        )
+    out = pd.DataFrame(
+        rows, columns=[*by, "n", "n_scored", "estimate", "se", "ci_low", "ci_high", "share_care", "share_misconduct"]
+    )
     out["method"] = "mean lexicon balance, t interval"
     out.attrs["ci"] = ci_level
     return out
@@ -376,17 +383,23 @@ def validate_lexicon(sample, lexicon=None, *, text="text", label="frame"):
         )
     docs = pd.DataFrame({"id": np.arange(len(sample)), "text": sample[text].astype(str)})
     scores = frame_documents(docs, lexicon=lexicon)
-    predicted = np.select([scores["care"] > scores["misconduct"],
-                           scores["misconduct"] > scores["care"]],
-                          ["care", "misconduct"], default="neutral")
+    predicted = np.select(
+        [scores["care"] > scores["misconduct"], scores["misconduct"] > scores["care"]],
+        ["care", "misconduct"],
+        default="neutral",
+    )
     n = len(sample)
     correct = int((predicted == labels.to_numpy()).sum())
     acc = correct / n
     from statsmodels.stats.proportion import proportion_confint
 
     lo, hi = proportion_confint(correct, n, alpha=0.05, method="wilson")
-    pair = pd.DataFrame({"hand": pd.Categorical(labels, categories=[*FRAMES, "neutral"]),
-                         "lexicon": pd.Categorical(predicted, categories=[*FRAMES, "neutral"])})
+    pair = pd.DataFrame(
+        {
+            "hand": pd.Categorical(labels, categories=[*FRAMES, "neutral"]),
+            "lexicon": pd.Categorical(predicted, categories=[*FRAMES, "neutral"]),
+        }
+    )
     kappa = cohen_kappa(pair.astype(str), raters=["hand", "lexicon"]).iloc[0]
     out = pd.DataFrame(
         {
@@ -396,8 +409,10 @@ def validate_lexicon(sample, lexicon=None, *, text="text", label="frame"):
             "ci_low": [lo, kappa["ci_low"]],
             "ci_high": [hi, kappa["ci_high"]],
             "n": [n, n],
-            "method": ["proportion classified as hand-coded, Wilson interval",
-                       "Cohen's kappa (hand vs lexicon), Wald interval"],
+            "method": [
+                "proportion classified as hand-coded, Wilson interval",
+                "Cohen's kappa (hand vs lexicon), Wald interval",
+            ],
         }
     )
     out.attrs["ci"] = 0.95

@@ -7,13 +7,25 @@ import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
 
 from toolkit.errors import check_ci
-from toolkit.qual._common import case_groups, check_project, coder_segments, resolve_codes, \
-    rollup_map
+from toolkit.qual._common import case_groups, check_project, coder_segments, resolve_codes, rollup_map
 
 __all__ = ["code_frequencies"]
 
-COLUMNS = ["group", "code", "name", "parent", "pillar", "n_segments", "n_sources", "n_cases",
-           "n", "estimate", "ci_low", "ci_high", "method"]
+COLUMNS = [
+    "group",
+    "code",
+    "name",
+    "parent",
+    "pillar",
+    "n_segments",
+    "n_sources",
+    "n_cases",
+    "n",
+    "estimate",
+    "ci_low",
+    "ci_high",
+    "method",
+]
 
 
 def code_frequencies(project, *, by=None, codes=None, coder=None, ci=0.95) -> pd.DataFrame:
@@ -90,17 +102,24 @@ def code_frequencies(project, *, by=None, codes=None, coder=None, ci=0.95) -> pd
         in_group = seg[seg["group"] == group] if by is not None else seg
         for code in codes:
             s = in_group[in_group["code"].isin(rollup[code])]
-            rows.append({
-                "group": group, "code": code, "name": book.at[code, "name"],
-                "parent": book.at[code, "parent"], "pillar": book.at[code, "pillar"],
-                "n_segments": len(s.drop_duplicates(["source", "start", "end", "coder"])),
-                "n_sources": s["source"].nunique(),
-                "n_cases": s["case"].dropna().nunique(), "n": n,
-            })
+            rows.append(
+                {
+                    "group": group,
+                    "code": code,
+                    "name": book.at[code, "name"],
+                    "parent": book.at[code, "parent"],
+                    "pillar": book.at[code, "pillar"],
+                    "n_segments": len(s.drop_duplicates(["source", "start", "end", "coder"])),
+                    "n_sources": s["source"].nunique(),
+                    "n_cases": s["case"].dropna().nunique(),
+                    "n": n,
+                }
+            )
     out = pd.DataFrame(rows)
     est = out["n_cases"] / out["n"].where(out["n"] > 0)
-    low, high = proportion_confint(out["n_cases"].to_numpy(), np.maximum(out["n"], 1).to_numpy(),
-                                   alpha=1 - ci, method="wilson")
+    low, high = proportion_confint(
+        out["n_cases"].to_numpy(), np.maximum(out["n"], 1).to_numpy(), alpha=1 - ci, method="wilson"
+    )
     out["estimate"] = est.astype(float)
     out["ci_low"] = np.where(out["n"] > 0, low, np.nan)
     out["ci_high"] = np.where(out["n"] > 0, high, np.nan)

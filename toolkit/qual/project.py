@@ -19,8 +19,7 @@ import pandas as pd
 
 from toolkit.errors import DataValidationError, FileFormatError, ParameterError
 
-__all__ = ["QualProject", "PILLARS", "SOURCE_COLUMNS", "CASE_COLUMNS", "CODEBOOK_COLUMNS",
-           "SEGMENT_COLUMNS"]
+__all__ = ["QualProject", "PILLARS", "SOURCE_COLUMNS", "CASE_COLUMNS", "CODEBOOK_COLUMNS", "SEGMENT_COLUMNS"]
 
 #: The four pillars of the national recommendations, in their published order.
 PILLARS = ("recognition", "training", "reporting", "support")
@@ -154,18 +153,23 @@ class QualProject:
     def _frame(data, table: str, required) -> pd.DataFrame:
         if not isinstance(data, pd.DataFrame):
             raise ParameterError(
-                f"The '{table}' parameter of QualProject must be a pandas DataFrame. "
-                f"Got {type(data).__name__} instead."
+                f"The '{table}' parameter of QualProject must be a pandas DataFrame. Got {type(data).__name__} instead."
             )
         missing = [c for c in required if c not in data.columns]
         if missing:
             raise DataValidationError(
                 pd.DataFrame(
                     [
-                        {"file": f"{table} table", "row": None, "column": c, "value": None,
-                         "problem": f"required column '{c}' is missing; add it (it may be empty "
-                         "where the README says so)",
-                         "expected": f"columns {list(required)}", "severity": "error"}
+                        {
+                            "file": f"{table} table",
+                            "row": None,
+                            "column": c,
+                            "value": None,
+                            "problem": f"required column '{c}' is missing; add it (it may be empty "
+                            "where the README says so)",
+                            "expected": f"columns {list(required)}",
+                            "severity": "error",
+                        }
                         for c in missing
                     ],
                     columns=list(REPORT_COLUMNS),
@@ -183,8 +187,10 @@ class QualProject:
         df["kind"] = df["kind"].fillna("interview")
         df["name"] = df["name"].fillna(df["id"])
         df["text"] = pd.Series(
-            ["" if (v is None or (isinstance(v, float) and np.isnan(v))) else str(v)
-             for v in df["text"]], index=df.index, dtype=_STR)
+            ["" if (v is None or (isinstance(v, float) and np.isnan(v))) else str(v) for v in df["text"]],
+            index=df.index,
+            dtype=_STR,
+        )
         return df[list(SOURCE_COLUMNS) + [c for c in df.columns if c not in SOURCE_COLUMNS]]
 
     def _tidy_cases(self, data) -> pd.DataFrame:
@@ -213,17 +219,24 @@ class QualProject:
         for col in ("source", "case", "code", "coder"):
             df[col] = _text_col(df[col])
         df["text"] = pd.Series(
-            [np.nan if (v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)))
-             else str(v) for v in df["text"]], index=df.index, dtype=_STR)
+            [
+                np.nan if (v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v))) else str(v)
+                for v in df["text"]
+            ],
+            index=df.index,
+            dtype=_STR,
+        )
         return df[list(SEGMENT_COLUMNS) + [c for c in df.columns if c not in SEGMENT_COLUMNS]]
 
     def _sorted_segments(self, df: pd.DataFrame) -> pd.DataFrame:
         order = {s: i for i, s in enumerate(self.sources["id"])}
         key = df["source"].map(order)
-        out = (df.assign(_k=key.to_numpy())
-               .sort_values(["_k", "start", "end", "code", "coder"], kind="mergesort",
-                            na_position="last")
-               .drop(columns="_k").reset_index(drop=True))
+        out = (
+            df.assign(_k=key.to_numpy())
+            .sort_values(["_k", "start", "end", "code", "coder"], kind="mergesort", na_position="last")
+            .drop(columns="_k")
+            .reset_index(drop=True)
+        )
         out["start"] = out["start"].astype("int64")
         out["end"] = out["end"].astype("int64")
         return out
@@ -232,34 +245,55 @@ class QualProject:
     def _validate(self, problems: list, origins: dict) -> None:
         def add(table, pos, column, value, problem, expected):
             o = origins[table]
-            problems.append({
-                "file": o.file, "row": None if pos is None else o.row(int(pos)),
-                "column": column, "value": None if value is None else _short(value),
-                "problem": problem, "expected": expected, "severity": "error"})
+            problems.append(
+                {
+                    "file": o.file,
+                    "row": None if pos is None else o.row(int(pos)),
+                    "column": column,
+                    "value": None if value is None else _short(value),
+                    "problem": problem,
+                    "expected": expected,
+                    "severity": "error",
+                }
+            )
 
-        for table, df in (("sources", self.sources), ("cases", self.cases),
-                          ("codebook", self.codebook)):
+        for table, df in (("sources", self.sources), ("cases", self.cases), ("codebook", self.codebook)):
             for pos in np.flatnonzero(df["id"].isna().to_numpy()).tolist():
-                add(table, pos, "id", None, "id is empty; give every row an identifier",
-                    "a non-empty id")
+                add(table, pos, "id", None, "id is empty; give every row an identifier", "a non-empty id")
             dup = df["id"].duplicated(keep="first") & df["id"].notna()
             for pos in np.flatnonzero(dup.to_numpy()).tolist():
-                add(table, pos, "id", df["id"].iat[pos],
-                    "duplicate id (an earlier row has the same id); make ids unique", "unique ids")
+                add(
+                    table,
+                    pos,
+                    "id",
+                    df["id"].iat[pos],
+                    "duplicate id (an earlier row has the same id); make ids unique",
+                    "unique ids",
+                )
 
         case_ids = set(self.cases["id"].dropna())
         for pos, c in enumerate(self.sources["case"]):
             if isinstance(c, str) and c not in case_ids:
-                add("sources", pos, "case", c,
+                add(
+                    "sources",
+                    pos,
+                    "case",
+                    c,
                     "case id not found in the cases table; add the case or correct the id",
-                    "an id from cases.id or empty")
+                    "an id from cases.id or empty",
+                )
 
         code_ids = set(self.codebook["id"].dropna())
         for pos, (cid, par) in enumerate(zip(self.codebook["id"], self.codebook["parent"])):
             if isinstance(par, str) and par not in code_ids:
-                add("codebook", pos, "parent", par,
+                add(
+                    "codebook",
+                    pos,
+                    "parent",
+                    par,
                     "parent code not found in the codebook; add it or leave parent empty",
-                    "an id from codebook.id or empty")
+                    "an id from codebook.id or empty",
+                )
         for pos, p in enumerate(self.codebook["pillar"]):
             if isinstance(p, str) and p not in PILLARS:
                 add("codebook", pos, "pillar", p, "unknown pillar", f"one of {list(PILLARS)} or empty")
@@ -269,9 +303,14 @@ class QualProject:
             seen, cur = set(), cid
             while isinstance(cur, str) and cur in parent:
                 if cur in seen:
-                    add("codebook", pos, "parent", parent.get(cid),
+                    add(
+                        "codebook",
+                        pos,
+                        "parent",
+                        parent.get(cid),
                         "the parent chain loops back on itself; break the cycle",
-                        "a tree of codes")
+                        "a tree of codes",
+                    )
                     break
                 seen.add(cur)
                 cur = parent[cur]
@@ -287,19 +326,30 @@ class QualProject:
         text_l, case_l = seg["text"].tolist(), seg["case"].tolist()
         start_raw, end_raw = seg["start"].tolist(), seg["end"].tolist()
         start_v, end_v = starts.tolist(), ends.tolist()
-        for pos in self._segments_needing_checks(seg, starts, ends, texts, src_case, code_ids,
-                                                 filled_text, filled_case):
+        for pos in self._segments_needing_checks(
+            seg, starts, ends, texts, src_case, code_ids, filled_text, filled_case
+        ):
             src, code = src_l[pos], code_l[pos]
             s, e = start_v[pos], end_v[pos]
             if not isinstance(src, str) or src not in texts:
-                add("segments", pos, "source", src,
+                add(
+                    "segments",
+                    pos,
+                    "source",
+                    src,
                     "source id not found in the sources table; correct the id or add the source",
-                    "an id from sources.id")
+                    "an id from sources.id",
+                )
                 src = None
             if not isinstance(code, str) or code not in code_ids:
-                add("segments", pos, "code", code,
+                add(
+                    "segments",
+                    pos,
+                    "code",
+                    code,
                     "code id not found in the codebook; add the code or correct the id",
-                    "an id from codebook.id")
+                    "an id from codebook.id",
+                )
             got = text_l[pos]
             if pd.isna(s) and pd.isna(e) and isinstance(got, str) and src is not None:
                 # text given without offsets (e.g. a coded reference pasted from NVivo):
@@ -309,18 +359,32 @@ class QualProject:
                     s = start_v[pos] = float(hits[0])
                     e = end_v[pos] = float(hits[0] + len(got))
                 else:
-                    add("segments", pos, "text", got,
-                        (f"start/end are empty and the text occurs {len(hits)} times in source "
-                         f"'{src}'; give start and end" if hits else
-                         f"start/end are empty and the text is not found in source '{src}'; "
-                         "correct the text or give start and end"),
-                        "text occurring exactly once, or start and end")
+                    add(
+                        "segments",
+                        pos,
+                        "text",
+                        got,
+                        (
+                            f"start/end are empty and the text occurs {len(hits)} times in source "
+                            f"'{src}'; give start and end"
+                            if hits
+                            else f"start/end are empty and the text is not found in source '{src}'; "
+                            "correct the text or give start and end"
+                        ),
+                        "text occurring exactly once, or start and end",
+                    )
                     continue
             bad_num = False
             for col, v, raw in (("start", s, start_raw[pos]), ("end", e, end_raw[pos])):
                 if pd.isna(v) or float(v) != int(v):
-                    add("segments", pos, col, raw, "offset is not a whole number",
-                        "a 0-based character position (integer)")
+                    add(
+                        "segments",
+                        pos,
+                        col,
+                        raw,
+                        "offset is not a whole number",
+                        "a 0-based character position (integer)",
+                    )
                     bad_num = True
             case = case_l[pos]
             if src is not None:
@@ -328,19 +392,29 @@ class QualProject:
                 if not isinstance(case, str):
                     filled_case[pos] = sc
                 elif case != sc:
-                    add("segments", pos, "case", case,
+                    add(
+                        "segments",
+                        pos,
+                        "case",
+                        case,
                         f"segment case differs from the case of source '{src}' ({sc}); "
                         "correct it or leave it empty to take the source's case",
-                        f"{sc!r} or empty")
+                        f"{sc!r} or empty",
+                    )
             if src is None or bad_num:
                 continue
             s, e = int(s), int(e)
             full = texts[src]
             if not (0 <= s < e <= len(full)):
-                add("segments", pos, "start/end", f"{s}-{e}",
+                add(
+                    "segments",
+                    pos,
+                    "start/end",
+                    f"{s}-{e}",
                     f"selection lies outside source '{src}' (its text has {len(full)} characters) "
                     "or is empty; offsets are 0-based code points, end exclusive",
-                    f"0 <= start < end <= {len(full)}")
+                    f"0 <= start < end <= {len(full)}",
+                )
                 continue
             actual = full[s:e]
             if not isinstance(got, str):
@@ -349,19 +423,26 @@ class QualProject:
                 hint = ""
                 found = full.find(got)
                 if found >= 0:
-                    hint = (f" The segment text does occur at start={found}, "
-                            f"end={found + len(got)}; the offsets may follow another convention.")
-                add("segments", pos, "text", got,
+                    hint = (
+                        f" The segment text does occur at start={found}, "
+                        f"end={found + len(got)}; the offsets may follow another convention."
+                    )
+                add(
+                    "segments",
+                    pos,
+                    "text",
+                    got,
                     f"segment text does not match source '{src}' at {s}:{e}, which reads "
-                    f"{_short(actual)!r}.{hint} Correct the offsets or the text", "the source slice")
+                    f"{_short(actual)!r}.{hint} Correct the offsets or the text",
+                    "the source slice",
+                )
         seg["start"] = pd.Series(start_v, index=seg.index, dtype=starts.dtype)
         seg["end"] = pd.Series(end_v, index=seg.index, dtype=ends.dtype)
         seg["text"] = pd.Series(filled_text, index=seg.index, dtype=_STR)
         seg["case"] = pd.Series(filled_case, index=seg.index, dtype=_STR)
 
     @staticmethod
-    def _segments_needing_checks(seg, starts, ends, texts, src_case, code_ids, filled_text,
-                                 filled_case) -> np.ndarray:
+    def _segments_needing_checks(seg, starts, ends, texts, src_case, code_ids, filled_text, filled_case) -> np.ndarray:
         """Positions of the segments that need the row-by-row checks; the others (known
         source and code, whole offsets in range, case and text absent or agreeing) are
         filled in here with array operations."""
@@ -372,11 +453,18 @@ class QualProject:
         known = src.isin(list(texts)).to_numpy() & seg["code"].isin(list(code_ids)).to_numpy()
         s = starts.to_numpy(dtype=float, na_value=np.nan)
         e = ends.to_numpy(dtype=float, na_value=np.nan)
-        length = src.map({k: len(v) for k, v in texts.items()}).to_numpy(dtype=float,
-                                                                           na_value=np.nan)
+        length = src.map({k: len(v) for k, v in texts.items()}).to_numpy(dtype=float, na_value=np.nan)
         with np.errstate(invalid="ignore"):
-            ok = (known & np.isfinite(s) & np.isfinite(e) & (s == np.round(s))
-                  & (e == np.round(e)) & (s >= 0) & (s < e) & (e <= length))
+            ok = (
+                known
+                & np.isfinite(s)
+                & np.isfinite(e)
+                & (s == np.round(s))
+                & (e == np.round(e))
+                & (s >= 0)
+                & (s < e)
+                & (e <= length)
+            )
         sc = src.map(src_case)
         case = seg["case"]
         ok &= (case.isna() | (case == sc)).to_numpy(dtype=bool, na_value=False)
@@ -385,7 +473,7 @@ class QualProject:
         s_l, e_l = s[idx].astype(np.int64).tolist(), e[idx].astype(np.int64).tolist()
         sc_l = sc.to_numpy(dtype=object)[idx].tolist()
         for j, pos in enumerate(idx.tolist()):
-            actual = texts[src_l[j]][s_l[j]:e_l[j]]
+            actual = texts[src_l[j]][s_l[j] : e_l[j]]
             got = filled_text[pos]
             if not isinstance(got, str):
                 filled_text[pos] = actual
@@ -398,22 +486,23 @@ class QualProject:
 
     # ------------------------------------------------------------------ helpers
     def __repr__(self) -> str:
-        return (f"QualProject(name={self.name!r}, sources={len(self.sources)}, "
-                f"cases={len(self.cases)}, codes={len(self.codebook)}, "
-                f"segments={len(self.segments)})")
+        return (
+            f"QualProject(name={self.name!r}, sources={len(self.sources)}, "
+            f"cases={len(self.cases)}, codes={len(self.codebook)}, "
+            f"segments={len(self.segments)})"
+        )
 
-    def _hierarchy(self) -> "_Hierarchy":
+    def _hierarchy(self) -> _Hierarchy:
         """Parents, ancestors and descendants of every code, built in one pass over the
         codebook and cached until the codebook's ids or parents change."""
         book = self.codebook
-        key = (tuple(book["id"].to_numpy(dtype=object)),
-               tuple(book["parent"].to_numpy(dtype=object)))
+        key = (tuple(book["id"].to_numpy(dtype=object)), tuple(book["parent"].to_numpy(dtype=object)))
         cached = getattr(self, "_hier", None)
         if cached is None or cached.key != key:
             cached = self._hier = _Hierarchy.build(key)
         return cached
 
-    def _check_code(self, code: str) -> "_Hierarchy":
+    def _check_code(self, code: str) -> _Hierarchy:
         hier = self._hierarchy()
         if code not in hier.parent:
             known = self.codebook["id"].tolist()
@@ -450,7 +539,7 @@ class QualProject:
 
     # -------------------------------------------------------------------- CSV
     @classmethod
-    def from_csv(cls, folder, *, name=None) -> "QualProject":
+    def from_csv(cls, folder, *, name=None) -> QualProject:
         """Read ``sources.csv``, ``cases.csv``, ``codebook.csv`` and ``segments.csv``.
 
         The layout is that of ``data-templates/qual/``. In ``sources.csv`` the text may be
@@ -468,8 +557,7 @@ class QualProject:
                     "cases.csv, codebook.csv and segments.csv (see data-templates/qual/README.md)."
                 )
             try:
-                df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""],
-                                 encoding="utf-8-sig")
+                df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8-sig")
             except (UnicodeDecodeError, pd.errors.ParserError) as exc:
                 raise FileFormatError(
                     f"File {path} cannot be read as UTF-8 CSV ({exc}). In Excel use "
@@ -500,8 +588,9 @@ class QualProject:
                 num = pd.to_numeric(seg[col], errors="coerce")
                 seg[col] = num.astype(object).where(num.notna(), seg[col])
         tables["segments"] = seg
-        return cls(tables["sources"], tables["cases"], tables["codebook"], tables["segments"],
-                   name=name, _origins=origins)
+        return cls(
+            tables["sources"], tables["cases"], tables["codebook"], tables["segments"], name=name, _origins=origins
+        )
 
     def to_csv(self, folder) -> list[Path]:
         """Write the four tables (template layout); source texts go to ``sources/<id>.txt``."""
@@ -515,10 +604,16 @@ class QualProject:
             files.append(rel)
             paths.append(folder / rel)
         src = self.sources.drop(columns="text").assign(file=files, text=np.nan)
-        src = src[["id", "kind", "name", "case", "file", "text"]
-                  + [c for c in src.columns if c not in ("id", "kind", "name", "case", "file", "text")]]
-        for table, df in (("sources", src), ("cases", self.cases),
-                          ("codebook", self.codebook), ("segments", self.segments)):
+        src = src[
+            ["id", "kind", "name", "case", "file", "text"]
+            + [c for c in src.columns if c not in ("id", "kind", "name", "case", "file", "text")]
+        ]
+        for table, df in (
+            ("sources", src),
+            ("cases", self.cases),
+            ("codebook", self.codebook),
+            ("segments", self.segments),
+        ):
             path = folder / f"{table}.csv"
             df.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
             paths.append(path)
@@ -535,7 +630,7 @@ class _Hierarchy:
     descendants: dict
 
     @classmethod
-    def build(cls, key: tuple) -> "_Hierarchy":
+    def build(cls, key: tuple) -> _Hierarchy:
         ids, parents = key
         parent = {c: (p if isinstance(p, str) else None) for c, p in zip(ids, parents)}
         ancestors: dict = {}
@@ -559,8 +654,7 @@ class _Hierarchy:
             for a in chain(c):
                 if a in descendants:
                     descendants[a].append(c)
-        return cls(key, parent, ancestors,
-                   {c: tuple(v) for c, v in descendants.items()})
+        return cls(key, parent, ancestors, {c: tuple(v) for c, v in descendants.items()})
 
 
 def _find_all(text: str, sub: str) -> list[int]:

@@ -37,20 +37,40 @@ from toolkit.errors import DataValidationError, FileFormatError, ParameterError
 from toolkit.qual._qdpx_anchor import CONVENTIONS, STANDARD, _Text, decide, rescue
 from toolkit.qual.project import QualProject
 
-__all__ = ["read_qdpx", "write_qdpx", "read_qdc", "write_qdc", "REPORT_COLUMNS",
-           "CONVENTION_COLUMNS", "CONVENTIONS"]
+__all__ = ["read_qdpx", "write_qdpx", "read_qdc", "write_qdc", "REPORT_COLUMNS", "CONVENTION_COLUMNS", "CONVENTIONS"]
 
 NS_PROJECT = "urn:QDA-XML:project:1.0"
 NS_CODEBOOK = "urn:QDA-XML:codebook:1.0"
 TOOLKIT_NOTE = "online-harms-toolkit identifiers"
 _GUID_KEY = b"online-harms-toolkit:8f0e2f7c-4a7e-4b8e-9d47-4f2a0d1c6a11"
 #: Columns of the import report (one row per coding).
-REPORT_COLUMNS = ["source", "selection", "start", "end", "code", "convention", "status",
-                  "new_start", "new_end", "message"]
+REPORT_COLUMNS = [
+    "source",
+    "selection",
+    "start",
+    "end",
+    "code",
+    "convention",
+    "status",
+    "new_start",
+    "new_end",
+    "message",
+]
 #: Columns of the per-source convention report.
-CONVENTION_COLUMNS = ["source", "source_name", "convention", "forced", "n_selections",
-                      "n_quoted", "n_matched", "score", "runner_up", "runner_up_score",
-                      "margin", "equivalent"]
+CONVENTION_COLUMNS = [
+    "source",
+    "source_name",
+    "convention",
+    "forced",
+    "n_selections",
+    "n_quoted",
+    "n_matched",
+    "score",
+    "runner_up",
+    "runner_up_score",
+    "margin",
+    "equivalent",
+]
 
 #: Default resource limits (bytes, and uncompressed / compressed size).
 MAX_MEMBER_SIZE = 1 << 30
@@ -63,8 +83,7 @@ _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 
 def _hex_guid(h: str) -> str:
     """32 hex digits -> an RFC 9562 version-8 GUID string (upper case, no braces)."""
-    return (f"{h[0:8]}-{h[8:12]}-8{h[13:16]}-{'89AB'[int(h[16], 16) & 3]}{h[17:20]}-"
-            f"{h[20:32]}").upper()
+    return (f"{h[0:8]}-{h[8:12]}-8{h[13:16]}-{'89AB'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:32]}").upper()
 
 
 def _guid(kind: str, key: str) -> str:
@@ -82,9 +101,15 @@ def _norm_guid(value) -> str | None:
 # ---------------------------------------------------------------------- XML utilities
 def _parser() -> etree.XMLParser:
     # hardened: no entity expansion, no network, no DTD, default (non-huge) limits
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           dtd_validation=False, huge_tree=False, remove_comments=True,
-                           remove_pis=True)
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
 
 
 def _parse_xml(data: bytes, where: str):
@@ -121,8 +146,10 @@ def _tags(ns):
 
 def _check_namespace(ns, expected: str, where: str, notes: list) -> None:
     if ns != expected:
-        notes.append(f"{where}: namespace {ns!r} instead of {expected!r} (an older draft of the "
-                     f"standard or a tool's variant); read as {expected!r}")
+        notes.append(
+            f"{where}: namespace {ns!r} instead of {expected!r} (an older draft of the "
+            f"standard or a tool's variant); read as {expected!r}"
+        )
         warnings.warn(f"{where} uses namespace {ns!r}; read as {expected}", stacklevel=3)
 
 
@@ -147,9 +174,16 @@ def _codes_from(codes_el, T) -> pd.DataFrame:
     def walk(el, parent):
         for code in el.iterchildren(code_tag):
             gid = _norm_guid(code.get("guid"))
-            rows.append({"id": gid, "name": code.get("name"), "parent": parent,
-                         "definition": _desc(code, T), "pillar": np.nan,
-                         "color": code.get("color", np.nan)})
+            rows.append(
+                {
+                    "id": gid,
+                    "name": code.get("name"),
+                    "parent": parent,
+                    "definition": _desc(code, T),
+                    "pillar": np.nan,
+                    "color": code.get("color", np.nan),
+                }
+            )
             walk(code, gid)
 
     if codes_el is not None:
@@ -239,16 +273,19 @@ def _codes_xml(parent_el, codebook: pd.DataFrame, guid_of, T) -> None:
 
     def add(el, key):
         for rec in children.get(key, []):
-            attrs = {"guid": guid_of(rec["id"]),
-                     "name": _xml_safe(rec["name"], f"code {rec['id']!r} name"),
-                     "isCodable": "true"}
+            attrs = {
+                "guid": guid_of(rec["id"]),
+                "name": _xml_safe(rec["name"], f"code {rec['id']!r} name"),
+                "isCodable": "true",
+            }
             color = rec.get("color")
             if isinstance(color, str) and color.startswith("#"):
                 attrs["color"] = color
             code = etree.SubElement(el, T("Code"), attrs)
             if isinstance(rec["definition"], str):
                 etree.SubElement(code, T("Description")).text = _xml_safe(
-                    rec["definition"], f"definition of code {rec['id']!r}")
+                    rec["definition"], f"definition of code {rec['id']!r}"
+                )
             add(code, rec["id"])
 
     add(parent_el, None)
@@ -307,8 +344,7 @@ def write_qdc(codebook, path, *, origin: str = "online-harms-toolkit") -> Path:
     _codes_xml(etree.SubElement(root, T("Codes")), book, _codebook_guid, T)
     etree.SubElement(root, T("Sets"))
     path = Path(path)
-    path.write_bytes(etree.tostring(root, xml_declaration=True, encoding="utf-8",
-                                    pretty_print=True))
+    path.write_bytes(etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True))
     return path
 
 
@@ -382,16 +418,16 @@ def write_qdpx(project: QualProject, path, *, origin: str = "online-harms-toolki
     """
     if not isinstance(project, QualProject):
         raise ParameterError(
-            f"The 'project' parameter of write_qdpx must be a QualProject. "
-            f"Got {type(project).__name__} instead."
+            f"The 'project' parameter of write_qdpx must be a QualProject. Got {type(project).__name__} instead."
         )
     T = _tags(NS_PROJECT)
     SE = etree.SubElement
     stamp = "2024-01-01T00:00:00Z"  # fixed: same project, same bytes
-    root = etree.Element(T("Project"), {"origin": origin,
-                                        "name": _xml_safe(project.name or "project",
-                                                          "project name"),
-                                        "creationDateTime": stamp}, nsmap={None: NS_PROJECT})
+    root = etree.Element(
+        T("Project"),
+        {"origin": origin, "name": _xml_safe(project.name or "project", "project name"), "creationDateTime": stamp},
+        nsmap={None: NS_PROJECT},
+    )
     coders = sorted(project.segments["coder"].dropna().unique().tolist())
     user_guid = {c: _guid("user", c) for c in coders}
     users = SE(root, T("Users"))
@@ -404,17 +440,24 @@ def write_qdpx(project: QualProject, path, *, origin: str = "online-harms-toolki
     if attrs:
         var_el = SE(root, T("Variables"))
         for a in attrs:
-            SE(var_el, T("Variable"), {"guid": _guid("variable", a),
-                                       "name": _xml_safe(a, "case attribute"),
-                                       "typeOf": _type_of(project.cases[a])})
+            SE(
+                var_el,
+                T("Variable"),
+                {
+                    "guid": _guid("variable", a),
+                    "name": _xml_safe(a, "case attribute"),
+                    "typeOf": _type_of(project.cases[a]),
+                },
+            )
     source_guid = {sid: _guid("source", sid) for sid in project.sources["id"]}
     if len(project.cases):
         cases_el = SE(root, T("Cases"))
         src_by_case = project.sources.groupby("case")["id"].apply(list).to_dict()
         for rec in project.cases.to_dict("records"):
             name = rec["pseudonym"] if isinstance(rec["pseudonym"], str) else rec["id"]
-            case_el = SE(cases_el, T("Case"), {"guid": _guid("case", rec["id"]),
-                                               "name": _xml_safe(name, "case pseudonym")})
+            case_el = SE(
+                cases_el, T("Case"), {"guid": _guid("case", rec["id"]), "name": _xml_safe(name, "case pseudonym")}
+            )
             for a in attrs:
                 v = rec[a]
                 if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA:
@@ -442,14 +485,16 @@ def write_qdpx(project: QualProject, path, *, origin: str = "online-harms-toolki
     for rec in project.sources[["id", "name"]].to_dict("records"):
         sid = rec["id"]
         sg = source_guid[sid]
-        ts = SE(src_el, T("TextSource"), {"guid": sg,
-                                          "name": _xml_safe(rec["name"], "source name"),
-                                          "plainTextPath": f"internal://{sg}.txt"})
+        ts = SE(
+            src_el,
+            T("TextSource"),
+            {"guid": sg, "name": _xml_safe(rec["name"], "source name"), "plainTextPath": f"internal://{sg}.txt"},
+        )
         for k, j in enumerate(by_source.get(sid, ())):
             coder = seg_coder[j]
             h = hashlib.blake2b(
-                f"segment:{sid}:{seg_start[j]}:{seg_end[j]}:{seg_code[j]}:{coder}:{k}".encode(),
-                digest_size=32, key=key).hexdigest()
+                f"segment:{sid}:{seg_start[j]}:{seg_end[j]}:{seg_code[j]}:{coder}:{k}".encode(), digest_size=32, key=key
+            ).hexdigest()
             text = seg_text[j]
             sel_attrs = {"guid": _hex_guid(h[:32])}
             if not _ILLEGAL_XML.search(text):
@@ -462,14 +507,20 @@ def write_qdpx(project: QualProject, path, *, origin: str = "online-harms-toolki
             coding = SE(SE(ts, t_sel, sel_attrs), t_coding, c_attrs)
             SE(coding, t_ref, {"targetGUID": code_guid[seg_code[j]]})
     ident = {
-        "sources": {source_guid[r["id"]]: {"id": r["id"], "kind": r["kind"]}
-                    for r in project.sources[["id", "kind"]].to_dict("records")},
+        "sources": {
+            source_guid[r["id"]]: {"id": r["id"], "kind": r["kind"]}
+            for r in project.sources[["id", "kind"]].to_dict("records")
+        },
         "cases": {_guid("case", c): c for c in project.cases["id"]},
-        "codes": {code_guid[r["id"]]: {"id": r["id"], "pillar": r["pillar"]
-                                       if isinstance(r["pillar"], str) else None}
-                  for r in project.codebook[["id", "pillar"]].to_dict("records")},
-        "order": {"sources": project.sources["id"].tolist(), "cases": project.cases["id"].tolist(),
-                  "codes": project.codebook["id"].tolist()},
+        "codes": {
+            code_guid[r["id"]]: {"id": r["id"], "pillar": r["pillar"] if isinstance(r["pillar"], str) else None}
+            for r in project.codebook[["id", "pillar"]].to_dict("records")
+        },
+        "order": {
+            "sources": project.sources["id"].tolist(),
+            "cases": project.cases["id"].tolist(),
+            "codes": project.codebook["id"].tolist(),
+        },
     }
     notes_el = SE(root, T("Notes"))
     note = SE(notes_el, T("Note"), {"guid": _guid("note", "ids"), "name": TOOLKIT_NOTE})
@@ -478,16 +529,14 @@ def write_qdpx(project: QualProject, path, *, origin: str = "online-harms-toolki
     del root
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    members = sorted((f"Sources/{source_guid[sid]}.txt", pos)
-                     for pos, sid in enumerate(project.sources["id"]))
+    members = sorted((f"Sources/{source_guid[sid]}.txt", pos) for pos, sid in enumerate(project.sources["id"]))
     texts = project.sources["text"]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in [("project.qde", xml)] + members:
             info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             # sources encoded one at a time: never all texts twice in memory
-            zf.writestr(info, data if isinstance(data, bytes)
-                        else texts.iat[data].encode("utf-8"))
+            zf.writestr(info, data if isinstance(data, bytes) else texts.iat[data].encode("utf-8"))
     return path
 
 
@@ -509,9 +558,14 @@ def _decode(raw: bytes, where: str, notes: list) -> str:
 
 
 def _variable_value(vv, T):
-    for tag, conv in (("TextValue", str), ("IntegerValue", int), ("FloatValue", float),
-                      ("BooleanValue", lambda s: s.strip().lower() == "true"),
-                      ("DateValue", str), ("DateTimeValue", str)):
+    for tag, conv in (
+        ("TextValue", str),
+        ("IntegerValue", int),
+        ("FloatValue", float),
+        ("BooleanValue", lambda s: s.strip().lower() == "true"),
+        ("DateValue", str),
+        ("DateTimeValue", str),
+    ):
         el = vv.find(T(tag))
         if el is not None and el.text is not None:
             try:
@@ -524,8 +578,7 @@ def _variable_value(vv, T):
 class _Guarded:
     """A zip opened for reading with limits checked before anything is inflated."""
 
-    def __init__(self, path: Path, zf: zipfile.ZipFile, max_member_size: int,
-                 max_total_size: int, max_ratio: float):
+    def __init__(self, path: Path, zf: zipfile.ZipFile, max_member_size: int, max_total_size: int, max_ratio: float):
         self.path, self.zf = path, zf
         self.max_member_size = max_member_size
         total = 0
@@ -583,9 +636,15 @@ def _check_positions(positions):
     return positions
 
 
-def read_qdpx(path, *, errors: str = "raise", positions="auto",
-              max_member_size: int = MAX_MEMBER_SIZE, max_total_size: int = MAX_TOTAL_SIZE,
-              max_ratio: float = MAX_RATIO) -> QualProject:
+def read_qdpx(
+    path,
+    *,
+    errors: str = "raise",
+    positions="auto",
+    max_member_size: int = MAX_MEMBER_SIZE,
+    max_total_size: int = MAX_TOTAL_SIZE,
+    max_ratio: float = MAX_RATIO,
+) -> QualProject:
     """Read a REFI-QDA project (``.qdpx``) into a QualProject.
 
     Parameters
@@ -675,8 +734,9 @@ def read_qdpx(path, *, errors: str = "raise", positions="auto",
     ['codepoint-crlf2']
     """
     if errors not in ("raise", "skip"):
-        raise ParameterError(f"The 'errors' parameter of read_qdpx must be one of ['raise', "
-                             f"'skip']. Got {errors!r} instead.")
+        raise ParameterError(
+            f"The 'errors' parameter of read_qdpx must be one of ['raise', 'skip']. Got {errors!r} instead."
+        )
     positions = _check_positions(positions)
     path = Path(path)
     if not path.exists():
@@ -686,8 +746,7 @@ def read_qdpx(path, *, errors: str = "raise", positions="auto",
         names = zf.namelist()
     except (zipfile.BadZipFile, OSError) as exc:
         raise FileFormatError(
-            f"{path} is not a readable .qdpx (zip) file ({exc}). The file may be truncated: "
-            "export the project again."
+            f"{path} is not a readable .qdpx (zip) file ({exc}). The file may be truncated: export the project again."
         ) from exc
     with zf:
         guarded = _Guarded(path, zf, max_member_size, max_total_size, max_ratio)
@@ -713,24 +772,31 @@ def read_qdpx(path, *, errors: str = "raise", positions="auto",
         sources, cases, book, ident, selections = _read_tables(root, T, guarded, lower, notes)
         root = None
         # source files: read now that the XML tree is gone
-        sources["text"] = [_decode(guarded.read(t.name), f"{path}:{t.name}", notes)
-                           if isinstance(t, _Member) else t for t in sources["text"]]
+        sources["text"] = [
+            _decode(guarded.read(t.name), f"{path}:{t.name}", notes) if isinstance(t, _Member) else t
+            for t in sources["text"]
+        ]
 
-    conv_rows, report, segments = _place_all(sources, selections, book.attrs.pop("code_ids"),
-                                             positions, notes)
+    conv_rows, report, segments = _place_all(sources, selections, book.attrs.pop("code_ids"), positions, notes)
     bad = report[report["status"] == "error"]
     if len(bad):
-        problems = pd.DataFrame({
-            "file": f"{path}:{qde}", "row": None,
-            "column": "PlainTextSelection " + bad["selection"].astype(str)
-            + " in source " + bad["source"].astype(str),
-            "value": bad["start"].astype(str) + "-" + bad["end"].astype(str),
-            "problem": bad["message"], "expected": "a selection placed on its text, coded with a "
-            "code of the codebook", "severity": "error"})
+        problems = pd.DataFrame(
+            {
+                "file": f"{path}:{qde}",
+                "row": None,
+                "column": "PlainTextSelection "
+                + bad["selection"].astype(str)
+                + " in source "
+                + bad["source"].astype(str),
+                "value": bad["start"].astype(str) + "-" + bad["end"].astype(str),
+                "problem": bad["message"],
+                "expected": "a selection placed on its text, coded with a code of the codebook",
+                "severity": "error",
+            }
+        )
         if errors == "raise":
             raise DataValidationError(problems)
-        warnings.warn(f"{path}: {len(bad)} selection(s) skipped; see project.import_report",
-                      stacklevel=2)
+        warnings.warn(f"{path}: {len(bad)} selection(s) skipped; see project.import_report", stacklevel=2)
     if ident.get("order"):
         order = ident["order"]
         sources = sources.set_index("id").loc[order["sources"]].reset_index()
@@ -787,8 +853,7 @@ def _read_tables(root, T, guarded: _Guarded, lower: dict, notes: list):
         for sref in case.iterchildren(T("SourceRef")):
             sg = _norm_guid(sref.get("targetGUID"))
             if sg in source_case and source_case[sg] != cid:
-                notes.append(f"source {sg} belongs to several cases; kept the first "
-                             f"({source_case[sg]}), not {cid}")
+                notes.append(f"source {sg} belongs to several cases; kept the first ({source_case[sg]}), not {cid}")
                 continue
             source_case[sg] = cid
         case_rows.append(row)
@@ -797,18 +862,16 @@ def _read_tables(root, T, guarded: _Guarded, lower: dict, notes: list):
     folder_used = set()
     src_rows = []
     sources_el = root.find(T("Sources"))
-    t_text, t_sel, t_coding, t_ref = (T("TextSource"), T("PlainTextSelection"), T("Coding"),
-                                      T("CodeRef"))
+    t_text, t_sel, t_coding, t_ref = (T("TextSource"), T("PlainTextSelection"), T("Coding"), T("CodeRef"))
     id_sources = ident.get("sources", {})
     fs = _Flat(users)
-    for el in (sources_el.iterchildren(etree.Element) if sources_el is not None else []):
+    for el in sources_el.iterchildren(etree.Element) if sources_el is not None else []:
         g = _norm_guid(el.get("guid"))
         sname = el.get("name") or g
         if el.tag != t_text:
             local = etree.QName(el).localname
             notes.append(f"source {sname!r} ({local}) skipped: only text sources are read")
-            warnings.warn(f"{path}: {local} {sname!r} skipped (only text sources are read)",
-                          stacklevel=3)
+            warnings.warn(f"{path}: {local} {sname!r} skipped (only text sources are read)", stacklevel=3)
             continue
         content = el.find(T("PlainTextContent"))
         tpath = el.get("plainTextPath")
@@ -829,13 +892,19 @@ def _read_tables(root, T, guarded: _Guarded, lower: dict, notes: list):
             text = _Member(member)  # read once the XML tree is freed (lower peak memory)
         else:
             raise FileFormatError(
-                f"{path}: text source {sname!r} (guid {g}) has neither plainTextPath nor "
-                "PlainTextContent."
+                f"{path}: text source {sname!r} (guid {g}) has neither plainTextPath nor PlainTextContent."
             )
         info = id_sources.get(g, {})
         sid = info.get("id", g)
-        src_rows.append({"id": sid, "kind": info.get("kind", "interview"), "name": sname,
-                         "text": text, "case": source_case.get(g, np.nan)})
+        src_rows.append(
+            {
+                "id": sid,
+                "kind": info.get("kind", "interview"),
+                "name": sname,
+                "text": text,
+                "case": source_case.get(g, np.nan),
+            }
+        )
         lo = len(fs.guid)
         for sel in el.iterchildren(t_sel):
             k = len(fs.guid)
@@ -913,7 +982,7 @@ def _as_int(values) -> tuple[np.ndarray, np.ndarray]:
     return np.where(ok, arr, 0).astype(np.int64), ok
 
 
-def _place_all(sources: pd.DataFrame, fs: "_Flat", code_ids: dict, positions, notes):
+def _place_all(sources: pd.DataFrame, fs: _Flat, code_ids: dict, positions, notes):
     texts = dict(zip(sources["id"], sources["text"]))
     n = len(fs.guid)
     st, ok_s = _as_int(fs.start)
@@ -943,16 +1012,27 @@ def _place_all(sources: pd.DataFrame, fs: "_Flat", code_ids: dict, positions, no
         okk = ok[sl]
         idx = np.flatnonzero(okk) + lo
         d = decide(t, st[idx], en[idx], [names[k] for k in idx], forced=forced)
-        conv_rows.append({
-            "source": sid, "source_name": sname, "convention": d.convention,
-            "forced": d.forced, "n_selections": hi - lo, "n_quoted": d.n_quoted,
-            "n_matched": d.n_matched, "score": d.score, "runner_up": d.runner_up,
-            "runner_up_score": d.runner_up_score, "margin": d.margin,
-            "equivalent": ", ".join(d.equivalent)})
+        conv_rows.append(
+            {
+                "source": sid,
+                "source_name": sname,
+                "convention": d.convention,
+                "forced": d.forced,
+                "n_selections": hi - lo,
+                "n_quoted": d.n_quoted,
+                "n_matched": d.n_matched,
+                "score": d.score,
+                "runner_up": d.runner_up,
+                "runner_up_score": d.runner_up_score,
+                "margin": d.margin,
+                "equivalent": ", ".join(d.equivalent),
+            }
+        )
         if d.convention != STANDARD and not d.forced:
             notes.append(
                 f"source {sname!r}: positions counted as {d.convention} (score {d.score}, "
-                f"next {d.runner_up} {d.runner_up_score}); converted to code points")
+                f"next {d.runner_up} {d.runner_up_score}); converted to code points"
+            )
         new_s[idx], new_e[idx], valid[idx], matched[idx] = d.start, d.end, d.valid, d.matched
         status[sl] = "exact" if d.convention == STANDARD else "converted"
         conv[sl] = d.convention
@@ -968,25 +1048,32 @@ def _place_all(sources: pd.DataFrame, fs: "_Flat", code_ids: dict, positions, no
                 status[k], conv[k] = "error", None
                 msg[k] = f"positions {fs.start[k]!r}-{fs.end[k]!r} are not whole numbers"
                 continue
-            occurs = bool(nm) and (nm in text or nm.replace("\n", "\r\n") in text or any(
-                nm.endswith(x) and nm[: -len(x)] in text for x in ("...", "…")))
+            occurs = bool(nm) and (
+                nm in text
+                or nm.replace("\n", "\r\n") in text
+                or any(nm.endswith(x) and nm[: -len(x)] in text for x in ("...", "…"))
+            )
             if occurs:
-                new_s[k], new_e[k], conv[k], status[k], msg[k] = rescue(
-                    t, int(st[k]), int(en[k]), nm, d.convention)
+                new_s[k], new_e[k], conv[k], status[k], msg[k] = rescue(t, int(st[k]), int(en[k]), nm, d.convention)
                 valid[k] = True
             elif nm and d.n_matched > 0:
                 status[k], conv[k], valid[k] = "error", None, False
-                msg[k] = (f"the selection's text {nm[:50]!r} is not at positions "
-                          f"{fs.start[k]}-{fs.end[k]} under any known convention "
-                          f"({', '.join(CONVENTIONS)}) and does not occur in the source")
+                msg[k] = (
+                    f"the selection's text {nm[:50]!r} is not at positions "
+                    f"{fs.start[k]}-{fs.end[k]} under any known convention "
+                    f"({', '.join(CONVENTIONS)}) and does not occur in the source"
+                )
             elif not valid[k]:
                 status[k], conv[k] = "error", None
-                msg[k] = (f"positions {fs.start[k]}-{fs.end[k]} lie outside the source text "
-                          f"({t.n} characters) under {d.convention}, the source's convention")
+                msg[k] = (
+                    f"positions {fs.start[k]}-{fs.end[k]} lie outside the source text "
+                    f"({t.n} characters) under {d.convention}, the source's convention"
+                )
             else:
                 status[k] = "assumed"
-                msg[k] = (f"no selection text to check against; positions read as "
-                          f"{d.convention}, the source's convention")
+                msg[k] = (
+                    f"no selection text to check against; positions read as {d.convention}, the source's convention"
+                )
     # one row per coding: index the per-selection arrays
     code_g, code, coders = fs.normalised(code_ids)
     ix = np.array(fs.coding_sel, np.int64)
@@ -994,8 +1081,11 @@ def _place_all(sources: pd.DataFrame, fs: "_Flat", code_ids: dict, positions, no
     missing = [r for r, c in enumerate(code) if c is None]
     for r in missing:
         stt[r] = "error"
-        m[r] = ("selection has no Coding / CodeRef" if code_g[r] is None else
-                f"CodeRef targetGUID {code_g[r]} is not a code of the codebook")
+        m[r] = (
+            "selection has no Coding / CodeRef"
+            if code_g[r] is None
+            else f"CodeRef targetGUID {code_g[r]} is not a code of the codebook"
+        )
     v = valid[ix]
     ns, ne = new_s[ix], new_e[ix]
     guids = np.array([_norm_guid(g) for g in fs.guid], dtype=object)
@@ -1004,19 +1094,34 @@ def _place_all(sources: pd.DataFrame, fs: "_Flat", code_ids: dict, positions, no
         code_arr[missing] = np.array(code_g, dtype=object)[missing]
     cv = conv[ix]
     cv[stt == "error"] = None
-    report = pd.DataFrame({
-        "source": sel_source[ix], "selection": guids[ix],
-        "start": np.array(fs.start, dtype=object)[ix], "end": np.array(fs.end, dtype=object)[ix],
-        "code": code_arr, "convention": cv, "status": stt,
-        "new_start": pd.arrays.IntegerArray(ns, ~v), "new_end": pd.arrays.IntegerArray(ne, ~v),
-        "message": m}, columns=REPORT_COLUMNS)
+    report = pd.DataFrame(
+        {
+            "source": sel_source[ix],
+            "selection": guids[ix],
+            "start": np.array(fs.start, dtype=object)[ix],
+            "end": np.array(fs.end, dtype=object)[ix],
+            "code": code_arr,
+            "convention": cv,
+            "status": stt,
+            "new_start": pd.arrays.IntegerArray(ns, ~v),
+            "new_end": pd.arrays.IntegerArray(ne, ~v),
+            "message": m,
+        },
+        columns=REPORT_COLUMNS,
+    )
     good = np.flatnonzero(stt != "error")
     src_g = sel_source[ix][good]
     gs, ge = ns[good], ne[good]
     seg_text = [texts[a][b:c] for a, b, c in zip(src_g.tolist(), gs.tolist(), ge.tolist())]
-    segments = pd.DataFrame({
-        "source": src_g, "start": gs, "end": ge, "text": np.array(seg_text, dtype=object),
-        "code": np.array(code, dtype=object)[good],
-        "coder": np.array(coders, dtype=object)[good]},
-        columns=["source", "start", "end", "text", "code", "coder"])
+    segments = pd.DataFrame(
+        {
+            "source": src_g,
+            "start": gs,
+            "end": ge,
+            "text": np.array(seg_text, dtype=object),
+            "code": np.array(code, dtype=object)[good],
+            "coder": np.array(coders, dtype=object)[good],
+        },
+        columns=["source", "start", "end", "text", "code", "coder"],
+    )
     return conv_rows, report, segments

@@ -6,8 +6,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit.errors import ColumnNotFoundError, ParameterError
-from toolkit.qual._common import case_groups, check_project, coder_segments, resolve_codes, \
-    rollup_map
+from toolkit.qual._common import case_groups, check_project, coder_segments, resolve_codes, rollup_map
 
 __all__ = ["quotes"]
 
@@ -63,8 +62,7 @@ def quotes(project, code, *, n=None, by=None, role=None, seed=0, coder=None) -> 
     check_project(project, "quotes")
     resolve_codes(project, [code], "quotes", argument="code")
     if n is not None and (not isinstance(n, (int, np.integer)) or n < 1):
-        raise ParameterError(f"The 'n' parameter of quotes must be a positive integer or None. "
-                             f"Got {n!r} instead.")
+        raise ParameterError(f"The 'n' parameter of quotes must be a positive integer or None. Got {n!r} instead.")
     seg = coder_segments(project, coder, "quotes")
     groups = case_groups(project, by, "quotes")
     cases = project.cases.reset_index(drop=True)
@@ -97,10 +95,18 @@ def quotes(project, code, *, n=None, by=None, role=None, seed=0, coder=None) -> 
     res = pd.concat(out, ignore_index=True) if out else s.iloc[0:0]
     r = [roles.get(c, np.nan) for c in res["case"]]
     p = [pseud.get(c, "Participant") if isinstance(c, str) else "Document" for c in res["case"]]
-    res = pd.DataFrame({
-        "group": res["group"].to_numpy(), "code": code,
-        "attribution": [f"{a}, {b}" if isinstance(b, str) else a for a, b in zip(p, r)],
-        "pseudonym": p, "role": r, "source": res["source"].to_numpy(),
-        "start": res["start"].to_numpy(dtype="int64"), "end": res["end"].to_numpy(dtype="int64"),
-        "text": res["text"].to_numpy()}, columns=COLUMNS)
+    res = pd.DataFrame(
+        {
+            "group": res["group"].to_numpy(),
+            "code": code,
+            "attribution": [f"{a}, {b}" if isinstance(b, str) else a for a, b in zip(p, r)],
+            "pseudonym": p,
+            "role": r,
+            "source": res["source"].to_numpy(),
+            "start": res["start"].to_numpy(dtype="int64"),
+            "end": res["end"].to_numpy(dtype="int64"),
+            "text": res["text"].to_numpy(),
+        },
+        columns=COLUMNS,
+    )
     return res

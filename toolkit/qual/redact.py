@@ -19,8 +19,17 @@ import pandas as pd
 from toolkit.errors import ParameterError
 from toolkit.qual import _identifiers as _ids
 
-__all__ = ["redact", "redact_many", "Redactor", "KINDS", "review_sheet", "write_review_sheet",
-           "read_review_sheet", "apply_review", "residual_risk"]
+__all__ = [
+    "redact",
+    "redact_many",
+    "Redactor",
+    "KINDS",
+    "review_sheet",
+    "write_review_sheet",
+    "read_review_sheet",
+    "apply_review",
+    "residual_risk",
+]
 
 #: Kinds of identifier found, as they appear in the log's ``kind`` column.
 KINDS = _ids.KINDS
@@ -72,8 +81,7 @@ class Redactor:
     def __init__(self, *, names=(), key=None, kinds=None, surrogates="labels"):
         if surrogates not in ("labels", "names"):
             raise ParameterError(
-                f"The 'surrogates' parameter of Redactor must be 'labels' or 'names'. Got "
-                f"{surrogates!r} instead."
+                f"The 'surrogates' parameter of Redactor must be 'labels' or 'names'. Got {surrogates!r} instead."
             )
         self._surrogates = surrogates
         self._names_given: dict[str, tuple[str, str]] = {}
@@ -81,16 +89,14 @@ class Redactor:
             key = key.encode("utf-8")
         if key is not None and not isinstance(key, bytes):
             raise ParameterError(
-                f"The 'key' parameter of Redactor must be a str or bytes. Got "
-                f"{type(key).__name__} instead."
+                f"The 'key' parameter of Redactor must be a str or bytes. Got {type(key).__name__} instead."
             )
         self._key = key
         kinds = tuple(KINDS) if kinds is None else tuple(kinds)
         for kind in kinds:
             if kind not in KINDS:
                 raise ParameterError(
-                    f"The 'kinds' parameter of Redactor must list kinds from {list(KINDS)}. "
-                    f"Got {kind!r} instead."
+                    f"The 'kinds' parameter of Redactor must list kinds from {list(KINDS)}. Got {kind!r} instead."
                 )
         self._kinds = frozenset(kinds)
         self._names_pattern, self._names_lookup = self._compile_names(names)
@@ -110,8 +116,7 @@ class Redactor:
             for n in names:
                 if not isinstance(n, str):
                     raise ParameterError(
-                        f"The 'names' parameter of redact must hold strings. Got {n!r} "
-                        f"({type(n).__name__}) instead."
+                        f"The 'names' parameter of redact must hold strings. Got {n!r} ({type(n).__name__}) instead."
                     )
                 parts = n.split()
                 pairs.append((n, parts[-1].lower() if parts else n))
@@ -138,8 +143,7 @@ class Redactor:
         )
         alternation = f"(?i:{full})"
         if surnames:
-            alternation += "|" + "|".join(re.escape(k) for k in sorted(surnames, key=len,
-                                                                        reverse=True))
+            alternation += "|" + "|".join(re.escape(k) for k in sorted(surnames, key=len, reverse=True))
         return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])"), lookup
 
     def _label(self, kind: str, identity: str) -> str:
@@ -187,9 +191,7 @@ class Redactor:
                 "texts use redact_many or Redactor.redact_many."
             )
         red, rows = self._redact_rows(text)
-        log = pd.DataFrame(rows, columns=LOG_COLUMNS).astype(
-            {"start": "int64", "end": "int64"}
-        )
+        log = pd.DataFrame(rows, columns=LOG_COLUMNS).astype({"start": "int64", "end": "int64"})
         return red, log
 
     def _redact_rows(self, text: str, *prefix, found=None):
@@ -199,8 +201,7 @@ class Redactor:
         ``found``, when given, is ``(identifiers, officers)`` computed beforehand (by a
         worker process): labels are still given here, in document order."""
         if found is None:
-            found = _ids.find_identifiers(text, self._names_pattern, self._names_lookup,
-                                          self._officers)
+            found = _ids.find_identifiers(text, self._names_pattern, self._names_lookup, self._officers)
         else:
             found, officers = found
             self._officers.update(officers)
@@ -213,8 +214,7 @@ class Redactor:
                 continue
             label = self._label(kind, identity)
             if self._surrogates == "names" and kind == "person":
-                label = self._surrogate_name(identity, text[start:end],
-                                             text[max(0, start - 40):start])
+                label = self._surrogate_name(identity, text[start:end], text[max(0, start - 40) : start])
             pieces.append(text[pos:start])
             pieces.append(label)
             rows.append((*prefix, start, end, kind, text[start:end], label))
@@ -232,9 +232,7 @@ class Redactor:
         result is identical to the serial run.
         """
         if isinstance(texts, str):
-            raise ParameterError(
-                "redact_many needs a list or Series of texts, not one str; use redact for one."
-            )
+            raise ParameterError("redact_many needs a list or Series of texts, not one str; use redact for one.")
         if not isinstance(texts, (list, tuple, pd.Series)):
             raise ParameterError(
                 "The 'texts' parameter of redact_many must be a list, tuple or pandas Series "
@@ -246,8 +244,7 @@ class Redactor:
         ids = list(range(len(texts))) if ids is None else list(ids)
         if len(ids) != len(texts):
             raise ParameterError(
-                f"The 'ids' parameter of redact_many must have one id per text "
-                f"({len(texts)}). Got {len(ids)} instead."
+                f"The 'ids' parameter of redact_many must have one id per text ({len(texts)}). Got {len(ids)} instead."
             )
         for text in texts:
             if not isinstance(text, str):
@@ -261,9 +258,7 @@ class Redactor:
             red, found = self._redact_rows(text, doc, found=found)
             out.append(red)
             rows.extend(found)
-        log = pd.DataFrame(rows, columns=["document", *LOG_COLUMNS]).astype(
-            {"start": "int64", "end": "int64"}
-        )
+        log = pd.DataFrame(rows, columns=["document", *LOG_COLUMNS]).astype({"start": "int64", "end": "int64"})
         return out, log
 
     def _find_parallel(self, texts, n_jobs):
@@ -271,7 +266,7 @@ class Redactor:
 
         n_chunks = min(len(texts), n_jobs * 4)
         size = -(-len(texts) // n_chunks)
-        chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
+        chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
         args = [(c, self._names_pattern, self._names_lookup) for c in chunks]
         with ProcessPoolExecutor(max_workers=n_jobs) as pool:
             results = list(pool.map(_find_chunk, args))
@@ -281,9 +276,11 @@ class Redactor:
         """Add surnames seen in earlier texts (with a rank or a given name) where they
         stand alone here ("Smith said..."), then learn this text's surnames."""
         if self._known_surnames and "person" in self._kinds:
-            extra = [(m.start(), m.end(), "person", m.group().lower().replace("’", "'"))
-                     for m in _ids._NAME_TOKEN.finditer(text)
-                     if m.group() in self._known_surnames]
+            extra = [
+                (m.start(), m.end(), "person", m.group().lower().replace("’", "'"))
+                for m in _ids._NAME_TOKEN.finditer(text)
+                if m.group() in self._known_surnames
+            ]
             if extra:
                 found = _ids.resolve_overlaps(list(found) + extra)
         for start, end, kind, identity in found:
@@ -292,9 +289,14 @@ class Redactor:
             words = text[start:end].split()
             last = words[-1] if words else ""
             last = last[:-2] if last.endswith(("'s", "’s")) else last
-            if (len(words) > 1 and len(last) >= 3 and last[0].isupper()
-                    and last not in _ids.AMBIGUOUS_GIVEN and last not in _ids.NOT_SURNAMES
-                    and last.lower().replace("’", "'") == identity):
+            if (
+                len(words) > 1
+                and len(last) >= 3
+                and last[0].isupper()
+                and last not in _ids.AMBIGUOUS_GIVEN
+                and last not in _ids.NOT_SURNAMES
+                and last.lower().replace("’", "'") == identity
+            ):
                 self._known_surnames.add(last)
         return found
 
@@ -316,8 +318,7 @@ class Redactor:
                 pick = (i * 7919) % len(given), (i * 104729) % len(family)
             else:
                 d = hmac.new(self._key, f"name\0{identity}".encode(), hashlib.sha256).digest()
-                pick = (int.from_bytes(d[:8], "big") % len(given),
-                        int.from_bytes(d[8:16], "big") % len(family))
+                pick = (int.from_bytes(d[:8], "big") % len(given), int.from_bytes(d[8:16], "big") % len(family))
             used = set(self._names_given.values())
             pick = pick[0] % len(given), pick[1]
             while (given[pick[0]], family[pick[1]]) in used:
@@ -328,14 +329,13 @@ class Redactor:
         rank = None
         for r in _COMMON_RANKS:
             if original.startswith(r + " ") and len(words) > len(r.split()):
-                rank, words = r, words[len(r.split()):]
+                rank, words = r, words[len(r.split()) :]
                 break
         if words and words[0].isdigit():
             words = words[1:]
         if len(words) >= 2:
             out = f"{pair[0]} {pair[1]}"
-        elif rank is not None or (words and words[0].lower() == identity
-                                  and identity not in _given_lower()):
+        elif rank is not None or (words and words[0].lower() == identity and identity not in _given_lower()):
             out = pair[1]
         else:
             out = pair[0]
@@ -360,8 +360,9 @@ class Redactor:
         table = self.mapping
         if self._surrogates == "names":
             names = {i: f"{g} {f}" for i, (g, f) in self._names_given.items()}
-            table["surrogate_name"] = [names.get(i, "") if k == "person" else ""
-                                       for k, i in zip(table["kind"], table["identity"])]
+            table["surrogate_name"] = [
+                names.get(i, "") if k == "person" else "" for k, i in zip(table["kind"], table["identity"])
+            ]
         path.parent.mkdir(parents=True, exist_ok=True)
         table.to_csv(path, index=False, encoding="utf-8")
         return path
@@ -374,8 +375,7 @@ class Redactor:
         missing = {"kind", "identity", "replacement"} - set(table.columns)
         if missing:
             raise ParameterError(
-                f"Redactor.load_key: {path} is not a mapping written by save_key (columns "
-                f"{sorted(missing)} missing)."
+                f"Redactor.load_key: {path} is not a mapping written by save_key (columns {sorted(missing)} missing)."
             )
         red = cls(names=names, key=key, kinds=kinds, surrogates=surrogates)
         for kind, identity, label in zip(table["kind"], table["identity"], table["replacement"]):
@@ -397,8 +397,22 @@ class Redactor:
 
 
 _REVIEW_KINDS = frozenset({"place", "number"})
-_COMMON_RANKS = ("PCSO", "PC", "DC", "Sgt", "Sergeant", "DS", "Inspector", "Insp", "DI",
-                 "Mr", "Mrs", "Ms", "Miss", "Dr")
+_COMMON_RANKS = (
+    "PCSO",
+    "PC",
+    "DC",
+    "Sgt",
+    "Sergeant",
+    "DS",
+    "Inspector",
+    "Insp",
+    "DI",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Dr",
+)
 
 
 #: Replacement names (common in the UK; facts, compiled for the toolkit). The choice
@@ -417,11 +431,13 @@ _SURROGATE_GIVEN = sorted(set(_SURROGATE_FEMALE) | set(_SURROGATE_MALE))
 _FEMALE_CUES = _ids.re.compile(
     r"(?i:\b(?:wife|daughter|mum|mom|mother|sister|nan|nana|gran|granny|grandma|"
     r"granddaughter|aunt|auntie|niece|girlfriend|fianc[ée]e|stepdaughter|stepmum|"
-    r"step-daughter|girl|ex-wife|landlady|mrs|ms|miss|she|her)\b)")
+    r"step-daughter|girl|ex-wife|landlady|mrs|ms|miss|she|her)\b)"
+)
 _MALE_CUES = _ids.re.compile(
     r"(?i:\b(?:husband|son|dad|father|brother|grandad|grandpa|grandson|uncle|nephew|"
     r"boyfriend|fianc[ée]|stepson|stepdad|step-son|boy|lad|ex-husband|landlord|mr|he|"
-    r"his|him)\b)")
+    r"his|him)\b)"
+)
 _SURROGATE_FAMILY = """Abbott Ahmed Akhtar Allen Anderson Armstrong Atkinson Bailey Baker Barker
 Barnes Bates Bennett Berry Bibi Bird Bishop Booth Bradley Briggs Brooks Burton Butler Byrne
 Campbell Carr Carter Chapman Clarke Cole Collins Cook Cooper Cox Crawford Cunningham Dale
@@ -571,8 +587,7 @@ def redact_many(texts, *, names=(), key=None, kinds=None, ids=None, n_jobs=1):
     >>> list(log.columns)
     ['document', 'start', 'end', 'kind', 'original', 'replacement']
     """
-    return Redactor(names=names, key=key, kinds=kinds).redact_many(texts, ids=ids,
-                                                                   n_jobs=n_jobs)
+    return Redactor(names=names, key=key, kinds=kinds).redact_many(texts, ids=ids, n_jobs=n_jobs)
 
 
 # ---------------------------------------------------------------------------------------
@@ -581,11 +596,35 @@ def redact_many(texts, *, names=(), key=None, kinds=None, ids=None, n_jobs=1):
 
 #: Kinds found by a checked format (check digits, fixed layouts, the force list): high
 #: confidence. The others come from context rules or the name gazetteer: medium.
-HIGH_CONFIDENCE = frozenset({"email", "url", "handle", "nhs_number", "ni_number", "phone",
-                             "postcode", "vehicle", "warrant_number", "collar_number",
-                             "force", "date_of_birth"})
-REVIEW_COLUMNS = ["document", "start", "end", "kind", "original", "replacement", "confidence",
-                  "source", "context", "decision", "note"]
+HIGH_CONFIDENCE = frozenset(
+    {
+        "email",
+        "url",
+        "handle",
+        "nhs_number",
+        "ni_number",
+        "phone",
+        "postcode",
+        "vehicle",
+        "warrant_number",
+        "collar_number",
+        "force",
+        "date_of_birth",
+    }
+)
+REVIEW_COLUMNS = [
+    "document",
+    "start",
+    "end",
+    "kind",
+    "original",
+    "replacement",
+    "confidence",
+    "source",
+    "context",
+    "decision",
+    "note",
+]
 _CANDIDATE = _ids.re.compile(
     r"(?<![\w'’])(?:(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
     r"(?:\s+(?:(?:of|the|and|on|upon|under)\s+)?(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,3}"
@@ -602,8 +641,15 @@ _SAFE_WORDS = frozenset(
 
 def _context(text, start, end, width=60):
     lo, hi = max(0, start - width), min(len(text), end + width)
-    return (("…" if lo else "") + text[lo:start] + "«" + text[start:end] + "»" + text[end:hi]
-            + ("…" if hi < len(text) else "")).replace("\n", " ")
+    return (
+        ("…" if lo else "")
+        + text[lo:start]
+        + "«"
+        + text[start:end]
+        + "»"
+        + text[end:hi]
+        + ("…" if hi < len(text) else "")
+    ).replace("\n", " ")
 
 
 def _candidates(text, spans):
@@ -628,11 +674,12 @@ def _candidates(text, spans):
         if m.group().startswith("@"):
             out.append((s, e, "handle"))
             continue
-        if all(w.casefold() in common or w in _SAFE_WORDS or w in _ids.NOT_GIVEN
-               or w in _ids.AMBIGUOUS_GIVEN for w in words):
+        if all(
+            w.casefold() in common or w in _SAFE_WORDS or w in _ids.NOT_GIVEN or w in _ids.AMBIGUOUS_GIVEN
+            for w in words
+        ):
             continue
-        if len(words) == 1 and _ids._sentence_start(text, s) and words[0] not in given \
-                and words[0] not in family:
+        if len(words) == 1 and _ids._sentence_start(text, s) and words[0] not in given and words[0] not in family:
             continue
         kind = "person" if (words[0] in given or words[-1] in family) else "place_or_org"
         out.append((s, e, kind))
@@ -695,15 +742,29 @@ def review_sheet(texts, *, redactor=None, ids=None, context=60):
         spans = []
         for _doc, s, e, kind, original, label in found:
             spans.append((s, e))
-            rows.append((doc, s, e, kind, original, label,
-                         "high" if kind in HIGH_CONFIDENCE else "medium", "rule",
-                         _context(text, s, e, context), "", ""))
+            rows.append(
+                (
+                    doc,
+                    s,
+                    e,
+                    kind,
+                    original,
+                    label,
+                    "high" if kind in HIGH_CONFIDENCE else "medium",
+                    "rule",
+                    _context(text, s, e, context),
+                    "",
+                    "",
+                )
+            )
         for s, e, kind in _candidates(text, spans):
-            rows.append((doc, s, e, kind, text[s:e], "", "low", "candidate",
-                         _context(text, s, e, context), "", ""))
+            rows.append((doc, s, e, kind, text[s:e], "", "low", "candidate", _context(text, s, e, context), "", ""))
     sheet = pd.DataFrame(rows, columns=REVIEW_COLUMNS)
-    return sheet.sort_values(["document", "start"], kind="stable", key=_sort_key) \
-        .reset_index(drop=True) if len(sheet) else sheet
+    return (
+        sheet.sort_values(["document", "start"], kind="stable", key=_sort_key).reset_index(drop=True)
+        if len(sheet)
+        else sheet
+    )
 
 
 def _sort_key(col):
@@ -715,16 +776,14 @@ def _sort_key(col):
 def _texts_and_ids(texts, ids):
     if isinstance(texts, str) or not isinstance(texts, (list, tuple, pd.Series)):
         raise ParameterError(
-            "The 'texts' parameter must be a list, tuple or pandas Series of str. Got "
-            f"{type(texts).__name__} instead."
+            f"The 'texts' parameter must be a list, tuple or pandas Series of str. Got {type(texts).__name__} instead."
         )
     if ids is None:
         ids = list(texts.index) if isinstance(texts, pd.Series) else None
     texts = list(texts)
     ids = list(range(len(texts))) if ids is None else list(ids)
     if len(ids) != len(texts):
-        raise ParameterError(f"The 'ids' parameter must have one id per text ({len(texts)}). "
-                             f"Got {len(ids)} instead.")
+        raise ParameterError(f"The 'ids' parameter must have one id per text ({len(texts)}). Got {len(ids)} instead.")
     for t in texts:
         if not isinstance(t, str):
             raise ParameterError(f"Every text must be a str. Got {type(t).__name__}.")
@@ -759,12 +818,13 @@ def read_review_sheet(path):
         sheet = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     missing = [c for c in ("document", "start", "end", "kind", "decision") if c not in sheet]
     if missing:
-        raise ParameterError(f"read_review_sheet: {path.name} lacks the column(s) {missing}; "
-                             "use a sheet written by write_review_sheet.")
+        raise ParameterError(
+            f"read_review_sheet: {path.name} lacks the column(s) {missing}; use a sheet written by write_review_sheet."
+        )
     for col in sheet.columns:
         sheet[col] = sheet[col].map(
-            lambda v: v[1:] if isinstance(v, str) and v[:1] == "'" and v[1:2] in "=+-@\t\r"
-            and len(v) > 1 else v)
+            lambda v: v[1:] if isinstance(v, str) and v[:1] == "'" and v[1:2] in "=+-@\t\r" and len(v) > 1 else v
+        )
     sheet["start"] = sheet["start"].astype("int64")
     sheet["end"] = sheet["end"].astype("int64")
     sheet["decision"] = sheet["decision"].str.strip().str.lower()
@@ -803,28 +863,26 @@ def apply_review(texts, sheet, *, redactor=None, ids=None):
     decided = {}
     for row in sheet.itertuples(index=False):
         if row.decision in ("accept", "reject"):
-            decided[(key(row.document), int(row.start), int(row.end))] = (row.decision,
-                                                                          row.kind)
+            decided[(key(row.document), int(row.start), int(row.end))] = (row.decision, row.kind)
     out, rows = [], []
     for doc, text in zip(id_list, texts_list):
         officers = set()
         found = _ids.find_identifiers(text, red._names_pattern, red._names_lookup, officers)
         kept = [f for f in found if decided.get((key(doc), f[0], f[1]), ("",))[0] != "reject"]
         for (d, s, e), (decision, kind) in decided.items():
-            if d == key(doc) and decision == "accept" and not any(
-                    f[0] == s and f[1] == e for f in found):
+            if d == key(doc) and decision == "accept" and not any(f[0] == s and f[1] == e for f in found):
                 kind = {"place_or_org": "place"}.get(kind, kind)
                 if kind not in _ids.LABELS:
                     raise ParameterError(
                         f"apply_review: document {doc!r}, characters {s}-{e}: kind {kind!r} "
-                        f"is not one of {sorted(_ids.LABELS)} (nor place_or_org).")
+                        f"is not one of {sorted(_ids.LABELS)} (nor place_or_org)."
+                    )
                 kept.append((s, e, kind, text[s:e].lower()))
         kept = _ids.resolve_overlaps_any(kept)
         red_text, found_rows = red._redact_rows(text, doc, found=(kept, officers))
         out.append(red_text)
         rows.extend(found_rows)
-    log = pd.DataFrame(rows, columns=["document", *LOG_COLUMNS]).astype(
-        {"start": "int64", "end": "int64"})
+    log = pd.DataFrame(rows, columns=["document", *LOG_COLUMNS]).astype({"start": "int64", "end": "int64"})
     return out, log
 
 
@@ -854,9 +912,30 @@ def residual_risk(texts, sheet, *, ids=None):
         open_c = cand[cand["decision"] == ""]
         n_open = len(open_c)
         risk = "high" if high_rej or n_open >= 3 else "review" if n_open else "low"
-        rows.append((doc, len(text.split()), len(rule) - len(rejected), len(rejected),
-                     high_rej, n_open, int((cand["decision"] == "accept").sum()),
-                     "; ".join(open_c["original"].head(5)), risk))
-    return pd.DataFrame(rows, columns=["document", "n_words", "n_replaced", "n_rejected",
-                                       "n_high_rejected", "n_candidates_open",
-                                       "n_candidates_accepted", "open_examples", "risk"])
+        rows.append(
+            (
+                doc,
+                len(text.split()),
+                len(rule) - len(rejected),
+                len(rejected),
+                high_rej,
+                n_open,
+                int((cand["decision"] == "accept").sum()),
+                "; ".join(open_c["original"].head(5)),
+                risk,
+            )
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "document",
+            "n_words",
+            "n_replaced",
+            "n_rejected",
+            "n_high_rejected",
+            "n_candidates_open",
+            "n_candidates_accepted",
+            "open_examples",
+            "risk",
+        ],
+    )

@@ -13,8 +13,9 @@ __all__ = ["saturation", "saturation_plot"]
 COLUMNS = ["position", "source", "case", "n_new", "n_cumulative", "proportion", "new_codes"]
 
 
-def saturation(project, *, order="source", kind="interview", coder=None, seed=0,
-               new_share=0.05, window=3) -> pd.DataFrame:
+def saturation(
+    project, *, order="source", kind="interview", coder=None, seed=0, new_share=0.05, window=3
+) -> pd.DataFrame:
     """New codes per additional source (code saturation, after Guest, Bunce & Johnson 2006).
 
     Parameters
@@ -76,8 +77,10 @@ def saturation(project, *, order="source", kind="interview", coder=None, seed=0,
     if isinstance(order, (list, tuple)):
         unknown = [s for s in order if s not in set(src["id"])]
         if unknown:
-            raise ParameterError(f"The 'order' parameter of saturation lists source ids "
-                                 f"{unknown[:5]} not among the {kind or ''} sources.")
+            raise ParameterError(
+                f"The 'order' parameter of saturation lists source ids "
+                f"{unknown[:5]} not among the {kind or ''} sources."
+            )
         ids = list(order)
     elif order == "source":
         ids = src["id"].tolist()
@@ -92,7 +95,8 @@ def saturation(project, *, order="source", kind="interview", coder=None, seed=0,
         raise ColumnNotFoundError(
             f"The 'order' parameter of saturation must be 'source', 'random', a list of source "
             f"ids or a column of sources / cases. Got {order!r}; columns: "
-            f"{list(src.columns) + project.case_attributes()}.")
+            f"{list(src.columns) + project.case_attributes()}."
+        )
     codes_by_source = seg.groupby("source")["code"].apply(lambda s: list(dict.fromkeys(s)))
     case_of = dict(zip(project.sources["id"], project.sources["case"]))
     seen: dict[str, None] = {}
@@ -100,8 +104,16 @@ def saturation(project, *, order="source", kind="interview", coder=None, seed=0,
     for pos, sid in enumerate(ids, start=1):
         new = [c for c in codes_by_source.get(sid, []) if c not in seen]
         seen.update(dict.fromkeys(new))
-        rows.append({"position": pos, "source": sid, "case": case_of.get(sid),
-                     "n_new": len(new), "n_cumulative": len(seen), "new_codes": ";".join(new)})
+        rows.append(
+            {
+                "position": pos,
+                "source": sid,
+                "case": case_of.get(sid),
+                "n_new": len(new),
+                "n_cumulative": len(seen),
+                "new_codes": ";".join(new),
+            }
+        )
     out = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "proportion"])
     total = len(seen)
     if total == 0:
@@ -115,11 +127,16 @@ def saturation(project, *, order="source", kind="interview", coder=None, seed=0,
     sat_pos = np.nan
     small = (out["n_new"] <= new_share * total).to_numpy()
     for i in range(len(out) - window + 1):
-        if small[i:i + window].all():
+        if small[i : i + window].all():
             sat_pos = float(out["position"].iloc[i] - 1) if i > 0 else 0.0
             break
-    out.attrs.update(saturation_position=sat_pos, n_codes=total, new_share=new_share,
-                     window=window, order=order if isinstance(order, str) else "explicit")
+    out.attrs.update(
+        saturation_position=sat_pos,
+        n_codes=total,
+        new_share=new_share,
+        window=window,
+        order=order if isinstance(order, str) else "explicit",
+    )
     return out
 
 
@@ -127,8 +144,13 @@ def saturation_plot(table: pd.DataFrame, *, ax=None):
     """Bar chart of new codes per source with the cumulative proportion of codes found."""
     import matplotlib.pyplot as plt
 
-    check_table(table, argument="table", function="saturation_plot", producer="saturation",
-                columns=("position", "n_new", "proportion"))
+    check_table(
+        table,
+        argument="table",
+        function="saturation_plot",
+        producer="saturation",
+        columns=("position", "n_new", "proportion"),
+    )
     if ax is None:
         fig, ax = plt.subplots(figsize=(7, 3.5))
     else:

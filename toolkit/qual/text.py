@@ -29,9 +29,7 @@ _WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 def stopwords() -> frozenset:
     """The bundled English stop-word list (``toolkit/data/stopwords_en.txt``)."""
     with open(DATA_DIR / "stopwords_en.txt", encoding="utf-8") as fh:
-        return frozenset(
-            line.strip().lower() for line in fh if line.strip() and not line.startswith("#")
-        )
+        return frozenset(line.strip().lower() for line in fh if line.strip() and not line.startswith("#"))
 
 
 def _as_texts(texts, argument="texts"):
@@ -63,8 +61,7 @@ def _as_texts(texts, argument="texts"):
             out.append("")
         elif not isinstance(v, str):
             raise ParameterError(
-                f"The '{argument}' parameter must hold text; document {i!r} is "
-                f"{type(v).__name__} ({v!r})."
+                f"The '{argument}' parameter must hold text; document {i!r} is {type(v).__name__} ({v!r})."
             )
         else:
             out.append(v)
@@ -163,9 +160,9 @@ def kwic(texts, term, *, window=5, ignore_case=True):
         spans = _word_spans(text, sent_tok, word_tok)
         toks = [norm(text[a:b]) for a, b in spans]
         for i in range(len(toks) - k + 1):
-            if toks[i:i + k] == wanted:
-                left = " ".join(text[a:b] for a, b in spans[max(0, i - window):i])
-                right = " ".join(text[a:b] for a, b in spans[i + k:i + k + window])
+            if toks[i : i + k] == wanted:
+                left = " ".join(text[a:b] for a, b in spans[max(0, i - window) : i])
+                right = " ".join(text[a:b] for a, b in spans[i + k : i + k + window])
                 start, end = spans[i][0], spans[i + k - 1][1]
                 rows.append((doc, start, end, left, text[start:end], right))
     return pd.DataFrame(rows, columns=["document", "start", "end", "left", "match", "right"])
@@ -233,9 +230,7 @@ def collocations(texts, *, n=2, measure="llr", top=20, min_freq=3, drop_stopword
     check_choice(n, (2, 3), argument="n", function="collocations")
     check_choice(measure, ("llr", "pmi"), argument="measure", function="collocations")
     if not isinstance(min_freq, (int, np.integer)) or min_freq < 1:
-        raise ParameterError(
-            f"The 'min_freq' parameter of collocations must be an int >= 1. Got {min_freq!r}."
-        )
+        raise ParameterError(f"The 'min_freq' parameter of collocations must be an int >= 1. Got {min_freq!r}.")
     _, values = _as_texts(texts)
     docs = _content_tokens(values, drop_stopwords)
     if n == 2:
@@ -253,10 +248,10 @@ def collocations(texts, *, n=2, measure="llr", top=20, min_freq=3, drop_stopword
             "estimate": [float(s) for _, s in scored],
         }
     )
-    out["method"] = {"llr": "log-likelihood ratio (Dunning 1993)",
-                     "pmi": "pointwise mutual information"}[measure]
-    out = out.sort_values(["estimate", "frequency", "term"], ascending=[False, False, True],
-                          kind="mergesort").reset_index(drop=True)
+    out["method"] = {"llr": "log-likelihood ratio (Dunning 1993)", "pmi": "pointwise mutual information"}[measure]
+    out = out.sort_values(
+        ["estimate", "frequency", "term"], ascending=[False, False, True], kind="mergesort"
+    ).reset_index(drop=True)
     return out if top is None else out.head(top)
 
 
@@ -318,10 +313,7 @@ def keyness(texts_a, texts_b, *, min_freq=1, drop_stopwords=False):
         counts.append(pd.Series([t for d in docs for t in d], dtype=object).value_counts())
     n_a, n_b = float(counts[0].sum()), float(counts[1].sum())
     if n_a == 0 or n_b == 0:
-        raise ParameterError(
-            "keyness needs words in both corpora; "
-            f"{'texts_a' if n_a == 0 else 'texts_b'} has none."
-        )
+        raise ParameterError(f"keyness needs words in both corpora; {'texts_a' if n_a == 0 else 'texts_b'} has none.")
     table = pd.concat(counts, axis=1, keys=["freq_a", "freq_b"]).fillna(0)
     if drop_stopwords:
         table = table[~table.index.isin(stopwords())]
@@ -350,5 +342,4 @@ def keyness(texts_a, texts_b, *, min_freq=1, drop_stopwords=False):
             "method": "log-likelihood G2 (Rayson & Garside 2000); Log Ratio (Hardie 2014)",
         }
     )
-    return out.sort_values(["statistic", "term"], ascending=[False, True],
-                           kind="mergesort").reset_index(drop=True)
+    return out.sort_values(["statistic", "term"], ascending=[False, True], kind="mergesort").reset_index(drop=True)

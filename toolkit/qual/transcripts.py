@@ -13,8 +13,10 @@ from toolkit.errors import FileFormatError, ParameterError
 __all__ = ["read_transcript", "read_transcripts", "Transcripts", "SPEAKER_PATTERN"]
 
 #: Speaker labels recognised at the start of a line, followed by a colon.
-SPEAKER_PATTERN = (r"(?:Interviewer|Interviewee|Respondent|Participant(?: \d+)?|Facilitator|"
-                   r"Moderator|I|R|Q|A|P\d{1,3}|R\d{1,3}|[A-Z]{2,4}\d{0,3})")
+SPEAKER_PATTERN = (
+    r"(?:Interviewer|Interviewee|Respondent|Participant(?: \d+)?|Facilitator|"
+    r"Moderator|I|R|Q|A|P\d{1,3}|R\d{1,3}|[A-Z]{2,4}\d{0,3})"
+)
 TURN_COLUMNS = ["source", "turn", "speaker", "start", "end", "text"]
 
 
@@ -36,8 +38,9 @@ def _read_text(path: Path) -> str:
         try:
             document = docx.Document(str(path))
         except Exception as exc:  # python-docx raises several types for a bad file
-            raise FileFormatError(f"{path} cannot be read as a Word document ({exc}). "
-                                  "Open it in Word and save it again as .docx.") from exc
+            raise FileFormatError(
+                f"{path} cannot be read as a Word document ({exc}). Open it in Word and save it again as .docx."
+            ) from exc
         return "\n".join(p.text for p in document.paragraphs)
     if path.suffix.lower() != ".txt":
         raise FileFormatError(f"{path}: transcripts must be .txt or .docx, not {path.suffix!r}.")
@@ -47,8 +50,9 @@ def _read_text(path: Path) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise FileFormatError(f"{path} is not UTF-8 text (byte {exc.start}). Save it as UTF-8 "
-                              "(Notepad: Save As > Encoding UTF-8).") from exc
+        raise FileFormatError(
+            f"{path} is not UTF-8 text (byte {exc.start}). Save it as UTF-8 (Notepad: Save As > Encoding UTF-8)."
+        ) from exc
 
 
 def _turns(text: str, source: str, pattern: str) -> pd.DataFrame:
@@ -60,13 +64,20 @@ def _turns(text: str, source: str, pattern: str) -> pd.DataFrame:
         end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
         while end > start and text[end - 1] in "\r\n \t":
             end -= 1
-        rows.append({"source": source, "turn": k + 1, "speaker": m.group("speaker"),
-                     "start": start, "end": end, "text": text[start:end]})
+        rows.append(
+            {
+                "source": source,
+                "turn": k + 1,
+                "speaker": m.group("speaker"),
+                "start": start,
+                "end": end,
+                "text": text[start:end],
+            }
+        )
     return pd.DataFrame(rows, columns=TURN_COLUMNS)
 
 
-def read_transcript(path, *, id=None, case=None, kind="interview",
-                    speakers=SPEAKER_PATTERN) -> Transcripts:
+def read_transcript(path, *, id=None, case=None, kind="interview", speakers=SPEAKER_PATTERN) -> Transcripts:
     """Read one transcript (.txt in UTF-8, or .docx) and split it into speaker turns.
 
     Parameters
@@ -107,24 +118,26 @@ def read_transcript(path, *, id=None, case=None, kind="interview",
     turns = _turns(text, sid, speakers)
     if turns.empty:
         import warnings
-        warnings.warn(f"{path}: no speaker labels found (e.g. 'Interviewer:' or 'P07:' at the "
-                      "start of a line); the text is kept as one source without turns.",
-                      stacklevel=2)
-    src = pd.DataFrame([{"id": sid, "kind": kind, "name": path.stem, "text": text,
-                         "case": case, "file": str(path)}])
+
+        warnings.warn(
+            f"{path}: no speaker labels found (e.g. 'Interviewer:' or 'P07:' at the "
+            "start of a line); the text is kept as one source without turns.",
+            stacklevel=2,
+        )
+    src = pd.DataFrame([{"id": sid, "kind": kind, "name": path.stem, "text": text, "case": case, "file": str(path)}])
     return Transcripts(src, turns)
 
 
-def read_transcripts(paths, *, cases=None, kind="interview",
-                     speakers=SPEAKER_PATTERN) -> Transcripts:
+def read_transcripts(paths, *, cases=None, kind="interview", speakers=SPEAKER_PATTERN) -> Transcripts:
     """Read many transcripts: a folder (every .txt and .docx in it, sorted) or a list of paths.
 
     ``cases`` maps source id (file name without extension) to case id. Source ids must be
     unique. Returns the same :class:`Transcripts` as :func:`read_transcript`, stacked.
     """
     if isinstance(paths, (str, Path)) and Path(paths).is_dir():
-        files = sorted(p for p in Path(paths).iterdir()
-                       if p.suffix.lower() in (".txt", ".docx") and not p.name.startswith("~$"))
+        files = sorted(
+            p for p in Path(paths).iterdir() if p.suffix.lower() in (".txt", ".docx") and not p.name.startswith("~$")
+        )
         if not files:
             raise FileFormatError(f"No .txt or .docx transcripts in folder {paths}.")
     elif isinstance(paths, (str, Path)):
@@ -132,12 +145,12 @@ def read_transcripts(paths, *, cases=None, kind="interview",
     else:
         files = [Path(p) for p in paths]
     cases = cases or {}
-    parts = [read_transcript(f, case=cases.get(f.stem), kind=kind, speakers=speakers)
-             for f in files]
+    parts = [read_transcript(f, case=cases.get(f.stem), kind=kind, speakers=speakers) for f in files]
     sources = pd.concat([p.sources for p in parts], ignore_index=True)
     dup = sources["id"][sources["id"].duplicated()]
     if len(dup):
-        raise ParameterError(f"Two transcripts have the same file name {dup.iloc[0]!r} "
-                             "(source ids come from file names); rename one.")
+        raise ParameterError(
+            f"Two transcripts have the same file name {dup.iloc[0]!r} (source ids come from file names); rename one."
+        )
     turns = pd.concat([p.turns for p in parts], ignore_index=True)
     return Transcripts(sources, turns)

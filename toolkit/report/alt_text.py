@@ -75,9 +75,17 @@ def _where(by: str | None, period: str) -> str:
     return (f", by {by}" if by else "") + (f", {period}" if period else "")
 
 
-def groups_alt(table: pd.DataFrame, *, measure: str, by: str | None = None, period: str = "",
-               label: str = "group", value: str = "estimate", percent: bool = True,
-               chart: str = "Dot chart with 95% intervals") -> str:
+def groups_alt(
+    table: pd.DataFrame,
+    *,
+    measure: str,
+    by: str | None = None,
+    period: str = "",
+    label: str = "group",
+    value: str = "estimate",
+    percent: bool = True,
+    chart: str = "Dot chart with 95% intervals",
+) -> str:
     """One estimate (with its interval) per group: the highest and the lowest group.
 
     ``table`` has a ``label`` column naming the groups and ``value`` (with ``ci_low`` /
@@ -96,13 +104,25 @@ def groups_alt(table: pd.DataFrame, *, measure: str, by: str | None = None, peri
         text += f"; {_label(first[label])} {fmt(first['_v'])}{_interval(first, fmt)}"
     else:
         last = rows[-1]
-        text += (f"; highest {_label(first[label])} {fmt(first['_v'])}{_interval(first, fmt)}, "
-                 f"lowest {_label(last[label])} {fmt(last['_v'])}{_interval(last, fmt)}")
+        text += (
+            f"; highest {_label(first[label])} {fmt(first['_v'])}{_interval(first, fmt)}, "
+            f"lowest {_label(last[label])} {fmt(last['_v'])}{_interval(last, fmt)}"
+        )
     return text + _withheld(int(vals.isna().sum()), "group") + "."
 
 
-def heatmap_alt(table: pd.DataFrame, *, rows: str, columns: str, row_labels=None, measure: str,
-                period: str = "", value: str = "estimate", row: str = "outcome", column: str = "group") -> str:
+def heatmap_alt(
+    table: pd.DataFrame,
+    *,
+    rows: str,
+    columns: str,
+    row_labels=None,
+    measure: str,
+    period: str = "",
+    value: str = "estimate",
+    row: str = "outcome",
+    column: str = "group",
+) -> str:
     """A heat table of shares (one cell per ``row`` and ``column``): its highest and lowest
     cells and the highest row overall, and how many cells were withheld."""
     row_labels = row_labels or {}
@@ -115,13 +135,16 @@ def heatmap_alt(table: pd.DataFrame, *, rows: str, columns: str, row_labels=None
         return text + "; every cell withheld by disclosure control."
     top = ok.sort_values("_v", ascending=False, kind="stable").iloc[0]
     low = ok.sort_values("_v", ascending=True, kind="stable").iloc[0]
-    text += (f"; highest {name(top[row])} among {top[column]}, {pct(top['_v'])}; "
-             f"lowest {name(low[row])} among {low[column]}, {pct(low['_v'])}")
+    text += (
+        f"; highest {name(top[row])} among {top[column]}, {pct(top['_v'])}; "
+        f"lowest {name(low[row])} among {low[column]}, {pct(low['_v'])}"
+    )
     return text + _withheld(int(vals.isna().sum()), f"of {len(table)} cells", f"of {len(table)} cells") + "."
 
 
-def likert_alt(table: pd.DataFrame, *, topic: str, item_labels=None, level_labels=None, period: str = "",
-               weighted: bool = True) -> str:
+def likert_alt(
+    table: pd.DataFrame, *, topic: str, item_labels=None, level_labels=None, period: str = "", weighted: bool = True
+) -> str:
     """Diverging bars of the answers to each statement: the statements with the most and the
     least agreement, as the published share agreeing (the levels above the middle of the
     scale, summed; an item with one of them withheld is counted as withheld)."""
@@ -143,9 +166,15 @@ def likert_alt(table: pd.DataFrame, *, topic: str, item_labels=None, level_label
         else:
             withheld += 1
     w = "weighted " if weighted else ""
-    text = (f"Diverging bar chart: {w}share of answers from {_level_word(level_labels, levels[0])} to "
+    text = (
+        (
+            f"Diverging bar chart: {w}share of answers from {_level_word(level_labels, levels[0])} to "
             f"{_level_word(level_labels, levels[-1])} for each of {len(items)} statements on {topic}"
-            f"{_where(None, period)}") if levels else f"Diverging bar chart: answers on {topic}"
+            f"{_where(None, period)}"
+        )
+        if levels
+        else f"Diverging bar chart: answers on {topic}"
+    )
     if shares:
         order = sorted(shares, key=lambda i: -shares[i])
         top, low = order[0], order[-1]
@@ -174,7 +203,8 @@ def cooccurrence_alt(table: pd.DataFrame, *, names=None, threshold: int | None =
     top = [r for _, r in ok.head(2).iterrows() if r["_n"] > 0]
     if top:
         text += "; most often together: " + ", then ".join(
-            f"“{name(r['code_a'])}” and “{name(r['code_b'])}” ({r['_n']:.0f} interviews)" for r in top)
+            f"“{name(r['code_a'])}” and “{name(r['code_b'])}” ({r['_n']:.0f} interviews)" for r in top
+        )
     below = f" (raised together in fewer than {threshold} interviews, or giving such a pair back)" if threshold else ""
     k = int(n.isna().sum())
     if k:
@@ -186,8 +216,10 @@ def saturation_alt(table: pd.DataFrame) -> str:
     """Bars of new themes per interview and the share of all themes found so far."""
     prop = table["proportion"].map(_num)
     pos = table["position"].map(_num)
-    text = ("Bar and line chart: new themes found in each interview, in the order analysed (bars), and the "
-            f"share of all themes found so far (line), over {len(table)} interviews")
+    text = (
+        "Bar and line chart: new themes found in each interview, in the order analysed (bars), and the "
+        f"share of all themes found so far (line), over {len(table)} interviews"
+    )
     if prop.notna().any():
         text += f"; {pct(prop.iloc[0])} of themes found in the first interview"
         full = table.loc[prop >= prop.max() - 1e-12]
@@ -203,9 +235,11 @@ def framing_alt(scores: pd.DataFrame, groups: pd.DataFrame, *, by: str) -> str:
     est = groups["estimate"].map(_num)
     ok = groups.loc[est.notna()].assign(_v=est[est.notna()]).sort_values("_v", ascending=False, kind="stable")
     word = by.replace("_", " ")
-    text = (f"Strip chart: care-minus-misconduct balance of each of {len(scores)} policy documents "
-            f"(from minus one, misconduct terms only, to plus one, care terms only), by {word}, with the mean "
-            f"and 95% interval of each {word}")
+    text = (
+        f"Strip chart: care-minus-misconduct balance of each of {len(scores)} policy documents "
+        f"(from minus one, misconduct terms only, to plus one, care terms only), by {word}, with the mean "
+        f"and 95% interval of each {word}"
+    )
     if len(ok) >= 2:
         a, b = ok.iloc[0], ok.iloc[-1]
         text += f"; highest mean {_label(a[by])} {dec(a['_v'])}, lowest {_label(b[by])} {dec(b['_v'])}"
@@ -266,6 +300,9 @@ def funnel_alt(table: pd.DataFrame, *, measure: str, label: str = "group") -> st
     text += f"; highest {_label(hi[label])} {pct(est.max())}, lowest {_label(lo[label])} {pct(est.min())}"
     ll, ul = shown["ll998"].map(_num), shown["ul998"].map(_num)
     outside = int(((est > ul) | (est < ll)).sum())
-    text += ("; no force outside the outer control limits" if outside == 0 else
-             f"; {outside} force{'s' if outside > 1 else ''} outside the outer control limits")
+    text += (
+        "; no force outside the outer control limits"
+        if outside == 0
+        else f"; {outside} force{'s' if outside > 1 else ''} outside the outer control limits"
+    )
     return text + _withheld(int(vals.isna().sum()), "force") + "."

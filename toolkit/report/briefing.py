@@ -98,7 +98,7 @@ def _luminance(hex6: str) -> float:
         c = c / 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
 
-    r, g, b = (int(hex6[i:i + 2], 16) for i in (0, 2, 4))
+    r, g, b = (int(hex6[i : i + 2], 16) for i in (0, 2, 4))
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 
 
@@ -113,7 +113,7 @@ def contrast_with_white(colour: str) -> float:
 
 def _darken_to_contrast(colour: str, ratio: float = 4.5) -> str:
     hex6 = colour.lstrip("#")
-    rgb = [int(hex6[i:i + 2], 16) for i in (0, 2, 4)]
+    rgb = [int(hex6[i : i + 2], 16) for i in (0, 2, 4)]
     while contrast_with_white("".join(f"{c:02X}" for c in rgb)) < ratio:
         rgb = [int(c * 0.9) for c in rgb]
     return "#" + "".join(f"{c:02X}" for c in rgb)
@@ -142,12 +142,16 @@ def theme_of(config, *, note=None) -> Theme:
             theme.colour_given = True
             if contrast_with_white(theme.colour) < 4.5:
                 darker = _darken_to_contrast(theme.colour)
-                note(f"report: colour {theme.colour} has a contrast of {contrast_with_white(theme.colour):.1f}:1 "
-                     f"with white text (WCAG AA needs 4.5:1); {darker} is used instead")
+                note(
+                    f"report: colour {theme.colour} has a contrast of {contrast_with_white(theme.colour):.1f}:1 "
+                    f"with white text (WCAG AA needs 4.5:1); {darker} is used instead"
+                )
                 theme.colour = darker
         else:
-            note(f"report: colour {colour!r} is not a colour written #RRGGBB (e.g. '#0B3D5C'); "
-                 f"the default {DEFAULT_COLOUR} is used")
+            note(
+                f"report: colour {colour!r} is not a colour written #RRGGBB (e.g. '#0B3D5C'); "
+                f"the default {DEFAULT_COLOUR} is used"
+            )
     if report.get("logo"):
         try:
             logo = config.path("report", "logo")
@@ -182,8 +186,10 @@ def _joint_table(ctx, pillar: str, number: int) -> PresentationTable:
     for r in jd.itertuples(index=False):
         source = _screened(ctx, r.source, f"joint display ({pillar}, {r.strand}): the source line") or ""
         first = r.strand + (f"\n{source}" if source else "")
-        lines = [_screened(ctx, line, f"joint display ({pillar}, {r.strand}): an evidence line") or WITHHELD_LINE
-                 for line in str(r.evidence).split("\n")]
+        lines = [
+            _screened(ctx, line, f"joint display ({pillar}, {r.strand}): an evidence line") or WITHHELD_LINE
+            for line in str(r.evidence).split("\n")
+        ]
         rows.append([first, "\n".join(dict.fromkeys(lines)), r.informs])
         flags.append([False, False, False])
     return PresentationTable(
@@ -206,7 +212,8 @@ def _figure(fig, number: int, ctx=None) -> Figure:
     caption = _screened(ctx, fig.caption, f"figure {fig.name}: its caption")
     alt = getattr(fig, "alt", None)
     alt = (_screened(ctx, alt, f"figure {fig.name}: its text alternative") if alt else None) or (
-        title + (f". {caption}" if caption else ""))
+        title + (f". {caption}" if caption else "")
+    )
     return Figure(fig.name, number, title, caption, alt, Path(png))
 
 
@@ -252,8 +259,9 @@ def briefing_model(ctx) -> Briefing:
     """Lay out the briefing from an evidence context (after every section ran)."""
     theme = theme_of(ctx.config, note=ctx.note)
     title = ctx.config.name if ctx.config is not None else "Evidence pack"
-    subtitle = ("Evidence on online harms to police officers, staff and their families, "
-                "organised by the four national pillars")
+    subtitle = (
+        "Evidence on online harms to police officers, staff and their families, organised by the four national pillars"
+    )
     summary = _screen_summary(ctx, executive_summary(ctx))
     presented = {name: _screen_table(ctx, present_published(ctx, t)) for name, t in ctx.tables.items()}
     table_no, figure_no = 0, 0
@@ -294,8 +302,11 @@ def briefing_model(ctx) -> Briefing:
         "suppression so that they cannot be recovered from totals or other tables; withheld cells show "
         f"[c]. {ctx.n_suppressed} cell(s) were withheld across the pack (listed in manifest.json)."
     )
-    methods = [(section, text) for section, text in ctx.methods
-               if _screened(ctx, text, f"methods ({section}): a paragraph") is not None]
+    methods = [
+        (section, text)
+        for section, text in ctx.methods
+        if _screened(ctx, text, f"methods ({section}): a paragraph") is not None
+    ]
     limitations = [text for text in ctx.limitations if _screened(ctx, text, "limitations: a paragraph") is not None]
     return Briefing(
         title=title,

@@ -45,12 +45,18 @@ def force_reference(ctx) -> dict | None:
         return None
     tables = {n: ctx.tables[n].data.copy() for n in (RESOURCING, COMPARISON, FUNNEL) if n in ctx.tables}
     return {
-        "survey": ctx.store["survey_weighted"], "weight": ctx.store.get("survey_weight"),
-        "weight_text": ctx.store.get("survey_weight_text", ""), "wave_text": ctx.store.get("survey_wave_text", ""),
-        "dictionary": ctx.store["survey_dictionary"], "contract": c, "tables": tables,
-        "captions": {n: ctx.tables[n].caption for n in tables}, "funnel_attrs": ctx.store.get("funnel_attrs"),
+        "survey": ctx.store["survey_weighted"],
+        "weight": ctx.store.get("survey_weight"),
+        "weight_text": ctx.store.get("survey_weight_text", ""),
+        "wave_text": ctx.store.get("survey_wave_text", ""),
+        "dictionary": ctx.store["survey_dictionary"],
+        "contract": c,
+        "tables": tables,
+        "captions": {n: ctx.tables[n].caption for n in tables},
+        "funnel_attrs": ctx.store.get("funnel_attrs"),
         "respondents": ctx.tables["respondents_by_force_wave"].data.copy()
-        if "respondents_by_force_wave" in ctx.tables else None,
+        if "respondents_by_force_wave" in ctx.tables
+        else None,
     }
 
 
@@ -103,20 +109,38 @@ def _one(force: str, outdir: str, config: str, seed: int, ref_path: str | None =
     try:
         with contextlib.redirect_stdout(out), warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            ctx = build_evidence_pack(folder, config=config, demo=False, seed=seed, notebooks=False,
-                                      force=force, reference=_REF)
+            ctx = build_evidence_pack(
+                folder, config=config, demo=False, seed=seed, notebooks=False, force=force, reference=_REF
+            )
     except ToolkitError as exc:  # an unsafe pack was moved to the force's private folder
         unsafe = (folder / "private" / "unsafe-evidence-pack").exists()
         shutil.rmtree(folder / "evidence-pack", ignore_errors=True)
-        return {"force": force, "status": "unsafe" if unsafe else "failed", "seconds": time.perf_counter() - start,
-                "detail": str(exc).splitlines()[0][:300]}
-    return {"force": force, "status": "built", "seconds": time.perf_counter() - start,
-            "detail": f"{len(ctx.tables)} tables, {len(ctx.figures)} figures, {ctx.n_suppressed} cell(s) withheld; "
-                      "audit-pack: SAFE", "timings": dict(ctx.timings)}
+        return {
+            "force": force,
+            "status": "unsafe" if unsafe else "failed",
+            "seconds": time.perf_counter() - start,
+            "detail": str(exc).splitlines()[0][:300],
+        }
+    return {
+        "force": force,
+        "status": "built",
+        "seconds": time.perf_counter() - start,
+        "detail": f"{len(ctx.tables)} tables, {len(ctx.figures)} figures, {ctx.n_suppressed} cell(s) withheld; "
+        "audit-pack: SAFE",
+        "timings": dict(ctx.timings),
+    }
 
 
-def build_by_force(outdir, *, config=None, demo: bool = True, seed: int = 20240301, notebooks: bool = False,
-                   workers: int | None = None, forces: list | None = None) -> pd.DataFrame:
+def build_by_force(
+    outdir,
+    *,
+    config=None,
+    demo: bool = True,
+    seed: int = 20240301,
+    notebooks: bool = False,
+    workers: int | None = None,
+    forces: list | None = None,
+) -> pd.DataFrame:
     """Build the national evidence pack and one pack per force, in parallel.
 
     Parameters
@@ -149,8 +173,10 @@ def build_by_force(outdir, *, config=None, demo: bool = True, seed: int = 202403
     national = time.perf_counter() - start
     ref = force_reference(ctx)
     if ref is None:
-        raise ToolkitError("evidence-pack --by force: the study has no survey with a force variable (dictionary "
-                           "role 'force'); only the national pack was built.")
+        raise ToolkitError(
+            "evidence-pack --by force: the study has no survey with a force variable (dictionary "
+            "role 'force'); only the national pack was built."
+        )
     ref_path = ctx.private_dir / REFERENCE
     with open(ref_path, "wb") as fh:
         pickle.dump(ref, fh, protocol=pickle.HIGHEST_PROTOCOL)
@@ -166,9 +192,16 @@ def build_by_force(outdir, *, config=None, demo: bool = True, seed: int = 202403
     withheld = withheld_forces(ref)
     root = outdir / "forces"
     root.mkdir(parents=True, exist_ok=True)
-    rows = [{"force": f, "status": "withheld", "seconds": 0.0,
-             "detail": f"no pack: the national pack withholds this force's counts ({withheld[f]})"}
-            for f in wanted if f in withheld]
+    rows = [
+        {
+            "force": f,
+            "status": "withheld",
+            "seconds": 0.0,
+            "detail": f"no pack: the national pack withholds this force's counts ({withheld[f]})",
+        }
+        for f in wanted
+        if f in withheld
+    ]
     for r in rows:
         shutil.rmtree(root / r["force"], ignore_errors=True)
         print(f"[by force] {r['force']}: {r['detail']}", flush=True)
@@ -185,22 +218,38 @@ def build_by_force(outdir, *, config=None, demo: bool = True, seed: int = 202403
                 row = fut.result()
             except Exception as exc:  # noqa: BLE001 - one force's failure is reported, the others go on
                 shutil.rmtree(root / f / "evidence-pack", ignore_errors=True)
-                row = {"force": f, "status": "failed", "seconds": float("nan"),
-                       "detail": f"{type(exc).__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}"}
+                row = {
+                    "force": f,
+                    "status": "failed",
+                    "seconds": float("nan"),
+                    "detail": f"{type(exc).__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}",
+                }
             done += 1
             rows.append(row)
-            print(f"[by force] {done}/{len(todo)} {f}: {row['status']} in {row['seconds']:.1f} s "
-                  f"({row['detail']})", flush=True)
+            print(
+                f"[by force] {done}/{len(todo)} {f}: {row['status']} in {row['seconds']:.1f} s ({row['detail']})",
+                flush=True,
+            )
     forces_time = time.perf_counter() - t0
-    table = pd.DataFrame(rows, columns=["force", "status", "seconds", "detail"]).sort_values("force",
-                                                                                         kind="stable")
+    table = pd.DataFrame(rows, columns=["force", "status", "seconds", "detail"]).sort_values("force", kind="stable")
     table = table.reset_index(drop=True)
     table.to_csv(root / "by_force.csv", index=False, lineterminator="\n")
-    table.attrs.update({"national_seconds": national, "forces_seconds": forces_time,
-                        "timings": {r["force"]: r.get("timings") for r in rows}})
+    table.attrs.update(
+        {
+            "national_seconds": national,
+            "forces_seconds": forces_time,
+            "timings": {r["force"]: r.get("timings") for r in rows},
+        }
+    )
     n_built = int((table["status"] == "built").sum())
-    print(f"\n[by force] national pack {national:.1f} s; {n_built} of {len(wanted)} force pack(s) built and audited "
-          f"safe in {forces_time:.1f} s ({workers} process(es)); see {root / 'by_force.csv'}", flush=True)
-    print("[by force] each force pack is audited on its own, not jointly with the others: give each force "
-          "its own pack; do not publish the force packs together as a set", flush=True)
+    print(
+        f"\n[by force] national pack {national:.1f} s; {n_built} of {len(wanted)} force pack(s) built and audited "
+        f"safe in {forces_time:.1f} s ({workers} process(es)); see {root / 'by_force.csv'}",
+        flush=True,
+    )
+    print(
+        "[by force] each force pack is audited on its own, not jointly with the others: give each force "
+        "its own pack; do not publish the force packs together as a set",
+        flush=True,
+    )
     return table

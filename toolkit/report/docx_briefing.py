@@ -24,8 +24,7 @@ from toolkit.report.briefing import Briefing, Figure
 from toolkit.report.ooxml import FIXED_DATETIME, fix_zip
 from toolkit.report.presentation import LEGEND, PresentationTable
 
-__all__ = ["REFERENCE", "REQUIRED_STYLES", "column_widths", "reference_problems", "text_width_cm",
-           "write_docx"]
+__all__ = ["REFERENCE", "REQUIRED_STYLES", "column_widths", "reference_problems", "text_width_cm", "write_docx"]
 
 TABLE_PT = 8.5  # table text when the reference's table style gives no size
 KEEP_TOGETHER_ROWS = 8  # a body table of at most this many rows (header included) is kept on one page
@@ -36,16 +35,200 @@ SAFETY = 1.06  # measured widths times this, plus 0.1 cm: fonts substituted by a
 # column widths are measured with the advance widths of Arial / Helvetica (= Liberation Sans),
 # the font of the shipped reference; a reference in another sans font gets widths near enough
 # advance widths of Arial / Helvetica (= Liberation Sans) per 1000 em, ASCII 32-126
-_REGULAR = [278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556,
-            556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778,
-            722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278,
-            278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
-            556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584]
-_BOLD = [278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556,
-         556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611, 975, 722, 722, 722, 722, 667, 611, 778, 722, 278,
-         556, 722, 611, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333, 584,
-         556, 333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611, 611, 611, 389, 556,
-         333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584]
+_REGULAR = [
+    278,
+    278,
+    355,
+    556,
+    556,
+    889,
+    667,
+    191,
+    333,
+    333,
+    389,
+    584,
+    278,
+    333,
+    278,
+    278,
+    556,
+    556,
+    556,
+    556,
+    556,
+    556,
+    556,
+    556,
+    556,
+    556,
+    278,
+    278,
+    584,
+    584,
+    584,
+    556,
+    1015,
+    667,
+    667,
+    722,
+    722,
+    667,
+    611,
+    778,
+    722,
+    278,
+    500,
+    667,
+    556,
+    833,
+    722,
+    778,
+    667,
+    778,
+    722,
+    667,
+    611,
+    722,
+    667,
+    944,
+    667,
+    667,
+    611,
+    278,
+    278,
+    278,
+    469,
+    556,
+    333,
+    556,
+    556,
+    500,
+    556,
+    556,
+    278,
+    556,
+    556,
+    222,
+    222,
+    500,
+    222,
+    833,
+    556,
+    556,
+    556,
+    556,
+    333,
+    500,
+    278,
+    556,
+    500,
+    722,
+    500,
+    500,
+    500,
+    334,
+    260,
+    334,
+    584,
+]
+_BOLD = [
+    278,
+    333,
+    474,
+    556,
+    556,
+    889,
+    722,
+    238,
+    333,
+    333,
+    389,
+    584,
+    278,
+    333,
+    278,
+    278,
+    556,
+    556,
+    556,
+    556,
+    556,
+    556,
+    556,
+    556,
+    556,
+    556,
+    333,
+    333,
+    584,
+    584,
+    584,
+    611,
+    975,
+    722,
+    722,
+    722,
+    722,
+    667,
+    611,
+    778,
+    722,
+    278,
+    556,
+    722,
+    611,
+    833,
+    722,
+    778,
+    667,
+    778,
+    722,
+    667,
+    611,
+    722,
+    667,
+    944,
+    667,
+    667,
+    611,
+    333,
+    278,
+    333,
+    584,
+    556,
+    333,
+    556,
+    611,
+    556,
+    611,
+    556,
+    333,
+    611,
+    611,
+    278,
+    278,
+    556,
+    278,
+    889,
+    611,
+    611,
+    611,
+    611,
+    389,
+    556,
+    333,
+    611,
+    556,
+    778,
+    556,
+    556,
+    500,
+    389,
+    280,
+    389,
+    584,
+]
 
 
 def text_width_cm(text: str, size_pt: float, *, bold: bool = False) -> float:
@@ -139,20 +322,27 @@ def reference_problems(path, *, key: str = "report.reference_docx") -> list[str]
     try:
         doc = Document(str(path))
     except Exception as exc:  # python-docx raises several kinds for a file that is not a .docx
-        return [f"'{key}' ({path}) is not a Word document (.docx) python-docx can open: "
-                f"{type(exc).__name__}: {exc}"]
-    kinds = {WD_STYLE_TYPE.PARAGRAPH: "paragraph", WD_STYLE_TYPE.TABLE: "table",
-             WD_STYLE_TYPE.CHARACTER: "character", WD_STYLE_TYPE.LIST: "numbering"}
+        return [f"'{key}' ({path}) is not a Word document (.docx) python-docx can open: {type(exc).__name__}: {exc}"]
+    kinds = {
+        WD_STYLE_TYPE.PARAGRAPH: "paragraph",
+        WD_STYLE_TYPE.TABLE: "table",
+        WD_STYLE_TYPE.CHARACTER: "character",
+        WD_STYLE_TYPE.LIST: "numbering",
+    }
     have = {s.name: kinds.get(s.type, "other") for s in doc.styles}
     problems = []
     for name, kind in REQUIRED_STYLES.items():
         if name not in have:
-            problems.append(f"'{key}' ({path}) has no {kind} style named '{name}', which the briefing uses; "
-                            f"start from the toolkit's reference document ({REFERENCE.name}, made by "
-                            "tools/build_reference_docx.py) and change its styles rather than remove them")
+            problems.append(
+                f"'{key}' ({path}) has no {kind} style named '{name}', which the briefing uses; "
+                f"start from the toolkit's reference document ({REFERENCE.name}, made by "
+                "tools/build_reference_docx.py) and change its styles rather than remove them"
+            )
         elif have[name] != kind:
-            problems.append(f"'{key}' ({path}): the style '{name}' is a {have[name]} style; the briefing "
-                            f"needs a {kind} style of that name")
+            problems.append(
+                f"'{key}' ({path}): the style '{name}' is a {have[name]} style; the briefing "
+                f"needs a {kind} style of that name"
+            )
     return problems
 
 
@@ -220,7 +410,7 @@ def _seq(paragraph, kind: str, number: int) -> None:
 
 
 def _caption(doc, kind: str, number: int, text: str, *, prefix: str = ""):
-    """"Table 3: ..." with the number as a ``SEQ Table`` field; annex tables ("Table A3")
+    """ "Table 3: ..." with the number as a ``SEQ Table`` field; annex tables ("Table A3")
     count in their own sequence (``SEQ TableA``), so Word's field update keeps both."""
     p = doc.add_paragraph(style="Caption")
     p.add_run(f"{kind} {prefix}")
@@ -321,8 +511,9 @@ def _add_table(doc, p: PresentationTable, available_cm: float, *, size: float = 
     for row in p.rows:
         cells = table.add_row().cells
         for j, (cell, value) in enumerate(zip(cells, row)):
-            _cell_text(cell, value, align_right=p.numeric[j], size=size,
-                       bold_first=j == 0 and bool(p.extra.get("joint")))
+            _cell_text(
+                cell, value, align_right=p.numeric[j], size=size, bold_first=j == 0 and bool(p.extra.get("joint"))
+            )
     for row in table.rows[1:]:
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     # keep-with-next on the rows' paragraphs (as Word keeps rows together): a short table on one
@@ -427,8 +618,10 @@ def write_docx(model: Briefing, path) -> Path:
     doc.add_paragraph(model.subtitle)
     if model.demo:
         p = doc.add_paragraph()
-        r = p.add_run("Built from the synthetic demo study: the numbers show what the toolkit produces and are "
-                      "not evidence about any real force.")
+        r = p.add_run(
+            "Built from the synthetic demo study: the numbers show what the toolkit produces and are "
+            "not evidence about any real force."
+        )
         r.italic = True
         r.font.size = Pt(9)
     _summary(doc, model)

@@ -153,12 +153,23 @@ class EvidenceContext:
 
         if pillar is not None and pillar not in PILLARS:
             raise ValueError(f"pillar must be one of {PILLARS}; got {pillar!r}")
-        pub = Publishable(name, data, counts=tuple(counts), events=tuple(tuple(p) for p in events),
-                          derived=derived, key=None if key is None else tuple(key), links=tuple(links),
-                          terms=terms, not_people=not_people, wide=wide, index_name=index_name)
+        pub = Publishable(
+            name,
+            data,
+            counts=tuple(counts),
+            events=tuple(tuple(p) for p in events),
+            derived=derived,
+            key=None if key is None else tuple(key),
+            links=tuple(links),
+            terms=terms,
+            not_people=not_people,
+            wide=wide,
+            index_name=index_name,
+        )
         safe = self.gate.add(pub)
-        self.tables[name] = PublishedTable(name, safe, self.pack_dir / "tables" / f"{name}.csv",
-                                           title or name, pillar, caption)
+        self.tables[name] = PublishedTable(
+            name, safe, self.pack_dir / "tables" / f"{name}.csv", title or name, pillar, caption
+        )
         self._write_table(name)
         self._refresh_figures({name})
         return safe
@@ -193,14 +204,20 @@ class EvidenceContext:
         sources = (source,) if isinstance(source, str) else tuple(source)
         unknown = [s for s in sources if s not in self.tables]
         if unknown or not sources:
-            raise ValueError(f"figure {name!r}: source table(s) {unknown or sources} are not published; a "
-                             "figure is drawn from published tables only (publish the table first)")
+            raise ValueError(
+                f"figure {name!r}: source table(s) {unknown or sources} are not published; a "
+                "figure is drawn from published tables only (publish the table first)"
+            )
         if not callable(draw):
-            raise TypeError(f"figure {name!r}: give a function drawing the figure from the published "
-                            "table(s), not a figure already drawn")
+            raise TypeError(
+                f"figure {name!r}: give a function drawing the figure from the published "
+                "table(s), not a figure already drawn"
+            )
         if alt is not None and not callable(alt):
-            raise TypeError(f"figure {name!r}: give alt as a function describing the figure from the published "
-                            "table(s), so that it quotes published values only")
+            raise TypeError(
+                f"figure {name!r}: give alt as a function describing the figure from the published "
+                "table(s), so that it quotes published values only"
+            )
         self._figure_sources[name] = (draw, sources)
         self._figure_alts[name] = alt
         self.figures[name] = PublishedFigure(name, [], title or name, pillar, caption)
@@ -245,8 +262,7 @@ class EvidenceContext:
         self.disclosure = self.gate.record()
         self._gate_findings()
         self.private_dir.mkdir(parents=True, exist_ok=True)
-        self.gate.private_record().to_csv(self.private_dir / "disclosure_record.csv", index=False,
-                                          lineterminator="\n")
+        self.gate.private_record().to_csv(self.private_dir / "disclosure_record.csv", index=False, lineterminator="\n")
 
     def _text_values(self) -> tuple[list[float], list[float]]:
         """True values of the withheld count cells, and the published count values (what a
@@ -276,8 +292,12 @@ class EvidenceContext:
         withheld, published = self._text_values()
         problems = screen(str(text), threshold=self.threshold, withheld=withheld, published=published)
         if problems:
-            kinds = sorted({"a count of people under the threshold" if "under" in p else
-                            "the value of a withheld cell" for p in problems})
+            kinds = sorted(
+                {
+                    "a count of people under the threshold" if "under" in p else "the value of a withheld cell"
+                    for p in problems
+                }
+            )
             self.note(f"publication gate: {where} withheld: it stated {' and '.join(kinds)}")
             return False
         return True
@@ -320,8 +340,12 @@ class EvidenceContext:
             what = f"finding {f['template'][:60]!r}..."
             vals = f["values"]
             reasons = []
-            small = [n for n in f.get("people", ()) if key(vals.get(n)) is not None
-                     and (0 < key(vals[n]) < k or (key(vals[n]) == 0 and self.gate.zeros == "suppress"))]
+            small = [
+                n
+                for n in f.get("people", ())
+                if key(vals.get(n)) is not None
+                and (0 < key(vals[n]) < k or (key(vals[n]) == 0 and self.gate.zeros == "suppress"))
+            ]
             if small:
                 reasons.append(f"its count(s) of people {', '.join(small)} under {k}")
             for ev, base in f.get("events", ()):
@@ -330,24 +354,28 @@ class EvidenceContext:
                     reasons.append(f"fewer than {k} with or without the outcome ({ev} of {base})")
             for name, ce in (f.get("cells") or {}).items():
                 if ce not in values:
-                    raise ValueError(f"{what}: value {name!r} names the cell {ce}, which is not a published "
-                                     "count of the pack")
+                    raise ValueError(
+                        f"{what}: value {name!r} names the cell {ce}, which is not a published count of the pack"
+                    )
                 if ce in sup:
                     reasons.append(f"{name} (read from {ce.table}, withheld there)")
             hits = sorted({name for name, v in vals.items() if quotes_withheld(v)})
             if hits:
                 reasons.append(f"{', '.join(hits)} (withheld in a published table)")
             if reasons:
-                self.note(f"finding withdrawn by the publication gate (it quoted {'; '.join(reasons)}): "
-                          f"{f['template'][:60]}...")
+                self.note(
+                    f"finding withdrawn by the publication gate (it quoted {'; '.join(reasons)}): "
+                    f"{f['template'][:60]}..."
+                )
                 continue
             if not self.screen_text(f["text"], where=f"{what} (withdrawn)"):
                 continue
             kept.append(f)
         self.findings[:] = kept
 
-    def finding(self, pillar: str, text: str, *, recommendation=None, people=(), events=(), cells=None,
-                **values) -> str:
+    def finding(
+        self, pillar: str, text: str, *, recommendation=None, people=(), events=(), cells=None, **values
+    ) -> str:
         """Record a headline finding. ``text`` is a template filled from ``values``
         (computed numbers, never typed), e.g.
         ``ctx.finding("recognition", "{p:.0%} (95% CI {lo:.0%} to {hi:.0%})", p=..., lo=..., hi=...)``.
@@ -370,12 +398,22 @@ class EvidenceContext:
         named = {*people, *(x for p in events for x in p), *(cells or {})}
         missing = sorted(n for n in named if n not in values)
         if missing:
-            raise ValueError(f"finding: people / events / cells name value(s) {missing} that are not given "
-                             f"(values: {sorted(values)})")
+            raise ValueError(
+                f"finding: people / events / cells name value(s) {missing} that are not given "
+                f"(values: {sorted(values)})"
+            )
         rendered = text.format(**values)
         self.findings.append(
-            {"pillar": pillar, "text": rendered, "template": text, "values": values, "recommendations": recs,
-             "people": people, "events": events, "cells": dict(cells or {})}
+            {
+                "pillar": pillar,
+                "text": rendered,
+                "template": text,
+                "values": values,
+                "recommendations": recs,
+                "people": people,
+                "events": events,
+                "cells": dict(cells or {}),
+            }
         )
         return rendered
 
@@ -430,10 +468,12 @@ class EvidenceContext:
         bad = ~ok.fillna(False).astype(bool)
         if bad.any():
             n, kinds = int(bad.sum()), int(text[bad].nunique())
-            self.note(f"{where}: {n} {unit} whose {what} is {rule} {fate} ({kinds} value(s): "
-                      f"{sorted(text[bad].unique().tolist())[:5]})",
-                      public=f"{where}: {self.how_many(n)} {unit} whose {what} is {rule} {fate} (the values "
-                             "are in the private log; a typed value is never a published label)")
+            self.note(
+                f"{where}: {n} {unit} whose {what} is {rule} {fate} ({kinds} value(s): "
+                f"{sorted(text[bad].unique().tolist())[:5]})",
+                public=f"{where}: {self.how_many(n)} {unit} whose {what} is {rule} {fate} (the values "
+                "are in the private log; a typed value is never a published label)",
+            )
         return ~bad
 
 
@@ -548,26 +588,42 @@ def build_evidence_pack(
     ctx.publish()  # the joint attack over every table and figure; fails closed
     ctx.timings["gate"] = time.perf_counter() - start
     gate = ctx.gate
-    ctx.method("Publication gate", (
-        f"Every published table passed one publication gate: counts of people from 1 to {ctx.threshold - 1}, "
-        f"and groups with fewer than {ctx.threshold} people with (or without) an outcome, are withheld, "
-        "with further cells withheld so that totals, linked tables and figures cannot give them back "
-        "(checked by one linear-programming attack over the whole pack); estimates resting on a withheld "
-        "count are blank, and model terms for categories under the threshold are dropped. Zero counts are "
-        + ("withheld" if gate.zeros == "suppress" else "published")
-        + (f"; every published count is rounded to the nearest multiple of {gate.rounding}" if gate.rounding
-           else "") + ". Figures are drawn from the published tables."))
+    ctx.method(
+        "Publication gate",
+        (
+            f"Every published table passed one publication gate: counts of people from 1 to {ctx.threshold - 1}, "
+            f"and groups with fewer than {ctx.threshold} people with (or without) an outcome, are withheld, "
+            "with further cells withheld so that totals, linked tables and figures cannot give them back "
+            "(checked by one linear-programming attack over the whole pack); estimates resting on a withheld "
+            "count are blank, and model terms for categories under the threshold are dropped. Zero counts are "
+            + ("withheld" if gate.zeros == "suppress" else "published")
+            + (
+                f"; every published count is rounded to the nearest multiple of {gate.rounding}"
+                if gate.rounding
+                else ""
+            )
+            + ". Figures are drawn from the published tables."
+        ),
+    )
     if ctx.threshold < 5:
-        ctx.method("Disclosure threshold", f"The study set a disclosure threshold of {ctx.threshold}, below the "
-                   "usual minimum of 5 (disclosure.allow_low_threshold: true): counts from "
-                   f"{ctx.threshold} people upwards are published, which gives less protection.")
-    ctx.method("Notebooks", "The analysis notebooks, executed on the same data, display respondent-level "
-               "results and are kept in the private folder beside the pack (private/notebooks/), not "
-               "published: only tables and figures that passed the publication gate are in the pack.")
+        ctx.method(
+            "Disclosure threshold",
+            f"The study set a disclosure threshold of {ctx.threshold}, below the "
+            "usual minimum of 5 (disclosure.allow_low_threshold: true): counts from "
+            f"{ctx.threshold} people upwards are published, which gives less protection.",
+        )
+    ctx.method(
+        "Notebooks",
+        "The analysis notebooks, executed on the same data, display respondent-level "
+        "results and are kept in the private folder beside the pack (private/notebooks/), not "
+        "published: only tables and figures that passed the publication gate are in the pack.",
+    )
     gate_only = ("people", "events", "cells")  # what the numbers mean, for the gate
     (ctx.pack_dir / "findings.json").write_text(
-        json.dumps([{k: v for k, v in f.items() if k not in gate_only} for f in ctx.findings], indent=2,
-                   default=_jsonable), encoding="utf-8"
+        json.dumps(
+            [{k: v for k, v in f.items() if k not in gate_only} for f in ctx.findings], indent=2, default=_jsonable
+        ),
+        encoding="utf-8",
     )
     if notebooks:
         from toolkit.report.notebooks import execute_notebooks
@@ -620,7 +676,8 @@ def _audit_or_withdraw(ctx) -> None:
     first = bad.iloc[0]
     raise ToolkitError(
         f"audit-pack found {len(bad)} problem(s) in the pack ({first['check']}: {first['file']} "
-        f"{first['detail'][:120]}); the pack was moved to {target.name} in the private folder, see private/audit.csv.")
+        f"{first['detail'][:120]}); the pack was moved to {target.name} in the private folder, see private/audit.csv."
+    )
 
 
 def _public_log(ctx) -> list[str]:
@@ -639,8 +696,10 @@ def _public_log(ctx) -> list[str]:
         line = public.get(i, line)
         if screen(line, threshold=ctx.threshold, withheld=withheld, published=shown):
             # e.g. an error message of a model or notebook naming a handful of respondents
-            line = (line.split(":")[0][:60] + ": (message withheld from the pack's log: it states a count of "
-                    "people the pack may not; see private/log.txt)")
+            line = (
+                line.split(":")[0][:60] + ": (message withheld from the pack's log: it states a count of "
+                "people the pack may not; see private/log.txt)"
+            )
         for root in sorted(roots, key=len, reverse=True):
             line = line.replace(root + "/", "").replace(root, ".")
         out.append(re.sub(r"(?<![\w.])/(?:[\w.+-]+/)+[\w.+-]*", "[local path]", line))

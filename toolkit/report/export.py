@@ -24,8 +24,11 @@ _TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d",
 
 
 def _neutralise_cell(value):
-    if isinstance(value, str) and value and (value[0].isspace() or value.lstrip().startswith(_TRIGGERS)
-                                             or value.startswith(_TRIGGERS)):
+    if (
+        isinstance(value, str)
+        and value
+        and (value[0].isspace() or value.lstrip().startswith(_TRIGGERS) or value.startswith(_TRIGGERS))
+    ):
         return "'" + value
     return value
 
@@ -42,8 +45,10 @@ def neutralise_formulas(table: pd.DataFrame) -> pd.DataFrame:
     """
     out = table.copy()
     for col in out.columns:
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]) or isinstance(
-            out[col].dtype, pd.CategoricalDtype
+        if (
+            out[col].dtype == object
+            or pd.api.types.is_string_dtype(out[col])
+            or isinstance(out[col].dtype, pd.CategoricalDtype)
         ):
             out[col] = out[col].map(_neutralise_cell)
     out.columns = [_neutralise_cell(str(c)) for c in out.columns]
@@ -57,13 +62,14 @@ def write_csv(table: pd.DataFrame, path: Path) -> Path:
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    neutralise_formulas(table).to_csv(path, index=False, lineterminator="\n", encoding="utf-8-sig",
-                                      quoting=csv.QUOTE_NONNUMERIC)
+    neutralise_formulas(table).to_csv(
+        path, index=False, lineterminator="\n", encoding="utf-8-sig", quoting=csv.QUOTE_NONNUMERIC
+    )
     return path
 
 
 def _sheet_name(name: str, used: set[str]) -> str:
-    base = "".join(ch if ch not in '[]:*?/\\' else "_" for ch in name)[:31] or "table"
+    base = "".join(ch if ch not in "[]:*?/\\" else "_" for ch in name)[:31] or "table"
     candidate, i = base, 2
     while candidate.lower() in used:
         suffix = f"~{i}"

@@ -13,8 +13,20 @@ from pathlib import Path
 __all__ = ["file_sha256", "package_versions", "write_manifest"]
 
 _PACKAGES = (
-    "numpy", "pandas", "scipy", "statsmodels", "pingouin", "matplotlib", "nltk",
-    "openpyxl", "pyreadstat", "python-docx", "PyYAML", "tqdm", "nbclient", "nbconvert",
+    "numpy",
+    "pandas",
+    "scipy",
+    "statsmodels",
+    "pingouin",
+    "matplotlib",
+    "nltk",
+    "openpyxl",
+    "pyreadstat",
+    "python-docx",
+    "PyYAML",
+    "tqdm",
+    "nbclient",
+    "nbconvert",
 )
 
 
@@ -100,13 +112,16 @@ def write_manifest(ctx) -> Path:
                 name: [{"path": rel(p), "sha256": file_sha256(p)} for p in f.paths] for name, f in ctx.figures.items()
             },
             "figure_sources": {name: list(src) for name, (_, src) in ctx._figure_sources.items()},
-            "private": ["private/disclosure_record.csv", "private/validation/", "private/notebooks/",
-                        "private/log.txt"],
+            "private": [
+                "private/disclosure_record.csv",
+                "private/validation/",
+                "private/notebooks/",
+                "private/log.txt",
+            ],
         },
         "disclosure_actions": ctx.disclosure,
         "disclosure_structure": gate.structure() if gate else {},
-        "not_people": {name: g.pub.not_people for name, g in (gate.tables.items() if gate else [])
-                       if g.pub.not_people},
+        "not_people": {name: g.pub.not_people for name, g in (gate.tables.items() if gate else []) if g.pub.not_people},
     }
     path = ctx.pack_dir / "manifest.json"
     path.write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")

@@ -52,7 +52,9 @@ def run_notebook(path, parameters: dict | None = None, *, timeout: int = 600, cw
     with tempfile.TemporaryDirectory(prefix="toolkit-kernel-") as runtime:
         # IPC (Unix sockets in a private folder) rather than TCP: no network sockets at all
         km = KernelManager(
-            kernel_name="python3", transport="ipc", ip=str(Path(runtime) / "kernel"),
+            kernel_name="python3",
+            transport="ipc",
+            ip=str(Path(runtime) / "kernel"),
             connection_file=str(Path(runtime) / "kernel.json"),
         )
         client = NotebookClient(
@@ -112,8 +114,10 @@ def execute_notebooks(ctx, notebooks: list[Path] | None = None, *, n_jobs: int |
     todo, notes = [], {}
     every = list(notebooks or list_notebooks())
     if not [p for p in every if "evidence-pack" not in p.name]:
-        ctx.note(f"notebooks not run: none found in {NOTEBOOKS_DIR} (they come with the toolkit's "
-                 "repository, not with an installed wheel)")
+        ctx.note(
+            f"notebooks not run: none found in {NOTEBOOKS_DIR} (they come with the toolkit's "
+            "repository, not with an installed wheel)"
+        )
     for path in every:
         if "evidence-pack" in path.name:
             continue
@@ -151,8 +155,10 @@ def _run_one(path: Path, parameters: dict, out: Path):
         nb = run_notebook(path, parameters)
     except Exception as exc:  # a notebook that cannot run for this study: the pack is built without it
         last = [line for line in str(getattr(exc, "evalue", "") or exc).splitlines() if line.strip()]
-        return None, (f"notebook {path.name} could not run for this study, the pack is built without it: "
-                      f"{getattr(exc, 'ename', type(exc).__name__)}: {last[-1] if last else ''}"[:400])
+        return None, (
+            f"notebook {path.name} could not run for this study, the pack is built without it: "
+            f"{getattr(exc, 'ename', type(exc).__name__)}: {last[-1] if last else ''}"[:400]
+        )
     target = out / (path.stem + ".html")
     target.write_text(notebook_html(nb), encoding="utf-8")
     return target, f"notebook {path.name} executed; saved as private/notebooks/{target.name} (not published)"

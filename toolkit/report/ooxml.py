@@ -29,9 +29,7 @@ FIXED_DATE = (2000, 1, 1, 0, 0, 0)
 FIXED_DATETIME = dt.datetime(*FIXED_DATE)
 
 _STAMP = FIXED_DATETIME.strftime("%Y-%m-%dT%H:%M:%SZ")
-_CORE_DATES = re.compile(
-    rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)"
-)
+_CORE_DATES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 _PRINTED = re.compile(rb"<cp:lastPrinted>[^<]*</cp:lastPrinted>")
 
 

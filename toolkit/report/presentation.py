@@ -56,8 +56,21 @@ __all__ = [
 LEGEND = f"{MARKER} = confidential: withheld by disclosure control."
 
 #: columns the reader does not need in the body (they stay in the analysis tables)
-_DROP = {"se", "n_weighted", "kind", "df", "df2", "n_groups", "n_scored", "alpha_std", "suppress",
-         "effect_size_type", "statistic", "event_time", "time"}
+_DROP = {
+    "se",
+    "n_weighted",
+    "kind",
+    "df",
+    "df2",
+    "n_groups",
+    "n_scored",
+    "alpha_std",
+    "suppress",
+    "effect_size_type",
+    "statistic",
+    "event_time",
+    "time",
+}
 
 _HEADERS = {
     "n": "n",
@@ -159,7 +172,7 @@ def _pct_bare(x) -> str:
 
 def _num(x, digits: int = 2) -> str:
     x = float(x)
-    if x != 0 and abs(x) < 0.5 * 10 ** -digits:
+    if x != 0 and abs(x) < 0.5 * 10**-digits:
         out = f"{x:.2g}"  # a small rate: two significant digits rather than 0.00
         return "−" + out[1:] if out.startswith("-") else out
     out = f"{x:,.{digits}f}"
@@ -292,9 +305,12 @@ def suppressed_mask(data: pd.DataFrame, records=(), *, name: str | None = None) 
         return gated.astype(bool).set_axis(data.index, axis=0).set_axis(data.columns, axis=1)
     mask = pd.DataFrame(False, index=data.index, columns=data.columns)
     withheld = ("primary", "secondary", "zero", "events", "complement", "linked", "estimate")
-    rows = {str(r.get("row")) for r in records
-            if (name is None or str(r.get("table", name)).split(":")[0] == name)
-            and (r.get("action") in withheld or r.get("rule") in withheld)}
+    rows = {
+        str(r.get("row"))
+        for r in records
+        if (name is None or str(r.get("table", name)).split(":")[0] == name)
+        and (r.get("action") in withheld or r.get("rule") in withheld)
+    }
     if not rows:
         return mask
     na = data.isna()
@@ -350,6 +366,7 @@ def _labeller(dictionary):
         if value and value == value.lower() and value[0].isalpha():
             return value[0].upper() + value[1:]
         return value
+
     return label
 
 
@@ -422,14 +439,17 @@ def present_table(
                 return MARKER, True
             v = data[col].iloc[i]
             return ("–" if _missing(v) else fmt(v)), False
+
         return f
 
     def combined(est, lo, hi, kind, digits=2):
         def f(i):
             if mask[est].iloc[i] or (lo in mask and mask[lo].iloc[i]):
                 return MARKER, True
-            return estimate_with_ci(data[est].iloc[i], data[lo].iloc[i], data[hi].iloc[i],
-                                    kind=kind, digits=digits), False
+            return estimate_with_ci(
+                data[est].iloc[i], data[lo].iloc[i], data[hi].iloc[i], kind=kind, digits=digits
+            ), False
+
         return f
 
     # identifying text columns first
@@ -449,13 +469,19 @@ def present_table(
     for col in cols:
         if col in used or col in _DROP or _is_numeric(data[col]):
             continue
-        if col not in ("term", "group", "label", "name", "theme", "outcome") and len(data) > 1 \
-                and data[col].nunique(dropna=True) == 1 and len(spec) > 0:
+        if (
+            col not in ("term", "group", "label", "name", "theme", "outcome")
+            and len(data) > 1
+            and data[col].nunique(dropna=True) == 1
+            and len(spec) > 0
+        ):
             notes.append(f"{_header(col, by)}: {label(str(data[col].dropna().iloc[0]))}.")
             used.add(col)
             continue
         if col == "term":
-            spec.append(("Term", False, lambda i: (term_label(str(data["term"].iloc[i]), dictionary, terms=terms), False)))
+            spec.append(
+                ("Term", False, lambda i: (term_label(str(data["term"].iloc[i]), dictionary, terms=terms), False))
+            )
         elif col == "pillar" and data[col].nunique(dropna=True) <= 4:
             continue
         else:
@@ -483,6 +509,7 @@ def present_table(
     numeric_specs = []
     for head, est, lo, hi, kind in triples:
         if kind == "count":
+
             def f(i, est=est, lo=lo, hi=hi):
                 if mask[est].iloc[i]:
                     return MARKER, True
@@ -490,6 +517,7 @@ def present_table(
                 if _missing(v):
                     return "–", False
                 return (_count(v) if _missing(a) else f"{_count(v)} ({_count(a)} to {_count(b)})"), False
+
             numeric_specs.append((head, True, f))
         else:
             numeric_specs.append((head, True, combined(est, lo, hi, kind)))
@@ -573,8 +601,12 @@ def gate_mask(gate, name: str, data: pd.DataFrame) -> pd.DataFrame | None:
                 continue
             if str(col) in cols:
                 mask.iat[i, j] = True
-            elif original is not None and col in original.columns and i < len(original) \
-                    and not pd.isna(original[col].iloc[i]):
+            elif (
+                original is not None
+                and col in original.columns
+                and i < len(original)
+                and not pd.isna(original[col].iloc[i])
+            ):
                 mask.iat[i, j] = True  # an estimate blanked with the count it rests on
     return mask
 
@@ -592,6 +624,7 @@ def published_mask(ctx, name: str) -> pd.DataFrame:
 
 def _level_cell(data, mask, dictionary):
     """The answer label of a coded level (``level`` of ``item``), from the dictionary."""
+
     def f(i):
         if mask["level"].iloc[i]:
             return MARKER, True
@@ -606,6 +639,7 @@ def _level_cell(data, mask, dictionary):
                 codes = {}
         label = codes.get(_code_key(str(int(v)) if float(v).is_integer() else str(v), codes))
         return (label if isinstance(label, str) else str(int(v)) if float(v).is_integer() else str(v)), False
+
     return f
 
 

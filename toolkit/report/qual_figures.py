@@ -67,20 +67,36 @@ def framing_balance_plot(scores: pd.DataFrame, comparison: pd.DataFrame, *, by: 
     for frame, (colour, marker, label) in FRAME_STYLE.items():
         m = (scores["frame"] == frame) & x.notna() & scores["estimate"].notna()
         if m.any():
-            ax.scatter(x[m] + offset[m.to_numpy()], scores.loc[m, "estimate"], color=colour,
-                       marker=marker, s=28, alpha=0.85, label=label, zorder=3)
+            ax.scatter(
+                x[m] + offset[m.to_numpy()],
+                scores.loc[m, "estimate"],
+                color=colour,
+                marker=marker,
+                s=28,
+                alpha=0.85,
+                label=label,
+                zorder=3,
+            )
     xs = np.arange(len(groups))
     lo = comparison["ci_low"].clip(-1, 1)
     hi = comparison["ci_high"].clip(-1, 1)
     est = comparison["estimate"]
-    ax.errorbar(xs, est, yerr=[(est - lo).fillna(0), (hi - est).fillna(0)], fmt="none",
-                ecolor="black", elinewidth=1.2, capsize=3, zorder=4)
-    ax.scatter(xs, est, color="black", marker="_", s=250, linewidths=2.5, zorder=5,
-               label="mean (95% CI)")
+    ax.errorbar(
+        xs,
+        est,
+        yerr=[(est - lo).fillna(0), (hi - est).fillna(0)],
+        fmt="none",
+        ecolor="black",
+        elinewidth=1.2,
+        capsize=3,
+        zorder=4,
+    )
+    ax.scatter(xs, est, color="black", marker="_", s=250, linewidths=2.5, zorder=5, label="mean (95% CI)")
     ax.axhline(0, color="grey", linewidth=0.8, linestyle="--")
     ax.set_xticks(xs)
-    ax.set_xticklabels([str(g) for g in groups], rotation=45 if len(groups) > 8 else 0,
-                       ha="right" if len(groups) > 8 else "center")
+    ax.set_xticklabels(
+        [str(g) for g in groups], rotation=45 if len(groups) > 8 else 0, ha="right" if len(groups) > 8 else "center"
+    )
     ax.set_ylim(-1.08, 1.08)
     ax.set_xlabel(by.replace("_", " "))
     ax.set_ylabel("balance: care (+1) to misconduct (-1)")

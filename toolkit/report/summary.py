@@ -159,7 +159,9 @@ def study_periods(ctx) -> dict[str, str]:
             text += f", {wave}" if wave.startswith("wave") else f" ({wave})"
         weighted = any(section == "Weighting" for section, _ in getattr(ctx, "methods", [])) or any(
             "n_weighted" in t.data.columns and t.data["n_weighted"].notna().any()
-            for name, t in ctx.tables.items() if name.startswith("survey_"))
+            for name, t in ctx.tables.items()
+            if name.startswith("survey_")
+        )
         text += ", weighted to the workforce" if weighted else ", unweighted"
         out["survey"] = text
     prev = ctx.tables.get("qual_theme_prevalence")
@@ -251,18 +253,36 @@ def _interview_cells(ctx, pillar, limit=3) -> list[str]:
     codes = [str(c) for c in d["code"]]
     parents = {c for c in codes if any(o.startswith(c + ".") for o in codes)}
     # the themes themselves: neither the pillar's root code nor a parent rolling up its sub-themes
-    keep = [i for i in range(len(d)) if d["pillar"].iloc[i] == pillar and "." in codes[i]
-            and codes[i] not in parents and pd.notna(d["estimate"].iloc[i])]
+    keep = [
+        i
+        for i in range(len(d))
+        if d["pillar"].iloc[i] == pillar
+        and "." in codes[i]
+        and codes[i] not in parents
+        and pd.notna(d["estimate"].iloc[i])
+    ]
     keep.sort(key=lambda i: -float(d["estimate"].iloc[i]))
-    withheld = [i for i in range(len(d)) if d["pillar"].iloc[i] == pillar and "." in codes[i]
-                and codes[i] not in parents and pd.isna(d["estimate"].iloc[i])]
+    withheld = [
+        i
+        for i in range(len(d))
+        if d["pillar"].iloc[i] == pillar
+        and "." in codes[i]
+        and codes[i] not in parents
+        and pd.isna(d["estimate"].iloc[i])
+    ]
     if not keep and withheld:
-        return [(f"The share of managers raising each of this pillar's {len(withheld)} theme(s) is withheld "
-                 "by disclosure control ([c]): too few managers did, or did not, raise it.")]
+        return [
+            (
+                f"The share of managers raising each of this pillar's {len(withheld)} theme(s) is withheld "
+                "by disclosure control ([c]): too few managers did, or did not, raise it."
+            )
+        ]
     cells = []
     for i in keep[:limit]:
         n = int(d["n"].iloc[i])
-        cells.append(f"{d['name'].iloc[i]}: {estimate_with_ci(d['estimate'].iloc[i], d['ci_low'].iloc[i], d['ci_high'].iloc[i], kind='pct')} of {n} managers")
+        cells.append(
+            f"{d['name'].iloc[i]}: {estimate_with_ci(d['estimate'].iloc[i], d['ci_low'].iloc[i], d['ci_high'].iloc[i], kind='pct')} of {n} managers"
+        )
     return cells
 
 
@@ -274,7 +294,9 @@ def _document_cells(ctx, pillar) -> list[str]:
     m = len(d)
     k = int((d["frame"] == "misconduct").sum())
     c = int((d["frame"] == "care").sum())
-    cells = [f"{k} of {m} documents framed mainly as misconduct / reputation ({k / m:.0%}); {c} mainly as care / wellbeing"]
+    cells = [
+        f"{k} of {m} documents framed mainly as misconduct / reputation ({k / m:.0%}); {c} mainly as care / wellbeing"
+    ]
     if "estimate" in d.columns and d["estimate"].notna().any():
         mean = float(d["estimate"].mean())
         cells.append(f"Mean balance {mean:+.2f} on a scale from −1 (misconduct) to +1 (care)".replace("-", "−"))
@@ -316,20 +338,23 @@ def joint_display(ctx, pillar: str) -> pd.DataFrame:
         if not have[strand]:
             evidence = [f"No {STRAND_TITLES[strand].lower()} in this study."]
         elif not cells:
-            evidence = [f"The {STRAND_TITLES[strand].lower()} do not address this pillar in this study."
-                        if strand in ("interviews", "documents") else
-                        f"No {STRAND_TITLES[strand].lower()} result for this pillar in this study."]
+            evidence = [
+                f"The {STRAND_TITLES[strand].lower()} do not address this pillar in this study."
+                if strand in ("interviews", "documents")
+                else f"No {STRAND_TITLES[strand].lower()} result for this pillar in this study."
+            ]
         else:
             evidence = cells
         recs = []
         for f in findings:
             if finding_source(f) == strand:
                 recs += [r for r in f["recommendations"] if r not in recs]
-        rows.append({
-            "strand": STRAND_TITLES[strand],
-            "source": periods.get(strand, "") if have[strand] else "",
-            "evidence": "\n".join(evidence),
-            "informs": "\n".join(f"{r} {RECOMMENDATIONS[r]}" for r in recs) or "–",
-        })
+        rows.append(
+            {
+                "strand": STRAND_TITLES[strand],
+                "source": periods.get(strand, "") if have[strand] else "",
+                "evidence": "\n".join(evidence),
+                "informs": "\n".join(f"{r} {RECOMMENDATIONS[r]}" for r in recs) or "–",
+            }
+        )
     return pd.DataFrame(rows, columns=["strand", "source", "evidence", "informs"])
-

@@ -52,26 +52,29 @@ def check_rows_used(n_used: int, n_all: int, items, missing: str, *, label: str)
     """Warn about the respondents left out; fewer than 3 used is an error."""
     n_out = n_all - n_used
     if n_out:
-        why = (
-            "did not answer every item (listwise deletion)"
-            if missing == "listwise"
-            else "answered none of the items"
-        )
+        why = "did not answer every item (listwise deletion)" if missing == "listwise" else "answered none of the items"
         warnings.warn(
-            DataWarning(f"{label}: {n_out} of {n_all} respondents {why} and were left out "
-                        f"(n = {n_used}).", n_excluded=n_out, reason=why),
+            DataWarning(
+                f"{label}: {n_out} of {n_all} respondents {why} and were left out (n = {n_used}).",
+                n_excluded=n_out,
+                reason=why,
+            ),
             stacklevel=4,
         )
     if n_used < 3:
         raise data_error(
-            [{"column": ", ".join(map(str, items)), "value": int(n_used),
-              "problem": f"too few respondents with usable answers ({missing} deletion)",
-              "expected": "at least 3"}],
+            [
+                {
+                    "column": ", ".join(map(str, items)),
+                    "value": int(n_used),
+                    "problem": f"too few respondents with usable answers ({missing} deletion)",
+                    "expected": "at least 3",
+                }
+            ],
             f"{label}: only {n_used} respondent(s) have usable answers to items "
             f"{list(items)} under {missing} deletion; reliability needs at least 3. "
             "Check that the right columns were named and that missing codes are not "
-            "hiding every answer" + (" (or use missing='pairwise')." if missing == "listwise"
-                                     else "."),
+            "hiding every answer" + (" (or use missing='pairwise')." if missing == "listwise" else "."),
         )
 
 
@@ -81,8 +84,15 @@ def check_variances(C: np.ndarray, N: np.ndarray, items, *, label: str) -> None:
     bad = [items[j] for j in range(len(items)) if not (var[j] > 0)]
     if bad:
         raise data_error(
-            [{"column": v, "value": 0.0, "problem": "item has zero variance (or < 2 answers)",
-              "expected": "answers that vary between respondents"} for v in bad],
+            [
+                {
+                    "column": v,
+                    "value": 0.0,
+                    "problem": "item has zero variance (or < 2 answers)",
+                    "expected": "answers that vary between respondents",
+                }
+                for v in bad
+            ],
             f"{label}: item(s) {bad} have zero variance (everyone gave the same answer, "
             "or fewer than 2 answered), so they carry no information about consistency "
             "and alpha is undefined for them. Fix: drop the item(s) from the scale.",
@@ -91,8 +101,15 @@ def check_variances(C: np.ndarray, N: np.ndarray, items, *, label: str) -> None:
     if len(no_pair):
         pairs = [(items[i], items[j]) for i, j in no_pair[:10]]
         raise data_error(
-            [{"column": f"{a}, {b}", "value": 0, "problem": "fewer than 2 respondents "
-              "answered both items", "expected": "at least 2"} for a, b in pairs],
+            [
+                {
+                    "column": f"{a}, {b}",
+                    "value": 0,
+                    "problem": "fewer than 2 respondents answered both items",
+                    "expected": "at least 2",
+                }
+                for a, b in pairs
+            ],
             f"{label}: fewer than 2 respondents answered both items of pair(s) {pairs}, so "
             "their covariance is unknown. Fix: use fewer items or check routing.",
         )
@@ -105,8 +122,9 @@ def reliability_core(X, index, items, *, missing, ci_level, ci_method, label):
     ``n`` counts the rows used. ``X`` is used as work space (its values are destroyed).
     """
     n_all, k = X.shape
-    N, S, Pc, Q, centre, n = cross_products(X, complete_rows=missing == "listwise",
-                                            overwrite=True)   # X is not used again
+    N, S, Pc, Q, centre, n = cross_products(
+        X, complete_rows=missing == "listwise", overwrite=True
+    )  # X is not used again
     check_rows_used(n, n_all, items, missing, label=label)
     C, P = moments_from_sums(N, S, Pc, Q)
     check_variances(C, N, items, label=label)
@@ -130,8 +148,13 @@ def reliability_core(X, index, items, *, missing, ci_level, ci_method, label):
             stacklevel=3,
         )
     scale = {
-        "n": int(n), "k": int(k), "alpha": float(alpha), "alpha_std": float(alpha_std),
-        "ci_low": float(ci_low), "ci_high": float(ci_high), "omega_total": float(omega),
+        "n": int(n),
+        "k": int(k),
+        "alpha": float(alpha),
+        "alpha_std": float(alpha_std),
+        "ci_low": float(ci_low),
+        "ci_high": float(ci_high),
+        "omega_total": float(omega),
     }
     # item level: corrected item-total r and alpha if the item is dropped (from C)
     r_drop = np.empty(k)

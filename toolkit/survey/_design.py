@@ -99,8 +99,7 @@ class Design:
         out[n_p == 0] = np.nan
         return out
 
-    def variance(self, scores: np.ndarray, present: np.ndarray | None = None, *,
-                 diagonal: bool = False) -> np.ndarray:
+    def variance(self, scores: np.ndarray, present: np.ndarray | None = None, *, diagonal: bool = False) -> np.ndarray:
         """Variance (matrix) of the total of ``scores``: (n,) or (n, k) weighted influence
         values, zero for rows outside the estimate. ``present`` marks the rows of the
         subset estimated (used only to count strata for ``lonely_psu="average"``).
@@ -116,20 +115,42 @@ class Design:
         if present is not None:
             present_strata = np.zeros(len(self.n_psu), dtype=bool)
             present_strata[self.strata[present]] = True
-        V = _onestage(T, self.psu_stratum, self.n_psu, self.popsize, self.lonely_psu,
-                      present_strata, self.strata_labels, self._strata_name(), stage=1, diagonal=diagonal)
+        V = _onestage(
+            T,
+            self.psu_stratum,
+            self.n_psu,
+            self.popsize,
+            self.lonely_psu,
+            present_strata,
+            self.strata_labels,
+            self._strata_name(),
+            stage=1,
+            diagonal=diagonal,
+        )
         if self.ssu is not None and self.ssu_psu is not None:
             T2 = _sum_by(self.ssu, x, len(self.ssu_psu))
             # each PSU is a stratum of the second stage; its contribution is scaled by
             # the first-stage sampling fraction n_h / N_h (R multistage)
             f1 = (self.n_psu / self.popsize)[self.psu_stratum]
-            V = V + _onestage(T2, self.ssu_psu, self.n_ssu, self.popsize2, self.lonely_psu, None,
-                              np.arange(P), dict(self.labels)["cluster"][0], stage=2,
-                              multiplier=f1, per_stratum_average=True, diagonal=diagonal)
+            V = V + _onestage(
+                T2,
+                self.ssu_psu,
+                self.n_ssu,
+                self.popsize2,
+                self.lonely_psu,
+                None,
+                np.arange(P),
+                dict(self.labels)["cluster"][0],
+                stage=2,
+                multiplier=f1,
+                per_stratum_average=True,
+                diagonal=diagonal,
+            )
         return V
 
-    def variance_by(self, scores: np.ndarray, codes: np.ndarray, k: int,
-                    present: np.ndarray | None = None) -> np.ndarray:
+    def variance_by(
+        self, scores: np.ndarray, codes: np.ndarray, k: int, present: np.ndarray | None = None
+    ) -> np.ndarray:
         """Variance of the total of ``scores`` within each of ``k`` domains (``codes``, -1
         = in none), one per domain: the diagonal of :meth:`variance` on the columns
         ``scores * (codes == g)``, computed in O(n). ``present`` marks the rows of the
@@ -146,16 +167,39 @@ class Design:
                 out[cols] = np.diag(self.variance(X, present=present))
             return out
         pres = m if present is None else (present & m)
-        v = _stage_by(self.psu[m], self.psu_stratum, self.n_psu, self.popsize, s[m], codes[m], k,
-                      _present(self.strata[pres], codes[pres], len(self.n_psu), k), self.lonely_psu,
-                      self.strata_labels, self._strata_name(), stage=1)
+        v = _stage_by(
+            self.psu[m],
+            self.psu_stratum,
+            self.n_psu,
+            self.popsize,
+            s[m],
+            codes[m],
+            k,
+            _present(self.strata[pres], codes[pres], len(self.n_psu), k),
+            self.lonely_psu,
+            self.strata_labels,
+            self._strata_name(),
+            stage=1,
+        )
         if self.ssu is not None:
             P = len(self.psu_stratum)
             f1 = (self.n_psu / self.popsize)[self.psu_stratum]
-            v = v + _stage_by(self.ssu[m], self.ssu_psu, self.n_ssu, self.popsize2, s[m], codes[m], k,
-                              _present(self.psu[pres], codes[pres], P, k), self.lonely_psu,
-                              np.arange(P), dict(self.labels)["cluster"][0], stage=2, multiplier=f1,
-                              per_stratum_average=True)
+            v = v + _stage_by(
+                self.ssu[m],
+                self.ssu_psu,
+                self.n_ssu,
+                self.popsize2,
+                s[m],
+                codes[m],
+                k,
+                _present(self.psu[pres], codes[pres], P, k),
+                self.lonely_psu,
+                np.arange(P),
+                dict(self.labels)["cluster"][0],
+                stage=2,
+                multiplier=f1,
+                per_stratum_average=True,
+            )
         return v
 
     def _calibrate(self, x: np.ndarray) -> np.ndarray:
@@ -198,8 +242,23 @@ def _present(strata, codes, H, k) -> np.ndarray:
     return out
 
 
-def _stage_by(unit_of_row, unit_stratum, n_h, popsize, s, g, k, present_hg, lonely, strata_labels,
-              strata_name, *, stage, multiplier=None, per_stratum_average=False):
+def _stage_by(
+    unit_of_row,
+    unit_stratum,
+    n_h,
+    popsize,
+    s,
+    g,
+    k,
+    present_hg,
+    lonely,
+    strata_labels,
+    strata_name,
+    *,
+    stage,
+    multiplier=None,
+    per_stratum_average=False,
+):
     """Per-domain variance of one stage from sparse unit totals (R ``onestrat`` per domain)."""
     H = len(n_h)
     key = unit_of_row.astype(np.int64) * k + g
@@ -244,10 +303,24 @@ def _lonely_error(bad_labels, strata_name, stage):
     )
 
 
-def _onestage(T, unit_stratum, n_h, popsize, lonely, present_strata, strata_labels, strata_name,
-              *, stage, multiplier=None, per_stratum_average=False, diagonal=False):
+def _onestage(
+    T,
+    unit_stratum,
+    n_h,
+    popsize,
+    lonely,
+    present_strata,
+    strata_labels,
+    strata_name,
+    *,
+    stage,
+    multiplier=None,
+    per_stratum_average=False,
+    diagonal=False,
+):
     """R ``onestrat`` summed over strata: T holds the unit totals (units x k); with
     ``diagonal`` only the k variances (no k x k cross-products)."""
+
     def gram(A):
         return np.einsum("ij,ij->j", A, A) if diagonal else A.T @ A
 
@@ -307,7 +380,9 @@ def _codes(data: pd.DataFrame, column: str, argument: str) -> tuple[np.ndarray, 
     miss = s.isna().to_numpy()
     if miss.any():
         raise _problem(
-            column, "missing", f"has missing values (rows {_rows(data.index, miss)})",
+            column,
+            "missing",
+            f"has missing values (rows {_rows(data.index, miss)})",
             f"a {argument} for every respondent",
             f"Fill in the {argument} column (the design needs it for every row) or drop those rows first.",
         )
@@ -380,8 +455,7 @@ def build_design(
     popsize = np.full(H, np.inf)
     ssu = ssu_psu = n_ssu = popsize2 = None
     if fpcs:
-        popsize = _popsize(data, fpcs[0], s_codes, n_psu, H, group_name=strata or "the sample",
-                           group_labels=s_labels)
+        popsize = _popsize(data, fpcs[0], s_codes, n_psu, H, group_name=strata or "the sample", group_labels=s_labels)
     if len(clusters) == 2:
         c2, _ = _codes(data, clusters[1], "cluster")
         ssu = np.unique(psu.astype(np.int64) * (int(c2.max()) + 1) + c2, return_inverse=True)[1].astype(np.intp)
@@ -389,8 +463,7 @@ def build_design(
         ssu_psu = np.zeros(S, dtype=np.intp)
         ssu_psu[ssu] = psu
         n_ssu = np.bincount(ssu_psu, minlength=P).astype(float)
-        popsize2 = _popsize(data, fpcs[1], psu, n_ssu, P, group_name=clusters[0],
-                            group_labels=np.arange(P))
+        popsize2 = _popsize(data, fpcs[1], psu, n_ssu, P, group_name=clusters[0], group_labels=np.arange(P))
     if w is None:
         with np.errstate(divide="ignore"):
             prob = (n_psu / popsize)[s_codes]
@@ -401,56 +474,91 @@ def build_design(
     if cal_cols:
         check_columns(data, cal_cols, argument="calibration")
         if not (w > 0).all():
-            raise _problem(weight or "the design weights", 0.0, "has zero weights", "positive raked weights",
-                           "Raked weights are positive; drop the rows of zero weight before "
-                           "estimating with calibration=.")
+            raise _problem(
+                weight or "the design weights",
+                0.0,
+                "has zero weights",
+                "positive raked weights",
+                "Raked weights are positive; drop the rows of zero weight before estimating with calibration=.",
+            )
         for col in cal_cols:
             codes, uniq = _codes(data, col, "raking margin")
             cal.append((codes, len(uniq)))
         labels["calibration"] = cal_cols
-    return Design(weight=w, strata=s_codes, psu=psu, psu_stratum=psu_stratum, n_psu=n_psu,
-                  popsize=popsize, strata_labels=s_labels, ssu=ssu, ssu_psu=ssu_psu, n_ssu=n_ssu,
-                  popsize2=popsize2, lonely_psu=lonely_psu, labels=tuple(labels.items()),
-                  calibration=tuple(cal))
+    return Design(
+        weight=w,
+        strata=s_codes,
+        psu=psu,
+        psu_stratum=psu_stratum,
+        n_psu=n_psu,
+        popsize=popsize,
+        strata_labels=s_labels,
+        ssu=ssu,
+        ssu_psu=ssu_psu,
+        n_ssu=n_ssu,
+        popsize2=popsize2,
+        lonely_psu=lonely_psu,
+        labels=tuple(labels.items()),
+        calibration=tuple(cal),
+    )
 
 
 def _popsize(data, column, group, n_units, m, *, group_name, group_labels) -> np.ndarray:
     """Population size (in units) per group from a fpc column (size or fraction)."""
     s = data[column]
     if not (pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype)):
-        raise _problem(column, list(pd.unique(s.dropna()))[:5], f"is not numeric (dtype {s.dtype})",
-                       "population sizes (or sampling fractions)", "Give the population size of each stratum.")
+        raise _problem(
+            column,
+            list(pd.unique(s.dropna()))[:5],
+            f"is not numeric (dtype {s.dtype})",
+            "population sizes (or sampling fractions)",
+            "Give the population size of each stratum.",
+        )
     v = s.to_numpy(dtype="float64", na_value=np.nan)
     bad = ~np.isfinite(v) | (v <= 0)
     if bad.any():
-        raise _problem(column, sorted(set(v[bad].tolist()), key=str)[:5],
-                       f"has missing, zero or negative values (rows {_rows(data.index, bad)})",
-                       "a positive population size (or sampling fraction) for every row",
-                       "Fill in the finite population correction for every respondent.")
+        raise _problem(
+            column,
+            sorted(set(v[bad].tolist()), key=str)[:5],
+            f"has missing, zero or negative values (rows {_rows(data.index, bad)})",
+            "a positive population size (or sampling fraction) for every row",
+            "Fill in the finite population correction for every respondent.",
+        )
     # as R's svydesign: all values <= 1 are fractions, else all must be sizes (>= 1)
     frac = v <= 1
     if not frac.all() and (v < 1).any():
         small = v < 1
-        raise _problem(column, [float(v[small][0]), float(v[~frac][0])], "mixes sampling fractions (< 1) "
-                       "and population sizes (> 1)", "all population sizes or all fractions",
-                       "Use one kind for every row, as R's svydesign(fpc = ) requires.")
+        raise _problem(
+            column,
+            [float(v[small][0]), float(v[~frac][0])],
+            "mixes sampling fractions (< 1) and population sizes (> 1)",
+            "all population sizes or all fractions",
+            "Use one kind for every row, as R's svydesign(fpc = ) requires.",
+        )
     lo = np.full(m, np.inf)
     hi = np.full(m, -np.inf)
     np.minimum.at(lo, group, v)
     np.maximum.at(hi, group, v)
     varying = np.flatnonzero(np.isfinite(lo) & (hi - lo > 1e-9 * np.maximum(1, hi)))
     if len(varying):
-        raise _problem(column, [str(group_labels[g]) for g in varying[:5]],
-                       f"is not constant within '{group_name}'", "one population size per stratum",
-                       "The finite population correction describes a whole stratum: give each "
-                       "respondent of a stratum the same value.")
+        raise _problem(
+            column,
+            [str(group_labels[g]) for g in varying[:5]],
+            f"is not constant within '{group_name}'",
+            "one population size per stratum",
+            "The finite population correction describes a whole stratum: give each "
+            "respondent of a stratum the same value.",
+        )
     with np.errstate(divide="ignore"):
         pop = n_units / lo if frac.all() else lo
     over = np.flatnonzero(pop < n_units - 1e-9)
     if len(over):
-        raise _problem(column, [str(group_labels[g]) for g in over[:5]],
-                       "is smaller than the number of sampled units in some strata",
-                       "a population size at least the sample size",
-                       "Check the population sizes: the sample cannot exceed the population "
-                       "(with clusters, the fpc counts clusters, not people).")
+        raise _problem(
+            column,
+            [str(group_labels[g]) for g in over[:5]],
+            "is smaller than the number of sampled units in some strata",
+            "a population size at least the sample size",
+            "Check the population sizes: the sample cannot exceed the population "
+            "(with clusters, the fpc counts clusters, not people).",
+        )
     return pop

@@ -87,5 +87,4 @@ def wald_means(y: np.ndarray, group: np.ndarray, valid: np.ndarray, design, k: i
     df2 = design.degf(valid) + 1 - k
     ybar = (w * yv).sum() / w.sum()
     eta2 = 1 - float((w * e**2).sum() / (w * (yv - ybar) ** 2 * valid).sum())
-    return {"statistic": F, "df": float(k - 1), "df2": float(df2),
-            "p": float(stats.f.sf(F, k - 1, df2)), "eta2": eta2}
+    return {"statistic": F, "df": float(k - 1), "df2": float(df2), "p": float(stats.f.sf(F, k - 1, df2)), "eta2": eta2}

@@ -43,12 +43,12 @@ def _newton_minres(R: np.ndarray, start: np.ndarray, *, max_iter: int = 100):
         JJ = np.outer(lam, lam)
         JJ.flat[:: k + 1] += (lam @ lam) - 2 * lam**2
         try:
-            step = np.linalg.solve(JJ - E, -grad)        # Newton
+            step = np.linalg.solve(JJ - E, -grad)  # Newton
         except np.linalg.LinAlgError:
             step = None
-        if step is None or not grad @ step < 0:         # not a descent direction
+        if step is None or not grad @ step < 0:  # not a descent direction
             try:
-                step = np.linalg.solve(JJ, -grad)        # Gauss-Newton
+                step = np.linalg.solve(JJ, -grad)  # Gauss-Newton
             except np.linalg.LinAlgError:
                 return None
         t = 1.0
@@ -102,8 +102,7 @@ def one_factor_minres(R: np.ndarray) -> np.ndarray:
         J[rows, iu[1]] = -lam[iu[0]]
         return J
 
-    fit = least_squares(resid, start, jac=jac, bounds=(-bound, bound),
-                        xtol=1e-14, ftol=1e-14, gtol=1e-14, method="trf")
+    fit = least_squares(resid, start, jac=jac, bounds=(-bound, bound), xtol=1e-14, ftol=1e-14, gtol=1e-14, method="trf")
     lam = fit.x
     if lam.sum() < 0:
         lam = -lam

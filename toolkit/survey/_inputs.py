@@ -42,8 +42,7 @@ def as_list(value, *, argument: str) -> list[str]:
     if isinstance(value, (list, tuple)) and value and all(isinstance(v, str) for v in value):
         return list(value)
     raise ParameterError(
-        f"The '{argument}' parameter must be a column name or a non-empty list of column "
-        f"names. Got {value!r} instead."
+        f"The '{argument}' parameter must be a column name or a non-empty list of column names. Got {value!r} instead."
     )
 
 
@@ -133,7 +132,10 @@ def binary_values(data: pd.DataFrame, column: str, *, role: str = "outcome") -> 
         )
     if x.notna().sum() == 0:
         raise _problem(
-            column, "all missing", "has no non-missing values", "at least one 0/1 value",
+            column,
+            "all missing",
+            "has no non-missing values",
+            "at least one 0/1 value",
             "Check that the right column is named and that its codes were read.",
         )
     return x
@@ -144,13 +146,14 @@ def numeric_values(data: pd.DataFrame, column: str, *, role: str = "outcome") ->
     x = _numeric_view(data, column, role=role)
     if x.notna().sum() == 0:
         raise _problem(
-            column, "all missing", "has no non-missing values", "at least one value",
+            column,
+            "all missing",
+            "has no non-missing values",
+            "at least one value",
             "Check that the right column is named and that its codes were read.",
         )
     if not np.isfinite(x.dropna()).all():
-        raise _problem(
-            column, "inf", "holds infinite values", "finite numbers", "Replace them with NaN."
-        )
+        raise _problem(column, "inf", "holds infinite values", "finite numbers", "Replace them with NaN.")
     return x
 
 
@@ -170,9 +173,7 @@ def require_rows(data: pd.DataFrame, *, function: str, argument: str = "data") -
         )
 
 
-def weight_values(
-    data: pd.DataFrame, weight: str | None, *, function: str = "this function"
-) -> np.ndarray | None:
+def weight_values(data: pd.DataFrame, weight: str | None, *, function: str = "this function") -> np.ndarray | None:
     """Survey weights as a float array: present, finite and non-negative, not all zero.
 
     A table with 0 rows is reported as empty (naming ``function``), not as "only zero
@@ -187,8 +188,11 @@ def weight_values(
     s = data[weight]
     if not (pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype)):
         raise _problem(
-            weight, list(pd.unique(s.dropna()))[:5], f"is not numeric (dtype {s.dtype})",
-            "positive numbers", "Use the column of survey weights, e.g. from toolkit.survey.rake.",
+            weight,
+            list(pd.unique(s.dropna()))[:5],
+            f"is not numeric (dtype {s.dtype})",
+            "positive numbers",
+            "Use the column of survey weights, e.g. from toolkit.survey.rake.",
         )
     w = s.to_numpy(dtype="float64", na_value=np.nan)
     bad = ~np.isfinite(w) | (w < 0)
@@ -229,8 +233,7 @@ def group_codes(data: pd.DataFrame, by: list[str]) -> tuple[np.ndarray, np.ndarr
         present = keys >= 0
         renumber = np.full(len(keys), -1, dtype=np.intp)
         renumber[present] = np.arange(int(present.sum()))
-        labels = np.array([labels[u // m] + " / " + col_labels[u % m] for u in keys[present]],
-                          dtype=object)
+        labels = np.array([labels[u // m] + " / " + col_labels[u % m] for u in keys[present]], dtype=object)
         codes = renumber[key_codes]
     return codes, labels
 

@@ -35,8 +35,7 @@ def check_item_list(data: pd.DataFrame, items, *, function: str) -> list[str]:
     """Validate an item list: a list of distinct column names present in ``data``."""
     if not isinstance(data, pd.DataFrame):
         raise ParameterError(
-            f"The 'data' parameter of {function} must be a pandas DataFrame. "
-            f"Got {type(data).__name__} instead."
+            f"The 'data' parameter of {function} must be a pandas DataFrame. Got {type(data).__name__} instead."
         )
     if isinstance(items, str) or not isinstance(items, (list, tuple, pd.Index, np.ndarray)):
         raise ParameterError(
@@ -47,8 +46,7 @@ def check_item_list(data: pd.DataFrame, items, *, function: str) -> list[str]:
     dupes = sorted({str(c) for c in items if items.count(c) > 1})
     if dupes:
         raise ParameterError(
-            f"The 'items' parameter of {function} names column(s) {dupes} more than once. "
-            "List each item once."
+            f"The 'items' parameter of {function} names column(s) {dupes} more than once. List each item once."
         )
     check_columns(data, items, argument="items")
     return items
@@ -59,9 +57,10 @@ def _column_as_float(col: pd.Series, name) -> np.ndarray:
     dtype = col.dtype
     if isinstance(dtype, pd.CategoricalDtype):
         cats = dtype.categories
-        if not (cats.dtype.kind in "iuf" or (
-                pd.api.types.is_numeric_dtype(cats.dtype)
-                and not pd.api.types.is_bool_dtype(cats))):
+        if not (
+            cats.dtype.kind in "iuf"
+            or (pd.api.types.is_numeric_dtype(cats.dtype) and not pd.api.types.is_bool_dtype(cats))
+        ):
             shown = list(map(str, cats[:6]))
             raise ParameterError(
                 f"Column '{name}' is a categorical of labels {shown}, not of numeric codes. "
@@ -120,8 +119,7 @@ def item_matrix_and_range(data: pd.DataFrame, items: list[str]):
     return out, col_min, col_max
 
 
-def check_range(data: pd.DataFrame, X: np.ndarray, items: list[str], ranges: dict, *,
-                observed=None) -> None:
+def check_range(data: pd.DataFrame, X: np.ndarray, items: list[str], ranges: dict, *, observed=None) -> None:
     """Raise :class:`DataValidationError` listing every value outside its item's range.
 
     ``observed``: the columns' ``(minima, maxima)`` if known (from
@@ -140,14 +138,18 @@ def check_range(data: pd.DataFrame, X: np.ndarray, items: list[str], ranges: dic
         else:
             col_min, col_max = np.fmin.reduce(col), np.fmax.reduce(col)
         if np.isnan(col_min) or (col_min >= lo and col_max <= hi):
-            continue   # all in range (NaN ignored): no row-by-row search needed
+            continue  # all in range (NaN ignored): no row-by-row search needed
         out = np.where(~np.isnan(col) & ((col < lo) | (col > hi)))[0]
         for i in out[:50]:
-            problems.append({
-                "row": data.index[i], "column": name, "value": col[i],
-                "problem": "value outside the item's range",
-                "expected": f"a code from {lo:g} to {hi:g} or missing",
-            })
+            problems.append(
+                {
+                    "row": data.index[i],
+                    "column": name,
+                    "value": col[i],
+                    "problem": "value outside the item's range",
+                    "expected": f"a code from {lo:g} to {hi:g} or missing",
+                }
+            )
     if problems:
         cols = sorted({p["column"] for p in problems}, key=items.index)
         raise data_error(
@@ -160,8 +162,7 @@ def check_range(data: pd.DataFrame, X: np.ndarray, items: list[str], ranges: dic
         )
 
 
-def reverse_key(X: np.ndarray, items: list[str], reverse, ranges: dict, *,
-                copy: bool = True) -> np.ndarray:
+def reverse_key(X: np.ndarray, items: list[str], reverse, ranges: dict, *, copy: bool = True) -> np.ndarray:
     """Return ``X`` with reverse-keyed items recoded as ``min + max - x``.
 
     A copy unless ``copy=False`` (then ``X``, a fresh matrix of the caller's, is recoded

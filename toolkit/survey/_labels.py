@@ -19,8 +19,9 @@ __all__ = ["Labels", "load_labels"]
 class Labels:
     """Look-ups of a variable's label and of its values' labels (falling back to the raw value)."""
 
-    def __init__(self, variables: dict[str, str], values: dict[str, dict[str, str]],
-                 missing: dict[str, set[str]] | None = None):
+    def __init__(
+        self, variables: dict[str, str], values: dict[str, dict[str, str]], missing: dict[str, set[str]] | None = None
+    ):
         self.variables = variables
         self.values = values
         self.missing = missing or {}
@@ -68,9 +69,7 @@ def load_labels(dictionary=None) -> Labels:
             f"dictionary CSV, a Dictionary or a DataFrame. Got {type(dictionary).__name__} instead."
         )
     if "variable" not in dictionary.columns:
-        raise DictionaryError(
-            f"The dictionary has no 'variable' column; found {list(dictionary.columns)}."
-        )
+        raise DictionaryError(f"The dictionary has no 'variable' column; found {list(dictionary.columns)}.")
     variables, values, missing = {}, {}, {}
     for _, row in dictionary.iterrows():
         name = str(row["variable"]).strip()

@@ -38,6 +38,7 @@ def _one_blas_thread():
     controller = _CONTROLLER[0]
     return nullcontext() if controller is None else controller.limit(limits=1, user_api="blas")
 
+
 #: Rows whose means serve as the provisional centre (less rounding in the sums).
 CENTRE_ROWS = 4096
 #: Up to this many items, ``Z Z'`` is computed one pair of items at a time.
@@ -79,7 +80,7 @@ def cross_products(X: np.ndarray, *, complete_rows: bool = False, overwrite: boo
     are destroyed), which spares allocating (and page-faulting) another ``n x k`` array.
     """
     n, k = X.shape
-    Xt = np.ascontiguousarray(X.T, dtype=float)     # k x n, each item contiguous
+    Xt = np.ascontiguousarray(X.T, dtype=float)  # k x n, each item contiguous
     missing = np.isnan(Xt)
     if complete_rows:
         drop = missing.any(axis=0)
@@ -89,12 +90,11 @@ def cross_products(X: np.ndarray, *, complete_rows: bool = False, overwrite: boo
         n_rows = n - int(np.count_nonzero(missing.all(axis=0)))
     head, head_missing = Xt[:, :CENTRE_ROWS], missing[:, :CENTRE_ROWS]
     with np.errstate(invalid="ignore", divide="ignore"):
-        centre = (np.where(head_missing, 0.0, head).sum(axis=1)
-                  / (~head_missing).sum(axis=1))
+        centre = np.where(head_missing, 0.0, head).sum(axis=1) / (~head_missing).sum(axis=1)
     # a multiple of 1/64: integer codes minus the centre, and their products, are then
     # exact in binary, so every sum below is exact for coded items (any order of adding)
     centre = np.where(np.isfinite(centre), np.round(centre * 64.0) / 64.0, 0.0)
-    own = overwrite or not np.may_share_memory(Xt, X)    # Xt is a private copy or may go
+    own = overwrite or not np.may_share_memory(Xt, X)  # Xt is a private copy or may go
     Z = np.subtract(Xt, centre[:, None], out=Xt if own else None)
     np.putmask(Z, missing, 0.0)
     with _one_blas_thread():
@@ -108,11 +108,11 @@ def _sums(Z, missing, centre, n, k, n_rows):
     S = np.repeat(Z.sum(axis=1)[:, None], k, axis=1)
     Q = np.repeat(np.diag(P)[:, None], k, axis=1)
     N = np.repeat(answered[:, None], k, axis=1)
-    rows = np.flatnonzero(missing.any(axis=0))      # rows where some item is missing
+    rows = np.flatnonzero(missing.any(axis=0))  # rows where some item is missing
     if rows.size:
         Zr = Z.take(rows, axis=1)
         Mr = missing.take(rows, axis=1).astype(float)
-        S -= Zr @ Mr.T                               # sums over rows where item j is missing
+        S -= Zr @ Mr.T  # sums over rows where item j is missing
         Q -= (Zr * Zr) @ Mr.T
         N -= (1.0 - Mr) @ Mr.T
     return N, S, P, Q, centre, n_rows
@@ -123,7 +123,7 @@ def moments_from_sums(N, S, P, Q):
     with np.errstate(invalid="ignore", divide="ignore"):
         cross = P - S * S.T / N
         cov = cross / (N - 1)
-        var = Q - S * S / N         # x_i's sum of squares on the pair's common rows
+        var = Q - S * S / N  # x_i's sum of squares on the pair's common rows
         cor = cross / np.sqrt(var * var.T)
     cov[N < 2] = np.nan
     cor[N < 2] = np.nan

@@ -24,8 +24,19 @@ from toolkit.survey._inputs import (
 __all__ = ["compare_groups"]
 
 COLUMNS = [
-    "outcome", "by", "test", "statistic", "df", "df2", "p", "p_adj",
-    "effect_size", "effect_size_type", "n", "n_groups", "method",
+    "outcome",
+    "by",
+    "test",
+    "statistic",
+    "df",
+    "df2",
+    "p",
+    "p_adj",
+    "effect_size",
+    "effect_size_type",
+    "n",
+    "n_groups",
+    "method",
 ]
 _MEASURES = {"auto", "categorical", "ordinal", "numeric"}
 _CORRECTIONS = {"holm", "fdr_bh", "bonferroni", "none"}
@@ -154,8 +165,16 @@ def compare_groups(
     check_columns(data, [between], argument="by")
     if between in dvs:
         raise ParameterError(f"Column '{between}' is both an outcome ('outcome') and the grouping ('by').")
-    design = build_design(data, weight=weight, strata=strata, cluster=cluster, fpc=fpc,
-                          lonely_psu=lonely_psu, calibration=calibration, function="compare_groups")
+    design = build_design(
+        data,
+        weight=weight,
+        strata=strata,
+        cluster=cluster,
+        fpc=fpc,
+        lonely_psu=lonely_psu,
+        calibration=calibration,
+        function="compare_groups",
+    )
     labels = group_labels(data, [between])
     rows, orders = [], {}
     for col in dvs:
@@ -168,21 +187,29 @@ def compare_groups(
     else:
         res["p_adj"] = multipletests(res["p"].to_numpy(), method=correction)[1]
     res = res[COLUMNS]
-    res.attrs.update(correction=correction, groups=orders, weight=weight,
-                     design=design.describe() if design is not None else "simple random sample")
+    res.attrs.update(
+        correction=correction,
+        groups=orders,
+        weight=weight,
+        design=design.describe() if design is not None else "simple random sample",
+    )
     return res
 
 
 def _kind(s: pd.Series, measure: str) -> str:
     if measure != "auto":
         return measure
-    if not (pd.api.types.is_numeric_dtype(s.dtype) or pd.api.types.is_bool_dtype(s.dtype)
-            or isinstance(s.dtype, pd.CategoricalDtype)):
+    if not (
+        pd.api.types.is_numeric_dtype(s.dtype)
+        or pd.api.types.is_bool_dtype(s.dtype)
+        or isinstance(s.dtype, pd.CategoricalDtype)
+    ):
         vals = pd.unique(s.dropna())
         as_num = pd.to_numeric(pd.Series(vals, dtype=object), errors="coerce")
         if len(vals) > 2 and as_num.notna().all():
             raise _problem(
-                str(s.name), sorted(vals, key=lambda v: float(v))[:8],
+                str(s.name),
+                sorted(vals, key=lambda v: float(v))[:8],
                 f"holds numbers stored as text ({len(vals)} distinct values)",
                 "numbers (a score) or categories",
                 f"Convert it with data['{s.name}'] = pd.to_numeric(data['{s.name}']) to compare "
@@ -253,10 +280,17 @@ def _one(data, col, between, labels, design, measure):
             out = _scores(yall[keep], gcode[keep], len(order), kind)
         else:
             res = wald_means(yall, gcode, keep, design, len(order))
-            out = {"test": "wald_f", "statistic": res["statistic"], "df": res["df"], "df2": res["df2"],
-                   "p": res["p"], "effect_size": res["eta2"], "effect_size_type": "eta_squared",
-                   "method": f"Design-based Wald F test of equal weighted means ({design.describe()})"
-                   + ("; ordinal codes used as scores" if kind == "ordinal" else "")}
+            out = {
+                "test": "wald_f",
+                "statistic": res["statistic"],
+                "df": res["df"],
+                "df2": res["df2"],
+                "p": res["p"],
+                "effect_size": res["eta2"],
+                "effect_size_type": "eta_squared",
+                "method": f"Design-based Wald F test of equal weighted means ({design.describe()})"
+                + ("; ordinal codes used as scores" if kind == "ordinal" else ""),
+            }
     return {**base, **out}, order
 
 
@@ -275,9 +309,16 @@ def _sort_key(v):
 
 def _categorical_design(rcode, gcode, keep, design, nr, nc):
     rs = rao_scott(rcode, gcode, keep, design, nr, nc)
-    return {"test": "rao_scott_f", "statistic": rs["statistic"], "df": rs["df"], "df2": rs["df2"],
-            "p": rs["p"], "effect_size": rs["cramers_v"], "effect_size_type": "cramers_v",
-            "method": f"Rao-Scott second-order corrected chi-square (F), {design.describe()}"}
+    return {
+        "test": "rao_scott_f",
+        "statistic": rs["statistic"],
+        "df": rs["df"],
+        "df2": rs["df2"],
+        "p": rs["p"],
+        "effect_size": rs["cramers_v"],
+        "effect_size_type": "cramers_v",
+        "method": f"Rao-Scott second-order corrected chi-square (F), {design.describe()}",
+    }
 
 
 def _categorical(rcode, gcode, w, nr, nc):
@@ -286,32 +327,56 @@ def _categorical(rcode, gcode, w, nr, nc):
         np.add.at(table, (rcode, gcode), 1)
         x2, p, df, expected = stats.chi2_contingency(table, correction=False)
         if (expected < 5).any():
-            warnings.warn(DataWarning(
-                f"compare_groups: {(expected < 5).sum()} cell(s) have expected counts below 5; "
-                "the chi-square approximation may be poor.", reason="thin data"), stacklevel=5,
+            warnings.warn(
+                DataWarning(
+                    f"compare_groups: {(expected < 5).sum()} cell(s) have expected counts below 5; "
+                    "the chi-square approximation may be poor.",
+                    reason="thin data",
+                ),
+                stacklevel=5,
             )
         v = float(np.sqrt(x2 / (table.sum() * (min(nr, nc) - 1))))
-        return {"test": "chi2", "statistic": float(x2), "df": float(df), "df2": np.nan, "p": float(p),
-                "effect_size": v, "effect_size_type": "cramers_v",
-                "method": "Pearson chi-square test of independence (no continuity correction)"}
+        return {
+            "test": "chi2",
+            "statistic": float(x2),
+            "df": float(df),
+            "df2": np.nan,
+            "p": float(p),
+            "effect_size": v,
+            "effect_size_type": "cramers_v",
+            "method": "Pearson chi-square test of independence (no continuity correction)",
+        }
 
 
 def _scores(y, g, k, kind):
     groups = [y[g == i] for i in range(k)]
     if kind == "ordinal":
         if k == 2:
-            r = stats.mannwhitneyu(groups[0], groups[1], alternative="two-sided",
-                                   use_continuity=True, method="asymptotic")
+            r = stats.mannwhitneyu(
+                groups[0], groups[1], alternative="two-sided", use_continuity=True, method="asymptotic"
+            )
             n1, n2 = len(groups[0]), len(groups[1])
-            return {"test": "mann_whitney", "statistic": float(r.statistic), "df": np.nan,
-                    "df2": np.nan, "p": float(r.pvalue),
-                    "effect_size": 2 * float(r.statistic) / (n1 * n2) - 1,
-                    "effect_size_type": "rank_biserial",
-                    "method": "Mann-Whitney U test (normal approximation, continuity correction)"}
+            return {
+                "test": "mann_whitney",
+                "statistic": float(r.statistic),
+                "df": np.nan,
+                "df2": np.nan,
+                "p": float(r.pvalue),
+                "effect_size": 2 * float(r.statistic) / (n1 * n2) - 1,
+                "effect_size_type": "rank_biserial",
+                "method": "Mann-Whitney U test (normal approximation, continuity correction)",
+            }
         r = stats.kruskal(*groups)
-        return {"test": "kruskal", "statistic": float(r.statistic), "df": float(k - 1), "df2": np.nan,
-                "p": float(r.pvalue), "effect_size": float(r.statistic) / (len(y) - 1),
-                "effect_size_type": "epsilon_squared", "method": "Kruskal-Wallis H test (tie-corrected)"}
+        return {
+            "test": "kruskal",
+            "statistic": float(r.statistic),
+            "df": float(k - 1),
+            "df2": np.nan,
+            "p": float(r.pvalue),
+            "effect_size": float(r.statistic) / (len(y) - 1),
+            "effect_size_type": "epsilon_squared",
+            "method": "Kruskal-Wallis H test (tie-corrected)",
+        }
     if k == 2:
         a, b = groups
         r = stats.ttest_ind(a, b, equal_var=False)
@@ -320,9 +385,16 @@ def _scores(y, g, k, kind):
         m = n1 + n2 - 2  # exact small-sample correction (Hedges 1981), as pre_post
         j = np.exp(special.gammaln(m / 2) - special.gammaln((m - 1) / 2)) / np.sqrt(m / 2)
         g_ = (a.mean() - b.mean()) / sp * j
-        return {"test": "welch_t", "statistic": float(r.statistic), "df": float(r.df), "df2": np.nan,
-                "p": float(r.pvalue), "effect_size": float(g_), "effect_size_type": "hedges_g",
-                "method": "Welch two-sample t-test"}
+        return {
+            "test": "welch_t",
+            "statistic": float(r.statistic),
+            "df": float(r.df),
+            "df2": np.nan,
+            "p": float(r.pvalue),
+            "effect_size": float(g_),
+            "effect_size_type": "hedges_g",
+            "method": "Welch two-sample t-test",
+        }
     return _welch_anova(groups, y)
 
 
@@ -342,6 +414,13 @@ def _welch_anova(groups, y):
     df2 = (k**2 - 1) / (3 * tmp)
     grand = y.mean()
     eta2 = float((n * (m - grand) ** 2).sum() / ((y - grand) ** 2).sum())
-    return {"test": "welch_anova", "statistic": float(F), "df": float(k - 1), "df2": float(df2),
-            "p": float(stats.f.sf(F, k - 1, df2)), "effect_size": eta2, "effect_size_type": "eta_squared",
-            "method": "Welch's one-way ANOVA (unequal variances)"}
+    return {
+        "test": "welch_anova",
+        "statistic": float(F),
+        "df": float(k - 1),
+        "df2": float(df2),
+        "p": float(stats.f.sf(F, k - 1, df2)),
+        "effect_size": eta2,
+        "effect_size_type": "eta_squared",
+        "method": "Welch's one-way ANOVA (unequal variances)",
+    }

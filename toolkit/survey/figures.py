@@ -126,8 +126,15 @@ def likert_bars(
     start = left.copy()
     first = items[0]
     for j, lv in enumerate(levels):
-        ax.barh(ypos, share[:, j], left=start, color=colours[j], edgecolor="white", height=0.7,
-                label=_wrap(labels.value(first, lv), 20))
+        ax.barh(
+            ypos,
+            share[:, j],
+            left=start,
+            color=colours[j],
+            edgecolor="white",
+            height=0.7,
+            label=_wrap(labels.value(first, lv), 20),
+        )
         start = start + share[:, j]
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_yticks(ypos, [_wrap(labels.variable(c)) for c in items])
@@ -206,7 +213,9 @@ def prevalence_plot(
         y = np.arange(len(groups))[::-1].astype(float)
         est = 100 * sub["estimate"].to_numpy(float)
         lo, hi = 100 * sub["ci_low"].to_numpy(float), 100 * sub["ci_high"].to_numpy(float)
-        ax.errorbar(est, y, xerr=[np.maximum(est - lo, 0), np.maximum(hi - est, 0)], fmt="o", color=OKABE_ITO[0], capsize=3)
+        ax.errorbar(
+            est, y, xerr=[np.maximum(est - lo, 0), np.maximum(hi - est, 0)], fmt="o", color=OKABE_ITO[0], capsize=3
+        )
         ax.set_yticks(y, [_wrap(group_name(g), 30) for g in groups])
         ax.set_ylabel(labels.variable(by_name) if by_name else (by or ""))
         ax.set_xlabel(f"{_wrap(labels.variable(outcomes[0]), 70)}: % with {100 * level:g}% confidence interval")
@@ -222,12 +231,23 @@ def prevalence_plot(
             est = 100 * sub.loc[present, "estimate"].to_numpy(float)
             lo = 100 * sub.loc[present, "ci_low"].to_numpy(float)
             hi = 100 * sub.loc[present, "ci_high"].to_numpy(float)
-            ax.errorbar(est, y, xerr=[np.maximum(est - lo, 0), np.maximum(hi - est, 0)], fmt="o", color=OKABE_ITO[gi % len(OKABE_ITO)],
-                        capsize=3, label=_wrap(group_name(g), 30))
+            ax.errorbar(
+                est,
+                y,
+                xerr=[np.maximum(est - lo, 0), np.maximum(hi - est, 0)],
+                fmt="o",
+                color=OKABE_ITO[gi % len(OKABE_ITO)],
+                capsize=3,
+                label=_wrap(group_name(g), 30),
+            )
         ax.set_yticks(ypos, [_wrap(labels.variable(o).split(": ")[-1], 40) for o in outcomes])
         ax.set_xlabel(f"Prevalence (%), with {100 * level:g}% confidence intervals")
-        ax.legend(title=labels.variable(by_name) if by_name else by, loc="upper left",
-                  bbox_to_anchor=(1.01, 1), fontsize="small")
+        ax.legend(
+            title=labels.variable(by_name) if by_name else by,
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1),
+            fontsize="small",
+        )
     ax.set_xlim(0, 100)
     if title:
         ax.set_title(title)
@@ -246,8 +266,15 @@ def heat_cells(ax, shown: np.ndarray, *, missing: str):
     for i in range(shown.shape[0]):
         for j in range(shown.shape[1]):
             v = shown[i, j]
-            ax.text(j, i, missing if np.isnan(v) else f"{v:.0f}%", ha="center", va="center", fontsize="small",
-                    color="black" if np.isnan(v) or v >= 0.6 * vmax else "white")
+            ax.text(
+                j,
+                i,
+                missing if np.isnan(v) else f"{v:.0f}%",
+                ha="center",
+                va="center",
+                fontsize="small",
+                color="black" if np.isnan(v) or v >= 0.6 * vmax else "white",
+            )
     return im
 
 

@@ -42,30 +42,68 @@ from toolkit.survey.prevalence import total
 
 __all__ = ["change_by", "compare_forces", "resourcing"]
 
-RESOURCING_COLUMNS = ["by", "group", "measure", "estimate", "se", "ci_low", "ci_high", "df", "n",
-                      "n_events", "method"]
-COMPARE_COLUMNS = ["outcome", "by", "group", "prevalence", "prevalence_rest", "estimate", "se",
-                   "ci_low", "ci_high", "statistic", "df", "p", "p_adj", "n", "n_events", "n_rest",
-                   "method", "suppress"]
-CHANGE_COLUMNS = ["outcome", "by", "group", "time_from", "time_to", "estimate_from", "estimate_to",
-                  "estimate", "se", "ci_low", "ci_high", "statistic", "df", "p", "n_from", "n_to",
-                  "n_events_from", "n_events_to", "method", "suppress"]
+RESOURCING_COLUMNS = ["by", "group", "measure", "estimate", "se", "ci_low", "ci_high", "df", "n", "n_events", "method"]
+COMPARE_COLUMNS = [
+    "outcome",
+    "by",
+    "group",
+    "prevalence",
+    "prevalence_rest",
+    "estimate",
+    "se",
+    "ci_low",
+    "ci_high",
+    "statistic",
+    "df",
+    "p",
+    "p_adj",
+    "n",
+    "n_events",
+    "n_rest",
+    "method",
+    "suppress",
+]
+CHANGE_COLUMNS = [
+    "outcome",
+    "by",
+    "group",
+    "time_from",
+    "time_to",
+    "estimate_from",
+    "estimate_to",
+    "estimate",
+    "se",
+    "ci_low",
+    "ci_high",
+    "statistic",
+    "df",
+    "p",
+    "n_from",
+    "n_to",
+    "n_events_from",
+    "n_events_to",
+    "method",
+    "suppress",
+]
 CORRECTIONS = ("holm", "bonferroni", "fdr_bh", "none")
 
 
 # ------------------------------------------------------------------------------ helpers
 
+
 def _check_data(data, function):
     if not isinstance(data, pd.DataFrame):
-        raise ParameterError(f"The 'data' parameter of {function} must be a pandas DataFrame. "
-                             f"Got {type(data).__name__} instead.")
+        raise ParameterError(
+            f"The 'data' parameter of {function} must be a pandas DataFrame. Got {type(data).__name__} instead."
+        )
     require_rows(data, function=function)
 
 
 def _one_name(value, argument, function):
     if not isinstance(value, str):
-        raise ParameterError(f"The '{argument}' parameter of {function} must be one column name (a "
-                             f"string). Got {value!r} instead.")
+        raise ParameterError(
+            f"The '{argument}' parameter of {function} must be one column name (a string). Got {value!r} instead."
+        )
     return value
 
 
@@ -86,11 +124,20 @@ def _and_not(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def _design(data, weight, strata, cluster, fpc, lonely_psu, calibration, function):
-    design = build_design(data, weight=weight, strata=strata, cluster=cluster, fpc=fpc,
-                          lonely_psu=lonely_psu, calibration=calibration, function=function)
+    design = build_design(
+        data,
+        weight=weight,
+        strata=strata,
+        cluster=cluster,
+        fpc=fpc,
+        lonely_psu=lonely_psu,
+        calibration=calibration,
+        function=function,
+    )
     if design is None:  # a simple random sample: svydesign(ids = ~1, data = data)
-        design = build_design(pd.DataFrame({"_one": np.ones(len(data))}, index=data.index),
-                              weight="_one", function=function)
+        design = build_design(
+            pd.DataFrame({"_one": np.ones(len(data))}, index=data.index), weight="_one", function=function
+        )
     return design
 
 
@@ -98,13 +145,20 @@ def _groups(data, by, function):
     codes, labels = group_codes(data, [by])
     miss = codes < 0
     if miss.all():
-        raise DesignError(f"{function}: every row has a missing value in the 'by' column '{by}'; "
-                          "no group can be formed. Check the column named.")
+        raise DesignError(
+            f"{function}: every row has a missing value in the 'by' column '{by}'; "
+            "no group can be formed. Check the column named."
+        )
     if miss.any():
-        warnings.warn(DataWarning(
-            f"{function}: {int(miss.sum())} row(s) with a missing '{by}' left out of the estimates "
-            "by it (they stay in the design, with zero contribution).",
-            n_excluded=int(miss.sum()), reason=f"missing value in '{by}'"), stacklevel=3)
+        warnings.warn(
+            DataWarning(
+                f"{function}: {int(miss.sum())} row(s) with a missing '{by}' left out of the estimates "
+                "by it (they stay in the design, with zero contribution).",
+                n_excluded=int(miss.sum()),
+                reason=f"missing value in '{by}'",
+            ),
+            stacklevel=3,
+        )
     order = group_order(data, [by], pd.Series(labels, dtype=object))
     codes = np.append(pd.Index(order).get_indexer(labels), -1)[codes]
     return codes, list(order)
@@ -116,6 +170,7 @@ def _tcrit(level, df):
 
 
 # ------------------------------------------------------------------------------ resourcing
+
 
 def resourcing(
     data: pd.DataFrame,
@@ -245,8 +300,13 @@ def resourcing(
     trained_cols = as_list(trained, argument="trained")
     reported_cols = [_one_name(reported, "reported", function)] if reported is not None else []
     by_cols = as_list(by, argument="by")
-    for argument, cols in (("harms", harm_cols), ("support", support_cols), ("reported", reported_cols),
-                           ("trained", trained_cols), ("by", by_cols)):
+    for argument, cols in (
+        ("harms", harm_cols),
+        ("support", support_cols),
+        ("reported", reported_cols),
+        ("trained", trained_cols),
+        ("by", by_cols),
+    ):
         check_columns(data, cols, argument=argument)
 
     def values(cols, argument):
@@ -270,12 +330,22 @@ def resourcing(
     keep = list(dict.fromkeys([c for c in by_cols + design_cols if isinstance(c, str) and c in data.columns]))
     clash = sorted(set(keep) & set(measures))
     if clash:
-        raise ParameterError(f"resourcing: the column(s) {clash} of 'by' or the design have the name of "
-                             "a measure; rename them before calling resourcing.")
+        raise ParameterError(
+            f"resourcing: the column(s) {clash} of 'by' or the design have the name of "
+            "a measure; rename them before calling resourcing."
+        )
     frame = pd.concat([data[keep], pd.DataFrame(measures, index=data.index)], axis=1)
     labels = list(measures)
-    args = {"weight": weight, "strata": strata, "cluster": cluster, "fpc": fpc, "lonely_psu": lonely_psu,
-                "calibration": calibration, "ci": level, "threshold": threshold}
+    args = {
+        "weight": weight,
+        "strata": strata,
+        "cluster": cluster,
+        "fpc": fpc,
+        "lonely_psu": lonely_psu,
+        "calibration": calibration,
+        "ci": level,
+        "threshold": threshold,
+    }
     seen = {}
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -316,6 +386,7 @@ def resourcing(
 
 # ------------------------------------------------------------------------------ force vs rest
 
+
 def _answered(y, codes, w, outcome, *, function, how=""):
     """Rows that count in a domain estimate (answered, in a group, positive weight), and the
     outcome and weight with the others set to 0: they stay in the design with zero
@@ -323,10 +394,15 @@ def _answered(y, codes, w, outcome, *, function, how=""):
     valid = ~np.isnan(y) & (codes >= 0) & (w > 0)
     n_missing = int((np.isnan(y) & (codes >= 0)).sum())
     if n_missing:
-        warnings.warn(DataWarning(
-            f"{function}: {n_missing} row(s) with a missing '{outcome}' left out (they stay in the "
-            f"design with zero contribution{', ' + how if how else ''}).", n_excluded=n_missing,
-            reason=f"missing value in '{outcome}'"), stacklevel=3)
+        warnings.warn(
+            DataWarning(
+                f"{function}: {n_missing} row(s) with a missing '{outcome}' left out (they stay in the "
+                f"design with zero contribution{', ' + how if how else ''}).",
+                n_excluded=n_missing,
+                reason=f"missing value in '{outcome}'",
+            ),
+            stacklevel=3,
+        )
     return valid, np.where(valid, y, 0.0), np.where(valid, w, 0.0)
 
 
@@ -437,8 +513,7 @@ def compare_forces(
     k = len(order)
     if k < 2:
         raise DesignError(f"compare_forces needs at least 2 forces in column '{by}'; found {order}.")
-    valid, yv, wv = _answered(y, codes, design.weight, outcome, function="compare_forces",
-                              how="as svyglm's na.omit")
+    valid, yv, wv = _answered(y, codes, design.weight, outcome, function="compare_forces", how="as svyglm's na.omit")
     c = np.where(valid, codes, k)
     W = np.bincount(c, weights=wv, minlength=k + 1)[:k]
     T = np.bincount(c, weights=wv * yv, minlength=k + 1)[:k]
@@ -451,8 +526,11 @@ def compare_forces(
         cols = np.arange(start, min(start + 64, k))
         inside = c[:, None] == cols[None, :]
         with np.errstate(invalid="ignore", divide="ignore"):
-            Z = np.where(inside, wv[:, None] * (yv[:, None] - p_g[cols]) / W[cols],
-                         -wv[:, None] * (yv[:, None] - p_r[cols]) / (Wall - W[cols]))
+            Z = np.where(
+                inside,
+                wv[:, None] * (yv[:, None] - p_g[cols]) / W[cols],
+                -wv[:, None] * (yv[:, None] - p_r[cols]) / (Wall - W[cols]),
+            )
         Z[~valid] = 0.0
         se[cols] = np.sqrt(design.variance(Z, present=valid, diagonal=True))
     est = p_g - p_r
@@ -472,24 +550,49 @@ def compare_forces(
     n = np.bincount(c, minlength=k + 1)[:k]
     n_ev = np.bincount(c, weights=yv, minlength=k + 1)[:k].astype(int)
     if (n == 0).any():
-        warnings.warn(DataWarning(f"compare_forces: force(s) {[order[g] for g in np.flatnonzero(n == 0)]} have "
-                                  f"no answer to '{outcome}'; their row is NaN.", reason="empty group"),
-                      stacklevel=2)
-    res = pd.DataFrame({
-        "outcome": outcome, "by": by, "group": np.array(order, dtype=object),
-        "prevalence": p_g, "prevalence_rest": p_r, "estimate": est, "se": se,
-        "ci_low": est - tcrit * se, "ci_high": est + tcrit * se, "statistic": stat,
-        "df": float(df), "p": p, "p_adj": p_adj, "n": n.astype("int64"), "n_events": n_ev,
-        "n_rest": (int(n.sum()) - n).astype("int64"),
-        "method": "difference of domain means, Taylor linearisation; t test",
-        "suppress": (n < threshold) | (n_ev < threshold) | (n - n_ev < threshold),
-    }, columns=COMPARE_COLUMNS)
-    res.attrs.update({"ci": level, "correction": correction, "design": design.describe()
-                      if (weight or strata or cluster or fpc) else "simple random sample"})
+        warnings.warn(
+            DataWarning(
+                f"compare_forces: force(s) {[order[g] for g in np.flatnonzero(n == 0)]} have "
+                f"no answer to '{outcome}'; their row is NaN.",
+                reason="empty group",
+            ),
+            stacklevel=2,
+        )
+    res = pd.DataFrame(
+        {
+            "outcome": outcome,
+            "by": by,
+            "group": np.array(order, dtype=object),
+            "prevalence": p_g,
+            "prevalence_rest": p_r,
+            "estimate": est,
+            "se": se,
+            "ci_low": est - tcrit * se,
+            "ci_high": est + tcrit * se,
+            "statistic": stat,
+            "df": float(df),
+            "p": p,
+            "p_adj": p_adj,
+            "n": n.astype("int64"),
+            "n_events": n_ev,
+            "n_rest": (int(n.sum()) - n).astype("int64"),
+            "method": "difference of domain means, Taylor linearisation; t test",
+            "suppress": (n < threshold) | (n_ev < threshold) | (n - n_ev < threshold),
+        },
+        columns=COMPARE_COLUMNS,
+    )
+    res.attrs.update(
+        {
+            "ci": level,
+            "correction": correction,
+            "design": design.describe() if (weight or strata or cluster or fpc) else "simple random sample",
+        }
+    )
     return res
 
 
 # ------------------------------------------------------------------------------ change
+
 
 def change_by(
     data: pd.DataFrame,
@@ -591,8 +694,10 @@ def change_by(
         subject = _one_name(subject, "subject", function)
         check_columns(data, [subject], argument="subject")
         if cluster is not None:
-            raise ParameterError("change_by: give 'subject' or 'cluster', not both: with sampled clusters "
-                                 "the people are nested in them and 'cluster' carries the link.")
+            raise ParameterError(
+                "change_by: give 'subject' or 'cluster', not both: with sampled clusters "
+                "the people are nested in them and 'cluster' carries the link."
+            )
         cluster = subject
     level = check_ci(ci, function=function)
     threshold = check_threshold(threshold, function=function, allow_low=True)
@@ -600,8 +705,10 @@ def change_by(
     y = binary_values(data, outcome).to_numpy()
     tcodes, torder = _groups(data, time, function)
     if len(torder) < 2:
-        raise DesignError(f"change_by needs at least two waves in column '{time}'; found {torder}. "
-                          "Stack the waves (one row per respondent and wave) first.")
+        raise DesignError(
+            f"change_by needs at least two waves in column '{time}'; found {torder}. "
+            "Stack the waves (one row per respondent and wave) first."
+        )
     if by is not None:
         gcodes, gorder = _groups(data, by, function)
     else:
@@ -621,21 +728,38 @@ def change_by(
             z = np.nan_to_num(z)
             cols.append(z)
             inset = (w > 0) & in_g & ((tcodes == a) | (tcodes == a + 1))
-            rows.append({"group": g, "time_from": torder[a], "time_to": torder[a + 1],
-                         "estimate_from": p0, "estimate_to": p1, "estimate": p1 - p0,
-                         "df": design.degf(inset), "n_from": int(m0.sum()), "n_to": int(m1.sum()),
-                         "n_events_from": int(yv[m0].sum()), "n_events_to": int(yv[m1].sum())})
+            rows.append(
+                {
+                    "group": g,
+                    "time_from": torder[a],
+                    "time_to": torder[a + 1],
+                    "estimate_from": p0,
+                    "estimate_to": p1,
+                    "estimate": p1 - p0,
+                    "df": design.degf(inset),
+                    "n_from": int(m0.sum()),
+                    "n_to": int(m1.sum()),
+                    "n_events_from": int(yv[m0].sum()),
+                    "n_events_to": int(yv[m1].sum()),
+                }
+            )
     Z = np.column_stack(cols)
-    var = np.concatenate([design.variance(Z[:, s:s + 64], present=base, diagonal=True)
-                          for s in range(0, Z.shape[1], 64)])
+    var = np.concatenate(
+        [design.variance(Z[:, s : s + 64], present=base, diagonal=True) for s in range(0, Z.shape[1], 64)]
+    )
     res = pd.DataFrame(rows)
     res["se"] = np.sqrt(var)
     empty = (res["n_from"] == 0) | (res["n_to"] == 0)
     res.loc[empty, ["estimate", "se"]] = np.nan
     if empty.any():
-        warnings.warn(DataWarning(f"change_by: group(s) {sorted(set(res.loc[empty, 'group']))} have no answer "
-                                  "at one of the waves; their change is NaN.", reason="empty group"),
-                      stacklevel=2)
+        warnings.warn(
+            DataWarning(
+                f"change_by: group(s) {sorted(set(res.loc[empty, 'group']))} have no answer "
+                "at one of the waves; their change is NaN.",
+                reason="empty group",
+            ),
+            stacklevel=2,
+        )
     tcrit = _tcrit(level, res["df"].to_numpy(float))
     res["ci_low"] = res["estimate"] - tcrit * res["se"]
     res["ci_high"] = res["estimate"] + tcrit * res["se"]
@@ -645,12 +769,23 @@ def change_by(
     res["outcome"] = outcome
     res["by"] = by if by is not None else None
     res.loc[res["group"] == "All", "by"] = None
-    res["method"] = ("difference of domain means, Taylor linearisation"
-                     + ("; persons as clusters" if subject is not None else "; waves as independent samples"
-                        if cluster is None else "") + "; t interval")
+    res["method"] = (
+        "difference of domain means, Taylor linearisation"
+        + (
+            "; persons as clusters"
+            if subject is not None
+            else "; waves as independent samples"
+            if cluster is None
+            else ""
+        )
+        + "; t interval"
+    )
     small = res[["n_from", "n_to", "n_events_from", "n_events_to"]].to_numpy()
-    res["suppress"] = (small < threshold).any(axis=1) | (res["n_from"] - res["n_events_from"] < threshold) \
+    res["suppress"] = (
+        (small < threshold).any(axis=1)
+        | (res["n_from"] - res["n_events_from"] < threshold)
         | (res["n_to"] - res["n_events_to"] < threshold)
+    )
     res = res[CHANGE_COLUMNS]
     res.attrs.update({"ci": level, "design": design.describe(), "subject": subject})
     return res

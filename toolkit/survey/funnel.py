@@ -69,9 +69,13 @@ def funnel_limits(n, *, target: float, tau2: float = 0.0) -> pd.DataFrame:
     if n.size == 0:
         raise ParameterError("The 'n' parameter of funnel_limits is empty (no numbers of respondents).")
     if not 0 < target < 1:
-        raise ParameterError(f"The 'target' parameter of funnel_limits must be a proportion strictly between 0 and 1. Got {target!r} instead.")
+        raise ParameterError(
+            f"The 'target' parameter of funnel_limits must be a proportion strictly between 0 and 1. Got {target!r} instead."
+        )
     if np.any(~np.isfinite(n)) or np.any(n <= 0):
-        raise ParameterError(f"The 'n' parameter of funnel_limits must be positive numbers of respondents. Got {n.tolist()!r} instead.")
+        raise ParameterError(
+            f"The 'n' parameter of funnel_limits must be positive numbers of respondents. Got {n.tolist()!r} instead."
+        )
     centre = np.arcsin(np.sqrt(target))
     sd = np.sqrt(1.0 / (4.0 * n) + max(float(tau2), 0.0))
     out = {"n": n.astype(int) if np.all(n == np.round(n)) else n}
@@ -231,9 +235,13 @@ def funnel_plot(result: pd.DataFrame, *, title: str | None = None, label: str = 
     -------
     matplotlib.figure.Figure
     """
-    check_columns(result, ["group", "n", "estimate", "ll95"], argument="result", where="the result of toolkit.survey.funnel")
+    check_columns(
+        result, ["group", "n", "estimate", "ll95"], argument="result", where="the result of toolkit.survey.funnel"
+    )
     if "target" not in result.attrs:
-        raise ParameterError("The 'result' parameter of funnel_plot must be the table returned by toolkit.survey.funnel (its attrs hold the target).")
+        raise ParameterError(
+            "The 'result' parameter of funnel_plot must be the table returned by toolkit.survey.funnel (its attrs hold the target)."
+        )
     fig = Figure(figsize=(6.5, 3.6))
     ax = fig.add_subplot()
     shown = result[~result["small"].astype(bool)] if "small" in result else result

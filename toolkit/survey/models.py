@@ -26,8 +26,7 @@ from toolkit.survey._inputs import _problem, binary_values, warn_excluded
 
 __all__ = ["logit", "ordinal"]
 
-COLUMNS = ["term", "kind", "estimate", "se", "odds_ratio", "ci_low", "ci_high", "statistic", "df", "p", "n",
-           "method"]
+COLUMNS = ["term", "kind", "estimate", "se", "odds_ratio", "ci_low", "ci_high", "statistic", "df", "p", "n", "method"]
 
 _SE_NOTES = """
     Standard errors (``attrs["cov_type"]``):
@@ -126,21 +125,38 @@ def logit(
     level = _check_ci(ci, "logit")
     outcome = _outcome_name(formula, data, function="logit")
     d = _prepare(data)
-    design = build_design(d, weight=weight, strata=strata, cluster=cluster, fpc=fpc,
-                          lonely_psu=lonely_psu, calibration=calibration, function="logit")
+    design = build_design(
+        d,
+        weight=weight,
+        strata=strata,
+        cluster=cluster,
+        fpc=fpc,
+        lonely_psu=lonely_psu,
+        calibration=calibration,
+        function="logit",
+    )
     d[outcome] = binary_values(d, outcome, role="outcome")
     if d[outcome].dropna().nunique() < 2:
-        raise _problem(outcome, sorted(d[outcome].dropna().unique()), "takes a single value",
-                       "both 0 and 1", "A model needs respondents with and without the outcome.")
+        raise _problem(
+            outcome,
+            sorted(d[outcome].dropna().unique()),
+            "takes a single value",
+            "both 0 and 1",
+            "A model needs respondents with and without the outcome.",
+        )
     try:
         m0 = smf.glm(formula, d, family=sm.families.Binomial())
     except Exception as exc:  # patsy / formulaic errors: name the formula
         raise ParameterError(f"The formula {formula!r} cannot be built from the data: {exc}") from exc
     rows = np.asarray(m0.data.row_labels)
     pos = d.index.get_indexer(rows)
-    warn_excluded(len(d) - len(rows), "missing value in a model variable" +
-                  (" (kept in the design with zero contribution)" if design is not None else ""),
-                  function="logit", stacklevel=3)
+    warn_excluded(
+        len(d) - len(rows),
+        "missing value in a model variable"
+        + (" (kept in the design with zero contribution)" if design is not None else ""),
+        function="logit",
+        stacklevel=3,
+    )
     X, y = np.asarray(m0.exog, dtype=float), np.asarray(m0.endog, dtype=float)
     names = list(m0.exog_names)
     w = None if design is None else design.weight[pos]
@@ -170,11 +186,25 @@ def logit(
         V, df = _design_covariance(A, U, pos, design), _model_df(design, pos, used) + 1 - len(beta)
         cov_type, n_cl = f"design-based ({design.describe()}, as svyglm)", _n_psu(design)
     kinds = ["intercept" if t == "Intercept" else "coefficient" for t in names]
-    out = _tidy(names, kinds, beta, np.sqrt(np.diag(V)), level, df, int(used.sum()),
-                "logistic regression (statsmodels GLM Binomial)")
-    out.attrs.update(ci=level, cov_type=cov_type, n_clusters=n_cl, formula=formula,
-                     loglik=float(res.llf), outcome=outcome,
-                     design=design.describe() if design is not None else "simple random sample")
+    out = _tidy(
+        names,
+        kinds,
+        beta,
+        np.sqrt(np.diag(V)),
+        level,
+        df,
+        int(used.sum()),
+        "logistic regression (statsmodels GLM Binomial)",
+    )
+    out.attrs.update(
+        ci=level,
+        cov_type=cov_type,
+        n_clusters=n_cl,
+        formula=formula,
+        loglik=float(res.llf),
+        outcome=outcome,
+        design=design.describe() if design is not None else "simple random sample",
+    )
     return out
 
 
@@ -253,11 +283,21 @@ def ordinal(
     """
     level = _check_ci(ci, "ordinal")
     if link not in ("logit", "probit"):
-        raise ParameterError(f"The 'link' parameter of ordinal must be one of ['logit', 'probit']. Got {link!r} instead.")
+        raise ParameterError(
+            f"The 'link' parameter of ordinal must be one of ['logit', 'probit']. Got {link!r} instead."
+        )
     outcome = _outcome_name(formula, data, function="ordinal")
     d_all = _prepare(data)
-    design = build_design(d_all, weight=weight, strata=strata, cluster=cluster, fpc=fpc,
-                          lonely_psu=lonely_psu, calibration=calibration, function="ordinal")
+    design = build_design(
+        d_all,
+        weight=weight,
+        strata=strata,
+        cluster=cluster,
+        fpc=fpc,
+        lonely_psu=lonely_psu,
+        calibration=calibration,
+        function="ordinal",
+    )
     d_all[outcome] = _ordered_outcome(d_all, outcome)
     miss = d_all[outcome].isna().to_numpy()
     d = d_all[~miss]
@@ -267,22 +307,32 @@ def ordinal(
         raise ParameterError(f"The formula {formula!r} cannot be built from the data: {exc}") from exc
     rows = np.asarray(m0.data.row_labels)
     pos = d_all.index.get_indexer(rows)
-    warn_excluded(int(miss.sum()) + len(d) - len(rows), "missing value in a model variable" +
-                  (" (kept in the design with zero contribution)" if design is not None else ""),
-                  function="ordinal", stacklevel=3)
+    warn_excluded(
+        int(miss.sum()) + len(d) - len(rows),
+        "missing value in a model variable"
+        + (" (kept in the design with zero contribution)" if design is not None else ""),
+        function="ordinal",
+        stacklevel=3,
+    )
     k_x = m0.k_vars
     names_x = list(m0.exog_names[:k_x])
     labels = list(m0.labels)
     w = None if design is None else design.weight[pos]
     used = np.ones(len(rows), dtype=bool) if w is None else w > 0
-    _check_rank(np.column_stack([np.ones(len(rows)), np.asarray(m0.exog, float)])[used],
-                ["(thresholds)"] + names_x, formula, function="ordinal")
+    _check_rank(
+        np.column_stack([np.ones(len(rows)), np.asarray(m0.exog, float)])[used],
+        ["(thresholds)"] + names_x,
+        formula,
+        function="ordinal",
+    )
     if w is None:
         model = m0
     else:
         model = _WeightedOrderedModel(
             pd.Series(pd.Categorical.from_codes(np.asarray(m0.endog, dtype=int), categories=labels, ordered=True)),
-            pd.DataFrame(m0.exog, columns=names_x), case_weights=w, distr=link,
+            pd.DataFrame(m0.exog, columns=names_x),
+            case_weights=w,
+            distr=link,
         )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -311,11 +361,26 @@ def ordinal(
     V = J @ V_raw @ J.T
     thr_names = [f"{_label(lo)}|{_label(hi)}" for lo, hi in itertools.pairwise(labels)]
     kinds = ["coefficient"] * k_x + ["threshold"] * len(a)
-    out = _tidy(names_x + thr_names, kinds, est, np.sqrt(np.diag(V)), level, df, int(used.sum()),
-                f"proportional-odds model, {link} link (statsmodels OrderedModel, Newton)")
-    out.attrs.update(ci=level, cov_type=cov_type, n_clusters=n_cl, formula=formula,
-                     loglik=float(res.llf), outcome=outcome, levels=[_label(v) for v in labels],
-                     design=design.describe() if design is not None else "simple random sample")
+    out = _tidy(
+        names_x + thr_names,
+        kinds,
+        est,
+        np.sqrt(np.diag(V)),
+        level,
+        df,
+        int(used.sum()),
+        f"proportional-odds model, {link} link (statsmodels OrderedModel, Newton)",
+    )
+    out.attrs.update(
+        ci=level,
+        cov_type=cov_type,
+        n_clusters=n_cl,
+        formula=formula,
+        loglik=float(res.llf),
+        outcome=outcome,
+        levels=[_label(v) for v in labels],
+        design=design.describe() if design is not None else "simple random sample",
+    )
     return out
 
 
@@ -352,7 +417,9 @@ def _outcome_name(formula, data, *, function: str) -> str:
             f"respondent. Got {type(data).__name__} instead."
         )
     if not isinstance(formula, str) or "~" not in formula:
-        raise ParameterError(f"The 'formula' parameter must be a string like 'outcome ~ x1 + x2'. Got {formula!r} instead.")
+        raise ParameterError(
+            f"The 'formula' parameter must be a string like 'outcome ~ x1 + x2'. Got {formula!r} instead."
+        )
     outcome = formula.split("~", 1)[0].strip()
     if outcome not in data.columns:
         check_columns(data, [outcome], argument="formula (left-hand side)")
@@ -364,10 +431,27 @@ def _outcome_name(formula, data, *, function: str) -> str:
 
 # names a formula may use that are not columns: patsy's functions and contrasts, the
 # modules and builtins visible where the model is built (np.log(x), abs(x), ...)
-_KNOWN_NAMES = frozenset(dir(builtins)) | frozenset(globals()) | {
-    "C", "I", "Q", "center", "standardize", "scale", "bs", "cr", "cc", "te",
-    "Treatment", "Sum", "Poly", "Diff", "Helmert",
-}
+_KNOWN_NAMES = (
+    frozenset(dir(builtins))
+    | frozenset(globals())
+    | {
+        "C",
+        "I",
+        "Q",
+        "center",
+        "standardize",
+        "scale",
+        "bs",
+        "cr",
+        "cc",
+        "te",
+        "Treatment",
+        "Sum",
+        "Poly",
+        "Diff",
+        "Helmert",
+    }
+)
 
 
 def _formula_variables(formula: str) -> list[str]:
@@ -418,8 +502,11 @@ def _prepare(data) -> pd.DataFrame:
         raise ParameterError("The data's index has duplicate labels; call data.reset_index(drop=True) first.")
     for col in d.columns:
         dt = d[col].dtype
-        if isinstance(dt, pd.api.extensions.ExtensionDtype) and not isinstance(dt, pd.CategoricalDtype) \
-                and (pd.api.types.is_numeric_dtype(dt) or pd.api.types.is_bool_dtype(dt)):
+        if (
+            isinstance(dt, pd.api.extensions.ExtensionDtype)
+            and not isinstance(dt, pd.CategoricalDtype)
+            and (pd.api.types.is_numeric_dtype(dt) or pd.api.types.is_bool_dtype(dt))
+        ):
             d[col] = d[col].to_numpy(dtype="float64", na_value=np.nan)
     return d
 
@@ -428,24 +515,42 @@ def _ordered_outcome(d, outcome) -> pd.Series:
     s = d[outcome]
     if isinstance(s.dtype, pd.CategoricalDtype):
         if not s.cat.ordered:
-            raise _problem(outcome, list(s.cat.categories[:6]), "is an unordered Categorical",
-                           "an ordered Categorical or integer codes",
-                           "Read it through the dictionary (type likert/ordinal) or use s.cat.as_ordered().")
+            raise _problem(
+                outcome,
+                list(s.cat.categories[:6]),
+                "is an unordered Categorical",
+                "an ordered Categorical or integer codes",
+                "Read it through the dictionary (type likert/ordinal) or use s.cat.as_ordered().",
+            )
         s = s.cat.remove_unused_categories()
     elif pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
         vals = s.dropna()
         if not np.all(np.asarray(vals, float) == np.round(np.asarray(vals, float))):
-            raise _problem(outcome, sorted(vals[vals != np.round(vals)].unique())[:5], "has non-integer values",
-                           "integer response codes", "An ordinal outcome takes whole-number codes (e.g. 1-5).")
+            raise _problem(
+                outcome,
+                sorted(vals[vals != np.round(vals)].unique())[:5],
+                "has non-integer values",
+                "integer response codes",
+                "An ordinal outcome takes whole-number codes (e.g. 1-5).",
+            )
         s = pd.Series(pd.Categorical(s, categories=sorted(vals.unique()), ordered=True), index=s.index)
     else:
-        raise _problem(outcome, list(pd.unique(s.dropna()))[:6], f"holds text (dtype {s.dtype})",
-                       "an ordered Categorical or integer codes",
-                       "Convert it, e.g. pd.Categorical(col, categories=[...in order...], ordered=True).")
+        raise _problem(
+            outcome,
+            list(pd.unique(s.dropna()))[:6],
+            f"holds text (dtype {s.dtype})",
+            "an ordered Categorical or integer codes",
+            "Convert it, e.g. pd.Categorical(col, categories=[...in order...], ordered=True).",
+        )
     n_levels = s.dropna().nunique()
     if n_levels < 3:
-        raise _problem(outcome, list(s.cat.categories), f"has {n_levels} observed level(s)",
-                       "at least 3 ordered levels", "With two levels use toolkit.survey.logit.")
+        raise _problem(
+            outcome,
+            list(s.cat.categories),
+            f"has {n_levels} observed level(s)",
+            "at least 3 ordered levels",
+            "With two levels use toolkit.survey.logit.",
+        )
     return s
 
 
@@ -471,8 +576,11 @@ def _check_rank(X, names, formula, *, function) -> None:
     """A constant (empty-category) or collinear predictor: a DesignError naming it."""
     if X.shape[0] == 0:
         raise DesignError(f"{function}: no row has every variable of {formula!r}.")
-    const = [names[j] for j in range(1, X.shape[1]) if np.ptp(X[:, j]) == 0] if names[0] in (
-        "Intercept", "(thresholds)") else []
+    const = (
+        [names[j] for j in range(1, X.shape[1]) if np.ptp(X[:, j]) == 0]
+        if names[0] in ("Intercept", "(thresholds)")
+        else []
+    )
     if const:
         raise DesignError(
             f"{function}: the term(s) {const} of {formula!r} take a single value in the rows used "

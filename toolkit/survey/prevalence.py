@@ -23,12 +23,32 @@ from toolkit.survey._inputs import (
 __all__ = ["mean_by", "prevalence", "total"]
 
 COLUMNS = [
-    "outcome", "by", "group", "estimate", "se", "ci_low", "ci_high",
-    "n", "n_events", "n_weighted", "method", "suppress",
+    "outcome",
+    "by",
+    "group",
+    "estimate",
+    "se",
+    "ci_low",
+    "ci_high",
+    "n",
+    "n_events",
+    "n_weighted",
+    "method",
+    "suppress",
 ]
 TOTAL_COLUMNS = [
-    "outcome", "by", "group", "estimate", "se", "ci_low", "ci_high", "df",
-    "n", "n_weighted", "method", "suppress",
+    "outcome",
+    "by",
+    "group",
+    "estimate",
+    "se",
+    "ci_low",
+    "ci_high",
+    "df",
+    "n",
+    "n_weighted",
+    "method",
+    "suppress",
 ]
 
 _DESIGN_DOC = """weight : str, optional
@@ -167,9 +187,22 @@ def prevalence(
     0     1      0.75   0.301    0.954  4
     1     2      0.25   0.046    0.699  4
     """
-    return _estimate_columns(data, outcome, "outcome", by=by, weight=weight, strata=strata, cluster=cluster,
-                             fpc=fpc, lonely_psu=lonely_psu, calibration=calibration, ci=ci, threshold=threshold,
-                             kind="prevalence", function="prevalence")
+    return _estimate_columns(
+        data,
+        outcome,
+        "outcome",
+        by=by,
+        weight=weight,
+        strata=strata,
+        cluster=cluster,
+        fpc=fpc,
+        lonely_psu=lonely_psu,
+        calibration=calibration,
+        ci=ci,
+        threshold=threshold,
+        kind="prevalence",
+        function="prevalence",
+    )
 
 
 def mean_by(
@@ -228,9 +261,22 @@ def mean_by(
     0     1      4.00  0.577  3
     1     2      2.67  0.441  3
     """
-    return _estimate_columns(data, outcome, "outcome", by=by, weight=weight, strata=strata, cluster=cluster,
-                             fpc=fpc, lonely_psu=lonely_psu, calibration=calibration, ci=ci, threshold=threshold,
-                             kind="mean", function="mean_by")
+    return _estimate_columns(
+        data,
+        outcome,
+        "outcome",
+        by=by,
+        weight=weight,
+        strata=strata,
+        cluster=cluster,
+        fpc=fpc,
+        lonely_psu=lonely_psu,
+        calibration=calibration,
+        ci=ci,
+        threshold=threshold,
+        kind="mean",
+        function="mean_by",
+    )
 
 
 def total(
@@ -299,17 +345,30 @@ def total(
     0     A      30.0   9.5        40.0
     1     B      25.0  24.5       100.0
     """
-    return _estimate_columns(data, outcome, "outcome", by=by, weight=weight, strata=strata, cluster=cluster,
-                             fpc=fpc, lonely_psu=lonely_psu, calibration=calibration, ci=ci, threshold=threshold,
-                             kind="total", function="total")
+    return _estimate_columns(
+        data,
+        outcome,
+        "outcome",
+        by=by,
+        weight=weight,
+        strata=strata,
+        cluster=cluster,
+        fpc=fpc,
+        lonely_psu=lonely_psu,
+        calibration=calibration,
+        ci=ci,
+        threshold=threshold,
+        kind="total",
+        function="total",
+    )
 
 
 prevalence.__doc__ = (prevalence.__doc__ or "").replace("{DESIGN}", _DESIGN_DOC)
 
 
-def _estimate_columns(data, columns, argument, *, by, weight, strata, cluster, fpc, lonely_psu,
-                      calibration, ci,
-                      threshold, kind, function):
+def _estimate_columns(
+    data, columns, argument, *, by, weight, strata, cluster, fpc, lonely_psu, calibration, ci, threshold, kind, function
+):
     """One estimate table per column (proportions, means or totals), stacked."""
     names = as_list(columns, argument=argument)
     if not names:
@@ -318,12 +377,21 @@ def _estimate_columns(data, columns, argument, *, by, weight, strata, cluster, f
     threshold = check_threshold(threshold, function=function, allow_low=True)
     by_cols = as_list(by, argument="by")
     if not hasattr(data, "columns"):
-        raise ParameterError(f"The 'data' parameter of {function} must be a pandas DataFrame. "
-                             f"Got {type(data).__name__} instead.")
+        raise ParameterError(
+            f"The 'data' parameter of {function} must be a pandas DataFrame. Got {type(data).__name__} instead."
+        )
     if len(data) == 0:
         raise DesignError(f"{function} was given an empty data set (0 rows).")
-    design = build_design(data, weight=weight, strata=strata, cluster=cluster, fpc=fpc,
-                          lonely_psu=lonely_psu, calibration=calibration, function=function)
+    design = build_design(
+        data,
+        weight=weight,
+        strata=strata,
+        cluster=cluster,
+        fpc=fpc,
+        lonely_psu=lonely_psu,
+        calibration=calibration,
+        function=function,
+    )
     if design is None and kind == "total":  # a total needs a design: weights 1, ids = ~1
         design = build_design(data.assign(_one=1.0), weight="_one", function=function)
     groups = _groups(data, by_cols, function=function)
@@ -331,10 +399,14 @@ def _estimate_columns(data, columns, argument, *, by, weight, strata, cluster, f
         groups = (*groups, design.degf_by(groups[0], len(groups[1])))
     tables = []
     for name in names:
-        values = (binary_values(data, name, role="outcome") if kind == "prevalence"
-                  else numeric_values(data, name, role="outcome"))
-        tables.append(_estimate(values.to_numpy(), groups, design, name, by_cols, level, threshold,
-                                kind=kind, function=function))
+        values = (
+            binary_values(data, name, role="outcome")
+            if kind == "prevalence"
+            else numeric_values(data, name, role="outcome")
+        )
+        tables.append(
+            _estimate(values.to_numpy(), groups, design, name, by_cols, level, threshold, kind=kind, function=function)
+        )
     res = pd.concat(tables, ignore_index=True)
     res.attrs["ci"] = level
     res.attrs["weight"] = weight
@@ -352,8 +424,7 @@ def _groups(data, by_cols, *, function):
             f"{function}: every row has a missing value in the 'by' column(s) {by_cols}; "
             "no group can be formed. Check the column named."
         )
-    warn_excluded(int(miss.sum()), f"missing value in the 'by' column(s) {by_cols}", function=function,
-                  stacklevel=5)
+    warn_excluded(int(miss.sum()), f"missing value in the 'by' column(s) {by_cols}", function=function, stacklevel=5)
     order = group_order(data, by_cols, pd.Series(labels, dtype=object), keep_empty=True)
     codes = np.append(pd.Index(order).get_indexer(labels), -1)[row_codes]
     return codes, order
@@ -368,10 +439,15 @@ def _estimate(y, groups, design, name, by_cols, level, threshold, *, kind, funct
     if design is None:
         warn_excluded(n_missing, f"missing value in '{name}'", function=function, stacklevel=6)
     elif n_missing:
-        warnings.warn(DataWarning(
-            f"{function}: {n_missing} row(s) with a missing '{name}' left out of the estimate "
-            "(they stay in the design with zero contribution, as R svymean(na.rm = TRUE)).",
-            n_excluded=n_missing, reason=f"missing value in '{name}'"), stacklevel=6)
+        warnings.warn(
+            DataWarning(
+                f"{function}: {n_missing} row(s) with a missing '{name}' left out of the estimate "
+                "(they stay in the design with zero contribution, as R svymean(na.rm = TRUE)).",
+                n_excluded=n_missing,
+                reason=f"missing value in '{name}'",
+            ),
+            stacklevel=6,
+        )
     if design is not None:
         valid &= design.weight > 0
     if not valid.any():
@@ -380,9 +456,15 @@ def _estimate(y, groups, design, name, by_cols, level, threshold, *, kind, funct
     n = np.bincount(c, minlength=k).astype(float)
     empty = [order[g] for g in range(k) if n[g] == 0]
     if empty:
-        warnings.warn(DataWarning(
-            f"{function}: group(s) {empty} have no valid '{name}' answer; their row shows n = 0 "
-            "and no estimate (NaN).", n_excluded=0, reason="empty group"), stacklevel=5)
+        warnings.warn(
+            DataWarning(
+                f"{function}: group(s) {empty} have no valid '{name}' answer; their row shows n = 0 "
+                "and no estimate (NaN).",
+                n_excluded=0,
+                reason="empty group",
+            ),
+            stacklevel=5,
+        )
     alpha = 1 - level
     if design is None:
         W = n.copy()
@@ -434,20 +516,27 @@ def _estimate(y, groups, design, name, by_cols, level, threshold, *, kind, funct
                 lo_w, hi_w = _wilson(est, n_eff, stats.norm.ppf(1 - alpha / 2))
                 lo, hi = np.where(edge, lo_w, lo), np.where(edge, hi_w, hi)
                 method[edge] = "Taylor linearisation; Wilson interval at effective n (estimate 0 or 1)"
-                warnings.warn(DataWarning(
-                    f"{function}: '{name}' is 0% or 100% in group(s) "
-                    f"{[order[g] for g in np.flatnonzero(edge)]}; the logit interval does not "
-                    "exist there, the Wilson interval at Kish's effective sample size is given.",
-                    reason="estimate 0 or 1"), stacklevel=5,
+                warnings.warn(
+                    DataWarning(
+                        f"{function}: '{name}' is 0% or 100% in group(s) "
+                        f"{[order[g] for g in np.flatnonzero(edge)]}; the logit interval does not "
+                        "exist there, the Wilson interval at Kish's effective sample size is given.",
+                        reason="estimate 0 or 1",
+                    ),
+                    stacklevel=5,
                 )
         else:
             method = np.full(k, "Taylor linearisation; t interval", dtype=object)
             lo, hi = est - t * se, est + t * se
         if ((n == 1) | (df_g < 1)).any():
             thin = [order[g] for g in np.flatnonzero((n == 1) | (df_g < 1))]
-            warnings.warn(DataWarning(
-                f"{function}: group(s) {thin} rest on a single answer or a single sampled unit for "
-                f"'{name}'; no interval can be computed there (NaN).", reason="thin data"), stacklevel=5,
+            warnings.warn(
+                DataWarning(
+                    f"{function}: group(s) {thin} rest on a single answer or a single sampled unit for "
+                    f"'{name}'; no interval can be computed there (NaN).",
+                    reason="thin data",
+                ),
+                stacklevel=5,
             )
     events = np.bincount(c, weights=yv, minlength=k) if binary else np.full(k, np.nan)
     cols = {
@@ -461,7 +550,8 @@ def _estimate(y, groups, design, name, by_cols, level, threshold, *, kind, funct
         "df": df_g,
         "n": n.astype("int64"),
         "n_events": pd.array(np.where(np.isnan(events), np.nan, events), dtype="Int64")
-        if binary else pd.array([pd.NA] * k, dtype="Int64"),
+        if binary
+        else pd.array([pd.NA] * k, dtype="Int64"),
         "n_weighted": W,
         "method": method,
         "suppress": n < threshold,

@@ -26,7 +26,12 @@ _MISSING = ("pairwise", "listwise")
 _CI_METHODS = ("feldt", "duhachek")
 SCALE_COLUMNS = ["n", "k", "alpha", "alpha_std", "ci_low", "ci_high", "omega_total", "method"]
 ITEM_COLUMNS = [
-    "item", "n", "mean", "sd", "corrected_item_total_r", "alpha_if_dropped",
+    "item",
+    "n",
+    "mean",
+    "sd",
+    "corrected_item_total_r",
+    "alpha_if_dropped",
     "alpha_std_if_dropped",
 ]
 
@@ -39,8 +44,7 @@ def _check_options(missing, ci, ci_method, function) -> float:
 
 def _method(missing, ci_method):
     ci = "Feldt F" if ci_method == "feldt" else "Duhachek-Iacobucci normal"
-    return (f"Cronbach's alpha ({missing} deletion), {ci} CI; "
-            "omega total (one-factor minres)")
+    return f"Cronbach's alpha ({missing} deletion), {ci} CI; omega total (one-factor minres)"
 
 
 def _keyed_items(data, items, reverse, item_range, function):
@@ -62,7 +66,7 @@ def _keyed_items(data, items, reverse, item_range, function):
         )
     if item_range is None:
         if reverse:
-            lo, hi = np.nanmin(col_min), np.nanmax(col_max)   # psych::alpha's rule: observed range
+            lo, hi = np.nanmin(col_min), np.nanmax(col_max)  # psych::alpha's rule: observed range
         else:
             lo = hi = None
         ranges = {v: (lo, hi) for v in items}
@@ -205,7 +209,12 @@ def reliability(
     ci = _check_options(missing, ci, ci_method, function)
     items, X = _keyed_items(data, items, reverse, item_range, function)
     scale, _ = reliability_core(
-        X, data.index, items, missing=missing, ci_level=ci, ci_method=ci_method,
+        X,
+        data.index,
+        items,
+        missing=missing,
+        ci_level=ci,
+        ci_method=ci_method,
         label=f"reliability of {items}",
     )
     out = pd.DataFrame([{**scale, "method": _method(missing, ci_method)}], columns=SCALE_COLUMNS)
@@ -272,7 +281,12 @@ def item_analysis(
     check_choice(missing, _MISSING, argument="missing", function=function)
     items, X = _keyed_items(data, items, reverse, item_range, function)
     _, item = reliability_core(
-        X, data.index, items, missing=missing, ci_level=0.95, ci_method="feldt",
+        X,
+        data.index,
+        items,
+        missing=missing,
+        ci_level=0.95,
+        ci_method="feldt",
         label=f"item analysis of {items}",
     )
     out = pd.DataFrame({"item": items, **item}, columns=ITEM_COLUMNS)
@@ -364,8 +378,7 @@ def reliability_table(
     ci = _check_options(missing, ci, ci_method, function)
     if not isinstance(data, pd.DataFrame):
         raise ParameterError(
-            f"The 'data' parameter of {function} must be a pandas DataFrame. "
-            f"Got {type(data).__name__} instead."
+            f"The 'data' parameter of {function} must be a pandas DataFrame. Got {type(data).__name__} instead."
         )
     specs = [s for s in scale_specs(dictionary, scales, function=function)]
     columns_for_specs(data, specs, function=function)
@@ -381,15 +394,24 @@ def reliability_table(
         check_range(data, X, spec.items, spec.ranges, observed=(col_min, col_max))
         X = reverse_key(X, spec.items, spec.reverse, spec.ranges, copy=False)
         scale, item = reliability_core(
-            X, data.index, spec.items, missing=missing, ci_level=ci,
-            ci_method=ci_method, label=f"scale '{spec.name}'",
+            X,
+            data.index,
+            spec.items,
+            missing=missing,
+            ci_level=ci,
+            ci_method=ci_method,
+            label=f"scale '{spec.name}'",
         )
         scale_rows.append({"scale": spec.name, **scale, "method": _method(missing, ci_method)})
         item_tables.append({"scale": [spec.name] * len(spec.items), "item": spec.items, **item})
     scales_df = pd.DataFrame(scale_rows, columns=["scale", *SCALE_COLUMNS])
     items_df = (
-        pd.DataFrame({c: np.concatenate([t[c] for t in item_tables])  # one frame, not one per scale
-                      for c in ["scale", *ITEM_COLUMNS]})
+        pd.DataFrame(
+            {
+                c: np.concatenate([t[c] for t in item_tables])  # one frame, not one per scale
+                for c in ["scale", *ITEM_COLUMNS]
+            }
+        )
         if item_tables
         else pd.DataFrame(columns=["scale", *ITEM_COLUMNS])
     )

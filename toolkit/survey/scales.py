@@ -149,8 +149,7 @@ def score_scales(
     check_choice(method, ("mean", "sum"), argument="method", function=function)
     if not isinstance(data, pd.DataFrame):
         raise ParameterError(
-            f"The 'data' parameter of {function} must be a pandas DataFrame. "
-            f"Got {type(data).__name__} instead."
+            f"The 'data' parameter of {function} must be a pandas DataFrame. Got {type(data).__name__} instead."
         )
     specs = scale_specs(dictionary, scales, function=function)
     if not specs:
@@ -164,7 +163,7 @@ def score_scales(
             f"The 'data' parameter of {function} is an empty table (0 rows): there are no "
             "respondents to score. Check the filter or file that produced it."
         )
-    min_items_required(min_items, 1)   # validate once, before any work
+    min_items_required(min_items, 1)  # validate once, before any work
     out = {}
     required, not_scored = {}, {}
     for spec in specs:
@@ -175,7 +174,7 @@ def score_scales(
         need = min_items_required(min_items, k)
         missing = np.isnan(X)
         answered = k - missing.sum(axis=1)
-        np.copyto(X, 0.0, where=missing)      # X is this function's own copy
+        np.copyto(X, 0.0, where=missing)  # X is this function's own copy
         with np.errstate(invalid="ignore", divide="ignore"):
             score = X.sum(axis=1) / answered
         score[answered < need] = np.nan
@@ -184,17 +183,23 @@ def score_scales(
         partial = int(((answered > 0) & (answered < need)).sum())
         if len(answered) and not answered.any():
             warnings.warn(
-                DataWarning(f"Scale '{spec.name}': no respondent answered any of its items "
-                            f"{spec.items}; every score is missing. Check that the right data were "
-                            "read and that its missing codes are not hiding every answer.",
-                            n_excluded=len(answered), reason="no item answered"),
+                DataWarning(
+                    f"Scale '{spec.name}': no respondent answered any of its items "
+                    f"{spec.items}; every score is missing. Check that the right data were "
+                    "read and that its missing codes are not hiding every answer.",
+                    n_excluded=len(answered),
+                    reason="no item answered",
+                ),
                 stacklevel=2,
             )
         elif partial:
             warnings.warn(
-                DataWarning(f"Scale '{spec.name}': {partial} respondent(s) answered fewer than {need} of "
-                            f"its {k} items; their score is missing (min_items={min_items!r}).",
-                            n_excluded=partial, reason="too few items answered"),
+                DataWarning(
+                    f"Scale '{spec.name}': {partial} respondent(s) answered fewer than {need} of "
+                    f"its {k} items; their score is missing (min_items={min_items!r}).",
+                    n_excluded=partial,
+                    reason="too few items answered",
+                ),
                 stacklevel=2,
             )
         out[spec.name] = score

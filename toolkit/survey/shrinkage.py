@@ -29,8 +29,21 @@ from toolkit.survey._inputs import (
 
 __all__ = ["shrink_forces"]
 
-COLUMNS = ["outcome", "by", "group", "direct", "estimate", "ci_low", "ci_high", "se_logit", "shrinkage",
-           "n", "n_events", "method", "suppress"]
+COLUMNS = [
+    "outcome",
+    "by",
+    "group",
+    "direct",
+    "estimate",
+    "ci_low",
+    "ci_high",
+    "se_logit",
+    "shrinkage",
+    "n",
+    "n_events",
+    "method",
+    "suppress",
+]
 
 
 def _reml_tau2(y: np.ndarray, v: np.ndarray) -> float:
@@ -42,8 +55,9 @@ def _reml_tau2(y: np.ndarray, v: np.ndarray) -> float:
         return np.sum(np.log(v + t)) + np.log(np.sum(w)) + np.sum(w * (y - mu) ** 2)
 
     upper = 10.0 * float(np.var(y)) + 10.0 * float(v.max()) + 1.0
-    res = optimize.minimize_scalar(nll, bounds=(0.0, upper), method="bounded",
-                                   options={"xatol": 1e-13, "maxiter": 2000})
+    res = optimize.minimize_scalar(
+        nll, bounds=(0.0, upper), method="bounded", options={"xatol": 1e-13, "maxiter": 2000}
+    )
     t = float(res.x)
     return 0.0 if nll(0.0) <= nll(t) else t
 
@@ -130,12 +144,14 @@ def shrink_forces(
     """
     function = "shrink_forces"
     if not isinstance(data, pd.DataFrame):
-        raise ParameterError(f"The 'data' parameter of {function} must be a pandas DataFrame. "
-                             f"Got {type(data).__name__} instead.")
+        raise ParameterError(
+            f"The 'data' parameter of {function} must be a pandas DataFrame. Got {type(data).__name__} instead."
+        )
     for argument, value in (("outcome", outcome), ("by", by)):
         if not isinstance(value, str):
-            raise ParameterError(f"The '{argument}' parameter of {function} must be one column name (a "
-                                 f"string). Got {value!r} instead.")
+            raise ParameterError(
+                f"The '{argument}' parameter of {function} must be one column name (a string). Got {value!r} instead."
+            )
     check_columns(data, [outcome], argument="outcome")
     check_columns(data, [by], argument="by")
     require_rows(data, function=function)
@@ -149,8 +165,9 @@ def shrink_forces(
     g = pd.Index(order).get_indexer(labels[codes[keep]])
     k = len(order)
     if k < 3:
-        raise DesignError(f"{function} needs at least 3 forces in column '{by}' with answers to "
-                          f"'{outcome}'; found {k}.")
+        raise DesignError(
+            f"{function} needs at least 3 forces in column '{by}' with answers to '{outcome}'; found {k}."
+        )
     n = np.bincount(g, minlength=k).astype(float)
     r = np.bincount(g, weights=y[keep], minlength=k)
     c = np.where((r == 0) | (r == n), 0.5, 0.0)
@@ -164,12 +181,23 @@ def shrink_forces(
     se = np.sqrt(lam * vi + (1 - lam) ** 2 / np.sum(w))
     z = stats.norm.ppf(0.5 + level / 2)
     expit = lambda x: 1.0 / (1.0 + np.exp(-x))
-    res = pd.DataFrame({
-        "outcome": outcome, "by": by, "group": np.array(order, dtype=object), "direct": r / n,
-        "estimate": expit(pred), "ci_low": expit(pred - z * se), "ci_high": expit(pred + z * se),
-        "se_logit": se, "shrinkage": lam, "n": n.astype("int64"), "n_events": r.astype("int64"),
-        "method": "empirical Bayes (model-based): random-effects logit, REML, BLUP",
-        "suppress": (n < threshold) | (r < threshold) | (n - r < threshold),
-    }, columns=COLUMNS)
+    res = pd.DataFrame(
+        {
+            "outcome": outcome,
+            "by": by,
+            "group": np.array(order, dtype=object),
+            "direct": r / n,
+            "estimate": expit(pred),
+            "ci_low": expit(pred - z * se),
+            "ci_high": expit(pred + z * se),
+            "se_logit": se,
+            "shrinkage": lam,
+            "n": n.astype("int64"),
+            "n_events": r.astype("int64"),
+            "method": "empirical Bayes (model-based): random-effects logit, REML, BLUP",
+            "suppress": (n < threshold) | (r < threshold) | (n - r < threshold),
+        },
+        columns=COLUMNS,
+    )
     res.attrs.update({"ci": level, "tau2": tau2, "mu": mu})
     return res

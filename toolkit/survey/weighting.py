@@ -121,9 +121,7 @@ def rake(
     if len(data) == 0:
         raise ParameterError("rake was given an empty data set (0 rows).")
     if max_iter < 1 or tol <= 0:
-        raise ParameterError(
-            f"rake needs max_iter >= 1 and tol > 0. Got max_iter={max_iter!r}, tol={tol!r}."
-        )
+        raise ParameterError(f"rake needs max_iter >= 1 and tol > 0. Got max_iter={max_iter!r}, tol={tol!r}.")
     base = weight_values(data, weight)
     w = np.ones(len(data)) if base is None else base.copy()
 
@@ -158,9 +156,7 @@ def rake(
                 "is zero; such a margin cannot be reached. Give those rows positive weights."
             )
 
-    if trim is not None and not (
-        isinstance(trim, (tuple, list)) and len(trim) == 2 and 0 <= trim[0] < 1 < trim[1]
-    ):
+    if trim is not None and not (isinstance(trim, (tuple, list)) and len(trim) == 2 and 0 <= trim[0] < 1 < trim[1]):
         raise ParameterError(
             "The 'trim' parameter of rake must be (lower, upper) relative to the mean weight "
             f"with 0 <= lower < 1 < upper, e.g. (0.2, 5). Got {trim!r} instead."
@@ -181,8 +177,7 @@ def rake(
             in_bounds = not moved.any()
             w = np.where(pos, clipped, w)
         error = max(
-            np.abs(np.bincount(c, weights=w, minlength=len(t)) - t).max() / total
-            for c, t in zip(codes, targets)
+            np.abs(np.bincount(c, weights=w, minlength=len(t)) - t).max() / total for c, t in zip(codes, targets)
         )
         if error < tol and in_bounds:
             converged = True
@@ -197,9 +192,7 @@ def rake(
         )
     if trim is not None:
         mean = w[w > 0].mean()
-        n_trim = int(
-            (np.isclose(w, trim[0] * mean, rtol=1e-6) | np.isclose(w, trim[1] * mean, rtol=1e-6)).sum()
-        )
+        n_trim = int((np.isclose(w, trim[0] * mean, rtol=1e-6) | np.isclose(w, trim[1] * mean, rtol=1e-6)).sum())
     out = pd.Series(w, index=data.index, name="weight", dtype="float64")
     n = len(w)
     ssq = float((w**2).sum())
@@ -221,9 +214,7 @@ def _check_margin(col: str, dist) -> tuple[str, dict]:
     if isinstance(dist, pd.Series):
         dist = dist.to_dict()
     if not isinstance(dist, dict) or not dist:
-        raise ParameterError(
-            f"The margin for '{col}' must be a non-empty dict {{level: share}}. Got {dist!r} instead."
-        )
+        raise ParameterError(f"The margin for '{col}' must be a non-empty dict {{level: share}}. Got {dist!r} instead.")
     vals = {}
     for k, v in dist.items():
         try:
@@ -252,7 +243,9 @@ def _encode(data: pd.DataFrame, col: str, shares: dict, total: float):
     if s.isna().any():
         rows = [str(i) for i in s.index[s.isna().to_numpy()][:5]]
         raise _margin_error(
-            col, "missing", f"has {int(s.isna().sum())} missing value(s) (rows {', '.join(rows)})",
+            col,
+            "missing",
+            f"has {int(s.isna().sum())} missing value(s) (rows {', '.join(rows)})",
             "a level for every respondent",
             "Raking needs every respondent's level: add a level such as 'Prefer not to say' to "
             "the margin (with its population share) or impute.",
@@ -271,12 +264,14 @@ def _encode(data: pd.DataFrame, col: str, shares: dict, total: float):
     extra = [p for p in present if p not in keys]
     if extra:
         raise _margin_error(
-            col, extra, "has level(s) without a population share in the margin",
+            col,
+            extra,
+            "has level(s) without a population share in the margin",
             f"one of {list(keys)}",
             "Add those levels to the margin with their population shares, or recode them.",
         )
     order = list(keys)
-    code = pd.Index(order).get_indexer(uniq_labels)[raw]   # each distinct value looked up once
+    code = pd.Index(order).get_indexer(uniq_labels)[raw]  # each distinct value looked up once
     t = np.array([shares[keys[k]] for k in order], dtype=float)
     t = t / t.sum() * total
     return code, t
@@ -284,9 +279,14 @@ def _encode(data: pd.DataFrame, col: str, shares: dict, total: float):
 
 def _margin_error(col, value, problem, expected, fix) -> DataValidationError:
     report = pd.DataFrame(
-        {"file": [""], "row": [None], "column": [col], "value": [repr(value)],
-         "problem": [problem], "expected": [expected], "severity": ["error"]}
+        {
+            "file": [""],
+            "row": [None],
+            "column": [col],
+            "value": [repr(value)],
+            "problem": [problem],
+            "expected": [expected],
+            "severity": ["error"],
+        }
     )
-    return DataValidationError(
-        report, f"Column '{col}' {problem}: found {value!r}; expected {expected}. {fix}"
-    )
+    return DataValidationError(report, f"Column '{col}' {problem}: found {value!r}; expected {expected}. {fix}")

@@ -45,8 +45,7 @@ def workforce_margins(workforce, variables: list[str]) -> dict:
     variables = as_list(variables, argument="variables")
     if not variables:
         raise ParameterError(
-            "The 'variables' parameter of workforce_margins must name at least one margin, "
-            "e.g. ['force', 'role']."
+            "The 'variables' parameter of workforce_margins must name at least one margin, e.g. ['force', 'role']."
         )
     check_columns(workforce, COLUMNS, argument="workforce", where=source)
     if len(workforce) == 0:
@@ -58,10 +57,17 @@ def workforce_margins(workforce, variables: list[str]) -> dict:
     counts = pd.to_numeric(workforce["count"], errors="coerce")
     bad = workforce[counts.isna() | (counts < 0)]
     if len(bad):
-        report = pd.DataFrame({
-            "file": source, "row": bad.index + 2, "column": "count", "value": bad["count"].astype(str),
-            "problem": "not a headcount", "expected": "a whole number >= 0", "severity": "error",
-        })
+        report = pd.DataFrame(
+            {
+                "file": source,
+                "row": bad.index + 2,
+                "column": "count",
+                "value": bad["count"].astype(str),
+                "problem": "not a headcount",
+                "expected": "a whole number >= 0",
+                "severity": "error",
+            }
+        )
         raise DataValidationError(report)
     workforce = workforce.assign(count=counts.astype(int))
     margins = {}
@@ -76,6 +82,7 @@ def workforce_margins(workforce, variables: list[str]) -> dict:
                 f"The workforce profile {source} has no rows for variable {var!r}; "
                 f"it has {sorted(workforce['variable'].unique())}."
             )
-        margins[var] = {int(c) if str(c).lstrip("-").isdigit() else c: int(n)
-                        for c, n in sub.groupby("code")["count"].sum().items()}
+        margins[var] = {
+            int(c) if str(c).lstrip("-").isdigit() else c: int(n) for c, n in sub.groupby("code")["count"].sum().items()
+        }
     return margins

@@ -36,18 +36,35 @@ OVERDISPERSION = 30.0  # gamma shape of month-to-month extra variation (NB theta
 
 VICTIM_TYPES = {"officer": 0.55, "staff": 0.30, "family": 0.15}
 HARM_TYPES = {
-    "abuse": 0.30, "threats": 0.15, "doxxing": 0.10, "impersonation": 0.08, "sexual": 0.07,
-    "hate": 0.10, "filming": 0.08, "family_targeted": 0.05, "stalking": 0.07,
+    "abuse": 0.30,
+    "threats": 0.15,
+    "doxxing": 0.10,
+    "impersonation": 0.08,
+    "sexual": 0.07,
+    "hate": 0.10,
+    "filming": 0.08,
+    "family_targeted": 0.05,
+    "stalking": 0.07,
 }
 PLATFORMS = {
-    "X/Twitter": 0.22, "Facebook": 0.25, "Instagram": 0.12, "TikTok": 0.12, "WhatsApp": 0.08,
-    "Snapchat": 0.06, "YouTube": 0.05, "Other": 0.06, "Unknown": 0.04,
+    "X/Twitter": 0.22,
+    "Facebook": 0.25,
+    "Instagram": 0.12,
+    "TikTok": 0.12,
+    "WhatsApp": 0.08,
+    "Snapchat": 0.06,
+    "YouTube": 0.05,
+    "Other": 0.06,
+    "Unknown": 0.04,
 }
 TRIAGE = {"routine": 0.6, "priority": 0.3, "urgent": 0.1}
-OUTCOMES_CRIME = {"investigation - charge/summons": 0.15, "investigation - no further action": 0.45,
-                  "support and advice": 0.25, "open": 0.15}
-OUTCOMES_NONCRIME = {"support and advice": 0.55, "platform takedown": 0.25,
-                     "no further action": 0.12, "open": 0.08}
+OUTCOMES_CRIME = {
+    "investigation - charge/summons": 0.15,
+    "investigation - no further action": 0.45,
+    "support and advice": 0.25,
+    "open": 0.15,
+}
+OUTCOMES_NONCRIME = {"support and advice": 0.55, "platform takedown": 0.25, "no further action": 0.12, "open": 0.08}
 
 
 def force_names(n: int = N_FORCES) -> list[str]:
@@ -62,8 +79,13 @@ def true_effect(cohort: int, wave: int) -> float:
 
 
 def make_panel(
-    seed: int = 20240301, *, staggered: bool = True, n_forces: int = N_FORCES, n_waves: int = N_WAVES,
-    noise: float = 0.15, effect: float = SIMPLE_EFFECT,
+    seed: int = 20240301,
+    *,
+    staggered: bool = True,
+    n_forces: int = N_FORCES,
+    n_waves: int = N_WAVES,
+    noise: float = 0.15,
+    effect: float = SIMPLE_EFFECT,
 ) -> pd.DataFrame:
     """Force-by-wave panel of mean wellbeing scores (one row per force and wave).
 
@@ -81,7 +103,7 @@ def make_panel(
         start = 0
         for g, (k, _) in COHORTS.items():
             k = min(k, n_forces - start - 1)
-            cohort[start:start + k] = g
+            cohort[start : start + k] = g
             start += k
     else:
         cohort[: n_forces // 2] = n_waves // 2 + 1
@@ -101,8 +123,17 @@ def make_panel(
             else:
                 tau = effect
             y = alpha[i] + lam[j] + tau + rng.normal(0, noise)
-            rows.append((f, int(w), str(pd.Period("2023Q1", "Q") + j), int(cohort[i]) if np.isfinite(cohort[i]) else pd.NA,
-                         trained, round(float(y), 4), int(rng.integers(30, 120))))
+            rows.append(
+                (
+                    f,
+                    int(w),
+                    str(pd.Period("2023Q1", "Q") + j),
+                    int(cohort[i]) if np.isfinite(cohort[i]) else pd.NA,
+                    trained,
+                    round(float(y), 4),
+                    int(rng.integers(30, 120)),
+                )
+            )
     out = pd.DataFrame(rows, columns=["force", "wave", "quarter", "cohort", "trained", "wellbeing", "respondents"])
     out["cohort"] = out["cohort"].astype("Int64")
     return out
@@ -139,12 +170,12 @@ def make_forces(seed: int = 20240301, n_forces: int = N_FORCES) -> pd.DataFrame:
     headcount = np.round(rng.lognormal(np.log(4000), 0.6, n_forces)).astype(int)
     launch = np.zeros(n_forces, bool)
     launch[rng.permutation(n_forces)[:LAUNCH_FORCES]] = True
-    return pd.DataFrame({"force": names, "headcount": headcount,
-                         "route_launched": np.where(launch, LAUNCH, "")})
+    return pd.DataFrame({"force": names, "headcount": headcount, "route_launched": np.where(launch, LAUNCH, "")})
 
 
-def make_incidents(seed: int = 20240301, *, start: str = "2021-01", end: str = "2024-12",
-                   forces: pd.DataFrame | None = None) -> pd.DataFrame:
+def make_incidents(
+    seed: int = 20240301, *, start: str = "2021-01", end: str = "2024-12", forces: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """One row per reported incident, in the column layout of the incidents template.
 
     >>> inc = make_incidents(seed=1)
@@ -166,7 +197,9 @@ def make_incidents(seed: int = 20240301, *, start: str = "2021-01", end: str = "
             if n == 0:
                 continue
             days = rng.integers(1, m.days_in_month + 1, n)
-            frames.append(pd.DataFrame({"force": f, "date": [m.start_time + pd.Timedelta(days=int(d) - 1) for d in days]}))
+            frames.append(
+                pd.DataFrame({"force": f, "date": [m.start_time + pd.Timedelta(days=int(d) - 1) for d in days]})
+            )
     inc = pd.concat(frames, ignore_index=True).sort_values(["date", "force"], ignore_index=True)[["date", "force"]]
     n = len(inc)
     inc.insert(0, "incident_id", [f"INC{i:06d}" for i in range(1, n + 1)])

@@ -35,8 +35,7 @@ ROLES = {  # role -> (rank band, sampling weight)
     "Superintendent": ("senior", 0.10),
     "Police staff manager": ("staff", 0.18),
 }
-TEAMS = {"public-facing": 0.40, "investigative": 0.25, "digital/communications": 0.15,
-         "support functions": 0.20}
+TEAMS = {"public-facing": 0.40, "investigative": 0.25, "digital/communications": 0.15, "support functions": 0.20}
 P_PERSONAL_EXPERIENCE = 0.4
 
 #: Logit model of each theme's presence in an interview:
@@ -197,18 +196,61 @@ EXTRA = [
     "We had a case last year, I won't go into the details.",
 ]
 PSEUDONYMS = [
-    "Alder", "Badger", "Birch", "Bittern", "Bramble", "Buzzard", "Cedar", "Curlew", "Dipper",
-    "Dunlin", "Elm", "Fieldfare", "Finch", "Fox", "Gannet", "Hare", "Hawthorn", "Hazel", "Heron",
-    "Holly", "Ivy", "Jay", "Juniper", "Kestrel", "Kite", "Lapwing", "Larch", "Linnet", "Maple",
-    "Merlin", "Nightjar", "Oak", "Osprey", "Otter", "Owl", "Pine", "Plover", "Raven", "Robin",
-    "Rowan", "Sedge", "Shrike", "Siskin", "Sparrow", "Stoat", "Swift", "Teal", "Thrush",
-    "Willow", "Wren",
+    "Alder",
+    "Badger",
+    "Birch",
+    "Bittern",
+    "Bramble",
+    "Buzzard",
+    "Cedar",
+    "Curlew",
+    "Dipper",
+    "Dunlin",
+    "Elm",
+    "Fieldfare",
+    "Finch",
+    "Fox",
+    "Gannet",
+    "Hare",
+    "Hawthorn",
+    "Hazel",
+    "Heron",
+    "Holly",
+    "Ivy",
+    "Jay",
+    "Juniper",
+    "Kestrel",
+    "Kite",
+    "Lapwing",
+    "Larch",
+    "Linnet",
+    "Maple",
+    "Merlin",
+    "Nightjar",
+    "Oak",
+    "Osprey",
+    "Otter",
+    "Owl",
+    "Pine",
+    "Plover",
+    "Raven",
+    "Robin",
+    "Rowan",
+    "Sedge",
+    "Shrike",
+    "Siskin",
+    "Sparrow",
+    "Stoat",
+    "Swift",
+    "Teal",
+    "Thrush",
+    "Willow",
+    "Wren",
 ]
 
 
 def _codebook() -> pd.DataFrame:
-    return pd.read_csv(template("qual", "codebook.csv"), dtype=str, keep_default_na=False,
-                       na_values=[""])
+    return pd.read_csv(template("qual", "codebook.csv"), dtype=str, keep_default_na=False, na_values=[""])
 
 
 def _a(word: str) -> str:
@@ -216,14 +258,12 @@ def _a(word: str) -> str:
 
 
 def _pillar(code: str) -> str:
-    return {"REC": "recognition", "TRN": "training", "REP": "reporting", "SUP": "support"}[
-        code.split(".")[0]]
+    return {"REC": "recognition", "TRN": "training", "REP": "reporting", "SUP": "support"}[code.split(".")[0]]
 
 
 def _probability(code: str, attrs: dict) -> float:
     model = THEME_MODEL[code]
-    eta = model["_"] + sum(v for k, v in model.items()
-                           if k != "_" and attrs.get(k.split("=")[0]) == k.split("=")[1])
+    eta = model["_"] + sum(v for k, v in model.items() if k != "_" and attrs.get(k.split("=")[0]) == k.split("=")[1])
     return float(1.0 / (1.0 + np.exp(-eta)))
 
 
@@ -240,9 +280,16 @@ def _generate(seed: int):
         team = teams[rng.choice(len(teams), p=team_p / team_p.sum())]
         personal = "yes" if rng.random() < P_PERSONAL_EXPERIENCE else "no"
         attrs = {"band": ROLES[role][0], "team": team, "personal": personal}
-        cases.append({"id": cid, "pseudonym": PSEUDONYMS[i], "role": role,
-                      "rank_band": ROLES[role][0], "team_composition": team,
-                      "personal_experience": personal})
+        cases.append(
+            {
+                "id": cid,
+                "pseudonym": PSEUDONYMS[i],
+                "role": role,
+                "rank_band": ROLES[role][0],
+                "team_composition": team,
+                "personal_experience": personal,
+            }
+        )
         present = {}
         for code in THEME_MODEL:
             p = _probability(code, attrs)
@@ -254,19 +301,19 @@ def _generate(seed: int):
         done: set = set()
         for pair, variants in JOINT.items():
             if all(present[c] for c in pair) and rng.random() < 0.6:
-                by_pillar[_pillar(pair[0])].append(
-                    (variants[rng.integers(len(variants))], list(pair)))
+                by_pillar[_pillar(pair[0])].append((variants[rng.integers(len(variants))], list(pair)))
                 done.update(pair)
         for code in THEME_MODEL:
             if present[code] and code not in done:
-                by_pillar[_pillar(code)].append(
-                    (PHRASES[code][rng.integers(len(PHRASES[code]))], [code]))
+                by_pillar[_pillar(code)].append((PHRASES[code][rng.integers(len(PHRASES[code]))], [code]))
         closing = []
         for code in THEME_MODEL:
             if present[code] and rng.random() < 0.25:
                 closing.append((PHRASES[code][rng.integers(len(PHRASES[code]))], [code]))
-        text = (f"Interviewer: Thank you for taking part. Could you describe your role and team?\n"
-                f"{label}: I'm {_a(role.lower())} working with {_a(team)} team.")
+        text = (
+            f"Interviewer: Thank you for taking part. Could you describe your role and team?\n"
+            f"{label}: I'm {_a(role.lower())} working with {_a(team)} team."
+        )
         if rng.random() < 0.3:
             text += " " + EXTRA[rng.integers(len(EXTRA))]
         text += "\n"
@@ -292,12 +339,20 @@ def _generate(seed: int):
             text += sentence
         text += "\n"
         sid = f"INT{i + 1:02d}"
-        sources.append({"id": sid, "kind": "interview", "name": f"Interview {label}",
-                        "text": text, "case": cid})
+        sources.append({"id": sid, "kind": "interview", "name": f"Interview {label}", "text": text, "case": cid})
         for start, end, codes in spans:
             for code in codes:
-                segs.append({"source": sid, "case": cid, "start": start, "end": end,
-                             "text": text[start:end], "code": code, "coder": "A"})
+                segs.append(
+                    {
+                        "source": sid,
+                        "case": cid,
+                        "start": start,
+                        "end": end,
+                        "text": text[start:end],
+                        "code": code,
+                        "coder": "A",
+                    }
+                )
     seg_a = pd.DataFrame(segs)
     # second coder on a subset, disagreeing at a known rate
     double = sorted(rng.choice([c["id"] for c in cases], N_DOUBLE_CODED, replace=False).tolist())
@@ -306,13 +361,11 @@ def _generate(seed: int):
     for rec in seg_a[seg_a["case"].isin(double)].to_dict("records"):
         if rng.random() < DISAGREEMENT_RATE:
             if rng.random() < 0.5:
-                changes.append({**{k: rec[k] for k in ("source", "start", "end", "code")},
-                                "change": "omitted"})
+                changes.append({**{k: rec[k] for k in ("source", "start", "end", "code")}, "change": "omitted"})
                 continue
             same = [c for c in leaves if _pillar(c) == _pillar(rec["code"]) and c != rec["code"]]
             new = same[rng.integers(len(same))]
-            changes.append({**{k: rec[k] for k in ("source", "start", "end", "code")},
-                            "change": f"recoded as {new}"})
+            changes.append({**{k: rec[k] for k in ("source", "start", "end", "code")}, "change": f"recoded as {new}"})
             rec = {**rec, "code": new}
         seg_b.append({**rec, "coder": "B"})
     segments = pd.concat([seg_a, pd.DataFrame(seg_b)], ignore_index=True)
@@ -352,17 +405,21 @@ def make_interviews(seed: int = DEFAULT_SEED):
     from toolkit.qual.project import QualProject
 
     sources, cases, segments, truth = _generate(seed)
-    project = QualProject(sources, cases, _codebook(), segments,
-                          name="Synthetic manager interviews")
+    project = QualProject(sources, cases, _codebook(), segments, name="Synthetic manager interviews")
     project.truth = truth
     return project
 
 
 FORCES = [f"Force {chr(65 + i)}" for i in range(20)]
-DOC_TITLES = ["Social media policy", "Guidance on personal use of social media",
-              "Online safety for officers and staff", "Standards of professional behaviour online",
-              "Corporate communications: using force accounts", "Wellbeing and online abuse",
-              "Training package: digital footprint"]
+DOC_TITLES = [
+    "Social media policy",
+    "Guidance on personal use of social media",
+    "Online safety for officers and staff",
+    "Standards of professional behaviour online",
+    "Corporate communications: using force accounts",
+    "Wellbeing and online abuse",
+    "Training package: digital footprint",
+]
 MISC_SENT = [
     "Officers and staff must not post material that could bring the force into disrepute.",
     "Breaches of this policy may result in misconduct proceedings.",
@@ -416,15 +473,26 @@ def make_documents(seed: int = DEFAULT_SEED) -> pd.DataFrame:
         major, minor = rng.integers(4, 7), rng.integers(0, 3)
         n_m, n_c = (major, minor) if frame == "misconduct" else (minor, major)
         n_n = int(rng.integers(1, 4))
-        sents = ([MISC_SENT[k] for k in rng.choice(len(MISC_SENT), n_m, replace=False)]
-                 + [CARE_SENT[k] for k in rng.choice(len(CARE_SENT), n_c, replace=False)]
-                 + [NEUTRAL_SENT[k] for k in rng.choice(len(NEUTRAL_SENT), n_n, replace=False)])
+        sents = (
+            [MISC_SENT[k] for k in rng.choice(len(MISC_SENT), n_m, replace=False)]
+            + [CARE_SENT[k] for k in rng.choice(len(CARE_SENT), n_c, replace=False)]
+            + [NEUTRAL_SENT[k] for k in rng.choice(len(NEUTRAL_SENT), n_n, replace=False)]
+        )
         sents = [sents[k] for k in rng.permutation(len(sents))]
         title = DOC_TITLES[rng.integers(len(DOC_TITLES))]
-        rows.append({"id": f"DOC{i + 1:02d}", "force": FORCES[rng.integers(len(FORCES))],
-                     "year": int(rng.integers(2014, 2024)), "title": title,
-                     "text": title + "\n\n" + " ".join(sents) + "\n", "true_frame": frame,
-                     "n_misconduct": int(n_m), "n_care": int(n_c), "n_neutral": n_n})
+        rows.append(
+            {
+                "id": f"DOC{i + 1:02d}",
+                "force": FORCES[rng.integers(len(FORCES))],
+                "year": int(rng.integers(2014, 2024)),
+                "title": title,
+                "text": title + "\n\n" + " ".join(sents) + "\n",
+                "true_frame": frame,
+                "n_misconduct": int(n_m),
+                "n_care": int(n_c),
+                "n_neutral": n_n,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -452,8 +520,7 @@ def write(outdir, seed: int = DEFAULT_SEED) -> list[Path]:
     docs.to_csv(folder / "documents.csv", index=False, lineterminator="\n")
     paths.append(folder / "documents.csv")
     truth = dict(project.truth)
-    truth["documents"] = docs[["id", "true_frame", "n_misconduct", "n_care", "n_neutral"]].to_dict(
-        "records")
+    truth["documents"] = docs[["id", "true_frame", "n_misconduct", "n_care", "n_neutral"]].to_dict("records")
     (folder / "truth.json").write_text(json.dumps(truth, indent=1, default=float), encoding="utf-8")
     paths.append(folder / "truth.json")
     return paths

@@ -54,13 +54,27 @@ WAVE_START = {1: "2023-03-01", 2: "2024-03-01"}
 
 ROLE_SHARES = {1: 0.58, 2: 0.33, 3: 0.04, 4: 0.03, 5: 0.02}
 #: P(woman), P(man), P(non-binary or other) by role
-GENDER_BY_ROLE = {1: (0.35, 0.645, 0.005), 2: (0.62, 0.37, 0.01), 3: (0.48, 0.51, 0.01),
-                  4: (0.30, 0.69, 0.01), 5: (0.52, 0.47, 0.01)}
-AGE_BY_ROLE = {1: (0.08, 0.32, 0.30, 0.22, 0.08), 2: (0.06, 0.18, 0.22, 0.28, 0.26),
-               3: (0.15, 0.30, 0.22, 0.20, 0.13), 4: (0.25, 0.35, 0.20, 0.12, 0.08),
-               5: (0.10, 0.10, 0.15, 0.20, 0.45)}
-RANK_BY_ROLE = {1: (0.75, 0.15, 0.07, 0.025, 0.005), 2: (0.70, 0.18, 0.09, 0.03, 0.0),
-                3: (0.95, 0.05, 0, 0, 0), 4: (0.90, 0.10, 0, 0, 0), 5: (1, 0, 0, 0, 0)}
+GENDER_BY_ROLE = {
+    1: (0.35, 0.645, 0.005),
+    2: (0.62, 0.37, 0.01),
+    3: (0.48, 0.51, 0.01),
+    4: (0.30, 0.69, 0.01),
+    5: (0.52, 0.47, 0.01),
+}
+AGE_BY_ROLE = {
+    1: (0.08, 0.32, 0.30, 0.22, 0.08),
+    2: (0.06, 0.18, 0.22, 0.28, 0.26),
+    3: (0.15, 0.30, 0.22, 0.20, 0.13),
+    4: (0.25, 0.35, 0.20, 0.12, 0.08),
+    5: (0.10, 0.10, 0.15, 0.20, 0.45),
+}
+RANK_BY_ROLE = {
+    1: (0.75, 0.15, 0.07, 0.025, 0.005),
+    2: (0.70, 0.18, 0.09, 0.03, 0.0),
+    3: (0.95, 0.05, 0, 0, 0),
+    4: (0.90, 0.10, 0, 0, 0),
+    5: (1, 0, 0, 0, 0),
+}
 TEAM_BY_ROLE = {  # team_type codes 1..10
     1: (0.40, 0.20, 0.12, 0.08, 0.05, 0.03, 0.01, 0.04, 0.03, 0.04),
     2: (0.04, 0.12, 0.06, 0.02, 0.08, 0.22, 0.06, 0.03, 0.32, 0.05),
@@ -79,27 +93,56 @@ PROPENSITY_AGE = (0.7, 0.9, 1.0, 1.1, 1.2)
 PANEL_RETURN = 0.35
 
 #: logit P(any online harm) = sum of these terms (reference: officer, not public-facing, man)
-HARM_LOGIT = {"intercept": -0.9, "role_staff": -1.2, "role_pcso": 0.2, "role_special": -0.4,
-              "role_volunteer": -1.6, "public_facing": 1.1, "woman": 0.25}
+HARM_LOGIT = {
+    "intercept": -0.9,
+    "role_staff": -1.2,
+    "role_pcso": 0.2,
+    "role_special": -0.4,
+    "role_volunteer": -1.6,
+    "public_facing": 1.1,
+    "woman": 0.25,
+}
 ROLE_TERM = {1: None, 2: "role_staff", 3: "role_pcso", 4: "role_special", 5: "role_volunteer"}
 #: P(item = 1 | harmed) for the nine harm items (one of them is always 1)
-HARM_ITEMS = {"harm_abuse": 0.85, "harm_threats": 0.35, "harm_doxxing": 0.15,
-              "harm_impersonation": 0.12, "harm_sexual": 0.10, "harm_hate": 0.20,
-              "harm_filming": 0.30, "harm_family": 0.12, "harm_stalking": 0.10}
+HARM_ITEMS = {
+    "harm_abuse": 0.85,
+    "harm_threats": 0.35,
+    "harm_doxxing": 0.15,
+    "harm_impersonation": 0.12,
+    "harm_sexual": 0.10,
+    "harm_hate": 0.20,
+    "harm_filming": 0.30,
+    "harm_family": 0.12,
+    "harm_stalking": 0.10,
+}
 #: P(Don't know) for a harm item whose true answer is No
-HARM_DONT_KNOW = {"harm_doxxing": 0.05, "harm_impersonation": 0.06, "harm_family": 0.03,
-                  "harm_stalking": 0.05}
+HARM_DONT_KNOW = {"harm_doxxing": 0.05, "harm_impersonation": 0.06, "harm_family": 0.03, "harm_stalking": 0.05}
 PLATFORMS = (0.45, 0.35, 0.20, 0.15, 0.08, 0.25, 0.10, 0.12, 0.05)
 REPORTED_TO = (0.70, 0.15, 0.20, 0.12, 0.25, 0.10, 0.05)
 
 #: Likert measurement model: item -> loading on its scale's factor (negative = reverse-keyed)
 LOADINGS = {
-    "impact_safety": 0.75, "impact_sleep": 0.80, "impact_work": 0.70, "impact_leave": 0.65,
+    "impact_safety": 0.75,
+    "impact_sleep": 0.80,
+    "impact_work": 0.70,
+    "impact_leave": 0.65,
     "impact_shrug": -0.60,
-    "trn_report": 0.80, "trn_protect": 0.75, "trn_confident": 0.70, "trn_unsure": -0.65,
-    "rec_serious": 0.80, "rec_leaders": 0.75, "rec_family": 0.65, "rec_partjob": -0.60,
-    "rep_easy": 0.75, "rep_action": 0.80, "rep_informed": 0.70, "rep_against": -0.60,
-    "sup_manager": 0.70, "sup_welfare": 0.75, "sup_family": 0.65, "sup_misconduct": -0.55,
+    "trn_report": 0.80,
+    "trn_protect": 0.75,
+    "trn_confident": 0.70,
+    "trn_unsure": -0.65,
+    "rec_serious": 0.80,
+    "rec_leaders": 0.75,
+    "rec_family": 0.65,
+    "rec_partjob": -0.60,
+    "rep_easy": 0.75,
+    "rep_action": 0.80,
+    "rep_informed": 0.70,
+    "rep_against": -0.60,
+    "sup_manager": 0.70,
+    "sup_welfare": 0.75,
+    "sup_family": 0.65,
+    "sup_misconduct": -0.55,
 }
 #: cut points of the latent item response into codes 1..5
 THRESHOLDS = (-1.5, -0.6, 0.3, 1.2)
@@ -156,22 +199,24 @@ def make_population(rng) -> pd.DataFrame:
     public = (rng.random(n) < np.asarray(PUBLIC_BY_TEAM)[team - 1]).astype(np.int64)
     # years of service grow with age
     years = np.clip(age + rng.integers(-1, 2, n), 1, 5)
-    return pd.DataFrame({
-        "person": np.arange(n),
-        "force": force,
-        "role": role,
-        "rank_band": rank,
-        "years_service": years,
-        "team_type": team,
-        "public_facing": public,
-        "gender": gender,
-        "age_band": age,
-        "ethnicity": _categorical(rng, ETHNICITY, n),
-        "disability": (rng.random(n) < 0.09).astype(np.int64),
-        "trait_confidence": rng.normal(0, 0.7, n),
-        "trait_trust": rng.normal(0, 0.7, n),
-        "trait_resilience": rng.normal(0, 0.7, n),
-    })
+    return pd.DataFrame(
+        {
+            "person": np.arange(n),
+            "force": force,
+            "role": role,
+            "rank_band": rank,
+            "years_service": years,
+            "team_type": team,
+            "public_facing": public,
+            "gender": gender,
+            "age_band": age,
+            "ethnicity": _categorical(rng, ETHNICITY, n),
+            "disability": (rng.random(n) < 0.09).astype(np.int64),
+            "trait_confidence": rng.normal(0, 0.7, n),
+            "trait_trust": rng.normal(0, 0.7, n),
+            "trait_resilience": rng.normal(0, 0.7, n),
+        }
+    )
 
 
 def _propensity(pop):
@@ -268,8 +313,12 @@ def make_survey(seed: int = 20240301, *, n_per_wave: int = 3000) -> tuple[pd.Dat
     limit = min(HEADCOUNT) // 2
     size = np.sqrt(np.asarray(HEADCOUNT, float))
     largest = n_per_wave * size.max() / size.sum() if isinstance(n_per_wave, (int, np.integer)) else 0
-    if isinstance(n_per_wave, bool) or not isinstance(n_per_wave, (int, np.integer)) or n_per_wave < 80 \
-            or largest > limit:
+    if (
+        isinstance(n_per_wave, bool)
+        or not isinstance(n_per_wave, (int, np.integer))
+        or n_per_wave < 80
+        or largest > limit
+    ):
         raise ParameterError(
             f"The 'n_per_wave' parameter of make_survey must be a whole number from 80 to "
             f"{int(limit * size.sum() / size.max())} (respondents per wave across the eight forces). "
@@ -294,13 +343,21 @@ def _generate(seed, n_per_wave):
     force_climate = rng.normal(0, 0.3, (len(FORCES), 3))
     force_confidence = rng.normal(0, 0.25, len(FORCES))
 
-    out = pd.DataFrame({"resp_id": [f"R{ids[p]}" for p in d["person"]], "force": d["force"],
-                        "wave": d["wave"]})
+    out = pd.DataFrame({"resp_id": [f"R{ids[p]}" for p in d["person"]], "force": d["force"], "wave": d["wave"]})
     day = rng.integers(0, 42, n)
     start = pd.to_datetime(d["wave"].map(WAVE_START))
     out["survey_date"] = (start + pd.to_timedelta(day, unit="D")).dt.strftime("%Y-%m-%d")
-    for v in ("role", "rank_band", "years_service", "team_type", "public_facing", "gender",
-              "age_band", "ethnicity", "disability"):
+    for v in (
+        "role",
+        "rank_band",
+        "years_service",
+        "team_type",
+        "public_facing",
+        "gender",
+        "age_band",
+        "ethnicity",
+        "disability",
+    ):
         out[v] = d[v].to_numpy()
 
     # --- harms ------------------------------------------------------------------------
@@ -320,8 +377,11 @@ def _generate(seed, n_per_wave):
     out["harm_platform"] = pd.Series(pd.NA, index=out.index, dtype=object)
     out.loc[harmed, "harm_platform"] = _pack(platforms)
     pf = d["public_facing"].to_numpy()[harmed]
-    freq = np.where(rng.random(nh) < 0.15 * pf, _categorical(rng, (0.1, 0.3, 0.3, 0.3), nh),
-                    _categorical(rng, (0.35, 0.35, 0.18, 0.12), nh))
+    freq = np.where(
+        rng.random(nh) < 0.15 * pf,
+        _categorical(rng, (0.1, 0.3, 0.3, 0.3), nh),
+        _categorical(rng, (0.35, 0.35, 0.18, 0.12), nh),
+    )
     out["harm_frequency"] = pd.array(np.full(n, pd.NA), dtype="Int64")
     out.loc[harmed, "harm_frequency"] = freq
     low, high = np.array([1, 2, 6, 16]), np.array([1, 5, 15, 120])
@@ -335,15 +395,17 @@ def _generate(seed, n_per_wave):
     woman = (d["gender"].to_numpy() == 1).astype(float)
     trust = d["trait_trust"].to_numpy()
     latent = {
-        "impact": 0.35 * frequency_z + 0.25 * woman - d["trait_resilience"].to_numpy()
-        + rng.normal(0, 0.5, n),
+        "impact": 0.35 * frequency_z + 0.25 * woman - d["trait_resilience"].to_numpy() + rng.normal(0, 0.5, n),
         "recognition_climate": force_climate[force_idx, 0] + trust + rng.normal(0, 0.5, n),
-        "reporting_climate": force_climate[force_idx, 1] + 0.8 * trust + 0.25 * treated
-        + rng.normal(0, 0.5, n),
+        "reporting_climate": force_climate[force_idx, 1] + 0.8 * trust + 0.25 * treated + rng.normal(0, 0.5, n),
         "support_climate": force_climate[force_idx, 2] + 0.8 * trust + rng.normal(0, 0.5, n),
     }
-    confidence_base = (force_confidence[force_idx] + WAVE_TREND["confidence"] * wave2
-                       + d["trait_confidence"].to_numpy() + rng.normal(0, 0.5, n))
+    confidence_base = (
+        force_confidence[force_idx]
+        + WAVE_TREND["confidence"] * wave2
+        + d["trait_confidence"].to_numpy()
+        + rng.normal(0, 0.5, n)
+    )
     latent["training_confidence"] = confidence_base + DID_CONFIDENCE * treated
     true_items, counterfactual = {}, {}
     for scale, vars_ in dictionary.scales().items():
@@ -360,8 +422,12 @@ def _generate(seed, n_per_wave):
 
     # --- behaviour, reporting, support, training ----------------------------------------
     h = harmed.astype(float)
-    for v, (base, extra) in {"behav_privacy": (0.50, 0.20), "behav_closed": (0.08, 0.12),
-                             "behav_family": (0.18, 0.22), "behav_avoid": (0.35, 0.15)}.items():
+    for v, (base, extra) in {
+        "behav_privacy": (0.50, 0.20),
+        "behav_closed": (0.08, 0.12),
+        "behav_family": (0.18, 0.22),
+        "behav_avoid": (0.35, 0.15),
+    }.items():
         out[v] = (rng.random(n) < base + extra * h).astype(np.int64)
     rep_z = (latent["reporting_climate"] - latent["reporting_climate"].mean()) / latent["reporting_climate"].std()
     eta0 = -0.3 + 0.4 * rep_z + WAVE_TREND["reporting"] * wave2
@@ -373,13 +439,15 @@ def _generate(seed, n_per_wave):
     nr = int(reported.sum())
     out["reported_to"] = pd.Series(pd.NA, index=out.index, dtype=object)
     out.loc[reported, "reported_to"] = _pack(
-        _ensure_one(rng, rng.random((nr, len(REPORTED_TO))) < REPORTED_TO, REPORTED_TO))
+        _ensure_one(rng, rng.random((nr, len(REPORTED_TO))) < REPORTED_TO, REPORTED_TO)
+    )
     out["report_satisfied"] = pd.array(np.full(n, pd.NA), dtype="Int64")
     out.loc[reported, "report_satisfied"] = _categorical(rng, (0.15, 0.25, 0.25, 0.25, 0.10), nr)
     not_rep = harmed & ~reported
     out["not_reported_reason"] = pd.array(np.full(n, pd.NA), dtype="Int64")
     out.loc[not_rep, "not_reported_reason"] = _categorical(
-        rng, (0.38, 0.12, 0.10, 0.22, 0.13, 0.05), int(not_rep.sum()))
+        rng, (0.38, 0.12, 0.10, 0.22, 0.13, 0.05), int(not_rep.sum())
+    )
     aware = rng.random(n) < _expit(-0.2 + 0.9 * treated + 0.3 * trust)
     out["support_aware"] = aware.astype(np.int64)
     used = harmed & aware & (rng.random(n) < 0.3)
@@ -398,10 +466,10 @@ def _generate(seed, n_per_wave):
     comment = rng.random(n) < 0.06
     out["comments"] = pd.Series(pd.NA, index=out.index, dtype=object)
     out.loc[comment, "comments"] = np.asarray(COMMENTS, dtype=object)[
-        rng.integers(0, len(COMMENTS), int(comment.sum()))]
+        rng.integers(0, len(COMMENTS), int(comment.sum()))
+    ]
 
-    truth = _truth(d, p_harm, harmed, treated, true_items, counterfactual, p_rep0, p_rep1,
-                   dictionary, seed, n_per_wave)
+    truth = _truth(d, p_harm, harmed, treated, true_items, counterfactual, p_rep0, p_rep1, dictionary, seed, n_per_wave)
     truth["population_prevalence"] = _population_prevalence(pop)
     out = _missingness(rng, out, dictionary)
     return out[dictionary.variables].reset_index(drop=True), truth, pop
@@ -419,8 +487,7 @@ def _missingness(rng, out, dictionary):
         col[(rng.random(n) < P_LIKERT_DONT_KNOW) & col.notna().to_numpy()] = 9
         out[v] = col
     required = set(dictionary.required())
-    optional = [v for v in dictionary.variables
-                if v not in required and v != "comments" and v not in HARM_ITEMS]
+    optional = [v for v in dictionary.variables if v not in required and v != "comments" and v not in HARM_ITEMS]
     for v in optional:
         col = out[v].astype(object)
         col[rng.random(n) < P_ITEM_BLANK] = pd.NA
@@ -433,16 +500,27 @@ def _missingness(rng, out, dictionary):
         out[v] = col
     # break-off: everything after the harm section left blank
     stop = rng.random(n) < P_BREAKOFF
-    after = dictionary.variables[dictionary.variables.index("behav_privacy"):]
+    after = dictionary.variables[dictionary.variables.index("behav_privacy") :]
     for v in after:
         col = out[v].astype(object)
         col[stop] = pd.NA
         out[v] = col
     # display logic: follow-up questions are not shown when their filter was skipped
     follow_ups = {
-        "harm_abuse": ["harm_platform", "harm_frequency", "harm_incidents", "impact_safety",
-                       "impact_sleep", "impact_work", "impact_leave", "impact_shrug", "reported",
-                       "reported_to", "report_satisfied", "not_reported_reason"],
+        "harm_abuse": [
+            "harm_platform",
+            "harm_frequency",
+            "harm_incidents",
+            "impact_safety",
+            "impact_sleep",
+            "impact_work",
+            "impact_leave",
+            "impact_shrug",
+            "reported",
+            "reported_to",
+            "report_satisfied",
+            "not_reported_reason",
+        ],
         "reported": ["reported_to", "report_satisfied", "not_reported_reason"],
         "support_aware": ["support_used", "support_helpful"],
         "support_used": ["support_helpful"],
@@ -459,8 +537,7 @@ def _missingness(rng, out, dictionary):
     return out
 
 
-def _truth(d, p_harm, harmed, treated, true_items, counterfactual, p_rep0, p_rep1,
-           dictionary, seed, n_per_wave):
+def _truth(d, p_harm, harmed, treated, true_items, counterfactual, p_rep0, p_rep1, dictionary, seed, n_per_wave):
     scale = dictionary.scales()["training_confidence"]
     t = treated.astype(bool)
     att_scale = float(np.mean(_scale_mean(true_items, scale)[t] - _scale_mean(counterfactual, scale)[t]))
@@ -475,12 +552,11 @@ def _truth(d, p_harm, harmed, treated, true_items, counterfactual, p_rep0, p_rep
             "propensity_woman": PROPENSITY_WOMAN,
             "propensity_age_band": list(PROPENSITY_AGE),
             "panel_return_rate": PANEL_RETURN,
-            "note": "respondents over-represent staff, PCSOs, volunteers, women and older "
-                    "staff; rake to workforce.csv",
+            "note": "respondents over-represent staff, PCSOs, volunteers, women and older staff; rake to workforce.csv",
         },
         "harm_any": {
             "model": "logit P(harm_any) = intercept + role terms (reference officer) + "
-                     "public_facing + woman (gender == 1); harm_any = any harm_* item == 1",
+            "public_facing + woman (gender == 1); harm_any = any harm_* item == 1",
             "coefficients": HARM_LOGIT,
             "sample_prevalence_true": float(harmed.mean()),
             "expected_prevalence_in_sample": float(p_harm.mean()),
@@ -491,7 +567,7 @@ def _truth(d, p_harm, harmed, treated, true_items, counterfactual, p_rep0, p_rep
             "loadings": LOADINGS,
             "thresholds": list(THRESHOLDS),
             "model": "code = 1 + number of thresholds below loading * factor + "
-                     "sqrt(1 - loading^2) * N(0, 1); negative loading = reverse-keyed item",
+            "sqrt(1 - loading^2) * N(0, 1); negative loading = reverse-keyed item",
         },
         "did": {
             "rollout_forces": ROLLOUT_FORCES,
@@ -502,8 +578,8 @@ def _truth(d, p_harm, harmed, treated, true_items, counterfactual, p_rep0, p_rep
                 "wave_trend_latent": WAVE_TREND["confidence"],
                 "att_scale_mean": att_scale,
                 "att_definition": "mean over treated respondents of (scale mean of the 4 items, "
-                                  "trn_unsure reversed, before missingness) minus the same "
-                                  "with the effect removed (same noise draws)",
+                "trn_unsure reversed, before missingness) minus the same "
+                "with the effect removed (same noise draws)",
             },
             "reporting": {
                 "logit_effect": DID_REPORTING_LOGIT,
@@ -541,8 +617,7 @@ def write(outdir: Path, seed: int = 20240301) -> list[Path]:
     folder = Path(outdir) / "survey"
     folder.mkdir(parents=True, exist_ok=True)
     survey, truth, pop = _generate(seed, 3000)
-    paths = [folder / "survey.csv", folder / "dictionary.csv", folder / "workforce.csv",
-             folder / "truth.json"]
+    paths = [folder / "survey.csv", folder / "dictionary.csv", folder / "workforce.csv", folder / "truth.json"]
     survey.to_csv(paths[0], index=False, lineterminator="\n")
     shutil.copyfile(template("survey", "dictionary.csv"), paths[1])
     population_margins(pop).to_csv(paths[2], index=False, lineterminator="\n")

@@ -52,7 +52,7 @@ def main():
             data = zin.read(info)
             if info.filename.lower().endswith(".txt"):
                 bom = data.startswith(b"\xef\xbb\xbf")
-                text = mask(data[3 if bom else 0:].decode("utf-8"), rng)
+                text = mask(data[3 if bom else 0 :].decode("utf-8"), rng)
                 data = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
             zout.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
 

@@ -28,7 +28,10 @@ def build_agreement(ctx, project) -> None:
     table = table.rename(columns={"n": "n_units"}).reset_index(drop=True)
     level = res.attrs["ci"]
     ctx.table(
-        "qual_intercoder_agreement", table, key=["measure"], counts=["n_sources"],
+        "qual_intercoder_agreement",
+        table,
+        key=["measure"],
+        counts=["n_sources"],
         not_people={"n_units": "stretches of coded text"},
         title="Inter-coder agreement on the double-coded interviews (all themes pooled)",
         caption=f"Coders {coders[0]!r} and {coders[1]!r} on {int(table['n_sources'].iloc[0])} "
@@ -44,7 +47,13 @@ def build_agreement(ctx, project) -> None:
         "per theme on the presence or absence of each theme in each stretch of coded text "
         "(weighted by its length), pooled over themes: Cohen's kappa {:.2f} (95% CI {:.2f} to "
         "{:.2f}) and Krippendorff's alpha {:.2f} (95% CI {:.2f} to {:.2f}), on {} interviews. "
-        "Values above 0.80 are conventionally taken as reliable coding (Krippendorff 2004)."
-        .format(kappa["estimate"], kappa["ci_low"], kappa["ci_high"], alpha["estimate"],
-                alpha["ci_low"], alpha["ci_high"], int(table["n_sources"].iloc[0])),
+        "Values above 0.80 are conventionally taken as reliable coding (Krippendorff 2004).".format(
+            kappa["estimate"],
+            kappa["ci_low"],
+            kappa["ci_high"],
+            alpha["estimate"],
+            alpha["ci_low"],
+            alpha["ci_high"],
+            int(table["n_sources"].iloc[0]),
+        ),
     )

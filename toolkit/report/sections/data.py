@@ -39,8 +39,7 @@ def _survey_files(ctx) -> tuple[Path | None, Path | None]:
         from toolkit.synth import write_demo
 
         written = write_demo(folder, seed=ctx.seed)
-        ctx.note(f"data: synthetic demo study (seed {ctx.seed}) written to {folder} "
-                 f"({len(written)} files)")
+        ctx.note(f"data: synthetic demo study (seed {ctx.seed}) written to {folder} ({len(written)} files)")
     return survey_path, folder / DEMO_FILES[("survey", "dictionary")]
 
 
@@ -58,8 +57,10 @@ def _summary_text(name: str, survey, excluded_reasons: pd.Series) -> str:
     lines += ["", f"Problems found: {rep.n_errors} error(s), {rep.n_warnings} warning(s)."]
     summary = rep.summary()
     for rec in summary.head(30).itertuples(index=False):
-        lines.append(f"  - {rec.severity}: {rec.problem} in column '{rec.column}' "
-                     f"({rec.n} cell(s), first at row {rec.first_row})")
+        lines.append(
+            f"  - {rec.severity}: {rec.problem} in column '{rec.column}' "
+            f"({rec.n} cell(s), first at row {rec.first_row})"
+        )
     if len(summary) > 30:
         lines.append(f"  ... {len(summary) - 30} more kinds; see validation/validation_report.csv")
     if not len(summary):
@@ -69,9 +70,12 @@ def _summary_text(name: str, survey, excluded_reasons: pd.Series) -> str:
         lines += ["", "Missing codes turned into missing values (kept rows):"]
         for rec in missing.groupby(["code", "label"], dropna=False)["n"].sum().reset_index().itertuples(index=False):
             lines.append(f"  - code {rec.code} ({rec.label}): {rec.n} cell(s)")
-    lines += ["", "The row-level report (file row numbers and values found) is in "
-              "private/validation/validation_report.csv beside the pack; it is not part of the "
-              "publishable pack."]
+    lines += [
+        "",
+        "The row-level report (file row numbers and values found) is in "
+        "private/validation/validation_report.csv beside the pack; it is not part of the "
+        "publishable pack.",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -89,8 +93,9 @@ def _declared_forces(ctx, survey, contract, name):
     profile = pd.read_csv(margins, dtype=str, encoding="utf-8-sig")
     if "force" not in profile.columns:
         return survey
-    ok = ctx.undeclared(data[force], set(profile["force"].dropna()), what=f"{force}",
-                        where=f"data: {name}", unit="row(s)")
+    ok = ctx.undeclared(
+        data[force], set(profile["force"].dropna()), what=f"{force}", where=f"data: {name}", unit="row(s)"
+    )
     if ok.all():
         return survey
     reason = f"{force} is not one of the forces of the workforce margins ({Path(margins).name})"
@@ -130,22 +135,28 @@ def build(ctx) -> None:
     survey.excluded.to_csv(restricted / "excluded_rows.csv", index=False, lineterminator="\n")
 
     reasons = survey.excluded["reason"].value_counts(sort=True) if len(survey.excluded) else pd.Series(dtype=int)
-    ctx.note(f"data: {name}: {survey.n_rows_in} rows in, {len(survey.data)} kept, "
-             f"{len(survey.excluded)} excluded")
+    ctx.note(f"data: {name}: {survey.n_rows_in} rows in, {len(survey.data)} kept, {len(survey.excluded)} excluded")
     for reason, n in reasons.items():
         ctx.note(f"data: excluded {n} row(s) of {name}: {reason}")
-    ctx.note(f"data: {survey.report.n_errors} error(s) and {survey.report.n_warnings} warning(s) "
-             f"found in {name}; details in private/validation/validation_report.csv")
+    ctx.note(
+        f"data: {survey.report.n_errors} error(s) and {survey.report.n_warnings} warning(s) "
+        f"found in {name}; details in private/validation/validation_report.csv"
+    )
 
     (restricted / "validation.txt").write_text(_summary_text(name, survey, reasons), encoding="utf-8")
 
     # each problem cell is one respondent's answer: counts of people, through the gate;
     # the first row of each problem (which points at a respondent) stays private
     summary = survey.report.summary().drop(columns="first_row")
-    ctx.table("data_validation", summary, counts=["n"], key=["severity", "problem", "column"],
-              title="Data validation: problems found, by column",
-              caption="Cells breaking a rule of the data dictionary (errors) or worth a look "
-                      f"(warnings); fewer than {ctx.threshold} withheld. Details stay private.")
+    ctx.table(
+        "data_validation",
+        summary,
+        counts=["n"],
+        key=["severity", "problem", "column"],
+        title="Data validation: problems found, by column",
+        caption="Cells breaking a rule of the data dictionary (errors) or worth a look "
+        f"(warnings); fewer than {ctx.threshold} withheld. Details stay private.",
+    )
 
     data = survey.data
     force, wave = contract.force, contract.wave
@@ -155,22 +166,36 @@ def build(ctx) -> None:
             # forces the study does not declare (no margins) with fewer than k respondents may be
             # free text: they are counted together, so the total stays the number of respondents
             label = f"Other (forces of fewer than {ctx.threshold} respondents)"
-            ok = ctx.undeclared(data[force], None, what=force, where="data: respondents by force",
-                                unit="respondent(s)", fate=f"counted together as '{label}'")
+            ok = ctx.undeclared(
+                data[force],
+                None,
+                what=force,
+                where="data: respondents by force",
+                unit="respondent(s)",
+                fate=f"counted together as '{label}'",
+            )
             labelled = data.assign(**{force: data[force].astype("string").where(ok, label)})
         counts = pd.crosstab(labelled[force].astype(str), labelled[wave].astype("Int64"))
         counts.columns = [f"Wave {w}" for w in counts.columns]
         counts.index.name, counts.columns.name = "force", None
-        ctx.table("respondents_by_force_wave", counts, wide=True, index_name="force",
-                  title="Respondents by force and wave",
-                  caption=f"Counts below {ctx.threshold} and cells that would reveal them are "
-                          "withheld (blank).")
+        ctx.table(
+            "respondents_by_force_wave",
+            counts,
+            wide=True,
+            index_name="force",
+            title="Respondents by force and wave",
+            caption=f"Counts below {ctx.threshold} and cells that would reveal them are withheld (blank).",
+        )
 
-    ctx.method("Data validation", (
-        f"The survey file was read and every cell checked against its data dictionary "
-        f"(codes, ranges, missing codes, required items"
-        + (f", unique identifiers{' within wave' if contract.wave else ''}" if contract.identifier else "")
-        + "). "
-        f"{len(survey.data)} of {survey.n_rows_in} rows were kept; excluded rows and every "
-        f"problem are listed with the file's own row numbers."))
+    ctx.method(
+        "Data validation",
+        (
+            "The survey file was read and every cell checked against its data dictionary "
+            "(codes, ranges, missing codes, required items"
+            + (f", unique identifiers{' within wave' if contract.wave else ''}" if contract.identifier else "")
+            + "). "
+            f"{len(survey.data)} of {survey.n_rows_in} rows were kept; excluded rows and every "
+            f"problem are listed with the file's own row numbers."
+        ),
+    )
     ctx.store["survey_data"] = survey

@@ -45,12 +45,16 @@ def _crosstab(project, by, coder, ctx=None):
         small = sizes.index[sizes < ctx.threshold]
         if len(small):
             label = OTHER.format(k=ctx.threshold)
-            ctx.undeclared(project.cases[by], None, what=by.replace("_", " "),
-                           where=f"qual: themes by {by.replace('_', ' ')}", unit="interview(s)",
-                           fate=f"counted together as '{label}'")
+            ctx.undeclared(
+                project.cases[by],
+                None,
+                what=by.replace("_", " "),
+                where=f"qual: themes by {by.replace('_', ' ')}",
+                unit="interview(s)",
+                fate=f"counted together as '{label}'",
+            )
             f = f.assign(group=f["group"].where(~f["group"].isin(small), label))
             f = f.groupby(["code", "group"], as_index=False, sort=False)["n_cases"].sum()
-    from toolkit.report import alt_text
 
     names = dict(zip(project.codebook["id"], project.codebook["name"]))
     wide = f.pivot(index="code", columns="group", values="n_cases")
@@ -87,8 +91,7 @@ def _build_interviews(ctx) -> None:
     coders = sorted(project.segments["coder"].dropna().unique())
     coder = coders[0] if len(coders) > 1 else None
     if coder is not None:
-        ctx.note(f"qual: {len(coders)} coders; frequencies use coder {coder!r} (the others are "
-                 "for agreement only)")
+        ctx.note(f"qual: {len(coders)} coders; frequencies use coder {coder!r} (the others are for agreement only)")
     from toolkit.disclosure.gate import Link, cell
 
     overall = code_frequencies(project, coder=coder)
@@ -97,9 +100,12 @@ def _build_interviews(ctx) -> None:
     raised = dict(zip(pub["code"], pub["n_cases"]))
     # every row's n counts the same interviews (all of them): withholding it in one row hides
     # nothing while the other rows show it, so the gate is told they are one number
-    same_n = tuple(Link(cell("qual_theme_prevalence", first, "n"), (cell("qual_theme_prevalence", code, "n"),))
-                   for first in pub["code"].iloc[:1]
-                   for code, n in zip(pub["code"].iloc[1:], pub["n"].iloc[1:]) if n == pub["n"].iloc[0])
+    same_n = tuple(
+        Link(cell("qual_theme_prevalence", first, "n"), (cell("qual_theme_prevalence", code, "n"),))
+        for first in pub["code"].iloc[:1]
+        for code, n in zip(pub["code"].iloc[1:], pub["n"].iloc[1:])
+        if n == pub["n"].iloc[0]
+    )
     pub = ctx.table(
         "qual_theme_prevalence",
         pub,
@@ -113,18 +119,24 @@ def _build_interviews(ctx) -> None:
     )
     attributes = list(project.case_attributes())
     wanted = ctx.config.get("qual", "by") if ctx.config is not None else None
-    for by in (wanted if wanted is not None else attributes):
+    for by in wanted if wanted is not None else attributes:
         if by not in attributes:
-            ctx.note(f"qual: case attribute {by!r} (qual.by) is not in the interviews' cases "
-                     f"(they have {attributes}); table of themes by {by} not included")
+            ctx.note(
+                f"qual: case attribute {by!r} (qual.by) is not in the interviews' cases "
+                f"(they have {attributes}); table of themes by {by} not included"
+            )
             continue
         wide = _crosstab(project, by, coder, ctx)
         name = f"qual_themes_by_{by}"
         # each theme's total across the groups counts the interviews of the overall table
         links = tuple(
-            Link(cell("qual_theme_prevalence", code, "n_cases"), (cell(name, label, "Total"),),
-                 exact=int(wide.loc[label].sum()) == int(raised[code]))
-            for code, label in zip(wide.attrs["codes"], wide.index) if code in raised
+            Link(
+                cell("qual_theme_prevalence", code, "n_cases"),
+                (cell(name, label, "Total"),),
+                exact=int(wide.loc[label].sum()) == int(raised[code]),
+            )
+            for code, label in zip(wide.attrs["codes"], wide.index)
+            if code in raised
         )
         ctx.table(
             name,
@@ -140,19 +152,33 @@ def _build_interviews(ctx) -> None:
 
     for code, pillar, rec, text in (
         ("TRN.GAP", "training", "2.01", "Managers describing gaps in training on online harms"),
-        ("REC.ORG.MISC", "recognition", "1.03",
-         "Managers describing the organisational response as misconduct / reputation"),
+        (
+            "REC.ORG.MISC",
+            "recognition",
+            "1.03",
+            "Managers describing the organisational response as misconduct / reputation",
+        ),
         ("SUP.AVAIL", "support", "4.04", "Managers describing limited support for online harm"),
     ):
         row = pub[pub["code"] == code]
         if len(row) and pd.notna(row["estimate"].iloc[0]):
             r = row.iloc[0]
-            ctx.finding(pillar, text + ": {estimate:.0%} of {n} interviews (95% CI {lo:.0%} to {hi:.0%})",
-                        recommendation=rec, estimate=float(r["estimate"]), n=int(r["n"]),
-                        lo=float(r["ci_low"]), hi=float(r["ci_high"]), raised=int(r["n_cases"]),
-                        people=("n",), events=(("raised", "n"),),
-                        cells={"n": cell("qual_theme_prevalence", code, "n"),
-                               "raised": cell("qual_theme_prevalence", code, "n_cases")})
+            ctx.finding(
+                pillar,
+                text + ": {estimate:.0%} of {n} interviews (95% CI {lo:.0%} to {hi:.0%})",
+                recommendation=rec,
+                estimate=float(r["estimate"]),
+                n=int(r["n"]),
+                lo=float(r["ci_low"]),
+                hi=float(r["ci_high"]),
+                raised=int(r["n_cases"]),
+                people=("n",),
+                events=(("raised", "n"),),
+                cells={
+                    "n": cell("qual_theme_prevalence", code, "n"),
+                    "raised": cell("qual_theme_prevalence", code, "n_cases"),
+                },
+            )
 
     from toolkit.report import alt_text
 
@@ -161,26 +187,49 @@ def _build_interviews(ctx) -> None:
     # is drawn from the published counts (withheld pairs blank), never from the raw result
     pairs = cooccurrence(project, unit="source", measure="count", coder=coder)
     pairs = pairs.loc[:, ["code_a", "code_b", "n_both"]]
-    links = tuple(Link(cell("qual_theme_prevalence", code, "n_cases"),
-                       (cell("qual_cooccurrence", f"{a} | {b}", "n_both"),), exact=False)
-                  for a, b in zip(pairs["code_a"], pairs["code_b"]) for code in (a, b) if code in raised)
-    ctx.table("qual_cooccurrence", pairs, key=["code_a", "code_b"], counts=["n_both"], links=links,
-              title="Interviews raising both themes of each pair", pillar="recognition",
-              caption=f"Pairs raised together in fewer than {k} interviews are withheld.")
-    ctx.figure("qual_cooccurrence",
-               lambda t: cooccurrence_heatmap(t.assign(estimate=pd.to_numeric(t["n_both"]).astype("float64")),
-                                              labels=names),
-               source="qual_cooccurrence",
-               title="Which themes occur together in the same interview (interviews raising both; "
-               "withheld pairs blank)",
-               pillar="recognition",
-               alt=lambda t: alt_text.cooccurrence_alt(t, names=names, threshold=k))
+    links = tuple(
+        Link(
+            cell("qual_theme_prevalence", code, "n_cases"),
+            (cell("qual_cooccurrence", f"{a} | {b}", "n_both"),),
+            exact=False,
+        )
+        for a, b in zip(pairs["code_a"], pairs["code_b"])
+        for code in (a, b)
+        if code in raised
+    )
+    ctx.table(
+        "qual_cooccurrence",
+        pairs,
+        key=["code_a", "code_b"],
+        counts=["n_both"],
+        links=links,
+        title="Interviews raising both themes of each pair",
+        pillar="recognition",
+        caption=f"Pairs raised together in fewer than {k} interviews are withheld.",
+    )
+    ctx.figure(
+        "qual_cooccurrence",
+        lambda t: cooccurrence_heatmap(t.assign(estimate=pd.to_numeric(t["n_both"]).astype("float64")), labels=names),
+        source="qual_cooccurrence",
+        title="Which themes occur together in the same interview (interviews raising both; withheld pairs blank)",
+        pillar="recognition",
+        alt=lambda t: alt_text.cooccurrence_alt(t, names=names, threshold=k),
+    )
     sat = saturation(project, coder=coder).loc[:, ["position", "n_new", "n_cumulative", "proportion"]]
-    ctx.table("qual_saturation", sat, key=["position"],
-              not_people={"n_new": "themes first raised", "n_cumulative": "themes found so far"},
-              title="Thematic saturation: new themes per additional interview")
-    ctx.figure("qual_saturation", saturation_plot, source="qual_saturation",
-               title="Thematic saturation: new themes per additional interview", alt=alt_text.saturation_alt)
+    ctx.table(
+        "qual_saturation",
+        sat,
+        key=["position"],
+        not_people={"n_new": "themes first raised", "n_cumulative": "themes found so far"},
+        title="Thematic saturation: new themes per additional interview",
+    )
+    ctx.figure(
+        "qual_saturation",
+        saturation_plot,
+        source="qual_saturation",
+        title="Thematic saturation: new themes per additional interview",
+        alt=alt_text.saturation_alt,
+    )
     ctx.method(
         "Interviews",
         "Coded interview segments were summarised per theme as the share of interviews raising it "
@@ -216,8 +265,9 @@ def _quote_bank(ctx, project, coder) -> None:
     from toolkit.report.export import write_csv
 
     write_csv(bank, ctx.private_dir / "quote_bank.csv")
-    write_csv(bank.assign(approved="", reviewer="", date="", notes=""),
-              ctx.private_dir / "quote_bank_review.csv")
+    write_csv(bank.assign(approved="", reviewer="", date="", notes=""), ctx.private_dir / "quote_bank_review.csv")
     log.to_csv(ctx.private_dir / "quote_bank_redactions.csv", index=False, lineterminator="\n")
-    ctx.note(f"qual: quote bank of {len(bank)} redacted passage(s) written to private/ with a review "
-             f"sheet ({len(log)} identifier(s) redacted); not published")
+    ctx.note(
+        f"qual: quote bank of {len(bank)} redacted passage(s) written to private/ with a review "
+        f"sheet ({len(log)} identifier(s) redacted); not published"
+    )

@@ -37,8 +37,22 @@ COMPARISON = "resourcing_force_comparison"
 FUNNEL = "resourcing_funnel"
 #: published columns of each table
 RES_COLUMNS = ["group", "measure", "label", "estimate", "ci_low", "ci_high", "n", "n_events", "method"]
-CMP_COLUMNS = ["group", "prevalence", "prevalence_rest", "estimate", "se", "ci_low", "ci_high", "statistic",
-               "df", "p", "p_adj", "n", "n_events", "method"]
+CMP_COLUMNS = [
+    "group",
+    "prevalence",
+    "prevalence_rest",
+    "estimate",
+    "se",
+    "ci_low",
+    "ci_high",
+    "statistic",
+    "df",
+    "p",
+    "p_adj",
+    "n",
+    "n_events",
+    "method",
+]
 FUN_COLUMNS = ["group", "n", "n_events", "estimate", "target", "z", "ll95", "ul95", "ll998", "ul998", "method"]
 
 
@@ -50,12 +64,16 @@ def build(ctx) -> None:
         return
     force = c.force
     if force is None or force not in data.columns:
-        ctx.note("resourcing: the data dictionary declares no force variable (role 'force'); force comparison "
-                 "and resourcing not included")
+        ctx.note(
+            "resourcing: the data dictionary declares no force variable (role 'force'); force comparison "
+            "and resourcing not included"
+        )
         return
     if not c.may_publish(force):
-        ctx.note(f"resourcing: the force variable {force!r} may not be published (disclosure class); "
-                 "force comparison and resourcing not included")
+        ctx.note(
+            f"resourcing: the force variable {force!r} may not be published (disclosure class); "
+            "force comparison and resourcing not included"
+        )
         return
     harms, any_harm = ctx.store.get("survey_harms"), ctx.store.get("survey_any_harm")
     if not harms or any_harm is None:
@@ -75,15 +93,22 @@ def build(ctx) -> None:
         _comparison(ctx, c, data, force, any_harm, weight, design, w_word, k)
     with part(ctx, "the funnel plot of the forces", "resourcing"):
         _funnel(ctx, c, data, force, any_harm, k)
-    ctx.method("Recognition and resourcing", (
-        "Numbers of people are design-based totals (as R survey::svytotal) of the "
-        + ("weights raked to the workforce" if weight else "respondents (unweighted: numbers of respondents, "
-           "not of the workforce)")
-        + f" ({design_text}), with t intervals, rounded to the nearest 10 people. Each force is compared with the "
-        "rest of the country by the difference of domain means (Taylor linearisation, t test), with Holm's "
-        "adjustment over the forces. The funnel plot compares each force's unweighted proportion with any harm "
-        "against the national proportion with 95% and 99.8% control limits on the arcsine scale, inflated "
-        "for overdispersion (Spiegelhalter 2005)."))
+    ctx.method(
+        "Recognition and resourcing",
+        (
+            "Numbers of people are design-based totals (as R survey::svytotal) of the "
+            + (
+                "weights raked to the workforce"
+                if weight
+                else "respondents (unweighted: numbers of respondents, not of the workforce)"
+            )
+            + f" ({design_text}), with t intervals, rounded to the nearest 10 people. Each force is compared with the "
+            "rest of the country by the difference of domain means (Taylor linearisation, t test), with Holm's "
+            "adjustment over the forces. The funnel plot compares each force's unweighted proportion with any harm "
+            "against the national proportion with 95% and 99.8% control limits on the arcsine scale, inflated "
+            "for overdispersion (Spiegelhalter 2005)."
+        ),
+    )
 
 
 def _design(ctx, c, data, weight):
@@ -109,8 +134,10 @@ def _design(ctx, c, data, weight):
             args["fpc"] = col
             parts.append("fpc = force headcount")
         elif heads:
-            ctx.note("resourcing: no finite population correction (a force of the survey has no headcount in the "
-                     "workforce margins, or more respondents than its headcount)")
+            ctx.note(
+                "resourcing: no finite population correction (a force of the survey has no headcount in the "
+                "workforce margins, or more respondents than its headcount)"
+            )
     if raked and weight is not None and all(v in data.columns for v in raked):
         args["calibration"] = list(raked)
         parts.append(f"raked on {', '.join(raked)}")
@@ -149,8 +176,12 @@ def _same(table_a, name_a, row_a, table_b, name_b, row_b, cols=("n", "n_events")
     out = []
     for col in cols:
         if float(table_a.loc[row_a, col]) == float(table_b.loc[row_b, col]):
-            out.append(Link(cell(name_a, row_a if isinstance(row_a, str) else " | ".join(row_a), col),
-                            (cell(name_b, row_b if isinstance(row_b, str) else " | ".join(row_b), col),)))
+            out.append(
+                Link(
+                    cell(name_a, row_a if isinstance(row_a, str) else " | ".join(row_a), col),
+                    (cell(name_b, row_b if isinstance(row_b, str) else " | ".join(row_b), col),),
+                )
+            )
     return out
 
 
@@ -164,8 +195,17 @@ def _resourcing(ctx, c, data, force, harms, any_harm, weight, design, design_tex
     reported = reporting[0] if reporting else None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # missing answers are counted in n
-        res = resourcing(data, harms=harms, by=force, weight=weight, support=support or None, reported=reported,
-                         trained=training or None, threshold=k, **design)
+        res = resourcing(
+            data,
+            harms=harms,
+            by=force,
+            weight=weight,
+            support=support or None,
+            reported=reported,
+            trained=training or None,
+            threshold=k,
+            **design,
+        )
     res["label"] = res["measure"].map(_labels(c, harms, support, reported))
     for col in ("estimate", "ci_low", "ci_high"):
         res[col] = round_people(res[col]).to_numpy()
@@ -176,23 +216,40 @@ def _resourcing(ctx, c, data, force, harms, any_harm, weight, design, design_tex
     links = _sum_links(res, RESOURCING, groups, measures)
     if "survey_harm_prevalence" in ctx.tables:
         overall = ctx.gate.tables["survey_harm_prevalence"].pub.data.set_index("outcome")
-        links += _same(overall, "survey_harm_prevalence", any_harm, res.set_index(["group", "measure"]),
-                       RESOURCING, ("All", "harmed"))
+        links += _same(
+            overall,
+            "survey_harm_prevalence",
+            any_harm,
+            res.set_index(["group", "measure"]),
+            RESOURCING,
+            ("All", "harmed"),
+        )
     who = "people of the workforce" if weight else "respondents (unweighted)"
     safe = ctx.table(
-        RESOURCING, res, key=["group", "measure"], **PEOPLE, links=tuple(links),
+        RESOURCING,
+        res,
+        key=["group", "measure"],
+        **PEOPLE,
+        links=tuple(links),
         title=f"Resourcing: {who} affected by online harms and with an unmet need, per force and nationally",
         pillar="recognition",
         caption=f"estimate = estimated number of {who} (design-based total, {design_text}); ci_low/ci_high = 95% "
-                "interval; all rounded to the nearest 10. n = respondents answering, n_events = respondents "
-                f"counted in the measure. Rows resting on fewer than {k} respondents (with or without the "
-                "measure) are withheld, with further rows withheld so that the national row does not give "
-                "them back.")
+        "interval; all rounded to the nearest 10. n = respondents answering, n_events = respondents "
+        f"counted in the measure. Rows resting on fewer than {k} respondents (with or without the "
+        "measure) are withheld, with further rows withheld so that the national row does not give "
+        "them back.",
+    )
     row = safe.set_index(["group", "measure"]).loc[("All", "harmed")]
     if _ok(row, "estimate", "ci_low", "ci_high") and weight:
-        ctx.finding("recognition", "An estimated {est:,.0f} people of the workforce (95% CI {lo:,.0f} to {hi:,.0f}) "
-                    "experienced online harm because of their role in policing.", recommendation="1.01",
-                    est=float(row["estimate"]), lo=float(row["ci_low"]), hi=float(row["ci_high"]))
+        ctx.finding(
+            "recognition",
+            "An estimated {est:,.0f} people of the workforce (95% CI {lo:,.0f} to {hi:,.0f}) "
+            "experienced online harm because of their role in policing.",
+            recommendation="1.01",
+            est=float(row["estimate"]),
+            lo=float(row["ci_low"]),
+            hi=float(row["ci_high"]),
+        )
     ctx.store["resourcing_raw"] = res
 
 
@@ -201,8 +258,7 @@ def _comparison(ctx, c, data, force, any_harm, weight, design, w_word, k):
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        cmp = compare_forces(data, outcome=any_harm, by=force, weight=weight, correction="holm", threshold=k,
-                             **design)
+        cmp = compare_forces(data, outcome=any_harm, by=force, weight=weight, correction="holm", threshold=k, **design)
     cmp["group"] = cmp["group"].astype(str)
     cmp = cmp[CMP_COLUMNS]  # n_rest (national minus the force) is left out: it would give n back
     links = []
@@ -211,12 +267,17 @@ def _comparison(ctx, c, data, force, any_harm, weight, design, w_word, k):
         for g in cmp["group"]:
             links += _same(cmp.set_index("group"), COMPARISON, g, res, RESOURCING, (g, "harmed"))
     ctx.table(
-        COMPARISON, cmp, key=["group"], **PEOPLE, links=tuple(links),
+        COMPARISON,
+        cmp,
+        key=["group"],
+        **PEOPLE,
+        links=tuple(links),
         title=f"Each force against the rest of the country: any online harm ({w_word}, Holm-adjusted)",
         pillar="recognition",
         caption="prevalence = the force's proportion; prevalence_rest = the rest of the country's; estimate = the "
-                "difference, with its 95% interval and t test; p_adj = Holm-adjusted over the forces. "
-                f"Forces with fewer than {k} respondents with or without the harm are withheld.")
+        "difference, with its 95% interval and t test; p_adj = Holm-adjusted over the forces. "
+        f"Forces with fewer than {k} respondents with or without the harm are withheld.",
+    )
     ctx.store["comparison_raw"] = cmp
 
 
@@ -243,20 +304,30 @@ def _funnel(ctx, c, data, force, any_harm, k):
             if g in cmp.index:
                 links += _same(fun.set_index("group"), FUNNEL, g, cmp, COMPARISON, g)
     ctx.table(
-        FUNNEL, fun, key=["group"], **PEOPLE, links=tuple(links),
+        FUNNEL,
+        fun,
+        key=["group"],
+        **PEOPLE,
+        links=tuple(links),
         title="Funnel plot data: each force's proportion with any online harm (unweighted) and its control limits",
         pillar="recognition",
         caption=f"target = national proportion ({target:.3f}); ll/ul = lower/upper 95% and 99.8% limits at the "
-                f"force's number of respondents, inflated for overdispersion (tau^2 = {tau2:.4f}); z = adjusted "
-                f"z-score. Forces with fewer than {k} respondents with or without the harm are withheld.")
+        f"force's number of respondents, inflated for overdispersion (tau^2 = {tau2:.4f}); z = adjusted "
+        f"z-score. Forces with fewer than {k} respondents with or without the harm are withheld.",
+    )
     ctx.figure(
-        FUNNEL, _drawn(lambda t: _draw_funnel(t, target, tau2, "Any online harm, by force")), source=FUNNEL,
+        FUNNEL,
+        _drawn(lambda t: _draw_funnel(t, target, tau2, "Any online harm, by force")),
+        source=FUNNEL,
         title="Funnel plot: each force's proportion with any online harm against its number of respondents",
-        pillar="recognition", alt=lambda t: alt_text.funnel_alt(t, measure="share with any online harm"))
+        pillar="recognition",
+        alt=lambda t: alt_text.funnel_alt(t, measure="share with any online harm"),
+    )
     ctx.store["funnel_attrs"] = {"target": target, "tau2": tau2}
 
 
 # ------------------------------------------------------------------------------ a force's pack
+
 
 def _force_pack(ctx, c, scope) -> None:
     """The force's rows of the national pack's published tables, beside the national rows."""
@@ -271,30 +342,64 @@ def _force_pack(ctx, c, scope) -> None:
         # the national rows count at least the force's people (cells the national pack withheld
         # are blank here already, and not linked: they are not counts of this pack)
         idx = mine.set_index(["group", "measure"])
-        links = tuple(Link(cell(RESOURCING, f"All | {m}", col), (cell(RESOURCING, f"{scope} | {m}", col),),
-                           exact=False) for m in dict.fromkeys(mine["measure"]) for col in ("n", "n_events")
-                      if pd.notna(idx.loc[("All", m), col]) and pd.notna(idx.loc[(str(scope), m), col]))
-        ctx.table(RESOURCING, mine, key=["group", "measure"], **PEOPLE, links=links,
-                  title=f"Resourcing: {scope} against the national picture (people affected, unmet need)",
-                  pillar="recognition", caption=ref.get("captions", {}).get(RESOURCING))
+        links = tuple(
+            Link(cell(RESOURCING, f"All | {m}", col), (cell(RESOURCING, f"{scope} | {m}", col),), exact=False)
+            for m in dict.fromkeys(mine["measure"])
+            for col in ("n", "n_events")
+            if pd.notna(idx.loc[("All", m), col]) and pd.notna(idx.loc[(str(scope), m), col])
+        )
+        ctx.table(
+            RESOURCING,
+            mine,
+            key=["group", "measure"],
+            **PEOPLE,
+            links=links,
+            title=f"Resourcing: {scope} against the national picture (people affected, unmet need)",
+            pillar="recognition",
+            caption=ref.get("captions", {}).get(RESOURCING),
+        )
     if COMPARISON in tables:
         cmp = tables[COMPARISON]
-        ctx.table(COMPARISON, cmp[cmp["group"].astype(str) == str(scope)].reset_index(drop=True), key=["group"],
-                  **PEOPLE, title=f"{scope} against the rest of the country: any online harm (Holm-adjusted over "
-                  "the forces)", pillar="recognition", caption=ref.get("captions", {}).get(COMPARISON))
+        ctx.table(
+            COMPARISON,
+            cmp[cmp["group"].astype(str) == str(scope)].reset_index(drop=True),
+            key=["group"],
+            **PEOPLE,
+            title=f"{scope} against the rest of the country: any online harm (Holm-adjusted over the forces)",
+            pillar="recognition",
+            caption=ref.get("captions", {}).get(COMPARISON),
+        )
     if FUNNEL in tables:
         fun = tables[FUNNEL]
         mine = fun[fun["group"].astype(str) == str(scope)].reset_index(drop=True)
         attrs = ref.get("funnel_attrs") or {}
-        ctx.table(FUNNEL, mine, key=["group"], **PEOPLE, title=f"Funnel plot data: {scope}",
-                  pillar="recognition", caption=ref.get("captions", {}).get(FUNNEL))
+        ctx.table(
+            FUNNEL,
+            mine,
+            key=["group"],
+            **PEOPLE,
+            title=f"Funnel plot data: {scope}",
+            pillar="recognition",
+            caption=ref.get("captions", {}).get(FUNNEL),
+        )
         if attrs:
-            ctx.figure(FUNNEL, _drawn(lambda t: _draw_funnel(t, attrs["target"], attrs["tau2"],
-                                                             f"Any online harm: {scope} in the national funnel")),
-                       source=FUNNEL, title=f"Funnel plot: {scope} against the national proportion and its "
-                       "control limits", pillar="recognition",
-                       alt=lambda t: alt_text.funnel_alt(t, measure=f"share with any online harm, {scope}"))
-    ctx.method("Recognition and resourcing", (
-        f"The rows of {scope} and the national rows are those of the national evidence pack (computed once, on "
-        f"every force's respondents, and passed through its publication gate); they are checked again here "
-        f"(threshold {k}). " + ref.get("method", "")))
+            ctx.figure(
+                FUNNEL,
+                _drawn(
+                    lambda t: _draw_funnel(
+                        t, attrs["target"], attrs["tau2"], f"Any online harm: {scope} in the national funnel"
+                    )
+                ),
+                source=FUNNEL,
+                title=f"Funnel plot: {scope} against the national proportion and its control limits",
+                pillar="recognition",
+                alt=lambda t: alt_text.funnel_alt(t, measure=f"share with any online harm, {scope}"),
+            )
+    ctx.method(
+        "Recognition and resourcing",
+        (
+            f"The rows of {scope} and the national rows are those of the national evidence pack (computed once, on "
+            f"every force's respondents, and passed through its publication gate); they are checked again here "
+            f"(threshold {k}). " + ref.get("method", "")
+        ),
+    )

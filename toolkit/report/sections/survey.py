@@ -84,8 +84,15 @@ def _likert_table(data, items, weight) -> pd.DataFrame:
         ok = y.notna()
         for level in sorted(y[ok].unique()):
             hit = ok & (y == level)
-            rows.append({"item": item, "level": float(level), "n": int(ok.sum()), "n_level": int(hit.sum()),
-                         "share": float(w[hit].sum() / w[ok].sum())})
+            rows.append(
+                {
+                    "item": item,
+                    "level": float(level),
+                    "n": int(ok.sum()),
+                    "n_level": int(hit.sum()),
+                    "share": float(w[hit].sum() / w[ok].sum()),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -121,11 +128,15 @@ def _draw_heatmap(table, dictionary, k, title, w_word="weighted"):
     ax = fig.add_subplot()
     im = heat_cells(ax, shown, missing=MARKER)
     ax.set_xticks(range(len(groups)), [textwrap.fill(str(g), 12) for g in groups])  # "Special\nconstable"
-    ax.set_yticks(range(len(harms)), [textwrap.shorten(labels.variable(h).split(": ")[-1], 46, placeholder="…")
-                                      for h in harms], fontsize=9)
+    ax.set_yticks(
+        range(len(harms)),
+        [textwrap.shorten(labels.variable(h).split(": ")[-1], 46, placeholder="…") for h in harms],
+        fontsize=9,
+    )
     fig.colorbar(im, ax=ax).set_label(f"% experienced ({w_word})")
-    ax.set_title(title + f"\n({MARKER} = withheld: fewer than {k} respondents, or with or without the harm)",
-                 fontsize="small")
+    ax.set_title(
+        title + f"\n({MARKER} = withheld: fewer than {k} respondents, or with or without the harm)", fontsize="small"
+    )
     fig.tight_layout()
     return fig
 
@@ -200,16 +211,21 @@ def _drop_thin_levels(ctx, c, dictionary, data, outcome, predictors) -> None:
         if c.types.get(var) == "binary" and not isinstance(data[var].dtype, pd.CategoricalDtype):
             continue
         answered = data[var].notna() & y.notna()
-        table = pd.DataFrame({"level": data.loc[answered, var], "y": y[answered]}).groupby(
-            "level", observed=True)["y"].agg(["size", "sum"])
+        table = (
+            pd.DataFrame({"level": data.loc[answered, var], "y": y[answered]})
+            .groupby("level", observed=True)["y"]
+            .agg(["size", "sum"])
+        )
         thin = table[(table["size"] < k) | (table["sum"] < k) | (table["size"] - table["sum"] < k)].index
         if len(thin) == 0 or len(thin) == len(table):
             continue
         codes = dictionary.codes(var) if var in dictionary.variables else {}
         data.loc[data[var].isin(list(thin)), var] = None
-        ctx.note(f"survey_harm_model: term(s) for {_short(c.labels.get(var, var)).lower()} = "
-                 f"{', '.join(str(codes.get(t, t)) for t in thin)} dropped (fewer than {k} respondents, or "
-                 f"fewer than {k} with or without the outcome); those respondents are left out of the model")
+        ctx.note(
+            f"survey_harm_model: term(s) for {_short(c.labels.get(var, var)).lower()} = "
+            f"{', '.join(str(codes.get(t, t)) for t in thin)} dropped (fewer than {k} respondents, or "
+            f"fewer than {k} with or without the outcome); those respondents are left out of the model"
+        )
 
 
 def _model_formula(c, dictionary, data, outcome, predictors):
@@ -231,8 +247,10 @@ def _model_formula(c, dictionary, data, outcome, predictors):
                 empty = [k for k in col.cat.categories if not (col == k).any()]
                 if empty:
                     data[var] = col.cat.remove_unused_categories()
-                    notes.append(f"{_short(c.labels.get(var, var))}: no respondents in "
-                                 f"{', '.join(str(codes.get(k, k)) for k in empty)} (level left out)")
+                    notes.append(
+                        f"{_short(c.labels.get(var, var))}: no respondents in "
+                        f"{', '.join(str(codes.get(k, k)) for k in empty)} (level left out)"
+                    )
             ref = c.reference_code(var, data)
             first = _first_level(data[var])
             terms.append(f"C({var})" if ref == first else f"C({var}, Treatment(reference={ref!r}))")
@@ -281,8 +299,9 @@ def build(ctx) -> None:
         national = ref["survey"]
         data = national[national[c.force].astype(str) == str(scope)].copy()
         weight, weight_text, wave_text = ref["weight"], ref["weight_text"], ref["wave_text"]
-        weight_text = (f"{weight_text} This pack shows the respondents of {scope} only, with the weights of "
-                       "the national analysis.")
+        weight_text = (
+            f"{weight_text} This pack shows the respondents of {scope} only, with the weights of the national analysis."
+        )
         ctx.note(f"survey: force pack for {scope}: {len(data)} respondents of {len(national)} nationally")
     else:
         survey = ctx.store.get("survey_data")  # read and validated by the data section
@@ -299,9 +318,16 @@ def build(ctx) -> None:
         if weight is None and not weight_text:
             weight_text = "Unweighted: weighting failed (see the log), so figures describe the respondents only."
         # what a force's own pack starts from (toolkit evidence-pack --by force)
-        ctx.store.update({"survey_weighted": data.copy(), "survey_weight": weight,
-                          "survey_weight_text": weight_text, "survey_wave_text": wave_text,
-                          "survey_dictionary": dictionary, "survey_raked_on": data.attrs.get("raked_on")})
+        ctx.store.update(
+            {
+                "survey_weighted": data.copy(),
+                "survey_weight": weight,
+                "survey_weight_text": weight_text,
+                "survey_wave_text": wave_text,
+                "survey_dictionary": dictionary,
+                "survey_raked_on": data.attrs.get("raked_on"),
+            }
+        )
     w_word = "weighted" if weight else "unweighted"
     ctx.method("Weighting", weight_text)
     summary = _Summary()
@@ -309,8 +335,9 @@ def build(ctx) -> None:
     harms = [v for v in c.harm_items if v in data.columns]
     any_harm = None
     if not harms:
-        ctx.note("survey: the dictionary declares no harm items (role 'harm', type binary); "
-                 "prevalence of harm not included")
+        ctx.note(
+            "survey: the dictionary declares no harm items (role 'harm', type binary); prevalence of harm not included"
+        )
     else:
         any_harm = _fresh(data, "harm_any")
         from toolkit.survey import any_of
@@ -337,21 +364,32 @@ def build(ctx) -> None:
 
     done = []
     if harms:
-        done.append("Prevalence of 0/1 items uses Wilson intervals unweighted and, with weights, "
-                    "Taylor-linearised standard errors with a logit-transformed interval (as R survey::svyciprop)"
-                    f"; 'any harm' is 1 when any of the {len(harms)} harm items is 1.")
+        done.append(
+            "Prevalence of 0/1 items uses Wilson intervals unweighted and, with weights, "
+            "Taylor-linearised standard errors with a logit-transformed interval (as R survey::svyciprop)"
+            f"; 'any harm' is 1 when any of the {len(harms)} harm items is 1."
+        )
     if scale_cols:
-        done.append(f"Scale scores ({', '.join(summary.scale_text)}) are the mean of answered items after "
-                    "reverse-keying, requiring at least half the items.")
-    ctx.method("Survey", " ".join(done + ([f"Results use {wave_text}."] if wave_text else []))
-               or "The survey declares no harm items and no scales: only data validation is reported.")
+        done.append(
+            f"Scale scores ({', '.join(summary.scale_text)}) are the mean of answered items after "
+            "reverse-keying, requiring at least half the items."
+        )
+    ctx.method(
+        "Survey",
+        " ".join(done + ([f"Results use {wave_text}."] if wave_text else []))
+        or "The survey declares no harm items and no scales: only data validation is reported.",
+    )
     if weight is None:
-        ctx.limitation("The survey figures are unweighted: they describe those who responded, who may differ "
-                       "from the workforce in role, force or experience of harm.")
+        ctx.limitation(
+            "The survey figures are unweighted: they describe those who responded, who may differ "
+            "from the workforce in role, force or experience of harm."
+        )
     else:
         how = "raked to the workforce profile" if "raked" in weight_text else "weighted by the supplied weight"
-        ctx.limitation(f"Survey figures are {how} (see Weighting); non-response related to experience "
-                       "of harm could still bias them.")
+        ctx.limitation(
+            f"Survey figures are {how} (see Weighting); non-response related to experience "
+            "of harm could still bias them."
+        )
     ctx.store["survey"] = data
     ctx.store["contract"] = c
 
@@ -367,6 +405,7 @@ PEOPLE = {"counts": ["n", "n_events"], "events": [("n_events", "n")]}
 def _drawn(draw):
     """``draw`` for ``ctx.figure``, or, when the gate has withheld everything it would show
     (the figure is drawn again after the gate's last pass), a figure saying so."""
+
     def safe(*tables):
         try:
             return draw(*tables)
@@ -374,9 +413,16 @@ def _drawn(draw):
             from matplotlib.figure import Figure
 
             fig = Figure(figsize=(6, 1.2))
-            fig.text(0.5, 0.5, "Nothing to show: every figure it would draw was withheld by disclosure control.",
-                     ha="center", va="center", fontsize="small")
+            fig.text(
+                0.5,
+                0.5,
+                "Nothing to show: every figure it would draw was withheld by disclosure control.",
+                ha="center",
+                va="center",
+                fontsize="small",
+            )
             return fig
+
     return safe
 
 
@@ -386,9 +432,9 @@ def _ok(row, *cols) -> bool:
 
 
 def _prevalence(ctx, c, dictionary, data, harms, any_harm, weight, w_word, k, summary):
+    from toolkit.disclosure.gate import cell
     from toolkit.report import alt_text
     from toolkit.report.summary import survey_period
-    from toolkit.disclosure.gate import cell
     from toolkit.survey import prevalence, prevalence_plot
 
     period = survey_period(data, contract=c, config=ctx.config)
@@ -409,7 +455,7 @@ def _prevalence(ctx, c, dictionary, data, harms, any_harm, weight, w_word, k, su
         title=f"Harms experienced ({w_word} proportions)",
         pillar="recognition",
         caption=f"estimate = {w_word} proportion; ci_low/ci_high = 95% "
-                f"{'logit' if weight else 'Wilson'} interval; n = respondents answering.",
+        f"{'logit' if weight else 'Wilson'} interval; n = respondents answering.",
     )
     row = overall.set_index("outcome").loc[any_harm]
     if _ok(row, "estimate", "ci_low", "ci_high", "n"):
@@ -418,8 +464,13 @@ def _prevalence(ctx, c, dictionary, data, harms, any_harm, weight, w_word, k, su
             "{est:.0%} of respondents (95% CI {lo:.0%} to {hi:.0%}; n = {n:,}) experienced at least one of the "
             "{k} online harms asked about.",
             recommendation="1.01",
-            est=float(row["estimate"]), lo=float(row["ci_low"]), hi=float(row["ci_high"]), n=int(row["n"]),
-            k=len(harms), people=("n",), cells={"n": cell("survey_harm_prevalence", any_harm, "n")},
+            est=float(row["estimate"]),
+            lo=float(row["ci_low"]),
+            hi=float(row["ci_high"]),
+            n=int(row["n"]),
+            k=len(harms),
+            people=("n",),
+            cells={"n": cell("survey_harm_prevalence", any_harm, "n")},
         )
     for var in c.by:
         if var not in data.columns or not c.may_publish(var):
@@ -445,31 +496,46 @@ def _prevalence(ctx, c, dictionary, data, harms, any_harm, weight, w_word, k, su
             )
             ctx.figure(
                 name,
-                _drawn(lambda t, var=var, what=what: prevalence_plot(
-                    t.assign(suppress=t["estimate"].isna(), outcome="Any online harm", by=var),
-                    dictionary=dictionary, title=f"Any online harm, by {what}")),
+                _drawn(
+                    lambda t, var=var, what=what: prevalence_plot(
+                        t.assign(suppress=t["estimate"].isna(), outcome="Any online harm", by=var),
+                        dictionary=dictionary,
+                        title=f"Any online harm, by {what}",
+                    )
+                ),
                 source=name,
                 title=f"Any online harm by {what} ({w_word}, 95% CI)",
                 pillar="recognition",
                 alt=lambda t, what=what: alt_text.groups_alt(
-                    t, measure=f"{w_word} share of respondents who experienced any online harm", by=what,
-                    period=period),
+                    t, measure=f"{w_word} share of respondents who experienced any online harm", by=what, period=period
+                ),
             )
-            ctx.table(f"survey_harm_types_by_{var}", types.drop(columns=["suppress"]), key=["outcome", "group"],
-                      **PEOPLE, title=f"Harm types by {what} ({w_word})", pillar="recognition",
-                      caption=f"Cells with fewer than {k} respondents, or fewer than {k} with or without the harm, "
-                      "are withheld.")
+            ctx.table(
+                f"survey_harm_types_by_{var}",
+                types.drop(columns=["suppress"]),
+                key=["outcome", "group"],
+                **PEOPLE,
+                title=f"Harm types by {what} ({w_word})",
+                pillar="recognition",
+                caption=f"Cells with fewer than {k} respondents, or fewer than {k} with or without the harm, "
+                "are withheld.",
+            )
             ctx.figure(
                 f"survey_harm_heatmap_{var}",
-                _drawn(lambda t, what=what: _draw_heatmap(t, dictionary, k, f"Harm types by {what} ({w_word} %)",
-                                                          w_word)),
+                _drawn(
+                    lambda t, what=what: _draw_heatmap(t, dictionary, k, f"Harm types by {what} ({w_word} %)", w_word)
+                ),
                 source=f"survey_harm_types_by_{var}",
                 title=f"Harm types by {what} ({w_word} %; withheld cells marked [c])",
                 pillar="recognition",
                 alt=lambda t, what=what: alt_text.heatmap_alt(
-                    t, rows="harm types", columns=f"groups of {what}", measure=f"{w_word} share of respondents "
-                    "who experienced each harm type", period=period,
-                    row_labels={h: _short(dictionary.label(h)) for h in t["outcome"].unique()}),
+                    t,
+                    rows="harm types",
+                    columns=f"groups of {what}",
+                    measure=f"{w_word} share of respondents who experienced each harm type",
+                    period=period,
+                    row_labels={h: _short(dictionary.label(h)) for h in t["outcome"].unique()},
+                ),
             )
 
 
@@ -477,17 +543,27 @@ def _pillars(ctx, c, dictionary, data, any_harm, weight, w_word, k, summary):
     from toolkit.disclosure.gate import cell
     from toolkit.survey import prevalence
 
-    findings = {"reporting": ("3.01", "Of those harmed, {est:.0%} (95% CI {lo:.0%} to {hi:.0%}; n = {n:,}) "
-                              "answered yes to: {label}."),
-                "support": ("4.04", "{est:.0%} of respondents (95% CI {lo:.0%} to {hi:.0%}; n = {n:,}) "
-                            "answered yes to: {label}."),
-                "training": ("2.01", "{est:.0%} of respondents (95% CI {lo:.0%} to {hi:.0%}; n = {n:,}) "
-                             "answered yes to: {label}.")}
+    findings = {
+        "reporting": (
+            "3.01",
+            "Of those harmed, {est:.0%} (95% CI {lo:.0%} to {hi:.0%}; n = {n:,}) answered yes to: {label}.",
+        ),
+        "support": (
+            "4.04",
+            "{est:.0%} of respondents (95% CI {lo:.0%} to {hi:.0%}; n = {n:,}) answered yes to: {label}.",
+        ),
+        "training": (
+            "2.01",
+            "{est:.0%} of respondents (95% CI {lo:.0%} to {hi:.0%}; n = {n:,}) answered yes to: {label}.",
+        ),
+    }
     for pillar in ("reporting", "support", "training"):
         items = c.items(pillar, types=("binary",), data=data)
         if not items:
-            ctx.note(f"survey: the dictionary declares no 0/1 {pillar} items (role '{pillar}'); "
-                     f"{pillar} proportions not included")
+            ctx.note(
+                f"survey: the dictionary declares no 0/1 {pillar} items (role '{pillar}'); "
+                f"{pillar} proportions not included"
+            )
             continue
         # reporting is asked of those harmed
         base = data[data[any_harm] == 1] if pillar == "reporting" and any_harm is not None else data
@@ -513,10 +589,18 @@ def _pillars(ctx, c, dictionary, data, any_harm, weight, w_word, k, summary):
             for i in range(min(2, len(table))):
                 row = table.iloc[i]
                 if _ok(row, "estimate", "ci_low", "ci_high", "n"):
-                    ctx.finding(pillar, text, recommendation=rec, est=float(row["estimate"]),
-                                lo=float(row["ci_low"]), hi=float(row["ci_high"]), n=int(row["n"]),
-                                label=dictionary.label(items[i]), people=("n",),
-                                cells={"n": cell(f"survey_{pillar}", row["outcome"], "n")})
+                    ctx.finding(
+                        pillar,
+                        text,
+                        recommendation=rec,
+                        est=float(row["estimate"]),
+                        lo=float(row["ci_low"]),
+                        hi=float(row["ci_high"]),
+                        n=int(row["n"]),
+                        label=dictionary.label(items[i]),
+                        people=("n",),
+                        cells={"n": cell(f"survey_{pillar}", row["outcome"], "n")},
+                    )
 
 
 def _scales(ctx, c, dictionary, data, weight, w_word, k, summary):
@@ -524,7 +608,9 @@ def _scales(ctx, c, dictionary, data, weight, w_word, k, summary):
 
     scales = {s: items for s, items in dictionary.scales().items() if all(i in data.columns for i in items)}
     if not scales:
-        ctx.note("survey: the dictionary declares no scales (column 'scale'); reliability and scale scores not included")
+        ctx.note(
+            "survey: the dictionary declares no scales (column 'scale'); reliability and scale scores not included"
+        )
         return []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -585,8 +671,11 @@ def _model(ctx, c, dictionary, data, any_harm, weight, w_word, summary):
         warnings.simplefilter("ignore")
         model = logit(data, formula, weight=weight)
     model.insert(1, "label", _term_labels(model, c, dictionary))
-    se = ("Design-based standard errors for a weighted sample (as R survey::svyglm)." if weight
-          else "Unweighted; model-based standard errors.")
+    se = (
+        "Design-based standard errors for a weighted sample (as R survey::svyglm)."
+        if weight
+        else "Unweighted; model-based standard errors."
+    )
     ctx.table(
         "survey_harm_model",
         model,
@@ -610,8 +699,9 @@ def _compare(ctx, c, dictionary, data, var, outcomes, weight, w_word, k):
         ctx.note(f"survey: comparison by {what} leaves out {len(small)} group(s) with fewer than {k} respondents")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        comparisons = compare_groups(data[data[var].isin(sizes[sizes >= k].index)], outcomes, by=var,
-                                     weight=weight, correction="holm")
+        comparisons = compare_groups(
+            data[data[var].isin(sizes[sizes >= k].index)], outcomes, by=var, weight=weight, correction="holm"
+        )
     ctx.table(
         f"survey_compare_by_{var}",
         comparisons,
@@ -635,9 +725,15 @@ def _likert(ctx, c, dictionary, data, scale_cols, weight, w_word):
         if not all(c.types[i] == "likert" for i in items):
             continue
         pillar = dictionary.pillar(items[0])
-        ctx.table(f"survey_likert_{scale}", _likert_table(data, items, weight), key=["item", "level"],
-                  counts=["n", "n_level"], events=[("n_level", "n")], pillar=pillar,
-                  title=f"{scale.replace('_', ' ').capitalize()}: answers to each statement ({w_word} share)")
+        ctx.table(
+            f"survey_likert_{scale}",
+            _likert_table(data, items, weight),
+            key=["item", "level"],
+            counts=["n", "n_level"],
+            events=[("n_level", "n")],
+            pillar=pillar,
+            title=f"{scale.replace('_', ' ').capitalize()}: answers to each statement ({w_word} share)",
+        )
         ctx.figure(
             f"survey_likert_{scale}",
             _drawn(lambda t, items=items: _draw_likert(t, items, weight, dictionary)),
@@ -645,7 +741,11 @@ def _likert(ctx, c, dictionary, data, scale_cols, weight, w_word):
             title=f"{scale.replace('_', ' ').capitalize()}: agreement with each statement ({w_word})",
             pillar=pillar,
             alt=lambda t, items=items, scale=scale: alt_text.likert_alt(
-                t, topic=scale.replace("_", " "), period=period, weighted=weight is not None,
+                t,
+                topic=scale.replace("_", " "),
+                period=period,
+                weighted=weight is not None,
                 item_labels={i: _short(dictionary.label(i)) for i in items},
-                level_labels=_level_labels(dictionary, items[0])),
+                level_labels=_level_labels(dictionary, items[0]),
+            ),
         )
