@@ -31,28 +31,16 @@ import pandas as pd
 
 from toolkit.report import alt_text
 from toolkit.report.sections.survey import PEOPLE, _drawn, _fresh, _ok, _short, part
+from toolkit.survey.forces import COMPARE_COLUMNS
 
 RESOURCING = "resourcing_by_force"
 COMPARISON = "resourcing_force_comparison"
 FUNNEL = "resourcing_funnel"
 #: published columns of each table
 RES_COLUMNS = ["group", "measure", "label", "estimate", "ci_low", "ci_high", "n", "n_events", "method"]
-CMP_COLUMNS = [
-    "group",
-    "prevalence",
-    "prevalence_rest",
-    "estimate",
-    "se",
-    "ci_low",
-    "ci_high",
-    "statistic",
-    "df",
-    "p",
-    "p_adj",
-    "n",
-    "n_events",
-    "method",
-]
+# compare_forces' columns without the outcome and design labels, and without n_rest (the
+# national total minus n_rest would give a small force's count back)
+CMP_COLUMNS = [c for c in COMPARE_COLUMNS if c not in ("outcome", "by", "n_rest", "suppress")]
 FUN_COLUMNS = ["group", "n", "n_events", "estimate", "target", "z", "ll95", "ul95", "ll998", "ul998", "method"]
 
 
