@@ -130,35 +130,8 @@ def test_rows_without_p_are_reported():
 
 def test_attrs_are_not_inherited_from_inputs():
     """Issue 15: pre_post's pre / post / notes used to leak into the evidence table's attrs."""
-    sleep = pd.DataFrame(
-        {
-            "id": list(range(1, 11)) * 2,
-            "drug": [1] * 10 + [2] * 10,
-            "extra": [
-                0.7,
-                -1.6,
-                -0.2,
-                -1.2,
-                -0.1,
-                3.4,
-                3.7,
-                0.8,
-                0.0,
-                2.0,
-                1.9,
-                0.8,
-                1.1,
-                0.1,
-                -0.1,
-                4.4,
-                5.5,
-                1.6,
-                4.6,
-                3.4,
-            ],
-        }
-    )
-    pp = pre_post(sleep, outcome="extra", time="drug", subject="id")
+    sleep = pd.read_csv(REF / "data" / "evaluate_sleep.csv")  # R's sleep, as the tests above read it
+    pp = pre_post(sleep, outcome="extra", time="group", subject="ID")
     assert {"pre", "post", "notes"} <= set(pp.attrs)
     tab = evidence_table({"a": pp, "b": pp.copy()})
     assert set(tab.attrs) == {"correction", "alpha", "n_tests"}
