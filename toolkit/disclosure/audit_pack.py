@@ -337,7 +337,7 @@ def audit_pack(pack, *, study=None, private=None) -> pd.DataFrame:
 
     # small counts
     tables = _read_tables(pack)
-    declared = {}
+    declared: dict[str, set[tuple[str, str]]] = {}  # count cells declared by the report
     for entry in structure.get("counts", []):
         t, r, c = entry.split("\t")
         declared.setdefault(t, set()).add((r, c))
@@ -411,13 +411,17 @@ def audit_pack(pack, *, study=None, private=None) -> pd.DataFrame:
     record = private / "disclosure_record.csv"
     if record.exists():
         rec = pd.read_csv(record, dtype=str, keep_default_na=False)
-        shown = []
+        published_withheld = []
         for r in rec.itertuples(index=False):
             ce = Cell(r.table, r.row, r.column)
             if ce in cells and cells[ce] is not None:
-                shown.append(str(ce))
-        if shown:
-            fail("withheld values", "tables/", f"{len(shown)} withheld cell(s) published: " + "; ".join(shown[:5]))
+                published_withheld.append(str(ce))
+        if published_withheld:
+            fail(
+                "withheld values",
+                "tables/",
+                f"{len(published_withheld)} withheld cell(s) published: " + "; ".join(published_withheld[:5]),
+            )
 
     # counts of people in sentences, labels and text cells
     from toolkit.disclosure.text import screen
@@ -473,10 +477,10 @@ def audit_pack(pack, *, study=None, private=None) -> pd.DataFrame:
         missing = [c for c in every if c not in cells]
         published = {c: v for c, v in cells.items() if v is not None}
         unknown = [c for c, v in cells.items() if v is None] + missing
-        found = lp_attack(
+        derived = lp_attack(
             published=published, unknown=unknown, constraints=cons, pairs=pairs, threshold=k, half=(rounding or 0) / 2
         )
-        for expr, lo, hi in found[:50]:
+        for expr, lo, hi in derived[:50]:
             what = f"{expr[1]} - {expr[0]}" if isinstance(expr, tuple) else str(expr)
             fail(
                 "joint attack",

@@ -29,6 +29,7 @@ The gate keeps the true values of withheld cells in its private record
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -473,7 +474,8 @@ class Gate:
         """
         changed: set[str] = set()
         values = self.values()
-        group = by_group = None
+        group: Callable[[Cell], Cell] | None = None
+        by_group: dict[Cell, list[tuple[dict, str]]] = {}  # constraints by group of linked cells
         half = 0.0 if self.rounding is None else self.rounding / 2.0
         k = self.threshold
         self.rounds = 0
@@ -488,7 +490,6 @@ class Gate:
                 return sorted(changed)
             if group is None:
                 group = _groups_of(cons)
-                by_group: dict = {}
                 for con in cons:
                     by_group.setdefault(group(next(iter(con[0]))), []).append(con)
             sup = self.suppressed()
@@ -751,8 +752,12 @@ def _max_expression(
     for c, v in published.items():
         if c in idx:
             lb[idx[c]], ub[idx[c]] = max(v - half, 0), v + half
-    A_eq, b_eq, A_ub, b_ub = [], [], [], []
-    shown_eq, shown_ub = [], []  # published cells of each row
+    A_eq: list[np.ndarray] = []
+    A_ub: list[np.ndarray] = []
+    b_eq: list[float] = []
+    b_ub: list[float] = []
+    shown_eq: list[list] = []  # published cells of each row
+    shown_ub: list[list] = []
     for coeffs, sense in constraints:
         row, rhs, ok, shown = np.zeros(n), 0.0, True, []
         for c, a in coeffs.items():
@@ -861,18 +866,22 @@ def lp_attack(
     for c, v in published.items():
         if c in idx:
             lb[idx[c]], ub[idx[c]] = max(v - half, 0), v + half
-    rows_eq, b_eq, rows_ub, b_ub = [], [], [], []
+    rows_eq: list[dict[int, float]] = []
+    rows_ub: list[dict[int, float]] = []
+    b_eq: list[float] = []
+    b_ub: list[float] = []
     for coeffs, sense in constraints:
-        row, rhs = {}, 0.0
+        row: dict[int, float] = {}
+        rhs, ok = 0.0, True
         for c, a in coeffs.items():
             if c in idx:
                 row[idx[c]] = row.get(idx[c], 0.0) + a
             elif c in published:
                 rhs -= a * published[c]
             else:
-                row = None
+                ok = False  # a cell neither free nor published: the row says nothing
                 break
-        if not row:
+        if not ok or not row:
             continue
         (rows_eq if sense == "=" else rows_ub).append(row)
         (b_eq if sense == "=" else b_ub).append(rhs)
@@ -893,7 +902,8 @@ def lp_attack(
     unknown_set = set(unknown)
     for e, b in pairs:
         if e in unknown_set or b in unknown_set:
-            coef, const = {}, 0.0
+            coef: dict[int, float] = {}
+            const = 0.0
             for c, a in ((b, 1.0), (e, -1.0)):
                 if c in idx:
                     coef[idx[c]] = coef.get(idx[c], 0.0) + a
@@ -908,7 +918,7 @@ def lp_attack(
         by_comp.setdefault(label[next(iter(item[1]))], []).append(item)
     for comp, items in by_comp.items():
         members = np.flatnonzero(label == comp)
-        pos = {m: p for p, m in enumerate(members)}
+        pos = {int(m): p for p, m in enumerate(members)}
         A_eq, beq = _component_matrix(rows_eq, b_eq, pos)
         A_ub, bub = _component_matrix(rows_ub, b_ub, pos)
         # an unbounded cell is capped far above any count (keeps every LP bounded)

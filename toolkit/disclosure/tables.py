@@ -63,7 +63,8 @@ def _as_frame(table, argument, function) -> pd.DataFrame:
 
 def _check_counts(table: pd.DataFrame, argument: str) -> np.ndarray:
     """Counts as an int64 array; every bad cell is reported, not only the first."""
-    problems = []
+    # (row label, column label, value found, problem, expectation)
+    problems: list[tuple[object, object, float | str | None, str, str]] = []
     for col in table.columns:
         s = table[col]
         if not (pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s)):

@@ -397,7 +397,8 @@ def _is_label(text: str, start: int) -> bool:
 
 def _following_words(text: str, end: int, n: int = 3) -> list[str]:
     """The words right after ``end``, up to ``n``, stopping at anything but a space."""
-    words, pos = [], end
+    words: list[str] = []
+    pos = end
     while len(words) < n:
         m = re.match(r"[ \t\u00a0]+(" + _WORD + r")", text[pos : pos + 40])
         if not m:

@@ -94,8 +94,8 @@ class Briefing:
 
 
 def _luminance(hex6: str) -> float:
-    def channel(c: int) -> float:
-        c = c / 255
+    def channel(byte: int) -> float:
+        c = byte / 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
 
     r, g, b = (int(hex6[i : i + 2], 16) for i in (0, 2, 4))

@@ -39,7 +39,7 @@ def file_sha256(path: Path) -> str:
 
 
 def package_versions() -> dict[str, str | None]:
-    out = {}
+    out: dict[str, str | None] = {}
     for name in _PACKAGES:
         try:
             out[name] = metadata.version(name)

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -54,6 +55,9 @@ __all__ = [
 
 #: the legend printed under every table with a suppressed cell
 LEGEND = f"{MARKER} = confidential: withheld by disclosure control."
+
+#: a table column's cell: row position -> (text shown, whether it is withheld)
+_Cell = Callable[[int], tuple[str, bool]]
 
 #: columns the reader does not need in the body (they stay in the analysis tables)
 _DROP = {
@@ -430,7 +434,7 @@ def present_table(
         notes.append(f"Compared by {str(data['between'].dropna().iloc[0]).replace('_', ' ')}.")
 
     # columns shown, each as (header, numeric, cell function(i) -> (text, suppressed))
-    spec: list[tuple[str, bool, object]] = []
+    spec: list[tuple[str, bool, _Cell]] = []
     used: set[str] = {"method", "by", "between"}
 
     def cell_of(col, fmt):
@@ -506,11 +510,11 @@ def present_table(
         if "scale" in cols or (percent is False and "mean" in (title or "").lower()):
             head = "Mean (95% CI)"
         triples.append((head, "estimate", "ci_low", "ci_high", "pct" if percent else "number"))
-    numeric_specs = []
+    numeric_specs: list[tuple[str, bool, _Cell]] = []
     for head, est, lo, hi, kind in triples:
         if kind == "count":
 
-            def f(i, est=est, lo=lo, hi=hi):
+            def f(i: int, est: str = est, lo: str = lo, hi: str = hi) -> tuple[str, bool]:
                 if mask[est].iloc[i]:
                     return MARKER, True
                 v, a, b = data[est].iloc[i], data[lo].iloc[i], data[hi].iloc[i]

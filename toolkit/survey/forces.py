@@ -16,6 +16,7 @@ layer and :mod:`toolkit.disclosure`.
 from __future__ import annotations
 
 import warnings
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -336,7 +337,7 @@ def resourcing(
         )
     frame = pd.concat([data[keep], pd.DataFrame(measures, index=data.index)], axis=1)
     labels = list(measures)
-    args = {
+    args: dict[str, Any] = {
         "weight": weight,
         "strata": strata,
         "cluster": cluster,
@@ -346,7 +347,7 @@ def resourcing(
         "ci": level,
         "threshold": threshold,
     }
-    seen = {}
+    seen: dict[str, warnings.WarningMessage] = {}
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         parts = [total(frame, labels, by=by_cols, **args)] if by_cols else []
