@@ -307,23 +307,7 @@ def _paired(x_pre, x_post, test, effect_size, level) -> dict:
     n = len(diff)
     if test == "rank":
         _check_kind(effect_size, ["rank_biserial"], "rank_biserial", "paired rank")
-        r = signed_rank(diff, level)
-        return {
-            "n": n,
-            "estimate": r["hl"],
-            "se": np.nan,
-            "ci_low": np.nan,
-            "ci_high": np.nan,
-            "statistic": r["statistic"],
-            "df": np.nan,
-            "p": r["p"],
-            "effect_size": r["r"],
-            "effect_size_ci_low": r["lo"],
-            "effect_size_ci_high": r["hi"],
-            "effect_size_kind": "rank_biserial",
-            "method": "Wilcoxon signed-rank test"
-            + (" (exact)" if r["exact"] else " (normal approximation, continuity corrected)"),
-        }
+        return _rank_row(signed_rank(diff, level), n, "Wilcoxon signed-rank test")
     kind = _check_kind(effect_size, ["d_z", "d_av", "g_av"], "d_z", "paired")
     mean = float(np.mean(diff))
     sd_diff = float(np.std(diff, ddof=1))
@@ -335,9 +319,6 @@ def _paired(x_pre, x_post, test, effect_size, level) -> dict:
             "change itself: it needs no test."
         )
     se = sd_diff / math.sqrt(n)
-    df = n - 1
-    t = mean / se
-    q = stats.t.ppf(1 - (1 - level) / 2, df)
     if kind == "d_z":
         es, lo, hi = fx.d_z(diff, level)
     else:
@@ -346,44 +327,14 @@ def _paired(x_pre, x_post, test, effect_size, level) -> dict:
         if kind == "g_av":
             es *= fx.hedges_j(2 * (n - 1))
         lo = hi = np.nan
-    return {
-        "n": n,
-        "estimate": mean,
-        "se": se,
-        "ci_low": mean - q * se,
-        "ci_high": mean + q * se,
-        "statistic": t,
-        "df": float(df),
-        "p": float(2 * stats.t.sf(abs(t), df)),
-        "effect_size": es,
-        "effect_size_ci_low": lo,
-        "effect_size_ci_high": hi,
-        "effect_size_kind": kind,
-        "method": "paired t-test",
-    }
+    return _t_row(n, mean, se, n - 1, level, (es, lo, hi, kind), "paired t-test")
 
 
 def _independent(x_pre, x_post, test, equal_var, effect_size, level) -> dict:
     n1, n2 = len(x_pre), len(x_post)
     if test == "rank":
         _check_kind(effect_size, ["rank_biserial"], "rank_biserial", "independent rank")
-        r = rank_sum(x_pre, x_post, level)
-        return {
-            "n": n1 + n2,
-            "estimate": r["hl"],
-            "se": np.nan,
-            "ci_low": np.nan,
-            "ci_high": np.nan,
-            "statistic": r["statistic"],
-            "df": np.nan,
-            "p": r["p"],
-            "effect_size": r["r"],
-            "effect_size_ci_low": r["lo"],
-            "effect_size_ci_high": r["hi"],
-            "effect_size_kind": "rank_biserial",
-            "method": "Mann-Whitney test"
-            + (" (exact)" if r["exact"] else " (normal approximation, continuity corrected)"),
-        }
+        return _rank_row(rank_sum(x_pre, x_post, level), n1 + n2, "Mann-Whitney test")
     kind = _check_kind(effect_size, ["d", "g"], "g", "independent")
     v1, v2 = np.var(x_pre, ddof=1), np.var(x_post, ddof=1)
     mean = float(np.mean(x_post) - np.mean(x_pre))
@@ -397,11 +348,39 @@ def _independent(x_pre, x_post, test, equal_var, effect_size, level) -> dict:
         se = math.sqrt(a + b)
         df = (a + b) ** 2 / (a**2 / (n1 - 1) + b**2 / (n2 - 1)) if se > 0 else np.nan
         name = "Welch two-sample t-test"
+    es, lo, hi = fx.d_independent(x_pre, x_post, level, hedges=kind == "g")
+    return _t_row(n1 + n2, mean, se, df, level, (es, lo, hi, "hedges_g" if kind == "g" else "d"), name)
+
+
+def _rank_row(r: dict, n: int, test: str) -> dict:
+    """The result row of a rank test (``r`` from :func:`signed_rank` / :func:`rank_sum`):
+    the Hodges-Lehmann shift as estimate, the rank-biserial r as effect size."""
+    exact = " (exact)" if r["exact"] else " (normal approximation, continuity corrected)"
+    return {
+        "n": n,
+        "estimate": r["hl"],
+        "se": np.nan,
+        "ci_low": np.nan,
+        "ci_high": np.nan,
+        "statistic": r["statistic"],
+        "df": np.nan,
+        "p": r["p"],
+        "effect_size": r["r"],
+        "effect_size_ci_low": r["lo"],
+        "effect_size_ci_high": r["hi"],
+        "effect_size_kind": "rank_biserial",
+        "method": test + exact,
+    }
+
+
+def _t_row(n: int, mean: float, se: float, df: float, level: float, effect: tuple, method: str) -> dict:
+    """The result row of a t-test of ``mean`` (standard error ``se``, ``df`` degrees of
+    freedom; a zero ``se`` gives NaN statistic); ``effect`` is (size, low, high, kind)."""
     t = mean / se if se > 0 else np.nan
     q = stats.t.ppf(1 - (1 - level) / 2, df)
-    es, lo, hi = fx.d_independent(x_pre, x_post, level, hedges=kind == "g")
+    es, lo, hi, kind = effect
     return {
-        "n": n1 + n2,
+        "n": n,
         "estimate": mean,
         "se": se,
         "ci_low": mean - q * se,
@@ -412,8 +391,8 @@ def _independent(x_pre, x_post, test, equal_var, effect_size, level) -> dict:
         "effect_size": es,
         "effect_size_ci_low": lo,
         "effect_size_ci_high": hi,
-        "effect_size_kind": "hedges_g" if kind == "g" else "d",
-        "method": name,
+        "effect_size_kind": kind,
+        "method": method,
     }
 
 

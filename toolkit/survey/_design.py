@@ -19,7 +19,7 @@ import pandas as pd
 from toolkit.errors import DesignError, ParameterError, check_choice, check_columns
 from toolkit.survey._inputs import _problem, _rows, weight_values
 
-__all__ = ["Design", "LONELY_PSU", "build_design", "has_design"]
+__all__ = ["Design", "DesignColumns", "LONELY_PSU", "build_design", "has_design"]
 
 LONELY_PSU = ("fail", "remove", "certainty", "adjust", "average")
 
@@ -358,6 +358,41 @@ def _onestage(
         nok = nstrat - int(lone_relevant.sum())
         return V * nstrat / nok if nok else V + np.nan
     return gram(Ds)
+
+
+@dataclass(frozen=True, kw_only=True)
+class DesignColumns:
+    """The design arguments of a survey estimator, as the caller gave them (column names).
+
+    Every design-based estimator takes the same six arguments; it passes them on as one
+    value and builds its :class:`Design` with :meth:`build`.
+    """
+
+    weight: str | None = None
+    strata: str | None = None
+    cluster: str | tuple[str, str] | None = None
+    fpc: str | tuple[str, str] | None = None
+    lonely_psu: str = "fail"
+    calibration: str | list[str] | None = None
+
+    def build(self, data: pd.DataFrame, *, function: str, srs: bool = False) -> Design | None:
+        """The :class:`Design` of ``data`` (:func:`build_design`); ``None`` when no design
+        column is given, or with ``srs`` a simple random sample (weights 1, each row its
+        own PSU: ``svydesign(ids = ~1, data = data)``)."""
+        design = build_design(
+            data,
+            weight=self.weight,
+            strata=self.strata,
+            cluster=self.cluster,
+            fpc=self.fpc,
+            lonely_psu=self.lonely_psu,
+            calibration=self.calibration,
+            function=function,
+        )
+        if design is None and srs:
+            ones = pd.DataFrame({"_one": np.ones(len(data))}, index=data.index)
+            design = build_design(ones, weight="_one", function=function)
+        return design
 
 
 def has_design(*columns) -> bool:

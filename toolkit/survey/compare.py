@@ -10,7 +10,7 @@ from scipy import special, stats
 from statsmodels.stats.multitest import multipletests
 
 from toolkit.errors import DataWarning, DesignError, ParameterError, check_choice, check_columns
-from toolkit.survey._design import build_design
+from toolkit.survey._design import DesignColumns
 from toolkit.survey._design_tests import rao_scott, wald_means
 from toolkit.survey._inputs import (
     _problem,
@@ -165,16 +165,9 @@ def compare_groups(
     check_columns(data, [between], argument="by")
     if between in dvs:
         raise ParameterError(f"Column '{between}' is both an outcome ('outcome') and the grouping ('by').")
-    design = build_design(
-        data,
-        weight=weight,
-        strata=strata,
-        cluster=cluster,
-        fpc=fpc,
-        lonely_psu=lonely_psu,
-        calibration=calibration,
-        function="compare_groups",
-    )
+    design = DesignColumns(
+        weight=weight, strata=strata, cluster=cluster, fpc=fpc, lonely_psu=lonely_psu, calibration=calibration
+    ).build(data, function="compare_groups")
     labels = group_labels(data, [between])
     rows, orders = [], {}
     for col in dvs:

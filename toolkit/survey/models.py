@@ -21,7 +21,7 @@ from toolkit.errors import (
     check_ci,
     check_columns,
 )
-from toolkit.survey._design import build_design
+from toolkit.survey._design import DesignColumns
 from toolkit.survey._inputs import _problem, binary_values, warn_excluded
 
 __all__ = ["logit", "ordinal"]
@@ -125,16 +125,9 @@ def logit(
     level = _check_ci(ci, "logit")
     outcome = _outcome_name(formula, data, function="logit")
     d = _prepare(data)
-    design = build_design(
-        d,
-        weight=weight,
-        strata=strata,
-        cluster=cluster,
-        fpc=fpc,
-        lonely_psu=lonely_psu,
-        calibration=calibration,
-        function="logit",
-    )
+    design = DesignColumns(
+        weight=weight, strata=strata, cluster=cluster, fpc=fpc, lonely_psu=lonely_psu, calibration=calibration
+    ).build(d, function="logit")
     d[outcome] = binary_values(d, outcome, role="outcome")
     if d[outcome].dropna().nunique() < 2:
         raise _problem(
@@ -288,16 +281,9 @@ def ordinal(
         )
     outcome = _outcome_name(formula, data, function="ordinal")
     d_all = _prepare(data)
-    design = build_design(
-        d_all,
-        weight=weight,
-        strata=strata,
-        cluster=cluster,
-        fpc=fpc,
-        lonely_psu=lonely_psu,
-        calibration=calibration,
-        function="ordinal",
-    )
+    design = DesignColumns(
+        weight=weight, strata=strata, cluster=cluster, fpc=fpc, lonely_psu=lonely_psu, calibration=calibration
+    ).build(d_all, function="ordinal")
     d_all[outcome] = _ordered_outcome(d_all, outcome)
     miss = d_all[outcome].isna().to_numpy()
     d = d_all[~miss]

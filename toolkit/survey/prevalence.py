@@ -10,7 +10,7 @@ import pandas as pd
 from scipy import stats
 
 from toolkit.errors import DataWarning, DesignError, ParameterError, check_ci, check_threshold
-from toolkit.survey._design import build_design
+from toolkit.survey._design import DesignColumns
 from toolkit.survey._inputs import (
     as_list,
     binary_values,
@@ -187,21 +187,11 @@ def prevalence(
     0     1      0.75   0.301    0.954  4
     1     2      0.25   0.046    0.699  4
     """
+    columns = DesignColumns(
+        weight=weight, strata=strata, cluster=cluster, fpc=fpc, lonely_psu=lonely_psu, calibration=calibration
+    )
     return _estimate_columns(
-        data,
-        outcome,
-        "outcome",
-        by=by,
-        weight=weight,
-        strata=strata,
-        cluster=cluster,
-        fpc=fpc,
-        lonely_psu=lonely_psu,
-        calibration=calibration,
-        ci=ci,
-        threshold=threshold,
-        kind="prevalence",
-        function="prevalence",
+        data, outcome, columns, by=by, ci=ci, threshold=threshold, kind="prevalence", function="prevalence"
     )
 
 
@@ -261,22 +251,10 @@ def mean_by(
     0     1      4.00  0.577  3
     1     2      2.67  0.441  3
     """
-    return _estimate_columns(
-        data,
-        outcome,
-        "outcome",
-        by=by,
-        weight=weight,
-        strata=strata,
-        cluster=cluster,
-        fpc=fpc,
-        lonely_psu=lonely_psu,
-        calibration=calibration,
-        ci=ci,
-        threshold=threshold,
-        kind="mean",
-        function="mean_by",
+    columns = DesignColumns(
+        weight=weight, strata=strata, cluster=cluster, fpc=fpc, lonely_psu=lonely_psu, calibration=calibration
     )
+    return _estimate_columns(data, outcome, columns, by=by, ci=ci, threshold=threshold, kind="mean", function="mean_by")
 
 
 def total(
@@ -345,34 +323,30 @@ def total(
     0     A      30.0   9.5        40.0
     1     B      25.0  24.5       100.0
     """
-    return _estimate_columns(
-        data,
-        outcome,
-        "outcome",
-        by=by,
-        weight=weight,
-        strata=strata,
-        cluster=cluster,
-        fpc=fpc,
-        lonely_psu=lonely_psu,
-        calibration=calibration,
-        ci=ci,
-        threshold=threshold,
-        kind="total",
-        function="total",
+    columns = DesignColumns(
+        weight=weight, strata=strata, cluster=cluster, fpc=fpc, lonely_psu=lonely_psu, calibration=calibration
     )
+    return _estimate_columns(data, outcome, columns, by=by, ci=ci, threshold=threshold, kind="total", function="total")
 
 
 prevalence.__doc__ = (prevalence.__doc__ or "").replace("{DESIGN}", _DESIGN_DOC)
 
 
 def _estimate_columns(
-    data, columns, argument, *, by, weight, strata, cluster, fpc, lonely_psu, calibration, ci, threshold, kind, function
-):
-    """One estimate table per column (proportions, means or totals), stacked."""
-    names = as_list(columns, argument=argument)
+    data: pd.DataFrame,
+    outcome: str | list[str],
+    columns: DesignColumns,
+    *,
+    by: str | list[str] | None,
+    ci: float,
+    threshold: int,
+    kind: str,
+    function: str,
+) -> pd.DataFrame:
+    """One estimate table per outcome column (proportions, means or totals), stacked."""
+    names = as_list(outcome, argument="outcome")
     if not names:
-        raise ParameterError(f"The '{argument}' parameter of {function} must name at least one column.")
+        raise ParameterError(f"The 'outcome' parameter of {function} must name at least one column.")
     level = check_ci(ci, function=function)
     threshold = check_threshold(threshold, function=function, allow_low=True)
     by_cols = as_list(by, argument="by")
@@ -382,18 +356,7 @@ def _estimate_columns(
         )
     if len(data) == 0:
         raise DesignError(f"{function} was given an empty data set (0 rows).")
-    design = build_design(
-        data,
-        weight=weight,
-        strata=strata,
-        cluster=cluster,
-        fpc=fpc,
-        lonely_psu=lonely_psu,
-        calibration=calibration,
-        function=function,
-    )
-    if design is None and kind == "total":  # a total needs a design: weights 1, ids = ~1
-        design = build_design(data.assign(_one=1.0), weight="_one", function=function)
+    design = columns.build(data, function=function, srs=kind == "total")  # a total needs a design
     groups = _groups(data, by_cols, function=function)
     if design is not None:  # degf(subset(design, group)) does not depend on the outcome
         groups = (*groups, design.degf_by(groups[0], len(groups[1])))
@@ -409,9 +372,9 @@ def _estimate_columns(
         )
     res = pd.concat(tables, ignore_index=True)
     res.attrs["ci"] = level
-    res.attrs["weight"] = weight
+    res.attrs["weight"] = columns.weight
     res.attrs["design"] = design.describe() if design is not None else "simple random sample"
-    res.attrs["lonely_psu"] = lonely_psu
+    res.attrs["lonely_psu"] = columns.lonely_psu
     return res
 
 
