@@ -7,6 +7,8 @@ file the user opened, column), what was expected, and how to fix it.
 
 from __future__ import annotations
 
+import warnings
+
 __all__ = [
     "ToolkitError",
     "ParameterError",
@@ -17,9 +19,11 @@ __all__ = [
     "ConvergenceError",
     "DesignError",
     "DataWarning",
+    "DisclosureWarning",
     "StaggeredAdoptionWarning",
     "check_ci",
     "check_threshold",
+    "warn_excluded",
 ]
 
 
@@ -67,6 +71,30 @@ class DataWarning(UserWarning):
         super().__init__(message)
         self.n_excluded = int(n_excluded)
         self.reason = reason
+
+
+def warn_excluded(n: int, reason: str, *, function: str, detail: str | None = None, stacklevel: int = 3) -> None:
+    """Announce ``n`` excluded rows (nothing is dropped silently) with a :class:`DataWarning`.
+
+    The message reads ``"{function}: {n} row(s) excluded: {reason}."``, or with ``detail``
+    ``"{function}: {n} row(s) {detail}."``; nothing is issued when ``n`` is 0.
+    ``stacklevel`` is passed to :func:`warnings.warn` from inside this helper: 2 names its
+    caller, 3 (the default) its caller's caller (the public function's caller).
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_excluded(2, "missing outcome", function="prevalence")
+    >>> caught[0].message.n_excluded, str(caught[0].message)
+    (2, 'prevalence: 2 row(s) excluded: missing outcome.')
+    """
+    if n:
+        text = f"{function}: {n} row(s) {detail}." if detail else f"{function}: {n} row(s) excluded: {reason}."
+        warnings.warn(DataWarning(text, n_excluded=n, reason=reason), stacklevel=stacklevel)
+
+
+class DisclosureWarning(UserWarning):
+    """A suppressed cell could not be fully protected (see the result's record)."""
 
 
 class StaggeredAdoptionWarning(UserWarning):

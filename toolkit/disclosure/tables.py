@@ -12,13 +12,9 @@ from toolkit.disclosure import secondary as _secondary
 from toolkit.disclosure.audit import intervals
 from toolkit.disclosure.extended import extend
 from toolkit.disclosure.result import MARKER, RECORD_COLUMNS, SuppressionResult
-from toolkit.errors import DataValidationError, ParameterError, check_choice, check_columns
+from toolkit.errors import DataValidationError, DisclosureWarning, ParameterError, check_choice, check_columns
 
 __all__ = ["suppress", "suppress_by_counts", "suppress_long", "DisclosureWarning"]
-
-
-class DisclosureWarning(UserWarning):
-    """A suppressed cell could not be fully protected (see the result's record)."""
 
 
 # --------------------------------------------------------------------------- checks

@@ -16,6 +16,7 @@ from toolkit.errors import (
     ParameterError,
     check_ci,
     check_columns,
+    warn_excluded,
 )
 from toolkit.evaluate import _effects as fx
 from toolkit.evaluate._waves import KNOWN_PAIRS
@@ -112,15 +113,9 @@ def _prepare(data, outcome, within, between, subject, fn) -> pd.DataFrame:
         )
     incomplete = d[["y", "t", "g", "s"]].isna().any(axis=1)
     if incomplete.any():
-        warnings.warn(
-            DataWarning(
-                f"{fn}: {int(incomplete.sum())} row(s) with a missing '{outcome}', '{within}', "
-                f"'{between}' or '{subject}' excluded (data index {d.index[incomplete][:10].tolist()}).",
-                n_excluded=int(incomplete.sum()),
-                reason="missing value",
-            ),
-            stacklevel=3,
-        )
+        where = f"'{outcome}', '{within}', '{between}' or '{subject}'"
+        detail = f"with a missing {where} excluded (data index {d.index[incomplete][:10].tolist()})"
+        warn_excluded(int(incomplete.sum()), "missing value", function=fn, detail=detail, stacklevel=4)
         d = d[~incomplete]
     d.attrs["t_levels"], d.attrs["g_levels"] = t_levels, g_levels
     return d
@@ -604,30 +599,17 @@ def balance_table(
     control = next(v for v in values if v != treated)
     missing = data[by].isna()
     if missing.any():
-        warnings.warn(
-            DataWarning(
-                f"{fn}: {int(missing.sum())} row(s) with no '{by}' excluded "
-                f"(data index {data.index[missing][:10].tolist()}).",
-                n_excluded=int(missing.sum()),
-                reason=f"missing '{by}'",
-            ),
-            stacklevel=2,
-        )
+        detail = f"with no '{by}' excluded (data index {data.index[missing][:10].tolist()})"
+        warn_excluded(int(missing.sum()), f"missing '{by}'", function=fn, detail=detail, stacklevel=3)
     is_t, is_c = data[by] == treated, data[by] == control
     rows = []
     for cov in covariates:
         col = data[cov]
         ok = col.notna() & ~missing
-        if (col.isna() & ~missing).any():
-            n_miss = int((col.isna() & ~missing).sum())
-            warnings.warn(
-                DataWarning(
-                    f"{fn}: {n_miss} row(s) with no '{cov}' left out of its comparison.",
-                    n_excluded=n_miss,
-                    reason=f"missing '{cov}'",
-                ),
-                stacklevel=2,
-            )
+        n_miss = int((col.isna() & ~missing).sum())
+        warn_excluded(
+            n_miss, f"missing '{cov}'", function=fn, detail=f"with no '{cov}' left out of its comparison", stacklevel=3
+        )
         a, b = col[ok & is_t], col[ok & is_c]
         kind = fx.covariate_kind(col)
         if kind == "numeric":

@@ -9,15 +9,12 @@ found and what was expected; every exclusion of rows is announced with a warning
 
 from __future__ import annotations
 
-import warnings
-
 import numpy as np
 import pandas as pd
 
 from toolkit.errors import (
     ColumnNotFoundError,
     DataValidationError,
-    DataWarning,
     ParameterError,
     check_columns,
 )
@@ -28,7 +25,6 @@ __all__ = [
     "group_codes",
     "group_labels",
     "numeric_values",
-    "warn_excluded",
     "weight_values",
 ]
 
@@ -100,15 +96,6 @@ def _numeric_view(data: pd.DataFrame, column: str, *, role: str) -> pd.Series:
         "Recode the column to numbers (e.g. 'Yes' -> 1, 'No' -> 0), or read it with "
         "toolkit.io.read_survey so the dictionary converts it.",
     )
-
-
-def warn_excluded(n: int, reason: str, *, function: str, stacklevel: int = 3) -> None:
-    """Announce ``n`` excluded rows (nothing is dropped silently) with a :class:`DataWarning`."""
-    if n:
-        warnings.warn(
-            DataWarning(f"{function}: {n} row(s) excluded: {reason}.", n_excluded=n, reason=reason),
-            stacklevel=stacklevel,
-        )
 
 
 def binary_values(data: pd.DataFrame, column: str, *, role: str = "outcome") -> pd.Series:

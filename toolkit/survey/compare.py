@@ -9,7 +9,7 @@ import pandas as pd
 from scipy import special, stats
 from statsmodels.stats.multitest import multipletests
 
-from toolkit.errors import DataWarning, DesignError, ParameterError, check_choice, check_columns
+from toolkit.errors import DataWarning, DesignError, ParameterError, check_choice, check_columns, warn_excluded
 from toolkit.survey._design import DesignColumns
 from toolkit.survey._design_tests import rao_scott, wald_means
 from toolkit.survey._inputs import (
@@ -18,7 +18,6 @@ from toolkit.survey._inputs import (
     group_labels,
     group_order,
     numeric_values,
-    warn_excluded,
 )
 
 __all__ = ["compare_groups"]

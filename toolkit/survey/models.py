@@ -20,9 +20,10 @@ from toolkit.errors import (
     ParameterError,
     check_ci,
     check_columns,
+    warn_excluded,
 )
 from toolkit.survey._design import DesignColumns
-from toolkit.survey._inputs import _problem, binary_values, warn_excluded
+from toolkit.survey._inputs import _problem, binary_values
 
 __all__ = ["logit", "ordinal"]
 

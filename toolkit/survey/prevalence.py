@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from toolkit.errors import DataWarning, DesignError, ParameterError, check_ci, check_threshold
+from toolkit.errors import DataWarning, DesignError, ParameterError, check_ci, check_threshold, warn_excluded
 from toolkit.survey._design import DesignColumns
 from toolkit.survey._inputs import (
     as_list,
@@ -17,7 +17,6 @@ from toolkit.survey._inputs import (
     group_codes,
     group_order,
     numeric_values,
-    warn_excluded,
 )
 
 __all__ = ["mean_by", "prevalence", "total"]

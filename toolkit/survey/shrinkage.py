@@ -18,13 +18,13 @@ from toolkit.errors import (
     check_ci,
     check_columns,
     check_threshold,
+    warn_excluded,
 )
 from toolkit.survey._inputs import (
     binary_values,
     group_codes,
     group_order,
     require_rows,
-    warn_excluded,
 )
 
 __all__ = ["shrink_forces"]
