@@ -7,6 +7,7 @@ file the user opened, column), what was expected, and how to fix it.
 
 from __future__ import annotations
 
+import numbers
 import warnings
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "DisclosureWarning",
     "StaggeredAdoptionWarning",
     "check_ci",
+    "check_proportion",
     "check_threshold",
     "warn_excluded",
 ]
@@ -184,6 +186,30 @@ def check_choice(value, choices, *, argument: str, function: str | None = None) 
         raise ParameterError(f"The '{argument}' parameter{of} must be one of {sorted(choices)}. Got {value!r} instead.")
 
 
+def check_proportion(value, *, argument: str, function: str | None = None, example: float = 0.5) -> float:
+    """Return ``value`` as a float if it is a number strictly between 0 and 1, or raise
+    :class:`ParameterError` naming the argument (a significance level, a proportion...).
+
+    The one check of every such parameter (:func:`check_ci` is it for confidence levels).
+    Booleans, strings and NaN are refused.
+
+    >>> check_proportion(0.05, argument="alpha")
+    0.05
+    >>> check_proportion(5, argument="alpha", function="power", example=0.05)
+    Traceback (most recent call last):
+    ...
+    toolkit.errors.ParameterError: The 'alpha' parameter of power must be a number strictly between 0 and 1 (e.g. 0.05). Got 5 instead.
+    """
+    ok = isinstance(value, numbers.Real) and not isinstance(value, bool) and 0 < float(value) < 1
+    if not ok:
+        of = f" of {function}" if function else ""
+        raise ParameterError(
+            f"The '{argument}' parameter{of} must be a number strictly between 0 and 1 (e.g. {example:g}). "
+            f"Got {value!r} instead."
+        )
+    return float(value)
+
+
 def check_ci(ci, *, function: str | None = None, argument: str = "ci") -> float:
     """Return the confidence level ``ci`` as a float, or raise :class:`ParameterError`.
 
@@ -194,16 +220,7 @@ def check_ci(ci, *, function: str | None = None, argument: str = "ci") -> float:
     ...
     toolkit.errors.ParameterError: The 'ci' parameter of prevalence must be a number strictly between 0 and 1 (e.g. 0.95). Got 95 instead.
     """
-    try:
-        level = float(ci)
-    except (TypeError, ValueError):
-        level = float("nan")
-    if isinstance(ci, bool) or not 0 < level < 1:
-        of = f" of {function}" if function else ""
-        raise ParameterError(
-            f"The '{argument}' parameter{of} must be a number strictly between 0 and 1 (e.g. 0.95). Got {ci!r} instead."
-        )
-    return level
+    return check_proportion(ci, argument=argument, function=function, example=0.95)
 
 
 def check_threshold(threshold, *, function: str | None = None, allow_low: bool = False) -> int:
@@ -220,12 +237,8 @@ def check_threshold(threshold, *, function: str | None = None, allow_low: bool =
     toolkit.errors.ParameterError: The 'threshold' parameter must be a whole number of at least 5 (the smallest count of people that may be published). Got 3 instead. Set allow_low_threshold: true in study.yml to go lower.
     """
     of = f" of {function}" if function else ""
-    ok = isinstance(threshold, (int,)) and not isinstance(threshold, bool)
-    if not ok:
-        try:
-            ok = float(threshold).is_integer()
-        except (TypeError, ValueError):
-            ok = False
+    # a whole number (10 or 10.0, numpy too); not a bool, a string or NaN
+    ok = isinstance(threshold, numbers.Real) and not isinstance(threshold, bool) and float(threshold).is_integer()
     low = 1 if allow_low else 5
     if not ok or int(threshold) < low:
         hint = "" if allow_low else " Set allow_low_threshold: true in study.yml to go lower."

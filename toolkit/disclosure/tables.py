@@ -12,18 +12,23 @@ from toolkit.disclosure import secondary as _secondary
 from toolkit.disclosure.audit import intervals
 from toolkit.disclosure.extended import extend
 from toolkit.disclosure.result import MARKER, RECORD_COLUMNS, SuppressionResult
-from toolkit.errors import DataValidationError, DisclosureWarning, ParameterError, check_choice, check_columns
+from toolkit.errors import (
+    DataValidationError,
+    DisclosureWarning,
+    ParameterError,
+    check_choice,
+    check_columns,
+    check_threshold,
+)
 
 __all__ = ["suppress", "suppress_by_counts", "suppress_long", "DisclosureWarning"]
 
 
 # --------------------------------------------------------------------------- checks
-def _check_settings(threshold, zeros, rounding, function):
-    if isinstance(threshold, bool) or not isinstance(threshold, (int, np.integer)) or threshold < 1:
-        raise ParameterError(
-            f"The 'threshold' parameter of {function} must be a whole number of at least 1 "
-            f"(the smallest count that may be published, usually 10). Got {threshold!r} instead."
-        )
+def _check_settings(threshold, zeros, rounding, function) -> int:
+    """The threshold as an int (any whole number of at least 1: the policy floor of 5 is the
+    report's, see :func:`toolkit.errors.check_threshold`), after checking every setting."""
+    threshold = check_threshold(threshold, function=function, allow_low=True)
     check_choice(zeros, {"publish", "suppress"}, argument="zeros", function=function)
     if rounding is not None and (
         isinstance(rounding, bool) or not isinstance(rounding, (int, np.integer)) or rounding < 2
@@ -32,6 +37,7 @@ def _check_settings(threshold, zeros, rounding, function):
             f"The 'rounding' parameter of {function} must be None or a whole-number base of at "
             f"least 2 (for example 5 to round to the nearest multiple of 5). Got {rounding!r} instead."
         )
+    return threshold
 
 
 def _as_frame(table, argument, function) -> pd.DataFrame:
@@ -303,7 +309,7 @@ def suppress(
     3  F03      B   28.0  secondary
     """
     fn = "suppress"
-    _check_settings(threshold, zeros, rounding, fn)
+    threshold = _check_settings(threshold, zeros, rounding, fn)
     table = _as_frame(table, "table", fn)
     _check_margin_name(table, margins_name, fn)
     counts = _check_counts(table, "table")
@@ -404,7 +410,7 @@ def suppress_by_counts(
     F02      NaN    NaN
     """
     fn = "suppress_by_counts"
-    _check_settings(threshold, zeros, None, fn)
+    threshold = _check_settings(threshold, zeros, None, fn)
     counts = _as_frame(counts, "counts", fn)
     values = _as_frame(values, "values", fn)
     _check_margin_name(counts, margins_name, fn)

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 from statsmodels.stats.multitest import multipletests
 
-from toolkit.errors import DataWarning, ParameterError, check_choice
+from toolkit.errors import DataWarning, ParameterError, check_choice, check_proportion
 
 __all__ = ["evidence_table"]
 
@@ -186,8 +186,7 @@ def evidence_table(results, *, correction: str = "holm", alpha: float = 0.05) ->
     """
     fn = "evidence_table"
     check_choice(correction, {"holm", "fdr_bh", "bonferroni", "none"}, argument="correction", function=fn)
-    if not isinstance(alpha, (int, float)) or not 0 < alpha < 1:
-        raise ParameterError(f"The 'alpha' parameter of {fn} must be between 0 and 1. Got {alpha!r} instead.")
+    check_proportion(alpha, argument="alpha", function=fn, example=0.05)
     data = _collect(results)
     for col in COLUMNS:
         if col not in data.columns:

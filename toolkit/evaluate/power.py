@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 from scipy import optimize, stats
 
-from toolkit.errors import ParameterError, check_choice
+from toolkit.errors import ParameterError, check_choice, check_proportion
 
 __all__ = ["mdes", "power", "power_proportions", "sample_size"]
 
@@ -67,10 +67,7 @@ _NOTES = """
 def _check(design, alpha, alternative, correlation, cluster_size, icc, function):
     check_choice(design, DESIGNS, argument="design", function=function)
     check_choice(alternative, ALTERNATIVES, argument="alternative", function=function)
-    if not isinstance(alpha, (int, float)) or not 0 < alpha < 1:
-        raise ParameterError(
-            f"The 'alpha' parameter of {function} must be between 0 and 1 (e.g. 0.05). Got {alpha!r} instead."
-        )
+    check_proportion(alpha, argument="alpha", function=function, example=0.05)
     if correlation is not None:
         if design != "paired":
             raise ParameterError(
@@ -466,20 +463,13 @@ def power_proportions(
     check_choice(alternative, ALTERNATIVES, argument="alternative", function=fn)
     check_choice(method, PROP_METHODS, argument="method", function=fn)
     for name, value in (("p1", p1), ("p2", p2)):
-        if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) or not 0 < value < 1:
-            raise ParameterError(
-                f"The '{name}' parameter of {fn} must be a proportion strictly between 0 "
-                f"and 1 (e.g. 0.3 for 30%). Got {value!r} instead."
-            )
+        check_proportion(value, argument=name, function=fn, example=0.3)
     if p1 == p2:
         raise ParameterError(
             f"{fn}: p1 and p2 are both {p1}; there is no difference to detect. "
             "Give the proportion expected in each group."
         )
-    if not isinstance(alpha, (int, float)) or not 0 < alpha < 1:
-        raise ParameterError(
-            f"The 'alpha' parameter of {fn} must be between 0 and 1 (e.g. 0.05). Got {alpha!r} instead."
-        )
+    check_proportion(alpha, argument="alpha", function=fn, example=0.05)
     if (n is None) == (power is None):
         raise ParameterError(
             f"{fn} needs exactly one of n= (respondents per group: the power is "

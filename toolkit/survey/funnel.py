@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from toolkit.errors import ParameterError, check_columns, check_threshold
+from toolkit.errors import ParameterError, check_columns, check_proportion, check_threshold
 from toolkit.survey._inputs import binary_values
 
 __all__ = ["funnel", "funnel_limits", "funnel_plot"]
@@ -68,10 +68,7 @@ def funnel_limits(n, *, target: float, tau2: float = 0.0) -> pd.DataFrame:
         ) from None
     if n.size == 0:
         raise ParameterError("The 'n' parameter of funnel_limits is empty (no numbers of respondents).")
-    if not 0 < target < 1:
-        raise ParameterError(
-            f"The 'target' parameter of funnel_limits must be a proportion strictly between 0 and 1. Got {target!r} instead."
-        )
+    target = check_proportion(target, argument="target", function="funnel_limits")
     if np.any(~np.isfinite(n)) or np.any(n <= 0):
         raise ParameterError(
             f"The 'n' parameter of funnel_limits must be positive numbers of respondents. Got {n.tolist()!r} instead."

@@ -123,7 +123,7 @@ def logit(
     0      Intercept        0.31    0.22     0.43
     1  public_facing        4.33    2.80     6.69
     """
-    level = _check_ci(ci, "logit")
+    level = check_ci(ci, function="logit")
     outcome = _outcome_name(formula, data, function="logit")
     d = _prepare(data)
     design = DesignColumns(
@@ -275,7 +275,7 @@ def ordinal(
     3      3|4    threshold      1.15
     4      4|5    threshold      2.21
     """
-    level = _check_ci(ci, "ordinal")
+    level = check_ci(ci, function="ordinal")
     if link not in ("logit", "probit"):
         raise ParameterError(
             f"The 'link' parameter of ordinal must be one of ['logit', 'probit']. Got {link!r} instead."
@@ -390,10 +390,6 @@ def _label(v) -> str:
     if isinstance(v, (float, np.floating)) and float(v).is_integer():
         return str(int(v))
     return str(v)
-
-
-def _check_ci(ci, function) -> float:
-    return check_ci(ci, function=function)
 
 
 def _outcome_name(formula, data, *, function: str) -> str:
