@@ -112,35 +112,9 @@ def project():
 
 
 def sleep() -> pd.DataFrame:
-    """R's ``sleep`` data (long: id, drug, extra)."""
-    return pd.DataFrame(
-        {
-            "id": list(range(1, 11)) * 2,
-            "drug": [1] * 10 + [2] * 10,
-            "extra": [
-                0.7,
-                -1.6,
-                -0.2,
-                -1.2,
-                -0.1,
-                3.4,
-                3.7,
-                0.8,
-                0.0,
-                2.0,
-                1.9,
-                0.8,
-                1.1,
-                0.1,
-                -0.1,
-                4.4,
-                5.5,
-                1.6,
-                4.6,
-                3.4,
-            ],
-        }
-    )
+    """R's ``sleep`` data (long: id, drug, extra), from the committed reference copy."""
+    data = pd.read_csv(ROOT / "tests" / "reference" / "data" / "evaluate_sleep.csv")
+    return data.rename(columns={"ID": "id", "group": "drug"})[["id", "drug", "extra"]]
 
 
 def waves() -> pd.DataFrame:

@@ -253,23 +253,9 @@ def _interview_cells(ctx, pillar, limit=3) -> list[str]:
     codes = [str(c) for c in d["code"]]
     parents = {c for c in codes if any(o.startswith(c + ".") for o in codes)}
     # the themes themselves: neither the pillar's root code nor a parent rolling up its sub-themes
-    keep = [
-        i
-        for i in range(len(d))
-        if d["pillar"].iloc[i] == pillar
-        and "." in codes[i]
-        and codes[i] not in parents
-        and pd.notna(d["estimate"].iloc[i])
-    ]
-    keep.sort(key=lambda i: -float(d["estimate"].iloc[i]))
-    withheld = [
-        i
-        for i in range(len(d))
-        if d["pillar"].iloc[i] == pillar
-        and "." in codes[i]
-        and codes[i] not in parents
-        and pd.isna(d["estimate"].iloc[i])
-    ]
+    themes = [i for i in range(len(d)) if d["pillar"].iloc[i] == pillar and "." in codes[i] and codes[i] not in parents]
+    keep = sorted((i for i in themes if pd.notna(d["estimate"].iloc[i])), key=lambda i: -float(d["estimate"].iloc[i]))
+    withheld = [i for i in themes if pd.isna(d["estimate"].iloc[i])]
     if not keep and withheld:
         return [
             (

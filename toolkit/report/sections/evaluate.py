@@ -212,27 +212,15 @@ def _incidents(ctx, path, denominators_path) -> None:
             )
         )
     one = series[0]
-    res = its(
-        one,
-        outcome="incidents",
-        time="month",
-        intervention=str(pd.Period(str(launch), "M")),
-        family="negbin",
-        seasonality="fourier",
-        offset="headcount",
-        return_fitted=True,
-    )
-    res, fitted = res
-    both = its(
-        pd.concat(series, ignore_index=True),
-        outcome="incidents",
-        time="month",
-        intervention=str(pd.Period(str(launch), "M")),
-        family="poisson",
-        seasonality="fourier",
-        offset="headcount",
-        comparison="comparison",
-    )
+    model = {
+        "outcome": "incidents",
+        "time": "month",
+        "intervention": str(pd.Period(str(launch), "M")),
+        "seasonality": "fourier",
+        "offset": "headcount",
+    }
+    res, fitted = its(one, family="negbin", return_fitted=True, **model)
+    both = its(pd.concat(series, ignore_index=True), family="poisson", comparison="comparison", **model)
     table = pd.concat(
         [res.assign(design="launch forces"), both.assign(design="launch vs other forces")], ignore_index=True
     )
