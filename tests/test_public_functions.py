@@ -26,10 +26,6 @@ floats, and that no ``assert`` guards anything in ``toolkit/`` (``python -O`` st
 Every error message is therefore built at least once (messages that crash while being
 formatted are an anti-pattern of STYLE.md). :func:`test_registry_is_complete` fails when a
 new public name is exported without an entry here: add one.
-
-Functions of modules still being written by their owners carry ``xfail(strict=True)``
-marks (see ``PENDING``), so the suite turns red as soon as the owner fixes them and the
-mark must be removed.
 """
 
 from __future__ import annotations
@@ -39,7 +35,7 @@ import inspect
 import pathlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
@@ -215,7 +211,6 @@ class Case:
     choices  : ((kwarg, an allowed value), ...); the test sets kwarg to an invalid string.
     empty    : run the empty-table test (``data`` with 0 rows).
     path     : kwarg holding a file path (missing-file test).
-    xfail    : {test name: reason} for modules being written by others.
     """
 
     func: Callable
@@ -227,19 +222,9 @@ class Case:
     choices: tuple = ()
     empty: bool = False
     path: str | None = None
-    xfail: dict = field(default_factory=dict)
 
 
 S, Q, E = toolkit.survey, toolkit.qual, toolkit.evaluate
-
-# Failures in modules whose owners are still writing them (not edited here: see report).
-_TYPE = "data=None / a list fails with AttributeError/TypeError instead of naming DataFrame"
-_EMPTY = "an empty table gives no clear ToolkitError"
-_ZERO_W = (
-    "survey/_inputs.py weight_values: 0 rows with weight='w' is reported as \"column 'w' "
-    'has only zero weights: found 0.0" (misleading; should say the table is empty)'
-)
-PENDING: dict[str, dict[str, str]] = {}
 
 
 def _formula_typo(kwargs):
@@ -1204,9 +1189,7 @@ def _params(test: str, applies: Callable[[Case], bool]):
     for name, case in REGISTRY.items():
         if not applies(case):
             continue
-        reason = case.xfail.get(test) or PENDING.get(name, {}).get(test)
-        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        out.append(pytest.param(name, id=name, marks=marks))
+        out.append(pytest.param(name, id=name))
     return out
 
 
@@ -1215,17 +1198,14 @@ def _spec_id(spec) -> str:
 
 
 def _params_each(test: str, attr: str, keep: Callable = lambda spec: True):
-    """One parameter per (function, entry of ``attr``); xfail keys ``test`` or ``test:arg``."""
+    """One parameter per (function, entry of ``attr``)."""
     out = []
     for name, case in REGISTRY.items():
         for i, spec in enumerate(getattr(case, attr)):
             if not keep(spec):
                 continue
             sid = _spec_id(spec) if attr == "columns" else spec[0]
-            pending = PENDING.get(name, {})
-            reason = pending.get(f"{test}:{sid}") or pending.get(test)
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            out.append(pytest.param(name, i, id=f"{name}:{sid}", marks=marks))
+            out.append(pytest.param(name, i, id=f"{name}:{sid}"))
     return out
 
 

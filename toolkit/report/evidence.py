@@ -569,12 +569,7 @@ def build_evidence_pack(
     for name in sections:
         if name != "data" and name not in wanted and PART_OF.get(name) not in wanted:
             continue
-        try:
-            module = importlib.import_module(f"toolkit.report.sections.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"toolkit.report.sections.{name}":
-                raise
-            continue
+        module = importlib.import_module(f"toolkit.report.sections.{name}")
         start = time.perf_counter()
         print(f"[{name}] building ...", flush=True)
         n_findings = len(ctx.findings)

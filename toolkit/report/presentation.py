@@ -148,10 +148,6 @@ class PresentationTable:
     pillar: str | None = None
     extra: dict = field(default_factory=dict)
 
-    @property
-    def has_suppressed(self) -> bool:
-        return any(any(r) for r in self.suppressed)
-
     def to_frame(self) -> pd.DataFrame:
         """The table as a DataFrame of strings."""
         return pd.DataFrame(self.rows, columns=self.columns)

@@ -36,8 +36,3 @@ RECOMMENDATIONS = {
     "4.05": "Online harms in the remit of wellbeing champions",
     "4.06": "Online harms referenced in Police Covenant workstreams",
 }
-
-
-def pillar_of(recommendation: str) -> str:
-    """Pillar of a recommendation number such as '3.02'."""
-    return PILLARS[int(recommendation.split(".")[0]) - 1]

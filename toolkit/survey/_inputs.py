@@ -262,10 +262,4 @@ def group_order(data: pd.DataFrame, by: list[str], labels: pd.Series, *, keep_em
     return keys
 
 
-def require_column_name(value, *, argument: str) -> str:
-    if not isinstance(value, str):
-        raise ParameterError(f"The '{argument}' parameter must be a column name. Got {value!r} instead.")
-    return value
-
-
-__all__ += ["ColumnNotFoundError", "group_order", "require_column_name", "require_rows"]
+__all__ += ["ColumnNotFoundError", "group_order", "require_rows"]

@@ -1,8 +1,9 @@
 """Pairwise-deletion covariances and correlations, vectorised.
 
-``pairwise_cov`` equals R's ``cov(x, use = "pairwise")`` and pandas' ``DataFrame.cov()``:
-each pair of items uses the rows where both are answered, with that pair's own means.
-``pairwise_cor`` equals R's ``cor(x, use = "pairwise")`` and pandas' ``DataFrame.corr()``
+The covariances of :func:`pairwise_moments` equal R's ``cov(x, use = "pairwise")`` and
+pandas' ``DataFrame.cov()``: each pair of items uses the rows where both are answered, with
+that pair's own means. Its correlations equal R's ``cor(x, use = "pairwise")`` and pandas'
+``DataFrame.corr()``
 (the standard deviations are also those of the pair's common rows). psych's standardised
 alpha instead rescales the pairwise covariance matrix by its own diagonal (``cov2cor``),
 see :func:`cov2cor`.
@@ -139,17 +140,6 @@ def pairwise_moments(X: np.ndarray):
     N, S, P, Q, _, _ = cross_products(np.asarray(X, dtype=float))
     cov, cor = moments_from_sums(N, S, P, Q)
     return cov, cor, N
-
-
-def pairwise_cov(X: np.ndarray):
-    """Return ``(cov, n_pairs)``, as R's ``cov(x, use = "pairwise")``."""
-    cov, _, N = pairwise_moments(X)
-    return cov, N
-
-
-def pairwise_cor(X: np.ndarray) -> np.ndarray:
-    """Pearson correlations, each from the rows where both items are answered."""
-    return pairwise_moments(X)[1]
 
 
 def cov2cor(C: np.ndarray) -> np.ndarray:

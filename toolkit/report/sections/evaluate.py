@@ -7,6 +7,7 @@ monthly series) declared so that the gate protects them jointly."""
 from __future__ import annotations
 
 import warnings
+from typing import Any
 
 import pandas as pd
 
@@ -212,7 +213,7 @@ def _incidents(ctx, path, denominators_path) -> None:
             )
         )
     one = series[0]
-    model = {
+    model: dict[str, Any] = {  # what both fits share
         "outcome": "incidents",
         "time": "month",
         "intervention": str(pd.Period(str(launch), "M")),
