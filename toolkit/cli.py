@@ -7,13 +7,20 @@ traceback. Programming errors still show a traceback (those are bugs to report).
 from __future__ import annotations
 
 import argparse
+import logging
+import os
+import shutil
 import sys
+import warnings
 from pathlib import Path
 
+import toolkit
 from toolkit.errors import ToolkitError
+from toolkit.paths import TEMPLATES_DIR
 
 
 def _cmd_demo_data(args) -> int:
+    # lazy: the command line loads only what the subcommand it runs needs (a fast --help)
     from toolkit.synth import write_demo
 
     out = Path(args.outdir)
@@ -39,10 +46,6 @@ def _cmd_demo_data(args) -> int:
 
 
 def _cmd_templates(args) -> int:
-    import shutil
-
-    from toolkit.paths import TEMPLATES_DIR
-
     out = Path(args.outdir)
     if out.exists() and not (out.is_dir() and not any(out.iterdir())):
         raise ToolkitError(
@@ -57,17 +60,20 @@ def _cmd_templates(args) -> int:
 
 
 def _cmd_validate(args) -> int:
+    # lazy: the command line loads only what the subcommand it runs needs (a fast --help)
     from toolkit.io.validate_cli import run_validate
 
     return run_validate(args.data, dictionary=args.dictionary, sheet=args.sheet, out=args.report)
 
 
 def _cmd_evidence_pack(args) -> int:
+    # lazy: the command line loads only what the subcommand it runs needs (a fast --help)
     from toolkit.report.evidence import build_evidence_pack
 
     if not args.demo and not args.config:
         raise ToolkitError("Give either --demo or --config study.yml.")
     if args.by is not None:
+        # lazy: the command line loads only what the subcommand it runs needs (a fast --help)
         from toolkit.report.by_force import build_by_force
 
         if args.by != "force":
@@ -91,8 +97,10 @@ def _cmd_evidence_pack(args) -> int:
 
 
 def _cmd_audit_pack(args) -> int:
+    # lazy: the command line loads only what the subcommand it runs needs (a fast --help)
     import pandas as pd
 
+    # lazy: the command line loads only what the subcommand it runs needs (a fast --help)
     from toolkit.disclosure.audit_pack import audit_pack
 
     verdict = audit_pack(Path(args.pack), study=args.study)
@@ -113,7 +121,6 @@ def build_parser() -> argparse.ArgumentParser:
         description="Online-harms research and evaluation toolkit: validate force data, "
         "write the synthetic demo study, build the evidence pack.",
     )
-    import toolkit
 
     parser.add_argument("--version", action="version", version=f"toolkit {toolkit.__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -169,7 +176,6 @@ def _show_warning(message, category, filename, lineno, file=None, line=None):
 def _configure_logging() -> None:
     """Log records as 'toolkit: note: ...' lines; the command's own report already lists
     excluded rows, so the library's pointer to ``SurveyData.excluded`` is left out."""
-    import logging
 
     class _NotAttributePointers(logging.Filter):
         def filter(self, record):
@@ -185,8 +191,6 @@ def _configure_logging() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    import warnings
-
     warnings.showwarning = _show_warning
     _configure_logging()
     parser = build_parser()
@@ -200,8 +204,6 @@ def main(argv: list[str] | None = None) -> int:
         return status
     except BrokenPipeError:
         # the reader stopped early (``toolkit validate ... | head``): not an error worth a traceback
-        import os
-
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1

@@ -37,7 +37,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from toolkit.errors import ToolkitError
+import yaml
+
+from toolkit.dictionary import load_dictionary
+from toolkit.errors import ParameterError, ToolkitError, check_threshold
 
 __all__ = ["ConfigError", "StudyConfig", "load_study", "SCHEMA", "ANALYSES"]
 
@@ -269,8 +272,6 @@ def check_study(raw: dict, *, base: Path, source: Path | None = None, check_path
     disc: dict = raw["disclosure"] if isinstance(raw.get("disclosure"), dict) else {}
     threshold = disc.get("threshold")
     if isinstance(threshold, int) and not isinstance(threshold, bool):
-        from toolkit.errors import ParameterError, check_threshold
-
         try:
             check_threshold(threshold, allow_low=disc.get("allow_low_threshold") is True)
         except ParameterError as exc:
@@ -288,6 +289,7 @@ def check_study(raw: dict, *, base: Path, source: Path | None = None, check_path
     if check_paths and isinstance(ref, str) and ref.strip():
         p = Path(ref) if Path(ref).is_absolute() else base / ref
         if p.exists():  # a missing file is reported above
+            # lazy: import cycle (the briefing reads the configuration), and python-docx loads only here
             from toolkit.report.docx_briefing import reference_problems
 
             problems += reference_problems(p)
@@ -321,7 +323,7 @@ def check_study(raw: dict, *, base: Path, source: Path | None = None, check_path
     if check_paths and dictionary is not None and dictionary.exists():
         # the survey settings name variables: check them against the dictionary now, before
         # any analysis (a dictionary that does not load is reported by the data section)
-        from toolkit.dictionary import load_dictionary
+        # lazy: import cycle (toolkit.study builds on this module)
         from toolkit.study import Contract
 
         try:
@@ -360,8 +362,6 @@ def load_study(path, *, check_paths: bool = True) -> StudyConfig:
     ConfigError
         Listing every problem found (unknown keys, missing files, wrong kinds, dates out of order).
     """
-    import yaml
-
     path = Path(path)
     if not path.exists():
         raise ConfigError(path, [f"the configuration file {path} does not exist"])

@@ -4,12 +4,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
 import yaml
 
-from toolkit.config import StudyConfig, load_study
+import toolkit
+from toolkit.config import ConfigError, StudyConfig, load_study
+from toolkit.dictionary import default_dictionary, load_dictionary, parse_code
+from toolkit.errors import ToolkitError
+from toolkit.io import read_survey
+from toolkit.survey import rake, workforce_margins
+from toolkit.synth import write_demo
+from toolkit.synth.survey import ROLLOUT_FORCES, WAVE_START
 
 __all__ = [
     "demo_config",
@@ -48,8 +57,6 @@ DEMO_SURVEY = {
 
 def demo_config(outdir, *, seed: int = 20240301) -> StudyConfig:
     """Write the demo study into ``outdir / "demo-data"`` with its ``study.yml``; load it."""
-    from toolkit.synth import write_demo
-
     data_dir = Path(outdir) / "demo-data"
     write_demo(data_dir, seed=seed)
     raw: dict = {
@@ -60,8 +67,6 @@ def demo_config(outdir, *, seed: int = 20240301) -> StudyConfig:
         if (data_dir / rel).exists():
             raw.setdefault(section, {})[key] = rel
     if "survey" in raw:
-        from toolkit.synth.survey import WAVE_START
-
         raw["survey"].update(DEMO_SURVEY)
         raw["survey"]["waves"] = {int(w): str(d)[:10] for w, d in WAVE_START.items()}
     if "qual" in raw and "interviews" in raw["qual"]:
@@ -77,15 +82,11 @@ def demo_config(outdir, *, seed: int = 20240301) -> StudyConfig:
             }
         )
     if "survey" in raw:
-        from toolkit.synth.survey import ROLLOUT_FORCES
-
         raw.setdefault("evaluate", {}).update(
             {"survey_treated": list(ROLLOUT_FORCES), "survey_outcome": "training_confidence"}
         )
     truth = data_dir / "evaluate" / "truth.json"
     if truth.exists():
-        import json
-
         dates = json.loads(truth.read_text()).get("config_dates", {})
         if dates:
             raw.setdefault("evaluate", {}).update(dates)
@@ -110,7 +111,6 @@ def open_study(study=None, output="outputs", *, seed: int = 20240301) -> StudyCo
     """
     if study is not None:
         return load_study(study)
-    import toolkit
 
     data_dir = Path(output) / "demo-data"
     marker = data_dir / ".demo-version"
@@ -260,7 +260,6 @@ class Contract:
             if var not in types:
                 problems.append(f"'survey.reference' names {var!r}, which is not in the data dictionary")
                 continue
-            from toolkit.dictionary import parse_code
 
             codes = dictionary.codes(var)
             code = parse_code(code)
@@ -276,14 +275,10 @@ class Contract:
             weight_by = tuple(str(v) for v in weight_by if str(v) in types)
         waves = {}
         for code, date in (get("waves") or {}).items():
-            from toolkit.dictionary import parse_code
-
             waves[parse_code(code)] = date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date))
         if waves and not [v for v in variables if roles[v] == "wave"]:
             problems.append("'survey.waves' gives wave dates but no dictionary variable has role 'wave'")
         if problems:
-            from toolkit.config import ConfigError
-
             raise ConfigError(getattr(config, "source", None), problems)
         return cls(
             variables=variables,
@@ -403,8 +398,6 @@ class Contract:
             return data, f"all {len(waves)} waves pooled ({len(data)} responses)"
         code = waves[-1] if choice in (None, "latest") else choice
         if code not in waves:
-            from toolkit.config import ConfigError
-
             raise ConfigError(
                 source, [f"'survey.wave' is {choice!r}, but the survey's wave column {wave!r} holds {waves}"]
             )
@@ -437,8 +430,6 @@ def read_study_survey(config, *, on_error: str = "report"):
     -------
     toolkit.io.SurveyData
     """
-    from toolkit.io import read_survey
-
     get = lambda key, default=None: config.get("survey", key, default)  # noqa: E731
     return read_survey(
         config.path("survey", "data"),
@@ -464,11 +455,6 @@ def study_weights(config, c: Contract, data) -> tuple:
     (str or None, str)
         The weight column (None = unweighted) and a sentence for the methods.
     """
-    import pandas as pd
-
-    from toolkit.errors import ToolkitError
-    from toolkit.survey import rake, workforce_margins
-
     base = c.weight if c.weight in data.columns else None
     path = config.path("survey", "margins") if config is not None else None
     if path is None:
@@ -514,8 +500,6 @@ def study_weights(config, c: Contract, data) -> tuple:
 
 def _first_present(values):
     """The first category (categorical order) or smallest value present."""
-    import pandas as pd
-
     s = pd.Series(values).dropna()
     if not len(s):
         return None
@@ -534,15 +518,11 @@ def contract(config, dictionary=None) -> Contract:
     >>> c.by, c.weight_by
     (('role',), ('force', 'role'))
     """
-    from toolkit.dictionary import load_dictionary
-
     if config is not None and not isinstance(config, StudyConfig):
         config = load_study(config)
     if dictionary is None:
         path = config.path("survey", "dictionary") if config is not None else None
         if path is None:
-            from toolkit.dictionary import default_dictionary
-
             dictionary = default_dictionary()
         else:
             dictionary = load_dictionary(path)

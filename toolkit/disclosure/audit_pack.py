@@ -37,7 +37,9 @@ Checks, each a row of the verdict table:
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import json
 import re
 import zipfile
@@ -45,7 +47,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from toolkit.config import StudyConfig, load_study
+from toolkit.dictionary import load_dictionary
+from toolkit.disclosure.gate import Cell, lp_attack
 from toolkit.disclosure.result import MARKER
+from toolkit.disclosure.text import screen
+from toolkit.qual.project import QualProject
+from toolkit.qual.qdpx import read_qdpx
 
 __all__ = ["audit_pack", "published_text", "study_free_text", "text_units"]
 
@@ -170,9 +178,6 @@ def text_units(pack: Path) -> list[tuple[str, str]]:
             except ValueError:
                 units = text.splitlines()
         elif suffix == ".csv":
-            import csv
-            import io
-
             units = [c for row in csv.reader(io.StringIO(text.lstrip("\ufeff"))) for c in row]
         else:
             units = text.splitlines()
@@ -191,8 +196,6 @@ def study_free_text(study, *, min_len: int = 8) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {"survey": set(), "incidents": set(), "interviews": set()}
     survey = study.path("survey", "data")
     if survey is not None and survey.exists():
-        from toolkit.dictionary import load_dictionary
-
         dictionary = load_dictionary(study.path("survey", "dictionary")) if study.path("survey", "dictionary") else None
         raw = (
             (
@@ -234,11 +237,7 @@ def study_free_text(study, *, min_len: int = 8) -> dict[str, set[str]]:
                 out["incidents"] |= {v for v in values.unique() if len(v) >= min_len}
     interviews = study.path("qual", "interviews")
     if interviews is not None and interviews.exists():
-        from toolkit.qual.project import QualProject
-
         if interviews.suffix.lower() == ".qdpx":
-            from toolkit.qual.qdpx import read_qdpx
-
             project = read_qdpx(interviews)
         else:
             project = QualProject.from_csv(interviews)
@@ -296,8 +295,6 @@ def audit_pack(pack, *, study=None, private=None) -> pd.DataFrame:
     >>> verdict.attrs["safe"], verdict.loc[verdict["status"] == "FAIL", "check"].tolist()
     (False, ['manifest', 'small counts'])
     """
-    from toolkit.disclosure.gate import Cell, lp_attack
-
     pack = Path(pack)
     rows: list[dict] = []
 
@@ -424,8 +421,6 @@ def audit_pack(pack, *, study=None, private=None) -> pd.DataFrame:
             )
 
     # counts of people in sentences, labels and text cells
-    from toolkit.disclosure.text import screen
-
     shown_counts = set()
     for name, df in tables.items():
         others = set(not_people.get(name) or {})
@@ -451,8 +446,6 @@ def audit_pack(pack, *, study=None, private=None) -> pd.DataFrame:
 
     # free text
     if study is not None:
-        from toolkit.config import StudyConfig, load_study
-
         cfg = study if isinstance(study, StudyConfig) else load_study(study)
         text = published_text(pack)
         for origin, strings in study_free_text(cfg).items():

@@ -34,8 +34,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from scipy.optimize import linprog
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 
-from toolkit.errors import ParameterError, ToolkitError
+from toolkit.disclosure import secondary as _secondary
+from toolkit.disclosure.extended import extend
+from toolkit.disclosure.tables import _check_counts
+from toolkit.errors import ParameterError, ToolkitError, check_choice, check_threshold
 
 __all__ = ["Cell", "DisclosureError", "Gate", "Link", "Publishable", "cell"]
 
@@ -186,8 +192,6 @@ class Gate:
         rounding: int | None = None,
         allow_low_threshold: bool = False,
     ):
-        from toolkit.errors import check_choice, check_threshold
-
         self.threshold = check_threshold(threshold, function="Gate", allow_low=allow_low_threshold)
         check_choice(zeros, {"publish", "suppress"}, argument="zeros", function="Gate")
         if rounding is not None and (
@@ -224,10 +228,6 @@ class Gate:
         return None
 
     def _wide(self, pub: Publishable) -> _Gated:
-        from toolkit.disclosure import secondary as _secondary
-        from toolkit.disclosure.extended import extend
-        from toolkit.disclosure.tables import _check_counts
-
         data = pub.data
         counts = _check_counts(data, pub.name)
         ext = extend(counts)
@@ -741,8 +741,6 @@ def _max_expression(
 
     With ``explain``, also the published cells of each binding constraint (non-zero dual
     value): the cells whose withholding can lift the bound, as ``(value, [[cells], ...])``."""
-    from scipy.optimize import linprog
-
     free = list(dict.fromkeys(unknown))
     if half > 0:
         free += [c for c in published if c not in set(free)]
@@ -849,10 +847,6 @@ def lp_attack(
     ...           constraints=[({a: 1, b: 1, t: -1}, "=")], pairs=[], threshold=10)
     [(Cell(table='by', row='x', column='n'), 3.0, 3.0)]
     """
-    from scipy.optimize import linprog
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
-
     unknown = list(dict.fromkeys(unknown))
     free = list(unknown)
     if half > 0:  # rounded published values are unknowns within +- half

@@ -7,6 +7,7 @@ import warnings
 
 import numpy as np
 import pandas as pd
+import statsmodels.formula.api as smf
 from scipy import stats
 
 from toolkit.errors import (
@@ -431,8 +432,6 @@ def mixed_model(
     4                   var(subject)     0.375     NaN      NaN
     5                  var(residual)     0.078     NaN      NaN
     """
-    import statsmodels.formula.api as smf
-
     fn = "mixed_model"
     level = check_ci(ci, function=fn)
     d = _prepare(data, outcome, within, between, subject, fn)

@@ -21,6 +21,7 @@ from toolkit.errors import (
     check_choice,
     check_columns,
 )
+from toolkit.io.csvfile import read_csv_text
 
 __all__ = ["ALLOWED", "COLUMNS", "REQUIRED", "incident_trends", "read_incidents"]
 
@@ -128,8 +129,6 @@ def read_incidents(path, *, return_report: bool = False):
     >>> inc.index[0], inc["victim_type"].iloc[0]
     (2, 'officer')
     """
-    from toolkit.io.csvfile import read_csv_text
-
     path = Path(path)
     csv = read_csv_text(path)
     header = [h.strip().lower() for h in csv.header]

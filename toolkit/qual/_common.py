@@ -5,11 +5,10 @@ from __future__ import annotations
 import pandas as pd
 
 from toolkit.errors import ColumnNotFoundError, ParameterError
+from toolkit.qual.project import QualProject
 
 
 def check_project(project, function: str) -> None:
-    from toolkit.qual.project import QualProject
-
     if not isinstance(project, QualProject):
         raise ParameterError(
             f"The 'project' parameter of {function} must be a QualProject "

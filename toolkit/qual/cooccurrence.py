@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from matplotlib import colormaps
 
 from toolkit.errors import check_choice
 from toolkit.qual._common import (
@@ -154,8 +155,8 @@ def cooccurrence_heatmap(table: pd.DataFrame, *, labels=None, ax=None):
     -------
     matplotlib.figure.Figure
     """
+    # lazy: pyplot starts a plotting backend; only drawing needs it
     import matplotlib.pyplot as plt
-    from matplotlib import colormaps
 
     check_table(
         table,

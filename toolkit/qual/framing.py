@@ -15,14 +15,18 @@ import re
 import numpy as np
 import pandas as pd
 from scipy import stats
+from statsmodels.stats.proportion import proportion_confint
 
 from toolkit.errors import (
     DataValidationError,
     ParameterError,
+    check_ci,
     check_columns,
 )
 from toolkit.paths import template
 from toolkit.qual._common import check_table
+from toolkit.qual.agreement import cohen_kappa
+from toolkit.qual.project import QualProject
 
 __all__ = ["frame_documents", "framing_evidence", "compare_frames", "validate_lexicon", "read_lexicon", "FRAMES"]
 
@@ -104,8 +108,6 @@ def _lookup(lex):
 
 
 def _as_documents(documents, text, id, function="frame_documents"):
-    from toolkit.qual.project import QualProject
-
     if isinstance(documents, QualProject):
         src = documents.sources
         docs = src[src["kind"] == "document"]
@@ -310,7 +312,6 @@ def compare_frames(scores, *, by, ci=0.95):
     check_table(
         scores, argument="scores", function="compare_frames", producer="frame_documents", columns=("estimate", "frame")
     )
-    from toolkit.errors import check_ci
 
     ci_level = check_ci(ci, function="compare_frames")
     rows = []
@@ -366,8 +367,6 @@ def validate_lexicon(sample, lexicon=None, *, text="text", label="frame"):
     The lexicon label of a paragraph is ``care`` if care weight > misconduct weight,
     ``misconduct`` if less, and ``neutral`` if no term (or an exact tie) is found.
     """
-    from toolkit.qual.agreement import cohen_kappa
-
     if isinstance(sample, (str, os.PathLike)):
         sample = pd.read_csv(sample)
     check_table(sample, argument="sample", function="validate_lexicon", allow_empty=True)
@@ -391,7 +390,6 @@ def validate_lexicon(sample, lexicon=None, *, text="text", label="frame"):
     n = len(sample)
     correct = int((predicted == labels.to_numpy()).sum())
     acc = correct / n
-    from statsmodels.stats.proportion import proportion_confint
 
     lo, hi = proportion_confint(correct, n, alpha=0.05, method="wilson")
     pair = pd.DataFrame(

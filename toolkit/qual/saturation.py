@@ -142,6 +142,7 @@ def saturation(
 
 def saturation_plot(table: pd.DataFrame, *, ax=None):
     """Bar chart of new codes per source with the cumulative proportion of codes found."""
+    # lazy: pyplot starts a plotting backend; only drawing needs it
     import matplotlib.pyplot as plt
 
     check_table(

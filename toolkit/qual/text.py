@@ -69,6 +69,7 @@ def _as_texts(texts, argument="texts"):
 
 
 def _sentence_tokenizer(texts):
+    # lazy: nltk loads only when text is tokenised
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
     return PunktSentenceTokenizer("\n\n".join(texts)[:2_000_000] or None)
@@ -94,6 +95,7 @@ def tokenize(texts, *, lower=True):
     >>> tokenize(["The officer's account was hacked. She reported it."])
     [['the', 'officer', "'s", 'account', 'was', 'hacked', '.', 'she', 'reported', 'it', '.']]
     """
+    # lazy: nltk loads only when text is tokenised
     from nltk.tokenize import TreebankWordTokenizer
 
     _, values = _as_texts(texts)
@@ -143,6 +145,7 @@ def kwic(texts, term, *, window=5, ignore_case=True):
             left              match         right
     0  staff to  wellbeing support  after online
     """
+    # lazy: nltk loads only when text is tokenised
     from nltk.tokenize import TreebankWordTokenizer
 
     if not isinstance(term, str) or not term.strip():
@@ -220,6 +223,7 @@ def collocations(texts, *, n=2, measure="llr", top=20, min_freq=3, drop_stopword
     >>> collocations(docs, top=2)["term"].tolist()
     ['line manager', 'online abuse']
     """
+    # lazy: nltk loads only when text is tokenised
     from nltk.collocations import (
         BigramAssocMeasures,
         BigramCollocationFinder,

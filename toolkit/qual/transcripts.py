@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -117,8 +118,6 @@ def read_transcript(path, *, id=None, case=None, kind="interview", speakers=SPEA
     sid = id or path.stem
     turns = _turns(text, sid, speakers)
     if turns.empty:
-        import warnings
-
         warnings.warn(
             f"{path}: no speaker labels found (e.g. 'Interviewer:' or 'P07:' at the "
             "start of a line); the text is kept as one source without turns.",

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from toolkit.report.presentation import PresentationTable, present_published
 from toolkit.report.recommendations import PILLAR_TITLES, PILLARS
-from toolkit.report.summary import executive_summary, joint_display
+from toolkit.report.summary import STRAND_TITLES, executive_summary, joint_display
 
 __all__ = [
     "BODY_MAX_COLUMNS",
@@ -227,8 +227,6 @@ def _screen_table(ctx, p: PresentationTable) -> PresentationTable:
 def _screen_summary(ctx, summary: dict) -> dict:
     """Executive summary sentences through the safety net: a sentence stating a count it
     may not is left out, a source line that does is shortened to the strand's title."""
-    from toolkit.report.summary import STRAND_TITLES
-
     out = {}
     for pillar, items in summary.items():
         kept = []

@@ -20,9 +20,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PIL import Image
+
+from toolkit.config import ConfigError
 from toolkit.report.briefing import Briefing, Figure
 from toolkit.report.ooxml import FIXED_DATETIME, fix_zip
 from toolkit.report.presentation import LEGEND, PresentationTable
+from toolkit.report.recommendations import PILLAR_TITLES
 
 __all__ = ["REFERENCE", "REQUIRED_STYLES", "column_widths", "reference_problems", "text_width_cm", "write_docx"]
 
@@ -131,6 +135,7 @@ def reference_problems(path, *, key: str = "report.reference_docx") -> list[str]
     :data:`REQUIRED_STYLES`, with its kind (paragraph or table style). Each problem
     names ``key`` (the configuration key that gave the file), the file and the style.
     """
+    # lazy: python-docx is loaded only when a Word file is read or written
     from docx import Document
     from docx.enum.style import WD_STYLE_TYPE
 
@@ -166,9 +171,8 @@ def reference_problems(path, *, key: str = "report.reference_docx") -> list[str]
 
 def _open_reference(path):
     """The reference document at ``path`` (default :data:`REFERENCE`), its body emptied."""
+    # lazy: python-docx is loaded only when a Word file is read or written
     from docx import Document
-
-    from toolkit.config import ConfigError
 
     path = Path(path) if path is not None else REFERENCE
     problems = reference_problems(path)
@@ -184,6 +188,7 @@ def _open_reference(path):
 
 def _apply_colour(doc, colour_hex: str) -> None:
     """The force's colour (``report.colour``) on the title, headings and table header row."""
+    # lazy: python-docx is loaded only when a Word file is read or written
     from docx.oxml.ns import qn
     from docx.shared import RGBColor
 
@@ -214,6 +219,7 @@ def _fixed_properties(doc, title: str, organisation: str) -> None:
 
 
 def _seq(paragraph, kind: str, number: int) -> None:
+    # lazy: python-docx is loaded only when a Word file is read or written
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -238,6 +244,7 @@ def _caption(doc, kind: str, number: int, text: str, *, prefix: str = ""):
 
 
 def _cell_text(cell, text: str, *, bold=False, align_right=False, size=None, bold_first=False) -> None:
+    # lazy: python-docx is loaded only when a Word file is read or written
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
@@ -256,6 +263,7 @@ def _cell_text(cell, text: str, *, bold=False, align_right=False, size=None, bol
 
 
 def _repeat_header(row) -> None:
+    # lazy: python-docx is loaded only when a Word file is read or written
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -268,6 +276,7 @@ def _repeat_header(row) -> None:
 
 
 def _fix_table_width(table, widths_cm) -> None:
+    # lazy: python-docx is loaded only when a Word file is read or written
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Cm
@@ -302,6 +311,7 @@ def _fix_table_width(table, widths_cm) -> None:
 
 
 def _add_table(doc, p: PresentationTable, available_cm: float, *, size: float = TABLE_PT) -> None:
+    # lazy: python-docx is loaded only when a Word file is read or written
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -352,9 +362,9 @@ def _add_table(doc, p: PresentationTable, available_cm: float, *, size: float = 
 
 
 def _add_figure(doc, fig: Figure, max_w_cm: float, max_h_cm: float) -> None:
+    # lazy: python-docx is loaded only when a Word file is read or written
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
-    from PIL import Image
 
     with Image.open(fig.png) as im:
         w_px, h_px = im.size
@@ -411,10 +421,9 @@ def write_docx(model: Briefing, path) -> Path:
     toolkit.config.ConfigError
         The reference document cannot be opened or lacks a style of :data:`REQUIRED_STYLES`.
     """
+    # lazy: python-docx is loaded only when a Word file is read or written
     from docx.enum.section import WD_ORIENT, WD_SECTION
     from docx.shared import Cm, Pt
-
-    from toolkit.report.recommendations import PILLAR_TITLES
 
     doc = _open_reference(model.theme.reference_docx)
     if model.theme.colour_given:

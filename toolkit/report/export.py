@@ -14,6 +14,7 @@ row, and the neutralised remainder would be read as a live formula).
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pandas as pd
@@ -58,8 +59,6 @@ def neutralise_formulas(table: pd.DataFrame) -> pd.DataFrame:
 def write_csv(table: pd.DataFrame, path: Path) -> Path:
     """Write ``table`` as UTF-8 CSV (with BOM so Excel reads accents) after neutralising
     formulas; every text cell is quoted, so CR, LF and tabs stay inside their cell."""
-    import csv
-
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     neutralise_formulas(table).to_csv(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["pct", "ci", "pvalue", "number", "format_table", "round_people"]
@@ -61,8 +62,6 @@ def round_people(values, base: int = 10):
     >>> round_people(pd.Series([4.9, 5.0, 1234.4, -3.0, None])).tolist()
     [0.0, 10.0, 1230.0, 0.0, nan]
     """
-    import numpy as np
-
     x = pd.to_numeric(pd.Series(values), errors="coerce").astype(float)
     r = np.sign(x) * np.floor(np.abs(x) / base + 0.5) * base
     return r.clip(lower=0.0) + 0.0  # no negative zero

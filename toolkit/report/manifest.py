@@ -10,6 +10,8 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
+import toolkit
+
 __all__ = ["file_sha256", "package_versions", "write_manifest"]
 
 _PACKAGES = (
@@ -67,8 +69,6 @@ def write_manifest(ctx) -> Path:
     It holds no true value of a withheld cell, no bounds, and no absolute path: input
     files are named relative to the study folder (or by file name only).
     """
-    import toolkit
-
     bases = [ctx.outdir.resolve()]
     if ctx.config is not None and getattr(ctx.config, "base", None) is not None:
         bases.insert(0, Path(ctx.config.base).resolve())

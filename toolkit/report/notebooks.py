@@ -8,7 +8,11 @@ nbclient in the current Python environment and returns it.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
+import tempfile
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from toolkit.paths import NOTEBOOKS_DIR
@@ -22,6 +26,7 @@ def list_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
 
 
 def _inject(nb, parameters: dict):
+    # lazy: the notebook stack loads only when notebooks are run
     import nbformat
 
     source = "# Parameters injected by toolkit\n" + "\n".join(f"{k} = {v!r}" for k, v in parameters.items())
@@ -40,13 +45,14 @@ def run_notebook(path, parameters: dict | None = None, *, timeout: int = 600, cw
     Raises ``nbclient.exceptions.CellExecutionError`` (with the failing cell's
     traceback) when a cell fails.
     """
+    # lazy: the notebook stack loads only when notebooks are run
     import nbformat
     from nbclient import NotebookClient
 
     nb = nbformat.read(str(path), as_version=4)
     nb = _inject(nb, parameters or {})
-    import tempfile
 
+    # lazy: the notebook stack loads only when notebooks are run
     from jupyter_client.manager import KernelManager
 
     with tempfile.TemporaryDirectory(prefix="toolkit-kernel-") as runtime:
@@ -70,6 +76,7 @@ def run_notebook(path, parameters: dict | None = None, *, timeout: int = 600, cw
 
 def notebook_html(nb) -> str:
     """An executed notebook as self-contained HTML (no scripts loaded from the network)."""
+    # lazy: the notebook stack loads only when notebooks are run
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(template_name="lab", embed_images=True)
@@ -101,10 +108,7 @@ def execute_notebooks(ctx, notebooks: list[Path] | None = None, *, n_jobs: int |
     Notebooks run ``n_jobs`` at a time (default: one per core), each in a worker process with its own kernel
     process; what is written and logged is the same, in the same order, as a serial run.
     """
-    import multiprocessing
-    import os
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
+    # lazy: tqdm.auto probes for Jupyter; only the notebook runner needs it
     from tqdm.auto import tqdm
 
     config = ctx.config.source if ctx.config is not None else None

@@ -50,6 +50,7 @@ def framing_balance_plot(scores: pd.DataFrame, comparison: pd.DataFrame, *, by: 
     >>> fig.axes[0].get_ylabel()
     'balance: care (+1) to misconduct (-1)'
     """
+    # lazy: pyplot starts a plotting backend; only drawing needs it
     import matplotlib.pyplot as plt
 
     if ax is None:

@@ -10,7 +10,12 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
+from toolkit.report.briefing import briefing_model
+from toolkit.report.docx_briefing import write_docx
 from toolkit.report.manifest import write_manifest
+from toolkit.report.presentation import LEGEND, published_mask
+from toolkit.report.recommendations import PILLAR_TITLES
+from toolkit.report.workbook import write_tables_workbook
 
 __all__ = ["render_docx", "render_html", "render_pack", "render_workbook"]
 
@@ -18,6 +23,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 def _environment():
+    # lazy: jinja2 loads only when the HTML pages are rendered
     from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
     return Environment(
@@ -37,10 +43,6 @@ def _data_uri(path: Path) -> str:
 def render_html(ctx, model=None) -> Path:
     """Write ``index.html`` from the Jinja2 templates in ``toolkit/report/templates``
     (autoescaped): the same structure as the Word briefing, figures embedded."""
-    from toolkit.report.briefing import briefing_model
-    from toolkit.report.presentation import LEGEND
-    from toolkit.report.recommendations import PILLAR_TITLES
-
     model = model or briefing_model(ctx)
     env = _environment()
     figures = [f for ps in model.pillars for f in ps.figures] + list(model.annex_figures)
@@ -64,17 +66,11 @@ def render_html(ctx, model=None) -> Path:
 
 def render_docx(ctx, model=None) -> Path:
     """Write ``briefing.docx`` (see :mod:`toolkit.report.docx_briefing`)."""
-    from toolkit.report.briefing import briefing_model
-    from toolkit.report.docx_briefing import write_docx
-
     return write_docx(model or briefing_model(ctx), ctx.pack_dir / "briefing.docx")
 
 
 def render_workbook(ctx) -> Path:
     """Write ``tables/tables.xlsx``: every analysis table, withheld cells as ``[c]``, a legend sheet."""
-    from toolkit.report.presentation import published_mask
-    from toolkit.report.workbook import write_tables_workbook
-
     tables = {name: t.data for name, t in ctx.tables.items()}
     masks = {name: published_mask(ctx, name) for name in ctx.tables}
     return write_tables_workbook(
@@ -92,7 +88,6 @@ def render_pack(ctx) -> dict[str, Path]:
     out = {}
     if ctx.tables:
         out["xlsx"] = render_workbook(ctx)
-    from toolkit.report.briefing import briefing_model
 
     model = briefing_model(ctx)
     out["html"] = render_html(ctx, model)

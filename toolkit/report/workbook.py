@@ -58,6 +58,7 @@ def write_tables_workbook(tables, path, *, masks=None, notes=None, titles=None, 
     -------
     pathlib.Path
     """
+    # lazy: openpyxl is loaded only when a workbook is written
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 

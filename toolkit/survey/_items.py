@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from toolkit import dictionary as dictmod
 from toolkit.errors import (
     ColumnNotFoundError,
     DataValidationError,
@@ -189,8 +190,6 @@ class ScaleSpec:
 
 def resolve_dictionary(dictionary):
     """A dictionary object from ``None`` (the bundled item bank), a path or a DataFrame."""
-    from toolkit import dictionary as dictmod
-
     if dictionary is None:
         return dictmod.default_dictionary()
     if isinstance(dictionary, (str, Path, pd.DataFrame)):

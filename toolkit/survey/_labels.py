@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from toolkit.errors import DictionaryError, ParameterError
+from toolkit.paths import template
 
 __all__ = ["Labels", "load_labels"]
 
@@ -51,8 +52,6 @@ def _code(v) -> str:
 def load_labels(dictionary=None) -> Labels:
     """Read labels from ``dictionary`` (None = the bundled item bank; path; or DataFrame)."""
     if dictionary is None:
-        from toolkit.paths import template
-
         dictionary = template("survey", "dictionary.csv")
     if isinstance(dictionary, (str, Path)):
         try:

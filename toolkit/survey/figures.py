@@ -8,13 +8,17 @@ palette for groups).
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pandas as pd
+from matplotlib import colormaps
 from matplotlib.figure import Figure
 
 from toolkit.errors import ParameterError, check_columns
 from toolkit.survey._inputs import as_list, numeric_values, require_rows, weight_values
 from toolkit.survey._labels import load_labels
+from toolkit.survey.prevalence import prevalence as _prevalence
 
 __all__ = ["harm_heatmap", "likert_bars", "prevalence_plot"]
 
@@ -25,15 +29,12 @@ OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "
 
 
 def _wrap(text: str, width: int = 45) -> str:
-    import textwrap
-
     return "\n".join(textwrap.wrap(str(text), width)) or str(text)
 
 
 def _likert_colours(k: int) -> list[str]:
     if k == 5:
         return LIKERT_COLOURS
-    from matplotlib import colormaps
 
     cmap = colormaps["PuOr"]
     return [cmap(x) for x in np.linspace(0.1, 0.9, k)]
@@ -324,8 +325,6 @@ def harm_heatmap(
     >>> fig.axes[0].images[0].get_array().shape
     (2, 2)
     """
-    from toolkit.survey.prevalence import prevalence as _prevalence
-
     harms = as_list(harms, argument="harms")
     if not harms:
         raise ParameterError("The 'harms' parameter of harm_heatmap must name at least one column.")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from scipy.special import ndtri
 
 from toolkit.errors import ParameterError, check_columns, check_proportion, check_threshold
 from toolkit.survey._inputs import binary_values
@@ -23,8 +24,6 @@ LEVELS = (0.95, 0.998)
 
 
 def _z(level: float) -> float:
-    from scipy.special import ndtri
-
     return float(ndtri(0.5 + level / 2))
 
 

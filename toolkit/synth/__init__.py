@@ -10,16 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["DEFAULT_SEED", "write_demo"]
+from toolkit.synth import evaluate, qual, survey
+from toolkit.synth._seed import DEFAULT_SEED
 
-DEFAULT_SEED = 20240301
+__all__ = ["DEFAULT_SEED", "write_demo"]
 
 
 def write_demo(outdir: Path, *, seed: int = DEFAULT_SEED) -> list[Path]:
     """Write every part of the demo study into ``outdir``; return the paths."""
-    # imported here, not above: the parts import DEFAULT_SEED from this module
-    from toolkit.synth import evaluate, qual, survey
-
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []

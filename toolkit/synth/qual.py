@@ -19,7 +19,9 @@ import numpy as np
 import pandas as pd
 
 from toolkit.paths import template
-from toolkit.synth import DEFAULT_SEED
+from toolkit.qual.project import QualProject
+from toolkit.qual.qdpx import write_qdpx
+from toolkit.synth._seed import DEFAULT_SEED
 
 __all__ = ["make_interviews", "make_documents", "write", "THEME_MODEL"]
 
@@ -402,8 +404,6 @@ def make_interviews(seed: int = DEFAULT_SEED):
     >>> len(p.sources), len(p.cases), sorted(p.segments["coder"].unique())
     (50, 50, ['A', 'B'])
     """
-    from toolkit.qual.project import QualProject
-
     sources, cases, segments, truth = _generate(seed)
     project = QualProject(sources, cases, _codebook(), segments, name="Synthetic manager interviews")
     project.truth = truth
@@ -503,8 +503,6 @@ def write(outdir, seed: int = DEFAULT_SEED) -> list[Path]:
     plain-text transcripts (``transcripts/P01.txt`` ...), ``documents.csv`` and
     ``truth.json``.
     """
-    from toolkit.qual.qdpx import write_qdpx
-
     folder = Path(outdir) / "qual"
     folder.mkdir(parents=True, exist_ok=True)
     project = make_interviews(seed)

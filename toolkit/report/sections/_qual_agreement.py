@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from toolkit.qual.agreement import agreement
+
 __all__ = ["build_agreement"]
 
 N_BOOT = 1000
@@ -16,8 +18,6 @@ N_BOOT = 1000
 
 def build_agreement(ctx, project) -> None:
     """Overall agreement between the first two coders of ``project`` (skipped with one)."""
-    from toolkit.qual.agreement import agreement
-
     coders = list(pd.unique(project.segments["coder"].dropna()))
     if len(coders) < 2:
         ctx.note("qual: interviews coded by one coder only; inter-coder agreement skipped")

@@ -10,6 +10,11 @@ to the publication gate as such (``not_people``), which the manifest shows.
 from __future__ import annotations
 
 import pandas as pd
+from statsmodels.stats.proportion import proportion_confint
+
+from toolkit.qual.framing import compare_frames, frame_documents
+from toolkit.report import alt_text
+from toolkit.report.qual_figures import framing_balance_plot
 
 __all__ = ["build_documents"]
 
@@ -29,14 +34,7 @@ _DOC_COLUMNS = [
 
 
 def build_documents(ctx) -> None:
-    from toolkit.report import alt_text
-
     """Score the configured policy documents; publish scores, comparisons, figure, finding."""
-    from statsmodels.stats.proportion import proportion_confint
-
-    from toolkit.qual.framing import compare_frames, frame_documents
-    from toolkit.report.qual_figures import framing_balance_plot
-
     source = ctx.config.path("qual", "documents") if ctx.config is not None else None
     if source is None:
         ctx.note("qual: no policy documents named in the configuration (qual.documents); framing analysis skipped")
