@@ -33,7 +33,7 @@ class Transcripts:
 def _read_text(path: Path) -> str:
     if path.suffix.lower() == ".docx":
         try:
-            import docx
+            import docx  # lazy: python-docx is loaded only when a Word transcript is read
         except ImportError as exc:  # pragma: no cover - declared dependency
             raise FileFormatError("Reading .docx needs python-docx (pip install python-docx).") from exc
         try:

@@ -31,7 +31,7 @@ def _one_blas_thread():
     """
     if not _CONTROLLER:
         try:
-            from threadpoolctl import ThreadpoolController
+            from threadpoolctl import ThreadpoolController  # lazy: once, for the first large product
         except ImportError:  # pragma: no cover - threadpoolctl comes with scikit-learn
             _CONTROLLER.append(None)
         else:

@@ -446,7 +446,7 @@ def _formula_variables(formula: str) -> list[str]:
     ['y', 'role', 'age', 'a b']
     """
     try:
-        from patsy import ModelDesc, PatsyError
+        from patsy import ModelDesc, PatsyError  # lazy: optional (statsmodels may build formulas without it)
     except ImportError:  # statsmodels with formulaic only: the builder reports bad names
         return []
     try:
