@@ -100,3 +100,14 @@ def test_every_warning_class_is_defined_in_toolkit_errors():
                 defined.append(f"{path.relative_to(PACKAGE)}:{node.name}")
     assert defined and all(d.startswith("errors.py:") for d in defined), defined
     assert disclosure.DisclosureWarning is DisclosureWarning
+
+
+def test_funnel_target_goes_through_the_one_check_and_a_constant_outcome_is_named():
+    from toolkit.errors import DesignError
+    from toolkit.survey import funnel
+
+    df = pd.DataFrame({"g": list("aabbccdd"), "y": [0] * 8})
+    with pytest.raises(ParameterError, match="'target' parameter of funnel must be a number strictly between 0 and 1"):
+        funnel(df, outcome="y", by="g", target=1.5)
+    with pytest.raises(DesignError, match="every answer to 'y' is 0"):
+        funnel(df, outcome="y", by="g")

@@ -14,7 +14,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from scipy.special import ndtri
 
-from toolkit.errors import ParameterError, check_columns, check_proportion, check_threshold
+from toolkit.errors import DesignError, ParameterError, check_columns, check_proportion, check_threshold
 from toolkit.survey._inputs import binary_values
 
 __all__ = ["funnel", "funnel_limits", "funnel_plot"]
@@ -189,9 +189,15 @@ def funnel(
         )
     r = agg["sum"].to_numpy(float)
     n = agg["count"].to_numpy(float)
-    theta = float(r.sum() / n.sum()) if target is None else float(target)
-    if not 0 < theta < 1:
-        raise ParameterError(f"The target proportion must be strictly between 0 and 1; got {theta!r}.")
+    if target is not None:
+        theta = check_proportion(target, argument="target", function="funnel")
+    else:
+        theta = float(r.sum() / n.sum())
+        if not 0 < theta < 1:
+            raise DesignError(
+                f"funnel: every answer to '{outcome}' is {int(theta)}; a funnel plot needs a proportion "
+                "strictly between 0 and 1 (give target= to compare against a known rate)."
+            )
     centre = np.arcsin(np.sqrt(theta))
     yi = np.arcsin(np.sqrt(r / n))
     s = 1.0 / (2.0 * np.sqrt(n))

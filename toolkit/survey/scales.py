@@ -93,9 +93,9 @@ def score_scales(
 
     Warns
     -----
-    UserWarning
+    toolkit.errors.DataWarning
         For each scale where some respondents answered at least one item but fewer than
-        required: how many, and that their score is missing. (Respondents who answered no
+        required: how many (``n_excluded``), and that their score is missing. (Respondents who answered no
         item of a scale are counted in ``attrs["not_scored"]`` without a warning, unless
         nobody answered any item of the scale, which is warned about.)
 
