@@ -28,10 +28,11 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # _redaction_eval
 
+from _redaction_eval import CORPUS_DIR, evaluate, evaluate_review  # noqa: E402
 from bench_qual import make_texts  # noqa: E402
 
-from toolkit.qual._redaction_eval import CORPUS_DIR, evaluate, evaluate_review  # noqa: E402
 from toolkit.qual.redact import redact_many  # noqa: E402
 
 

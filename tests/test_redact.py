@@ -407,7 +407,7 @@ def test_recall_precision_on_annotated_corpora(name):
     """Hand-annotated interview excerpts (tests/data/redaction/<name>.txt, 25-60 excerpts
     each). Recall: every letter and digit of a gold identifier replaced; precision: at
     least half of a replacement's letters and digits inside gold identifiers."""
-    from toolkit.qual._redaction_eval import evaluate
+    from _redaction_eval import evaluate
 
     table = evaluate(name).set_index("kind")
     for kind, (rec, prec) in _corpus_floors()[name].items():
@@ -420,7 +420,7 @@ def test_review_sheet_candidates_on_held_out_corpus():
     """On corpus J (unseen by the rules) the review sheet's low-confidence candidates bring
     what a reviewer sees to recall 0.946 (from 0.875 redacted) at 0.37 candidates per
     excerpt; the three identifiers neither redacted nor flagged are named here."""
-    from toolkit.qual._redaction_eval import evaluate_review
+    from _redaction_eval import evaluate_review
 
     table = evaluate_review("corpus_j")
     row = table.set_index("kind").loc["all"]
@@ -435,7 +435,7 @@ def test_review_sheet_candidates_on_held_out_corpus():
 
 def test_corpus_scoring_rejects_trivial_redactors():
     """The measure cannot be met by redacting nothing or everything."""
-    from toolkit.qual._redaction_eval import CORPUS_DIR, load_corpus, score
+    from _redaction_eval import CORPUS_DIR, load_corpus, score
 
     corpus = load_corpus(CORPUS_DIR / "corpus_c.jsonl")
     nothing = score(corpus, [[] for _ in corpus]).set_index("kind")
@@ -451,7 +451,7 @@ def test_corpora_files_match_their_markup():
     """The JSONL spans are what the marked-up source says (rebuilt here)."""
     import json
 
-    from toolkit.qual._redaction_eval import CORPUS_DIR, parse_markup
+    from _redaction_eval import CORPUS_DIR, parse_markup
 
     for name in (
         "corpus_a",

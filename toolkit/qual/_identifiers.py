@@ -1937,7 +1937,8 @@ def allowed_proper_nouns(which: str = "all") -> frozenset:
     """Proper nouns that identify nobody (``proper_nouns_allowed.txt``: months, platforms,
     brands, car models, nations, large cities; and :data:`NOT_PLACES`, :data:`CALENDAR`).
     ``which="not places"``: without the cities (which still name where someone works)."""
-    words, cities = set(), set()
+    words: set[str] = set()
+    cities: set[str] = set()
     section = ""
     with open(DATA_DIR / "proper_nouns_allowed.txt", encoding="utf-8") as fh:
         for line in fh:
