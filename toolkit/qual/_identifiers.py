@@ -1989,6 +1989,7 @@ _PN_NEXT = re.compile(
     rf"\s+(?:(?:of(?:\s+the)?|on\s+the|upon|under|le|la|de|du|van|von|&)\s+)?"
     rf"((?:Mc|Mac|O['’])?[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*(?:['’]s)?)(?![\w'’@-])"
 )
+_PN_PREV = re.compile(rf"((?:Mc|Mac|O['’])?[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*)\s+$")
 _CALLED_BEFORE = re.compile(r"\s*\b(?:called|named)\s*[\"“‘']?\s*$")
 _DETERMINER_BEFORE = re.compile(
     r"(?:^|[^\w])(?:[Aa]n?|[Tt]he|[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our|[Ii]ts|[Tt]his|[Tt]hat|"
@@ -2039,7 +2040,7 @@ def proper_nouns(text: str, found) -> list:
         # extend to the left over capitalised words that are part of the name
         words = [m.group()]
         while True:
-            prev = re.search(rf"((?:Mc|Mac|O['’])?[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*)\s+$", text[max(0, s - 30) : s])
+            prev = _PN_PREV.search(text, max(0, s - 30), s)
             if prev is None:
                 break
             p_start = s - len(prev.group())
