@@ -476,9 +476,16 @@ def _surnames_alone(text, found):
         ):
             continue
         seen.add(last)
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(last)}(?:['’]s)?(?![\w-])", text):
-            if not start <= m.start() < end:
-                extra.append((m.start(), m.start() + len(last), "person", identity))
+        i = text.find(last)
+        while i >= 0:  # str.find, then the word boundaries: far cheaper than a regex per name
+            j = i + len(last)
+            if (
+                not start <= i < end
+                and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’-_"))
+                and (j == len(text) or not (text[j].isalnum() or text[j] in "-_"))
+            ):
+                extra.append((i, j, "person", identity))
+            i = text.find(last, j)
     return resolve_overlaps(found + extra) if extra else found
 
 
@@ -1151,7 +1158,7 @@ _WORK_NOUNS = (
 WORK_APPOS = re.compile(  # "her employer, Capita," "my wife's salon, Glow", "the home, the X"
     r"\b(?P<owner>(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[A-Za-z]+['’]s)\s+"
     r"(?:(?:own|old|new|local|current)\s+)?)?"
-    rf"{_WORK_NOUNS}\s*(?:,|\s+(?:is|was|were|are|called))\s+(?:the\s+)?"
+    rf"\b{_WORK_NOUNS}\s*(?:,|\s+(?:is|was|were|are|called))\s+(?:the\s+)?"
     rf"(?P<name>{_ORG})"
     rf"(?:,?\s+(?:in|on|at)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
 )
@@ -1342,7 +1349,7 @@ _WINDOWS = {
     ),
     "WORK_APPOS": (
         _kw(
-            rf"{_WORK_NOUNS}\s*(?:,|\s+(?:is|was|were|are|called))\s+"
+            rf"\b{_WORK_NOUNS}\s*(?:,|\s+(?:is|was|were|are|called))\s+"
             r"(?:the\s+)?[A-Z]"
         ),
         30,
