@@ -2040,9 +2040,16 @@ def proper_nouns(text: str, found) -> list:
     given, family = gazetteer()
     out = []
     last_end = -1
+    known = _ORDINARY.get
     for m in _PN_TOKEN.finditer(text):
+        word = m.group()
+        ordinary = known(word)  # inline cache look-up: most capitalised words are seen before
+        if ordinary is None:
+            ordinary = is_ordinary(word)
+        if ordinary:
+            continue
         s, e = m.span()
-        if s < last_end or is_ordinary(m.group()) or covered(s, e):
+        if s < last_end or covered(s, e):
             continue
         # extend to the left over capitalised words that are part of the name
         words = [m.group()]
