@@ -294,8 +294,9 @@ def _corpus_floors():
     # has >= 3 of that kind, and "all"). Held-out first looks, before any rule was revised on
     # a corpus, are in heldout_corpus_<x>.csv: C 0.91 / 0.96, D 0.855 / 0.964,
     # E 0.732 / 1.000, F 0.707 / 0.977, G 0.932 / 0.860, H 0.930 / 0.952, I 0.947 / 0.948,
-    # J 0.875 / 0.944 (recall / precision, all kinds). A-I informed the rules; J, written
-    # after the last revision and scored once, is the held-out one.
+    # J 0.875 / 0.944, K 0.957 / 0.960 (recall / precision, all kinds). A-J informed the
+    # rules (J's misses the lexicon revision); K, written after that revision and scored
+    # once, is the held-out one: its floors are its first look.
     return {
         "corpus_a": {
             "all": (1.0, 1.0),
@@ -377,13 +378,32 @@ def _corpus_floors():
             "handle": (1.0, 1.0),
         },
         "corpus_j": {
-            "all": (0.87, 0.94),
-            "person": (0.9, 0.9),
-            "address": (0.85, 1.0),
+            "all": (1.0, 0.96),
+            "person": (1.0, 0.9),
+            "address": (1.0, 1.0),
             "station": (1.0, 1.0),
-            "school": (0.66, 1.0),
-            "workplace": (0.5, 1.0),
+            "school": (1.0, 1.0),
+            "workplace": (1.0, 1.0),
             "force": (1.0, 1.0),
+        },
+        "corpus_k": {
+            "all": (0.95, 0.96),
+            "person": (0.98, 0.94),
+            "address": (1.0, 1.0),
+            "station": (0.93, 0.85),
+            "school": (1.0, 1.0),
+            "workplace": (0.83, 0.94),
+            "force": (0.95, 1.0),
+            "phone": (1.0, 1.0),
+            "email": (1.0, 1.0),
+            "handle": (1.0, 1.0),
+            "url": (1.0, 1.0),
+            "vehicle": (1.0, 1.0),
+            "date_of_birth": (0.75, 1.0),
+            "collar_number": (1.0, 1.0),
+            "warrant_number": (0.75, 1.0),
+            "nhs_number": (1.0, 1.0),
+            "ni_number": (1.0, 1.0),
         },
     }
 
@@ -401,13 +421,14 @@ def _corpus_floors():
         "corpus_h",
         "corpus_i",
         "corpus_j",
+        "corpus_k",
     ],
 )
 def test_recall_precision_on_annotated_corpora(name):
     """Hand-annotated interview excerpts (tests/data/redaction/<name>.txt, 25-60 excerpts
     each). Recall: every letter and digit of a gold identifier replaced; precision: at
     least half of a replacement's letters and digits inside gold identifiers."""
-    from toolkit.qual._redaction_eval import evaluate
+    from _redaction_eval import evaluate
 
     table = evaluate(name).set_index("kind")
     for kind, (rec, prec) in _corpus_floors()[name].items():
@@ -416,11 +437,12 @@ def test_recall_precision_on_annotated_corpora(name):
     assert table.loc["all", "n_gold"] >= 40
 
 
-def test_review_sheet_candidates_on_held_out_corpus():
-    """On corpus J (unseen by the rules) the review sheet's low-confidence candidates bring
-    what a reviewer sees to recall 0.946 (from 0.875 redacted) at 0.37 candidates per
-    excerpt; the three identifiers neither redacted nor flagged are named here."""
-    from toolkit.qual._redaction_eval import evaluate_review
+def test_review_sheet_candidates_on_corpus_j():
+    """On corpus J (held out before the lexicon revision, which was made on its misses) the
+    review sheet's low-confidence candidates brought what a reviewer sees to recall 0.946
+    (from 0.875 redacted) at 0.37 candidates per excerpt; the three identifiers neither
+    redacted nor flagged then are named here (today none is missed)."""
+    from _redaction_eval import evaluate_review
 
     table = evaluate_review("corpus_j")
     row = table.set_index("kind").loc["all"]
@@ -433,9 +455,33 @@ def test_review_sheet_candidates_on_held_out_corpus():
     }
 
 
+def test_review_sheet_candidates_on_held_out_corpus():
+    """On corpus K (written after the lexicon revision, scored once) the review sheet puts
+    0.07 candidates per excerpt before the reviewer and brings recall from 0.957 to 0.961;
+    the ten identifiers neither redacted nor flagged are named here."""
+    from _redaction_eval import evaluate_review
+
+    table = evaluate_review("corpus_k")
+    row = table.set_index("kind").loc["all"]
+    assert row["recall"] >= 0.96 and row["precision"] >= 0.94, row
+    assert table.attrs["candidates"] <= 0.1
+    assert set(table.attrs["missed"]["original"]) <= {
+        "the 3rd of February 2013",
+        "Precious",
+        "RUC",
+        "Aldi on Coventry Road",
+        "Stockport",
+        "22.09.1990",
+        "WC 304719",
+        "Pelsall and Rushall",
+        "Qureshi Chemists",
+        "2 August 2015",
+    }
+
+
 def test_corpus_scoring_rejects_trivial_redactors():
     """The measure cannot be met by redacting nothing or everything."""
-    from toolkit.qual._redaction_eval import CORPUS_DIR, load_corpus, score
+    from _redaction_eval import CORPUS_DIR, load_corpus, score
 
     corpus = load_corpus(CORPUS_DIR / "corpus_c.jsonl")
     nothing = score(corpus, [[] for _ in corpus]).set_index("kind")
@@ -451,7 +497,7 @@ def test_corpora_files_match_their_markup():
     """The JSONL spans are what the marked-up source says (rebuilt here)."""
     import json
 
-    from toolkit.qual._redaction_eval import CORPUS_DIR, parse_markup
+    from _redaction_eval import CORPUS_DIR, parse_markup
 
     for name in (
         "corpus_a",
@@ -464,6 +510,7 @@ def test_corpora_files_match_their_markup():
         "corpus_h",
         "corpus_i",
         "corpus_j",
+        "corpus_k",
     ):
         source = (CORPUS_DIR / f"{name}.txt").read_text(encoding="utf-8")
         blocks = [b.strip() for b in source.split("\n\n")]

@@ -444,7 +444,49 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None, officers=
         else:
             add((m.start(), end, "person", surname))
     find_context(text, add, names_lookup, folded)
-    return resolve_overlaps(found)
+    found = resolve_overlaps(found)
+    found = _surnames_alone(text, found)
+    extra = proper_nouns(text, found)
+    if extra:
+        found = resolve_overlaps(found + extra)
+    return found
+
+
+def _surnames_alone(text, found):
+    """Add the surname of a person named with a rank or a given name ("DS Mottram",
+    "Darren Oakes") where it comes again on its own in the same text ("Mottram said"),
+    with the same identity."""
+    extra = []
+    seen = set()
+    for start, end, kind, identity in found:
+        if kind != "person":
+            continue
+        words = text[start:end].split()
+        if len(words) < 2:
+            continue
+        last = words[-1]
+        last = last[:-2] if last.endswith(("'s", "’s")) else last
+        if (
+            last in seen
+            or len(last) < 3
+            or not last[0].isupper()
+            or last in NOT_SURNAMES
+            or last in AMBIGUOUS_GIVEN
+            or last.casefold() in _common_words()
+        ):
+            continue
+        seen.add(last)
+        i = text.find(last)
+        while i >= 0:  # str.find, then the word boundaries: far cheaper than a regex per name
+            j = i + len(last)
+            if (
+                not start <= i < end
+                and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’-_"))
+                and (j == len(text) or not (text[j].isalnum() or text[j] in "-_"))
+            ):
+                extra.append((i, j, "person", identity))
+            i = text.find(last, j)
+    return resolve_overlaps(found + extra) if extra else found
 
 
 def resolve_overlaps_any(found):
@@ -715,7 +757,7 @@ KIN = (
     "landlady",
 )
 KINSHIP = re.compile(
-    r"\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)\s+(?:(?:late|former|old|little|"
+    r"\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Ww]hose)\s+(?:(?:late|former|old|little|"
     r"older|younger|eldest|youngest|big|new|best|step|oldest)[- ]?)?"
     rf"(?:{_alternation(KIN)})['’]?s?\s*,?\s+(?:(?:called|named)\s+)?"
     rf"(?P<name>{_NAME_TOKEN.pattern}(?:\s+{_NAME_TOKEN.pattern})?)"
@@ -942,7 +984,8 @@ CENTRAL = re.compile(  # "Coventry Central", "Leeds Central" (a station named by
     rf"(?<![\w])(?P<place>{_CAP}(?:\s+{_CAP})?)\s+Central(?![\w])(?!\s+[A-Z])"
 )
 SCHOOL = re.compile(
-    rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_CAP}(?:\s+(?:(?:of|the|and|&)\s+)?{_CAP}){{0,4}})\s+"
+    rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_CAP}(?:\s+(?:(?:of|the|and|&|in|on|upon|under|by|le|"
+    rf"on\s+the|in\s+the|next\s+the)\s+)?{_CAP}){{0,4}})\s+"
     r"(?:(?:C\s+of\s+E|CE|RC|Catholic|Church|Primary|Junior|Juniors|Infant|Infants|High|"
     r"Grammar|Secondary|Community|Free|Prep|Preparatory|Comprehensive|Nursery)\s+)*"
     r"(?:School|Academy|Primary|College|Grammar|Nursery|Sixth\s+Form|Juniors|Infants|"
@@ -1083,7 +1126,10 @@ _ORG_TAIL = frozenset(
     {"service", "services", "trust", "council", "board", "group", "partnership", "centre", "foundation", "office"}
 )
 _ORG_WORD = rf"(?:[A-Z][a-z]+-[a-z]+(?![\w-])|{_CAP}|[A-Z][A-Z0-9]*&?[A-Z0-9]+(?![\w&]))"
-_ORG = rf"{_ORG_WORD}(?:\s+(?:{_ORG_WORD}|&|of(?:\s+the)?(?=\s+[A-Z])|and(?=\s+[A-Z]))){{0,4}}"
+_ORG = (
+    rf"{_ORG_WORD}(?:\s+(?:{_ORG_WORD}|&|(?:of|on|upon)(?:\s+the)?(?=\s+[A-Z])|"
+    rf"and(?=\s+[A-Z]))){{0,4}}"
+)
 WORK_ON_AT = re.compile(  # "works on the tills at X", "worked behind the bar at X"
     r"\b(?:work(?:s|ed|ing)?|shifts?)\s+(?:(?:on|behind|in)\s+)?(?:the\s+)?[a-z]+(?:\s+[a-z]+)?"
     r"\s+(?P<prep>at|for)\s+(?:the\s+)?"
@@ -1093,6 +1139,8 @@ WORK_ON_AT = re.compile(  # "works on the tills at X", "worked behind the bar at
 WORK_AT = re.compile(
     r"\b(?:work(?:s|ed|ing)?|employed|employer|runs|run|owns|owned|manages|managed|shop|"
     r"business|salon|restaurant|bar|pub|cafe|café|garage|practice|surgery|takeaway|"
+    r"drives|drove|driving|delivers|delivered|delivering|cleans|cleaned|cleaning|"
+    r"temps|temped|temping|signed\s+on|stacks\s+shelves|"
     rf"{_alternation(_OCCUPATIONS)})"
     r"(?:\s+(?:part[- ]time|full[- ]time|nights|days|weekends))?"
     r"\s+(?P<prep>at|for|with|in|by)\s+(?:the\s+)?"
@@ -1102,14 +1150,17 @@ WORK_AT = re.compile(
 _WORK_NOUNS = (
     r"(?:work|workplace|employer|firm|company|salon|shop|cafe|café|business|"
     r"practice|pub|restaurant|garage|office|bakery|surgery|factory|warehouse|depot|"
+    r"florist|florist['’]s|hairdresser['’]s|newsagent['’]s|newsagent|butcher['’]s|chippy|"
+    r"takeaway|bar|cafe|café|nursery|kennels|cattery|stables|farm|yard|site|store|"
     r"care\s+home|nursing\s+home|home|hospital|hospice|hotel|gym|studio|agency|"
     r"place\s+of\s+work)"
 )
 WORK_APPOS = re.compile(  # "her employer, Capita," "my wife's salon, Glow", "the home, the X"
     r"\b(?P<owner>(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[A-Za-z]+['’]s)\s+"
     r"(?:(?:own|old|new|local|current)\s+)?)?"
-    rf"{_WORK_NOUNS}\s*(?:,|\s+(?:is|was|were|are|called))\s+(?:the\s+)?"
+    rf"\b{_WORK_NOUNS}\s*(?:,|\s+(?:is|was|were|are|called))\s+(?:the\s+)?"
     rf"(?P<name>{_ORG})"
+    rf"(?:,?\s+(?:in|on|at)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
 )
 JOB_AT = re.compile(  # "he's a quantity surveyor at X", "she works as a cleaner for X"
     r"\b(?:is|was|['’]s|as|being|am|['’]m)\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s+"
@@ -1298,7 +1349,7 @@ _WINDOWS = {
     ),
     "WORK_APPOS": (
         _kw(
-            rf"{_WORK_NOUNS}\s*(?:,|\s+(?:is|was|were|are|called))\s+"
+            rf"\b{_WORK_NOUNS}\s*(?:,|\s+(?:is|was|were|are|called))\s+"
             r"(?:the\s+)?[A-Z]"
         ),
         30,
@@ -1443,6 +1494,13 @@ _ANCHORS = {
         "pub",
         "cafe",
         "café",
+        "driv",
+        "drove",
+        "deliver",
+        "clean",
+        "temp",
+        "signed on",
+        "stacks",
     ),
     "KIN_HOME": ("my", "our", "his", "her", "their"),
     "WORK_ON_AT": ("work", "shift"),
@@ -1490,7 +1548,7 @@ _ANCHORS = {
         "constable",
     ),
     "LIVES": ("live", "living", "moved", "grew", "house", "home", "flat", "address"),
-    "KINSHIP": ("my", "our", "his", "her", "their", "your"),
+    "KINSHIP": ("my", "our", "his", "her", "their", "your", "whose"),
     "NAMED": (
         "called",
         "named",
@@ -1725,6 +1783,7 @@ def find_context(text, add, names_lookup=None, folded=None):
             or _calendar(first)
             or first in NOT_PLACES
             or words[0] in NOT_PLACES
+            or (len(words) == 1 and words[0] in allowed_proper_nouns("not places"))
             or _is_unit_words(" ".join(words), common)
             or (len(words) == 1 and (first in given or first in NOT_GIVEN and first not in _PLACE_NOT_GIVEN))
         ):
@@ -1866,3 +1925,170 @@ def find_context(text, add, names_lookup=None, folded=None):
             if (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
                 add((i, j, "person", name.lower().replace("’", "'")))
             i = text.find(name, j)
+
+
+# ---------------------------------------------------------------------------------------
+# The lexicon test: capitalised words that are no ordinary English word
+# ---------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset:
+    """Lower-case English words (SCOWL, ``english_words.txt``): a capitalised word whose
+    lower-case form is not among them is a proper noun."""
+    return _read_list("english_words.txt")
+
+
+@cache
+def allowed_proper_nouns(which: str = "all") -> frozenset:
+    """Proper nouns that identify nobody (``proper_nouns_allowed.txt``: months, platforms,
+    brands, car models, nations, large cities; and :data:`NOT_PLACES`, :data:`CALENDAR`).
+    ``which="not places"``: without the cities (which still name where someone works)."""
+    words: set[str] = set()
+    cities: set[str] = set()
+    section = ""
+    with open(DATA_DIR / "proper_nouns_allowed.txt", encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if line.startswith("# --"):
+                section = line
+            elif line and not line.startswith("#"):
+                (cities if "cities" in section else words).add(line)
+    base = frozenset(words) | NOT_PLACES | CALENDAR
+    return base if which == "not places" else base | cities
+
+
+_ORDINARY: dict[str, bool] = {}
+
+
+def is_ordinary(word: str) -> bool:
+    """True when the capitalised ``word`` is an ordinary English word (in the lexicon, in
+    lower case), a function or rank word, or an allowed proper noun; possessive and plural
+    ``s`` and hyphenated compounds of ordinary words included ("Dr Martens" is ordinary,
+    "Billericay" is not). Cached: one dict look-up per word after the first."""
+    known = _ORDINARY.get(word)
+    if known is not None:
+        return known
+    w = word[:-2] if word.endswith(("'s", "’s")) else word
+    allowed = allowed_proper_nouns()
+    english = english_words()
+    common = _common_words()
+    low = w.casefold()
+    ok = (
+        w in allowed
+        or (w.endswith("s") and w[:-1] in allowed)
+        or low in english
+        or low in common
+        or _ascii(low) in english
+        or ("-" in low and all(p in english or p in common for p in low.split("-")))
+    )
+    if len(_ORDINARY) < 200_000:
+        _ORDINARY[word] = ok
+    return ok
+
+
+_PN_TOKEN = re.compile(
+    rf"(?<![\w'’@#./\\-])(?:Mc|Mac|O['’])?[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*(?:['’]s)?(?![\w'’@-])"
+)
+#: What may join the words of one name: "Harvey Nichols", "Newton le Willows",
+#: "Sutton on the Forest", "Bank of Scotland".
+_PN_NEXT = re.compile(
+    rf"\s+(?:(?:of(?:\s+the)?|on\s+the|upon|under|le|la|de|du|van|von|&)\s+)?"
+    rf"((?:Mc|Mac|O['’])?[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*(?:['’]s)?)(?![\w'’@-])"
+)
+_PN_PREV = re.compile(rf"((?:Mc|Mac|O['’])?[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*)\s+$")
+_CALLED_BEFORE = re.compile(r"\s*\b(?:called|named)\s*[\"“‘']?\s*$")
+_DETERMINER_BEFORE = re.compile(
+    r"(?:^|[^\w])(?:[Aa]n?|[Tt]he|[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our|[Ii]ts|[Tt]his|[Tt]hat|"
+    r"[Ss]ome|[Aa]ny|[Nn]o|[Ee]very|[Nn]ew|[Oo]ld|[Bb]lack|[Ww]hite|[Ss]ilver|[Gg]r[ae]y|[Rr]ed|[Bb]lue)\s+$"
+)
+#: Last words of a proper-noun phrase that make it a workplace or a school.
+_PN_WORK_TAIL = frozenset(
+    """Ltd Limited Group Stores Store Florist Florists Cafe Café Bakery Salon Motors Garage
+    Hotel Inn Arms Tavern Pub Restaurant Kitchen Bar Bistro Deli Barbers Pharmacy Surgery
+    Vets Dental Clinic Gym Studio Studios Nursery Kennels Logistics Transport Travel Coaches
+    Buses Cars Taxis Homes Care Services Solutions Trust Bank""".split()
+)
+_PN_SCHOOL_TAIL = frozenset("School Academy Primary High College Grammar Infants Juniors".split())
+
+
+def proper_nouns(text: str, found) -> list:
+    """Capitalised words (and the capitalised words joined to them) that are no ordinary
+    English word, not sentence-initial, not after a determiner ("a Qashqai", "the Co-op":
+    a thing more often than a name) and not inside ``found``: ``(start, end, kind,
+    identity)`` with kind ``person`` when the name gazetteer knows the first or last
+    word, ``workplace`` or ``school`` by the last word, else ``place``. The rest (sentence
+    starts, after a determiner) are left to the review sheet's candidates."""
+    if not found:
+        covered_starts, covered_ends = [], []
+    else:
+        spans = sorted((f[0], f[1]) for f in found)
+        covered_starts = [s for s, _ in spans]
+        covered_ends = [e for _, e in spans]
+    import bisect
+
+    def covered(s, e):
+        i = bisect.bisect_right(covered_starts, e - 1) - 1
+        while i >= 0:
+            if covered_ends[i] > s:
+                return True
+            if covered_starts[i] < s - 200:
+                break
+            i -= 1
+        return False
+
+    given, family = gazetteer()
+    out = []
+    last_end = -1
+    known = _ORDINARY.get
+    for m in _PN_TOKEN.finditer(text):
+        word = m.group()
+        ordinary = known(word)  # inline cache look-up: most capitalised words are seen before
+        if ordinary is None:
+            ordinary = is_ordinary(word)
+        if ordinary:
+            continue
+        s, e = m.span()
+        if s < last_end or covered(s, e):
+            continue
+        # extend to the left over capitalised words that are part of the name
+        words = [m.group()]
+        while True:
+            prev = _PN_PREV.search(text, max(0, s - 30), s)
+            if prev is None:
+                break
+            p_start = s - len(prev.group())
+            w = prev.group(1)
+            if w.casefold() in _common_words() or covered(p_start, s) or _calendar(w):
+                break
+            if _sentence_start(text, p_start) and (is_ordinary(w) and w not in given):
+                break
+            s, words = p_start, [w, *words]
+        while True:
+            nxt = _PN_NEXT.match(text, e)
+            if nxt is None:
+                break
+            w = nxt.group(1)
+            if w.casefold() in _common_words() or _calendar(w) or covered(e, nxt.end()):
+                break
+            e, words = nxt.end(), [*words, w]
+        last_end = e
+        if _sentence_start(text, s) or _DETERMINER_BEFORE.search(text, max(0, s - 8), s):
+            continue  # left to the review sheet
+        before = text[max(0, s - 40) : s]
+        if _CALLED_BEFORE.search(before) and re.search(_NAMED_THING, _CALLED_BEFORE.sub("", before)):
+            continue  # 'a group called Exeter Watchers': a page or group, no person or place
+        first, last = words[0], words[-1].removesuffix("'s").removesuffix("’s")
+        if all(w in PHONETIC or is_ordinary(w) for w in words):
+            continue  # "Oscar Kilo" (the wellbeing service), call signs
+        if last in _PN_SCHOOL_TAIL:
+            kind = "school"
+        elif last in _PN_WORK_TAIL:
+            kind = "workplace"
+        elif len(words) <= 3 and (first in given or _ascii(first) in given or last in family):
+            kind = "person"
+        else:
+            kind = "place"
+        key = last.lower().replace("’", "'") if kind == "person" else " ".join(words).lower()
+        out.append((s, e, kind, key))
+    return out

@@ -628,7 +628,7 @@ REVIEW_COLUMNS = [
 _CANDIDATE = _ids.re.compile(
     r"(?<![\w'’])(?:(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
     r"(?:\s+(?:(?:of|the|and|on|upon|under)\s+)?(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,3}"
-    r"|\d{4,}|@\w+)(?![\w'’])"
+    r"|\d{4,}|@\w+)(?![\w'’-])"
 )
 _SAFE_WORDS = frozenset(
     """I Interviewer Respondent Facebook Twitter Instagram TikTok Snapchat WhatsApp LinkedIn
@@ -660,6 +660,7 @@ def _candidates(text, spans):
         covered.append((s, e))
     common = _ids._common_words()
     given, family = _ids.gazetteer()
+    allowed = _ids.allowed_proper_nouns()
     out = []
     for m in _CANDIDATE.finditer(text):
         s, e = m.start(), m.end()
@@ -679,8 +680,16 @@ def _candidates(text, spans):
             for w in words
         ):
             continue
-        if len(words) == 1 and _ids._sentence_start(text, s) and words[0] not in given and words[0] not in family:
-            continue
+        # the lexicon test: ordinary English words and allowed proper nouns are no candidates
+        ordinary = [_ids.is_ordinary(w) for w in words]
+        if len(words) == 1:
+            w = words[0]
+            if w in allowed or (ordinary[0] and w not in given and w not in family):
+                continue  # "God", "Fed", "Xbox", "Polish"; "Billericay" stays a candidate
+        elif all(ordinary) and (
+            words[-1] in _ids.UNIT_WORDS or words[0] in ("Operation", "Op") or any(w in allowed for w in words)
+        ):
+            continue  # "Criminal Justice Department", "Operation Cobalt", "Black Qashqai"
         kind = "person" if (words[0] in given or words[-1] in family) else "place_or_org"
         out.append((s, e, kind))
     return out

@@ -10,8 +10,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))
+sys.path.insert(0, str(HERE.parents[1]))  # tests/, for _redaction_eval
 
-from toolkit.qual._redaction_eval import parse_markup  # noqa: E402
+from _redaction_eval import parse_markup  # noqa: E402
 
 
 def main(name):

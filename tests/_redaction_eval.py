@@ -1,5 +1,9 @@
 """Evaluation of redaction against hand-annotated corpora (``tests/data/redaction``).
 
+Lives beside the tests (it reads ``tests/data``, so it is not shipped in the package):
+the tests import it as ``_redaction_eval``; ``benchmarks/bench_redact.py`` and
+``tests/data/redaction/build_corpus.py`` put ``tests/`` on ``sys.path`` first.
+
 A gold identifier counts as caught when every letter and digit of it lies inside some
 replacement (of any kind: what matters for disclosure is that it is gone); a replacement
 counts as correct when at least half of its letters and digits lie inside gold identifiers
@@ -81,7 +85,7 @@ def score(corpus, found) -> pd.DataFrame:
     return table
 
 
-CORPUS_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "redaction"
+CORPUS_DIR = Path(__file__).resolve().parent / "data" / "redaction"
 
 
 def evaluate(name, redactor=None) -> pd.DataFrame:

@@ -1,0 +1,89 @@
+"""The proper-noun (lexicon) test of toolkit.qual.redact: a capitalised word that is no
+ordinary English word names someone or somewhere, unless it is on the allow-list."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.qual import _identifiers as ids
+from toolkit.qual.redact import redact, review_sheet
+
+
+def test_word_list_is_the_shipped_scowl_lexicon():
+    words = ids.english_words()
+    assert len(words) > 50_000
+    assert all(w == w.lower() for w in words)
+    assert {"constable", "country", "federation", "martens", "world", "petals"} <= words
+    assert not {"billericay", "whitfield", "september", "london"} & words  # proper nouns are capitalised in SCOWL
+    head = (ids.DATA_DIR / "english_words.txt").read_text(encoding="utf-8")[:2000]
+    assert "Copyright 2000-2011 by Kevin Atkinson" in head and "Permission to use" in head
+
+
+@pytest.mark.parametrize(
+    "word, ordinary",
+    [
+        ("Federation", True),
+        ("Constable", True),
+        ("Martens", True),
+        ("September", True),  # allowed: calendar
+        ("WhatsApp", True),
+        ("Facebook's", True),
+        ("Qashqai", True),  # allowed: car model
+        ("Polish", True),
+        ("Billericay", False),
+        ("Whitfield", False),
+        ("Nwosu", False),
+        ("Sheppey", False),
+    ],
+)
+def test_is_ordinary(word, ordinary):
+    assert ids.is_ordinary(word) is ordinary
+
+
+@pytest.mark.parametrize(
+    "text, original",
+    [
+        ("The caller knew my surname, Whitfield, and said it slowly.", "Whitfield"),
+        ("They put my mum's town on it, Billericay, in the comments.", "Billericay"),
+        ("My husband drives for Arriva Yorkshire and gets grief.", "Arriva Yorkshire"),
+        ("Her girlfriend, Keeley, got messages at work.", "Keeley"),
+        ("We know it's Minster in Sheppey Primary, they wrote.", "Minster in Sheppey Primary"),
+        ("My mum runs a florist, Petals on the Parade, and got reviews.", "Petals on the Parade"),
+    ],
+)
+def test_proper_nouns_redacted_in_context(text, original):
+    red, log = redact(text)
+    assert original not in red, red
+    assert any(original in o or o in original for o in log["original"]), log
+
+
+def test_surname_alone_after_a_rank_in_the_same_text():
+    red, log = redact("DS Mottram took the call. Everyone knew Mottram had a temper.")
+    assert red == "[Officer A] took the call. Everyone knew [Officer A] had a temper."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I bought Dr Martens at PC World and went to Constable Country in May.",
+        "They called us the Old Bill on Twitter and Facebook and WhatsApp.",
+        "The Federation rep said the Supt would ring, then the Insp.",
+        "It was a grey Qashqai, or a Corsa, parked by the Co-op.",
+        "He is Polish and she is Nigerian, and they met in September.",
+        "Leeds were playing at home that Christmas.",
+        "Oi, stop filming, he said.",
+    ],
+)
+def test_ordinary_and_allowed_words_stay(text):
+    red, log = redact(text)
+    assert red == text, log
+
+
+def test_unredacted_proper_nouns_go_on_the_review_sheet():
+    """A sentence-initial proper noun or one after a determiner is not redacted (it is a
+    thing as often as a name) but is put before the reviewer; ordinary words are not."""
+    texts = ["Tonbridge, that's where she lives now.", "He drove off in a Tuckwells van. Honestly it was grim."]
+    sheet = review_sheet(texts)
+    cand = sheet[sheet["source"] == "candidate"]
+    assert set(cand["original"]) == {"Tonbridge", "Tuckwells"}
+    assert (cand["confidence"] == "low").all()
