@@ -37,8 +37,8 @@ def _text_col(series: pd.Series) -> pd.Series:
     if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
         # strings (and missing values) only: convert in one step, blank strings -> NaN
         out = series.astype(_STR)
-        blank = [isinstance(v, str) and not v.strip() for v in out.to_numpy(dtype=object)]
-        return out.mask(np.array(blank, bool)) if any(blank) else out
+        blank = (out.str.strip() == "").to_numpy(dtype=bool, na_value=False)
+        return out.mask(blank) if blank.any() else out
 
     def conv(v):
         if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA:
@@ -186,11 +186,10 @@ class QualProject:
             df[col] = _text_col(df[col])
         df["kind"] = df["kind"].fillna("interview")
         df["name"] = df["name"].fillna(df["id"])
-        df["text"] = pd.Series(
-            ["" if (v is None or (isinstance(v, float) and np.isnan(v))) else str(v) for v in df["text"]],
-            index=df.index,
-            dtype=_STR,
-        )
+        # the texts as Python strings, kept for the validation (one conversion each way)
+        texts = ["" if (v is None or (isinstance(v, float) and np.isnan(v))) else str(v) for v in df["text"]]
+        self._texts = texts
+        df["text"] = pd.Series(texts, index=df.index, dtype=_STR)
         return df[list(SOURCE_COLUMNS) + [c for c in df.columns if c not in SOURCE_COLUMNS]]
 
     def _tidy_cases(self, data) -> pd.DataFrame:
@@ -218,14 +217,19 @@ class QualProject:
                 df[col] = np.nan
         for col in ("source", "case", "code", "coder"):
             df[col] = _text_col(df[col])
-        df["text"] = pd.Series(
-            [
-                np.nan if (v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v))) else str(v)
-                for v in df["text"]
-            ],
-            index=df.index,
-            dtype=_STR,
-        )
+        # kept as Python objects until the validation has filled it in (converted once)
+        text = df["text"]
+        if text.isna().all():
+            df["text"] = pd.Series(np.full(len(df), np.nan, dtype=object), index=df.index, dtype=object)
+        else:
+            df["text"] = pd.Series(
+                [
+                    np.nan if (v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v))) else str(v)
+                    for v in text
+                ],
+                index=df.index,
+                dtype=object,
+            )
         return df[list(SEGMENT_COLUMNS) + [c for c in df.columns if c not in SEGMENT_COLUMNS]]
 
     def _sorted_segments(self, df: pd.DataFrame) -> pd.DataFrame:
@@ -315,7 +319,8 @@ class QualProject:
                 seen.add(cur)
                 cur = parent[cur]
 
-        texts = dict(zip(self.sources["id"], self.sources["text"]))
+        texts = dict(zip(self.sources["id"], self._texts))
+        del self._texts
         src_case = dict(zip(self.sources["id"], self.sources["case"]))
         seg = self.segments
         starts = pd.to_numeric(seg["start"], errors="coerce")

@@ -772,10 +772,15 @@ def read_qdpx(
         sources, cases, book, ident, selections = _read_tables(root, T, guarded, lower, notes)
         root = None
         # source files: read now that the XML tree is gone
-        sources["text"] = [
-            _decode(guarded.read(t.name), f"{path}:{t.name}", notes) if isinstance(t, _Member) else t
-            for t in sources["text"]
-        ]
+        # (kept as Python strings: QualProject converts them once)
+        sources["text"] = pd.Series(
+            [
+                _decode(guarded.read(t.name), f"{path}:{t.name}", notes) if isinstance(t, _Member) else t
+                for t in sources["text"]
+            ],
+            index=sources.index,
+            dtype=object,
+        )
 
     conv_rows, report, segments = _place_all(sources, selections, book.attrs.pop("code_ids"), positions, notes)
     bad = report[report["status"] == "error"]
@@ -865,6 +870,7 @@ def _read_tables(root, T, guarded: _Guarded, lower: dict, notes: list):
     t_text, t_sel, t_coding, t_ref = (T("TextSource"), T("PlainTextSelection"), T("Coding"), T("CodeRef"))
     id_sources = ident.get("sources", {})
     fs = _Flat(users)
+    xp = _selection_xpaths(ns_of(root))
     for el in sources_el.iterchildren(etree.Element) if sources_el is not None else []:
         g = _norm_guid(el.get("guid"))
         sname = el.get("name") or g
@@ -906,28 +912,39 @@ def _read_tables(root, T, guarded: _Guarded, lower: dict, notes: list):
             }
         )
         lo = len(fs.guid)
-        for sel in el.iterchildren(t_sel):
-            k = len(fs.guid)
-            get = sel.get
-            fs.guid.append(get("guid"))
-            fs.start.append(get("startPosition"))
-            fs.end.append(get("endPosition"))
-            fs.name.append(get("name"))
-            n_before = len(fs.coding_sel)
-            for coding in sel.iterchildren(t_coding):
-                ref = coding.find(t_ref)
-                fs.coding_sel.append(k)
-                fs.code.append(ref.get("targetGUID") if ref is not None else None)
-                fs.user.append(coding.get("creatingUser") or get("creatingUser"))
-            if len(fs.coding_sel) == n_before:
-                fs.coding_sel.append(k)
-                fs.code.append(None)
-                fs.user.append(get("creatingUser"))
+        if not fs.add_uniform(el, xp):
+            fs.add_each(el, t_sel, t_coding, t_ref)
         fs.spans.append((sid, sname, g, lo, len(fs.guid)))
     if "sources" in folder_used:
         notes.append("source files in 'sources/' (lower case) rather than 'Sources/'")
     sources = pd.DataFrame(src_rows, columns=["id", "kind", "name", "text", "case"])
     return sources, cases, book, ident, fs
+
+
+def ns_of(root) -> str | None:
+    return etree.QName(root).namespace
+
+
+_XPATHS: dict = {}
+
+
+def _selection_xpaths(ns: str | None) -> dict:
+    """Compiled XPath queries over a TextSource's selections (cached per namespace)."""
+    if ns not in _XPATHS:
+        p = "q:" if ns else ""
+        nsmap = {"q": ns} if ns else None
+        sel = f"{p}PlainTextSelection"
+
+        def xp(path):
+            return etree.XPath(path, namespaces=nsmap, smart_strings=False)
+
+        q = {a: xp(f"{sel}/@{a}") for a in ("guid", "startPosition", "endPosition", "name", "creatingUser")}
+        q["count"] = xp(f"count({sel})")
+        q["one_coding"] = xp(f"count({sel}[count({p}Coding) = 1])")
+        q["code"] = xp(f"{sel}/{p}Coding/{p}CodeRef[1]/@targetGUID")
+        q["coding_user"] = xp(f"{sel}/{p}Coding/@creatingUser")
+        _XPATHS[ns] = q
+    return _XPATHS[ns]
 
 
 @dataclass(frozen=True)
@@ -950,6 +967,58 @@ class _Flat:
         self.code: list = []
         self.user: list = []
         self.spans: list[tuple] = []  # (source id, name, guid, first selection, end)
+
+    def add_uniform(self, source_el, xp: dict) -> bool:
+        """Add a source's selections with a few XPath queries (in C, no loop per element)
+        when they are uniform: every selection with guid, positions and name, and exactly
+        one Coding whose first CodeRef has a targetGUID. False (nothing added) otherwise."""
+        n = int(xp["count"](source_el))
+        if n == 0:
+            return True
+        if int(xp["one_coding"](source_el)) != n:
+            return False
+        cols = [xp[a](source_el) for a in ("guid", "startPosition", "endPosition", "name", "code")]
+        if any(len(c) != n for c in cols):
+            return False
+        sel_user = xp["creatingUser"](source_el)
+        coding_user = xp["coding_user"](source_el)
+        if len(sel_user) not in (0, n) or len(coding_user) not in (0, n):
+            return False
+        if not sel_user:
+            sel_user = [None] * n
+        if coding_user:
+            user = [c or u for c, u in zip(coding_user, sel_user)] if "" in coding_user else coding_user
+        else:
+            user = sel_user
+        k = len(self.guid)
+        self.guid += cols[0]
+        self.start += cols[1]
+        self.end += cols[2]
+        self.name += cols[3]
+        self.code += cols[4]
+        self.user += user
+        self.coding_sel += range(k, k + n)
+        return True
+
+    def add_each(self, source_el, t_sel, t_coding, t_ref) -> None:
+        """Add a source's selections one element at a time (any shape)."""
+        for sel in source_el.iterchildren(t_sel):
+            k = len(self.guid)
+            get = sel.get
+            self.guid.append(get("guid"))
+            self.start.append(get("startPosition"))
+            self.end.append(get("endPosition"))
+            self.name.append(get("name"))
+            n_before = len(self.coding_sel)
+            for coding in sel.iterchildren(t_coding):
+                ref = coding.find(t_ref)
+                self.coding_sel.append(k)
+                self.code.append(ref.get("targetGUID") if ref is not None else None)
+                self.user.append(coding.get("creatingUser") or get("creatingUser"))
+            if len(self.coding_sel) == n_before:
+                self.coding_sel.append(k)
+                self.code.append(None)
+                self.user.append(get("creatingUser"))
 
     def normalised(self, code_ids: dict):
         """GUIDs normalised once per distinct value; codings' code ids and coders."""
@@ -1112,13 +1181,13 @@ def _place_all(sources: pd.DataFrame, fs: _Flat, code_ids: dict, positions, note
     good = np.flatnonzero(stt != "error")
     src_g = sel_source[ix][good]
     gs, ge = ns[good], ne[good]
-    seg_text = [texts[a][b:c] for a, b, c in zip(src_g.tolist(), gs.tolist(), ge.tolist())]
     segments = pd.DataFrame(
         {
             "source": src_g,
             "start": gs,
             "end": ge,
-            "text": np.array(seg_text, dtype=object),
+            # left empty: QualProject fills each segment's text from its source (one slice)
+            "text": np.full(len(good), np.nan, dtype=object),
             "code": np.array(code, dtype=object)[good],
             "coder": np.array(coders, dtype=object)[good],
         },
