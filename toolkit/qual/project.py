@@ -34,6 +34,8 @@ _STR = pd.StringDtype(na_value=np.nan)
 
 def _text_col(series: pd.Series) -> pd.Series:
     """Strings with missing values as NaN; numbers read from Excel (``7.0``) become ``'7'``."""
+    if series.dtype != object and not isinstance(series.dtype, pd.StringDtype) and series.isna().all():
+        return pd.Series(np.nan, index=series.index, dtype=_STR)  # an empty column (all missing)
     if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
         # strings (and missing values) only: convert in one step, blank strings -> NaN
         out = series.astype(_STR)

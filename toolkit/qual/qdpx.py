@@ -100,7 +100,10 @@ def _norm_guid(value) -> str | None:
 
 # ---------------------------------------------------------------------- XML utilities
 def _parser() -> etree.XMLParser:
-    # hardened: no entity expansion, no network, no DTD, default (non-huge) limits
+    # hardened: no entity expansion, no network, no DTD, default (non-huge) limits.
+    # Ignorable white space between elements (pretty printing) is dropped: REFI-QDA has no
+    # mixed content, and half the nodes are then never built (nor freed); white space that
+    # is an element's whole text (a blank description) is kept.
     return etree.XMLParser(
         resolve_entities=False,
         no_network=True,
@@ -109,6 +112,8 @@ def _parser() -> etree.XMLParser:
         huge_tree=False,
         remove_comments=True,
         remove_pis=True,
+        remove_blank_text=True,
+        collect_ids=False,
     )
 
 
@@ -817,7 +822,16 @@ def read_qdpx(
 def _read_tables(root, T, guarded: _Guarded, lower: dict, notes: list):
     path = guarded.path
     ident: dict = {}
-    for note in root.iter(T("Note")):
+    # Notes, Users, Variables and Cases live outside <Sources> (the bulk of the tree):
+    # walk only the other top-level elements
+    t_sources = T("Sources")
+    rest = [child for child in root.iterchildren(etree.Element) if child.tag != t_sources]
+
+    def iter_rest(tag):
+        for child in rest:
+            yield from child.iter(tag)
+
+    for note in iter_rest(T("Note")):
         if note.get("name") == TOOLKIT_NOTE:
             pc = note.find(T("PlainTextContent"))
             try:
@@ -825,7 +839,7 @@ def _read_tables(root, T, guarded: _Guarded, lower: dict, notes: list):
             except json.JSONDecodeError:
                 notes.append("toolkit identifier note unreadable; GUIDs used as ids")
 
-    users = {_norm_guid(u.get("guid")): u.get("name") for u in root.iter(T("User"))}
+    users = {_norm_guid(u.get("guid")): u.get("name") for u in iter_rest(T("User"))}
     cb = root.find(T("CodeBook"))
     book = _codes_from(cb.find(T("Codes")) if cb is not None else None, T)
     code_ids = {}
@@ -840,11 +854,11 @@ def _read_tables(root, T, guarded: _Guarded, lower: dict, notes: list):
         book = book.drop(columns="color")
     book.attrs["code_ids"] = code_ids
 
-    variables = {_norm_guid(v.get("guid")): v.get("name") for v in root.iter(T("Variable"))}
+    variables = {_norm_guid(v.get("guid")): v.get("name") for v in iter_rest(T("Variable"))}
     case_rows: list[dict] = []
     source_case: dict = {}
     id_cases = ident.get("cases", {})
-    for case in root.iter(T("Case")):
+    for case in iter_rest(T("Case")):
         g = _norm_guid(case.get("guid"))
         cid = id_cases.get(g, g)
         row = {"id": cid, "pseudonym": case.get("name")}
@@ -1021,23 +1035,43 @@ class _Flat:
                 self.user.append(get("creatingUser"))
 
     def normalised(self, code_ids: dict):
-        """GUIDs normalised once per distinct value; codings' code ids and coders."""
-        cache: dict = {}
-        code_g = []
-        for g in self.code:
-            v = cache.get(g)
-            if v is None and g is not None:
-                v = cache[g] = _norm_guid(g)
-            code_g.append(v)
-        ucache: dict = {}
-        coders = []
-        for u in self.user:
-            v = ucache.get(u)
-            if v is None and u is not None:
-                v = ucache[u] = self.users.get(_norm_guid(u), u)
-            coders.append(v)
-        code = [code_ids.get(g) if g else None for g in code_g]
+        """Codings' code GUIDs (normalised), code ids (None if unknown or absent) and coders,
+        as object arrays: each distinct value converted once."""
+
+        def code_of(g):
+            return code_ids.get(g) if g else None
+
+        code_g = _map_distinct(self.code, _norm_guid)
+        code = _map_distinct(code_g, code_of)
+        coders = _map_distinct(self.user, lambda u: self.users.get(_norm_guid(u), u))
         return code_g, code, coders
+
+
+def _map_distinct(values, fn) -> np.ndarray:
+    """``fn`` applied once per distinct value (None stays None): an object array."""
+    arr = np.empty(len(values), dtype=object)
+    arr[:] = values
+    codes, uniques = pd.factorize(arr)
+    mapped = np.empty(len(uniques) + 1, dtype=object)
+    mapped[:-1] = [fn(u) for u in uniques]
+    return mapped[codes]  # code -1 (None) picks the last slot, None
+
+
+_GUID_ODD = re.compile(r"[\s{}\x00]")
+
+
+def _norm_guids(values: list) -> list:
+    """:func:`_norm_guid` of every value; one upper-casing of the joined strings when none
+    has braces or white space to strip."""
+    if not values:
+        return []
+    try:
+        joined = "\x00".join(values)
+    except TypeError:  # a value that is None (or not a string)
+        return [_norm_guid(v) for v in values]
+    if _GUID_ODD.search(joined):
+        return [_norm_guid(v) for v in values]
+    return joined.upper().split("\x00")
 
 
 def _as_int(values) -> tuple[np.ndarray, np.ndarray]:
@@ -1147,7 +1181,7 @@ def _place_all(sources: pd.DataFrame, fs: _Flat, code_ids: dict, positions, note
     code_g, code, coders = fs.normalised(code_ids)
     ix = np.array(fs.coding_sel, np.int64)
     stt, m = status[ix], msg[ix]
-    missing = [r for r, c in enumerate(code) if c is None]
+    missing = np.flatnonzero(pd.isna(code)).tolist()
     for r in missing:
         stt[r] = "error"
         m[r] = (
@@ -1157,10 +1191,11 @@ def _place_all(sources: pd.DataFrame, fs: _Flat, code_ids: dict, positions, note
         )
     v = valid[ix]
     ns, ne = new_s[ix], new_e[ix]
-    guids = np.array([_norm_guid(g) for g in fs.guid], dtype=object)
-    code_arr = np.array(code, dtype=object)
+    guids = np.empty(len(fs.guid), dtype=object)
+    guids[:] = _norm_guids(fs.guid)
+    code_arr = code.copy()
     if missing:
-        code_arr[missing] = np.array(code_g, dtype=object)[missing]
+        code_arr[missing] = code_g[missing]
     cv = conv[ix]
     cv[stt == "error"] = None
     report = pd.DataFrame(
@@ -1188,8 +1223,8 @@ def _place_all(sources: pd.DataFrame, fs: _Flat, code_ids: dict, positions, note
             "end": ge,
             # left empty: QualProject fills each segment's text from its source (one slice)
             "text": np.full(len(good), np.nan, dtype=object),
-            "code": np.array(code, dtype=object)[good],
-            "coder": np.array(coders, dtype=object)[good],
+            "code": code[good],
+            "coder": coders[good],
         },
         columns=["source", "start", "end", "text", "code", "coder"],
     )
