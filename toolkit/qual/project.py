@@ -235,10 +235,10 @@ class QualProject:
         return df[list(SEGMENT_COLUMNS) + [c for c in df.columns if c not in SEGMENT_COLUMNS]]
 
     def _sorted_segments(self, df: pd.DataFrame) -> pd.DataFrame:
-        order = {s: i for i, s in enumerate(self.sources["id"])}
-        key = df["source"].map(order)
+        # (source ids are unique and known here: the validation passed)
+        key = pd.Index(self.sources["id"].to_numpy(dtype=object)).get_indexer(df["source"].to_numpy(dtype=object))
         out = (
-            df.assign(_k=key.to_numpy())
+            df.assign(_k=key)
             .sort_values(["_k", "start", "end", "code", "coder"], kind="mergesort", na_position="last")
             .drop(columns="_k")
             .reset_index(drop=True)
@@ -457,10 +457,14 @@ class QualProject:
         if n == 0:
             return np.arange(0)
         src = seg["source"]
-        known = src.isin(list(texts)).to_numpy() & seg["code"].isin(list(code_ids)).to_numpy()
+        ids = list(texts)  # dict keys: unique
+        where = pd.Index(ids, dtype=object).get_indexer(src.to_numpy(dtype=object))  # -1: unknown source
+        known_src = where >= 0
+        known = known_src & seg["code"].isin(list(code_ids)).to_numpy()
         s = starts.to_numpy(dtype=float, na_value=np.nan)
         e = ends.to_numpy(dtype=float, na_value=np.nan)
-        length = src.map({k: len(v) for k, v in texts.items()}).to_numpy(dtype=float, na_value=np.nan)
+        lengths = np.array([len(texts[k]) for k in ids] + [np.nan], dtype=float)
+        length = lengths[where]  # -1 picks the NaN at the end
         with np.errstate(invalid="ignore"):
             ok = (
                 known
@@ -472,13 +476,20 @@ class QualProject:
                 & (s < e)
                 & (e <= length)
             )
-        sc = src.map(src_case)
+        case_of = np.empty(len(ids) + 1, dtype=object)
+        case_of[:-1] = [src_case[k] for k in ids]
+        case_of[-1] = np.nan
+        sc_arr = case_of[where]
         case = seg["case"]
-        ok &= (case.isna() | (case == sc)).to_numpy(dtype=bool, na_value=False)
+        missing_case = case.isna().to_numpy()
+        if not missing_case.all():
+            case_arr = case.to_numpy(dtype=object)
+            same = np.array([a == b for a, b in zip(case_arr.tolist(), sc_arr.tolist())], dtype=bool)
+            ok &= missing_case | same
         idx = np.flatnonzero(ok)
         src_l = src.to_numpy(dtype=object)[idx].tolist()
         s_l, e_l = s[idx].astype(np.int64).tolist(), e[idx].astype(np.int64).tolist()
-        sc_l = sc.to_numpy(dtype=object)[idx].tolist()
+        sc_l = sc_arr[idx].tolist()
         for j, pos in enumerate(idx.tolist()):
             actual = texts[src_l[j]][s_l[j] : e_l[j]]
             got = filled_text[pos]

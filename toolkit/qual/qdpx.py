@@ -1057,7 +1057,7 @@ def _map_distinct(values, fn) -> np.ndarray:
     return mapped[codes]  # code -1 (None) picks the last slot, None
 
 
-_GUID_ODD = re.compile(r"[\s{}\x00]")
+_GUID_ODD = re.compile(r"[\s{}]")
 
 
 def _norm_guids(values: list) -> list:
@@ -1069,7 +1069,7 @@ def _norm_guids(values: list) -> list:
         joined = "\x00".join(values)
     except TypeError:  # a value that is None (or not a string)
         return [_norm_guid(v) for v in values]
-    if _GUID_ODD.search(joined):
+    if _GUID_ODD.search(joined) or joined.count("\x00") != len(values) - 1:
         return [_norm_guid(v) for v in values]
     return joined.upper().split("\x00")
 
