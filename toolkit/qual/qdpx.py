@@ -473,7 +473,7 @@ def write_qdpx(project: QualProject, path, *, origin: str = "online-harms-toolki
                 SE(vv, T(tag)).text = _xml_safe(text, f"value of {a!r} for case {rec['id']!r}")
             for sid in src_by_case.get(rec["id"], []):
                 SE(case_el, T("SourceRef"), {"targetGUID": source_guid[sid]})
-    src_el = SE(root, T("Sources"))
+    SE(root, T("Sources"))  # a placeholder: the sources are streamed in its place
     seg = project.segments
     # one hash per segment gives both its selection and its coding GUID
     seg_src = seg["source"].tolist()
@@ -487,13 +487,14 @@ def write_qdpx(project: QualProject, path, *, origin: str = "online-harms-toolki
         by_source.setdefault(sid, []).append(j)
     t_sel, t_coding, t_ref = T("PlainTextSelection"), T("Coding"), T("CodeRef")
     key = _GUID_KEY
-    for rec in project.sources[["id", "name"]].to_dict("records"):
-        sid = rec["id"]
+
+    def text_source(sid: str, name: str) -> bytes:
+        """One <TextSource> with its selections, serialised on its own (small)."""
         sg = source_guid[sid]
-        ts = SE(
-            src_el,
+        ts = etree.Element(
             T("TextSource"),
-            {"guid": sg, "name": _xml_safe(rec["name"], "source name"), "plainTextPath": f"internal://{sg}.txt"},
+            {"guid": sg, "name": _xml_safe(name, "source name"), "plainTextPath": f"internal://{sg}.txt"},
+            nsmap={None: NS_PROJECT},
         )
         for k, j in enumerate(by_source.get(sid, ())):
             coder = seg_coder[j]
@@ -511,6 +512,10 @@ def write_qdpx(project: QualProject, path, *, origin: str = "online-harms-toolki
                 sel_attrs["creatingUser"] = c_attrs["creatingUser"] = user_guid[coder]
             coding = SE(SE(ts, t_sel, sel_attrs), t_coding, c_attrs)
             SE(coding, t_ref, {"targetGUID": code_guid[seg_code[j]]})
+        out = etree.tostring(ts, encoding="utf-8", pretty_print=True)
+        # the namespace is declared once, on <Project>
+        return _TS_OPEN + out[len(_TS_OPEN_NS) :] if out.startswith(_TS_OPEN_NS) else out
+
     ident = {
         "sources": {
             source_guid[r["id"]]: {"id": r["id"], "kind": r["kind"]}
@@ -530,19 +535,42 @@ def write_qdpx(project: QualProject, path, *, origin: str = "online-harms-toolki
     notes_el = SE(root, T("Notes"))
     note = SE(notes_el, T("Note"), {"guid": _guid("note", "ids"), "name": TOOLKIT_NOTE})
     SE(note, T("PlainTextContent")).text = json.dumps(ident, sort_keys=True)
-    xml = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+    # everything but the sources (small), split where the sources go ('<' is always
+    # escaped in attribute values and text, so the placeholder occurs once)
+    frame = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
     del root
+    head, tail = frame.split(b"<Sources/>")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    members = sorted((f"Sources/{source_guid[sid]}.txt", pos) for pos, sid in enumerate(project.sources["id"]))
-    texts = project.sources["text"]
+    sources = project.sources
+    members = sorted((f"Sources/{source_guid[sid]}.txt", pos) for pos, sid in enumerate(sources["id"]))
+    texts = sources["text"]
+    # escaping can make an attribute up to 6 times its text; each selection adds ~400 bytes
+    size_hint = 6 * sum(len(t) for t in seg_text if isinstance(t, str)) + 400 * len(seg_text) + len(frame)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in [("project.qde", xml)] + members:
-            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
+        info = _member_info("project.qde")
+        # the project XML is streamed into the archive one source at a time: neither the
+        # whole tree nor the whole document is ever in memory
+        with zf.open(info, "w", force_zip64=size_hint > _ZIP64_HINT) as fh:
+            fh.write(head + b"<Sources>\n")
+            for sid, name in zip(sources["id"].tolist(), sources["name"].tolist()):
+                fh.write(text_source(sid, name))
+            fh.write(b"  </Sources>" + tail)
+        for name, pos in members:
             # sources encoded one at a time: never all texts twice in memory
-            zf.writestr(info, data if isinstance(data, bytes) else texts.iat[data].encode("utf-8"))
+            zf.writestr(_member_info(name), texts.iat[pos].encode("utf-8"))
     return path
+
+
+_TS_OPEN_NS = f'<TextSource xmlns="{NS_PROJECT}" '.encode()
+_TS_OPEN = b"<TextSource "
+_ZIP64_HINT = zipfile.ZIP64_LIMIT  # a project XML that may pass 2 GiB gets ZIP64 sizes
+
+
+def _member_info(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
 
 
 # ---------------------------------------------------------------------- read project
