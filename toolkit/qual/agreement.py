@@ -11,6 +11,7 @@ measures per code and overall, with bootstrap confidence intervals.
 
 from __future__ import annotations
 
+import math
 import warnings
 
 import numpy as np
@@ -139,8 +140,71 @@ def _value_domain(values: pd.Series, level: str, column: str):
     return codes, np.asarray(uniques, dtype=float)
 
 
+#: Tables up to this many rows first try :func:`_small_inputs` (no pandas per step).
+_SMALL = 4096
+
+
+def _small_codes(arr):
+    """Integer codes (first appearance) of a short column's values, or None when a value
+    is missing or the column is of another kind (the general path then decides)."""
+    if isinstance(arr, np.ndarray) and arr.dtype.kind in "iu":
+        lo = int(arr.min())
+        if int(arr.max()) - lo > 2 * arr.size + 1024:
+            return None
+        return (arr - lo).astype(np.int64)
+    if isinstance(arr, np.ndarray) and arr.dtype == object:
+        values = arr.tolist()
+    elif isinstance(arr, pd.arrays.ArrowStringArray):
+        values = arr._pa_array.to_pylist()
+    else:
+        return None
+    seen: dict = {}
+    codes = [seen.setdefault(v, len(seen)) for v in values]
+    if None in seen or any(isinstance(v, float) and v != v for v in seen):
+        return None
+    return np.array(codes, dtype=np.int64)
+
+
+def _small_inputs(data, item, coder, value, level):
+    """:func:`_alpha_inputs` for a small, clean table of numeric values (the common case
+    of a reliability sample), reading the columns' arrays directly; None whenever
+    anything needs the general path (which then checks and reports as usual)."""
+    if type(data) is not pd.DataFrame or level not in _co.LEVELS or not 0 < len(data) <= _SMALL:
+        return None
+    cols = data.columns
+    if not cols.is_unique:
+        return None
+    try:
+        where = [cols.get_loc(c) for c in (item, coder, value)]
+        get = data._mgr.iget_values
+    except (KeyError, TypeError, AttributeError, pd.errors.InvalidIndexError):
+        return None
+    x = get(where[2])
+    if not isinstance(x, np.ndarray) or x.dtype.kind not in "iuf":
+        return None
+    u_idx, c_idx = _small_codes(get(where[0])), _small_codes(get(where[1]))
+    if u_idx is None or c_idx is None:
+        return None
+    if x.dtype.kind == "f":
+        keep = ~np.isnan(x)
+        if not keep.all():
+            x, u_idx, c_idx = x[keep], u_idx[keep], c_idx[keep]
+    if u_idx.size == 0:
+        return None
+    key = c_idx * (int(u_idx.max()) + 1) + u_idx
+    if np.bincount(key).max() > 1:
+        return None  # a repeated (item, coder): the general path reports it
+    fast = _numeric_domain(x, level)
+    if fast is None:
+        return None
+    return u_idx, fast[0], fast[1]
+
+
 def _alpha_inputs(data, item, coder, value, level, function):
     """``(u_idx, v_idx, domain)`` for the non-missing codings, after every check."""
+    small = _small_inputs(data, item, coder, value, level)
+    if small is not None:
+        return small
     _check_frame(data, function)
     check_choice(level, _co.LEVELS, argument="level", function=function)
     if item is None or coder is None or value is None:
@@ -199,18 +263,21 @@ def _numeric_domain(values, level):
     x = values.to_numpy() if hasattr(values, "to_numpy") else np.asarray(values)
     if x.dtype.kind not in "iuf" or len(x) == 0:
         return None
-    lo, hi = x.min(), x.max()
-    if not (np.isfinite(lo) and np.isfinite(hi)) or hi - lo > 4 * len(x) + 1024:
+    lo_x = x.min()
+    lo, hi = float(lo_x), float(x.max())
+    if not (math.isfinite(lo) and math.isfinite(hi)) or hi - lo > 4 * len(x) + 1024:
         return None
     if level == "ratio" and lo < 0:
         return None  # let _value_domain report it
-    shifted = x - lo
+    shifted = x - lo_x
     codes = shifted.astype(np.int64)
-    if x.dtype.kind == "f" and not np.array_equal(codes, shifted):
+    if x.dtype.kind == "f" and not (codes == shifted).all():
         return None
     present = np.bincount(codes) > 0
+    if present.all():  # every value from the smallest to the largest occurs: no remapping
+        return codes, (lo_x + np.arange(len(present))).astype(float)
     remap = np.cumsum(present) - 1
-    domain = (lo + np.flatnonzero(present)).astype(float)
+    domain = (lo_x + np.flatnonzero(present)).astype(float)
     return remap[codes], domain
 
 
