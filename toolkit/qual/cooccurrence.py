@@ -129,9 +129,7 @@ def _rolled_up(seg: pd.DataFrame, codes: list, rollup: dict) -> pd.DataFrame:
     code it gathers), not one filter per code."""
     cols = ["source", "start", "end", "coder"]
     if len(set(codes)) != len(codes):  # a code listed twice keeps its rows twice
-        parts = [
-            seg[seg["code"].isin(rollup[c])].drop_duplicates(cols)[cols].assign(key=c) for c in codes
-        ]
+        parts = [seg[seg["code"].isin(rollup[c])].drop_duplicates(cols)[cols].assign(key=c) for c in codes]
         return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=[*cols, "key"])
     gathers = pd.DataFrame(
         {"key": [c for c in codes for _ in rollup[c]], "code": [m for c in codes for m in rollup[c]]}

@@ -149,6 +149,7 @@ def _rolled_up_counts(seg: pd.DataFrame, codes: list, rollup: dict) -> dict:
     n_case = by["case"].nunique()  # missing cases not counted
     return {
         k: (int(a), int(b), int(c))
-        for k, a, b, c in zip(n_seg.index, n_seg.to_numpy(), n_src.reindex(n_seg.index).to_numpy(), n_case.reindex(n_seg.index).to_numpy())
+        for k, a, b, c in zip(
+            n_seg.index, n_seg.to_numpy(), n_src.reindex(n_seg.index).to_numpy(), n_case.reindex(n_seg.index).to_numpy()
+        )
     }
-
