@@ -816,6 +816,7 @@ def read_qdpx(
         )
 
     conv_rows, report, segments = _place_all(sources, selections, book.attrs.pop("code_ids"), positions, notes)
+    del selections  # every selection's attributes (their names hold all the coded text)
     bad = report[report["status"] == "error"]
     if len(bad):
         problems = pd.DataFrame(
