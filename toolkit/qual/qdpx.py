@@ -99,49 +99,99 @@ def _norm_guid(value) -> str | None:
 
 
 # ---------------------------------------------------------------------- XML utilities
+#: Hardened lxml parser options: no entity expansion, no network, no DTD, default
+#: (non-huge) limits. Ignorable white space between elements (pretty printing) is dropped:
+#: REFI-QDA has no mixed content, and half the nodes are then never built (nor freed);
+#: white space that is an element's whole text (a blank description) is kept.
+_PARSER_OPTIONS = dict(
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    dtd_validation=False,
+    huge_tree=False,
+    remove_comments=True,
+    remove_pis=True,
+    remove_blank_text=True,
+    collect_ids=False,
+)
+
+
 def _parser() -> etree.XMLParser:
-    # hardened: no entity expansion, no network, no DTD, default (non-huge) limits.
-    # Ignorable white space between elements (pretty printing) is dropped: REFI-QDA has no
-    # mixed content, and half the nodes are then never built (nor freed); white space that
-    # is an element's whole text (a blank description) is kept.
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-        remove_blank_text=True,
-        collect_ids=False,
-    )
+    return etree.XMLParser(**_PARSER_OPTIONS)
 
 
-def _parse_xml(data: bytes, where: str):
-    """Parse with lxml (hardened); refuse any DTD. Returns (root, namespace, tag)."""
-    dtd_error = (
+def _dtd_error(where: str) -> str:
+    return (
         f"{where} contains a document type declaration (<!DOCTYPE> / <!ENTITY>). "
         "REFI-QDA files never need one, and entity declarations can expand a small file "
         "without limit (the 'billion laughs' attack), so the file is refused. Export the "
         "project again from your QDA software."
     )
+
+
+def _syntax_error(where: str, exc) -> FileFormatError:
+    line, col = exc.position
+    return FileFormatError(
+        f"{where} is not well-formed XML (line {line}, column {col}): {exc.msg}. Export "
+        "the project again from your QDA software."
+    )
+
+
+def _parse_xml(data: bytes, where: str):
+    """Parse with lxml (hardened); refuse any DTD. Returns (root, namespace, tag)."""
     if b"<!DOCTYPE" in data[:65536] or b"<!ENTITY" in data[:65536]:
-        raise FileFormatError(dtd_error)
+        raise FileFormatError(_dtd_error(where))
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         if b"<!ENTITY" in data or b"<!DOCTYPE" in data:
-            raise FileFormatError(dtd_error) from exc
-        line, col = exc.position
-        raise FileFormatError(
-            f"{where} is not well-formed XML (line {line}, column {col}): {exc.msg}. Export "
-            "the project again from your QDA software."
-        ) from exc
+            raise FileFormatError(_dtd_error(where)) from exc
+        raise _syntax_error(where, exc) from exc
+    return _checked_root(root, where)
+
+
+def _checked_root(root, where: str):
     doc = root.getroottree().docinfo
     if doc.doctype or doc.internalDTD is not None:
-        raise FileFormatError(dtd_error)
+        raise FileFormatError(_dtd_error(where))
     qn = etree.QName(root)
     return root, qn.namespace, qn.localname
+
+
+def _parse_streamed(chunks, where: str, on_text_source):
+    """Parse a project XML fed in chunks (hardened as :func:`_parse_xml`), handing each
+    ``<TextSource>`` to ``on_text_source`` as soon as it is complete and then dropping it
+    from the tree: the sources, the bulk of a project, are never all in memory at once.
+    Returns (root, namespace, tag) of what remains (users, codebook, cases, notes)."""
+    parser = etree.XMLPullParser(events=("end",), tag="{*}TextSource", **_PARSER_OPTIONS)
+    marker = False  # a DTD marker anywhere so far (for the message of a syntax error)
+    tail = b""
+    done = None  # the previous TextSource: removed once the next one is complete
+    first = True
+    try:
+        for chunk in chunks:
+            if first and (b"<!DOCTYPE" in chunk[:65536] or b"<!ENTITY" in chunk[:65536]):
+                raise FileFormatError(_dtd_error(where))
+            first = False
+            probe = tail + chunk
+            marker = marker or b"<!ENTITY" in probe or b"<!DOCTYPE" in probe
+            tail = chunk[-16:]
+            parser.feed(chunk)
+            for _, el in parser.read_events():
+                if not on_text_source(el):
+                    continue
+                el.clear()
+                if done is not None and done.getparent() is not None:
+                    done.getparent().remove(done)
+                done = el
+        root = parser.close()
+    except etree.XMLSyntaxError as exc:
+        if marker:
+            raise FileFormatError(_dtd_error(where)) from exc
+        raise _syntax_error(where, exc) from exc
+    if done is not None and done.getparent() is not None:
+        done.getparent().remove(done)
+    return _checked_root(root, where)
 
 
 def _tags(ns):
@@ -639,6 +689,26 @@ class _Guarded:
                 "limit: read_qdpx(path, max_total_size=...)."
             )
 
+    def chunks(self, name: str, size: int = 1 << 20):
+        """The member's bytes in pieces of ``size`` (never more than declared)."""
+        info = self.zf.getinfo(name)
+        total = 0
+        try:
+            with self.zf.open(info) as fh:
+                while True:
+                    data = fh.read(size)
+                    if not data:
+                        return
+                    total += len(data)
+                    if total > info.file_size:
+                        raise FileFormatError(
+                            f"{self.path}: member {name!r} inflates past its declared size "
+                            f"{info.file_size:,}; the file is corrupt or crafted."
+                        )
+                    yield data
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise FileFormatError(f"{self.path}: member {name!r} is corrupt ({exc}).") from exc
+
     def read(self, name: str) -> bytes:
         info = self.zf.getinfo(name)
         try:
@@ -793,17 +863,16 @@ def read_qdpx(
                     "the project XML; export the project again."
                 )
             qde = qdes[0]
-        xml = guarded.read(qde)
         notes: list[str] = []
-        root, ns, tag = _parse_xml(xml, f"{path}:{qde}")
-        del xml
+        collected = _TextSources(path, lower)
+        root, ns, tag = _parse_streamed(guarded.chunks(qde), f"{path}:{qde}", collected)
         if tag != "Project":
             raise FileFormatError(f"{path}:{qde}: root element is <{tag}>, expected <Project>.")
         _check_namespace(ns, NS_PROJECT, f"{path}:{qde}", notes)
         T = _tags(ns)
         name = root.get("name")
-        sources, cases, book, ident, selections = _read_tables(root, T, guarded, lower, notes)
-        root = None
+        sources, cases, book, ident, selections = _read_tables(root, T, guarded, lower, notes, collected)
+        root = collected = None
         # source files: read now that the XML tree is gone
         # (kept as Python strings: QualProject converts them once)
         sources["text"] = pd.Series(
@@ -848,7 +917,7 @@ def read_qdpx(
     return project
 
 
-def _read_tables(root, T, guarded: _Guarded, lower: dict, notes: list):
+def _read_tables(root, T, guarded: _Guarded, lower: dict, notes: list, collected: _TextSources):
     path = guarded.path
     ident: dict = {}
     # Notes, Users, Variables and Cases live outside <Sources> (the bulk of the tree):
@@ -907,42 +976,21 @@ def _read_tables(root, T, guarded: _Guarded, lower: dict, notes: list):
         case_rows.append(row)
     cases = pd.DataFrame(case_rows, columns=["id", "pseudonym", *variables.values()])
 
-    folder_used = set()
-    src_rows = []
     sources_el = root.find(T("Sources"))
-    t_text, t_sel, t_coding, t_ref = (T("TextSource"), T("PlainTextSelection"), T("Coding"), T("CodeRef"))
-    id_sources = ident.get("sources", {})
-    fs = _Flat(users)
-    xp = _selection_xpaths(ns_of(root))
+    t_text = T("TextSource")
     for el in sources_el.iterchildren(etree.Element) if sources_el is not None else []:
+        if el.tag == t_text:
+            continue  # (read while parsing: see _TextSources)
         g = _norm_guid(el.get("guid"))
         sname = el.get("name") or g
-        if el.tag != t_text:
-            local = etree.QName(el).localname
-            notes.append(f"source {sname!r} ({local}) skipped: only text sources are read")
-            warnings.warn(f"{path}: {local} {sname!r} skipped (only text sources are read)", stacklevel=3)
-            continue
-        content = el.find(T("PlainTextContent"))
-        tpath = el.get("plainTextPath")
-        if content is not None and content.text is not None:
-            text = content.text
-        elif tpath:
-            rel = tpath.split("://", 1)[1] if "://" in tpath else tpath
-            rel = rel.lstrip("/").replace("\\", "/")
-            candidates = [f"Sources/{rel}", f"sources/{rel}", rel]
-            member = next((lower[c.lower()] for c in candidates if c.lower() in lower), None)
-            if member is None:
-                raise FileFormatError(
-                    f"{path}: source {sname!r} (guid {g}) refers to {tpath!r}, which is not "
-                    f"in the archive (looked for {candidates[0]!r} and {candidates[1]!r}). "
-                    "Export the project again with its source files."
-                )
-            folder_used.add(member.split("/")[0] if "/" in member else "")
-            text = _Member(member)  # read once the XML tree is freed (lower peak memory)
-        else:
-            raise FileFormatError(
-                f"{path}: text source {sname!r} (guid {g}) has neither plainTextPath nor PlainTextContent."
-            )
+        local = etree.QName(el).localname
+        notes.append(f"source {sname!r} ({local}) skipped: only text sources are read")
+        warnings.warn(f"{path}: {local} {sname!r} skipped (only text sources are read)", stacklevel=3)
+    id_sources = ident.get("sources", {})
+    fs = collected.fs
+    fs.users = users
+    src_rows = []
+    for g, sname, text, lo, hi in collected.raw:
         info = id_sources.get(g, {})
         sid = info.get("id", g)
         src_rows.append(
@@ -954,18 +1002,11 @@ def _read_tables(root, T, guarded: _Guarded, lower: dict, notes: list):
                 "case": source_case.get(g, np.nan),
             }
         )
-        lo = len(fs.guid)
-        if not fs.add_uniform(el, xp):
-            fs.add_each(el, t_sel, t_coding, t_ref)
-        fs.spans.append((sid, sname, g, lo, len(fs.guid)))
-    if "sources" in folder_used:
+        fs.spans.append((sid, sname, g, lo, hi))
+    if "sources" in collected.folder_used:
         notes.append("source files in 'sources/' (lower case) rather than 'Sources/'")
     sources = pd.DataFrame(src_rows, columns=["id", "kind", "name", "text", "case"])
     return sources, cases, book, ident, fs
-
-
-def ns_of(root) -> str | None:
-    return etree.QName(root).namespace
 
 
 _XPATHS: dict = {}
@@ -988,6 +1029,57 @@ def _selection_xpaths(ns: str | None) -> dict:
         q["coding_user"] = xp(f"{sel}/{p}Coding/@creatingUser")
         _XPATHS[ns] = q
     return _XPATHS[ns]
+
+
+class _TextSources:
+    """Called with each ``<TextSource>`` as soon as the parser has it: keeps its text (or
+    the archive member holding it) and its selections, so that the element can go."""
+
+    def __init__(self, path: Path, lower: dict):
+        self.path, self.lower = path, lower
+        self.fs = _Flat({})
+        self.raw: list[tuple] = []  # (guid, name, text or member, first selection, end)
+        self.folder_used: set = set()
+
+    def __call__(self, el) -> bool:
+        parent = el.getparent()
+        if parent is None or etree.QName(parent).localname != "Sources" or parent.getparent() is None:
+            return False
+        if parent.getparent().getparent() is not None:
+            return False  # not <Project>/<Sources>/<TextSource>
+        ns = etree.QName(el).namespace
+        T = _tags(ns)
+        g = _norm_guid(el.get("guid"))
+        sname = el.get("name") or g
+        content = el.find(T("PlainTextContent"))
+        tpath = el.get("plainTextPath")
+        text: str | _Member
+        if content is not None and content.text is not None:
+            text = content.text
+        elif tpath:
+            rel = tpath.split("://", 1)[1] if "://" in tpath else tpath
+            rel = rel.lstrip("/").replace("\\", "/")
+            candidates = [f"Sources/{rel}", f"sources/{rel}", rel]
+            lower = self.lower
+            member = next((lower[c.lower()] for c in candidates if c.lower() in lower), None)
+            if member is None:
+                raise FileFormatError(
+                    f"{self.path}: source {sname!r} (guid {g}) refers to {tpath!r}, which is not "
+                    f"in the archive (looked for {candidates[0]!r} and {candidates[1]!r}). "
+                    "Export the project again with its source files."
+                )
+            self.folder_used.add(member.split("/")[0] if "/" in member else "")
+            text = _Member(member)  # read once the XML is parsed (lower peak memory)
+        else:
+            raise FileFormatError(
+                f"{self.path}: text source {sname!r} (guid {g}) has neither plainTextPath nor PlainTextContent."
+            )
+        fs = self.fs
+        lo = len(fs.guid)
+        if not fs.add_uniform(el, _selection_xpaths(ns)):
+            fs.add_each(el, T("PlainTextSelection"), T("Coding"), T("CodeRef"))
+        self.raw.append((g, sname, text, lo, len(fs.guid)))
+        return True
 
 
 @dataclass(frozen=True)
