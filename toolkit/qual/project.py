@@ -32,6 +32,28 @@ REPORT_COLUMNS = ("file", "row", "column", "value", "problem", "expected", "seve
 _STR = pd.StringDtype(na_value=np.nan)
 
 
+def _long_text(values: list, index) -> pd.Series:
+    """Long Python strings (source texts, coded passages) as a text column, copied once
+    into one Arrow buffer (``pandas.Series(values, dtype="str")`` takes about three times
+    the text in memory on the way); missing values or other objects: the plain way."""
+    if not all(type(v) is str for v in values):
+        return pd.Series(values, index=index, dtype=_STR)
+    import pyarrow as pa
+
+    ascii_only = all(v.isascii() for v in values)  # (a flag CPython keeps: no scan)
+    lengths = np.fromiter(
+        (len(v) if ascii_only else len(v.encode("utf-8")) for v in values), dtype=np.int64, count=len(values)
+    )
+    offsets = np.zeros(len(values) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    data = np.empty(int(offsets[-1]), dtype=np.uint8)
+    for v, start, n in zip(values, offsets[:-1].tolist(), lengths.tolist()):
+        if n:
+            data[start : start + n] = np.frombuffer(v.encode("ascii" if ascii_only else "utf-8"), dtype=np.uint8)
+    arr = pa.LargeStringArray.from_buffers(len(values), pa.py_buffer(offsets), pa.py_buffer(data))
+    return pd.Series(_STR.__from_arrow__(arr), index=index)
+
+
 def _text_col(series: pd.Series) -> pd.Series:
     """Strings with missing values as NaN; numbers read from Excel (``7.0``) become ``'7'``."""
     if series.dtype != object and not isinstance(series.dtype, pd.StringDtype) and series.isna().all():
@@ -191,7 +213,7 @@ class QualProject:
         # the texts as Python strings, kept for the validation (one conversion each way)
         texts = ["" if (v is None or (isinstance(v, float) and np.isnan(v))) else str(v) for v in df["text"]]
         self._texts = texts
-        df["text"] = pd.Series(texts, index=df.index, dtype=_STR)
+        df["text"] = _long_text(texts, df.index)
         return df[list(SOURCE_COLUMNS) + [c for c in df.columns if c not in SOURCE_COLUMNS]]
 
     def _tidy_cases(self, data) -> pd.DataFrame:
@@ -245,6 +267,7 @@ class QualProject:
         )
         out["start"] = out["start"].astype("int64")
         out["end"] = out["end"].astype("int64")
+        out["text"] = _long_text(out["text"].tolist(), out.index)
         return out
 
     # --------------------------------------------------------------- validation
@@ -445,7 +468,8 @@ class QualProject:
                 )
         seg["start"] = pd.Series(start_v, index=seg.index, dtype=starts.dtype)
         seg["end"] = pd.Series(end_v, index=seg.index, dtype=ends.dtype)
-        seg["text"] = pd.Series(filled_text, index=seg.index, dtype=_STR)
+        # (Python strings until the rows are sorted: converted to text once, in order)
+        seg["text"] = pd.Series(filled_text, index=seg.index, dtype=object)
         seg["case"] = pd.Series(filled_case, index=seg.index, dtype=_STR)
 
     @staticmethod
