@@ -872,7 +872,8 @@ def read_qdpx(
         T = _tags(ns)
         name = root.get("name")
         sources, cases, book, ident, selections = _read_tables(root, T, guarded, lower, notes, collected)
-        root = collected = None
+        root = None
+        del collected
         # source files: read now that the XML tree is gone
         # (kept as Python strings: QualProject converts them once)
         sources["text"] = pd.Series(
