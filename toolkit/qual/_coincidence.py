@@ -73,9 +73,11 @@ def distance_matrix(level, domain, n_v):
     return out**2
 
 
-def alpha_from_coincidences(o, delta):
-    """``alpha = 1 - (n - 1) * sum(o * delta) / sum(n_c * n_k * delta)``; NaN if undefined."""
-    n_v = o.sum(axis=1)
+def alpha_from_coincidences(o, delta, n_v=None):
+    """``alpha = 1 - (n - 1) * sum(o * delta) / sum(n_c * n_k * delta)``; NaN if undefined.
+    ``n_v``: the marginals ``o.sum(axis=1)``, when already at hand."""
+    if n_v is None:
+        n_v = o.sum(axis=1)
     n = n_v.sum()
     expected = (np.outer(n_v, n_v) * delta).sum()
     if n <= 1 or expected <= 0:

@@ -423,9 +423,9 @@ def krippendorff_alpha(data, *, item, coder, value, level="nominal"):
         return float("nan")
     u_idx, v_idx, domain = inputs
     o = _co.coincidences(u_idx, v_idx, len(domain))
-    delta = _co.distance_matrix(level, domain, o.sum(axis=1))
-    result = _co.alpha_from_coincidences(o, delta)
-    if np.isnan(result):
+    n_v = o.sum(axis=1)
+    result = _co.alpha_from_coincidences(o, _co.distance_matrix(level, domain, n_v), n_v)
+    if math.isnan(result):
         warnings.warn(
             "krippendorff_alpha: alpha is undefined (NaN): fewer than two pairable values, "
             "or every pairable value is the same, so there is no variation to agree on.",
