@@ -14,7 +14,10 @@ whose text cannot be placed is an error, never silently shifted.
 
 Reading is also guarded: every zip member's declared size and compression ratio are
 checked before it is inflated, and XML with a document type declaration (the vehicle of
-entity-expansion attacks) is refused. XML is parsed and written with lxml.
+entity-expansion attacks) is refused. XML is parsed and written with lxml, in pieces: the
+project XML is parsed from the archive as a stream and each source dropped from the tree
+once read, and written one source at a time, so neither the whole tree nor the whole
+document is held in memory.
 """
 
 from __future__ import annotations
