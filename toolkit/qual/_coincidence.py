@@ -28,12 +28,13 @@ def coincidences(unit_idx, value_idx, n_values, unit_weight=None):
         counts = np.bincount(unit_idx * n_values + value_idx, minlength=n_units * n_values).reshape(n_units, n_values)
         counts = counts.astype(float)
         m_u = counts.sum(axis=1)
-        scale = np.where(m_u >= 2, 1.0 / np.maximum(m_u - 1.0, 1.0), 0.0)
+        scale = 1.0 / np.maximum(m_u - 1.0, 1.0)
+        scale[m_u < 2] = 0.0
         if unit_weight is not None:
             scale = scale * np.asarray(unit_weight, dtype=float)
         scaled = counts * scale[:, None]
         o = counts.T @ scaled
-        o -= np.diag(scaled.sum(axis=0))
+        o.flat[:: n_values + 1] -= scaled.sum(axis=0)  # the diagonal
         return o
     counts = sparse.csr_matrix((np.ones(unit_idx.size), (unit_idx, value_idx)), shape=(n_units, n_values))
     counts.sum_duplicates()
@@ -72,9 +73,11 @@ def distance_matrix(level, domain, n_v):
     return out**2
 
 
-def alpha_from_coincidences(o, delta):
-    """``alpha = 1 - (n - 1) * sum(o * delta) / sum(n_c * n_k * delta)``; NaN if undefined."""
-    n_v = o.sum(axis=1)
+def alpha_from_coincidences(o, delta, n_v=None):
+    """``alpha = 1 - (n - 1) * sum(o * delta) / sum(n_c * n_k * delta)``; NaN if undefined.
+    ``n_v``: the marginals ``o.sum(axis=1)``, when already at hand."""
+    if n_v is None:
+        n_v = o.sum(axis=1)
     n = n_v.sum()
     expected = (np.outer(n_v, n_v) * delta).sum()
     if n <= 1 or expected <= 0:

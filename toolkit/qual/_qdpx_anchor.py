@@ -201,7 +201,13 @@ class Decision:
         return None if self.runner_up_score is None else self.score - self.runner_up_score
 
 
-def _evaluate(text: _Text, key: tuple, starts, ends, quoted_idx, quoted):
+def _special(quoted: list, has_crlf: bool) -> list:
+    """Positions (in ``quoted``) of the quotes :func:`same_text` may match without being
+    equal to the slice: an ellipsis at the end, or line breaks written differently."""
+    return [j for j, q in enumerate(quoted) if q.endswith(("...", "…")) or "\r" in q or (has_crlf and "\n" in q)]
+
+
+def _evaluate(text: _Text, key: tuple, starts, ends, quoted_idx, quoted, special=None):
     m = len(starts)
     both, vb = text.to_codepoints(key, np.concatenate([starts, ends]))
     s, e = both[:m], both[m:]
@@ -215,11 +221,15 @@ def _evaluate(text: _Text, key: tuple, starts, ends, quoted_idx, quoted):
     matched = np.zeros(m, bool)
     if quoted_idx:
         t = text.text
-        sl, el, vl = s.tolist(), e.tolist(), valid.tolist()
-        hits = [
-            k for k, q in zip(quoted_idx, quoted) if vl[k] and (t[sl[k] : el[k]] == q or same_text(t[sl[k] : el[k]], q))
-        ]
-        matched[hits] = True
+        qi = np.asarray(quoted_idx, np.int64)
+        sq, eq, vq = s[qi].tolist(), e[qi].tolist(), valid[qi].tolist()
+        hit = [v and t[a:b] == q for a, b, v, q in zip(sq, eq, vq, quoted)]
+        if special is None:
+            special = _special(quoted, text.has_crlf)
+        for j in special:  # the few quotes that may match without being equal
+            if vq[j] and not hit[j]:
+                hit[j] = same_text(t[sq[j] : eq[j]], quoted[j])
+        matched[qi[np.array(hit, bool)]] = True
     score += W_QUOTED * int(matched.sum())
     return score, s, e, valid, matched
 
@@ -235,12 +245,13 @@ def decide(text: _Text, starts: np.ndarray, ends: np.ndarray, names: list, force
     ends = np.asarray(ends, np.int64)
     quoted_idx = [k for k, nm in enumerate(names) if nm]
     quoted = [names[k] for k in quoted_idx]
+    special = _special(quoted, text.has_crlf)
     groups: dict[tuple, list[str]] = {}
     for conv in CONVENTIONS:
         groups.setdefault(text.key(conv), []).append(conv)
     if forced is not None:
         key = text.key(forced)
-        score, s, e, valid, matched = _evaluate(text, key, starts, ends, quoted_idx, quoted)
+        score, s, e, valid, matched = _evaluate(text, key, starts, ends, quoted_idx, quoted, special)
         return Decision(
             forced,
             True,
@@ -258,7 +269,7 @@ def decide(text: _Text, starts: np.ndarray, ends: np.ndarray, names: list, force
     results = []
     anywhere = np.zeros(len(starts), bool)
     for key, convs in groups.items():
-        res = _evaluate(text, key, starts, ends, quoted_idx, quoted)
+        res = _evaluate(text, key, starts, ends, quoted_idx, quoted, special)
         anywhere |= res[4]
         results.append((convs[0], convs, key, res))
     order = {c: i for i, c in enumerate(CONVENTIONS)}

@@ -11,6 +11,7 @@ measures per code and overall, with bootstrap confidence intervals.
 
 from __future__ import annotations
 
+import math
 import warnings
 
 import numpy as np
@@ -34,6 +35,9 @@ def _codes(values):
     come in: integers in a compact range (``x - min``), or long runs of one value (a
     table melted coder by coder: factorise the runs only); else ``pandas.factorize``.
     Codes need not be in order of appearance (only equality matters)."""
+    ext = values.array if isinstance(values, pd.Series) else values
+    if isinstance(ext, pd.arrays.ArrowStringArray):
+        return _arrow_codes(ext)
     arr = values.to_numpy() if hasattr(values, "to_numpy") else np.asarray(values)
     n = arr.size
     if n and arr.dtype.kind in "iu":
@@ -51,19 +55,47 @@ def _codes(values):
     return codes, len(uniques)
 
 
+def _arrow_codes(ext):
+    """:func:`_codes` of Arrow strings without converting them to Python objects: the
+    runs (a table melted coder by coder has a few long ones) factorised, or Arrow's
+    dictionary encoding. Missing values get code -1."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    chunked = ext._pa_array
+    n = len(chunked)
+    flat = chunked.combine_chunks() if isinstance(chunked, pa.ChunkedArray) else chunked
+    if n > 64:
+        runs = pc.run_end_encode(flat)
+        ends = runs.run_ends.to_numpy().astype(np.int64)
+        if len(ends) < n // 16:
+            seen: dict = {}  # first appearance, as pandas.factorize; a missing value -> -1
+            run_codes = [-1 if v is None else seen.setdefault(v, len(seen)) for v in runs.values.to_pylist()]
+            lengths = ends.copy()
+            lengths[1:] -= ends[:-1]
+            return np.repeat(np.array(run_codes, dtype=np.int64), lengths), len(seen)
+    codes, uniques = ext.factorize()
+    return np.asarray(codes, dtype=np.int64), len(uniques)
+
+
 def _fast_duplicate_check(u_idx, c_idx, n_coders, df, keys, function):
     """Raise the duplicate report if an (item, coder) pair repeats: integer keys, one
     ``bincount`` (or a sort when the key range is large), the pandas report only then
     (``df`` is a callable building the table, called only when a duplicate exists)."""
-    key = c_idx.astype(np.int64) * (int(u_idx.max()) + 1 if u_idx.size else 1) + u_idx
-    span = int(key.max()) + 1 if key.size else 0
-    if span <= 8 * key.size + 1024:
-        dup = bool((np.bincount(key, minlength=span) > 1).any()) if key.size else False
-    else:
-        k = np.sort(key)
-        dup = bool((k[1:] == k[:-1]).any())
-    if dup:
+    if _has_duplicates(u_idx, c_idx):
         _duplicate_error(df(), keys, function)
+
+
+def _has_duplicates(u_idx, c_idx) -> bool:
+    """Whether an (item code, coder code) pair repeats."""
+    if not u_idx.size:
+        return False
+    key = c_idx.astype(np.int64) * (int(u_idx.max()) + 1) + u_idx
+    span = int(key.max()) + 1
+    if span <= 8 * key.size + 1024:
+        return bool(np.bincount(key, minlength=span).max() > 1)
+    k = np.sort(key)
+    return bool((k[1:] == k[:-1]).any())
 
 
 def _check_frame(data, function):
@@ -139,8 +171,98 @@ def _value_domain(values: pd.Series, level: str, column: str):
     return codes, np.asarray(uniques, dtype=float)
 
 
+#: Columns up to this many values are coded with a dict (below that, numpy's and
+#: pandas' fixed costs dominate).
+_SHORT = 128
+
+
+def _clean_codes(arr):
+    """Integer codes of a column's values, as :func:`_codes` gives them, or None when a
+    value is missing or the column is of another kind (the general path then decides)."""
+    if isinstance(arr, np.ndarray) and arr.dtype.kind in "iu":
+        lo = int(arr.min())
+        if int(arr.max()) - lo > 2 * arr.size + 1024:
+            return None
+        return arr - lo if arr.dtype == np.int64 else (arr - lo).astype(np.int64)
+    if isinstance(arr, pd.arrays.ArrowStringArray) and len(arr) > _SHORT:
+        codes, _ = _arrow_codes(arr)
+    elif isinstance(arr, np.ndarray) and arr.dtype == object and len(arr) > _SHORT:
+        codes, _ = _codes(arr)
+    else:
+        if isinstance(arr, pd.arrays.ArrowStringArray):
+            values = arr._pa_array.to_pylist()
+        elif isinstance(arr, np.ndarray) and arr.dtype == object:
+            values = arr.tolist()
+        else:
+            return None
+        seen: dict = {}  # first appearance, as pandas.factorize
+        codes = [seen.setdefault(v, len(seen)) for v in values]
+        if None in seen or any(isinstance(v, float) and v != v for v in seen):
+            return None
+        return np.array(codes, dtype=np.int64)
+    return None if (codes < 0).any() else codes
+
+
+def _clean_inputs(data, item, coder, value, level):
+    """:func:`_alpha_inputs` for a clean table of numeric values (the common case of a
+    reliability sample), reading the columns' arrays directly; None whenever anything
+    needs the general path (which then checks and reports as usual)."""
+    if type(data) is not pd.DataFrame or level not in _co.LEVELS or len(data) == 0:
+        return None
+    cols = data.columns
+    if not cols.is_unique:
+        return None
+    try:
+        where = [cols.get_loc(c) for c in (item, coder, value)]
+        get = data._mgr.iget_values
+    except (KeyError, TypeError, AttributeError, pd.errors.InvalidIndexError):
+        return None
+    x = get(where[2])
+    if not isinstance(x, np.ndarray) or x.dtype.kind not in "iuf":
+        return None
+    u_idx = _clean_codes(get(where[0]))
+    if u_idx is None:
+        return None
+    keep = ~np.isnan(x) if x.dtype.kind == "f" else None
+    if keep is not None and keep.all():
+        keep = None
+    coders = get(where[1])
+    if len(x) <= _SHORT and isinstance(coders, (np.ndarray, pd.arrays.ArrowStringArray)):
+        # a short table: its (item, coder) pairs checked as a set of Python values
+        c_list = coders._pa_array.to_pylist() if isinstance(coders, pd.arrays.ArrowStringArray) else coders.tolist()
+        u_list = u_idx.tolist()
+        if keep is not None:
+            kl = keep.tolist()
+            c_list = [c for c, k in zip(c_list, kl) if k]
+            u_list = [u for u, k in zip(u_list, kl) if k]
+        distinct = set(c_list)
+        if None in distinct or any(isinstance(c, float) and c != c for c in distinct):
+            return None
+        if len(set(zip(u_list, c_list))) != len(u_list):
+            return None  # a repeated (item, coder): the general path reports it
+        if keep is not None:
+            x, u_idx = x[keep], u_idx[keep]
+    else:
+        c_idx = _clean_codes(coders)
+        if c_idx is None:
+            return None
+        if keep is not None:
+            x, u_idx, c_idx = x[keep], u_idx[keep], c_idx[keep]
+        if _has_duplicates(u_idx, c_idx):
+            return None  # a repeated (item, coder): the general path reports it
+    if u_idx.size == 0:
+        return None
+    fast = _short_domain(x, level) if len(x) <= _SHORT else _numeric_domain(x, level)
+    if fast is None:
+        return None
+    return u_idx, fast[0], fast[1]
+
+
 def _alpha_inputs(data, item, coder, value, level, function):
     """``(u_idx, v_idx, domain)`` for the non-missing codings, after every check."""
+    clean = _clean_inputs(data, item, coder, value, level)
+    if clean is not None:
+        return clean
     _check_frame(data, function)
     check_choice(level, _co.LEVELS, argument="level", function=function)
     if item is None or coder is None or value is None:
@@ -193,24 +315,46 @@ def _alpha_inputs(data, item, coder, value, level, function):
     return u_idx, v_idx, domain
 
 
+def _short_domain(x: np.ndarray, level):
+    """:func:`_numeric_domain` of a short array, the distinct values found in Python
+    (the same codes and domain, without a dozen array operations)."""
+    values = x.tolist()
+    distinct = set(values)
+    lo, hi = min(distinct), max(distinct)
+    if not (math.isfinite(lo) and math.isfinite(hi)) or hi - lo > 4 * len(values) + 1024:
+        return None
+    if level == "ratio" and lo < 0:
+        return None  # let _value_domain report it
+    if x.dtype.kind == "f" and not all(v.is_integer() for v in distinct):
+        return None
+    if len(distinct) == hi - lo + 1:  # every value from the smallest to the largest occurs
+        return (x - lo).astype(np.int64), np.arange(lo, hi + 1, dtype=float)
+    domain = sorted(distinct)
+    rank = {v: i for i, v in enumerate(domain)}
+    return np.array([rank[v] for v in values], dtype=np.int64), np.array(domain, dtype=float)
+
+
 def _numeric_domain(values, level):
     """``(codes, sorted domain)`` for integer-valued numbers in a compact range without
     hashing (``x - min``, then the values present); None when that does not apply."""
     x = values.to_numpy() if hasattr(values, "to_numpy") else np.asarray(values)
     if x.dtype.kind not in "iuf" or len(x) == 0:
         return None
-    lo, hi = x.min(), x.max()
-    if not (np.isfinite(lo) and np.isfinite(hi)) or hi - lo > 4 * len(x) + 1024:
+    lo_x = x.min()
+    lo, hi = float(lo_x), float(x.max())
+    if not (math.isfinite(lo) and math.isfinite(hi)) or hi - lo > 4 * len(x) + 1024:
         return None
     if level == "ratio" and lo < 0:
         return None  # let _value_domain report it
-    shifted = x - lo
+    shifted = x - lo_x
     codes = shifted.astype(np.int64)
-    if x.dtype.kind == "f" and not np.array_equal(codes, shifted):
+    if x.dtype.kind == "f" and not (codes == shifted).all():
         return None
     present = np.bincount(codes) > 0
+    if present.all():  # every value from the smallest to the largest occurs: no remapping
+        return codes, (lo_x + np.arange(len(present))).astype(float)
     remap = np.cumsum(present) - 1
-    domain = (lo + np.flatnonzero(present)).astype(float)
+    domain = (lo_x + np.flatnonzero(present)).astype(float)
     return remap[codes], domain
 
 
@@ -279,9 +423,9 @@ def krippendorff_alpha(data, *, item, coder, value, level="nominal"):
         return float("nan")
     u_idx, v_idx, domain = inputs
     o = _co.coincidences(u_idx, v_idx, len(domain))
-    delta = _co.distance_matrix(level, domain, o.sum(axis=1))
-    result = _co.alpha_from_coincidences(o, delta)
-    if np.isnan(result):
+    n_v = o.sum(axis=1)
+    result = _co.alpha_from_coincidences(o, _co.distance_matrix(level, domain, n_v), n_v)
+    if math.isnan(result):
         warnings.warn(
             "krippendorff_alpha: alpha is undefined (NaN): fewer than two pairable values, "
             "or every pairable value is the same, so there is no variation to agree on.",

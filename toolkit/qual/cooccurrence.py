@@ -78,61 +78,98 @@ def cooccurrence(project, *, unit="segment", measure="count", codes=None, coder=
     seg = coder_segments(project, coder, "cooccurrence")
     codes = leaf_codes(project) if codes is None else resolve_codes(project, codes, "cooccurrence")
     rollup = rollup_map(project)
-    # one row per (code in `codes`, segment) after roll-up
-    parts = []
-    for c in codes:
-        s = seg[seg["code"].isin(rollup[c])].drop_duplicates(["source", "start", "end", "coder"])
-        parts.append(s[["source", "start", "end", "coder"]].assign(key=c))
-    seg_k = (
-        pd.concat(parts, ignore_index=True)
-        if parts
-        else pd.DataFrame(columns=["source", "start", "end", "coder", "key"])
-    )
-    n_units = {}
+    seg_k = _rolled_up(seg, codes, rollup)
     both: dict[tuple, int] = {}
     if unit == "source":
-        sets = {c: set(seg_k.loc[seg_k["key"] == c, "source"]) for c in codes}
-        n_units = {c: len(v) for c, v in sets.items()}
+        # code x source incidence: one matrix product gives every pair's shared sources
+        src_codes, src_uniques = pd.factorize(seg_k["source"])
+        key_pos = seg_k["key"].map({c: i for i, c in enumerate(dict.fromkeys(codes))}).to_numpy()
+        inc = np.zeros((len(dict.fromkeys(codes)), len(src_uniques)), dtype=np.int64)
+        inc[key_pos, src_codes] = 1
+        shared = inc @ inc.T
+        names = list(dict.fromkeys(codes))
+        n_units = {c: int(inc[i].sum()) for i, c in enumerate(names)}
+        at = {c: i for i, c in enumerate(names)}
         for i, a in enumerate(codes):
             for b in codes[i + 1 :]:
-                both[(a, b)] = len(sets[a] & sets[b])
+                both[(a, b)] = int(shared[at[a], at[b]])
     else:
         n_units = seg_k["key"].value_counts().to_dict()
         pos = {c: i for i, c in enumerate(codes)}
-        for _, g in seg_k.groupby(["source", "coder"], sort=False):
-            s = g["start"].to_numpy()
-            e = g["end"].to_numpy()
-            k = g["key"].map(pos).to_numpy()
-            over = (s[:, None] < e[None, :]) & (s[None, :] < e[:, None])
-            ii, jj = np.nonzero(np.triu(over, 1))
-            for x, y in zip(ii, jj):
-                if k[x] == k[y]:
-                    continue
-                a, b = sorted((k[x], k[y]))
-                both[(codes[a], codes[b])] = both.get((codes[a], codes[b]), 0) + 1
-    rows = []
-    for i, a in enumerate(codes):
-        for b in codes[i + 1 :]:
-            na, nb, nab = int(n_units.get(a, 0)), int(n_units.get(b, 0)), int(both.get((a, b), 0))
-            union = na + nb - nab
-            est = float(nab) if measure == "count" else (nab / union if union > 0 else np.nan)
-            rows.append(
-                {
-                    "code_a": a,
-                    "code_b": b,
-                    "n_a": na,
-                    "n_b": nb,
-                    "n_both": nab,
-                    "estimate": est,
-                    "unit": unit,
-                    "measure": measure,
-                }
-            )
-    out = pd.DataFrame(rows, columns=COLUMNS)
-    for col in ("n_a", "n_b", "n_both"):
-        out[col] = out[col].astype("int64")
-    out["estimate"] = out["estimate"].astype(float)
+        both = _overlapping_pairs(seg_k, pos, codes)
+    ia, ib = np.triu_indices(len(codes), 1)  # every pair, code_a before code_b
+    names_arr = np.array(codes, dtype=object)
+    na = np.array([int(n_units.get(c, 0)) for c in codes], dtype=np.int64)
+    nab = np.array([int(both.get((codes[i], codes[j]), 0)) for i, j in zip(ia.tolist(), ib.tolist())], dtype=np.int64)
+    n_a, n_b = na[ia], na[ib]
+    if measure == "count":
+        est = nab.astype(float)
+    else:
+        union = n_a + n_b - nab
+        with np.errstate(invalid="ignore", divide="ignore"):
+            est = np.where(union > 0, nab / np.where(union > 0, union, 1), np.nan)
+    out = pd.DataFrame(
+        {
+            "code_a": names_arr[ia],
+            "code_b": names_arr[ib],
+            "n_a": n_a,
+            "n_b": n_b,
+            "n_both": nab,
+            "estimate": est.astype(float),
+            "unit": unit,
+            "measure": measure,
+        },
+        columns=COLUMNS,
+    )
     return out
+
+
+def _rolled_up(seg: pd.DataFrame, codes: list, rollup: dict) -> pd.DataFrame:
+    """One row per (code in ``codes``, distinct passage coded at it or below it):
+    ``source, start, end, coder, key``. One merge with the roll-up table (code -> every
+    code it gathers), not one filter per code."""
+    cols = ["source", "start", "end", "coder"]
+    if len(set(codes)) != len(codes):  # a code listed twice keeps its rows twice
+        parts = [seg[seg["code"].isin(rollup[c])].drop_duplicates(cols)[cols].assign(key=c) for c in codes]
+        return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=[*cols, "key"])
+    gathers = pd.DataFrame(
+        {"key": [c for c in codes for _ in rollup[c]], "code": [m for c in codes for m in rollup[c]]}
+    )
+    both = seg[[*cols, "code"]].merge(gathers, on="code", how="inner")
+    return both.drop_duplicates(["key", *cols])[[*cols, "key"]].reset_index(drop=True)
+
+
+def _overlapping_pairs(seg_k: pd.DataFrame, pos: dict, codes: list) -> dict:
+    """Overlapping passages of different codes, counted per unordered pair of codes,
+    within each (source, coder) (passages without a coder are not paired)."""
+    k_all = seg_k["key"].map(pos).to_numpy()
+    keep = seg_k["coder"].notna().to_numpy() & seg_k["source"].notna().to_numpy()
+    grp, _ = pd.factorize(pd.MultiIndex.from_arrays([seg_k["source"], seg_k["coder"]]))
+    idx = np.flatnonzero(keep)
+    order = idx[np.argsort(grp[idx], kind="stable")]
+    g = grp[order]
+    s_all = seg_k["start"].to_numpy(dtype=np.int64)[order]
+    e_all = seg_k["end"].to_numpy(dtype=np.int64)[order]
+    k_all = k_all[order].astype(np.int64)
+    bounds = np.flatnonzero(np.diff(g)) + 1
+    n_codes = len(codes)
+    flat: list[np.ndarray] = []
+    for lo, hi in zip(np.r_[0, bounds].tolist(), np.r_[bounds, len(g)].tolist()):
+        if hi - lo < 2:
+            continue
+        s, e, k = s_all[lo:hi], e_all[lo:hi], k_all[lo:hi]
+        over = (s[:, None] < e[None, :]) & (s[None, :] < e[:, None])
+        ii, jj = np.nonzero(np.triu(over, 1))
+        ka, kb = k[ii], k[jj]
+        diff = ka != kb
+        flat.append(np.minimum(ka, kb)[diff] * n_codes + np.maximum(ka, kb)[diff])
+    both: dict[tuple, int] = {}
+    if flat:
+        counts = np.bincount(np.concatenate(flat), minlength=n_codes * n_codes)
+        for f in np.flatnonzero(counts).tolist():
+            a, b = codes[f // n_codes], codes[f % n_codes]
+            both[(a, b)] = both.get((a, b), 0) + int(counts[f])
+    return both
 
 
 def cooccurrence_heatmap(table: pd.DataFrame, *, labels=None, ax=None):

@@ -95,23 +95,24 @@ def code_frequencies(project, *, by=None, codes=None, coder=None, ci=0.95) -> pd
     groups = case_groups(project, by, "code_frequencies")
     rollup = rollup_map(project)
     book = project.codebook.set_index("id")
-    seg = seg.assign(group=seg["case"].map(groups))
+    names, parents, pillars = (dict(zip(book.index, book[c])) for c in ("name", "parent", "pillar"))
+    seg = seg.assign(group="all" if by is None else seg["case"].map(groups))
+    stats = _rolled_up_counts(seg, list(dict.fromkeys(codes)), rollup)
     rows = []
     for group in sorted(groups.unique(), key=str):
         n = int((groups == group).sum())
-        in_group = seg[seg["group"] == group] if by is not None else seg
         for code in codes:
-            s = in_group[in_group["code"].isin(rollup[code])]
+            n_seg, n_src, n_case = stats.get((group, code), (0, 0, 0))
             rows.append(
                 {
                     "group": group,
                     "code": code,
-                    "name": book.at[code, "name"],
-                    "parent": book.at[code, "parent"],
-                    "pillar": book.at[code, "pillar"],
-                    "n_segments": len(s.drop_duplicates(["source", "start", "end", "coder"])),
-                    "n_sources": s["source"].nunique(),
-                    "n_cases": s["case"].dropna().nunique(),
+                    "name": names[code],
+                    "parent": parents[code],
+                    "pillar": pillars[code],
+                    "n_segments": n_seg,
+                    "n_sources": n_src,
+                    "n_cases": n_case,
                     "n": n,
                 }
             )
@@ -130,3 +131,25 @@ def code_frequencies(project, *, by=None, codes=None, coder=None, ci=0.95) -> pd
     out.attrs["ci"] = ci
     out.attrs["by"] = by
     return out
+
+
+def _rolled_up_counts(seg: pd.DataFrame, codes: list, rollup: dict) -> dict:
+    """``(group, code) -> (segments, sources, cases)`` with each code gathering the
+    segments coded at it or below it: one merge with the roll-up table (code -> every
+    code it gathers) and three group-bys, not one filter per code."""
+    gathers = pd.DataFrame(
+        {"_code": [c for c in codes for _ in rollup[c]], "code": [m for c in codes for m in rollup[c]]}
+    )
+    x = seg[["group", "source", "start", "end", "coder", "case", "code"]].merge(gathers, on="code", how="inner")
+    x = x[x["group"].notna()]
+    keys = ["group", "_code"]
+    n_seg = x.drop_duplicates([*keys, "source", "start", "end", "coder"]).groupby(keys, sort=False).size()
+    by = x.groupby(keys, sort=False)
+    n_src = by["source"].nunique()
+    n_case = by["case"].nunique()  # missing cases not counted
+    return {
+        k: (int(a), int(b), int(c))
+        for k, a, b, c in zip(
+            n_seg.index, n_seg.to_numpy(), n_src.reindex(n_seg.index).to_numpy(), n_case.reindex(n_seg.index).to_numpy()
+        )
+    }

@@ -32,13 +32,37 @@ REPORT_COLUMNS = ("file", "row", "column", "value", "problem", "expected", "seve
 _STR = pd.StringDtype(na_value=np.nan)
 
 
+def _long_text(values: list, index) -> pd.Series:
+    """Long Python strings (source texts, coded passages) as a text column, copied once
+    into one Arrow buffer (``pandas.Series(values, dtype="str")`` takes about three times
+    the text in memory on the way); missing values or other objects: the plain way."""
+    if not all(type(v) is str for v in values):
+        return pd.Series(values, index=index, dtype=_STR)
+    import pyarrow as pa
+
+    ascii_only = all(v.isascii() for v in values)  # (a flag CPython keeps: no scan)
+    lengths = np.fromiter(
+        (len(v) if ascii_only else len(v.encode("utf-8")) for v in values), dtype=np.int64, count=len(values)
+    )
+    offsets = np.zeros(len(values) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    data = np.empty(int(offsets[-1]), dtype=np.uint8)
+    for v, start, n in zip(values, offsets[:-1].tolist(), lengths.tolist()):
+        if n:
+            data[start : start + n] = np.frombuffer(v.encode("ascii" if ascii_only else "utf-8"), dtype=np.uint8)
+    arr = pa.LargeStringArray.from_buffers(len(values), pa.py_buffer(offsets), pa.py_buffer(data))
+    return pd.Series(_STR.__from_arrow__(arr), index=index)
+
+
 def _text_col(series: pd.Series) -> pd.Series:
     """Strings with missing values as NaN; numbers read from Excel (``7.0``) become ``'7'``."""
+    if series.dtype != object and not isinstance(series.dtype, pd.StringDtype) and series.isna().all():
+        return pd.Series(np.nan, index=series.index, dtype=_STR)  # an empty column (all missing)
     if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
         # strings (and missing values) only: convert in one step, blank strings -> NaN
         out = series.astype(_STR)
-        blank = [isinstance(v, str) and not v.strip() for v in out.to_numpy(dtype=object)]
-        return out.mask(np.array(blank, bool)) if any(blank) else out
+        blank = (out.str.strip() == "").to_numpy(dtype=bool, na_value=False)
+        return out.mask(blank) if blank.any() else out
 
     def conv(v):
         if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA:
@@ -186,11 +210,10 @@ class QualProject:
             df[col] = _text_col(df[col])
         df["kind"] = df["kind"].fillna("interview")
         df["name"] = df["name"].fillna(df["id"])
-        df["text"] = pd.Series(
-            ["" if (v is None or (isinstance(v, float) and np.isnan(v))) else str(v) for v in df["text"]],
-            index=df.index,
-            dtype=_STR,
-        )
+        # the texts as Python strings, kept for the validation (one conversion each way)
+        texts = ["" if (v is None or (isinstance(v, float) and np.isnan(v))) else str(v) for v in df["text"]]
+        self._texts = texts
+        df["text"] = _long_text(texts, df.index)
         return df[list(SOURCE_COLUMNS) + [c for c in df.columns if c not in SOURCE_COLUMNS]]
 
     def _tidy_cases(self, data) -> pd.DataFrame:
@@ -218,27 +241,33 @@ class QualProject:
                 df[col] = np.nan
         for col in ("source", "case", "code", "coder"):
             df[col] = _text_col(df[col])
-        df["text"] = pd.Series(
-            [
-                np.nan if (v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v))) else str(v)
-                for v in df["text"]
-            ],
-            index=df.index,
-            dtype=_STR,
-        )
+        # kept as Python objects until the validation has filled it in (converted once)
+        text = df["text"]
+        if text.isna().all():
+            df["text"] = pd.Series(np.full(len(df), np.nan, dtype=object), index=df.index, dtype=object)
+        else:
+            df["text"] = pd.Series(
+                [
+                    np.nan if (v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v))) else str(v)
+                    for v in text
+                ],
+                index=df.index,
+                dtype=object,
+            )
         return df[list(SEGMENT_COLUMNS) + [c for c in df.columns if c not in SEGMENT_COLUMNS]]
 
     def _sorted_segments(self, df: pd.DataFrame) -> pd.DataFrame:
-        order = {s: i for i, s in enumerate(self.sources["id"])}
-        key = df["source"].map(order)
+        # (source ids are unique and known here: the validation passed)
+        key = pd.Index(self.sources["id"].to_numpy(dtype=object)).get_indexer(df["source"].to_numpy(dtype=object))
         out = (
-            df.assign(_k=key.to_numpy())
+            df.assign(_k=key)
             .sort_values(["_k", "start", "end", "code", "coder"], kind="mergesort", na_position="last")
             .drop(columns="_k")
             .reset_index(drop=True)
         )
         out["start"] = out["start"].astype("int64")
         out["end"] = out["end"].astype("int64")
+        out["text"] = _long_text(out["text"].tolist(), out.index)
         return out
 
     # --------------------------------------------------------------- validation
@@ -315,7 +344,8 @@ class QualProject:
                 seen.add(cur)
                 cur = parent[cur]
 
-        texts = dict(zip(self.sources["id"], self.sources["text"]))
+        texts = dict(zip(self.sources["id"], self._texts))
+        del self._texts
         src_case = dict(zip(self.sources["id"], self.sources["case"]))
         seg = self.segments
         starts = pd.to_numeric(seg["start"], errors="coerce")
@@ -438,7 +468,8 @@ class QualProject:
                 )
         seg["start"] = pd.Series(start_v, index=seg.index, dtype=starts.dtype)
         seg["end"] = pd.Series(end_v, index=seg.index, dtype=ends.dtype)
-        seg["text"] = pd.Series(filled_text, index=seg.index, dtype=_STR)
+        # (Python strings until the rows are sorted: converted to text once, in order)
+        seg["text"] = pd.Series(filled_text, index=seg.index, dtype=object)
         seg["case"] = pd.Series(filled_case, index=seg.index, dtype=_STR)
 
     @staticmethod
@@ -450,10 +481,14 @@ class QualProject:
         if n == 0:
             return np.arange(0)
         src = seg["source"]
-        known = src.isin(list(texts)).to_numpy() & seg["code"].isin(list(code_ids)).to_numpy()
+        ids = list(texts)  # dict keys: unique
+        where = pd.Index(ids, dtype=object).get_indexer(src.to_numpy(dtype=object))  # -1: unknown source
+        known_src = where >= 0
+        known = known_src & seg["code"].isin(list(code_ids)).to_numpy()
         s = starts.to_numpy(dtype=float, na_value=np.nan)
         e = ends.to_numpy(dtype=float, na_value=np.nan)
-        length = src.map({k: len(v) for k, v in texts.items()}).to_numpy(dtype=float, na_value=np.nan)
+        lengths = np.array([len(texts[k]) for k in ids] + [np.nan], dtype=float)
+        length = lengths[where]  # -1 picks the NaN at the end
         with np.errstate(invalid="ignore"):
             ok = (
                 known
@@ -465,13 +500,20 @@ class QualProject:
                 & (s < e)
                 & (e <= length)
             )
-        sc = src.map(src_case)
+        case_of = np.empty(len(ids) + 1, dtype=object)
+        case_of[:-1] = [src_case[k] for k in ids]
+        case_of[-1] = np.nan
+        sc_arr = case_of[where]
         case = seg["case"]
-        ok &= (case.isna() | (case == sc)).to_numpy(dtype=bool, na_value=False)
+        missing_case = case.isna().to_numpy()
+        if not missing_case.all():
+            case_arr = case.to_numpy(dtype=object)
+            same = np.array([a == b for a, b in zip(case_arr.tolist(), sc_arr.tolist())], dtype=bool)
+            ok &= missing_case | same
         idx = np.flatnonzero(ok)
         src_l = src.to_numpy(dtype=object)[idx].tolist()
         s_l, e_l = s[idx].astype(np.int64).tolist(), e[idx].astype(np.int64).tolist()
-        sc_l = sc.to_numpy(dtype=object)[idx].tolist()
+        sc_l = sc_arr[idx].tolist()
         for j, pos in enumerate(idx.tolist()):
             actual = texts[src_l[j]][s_l[j] : e_l[j]]
             got = filled_text[pos]

@@ -14,7 +14,10 @@ whose text cannot be placed is an error, never silently shifted.
 
 Reading is also guarded: every zip member's declared size and compression ratio are
 checked before it is inflated, and XML with a document type declaration (the vehicle of
-entity-expansion attacks) is refused. XML is parsed and written with lxml.
+entity-expansion attacks) is refused. XML is parsed and written with lxml, in pieces: the
+project XML is parsed from the archive as a stream and each source dropped from the tree
+once read, and written one source at a time, so neither the whole tree nor the whole
+document is held in memory.
 """
 
 from __future__ import annotations
@@ -99,44 +102,99 @@ def _norm_guid(value) -> str | None:
 
 
 # ---------------------------------------------------------------------- XML utilities
+#: Hardened lxml parser options: no entity expansion, no network, no DTD, default
+#: (non-huge) limits. Ignorable white space between elements (pretty printing) is dropped:
+#: REFI-QDA has no mixed content, and half the nodes are then never built (nor freed);
+#: white space that is an element's whole text (a blank description) is kept.
+_PARSER_OPTIONS = dict(
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    dtd_validation=False,
+    huge_tree=False,
+    remove_comments=True,
+    remove_pis=True,
+    remove_blank_text=True,
+    collect_ids=False,
+)
+
+
 def _parser() -> etree.XMLParser:
-    # hardened: no entity expansion, no network, no DTD, default (non-huge) limits
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
+    return etree.XMLParser(**_PARSER_OPTIONS)
 
 
-def _parse_xml(data: bytes, where: str):
-    """Parse with lxml (hardened); refuse any DTD. Returns (root, namespace, tag)."""
-    dtd_error = (
+def _dtd_error(where: str) -> str:
+    return (
         f"{where} contains a document type declaration (<!DOCTYPE> / <!ENTITY>). "
         "REFI-QDA files never need one, and entity declarations can expand a small file "
         "without limit (the 'billion laughs' attack), so the file is refused. Export the "
         "project again from your QDA software."
     )
+
+
+def _syntax_error(where: str, exc) -> FileFormatError:
+    line, col = exc.position
+    return FileFormatError(
+        f"{where} is not well-formed XML (line {line}, column {col}): {exc.msg}. Export "
+        "the project again from your QDA software."
+    )
+
+
+def _parse_xml(data: bytes, where: str):
+    """Parse with lxml (hardened); refuse any DTD. Returns (root, namespace, tag)."""
     if b"<!DOCTYPE" in data[:65536] or b"<!ENTITY" in data[:65536]:
-        raise FileFormatError(dtd_error)
+        raise FileFormatError(_dtd_error(where))
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         if b"<!ENTITY" in data or b"<!DOCTYPE" in data:
-            raise FileFormatError(dtd_error) from exc
-        line, col = exc.position
-        raise FileFormatError(
-            f"{where} is not well-formed XML (line {line}, column {col}): {exc.msg}. Export "
-            "the project again from your QDA software."
-        ) from exc
+            raise FileFormatError(_dtd_error(where)) from exc
+        raise _syntax_error(where, exc) from exc
+    return _checked_root(root, where)
+
+
+def _checked_root(root, where: str):
     doc = root.getroottree().docinfo
     if doc.doctype or doc.internalDTD is not None:
-        raise FileFormatError(dtd_error)
+        raise FileFormatError(_dtd_error(where))
     qn = etree.QName(root)
     return root, qn.namespace, qn.localname
+
+
+def _parse_streamed(chunks, where: str, on_text_source):
+    """Parse a project XML fed in chunks (hardened as :func:`_parse_xml`), handing each
+    ``<TextSource>`` to ``on_text_source`` as soon as it is complete and then dropping it
+    from the tree: the sources, the bulk of a project, are never all in memory at once.
+    Returns (root, namespace, tag) of what remains (users, codebook, cases, notes)."""
+    parser = etree.XMLPullParser(events=("end",), tag="{*}TextSource", **_PARSER_OPTIONS)
+    marker = False  # a DTD marker anywhere so far (for the message of a syntax error)
+    tail = b""
+    done = None  # the previous TextSource: removed once the next one is complete
+    first = True
+    try:
+        for chunk in chunks:
+            if first and (b"<!DOCTYPE" in chunk[:65536] or b"<!ENTITY" in chunk[:65536]):
+                raise FileFormatError(_dtd_error(where))
+            first = False
+            probe = tail + chunk
+            marker = marker or b"<!ENTITY" in probe or b"<!DOCTYPE" in probe
+            tail = chunk[-16:]
+            parser.feed(chunk)
+            for _, el in parser.read_events():
+                if not on_text_source(el):
+                    continue
+                el.clear()
+                if done is not None and done.getparent() is not None:
+                    done.getparent().remove(done)
+                done = el
+        root = parser.close()
+    except etree.XMLSyntaxError as exc:
+        if marker:
+            raise FileFormatError(_dtd_error(where)) from exc
+        raise _syntax_error(where, exc) from exc
+    if done is not None and done.getparent() is not None:
+        done.getparent().remove(done)
+    return _checked_root(root, where)
 
 
 def _tags(ns):
@@ -468,7 +526,7 @@ def write_qdpx(project: QualProject, path, *, origin: str = "online-harms-toolki
                 SE(vv, T(tag)).text = _xml_safe(text, f"value of {a!r} for case {rec['id']!r}")
             for sid in src_by_case.get(rec["id"], []):
                 SE(case_el, T("SourceRef"), {"targetGUID": source_guid[sid]})
-    src_el = SE(root, T("Sources"))
+    SE(root, T("Sources"))  # a placeholder: the sources are streamed in its place
     seg = project.segments
     # one hash per segment gives both its selection and its coding GUID
     seg_src = seg["source"].tolist()
@@ -482,13 +540,14 @@ def write_qdpx(project: QualProject, path, *, origin: str = "online-harms-toolki
         by_source.setdefault(sid, []).append(j)
     t_sel, t_coding, t_ref = T("PlainTextSelection"), T("Coding"), T("CodeRef")
     key = _GUID_KEY
-    for rec in project.sources[["id", "name"]].to_dict("records"):
-        sid = rec["id"]
+
+    def text_source(sid: str, name: str) -> bytes:
+        """One <TextSource> with its selections, serialised on its own (small)."""
         sg = source_guid[sid]
-        ts = SE(
-            src_el,
+        ts = etree.Element(
             T("TextSource"),
-            {"guid": sg, "name": _xml_safe(rec["name"], "source name"), "plainTextPath": f"internal://{sg}.txt"},
+            {"guid": sg, "name": _xml_safe(name, "source name"), "plainTextPath": f"internal://{sg}.txt"},
+            nsmap={None: NS_PROJECT},
         )
         for k, j in enumerate(by_source.get(sid, ())):
             coder = seg_coder[j]
@@ -506,6 +565,10 @@ def write_qdpx(project: QualProject, path, *, origin: str = "online-harms-toolki
                 sel_attrs["creatingUser"] = c_attrs["creatingUser"] = user_guid[coder]
             coding = SE(SE(ts, t_sel, sel_attrs), t_coding, c_attrs)
             SE(coding, t_ref, {"targetGUID": code_guid[seg_code[j]]})
+        out = etree.tostring(ts, encoding="utf-8", pretty_print=True)
+        # the namespace is declared once, on <Project>
+        return _TS_OPEN + out[len(_TS_OPEN_NS) :] if out.startswith(_TS_OPEN_NS) else out
+
     ident = {
         "sources": {
             source_guid[r["id"]]: {"id": r["id"], "kind": r["kind"]}
@@ -525,19 +588,42 @@ def write_qdpx(project: QualProject, path, *, origin: str = "online-harms-toolki
     notes_el = SE(root, T("Notes"))
     note = SE(notes_el, T("Note"), {"guid": _guid("note", "ids"), "name": TOOLKIT_NOTE})
     SE(note, T("PlainTextContent")).text = json.dumps(ident, sort_keys=True)
-    xml = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+    # everything but the sources (small), split where the sources go ('<' is always
+    # escaped in attribute values and text, so the placeholder occurs once)
+    frame = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
     del root
+    head, tail = frame.split(b"<Sources/>")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    members = sorted((f"Sources/{source_guid[sid]}.txt", pos) for pos, sid in enumerate(project.sources["id"]))
-    texts = project.sources["text"]
+    sources = project.sources
+    members = sorted((f"Sources/{source_guid[sid]}.txt", pos) for pos, sid in enumerate(sources["id"]))
+    texts = sources["text"]
+    # escaping can make an attribute up to 6 times its text; each selection adds ~400 bytes
+    size_hint = 6 * sum(len(t) for t in seg_text if isinstance(t, str)) + 400 * len(seg_text) + len(frame)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in [("project.qde", xml)] + members:
-            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
+        info = _member_info("project.qde")
+        # the project XML is streamed into the archive one source at a time: neither the
+        # whole tree nor the whole document is ever in memory
+        with zf.open(info, "w", force_zip64=size_hint > _ZIP64_HINT) as fh:
+            fh.write(head + b"<Sources>\n")
+            for sid, name in zip(sources["id"].tolist(), sources["name"].tolist()):
+                fh.write(text_source(sid, name))
+            fh.write(b"  </Sources>" + tail)
+        for name, pos in members:
             # sources encoded one at a time: never all texts twice in memory
-            zf.writestr(info, data if isinstance(data, bytes) else texts.iat[data].encode("utf-8"))
+            zf.writestr(_member_info(name), texts.iat[pos].encode("utf-8"))
     return path
+
+
+_TS_OPEN_NS = f'<TextSource xmlns="{NS_PROJECT}" '.encode()
+_TS_OPEN = b"<TextSource "
+_ZIP64_HINT = zipfile.ZIP64_LIMIT  # a project XML that may pass 2 GiB gets ZIP64 sizes
+
+
+def _member_info(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
 
 
 # ---------------------------------------------------------------------- read project
@@ -605,6 +691,26 @@ class _Guarded:
                 f"limit max_total_size={max_total_size:,}. If the file is genuine, raise the "
                 "limit: read_qdpx(path, max_total_size=...)."
             )
+
+    def chunks(self, name: str, size: int = 1 << 20):
+        """The member's bytes in pieces of ``size`` (never more than declared)."""
+        info = self.zf.getinfo(name)
+        total = 0
+        try:
+            with self.zf.open(info) as fh:
+                while True:
+                    data = fh.read(size)
+                    if not data:
+                        return
+                    total += len(data)
+                    if total > info.file_size:
+                        raise FileFormatError(
+                            f"{self.path}: member {name!r} inflates past its declared size "
+                            f"{info.file_size:,}; the file is corrupt or crafted."
+                        )
+                    yield data
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise FileFormatError(f"{self.path}: member {name!r} is corrupt ({exc}).") from exc
 
     def read(self, name: str) -> bytes:
         info = self.zf.getinfo(name)
@@ -760,24 +866,30 @@ def read_qdpx(
                     "the project XML; export the project again."
                 )
             qde = qdes[0]
-        xml = guarded.read(qde)
         notes: list[str] = []
-        root, ns, tag = _parse_xml(xml, f"{path}:{qde}")
-        del xml
+        collected = _TextSources(path, lower)
+        root, ns, tag = _parse_streamed(guarded.chunks(qde), f"{path}:{qde}", collected)
         if tag != "Project":
             raise FileFormatError(f"{path}:{qde}: root element is <{tag}>, expected <Project>.")
         _check_namespace(ns, NS_PROJECT, f"{path}:{qde}", notes)
         T = _tags(ns)
         name = root.get("name")
-        sources, cases, book, ident, selections = _read_tables(root, T, guarded, lower, notes)
+        sources, cases, book, ident, selections = _read_tables(root, T, guarded, lower, notes, collected)
         root = None
+        del collected
         # source files: read now that the XML tree is gone
-        sources["text"] = [
-            _decode(guarded.read(t.name), f"{path}:{t.name}", notes) if isinstance(t, _Member) else t
-            for t in sources["text"]
-        ]
+        # (kept as Python strings: QualProject converts them once)
+        sources["text"] = pd.Series(
+            [
+                _decode(guarded.read(t.name), f"{path}:{t.name}", notes) if isinstance(t, _Member) else t
+                for t in sources["text"]
+            ],
+            index=sources.index,
+            dtype=object,
+        )
 
     conv_rows, report, segments = _place_all(sources, selections, book.attrs.pop("code_ids"), positions, notes)
+    del selections  # every selection's attributes (their names hold all the coded text)
     bad = report[report["status"] == "error"]
     if len(bad):
         problems = pd.DataFrame(
@@ -809,10 +921,19 @@ def read_qdpx(
     return project
 
 
-def _read_tables(root, T, guarded: _Guarded, lower: dict, notes: list):
+def _read_tables(root, T, guarded: _Guarded, lower: dict, notes: list, collected: _TextSources):
     path = guarded.path
     ident: dict = {}
-    for note in root.iter(T("Note")):
+    # Notes, Users, Variables and Cases live outside <Sources> (the bulk of the tree):
+    # walk only the other top-level elements
+    t_sources = T("Sources")
+    rest = [child for child in root.iterchildren(etree.Element) if child.tag != t_sources]
+
+    def iter_rest(tag):
+        for child in rest:
+            yield from child.iter(tag)
+
+    for note in iter_rest(T("Note")):
         if note.get("name") == TOOLKIT_NOTE:
             pc = note.find(T("PlainTextContent"))
             try:
@@ -820,7 +941,7 @@ def _read_tables(root, T, guarded: _Guarded, lower: dict, notes: list):
             except json.JSONDecodeError:
                 notes.append("toolkit identifier note unreadable; GUIDs used as ids")
 
-    users = {_norm_guid(u.get("guid")): u.get("name") for u in root.iter(T("User"))}
+    users = {_norm_guid(u.get("guid")): u.get("name") for u in iter_rest(T("User"))}
     cb = root.find(T("CodeBook"))
     book = _codes_from(cb.find(T("Codes")) if cb is not None else None, T)
     code_ids = {}
@@ -835,11 +956,11 @@ def _read_tables(root, T, guarded: _Guarded, lower: dict, notes: list):
         book = book.drop(columns="color")
     book.attrs["code_ids"] = code_ids
 
-    variables = {_norm_guid(v.get("guid")): v.get("name") for v in root.iter(T("Variable"))}
+    variables = {_norm_guid(v.get("guid")): v.get("name") for v in iter_rest(T("Variable"))}
     case_rows: list[dict] = []
     source_case: dict = {}
     id_cases = ident.get("cases", {})
-    for case in root.iter(T("Case")):
+    for case in iter_rest(T("Case")):
         g = _norm_guid(case.get("guid"))
         cid = id_cases.get(g, g)
         row = {"id": cid, "pseudonym": case.get("name")}
@@ -859,41 +980,21 @@ def _read_tables(root, T, guarded: _Guarded, lower: dict, notes: list):
         case_rows.append(row)
     cases = pd.DataFrame(case_rows, columns=["id", "pseudonym", *variables.values()])
 
-    folder_used = set()
-    src_rows = []
     sources_el = root.find(T("Sources"))
-    t_text, t_sel, t_coding, t_ref = (T("TextSource"), T("PlainTextSelection"), T("Coding"), T("CodeRef"))
-    id_sources = ident.get("sources", {})
-    fs = _Flat(users)
+    t_text = T("TextSource")
     for el in sources_el.iterchildren(etree.Element) if sources_el is not None else []:
+        if el.tag == t_text:
+            continue  # (read while parsing: see _TextSources)
         g = _norm_guid(el.get("guid"))
         sname = el.get("name") or g
-        if el.tag != t_text:
-            local = etree.QName(el).localname
-            notes.append(f"source {sname!r} ({local}) skipped: only text sources are read")
-            warnings.warn(f"{path}: {local} {sname!r} skipped (only text sources are read)", stacklevel=3)
-            continue
-        content = el.find(T("PlainTextContent"))
-        tpath = el.get("plainTextPath")
-        if content is not None and content.text is not None:
-            text = content.text
-        elif tpath:
-            rel = tpath.split("://", 1)[1] if "://" in tpath else tpath
-            rel = rel.lstrip("/").replace("\\", "/")
-            candidates = [f"Sources/{rel}", f"sources/{rel}", rel]
-            member = next((lower[c.lower()] for c in candidates if c.lower() in lower), None)
-            if member is None:
-                raise FileFormatError(
-                    f"{path}: source {sname!r} (guid {g}) refers to {tpath!r}, which is not "
-                    f"in the archive (looked for {candidates[0]!r} and {candidates[1]!r}). "
-                    "Export the project again with its source files."
-                )
-            folder_used.add(member.split("/")[0] if "/" in member else "")
-            text = _Member(member)  # read once the XML tree is freed (lower peak memory)
-        else:
-            raise FileFormatError(
-                f"{path}: text source {sname!r} (guid {g}) has neither plainTextPath nor PlainTextContent."
-            )
+        local = etree.QName(el).localname
+        notes.append(f"source {sname!r} ({local}) skipped: only text sources are read")
+        warnings.warn(f"{path}: {local} {sname!r} skipped (only text sources are read)", stacklevel=3)
+    id_sources = ident.get("sources", {})
+    fs = collected.fs
+    fs.users = users
+    src_rows = []
+    for g, sname, text, lo, hi in collected.raw:
         info = id_sources.get(g, {})
         sid = info.get("id", g)
         src_rows.append(
@@ -905,29 +1006,84 @@ def _read_tables(root, T, guarded: _Guarded, lower: dict, notes: list):
                 "case": source_case.get(g, np.nan),
             }
         )
-        lo = len(fs.guid)
-        for sel in el.iterchildren(t_sel):
-            k = len(fs.guid)
-            get = sel.get
-            fs.guid.append(get("guid"))
-            fs.start.append(get("startPosition"))
-            fs.end.append(get("endPosition"))
-            fs.name.append(get("name"))
-            n_before = len(fs.coding_sel)
-            for coding in sel.iterchildren(t_coding):
-                ref = coding.find(t_ref)
-                fs.coding_sel.append(k)
-                fs.code.append(ref.get("targetGUID") if ref is not None else None)
-                fs.user.append(coding.get("creatingUser") or get("creatingUser"))
-            if len(fs.coding_sel) == n_before:
-                fs.coding_sel.append(k)
-                fs.code.append(None)
-                fs.user.append(get("creatingUser"))
-        fs.spans.append((sid, sname, g, lo, len(fs.guid)))
-    if "sources" in folder_used:
+        fs.spans.append((sid, sname, g, lo, hi))
+    if "sources" in collected.folder_used:
         notes.append("source files in 'sources/' (lower case) rather than 'Sources/'")
     sources = pd.DataFrame(src_rows, columns=["id", "kind", "name", "text", "case"])
     return sources, cases, book, ident, fs
+
+
+_XPATHS: dict = {}
+
+
+def _selection_xpaths(ns: str | None) -> dict:
+    """Compiled XPath queries over a TextSource's selections (cached per namespace)."""
+    if ns not in _XPATHS:
+        p = "q:" if ns else ""
+        nsmap = {"q": ns} if ns else None
+        sel = f"{p}PlainTextSelection"
+
+        def xp(path):
+            return etree.XPath(path, namespaces=nsmap, smart_strings=False)
+
+        q = {a: xp(f"{sel}/@{a}") for a in ("guid", "startPosition", "endPosition", "name", "creatingUser")}
+        q["count"] = xp(f"count({sel})")
+        q["one_coding"] = xp(f"count({sel}[count({p}Coding) = 1])")
+        q["code"] = xp(f"{sel}/{p}Coding/{p}CodeRef[1]/@targetGUID")
+        q["coding_user"] = xp(f"{sel}/{p}Coding/@creatingUser")
+        _XPATHS[ns] = q
+    return _XPATHS[ns]
+
+
+class _TextSources:
+    """Called with each ``<TextSource>`` as soon as the parser has it: keeps its text (or
+    the archive member holding it) and its selections, so that the element can go."""
+
+    def __init__(self, path: Path, lower: dict):
+        self.path, self.lower = path, lower
+        self.fs = _Flat({})
+        self.raw: list[tuple] = []  # (guid, name, text or member, first selection, end)
+        self.folder_used: set = set()
+
+    def __call__(self, el) -> bool:
+        parent = el.getparent()
+        if parent is None or etree.QName(parent).localname != "Sources" or parent.getparent() is None:
+            return False
+        if parent.getparent().getparent() is not None:
+            return False  # not <Project>/<Sources>/<TextSource>
+        ns = etree.QName(el).namespace
+        T = _tags(ns)
+        g = _norm_guid(el.get("guid"))
+        sname = el.get("name") or g
+        content = el.find(T("PlainTextContent"))
+        tpath = el.get("plainTextPath")
+        text: str | _Member
+        if content is not None and content.text is not None:
+            text = content.text
+        elif tpath:
+            rel = tpath.split("://", 1)[1] if "://" in tpath else tpath
+            rel = rel.lstrip("/").replace("\\", "/")
+            candidates = [f"Sources/{rel}", f"sources/{rel}", rel]
+            lower = self.lower
+            member = next((lower[c.lower()] for c in candidates if c.lower() in lower), None)
+            if member is None:
+                raise FileFormatError(
+                    f"{self.path}: source {sname!r} (guid {g}) refers to {tpath!r}, which is not "
+                    f"in the archive (looked for {candidates[0]!r} and {candidates[1]!r}). "
+                    "Export the project again with its source files."
+                )
+            self.folder_used.add(member.split("/")[0] if "/" in member else "")
+            text = _Member(member)  # read once the XML is parsed (lower peak memory)
+        else:
+            raise FileFormatError(
+                f"{self.path}: text source {sname!r} (guid {g}) has neither plainTextPath nor PlainTextContent."
+            )
+        fs = self.fs
+        lo = len(fs.guid)
+        if not fs.add_uniform(el, _selection_xpaths(ns)):
+            fs.add_each(el, T("PlainTextSelection"), T("Coding"), T("CodeRef"))
+        self.raw.append((g, sname, text, lo, len(fs.guid)))
+        return True
 
 
 @dataclass(frozen=True)
@@ -951,24 +1107,96 @@ class _Flat:
         self.user: list = []
         self.spans: list[tuple] = []  # (source id, name, guid, first selection, end)
 
+    def add_uniform(self, source_el, xp: dict) -> bool:
+        """Add a source's selections with a few XPath queries (in C, no loop per element)
+        when they are uniform: every selection with guid, positions and name, and exactly
+        one Coding whose first CodeRef has a targetGUID. False (nothing added) otherwise."""
+        n = int(xp["count"](source_el))
+        if n == 0:
+            return True
+        if int(xp["one_coding"](source_el)) != n:
+            return False
+        cols = [xp[a](source_el) for a in ("guid", "startPosition", "endPosition", "name", "code")]
+        if any(len(c) != n for c in cols):
+            return False
+        sel_user = xp["creatingUser"](source_el)
+        coding_user = xp["coding_user"](source_el)
+        if len(sel_user) not in (0, n) or len(coding_user) not in (0, n):
+            return False
+        if not sel_user:
+            sel_user = [None] * n
+        if coding_user:
+            user = [c or u for c, u in zip(coding_user, sel_user)] if "" in coding_user else coding_user
+        else:
+            user = sel_user
+        k = len(self.guid)
+        self.guid += cols[0]
+        self.start += cols[1]
+        self.end += cols[2]
+        self.name += cols[3]
+        self.code += cols[4]
+        self.user += user
+        self.coding_sel += range(k, k + n)
+        return True
+
+    def add_each(self, source_el, t_sel, t_coding, t_ref) -> None:
+        """Add a source's selections one element at a time (any shape)."""
+        for sel in source_el.iterchildren(t_sel):
+            k = len(self.guid)
+            get = sel.get
+            self.guid.append(get("guid"))
+            self.start.append(get("startPosition"))
+            self.end.append(get("endPosition"))
+            self.name.append(get("name"))
+            n_before = len(self.coding_sel)
+            for coding in sel.iterchildren(t_coding):
+                ref = coding.find(t_ref)
+                self.coding_sel.append(k)
+                self.code.append(ref.get("targetGUID") if ref is not None else None)
+                self.user.append(coding.get("creatingUser") or get("creatingUser"))
+            if len(self.coding_sel) == n_before:
+                self.coding_sel.append(k)
+                self.code.append(None)
+                self.user.append(get("creatingUser"))
+
     def normalised(self, code_ids: dict):
-        """GUIDs normalised once per distinct value; codings' code ids and coders."""
-        cache: dict = {}
-        code_g = []
-        for g in self.code:
-            v = cache.get(g)
-            if v is None and g is not None:
-                v = cache[g] = _norm_guid(g)
-            code_g.append(v)
-        ucache: dict = {}
-        coders = []
-        for u in self.user:
-            v = ucache.get(u)
-            if v is None and u is not None:
-                v = ucache[u] = self.users.get(_norm_guid(u), u)
-            coders.append(v)
-        code = [code_ids.get(g) if g else None for g in code_g]
+        """Codings' code GUIDs (normalised), code ids (None if unknown or absent) and coders,
+        as object arrays: each distinct value converted once."""
+
+        def code_of(g):
+            return code_ids.get(g) if g else None
+
+        code_g = _map_distinct(self.code, _norm_guid)
+        code = _map_distinct(code_g, code_of)
+        coders = _map_distinct(self.user, lambda u: self.users.get(_norm_guid(u), u))
         return code_g, code, coders
+
+
+def _map_distinct(values, fn) -> np.ndarray:
+    """``fn`` applied once per distinct value (None stays None): an object array."""
+    arr = np.empty(len(values), dtype=object)
+    arr[:] = values
+    codes, uniques = pd.factorize(arr)
+    mapped = np.empty(len(uniques) + 1, dtype=object)
+    mapped[:-1] = [fn(u) for u in uniques]
+    return mapped[codes]  # code -1 (None) picks the last slot, None
+
+
+_GUID_ODD = re.compile(r"[\s{}]")
+
+
+def _norm_guids(values: list) -> list:
+    """:func:`_norm_guid` of every value; one upper-casing of the joined strings when none
+    has braces or white space to strip."""
+    if not values:
+        return []
+    try:
+        joined = "\x00".join(values)
+    except TypeError:  # a value that is None (or not a string)
+        return [_norm_guid(v) for v in values]
+    if _GUID_ODD.search(joined) or joined.count("\x00") != len(values) - 1:
+        return [_norm_guid(v) for v in values]
+    return joined.upper().split("\x00")
 
 
 def _as_int(values) -> tuple[np.ndarray, np.ndarray]:
@@ -1078,7 +1306,7 @@ def _place_all(sources: pd.DataFrame, fs: _Flat, code_ids: dict, positions, note
     code_g, code, coders = fs.normalised(code_ids)
     ix = np.array(fs.coding_sel, np.int64)
     stt, m = status[ix], msg[ix]
-    missing = [r for r, c in enumerate(code) if c is None]
+    missing = np.flatnonzero(pd.isna(code)).tolist()
     for r in missing:
         stt[r] = "error"
         m[r] = (
@@ -1088,10 +1316,11 @@ def _place_all(sources: pd.DataFrame, fs: _Flat, code_ids: dict, positions, note
         )
     v = valid[ix]
     ns, ne = new_s[ix], new_e[ix]
-    guids = np.array([_norm_guid(g) for g in fs.guid], dtype=object)
-    code_arr = np.array(code, dtype=object)
+    guids = np.empty(len(fs.guid), dtype=object)
+    guids[:] = _norm_guids(fs.guid)
+    code_arr = code.copy()
     if missing:
-        code_arr[missing] = np.array(code_g, dtype=object)[missing]
+        code_arr[missing] = code_g[missing]
     cv = conv[ix]
     cv[stt == "error"] = None
     report = pd.DataFrame(
@@ -1112,15 +1341,15 @@ def _place_all(sources: pd.DataFrame, fs: _Flat, code_ids: dict, positions, note
     good = np.flatnonzero(stt != "error")
     src_g = sel_source[ix][good]
     gs, ge = ns[good], ne[good]
-    seg_text = [texts[a][b:c] for a, b, c in zip(src_g.tolist(), gs.tolist(), ge.tolist())]
     segments = pd.DataFrame(
         {
             "source": src_g,
             "start": gs,
             "end": ge,
-            "text": np.array(seg_text, dtype=object),
-            "code": np.array(code, dtype=object)[good],
-            "coder": np.array(coders, dtype=object)[good],
+            # left empty: QualProject fills each segment's text from its source (one slice)
+            "text": np.full(len(good), np.nan, dtype=object),
+            "code": code[good],
+            "coder": coders[good],
         },
         columns=["source", "start", "end", "text", "code", "coder"],
     )
