@@ -492,12 +492,24 @@ def _ok(row, *cols) -> bool:
 
 
 def _prevalence(ctx, c, dictionary, data, harms, any_harm, weight, w_word, k, summary):
-    from toolkit.disclosure.gate import cell
-    from toolkit.report import alt_text
+    """Prevalence of each harm and of any harm, overall and by each published grouping."""
     from toolkit.report.summary import survey_period
-    from toolkit.survey import prevalence, prevalence_plot
 
+    overall_raw = _overall_prevalence(ctx, dictionary, data, harms, any_harm, weight, w_word, k)
     period = survey_period(data, contract=c, config=ctx.config)
+    for var in c.by:
+        if var not in data.columns or not c.may_publish(var):
+            continue
+        what = _short(c.labels[var]).lower()
+        with part(ctx, f"harm by {what}"):
+            _prevalence_by(ctx, dictionary, data, harms, any_harm, var, what, overall_raw, weight, w_word, k, period)
+
+
+def _overall_prevalence(ctx, dictionary, data, harms, any_harm, weight, w_word, k) -> pd.DataFrame:
+    """The table of each harm and any harm over all respondents, and the headline finding;
+    returns the table before the gate (the total the breakdowns link to)."""
+    from toolkit.disclosure.gate import cell
+    from toolkit.survey import prevalence
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # excluded missing answers are counted in the n column
@@ -532,71 +544,71 @@ def _prevalence(ctx, c, dictionary, data, harms, any_harm, weight, w_word, k, su
             people=("n",),
             cells={"n": cell("survey_harm_prevalence", any_harm, "n")},
         )
-    for var in c.by:
-        if var not in data.columns or not c.may_publish(var):
-            continue
-        what = _short(c.labels[var]).lower()
-        name = f"survey_harm_by_{var}"
-        with part(ctx, f"harm by {what}"):
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                by = _relabel(prevalence(data, any_harm, by=var, weight=weight, threshold=k), dictionary, var)
-                types = _relabel(prevalence(data, harms, by=var, weight=weight, threshold=k), dictionary, var)
-            by = by.drop(columns=["suppress"])
-            ctx.table(
-                name,
-                by,
-                key=["group"],
-                **PEOPLE,
-                links=_links_to_total(by, name, "survey_harm_prevalence", any_harm, overall_table=overall_raw),
-                title=f"Any online harm by {what} ({w_word})",
-                pillar="recognition",
-                caption=f"Groups with fewer than {k} respondents, or fewer than {k} with or without the harm, are "
-                "withheld (blank), with further cells withheld so that the overall figures do not give them back.",
+    return overall_raw
+
+
+def _prevalence_by(ctx, dictionary, data, harms, any_harm, var, what, overall_raw, weight, w_word, k, period):
+    """Any harm and each harm type by one grouping: two tables, a bar chart and a heat table."""
+    from toolkit.report import alt_text
+    from toolkit.survey import prevalence, prevalence_plot
+
+    name = f"survey_harm_by_{var}"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        by = _relabel(prevalence(data, any_harm, by=var, weight=weight, threshold=k), dictionary, var)
+        types = _relabel(prevalence(data, harms, by=var, weight=weight, threshold=k), dictionary, var)
+    by = by.drop(columns=["suppress"])
+    ctx.table(
+        name,
+        by,
+        key=["group"],
+        **PEOPLE,
+        links=_links_to_total(by, name, "survey_harm_prevalence", any_harm, overall_table=overall_raw),
+        title=f"Any online harm by {what} ({w_word})",
+        pillar="recognition",
+        caption=f"Groups with fewer than {k} respondents, or fewer than {k} with or without the harm, are "
+        "withheld (blank), with further cells withheld so that the overall figures do not give them back.",
+    )
+    ctx.figure(
+        name,
+        _drawn(
+            lambda t, var=var, what=what: prevalence_plot(
+                t.assign(suppress=t["estimate"].isna(), outcome="Any online harm", by=var),
+                dictionary=dictionary,
+                title=f"Any online harm, by {what}",
             )
-            ctx.figure(
-                name,
-                _drawn(
-                    lambda t, var=var, what=what: prevalence_plot(
-                        t.assign(suppress=t["estimate"].isna(), outcome="Any online harm", by=var),
-                        dictionary=dictionary,
-                        title=f"Any online harm, by {what}",
-                    )
-                ),
-                source=name,
-                title=f"Any online harm by {what} ({w_word}, 95% CI)",
-                pillar="recognition",
-                alt=lambda t, what=what: alt_text.groups_alt(
-                    t, measure=f"{w_word} share of respondents who experienced any online harm", by=what, period=period
-                ),
-            )
-            ctx.table(
-                f"survey_harm_types_by_{var}",
-                types.drop(columns=["suppress"]),
-                key=["outcome", "group"],
-                **PEOPLE,
-                title=f"Harm types by {what} ({w_word})",
-                pillar="recognition",
-                caption=f"Cells with fewer than {k} respondents, or fewer than {k} with or without the harm, "
-                "are withheld.",
-            )
-            ctx.figure(
-                f"survey_harm_heatmap_{var}",
-                _drawn(
-                    lambda t, what=what: _draw_heatmap(t, dictionary, k, f"Harm types by {what} ({w_word} %)", w_word)
-                ),
-                source=f"survey_harm_types_by_{var}",
-                title=f"Harm types by {what} ({w_word} %; withheld cells marked [c])",
-                pillar="recognition",
-                alt=lambda t, what=what: alt_text.heatmap_alt(
-                    t,
-                    rows="harm types",
-                    columns=f"groups of {what}",
-                    measure=f"{w_word} share of respondents who experienced each harm type",
-                    period=period,
-                    row_labels={h: _short(dictionary.label(h)) for h in t["outcome"].unique()},
-                ),
-            )
+        ),
+        source=name,
+        title=f"Any online harm by {what} ({w_word}, 95% CI)",
+        pillar="recognition",
+        alt=lambda t, what=what: alt_text.groups_alt(
+            t, measure=f"{w_word} share of respondents who experienced any online harm", by=what, period=period
+        ),
+    )
+    ctx.table(
+        f"survey_harm_types_by_{var}",
+        types.drop(columns=["suppress"]),
+        key=["outcome", "group"],
+        **PEOPLE,
+        title=f"Harm types by {what} ({w_word})",
+        pillar="recognition",
+        caption=f"Cells with fewer than {k} respondents, or fewer than {k} with or without the harm, are withheld.",
+    )
+    ctx.figure(
+        f"survey_harm_heatmap_{var}",
+        _drawn(lambda t, what=what: _draw_heatmap(t, dictionary, k, f"Harm types by {what} ({w_word} %)", w_word)),
+        source=f"survey_harm_types_by_{var}",
+        title=f"Harm types by {what} ({w_word} %; withheld cells marked [c])",
+        pillar="recognition",
+        alt=lambda t, what=what: alt_text.heatmap_alt(
+            t,
+            rows="harm types",
+            columns=f"groups of {what}",
+            measure=f"{w_word} share of respondents who experienced each harm type",
+            period=period,
+            row_labels={h: _short(dictionary.label(h)) for h in t["outcome"].unique()},
+        ),
+    )
 
 
 def _pillars(ctx, c, dictionary, data, any_harm, weight, w_word, k, summary):
