@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import cast
 
 import numpy as np
@@ -17,7 +19,7 @@ from toolkit.errors import (
     check_ci,
     check_columns,
 )
-from toolkit.evaluate._did_validate import prepare_panel
+from toolkit.evaluate._did_validate import Panel, prepare_panel
 
 AGGREGATIONS = {"simple", "dynamic", "group", "none"}
 COLUMNS = [
@@ -37,21 +39,21 @@ COLUMNS = [
 ]
 
 
-def _wide(panel: dict, function: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, str]:
+def _wide(panel: Panel, function: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, str]:
     """Units x periods matrix of (cell-mean) outcomes of a balanced panel."""
-    cells = pd.DataFrame({"u": panel["unit"], "t": panel["time"], "y": panel["y"]})
+    cells = pd.DataFrame({"u": panel.unit, "t": panel.time, "y": panel.y})
     counts = cells.groupby(["u", "t"]).size()
     note = ""
     if counts.max() > 1:
         note = f" (outcome averaged within unit and period: {len(cells)} rows into {len(counts)} cells)"
     Y = cells.groupby(["u", "t"])["y"].mean().unstack()
-    T = len(panel["time_levels"])
+    T = len(panel.time_levels)
     Y = Y.reindex(columns=range(T))
     complete = Y.notna().all(axis=1).to_numpy()
     keep_units = Y.index.to_numpy()[complete]
     if not complete.all():
-        lost = [panel["unit_levels"][u] for u in Y.index.to_numpy()[~complete]]
-        n_rows = int(np.sum(np.isin(panel["unit"], Y.index.to_numpy()[~complete])))
+        lost = [panel.unit_levels[u] for u in Y.index.to_numpy()[~complete]]
+        n_rows = int(np.sum(np.isin(panel.unit, Y.index.to_numpy()[~complete])))
         warnings.warn(
             DataWarning(
                 f"{function}: {len(lost)} unit(s) not observed in every period were left out "
@@ -62,11 +64,29 @@ def _wide(panel: dict, function: str) -> tuple[np.ndarray, np.ndarray, np.ndarra
             stacklevel=4,
         )
     Ym = Y.to_numpy()[complete]
-    adopt = panel["adopt"][keep_units]
+    adopt = panel.adopt[keep_units]
     return Ym, adopt, keep_units, note
 
 
-def _gt_effects(Y, adopt, control):
+@dataclass(frozen=True)
+class CohortEffect:
+    """An effect of cohort ``g`` with its influence function (a cohort's average over its
+    periods, or one period's: :class:`GroupTime`)."""
+
+    g: int  # cohort: time code of the first treated period
+    att: float
+    inf: np.ndarray  # influence function, length N (zero outside the comparison)
+
+
+@dataclass(frozen=True)
+class GroupTime(CohortEffect):
+    """ATT(g, t): cohort ``g`` at period ``t``, from ``n`` units in its 2x2 comparison."""
+
+    t: int
+    n: int
+
+
+def _gt_effects(Y, adopt, control) -> list[GroupTime]:
     """Every ATT(g,t) with its influence function (length N, zero outside the 2x2 cells)."""
     N, T = Y.shape
     cohorts = sorted(int(g) for g in np.unique(adopt[np.isfinite(adopt)]))
@@ -87,20 +107,20 @@ def _gt_effects(Y, adopt, control):
             inf = np.zeros(N)
             inf[in_g] = N / n_g * (dy[in_g] - m_g)
             inf[ctrl] = -N / n_c * (dy[ctrl] - m_c)
-            out.append({"g": g, "t": t, "att": m_g - m_c, "inf": inf, "n": n_g + n_c})
+            out.append(GroupTime(g=g, att=m_g - m_c, inf=inf, t=t, n=n_g + n_c))
     return out
 
 
-def _aggregate(cells, weights_p, adopt, N):
+def _aggregate(cells: Sequence[CohortEffect], weights_p, adopt, N):
     """Weighted mean of ATT(g,t) cells with weights P(G = g), including the weights' IF."""
     if not cells:
         return np.nan, np.full(N, np.nan)
-    pg = np.array([weights_p[c["g"]] for c in cells])
+    pg = np.array([weights_p[c.g] for c in cells])
     S = pg.sum()
     w = pg / S
-    att = np.array([c["att"] for c in cells])
-    inf = sum(wk * c["inf"] for wk, c in zip(w, cells))
-    psi = np.column_stack([(adopt == c["g"]).astype(float) - weights_p[c["g"]] for c in cells])
+    att = np.array([c.att for c in cells])
+    inf = sum(wk * c.inf for wk, c in zip(w, cells))
+    psi = np.column_stack([(adopt == c.g).astype(float) - weights_p[c.g] for c in cells])
     wif = psi / S - np.outer(psi.sum(axis=1), pg / S**2)
     return float(w @ att), inf + wif @ att
 
@@ -233,7 +253,7 @@ def staggered_did(
             f"'{unit}' is treated at some point. Use control='notyet'."
         )
     cells = _gt_effects(Y, adopt, control)
-    levels = panel["time_levels"]
+    levels = panel.time_levels
     p_g = {int(g): float(np.mean(adopt == g)) for g in np.unique(adopt[np.isfinite(adopt)])}
     q = stats.norm.ppf(0.5 + ci / 2)
     method = (
@@ -266,22 +286,22 @@ def staggered_did(
     if aggregate == "none":
         for c in cells:
             add(
-                f"ATT(g={levels[c['g']]}, t={levels[c['t']]})",
+                f"ATT(g={levels[c.g]}, t={levels[c.t]})",
                 "group-time",
-                c["g"],
-                c["t"],
-                c["t"] - c["g"],
-                c["att"],
-                c["inf"],
-                c["n"],
+                c.g,
+                c.t,
+                c.t - c.g,
+                c.att,
+                c.inf,
+                c.n,
             )
     elif aggregate == "simple":
-        est, inf = _aggregate([c for c in cells if c["t"] >= c["g"]], p_g, adopt, N)
+        est, inf = _aggregate([c for c in cells if c.t >= c.g], p_g, adopt, N)
         add("ATT", "simple", None, None, None, est, inf, N)
     elif aggregate == "dynamic":
         by_e: dict[int, list] = {}
         for c in cells:
-            by_e.setdefault(c["t"] - c["g"], []).append(c)
+            by_e.setdefault(c.t - c.g, []).append(c)
         post = []
         for e in sorted(by_e):
             est, inf = _aggregate(by_e[e], p_g, adopt, N)
@@ -302,13 +322,13 @@ def staggered_did(
     else:
         per_g = []
         for g in sorted(p_g):
-            mine = [c for c in cells if c["g"] == g and c["t"] >= g]
+            mine = [c for c in cells if c.g == g and c.t >= g]
             if not mine:
                 continue
-            est = float(np.mean([c["att"] for c in mine]))
-            inf = np.mean([c["inf"] for c in mine], axis=0)
+            est = float(np.mean([c.att for c in mine]))
+            inf = np.mean([c.inf for c in mine], axis=0)
             add(f"g={levels[g]}", "group", g, None, None, est, inf, N)
-            per_g.append({"g": g, "att": est, "inf": inf})
+            per_g.append(CohortEffect(g=g, att=est, inf=inf))
         est, inf = _aggregate(per_g, p_g, adopt, N)
         add("ATT (cohort-weighted)", "group", None, None, None, est, inf, N)
     out = pd.DataFrame(rows, columns=COLUMNS)

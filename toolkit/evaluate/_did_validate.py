@@ -7,6 +7,8 @@ the value found, what was expected and how to fix it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -116,6 +118,27 @@ def check_numeric_outcome(data: pd.DataFrame, outcome: str) -> np.ndarray:
     return y.to_numpy(dtype="float64")
 
 
+@dataclass(frozen=True)
+class Panel:
+    """A validated DiD panel as arrays, one entry per row kept (rows with a missing outcome
+    or covariate are left out), with integer codes for units, periods and clusters."""
+
+    y: np.ndarray  # outcome
+    d: np.ndarray  # treatment, 0.0 / 1.0
+    X: np.ndarray  # covariates (n x p; p may be 0)
+    covariates: list[str]
+    unit: np.ndarray  # unit code of each row (index into unit_levels)
+    unit_levels: Any
+    time: np.ndarray  # period code of each row (index into time_levels)
+    time_levels: Any
+    cluster: np.ndarray  # cluster code of each row
+    cluster_levels: Any
+    cluster_name: str
+    adopt: np.ndarray  # per unit: time code of its first treated period, inf if never treated
+    n: int  # rows kept
+    index: pd.Index  # their index in the data
+
+
 def prepare_panel(
     data: pd.DataFrame,
     outcome: str,
@@ -126,8 +149,8 @@ def prepare_panel(
     cluster: str | None = None,
     covariates=None,
     function: str = "did",
-) -> dict:
-    """Validate a DiD panel and return arrays plus the adoption time of each unit.
+) -> Panel:
+    """Validate a DiD panel and return its arrays plus the adoption time of each unit.
 
     Rows with a missing outcome or covariate are dropped with a warning that says how
     many and why (nothing is dropped silently).
@@ -248,22 +271,22 @@ def prepare_panel(
             raise DesignError(f"The cluster column '{cluster}' has missing values.")
         gcode, glevels = pd.factorize(df[cluster], sort=True)
         cluster_name = cluster
-    return {
-        "y": df[outcome].to_numpy(dtype="float64"),
-        "d": d.astype("float64"),
-        "X": df[covariates].to_numpy(dtype="float64") if covariates else np.empty((len(df), 0)),
-        "covariates": covariates,
-        "unit": ucode.astype(np.int64),
-        "unit_levels": ulevels,
-        "time": tcode,
-        "time_levels": tlevels,
-        "cluster": gcode.astype(np.int64),
-        "cluster_levels": glevels,
-        "cluster_name": cluster_name,
-        "adopt": adopt,  # per unit: time code of first treated period, inf if never
-        "n": len(df),
-        "index": df.index,
-    }
+    return Panel(
+        y=df[outcome].to_numpy(dtype="float64"),
+        d=d.astype("float64"),
+        X=df[covariates].to_numpy(dtype="float64") if covariates else np.empty((len(df), 0)),
+        covariates=covariates,
+        unit=ucode.astype(np.int64),
+        unit_levels=ulevels,
+        time=tcode,
+        time_levels=tlevels,
+        cluster=gcode.astype(np.int64),
+        cluster_levels=glevels,
+        cluster_name=cluster_name,
+        adopt=adopt,
+        n=len(df),
+        index=df.index,
+    )
 
 
 def nested_in_clusters(unit: np.ndarray, cluster: np.ndarray) -> bool:
@@ -278,4 +301,12 @@ def is_staggered(adopt: np.ndarray) -> bool:
     return len(np.unique(finite)) > 1
 
 
-__all__ = ["ColumnNotFoundError", "check_binary", "is_staggered", "nested_in_clusters", "prepare_panel", "time_codes"]
+__all__ = [
+    "ColumnNotFoundError",
+    "Panel",
+    "check_binary",
+    "is_staggered",
+    "nested_in_clusters",
+    "prepare_panel",
+    "time_codes",
+]
