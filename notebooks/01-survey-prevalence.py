@@ -87,7 +87,8 @@ print("breakdowns:", list(c.by), "| compared:", list(c.compare_by), "| model:", 
 # how much precision the weighting costs. Without margins the figures are unweighted.
 
 # %%
-weight, weighting = study_weights(cfg, c, data)
+weights = study_weights(cfg, c, data)
+weight, weighting = weights.column, weights.text
 print(weighting)
 
 # %% [markdown]

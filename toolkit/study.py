@@ -18,6 +18,7 @@ __all__ = [
     "Contract",
     "contract",
     "DEMO_SURVEY",
+    "StudyWeights",
     "study_weights",
     "read_study_survey",
 ]
@@ -451,7 +452,16 @@ def read_study_survey(config, *, on_error: str = "report"):
     )
 
 
-def study_weights(config, c: Contract, data) -> tuple:
+@dataclass(frozen=True)
+class StudyWeights:
+    """How the respondents are weighted (:func:`study_weights`)."""
+
+    column: str | None  # the weight column added to (or found in) the data; None = unweighted
+    text: str  # a sentence for the methods
+    raked_on: tuple[str, ...] | None = None  # the raking margins' variables (calibration=); None if not raked
+
+
+def study_weights(config, c: Contract, data) -> StudyWeights:
     """Weight respondents as the study declares, adding the weight column to ``data``.
 
     A weight supplied with the data (dictionary role ``weight``) is used as it is, or as
@@ -461,8 +471,9 @@ def study_weights(config, c: Contract, data) -> tuple:
 
     Returns
     -------
-    (str or None, str)
-        The weight column (None = unweighted) and a sentence for the methods.
+    StudyWeights
+        ``column`` (the weight column, None = unweighted), ``text`` (a sentence for the
+        methods) and ``raked_on`` (the variables raked on, for design-based variances).
     """
     import pandas as pd
 
@@ -473,11 +484,12 @@ def study_weights(config, c: Contract, data) -> tuple:
     path = config.path("survey", "margins") if config is not None else None
     if path is None:
         if base is None:
-            return None, (
+            return StudyWeights(
+                None,
                 "Unweighted: the study names no workforce margins (survey.margins) and no weight "
-                "variable, so every figure describes the respondents, not the workforce."
+                "variable, so every figure describes the respondents, not the workforce.",
             )
-        return base, f"Weighted by the weight supplied with the data ({base})."
+        return StudyWeights(base, f"Weighted by the weight supplied with the data ({base}).")
     profile = pd.read_csv(path, encoding="utf-8-sig")
     variables = (
         list(c.weight_by)
@@ -501,7 +513,6 @@ def study_weights(config, c: Contract, data) -> tuple:
     while name in data.columns:
         name = "_" + name
     data[name] = w
-    data.attrs["raked_on"] = list(variables)  # the margins, for design-based variances (calibration=)
     labels = [c.labels.get(v, v).split(" (")[0].lower() for v in variables]
     text = (
         f"Responses were raked to the workforce profile ({path.name}) on {', '.join(labels)}"
@@ -509,7 +520,7 @@ def study_weights(config, c: Contract, data) -> tuple:
         f"(converged: {a.get('converged')}; Kish design effect {a.get('design_effect', float('nan')):.2f}, "
         f"effective sample size {a.get('effective_n', float('nan')):.0f} of {len(data)})."
     )
-    return name, text
+    return StudyWeights(name, text, raked_on=tuple(variables))
 
 
 def _first_present(values):

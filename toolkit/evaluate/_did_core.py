@@ -132,7 +132,8 @@ def fit_twfe_cells(panel: Panel, cell_regs: np.ndarray, cells: Cells, *, ssc: st
     of the outcome column.
     """
     row_cell, cell_unit, cell_time, cell_cluster = cells
-    assert cell_cluster is not None, "fit_twfe_cells needs clusters constant within cells"
+    if cell_cluster is None:
+        raise ValueError("fit_twfe_cells needs clusters constant within (unit, period) cells; fit the rows")
     n = panel.n
     w = np.bincount(row_cell).astype("float64")
     Xc = _demean_weighted(cell_regs, [cell_unit, cell_time], w)

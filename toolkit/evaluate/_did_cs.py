@@ -207,7 +207,7 @@ def staggered_did(
         ``"group"``), ``group`` (adoption period, as in the data), ``time``,
         ``event_time``, ``estimate``, ``se`` (analytic, from the influence function),
         ``ci_low``, ``ci_high``, ``statistic`` (z), ``p``, ``n`` (units used), ``method``.
-        Cells that do not apply are missing.
+        Cells that do not apply are missing. ``attrs`` (scalars only): ``ci``.
 
     Notes
     -----

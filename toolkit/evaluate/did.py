@@ -155,6 +155,7 @@ def did(
         from the bootstrap, ``se`` stays the analytic CR1. With fewer than 5 clusters,
         or a standard error that is numerically zero, ``se``, ``ci_low``, ``ci_high``,
         ``statistic`` and ``p`` are missing and a ``DataWarning`` says why.
+        ``attrs`` (scalars only): ``ci``.
 
     Warns
     -----

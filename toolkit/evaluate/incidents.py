@@ -304,7 +304,7 @@ def incident_trends(
         (incidents with days to outcome), ``median_days``, ``p25_days``, ``p75_days``
         (time to outcome quartiles; missing with no closed incidents).
         These are raw counts: pass them through :func:`toolkit.disclosure.suppress`
-        before publishing.
+        before publishing. ``attrs`` (scalars only): ``per``.
 
     Notes
     -----

@@ -25,7 +25,7 @@ from toolkit.report.shared import ForceScope, SurveyResults, WeightedSurvey
 
 if TYPE_CHECKING:
     from toolkit.dictionary import Dictionary
-    from toolkit.study import Contract
+    from toolkit.study import Contract, StudyWeights
 
 #: errors of a part of the section that become a one-line note rather than a failed pack
 PART_ERRORS = (ToolkitError, np.linalg.LinAlgError)
@@ -201,7 +201,7 @@ def select_wave(ctx, c, data: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     return out, text
 
 
-def weights(ctx, c, data: pd.DataFrame) -> tuple[str | None, str]:
+def weights(ctx, c, data: pd.DataFrame) -> StudyWeights:
     """Weight the respondents as the study declares (:func:`toolkit.study.study_weights`)."""
     from toolkit.study import study_weights
 
@@ -344,7 +344,7 @@ def _force_basis(ctx, scope: ForceScope) -> _Basis:
 def _national_basis(ctx) -> _Basis:
     """The survey checked by the data section (read here when it did not run), the wave
     analysed and its weights; what a force's own pack starts from goes to ``ctx.shared.weighted``."""
-    from toolkit.study import Contract
+    from toolkit.study import Contract, StudyWeights
 
     checked = ctx.shared.checked
     if checked is not None:
@@ -356,13 +356,12 @@ def _national_basis(ctx) -> _Basis:
         c = Contract.from_study(ctx.config, survey.dictionary)
     dictionary = survey.dictionary
     data, wave_text = select_wave(ctx, c, survey.data.copy())
-    weight, weight_text = None, ""
+    chosen = StudyWeights(None, "")
     with part(ctx, "weighting"):
-        weight, weight_text = weights(ctx, c, data)
+        chosen = weights(ctx, c, data)
+    weight, weight_text, raked_on = chosen.column, chosen.text, chosen.raked_on
     if weight is None and not weight_text:
         weight_text = "Unweighted: weighting failed (see the log), so figures describe the respondents only."
-    raked = data.attrs.get("raked_on")
-    raked_on = tuple(raked) if raked is not None else None
     ctx.shared.weighted = WeightedSurvey(
         data=data.copy(),
         weight=weight,
