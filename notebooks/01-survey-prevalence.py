@@ -72,7 +72,7 @@ survey.missing.head(10)
 dictionary = survey.dictionary
 c = contract(cfg, dictionary)
 data, wave = c.select_wave(survey.data.copy())
-harms = [v for v in c.harm_items if v in data.columns]
+harms = c.harm_items_in(data)
 by = next((v for v in c.by if v in data.columns), None)  # the first breakdown to publish
 print("analysed:", wave or "all respondents")
 print("harm items:", harms)

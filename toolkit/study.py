@@ -319,6 +319,11 @@ class Contract:
         """The 0/1 harm-type items (role ``harm``, type binary): "any harm" is any of them."""
         return self.items("harm", types=("binary",))
 
+    def harm_items_in(self, data) -> list:
+        """The harm items (:attr:`harm_items`) that are columns of ``data``: the items "any
+        harm" is built from, in the survey section and the notebooks alike."""
+        return self.items("harm", types=("binary",), data=data)
+
     @property
     def identifier(self):
         """The respondent identifier (role ``identifier``, else the ``id`` variable), or None."""

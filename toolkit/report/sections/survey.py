@@ -379,7 +379,7 @@ def _parts(ctx, basis: _Basis, summary) -> tuple[list[str], str | None, list[str
     returns the harm items, the any-harm column and the scale columns used."""
     c, dictionary, data, weight, k = basis.contract, basis.dictionary, basis.data, basis.weight, ctx.threshold
     w_word = "weighted" if weight else "unweighted"
-    harms = [v for v in c.harm_items if v in data.columns]
+    harms = c.harm_items_in(data)
     any_harm = None
     if not harms:
         ctx.note(
