@@ -260,77 +260,98 @@ def staggered_did(
         f"Callaway & Sant'Anna (2021) ATT(g,t), {'never' if control == 'never' else 'not-yet'}-treated "
         f"controls, {aggregate} aggregation; analytic influence-function se{note}"
     )
-    rows = []
-
-    def add(term, agg, g, t, e, est, inf, n):
-        se = float(np.sqrt(np.sum(inf**2)) / N) if np.all(np.isfinite(inf)) else np.nan
-        z = est / se if se > 0 else np.nan
-        rows.append(
-            {
-                "term": term,
-                "aggregation": agg,
-                "group": levels[g] if g is not None else None,
-                "time": levels[t] if t is not None else None,
-                "event_time": float(e) if e is not None else np.nan,
-                "estimate": float(est),
-                "se": se,
-                "ci_low": est - q * se,
-                "ci_high": est + q * se,
-                "statistic": z,
-                "p": float(2 * stats.norm.sf(abs(z))) if np.isfinite(z) else np.nan,
-                "n": n,
-                "method": method,
-            }
-        )
-
-    if aggregate == "none":
-        for c in cells:
-            add(
-                f"ATT(g={levels[c.g]}, t={levels[c.t]})",
-                "group-time",
-                c.g,
-                c.t,
-                c.t - c.g,
-                c.att,
-                c.inf,
-                c.n,
-            )
-    elif aggregate == "simple":
-        est, inf = _aggregate([c for c in cells if c.t >= c.g], p_g, adopt, N)
-        add("ATT", "simple", None, None, None, est, inf, N)
-    elif aggregate == "dynamic":
-        by_e: dict[int, list] = {}
-        for c in cells:
-            by_e.setdefault(c.t - c.g, []).append(c)
-        post = []
-        for e in sorted(by_e):
-            est, inf = _aggregate(by_e[e], p_g, adopt, N)
-            add(f"e={e}", "dynamic", None, None, e, est, inf, N)
-            if e >= 0:
-                post.append((est, inf))
-        if post:
-            add(
-                "ATT (average over e >= 0)",
-                "dynamic",
-                None,
-                None,
-                None,
-                float(np.mean([p[0] for p in post])),
-                np.mean([p[1] for p in post], axis=0),
-                N,
-            )
-    else:
-        per_g = []
-        for g in sorted(p_g):
-            mine = [c for c in cells if c.g == g and c.t >= g]
-            if not mine:
-                continue
-            est = float(np.mean([c.att for c in mine]))
-            inf = np.mean([c.inf for c in mine], axis=0)
-            add(f"g={levels[g]}", "group", g, None, None, est, inf, N)
-            per_g.append(CohortEffect(g=g, att=est, inf=inf))
-        est, inf = _aggregate(per_g, p_g, adopt, N)
-        add("ATT (cohort-weighted)", "group", None, None, None, est, inf, N)
+    rows = [
+        _row(term, N=N, q=q, levels=levels, method=method) for term in _terms(aggregate, cells, p_g, adopt, N, levels)
+    ]
     out = pd.DataFrame(rows, columns=COLUMNS)
     out.attrs["ci"] = ci
     return out
+
+
+@dataclass(frozen=True)
+class _Term:
+    """One row of the result before inference: label, aggregation, cohort, period and event
+    time (None where they do not apply), estimate, influence function and units."""
+
+    term: str
+    aggregation: str
+    g: int | None
+    t: int | None
+    e: int | None
+    est: float
+    inf: np.ndarray
+    n: int
+
+
+def _terms(aggregate: str, cells: list[GroupTime], p_g, adopt, N: int, levels) -> list[_Term]:
+    """The rows of one aggregation of the ATT(g, t) cells."""
+    if aggregate == "none":
+        return [
+            _Term(f"ATT(g={levels[c.g]}, t={levels[c.t]})", "group-time", c.g, c.t, c.t - c.g, c.att, c.inf, c.n)
+            for c in cells
+        ]
+    if aggregate == "simple":
+        est, inf = _aggregate([c for c in cells if c.t >= c.g], p_g, adopt, N)
+        return [_Term("ATT", "simple", None, None, None, est, inf, N)]
+    if aggregate == "dynamic":
+        return _dynamic_terms(cells, p_g, adopt, N)
+    return _cohort_terms(cells, p_g, adopt, N, levels)
+
+
+def _dynamic_terms(cells: list[GroupTime], p_g, adopt, N: int) -> list[_Term]:
+    """One row per event time e = t - g (cohorts weighted by size), then the average over e >= 0."""
+    by_e: dict[int, list] = {}
+    for c in cells:
+        by_e.setdefault(c.t - c.g, []).append(c)
+    out, post = [], []
+    for e in sorted(by_e):
+        est, inf = _aggregate(by_e[e], p_g, adopt, N)
+        out.append(_Term(f"e={e}", "dynamic", None, None, e, est, inf, N))
+        if e >= 0:
+            post.append((est, inf))
+    if post:
+        est = float(np.mean([p[0] for p in post]))
+        out.append(
+            _Term(
+                "ATT (average over e >= 0)", "dynamic", None, None, None, est, np.mean([p[1] for p in post], axis=0), N
+            )
+        )
+    return out
+
+
+def _cohort_terms(cells: list[GroupTime], p_g, adopt, N: int, levels) -> list[_Term]:
+    """One row per cohort (its mean over its treated periods), then their size-weighted mean."""
+    out, per_g = [], []
+    for g in sorted(p_g):
+        mine = [c for c in cells if c.g == g and c.t >= g]
+        if not mine:
+            continue
+        est = float(np.mean([c.att for c in mine]))
+        inf = np.mean([c.inf for c in mine], axis=0)
+        out.append(_Term(f"g={levels[g]}", "group", g, None, None, est, inf, N))
+        per_g.append(CohortEffect(g=g, att=est, inf=inf))
+    est, inf = _aggregate(per_g, p_g, adopt, N)
+    out.append(_Term("ATT (cohort-weighted)", "group", None, None, None, est, inf, N))
+    return out
+
+
+def _row(term: _Term, *, N: int, q: float, levels, method: str) -> dict:
+    """A result row: the estimate with its influence-function se, normal interval and p."""
+    est, inf = term.est, term.inf
+    se = float(np.sqrt(np.sum(inf**2)) / N) if np.all(np.isfinite(inf)) else np.nan
+    z = est / se if se > 0 else np.nan
+    return {
+        "term": term.term,
+        "aggregation": term.aggregation,
+        "group": levels[term.g] if term.g is not None else None,
+        "time": levels[term.t] if term.t is not None else None,
+        "event_time": float(term.e) if term.e is not None else np.nan,
+        "estimate": float(est),
+        "se": se,
+        "ci_low": est - q * se,
+        "ci_high": est + q * se,
+        "statistic": z,
+        "p": float(2 * stats.norm.sf(abs(z))) if np.isfinite(z) else np.nan,
+        "n": term.n,
+        "method": method,
+    }
