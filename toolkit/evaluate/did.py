@@ -9,6 +9,7 @@ different times and effects differ by cohort.
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
 from dataclasses import dataclass
 
@@ -417,38 +418,40 @@ def event_study(
     out["n"] = panel.n
     out["method"] = method
     out = out.sort_values("event_time", ignore_index=True)
+    pre = _pretrend_test(beta, V, events, G, withheld)
+    out.attrs["ci"] = ci
+    out.attrs.update({f"pretrend_{key}": value for key, value in dataclasses.asdict(pre).items()})
+    return out
+
+
+@dataclass(frozen=True)
+class PretrendTest:
+    """The joint Wald test that every lead of an event study is zero."""
+
+    statistic: float  # F (NaN when not possible)
+    df1: float  # q, the number of leads
+    df2: float  # G - 1
+    p: float
+    method: str
+
+
+def _pretrend_test(beta, V, events, G: int, withheld: str | None) -> PretrendTest:
+    """F = b_L' V_L^-1 b_L / q over the q leads on (q, G - 1) degrees of freedom; NaN (with
+    the reason in ``method``) without leads or without credible clustered inference."""
     lead_idx = [j for j, e in enumerate(events) if e < 0]
     if withheld:
-        pre = {
-            "statistic": np.nan,
-            "df1": float(len(lead_idx)),
-            "df2": float(G - 1),
-            "p": np.nan,
-            "method": f"pre-trend test not possible: {withheld}",
-        }
-    elif lead_idx:
-        b = beta[lead_idx]
-        VL = V[np.ix_(lead_idx, lead_idx)]
-        q = len(lead_idx)
-        F = float(b @ np.linalg.solve(VL, b)) / q
-        pre = {
-            "statistic": F,
-            "df1": float(q),
-            "df2": float(G - 1),
-            "p": float(stats.f.sf(F, q, G - 1)),
-            "method": "joint Wald F test that all leads are zero (CR1)",
-        }
-    else:
-        pre = {
-            "statistic": np.nan,
-            "df1": 0.0,
-            "df2": float(G - 1),
-            "p": np.nan,
-            "method": "no leads in the window: pre-trend test not possible",
-        }
-    out.attrs["ci"] = ci
-    out.attrs.update({f"pretrend_{key}": value for key, value in pre.items()})
-    return out
+        return PretrendTest(
+            np.nan, float(len(lead_idx)), float(G - 1), np.nan, f"pre-trend test not possible: {withheld}"
+        )
+    if not lead_idx:
+        return PretrendTest(np.nan, 0.0, float(G - 1), np.nan, "no leads in the window: pre-trend test not possible")
+    b = beta[lead_idx]
+    VL = V[np.ix_(lead_idx, lead_idx)]
+    q = len(lead_idx)
+    F = float(b @ np.linalg.solve(VL, b)) / q
+    return PretrendTest(
+        F, float(q), float(G - 1), float(stats.f.sf(F, q, G - 1)), "joint Wald F test that all leads are zero (CR1)"
+    )
 
 
 def event_study_plot(result: pd.DataFrame, *, ax=None, title: str | None = None):
