@@ -437,12 +437,12 @@ def incident_trends(
 WITH_ROUTE, WITHOUT_ROUTE = "with route", "without route"
 
 
-def launched_forces(workforce: pd.DataFrame) -> list[str]:
+def launched_forces(data: pd.DataFrame) -> list[str]:
     """The forces that launched the reporting route: a non-blank ``route_launched``.
 
     Parameters
     ----------
-    workforce : pandas.DataFrame
+    data : pandas.DataFrame
         One row per force, as ``data-templates/evaluate/forces.csv``: columns ``force``,
         ``headcount`` and ``route_launched`` (the month the force launched the route, blank
         or missing if it has not).
@@ -458,17 +458,26 @@ def launched_forces(workforce: pd.DataFrame) -> list[str]:
     >>> launched_forces(pd.DataFrame({"force": ["A", "B", "C"], "route_launched": ["2023-01", "", None]}))
     ['A']
     """
-    if not isinstance(workforce, pd.DataFrame):
+    _check_forces(data, "data", "launched_forces", ["force", "route_launched"])
+    given = data["route_launched"].fillna("").astype(str).str.strip() != ""
+    return sorted(set(data.loc[given, "force"].astype(str)))
+
+
+def _check_forces(table, argument: str, function: str, columns: list[str]) -> None:
+    """The forces table is a DataFrame with rows and ``columns``."""
+    if not isinstance(table, pd.DataFrame):
         raise ParameterError(
-            "The 'workforce' parameter of launched_forces must be a pandas DataFrame (forces.csv). "
-            f"Got {type(workforce).__name__} instead."
+            f"The '{argument}' parameter of {function} must be a pandas DataFrame of forces "
+            f"(forces.csv: force, headcount, route_launched). Got {type(table).__name__} instead."
         )
-    check_columns(workforce, ["force", "route_launched"], argument="workforce")
-    given = workforce["route_launched"].fillna("").astype(str).str.strip() != ""
-    return sorted(set(workforce.loc[given, "force"].astype(str)))
+    check_columns(table, columns, argument=argument)
+    if len(table) == 0:
+        raise ParameterError(
+            f"The '{argument}' parameter of {function} is an empty table (0 rows): expected one row per force."
+        )
 
 
-def launch_series(incidents: pd.DataFrame, *, denominators: pd.DataFrame, freq: str = "M") -> pd.DataFrame:
+def launch_series(data: pd.DataFrame, *, denominators: pd.DataFrame, freq: str = "M") -> pd.DataFrame:
     """Incidents per period in the forces that launched the reporting route and in the others.
 
     The two series an interrupted time series of the route's launch compares (:func:`its`
@@ -476,7 +485,7 @@ def launch_series(incidents: pd.DataFrame, *, denominators: pd.DataFrame, freq: 
 
     Parameters
     ----------
-    incidents : pandas.DataFrame
+    data : pandas.DataFrame
         Incidents (:func:`read_incidents`), with columns ``date`` and ``force``. Incidents
         of a force missing from ``denominators`` are left out with a ``DataWarning``.
     denominators : pandas.DataFrame
@@ -510,28 +519,36 @@ def launch_series(incidents: pd.DataFrame, *, denominators: pd.DataFrame, freq: 
     4  2023-02  without route  0        300
     5  2023-03  without route  1        300
     """
-    check_columns(denominators, ["force", "headcount"], argument="denominators")
+    fn = "launch_series"
+    if not isinstance(data, pd.DataFrame):
+        raise ParameterError(
+            f"The 'data' parameter of {fn} must be a pandas DataFrame of incidents. Got {type(data).__name__} instead."
+        )
+    check_columns(data, ["date", "force"], argument="data")
+    if len(data) == 0:
+        raise ParameterError(f"The 'data' parameter of {fn} is an empty table (0 rows): there are no incidents.")
+    check_choice(freq, {"M", "Q", "Y"}, argument="freq", function=fn)
+    _check_forces(denominators, "denominators", fn, ["force", "headcount", "route_launched"])
     launched = set(launched_forces(denominators))
-    check_columns(incidents, ["force"], argument="incidents")
-    col = "_route"
-    while col in incidents.columns:
-        col = "_" + col
-    known = incidents["force"].astype(str).isin(set(denominators["force"].astype(str)))
+    known = data["force"].astype(str).isin(set(denominators["force"].astype(str)))
     if not known.all():
-        lost = sorted(set(incidents.loc[~known, "force"].astype(str)))
+        lost = sorted(set(data.loc[~known, "force"].astype(str)))
         warnings.warn(
             DataWarning(
-                f"launch_series: {int((~known).sum())} incident(s) of force(s) without a headcount in "
+                f"{fn}: {int((~known).sum())} incident(s) of force(s) without a headcount in "
                 f"'denominators' left out (e.g. {lost[:5]}): their staff are not in either series' rate.",
                 n_excluded=int((~known).sum()),
                 reason="force without a headcount",
             ),
             stacklevel=2,
         )
-        incidents = incidents.loc[known]
-    flag = incidents["force"].astype(str).isin(launched)
+        data = data.loc[known]
+    col = "_route"
+    while col in data.columns:
+        col = "_" + col
+    flag = data["force"].astype(str).isin(launched)
     counts = incident_trends(
-        incidents.assign(**{col: flag.map({True: WITH_ROUTE, False: WITHOUT_ROUTE})}), by=col, freq=freq
+        data.assign(**{col: flag.map({True: WITH_ROUTE, False: WITHOUT_ROUTE})}), by=col, freq=freq
     )
     forces = denominators["force"].astype(str)
     parts = []
