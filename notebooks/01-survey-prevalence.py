@@ -72,7 +72,7 @@ survey.missing.head(10)
 dictionary = survey.dictionary
 c = contract(cfg, dictionary)
 data, wave = c.select_wave(survey.data.copy())
-harms = [v for v in c.harm_items if v in data.columns]
+harms = c.harm_items_in(data)
 by = next((v for v in c.by if v in data.columns), None)  # the first breakdown to publish
 print("analysed:", wave or "all respondents")
 print("harm items:", harms)
@@ -87,7 +87,8 @@ print("breakdowns:", list(c.by), "| compared:", list(c.compare_by), "| model:", 
 # how much precision the weighting costs. Without margins the figures are unweighted.
 
 # %%
-weight, weighting = study_weights(cfg, c, data)
+weights = study_weights(cfg, c, data)
+weight, weighting = weights.column, weights.text
 print(weighting)
 
 # %% [markdown]

@@ -123,9 +123,9 @@ ax.set_title("Reported online-harm incidents by victim type", fontsize=10)
 plt.show()
 
 # %%
-days = evaluate.incident_trends(incidents, by=["victim_type", "crime_status"], freq=None)
+# quartiles of fewer than `threshold` closed (or still open) incidents are withheld (NaN)
+days = evaluate.incident_trends(incidents, by=["victim_type", "crime_status"], freq=None, threshold=threshold)
 days = days.set_index(["victim_type", "crime_status"])[["n_closed", "p25_days", "median_days", "p75_days"]]
-days.loc[days["n_closed"] < threshold, ["p25_days", "median_days", "p75_days"]] = float("nan")  # too few to publish
 print("Days from report to outcome (closed incidents only; open ones have no outcome yet):")
 days
 
@@ -152,19 +152,13 @@ days
 # %%
 launch = cfg.get("evaluate", "reporting_launch")
 launch_month = str(pd.Period(str(launch), "M"))
-launched = set(forces.loc[forces["route_launched"].notna(), "force"])
-group = incidents["force"].isin(launched).map({True: "with route", False: "without route"})
-headcount = forces.groupby(forces["force"].isin(launched).map({True: "with route", False: "without route"}))[
-    "headcount"
-].sum()
-monthly = evaluate.incident_trends(
-    incidents.assign(route=group), by="route", freq="M", denominators=headcount.rename_axis("route").reset_index()
-)
-monthly = monthly.assign(headcount=monthly["denominator"], comparison=monthly["route"] == "without route")
+# monthly incidents of the forces with the route (a month in `route_launched`) and of the others
+monthly = evaluate.launch_series(incidents, denominators=forces, freq="M")
 route = monthly.loc[~monthly["comparison"]].reset_index(drop=True)
+other = monthly.loc[monthly["comparison"]].reset_index(drop=True)
 print(
-    f"launch {launch_month}: {len(launched)} forces with the route ({headcount['with route']:,} staff), "
-    f"{forces['force'].nunique() - len(launched)} without ({headcount['without route']:,} staff); {route['period'].nunique()} months"
+    f"launch {launch_month}: {route['n_forces'].iloc[0]} forces with the route ({route['headcount'].iloc[0]:,} staff), "
+    f"{other['n_forces'].iloc[0]} without ({other['headcount'].iloc[0]:,} staff); {route['period'].nunique()} months"
 )
 
 res, fitted = evaluate.its(

@@ -18,6 +18,7 @@ from toolkit.synth.survey import FORCES
 def test_study_without_force_variable_says_so_in_one_line():
     from toolkit.dictionary import default_dictionary, load_dictionary
     from toolkit.report.sections import resourcing
+    from toolkit.report.shared import Shared, SurveyResults
     from toolkit.study import Contract
 
     table = default_dictionary().table.copy()
@@ -25,9 +26,10 @@ def test_study_without_force_variable_says_so_in_one_line():
     c = Contract.from_study(None, load_dictionary(table))
     assert c.force is None
     notes = []
-    ctx = types.SimpleNamespace(
-        store={"contract": c, "survey": pd.DataFrame({"force": ["F01"]})}, note=notes.append, tables={}
+    survey = SurveyResults(
+        data=pd.DataFrame({"force": ["F01"]}), contract=c, weight=None, raked_on=None, harms=(), any_harm=None
     )
+    ctx = types.SimpleNamespace(shared=Shared(survey=survey), note=notes.append, tables={})
     resourcing.build(ctx)
     assert len(notes) == 1 and "no force variable" in notes[0] and "role 'force'" in notes[0]
 

@@ -75,7 +75,7 @@ def test_wild_cluster_bootstrap_matches_r_enumeration(organ):
     assert "all 1024 sign patterns" in res["method"].item()
     assert_allclose(res["p"].item(), ref.loc[ref["beta0"] == 0, "p"].item(), rtol=0, atol=1e-12)
     panel = prepare_panel(sub, "Rate", unit="State", time="Quarter_Num", treated="Treated")
-    fit = fit_twfe(panel, panel["d"][:, None], ssc="nested")
+    fit = fit_twfe(panel, panel.d[:, None], ssc="nested")
     wb = bootstrap_first(panel, fit, weights="rademacher", n_boot=1024, seed=1)
     for b0, p in zip(ref["beta0"], ref["p"]):
         assert_allclose(wb.pvalue(b0), p, rtol=0, atol=1e-12)
@@ -224,9 +224,9 @@ def test_aggregation_se_needs_weight_influence(castle, monkeypatch):
     from toolkit.evaluate import _did_cs
 
     def known_weights(cells, weights_p, adopt, N):
-        w = np.array([weights_p[c["g"]] for c in cells])
+        w = np.array([weights_p[c.g] for c in cells])
         w = w / w.sum()
-        return float(w @ [c["att"] for c in cells]), sum(wk * c["inf"] for wk, c in zip(w, cells))
+        return float(w @ [c.att for c in cells]), sum(wk * c.inf for wk, c in zip(w, cells))
 
     ref = pd.read_csv(REF / "evaluate_did_cs_aggregates.csv")
     ref = ref.query("data == 'castle' and control == 'never' and term == 'overall'").set_index("aggregation")
@@ -467,7 +467,7 @@ def test_event_study_cell_fit_equals_row_fit(ssc):
     cells empty) the coefficients and CR1 covariance equal the row-level dummy regression."""
     from toolkit.evaluate._did_core import cell_index, fit_twfe, fit_twfe_cells
     from toolkit.evaluate._did_validate import prepare_panel
-    from toolkit.evaluate.did import _event_time_dummies
+    from toolkit.evaluate.did import EventGrid, _event_time_dummies
 
     rng = np.random.default_rng(3)
     cells = make_panel(seed=2, n_forces=12)
@@ -480,12 +480,12 @@ def test_event_study_cell_fit_equals_row_fit(ssc):
     assert cidx[3] is not None and len(cidx[1]) < len(rows)
     events, _, cols, _, _ = _event_time_dummies(panel, None, None, -1)
     dense = fit_twfe(panel, cols, ssc=ssc)
-    grid = {"adopt": panel["adopt"], "unit": cidx[1], "time": cidx[2]}
+    grid = EventGrid(adopt=panel.adopt, unit=cidx[1], time=cidx[2])
     events_c, _, cols_c, _, _ = _event_time_dummies(grid, None, None, -1)
     fast = fit_twfe_cells(panel, cols_c, cidx, ssc=ssc)
     assert events == events_c
-    assert_allclose(fast["beta"], dense["beta"], rtol=1e-9, atol=1e-12)
-    assert_allclose(fast["V"], dense["V"], rtol=1e-8, atol=1e-14)
+    assert_allclose(fast.beta, dense.beta, rtol=1e-9, atol=1e-12)
+    assert_allclose(fast.V, dense.V, rtol=1e-8, atol=1e-14)
 
 
 def test_did_one_cluster_blanks_inference():

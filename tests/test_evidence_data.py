@@ -23,7 +23,7 @@ def test_demo_without_configuration_writes_study_and_validates(tmp_path):
     summary = (tmp_path / "private" / "validation" / "validation.txt").read_text()
     assert "Rows in the file: 6000" in summary and "Rows excluded:    0" in summary
     assert any("6000 rows in, 6000 kept, 0 excluded" in m for m in ctx.log)
-    assert ctx.store["survey_data"].data.shape[0] == 6000
+    assert ctx.shared.checked.survey.data.shape[0] == 6000
     counts = ctx.tables["respondents_by_force_wave"].data
     assert counts.loc[counts["force"] == "Total", "Total"].item() == 6000
     # published counts are all at least the threshold (or withheld)

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from toolkit.errors import DataValidationError, ParameterError
+from toolkit.errors import ColumnNotFoundError, DataValidationError, DataWarning, ParameterError
 from toolkit.evaluate.incidents import incident_trends, read_incidents
 from toolkit.paths import template
 from toolkit.synth.evaluate import make_forces, make_incidents
@@ -99,3 +99,67 @@ def test_trend_errors(kwargs, match, demo_incidents):
 def test_trends_of_no_incidents_is_an_error(demo_incidents):
     with pytest.raises(ParameterError, match=r"empty table \(0 rows\)"):
         incident_trends(demo_incidents.iloc[0:0], by="crime_status")
+
+
+def test_launched_forces_blank_and_missing_are_not_launched():
+    """One definition of 'launched' (the report section and notebook 05 both call it): a
+    month in route_launched; blank, spaces and missing (a CSV's empty cell) are not."""
+    from toolkit.evaluate import launched_forces
+
+    forces = pd.DataFrame({"force": ["A", "B", "C", "D", "E"], "route_launched": ["2023-01", "", None, "  ", np.nan]})
+    assert launched_forces(forces) == ["A"]
+    with pytest.raises(ColumnNotFoundError, match="route_launched"):
+        launched_forces(forces[["force"]])
+
+
+def test_launch_series_counts_every_month_of_both_groups():
+    """The two series of the launch ITS, checked against counts made by hand from the rows."""
+    from toolkit.evaluate import launch_series, launched_forces
+
+    forces = make_forces(5)
+    inc = make_incidents(5, forces=forces)
+    out = launch_series(inc, denominators=forces)
+    launched = set(launched_forces(forces))
+    month = pd.to_datetime(inc["date"]).dt.to_period("M")
+    months = pd.period_range(month.min(), month.max(), freq="M")
+    assert list(out.columns) == ["period", "group", "comparison", "n", "headcount", "n_forces"]
+    assert out["group"].tolist() == ["with route"] * len(months) + ["without route"] * len(months)
+    assert (out["comparison"] == (out["group"] == "without route")).all()
+    for group, members in (("with route", launched), ("without route", set(forces["force"]) - launched)):
+        rows = out[out["group"] == group]
+        assert list(rows["period"]) == list(months)  # every month, zero counts included
+        by_hand = month[inc["force"].isin(members)].value_counts()
+        assert rows.set_index("period")["n"].to_dict() == by_hand.reindex(months, fill_value=0).to_dict()
+        assert (rows["headcount"] == forces.loc[forces["force"].isin(members), "headcount"].sum()).all()
+        assert (rows["n_forces"] == len(members)).all()
+
+
+def test_launch_series_leaves_out_forces_without_headcount():
+    from toolkit.evaluate import launch_series
+
+    inc = pd.DataFrame({"date": pd.to_datetime(["2023-01-05", "2023-02-02", "2023-02-09"]), "force": ["A", "B", "Z"]})
+    forces = pd.DataFrame({"force": ["A", "B"], "headcount": [100, 300], "route_launched": ["2023-02", ""]})
+    with pytest.warns(DataWarning, match="1 incident") as record:
+        out = launch_series(inc, denominators=forces)
+    assert record[0].message.n_excluded == 1
+    assert out["n"].sum() == 2
+    assert out.loc[out["group"] == "without route", "n"].tolist() == [0, 1]
+
+
+def test_trend_quartiles_withheld_below_threshold():
+    """threshold= withholds the time-to-outcome quartiles of rows with fewer than k closed
+    incidents or fewer than k still open (the gate's rule), and leaves the counts alone."""
+    days = [1.0] * 12 + [np.nan] * 12  # A: 12 closed, 12 open
+    days += [2.0] * 5 + [np.nan] * 20  # B: 5 closed
+    days += [3.0] * 20 + [np.nan] * 3  # C: 3 open
+    group = ["A"] * 24 + ["B"] * 25 + ["C"] * 23
+    inc = pd.DataFrame({"date": pd.Timestamp("2024-01-01"), "force": group, "days_to_outcome": days})
+    raw = incident_trends(inc, by="force", freq=None).set_index("force")
+    cut = incident_trends(inc, by="force", freq=None, threshold=10).set_index("force")
+    assert raw["median_days"].notna().all()
+    assert cut.loc["A", "median_days"] == 1.0
+    assert cut.loc[["B", "C"], ["median_days", "p25_days", "p75_days"]].isna().all().all()
+    pd.testing.assert_series_equal(cut["n"], raw["n"])
+    pd.testing.assert_series_equal(cut["n_closed"], raw["n_closed"])
+    with pytest.raises(ParameterError, match="threshold"):
+        incident_trends(inc, by="force", freq=None, threshold=0)

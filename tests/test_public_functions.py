@@ -155,6 +155,12 @@ def _incidents():
     return make_incidents(seed=1)
 
 
+def _forces():
+    from toolkit.synth.evaluate import make_forces
+
+    return make_forces(seed=1)  # the forces of _incidents()
+
+
 def monthly() -> pd.DataFrame:
     inc = _incidents()
     return (
@@ -1056,6 +1062,21 @@ REGISTRY: dict[str, Case] = {
         data="data",
         columns=(("arg", "by"),),
         choices=(("freq", "M"),),
+        empty=True,
+    ),
+    "evaluate.launch_series": Case(
+        E.launch_series,
+        lambda tmp: {"data": _incidents().copy(), "denominators": _forces()},
+        data="data",
+        columns=(("drop", "force"),),
+        choices=(("freq", "M"),),
+        empty=True,
+    ),
+    "evaluate.launched_forces": Case(
+        E.launched_forces,
+        lambda tmp: {"data": _forces()},
+        data="data",
+        columns=(("drop", "route_launched"),),
         empty=True,
     ),
     "evaluate.read_incidents": Case(

@@ -27,6 +27,7 @@ __all__ = [
     "Contract",
     "contract",
     "DEMO_SURVEY",
+    "StudyWeights",
     "study_weights",
     "read_study_survey",
 ]
@@ -313,6 +314,11 @@ class Contract:
         """The 0/1 harm-type items (role ``harm``, type binary): "any harm" is any of them."""
         return self.items("harm", types=("binary",))
 
+    def harm_items_in(self, data) -> list:
+        """The harm items (:attr:`harm_items`) that are columns of ``data``: the items "any
+        harm" is built from, in the survey section and the notebooks alike."""
+        return self.items("harm", types=("binary",), data=data)
+
     @property
     def identifier(self):
         """The respondent identifier (role ``identifier``, else the ``id`` variable), or None."""
@@ -442,7 +448,16 @@ def read_study_survey(config, *, on_error: str = "report"):
     )
 
 
-def study_weights(config, c: Contract, data) -> tuple:
+@dataclass(frozen=True)
+class StudyWeights:
+    """How the respondents are weighted (:func:`study_weights`)."""
+
+    column: str | None  # the weight column added to (or found in) the data; None = unweighted
+    text: str  # a sentence for the methods
+    raked_on: tuple[str, ...] | None = None  # the raking margins' variables (calibration=); None if not raked
+
+
+def study_weights(config, c: Contract, data) -> StudyWeights:
     """Weight respondents as the study declares, adding the weight column to ``data``.
 
     A weight supplied with the data (dictionary role ``weight``) is used as it is, or as
@@ -452,18 +467,20 @@ def study_weights(config, c: Contract, data) -> tuple:
 
     Returns
     -------
-    (str or None, str)
-        The weight column (None = unweighted) and a sentence for the methods.
+    StudyWeights
+        ``column`` (the weight column, None = unweighted), ``text`` (a sentence for the
+        methods) and ``raked_on`` (the variables raked on, for design-based variances).
     """
     base = c.weight if c.weight in data.columns else None
     path = config.path("survey", "margins") if config is not None else None
     if path is None:
         if base is None:
-            return None, (
+            return StudyWeights(
+                None,
                 "Unweighted: the study names no workforce margins (survey.margins) and no weight "
-                "variable, so every figure describes the respondents, not the workforce."
+                "variable, so every figure describes the respondents, not the workforce.",
             )
-        return base, f"Weighted by the weight supplied with the data ({base})."
+        return StudyWeights(base, f"Weighted by the weight supplied with the data ({base}).")
     profile = pd.read_csv(path, encoding="utf-8-sig")
     variables = (
         list(c.weight_by)
@@ -487,7 +504,6 @@ def study_weights(config, c: Contract, data) -> tuple:
     while name in data.columns:
         name = "_" + name
     data[name] = w
-    data.attrs["raked_on"] = list(variables)  # the margins, for design-based variances (calibration=)
     labels = [c.labels.get(v, v).split(" (")[0].lower() for v in variables]
     text = (
         f"Responses were raked to the workforce profile ({path.name}) on {', '.join(labels)}"
@@ -495,7 +511,7 @@ def study_weights(config, c: Contract, data) -> tuple:
         f"(converged: {a.get('converged')}; Kish design effect {a.get('design_effect', float('nan')):.2f}, "
         f"effective sample size {a.get('effective_n', float('nan')):.0f} of {len(data)})."
     )
-    return name, text
+    return StudyWeights(name, text, raked_on=tuple(variables))
 
 
 def _first_present(values):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import cast
 
 import numpy as np
@@ -17,7 +19,7 @@ from toolkit.errors import (
     check_ci,
     check_columns,
 )
-from toolkit.evaluate._did_validate import prepare_panel
+from toolkit.evaluate._did_validate import Panel, prepare_panel
 
 AGGREGATIONS = {"simple", "dynamic", "group", "none"}
 COLUMNS = [
@@ -37,21 +39,21 @@ COLUMNS = [
 ]
 
 
-def _wide(panel: dict, function: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, str]:
+def _wide(panel: Panel, function: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, str]:
     """Units x periods matrix of (cell-mean) outcomes of a balanced panel."""
-    cells = pd.DataFrame({"u": panel["unit"], "t": panel["time"], "y": panel["y"]})
+    cells = pd.DataFrame({"u": panel.unit, "t": panel.time, "y": panel.y})
     counts = cells.groupby(["u", "t"]).size()
     note = ""
     if counts.max() > 1:
         note = f" (outcome averaged within unit and period: {len(cells)} rows into {len(counts)} cells)"
     Y = cells.groupby(["u", "t"])["y"].mean().unstack()
-    T = len(panel["time_levels"])
+    T = len(panel.time_levels)
     Y = Y.reindex(columns=range(T))
     complete = Y.notna().all(axis=1).to_numpy()
     keep_units = Y.index.to_numpy()[complete]
     if not complete.all():
-        lost = [panel["unit_levels"][u] for u in Y.index.to_numpy()[~complete]]
-        n_rows = int(np.sum(np.isin(panel["unit"], Y.index.to_numpy()[~complete])))
+        lost = [panel.unit_levels[u] for u in Y.index.to_numpy()[~complete]]
+        n_rows = int(np.sum(np.isin(panel.unit, Y.index.to_numpy()[~complete])))
         warnings.warn(
             DataWarning(
                 f"{function}: {len(lost)} unit(s) not observed in every period were left out "
@@ -62,11 +64,29 @@ def _wide(panel: dict, function: str) -> tuple[np.ndarray, np.ndarray, np.ndarra
             stacklevel=4,
         )
     Ym = Y.to_numpy()[complete]
-    adopt = panel["adopt"][keep_units]
+    adopt = panel.adopt[keep_units]
     return Ym, adopt, keep_units, note
 
 
-def _gt_effects(Y, adopt, control):
+@dataclass(frozen=True)
+class CohortEffect:
+    """An effect of cohort ``g`` with its influence function (a cohort's average over its
+    periods, or one period's: :class:`GroupTime`)."""
+
+    g: int  # cohort: time code of the first treated period
+    att: float
+    inf: np.ndarray  # influence function, length N (zero outside the comparison)
+
+
+@dataclass(frozen=True)
+class GroupTime(CohortEffect):
+    """ATT(g, t): cohort ``g`` at period ``t``, from ``n`` units in its 2x2 comparison."""
+
+    t: int
+    n: int
+
+
+def _gt_effects(Y, adopt, control) -> list[GroupTime]:
     """Every ATT(g,t) with its influence function (length N, zero outside the 2x2 cells)."""
     N, T = Y.shape
     cohorts = sorted(int(g) for g in np.unique(adopt[np.isfinite(adopt)]))
@@ -87,20 +107,20 @@ def _gt_effects(Y, adopt, control):
             inf = np.zeros(N)
             inf[in_g] = N / n_g * (dy[in_g] - m_g)
             inf[ctrl] = -N / n_c * (dy[ctrl] - m_c)
-            out.append({"g": g, "t": t, "att": m_g - m_c, "inf": inf, "n": n_g + n_c})
+            out.append(GroupTime(g=g, att=m_g - m_c, inf=inf, t=t, n=n_g + n_c))
     return out
 
 
-def _aggregate(cells, weights_p, adopt, N):
+def _aggregate(cells: Sequence[CohortEffect], weights_p, adopt, N):
     """Weighted mean of ATT(g,t) cells with weights P(G = g), including the weights' IF."""
     if not cells:
         return np.nan, np.full(N, np.nan)
-    pg = np.array([weights_p[c["g"]] for c in cells])
+    pg = np.array([weights_p[c.g] for c in cells])
     S = pg.sum()
     w = pg / S
-    att = np.array([c["att"] for c in cells])
-    inf = sum(wk * c["inf"] for wk, c in zip(w, cells))
-    psi = np.column_stack([(adopt == c["g"]).astype(float) - weights_p[c["g"]] for c in cells])
+    att = np.array([c.att for c in cells])
+    inf = sum(wk * c.inf for wk, c in zip(w, cells))
+    psi = np.column_stack([(adopt == c.g).astype(float) - weights_p[c.g] for c in cells])
     wif = psi / S - np.outer(psi.sum(axis=1), pg / S**2)
     return float(w @ att), inf + wif @ att
 
@@ -187,7 +207,7 @@ def staggered_did(
         ``"group"``), ``group`` (adoption period, as in the data), ``time``,
         ``event_time``, ``estimate``, ``se`` (analytic, from the influence function),
         ``ci_low``, ``ci_high``, ``statistic`` (z), ``p``, ``n`` (units used), ``method``.
-        Cells that do not apply are missing.
+        Cells that do not apply are missing. ``attrs`` (scalars only): ``ci``.
 
     Notes
     -----
@@ -233,84 +253,105 @@ def staggered_did(
             f"'{unit}' is treated at some point. Use control='notyet'."
         )
     cells = _gt_effects(Y, adopt, control)
-    levels = panel["time_levels"]
+    levels = panel.time_levels
     p_g = {int(g): float(np.mean(adopt == g)) for g in np.unique(adopt[np.isfinite(adopt)])}
     q = stats.norm.ppf(0.5 + ci / 2)
     method = (
         f"Callaway & Sant'Anna (2021) ATT(g,t), {'never' if control == 'never' else 'not-yet'}-treated "
         f"controls, {aggregate} aggregation; analytic influence-function se{note}"
     )
-    rows = []
-
-    def add(term, agg, g, t, e, est, inf, n):
-        se = float(np.sqrt(np.sum(inf**2)) / N) if np.all(np.isfinite(inf)) else np.nan
-        z = est / se if se > 0 else np.nan
-        rows.append(
-            {
-                "term": term,
-                "aggregation": agg,
-                "group": levels[g] if g is not None else None,
-                "time": levels[t] if t is not None else None,
-                "event_time": float(e) if e is not None else np.nan,
-                "estimate": float(est),
-                "se": se,
-                "ci_low": est - q * se,
-                "ci_high": est + q * se,
-                "statistic": z,
-                "p": float(2 * stats.norm.sf(abs(z))) if np.isfinite(z) else np.nan,
-                "n": n,
-                "method": method,
-            }
-        )
-
-    if aggregate == "none":
-        for c in cells:
-            add(
-                f"ATT(g={levels[c['g']]}, t={levels[c['t']]})",
-                "group-time",
-                c["g"],
-                c["t"],
-                c["t"] - c["g"],
-                c["att"],
-                c["inf"],
-                c["n"],
-            )
-    elif aggregate == "simple":
-        est, inf = _aggregate([c for c in cells if c["t"] >= c["g"]], p_g, adopt, N)
-        add("ATT", "simple", None, None, None, est, inf, N)
-    elif aggregate == "dynamic":
-        by_e: dict[int, list] = {}
-        for c in cells:
-            by_e.setdefault(c["t"] - c["g"], []).append(c)
-        post = []
-        for e in sorted(by_e):
-            est, inf = _aggregate(by_e[e], p_g, adopt, N)
-            add(f"e={e}", "dynamic", None, None, e, est, inf, N)
-            if e >= 0:
-                post.append((est, inf))
-        if post:
-            add(
-                "ATT (average over e >= 0)",
-                "dynamic",
-                None,
-                None,
-                None,
-                float(np.mean([p[0] for p in post])),
-                np.mean([p[1] for p in post], axis=0),
-                N,
-            )
-    else:
-        per_g = []
-        for g in sorted(p_g):
-            mine = [c for c in cells if c["g"] == g and c["t"] >= g]
-            if not mine:
-                continue
-            est = float(np.mean([c["att"] for c in mine]))
-            inf = np.mean([c["inf"] for c in mine], axis=0)
-            add(f"g={levels[g]}", "group", g, None, None, est, inf, N)
-            per_g.append({"g": g, "att": est, "inf": inf})
-        est, inf = _aggregate(per_g, p_g, adopt, N)
-        add("ATT (cohort-weighted)", "group", None, None, None, est, inf, N)
+    rows = [
+        _row(term, N=N, q=q, levels=levels, method=method) for term in _terms(aggregate, cells, p_g, adopt, N, levels)
+    ]
     out = pd.DataFrame(rows, columns=COLUMNS)
     out.attrs["ci"] = ci
     return out
+
+
+@dataclass(frozen=True)
+class _Term:
+    """One row of the result before inference: label, aggregation, cohort, period and event
+    time (None where they do not apply), estimate, influence function and units."""
+
+    term: str
+    aggregation: str
+    g: int | None
+    t: int | None
+    e: int | None
+    est: float
+    inf: np.ndarray
+    n: int
+
+
+def _terms(aggregate: str, cells: list[GroupTime], p_g, adopt, N: int, levels) -> list[_Term]:
+    """The rows of one aggregation of the ATT(g, t) cells."""
+    if aggregate == "none":
+        return [
+            _Term(f"ATT(g={levels[c.g]}, t={levels[c.t]})", "group-time", c.g, c.t, c.t - c.g, c.att, c.inf, c.n)
+            for c in cells
+        ]
+    if aggregate == "simple":
+        est, inf = _aggregate([c for c in cells if c.t >= c.g], p_g, adopt, N)
+        return [_Term("ATT", "simple", None, None, None, est, inf, N)]
+    if aggregate == "dynamic":
+        return _dynamic_terms(cells, p_g, adopt, N)
+    return _cohort_terms(cells, p_g, adopt, N, levels)
+
+
+def _dynamic_terms(cells: list[GroupTime], p_g, adopt, N: int) -> list[_Term]:
+    """One row per event time e = t - g (cohorts weighted by size), then the average over e >= 0."""
+    by_e: dict[int, list] = {}
+    for c in cells:
+        by_e.setdefault(c.t - c.g, []).append(c)
+    out, post = [], []
+    for e in sorted(by_e):
+        est, inf = _aggregate(by_e[e], p_g, adopt, N)
+        out.append(_Term(f"e={e}", "dynamic", None, None, e, est, inf, N))
+        if e >= 0:
+            post.append((est, inf))
+    if post:
+        est = float(np.mean([p[0] for p in post]))
+        out.append(
+            _Term(
+                "ATT (average over e >= 0)", "dynamic", None, None, None, est, np.mean([p[1] for p in post], axis=0), N
+            )
+        )
+    return out
+
+
+def _cohort_terms(cells: list[GroupTime], p_g, adopt, N: int, levels) -> list[_Term]:
+    """One row per cohort (its mean over its treated periods), then their size-weighted mean."""
+    out, per_g = [], []
+    for g in sorted(p_g):
+        mine = [c for c in cells if c.g == g and c.t >= g]
+        if not mine:
+            continue
+        est = float(np.mean([c.att for c in mine]))
+        inf = np.mean([c.inf for c in mine], axis=0)
+        out.append(_Term(f"g={levels[g]}", "group", g, None, None, est, inf, N))
+        per_g.append(CohortEffect(g=g, att=est, inf=inf))
+    est, inf = _aggregate(per_g, p_g, adopt, N)
+    out.append(_Term("ATT (cohort-weighted)", "group", None, None, None, est, inf, N))
+    return out
+
+
+def _row(term: _Term, *, N: int, q: float, levels, method: str) -> dict:
+    """A result row: the estimate with its influence-function se, normal interval and p."""
+    est, inf = term.est, term.inf
+    se = float(np.sqrt(np.sum(inf**2)) / N) if np.all(np.isfinite(inf)) else np.nan
+    z = est / se if se > 0 else np.nan
+    return {
+        "term": term.term,
+        "aggregation": term.aggregation,
+        "group": levels[term.g] if term.g is not None else None,
+        "time": levels[term.t] if term.t is not None else None,
+        "event_time": float(term.e) if term.e is not None else np.nan,
+        "estimate": float(est),
+        "se": se,
+        "ci_low": est - q * se,
+        "ci_high": est + q * se,
+        "statistic": z,
+        "p": float(2 * stats.norm.sf(abs(z))) if np.isfinite(z) else np.nan,
+        "n": term.n,
+        "method": method,
+    }

@@ -7,6 +7,8 @@ the value found, what was expected and how to fix it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -116,6 +118,27 @@ def check_numeric_outcome(data: pd.DataFrame, outcome: str) -> np.ndarray:
     return y.to_numpy(dtype="float64")
 
 
+@dataclass(frozen=True)
+class Panel:
+    """A validated DiD panel as arrays, one entry per row kept (rows with a missing outcome
+    or covariate are left out), with integer codes for units, periods and clusters."""
+
+    y: np.ndarray  # outcome
+    d: np.ndarray  # treatment, 0.0 / 1.0
+    X: np.ndarray  # covariates (n x p; p may be 0)
+    covariates: list[str]
+    unit: np.ndarray  # unit code of each row (index into unit_levels)
+    unit_levels: Any
+    time: np.ndarray  # period code of each row (index into time_levels)
+    time_levels: Any
+    cluster: np.ndarray  # cluster code of each row
+    cluster_levels: Any
+    cluster_name: str
+    adopt: np.ndarray  # per unit: time code of its first treated period, inf if never treated
+    n: int  # rows kept
+    index: pd.Index  # their index in the data
+
+
 def prepare_panel(
     data: pd.DataFrame,
     outcome: str,
@@ -126,14 +149,57 @@ def prepare_panel(
     cluster: str | None = None,
     covariates=None,
     function: str = "did",
-) -> dict:
-    """Validate a DiD panel and return arrays plus the adoption time of each unit.
+) -> Panel:
+    """Validate a DiD panel and return its arrays plus the adoption time of each unit.
 
     Rows with a missing outcome or covariate are dropped with a warning that says how
     many and why (nothing is dropped silently).
     """
-    import warnings
+    covariates = _check_panel_columns(data, outcome, unit, time, treated, cluster, covariates, function)
+    cols = list(dict.fromkeys([outcome, unit, time, treated, *covariates] + ([cluster] if cluster else [])))
+    df = data[cols]
+    check_numeric_outcome(df, outcome)
+    df = _complete_rows(df, outcome, covariates, function)
+    if df[unit].isna().any():
+        raise DesignError(f"The unit column '{unit}' has missing values; every row needs a unit.")
+    tcode, tlevels = time_codes(df[time], column=time)
+    d = check_binary(df[treated], column=treated)
+    if len(tlevels) < 2:
+        raise DesignError(
+            f"The time column '{time}' has one value only ({tlevels[0]!r}); a difference-in-"
+            "differences needs at least two periods (before and after). Add the baseline wave."
+        )
+    ucode, ulevels = pd.factorize(df[unit], sort=True)
+    adopt = _adoption_times(ucode, tcode, d, ulevels, tlevels, treated)
+    _check_comparison_units(adopt, ulevels, tlevels, unit, treated)
+    if cluster is None or cluster == unit:
+        gcode, glevels = ucode, ulevels
+        cluster_name = unit
+    else:
+        if df[cluster].isna().any():
+            raise DesignError(f"The cluster column '{cluster}' has missing values.")
+        gcode, glevels = pd.factorize(df[cluster], sort=True)
+        cluster_name = cluster
+    return Panel(
+        y=df[outcome].to_numpy(dtype="float64"),
+        d=d.astype("float64"),
+        X=df[covariates].to_numpy(dtype="float64") if covariates else np.empty((len(df), 0)),
+        covariates=covariates,
+        unit=ucode.astype(np.int64),
+        unit_levels=ulevels,
+        time=tcode,
+        time_levels=tlevels,
+        cluster=gcode.astype(np.int64),
+        cluster_levels=glevels,
+        cluster_name=cluster_name,
+        adopt=adopt,
+        n=len(df),
+        index=df.index,
+    )
 
+
+def _check_panel_columns(data, outcome, unit, time, treated, cluster, covariates, function) -> list[str]:
+    """The panel's columns exist (covariates numeric) and it has rows; returns the covariates as a list."""
     if not isinstance(data, pd.DataFrame):
         raise ParameterError(
             f"The 'data' parameter of {function} must be a pandas DataFrame. Got {type(data).__name__} instead."
@@ -159,39 +225,39 @@ def prepare_panel(
             f"The 'data' parameter of {function} is an empty table (0 rows); expected a long "
             f"panel with one row per unit ('{unit}') and period ('{time}'). Check the filter or file that produced it."
         )
-    cols = list(dict.fromkeys([outcome, unit, time, treated, *covariates] + ([cluster] if cluster else [])))
-    df = data[cols]
-    check_numeric_outcome(df, outcome)
+    return covariates
+
+
+def _complete_rows(df: pd.DataFrame, outcome: str, covariates: list[str], function: str) -> pd.DataFrame:
+    """The rows with an outcome and every covariate; the others left out with a DataWarning."""
+    import warnings
+
     miss = df[[outcome, *covariates]].isna().any(axis=1)
-    if miss.any():
-        warnings.warn(
-            DataWarning(
-                f"{function}: {int(miss.sum())} row(s) with a missing outcome or covariate were "
-                f"left out of the analysis (first at data index {df.index[miss.to_numpy()][0]!r}).",
-                n_excluded=int(miss.sum()),
-                reason="missing outcome or covariate",
-            ),
-            stacklevel=3,
-        )
-        df = df.loc[~miss.to_numpy()]
-        if len(df) == 0:
-            raise DesignError(
-                f"{function}: every row has a missing value in the outcome '{outcome}'"
-                + (f" or a covariate {covariates}" if covariates else "")
-                + "; no rows are left to analyse. Check that the right column is named."
-            )
-    if df[unit].isna().any():
-        raise DesignError(f"The unit column '{unit}' has missing values; every row needs a unit.")
-    tcode, tlevels = time_codes(df[time], column=time)
-    d = check_binary(df[treated], column=treated)
-    if len(tlevels) < 2:
+    if not miss.any():
+        return df
+    warnings.warn(
+        DataWarning(
+            f"{function}: {int(miss.sum())} row(s) with a missing outcome or covariate were "
+            f"left out of the analysis (first at data index {df.index[miss.to_numpy()][0]!r}).",
+            n_excluded=int(miss.sum()),
+            reason="missing outcome or covariate",
+        ),
+        stacklevel=4,  # the caller of did / event_study / staggered_did
+    )
+    df = df.loc[~miss.to_numpy()]
+    if len(df) == 0:
         raise DesignError(
-            f"The time column '{time}' has one value only ({tlevels[0]!r}); a difference-in-"
-            "differences needs at least two periods (before and after). Add the baseline wave."
+            f"{function}: every row has a missing value in the outcome '{outcome}'"
+            + (f" or a covariate {covariates}" if covariates else "")
+            + "; no rows are left to analyse. Check that the right column is named."
         )
-    ucode, ulevels = pd.factorize(df[unit], sort=True)
+    return df
+
+
+def _adoption_times(ucode, tcode, d, ulevels, tlevels, treated: str) -> np.ndarray:
+    """Per unit, the time code of its first treated period (inf if never treated), after
+    checking that treatment is constant within unit and period and never switches off."""
     n_units = len(ulevels)
-    # treatment constant within unit x time, absorbing (never switches off)
     cell = pd.DataFrame({"u": ucode, "t": tcode, "d": d})
     rng = cell.groupby(["u", "t"])["d"].agg(["min", "max"])
     mixed = rng[rng["min"] != rng["max"]]
@@ -224,6 +290,11 @@ def prepare_panel(
                     "say why)."
                 )
             adopt[u_idx] = first
+    return adopt
+
+
+def _check_comparison_units(adopt: np.ndarray, ulevels, tlevels, unit: str, treated: str) -> None:
+    """Some unit is treated, some is not (yet), and none is treated from the first period."""
     treated_units = np.isfinite(adopt)
     if not treated_units.any():
         raise DesignError(f"No unit is ever treated (column '{treated}' is 0 everywhere); nothing to evaluate.")
@@ -240,30 +311,6 @@ def prepare_panel(
             "without an untreated period its change cannot be measured. Add earlier waves "
             "or leave the unit out and say why."
         )
-    if cluster is None or cluster == unit:
-        gcode, glevels = ucode, ulevels
-        cluster_name = unit
-    else:
-        if df[cluster].isna().any():
-            raise DesignError(f"The cluster column '{cluster}' has missing values.")
-        gcode, glevels = pd.factorize(df[cluster], sort=True)
-        cluster_name = cluster
-    return {
-        "y": df[outcome].to_numpy(dtype="float64"),
-        "d": d.astype("float64"),
-        "X": df[covariates].to_numpy(dtype="float64") if covariates else np.empty((len(df), 0)),
-        "covariates": covariates,
-        "unit": ucode.astype(np.int64),
-        "unit_levels": ulevels,
-        "time": tcode,
-        "time_levels": tlevels,
-        "cluster": gcode.astype(np.int64),
-        "cluster_levels": glevels,
-        "cluster_name": cluster_name,
-        "adopt": adopt,  # per unit: time code of first treated period, inf if never
-        "n": len(df),
-        "index": df.index,
-    }
 
 
 def nested_in_clusters(unit: np.ndarray, cluster: np.ndarray) -> bool:
@@ -278,4 +325,12 @@ def is_staggered(adopt: np.ndarray) -> bool:
     return len(np.unique(finite)) > 1
 
 
-__all__ = ["ColumnNotFoundError", "check_binary", "is_staggered", "nested_in_clusters", "prepare_panel", "time_codes"]
+__all__ = [
+    "ColumnNotFoundError",
+    "Panel",
+    "check_binary",
+    "is_staggered",
+    "nested_in_clusters",
+    "prepare_panel",
+    "time_codes",
+]

@@ -7,8 +7,21 @@ the dispersion from the same REML fit of their working (IRLS) regression at conv
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from scipy.optimize import minimize_scalar
+
+
+@dataclass(frozen=True)
+class AR1Fit:
+    """A REML AR(1) fit: coefficients (GLS; None for the count models' covariance), their
+    covariance, the AR(1) coefficient and the error variance (or dispersion)."""
+
+    beta: np.ndarray | None
+    cov: np.ndarray
+    rho: float
+    sigma2: float
 
 
 def _whiten(A: np.ndarray, rho: float) -> np.ndarray:
@@ -36,10 +49,10 @@ def _neg_reml(z: float, y: np.ndarray, X: np.ndarray) -> float:
     return 0.5 * ((n - p) * np.log(rss) + (n - 1) * np.log1p(-(rho**2)) + logdet_xtx)
 
 
-def ar1_reml(y: np.ndarray, X: np.ndarray) -> dict:
+def ar1_reml(y: np.ndarray, X: np.ndarray) -> AR1Fit:
     """REML fit of y = X b + u, u_t = rho u_{t-1} + e_t, Var(u_t) = sigma^2 (time-ordered rows).
 
-    Returns ``beta`` (GLS), ``cov`` (sigma^2 (X' R^-1 X)^-1), ``rho``, ``sigma2`` (RSS / (n - p)).
+    Returns an :class:`AR1Fit`: ``beta`` (GLS), ``cov`` (sigma^2 (X' R^-1 X)^-1), ``rho``, ``sigma2`` (RSS / (n - p)).
     """
     y = np.asarray(y, float)
     X = np.asarray(X, float)
@@ -49,7 +62,7 @@ def ar1_reml(y: np.ndarray, X: np.ndarray) -> dict:
     beta, rss, Xs = _profile(rho, y, X)
     sigma2 = rss / (n - p)
     cov = sigma2 * np.linalg.inv(Xs.T @ Xs)
-    return {"beta": beta, "cov": cov, "rho": rho, "sigma2": sigma2}
+    return AR1Fit(beta=beta, cov=cov, rho=rho, sigma2=sigma2)
 
 
 def ar1_corr(n: int, rho: float) -> np.ndarray:
@@ -58,7 +71,7 @@ def ar1_corr(n: int, rho: float) -> np.ndarray:
     return (rho ** idx.astype(float))[np.abs(idx[:, None] - idx[None, :])]
 
 
-def ar1_glm_cov(y, X, beta, mu, w_info) -> dict:
+def ar1_glm_cov(y, X, beta, mu, w_info) -> AR1Fit:
     """Variance of GLM coefficients when the counts follow an AR(1) process around the fit.
 
     The working regression at convergence, ``sqrt(W) z = sqrt(W) X b + e`` with
@@ -73,5 +86,5 @@ def ar1_glm_cov(y, X, beta, mu, w_info) -> dict:
     zw = sw * (X @ beta + (y - mu) / mu)
     fit = ar1_reml(zw, Xw)
     B = np.linalg.inv(Xw.T @ Xw)
-    meat = Xw.T @ ar1_corr(len(y), fit["rho"]) @ Xw
-    return {"cov": fit["sigma2"] * B @ meat @ B, "rho": fit["rho"], "sigma2": fit["sigma2"]}
+    meat = Xw.T @ ar1_corr(len(y), fit.rho) @ Xw
+    return AR1Fit(beta=None, cov=fit.sigma2 * B @ meat @ B, rho=fit.rho, sigma2=fit.sigma2)

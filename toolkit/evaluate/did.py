@@ -9,7 +9,9 @@ different times and effects differ by cohort.
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -24,6 +26,7 @@ from toolkit.errors import (
 )
 from toolkit.evaluate._did_core import (
     FEW_CLUSTERS,
+    TwfeFit,
     bootstrap_first,
     cell_index,
     check_inference_args,
@@ -33,15 +36,15 @@ from toolkit.evaluate._did_core import (
 )
 from toolkit.evaluate._did_cs import staggered_did
 from toolkit.evaluate._did_twfe import t_inference
-from toolkit.evaluate._did_validate import is_staggered, prepare_panel
+from toolkit.evaluate._did_validate import Panel, is_staggered, prepare_panel
 
 __all__ = ["StaggeredAdoptionWarning", "did", "event_study", "event_study_plot", "staggered_did"]
 
 
-def _warn_staggered(panel: dict, function: str) -> None:
-    adopt = panel["adopt"]
+def _warn_staggered(panel: Panel, function: str) -> None:
+    adopt = panel.adopt
     cohorts = sorted(int(a) for a in np.unique(adopt[np.isfinite(adopt)]))
-    names = [str(panel["time_levels"][c]) for c in cohorts]
+    names = [str(panel.time_levels[c]) for c in cohorts]
     warnings.warn(
         f"{function}: units start treatment at {len(cohorts)} different times ({', '.join(names)}). "
         "Two-way fixed effects then uses already-treated units as controls and is biased when "
@@ -56,12 +59,12 @@ def _warn_staggered(panel: dict, function: str) -> None:
 MIN_CLUSTERS = 5
 
 
-def _too_few_clusters(G: int, se: float, estimate: float, panel: dict, function: str) -> str | None:
+def _too_few_clusters(G: int, se: float, estimate: float, panel: Panel, function: str) -> str | None:
     """The reason inference is withheld (and a DataWarning saying so), or None."""
     degenerate = not np.isfinite(se) or se <= 1e-10 * max(1.0, abs(estimate))
     if G >= MIN_CLUSTERS and not degenerate:
         return None
-    name = panel["cluster_name"]
+    name = panel.cluster_name
     if G < MIN_CLUSTERS:
         why = (
             f"only {G} cluster(s) in '{name}'; cluster-robust standard errors and the wild "
@@ -153,6 +156,7 @@ def did(
         from the bootstrap, ``se`` stays the analytic CR1. With fewer than 5 clusters,
         or a standard error that is numerically zero, ``se``, ``ci_low``, ``ci_high``,
         ``statistic`` and ``p`` are missing and a ``DataWarning`` says why.
+        ``attrs`` (scalars only): ``ci``.
 
     Warns
     -----
@@ -200,15 +204,15 @@ def did(
         ssc=ssc, bootstrap=bootstrap, boot_weights=boot_weights, n_boot=n_boot, ci=ci, function="did"
     )
     panel = prepare_panel(data, outcome, unit=unit, time=time, treated=treated, cluster=cluster, covariates=covariates)
-    if is_staggered(panel["adopt"]):
+    if is_staggered(panel.adopt):
         _warn_staggered(panel, "did")
-    regs = np.column_stack([panel["d"], panel["X"]])
+    regs = np.column_stack([panel.d, panel.X])
     fit = fit_twfe(panel, regs, ssc=ssc)
-    G = fit["G"]
-    est = float(fit["beta"][0])
-    se = float(np.sqrt(fit["V"][0, 0]))
+    G = fit.G
+    est = float(fit.beta[0])
+    se = float(np.sqrt(fit.V[0, 0]))
     use_boot = bootstrap is True or (bootstrap == "auto" and G < FEW_CLUSTERS)
-    conv = "K without nested unit effects" if (ssc == "nested" and fit["nested"]) else "K counting every dummy"
+    conv = "K without nested unit effects" if (ssc == "nested" and fit.nested) else "K counting every dummy"
     withheld = _too_few_clusters(G, se, est, panel, "did")
     if not withheld:
         stat, p, lo, hi = t_inference(est, se, G - 1, ci)
@@ -216,7 +220,7 @@ def did(
         se = stat = p = lo = hi = np.nan
         method = f"TWFE DiD; no inference: {withheld}"
     elif use_boot:
-        treated_clusters = len(np.unique(panel["cluster"][panel["d"] == 1]))
+        treated_clusters = len(np.unique(panel.cluster[panel.d == 1]))
         if treated_clusters <= 2 or G - treated_clusters <= 2:
             warnings.warn(
                 f"did: only {min(treated_clusters, G - treated_clusters)} cluster(s) on one side "
@@ -234,10 +238,10 @@ def did(
         draws = f"all {wb.B} sign patterns" if wb.enumerated else f"{wb.B} draws"
         method = (
             f"TWFE DiD; wild cluster bootstrap-t (WCR, {w.capitalize()} weights, {draws}; {why}); "
-            f"se CR1 clustered by {panel['cluster_name']} ({conv})"
+            f"se CR1 clustered by {panel.cluster_name} ({conv})"
         )
     else:
-        method = f"TWFE DiD; CR1 cluster-robust se by {panel['cluster_name']} ({conv}), t with {G - 1} df"
+        method = f"TWFE DiD; CR1 cluster-robust se by {panel.cluster_name} ({conv}), t with {G - 1} df"
     out = pd.DataFrame(
         [
             {
@@ -249,8 +253,8 @@ def did(
                 "statistic": float(stat),
                 "df": float(G - 1),
                 "p": float(p),
-                "n": panel["n"],
-                "n_units": len(panel["unit_levels"]),
+                "n": panel.n,
+                "n_units": len(panel.unit_levels),
                 "n_clusters": G,
                 "method": method,
             }
@@ -260,9 +264,20 @@ def did(
     return out
 
 
-def _event_time_dummies(panel: dict, leads, lags, reference: int):
-    adopt = panel["adopt"][panel["unit"]]
-    rel = panel["time"] - adopt  # -inf / nan for never treated
+@dataclass(frozen=True)
+class EventGrid:
+    """Where event-time dummies are built: the rows of a panel, or its (unit, period) cells."""
+
+    adopt: np.ndarray  # per unit: time code of its first treated period, inf if never treated
+    unit: np.ndarray  # unit code of each row (or cell)
+    time: np.ndarray  # period code of each row (or cell)
+
+
+def _event_time_dummies(grid: EventGrid | Panel, leads, lags, reference: int):
+    """Binned event-time dummies of each row (or cell) of ``grid``, the reference period
+    (and, without never-treated units, the first lead) left out."""
+    adopt = grid.adopt[grid.unit]
+    rel = grid.time - adopt  # -inf / nan for never treated
     ever = np.isfinite(adopt)
     rel_obs = rel[ever].astype(int)
     e_min, e_max = int(rel_obs.min()), int(rel_obs.max())
@@ -362,26 +377,26 @@ def event_study(
         covariates=covariates,
         function="event_study",
     )
-    if is_staggered(panel["adopt"]):
+    if is_staggered(panel.adopt):
         _warn_staggered(panel, "event_study")
-    cells = cell_index(panel) if panel["X"].shape[1] == 0 else None
-    if cells is not None and cells[3] is not None:
+    cells = cell_index(panel) if panel.X.shape[1] == 0 else None
+    fit: TwfeFit
+    if cells is not None and cells.cluster is not None:
         # event-time dummies are constant within (unit, period) cells: fit on the cells, so no
         # n x events matrix is built (memory as did on the same rows)
-        _, cell_unit, cell_time, _ = cells
-        grid = {"adopt": panel["adopt"], "unit": cell_unit, "time": cell_time}
+        grid = EventGrid(adopt=panel.adopt, unit=cells.unit, time=cells.time)
         events, dropped, cols, window, _ = _event_time_dummies(grid, leads, lags, reference)
         fit = fit_twfe_cells(panel, cols, cells, ssc=ssc)
     else:
         events, dropped, cols, window, _ = _event_time_dummies(panel, leads, lags, reference)
-        regs = np.column_stack([cols, panel["X"]])
+        regs = np.column_stack([cols, panel.X])
         fit = fit_twfe(panel, regs, ssc=ssc)
-    G = fit["G"]
+    G = fit.G
     k = len(events)
-    beta, V = fit["beta"][:k], fit["V"][:k, :k]
+    beta, V = fit.beta[:k], fit.V[:k, :k]
     se = np.sqrt(np.diag(V))
     rows = []
-    method = f"TWFE event study, window {window[0]}..{window[1]} (ends binned); CR1 se by {panel['cluster_name']}"
+    method = f"TWFE event study, window {window[0]}..{window[1]} (ends binned); CR1 se by {panel.cluster_name}"
     worst = int(np.argmin(se / np.maximum(1.0, np.abs(beta)))) if k else 0
     withheld = _too_few_clusters(
         G, float(se[worst]) if k else np.nan, float(beta[worst]) if k else 0.0, panel, "event_study"
@@ -400,41 +415,43 @@ def event_study(
         rows, columns=["term", "event_time", "estimate", "se", "ci_low", "ci_high", "statistic", "df", "p"]
     )
     out["df"] = out["df"].astype(float)
-    out["n"] = panel["n"]
+    out["n"] = panel.n
     out["method"] = method
     out = out.sort_values("event_time", ignore_index=True)
+    pre = _pretrend_test(beta, V, events, G, withheld)
+    out.attrs["ci"] = ci
+    out.attrs.update({f"pretrend_{key}": value for key, value in dataclasses.asdict(pre).items()})
+    return out
+
+
+@dataclass(frozen=True)
+class PretrendTest:
+    """The joint Wald test that every lead of an event study is zero."""
+
+    statistic: float  # F (NaN when not possible)
+    df1: float  # q, the number of leads
+    df2: float  # G - 1
+    p: float
+    method: str
+
+
+def _pretrend_test(beta, V, events, G: int, withheld: str | None) -> PretrendTest:
+    """F = b_L' V_L^-1 b_L / q over the q leads on (q, G - 1) degrees of freedom; NaN (with
+    the reason in ``method``) without leads or without credible clustered inference."""
     lead_idx = [j for j, e in enumerate(events) if e < 0]
     if withheld:
-        pre = {
-            "statistic": np.nan,
-            "df1": float(len(lead_idx)),
-            "df2": float(G - 1),
-            "p": np.nan,
-            "method": f"pre-trend test not possible: {withheld}",
-        }
-    elif lead_idx:
-        b = beta[lead_idx]
-        VL = V[np.ix_(lead_idx, lead_idx)]
-        q = len(lead_idx)
-        F = float(b @ np.linalg.solve(VL, b)) / q
-        pre = {
-            "statistic": F,
-            "df1": float(q),
-            "df2": float(G - 1),
-            "p": float(stats.f.sf(F, q, G - 1)),
-            "method": "joint Wald F test that all leads are zero (CR1)",
-        }
-    else:
-        pre = {
-            "statistic": np.nan,
-            "df1": 0.0,
-            "df2": float(G - 1),
-            "p": np.nan,
-            "method": "no leads in the window: pre-trend test not possible",
-        }
-    out.attrs["ci"] = ci
-    out.attrs.update({f"pretrend_{key}": value for key, value in pre.items()})
-    return out
+        return PretrendTest(
+            np.nan, float(len(lead_idx)), float(G - 1), np.nan, f"pre-trend test not possible: {withheld}"
+        )
+    if not lead_idx:
+        return PretrendTest(np.nan, 0.0, float(G - 1), np.nan, "no leads in the window: pre-trend test not possible")
+    b = beta[lead_idx]
+    VL = V[np.ix_(lead_idx, lead_idx)]
+    q = len(lead_idx)
+    F = float(b @ np.linalg.solve(VL, b)) / q
+    return PretrendTest(
+        F, float(q), float(G - 1), float(stats.f.sf(F, q, G - 1)), "joint Wald F test that all leads are zero (CR1)"
+    )
 
 
 def event_study_plot(result: pd.DataFrame, *, ax=None, title: str | None = None):

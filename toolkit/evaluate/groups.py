@@ -78,8 +78,9 @@ def _levels(series: pd.Series) -> list:
         return sorted(values, key=str)
 
 
-def _prepare(data, outcome, within, between, subject, fn) -> pd.DataFrame:
-    """Validated long data with columns y, t, g, s; incomplete subjects dropped with a warning."""
+def _prepare(data, outcome, within, between, subject, fn) -> tuple[pd.DataFrame, list, list]:
+    """Validated long data with columns y, t, g, s (incomplete subjects dropped with a
+    warning), and the levels of time and group in order."""
     fx.check_frame(data, fn)
     check_columns(data, [outcome], argument="outcome")
     check_columns(data, [within], argument="within")
@@ -118,8 +119,7 @@ def _prepare(data, outcome, within, between, subject, fn) -> pd.DataFrame:
         detail = f"with a missing {where} excluded (data index {d.index[incomplete][:10].tolist()})"
         warn_excluded(int(incomplete.sum()), "missing value", function=fn, detail=detail, stacklevel=4)
         d = d[~incomplete]
-    d.attrs["t_levels"], d.attrs["g_levels"] = t_levels, g_levels
-    return d
+    return d, t_levels, g_levels
 
 
 def mixed_anova(
@@ -237,8 +237,7 @@ def mixed_anova(
         raise ParameterError(
             f"The 'ss_type' parameter of {fn} must be 3 (default, as SPSS), 2 or 1. Got {ss_type!r} instead."
         )
-    d = _prepare(data, outcome, within, between, subject, fn)
-    t_levels, g_levels = d.attrs["t_levels"], d.attrs["g_levels"]
+    d, t_levels, g_levels = _prepare(data, outcome, within, between, subject, fn)
     k = len(t_levels)
     counts = d.groupby("s")["t"].nunique()
     complete = counts[counts == k].index
@@ -434,8 +433,7 @@ def mixed_model(
     """
     fn = "mixed_model"
     level = check_ci(ci, function=fn)
-    d = _prepare(data, outcome, within, between, subject, fn)
-    t_levels, g_levels = d.attrs["t_levels"], d.attrs["g_levels"]
+    d, t_levels, g_levels = _prepare(data, outcome, within, between, subject, fn)
     d = d.assign(t=pd.Categorical(d["t"], categories=t_levels), g=pd.Categorical(d["g"], categories=g_levels))
     if d["s"].nunique() < 3:
         raise DesignError(f"{fn} needs at least 3 subjects in '{subject}'; found {d['s'].nunique()}.")

@@ -20,10 +20,11 @@ from toolkit.errors import (
     ParameterError,
     check_choice,
     check_columns,
+    check_threshold,
 )
 from toolkit.io.csvfile import read_csv_text
 
-__all__ = ["ALLOWED", "COLUMNS", "REQUIRED", "incident_trends", "read_incidents"]
+__all__ = ["ALLOWED", "COLUMNS", "REQUIRED", "incident_trends", "launch_series", "launched_forces", "read_incidents"]
 
 COLUMNS = [
     "incident_id",
@@ -272,6 +273,7 @@ def incident_trends(
     freq: str | None = "M",
     denominators=None,
     per: float = 1000.0,
+    threshold: int | None = None,
 ) -> pd.DataFrame:
     """Counts, rates and time to outcome of reported incidents, per period and group.
 
@@ -292,6 +294,11 @@ def incident_trends(
         ``headcount`` only) it is the total.
     per : float
         Rates are per ``per`` staff (default 1,000).
+    threshold : int, optional
+        Withhold (set missing) the time-to-outcome quartiles of a row with fewer than
+        ``threshold`` closed incidents, or fewer than ``threshold`` still open: the rule the
+        evidence pack's gate applies to them. Counts are not suppressed (use
+        :func:`toolkit.disclosure.suppress`). Default None: nothing withheld.
 
     Returns
     -------
@@ -303,7 +310,7 @@ def incident_trends(
         (incidents with days to outcome), ``median_days``, ``p25_days``, ``p75_days``
         (time to outcome quartiles; missing with no closed incidents).
         These are raw counts: pass them through :func:`toolkit.disclosure.suppress`
-        before publishing.
+        before publishing. ``attrs`` (scalars only): ``per``.
 
     Notes
     -----
@@ -346,6 +353,8 @@ def incident_trends(
         )
     if freq is not None:
         check_choice(freq, {"M", "Q", "Y"}, argument="freq", function="incident_trends")
+    if threshold is not None:
+        threshold = check_threshold(threshold, function="incident_trends")
     dates = incidents["date"]
     if not pd.api.types.is_datetime64_any_dtype(dates):
         dates = pd.to_datetime(dates, errors="coerce")
@@ -416,5 +425,143 @@ def incident_trends(
     out["rate"] = out["n"] / out["denominator"] * per
     cols = ["period", *by, "n", "denominator", "rate", "n_closed", "median_days", "p25_days", "p75_days"]
     out = out[cols]
+    if threshold is not None:
+        few = (out["n_closed"] < threshold) | (out["n"] - out["n_closed"] < threshold)
+        out.loc[few, ["median_days", "p25_days", "p75_days"]] = np.nan
     out.attrs["per"] = per
     return out
+
+
+#: the two series of :func:`launch_series`
+WITH_ROUTE, WITHOUT_ROUTE = "with route", "without route"
+
+
+def launched_forces(data: pd.DataFrame) -> list[str]:
+    """The forces that launched the reporting route: a non-blank ``route_launched``.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per force, as ``data-templates/evaluate/forces.csv``: columns ``force``,
+        ``headcount`` and ``route_launched`` (the month the force launched the route, blank
+        or missing if it has not).
+
+    Returns
+    -------
+    list of str
+        The launching forces, sorted.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> launched_forces(pd.DataFrame({"force": ["A", "B", "C"], "route_launched": ["2023-01", "", None]}))
+    ['A']
+    """
+    _check_forces(data, "data", "launched_forces", ["force", "route_launched"])
+    given = data["route_launched"].fillna("").astype(str).str.strip() != ""
+    return sorted(set(data.loc[given, "force"].astype(str)))
+
+
+def _check_forces(table, argument: str, function: str, columns: list[str]) -> None:
+    """The forces table is a DataFrame with rows and ``columns``."""
+    if not isinstance(table, pd.DataFrame):
+        raise ParameterError(
+            f"The '{argument}' parameter of {function} must be a pandas DataFrame of forces "
+            f"(forces.csv: force, headcount, route_launched). Got {type(table).__name__} instead."
+        )
+    check_columns(table, columns, argument=argument)
+    if len(table) == 0:
+        raise ParameterError(
+            f"The '{argument}' parameter of {function} is an empty table (0 rows): expected one row per force."
+        )
+
+
+def launch_series(data: pd.DataFrame, *, denominators: pd.DataFrame, freq: str = "M") -> pd.DataFrame:
+    """Incidents per period in the forces that launched the reporting route and in the others.
+
+    The two series an interrupted time series of the route's launch compares (:func:`its`
+    with ``offset="headcount"``, and ``comparison="comparison"`` for the controlled design).
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Incidents (:func:`read_incidents`), with columns ``date`` and ``force``. Incidents
+        of a force missing from ``denominators`` are left out with a ``DataWarning``.
+    denominators : pandas.DataFrame
+        One row per force: ``force``, ``headcount``, ``route_launched``
+        (``data-templates/evaluate/forces.csv``); launching forces as :func:`launched_forces`.
+    freq : {"M", "Q", "Y"}
+        Period of the series.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per period (every period from the first incident to the last, zero counts
+        included) and series, the launching forces' series first: ``period`` (pandas
+        Period), ``group`` (``"with route"``, ``"without route"``), ``comparison`` (True for
+        the forces without the route), ``n`` (incidents), ``headcount`` (staff of the
+        group's forces), ``n_forces``. Raw counts: pass them through the disclosure gate
+        before publishing.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> inc = pd.DataFrame({"date": pd.to_datetime(["2023-01-05", "2023-03-02", "2023-03-09"]),
+    ...                     "force": ["A", "B", "A"]})
+    >>> forces = pd.DataFrame({"force": ["A", "B"], "headcount": [100, 300], "route_launched": ["2023-02", ""]})
+    >>> launch_series(inc, denominators=forces)[["period", "group", "n", "headcount"]]
+        period          group  n  headcount
+    0  2023-01     with route  1        100
+    1  2023-02     with route  0        100
+    2  2023-03     with route  1        100
+    3  2023-01  without route  0        300
+    4  2023-02  without route  0        300
+    5  2023-03  without route  1        300
+    """
+    fn = "launch_series"
+    if not isinstance(data, pd.DataFrame):
+        raise ParameterError(
+            f"The 'data' parameter of {fn} must be a pandas DataFrame of incidents. Got {type(data).__name__} instead."
+        )
+    check_columns(data, ["date", "force"], argument="data")
+    if len(data) == 0:
+        raise ParameterError(f"The 'data' parameter of {fn} is an empty table (0 rows): there are no incidents.")
+    check_choice(freq, {"M", "Q", "Y"}, argument="freq", function=fn)
+    _check_forces(denominators, "denominators", fn, ["force", "headcount", "route_launched"])
+    launched = set(launched_forces(denominators))
+    known = data["force"].astype(str).isin(set(denominators["force"].astype(str)))
+    if not known.all():
+        lost = sorted(set(data.loc[~known, "force"].astype(str)))
+        warnings.warn(
+            DataWarning(
+                f"{fn}: {int((~known).sum())} incident(s) of force(s) without a headcount in "
+                f"'denominators' left out (e.g. {lost[:5]}): their staff are not in either series' rate.",
+                n_excluded=int((~known).sum()),
+                reason="force without a headcount",
+            ),
+            stacklevel=2,
+        )
+        data = data.loc[known]
+    col = "_route"
+    while col in data.columns:
+        col = "_" + col
+    flag = data["force"].astype(str).isin(launched)
+    counts = incident_trends(
+        data.assign(**{col: flag.map({True: WITH_ROUTE, False: WITHOUT_ROUTE})}), by=col, freq=freq
+    )
+    forces = denominators["force"].astype(str)
+    parts = []
+    for group, members in ((WITH_ROUTE, forces.isin(launched)), (WITHOUT_ROUTE, ~forces.isin(launched))):
+        series = counts.loc[counts[col] == group, ["period", "n"]].reset_index(drop=True)
+        if series.empty:  # no incident in this group's forces: a series of zeros
+            series = counts.drop_duplicates("period")[["period"]].assign(n=0).reset_index(drop=True)
+        parts.append(
+            series.assign(
+                group=group,
+                comparison=group == WITHOUT_ROUTE,
+                headcount=denominators.loc[members, "headcount"].sum(),
+                n_forces=int(members.sum()),
+            )
+        )
+    out = pd.concat(parts, ignore_index=True)
+    return out[["period", "group", "comparison", "n", "headcount", "n_forces"]]

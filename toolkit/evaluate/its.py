@@ -7,6 +7,7 @@ reporting route), or a controlled ITS with a comparison series (forces that did 
 from __future__ import annotations
 
 import warnings
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -203,7 +204,7 @@ def _negbin_alpha(y, X, log_off):
         warnings.warn(
             "its(family='negbin'): no overdispersion found (theta at its bound); the Poisson model fits as well.",
             UserWarning,
-            stacklevel=3,
+            stacklevel=4,  # the line of its() that fits
         )
     return 1 / theta, params
 
@@ -229,27 +230,332 @@ def _fit(y, X, family, offset):
     return beta, mu, bread, w_score, alpha
 
 
-def _method_text(
-    *, family, comparison, offset, seasonality, k, se_type, rho, dispersion, df, lags, small_sample
-) -> str:
+@dataclass(frozen=True)
+class _Model:
+    """What :func:`its` fits, as the caller asked (checked): the model's half of the method."""
+
+    family: str
+    seasonality: str | None
+    k: int
+    offset: str | None
+    comparison: bool
+    se_type: str
+    small_sample: bool
+
+
+@dataclass(frozen=True)
+class _Inference:
+    """What the fit found that the method sentence reports."""
+
+    rho: float  # REML AR(1) coefficient (NaN with se="hac")
+    dispersion: float  # REML AR(1) error variance (NaN with se="hac")
+    df: int  # residual degrees of freedom, n - k
+    lags: int  # Newey-West lags
+
+
+@dataclass(frozen=True)
+class _Series:
+    """The series stacked for one fit: intervention series first, then the comparison."""
+
+    rows: list[np.ndarray]  # boolean row masks of ``data``, one per series
+    periods: list[pd.PeriodIndex]  # the periods of each series, in row order
+    t0: pd.Period  # the first period after the intervention
+
+
+@dataclass(frozen=True)
+class _Design:
+    """The stacked regression: design matrix, outcome, offset and period codes."""
+
+    columns: list[str]
+    X: np.ndarray
+    y: np.ndarray
+    offset: np.ndarray | None
+    tcode: np.ndarray  # period of each row, 0 = the first period
+    ys: list[np.ndarray]  # outcome of each series
+    offsets: list[np.ndarray]  # offset of each series (empty without an offset)
+    tcodes: list[np.ndarray]  # period codes of each series
+    season: float  # periods per year
+    n_periods: int
+
+
+@dataclass(frozen=True)
+class _Estimates:
+    """Coefficients, fitted means, their covariance and the reference distribution."""
+
+    beta: np.ndarray
+    mu: np.ndarray
+    V: np.ndarray
+    dist: object  # scipy frozen distribution: t(n - k) or the normal
+    alpha: float  # NB dispersion (NaN for the other families)
+    inference: _Inference
+
+
+def _method_text(model: _Model, inference: _Inference) -> str:
     """The ``method`` column of :func:`its`: model, then errors and reference distribution."""
-    model = {"gaussian": "linear", "poisson": "Poisson log-linear", "negbin": "negative binomial (NB2) log-linear"}[
-        family
-    ]
-    text = ("controlled " if comparison else "") + f"ITS, {model} segmented regression"
-    if offset:
-        text += f", offset log({offset})"
-    if seasonality == "fourier":
-        text += f", seasonality fourier (k={k})"
-    elif seasonality:
-        text += f", seasonality {seasonality}"
-    if se_type == "ar1":
-        fit = "), GLS" if family == "gaussian" else f", dispersion {dispersion:.2f}) on the working regression"
-        return text + f"; AR(1) errors by REML (rho = {rho:.2f}{fit}, t({df})"
-    text += f"; Newey-West se, {lags} lag(s)"
-    if comparison:
+    names = {"gaussian": "linear", "poisson": "Poisson log-linear", "negbin": "negative binomial (NB2) log-linear"}
+    text = ("controlled " if model.comparison else "") + f"ITS, {names[model.family]} segmented regression"
+    if model.offset:
+        text += f", offset log({model.offset})"
+    if model.seasonality == "fourier":
+        text += f", seasonality fourier (k={model.k})"
+    elif model.seasonality:
+        text += f", seasonality {model.seasonality}"
+    df = inference.df
+    if model.se_type == "ar1":
+        if model.family == "gaussian":
+            fit = "), GLS"
+        else:
+            fit = f", dispersion {inference.dispersion:.2f}) on the working regression"
+        return text + f"; AR(1) errors by REML (rho = {inference.rho:.2f}{fit}, t({df})"
+    text += f"; Newey-West se, {inference.lags} lag(s)"
+    if model.comparison:
         text += " (Driscoll-Kraay over series)"
-    return text + (f", n/(n-k) factor and t({df})" if small_sample else ", normal quantiles")
+    return text + (f", n/(n-k) factor and t({df})" if model.small_sample else ", normal quantiles")
+
+
+def _check_arguments(data, *, family, seasonality, k, se, ci, comparison, lags, outcome, time, offset):
+    """Check the arguments of :func:`its`; return the confidence level and the error model."""
+    if not isinstance(data, pd.DataFrame):
+        raise ParameterError(
+            f"The 'data' parameter of its must be a pandas DataFrame. Got {type(data).__name__} instead."
+        )
+    check_choice(family, FAMILIES, argument="family", function="its")
+    if seasonality is not None:
+        check_choice(seasonality, {"fourier", "month"}, argument="seasonality", function="its")
+    if not (isinstance(k, (int, np.integer)) and k >= 1):
+        raise ParameterError(f"The 'k' parameter of its must be a whole number >= 1. Got {k!r} instead.")
+    if se is not None:
+        check_choice(se, SE_TYPES, argument="se", function="its")
+    level = check_ci(ci, function="its")
+    se_type = se if se is not None else ("hac" if comparison is not None else "ar1")
+    if se_type == "ar1" and comparison is not None:
+        raise ParameterError(
+            "The 'se' parameter of its: se='ar1' models one series; with a comparison series use "
+            "se='hac' (Driscoll-Kraay errors over both series) or analyse each series alone."
+        )
+    if lags is not None and not (isinstance(lags, (int, np.integer)) and lags >= 0):
+        raise ParameterError(f"The 'lags' parameter of its must be a whole number >= 0 or None. Got {lags!r} instead.")
+    check_columns(data, [outcome], argument="outcome")
+    check_columns(data, [time], argument="time")
+    if offset is not None:
+        check_columns(data, [offset], argument="offset")
+        if family == "gaussian":
+            raise ParameterError(
+                "The 'offset' parameter of its applies to count families ('poisson', 'negbin'); "
+                "for a gaussian model divide the outcome by the denominator first."
+            )
+    if comparison is not None:
+        check_columns(data, [comparison], argument="comparison")
+    return level, se_type
+
+
+def _check_outcome(data: pd.DataFrame, outcome: str, family: str, offset: str | None) -> None:
+    """The outcome is numeric and complete (whole counts for count families); the offset positive."""
+    y_all = data[outcome]
+    if not pd.api.types.is_numeric_dtype(y_all) or pd.api.types.is_bool_dtype(y_all):
+        raise DesignError(f"The outcome column '{outcome}' must be numeric; found {y_all.dtype}.")
+    if y_all.isna().any():
+        raise DesignError(
+            f"The outcome column '{outcome}' has {int(y_all.isna().sum())} missing value(s); a time "
+            "series needs a value for every period (0 if nothing was reported)."
+        )
+    if family != "gaussian" and ((y_all < 0).any() or (np.mod(y_all, 1) != 0).any()):
+        raise DesignError(f"family='{family}' needs counts (whole numbers >= 0) in '{outcome}'.")
+    if offset is not None and not (data[offset] > 0).all():
+        raise DesignError(f"The offset column '{offset}' must be > 0 in every row (it is a denominator).")
+
+
+def _series(data: pd.DataFrame, *, time: str, intervention, comparison: str | None) -> _Series:
+    """The rows and periods of each series and the intervention period, with at least 3
+    periods on each side."""
+    if comparison is None:
+        rows = [np.ones(len(data), bool)]
+    else:
+        flag = data[comparison]
+        if not (pd.api.types.is_bool_dtype(flag) or set(pd.unique(flag)) <= {0, 1}):
+            raise DesignError(f"The comparison column '{comparison}' must be True/False (or 1/0).")
+        flag = flag.astype(bool).to_numpy()
+        if flag.all() or not flag.any():
+            raise DesignError(f"The comparison column '{comparison}' must mark some rows, not all or none.")
+        rows = [~flag, flag]
+    periods = [_periods(data.loc[g, time], time) for g in rows]
+    if len(periods) == 2 and not periods[0].sort_values().equals(periods[1].sort_values()):
+        raise DesignError("The intervention and comparison series must cover the same periods.")
+    per_all = periods[0]
+    try:
+        t0 = pd.Period(intervention, freq=per_all.freq)
+    except (ValueError, TypeError) as exc:
+        raise ParameterError(
+            f"The 'intervention' parameter of its must be a date or period. Got {intervention!r} ({exc})."
+        ) from None
+    n_pre = int((per_all < t0).sum())
+    n_post = int((per_all >= t0).sum())
+    if n_pre < 3 or n_post < 3:
+        raise DesignError(
+            f"The intervention {t0} leaves {n_pre} period(s) before and {n_post} after in '{time}'; "
+            "segmented regression needs at least 3 on each side (ideally 8 or more)."
+        )
+    return _Series(rows=rows, periods=periods, t0=t0)
+
+
+def _check_change(data: pd.DataFrame, series: _Series, *, outcome: str, family: str) -> None:
+    """Every series varies, and (count families) has a report before and from the intervention."""
+    t0, n_series = series.t0, len(series.rows)
+    for gi, (g, p_idx) in enumerate(zip(series.rows, series.periods)):
+        name = "the comparison series" if gi == 1 else ("the intervention series" if n_series == 2 else "the series")
+        y_g = data.loc[g, outcome].to_numpy(float)
+        if np.ptp(y_g) == 0:
+            raise DesignError(
+                f"The outcome '{outcome}' is {y_g[0]:g} in every period of {name} ({len(y_g)} periods): "
+                "there is no change to model. Check that the right column is named and that the "
+                "counts were aggregated correctly."
+            )
+        if family != "gaussian":
+            before = np.asarray(p_idx < t0)
+            for side, mask in (("before", before), ("from", ~before)):
+                if not y_g[mask].any():
+                    raise DesignError(
+                        f"The outcome '{outcome}' is 0 in every period {side} the intervention {t0} in "
+                        f"{name}: a log-linear ({family}) model then has an infinite level change. "
+                        "Check the series, or widen the window to periods with reports."
+                    )
+
+
+def _stacked_design(data: pd.DataFrame, series: _Series, *, outcome, offset, seasonality, k) -> _Design:
+    """Segmented-regression design of each series, stacked; with a comparison series the
+    intervention series' terms get interactions (``x_<term>``)."""
+    blocks, ys, tcodes = [], [], []
+    offs: list[np.ndarray] = []  # the offset column of each series, when there is one
+    start = series.periods[0].asi8.min()
+    two = len(series.rows) == 2
+    s = 12.0
+    for gi, (g, p_idx) in enumerate(zip(series.rows, series.periods)):
+        Xg, _t_int, s = _design(p_idx, series.t0, seasonality, k)
+        if two:
+            treated = float(gi == 0)
+            for term in TERMS:
+                Xg[f"x_{term}"] = Xg[term] * treated
+        blocks.append(Xg)
+        ys.append(data.loc[g, outcome].to_numpy(float))
+        if offset:
+            offs.append(data.loc[g, offset].to_numpy(float))
+        tcodes.append(p_idx.asi8 - start)
+    Xdf = pd.concat(blocks, ignore_index=True)
+    return _Design(
+        columns=list(Xdf.columns),
+        X=Xdf.to_numpy(float),
+        y=np.concatenate(ys),
+        offset=np.concatenate(offs) if offset else None,
+        tcode=np.concatenate(tcodes),
+        ys=ys,
+        offsets=offs,
+        tcodes=tcodes,
+        season=s,
+        n_periods=len(series.periods[0]),
+    )
+
+
+def _estimate(design: _Design, *, family: str, se_type: str, lags: int, small_sample: bool) -> _Estimates:
+    """Maximum-likelihood (or GLS) coefficients with AR(1) or Newey-West covariance."""
+    X, y = design.X, design.y
+    beta, mu, bread, w_score, alpha = _fit(y, X, family, design.offset)
+    n_obs, n_par = X.shape
+    rho = dispersion = np.nan
+    if se_type == "ar1":
+        order0 = np.argsort(design.tcode)
+        if family == "gaussian":
+            ar = ar1_reml(y[order0], X[order0])
+            beta = ar.beta
+            mu = X @ beta
+        else:
+            w_info = (mu / (1 + alpha * mu)) if family == "negbin" else mu
+            ar = ar1_glm_cov(y[order0], X[order0], beta, mu[order0], w_info[order0])
+        V, rho, dispersion = ar.cov, ar.rho, ar.sigma2
+        dist = stats.t(n_obs - n_par)
+    else:
+        scores = X * ((y - mu) * w_score)[:, None]
+        S = np.zeros((design.n_periods, X.shape[1]))
+        np.add.at(S, design.tcode, scores)
+        V = bread @ _newey_west(S, lags) @ bread
+        if small_sample:
+            V = V * n_obs / (n_obs - n_par)
+            dist = stats.t(n_obs - n_par)
+        else:
+            dist = stats.norm()
+    inference = _Inference(rho=rho, dispersion=dispersion, df=n_obs - n_par, lags=lags)
+    return _Estimates(beta=beta, mu=mu, V=V, dist=dist, alpha=alpha, inference=inference)
+
+
+def _coefficients(design: _Design, fit: _Estimates, *, family: str, level: float, method: str) -> pd.DataFrame:
+    """The coefficient table: the four segmented-regression terms (and, with a comparison
+    series, the comparison's own level and slope changes) on the link and ratio scales."""
+    if len(design.ys) == 2:
+        report = {f"x_{t}": t for t in TERMS}
+        report.update({"level_change": "comparison_level_change", "slope_change": "comparison_slope_change"})
+    else:
+        report = {t: t for t in TERMS}
+    se_beta = np.sqrt(np.diag(fit.V))  # not `se`: that is the argument naming the error model
+    dist = fit.dist
+    q = dist.ppf(0.5 + level / 2)  # type: ignore[attr-defined]
+    rows = []
+    for col, term in report.items():
+        j = design.columns.index(col)
+        est, s_ = float(fit.beta[j]), float(se_beta[j])
+        z = est / s_ if s_ > 0 else np.nan
+        lo, hi = est - q * s_, est + q * s_
+        ratio = (np.exp(est), np.exp(lo), np.exp(hi)) if family != "gaussian" else (np.nan,) * 3
+        p = float(2 * dist.sf(abs(z)))  # type: ignore[attr-defined]
+        rows.append([term, est, s_, lo, hi, z, p, *ratio, design.n_periods, method])
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _diagnostics(design: _Design, fit: _Estimates, *, family: str) -> dict[str, float]:
+    """Durbin-Watson and Ljung-Box Q (one seasonal cycle, at most n/4 lags) on the (Pearson)
+    residuals of the intervention series, in time order."""
+    from statsmodels.stats.diagnostic import acorr_ljungbox
+    from statsmodels.stats.stattools import durbin_watson
+
+    mu, alpha, s = fit.mu, fit.alpha, design.season
+    var = {"gaussian": np.ones_like(mu), "poisson": mu, "negbin": mu + alpha * mu**2}[family]
+    resid = (design.y - mu) / np.sqrt(var)
+    r0 = resid[: len(design.ys[0])][np.argsort(design.tcodes[0])]
+    lb_lag = int(min(s if s > 1 else 4, max(1, design.n_periods // 4)))
+    lb = acorr_ljungbox(r0, lags=[lb_lag])
+    return {
+        "durbin_watson": float(durbin_watson(r0)),
+        "ljung_box_stat": float(lb["lb_stat"].iloc[0]),
+        "ljung_box_lag": float(lb_lag),
+        "ljung_box_p": float(lb["lb_pvalue"].iloc[0]),
+    }
+
+
+def _fitted_table(design: _Design, fit: _Estimates, series: _Series, *, family, outcome, offset, per) -> pd.DataFrame:
+    """Observed, fitted and counterfactual (no intervention) values per period of the
+    intervention series (rates per ``per`` with an offset), and the comparison series."""
+    order = np.argsort(design.tcodes[0])
+    X0 = design.X[: len(design.ys[0])][order]
+    Xcf = X0.copy()
+    for col in ("level_change", "slope_change") if len(design.ys) == 1 else ("x_level_change", "x_slope_change"):
+        Xcf[:, design.columns.index(col)] = 0.0
+    lin, lin_cf = X0 @ fit.beta, Xcf @ fit.beta
+    if family != "gaussian":
+        lin, lin_cf = np.exp(lin), np.exp(lin_cf)
+    observed = design.ys[0][order]
+    if offset:
+        observed = observed / design.offsets[0][order] * per
+        lin, lin_cf = lin * per, lin_cf * per  # offset excluded above, so these are rates
+    periods = series.periods[0][order]
+    fitted = pd.DataFrame(
+        {"time": periods, "observed": observed, "fitted": lin, "counterfactual": lin_cf, "post": (periods >= series.t0)}
+    )
+    if len(design.ys) == 2:
+        order1 = np.argsort(design.tcodes[1])
+        comp = design.ys[1][order1]
+        if offset:
+            comp = comp / design.offsets[1][order1] * per
+        fitted["comparison"] = comp
+    fitted.attrs = {"outcome": outcome + (f" per {per:g} ({offset})" if offset else "")}
+    return fitted
 
 
 def its(
@@ -438,230 +744,47 @@ def its(
     >>> round(res.attrs["hac_lags"])
     3
     """
-    if not isinstance(data, pd.DataFrame):
-        raise ParameterError(
-            f"The 'data' parameter of its must be a pandas DataFrame. Got {type(data).__name__} instead."
-        )
-    check_choice(family, FAMILIES, argument="family", function="its")
-    if seasonality is not None:
-        check_choice(seasonality, {"fourier", "month"}, argument="seasonality", function="its")
-    if not (isinstance(k, (int, np.integer)) and k >= 1):
-        raise ParameterError(f"The 'k' parameter of its must be a whole number >= 1. Got {k!r} instead.")
-    if se is not None:
-        check_choice(se, SE_TYPES, argument="se", function="its")
-    level = check_ci(ci, function="its")
-    se_type = se if se is not None else ("hac" if comparison is not None else "ar1")
-    if se_type == "ar1" and comparison is not None:
-        raise ParameterError(
-            "The 'se' parameter of its: se='ar1' models one series; with a comparison series use "
-            "se='hac' (Driscoll-Kraay errors over both series) or analyse each series alone."
-        )
-    if lags is not None and not (isinstance(lags, (int, np.integer)) and lags >= 0):
-        raise ParameterError(f"The 'lags' parameter of its must be a whole number >= 0 or None. Got {lags!r} instead.")
-    check_columns(data, [outcome], argument="outcome")
-    check_columns(data, [time], argument="time")
-    if offset is not None:
-        check_columns(data, [offset], argument="offset")
-        if family == "gaussian":
-            raise ParameterError(
-                "The 'offset' parameter of its applies to count families ('poisson', 'negbin'); "
-                "for a gaussian model divide the outcome by the denominator first."
-            )
-    if comparison is not None:
-        check_columns(data, [comparison], argument="comparison")
-    y_all = data[outcome]
-    if not pd.api.types.is_numeric_dtype(y_all) or pd.api.types.is_bool_dtype(y_all):
-        raise DesignError(f"The outcome column '{outcome}' must be numeric; found {y_all.dtype}.")
-    if y_all.isna().any():
-        raise DesignError(
-            f"The outcome column '{outcome}' has {int(y_all.isna().sum())} missing value(s); a time "
-            "series needs a value for every period (0 if nothing was reported)."
-        )
-    if family != "gaussian" and ((y_all < 0).any() or (np.mod(y_all, 1) != 0).any()):
-        raise DesignError(f"family='{family}' needs counts (whole numbers >= 0) in '{outcome}'.")
-    if offset is not None and not (data[offset] > 0).all():
-        raise DesignError(f"The offset column '{offset}' must be > 0 in every row (it is a denominator).")
-
-    if comparison is None:
-        groups = [np.ones(len(data), bool)]
-    else:
-        flag = data[comparison]
-        if not (pd.api.types.is_bool_dtype(flag) or set(pd.unique(flag)) <= {0, 1}):
-            raise DesignError(f"The comparison column '{comparison}' must be True/False (or 1/0).")
-        flag = flag.astype(bool).to_numpy()
-        if flag.all() or not flag.any():
-            raise DesignError(f"The comparison column '{comparison}' must mark some rows, not all or none.")
-        groups = [~flag, flag]
-    pers = [_periods(data.loc[g, time], time) for g in groups]
-    if len(pers) == 2 and not pers[0].sort_values().equals(pers[1].sort_values()):
-        raise DesignError("The intervention and comparison series must cover the same periods.")
-    per_all = pers[0]
-    try:
-        t0 = pd.Period(intervention, freq=per_all.freq)
-    except (ValueError, TypeError) as exc:
-        raise ParameterError(
-            f"The 'intervention' parameter of its must be a date or period. Got {intervention!r} ({exc})."
-        ) from None
-    n_pre = int((per_all < t0).sum())
-    n_post = int((per_all >= t0).sum())
-    if n_pre < 3 or n_post < 3:
-        raise DesignError(
-            f"The intervention {t0} leaves {n_pre} period(s) before and {n_post} after in '{time}'; "
-            "segmented regression needs at least 3 on each side (ideally 8 or more)."
-        )
-    for gi, (g, p_idx) in enumerate(zip(groups, pers)):
-        series = (
-            "the comparison series" if gi == 1 else ("the intervention series" if len(groups) == 2 else "the series")
-        )
-        y_g = data.loc[g, outcome].to_numpy(float)
-        if np.ptp(y_g) == 0:
-            raise DesignError(
-                f"The outcome '{outcome}' is {y_g[0]:g} in every period of {series} ({len(y_g)} periods): "
-                "there is no change to model. Check that the right column is named and that the "
-                "counts were aggregated correctly."
-            )
-        if family != "gaussian":
-            before = np.asarray(p_idx < t0)
-            for side, mask in (("before", before), ("from", ~before)):
-                if not y_g[mask].any():
-                    raise DesignError(
-                        f"The outcome '{outcome}' is 0 in every period {side} the intervention {t0} in "
-                        f"{series}: a log-linear ({family}) model then has an infinite level change. "
-                        "Check the series, or widen the window to periods with reports."
-                    )
-    # design, stacked by series
-    blocks, ys, tcodes = [], [], []
-    offs: list[np.ndarray] = []  # the offset column of each series, when there is one
-    for gi, (g, p_idx) in enumerate(zip(groups, pers)):
-        Xg, _t_int, s = _design(p_idx, t0, seasonality, k)
-        if len(groups) == 2:
-            treated = float(gi == 0)
-            for term in TERMS:
-                Xg[f"x_{term}"] = Xg[term] * treated
-        blocks.append(Xg)
-        ys.append(data.loc[g, outcome].to_numpy(float))
-        if offset:
-            offs.append(data.loc[g, offset].to_numpy(float))
-        tcodes.append(p_idx.asi8 - per_all.asi8.min())
-    Xdf = pd.concat(blocks, ignore_index=True)
-    X = Xdf.to_numpy(float)
-    y = np.concatenate(ys)
-    off = np.concatenate(offs) if offset else None
-    tcode = np.concatenate(tcodes)
-    n_periods = len(per_all)
-    L = int(np.floor(4 * (n_periods / 100) ** (2 / 9))) if lags is None else int(lags)
-    beta, mu, bread, w_score, alpha = _fit(y, X, family, off)
-    n_obs, n_par = X.shape
-    rho = dispersion = np.nan
-    if se_type == "ar1":
-        order0 = np.argsort(tcode)
-        if family == "gaussian":
-            ar = ar1_reml(y[order0], X[order0])
-            beta = ar["beta"]
-            mu = X @ beta
-        else:
-            w_info = (mu / (1 + alpha * mu)) if family == "negbin" else mu
-            ar = ar1_glm_cov(y[order0], X[order0], beta, mu[order0], w_info[order0])
-        V, rho, dispersion = ar["cov"], ar["rho"], ar["sigma2"]
-        dist = stats.t(n_obs - n_par)
-    else:
-        scores = X * ((y - mu) * w_score)[:, None]
-        S = np.zeros((n_periods, X.shape[1]))
-        np.add.at(S, tcode, scores)
-        V = bread @ _newey_west(S, L) @ bread
-        if small_sample:
-            V = V * n_obs / (n_obs - n_par)
-            dist = stats.t(n_obs - n_par)
-        else:
-            dist = stats.norm()
-    se_beta = np.sqrt(np.diag(V))  # not `se`: that is the argument naming the error model
-    q = dist.ppf(0.5 + level / 2)
-
-    if len(groups) == 2:
-        report = {f"x_{t}": t for t in TERMS}
-        report.update({"level_change": "comparison_level_change", "slope_change": "comparison_slope_change"})
-    else:
-        report = {t: t for t in TERMS}
-    rows = []
-    method = _method_text(
+    level, se_type = _check_arguments(
+        data,
         family=family,
-        comparison=comparison is not None,
-        offset=offset,
         seasonality=seasonality,
         k=k,
+        se=se,
+        ci=ci,
+        comparison=comparison,
+        lags=lags,
+        outcome=outcome,
+        time=time,
+        offset=offset,
+    )
+    _check_outcome(data, outcome, family, offset)
+    series = _series(data, time=time, intervention=intervention, comparison=comparison)
+    _check_change(data, series, outcome=outcome, family=family)
+    design = _stacked_design(data, series, outcome=outcome, offset=offset, seasonality=seasonality, k=k)
+    n_lags = int(np.floor(4 * (design.n_periods / 100) ** (2 / 9))) if lags is None else int(lags)
+    fit = _estimate(design, family=family, se_type=se_type, lags=n_lags, small_sample=small_sample)
+    model = _Model(
+        family=family,
+        seasonality=seasonality,
+        k=k,
+        offset=offset,
+        comparison=comparison is not None,
         se_type=se_type,
-        rho=rho,
-        dispersion=dispersion,
-        df=n_obs - n_par,
-        lags=L,
         small_sample=small_sample,
     )
-    cols = list(Xdf.columns)
-    for col, term in report.items():
-        j = cols.index(col)
-        est, s_ = float(beta[j]), float(se_beta[j])
-        z = est / s_ if s_ > 0 else np.nan
-        lo, hi = est - q * s_, est + q * s_
-        ratio = (np.exp(est), np.exp(lo), np.exp(hi)) if family != "gaussian" else (np.nan,) * 3
-        rows.append([term, est, s_, lo, hi, z, float(2 * dist.sf(abs(z))), *ratio, n_periods, method])
-    out = pd.DataFrame(rows, columns=COLUMNS)
-
-    # diagnostics on the intervention series (Pearson residuals for counts)
-    from statsmodels.stats.diagnostic import acorr_ljungbox
-    from statsmodels.stats.stattools import durbin_watson
-
-    var = {"gaussian": np.ones_like(mu), "poisson": mu, "negbin": mu + alpha * mu**2}[family]
-    resid = (y - mu) / np.sqrt(var)
-    first = slice(0, len(ys[0]))
-    order = np.argsort(tcodes[0])
-    r0 = resid[first][order]
-    lb_lag = int(min(s if s > 1 else 4, max(1, n_periods // 4)))
-    lb = acorr_ljungbox(r0, lags=[lb_lag])
+    out = _coefficients(design, fit, family=family, level=level, method=_method_text(model, fit.inference))
     out.attrs = {
         "ci": level,
-        "intervention": str(t0),
-        "durbin_watson": float(durbin_watson(r0)),
-        "ljung_box_stat": float(lb["lb_stat"].iloc[0]),
-        "ljung_box_lag": float(lb_lag),
-        "ljung_box_p": float(lb["lb_pvalue"].iloc[0]),
-        "hac_lags": float(L),
-        "nb_alpha": float(alpha),
-        "ar1_rho": float(rho),
-        "ar1_dispersion": float(dispersion),
+        "intervention": str(series.t0),
+        **_diagnostics(design, fit, family=family),
+        "hac_lags": float(n_lags),
+        "nb_alpha": float(fit.alpha),
+        "ar1_rho": float(fit.inference.rho),
+        "ar1_dispersion": float(fit.inference.dispersion),
     }
     if not return_fitted:
         return out
-    # fitted and counterfactual for the intervention series
-    X0 = X[first][order]
-    Xcf = X0.copy()
-    for col in ("level_change", "slope_change") if comparison is None else ("x_level_change", "x_slope_change"):
-        Xcf[:, cols.index(col)] = 0.0
-    lin, lin_cf = X0 @ beta, Xcf @ beta
-    if family != "gaussian":
-        lin, lin_cf = np.exp(lin), np.exp(lin_cf)
-    scale = 1.0
-    observed = ys[0][order]
-    if offset:
-        scale = per
-        observed = observed / offs[0][order] * per
-        lin, lin_cf = lin * scale, lin_cf * scale  # offset excluded above, so these are rates
-    fitted = pd.DataFrame(
-        {
-            "time": pers[0][order],
-            "observed": observed,
-            "fitted": lin,
-            "counterfactual": lin_cf,
-            "post": (pers[0][order] >= t0),
-        }
-    )
-    if comparison is not None:
-        order1 = np.argsort(tcodes[1])
-        comp = ys[1][order1]
-        if offset:
-            comp = comp / offs[1][order1] * per
-        fitted["comparison"] = comp
-    fitted.attrs = {"outcome": outcome + (f" per {per:g} ({offset})" if offset else "")}
-    return out, fitted
+    return out, _fitted_table(design, fit, series, family=family, outcome=outcome, offset=offset, per=per)
 
 
 def its_plot(fitted: pd.DataFrame, *, ax=None, title: str | None = None):

@@ -40,17 +40,17 @@ REFERENCE = "force-reference.pkl"
 def force_reference(ctx) -> dict | None:
     """What every force pack needs from the national build, or None when the study has no
     force variable (or no survey)."""
-    c = ctx.store.get("contract")
-    if c is None or c.force is None or "survey_weighted" not in ctx.store:
+    w = ctx.shared.weighted
+    if w is None or w.contract.force is None:
         return None
     tables = {n: ctx.tables[n].data.copy() for n in (RESOURCING, COMPARISON, FUNNEL) if n in ctx.tables}
     return {
-        "survey": ctx.store["survey_weighted"],
-        "weight": ctx.store.get("survey_weight"),
-        "weight_text": ctx.store.get("survey_weight_text", ""),
-        "wave_text": ctx.store.get("survey_wave_text", ""),
-        "dictionary": ctx.store["survey_dictionary"],
-        "contract": c,
+        "survey": w.data,
+        "weight": w.weight,
+        "weight_text": w.weight_text,
+        "wave_text": w.wave_text,
+        "dictionary": w.dictionary,
+        "contract": w.contract,
         "tables": tables,
         "captions": {n: ctx.tables[n].caption for n in tables},
         "funnel_attrs": ctx.store.get("funnel_attrs"),

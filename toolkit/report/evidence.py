@@ -38,6 +38,7 @@ import pandas as pd
 
 from toolkit.report.recommendations import PILLARS, RECOMMENDATIONS
 from toolkit.report.sections import FORCE_SECTIONS, PART_OF, SECTIONS
+from toolkit.report.shared import ForceScope, Shared
 
 
 @dataclass
@@ -74,8 +75,12 @@ class EvidenceContext:
         True when built from the embedded synthetic study.
     config : toolkit.config.StudyConfig or None
         The study configuration (file paths, parameters).
+    shared : toolkit.report.shared.Shared
+        What a section hands to later sections, one typed attribute per thing (the checked
+        survey, the weighted survey, the survey's results, a force pack's scope).
     store : dict
-        Results sections share with later sections (e.g. the validated survey).
+        Scratch space of a section for its own later steps (the resourcing section's raw
+        tables); nothing one section hands another goes here (that is ``shared``).
     """
 
     outdir: Path
@@ -90,12 +95,15 @@ class EvidenceContext:
     methods: list[tuple[str, str]] = field(default_factory=list)
     limitations: list[str] = field(default_factory=list)
     disclosure: list[dict] = field(default_factory=list)
+    shared: Shared = field(default_factory=Shared)
     store: dict = field(default_factory=dict)
+    audit: pd.DataFrame | None = None  # the verdict of audit-pack on the written pack
     timings: dict[str, float] = field(default_factory=dict)
     _gate: object = field(default=None, repr=False)
     _figure_sources: dict = field(default_factory=dict, repr=False)
     _figure_alts: dict = field(default_factory=dict, repr=False)
     _public_notes: dict = field(default_factory=dict, repr=False)
+    _text_cache: tuple | None = field(default=None, repr=False)
 
     @property
     def pack_dir(self) -> Path:
@@ -269,14 +277,14 @@ class EvidenceContext:
         sentence may repeat), for :func:`toolkit.disclosure.text.screen`."""
         if self._gate is None:
             return [], []
-        cached = self.store.get("_text_values")
+        cached = self._text_cache
         key = len(self.gate.suppressed())
         if cached is not None and cached[0] == key:
             return cached[1], cached[2]
         values, sup = self.gate.values(), self.gate.suppressed()
         withheld = sorted({v for c, v in values.items() if c in sup})
         published = sorted({self.gate._round(v) for c, v in values.items() if c not in sup})
-        self.store["_text_values"] = (key, withheld, published)
+        self._text_cache = (key, withheld, published)
         return withheld, published
 
     def screen_text(self, text, *, where: str) -> bool:
@@ -563,7 +571,7 @@ def build_evidence_pack(
     if force is not None:
         if reference is None:
             raise ValueError("build_evidence_pack: a force's pack (force=) needs the national reference (reference=)")
-        ctx.store.update({"force_scope": str(force), "force_reference": reference})
+        ctx.shared.force = ForceScope(force=str(force), reference=reference)
         sections = [s for s in SECTIONS if s in FORCE_SECTIONS]
         ctx.note(f"force pack: {force} against the national picture (survey and force comparison only)")
     for name in sections:
@@ -658,7 +666,7 @@ def _audit_or_withdraw(ctx) -> None:
     start = time.perf_counter()
     verdict = audit_pack(ctx.pack_dir, study=ctx.config)
     ctx.timings["audit"] = time.perf_counter() - start
-    ctx.store["audit"] = verdict
+    ctx.audit = verdict
     verdict.to_csv(ctx.private_dir / "audit.csv", index=False, lineterminator="\n")
     if verdict.attrs["safe"]:
         ctx.note(f"audit-pack: SAFE ({len(verdict)} checks passed)")

@@ -644,8 +644,8 @@ def _level_cell(data, mask, dictionary):
 
 
 def _dictionary_of(ctx):
-    survey = ctx.store.get("survey_data") if hasattr(ctx, "store") else None
-    return getattr(survey, "dictionary", None)
+    checked = ctx.shared.checked if hasattr(ctx, "shared") else None
+    return checked.survey.dictionary if checked is not None else None
 
 
 def present_published(ctx, table, *, max_rows: int | None = None) -> PresentationTable:

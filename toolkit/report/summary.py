@@ -149,9 +149,9 @@ def study_periods(ctx) -> dict[str, str]:
     """
     out: dict[str, str] = {}
     cfg = getattr(ctx, "config", None)
-    store = getattr(ctx, "store", {}) or {}
-    survey = store.get("survey")
-    contract = store.get("contract")  # the study's variable roles and wave dates, when the section shares them
+    results = ctx.shared.survey if hasattr(ctx, "shared") else None
+    survey = results.data if results is not None else None
+    contract = results.contract if results is not None else None  # variable roles and wave dates
     if isinstance(survey, pd.DataFrame) and len(survey):
         text = "Staff survey"
         wave = survey_period(survey, contract=contract, config=cfg)

@@ -14,7 +14,8 @@ For the demo (no configuration) the synthetic study is first written to
   and column, through the publication gate (each problem cell is one respondent's answer).
 * table ``respondents_by_force_wave``: respondents per force and wave, through the gate.
 
-The checked survey is shared with later sections as ``ctx.store["survey_data"]``.
+The checked survey and the study's contract are handed to later sections as
+``ctx.shared.checked`` (:class:`toolkit.report.shared.CheckedSurvey`).
 """
 
 from __future__ import annotations
@@ -115,6 +116,7 @@ def build(ctx) -> None:
     if survey_path is None:
         ctx.note("data: the study has no survey file (survey.data); nothing to validate")
         return
+    from toolkit.report.shared import CheckedSurvey
     from toolkit.study import Contract
 
     sheet = ctx.config.get("survey", "sheet") if ctx.config is not None else None
@@ -126,7 +128,6 @@ def build(ctx) -> None:
         survey = read_survey(survey_path, dict_path, on_error="report")
     name = Path(survey_path).name + (f" (sheet {sheet!r})" if sheet else "")
     contract = Contract.from_study(ctx.config, survey.dictionary)
-    ctx.store["contract"] = contract
     survey = _declared_forces(ctx, survey, contract, Path(survey_path).name)
 
     restricted = ctx.private_dir / "validation"
@@ -198,4 +199,4 @@ def build(ctx) -> None:
             f"problem are listed with the file's own row numbers."
         ),
     )
-    ctx.store["survey_data"] = survey
+    ctx.shared.checked = CheckedSurvey(survey=survey, contract=contract)

@@ -119,7 +119,7 @@ def _training(ctx, path) -> None:
 
 
 def _incidents(ctx, path, denominators_path) -> None:
-    from toolkit.evaluate.incidents import incident_trends, read_incidents
+    from toolkit.evaluate.incidents import incident_trends, launch_series, launched_forces, read_incidents
     from toolkit.evaluate.its import its, its_plot
 
     inc = read_incidents(path)
@@ -195,23 +195,16 @@ def _incidents(ctx, path, denominators_path) -> None:
     if launch is None or forces is None or "route_launched" not in forces.columns:
         ctx.note("evaluate: no reporting_launch date or launching forces given; interrupted time series skipped")
         return
-    launched = set(forces.loc[forces["route_launched"].fillna("").astype(str) != "", "force"])
-    month = pd.PeriodIndex(inc["date"], freq="M")
-    series = []
-    for flag, members in ((False, launched), (True, set(forces["force"]) - launched)):
-        sub = inc[inc["force"].isin(members)]
-        m = sub.assign(month=month[inc["force"].isin(members)]).groupby("month").size()
-        m = m.reindex(pd.period_range(month.min(), month.max(), freq="M"), fill_value=0)
-        series.append(
-            pd.DataFrame(
-                {
-                    "month": m.index,
-                    "incidents": m.to_numpy(),
-                    "comparison": flag,
-                    "headcount": forces.loc[forces["force"].isin(members), "headcount"].sum(),
-                }
-            )
-        )
+    launched = set(launched_forces(forces))
+    both_series = launch_series(inc, denominators=forces, freq="M").rename(
+        columns={"period": "month", "n": "incidents"}
+    )
+    series = [
+        both_series.loc[
+            both_series["comparison"] == flag, ["month", "incidents", "comparison", "headcount"]
+        ].reset_index(drop=True)
+        for flag in (False, True)
+    ]
     one = series[0]
     model: dict[str, Any] = {  # what both fits share
         "outcome": "incidents",

@@ -32,7 +32,9 @@ def _load(ctx):
 OTHER = "Other (groups of fewer than {k} interviews)"
 
 
-def _crosstab(project, by, coder, ctx=None):
+def _crosstab(project, by, coder, ctx=None) -> tuple[pd.DataFrame, list]:
+    """Interviews raising each theme by a case attribute (rows 'code name'), and the code of
+    each row."""
     from toolkit.qual._common import leaf_codes
     from toolkit.qual.frequencies import code_frequencies
 
@@ -62,8 +64,7 @@ def _crosstab(project, by, coder, ctx=None):
     codes = list(wide.index)
     wide.index = [f"{c} {names[c]}" for c in wide.index]
     wide = wide.astype("int64")
-    wide.attrs["codes"] = codes
-    return wide
+    return wide, codes
 
 
 def build(ctx) -> None:
@@ -126,7 +127,7 @@ def _build_interviews(ctx) -> None:
                 f"(they have {attributes}); table of themes by {by} not included"
             )
             continue
-        wide = _crosstab(project, by, coder, ctx)
+        wide, codes = _crosstab(project, by, coder, ctx)
         name = f"qual_themes_by_{by}"
         # each theme's total across the groups counts the interviews of the overall table
         links = tuple(
@@ -135,7 +136,7 @@ def _build_interviews(ctx) -> None:
                 (cell(name, label, "Total"),),
                 exact=int(wide.loc[label].sum()) == int(raised[code]),
             )
-            for code, label in zip(wide.attrs["codes"], wide.index)
+            for code, label in zip(codes, wide.index)
             if code in raised
         )
         ctx.table(

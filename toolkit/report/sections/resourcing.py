@@ -18,7 +18,7 @@ Every variable comes from the study's contract: the force is the dictionary's ro
 ``force`` (any name), the measures its ``harm``, ``support``, ``reporting`` and
 ``training`` 0/1 items. A study without a force variable gets one line saying so.
 
-In a force's own pack (``toolkit evidence-pack --by force``, ``ctx.store["force_scope"]``)
+In a force's own pack (``toolkit evidence-pack --by force``, ``ctx.shared.force``)
 the section publishes that force's rows and the national rows of the national pack's
 published tables (computed once, already gated): the force against the national picture.
 """
@@ -45,11 +45,11 @@ FUN_COLUMNS = ["group", "n", "n_events", "estimate", "target", "z", "ll95", "ul9
 
 
 def build(ctx) -> None:
-    c = ctx.store.get("contract")
-    data = ctx.store.get("survey")
-    if c is None or data is None:
+    survey = ctx.shared.survey
+    if survey is None:
         ctx.note("resourcing: the study has no survey; force comparison and resourcing not included")
         return
+    c, data = survey.contract, survey.data
     force = c.force
     if force is None or force not in data.columns:
         ctx.note(
@@ -63,16 +63,15 @@ def build(ctx) -> None:
             "force comparison and resourcing not included"
         )
         return
-    harms, any_harm = ctx.store.get("survey_harms"), ctx.store.get("survey_any_harm")
+    harms, any_harm = list(survey.harms), survey.any_harm
     if not harms or any_harm is None:
         ctx.note("resourcing: the dictionary declares no harm items (role 'harm'); resourcing not included")
         return
-    scope = ctx.store.get("force_scope")
-    if scope is not None:
-        _force_pack(ctx, c, scope)
+    if ctx.shared.force is not None:
+        _force_pack(ctx, c, ctx.shared.force.force)
         return
     k = ctx.threshold
-    weight = ctx.store.get("survey_weight")
+    weight = survey.weight
     design, design_text = _design(ctx, c, data, weight)
     w_word = "weighted" if weight else "unweighted"
     with part(ctx, "the resourcing table (people affected, unmet need)", "resourcing"):
@@ -104,7 +103,7 @@ def _design(ctx, c, data, weight):
     force = c.force
     args = {"strata": force, "lonely_psu": "adjust"}
     parts = [f"strata = ~{force}"]
-    raked = ctx.store.get("survey_raked_on")
+    raked = ctx.shared.survey.raked_on
     path = ctx.config.path("survey", "margins") if ctx.config is not None else None
     if path is not None and weight is not None:
         from toolkit.survey import workforce_margins
@@ -321,7 +320,7 @@ def _force_pack(ctx, c, scope) -> None:
     """The force's rows of the national pack's published tables, beside the national rows."""
     from toolkit.disclosure.gate import Link, cell
 
-    ref = ctx.store["force_reference"]
+    ref = ctx.shared.force.reference
     tables = ref.get("tables", {})
     k = ctx.threshold
     if RESOURCING in tables:

@@ -14,11 +14,18 @@ from __future__ import annotations
 
 import contextlib
 import warnings
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from toolkit.errors import ToolkitError
+from toolkit.report.shared import ForceScope, SurveyResults, WeightedSurvey
+
+if TYPE_CHECKING:
+    from toolkit.dictionary import Dictionary
+    from toolkit.study import Contract, StudyWeights
 
 #: errors of a part of the section that become a one-line note rather than a failed pack
 PART_ERRORS = (ToolkitError, np.linalg.LinAlgError)
@@ -194,7 +201,7 @@ def select_wave(ctx, c, data: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     return out, text
 
 
-def weights(ctx, c, data: pd.DataFrame) -> tuple[str | None, str]:
+def weights(ctx, c, data: pd.DataFrame) -> StudyWeights:
     """Weight the respondents as the study declares (:func:`toolkit.study.study_weights`)."""
     from toolkit.study import study_weights
 
@@ -283,67 +290,103 @@ def _term_labels(model: pd.DataFrame, c, dictionary) -> pd.Series:
     return pd.Series(out, index=model.index)
 
 
-def build(ctx) -> None:
-    from toolkit.study import Contract
+@dataclass(frozen=True)
+class _Basis:
+    """The respondents a pack analyses and how they are weighted."""
 
+    data: pd.DataFrame  # respondents analysed (columns are added as the section goes)
+    dictionary: Dictionary
+    contract: Contract
+    weight: str | None
+    weight_text: str  # the methods sentence on weighting
+    wave_text: str  # which wave the results use ('' when the survey has one)
+    raked_on: tuple[str, ...] | None
+
+
+def build(ctx) -> None:
+    """The survey section: each part in turn, then the methods, the limitation of the
+    weighting, and what later sections need (``ctx.shared.survey``)."""
     cfg = ctx.config
     if cfg is None or cfg.path("survey", "data") is None:
         ctx.note("survey: the study has no survey (survey.data in study.yml); no survey results")
         return
-    k = ctx.threshold
-    scope, ref = ctx.store.get("force_scope"), ctx.store.get("force_reference")
-    if scope is not None:
-        # a force's own pack: its respondents only, with the national weights (raked once,
-        # nationally, so the force's weighted totals match its workforce)
-        dictionary, c = ref["dictionary"], ref["contract"]
-        national = ref["survey"]
-        data = national[national[c.force].astype(str) == str(scope)].copy()
-        weight, weight_text, wave_text = ref["weight"], ref["weight_text"], ref["wave_text"]
-        weight_text = (
-            f"{weight_text} This pack shows the respondents of {scope} only, with the weights of the national analysis."
-        )
-        ctx.note(f"survey: force pack for {scope}: {len(data)} respondents of {len(national)} nationally")
-    else:
-        survey = ctx.store.get("survey_data")  # read and validated by the data section
-        if survey is None:
-            from toolkit.study import read_study_survey
-
-            survey = read_study_survey(cfg)
-        dictionary = survey.dictionary
-        c = ctx.store.get("contract") or Contract.from_study(cfg, dictionary)
-        data, wave_text = select_wave(ctx, c, survey.data.copy())
-        weight, weight_text = None, ""
-        with part(ctx, "weighting"):
-            weight, weight_text = weights(ctx, c, data)
-        if weight is None and not weight_text:
-            weight_text = "Unweighted: weighting failed (see the log), so figures describe the respondents only."
-        # what a force's own pack starts from (toolkit evidence-pack --by force)
-        ctx.store.update(
-            {
-                "survey_weighted": data.copy(),
-                "survey_weight": weight,
-                "survey_weight_text": weight_text,
-                "survey_wave_text": wave_text,
-                "survey_dictionary": dictionary,
-                "survey_raked_on": data.attrs.get("raked_on"),
-            }
-        )
-    w_word = "weighted" if weight else "unweighted"
-    ctx.method("Weighting", weight_text)
+    basis = _force_basis(ctx, ctx.shared.force) if ctx.shared.force is not None else _national_basis(ctx)
+    ctx.method("Weighting", basis.weight_text)
     summary = _Summary()
+    harms, any_harm, scale_cols = _parts(ctx, basis, summary)
+    _survey_method(ctx, harms, scale_cols, summary, basis.wave_text)
+    _weighting_limitation(ctx, basis.weight, basis.weight_text)
+    ctx.shared.survey = SurveyResults(
+        data=basis.data,
+        contract=basis.contract,
+        weight=basis.weight,
+        raked_on=basis.raked_on,
+        harms=tuple(harms),
+        any_harm=any_harm,
+    )
 
-    harms = [v for v in c.harm_items if v in data.columns]
+
+def _force_basis(ctx, scope: ForceScope) -> _Basis:
+    """A force's own pack: its respondents only, with the national weights (raked once,
+    nationally, so the force's weighted totals match its workforce)."""
+    ref = scope.reference
+    c = ref["contract"]
+    national = ref["survey"]
+    data = national[national[c.force].astype(str) == str(scope.force)].copy()
+    weight_text = (
+        f"{ref['weight_text']} This pack shows the respondents of {scope.force} only, with the weights of the "
+        "national analysis."
+    )
+    ctx.note(f"survey: force pack for {scope.force}: {len(data)} respondents of {len(national)} nationally")
+    return _Basis(data, ref["dictionary"], c, ref["weight"], weight_text, ref["wave_text"], raked_on=None)
+
+
+def _national_basis(ctx) -> _Basis:
+    """The survey checked by the data section (read here when it did not run), the wave
+    analysed and its weights; what a force's own pack starts from goes to ``ctx.shared.weighted``."""
+    from toolkit.study import Contract, StudyWeights
+
+    checked = ctx.shared.checked
+    if checked is not None:
+        survey, c = checked.survey, checked.contract
+    else:
+        from toolkit.study import read_study_survey
+
+        survey = read_study_survey(ctx.config)
+        c = Contract.from_study(ctx.config, survey.dictionary)
+    dictionary = survey.dictionary
+    data, wave_text = select_wave(ctx, c, survey.data.copy())
+    chosen = StudyWeights(None, "")
+    with part(ctx, "weighting"):
+        chosen = weights(ctx, c, data)
+    weight, weight_text, raked_on = chosen.column, chosen.text, chosen.raked_on
+    if weight is None and not weight_text:
+        weight_text = "Unweighted: weighting failed (see the log), so figures describe the respondents only."
+    ctx.shared.weighted = WeightedSurvey(
+        data=data.copy(),
+        weight=weight,
+        weight_text=weight_text,
+        wave_text=wave_text,
+        dictionary=dictionary,
+        contract=c,
+        raked_on=raked_on,
+    )
+    return _Basis(data, dictionary, c, weight, weight_text, wave_text, raked_on)
+
+
+def _parts(ctx, basis: _Basis, summary) -> tuple[list[str], str | None, list[str]]:
+    """Every part of the section, each one a line of notes if the data cannot support it;
+    returns the harm items, the any-harm column and the scale columns used."""
+    c, dictionary, data, weight, k = basis.contract, basis.dictionary, basis.data, basis.weight, ctx.threshold
+    w_word = "weighted" if weight else "unweighted"
+    harms = c.harm_items_in(data)
     any_harm = None
     if not harms:
         ctx.note(
             "survey: the dictionary declares no harm items (role 'harm', type binary); prevalence of harm not included"
         )
     else:
-        any_harm = _fresh(data, "harm_any")
-        from toolkit.survey import any_of
-
-        data[any_harm] = any_of(data, harms)
-        ctx.store.update({"survey_any_harm": any_harm, "survey_harms": harms})
+        any_harm = _add_any_harm(data, harms)
         with part(ctx, "prevalence of harm"):
             _prevalence(ctx, c, dictionary, data, harms, any_harm, weight, w_word, k, summary)
     _pillars(ctx, c, dictionary, data, any_harm, weight, w_word, k, summary)
@@ -361,7 +404,20 @@ def build(ctx) -> None:
             _compare(ctx, c, dictionary, data, var, outcomes, weight, w_word, k)
     with part(ctx, "the figures of agreement with each statement"):
         _likert(ctx, c, dictionary, data, scale_cols, weight, w_word)
+    return harms, any_harm, scale_cols
 
+
+def _add_any_harm(data: pd.DataFrame, harms: list[str]) -> str:
+    """Add the column 'any harm' (1 when any harm item is 1) under a free name; return it."""
+    from toolkit.survey import any_of
+
+    any_harm = _fresh(data, "harm_any")
+    data[any_harm] = any_of(data, harms)
+    return any_harm
+
+
+def _survey_method(ctx, harms, scale_cols, summary, wave_text: str) -> None:
+    """The methods paragraph of the survey: intervals of prevalence, scale scores, the wave."""
     done = []
     if harms:
         done.append(
@@ -379,6 +435,11 @@ def build(ctx) -> None:
         " ".join(done + ([f"Results use {wave_text}."] if wave_text else []))
         or "The survey declares no harm items and no scales: only data validation is reported.",
     )
+
+
+def _weighting_limitation(ctx, weight: str | None, weight_text: str) -> None:
+    """The limitation the weighting leaves: unweighted figures describe the respondents;
+    weighted ones can still be biased by non-response related to harm."""
     if weight is None:
         ctx.limitation(
             "The survey figures are unweighted: they describe those who responded, who may differ "
@@ -390,8 +451,6 @@ def build(ctx) -> None:
             f"Survey figures are {how} (see Weighting); non-response related to experience "
             "of harm could still bias them."
         )
-    ctx.store["survey"] = data
-    ctx.store["contract"] = c
 
 
 class _Summary:
@@ -432,12 +491,24 @@ def _ok(row, *cols) -> bool:
 
 
 def _prevalence(ctx, c, dictionary, data, harms, any_harm, weight, w_word, k, summary):
-    from toolkit.disclosure.gate import cell
-    from toolkit.report import alt_text
+    """Prevalence of each harm and of any harm, overall and by each published grouping."""
     from toolkit.report.summary import survey_period
-    from toolkit.survey import prevalence, prevalence_plot
 
+    overall_raw = _overall_prevalence(ctx, dictionary, data, harms, any_harm, weight, w_word, k)
     period = survey_period(data, contract=c, config=ctx.config)
+    for var in c.by:
+        if var not in data.columns or not c.may_publish(var):
+            continue
+        what = _short(c.labels[var]).lower()
+        with part(ctx, f"harm by {what}"):
+            _prevalence_by(ctx, dictionary, data, harms, any_harm, var, what, overall_raw, weight, w_word, k, period)
+
+
+def _overall_prevalence(ctx, dictionary, data, harms, any_harm, weight, w_word, k) -> pd.DataFrame:
+    """The table of each harm and any harm over all respondents, and the headline finding;
+    returns the table before the gate (the total the breakdowns link to)."""
+    from toolkit.disclosure.gate import cell
+    from toolkit.survey import prevalence
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # excluded missing answers are counted in the n column
@@ -472,71 +543,71 @@ def _prevalence(ctx, c, dictionary, data, harms, any_harm, weight, w_word, k, su
             people=("n",),
             cells={"n": cell("survey_harm_prevalence", any_harm, "n")},
         )
-    for var in c.by:
-        if var not in data.columns or not c.may_publish(var):
-            continue
-        what = _short(c.labels[var]).lower()
-        name = f"survey_harm_by_{var}"
-        with part(ctx, f"harm by {what}"):
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                by = _relabel(prevalence(data, any_harm, by=var, weight=weight, threshold=k), dictionary, var)
-                types = _relabel(prevalence(data, harms, by=var, weight=weight, threshold=k), dictionary, var)
-            by = by.drop(columns=["suppress"])
-            ctx.table(
-                name,
-                by,
-                key=["group"],
-                **PEOPLE,
-                links=_links_to_total(by, name, "survey_harm_prevalence", any_harm, overall_table=overall_raw),
-                title=f"Any online harm by {what} ({w_word})",
-                pillar="recognition",
-                caption=f"Groups with fewer than {k} respondents, or fewer than {k} with or without the harm, are "
-                "withheld (blank), with further cells withheld so that the overall figures do not give them back.",
+    return overall_raw
+
+
+def _prevalence_by(ctx, dictionary, data, harms, any_harm, var, what, overall_raw, weight, w_word, k, period):
+    """Any harm and each harm type by one grouping: two tables, a bar chart and a heat table."""
+    from toolkit.report import alt_text
+    from toolkit.survey import prevalence, prevalence_plot
+
+    name = f"survey_harm_by_{var}"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        by = _relabel(prevalence(data, any_harm, by=var, weight=weight, threshold=k), dictionary, var)
+        types = _relabel(prevalence(data, harms, by=var, weight=weight, threshold=k), dictionary, var)
+    by = by.drop(columns=["suppress"])
+    ctx.table(
+        name,
+        by,
+        key=["group"],
+        **PEOPLE,
+        links=_links_to_total(by, name, "survey_harm_prevalence", any_harm, overall_table=overall_raw),
+        title=f"Any online harm by {what} ({w_word})",
+        pillar="recognition",
+        caption=f"Groups with fewer than {k} respondents, or fewer than {k} with or without the harm, are "
+        "withheld (blank), with further cells withheld so that the overall figures do not give them back.",
+    )
+    ctx.figure(
+        name,
+        _drawn(
+            lambda t, var=var, what=what: prevalence_plot(
+                t.assign(suppress=t["estimate"].isna(), outcome="Any online harm", by=var),
+                dictionary=dictionary,
+                title=f"Any online harm, by {what}",
             )
-            ctx.figure(
-                name,
-                _drawn(
-                    lambda t, var=var, what=what: prevalence_plot(
-                        t.assign(suppress=t["estimate"].isna(), outcome="Any online harm", by=var),
-                        dictionary=dictionary,
-                        title=f"Any online harm, by {what}",
-                    )
-                ),
-                source=name,
-                title=f"Any online harm by {what} ({w_word}, 95% CI)",
-                pillar="recognition",
-                alt=lambda t, what=what: alt_text.groups_alt(
-                    t, measure=f"{w_word} share of respondents who experienced any online harm", by=what, period=period
-                ),
-            )
-            ctx.table(
-                f"survey_harm_types_by_{var}",
-                types.drop(columns=["suppress"]),
-                key=["outcome", "group"],
-                **PEOPLE,
-                title=f"Harm types by {what} ({w_word})",
-                pillar="recognition",
-                caption=f"Cells with fewer than {k} respondents, or fewer than {k} with or without the harm, "
-                "are withheld.",
-            )
-            ctx.figure(
-                f"survey_harm_heatmap_{var}",
-                _drawn(
-                    lambda t, what=what: _draw_heatmap(t, dictionary, k, f"Harm types by {what} ({w_word} %)", w_word)
-                ),
-                source=f"survey_harm_types_by_{var}",
-                title=f"Harm types by {what} ({w_word} %; withheld cells marked [c])",
-                pillar="recognition",
-                alt=lambda t, what=what: alt_text.heatmap_alt(
-                    t,
-                    rows="harm types",
-                    columns=f"groups of {what}",
-                    measure=f"{w_word} share of respondents who experienced each harm type",
-                    period=period,
-                    row_labels={h: _short(dictionary.label(h)) for h in t["outcome"].unique()},
-                ),
-            )
+        ),
+        source=name,
+        title=f"Any online harm by {what} ({w_word}, 95% CI)",
+        pillar="recognition",
+        alt=lambda t, what=what: alt_text.groups_alt(
+            t, measure=f"{w_word} share of respondents who experienced any online harm", by=what, period=period
+        ),
+    )
+    ctx.table(
+        f"survey_harm_types_by_{var}",
+        types.drop(columns=["suppress"]),
+        key=["outcome", "group"],
+        **PEOPLE,
+        title=f"Harm types by {what} ({w_word})",
+        pillar="recognition",
+        caption=f"Cells with fewer than {k} respondents, or fewer than {k} with or without the harm, are withheld.",
+    )
+    ctx.figure(
+        f"survey_harm_heatmap_{var}",
+        _drawn(lambda t, what=what: _draw_heatmap(t, dictionary, k, f"Harm types by {what} ({w_word} %)", w_word)),
+        source=f"survey_harm_types_by_{var}",
+        title=f"Harm types by {what} ({w_word} %; withheld cells marked [c])",
+        pillar="recognition",
+        alt=lambda t, what=what: alt_text.heatmap_alt(
+            t,
+            rows="harm types",
+            columns=f"groups of {what}",
+            measure=f"{w_word} share of respondents who experienced each harm type",
+            period=period,
+            row_labels={h: _short(dictionary.label(h)) for h in t["outcome"].unique()},
+        ),
+    )
 
 
 def _pillars(ctx, c, dictionary, data, any_harm, weight, w_word, k, summary):
