@@ -1,7 +1,13 @@
 # ---
 # jupyter:
 #   jupytext:
+#     cell_metadata_filter: tags,-all
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: kernelspec,jupytext,-jupytext.text_representation.jupytext_version
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -38,11 +44,9 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display
-from statsmodels.stats.proportion import proportion_confint
 
 from toolkit import qual
 from toolkit.paths import template
-from toolkit.report.qual_figures import framing_balance_plot
 from toolkit.study import open_study
 
 cfg = open_study(study, output)
@@ -64,13 +68,8 @@ scores = qual.frame_documents(documents, lexicon=lexicon)
 scores[["id", "force", "year", "care", "misconduct", "estimate", "frame"]].head(10)
 
 # %%
-counts = scores["frame"].value_counts()
-k, n = int(counts.get("misconduct", 0)), int((scores["frame"] != "none").sum())
-low, high = proportion_confint(k, n, method="wilson")
-print(
-    f"{k} of {n} scored documents framed mainly as misconduct: {k / n:.0%} "
-    f"(95% Wilson interval {low:.0%} to {high:.0%})"
-)
+share = qual.framing_share(scores, frame="misconduct")
+share
 
 # %% [markdown]
 # The demo documents were generated with a known framing (`true_frame`); with your own
@@ -106,7 +105,7 @@ by_year = qual.compare_frames(scores, by="year")
 by_year.drop(columns="method")
 
 # %%
-fig = framing_balance_plot(scores, by_year, by="year")
+fig = qual.framing_balance_plot(scores, by_year, by="year")
 plt.show()
 
 # %%
@@ -114,7 +113,7 @@ by_force = qual.compare_frames(scores, by="force").sort_values("estimate")
 by_force[["force", "n", "estimate", "ci_low", "ci_high", "share_care", "share_misconduct"]]
 
 # %%
-fig = framing_balance_plot(scores, by_force, by="force")
+fig = qual.framing_balance_plot(scores, by_force, by="force")
 plt.show()
 
 # %% [markdown]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pathlib
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -156,3 +158,39 @@ def test_project_input_uses_document_sources():
 def test_errors(call, error):
     with pytest.raises(error):
         call()
+
+
+# ------------------------------------------------------------------ framing_share
+def test_framing_share_matches_r_prop_test():
+    """R: ``prop.test(x, 50, correct = FALSE)$conf.int`` (tests/reference/qual_wilson.R);
+    documents with no framing term (``frame == "none"``) stay out of the denominator."""
+    from toolkit.qual import framing_share
+
+    ref = pd.read_csv(pathlib.Path(__file__).parent / "reference" / "qual_wilson.csv")
+    for rec in ref.itertuples():
+        x = int(rec.x)
+        balanced = min(3, 50 - x)
+        frames = ["misconduct"] * x + ["care"] * (50 - x - balanced) + ["balanced"] * balanced + ["none"] * 4
+        scores = pd.DataFrame({"frame": frames})
+        for level, lo, hi in ((0.95, rec.ci_low, rec.ci_high), (0.90, rec.ci_low_90, rec.ci_high_90)):
+            s = framing_share(scores, frame="misconduct", ci=level)
+            assert s.attrs["ci"] == level
+            row = s.iloc[0]
+            assert (row["n_framed"], row["n"]) == (x, 50)
+            assert row["estimate"] == x / 50
+            np.testing.assert_allclose([row["ci_low"], row["ci_high"]], [lo, hi], rtol=0, atol=1e-8)
+
+
+def test_framing_share_without_scored_documents_is_nan_not_an_error():
+    from toolkit.qual import framing_share
+
+    s = framing_share(pd.DataFrame({"frame": ["none", "none"]})).iloc[0]
+    assert s["n"] == 0 and s["n_framed"] == 0
+    assert np.isnan(s["estimate"]) and np.isnan(s["ci_low"]) and np.isnan(s["ci_high"])
+
+
+def test_framing_share_refuses_an_unknown_frame():
+    from toolkit.qual import framing_share
+
+    with pytest.raises(ParameterError, match="'frame' parameter of framing_share must be one of"):
+        framing_share(pd.DataFrame({"frame": ["care"]}), frame="Misconduct")

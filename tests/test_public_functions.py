@@ -808,6 +808,24 @@ REGISTRY: dict[str, Case] = {
         columns=(("arg", "by"),),
         empty=True,
     ),
+    "qual.framing_share": Case(
+        Q.framing_share,
+        lambda tmp: {"scores": Q.frame_documents(DOCS.copy())},
+        data="scores",
+        columns=(("drop", "frame"),),
+        choices=(("frame", "care"),),
+        empty=True,
+    ),
+    "qual.framing_balance_plot": Case(
+        Q.framing_balance_plot,
+        lambda tmp: {
+            "scores": Q.frame_documents(DOCS.copy()),
+            "comparison": Q.compare_frames(Q.frame_documents(DOCS.copy()), by="year"),
+            "by": "year",
+        },
+        data="scores",
+        columns=(("arg", "by"), ("drop", "estimate")),
+    ),
     "qual.validate_lexicon": Case(
         Q.validate_lexicon,
         lambda tmp: {

@@ -18,9 +18,11 @@ from toolkit.qual.framing import (
     compare_frames,
     frame_documents,
     framing_evidence,
+    framing_share,
     read_lexicon,
     validate_lexicon,
 )
+from toolkit.qual.framing_figures import framing_balance_plot
 from toolkit.qual.frequencies import code_frequencies
 from toolkit.qual.project import QualProject
 from toolkit.qual.qdpx import read_qdc, read_qdpx, write_qdc, write_qdpx
@@ -58,6 +60,8 @@ __all__ = [
     "frame_documents",
     "framing_evidence",
     "compare_frames",
+    "framing_share",
+    "framing_balance_plot",
     "validate_lexicon",
     "read_lexicon",
     "redact",

@@ -28,7 +28,15 @@ from toolkit.qual._common import check_table
 from toolkit.qual.agreement import cohen_kappa
 from toolkit.qual.project import QualProject
 
-__all__ = ["frame_documents", "framing_evidence", "compare_frames", "validate_lexicon", "read_lexicon", "FRAMES"]
+__all__ = [
+    "frame_documents",
+    "framing_evidence",
+    "compare_frames",
+    "framing_share",
+    "validate_lexicon",
+    "read_lexicon",
+    "FRAMES",
+]
 
 #: The two frames of the lexicon: care (wellbeing, support) and misconduct (reputation,
 #: discipline).
@@ -339,6 +347,70 @@ def compare_frames(scores, *, by, ci=0.95):
         rows, columns=[*by, "n", "n_scored", "estimate", "se", "ci_low", "ci_high", "share_care", "share_misconduct"]
     )
     out["method"] = "mean lexicon balance, t interval"
+    out.attrs["ci"] = ci_level
+    return out
+
+
+def framing_share(scores, *, frame="misconduct", ci=0.95):
+    """Share of scored documents framed as ``frame``, with its Wilson interval.
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        Output of :func:`frame_documents` (needs ``frame``).
+    frame : {"misconduct", "care", "balanced"}
+        The framing whose share is estimated.
+    ci : float
+        Level of the Wilson score interval (in ``attrs["ci"]``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row: ``frame``, ``n_framed`` (documents so framed), ``n`` (documents with at
+        least one framing term; those with ``frame == "none"`` are left out of the
+        denominator), ``estimate`` (``n_framed / n``), ``ci_low``, ``ci_high``, ``method``.
+        With no scored document the estimate and interval are NaN.
+
+    Notes
+    -----
+    With :math:`x` of :math:`n` scored documents so framed, :math:`\\hat p = x / n` and the
+    Wilson (1927) score interval
+
+    .. math::
+        \\frac{\\hat p + z^2 / 2n \\pm z \\sqrt{\\hat p (1 - \\hat p) / n + z^2 / 4n^2}}{1 + z^2 / n}
+
+    (``statsmodels.stats.proportion.proportion_confint(method="wilson")``; R
+    ``prop.test(x, n, correct = FALSE)$conf.int``).
+
+    References
+    ----------
+    Wilson, E. B. (1927). Probable inference, the law of succession, and statistical
+    inference. *Journal of the American Statistical Association*, 22(158), 209-212.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"frame": ["misconduct", "misconduct", "care", "none"]})
+    >>> framing_share(s)[["frame", "n_framed", "n", "estimate"]].round(3)
+            frame  n_framed  n  estimate
+    0  misconduct         2  3     0.667
+    """
+    check_table(scores, argument="scores", function="framing_share", producer="frame_documents", columns=("frame",))
+    allowed = [*FRAMES, "balanced"]
+    if frame not in allowed:
+        raise ParameterError(f"The 'frame' parameter of framing_share must be one of {allowed}. Got {frame!r} instead.")
+    ci_level = check_ci(ci, function="framing_share")
+    scored = scores["frame"] != "none"
+    n = int(scored.sum())
+    x = int((scores["frame"] == frame).sum())
+    if n:
+        lo, hi = proportion_confint(x, n, alpha=1 - ci_level, method="wilson")
+        est = x / n
+    else:
+        lo = hi = est = np.nan
+    out = pd.DataFrame(
+        [(frame, x, n, est, float(lo), float(hi), "share of scored documents, Wilson score interval")],
+        columns=["frame", "n_framed", "n", "estimate", "ci_low", "ci_high", "method"],
+    )
     out.attrs["ci"] = ci_level
     return out
 

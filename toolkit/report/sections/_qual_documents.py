@@ -10,11 +10,10 @@ to the publication gate as such (``not_people``), which the manifest shows.
 from __future__ import annotations
 
 import pandas as pd
-from statsmodels.stats.proportion import proportion_confint
 
-from toolkit.qual.framing import compare_frames, frame_documents
+from toolkit.qual.framing import compare_frames, frame_documents, framing_share
+from toolkit.qual.framing_figures import framing_balance_plot
 from toolkit.report import alt_text
-from toolkit.report.qual_figures import framing_balance_plot
 
 __all__ = ["build_documents"]
 
@@ -90,10 +89,10 @@ def build_documents(ctx) -> None:
             alt=lambda docs, groups, by=by: alt_text.framing_alt(docs, groups, by=by),
         )
 
-    scored = scores[scores["frame"] != "none"]
-    k, m = int((scored["frame"] == "misconduct").sum()), len(scored)
+    share = framing_share(scores, frame="misconduct").iloc[0]
+    k, m = int(share["n_framed"]), int(share["n"])
     if m:
-        lo, hi = proportion_confint(k, m, alpha=0.05, method="wilson")
+        scored = scores[scores["frame"] != "none"]
         overall = compare_frames(scored.assign(_all="all"), by="_all").iloc[0]
         ctx.finding(
             "recognition",
@@ -104,9 +103,9 @@ def build_documents(ctx) -> None:
             recommendation="1.03",
             k=k,
             m=m,
-            p=k / m,
-            lo=float(lo),
-            hi=float(hi),
+            p=float(share["estimate"]),
+            lo=float(share["ci_low"]),
+            hi=float(share["ci_high"]),
             b=float(overall["estimate"]),
             blo=float(overall["ci_low"]),
             bhi=float(overall["ci_high"]),

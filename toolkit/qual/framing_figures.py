@@ -9,6 +9,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from toolkit.errors import check_columns
+from toolkit.qual._common import check_table
+
 __all__ = ["FRAME_STYLE", "framing_balance_plot"]
 
 #: frame -> (colour, marker, label); Okabe & Ito (2008) palette.
@@ -50,6 +53,24 @@ def framing_balance_plot(scores: pd.DataFrame, comparison: pd.DataFrame, *, by: 
     >>> fig.axes[0].get_ylabel()
     'balance: care (+1) to misconduct (-1)'
     """
+    check_table(
+        scores, argument="scores", function="framing_balance_plot", producer="frame_documents", allow_empty=True
+    )
+    check_columns(scores, [by], argument="by", where="scores")
+    check_table(
+        scores,
+        argument="scores",
+        function="framing_balance_plot",
+        producer="frame_documents",
+        columns=("estimate", "frame"),
+    )
+    check_table(
+        comparison,
+        argument="comparison",
+        function="framing_balance_plot",
+        producer="compare_frames",
+        columns=(by, "estimate", "ci_low", "ci_high"),
+    )
     # lazy: pyplot starts a plotting backend; only drawing needs it
     import matplotlib.pyplot as plt
 
