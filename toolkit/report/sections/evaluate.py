@@ -274,21 +274,23 @@ def _incidents(ctx, path, denominators_path) -> None:
     ctx.finding(
         "reporting",
         "Recorded online-harm incidents per member of staff changed by a factor of {rr:.2f} "
-        "(95% CI {lo:.2f} to {hi:.2f}) when the new reporting route opened in {n} forces, beyond the "
+        "(95% CI {lo:.2f} to {hi:.2f}) when the new reporting route opened in {n} {forces}, beyond the "
         "pre-launch trend and season.",
         recommendation="3.02",
         rr=float(lvl["ratio"]),
         lo=float(lvl["ratio_ci_low"]),
         hi=float(lvl["ratio_ci_high"]),
         n=len(launched),
+        forces="force" if len(launched) == 1 else "forces",
     )
     rel = both.set_index("term").loc["level_change"]
     ctx.finding(
         "reporting",
-        "Relative to the {m} forces without the route, the change at launch was a factor of "
+        "Relative to the {m} {forces} without the route, the change at launch was a factor of "
         "{rr:.2f} (95% CI {lo:.2f} to {hi:.2f}).",
         recommendation="3.02",
         m=len(set(forces["force"]) - launched),
+        forces="force" if len(set(forces["force"]) - launched) == 1 else "forces",
         rr=float(rel["ratio"]),
         lo=float(rel["ratio_ci_low"]),
         hi=float(rel["ratio_ci_high"]),
