@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
+import resource
 import tempfile
 import time
 from pathlib import Path
@@ -67,6 +69,17 @@ def main():
     )
     print(f"TOTAL                {total:8.1f} s   target < 600 s: {'OK' if total < 600 else 'SLOW'}")
     print(table["status"].value_counts().to_string())
+    nat = table.attrs.get("national_timings") or {}
+    print("national pack by step: " + ", ".join(f"{k} {v:.1f} s" for k, v in nat.items()))
+    steps: dict = {}
+    for t in (table.attrs.get("timings") or {}).values():
+        for k, v in (t or {}).items():
+            steps[k] = steps.get(k, 0.0) + v
+    print("force packs by step (summed over forces): " + ", ".join(f"{k} {v:.1f} s" for k, v in steps.items()))
+    # ru_maxrss is in KiB on Linux; RUSAGE_CHILDREN: the largest child (a worker) reaped
+    parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 2**20
+    print(f"peak RSS: parent {parent:.2f} GiB, largest child {child:.2f} GiB; load average {os.getloadavg()}")
 
 
 if __name__ == "__main__":

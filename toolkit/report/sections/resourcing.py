@@ -391,3 +391,9 @@ def _force_pack(ctx, c, scope) -> None:
             f"(threshold {k}). " + ref.get("method", "")
         ),
     )
+
+
+def national_row(table: str, row: str, tables: dict) -> str:
+    """The row key of the national pack's ``table`` that a force pack's row ``row`` repeats
+    (the same key, except the funnel's other forces, shown unnamed in a force pack)."""
+    return row
