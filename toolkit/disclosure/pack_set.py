@@ -141,7 +141,7 @@ def set_relations(
     ...          "B": PackState({cell("t", "x", "n"): 9.0}, {cell("t", "x", "n"): "primary"})}
     >>> rel = set_relations(nat, parts)
     >>> [(str(c), v) for c, v in rel.remainders.items()]
-    ["(remainder)/t['x', 'n']: 4.0"]
+    [("(remainder)/t['x', 'n']", 4.0)]
     """
     copies = copies or {}
     copied_tables = {(p, c.table) for p, m in copies.items() for c in m}
