@@ -176,7 +176,7 @@ def _same(table_a, name_a, row_a, table_b, name_b, row_b, cols=("n", "n_events")
     return out
 
 
-def untrained_by_role(ctx, c, data, force, role, harms, training, weight, design, k) -> pd.DataFrame:
+def untrained_by_role(ctx, data, force, role, harms, training, weight, design, k) -> pd.DataFrame:
     """People with none of the training items, by role: per force (``by=[force, role]``)
     and nationally (``by=role``), as :func:`toolkit.survey.resourcing` (unrounded). Measure
     ``"untrained: <role>"`` (the role's label), rows of the force or ``"All"``."""
@@ -236,7 +236,7 @@ def _resourcing(ctx, c, data, force, harms, any_harm, weight, design, design_tex
     role = next((v for v in c.by if v in data.columns and c.may_publish(v) and v != force), None)
     by_role = None
     if training and role is not None:
-        by_role = untrained_by_role(ctx, c, data, force, role, harms, training, weight, design, k)
+        by_role = untrained_by_role(ctx, data, force, role, harms, training, weight, design, k)
         res = pd.concat([res, by_role], ignore_index=True)
         order = {g: i for i, g in enumerate(dict.fromkeys(res["group"].astype(str)))}
         res = res.sort_values("group", key=lambda g: g.astype(str).map(order), kind="stable").reset_index(drop=True)
