@@ -70,7 +70,10 @@ def test_relation_not_holding_is_not_used():
     parts = {"A": PackState({c: 12.0, cell("r", "A", "n"): 12.0}, {})}
     rel = set_relations(nat, parts, copies={"A": {cell("r", "A", "n"): cell("r", "A", "n")}})
     assert len(rel.constraints) == 1 and not rel.remainders
-    equal = [(Cell("A/t", "x", "n"), Cell("national/r", "A", "n")), (Cell("A/t", "x", "n"), Cell("national/t", "x", "n"))]
+    equal = [
+        (Cell("A/t", "x", "n"), Cell("national/r", "A", "n")),
+        (Cell("A/t", "x", "n"), Cell("national/t", "x", "n")),
+    ]
     rel = set_relations(nat, parts, copies={"A": {cell("r", "A", "n"): cell("r", "A", "n")}}, equal=equal)
     assert len(rel.constraints) == 2  # the copy, and the first equal pair (12 and 12; not 12 and 10)
 
@@ -137,7 +140,7 @@ def _outsider(out: Path):
         cons += [({ns(*x[:3]): float(x[3]) for x in con["cells"]}, con["sense"]) for con in structure["constraints"]]
         pairs += [(ns(*e), ns(*b)) for e, b in structure["pairs"]]
     forces = [p for p in packs if p != "national"]
-    for (name, t, r, c) in list(cells):
+    for name, t, r, c in list(cells):
         if name != "national":
             continue
         here = Cell(f"national/{t}", r, c)
@@ -149,7 +152,7 @@ def _outsider(out: Path):
             rest = Cell(f"rest/{t}", r, c)
             unknown.append(rest)
             cons.append(({**dict.fromkeys(parts, 1.0), rest: 1.0, here: -1.0}, "="))
-    for (name, t, r, c) in list(cells):
+    for name, t, r, c in list(cells):
         measure = f"{name} | {'harmed' if r == 'harm_any' else r}"
         if name in forces and t == "survey_harm_prevalence" and ("national", COPIES[0], measure, c) in cells:
             cons.append(({Cell(f"{name}/{t}", r, c): 1.0, Cell(f"national/{COPIES[0]}", measure, c): -1.0}, "="))

@@ -105,7 +105,7 @@ def set_relations(
     *,
     national_name: str = "national",
     copies: dict[str, dict[Cell, Cell]] | None = None,
-    equal: list[tuple[Cell, Cell]] = (),
+    equal: list[tuple[Cell, Cell]] | tuple = (),
     tol: float = 1e-9,
 ) -> SetRelations:
     """The relations an intruder holding every pack of the set can use.
@@ -151,9 +151,7 @@ def set_relations(
         values.update({_ns(p, c): v for c, v in s.values.items()})
     events = {e: b for e, b in national.pairs}
     for nc, total in national.values.items():
-        present = [
-            _ns(p, nc) for p, s in parts.items() if nc in s.values and (p, nc.table) not in copied_tables
-        ]
+        present = [_ns(p, nc) for p, s in parts.items() if nc in s.values and (p, nc.table) not in copied_tables]
         if not present:
             continue
         residual = total - sum(values[c] for c in present)
@@ -197,9 +195,7 @@ def _union(states: dict[str, PackState], rel: SetRelations, rounding):
     return published, unknown, cons, pairs
 
 
-def attack_set(
-    states: dict[str, PackState], rel: SetRelations, *, threshold: int, rounding: int | None = None
-) -> list:
+def attack_set(states: dict[str, PackState], rel: SetRelations, *, threshold: int, rounding: int | None = None) -> list:
     """The intruder's linear programme over every published cell of every pack of the set
     (``states``: ``{pack: PackState}``, cells not namespaced) and the relations ``rel``.
 
@@ -207,7 +203,9 @@ def attack_set(
     cells, complements and remainders that can be bounded below ``threshold``."""
     published, unknown, cons, pairs = _union(states, rel, rounding)
     half = 0.0 if rounding is None else rounding / 2.0
-    return lp_attack(published=published, unknown=unknown, constraints=cons, pairs=pairs, threshold=threshold, half=half)
+    return lp_attack(
+        published=published, unknown=unknown, constraints=cons, pairs=pairs, threshold=threshold, half=half
+    )
 
 
 def _repair(expr, cons, values, held, frozen, half, k, *, tries=12, steps=80):
@@ -217,8 +215,20 @@ def _repair(expr, cons, values, held, frozen, half, k, *, tries=12, steps=80):
     held = set(held)
     unknown = [c for c in held if any(c in co for co, _ in cons)]
 
+    def pack(c):
+        return c.table.split("/", 1)[0]
+
+    # a cell equal to a cell of a frozen pack (a copy of a national cell) hides nothing
+    twinned = {
+        a
+        for co, sense in cons
+        if sense == "=" and len(co) == 2 and sorted(co.values()) == [-1.0, 1.0]
+        for a in co
+        if any(pack(b) in frozen for b in co if b != a)
+    }
+
     def movable(c):
-        return c not in held and c.table.split("/", 1)[0] not in frozen and values.get(c, 0) > 0
+        return c not in held and c not in twinned and pack(c) not in frozen and values.get(c, 0) > 0
 
     for _ in range(steps):
         published = {c: v for c, v in values.items() if c not in held}

@@ -15,6 +15,16 @@ force packs are then built in parallel (one process per core), each with its own
 its own ``audit-pack``: a pack that fails the audit is removed from ``forces/`` (kept in
 that force's private folder for the analyst) and reported.
 
+The set is made safe too (``joint=True``, the default): an intruder holding the national
+pack and every force pack could difference them (a national breakdown minus the other
+forces' published cells; a force's cell against the national by-force tables). So the
+force packs' sections and gates run first without writing anything, the set is attacked as
+one (:mod:`toolkit.disclosure.pack_set`) and further force-pack cells are withheld until
+nothing withheld can be recovered or bounded below the threshold; each force pack is then
+built with those cells withheld (its numbers checked to be the same as in the first pass),
+and the written set is attacked again from its files (``private/pack-set-audit.txt``): if
+that finds anything, every force pack is withdrawn. The national pack is never changed.
+
 A force whose counts the national pack withholds (a small force, or one withheld to protect
 another) gets no pack: its own pack would publish the counts the national pack withholds.
 """
@@ -107,7 +117,10 @@ def force_set_relations(national, states: dict, reference: dict):
             outcome = c.row.split(" | ")[0]
             measure = "harmed" if outcome == any_harm else outcome
             equal.append(
-                (Cell(f"{pack}/{prevalence}", c.row, c.column), Cell(f"{NATIONAL}/{RESOURCING}", f"{group} | {measure}", c.column))
+                (
+                    Cell(f"{pack}/{prevalence}", c.row, c.column),
+                    Cell(f"{NATIONAL}/{RESOURCING}", f"{group} | {measure}", c.column),
+                )
             )
     return set_relations(national, states, national_name=NATIONAL, copies=copies, equal=equal)
 
@@ -135,7 +148,9 @@ def _audit_the_set(rows: list, states: dict, rel, ctx, root: Path, gate) -> list
 
     built = {r["force"]: root / r["force"] / "evidence-pack" for r in rows if r["status"] == "built"}
     packs = {NATIONAL: ctx.pack_dir, **built}
-    print(f"[by force] attacking the written set ({len(packs)} pack(s)) as one intruder holding them all ...", flush=True)
+    print(
+        f"[by force] attacking the written set ({len(packs)} pack(s)) as one intruder holding them all ...", flush=True
+    )
     problems = audit_set(packs, states, rel, threshold=gate.threshold, rounding=gate.rounding)
     text = "\n".join(problems) if problems else f"SAFE: {len(packs)} pack(s) attacked together; nothing derivable"
     (ctx.private_dir / "pack-set-audit.txt").write_text(text + "\n", encoding="utf-8")
@@ -149,7 +164,11 @@ def _audit_the_set(rows: list, states: dict, rel, ctx, root: Path, gate) -> list
             shutil.rmtree(target, ignore_errors=True)
             if pack.exists():
                 shutil.move(str(pack), str(target))
-            r = {**r, "status": "unsafe", "detail": f"the joint attack on the set found {len(problems)} problem(s): {problems[0][:200]}"}
+            r = {
+                **r,
+                "status": "unsafe",
+                "detail": f"the joint attack on the set found {len(problems)} problem(s): {problems[0][:200]}",
+            }
         out.append(r)
     return out
 
@@ -167,7 +186,9 @@ def _digest(values: dict) -> str:
     """A fingerprint of a gate's true values (the second build must see the same numbers)."""
     import hashlib
 
-    text = "\n".join(f"{c.table}\t{c.row}\t{c.column}\t{v!r}" for c, v in sorted(values.items(), key=lambda kv: str(kv[0])))
+    text = "\n".join(
+        f"{c.table}\t{c.row}\t{c.column}\t{v!r}" for c, v in sorted(values.items(), key=lambda kv: str(kv[0]))
+    )
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -352,7 +373,10 @@ def build_by_force(
         from toolkit.disclosure.gate import DisclosureError
         from toolkit.disclosure.pack_set import pack_state, secure_set
 
-        print(f"[by force] joint check over the set: the gates of {len(todo)} force pack(s), nothing written ...", flush=True)
+        print(
+            f"[by force] joint check over the set: the gates of {len(todo)} force pack(s), nothing written ...",
+            flush=True,
+        )
         with ProcessPoolExecutor(max_workers=workers, initializer=_load, initargs=(str(ref_path),)) as pool:
             futures = {pool.submit(_state, f, str(root / f), str(study), ctx.seed): f for f in todo}
             for fut in as_completed(futures):

@@ -651,10 +651,10 @@ def build_evidence_pack(
         "results and are kept in the private folder beside the pack (private/notebooks/), not "
         "published: only tables and figures that passed the publication gate are in the pack.",
     )
-    gate_only = ("people", "events", "cells")  # what the numbers mean, for the gate
+    gate_keys = ("people", "events", "cells")  # what the numbers mean, for the gate
     (ctx.pack_dir / "findings.json").write_text(
         json.dumps(
-            [{k: v for k, v in f.items() if k not in gate_only} for f in ctx.findings], indent=2, default=_jsonable
+            [{k: v for k, v in f.items() if k not in gate_keys} for f in ctx.findings], indent=2, default=_jsonable
         ),
         encoding="utf-8",
     )

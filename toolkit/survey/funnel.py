@@ -268,9 +268,16 @@ def funnel_plot(
         others = shown[~mine]
         ax.scatter(others["n"], others["estimate"], color="#999999", s=14, zorder=3, label="Other forces")
         for row in shown[mine].itertuples(index=False):
-            ax.scatter([row.n], [row.estimate], color="#CC79A7", edgecolor="#000000", s=48, zorder=4, label=str(row.group))
+            ax.scatter(
+                [row.n], [row.estimate], color="#CC79A7", edgecolor="#000000", s=48, zorder=4, label=str(row.group)
+            )
             ax.annotate(
-                str(row.group), (row.n, row.estimate), xytext=(4, 4), textcoords="offset points", fontsize=8, weight="bold"
+                str(row.group),
+                (row.n, row.estimate),
+                xytext=(4, 4),
+                textcoords="offset points",
+                fontsize=8,
+                weight="bold",
             )
     ax.set_xlabel("Respondents")
     ax.set_ylabel(label)

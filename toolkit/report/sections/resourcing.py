@@ -360,7 +360,10 @@ def _force_funnel_alt(table, scope):
         if pd.notna(r["ll998"]) and r["estimate"] < r["ll998"]
         else "within the outer control limits"
     )
-    return text + f" {scope} is highlighted: {alt_text.pct(float(r['estimate']))}, {where}; the other forces are unnamed points."
+    return (
+        text
+        + f" {scope} is highlighted: {alt_text.pct(float(r['estimate']))}, {where}; the other forces are unnamed points."
+    )
 
 
 def _funnel(ctx, c, data, force, any_harm, k):
