@@ -176,11 +176,15 @@ def _same(table_a, name_a, row_a, table_b, name_b, row_b, cols=("n", "n_events")
     return out
 
 
-def untrained_by_role(ctx, data, force, role, harms, training, weight, design, k) -> pd.DataFrame:
+def untrained_by_role(ctx, data, force, role, training, weight, design, k) -> pd.DataFrame:
     """People with none of the training items, by role: per force (``by=[force, role]``)
-    and nationally (``by=role``), as :func:`toolkit.survey.resourcing` (unrounded). Measure
+    and nationally (``by=role``), as :func:`toolkit.survey.resourcing`'s ``untrained``
+    (:func:`toolkit.survey.total` of ``1 - any_of(training)``, unrounded). Measure
     ``"untrained: <role>"`` (the role's label), rows of the force or ``"All"``."""
-    from toolkit.survey import resourcing
+    import numpy as np
+
+    from toolkit.survey import any_of, total
+    from toolkit.survey._inputs import group_codes
 
     dictionary = ctx.store.get("survey_dictionary")
     codes = {}
@@ -189,12 +193,21 @@ def untrained_by_role(ctx, data, force, role, harms, training, weight, design, k
             codes = {str(k): v for k, v in dictionary.codes(role).items()}
         except Exception:  # noqa: BLE001 - a role without codes: its values are its labels
             codes = {}
+    col = _fresh(data, "untrained")
+    frame = data.assign(**{col: 1.0 - any_of(data, list(training)).astype(float)})
+    one = frame[col].to_numpy() == 1
+    if weight is not None:
+        one &= frame[weight].to_numpy(dtype=float) > 0
     parts = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for by in ([force, role], [role]):
-            r = resourcing(data, harms=harms, by=by, weight=weight, trained=training, threshold=k, **design)
-            r = r[(r["measure"] == "untrained") & (r["group"].astype(str) != "All")].copy()
+            r = total(frame, col, by=by, weight=weight, threshold=k, **design)
+            r = r[r["group"].astype(str) != "All"].copy()
+            cells, labels = group_codes(frame, by)
+            per = np.bincount(cells[one & (cells >= 0)], minlength=len(labels))
+            events = dict(zip(map(str, labels), per.tolist()))
+            r["n_events"] = r["group"].astype(str).map(events).fillna(0).astype("int64")
             if len(by) == 2:
                 split = r["group"].astype(str).str.rsplit(" / ", n=1)
                 r["group"], code = split.str[0], split.str[1]
@@ -205,7 +218,7 @@ def untrained_by_role(ctx, data, force, role, harms, training, weight, design, k
             r["measure"] = "untrained: " + label
             r["label"] = "No training on online harms: " + label
             parts.append(r)
-    out = pd.concat(parts, ignore_index=True)
+    out = pd.concat(parts, ignore_index=True).drop(columns=["outcome"], errors="ignore")
     out["group"] = out["group"].astype(str)
     return out
 
@@ -236,7 +249,7 @@ def _resourcing(ctx, c, data, force, harms, any_harm, weight, design, design_tex
     role = next((v for v in c.by if v in data.columns and c.may_publish(v) and v != force), None)
     by_role = None
     if training and role is not None:
-        by_role = untrained_by_role(ctx, data, force, role, harms, training, weight, design, k)
+        by_role = untrained_by_role(ctx, data, force, role, training, weight, design, k)
         res = pd.concat([res, by_role], ignore_index=True)
         order = {g: i for i, g in enumerate(dict.fromkeys(res["group"].astype(str)))}
         res = res.sort_values("group", key=lambda g: g.astype(str).map(order), kind="stable").reset_index(drop=True)
