@@ -78,6 +78,23 @@ def test_relation_not_holding_is_not_used():
     assert len(rel.constraints) == 2  # the copy, and the first equal pair (12 and 12; not 12 and 10)
 
 
+def test_part_cell_equal_to_a_withheld_national_cell_is_withheld():
+    """The national by-part table withholds A's 12 to protect B's 4 (its total publishes 40 and
+    C's 24); A's own pack shows the same people (an equal cell): the set must withhold it."""
+    ra, rb, rc, tot = (cell("res", r, "n") for r in ("A", "B", "C", "All"))
+    nat = PackState(
+        {ra: 12.0, rb: 4.0, rc: 24.0, tot: 40.0},
+        {ra: "secondary", rb: "primary"},
+        [({ra: 1.0, rb: 1.0, rc: 1.0, tot: -1.0}, "=")],
+    )
+    own = cell("prev", "x", "n")
+    parts = {"A": PackState({own: 12.0}, {})}
+    rel = set_relations(nat, parts, equal=[(Cell("A/prev", "x", "n"), Cell("national/res", "A", "n"))])
+    found = attack_set({"national": nat, **parts}, rel, threshold=K)
+    assert {str(e) for e, _, _ in found} == {"national/res['B', 'n']"}
+    assert secure_set(nat, parts, rel, threshold=K) == {"A": {own: "set"}}
+
+
 def test_unfixable_set_fails_closed():
     """The national pack itself gives the part's cell back: withholding part cells cannot help."""
     c, d = cell("t", "x", "n"), cell("t", "y", "n")

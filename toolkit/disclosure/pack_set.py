@@ -218,13 +218,13 @@ def _repair(expr, cons, values, held, frozen, half, k, *, tries=12, steps=80):
     def pack(c):
         return c.table.split("/", 1)[0]
 
-    # a cell equal to a cell of a frozen pack (a copy of a national cell) hides nothing
+    # a cell equal to a published cell of a frozen pack (a copy of a national cell) hides nothing
     twinned = {
         a
         for co, sense in cons
         if sense == "=" and len(co) == 2 and sorted(co.values()) == [-1.0, 1.0]
         for a in co
-        if any(pack(b) in frozen for b in co if b != a)
+        if any(pack(b) in frozen and b in values and b not in held for b in co if b != a)
     }
 
     def movable(c):
