@@ -93,3 +93,46 @@ def test_by_force_builds_one_safe_pack_per_force(by_force):
         harmed = mine.set_index("measure").loc["harmed"]
         assert prev["n"].max() == harmed["n"]
         assert "Synthetic demo study (not real data): " + force in (pack / "index.html").read_text()
+
+
+def test_force_funnel_keeps_every_force_unnamed_but_its_own():
+    from toolkit.report.sections.resourcing import FUNNEL, OTHER, force_funnel, national_row
+
+    fun = pd.DataFrame({"group": ["F01", "F02", "F03"], "n": [40, 50, 60], "estimate": [0.3, 0.4, 0.5]})
+    mine = force_funnel(fun, "F02")
+    assert mine["group"].tolist() == [OTHER, "F02", OTHER]
+    assert mine[["n", "estimate"]].equals(fun[["n", "estimate"]])
+    # the gate keys duplicated labels by position: each maps back to the national row
+    tables = {FUNNEL: fun}
+    assert [national_row(FUNNEL, f"{g} #{i + 1}", tables) for i, g in enumerate(mine["group"])] == ["F01", "F02", "F03"]
+    assert national_row("resourcing_by_force", "F02 | harmed", tables) == "F02 | harmed"
+
+
+def test_funnel_plot_highlights_one_force_and_labels_only_it():
+    from toolkit.survey import funnel_plot
+
+    t = pd.DataFrame(
+        {"group": ["F01", "Other force", "Other force"], "n": [40, 50, 60], "estimate": [0.3, 0.4, 0.5]}
+    ).assign(ll95=0.1, small=False)
+    t.attrs["target"] = 0.4
+    ax = funnel_plot(t, highlight="F01").axes[0]
+    assert [a.get_text() for a in ax.texts] == ["F01"]
+    legend = ax.get_legend_handles_labels()[1]
+    assert "F01" in legend and "Other forces" in legend
+    everyone = funnel_plot(t).axes[0]
+    assert len(everyone.texts) == 3
+
+
+@pytest.mark.slow
+def test_force_pack_funnel_shows_every_force(by_force):
+    """A force pack's funnel table (and so its figure) has every force of the national one,
+    with the same numbers; only its own force is named."""
+    out, table = by_force
+    national = pd.read_csv(out / "evidence-pack" / "tables" / "resourcing_funnel.csv", encoding="utf-8-sig")
+    for force in table.loc[table["status"] == "built", "force"]:
+        pack = out / "forces" / force / "evidence-pack"
+        fun = pd.read_csv(pack / "tables" / "resourcing_funnel.csv", encoding="utf-8-sig")
+        assert len(fun) == len(national)
+        assert fun["group"].tolist() == [g if g == force else "Other force" for g in national["group"]]
+        pd.testing.assert_frame_equal(fun.drop(columns="group"), national.drop(columns="group"), check_dtype=False)
+        assert (pack / "figures" / "resourcing_funnel.svg").exists()

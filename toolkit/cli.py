@@ -154,7 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar="force",
         help="also build one pack per force (that force against the national picture, its own "
-        "disclosure control and audit) in OUT/forces/<force>/evidence-pack, in parallel",
+        "disclosure control and audit) in OUT/forces/<force>/evidence-pack, in parallel; the national "
+        "pack and the force packs are made safe together, as a set",
     )
     p.add_argument(
         "--workers", type=int, default=None, help="processes building force packs with --by force (default: every core)"

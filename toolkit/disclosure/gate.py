@@ -54,6 +54,8 @@ RULES = {
     "secondary": "complementary suppression: would let a suppressed cell be recovered from totals",
     "linked": "complementary suppression: would let a suppressed cell be recovered from another "
     "published table or figure (joint linear-programming attack)",
+    "set": "complementary suppression: would let a cell withheld by another pack of the set (the national "
+    "pack and the force packs) be recovered by differencing",
     "estimate": "estimate resting on a suppressed count",
     "term": "model term for a category with fewer than the threshold respondents, or with or without the outcome",
 }

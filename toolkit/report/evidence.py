@@ -187,7 +187,8 @@ class EvidenceContext:
 
         t = self.tables[name]
         t.data = self.gate.tables[name].out.copy()
-        write_csv(t.data, t.path)
+        if not self.store.get("gate_only"):
+            write_csv(t.data, t.path)
 
     def figure(
         self,
@@ -236,6 +237,8 @@ class EvidenceContext:
         import matplotlib.pyplot as plt
 
         draw, sources = self._figure_sources[name]
+        if self.store.get("gate_only"):
+            return []
         fig = draw(*(self.tables[s].data.copy() for s in sources))
         matplotlib.rcParams["svg.hashsalt"] = "toolkit"
         folder = self.pack_dir / "figures"
@@ -259,8 +262,21 @@ class EvidenceContext:
 
     def publish(self) -> None:
         """Run the gate's joint attack over every published table (and so every figure);
-        rewrite what it changed; keep the true values in ``private/``."""
-        changed = set(self.gate.finalise())
+        rewrite what it changed; keep the true values in ``private/``.
+
+        Cells in ``store["withhold"]`` (``{Cell: rule}``, from the joint step over a set of
+        packs, :func:`toolkit.disclosure.pack_set.secure_set`) are withheld first."""
+        forced = self.store.get("withhold") or {}
+        for ce, rule in forced.items():
+            g = self.gate.tables.get(ce.table)
+            if g is None or ce not in g.values:
+                from toolkit.errors import ToolkitError
+
+                raise ToolkitError(f"publication gate: the cell {ce} to withhold is not a count of this pack")
+            g.suppressed.setdefault(ce, rule)
+        for name in {ce.table for ce in forced}:
+            self.gate._render(self.gate.tables[name])
+        changed = set(self.gate.finalise()) | {ce.table for ce in forced}
         for name in changed:
             self._write_table(name)
         self._refresh_figures(changed)
@@ -269,6 +285,8 @@ class EvidenceContext:
                 self.note(note)
         self.disclosure = self.gate.record()
         self._gate_findings()
+        if self.store.get("gate_only"):
+            return
         self.private_dir.mkdir(parents=True, exist_ok=True)
         self.gate.private_record().to_csv(self.private_dir / "disclosure_record.csv", index=False, lineterminator="\n")
 
@@ -519,6 +537,8 @@ def build_evidence_pack(
     audit: bool = True,
     force=None,
     reference: dict | None = None,
+    withhold: dict | None = None,
+    gate_only: bool = False,
 ):
     """Build every available section into ``outdir / "evidence-pack"``.
 
@@ -547,6 +567,12 @@ def build_evidence_pack(
     reference : dict, optional
         With ``force``: what the national pack computed once (weighted survey, contract,
         its published force tables).
+    withhold : dict, optional
+        ``{Cell: rule}``: cells the gate withholds besides its own (the joint step over the
+        set of force packs, :func:`toolkit.disclosure.pack_set.secure_set`).
+    gate_only : bool
+        Run the sections and the gate only, and write nothing (no table, figure or record):
+        the returned context's gate is what the joint step over a set of packs needs.
 
     Returns
     -------
@@ -565,7 +591,12 @@ def build_evidence_pack(
     ctx = EvidenceContext(outdir=outdir, seed=seed, demo=demo and config is None, config=study)
     if study is not None:
         ctx.threshold = study.threshold
-    ctx.pack_dir.mkdir(parents=True, exist_ok=True)
+    if gate_only:
+        ctx.store["gate_only"] = True
+    if withhold:
+        ctx.store["withhold"] = dict(withhold)
+    if not gate_only:
+        ctx.pack_dir.mkdir(parents=True, exist_ok=True)
     wanted = set(study.analyses) if study is not None else set(SECTIONS)
     sections = SECTIONS
     if force is not None:
@@ -590,6 +621,8 @@ def build_evidence_pack(
     start = time.perf_counter()
     ctx.publish()  # the joint attack over every table and figure; fails closed
     ctx.timings["gate"] = time.perf_counter() - start
+    if gate_only:
+        return ctx
     gate = ctx.gate
     ctx.method(
         "Publication gate",
@@ -621,10 +654,10 @@ def build_evidence_pack(
         "results and are kept in the private folder beside the pack (private/notebooks/), not "
         "published: only tables and figures that passed the publication gate are in the pack.",
     )
-    gate_only = ("people", "events", "cells")  # what the numbers mean, for the gate
+    gate_keys = ("people", "events", "cells")  # what the numbers mean, for the gate
     (ctx.pack_dir / "findings.json").write_text(
         json.dumps(
-            [{k: v for k, v in f.items() if k not in gate_only} for f in ctx.findings], indent=2, default=_jsonable
+            [{k: v for k, v in f.items() if k not in gate_keys} for f in ctx.findings], indent=2, default=_jsonable
         ),
         encoding="utf-8",
     )

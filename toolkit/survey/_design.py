@@ -164,7 +164,7 @@ class Design:
                 X = np.zeros((self.n, len(cols)))
                 sel = m & (codes >= cols[0]) & (codes <= cols[-1])
                 X[np.flatnonzero(sel), codes[sel] - cols[0]] = s[sel]
-                out[cols] = np.diag(self.variance(X, present=present))
+                out[cols] = self.variance(X, present=present, diagonal=True)
             return out
         pres = m if present is None else (present & m)
         v = _stage_by(

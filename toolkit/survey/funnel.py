@@ -230,8 +230,14 @@ def funnel(
     return out
 
 
-def funnel_plot(result: pd.DataFrame, *, title: str | None = None, label: str = "Proportion") -> Figure:
+def funnel_plot(
+    result: pd.DataFrame, *, title: str | None = None, label: str = "Proportion", highlight: str | None = None
+) -> Figure:
     """Draw a funnel plot from :func:`funnel`'s result (groups with ``small`` are not drawn).
+
+    With ``highlight`` (a group), that group's point is drawn larger, in colour and labelled;
+    the others are grey points without labels (a force's own pack). Without it every point
+    is labelled.
 
     Returns
     -------
@@ -255,9 +261,26 @@ def funnel_plot(result: pd.DataFrame, *, title: str | None = None, label: str = 
     ax.plot(grid, lim["ul95"], color="#0072B2", ls="--", lw=1)
     ax.plot(grid, lim["ll998"], color="#D55E00", ls=":", lw=1.2, label="99.8% limits")
     ax.plot(grid, lim["ul998"], color="#D55E00", ls=":", lw=1.2)
-    ax.scatter(shown["n"], shown["estimate"], color="#000000", s=18, zorder=3, label="Force")
-    for row in shown.itertuples(index=False):
-        ax.annotate(str(row.group), (row.n, row.estimate), xytext=(3, 3), textcoords="offset points", fontsize=7)
+    if highlight is None:
+        ax.scatter(shown["n"], shown["estimate"], color="#000000", s=18, zorder=3, label="Force")
+        for row in shown.itertuples(index=False):
+            ax.annotate(str(row.group), (row.n, row.estimate), xytext=(3, 3), textcoords="offset points", fontsize=7)
+    else:
+        mine = shown["group"].astype(str) == str(highlight)
+        others = shown[~mine]
+        ax.scatter(others["n"], others["estimate"], color="#999999", s=14, zorder=3, label="Other forces")
+        for row in shown[mine].itertuples(index=False):
+            ax.scatter(
+                [row.n], [row.estimate], color="#CC79A7", edgecolor="#000000", s=48, zorder=4, label=str(row.group)
+            )
+            ax.annotate(
+                str(row.group),
+                (row.n, row.estimate),
+                xytext=(4, 4),
+                textcoords="offset points",
+                fontsize=8,
+                weight="bold",
+            )
     ax.set_xlabel("Respondents")
     ax.set_ylabel(label)
     ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")

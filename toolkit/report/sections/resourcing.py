@@ -149,9 +149,12 @@ def _sum_links(table, name, groups, measures, col_key="measure"):
     links = []
     t = table.set_index(["group", col_key])
     for m in measures:
+        here = [g for g in groups if (g, m) in t.index]
+        if not here or ("All", m) not in t.index:
+            continue
         for col in ("n", "n_events"):
-            parts = tuple(cell(name, f"{g} | {m}", col) for g in groups)
-            exact = float(t.loc[[(g, m) for g in groups], col].sum()) == float(t.loc[("All", m), col])
+            parts = tuple(cell(name, f"{g} | {m}", col) for g in here)
+            exact = float(t.loc[[(g, m) for g in here], col].sum()) == float(t.loc[("All", m), col])
             links.append(Link(cell(name, f"All | {m}", col), parts, exact=exact))
     return links
 
@@ -172,7 +175,55 @@ def _same(table_a, name_a, row_a, table_b, name_b, row_b, cols=("n", "n_events")
     return out
 
 
+def untrained_by_role(ctx, data, force, role, training, weight, design, k) -> pd.DataFrame:
+    """People with none of the training items, by role: per force (``by=[force, role]``)
+    and nationally (``by=role``), as :func:`toolkit.survey.resourcing`'s ``untrained``
+    (:func:`toolkit.survey.total` of ``1 - any_of(training)``, unrounded). Measure
+    ``"untrained: <role>"`` (the role's label), rows of the force or ``"All"``."""
+    import numpy as np
+
+    from toolkit.survey import any_of, total
+    from toolkit.survey._inputs import group_codes
+
+    dictionary = ctx.store.get("survey_dictionary")
+    codes = {}
+    if dictionary is not None:
+        try:
+            codes = {str(k): v for k, v in dictionary.codes(role).items()}
+        except Exception:  # noqa: BLE001 - a role without codes: its values are its labels
+            codes = {}
+    col = _fresh(data, "untrained")
+    frame = data.assign(**{col: 1.0 - any_of(data, list(training)).astype(float)})
+    one = frame[col].to_numpy() == 1
+    if weight is not None:
+        one &= frame[weight].to_numpy(dtype=float) > 0
+    parts = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for by in ([force, role], [role]):
+            r = total(frame, col, by=by, weight=weight, threshold=k, **design)
+            r = r[r["group"].astype(str) != "All"].copy()
+            cells, labels = group_codes(frame, by)
+            per = np.bincount(cells[one & (cells >= 0)], minlength=len(labels))
+            events = dict(zip(map(str, labels), per.tolist()))
+            r["n_events"] = r["group"].astype(str).map(events).fillna(0).astype("int64")
+            if len(by) == 2:
+                split = r["group"].astype(str).str.rsplit(" / ", n=1)
+                r["group"], code = split.str[0], split.str[1]
+            else:
+                code = r["group"].astype(str)
+                r["group"] = "All"
+            label = code.map(lambda v: codes.get(v, codes.get(v.removesuffix(".0"), v)))
+            r["measure"] = "untrained: " + label
+            r["label"] = "No training on online harms: " + label
+            parts.append(r)
+    out = pd.concat(parts, ignore_index=True).drop(columns=["outcome"], errors="ignore")
+    out["group"] = out["group"].astype(str)
+    return out
+
+
 def _resourcing(ctx, c, data, force, harms, any_harm, weight, design, design_text, k):
+    from toolkit.disclosure.gate import Link, cell
     from toolkit.report.format import round_people
     from toolkit.survey import resourcing
 
@@ -194,6 +245,13 @@ def _resourcing(ctx, c, data, force, harms, any_harm, weight, design, design_tex
             **design,
         )
     res["label"] = res["measure"].map(_labels(c, harms, support, reported))
+    role = next((v for v in c.by if v in data.columns and c.may_publish(v) and v != force), None)
+    by_role = None
+    if training and role is not None:
+        by_role = untrained_by_role(ctx, data, force, role, training, weight, design, k)
+        res = pd.concat([res, by_role], ignore_index=True)
+        order = {g: i for i, g in enumerate(dict.fromkeys(res["group"].astype(str)))}
+        res = res.sort_values("group", key=lambda g: g.astype(str).map(order), kind="stable").reset_index(drop=True)
     for col in ("estimate", "ci_low", "ci_high"):
         res[col] = round_people(res[col]).to_numpy()
     res["group"] = res["group"].astype(str)
@@ -201,6 +259,17 @@ def _resourcing(ctx, c, data, force, harms, any_harm, weight, design, design_tex
     groups = [g for g in dict.fromkeys(res["group"]) if g != "All"]
     measures = list(dict.fromkeys(res["measure"]))
     links = _sum_links(res, RESOURCING, groups, measures)
+    if by_role is not None:  # the roles' rows count the people of the untrained row
+        t = res.set_index(["group", "measure"])
+        roles = list(dict.fromkeys(by_role["measure"]))
+        for g in [*groups, "All"]:
+            here = [m for m in roles if (g, m) in t.index]
+            if not here or (g, "untrained") not in t.index:
+                continue
+            for col in ("n", "n_events"):
+                parts = tuple(cell(RESOURCING, f"{g} | {m}", col) for m in here)
+                exact = float(t.loc[[(g, m) for m in here], col].sum()) == float(t.loc[(g, "untrained"), col])
+                links.append(Link(cell(RESOURCING, f"{g} | untrained", col), parts, exact=exact))
     if "survey_harm_prevalence" in ctx.tables:
         overall = ctx.gate.tables["survey_harm_prevalence"].pub.data.set_index("outcome")
         links += _same(
@@ -221,7 +290,8 @@ def _resourcing(ctx, c, data, force, harms, any_harm, weight, design, design_tex
         title=f"Resourcing: {who} affected by online harms and with an unmet need, per force and nationally",
         pillar="recognition",
         caption=f"estimate = estimated number of {who} (design-based total, {design_text}); ci_low/ci_high = 95% "
-        "interval; all rounded to the nearest 10. n = respondents answering, n_events = respondents "
+        "interval; all rounded to the nearest 10; 'untrained: <role>' rows break the untrained down by role. "
+        "n = respondents answering, n_events = respondents "
         f"counted in the measure. Rows resting on fewer than {k} respondents (with or without the "
         "measure) are withheld, with further rows withheld so that the national row does not give "
         "them back.",
@@ -268,13 +338,44 @@ def _comparison(ctx, c, data, force, any_harm, weight, design, w_word, k):
     ctx.store["comparison_raw"] = cmp
 
 
-def _draw_funnel(table, target, tau2, title):
+def _draw_funnel(table, target, tau2, title, highlight=None):
     from toolkit.survey import funnel_plot
 
     t = table.copy()
     t["small"] = t["estimate"].isna() | t["n"].isna()
     t.attrs.update({"target": target, "tau2": tau2})
-    return funnel_plot(t, title=title, label="Proportion with any online harm")
+    return funnel_plot(t, title=title, label="Proportion with any online harm", highlight=highlight)
+
+
+#: the label of the other forces' rows in a force pack's funnel table
+OTHER = "Other force"
+
+
+def force_funnel(fun: pd.DataFrame, scope) -> pd.DataFrame:
+    """A force pack's funnel table: every row of the national one, in its order, the other
+    forces' unnamed (:data:`OTHER`)."""
+    out = fun.reset_index(drop=True).copy()
+    out["group"] = [g if g == str(scope) else OTHER for g in out["group"].astype(str)]
+    return out
+
+
+def _force_funnel_alt(table, scope):
+    text = alt_text.funnel_alt(table, measure="share with any online harm")
+    row = table[table["group"].astype(str) == scope]
+    if row.empty or pd.isna(row["estimate"].iloc[0]):
+        return text + f" {scope} is highlighted; its point is withheld by disclosure control."
+    r = row.iloc[0]
+    where = (
+        "above the outer control limits"
+        if pd.notna(r["ul998"]) and r["estimate"] > r["ul998"]
+        else "below the outer control limits"
+        if pd.notna(r["ll998"]) and r["estimate"] < r["ll998"]
+        else "within the outer control limits"
+    )
+    return (
+        text
+        + f" {scope} is highlighted: {alt_text.pct(float(r['estimate']))}, {where}; the other forces are unnamed points."
+    )
 
 
 def _funnel(ctx, c, data, force, any_harm, k):
@@ -333,7 +434,10 @@ def _force_pack(ctx, c, scope) -> None:
             Link(cell(RESOURCING, f"All | {m}", col), (cell(RESOURCING, f"{scope} | {m}", col),), exact=False)
             for m in dict.fromkeys(mine["measure"])
             for col in ("n", "n_events")
-            if pd.notna(idx.loc[("All", m), col]) and pd.notna(idx.loc[(str(scope), m), col])
+            if ("All", m) in idx.index
+            and (str(scope), m) in idx.index
+            and pd.notna(idx.loc[("All", m), col])
+            and pd.notna(idx.loc[(str(scope), m), col])
         )
         ctx.table(
             RESOURCING,
@@ -357,30 +461,35 @@ def _force_pack(ctx, c, scope) -> None:
             caption=ref.get("captions", {}).get(COMPARISON),
         )
     if FUNNEL in tables:
-        fun = tables[FUNNEL]
-        mine = fun[fun["group"].astype(str) == str(scope)].reset_index(drop=True)
+        mine = force_funnel(tables[FUNNEL], scope)
         attrs = ref.get("funnel_attrs") or {}
+        caption = ref.get("captions", {}).get(FUNNEL) or ""
         ctx.table(
             FUNNEL,
             mine,
             key=["group"],
             **PEOPLE,
-            title=f"Funnel plot data: {scope}",
+            title=f"Funnel plot data: {scope} and the other forces (unnamed), as in the national pack",
             pillar="recognition",
-            caption=ref.get("captions", {}).get(FUNNEL),
+            caption=f"{caption} The other forces' rows are the national pack's, in its order, not named ({OTHER!r}).",
         )
         if attrs:
             ctx.figure(
                 FUNNEL,
                 _drawn(
                     lambda t: _draw_funnel(
-                        t, attrs["target"], attrs["tau2"], f"Any online harm: {scope} in the national funnel"
+                        t,
+                        attrs["target"],
+                        attrs["tau2"],
+                        f"Any online harm: {scope} in the national funnel",
+                        highlight=str(scope),
                     )
                 ),
                 source=FUNNEL,
-                title=f"Funnel plot: {scope} against the national proportion and its control limits",
+                title=f"Funnel plot: {scope} (highlighted) and every other force against the national proportion "
+                "and its control limits",
                 pillar="recognition",
-                alt=lambda t: alt_text.funnel_alt(t, measure=f"share with any online harm, {scope}"),
+                alt=lambda t: _force_funnel_alt(t, str(scope)),
             )
     ctx.method(
         "Recognition and resourcing",
@@ -390,3 +499,14 @@ def _force_pack(ctx, c, scope) -> None:
             f"(threshold {k}). " + ref.get("method", "")
         ),
     )
+
+
+def national_row(table: str, row: str, tables: dict) -> str:
+    """The row key of the national pack's ``table`` that a force pack's row ``row`` repeats
+    (the same key, except the funnel's other forces, shown unnamed in a force pack)."""
+    import re
+
+    m = re.fullmatch(r".* #(\d+)", row)
+    if table == FUNNEL and m and FUNNEL in tables:  # rows of the same order, the others unnamed
+        return str(tables[FUNNEL]["group"].astype(str).iloc[int(m.group(1)) - 1])
+    return row
