@@ -6,7 +6,6 @@ tests/test_forces.py), and the roles' rows add up to the untrained row of their 
 from __future__ import annotations
 
 import pathlib
-import types
 import warnings
 
 import numpy as np
@@ -25,8 +24,7 @@ def _rows():
 
     w2 = pd.read_csv(REF / "data" / "survey_forces_synth.csv").query("wave == 2").reset_index(drop=True)
     w2["role"] = w2["role"].astype(str)
-    ctx = types.SimpleNamespace(store={})
-    rows = untrained_by_role(ctx, w2, "force", "role", TRAIN, None, DESIGN, 10)
+    rows = untrained_by_role(w2, "force", "role", TRAIN, None, DESIGN, 10)
     return w2, rows
 
 

@@ -65,8 +65,10 @@ def force_reference(ctx) -> dict | None:
         "contract": w.contract,
         "tables": tables,
         "captions": {n: ctx.tables[n].caption for n in tables},
-        "funnel_attrs": ctx.store.get("funnel_attrs"),
-        "any_harm": ctx.store.get("survey_any_harm"),
+        "funnel_attrs": {"target": ctx.shared.funnel.target, "tau2": ctx.shared.funnel.tau2}
+        if ctx.shared.funnel is not None
+        else None,
+        "any_harm": ctx.shared.survey.any_harm if ctx.shared.survey is not None else None,
         "respondents": ctx.tables["respondents_by_force_wave"].data.copy()
         if "respondents_by_force_wave" in ctx.tables
         else None,

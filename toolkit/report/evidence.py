@@ -78,9 +78,11 @@ class EvidenceContext:
     shared : toolkit.report.shared.Shared
         What a section hands to later sections, one typed attribute per thing (the checked
         survey, the weighted survey, the survey's results, a force pack's scope).
-    store : dict
-        Scratch space of a section for its own later steps (the resourcing section's raw
-        tables); nothing one section hands another goes here (that is ``shared``).
+    gate_only : bool
+        Run the sections and the publication gate without writing anything (the first pass
+        of ``evidence-pack --by force``, before the joint check over the set of packs).
+    withhold : dict
+        ``{Cell: rule}``: cells the joint check over a set of packs withholds in this pack.
     """
 
     outdir: Path
@@ -96,7 +98,8 @@ class EvidenceContext:
     limitations: list[str] = field(default_factory=list)
     disclosure: list[dict] = field(default_factory=list)
     shared: Shared = field(default_factory=Shared)
-    store: dict = field(default_factory=dict)
+    gate_only: bool = False
+    withhold: dict = field(default_factory=dict)
     audit: pd.DataFrame | None = None  # the verdict of audit-pack on the written pack
     timings: dict[str, float] = field(default_factory=dict)
     _gate: object = field(default=None, repr=False)
@@ -187,7 +190,7 @@ class EvidenceContext:
 
         t = self.tables[name]
         t.data = self.gate.tables[name].out.copy()
-        if not self.store.get("gate_only"):
+        if not self.gate_only:
             write_csv(t.data, t.path)
 
     def figure(
@@ -237,7 +240,7 @@ class EvidenceContext:
         import matplotlib.pyplot as plt
 
         draw, sources = self._figure_sources[name]
-        if self.store.get("gate_only"):
+        if self.gate_only:
             return []
         fig = draw(*(self.tables[s].data.copy() for s in sources))
         matplotlib.rcParams["svg.hashsalt"] = "toolkit"
@@ -264,9 +267,9 @@ class EvidenceContext:
         """Run the gate's joint attack over every published table (and so every figure);
         rewrite what it changed; keep the true values in ``private/``.
 
-        Cells in ``store["withhold"]`` (``{Cell: rule}``, from the joint step over a set of
+        Cells in ``withhold`` (``{Cell: rule}``, from the joint step over a set of
         packs, :func:`toolkit.disclosure.pack_set.secure_set`) are withheld first."""
-        forced = self.store.get("withhold") or {}
+        forced = self.withhold
         for ce, rule in forced.items():
             g = self.gate.tables.get(ce.table)
             if g is None or ce not in g.values:
@@ -285,7 +288,7 @@ class EvidenceContext:
                 self.note(note)
         self.disclosure = self.gate.record()
         self._gate_findings()
-        if self.store.get("gate_only"):
+        if self.gate_only:
             return
         self.private_dir.mkdir(parents=True, exist_ok=True)
         self.gate.private_record().to_csv(self.private_dir / "disclosure_record.csv", index=False, lineterminator="\n")
@@ -591,10 +594,8 @@ def build_evidence_pack(
     ctx = EvidenceContext(outdir=outdir, seed=seed, demo=demo and config is None, config=study)
     if study is not None:
         ctx.threshold = study.threshold
-    if gate_only:
-        ctx.store["gate_only"] = True
-    if withhold:
-        ctx.store["withhold"] = dict(withhold)
+    ctx.gate_only = bool(gate_only)
+    ctx.withhold = dict(withhold or {})
     if not gate_only:
         ctx.pack_dir.mkdir(parents=True, exist_ok=True)
     wanted = set(study.analyses) if study is not None else set(SECTIONS)

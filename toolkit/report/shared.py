@@ -12,6 +12,7 @@ attribute              set by                    read by
 ``weighted``           survey section            ``evidence-pack --by force`` (by_force)
 ``survey``             survey section            resourcing section, summary (periods)
 ``force``              build_evidence_pack       survey and resourcing sections (force pack)
+``funnel``             resourcing section        ``evidence-pack --by force`` (by_force)
 =====================  ========================  ===========================================
 """
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from toolkit.io import SurveyData
     from toolkit.study import Contract
 
-__all__ = ["CheckedSurvey", "ForceScope", "Shared", "SurveyResults", "WeightedSurvey"]
+__all__ = ["CheckedSurvey", "ForceScope", "FunnelLimits", "Shared", "SurveyResults", "WeightedSurvey"]
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,16 @@ class SurveyResults:
     raked_on: tuple[str, ...] | None
     harms: tuple[str, ...]  # the harm items found in the data
     any_harm: str | None  # the column: 1 when any harm item is 1 (None without harm items)
+    dictionary: Dictionary | None = None  # the survey's data dictionary (code labels)
+
+
+@dataclass(frozen=True)
+class FunnelLimits:
+    """The national funnel plot's target proportion and overdispersion (resourcing section),
+    which a force pack's funnel redraws."""
+
+    target: float
+    tau2: float
 
 
 @dataclass(frozen=True)
@@ -84,3 +95,4 @@ class Shared:
     weighted: WeightedSurvey | None = None
     survey: SurveyResults | None = None
     force: ForceScope | None = None
+    funnel: FunnelLimits | None = None

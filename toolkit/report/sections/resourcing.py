@@ -31,6 +31,7 @@ import pandas as pd
 
 from toolkit.report import alt_text
 from toolkit.report.sections.survey import PEOPLE, _drawn, _fresh, _ok, _short, part
+from toolkit.report.shared import FunnelLimits
 from toolkit.survey.forces import COMPARE_COLUMNS
 
 RESOURCING = "resourcing_by_force"
@@ -74,12 +75,14 @@ def build(ctx) -> None:
     weight = survey.weight
     design, design_text = _design(ctx, c, data, weight)
     w_word = "weighted" if weight else "unweighted"
+    res = cmp = None
     with part(ctx, "the resourcing table (people affected, unmet need)", "resourcing"):
-        _resourcing(ctx, c, data, force, harms, any_harm, weight, design, design_text, k)
+        res = _resourcing(ctx, c, data, force, harms, any_harm, weight, design, design_text, k)
     with part(ctx, "the comparison of each force with the rest of the country", "resourcing"):
-        _comparison(ctx, c, data, force, any_harm, weight, design, w_word, k)
+        cmp = _comparison(ctx, c, data, force, any_harm, weight, design, w_word, k, res)
     with part(ctx, "the funnel plot of the forces", "resourcing"):
-        _funnel(ctx, c, data, force, any_harm, k)
+        target, tau2 = _funnel(ctx, c, data, force, any_harm, k, cmp)
+        ctx.shared.funnel = FunnelLimits(target=target, tau2=tau2)
     ctx.method(
         "Recognition and resourcing",
         (
@@ -175,17 +178,17 @@ def _same(table_a, name_a, row_a, table_b, name_b, row_b, cols=("n", "n_events")
     return out
 
 
-def untrained_by_role(ctx, data, force, role, training, weight, design, k) -> pd.DataFrame:
+def untrained_by_role(data, force, role, training, weight, design, k, *, dictionary=None) -> pd.DataFrame:
     """People with none of the training items, by role: per force (``by=[force, role]``)
     and nationally (``by=role``), as :func:`toolkit.survey.resourcing`'s ``untrained``
     (:func:`toolkit.survey.total` of ``1 - any_of(training)``, unrounded). Measure
-    ``"untrained: <role>"`` (the role's label), rows of the force or ``"All"``."""
+    ``"untrained: <role>"`` (the role's label from ``dictionary``, else its code), rows of
+    the force or ``"All"``."""
     import numpy as np
 
     from toolkit.survey import any_of, total
     from toolkit.survey._inputs import group_codes
 
-    dictionary = ctx.store.get("survey_dictionary")
     codes = {}
     if dictionary is not None:
         try:
@@ -248,7 +251,10 @@ def _resourcing(ctx, c, data, force, harms, any_harm, weight, design, design_tex
     role = next((v for v in c.by if v in data.columns and c.may_publish(v) and v != force), None)
     by_role = None
     if training and role is not None:
-        by_role = untrained_by_role(ctx, data, force, role, training, weight, design, k)
+        survey = ctx.shared.survey
+        by_role = untrained_by_role(
+            data, force, role, training, weight, design, k, dictionary=survey.dictionary if survey else None
+        )
         res = pd.concat([res, by_role], ignore_index=True)
         order = {g: i for i, g in enumerate(dict.fromkeys(res["group"].astype(str)))}
         res = res.sort_values("group", key=lambda g: g.astype(str).map(order), kind="stable").reset_index(drop=True)
@@ -307,10 +313,10 @@ def _resourcing(ctx, c, data, force, harms, any_harm, weight, design, design_tex
             lo=float(row["ci_low"]),
             hi=float(row["ci_high"]),
         )
-    ctx.store["resourcing_raw"] = res
+    return res
 
 
-def _comparison(ctx, c, data, force, any_harm, weight, design, w_word, k):
+def _comparison(ctx, c, data, force, any_harm, weight, design, w_word, k, raw_resourcing):
     from toolkit.survey import compare_forces
 
     with warnings.catch_warnings():
@@ -319,8 +325,8 @@ def _comparison(ctx, c, data, force, any_harm, weight, design, w_word, k):
     cmp["group"] = cmp["group"].astype(str)
     cmp = cmp[CMP_COLUMNS]  # n_rest (national minus the force) is left out: it would give n back
     links = []
-    if "resourcing_raw" in ctx.store:
-        res = ctx.store["resourcing_raw"].set_index(["group", "measure"])
+    if raw_resourcing is not None:
+        res = raw_resourcing.set_index(["group", "measure"])
         for g in cmp["group"]:
             links += _same(cmp.set_index("group"), COMPARISON, g, res, RESOURCING, (g, "harmed"))
     ctx.table(
@@ -335,7 +341,7 @@ def _comparison(ctx, c, data, force, any_harm, weight, design, w_word, k):
         "difference, with its 95% interval and t test; p_adj = Holm-adjusted over the forces. "
         f"Forces with fewer than {k} respondents with or without the harm are withheld.",
     )
-    ctx.store["comparison_raw"] = cmp
+    return cmp
 
 
 def _draw_funnel(table, target, tau2, title, highlight=None):
@@ -378,7 +384,7 @@ def _force_funnel_alt(table, scope):
     )
 
 
-def _funnel(ctx, c, data, force, any_harm, k):
+def _funnel(ctx, c, data, force, any_harm, k, raw_comparison) -> tuple[float, float]:
     from toolkit.survey import funnel
 
     fun = funnel(data, outcome=any_harm, by=force, threshold=k)
@@ -386,8 +392,8 @@ def _funnel(ctx, c, data, force, any_harm, k):
     fun["group"] = fun["group"].astype(str)
     fun = fun[FUN_COLUMNS]
     links = []
-    if "comparison_raw" in ctx.store:
-        cmp = ctx.store["comparison_raw"].set_index("group")
+    if raw_comparison is not None:
+        cmp = raw_comparison.set_index("group")
         for g in fun["group"]:
             if g in cmp.index:
                 links += _same(fun.set_index("group"), FUNNEL, g, cmp, COMPARISON, g)
@@ -411,7 +417,7 @@ def _funnel(ctx, c, data, force, any_harm, k):
         pillar="recognition",
         alt=lambda t: alt_text.funnel_alt(t, measure="share with any online harm"),
     )
-    ctx.store["funnel_attrs"] = {"target": target, "tau2": tau2}
+    return target, tau2
 
 
 # ------------------------------------------------------------------------------ a force's pack

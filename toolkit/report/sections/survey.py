@@ -323,6 +323,7 @@ def build(ctx) -> None:
         raked_on=basis.raked_on,
         harms=tuple(harms),
         any_harm=any_harm,
+        dictionary=basis.dictionary,
     )
 
 
