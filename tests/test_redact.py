@@ -283,6 +283,27 @@ def test_ordinary_words_stay(text):
         ("My daughter Siân found it; it was Zoë Hart.", "My daughter [Person A] found it; it was [Person B]."),
         ("He's a paramedic with East of England Ambulance Service.", "He's a paramedic with [Workplace A]."),
         ("His crewmate, Jonno, got one.", "His crewmate, [Person A], got one."),
+        # the revision after corpus K (general patterns for its misses)
+        ("My DOB's 22.09.1990, for what it is worth.", "My DOB's [Date of birth A], for what it is worth."),
+        ("Her birthday on her profile was 14 March 1987.", "Her birthday on her profile was [Date of birth A]."),
+        (
+            "It listed my warrant card number's WC 304719 as well.",
+            "It listed my warrant card number's [Warrant number A] as well.",
+        ),
+        (
+            "It was Tesco in Marple, and she works there part-time.",
+            "It was [Workplace A], and she works there part-time.",
+        ),
+        ("We met in Tesco in Marple on a Sunday.", "We met in Tesco in [Place A] on a Sunday."),
+        ("I'm the sector inspector for Denton and Haughton Green.", "I'm the sector inspector for [Station A]."),
+        ("I'm Superintendent for Stockport district.", "I'm Superintendent for [Station A] district."),
+        ("Her pharmacy, Patel Chemists, got reviews.", "Her pharmacy, [Workplace A], got reviews."),
+        ("They work for Star Taxis now.", "They work for [Workplace A] now."),
+        ("We had three Traffic Cars out.", "We had three Traffic Cars out."),
+        ("My dad was in the RUC.", "My dad was in the [Force A]."),
+        ("My wife Joy got a message.", "My wife [Person A] got a message."),
+        ("It went well. Grace is a nurse at the hospital.", "It went well. [Person A] is a nurse at the hospital."),
+        ("It went well. Grace is a virtue, my nan said.", "It went well. Grace is a virtue, my nan said."),
     ],
 )
 def test_interview_identifiers(text, expected):
