@@ -1740,7 +1740,7 @@ def find_context(text, add, names_lookup=None, folded=None):
             if len(text[span[0] : m.end()].split()) < 2:
                 continue  # "marked Police Cars": the trade noun alone names nothing
             trade = text[m.start("name") : m.end()].split()[-1]
-            if kind == "workplace" and first in _TRADE_NOT_FIRST:
+            if kind == "workplace" and trade in _TRADE_STRONG and first in _TRADE_NOT_FIRST:
                 continue  # "three Traffic Cars", "Armed Response Cars": kinds of thing
             strong = (
                 kind == "workplace"
