@@ -283,6 +283,27 @@ def test_ordinary_words_stay(text):
         ("My daughter Siân found it; it was Zoë Hart.", "My daughter [Person A] found it; it was [Person B]."),
         ("He's a paramedic with East of England Ambulance Service.", "He's a paramedic with [Workplace A]."),
         ("His crewmate, Jonno, got one.", "His crewmate, [Person A], got one."),
+        # the revision after corpus K (general patterns for its misses)
+        ("My DOB's 22.09.1990, for what it is worth.", "My DOB's [Date of birth A], for what it is worth."),
+        ("Her birthday on her profile was 14 March 1987.", "Her birthday on her profile was [Date of birth A]."),
+        (
+            "It listed my warrant card number's WC 304719 as well.",
+            "It listed my warrant card number's [Warrant number A] as well.",
+        ),
+        (
+            "It was Tesco in Marple, and she works there part-time.",
+            "It was [Workplace A], and she works there part-time.",
+        ),
+        ("We met in Tesco in Marple on a Sunday.", "We met in Tesco in [Place A] on a Sunday."),
+        ("I'm the sector inspector for Denton and Haughton Green.", "I'm the sector inspector for [Station A]."),
+        ("I'm Superintendent for Stockport district.", "I'm Superintendent for [Station A] district."),
+        ("Her pharmacy, Patel Chemists, got reviews.", "Her pharmacy, [Workplace A], got reviews."),
+        ("They work for Star Taxis now.", "They work for [Workplace A] now."),
+        ("We had three Traffic Cars out.", "We had three Traffic Cars out."),
+        ("My dad was in the RUC.", "My dad was in the [Force A]."),
+        ("My wife Joy got a message.", "My wife [Person A] got a message."),
+        ("It went well. Grace is a nurse at the hospital.", "It went well. [Person A] is a nurse at the hospital."),
+        ("It went well. Grace is a virtue, my nan said.", "It went well. Grace is a virtue, my nan said."),
     ],
 )
 def test_interview_identifiers(text, expected):
@@ -294,9 +315,10 @@ def _corpus_floors():
     # has >= 3 of that kind, and "all"). Held-out first looks, before any rule was revised on
     # a corpus, are in heldout_corpus_<x>.csv: C 0.91 / 0.96, D 0.855 / 0.964,
     # E 0.732 / 1.000, F 0.707 / 0.977, G 0.932 / 0.860, H 0.930 / 0.952, I 0.947 / 0.948,
-    # J 0.875 / 0.944, K 0.957 / 0.960 (recall / precision, all kinds). A-J informed the
-    # rules (J's misses the lexicon revision); K, written after that revision and scored
-    # once, is the held-out one: its floors are its first look.
+    # J 0.875 / 0.944, K 0.957 / 0.960, L 0.933 / 0.946 (recall / precision, all kinds).
+    # A-K informed the rules (J's misses the lexicon revision, K's the revision after it);
+    # L, written after that last revision and scored once, is the held-out one: its
+    # floors are its first look.
     return {
         "corpus_a": {
             "all": (1.0, 1.0),
@@ -387,21 +409,41 @@ def _corpus_floors():
             "force": (1.0, 1.0),
         },
         "corpus_k": {
-            "all": (0.95, 0.96),
-            "person": (0.98, 0.94),
+            "all": (0.99, 0.96),
+            "person": (1.0, 0.94),
             "address": (1.0, 1.0),
-            "station": (0.93, 0.85),
+            "station": (1.0, 0.93),
             "school": (1.0, 1.0),
-            "workplace": (0.83, 0.94),
-            "force": (0.95, 1.0),
+            "workplace": (1.0, 1.0),
+            "force": (1.0, 1.0),
             "phone": (1.0, 1.0),
             "email": (1.0, 1.0),
             "handle": (1.0, 1.0),
             "url": (1.0, 1.0),
             "vehicle": (1.0, 1.0),
-            "date_of_birth": (0.75, 1.0),
+            "date_of_birth": (0.91, 1.0),
             "collar_number": (1.0, 1.0),
-            "warrant_number": (0.75, 1.0),
+            "warrant_number": (1.0, 1.0),
+            "nhs_number": (1.0, 1.0),
+            "ni_number": (1.0, 1.0),
+        },
+        "corpus_l": {
+            "all": (0.93, 0.94),
+            "person": (1.0, 0.83),
+            "address": (0.94, 1.0),
+            "station": (0.92, 0.9),
+            "school": (0.92, 0.93),
+            "workplace": (0.93, 0.96),
+            "force": (1.0, 1.0),
+            "phone": (1.0, 1.0),
+            "email": (1.0, 1.0),
+            "handle": (1.0, 1.0),
+            "url": (0.8, 1.0),
+            "vehicle": (1.0, 1.0),
+            "postcode": (1.0, 1.0),
+            "date_of_birth": (0.78, 1.0),
+            "collar_number": (0.8, 0.9),
+            "warrant_number": (0.66, 1.0),
             "nhs_number": (1.0, 1.0),
             "ni_number": (1.0, 1.0),
         },
@@ -422,6 +464,7 @@ def _corpus_floors():
         "corpus_i",
         "corpus_j",
         "corpus_k",
+        "corpus_l",
     ],
 )
 def test_recall_precision_on_annotated_corpora(name):
@@ -455,10 +498,11 @@ def test_review_sheet_candidates_on_corpus_j():
     }
 
 
-def test_review_sheet_candidates_on_held_out_corpus():
-    """On corpus K (written after the lexicon revision, scored once) the review sheet puts
-    0.07 candidates per excerpt before the reviewer and brings recall from 0.957 to 0.961;
-    the ten identifiers neither redacted nor flagged are named here."""
+def test_review_sheet_candidates_on_corpus_k():
+    """On corpus K (written after the lexicon revision, scored once; the rules were then
+    revised on its misses) the review sheet put 0.07 candidates per excerpt before the
+    reviewer and brought recall from 0.957 to 0.961; the ten identifiers then neither
+    redacted nor flagged are named here (today one is missed)."""
     from _redaction_eval import evaluate_review
 
     table = evaluate_review("corpus_k")
@@ -476,6 +520,36 @@ def test_review_sheet_candidates_on_held_out_corpus():
         "Pelsall and Rushall",
         "Qureshi Chemists",
         "2 August 2015",
+    }
+
+
+def test_review_sheet_candidates_on_held_out_corpus():
+    """On corpus L (written after the revision on K's misses, scored once) the review sheet
+    puts 0.09 candidates per excerpt before the reviewer and brings recall from 0.933 to
+    0.951; the sixteen identifiers neither redacted nor flagged are named here."""
+    from _redaction_eval import evaluate_review
+
+    table = evaluate_review("corpus_l")
+    row = table.set_index("kind").loc["all"]
+    assert row["recall"] >= 0.95 and row["precision"] >= 0.93, row
+    assert table.attrs["candidates"] <= 0.1
+    assert set(table.attrs["missed"]["original"]) <= {
+        "14",
+        "Polished by Priya",
+        "Doncaster",
+        "www.copsofkirklees.co.uk",
+        "12th of May",
+        "30.01.1983",
+        "9.6.1990",
+        "Slough",
+        "TV 77206",
+        "Amazon warehouse in Daventry",
+        "Starlight Academy of Dance",
+        "27 March 1981",
+        "Flat 2",
+        "DC 44219",
+        "Grays",
+        "exposingdorsetcops.wordpress.com",
     }
 
 
@@ -511,6 +585,7 @@ def test_corpora_files_match_their_markup():
         "corpus_i",
         "corpus_j",
         "corpus_k",
+        "corpus_l",
     ):
         source = (CORPUS_DIR / f"{name}.txt").read_text(encoding="utf-8")
         blocks = [b.strip() for b in source.split("\n\n")]

@@ -196,9 +196,9 @@ VEHICLE = re.compile(
     r"|[A-HJ-NP-Y]\d{1,3} ?[A-HJ-PR-Z]{3}"
     r"|[A-HJ-PR-Y]{3} ?\d{1,3}[A-HJ-NP-Y])(?![\w])"
 )
-WARRANT = re.compile(
-    r"(?i:\bwarrant\s+(?:card\s+)?(?:number|no\.?|num\.?|#)?(?:\s+(?:is|was))?)"
-    r"\s*[:#,]?\s*(?P<id>(?:[A-Z]{1,3}[-/ ]?)?\d{3,9})(?![\w])"
+WARRANT = re.compile(  # "warrant number 40117", "warrant card number's WC 304719", "WC304719"
+    r"(?:(?i:\bwarrant\s+(?:card\s+)?(?:number|no\.?|num\.?|#|ID)?(?:['’]s|\s+(?:is|was|reads|of))?)"
+    r"\s*[:#,]?\s*|(?<![\w])(?=WC[-/ ]?\d{4,8}(?![\w])))(?P<id>(?:[A-Z]{1,3}[-/ ]?)?\d{3,9})(?![\w])"
 )
 COLLAR = re.compile(
     r"(?:(?i:\b(?:collar|shoulder|epaulette|badge)(?:\s+(?:number|no\.?|num\.?|#))?"
@@ -289,7 +289,7 @@ _USERNAME_TOKENS = (
     "psn",
     "kik",
 )
-_WARRANT_HINT = re.compile(r"warrant", re.IGNORECASE)
+_WARRANT_HINT = re.compile(r"(?i:warrant)|WC[-/ ]?\d")
 
 
 @lru_cache(maxsize=1)
@@ -864,11 +864,13 @@ _DATE = (
     r"|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2})"
 )
 DOB = re.compile(
-    r"(?i:\b(?:born(?:\s+on|\s+in)?|(?:date\s+of\s+birth|d\.?o\.?b\.?)(?:\s+(?:is|was|as)"
+    r"(?i:\b(?:born(?:\s+on|\s+in)?|(?:date\s+of\s+birth|birth\s?date|d\.?o\.?b\.?)(?:['’]s|\s+(?:is|was|as|of)"
     r"|(?:,?\s+(?!\d)[\w’']+){1,4}?(?=\s*[:,]?\s*(?:the\s+)?\d|\s*[:,]?\s*[A-Z][a-z]+\s+\d))?"
-    r"|birthday(?:\s+(?:is|was|on|being))*))"
-    rf"\s*[:,]?\s*(?:the\s+)?(?P<date>{_MONTH},?\s+(?:19|20)\d{{2}}(?!\d)|{_DATE}"
-    r"|(?:19|20)\d{2}-\d{2}-\d{2})"
+    r"|birthday(?:['’]s|\s+(?:is|was|on|being|as))*"
+    r"(?:\s+(?:in|on)\s+(?:the\s+|his\s+|her\s+|my\s+|their\s+|your\s+)?"
+    r"(?:bio|profile|page|account|post|about\s+section|description)s?(?:\s+(?:is|was|as|says|said))?)?))"
+    rf"\s*[:,]?\s*(?:the\s+)?(?P<date>(?:{_MONTH},?\s+(?:19|20)\d{{2}}(?!\d)|{_DATE}"
+    r"|(?:19|20)\d{2}-\d{2}-\d{2}))"
 )
 AGE_ON = re.compile(  # "she turned 9 on 4 July", "he'll be 12 on the 3rd of May"
     r"(?i:\b(?:turned|turns|turning|aged?|was|is|be)\s+(?:\d{1,3}|one|two|three|four|five|six|"
@@ -969,7 +971,8 @@ UNIT_WORDS = frozenset(
     Corporate IT ICT Premier First Second Third League England English Wales Welsh Scotland
     Scottish Britain British Ireland Irish GB UK Great Op Operation Brass String Sales
     Customer Customers Accounts Admin Administration Business Change Transformation Bureau
-    Intelligence Analysis Analytics Insight Performance Demand""".split()
+    Intelligence Analysis Analytics Insight Performance Demand Tasking Licensing Coordination
+    Co-ordination Enquiries Enquiry""".split()
 )
 _UNIT_NOUN = (
     r"(?:CID|NPT|SNT|LPU|BCU|(?:[Ss]afer\s+)?[Nn]eighbourhoods?\s+(?:[Pp]olicing\s+)?"
@@ -1039,7 +1042,27 @@ _COMPANY = (
     r"Healthcare|Pharmaceuticals|Manufacturing|Distribution|Freight|Couriers|"
     r"Church|Chapel|Mosque|Masjid|Gurdwara|Temple|Synagogue|Fellowship|Tabernacle|"
     r"FC|AFC|RFC|CC|Rugby\s+Club|Cricket\s+Club|Football\s+Club|Golf\s+Club|"
-    r"Boxing\s+Club|Swimming\s+Club|Athletic\s+Club|Gym|Fitness|Leisure|Studios?)"
+    r"Boxing\s+Club|Swimming\s+Club|Athletic\s+Club|Gym|Fitness|Leisure|Studios?|"
+    r"Chemists?|Cars|Cabs|Private\s+Hire|Coaches|Florists?|Opticians|Funeral\s+(?:Directors|Services)|"
+    r"Bakers|Jewellers|Tailors|Interiors|Decorators|Glazing|Fabrications|Landscaping|"
+    r"Gardening|Plant\s+Hire|Skip\s+Hire|Van\s+Hire|Newsagents?|Stores|Supermarket|"
+    r"Convenience\s+Store|Off\s+Licence|Kebabs?|Pizza|Tandoori|Balti|Fish\s+Bar|Chippy|"
+    r"Takeaway|Café|Cafe|Coffee\s+House|Tea\s+Rooms?|Deli|Grill|Brasserie|Bistro|Inn|Tavern|"
+    r"Arms|Garages|Body\s+Shop|Bodyshop|Valeting|Car\s+Wash|Hand\s+Car\s+Wash|MOT\s+Centre|"
+    r"Dental\s+Practice|Pharmacy\s+Ltd|Physiotherapy|Chiropractic|Osteopaths|Podiatry|"
+    r"Nurseries|Day\s+Nursery|Childcare|Cattery|Kennels|Stables|Farm\s+Shop|Hardware|"
+    r"Electricals|Plumbers|Electricians|Locksmiths|Printers|Upholstery)"
+)
+#: Trade nouns after which even a common word names a business ("Delta Cars", "Star Taxis").
+_TRADE_STRONG = frozenset(
+    "Cars Cabs Taxis Motors Autos Chemists Chemist Coaches Tyres Removals Florists Opticians "
+    "Jewellers Bakers Butchers Barbers Kebabs Tandoori Balti Valeting Locksmiths Plumbers "
+    "Electricians Builders Roofing Joinery Scaffolding Glazing Carpets Kitchens".split()
+)
+#: First words of "<word> <trade noun>" that name a kind of thing, not a business.
+_TRADE_NOT_FIRST = frozenset(
+    "Police Patrol Traffic Marked Unmarked Electric Classic Company Hire Armed Response Fire "
+    "Emergency Rental Used New Old Other Some Many All Two Three Several Private Local Our".split()
 )
 COMPANY = re.compile(rf"(?P<name>{_CAP}(?:\s+(?:{_CAP}|&|and)){{0,4}})\s+{_COMPANY}(?![\w])")
 _OCCUPATIONS = (
@@ -1170,6 +1193,63 @@ JOB_AT = re.compile(  # "he's a quantity surveyor at X", "she works as a cleaner
 WHERE_WORKS = re.compile(  # "Tesco in Otley, where my wife works"
     rf"(?P<name>{_ORG})(?:\s+in\s+(?P<town>{_CAP}))?,?\s+where\s+(?:[\w’']+\s+){{1,3}}"
     r"(?:works?|worked|is\s+employed|was\s+employed|has\s+a\s+job|had\s+a\s+job)\b"
+)
+#: National chains: named alone they identify nobody, but a branch ("Aldi on Coventry
+#: Road", "Boots in Marple") said where someone works locates their workplace.
+CHAINS = frozenset(
+    """Tesco Sainsbury Sainsbury's Sainsburys Asda Morrisons Aldi Lidl Waitrose Greggs Costa
+    Starbucks Primark Argos Currys Halfords Wetherspoons Boots Co-op Iceland Screwfix Toolstation
+    Wickes Homebase Dunelm Superdrug Specsavers McDonald's McDonalds KFC Subway Pret Matalan
+    Poundland Wilko B&Q B&M M&S Nando's Nandos Travelodge Lloyds Barclays NatWest Natwest HSBC
+    Santander Nationwide Tesco's Asda's Lidl's Aldi's Morrisons' Timpson Timpsons Footasylum
+    Ikea IKEA Amazon DPD Evri Hermes Heron Farmfoods Spar Londis Budgens Costcutter""".split()
+)
+CHAIN_ON = re.compile(
+    r"(?<![\w'’-])(?P<name>(?:Mc)?[A-Z][A-Za-z&'’-]+)\s+(?:on|in|at)\s+(?:the\s+)?"
+    rf"(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}})"
+)
+_WORK_CONTEXT = re.compile(
+    r"(?i:\b(?:works?|worked|working|shifts?|jobs?|employed|employer|staff|manager|managers|"
+    r"colleagues?|tills?|checkouts?|stacking|supervisor|part[- ]time|full[- ]time)\b)"
+)
+_AREA_TOKENS = (
+    "superintendent",
+    "inspector",
+    "sergeant",
+    "skipper",
+    "pc",
+    "commander",
+    "officer",
+    "beat",
+    "lead",
+    "responsible",
+    "in charge",
+    "covering",
+    "team",
+    "sector",
+    "patch",
+    "area",
+    "ward",
+    "district",
+    "neighbourhood",
+    "based",
+    "posted",
+    "stationed",
+    "transferred",
+    "parad",
+)
+#: An area an officer is responsible for: "Superintendent for Stockport district", "the
+#: neighbourhood sergeant for Pelsall and Rushall", "my patch is Denton and Haughton Green".
+AREA_FOR = re.compile(
+    r"\b(?:(?:[Ss]uperintendent|[Ii]nspector|[Ss]ergeant|[Ss]kipper|PCSOs?|PCs?|[Cc]ommander|"
+    r"[Oo]fficers?|[Bb]eat\s+(?:manager|officer)|[Ll]ead|[Rr]esponsible|in\s+charge|[Cc]overing|"
+    r"[Tt]eam|[Ss]ector|[Ii]nspectorate)\s+(?:for|of)"
+    r"|(?:[Pp]atch|[Bb]eat|[Aa]rea|[Ww]ard|[Ss]ector|[Dd]istrict|[Nn]eighbourhood)\s+(?:is|was|covers|covered|being)"
+    r"|(?:[Pp]atch|[Bb]eat|[Dd]istrict|[Ss]ector|[Nn]eighbourhood|[Aa]rea)\s*,"
+    r"|(?:based|posted|stationed|transferred|parade|parading)\s+(?:at|in|to|out\s+of))"
+    rf"\s+(?:the\s+)?(?P<place>{_CAP}(?:\s+{_CAP}){{0,2}}(?:\s+(?:and|&)\s+{_CAP}(?:\s+{_CAP})?)?)"
+    r"(?P<tail>\s+(?:district|division|sector|area|patch|beat|ward|neighbourhood|town\s+centre|"
+    r"NPT|SNT|LPU|BCU|response|CID))?"
 )
 NHS = re.compile(r"(?<![\w])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\w])")
 
@@ -1412,7 +1492,7 @@ _WINDOWS = {
 #: First words (case-folded) that every match of each context pattern starts with: the
 #: pattern is tried only where one of them occurs (see ``_anchored_finditer``).
 _ANCHORS = {
-    "DOB": ("born", "date", "d.o.b", "dob", "birthday"),
+    "DOB": ("born", "date", "d.o.b", "dob", "birth"),
     "STATION_AT": (
         "work",
         "based",
@@ -1611,7 +1691,8 @@ def find_context(text, add, names_lookup=None, folded=None):
     given, family = gazetteer()
     for m in [*_win("DOB", text, folded), *_win("AGE_ON", text, folded)]:
         d_end = m.start("date") + len(m.group("date").rstrip(", "))
-        add((m.start("date"), d_end, "date_of_birth", re.sub(r"\s+", " ", m.group("date").lower())))
+        ident = re.sub(r"^the\s+", "", re.sub(r"\s+", " ", m.group("date").lower()))
+        add((m.start("date"), d_end, "date_of_birth", ident))
     if _COLLAR_CONTEXT.search(text):  # "my collar number was ..., 5520"
         for sent in _SENTENCE.finditer(text):
             if _COLLAR_CONTEXT.search(sent.group()):
@@ -1656,8 +1737,26 @@ def find_context(text, add, names_lookup=None, folded=None):
             if lead and not _sentence_start(text, m.start("name") + lead.start()):
                 span = (m.start("name") + lead.start(), span[1])  # "New Covenant Fellowship"
             first = text[span[0] : m.end()].split()[0]
+            if len(text[span[0] : m.end()].split()) < 2:
+                continue  # "marked Police Cars": the trade noun alone names nothing
+            trade = text[m.start("name") : m.end()].split()[-1]
+            if kind == "workplace" and trade in _TRADE_STRONG and first in _TRADE_NOT_FIRST:
+                continue  # "three Traffic Cars", "Armed Response Cars": kinds of thing
+            strong = (
+                kind == "workplace"
+                and trade in _TRADE_STRONG
+                and len(text[span[0] : m.end()].split()) >= 2
+                and first not in _TRADE_NOT_FIRST
+                and not _sentence_start(text, span[0])
+                and not re.search(
+                    r"(?i:\b(?:the|a|an|some|two|three|few|many|of)\s+)$", text[max(0, span[0] - 8) : span[0]]
+                )
+            )
             if (
-                first.casefold() in common and first != "Our" and not (lead and first == lead.group().strip())
+                first.casefold() in common
+                and first != "Our"
+                and not (lead and first == lead.group().strip())
+                and not strong
             ) or first in ("Police", "Training"):
                 continue
             if kind == "school" and re.match(
@@ -1744,6 +1843,46 @@ def find_context(text, add, names_lookup=None, folded=None):
             if t_span and t_first.casefold().rstrip("s") not in common and not _calendar(t_first):
                 end = t_span[1]  # "Greggs on Station Street", "Nissan in Sunderland"
         add((span[0], end, "workplace", name.lower()))
+    if CHAIN_ON.search(text):  # "Aldi on Coventry Road, where she works"
+        for sent in _SENTENCE.finditer(text):
+            if not _WORK_CONTEXT.search(sent.group()):
+                continue
+            for m in CHAIN_ON.finditer(text, sent.start(), sent.end()):
+                if m.group("name") not in CHAINS:
+                    continue
+                t_span = _drop_trailing_common(text, m.start("town"), m.end("town"))
+                if t_span is None:
+                    continue
+                town = text[t_span[0] : t_span[1]]
+                t_first = town.split()[0]
+                if _calendar(t_first) or (t_first.casefold() in common and not re.search(rf"\s{_STREET}$", town)):
+                    continue
+                add((m.start("name"), t_span[1], "workplace", text[m.start("name") : t_span[1]].lower()))
+    for m in _anchored_finditer(AREA_FOR, text, folded, _AREA_TOKENS):
+        span = _drop_trailing_common(text, m.start("place"), m.end("place"))
+        if span is None:
+            continue
+        place = text[span[0] : span[1]]
+        pair = re.search(r"\s+(?:and|&)\s+(\S+)", place)
+        if pair and (
+            pair.group(1).casefold() in common
+            or pair.group(1) in given
+            or pair.group(1) in _RANK_WORDS
+            or pair.group(1) in UNIT_WORDS
+        ):
+            place = place[: pair.start()]  # "for Stockport and Sergeant Ellis": one place
+            span = (span[0], span[0] + len(place))
+        words = place.split()
+        if (
+            words[0].casefold() in common
+            or _calendar(words[0])
+            or words[0] in NOT_PLACES
+            or _is_unit_words(place, common)
+            or place in _force_stems()
+            or any(w in ("Police", "Constabulary", "Operation", "Op", "Court", "Crown") for w in words)
+        ):
+            continue
+        add((*span, "station", place.lower()))
     for m in _win("ADDRESS", text, folded):
         street = text[m.start("street") : m.end("street")]
         words = street.split()
@@ -1899,6 +2038,13 @@ def find_context(text, add, names_lookup=None, folded=None):
                 r"messaged|emailed|replied|wrote|came|went|reckoned|thought)\b",
                 text[e : e + 12],
             )
+            if not said and _sentence_start(text, s):  # "Precious is a nurse at ...": a person
+                said = re.match(
+                    r"\s+(?:is|was|['’]s)\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}"
+                    rf"(?:{_alternation(_OCCUPATIONS)}|nurse|student|pupil)\b"
+                    r"|\s+(?:works|worked|teaches|taught|drives|runs|ran|manages)\s+(?:at|for|as|in)\b",
+                    text[e : e + 60],
+                )
             if surname is None and (month or (_sentence_start(text, s) and not said)):
                 continue
             if surname is None and re.search(
