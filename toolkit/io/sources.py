@@ -125,7 +125,8 @@ def _read_csv(path: Path) -> RawTable:
         cells=csvt.rows,
         kind="csv",
         decimal=csvt.decimal,
-        details={"encoding": csvt.encoding, "separator": csvt.separator},
+        details={"encoding": csvt.encoding, "separator": csvt.separator, "parser": csvt.parser}
+        | ({"parser_fallback": csvt.fallback} if csvt.fallback else {}),
     )
 
 
