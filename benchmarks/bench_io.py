@@ -291,7 +291,9 @@ def main():
     types = pyarrow_types(d)
 
     print(f"\n1. CSV, {args.rows} x 80")
-    ours, peer, s = pair(lambda: read_survey(csv_path, d, on_error="report"), lambda: peer_csv(csv_path, types), args.repeat)
+    ours, peer, s = pair(
+        lambda: read_survey(csv_path, d, on_error="report"), lambda: peer_csv(csv_path, types), args.repeat
+    )
     _, ref, _ = pair(lambda: None, lambda: pd.read_csv(csv_path, dtype=str, keep_default_na=False), 1)
     line("read_survey", ours)
     line("peer: pyarrow.csv.read_csv (typed)", peer)

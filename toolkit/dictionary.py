@@ -436,7 +436,7 @@ def _read_table(source) -> tuple[pd.DataFrame, str, int]:
         return table, str(path), 2
     if suffix in (".xlsx", ".xlsm"):
         try:
-            table = pd.read_excel(path, sheet_name=0, dtype=object, engine="openpyxl")
+            table = pd.read_excel(path, sheet_name=0, dtype=object, engine="calamine")
         except Exception as exc:  # corrupt zip, not an xlsx, ...
             raise FileFormatError(f"Cannot read data dictionary {path} as XLSX: {exc}") from None
         return table, str(path), 2

@@ -92,7 +92,9 @@ class FactorizedCells:
 
     def __init__(self, series: pd.Series):
         codes, uniq = pd.factorize(series, use_na_sentinel=True)
-        self.codes = codes
+        # the smallest signed integer holding the codes: 80 columns of a 250,000-row file
+        # take 20 MB as int8 instead of 160 MB as int64
+        self.codes = codes.astype(np.min_scalar_type(-len(uniq) - 1), copy=False)
         self.uniques = np.asarray(uniq, dtype=object)
         self._norm: list | None = None
 

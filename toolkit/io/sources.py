@@ -8,6 +8,7 @@ the case number (1..n).
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -131,37 +132,45 @@ def _read_csv(path: Path) -> RawTable:
 
 
 def _read_xlsx(path: Path, sheet) -> RawTable:
-    import zipfile
+    """Cells of one sheet through python-calamine (Rust), as openpyxl would give them.
 
-    import openpyxl
+    Calamine gives every number as a float, a date cell as ``datetime.date`` and an
+    empty cell as ``""``; they become what openpyxl gives (``int`` for whole numbers,
+    ``datetime.datetime``, ``None``) so that codes, ids and report values read the same.
+    Merged cells hold their value in the top-left cell only (as in openpyxl's read-only
+    mode); numbers stored as text stay text. Rows after the last cell holding a value
+    (formatted but empty) are not read.
+    """
+    from python_calamine import CalamineWorkbook
 
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        wb = CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # CalamineError, PasswordError, ZipError, XmlError, OSError
         raise FileFormatError(
             f"Cannot read {path} as an Excel .xlsx workbook ({exc}). Check that it is not "
             "open in Excel with a lock, password-protected or saved in another format."
         ) from None
     try:
-        names = wb.sheetnames
+        names = list(wb.sheet_names)
         if sheet is None:
-            ws = wb[names[0]]
             sheet = names[0]
-        elif sheet in names:
-            ws = wb[sheet]
-        else:
+        elif sheet not in names:
             raise FileFormatError(f"Sheet {sheet!r} not found in {path}. Sheets in this workbook: {names}.")
-        rows = list(ws.iter_rows(values_only=True))
+        try:
+            rows = wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+        except Exception as exc:  # a corrupt sheet
+            raise FileFormatError(f"Cannot read sheet {sheet!r} of {path}: {exc}") from None
     finally:
         wb.close()
+    width = max((len(r) for r in rows), default=0)
+    rows = [_excel_cells(r) for r in rows]
     if not rows or all(v is None for v in rows[0]):
         raise FileFormatError(
             f"Sheet {sheet!r} of {path} is empty or its first row is blank: expected a header "
             "row of column names in row 1."
         )
-    width = max(len(r) for r in rows)
     header = [("" if v is None else str(v).strip()) for v in rows[0]] + [""] * (width - len(rows[0]))
-    body = [tuple(r) + (None,) * (width - len(r)) for r in rows[1:]]
+    body = rows[1:]
     cells = (
         pd.DataFrame.from_records(body, columns=range(width))
         if body
@@ -170,6 +179,22 @@ def _read_xlsx(path: Path, sheet) -> RawTable:
     cells = cells.astype(object)
     cells.index = pd.RangeIndex(2, 2 + len(cells))
     return RawTable(header=header, cells=cells, kind="xlsx", details={"sheet": sheet})
+
+
+def _excel_cells(row: list) -> list:
+    """One row of calamine cells as openpyxl gives them (see :func:`_read_xlsx`)."""
+    out = row
+    for k, v in enumerate(row):
+        t = type(v)
+        if t is float:
+            if v.is_integer():
+                out[k] = int(v)
+        elif t is str:
+            if not v:
+                out[k] = None
+        elif t is _dt.date:
+            out[k] = _dt.datetime(v.year, v.month, v.day)
+    return out
 
 
 def _read_sav(path: Path) -> RawTable:
@@ -185,7 +210,7 @@ def _read_sav(path: Path) -> RawTable:
             (r["lo"], r["hi"]) for r in ranges if isinstance(r, dict) and isinstance(r.get("lo"), (int, float))
         ]
     header = [str(c) for c in df.columns]
-    cells = df.astype(object)
+    cells = df  # typed as pyreadstat gives them: conversion works per distinct value, no copy as objects
     cells.columns = range(len(header))
     cells.index = pd.RangeIndex(1, 1 + len(cells))
     return RawTable(
