@@ -432,7 +432,7 @@ def _read_table(source) -> tuple[pd.DataFrame, str, int]:
         from toolkit.io.csvfile import read_csv_text
 
         csvt = read_csv_text(path)
-        table = csvt.rows.copy()
+        table = csvt.rows.astype(object)  # plain text cells (pyarrow gives categoricals)
         table.columns = csvt.header
         return table, str(path), 2
     if suffix in (".xlsx", ".xlsm"):

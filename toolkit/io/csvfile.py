@@ -19,6 +19,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from toolkit.errors import FileFormatError, check_choice
@@ -46,6 +47,9 @@ class CsvText:
         ``"pyarrow"`` or ``"pandas"``: which parser read the file.
     fallback : str
         Why pyarrow could not read it (``""`` when it did).
+    codes : dict or None
+        Read by pyarrow: column position -> (codes of ``rows``, distinct values as an
+        object array), the dictionary encoding pyarrow made while parsing.
     """
 
     header: list
@@ -55,6 +59,7 @@ class CsvText:
     decimal: str
     parser: str = "pandas"
     fallback: str = ""
+    codes: dict | None = None
 
 
 def decode_bytes(raw: bytes, *, path="") -> tuple[str, str]:
@@ -144,15 +149,17 @@ def read_csv_text(path, *, parser: str | None = None) -> CsvText:
         raise FileFormatError(f"{path} is empty: expected a header row of column names.")
     sep = detect_separator(text)
     source = _Source(path=path, raw=raw, text=text, encoding=encoding, separator=sep)
-    table, used, fallback = None, parser, ""
+    table, codes, used, fallback = None, None, parser, ""
     if parser in ("auto", "pyarrow"):
-        table, fallback = _parse_pyarrow(source)
+        parsed, fallback = _parse_pyarrow(source)
         used = "pyarrow"
-        if table is None:
+        if parsed is None:
             if parser == "pyarrow":
                 raise FileFormatError(f"pyarrow cannot read {path} as CSV: {fallback}")
             log.info("%s: read with the pandas CSV parser (pyarrow could not: %s)", path.name, fallback)
             used = "pandas"
+        else:
+            table, codes = parsed
     if table is None:
         table = _parse_pandas(source)
     header = [str(c).strip() for c in table.iloc[0].tolist()]
@@ -167,6 +174,7 @@ def read_csv_text(path, *, parser: str | None = None) -> CsvText:
         decimal="," if sep == ";" else ".",
         parser=used,
         fallback=fallback,
+        codes=codes,
     )
 
 
@@ -214,10 +222,12 @@ def _parse_pandas(src: _Source) -> pd.DataFrame:
         ) from None
 
 
-def _parse_pyarrow(src: _Source) -> tuple[pd.DataFrame | None, str]:
+def _parse_pyarrow(src: _Source) -> tuple[tuple[pd.DataFrame, dict] | None, str]:
     """Every record as text cells through ``pyarrow.csv`` (multi-threaded).
 
-    Returns the table (header record included, positional columns) and ``""``, or
+    Returns the table (header record included, positional columns; each column a
+    pyarrow dictionary array wrapped without a copy), the codes and distinct values of
+    each column below the header (see :class:`CsvText`), and ``""``; or
     ``None`` and the reason pyarrow could not read the file with the same result as
     :func:`_parse_pandas`: pyarrow rejects rows with fewer cells than the first record
     (pandas pads them with empty cells). Empty lines are blank rows in both.
@@ -240,7 +250,9 @@ def _parse_pyarrow(src: _Source) -> tuple[pd.DataFrame | None, str]:
                 ignore_empty_lines=False,
             ),
             convert_options=pacsv.ConvertOptions(
-                column_types={c: pa.string() for c in names},
+                # each column dictionary-encoded while it is parsed (every thread its own
+                # blocks): the distinct values and the codes the conversion works on
+                column_types={c: pa.dictionary(pa.int32(), pa.string()) for c in names},
                 null_values=[],
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
@@ -249,12 +261,15 @@ def _parse_pyarrow(src: _Source) -> tuple[pd.DataFrame | None, str]:
         )
     except (pa.ArrowInvalid, pa.ArrowException) as exc:
         return None, str(exc).splitlines()[0]
-    frame = table.to_pandas(types_mapper=_as_str)
-    frame.columns = range(width)
-    return frame, ""
-
-
-def _as_str(pa_type):
-    import pyarrow as pa
-
-    return pd.StringDtype("pyarrow", na_value=float("nan")) if pa_type == pa.string() else None
+    table = table.unify_dictionaries()
+    frame = pd.DataFrame(
+        {j: pd.Series(pd.arrays.ArrowExtensionArray(table.column(j)), copy=False) for j in range(width)},
+        copy=False,
+    )
+    codes = {}
+    for j in range(width):
+        col = table.column(j)
+        chunks = [c.indices.to_numpy(zero_copy_only=False) for c in col.chunks]
+        idx = chunks[0] if len(chunks) == 1 else np.concatenate(chunks)
+        codes[j] = (idx[1:], col.chunk(0).dictionary.to_numpy(zero_copy_only=False))
+    return (frame, codes), ""

@@ -43,6 +43,9 @@ class RawTable:
         Column -> list of ``(lo, hi)`` user-missing ranges declared in an SPSS file.
     details : dict
         What was detected (encoding, separator, sheet).
+    factorized : dict or None
+        Column position -> :class:`~toolkit.io.convert.FactorizedCells` when the reader
+        already encoded the columns (pyarrow does while parsing a CSV file).
     """
 
     header: list
@@ -52,6 +55,7 @@ class RawTable:
     decimal: str = "."
     declared_missing: dict = field(default_factory=dict)
     details: dict = field(default_factory=dict)
+    factorized: dict | None = None
 
 
 def _is_import_id_row(values) -> bool:
@@ -74,6 +78,8 @@ def _drop_qualtrics(table: RawTable, qualtrics) -> RawTable:
         raise FileFormatError("The file has no row of question text; it is not a Qualtrics export.")
     drop = 2 if has_ids else 1  # legacy exports have names + question text only
     table.cells = cells.iloc[drop:]
+    if table.factorized is not None:
+        table.factorized = {j: f.rows_from(drop) for j, f in table.factorized.items()}
     table.qualtrics = True
     table.details["qualtrics_header_rows"] = 1 + drop
     return table
@@ -121,11 +127,17 @@ def _read_csv(path: Path) -> RawTable:
     from toolkit.io.csvfile import read_csv_text
 
     csvt = read_csv_text(path)
+    factorized = None
+    if csvt.codes is not None:
+        from toolkit.io.convert import FactorizedCells
+
+        factorized = {j: FactorizedCells.from_codes(c, u) for j, (c, u) in csvt.codes.items()}
     return RawTable(
         header=csvt.header,
         cells=csvt.rows,
         kind="csv",
         decimal=csvt.decimal,
+        factorized=factorized,
         details={"encoding": csvt.encoding, "separator": csvt.separator, "parser": csvt.parser}
         | ({"parser_fallback": csvt.fallback} if csvt.fallback else {}),
     )

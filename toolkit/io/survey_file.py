@@ -332,7 +332,7 @@ def _parse_file(path: Path, d: Dictionary, raw: RawTable) -> _Parsed:
     """Hash every column once; check the header; match file columns to the dictionary."""
     report = ValidationReport(file=path.name)
     cells = raw.cells
-    factorized = {j: FactorizedCells(cells[j]) for j in range(cells.shape[1])}
+    factorized = raw.factorized or {j: FactorizedCells(cells[j]) for j in range(cells.shape[1])}
     blank_cols = {j: is_blank(cells[j], factorized=factorized[j]) for j in range(cells.shape[1])}
     columns = _header_columns(raw.header, blank_cols, report)
     resolved = _match_columns(d, columns, report)
