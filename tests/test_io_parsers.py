@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 
+import numpy as np
 import pandas as pd
 import pytest
 from _io_helpers import HEADER, ROWS, csv_bytes, small_dictionary
@@ -125,3 +126,24 @@ def test_a_row_with_too_many_cells_is_the_same_clear_error(tmp_path, monkeypatch
             read_survey(path, small_dictionary())
         messages.append(str(err.value))
     assert messages[0] == messages[1]
+
+
+def test_text_stripped_in_c_as_python_strips_it(monkeypatch):
+    """The vectorised strip (pyarrow) and the per-value loop (str.strip) agree on Unicode
+    whitespace: no-break space, em space, ideographic space, separators, line breaks."""
+    from toolkit.dictionary import COLUMNS, load_dictionary
+    from toolkit.io import convert
+
+    row = dict.fromkeys(COLUMNS, "")
+    row.update(variable="note", label="Note", type="text", missing="-99", disclosure="public")
+    d = load_dictionary(pd.DataFrame([row], columns=list(COLUMNS)))
+    spaces = ["\u00a0", "\u2003", "\u3000", "\x1c", "\x1f", "\x85", "\u2028", "\t", "\r\n", "\u200b", "\ufeff"]
+    values = [f"{sp}id{i}{sp}" for i in range(400) for sp in spaces[i % len(spaces) : i % len(spaces) + 1]]
+    values += [sp * 2 for sp in spaces] + ["-99", "\u00a0-99"]
+    raw = pd.Series(values * 3, dtype=object)
+    fast = convert.convert_column(raw, d, "note")
+    monkeypatch.setattr(convert, "_VECTOR_MIN", 10**9)
+    slow = convert.convert_column(raw, d, "note")
+    pd.testing.assert_series_equal(fast.values, slow.values)
+    np.testing.assert_array_equal(fast.status, slow.status)
+    assert fast.missing == slow.missing == {-99: 6}
