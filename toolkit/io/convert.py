@@ -421,7 +421,7 @@ def _text_vectorised(norm, missing_set):
 def _text(raw, codes, norm, d, var):
     missing_set = {str(m) for m in d.missing_codes(var)}
     n = len(norm)
-    if n > _VECTOR_MIN and all(v is None or type(v) is str for v in norm):
+    if n > _VECTOR_MIN and pd.api.types.infer_dtype(np.array(norm, dtype=object), skipna=True) in ("string", "empty"):
         status_u, miss_u, text_u = _text_vectorised(norm, missing_set)
         values = pd.Series(_take(text_u, codes, None), index=raw.index, name=var, dtype="str")
         return _finish(raw, codes, status_u, miss_u, np.zeros(n, dtype=np.int16), [], values)

@@ -145,7 +145,7 @@ def read_csv_text(path, *, parser: str | None = None) -> CsvText:
     path = Path(path)
     raw = path.read_bytes()
     text, encoding = decode_bytes(raw, path=path)
-    if not text.strip():
+    if not text or text.isspace():  # as `not text.strip()`, without copying the file
         raise FileFormatError(f"{path} is empty: expected a header row of column names.")
     sep = detect_separator(text)
     source = _Source(path=path, raw=raw, text=text, encoding=encoding, separator=sep)

@@ -12,9 +12,11 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from toolkit.errors import FileFormatError
+from toolkit.io.convert import FactorizedCells
 
 __all__ = ["RawTable", "read_cells", "SUFFIXES"]
 
@@ -129,8 +131,6 @@ def _read_csv(path: Path) -> RawTable:
     csvt = read_csv_text(path)
     factorized = None
     if csvt.codes is not None:
-        from toolkit.io.convert import FactorizedCells
-
         factorized = {j: FactorizedCells.from_codes(c, u) for j, (c, u) in csvt.codes.items()}
     return RawTable(
         header=csvt.header,
@@ -175,26 +175,30 @@ def _read_xlsx(path: Path, sheet) -> RawTable:
     finally:
         wb.close()
     width = max((len(r) for r in rows), default=0)
-    rows = [_excel_cells(r) for r in rows]
-    if not rows or all(v is None for v in rows[0]):
+    first = _excel_cells(list(rows[0])) if rows else []
+    if not rows or all(v is None for v in first):
         raise FileFormatError(
             f"Sheet {sheet!r} of {path} is empty or its first row is blank: expected a header "
             "row of column names in row 1."
         )
-    header = [("" if v is None else str(v).strip()) for v in rows[0]] + [""] * (width - len(rows[0]))
+    header = [("" if v is None else str(v).strip()) for v in first] + [""] * (width - len(first))
     body = rows[1:]
-    cells = (
-        pd.DataFrame.from_records(body, columns=range(width))
-        if body
-        else pd.DataFrame(columns=range(width), dtype=object)
-    )
-    cells = cells.astype(object)
-    cells.index = pd.RangeIndex(2, 2 + len(cells))
-    return RawTable(header=header, cells=cells, kind="xlsx", details={"sheet": sheet})
+    index = pd.RangeIndex(2, 2 + len(body))
+    columns, factorized = {}, {}
+    for j in range(width):
+        # one column at a time, each distinct value made openpyxl-like once
+        col = np.empty(len(body), dtype=object)
+        col[:] = [r[j] if j < len(r) else None for r in body]
+        codes, uniq = pd.factorize(col, use_na_sentinel=True)
+        fixed = np.array(_excel_cells(list(uniq)) + [None], dtype=object)
+        columns[j] = fixed[codes]
+        factorized[j] = FactorizedCells.from_codes(codes, fixed[:-1])
+    cells = pd.DataFrame(columns, index=index, dtype=object) if width else pd.DataFrame(index=index)
+    return RawTable(header=header, cells=cells, kind="xlsx", details={"sheet": sheet}, factorized=factorized)
 
 
 def _excel_cells(row: list) -> list:
-    """One row of calamine cells as openpyxl gives them (see :func:`_read_xlsx`)."""
+    """Calamine cells as openpyxl gives them (see :func:`_read_xlsx`)."""
     out = row
     for k, v in enumerate(row):
         t = type(v)

@@ -603,7 +603,9 @@ def _assemble(ctx: _Parsed, rows: _Rows, conv: _Conversions) -> SurveyData:
     keep = ~rows.mask
     index = pd.Index(ctx.rows, name="row")
     if conv.columns:
-        data = pd.DataFrame(conv.columns, index=index)
+        # the columns share the cells' index: built on it (no alignment), then renamed
+        data = pd.DataFrame(conv.columns, index=ctx.cells.index)
+        data.index = index
         if not keep.all():
             data = data[keep]
     else:
