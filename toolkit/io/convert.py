@@ -211,16 +211,20 @@ def convert_column(
 
 
 def _finish(raw, codes, status_u, miss_u, prob_u, problems, values):
-    status = _take(np.asarray(status_u, dtype=np.int8), codes, BLANK).astype(np.int8)
+    status = _take(np.asarray(status_u, dtype=np.int8), codes, BLANK).astype(np.int8, copy=False)
     out = Converted(values=values, status=status, _codes=codes, _miss_u=list(miss_u))
-    if problems:
-        prob_row = _take(np.asarray(prob_u, dtype=np.int16), codes, 0)
+    prob_u = np.asarray(prob_u, dtype=np.int16)
+    if problems and prob_u.any():  # rows are looked at only when a distinct value has a problem
+        prob_row = _take(prob_u, codes, 0)
         for k, (problem, expected) in enumerate(problems, start=1):
+            if not (prob_u == k).any():
+                continue
             mask = prob_row == k
             if mask.any():
                 out.problems.append((mask, problem, expected))
     if any(m is not None for m in miss_u):
-        counts = np.bincount(codes[codes >= 0], minlength=len(miss_u))
+        # code -1 (NA) counted in the extra last bin, then dropped
+        counts = np.bincount(codes.astype(np.intp) + 1, minlength=len(miss_u) + 1)[1:]
         for m, n in zip(miss_u, counts):
             if m is not None and n:
                 out.missing[m] = out.missing.get(m, 0) + int(n)
