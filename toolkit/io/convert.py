@@ -143,7 +143,7 @@ def is_blank(series: pd.Series, *, factorized: FactorizedCells | None = None) ->
     """Boolean array: cell is empty, spaces only, ``None`` or NaN."""
     f = factorized if factorized is not None else FactorizedCells(series)
     blank_u = np.empty(len(f.uniques) + 1, dtype=bool)
-    blank_u[:-1] = np.equal(np.array(f.norm, dtype=object), None)
+    blank_u[:-1] = np.equal(np.array(f.norm, dtype=object), None)  # type: ignore[call-overload]
     blank_u[-1] = True
     return blank_u[f.codes]  # code -1 (NA) picks the True at the end
 
