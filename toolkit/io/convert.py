@@ -145,7 +145,7 @@ def is_blank(series: pd.Series, *, factorized: FactorizedCells | None = None) ->
     blank_u = np.empty(len(f.uniques) + 1, dtype=bool)
     blank_u[:-1] = np.equal(np.array(f.norm, dtype=object), None)  # type: ignore[call-overload]
     blank_u[-1] = True
-    return blank_u[f.codes]  # code -1 (NA) picks the True at the end
+    return blank_u[f.codes.astype(np.intp)]  # code -1 (NA) picks the True at the end
 
 
 def _declared_missing(value, ranges) -> bool:
@@ -200,19 +200,25 @@ def convert_column(
     """
     vtype = d.type(var)
     f = factorized if factorized is not None else FactorizedCells(raw)
-    codes, norm = f.codes, f.norm
+    # the row codes as numpy's own index type once (each take would convert small codes),
+    # the small codes kept with the result for the missing-code counts
+    codes, norm = f.codes.astype(np.intp), f.norm
     if vtype in ("categorical", "ordinal", "likert", "binary"):
-        return _coded(raw, codes, norm, d, var, vtype, declared_missing)
-    if vtype in ("integer", "numeric"):
-        return _number(raw, codes, norm, d, var, vtype, decimal, declared_missing)
-    if vtype == "date":
-        return _date(raw, codes, norm, d, var, date_order)
-    return _text(raw, codes, norm, d, var)
+        out = _coded(raw, codes, norm, d, var, vtype, declared_missing)
+    elif vtype in ("integer", "numeric"):
+        out = _number(raw, codes, norm, d, var, vtype, decimal, declared_missing)
+    elif vtype == "date":
+        out = _date(raw, codes, norm, d, var, date_order)
+    else:
+        out = _text(raw, codes, norm, d, var)
+    out._codes = f.codes
+    return out
 
 
 def _finish(raw, codes, status_u, miss_u, prob_u, problems, values):
     status = _take(np.asarray(status_u, dtype=np.int8), codes, BLANK).astype(np.int8, copy=False)
-    out = Converted(values=values, status=status, _codes=codes, _miss_u=list(miss_u))
+    miss_u = list(miss_u)
+    out = Converted(values=values, status=status, _codes=codes, _miss_u=miss_u)
     prob_u = np.asarray(prob_u, dtype=np.int16)
     if problems and prob_u.any():  # rows are looked at only when a distinct value has a problem
         prob_row = _take(prob_u, codes, 0)
@@ -222,7 +228,7 @@ def _finish(raw, codes, status_u, miss_u, prob_u, problems, values):
             mask = prob_row == k
             if mask.any():
                 out.problems.append((mask, problem, expected))
-    if any(m is not None for m in miss_u):
+    if miss_u.count(None) != len(miss_u):
         # code -1 (NA) counted in the extra last bin, then dropped
         counts = np.bincount(codes.astype(np.intp) + 1, minlength=len(miss_u) + 1)[1:]
         for m, n in zip(miss_u, counts):
