@@ -9,6 +9,10 @@ cp1252 (Excel's plain "CSV" on a UK/US Windows machine), comma, semicolon or tab
 separators (Excel in locales with a decimal comma saves ``;`` with ``3,5``),
 CRLF line ends, quoted cells containing line breaks, and blank rows (kept as
 empty rows so that row numbers match the file).
+
+Files are parsed by ``pyarrow.csv`` (multi-threaded, every column as text,
+dictionary-encoded as it is read); a file it cannot read as these rules require (a
+row with fewer cells than the header) goes to the pandas C parser, with a log line.
 """
 
 from __future__ import annotations

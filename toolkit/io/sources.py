@@ -185,10 +185,13 @@ def _read_xlsx(path: Path, sheet) -> RawTable:
     body = rows[1:]
     index = pd.RangeIndex(2, 2 + len(body))
     columns, factorized = {}, {}
+    if any(len(r) != width for r in body):  # calamine's rows are rectangular; padded if not
+        body = [list(r) + [None] * (width - len(r)) for r in body]
+    by_column = list(zip(*body)) if body else [()] * width
     for j in range(width):
         # one column at a time, each distinct value made openpyxl-like once
         col = np.empty(len(body), dtype=object)
-        col[:] = [r[j] if j < len(r) else None for r in body]
+        col[:] = by_column[j]
         codes, uniq = pd.factorize(col, use_na_sentinel=True)
         fixed = np.array(_excel_cells(list(uniq)) + [None], dtype=object)
         columns[j] = fixed[codes]

@@ -71,7 +71,9 @@ class SurveyData:
     source : pathlib.Path
     details : dict
         What was detected: file kind, encoding, separator, sheet, Qualtrics header
-        rows, multiselect layouts, number of rows in the file.
+        rows, multiselect layouts, number of rows in the file; for CSV the parser that
+        read it (``parser``: ``"pyarrow"``, or ``"pandas"`` with ``parser_fallback``
+        saying why pyarrow could not; the result is the same either way).
     """
 
     data: pd.DataFrame
