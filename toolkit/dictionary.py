@@ -35,6 +35,7 @@ from __future__ import annotations
 import math
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -431,12 +432,12 @@ def _read_table(source) -> tuple[pd.DataFrame, str, int]:
         from toolkit.io.csvfile import read_csv_text
 
         csvt = read_csv_text(path)
-        table = csvt.rows.copy()
+        table = csvt.rows.astype(object)  # plain text cells (pyarrow gives categoricals)
         table.columns = csvt.header
         return table, str(path), 2
     if suffix in (".xlsx", ".xlsm"):
         try:
-            table = pd.read_excel(path, sheet_name=0, dtype=object, engine="openpyxl")
+            table = pd.read_excel(path, sheet_name=0, dtype=object, engine="calamine")
         except Exception as exc:  # corrupt zip, not an xlsx, ...
             raise FileFormatError(f"Cannot read data dictionary {path} as XLSX: {exc}") from None
         return table, str(path), 2
@@ -494,12 +495,22 @@ def load_dictionary(source) -> Dictionary:
       - row 3, column 'type': unknown type; found 'likret', expected one of id, text, ...
     """
     raw, name, first_row = _read_table(source)
+    cells, rownum = _text_cells(raw, name, first_row)
+    checks = _RowChecks()
+    names = list(cells.columns)  # may repeat "" (unnamed columns, ignored)
+    for row, values in zip(rownum.tolist(), cells.itertuples(index=False, name=None)):
+        checks.check(int(row), dict(zip(names, values)))
+    checks.across_rows()
+    if checks.problems:
+        checks.problems.sort(key=lambda p: (p[0], COLUMNS.index(p[1]) if p[1] in COLUMNS else 99))
+        _raise(name, checks.problems)
+    return _build(checks, list(raw.columns), name)
+
+
+# ---------------------------------------------------------------- loading steps
+def _text_cells(raw: pd.DataFrame, name: str, first_row: int) -> tuple[pd.DataFrame, pd.Series]:
+    """Header checked, every cell as stripped text, blank rows dropped; with the row numbers."""
     raw.columns = [_cell(c).lower() for c in raw.columns]
-    problems: list = []  # (row, column, value, problem, expected)
-
-    def add(row, column, value, problem, expected):
-        problems.append((row, column, value, problem, expected))
-
     missing_cols = [c for c in COLUMNS if c not in raw.columns]
     if missing_cols:
         _raise(
@@ -508,7 +519,6 @@ def load_dictionary(source) -> Dictionary:
     dup_cols = sorted({c for c in raw.columns if list(raw.columns).count(c) > 1 and c})
     if dup_cols:
         _raise(name, [(1, c, c, "header column appears more than once", "each column once") for c in dup_cols])
-
     cells = raw.map(_cell) if len(raw) else raw.astype(str)
     rownum = pd.Series(range(first_row, first_row + len(cells)), index=cells.index)
     blank = (cells == "").all(axis=1)
@@ -518,121 +528,199 @@ def load_dictionary(source) -> Dictionary:
             name,
             [(first_row, "variable", "", "the dictionary has no variables (no rows)", "one row per survey variable")],
         )
+    return cells, rownum
 
-    records: list[dict] = []
-    parsed: dict = {}
-    seen: dict = {}
-    for idx, r in cells.iterrows():
-        row = int(rownum[idx])
+
+@dataclass(frozen=True)
+class _DictRow:
+    """One dictionary row as read: its cells (stripped text) and what parsing them gave."""
+
+    row: int  # as numbered in the file
+    cells: dict
+    var: str
+    vtype: str
+    values: dict
+    values_ok: bool  # ``values`` parsed without a problem
+    missing: list
+    valid: list  # codes in ``values`` that are not missing codes
+    lo: float | None
+    hi: float | None
+
+
+class _RowChecks:
+    """Checks each dictionary row, then across rows; collects problems and the parsed rows."""
+
+    def __init__(self):
+        self.problems: list = []  # (row, column, value, problem, expected)
+        self.records: list[dict] = []
+        self.parsed: dict = {}
+        self.seen: dict = {}  # variable -> row
+
+    def add(self, row, column, value, problem, expected) -> None:
+        self.problems.append((row, column, value, problem, expected))
+
+    # ------------------------------------------------------------- one row
+    def check(self, row: int, r: dict) -> None:
         var = r["variable"]
         if not var:
-            add(row, "variable", "", "blank variable name", "a name such as 'q1'")
-            continue
+            self.add(row, "variable", "", "blank variable name", "a name such as 'q1'")
+            return
         if re.search(r"\s", var):
-            add(row, "variable", var, "variable name contains spaces", "a name without spaces, e.g. 'harm_abuse'")
-        if var in seen:
-            add(row, "variable", var, f"duplicate variable (also row {seen[var]})", "each variable once")
-            continue
-        seen[var] = row
+            self.add(row, "variable", var, "variable name contains spaces", "a name without spaces, e.g. 'harm_abuse'")
+        if var in self.seen:
+            self.add(row, "variable", var, f"duplicate variable (also row {self.seen[var]})", "each variable once")
+            return
+        self.seen[var] = row
         vtype = r["type"].lower()
         if vtype not in TYPES:
-            add(row, "type", r["type"], "unknown type", "one of " + ", ".join(TYPES))
+            self.add(row, "type", r["type"], "unknown type", "one of " + ", ".join(TYPES))
         values, vprobs = _parse_values(r["values"])
         for prob, exp in vprobs:
-            add(row, "values", r["values"], prob, exp)
+            self.add(row, "values", r["values"], prob, exp)
         missing, probs = _parse_missing(r["missing"])
         for prob, exp in probs:
-            add(row, "missing", r["missing"], prob, exp)
-        valid = [c for c in values if c not in set(missing)]
+            self.add(row, "missing", r["missing"], prob, exp)
+        lo, hi = _parse_number(r["min"]), _parse_number(r["max"])
+        d = _DictRow(
+            row=row,
+            cells=r,
+            var=var,
+            vtype=vtype,
+            values=values,
+            values_ok=not vprobs,
+            missing=missing,
+            valid=[c for c in values if c not in set(missing)],
+            lo=None if lo == "bad" else lo,
+            hi=None if hi == "bad" else hi,
+        )
+        self._codes(d)
+        self._missing_codes(d)
+        self._range(d, lo, hi)
+        flags = self._flags(d)
+        pillar, disclosure, role = self._classes(d)
+        self._scale(d, flags)
+        self.parsed[var] = {"values": values, "missing": missing, "row": row}
+        rec = dict(r)
+        rec.update(
+            variable=var,
+            type=vtype,
+            pillar=pillar or None,
+            disclosure=disclosure,
+            role=role or None,
+            scale=r["scale"] or None,
+            reverse=flags["reverse"],
+            required=flags["required"],
+            label=r["label"],
+            min=d.lo if d.lo is not None else math.nan,
+            max=d.hi if d.hi is not None else math.nan,
+        )
+        self.records.append(rec)
+
+    def _codes(self, d: _DictRow) -> None:
+        """Codes fit the type: coded types have them (binary exactly 2), others have none."""
+        row, vtype, text = d.row, d.vtype, d.cells["values"]
         if vtype in CODED_TYPES:
-            if not vprobs and not valid:
-                add(row, "values", r["values"], f"a {vtype} item needs codes", "'code=label; code=label'")
-            elif vtype == "binary" and len(valid) != 2:
-                add(
+            if d.values_ok and not d.valid:
+                self.add(row, "values", text, f"a {vtype} item needs codes", "'code=label; code=label'")
+            elif vtype == "binary" and len(d.valid) != 2:
+                self.add(
                     row,
                     "values",
-                    r["values"],
-                    f"a binary item needs exactly 2 valid codes, found {len(valid)}",
+                    text,
+                    f"a binary item needs exactly 2 valid codes, found {len(d.valid)}",
                     "e.g. '0=No; 1=Yes' (missing codes listed in 'missing')",
                 )
-            elif vtype in ("likert", "ordinal") and len(valid) < 2:
-                add(row, "values", r["values"], f"a {vtype} item needs at least 2 valid codes", "'1=...; 2=...'")
-        elif vtype in ("id", "text", "date") and values:
-            add(row, "values", r["values"], f"codes on a {vtype} item", "blank 'values' for id, text and date items")
-        elif vtype in ("integer", "numeric") and valid:
-            add(
+            elif vtype in ("likert", "ordinal") and len(d.valid) < 2:
+                self.add(row, "values", text, f"a {vtype} item needs at least 2 valid codes", "'1=...; 2=...'")
+        elif vtype in ("id", "text", "date") and d.values:
+            self.add(row, "values", text, f"codes on a {vtype} item", "blank 'values' for id, text and date items")
+        elif vtype in ("integer", "numeric") and d.valid:
+            self.add(
                 row,
                 "values",
-                r["values"],
+                text,
                 f"codes on a {vtype} item that are not missing codes",
                 "only labels of missing codes (listed in 'missing') for integer and numeric items",
             )
-        if vtype == "id" and missing:
-            add(row, "missing", r["missing"], "missing codes on an id item", "blank")
+
+    def _missing_codes(self, d: _DictRow) -> None:
+        row, vtype, text = d.row, d.vtype, d.cells["missing"]
+        if vtype == "id" and d.missing:
+            self.add(row, "missing", text, "missing codes on an id item", "blank")
         if vtype in ("integer", "numeric", "likert", "ordinal"):
-            bad = [c for c in missing if not isinstance(c, (int, float))]
+            bad = [c for c in d.missing if not isinstance(c, (int, float))]
             if bad:
-                add(
+                self.add(
                     row,
                     "missing",
-                    r["missing"],
+                    text,
                     f"non-numeric missing code {bad[0]!r} on a {vtype} item",
                     "numeric codes such as 9 or -99",
                 )
-        lo, hi = _parse_number(r["min"]), _parse_number(r["max"])
+
+    def _range(self, d: _DictRow, lo, hi) -> None:
+        """``min`` / ``max`` are numbers, on a type that has a range, in order; Likert and
+        ordinal codes are numeric and within them."""
+        row, vtype, r = d.row, d.vtype, d.cells
         for col, val in (("min", lo), ("max", hi)):
             if val == "bad":
-                add(row, col, r[col], f"{col} is not a number", "a number or blank")
+                self.add(row, col, r[col], f"{col} is not a number", "a number or blank")
             elif val is not None and vtype in TYPES and vtype not in RANGED_TYPES:
-                add(
+                self.add(
                     row,
                     col,
                     r[col],
                     f"{col} on a {vtype} item",
                     "blank (min/max apply to likert, ordinal, integer, numeric)",
                 )
-        lo = None if lo == "bad" else lo
-        hi = None if hi == "bad" else hi
+        lo, hi = d.lo, d.hi
         if lo is not None and hi is not None and lo > hi:
-            add(row, "min", r["min"], f"min {lo:g} is greater than max {hi:g}", "min <= max")
+            self.add(row, "min", r["min"], f"min {lo:g} is greater than max {hi:g}", "min <= max")
         if vtype in ("likert", "ordinal"):
             out = [
                 c
-                for c in valid
+                for c in d.valid
                 if isinstance(c, (int, float)) and ((lo is not None and c < lo) or (hi is not None and c > hi))
             ]
             if out:
-                add(
+                self.add(
                     row,
                     "values",
                     r["values"],
                     f"valid code(s) {out} outside min/max",
                     "valid codes within [min, max]; list codes such as 9 = Don't know in 'missing'",
                 )
-            if any(not isinstance(c, (int, float)) for c in valid):
-                add(
+            if any(not isinstance(c, (int, float)) for c in d.valid):
+                self.add(
                     row,
                     "values",
                     r["values"],
                     f"non-numeric codes on a {vtype} item",
                     "numeric codes such as 1=Strongly disagree",
                 )
+
+    def _flags(self, d: _DictRow) -> dict:
         flags = {}
         for col in ("reverse", "required"):
-            v = r[col].lower()
+            v = d.cells[col].lower()
             if v in _YES:
                 flags[col] = True
             elif v in _NO:
                 flags[col] = False
             else:
-                add(row, col, r[col], f"{col} must be yes, no or blank", "yes, no or blank")
+                self.add(d.row, col, d.cells[col], f"{col} must be yes, no or blank", "yes, no or blank")
                 flags[col] = False
+        return flags
+
+    def _classes(self, d: _DictRow) -> tuple[str, str, str]:
+        """Pillar, disclosure class and role, lower case, each checked against its list."""
+        row, vtype, r = d.row, d.vtype, d.cells
         pillar = r["pillar"].lower()
         if pillar and pillar not in PILLARS:
-            add(row, "pillar", r["pillar"], "unknown pillar", "one of " + ", ".join(PILLARS) + " or blank")
+            self.add(row, "pillar", r["pillar"], "unknown pillar", "one of " + ", ".join(PILLARS) + " or blank")
         disclosure = r["disclosure"].lower()
         if disclosure not in DISCLOSURE:
-            add(
+            self.add(
                 row,
                 "disclosure",
                 r["disclosure"],
@@ -641,119 +729,116 @@ def load_dictionary(source) -> Dictionary:
             )
         role = r["role"].lower().replace("-", "_").replace(" ", "_") if "role" in r else ""
         if role and role not in ROLES:
-            add(row, "role", r["role"], "unknown role", "one of " + ", ".join(ROLES) + " or blank")
+            self.add(row, "role", r["role"], "unknown role", "one of " + ", ".join(ROLES) + " or blank")
             role = ""
         elif role == "weight" and vtype not in ("numeric", "integer"):
-            add(row, "role", r["role"], f"a weight of type {vtype}", "type numeric for a weight variable")
+            self.add(row, "role", r["role"], f"a weight of type {vtype}", "type numeric for a weight variable")
         elif role == "harm" and vtype in ("id", "text"):
-            add(row, "role", r["role"], f"a harm item of type {vtype}", "a binary item (0=No; 1=Yes) for a harm type")
+            self.add(
+                row, "role", r["role"], f"a harm item of type {vtype}", "a binary item (0=No; 1=Yes) for a harm type"
+            )
         elif role == "identifier" and disclosure and disclosure != "identifier":
-            add(
+            self.add(
                 row,
                 "disclosure",
                 r["disclosure"],
                 "an identifier not classed as one",
                 "disclosure 'identifier' for the variable with role identifier",
             )
+        return pillar, disclosure, role
+
+    def _scale(self, d: _DictRow, flags: dict) -> None:
+        """A scale item has a scorable type; a reverse item has a scale and a range."""
+        row, vtype, r = d.row, d.vtype, d.cells
         scale = r["scale"]
         if scale and vtype in TYPES and vtype not in SCALE_TYPES:
-            add(
+            self.add(
                 row,
                 "scale",
                 scale,
                 f"a {vtype} item cannot belong to a scale",
                 "blank, or type " + "/".join(SCALE_TYPES),
             )
-        if flags["reverse"]:
-            if not scale:
-                add(row, "reverse", r["reverse"], "reverse on an item with no scale", "blank, or give the item a scale")
-            elif vtype in SCALE_TYPES and vtype != "binary":
-                has_range = (lo is not None and hi is not None) or (
-                    vtype in ("likert", "ordinal") and len([c for c in valid if isinstance(c, (int, float))]) >= 2
+        if not flags["reverse"]:
+            return
+        if not scale:
+            self.add(
+                row, "reverse", r["reverse"], "reverse on an item with no scale", "blank, or give the item a scale"
+            )
+        elif vtype in SCALE_TYPES and vtype != "binary":
+            numeric = [c for c in d.valid if isinstance(c, (int, float))]
+            has_range = (d.lo is not None and d.hi is not None) or (
+                vtype in ("likert", "ordinal") and len(numeric) >= 2
+            )
+            if not has_range:
+                self.add(
+                    row,
+                    "reverse",
+                    r["reverse"],
+                    "reverse item without min and max",
+                    "min and max, needed to score min + max - x",
                 )
-                if not has_range:
-                    add(
-                        row,
-                        "reverse",
-                        r["reverse"],
-                        "reverse item without min and max",
-                        "min and max, needed to score min + max - x",
-                    )
-        parsed[var] = {"values": values, "missing": missing, "row": row}
-        rec = {c: r[c] for c in raw.columns}
-        rec.update(
-            variable=var,
-            type=vtype,
-            pillar=pillar or None,
-            disclosure=disclosure,
-            role=role or None,
-            scale=scale or None,
-            reverse=flags["reverse"],
-            required=flags["required"],
-            label=r["label"],
-            min=lo if lo is not None else math.nan,
-            max=hi if hi is not None else math.nan,
-        )
-        records.append(rec)
 
-    # checks across rows
-    scales: dict = {}
-    for rec in records:
-        if rec["scale"]:
-            scales.setdefault(rec["scale"], []).append(rec["variable"])
-    for sc, items in scales.items():
-        if len(items) < 2:
-            add(
-                parsed[items[0]]["row"],
-                "scale",
-                sc,
-                f"scale {sc!r} has only 1 item",
-                "at least 2 items per scale (or leave 'scale' blank)",
-            )
-    for single in SINGLE_ROLES:
-        having = [rec["variable"] for rec in records if rec["role"] == single]
-        for extra in having[1:]:
-            add(
+    # ------------------------------------------------------------- across rows
+    def across_rows(self) -> None:
+        """Scales of one item, single roles used twice, several id variables, multiselect
+        option columns clashing with another variable."""
+        records, parsed = self.records, self.parsed
+        scales: dict = {}
+        for rec in records:
+            if rec["scale"]:
+                scales.setdefault(rec["scale"], []).append(rec["variable"])
+        for sc, items in scales.items():
+            if len(items) < 2:
+                self.add(
+                    parsed[items[0]]["row"],
+                    "scale",
+                    sc,
+                    f"scale {sc!r} has only 1 item",
+                    "at least 2 items per scale (or leave 'scale' blank)",
+                )
+        for single in SINGLE_ROLES:
+            having = [rec["variable"] for rec in records if rec["role"] == single]
+            for extra in having[1:]:
+                self.add(
+                    parsed[extra]["row"],
+                    "role",
+                    single,
+                    f"more than one variable with role {single} ({', '.join(having)})",
+                    f"role {single} on one variable only",
+                )
+        ids = [rec["variable"] for rec in records if rec["type"] == "id"]
+        for extra in ids[1:]:
+            self.add(
                 parsed[extra]["row"],
-                "role",
-                single,
-                f"more than one variable with role {single} ({', '.join(having)})",
-                f"role {single} on one variable only",
+                "type",
+                "id",
+                f"more than one id variable ({', '.join(ids)})",
+                "one variable of type id",
             )
-    ids = [rec["variable"] for rec in records if rec["type"] == "id"]
-    for extra in ids[1:]:
-        add(
-            parsed[extra]["row"],
-            "type",
-            "id",
-            f"more than one id variable ({', '.join(ids)})",
-            "one variable of type id",
-        )
-    names = set(seen)
-    for rec in records:
-        if rec["type"] == "multiselect":
-            var = rec["variable"]
-            for code in parsed[var]["values"]:
-                col = f"{var}_{code}"
-                if col in names:
-                    add(
-                        seen[col],
-                        "variable",
-                        col,
-                        f"clashes with option {code} of multiselect {var!r}",
-                        "another variable name",
-                    )
+        for rec in records:
+            if rec["type"] == "multiselect":
+                var = rec["variable"]
+                for code in parsed[var]["values"]:
+                    col = f"{var}_{code}"
+                    if col in self.seen:
+                        self.add(
+                            self.seen[col],
+                            "variable",
+                            col,
+                            f"clashes with option {code} of multiselect {var!r}",
+                            "another variable name",
+                        )
 
-    if problems:
-        problems.sort(key=lambda p: (p[0], COLUMNS.index(p[1]) if p[1] in COLUMNS else 99))
-        _raise(name, problems)
-    extra_cols = [c for c in raw.columns if c not in COLUMNS and c and c != "role"]
-    table = pd.DataFrame.from_records(records, columns=list(COLUMNS) + ["role"] + extra_cols)
+
+def _build(checks: _RowChecks, file_columns: list, name: str) -> Dictionary:
+    extra_cols = [c for c in file_columns if c not in COLUMNS and c and c != "role"]
+    table = pd.DataFrame.from_records(checks.records, columns=list(COLUMNS) + ["role"] + extra_cols)
     table["min"] = table["min"].astype(float)
     table["max"] = table["max"].astype(float)
     table["reverse"] = table["reverse"].astype(bool)
     table["required"] = table["required"].astype(bool)
-    return Dictionary(table, parsed, name)
+    return Dictionary(table, checks.parsed, name)
 
 
 def _raise(name, problems):

@@ -8,12 +8,15 @@ the case number (1..n).
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from toolkit.errors import FileFormatError
+from toolkit.io.convert import FactorizedCells
 
 __all__ = ["RawTable", "read_cells", "SUFFIXES"]
 
@@ -42,6 +45,9 @@ class RawTable:
         Column -> list of ``(lo, hi)`` user-missing ranges declared in an SPSS file.
     details : dict
         What was detected (encoding, separator, sheet).
+    factorized : dict or None
+        Column position -> :class:`~toolkit.io.convert.FactorizedCells` when the reader
+        already encoded the columns (pyarrow does while parsing a CSV file).
     """
 
     header: list
@@ -51,6 +57,7 @@ class RawTable:
     decimal: str = "."
     declared_missing: dict = field(default_factory=dict)
     details: dict = field(default_factory=dict)
+    factorized: dict | None = None
 
 
 def _is_import_id_row(values) -> bool:
@@ -73,6 +80,8 @@ def _drop_qualtrics(table: RawTable, qualtrics) -> RawTable:
         raise FileFormatError("The file has no row of question text; it is not a Qualtrics export.")
     drop = 2 if has_ids else 1  # legacy exports have names + question text only
     table.cells = cells.iloc[drop:]
+    if table.factorized is not None:
+        table.factorized = {j: f.rows_from(drop) for j, f in table.factorized.items()}
     table.qualtrics = True
     table.details["qualtrics_header_rows"] = 1 + drop
     return table
@@ -120,55 +129,91 @@ def _read_csv(path: Path) -> RawTable:
     from toolkit.io.csvfile import read_csv_text
 
     csvt = read_csv_text(path)
+    factorized = None
+    if csvt.codes is not None:
+        factorized = {j: FactorizedCells.from_codes(c, u) for j, (c, u) in csvt.codes.items()}
     return RawTable(
         header=csvt.header,
         cells=csvt.rows,
         kind="csv",
         decimal=csvt.decimal,
-        details={"encoding": csvt.encoding, "separator": csvt.separator},
+        factorized=factorized,
+        details={"encoding": csvt.encoding, "separator": csvt.separator, "parser": csvt.parser}
+        | ({"parser_fallback": csvt.fallback} if csvt.fallback else {}),
     )
 
 
 def _read_xlsx(path: Path, sheet) -> RawTable:
-    import zipfile
+    """Cells of one sheet through python-calamine (Rust), as openpyxl would give them.
 
-    import openpyxl
+    Calamine gives every number as a float, a date cell as ``datetime.date`` and an
+    empty cell as ``""``; they become what openpyxl gives (``int`` for whole numbers,
+    ``datetime.datetime``, ``None``) so that codes, ids and report values read the same.
+    Merged cells hold their value in the top-left cell only (as in openpyxl's read-only
+    mode); numbers stored as text stay text. Rows after the last cell holding a value
+    (formatted but empty) are not read.
+    """
+    from python_calamine import CalamineWorkbook
 
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        wb = CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # CalamineError, PasswordError, ZipError, XmlError, OSError
         raise FileFormatError(
             f"Cannot read {path} as an Excel .xlsx workbook ({exc}). Check that it is not "
             "open in Excel with a lock, password-protected or saved in another format."
         ) from None
     try:
-        names = wb.sheetnames
+        names = list(wb.sheet_names)
         if sheet is None:
-            ws = wb[names[0]]
             sheet = names[0]
-        elif sheet in names:
-            ws = wb[sheet]
-        else:
+        elif sheet not in names:
             raise FileFormatError(f"Sheet {sheet!r} not found in {path}. Sheets in this workbook: {names}.")
-        rows = list(ws.iter_rows(values_only=True))
+        try:
+            rows = wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+        except Exception as exc:  # a corrupt sheet
+            raise FileFormatError(f"Cannot read sheet {sheet!r} of {path}: {exc}") from None
     finally:
         wb.close()
-    if not rows or all(v is None for v in rows[0]):
+    width = max((len(r) for r in rows), default=0)
+    first = _excel_cells(list(rows[0])) if rows else []
+    if not rows or all(v is None for v in first):
         raise FileFormatError(
             f"Sheet {sheet!r} of {path} is empty or its first row is blank: expected a header "
             "row of column names in row 1."
         )
-    width = max(len(r) for r in rows)
-    header = [("" if v is None else str(v).strip()) for v in rows[0]] + [""] * (width - len(rows[0]))
-    body = [tuple(r) + (None,) * (width - len(r)) for r in rows[1:]]
-    cells = (
-        pd.DataFrame.from_records(body, columns=range(width))
-        if body
-        else pd.DataFrame(columns=range(width), dtype=object)
-    )
-    cells = cells.astype(object)
-    cells.index = pd.RangeIndex(2, 2 + len(cells))
-    return RawTable(header=header, cells=cells, kind="xlsx", details={"sheet": sheet})
+    header = [("" if v is None else str(v).strip()) for v in first] + [""] * (width - len(first))
+    body = rows[1:]
+    index = pd.RangeIndex(2, 2 + len(body))
+    columns, factorized = {}, {}
+    if any(len(r) != width for r in body):  # calamine's rows are rectangular; padded if not
+        body = [list(r) + [None] * (width - len(r)) for r in body]
+    by_column = list(zip(*body)) if body else [()] * width
+    for j in range(width):
+        # one column at a time, each distinct value made openpyxl-like once
+        col = np.empty(len(body), dtype=object)
+        col[:] = by_column[j]
+        codes, uniq = pd.factorize(col, use_na_sentinel=True)
+        fixed = np.array(_excel_cells(list(uniq)) + [None], dtype=object)
+        columns[j] = fixed[codes]
+        factorized[j] = FactorizedCells.from_codes(codes, fixed[:-1])
+    cells = pd.DataFrame(columns, index=index, dtype=object) if width else pd.DataFrame(index=index)
+    return RawTable(header=header, cells=cells, kind="xlsx", details={"sheet": sheet}, factorized=factorized)
+
+
+def _excel_cells(row: list) -> list:
+    """Calamine cells as openpyxl gives them (see :func:`_read_xlsx`)."""
+    out = row
+    for k, v in enumerate(row):
+        t = type(v)
+        if t is float:
+            if v.is_integer():
+                out[k] = int(v)
+        elif t is str:
+            if not v:
+                out[k] = None
+        elif t is _dt.date:
+            out[k] = _dt.datetime(v.year, v.month, v.day)
+    return out
 
 
 def _read_sav(path: Path) -> RawTable:
@@ -184,7 +229,7 @@ def _read_sav(path: Path) -> RawTable:
             (r["lo"], r["hi"]) for r in ranges if isinstance(r, dict) and isinstance(r.get("lo"), (int, float))
         ]
     header = [str(c) for c in df.columns]
-    cells = df.astype(object)
+    cells = df  # typed as pyreadstat gives them: conversion works per distinct value, no copy as objects
     cells.columns = range(len(header))
     cells.index = pd.RangeIndex(1, 1 + len(cells))
     return RawTable(

@@ -17,7 +17,7 @@ from toolkit.dictionary import Dictionary, load_dictionary
 from toolkit.errors import ColumnNotFoundError, DataValidationError, check_choice
 from toolkit.io.convert import BLANK, FactorizedCells, convert_column, is_blank
 from toolkit.io.multiselect import combine_spread, expand_packed
-from toolkit.io.sources import read_cells
+from toolkit.io.sources import RawTable, read_cells
 from toolkit.io.validation_report import ValidationReport
 
 __all__ = ["read_survey", "SurveyData"]
@@ -71,7 +71,9 @@ class SurveyData:
     source : pathlib.Path
     details : dict
         What was detected: file kind, encoding, separator, sheet, Qualtrics header
-        rows, multiselect layouts, number of rows in the file.
+        rows, multiselect layouts, number of rows in the file; for CSV the parser that
+        read it (``parser``: ``"pyarrow"``, or ``"pandas"`` with ``parser_fallback``
+        saying why pyarrow could not; the result is the same either way).
     """
 
     data: pd.DataFrame
@@ -242,21 +244,117 @@ def read_survey(
     check_choice(multiselect, ("auto", "spread", "packed"), argument="multiselect", function="read_survey")
     d = dictionary if isinstance(dictionary, Dictionary) else load_dictionary(dictionary)
     path = Path(path)
-    raw = read_cells(path, sheet=sheet, qualtrics=qualtrics)
+    ctx = _parse_file(path, d, read_cells(path, sheet=sheet, qualtrics=qualtrics))
+    rows = _Rows(ctx)
+    _exclude_blank_rows(ctx, rows)
+    id_var = _id_variable(ctx, id_column)
+    _exclude_qualtrics(ctx, rows, previews=exclude_previews, unfinished=exclude_unfinished)
+    conv = _convert_variables(ctx, rows, id_var, multiselect=multiselect, date_order=date_order)
+    _report_unknown_columns(ctx)
+    _check_ids(ctx, rows, conv, id_var)
+    survey = _assemble(ctx, rows, conv)
+    if len(survey.excluded) - int(rows.blank.sum()):
+        n_out = len(survey.excluded) - int(rows.blank.sum())
+        log.warning("%s: %d row(s) excluded (see .excluded)", path.name, n_out)
+    if on_error == "raise" and not ctx.report.ok:
+        raise DataValidationError(ctx.report)
+    return survey
+
+
+# ------------------------------------------------------------------------- steps
+@dataclass(frozen=True)
+class _Parsed:
+    """A survey file read and its columns matched to the dictionary: what every step needs.
+
+    ``columns`` maps a file column name to its position in ``cells``; ``resolved`` maps
+    a dictionary variable (or multiselect option column) to the file column it is read
+    from; ``factorized`` holds each column hashed once (shared by the blank checks, the
+    conversions and the missing-code counts).
+    """
+
+    path: Path
+    d: Dictionary
+    raw: RawTable
+    report: ValidationReport
+    rows: np.ndarray  # row number in the file, per cell row
+    factorized: dict  # position -> FactorizedCells
+    blank_cols: dict  # position -> bool array
+    columns: dict  # file name -> position
+    resolved: dict  # dictionary / option name -> file name
+
+    @property
+    def cells(self) -> pd.DataFrame:
+        return self.raw.cells
+
+    @property
+    def n_in(self) -> int:
+        return len(self.rows)
+
+    def position(self, name) -> int:
+        """Position of the column a dictionary / option name is read from."""
+        return self.columns[self.resolved[name]]
+
+    def column(self, name) -> pd.Series:
+        return self.cells[self.position(name)]
+
+    def values_at(self, position: int, mask: np.ndarray) -> np.ndarray:
+        """The raw cells of one column on the rows of ``mask`` (for the report)."""
+        return self.cells[position].iloc[np.flatnonzero(mask)].to_numpy(dtype=object)
+
+
+class _Rows:
+    """Rows kept and excluded, as the steps decide: ``live`` rows are still candidates;
+    ``excluded`` lists (row, id, reason); ``mask`` marks every excluded row."""
+
+    def __init__(self, ctx: _Parsed):
+        blank = np.ones(ctx.n_in, dtype=bool)
+        for b in ctx.blank_cols.values():
+            blank &= b
+        self.blank = blank
+        self.live = ~blank
+        self.mask = blank.copy()
+        self.excluded: list = []
+
+    def exclude(self, positions, rows, reason, ids=None) -> None:
+        for k, (p, r) in enumerate(zip(positions, rows)):
+            self.excluded.append((int(r), None if ids is None else ids[k], reason))
+            self.mask[p] = True
+
+
+@dataclass(frozen=True)
+class _Conversions:
+    """Typed columns of the data, in output order, and what the missing-code table needs."""
+
+    columns: dict  # output column -> Series
+    converted: dict  # variable -> Converted
+    multiselect: dict  # variable -> "packed" / "spread"
+
+
+def _parse_file(path: Path, d: Dictionary, raw: RawTable) -> _Parsed:
+    """Hash every column once; check the header; match file columns to the dictionary."""
     report = ValidationReport(file=path.name)
     cells = raw.cells
-    rows = cells.index.to_numpy()
-    n_in = len(cells)
-
-    # ---- header ---------------------------------------------------------
-    # each column hashed once, shared by the blank checks and the conversion
-    factorized = {j: FactorizedCells(cells[j]) for j in range(cells.shape[1])}
+    factorized = raw.factorized or {j: FactorizedCells(cells[j]) for j in range(cells.shape[1])}
     blank_cols = {j: is_blank(cells[j], factorized=factorized[j]) for j in range(cells.shape[1])}
-    blank_row = np.ones(n_in, dtype=bool)
-    for blank in blank_cols.values():
-        blank_row &= blank
-    columns: dict = {}  # file name -> position
-    for j, name in enumerate(raw.header):
+    columns = _header_columns(raw.header, blank_cols, report)
+    resolved = _match_columns(d, columns, report)
+    return _Parsed(
+        path=path,
+        d=d,
+        raw=raw,
+        report=report,
+        rows=cells.index.to_numpy(),
+        factorized=factorized,
+        blank_cols=blank_cols,
+        columns=columns,
+        resolved=resolved,
+    )
+
+
+def _header_columns(header, blank_cols, report) -> dict:
+    """File column name -> position; unnamed columns holding data and repeated names reported."""
+    columns: dict = {}
+    for j, name in enumerate(header):
         if name == "":
             if not blank_cols[j].all():
                 report.add(
@@ -279,10 +377,20 @@ def read_survey(
             )
             continue
         columns[name] = j
-    # dictionary variables (and multiselect option columns) matched to file columns
+    return columns
+
+
+def _known_names(d: Dictionary) -> set:
     known = set(d.variables)
     for ms in d.of_type("multiselect"):
         known.update(d.option_columns(ms))
+    return known
+
+
+def _match_columns(d: Dictionary, columns: dict, report) -> dict:
+    """Dictionary variables (and multiselect option columns) matched to file columns,
+    exactly or differing only in case / spaces (a warning)."""
+    known = _known_names(d)
     folded: dict = {}
     for name in columns:
         folded.setdefault(name.strip().lower().replace(" ", "_"), name)
@@ -303,111 +411,103 @@ def read_survey(
                     f"{target!r}",
                     severity="warning",
                 )
+    return resolved
 
-    def col(name):
-        return cells[columns[resolved[name]]]
 
-    # ---- blank rows -------------------------------------------------------
-    excluded = []  # (row, id, reason)
-    if blank_row.any():
-        br = rows[blank_row]
-        for r in br:
-            excluded.append((int(r), None, "blank row"))
-        report.add(
-            [None],
-            "",
-            [f"{len(br)} row(s)"],
-            f"blank rows ignored ({_ranges(br)})",
-            "no blank rows (usually left below the data by Excel; harmless)",
-            severity="warning",
-        )
-        log.info("%s: %d blank row(s) ignored (%s)", path.name, len(br), _ranges(br))
-    live = ~blank_row
+def _exclude_blank_rows(ctx: _Parsed, rows: _Rows) -> None:
+    if not rows.blank.any():
+        return
+    br = ctx.rows[rows.blank]
+    for r in br:
+        rows.excluded.append((int(r), None, "blank row"))
+    ctx.report.add(
+        [None],
+        "",
+        [f"{len(br)} row(s)"],
+        f"blank rows ignored ({_ranges(br)})",
+        "no blank rows (usually left below the data by Excel; harmless)",
+        severity="warning",
+    )
+    log.info("%s: %d blank row(s) ignored (%s)", ctx.path.name, len(br), _ranges(br))
 
-    # ---- id ---------------------------------------------------------------
-    id_var = id_column or d.id_variable
-    if id_column is not None and id_column not in resolved and id_column not in columns:
+
+def _id_variable(ctx: _Parsed, id_column):
+    """The respondent id: ``id_column`` (a file column, checked) or the dictionary's id."""
+    if id_column is not None and id_column not in ctx.resolved and id_column not in ctx.columns:
         raise ColumnNotFoundError(
-            f"The 'id_column' parameter names column {id_column!r}, not found in {path.name}. "
-            f"Columns: {list(columns)[:30]}."
+            f"The 'id_column' parameter names column {id_column!r}, not found in {ctx.path.name}. "
+            f"Columns: {list(ctx.columns)[:30]}."
         )
-    if id_column is not None and id_column not in resolved:
-        resolved[id_column] = id_column
-    exclude_mask = blank_row.copy()
+    if id_column is not None and id_column not in ctx.resolved:
+        ctx.resolved[id_column] = id_column
+    return id_column or ctx.d.id_variable
 
-    # ---- Qualtrics survey previews and unfinished responses ---------------------------
-    qualtrics_like = raw.qualtrics or {"Status", "Finished"} <= set(columns)
-    for column, wanted, is_out, reason in (
-        (
-            "Status",
-            exclude_previews,
-            lambda v: str(v).strip().lower() in ("survey preview", "1", "1.0"),
-            "Qualtrics survey preview (Status = Survey Preview)",
-        ),
-        (
-            "Finished",
-            exclude_unfinished,
-            lambda v: str(v).strip().lower() in ("0", "0.0", "false"),
-            "unfinished response (Finished = 0)",
-        ),
-    ):
-        if not wanted or not qualtrics_like or column in known or column not in columns:
+
+#: Qualtrics columns marking rows to exclude: column, values (stripped, lower case), reason
+_QUALTRICS_EXCLUSIONS = (
+    ("Status", ("survey preview", "1", "1.0"), "Qualtrics survey preview (Status = Survey Preview)"),
+    ("Finished", ("0", "0.0", "false"), "unfinished response (Finished = 0)"),
+)
+
+
+def _exclude_qualtrics(ctx: _Parsed, rows: _Rows, *, previews: bool, unfinished: bool) -> None:
+    """Survey previews and unfinished responses of a Qualtrics export (or a file with its
+    ``Status`` and ``Finished`` columns), decided once per distinct cell value."""
+    known = _known_names(ctx.d)
+    qualtrics_like = ctx.raw.qualtrics or {"Status", "Finished"} <= set(ctx.columns)
+    for (column, values, reason), wanted in zip(_QUALTRICS_EXCLUSIONS, (previews, unfinished)):
+        if not wanted or not qualtrics_like or column in known or column not in ctx.columns:
             continue
-        out = np.fromiter((is_out(v) for v in cells[columns[column]]), dtype=bool, count=n_in) & live
+        f = ctx.factorized[ctx.columns[column]]
+        out_u = np.fromiter((str(v).strip().lower() in values for v in f.uniques), dtype=bool, count=len(f.uniques))
+        out = np.append(out_u, False)[f.codes] & rows.live  # NA cells ("nan") are never excluded
         if out.any():
-            for r in rows[out]:
-                excluded.append((int(r), None, reason))
-            exclude_mask |= out
-            live = live & ~out
-            log.info("%s: %d row(s) excluded: %s", path.name, int(out.sum()), reason)
+            for r in ctx.rows[out]:
+                rows.excluded.append((int(r), None, reason))
+            rows.mask |= out
+            rows.live = rows.live & ~out
+            log.info("%s: %d row(s) excluded: %s", ctx.path.name, int(out.sum()), reason)
 
-    # ---- convert every dictionary variable -------------------------------------
-    converted = {}
+
+def _convert_variables(ctx: _Parsed, rows: _Rows, id_var, *, multiselect: str, date_order: str) -> _Conversions:
+    """Convert every dictionary variable found in the file, column by column, reporting
+    each problem; then the id column when it is not a dictionary variable."""
+    d, report = ctx.d, ctx.report
+    converted: dict = {}
     out_cols: dict = {}
-    multiselect_layout = {}
+    layouts: dict = {}
     for var in d.variables:
-        vtype = d.type(var)
-        if vtype == "multiselect":
-            res = _multiselect(var, d, cells, resolved, columns, multiselect, raw, live, report, rows)
-            if res is not None:
-                frame, layout, blank_all = res
-                multiselect_layout[var] = layout
-                for c in frame.columns:
-                    out_cols[c] = frame[c]
-                if d.is_required(var):
-                    _report_required(report, rows, blank_all & live, var, resolved.get(var, var))
-            elif d.is_required(var):
-                report.add(
-                    [None],
-                    var,
-                    [""],
-                    "missing required column",
-                    f"a column {var!r} (or {d.option_columns(var)[0]!r}, ...)",
-                )
+        if d.type(var) == "multiselect":
+            _convert_multiselect(ctx, rows, var, multiselect, out_cols, layouts)
             continue
-        if var not in resolved:
+        if var not in ctx.resolved:
             if d.is_required(var):
                 report.add([None], var, [""], "missing required column", f"a column {var!r}")
             continue
-        name = resolved[var]
-        raw_col = col(var)
+        name = ctx.resolved[var]
+        j = ctx.columns[name]
         conv = convert_column(
-            raw_col,
+            ctx.cells[j],
             d,
             var,
-            decimal=raw.decimal,
+            decimal=ctx.raw.decimal,
             date_order=date_order,
-            declared_missing=raw.declared_missing.get(name),
-            factorized=factorized[columns[name]],
+            declared_missing=ctx.raw.declared_missing.get(name),
+            factorized=ctx.factorized[j],
         )
         converted[var] = conv
         out_cols[var] = conv.values
         for mask, problem, expected in conv.problems:
-            m = mask & live
-            report.add(rows[m], name, raw_col.to_numpy()[m], problem, expected)
+            m = mask & rows.live
+            report.add(ctx.rows[m], name, ctx.values_at(j, m), problem, expected)
         if d.is_required(var) or var == id_var:
             _report_required(
-                report, rows, (conv.status == BLANK) & live, var, name, problem="blank id" if var == id_var else None
+                report,
+                ctx.rows,
+                (conv.status == BLANK) & rows.live,
+                var,
+                name,
+                problem="blank id" if var == id_var else None,
             )
         sav_only = _undeclared(conv, d, var)
         if sav_only:
@@ -419,29 +519,53 @@ def read_survey(
                 "the same missing codes in the dictionary",
                 severity="warning",
             )
-    # id column that is not a dictionary variable: kept as text
-    if id_var is not None and id_var not in d and id_var in resolved:
-        ids_raw = cells[columns[resolved[id_var]]]
-        blank_id = is_blank(ids_raw, factorized=factorized[columns[resolved[id_var]]])
-        id_values = pd.Series(
-            ids_raw.astype(object)
-            .where(~blank_id, None)
-            .map(
-                lambda v: (
-                    v if v is None else (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v).strip())
-                )
-            ),
-            index=cells.index,
-            dtype="str",
-        )
-        out_cols = {id_var: id_values, **out_cols}
-        _report_required(report, rows, blank_id & live, id_var, id_var, problem="blank id")
+    if id_var is not None and id_var not in d and id_var in ctx.resolved:
+        out_cols = {id_var: _id_as_text(ctx, rows, id_var), **out_cols}
+    return _Conversions(columns=out_cols, converted=converted, multiselect=layouts)
 
-    # ---- unknown columns ---------------------------------------------------------
-    used = set(resolved.values())
-    for name, j in columns.items():
+
+def _convert_multiselect(ctx: _Parsed, rows: _Rows, var, mode, out_cols: dict, layouts: dict) -> None:
+    d = ctx.d
+    res = _multiselect(ctx, rows, var, mode)
+    if res is not None:
+        frame, layout, blank_all = res
+        layouts[var] = layout
+        for c in frame.columns:
+            out_cols[c] = frame[c]
+        if d.is_required(var):
+            _report_required(ctx.report, ctx.rows, blank_all & rows.live, var, ctx.resolved.get(var, var))
+    elif d.is_required(var):
+        ctx.report.add(
+            [None],
+            var,
+            [""],
+            "missing required column",
+            f"a column {var!r} (or {d.option_columns(var)[0]!r}, ...)",
+        )
+
+
+def _id_as_text(ctx: _Parsed, rows: _Rows, id_var) -> pd.Series:
+    """An id column that is not a dictionary variable, as text (whole numbers without
+    ``.0``), decided once per distinct value; blank ids reported."""
+    j = ctx.position(id_var)
+    f = ctx.factorized[j]
+    blank_id = ctx.blank_cols[j]
+    text_u = np.array(
+        [str(int(v)) if isinstance(v, float) and v.is_integer() else str(v).strip() for v in f.uniques] + [None],
+        dtype=object,
+    )
+    values = text_u[f.codes]
+    values[blank_id] = None
+    ids = pd.Series(values, index=ctx.cells.index, dtype="str")
+    _report_required(ctx.report, ctx.rows, blank_id & rows.live, id_var, id_var, problem="blank id")
+    return ids
+
+
+def _report_unknown_columns(ctx: _Parsed) -> None:
+    used = set(ctx.resolved.values())
+    for name in ctx.columns:
         if name not in used:
-            report.add(
+            ctx.report.add(
                 [None],
                 name,
                 [""],
@@ -450,54 +574,67 @@ def read_survey(
                 severity="warning",
             )
 
-    # ---- ids: blank and duplicates ------------------------------------------------
-    if id_var is not None and id_var in out_cols:
-        ids = out_cols[id_var]
-        id_file_col = resolved.get(id_var, id_var)
-        blank_id = ids.isna().to_numpy() & live
-        for r in rows[blank_id]:
-            excluded.append((int(r), None, f"blank id in column '{id_file_col}'"))
-        exclude_mask |= blank_id
-        # the wave is the variable with role 'wave' (a dictionary without roles: one named wave)
-        waves = d.by_role("wave") or ([] if any(d.role(v) for v in d.variables) else ["wave"])
-        wave_var = waves[0] if waves else None
-        key_cols = [id_var] + ([wave_var] if wave_var in out_cols and id_var != wave_var else [])
-        keyframe = pd.DataFrame({k: out_cols[k] for k in key_cols}).astype(object)
-        ok = live & ~blank_id
-        dup = np.zeros(n_in, dtype=bool)
-        dup[ok] = keyframe[ok].duplicated(keep=False).to_numpy()
-        if dup.any():
-            _duplicates(report, excluded, exclude_mask, cells, rows, dup, keyframe, key_cols, id_file_col, ids)
 
-    # ---- missing values in required columns are errors, not exclusions --------------
-    keep = ~exclude_mask
-    del factorized
-    if out_cols:
-        data = pd.DataFrame(out_cols, index=pd.Index(rows, name="row"))
+def _check_ids(ctx: _Parsed, rows: _Rows, conv: _Conversions, id_var) -> None:
+    """Rows with a blank id are excluded; repeated ids (within a wave) reported and resolved."""
+    d, out_cols = ctx.d, conv.columns
+    if id_var is None or id_var not in out_cols:
+        return
+    ids = out_cols[id_var]
+    id_file_col = ctx.resolved.get(id_var, id_var)
+    blank_id = ids.isna().to_numpy() & rows.live
+    for r in ctx.rows[blank_id]:
+        rows.excluded.append((int(r), None, f"blank id in column '{id_file_col}'"))
+    rows.mask |= blank_id
+    # the wave is the variable with role 'wave' (a dictionary without roles: one named wave)
+    waves = d.by_role("wave") or ([] if any(d.role(v) for v in d.variables) else ["wave"])
+    wave_var = waves[0] if waves else None
+    key_cols = [id_var] + ([wave_var] if wave_var in out_cols and id_var != wave_var else [])
+    keyframe = pd.DataFrame({k: out_cols[k] for k in key_cols}).astype(object)
+    ok = rows.live & ~blank_id
+    dup = np.zeros(ctx.n_in, dtype=bool)
+    dup[ok] = keyframe[ok].duplicated(keep=False).to_numpy()
+    if dup.any():
+        _duplicates(
+            ctx, rows, _DuplicateIds(dup=dup, keyframe=keyframe, key_cols=key_cols, id_col=id_file_col, ids=ids)
+        )
+
+
+def _assemble(ctx: _Parsed, rows: _Rows, conv: _Conversions) -> SurveyData:
+    """The kept rows, the missing-code table, the exclusions and what was detected."""
+    keep = ~rows.mask
+    index = pd.Index(ctx.rows, name="row")
+    if conv.columns:
+        # the columns share the cells' index: built on it (no alignment), then renamed
+        data = pd.DataFrame(conv.columns, index=ctx.cells.index)
+        data.index = index
         if not keep.all():
             data = data[keep]
     else:
-        data = pd.DataFrame(index=pd.Index(rows[keep], name="row"))
-    missing = _missing_table(d, converted, keep, cells, resolved, columns, multiselect_layout, raw, live)
-    excl = pd.DataFrame(excluded, columns=EXCLUDED_COLUMNS).sort_values("row", kind="stable")
+        data = pd.DataFrame(index=index[keep])
+    missing = _missing_table(ctx, conv, keep)
+    excl = pd.DataFrame(rows.excluded, columns=EXCLUDED_COLUMNS).sort_values("row", kind="stable")
     excl = excl.reset_index(drop=True).astype({"row": "int64", "id": "str"})
+    raw = ctx.raw
     details = dict(
         raw.details,
         kind=raw.kind,
         qualtrics=raw.qualtrics,
-        rows_in=n_in,
-        multiselect=multiselect_layout,
+        rows_in=ctx.n_in,
+        multiselect=conv.multiselect,
         decimal=raw.decimal,
     )
     details.pop("value_labels", None)
-    if len(data) + len(excl) != n_in:  # pragma: no cover - guards the invariant
+    if len(data) + len(excl) != ctx.n_in:  # pragma: no cover - guards the invariant
         raise RuntimeError("row accounting failed: please report this bug")
-    if len(excl) - int(blank_row.sum()):
-        log.warning("%s: %d row(s) excluded (see .excluded)", path.name, len(excl) - int(blank_row.sum()))
-    if on_error == "raise" and not report.ok:
-        raise DataValidationError(report)
     return SurveyData(
-        data=data, report=report, missing=missing, excluded=excl, dictionary=d, source=path, details=details
+        data=data,
+        report=ctx.report,
+        missing=missing,
+        excluded=excl,
+        dictionary=ctx.d,
+        source=ctx.path,
+        details=details,
     )
 
 
@@ -531,51 +668,64 @@ def _undeclared(conv, d, var):
     return sorted((m for m in conv.missing if m not in missing), key=str)
 
 
-def _duplicates(report, excluded, exclude_mask, cells, rows, dup, keyframe, key_cols, id_col, ids):
-    groups = keyframe[dup].groupby(key_cols, sort=False, dropna=False).indices
-    pos_of = np.flatnonzero(dup)
+@dataclass(frozen=True)
+class _DuplicateIds:
+    """Rows sharing an id (within a wave): ``dup`` marks them, ``keyframe`` holds the key."""
+
+    dup: np.ndarray
+    keyframe: pd.DataFrame
+    key_cols: list
+    id_col: str
+    ids: pd.Series
+
+
+def _duplicates(ctx: _Parsed, rows: _Rows, dups: _DuplicateIds) -> None:
+    report = ctx.report
+    ids = dups.ids
+    groups = dups.keyframe[dups.dup].groupby(dups.key_cols, sort=False, dropna=False).indices
+    pos_of = np.flatnonzero(dups.dup)
     for _key, members in groups.items():
         positions = pos_of[members]
-        rnums = rows[positions]
+        rnums = ctx.rows[positions]
         for p, r in zip(positions, rnums):
             others = ", ".join(str(int(x)) for x in rnums if x != r)
             report.add(
                 [r],
-                id_col,
+                dups.id_col,
                 [ids.iloc[p]],
                 "duplicate respondent id",
                 "a different id on every row"
-                + (" of a wave" if len(key_cols) > 1 else "")
+                + (" of a wave" if len(dups.key_cols) > 1 else "")
                 + f" (this id is also on row {others})",
             )
-        block = cells.iloc[positions]
-        same = len(block.drop_duplicates()) == 1
-        if same:
-            for p, r in zip(positions[1:], rnums[1:]):
-                excluded.append((int(r), ids.iloc[p], f"exact copy of row {int(rnums[0])} (same id, same answers)"))
-                exclude_mask[p] = True
+        block = ctx.cells.iloc[positions].astype(object)
+        if len(block.drop_duplicates()) == 1:
+            reason = f"exact copy of row {int(rnums[0])} (same id, same answers)"
+            rows.exclude(positions[1:], rnums[1:], reason, ids=[ids.iloc[p] for p in positions[1:]])
         else:
             listed = ", ".join(str(int(x)) for x in rnums)
             for p, r in zip(positions, rnums):
-                excluded.append((int(r), ids.iloc[p], f"id {ids.iloc[p]} used by rows {listed} with different answers"))
-                exclude_mask[p] = True
+                rows.exclude(
+                    [p], [r], f"id {ids.iloc[p]} used by rows {listed} with different answers", ids=[ids.iloc[p]]
+                )
 
 
-def _multiselect(var, d, cells, resolved, columns, mode, raw, live, report, rows):
+def _multiselect(ctx: _Parsed, rows: _Rows, var, mode):
     """Expand one multiselect variable. Returns (frame, layout, all_blank) or None."""
+    d, report, resolved = ctx.d, ctx.report, ctx.resolved
     option_cols = {c: resolved[f"{var}_{c}"] for c in d.codes(var) if f"{var}_{c}" in resolved}
     packed_here = var in resolved
     if mode == "packed" or (mode == "auto" and packed_here):
         if not packed_here:
             return None
         name = resolved[var]
-        raw_col = cells[columns[name]]
-        frame, bad, miss, blank = expand_packed(raw_col, d, var)
-        m = bad & live
+        j = ctx.columns[name]
+        frame, bad, miss, blank = expand_packed(ctx.cells[j], d, var)
+        m = bad & rows.live
         report.add(
-            rows[m],
+            ctx.rows[m],
             name,
-            raw_col.to_numpy()[m],
+            ctx.values_at(j, m),
             "value outside codes",
             "ticked options as codes or labels separated by ';' or ',': "
             + "; ".join(f"{c}={lab}" for c, lab in d.codes(var).items()),
@@ -595,15 +745,15 @@ def _multiselect(var, d, cells, resolved, columns, mode, raw, live, report, rows
         return frame, "packed", blank
     if not option_cols:
         return None
-    series = {c: cells[columns[f]] for c, f in option_cols.items()}
-    frame, problems, miss, blank = combine_spread(series, d, var, cells.index)
+    series = {c: ctx.cells[ctx.columns[f]] for c, f in option_cols.items()}
+    frame, problems, miss, blank = combine_spread(series, d, var, ctx.cells.index)
     for code, mask in problems:
-        m = mask & live
+        m = mask & rows.live
         fname = option_cols[code]
         report.add(
-            rows[m],
+            ctx.rows[m],
             fname,
-            series[code].to_numpy()[m],
+            ctx.values_at(ctx.columns[fname], m),
             "value outside codes",
             f"1 or the label {d.codes(var)[code]!r} when ticked, 0 or blank when not",
         )
@@ -620,20 +770,20 @@ def _multiselect(var, d, cells, resolved, columns, mode, raw, live, report, rows
     return frame, "spread", blank
 
 
-def _missing_table(d, converted, keep, cells, resolved, columns, layouts, raw, live):
+def _missing_table(ctx: _Parsed, conv: _Conversions, keep) -> pd.DataFrame:
+    d, resolved = ctx.d, ctx.resolved
     recs = []
-    for var, conv in converted.items():
+    for var, c in conv.converted.items():
         labels = d.value_labels(var)
-        for code, n in conv.count_missing(keep).items():
+        for code, n in c.count_missing(keep).items():
             recs.append((var, code, labels.get(code, ""), n))
-    for var, layout in layouts.items():
+    for var, layout in conv.multiselect.items():
         labels = d.value_labels(var)
         if layout == "packed":
-            raw_col = cells[columns[resolved[var]]]
-            _, _, miss, _ = expand_packed(raw_col, d, var, keep=keep)
+            _, _, miss, _ = expand_packed(ctx.column(var), d, var, keep=keep)
         else:
-            series = {c: cells[columns[resolved[f"{var}_{c}"]]] for c in d.codes(var) if f"{var}_{c}" in resolved}
-            _, _, miss, _ = combine_spread(series, d, var, cells.index, keep=keep)
+            series = {c: ctx.column(f"{var}_{c}") for c in d.codes(var) if f"{var}_{c}" in resolved}
+            _, _, miss, _ = combine_spread(series, d, var, ctx.cells.index, keep=keep)
         for code, n in miss.items():
             recs.append((var, code, labels.get(code, ""), n))
     order = {v: i for i, v in enumerate(d.variables)}
