@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -169,7 +170,7 @@ def _read_xlsx(path: Path, sheet) -> RawTable:
         elif sheet not in names:
             raise FileFormatError(f"Sheet {sheet!r} not found in {path}. Sheets in this workbook: {names}.")
         try:
-            rows = wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+            rows: list[list[Any]] = wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
         except Exception as exc:  # a corrupt sheet
             raise FileFormatError(f"Cannot read sheet {sheet!r} of {path}: {exc}") from None
     finally:
