@@ -375,11 +375,10 @@ class DesignColumns:
     lonely_psu: str = "fail"
     calibration: str | list[str] | None = None
 
-    def build(self, data: pd.DataFrame, *, function: str, srs: bool = False) -> Design | None:
+    def build(self, data: pd.DataFrame, *, function: str) -> Design | None:
         """The :class:`Design` of ``data`` (:func:`build_design`); ``None`` when no design
-        column is given, or with ``srs`` a simple random sample (weights 1, each row its
-        own PSU: ``svydesign(ids = ~1, data = data)``)."""
-        design = build_design(
+        column is given."""
+        return build_design(
             data,
             weight=self.weight,
             strata=self.strata,
@@ -389,9 +388,16 @@ class DesignColumns:
             calibration=self.calibration,
             function=function,
         )
-        if design is None and srs:
+
+    def build_or_srs(self, data: pd.DataFrame, *, function: str) -> Design:
+        """As :meth:`build`, but a simple random sample (weights 1, each row its own PSU:
+        ``svydesign(ids = ~1, data = data)``) when no design column is given."""
+        design = self.build(data, function=function)
+        if design is None:
             ones = pd.DataFrame({"_one": np.ones(len(data))}, index=data.index)
             design = build_design(ones, weight="_one", function=function)
+        if design is None:  # unreachable: a weight column always gives a design
+            raise DesignError(f"{function}: no survey design could be built")
         return design
 
 

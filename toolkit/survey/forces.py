@@ -31,7 +31,7 @@ from toolkit.errors import (
     check_columns,
     check_threshold,
 )
-from toolkit.survey._design import build_design
+from toolkit.survey._design import DesignColumns
 from toolkit.survey._inputs import (
     as_list,
     binary_values,
@@ -122,24 +122,6 @@ def _and_not(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     y = np.where(np.isnan(b), np.nan, b == 0)
     false = (x == 0) | (y == 0)
     return np.where(false, 0.0, np.where(np.isnan(x) | np.isnan(y), np.nan, 1.0))
-
-
-def _design(data, weight, strata, cluster, fpc, lonely_psu, calibration, function):
-    design = build_design(
-        data,
-        weight=weight,
-        strata=strata,
-        cluster=cluster,
-        fpc=fpc,
-        lonely_psu=lonely_psu,
-        calibration=calibration,
-        function=function,
-    )
-    if design is None:  # a simple random sample: svydesign(ids = ~1, data = data)
-        design = build_design(
-            pd.DataFrame({"_one": np.ones(len(data))}, index=data.index), weight="_one", function=function
-        )
-    return design
 
 
 def _groups(data, by, function):
@@ -508,7 +490,9 @@ def compare_forces(
     check_choice(correction, CORRECTIONS, argument="correction", function=function)
     level = check_ci(ci, function=function)
     threshold = check_threshold(threshold, function=function, allow_low=True)
-    design = _design(data, weight, strata, cluster, fpc, lonely_psu, calibration, function)
+    design = DesignColumns(
+        weight=weight, strata=strata, cluster=cluster, fpc=fpc, lonely_psu=lonely_psu, calibration=calibration
+    ).build_or_srs(data, function=function)
     y = binary_values(data, outcome).to_numpy()
     codes, order = _groups(data, by, function)
     k = len(order)
@@ -702,7 +686,9 @@ def change_by(
         cluster = subject
     level = check_ci(ci, function=function)
     threshold = check_threshold(threshold, function=function, allow_low=True)
-    design = _design(data, weight, strata, cluster, fpc, lonely_psu, calibration, function)
+    design = DesignColumns(
+        weight=weight, strata=strata, cluster=cluster, fpc=fpc, lonely_psu=lonely_psu, calibration=calibration
+    ).build_or_srs(data, function=function)
     y = binary_values(data, outcome).to_numpy()
     tcodes, torder = _groups(data, time, function)
     if len(torder) < 2:

@@ -355,7 +355,10 @@ def _estimate_columns(
         )
     if len(data) == 0:
         raise DesignError(f"{function} was given an empty data set (0 rows).")
-    design = columns.build(data, function=function, srs=kind == "total")  # a total needs a design
+    # a total needs a design: a simple random sample without design columns
+    design = (
+        columns.build_or_srs(data, function=function) if kind == "total" else columns.build(data, function=function)
+    )
     groups = _groups(data, by_cols, function=function)
     if design is not None:  # degf(subset(design, group)) does not depend on the outcome
         groups = (*groups, design.degf_by(groups[0], len(groups[1])))
