@@ -105,7 +105,7 @@ by_year = qual.compare_frames(scores, by="year")
 by_year.drop(columns="method")
 
 # %%
-fig = qual.framing_balance_plot(scores, by_year, by="year")
+fig = qual.framing_balance_plot(scores, comparison=by_year, by="year")
 plt.show()
 
 # %%
@@ -113,7 +113,7 @@ by_force = qual.compare_frames(scores, by="force").sort_values("estimate")
 by_force[["force", "n", "estimate", "ci_low", "ci_high", "share_care", "share_misconduct"]]
 
 # %%
-fig = qual.framing_balance_plot(scores, by_force, by="force")
+fig = qual.framing_balance_plot(scores, comparison=by_force, by="force")
 plt.show()
 
 # %% [markdown]
@@ -129,6 +129,6 @@ sample = Path(hand_coded) if hand_coded else template("qual", "framing_hand_code
 if sample.exists():
     validation = qual.validate_lexicon(sample, lexicon)
     display(validation)
-    display(validation.attrs["confusion"])
+    display(qual.lexicon_confusion(sample, lexicon))
 else:
     print(f"no hand-coded sample at {sample}: set hand_coded to validate the lexicon")

@@ -16,6 +16,7 @@ from toolkit.qual.framing import (
     compare_frames,
     frame_documents,
     framing_evidence,
+    lexicon_confusion,
     read_lexicon,
     validate_lexicon,
 )
@@ -42,7 +43,7 @@ def test_validate_lexicon_meets_floor_on_hand_coded_sample():
     res = validate_lexicon(sample).set_index("measure")
     assert res.loc["accuracy", "estimate"] >= ACCURACY_FLOOR
     assert res.loc["cohen_kappa", "estimate"] >= KAPPA_FLOOR
-    conf = res.attrs["confusion"]
+    conf = lexicon_confusion(sample)
     assert conf.to_numpy().sum() == len(sample)
     # accuracy is the diagonal share of the confusion table
     assert_allclose(res.loc["accuracy", "estimate"], np.trace(conf.to_numpy()) / len(sample))

@@ -841,6 +841,21 @@ REGISTRY: dict[str, Case] = {
         empty=True,
         path="sample",
     ),
+    "qual.lexicon_confusion": Case(
+        Q.lexicon_confusion,
+        lambda tmp: {
+            "sample": DOCS.assign(label=["misconduct", "misconduct", "care", "care"]),
+            "label": "label",
+            "text": "text",
+        },
+        data="sample",
+        columns=(
+            ("arg", "label"),
+            ("arg", "text"),
+        ),
+        empty=True,
+        path="sample",
+    ),
     "qual.read_lexicon": Case(
         Q.read_lexicon,
         lambda tmp: {"lexicon": pd.read_csv(_template("qual", "framing_lexicon.csv"))},

@@ -19,6 +19,7 @@ from toolkit.qual.framing import (
     frame_documents,
     framing_evidence,
     framing_share,
+    lexicon_confusion,
     read_lexicon,
     validate_lexicon,
 )
@@ -61,6 +62,7 @@ __all__ = [
     "framing_evidence",
     "compare_frames",
     "framing_share",
+    "lexicon_confusion",
     "framing_balance_plot",
     "validate_lexicon",
     "read_lexicon",

@@ -34,6 +34,7 @@ __all__ = [
     "compare_frames",
     "framing_share",
     "validate_lexicon",
+    "lexicon_confusion",
     "read_lexicon",
     "FRAMES",
 ]
@@ -415,35 +416,14 @@ def framing_share(scores, *, frame="misconduct", ci=0.95):
     return out
 
 
-def validate_lexicon(sample, lexicon=None, *, text="text", label="frame"):
-    """Agreement of the lexicon's paragraph classification with hand coding.
-
-    Parameters
-    ----------
-    sample : pandas.DataFrame or path
-        Hand-coded paragraphs: ``text`` and ``label`` (``care``, ``misconduct`` or
-        ``neutral``), e.g. ``data-templates/qual/framing_hand_coded.csv``.
-    lexicon : path, DataFrame or None
-        Lexicon to validate (default the bundled one).
-
-    Returns
-    -------
-    pandas.DataFrame
-        Rows ``measure`` = ``accuracy`` (share classified as hand-coded, Wilson interval)
-        and ``cohen_kappa`` (chance-corrected, Wald interval), with ``estimate, se, ci_low,
-        ci_high, n, method``. ``attrs["confusion"]`` holds the confusion table
-        (hand-coded rows, lexicon columns).
-
-    Notes
-    -----
-    The lexicon label of a paragraph is ``care`` if care weight > misconduct weight,
-    ``misconduct`` if less, and ``neutral`` if no term (or an exact tie) is found.
-    """
+def _hand_and_lexicon(sample, lexicon, text, label, function):
+    """The hand-coded label and the lexicon's label of every paragraph of ``sample``, as
+    a table ``hand``, ``lexicon`` (Categoricals of care, misconduct, neutral)."""
     if isinstance(sample, (str, os.PathLike)):
         sample = pd.read_csv(sample)
-    check_table(sample, argument="sample", function="validate_lexicon", allow_empty=True)
+    check_table(sample, argument="sample", function=function, allow_empty=True)
     check_columns(sample, [text, label], argument="text/label", where="sample")
-    check_table(sample, argument="sample", function="validate_lexicon")
+    check_table(sample, argument="sample", function=function)
     labels = sample[label].astype(str).str.strip().str.lower()
     bad = ~labels.isin([*FRAMES, "neutral"])
     if bad.any():
@@ -459,18 +439,47 @@ def validate_lexicon(sample, lexicon=None, *, text="text", label="frame"):
         ["care", "misconduct"],
         default="neutral",
     )
-    n = len(sample)
-    correct = int((predicted == labels.to_numpy()).sum())
-    acc = correct / n
-
-    lo, hi = proportion_confint(correct, n, alpha=0.05, method="wilson")
-    pair = pd.DataFrame(
+    return pd.DataFrame(
         {
-            "hand": pd.Categorical(labels, categories=[*FRAMES, "neutral"]),
+            "hand": pd.Categorical(labels.to_numpy(), categories=[*FRAMES, "neutral"]),
             "lexicon": pd.Categorical(predicted, categories=[*FRAMES, "neutral"]),
         }
     )
-    kappa = cohen_kappa(pair.astype(str), raters=["hand", "lexicon"]).iloc[0]
+
+
+def validate_lexicon(sample, lexicon=None, *, text="text", label="frame", ci=0.95):
+    """Agreement of the lexicon's paragraph classification with hand coding.
+
+    Parameters
+    ----------
+    sample : pandas.DataFrame or path
+        Hand-coded paragraphs: ``text`` and ``label`` (``care``, ``misconduct`` or
+        ``neutral``), e.g. ``data-templates/qual/framing_hand_coded.csv``.
+    lexicon : path, DataFrame or None
+        Lexicon to validate (default the bundled one).
+    ci : float
+        Level of both intervals (in ``attrs["ci"]``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Rows ``measure`` = ``accuracy`` (share classified as hand-coded, Wilson interval)
+        and ``cohen_kappa`` (chance-corrected, Wald interval), with ``estimate, se, ci_low,
+        ci_high, n, method``. The confusion table behind them is
+        :func:`lexicon_confusion`.
+
+    Notes
+    -----
+    The lexicon label of a paragraph is ``care`` if care weight > misconduct weight,
+    ``misconduct`` if less, and ``neutral`` if no term (or an exact tie) is found.
+    """
+    ci_level = check_ci(ci, function="validate_lexicon")
+    pair = _hand_and_lexicon(sample, lexicon, text, label, "validate_lexicon")
+    n = len(pair)
+    correct = int((pair["hand"] == pair["lexicon"]).sum())
+    acc = correct / n
+    lo, hi = proportion_confint(correct, n, alpha=1 - ci_level, method="wilson")
+    kappa = cohen_kappa(pair.astype(str), raters=["hand", "lexicon"], ci=ci_level).iloc[0]
     out = pd.DataFrame(
         {
             "measure": ["accuracy", "cohen_kappa"],
@@ -485,7 +494,25 @@ def validate_lexicon(sample, lexicon=None, *, text="text", label="frame"):
             ],
         }
     )
-    out.attrs["ci"] = 0.95
-    out.attrs["ci"] = 0.95
-    out.attrs["confusion"] = pd.crosstab(pair["hand"], pair["lexicon"], dropna=False)
+    out.attrs["ci"] = ci_level
     return out
+
+
+def lexicon_confusion(sample, lexicon=None, *, text="text", label="frame"):
+    """Confusion table of the lexicon's paragraph classification against hand coding.
+
+    Parameters
+    ----------
+    sample, lexicon, text, label
+        As :func:`validate_lexicon`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Counts of paragraphs: rows the hand coding (index ``hand``), columns the lexicon's
+        label (``lexicon``), each in the order care, misconduct, neutral (every label
+        shown, also when empty). Its diagonal share is the accuracy of
+        :func:`validate_lexicon`.
+    """
+    pair = _hand_and_lexicon(sample, lexicon, text, label, "lexicon_confusion")
+    return pd.crosstab(pair["hand"], pair["lexicon"], dropna=False)

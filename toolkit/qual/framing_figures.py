@@ -23,7 +23,7 @@ FRAME_STYLE = {
 }
 
 
-def framing_balance_plot(scores: pd.DataFrame, comparison: pd.DataFrame, *, by: str, ax=None):
+def framing_balance_plot(scores: pd.DataFrame, *, comparison: pd.DataFrame, by: str, ax=None):
     """Care-minus-misconduct balance of each document, and the group means, by ``by``.
 
     Parameters
@@ -49,7 +49,7 @@ def framing_balance_plot(scores: pd.DataFrame, comparison: pd.DataFrame, *, by: 
     >>> from toolkit.qual import frame_documents, compare_frames
     >>> from toolkit.synth.qual import make_documents
     >>> s = frame_documents(make_documents(1))
-    >>> fig = framing_balance_plot(s, compare_frames(s, by="year"), by="year")
+    >>> fig = framing_balance_plot(s, comparison=compare_frames(s, by="year"), by="year")
     >>> fig.axes[0].get_ylabel()
     'balance: care (+1) to misconduct (-1)'
     """

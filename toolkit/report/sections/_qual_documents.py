@@ -80,7 +80,7 @@ def build_documents(ctx) -> None:
         )
         ctx.figure(
             f"qual_framing_by_{by}",
-            lambda docs, groups, by=by: framing_balance_plot(docs, groups, by=by),
+            lambda docs, groups, by=by: framing_balance_plot(docs, comparison=groups, by=by),
             source=("qual_document_framing", f"qual_framing_by_{by}"),
             title=f"Care minus misconduct framing of policy documents, by {by}",
             pillar="recognition",
