@@ -158,3 +158,57 @@ def unit_coincidences(unit_idx, value_idx, n_values):
     col = counts.indices[left] * n_values + counts.indices[right]
     out = sparse.csr_matrix((val, (row, col)), shape=(n_units, n_values * n_values))
     return out, m_u
+
+
+#: Delta matrices that depend only on the value domain (nominal, interval, ratio), per
+#: (level, domain); ordinal deltas follow the marginals and are computed per call.
+_DELTAS: dict = {}
+
+
+def _fixed_delta(level, domain):
+    """Cached :func:`distance_matrix` of a level whose deltas do not involve marginals."""
+    key = (level, len(domain)) if level == "nominal" else (level, domain.tobytes())
+    delta = _DELTAS.get(key)
+    if delta is None:
+        if len(_DELTAS) >= 256:
+            _DELTAS.clear()
+        delta = distance_matrix(level, domain, None)
+        delta.flags.writeable = False
+        _DELTAS[key] = delta
+    return delta
+
+
+def alpha_from_codes(unit_idx, value_idx, domain, level):
+    """Krippendorff's alpha from one value code per (unit, coder), the same number as
+    ``alpha_from_coincidences(coincidences(...), distance_matrix(...))``.
+
+    Every delta vanishes on the diagonal, so ``sum(o * delta)`` needs only
+    ``sum_u w_u n_u^T delta n_u`` with ``w_u = 1 / (m_u - 1)`` (a unit with one value adds
+    0, whatever its weight), and the marginals are the value counts of pairable units.
+    One ``bincount`` gives the unit x value counts; the ordinal delta is
+    ``(z_c - z_k)^2`` with the mid-ranks ``z = cumsum(n_v) - n_v / 2``. Large value
+    domains or sparse unit x value tables go through :func:`coincidences`.
+    """
+    n_values = len(domain)
+    n_units = int(unit_idx.max()) + 1
+    if n_values > 256 or n_units * n_values > max(4 * unit_idx.size, 1 << 16):
+        o = coincidences(unit_idx, value_idx, n_values)
+        n_v = o.sum(axis=1)
+        return alpha_from_coincidences(o, distance_matrix(level, domain, n_v), n_v)
+    counts = np.bincount(unit_idx * n_values + value_idx, minlength=n_units * n_values).reshape(n_units, n_values)
+    m = counts.sum(axis=1)
+    n_v = counts.T @ (m >= 2)  # values in pairable units
+    n = int(n_v.sum())
+    if n <= 1:
+        return float("nan")
+    weighted = counts.T @ (counts / np.maximum(m - 1, 1)[:, None])
+    if level == "ordinal":
+        z = np.cumsum(n_v) - n_v / 2.0
+        delta = np.subtract.outer(z, z)
+        delta *= delta
+    else:
+        delta = _fixed_delta(level, domain)
+    expected = float(n_v @ delta @ n_v)
+    if expected <= 0:
+        return float("nan")
+    return 1.0 - (n - 1.0) * float((weighted * delta).sum()) / expected

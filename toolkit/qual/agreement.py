@@ -422,9 +422,7 @@ def krippendorff_alpha(data, *, item, coder, value, level="nominal"):
         warnings.warn("krippendorff_alpha: no non-missing values; alpha is undefined (NaN).", stacklevel=2)
         return float("nan")
     u_idx, v_idx, domain = inputs
-    o = _co.coincidences(u_idx, v_idx, len(domain))
-    n_v = o.sum(axis=1)
-    result = _co.alpha_from_coincidences(o, _co.distance_matrix(level, domain, n_v), n_v)
+    result = _co.alpha_from_codes(u_idx, v_idx, domain, level)
     if math.isnan(result):
         warnings.warn(
             "krippendorff_alpha: alpha is undefined (NaN): fewer than two pairable values, "
