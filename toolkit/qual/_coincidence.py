@@ -178,7 +178,7 @@ def _fixed_delta(level, domain):
     return delta
 
 
-def alpha_from_codes(unit_idx, value_idx, domain, level):
+def alpha_from_codes(unit_idx, value_idx, domain, level, n_units=None, missing=False):
     """Krippendorff's alpha from one value code per (unit, coder), the same number as
     ``alpha_from_coincidences(coincidences(...), distance_matrix(...))``.
 
@@ -188,14 +188,24 @@ def alpha_from_codes(unit_idx, value_idx, domain, level):
     One ``bincount`` gives the unit x value counts; the ordinal delta is
     ``(z_c - z_k)^2`` with the mid-ranks ``z = cumsum(n_v) - n_v / 2``. Large value
     domains or sparse unit x value tables go through :func:`coincidences`.
+
+    ``n_units``: ``unit_idx.max() + 1`` when known. ``missing=True``: rows whose value
+    code is ``len(domain)`` are missing values (left out).
     """
     n_values = len(domain)
-    n_units = int(unit_idx.max()) + 1
+    if n_units is None:
+        n_units = int(unit_idx.max()) + 1
     if n_values > 256 or n_units * n_values > max(4 * unit_idx.size, 1 << 16):
+        if missing:
+            keep = value_idx < n_values
+            unit_idx, value_idx = unit_idx[keep], value_idx[keep]
         o = coincidences(unit_idx, value_idx, n_values)
         n_v = o.sum(axis=1)
         return alpha_from_coincidences(o, distance_matrix(level, domain, n_v), n_v)
-    counts = np.bincount(unit_idx * n_values + value_idx, minlength=n_units * n_values).reshape(n_units, n_values)
+    width = n_values + 1 if missing else n_values
+    counts = np.bincount(unit_idx * width + value_idx, minlength=n_units * width).reshape(n_units, width)
+    if missing:
+        counts = counts[:, :n_values]
     m = counts.sum(axis=1)
     n_v = counts.T @ (m >= 2)  # values in pairable units
     n = int(n_v.sum())
