@@ -78,7 +78,9 @@ def test_fast_path_other_layouts(level):
     }
     for name, table in variants.items():
         got = krippendorff_alpha(table, item="item", coder="coder", value="value", level=level)
-        expected = ref if name != "short" else krippendorff.alpha(reliability_data=mat[:, :20], level_of_measurement=level)
+        expected = (
+            ref if name != "short" else krippendorff.alpha(reliability_data=mat[:, :20], level_of_measurement=level)
+        )
         assert_allclose(got, expected, rtol=0, atol=1e-10, err_msg=name)
         assert_allclose(got, _general(table, level), rtol=0, atol=1e-10, err_msg=name)
     whole = _long(np.nan_to_num(mat, nan=1.0)).astype({"value": np.int64})  # integer values
@@ -116,7 +118,9 @@ def test_fast_path_leaves_bad_input_to_the_general_path(n_items):
     with pytest.raises(ParameterError, match="coder"):
         krippendorff_alpha(no_coder, item="item", coder="coder", value="value")
     with pytest.raises(ParameterError, match="ratio"):
-        krippendorff_alpha(long.assign(value=long["value"] - 2), item="item", coder="coder", value="value", level="ratio")
+        krippendorff_alpha(
+            long.assign(value=long["value"] - 2), item="item", coder="coder", value="value", level="ratio"
+        )
     halves = long.assign(value=long["value"] / 2)
     assert ag._fast_alpha(halves, "item", "coder", "value", "interval") is None
     assert_allclose(
