@@ -206,19 +206,25 @@ def alpha_from_codes(unit_idx, value_idx, domain, level, n_units=None, missing=F
     counts = np.bincount(unit_idx * width + value_idx, minlength=n_units * width).reshape(n_units, width)
     if missing:
         counts = counts[:, :n_values]
-    m = counts.sum(axis=1)
+    add = np.add.reduce
+    m = add(counts, 1)
     n_v = counts.T @ (m >= 2)  # values in pairable units
-    n = int(n_v.sum())
+    n = int(add(n_v))
     if n <= 1:
         return float("nan")
     weighted = counts.T @ (counts / np.maximum(m - 1, 1)[:, None])
-    if level == "ordinal":
-        z = np.cumsum(n_v) - n_v / 2.0
-        delta = np.subtract.outer(z, z)
-        delta *= delta
+    if level == "nominal":  # delta = 1 - I
+        expected = float(n * n - n_v @ n_v)
+        observed = float(add(weighted, None)) - float(weighted.trace())
     else:
-        delta = _fixed_delta(level, domain)
-    expected = float(n_v @ delta @ n_v)
+        if level == "ordinal":
+            z = np.cumsum(n_v) - n_v / 2.0
+            delta = np.subtract.outer(z, z)
+            delta *= delta
+        else:
+            delta = _fixed_delta(level, domain)
+        expected = float(n_v @ delta @ n_v)
+        observed = float(add(weighted * delta, None))
     if expected <= 0:
         return float("nan")
-    return 1.0 - (n - 1.0) * float((weighted * delta).sum()) / expected
+    return 1.0 - (n - 1.0) * observed / expected

@@ -293,6 +293,30 @@ def _fast_alpha(data, item, coder, value, level):
             return None
         if n_keep == n:
             keep = None
+    coded = _fast_value_codes(x, keep, level)
+    if coded is None:
+        return None
+    codes, domain = coded
+    u_idx = items - lo_u if items.dtype == np.int64 else (items - lo_u).astype(np.int64)
+    if not _no_repeats(u_idx, get(where[1]), keep):
+        return None
+    return _co.alpha_from_codes(u_idx, codes, domain, level, n_units=n_units, missing=keep is not None)
+
+
+def _fast_value_codes(x, keep, level):
+    """``(codes, sorted domain)`` of integer-valued numbers in a compact range, a missing
+    value (``keep`` False) coded ``len(domain)``; None when that does not apply or the
+    general path must report (ratio values below 0). A short array's distinct values are
+    found in Python, a longer one's with ``x - min`` and a ``bincount``."""
+    n = x.size
+    distinct = None
+    if n <= _SHORT:
+        values = x.tolist()
+        distinct = set(values) if keep is None else {v for v in values if v == v}
+        lo, hi = min(distinct), max(distinct)
+        if x.dtype.kind == "f" and not all(v.is_integer() for v in distinct):
+            return None  # (also infinite values)
+    elif keep is not None:
         lo, hi = float(np.fmin.reduce(x)), float(np.fmax.reduce(x))
     else:
         lo, hi = float(x.min()), float(x.max())
@@ -303,19 +327,21 @@ def _fast_alpha(data, item, coder, value, level):
     if keep is not None:
         shifted[~keep] = width  # the code of a missing value
     codes = shifted.astype(np.int64)
+    if distinct is not None:
+        if len(distinct) == width:  # every value from the smallest to the largest occurs
+            return codes, lo + np.arange(width, dtype=float)
+        domain = np.array(sorted(distinct), dtype=float)
+        remap = np.full(width + 1, len(domain), dtype=np.int64)
+        remap[(domain - lo).astype(np.int64)] = np.arange(len(domain))
+        return remap[codes], domain
     if x.dtype.kind == "f" and not (codes == shifted).all():
         return None
     present = np.bincount(codes, minlength=width)[:width] > 0
     if present.all():
-        domain = lo + np.arange(width, dtype=float)
-    else:
-        domain = lo + np.flatnonzero(present).astype(float)
-        remap = np.cumsum(present) - 1
-        codes = (np.append(remap, len(domain)) if keep is not None else remap)[codes]
-    u_idx = items - lo_u if items.dtype == np.int64 else (items - lo_u).astype(np.int64)
-    if not _no_repeats(u_idx, get(where[1]), keep):
-        return None
-    return _co.alpha_from_codes(u_idx, codes, domain, level, n_units=n_units, missing=keep is not None)
+        return codes, lo + np.arange(width, dtype=float)
+    domain = lo + np.flatnonzero(present).astype(float)
+    remap = np.cumsum(present) - 1
+    return (np.append(remap, len(domain)) if keep is not None else remap)[codes], domain
 
 
 def _no_repeats(u_idx, coders, keep) -> bool:
@@ -337,15 +363,21 @@ def _no_repeats(u_idx, coders, keep) -> bool:
             if (step > 0).all():  # items rise within each coder's rows: no pair repeats
                 return True
     elif n <= _SHORT and isinstance(coders, (np.ndarray, pd.arrays.ArrowStringArray)):
-        c_list = coders._pa_array.to_pylist() if isinstance(coders, pd.arrays.ArrowStringArray) else coders.tolist()
+        if isinstance(coders, pd.arrays.ArrowStringArray):
+            if coders._pa_array.null_count:
+                return False
+            c_list = coders._pa_array.to_pylist()
+        else:
+            c_list = coders.tolist()
+            if coders.dtype == object:
+                distinct = set(c_list)
+                if None in distinct or any(isinstance(c, float) and c != c for c in distinct):
+                    return False
         u_list = u_idx.tolist()
         if keep is not None:
             kl = keep.tolist()
             c_list = [c for c, k in zip(c_list, kl) if k]
             u_list = [u for u, k in zip(u_list, kl) if k]
-        distinct = set(c_list)
-        if None in distinct or any(isinstance(c, float) and c != c for c in distinct):
-            return False
         return len(set(zip(u_list, c_list))) == len(u_list)
     c_idx = _clean_codes(coders)
     if c_idx is None:
