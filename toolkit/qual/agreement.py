@@ -303,11 +303,18 @@ def _fast_alpha(data, item, coder, value, level):
     return _co.alpha_from_codes(u_idx, codes, domain, level, n_units=n_units, missing=keep is not None)
 
 
+#: Up to this many values from the smallest to the largest, values in between that do not
+#: occur stay in the domain: their marginal is 0, so they change no sum of alpha (and the
+#: ordinal mid-ranks of the others are the same).
+_NO_REMAP = 16
+
+
 def _fast_value_codes(x, keep, level):
     """``(codes, sorted domain)`` of integer-valued numbers in a compact range, a missing
     value (``keep`` False) coded ``len(domain)``; None when that does not apply or the
     general path must report (ratio values below 0). A short array's distinct values are
-    found in Python, a longer one's with ``x - min`` and a ``bincount``."""
+    found in Python, a longer one's with ``x - min`` and a ``bincount``; a domain of at most
+    ``_NO_REMAP`` values is the whole range."""
     n = x.size
     distinct = None
     if n <= _SHORT:
@@ -328,7 +335,7 @@ def _fast_value_codes(x, keep, level):
         shifted[~keep] = width  # the code of a missing value
     codes = shifted.astype(np.int64)
     if distinct is not None:
-        if len(distinct) == width:  # every value from the smallest to the largest occurs
+        if len(distinct) == width or width <= _NO_REMAP:
             return codes, lo + np.arange(width, dtype=float)
         domain = np.array(sorted(distinct), dtype=float)
         remap = np.full(width + 1, len(domain), dtype=np.int64)
@@ -336,6 +343,8 @@ def _fast_value_codes(x, keep, level):
         return remap[codes], domain
     if x.dtype.kind == "f" and not (codes == shifted).all():
         return None
+    if width <= _NO_REMAP:
+        return codes, lo + np.arange(width, dtype=float)
     present = np.bincount(codes, minlength=width)[:width] > 0
     if present.all():
         return codes, lo + np.arange(width, dtype=float)
