@@ -532,8 +532,12 @@ def krippendorff_alpha(data, *, item, coder, value, level="nominal"):
 
     with the difference functions :math:`\\delta^2_{ck} = [c \\ne k]` (nominal),
     :math:`(\\sum_{g=c}^{k} n_g - (n_c + n_k)/2)^2` (ordinal), :math:`(c - k)^2`
-    (interval) and :math:`((c - k)/(c + k))^2` (ratio). The matrix is built from a sparse
-    unit x value count matrix, so large data sets stay fast.
+    (interval) and :math:`((c - k)/(c + k))^2` (ratio). Every delta is 0 on the diagonal,
+    so :math:`\\sum o_{ck} \\delta^2_{ck} = \\sum_u \\sum_{c,k} n_{uc} n_{uk}
+    \\delta^2_{ck} / (m_u - 1)`: alpha is computed from the unit x value counts (one
+    ``bincount``; a sparse matrix when the table of counts would be large), and the
+    ordinal delta is :math:`(z_c - z_k)^2` with the mid-ranks :math:`z_c = \\sum_{g \\le c}
+    n_g - n_c / 2`.
 
     References
     ----------
