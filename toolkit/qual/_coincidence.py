@@ -208,8 +208,9 @@ def alpha_from_codes(unit_idx, value_idx, domain, level, n_units=None, missing=F
         counts = counts[:, :n_values]
     add = np.add.reduce
     m = add(counts, 1)
-    n_v = counts.T @ (m >= 2)  # values in pairable units
-    n = int(add(n_v))
+    counts = counts.astype(float)  # float products from here on (BLAS)
+    n_v = (m >= 2) @ counts  # values in pairable units
+    n = float(add(n_v))
     if n <= 1:
         return float("nan")
     weighted = counts.T @ (counts / np.maximum(m - 1, 1)[:, None])
