@@ -132,3 +132,19 @@ def test_fast_path_leaves_bad_input_to_the_general_path(n_items):
     )
     with pytest.warns(UserWarning, match="undefined"):
         assert np.isnan(krippendorff_alpha(long.assign(value=1.0), item="item", coder="coder", value="value"))
+
+
+@pytest.mark.parametrize("n_items", [20, 200])
+@pytest.mark.parametrize("level", ["nominal", "ordinal"])
+def test_fast_path_large_integer_values_shifted_exactly(n_items, level):
+    """Integer codes beyond 2**53 (no float holds them apart): the same alpha as the codes
+    0..3 they stand for (nominal and ordinal alpha depend only on the order)."""
+    v = np.random.default_rng(n_items).integers(0, 4, 3 * n_items)
+    small = pd.DataFrame(
+        {"item": np.tile(np.arange(n_items), 3), "coder": np.repeat(["a", "b", "c"], n_items), "value": v}
+    )
+    large = small.assign(value=v.astype(np.int64) + 2**60)
+    expected = krippendorff.alpha(reliability_data=v.reshape(3, n_items), level_of_measurement=level)
+    for table in (small, large):
+        got = krippendorff_alpha(table, item="item", coder="coder", value="value", level=level)
+        assert_allclose(got, expected, rtol=0, atol=1e-10)

@@ -323,14 +323,17 @@ def _fast_value_codes(x, keep, level):
         lo, hi = min(distinct), max(distinct)
         if x.dtype.kind == "f" and not all(v.is_integer() for v in distinct):
             return None  # (also infinite values)
+        base, span = lo, hi - lo
     elif keep is not None:
         lo, hi = float(np.fmin.reduce(x)), float(np.fmax.reduce(x))
+        base, span = lo, hi - lo
     else:
-        lo, hi = float(x.min()), float(x.max())
-    if not (math.isfinite(lo) and math.isfinite(hi)) or hi - lo > 4 * n + 1024 or (level == "ratio" and lo < 0):
+        base, top = x.min(), x.max()  # of the array's type: integers shifted exactly
+        lo, hi, span = float(base), float(top), top - base
+    if not (math.isfinite(lo) and math.isfinite(hi)) or span > 4 * n + 1024 or (level == "ratio" and lo < 0):
         return None
-    width = int(hi - lo) + 1
-    shifted = x - lo
+    width = int(span) + 1
+    shifted = x - base
     if keep is not None:
         shifted[~keep] = width  # the code of a missing value
     codes = shifted.astype(np.int64)
