@@ -6,8 +6,8 @@ the package takes a dense coders x items matrix, so the toolkit's time includes 
 the long table (factorising items and coders, the duplicate check). Each sample times a
 batch of calls (at least ~20 ms, so that tiny tables are measured above the clock's
 resolution), toolkit and package interleaved; the table gives CPU and wall time per call
-(min and median of ``--reps`` samples), their ratios, and whether the target is met:
-never slower than the package (ratio <= 1). Run:
+(median of ``--reps`` samples; ratios of the min and of the median), and whether the
+target is met: never slower than the package (median CPU ratio <= 1). Run:
 ``python benchmarks/bench_agreement.py [--reps 5]``.
 """
 
@@ -86,20 +86,20 @@ def main():
                 {
                     "shape": f"{coders}x{items:,}",
                     "level": level,
-                    "ours_us": min(o_cpu) * 1e6,
-                    "peer_us": min(p_cpu) * 1e6,
+                    "ours_us": statistics.median(o_cpu) * 1e6,
+                    "peer_us": statistics.median(p_cpu) * 1e6,
                     "cpu_ratio_min": min(o_cpu) / min(p_cpu),
                     "cpu_ratio_median": statistics.median(o_cpu) / statistics.median(p_cpu),
                     "wall_ratio_min": min(o_wall) / min(p_wall),
                     "wall_ratio_median": statistics.median(o_wall) / statistics.median(p_wall),
                     "target": f"<= {TARGET:g}",
-                    "met": "yes" if min(o_cpu) / min(p_cpu) <= TARGET else "NO",
+                    "met": "yes" if statistics.median(o_cpu) / statistics.median(p_cpu) <= TARGET else "NO",
                 }
             )
     table = pd.DataFrame(rows)
     print(
         f"krippendorff_alpha (toolkit, long data) vs krippendorff.alpha (peer, dense matrix); "
-        f"CPU microseconds per call (min of {args.reps} interleaved samples); load average "
+        f"CPU microseconds per call (median of {args.reps} interleaved samples; met: median CPU ratio <= {TARGET:g}); load average "
         f"{min(loads):.2f}-{max(loads):.2f} on {os.cpu_count()} cores; ratio < 1: the toolkit is faster"
     )
     print(table.to_string(index=False, float_format=lambda v: f"{v:.2f}"))

@@ -158,3 +158,74 @@ def unit_coincidences(unit_idx, value_idx, n_values):
     col = counts.indices[left] * n_values + counts.indices[right]
     out = sparse.csr_matrix((val, (row, col)), shape=(n_units, n_values * n_values))
     return out, m_u
+
+
+#: Delta matrices that depend only on the value domain (nominal, interval, ratio), per
+#: (level, domain); ordinal deltas follow the marginals and are computed per call.
+_DELTAS: dict = {}
+
+
+def _fixed_delta(level, domain):
+    """Cached :func:`distance_matrix` of a level whose deltas do not involve marginals."""
+    key = (level, len(domain)) if level == "nominal" else (level, domain.tobytes())
+    delta = _DELTAS.get(key)
+    if delta is None:
+        if len(_DELTAS) >= 256:
+            _DELTAS.clear()
+        delta = distance_matrix(level, domain, None)
+        delta.flags.writeable = False
+        _DELTAS[key] = delta
+    return delta
+
+
+def alpha_from_codes(unit_idx, value_idx, domain, level, n_units=None, missing=False):
+    """Krippendorff's alpha from one value code per (unit, coder), the same number as
+    ``alpha_from_coincidences(coincidences(...), distance_matrix(...))``.
+
+    Every delta vanishes on the diagonal, so ``sum(o * delta)`` needs only
+    ``sum_u w_u n_u^T delta n_u`` with ``w_u = 1 / (m_u - 1)`` (a unit with one value adds
+    0, whatever its weight), and the marginals are the value counts of pairable units.
+    One ``bincount`` gives the unit x value counts; the ordinal delta is
+    ``(z_c - z_k)^2`` with the mid-ranks ``z = cumsum(n_v) - n_v / 2``. Large value
+    domains or sparse unit x value tables go through :func:`coincidences`.
+
+    ``n_units``: ``unit_idx.max() + 1`` when known. ``missing=True``: rows whose value
+    code is ``len(domain)`` are missing values (left out).
+    """
+    n_values = len(domain)
+    if n_units is None:
+        n_units = int(unit_idx.max()) + 1
+    if n_values > 256 or n_units * n_values > max(4 * unit_idx.size, 1 << 16):
+        if missing:
+            keep = value_idx < n_values
+            unit_idx, value_idx = unit_idx[keep], value_idx[keep]
+        o = coincidences(unit_idx, value_idx, n_values)
+        n_v = o.sum(axis=1)
+        return alpha_from_coincidences(o, distance_matrix(level, domain, n_v), n_v)
+    width = n_values + 1 if missing else n_values
+    counts = np.bincount(unit_idx * width + value_idx, minlength=n_units * width).reshape(n_units, width)
+    if missing:
+        counts = counts[:, :n_values]
+    add = np.add.reduce
+    m = add(counts, 1)
+    counts = counts.astype(float)  # float products from here on (BLAS)
+    n_v = (m >= 2) @ counts  # values in pairable units
+    n = float(add(n_v))
+    if n <= 1:
+        return float("nan")
+    weighted = counts.T @ (counts / np.maximum(m - 1, 1)[:, None])
+    if level == "nominal":  # delta = 1 - I
+        expected = float(n * n - n_v @ n_v)
+        observed = float(add(weighted, None)) - float(weighted.trace())
+    else:
+        if level == "ordinal":
+            z = np.cumsum(n_v) - n_v / 2.0
+            delta = np.subtract.outer(z, z)
+            delta *= delta
+        else:
+            delta = _fixed_delta(level, domain)
+        expected = float(n_v @ delta @ n_v)
+        observed = float(add(weighted * delta, None))
+    if expected <= 0:
+        return float("nan")
+    return 1.0 - (n - 1.0) * observed / expected

@@ -258,6 +258,147 @@ def _clean_inputs(data, item, coder, value, level):
     return u_idx, fast[0], fast[1]
 
 
+def _fast_alpha(data, item, coder, value, level):
+    """:func:`krippendorff_alpha` of a clean table with integer items and integer-valued
+    numbers in a compact range (the common reliability sample), straight from the
+    columns' arrays: missing values get their own value code instead of being filtered
+    out, and a table melted coder by coder (each coder's rows together, items rising) is
+    checked for repeated (item, coder) pairs without coding the coders. None whenever
+    anything needs the general path (which then checks and reports as usual)."""
+    if type(data) is not pd.DataFrame or level not in _co.LEVELS:
+        return None
+    cols = data.columns
+    if not cols.is_unique:
+        return None
+    try:
+        where = [cols.get_loc(c) for c in (item, coder, value)]
+        get = data._mgr.iget_values
+    except (KeyError, TypeError, AttributeError, pd.errors.InvalidIndexError):
+        return None
+    x, items = get(where[2]), get(where[0])
+    if not (isinstance(x, np.ndarray) and isinstance(items, np.ndarray) and x.size):
+        return None
+    if x.dtype.kind not in "iuf" or items.dtype.kind not in "iu":
+        return None
+    n = x.size
+    lo_u = int(items.min())
+    n_units = int(items.max()) - lo_u + 1
+    if n_units > 2 * n + 1024:
+        return None
+    keep = None
+    if x.dtype.kind == "f":
+        keep = x == x
+        n_keep = int(np.count_nonzero(keep))
+        if n_keep == 0:
+            return None
+        if n_keep == n:
+            keep = None
+    coded = _fast_value_codes(x, keep, level)
+    if coded is None:
+        return None
+    codes, domain = coded
+    u_idx = items - lo_u if items.dtype == np.int64 else (items - lo_u).astype(np.int64)
+    if not _no_repeats(u_idx, get(where[1]), keep):
+        return None
+    return _co.alpha_from_codes(u_idx, codes, domain, level, n_units=n_units, missing=keep is not None)
+
+
+#: Up to this many values from the smallest to the largest, values in between that do not
+#: occur stay in the domain: their marginal is 0, so they change no sum of alpha (and the
+#: ordinal mid-ranks of the others are the same).
+_NO_REMAP = 16
+
+
+def _fast_value_codes(x, keep, level):
+    """``(codes, sorted domain)`` of integer-valued numbers in a compact range, a missing
+    value (``keep`` False) coded ``len(domain)``; None when that does not apply or the
+    general path must report (ratio values below 0). A short array's distinct values are
+    found in Python, a longer one's with ``x - min`` and a ``bincount``; a domain of at most
+    ``_NO_REMAP`` values is the whole range."""
+    n = x.size
+    distinct = None
+    if n <= _SHORT:
+        values = x.tolist()
+        distinct = set(values) if keep is None else {v for v in values if v == v}
+        lo, hi = min(distinct), max(distinct)
+        if x.dtype.kind == "f" and not all(v.is_integer() for v in distinct):
+            return None  # (also infinite values)
+        base, span = lo, hi - lo
+    elif keep is not None:
+        lo, hi = float(np.fmin.reduce(x)), float(np.fmax.reduce(x))
+        base, span = lo, hi - lo
+    else:
+        base, top = x.min(), x.max()  # of the array's type: integers shifted exactly
+        lo, hi, span = float(base), float(top), top - base
+    if not (math.isfinite(lo) and math.isfinite(hi)) or span > 4 * n + 1024 or (level == "ratio" and lo < 0):
+        return None
+    width = int(span) + 1
+    shifted = x - base
+    if keep is not None:
+        shifted[~keep] = width  # the code of a missing value
+    codes = shifted.astype(np.int64)
+    if distinct is not None:
+        if len(distinct) == width or width <= _NO_REMAP:
+            return codes, lo + np.arange(width, dtype=float)
+        domain = np.array(sorted(distinct), dtype=float)
+        remap = np.full(width + 1, len(domain), dtype=np.int64)
+        remap[(domain - lo).astype(np.int64)] = np.arange(len(domain))
+        return remap[codes], domain
+    if x.dtype.kind == "f" and not (codes == shifted).all():
+        return None
+    if width <= _NO_REMAP:
+        return codes, lo + np.arange(width, dtype=float)
+    present = np.bincount(codes, minlength=width)[:width] > 0
+    if present.all():
+        return codes, lo + np.arange(width, dtype=float)
+    domain = lo + np.flatnonzero(present).astype(float)
+    remap = np.cumsum(present) - 1
+    return (np.append(remap, len(domain)) if keep is not None else remap)[codes], domain
+
+
+def _no_repeats(u_idx, coders, keep) -> bool:
+    """Whether no (item, coder) pair repeats among the kept rows (``keep``; None = all);
+    False also when the coders column needs the general path (missing coders)."""
+    n = u_idx.size
+    if isinstance(coders, pd.arrays.ArrowStringArray) and n > _SHORT:
+        import pyarrow.compute as pc
+
+        chunked = coders._pa_array
+        flat = chunked.chunk(0) if chunked.num_chunks == 1 else chunked.combine_chunks()
+        if flat.null_count:
+            return False
+        runs = pc.run_end_encode(flat)
+        run_values = runs.values.to_pylist()
+        if len(set(run_values)) == len(run_values):  # each coder's rows together
+            step = np.diff(u_idx)
+            step[runs.run_ends.to_numpy()[:-1] - 1] = 1
+            if (step > 0).all():  # items rise within each coder's rows: no pair repeats
+                return True
+    elif n <= _SHORT and isinstance(coders, (np.ndarray, pd.arrays.ArrowStringArray)):
+        if isinstance(coders, pd.arrays.ArrowStringArray):
+            if coders._pa_array.null_count:
+                return False
+            c_list = coders._pa_array.to_pylist()
+        else:
+            c_list = coders.tolist()
+            if coders.dtype == object:
+                distinct = set(c_list)
+                if None in distinct or any(isinstance(c, float) and c != c for c in distinct):
+                    return False
+        u_list = u_idx.tolist()
+        if keep is not None:
+            kl = keep.tolist()
+            c_list = [c for c, k in zip(c_list, kl) if k]
+            u_list = [u for u, k in zip(u_list, kl) if k]
+        return len(set(zip(u_list, c_list))) == len(u_list)
+    c_idx = _clean_codes(coders)
+    if c_idx is None:
+        return False
+    if keep is not None:
+        u_idx, c_idx = u_idx[keep], c_idx[keep]
+    return not _has_duplicates(u_idx, c_idx)
+
+
 def _alpha_inputs(data, item, coder, value, level, function):
     """``(u_idx, v_idx, domain)`` for the non-missing codings, after every check."""
     clean = _clean_inputs(data, item, coder, value, level)
@@ -394,8 +535,12 @@ def krippendorff_alpha(data, *, item, coder, value, level="nominal"):
 
     with the difference functions :math:`\\delta^2_{ck} = [c \\ne k]` (nominal),
     :math:`(\\sum_{g=c}^{k} n_g - (n_c + n_k)/2)^2` (ordinal), :math:`(c - k)^2`
-    (interval) and :math:`((c - k)/(c + k))^2` (ratio). The matrix is built from a sparse
-    unit x value count matrix, so large data sets stay fast.
+    (interval) and :math:`((c - k)/(c + k))^2` (ratio). Every delta is 0 on the diagonal,
+    so :math:`\\sum o_{ck} \\delta^2_{ck} = \\sum_u \\sum_{c,k} n_{uc} n_{uk}
+    \\delta^2_{ck} / (m_u - 1)`: alpha is computed from the unit x value counts (one
+    ``bincount``; a sparse matrix when the table of counts would be large), and the
+    ordinal delta is :math:`(z_c - z_k)^2` with the mid-ranks :math:`z_c = \\sum_{g \\le c}
+    n_g - n_c / 2`.
 
     References
     ----------
@@ -417,14 +562,15 @@ def krippendorff_alpha(data, *, item, coder, value, level="nominal"):
     >>> round(krippendorff_alpha(long, item="item", coder="coder", value="value"), 3)
     0.095
     """
+    fast = _fast_alpha(data, item, coder, value, level)
+    if fast is not None and not math.isnan(fast):
+        return fast
     inputs = _alpha_inputs(data, item, coder, value, level, "krippendorff_alpha")
     if inputs is None:
         warnings.warn("krippendorff_alpha: no non-missing values; alpha is undefined (NaN).", stacklevel=2)
         return float("nan")
     u_idx, v_idx, domain = inputs
-    o = _co.coincidences(u_idx, v_idx, len(domain))
-    n_v = o.sum(axis=1)
-    result = _co.alpha_from_coincidences(o, _co.distance_matrix(level, domain, n_v), n_v)
+    result = _co.alpha_from_codes(u_idx, v_idx, domain, level)
     if math.isnan(result):
         warnings.warn(
             "krippendorff_alpha: alpha is undefined (NaN): fewer than two pairable values, "
