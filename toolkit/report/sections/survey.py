@@ -13,19 +13,38 @@ one line and the rest of the pack is built.
 from __future__ import annotations
 
 import contextlib
+import re
+import textwrap
 import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+from matplotlib.figure import Figure
 
+from toolkit.disclosure import MARKER
+from toolkit.disclosure.gate import Link, cell
 from toolkit.errors import ToolkitError
+from toolkit.report import alt_text
 from toolkit.report.shared import ForceScope, SurveyResults, WeightedSurvey
+from toolkit.report.summary import survey_period
+from toolkit.study import Contract, StudyWeights, read_study_survey, study_weights
+from toolkit.survey import (
+    any_of,
+    compare_groups,
+    likert_bars,
+    logit,
+    mean_by,
+    prevalence,
+    prevalence_plot,
+    reliability_table,
+    score_scales,
+)
+from toolkit.survey.figures import heat_cells, load_labels
 
 if TYPE_CHECKING:
     from toolkit.dictionary import Dictionary
-    from toolkit.study import Contract, StudyWeights
 
 #: errors of a part of the section that become a one-line note rather than a failed pack
 PART_ERRORS = (ToolkitError, np.linalg.LinAlgError)
@@ -48,8 +67,6 @@ def part(ctx, what: str, section: str = "survey"):
 def _links_to_total(table, name, total_table, total_row, *, overall_table):
     """The groups of a breakdown count the people of the overall row (exactly when the
     breakdown is known for everyone, else at most)."""
-    from toolkit.disclosure.gate import Link, cell
-
     total = overall_table.set_index("outcome").loc[total_row]
     links = []
     for col in ("n", "n_events"):
@@ -62,8 +79,6 @@ def _links_to_total(table, name, total_table, total_row, *, overall_table):
 def _term_counts(data: pd.DataFrame, terms, outcome: str) -> pd.DataFrame:
     """Respondents behind each model term (``C(var)[T.level]`` or a 0/1 column), and how
     many of them had the outcome: the gate drops terms resting on fewer than k."""
-    import re
-
     rows = []
     y = pd.to_numeric(data[outcome], errors="coerce")
     for term in terms:
@@ -106,8 +121,6 @@ def _likert_table(data, items, weight) -> pd.DataFrame:
 def _draw_likert(table, items, weight, dictionary):
     """likert_bars from the published shares (one pseudo-row per item and level, weighted
     by its published share; withheld shares count as zero)."""
-    from toolkit.survey import likert_bars
-
     rows = []
     for rec in table.itertuples(index=False):
         share = float(rec.share) if pd.notna(rec.share) else 0.0
@@ -118,14 +131,6 @@ def _draw_likert(table, items, weight, dictionary):
 
 def _draw_heatmap(table, dictionary, k, title, w_word="weighted"):
     """Heat table of published prevalences (harm by group); withheld cells marked [c]."""
-    import textwrap
-
-    import numpy as np
-    from matplotlib.figure import Figure
-
-    from toolkit.disclosure import MARKER
-    from toolkit.survey.figures import heat_cells, load_labels
-
     labels = load_labels(dictionary)
     harms = list(dict.fromkeys(table["outcome"]))
     groups = list(dict.fromkeys(table["group"]))
@@ -203,8 +208,6 @@ def select_wave(ctx, c, data: pd.DataFrame) -> tuple[pd.DataFrame, str]:
 
 def weights(ctx, c, data: pd.DataFrame) -> StudyWeights:
     """Weight the respondents as the study declares (:func:`toolkit.study.study_weights`)."""
-    from toolkit.study import study_weights
-
     return study_weights(ctx.config, c, data)
 
 
@@ -274,8 +277,6 @@ def _first_level(col):
 
 
 def _term_labels(model: pd.DataFrame, c, dictionary) -> pd.Series:
-    import re
-
     out = []
     for term in model["term"]:
         m = re.match(r"C\((\w+)(?:, Treatment\(reference=.*?\))?\)\[T\.(.+)\]$", str(term))
@@ -345,14 +346,10 @@ def _force_basis(ctx, scope: ForceScope) -> _Basis:
 def _national_basis(ctx) -> _Basis:
     """The survey checked by the data section (read here when it did not run), the wave
     analysed and its weights; what a force's own pack starts from goes to ``ctx.shared.weighted``."""
-    from toolkit.study import Contract, StudyWeights
-
     checked = ctx.shared.checked
     if checked is not None:
         survey, c = checked.survey, checked.contract
     else:
-        from toolkit.study import read_study_survey
-
         survey = read_study_survey(ctx.config)
         c = Contract.from_study(ctx.config, survey.dictionary)
     dictionary = survey.dictionary
@@ -410,8 +407,6 @@ def _parts(ctx, basis: _Basis, summary) -> tuple[list[str], str | None, list[str
 
 def _add_any_harm(data: pd.DataFrame, harms: list[str]) -> str:
     """Add the column 'any harm' (1 when any harm item is 1) under a free name; return it."""
-    from toolkit.survey import any_of
-
     any_harm = _fresh(data, "harm_any")
     data[any_harm] = any_of(data, harms)
     return any_harm
@@ -470,8 +465,6 @@ def _drawn(draw):
         try:
             return draw(*tables)
         except ToolkitError:
-            from matplotlib.figure import Figure
-
             fig = Figure(figsize=(6, 1.2))
             fig.text(
                 0.5,
@@ -493,8 +486,6 @@ def _ok(row, *cols) -> bool:
 
 def _prevalence(ctx, c, dictionary, data, harms, any_harm, weight, w_word, k, summary):
     """Prevalence of each harm and of any harm, overall and by each published grouping."""
-    from toolkit.report.summary import survey_period
-
     overall_raw = _overall_prevalence(ctx, dictionary, data, harms, any_harm, weight, w_word, k)
     period = survey_period(data, contract=c, config=ctx.config)
     for var in c.by:
@@ -508,9 +499,6 @@ def _prevalence(ctx, c, dictionary, data, harms, any_harm, weight, w_word, k, su
 def _overall_prevalence(ctx, dictionary, data, harms, any_harm, weight, w_word, k) -> pd.DataFrame:
     """The table of each harm and any harm over all respondents, and the headline finding;
     returns the table before the gate (the total the breakdowns link to)."""
-    from toolkit.disclosure.gate import cell
-    from toolkit.survey import prevalence
-
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # excluded missing answers are counted in the n column
         overall = prevalence(data, [any_harm, *harms], weight=weight, threshold=k)
@@ -549,9 +537,6 @@ def _overall_prevalence(ctx, dictionary, data, harms, any_harm, weight, w_word, 
 
 def _prevalence_by(ctx, dictionary, data, harms, any_harm, var, what, overall_raw, weight, w_word, k, period):
     """Any harm and each harm type by one grouping: two tables, a bar chart and a heat table."""
-    from toolkit.report import alt_text
-    from toolkit.survey import prevalence, prevalence_plot
-
     name = f"survey_harm_by_{var}"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -612,9 +597,6 @@ def _prevalence_by(ctx, dictionary, data, harms, any_harm, var, what, overall_ra
 
 
 def _pillars(ctx, c, dictionary, data, any_harm, weight, w_word, k, summary):
-    from toolkit.disclosure.gate import cell
-    from toolkit.survey import prevalence
-
     findings = {
         "reporting": (
             "3.01",
@@ -676,8 +658,6 @@ def _pillars(ctx, c, dictionary, data, any_harm, weight, w_word, k, summary):
 
 
 def _scales(ctx, c, dictionary, data, weight, w_word, k, summary):
-    from toolkit.survey import mean_by, reliability_table, score_scales
-
     scales = {s: items for s, items in dictionary.scales().items() if all(i in data.columns for i in items)}
     if not scales:
         ctx.note(
@@ -725,8 +705,6 @@ def _scales(ctx, c, dictionary, data, weight, w_word, k, summary):
 
 
 def _model(ctx, c, dictionary, data, any_harm, weight, w_word, summary):
-    from toolkit.survey import logit
-
     predictors = [v for v in c.model if v in data.columns]
     if not predictors:
         ctx.note("survey: none of the model's predictors (survey.model) is in the data; model not included")
@@ -761,8 +739,6 @@ def _model(ctx, c, dictionary, data, any_harm, weight, w_word, summary):
 
 
 def _compare(ctx, c, dictionary, data, var, outcomes, weight, w_word, k):
-    from toolkit.survey import compare_groups
-
     what = _short(c.labels[var]).lower()
     # groups under the threshold are left out of the comparison (their share would rest on them)
     sizes = data[var].value_counts()
@@ -786,9 +762,6 @@ def _compare(ctx, c, dictionary, data, var, outcomes, weight, w_word, k):
 
 
 def _likert(ctx, c, dictionary, data, scale_cols, weight, w_word):
-    from toolkit.report import alt_text
-    from toolkit.report.summary import survey_period
-
     period = survey_period(data, contract=c, config=ctx.config)
     for scale in scale_cols:
         items = dictionary.scales().get(scale)
