@@ -28,17 +28,33 @@ gate attacks the whole pack jointly before the build finishes.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import json
+import math
+import re
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import matplotlib
 import pandas as pd
+from tqdm import tqdm
 
+from toolkit.config import load_study
+from toolkit.disclosure.audit_pack import audit_pack
+from toolkit.disclosure.gate import Gate, Publishable
+from toolkit.disclosure.text import screen
+from toolkit.errors import ToolkitError
+from toolkit.report.export import write_csv
+from toolkit.report.manifest import write_manifest
+from toolkit.report.notebooks import execute_notebooks
 from toolkit.report.recommendations import PILLARS, RECOMMENDATIONS
+from toolkit.report.render import render_pack
 from toolkit.report.sections import FORCE_SECTIONS, PART_OF, SECTIONS
 from toolkit.report.shared import ForceScope, Shared
+from toolkit.study import demo_config
 
 
 @dataclass
@@ -121,8 +137,6 @@ class EvidenceContext:
     def gate(self):
         """The publication gate (:class:`toolkit.disclosure.gate.Gate`) for this pack."""
         if self._gate is None:
-            from toolkit.disclosure.gate import Gate
-
             cfg = self.config
             self._gate = Gate(
                 self.threshold,
@@ -160,8 +174,6 @@ class EvidenceContext:
         (counts behind each model term), ``not_people`` (count columns that count
         something else), ``wide`` (a two-way table of counts; totals added).
         """
-        from toolkit.disclosure.gate import Publishable
-
         if pillar is not None and pillar not in PILLARS:
             raise ValueError(f"pillar must be one of {PILLARS}; got {pillar!r}")
         pub = Publishable(
@@ -186,8 +198,6 @@ class EvidenceContext:
         return safe
 
     def _write_table(self, name: str) -> None:
-        from toolkit.report.export import write_csv
-
         t = self.tables[name]
         t.data = self.gate.tables[name].out.copy()
         if not self.gate_only:
@@ -236,7 +246,7 @@ class EvidenceContext:
         return self._draw(name)
 
     def _draw(self, name: str) -> list[Path]:
-        import matplotlib
+        # lazy: matplotlib.pyplot (a GUI backend and its state) loads only when a figure is written
         import matplotlib.pyplot as plt
 
         draw, sources = self._figure_sources[name]
@@ -273,8 +283,6 @@ class EvidenceContext:
         for ce, rule in forced.items():
             g = self.gate.tables.get(ce.table)
             if g is None or ce not in g.values:
-                from toolkit.errors import ToolkitError
-
                 raise ToolkitError(f"publication gate: the cell {ce} to withhold is not a count of this pack")
             g.suppressed.setdefault(ce, rule)
         for name in {ce.table for ce in forced}:
@@ -314,8 +322,6 @@ class EvidenceContext:
         under the threshold, a complement under it, or the true value of a withheld cell
         (:func:`toolkit.disclosure.text.screen`) refuses it, with a log line naming
         ``where`` it was (never the number)."""
-        from toolkit.disclosure.text import screen
-
         if text is None or not str(text).strip():
             return True
         withheld, published = self._text_values()
@@ -344,7 +350,6 @@ class EvidenceContext:
           or the true value of a withheld cell (:meth:`screen_text`, the safety net for
           counts a section did not declare).
         """
-        import math
 
         def key(v):
             try:
@@ -462,8 +467,6 @@ class EvidenceContext:
         """Log a message (printed, and kept in log.txt). ``public``: the line the pack's own
         log shows instead (when the message names values or small counts that stay in the
         private log)."""
-        from tqdm import tqdm
-
         tqdm.write(message)  # above a progress bar when one is drawn, not through it
         if public is not None:
             self._public_notes[len(self.log)] = public
@@ -518,13 +521,9 @@ def _jsonable(v):
 
 
 def _load_config(config, demo: bool, outdir: Path, seed: int):
-    from toolkit.config import load_study
-
     if config is not None:
         return load_study(config)
     if demo:
-        from toolkit.study import demo_config
-
         return demo_config(outdir, seed=seed)
     return None
 
@@ -586,8 +585,6 @@ def build_evidence_pack(
     if study is not None and config is not None:
         seed = study.seed
     if force is not None and study is not None:  # the pack's title names the force
-        import dataclasses
-
         raw = dict(study.raw)
         raw["study"] = {**(raw.get("study") or {}), "name": f"{study.name}: {force}"}
         study = dataclasses.replace(study, raw=raw)
@@ -663,22 +660,16 @@ def build_evidence_pack(
         encoding="utf-8",
     )
     if notebooks:
-        from toolkit.report.notebooks import execute_notebooks
-
         print("[notebooks] executing the analysis notebooks on the same study ...", flush=True)
         start = time.perf_counter()
         execute_notebooks(ctx)
         ctx.timings["notebooks"] = time.perf_counter() - start
     if render:
-        from toolkit.report.render import render_pack
-
         print("[render] writing index.html, briefing.docx, tables.xlsx and manifest.json ...", flush=True)
         start = time.perf_counter()
         render_pack(ctx)
         ctx.timings["render"] = time.perf_counter() - start
     else:
-        from toolkit.report.manifest import write_manifest
-
         write_manifest(ctx)  # the audit (and a reader) needs what was withheld and how tables link
     ctx.private_dir.mkdir(parents=True, exist_ok=True)
     (ctx.private_dir / "log.txt").write_text("\n".join(ctx.log) + "\n", encoding="utf-8")
@@ -691,11 +682,6 @@ def build_evidence_pack(
 
 def _audit_or_withdraw(ctx) -> None:
     """Run ``audit-pack`` on the pack just written; an unsafe pack does not stay in place."""
-    import shutil
-
-    from toolkit.disclosure.audit_pack import audit_pack
-    from toolkit.errors import ToolkitError
-
     print("[audit] attacking the written pack from outside (audit-pack) ...", flush=True)
     start = time.perf_counter()
     verdict = audit_pack(ctx.pack_dir, study=ctx.config)
@@ -719,14 +705,11 @@ def _audit_or_withdraw(ctx) -> None:
 
 def _public_log(ctx) -> list[str]:
     """The log without local paths (the full log is in private/log.txt)."""
-    import re
-
     out = []
     public = getattr(ctx, "_public_notes", {})
     roots = {str(ctx.outdir.resolve()), str(ctx.outdir)}
     if ctx.config is not None and getattr(ctx.config, "base", None) is not None:
         roots.add(str(Path(ctx.config.base).resolve()))
-    from toolkit.disclosure.text import screen
 
     withheld, shown = ctx._text_values() if hasattr(ctx, "_text_values") else ([], [])
     for i, line in enumerate(ctx.log):
