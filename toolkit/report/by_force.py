@@ -31,16 +31,24 @@ another) gets no pack: its own pack would publish the counts the national pack w
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import io
 import os
 import pickle
 import shutil
 import time
+import warnings
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 import pandas as pd
 
-from toolkit.report.sections.resourcing import COMPARISON, FUNNEL, RESOURCING
+from toolkit.disclosure.gate import Cell, DisclosureError
+from toolkit.disclosure.pack_set import audit_set, pack_state, secure_set, set_relations
+from toolkit.errors import ToolkitError
+from toolkit.report.evidence import build_evidence_pack
+from toolkit.report.sections.resourcing import COMPARISON, FUNNEL, RESOURCING, national_row
 
 __all__ = ["build_by_force", "force_reference", "force_set_relations", "withheld_forces"]
 
@@ -102,9 +110,6 @@ def force_set_relations(national, states: dict, reference: dict):
     is a part of the national one; the resourcing tables of a force pack repeat the national
     pack's cells; a force's harm prevalence counts the people of its rows of the national
     resourcing table (and the national prevalence those of the national rows)."""
-    from toolkit.disclosure.gate import Cell
-    from toolkit.disclosure.pack_set import set_relations
-
     copies = {}
     for f, st in states.items():
         copies[f] = {c: national_cell(c, reference) for c in st.values if c.table in (RESOURCING, COMPARISON, FUNNEL)}
@@ -129,8 +134,6 @@ def force_set_relations(national, states: dict, reference: dict):
 
 def national_cell(c, reference: dict):
     """The national pack's cell a force pack's resourcing cell repeats."""
-    from toolkit.report.sections.resourcing import national_row
-
     return type(c)(c.table, national_row(c.table, c.row, reference.get("tables", {})), c.column)
 
 
@@ -146,8 +149,6 @@ def _failed(force: str, exc: Exception) -> dict:
 def _audit_the_set(rows: list, states: dict, rel, ctx, root: Path, gate) -> list:
     """Attack the written set from its files (every built pack); if anything is exposed,
     withdraw every force pack (fail closed)."""
-    from toolkit.disclosure.pack_set import audit_set
-
     built = {r["force"]: root / r["force"] / "evidence-pack" for r in rows if r["status"] == "built"}
     packs = {NATIONAL: ctx.pack_dir, **built}
     print(
@@ -186,8 +187,6 @@ def _load(path) -> None:
 
 def _digest(values: dict) -> str:
     """A fingerprint of a gate's true values (the second build must see the same numbers)."""
-    import hashlib
-
     text = "\n".join(
         f"{c.table}\t{c.row}\t{c.column}\t{v!r}" for c, v in sorted(values.items(), key=lambda kv: str(kv[0]))
     )
@@ -197,13 +196,6 @@ def _digest(values: dict) -> str:
 def _state(force: str, outdir: str, config: str, seed: int, ref_path: str | None = None) -> dict:
     """A force pack's sections and gate, nothing written (in a worker process): its
     :class:`toolkit.disclosure.pack_set.PackState` for the joint step over the set."""
-    import contextlib
-    import io
-    import warnings
-
-    from toolkit.disclosure.pack_set import pack_state
-    from toolkit.report.evidence import build_evidence_pack
-
     if _REF is None and ref_path is not None:
         _load(ref_path)
     start = time.perf_counter()
@@ -228,13 +220,6 @@ def _one(
     """Build and audit one force's pack (in a worker process), withholding ``withhold``
     besides what its own gate withholds; ``digest``: the gate's values of the first pass
     (:func:`_state`), which this build must reproduce."""
-    import contextlib
-    import io
-    import warnings
-
-    from toolkit.errors import ToolkitError
-    from toolkit.report.evidence import build_evidence_pack
-
     if _REF is None and ref_path is not None:
         _load(ref_path)
     start = time.perf_counter()
@@ -322,9 +307,6 @@ def build_by_force(
         ``outdir / "forces" / "by_force.csv"``; ``attrs["national_seconds"]`` and
         ``attrs["forces_seconds"]`` hold the times.
     """
-    from toolkit.errors import ToolkitError
-    from toolkit.report.evidence import build_evidence_pack
-
     outdir = Path(outdir)
     start = time.perf_counter()
     ctx = build_evidence_pack(outdir, config=config, demo=demo, seed=seed, notebooks=notebooks)
@@ -372,9 +354,6 @@ def build_by_force(
     rel = None
     gate = ctx.gate
     if joint and todo:
-        from toolkit.disclosure.gate import DisclosureError
-        from toolkit.disclosure.pack_set import pack_state, secure_set
-
         print(
             f"[by force] joint check over the set: the gates of {len(todo)} force pack(s), nothing written ...",
             flush=True,
