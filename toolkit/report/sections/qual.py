@@ -12,19 +12,30 @@ from __future__ import annotations
 
 import pandas as pd
 
+from toolkit.disclosure.gate import Link, cell
+from toolkit.qual._common import leaf_codes
+from toolkit.qual.cooccurrence import cooccurrence, cooccurrence_heatmap
+from toolkit.qual.frequencies import code_frequencies
+from toolkit.qual.project import QualProject
+from toolkit.qual.qdpx import read_qdpx
+from toolkit.qual.quotes import quotes
+from toolkit.qual.redact import redact_many
+from toolkit.qual.saturation import saturation, saturation_plot
+from toolkit.report import alt_text
+from toolkit.report.export import write_csv
+from toolkit.report.sections._qual_agreement import build_agreement
+from toolkit.report.sections._qual_documents import build_documents
+from toolkit.report.sections.survey import part
+
 __all__ = ["build"]
 
 
 def _load(ctx):
-    from toolkit.qual.project import QualProject
-
     source = ctx.config.path("qual", "interviews") if ctx.config is not None else None
     if source is None:
         ctx.note("qual: the study has no coded interviews (qual.interviews); no interview themes")
         return None
     if source.suffix.lower() == ".qdpx":
-        from toolkit.qual.qdpx import read_qdpx
-
         return read_qdpx(source)
     return QualProject.from_csv(source)
 
@@ -35,9 +46,6 @@ OTHER = "Other (groups of fewer than {k} interviews)"
 def _crosstab(project, by, coder, ctx=None) -> tuple[pd.DataFrame, list]:
     """Interviews raising each theme by a case attribute (rows 'code name'), and the code of
     each row."""
-    from toolkit.qual._common import leaf_codes
-    from toolkit.qual.frequencies import code_frequencies
-
     f = code_frequencies(project, by=by, codes=leaf_codes(project), coder=coder)
     if ctx is not None:
         # a case attribute is typed by whoever coded the interviews and no dictionary declares
@@ -69,9 +77,6 @@ def _crosstab(project, by, coder, ctx=None) -> tuple[pd.DataFrame, list]:
 
 def build(ctx) -> None:
     """Interview themes (with inter-coder agreement), then policy-document framing."""
-    from toolkit.report.sections._qual_documents import build_documents
-    from toolkit.report.sections.survey import part
-
     with part(ctx, "the interview themes", "qual"):
         _build_interviews(ctx)
     with part(ctx, "the policy-document framing", "qual"):
@@ -80,11 +85,6 @@ def build(ctx) -> None:
 
 def _build_interviews(ctx) -> None:
     """Frequencies of themes by role and by personal experience, co-occurrence, saturation."""
-    from toolkit.qual.cooccurrence import cooccurrence, cooccurrence_heatmap
-    from toolkit.qual.frequencies import code_frequencies
-    from toolkit.qual.saturation import saturation, saturation_plot
-    from toolkit.report.sections._qual_agreement import build_agreement
-
     project = _load(ctx)
     if project is None:
         return
@@ -93,7 +93,6 @@ def _build_interviews(ctx) -> None:
     coder = coders[0] if len(coders) > 1 else None
     if coder is not None:
         ctx.note(f"qual: {len(coders)} coders; frequencies use coder {coder!r} (the others are for agreement only)")
-    from toolkit.disclosure.gate import Link, cell
 
     overall = code_frequencies(project, coder=coder)
     overall = overall[overall["n"] >= k]
@@ -181,8 +180,6 @@ def _build_interviews(ctx) -> None:
                 },
             )
 
-    from toolkit.report import alt_text
-
     names = dict(zip(project.codebook["id"], project.codebook["name"]))
     # co-occurrence: interviews raising both themes, published through the gate; the heat map
     # is drawn from the published counts (withheld pairs blank), never from the raw result
@@ -251,9 +248,6 @@ def _quote_bank(ctx, project, coder) -> None:
     passages can identify a manager; a quote leaves only after a person has signed it off."""
     if not (ctx.config is not None and ctx.config.get("disclosure", "quote_bank") is True):
         return
-    from toolkit.qual._common import leaf_codes
-    from toolkit.qual.quotes import quotes
-    from toolkit.qual.redact import redact_many
 
     parts = [quotes(project, code, n=2, seed=ctx.seed, coder=coder) for code in leaf_codes(project)]
     bank = pd.concat([p for p in parts if len(p)], ignore_index=True) if parts else pd.DataFrame()
@@ -263,7 +257,6 @@ def _quote_bank(ctx, project, coder) -> None:
     texts, log = redact_many(list(bank["text"]), names=names)
     bank = bank.assign(text=texts)[["code", "attribution", "text"]]
     ctx.private_dir.mkdir(parents=True, exist_ok=True)
-    from toolkit.report.export import write_csv
 
     write_csv(bank, ctx.private_dir / "quote_bank.csv")
     write_csv(bank.assign(approved="", reviewer="", date="", notes=""), ctx.private_dir / "quote_bank_review.csv")
