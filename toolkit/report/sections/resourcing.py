@@ -25,13 +25,19 @@ published tables (computed once, already gated): the force against the national 
 
 from __future__ import annotations
 
+import re
 import warnings
 
+import numpy as np
 import pandas as pd
 
+from toolkit.disclosure.gate import Link, cell
 from toolkit.report import alt_text
+from toolkit.report.format import round_people
 from toolkit.report.sections.survey import PEOPLE, _drawn, _fresh, _ok, _short, part
 from toolkit.report.shared import FunnelLimits
+from toolkit.survey import any_of, compare_forces, funnel, funnel_plot, resourcing, total, workforce_margins
+from toolkit.survey._inputs import group_codes
 from toolkit.survey.forces import COMPARE_COLUMNS
 
 RESOURCING = "resourcing_by_force"
@@ -109,8 +115,6 @@ def _design(ctx, c, data, weight):
     raked = ctx.shared.survey.raked_on
     path = ctx.config.path("survey", "margins") if ctx.config is not None else None
     if path is not None and weight is not None:
-        from toolkit.survey import workforce_margins
-
         try:
             heads = {str(f): n for f, n in workforce_margins(path, ["force"])["force"].items()}
         except Exception as exc:  # noqa: BLE001 - a margins file without force headcounts
@@ -147,8 +151,6 @@ def _labels(c, harms, support, reported):
 def _sum_links(table, name, groups, measures, col_key="measure"):
     """The national row counts the people of the forces' rows (exactly when every respondent
     has a force)."""
-    from toolkit.disclosure.gate import Link, cell
-
     links = []
     t = table.set_index(["group", col_key])
     for m in measures:
@@ -164,8 +166,6 @@ def _sum_links(table, name, groups, measures, col_key="measure"):
 
 def _same(table_a, name_a, row_a, table_b, name_b, row_b, cols=("n", "n_events")):
     """Links saying two cells count the same people (only when they are equal)."""
-    from toolkit.disclosure.gate import Link, cell
-
     out = []
     for col in cols:
         if float(table_a.loc[row_a, col]) == float(table_b.loc[row_b, col]):
@@ -184,11 +184,6 @@ def untrained_by_role(data, force, role, training, weight, design, k, *, diction
     (:func:`toolkit.survey.total` of ``1 - any_of(training)``, unrounded). Measure
     ``"untrained: <role>"`` (the role's label from ``dictionary``, else its code), rows of
     the force or ``"All"``."""
-    import numpy as np
-
-    from toolkit.survey import any_of, total
-    from toolkit.survey._inputs import group_codes
-
     codes = {}
     if dictionary is not None:
         try:
@@ -226,10 +221,6 @@ def untrained_by_role(data, force, role, training, weight, design, k, *, diction
 
 
 def _resourcing(ctx, c, data, force, harms, any_harm, weight, design, design_text, k):
-    from toolkit.disclosure.gate import Link, cell
-    from toolkit.report.format import round_people
-    from toolkit.survey import resourcing
-
     support = c.items("support", types=("binary",), data=data)
     reporting = c.items("reporting", types=("binary",), data=data)
     training = c.items("training", types=("binary",), data=data)
@@ -317,8 +308,6 @@ def _resourcing(ctx, c, data, force, harms, any_harm, weight, design, design_tex
 
 
 def _comparison(ctx, c, data, force, any_harm, weight, design, w_word, k, raw_resourcing):
-    from toolkit.survey import compare_forces
-
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         cmp = compare_forces(data, outcome=any_harm, by=force, weight=weight, correction="holm", threshold=k, **design)
@@ -345,8 +334,6 @@ def _comparison(ctx, c, data, force, any_harm, weight, design, w_word, k, raw_re
 
 
 def _draw_funnel(table, target, tau2, title, highlight=None):
-    from toolkit.survey import funnel_plot
-
     t = table.copy()
     t["small"] = t["estimate"].isna() | t["n"].isna()
     t.attrs.update({"target": target, "tau2": tau2})
@@ -385,8 +372,6 @@ def _force_funnel_alt(table, scope):
 
 
 def _funnel(ctx, c, data, force, any_harm, k, raw_comparison) -> tuple[float, float]:
-    from toolkit.survey import funnel
-
     fun = funnel(data, outcome=any_harm, by=force, threshold=k)
     target, tau2 = float(fun.attrs["target"]), float(fun.attrs["tau2"])
     fun["group"] = fun["group"].astype(str)
@@ -425,8 +410,6 @@ def _funnel(ctx, c, data, force, any_harm, k, raw_comparison) -> tuple[float, fl
 
 def _force_pack(ctx, c, scope) -> None:
     """The force's rows of the national pack's published tables, beside the national rows."""
-    from toolkit.disclosure.gate import Link, cell
-
     ref = ctx.shared.force.reference
     tables = ref.get("tables", {})
     k = ctx.threshold
@@ -510,8 +493,6 @@ def _force_pack(ctx, c, scope) -> None:
 def national_row(table: str, row: str, tables: dict) -> str:
     """The row key of the national pack's ``table`` that a force pack's row ``row`` repeats
     (the same key, except the funnel's other forces, shown unnamed in a force pack)."""
-    import re
-
     m = re.fullmatch(r".* #(\d+)", row)
     if table == FUNNEL and m and FUNNEL in tables:  # rows of the same order, the others unnamed
         return str(tables[FUNNEL]["group"].astype(str).iloc[int(m.group(1)) - 1])
