@@ -24,6 +24,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from toolkit.io import read_survey
+from toolkit.report.shared import CheckedSurvey
+from toolkit.study import DEMO_FILES, Contract, read_study_survey
+from toolkit.synth import write_demo
+
 
 def _survey_files(ctx) -> tuple[Path | None, Path | None]:
     """Survey and dictionary paths: from the configuration, else the demo study."""
@@ -32,13 +37,10 @@ def _survey_files(ctx) -> tuple[Path | None, Path | None]:
         return cfg.path("survey", "data"), cfg.path("survey", "dictionary")
     if not ctx.demo:
         return None, None
-    from toolkit.study import DEMO_FILES
 
     folder = ctx.outdir / "demo-data"
     survey_path = folder / DEMO_FILES[("survey", "data")]
     if not survey_path.exists():
-        from toolkit.synth import write_demo
-
         written = write_demo(folder, seed=ctx.seed)
         ctx.note(f"data: synthetic demo study (seed {ctx.seed}) written to {folder} ({len(written)} files)")
     return survey_path, folder / DEMO_FILES[("survey", "dictionary")]
@@ -110,19 +112,13 @@ def _declared_forces(ctx, survey, contract, name):
 
 def build(ctx) -> None:
     """Read and check the survey; log rows in / kept / excluded; publish the checks."""
-    from toolkit.io import read_survey
-
     survey_path, dict_path = _survey_files(ctx)
     if survey_path is None:
         ctx.note("data: the study has no survey file (survey.data); nothing to validate")
         return
-    from toolkit.report.shared import CheckedSurvey
-    from toolkit.study import Contract
 
     sheet = ctx.config.get("survey", "sheet") if ctx.config is not None else None
     if ctx.config is not None and ctx.config.path("survey", "data") is not None:
-        from toolkit.study import read_study_survey
-
         survey = read_study_survey(ctx.config)
     else:
         survey = read_survey(survey_path, dict_path, on_error="report")

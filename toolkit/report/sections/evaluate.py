@@ -11,17 +11,15 @@ from typing import Any
 
 import pandas as pd
 
+from toolkit.disclosure.gate import Link, cell
+from toolkit.evaluate.did import StaggeredAdoptionWarning, did, event_study_plot, staggered_did
+from toolkit.evaluate.incidents import incident_trends, launch_series, launched_forces, read_incidents
+from toolkit.evaluate.its import its, its_plot
 from toolkit.report import alt_text
+from toolkit.report.sections.survey import part
 
 
 def _training(ctx, path) -> None:
-    from toolkit.evaluate.did import (
-        StaggeredAdoptionWarning,
-        did,
-        event_study_plot,
-        staggered_did,
-    )
-
     cfg = ctx.config
     panel = pd.read_csv(path)
     declared = {key: cfg.get("evaluate", key) for key in ("unit", "time", "treated")}
@@ -119,9 +117,6 @@ def _training(ctx, path) -> None:
 
 
 def _incidents(ctx, path, denominators_path) -> None:
-    from toolkit.evaluate.incidents import incident_trends, launch_series, launched_forces, read_incidents
-    from toolkit.evaluate.its import its, its_plot
-
     inc = read_incidents(path)
     k = ctx.threshold
     forces = pd.read_csv(denominators_path) if denominators_path is not None and denominators_path.exists() else None
@@ -151,7 +146,6 @@ def _incidents(ctx, path, denominators_path) -> None:
     # victim type x crime status
     vt = incident_trends(inc, by=["victim_type", "crime_status"], freq=None)
     counts = vt.pivot(index="victim_type", columns="crime_status", values="n").fillna(0).astype("int64")
-    from toolkit.disclosure.gate import Link, cell
 
     same = (cell("evaluate_incidents_force_quarter", "Total", "Total"),)
     ctx.table(
@@ -327,8 +321,6 @@ def _incidents(ctx, path, denominators_path) -> None:
 
 
 def build(ctx) -> None:
-    from toolkit.report.sections.survey import part
-
     cfg = ctx.config
     if cfg is None:
         ctx.note("evaluate: no study configuration; no evaluation results")
