@@ -9,15 +9,20 @@ it apart from the redacted outputs (never in the evidence pack).
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import hmac
+import os
 import re
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 import pandas as pd
 
 from toolkit.errors import ParameterError
 from toolkit.qual import _identifiers as _ids
+from toolkit.report.export import write_csv, write_workbook
 
 __all__ = [
     "redact",
@@ -262,8 +267,6 @@ class Redactor:
         return out, log
 
     def _find_parallel(self, texts, n_jobs):
-        from concurrent.futures import ProcessPoolExecutor
-
         n_chunks = min(len(texts), n_jobs * 4)
         size = -(-len(texts) // n_chunks)
         chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
@@ -348,8 +351,6 @@ class Redactor:
         research team's key, never in an evidence pack (a path inside a folder holding an
         evidence pack's ``manifest.json`` is refused). :meth:`load_key` continues it.
         """
-        from pathlib import Path
-
         path = Path(path)
         for parent in [path.parent, *path.parent.parents]:
             if (parent / "manifest.json").exists() and (parent / "tables").exists():
@@ -472,8 +473,6 @@ def _find_chunk(args):
 
 
 def _check_n_jobs(n_jobs):
-    import os
-
     if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
         raise ParameterError(
             f"The 'n_jobs' parameter of redact_many must be a positive int or -1 (one worker "
@@ -741,8 +740,6 @@ def review_sheet(texts, *, redactor=None, ids=None, context=60):
     >>> sheet[["kind", "original", "confidence", "source"]].values.tolist()
     [['person', 'DS Jones', 'medium', 'rule'], ['phone', '07700 900123', 'high', 'rule'], ['place_or_org', 'Canning Circus', 'low', 'candidate']]
     """
-    import copy
-
     red = copy.deepcopy(redactor) if redactor is not None else Redactor()
     texts_list, id_list = _texts_and_ids(texts, ids)
     rows = []
@@ -803,10 +800,6 @@ def write_review_sheet(sheet, path):
     """Write a review sheet to ``path`` (``.csv`` or ``.xlsx``), formula-safe: a cell
     starting with ``=``, ``+``, ``-`` or ``@`` gets a leading apostrophe so a spreadsheet
     shows it as text (:func:`toolkit.report.export.neutralise_formulas`)."""
-    from pathlib import Path
-
-    from toolkit.report.export import write_csv, write_workbook
-
     path = Path(path)
     if path.suffix.lower() == ".csv":
         return write_csv(sheet, path)
@@ -818,8 +811,6 @@ def write_review_sheet(sheet, path):
 def read_review_sheet(path):
     """Read a review sheet written by :func:`write_review_sheet` (and edited by a
     person), undoing the formula guard; decisions are checked."""
-    from pathlib import Path
-
     path = Path(path)
     if path.suffix.lower() == ".xlsx":
         sheet = pd.read_excel(path, dtype=str, keep_default_na=False)
