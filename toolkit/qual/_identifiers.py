@@ -7,8 +7,10 @@ normalised form of the identifier, so that "GMP" and "Greater Manchester Police"
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
+import unicodedata
 from functools import cache, lru_cache
 
 from toolkit.paths import DATA_DIR
@@ -1365,8 +1367,6 @@ def _unit_span(text, start, place_end, end, common):
 
 def _ascii(word):
     """``word`` without diacritics ("Zoë" -> "Zoe"), for gazetteer look-ups."""
-    import unicodedata
-
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
@@ -2171,7 +2171,6 @@ def proper_nouns(text: str, found) -> list:
         spans = sorted((f[0], f[1]) for f in found)
         covered_starts = [s for s, _ in spans]
         covered_ends = [e for _, e in spans]
-    import bisect
 
     def covered(s, e):
         i = bisect.bisect_right(covered_starts, e - 1) - 1

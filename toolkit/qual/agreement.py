@@ -16,7 +16,10 @@ import warnings
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+import pyarrow as pa
+import pyarrow.compute as pc
+from scipy import sparse, stats
+from statsmodels.stats.inter_rater import cohens_kappa as _sm_kappa
 
 from toolkit.errors import (
     DataValidationError,
@@ -26,6 +29,7 @@ from toolkit.errors import (
     check_columns,
 )
 from toolkit.qual import _coincidence as _co
+from toolkit.qual._coding_units import sparse_presence
 
 __all__ = ["krippendorff_alpha", "krippendorff_alpha_ci", "fleiss_kappa", "cohen_kappa", "agreement"]
 
@@ -59,9 +63,6 @@ def _arrow_codes(ext):
     """:func:`_codes` of Arrow strings without converting them to Python objects: the
     runs (a table melted coder by coder has a few long ones) factorised, or Arrow's
     dictionary encoding. Missing values get code -1."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
     chunked = ext._pa_array
     n = len(chunked)
     flat = chunked.combine_chunks() if isinstance(chunked, pa.ChunkedArray) else chunked
@@ -361,8 +362,6 @@ def _no_repeats(u_idx, coders, keep) -> bool:
     False also when the coders column needs the general path (missing coders)."""
     n = u_idx.size
     if isinstance(coders, pd.arrays.ArrowStringArray) and n > _SHORT:
-        import pyarrow.compute as pc
-
         chunked = coders._pa_array
         flat = chunked.chunk(0) if chunked.num_chunks == 1 else chunked.combine_chunks()
         if flat.null_count:
@@ -990,8 +989,6 @@ def cohen_kappa(
     >>> float(res["estimate"].iloc[0])
     0.4
     """
-    from statsmodels.stats.inter_rater import cohens_kappa as _sm_kappa
-
     _check_frame(data, "cohen_kappa")
     ci_level = check_ci(ci, function="cohen_kappa")
     if weighting is not None:
@@ -1153,8 +1150,6 @@ def agreement(project, *, coders=None, item="segment", weight="characters", n_bo
     >>> sorted(res["measure"].unique())
     ['cohen_kappa', 'krippendorff_alpha', 'percent_agreement']
     """
-    from toolkit.qual._coding_units import sparse_presence
-
     unit = item
     ci_level = check_ci(ci, function="agreement")
     check_choice(unit, ("segment", "source"), argument="item", function="agreement")
@@ -1225,8 +1220,6 @@ def _item_sums(units, pairs, n_codes, n_coders):
     only the (unit, code) cells where some coder applied the code differ from them, so
     the sums need work proportional to the coded cells, not units x codes.
     """
-    from scipy import sparse
-
     coded_by = units.attrs["coded_by"].astype(float)  # units x coders: 1 coded, 0 not
     absent = np.where(coded_by > 0, 0.0, np.nan)
     w = units["weight"].to_numpy(float)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from toolkit.errors import DataValidationError, FileFormatError, ParameterError
 
@@ -38,7 +39,6 @@ def _long_text(values: list, index) -> pd.Series:
     the text in memory on the way); missing values or other objects: the plain way."""
     if not all(type(v) is str for v in values):
         return pd.Series(values, index=index, dtype=_STR)
-    import pyarrow as pa
 
     ascii_only = all(v.isascii() for v in values)  # (a flag CPython keeps: no scan)
     lengths = np.fromiter(
