@@ -8,6 +8,7 @@ from typing import NamedTuple
 import numpy as np
 
 from toolkit.errors import ParameterError, check_choice, check_ci
+from toolkit.evaluate._bootstrap import WildClusterBootstrap
 from toolkit.evaluate._did_twfe import (
     crve,
     demean,
@@ -153,8 +154,6 @@ def fit_twfe_cells(panel: Panel, cell_regs: np.ndarray, cells: Cells, *, ssc: st
 
 def bootstrap_first(panel: Panel, fit: RowFit, *, weights: str, n_boot: int, seed):
     """WCR bootstrap for the first regressor, partialling the others and the fixed effects."""
-    from toolkit.evaluate._bootstrap import WildClusterBootstrap
-
     Xt, yt, codes = fit.Xt, fit.yt, fit.codes
     others = Xt[:, 1:]
     if others.shape[1]:

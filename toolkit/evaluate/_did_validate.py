@@ -7,6 +7,7 @@ the value found, what was expected and how to fix it.
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 from typing import Any
 
@@ -230,8 +231,6 @@ def _check_panel_columns(data, outcome, unit, time, treated, cluster, covariates
 
 def _complete_rows(df: pd.DataFrame, outcome: str, covariates: list[str], function: str) -> pd.DataFrame:
     """The rows with an outcome and every covariate; the others left out with a DataWarning."""
-    import warnings
-
     miss = df[[outcome, *covariates]].isna().any(axis=1)
     if not miss.any():
         return df

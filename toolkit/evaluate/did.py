@@ -478,6 +478,7 @@ def event_study_plot(result: pd.DataFrame, *, ax=None, title: str | None = None)
     >>> fig.axes[0].get_xlabel()
     'Periods since adoption'
     """
+    # lazy: pyplot starts a plotting backend; only drawing needs it
     import matplotlib.pyplot as plt
 
     needs = "the output of event_study() or staggered_did(aggregate='dynamic')"

@@ -12,6 +12,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from scipy import stats
+from scipy.optimize import minimize_scalar
+from scipy.special import gammaln
+from statsmodels.stats.diagnostic import acorr_ljungbox
+from statsmodels.stats.stattools import durbin_watson
 
 from toolkit.errors import (
     ColumnNotFoundError,
@@ -122,9 +126,6 @@ def _newey_west(scores_by_time: np.ndarray, lags: int) -> np.ndarray:
 
 def _theta_ml(y, mu) -> float:
     """Maximum-likelihood NB2 shape theta given the means (as MASS::theta.ml)."""
-    from scipy.optimize import minimize_scalar
-    from scipy.special import gammaln
-
     const = np.sum(gammaln(y + 1))
 
     def nll(log_theta):
@@ -512,9 +513,6 @@ def _coefficients(design: _Design, fit: _Estimates, *, family: str, level: float
 def _diagnostics(design: _Design, fit: _Estimates, *, family: str) -> dict[str, float]:
     """Durbin-Watson and Ljung-Box Q (one seasonal cycle, at most n/4 lags) on the (Pearson)
     residuals of the intervention series, in time order."""
-    from statsmodels.stats.diagnostic import acorr_ljungbox
-    from statsmodels.stats.stattools import durbin_watson
-
     mu, alpha, s = fit.mu, fit.alpha, design.season
     var = {"gaussian": np.ones_like(mu), "poisson": mu, "negbin": mu + alpha * mu**2}[family]
     resid = (design.y - mu) / np.sqrt(var)
@@ -815,6 +813,7 @@ def its_plot(fitted: pd.DataFrame, *, ax=None, title: str | None = None):
     >>> len(its_plot(fitted).axes)
     1
     """
+    # lazy: pyplot starts a plotting backend; only drawing needs it
     import matplotlib.pyplot as plt
 
     needs = "the fitted table of its() (call its(..., return_fitted=True) and pass its second item)"

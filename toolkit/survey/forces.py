@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from scipy import stats
+from statsmodels.stats.multitest import multipletests
 
 from toolkit.errors import (
     DataWarning,
@@ -529,8 +530,6 @@ def compare_forces(
     if correction == "none":
         p_adj = p.copy()
     elif ok.any():
-        from statsmodels.stats.multitest import multipletests
-
         p_adj[ok] = multipletests(p[ok], method=correction)[1]
     n = np.bincount(c, minlength=k + 1)[:k]
     n_ev = np.bincount(c, weights=yv, minlength=k + 1)[:k].astype(int)
