@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from toolkit.dictionary import Dictionary, parse_code
 
@@ -133,9 +135,6 @@ class FactorizedCells:
 
 def _strip_text(values: np.ndarray) -> np.ndarray:
     """``str.strip()`` of an object array of text, in C (pyarrow), as a new object array."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
     return pc.utf8_trim_whitespace(pa.array(values, type=pa.large_string())).to_numpy(zero_copy_only=False)
 
 
@@ -405,9 +404,6 @@ def _date(raw, codes, norm, d, var, date_order="day_first"):
 
 def _text_vectorised(norm, missing_set):
     """:func:`_text`'s per-value loop for values that are all text or blank (``None``), in C."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
     n = len(norm)
     arr = pa.array(norm, type=pa.large_string())  # None -> null
     blank = arr.is_null().to_numpy(zero_copy_only=False)

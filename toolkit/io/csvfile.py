@@ -25,6 +25,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+from pyarrow import csv as pacsv
 
 from toolkit.errors import FileFormatError, check_choice
 
@@ -236,9 +238,6 @@ def _parse_pyarrow(src: _Source) -> tuple[tuple[pd.DataFrame, dict] | None, str]
     :func:`_parse_pandas`: pyarrow rejects rows with fewer cells than the first record
     (pandas pads them with empty cells). Empty lines are blank rows in both.
     """
-    import pyarrow as pa
-    from pyarrow import csv as pacsv
-
     width = len(next(csv.reader(io.StringIO(src.text[:200_000], newline=""), delimiter=src.separator), [""]))
     names = [f"f{i}" for i in range(width)]
     try:

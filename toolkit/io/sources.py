@@ -15,9 +15,11 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from python_calamine import CalamineWorkbook
 
 from toolkit.errors import FileFormatError
 from toolkit.io.convert import FactorizedCells
+from toolkit.io.csvfile import read_csv_text
 
 __all__ = ["RawTable", "read_cells", "SUFFIXES"]
 
@@ -127,8 +129,6 @@ def read_cells(path, *, sheet=None, qualtrics=None) -> RawTable:
 
 
 def _read_csv(path: Path) -> RawTable:
-    from toolkit.io.csvfile import read_csv_text
-
     csvt = read_csv_text(path)
     factorized = None
     if csvt.codes is not None:
@@ -154,8 +154,6 @@ def _read_xlsx(path: Path, sheet) -> RawTable:
     mode); numbers stored as text stay text. Rows after the last cell holding a value
     (formatted but empty) are not read.
     """
-    from python_calamine import CalamineWorkbook
-
     try:
         wb = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # CalamineError, PasswordError, ZipError, XmlError, OSError
@@ -218,6 +216,7 @@ def _excel_cells(row: list) -> list:
 
 
 def _read_sav(path: Path) -> RawTable:
+    # lazy: pyreadstat (about 70 modules, 30 ms) loads only when an SPSS file is read
     import pyreadstat
 
     try:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from toolkit.dictionary import load_dictionary
 from toolkit.errors import ToolkitError
+from toolkit.io.survey_file import read_survey
 from toolkit.io.validation_report import format_table
 
 __all__ = ["run_validate"]
@@ -43,9 +45,6 @@ def run_validate(data, *, dictionary, sheet=None, out=None, stream=None) -> int:
     8 row(s) in the file: 8 kept, 0 excluded.
     0
     """
-    from toolkit.dictionary import load_dictionary
-    from toolkit.io.survey_file import read_survey
-
     stream = stream or sys.stdout
     try:
         d = load_dictionary(dictionary)
