@@ -41,6 +41,7 @@ from pathlib import Path
 import pandas as pd
 
 from toolkit.errors import DictionaryError, FileFormatError, ParameterError
+from toolkit.paths import template
 
 __all__ = [
     "TYPES",
@@ -429,6 +430,7 @@ def _read_table(source) -> tuple[pd.DataFrame, str, int]:
         raise FileNotFoundError(f"Data dictionary {path} not found.")
     suffix = path.suffix.lower()
     if suffix in (".csv", ".txt"):
+        # lazy: import cycle toolkit.dictionary -> toolkit.io (its __init__ imports survey_file) -> toolkit.dictionary
         from toolkit.io.csvfile import read_csv_text
 
         csvt = read_csv_text(path)
@@ -863,7 +865,5 @@ def default_dictionary() -> Dictionary:
     """
     global _DEFAULT
     if _DEFAULT is None:
-        from toolkit.paths import template
-
         _DEFAULT = load_dictionary(template("survey", "dictionary.csv"))
     return _DEFAULT.copy()

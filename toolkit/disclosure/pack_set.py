@@ -24,10 +24,13 @@ below the threshold.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
+from toolkit.disclosure.audit_pack import _number, _read_tables
 from toolkit.disclosure.gate import Cell, DisclosureError, _groups_of, _max_expression, lp_attack
 
 __all__ = [
@@ -341,11 +344,6 @@ def secure_set(
 def pack_cells(pack) -> dict[Cell, float | None]:
     """Every count cell a written pack declares (its manifest's ``disclosure_structure``),
     with the value its CSV shows (None: withheld), read from the files alone."""
-    import json
-    from pathlib import Path
-
-    from toolkit.disclosure.audit_pack import _number, _read_tables
-
     pack = Path(pack)
     manifest = json.loads((pack / "manifest.json").read_text(encoding="utf-8"))
     structure = manifest.get("disclosure_structure") or {}

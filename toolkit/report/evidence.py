@@ -246,7 +246,7 @@ class EvidenceContext:
         return self._draw(name)
 
     def _draw(self, name: str) -> list[Path]:
-        # lazy: matplotlib.pyplot (a GUI backend and its state) loads only when a figure is written
+        # lazy: pyplot starts a plotting backend; only drawing needs it
         import matplotlib.pyplot as plt
 
         draw, sources = self._figure_sources[name]
