@@ -204,30 +204,39 @@ def _clean_codes(arr):
     return None if (codes < 0).any() else codes
 
 
-def _clean_inputs(data, item, coder, value, level):
-    """:func:`_alpha_inputs` for a clean table of numeric values (the common case of a
-    reliability sample), reading the columns' arrays directly; None whenever anything
-    needs the general path (which then checks and reports as usual)."""
-    if type(data) is not pd.DataFrame or level not in _co.LEVELS or len(data) == 0:
+def _column_arrays(data, columns, level):
+    """The arrays of ``columns`` of a plain DataFrame as pandas holds them (no Series
+    built), for the fast paths; None when the general path must take the table (not a
+    plain DataFrame, an unknown level, repeated or missing column names)."""
+    if type(data) is not pd.DataFrame or level not in _co.LEVELS:
         return None
     cols = data.columns
     if not cols.is_unique:
         return None
     try:
-        where = [cols.get_loc(c) for c in (item, coder, value)]
+        where = [cols.get_loc(c) for c in columns]
         get = data._mgr.iget_values
     except (KeyError, TypeError, AttributeError, pd.errors.InvalidIndexError):
         return None
-    x = get(where[2])
+    return [get(i) for i in where]
+
+
+def _clean_inputs(data, item, coder, value, level):
+    """:func:`_alpha_inputs` for a clean table of numeric values (the common case of a
+    reliability sample), reading the columns' arrays directly; None whenever anything
+    needs the general path (which then checks and reports as usual)."""
+    arrays = _column_arrays(data, (item, coder, value), level)
+    if arrays is None or len(data) == 0:
+        return None
+    items, coders, x = arrays
     if not isinstance(x, np.ndarray) or x.dtype.kind not in "iuf":
         return None
-    u_idx = _clean_codes(get(where[0]))
+    u_idx = _clean_codes(items)
     if u_idx is None:
         return None
     keep = ~np.isnan(x) if x.dtype.kind == "f" else None
     if keep is not None and keep.all():
         keep = None
-    coders = get(where[1])
     if len(x) <= _SHORT and isinstance(coders, (np.ndarray, pd.arrays.ArrowStringArray)):
         # a short table: its (item, coder) pairs checked as a set of Python values
         c_list = coders._pa_array.to_pylist() if isinstance(coders, pd.arrays.ArrowStringArray) else coders.tolist()
@@ -266,17 +275,10 @@ def _fast_alpha(data, item, coder, value, level):
     out, and a table melted coder by coder (each coder's rows together, items rising) is
     checked for repeated (item, coder) pairs without coding the coders. None whenever
     anything needs the general path (which then checks and reports as usual)."""
-    if type(data) is not pd.DataFrame or level not in _co.LEVELS:
+    arrays = _column_arrays(data, (item, coder, value), level)
+    if arrays is None:
         return None
-    cols = data.columns
-    if not cols.is_unique:
-        return None
-    try:
-        where = [cols.get_loc(c) for c in (item, coder, value)]
-        get = data._mgr.iget_values
-    except (KeyError, TypeError, AttributeError, pd.errors.InvalidIndexError):
-        return None
-    x, items = get(where[2]), get(where[0])
+    items, coders, x = arrays
     if not (isinstance(x, np.ndarray) and isinstance(items, np.ndarray) and x.size):
         return None
     if x.dtype.kind not in "iuf" or items.dtype.kind not in "iu":
@@ -299,7 +301,7 @@ def _fast_alpha(data, item, coder, value, level):
         return None
     codes, domain = coded
     u_idx = items - lo_u if items.dtype == np.int64 else (items - lo_u).astype(np.int64)
-    if not _no_repeats(u_idx, get(where[1]), keep):
+    if not _no_repeats(u_idx, coders, keep):
         return None
     return _co.alpha_from_codes(u_idx, codes, domain, level, n_units=n_units, missing=keep is not None)
 
