@@ -259,6 +259,19 @@ def _read_tables(pack: Path) -> dict[str, pd.DataFrame]:
     return tables
 
 
+def _row_keys(df: pd.DataFrame, key) -> list[str]:
+    """The row labels of a written table as its cells are declared in the manifest: the
+    ``key`` columns' values joined by " | " (numbered " #i" when they repeat), or "#i"
+    without key columns."""
+    key = [c for c in key or [] if c in df.columns]
+    if not key:
+        return [f"#{i + 1}" for i in range(len(df))]
+    keys = [" | ".join(str(v) for v in rec) for rec in df[key].astype(object).itertuples(index=False)]
+    if len(set(keys)) != len(keys):
+        keys = [f"{rk} #{i + 1}" for i, rk in enumerate(keys)]
+    return keys
+
+
 def _number(v):
     try:
         x = float(str(v).replace(",", ""))
@@ -340,19 +353,9 @@ def audit_pack(pack, *, study=None, private=None) -> pd.DataFrame:
         declared.setdefault(t, set()).add((r, c))
     meta = structure.get("tables", {})
 
-    def rowkeys(name, df):
-        key = (meta.get(name) or {}).get("key") or []
-        key = [c for c in key if c in df.columns]
-        if not key:
-            return [f"#{i + 1}" for i in range(len(df))]
-        keys = [" | ".join(str(v) for v in rec) for rec in df[key].astype(object).itertuples(index=False)]
-        if len(set(keys)) != len(keys):
-            keys = [f"{rk} #{i + 1}" for i, rk in enumerate(keys)]
-        return keys
-
     cells: dict = {}  # Cell -> published value or None (withheld)
     for name, df in tables.items():
-        keys = rowkeys(name, df)
+        keys = _row_keys(df, (meta.get(name) or {}).get("key"))
         others = set(not_people.get(name) or {})
         check_cols = {c for c in df.columns if _COUNT_NAME.match(str(c)) and c not in others}
         for r, c in declared.get(name, set()):

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from toolkit.disclosure.audit_pack import _number, _read_tables
+from toolkit.disclosure.audit_pack import _number, _read_tables, _row_keys
 from toolkit.disclosure.gate import Cell, DisclosureError, _groups_of, _max_expression, lp_attack
 
 __all__ = [
@@ -349,16 +349,10 @@ def pack_cells(pack) -> dict[Cell, float | None]:
     structure = manifest.get("disclosure_structure") or {}
     meta = structure.get("tables", {})
     tables = _read_tables(pack)
-    keyed: dict[str, dict[str, int]] = {}
-    for name, df in tables.items():
-        key = [c for c in (meta.get(name) or {}).get("key") or [] if c in df.columns]
-        if key:
-            keys = [" | ".join(str(v) for v in rec) for rec in df[key].astype(object).itertuples(index=False)]
-            if len(set(keys)) != len(keys):
-                keys = [f"{rk} #{i + 1}" for i, rk in enumerate(keys)]
-        else:
-            keys = [f"#{i + 1}" for i in range(len(df))]
-        keyed[name] = {k: i for i, k in enumerate(keys)}
+    keyed = {
+        name: {k: i for i, k in enumerate(_row_keys(df, (meta.get(name) or {}).get("key")))}
+        for name, df in tables.items()
+    }
     out: dict[Cell, float | None] = {}
     for entry in structure.get("counts", []):
         t, r, c = entry.split("\t")
