@@ -252,6 +252,25 @@ def _transcript(tmp):
     return f
 
 
+def _hand_coded_case(func) -> Case:
+    """validate_lexicon and lexicon_confusion take the same hand-coded sample."""
+    return Case(
+        func,
+        lambda tmp: {
+            "sample": DOCS.assign(label=["misconduct", "misconduct", "care", "care"]),
+            "label": "label",
+            "text": "text",
+        },
+        data="sample",
+        columns=(
+            ("arg", "label"),
+            ("arg", "text"),
+        ),
+        empty=True,
+        path="sample",
+    )
+
+
 REGISTRY: dict[str, Case] = {
     # ---------------------------------------------------------------- survey
     "survey.score_scales": Case(
@@ -826,36 +845,8 @@ REGISTRY: dict[str, Case] = {
         data="scores",
         columns=(("arg", "by"), ("drop", "estimate")),
     ),
-    "qual.validate_lexicon": Case(
-        Q.validate_lexicon,
-        lambda tmp: {
-            "sample": DOCS.assign(label=["misconduct", "misconduct", "care", "care"]),
-            "label": "label",
-            "text": "text",
-        },
-        data="sample",
-        columns=(
-            ("arg", "label"),
-            ("arg", "text"),
-        ),
-        empty=True,
-        path="sample",
-    ),
-    "qual.lexicon_confusion": Case(
-        Q.lexicon_confusion,
-        lambda tmp: {
-            "sample": DOCS.assign(label=["misconduct", "misconduct", "care", "care"]),
-            "label": "label",
-            "text": "text",
-        },
-        data="sample",
-        columns=(
-            ("arg", "label"),
-            ("arg", "text"),
-        ),
-        empty=True,
-        path="sample",
-    ),
+    "qual.validate_lexicon": _hand_coded_case(Q.validate_lexicon),
+    "qual.lexicon_confusion": _hand_coded_case(Q.lexicon_confusion),
     "qual.read_lexicon": Case(
         Q.read_lexicon,
         lambda tmp: {"lexicon": pd.read_csv(_template("qual", "framing_lexicon.csv"))},
