@@ -43,25 +43,10 @@ import pandas as pd
 from toolkit.dictionary import COLUMNS, load_dictionary
 from toolkit.io import read_survey
 
-LIKERT = "1=Strongly disagree; 2=Disagree; 3=Neither; 4=Agree; 5=Strongly agree; 9=Don't know"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests._io_helpers import LIKERT, _row  # noqa: E402  (the dictionary rows the io tests use)
+
 N_LIKERT = 60
-
-
-def _row(variable, type, values="", missing="", scale="", min="", max="", required="", disclosure="public"):
-    return dict(
-        variable=variable,
-        label=f"Label of {variable}",
-        type=type,
-        values=values,
-        missing=missing,
-        scale=scale,
-        reverse="",
-        min=min,
-        max=max,
-        required=required,
-        pillar="",
-        disclosure=disclosure,
-    )
 
 
 def make_dictionary():
