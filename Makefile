@@ -53,7 +53,7 @@ evidence: $(STAMP)
 
 # Run the whole test suite (tests that open the pack need Chromium, LibreOffice and poppler: installed here when possible).
 test: $(STAMP) browser
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist loadfile
 
 # Static type check of the package (settings in pyproject.toml, [tool.mypy]).
 typecheck: $(STAMP)
