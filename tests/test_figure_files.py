@@ -129,12 +129,12 @@ def test_a_figure_offered_after_publication_is_written_at_once(tmp_path):
     assert all(p.exists() for p in paths) and ctx.figures["late"].paths == paths
 
 
-@pytest.mark.parametrize("bad", [0, -1, True, 1.5, "2"])
+@pytest.mark.parametrize("bad", [0, -2, True, 1.5, "2"])
 def test_bad_worker_count(bad):
     with pytest.raises(ValueError, match=r"'n_jobs' parameter must be a positive int .*Got"):
         figure_files.workers(bad, 4)
 
 
 def test_worker_count_defaults_to_the_cores_and_at_most_the_tasks():
-    assert figure_files.workers(None, 100) == (os.cpu_count() or 1)
+    assert figure_files.workers(None, 100) == figure_files.workers(-1, 100) == (os.cpu_count() or 1)
     assert figure_files.workers(8, 3) == 3 and figure_files.workers(1, 10) == 1 and figure_files.workers(None, 0) == 1

@@ -47,7 +47,7 @@ from toolkit.disclosure.gate import Gate, Publishable
 from toolkit.disclosure.text import screen
 from toolkit.errors import ToolkitError
 from toolkit.report.export import write_csv
-from toolkit.report.figure_files import FORMATS, save_figures
+from toolkit.report.figure_files import FORMATS, save_figures, workers
 from toolkit.report.manifest import write_manifest
 from toolkit.report.notebooks import execute_notebooks
 from toolkit.report.recommendations import PILLARS, RECOMMENDATIONS
@@ -595,8 +595,8 @@ def build_evidence_pack(
         Run the sections and the gate only, and write nothing (no table, figure or record):
         the returned context's gate is what the joint step over a set of packs needs.
     n_jobs : int, optional
-        Worker processes writing the figures and executing the notebooks (default one per
-        core; 1: everything in this process). The pack is the same either way.
+        Worker processes writing the figures and executing the notebooks (None or -1: one
+        per core; 1: everything in this process). The pack is the same either way.
 
     Returns
     -------
@@ -614,7 +614,8 @@ def build_evidence_pack(
     if study is not None:
         ctx.threshold = study.threshold
     ctx.gate_only = bool(gate_only)
-    ctx.n_jobs = n_jobs
+    workers(n_jobs, 1)  # a bad worker count is refused before any work
+    ctx.n_jobs = None if n_jobs == -1 else n_jobs
     ctx.withhold = dict(withhold or {})
     if not gate_only:
         ctx.pack_dir.mkdir(parents=True, exist_ok=True)
@@ -685,7 +686,7 @@ def build_evidence_pack(
     if notebooks:
         print("[notebooks] executing the analysis notebooks on the same study ...", flush=True)
         start = time.perf_counter()
-        execute_notebooks(ctx, n_jobs=n_jobs)
+        execute_notebooks(ctx, n_jobs=ctx.n_jobs)
         ctx.timings["notebooks"] = time.perf_counter() - start
     if render:
         print("[render] writing index.html, briefing.docx, tables.xlsx and manifest.json ...", flush=True)

@@ -40,13 +40,16 @@ _JOBS: dict = {}  # name -> (figure, folder); read by forked workers
 
 
 def workers(n_jobs: int | None, n_tasks: int) -> int:
-    """Worker processes for ``n_tasks`` tasks: ``n_jobs`` (default one per core, as
-    :func:`toolkit.report.notebooks.execute_notebooks`), at most one per task, at least 1."""
-    if n_jobs is not None and (isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs < 1):
+    """Worker processes for ``n_tasks`` tasks: ``n_jobs`` (None or -1: one per core, as
+    :func:`toolkit.report.notebooks.execute_notebooks` and
+    :func:`toolkit.qual.redact.redact_many`), at most one per task, at least 1."""
+    if n_jobs is not None and (isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1):
         raise ValueError(
-            f"The 'n_jobs' parameter must be a positive int (1: serial) or None (one per core). Got {n_jobs!r} instead."
+            "The 'n_jobs' parameter must be a positive int (1: serial), -1 or None (one per core). "
+            f"Got {n_jobs!r} instead."
         )
-    return max(1, min(n_jobs or os.cpu_count() or 1, n_tasks))
+    wanted = os.cpu_count() or 1 if n_jobs in (None, -1) else n_jobs
+    return max(1, min(wanted, n_tasks))
 
 
 def can_fork() -> bool:
