@@ -30,6 +30,13 @@ def test_evidence_pack_needs_demo_or_config(capsys):
     assert "Traceback" not in err
 
 
+def test_evidence_pack_refuses_a_worker_count_under_one(tmp_path, capsys):
+    assert main(["evidence-pack", "--demo", "--workers", "0", "--out", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "--workers must be a positive number" in err and "Traceback" not in err
+    assert not any(tmp_path.iterdir())  # refused before anything was written
+
+
 @pytest.mark.slow
 def test_demo_data_command_writes_a_valid_study(tmp_path):
     """`toolkit demo-data OUTDIR` (the console script) writes every part of the study,

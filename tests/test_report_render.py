@@ -111,6 +111,8 @@ def test_figures_are_byte_identical_across_builds(tmp_path):
             return fig
 
         paths = c.figure("bars", bars, source="t")
+        assert not any(p.exists() for p in paths)  # written once, after the gate's last pass
+        c.publish()
         digests.append([p.read_bytes() for p in paths])
     assert digests[0] == digests[1]
 

@@ -72,6 +72,8 @@ def _cmd_evidence_pack(args) -> int:
 
     if not args.demo and not args.config:
         raise ToolkitError("Give either --demo or --config study.yml.")
+    if args.workers is not None and args.workers < 1:
+        raise ToolkitError(f"--workers must be a positive number of processes (1: serial); got {args.workers}.")
     if args.by is not None:
         # lazy: the command line loads only what the subcommand it runs needs (a fast --help)
         from toolkit.report.by_force import build_by_force
@@ -91,7 +93,12 @@ def _cmd_evidence_pack(args) -> int:
             print(f"toolkit evidence-pack: {rec.force}: {rec.status}: {rec.detail}", file=sys.stderr)
         return 1 if len(bad) else 0
     build_evidence_pack(
-        Path(args.out), config=args.config, demo=args.demo, seed=args.seed, notebooks=not args.no_notebooks
+        Path(args.out),
+        config=args.config,
+        demo=args.demo,
+        seed=args.seed,
+        notebooks=not args.no_notebooks,
+        n_jobs=args.workers,
     )
     return 0
 
@@ -158,7 +165,11 @@ def build_parser() -> argparse.ArgumentParser:
         "pack and the force packs are made safe together, as a set",
     )
     p.add_argument(
-        "--workers", type=int, default=None, help="processes building force packs with --by force (default: every core)"
+        "--workers",
+        type=int,
+        default=None,
+        help="processes writing figures, running notebooks and (with --by force) building force packs "
+        "(default: every core; 1: serial, the same pack)",
     )
     p.set_defaults(func=_cmd_evidence_pack)
 

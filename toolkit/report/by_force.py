@@ -239,6 +239,7 @@ def _one(
                 force=force,
                 reference=_REF,
                 withhold=withhold,
+                n_jobs=1,  # the force packs are built one per worker: every core is busy
             )
     except ToolkitError as exc:  # an unsafe pack was moved to the force's private folder
         unsafe = (folder / "private" / "unsafe-evidence-pack").exists()
@@ -288,7 +289,8 @@ def build_by_force(
     config, demo, seed, notebooks
         As :func:`toolkit.report.evidence.build_evidence_pack` (notebooks: national pack only).
     workers : int, optional
-        Processes building force packs (default ``os.cpu_count()``).
+        Processes building force packs, and writing the national pack's figures and
+        running its notebooks (default ``os.cpu_count()``).
     forces : list of str, optional
         Build these forces only (default every force of the survey).
     joint : bool
@@ -309,7 +311,7 @@ def build_by_force(
     """
     outdir = Path(outdir)
     start = time.perf_counter()
-    ctx = build_evidence_pack(outdir, config=config, demo=demo, seed=seed, notebooks=notebooks)
+    ctx = build_evidence_pack(outdir, config=config, demo=demo, seed=seed, notebooks=notebooks, n_jobs=workers)
     national = time.perf_counter() - start
     ref = force_reference(ctx)
     if ref is None:

@@ -38,7 +38,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import matplotlib
 import pandas as pd
 from tqdm import tqdm
 
@@ -48,6 +47,7 @@ from toolkit.disclosure.gate import Gate, Publishable
 from toolkit.disclosure.text import screen
 from toolkit.errors import ToolkitError
 from toolkit.report.export import write_csv
+from toolkit.report.figure_files import FORMATS, save_figures, workers
 from toolkit.report.manifest import write_manifest
 from toolkit.report.notebooks import execute_notebooks
 from toolkit.report.recommendations import PILLARS, RECOMMENDATIONS
@@ -99,6 +99,9 @@ class EvidenceContext:
         of ``evidence-pack --by force``, before the joint check over the set of packs).
     withhold : dict
         ``{Cell: rule}``: cells the joint check over a set of packs withholds in this pack.
+    n_jobs : int or None
+        Worker processes writing the figures (default one per core; 1: serial), see
+        :func:`toolkit.report.figure_files.save_figures`.
     """
 
     outdir: Path
@@ -118,9 +121,12 @@ class EvidenceContext:
     withhold: dict = field(default_factory=dict)
     audit: pd.DataFrame | None = None  # the verdict of audit-pack on the written pack
     timings: dict[str, float] = field(default_factory=dict)
+    n_jobs: int | None = None
     _gate: object = field(default=None, repr=False)
     _figure_sources: dict = field(default_factory=dict, repr=False)
     _figure_alts: dict = field(default_factory=dict, repr=False)
+    _figure_objects: dict = field(default_factory=dict, repr=False)  # drawn, not yet written
+    _published: bool = field(default=False, repr=False)
     _public_notes: dict = field(default_factory=dict, repr=False)
     _text_cache: tuple | None = field(default=None, repr=False)
 
@@ -218,8 +224,10 @@ class EvidenceContext:
 
         ``draw`` is called with the published (gated) table(s) named by ``source`` (a
         name or a tuple of names, in that order) and returns a matplotlib figure; it is
-        drawn again if the gate later withholds more cells of a source table. Saved as
-        PNG and SVG (deterministic bytes). ``alt`` is called with the same tables and
+        drawn again if the gate later withholds more cells of a source table. Written as
+        PNG and SVG (deterministic bytes) once, by :meth:`publish` after the gate's last
+        pass (:func:`toolkit.report.figure_files.save_figures`); returns the paths it is
+        written to. ``alt`` is called with the same tables and
         returns the figure's alternative text, a description of what it shows (see
         :mod:`toolkit.report.alt_text`); recomputed with the drawing, so it quotes only
         published values. Without it the alt text is the title and caption."""
@@ -246,6 +254,8 @@ class EvidenceContext:
         return self._draw(name)
 
     def _draw(self, name: str) -> list[Path]:
+        """Draw figure ``name`` from its published tables (kept until :meth:`publish`
+        writes it); the paths it is written to."""
         # lazy: pyplot starts a plotting backend; only drawing needs it
         import matplotlib.pyplot as plt
 
@@ -253,20 +263,24 @@ class EvidenceContext:
         if self.gate_only:
             return []
         fig = draw(*(self.tables[s].data.copy() for s in sources))
-        matplotlib.rcParams["svg.hashsalt"] = "toolkit"
+        plt.close(fig)  # out of pyplot's list of open figures; the object stays drawable
         folder = self.pack_dir / "figures"
-        folder.mkdir(parents=True, exist_ok=True)
-        paths = []
-        for ext, meta in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
-            path = folder / f"{name}.{ext}"
-            fig.savefig(path, dpi=120, bbox_inches="tight", metadata=meta)
-            paths.append(path)
-        plt.close(fig)
-        self.figures[name].paths = paths
+        self._figure_objects[name] = fig
+        paths = [folder / f"{name}.{ext}" for ext, _ in FORMATS]
         describe = self._figure_alts.get(name)
         if describe is not None:
             self.figures[name].alt = describe(*(self.tables[s].data.copy() for s in sources))
+        if self._published:  # drawn after the pack was published: written now
+            self._write_figures()
         return paths
+
+    def _write_figures(self) -> None:
+        """Write every figure drawn and not yet written, each once per format."""
+        folder = self.pack_dir / "figures"
+        jobs = {name: (fig, folder) for name, fig in self._figure_objects.items()}
+        for name, paths in save_figures(jobs, n_jobs=self.n_jobs).items():
+            self.figures[name].paths = paths
+        self._figure_objects.clear()
 
     def _refresh_figures(self, changed: set[str]) -> None:
         for fname, (_, sources) in list(self._figure_sources.items()):
@@ -298,6 +312,10 @@ class EvidenceContext:
         self._gate_findings()
         if self.gate_only:
             return
+        start = time.perf_counter()
+        self._write_figures()  # drawn from the tables as published, written once
+        self._published = True
+        self.timings["figures"] = time.perf_counter() - start
         self.private_dir.mkdir(parents=True, exist_ok=True)
         self.gate.private_record().to_csv(self.private_dir / "disclosure_record.csv", index=False, lineterminator="\n")
 
@@ -541,6 +559,7 @@ def build_evidence_pack(
     reference: dict | None = None,
     withhold: dict | None = None,
     gate_only: bool = False,
+    n_jobs: int | None = None,
 ):
     """Build every available section into ``outdir / "evidence-pack"``.
 
@@ -575,6 +594,9 @@ def build_evidence_pack(
     gate_only : bool
         Run the sections and the gate only, and write nothing (no table, figure or record):
         the returned context's gate is what the joint step over a set of packs needs.
+    n_jobs : int, optional
+        Worker processes writing the figures and executing the notebooks (None or -1: one
+        per core; 1: everything in this process). The pack is the same either way.
 
     Returns
     -------
@@ -592,6 +614,8 @@ def build_evidence_pack(
     if study is not None:
         ctx.threshold = study.threshold
     ctx.gate_only = bool(gate_only)
+    workers(n_jobs, 1)  # a bad worker count is refused before any work
+    ctx.n_jobs = None if n_jobs == -1 else n_jobs
     ctx.withhold = dict(withhold or {})
     if not gate_only:
         ctx.pack_dir.mkdir(parents=True, exist_ok=True)
@@ -618,7 +642,7 @@ def build_evidence_pack(
     print("[gate] disclosure control over every table and figure together ...", flush=True)
     start = time.perf_counter()
     ctx.publish()  # the joint attack over every table and figure; fails closed
-    ctx.timings["gate"] = time.perf_counter() - start
+    ctx.timings["gate"] = time.perf_counter() - start - ctx.timings.get("figures", 0.0)
     if gate_only:
         return ctx
     gate = ctx.gate
@@ -662,7 +686,7 @@ def build_evidence_pack(
     if notebooks:
         print("[notebooks] executing the analysis notebooks on the same study ...", flush=True)
         start = time.perf_counter()
-        execute_notebooks(ctx)
+        execute_notebooks(ctx, n_jobs=ctx.n_jobs)
         ctx.timings["notebooks"] = time.perf_counter() - start
     if render:
         print("[render] writing index.html, briefing.docx, tables.xlsx and manifest.json ...", flush=True)
