@@ -203,3 +203,10 @@ def test_error_cells_read_as_openpyxl_shows_them(tmp_path):
     _mixed_workbook(path)
     got = sources.read_cells(path).cells
     assert got.loc[6, 1] == "#N/A" and got.loc[8, 3] == "#DIV/0!"
+
+
+def test_grid_pads_short_rows_with_empty_cells():
+    grid = sources._grid([["rid", "q1", "q2"], ["A001", 4.0], []])
+    assert grid.shape == (3, 3)
+    assert grid.tolist() == [["rid", "q1", "q2"], ["A001", 4.0, ""], ["", "", ""]]
+    assert sources._grid([]).shape == (0, 0)
