@@ -131,6 +131,13 @@ def _cell_by_cell_table(path, sheet):
     with CalamineWorkbook.from_path(str(path)) as wb:
         rows = wb.get_sheet_by_name(sheet or wb.sheet_names[0]).to_python(skip_empty_area=False)
     rows = [sources._excel_cells(list(r)) for r in rows]
+    # calamine gives an error cell as "": its text as openpyxl reads it
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    for row in wb[sheet or wb.sheetnames[0]].iter_rows():
+        for cell in row:
+            if getattr(cell, "data_type", None) == "e":
+                rows[cell.row - 1][cell.column - 1] = cell.value
+    wb.close()
     body = np.empty((len(rows) - 1, len(rows[0])), dtype=object)
     body[:] = rows[1:]
     cells = pd.DataFrame(body, index=pd.RangeIndex(2, 1 + len(rows)), dtype=object)
@@ -181,28 +188,28 @@ def test_column_wise_reader_reads_mixed_columns_as_cell_by_cell_rule(tmp_path, m
     assert got.data.loc[5, "rid"] == "True" and "1" in set(got.data["rid"]) | set(got.excluded["id"].dropna())
 
 
-def test_mixed_cells_match_openpyxl_except_error_cells(tmp_path):
+def test_mixed_cells_match_openpyxl_error_cells_included(tmp_path):
     path = tmp_path / "mixed.xlsx"
     _mixed_workbook(path)
     got, ref = _typed(sources.read_cells(path).cells), _typed(_openpyxl_table(path, None).cells)
-    errors = {(i, j) for i, row in enumerate(ref) for j, (t, v) in enumerate(row) if str(v).startswith("#")}
-    assert len(errors) == 5
+    errors = [(i + 2, j) for i, row in enumerate(ref) for j, (_, v) in enumerate(row) if str(v).startswith("#")]
+    assert errors == [(6, 1), (8, 3), (8, 4), (8, 6), (8, 10)]  # what the workbook holds
     for i, (row_got, row_ref) in enumerate(zip(got, ref)):
         for j, (a, b) in enumerate(zip(row_got, row_ref)):
-            if (i, j) not in errors:
-                assert a == b or (b[0] == "float" and b[1] != b[1]), (i + 2, j, a, b)  # NaN = blank
+            assert a == b or (b[0] == "float" and b[1] != b[1]), (i + 2, j, a, b)  # NaN = blank
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="python-calamine's to_python gives an Excel error cell (#N/A, #DIV/0!) as an empty "
-    "string: it reads as a blank, where openpyxl gave the error text",
-)
 def test_error_cells_read_as_openpyxl_shows_them(tmp_path):
+    """python-calamine gives an error cell as "", the value of an empty cell: read as a blank,
+    a #N/A in a numeric item would go unreported."""
     path = tmp_path / "mixed.xlsx"
     _mixed_workbook(path)
     got = sources.read_cells(path).cells
-    assert got.loc[6, 1] == "#N/A" and got.loc[8, 3] == "#DIV/0!"
+    assert got.loc[6, 1] == "#N/A" and got.loc[8, 3] == "#DIV/0!" and got.loc[8, 4] == "#VALUE!"
+    s = read_survey(path, small_dictionary(), on_error="report")
+    wave = s.report.errors[s.report.errors["column"] == "wave"]
+    assert [6, "#N/A", "text in a numeric item"] in wave[["row", "value", "problem"]].values.tolist()
+    assert s.data.loc[8, "note"] == "#N/A"
 
 
 def test_grid_pads_short_rows_with_empty_cells():

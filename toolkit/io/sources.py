@@ -9,6 +9,7 @@ the case number (1..n).
 from __future__ import annotations
 
 import datetime as _dt
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from python_calamine import CalamineWorkbook
 from toolkit.errors import FileFormatError
 from toolkit.io.convert import FactorizedCells
 from toolkit.io.csvfile import read_csv_text
+from toolkit.io.xlsx_errors import error_cells
 
 __all__ = ["RawTable", "read_cells", "SUFFIXES"]
 
@@ -151,9 +153,10 @@ def _read_xlsx(path: Path, sheet) -> RawTable:
     Calamine gives every number as a float, a date cell as ``datetime.date`` and an
     empty cell as ``""``; they become what openpyxl gives (``int`` for whole numbers,
     ``datetime.datetime``, ``None``) so that codes, ids and report values read the same.
-    Merged cells hold their value in the top-left cell only (as in openpyxl's read-only
-    mode); numbers stored as text stay text. Rows after the last cell holding a value
-    (formatted but empty) are not read.
+    Error cells (``#N/A``, ``#DIV/0!``), which calamine gives as ``""``, hold their text as
+    in openpyxl (:mod:`toolkit.io.xlsx_errors`). Merged cells hold their value in the
+    top-left cell only (as in openpyxl's read-only mode); numbers stored as text stay text.
+    Rows after the last cell holding a value (formatted but empty) are not read.
     """
     try:
         wb = CalamineWorkbook.from_path(str(path))
@@ -168,14 +171,25 @@ def _read_xlsx(path: Path, sheet) -> RawTable:
             sheet = names[0]
         elif sheet not in names:
             raise FileFormatError(f"Sheet {sheet!r} not found in {path}. Sheets in this workbook: {names}.")
-        try:
-            rows: list[list[Any]] = wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-        except Exception as exc:  # a corrupt sheet
-            raise FileFormatError(f"Cannot read sheet {sheet!r} of {path}: {exc}") from None
+        # error cells are looked for in a thread while calamine parses the sheet (both
+        # release the GIL: zlib inflating, calamine's Rust parse)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            errors = pool.submit(error_cells, path, sheet)
+            try:
+                rows: list[list[Any]] = wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+            except Exception as exc:  # a corrupt sheet
+                raise FileFormatError(f"Cannot read sheet {sheet!r} of {path}: {exc}") from None
+            try:
+                found = errors.result()
+            except Exception as exc:  # the zip or XML broken where calamine did not look
+                raise FileFormatError(f"Cannot read the error cells of sheet {sheet!r} of {path}: {exc}") from None
     finally:
         wb.close()
     grid = _grid(rows)
     del rows  # the cells live on in ``grid``; the lists go now
+    for (r, c), text in found.items():
+        if r < grid.shape[0] and c < grid.shape[1]:
+            grid[r, c] = text  # calamine gave "" (see toolkit.io.xlsx_errors)
     first = _excel_cells(grid[0].tolist()) if len(grid) else []
     if not len(grid) or all(v is None for v in first):
         raise FileFormatError(
