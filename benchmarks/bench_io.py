@@ -2,6 +2,7 @@
 convert) for CSV, SPSS .sav and XLSX, each next to its peer on the same data, in one process.
 
 Run: .venv/bin/python benchmarks/bench_io.py [--rows 250000] [--xlsx-rows 5000] [--repeat 3]
+[--only csv|sav|xlsx ...]
 
 The survey has 80 columns: an id, a wave, 60 Likert items (missing code 9, some blanks),
 4 categorical, 4 binary, 3 integer (one with a refusal code), 3 numeric, a date, a packed
@@ -19,6 +20,8 @@ Steps and peers (ratio = ours / peer; target from issue 16):
    Targets: CPU and wall <= 1.3x, peak memory <= 1.5x.
 3. ``read_survey`` of an XLSX of the first ``--xlsx-rows`` rows (numbers as numbers, dates as
    Excel dates). Peer: ``read_survey`` of the CSV of the same rows. Target: wall <= 3x.
+   Also shown: python-calamine's bare parse of the sheet (the floor of any reader built on it)
+   and pyarrow's typed parse of the same CSV (a ratio that does not move with the CSV path).
 
 Timings are interleaved pairs (ours, peer, ours, peer, ...), min and median of ``--repeat``,
 CPU seconds (all threads) and wall seconds. Peak memory is measured once per step in a fresh
@@ -231,7 +234,7 @@ def _fmt(runs):
 
 def line(name, runs):
     c0, c1, w0, w1 = _fmt(runs)
-    print(f"  {name:<34} CPU {c0:6.2f} / {c1:6.2f} s   wall {w0:6.2f} / {w1:6.2f} s   (min / median)")
+    print(f"  {name:<34} CPU {c0:7.3f} / {c1:7.3f} s   wall {w0:7.3f} / {w1:7.3f} s   (min / median)")
 
 
 def ratio(label, ours, peer, target, key="wall"):
@@ -247,74 +250,101 @@ def check(s, bad, label):
     print(f"  {label}: rows kept {len(s.data)}; bad cells located: {found == bad} {found}")
 
 
+def calamine_floor(path):
+    """python-calamine's own parse of the first sheet into Python lists: the floor of the XLSX read."""
+    from python_calamine import CalamineWorkbook
+
+    with CalamineWorkbook.from_path(str(path)) as wb:
+        return wb.get_sheet_by_index(0).to_python(skip_empty_area=False)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rows", type=int, default=250_000)
     ap.add_argument("--xlsx-rows", type=int, default=5_000)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--only", choices=("csv", "sav", "xlsx"), action="append", help="run only these steps (repeatable)")
     ap.add_argument("--memory", nargs=2, metavar=("STEP", "PATH"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.memory:
         _memory_main(*args.memory)
         return
+    steps = set(args.only or ("csv", "sav", "xlsx"))
     print(f"load average before: {open('/proc/loadavg').read().strip()} ({os.cpu_count()} cores)")
     tmp = Path(tempfile.mkdtemp())
     d = make_dictionary()
     t0 = time.perf_counter()
-    frame = make_frame(args.rows)
+    n_frame = args.rows if steps & {"csv", "sav"} else args.xlsx_rows
+    frame = make_frame(n_frame)
     bad = planted(args.rows)
     csv_path, sav_path = tmp / "survey.csv", tmp / "survey.sav"
-    bad_csv = write_csv(frame, csv_path, bad)
-    bad_sav = write_sav(frame, sav_path, bad)
+    bad_csv = write_csv(frame, csv_path, bad) if "csv" in steps else []
+    bad_sav = write_sav(frame, sav_path, bad) if "sav" in steps else []
     small = frame.iloc[: args.xlsx_rows].reset_index(drop=True)
     small_csv, small_xlsx = tmp / "small.csv", tmp / "small.xlsx"
-    bad_small = write_csv(small, small_csv, planted(args.xlsx_rows))
-    write_xlsx(small, small_xlsx, planted(args.xlsx_rows))
-    print(
-        f"set-up {time.perf_counter() - t0:.1f} s: {args.rows} x {frame.shape[1]} CSV "
-        f"{csv_path.stat().st_size / 2**20:.0f} MiB, .sav {sav_path.stat().st_size / 2**20:.0f} MiB; "
-        f"XLSX {args.xlsx_rows} rows {small_xlsx.stat().st_size / 2**20:.1f} MiB"
-    )
+    if "xlsx" in steps:
+        bad_small = write_csv(small, small_csv, planted(args.xlsx_rows))
+        write_xlsx(small, small_xlsx, planted(args.xlsx_rows))
+    sizes = [f"{args.rows if steps & {'csv', 'sav'} else 0} x {frame.shape[1]}"]
+    if "csv" in steps:
+        sizes.append(f"CSV {csv_path.stat().st_size / 2**20:.0f} MiB")
+    if "sav" in steps:
+        sizes.append(f".sav {sav_path.stat().st_size / 2**20:.0f} MiB")
+    if "xlsx" in steps:
+        sizes.append(f"XLSX {args.xlsx_rows} rows {small_xlsx.stat().st_size / 2**20:.1f} MiB")
+    print(f"set-up {time.perf_counter() - t0:.1f} s: " + ", ".join(sizes))
     types = pyarrow_types(d)
 
-    print(f"\n1. CSV, {args.rows} x 80")
-    ours, peer, s = pair(
-        lambda: read_survey(csv_path, d, on_error="report"), lambda: peer_csv(csv_path, types), args.repeat
-    )
-    _, ref, _ = pair(lambda: None, lambda: pd.read_csv(csv_path, dtype=str, keep_default_na=False), 1)
-    line("read_survey", ours)
-    line("peer: pyarrow.csv.read_csv (typed)", peer)
-    line("reference: pandas.read_csv (text)", ref)
-    ratio("read_survey / pyarrow", ours, peer, 1.5)
-    ratio("read_survey / pyarrow", ours, peer, 1.5, key="CPU")
-    check(s, bad_csv, "read_survey CSV")
-    m_ours, m_peer = child_memory("read_survey", csv_path), child_memory("pyarrow", csv_path)
-    print(f"  peak memory: read_survey {m_ours:.0f} MiB, pyarrow {m_peer:.0f} MiB ({m_ours / m_peer:.2f}x)")
+    if "csv" in steps:
+        print(f"\n1. CSV, {args.rows} x 80")
+        ours, peer, s = pair(
+            lambda: read_survey(csv_path, d, on_error="report"), lambda: peer_csv(csv_path, types), args.repeat
+        )
+        _, ref, _ = pair(lambda: None, lambda: pd.read_csv(csv_path, dtype=str, keep_default_na=False), 1)
+        line("read_survey", ours)
+        line("peer: pyarrow.csv.read_csv (typed)", peer)
+        line("reference: pandas.read_csv (text)", ref)
+        ratio("read_survey / pyarrow", ours, peer, 1.5)
+        ratio("read_survey / pyarrow", ours, peer, 1.5, key="CPU")
+        check(s, bad_csv, "read_survey CSV")
+        m_ours, m_peer = child_memory("read_survey", csv_path), child_memory("pyarrow", csv_path)
+        print(f"  peak memory: read_survey {m_ours:.0f} MiB, pyarrow {m_peer:.0f} MiB ({m_ours / m_peer:.2f}x)")
 
-    print(f"\n2. SPSS .sav, {args.rows} x 80")
-    ours, peer, s = pair(lambda: read_survey(sav_path, d, on_error="report"), lambda: peer_sav(sav_path), args.repeat)
-    line("read_survey", ours)
-    line("peer: pyreadstat.read_sav", peer)
-    ratio("read_survey / pyreadstat", ours, peer, 1.3)
-    ratio("read_survey / pyreadstat", ours, peer, 1.3, key="CPU")
-    check(s, bad_sav, "read_survey .sav")
-    m_ours, m_peer = child_memory("read_survey", sav_path), child_memory("pyreadstat", sav_path)
-    verdict = "met" if m_ours <= 1.5 * m_peer else "NOT met"
-    print(
-        f"  peak memory: read_survey {m_ours:.0f} MiB, pyreadstat {m_peer:.0f} MiB "
-        f"({m_ours / m_peer:.2f}x, target <= 1.5x -> {verdict})"
-    )
+    if "sav" in steps:
+        print(f"\n2. SPSS .sav, {args.rows} x 80")
+        ours, peer, s = pair(
+            lambda: read_survey(sav_path, d, on_error="report"), lambda: peer_sav(sav_path), args.repeat
+        )
+        line("read_survey", ours)
+        line("peer: pyreadstat.read_sav", peer)
+        ratio("read_survey / pyreadstat", ours, peer, 1.3)
+        ratio("read_survey / pyreadstat", ours, peer, 1.3, key="CPU")
+        check(s, bad_sav, "read_survey .sav")
+        m_ours, m_peer = child_memory("read_survey", sav_path), child_memory("pyreadstat", sav_path)
+        verdict = "met" if m_ours <= 1.5 * m_peer else "NOT met"
+        print(
+            f"  peak memory: read_survey {m_ours:.0f} MiB, pyreadstat {m_peer:.0f} MiB "
+            f"({m_ours / m_peer:.2f}x, target <= 1.5x -> {verdict})"
+        )
 
-    print(f"\n3. XLSX, {args.xlsx_rows} x 80")
-    ours, peer, s = pair(
-        lambda: read_survey(small_xlsx, d, on_error="report"),
-        lambda: read_survey(small_csv, d, on_error="report"),
-        args.repeat,
-    )
-    line("read_survey XLSX", ours)
-    line("peer: read_survey CSV, same rows", peer)
-    ratio("XLSX / CSV", ours, peer, 3)
-    check(s, bad_small, "read_survey XLSX")
+    if "xlsx" in steps:
+        print(f"\n3. XLSX, {args.xlsx_rows} x 80")
+        ours, peer, s = pair(
+            lambda: read_survey(small_xlsx, d, on_error="report"),
+            lambda: read_survey(small_csv, d, on_error="report"),
+            args.repeat,
+        )
+        floor, typed, _ = pair(lambda: calamine_floor(small_xlsx), lambda: peer_csv(small_csv, types), args.repeat)
+        line("read_survey XLSX", ours)
+        line("peer: read_survey CSV, same rows", peer)
+        line("floor: python-calamine sheet parse", floor)
+        line("reference: pyarrow typed CSV parse", typed)
+        ratio("XLSX / CSV", ours, peer, 3)
+        ratio("XLSX / CSV", ours, peer, 3, key="CPU")
+        print(f"  ratio XLSX / pyarrow typed CSV        wall {_fmt(ours)[2] / _fmt(typed)[2]:5.2f}x")
+        print(f"  ratio calamine floor / CSV            wall {_fmt(floor)[2] / _fmt(peer)[2]:5.2f}x")
+        print(f"  ratio calamine floor / pyarrow typed  wall {_fmt(floor)[2] / _fmt(typed)[2]:5.2f}x")
+        check(s, bad_small, "read_survey XLSX")
     print(f"\nload average after: {open('/proc/loadavg').read().strip()}")
 
 

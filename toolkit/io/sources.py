@@ -9,17 +9,20 @@ the case number (1..n).
 from __future__ import annotations
 
 import datetime as _dt
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import infer_dtype
 from python_calamine import CalamineWorkbook
 
 from toolkit.errors import FileFormatError
 from toolkit.io.convert import FactorizedCells
 from toolkit.io.csvfile import read_csv_text
+from toolkit.io.xlsx_errors import error_cells
 
 __all__ = ["RawTable", "read_cells", "SUFFIXES"]
 
@@ -150,9 +153,10 @@ def _read_xlsx(path: Path, sheet) -> RawTable:
     Calamine gives every number as a float, a date cell as ``datetime.date`` and an
     empty cell as ``""``; they become what openpyxl gives (``int`` for whole numbers,
     ``datetime.datetime``, ``None``) so that codes, ids and report values read the same.
-    Merged cells hold their value in the top-left cell only (as in openpyxl's read-only
-    mode); numbers stored as text stay text. Rows after the last cell holding a value
-    (formatted but empty) are not read.
+    Error cells (``#N/A``, ``#DIV/0!``), which calamine gives as ``""``, hold their text as
+    in openpyxl (:mod:`toolkit.io.xlsx_errors`). Merged cells hold their value in the
+    top-left cell only (as in openpyxl's read-only mode); numbers stored as text stay text.
+    Rows after the last cell holding a value (formatted but empty) are not read.
     """
     try:
         wb = CalamineWorkbook.from_path(str(path))
@@ -167,36 +171,101 @@ def _read_xlsx(path: Path, sheet) -> RawTable:
             sheet = names[0]
         elif sheet not in names:
             raise FileFormatError(f"Sheet {sheet!r} not found in {path}. Sheets in this workbook: {names}.")
-        try:
-            rows: list[list[Any]] = wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-        except Exception as exc:  # a corrupt sheet
-            raise FileFormatError(f"Cannot read sheet {sheet!r} of {path}: {exc}") from None
+        # error cells are looked for in a thread while calamine parses the sheet (both
+        # release the GIL: zlib inflating, calamine's Rust parse)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            errors = pool.submit(error_cells, path, sheet)
+            try:
+                rows: list[list[Any]] = wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+            except Exception as exc:  # a corrupt sheet
+                raise FileFormatError(f"Cannot read sheet {sheet!r} of {path}: {exc}") from None
+            try:
+                found = errors.result()
+            except Exception as exc:  # the zip or XML broken where calamine did not look
+                raise FileFormatError(f"Cannot read the error cells of sheet {sheet!r} of {path}: {exc}") from None
     finally:
         wb.close()
-    width = max((len(r) for r in rows), default=0)
-    first = _excel_cells(list(rows[0])) if rows else []
-    if not rows or all(v is None for v in first):
+    grid = _grid(rows)
+    del rows  # the cells live on in ``grid``; the lists go now
+    for (r, c), text in found.items():
+        if r < grid.shape[0] and c < grid.shape[1]:
+            grid[r, c] = text  # calamine gave "" (see toolkit.io.xlsx_errors)
+    first = _excel_cells(grid[0].tolist()) if len(grid) else []
+    if not len(grid) or all(v is None for v in first):
         raise FileFormatError(
             f"Sheet {sheet!r} of {path} is empty or its first row is blank: expected a header "
             "row of column names in row 1."
         )
-    header = [("" if v is None else str(v).strip()) for v in first] + [""] * (width - len(first))
-    body = rows[1:]
-    index = pd.RangeIndex(2, 2 + len(body))
-    columns, factorized = {}, {}
-    if any(len(r) != width for r in body):  # calamine's rows are rectangular; padded if not
-        body = [list(r) + [None] * (width - len(r)) for r in body]
-    by_column = list(zip(*body)) if body else [()] * width
-    for j in range(width):
-        # one column at a time, each distinct value made openpyxl-like once
-        col = np.empty(len(body), dtype=object)
-        col[:] = by_column[j]
-        codes, uniq = pd.factorize(col, use_na_sentinel=True)
-        fixed = np.array(_excel_cells(list(uniq)) + [None], dtype=object)
-        columns[j] = fixed[codes]
-        factorized[j] = FactorizedCells.from_codes(codes, fixed[:-1])
-    cells = pd.DataFrame(columns, index=index, dtype=object) if width else pd.DataFrame(index=index)
+    header = [("" if v is None else str(v).strip()) for v in first]
+    cells, factorized = _xlsx_columns(grid[1:])
     return RawTable(header=header, cells=cells, kind="xlsx", details={"sheet": sheet}, factorized=factorized)
+
+
+def _grid(rows: list) -> np.ndarray:
+    """Calamine's rows as one 2-D object array (rows x columns); short rows padded with ``""``
+    (calamine's rows are rectangular, so that never happens in practice)."""
+    width = max((len(r) for r in rows), default=0)
+    grid = np.empty((len(rows), width), dtype=object)
+    if any(len(r) != width for r in rows):
+        grid[:] = ""
+        for i, r in enumerate(rows):
+            grid[i, : len(r)] = r
+    elif rows and width:
+        grid[:] = rows
+    return grid
+
+
+def _xlsx_columns(body: np.ndarray) -> tuple[pd.DataFrame, dict]:
+    """The cells below the header, column by column: each distinct value made openpyxl-like
+    once (:func:`_excel_cells`), spread back to the rows by its factorized code.
+
+    The columns are laid out one after another in one array that becomes the frame's single
+    block as it is (no copy, no per-column Series).
+    """
+    n, width = body.shape
+    index = pd.RangeIndex(2, 2 + n)
+    if not width:
+        return pd.DataFrame(index=index), {}
+    cols = body.T.copy()  # column j is row j of a C-ordered array: contiguous for factorize
+    factorized = {}
+    for j in range(width):
+        col = cols[j]
+        codes, uniq = _unmerge_numbers_and_booleans(col, *pd.factorize(col, use_na_sentinel=True))
+        fixed = np.array(_excel_cells(list(uniq)) + [None], dtype=object)
+        cols[j] = fixed[codes]
+        factorized[j] = FactorizedCells.from_codes(codes, fixed[:-1])
+    cells = pd.DataFrame(cols.T, index=index, columns=range(width), dtype=object, copy=False)
+    return cells, factorized
+
+
+def _unmerge_numbers_and_booleans(col: np.ndarray, codes: np.ndarray, uniq: np.ndarray):
+    """``pandas.factorize`` gives ``True`` and ``1.0`` (``False`` and ``0.0``) one code, as Python
+    finds them equal; a sheet holding both keeps them apart here (openpyxl gives ``True`` and ``1``).
+
+    Only the rows of a distinct value equal to 0 or 1 are looked at, in C
+    (``infer_dtype``); rows are split one by one only when they mix the two.
+    """
+    equal_01 = [k for k, u in enumerate(uniq) if isinstance(u, (bool, int, float)) and u in (0, 1)]
+    if not equal_01:
+        return codes, uniq
+    rows_01 = codes == equal_01[0]
+    for k in equal_01[1:]:
+        rows_01 |= codes == k
+    if infer_dtype(col[rows_01], skipna=False) in ("boolean", "floating", "integer"):
+        return codes, uniq  # one type only: nothing was matched across types
+    extra: list = []
+    for k in equal_01:
+        rows = np.flatnonzero(codes == k)
+        is_bool = np.fromiter((type(v) is bool for v in col[rows]), dtype=bool, count=len(rows))
+        move = rows[is_bool != (type(uniq[k]) is bool)]
+        if len(move):
+            codes[move] = len(uniq) + len(extra)
+            extra.append(col[move[0]])
+    if extra:
+        tail = np.empty(len(extra), dtype=object)
+        tail[:] = extra
+        uniq = np.concatenate([np.asarray(uniq, dtype=object), tail])
+    return codes, uniq
 
 
 def _excel_cells(row: list) -> list:
