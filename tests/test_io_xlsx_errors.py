@@ -9,7 +9,7 @@ import zipfile
 import openpyxl
 
 from toolkit.io import sources
-from toolkit.io.xlsx_errors import error_cells
+from toolkit.io.xlsx_errors import _sheet_member, error_cells
 
 
 def _openpyxl_errors(path, sheet):
@@ -89,3 +89,25 @@ def test_formula_before_value_and_single_quotes(tmp_path):
     with zipfile.ZipFile(other) as z:
         assert b"<c r='B2' t='e'><f>1/0</f>" in z.read("xl/worksheets/sheet2.xml")
     assert error_cells(other, "Formulas") == error_cells(path, "Formulas")
+
+
+def test_workbook_xml_with_entities_is_not_expanded(tmp_path):
+    """A workbook.xml declaring entities (a "billion laughs" bomb) is read without expanding
+    them: the look-up of the sheet finds nothing by that name and gives up at once."""
+    path = tmp_path / "bomb.xlsx"
+    _two_sheets(path)
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE workbook [<!ENTITY a "aaaaaaaaaa">'
+        + b"".join(
+            b'<!ENTITY %s "%s">' % (f"e{i}".encode(), (b"&a;" if i == 0 else b"&e%d;" % (i - 1)) * 10) for i in range(9)
+        )
+        + b']><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+        b' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        b'<sheets><sheet name="&e8;" sheetId="1" r:id="rId1"/></sheets></workbook>'
+    )
+    rebuilt = tmp_path / "rebuilt.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(rebuilt, "w") as dst:
+        for item in src.infolist():
+            dst.writestr(item, bomb if item.filename == "xl/workbook.xml" else src.read(item.filename))
+    with zipfile.ZipFile(rebuilt) as z:
+        assert _sheet_member(z, "Formulas") is None  # the entity is not expanded into a name

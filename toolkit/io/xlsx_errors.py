@@ -15,8 +15,9 @@ import posixpath
 import re
 import zipfile
 from pathlib import Path
-from xml.etree import ElementTree
 from xml.sax.saxutils import unescape
+
+from lxml import etree
 
 __all__ = ["error_cells"]
 
@@ -27,6 +28,8 @@ _REF = re.compile(rb"""(?<![\w:.-])r\s*=\s*["']([A-Z]{1,3})([0-9]+)["']""")
 _TYPE_E = re.compile(rb"""(?<![\w:.-])t\s*=\s*["']e["']""")
 _VALUE = re.compile(rb"<(?:[\w.-]+:)?v>([^<]*)</(?:[\w.-]+:)?v>")
 _CELL_END = re.compile(rb"</(?:[\w.-]+:)?c>")
+#: the workbook's own XML is read without entities, DTDs or the network (as qdpx's parser)
+_SAFE = dict(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
 def error_cells(path, sheet: str) -> dict:
@@ -57,16 +60,16 @@ def _sheet_member(z: zipfile.ZipFile, sheet: str) -> str | None:
     """The zip member holding sheet ``sheet``: its relationship id in ``xl/workbook.xml``,
     that id's target in the workbook's ``.rels`` (namespaces ignored: transitional and strict)."""
     try:
-        book = ElementTree.fromstring(z.read("xl/workbook.xml"))
-        rels = ElementTree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
-    except (KeyError, ElementTree.ParseError):
+        book = etree.fromstring(z.read("xl/workbook.xml"), etree.XMLParser(**_SAFE))
+        rels = etree.fromstring(z.read("xl/_rels/workbook.xml.rels"), etree.XMLParser(**_SAFE))
+    except (KeyError, etree.XMLSyntaxError):
         return None
     rid = None
-    for el in book.iter():
+    for el in book.iter(tag=etree.Element):
         if _local(el.tag) == "sheet" and el.get("name") == sheet:
             rid = next((v for k, v in el.attrib.items() if _local(k) == "id"), None)
             break
-    for el in rels.iter():
+    for el in rels.iter(tag=etree.Element):
         if _local(el.tag) == "Relationship" and el.get("Id") == rid and rid is not None:
             target = el.get("Target", "")
             member = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
