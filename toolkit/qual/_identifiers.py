@@ -14,6 +14,7 @@ import unicodedata
 from functools import cache, lru_cache
 
 from toolkit.paths import DATA_DIR
+from toolkit.qual import _id_windows as _win_rules
 
 #: Kinds of identifier, in order of priority when two matches overlap.
 KINDS = (
@@ -59,6 +60,7 @@ LABELS = {
     "person": "Person",
     "place": "Place",  # a place named after a preposition; reviewed candidates
     "number": "Number",
+    "date": "Date",  # a full date accepted from the review sheet
 }
 
 RANKS = (
@@ -292,6 +294,9 @@ _USERNAME_TOKENS = (
     "kik",
 )
 _WARRANT_HINT = re.compile(r"(?i:warrant)|WC[-/ ]?\d")
+_COLLAR_WINDOW_HINT = re.compile(r"(?i:collar|shoulder|badge|epaulette)")
+_DOB_WINDOW_HINT = re.compile(r"(?i:dob|d\.o\.b|birth)")
+_DOOR_HINT = re.compile(r"(?i:number|flat|apartment|apt\.)")
 
 
 @lru_cache(maxsize=1)
@@ -383,6 +388,7 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None, officers=
             while e > s and text[e - 1] in ".!?:":
                 e -= 1
             add((s, e, "url", re.sub(r"^(https?://)?(www\.)?", "", text[s:e].lower()).rstrip("/")))
+    _win_rules.find_bare_hosts(text, add)
     if has_at:
         for m in _anchored_finditer(HANDLE, text, folded, ("@",)):
             add((m.start(), m.end(), "handle", m.group().lower()))
@@ -405,6 +411,15 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None, officers=
                 add((m.start("id"), m.end("id"), "warrant_number", m.group("id")))
         for m in _anchored_finditer(COLLAR, text, folded, _COLLAR_TOKENS):
             add((m.start("id"), m.end("id"), "collar_number", m.group("id")))
+        if _WARRANT_HINT.search(text):
+            _win_rules.find_warrant_windows(text, add)
+        if _COLLAR_WINDOW_HINT.search(text):
+            _win_rules.find_collar_windows(text, add)
+        if _DOB_WINDOW_HINT.search(text):
+            _win_rules.find_dob_windows(text, add)
+        _win_rules.find_force_codes(text, add)
+        if _DOOR_HINT.search(text):
+            _win_rules.find_door_numbers(text, add)
     pattern, lookup = force_table()
     for m in _anchored_finditer(pattern, text, folded, _force_tokens()):
         if m.group().lower().endswith("met") and re.match(
@@ -856,17 +871,11 @@ THATS_MY = re.compile(  # "Samira, that's my wife", "Daisy's my daughter"
     rf"(?:{_alternation(KIN)})\b"
 )
 QUOTED = re.compile(rf"[\"“‘](?P<name>{_W}(?:\s+{_W}){{0,2}})[\"”’]")
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
-_DATE = (
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH},?(?:\s+(?:19|20)\d{{2}})?"
-    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?"
-    r"|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2})"
-)
+_MONTH = _win_rules.MONTH
+_DATE = _win_rules.DATE
 DOB = re.compile(
-    r"(?i:\b(?:born(?:\s+on|\s+in)?|(?:date\s+of\s+birth|birth\s?date|d\.?o\.?b\.?)(?:['’]s|\s+(?:is|was|as|of)"
+    r"(?i:\b(?:born(?:\s+on|\s+in)?|baby(?:\s+(?:was|is)|['’]s)?\s+due(?:\s+on)?"
+    r"|(?:date\s+of\s+birth|birth\s?date|due\s+date|d\.?o\.?b\.?)(?:['’]s|\s+(?:is|was|as|of)"
     r"|(?:,?\s+(?!\d)[\w’']+){1,4}?(?=\s*[:,]?\s*(?:the\s+)?\d|\s*[:,]?\s*[A-Z][a-z]+\s+\d))?"
     r"|birthday(?:['’]s|\s+(?:is|was|on|being|as))*"
     r"(?:\s+(?:in|on)\s+(?:the\s+|his\s+|her\s+|my\s+|their\s+|your\s+)?"
@@ -1492,7 +1501,7 @@ _WINDOWS = {
 #: First words (case-folded) that every match of each context pattern starts with: the
 #: pattern is tried only where one of them occurs (see ``_anchored_finditer``).
 _ANCHORS = {
-    "DOB": ("born", "date", "d.o.b", "dob", "birth"),
+    "DOB": ("born", "date", "d.o.b", "dob", "birth", "due", "baby"),
     "STATION_AT": (
         "work",
         "based",

@@ -1,0 +1,98 @@
+"""Rules of the revision on corpus L's misses: identifiers said some words or a sentence
+after the word that announces them, bare web addresses, house numbers said alone, unit
+and place phrasings, and look-alikes that must stay. Sentences written for these tests,
+not taken from any corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.qual.redact import redact, review_sheet
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # warrant numbers some words, or a sentence, after "warrant card / number / ID"
+        (
+            "My warrant number is on the old flyer too, KT 51190.",
+            "My warrant number is on the old flyer too, [Warrant number A].",
+        ),
+        (
+            "He held up my warrant card, name and everything, SWP 40917, to the camera.",
+            "He held up my warrant card, name and everything, [Warrant number A], to the camera.",
+        ),
+        (
+            "Someone photographed my warrant card on the desk. You can read the end of it, 4471.",
+            "Someone photographed my warrant card on the desk. You can read the end of it, [Warrant number A].",
+        ),
+        (
+            "Her warrant ID went on a forum as well: LN 20031.",
+            "Her warrant ID went on a forum as well: [Warrant number A].",
+        ),
+        ("The caption just said BTP 60218 and my shift.", "The caption just said [Warrant number A] and my shift."),
+        # collar numbers after the trigger, and said as sentences of their own
+        (
+            "The page listed all our collar numbers. 3304. 2291. Even the specials.",
+            "The page listed all our collar numbers. [Collar number A]. [Collar number B]. Even the specials.",
+        ),
+        (
+            "He shouts the numbers on our shoulders at us, 5562 mostly.",
+            "He shouts the numbers on our shoulders at us, [Collar number A] mostly.",
+        ),
+        # dates of birth away from the trigger
+        (
+            "He had the dates of birth of both my lads. 4.11.2012 and 19.2.2015, in a list.",
+            "He had the dates of birth of both my lads. [Date of birth A] and [Date of birth B], in a list.",
+        ),
+        (
+            "My DOB ended up on a parking appeal sent to a stranger, 8 June 1984, with my address.",
+            "My DOB ended up on a parking appeal sent to a stranger, [Date of birth A], with my address.",
+        ),
+        ("The baby was due on the 3rd of June, he wrote.", "The baby was due on the [Date of birth A], he wrote."),
+        ("They knew her due date, 30 September, somehow.", "They knew her due date, [Date of birth A], somehow."),
+        # bare web addresses
+        ("He runs leedscopwatch.co.uk from his flat.", "He runs [Profile URL A] from his flat."),
+        ("Then it moved to www.bentcoppers-northwest.com instead.", "Then it moved to [Profile URL A] instead."),
+        ("It was on wirralwatchers.wordpress.com, all of it.", "It was on [Profile URL A], all of it."),
+        # house numbers said alone
+        (
+            "You could see the number on our gate, 22, in the video.",
+            "You could see the number on our gate, [Address A], in the video.",
+        ),
+        ("They left it outside number 9 by mistake.", "They left it outside number [Address A] by mistake."),
+        ("My letters go to Flat 5, above the bakery.", "My letters go to [Address A], above the bakery."),
+    ],
+)
+def test_window_and_shape_rules(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call 999 if he comes back; my warrant card was in my bag.",
+        "There was a warrant out for his arrest, and 2,000 people shared it in 2019.",
+        "Section 40 of the Act covers my warrant number. Section 40 again, he said.",
+        "My warrant card was photographed. It had 1500 views by the morning.",
+        "My collar number was on the video. I had 20 years in by then, 300 calls a month.",
+        "On 3 May we had a meeting about dates of birth on the system.",
+        "Her DOB was on the letter. We met on 14 March 2021 to sort it.",
+        "It's all on www.college.police.uk and gov.uk, or facebook.com if you like.",
+        "I live in a flat 2 miles from the nick, at 14:30 on a Tuesday, for £1,250.",
+        "e.g. the U.K. rules, i.e. 1.5 or 2.5 per cent, and so on.",
+    ],
+)
+def test_look_alikes_stay(text):
+    red, log = redact(text)
+    assert red == text, log
+
+
+def test_full_dates_not_announced_go_on_the_review_sheet():
+    """A full date (day, month, year) not announced as a date of birth is not redacted (it is
+    an event's date as often as not) but is put before the reviewer; a day and month
+    without a year is not."""
+    sheet = review_sheet(["We went to court on 14 March 2021 about it, and again on 3 May."])
+    cand = sheet[sheet["source"] == "candidate"]
+    assert list(cand["original"]) == ["14 March 2021"]
+    assert list(cand["kind"]) == ["date"]
