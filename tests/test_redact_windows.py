@@ -69,6 +69,45 @@ def test_window_and_shape_rules(text, expected):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a lower-case description after the place: the place is the identifier
+        ("I'm on the Ilkeston community team now.", "I'm on the [Station A] community team now."),
+        ("She moved to the Keighley domestic abuse team.", "She moved to the [Station A] domestic abuse team."),
+        ("We're the Penrith neighbourhood team, four of us.", "We're the [Station A] neighbourhood team, four of us."),
+        ("He sat in the Wigan CID office.", "He sat in the [Station A] office."),
+        # capitalised unit names and buildings stay whole
+        ("She joined the Morley Neighbourhood Policing Team.", "She joined the [Station A]."),
+        # the officers of a station named by its town
+        ("The Bootle lot rang me about it.", "The [Station A] lot rang me about it."),
+        # "out of" after a word of work, and "X and Y" together
+        ("I drive response out of Hexham and Prudhoe.", "I drive response out of [Station A]."),
+        (
+            "I worked nights out of Bootle and Sergeant Ellis knew.",
+            "I worked nights out of [Station A] and [Officer A] knew.",
+        ),
+        # a place after "at" that is an English word in the plural
+        ("We stopped at Sands, on the coast road.", "We stopped at [Place A], on the coast road."),
+    ],
+)
+def test_station_phrasings(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Facebook lot and the CID lot, a lot of them.",
+        "The Tesco lot of stuff was cheap.",
+        "The team office was shut, and the response team was out.",
+    ],
+)
+def test_station_look_alikes_stay(text):
+    red, log = redact(text)
+    assert red == text, log
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Call 999 if he comes back; my warrant card was in my bag.",

@@ -937,9 +937,14 @@ STATION_AT = re.compile(
     r"|work\s+address\s*,?\s+(?:which\s+is|is|was)"
     r"|custody\s+(?:block|suite|centre|unit|office)\s+(?:at|in)"
     r"|(?:control\s+room|custody|front\s+counter|front\s+desk|station|nick|response\s+team|"
-    r"team|shift|office|cells|CID|division|district|sector|section)\s+(?:at|in|out\s+of))"
-    rf"\s+(?:the\s+)?(?P<place>{_CAPS})"
+    r"team|shift|office|cells|CID|division|district|sector|section)\s+(?:at|in|out\s+of)"
+    r"|(?:work(?:s|ed|ing)?|run(?:s|ning)?|ran|patrol(?:s|led|ling)?|cover(?:s|ed|ing)?|driv(?:e|es|ing)|"
+    r"drove|response|nights|days|lates|earlies|shifts?|line|trains?|beat|roads|traffic)"
+    r"\s+(?:(?:the|a|my|our)\s+)?(?:[a-z]+\s+){0,2}out\s+of)"
+    rf"\s+(?:the\s+)?(?P<place>{_CAPS}(?:\s+(?:and|&)\s+{_CAP}(?:\s+{_CAP})?)?)"
 )
+#: "the Slough lot", "the Hexham lot": the officers of a station, named by its town.
+LOT = re.compile(rf"\b[Tt]he\s+(?P<place>{_CAP}(?:\s+{_CAP})?)\s+lot\b(?!\s+of\b)")
 POSTED_AT = re.compile(  # where an officer works, said without "station"
     r"\b(?:(?:officers?|PCs|PCSOs?|sergeants?|skippers?|inspectors?|detectives?|DCs|DSs|"
     r"colleagues?|cops?|coppers?|specials?|response|lads|everyone|teams?)\s+(?:at|from|out\s+of)"
@@ -991,8 +996,16 @@ _UNIT_NOUN = (
     r"[Cc]ontrol\s+[Rr]oom|[Cc]ontact\s+[Cc]entre|[Cc]ustody\s+(?:[Ss]uite|[Cc]entre|"
     r"[Bb]lock|[Uu]nit)|[Pp]olice\s+(?:[Cc]entre|[Pp]ost|[Hh]ub)|[Jj]ustice\s+[Cc]entre|"
     r"(?:[A-Z][a-z]+\s+){0,3}(?:Team|Unit|Hub|Department|Division|Command|Section|"
-    r"Squad))"
+    r"Squad)|(?:CID\s+)?(?:(?:community|local|safer|proactive|problem[- ]solving|domestic\s+abuse|"
+    r"child\s+protection|public\s+protection|safeguarding|tasking|traffic|roads|burglary|robbery|"
+    r"drugs|gangs?|intelligence|investigations?|beat|town\s+centre|rural\s+crime|crime|support|"
+    r"dog|firearms|neighbourhoods?|response|policing|patrol|custody|violence\s+reduction|"
+    r"offender\s+management|CID|PSU)\s+){0,3}(?:teams?|hub|squad|office)"
+    r"|CID\s+office)"
 )
+#: The lower-case end of a unit name: a description ("neighbourhood team"), not part of the
+#: name; the place before it is the identifier ("the [Station A] neighbourhood team").
+_UNIT_LOWER_TAIL = re.compile(r"(?:\s+(?:[a-z][a-z-]*|CID|PSU))*?\s+(?:teams?|hub|squad|office)$")
 UNIT = re.compile(rf"(?P<place>{_CAP}(?:\s+(?:(?:and|&)\s+)?{_CAP}){{0,3}})\s+(?P<unit>{_UNIT_NOUN})(?![\w])")
 CENTRAL = re.compile(  # "Coventry Central", "Leeds Central" (a station named by its town)
     rf"(?<![\w])(?P<place>{_CAP}(?:\s+{_CAP})?)\s+Central(?![\w])(?!\s+[A-Z])"
@@ -1335,6 +1348,23 @@ PLACE_AFTER = re.compile(  # "she lives on her own in Cheadle", "I was at Longto
 _IN_TOWN = re.compile(rf"\s+in\s+(?P<town>{_CAP}(?:\s+{_CAP})?)")
 
 
+def _trim_pair(text, span, given):
+    """``span`` of "X and Y" kept whole when Y is a place ("Doncaster and York"), cut to X
+    when Y is a common word, a given name, a rank or a unit word ("Leeds and Sergeant
+    Ellis")."""
+    place = text[span[0] : span[1]]
+    pair = re.search(r"\s+(?:and|&)\s+(\S+)", place)
+    if pair and (
+        pair.group(1).casefold() in _common_words()
+        or pair.group(1) in given
+        or pair.group(1) in _RANK_WORDS
+        or pair.group(1) in UNIT_WORDS
+        or _calendar(pair.group(1))
+    ):
+        return span[0], span[0] + pair.start()
+    return span
+
+
 def _town_after(text, end, common):
     """End of a named station or unit, extended over "in <Town>" when that follows
     ("Hyde Park police station in Leeds"): the town belongs to the name."""
@@ -1426,6 +1456,7 @@ _WINDOWS = {
         15,
     ),
     "CENTRAL": (("Central",), 40, 12),
+    "LOT": ((" lot",), 40, 5),
     "WHERE_WORKS": (("where",), 70, 45),
     "THATS_MY": (_kw(r"(?:,\s*(?:that|who|she|he)['’]s|['’]s)\s+(?:my|our|his|her)\s"), 30, 40),
     "ROLE_APPOS": (
@@ -1503,6 +1534,21 @@ _WINDOWS = {
 _ANCHORS = {
     "DOB": ("born", "date", "d.o.b", "dob", "birth", "due", "baby"),
     "STATION_AT": (
+        "run",
+        "ran",
+        "patrol",
+        "cover",
+        "driv",
+        "drove",
+        "night",
+        "days",
+        "lates",
+        "earlies",
+        "line",
+        "train",
+        "beat",
+        "roads",
+        "traffic",
         "work",
         "based",
         "posted",
@@ -1718,19 +1764,39 @@ def find_context(text, add, names_lookup=None, folded=None):
         if span and text[span[0] : m.end("place")].split()[0].casefold() not in common:
             add((span[0], _town_after(text, span[1], common), "station", text[span[0] : m.end("place")].lower()))
     for m in _win("UNIT", text, folded):
-        span = _unit_span(text, m.start("place"), m.end("place"), m.end(), common)
+        end = m.end()
+        if (m.group("unit")[:1].islower() or m.group("unit").startswith("CID ")) and _UNIT_LOWER_TAIL.search(
+            " " + m.group("unit")
+        ):
+            if m.group("unit").startswith("CID "):  # "Leeds CID office": "Leeds CID"
+                end = m.start("unit") + 3
+            else:
+                end = m.end("place")
+        span = _unit_span(text, m.start("place"), m.end("place"), end, common)
         if span:
             add((span[0], _town_after(text, span[1], common), "station", text[span[0] : span[1]].lower()))
     for m in _win("CENTRAL", text, folded):
         span = _trim_caps(text, m.start("place"), m.end("place"))
         if span and not _is_unit_words(text[span[0] : span[1]], common):
             add((span[0], m.end(), "station", text[span[0] : m.end()].lower()))
+    for m in _win("LOT", text, folded):
+        span = _drop_trailing_common(text, m.start("place"), m.end("place"))
+        words = text[span[0] : span[1]].split() if span else []
+        if (
+            words
+            and words[0].casefold() not in common
+            and words[0] not in NOT_PLACES
+            and not _is_unit_words(" ".join(words), common)
+            and not (len(words) == 1 and words[0] in allowed_proper_nouns("not places"))
+        ):
+            add((*span, "station", " ".join(words).lower()))
     for m in [*_win("STATION_AT", text, folded), *_win("POSTED_AT", text, folded)]:
         place_end = m.end("place")
         op = re.search(r"\s(?:Operation|Op)\s", text[m.start("place") : place_end])
         if op:  # "transferred from Kent Police Operation Hydrant": the operation is no place
             place_end = m.start("place") + op.start()
         span = _drop_trailing_common(text, m.start("place"), place_end)
+        span = span and _trim_pair(text, span, given)
         if (
             span
             and text[span[0] : span[1]].split()[0].casefold() not in common
@@ -1925,7 +1991,7 @@ def find_context(text, add, names_lookup=None, folded=None):
         if span is None:
             continue
         words = text[span[0] : span[1]].split()
-        first = words[0].rstrip("'’s")
+        first = re.sub(r"['’]s$", "", words[0])  # a possessive, not every final s ("Grays")
         if (
             first.casefold() in common
             or _calendar(first)
