@@ -135,3 +135,51 @@ def test_full_dates_not_announced_go_on_the_review_sheet():
     cand = sheet[sheet["source"] == "candidate"]
     assert list(cand["original"]) == ["14 March 2021"]
     assert list(cand["kind"]) == ["date"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a business named after its owner's first name, said after a word of business
+        (
+            "Her sister owns a salon, Lashes by Leanne, off the high street.",
+            "Her sister owns a salon, [Workplace A], off the high street.",
+        ),
+        # a chain's site between its name and its town
+        ("My brother does nights at the Tesco depot in Didcot.", "My brother does nights at the [Workplace A]."),
+        ("She works at the Nissan plant in Sunderland.", "She works at the [Workplace A]."),
+        # "<name> Academy of <noun>"
+        ("Our girls go to Redbrook Academy of Performing Arts.", "Our girls go to [School A]."),
+    ],
+)
+def test_workplace_and_school_phrasings(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He put his birthday on there, 2nd August, Leo, as if that mattered.",  # a star sign
+        "He rang back. Said it was urgent. Mark my words, he said.",  # verbs, not names
+        "My name was in the Gazette and then in the Evening Chronicle.",  # newspapers
+        "He found my runs on Strava and my kit on Vinted.",  # apps
+        "They got it from Companies House and the Land Registry.",  # national bodies
+        'It was in a Facebook group, "Ravensworth Residents", for a week.',  # a group's name
+        "I was at the Harrowgate protest and at the Whitcliffe derby.",  # places of events
+        "We had a May Day barbecue and a Boxing Day walk.",  # holidays
+        "He did the College of Policing course on a Monday.",
+    ],
+)
+def test_precision_look_alikes_stay(text):
+    red, log = redact(text)
+    assert red == text, log
+
+
+def test_a_child_named_before_school_is_a_person_not_a_school():
+    red, log = redact("Our Jacob's school, Hillcrest Primary School, rang us.")
+    assert red == "Our [Person A]'s school, [School A], rang us.", log
+    assert list(log["kind"]) == ["person", "school"]
+
+
+def test_star_sign_given_name_still_a_person_when_named_as_one():
+    assert redact("My son Leo was on the post too.")[0] == "My son [Person A] was on the post too."

@@ -796,6 +796,27 @@ _NAMED_THING = (
 )
 _RANK_WORDS_BEFORE = rf"(?:{_alternation(_RANK_WORDS)})\.?\s+$"
 _COLOURS = frozenset("Black White Brown Green Grey Gray Amber Ruby Violet Scarlet Silver Gold Blue Red".split())
+#: Signs of the zodiac, several of them given names ("Leo"): a sign near a date or a
+#: birthday or the word "sign" is no person.
+STAR_SIGNS = frozenset(
+    "Aries Taurus Gemini Cancer Leo Virgo Libra Scorpio Sagittarius Capricorn Aquarius Pisces".split()
+)
+_STAR_CONTEXT = re.compile(
+    r"(?i:\b(?:star\s+sign|sign|zodiac|horoscope|birthday|born|typical)\b|\d(?:st|nd|rd|th)?\s+"
+    r"(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+)
+
+
+def _star_sign(text, start, end):
+    """True when ``text[start:end]`` is a sign of the zodiac said near a date, a birthday or
+    the word "sign"."""
+    return text[start:end] in STAR_SIGNS and bool(
+        _STAR_CONTEXT.search(text, max(0, start - 40), min(len(text), end + 25))
+    )
+
+
+#: What follows a verb, not a name, at the start of a sentence ("Said it twice").
+_OBJECT_AFTER = re.compile(r"\s+(?:it|that|this|them|him|her|me|us|you|so|my|your|his|our|their)\b")
 #: NATO phonetic alphabet: "Oscar Kilo" (the national police wellbeing service), call signs.
 PHONETIC = frozenset(
     """Alpha Alfa Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliet Juliett Kilo Lima
@@ -1177,11 +1198,20 @@ _ORG = (
     rf"{_ORG_WORD}(?:\s+(?:{_ORG_WORD}|&|(?:of|on|upon)(?:\s+the)?(?=\s+[A-Z])|"
     rf"and(?=\s+[A-Z]))){{0,4}}"
 )
+#: A site of an employer said between its name and its town ("the Amazon warehouse in
+#: Daventry", "the Nissan plant in Sunderland").
+_SITE = (
+    r"(?:\s+(?:warehouse|depot|distribution\s+centre|fulfilment\s+centre|superstore|store|branch|"
+    r"factory|plant|site|offices?|call\s+centre|yard|works))"
+)
+_WORK_SITE = re.compile(
+    r"\s+(?:warehouse|depot|distribution\s+centre|fulfilment\s+centre|factory|plant|call\s+centre|yard|works)\b"
+)
 WORK_ON_AT = re.compile(  # "works on the tills at X", "worked behind the bar at X"
     r"\b(?:work(?:s|ed|ing)?|shifts?)\s+(?:(?:on|behind|in)\s+)?(?:the\s+)?[a-z]+(?:\s+[a-z]+)?"
     r"\s+(?P<prep>at|for)\s+(?:the\s+)?"
     rf"(?P<name>{_ORG})"
-    rf"(?:,?\s+(?:in|on|at)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
+    rf"(?:{_SITE}?,?\s+(?:in|on|at)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
 )
 WORK_AT = re.compile(
     r"\b(?:work(?:s|ed|ing)?|employed|employer|runs|run|owns|owned|manages|managed|shop|"
@@ -1192,7 +1222,7 @@ WORK_AT = re.compile(
     r"(?:\s+(?:part[- ]time|full[- ]time|nights|days|weekends))?"
     r"\s+(?P<prep>at|for|with|in|by)\s+(?:the\s+)?"
     rf"(?P<name>{_ORG})"
-    rf"(?:,?\s+(?:in|on|at)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
+    rf"(?:{_SITE}?,?\s+(?:in|on|at)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
 )
 _WORK_NOUNS = (
     r"(?:work|workplace|employer|firm|company|salon|shop|cafe|café|business|"
@@ -1207,17 +1237,24 @@ WORK_APPOS = re.compile(  # "her employer, Capita," "my wife's salon, Glow", "th
     r"(?:(?:own|old|new|local|current)\s+)?)?"
     rf"\b{_WORK_NOUNS}\s*(?:,|\s+(?:is|was|were|are|called))\s+(?:the\s+)?"
     rf"(?P<name>{_ORG})"
-    rf"(?:,?\s+(?:in|on|at)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
+    rf"(?:{_SITE}?,?\s+(?:in|on|at)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
 )
 JOB_AT = re.compile(  # "he's a quantity surveyor at X", "she works as a cleaner for X"
     r"\b(?:is|was|['’]s|as|being|am|['’]m)\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s+"
     rf"(?P<prep>at|for|with)\s+(?:the\s+)?(?P<name>{_ORG})"
-    rf"(?:,?\s+(?:in|on)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
+    rf"(?:{_SITE}?,?\s+(?:in|on)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
 )
 WHERE_WORKS = re.compile(  # "Tesco in Otley, where my wife works"
     rf"(?P<name>{_ORG})(?:\s+in\s+(?P<town>{_CAP}))?,?\s+where\s+(?:[\w’']+\s+){{1,3}}"
     r"(?:works?|worked|is\s+employed|was\s+employed|has\s+a\s+job|had\s+a\s+job)\b"
 )
+#: "Polished by Priya", "Cakes by Claire": a business named after its owner's first name.
+BY_NAME = re.compile(rf"(?<![\w'’-])(?:{_CAP}\s+){{1,3}}by\s+(?P<who>[A-Z][a-z]+)(?![\w'’-])")
+_BUSINESS_BEFORE = re.compile(
+    r"(?i:\b(?:runs?|ran|owns?|owned|business|shop|salon|bar|studio|brand|company|page|boutique|"
+    r"bakery|cafe|café|called|named|trading\s+as|set\s+up|started)\b)[^.!?]*$"
+)
+_OF_NAME = re.compile(rf"\s+of\s+(?:the\s+)?({_CAP})(?:\s+(?:and\s+|&\s+)?{_CAP}){{0,2}}")
 #: National chains: named alone they identify nobody, but a branch ("Aldi on Coventry
 #: Road", "Boots in Marple") said where someone works locates their workplace.
 CHAINS = frozenset(
@@ -1228,8 +1265,8 @@ CHAINS = frozenset(
     Santander Nationwide Tesco's Asda's Lidl's Aldi's Morrisons' Timpson Timpsons Footasylum
     Ikea IKEA Amazon DPD Evri Hermes Heron Farmfoods Spar Londis Budgens Costcutter""".split()
 )
-CHAIN_ON = re.compile(
-    r"(?<![\w'’-])(?P<name>(?:Mc)?[A-Z][A-Za-z&'’-]+)\s+(?:on|in|at)\s+(?:the\s+)?"
+CHAIN_ON = re.compile(  # "Aldi on Coventry Road", "the Amazon warehouse in Daventry"
+    rf"(?<![\w'’-])(?P<name>(?:Mc)?[A-Z][A-Za-z&'’-]+){_SITE}?\s+(?:on|in|at)\s+(?:the\s+)?"
     rf"(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}})"
 )
 _WORK_CONTEXT = re.compile(
@@ -1339,6 +1376,23 @@ NOT_PLACES = frozenset(
     Spar Co-op Iceland Greggs Costa Starbucks McDonald's KFC Subway Primark Boots Argos
     Currys Halfords Wetherspoons Spoons Nando's Lloyds Barclays Natwest NatWest HSBC
     Santander Nationwide""".split()
+)
+#: Last words of newspaper titles ("the Echo", "the Evening Chronicle").
+NEWSPAPER_WORDS = frozenset(
+    """Echo Gazette Herald Chronicle Argus Advertiser Courier Mail Mirror Times Express Guardian
+    Telegraph Standard Post Journal Record Observer Press News Examiner Citizen Sentinel Star
+    Sun Bugle Recorder Mercury Reporter Leader Globe""".split()
+)
+#: National bodies named after a preposition: they locate nobody.
+INSTITUTIONS = frozenset(
+    """Companies House|Land Registry|HM Land Registry|Royal Mail|Citizens Advice|Jobcentre Plus|
+    Job Centre|Jobcentre|DVLA|DVSA|HMRC|HM Revenue|Crown Prosecution Service|Passport Office|
+    Border Force|Electoral Roll|Police National Computer|Companies""".replace("\n", "").split("|")
+)
+_EVENT_AFTER = re.compile(
+    r"\s+(?:protests?|demos?|demonstrations?|march|marches|riots?|match|game|derby|festival|carnival|"
+    r"parade|rally|vigil|concert|disorder|incident|fire|attack|bombing|shooting|stabbing|inquest|"
+    r"inquiry|enquiry|trial|case|job|operation)\b"
 )
 PLACE_AFTER = re.compile(  # "she lives on her own in Cheadle", "I was at Longton", "I police X"
     r"\b(?i:in|at|from|to|near|outside|around|round|towards|into|via|past|police|policed|"
@@ -1838,6 +1892,10 @@ def find_context(text, add, names_lookup=None, folded=None):
                 r"(?:College|University)\s+of\s+Policing", text[m.end() - 10 : m.end() + 12]
             ):
                 continue
+            if kind == "school":
+                of = _OF_NAME.match(text, span[1])
+                if of and of.group(1) not in ("Policing", "Police"):
+                    span = (span[0], of.end())  # "Starlight Academy of Dance"
             add((*span, kind, text[span[0] : span[1]].lower()))
     for m in _win("SCHOOL_AT", text, folded):
         span = _drop_trailing_common(text, m.start("name"), m.end(), _SCHOOL_TAIL)
@@ -1859,6 +1917,8 @@ def find_context(text, add, names_lookup=None, folded=None):
         if span is None:
             continue
         words = text[span[0] : span[1]].split()
+        if len(words) == 1 and re.sub(r"['’]s$", "", words[0]) in given and re.search(r"['’]s$", words[0]):
+            continue  # "our Callum's school": a child's school, not its name
         if all(w in SCHOOL_KIND_WORDS or w.casefold() in common or w in NOT_GIVEN for w in words):
             continue
         add((span[0], m.end(), "school", text[span[0] : m.end()].lower()))
@@ -1918,13 +1978,23 @@ def find_context(text, add, names_lookup=None, folded=None):
             if t_span and t_first.casefold().rstrip("s") not in common and not _calendar(t_first):
                 end = t_span[1]  # "Greggs on Station Street", "Nissan in Sunderland"
         add((span[0], end, "workplace", name.lower()))
+    if " by " in text:
+        for m in BY_NAME.finditer(text):
+            if m.group("who") not in given or _sentence_start(text, m.start()):
+                continue
+            if m.group().split()[0].casefold() in common or not _BUSINESS_BEFORE.search(
+                text, max(0, m.start() - 45), m.start()
+            ):
+                continue
+            add((m.start(), m.end(), "workplace", m.group().lower()))
     if CHAIN_ON.search(text):  # "Aldi on Coventry Road, where she works"
         for sent in _SENTENCE.finditer(text):
-            if not _WORK_CONTEXT.search(sent.group()):
-                continue
+            at_work = _WORK_CONTEXT.search(sent.group()) is not None
             for m in CHAIN_ON.finditer(text, sent.start(), sent.end()):
                 if m.group("name") not in CHAINS:
                     continue
+                if not at_work and not _WORK_SITE.match(text, m.end("name")):
+                    continue  # a depot, a warehouse, a plant is a workplace without "works"
                 t_span = _drop_trailing_common(text, m.start("town"), m.end("town"))
                 if t_span is None:
                     continue
@@ -2008,6 +2078,12 @@ def find_context(text, add, names_lookup=None, folded=None):
             or " ".join(words) in _force_stems()
         ):
             continue  # courts, counties and regions too large to find anyone in
+        if words[-1] in NEWSPAPER_WORDS and re.search(
+            r"(?i:\b(?:in|to|from)\s+the\s+)$", text[max(0, span[0] - 10) : span[0]]
+        ):
+            continue  # "in the Echo", "to the Evening Chronicle": a newspaper
+        if " ".join(words) in INSTITUTIONS or _EVENT_AFTER.match(text, span[1]):
+            continue  # "Companies House"; "the Broadmarsh protest": where an event was
         add((*span, "place", " ".join(words).lower()))
     lives = [*_win("LIVES", text, folded), *_win("ORIGIN", text, folded), *_win("KIN_HOME", text, folded)]
     if "," in text:
@@ -2093,6 +2169,12 @@ def find_context(text, add, names_lookup=None, folded=None):
             continue  # "a grey Octavia": a thing, not a person
         if w in _COLOURS and surname is not None and surname.group(1) not in family:
             continue  # "a Black Qashqai", "the Green Party"
+        if surname is not None and surname.group(1) == "Day" and _calendar(w):
+            continue  # "May Day", "Boxing Day": a holiday
+        if surname is None and _star_sign(text, s, e):
+            continue  # "birthday 23rd July, Leo": a star sign
+        if surname is None and _sentence_start(text, s) and is_ordinary(w) and _OBJECT_AFTER.match(text, e):
+            continue  # "Said it twice.", "Mark my words": a verb at the start of a sentence
         if w in PHONETIC and surname is not None and surname.group(1) in PHONETIC:
             continue  # "Oscar Kilo", "Charlie Delta"
         if (
@@ -2298,6 +2380,10 @@ def proper_nouns(text: str, found) -> list:
         before = text[max(0, s - 40) : s]
         if _CALLED_BEFORE.search(before) and re.search(_NAMED_THING, _CALLED_BEFORE.sub("", before)):
             continue  # 'a group called Exeter Watchers': a page or group, no person or place
+        if re.search(r"[\"“‘']\s*$", before) and re.search(_NAMED_THING, re.sub(r"[\"“‘']\s*$", "", before)):
+            continue  # 'a Facebook group, "Hucknall Neighbours"': the group's name
+        if len(words) == 1 and _star_sign(text, s, e):
+            continue  # a star sign
         first, last = words[0], words[-1].removesuffix("'s").removesuffix("’s")
         if all(w in PHONETIC or is_ordinary(w) for w in words):
             continue  # "Oscar Kilo" (the wellbeing service), call signs
