@@ -32,9 +32,15 @@ DATE = (
     rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?"
     r"|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2})"
 )
-#: A full date: day, month and year in any common spoken or written form.
+_ORDINAL_WORD = (
+    r"(?:(?:twenty|thirty)[- ]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+    r"nineteenth|twentieth|thirtieth"
+)
+#: A full date: day, month and year in any common spoken or written form ("the seventh of
+#: May, 1983" included).
 FULL_DATE = re.compile(
-    rf"(?<![\w./-])(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTH},?\s+(?:19|20)\d{{2}}"
+    rf"(?<![\w./-])(?:(?:\d{{1,2}}(?:st|nd|rd|th)?|(?i:{_ORDINAL_WORD}))(?:\s+of)?\s+{MONTH},?\s+(?:19|20)\d{{2}}"
     rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}"
     r"|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}"
     r"|(?:19|20)\d{2}-\d{2}-\d{2})(?![\w/-]|[.]\d)"
@@ -193,7 +199,6 @@ BARE_HOST = re.compile(
     r"(?![\w@-]|\.[a-z0-9])",
     re.IGNORECASE,
 )
-BARE_HOST_HINT = re.compile(rf"www\.|[a-z0-9]\.(?:{_TLDS})\b", re.IGNORECASE)
 #: Hosts of public bodies and of platforms and large companies named alone: they point
 #: to nobody ("www.college.police.uk", "facebook.com"). Their subdomains ("x.wordpress.com")
 #: and paths ("facebook.com/jane.doe", found by the URL pattern) do.
@@ -211,12 +216,34 @@ _PUBLIC_HOSTS = frozenset(
 )
 
 
+_HOST_END = re.compile(rf"\.(?:{_TLDS})(?![\w@-]|\.[a-z0-9])", re.IGNORECASE)
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
+
+
+def _host_matches(text):
+    """The matches of :data:`BARE_HOST`, found from the ends of host names (a dot and a
+    top-level domain, a literal the regular expression engine finds fast) and the run of
+    host characters before each (far cheaper than trying the pattern at every position)."""
+    last = 0
+    for t in _HOST_END.finditer(text):
+        i = t.start()
+        while i > last and text[i - 1] in _HOST_CHARS:
+            i -= 1
+        m = BARE_HOST.match(text, i)
+        while m is None and i < t.start():
+            i += 1  # a leading "-" or "." is not part of the host
+            m = BARE_HOST.match(text, i)
+        if m is not None and m.end() >= t.end():
+            last = m.end()
+            yield m
+
+
 def find_bare_hosts(text, add):
     """Web addresses said as a bare host name; public bodies' and platforms' home pages
     are left."""
-    if BARE_HOST_HINT.search(text) is None:
+    if "www." not in text and "." not in text:
         return
-    for m in BARE_HOST.finditer(text):
+    for m in BARE_HOST.finditer(text) if "www." in text else _host_matches(text):
         host = m.group().lower()
         bare = host[4:] if host.startswith("www.") else host
         if bare in _PUBLIC_HOSTS or any(bare.endswith(s) for s in _PUBLIC_SUFFIXES):
@@ -271,6 +298,8 @@ def find_force_codes(text, add):
     """A force's abbreviation before 4-7 digits ("NYP 31186", "WMP-81105"): a warrant number
     wherever it is said (not a year: "GMP 2019")."""
     prefixes = force_prefixes()
+    if not any(p in text for p in prefixes):
+        return
     for m in _FORCE_CODE.finditer(text):
         if m.group("prefix") in prefixes and not _is_year(m.group("digits")):
             add((m.start(), m.end(), "warrant_number", re.sub(r"[\s-]", "", m.group())))
