@@ -49,6 +49,10 @@ from toolkit.qual.redact import redact, review_sheet
             "My DOB ended up on a parking appeal sent to a stranger, 8 June 1984, with my address.",
             "My DOB ended up on a parking appeal sent to a stranger, [Date of birth A], with my address.",
         ),
+        (
+            "He knew my date of birth. The seventh of May, 1983, he said.",
+            "He knew my date of birth. The [Date of birth A], he said.",
+        ),
         ("The baby was due on the 3rd of June, he wrote.", "The baby was due on the [Date of birth A], he wrote."),
         ("They knew her due date, 30 September, somehow.", "They knew her due date, [Date of birth A], somehow."),
         # bare web addresses
@@ -160,7 +164,7 @@ def test_workplace_and_school_phrasings(text, expected):
     "text",
     [
         "He put his birthday on there, 2nd August, Leo, as if that mattered.",  # a star sign
-        "He rang back. Said it was urgent. Mark my words, he said.",  # verbs, not names
+        "He rang back. Said it was urgent. Said he would. Mark my words, he said.",  # verbs, not names
         "My name was in the Gazette and then in the Evening Chronicle.",  # newspapers
         "He found my runs on Strava and my kit on Vinted.",  # apps
         "They got it from Companies House and the Land Registry.",  # national bodies
