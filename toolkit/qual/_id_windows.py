@@ -284,7 +284,7 @@ def find_door_numbers(text, add):
 def force_prefixes() -> frozenset:
     """Force abbreviations of three letters or more (``uk_police_forces.csv``): "NYP",
     "WMP", "GMP"; said before digits, a warrant or collar number anywhere."""
-    out = set()
+    out: set[str] = set()
     with open(DATA_DIR / "uk_police_forces.csv", newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             out.update(a.strip() for a in row["abbreviations"].split(";") if len(a.strip()) >= 3)
