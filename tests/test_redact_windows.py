@@ -187,3 +187,46 @@ def test_a_child_named_before_school_is_a_person_not_a_school():
 
 def test_star_sign_given_name_still_a_person_when_named_as_one():
     assert redact("My son Leo was on the post too.")[0] == "My son [Person A] was on the post too."
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the identifier first, named after it
+        (
+            "He posted 330192, my warrant number, on a forum.",
+            "He posted [Warrant number A], my warrant number, on a forum.",
+        ),
+        (
+            "It was 5521, which is my collar number, on the clip.",
+            "It was [Collar number A], which is my collar number, on the clip.",
+        ),
+        (
+            "They had 2.11.1979, my date of birth, in the thread.",
+            "They had [Date of birth A], my date of birth, in the thread.",
+        ),
+        (
+            "My number's on my shoulder, 6630, for anyone to read.",
+            "My number's on my shoulder, [Collar number A], for anyone to read.",
+        ),
+        # a host said aloud
+        ("The page is bentcopswatch dot co dot uk now.", "The page is [Profile URL A] now."),
+        # where an officer works, named by its town
+        ("I did five years on the Burmantofts beat.", "I did five years on the [Station A] beat."),
+    ],
+)
+def test_more_spoken_phrasings(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was a dot com thing, and in 2019, my warrant number was still fine.",
+        "I had 20 years, my warrant card says so.",
+        "The Maternity ward was busy and the Public sector is big.",
+    ],
+)
+def test_more_look_alikes_stay(text):
+    red, log = redact(text)
+    assert red == text, log

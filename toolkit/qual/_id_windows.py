@@ -69,7 +69,8 @@ _ID_NUMBER = re.compile(  # "WMP 81105", "DC 44219", "6618", "F2217"
 _WARRANT_TRIGGER = re.compile(r"(?i:\bwarrant\s+(?:card|number|no\b|num\b|id\b|identity|cards|numbers))")
 _COLLAR_TRIGGER = re.compile(
     r"(?i:\b(?:collar|shoulder|badge|epaulette)\s+(?:numbers?|nos?\b|nums?\b)|\bepaulettes?\b|"
-    r"\bnumbers?\s+on\s+(?:my|our|his|her|their|the)\s+(?:shoulders?|epaulettes?|collars?|uniforms?))"
+    r"\bnumber(?:s|['’]s)?\s+(?:is\s+|was\s+)?on\s+(?:my|our|his|her|their|the)\s+(?:shoulders?|epaulettes?|"
+    r"collars?|uniforms?))"
 )
 _DOB_TRIGGER = re.compile(r"(?i:\b(?:d\.?o\.?b\.?s?|dates?\s+of\s+birth|birth\s?dates?|birthdays?)\b)")
 _TEMPORAL_BEFORE = re.compile(
@@ -139,6 +140,36 @@ def _id_numbers(text, lo, hi, *, bare_min):
         if _NUMBERED_THING.search(text, max(0, start - 15), start):
             continue
         yield (m.start() if m.group("letter") else start), m.end()
+
+
+#: An identifier said first and named after it: "220417, my warrant number, went on
+#: Telegram", "4410, which is my collar number", "14.06.1985, my date of birth".
+_NAMED_AFTER = re.compile(
+    r"\s*,\s*(?:which\s+is\s+|that['’]s\s+|that\s+was\s+|being\s+)?(?:my|his|her|our|their|the|your)\s+"
+    r"(?:old\s+|full\s+|actual\s+)?(?P<what>warrant\s+(?:card\s+)?(?:number|no\b|ID\b)|"
+    r"(?:collar|shoulder|badge)\s+(?:number|no\b)|date\s+of\s+birth|DOB|birthday)",
+    re.IGNORECASE,
+)
+
+
+def find_named_after(text, add):
+    """Identifiers followed by ", my warrant number", ", my collar number", ", my date of
+    birth" (the trigger after the identifier)."""
+    for m in _NAMED_AFTER.finditer(text):
+        what = m.group("what").casefold()
+        lo = max(0, m.start() - 24)
+        if what.startswith(("date", "dob", "birth")):
+            dates = list(FULL_DATE.finditer(text, lo, m.start()))
+            if dates and dates[-1].end() == m.start():
+                d = dates[-1]
+                add((d.start(), d.end(), "date_of_birth", re.sub(r"\s+", " ", d.group().lower())))
+            continue
+        warrant = what.startswith("warrant")
+        nums = list(_id_numbers(text, lo, m.start(), bare_min=4 if warrant else 3))
+        if nums and nums[-1][1] == m.start():
+            s, e = nums[-1]
+            kind = "warrant_number" if warrant else "collar_number"
+            add((s, e, kind, re.sub(r"[\s-]", "", text[s:e]) if warrant else text[s:e]))
 
 
 def find_warrant_windows(text, add):
@@ -236,6 +267,30 @@ def _host_matches(text):
         if m is not None and m.end() >= t.end():
             last = m.end()
             yield m
+
+
+#: A host name said aloud: "copsexposed dot com", "leedswatch dot co dot uk".
+SPOKEN_HOST = re.compile(
+    r"(?<![\w.@-])(?P<host>[a-z0-9][a-z0-9-]{3,}(?:\s+dot\s+[a-z0-9-]{2,})*?)\s+dot\s+"
+    r"(?P<tld>co\s+dot\s+uk|org\s+dot\s+uk|com|net|org|uk|io|info|blog|me|tv)(?![\w-])",
+    re.IGNORECASE,
+)
+_SPOKEN_NOT_HOST = frozenset(
+    {"the", "a", "and", "just", "only", "then", "that", "this", "with", "what", "it's", "like"}
+)
+
+
+def find_spoken_hosts(text, add):
+    """Web addresses said aloud ("copsexposed dot com")."""
+    if " dot " not in text:
+        return
+    for m in SPOKEN_HOST.finditer(text):
+        if m.group("host").split()[0].casefold() in _SPOKEN_NOT_HOST:
+            continue
+        host = re.sub(r"\s+dot\s+", ".", m.group().lower())
+        if host in _PUBLIC_HOSTS:
+            continue
+        add((m.start(), m.end(), "url", host))
 
 
 def find_bare_hosts(text, add):

@@ -396,6 +396,7 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None, officers=
                 e -= 1
             add((s, e, "url", re.sub(r"^(https?://)?(www\.)?", "", text[s:e].lower()).rstrip("/")))
     _win_rules.find_bare_hosts(text, add)
+    _win_rules.find_spoken_hosts(text, add)
     if has_at:
         for m in _anchored_finditer(HANDLE, text, folded, ("@",)):
             add((m.start(), m.end(), "handle", m.group().lower()))
@@ -425,6 +426,8 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None, officers=
         if _mentions(text, folded, _DOB_WINDOW_HINT):
             _win_rules.find_dob_windows(text, add)
         _win_rules.find_force_codes(text, add)
+        if "," in text and _mentions(text, folded, ("warrant", "collar", "shoulder", "badge", "birth", "dob")):
+            _win_rules.find_named_after(text, add)
         if _mentions(text, folded, _DOOR_HINT):
             _win_rules.find_door_numbers(text, add)
     pattern, lookup = force_table()
@@ -971,8 +974,11 @@ STATION_AT = re.compile(
     r"\s+(?:(?:the|a|my|our)\s+)?(?:[a-z]+\s+){0,2}out\s+of)"
     rf"\s+(?:the\s+)?(?P<place>{_CAPS}(?:\s+(?:and|&)\s+{_CAP}(?:\s+{_CAP})?)?)"
 )
-#: "the Slough lot", "the Hexham lot": the officers of a station, named by its town.
-LOT = re.compile(rf"\b[Tt]he\s+(?P<place>{_CAP}(?:\s+{_CAP})?)\s+lot\b(?!\s+of\b)")
+#: "the Slough lot" (the officers of a station, named by its town), "the Harehills beat",
+#: "the Gorton patch": where an officer works.
+LOT = re.compile(
+    rf"\b[Tt]he\s+(?P<place>{_CAP}(?:\s+{_CAP})?)\s+(?:lot\b(?!\s+of\b)|(?:patch|beat|sector|ward|division)\b)"
+)
 POSTED_AT = re.compile(  # where an officer works, said without "station"
     r"\b(?:(?:officers?|PCs|PCSOs?|sergeants?|skippers?|inspectors?|detectives?|DCs|DSs|"
     r"colleagues?|cops?|coppers?|specials?|response|lads|everyone|teams?)\s+(?:at|from|out\s+of)"
@@ -1517,7 +1523,7 @@ _WINDOWS = {
         15,
     ),
     "CENTRAL": (("Central",), 40, 12),
-    "LOT": ((" lot",), 40, 5),
+    "LOT": ((" lot", " patch", " beat", " sector", " ward", " division"), 40, 10),
     "WHERE_WORKS": (("where",), 70, 45),
     "THATS_MY": (_kw(r"(?:,\s*(?:that|who|she|he)['’]s|['’]s)\s+(?:my|our|his|her)\s"), 30, 40),
     "ROLE_APPOS": (
@@ -1849,7 +1855,8 @@ def find_context(text, add, names_lookup=None, folded=None):
             and words[0] not in NOT_PLACES
             and not _is_unit_words(" ".join(words), common)
             and not (len(words) == 1 and words[0] in allowed_proper_nouns("not places"))
-        ):
+            and (m.group().rstrip().endswith("lot") or not all(is_ordinary(w) for w in words))
+        ):  # "the Maternity ward", "the Public sector": ordinary words, no place
             add((*span, "station", " ".join(words).lower()))
     for m in [*_win("STATION_AT", text, folded), *_win("POSTED_AT", text, folded)]:
         place_end = m.end("place")
