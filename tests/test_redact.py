@@ -316,9 +316,8 @@ def _corpus_floors():
     # a corpus, are in heldout_corpus_<x>.csv: C 0.91 / 0.96, D 0.855 / 0.964,
     # E 0.732 / 1.000, F 0.707 / 0.977, G 0.932 / 0.860, H 0.930 / 0.952, I 0.947 / 0.948,
     # J 0.875 / 0.944, K 0.957 / 0.960, L 0.933 / 0.946 (recall / precision, all kinds).
-    # A-K informed the rules (J's misses the lexicon revision, K's the revision after it);
-    # L, written after that last revision and scored once, is the held-out one: its
-    # floors are its first look.
+    # A-L informed the rules (J's misses the lexicon revision, K's and L's the revisions
+    # after it): no corpus here is held out any more.
     return {
         "corpus_a": {
             "all": (1.0, 1.0),
@@ -336,8 +335,8 @@ def _corpus_floors():
             "workplace": (1.0, 1.0),
         },
         "corpus_c": {
-            "all": (1.0, 0.97),
-            "person": (1.0, 0.95),
+            "all": (1.0, 0.98),
+            "person": (1.0, 1.0),
             "school": (1.0, 1.0),
             "force": (1.0, 1.0),
             "station": (1.0, 1.0),
@@ -349,10 +348,10 @@ def _corpus_floors():
             "phone": (1.0, 1.0),
         },
         "corpus_d": {
-            "all": (1.0, 0.98),
+            "all": (1.0, 1.0),
             "person": (1.0, 1.0),
             "address": (1.0, 1.0),
-            "station": (1.0, 0.85),
+            "station": (1.0, 1.0),
             "school": (1.0, 1.0),
             "workplace": (1.0, 1.0),
             "date_of_birth": (1.0, 1.0),
@@ -368,10 +367,10 @@ def _corpus_floors():
             "force": (1.0, 1.0),
         },
         "corpus_f": {
-            "all": (0.94, 0.98),
+            "all": (0.96, 0.98),
             "person": (1.0, 0.95),
             "address": (0.88, 1.0),
-            "station": (0.83, 1.0),
+            "station": (1.0, 1.0),
             "workplace": (0.83, 1.0),
         },
         "corpus_g": {
@@ -409,10 +408,10 @@ def _corpus_floors():
             "force": (1.0, 1.0),
         },
         "corpus_k": {
-            "all": (0.99, 0.96),
-            "person": (1.0, 0.94),
+            "all": (0.99, 0.97),
+            "person": (1.0, 0.96),
             "address": (1.0, 1.0),
-            "station": (1.0, 0.93),
+            "station": (1.0, 1.0),
             "school": (1.0, 1.0),
             "workplace": (1.0, 1.0),
             "force": (1.0, 1.0),
@@ -428,22 +427,22 @@ def _corpus_floors():
             "ni_number": (1.0, 1.0),
         },
         "corpus_l": {
-            "all": (0.93, 0.94),
-            "person": (1.0, 0.83),
-            "address": (0.94, 1.0),
-            "station": (0.92, 0.9),
-            "school": (0.92, 0.93),
-            "workplace": (0.93, 0.96),
+            "all": (1.0, 0.97),
+            "person": (1.0, 0.88),
+            "address": (1.0, 1.0),
+            "station": (1.0, 0.97),
+            "school": (1.0, 1.0),
+            "workplace": (1.0, 0.96),
             "force": (1.0, 1.0),
             "phone": (1.0, 1.0),
             "email": (1.0, 1.0),
             "handle": (1.0, 1.0),
-            "url": (0.8, 1.0),
+            "url": (1.0, 1.0),
             "vehicle": (1.0, 1.0),
             "postcode": (1.0, 1.0),
-            "date_of_birth": (0.78, 1.0),
-            "collar_number": (0.8, 0.9),
-            "warrant_number": (0.66, 1.0),
+            "date_of_birth": (1.0, 1.0),
+            "collar_number": (1.0, 0.9),
+            "warrant_number": (1.0, 1.0),
             "nhs_number": (1.0, 1.0),
             "ni_number": (1.0, 1.0),
         },
@@ -524,9 +523,11 @@ def test_review_sheet_candidates_on_corpus_k():
 
 
 def test_review_sheet_candidates_on_held_out_corpus():
-    """On corpus L (written after the revision on K's misses, scored once) the review sheet
-    puts 0.09 candidates per excerpt before the reviewer and brings recall from 0.933 to
-    0.951; the sixteen identifiers neither redacted nor flagged are named here."""
+    """On corpus L (written after the revision on K's misses, scored once; the rules were
+    then revised on its misses, so it is no longer held out) the review sheet put 0.09
+    candidates per excerpt before the reviewer and brought recall from 0.933 to 0.951; the
+    sixteen identifiers then neither redacted nor flagged are named here (today none is
+    missed)."""
     from _redaction_eval import evaluate_review
 
     table = evaluate_review("corpus_l")

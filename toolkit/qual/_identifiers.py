@@ -14,6 +14,7 @@ import unicodedata
 from functools import cache, lru_cache
 
 from toolkit.paths import DATA_DIR
+from toolkit.qual import _id_windows as _win_rules
 
 #: Kinds of identifier, in order of priority when two matches overlap.
 KINDS = (
@@ -59,6 +60,7 @@ LABELS = {
     "person": "Person",
     "place": "Place",  # a place named after a preposition; reviewed candidates
     "number": "Number",
+    "date": "Date",  # a full date accepted from the review sheet
 }
 
 RANKS = (
@@ -292,6 +294,16 @@ _USERNAME_TOKENS = (
     "kik",
 )
 _WARRANT_HINT = re.compile(r"(?i:warrant)|WC[-/ ]?\d")
+_COLLAR_WINDOW_HINT = ("collar", "shoulder", "badge", "epaulette")
+_DOB_WINDOW_HINT = ("dob", "d.o.b", "birth")
+_DOOR_HINT = ("number", "flat", "apartment", "apt.")
+
+
+def _mentions(text, folded, words):
+    """True when one of the lower-case ``words`` occurs in ``text`` (any case): ``str``
+    look-ups in the case-folded text, far cheaper than a case-insensitive regex search."""
+    hay = folded if folded is not None else text.casefold()
+    return any(w in hay for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -383,6 +395,8 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None, officers=
             while e > s and text[e - 1] in ".!?:":
                 e -= 1
             add((s, e, "url", re.sub(r"^(https?://)?(www\.)?", "", text[s:e].lower()).rstrip("/")))
+    _win_rules.find_bare_hosts(text, add)
+    _win_rules.find_spoken_hosts(text, add)
     if has_at:
         for m in _anchored_finditer(HANDLE, text, folded, ("@",)):
             add((m.start(), m.end(), "handle", m.group().lower()))
@@ -405,6 +419,17 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None, officers=
                 add((m.start("id"), m.end("id"), "warrant_number", m.group("id")))
         for m in _anchored_finditer(COLLAR, text, folded, _COLLAR_TOKENS):
             add((m.start("id"), m.end("id"), "collar_number", m.group("id")))
+        if _WARRANT_HINT.search(text):
+            _win_rules.find_warrant_windows(text, add)
+        if _mentions(text, folded, _COLLAR_WINDOW_HINT):
+            _win_rules.find_collar_windows(text, add)
+        if _mentions(text, folded, _DOB_WINDOW_HINT):
+            _win_rules.find_dob_windows(text, add)
+        _win_rules.find_force_codes(text, add)
+        if "," in text and _mentions(text, folded, ("warrant", "collar", "shoulder", "badge", "birth", "dob")):
+            _win_rules.find_named_after(text, add)
+        if _mentions(text, folded, _DOOR_HINT):
+            _win_rules.find_door_numbers(text, add)
     pattern, lookup = force_table()
     for m in _anchored_finditer(pattern, text, folded, _force_tokens()):
         if m.group().lower().endswith("met") and re.match(
@@ -781,6 +806,27 @@ _NAMED_THING = (
 )
 _RANK_WORDS_BEFORE = rf"(?:{_alternation(_RANK_WORDS)})\.?\s+$"
 _COLOURS = frozenset("Black White Brown Green Grey Gray Amber Ruby Violet Scarlet Silver Gold Blue Red".split())
+#: Signs of the zodiac, several of them given names ("Leo"): a sign near a date or a
+#: birthday or the word "sign" is no person.
+STAR_SIGNS = frozenset(
+    "Aries Taurus Gemini Cancer Leo Virgo Libra Scorpio Sagittarius Capricorn Aquarius Pisces".split()
+)
+_STAR_CONTEXT = re.compile(
+    r"(?i:\b(?:star\s+sign|sign|zodiac|horoscope|birthday|born|typical)\b|\d(?:st|nd|rd|th)?\s+"
+    r"(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+)
+
+
+def _star_sign(text, start, end):
+    """True when ``text[start:end]`` is a sign of the zodiac said near a date, a birthday or
+    the word "sign"."""
+    return text[start:end] in STAR_SIGNS and bool(
+        _STAR_CONTEXT.search(text, max(0, start - 40), min(len(text), end + 25))
+    )
+
+
+#: What follows a verb, not a name, at the start of a sentence ("Said it twice").
+_OBJECT_AFTER = re.compile(r"\s+(?:it|that|this|them|him|her|me|us|you|so|my|your|his|our|their|he|she|they|we|I)\b")
 #: NATO phonetic alphabet: "Oscar Kilo" (the national police wellbeing service), call signs.
 PHONETIC = frozenset(
     """Alpha Alfa Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliet Juliett Kilo Lima
@@ -856,17 +902,11 @@ THATS_MY = re.compile(  # "Samira, that's my wife", "Daisy's my daughter"
     rf"(?:{_alternation(KIN)})\b"
 )
 QUOTED = re.compile(rf"[\"“‘](?P<name>{_W}(?:\s+{_W}){{0,2}})[\"”’]")
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
-_DATE = (
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH},?(?:\s+(?:19|20)\d{{2}})?"
-    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?"
-    r"|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2})"
-)
+_MONTH = _win_rules.MONTH
+_DATE = _win_rules.DATE
 DOB = re.compile(
-    r"(?i:\b(?:born(?:\s+on|\s+in)?|(?:date\s+of\s+birth|birth\s?date|d\.?o\.?b\.?)(?:['’]s|\s+(?:is|was|as|of)"
+    r"(?i:\b(?:born(?:\s+on|\s+in)?|baby(?:\s+(?:was|is)|['’]s)?\s+due(?:\s+on)?"
+    r"|(?:date\s+of\s+birth|birth\s?date|due\s+date|d\.?o\.?b\.?)(?:['’]s|\s+(?:is|was|as|of)"
     r"|(?:,?\s+(?!\d)[\w’']+){1,4}?(?=\s*[:,]?\s*(?:the\s+)?\d|\s*[:,]?\s*[A-Z][a-z]+\s+\d))?"
     r"|birthday(?:['’]s|\s+(?:is|was|on|being|as))*"
     r"(?:\s+(?:in|on)\s+(?:the\s+|his\s+|her\s+|my\s+|their\s+|your\s+)?"
@@ -928,8 +968,16 @@ STATION_AT = re.compile(
     r"|work\s+address\s*,?\s+(?:which\s+is|is|was)"
     r"|custody\s+(?:block|suite|centre|unit|office)\s+(?:at|in)"
     r"|(?:control\s+room|custody|front\s+counter|front\s+desk|station|nick|response\s+team|"
-    r"team|shift|office|cells|CID|division|district|sector|section)\s+(?:at|in|out\s+of))"
-    rf"\s+(?:the\s+)?(?P<place>{_CAPS})"
+    r"team|shift|office|cells|CID|division|district|sector|section)\s+(?:at|in|out\s+of)"
+    r"|(?:work(?:s|ed|ing)?|run(?:s|ning)?|ran|patrol(?:s|led|ling)?|cover(?:s|ed|ing)?|driv(?:e|es|ing)|"
+    r"drove|response|nights|days|lates|earlies|shifts?|line|trains?|beat|roads|traffic)"
+    r"\s+(?:(?:the|a|my|our)\s+)?(?:[a-z]+\s+){0,2}out\s+of)"
+    rf"\s+(?:the\s+)?(?P<place>{_CAPS}(?:\s+(?:and|&)\s+{_CAP}(?:\s+{_CAP})?)?)"
+)
+#: "the Slough lot" (the officers of a station, named by its town), "the Harehills beat",
+#: "the Gorton patch": where an officer works.
+LOT = re.compile(
+    rf"\b[Tt]he\s+(?P<place>{_CAP}(?:\s+{_CAP})?)\s+(?:lot\b(?!\s+of\b)|(?:patch|beat|sector|ward|division)\b)"
 )
 POSTED_AT = re.compile(  # where an officer works, said without "station"
     r"\b(?:(?:officers?|PCs|PCSOs?|sergeants?|skippers?|inspectors?|detectives?|DCs|DSs|"
@@ -982,8 +1030,16 @@ _UNIT_NOUN = (
     r"[Cc]ontrol\s+[Rr]oom|[Cc]ontact\s+[Cc]entre|[Cc]ustody\s+(?:[Ss]uite|[Cc]entre|"
     r"[Bb]lock|[Uu]nit)|[Pp]olice\s+(?:[Cc]entre|[Pp]ost|[Hh]ub)|[Jj]ustice\s+[Cc]entre|"
     r"(?:[A-Z][a-z]+\s+){0,3}(?:Team|Unit|Hub|Department|Division|Command|Section|"
-    r"Squad))"
+    r"Squad)|(?:CID\s+)?(?:(?:community|local|safer|proactive|problem[- ]solving|domestic\s+abuse|"
+    r"child\s+protection|public\s+protection|safeguarding|tasking|traffic|roads|burglary|robbery|"
+    r"drugs|gangs?|intelligence|investigations?|beat|town\s+centre|rural\s+crime|crime|support|"
+    r"dog|firearms|neighbourhoods?|response|policing|patrol|custody|violence\s+reduction|"
+    r"offender\s+management|CID|PSU)\s+){0,3}(?:teams?|hub|squad|office)"
+    r"|CID\s+office)"
 )
+#: The lower-case end of a unit name: a description ("neighbourhood team"), not part of the
+#: name; the place before it is the identifier ("the [Station A] neighbourhood team").
+_UNIT_LOWER_TAIL = re.compile(r"(?:\s+(?:[a-z][a-z-]*|CID|PSU))*?\s+(?:teams?|hub|squad|office)$")
 UNIT = re.compile(rf"(?P<place>{_CAP}(?:\s+(?:(?:and|&)\s+)?{_CAP}){{0,3}})\s+(?P<unit>{_UNIT_NOUN})(?![\w])")
 CENTRAL = re.compile(  # "Coventry Central", "Leeds Central" (a station named by its town)
     rf"(?<![\w])(?P<place>{_CAP}(?:\s+{_CAP})?)\s+Central(?![\w])(?!\s+[A-Z])"
@@ -1155,11 +1211,20 @@ _ORG = (
     rf"{_ORG_WORD}(?:\s+(?:{_ORG_WORD}|&|(?:of|on|upon)(?:\s+the)?(?=\s+[A-Z])|"
     rf"and(?=\s+[A-Z]))){{0,4}}"
 )
+#: A site of an employer said between its name and its town ("the Amazon warehouse in
+#: Daventry", "the Nissan plant in Sunderland").
+_SITE = (
+    r"(?:\s+(?:warehouse|depot|distribution\s+centre|fulfilment\s+centre|superstore|store|branch|"
+    r"factory|plant|site|offices?|call\s+centre|yard|works))"
+)
+_WORK_SITE = re.compile(
+    r"\s+(?:warehouse|depot|distribution\s+centre|fulfilment\s+centre|factory|plant|call\s+centre|yard|works)\b"
+)
 WORK_ON_AT = re.compile(  # "works on the tills at X", "worked behind the bar at X"
     r"\b(?:work(?:s|ed|ing)?|shifts?)\s+(?:(?:on|behind|in)\s+)?(?:the\s+)?[a-z]+(?:\s+[a-z]+)?"
     r"\s+(?P<prep>at|for)\s+(?:the\s+)?"
     rf"(?P<name>{_ORG})"
-    rf"(?:,?\s+(?:in|on|at)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
+    rf"(?:{_SITE}?,?\s+(?:in|on|at)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
 )
 WORK_AT = re.compile(
     r"\b(?:work(?:s|ed|ing)?|employed|employer|runs|run|owns|owned|manages|managed|shop|"
@@ -1170,7 +1235,7 @@ WORK_AT = re.compile(
     r"(?:\s+(?:part[- ]time|full[- ]time|nights|days|weekends))?"
     r"\s+(?P<prep>at|for|with|in|by)\s+(?:the\s+)?"
     rf"(?P<name>{_ORG})"
-    rf"(?:,?\s+(?:in|on|at)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
+    rf"(?:{_SITE}?,?\s+(?:in|on|at)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
 )
 _WORK_NOUNS = (
     r"(?:work|workplace|employer|firm|company|salon|shop|cafe|café|business|"
@@ -1185,17 +1250,24 @@ WORK_APPOS = re.compile(  # "her employer, Capita," "my wife's salon, Glow", "th
     r"(?:(?:own|old|new|local|current)\s+)?)?"
     rf"\b{_WORK_NOUNS}\s*(?:,|\s+(?:is|was|were|are|called))\s+(?:the\s+)?"
     rf"(?P<name>{_ORG})"
-    rf"(?:,?\s+(?:in|on|at)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
+    rf"(?:{_SITE}?,?\s+(?:in|on|at)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
 )
 JOB_AT = re.compile(  # "he's a quantity surveyor at X", "she works as a cleaner for X"
     r"\b(?:is|was|['’]s|as|being|am|['’]m)\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s+"
     rf"(?P<prep>at|for|with)\s+(?:the\s+)?(?P<name>{_ORG})"
-    rf"(?:,?\s+(?:in|on)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
+    rf"(?:{_SITE}?,?\s+(?:in|on)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
 )
 WHERE_WORKS = re.compile(  # "Tesco in Otley, where my wife works"
     rf"(?P<name>{_ORG})(?:\s+in\s+(?P<town>{_CAP}))?,?\s+where\s+(?:[\w’']+\s+){{1,3}}"
     r"(?:works?|worked|is\s+employed|was\s+employed|has\s+a\s+job|had\s+a\s+job)\b"
 )
+#: "Polished by Priya", "Cakes by Claire": a business named after its owner's first name.
+BY_NAME = re.compile(rf"(?<![\w'’-])(?:{_CAP}\s+){{1,3}}by\s+(?P<who>[A-Z][a-z]+)(?![\w'’-])")
+_BUSINESS_BEFORE = re.compile(
+    r"(?i:\b(?:runs?|ran|owns?|owned|business|shop|salon|bar|studio|brand|company|page|boutique|"
+    r"bakery|cafe|café|called|named|trading\s+as|set\s+up|started)\b)[^.!?]*$"
+)
+_OF_NAME = re.compile(rf"\s+of\s+(?:the\s+)?({_CAP})(?:\s+(?:and\s+|&\s+)?{_CAP}){{0,2}}")
 #: National chains: named alone they identify nobody, but a branch ("Aldi on Coventry
 #: Road", "Boots in Marple") said where someone works locates their workplace.
 CHAINS = frozenset(
@@ -1206,8 +1278,8 @@ CHAINS = frozenset(
     Santander Nationwide Tesco's Asda's Lidl's Aldi's Morrisons' Timpson Timpsons Footasylum
     Ikea IKEA Amazon DPD Evri Hermes Heron Farmfoods Spar Londis Budgens Costcutter""".split()
 )
-CHAIN_ON = re.compile(
-    r"(?<![\w'’-])(?P<name>(?:Mc)?[A-Z][A-Za-z&'’-]+)\s+(?:on|in|at)\s+(?:the\s+)?"
+CHAIN_ON = re.compile(  # "Aldi on Coventry Road", "the Amazon warehouse in Daventry"
+    rf"(?<![\w'’-])(?P<name>(?:Mc)?[A-Z][A-Za-z&'’-]+){_SITE}?\s+(?:on|in|at)\s+(?:the\s+)?"
     rf"(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}})"
 )
 _WORK_CONTEXT = re.compile(
@@ -1318,12 +1390,46 @@ NOT_PLACES = frozenset(
     Currys Halfords Wetherspoons Spoons Nando's Lloyds Barclays Natwest NatWest HSBC
     Santander Nationwide""".split()
 )
+#: Last words of newspaper titles ("the Echo", "the Evening Chronicle").
+NEWSPAPER_WORDS = frozenset(
+    """Echo Gazette Herald Chronicle Argus Advertiser Courier Mail Mirror Times Express Guardian
+    Telegraph Standard Post Journal Record Observer Press News Examiner Citizen Sentinel Star
+    Sun Bugle Recorder Mercury Reporter Leader Globe""".split()
+)
+#: National bodies named after a preposition: they locate nobody.
+INSTITUTIONS = frozenset(
+    """Companies House|Land Registry|HM Land Registry|Royal Mail|Citizens Advice|Jobcentre Plus|
+    Job Centre|Jobcentre|DVLA|DVSA|HMRC|HM Revenue|Crown Prosecution Service|Passport Office|
+    Border Force|Electoral Roll|Police National Computer|Companies""".replace("\n", "").split("|")
+)
+_EVENT_AFTER = re.compile(
+    r"\s+(?:protests?|demos?|demonstrations?|march|marches|riots?|match|game|derby|festival|carnival|"
+    r"parade|rally|vigil|concert|disorder|incident|fire|attack|bombing|shooting|stabbing|inquest|"
+    r"inquiry|enquiry|trial|case|job|operation)\b"
+)
 PLACE_AFTER = re.compile(  # "she lives on her own in Cheadle", "I was at Longton", "I police X"
     r"\b(?i:in|at|from|to|near|outside|around|round|towards|into|via|past|police|policed|"
     r"policing|patrol|patrolled|patrolling|cover|covered|covering)\s+(?:the\s+)?"
     rf"(?P<place>{_CAP}(?:\s+{_CAP}){{0,2}})(?![\w-])"
 )
 _IN_TOWN = re.compile(rf"\s+in\s+(?P<town>{_CAP}(?:\s+{_CAP})?)")
+
+
+def _trim_pair(text, span, given):
+    """``span`` of "X and Y" kept whole when Y is a place ("Doncaster and York"), cut to X
+    when Y is a common word, a given name, a rank or a unit word ("Leeds and Sergeant
+    Ellis")."""
+    place = text[span[0] : span[1]]
+    pair = re.search(r"\s+(?:and|&)\s+(\S+)", place)
+    if pair and (
+        pair.group(1).casefold() in _common_words()
+        or pair.group(1) in given
+        or pair.group(1) in _RANK_WORDS
+        or pair.group(1) in UNIT_WORDS
+        or _calendar(pair.group(1))
+    ):
+        return span[0], span[0] + pair.start()
+    return span
 
 
 def _town_after(text, end, common):
@@ -1417,6 +1523,7 @@ _WINDOWS = {
         15,
     ),
     "CENTRAL": (("Central",), 40, 12),
+    "LOT": ((" lot", " patch", " beat", " sector", " ward", " division"), 40, 10),
     "WHERE_WORKS": (("where",), 70, 45),
     "THATS_MY": (_kw(r"(?:,\s*(?:that|who|she|he)['’]s|['’]s)\s+(?:my|our|his|her)\s"), 30, 40),
     "ROLE_APPOS": (
@@ -1492,8 +1599,23 @@ _WINDOWS = {
 #: First words (case-folded) that every match of each context pattern starts with: the
 #: pattern is tried only where one of them occurs (see ``_anchored_finditer``).
 _ANCHORS = {
-    "DOB": ("born", "date", "d.o.b", "dob", "birth"),
+    "DOB": ("born", "date", "d.o.b", "dob", "birth", "due", "baby"),
     "STATION_AT": (
+        "run",
+        "ran",
+        "patrol",
+        "cover",
+        "driv",
+        "drove",
+        "night",
+        "days",
+        "lates",
+        "earlies",
+        "line",
+        "train",
+        "beat",
+        "roads",
+        "traffic",
         "work",
         "based",
         "posted",
@@ -1709,19 +1831,40 @@ def find_context(text, add, names_lookup=None, folded=None):
         if span and text[span[0] : m.end("place")].split()[0].casefold() not in common:
             add((span[0], _town_after(text, span[1], common), "station", text[span[0] : m.end("place")].lower()))
     for m in _win("UNIT", text, folded):
-        span = _unit_span(text, m.start("place"), m.end("place"), m.end(), common)
+        end = m.end()
+        if (m.group("unit")[:1].islower() or m.group("unit").startswith("CID ")) and _UNIT_LOWER_TAIL.search(
+            " " + m.group("unit")
+        ):
+            if m.group("unit").startswith("CID "):  # "Leeds CID office": "Leeds CID"
+                end = m.start("unit") + 3
+            else:
+                end = m.end("place")
+        span = _unit_span(text, m.start("place"), m.end("place"), end, common)
         if span:
             add((span[0], _town_after(text, span[1], common), "station", text[span[0] : span[1]].lower()))
     for m in _win("CENTRAL", text, folded):
         span = _trim_caps(text, m.start("place"), m.end("place"))
         if span and not _is_unit_words(text[span[0] : span[1]], common):
             add((span[0], m.end(), "station", text[span[0] : m.end()].lower()))
+    for m in _win("LOT", text, folded):
+        span = _drop_trailing_common(text, m.start("place"), m.end("place"))
+        words = text[span[0] : span[1]].split() if span else []
+        if (
+            words
+            and words[0].casefold() not in common
+            and words[0] not in NOT_PLACES
+            and not _is_unit_words(" ".join(words), common)
+            and not (len(words) == 1 and words[0] in allowed_proper_nouns("not places"))
+            and (m.group().rstrip().endswith("lot") or not all(is_ordinary(w) for w in words))
+        ):  # "the Maternity ward", "the Public sector": ordinary words, no place
+            add((*span, "station", " ".join(words).lower()))
     for m in [*_win("STATION_AT", text, folded), *_win("POSTED_AT", text, folded)]:
         place_end = m.end("place")
         op = re.search(r"\s(?:Operation|Op)\s", text[m.start("place") : place_end])
         if op:  # "transferred from Kent Police Operation Hydrant": the operation is no place
             place_end = m.start("place") + op.start()
         span = _drop_trailing_common(text, m.start("place"), place_end)
+        span = span and _trim_pair(text, span, given)
         if (
             span
             and text[span[0] : span[1]].split()[0].casefold() not in common
@@ -1763,6 +1906,10 @@ def find_context(text, add, names_lookup=None, folded=None):
                 r"(?:College|University)\s+of\s+Policing", text[m.end() - 10 : m.end() + 12]
             ):
                 continue
+            if kind == "school":
+                of = _OF_NAME.match(text, span[1])
+                if of and of.group(1) not in ("Policing", "Police"):
+                    span = (span[0], of.end())  # "Starlight Academy of Dance"
             add((*span, kind, text[span[0] : span[1]].lower()))
     for m in _win("SCHOOL_AT", text, folded):
         span = _drop_trailing_common(text, m.start("name"), m.end(), _SCHOOL_TAIL)
@@ -1784,6 +1931,8 @@ def find_context(text, add, names_lookup=None, folded=None):
         if span is None:
             continue
         words = text[span[0] : span[1]].split()
+        if len(words) == 1 and re.sub(r"['’]s$", "", words[0]) in given and re.search(r"['’]s$", words[0]):
+            continue  # "our Callum's school": a child's school, not its name
         if all(w in SCHOOL_KIND_WORDS or w.casefold() in common or w in NOT_GIVEN for w in words):
             continue
         add((span[0], m.end(), "school", text[span[0] : m.end()].lower()))
@@ -1843,13 +1992,29 @@ def find_context(text, add, names_lookup=None, folded=None):
             if t_span and t_first.casefold().rstrip("s") not in common and not _calendar(t_first):
                 end = t_span[1]  # "Greggs on Station Street", "Nissan in Sunderland"
         add((span[0], end, "workplace", name.lower()))
+    i = text.find(" by ")
+    while i >= 0:  # str.find, then the pattern near it: cheaper than the pattern everywhere
+        m = BY_NAME.search(text, max(0, i - 60), i + 30)
+        while m is not None and m.end() <= i:
+            m = BY_NAME.search(text, m.end(), i + 30)
+        at, i = i, text.find(" by ", i + 4)
+        if m is None or not m.start() <= at < m.end():
+            continue
+        if m.group("who") not in given or _sentence_start(text, m.start()):
+            continue
+        if m.group().split()[0].casefold() in common or not _BUSINESS_BEFORE.search(
+            text, max(0, m.start() - 45), m.start()
+        ):
+            continue
+        add((m.start(), m.end(), "workplace", m.group().lower()))
     if CHAIN_ON.search(text):  # "Aldi on Coventry Road, where she works"
         for sent in _SENTENCE.finditer(text):
-            if not _WORK_CONTEXT.search(sent.group()):
-                continue
+            at_work = _WORK_CONTEXT.search(sent.group()) is not None
             for m in CHAIN_ON.finditer(text, sent.start(), sent.end()):
                 if m.group("name") not in CHAINS:
                     continue
+                if not at_work and not _WORK_SITE.match(text, m.end("name")):
+                    continue  # a depot, a warehouse, a plant is a workplace without "works"
                 t_span = _drop_trailing_common(text, m.start("town"), m.end("town"))
                 if t_span is None:
                     continue
@@ -1916,7 +2081,7 @@ def find_context(text, add, names_lookup=None, folded=None):
         if span is None:
             continue
         words = text[span[0] : span[1]].split()
-        first = words[0].rstrip("'’s")
+        first = re.sub(r"['’]s$", "", words[0])  # a possessive, not every final s ("Grays")
         if (
             first.casefold() in common
             or _calendar(first)
@@ -1933,6 +2098,12 @@ def find_context(text, add, names_lookup=None, folded=None):
             or " ".join(words) in _force_stems()
         ):
             continue  # courts, counties and regions too large to find anyone in
+        if words[-1] in NEWSPAPER_WORDS and re.search(
+            r"(?i:\b(?:in|to|from)\s+the\s+)$", text[max(0, span[0] - 10) : span[0]]
+        ):
+            continue  # "in the Echo", "to the Evening Chronicle": a newspaper
+        if " ".join(words) in INSTITUTIONS or _EVENT_AFTER.match(text, span[1]):
+            continue  # "Companies House"; "the Broadmarsh protest": where an event was
         add((*span, "place", " ".join(words).lower()))
     lives = [*_win("LIVES", text, folded), *_win("ORIGIN", text, folded), *_win("KIN_HOME", text, folded)]
     if "," in text:
@@ -2018,6 +2189,12 @@ def find_context(text, add, names_lookup=None, folded=None):
             continue  # "a grey Octavia": a thing, not a person
         if w in _COLOURS and surname is not None and surname.group(1) not in family:
             continue  # "a Black Qashqai", "the Green Party"
+        if surname is not None and surname.group(1) == "Day" and _calendar(w):
+            continue  # "May Day", "Boxing Day": a holiday
+        if surname is None and _star_sign(text, s, e):
+            continue  # "birthday 23rd July, Leo": a star sign
+        if surname is None and _sentence_start(text, s) and is_ordinary(w) and _OBJECT_AFTER.match(text, e):
+            continue  # "Said it twice.", "Mark my words": a verb at the start of a sentence
         if w in PHONETIC and surname is not None and surname.group(1) in PHONETIC:
             continue  # "Oscar Kilo", "Charlie Delta"
         if (
@@ -2223,6 +2400,10 @@ def proper_nouns(text: str, found) -> list:
         before = text[max(0, s - 40) : s]
         if _CALLED_BEFORE.search(before) and re.search(_NAMED_THING, _CALLED_BEFORE.sub("", before)):
             continue  # 'a group called Exeter Watchers': a page or group, no person or place
+        if re.search(r"[\"“‘']\s*$", before) and re.search(_NAMED_THING, re.sub(r"[\"“‘']\s*$", "", before)):
+            continue  # 'a Facebook group, "Hucknall Neighbours"': the group's name
+        if len(words) == 1 and _star_sign(text, s, e):
+            continue  # a star sign
         first, last = words[0], words[-1].removesuffix("'s").removesuffix("’s")
         if all(w in PHONETIC or is_ordinary(w) for w in words):
             continue  # "Oscar Kilo" (the wellbeing service), call signs

@@ -652,8 +652,9 @@ def _context(text, start, end, width=60):
 
 
 def _candidates(text, spans):
-    """Capitalised phrases and long numbers not redacted and not ordinary words: things a
-    person should look at (possible names, places, employers, reference numbers)."""
+    """Capitalised phrases, long numbers and full dates not redacted and not ordinary words:
+    things a person should look at (possible names, places, employers, reference numbers,
+    dates of birth not announced as such)."""
     covered = []
     for s, e in spans:
         covered.append((s, e))
@@ -661,6 +662,10 @@ def _candidates(text, spans):
     given, family = _ids.gazetteer()
     allowed = _ids.allowed_proper_nouns()
     out = []
+    for m in _ids._win_rules.FULL_DATE.finditer(text):  # a full date not announced as a DOB
+        if not any(m.start() < ce and cs < m.end() for cs, ce in covered):
+            out.append((m.start(), m.end(), "date"))
+            covered.append((m.start(), m.end()))
     for m in _CANDIDATE.finditer(text):
         s, e = m.start(), m.end()
         if any(s < ce and cs < e for cs, ce in covered):
@@ -716,7 +721,8 @@ def review_sheet(texts, *, redactor=None, ids=None, context=60):
 
         - ``document``, ``start``, ``end``: where (code points in the original text).
         - ``kind``: kind of identifier (a guess for candidates: ``person``,
-          ``place_or_org``, ``number``, ``handle``).
+          ``place_or_org``, ``number``, ``handle``, ``date``: a full date not announced
+          as a date of birth).
         - ``original``: the text found (personal data: the sheet is confidential).
         - ``replacement``: the pseudonym, empty for candidates.
         - ``confidence``: ``high`` (checked formats), ``medium`` (context rules and
