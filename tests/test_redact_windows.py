@@ -230,3 +230,15 @@ def test_more_spoken_phrasings(text, expected):
 def test_more_look_alikes_stay(text):
     red, log = redact(text)
     assert red == text, log
+
+
+def test_a_unit_word_after_only_a_common_word_is_no_station():
+    """ "Our enquiry office": the place is a common word only; it used to raise IndexError
+    (found when corpus M was first scored) and must leave the sentence alone."""
+    from toolkit.qual.redact import redact
+
+    text = "Yes. Our enquiry office staff were told to keep the blinds down."
+    out, log = redact(text)
+    assert out == text and log.empty
+    out, _ = redact("The enquiry office at Hexham was shut.")
+    assert "Hexham" not in out

@@ -1828,6 +1828,8 @@ def find_context(text, add, names_lookup=None, folded=None):
             add((m.start(), m.end(), "nhs_number", re.sub(r"\D", "", m.group())))
     for m in _win("STATION", text, folded):
         span = _trim_caps(text, m.start("place"), m.end())
+        if span and span[0] >= m.end("place"):
+            continue  # "Our enquiry office": the place was only a common word
         if span and text[span[0] : m.end("place")].split()[0].casefold() not in common:
             add((span[0], _town_after(text, span[1], common), "station", text[span[0] : m.end("place")].lower()))
     for m in _win("UNIT", text, folded):
