@@ -317,7 +317,8 @@ def _corpus_floors():
     # E 0.732 / 1.000, F 0.707 / 0.977, G 0.932 / 0.860, H 0.930 / 0.952, I 0.947 / 0.948,
     # J 0.875 / 0.944, K 0.957 / 0.960, L 0.933 / 0.946 (recall / precision, all kinds).
     # A-L informed the rules (J's misses the lexicon revision, K's and L's the revisions
-    # after it): no corpus here is held out any more.
+    # after it). M (another author, who had not read the rules) is held out: its floors are
+    # its first look, 0.922 / 0.976, and must not be raised by tuning rules to it.
     return {
         "corpus_a": {
             "all": (1.0, 1.0),
@@ -446,6 +447,26 @@ def _corpus_floors():
             "nhs_number": (1.0, 1.0),
             "ni_number": (1.0, 1.0),
         },
+        "corpus_m": {
+            "all": (0.92, 0.97),
+            "person": (0.93, 0.95),
+            "address": (0.8, 0.93),
+            "station": (0.97, 0.95),
+            "school": (1.0, 1.0),
+            "workplace": (0.7, 0.96),
+            "force": (1.0, 1.0),
+            "phone": (1.0, 1.0),
+            "email": (1.0, 1.0),
+            "handle": (0.75, 1.0),
+            "url": (0.87, 1.0),
+            "vehicle": (0.91, 1.0),
+            "postcode": (1.0, 1.0),
+            "date_of_birth": (0.87, 1.0),
+            "collar_number": (0.65, 1.0),
+            "warrant_number": (0.95, 1.0),
+            "nhs_number": (1.0, 1.0),
+            "ni_number": (1.0, 1.0),
+        },
     }
 
 
@@ -464,6 +485,7 @@ def _corpus_floors():
         "corpus_j",
         "corpus_k",
         "corpus_l",
+        "corpus_m",
     ],
 )
 def test_recall_precision_on_annotated_corpora(name):
