@@ -14,7 +14,7 @@ import subprocess
 import pandas as pd
 import pytest
 
-from toolkit.report.export import write_csv, write_workbook
+from toolkit.io.export import write_csv, write_workbook
 
 pytestmark = pytest.mark.slow  # LibreOffice and the evidence pack
 

@@ -21,8 +21,8 @@ from pathlib import Path
 import pandas as pd
 
 from toolkit.errors import ParameterError
+from toolkit.io.export import write_csv, write_workbook
 from toolkit.qual import _identifiers as _ids
-from toolkit.report.export import write_csv, write_workbook
 
 __all__ = [
     "redact",
@@ -805,7 +805,7 @@ def _texts_and_ids(texts, ids):
 def write_review_sheet(sheet, path):
     """Write a review sheet to ``path`` (``.csv`` or ``.xlsx``), formula-safe: a cell
     starting with ``=``, ``+``, ``-`` or ``@`` gets a leading apostrophe so a spreadsheet
-    shows it as text (:func:`toolkit.report.export.neutralise_formulas`)."""
+    shows it as text (:func:`toolkit.io.export.neutralise_formulas`)."""
     path = Path(path)
     if path.suffix.lower() == ".csv":
         return write_csv(sheet, path)

@@ -46,7 +46,7 @@ from toolkit.disclosure.audit_pack import audit_pack
 from toolkit.disclosure.gate import Gate, Publishable
 from toolkit.disclosure.text import screen
 from toolkit.errors import ToolkitError
-from toolkit.report.export import write_csv
+from toolkit.io.export import write_csv
 from toolkit.report.figure_files import FORMATS, save_figures, workers
 from toolkit.report.manifest import write_manifest
 from toolkit.report.notebooks import execute_notebooks

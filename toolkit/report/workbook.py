@@ -5,7 +5,7 @@ title, note and sheet); each analysis table follows on its own sheet exactly as
 published, except that a cell withheld by disclosure control shows
 :data:`toolkit.disclosure.MARKER` instead of a blank, as the Office for National
 Statistics marks confidential cells. Formulas are neutralised
-(:func:`toolkit.report.export.neutralise_formulas`) and the file is byte-identical on
+(:func:`toolkit.io.export.neutralise_formulas`) and the file is byte-identical on
 rebuild (:func:`toolkit.report.ooxml.fix_zip`).
 """
 
@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from toolkit.disclosure import MARKER
-from toolkit.report.export import _sheet_name, neutralise_formulas
+from toolkit.io.export import _sheet_name, neutralise_formulas
 from toolkit.report.ooxml import FIXED_DATETIME, fix_zip
 
 __all__ = ["write_tables_workbook"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from toolkit.disclosure.gate import Link, cell
+from toolkit.io.export import write_csv
 from toolkit.qual._common import leaf_codes
 from toolkit.qual.cooccurrence import cooccurrence, cooccurrence_heatmap
 from toolkit.qual.frequencies import code_frequencies
@@ -22,7 +23,6 @@ from toolkit.qual.quotes import quotes
 from toolkit.qual.redact import redact_many
 from toolkit.qual.saturation import saturation, saturation_plot
 from toolkit.report import alt_text
-from toolkit.report.export import write_csv
 from toolkit.report.sections._qual_agreement import build_agreement
 from toolkit.report.sections._qual_documents import build_documents
 from toolkit.report.sections.survey import part

@@ -3,7 +3,7 @@
 import openpyxl
 import pandas as pd
 
-from toolkit.report.export import neutralise_formulas, write_csv, write_workbook
+from toolkit.io.export import neutralise_formulas, write_csv, write_workbook
 
 DANGEROUS = ['=HYPERLINK("http://x")', "+1", "-2+3", "@SUM(A1)", "\tcmd", "safe"]
 
