@@ -33,6 +33,11 @@ from toolkit.dictionary import Dictionary, parse_code
 __all__ = ["Converted", "FactorizedCells", "convert_column", "is_blank", "normalise"]
 
 OK, BLANK, MISSING, INVALID = 0, 1, 2, 3
+_CODED = ("categorical", "ordinal", "likert", "binary")
+#: Types converted per distinct value; the others (id, text) are text, kept as text.
+_NOT_TEXT = (*_CODED, "integer", "numeric", "date")
+#: The dtype of text columns (pandas' default ``str``)
+_STR = pd.StringDtype("pyarrow", na_value=np.nan)
 #: Above this many distinct values, all-text columns are processed with vectorised
 #: string methods instead of a loop over the values.
 _VECTOR_MIN = 256
@@ -87,14 +92,17 @@ class FactorizedCells:
     array) and, computed on first use, ``norm`` (:func:`normalise` of each unique).
 
     :func:`is_blank` and :func:`convert_column` accept it so that a column is hashed and
-    its distinct values normalised once, not once per use.
+    its distinct values normalised once, not once per use. A column read by pyarrow
+    (:meth:`from_arrow`) keeps its ``arrow`` cells and is factorized on first use only:
+    text columns are converted from the cells in C and never factorized.
     """
 
-    __slots__ = ("_norm", "codes", "uniques")
+    __slots__ = ("_codes", "_norm", "_uniques", "arrow")
 
     def __init__(self, series: pd.Series | None):
         self._norm: list | None = None
-        if series is None:  # from_codes
+        self.arrow: pa.ChunkedArray | None = None
+        if series is None:  # from_codes / from_arrow
             return
         codes, uniq = pd.factorize(series, use_na_sentinel=True)
         self._set(codes, np.asarray(uniq, dtype=object))
@@ -102,20 +110,47 @@ class FactorizedCells:
     def _set(self, codes: np.ndarray, uniques: np.ndarray) -> None:
         # the smallest signed integer holding the codes: 80 columns of a 250,000-row file
         # take 20 MB as int8 instead of 160 MB as int64
-        self.codes = codes.astype(np.min_scalar_type(-len(uniques) - 1), copy=False)
-        self.uniques = uniques
+        self._codes = codes.astype(np.min_scalar_type(-len(uniques) - 1), copy=False)
+        self._uniques = uniques
 
     @classmethod
     def from_codes(cls, codes: np.ndarray, uniques: np.ndarray) -> FactorizedCells:
-        """A column already factorized (e.g. dictionary-encoded by pyarrow while parsing):
-        ``codes`` per row (-1 = NA), ``uniques`` an object array. Distinct values no row
-        uses may be among ``uniques``; they have no effect."""
+        """A column already factorized: ``codes`` per row (-1 = NA), ``uniques`` an object
+        array. Distinct values no row uses may be among ``uniques``; they have no effect."""
         f = cls(None)
         f._set(np.asarray(codes), np.asarray(uniques, dtype=object))
         return f
 
+    @classmethod
+    def from_arrow(cls, cells: pa.ChunkedArray) -> FactorizedCells:
+        """A column of text cells (no nulls) as pyarrow read them, factorized on first use."""
+        f = cls(None)
+        f.arrow = cells
+        return f
+
+    @property
+    def factorized(self) -> bool:
+        """Whether ``codes`` and ``uniques`` are computed."""
+        return self.arrow is None or hasattr(self, "_codes")
+
+    def prepare(self) -> FactorizedCells:
+        """Factorize now (a column read by pyarrow); the work is in C, so threads may share it."""
+        if self.arrow is not None and not self.factorized:
+            self._set(*_factorize_arrow(self.arrow))
+        return self
+
+    @property
+    def codes(self) -> np.ndarray:
+        return self.prepare()._codes
+
+    @property
+    def uniques(self) -> np.ndarray:
+        return self.prepare()._uniques
+
     def rows_from(self, start: int) -> FactorizedCells:
         """The same column without its first ``start`` rows (e.g. Qualtrics header rows)."""
+        if self.arrow is not None and not self.factorized:
+            return FactorizedCells.from_arrow(self.arrow.slice(start))
         return FactorizedCells.from_codes(self.codes[start:], self.uniques)
 
     @property
@@ -133,6 +168,41 @@ class FactorizedCells:
         return self._norm
 
 
+def _single_bytes(cells: pa.Array):
+    """(codes, uniques) of a string array whose cells are all empty or one ASCII character,
+    from its offsets and bytes (no hashing); ``None`` for any other array."""
+    if cells.type != pa.string() or cells.null_count:
+        return None
+    n = len(cells)
+    off = np.frombuffer(cells.buffers()[1], dtype=np.int32, count=n + 1, offset=4 * cells.offset)
+    lengths = np.diff(off)
+    if lengths.max() > 1:
+        return None
+    data = cells.buffers()[2]
+    first = np.take(np.frombuffer(data, dtype=np.uint8), off[:-1], mode="clip") if data and off[-1] > off[0] else 0
+    key = np.where(lengths > 0, np.asarray(first, dtype=np.int16) + 1, np.int16(0))
+    present = np.flatnonzero(np.bincount(key, minlength=257))
+    if present[-1] > 128:  # a byte above 0x7f alone: not UTF-8 text, let pyarrow say what it is
+        return None
+    remap = np.zeros(257, dtype=np.int16)
+    remap[present] = np.arange(len(present), dtype=np.int16)
+    uniques = np.array(["" if k == 0 else chr(k - 1) for k in present], dtype=object)
+    return remap[key], uniques
+
+
+def _factorize_arrow(cells: pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray]:
+    """(codes, uniques) of text cells: by their single bytes (Likert answers, binary codes)
+    when every cell is at most one character, else by pyarrow's hash table."""
+    if len(cells) == 0:
+        return np.zeros(0, dtype=np.int8), np.array([], dtype=object)
+    flat = cells.combine_chunks() if cells.num_chunks != 1 else cells.chunk(0)
+    quick = _single_bytes(flat)
+    if quick is not None:
+        return quick
+    enc = pc.dictionary_encode(flat)
+    return enc.indices.to_numpy(zero_copy_only=False), enc.dictionary.to_numpy(zero_copy_only=False)
+
+
 def _strip_text(values: np.ndarray) -> np.ndarray:
     """``str.strip()`` of an object array of text, in C (pyarrow), as a new object array."""
     return pc.utf8_trim_whitespace(pa.array(values, type=pa.large_string())).to_numpy(zero_copy_only=False)
@@ -141,10 +211,20 @@ def _strip_text(values: np.ndarray) -> np.ndarray:
 def is_blank(series: pd.Series, *, factorized: FactorizedCells | None = None) -> np.ndarray:
     """Boolean array: cell is empty, spaces only, ``None`` or NaN."""
     f = factorized if factorized is not None else FactorizedCells(series)
+    if f.arrow is not None and not f.factorized:  # text read by pyarrow: stripped in C, nothing hashed
+        return _blank_arrow(f.arrow)
     blank_u = np.empty(len(f.uniques) + 1, dtype=bool)
     blank_u[:-1] = np.equal(np.array(f.norm, dtype=object), None)  # type: ignore[call-overload]
     blank_u[-1] = True
     return blank_u[f.codes.astype(np.intp)]  # code -1 (NA) picks the True at the end
+
+
+def _blank_arrow(cells: pa.ChunkedArray) -> np.ndarray:
+    """:func:`is_blank` of text cells (no nulls) in C: empty once stripped of white space."""
+    if len(cells) == 0:
+        return np.zeros(0, dtype=bool)
+    blank = pc.equal(pc.binary_length(pc.utf8_trim_whitespace(cells)), 0)
+    return blank.to_numpy(zero_copy_only=False)
 
 
 def _declared_missing(value, ranges) -> bool:
@@ -199,10 +279,12 @@ def convert_column(
     """
     vtype = d.type(var)
     f = factorized if factorized is not None else FactorizedCells(raw)
+    if vtype not in _NOT_TEXT and f.arrow is not None and not f.factorized:
+        return _text_arrow(raw, f.arrow, d, var)
     # the row codes as numpy's own index type once (each take would convert small codes),
     # the small codes kept with the result for the missing-code counts
     codes, norm = f.codes.astype(np.intp), f.norm
-    if vtype in ("categorical", "ordinal", "likert", "binary"):
+    if vtype in _CODED:
         out = _coded(raw, codes, norm, d, var, vtype, declared_missing)
     elif vtype in ("integer", "numeric"):
         out = _number(raw, codes, norm, d, var, vtype, decimal, declared_missing)
@@ -452,3 +534,28 @@ def _text(raw, codes, norm, d, var):
             text_u[i] = v
     values = pd.Series(_take(text_u, codes, None), index=raw.index, name=var, dtype="str")
     return _finish(raw, codes, status_u, miss_u, np.zeros(n, dtype=np.int16), [], values)
+
+
+def _text_arrow(raw, cells: pa.ChunkedArray, d, var) -> Converted:
+    """:func:`_text` of text cells read by pyarrow, in C: no Python string per cell."""
+    missing = sorted({str(m) for m in d.missing_codes(var)})
+    trimmed = pc.utf8_trim_whitespace(cells)
+    blank = pc.equal(pc.binary_length(trimmed), 0)
+    text = pc.replace_substring(trimmed, "\r\n", "\n").cast(pa.large_string())
+    status = blank.to_numpy(zero_copy_only=False).astype(np.int8)  # OK 0 / BLANK 1
+    out = Converted(values=None, status=status)  # type: ignore[arg-type]
+    drop = blank
+    if missing:
+        index = pc.index_in(text, value_set=pa.array(missing, type=pa.large_string()))
+        codes = pc.fill_null(index, -1).to_numpy(zero_copy_only=False).astype(np.int8)
+        found = codes >= 0
+        if found.any():
+            status[found] = MISSING
+            out._codes, out._miss_u = codes, [parse_code(m) for m in missing]
+            for m, n in zip(out._miss_u, np.bincount(codes[found], minlength=len(missing))):
+                if n:
+                    out.missing[m] = out.missing.get(m, 0) + int(n)
+            drop = pc.or_(blank, pc.is_valid(index))
+    values = pc.if_else(drop, pa.scalar(None, type=pa.large_string()), text)
+    out.values = pd.Series(pd.arrays.ArrowStringArray(values, dtype=_STR), index=raw.index, name=var, copy=False)
+    return out

@@ -278,7 +278,7 @@ class _Parsed:
     report: ValidationReport
     rows: np.ndarray  # row number in the file, per cell row
     factorized: dict  # position -> FactorizedCells
-    blank_cols: dict  # position -> bool array
+    blank_cols: _BlankColumns  # position -> bool array
     columns: dict  # file name -> position
     resolved: dict  # dictionary / option name -> file name
 
@@ -302,14 +302,28 @@ class _Parsed:
         return self.cells[position].iloc[np.flatnonzero(mask)].to_numpy(dtype=object)
 
 
+class _BlankColumns(dict):
+    """Position -> :func:`is_blank` of the column, computed on first look-up."""
+
+    def __init__(self, cells: pd.DataFrame, factorized: dict):
+        super().__init__()
+        self.cells, self.factorized = cells, factorized
+
+    def __missing__(self, j: int) -> np.ndarray:
+        blank = self[j] = is_blank(self.cells[j], factorized=self.factorized[j])
+        return blank
+
+
 class _Rows:
     """Rows kept and excluded, as the steps decide: ``live`` rows are still candidates;
     ``excluded`` lists (row, id, reason); ``mask`` marks every excluded row."""
 
     def __init__(self, ctx: _Parsed):
         blank = np.ones(ctx.n_in, dtype=bool)
-        for b in ctx.blank_cols.values():
-            blank &= b
+        for j in range(ctx.cells.shape[1]):
+            if not blank.any():  # no candidate left: the other columns need not be looked at
+                break
+            blank &= ctx.blank_cols[j]
         self.blank = blank
         self.live = ~blank
         self.mask = blank.copy()
@@ -335,7 +349,7 @@ def _parse_file(path: Path, d: Dictionary, raw: RawTable) -> _Parsed:
     report = ValidationReport(file=path.name)
     cells = raw.cells
     factorized = raw.factorized or {j: FactorizedCells(cells[j]) for j in range(cells.shape[1])}
-    blank_cols = {j: is_blank(cells[j], factorized=factorized[j]) for j in range(cells.shape[1])}
+    blank_cols = _BlankColumns(cells, factorized)
     columns = _header_columns(raw.header, blank_cols, report)
     resolved = _match_columns(d, columns, report)
     return _Parsed(
