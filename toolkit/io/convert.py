@@ -227,6 +227,17 @@ def _blank_arrow(cells: pa.ChunkedArray) -> np.ndarray:
     return blank.to_numpy(zero_copy_only=False)
 
 
+def int64_array(values: np.ndarray) -> pd.arrays.IntegerArray:
+    """``pd.array(values, dtype="Float64").astype("Int64")`` (NaN = missing) without the
+    Float64 array in between; whatever that cast refuses goes through it and raises."""
+    mask = np.isnan(values)
+    filled = np.where(mask, 0.0, values)
+    ints = filled.astype(np.int64)
+    if not np.array_equal(ints, filled):  # a fraction, or beyond int64
+        return pd.array(values, dtype="Float64").astype("Int64")
+    return pd.arrays.IntegerArray(ints, mask)
+
+
 def _declared_missing(value, ranges) -> bool:
     if not ranges or not isinstance(value, (int, float)):
         return False
@@ -351,7 +362,7 @@ def _coded(raw, codes, norm, d, var, vtype, declared):
     if vtype == "binary" and all(isinstance(c, (int, float)) for c in valid):
         arr = np.asarray(valid, dtype=float)[np.clip(cat, 0, None)]
         arr[cat < 0] = np.nan
-        values = pd.Series(pd.array(arr, dtype="Float64").astype("Int64"), index=raw.index, name=var)
+        values = pd.Series(int64_array(arr), index=raw.index, name=var)
     else:
         values = pd.Series(
             pd.Categorical.from_codes(cat, categories=valid, ordered=vtype in ("likert", "ordinal"), validate=False),
@@ -416,9 +427,7 @@ def _number(raw, codes, norm, d, var, vtype, decimal, declared):
         ("value outside min/max", what + rng_text),
     ]
     arr = _take(num_u, codes, np.nan).astype(float)
-    values = pd.array(arr, dtype="Float64")
-    if vtype == "integer":
-        values = values.astype("Int64")
+    values = int64_array(arr) if vtype == "integer" else pd.arrays.FloatingArray(arr, np.isnan(arr))
     values = pd.Series(values, index=raw.index, name=var)
     return _finish(raw, codes, status_u, miss_u, prob_u, problems, values)
 

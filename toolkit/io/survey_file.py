@@ -7,6 +7,8 @@ survey tool, XLSX, SPSS ``.sav`` and Qualtrics CSV/XLSX exports.
 from __future__ import annotations
 
 import logging
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +18,7 @@ import pandas as pd
 from toolkit.dictionary import Dictionary, load_dictionary
 from toolkit.errors import ColumnNotFoundError, DataValidationError, check_choice
 from toolkit.io.convert import BLANK, FactorizedCells, convert_column, is_blank
-from toolkit.io.multiselect import combine_spread, expand_packed
+from toolkit.io.multiselect import combine_spread, expand_packed, packed_missing
 from toolkit.io.sources import RawTable, read_cells
 from toolkit.io.validation_report import ValidationReport
 
@@ -490,6 +492,7 @@ def _convert_variables(ctx: _Parsed, rows: _Rows, id_var, *, multiselect: str, d
     converted: dict = {}
     out_cols: dict = {}
     layouts: dict = {}
+    typed = _convert_columns(ctx, date_order)
     for var in d.variables:
         if d.type(var) == "multiselect":
             _convert_multiselect(ctx, rows, var, multiselect, out_cols, layouts)
@@ -500,15 +503,7 @@ def _convert_variables(ctx: _Parsed, rows: _Rows, id_var, *, multiselect: str, d
             continue
         name = ctx.resolved[var]
         j = ctx.columns[name]
-        conv = convert_column(
-            ctx.cells[j],
-            d,
-            var,
-            decimal=ctx.raw.decimal,
-            date_order=date_order,
-            declared_missing=ctx.raw.declared_missing.get(name),
-            factorized=ctx.factorized[j],
-        )
+        conv = typed[var]
         converted[var] = conv
         out_cols[var] = conv.values
         for mask, problem, expected in conv.problems:
@@ -536,6 +531,38 @@ def _convert_variables(ctx: _Parsed, rows: _Rows, id_var, *, multiselect: str, d
     if id_var is not None and id_var not in d and id_var in ctx.resolved:
         out_cols = {id_var: _id_as_text(ctx, rows, id_var), **out_cols}
     return _Conversions(columns=out_cols, converted=converted, multiselect=layouts)
+
+
+#: Cells (rows x columns) from which the columns are converted in threads
+_THREADS_MIN_CELLS = 200_000
+
+
+def _convert_columns(ctx: _Parsed, date_order: str) -> dict:
+    """:func:`convert_column` of every dictionary variable (multiselects apart) found in the
+    file: variable -> Converted. Large files are converted in threads, one column at a
+    time each: most of the work is in numpy and pyarrow, which release the GIL. Nothing
+    is reported here, so the report is in the same order either way."""
+    d = ctx.d
+    todo = [var for var in d.variables if d.type(var) != "multiselect" and var in ctx.resolved]
+
+    def one(var):
+        name = ctx.resolved[var]
+        j = ctx.columns[name]
+        return convert_column(
+            ctx.cells[j],
+            d,
+            var,
+            decimal=ctx.raw.decimal,
+            date_order=date_order,
+            declared_missing=ctx.raw.declared_missing.get(name),
+            factorized=ctx.factorized[j],
+        )
+
+    workers = min(4, os.cpu_count() or 1)
+    if workers < 2 or len(todo) < 2 or ctx.n_in * len(todo) < _THREADS_MIN_CELLS:
+        return {var: one(var) for var in todo}
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return dict(zip(todo, pool.map(one, todo)))
 
 
 def _convert_multiselect(ctx: _Parsed, rows: _Rows, var, mode, out_cols: dict, layouts: dict) -> None:
@@ -604,11 +631,14 @@ def _check_ids(ctx: _Parsed, rows: _Rows, conv: _Conversions, id_var) -> None:
     waves = d.by_role("wave") or ([] if any(d.role(v) for v in d.variables) else ["wave"])
     wave_var = waves[0] if waves else None
     key_cols = [id_var] + ([wave_var] if wave_var in out_cols and id_var != wave_var else [])
-    keyframe = pd.DataFrame({k: out_cols[k] for k in key_cols}).astype(object)
+    # typed columns hash as their objects would (strings in C, not as Python objects); the
+    # few repeated rows are grouped as objects
+    keyframe = pd.DataFrame({k: out_cols[k] for k in key_cols})
     ok = rows.live & ~blank_id
     dup = np.zeros(ctx.n_in, dtype=bool)
     dup[ok] = keyframe[ok].duplicated(keep=False).to_numpy()
     if dup.any():
+        keyframe = keyframe.astype(object)
         _duplicates(
             ctx, rows, _DuplicateIds(dup=dup, keyframe=keyframe, key_cols=key_cols, id_col=id_file_col, ids=ids)
         )
@@ -620,7 +650,7 @@ def _assemble(ctx: _Parsed, rows: _Rows, conv: _Conversions) -> SurveyData:
     index = pd.Index(ctx.rows, name="row")
     if conv.columns:
         # the columns share the cells' index: built on it (no alignment), then renamed
-        data = pd.DataFrame(conv.columns, index=ctx.cells.index)
+        data = pd.DataFrame(conv.columns, index=ctx.cells.index, copy=False)  # new columns: no copy
         data.index = index
         if not keep.all():
             data = data[keep]
@@ -734,7 +764,7 @@ def _multiselect(ctx: _Parsed, rows: _Rows, var, mode):
             return None
         name = resolved[var]
         j = ctx.columns[name]
-        frame, bad, miss, blank = expand_packed(ctx.cells[j], d, var)
+        frame, bad, miss, blank = expand_packed(ctx.cells[j], d, var, factorized=ctx.factorized[j])
         m = bad & rows.live
         report.add(
             ctx.rows[m],
@@ -794,7 +824,8 @@ def _missing_table(ctx: _Parsed, conv: _Conversions, keep) -> pd.DataFrame:
     for var, layout in conv.multiselect.items():
         labels = d.value_labels(var)
         if layout == "packed":
-            _, _, miss, _ = expand_packed(ctx.column(var), d, var, keep=keep)
+            j = ctx.position(var)
+            miss = packed_missing(ctx.cells[j], d, var, keep=keep, factorized=ctx.factorized[j])
         else:
             series = {c: ctx.column(f"{var}_{c}") for c in d.codes(var) if f"{var}_{c}" in resolved}
             _, _, miss, _ = combine_spread(series, d, var, ctx.cells.index, keep=keep)
