@@ -97,11 +97,12 @@ class FactorizedCells:
     text columns are converted from the cells in C and never factorized.
     """
 
-    __slots__ = ("_codes", "_norm", "_uniques", "arrow")
+    __slots__ = ("_codes", "_norm", "_uniques", "arrow", "counts")
 
     def __init__(self, series: pd.Series | None):
         self._norm: list | None = None
         self.arrow: pa.ChunkedArray | None = None
+        self.counts: np.ndarray | None = None  # rows per unique, when known without a pass
         if series is None:  # from_codes / from_arrow
             return
         codes, uniq = pd.factorize(series, use_na_sentinel=True)
@@ -136,7 +137,8 @@ class FactorizedCells:
     def prepare(self) -> FactorizedCells:
         """Factorize now (a column read by pyarrow); the work is in C, so threads may share it."""
         if self.arrow is not None and not self.factorized:
-            self._set(*_factorize_arrow(self.arrow))
+            codes, uniques, self.counts = _factorize_arrow(self.arrow)
+            self._set(codes, uniques)
         return self
 
     @property
@@ -169,7 +171,7 @@ class FactorizedCells:
 
 
 def _single_bytes(cells: pa.Array):
-    """(codes, uniques) of a string array whose cells are all empty or one ASCII character,
+    """(codes, uniques, rows per unique) of a string array whose cells are all empty or one ASCII character,
     from its offsets and bytes (no hashing); ``None`` for any other array."""
     if cells.type != pa.string() or cells.null_count:
         return None
@@ -181,26 +183,28 @@ def _single_bytes(cells: pa.Array):
     data = cells.buffers()[2]
     first = np.take(np.frombuffer(data, dtype=np.uint8), off[:-1], mode="clip") if data and off[-1] > off[0] else 0
     key = np.where(lengths > 0, np.asarray(first, dtype=np.int16) + 1, np.int16(0))
-    present = np.flatnonzero(np.bincount(key, minlength=257))
+    counts = np.bincount(key, minlength=257)
+    present = np.flatnonzero(counts)
     if present[-1] > 128:  # a byte above 0x7f alone: not UTF-8 text, let pyarrow say what it is
         return None
     remap = np.zeros(257, dtype=np.int16)
     remap[present] = np.arange(len(present), dtype=np.int16)
     uniques = np.array(["" if k == 0 else chr(k - 1) for k in present], dtype=object)
-    return remap[key], uniques
+    return remap[key], uniques, counts[present]
 
 
-def _factorize_arrow(cells: pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray]:
-    """(codes, uniques) of text cells: by their single bytes (Likert answers, binary codes)
-    when every cell is at most one character, else by pyarrow's hash table."""
+def _factorize_arrow(cells: pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """(codes, uniques, rows per unique or None) of text cells: by their single bytes (Likert
+    answers, binary codes) when every cell is at most one character, else by pyarrow's hash
+    table."""
     if len(cells) == 0:
-        return np.zeros(0, dtype=np.int8), np.array([], dtype=object)
+        return np.zeros(0, dtype=np.int8), np.array([], dtype=object), None
     flat = cells.combine_chunks() if cells.num_chunks != 1 else cells.chunk(0)
     quick = _single_bytes(flat)
     if quick is not None:
         return quick
     enc = pc.dictionary_encode(flat)
-    return enc.indices.to_numpy(zero_copy_only=False), enc.dictionary.to_numpy(zero_copy_only=False)
+    return enc.indices.to_numpy(zero_copy_only=False), enc.dictionary.to_numpy(zero_copy_only=False), None
 
 
 def _strip_text(values: np.ndarray) -> np.ndarray:
@@ -296,18 +300,20 @@ def convert_column(
     # the small codes kept with the result for the missing-code counts
     codes, norm = f.codes.astype(np.intp), f.norm
     if vtype in _CODED:
-        out = _coded(raw, codes, norm, d, var, vtype, declared_missing)
+        out = _coded(raw, codes, norm, d, var, vtype, declared_missing, f.counts)
     elif vtype in ("integer", "numeric"):
-        out = _number(raw, codes, norm, d, var, vtype, decimal, declared_missing)
+        out = _number(raw, codes, norm, d, var, vtype, decimal, declared_missing, f.counts)
     elif vtype == "date":
-        out = _date(raw, codes, norm, d, var, date_order)
+        out = _date(raw, codes, norm, d, var, date_order, f.counts)
     else:
-        out = _text(raw, codes, norm, d, var)
+        out = _text(raw, codes, norm, d, var, f.counts)
     out._codes = f.codes
     return out
 
 
-def _finish(raw, codes, status_u, miss_u, prob_u, problems, values):
+def _finish(raw, codes, status_u, miss_u, prob_u, problems, values, counts=None):
+    """The Converted of a column from its per-unique results (``counts``: rows per unique,
+    when known)."""
     status = _take(np.asarray(status_u, dtype=np.int8), codes, BLANK).astype(np.int8, copy=False)
     miss_u = list(miss_u)
     out = Converted(values=values, status=status, _codes=codes, _miss_u=miss_u)
@@ -322,14 +328,15 @@ def _finish(raw, codes, status_u, miss_u, prob_u, problems, values):
                 out.problems.append((mask, problem, expected))
     if miss_u.count(None) != len(miss_u):
         # code -1 (NA) counted in the extra last bin, then dropped
-        counts = np.bincount(codes.astype(np.intp) + 1, minlength=len(miss_u) + 1)[1:]
+        if counts is None:
+            counts = np.bincount(codes.astype(np.intp) + 1, minlength=len(miss_u) + 1)[1:]
         for m, n in zip(miss_u, counts):
             if m is not None and n:
                 out.missing[m] = out.missing.get(m, 0) + int(n)
     return out
 
 
-def _coded(raw, codes, norm, d, var, vtype, declared):
+def _coded(raw, codes, norm, d, var, vtype, declared, counts=None):
     valid = list(d.codes(var))
     missing = d.missing_codes(var)
     valid_set, missing_set = set(valid), set(missing)
@@ -359,7 +366,11 @@ def _coded(raw, codes, norm, d, var, vtype, declared):
             prob_u[i] = 1
     problems = [("value outside codes", _codes_text(d, var))]
     cat = _take(cat_u, codes, -1)
-    if vtype == "binary" and all(isinstance(c, (int, float)) for c in valid):
+    if vtype == "binary" and valid and all(type(c) is int for c in valid):
+        # integer codes: the Int64 column straight from them (as the float route gives)
+        ints = np.asarray(valid, dtype=np.int64)[np.clip(cat, 0, None)]
+        values = pd.Series(pd.arrays.IntegerArray(ints, cat < 0), index=raw.index, name=var)
+    elif vtype == "binary" and all(isinstance(c, (int, float)) for c in valid):
         arr = np.asarray(valid, dtype=float)[np.clip(cat, 0, None)]
         arr[cat < 0] = np.nan
         values = pd.Series(int64_array(arr), index=raw.index, name=var)
@@ -369,7 +380,7 @@ def _coded(raw, codes, norm, d, var, vtype, declared):
             index=raw.index,
             name=var,
         )
-    return _finish(raw, codes, status_u, miss_u, prob_u, problems, values)
+    return _finish(raw, codes, status_u, miss_u, prob_u, problems, values, counts)
 
 
 def _to_float(v, decimal):
@@ -388,7 +399,7 @@ def _to_float(v, decimal):
     return None
 
 
-def _number(raw, codes, norm, d, var, vtype, decimal, declared):
+def _number(raw, codes, norm, d, var, vtype, decimal, declared, counts=None):
     missing_set = set(d.missing_codes(var))
     rng = d.range(var)
     n = len(norm)
@@ -429,7 +440,7 @@ def _number(raw, codes, norm, d, var, vtype, decimal, declared):
     arr = _take(num_u, codes, np.nan).astype(float)
     values = int64_array(arr) if vtype == "integer" else pd.arrays.FloatingArray(arr, np.isnan(arr))
     values = pd.Series(values, index=raw.index, name=var)
-    return _finish(raw, codes, status_u, miss_u, prob_u, problems, values)
+    return _finish(raw, codes, status_u, miss_u, prob_u, problems, values, counts)
 
 
 #: Excel serial day numbers accepted as dates (1927-05-18 to 2173-10-14); day 0 = 1899-12-30
@@ -450,7 +461,7 @@ def _excel_serial(v):
     return None
 
 
-def _date(raw, codes, norm, d, var, date_order="day_first"):
+def _date(raw, codes, norm, d, var, date_order="day_first", counts=None):
     missing_set = {str(m) for m in d.missing_codes(var)}
     n = len(norm)
     status_u = np.full(n, OK, dtype=np.int8)
@@ -490,7 +501,7 @@ def _date(raw, codes, norm, d, var, date_order="day_first"):
     arr = per_u.to_numpy(dtype="datetime64[ns]") if n else np.array([], dtype="datetime64[ns]")
     taken = _take(arr, codes, np.datetime64("NaT"))
     values = pd.Series(taken.astype("datetime64[ns]"), index=raw.index, name=var)
-    return _finish(raw, codes, status_u, miss_u, prob_u, problems, values)
+    return _finish(raw, codes, status_u, miss_u, prob_u, problems, values, counts)
 
 
 def _text_vectorised(norm, missing_set):
@@ -515,13 +526,13 @@ def _text_vectorised(norm, missing_set):
     return status_u, miss_u, text_u
 
 
-def _text(raw, codes, norm, d, var):
+def _text(raw, codes, norm, d, var, counts=None):
     missing_set = {str(m) for m in d.missing_codes(var)}
     n = len(norm)
     if n > _VECTOR_MIN and pd.api.types.infer_dtype(np.array(norm, dtype=object), skipna=True) in ("string", "empty"):
         status_u, miss_u, text_u = _text_vectorised(norm, missing_set)
         values = pd.Series(_take(text_u, codes, None), index=raw.index, name=var, dtype="str")
-        return _finish(raw, codes, status_u, miss_u, np.zeros(n, dtype=np.int16), [], values)
+        return _finish(raw, codes, status_u, miss_u, np.zeros(n, dtype=np.int16), [], values, counts)
     status_u = np.full(n, OK, dtype=np.int8)
     miss_u = [None] * n
     text_u = np.empty(n, dtype=object)
@@ -542,7 +553,7 @@ def _text(raw, codes, norm, d, var):
         else:
             text_u[i] = v
     values = pd.Series(_take(text_u, codes, None), index=raw.index, name=var, dtype="str")
-    return _finish(raw, codes, status_u, miss_u, np.zeros(n, dtype=np.int16), [], values)
+    return _finish(raw, codes, status_u, miss_u, np.zeros(n, dtype=np.int16), [], values, counts)
 
 
 def _text_arrow(raw, cells: pa.ChunkedArray, d, var) -> Converted:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from toolkit.dictionary import Dictionary, load_dictionary
 from toolkit.errors import ColumnNotFoundError, DataValidationError, check_choice
@@ -631,17 +633,35 @@ def _check_ids(ctx: _Parsed, rows: _Rows, conv: _Conversions, id_var) -> None:
     waves = d.by_role("wave") or ([] if any(d.role(v) for v in d.variables) else ["wave"])
     wave_var = waves[0] if waves else None
     key_cols = [id_var] + ([wave_var] if wave_var in out_cols and id_var != wave_var else [])
-    # typed columns hash as their objects would (strings in C, not as Python objects); the
-    # few repeated rows are grouped as objects
-    keyframe = pd.DataFrame({k: out_cols[k] for k in key_cols})
     ok = rows.live & ~blank_id
     dup = np.zeros(ctx.n_in, dtype=bool)
-    dup[ok] = keyframe[ok].duplicated(keep=False).to_numpy()
+    dup[ok] = _repeated([out_cols[k] for k in key_cols], ok)
     if dup.any():
-        keyframe = keyframe.astype(object)
+        keyframe = pd.DataFrame({k: out_cols[k] for k in key_cols}).astype(object)
         _duplicates(
             ctx, rows, _DuplicateIds(dup=dup, keyframe=keyframe, key_cols=key_cols, id_col=id_file_col, ids=ids)
         )
+
+
+def _key_codes(column: pd.Series) -> tuple[np.ndarray, int]:
+    """Integer codes of a column's values (-1 = missing) and how many distinct values:
+    text in C (pyarrow's hash table), without a Python string per cell."""
+    if isinstance(column.array, pd.arrays.ArrowStringArray):
+        cells = column.array.__arrow_array__()
+        enc = pc.dictionary_encode(cells.combine_chunks() if isinstance(cells, pa.ChunkedArray) else cells)
+        return pc.fill_null(enc.indices, -1).to_numpy(zero_copy_only=False), len(enc.dictionary)
+    codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    return codes, len(uniques)
+
+
+def _repeated(columns: list, ok: np.ndarray) -> np.ndarray:
+    """``DataFrame(columns)[ok].duplicated(keep=False)``: rows whose values in ``columns``
+    (missing equal to missing) are on another row of ``ok``, from one integer key per row."""
+    key = np.zeros(len(ok), dtype=np.int64)
+    for column in columns:
+        codes, n = _key_codes(column)
+        key = key * (n + 1) + (codes.astype(np.int64) + 1)
+    return pd.Series(key[ok]).duplicated(keep=False).to_numpy()
 
 
 def _assemble(ctx: _Parsed, rows: _Rows, conv: _Conversions) -> SurveyData:
