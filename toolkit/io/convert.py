@@ -58,6 +58,8 @@ class Converted:
     missing: dict = field(default_factory=dict)
     _codes: np.ndarray | None = None
     _miss_u: list | None = None
+    #: (codes, number of distinct values) of ``values``, when worked out with the column
+    key: tuple | None = None
 
     def count_missing(self, keep=None) -> dict:
         """Missing code -> count, over the rows where ``keep`` is True (all rows by default)."""
@@ -181,15 +183,18 @@ def _single_bytes(cells: pa.Array):
     if lengths.max() > 1:
         return None
     data = cells.buffers()[2]
-    first = np.take(np.frombuffer(data, dtype=np.uint8), off[:-1], mode="clip") if data and off[-1] > off[0] else 0
-    key = np.where(lengths > 0, np.asarray(first, dtype=np.int16) + 1, np.int16(0))
-    counts = np.bincount(key, minlength=257)
+    if data and off[-1] > off[0]:
+        first = np.take(np.frombuffer(data, dtype=np.uint8), off[:-1], mode="clip")
+    else:
+        first = np.zeros(n, dtype=np.uint8)
+    key = np.where(lengths, first, np.uint8(255))  # 255: empty cell
+    counts = np.bincount(key, minlength=256)
     present = np.flatnonzero(counts)
-    if present[-1] > 128:  # a byte above 0x7f alone: not UTF-8 text, let pyarrow say what it is
-        return None
-    remap = np.zeros(257, dtype=np.int16)
-    remap[present] = np.arange(len(present), dtype=np.int16)
-    uniques = np.array(["" if k == 0 else chr(k - 1) for k in present], dtype=object)
+    if (present[:-1] if present[-1] == 255 else present).max(initial=0) > 127:
+        return None  # a byte above 0x7f alone: not UTF-8 text, let pyarrow say what it is
+    remap = np.zeros(256, dtype=np.int8)
+    remap[present] = np.arange(len(present), dtype=np.int8)
+    uniques = np.array(["" if k == 255 else chr(k) for k in present], dtype=object)
     return remap[key], uniques, counts[present]
 
 

@@ -22,6 +22,7 @@ import codecs
 import csv
 import io
 import logging
+import mmap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -151,7 +152,7 @@ def read_csv_text(path, *, parser: str | None = None) -> CsvText:
     parser = DEFAULT_PARSER if parser is None else parser
     check_choice(parser, PARSERS, argument="parser", function="read_csv_text")
     path = Path(path)
-    raw = path.read_bytes()
+    raw = _read_bytes(path)
     source = _decode(raw, path)
     if source.is_empty():
         raise FileFormatError(f"{path} is empty: expected a header row of column names.")
@@ -188,6 +189,20 @@ def read_csv_text(path, *, parser: str | None = None) -> CsvText:
 _HEAD_CHARS = 200_000
 
 
+#: Files from this size are mapped into memory rather than copied into a bytes object
+_MAP_MIN_BYTES = 1 << 20
+
+
+def _read_bytes(path: Path):
+    """The file's bytes: a read-only memory map of a large file (pyarrow parses the pages
+    in place, no copy of the whole file), else ``bytes``. Both slice and search as bytes."""
+    size = path.stat().st_size
+    if size < _MAP_MIN_BYTES:
+        return path.read_bytes()
+    with open(path, "rb") as fh:
+        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)  # unmapped when unreferenced
+
+
 def _is_utf8(data) -> bool:
     """Whether ``data`` (bytes or memoryview) is valid UTF-8, as ``bytes.decode("utf-8")``
     judges it, checked in C by pyarrow without building a Python string."""
@@ -200,10 +215,11 @@ def _is_utf8(data) -> bool:
     return True
 
 
-def _decode(raw: bytes, path: Path) -> _Source:
+def _decode(raw, path: Path) -> _Source:
     """The file's encoding and separator; a valid UTF-8 file is not decoded beyond its head."""
-    body = memoryview(raw)[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
-    if not raw.startswith((b"\xff\xfe", b"\xfe\xff")) and _is_utf8(body):
+    start = raw[:3]  # bytes (``raw`` may be a memory map)
+    body = memoryview(raw)[3:] if start == b"\xef\xbb\xbf" else raw
+    if not start.startswith((b"\xff\xfe", b"\xfe\xff")) and _is_utf8(body):
         encoding = "utf-8-sig" if body is not raw else "utf-8"
         # up to 4 bytes a character: enough bytes for the first _HEAD_CHARS characters
         head_bytes = bytes(body[: 4 * _HEAD_CHARS + 4])
@@ -211,7 +227,7 @@ def _decode(raw: bytes, path: Path) -> _Source:
         text = head if len(head_bytes) == len(body) else None
         head = head[:_HEAD_CHARS]
     else:
-        text, encoding = decode_bytes(raw, path=path)
+        text, encoding = decode_bytes(bytes(raw), path=path)
         head = text[:_HEAD_CHARS]
     return _Source(path=path, raw=raw, text=text, head=head, encoding=encoding, separator=detect_separator(head))
 
@@ -221,7 +237,7 @@ class _Source:
     """A CSV file's bytes, decoded text and detected encoding and separator."""
 
     path: Path
-    raw: bytes
+    raw: bytes | mmap.mmap
     text: str | None  # None: valid UTF-8 not decoded (``raw`` is the text)
     head: str  # the first _HEAD_CHARS characters
     encoding: str
@@ -236,7 +252,7 @@ class _Source:
 
     def has_quote(self) -> bool:
         if self.text is None:
-            return b'"' in self.raw  # UTF-8: the byte 0x22 is always the character '"'
+            return self.raw.find(b'"') >= 0  # UTF-8: the byte 0x22 is always the character '"'
         return '"' in self.text
 
     def utf8(self):

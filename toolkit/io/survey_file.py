@@ -494,7 +494,7 @@ def _convert_variables(ctx: _Parsed, rows: _Rows, id_var, *, multiselect: str, d
     converted: dict = {}
     out_cols: dict = {}
     layouts: dict = {}
-    typed = _convert_columns(ctx, date_order)
+    typed = _convert_columns(ctx, date_order, id_var)
     for var in d.variables:
         if d.type(var) == "multiselect":
             _convert_multiselect(ctx, rows, var, multiselect, out_cols, layouts)
@@ -539,7 +539,7 @@ def _convert_variables(ctx: _Parsed, rows: _Rows, id_var, *, multiselect: str, d
 _THREADS_MIN_CELLS = 200_000
 
 
-def _convert_columns(ctx: _Parsed, date_order: str) -> dict:
+def _convert_columns(ctx: _Parsed, date_order: str, id_var=None) -> dict:
     """:func:`convert_column` of every dictionary variable (multiselects apart) found in the
     file: variable -> Converted. Large files are converted in threads, one column at a
     time each: most of the work is in numpy and pyarrow, which release the GIL. Nothing
@@ -550,7 +550,7 @@ def _convert_columns(ctx: _Parsed, date_order: str) -> dict:
     def one(var):
         name = ctx.resolved[var]
         j = ctx.columns[name]
-        return convert_column(
+        conv = convert_column(
             ctx.cells[j],
             d,
             var,
@@ -559,6 +559,9 @@ def _convert_columns(ctx: _Parsed, date_order: str) -> dict:
             declared_missing=ctx.raw.declared_missing.get(name),
             factorized=ctx.factorized[j],
         )
+        if var == id_var:  # hashed here, in a thread, for the repeated-id check
+            conv.key = _key_codes(conv.values)
+        return conv
 
     workers = min(4, os.cpu_count() or 1)
     if workers < 2 or len(todo) < 2 or ctx.n_in * len(todo) < _THREADS_MIN_CELLS:
@@ -635,7 +638,8 @@ def _check_ids(ctx: _Parsed, rows: _Rows, conv: _Conversions, id_var) -> None:
     key_cols = [id_var] + ([wave_var] if wave_var in out_cols and id_var != wave_var else [])
     ok = rows.live & ~blank_id
     dup = np.zeros(ctx.n_in, dtype=bool)
-    dup[ok] = _repeated([out_cols[k] for k in key_cols], ok)
+    known = {k: conv.converted[k].key for k in key_cols if k in conv.converted}
+    dup[ok] = _repeated([out_cols[k] for k in key_cols], ok, known)
     if dup.any():
         keyframe = pd.DataFrame({k: out_cols[k] for k in key_cols}).astype(object)
         _duplicates(
@@ -654,12 +658,13 @@ def _key_codes(column: pd.Series) -> tuple[np.ndarray, int]:
     return codes, len(uniques)
 
 
-def _repeated(columns: list, ok: np.ndarray) -> np.ndarray:
+def _repeated(columns: list, ok: np.ndarray, known: dict | None = None) -> np.ndarray:
     """``DataFrame(columns)[ok].duplicated(keep=False)``: rows whose values in ``columns``
-    (missing equal to missing) are on another row of ``ok``, from one integer key per row."""
+    (missing equal to missing) are on another row of ``ok``, from one integer key per row
+    (``known``: column name -> its :func:`_key_codes`, when already worked out)."""
     key = np.zeros(len(ok), dtype=np.int64)
     for column in columns:
-        codes, n = _key_codes(column)
+        codes, n = (known or {}).get(column.name) or _key_codes(column)
         key = key * (n + 1) + (codes.astype(np.int64) + 1)
     return pd.Series(key[ok]).duplicated(keep=False).to_numpy()
 
