@@ -2,6 +2,7 @@
 convert) for CSV, SPSS .sav and XLSX, each next to its peer on the same data, in one process.
 
 Run: .venv/bin/python benchmarks/bench_io.py [--rows 250000] [--xlsx-rows 5000] [--repeat 3]
+[--only csv sav xlsx] (``--only csv``: step 1 alone, without writing the other files)
 
 The survey has 80 columns: an id, a wave, 60 Likert items (missing code 9, some blanks),
 4 categorical, 4 binary, 3 integer (one with a refusal code), 3 numeric, a date, a packed
@@ -252,6 +253,7 @@ def main():
     ap.add_argument("--rows", type=int, default=250_000)
     ap.add_argument("--xlsx-rows", type=int, default=5_000)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--only", nargs="+", choices=["csv", "sav", "xlsx"], default=["csv", "sav", "xlsx"])
     ap.add_argument("--memory", nargs=2, metavar=("STEP", "PATH"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.memory:
@@ -265,18 +267,28 @@ def main():
     bad = planted(args.rows)
     csv_path, sav_path = tmp / "survey.csv", tmp / "survey.sav"
     bad_csv = write_csv(frame, csv_path, bad)
-    bad_sav = write_sav(frame, sav_path, bad)
-    small = frame.iloc[: args.xlsx_rows].reset_index(drop=True)
-    small_csv, small_xlsx = tmp / "small.csv", tmp / "small.xlsx"
-    bad_small = write_csv(small, small_csv, planted(args.xlsx_rows))
-    write_xlsx(small, small_xlsx, planted(args.xlsx_rows))
-    print(
-        f"set-up {time.perf_counter() - t0:.1f} s: {args.rows} x {frame.shape[1]} CSV "
-        f"{csv_path.stat().st_size / 2**20:.0f} MiB, .sav {sav_path.stat().st_size / 2**20:.0f} MiB; "
-        f"XLSX {args.xlsx_rows} rows {small_xlsx.stat().st_size / 2**20:.1f} MiB"
-    )
-    types = pyarrow_types(d)
+    made = f"set-up: {args.rows} x {frame.shape[1]} CSV {csv_path.stat().st_size / 2**20:.0f} MiB"
+    if "sav" in args.only:
+        bad_sav = write_sav(frame, sav_path, bad)
+        made += f", .sav {sav_path.stat().st_size / 2**20:.0f} MiB"
+    if "xlsx" in args.only:
+        small = frame.iloc[: args.xlsx_rows].reset_index(drop=True)
+        small_csv, small_xlsx = tmp / "small.csv", tmp / "small.xlsx"
+        bad_small = write_csv(small, small_csv, planted(args.xlsx_rows))
+        write_xlsx(small, small_xlsx, planted(args.xlsx_rows))
+        made += f"; XLSX {args.xlsx_rows} rows {small_xlsx.stat().st_size / 2**20:.1f} MiB"
+    print(f"{made} ({time.perf_counter() - t0:.1f} s)")
+    if "csv" in args.only:
+        _step_csv(args, d, csv_path, bad_csv)
+    if "sav" in args.only:
+        _step_sav(args, d, sav_path, bad_sav)
+    if "xlsx" in args.only:
+        _step_xlsx(args, d, small_xlsx, small_csv, bad_small)
+    print(f"\nload average after: {open('/proc/loadavg').read().strip()}")
 
+
+def _step_csv(args, d, csv_path, bad_csv):
+    types = pyarrow_types(d)
     print(f"\n1. CSV, {args.rows} x 80")
     ours, peer, s = pair(
         lambda: read_survey(csv_path, d, on_error="report"), lambda: peer_csv(csv_path, types), args.repeat
@@ -291,6 +303,8 @@ def main():
     m_ours, m_peer = child_memory("read_survey", csv_path), child_memory("pyarrow", csv_path)
     print(f"  peak memory: read_survey {m_ours:.0f} MiB, pyarrow {m_peer:.0f} MiB ({m_ours / m_peer:.2f}x)")
 
+
+def _step_sav(args, d, sav_path, bad_sav):
     print(f"\n2. SPSS .sav, {args.rows} x 80")
     ours, peer, s = pair(lambda: read_survey(sav_path, d, on_error="report"), lambda: peer_sav(sav_path), args.repeat)
     line("read_survey", ours)
@@ -305,6 +319,8 @@ def main():
         f"({m_ours / m_peer:.2f}x, target <= 1.5x -> {verdict})"
     )
 
+
+def _step_xlsx(args, d, small_xlsx, small_csv, bad_small):
     print(f"\n3. XLSX, {args.xlsx_rows} x 80")
     ours, peer, s = pair(
         lambda: read_survey(small_xlsx, d, on_error="report"),
@@ -315,7 +331,6 @@ def main():
     line("peer: read_survey CSV, same rows", peer)
     ratio("XLSX / CSV", ours, peer, 3)
     check(s, bad_small, "read_survey XLSX")
-    print(f"\nload average after: {open('/proc/loadavg').read().strip()}")
 
 
 if __name__ == "__main__":

@@ -140,7 +140,10 @@ class FactorizedCells:
         """Factorize now (a column read by pyarrow); the work is in C, so threads may share it."""
         if self.arrow is not None and not self.factorized:
             codes, uniques, self.counts = _factorize_arrow(self.arrow)
-            self._set(codes, uniques)
+            if codes.dtype == np.uint8:  # single bytes: no NA, kept as they are
+                self._codes, self._uniques = codes, uniques
+            else:
+                self._set(codes, uniques)
         return self
 
     @property
@@ -173,8 +176,12 @@ class FactorizedCells:
 
 
 def _single_bytes(cells: pa.Array):
-    """(codes, uniques, rows per unique) of a string array whose cells are all empty or one ASCII character,
-    from its offsets and bytes (no hashing); ``None`` for any other array."""
+    """(codes, uniques, rows per unique) of a string array whose cells are all empty or one
+    ASCII character, from its offsets and bytes (no hashing); ``None`` for any other array.
+
+    The code of a cell is its byte (255 for an empty cell), so ``uniques`` has 256 entries:
+    the characters found, ``""`` and ``None`` (blank) for the bytes no cell holds.
+    """
     if cells.type != pa.string() or cells.null_count:
         return None
     n = len(cells)
@@ -187,15 +194,15 @@ def _single_bytes(cells: pa.Array):
         first = np.take(np.frombuffer(data, dtype=np.uint8), off[:-1], mode="clip")
     else:
         first = np.zeros(n, dtype=np.uint8)
-    key = np.where(lengths, first, np.uint8(255))  # 255: empty cell
-    counts = np.bincount(key, minlength=256)
-    present = np.flatnonzero(counts)
-    if (present[:-1] if present[-1] == 255 else present).max(initial=0) > 127:
+    codes = np.where(lengths, first, np.uint8(255))  # 255: empty cell
+    counts = np.bincount(codes, minlength=256)
+    present = np.flatnonzero(counts[:255])
+    if len(present) and present[-1] > 127:
         return None  # a byte above 0x7f alone: not UTF-8 text, let pyarrow say what it is
-    remap = np.zeros(256, dtype=np.int8)
-    remap[present] = np.arange(len(present), dtype=np.int8)
-    uniques = np.array(["" if k == 255 else chr(k) for k in present], dtype=object)
-    return remap[key], uniques, counts[present]
+    uniques = np.full(256, None, dtype=object)
+    uniques[present] = [chr(k) for k in present]
+    uniques[255] = ""
+    return codes, uniques, counts
 
 
 def _factorize_arrow(cells: pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:

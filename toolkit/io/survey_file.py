@@ -494,10 +494,10 @@ def _convert_variables(ctx: _Parsed, rows: _Rows, id_var, *, multiselect: str, d
     converted: dict = {}
     out_cols: dict = {}
     layouts: dict = {}
-    typed = _convert_columns(ctx, date_order, id_var)
+    typed = _convert_columns(ctx, date_order, id_var, multiselect)
     for var in d.variables:
         if d.type(var) == "multiselect":
-            _convert_multiselect(ctx, rows, var, multiselect, out_cols, layouts)
+            _convert_multiselect(ctx, rows, var, multiselect, out_cols, layouts, typed.get(var))
             continue
         if var not in ctx.resolved:
             if d.is_required(var):
@@ -539,17 +539,22 @@ def _convert_variables(ctx: _Parsed, rows: _Rows, id_var, *, multiselect: str, d
 _THREADS_MIN_CELLS = 200_000
 
 
-def _convert_columns(ctx: _Parsed, date_order: str, id_var=None) -> dict:
-    """:func:`convert_column` of every dictionary variable (multiselects apart) found in the
-    file: variable -> Converted. Large files are converted in threads, one column at a
-    time each: most of the work is in numpy and pyarrow, which release the GIL. Nothing
-    is reported here, so the report is in the same order either way."""
+def _convert_columns(ctx: _Parsed, date_order: str, id_var=None, multiselect="auto") -> dict:
+    """:func:`convert_column` of every dictionary variable found in the file (variable ->
+    Converted), and :func:`expand_packed` of each multiselect read from its packed column
+    (variable -> its result). Large files are converted in threads, one column at a time
+    each: most of the work is in numpy and pyarrow, which release the GIL. Nothing is
+    reported here, so the report is in the same order either way."""
     d = ctx.d
-    todo = [var for var in d.variables if d.type(var) != "multiselect" and var in ctx.resolved]
+    todo = [
+        var for var in d.variables if var in ctx.resolved and (d.type(var) != "multiselect" or multiselect != "spread")
+    ]
 
     def one(var):
         name = ctx.resolved[var]
         j = ctx.columns[name]
+        if d.type(var) == "multiselect":
+            return expand_packed(ctx.cells[j], d, var, factorized=ctx.factorized[j])
         conv = convert_column(
             ctx.cells[j],
             d,
@@ -570,9 +575,9 @@ def _convert_columns(ctx: _Parsed, date_order: str, id_var=None) -> dict:
         return dict(zip(todo, pool.map(one, todo)))
 
 
-def _convert_multiselect(ctx: _Parsed, rows: _Rows, var, mode, out_cols: dict, layouts: dict) -> None:
+def _convert_multiselect(ctx: _Parsed, rows: _Rows, var, mode, out_cols: dict, layouts: dict, packed=None) -> None:
     d = ctx.d
-    res = _multiselect(ctx, rows, var, mode)
+    res = _multiselect(ctx, rows, var, mode, packed)
     if res is not None:
         frame, layout, blank_all = res
         layouts[var] = layout
@@ -779,8 +784,9 @@ def _duplicates(ctx: _Parsed, rows: _Rows, dups: _DuplicateIds) -> None:
                 )
 
 
-def _multiselect(ctx: _Parsed, rows: _Rows, var, mode):
-    """Expand one multiselect variable. Returns (frame, layout, all_blank) or None."""
+def _multiselect(ctx: _Parsed, rows: _Rows, var, mode, packed=None):
+    """Expand one multiselect variable (``packed``: :func:`expand_packed` of its packed
+    column, when already done). Returns (frame, layout, all_blank) or None."""
     d, report, resolved = ctx.d, ctx.report, ctx.resolved
     option_cols = {c: resolved[f"{var}_{c}"] for c in d.codes(var) if f"{var}_{c}" in resolved}
     packed_here = var in resolved
@@ -789,7 +795,9 @@ def _multiselect(ctx: _Parsed, rows: _Rows, var, mode):
             return None
         name = resolved[var]
         j = ctx.columns[name]
-        frame, bad, miss, blank = expand_packed(ctx.cells[j], d, var, factorized=ctx.factorized[j])
+        if packed is None:
+            packed = expand_packed(ctx.cells[j], d, var, factorized=ctx.factorized[j])
+        frame, bad, miss, blank = packed
         m = bad & rows.live
         report.add(
             ctx.rows[m],
