@@ -247,7 +247,7 @@ class _Source:
         """No character or only white space (as ``not text.strip()``, without copying the file)."""
         if self.text is None and not self.head.isspace():
             return False
-        text = self.text if self.text is not None else bytes(self.utf8()).decode("utf-8")
+        text = self.decoded()
         return not text or text.isspace()
 
     def has_quote(self) -> bool:
@@ -261,8 +261,11 @@ class _Source:
             return self.raw
         if self.encoding == "utf-8-sig":
             return memoryview(self.raw)[3:]
-        assert self.text is not None  # decoded: not UTF-8
-        return self.text.encode("utf-8")
+        return self.decoded().encode("utf-8")
+
+    def decoded(self) -> str:
+        """The whole text (a file not in UTF-8 is always decoded; a UTF-8 one is decoded now)."""
+        return self.text if self.text is not None else bytes(self.utf8()).decode("utf-8")
 
 
 def _parse_pandas(src: _Source) -> pd.DataFrame:
@@ -271,8 +274,7 @@ def _parse_pandas(src: _Source) -> pd.DataFrame:
         # handing it the decoded text makes pandas encode it again
         source: io.BytesIO | io.StringIO = io.BytesIO(src.utf8())
     else:
-        assert src.text is not None  # decoded: not UTF-8
-        source = io.StringIO(src.text)
+        source = io.StringIO(src.decoded())
     try:
         return pd.read_csv(
             source,
