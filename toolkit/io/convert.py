@@ -19,6 +19,7 @@ Rules (documented for users in ``data-templates/survey/README.md``):
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -141,7 +142,7 @@ class FactorizedCells:
         if self.arrow is not None and not self.factorized:
             codes, uniques, self.counts = _factorize_arrow(self.arrow)
             if codes.dtype == np.uint8:  # single bytes: no NA, kept as they are
-                self._codes, self._uniques = codes, uniques
+                self._codes, self._uniques, self._norm = codes, uniques, _byte_norm()
             else:
                 self._set(codes, uniques)
         return self
@@ -175,12 +176,18 @@ class FactorizedCells:
         return self._norm
 
 
-def _single_bytes(cells: pa.Array):
-    """(codes, uniques, rows per unique) of a string array whose cells are all empty or one
-    ASCII character, from its offsets and bytes (no hashing); ``None`` for any other array.
+#: The distinct values of a column of single bytes (see :func:`_single_bytes`): code k is
+#: ``chr(k)`` (ASCII), 255 an empty cell; 128-254 are never a cell's code.
+_BYTE_UNIQUES = np.array([chr(k) for k in range(128)] + [None] * 127 + [""], dtype=object)
 
-    The code of a cell is its byte (255 for an empty cell), so ``uniques`` has 256 entries:
-    the characters found, ``""`` and ``None`` (blank) for the bytes no cell holds.
+
+def _single_bytes(cells: pa.Array):
+    """(codes, uniques, None) of a string array whose cells are all empty or one ASCII
+    character, from its offsets and bytes (no hashing); ``None`` for any other array.
+
+    The code of a cell is its byte (255 for an empty cell), so ``uniques`` is
+    :data:`_BYTE_UNIQUES`, the same for every such column: values no cell holds are among
+    them (they have no effect).
     """
     if cells.type != pa.string() or cells.null_count:
         return None
@@ -191,18 +198,13 @@ def _single_bytes(cells: pa.Array):
         return None
     data = cells.buffers()[2]
     if data and off[-1] > off[0]:
-        first = np.take(np.frombuffer(data, dtype=np.uint8), off[:-1], mode="clip")
+        chars = np.frombuffer(data, dtype=np.uint8)
+        if chars[off[0] : off[-1]].max() > 127:
+            return None  # a byte above 0x7f alone: not UTF-8 text, let pyarrow say what it is
+        first = np.take(chars, off[:-1], mode="clip")
     else:
         first = np.zeros(n, dtype=np.uint8)
-    codes = np.where(lengths, first, np.uint8(255))  # 255: empty cell
-    counts = np.bincount(codes, minlength=256)
-    present = np.flatnonzero(counts[:255])
-    if len(present) and present[-1] > 127:
-        return None  # a byte above 0x7f alone: not UTF-8 text, let pyarrow say what it is
-    uniques = np.full(256, None, dtype=object)
-    uniques[present] = [chr(k) for k in present]
-    uniques[255] = ""
-    return codes, uniques, counts
+    return np.where(lengths, first, np.uint8(255)), _BYTE_UNIQUES, None
 
 
 def _factorize_arrow(cells: pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
@@ -308,6 +310,8 @@ def convert_column(
     f = factorized if factorized is not None else FactorizedCells(raw)
     if vtype not in _NOT_TEXT and f.arrow is not None and not f.factorized:
         return _text_arrow(raw, f.arrow, d, var)
+    if vtype in _CODED and f.arrow is not None and f.codes.dtype == np.uint8:
+        return _coded_bytes(raw, f.codes, d, var, vtype, declared_missing)
     # the row codes as numpy's own index type once (each take would convert small codes),
     # the small codes kept with the result for the missing-code counts
     codes, norm = f.codes.astype(np.intp), f.norm
@@ -328,7 +332,7 @@ def _finish(raw, codes, status_u, miss_u, prob_u, problems, values, counts=None)
     when known)."""
     status = _take(np.asarray(status_u, dtype=np.int8), codes, BLANK).astype(np.int8, copy=False)
     miss_u = list(miss_u)
-    out = Converted(values=values, status=status, _codes=codes, _miss_u=miss_u)
+    out = Converted(values=values, status=status, _codes=codes, _miss_u=list(miss_u))
     prob_u = np.asarray(prob_u, dtype=np.int16)
     if problems and prob_u.any():  # rows are looked at only when a distinct value has a problem
         prob_row = _take(prob_u, codes, 0)
@@ -348,19 +352,67 @@ def _finish(raw, codes, status_u, miss_u, prob_u, problems, values, counts=None)
     return out
 
 
-def _coded(raw, codes, norm, d, var, vtype, declared, counts=None):
-    valid = list(d.codes(var))
-    missing = d.missing_codes(var)
+@functools.lru_cache(maxsize=1)
+def _byte_norm() -> list:
+    """:func:`normalise` of :data:`_BYTE_UNIQUES` (the same for every column of single bytes)."""
+    return [normalise(v) for v in _BYTE_UNIQUES]
+
+
+def _coded_spec(d, var, declared) -> tuple:
+    """What :func:`_coded_per_unique` reads of a variable, hashable."""
+    return (
+        tuple(d.codes(var).items()),
+        tuple(d.missing_codes(var)),
+        tuple(d.value_labels(var).items()),
+        tuple(tuple(r) for r in declared or ()),
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _coded_bytes_table(spec: tuple):
+    """:func:`_coded_per_unique` of :data:`_BYTE_UNIQUES` for a variable's spec: the 60
+    Likert items of one scale share one table (arrays read-only)."""
+    codes, missing, labels, declared = spec
+    out = _coded_per_unique(_byte_norm(), dict(codes), list(missing), dict(labels), [tuple(r) for r in declared])
+    for arr in out[1:4]:
+        arr.flags.writeable = False
+    return out
+
+
+def _coded_bytes(raw, codes: np.ndarray, d, var, vtype, declared) -> Converted:
+    """:func:`_coded` of a column of single bytes (codes = the bytes): the per-value table
+    is shared (:func:`_coded_bytes_table`), the rows looked up once each."""
+    valid, cat_u, status_u, _, miss_u = _coded_bytes_table(_coded_spec(d, var, declared))
+    cat = np.take(cat_u, codes)
+    status = np.take(status_u, codes)
+    out = Converted(
+        values=_coded_values(raw, cat, valid, vtype, var), status=status, _codes=codes, _miss_u=list(miss_u)
+    )
+    bad = status == INVALID  # the only problem of a coded item
+    if bad.any():
+        out.problems.append((bad, "value outside codes", _codes_text(d, var)))
+    for b, m in enumerate(miss_u):
+        if m is not None:
+            k = int(np.count_nonzero(codes == b))
+            if k:
+                out.missing[m] = out.missing.get(m, 0) + k
+    return out
+
+
+def _coded_per_unique(norm, codes: dict, missing: list, labels: dict, declared):
+    """Per distinct value of a coded item: (valid codes, position among them or -1, status,
+    problem (1 = outside the codes), missing code or None)."""
+    valid = list(codes)
     valid_set, missing_set = set(valid), set(missing)
-    by_label = {}
-    for c, lab in d.value_labels(var).items():
+    by_label: dict = {}
+    for c, lab in labels.items():
         by_label.setdefault(lab.strip().lower(), c)
     pos = {c: i for i, c in enumerate(valid)}
     n = len(norm)
     cat_u = np.full(n, -1, dtype=np.min_scalar_type(-len(valid) - 1))
     status_u = np.full(n, OK, dtype=np.int8)
     prob_u = np.zeros(n, dtype=np.int16)
-    miss_u = [None] * n
+    miss_u: list = [None] * n
     for i, v in enumerate(norm):
         if v is None:
             status_u[i] = BLANK
@@ -376,22 +428,33 @@ def _coded(raw, codes, norm, d, var, vtype, declared, counts=None):
         else:
             status_u[i] = INVALID
             prob_u[i] = 1
-    problems = [("value outside codes", _codes_text(d, var))]
-    cat = _take(cat_u, codes, -1)
+    return valid, cat_u, status_u, prob_u, miss_u
+
+
+def _coded_values(raw, cat, valid, vtype, var) -> pd.Series:
+    """The typed column of a coded item from each row's position among the valid codes."""
     if vtype == "binary" and valid and all(type(c) is int for c in valid):
         # integer codes: the Int64 column straight from them (as the float route gives)
         ints = np.asarray(valid, dtype=np.int64)[np.clip(cat, 0, None)]
-        values = pd.Series(pd.arrays.IntegerArray(ints, cat < 0), index=raw.index, name=var)
-    elif vtype == "binary" and all(isinstance(c, (int, float)) for c in valid):
+        return pd.Series(pd.arrays.IntegerArray(ints, cat < 0), index=raw.index, name=var)
+    if vtype == "binary" and all(isinstance(c, (int, float)) for c in valid):
         arr = np.asarray(valid, dtype=float)[np.clip(cat, 0, None)]
         arr[cat < 0] = np.nan
-        values = pd.Series(int64_array(arr), index=raw.index, name=var)
-    else:
-        values = pd.Series(
-            pd.Categorical.from_codes(cat, categories=valid, ordered=vtype in ("likert", "ordinal"), validate=False),
-            index=raw.index,
-            name=var,
-        )
+        return pd.Series(int64_array(arr), index=raw.index, name=var)
+    return pd.Series(
+        pd.Categorical.from_codes(cat, categories=valid, ordered=vtype in ("likert", "ordinal"), validate=False),
+        index=raw.index,
+        name=var,
+    )
+
+
+def _coded(raw, codes, norm, d, var, vtype, declared, counts=None):
+    valid, cat_u, status_u, prob_u, miss_u = _coded_per_unique(
+        norm, d.codes(var), d.missing_codes(var), d.value_labels(var), declared
+    )
+    problems = [("value outside codes", _codes_text(d, var))]
+    cat = _take(cat_u, codes, -1)
+    values = _coded_values(raw, cat, valid, vtype, var)
     return _finish(raw, codes, status_u, miss_u, prob_u, problems, values, counts)
 
 
