@@ -176,6 +176,12 @@ class FactorizedCells:
         return self._norm
 
 
+def _lookup(table: np.ndarray, index: np.ndarray) -> np.ndarray:
+    """``table[index]`` for a numeric table and small non-negative indices, by pyarrow
+    (faster than numpy, which first widens the indices, and without the GIL)."""
+    return pc.take(pa.array(table), pa.array(index)).to_numpy(zero_copy_only=False)
+
+
 #: The distinct values of a column of single bytes (see :func:`_single_bytes`): code k is
 #: ``chr(k)`` (ASCII), 255 an empty cell; 128-254 are never a cell's code.
 _BYTE_UNIQUES = np.array([chr(k) for k in range(128)] + [None] * 127 + [""], dtype=object)
@@ -201,7 +207,9 @@ def _single_bytes(cells: pa.Array):
         chars = np.frombuffer(data, dtype=np.uint8)
         if chars[off[0] : off[-1]].max() > 127:
             return None  # a byte above 0x7f alone: not UTF-8 text, let pyarrow say what it is
-        first = np.take(chars, off[:-1], mode="clip")
+        # the first byte of each cell (an empty cell at the very end may point past the bytes)
+        starts = off[:-1] if off[-1] < len(chars) else np.minimum(off[:-1], len(chars) - 1)
+        first = _lookup(chars, starts)
     else:
         first = np.zeros(n, dtype=np.uint8)
     return np.where(lengths, first, np.uint8(255)), _BYTE_UNIQUES, None
@@ -383,8 +391,8 @@ def _coded_bytes(raw, codes: np.ndarray, d, var, vtype, declared) -> Converted:
     """:func:`_coded` of a column of single bytes (codes = the bytes): the per-value table
     is shared (:func:`_coded_bytes_table`), the rows looked up once each."""
     valid, cat_u, status_u, _, miss_u = _coded_bytes_table(_coded_spec(d, var, declared))
-    cat = np.take(cat_u, codes)
-    status = np.take(status_u, codes)
+    cat = _lookup(cat_u, codes)
+    status = _lookup(status_u, codes)
     out = Converted(
         values=_coded_values(raw, cat, valid, vtype, var), status=status, _codes=codes, _miss_u=list(miss_u)
     )

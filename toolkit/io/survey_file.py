@@ -668,8 +668,10 @@ def _repeated(columns: list, ok: np.ndarray, known: dict | None = None) -> np.nd
     (missing equal to missing) are on another row of ``ok``, from one integer key per row
     (``known``: column name -> its :func:`_key_codes`, when already worked out)."""
     key = np.zeros(len(ok), dtype=np.int64)
-    for column in columns:
+    for k, column in enumerate(columns):
         codes, n = (known or {}).get(column.name) or _key_codes(column)
+        if k == 0 and n == np.count_nonzero(codes >= 0):  # no value twice: no row repeated
+            return np.zeros(np.count_nonzero(ok), dtype=bool)
         key = key * (n + 1) + (codes.astype(np.int64) + 1)
     return pd.Series(key[ok]).duplicated(keep=False).to_numpy()
 
