@@ -156,7 +156,7 @@ def read_csv_text(path, *, parser: str | None = None) -> CsvText:
     source = _decode(raw, path)
     if source.is_empty():
         raise FileFormatError(f"{path} is empty: expected a header row of column names.")
-    table, arrays, used, fallback = None, None, parser, ""
+    read, arrays, used, fallback = None, None, parser, ""
     if parser in ("auto", "pyarrow"):
         parsed, fallback = _parse_pyarrow(source)
         used = "pyarrow"
@@ -166,11 +166,13 @@ def read_csv_text(path, *, parser: str | None = None) -> CsvText:
             log.info("%s: read with the pandas CSV parser (pyarrow could not: %s)", path.name, fallback)
             used = "pandas"
         else:
-            table, arrays = parsed
-    if table is None:
+            read, arrays = parsed
+    if read is None:
         table = _parse_pandas(source)
-    header = [str(c).strip() for c in table.iloc[0].tolist()]
-    rows = table.iloc[1:]  # copy-on-write: renaming below leaves ``table`` alone
+        header = [str(c).strip() for c in table.iloc[0].tolist()]
+        rows = table.iloc[1:]  # copy-on-write: renaming below leaves ``table`` alone
+    else:
+        header, rows = read
     rows.columns = range(rows.shape[1])
     rows.index = pd.RangeIndex(2, 2 + len(rows))
     return CsvText(
@@ -293,12 +295,12 @@ def _parse_pandas(src: _Source) -> pd.DataFrame:
         ) from None
 
 
-def _parse_pyarrow(src: _Source) -> tuple[tuple[pd.DataFrame, dict] | None, str]:
+def _parse_pyarrow(src: _Source) -> tuple[tuple[tuple[list, pd.DataFrame], dict] | None, str]:
     """Every record as text cells through ``pyarrow.csv`` (multi-threaded).
 
-    Returns the table (header record included, positional columns; each column a
-    pyarrow string array wrapped without a copy), the cells of each column below the
-    header (see :class:`CsvText`), and ``""``; or ``None`` and the reason pyarrow could
+    Returns the header record and the records below it (positional columns; each column
+    a pyarrow string array wrapped without a copy), the same cells as pyarrow arrays (see
+    :class:`CsvText`), and ``""``; or ``None`` and the reason pyarrow could
     not read the file with the same result as :func:`_parse_pandas`: pyarrow rejects
     rows with fewer cells than the first record (pandas pads them with empty cells).
     Empty lines are blank rows in both.
@@ -327,8 +329,7 @@ def _parse_pyarrow(src: _Source) -> tuple[tuple[pd.DataFrame, dict] | None, str]
         )
     except (pa.ArrowInvalid, pa.ArrowException) as exc:
         return None, str(exc).splitlines()[0]
-    frame = pd.DataFrame(
-        {j: pd.Series(pd.arrays.ArrowExtensionArray(table.column(j)), copy=False) for j in range(width)},
-        copy=False,
-    )
-    return (frame, {j: table.column(j).slice(1) for j in range(width)}), ""
+    header = [str(table.column(j)[0].as_py()).strip() for j in range(width)]
+    arrays = {j: table.column(j).slice(1) for j in range(width)}
+    rows = pd.DataFrame({j: pd.arrays.ArrowExtensionArray(a) for j, a in arrays.items()}, copy=False)
+    return ((header, rows), arrays), ""

@@ -303,7 +303,13 @@ class _Parsed:
 
     def values_at(self, position: int, mask: np.ndarray) -> np.ndarray:
         """The raw cells of one column on the rows of ``mask`` (for the report)."""
-        return self.cells[position].iloc[np.flatnonzero(mask)].to_numpy(dtype=object)
+        rows = np.flatnonzero(mask)
+        f = self.factorized[position]
+        if f.arrow is not None:  # read by pyarrow: from the distinct values, else the cells
+            if f.factorized:
+                return f.uniques[f.codes[rows]]
+            return f.arrow.take(pa.array(rows)).to_numpy(zero_copy_only=False)
+        return self.cells[position].iloc[rows].to_numpy(dtype=object)
 
 
 class _BlankColumns(dict):
@@ -682,7 +688,8 @@ def _assemble(ctx: _Parsed, rows: _Rows, conv: _Conversions) -> SurveyData:
     index = pd.Index(ctx.rows, name="row")
     if conv.columns:
         # the columns share the cells' index: built on it (no alignment), then renamed
-        data = pd.DataFrame(conv.columns, index=ctx.cells.index, copy=False)  # new columns: no copy
+        # new columns, all on the cells' index: their arrays, without a copy or an alignment
+        data = pd.DataFrame({k: s.array for k, s in conv.columns.items()}, index=ctx.cells.index, copy=False)
         data.index = index
         if not keep.all():
             data = data[keep]
