@@ -13,7 +13,7 @@ import pytest
 from _io_helpers import HEADER, ROWS, csv_bytes, small_dictionary
 
 from toolkit.errors import FileFormatError
-from toolkit.io import csvfile, read_survey
+from toolkit.io import csvfile, read_survey, survey_file
 from toolkit.io.csvfile import read_csv_text
 
 #: Rows with a problem of every kind: a code outside the list, text in a number, a
@@ -171,7 +171,12 @@ def test_a_large_file_of_one_character_answers_reads_the_same_through_both_parse
     quick = []
     single_bytes = convert._single_bytes
     monkeypatch.setattr(convert, "_single_bytes", lambda cells: quick.append(single_bytes(cells)) or quick[-1])
-    a, b = _both(path, monkeypatch)
+    out = {}
+    for parser, threads_from in (("pandas", 10**12), ("auto", 1)):  # pandas one column at a time, pyarrow in threads
+        monkeypatch.setattr(csvfile, "DEFAULT_PARSER", parser)
+        monkeypatch.setattr(survey_file, "_THREADS_MIN_CELLS", threads_from)
+        out[parser] = read_survey(path, small_dictionary(), on_error="report")
+    a, b = out["pandas"], out["auto"]
     assert sum(q is not None for q in quick) >= 5  # q1, q2, yn, wave, grp ... from their bytes
     assert a.details["parser"] == "pandas" and b.details["parser"] == "pyarrow"
     _assert_same(a, b)

@@ -541,8 +541,9 @@ def _convert_variables(ctx: _Parsed, rows: _Rows, id_var, *, multiselect: str, d
     return _Conversions(columns=out_cols, converted=converted, multiselect=layouts)
 
 
-#: Cells (rows x columns) from which the columns are converted in threads
-_THREADS_MIN_CELLS = 200_000
+#: Cells (rows x columns) from which the columns are converted in threads (measured on 2
+#: cores, 80 columns: slower below about 75,000 rows, 20% faster at 250,000)
+_THREADS_MIN_CELLS = 5_000_000
 
 
 def _convert_columns(ctx: _Parsed, date_order: str, id_var=None, multiselect="auto") -> dict:
