@@ -541,8 +541,9 @@ def _convert_variables(ctx: _Parsed, rows: _Rows, id_var, *, multiselect: str, d
     return _Conversions(columns=out_cols, converted=converted, multiselect=layouts)
 
 
-#: Cells (rows x columns) from which the columns are converted in threads (measured on 2
-#: cores, 80 columns: slower below about 75,000 rows, 20% faster at 250,000)
+#: Cells (rows x columns) from which the columns of a CSV file read by pyarrow are converted
+#: in threads (measured on 2 cores, 80 columns: slower below about 75,000 rows, 20% faster
+#: at 250,000; an SPSS file 2% slower)
 _THREADS_MIN_CELLS = 5_000_000
 
 
@@ -576,7 +577,10 @@ def _convert_columns(ctx: _Parsed, date_order: str, id_var=None, multiselect="au
         return conv
 
     workers = min(4, os.cpu_count() or 1)
-    if workers < 2 or len(todo) < 2 or ctx.n_in * len(todo) < _THREADS_MIN_CELLS:
+    # threads pay for pyarrow's cells only (converted in C); an SPSS file's numbers or the
+    # pandas parser's strings keep the GIL most of the time
+    arrow = any(f.arrow is not None for f in ctx.factorized.values())
+    if workers < 2 or len(todo) < 2 or not arrow or ctx.n_in * len(todo) < _THREADS_MIN_CELLS:
         return {var: one(var) for var in todo}
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return dict(zip(todo, pool.map(one, todo)))
