@@ -13,7 +13,7 @@ import pytest
 from _io_helpers import HEADER, ROWS, csv_bytes, small_dictionary
 
 from toolkit.errors import FileFormatError
-from toolkit.io import csvfile, read_survey
+from toolkit.io import csvfile, read_survey, survey_file
 from toolkit.io.csvfile import read_csv_text
 
 #: Rows with a problem of every kind: a code outside the list, text in a number, a
@@ -147,3 +147,62 @@ def test_text_stripped_in_c_as_python_strips_it(monkeypatch):
     pd.testing.assert_series_equal(fast.values, slow.values)
     np.testing.assert_array_equal(fast.status, slow.status)
     assert fast.missing == slow.missing == {-99: 6}
+
+
+def test_a_large_file_of_one_character_answers_reads_the_same_through_both_parsers(tmp_path, monkeypatch):
+    """The pyarrow path's fast forms: columns of one-character cells factorized from their
+    bytes (blank, missing, outside the codes), text and ids converted in Arrow, columns
+    converted in threads, a file over 1 MiB memory-mapped; checked against the pandas
+    path, with a quoted line break, a BOM and a repeated id."""
+    from toolkit.io import convert
+
+    rng = np.random.default_rng(5)
+    n = 30_000
+    rows = []
+    for i in range(n):
+        q1, q2 = rng.choice(["1", "2", "3", "4", "5", "9", "", "7"], 2, p=[0.18] * 5 + [0.05, 0.03, 0.02])
+        yn = rng.choice(["0", "1", "9", "", "x"], p=[0.45, 0.45, 0.05, 0.04, 0.01])
+        note = rng.choice(["", "-99", "two\nlines", " café ", "plain"])
+        rows.append([f"A{i:05d}", "1", q1, q2, "1", yn, "3", "2", "2024-03-01", "1", note])
+    rows[7][0] = rows[3][0]  # a repeated id
+    rows[11] = [""] * len(HEADER)  # a blank row
+    path = _write(tmp_path, "large", csv_bytes(HEADER, rows, bom=True))
+    assert path.stat().st_size > csvfile._MAP_MIN_BYTES
+    quick = []
+    single_bytes = convert._single_bytes
+    monkeypatch.setattr(convert, "_single_bytes", lambda cells: quick.append(single_bytes(cells)) or quick[-1])
+    out = {}
+    for parser, threads_from in (("pandas", 10**12), ("auto", 1)):  # pandas one column at a time, pyarrow in threads
+        monkeypatch.setattr(csvfile, "DEFAULT_PARSER", parser)
+        monkeypatch.setattr(survey_file, "_THREADS_MIN_CELLS", threads_from)
+        out[parser] = read_survey(path, small_dictionary(), on_error="report")
+    a, b = out["pandas"], out["auto"]
+    assert sum(q is not None for q in quick) >= 5  # q1, q2, yn, wave, grp ... from their bytes
+    assert a.details["parser"] == "pandas" and b.details["parser"] == "pyarrow"
+    _assert_same(a, b)
+    assert len(a.report.errors) > 100 and {"q1", "q2", "yn", "rid"} <= set(a.report.errors["column"])
+    assert 13 in set(a.excluded["row"])  # the blank row (header = row 1)
+    assert a.data["note"].isna().sum() > n // 6 and a.missing.set_index("variable").loc["q1", "n"] > n // 50
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"plain ascii",
+        "caf\u00e9 \u2013 \u201cq\u201d \U0001f600".encode(),
+        b"\xed\xa0\x80",  # an encoded surrogate
+        b"\xc0\xaf",  # an overlong '/'
+        b"\xf4\x90\x80\x80",  # above U+10FFFF
+        b"\xe2\x82",  # cut short
+        b"\x80",
+        "caf\u00e9".encode("cp1252"),
+        b"",
+    ],
+)
+def test_utf8_is_judged_as_python_judges_it(data):
+    try:
+        data.decode("utf-8")
+        expected = True
+    except UnicodeDecodeError:
+        expected = False
+    assert csvfile._is_utf8(data) is expected

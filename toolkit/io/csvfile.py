@@ -10,16 +10,19 @@ separators (Excel in locales with a decimal comma saves ``;`` with ``3,5``),
 CRLF line ends, quoted cells containing line breaks, and blank rows (kept as
 empty rows so that row numbers match the file).
 
-Files are parsed by ``pyarrow.csv`` (multi-threaded, every column as text,
-dictionary-encoded as it is read); a file it cannot read as these rules require (a
-row with fewer cells than the header) goes to the pandas C parser, with a log line.
+Files are parsed by ``pyarrow.csv`` (multi-threaded, every column as text); a file it
+cannot read as these rules require (a row with fewer cells than the header) goes to the
+pandas C parser, with a log line. A UTF-8 file is checked as UTF-8 in C (pyarrow) and
+handed to the parser as it is: only its first record is decoded in Python.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import logging
+import mmap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,9 +56,9 @@ class CsvText:
         ``"pyarrow"`` or ``"pandas"``: which parser read the file.
     fallback : str
         Why pyarrow could not read it (``""`` when it did).
-    codes : dict or None
-        Read by pyarrow: column position -> (codes of ``rows``, distinct values as an
-        object array), the dictionary encoding pyarrow made while parsing.
+    arrays : dict or None
+        Read by pyarrow: column position -> the cells of ``rows`` as a
+        ``pyarrow.ChunkedArray`` of strings (the same cells, without a copy).
     """
 
     header: list
@@ -65,7 +68,7 @@ class CsvText:
     decimal: str
     parser: str = "pandas"
     fallback: str = ""
-    codes: dict | None = None
+    arrays: dict | None = None
 
 
 def decode_bytes(raw: bytes, *, path="") -> tuple[str, str]:
@@ -149,13 +152,11 @@ def read_csv_text(path, *, parser: str | None = None) -> CsvText:
     parser = DEFAULT_PARSER if parser is None else parser
     check_choice(parser, PARSERS, argument="parser", function="read_csv_text")
     path = Path(path)
-    raw = path.read_bytes()
-    text, encoding = decode_bytes(raw, path=path)
-    if not text or text.isspace():  # as `not text.strip()`, without copying the file
+    raw = _read_bytes(path)
+    source = _decode(raw, path)
+    if source.is_empty():
         raise FileFormatError(f"{path} is empty: expected a header row of column names.")
-    sep = detect_separator(text)
-    source = _Source(path=path, raw=raw, text=text, encoding=encoding, separator=sep)
-    table, codes, used, fallback = None, None, parser, ""
+    read, arrays, used, fallback = None, None, parser, ""
     if parser in ("auto", "pyarrow"):
         parsed, fallback = _parse_pyarrow(source)
         used = "pyarrow"
@@ -165,23 +166,72 @@ def read_csv_text(path, *, parser: str | None = None) -> CsvText:
             log.info("%s: read with the pandas CSV parser (pyarrow could not: %s)", path.name, fallback)
             used = "pandas"
         else:
-            table, codes = parsed
-    if table is None:
+            read, arrays = parsed
+    if read is None:
         table = _parse_pandas(source)
-    header = [str(c).strip() for c in table.iloc[0].tolist()]
-    rows = table.iloc[1:]  # copy-on-write: renaming below leaves ``table`` alone
+        header = [str(c).strip() for c in table.iloc[0].tolist()]
+        rows = table.iloc[1:]  # copy-on-write: renaming below leaves ``table`` alone
+    else:
+        header, rows = read
     rows.columns = range(rows.shape[1])
     rows.index = pd.RangeIndex(2, 2 + len(rows))
     return CsvText(
         header=header,
         rows=rows,
-        encoding=encoding,
-        separator=sep,
-        decimal="," if sep == ";" else ".",
+        encoding=source.encoding,
+        separator=source.separator,
+        decimal="," if source.separator == ";" else ".",
         parser=used,
         fallback=fallback,
-        codes=codes,
+        arrays=arrays,
     )
+
+
+#: Characters of the file decoded to find its separator and width (its first record)
+_HEAD_CHARS = 200_000
+
+
+#: Files from this size are mapped into memory rather than copied into a bytes object
+_MAP_MIN_BYTES = 1 << 20
+
+
+def _read_bytes(path: Path):
+    """The file's bytes: a read-only memory map of a large file (pyarrow parses the pages
+    in place, no copy of the whole file), else ``bytes``. Both slice and search as bytes."""
+    size = path.stat().st_size
+    if size < _MAP_MIN_BYTES:
+        return path.read_bytes()
+    with open(path, "rb") as fh:
+        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)  # unmapped when unreferenced
+
+
+def _is_utf8(data) -> bool:
+    """Whether ``data`` (bytes or memoryview) is valid UTF-8, as ``bytes.decode("utf-8")``
+    judges it, checked in C by pyarrow without building a Python string."""
+    buf = pa.py_buffer(data)
+    offsets = pa.py_buffer(np.array([0, len(buf)], dtype=np.int64))
+    try:
+        pa.LargeStringArray.from_buffers(1, offsets, buf).validate(full=True)
+    except pa.ArrowInvalid:
+        return False
+    return True
+
+
+def _decode(raw, path: Path) -> _Source:
+    """The file's encoding and separator; a valid UTF-8 file is not decoded beyond its head."""
+    start = raw[:3]  # bytes (``raw`` may be a memory map)
+    body = memoryview(raw)[3:] if start == b"\xef\xbb\xbf" else raw
+    if not start.startswith((b"\xff\xfe", b"\xfe\xff")) and _is_utf8(body):
+        encoding = "utf-8-sig" if body is not raw else "utf-8"
+        # up to 4 bytes a character: enough bytes for the first _HEAD_CHARS characters
+        head_bytes = bytes(body[: 4 * _HEAD_CHARS + 4])
+        head = codecs.getincrementaldecoder("utf-8")().decode(head_bytes, final=len(head_bytes) == len(body))
+        text = head if len(head_bytes) == len(body) else None
+        head = head[:_HEAD_CHARS]
+    else:
+        text, encoding = decode_bytes(bytes(raw), path=path)
+        head = text[:_HEAD_CHARS]
+    return _Source(path=path, raw=raw, text=text, head=head, encoding=encoding, separator=detect_separator(head))
 
 
 @dataclass(frozen=True)
@@ -189,10 +239,23 @@ class _Source:
     """A CSV file's bytes, decoded text and detected encoding and separator."""
 
     path: Path
-    raw: bytes
-    text: str
+    raw: bytes | mmap.mmap
+    text: str | None  # None: valid UTF-8 not decoded (``raw`` is the text)
+    head: str  # the first _HEAD_CHARS characters
     encoding: str
     separator: str
+
+    def is_empty(self) -> bool:
+        """No character or only white space (as ``not text.strip()``, without copying the file)."""
+        if self.text is None and not self.head.isspace():
+            return False
+        text = self.decoded()
+        return not text or text.isspace()
+
+    def has_quote(self) -> bool:
+        if self.text is None:
+            return self.raw.find(b'"') >= 0  # UTF-8: the byte 0x22 is always the character '"'
+        return '"' in self.text
 
     def utf8(self):
         """The file as UTF-8 bytes (without a byte-order mark), without a copy when it already is."""
@@ -200,7 +263,11 @@ class _Source:
             return self.raw
         if self.encoding == "utf-8-sig":
             return memoryview(self.raw)[3:]
-        return self.text.encode("utf-8")
+        return self.decoded().encode("utf-8")
+
+    def decoded(self) -> str:
+        """The whole text (a file not in UTF-8 is always decoded; a UTF-8 one is decoded now)."""
+        return self.text if self.text is not None else bytes(self.utf8()).decode("utf-8")
 
 
 def _parse_pandas(src: _Source) -> pd.DataFrame:
@@ -209,7 +276,7 @@ def _parse_pandas(src: _Source) -> pd.DataFrame:
         # handing it the decoded text makes pandas encode it again
         source: io.BytesIO | io.StringIO = io.BytesIO(src.utf8())
     else:
-        source = io.StringIO(src.text)
+        source = io.StringIO(src.decoded())
     try:
         return pd.read_csv(
             source,
@@ -228,17 +295,17 @@ def _parse_pandas(src: _Source) -> pd.DataFrame:
         ) from None
 
 
-def _parse_pyarrow(src: _Source) -> tuple[tuple[pd.DataFrame, dict] | None, str]:
+def _parse_pyarrow(src: _Source) -> tuple[tuple[tuple[list, pd.DataFrame], dict] | None, str]:
     """Every record as text cells through ``pyarrow.csv`` (multi-threaded).
 
-    Returns the table (header record included, positional columns; each column a
-    pyarrow dictionary array wrapped without a copy), the codes and distinct values of
-    each column below the header (see :class:`CsvText`), and ``""``; or
-    ``None`` and the reason pyarrow could not read the file with the same result as
-    :func:`_parse_pandas`: pyarrow rejects rows with fewer cells than the first record
-    (pandas pads them with empty cells). Empty lines are blank rows in both.
+    Returns the header record and the records below it (positional columns; each column
+    a pyarrow string array wrapped without a copy), the same cells as pyarrow arrays (see
+    :class:`CsvText`), and ``""``; or ``None`` and the reason pyarrow could
+    not read the file with the same result as :func:`_parse_pandas`: pyarrow rejects
+    rows with fewer cells than the first record (pandas pads them with empty cells).
+    Empty lines are blank rows in both.
     """
-    width = len(next(csv.reader(io.StringIO(src.text[:200_000], newline=""), delimiter=src.separator), [""]))
+    width = len(next(csv.reader(io.StringIO(src.head, newline=""), delimiter=src.separator), [""]))
     names = [f"f{i}" for i in range(width)]
     try:
         table = pacsv.read_csv(
@@ -249,30 +316,20 @@ def _parse_pyarrow(src: _Source) -> tuple[tuple[pd.DataFrame, dict] | None, str]
                 quote_char='"',
                 double_quote=True,
                 escape_char=False,
-                newlines_in_values='"' in src.text,
+                newlines_in_values=src.has_quote(),
                 ignore_empty_lines=False,
             ),
             convert_options=pacsv.ConvertOptions(
-                # each column dictionary-encoded while it is parsed (every thread its own
-                # blocks): the distinct values and the codes the conversion works on
-                column_types={c: pa.dictionary(pa.int32(), pa.string()) for c in names},
+                column_types=dict.fromkeys(names, pa.string()),
                 null_values=[],
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
-                check_utf8=False,  # decode_bytes checked it
+                check_utf8=False,  # checked as a whole (_decode) or re-encoded from cp1252
             ),
         )
     except (pa.ArrowInvalid, pa.ArrowException) as exc:
         return None, str(exc).splitlines()[0]
-    table = table.unify_dictionaries()
-    frame = pd.DataFrame(
-        {j: pd.Series(pd.arrays.ArrowExtensionArray(table.column(j)), copy=False) for j in range(width)},
-        copy=False,
-    )
-    codes = {}
-    for j in range(width):
-        col = table.column(j)
-        chunks = [c.indices.to_numpy(zero_copy_only=False) for c in col.chunks]
-        idx = chunks[0] if len(chunks) == 1 else np.concatenate(chunks)
-        codes[j] = (idx[1:], col.chunk(0).dictionary.to_numpy(zero_copy_only=False))
-    return (frame, codes), ""
+    header = [str(table.column(j)[0].as_py()).strip() for j in range(width)]
+    arrays = {j: table.column(j).slice(1) for j in range(width)}
+    rows = pd.DataFrame({j: pd.arrays.ArrowExtensionArray(a) for j, a in arrays.items()}, copy=False)
+    return ((header, rows), arrays), ""

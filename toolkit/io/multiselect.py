@@ -17,9 +17,9 @@ import numpy as np
 import pandas as pd
 
 from toolkit.dictionary import Dictionary, parse_code
-from toolkit.io.convert import normalise
+from toolkit.io.convert import int64_array, normalise
 
-__all__ = ["expand_packed", "combine_spread"]
+__all__ = ["expand_packed", "packed_missing", "combine_spread"]
 
 _TICKED = {"1", "yes", "y", "true", "x", "checked", "selected"}
 _UNTICKED = {"0", "no", "n", "false"}
@@ -56,8 +56,9 @@ def _split(cell: str, table: dict):
     return found, bad
 
 
-def expand_packed(raw: pd.Series, d: Dictionary, var: str, keep=None):
-    """Expand a packed multiselect column.
+def expand_packed(raw: pd.Series, d: Dictionary, var: str, keep=None, factorized=None):
+    """Expand a packed multiselect column (``factorized``: ``raw`` as
+    :class:`~toolkit.io.convert.FactorizedCells`, saves hashing it again).
 
     Returns
     -------
@@ -71,9 +72,43 @@ def expand_packed(raw: pd.Series, d: Dictionary, var: str, keep=None):
         Rows left blank.
     """
     options = list(d.codes(var))
+    codes, mat_u, bad_u, blank_u, miss_u = _packed_values(raw, d, var, factorized)
+    idx = np.where(codes < 0, len(miss_u), codes.astype(np.intp))
+    frame = pd.DataFrame(
+        {f"{var}_{c}": int64_array(mat_u[:, j][idx]) for j, c in enumerate(options)},
+        index=raw.index,
+        copy=False,
+    )
+    return frame, bad_u[idx], _packed_missing(codes, miss_u, keep), blank_u[idx]
+
+
+def packed_missing(raw: pd.Series, d: Dictionary, var: str, keep=None, factorized=None) -> dict:
+    """The ``missing`` of :func:`expand_packed` alone (missing code -> count over the rows
+    where ``keep`` is True)."""
+    codes, _, _, _, miss_u = _packed_values(raw, d, var, factorized)
+    return _packed_missing(codes, miss_u, keep)
+
+
+def _packed_missing(codes, miss_u, keep) -> dict:
+    missing: dict = {}
+    kept = codes if keep is None else codes[np.asarray(keep, dtype=bool)]
+    counts = np.bincount(kept[kept >= 0], minlength=len(miss_u))
+    for m, n in zip(miss_u, counts):
+        if m is not None and n:
+            missing[m] = missing.get(m, 0) + int(n)
+    return missing
+
+
+def _packed_values(raw, d, var, factorized):
+    """Per distinct cell of a packed column: codes per row, then the ticks (one row per
+    distinct value, one column per option; an extra last row for NA), bad, blank, missing."""
+    options = list(d.codes(var))
     missing_set = set(d.missing_codes(var))
     table = _lookup(d, var)
-    codes, uniq = pd.factorize(raw, use_na_sentinel=True)
+    if factorized is not None:
+        codes, uniq = factorized.codes, factorized.uniques
+    else:
+        codes, uniq = pd.factorize(raw, use_na_sentinel=True)
     k = len(options)
     mat_u = np.zeros((len(uniq) + 1, k), dtype=float)
     bad_u = np.zeros(len(uniq) + 1, dtype=bool)
@@ -100,19 +135,7 @@ def expand_packed(raw: pd.Series, d: Dictionary, var: str, keep=None):
             mat_u[i, pos[c]] = 1.0
     mat_u[-1] = np.nan
     blank_u[-1] = True
-    idx = np.where(codes < 0, len(uniq), codes)
-    mat = mat_u[idx]
-    frame = pd.DataFrame(
-        {f"{var}_{c}": pd.array(mat[:, j], dtype="Float64").astype("Int64") for j, c in enumerate(options)},
-        index=raw.index,
-    )
-    missing: dict = {}
-    kept = codes if keep is None else codes[np.asarray(keep, dtype=bool)]
-    counts = np.bincount(kept[kept >= 0], minlength=len(uniq))
-    for m, n in zip(miss_u, counts):
-        if m is not None and n:
-            missing[m] = missing.get(m, 0) + int(n)
-    return frame, bad_u[idx], missing, blank_u[idx]
+    return codes, mat_u, bad_u, blank_u, miss_u
 
 
 def combine_spread(columns: dict, d: Dictionary, var: str, index, keep=None):
@@ -185,5 +208,5 @@ def combine_spread(columns: dict, d: Dictionary, var: str, index, keep=None):
         else:
             vals = np.full(n, np.nan)
         vals[row_missing] = np.nan
-        frame[f"{var}_{code}"] = pd.array(vals, dtype="Float64").astype("Int64")
+        frame[f"{var}_{code}"] = int64_array(vals)
     return pd.DataFrame(frame, index=index), problems, missing, ~any_answer

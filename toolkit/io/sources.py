@@ -53,7 +53,8 @@ class RawTable:
         What was detected (encoding, separator, sheet).
     factorized : dict or None
         Column position -> :class:`~toolkit.io.convert.FactorizedCells` when the reader
-        already encoded the columns (pyarrow does while parsing a CSV file).
+        has the columns in a form cheaper to factorize or convert than ``cells`` (the
+        pyarrow cells of a CSV file; the distinct values of an XLSX sheet).
     """
 
     header: list
@@ -134,8 +135,8 @@ def read_cells(path, *, sheet=None, qualtrics=None) -> RawTable:
 def _read_csv(path: Path) -> RawTable:
     csvt = read_csv_text(path)
     factorized = None
-    if csvt.codes is not None:
-        factorized = {j: FactorizedCells.from_codes(c, u) for j, (c, u) in csvt.codes.items()}
+    if csvt.arrays is not None:
+        factorized = {j: FactorizedCells.from_arrow(a) for j, a in csvt.arrays.items()}
     return RawTable(
         header=csvt.header,
         cells=csvt.rows,
