@@ -317,8 +317,8 @@ def _corpus_floors():
     # E 0.732 / 1.000, F 0.707 / 0.977, G 0.932 / 0.860, H 0.930 / 0.952, I 0.947 / 0.948,
     # J 0.875 / 0.944, K 0.957 / 0.960, L 0.933 / 0.946 (recall / precision, all kinds).
     # A-L informed the rules (J's misses the lexicon revision, K's and L's the revisions
-    # after it). M (another author, who had not read the rules) is held out: its floors are
-    # its first look, 0.922 / 0.976, and must not be raised by tuning rules to it.
+    # after it). M and N (two other authors, who had not read the rules) are held out: their
+    # floors are their first looks, M 0.922 / 0.976, N 0.869 / 0.953.
     return {
         "corpus_a": {
             "all": (1.0, 1.0),
@@ -467,6 +467,26 @@ def _corpus_floors():
             "nhs_number": (1.0, 1.0),
             "ni_number": (1.0, 1.0),
         },
+        "corpus_n": {
+            "all": (0.86, 0.95),
+            "person": (0.99, 0.88),
+            "address": (0.85, 0.92),
+            "station": (0.96, 0.94),
+            "school": (0.77, 1.0),
+            "workplace": (0.65, 0.93),
+            "force": (1.0, 0.98),
+            "phone": (0.96, 1.0),
+            "email": (0.96, 1.0),
+            "handle": (0.6, 1.0),
+            "url": (0.8, 1.0),
+            "vehicle": (0.8, 1.0),
+            "postcode": (1.0, 1.0),
+            "date_of_birth": (0.86, 1.0),
+            "collar_number": (0.57, 1.0),
+            "warrant_number": (0.7, 1.0),
+            "nhs_number": (0.96, 1.0),
+            "ni_number": (0.88, 0.95),
+        },
     }
 
 
@@ -486,6 +506,7 @@ def _corpus_floors():
         "corpus_k",
         "corpus_l",
         "corpus_m",
+        "corpus_n",
     ],
 )
 def test_recall_precision_on_annotated_corpora(name):
