@@ -805,6 +805,7 @@ _NAMED_THING = (
     r"username|handle)(?:\s+(?:was|is))?\s*,?\s*$"
 )
 _RANK_WORDS_BEFORE = rf"(?:{_alternation(_RANK_WORDS)})\.?\s+$"
+_ETHNICITIES = frozenset("Black White Asian Mixed".split())
 _COLOURS = frozenset("Black White Brown Green Grey Gray Amber Ruby Violet Scarlet Silver Gold Blue Red".split())
 #: Signs of the zodiac, several of them given names ("Leo"): a sign near a date or a
 #: birthday or the word "sign" is no person.
@@ -2191,6 +2192,8 @@ def find_context(text, add, names_lookup=None, folded=None):
             continue  # "a grey Octavia": a thing, not a person
         if w in _COLOURS and surname is not None and surname.group(1) not in family:
             continue  # "a Black Qashqai", "the Green Party"
+        if surname is None and w in _ETHNICITIES:
+            continue  # "I'm Black", "She is White British": an ethnicity, never a name
         if surname is not None and surname.group(1) == "Day" and _calendar(w):
             continue  # "May Day", "Boxing Day": a holiday
         if surname is None and _star_sign(text, s, e):
