@@ -255,3 +255,10 @@ def test_a_unit_word_after_only_a_common_word_is_no_station():
 def test_ethnicity_words_are_never_names(text, word):
     found = Redactor().find(text)
     assert not any(word in o for o in found["original"])
+
+
+def test_collar_number_after_rank_and_surname():
+    found = Redactor().find("On shift were Sgt Lowe 2231 and PC Okafor 918, then PC Reid 0900 hours.")
+    collars = list(found.loc[found["kind"] == "collar_number", "original"])
+    assert collars == ["2231", "918"]
+    assert Redactor().find("Mr Patel 450 times.")["kind"].tolist() == ["person"]

@@ -164,6 +164,7 @@ RANK_NAME = re.compile(
     r"(?:(?P<num>\d{2,6})\s+)?"
     rf"(?P<name>(?:{_GIVEN})?{_SURNAME})\b"
 )
+_NUMBER_AFTER_NAME = re.compile(r"[ \t]+(\d{3,5})\b(?![.:,/]?\d)(?![ \t]*(?:am|pm|hours|hrs|%|years|pounds|quid))")
 _RANK_TOKENS = tuple(sorted({re.split(r"\s+", r)[0].casefold() for r in _RANK_WORDS}))
 EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
@@ -470,6 +471,10 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None, officers=
             add((m.start("name"), end, "person", surname))
         else:
             add((m.start(), end, "person", surname))
+            if m.group("rank") not in _CIVIL_TITLES:
+                after = _NUMBER_AFTER_NAME.match(text, end)
+                if after:  # "Sgt Dyer 1156, PC Harris 872": a collar number after the name
+                    add((after.start(1), after.end(1), "collar_number", after.group(1)))
     find_context(text, add, names_lookup, folded)
     found = resolve_overlaps(found)
     found = _surnames_alone(text, found)
