@@ -317,8 +317,10 @@ def _corpus_floors():
     # E 0.732 / 1.000, F 0.707 / 0.977, G 0.932 / 0.860, H 0.930 / 0.952, I 0.947 / 0.948,
     # J 0.875 / 0.944, K 0.957 / 0.960, L 0.933 / 0.946 (recall / precision, all kinds).
     # A-L informed the rules (J's misses the lexicon revision, K's and L's the revisions
-    # after it). M and N (two other authors, who had not read the rules) are held out: their
-    # floors are their first looks, M 0.922 / 0.976, N 0.869 / 0.953.
+    # after it). M (another author, who had not read the rules) was held out (first look
+    # 0.922 / 0.976); the rules were then revised on two of its errors, so its floors are
+    # today's figures. N (a third author, who had not read the rules) is held out: its
+    # first look with the rules before that revision was 0.869 / 0.953.
     return {
         "corpus_a": {
             "all": (1.0, 1.0),
@@ -449,7 +451,7 @@ def _corpus_floors():
         },
         "corpus_m": {
             "all": (0.92, 0.97),
-            "person": (0.93, 0.95),
+            "person": (0.93, 0.96),
             "address": (0.8, 0.93),
             "station": (0.97, 0.95),
             "school": (1.0, 1.0),
@@ -462,7 +464,7 @@ def _corpus_floors():
             "vehicle": (0.91, 1.0),
             "postcode": (1.0, 1.0),
             "date_of_birth": (0.87, 1.0),
-            "collar_number": (0.65, 1.0),
+            "collar_number": (0.78, 1.0),
             "warrant_number": (0.95, 1.0),
             "nhs_number": (1.0, 1.0),
             "ni_number": (1.0, 1.0),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.qual.redact import redact, review_sheet
+from toolkit.qual.redact import Redactor, redact, review_sheet
 
 
 @pytest.mark.parametrize(
@@ -242,3 +242,23 @@ def test_a_unit_word_after_only_a_common_word_is_no_station():
     assert out == text and log.empty
     out, _ = redact("The enquiry office at Hexham was shut.")
     assert "Hexham" not in out
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("I'm Black and proud of it.", "Black"),
+        ("She is White British, he said.", "White"),
+        ("Are you Mixed or Asian?", "Mixed"),
+    ],
+)
+def test_ethnicity_words_are_never_names(text, word):
+    found = Redactor().find(text)
+    assert not any(word in o for o in found["original"])
+
+
+def test_collar_number_after_rank_and_surname():
+    found = Redactor().find("On shift were Sgt Lowe 2231 and PC Okafor 918, then PC Reid 0900 hours.")
+    collars = list(found.loc[found["kind"] == "collar_number", "original"])
+    assert collars == ["2231", "918"]
+    assert Redactor().find("Mr Patel 450 times.")["kind"].tolist() == ["person"]

@@ -164,6 +164,7 @@ RANK_NAME = re.compile(
     r"(?:(?P<num>\d{2,6})\s+)?"
     rf"(?P<name>(?:{_GIVEN})?{_SURNAME})\b"
 )
+_NUMBER_AFTER_NAME = re.compile(r"[ \t]+(\d{3,5})\b(?![.:,/]?\d)(?![ \t]*(?:am|pm|hours|hrs|%|years|pounds|quid))")
 _RANK_TOKENS = tuple(sorted({re.split(r"\s+", r)[0].casefold() for r in _RANK_WORDS}))
 EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
@@ -470,6 +471,10 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None, officers=
             add((m.start("name"), end, "person", surname))
         else:
             add((m.start(), end, "person", surname))
+            if m.group("rank") not in _CIVIL_TITLES:
+                after = _NUMBER_AFTER_NAME.match(text, end)
+                if after:  # "Sgt Dyer 1156, PC Harris 872": a collar number after the name
+                    add((after.start(1), after.end(1), "collar_number", after.group(1)))
     find_context(text, add, names_lookup, folded)
     found = resolve_overlaps(found)
     found = _surnames_alone(text, found)
@@ -805,6 +810,7 @@ _NAMED_THING = (
     r"username|handle)(?:\s+(?:was|is))?\s*,?\s*$"
 )
 _RANK_WORDS_BEFORE = rf"(?:{_alternation(_RANK_WORDS)})\.?\s+$"
+_ETHNICITIES = frozenset("Black White Asian Mixed".split())
 _COLOURS = frozenset("Black White Brown Green Grey Gray Amber Ruby Violet Scarlet Silver Gold Blue Red".split())
 #: Signs of the zodiac, several of them given names ("Leo"): a sign near a date or a
 #: birthday or the word "sign" is no person.
@@ -2191,6 +2197,8 @@ def find_context(text, add, names_lookup=None, folded=None):
             continue  # "a grey Octavia": a thing, not a person
         if w in _COLOURS and surname is not None and surname.group(1) not in family:
             continue  # "a Black Qashqai", "the Green Party"
+        if surname is None and w in _ETHNICITIES:
+            continue  # "I'm Black", "She is White British": an ethnicity, never a name
         if surname is not None and surname.group(1) == "Day" and _calendar(w):
             continue  # "May Day", "Boxing Day": a holiday
         if surname is None and _star_sign(text, s, e):
