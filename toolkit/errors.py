@@ -8,6 +8,7 @@ file the user opened, column), what was expected, and how to fix it.
 from __future__ import annotations
 
 import numbers
+import os
 import warnings
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "StaggeredAdoptionWarning",
     "check_ci",
     "check_proportion",
+    "check_n_jobs",
     "check_threshold",
     "warn_excluded",
 ]
@@ -247,3 +249,27 @@ def check_threshold(threshold, *, function: str | None = None, allow_low: bool =
             f"count of people that may be published). Got {threshold!r} instead.{hint}"
         )
     return int(threshold)
+
+
+def check_n_jobs(n_jobs, *, function: str | None = None, allow_none: bool = False) -> int:
+    """Return the number of worker processes ``n_jobs`` asks for, or raise :class:`ParameterError`.
+
+    A positive int is that many workers (1: serial); ``-1`` is one per core, and so is
+    ``None`` where ``allow_none``.
+
+    >>> check_n_jobs(2)
+    2
+    >>> check_n_jobs(0, function="redact_many")
+    Traceback (most recent call last):
+    ...
+    toolkit.errors.ParameterError: The 'n_jobs' parameter of redact_many must be a positive int (1: serial) or -1 (one per core). Got 0 instead.
+    """
+    of = f" of {function}" if function else ""
+    if n_jobs is None and allow_none:
+        n_jobs = -1
+    if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
+        one_per_core = "-1 or None (one per core)" if allow_none else "-1 (one per core)"
+        raise ParameterError(
+            f"The 'n_jobs' parameter{of} must be a positive int (1: serial) or {one_per_core}. Got {n_jobs!r} instead."
+        )
+    return os.cpu_count() or 1 if n_jobs == -1 else n_jobs

@@ -12,7 +12,6 @@ from __future__ import annotations
 import copy
 import hashlib
 import hmac
-import os
 import re
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -20,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from toolkit.errors import ParameterError
+from toolkit.errors import ParameterError, check_n_jobs
 from toolkit.io.export import write_csv, write_workbook
 from toolkit.qual import _identifiers as _ids
 
@@ -254,7 +253,7 @@ class Redactor:
         for text in texts:
             if not isinstance(text, str):
                 self.redact(text)  # raises the error naming the problem
-        n_jobs = _check_n_jobs(n_jobs)
+        n_jobs = check_n_jobs(n_jobs, function="redact_many")
         pre = [None] * len(texts)
         if n_jobs > 1 and len(texts) > 1:
             pre = self._find_parallel(texts, n_jobs)
@@ -470,15 +469,6 @@ def _find_chunk(args):
         officers = set()
         out.append((_ids.find_identifiers(text, pattern, lookup, officers), officers))
     return out
-
-
-def _check_n_jobs(n_jobs):
-    if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
-        raise ParameterError(
-            f"The 'n_jobs' parameter of redact_many must be a positive int or -1 (one worker "
-            f"per core). Got {n_jobs!r} instead."
-        )
-    return os.cpu_count() or 1 if n_jobs == -1 else n_jobs
 
 
 def redact(text, *, names=(), key=None, kinds=None):

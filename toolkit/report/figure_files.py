@@ -18,10 +18,11 @@ long as the whole demo pack's figures take to write.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+
+from toolkit.errors import check_n_jobs
 
 __all__ = ["FORMATS", "MIN_PARALLEL_FIGURES", "can_fork", "save_figure", "save_figures", "workers"]
 
@@ -43,12 +44,7 @@ def workers(n_jobs: int | None, n_tasks: int) -> int:
     """Worker processes for ``n_tasks`` tasks: ``n_jobs`` (None or -1: one per core, as
     :func:`toolkit.report.notebooks.execute_notebooks` and
     :func:`toolkit.qual.redact.redact_many`), at most one per task, at least 1."""
-    if n_jobs is not None and (isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1):
-        raise ValueError(
-            "The 'n_jobs' parameter must be a positive int (1: serial), -1 or None (one per core). "
-            f"Got {n_jobs!r} instead."
-        )
-    wanted = os.cpu_count() or 1 if n_jobs in (None, -1) else n_jobs
+    wanted = check_n_jobs(n_jobs, allow_none=True)
     return max(1, min(wanted, n_tasks))
 
 
