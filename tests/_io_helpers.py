@@ -107,3 +107,16 @@ def column_values(series):
         else:
             out.append(v)
     return out
+
+
+def assert_same_read(a, b, *, ignore_details=()):
+    """Two ``read_survey`` results hold the same data, report, exclusions, missing-code
+    counts and details (apart from the keys ``ignore_details``)."""
+    pd.testing.assert_frame_equal(a.data, b.data)
+    pd.testing.assert_frame_equal(a.report.table, b.report.table)
+    pd.testing.assert_frame_equal(a.excluded, b.excluded)
+    pd.testing.assert_frame_equal(a.missing, b.missing)
+    ignored = set(ignore_details)
+    assert {k: v for k, v in a.details.items() if k not in ignored} == {
+        k: v for k, v in b.details.items() if k not in ignored
+    }

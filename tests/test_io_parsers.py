@@ -10,7 +10,7 @@ import logging
 import numpy as np
 import pandas as pd
 import pytest
-from _io_helpers import HEADER, ROWS, csv_bytes, small_dictionary
+from _io_helpers import HEADER, ROWS, assert_same_read, csv_bytes, small_dictionary
 
 from toolkit.errors import FileFormatError
 from toolkit.io import csvfile, read_survey, survey_file
@@ -56,12 +56,7 @@ def _both(path, monkeypatch, **kw):
 
 
 def _assert_same(a, b):
-    pd.testing.assert_frame_equal(a.data, b.data)
-    pd.testing.assert_frame_equal(a.report.table, b.report.table)
-    pd.testing.assert_frame_equal(a.excluded, b.excluded)
-    pd.testing.assert_frame_equal(a.missing, b.missing)
-    keys = set(a.details) - {"parser", "parser_fallback"}
-    assert {k: a.details[k] for k in keys} == {k: b.details[k] for k in keys}
+    assert_same_read(a, b, ignore_details={"parser", "parser_fallback"})
 
 
 @pytest.mark.parametrize("form", list(FORMS))

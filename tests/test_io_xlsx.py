@@ -16,7 +16,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
-from _io_helpers import small_dictionary
+from _io_helpers import assert_same_read, small_dictionary
 
 from toolkit.io import read_survey, sources
 from toolkit.io.convert import FactorizedCells
@@ -65,11 +65,7 @@ def test_calamine_reads_every_excel_form_as_openpyxl_did(tmp_path, monkeypatch):
     got = read_survey(path, small_dictionary(), on_error="report")
     monkeypatch.setattr(sources, "_read_xlsx", _openpyxl_table)
     want = read_survey(path, small_dictionary(), on_error="report")
-    pd.testing.assert_frame_equal(got.data, want.data)
-    pd.testing.assert_frame_equal(got.report.table, want.report.table)
-    pd.testing.assert_frame_equal(got.excluded, want.excluded)
-    pd.testing.assert_frame_equal(got.missing, want.missing)
-    assert got.details == want.details
+    assert_same_read(got, want)
     # the workbook exercises the checks (not two empty reports compared)
     assert len(got.report.errors) >= 8
     assert dict(zip(got.excluded["row"], got.excluded["reason"]))[5] == "blank row"
@@ -178,11 +174,7 @@ def test_column_wise_reader_reads_mixed_columns_as_cell_by_cell_rule(tmp_path, m
     got = read_survey(path, small_dictionary(), on_error="report")
     monkeypatch.setattr(sources, "_read_xlsx", _cell_by_cell_table)
     want = read_survey(path, small_dictionary(), on_error="report")
-    pd.testing.assert_frame_equal(got.data, want.data)
-    pd.testing.assert_frame_equal(got.report.table, want.report.table)
-    pd.testing.assert_frame_equal(got.excluded, want.excluded)
-    pd.testing.assert_frame_equal(got.missing, want.missing)
-    assert got.details == want.details
+    assert_same_read(got, want)
     assert len(got.report.errors) >= 10
     # a boolean and the number 1 in one id column stay two ids, as openpyxl read them
     assert got.data.loc[5, "rid"] == "True" and "1" in set(got.data["rid"]) | set(got.excluded["id"].dropna())
