@@ -336,13 +336,20 @@ def find_door_numbers(text, add):
 
 
 @lru_cache(maxsize=1)
+def force_rows() -> tuple[dict, ...]:
+    """The rows of ``uk_police_forces.csv`` (name, variants, abbreviations), read once for
+    every rule that needs the force list."""
+    with open(DATA_DIR / "uk_police_forces.csv", newline="", encoding="utf-8") as fh:
+        return tuple(csv.DictReader(fh))
+
+
+@lru_cache(maxsize=1)
 def force_prefixes() -> frozenset:
     """Force abbreviations of three letters or more (``uk_police_forces.csv``): "NYP",
     "WMP", "GMP"; said before digits, a warrant or collar number anywhere."""
     out: set[str] = set()
-    with open(DATA_DIR / "uk_police_forces.csv", newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            out.update(a.strip() for a in row["abbreviations"].split(";") if len(a.strip()) >= 3)
+    for row in force_rows():
+        out.update(a.strip() for a in row["abbreviations"].split(";") if len(a.strip()) >= 3)
     return frozenset(a for a in out if a.isupper())
 
 

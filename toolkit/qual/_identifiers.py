@@ -8,7 +8,6 @@ normalised form of the identifier, so that "GMP" and "Greater Manchester Police"
 from __future__ import annotations
 
 import bisect
-import csv
 import re
 import unicodedata
 from functools import cache, lru_cache
@@ -312,27 +311,26 @@ def force_table():
     """``(pattern, {surface form lower: canonical name})`` from ``uk_police_forces.csv``."""
     forms = {}
     abbrevs = set()
-    with open(DATA_DIR / "uk_police_forces.csv", newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            name = row["name"].strip()
-            for form in [name, *row["variants"].split(";")]:
-                form = form.strip()
-                if form:
-                    forms[form] = name
-                    if " and " in form:
-                        forms[form.replace(" and ", " & ")] = name
-            stem = re.sub(r"\s+(?:Police|Constabulary)$", "", name)
-            if stem != name and stem not in forms:  # "Dyfed-Powys", "Thames Valley"
-                forms[stem] = name
-                abbrevs.add(stem)  # case-sensitive, as abbreviations
-            for part in re.split(r"\s+and\s+", stem) if " and " in stem else ():
-                if part not in forms:  # "Devon", "Cornwall", "Hampshire": the force's area
-                    forms[part] = name
-                    abbrevs.add(part)
-            for ab in row["abbreviations"].split(";"):
-                if ab.strip():
-                    abbrevs.add(ab.strip())
-                    forms[ab.strip()] = name
+    for row in _win_rules.force_rows():
+        name = row["name"].strip()
+        for form in [name, *row["variants"].split(";")]:
+            form = form.strip()
+            if form:
+                forms[form] = name
+                if " and " in form:
+                    forms[form.replace(" and ", " & ")] = name
+        stem = re.sub(r"\s+(?:Police|Constabulary)$", "", name)
+        if stem != name and stem not in forms:  # "Dyfed-Powys", "Thames Valley"
+            forms[stem] = name
+            abbrevs.add(stem)  # case-sensitive, as abbreviations
+        for part in re.split(r"\s+and\s+", stem) if " and " in stem else ():
+            if part not in forms:  # "Devon", "Cornwall", "Hampshire": the force's area
+                forms[part] = name
+                abbrevs.add(part)
+        for ab in row["abbreviations"].split(";"):
+            if ab.strip():
+                abbrevs.add(ab.strip())
+                forms[ab.strip()] = name
     long_forms = [f for f in forms if f not in abbrevs]
     pattern = re.compile(rf"(?<![\w])(?:(?i:{_alternation(long_forms)})|{_alternation(abbrevs)})(?![\w])")
     lookup = {re.sub(r"\s+", " ", k.lower()): v for k, v in forms.items()}
@@ -344,20 +342,18 @@ def _force_stems() -> frozenset:
     """Force names without "Police" / "Constabulary" and every part of them ("Devon",
     "Cornwall", "Thames Valley"): areas, not workplaces."""
     out = set()
-    with open(DATA_DIR / "uk_police_forces.csv", newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            stem = re.sub(r"\s+(?:Police(?:\s+Service)?|Constabulary)$", "", row["name"].strip())
-            out.add(stem)
-            out.update(w for w in re.split(r"\s+(?:and|&)\s+", stem))
+    for row in _win_rules.force_rows():
+        stem = re.sub(r"\s+(?:Police(?:\s+Service)?|Constabulary)$", "", row["name"].strip())
+        out.add(stem)
+        out.update(w for w in re.split(r"\s+(?:and|&)\s+", stem))
     return frozenset(out)
 
 
 @lru_cache(maxsize=1)
 def _force_tokens() -> tuple:
-    with open(DATA_DIR / "uk_police_forces.csv", newline="", encoding="utf-8") as fh:
-        forms = []
-        for row in csv.DictReader(fh):
-            forms += [row["name"], *row["variants"].split(";"), *row["abbreviations"].split(";")]
+    forms = []
+    for row in _win_rules.force_rows():
+        forms += [row["name"], *row["variants"].split(";"), *row["abbreviations"].split(";")]
     return _first_tokens([f.replace(" and ", " & ") for f in forms] + forms)  # stems too
 
 

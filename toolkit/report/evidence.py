@@ -45,9 +45,9 @@ from toolkit.config import load_study
 from toolkit.disclosure.audit_pack import audit_pack
 from toolkit.disclosure.gate import Gate, Publishable
 from toolkit.disclosure.text import screen
-from toolkit.errors import ToolkitError
+from toolkit.errors import ToolkitError, check_n_jobs
 from toolkit.io.export import write_csv
-from toolkit.report.figure_files import FORMATS, save_figures, workers
+from toolkit.report.figure_files import FORMATS, save_figures
 from toolkit.report.manifest import write_manifest
 from toolkit.report.notebooks import execute_notebooks
 from toolkit.report.recommendations import PILLARS, RECOMMENDATIONS
@@ -614,7 +614,7 @@ def build_evidence_pack(
     if study is not None:
         ctx.threshold = study.threshold
     ctx.gate_only = bool(gate_only)
-    workers(n_jobs, 1)  # a bad worker count is refused before any work
+    check_n_jobs(n_jobs, allow_none=True)  # a bad worker count is refused before any work
     ctx.n_jobs = None if n_jobs == -1 else n_jobs
     ctx.withhold = dict(withhold or {})
     if not gate_only:
