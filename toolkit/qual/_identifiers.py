@@ -472,12 +472,25 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None, officers=
                 if after:  # "Sgt Dyer 1156, PC Harris 872": a collar number after the name
                     add((after.start(1), after.end(1), "collar_number", after.group(1)))
     find_context(text, add, names_lookup, folded)
+    areas = _area_rules()
+    for area in areas:
+        area.find(text, add, folded)
     found = resolve_overlaps(found)
     found = _surnames_alone(text, found)
     extra = proper_nouns(text, found)
     if extra:
         found = resolve_overlaps(found + extra)
+    for area in areas:
+        found = area.revise(text, found)
     return found
+
+
+@cache
+def _area_rules():
+    """The rule modules of each area (imported on first use: they import this module)."""
+    from toolkit.qual import _id_codes, _id_online, _id_persons, _id_places, _id_spoken
+
+    return (_id_online, _id_codes, _id_spoken, _id_places, _id_persons)
 
 
 def _surnames_alone(text, found):
