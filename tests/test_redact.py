@@ -619,20 +619,9 @@ def test_corpora_files_match_their_markup():
 
     from _redaction_eval import CORPUS_DIR, parse_markup
 
-    for name in (
-        "corpus_a",
-        "corpus_b",
-        "corpus_c",
-        "corpus_d",
-        "corpus_e",
-        "corpus_f",
-        "corpus_g",
-        "corpus_h",
-        "corpus_i",
-        "corpus_j",
-        "corpus_k",
-        "corpus_l",
-    ):
+    names = sorted(p.stem for p in CORPUS_DIR.glob("corpus_*.txt"))
+    assert len(names) >= 15 and names == sorted(p.stem for p in CORPUS_DIR.glob("corpus_*.jsonl"))
+    for name in names:
         source = (CORPUS_DIR / f"{name}.txt").read_text(encoding="utf-8")
         blocks = [b.strip() for b in source.split("\n\n")]
         rows = [json.loads(line) for line in (CORPUS_DIR / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()]
