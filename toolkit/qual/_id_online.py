@@ -4,17 +4,482 @@ Called by :func:`toolkit.qual._identifiers.find_identifiers`: :func:`find` befor
 overlaps are resolved (it calls ``add((start, end, kind, identity))`` for each candidate),
 :func:`revise` on the resolved list at the end (it may drop or change candidates and
 returns the list, non-overlapping).
+
+Classes covered (each needs a shape, most a shape and a context):
+
+* handles written without "@" whose shape says what they are: words joined by
+  underscores ("harlow_heads_up", "shellbell_1988"), lower-case words joined by dots
+  that end in no web domain ("bethan.haf.xo"), Reddit's "u/name";
+* a plain user name (a lower-case word that is no English word, a CamelCase word, or a
+  run of capitalised words) in a position that announces an account: "my username was
+  X", "an account called X", "calls himself X", "goes by X", "her Snapchat, X", "posted
+  as X", "a message from X saying", and the answer to "what's the account called?";
+* handles said aloud: "at sign, blue, underscore, line", "blue underscore line
+  underscore liars", a handle spelled letter by letter ("s-a-z-z-l-e") after a word
+  that announces an account;
+* web addresses with a path on any common top-level domain, and host names on the
+  domains reserved for examples ("pastebin.example/raw/x", "ukpeoplesearch.example");
+* e-mail addresses said aloud ("geoff at example dot co dot uk", "jo dot smith at
+  gmail dot com") or written with "[at]" / "(at)";
+* look-alikes dropped in :func:`revise`: "@" used for "at" before a time or a price
+  ("see you @7", "two @ 50p" are no handles).
 """
 
 from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from toolkit.qual import _identifiers as _ids
+from toolkit.qual import _id_windows as _win
+
+# ---------------------------------------------------------------------------------------
+# Shared vocabulary
+# ---------------------------------------------------------------------------------------
+
+#: Endings of file names: "photo.jpg" is no handle.
+_FILE_EXT = frozenset(
+    """pdf doc docx xls xlsx csv txt jpg jpeg png gif heic mp4 mov avi mp3 wav zip rar exe
+    html htm php asp aspx js py json xml ppt pptx odt rtf webp bmp tif tiff""".split()
+)
+#: Top-level domains of web addresses (a dotted word ending in one is a host, not a
+#: handle; a host on one with a path is a URL). Includes the names reserved for examples
+#: and documentation (RFC 2606: "example", "test", "invalid").
+_TLD_WORDS = frozenset(
+    """com net org uk co io info biz blog site online website web store shop app page tv me
+    wales cymru scot london ie eu fm xyz club live news life world social gg ly ee to cc
+    example test invalid localhost gov edu int mil police sch ac ltd plc nhs mod
+    pl de fr es it nl be ch at se no dk fi pt ru us ca au nz in za cn jp br mx ro gr hu
+    cz sk bg hr lt lv is tr ua il sg hk ph my ng ke pk bd ae sa qa""".split()
+)
+#: Platforms whose name announces an account ("her Snapchat, saf.x.14").
+_PLATFORMS = (
+    r"insta(?:gram)?|snap(?:chat)?|tik\s?tok|twitter|x|facebook|fb|youtube|twitch|telegram|"
+    r"discord|reddit|myspace|depop|vinted|ebay|onlyfans|only\s+fans|linked\s?in|threads|"
+    r"bluesky|bsky|mastodon|kik|xbox|psn|playstation|steam|tinder|hinge|bumble|grindr|"
+    r"plenty\s+of\s+fish|pof|strava|pinterest|tumblr|github|patreon|twitch|roblox|fortnite|"
+    r"whatsapp|signal|wechat|skype|substack|medium|flickr|vsco|bebo|ask\.fm|yubo|wink"
+)
+#: Lower-case words that are no English word but no user name either.
+_NOT_NAMES = frozenset(
+    """erm um umm uh er hmm yeah yep nope innit like okay ok gonna wanna gotta dunno cos
+    coz aye nah yeah's bloke fella missus mate lad lads copper coppers bizzies bizzie polis
+    doxx doxxed doxxing doxing screenshotted screenshot screenshots payslip postie""".split()
+)
+#: CamelCase brand words that are no one's user name.
+_CAMEL_BRANDS = frozenset(
+    """YouTube TikTok WhatsApp LinkedIn iPhone iPad iCloud PlayStation PowerPoint OnlyFans
+    JobCentre FaceTime GoFundMe JustGiving PayPal DoorDash UberEats McDonald McDonalds
+    MySpace SnapChat BlackBerry SoundCloud WordPress BlogSpot DropBox OneDrive eBay
+    CrowdJustice ChatGPT AirBnB Airbnb HelloFresh BrewDog PlayStations NextDoor
+    ActionFraud CrimeStoppers""".split()
+)
+
+
+def _ordinary_lower(word: str) -> bool:
+    """True when the lower-case ``word`` is an English word (or an inflection of one),
+    a common word, or slang that names nobody."""
+    low = word.casefold()
+    if low in _NOT_NAMES:
+        return True
+    english = _ids.english_words()
+    common = _ids._common_words()
+    if low in english or low in common:
+        return True
+    for suffix, repl in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("'s", "")):
+        if low.endswith(suffix) and low[: -len(suffix)] + repl in english:
+            return True
+    return False
+
+
+def _is_camel(word: str) -> bool:
+    """A CamelCase word ("BrizzleWatcher", "copWatchUK"): a lower-case letter followed by
+    a capital inside the word, not a Mc/Mac surname or a brand."""
+    if word in _CAMEL_BRANDS or word.rstrip("s") in _CAMEL_BRANDS:
+        return False
+    if re.match(r"(?:Mc|Mac|O')[A-Z][a-z]+$", word):
+        return False
+    return re.search(r"[a-z][A-Z]", word) is not None and len(word) >= 5
+
+
+# ---------------------------------------------------------------------------------------
+# Handles by their shape
+# ---------------------------------------------------------------------------------------
+
+#: Words joined by underscores ("harlow_heads_up", "_clare_", "PC_Rowe_Plymouth"),
+#: dots allowed among them ("amy.b_99"); "u/" (Reddit) before it.
+_UNDERSCORED = re.compile(
+    r"(?<![\w@./:\\#-])(?:u/)?_*[A-Za-z0-9]+(?:[_.]+[A-Za-z0-9]+)*_*(?![\w@/-]|\.[A-Za-z0-9])"
+)
+#: Lower-case words and digits joined by dots ("bethan.haf.xo", "llanelli.lad.99").
+_DOTTED = re.compile(r"(?<![\w@./:\\#-])[a-z0-9]+(?:\.[a-z0-9]+)+(?![\w@/-]|\.[A-Za-z0-9])")
+#: Reddit user names ("u/Brandreth_Family_Secrets", "/u/throwaway99").
+_REDDIT_USER = re.compile(r"(?<![\w./-])/?u/[A-Za-z0-9][A-Za-z0-9_-]{2,29}(?![\w/-])")
+
+
+def _dotted_handle(token: str) -> bool:
+    """``token`` (lower-case words joined by dots) is a handle: not a web host (ending in a
+    top-level domain), a file name, a decimal, a time or an abbreviation ("e.g.",
+    "d.o.b")."""
+    parts = token.split(".")
+    if parts[-1] in _TLD_WORDS or parts[-1] in _FILE_EXT:
+        return False
+    letters = sum(c.isalpha() for c in token)
+    if letters < 5 or not any(sum(c.isalpha() for c in p) >= 3 for p in parts):
+        return False
+    if sum(1 for p in parts if any(c.isalpha() for c in p)) < 2 and len(parts) < 3:
+        return False  # "v2.0", "covid.19": one word and a number
+    return True
+
+
+def _shape_handles(text, add):
+    if "_" in text:
+        for m in _UNDERSCORED.finditer(text):
+            tok = m.group()
+            core = tok[2:] if tok.startswith("u/") else tok
+            if "_" not in core or not re.search(r"[A-Za-z0-9]", core):
+                continue
+            if "." in core and core.rsplit(".", 1)[-1].lower() in (_FILE_EXT | _TLD_WORDS):
+                continue  # "report_final.pdf", "my_site.co.uk"
+            if re.fullmatch(r"_+\w*_+|\w*__+\w*", core) and not re.search(r"[a-z]", core, re.I):
+                continue
+            add((m.start(), m.end(), "handle", tok.lower()))
+    if "." in text:
+        for m in _DOTTED.finditer(text):
+            if _dotted_handle(m.group()):
+                add((m.start(), m.end(), "handle", m.group()))
+    if "u/" in text:
+        for m in _REDDIT_USER.finditer(text):
+            add((m.start(), m.end(), "handle", m.group().lstrip("/").lower()))
+
+
+# ---------------------------------------------------------------------------------------
+# Web addresses on other top-level domains
+# ---------------------------------------------------------------------------------------
+
+_TLD_ALT = "|".join(sorted(_TLD_WORDS, key=len, reverse=True))
+#: A host and a path, any common top-level domain ("bent-bizzies.example/merseyside").
+_HOST_PATH = re.compile(
+    r"(?<![\w@./:-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
+    rf"(?:{_TLD_ALT})/[^\s<>\"'),;]*[^\s<>\"'),;.!?:]",
+    re.IGNORECASE,
+)
+#: A bare host on a domain reserved for examples ("ukpeoplesearch.example").
+_EXAMPLE_HOST = re.compile(
+    r"(?<![\w@./:-])(?:www\.)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:example|test|invalid)"
+    r"(?:\.[a-z]{2,3})?(?![\w@/-]|\.[a-z0-9])",
+    re.IGNORECASE,
+)
+
+
+def _public_example(host: str) -> bool:
+    """A public body's or a platform's home page written on an example domain
+    ("police.example", "facebook.example"): it points to nobody."""
+    for real in (".com", ".co.uk", ".uk", ".org"):
+        h = re.sub(r"\.(?:example|test|invalid)(?:\.[a-z]{2,3})?$", real, host)
+        if h in _win._PUBLIC_HOSTS or any(h.endswith(s) for s in _win._PUBLIC_SUFFIXES):
+            return True
+    return bool(re.fullmatch(r"(?:www\.)?(?:[a-z0-9-]+\.)?(?:police|gov|nhs)\.(?:example|test|invalid)", host))
+
+
+def _other_urls(text, add):
+    if "/" in text:
+        for m in _HOST_PATH.finditer(text):
+            add((m.start(), m.end(), "url", re.sub(r"^www\.", "", m.group().lower()).rstrip("/")))
+    if ".example" in text or ".test" in text or ".invalid" in text:
+        for m in _EXAMPLE_HOST.finditer(text):
+            host = m.group().lower()
+            bare = host[4:] if host.startswith("www.") else host
+            if _public_example(bare):
+                continue
+            add((m.start(), m.end(), "url", bare))
+
+
+# ---------------------------------------------------------------------------------------
+# E-mail addresses said aloud
+# ---------------------------------------------------------------------------------------
+
+_SPOKEN_TLD = r"co\s+dot\s+uk|org\s+dot\s+uk|ac\s+dot\s+uk|com|net|org|uk|io|me|info|ie|example|co"
+SPOKEN_EMAIL = re.compile(
+    r"(?<![\w@.-])(?P<local>[a-z0-9][a-z0-9._-]*(?:\s+(?:dot|underscore|dash|hyphen)\s+[a-z0-9]+)*)"
+    r"(?P<at>\s+at\s+(?:sign\s+)?|\s*[\[(]\s*at\s*[\])]\s*)"
+    r"(?P<domain>[a-z0-9][a-z0-9-]*(?:(?:\s+dot\s+|\.)[a-z0-9-]+)*?)"
+    rf"(?:\s+dot\s+(?:{_SPOKEN_TLD})|\.(?:[a-z]{{2,6}}(?:\.[a-z]{{2}})?))(?![\w-]|\.[a-z0-9])",
+    re.IGNORECASE,
+)
+_EMAIL_WORD = re.compile(r"(?i:e-?mail|address|inbox|mail\b|write\s+to|contact)")
+
+
+def _spoken_emails(text, add):
+    low = text.casefold()
+    if not (" at " in low or "[at]" in low or "(at)" in low):
+        return
+    if " dot " not in low and "." not in text:
+        return
+    for m in SPOKEN_EMAIL.finditer(text):
+        local = m.group("local")
+        plain_at = "[" not in m.group("at") and "(" not in m.group("at")
+        if plain_at:
+            strong = re.search(r"[._\d]|\s(?:dot|underscore)\s", local) is not None
+            announced = _EMAIL_WORD.search(text, max(0, m.start() - 80), m.start()) is not None
+            if not (strong or announced):
+                continue
+            if not strong and local.casefold() in _ids._common_words():
+                continue  # "I looked at example dot com": a verb before "at"
+            if " dot " not in m.group().casefold() and not announced:
+                continue
+        identity = re.sub(r"\s+dot\s+", ".", m.group().lower())
+        identity = re.sub(r"\s+underscore\s+", "_", identity)
+        identity = re.sub(r"\s*(?:\s+at\s+(?:sign\s+)?|[\[(]\s*at\s*[\])])\s*", "@", identity, count=1)
+        add((m.start(), m.end(), "email", identity))
+
+
+# ---------------------------------------------------------------------------------------
+# Handles said aloud or spelled
+# ---------------------------------------------------------------------------------------
+
+_UNIT = r"[\"“‘']?[A-Za-z0-9]+[\"”’']?"
+_SEP = r"\s*,?\s*(?:underscore|under\s+score|dot|full\s+stop|dash|hyphen)\s*,?\s*"
+#: "at sign, "blue", underscore, "line"", "at symbol kyle underscore 99".
+_AT_SIGN_HANDLE = re.compile(
+    rf"(?i:\bat[-\s](?:sign|symbol)|the\s+at\s+(?:sign|symbol))\s*,?\s*{_UNIT}(?:{_SEP}{_UNIT})*"
+)
+#: "blue underscore line underscore liars": words joined by a spoken underscore.
+_SAID_UNDERSCORE = re.compile(
+    rf"(?<![\w\"“‘']){_UNIT}(?:{_SEP}{_UNIT})*\s*,?\s*(?i:underscore|under\s+score)\s*,?\s*{_UNIT}(?:{_SEP}{_UNIT})*"
+)
+#: A handle spelled letter by letter: "s-a-z-z-l-e", "S, A, Z, Z, L, E".
+_SPELLED = re.compile(
+    r"(?<![\w-])[A-Za-z0-9](?:-[A-Za-z0-9]){3,}(?![\w-])|(?<![\w,])[A-Z0-9](?:,?\s[A-Z0-9]){3,}(?![\w])"
+)
+_ACCOUNT_WORDS = re.compile(
+    rf"(?i:\b(?:user\s?name|screen\s?name|gamer\s?tag|handle|account|profile|channel|spell|spelt|spelled|"
+    rf"{_PLATFORMS})\b)"
+)
+_FILLER = frozenset({"erm", "um", "uh", "er", "like", "so", "and", "it", "was", "is", "the", "a"})
+
+
+def _said_handles(text, add, low):
+    if "at sign" in low or "at-sign" in low or "at symbol" in low or "at-symbol" in low:
+        for m in _AT_SIGN_HANDLE.finditer(text):
+            words = re.findall(r"[A-Za-z0-9]+", m.group())
+            core = [w for w in words if w.lower() not in ("at", "sign", "symbol", "the")]
+            if not core or core[0].lower() in _FILLER:
+                continue
+            add((m.start(), m.end(), "handle", "@" + _spoken_identity(m.group())))
+    if "underscore" in low or "under score" in low:
+        for m in _SAID_UNDERSCORE.finditer(text):
+            first = re.match(r"[\"“‘']?([A-Za-z0-9]+)", m.group()).group(1)
+            s = m.start()
+            if first.lower() in _FILLER or (first.lower() in _ids._common_words() and '"' not in m.group()[:1]):
+                # start at the first unit after the filler ("it's blue underscore line")
+                nxt = re.search(rf"\s+({_UNIT})", m.group())
+                if nxt is None:
+                    continue
+                s = m.start() + nxt.start(1)
+            add((s, m.end(), "handle", _spoken_identity(text[s : m.end()])))
+    if "-" in text or ", " in text:
+        for m in _SPELLED.finditer(text):
+            if not _ACCOUNT_WORDS.search(text, max(0, m.start() - 100), m.start()):
+                continue
+            letters = re.sub(r"[^A-Za-z0-9]", "", m.group())
+            if letters.isdigit():
+                continue  # digits read out: another area's
+            add((m.start(), m.end(), "handle", letters.lower()))
+
+
+def _spoken_identity(said: str) -> str:
+    s = said.lower()
+    s = re.sub(r"^(?:the\s+)?at[-\s](?:sign|symbol)\s*,?\s*", "", s)
+    s = re.sub(r"\s*,?\s*(?:underscore|under\s+score)\s*,?\s*", "_", s)
+    s = re.sub(r"\s*,?\s*(?:dot|full\s+stop)\s*,?\s*", ".", s)
+    s = re.sub(r"\s*,?\s*(?:dash|hyphen)\s*,?\s*", "-", s)
+    return re.sub(r"[\"“”‘’'\s,]", "", s)
+
+
+# ---------------------------------------------------------------------------------------
+# Plain user names announced by their position
+# ---------------------------------------------------------------------------------------
+
+_NAME_WORDS = (
+    r"user\s?names?|screen\s?names?|gamer\s?tags?|handles?|account\s+names?|display\s+names?|"
+    r"profile\s+names?|channel\s+names?|log-?in|login"
+)
+_CALLED = (
+    r"(?:account|accounts|profile|profiles|channel|channels|page|user|username|handle|"
+    r"blog|vlog|stream|streamer|troll|auditor|youtuber|tiktoker|influencer)"
+    r"(?:\s+(?:was|is|were))?\s*,?\s+(?:called|named|calling\s+(?:it|him|her)self)"
+    r"|call(?:s|ed|ing)?\s+(?:him|her|them)sel(?:f|ves)|goes\s+by|went\s+by|going\s+by|"
+    r"(?:post(?:s|ed|ing)?|comment(?:s|ed|ing)?|tweet(?:s|ed|ing)?|messag(?:es|ed|ing)|"
+    r"go(?:es)?|went|known\s+online)\s+(?:as|under)"
+)
+_ID = (
+    r"\s*,?\s*(?i:(?:erm|um|er|like|just|it['’]s|it\s+was|it\s+is)\s*,?\s+)*(?P<q>[\"“‘'])?"
+    r"(?P<id>[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_]|[A-Za-z0-9])"
+)
+#: "my username was X", "an account called X", "calls himself X", "posted as X".
+_ANNOUNCED = re.compile(
+    rf"(?i:\b(?P<trig>(?:{_NAME_WORDS})(?:\s+(?:is|was|were|of|on\s+\w+\s+(?:is|was)))?\s*[:,]?|{_CALLED}))"
+    + _ID
+)
+_ANNOUNCED_TOKENS = (
+    "user", "screen", "gamer", "handle", "account", "display", "profile", "channel", "log", "page",
+    "blog", "vlog", "stream", "troll", "auditor", "youtuber", "tiktoker", "influencer", "call",
+    "goes", "went", "going", "post", "comment", "tweet", "messag", "go", "known",
+)
+#: "her Snapchat, X", "my Instagram, which was X", "the admin's Telegram was X".
+_ON_PLATFORM = re.compile(
+    rf"(?i:(?P<trig>(?:{_PLATFORMS})(?:\s+(?:account|profile|page|handle|name|username|channel|id))?"
+    r"(?:\s+(?:is|was)|\s*,(?:\s+(?:which|that)\s+(?:is|was)(?:\s+like)?)?|\s*:)))"
+    + _ID
+)
+_OWNER_BEFORE = re.compile(
+    r"(?i:(?:\b(?:my|his|her|their|our|your|its|the|a|an)|\w['’]s)\s+(?:(?:old|new|fake|private|main|"
+    r"second|burner|spam|public|own)\s+)*)$"
+)
+#: Words that start a run of capitalised words after "called" without naming an account.
+_NOT_ACCOUNT_START = frozenset(
+    "The A An This That It He She They I We You Me Him Her Them My His Our Their Your".split()
+)
+_TITLE_RUN = re.compile(
+    rf"[{_ids._UP}0-9][\w'’]*(?:\s+(?:(?:the|of|for|and|on|in|da|de|o|&|a)\s+)?[{_ids._UP}0-9][\w'’]*){{1,5}}"
+)
+#: What may follow a user name announced by "from"/"by" ("a message from brumcopwatch
+#: saying ...").
+_AFTER_FROM = re.compile(
+    r"\s*(?:[,.;:!?)\"”]|$)|\s+(?:saying|said|says|who|which|that|and|on|with|telling|asking|"
+    r"calling|posted|sent|wrote|commented|replied|messaged|again)\b"
+)
+_FROM = re.compile(
+    r"(?i:\b(?:messages?|messaged|DMs?|dm['’]?d|comments?|commented|posts?|posted|tweets?|tweeted|"
+    r"replies|replied|followed|tagged|request|requests|friend\s+request|videos?|reposted|shared)"
+    r"\s+(?:from|by)\s+)(?P<id>[a-z][a-z0-9]{4,}|[A-Za-z][A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*)(?![\w@./-])"
+)
+
+
+@lru_cache(maxsize=1)
+def _platform_tokens():
+    """First words of the platform names (case-folded), "x" left out (a letter, not a word)."""
+    words = set()
+    for alt in _PLATFORMS.split("|"):
+        w = re.split(r"\\|\(|\[", alt)[0].casefold()
+        if len(w) > 1:
+            words.add(w)
+    return tuple(sorted(words))
+
+
+def _plain_id(word: str) -> bool:
+    """``word`` may be a user name in an announcing position: handle-shaped, a lower-case
+    word that is no English word, or a CamelCase word."""
+    if re.search(r"[_\d]", word) and re.search(r"[A-Za-z]", word):
+        return True
+    if "." in word:
+        return _dotted_handle(word.lower()) if word.islower() else False
+    if word.islower():
+        return len(word) >= 4 and not _ordinary_lower(word)
+    return _is_camel(word)
+
+
+_ACCOUNT_TRIG = re.compile(
+    r"account|profile|channel|self|selves|\bby$|known\s+online|user|auditor|troll|streamer|youtuber|tiktoker|influencer"
+)
+
+
+def _announced_handles(text, add, folded):
+    given = _ids.gazetteer()[0]
+    common = _ids._common_words()
+    matches = [(m, False) for m in _ids._anchored_finditer(_ANNOUNCED, text, folded, _ANNOUNCED_TOKENS)]
+    for m in _ids._anchored_finditer(_ON_PLATFORM, text, folded, _platform_tokens()):
+        if _OWNER_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            matches.append((m, True))
+    for m, on_platform in matches:
+        s, e = m.span("id")
+        word = m.group("id")
+        if _plain_id(word):
+            add((s, e, "handle", word.lower()))
+            continue
+        # a run of capitalised words naming an account ("an account called Derry Truth
+        # Tellers", "calls himself Audit the Polis Glasgow"): not a group's or a page's
+        # name, not quoted (a quoted label after "called" is left to the review sheet)
+        trig = re.sub(r"\s+", " ", m.group("trig").casefold()).strip(" ,:")
+        if on_platform or m.group("q") or not word[:1].isupper() or word in _NOT_ACCOUNT_START:
+            continue
+        if not _ACCOUNT_TRIG.search(trig) or re.search(r"\b(?:page|group)s?\b", trig):
+            continue
+        run = _TITLE_RUN.match(text, s)
+        if run is None:
+            continue
+        words = run.group().split()
+        if sum(w[:1].isupper() for w in words) < 2:
+            continue
+        if words[0] in given and len(words) <= 3 and not any(w.casefold() in common for w in words[1:]):
+            continue  # "an account called Justin Case": a person's name, the person rules'
+        add((s, run.end(), "handle", run.group().lower()))
+    for m in _ids._anchored_finditer(_FROM, text, folded, _FROM_TOKENS):
+        word = m.group("id")
+        if not (_is_camel(word) or (word.islower() and not _ordinary_lower(word))):
+            continue
+        if not _AFTER_FROM.match(text, m.end()):
+            continue  # "a message from copwatch pages": a thing, no account
+        add((m.start("id"), m.end("id"), "handle", word.lower()))
+
+
+_FROM_TOKENS = ("messag", "dm", "comment", "post", "tweet", "repl", "follow", "tag", "request", "friend",
+                "video", "repost", "shared")
+
+
+#: An interviewer's question about an account's name, and the start of the answer.
+_ASKED = re.compile(
+    r"(?i:\b(?:account|channel|profile|user\s?name|handle|gamer\s?tag|screen\s?name)s?\b[^.?!\n]{0,40}"
+    r"\b(?:called|named|name|names)\s*\?)\s*(?:Respondent|R|A)?\s*:?\s*"
+    r"(?:(?:It['’]s|It\s+was|It\s+is|Erm|Um|Er|So|Well|Yeah|Oh|Just|Something\s+like)\s*,?\s*)*"
+)
+
+
+def _answered_handles(text, add, low):
+    if "?" not in text or not ("called?" in low or "name?" in low or "named?" in low or "names?" in low):
+        return
+    for m in _ASKED.finditer(text):
+        s = m.end()
+        if s < len(text) and text[s] in "\"“‘'":
+            continue  # a quoted label: left to the review sheet
+        tok = re.match(r"[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_]", text[s:])
+        if tok is None:
+            continue
+        word = tok.group()
+        if _plain_id(word):
+            add((s, s + len(word), "handle", word.lower()))
+            continue
+        run = _TITLE_RUN.match(text, s)
+        if run is not None and sum(w[:1].isupper() for w in run.group().split()) >= 2:
+            if run.group().split()[0] not in _NOT_ACCOUNT_START:
+                add((s, run.end(), "handle", run.group().lower()))
+
+
+# ---------------------------------------------------------------------------------------
+# Entry points
+# ---------------------------------------------------------------------------------------
 
 
 def find(text: str, add, folded) -> None:
     """Candidates of this area in ``text`` (``folded`` is ``text.casefold()`` when it
     keeps the length, else ``None``)."""
-    return None
+    low = folded if folded is not None else text.casefold()
+    _shape_handles(text, add)
+    if "." in text:
+        _other_urls(text, add)
+    _spoken_emails(text, add)
+    _said_handles(text, add, low)
+    _announced_handles(text, add, folded)
+    _answered_handles(text, add, low)
+
+
+#: "@" used for "at" before a time or a price: "see you @7", "@ 7.30pm", "two @ 50p".
+_AT_NOT_HANDLE = re.compile(r"@(?:\d{1,2}(?:[:.]\d{2})?(?:am|pm|ish)?|\d+p|\d+(?:am|pm))$", re.IGNORECASE)
 
 
 def revise(text: str, found: list) -> list:
     """``found`` after this area's corrections."""
-    return found
+    if "@" not in text:
+        return found
+    return [f for f in found if not (f[2] == "handle" and _AT_NOT_HANDLE.match(text[f[0] : f[1]]))]
