@@ -55,10 +55,9 @@ _TLD_WORDS = frozenset(
 #: Platforms whose name announces an account ("her Snapchat, saf.x.14").
 _PLATFORMS = (
     r"insta(?:gram)?|snap(?:chat)?|tik\s?tok|twitter|x|facebook|fb|youtube|twitch|telegram|"
-    r"discord|reddit|myspace|depop|vinted|ebay|onlyfans|only\s+fans|linked\s?in|threads|"
-    r"bluesky|bsky|mastodon|kik|xbox|psn|playstation|steam|tinder|hinge|bumble|grindr|"
-    r"plenty\s+of\s+fish|pof|strava|pinterest|tumblr|github|patreon|twitch|roblox|fortnite|"
-    r"whatsapp|signal|wechat|skype|substack|medium|flickr|vsco|bebo|ask\.fm|yubo|wink"
+    r"discord|reddit|myspace|depop|vinted|ebay|onlyfans|linkedin|bluesky|bsky|mastodon|kik|xbox|"
+    r"psn|playstation|tinder|hinge|bumble|grindr|plenty\s+of\s+fish|pof|strava|pinterest|tumblr|"
+    r"github|patreon|roblox|fortnite|whatsapp|wechat|skype|substack|flickr|vsco|bebo|yubo"
 )
 #: Lower-case words that are no English word but no user name either.
 _NOT_NAMES = frozenset(
@@ -132,6 +131,29 @@ def _dotted_handle(token: str) -> bool:
     return True
 
 
+_LOWER_DIGIT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_LOWER_DIGIT_DOT = _LOWER_DIGIT | {"."}
+
+
+def _dot_starts(text):
+    """Where a run of lower-case words joined by dots can start: found from each dot
+    between two lower-case letters or digits (``str.find``, far cheaper than trying the
+    pattern at every position)."""
+    starts = set()
+    n = len(text)
+    i = text.find(".")
+    while i >= 0:
+        if 0 < i < n - 1 and text[i - 1] in _LOWER_DIGIT and text[i + 1] in _LOWER_DIGIT:
+            j = i - 1
+            while j > 0 and text[j - 1] in _LOWER_DIGIT_DOT:
+                j -= 1
+            while text[j] == ".":
+                j += 1
+            starts.add(j)
+        i = text.find(".", i + 1)
+    return starts
+
+
 def _shape_handles(text, add):
     if "_" in text:
         for m in _UNDERSCORED.finditer(text):
@@ -144,8 +166,9 @@ def _shape_handles(text, add):
             if re.fullmatch(r"_+\w*_+|\w*__+\w*", core) and not re.search(r"[a-z]", core, re.I):
                 continue
             add((m.start(), m.end(), "handle", tok.lower()))
-    if "." in text:
-        for m in _DOTTED.finditer(text):
+    starts = _dot_starts(text)
+    if starts:
+        for m in _ids._matches_at(_DOTTED, text, starts):
             if _dotted_handle(m.group()):
                 add((m.start(), m.end(), "handle", m.group()))
     if "u/" in text:
@@ -207,31 +230,49 @@ SPOKEN_EMAIL = re.compile(
     rf"(?:\s+dot\s+(?:{_SPOKEN_TLD})|\.(?:[a-z]{{2,6}}(?:\.[a-z]{{2}})?))(?![\w-]|\.[a-z0-9])",
     re.IGNORECASE,
 )
+#: " at " (or "[at]") followed by something shaped like a domain ("example dot", "gmail.").
+_AT_DOMAIN = re.compile(
+    r"\s*(?:at\s+(?:sign\s+)?|[\[(]\s*at\s*[\])]\s*)[a-z0-9][a-z0-9-]*(?:\.|\s+dot\s+)[a-z0-9]", re.IGNORECASE
+)
 _EMAIL_WORD = re.compile(r"(?i:e-?mail|address|inbox|mail\b|write\s+to|contact)")
 
 
-def _spoken_emails(text, add):
-    low = text.casefold()
-    if not (" at " in low or "[at]" in low or "(at)" in low):
-        return
-    if " dot " not in low and "." not in text:
-        return
-    for m in SPOKEN_EMAIL.finditer(text):
-        local = m.group("local")
-        plain_at = "[" not in m.group("at") and "(" not in m.group("at")
-        if plain_at:
-            strong = re.search(r"[._\d]|\s(?:dot|underscore)\s", local) is not None
-            announced = _EMAIL_WORD.search(text, max(0, m.start() - 80), m.start()) is not None
-            if not (strong or announced):
-                continue
-            if not strong and local.casefold() in _ids._common_words():
-                continue  # "I looked at example dot com": a verb before "at"
-            if " dot " not in m.group().casefold() and not announced:
-                continue
-        identity = re.sub(r"\s+dot\s+", ".", m.group().lower())
-        identity = re.sub(r"\s+underscore\s+", "_", identity)
-        identity = re.sub(r"\s*(?:\s+at\s+(?:sign\s+)?|[\[(]\s*at\s*[\])])\s*", "@", identity, count=1)
-        add((m.start(), m.end(), "email", identity))
+def _spoken_emails(text, add, low):
+    """E-mail addresses said aloud or written with "[at]": tried only where " at " (or
+    "[at]", "(at)") comes before something shaped like a domain."""
+    ats = []
+    if low is None:  # case-folding changed the length: positions from the text itself
+        ats = [m.start() for m in re.finditer(r"(?i) at |\[at\]|\(at\)", text) if _AT_DOMAIN.match(text, m.start())]
+    else:
+        for tok in (" at ", "[at]", "(at)"):
+            i = low.find(tok)
+            while i >= 0:
+                if _AT_DOMAIN.match(text, i):
+                    ats.append(i)
+                i = low.find(tok, i + 1)
+    seen = set()
+    for i in ats:
+        for m in SPOKEN_EMAIL.finditer(text, max(0, i - 80), min(len(text), i + 160)):
+            if m.start("at") <= i + 1 <= m.end("at") and m.span() not in seen:
+                seen.add(m.span())
+                _spoken_email(text, add, m)
+
+
+def _spoken_email(text, add, m):
+    local = m.group("local")
+    if "[" not in m.group("at") and "(" not in m.group("at"):  # a plain " at "
+        strong = re.search(r"[._\d]|\s(?:dot|underscore)\s", local) is not None
+        announced = _EMAIL_WORD.search(text, max(0, m.start() - 80), m.start()) is not None
+        if not (strong or announced):
+            return
+        if not strong and local.casefold() in _ids._common_words():
+            return  # "I looked at example dot com": a verb before "at"
+        if " dot " not in m.group().casefold() and not announced:
+            return  # "jo.b at gmail.com" needs the word "e-mail" before it
+    identity = re.sub(r"\s+dot\s+", ".", m.group().lower())
+    identity = re.sub(r"\s+underscore\s+", "_", identity)
+    identity = re.sub(r"\s*(?:\s+at\s+(?:sign\s+)?|[\[(]\s*at\s*[\])])\s*", "@", identity, count=1)
+    add((m.start(), m.end(), "email", identity))
 
 
 # ---------------------------------------------------------------------------------------
@@ -250,13 +291,36 @@ _SAID_UNDERSCORE = re.compile(
 )
 #: A handle spelled letter by letter: "s-a-z-z-l-e", "S, A, Z, Z, L, E".
 _SPELLED = re.compile(
-    r"(?<![\w-])[A-Za-z0-9](?:-[A-Za-z0-9]){3,}(?![\w-])|(?<![\w,])[A-Z0-9](?:,?\s[A-Z0-9]){3,}(?![\w])"
+    r"(?<![\w-])[A-Za-z0-9](?:-[A-Za-z0-9]){3,}(?![\w-])|(?<![\w,])[A-Z0-9](?:,\s[A-Z0-9]){3,}(?![\w])"
 )
 _ACCOUNT_WORDS = re.compile(
     rf"(?i:\b(?:user\s?name|screen\s?name|gamer\s?tag|handle|account|profile|channel|spell|spelt|spelled|"
     rf"{_PLATFORMS})\b)"
 )
 _FILLER = frozenset({"erm", "um", "uh", "er", "like", "so", "and", "it", "was", "is", "the", "a"})
+
+
+def _spelled_starts(text):
+    """Where a run of single letters can start: "s-a-z-z" (a hyphen between two single
+    characters) or "S, A, Z" (single capitals between commas)."""
+    starts = set()
+    n = len(text)
+    for sep in ("-", ", "):
+        k = len(sep)
+        i = text.find(sep)
+        while i >= 0:
+            if (
+                i >= 1
+                and i + k + 1 < n
+                and text[i - 1].isalnum()
+                and (i < 2 or not text[i - 2].isalnum())
+                and text[i + k].isalnum()
+                and not text[i + k + 1].isalnum()
+                and (sep == "-" or text[i - 1].isupper() or text[i - 1].isdigit())
+            ):
+                starts.add(i - 1)
+            i = text.find(sep, i + 1)
+    return starts
 
 
 def _said_handles(text, add, low):
@@ -278,8 +342,9 @@ def _said_handles(text, add, low):
                     continue
                 s = m.start() + nxt.start(1)
             add((s, m.end(), "handle", _spoken_identity(text[s : m.end()])))
-    if "-" in text or ", " in text:
-        for m in _SPELLED.finditer(text):
+    starts = _spelled_starts(text)
+    if starts:
+        for m in _ids._matches_at(_SPELLED, text, starts):
             if not _ACCOUNT_WORDS.search(text, max(0, m.start() - 100), m.start()):
                 continue
             letters = re.sub(r"[^A-Za-z0-9]", "", m.group())
@@ -301,42 +366,89 @@ def _spoken_identity(said: str) -> str:
 # Plain user names announced by their position
 # ---------------------------------------------------------------------------------------
 
-_NAME_WORDS = (
-    r"user\s?names?|screen\s?names?|gamer\s?tags?|handles?|account\s+names?|display\s+names?|"
-    r"profile\s+names?|channel\s+names?|log-?in|login"
-)
-_CALLED = (
-    r"(?:account|accounts|profile|profiles|channel|channels|page|user|username|handle|"
-    r"blog|vlog|stream|streamer|troll|auditor|youtuber|tiktoker|influencer)"
-    r"(?:\s+(?:was|is|were))?\s*,?\s+(?:called|named|calling\s+(?:it|him|her)self)"
-    r"|call(?:s|ed|ing)?\s+(?:him|her|them)sel(?:f|ves)|goes\s+by|went\s+by|going\s+by|"
-    r"(?:post(?:s|ed|ing)?|comment(?:s|ed|ing)?|tweet(?:s|ed|ing)?|messag(?:es|ed|ing)|"
-    r"go(?:es)?|went|known\s+online)\s+(?:as|under)"
-)
-_ID = (
+_ID = re.compile(
     r"\s*,?\s*(?i:(?:erm|um|er|like|just|it['’]s|it\s+was|it\s+is)\s*,?\s+)*(?P<q>[\"“‘'])?"
     r"(?P<id>[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_]|[A-Za-z0-9])"
 )
-#: "my username was X", "an account called X", "calls himself X", "posted as X".
-_ANNOUNCED = re.compile(
-    rf"(?i:\b(?P<trig>(?:{_NAME_WORDS})(?:\s+(?:is|was|were|of|on\s+\w+\s+(?:is|was)))?\s*[:,]?|{_CALLED}))"
-    + _ID
+#: Announcing words, each found with ``str.find`` and checked by what comes before and
+#: after it: ``(token, words before it, what follows it before the name, account)``;
+#: ``account`` says whether a run of capitalised words after it names an account.
+_ACCOUNT_NOUNS = (
+    r"account|accounts|profile|profiles|channel|channels|page|user|username|handle|blog|vlog|"
+    r"stream|streamer|troll|auditor|youtuber|tiktoker|influencer"
 )
-_ANNOUNCED_TOKENS = (
-    "user", "screen", "gamer", "handle", "account", "display", "profile", "channel", "log", "page",
-    "blog", "vlog", "stream", "troll", "auditor", "youtuber", "tiktoker", "influencer", "call",
-    "goes", "went", "going", "post", "comment", "tweet", "messag", "go", "known",
+_AFTER_NAME = re.compile(r"(?i:s?(?:\s+(?:is|was|were|of))?\s*[:,]?)")
+_NOUN_BEFORE = re.compile(rf"(?i:\b(?:{_ACCOUNT_NOUNS})(?:\s+(?:was|is|were))?\s*,?\s+)$")
+_TRIGGERS = (
+    # "his username was X", "screen name: X", "account name, X"; "an account named X"
+    ("name", re.compile(r"(?i:\b(?:user|screen|account|display|profile|channel)\s?)$"), _AFTER_NAME, "account"),
+    ("handle", re.compile(r"(?<![\w-])$"), _AFTER_NAME, "account"),
+    ("gamer", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:\s?tags?(?:\s+(?:is|was|were|of))?\s*[:,]?)"), "account"),
+    ("login", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:(?:\s+(?:is|was))?\s*[:,]?)"), "plain"),
+    # "an account called X", "the channel, called X"
+    ("called", _NOUN_BEFORE, None, "account"),
+    # "calls himself X", "calling themselves X"
+    ("sel", re.compile(r"(?i:\bcall(?:s|ed|ing)?\s+(?:him|her|it|your|my|them|our))$"),
+     re.compile(r"f\b|ves\b"), "account"),
+    # "goes by X", "posted as X", "known online as X"
+    (" by ", re.compile(r"(?i:\b(?:goes|go|went|going|gone))$"), None, "account"),
+    (" as ", re.compile(r"(?i:\b(?:post(?:s|ed|ing)?|comment(?:s|ed|ing)?|tweet(?:s|ed|ing)?|messag(?:es|ed|ing)|"
+                        r"go(?:es)?|went|going|known\s+online|registered|signed\s+up))$"), None, "plain"),
+    (" under ", re.compile(r"(?i:\b(?:post(?:s|ed|ing)?|comment(?:s|ed|ing)?|go(?:es)?|went|going))$"), None, "plain"),
+    # "a message from brumcopwatch saying", "a comment by copwatchkev"
+    (" from ", re.compile(r"(?i:\b(?:messages?|messaged|dms?|dm['’]?d|comments?|commented|posts?|posted|tweets?|"
+                          r"tweeted|replies|replied|followed|request|requests|videos?|reposted|shared))$"), None, "from"),
+    (" by ", re.compile(r"(?i:\b(?:messages?|messaged|comments?|commented|posts?|posted|tweets?|tweeted|replies|"
+                        r"replied|followed|tagged|videos?|reposted|shared))$"), None, "from"),
 )
 #: "her Snapchat, X", "my Instagram, which was X", "the admin's Telegram was X".
-_ON_PLATFORM = re.compile(
-    rf"(?i:(?P<trig>(?:{_PLATFORMS})(?:\s+(?:account|profile|page|handle|name|username|channel|id))?"
-    r"(?:\s+(?:is|was)|\s*,(?:\s+(?:which|that)\s+(?:is|was)(?:\s+like)?)?|\s*:)))"
-    + _ID
+_PLATFORM_TOKENS = (
+    "insta", "snap", "tik", "twitter", "facebook", "youtube", "telegram", "discord", "reddit",
+    "myspace", "depop", "twitch", "xbox", "tinder",
+)
+_AFTER_PLATFORM = re.compile(
+    r"(?i:[a-z]*(?:\s?tok)?(?:\s+(?:account|profile|page|handle|name|username|channel|id))?"
+    r"(?:\s+(?:is|was)|\s*,(?:\s+(?:which|that)\s+(?:is|was)(?:\s+like)?)?|\s*:))"
 )
 _OWNER_BEFORE = re.compile(
     r"(?i:(?:\b(?:my|his|her|their|our|your|its|the|a|an)|\w['’]s)\s+(?:(?:old|new|fake|private|main|"
     r"second|burner|spam|public|own)\s+)*)$"
 )
+
+
+def _triggers(text, low):
+    """``(trigger start, name start, what)`` for each announcing word in ``text``: ``what``
+    is "account" (a run of capitalised words after it may name an account), "plain" (only
+    a handle-shaped or non-English word) or "from" (that, and followed by a verb or a
+    stop: "a message from X saying")."""
+    out = []
+    for tok, before, after, what in _TRIGGERS:
+        i = low.find(tok)
+        while i >= 0:
+            j = i + len(tok)
+            if tok == "name" and text[j : j + 1] == "d":
+                ok = _NOUN_BEFORE.search(text, max(0, i - 40), i) is not None
+                j += 1  # "an account named X"
+            else:
+                ok = before.search(text, max(0, i - 40), i) is not None
+                if ok and after is not None:
+                    m = after.match(text, j)
+                    ok = m is not None
+                    j = m.end() if m else j
+            if ok and not (text[j - 1 : j].isalnum() and text[j : j + 1].isalnum()):
+                out.append((i, j, what))  # not inside a word ("handler", "calledx")
+            i = low.find(tok, i + 1)
+    for tok in _PLATFORM_TOKENS:
+        i = low.find(tok)
+        while i >= 0:
+            if (i == 0 or not text[i - 1].isalnum()) and _OWNER_BEFORE.search(text, max(0, i - 40), i):
+                m = _AFTER_PLATFORM.match(text, i + len(tok))
+                if m:
+                    out.append((i, m.end(), "plain"))
+            i = low.find(tok, i + 1)
+    return out
+
+
 #: Words that start a run of capitalised words after "called" without naming an account.
 _NOT_ACCOUNT_START = frozenset(
     "The A An This That It He She They I We You Me Him Her Them My His Our Their Your".split()
@@ -350,22 +462,6 @@ _AFTER_FROM = re.compile(
     r"\s*(?:[,.;:!?)\"”]|$)|\s+(?:saying|said|says|who|which|that|and|on|with|telling|asking|"
     r"calling|posted|sent|wrote|commented|replied|messaged|again)\b"
 )
-_FROM = re.compile(
-    r"(?i:\b(?:messages?|messaged|DMs?|dm['’]?d|comments?|commented|posts?|posted|tweets?|tweeted|"
-    r"replies|replied|followed|tagged|request|requests|friend\s+request|videos?|reposted|shared)"
-    r"\s+(?:from|by)\s+)(?P<id>[a-z][a-z0-9]{4,}|[A-Za-z][A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*)(?![\w@./-])"
-)
-
-
-@lru_cache(maxsize=1)
-def _platform_tokens():
-    """First words of the platform names (case-folded), "x" left out (a letter, not a word)."""
-    words = set()
-    for alt in _PLATFORMS.split("|"):
-        w = re.split(r"\\|\(|\[", alt)[0].casefold()
-        if len(w) > 1:
-            words.add(w)
-    return tuple(sorted(words))
 
 
 def _plain_id(word: str) -> bool:
@@ -380,31 +476,28 @@ def _plain_id(word: str) -> bool:
     return _is_camel(word)
 
 
-_ACCOUNT_TRIG = re.compile(
-    r"account|profile|channel|self|selves|\bby$|known\s+online|user|auditor|troll|streamer|youtuber|tiktoker|influencer"
-)
-
-
-def _announced_handles(text, add, folded):
+def _announced_handles(text, add, low):
     given = _ids.gazetteer()[0]
     common = _ids._common_words()
-    matches = [(m, False) for m in _ids._anchored_finditer(_ANNOUNCED, text, folded, _ANNOUNCED_TOKENS)]
-    for m in _ids._anchored_finditer(_ON_PLATFORM, text, folded, _platform_tokens()):
-        if _OWNER_BEFORE.search(text, max(0, m.start() - 40), m.start()):
-            matches.append((m, True))
-    for m, on_platform in matches:
+    for t_start, j, what in _triggers(text, low):
+        m = _ID.match(text, j)
+        if m is None:
+            continue
         s, e = m.span("id")
         word = m.group("id")
+        if what == "from":
+            if (_is_camel(word) or (word.islower() and not _ordinary_lower(word))) and _AFTER_FROM.match(text, e):
+                add((s, e, "handle", word.lower()))
+            continue  # "a message from copwatch pages": a thing, no account
         if _plain_id(word):
             add((s, e, "handle", word.lower()))
             continue
         # a run of capitalised words naming an account ("an account called Derry Truth
         # Tellers", "calls himself Audit the Polis Glasgow"): not a group's or a page's
         # name, not quoted (a quoted label after "called" is left to the review sheet)
-        trig = re.sub(r"\s+", " ", m.group("trig").casefold()).strip(" ,:")
-        if on_platform or m.group("q") or not word[:1].isupper() or word in _NOT_ACCOUNT_START:
+        if what != "account" or m.group("q") or not word[:1].isupper() or word in _NOT_ACCOUNT_START:
             continue
-        if not _ACCOUNT_TRIG.search(trig) or re.search(r"\b(?:page|group)s?\b", trig):
+        if re.search(r"(?i:\b(?:page|group)s?\W*$)", text[max(0, t_start - 30) : t_start]):
             continue
         run = _TITLE_RUN.match(text, s)
         if run is None:
@@ -415,17 +508,6 @@ def _announced_handles(text, add, folded):
         if words[0] in given and len(words) <= 3 and not any(w.casefold() in common for w in words[1:]):
             continue  # "an account called Justin Case": a person's name, the person rules'
         add((s, run.end(), "handle", run.group().lower()))
-    for m in _ids._anchored_finditer(_FROM, text, folded, _FROM_TOKENS):
-        word = m.group("id")
-        if not (_is_camel(word) or (word.islower() and not _ordinary_lower(word))):
-            continue
-        if not _AFTER_FROM.match(text, m.end()):
-            continue  # "a message from copwatch pages": a thing, no account
-        add((m.start("id"), m.end("id"), "handle", word.lower()))
-
-
-_FROM_TOKENS = ("messag", "dm", "comment", "post", "tweet", "repl", "follow", "tag", "request", "friend",
-                "video", "repost", "shared")
 
 
 #: An interviewer's question about an account's name, and the start of the answer.
@@ -464,13 +546,20 @@ def _answered_handles(text, add, low):
 def find(text: str, add, folded) -> None:
     """Candidates of this area in ``text`` (``folded`` is ``text.casefold()`` when it
     keeps the length, else ``None``)."""
-    low = folded if folded is not None else text.casefold()
+    low = folded
+    if low is None:
+        low = text.lower()
+        if len(low) != len(text):  # positions would not agree: the position-free rules only
+            low = None
     _shape_handles(text, add)
     if "." in text:
         _other_urls(text, add)
-    _spoken_emails(text, add)
+    if low is None:
+        return
+    if " at " in low or "[at]" in low or "(at)" in low:
+        _spoken_emails(text, add, low)
     _said_handles(text, add, low)
-    _announced_handles(text, add, folded)
+    _announced_handles(text, add, low)
     _answered_handles(text, add, low)
 
 
