@@ -63,8 +63,21 @@ _PLATFORMS = (
 _NOT_NAMES = frozenset(
     """erm um umm uh er hmm yeah yep nope innit like okay ok gonna wanna gotta dunno cos
     coz aye nah yeah's bloke fella missus mate lad lads copper coppers bizzies bizzie polis
-    doxx doxxed doxxing doxing screenshotted screenshot screenshots payslip postie""".split()
+    doxx doxxed doxxing doxing screenshotted screenshot screenshots payslip postie haha hahaha
+    lol lmao omg tbh idk imo ffs wtf smh aww ugh oops och naw wee ken youse yous bairn
+    hiya ta tara soz""".split()
 )
+
+
+@lru_cache(maxsize=1)
+def _brands_folded() -> frozenset:
+    """Platforms, brands and other allowed proper nouns, case-folded ("tiktok", "gmail"):
+    a word that names one is no one's user name."""
+    return frozenset(w.casefold() for w in _ids.allowed_proper_nouns()) | frozenset(
+        "facebook tiktok instagram insta snapchat snap twitter youtube whatsapp telegram reddit discord "
+        "nextdoor myspace linkedin google gmail hotmail outlook icloud yahoo depop vinted twitch xbox "
+        "tinder hinge bumble grindr strava onlyfans patreon".split()
+    )
 #: CamelCase brand words that are no one's user name.
 _CAMEL_BRANDS = frozenset(
     """YouTube TikTok WhatsApp LinkedIn iPhone iPad iCloud PlayStation PowerPoint OnlyFans
@@ -79,7 +92,7 @@ def _ordinary_lower(word: str) -> bool:
     """True when the lower-case ``word`` is an English word (or an inflection of one),
     a common word, or slang that names nobody."""
     low = word.casefold()
-    if low in _NOT_NAMES:
+    if low in _NOT_NAMES or low in _brands_folded():
         return True
     english = _ids.english_words()
     common = _ids._common_words()
@@ -94,7 +107,7 @@ def _ordinary_lower(word: str) -> bool:
 def _is_camel(word: str) -> bool:
     """A CamelCase word ("BrizzleWatcher", "copWatchUK"): a lower-case letter followed by
     a capital inside the word, not a Mc/Mac surname or a brand."""
-    if word in _CAMEL_BRANDS or word.rstrip("s") in _CAMEL_BRANDS:
+    if word in _CAMEL_BRANDS or word.rstrip("s") in _CAMEL_BRANDS or word.casefold() in _brands_folded():
         return False
     if re.match(r"(?:Mc|Mac|O')[A-Z][a-z]+$", word):
         return False
@@ -267,8 +280,8 @@ def _spoken_email(text, add, m):
             return
         if not strong and local.casefold() in _ids._common_words():
             return  # "I looked at example dot com": a verb before "at"
-        if " dot " not in m.group().casefold() and not announced:
-            return  # "jo.b at gmail.com" needs the word "e-mail" before it
+        if " dot " not in m.group().casefold() and not (announced or strong):
+            return  # "sam at gmail.com" needs the word "e-mail" before it
     identity = re.sub(r"\s+dot\s+", ".", m.group().lower())
     identity = re.sub(r"\s+underscore\s+", "_", identity)
     identity = re.sub(r"\s*(?:\s+at\s+(?:sign\s+)?|[\[(]\s*at\s*[\])])\s*", "@", identity, count=1)
@@ -477,8 +490,7 @@ def _plain_id(word: str) -> bool:
 
 
 def _announced_handles(text, add, low):
-    given = _ids.gazetteer()[0]
-    common = _ids._common_words()
+    given, family = _ids.gazetteer()
     for t_start, j, what in _triggers(text, low):
         m = _ID.match(text, j)
         if m is None:
@@ -505,7 +517,7 @@ def _announced_handles(text, add, low):
         words = run.group().split()
         if sum(w[:1].isupper() for w in words) < 2:
             continue
-        if words[0] in given and len(words) <= 3 and not any(w.casefold() in common for w in words[1:]):
+        if words[0] in given and (len(words) == 2 or (len(words) == 3 and words[2] in family)):
             continue  # "an account called Justin Case": a person's name, the person rules'
         add((s, run.end(), "handle", run.group().lower()))
 

@@ -1,0 +1,114 @@
+"""Online identifiers (``toolkit/qual/_id_online.py``): handles, user names, URLs and
+e-mail addresses in written and spoken forms, and look-alikes that must stay.
+
+Every sentence here was written for these tests (none is copied from a corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.qual._identifiers import find_identifiers
+
+ONLINE = {"handle", "url", "email"}
+
+
+def _covered(text, part, kinds=ONLINE):
+    start = text.index(part)
+    end = start + len(part)
+    spans = [(s, e) for s, e, k, _ in find_identifiers(text) if k in kinds]
+    return all(any(s <= i < e for s, e in spans) for i in range(start, end) if text[i].isalnum())
+
+
+def _touched(text, part, kinds=ONLINE):
+    start = text.index(part)
+    end = start + len(part)
+    return [text[s:e] for s, e, k, _ in find_identifiers(text) if k in kinds and s < end and e > start]
+
+
+POSITIVES = [
+    # handles by their shape, no "@"
+    ("The lad who kept commenting went by tommo_wirral_07 on every platform.", "tommo_wirral_07"),
+    ("Same person again, this time as north_east_nosey, within the hour.", "north_east_nosey"),
+    ("My son's Insta, which was jakey.boi.2010, had our street in the bio.", "jakey.boi.2010"),
+    ("It turned out to be rosie.m.bakes, a cake page run by his ex.", "rosie.m.bakes"),
+    ("Reddit user u/throwaway_bobby91 posted the whole lot.", "u/throwaway_bobby91"),
+    # user names announced by their position
+    ("Her gamertag is frostbyte and he found her through that.", "frostbyte"),
+    ("Someone opened a profile called rachtheracer and started adding my colleagues.", "rachtheracer"),
+    ("He posts as NightOwlNorth on most of the forums.", "NightOwlNorth"),
+    ("I got a friend request from copperwatcherz saying hello.", "copperwatcherz"),
+    ("The troll called himself justiceforkev and had four accounts.", "justiceforkev"),
+    ("His screen name: TheRealGaffer.", "TheRealGaffer"),
+    ("He got the kids' school from a post by mumof3rotherham, can you believe it.", "mumof3rotherham"),
+    ("There's a channel called Merseyside Truth Seekers that streams the protests.", "Merseyside Truth Seekers"),
+    ("The auditor calls himself Lens On The Law and films outside stations.", "Lens On The Law"),
+    (
+        "Interviewer: What was the account called? Respondent: It was Whitby Watchers Uncut, I think.",
+        "Whitby Watchers Uncut",
+    ),
+    # handles said aloud or spelled
+    ("It's at symbol, kev, underscore, the, underscore, grass, on Twitter.", "kev, underscore, the, underscore, grass"),
+    ("She said it was lily underscore may underscore x on TikTok.", "lily underscore may underscore x"),
+    ("He spelled it out for me, the account was d-a-z-z-a-b-o-y.", "d-a-z-z-a-b-o-y"),
+    # web addresses on other domains
+    ("They'd found me on riverstonewatch.test first.", "riverstonewatch.test"),
+    ("The thread is at forum.riverstone.example/threads/88 if you want it.", "forum.riverstone.example/threads/88"),
+    ("There's a blog at ruralcopwatch.blogspot.ie/2022/05 with my photo.", "ruralcopwatch.blogspot.ie/2022/05"),
+    # e-mail addresses said aloud or with [at]
+    ("Email me at sam dot price at outlook dot com if you like.", "sam dot price at outlook dot com"),
+    ("My personal one is j.barker at gmail.com, so, yeah.", "j.barker at gmail.com"),
+    ("Write to fraud [at] kentcounty.example.org about it.", "fraud [at] kentcounty.example.org"),
+    ("My email, it's dee at moorside dot co dot uk, and they had it.", "dee at moorside dot co dot uk"),
+]
+
+
+@pytest.mark.parametrize("text,part", POSITIVES)
+def test_online_identifier_found(text, part):
+    assert _covered(text, part), (part, find_identifiers(text))
+
+
+LOOK_ALIKES = [
+    # "@" used for "at" before a time or a price
+    ("Meet me @7 by the station, or @ 7.30 at the latest.", "@7"),
+    ("Pints were @3 quid then, mind, and the bus @5pm.", "@5pm"),
+    # platform names alone
+    ("It was on Facebook and TikTok, then Instagram.", "Facebook and TikTok, then Instagram"),
+    ("I saw posts from tiktok saying he was a cop.", "tiktok"),
+    ("Her Insta, haha, is private now.", "haha"),
+    # ordinary words after "called", "as", "by", "from"
+    ("I'd been called worse, honestly, and the account was called Stop.", "Stop"),
+    ("He went by the book, to be fair, and posted as usual.", "the book"),
+    ("The message from sarge was blunt, he said go home.", "sarge"),
+    ("He handles the social media for the federation.", "the social media"),
+    ("A group called Safer Streets Whitby shared the post.", "Safer Streets Whitby"),
+    ('The account was called "Concerned Local Mum" and posted daily.', "Concerned Local Mum"),
+    # numbers, abbreviations and file names with dots or underscores
+    ("We were on the 8.15 train and then the 9.30 one, e.g. the slow one.", "e.g"),
+    ("The file was report_final.pdf, and the other was notes.docx.", "report_final.pdf"),
+    ("The site was called a.m. radio or something.", "a.m"),
+    # "at" and "dot" in ordinary talk
+    ("I looked at the bottom of the page at the dots.", "at the dots"),
+    ("He was at work at 7, dot on time.", "at 7, dot"),
+]
+
+
+@pytest.mark.parametrize("text,part", LOOK_ALIKES)
+def test_online_look_alike_left(text, part):
+    assert not _touched(text, part), find_identifiers(text)
+
+
+def test_spoken_email_identity():
+    text = "Email me at sam dot price at outlook dot com if you like."
+    ids = {i for s, e, k, i in find_identifiers(text) if k == "email"}
+    assert ids == {"sam.price@outlook.com"}
+
+
+def test_spelled_handle_needs_an_account_word():
+    # letters joined by hyphens with no account, handle or spelling word before them
+    text = "The big sign said S-T-O-P in red."
+    assert not _touched(text, "S-T-O-P")
+
+
+def test_person_named_account_left_to_person_rules():
+    text = "A man messaged me from an account called Justin Case."
+    assert not _touched(text, "Justin Case", {"handle"})
