@@ -50,7 +50,21 @@ POSITIVES = [
     ("It's at symbol, kev, underscore, the, underscore, grass, on Twitter.", "kev, underscore, the, underscore, grass"),
     ("She said it was lily underscore may underscore x on TikTok.", "lily underscore may underscore x"),
     ("He spelled it out for me, the account was d-a-z-z-a-b-o-y.", "d-a-z-z-a-b-o-y"),
-    # web addresses on other domains
+    ("She's on Instagram as jessparkerr and on TikTok too.", "jessparkerr"),
+    ("Her Insta's ameliarosex and it's public.", "ameliarosex"),
+    ("His handle on TikTok was kelzforeva, and he had thousands.", "kelzforeva"),
+    ("There was an account going by the name of copwatchkev that kept posting.", "copwatchkev"),
+    ("He set up a fake account, brumwatcher, and added my sister.", "brumwatcher"),
+    ("Her Insta is bethan dot haf dot xo, or it was.", "bethan dot haf dot xo"),
+    ("I'll spell it, s, a, z, z, l, e, for the username.", "s, a, z, z, l, e"),
+    ("The username, I'll spell it: K E L Z Y B O O.", "K E L Z Y B O O"),
+    # web addresses on other domains or said aloud
+    ("It's facebook dot com slash jane dot doe dot 77, and it's still up.", "facebook dot com slash jane dot doe dot 77"),
+    ("The site's www dot copwatchwirral dot co dot uk, all one word.", "www dot copwatchwirral dot co dot uk"),
+    (
+        "He read it out, h t t p s colon slash slash exposed dot example slash officers.",
+        "h t t p s colon slash slash exposed dot example slash officers",
+    ),
     ("They'd found me on riverstonewatch.test first.", "riverstonewatch.test"),
     ("The thread is at forum.riverstone.example/threads/88 if you want it.", "forum.riverstone.example/threads/88"),
     ("There's a blog at ruralcopwatch.blogspot.ie/2022/05 with my photo.", "ruralcopwatch.blogspot.ie/2022/05"),
@@ -58,6 +72,7 @@ POSITIVES = [
     ("Email me at sam dot price at outlook dot com if you like.", "sam dot price at outlook dot com"),
     ("My personal one is j.barker at gmail.com, so, yeah.", "j.barker at gmail.com"),
     ("Write to fraud [at] kentcounty.example.org about it.", "fraud [at] kentcounty.example.org"),
+    ("Write to jo.bloggs (at) example (dot) com for the forms.", "jo.bloggs (at) example (dot) com"),
     ("My email, it's dee at moorside dot co dot uk, and they had it.", "dee at moorside dot co dot uk"),
 ]
 
@@ -89,6 +104,10 @@ LOOK_ALIKES = [
     # "at" and "dot" in ordinary talk
     ("I looked at the bottom of the page at the dots.", "at the dots"),
     ("He was at work at 7, dot on time.", "at 7, dot"),
+    ("The account was deleted after a week.", "deleted"),
+    ("The profile, erm, got taken down eventually.", "got taken"),
+    ("I went to facebook dot com and searched.", "facebook dot com"),
+    ("It was just a dot com thing, you know, slash and burn.", "dot com"),
 ]
 
 

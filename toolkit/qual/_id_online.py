@@ -218,6 +218,35 @@ def _public_example(host: str) -> bool:
     return bool(re.fullmatch(r"(?:www\.)?(?:[a-z0-9-]+\.)?(?:police|gov|nhs)\.(?:example|test|invalid)", host))
 
 
+#: A web address said aloud with its path or "www": "facebook dot com slash jane dot
+#: doe", "www dot copwatch dot co dot uk", "h t t p s colon slash slash ...".
+_SPOKEN_URL = re.compile(
+    r"(?<![\w.@-])(?P<scheme>(?:h\s?t\s?t\s?p\s?s?|https?)\s*,?\s*(?:colon\s+)?(?:(?:forward\s+)?slash\s*,?\s*){0,2})?"
+    r"(?P<www>www\s+dot\s+)?(?P<host>[a-z0-9][a-z0-9-]*(?:\s+dot\s+[a-z0-9-]+)*?)\s+dot\s+"
+    r"(?P<tld>co\s+dot\s+uk|org\s+dot\s+uk|com|net|org|uk|io|info|me|tv|ie|ly|ee|gg|example)"
+    r"(?P<path>(?:\s*,?\s+(?:forward\s+)?slash\s*,?\s+[a-z0-9@](?:[a-z0-9_.-]*[a-z0-9_])?"
+    r"(?:\s+(?:dot|underscore|dash|hyphen)\s+[a-z0-9]+)*)*)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _spoken_urls(text, add):
+    for m in _SPOKEN_URL.finditer(text):
+        if not (m.group("path") or m.group("www") or m.group("scheme")):
+            continue  # a host alone: the host rule's (public hosts left)
+        if m.group("host").split()[0].casefold() in _win._SPOKEN_NOT_HOST and not m.group("www"):
+            continue
+        url = m.group().lower()
+        url = re.sub(r"\s*,?\s*(?:forward\s+)?slash\s*,?\s*", "/", url)
+        url = re.sub(r"\s+dot\s+", ".", url)
+        url = re.sub(r"\s+underscore\s+", "_", url)
+        url = re.sub(r"^(?:h\s?t\s?t\s?p\s?s?|https?)\s*(?:colon\s*)?/*", "", url)
+        url = re.sub(r"^www\.", "", url).strip()
+        if not m.group("path") and (url in _win._PUBLIC_HOSTS or _public_example(url)):
+            continue
+        add((m.start(), m.end(), "url", url))
+
+
 def _other_urls(text, add):
     if "/" in text:
         for m in _HOST_PATH.finditer(text):
@@ -237,15 +266,16 @@ def _other_urls(text, add):
 
 _SPOKEN_TLD = r"co\s+dot\s+uk|org\s+dot\s+uk|ac\s+dot\s+uk|com|net|org|uk|io|me|info|ie|example|co"
 SPOKEN_EMAIL = re.compile(
-    r"(?<![\w@.-])(?P<local>[a-z0-9][a-z0-9._-]*(?:\s+(?:dot|underscore|dash|hyphen)\s+[a-z0-9]+)*)"
+    r"(?<![\w@.-])(?P<local>[a-z0-9][a-z0-9._-]*(?:(?:\s+(?:dot|underscore|dash|hyphen)\s+|\s*[\[(]dot[\])]\s*)[a-z0-9]+)*)"
     r"(?P<at>\s+at\s+(?:sign\s+)?|\s*[\[(]\s*at\s*[\])]\s*)"
-    r"(?P<domain>[a-z0-9][a-z0-9-]*(?:(?:\s+dot\s+|\.)[a-z0-9-]+)*?)"
-    rf"(?:\s+dot\s+(?:{_SPOKEN_TLD})|\.(?:[a-z]{{2,6}}(?:\.[a-z]{{2}})?))(?![\w-]|\.[a-z0-9])",
+    r"(?P<domain>[a-z0-9][a-z0-9-]*(?:(?:\s+dot\s+|\s*[\[(]dot[\])]\s*|\.)[a-z0-9-]+)*?)"
+    rf"(?:(?:\s+dot\s+|\s*[\[(]dot[\])]\s*)(?:{_SPOKEN_TLD})|\.(?:[a-z]{{2,6}}(?:\.[a-z]{{2}})?))(?![\w-]|\.[a-z0-9])",
     re.IGNORECASE,
 )
 #: " at " (or "[at]") followed by something shaped like a domain ("example dot", "gmail.").
 _AT_DOMAIN = re.compile(
-    r"\s*(?:at\s+(?:sign\s+)?|[\[(]\s*at\s*[\])]\s*)[a-z0-9][a-z0-9-]*(?:\.|\s+dot\s+)[a-z0-9]", re.IGNORECASE
+    r"\s*(?:at\s+(?:sign\s+)?|[\[(]\s*at\s*[\])]\s*)[a-z0-9][a-z0-9-]*(?:\.|\s+dot\s+|\s*[\[(]dot[\])]\s*)[a-z0-9]",
+    re.IGNORECASE,
 )
 _EMAIL_WORD = re.compile(r"(?i:e-?mail|address|inbox|mail\b|write\s+to|contact)")
 
@@ -274,7 +304,7 @@ def _spoken_emails(text, add, low):
 def _spoken_email(text, add, m):
     local = m.group("local")
     if "[" not in m.group("at") and "(" not in m.group("at"):  # a plain " at "
-        strong = re.search(r"[._\d]|\s(?:dot|underscore)\s", local) is not None
+        strong = re.search(r"[._\d]|\s(?:dot|underscore)\s|[\[(]dot", local) is not None
         announced = _EMAIL_WORD.search(text, max(0, m.start() - 80), m.start()) is not None
         if not (strong or announced):
             return
@@ -282,7 +312,7 @@ def _spoken_email(text, add, m):
             return  # "I looked at example dot com": a verb before "at"
         if " dot " not in m.group().casefold() and not (announced or strong):
             return  # "sam at gmail.com" needs the word "e-mail" before it
-    identity = re.sub(r"\s+dot\s+", ".", m.group().lower())
+    identity = re.sub(r"\s+dot\s+|\s*[\[(]dot[\])]\s*", ".", m.group().lower())
     identity = re.sub(r"\s+underscore\s+", "_", identity)
     identity = re.sub(r"\s*(?:\s+at\s+(?:sign\s+)?|[\[(]\s*at\s*[\])])\s*", "@", identity, count=1)
     add((m.start(), m.end(), "email", identity))
@@ -304,7 +334,8 @@ _SAID_UNDERSCORE = re.compile(
 )
 #: A handle spelled letter by letter: "s-a-z-z-l-e", "S, A, Z, Z, L, E".
 _SPELLED = re.compile(
-    r"(?<![\w-])[A-Za-z0-9](?:-[A-Za-z0-9]){3,}(?![\w-])|(?<![\w,])[A-Z0-9](?:,\s[A-Z0-9]){3,}(?![\w])"
+    r"(?<![\w-])[A-Za-z0-9](?:-[A-Za-z0-9]){3,}(?![\w-])|(?<![\w,])[A-Za-z0-9](?:,\s[A-Za-z0-9]){3,}(?![\w])"
+    r"|(?<![\w,])[A-Z0-9](?:\s[A-Z0-9]){3,}(?![\w])"
 )
 _ACCOUNT_WORDS = re.compile(
     rf"(?i:\b(?:user\s?name|screen\s?name|gamer\s?tag|handle|account|profile|channel|spell|spelt|spelled|"
@@ -318,7 +349,7 @@ def _spelled_starts(text):
     characters) or "S, A, Z" (single capitals between commas)."""
     starts = set()
     n = len(text)
-    for sep in ("-", ", "):
+    for sep in ("-", ", ", " ") if "spel" in text or "letter" in text else ("-", ", "):
         k = len(sep)
         i = text.find(sep)
         while i >= 0:
@@ -329,7 +360,7 @@ def _spelled_starts(text):
                 and (i < 2 or not text[i - 2].isalnum())
                 and text[i + k].isalnum()
                 and not text[i + k + 1].isalnum()
-                and (sep == "-" or text[i - 1].isupper() or text[i - 1].isdigit())
+                and (sep != " " or text[i - 1].isupper() or text[i - 1].isdigit())
             ):
                 starts.add(i - 1)
             i = text.find(sep, i + 1)
@@ -380,7 +411,8 @@ def _spoken_identity(said: str) -> str:
 # ---------------------------------------------------------------------------------------
 
 _ID = re.compile(
-    r"\s*,?\s*(?i:(?:erm|um|er|like|just|it['’]s|it\s+was|it\s+is)\s*,?\s+)*(?P<q>[\"“‘'])?"
+    r"\s*,?\s*(?i:(?:erm|um|er|like|just|it['’]s|it\s+was|it\s+is|the\s+(?:user\s?)?name(?:\s+of)?)\s*,?\s+)*"
+    r"(?P<q>[\"“‘'])?"
     r"(?P<id>[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_]|[A-Za-z0-9])"
 )
 #: Announcing words, each found with ``str.find`` and checked by what comes before and
@@ -390,7 +422,7 @@ _ACCOUNT_NOUNS = (
     r"account|accounts|profile|profiles|channel|channels|page|user|username|handle|blog|vlog|"
     r"stream|streamer|troll|auditor|youtuber|tiktoker|influencer"
 )
-_AFTER_NAME = re.compile(r"(?i:s?(?:\s+(?:is|was|were|of))?\s*[:,]?)")
+_AFTER_NAME = re.compile(r"(?i:s?(?:\s+(?:on|for)\s+[A-Za-z]+)?(?:\s+(?:is|was|were|of))?\s*[:,]?)")
 _NOUN_BEFORE = re.compile(rf"(?i:\b(?:{_ACCOUNT_NOUNS})(?:\s+(?:was|is|were))?\s*,?\s+)$")
 _TRIGGERS = (
     # "his username was X", "screen name: X", "account name, X"; "an account named X"
@@ -406,8 +438,14 @@ _TRIGGERS = (
     # "goes by X", "posted as X", "known online as X"
     (" by ", re.compile(r"(?i:\b(?:goes|go|went|going|gone))$"), None, "account"),
     (" as ", re.compile(r"(?i:\b(?:post(?:s|ed|ing)?|comment(?:s|ed|ing)?|tweet(?:s|ed|ing)?|messag(?:es|ed|ing)|"
-                        r"go(?:es)?|went|going|known\s+online|registered|signed\s+up))$"), None, "plain"),
+                        r"go(?:es)?|went|going|known\s+online|registered|signed\s+up|"
+                        r"(?:on|via)\s+(?:insta(?:gram)?|snap(?:chat)?|tik\s?tok|twitter|x|facebook|youtube|"
+                        r"telegram|discord|reddit|twitch|threads)))$"), None, "plain"),
     (" under ", re.compile(r"(?i:\b(?:post(?:s|ed|ing)?|comment(?:s|ed|ing)?|go(?:es)?|went|going))$"), None, "plain"),
+    # "a fake account, X", "the profile: X", "the account was X"
+    ("account", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:\s*(?:,|:|\s+(?:is|was)\b))"), "plain"),
+    ("profile", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:\s*(?:,|:|\s+(?:is|was)\b))"), "plain"),
+    ("channel", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:\s*(?:,|:|\s+(?:is|was)\b))"), "plain"),
     # "a message from brumcopwatch saying", "a comment by copwatchkev"
     (" from ", re.compile(r"(?i:\b(?:messages?|messaged|dms?|dm['’]?d|comments?|commented|posts?|posted|tweets?|"
                           r"tweeted|replies|replied|followed|request|requests|videos?|reposted|shared))$"), None, "from"),
@@ -421,7 +459,7 @@ _PLATFORM_TOKENS = (
 )
 _AFTER_PLATFORM = re.compile(
     r"(?i:[a-z]*(?:\s?tok)?(?:\s+(?:account|profile|page|handle|name|username|channel|id))?"
-    r"(?:\s+(?:is|was)|\s*,(?:\s+(?:which|that)\s+(?:is|was)(?:\s+like)?)?|\s*:))"
+    r"(?:\s+(?:is|was)|['’]s|\s*,(?:\s+(?:which|that)\s+(?:is|was)(?:\s+like)?)?|\s*:))"
 )
 _OWNER_BEFORE = re.compile(
     r"(?i:(?:\b(?:my|his|her|their|our|your|its|the|a|an)|\w['’]s)\s+(?:(?:old|new|fake|private|main|"
@@ -489,6 +527,9 @@ def _plain_id(word: str) -> bool:
     return _is_camel(word)
 
 
+_SAID_JOIN = re.compile(r"(?:\s*,?\s+(?i:dot|underscore|under\s+score)\s*,?\s+[\"“‘']?[A-Za-z0-9]+[\"”’']?)+(?![\w-])")
+
+
 def _announced_handles(text, add, low):
     given, family = _ids.gazetteer()
     for t_start, j, what in _triggers(text, low):
@@ -497,6 +538,10 @@ def _announced_handles(text, add, low):
             continue
         s, e = m.span("id")
         word = m.group("id")
+        joined = _SAID_JOIN.match(text, e) if " " in text[e : e + 1] else None
+        if joined and what != "from":  # "her Insta is bethan dot haf dot xo"
+            add((s, joined.end(), "handle", _spoken_identity(text[s : joined.end()])))
+            continue
         if what == "from":
             if (_is_camel(word) or (word.islower() and not _ordinary_lower(word))) and _AFTER_FROM.match(text, e):
                 add((s, e, "handle", word.lower()))
@@ -570,6 +615,8 @@ def find(text: str, add, folded) -> None:
         return
     if " at " in low or "[at]" in low or "(at)" in low:
         _spoken_emails(text, add, low)
+    if " dot " in low and ("slash" in low or "www" in low or "colon" in low):
+        _spoken_urls(text, add)
     _said_handles(text, add, low)
     _announced_handles(text, add, low)
     _answered_handles(text, add, low)
