@@ -58,6 +58,11 @@ POSITIVES = [
     ("Her Insta is bethan dot haf dot xo, or it was.", "bethan dot haf dot xo"),
     ("I'll spell it, s, a, z, z, l, e, for the username.", "s, a, z, z, l, e"),
     ("The username, I'll spell it: K E L Z Y B O O.", "K E L Z Y B O O"),
+    ("He's bigdave_77 on Snapchat and kelzforeva on TikTok.", "kelzforeva"),
+    ("His YouTube channel, Audit Britain Live, has thousands of subscribers.", "Audit Britain Live"),
+    ("My TikTok (kelzforeva) got flooded.", "kelzforeva"),
+    ("He goes by the handle frostyjack on Discord, or frosty#2231.", "frostyjack"),
+    ("He goes by the handle frostyjack on Discord, or frosty#2231.", "frosty#2231"),
     # web addresses on other domains or said aloud
     ("It's facebook dot com slash jane dot doe dot 77, and it's still up.", "facebook dot com slash jane dot doe dot 77"),
     ("The site's www dot copwatchwirral dot co dot uk, all one word.", "www dot copwatchwirral dot co dot uk"),
@@ -73,6 +78,7 @@ POSITIVES = [
     ("My personal one is j.barker at gmail.com, so, yeah.", "j.barker at gmail.com"),
     ("Write to fraud [at] kentcounty.example.org about it.", "fraud [at] kentcounty.example.org"),
     ("Write to jo.bloggs (at) example (dot) com for the forms.", "jo.bloggs (at) example (dot) com"),
+    ("Send it to jane.doe @ gmail.com please.", "jane.doe @ gmail.com"),
     ("My email, it's dee at moorside dot co dot uk, and they had it.", "dee at moorside dot co dot uk"),
 ]
 
@@ -105,6 +111,9 @@ LOOK_ALIKES = [
     ("I looked at the bottom of the page at the dots.", "at the dots"),
     ("He was at work at 7, dot on time.", "at 7, dot"),
     ("The account was deleted after a week.", "deleted"),
+    ("We posted loads on Facebook, selfies on Instagram, all of it.", "selfies"),
+    ("In 2019 on Facebook and covid19 on Twitter, I mean posts.", "covid19"),
+    ("It's 24 on Facebook and 7pm on TikTok.", "7pm"),
     ("The profile, erm, got taken down eventually.", "got taken"),
     ("I went to facebook dot com and searched.", "facebook dot com"),
     ("It was just a dot com thing, you know, slash and burn.", "dot com"),

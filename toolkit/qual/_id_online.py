@@ -129,6 +129,10 @@ _DOTTED = re.compile(r"(?<![\w@./:\\#-])[a-z0-9]+(?:\.[a-z0-9]+)+(?![\w@/-]|\.[A
 _REDDIT_USER = re.compile(r"(?<![\w./-])/?u/[A-Za-z0-9][A-Za-z0-9_-]{2,29}(?![\w/-])")
 
 
+#: Discord's old user names with a four-digit tag ("kelz#4471").
+_DISCORD_TAG = re.compile(r"(?<![\w@#./-])[A-Za-z][A-Za-z0-9_.]{1,31}#\d{4}(?![\w#])")
+
+
 def _dotted_handle(token: str) -> bool:
     """``token`` (lower-case words joined by dots) is a handle: not a web host (ending in a
     top-level domain), a file name, a decimal, a time or an abbreviation ("e.g.",
@@ -184,6 +188,9 @@ def _shape_handles(text, add):
         for m in _ids._matches_at(_DOTTED, text, starts):
             if _dotted_handle(m.group()):
                 add((m.start(), m.end(), "handle", m.group()))
+    if "#" in text:
+        for m in _DISCORD_TAG.finditer(text):
+            add((m.start(), m.end(), "handle", m.group().lower()))
     if "u/" in text:
         for m in _REDDIT_USER.finditer(text):
             add((m.start(), m.end(), "handle", m.group().lstrip("/").lower()))
@@ -267,14 +274,14 @@ def _other_urls(text, add):
 _SPOKEN_TLD = r"co\s+dot\s+uk|org\s+dot\s+uk|ac\s+dot\s+uk|com|net|org|uk|io|me|info|ie|example|co"
 SPOKEN_EMAIL = re.compile(
     r"(?<![\w@.-])(?P<local>[a-z0-9][a-z0-9._-]*(?:(?:\s+(?:dot|underscore|dash|hyphen)\s+|\s*[\[(]dot[\])]\s*)[a-z0-9]+)*)"
-    r"(?P<at>\s+at\s+(?:sign\s+)?|\s*[\[(]\s*at\s*[\])]\s*)"
+    r"(?P<at>\s+at\s+(?:sign\s+)?|\s*[\[(]\s*at\s*[\])]\s*|\s+@\s+)"
     r"(?P<domain>[a-z0-9][a-z0-9-]*(?:(?:\s+dot\s+|\s*[\[(]dot[\])]\s*|\.)[a-z0-9-]+)*?)"
     rf"(?:(?:\s+dot\s+|\s*[\[(]dot[\])]\s*)(?:{_SPOKEN_TLD})|\.(?:[a-z]{{2,6}}(?:\.[a-z]{{2}})?))(?![\w-]|\.[a-z0-9])",
     re.IGNORECASE,
 )
 #: " at " (or "[at]") followed by something shaped like a domain ("example dot", "gmail.").
 _AT_DOMAIN = re.compile(
-    r"\s*(?:at\s+(?:sign\s+)?|[\[(]\s*at\s*[\])]\s*)[a-z0-9][a-z0-9-]*(?:\.|\s+dot\s+|\s*[\[(]dot[\])]\s*)[a-z0-9]",
+    r"\s*(?:at\s+(?:sign\s+)?|[\[(]\s*at\s*[\])]\s*|@\s+)[a-z0-9][a-z0-9-]*(?:\.|\s+dot\s+|\s*[\[(]dot[\])]\s*)[a-z0-9]",
     re.IGNORECASE,
 )
 _EMAIL_WORD = re.compile(r"(?i:e-?mail|address|inbox|mail\b|write\s+to|contact)")
@@ -285,9 +292,9 @@ def _spoken_emails(text, add, low):
     "[at]", "(at)") comes before something shaped like a domain."""
     ats = []
     if low is None:  # case-folding changed the length: positions from the text itself
-        ats = [m.start() for m in re.finditer(r"(?i) at |\[at\]|\(at\)", text) if _AT_DOMAIN.match(text, m.start())]
+        ats = [m.start() for m in re.finditer(r"(?i) at |\[at\]|\(at\)| @ ", text) if _AT_DOMAIN.match(text, m.start())]
     else:
-        for tok in (" at ", "[at]", "(at)"):
+        for tok in (" at ", "[at]", "(at)", " @ "):
             i = low.find(tok)
             while i >= 0:
                 if _AT_DOMAIN.match(text, i):
@@ -303,7 +310,7 @@ def _spoken_emails(text, add, low):
 
 def _spoken_email(text, add, m):
     local = m.group("local")
-    if "[" not in m.group("at") and "(" not in m.group("at"):  # a plain " at "
+    if not re.search(r"[\[(@]", m.group("at")):  # a plain " at "
         strong = re.search(r"[._\d]|\s(?:dot|underscore)\s|[\[(]dot", local) is not None
         announced = _EMAIL_WORD.search(text, max(0, m.start() - 80), m.start()) is not None
         if not (strong or announced):
@@ -314,7 +321,7 @@ def _spoken_email(text, add, m):
             return  # "sam at gmail.com" needs the word "e-mail" before it
     identity = re.sub(r"\s+dot\s+|\s*[\[(]dot[\])]\s*", ".", m.group().lower())
     identity = re.sub(r"\s+underscore\s+", "_", identity)
-    identity = re.sub(r"\s*(?:\s+at\s+(?:sign\s+)?|[\[(]\s*at\s*[\])])\s*", "@", identity, count=1)
+    identity = re.sub(r"\s*(?:\s+at\s+(?:sign\s+)?|[\[(]\s*at\s*[\])]|@)\s*", "@", identity, count=1)
     add((m.start(), m.end(), "email", identity))
 
 
@@ -411,7 +418,7 @@ def _spoken_identity(said: str) -> str:
 # ---------------------------------------------------------------------------------------
 
 _ID = re.compile(
-    r"\s*,?\s*(?i:(?:erm|um|er|like|just|it['’]s|it\s+was|it\s+is|the\s+(?:user\s?)?name(?:\s+of)?)\s*,?\s+)*"
+    r"\s*,?\s*(?i:(?:erm|um|er|like|just|it['’]s|it\s+was|it\s+is|the\s+(?:user\s?name|name|handle|account)(?:\s+of)?)\s*,?\s+)*"
     r"(?P<q>[\"“‘'])?"
     r"(?P<id>[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_]|[A-Za-z0-9])"
 )
@@ -445,7 +452,7 @@ _TRIGGERS = (
     # "a fake account, X", "the profile: X", "the account was X"
     ("account", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:\s*(?:,|:|\s+(?:is|was)\b))"), "plain"),
     ("profile", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:\s*(?:,|:|\s+(?:is|was)\b))"), "plain"),
-    ("channel", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:\s*(?:,|:|\s+(?:is|was)\b))"), "plain"),
+    ("channel", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:\s*(?:,|:|\s+(?:is|was)\b))"), "account"),
     # "a message from brumcopwatch saying", "a comment by copwatchkev"
     (" from ", re.compile(r"(?i:\b(?:messages?|messaged|dms?|dm['’]?d|comments?|commented|posts?|posted|tweets?|"
                           r"tweeted|replies|replied|followed|request|requests|videos?|reposted|shared))$"), None, "from"),
@@ -459,7 +466,7 @@ _PLATFORM_TOKENS = (
 )
 _AFTER_PLATFORM = re.compile(
     r"(?i:[a-z]*(?:\s?tok)?(?:\s+(?:account|profile|page|handle|name|username|channel|id))?"
-    r"(?:\s+(?:is|was)|['’]s|\s*,(?:\s+(?:which|that)\s+(?:is|was)(?:\s+like)?)?|\s*:))"
+    r"(?:\s+(?:is|was)|['’]s|\s*,(?:\s+(?:which|that)\s+(?:is|was)(?:\s+like)?)?|\s*:|\s*\(|\s+[-–]))"
 )
 _OWNER_BEFORE = re.compile(
     r"(?i:(?:\b(?:my|his|her|their|our|your|its|the|a|an)|\w['’]s)\s+(?:(?:old|new|fake|private|main|"
@@ -492,10 +499,13 @@ def _triggers(text, low):
     for tok in _PLATFORM_TOKENS:
         i = low.find(tok)
         while i >= 0:
-            if (i == 0 or not text[i - 1].isalnum()) and _OWNER_BEFORE.search(text, max(0, i - 40), i):
-                m = _AFTER_PLATFORM.match(text, i + len(tok))
-                if m:
-                    out.append((i, m.end(), "plain"))
+            if i == 0 or not text[i - 1].isalnum():
+                if _OWNER_BEFORE.search(text, max(0, i - 40), i):
+                    m = _AFTER_PLATFORM.match(text, i + len(tok))
+                    if m:
+                        out.append((i, m.end(), "plain"))
+                if text[max(0, i - 4) : i] == " on ":
+                    out.append((i, -1, "before"))  # "he's bigdave on Snapchat"
             i = low.find(tok, i + 1)
     return out
 
@@ -515,11 +525,17 @@ _AFTER_FROM = re.compile(
 )
 
 
-def _plain_id(word: str) -> bool:
+_ID_BEFORE_ON = re.compile(r"(?<![\w@./-])(?P<id>[A-Za-z0-9][A-Za-z0-9_.#]*[A-Za-z0-9_])\s+on\s+$")
+
+
+def _plain_id(word: str, strict: bool = False) -> bool:
     """``word`` may be a user name in an announcing position: handle-shaped, a lower-case
-    word that is no English word, or a CamelCase word."""
+    word that is no English word, or a CamelCase word (``strict``: a number alone or a
+    word and a number, "2019" or "covid19", is not enough)."""
     if re.search(r"[_\d]", word) and re.search(r"[A-Za-z]", word):
-        return True
+        if strict and "_" not in word and not re.search(r"[A-Za-z]{3,}\d|\d[A-Za-z]{3,}", word):
+            return False
+        return not strict or not re.fullmatch(r"[A-Za-z]+\d{1,4}s?|\d+(?:st|nd|rd|th|s|am|pm)", word)
     if "." in word:
         return _dotted_handle(word.lower()) if word.islower() else False
     if word.islower():
@@ -533,6 +549,11 @@ _SAID_JOIN = re.compile(r"(?:\s*,?\s+(?i:dot|underscore|under\s+score)\s*,?\s+[\
 def _announced_handles(text, add, low):
     given, family = _ids.gazetteer()
     for t_start, j, what in _triggers(text, low):
+        if what == "before":
+            b = _ID_BEFORE_ON.search(text, max(0, t_start - 40), t_start)
+            if b and _plain_id(b.group("id"), strict=True):
+                add((b.start("id"), b.end("id"), "handle", b.group("id").lower()))
+            continue
         m = _ID.match(text, j)
         if m is None:
             continue
@@ -613,7 +634,7 @@ def find(text: str, add, folded) -> None:
         _other_urls(text, add)
     if low is None:
         return
-    if " at " in low or "[at]" in low or "(at)" in low:
+    if " at " in low or "[at]" in low or "(at)" in low or " @ " in low:
         _spoken_emails(text, add, low)
     if " dot " in low and ("slash" in low or "www" in low or "colon" in low):
         _spoken_urls(text, add)
