@@ -140,3 +140,9 @@ def test_spelled_handle_needs_an_account_word():
 def test_person_named_account_left_to_person_rules():
     text = "A man messaged me from an account called Justin Case."
     assert not _touched(text, "Justin Case", {"handle"})
+
+
+def test_same_account_same_identity_with_or_without_at():
+    text = "It was @blue_line_liars on X, and blue_line_liars on TikTok, at sign blue underscore line underscore liars."
+    ids = [i for s, e, k, i in find_identifiers(text) if k == "handle"]
+    assert len(ids) == 3 and set(ids) == {"@blue_line_liars"}, ids

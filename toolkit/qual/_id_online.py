@@ -648,7 +648,16 @@ _AT_NOT_HANDLE = re.compile(r"@(?:\d{1,2}(?:[:.]\d{2})?(?:am|pm|ish)?|\d+p|\d+(?
 
 
 def revise(text: str, found: list) -> list:
-    """``found`` after this area's corrections."""
-    if "@" not in text:
-        return found
-    return [f for f in found if not (f[2] == "handle" and _AT_NOT_HANDLE.match(text[f[0] : f[1]]))]
+    """``found`` after this area's corrections: "@" before a time or a price is no handle;
+    every handle's identity is written with one "@" ("@blue_line_liars", said with or
+    without it), so the same account receives the same pseudonym however it is given."""
+    out = []
+    for f in found:
+        if f[2] == "handle":
+            if "@" in text and _AT_NOT_HANDLE.match(text[f[0] : f[1]]):
+                continue
+            ident = f[3]
+            if not ident.startswith("@") or ident.startswith("@@"):
+                f = (f[0], f[1], f[2], "@" + ident.lstrip("@"))
+        out.append(f)
+    return out
