@@ -124,6 +124,7 @@ _UNDERSCORED = re.compile(
     r"(?<![\w@./:\\#-])(?:u/)?_*[A-Za-z0-9]+(?:[_.]+[A-Za-z0-9]+)*_*(?![\w@/-]|\.[A-Za-z0-9])"
 )
 #: Lower-case words and digits joined by dots ("bethan.haf.xo", "llanelli.lad.99").
+_FILE_PREFIX = re.compile(r"(?i:img|dsc|dscn|dcim|vid|mvimg|pxl|screenshot|scan|rec|wa)_?\d")
 _DOTTED = re.compile(r"(?<![\w@./:\\#-])[a-z0-9]+(?:\.[a-z0-9]+)+(?![\w@/-]|\.[A-Za-z0-9])")
 #: Reddit user names ("u/Brandreth_Family_Secrets", "/u/throwaway99").
 _REDDIT_USER = re.compile(r"(?<![\w./-])/?u/[A-Za-z0-9][A-Za-z0-9_-]{2,29}(?![\w/-])")
@@ -180,12 +181,17 @@ def _shape_handles(text, add):
                 continue
             if "." in core and core.rsplit(".", 1)[-1].lower() in (_FILE_EXT | _TLD_WORDS):
                 continue  # "report_final.pdf", "my_site.co.uk"
-            if re.fullmatch(r"_+\w*_+|\w*__+\w*", core) and not re.search(r"[a-z]", core, re.I):
-                continue
+            if _FILE_PREFIX.match(core):
+                continue  # "IMG_2034": a photo's file name
+            if text[m.start() - 1 : m.start()] in "[<{" and m.start() > 0 or text[m.end() : m.end() + 1] in ("]", ">", "}"):
+                continue  # "[NAME_1]": a placeholder of an earlier redaction
             add((m.start(), m.end(), "handle", tok.lower()))
     starts = _dot_starts(text)
     if starts:
         for m in _ids._matches_at(_DOTTED, text, starts):
+            parts = m.group().split(".")
+            if len(parts) == 2 and parts[0].isalpha() and parts[1].isalpha() and all(map(_ordinary_lower, parts)):
+                continue  # "left.then": a full stop without its space (announced, it counts)
             if _dotted_handle(m.group()):
                 add((m.start(), m.end(), "handle", m.group()))
     if "#" in text:
