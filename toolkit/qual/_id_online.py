@@ -65,7 +65,8 @@ _NOT_NAMES = frozenset(
     coz aye nah yeah's bloke fella missus mate lad lads copper coppers bizzies bizzie polis
     doxx doxxed doxxing doxing screenshotted screenshot screenshots payslip postie haha hahaha
     lol lmao omg tbh idk imo ffs wtf smh aww ugh oops och naw wee ken youse yous bairn
-    hiya ta tara soz""".split()
+    hiya ta tara soz nanna nana nan nanny granda gramps grampa nain taid mamgu tadcu bampi
+    mam mammy sarge guv gaffer bestie bezzie oppo cuz bruv fam hun babe""".split()
 )
 
 
@@ -585,6 +586,8 @@ def _announced_handles(text, add, low):
             continue
         run = _TITLE_RUN.match(text, s)
         if run is None:
+            if re.fullmatch(r"[A-Z][a-z]{3,}", word) and not _ids.is_ordinary(word) and word not in given:
+                add((s, e, "handle", word.lower()))  # "a profile called Copwatcherz"
             continue
         words = run.group().split()
         if sum(w[:1].isupper() for w in words) < 2:
