@@ -76,12 +76,15 @@ POSITIVES = [
     ("They'd found me on riverstonewatch.test first.", "riverstonewatch.test"),
     ("The thread is at forum.riverstone.example/threads/88 if you want it.", "forum.riverstone.example/threads/88"),
     ("There's a blog at ruralcopwatch.blogspot.ie/2022/05 with my photo.", "ruralcopwatch.blogspot.ie/2022/05"),
+    ("The site is policeofficersexposed dot example and nothing else.", "policeofficersexposed dot example"),
     # e-mail addresses said aloud or with [at]
     ("Email me at sam dot price at outlook dot com if you like.", "sam dot price at outlook dot com"),
     ("My personal one is j.barker at gmail.com, so, yeah.", "j.barker at gmail.com"),
     ("Write to fraud [at] kentcounty.example.org about it.", "fraud [at] kentcounty.example.org"),
     ("Write to jo.bloggs (at) example (dot) com for the forms.", "jo.bloggs (at) example (dot) com"),
     ("Send it to jane.doe @ gmail.com please.", "jane.doe @ gmail.com"),
+    ("Write to k dot obrien at merseyside dash police dot example and she'll reply.",
+     "k dot obrien at merseyside dash police dot example"),
     ("My email, it's dee at moorside dot co dot uk, and they had it.", "dee at moorside dot co dot uk"),
 ]
 
@@ -125,6 +128,7 @@ LOOK_ALIKES = [
     ("The profile, erm, got taken down eventually.", "got taken"),
     ("I went to facebook dot com and searched.", "facebook dot com"),
     ("It was just a dot com thing, you know, slash and burn.", "dot com"),
+    ("It was in the dot com boom, just dot com stuff.", "dot com"),
 ]
 
 

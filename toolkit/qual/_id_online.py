@@ -246,8 +246,8 @@ _SPOKEN_URL = re.compile(
 
 def _spoken_urls(text, add):
     for m in _SPOKEN_URL.finditer(text):
-        if not (m.group("path") or m.group("www") or m.group("scheme")):
-            continue  # a host alone: the host rule's (public hosts left)
+        if not (m.group("path") or m.group("www") or m.group("scheme")) and len(m.group("host").split()[0]) < 4:
+            continue  # "a dot com": no host
         if m.group("host").split()[0].casefold() in _win._SPOKEN_NOT_HOST and not m.group("www"):
             continue
         url = m.group().lower()
@@ -282,13 +282,13 @@ _SPOKEN_TLD = r"co\s+dot\s+uk|org\s+dot\s+uk|ac\s+dot\s+uk|com|net|org|uk|io|me|
 SPOKEN_EMAIL = re.compile(
     r"(?<![\w@.-])(?P<local>[a-z0-9][a-z0-9._-]*(?:(?:\s+(?:dot|underscore|dash|hyphen)\s+|\s*[\[(]dot[\])]\s*)[a-z0-9]+)*)"
     r"(?P<at>\s+at\s+(?:sign\s+)?|\s*[\[(]\s*at\s*[\])]\s*|\s+@\s+)"
-    r"(?P<domain>[a-z0-9][a-z0-9-]*(?:(?:\s+dot\s+|\s*[\[(]dot[\])]\s*|\.)[a-z0-9-]+)*?)"
+    r"(?P<domain>[a-z0-9][a-z0-9-]*(?:(?:\s+dot\s+|\s*[\[(]dot[\])]\s*|\.|\s+(?:dash|hyphen)\s+)[a-z0-9-]+)*?)"
     rf"(?:(?:\s+dot\s+|\s*[\[(]dot[\])]\s*)(?:{_SPOKEN_TLD})|\.(?:[a-z]{{2,6}}(?:\.[a-z]{{2}})?))(?![\w-]|\.[a-z0-9])",
     re.IGNORECASE,
 )
 #: " at " (or "[at]") followed by something shaped like a domain ("example dot", "gmail.").
 _AT_DOMAIN = re.compile(
-    r"\s*(?:at\s+(?:sign\s+)?|[\[(]\s*at\s*[\])]\s*|@\s+)[a-z0-9][a-z0-9-]*(?:\.|\s+dot\s+|\s*[\[(]dot[\])]\s*)[a-z0-9]",
+    r"\s*(?:at\s+(?:sign\s+)?|[\[(]\s*at\s*[\])]\s*|@\s+)[a-z0-9][a-z0-9-]*(?:\s+(?:dash|hyphen)\s+[a-z0-9-]+)*(?:\.|\s+dot\s+|\s*[\[(]dot[\])]\s*)[a-z0-9]",
     re.IGNORECASE,
 )
 _EMAIL_WORD = re.compile(r"(?i:e-?mail|address|inbox|mail\b|write\s+to|contact)")
@@ -328,6 +328,7 @@ def _spoken_email(text, add, m):
             return  # "sam at gmail.com" needs the word "e-mail" before it
     identity = re.sub(r"\s+dot\s+|\s*[\[(]dot[\])]\s*", ".", m.group().lower())
     identity = re.sub(r"\s+underscore\s+", "_", identity)
+    identity = re.sub(r"\s+(?:dash|hyphen)\s+", "-", identity)
     identity = re.sub(r"\s*(?:\s+at\s+(?:sign\s+)?|[\[(]\s*at\s*[\])]|@)\s*", "@", identity, count=1)
     add((m.start(), m.end(), "email", identity))
 
@@ -645,7 +646,7 @@ def find(text: str, add, folded) -> None:
         return
     if " at " in low or "[at]" in low or "(at)" in low or " @ " in low:
         _spoken_emails(text, add, low)
-    if " dot " in low and ("slash" in low or "www" in low or "colon" in low):
+    if " dot " in low:
         _spoken_urls(text, add)
     _said_handles(text, add, low)
     _announced_handles(text, add, low)
