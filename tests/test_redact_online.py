@@ -46,6 +46,9 @@ POSITIVES = [
         "Interviewer: What was the account called? Respondent: It was Whitby Watchers Uncut, I think.",
         "Whitby Watchers Uncut",
     ),
+    ("Q: And what was his username? A: It was, erm, kezzadawg, all lower case.", "kezzadawg"),
+    ("Interviewer: What was the channel called? Respondent: Umbrella Watch Live, I think.", "Umbrella Watch Live"),
+    ("His username was ermintrude99.", "ermintrude99"),
     # handles said aloud or spelled
     ("It's at symbol, kev, underscore, the, underscore, grass, on Twitter.", "kev, underscore, the, underscore, grass"),
     ("She said it was lily underscore may underscore x on TikTok.", "lily underscore may underscore x"),
@@ -118,6 +121,8 @@ LOOK_ALIKES = [
     ("He was at work at 7, dot on time.", "at 7, dot"),
     ("The account was deleted after a week.", "deleted"),
     ("He sent me IMG_2034 and IMG_2035 off his phone.", "IMG_2034"),
+    ("Interviewer: Do you remember the username? P0012: No, sorry, I blocked it.", "No, sorry"),
+    ("Interviewer: What was the channel called? Respondent: Honestly I don't remember.", "Honestly I"),
     ("I had a message from nanna saying she'd seen it, and texts from sarge.", "nanna"),
     ("A group called Bizzywatch posted it.", "Bizzywatch"),
     ("The transcript had [NAME_1] and <PERSON_2> in it already.", "NAME_1"),

@@ -426,7 +426,7 @@ def _spoken_identity(said: str) -> str:
 # ---------------------------------------------------------------------------------------
 
 _ID = re.compile(
-    r"\s*,?\s*(?i:(?:erm|um|er|like|just|it['’]s|it\s+was|it\s+is|the\s+(?:user\s?name|name|handle|account)(?:\s+of)?)\s*,?\s+)*"
+    r"\s*,?\s*(?i:(?:erm|um|er|like|just|it['’]s|it\s+was|it\s+is|the\s+(?:user\s?name|name|handle|account)(?:\s+of)?)\b\s*,?\s+)*"
     r"(?P<q>[\"“‘'])?"
     r"(?P<id>[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_]|[A-Za-z0-9])"
 )
@@ -520,8 +520,19 @@ def _triggers(text, low):
 
 #: Words that start a run of capitalised words after "called" without naming an account.
 _NOT_ACCOUNT_START = frozenset(
-    "The A An This That It He She They I We You Me Him Her Them My His Our Their Your".split()
+    """The A An This That It He She They I We You Me Him Her Them My His Our Their Your
+    Honestly Sorry No Yes Yeah Well Actually Basically Obviously Maybe Probably Something
+    Nothing Not Oh Just Like Erm Um Er Apparently Definitely Sometimes Anyway""".split()
 )
+_PRONOUNS = frozenset("I We You He She They It".split())
+
+
+def _account_run(words) -> bool:
+    """A run of capitalised words may be an account's name: two capitalised words or more,
+    not starting with a pronoun or a discourse word, no pronoun inside ("Honestly I")."""
+    if words[0] in _NOT_ACCOUNT_START or any(w in _PRONOUNS for w in words[1:]):
+        return False
+    return sum(w[:1].isupper() for w in words) >= 2
 _TITLE_RUN = re.compile(
     rf"[{_ids._UP}0-9][\w'’]*(?:\s+(?:(?:the|of|for|and|on|in|da|de|o|&|a)\s+)?[{_ids._UP}0-9][\w'’]*){{1,5}}"
 )
@@ -591,7 +602,7 @@ def _announced_handles(text, add, low):
                 add((s, e, "handle", word.lower()))  # "a profile called Copwatcherz"
             continue
         words = run.group().split()
-        if sum(w[:1].isupper() for w in words) < 2:
+        if not _account_run(words):
             continue
         if words[0] in given and (len(words) == 2 or (len(words) == 3 and words[2] in family)):
             continue  # "an account called Justin Case": a person's name, the person rules'
@@ -600,14 +611,15 @@ def _announced_handles(text, add, low):
 
 #: An interviewer's question about an account's name, and the start of the answer.
 _ASKED = re.compile(
-    r"(?i:\b(?:account|channel|profile|user\s?name|handle|gamer\s?tag|screen\s?name)s?\b[^.?!\n]{0,40}"
-    r"\b(?:called|named|name|names)\s*\?)\s*(?:Respondent|R|A)?\s*:?\s*"
-    r"(?:(?:It['’]s|It\s+was|It\s+is|Erm|Um|Er|So|Well|Yeah|Oh|Just|Something\s+like)\s*,?\s*)*"
+    r"(?i:\b(?:account|channel|profile|user\s?name|handle|gamer\s?tag|screen\s?name)s?\b"
+    r"(?:[^.?!\n]{0,40}\b(?:called|named|name|names))?\s*\?)\s*(?:[A-Z][A-Za-z0-9 ]{0,20}:)?\s*"
+    r"(?i:(?:It['’]s|It\s+was|It\s+is|Erm|Um|Er|So|Well|Yeah|Oh|Just|Something\s+like|That['’]s|That\s+was|"
+    r"His\s+was|Hers\s+was|Mine\s+was|Mine['’]s)\b\s*,?\s*)*"
 )
 
 
 def _answered_handles(text, add, low):
-    if "?" not in text or not ("called?" in low or "name?" in low or "named?" in low or "names?" in low):
+    if "?" not in text or not any(w in low for w in ("called?", "name?", "named?", "names?", "handle?", "tag?")):
         return
     for m in _ASKED.finditer(text):
         s = m.end()
@@ -621,9 +633,8 @@ def _answered_handles(text, add, low):
             add((s, s + len(word), "handle", word.lower()))
             continue
         run = _TITLE_RUN.match(text, s)
-        if run is not None and sum(w[:1].isupper() for w in run.group().split()) >= 2:
-            if run.group().split()[0] not in _NOT_ACCOUNT_START:
-                add((s, run.end(), "handle", run.group().lower()))
+        if run is not None and _account_run(run.group().split()):
+            add((s, run.end(), "handle", run.group().lower()))
 
 
 # ---------------------------------------------------------------------------------------
