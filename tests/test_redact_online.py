@@ -49,6 +49,7 @@ POSITIVES = [
     ("Q: And what was his username? A: It was, erm, kezzadawg, all lower case.", "kezzadawg"),
     ("Interviewer: What was the channel called? Respondent: Umbrella Watch Live, I think.", "Umbrella Watch Live"),
     ("His username was ermintrude99.", "ermintrude99"),
+    ("His Snapchat is kyle2009 and his Xbox is 2k_kyle.", "kyle2009"),
     # handles said aloud or spelled
     ("It's at symbol, kev, underscore, the, underscore, grass, on Twitter.", "kev, underscore, the, underscore, grass"),
     ("She said it was lily underscore may underscore x on TikTok.", "lily underscore may underscore x"),
@@ -112,6 +113,12 @@ LOOK_ALIKES = [
     ("He handles the social media for the federation.", "the social media"),
     ("A group called Safer Streets Whitby shared the post.", "Safer Streets Whitby"),
     ('The account was called "Concerned Local Mum" and posted daily.', "Concerned Local Mum"),
+    # numbers where a user name might be (the main user-name pattern's false alarms)
+    ("He was playing on his Xbox 360 all night.", "360"),
+    ("I deleted my Snapchat, 2019 I think, and never went back.", "2019"),
+    ("Her Insta was 14.5k followers strong.", "14.5k"),
+    ("We use Teams and Telegram 24/7.", "24/7"),
+    ("Her handle is 5ft tall, ha.", "5ft"),
     # numbers, abbreviations and file names with dots or underscores
     ("We were on the 8.15 train and then the 9.30 one, e.g. the slow one.", "e.g"),
     ("The file was report_final.pdf, and the other was notes.docx.", "report_final.pdf"),

@@ -668,6 +668,13 @@ def find(text: str, add, folded) -> None:
 _AT_NOT_HANDLE = re.compile(r"@(?:\d{1,2}(?:[:.]\d{2})?(?:am|pm|ish)?|\d+p|\d+(?:am|pm))$", re.IGNORECASE)
 
 
+#: A number, a count or a measure where a user name was expected ("Xbox 360", "14.5k").
+_NUMBER_NOT_HANDLE = re.compile(
+    r"\d+(?:[.,]\d+)*(?:k|m|bn|ft|in|cm|mm|kg|g|st|lb|lbs|mph|kph|am|pm|th|st|nd|rd|s|x|p|hrs?|mins?|yrs?)?",
+    re.IGNORECASE,
+)
+
+
 def revise(text: str, found: list) -> list:
     """``found`` after this area's corrections: "@" before a time or a price is no handle;
     every handle's identity is written with one "@" ("@blue_line_liars", said with or
@@ -675,8 +682,11 @@ def revise(text: str, found: list) -> list:
     out = []
     for f in found:
         if f[2] == "handle":
-            if "@" in text and _AT_NOT_HANDLE.match(text[f[0] : f[1]]):
+            said = text[f[0] : f[1]]
+            if "@" in said and _AT_NOT_HANDLE.match(said):
                 continue
+            if not said.startswith("@") and _NUMBER_NOT_HANDLE.fullmatch(said):
+                continue  # "his Xbox 360", "my Snapchat, 2019", "her Insta was 14.5k": no name
             ident = f[3]
             if not ident.startswith("@") or ident.startswith("@@"):
                 f = (f[0], f[1], f[2], "@" + ident.lstrip("@"))
