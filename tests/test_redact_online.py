@@ -113,6 +113,8 @@ LOOK_ALIKES = [
     ("He handles the social media for the federation.", "the social media"),
     ("A group called Safer Streets Whitby shared the post.", "Safer Streets Whitby"),
     ('The account was called "Concerned Local Mum" and posted daily.', "Concerned Local Mum"),
+    # a brand's home page
+    ("I ordered it off tesco.com and argos.co.uk the same day.", "tesco.com and argos.co.uk"),
     # numbers where a user name might be (the main user-name pattern's false alarms)
     ("He was playing on his Xbox 360 all night.", "360"),
     ("I deleted my Snapchat, 2019 I think, and never went back.", "2019"),

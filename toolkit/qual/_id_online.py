@@ -690,5 +690,16 @@ def revise(text: str, found: list) -> list:
             ident = f[3]
             if not ident.startswith("@") or ident.startswith("@@"):
                 f = (f[0], f[1], f[2], "@" + ident.lstrip("@"))
+        elif f[2] == "url" and _brand_home(text[f[0] : f[1]]):
+            continue  # "tesco.com", "www.argos.co.uk": a brand's home page points to nobody
         out.append(f)
     return out
+
+
+def _brand_home(said: str) -> bool:
+    """A bare host whose name is a brand or platform that identifies nobody ("tesco.com")."""
+    if "/" in said or "@" in said or " " in said:
+        return False
+    host = said.lower().removeprefix("www.")
+    name, _, rest = host.partition(".")
+    return rest in ("com", "co.uk", "uk", "net", "org", "org.uk") and name in _brands_folded()
