@@ -50,6 +50,9 @@ POSITIVES = [
     ("Interviewer: What was the channel called? Respondent: Umbrella Watch Live, I think.", "Umbrella Watch Live"),
     ("His username was ermintrude99.", "ermintrude99"),
     ("His Snapchat is kyle2009 and his Xbox is 2k_kyle.", "kyle2009"),
+    ("A TikTok user kelzforeva duetted it with my face.", "kelzforeva"),
+    ("Then the account kelzforeva posted my address.", "kelzforeva"),
+    ('His display name was "Kev The Grass" back then.', "Kev The Grass"),
     # handles said aloud or spelled
     ("It's at symbol, kev, underscore, the, underscore, grass, on Twitter.", "kev, underscore, the, underscore, grass"),
     ("She said it was lily underscore may underscore x on TikTok.", "lily underscore may underscore x"),
@@ -129,6 +132,8 @@ LOOK_ALIKES = [
     ("I looked at the bottom of the page at the dots.", "at the dots"),
     ("He was at work at 7, dot on time.", "at 7, dot"),
     ("The account was deleted after a week.", "deleted"),
+    ("The account holder was never traced, and the account settings were public.", "holder"),
+    ("It was a profile picture, the profile photo of my kid.", "picture"),
     ("He sent me IMG_2034 and IMG_2035 off his phone.", "IMG_2034"),
     ("Interviewer: Do you remember the username? P0012: No, sorry, I blocked it.", "No, sorry"),
     ("Interviewer: What was the channel called? Respondent: Honestly I don't remember.", "Honestly I"),

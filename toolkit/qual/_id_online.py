@@ -441,9 +441,12 @@ _AFTER_NAME = re.compile(r"(?i:s?(?:\s+(?:on|for)\s+[A-Za-z]+)?(?:\s+(?:is|was|w
 _NOUN_BEFORE = re.compile(rf"(?i:\b(?:{_ACCOUNT_NOUNS})(?:\s+(?:was|is|were))?\s*,?\s+)$")
 _TRIGGERS = (
     # "his username was X", "screen name: X", "account name, X"; "an account named X"
-    ("name", re.compile(r"(?i:\b(?:user|screen|account|display|profile|channel)\s?)$"), _AFTER_NAME, "account"),
-    ("handle", re.compile(r"(?<![\w-])$"), _AFTER_NAME, "account"),
-    ("gamer", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:\s?tags?(?:\s+(?:is|was|were|of))?\s*[:,]?)"), "account"),
+    ("name", re.compile(r"(?i:\b(?:user|screen|account|display|profile|channel)\s?)$"), _AFTER_NAME, "name"),
+    ("handle", re.compile(r"(?<![\w-])$"), _AFTER_NAME, "name"),
+    ("gamer", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:\s?tags?(?:\s+(?:is|was|were|of))?\s*[:,]?)"), "name"),
+    # "TikTok user kelzforeva", "a Reddit user, throwaway_99"
+    ("user", re.compile(r"(?i:\b(?:insta(?:gram)?|snap(?:chat)?|tik\s?tok|twitter|x|facebook|youtube|telegram|"
+                        r"discord|reddit|twitch|xbox|roblox)\s+)$"), re.compile(r"\s*,?"), "plain"),
     ("login", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:(?:\s+(?:is|was))?\s*[:,]?)"), "plain"),
     # "an account called X", "the channel, called X"
     ("called", _NOUN_BEFORE, None, "account"),
@@ -458,9 +461,9 @@ _TRIGGERS = (
                         r"telegram|discord|reddit|twitch|threads)))$"), None, "plain"),
     (" under ", re.compile(r"(?i:\b(?:post(?:s|ed|ing)?|comment(?:s|ed|ing)?|go(?:es)?|went|going))$"), None, "plain"),
     # "a fake account, X", "the profile: X", "the account was X"
-    ("account", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:\s*(?:,|:|\s+(?:is|was)\b))"), "plain"),
-    ("profile", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:\s*(?:,|:|\s+(?:is|was)\b))"), "plain"),
-    ("channel", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:\s*(?:,|:|\s+(?:is|was)\b))"), "account"),
+    ("account", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:\s*(?:,|:|\s+(?:is|was)\b)?)"), "plain"),
+    ("profile", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:\s*(?:,|:|\s+(?:is|was)\b)?)"), "plain"),
+    ("channel", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:\s*(?:,|:|\s+(?:is|was)\b)?)"), "account"),
     # "a message from brumcopwatch saying", "a comment by copwatchkev"
     (" from ", re.compile(r"(?i:\b(?:messages?|messaged|dms?|dm['’]?d|comments?|commented|posts?|posted|tweets?|"
                           r"tweeted|replies|replied|followed|request|requests|videos?|reposted|shared))$"), None, "from"),
@@ -592,7 +595,9 @@ def _announced_handles(text, add, low):
         # a run of capitalised words naming an account ("an account called Derry Truth
         # Tellers", "calls himself Audit the Polis Glasgow"): not a group's or a page's
         # name, not quoted (a quoted label after "called" is left to the review sheet)
-        if what != "account" or m.group("q") or not word[:1].isupper() or word in _NOT_ACCOUNT_START:
+        if what not in ("account", "name") or (m.group("q") and what != "name"):
+            continue  # a quoted label after "called" is left to the review sheet
+        if not word[:1].isupper() or word in _NOT_ACCOUNT_START:
             continue
         if re.search(r"(?i:\b(?:page|group)s?\W*$)", text[max(0, t_start - 30) : t_start]):
             continue
