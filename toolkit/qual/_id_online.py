@@ -470,6 +470,41 @@ _TRIGGERS = (
     (" by ", re.compile(r"(?i:\b(?:messages?|messaged|comments?|commented|posts?|posted|tweets?|tweeted|replies|"
                         r"replied|followed|tagged|videos?|reposted|shared))$"), None, "from"),
 )
+_MESSAGE_WORDS = (
+    "messages", "message", "messaged", "dms", "dm", "dm'd", "dm’d", "comments", "comment", "commented",
+    "posts", "post", "posted", "tweets", "tweet", "tweeted", "replies", "replied", "followed", "tagged",
+    "request", "requests", "videos", "video", "reposted", "shared",
+)
+_PLATFORM_WORDS = (
+    "instagram", "insta", "snapchat", "snap", "tiktok", "tik tok", "twitter", " x", "facebook", "youtube",
+    "telegram", "discord", "reddit", "twitch", "threads", "xbox", "roblox",
+)
+#: What the case-folded text just before each announcing word must end with (a cheap
+#: test before the trigger's own pattern); ``""`` : a word boundary is enough.
+_QUICK_BEFORE = {
+    "name": ("user", "user ", "screen", "screen ", "account ", "display ", "profile ", "channel "),
+    "handle": "",
+    "gamer": "",
+    "login": "",
+    "account": "",
+    "profile": "",
+    "channel": "",
+    "user": tuple(w + " " for w in _PLATFORM_WORDS),
+    "called": None,
+    "sel": ("him", "her", "it", "my", "them", "our", "your"),
+    " by ": ("goes", "go", "went", "going", "gone", *_MESSAGE_WORDS),
+    " as ": ("post", "posts", "posted", "posting", "comment", "comments", "commented", "commenting", "tweet",
+             "tweets", "tweeted", "tweeting", "messages", "messaged", "messaging", "go", "goes", "went",
+             "going", "online", "registered", "up", *_PLATFORM_WORDS),
+    " under ": ("post", "posts", "posted", "posting", "comment", "comments", "commented", "commenting", "go",
+                "goes", "went", "going"),
+    " from ": _MESSAGE_WORDS,
+}
+_OWNER_WORDS = tuple(
+    " " + w + " "
+    for w in "my his her their our your its the a an old new fake private main second burner spam public own".split()
+) + ("'s ", "’s ")
+
 #: "her Snapchat, X", "my Instagram, which was X", "the admin's Telegram was X".
 _PLATFORM_TOKENS = (
     "insta", "snap", "tik", "twitter", "facebook", "youtube", "telegram", "discord", "reddit",
@@ -495,9 +530,18 @@ def _triggers(text, low):
         i = low.find(tok)
         while i >= 0:
             j = i + len(tok)
+            quick = _QUICK_BEFORE[tok]
             if tok == "name" and text[j : j + 1] == "d":
                 ok = _NOUN_BEFORE.search(text, max(0, i - 40), i) is not None
                 j += 1  # "an account named X"
+            elif quick == "":
+                ok = i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "-_")
+                if ok and after is not None:
+                    m = after.match(text, j)
+                    ok = m is not None
+                    j = m.end() if m else j
+            elif quick is not None and not low.endswith(quick, max(0, i - 14), i):
+                ok = False
             else:
                 ok = before.search(text, max(0, i - 40), i) is not None
                 if ok and after is not None:
@@ -511,7 +555,9 @@ def _triggers(text, low):
         i = low.find(tok)
         while i >= 0:
             if i == 0 or not text[i - 1].isalnum():
-                if _OWNER_BEFORE.search(text, max(0, i - 40), i):
+                if (" " + low[max(0, i - 9) : i]).endswith(_OWNER_WORDS) and _OWNER_BEFORE.search(
+                    text, max(0, i - 40), i
+                ):
                     m = _AFTER_PLATFORM.match(text, i + len(tok))
                     if m:
                         out.append((i, m.end(), "plain"))
