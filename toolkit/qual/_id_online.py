@@ -261,9 +261,31 @@ def _spoken_urls(text, add):
         add((m.start(), m.end(), "url", url))
 
 
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
+
+
+def _slash_host_starts(text):
+    """Where a host followed by a path can start: the start of the run of host characters
+    before each "/" that has a dot in it."""
+    starts = set()
+    i = text.find("/")
+    while i >= 0:
+        if i > 0 and text[i - 1].isalnum():
+            j = i
+            while j > 0 and text[j - 1] in _HOST_CHARS:
+                j -= 1
+            if "." in text[j:i]:
+                while j < i and text[j] in ".-":
+                    j += 1
+                starts.add(j)
+        i = text.find("/", i + 1)
+    return starts
+
+
 def _other_urls(text, add):
-    if "/" in text:
-        for m in _HOST_PATH.finditer(text):
+    starts = _slash_host_starts(text) if "/" in text else ()
+    if starts:
+        for m in _ids._matches_at(_HOST_PATH, text, starts):
             add((m.start(), m.end(), "url", re.sub(r"^www\.", "", m.group().lower()).rstrip("/")))
     if ".example" in text or ".test" in text or ".invalid" in text:
         for m in _EXAMPLE_HOST.finditer(text):
@@ -359,6 +381,10 @@ _ACCOUNT_WORDS = re.compile(
 _FILLER = frozenset({"erm", "um", "uh", "er", "like", "so", "and", "it", "was", "is", "the", "a"})
 
 
+_SPELL_HINTS = ("name", "handle", "account", "profile", "channel", "spel", "gamer", "insta", "snap", "tik",
+                "twitter", "facebook", "youtube", "telegram", "discord", "reddit")
+
+
 def _spelled_starts(text):
     """Where a run of single letters can start: "s-a-z-z" (a hyphen between two single
     characters) or "S, A, Z" (single capitals between commas)."""
@@ -401,7 +427,7 @@ def _said_handles(text, add, low):
                     continue
                 s = m.start() + nxt.start(1)
             add((s, m.end(), "handle", _spoken_identity(text[s : m.end()])))
-    starts = _spelled_starts(text)
+    starts = _spelled_starts(text) if any(w in low for w in _SPELL_HINTS) else ()
     if starts:
         for m in _ids._matches_at(_SPELLED, text, starts):
             if not _ACCOUNT_WORDS.search(text, max(0, m.start() - 100), m.start()):
