@@ -138,6 +138,7 @@ LOOK_ALIKES = [
     ("Interviewer: Do you remember the username? P0012: No, sorry, I blocked it.", "No, sorry"),
     ("Interviewer: What was the channel called? Respondent: Honestly I don't remember.", "Honestly I"),
     ("I had a message from nanna saying she'd seen it, and texts from sarge.", "nanna"),
+    ("Loads of comments from scrotes saying I deserved it, and posts by randoms.", "scrotes"),
     ("A group called Bizzywatch posted it.", "Bizzywatch"),
     ("The transcript had [NAME_1] and <PERSON_2> in it already.", "NAME_1"),
     ("He left.then he came back, erm, the next day.", "left.then"),

@@ -59,15 +59,11 @@ _PLATFORMS = (
     r"psn|playstation|tinder|hinge|bumble|grindr|plenty\s+of\s+fish|pof|strava|pinterest|tumblr|"
     r"github|patreon|roblox|fortnite|whatsapp|wechat|skype|substack|flickr|vsco|bebo|yubo"
 )
-#: Lower-case words that are no English word but no user name either.
-_NOT_NAMES = frozenset(
-    """erm um umm uh er hmm yeah yep nope innit like okay ok gonna wanna gotta dunno cos
-    coz aye nah yeah's bloke fella missus mate lad lads copper coppers bizzies bizzie polis
-    doxx doxxed doxxing doxing screenshotted screenshot screenshots payslip postie haha hahaha
-    lol lmao omg tbh idk imo ffs wtf smh aww ugh oops och naw wee ken youse yous bairn
-    hiya ta tara soz nanna nana nan nanny granda gramps grampa nain taid mamgu tadcu bampi
-    mam mammy sarge guv gaffer bestie bezzie oppo cuz bruv fam hun babe""".split()
-)
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset:
+    """Lower-case slang, insults and online words that are no user name
+    (``online_not_names.txt``, read once)."""
+    return _ids._read_list("online_not_names.txt")
 
 
 @lru_cache(maxsize=1)
@@ -93,15 +89,18 @@ def _ordinary_lower(word: str) -> bool:
     """True when the lower-case ``word`` is an English word (or an inflection of one),
     a common word, or slang that names nobody."""
     low = word.casefold()
-    if low in _NOT_NAMES or low in _brands_folded():
+    slang = _not_names()
+    if low in slang or low in _brands_folded():
         return True
     english = _ids.english_words()
     common = _ids._common_words()
     if low in english or low in common:
         return True
     for suffix, repl in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("'s", "")):
-        if low.endswith(suffix) and low[: -len(suffix)] + repl in english:
-            return True
+        if low.endswith(suffix):
+            stem = low[: -len(suffix)] + repl
+            if stem in english or stem in slang:
+                return True
     return False
 
 
