@@ -362,7 +362,7 @@ _UNIT = r"[\"“‘']?[A-Za-z0-9]+[\"”’']?"
 _SEP = r"\s*,?\s*(?:underscore|under\s+score|dot|full\s+stop|dash|hyphen)\s*,?\s*"
 #: "at sign, "blue", underscore, "line"", "at symbol kyle underscore 99".
 _AT_SIGN_HANDLE = re.compile(
-    rf"(?i:\bat[-\s](?:sign|symbol)|the\s+at\s+(?:sign|symbol))\s*,?\s*{_UNIT}(?:{_SEP}{_UNIT})*"
+    rf"(?i:\bat[-\s](?:sign|symbol)|the\s+at\s+(?:sign|symbol)|@\s?(?:sign|symbol)\b)\s*,?\s*{_UNIT}(?:{_SEP}{_UNIT})*"
 )
 #: "blue underscore line underscore liars": words joined by a spoken underscore.
 _SAID_UNDERSCORE = re.compile(
@@ -408,7 +408,7 @@ def _spelled_starts(text):
 
 
 def _said_handles(text, add, low):
-    if "at sign" in low or "at-sign" in low or "at symbol" in low or "at-symbol" in low:
+    if any(w in low for w in ("at sign", "at-sign", "at symbol", "at-symbol", "@ sign", "@ symbol", "@sign", "@symbol")):
         for m in _AT_SIGN_HANDLE.finditer(text):
             words = re.findall(r"[A-Za-z0-9]+", m.group())
             core = [w for w in words if w.lower() not in ("at", "sign", "symbol", "the")]
@@ -439,7 +439,7 @@ def _said_handles(text, add, low):
 
 def _spoken_identity(said: str) -> str:
     s = said.lower()
-    s = re.sub(r"^(?:the\s+)?at[-\s](?:sign|symbol)\s*,?\s*", "", s)
+    s = re.sub(r"^(?:the\s+)?(?:at[-\s]|@\s?)(?:sign|symbol)\s*,?\s*", "", s)
     s = re.sub(r"\s*,?\s*(?:underscore|under\s+score)\s*,?\s*", "_", s)
     s = re.sub(r"\s*,?\s*(?:dot|full\s+stop)\s*,?\s*", ".", s)
     s = re.sub(r"\s*,?\s*(?:dash|hyphen)\s*,?\s*", "-", s)
@@ -466,9 +466,9 @@ _AFTER_NAME = re.compile(r"(?i:s?(?:\s+(?:on|for)\s+[A-Za-z]+)?(?:\s+(?:is|was|w
 _NOUN_BEFORE = re.compile(rf"(?i:\b(?:{_ACCOUNT_NOUNS})(?:\s+(?:was|is|were))?\s*,?\s+)$")
 _TRIGGERS = (
     # "his username was X", "screen name: X", "account name, X"; "an account named X"
-    ("name", re.compile(r"(?i:\b(?:user|screen|account|display|profile|channel)\s?)$"), _AFTER_NAME, "name"),
+    ("name", re.compile(r"(?i:\b(?:user|screen|account|display|profile|channel|page)(?:['’]s)?\s?)$"), _AFTER_NAME, "name"),
     ("handle", re.compile(r"(?<![\w-])$"), _AFTER_NAME, "name"),
-    ("gamer", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:\s?tags?(?:\s+(?:is|was|were|of))?\s*[:,]?)"), "name"),
+    ("gamer", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:\s?tags?(?:\s+(?:on|for)\s+[A-Za-z]+)?(?:\s+(?:is|was|were|of))?\s*[:,]?)"), "name"),
     # "TikTok user kelzforeva", "a Reddit user, throwaway_99"
     ("user", re.compile(r"(?i:\b(?:insta(?:gram)?|snap(?:chat)?|tik\s?tok|twitter|x|facebook|youtube|telegram|"
                         r"discord|reddit|twitch|xbox|roblox)\s+)$"), re.compile(r"\s*,?"), "plain"),
@@ -479,20 +479,22 @@ _TRIGGERS = (
     ("sel", re.compile(r"(?i:\bcall(?:s|ed|ing)?\s+(?:him|her|it|your|my|them|our))$"),
      re.compile(r"f\b|ves\b"), "account"),
     # "goes by X", "posted as X", "known online as X"
-    (" by ", re.compile(r"(?i:\b(?:goes|go|went|going|gone))$"), None, "account"),
-    (" as ", re.compile(r"(?i:\b(?:post(?:s|ed|ing)?|comment(?:s|ed|ing)?|tweet(?:s|ed|ing)?|messag(?:es|ed|ing)|"
+    (" by", re.compile(r"(?i:\b(?:goes|go|went|going|gone))$"), None, "account"),
+    (" as", re.compile(r"(?i:\b(?:post(?:s|ed|ing)?|comment(?:s|ed|ing)?|tweet(?:s|ed|ing)?|messag(?:es|ed|ing)|"
                         r"go(?:es)?|went|going|known\s+online|registered|signed\s+up|"
                         r"(?:on|via)\s+(?:insta(?:gram)?|snap(?:chat)?|tik\s?tok|twitter|x|facebook|youtube|"
                         r"telegram|discord|reddit|twitch|threads)))$"), None, "plain"),
-    (" under ", re.compile(r"(?i:\b(?:post(?:s|ed|ing)?|comment(?:s|ed|ing)?|go(?:es)?|went|going))$"), None, "plain"),
+    (" under", re.compile(r"(?i:\b(?:post(?:s|ed|ing)?|comment(?:s|ed|ing)?|go(?:es)?|went|going|"
+                           r"(?:on|via)\s+(?:insta(?:gram)?|snap(?:chat)?|tik\s?tok|twitter|x|facebook|youtube|"
+                           r"telegram|discord|reddit|twitch|threads)))$"), None, "plain"),
     # "a fake account, X", "the profile: X", "the account was X"
-    ("account", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:\s*(?:,|:|\s+(?:is|was)\b)?)"), "plain"),
-    ("profile", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:\s*(?:,|:|\s+(?:is|was)\b)?)"), "plain"),
-    ("channel", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:\s*(?:,|:|\s+(?:is|was)\b)?)"), "account"),
+    ("account", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:(?:\s*[,:]|\s+(?:is|was)\b)?)"), "plain"),
+    ("profile", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:(?:\s*[,:]|\s+(?:is|was)\b)?)"), "plain"),
+    ("channel", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:(?:\s*[,:]|\s+(?:is|was)\b)?)"), "account"),
     # "a message from brumcopwatch saying", "a comment by copwatchkev"
-    (" from ", re.compile(r"(?i:\b(?:messages?|messaged|dms?|dm['’]?d|comments?|commented|posts?|posted|tweets?|"
+    (" from", re.compile(r"(?i:\b(?:messages?|messaged|dms?|dm['’]?d|comments?|commented|posts?|posted|tweets?|"
                           r"tweeted|replies|replied|followed|request|requests|videos?|reposted|shared))$"), None, "from"),
-    (" by ", re.compile(r"(?i:\b(?:messages?|messaged|comments?|commented|posts?|posted|tweets?|tweeted|replies|"
+    (" by", re.compile(r"(?i:\b(?:messages?|messaged|comments?|commented|posts?|posted|tweets?|tweeted|replies|"
                         r"replied|followed|tagged|videos?|reposted|shared))$"), None, "from"),
 )
 _MESSAGE_WORDS = (
@@ -507,7 +509,7 @@ _PLATFORM_WORDS = (
 #: What the case-folded text just before each announcing word must end with (a cheap
 #: test before the trigger's own pattern); ``""`` : a word boundary is enough.
 _QUICK_BEFORE = {
-    "name": ("user", "user ", "screen", "screen ", "account ", "display ", "profile ", "channel "),
+    "name": ("user", "user ", "screen", "screen ", "account ", "display ", "profile ", "channel ", "'s ", "’s "),
     "handle": "",
     "gamer": "",
     "login": "",
@@ -517,13 +519,13 @@ _QUICK_BEFORE = {
     "user": tuple(w + " " for w in _PLATFORM_WORDS),
     "called": None,
     "sel": ("him", "her", "it", "my", "them", "our", "your"),
-    " by ": ("goes", "go", "went", "going", "gone", *_MESSAGE_WORDS),
-    " as ": ("post", "posts", "posted", "posting", "comment", "comments", "commented", "commenting", "tweet",
+    " by": ("goes", "go", "went", "going", "gone", *_MESSAGE_WORDS),
+    " as": ("post", "posts", "posted", "posting", "comment", "comments", "commented", "commenting", "tweet",
              "tweets", "tweeted", "tweeting", "messages", "messaged", "messaging", "go", "goes", "went",
              "going", "online", "registered", "up", *_PLATFORM_WORDS),
-    " under ": ("post", "posts", "posted", "posting", "comment", "comments", "commented", "commenting", "go",
-                "goes", "went", "going"),
-    " from ": _MESSAGE_WORDS,
+    " under": ("post", "posts", "posted", "posting", "comment", "comments", "commented", "commenting", "go",
+                "goes", "went", "going", *_PLATFORM_WORDS),
+    " from": _MESSAGE_WORDS,
 }
 _OWNER_WORDS = tuple(
     " " + w + " "
@@ -694,6 +696,31 @@ _ASKED = re.compile(
 )
 
 
+#: A lower-case word with digits in it ("kaceymorgan04", "kelz4eva").
+_WORD_DIGITS = re.compile(r"(?<![\w@./:#-])[a-z][a-z0-9]*\d[a-z0-9]*(?![\w@/-]|\.[a-z0-9])")
+_NEAR_ACCOUNT = re.compile(
+    rf"(?i:\b(?:user\s?name|handle|account|profile|channel|gamer\s?tag|{_PLATFORMS})\b)"
+)
+
+
+def _digit_words(text, add, low):
+    """A lower-case word with digits ("kaceymorgan04") in the same stretch of talk as an
+    account or a platform: a user name, when its letters are no English word or the
+    digits sit between letters ("justice4kieran")."""
+    for m in _WORD_DIGITS.finditer(text):
+        w = m.group()
+        letters = re.sub(r"\d", "", w)
+        if len(letters) < 5:
+            continue
+        lead = re.match(r"[a-z]+", w).group()
+        if not (re.search(r"[a-z]\d+[a-z]", w) or not _ordinary_lower(lead)):
+            continue  # "covid19", "year10"
+        if _ordinary_lower(lead) and re.fullmatch(r"[a-z]+\d+[a-z]{1,2}", w):
+            continue  # "year10s", "covid19th"
+        if _NEAR_ACCOUNT.search(text, max(0, m.start() - 120), min(len(text), m.end() + 60)):
+            add((m.start(), m.end(), "handle", w))
+
+
 def _answered_handles(text, add, low):
     if "?" not in text or not any(w in low for w in ("called?", "name?", "named?", "names?", "handle?", "tag?")):
         return
@@ -738,6 +765,8 @@ def find(text: str, add, folded) -> None:
     _said_handles(text, add, low)
     _announced_handles(text, add, low)
     _answered_handles(text, add, low)
+    if any(w in low for w in _SPELL_HINTS) and any(c.isdigit() for c in text):
+        _digit_words(text, add, low)
 
 
 #: "@" used for "at" before a time or a price: "see you @7", "@ 7.30pm", "two @ 50p".
