@@ -698,6 +698,7 @@ _ASKED = re.compile(
 
 #: A lower-case word with digits in it ("kaceymorgan04", "kelz4eva").
 _WORD_DIGITS = re.compile(r"(?<![\w@./:#-])[a-z][a-z0-9]*\d[a-z0-9]*(?![\w@/-]|\.[a-z0-9])")
+_LETTER_DIGIT = re.compile(r"[a-z]\d")
 _NEAR_ACCOUNT = re.compile(
     rf"(?i:\b(?:user\s?name|handle|account|profile|channel|gamer\s?tag|{_PLATFORMS})\b)"
 )
@@ -707,7 +708,13 @@ def _digit_words(text, add, low):
     """A lower-case word with digits ("kaceymorgan04") in the same stretch of talk as an
     account or a platform: a user name, when its letters are no English word or the
     digits sit between letters ("justice4kieran")."""
-    for m in _WORD_DIGITS.finditer(text):
+    starts = set()
+    for d in _LETTER_DIGIT.finditer(text):
+        i = d.start()
+        while i > 0 and text[i - 1] in _LOWER_DIGIT:
+            i -= 1
+        starts.add(i)
+    for m in _ids._matches_at(_WORD_DIGITS, text, starts):
         w = m.group()
         letters = re.sub(r"\d", "", w)
         if len(letters) < 5:
@@ -765,7 +772,7 @@ def find(text: str, add, folded) -> None:
     _said_handles(text, add, low)
     _announced_handles(text, add, low)
     _answered_handles(text, add, low)
-    if any(w in low for w in _SPELL_HINTS) and any(c.isdigit() for c in text):
+    if _ids._DIGIT.search(text) is not None and any(w in low for w in _SPELL_HINTS):
         _digit_words(text, add, low)
 
 
