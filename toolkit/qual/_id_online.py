@@ -386,10 +386,12 @@ _SPELL_HINTS = ("name", "handle", "account", "profile", "channel", "spel", "game
 
 def _spelled_starts(text):
     """Where a run of single letters can start: "s-a-z-z" (a hyphen between two single
-    characters) or "S, A, Z" (single capitals between commas)."""
+    characters); "S, A, Z" or "S A Z" (single letters between commas or spaces) when the
+    text speaks of spelling or letters."""
     starts = set()
     n = len(text)
-    for sep in ("-", ", ", " ") if "spel" in text or "letter" in text else ("-", ", "):
+    spelt = "spel" in text or "letter" in text or "capital" in text
+    for sep in ("-", ", ", " ") if spelt else ("-",):
         k = len(sep)
         i = text.find(sep)
         while i >= 0:
@@ -407,8 +409,10 @@ def _spelled_starts(text):
     return starts
 
 
-def _said_handles(text, add, low):
-    if any(w in low for w in ("at sign", "at-sign", "at symbol", "at-symbol", "@ sign", "@ symbol", "@sign", "@symbol")):
+def _said_handles(text, add, low, hinted=True):
+    if ("sign" in low or "symbol" in low) and any(
+        w in low for w in ("at sign", "at-sign", "at symbol", "at-symbol", "@ sign", "@ symbol", "@sign", "@symbol")
+    ):
         for m in _AT_SIGN_HANDLE.finditer(text):
             words = re.findall(r"[A-Za-z0-9]+", m.group())
             core = [w for w in words if w.lower() not in ("at", "sign", "symbol", "the")]
@@ -426,7 +430,7 @@ def _said_handles(text, add, low):
                     continue
                 s = m.start() + nxt.start(1)
             add((s, m.end(), "handle", _spoken_identity(text[s : m.end()])))
-    starts = _spelled_starts(text) if any(w in low for w in _SPELL_HINTS) else ()
+    starts = _spelled_starts(text) if hinted else ()
     if starts:
         for m in _ids._matches_at(_SPELLED, text, starts):
             if not _ACCOUNT_WORDS.search(text, max(0, m.start() - 100), m.start()):
@@ -769,10 +773,11 @@ def find(text: str, add, folded) -> None:
         _spoken_emails(text, add, low)
     if " dot " in low:
         _spoken_urls(text, add)
-    _said_handles(text, add, low)
+    hinted = any(w in low for w in _SPELL_HINTS)
+    _said_handles(text, add, low, hinted)
     _announced_handles(text, add, low)
     _answered_handles(text, add, low)
-    if _ids._DIGIT.search(text) is not None and any(w in low for w in _SPELL_HINTS):
+    if hinted and _ids._DIGIT.search(text) is not None:
         _digit_words(text, add, low)
 
 
