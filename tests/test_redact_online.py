@@ -148,6 +148,8 @@ LOOK_ALIKES = [
     ("The covid19 rules on Facebook were mad, my year10 kid was on TikTok all day.", "year10"),
     ("He had an ipad2 and a ps5 for his Xbox account.", "ipad2"),
     ("I was asked by bosses, and it was as bad as that.", "bosses"),
+    ("He goes by Mr Hollis at work.", "Mr Hollis"),
+    ("The whole thing went by Christmas Eve, thank God.", "Christmas"),
     ("Interviewer: Do you remember the username? P0012: No, sorry, I blocked it.", "No, sorry"),
     ("Interviewer: What was the channel called? Respondent: Honestly I don't remember.", "Honestly I"),
     ("I had a message from nanna saying she'd seen it, and texts from sarge.", "nanna"),

@@ -612,6 +612,8 @@ def _account_run(words) -> bool:
     not starting with a pronoun or a discourse word, no pronoun inside ("Honestly I")."""
     if words[0] in _NOT_ACCOUNT_START or any(w in _PRONOUNS for w in words[1:]):
         return False
+    if words[0] in _ids._RANK_WORDS or any(_ids._calendar(w) for w in words):
+        return False  # "goes by Mr Hollis": a person; "went by Christmas Eve": a date
     return sum(w[:1].isupper() for w in words) >= 2
 _TITLE_RUN = re.compile(
     rf"[{_ids._UP}0-9][\w'’]*(?:\s+(?:(?:the|of|for|and|on|in|da|de|o|&|a)\s+)?[{_ids._UP}0-9][\w'’]*){{1,5}}"
