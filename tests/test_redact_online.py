@@ -83,7 +83,10 @@ POSITIVES = [
     ("He goes by the handle frostyjack on Discord, or frosty#2231.", "frostyjack"),
     ("He goes by the handle frostyjack on Discord, or frosty#2231.", "frosty#2231"),
     # web addresses on other domains or said aloud
-    ("It's facebook dot com slash jane dot doe dot 77, and it's still up.", "facebook dot com slash jane dot doe dot 77"),
+    (
+        "It's facebook dot com slash jane dot doe dot 77, and it's still up.",
+        "facebook dot com slash jane dot doe dot 77",
+    ),
     ("The site's www dot copwatchwirral dot co dot uk, all one word.", "www dot copwatchwirral dot co dot uk"),
     (
         "He read it out, h t t p s colon slash slash exposed dot example slash officers.",
@@ -99,8 +102,10 @@ POSITIVES = [
     ("Write to fraud [at] kentcounty.example.org about it.", "fraud [at] kentcounty.example.org"),
     ("Write to jo.bloggs (at) example (dot) com for the forms.", "jo.bloggs (at) example (dot) com"),
     ("Send it to jane.doe @ gmail.com please.", "jane.doe @ gmail.com"),
-    ("Write to k dot obrien at merseyside dash police dot example and she'll reply.",
-     "k dot obrien at merseyside dash police dot example"),
+    (
+        "Write to k dot obrien at merseyside dash police dot example and she'll reply.",
+        "k dot obrien at merseyside dash police dot example",
+    ),
     ("My email, it's dee at moorside dot co dot uk, and they had it.", "dee at moorside dot co dot uk"),
 ]
 

@@ -9,20 +9,32 @@ Classes covered (each needs a shape, most a shape and a context):
 
 * handles written without "@" whose shape says what they are: words joined by
   underscores ("harlow_heads_up", "shellbell_1988"), lower-case words joined by dots
-  that end in no web domain ("bethan.haf.xo"), Reddit's "u/name";
-* a plain user name (a lower-case word that is no English word, a CamelCase word, or a
-  run of capitalised words) in a position that announces an account: "my username was
-  X", "an account called X", "calls himself X", "goes by X", "her Snapchat, X", "posted
-  as X", "a message from X saying", and the answer to "what's the account called?";
+  that end in no web domain or file type ("bethan.haf.xo"), Reddit's "u/name", Discord
+  tags ("kelz#4471"); a lower-case word with digits near an account or platform word
+  ("kaceymorgan04");
+* a plain user name (a lower-case word that is no English word, a CamelCase word, a
+  capitalised word that is no English word, or a run of capitalised words naming an
+  account, not a group or page) in a position that announces an account: "my username
+  was X", "the account's name is X", "an account called X", "calls himself X", "goes by
+  X", "her Snapchat, X", "on Instagram as X", "posted as X", "TikTok user X", "X on
+  Snapchat", "a message from X saying", and the answer to "what was the account
+  called?";
 * handles said aloud: "at sign, blue, underscore, line", "blue underscore line
-  underscore liars", a handle spelled letter by letter ("s-a-z-z-l-e") after a word
-  that announces an account;
-* web addresses with a path on any common top-level domain, and host names on the
-  domains reserved for examples ("pastebin.example/raw/x", "ukpeoplesearch.example");
+  underscore liars", "bethan dot haf dot xo" after an announcing word, a handle spelled
+  letter by letter ("s-a-z-z-l-e"; "S, A, Z" and "S A Z" when spelling is spoken of)
+  after a word that announces an account;
+* web addresses with a path on any common top-level domain, host names on the domains
+  reserved for examples ("pastebin.example/raw/x", "ukpeoplesearch.example"), and
+  addresses said aloud with a path, "www" or a scheme ("facebook dot com slash jane");
 * e-mail addresses said aloud ("geoff at example dot co dot uk", "jo dot smith at
-  gmail dot com") or written with "[at]" / "(at)";
+  gmail dot com") or written with "[at]", "(at)", "(dot)" or a spaced "@";
 * look-alikes dropped in :func:`revise`: "@" used for "at" before a time or a price
-  ("see you @7", "two @ 50p" are no handles).
+  ("see you @7"), a number or measure where the main user-name pattern expected a name
+  ("Xbox 360", "Snapchat, 2019"), a brand's home page ("tesco.com"); and every handle's
+  identity is given one "@", so an account gets one pseudonym however it is said.
+
+Group and page names ("a group called Exeter Watchers") are left alone: the corpora do
+not mark them as identifiers; an account's or channel's name is taken.
 """
 
 from __future__ import annotations
@@ -30,8 +42,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from toolkit.qual import _identifiers as _ids
 from toolkit.qual import _id_windows as _win
+from toolkit.qual import _identifiers as _ids
 
 # ---------------------------------------------------------------------------------------
 # Shared vocabulary
@@ -59,6 +71,8 @@ _PLATFORMS = (
     r"psn|playstation|tinder|hinge|bumble|grindr|plenty\s+of\s+fish|pof|strava|pinterest|tumblr|"
     r"github|patreon|roblox|fortnite|whatsapp|wechat|skype|substack|flickr|vsco|bebo|yubo"
 )
+
+
 @lru_cache(maxsize=1)
 def _not_names() -> frozenset:
     """Lower-case slang, insults and online words that are no user name
@@ -75,6 +89,8 @@ def _brands_folded() -> frozenset:
         "nextdoor myspace linkedin google gmail hotmail outlook icloud yahoo depop vinted twitch xbox "
         "tinder hinge bumble grindr strava onlyfans patreon".split()
     )
+
+
 #: CamelCase brand words that are no one's user name.
 _CAMEL_BRANDS = frozenset(
     """YouTube TikTok WhatsApp LinkedIn iPhone iPad iCloud PlayStation PowerPoint OnlyFans
@@ -120,9 +136,7 @@ def _is_camel(word: str) -> bool:
 
 #: Words joined by underscores ("harlow_heads_up", "_clare_", "PC_Rowe_Plymouth"),
 #: dots allowed among them ("amy.b_99"); "u/" (Reddit) before it.
-_UNDERSCORED = re.compile(
-    r"(?<![\w@./:\\#-])(?:u/)?_*[A-Za-z0-9]+(?:[_.]+[A-Za-z0-9]+)*_*(?![\w@/-]|\.[A-Za-z0-9])"
-)
+_UNDERSCORED = re.compile(r"(?<![\w@./:\\#-])(?:u/)?_*[A-Za-z0-9]+(?:[_.]+[A-Za-z0-9]+)*_*(?![\w@/-]|\.[A-Za-z0-9])")
 #: Lower-case words and digits joined by dots ("bethan.haf.xo", "llanelli.lad.99").
 _FILE_PREFIX = re.compile(r"(?i:img|dsc|dscn|dcim|vid|mvimg|pxl|screenshot|scan|rec|wa)_?\d")
 _DOTTED = re.compile(r"(?<![\w@./:\\#-])[a-z0-9]+(?:\.[a-z0-9]+)+(?![\w@/-]|\.[A-Za-z0-9])")
@@ -183,7 +197,11 @@ def _shape_handles(text, add):
                 continue  # "report_final.pdf", "my_site.co.uk"
             if _FILE_PREFIX.match(core):
                 continue  # "IMG_2034": a photo's file name
-            if text[m.start() - 1 : m.start()] in "[<{" and m.start() > 0 or text[m.end() : m.end() + 1] in ("]", ">", "}"):
+            if (
+                text[m.start() - 1 : m.start()] in "[<{"
+                and m.start() > 0
+                or text[m.end() : m.end() + 1] in ("]", ">", "}")
+            ):
                 continue  # "[NAME_1]": a placeholder of an earlier redaction
             add((m.start(), m.end(), "handle", tok.lower()))
     starts = _dot_starts(text)
@@ -380,8 +398,24 @@ _ACCOUNT_WORDS = re.compile(
 _FILLER = frozenset({"erm", "um", "uh", "er", "like", "so", "and", "it", "was", "is", "the", "a"})
 
 
-_SPELL_HINTS = ("name", "handle", "account", "profile", "channel", "spel", "gamer", "insta", "snap", "tik",
-                "twitter", "facebook", "youtube", "telegram", "discord", "reddit")
+_SPELL_HINTS = (
+    "name",
+    "handle",
+    "account",
+    "profile",
+    "channel",
+    "spel",
+    "gamer",
+    "insta",
+    "snap",
+    "tik",
+    "twitter",
+    "facebook",
+    "youtube",
+    "telegram",
+    "discord",
+    "reddit",
+)
 
 
 def _spelled_starts(text):
@@ -470,45 +504,132 @@ _AFTER_NAME = re.compile(r"(?i:s?(?:\s+(?:on|for)\s+[A-Za-z]+)?(?:\s+(?:is|was|w
 _NOUN_BEFORE = re.compile(rf"(?i:\b(?:{_ACCOUNT_NOUNS})(?:\s+(?:was|is|were))?\s*,?\s+)$")
 _TRIGGERS = (
     # "his username was X", "screen name: X", "account name, X"; "an account named X"
-    ("name", re.compile(r"(?i:\b(?:user|screen|account|display|profile|channel|page)(?:['’]s)?\s?)$"), _AFTER_NAME, "name"),
+    (
+        "name",
+        re.compile(r"(?i:\b(?:user|screen|account|display|profile|channel|page)(?:['’]s)?\s?)$"),
+        _AFTER_NAME,
+        "name",
+    ),
     ("handle", re.compile(r"(?<![\w-])$"), _AFTER_NAME, "name"),
-    ("gamer", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:\s?tags?(?:\s+(?:on|for)\s+[A-Za-z]+)?(?:\s+(?:is|was|were|of))?\s*[:,]?)"), "name"),
+    (
+        "gamer",
+        re.compile(r"(?<![\w-])$"),
+        re.compile(r"(?i:\s?tags?(?:\s+(?:on|for)\s+[A-Za-z]+)?(?:\s+(?:is|was|were|of))?\s*[:,]?)"),
+        "name",
+    ),
     # "TikTok user kelzforeva", "a Reddit user, throwaway_99"
-    ("user", re.compile(r"(?i:\b(?:insta(?:gram)?|snap(?:chat)?|tik\s?tok|twitter|x|facebook|youtube|telegram|"
-                        r"discord|reddit|twitch|xbox|roblox)\s+)$"), re.compile(r"\s*,?"), "plain"),
+    (
+        "user",
+        re.compile(
+            r"(?i:\b(?:insta(?:gram)?|snap(?:chat)?|tik\s?tok|twitter|x|facebook|youtube|telegram|"
+            r"discord|reddit|twitch|xbox|roblox)\s+)$"
+        ),
+        re.compile(r"\s*,?"),
+        "plain",
+    ),
     ("login", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:(?:\s+(?:is|was))?\s*[:,]?)"), "plain"),
     # "an account called X", "the channel, called X"
     ("called", _NOUN_BEFORE, None, "account"),
     # "calls himself X", "calling themselves X"
-    ("sel", re.compile(r"(?i:\bcall(?:s|ed|ing)?\s+(?:him|her|it|your|my|them|our))$"),
-     re.compile(r"f\b|ves\b"), "account"),
+    (
+        "sel",
+        re.compile(r"(?i:\bcall(?:s|ed|ing)?\s+(?:him|her|it|your|my|them|our))$"),
+        re.compile(r"f\b|ves\b"),
+        "account",
+    ),
     # "goes by X", "posted as X", "known online as X"
     (" by", re.compile(r"(?i:\b(?:goes|go|went|going|gone))$"), None, "account"),
-    (" as", re.compile(r"(?i:\b(?:post(?:s|ed|ing)?|comment(?:s|ed|ing)?|tweet(?:s|ed|ing)?|messag(?:es|ed|ing)|"
-                        r"go(?:es)?|went|going|known\s+online|registered|signed\s+up|"
-                        r"(?:on|via)\s+(?:insta(?:gram)?|snap(?:chat)?|tik\s?tok|twitter|x|facebook|youtube|"
-                        r"telegram|discord|reddit|twitch|threads)))$"), None, "plain"),
-    (" under", re.compile(r"(?i:\b(?:post(?:s|ed|ing)?|comment(?:s|ed|ing)?|go(?:es)?|went|going|"
-                           r"(?:on|via)\s+(?:insta(?:gram)?|snap(?:chat)?|tik\s?tok|twitter|x|facebook|youtube|"
-                           r"telegram|discord|reddit|twitch|threads)))$"), None, "plain"),
+    (
+        " as",
+        re.compile(
+            r"(?i:\b(?:post(?:s|ed|ing)?|comment(?:s|ed|ing)?|tweet(?:s|ed|ing)?|messag(?:es|ed|ing)|"
+            r"go(?:es)?|went|going|known\s+online|registered|signed\s+up|"
+            r"(?:on|via)\s+(?:insta(?:gram)?|snap(?:chat)?|tik\s?tok|twitter|x|facebook|youtube|"
+            r"telegram|discord|reddit|twitch|threads)))$"
+        ),
+        None,
+        "plain",
+    ),
+    (
+        " under",
+        re.compile(
+            r"(?i:\b(?:post(?:s|ed|ing)?|comment(?:s|ed|ing)?|go(?:es)?|went|going|"
+            r"(?:on|via)\s+(?:insta(?:gram)?|snap(?:chat)?|tik\s?tok|twitter|x|facebook|youtube|"
+            r"telegram|discord|reddit|twitch|threads)))$"
+        ),
+        None,
+        "plain",
+    ),
     # "a fake account, X", "the profile: X", "the account was X"
     ("account", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:(?:\s*[,:]|\s+(?:is|was)\b)?)"), "plain"),
     ("profile", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:(?:\s*[,:]|\s+(?:is|was)\b)?)"), "plain"),
     ("channel", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:(?:\s*[,:]|\s+(?:is|was)\b)?)"), "account"),
     # "a message from brumcopwatch saying", "a comment by copwatchkev"
-    (" from", re.compile(r"(?i:\b(?:messages?|messaged|dms?|dm['’]?d|comments?|commented|posts?|posted|tweets?|"
-                          r"tweeted|replies|replied|followed|request|requests|videos?|reposted|shared))$"), None, "from"),
-    (" by", re.compile(r"(?i:\b(?:messages?|messaged|comments?|commented|posts?|posted|tweets?|tweeted|replies|"
-                        r"replied|followed|tagged|videos?|reposted|shared))$"), None, "from"),
+    (
+        " from",
+        re.compile(
+            r"(?i:\b(?:messages?|messaged|dms?|dm['’]?d|comments?|commented|posts?|posted|tweets?|"
+            r"tweeted|replies|replied|followed|request|requests|videos?|reposted|shared))$"
+        ),
+        None,
+        "from",
+    ),
+    (
+        " by",
+        re.compile(
+            r"(?i:\b(?:messages?|messaged|comments?|commented|posts?|posted|tweets?|tweeted|replies|"
+            r"replied|followed|tagged|videos?|reposted|shared))$"
+        ),
+        None,
+        "from",
+    ),
 )
 _MESSAGE_WORDS = (
-    "messages", "message", "messaged", "dms", "dm", "dm'd", "dm’d", "comments", "comment", "commented",
-    "posts", "post", "posted", "tweets", "tweet", "tweeted", "replies", "replied", "followed", "tagged",
-    "request", "requests", "videos", "video", "reposted", "shared",
+    "messages",
+    "message",
+    "messaged",
+    "dms",
+    "dm",
+    "dm'd",
+    "dm’d",
+    "comments",
+    "comment",
+    "commented",
+    "posts",
+    "post",
+    "posted",
+    "tweets",
+    "tweet",
+    "tweeted",
+    "replies",
+    "replied",
+    "followed",
+    "tagged",
+    "request",
+    "requests",
+    "videos",
+    "video",
+    "reposted",
+    "shared",
 )
 _PLATFORM_WORDS = (
-    "instagram", "insta", "snapchat", "snap", "tiktok", "tik tok", "twitter", " x", "facebook", "youtube",
-    "telegram", "discord", "reddit", "twitch", "threads", "xbox", "roblox",
+    "instagram",
+    "insta",
+    "snapchat",
+    "snap",
+    "tiktok",
+    "tik tok",
+    "twitter",
+    " x",
+    "facebook",
+    "youtube",
+    "telegram",
+    "discord",
+    "reddit",
+    "twitch",
+    "threads",
+    "xbox",
+    "roblox",
 )
 #: What the case-folded text just before each announcing word must end with (a cheap
 #: test before the trigger's own pattern); ``""`` : a word boundary is enough.
@@ -524,11 +645,46 @@ _QUICK_BEFORE = {
     "called": None,
     "sel": ("him", "her", "it", "my", "them", "our", "your"),
     " by": ("goes", "go", "went", "going", "gone", *_MESSAGE_WORDS),
-    " as": ("post", "posts", "posted", "posting", "comment", "comments", "commented", "commenting", "tweet",
-             "tweets", "tweeted", "tweeting", "messages", "messaged", "messaging", "go", "goes", "went",
-             "going", "online", "registered", "up", *_PLATFORM_WORDS),
-    " under": ("post", "posts", "posted", "posting", "comment", "comments", "commented", "commenting", "go",
-                "goes", "went", "going", *_PLATFORM_WORDS),
+    " as": (
+        "post",
+        "posts",
+        "posted",
+        "posting",
+        "comment",
+        "comments",
+        "commented",
+        "commenting",
+        "tweet",
+        "tweets",
+        "tweeted",
+        "tweeting",
+        "messages",
+        "messaged",
+        "messaging",
+        "go",
+        "goes",
+        "went",
+        "going",
+        "online",
+        "registered",
+        "up",
+        *_PLATFORM_WORDS,
+    ),
+    " under": (
+        "post",
+        "posts",
+        "posted",
+        "posting",
+        "comment",
+        "comments",
+        "commented",
+        "commenting",
+        "go",
+        "goes",
+        "went",
+        "going",
+        *_PLATFORM_WORDS,
+    ),
     " from": _MESSAGE_WORDS,
 }
 _OWNER_WORDS = tuple(
@@ -538,8 +694,20 @@ _OWNER_WORDS = tuple(
 
 #: "her Snapchat, X", "my Instagram, which was X", "the admin's Telegram was X".
 _PLATFORM_TOKENS = (
-    "insta", "snap", "tik", "twitter", "facebook", "youtube", "telegram", "discord", "reddit",
-    "myspace", "depop", "twitch", "xbox", "tinder",
+    "insta",
+    "snap",
+    "tik",
+    "twitter",
+    "facebook",
+    "youtube",
+    "telegram",
+    "discord",
+    "reddit",
+    "myspace",
+    "depop",
+    "twitch",
+    "xbox",
+    "tinder",
 )
 _AFTER_PLATFORM = re.compile(
     r"(?i:[a-z]*(?:\s?tok)?(?:\s+(?:account|profile|page|handle|name|username|channel|id))?"
@@ -615,6 +783,8 @@ def _account_run(words) -> bool:
     if words[0] in _ids._RANK_WORDS or any(_ids._calendar(w) for w in words):
         return False  # "goes by Mr Hollis": a person; "went by Christmas Eve": a date
     return sum(w[:1].isupper() for w in words) >= 2
+
+
 _TITLE_RUN = re.compile(
     rf"[{_ids._UP}0-9][\w'’]*(?:\s+(?:(?:the|of|for|and|on|in|da|de|o|&|a)\s+)?[{_ids._UP}0-9][\w'’]*){{1,5}}"
 )
@@ -705,9 +875,7 @@ _ASKED = re.compile(
 #: A lower-case word with digits in it ("kaceymorgan04", "kelz4eva").
 _WORD_DIGITS = re.compile(r"(?<![\w@./:#-])[a-z][a-z0-9]*\d[a-z0-9]*(?![\w@/-]|\.[a-z0-9])")
 _LETTER_DIGIT = re.compile(r"[a-z]\d")
-_NEAR_ACCOUNT = re.compile(
-    rf"(?i:\b(?:user\s?name|handle|account|profile|channel|gamer\s?tag|{_PLATFORMS})\b)"
-)
+_NEAR_ACCOUNT = re.compile(rf"(?i:\b(?:user\s?name|handle|account|profile|channel|gamer\s?tag|{_PLATFORMS})\b)")
 
 
 def _digit_words(text, add, low):
