@@ -120,6 +120,21 @@ def _ordinary_lower(word: str) -> bool:
     return False
 
 
+def _unknown_word(word: str) -> bool:
+    """A lower-case word that is neither ordinary nor two English words run together
+    ("headteachers", "staffroom": ordinary compounds); for the weakest contexts ("a
+    message from X", "X on Snapchat")."""
+    if _ordinary_lower(word):
+        return False
+    low = word.casefold()
+    english = _ids.english_words()
+    stem = low[:-1] if low.endswith("s") else low
+    for i in range(3, len(stem) - 2):
+        if stem[:i] in english and stem[i:] in english:
+            return False
+    return True
+
+
 def _is_camel(word: str) -> bool:
     """A CamelCase word ("BrizzleWatcher", "copWatchUK"): a lower-case letter followed by
     a capital inside the word, not a Mc/Mac surname or a brand."""
@@ -822,7 +837,11 @@ def _announced_handles(text, add, low):
     for t_start, j, what in _triggers(text, low):
         if what == "before":
             b = _ID_BEFORE_ON.search(text, max(0, t_start - 40), t_start)
-            if b and _plain_id(b.group("id"), strict=True):
+            if (
+                b
+                and _plain_id(b.group("id"), strict=True)
+                and (not b.group("id").isalpha() or _unknown_word(b.group("id")))
+            ):
                 add((b.start("id"), b.end("id"), "handle", b.group("id").lower()))
             continue
         m = _ID.match(text, j)
@@ -835,7 +854,7 @@ def _announced_handles(text, add, low):
             add((s, joined.end(), "handle", _spoken_identity(text[s : joined.end()])))
             continue
         if what == "from":
-            if (_is_camel(word) or (word.islower() and not _ordinary_lower(word))) and _AFTER_FROM.match(text, e):
+            if (_is_camel(word) or (word.islower() and _unknown_word(word))) and _AFTER_FROM.match(text, e):
                 add((s, e, "handle", word.lower()))
             continue  # "a message from copwatch pages": a thing, no account
         if _plain_id(word):
