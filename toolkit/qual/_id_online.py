@@ -734,14 +734,16 @@ _OWNER_BEFORE = re.compile(
 )
 
 
-def _triggers(text, low):
+def _triggers(text, low, seen=None):
     """``(trigger start, name start, what)`` for each announcing word in ``text``: ``what``
     is "account" (a run of capitalised words after it may name an account), "plain" (only
     a handle-shaped or non-English word) or "from" (that, and followed by a verb or a
-    stop: "a message from X saying")."""
+    stop: "a message from X saying"). ``seen``, a set, receives the tokens that occur."""
     out = []
     for tok, before, after, what in _TRIGGERS:
         i = low.find(tok)
+        if i >= 0 and seen is not None:
+            seen.add(tok)
         while i >= 0:
             j = i + len(tok)
             quick = _QUICK_BEFORE[tok]
@@ -767,6 +769,8 @@ def _triggers(text, low):
             i = low.find(tok, i + 1)
     for tok in _PLATFORM_TOKENS:
         i = low.find(tok)
+        if i >= 0 and seen is not None:
+            seen.add(tok)
         while i >= 0:
             if i == 0 or not text[i - 1].isalnum():
                 if (" " + low[max(0, i - 9) : i]).endswith(_OWNER_WORDS) and _OWNER_BEFORE.search(
@@ -832,9 +836,9 @@ def _plain_id(word: str, strict: bool = False) -> bool:
 _SAID_JOIN = re.compile(r"(?:\s*,?\s+(?i:dot|underscore|under\s+score)\s*,?\s+[\"“‘']?[A-Za-z0-9]+[\"”’']?)+(?![\w-])")
 
 
-def _announced_handles(text, add, low):
+def _announced_handles(text, add, low, seen=None):
     given, family = _ids.gazetteer()
-    for t_start, j, what in _triggers(text, low):
+    for t_start, j, what in _triggers(text, low, seen):
         if what == "before":
             b = _ID_BEFORE_ON.search(text, max(0, t_start - 40), t_start)
             if (
@@ -962,9 +966,12 @@ def find(text: str, add, folded) -> None:
         _spoken_emails(text, add, low)
     if " dot " in low:
         _spoken_urls(text, add)
-    hinted = any(w in low for w in _SPELL_HINTS)
+    seen = set()
+    _announced_handles(text, add, low, seen)
+    # an account or platform word in the text ("name", "handle", "account", "insta", ...:
+    # all of them announcing words, found above), or "spell"
+    hinted = bool(seen.intersection(_SPELL_HINTS)) or "spel" in low
     _said_handles(text, add, low, hinted)
-    _announced_handles(text, add, low)
     _answered_handles(text, add, low)
     if hinted and _ids._DIGIT.search(text) is not None:
         _digit_words(text, add, low)
