@@ -154,6 +154,10 @@ def _is_camel(word: str) -> bool:
 _UNDERSCORED = re.compile(r"(?<![\w@./:\\#-])(?:u/)?_*[A-Za-z0-9]+(?:[_.]+[A-Za-z0-9]+)*_*(?![\w@/-]|\.[A-Za-z0-9])")
 #: Lower-case words and digits joined by dots ("bethan.haf.xo", "llanelli.lad.99").
 _FILE_PREFIX = re.compile(r"(?i:img|dsc|dscn|dcim|vid|mvimg|pxl|screenshot|scan|rec|wa)_?\d")
+_FILE_BEFORE = re.compile(
+    r"(?i:\b(?:file|files|document|folder|spreadsheet|attachment|filename|file\s+name|saved\s+(?:it\s+)?as|"
+    r"template|macro|database|table|column|field|variable|script)\b[^.!?]{0,25})$"
+)
 _DOTTED = re.compile(r"(?<![\w@./:\\#-])[a-z0-9]+(?:\.[a-z0-9]+)+(?![\w@/-]|\.[A-Za-z0-9])")
 #: Reddit user names ("u/Brandreth_Family_Secrets", "/u/throwaway99").
 _REDDIT_USER = re.compile(r"(?<![\w./-])/?u/[A-Za-z0-9][A-Za-z0-9_-]{2,29}(?![\w/-])")
@@ -210,8 +214,8 @@ def _shape_handles(text, add):
                 continue
             if "." in core and core.rsplit(".", 1)[-1].lower() in (_FILE_EXT | _TLD_WORDS):
                 continue  # "report_final.pdf", "my_site.co.uk"
-            if _FILE_PREFIX.match(core):
-                continue  # "IMG_2034": a photo's file name
+            if _FILE_PREFIX.match(core) or _FILE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "IMG_2034", "the file was called evidence_final_v2": a file's name
             if (
                 text[m.start() - 1 : m.start()] in "[<{"
                 and m.start() > 0
