@@ -150,6 +150,7 @@ LOOK_ALIKES = [
     ("It was a profile picture, the profile photo of my kid.", "picture"),
     ("He sent me IMG_2034 and IMG_2035 off his phone.", "IMG_2034"),
     ("The file was called evidence_final_v2 on the shared drive.", "evidence_final_v2"),
+    ("You press the at sign key, then the name, and it tags them.", "key"),
     ("We use Airwave and the Pronto app, plus Niche for records.", "Niche"),
     ("He rang at 10.30pm and again at 11.45 and then messaged @ midnight.", "midnight"),
     ("The thread on Reddit, r/unitedkingdom I think, had hundreds of replies.", "r/unitedkingdom"),

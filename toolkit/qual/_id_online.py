@@ -471,6 +471,8 @@ def _said_handles(text, add, low, hinted=True):
             core = [w for w in words if w.lower() not in ("at", "sign", "symbol", "the")]
             if not core or core[0].lower() in _FILLER:
                 continue
+            if len(core) == 1 and not re.search(r"[\"“‘']", m.group()) and not _plain_id(core[0]):
+                continue  # "press the at sign key": an ordinary word after it, no handle
             add((m.start(), m.end(), "handle", "@" + _spoken_identity(m.group())))
     if "underscore" in low or "under score" in low:
         for m in _SAID_UNDERSCORE.finditer(text):
