@@ -65,6 +65,7 @@ POSITIVES = [
     # handles said aloud or spelled
     ("It's at symbol, kev, underscore, the, underscore, grass, on Twitter.", "kev, underscore, the, underscore, grass"),
     ("She said it was lily underscore may underscore x on TikTok.", "lily underscore may underscore x"),
+    ("It's blue underscore line underscore liars on X.", "blue underscore line underscore liars"),
     ("He spelled it out for me, the account was d-a-z-z-a-b-o-y.", "d-a-z-z-a-b-o-y"),
     ("She's on Instagram as jessparkerr and on TikTok too.", "jessparkerr"),
     ("Her Insta's ameliarosex and it's public.", "ameliarosex"),
@@ -151,6 +152,8 @@ LOOK_ALIKES = [
     ("He sent me IMG_2034 and IMG_2035 off his phone.", "IMG_2034"),
     ("The file was called evidence_final_v2 on the shared drive.", "evidence_final_v2"),
     ("You press the at sign key, then the name, and it tags them.", "key"),
+    ("You put an underscore between the words, like a space.", "underscore between"),
+    ("It had underscores and dots all through it.", "underscores"),
     ("We use Airwave and the Pronto app, plus Niche for records.", "Niche"),
     ("He rang at 10.30pm and again at 11.45 and then messaged @ midnight.", "midnight"),
     ("The thread on Reddit, r/unitedkingdom I think, had hundreds of replies.", "r/unitedkingdom"),

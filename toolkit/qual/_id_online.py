@@ -396,14 +396,14 @@ def _spoken_email(text, add, m):
 # ---------------------------------------------------------------------------------------
 
 _UNIT = r"[\"“‘']?[A-Za-z0-9]+[\"”’']?"
-_SEP = r"\s*,?\s*(?:underscore|under\s+score|dot|full\s+stop|dash|hyphen)\s*,?\s*"
+_SEP = r"\s*,?\s*(?:underscore|under\s+score|dot|full\s+stop|dash|hyphen)\b\s*,?\s*"
 #: "at sign, "blue", underscore, "line"", "at symbol kyle underscore 99".
 _AT_SIGN_HANDLE = re.compile(
     rf"(?i:\bat[-\s](?:sign|symbol)|the\s+at\s+(?:sign|symbol)|@\s?(?:sign|symbol)\b)\s*,?\s*{_UNIT}(?:{_SEP}{_UNIT})*"
 )
 #: "blue underscore line underscore liars": words joined by a spoken underscore.
 _SAID_UNDERSCORE = re.compile(
-    rf"(?<![\w\"“‘']){_UNIT}(?:{_SEP}{_UNIT})*\s*,?\s*(?i:underscore|under\s+score)\s*,?\s*{_UNIT}(?:{_SEP}{_UNIT})*"
+    rf"(?<![\w\"“‘']){_UNIT}(?:{_SEP}{_UNIT})*\s*,?\s*(?i:underscore|under\s+score)\b\s*,?\s*{_UNIT}(?:{_SEP}{_UNIT})*"
 )
 #: A handle spelled letter by letter: "s-a-z-z-l-e", "S, A, Z, Z, L, E".
 _SPELLED = re.compile(
@@ -475,16 +475,15 @@ def _said_handles(text, add, low, hinted=True):
                 continue  # "press the at sign key": an ordinary word after it, no handle
             add((m.start(), m.end(), "handle", "@" + _spoken_identity(m.group())))
     if "underscore" in low or "under score" in low:
+        common = _ids._common_words()
         for m in _SAID_UNDERSCORE.finditer(text):
-            first = re.match(r"[\"“‘']?([A-Za-z0-9]+)", m.group()).group(1)
-            s = m.start()
-            if first.lower() in _FILLER or (first.lower() in _ids._common_words() and '"' not in m.group()[:1]):
-                # start at the first unit after the filler ("it's blue underscore line")
-                nxt = re.search(rf"\s+({_UNIT})", m.group())
-                if nxt is None:
-                    continue
-                s = m.start() + nxt.start(1)
-            add((s, m.end(), "handle", _spoken_identity(text[s : m.end()])))
+            units = re.findall(r"([\"“‘']?)([A-Za-z0-9]+)", m.group())
+            words = [
+                (q, w) for q, w in units if w.lower() not in ("underscore", "under", "score", "dot", "dash", "hyphen")
+            ]
+            if any(not q and (w.lower() in common or w.lower() in _FILLER) for q, w in (words[0], words[-1])):
+                continue  # "put an underscore between the words": talk about the character
+            add((m.start(), m.end(), "handle", _spoken_identity(m.group())))
     starts = _spelled_starts(text) if hinted else ()
     if starts:
         for m in _ids._matches_at(_SPELLED, text, starts):
