@@ -210,3 +210,20 @@ def test_same_account_same_identity_with_or_without_at():
     text = "It was @blue_line_liars on X, and blue_line_liars on TikTok, at sign blue underscore line underscore liars."
     ids = [i for s, e, k, i in find_identifiers(text) if k == "handle"]
     assert len(ids) == 3 and set(ids) == {"@blue_line_liars"}, ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "@",
+        "_",
+        "underscore underscore - [at] at sign",
+        "u/ dot slash (at) (dot) www colon h t t p s",
+        "Straße İstanbul at sign ß_ü",
+        "called? Respondent: It's",
+    ],
+)
+def test_odd_texts_do_not_fail(text):
+    for start, end, _kind, _identity in find_identifiers(text):
+        assert 0 <= start < end <= len(text)

@@ -481,7 +481,9 @@ def _said_handles(text, add, low, hinted=True):
             words = [
                 (q, w) for q, w in units if w.lower() not in ("underscore", "under", "score", "dot", "dash", "hyphen")
             ]
-            if any(not q and (w.lower() in common or w.lower() in _FILLER) for q, w in (words[0], words[-1])):
+            if not words or any(
+                not q and (w.lower() in common or w.lower() in _FILLER) for q, w in (words[0], words[-1])
+            ):
                 continue  # "put an underscore between the words": talk about the character
             add((m.start(), m.end(), "handle", _spoken_identity(m.group())))
     starts = _spelled_starts(text) if hinted else ()
