@@ -4,17 +4,1022 @@ Called by :func:`toolkit.qual._identifiers.find_identifiers`: :func:`find` befor
 overlaps are resolved (it calls ``add((start, end, kind, identity))`` for each candidate),
 :func:`revise` on the resolved list at the end (it may drop or change candidates and
 returns the list, non-overlapping).
+
+Classes covered (each needs a shape, most a shape and a context):
+
+* handles written without "@" whose shape says what they are: words joined by
+  underscores ("harlow_heads_up", "shellbell_1988"), lower-case words joined by dots
+  that end in no web domain or file type ("bethan.haf.xo"), Reddit's "u/name", Discord
+  tags ("kelz#4471"); a lower-case word with digits near an account or platform word
+  ("kaceymorgan04");
+* a plain user name (a lower-case word that is no English word, a CamelCase word, a
+  capitalised word that is no English word, or a run of capitalised words naming an
+  account, not a group or page) in a position that announces an account: "my username
+  was X", "the account's name is X", "an account called X", "calls himself X", "goes by
+  X", "her Snapchat, X", "on Instagram as X", "posted as X", "TikTok user X", "X on
+  Snapchat", "a message from X saying", and the answer to "what was the account
+  called?";
+* handles said aloud: "at sign, blue, underscore, line", "blue underscore line
+  underscore liars", "bethan dot haf dot xo" after an announcing word, a handle spelled
+  letter by letter ("s-a-z-z-l-e"; "S, A, Z" and "S A Z" when spelling is spoken of)
+  after a word that announces an account;
+* web addresses with a path on any common top-level domain, host names on the domains
+  reserved for examples ("pastebin.example/raw/x", "ukpeoplesearch.example"), and
+  addresses said aloud with a path, "www" or a scheme ("facebook dot com slash jane");
+* e-mail addresses said aloud ("geoff at example dot co dot uk", "jo dot smith at
+  gmail dot com") or written with "[at]", "(at)", "(dot)" or a spaced "@";
+* look-alikes dropped in :func:`revise`: "@" used for "at" before a time or a price
+  ("see you @7"), a number or measure where the main user-name pattern expected a name
+  ("Xbox 360", "Snapchat, 2019"), a brand's home page ("tesco.com"); and every handle's
+  identity is given one "@", so an account gets one pseudonym however it is said.
+
+Group and page names ("a group called Exeter Watchers") are left alone: the corpora do
+not mark them as identifiers; an account's or channel's name is taken.
 """
 
 from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from toolkit.qual import _id_windows as _win
+from toolkit.qual import _identifiers as _ids
+
+# ---------------------------------------------------------------------------------------
+# Shared vocabulary
+# ---------------------------------------------------------------------------------------
+
+#: Endings of file names: "photo.jpg" is no handle.
+_FILE_EXT = frozenset(
+    """pdf doc docx xls xlsx csv txt jpg jpeg png gif heic mp4 mov avi mp3 wav zip rar exe
+    html htm php asp aspx js py json xml ppt pptx odt rtf webp bmp tif tiff""".split()
+)
+#: Top-level domains of web addresses (a dotted word ending in one is a host, not a
+#: handle; a host on one with a path is a URL). Includes the names reserved for examples
+#: and documentation (RFC 2606: "example", "test", "invalid").
+_TLD_WORDS = frozenset(
+    """com net org uk co io info biz blog site online website web store shop app page tv me
+    wales cymru scot london ie eu fm xyz club live news life world social gg ly ee to cc
+    example test invalid localhost gov edu int mil police sch ac ltd plc nhs mod
+    pl de fr es it nl be ch at se no dk fi pt ru us ca au nz in za cn jp br mx ro gr hu
+    cz sk bg hr lt lv is tr ua il sg hk ph my ng ke pk bd ae sa qa""".split()
+)
+#: Platforms whose name announces an account ("her Snapchat, saf.x.14").
+_PLATFORMS = (
+    r"insta(?:gram)?|snap(?:chat)?|tik\s?tok|twitter|x|facebook|fb|youtube|twitch|telegram|"
+    r"discord|reddit|myspace|depop|vinted|ebay|onlyfans|linkedin|bluesky|bsky|mastodon|kik|xbox|"
+    r"psn|playstation|tinder|hinge|bumble|grindr|plenty\s+of\s+fish|pof|strava|pinterest|tumblr|"
+    r"github|patreon|roblox|fortnite|whatsapp|wechat|skype|substack|flickr|vsco|bebo|yubo"
+)
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset:
+    """Lower-case slang, insults and online words that are no user name
+    (``online_not_names.txt``, read once)."""
+    return _ids._read_list("online_not_names.txt")
+
+
+@lru_cache(maxsize=1)
+def _brands_folded() -> frozenset:
+    """Platforms, brands and other allowed proper nouns, case-folded ("tiktok", "gmail"):
+    a word that names one is no one's user name."""
+    return frozenset(w.casefold() for w in _ids.allowed_proper_nouns()) | frozenset(
+        "facebook tiktok instagram insta snapchat snap twitter youtube whatsapp telegram reddit discord "
+        "nextdoor myspace linkedin google gmail hotmail outlook icloud yahoo depop vinted twitch xbox "
+        "tinder hinge bumble grindr strava onlyfans patreon".split()
+    )
+
+
+#: CamelCase brand words that are no one's user name.
+_CAMEL_BRANDS = frozenset(
+    """YouTube TikTok WhatsApp LinkedIn iPhone iPad iCloud PlayStation PowerPoint OnlyFans
+    JobCentre FaceTime GoFundMe JustGiving PayPal DoorDash UberEats McDonald McDonalds
+    MySpace SnapChat BlackBerry SoundCloud WordPress BlogSpot DropBox OneDrive eBay
+    CrowdJustice ChatGPT AirBnB Airbnb HelloFresh BrewDog PlayStations NextDoor
+    ActionFraud CrimeStoppers""".split()
+)
+
+
+def _ordinary_lower(word: str) -> bool:
+    """True when the lower-case ``word`` is an English word (or an inflection of one),
+    a common word, or slang that names nobody."""
+    low = word.casefold()
+    slang = _not_names()
+    if low in slang or low in _brands_folded():
+        return True
+    english = _ids.english_words()
+    common = _ids._common_words()
+    if low in english or low in common:
+        return True
+    for suffix, repl in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("'s", "")):
+        if low.endswith(suffix):
+            stem = low[: -len(suffix)] + repl
+            if stem in english or stem in slang:
+                return True
+    return False
+
+
+def _unknown_word(word: str) -> bool:
+    """A lower-case word that is neither ordinary nor two English words run together
+    ("headteachers", "staffroom": ordinary compounds); for the weakest contexts ("a
+    message from X", "X on Snapchat")."""
+    if _ordinary_lower(word):
+        return False
+    low = word.casefold()
+    english = _ids.english_words()
+    stem = low[:-1] if low.endswith("s") else low
+    for i in range(3, len(stem) - 2):
+        if stem[:i] in english and stem[i:] in english:
+            return False
+    return True
+
+
+def _is_camel(word: str) -> bool:
+    """A CamelCase word ("BrizzleWatcher", "copWatchUK"): a lower-case letter followed by
+    a capital inside the word, not a Mc/Mac surname or a brand."""
+    if word in _CAMEL_BRANDS or word.rstrip("s") in _CAMEL_BRANDS or word.casefold() in _brands_folded():
+        return False
+    if re.match(r"(?:Mc|Mac|O')[A-Z][a-z]+$", word):
+        return False
+    return re.search(r"[a-z][A-Z]", word) is not None and len(word) >= 5
+
+
+# ---------------------------------------------------------------------------------------
+# Handles by their shape
+# ---------------------------------------------------------------------------------------
+
+#: Words joined by underscores ("harlow_heads_up", "_clare_", "PC_Rowe_Plymouth"),
+#: dots allowed among them ("amy.b_99"); "u/" (Reddit) before it.
+_UNDERSCORED = re.compile(r"(?<![\w@./:\\#-])(?:u/)?_*[A-Za-z0-9]+(?:[_.]+[A-Za-z0-9]+)*_*(?![\w@/-]|\.[A-Za-z0-9])")
+#: Lower-case words and digits joined by dots ("bethan.haf.xo", "llanelli.lad.99").
+_FILE_PREFIX = re.compile(r"(?i:img|dsc|dscn|dcim|vid|mvimg|pxl|screenshot|scan|rec|wa)_?\d")
+_FILE_BEFORE = re.compile(
+    r"(?i:\b(?:file|files|document|folder|spreadsheet|attachment|filename|file\s+name|saved\s+(?:it\s+)?as|"
+    r"template|macro|database|table|column|field|variable|script)\b[^.!?]{0,25})$"
+)
+_DOTTED = re.compile(r"(?<![\w@./:\\#-])[a-z0-9]+(?:\.[a-z0-9]+)+(?![\w@/-]|\.[A-Za-z0-9])")
+#: Reddit user names ("u/Brandreth_Family_Secrets", "/u/throwaway99").
+_REDDIT_USER = re.compile(r"(?<![\w./-])/?u/[A-Za-z0-9][A-Za-z0-9_-]{2,29}(?![\w/-])")
+
+
+#: Discord's old user names with a four-digit tag ("kelz#4471").
+_DISCORD_TAG = re.compile(r"(?<![\w@#./-])[A-Za-z][A-Za-z0-9_.]{1,31}#\d{4}(?![\w#])")
+
+
+def _dotted_handle(token: str) -> bool:
+    """``token`` (lower-case words joined by dots) is a handle: not a web host (ending in a
+    top-level domain), a file name, a decimal, a time or an abbreviation ("e.g.",
+    "d.o.b")."""
+    parts = token.split(".")
+    if parts[-1] in _TLD_WORDS or parts[-1] in _FILE_EXT:
+        return False
+    letters = sum(c.isalpha() for c in token)
+    if letters < 5 or not any(sum(c.isalpha() for c in p) >= 3 for p in parts):
+        return False
+    if sum(1 for p in parts if any(c.isalpha() for c in p)) < 2 and len(parts) < 3:
+        return False  # "v2.0", "covid.19": one word and a number
+    return True
+
+
+_LOWER_DIGIT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_LOWER_DIGIT_DOT = _LOWER_DIGIT | {"."}
+
+
+def _dot_starts(text):
+    """Where a run of lower-case words joined by dots can start: found from each dot
+    between two lower-case letters or digits (``str.find``, far cheaper than trying the
+    pattern at every position)."""
+    starts = set()
+    n = len(text)
+    i = text.find(".")
+    while i >= 0:
+        if 0 < i < n - 1 and text[i - 1] in _LOWER_DIGIT and text[i + 1] in _LOWER_DIGIT:
+            j = i - 1
+            while j > 0 and text[j - 1] in _LOWER_DIGIT_DOT:
+                j -= 1
+            while text[j] == ".":
+                j += 1
+            starts.add(j)
+        i = text.find(".", i + 1)
+    return starts
+
+
+def _shape_handles(text, add):
+    if "_" in text:
+        for m in _UNDERSCORED.finditer(text):
+            tok = m.group()
+            core = tok[2:] if tok.startswith("u/") else tok
+            if "_" not in core or not re.search(r"[A-Za-z0-9]", core):
+                continue
+            if "." in core and core.rsplit(".", 1)[-1].lower() in (_FILE_EXT | _TLD_WORDS):
+                continue  # "report_final.pdf", "my_site.co.uk"
+            if _FILE_PREFIX.match(core) or _FILE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "IMG_2034", "the file was called evidence_final_v2": a file's name
+            if (
+                text[m.start() - 1 : m.start()] in "[<{"
+                and m.start() > 0
+                or text[m.end() : m.end() + 1] in ("]", ">", "}")
+            ):
+                continue  # "[NAME_1]": a placeholder of an earlier redaction
+            add((m.start(), m.end(), "handle", tok.lower()))
+    starts = _dot_starts(text)
+    if starts:
+        for m in _ids._matches_at(_DOTTED, text, starts):
+            parts = m.group().split(".")
+            if len(parts) == 2 and parts[0].isalpha() and parts[1].isalpha() and all(map(_ordinary_lower, parts)):
+                continue  # "left.then": a full stop without its space (announced, it counts)
+            if _dotted_handle(m.group()):
+                add((m.start(), m.end(), "handle", m.group()))
+    if "#" in text:
+        for m in _DISCORD_TAG.finditer(text):
+            add((m.start(), m.end(), "handle", m.group().lower()))
+    if "u/" in text:
+        for m in _REDDIT_USER.finditer(text):
+            add((m.start(), m.end(), "handle", m.group().lstrip("/").lower()))
+
+
+# ---------------------------------------------------------------------------------------
+# Web addresses on other top-level domains
+# ---------------------------------------------------------------------------------------
+
+_TLD_ALT = "|".join(sorted(_TLD_WORDS, key=len, reverse=True))
+#: A host and a path, any common top-level domain ("bent-bizzies.example/merseyside").
+_HOST_PATH = re.compile(
+    r"(?<![\w@./:-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
+    rf"(?:{_TLD_ALT})/[^\s<>\"'),;]*[^\s<>\"'),;.!?:]",
+    re.IGNORECASE,
+)
+#: A bare host on a domain reserved for examples ("ukpeoplesearch.example").
+_EXAMPLE_HOST = re.compile(
+    r"(?<![\w@./:-])(?:www\.)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:example|test|invalid)"
+    r"(?:\.[a-z]{2,3})?(?![\w@/-]|\.[a-z0-9])",
+    re.IGNORECASE,
+)
+
+
+def _public_example(host: str) -> bool:
+    """A public body's or a platform's home page written on an example domain
+    ("police.example", "facebook.example"): it points to nobody."""
+    for real in (".com", ".co.uk", ".uk", ".org"):
+        h = re.sub(r"\.(?:example|test|invalid)(?:\.[a-z]{2,3})?$", real, host)
+        if h in _win._PUBLIC_HOSTS or any(h.endswith(s) for s in _win._PUBLIC_SUFFIXES):
+            return True
+    return bool(re.fullmatch(r"(?:www\.)?(?:[a-z0-9-]+\.)?(?:police|gov|nhs)\.(?:example|test|invalid)", host))
+
+
+#: A web address said aloud with its path or "www": "facebook dot com slash jane dot
+#: doe", "www dot copwatch dot co dot uk", "h t t p s colon slash slash ...".
+_SPOKEN_URL = re.compile(
+    r"(?<![\w.@-])(?P<scheme>(?:h\s?t\s?t\s?p\s?s?|https?)\s*,?\s*(?:colon\s+)?(?:(?:forward\s+)?slash\s*,?\s*){0,2})?"
+    r"(?P<www>www\s+dot\s+)?(?P<host>[a-z0-9][a-z0-9-]*(?:\s+dot\s+[a-z0-9-]+)*?)\s+dot\s+"
+    r"(?P<tld>co\s+dot\s+uk|org\s+dot\s+uk|com|net|org|uk|io|info|me|tv|ie|ly|ee|gg|example)"
+    r"(?P<path>(?:\s*,?\s+(?:forward\s+)?slash\s*,?\s+[a-z0-9@](?:[a-z0-9_.-]*[a-z0-9_])?"
+    r"(?:\s+(?:dot|underscore|dash|hyphen)\s+[a-z0-9]+)*)*)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _spoken_urls(text, add):
+    for m in _SPOKEN_URL.finditer(text):
+        if not (m.group("path") or m.group("www") or m.group("scheme")) and len(m.group("host").split()[0]) < 4:
+            continue  # "a dot com": no host
+        if m.group("host").split()[0].casefold() in _win._SPOKEN_NOT_HOST and not m.group("www"):
+            continue
+        url = m.group().lower()
+        url = re.sub(r"\s*,?\s*(?:forward\s+)?slash\s*,?\s*", "/", url)
+        url = re.sub(r"\s+dot\s+", ".", url)
+        url = re.sub(r"\s+underscore\s+", "_", url)
+        url = re.sub(r"^(?:h\s?t\s?t\s?p\s?s?|https?)\s*(?:colon\s*)?/*", "", url)
+        url = re.sub(r"^www\.", "", url).strip()
+        if not m.group("path") and (url in _win._PUBLIC_HOSTS or _public_example(url)):
+            continue
+        add((m.start(), m.end(), "url", url))
+
+
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
+
+
+def _slash_host_starts(text):
+    """Where a host followed by a path can start: the start of the run of host characters
+    before each "/" that has a dot in it."""
+    starts = set()
+    i = text.find("/")
+    while i >= 0:
+        if i > 0 and text[i - 1].isalnum():
+            j = i
+            while j > 0 and text[j - 1] in _HOST_CHARS:
+                j -= 1
+            if "." in text[j:i]:
+                while j < i and text[j] in ".-":
+                    j += 1
+                starts.add(j)
+        i = text.find("/", i + 1)
+    return starts
+
+
+def _other_urls(text, add):
+    starts = _slash_host_starts(text) if "/" in text else ()
+    if starts:
+        for m in _ids._matches_at(_HOST_PATH, text, starts):
+            add((m.start(), m.end(), "url", re.sub(r"^www\.", "", m.group().lower()).rstrip("/")))
+    if ".example" in text or ".test" in text or ".invalid" in text:
+        for m in _EXAMPLE_HOST.finditer(text):
+            host = m.group().lower()
+            bare = host[4:] if host.startswith("www.") else host
+            if _public_example(bare):
+                continue
+            add((m.start(), m.end(), "url", bare))
+
+
+# ---------------------------------------------------------------------------------------
+# E-mail addresses said aloud
+# ---------------------------------------------------------------------------------------
+
+_SPOKEN_TLD = r"co\s+dot\s+uk|org\s+dot\s+uk|ac\s+dot\s+uk|com|net|org|uk|io|me|info|ie|example|co"
+SPOKEN_EMAIL = re.compile(
+    r"(?<![\w@.-])(?P<local>[a-z0-9][a-z0-9._-]*(?:(?:\s+(?:dot|underscore|dash|hyphen)\s+|\s*[\[(]dot[\])]\s*)[a-z0-9]+)*)"
+    r"(?P<at>\s+at\s+(?:sign\s+)?|\s*[\[(]\s*at\s*[\])]\s*|\s+@\s+)"
+    r"(?P<domain>[a-z0-9][a-z0-9-]*(?:(?:\s+dot\s+|\s*[\[(]dot[\])]\s*|\.|\s+(?:dash|hyphen)\s+)[a-z0-9-]+)*?)"
+    rf"(?:(?:\s+dot\s+|\s*[\[(]dot[\])]\s*)(?:{_SPOKEN_TLD})|\.(?:[a-z]{{2,6}}(?:\.[a-z]{{2}})?))(?![\w-]|\.[a-z0-9])",
+    re.IGNORECASE,
+)
+#: " at " (or "[at]") followed by something shaped like a domain ("example dot", "gmail.").
+_AT_DOMAIN = re.compile(
+    r"\s*(?:at\s+(?:sign\s+)?|[\[(]\s*at\s*[\])]\s*|@\s+)[a-z0-9][a-z0-9-]*(?:\s+(?:dash|hyphen)\s+[a-z0-9-]+)*(?:\.|\s+dot\s+|\s*[\[(]dot[\])]\s*)[a-z0-9]",
+    re.IGNORECASE,
+)
+_EMAIL_WORD = re.compile(r"(?i:e-?mail|address|inbox|mail\b|write\s+to|contact)")
+
+
+def _spoken_emails(text, add, low):
+    """E-mail addresses said aloud or written with "[at]": tried only where " at " (or
+    "[at]", "(at)") comes before something shaped like a domain."""
+    ats = []
+    if low is None:  # case-folding changed the length: positions from the text itself
+        ats = [m.start() for m in re.finditer(r"(?i) at |\[at\]|\(at\)| @ ", text) if _AT_DOMAIN.match(text, m.start())]
+    else:
+        for tok in (" at ", "[at]", "(at)", " @ "):
+            i = low.find(tok)
+            while i >= 0:
+                if _AT_DOMAIN.match(text, i):
+                    ats.append(i)
+                i = low.find(tok, i + 1)
+    seen = set()
+    for i in ats:
+        for m in SPOKEN_EMAIL.finditer(text, max(0, i - 80), min(len(text), i + 160)):
+            if m.start("at") <= i + 1 <= m.end("at") and m.span() not in seen:
+                seen.add(m.span())
+                _spoken_email(text, add, m)
+
+
+def _spoken_email(text, add, m):
+    local = m.group("local")
+    if not re.search(r"[\[(@]", m.group("at")):  # a plain " at "
+        strong = re.search(r"[._\d]|\s(?:dot|underscore)\s|[\[(]dot", local) is not None
+        announced = _EMAIL_WORD.search(text, max(0, m.start() - 80), m.start()) is not None
+        if not (strong or announced):
+            return
+        if not strong and local.casefold() in _ids._common_words():
+            return  # "I looked at example dot com": a verb before "at"
+        if " dot " not in m.group().casefold() and not (announced or strong):
+            return  # "sam at gmail.com" needs the word "e-mail" before it
+    identity = re.sub(r"\s+dot\s+|\s*[\[(]dot[\])]\s*", ".", m.group().lower())
+    identity = re.sub(r"\s+underscore\s+", "_", identity)
+    identity = re.sub(r"\s+(?:dash|hyphen)\s+", "-", identity)
+    identity = re.sub(r"\s*(?:\s+at\s+(?:sign\s+)?|[\[(]\s*at\s*[\])]|@)\s*", "@", identity, count=1)
+    add((m.start(), m.end(), "email", identity))
+
+
+# ---------------------------------------------------------------------------------------
+# Handles said aloud or spelled
+# ---------------------------------------------------------------------------------------
+
+_UNIT = r"[\"“‘']?[A-Za-z0-9]+[\"”’']?"
+_SEP = r"\s*,?\s*(?:underscore|under\s+score|dot|full\s+stop|dash|hyphen)\b\s*,?\s*"
+#: "at sign, "blue", underscore, "line"", "at symbol kyle underscore 99".
+_AT_SIGN_HANDLE = re.compile(
+    rf"(?i:\bat[-\s](?:sign|symbol)|the\s+at\s+(?:sign|symbol)|@\s?(?:sign|symbol)\b)\s*,?\s*{_UNIT}(?:{_SEP}{_UNIT})*"
+)
+#: "blue underscore line underscore liars": words joined by a spoken underscore.
+_SAID_UNDERSCORE = re.compile(
+    rf"(?<![\w\"“‘']){_UNIT}(?:{_SEP}{_UNIT})*\s*,?\s*(?i:underscore|under\s+score)\b\s*,?\s*{_UNIT}(?:{_SEP}{_UNIT})*"
+)
+#: A handle spelled letter by letter: "s-a-z-z-l-e", "S, A, Z, Z, L, E".
+_SPELLED = re.compile(
+    r"(?<![\w-])[A-Za-z0-9](?:-[A-Za-z0-9]){3,}(?![\w-])|(?<![\w,])[A-Za-z0-9](?:,\s[A-Za-z0-9]){3,}(?![\w])"
+    r"|(?<![\w,])[A-Z0-9](?:\s[A-Z0-9]){3,}(?![\w])"
+)
+_ACCOUNT_WORDS = re.compile(
+    rf"(?i:\b(?:user\s?name|screen\s?name|gamer\s?tag|handle|account|profile|channel|spell|spelt|spelled|"
+    rf"{_PLATFORMS})\b)"
+)
+_FILLER = frozenset({"erm", "um", "uh", "er", "like", "so", "and", "it", "was", "is", "the", "a"})
+
+
+_SPELL_HINTS = (
+    "name",
+    "handle",
+    "account",
+    "profile",
+    "channel",
+    "spel",
+    "gamer",
+    "insta",
+    "snap",
+    "tik",
+    "twitter",
+    "facebook",
+    "youtube",
+    "telegram",
+    "discord",
+    "reddit",
+)
+
+
+def _spelled_starts(text):
+    """Where a run of single letters can start: "s-a-z-z" (a hyphen between two single
+    characters); "S, A, Z" or "S A Z" (single letters between commas or spaces) when the
+    text speaks of spelling or letters."""
+    starts = set()
+    n = len(text)
+    spelt = "spel" in text or "letter" in text or "capital" in text
+    for sep in ("-", ", ", " ") if spelt else ("-",):
+        k = len(sep)
+        i = text.find(sep)
+        while i >= 0:
+            if (
+                i >= 1
+                and i + k + 1 < n
+                and text[i - 1].isalnum()
+                and (i < 2 or not text[i - 2].isalnum())
+                and text[i + k].isalnum()
+                and not text[i + k + 1].isalnum()
+                and (sep != " " or text[i - 1].isupper() or text[i - 1].isdigit())
+            ):
+                starts.add(i - 1)
+            i = text.find(sep, i + 1)
+    return starts
+
+
+def _said_handles(text, add, low, hinted=True):
+    if ("sign" in low or "symbol" in low) and any(
+        w in low for w in ("at sign", "at-sign", "at symbol", "at-symbol", "@ sign", "@ symbol", "@sign", "@symbol")
+    ):
+        for m in _AT_SIGN_HANDLE.finditer(text):
+            words = re.findall(r"[A-Za-z0-9]+", m.group())
+            core = [w for w in words if w.lower() not in ("at", "sign", "symbol", "the")]
+            if not core or core[0].lower() in _FILLER:
+                continue
+            if len(core) == 1 and not re.search(r"[\"“‘']", m.group()) and not _plain_id(core[0]):
+                continue  # "press the at sign key": an ordinary word after it, no handle
+            add((m.start(), m.end(), "handle", "@" + _spoken_identity(m.group())))
+    if "underscore" in low or "under score" in low:
+        common = _ids._common_words()
+        for m in _SAID_UNDERSCORE.finditer(text):
+            units = re.findall(r"([\"“‘']?)([A-Za-z0-9]+)", m.group())
+            words = [
+                (q, w) for q, w in units if w.lower() not in ("underscore", "under", "score", "dot", "dash", "hyphen")
+            ]
+            if not words or any(
+                not q and (w.lower() in common or w.lower() in _FILLER) for q, w in (words[0], words[-1])
+            ):
+                continue  # "put an underscore between the words": talk about the character
+            add((m.start(), m.end(), "handle", _spoken_identity(m.group())))
+    starts = _spelled_starts(text) if hinted else ()
+    if starts:
+        for m in _ids._matches_at(_SPELLED, text, starts):
+            if not _ACCOUNT_WORDS.search(text, max(0, m.start() - 100), m.start()):
+                continue
+            letters = re.sub(r"[^A-Za-z0-9]", "", m.group())
+            if letters.isdigit():
+                continue  # digits read out: another area's
+            add((m.start(), m.end(), "handle", letters.lower()))
+
+
+def _spoken_identity(said: str) -> str:
+    s = said.lower()
+    s = re.sub(r"^(?:the\s+)?(?:at[-\s]|@\s?)(?:sign|symbol)\s*,?\s*", "", s)
+    s = re.sub(r"\s*,?\s*(?:underscore|under\s+score)\s*,?\s*", "_", s)
+    s = re.sub(r"\s*,?\s*(?:dot|full\s+stop)\s*,?\s*", ".", s)
+    s = re.sub(r"\s*,?\s*(?:dash|hyphen)\s*,?\s*", "-", s)
+    return re.sub(r"[\"“”‘’'\s,]", "", s)
+
+
+# ---------------------------------------------------------------------------------------
+# Plain user names announced by their position
+# ---------------------------------------------------------------------------------------
+
+_ID = re.compile(
+    r"\s*,?\s*(?i:(?:erm|um|er|like|just|it['’]s|it\s+was|it\s+is|the\s+(?:user\s?name|name|handle|account)(?:\s+of)?)\b\s*,?\s+)*"
+    r"(?P<q>[\"“‘'])?"
+    r"(?P<id>[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_]|[A-Za-z0-9])"
+)
+#: Announcing words, each found with ``str.find`` and checked by what comes before and
+#: after it: ``(token, words before it, what follows it before the name, account)``;
+#: ``account`` says whether a run of capitalised words after it names an account.
+_ACCOUNT_NOUNS = (
+    r"account|accounts|profile|profiles|channel|channels|page|user|username|handle|blog|vlog|"
+    r"stream|streamer|troll|auditor|youtuber|tiktoker|influencer"
+)
+_AFTER_NAME = re.compile(r"(?i:s?(?:\s+(?:on|for)\s+[A-Za-z]+)?(?:\s+(?:is|was|were|of))?\s*[:,]?)")
+_NOUN_BEFORE = re.compile(rf"(?i:\b(?:{_ACCOUNT_NOUNS})(?:\s+(?:was|is|were))?\s*,?\s+)$")
+_TRIGGERS = (
+    # "his username was X", "screen name: X", "account name, X"; "an account named X"
+    (
+        "name",
+        re.compile(r"(?i:\b(?:user|screen|account|display|profile|channel|page)(?:['’]s)?\s?)$"),
+        _AFTER_NAME,
+        "name",
+    ),
+    ("handle", re.compile(r"(?<![\w-])$"), _AFTER_NAME, "name"),
+    (
+        "gamer",
+        re.compile(r"(?<![\w-])$"),
+        re.compile(r"(?i:\s?tags?(?:\s+(?:on|for)\s+[A-Za-z]+)?(?:\s+(?:is|was|were|of))?\s*[:,]?)"),
+        "name",
+    ),
+    # "TikTok user kelzforeva", "a Reddit user, throwaway_99"
+    (
+        "user",
+        re.compile(
+            r"(?i:\b(?:insta(?:gram)?|snap(?:chat)?|tik\s?tok|twitter|x|facebook|youtube|telegram|"
+            r"discord|reddit|twitch|xbox|roblox)\s+)$"
+        ),
+        re.compile(r"\s*,?"),
+        "plain",
+    ),
+    ("login", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:(?:\s+(?:is|was))?\s*[:,]?)"), "plain"),
+    # "an account called X", "the channel, called X"
+    ("called", _NOUN_BEFORE, None, "account"),
+    # "calls himself X", "calling themselves X"
+    (
+        "sel",
+        re.compile(r"(?i:\bcall(?:s|ed|ing)?\s+(?:him|her|it|your|my|them|our))$"),
+        re.compile(r"f\b|ves\b"),
+        "account",
+    ),
+    # "goes by X", "posted as X", "known online as X"
+    (" by", re.compile(r"(?i:\b(?:goes|go|went|going|gone))$"), None, "account"),
+    (
+        " as",
+        re.compile(
+            r"(?i:\b(?:post(?:s|ed|ing)?|comment(?:s|ed|ing)?|tweet(?:s|ed|ing)?|messag(?:es|ed|ing)|"
+            r"go(?:es)?|went|going|known\s+online|registered|signed\s+up|"
+            r"(?:on|via)\s+(?:insta(?:gram)?|snap(?:chat)?|tik\s?tok|twitter|x|facebook|youtube|"
+            r"telegram|discord|reddit|twitch|threads)))$"
+        ),
+        None,
+        "plain",
+    ),
+    (
+        " under",
+        re.compile(
+            r"(?i:\b(?:post(?:s|ed|ing)?|comment(?:s|ed|ing)?|go(?:es)?|went|going|"
+            r"(?:on|via)\s+(?:insta(?:gram)?|snap(?:chat)?|tik\s?tok|twitter|x|facebook|youtube|"
+            r"telegram|discord|reddit|twitch|threads)))$"
+        ),
+        None,
+        "plain",
+    ),
+    # "a fake account, X", "the profile: X", "the account was X"
+    ("account", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:(?:\s*[,:]|\s+(?:is|was)\b)?)"), "plain"),
+    ("profile", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:(?:\s*[,:]|\s+(?:is|was)\b)?)"), "plain"),
+    ("channel", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:(?:\s*[,:]|\s+(?:is|was)\b)?)"), "account"),
+    # "a message from brumcopwatch saying", "a comment by copwatchkev"
+    (
+        " from",
+        re.compile(
+            r"(?i:\b(?:messages?|messaged|dms?|dm['’]?d|comments?|commented|posts?|posted|tweets?|"
+            r"tweeted|replies|replied|followed|request|requests|videos?|reposted|shared))$"
+        ),
+        None,
+        "from",
+    ),
+    (
+        " by",
+        re.compile(
+            r"(?i:\b(?:messages?|messaged|comments?|commented|posts?|posted|tweets?|tweeted|replies|"
+            r"replied|followed|tagged|videos?|reposted|shared))$"
+        ),
+        None,
+        "from",
+    ),
+)
+_MESSAGE_WORDS = (
+    "messages",
+    "message",
+    "messaged",
+    "dms",
+    "dm",
+    "dm'd",
+    "dm’d",
+    "comments",
+    "comment",
+    "commented",
+    "posts",
+    "post",
+    "posted",
+    "tweets",
+    "tweet",
+    "tweeted",
+    "replies",
+    "replied",
+    "followed",
+    "tagged",
+    "request",
+    "requests",
+    "videos",
+    "video",
+    "reposted",
+    "shared",
+)
+_PLATFORM_WORDS = (
+    "instagram",
+    "insta",
+    "snapchat",
+    "snap",
+    "tiktok",
+    "tik tok",
+    "twitter",
+    " x",
+    "facebook",
+    "youtube",
+    "telegram",
+    "discord",
+    "reddit",
+    "twitch",
+    "threads",
+    "xbox",
+    "roblox",
+)
+#: What the case-folded text just before each announcing word must end with (a cheap
+#: test before the trigger's own pattern); ``""`` : a word boundary is enough.
+_QUICK_BEFORE = {
+    "name": ("user", "user ", "screen", "screen ", "account ", "display ", "profile ", "channel ", "'s ", "’s "),
+    "handle": "",
+    "gamer": "",
+    "login": "",
+    "account": "",
+    "profile": "",
+    "channel": "",
+    "user": tuple(w + " " for w in _PLATFORM_WORDS),
+    "called": None,
+    "sel": ("him", "her", "it", "my", "them", "our", "your"),
+    " by": ("goes", "go", "went", "going", "gone", *_MESSAGE_WORDS),
+    " as": (
+        "post",
+        "posts",
+        "posted",
+        "posting",
+        "comment",
+        "comments",
+        "commented",
+        "commenting",
+        "tweet",
+        "tweets",
+        "tweeted",
+        "tweeting",
+        "messages",
+        "messaged",
+        "messaging",
+        "go",
+        "goes",
+        "went",
+        "going",
+        "online",
+        "registered",
+        "up",
+        *_PLATFORM_WORDS,
+    ),
+    " under": (
+        "post",
+        "posts",
+        "posted",
+        "posting",
+        "comment",
+        "comments",
+        "commented",
+        "commenting",
+        "go",
+        "goes",
+        "went",
+        "going",
+        *_PLATFORM_WORDS,
+    ),
+    " from": _MESSAGE_WORDS,
+}
+_OWNER_WORDS = tuple(
+    " " + w + " "
+    for w in "my his her their our your its the a an old new fake private main second burner spam public own".split()
+) + ("'s ", "’s ")
+
+#: "her Snapchat, X", "my Instagram, which was X", "the admin's Telegram was X".
+_PLATFORM_TOKENS = (
+    "insta",
+    "snap",
+    "tik",
+    "twitter",
+    "facebook",
+    "youtube",
+    "telegram",
+    "discord",
+    "reddit",
+    "myspace",
+    "depop",
+    "twitch",
+    "xbox",
+    "tinder",
+)
+_AFTER_PLATFORM = re.compile(
+    r"(?i:[a-z]*(?:\s?tok)?(?:\s+(?:account|profile|page|handle|name|username|channel|id))?"
+    r"(?:\s+(?:is|was)|['’]s|\s*,(?:\s+(?:which|that)\s+(?:is|was)(?:\s+like)?)?|\s*:|\s*\(|\s+[-–]))"
+)
+_OWNER_BEFORE = re.compile(
+    r"(?i:(?:\b(?:my|his|her|their|our|your|its|the|a|an)|\w['’]s)\s+(?:(?:old|new|fake|private|main|"
+    r"second|burner|spam|public|own)\s+)*)$"
+)
+
+
+def _triggers(text, low, seen=None):
+    """``(trigger start, name start, what)`` for each announcing word in ``text``: ``what``
+    is "account" (a run of capitalised words after it may name an account), "plain" (only
+    a handle-shaped or non-English word) or "from" (that, and followed by a verb or a
+    stop: "a message from X saying"). ``seen``, a set, receives the tokens that occur."""
+    out = []
+    for tok, before, after, what in _TRIGGERS:
+        i = low.find(tok)
+        if i >= 0 and seen is not None:
+            seen.add(tok)
+        while i >= 0:
+            j = i + len(tok)
+            quick = _QUICK_BEFORE[tok]
+            if tok == "name" and text[j : j + 1] == "d":
+                ok = _NOUN_BEFORE.search(text, max(0, i - 40), i) is not None
+                j += 1  # "an account named X"
+            elif quick == "":
+                ok = i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "-_")
+                if ok and after is not None:
+                    m = after.match(text, j)
+                    ok = m is not None
+                    j = m.end() if m else j
+            elif quick is not None and not low.endswith(quick, max(0, i - 14), i):
+                ok = False
+            else:
+                ok = before.search(text, max(0, i - 40), i) is not None
+                if ok and after is not None:
+                    m = after.match(text, j)
+                    ok = m is not None
+                    j = m.end() if m else j
+            if ok and not (text[j - 1 : j].isalnum() and text[j : j + 1].isalnum()):
+                out.append((i, j, what))  # not inside a word ("handler", "calledx")
+            i = low.find(tok, i + 1)
+    for tok in _PLATFORM_TOKENS:
+        i = low.find(tok)
+        if i >= 0 and seen is not None:
+            seen.add(tok)
+        while i >= 0:
+            if i == 0 or not text[i - 1].isalnum():
+                if (" " + low[max(0, i - 9) : i]).endswith(_OWNER_WORDS) and _OWNER_BEFORE.search(
+                    text, max(0, i - 40), i
+                ):
+                    m = _AFTER_PLATFORM.match(text, i + len(tok))
+                    if m:
+                        out.append((i, m.end(), "plain"))
+                if text[max(0, i - 4) : i] == " on ":
+                    out.append((i, -1, "before"))  # "he's bigdave on Snapchat"
+            i = low.find(tok, i + 1)
+    return out
+
+
+#: Words that start a run of capitalised words after "called" without naming an account.
+_NOT_ACCOUNT_START = frozenset(
+    """The A An This That It He She They I We You Me Him Her Them My His Our Their Your
+    Honestly Sorry No Yes Yeah Well Actually Basically Obviously Maybe Probably Something
+    Nothing Not Oh Just Like Erm Um Er Apparently Definitely Sometimes Anyway""".split()
+)
+_PRONOUNS = frozenset("I We You He She They It".split())
+
+
+def _account_run(words) -> bool:
+    """A run of capitalised words may be an account's name: two capitalised words or more,
+    not starting with a pronoun or a discourse word, no pronoun inside ("Honestly I")."""
+    if words[0] in _NOT_ACCOUNT_START or any(w in _PRONOUNS for w in words[1:]):
+        return False
+    if words[0] in _ids._RANK_WORDS or any(_ids._calendar(w) for w in words):
+        return False  # "goes by Mr Hollis": a person; "went by Christmas Eve": a date
+    return sum(w[:1].isupper() for w in words) >= 2
+
+
+_TITLE_RUN = re.compile(
+    rf"[{_ids._UP}0-9][\w'’]*(?:\s+(?:(?:the|of|for|and|on|in|da|de|o|&|a)\s+)?[{_ids._UP}0-9][\w'’]*){{1,5}}"
+)
+#: What may follow a user name announced by "from"/"by" ("a message from brumcopwatch
+#: saying ...").
+_AFTER_FROM = re.compile(
+    r"\s*(?:[,.;:!?)\"”]|$)|\s+(?:saying|said|says|who|which|that|and|on|with|telling|asking|"
+    r"calling|posted|sent|wrote|commented|replied|messaged|again)\b"
+)
+
+
+_ID_BEFORE_ON = re.compile(r"(?<![\w@./-])(?P<id>[A-Za-z0-9][A-Za-z0-9_.#]*[A-Za-z0-9_])\s+on\s+$")
+
+
+def _plain_id(word: str, strict: bool = False) -> bool:
+    """``word`` may be a user name in an announcing position: handle-shaped, a lower-case
+    word that is no English word, or a CamelCase word (``strict``: a number alone or a
+    word and a number, "2019" or "covid19", is not enough)."""
+    if re.search(r"[_\d]", word) and re.search(r"[A-Za-z]", word):
+        if strict and "_" not in word and not re.search(r"[A-Za-z]{3,}\d|\d[A-Za-z]{3,}", word):
+            return False
+        return not strict or not re.fullmatch(r"[A-Za-z]+\d{1,4}s?|\d+(?:st|nd|rd|th|s|am|pm)", word)
+    if "." in word:
+        return _dotted_handle(word.lower()) if word.islower() else False
+    if word.islower():
+        return len(word) >= 4 and not _ordinary_lower(word)
+    return _is_camel(word)
+
+
+_SAID_JOIN = re.compile(r"(?:\s*,?\s+(?i:dot|underscore|under\s+score)\s*,?\s+[\"“‘']?[A-Za-z0-9]+[\"”’']?)+(?![\w-])")
+
+
+def _announced_handles(text, add, low, seen=None):
+    given, family = _ids.gazetteer()
+    for t_start, j, what in _triggers(text, low, seen):
+        if what == "before":
+            b = _ID_BEFORE_ON.search(text, max(0, t_start - 40), t_start)
+            if (
+                b
+                and _plain_id(b.group("id"), strict=True)
+                and (not b.group("id").isalpha() or _unknown_word(b.group("id")))
+            ):
+                add((b.start("id"), b.end("id"), "handle", b.group("id").lower()))
+            continue
+        m = _ID.match(text, j)
+        if m is None:
+            continue
+        s, e = m.span("id")
+        word = m.group("id")
+        joined = _SAID_JOIN.match(text, e) if " " in text[e : e + 1] else None
+        if joined and what != "from":  # "her Insta is bethan dot haf dot xo"
+            add((s, joined.end(), "handle", _spoken_identity(text[s : joined.end()])))
+            continue
+        if what == "from":
+            if (_is_camel(word) or (word.islower() and _unknown_word(word))) and _AFTER_FROM.match(text, e):
+                add((s, e, "handle", word.lower()))
+            continue  # "a message from copwatch pages": a thing, no account
+        if _plain_id(word):
+            add((s, e, "handle", word.lower()))
+            continue
+        # a run of capitalised words naming an account ("an account called Derry Truth
+        # Tellers", "calls himself Audit the Polis Glasgow"): not a group's or a page's
+        # name, not quoted (a quoted label after "called" is left to the review sheet)
+        if what not in ("account", "name") or (m.group("q") and what != "name"):
+            continue  # a quoted label after "called" is left to the review sheet
+        if not word[:1].isupper() or word in _NOT_ACCOUNT_START:
+            continue
+        if re.search(r"(?i:\b(?:page|group)s?\W*$)", text[max(0, t_start - 30) : t_start]):
+            continue
+        run = _TITLE_RUN.match(text, s)
+        if run is None:
+            if re.fullmatch(r"[A-Z][a-z]{3,}", word) and not _ids.is_ordinary(word) and word not in given:
+                add((s, e, "handle", word.lower()))  # "a profile called Copwatcherz"
+            continue
+        words = run.group().split()
+        if not _account_run(words):
+            continue
+        if words[0] in given and (len(words) == 2 or (len(words) == 3 and words[2] in family)):
+            continue  # "an account called Justin Case": a person's name, the person rules'
+        add((s, run.end(), "handle", run.group().lower()))
+
+
+#: An interviewer's question about an account's name, and the start of the answer.
+_ASKED = re.compile(
+    r"(?i:\b(?:account|channel|profile|user\s?name|handle|gamer\s?tag|screen\s?name)s?\b"
+    r"(?:[^.?!\n]{0,40}\b(?:called|named|name|names))?\s*\?)\s*(?:[A-Z][A-Za-z0-9 ]{0,20}:)?\s*"
+    r"(?i:(?:It['’]s|It\s+was|It\s+is|Erm|Um|Er|So|Well|Yeah|Oh|Just|Something\s+like|That['’]s|That\s+was|"
+    r"His\s+was|Hers\s+was|Mine\s+was|Mine['’]s)\b\s*,?\s*)*"
+)
+
+
+#: A lower-case word with digits in it ("kaceymorgan04", "kelz4eva").
+_WORD_DIGITS = re.compile(r"(?<![\w@./:#-])[a-z][a-z0-9]*\d[a-z0-9]*(?![\w@/-]|\.[a-z0-9])")
+_LETTER_DIGIT = re.compile(r"[a-z]\d")
+_NEAR_ACCOUNT = re.compile(rf"(?i:\b(?:user\s?name|handle|account|profile|channel|gamer\s?tag|{_PLATFORMS})\b)")
+
+
+def _digit_words(text, add, low):
+    """A lower-case word with digits ("kaceymorgan04") in the same stretch of talk as an
+    account or a platform: a user name, when its letters are no English word or the
+    digits sit between letters ("justice4kieran")."""
+    starts = set()
+    for d in _LETTER_DIGIT.finditer(text):
+        i = d.start()
+        while i > 0 and text[i - 1] in _LOWER_DIGIT:
+            i -= 1
+        starts.add(i)
+    for m in _ids._matches_at(_WORD_DIGITS, text, starts):
+        w = m.group()
+        letters = re.sub(r"\d", "", w)
+        if len(letters) < 5:
+            continue
+        lead = re.match(r"[a-z]+", w).group()
+        if not (re.search(r"[a-z]\d+[a-z]", w) or not _ordinary_lower(lead)):
+            continue  # "covid19", "year10"
+        if _ordinary_lower(lead) and re.fullmatch(r"[a-z]+\d+[a-z]{1,2}", w):
+            continue  # "year10s", "covid19th"
+        if _NEAR_ACCOUNT.search(text, max(0, m.start() - 120), min(len(text), m.end() + 60)):
+            add((m.start(), m.end(), "handle", w))
+
+
+def _answered_handles(text, add, low):
+    if "?" not in text or not any(w in low for w in ("called?", "name?", "named?", "names?", "handle?", "tag?")):
+        return
+    for m in _ASKED.finditer(text):
+        s = m.end()
+        if s < len(text) and text[s] in "\"“‘'":
+            continue  # a quoted label: left to the review sheet
+        tok = re.match(r"[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_]", text[s:])
+        if tok is None:
+            continue
+        word = tok.group()
+        if _plain_id(word):
+            add((s, s + len(word), "handle", word.lower()))
+            continue
+        run = _TITLE_RUN.match(text, s)
+        if run is not None and _account_run(run.group().split()):
+            add((s, run.end(), "handle", run.group().lower()))
+
+
+# ---------------------------------------------------------------------------------------
+# Entry points
+# ---------------------------------------------------------------------------------------
 
 
 def find(text: str, add, folded) -> None:
     """Candidates of this area in ``text`` (``folded`` is ``text.casefold()`` when it
     keeps the length, else ``None``)."""
-    return None
+    low = folded
+    if low is None:
+        low = text.lower()
+        if len(low) != len(text):  # positions would not agree: the position-free rules only
+            low = None
+    _shape_handles(text, add)
+    if "." in text:
+        _other_urls(text, add)
+    if low is None:
+        return
+    if " at " in low or "[at]" in low or "(at)" in low or " @ " in low:
+        _spoken_emails(text, add, low)
+    if " dot " in low:
+        _spoken_urls(text, add)
+    seen = set()
+    _announced_handles(text, add, low, seen)
+    # an account or platform word in the text ("name", "handle", "account", "insta", ...:
+    # all of them announcing words, found above), or "spell"
+    hinted = bool(seen.intersection(_SPELL_HINTS)) or "spel" in low
+    _said_handles(text, add, low, hinted)
+    _answered_handles(text, add, low)
+    if hinted and _ids._DIGIT.search(text) is not None:
+        _digit_words(text, add, low)
+
+
+#: "@" used for "at" before a time or a price: "see you @7", "@ 7.30pm", "two @ 50p".
+_AT_NOT_HANDLE = re.compile(r"@(?:\d{1,2}(?:[:.]\d{2})?(?:am|pm|ish)?|\d+p|\d+(?:am|pm))$", re.IGNORECASE)
+
+
+#: A number, a count or a measure where a user name was expected ("Xbox 360", "14.5k").
+_NUMBER_NOT_HANDLE = re.compile(
+    r"\d+(?:[.,]\d+)*(?:k|m|bn|ft|in|cm|mm|kg|g|st|lb|lbs|mph|kph|am|pm|th|st|nd|rd|s|x|p|hrs?|mins?|yrs?)?",
+    re.IGNORECASE,
+)
 
 
 def revise(text: str, found: list) -> list:
-    """``found`` after this area's corrections."""
-    return found
+    """``found`` after this area's corrections: "@" before a time or a price is no handle;
+    every handle's identity is written with one "@" ("@blue_line_liars", said with or
+    without it), so the same account receives the same pseudonym however it is given."""
+    out = []
+    for f in found:
+        if f[2] == "handle":
+            said = text[f[0] : f[1]]
+            if "@" in said and _AT_NOT_HANDLE.match(said):
+                continue
+            if not said.startswith("@") and _NUMBER_NOT_HANDLE.fullmatch(said):
+                continue  # "his Xbox 360", "my Snapchat, 2019", "her Insta was 14.5k": no name
+            ident = f[3]
+            if not ident.startswith("@") or ident.startswith("@@"):
+                f = (f[0], f[1], f[2], "@" + ident.lstrip("@"))
+        elif f[2] == "url" and _brand_home(text[f[0] : f[1]]):
+            continue  # "tesco.com", "www.argos.co.uk": a brand's home page points to nobody
+        out.append(f)
+    return out
+
+
+def _brand_home(said: str) -> bool:
+    """A bare host whose name is a brand or platform that identifies nobody ("tesco.com")."""
+    if "/" in said or "@" in said or " " in said:
+        return False
+    host = said.lower().removeprefix("www.")
+    name, _, rest = host.partition(".")
+    return rest in ("com", "co.uk", "uk", "net", "org", "org.uk") and name in _brands_folded()

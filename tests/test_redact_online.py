@@ -1,0 +1,229 @@
+"""Online identifiers (``toolkit/qual/_id_online.py``): handles, user names, URLs and
+e-mail addresses in written and spoken forms, and look-alikes that must stay.
+
+Every sentence here was written for these tests (none is copied from a corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.qual._identifiers import find_identifiers
+
+ONLINE = {"handle", "url", "email"}
+
+
+def _covered(text, part, kinds=ONLINE):
+    start = text.index(part)
+    end = start + len(part)
+    spans = [(s, e) for s, e, k, _ in find_identifiers(text) if k in kinds]
+    return all(any(s <= i < e for s, e in spans) for i in range(start, end) if text[i].isalnum())
+
+
+def _touched(text, part, kinds=ONLINE):
+    start = text.index(part)
+    end = start + len(part)
+    return [text[s:e] for s, e, k, _ in find_identifiers(text) if k in kinds and s < end and e > start]
+
+
+POSITIVES = [
+    # handles by their shape, no "@"
+    ("The lad who kept commenting went by tommo_wirral_07 on every platform.", "tommo_wirral_07"),
+    ("Same person again, this time as north_east_nosey, within the hour.", "north_east_nosey"),
+    ("My son's Insta, which was jakey.boi.2010, had our street in the bio.", "jakey.boi.2010"),
+    ("It turned out to be rosie.m.bakes, a cake page run by his ex.", "rosie.m.bakes"),
+    ("Reddit user u/throwaway_bobby91 posted the whole lot.", "u/throwaway_bobby91"),
+    # user names announced by their position
+    ("Her gamertag is frostbyte and he found her through that.", "frostbyte"),
+    ("Someone opened a profile called rachtheracer and started adding my colleagues.", "rachtheracer"),
+    ("He posts as NightOwlNorth on most of the forums.", "NightOwlNorth"),
+    ("I got a friend request from copperwatcherz saying hello.", "copperwatcherz"),
+    ("The troll called himself justiceforkev and had four accounts.", "justiceforkev"),
+    ("His screen name: TheRealGaffer.", "TheRealGaffer"),
+    ("He got the kids' school from a post by mumof3rotherham, can you believe it.", "mumof3rotherham"),
+    ("There's a channel called Merseyside Truth Seekers that streams the protests.", "Merseyside Truth Seekers"),
+    ("The auditor calls himself Lens On The Law and films outside stations.", "Lens On The Law"),
+    (
+        "Interviewer: What was the account called? Respondent: It was Whitby Watchers Uncut, I think.",
+        "Whitby Watchers Uncut",
+    ),
+    ("Q: And what was his username? A: It was, erm, kezzadawg, all lower case.", "kezzadawg"),
+    ("Interviewer: What was the channel called? Respondent: Umbrella Watch Live, I think.", "Umbrella Watch Live"),
+    ("His username was ermintrude99.", "ermintrude99"),
+    ("His Snapchat is kyle2009 and his Xbox is 2k_kyle.", "kyle2009"),
+    ("A TikTok user kelzforeva duetted it with my face.", "kelzforeva"),
+    ("Then the account kelzforeva posted my address.", "kelzforeva"),
+    ('His display name was "Kev The Grass" back then.', "Kev The Grass"),
+    ("He was on Twitter as, erm, BlueLineBanter, I think it's still up.", "BlueLineBanter"),
+    ("He went by, erm, kezzaboi back then.", "kezzaboi"),
+    ("They tagged me, the account's name is PoliceLiesUK, all one word.", "PoliceLiesUK"),
+    ("He's known as Gaz on Facebook, but his account is gazzaboi1.", "gazzaboi1"),
+    ("His gamer tag on PlayStation is xXdarkwolfXx.", "xXdarkwolfXx"),
+    ("He posts on Insta under ruralwatchwales.", "ruralwatchwales"),
+    ("Her TikTok's just her name and then 04, so kaceymorgan04.", "kaceymorgan04"),
+    ("It was justice4kieran on Facebook, then another one.", "justice4kieran"),
+    ("It was sent from an account, @ sign, NorthYorksExposed.", "NorthYorksExposed"),
+    # handles said aloud or spelled
+    ("It's at symbol, kev, underscore, the, underscore, grass, on Twitter.", "kev, underscore, the, underscore, grass"),
+    ("She said it was lily underscore may underscore x on TikTok.", "lily underscore may underscore x"),
+    ("It's blue underscore line underscore liars on X.", "blue underscore line underscore liars"),
+    ("He spelled it out for me, the account was d-a-z-z-a-b-o-y.", "d-a-z-z-a-b-o-y"),
+    ("She's on Instagram as jessparkerr and on TikTok too.", "jessparkerr"),
+    ("Her Insta's ameliarosex and it's public.", "ameliarosex"),
+    ("His handle on TikTok was kelzforeva, and he had thousands.", "kelzforeva"),
+    ("There was an account going by the name of copwatchkev that kept posting.", "copwatchkev"),
+    ("He set up a fake account, brumwatcher, and added my sister.", "brumwatcher"),
+    ("Her Insta is bethan dot haf dot xo, or it was.", "bethan dot haf dot xo"),
+    ("It was on Insta as blue.line, weirdly.", "blue.line"),
+    ("Then a profile called Copwatcherz started following my wife.", "Copwatcherz"),
+    ("His username was Kezzaa, I think.", "Kezzaa"),
+    ("I'll spell it, s, a, z, z, l, e, for the username.", "s, a, z, z, l, e"),
+    ("The username, I'll spell it: K E L Z Y B O O.", "K E L Z Y B O O"),
+    ("He's bigdave_77 on Snapchat and kelzforeva on TikTok.", "kelzforeva"),
+    ("His YouTube channel, Audit Britain Live, has thousands of subscribers.", "Audit Britain Live"),
+    ("My TikTok (kelzforeva) got flooded.", "kelzforeva"),
+    ("He goes by the handle frostyjack on Discord, or frosty#2231.", "frostyjack"),
+    ("He goes by the handle frostyjack on Discord, or frosty#2231.", "frosty#2231"),
+    # web addresses on other domains or said aloud
+    (
+        "It's facebook dot com slash jane dot doe dot 77, and it's still up.",
+        "facebook dot com slash jane dot doe dot 77",
+    ),
+    ("The site's www dot copwatchwirral dot co dot uk, all one word.", "www dot copwatchwirral dot co dot uk"),
+    (
+        "He read it out, h t t p s colon slash slash exposed dot example slash officers.",
+        "h t t p s colon slash slash exposed dot example slash officers",
+    ),
+    ("They'd found me on riverstonewatch.test first.", "riverstonewatch.test"),
+    ("The thread is at forum.riverstone.example/threads/88 if you want it.", "forum.riverstone.example/threads/88"),
+    ("There's a blog at ruralcopwatch.blogspot.ie/2022/05 with my photo.", "ruralcopwatch.blogspot.ie/2022/05"),
+    ("The site is policeofficersexposed dot example and nothing else.", "policeofficersexposed dot example"),
+    # e-mail addresses said aloud or with [at]
+    ("Email me at sam dot price at outlook dot com if you like.", "sam dot price at outlook dot com"),
+    ("My personal one is j.barker at gmail.com, so, yeah.", "j.barker at gmail.com"),
+    ("Write to fraud [at] kentcounty.example.org about it.", "fraud [at] kentcounty.example.org"),
+    ("Write to jo.bloggs (at) example (dot) com for the forms.", "jo.bloggs (at) example (dot) com"),
+    ("Send it to jane.doe @ gmail.com please.", "jane.doe @ gmail.com"),
+    (
+        "Write to k dot obrien at merseyside dash police dot example and she'll reply.",
+        "k dot obrien at merseyside dash police dot example",
+    ),
+    ("My email, it's dee at moorside dot co dot uk, and they had it.", "dee at moorside dot co dot uk"),
+]
+
+
+@pytest.mark.parametrize("text,part", POSITIVES)
+def test_online_identifier_found(text, part):
+    assert _covered(text, part), (part, find_identifiers(text))
+
+
+LOOK_ALIKES = [
+    # "@" used for "at" before a time or a price
+    ("Meet me @7 by the station, or @ 7.30 at the latest.", "@7"),
+    ("Pints were @3 quid then, mind, and the bus @5pm.", "@5pm"),
+    # platform names alone
+    ("It was on Facebook and TikTok, then Instagram.", "Facebook and TikTok, then Instagram"),
+    ("I saw posts from tiktok saying he was a cop.", "tiktok"),
+    ("Her Insta, haha, is private now.", "haha"),
+    # ordinary words after "called", "as", "by", "from"
+    ("I'd been called worse, honestly, and the account was called Stop.", "Stop"),
+    ("He went by the book, to be fair, and posted as usual.", "the book"),
+    ("The message from sarge was blunt, he said go home.", "sarge"),
+    ("He handles the social media for the federation.", "the social media"),
+    ("A group called Safer Streets Whitby shared the post.", "Safer Streets Whitby"),
+    ('The account was called "Concerned Local Mum" and posted daily.', "Concerned Local Mum"),
+    # a brand's home page
+    ("I ordered it off tesco.com and argos.co.uk the same day.", "tesco.com and argos.co.uk"),
+    # numbers where a user name might be (the main user-name pattern's false alarms)
+    ("He was playing on his Xbox 360 all night.", "360"),
+    ("I deleted my Snapchat, 2019 I think, and never went back.", "2019"),
+    ("Her Insta was 14.5k followers strong.", "14.5k"),
+    ("We use Teams and Telegram 24/7.", "24/7"),
+    ("Her handle is 5ft tall, ha.", "5ft"),
+    # numbers, abbreviations and file names with dots or underscores
+    ("We were on the 8.15 train and then the 9.30 one, e.g. the slow one.", "e.g"),
+    ("The file was report_final.pdf, and the other was notes.docx.", "report_final.pdf"),
+    ("The site was called a.m. radio or something.", "a.m"),
+    # "at" and "dot" in ordinary talk
+    ("I looked at the bottom of the page at the dots.", "at the dots"),
+    ("He was at work at 7, dot on time.", "at 7, dot"),
+    ("The account was deleted after a week.", "deleted"),
+    ("The account holder was never traced, and the account settings were public.", "holder"),
+    ("It was a profile picture, the profile photo of my kid.", "picture"),
+    ("He sent me IMG_2034 and IMG_2035 off his phone.", "IMG_2034"),
+    ("The file was called evidence_final_v2 on the shared drive.", "evidence_final_v2"),
+    ("You press the at sign key, then the name, and it tags them.", "key"),
+    ("You put an underscore between the words, like a space.", "underscore between"),
+    ("It had underscores and dots all through it.", "underscores"),
+    ("We use Airwave and the Pronto app, plus Niche for records.", "Niche"),
+    ("He rang at 10.30pm and again at 11.45 and then messaged @ midnight.", "midnight"),
+    ("The thread on Reddit, r/unitedkingdom I think, had hundreds of replies.", "r/unitedkingdom"),
+    ("They used an old IP address, 192.168.0.1 or something, and a VPN.", "192.168.0.1"),
+    ("The covid19 rules on Facebook were mad, my year10 kid was on TikTok all day.", "covid19"),
+    ("The covid19 rules on Facebook were mad, my year10 kid was on TikTok all day.", "year10"),
+    ("He had an ipad2 and a ps5 for his Xbox account.", "ipad2"),
+    ("I was asked by bosses, and it was as bad as that.", "bosses"),
+    ("We had messages from headteachers, saying they'd seen it.", "headteachers"),
+    ("There were videos by bodycams on Facebook and netball on Instagram.", "netball"),
+    ("I was posted as a probationer, and known online as a troublemaker.", "probationer"),
+    ("He goes by Mr Hollis at work.", "Mr Hollis"),
+    ("The whole thing went by Christmas Eve, thank God.", "Christmas"),
+    ("Interviewer: Do you remember the username? P0012: No, sorry, I blocked it.", "No, sorry"),
+    ("Interviewer: What was the channel called? Respondent: Honestly I don't remember.", "Honestly I"),
+    ("I had a message from nanna saying she'd seen it, and texts from sarge.", "nanna"),
+    ("Loads of comments from scrotes saying I deserved it, and posts by randoms.", "scrotes"),
+    ("A group called Bizzywatch posted it.", "Bizzywatch"),
+    ("The transcript had [NAME_1] and <PERSON_2> in it already.", "NAME_1"),
+    ("He left.then he came back, erm, the next day.", "left.then"),
+    ("We posted loads on Facebook, selfies on Instagram, all of it.", "selfies"),
+    ("In 2019 on Facebook and covid19 on Twitter, I mean posts.", "covid19"),
+    ("It's 24 on Facebook and 7pm on TikTok.", "7pm"),
+    ("The profile, erm, got taken down eventually.", "got taken"),
+    ("I went to facebook dot com and searched.", "facebook dot com"),
+    ("It was just a dot com thing, you know, slash and burn.", "dot com"),
+    ("It was in the dot com boom, just dot com stuff.", "dot com"),
+]
+
+
+@pytest.mark.parametrize("text,part", LOOK_ALIKES)
+def test_online_look_alike_left(text, part):
+    assert not _touched(text, part), find_identifiers(text)
+
+
+def test_spoken_email_identity():
+    text = "Email me at sam dot price at outlook dot com if you like."
+    ids = {i for s, e, k, i in find_identifiers(text) if k == "email"}
+    assert ids == {"sam.price@outlook.com"}
+
+
+def test_spelled_handle_needs_an_account_word():
+    # letters joined by hyphens with no account, handle or spelling word before them
+    text = "The big sign said S-T-O-P in red."
+    assert not _touched(text, "S-T-O-P")
+
+
+def test_person_named_account_left_to_person_rules():
+    text = "A man messaged me from an account called Justin Case."
+    assert not _touched(text, "Justin Case", {"handle"})
+
+
+def test_same_account_same_identity_with_or_without_at():
+    text = "It was @blue_line_liars on X, and blue_line_liars on TikTok, at sign blue underscore line underscore liars."
+    ids = [i for s, e, k, i in find_identifiers(text) if k == "handle"]
+    assert len(ids) == 3 and set(ids) == {"@blue_line_liars"}, ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "@",
+        "_",
+        "underscore underscore - [at] at sign",
+        "u/ dot slash (at) (dot) www colon h t t p s",
+        "Straße İstanbul at sign ß_ü",
+        "called? Respondent: It's",
+    ],
+)
+def test_odd_texts_do_not_fail(text):
+    for start, end, _kind, _identity in find_identifiers(text):
+        assert 0 <= start < end <= len(text)
