@@ -4,17 +4,380 @@ Called by :func:`toolkit.qual._identifiers.find_identifiers`: :func:`find` befor
 overlaps are resolved (it calls ``add((start, end, kind, identity))`` for each candidate),
 :func:`revise` on the resolved list at the end (it may drop or change candidates and
 returns the list, non-overlapping).
+
+Classes of phrasing covered here (each needs the shape of a code AND a context):
+
+* codes with letter groups, hyphens or slashes ("HC-W-22817", "GMP/W/40882", "W/1189",
+  "W-44172", "N 2214", "4821PL") some words or a sentence after a word that announces a
+  warrant, staff or collar number (the windows of :mod:`_id_windows`, with a wider
+  shape of code);
+* a code with a space after "collar" said alone ("my collar, HC 3391", "collar CL 614");
+* a rank word and a number with no name ("Sergeant 3346"; the rank stays);
+* a code with letters after "my number" / "mine's" ("my number, B772", "mine's DO 314"
+  when the text speaks of numbers) or after "as" ("they had her as CF 3317");
+* plates of the older (dateless) and Northern Irish forms ("LJZ 4817") in a sentence that
+  speaks of a car, a van, a plate or a registration, and any plate after "reg" / "plate";
+* NI numbers in lower case or with hyphens or dots in a sentence about an NI number;
+* the same code said again later in the text (the number alone after "DO 314" too);
+* an NI number the speaker calls an example ("QQ 12 34 56 C, that's the example one") is
+  dropped.
+
+Look-alikes left alone: years, counts, times, sums, road numbers ("the A303"), statute
+sections, car models ("BMW 320"), incident and crime references (not a kind here: "CAD
+4417", "URN 12345").
 """
 
 from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from toolkit.qual import _id_windows as _win
+
+# ---------------------------------------------------------------------------------------
+# Shapes
+# ---------------------------------------------------------------------------------------
+
+#: A code: 1-4 capitals (a second group of 1-2 after "-" / "/" / " "), an optional
+#: separator and 3-9 digits ("HC-W-22817", "GMP/W/40882", "W/1189", "N 2214", "CF 3317");
+#: or 3-6 digits with 1-2 capitals straight after ("4821PL").
+_CODE = re.compile(
+    r"(?<![\w£$€.,:/#&-])"
+    r"(?:(?P<pre>[A-Z]{1,4}(?:[-/][A-Z]{1,2}|[ ][A-Z](?=[-/]))?)(?P<sep>[-/ ]?)(?P<digits>\d{3,9})"
+    r"|(?P<digits2>\d{3,6})(?P<suf>[A-Z]{1,2}))"
+    r"(?![\w%£:/-]|[.,]\d)"
+)
+#: Prefixes that make a number something other than a person's code: times, bodies,
+#: standards, car makers, incident and crime references, operations.
+_NOT_PREFIX = frozenset(
+    """AM PM GMT BST UK GB EU US USA NHS NI ID OK CAD URN CRN CRIS REF LOG INC OP OPS ISO
+    BS EN IEC PACE RIPA GDPR ACPO NPCC IOPC HMIC COVID BBC ITV BMW VW GTI AMG A I MPH KM
+    KG AD BC CCTV ANPR PNC PND""".split()
+)
+#: Rank abbreviations written before a collar number ("PC 4417"): the rank is kept, the
+#: number alone is the code (as the corpora annotate it). "SC" (Specials) is part of the
+#: code, as Specials wear it on the epaulette.
+_RANK_PREFIX = frozenset("PC PS DC DS PCSO TDC SGT Sgt DI DCI".split())
+
+
+def _is_year(digits: str) -> bool:
+    return len(digits) == 4 and 1950 <= int(digits) <= 2035
+
+
+def _code_span(m, *, bare_min, want_letters=False, single_letter=True, strip_rank=True):
+    """``(start, end)`` of the code of ``m`` (a :data:`_CODE` match), the rank prefix left
+    out, or None when it is a look-alike."""
+    if m.group("digits2"):
+        digits = m.group("digits2")
+        if _is_year(digits) or m.group("suf") in ("AM", "PM", "K", "M", "G", "MB", "GB", "KM", "X"):
+            return None
+        return m.start(), m.end()
+    pre, digits = m.group("pre"), m.group("digits")
+    if pre is None:
+        if want_letters or len(digits) < bare_min:
+            return None
+        return m.start("digits"), m.end()
+    head = re.split(r"[-/ ]", pre)[0]
+    if head in _NOT_PREFIX or pre in _NOT_PREFIX:
+        return None
+    if _is_year(digits):
+        return None
+    if strip_rank and head in _RANK_PREFIX and pre == head:
+        if want_letters or len(digits) < bare_min:
+            return None
+        return m.start("digits"), m.end()
+    if len(pre) == 1 and not single_letter:
+        return None
+    return m.start(), m.end()
+
+
+def _codes(text, lo, hi, *, bare_min, want_letters=False, single_letter=True, strip_rank=True):
+    for m in _CODE.finditer(text, lo, hi):
+        if _win._COUNTED.match(text, m.end()):
+            continue
+        span = _code_span(
+            m, bare_min=bare_min, want_letters=want_letters, single_letter=single_letter, strip_rank=strip_rank
+        )
+        if span is None:
+            continue
+        s = span[0]
+        if not m.group("pre") and _win._NUMBERED_THING.search(text, max(0, s - 15), s):
+            continue  # "Section 40", "Room 101"
+        if re.search(r"(?i:\bthe\s+)$", text[max(0, s - 5) : s]) and m.group("pre") and len(m.group("pre")) == 1:
+            continue  # "the A303", "the B4560": a road
+        yield span
+
+
+def _ident(text, s, e):
+    return re.sub(r"[\s/-]", "", text[s:e])
+
+
+# ---------------------------------------------------------------------------------------
+# Codes announced some words before (windows)
+# ---------------------------------------------------------------------------------------
+
+#: Staff and payroll numbers: personal codes the corpora mark with warrant numbers.
+_STAFF_TRIGGER = re.compile(
+    r"(?i:\b(?:staff|payroll|pay|employee|personnel|service|force)\s+(?:numbers?|nos?\b|ID\b|IDs\b))"
+)
+
+
+def _window_codes(text, trigger, kind, bare_min, max_digits):
+    strip = kind == "collar_number"  # "PC 4417": the rank; "DC 44219", a warrant number
+
+    def found_in(lo, hi):
+        return next(_codes(text, lo, hi, bare_min=bare_min, strip_rank=strip), None) is not None
+
+    for lo, hi in _win._windows(text, trigger, found_in):
+        for s, e in _codes(text, lo, hi, bare_min=bare_min, strip_rank=strip):
+            if len(re.sub(r"\D", "", text[s:e])) > max_digits:
+                continue
+            yield s, e, kind
+
+
+# ---------------------------------------------------------------------------------------
+# Codes right after a word
+# ---------------------------------------------------------------------------------------
+
+#: "my collar, HC 3391", "collar CL 614", "badge: N 4471" (a code with a space or a
+#: letter; "collar number 4417" is the main rules').
+_COLLAR_ALONE = re.compile(
+    r"(?i:\b(?:collar|shoulder|badge|epaulette)(?:\s+(?:number|no\.?|num|#))?(?:['’]s|\s+(?:is|was|reads|said))?)"
+    r"\s*[,:#]?\s*(?=[A-Z0-9])"
+)
+#: A rank word and a number, no name: "Sergeant 3346, I'll find you", "Constable 2210".
+_RANK_NUMBER = re.compile(
+    r"\b(?:[Ss]ergeant|[Cc]onstable|Sarge|Officer|Special)\s+(?P<num>\d{3,6})(?![\w%£:/-]|[.,]\d)"
+)
+#: "my number, B772", "mine's DO 314", "his number was N 2231": a code with letters.
+_MY_NUMBER = re.compile(
+    r"(?i:\b(?:(?:my|his|her|their|your|our)\s+number(?:['’]s|\s+(?:is|was))?|mine['’]s|mine\s+(?:is|was)|"
+    r"(?:his|hers)\s+(?:is|was))\s*[,:]?\s*)(?=[A-Z0-9])"
+)
+#: "they had her as CF 3317", "listed as DO 5519": a code of 2-3 capitals after "as".
+_SPECIAL_CODE = re.compile(r"(?<![\w-])SC ?(?P<d>\d{3,6})(?![\w%£:/-]|[.,]\d)")
+_AS_CODE = re.compile(r"\bas\s+(?=[A-Z]{2,3}[ -]?\d{3,6}(?![\w%£:/-]|[.,]\d))")
+
+
+def _code_at(text, pos, **kw):
+    m = _CODE.match(text, pos)
+    if m is None or _win._COUNTED.match(text, m.end()):
+        return None
+    return _code_span(m, **kw)
+
+
+# ---------------------------------------------------------------------------------------
+# Vehicles
+# ---------------------------------------------------------------------------------------
+
+_VEHICLE_WORDS = re.compile(
+    r"(?i:\b(?:reg|regs|registration|registrations|plates?|number\s?plates?|cars?|car['’]s|vans?|van['’]s|"
+    r"motors?|vehicles?|motorbikes?|motorcycles?|bikes?|lorry|lorries|trucks?|taxis?|jeeps?|pick-?ups?|"
+    r"4x4s?|campervans?|caravans?|motorhomes?)\b)"
+)
+#: Older plates and Northern Irish ones: 3 letters and 1-4 digits ("LJZ 4817", "AIG 3456").
+_DATELESS = re.compile(r"(?<![\w£$€.,:/#&-])(?P<l>[A-Z]{3}) ?(?P<d>\d{1,4})(?![\w%£:/-]|[.,]\d)")
+#: Any plate right after "reg" / "registration" / "plate": 1-3 letters and 1-4 digits,
+#: or a current plate in lower case ("reg was ab12 cde").
+_REG_WORD = re.compile(
+    r"(?i:\b(?:reg|registration|plate|number\s?plate)(?:\s+(?:number|no\.?|plate))?(?:['’]s|\s+(?:is|was|of))?)"
+    r"\s*[,:]?\s*"
+    r"(?P<plate>(?-i:[A-Z]{1,3} ?\d{1,4}|\d{1,4} ?[A-Z]{1,3})|[a-z]{2}\d{2} ?[a-z]{3}|[A-Za-z]\d{1,3} ?[A-Za-z]{3})"
+    r"(?![\w%£:/-]|[.,]\d)"
+)
+
+
+@lru_cache(maxsize=1)
+def _not_plate_letters() -> frozenset:
+    """Three capitals that are a force, a rank or a body, not a plate's letters."""
+    out = set(_win.force_prefixes()) | set(_NOT_PREFIX) | _RANK_PREFIX
+    out.update("DCI DCS ACC DCC PSI TDC DSU DSI NCA CID MOJ DWP HMRC DVLA SIA RTC RTA NFA".split())
+    return frozenset(out)
+
+
+def _sentence_bounds(text, pos):
+    lo = max(text.rfind(". ", 0, pos), text.rfind("? ", 0, pos), text.rfind("! ", 0, pos), text.rfind("\n", 0, pos))
+    lo = 0 if lo < 0 else lo + 1
+    hi_c = [i for i in (text.find(". ", pos), text.find("? ", pos), text.find("! ", pos), text.find("\n", pos)) if i >= 0]
+    return lo, (min(hi_c) if hi_c else len(text))
+
+
+def _find_vehicles(text, add):
+    for m in _REG_WORD.finditer(text):
+        plate = m.group("plate")
+        letters = re.sub(r"[\d ]", "", plate)
+        if letters.upper() in _not_plate_letters() or _is_year(re.sub(r"\D", "", plate)):
+            continue
+        if _win._COUNTED.match(text, m.end()):
+            continue
+        add((m.start("plate"), m.end("plate"), "vehicle", plate.replace(" ", "").upper()))
+    for m in _DATELESS.finditer(text):
+        if m.group("l") in _not_plate_letters() or _is_year(m.group("d")):
+            continue
+        if _win._COUNTED.match(text, m.end()):
+            continue
+        lo, hi = _sentence_bounds(text, m.start())
+        if _VEHICLE_WORDS.search(text, lo, min(hi, m.end() + 40)) is None:
+            continue
+        add((m.start(), m.end(), "vehicle", m.group().replace(" ", "")))
+
+
+# ---------------------------------------------------------------------------------------
+# NI numbers
+# ---------------------------------------------------------------------------------------
+
+_NI_CONTEXT = re.compile(r"(?i:\bNI\b|\bN\.I\.|national\s+insurance|\bNINO\b)")
+_NI_LOOSE = re.compile(
+    r"(?<![\w-])(?P<p>[A-Za-z]{2})(?P<s>[ .-]?)\d{2}(?P=s)\d{2}(?P=s)\d{2}(?P=s)[A-Da-d](?![\w-])"
+)
+_NI_FIRST = set("ABCEGHJKLMNOPRSTWXYZ")
+_NI_SECOND = set("ABCEGHJKLMNPRSTWXYZ")
+_NI_BAD = frozenset("BG GB NK KN TN NT ZZ".split())
+
+
+def _ni_prefix_ok(p):
+    p = p.upper()
+    return p == "QQ" or (p[0] in _NI_FIRST and p[1] in _NI_SECOND and p not in _NI_BAD)
+
+
+def _find_ni(text, add):
+    for m in _NI_LOOSE.finditer(text):
+        g = m.group()
+        if not _ni_prefix_ok(m.group("p")):
+            continue
+        if g.isupper() and m.group("s") in ("", " "):
+            continue  # the main pattern's
+        if not g.isupper() and not _NI_CONTEXT.search(text, max(0, m.start() - 80), m.start()):
+            continue  # lower case only where an NI number is spoken of
+        add((m.start(), m.end(), "ni_number", re.sub(r"[ .-]", "", g).upper()))
+
+
+#: Said to be an example, not the speaker's own: "that's the example one", "a specimen".
+_EXAMPLE_AFTER = re.compile(
+    r"(?i:\b(?:the|an|that['’]s|that\s+is|it['’]s|just)\s+(?:example|specimen|sample|dummy)\b|\bmade[- ]up\s+one\b)"
+)
+
+
+# ---------------------------------------------------------------------------------------
+# find / revise
+# ---------------------------------------------------------------------------------------
+
+_DIGIT = re.compile(r"\d")
 
 
 def find(text: str, add, folded) -> None:
     """Candidates of this area in ``text`` (``folded`` is ``text.casefold()`` when it
     keeps the length, else ``None``)."""
-    return None
+    if _DIGIT.search(text) is None:
+        return
+    hay = folded if folded is not None else text.casefold()
+    if "warrant" in hay:
+        for s, e, k in _window_codes(text, _win._WARRANT_TRIGGER, "warrant_number", 4, 9):
+            add((s, e, k, _ident(text, s, e)))
+    if any(w in hay for w in ("staff", "payroll", "pay ", "employee", "personnel", "service", "force ")):
+        for s, e, _ in _window_codes(text, _STAFF_TRIGGER, "warrant_number", 4, 9):
+            # a staff number: a collar number's length (3-5 digits) or a warrant number's
+            k = "collar_number" if len(re.sub(r"\D", "", text[s:e])) <= 5 else "warrant_number"
+            add((s, e, k, _ident(text, s, e)))
+    if any(w in hay for w in ("collar", "shoulder", "badge", "epaulette")):
+        for s, e, k in _window_codes(text, _win._COLLAR_TRIGGER, "collar_number", 3, 5):
+            add((s, e, k, text[s:e].replace(" ", "")))
+        for m in _COLLAR_ALONE.finditer(text):
+            span = _code_at(text, m.end(), bare_min=3)
+            if span and len(re.sub(r"\D", "", text[span[0] : span[1]])) <= 6:
+                add((span[0], span[1], "collar_number", text[span[0] : span[1]].replace(" ", "")))
+    if any(w in hay for w in ("sergeant", "constable", "sarge", "officer", "special")):
+        for m in _RANK_NUMBER.finditer(text):
+            num = m.group("num")
+            if _is_year(num) or _win._COUNTED.match(text, m.end()):
+                continue
+            add((m.start("num"), m.end("num"), "collar_number", num))
+    if "number" in hay or "mine" in hay or "his " in hay or "hers " in hay:
+        for m in _MY_NUMBER.finditer(text):
+            if m.group().casefold().startswith(("mine", "his ", "hers ")) and "number" not in hay:
+                continue
+            span = _code_at(text, m.end(), bare_min=99, want_letters=True)
+            if span:
+                digits = re.sub(r"\D", "", text[span[0] : span[1]])
+                kind = "collar_number" if len(digits) <= 5 else "warrant_number"
+                add((span[0], span[1], kind, _ident(text, span[0], span[1])))
+    if "as " in text:
+        for m in _AS_CODE.finditer(text):
+            span = _code_at(text, m.end(), bare_min=99, want_letters=True, single_letter=False)
+            if span:
+                digits = re.sub(r"\D", "", text[span[0] : span[1]])
+                kind = "collar_number" if len(digits) <= 5 else "warrant_number"
+                add((span[0], span[1], kind, _ident(text, span[0], span[1])))
+    if "SC" in text:  # a Special's number: "SC 8810" (the main rule finds "8810")
+        for m in _SPECIAL_CODE.finditer(text):
+            if not _is_year(m.group("d")) and not _win._COUNTED.match(text, m.end()):
+                add((m.start(), m.end(), "collar_number", m.group().replace(" ", "")))
+    _find_vehicles(text, add)
+    if "ni" in hay or "insurance" in hay or "n.i." in hay:
+        _find_ni(text, add)
+
+
+_REPEATED_KINDS = ("collar_number", "warrant_number", "vehicle", "ni_number")
 
 
 def revise(text: str, found: list) -> list:
     """``found`` after this area's corrections."""
-    return found
+    if not found:
+        return found
+    kinds = {f[2] for f in found}
+    if "ni_number" in kinds:
+        found = [f for f in found if not (f[2] == "ni_number" and _EXAMPLE_AFTER.search(text, f[1], f[1] + 80)
+                                          and text[f[0]:f[1]].upper().startswith("QQ"))]
+    if not kinds.intersection(_REPEATED_KINDS):
+        return found
+    return _repeats(text, found)
+
+
+def _repeats(text, found):
+    """The same code said again later (or earlier) in the text gets the same replacement;
+    the number alone of a code with a letter prefix ("314" after "DO 314") too."""
+    extra = []
+    seen = set()
+    for s, e, kind, ident in found:
+        if kind not in _REPEATED_KINDS:
+            continue
+        surface = text[s:e]
+        forms = [surface]
+        if kind in ("collar_number", "warrant_number"):
+            m = re.fullmatch(r"[A-Z]{1,4}(?:[-/ ][A-Z]{1,2})?[-/ ]?(\d{3,9})", surface)
+            if m:
+                forms.append(m.group(1))
+        for form in forms:
+            if form in seen or len(re.sub(r"\W", "", form)) < 3:
+                continue
+            seen.add(form)
+            i = text.find(form)
+            while i >= 0:
+                j = i + len(form)
+                if (
+                    (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "-/_.,£$€#"))
+                    and (j == len(text) or not (text[j].isalnum() or text[j] in "-/_%")) and not
+                    (j + 1 < len(text) and text[j] in ".," and text[j + 1].isdigit())
+                    and not _win._COUNTED.match(text, j)
+                ):
+                    extra.append((i, j, kind, ident))
+                i = text.find(form, j)
+    if not extra:
+        return found
+    spans = sorted((f[0], f[1]) for f in found)
+    starts = [a for a, _ in spans]
+    import bisect
+
+    add = []
+    for item in extra:
+        k = bisect.bisect_right(starts, item[0]) - 1
+        if k >= 0 and spans[k][1] > item[0]:
+            continue
+        if k + 1 < len(spans) and spans[k + 1][0] < item[1]:
+            continue
+        add.append(item)
+    if not add:
+        return found
+    from toolkit.qual._identifiers import resolve_overlaps
+
+    return resolve_overlaps(found + add)
