@@ -29,10 +29,12 @@ sections, car models ("BMW 320"), incident and crime references (not a kind here
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
 from toolkit.qual import _id_windows as _win
+from toolkit.qual import _identifiers as _ids
 
 # ---------------------------------------------------------------------------------------
 # Shapes
@@ -122,13 +124,41 @@ _STAFF_TRIGGER = re.compile(
 )
 
 
-def _window_codes(text, trigger, kind, bare_min, max_digits):
+_LAST_SENTENCES: list = [None, None, None]
+
+
+def _sentences(text):
+    """``(spans, starts)`` of the sentences of ``text`` (:data:`_id_windows._SENTENCE`),
+    kept for the last text: the three kinds of window share them."""
+    if _LAST_SENTENCES[0] is not text:
+        spans = [(m.start(), m.end()) for m in _win._SENTENCE.finditer(text)]
+        _LAST_SENTENCES[:] = [text, spans, [a for a, _ in spans]]
+    return _LAST_SENTENCES[1], _LAST_SENTENCES[2]
+
+
+def _windows(text, trigger, found_in, folded, tokens):
+    """:func:`_id_windows._windows`: the rest of the trigger's sentence, the next when
+    that holds nothing, then sentences that are nothing but codes."""
+    sentences, starts = _sentences(text)
+    for t in _ids._anchored_finditer(trigger, text, folded, tokens):
+        i = max(0, bisect.bisect_right(starts, t.start()) - 1)
+        lo, hi = t.end(), sentences[i][1] if i < len(sentences) else len(text)
+        if not found_in(lo, hi) and i + 1 < len(sentences):
+            i += 1
+            hi = sentences[i][1]
+        while i + 1 < len(sentences) and _win._only_ids(text, *sentences[i + 1]):
+            i += 1
+            hi = sentences[i][1]
+        yield lo, hi
+
+
+def _window_codes(text, trigger, kind, bare_min, max_digits, folded, tokens):
     strip = kind == "collar_number"  # "PC 4417": the rank; "DC 44219", a warrant number
 
     def found_in(lo, hi):
         return next(_codes(text, lo, hi, bare_min=bare_min, strip_rank=strip), None) is not None
 
-    for lo, hi in _win._windows(text, trigger, found_in):
+    for lo, hi in _windows(text, trigger, found_in, folded, tokens):
         for s, e in _codes(text, lo, hi, bare_min=bare_min, strip_rank=strip):
             if len(re.sub(r"\D", "", text[s:e])) > max_digits:
                 continue
@@ -202,8 +232,8 @@ def _sentence_bounds(text, pos):
     return lo, (min(hi_c) if hi_c else len(text))
 
 
-def _find_vehicles(text, add):
-    for m in _REG_WORD.finditer(text):
+def _find_vehicles(text, add, folded, starts):
+    for m in _ids._anchored_finditer(_REG_WORD, text, folded, ("reg", "plate", "number")):
         plate = m.group("plate")
         letters = re.sub(r"[\d ]", "", plate)
         if letters.upper() in _not_plate_letters() or _is_year(re.sub(r"\D", "", plate)):
@@ -211,7 +241,7 @@ def _find_vehicles(text, add):
         if _win._COUNTED.match(text, m.end()):
             continue
         add((m.start("plate"), m.end("plate"), "vehicle", plate.replace(" ", "").upper()))
-    for m in _DATELESS.finditer(text):
+    for m in _ids._matches_at(_DATELESS, text, starts):
         if m.group("l") in _not_plate_letters() or _is_year(m.group("d")):
             continue
         if _win._COUNTED.match(text, m.end()):
@@ -240,15 +270,15 @@ def _ni_prefix_ok(p):
     return p == "QQ" or (p[0] in _NI_FIRST and p[1] in _NI_SECOND and p not in _NI_BAD)
 
 
-def _find_ni(text, add):
-    for m in _NI_LOOSE.finditer(text):
+def _find_ni(text, add, starts):
+    for m in _ids._matches_at(_NI_LOOSE, text, starts):
         g = m.group()
         if not _ni_prefix_ok(m.group("p")):
             continue
         if g.isupper() and m.group("s") in ("", " "):
             continue  # the main pattern's
-        if not g.isupper() and not _NI_CONTEXT.search(text, max(0, m.start() - 80), m.start()):
-            continue  # lower case only where an NI number is spoken of
+        if not _NI_CONTEXT.search(text, max(0, m.start() - 80), m.start()):
+            continue  # only where an NI number is spoken of
         add((m.start(), m.end(), "ni_number", re.sub(r"[ .-]", "", g).upper()))
 
 
@@ -272,49 +302,66 @@ def find(text: str, add, folded) -> None:
         return
     hay = folded if folded is not None else text.casefold()
     if "warrant" in hay:
-        for s, e, k in _window_codes(text, _win._WARRANT_TRIGGER, "warrant_number", 4, 9):
+        for s, e, k in _window_codes(text, _win._WARRANT_TRIGGER, "warrant_number", 4, 9, folded, ("warrant",)):
             add((s, e, k, _ident(text, s, e)))
-    if any(w in hay for w in ("staff", "payroll", "pay ", "employee", "personnel", "service", "force ")):
-        for s, e, _ in _window_codes(text, _STAFF_TRIGGER, "warrant_number", 4, 9):
+    if any(w in hay for w in _STAFF_TOKENS):
+        for s, e, _ in _window_codes(text, _STAFF_TRIGGER, "warrant_number", 4, 9, folded, _STAFF_TOKENS):
             # a staff number: a collar number's length (3-5 digits) or a warrant number's
             k = "collar_number" if len(re.sub(r"\D", "", text[s:e])) <= 5 else "warrant_number"
             add((s, e, k, _ident(text, s, e)))
-    if any(w in hay for w in ("collar", "shoulder", "badge", "epaulette")):
-        for s, e, k in _window_codes(text, _win._COLLAR_TRIGGER, "collar_number", 3, 5):
+    if any(w in hay for w in _COLLAR_TOKENS):
+        tokens = (*_COLLAR_TOKENS, "number")
+        for s, e, k in _window_codes(text, _win._COLLAR_TRIGGER, "collar_number", 3, 5, folded, tokens):
             add((s, e, k, text[s:e].replace(" ", "")))
-        for m in _COLLAR_ALONE.finditer(text):
+        for m in _ids._anchored_finditer(_COLLAR_ALONE, text, folded, _COLLAR_TOKENS):
             span = _code_at(text, m.end(), bare_min=3)
             if span and len(re.sub(r"\D", "", text[span[0] : span[1]])) <= 6:
                 add((span[0], span[1], "collar_number", text[span[0] : span[1]].replace(" ", "")))
-    if any(w in hay for w in ("sergeant", "constable", "sarge", "officer", "special")):
-        for m in _RANK_NUMBER.finditer(text):
+    if any(w in hay for w in _RANK_TOKENS):
+        for m in _ids._anchored_finditer(_RANK_NUMBER, text, folded, _RANK_TOKENS):
             num = m.group("num")
             if _is_year(num) or _win._COUNTED.match(text, m.end()):
                 continue
             add((m.start("num"), m.end("num"), "collar_number", num))
-    if "number" in hay or "mine" in hay or "his " in hay or "hers " in hay:
-        for m in _MY_NUMBER.finditer(text):
-            if m.group().casefold().startswith(("mine", "his ", "hers ")) and "number" not in hay:
-                continue
-            span = _code_at(text, m.end(), bare_min=99, want_letters=True)
-            if span:
-                digits = re.sub(r"\D", "", text[span[0] : span[1]])
-                kind = "collar_number" if len(digits) <= 5 else "warrant_number"
-                add((span[0], span[1], kind, _ident(text, span[0], span[1])))
-    if "as " in text:
-        for m in _AS_CODE.finditer(text):
-            span = _code_at(text, m.end(), bare_min=99, want_letters=True, single_letter=False)
-            if span:
-                digits = re.sub(r"\D", "", text[span[0] : span[1]])
-                kind = "collar_number" if len(digits) <= 5 else "warrant_number"
-                add((span[0], span[1], kind, _ident(text, span[0], span[1])))
+    if "number" in hay:  # "mine's DO 314" only where the text speaks of numbers
+        for m in _ids._anchored_finditer(_MY_NUMBER, text, folded, _MY_TOKENS):
+            _add_code(text, add, m.end(), single_letter=True)
+    if "as " in hay:
+        for m in _ids._anchored_finditer(_AS_CODE, text, folded, ("as ",)):
+            _add_code(text, add, m.end(), single_letter=False)
+    need_ni = any(w in hay for w in ("ni ", "ni,", "ni:", "n.i", "insurance", "nino"))
+    need_vehicle = any(w in hay for w in _VEHICLE_TOKENS)
+    if not ("SC" in text or need_ni or need_vehicle):
+        return
+    starts = _ids._digit_starts(text)
     if "SC" in text:  # a Special's number: "SC 8810" (the main rule finds "8810")
-        for m in _SPECIAL_CODE.finditer(text):
+        for m in _ids._matches_at(_SPECIAL_CODE, text, starts):
             if not _is_year(m.group("d")) and not _win._COUNTED.match(text, m.end()):
                 add((m.start(), m.end(), "collar_number", m.group().replace(" ", "")))
-    _find_vehicles(text, add)
-    if "ni" in hay or "insurance" in hay or "n.i." in hay:
-        _find_ni(text, add)
+    if need_vehicle:
+        _find_vehicles(text, add, folded, starts)
+    if need_ni:
+        _find_ni(text, add, starts)
+
+
+_STAFF_TOKENS = ("staff", "payroll", "pay", "employee", "personnel", "service", "force")
+_COLLAR_TOKENS = ("collar", "shoulder", "badge", "epaulette")
+_RANK_TOKENS = ("sergeant", "constable", "sarge", "officer", "special")
+_MY_TOKENS = ("my", "his", "her", "their", "your", "our", "mine")
+_VEHICLE_TOKENS = (
+    "reg", "plate", "car", "van", "motor", "vehicle", "bike", "lorr", "truck", "taxi", "jeep", "pick",
+    "4x4", "caravan", "camper",
+)
+
+
+def _add_code(text, add, pos, *, single_letter):
+    """A code with letters at ``pos`` (after "my number", "mine's", "as"): a collar
+    number of 3-5 digits, a warrant number when longer."""
+    span = _code_at(text, pos, bare_min=99, want_letters=True, single_letter=single_letter)
+    if span:
+        digits = re.sub(r"\D", "", text[span[0] : span[1]])
+        kind = "collar_number" if len(digits) <= 5 else "warrant_number"
+        add((span[0], span[1], kind, _ident(text, span[0], span[1])))
 
 
 _REPEATED_KINDS = ("collar_number", "warrant_number", "vehicle", "ni_number")
@@ -366,8 +413,6 @@ def _repeats(text, found):
         return found
     spans = sorted((f[0], f[1]) for f in found)
     starts = [a for a, _ in spans]
-    import bisect
-
     add = []
     for item in extra:
         k = bisect.bisect_right(starts, item[0]) - 1
@@ -378,6 +423,4 @@ def _repeats(text, found):
         add.append(item)
     if not add:
         return found
-    from toolkit.qual._identifiers import resolve_overlaps
-
-    return resolve_overlaps(found + add)
+    return _ids.resolve_overlaps(found + add)
