@@ -30,7 +30,10 @@ from toolkit.qual.redact import redact
             "Our payroll numbers got leaked as well, mine was [Warrant number A].",
         ),
         # collar numbers: a code with a space after "collar" said alone, a suffix, a rank
-        ("He filmed my collar, KL 2207, from the doorway.", "He filmed my collar, [Collar number A], from the doorway."),
+        (
+            "He filmed my collar, KL 2207, from the doorway.",
+            "He filmed my collar, [Collar number A], from the doorway.",
+        ),
         ("The post said collar TR 918 lives nearby.", "The post said collar [Collar number A] lives nearby."),
         (
             "My shoulder number is 3390KD, the letters are the borough.",
@@ -55,10 +58,36 @@ from toolkit.qual.redact import redact
             "We wear numbers, mine's [Collar number A], and a lad yelled [Collar number A] at me.",
         ),
         # dateless and Northern Irish plates in a sentence about a vehicle
-        ("Our van is UKZ 3318 and they painted it on a gable.", "Our van is [Vehicle A] and they painted it on a gable."),
+        (
+            "Our van is UKZ 3318 and they painted it on a gable.",
+            "Our van is [Vehicle A] and they painted it on a gable.",
+        ),
         ("My partner's car, BIL 712, was filmed outside.", "My partner's car, [Vehicle A], was filmed outside."),
         ("They posted the reg, ABC 12, under my photo.", "They posted the reg, [Vehicle A], under my photo."),
         ("He wrote down my reg, yk19 pzt, in lower case.", "He wrote down my reg, [Vehicle A], in lower case."),
+        # a code named after it, a rank abbreviation with "no." or dots
+        ("5530 is my collar number, everyone knows.", "[Collar number A] is my collar number, everyone knows."),
+        ("He wore 2291 on his shoulder that night.", "He wore [Collar number A] on his shoulder that night."),
+        ("RX-4402 was her warrant number then.", "[Warrant number A] was her warrant number then."),
+        (
+            "PC no. 6619 was in the clip, and Sgt. 2207 as well.",
+            "PC no. [Collar number A] was in the clip, and Sgt. [Collar number B] as well.",
+        ),
+        (
+            "My number, which is 8834, is stitched on my uniform.",
+            "My number, which is [Collar number A], is stitched on my uniform.",
+        ),
+        (
+            "They found my warrant card, number 330718, in the bin.",
+            "They found my warrant card, number [Warrant number A], in the bin.",
+        ),
+        # a repeat written without its space
+        (
+            "My collar number is KR 3310. He sprayed KR3310 on my fence.",
+            "My collar number is [Collar number A]. He sprayed [Collar number A] on my fence.",
+        ),
+        ("Our car's DZ 4410 and the van's AIG 8820.", "Our car's [Vehicle A] and the van's [Vehicle B]."),
+        ("The reg plate was 'BIG 1' on the Range Rover.", "The reg plate was '[Vehicle A]' on the Range Rover."),
         # NI numbers in lower case or with hyphens
         (
             "The letter had my national insurance number, jr 50 12 77 c, on it.",
@@ -87,6 +116,13 @@ def test_code_phrasings(text, expected):
         "He was sentenced under section 4A of the Public Order Act 1986.",
         "My number was on the rota, 0900 to 1700, and I did 40 hours.",
         "The NI payments went up by 2% and cost me £45 a month.",
+        "We bought a RAV4 and an LDV 200 van last year, and a BMW 320 for her.",
+        "I was a sergeant for 12 years, and Sergeant 101 was the course they sent me on.",
+        "The shift started at 0700 and my warrant card was in the car at 0730.",
+        "I put 3 on my shoulder and 200 on the collar, then rang 101.",
+        "He read out my number, which is 4417, and I'd rung him from my mobile.",
+        "My collar was ripped in 2019 and again in 2021.",
+        "Special 2020 was the recruitment drive, and 300 officers applied.",
     ],
 )
 def test_look_alikes_stay(text):

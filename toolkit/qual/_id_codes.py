@@ -45,7 +45,7 @@ from toolkit.qual import _identifiers as _ids
 #: or 3-6 digits with 1-2 capitals straight after ("4821PL").
 _CODE = re.compile(
     r"(?<![\w£$€.,:/#&-])"
-    r"(?:(?P<pre>[A-Z]{1,4}(?:[-/][A-Z]{1,2}|[ ][A-Z](?=[-/]))?)(?P<sep>[-/ ]?)(?P<digits>\d{3,9})"
+    r"(?:(?:(?P<pre>[A-Z]{1,4}(?:[-/][A-Z]{1,2}|[ ][A-Z](?=[-/]))?)(?P<sep>[-/ ]?))?(?P<digits>\d{3,9})"
     r"|(?P<digits2>\d{3,6})(?P<suf>[A-Z]{1,2}))"
     r"(?![\w%£:/-]|[.,]\d)"
 )
@@ -76,7 +76,7 @@ def _code_span(m, *, bare_min, want_letters=False, single_letter=True, strip_ran
         return m.start(), m.end()
     pre, digits = m.group("pre"), m.group("digits")
     if pre is None:
-        if want_letters or len(digits) < bare_min:
+        if want_letters or len(digits) < bare_min or _is_year(digits):
             return None
         return m.start("digits"), m.end()
     head = re.split(r"[-/ ]", pre)[0]
@@ -103,8 +103,12 @@ def _codes(text, lo, hi, *, bare_min, want_letters=False, single_letter=True, st
         if span is None:
             continue
         s = span[0]
-        if not m.group("pre") and _win._NUMBERED_THING.search(text, max(0, s - 15), s):
-            continue  # "Section 40", "Room 101"
+        if not m.group("pre"):
+            thing = _win._NUMBERED_THING.search(text, max(0, s - 15), s)
+            if thing and not (thing.group().strip().casefold() == "number" and len(m.group("digits")) >= 4):
+                continue  # "Section 40", "Room 101", "number 9" (but "number 220145")
+            if _time_before(text, s):
+                continue  # "at 0730"
         if re.search(r"(?i:\bthe\s+)$", text[max(0, s - 5) : s]) and m.group("pre") and len(m.group("pre")) == 1:
             continue  # "the A303", "the B4560": a road
         yield span
@@ -172,17 +176,29 @@ def _window_codes(text, trigger, kind, bare_min, max_digits, folded, tokens):
 #: "my collar, HC 3391", "collar CL 614", "badge: N 4471" (a code with a space or a
 #: letter; "collar number 4417" is the main rules').
 _COLLAR_ALONE = re.compile(
-    r"(?i:\b(?:collar|shoulder|badge|epaulette)(?:\s+(?:number|no\.?|num|#))?(?:['’]s|\s+(?:is|was|reads|said))?)"
+    r"(?i:\b(?:collar|shoulder|badge|epaulette)(?:\s+(?:number|no\.?|num|#|ID))?(?:['’]s|\s+(?:is|was|reads|said))?)"
     r"\s*[,:#]?\s*(?=[A-Z0-9])"
 )
 #: A rank word and a number, no name: "Sergeant 3346, I'll find you", "Constable 2210".
 _RANK_NUMBER = re.compile(
-    r"\b(?:[Ss]ergeant|[Cc]onstable|Sarge|Officer|Special)\s+(?P<num>\d{3,6})(?![\w%£:/-]|[.,]\d)"
+    r"(?<![\w.])(?:[Ss]ergeant|[Cc]onstable|Sarge|Officer|Special"
+    r"|(?:PC|PS|DC|DS|Sgt|PCSO|SC)\.?\s*(?:no\.?|number|#)|P\.C\.|P\.S\.|D\.C\.|Sgt\.)"
+    r"\s*(?P<num>\d{3,6})(?![\w%£:/-]|[.,]\d)"
 )
 #: "my number, B772", "mine's DO 314", "his number was N 2231": a code with letters.
 _MY_NUMBER = re.compile(
-    r"(?i:\b(?:(?:my|his|her|their|your|our)\s+number(?:['’]s|\s+(?:is|was))?|mine['’]s|mine\s+(?:is|was)|"
-    r"(?:his|hers)\s+(?:is|was))\s*[,:]?\s*)(?=[A-Z0-9])"
+    r"(?i:\b(?P<my>(?:my|his|her|their|your|our)\s+(?:own\s+|old\s+)?number(?:['’]s|\s+(?:is|was))?|mine['’]s|mine\s+(?:is|was)|"
+    r"(?:his|hers)\s+(?:is|was))\s*[,:]?\s*(?:which\s+(?:is|was)\s+|that['’]s\s+|being\s+)?)(?=[A-Z0-9])"
+)
+#: Words that make "my number" a uniform's number when said with 3-5 digits alone
+#: ("my number, which is 4417"): the text speaks of a collar, an epaulette, a uniform.
+_UNIFORM_WORDS = ("collar", "shoulder", "epaulette", "badge", "uniform", "lanyard", "hat ", "helmet")
+#: A code named after it: "4417 is my collar number", "W-4417 was his warrant number",
+#: "he had 2291 on his shoulder".
+_NAMED_AFTER = re.compile(
+    r"(?i:\b(?:is|was|being|as)\s+(?:my|his|her|their|our|your)\s+(?:old\s+|own\s+)?"
+    r"(?P<what>collar|shoulder|badge|epaulette|warrant|staff|payroll)(?:\s+card)?\s+(?:number|no\b|ID\b)"
+    r"|\bon\s+(?:my|his|her|their|our|your)\s+(?P<on>shoulders?|epaulettes?|collars?|uniforms?|lapels?|hat|helmet))"
 )
 #: "they had her as CF 3317", "listed as DO 5519": a code of 2-3 capitals after "as".
 _SPECIAL_CODE = re.compile(r"(?<![\w-])SC ?(?P<d>\d{3,6})(?![\w%£:/-]|[.,]\d)")
@@ -206,7 +222,13 @@ _VEHICLE_WORDS = re.compile(
     r"4x4s?|campervans?|caravans?|motorhomes?)\b)"
 )
 #: Older plates and Northern Irish ones: 3 letters and 1-4 digits ("LJZ 4817", "AIG 3456").
-_DATELESS = re.compile(r"(?<![\w£$€.,:/#&-])(?P<l>[A-Z]{3}) ?(?P<d>\d{1,4})(?![\w%£:/-]|[.,]\d)")
+_DATELESS = re.compile(r"(?<![\w£$€.,:/#&-])(?P<l>[A-Z]{3}|[A-HJ-Z][IZ]|I[A-Z]) ?(?P<d>\d{1,4})(?![\w%£:/-]|[.,]\d)")
+#: Letters of vehicle makes, models and classes ("a RAV4", "an LDV 200", "HGV 3500").
+_MODEL_LETTERS = frozenset(
+    """RAV LDV GMC SUV MPV GTI GTE GTD TDI HGV LGV PSV ATV UTV DAF MAN ERF JCB XJS XKR SLK CLK
+    CLS AMG BMW EV VW DS MG""".split()
+)
+_DETERMINER_BEFORE = re.compile(r"(?i:\b(?:a|an|the|my|his|her|our|their|your|new|old)\s+)$")
 #: Any plate right after "reg" / "registration" / "plate": 1-3 letters and 1-4 digits,
 #: or a current plate in lower case ("reg was ab12 cde").
 _REG_WORD = re.compile(
@@ -228,7 +250,9 @@ def _not_plate_letters() -> frozenset:
 def _sentence_bounds(text, pos):
     lo = max(text.rfind(". ", 0, pos), text.rfind("? ", 0, pos), text.rfind("! ", 0, pos), text.rfind("\n", 0, pos))
     lo = 0 if lo < 0 else lo + 1
-    hi_c = [i for i in (text.find(". ", pos), text.find("? ", pos), text.find("! ", pos), text.find("\n", pos)) if i >= 0]
+    hi_c = [
+        i for i in (text.find(". ", pos), text.find("? ", pos), text.find("! ", pos), text.find("\n", pos)) if i >= 0
+    ]
     return lo, (min(hi_c) if hi_c else len(text))
 
 
@@ -242,8 +266,10 @@ def _find_vehicles(text, add, folded, starts):
             continue
         add((m.start("plate"), m.end("plate"), "vehicle", plate.replace(" ", "").upper()))
     for m in _ids._matches_at(_DATELESS, text, starts):
-        if m.group("l") in _not_plate_letters() or _is_year(m.group("d")):
+        if m.group("l") in _not_plate_letters() or m.group("l") in _MODEL_LETTERS or _is_year(m.group("d")):
             continue
+        if _DETERMINER_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            continue  # "a RAV4", "the VW 1500": a make or a model
         if _win._COUNTED.match(text, m.end()):
             continue
         lo, hi = _sentence_bounds(text, m.start())
@@ -258,7 +284,7 @@ def _find_vehicles(text, add, folded, starts):
 
 _NI_CONTEXT = re.compile(r"(?i:\bNI\b|\bN\.I\.|national\s+insurance|\bNINO\b)")
 _NI_LOOSE = re.compile(
-    r"(?<![\w-])(?P<p>[A-Za-z]{2})(?P<s>[ .-]?)\d{2}(?P=s)\d{2}(?P=s)\d{2}(?P=s)[A-Da-d](?![\w-])"
+    r"(?<![\w-])(?P<p>[A-Za-z]{2})(?P<s>[ .-]?)\d{2}(?P=s)\d{2}(?P=s)\d{2}(?:(?P=s)(?P<x>[A-Da-d]))?(?![\w-])"
 )
 _NI_FIRST = set("ABCEGHJKLMNOPRSTWXYZ")
 _NI_SECOND = set("ABCEGHJKLMNPRSTWXYZ")
@@ -275,7 +301,7 @@ def _find_ni(text, add, starts):
         g = m.group()
         if not _ni_prefix_ok(m.group("p")):
             continue
-        if g.isupper() and m.group("s") in ("", " "):
+        if g.isupper() and m.group("s") in ("", " ") and m.group("x"):
             continue  # the main pattern's
         if not _NI_CONTEXT.search(text, max(0, m.start() - 80), m.start()):
             continue  # only where an NI number is spoken of
@@ -320,12 +346,24 @@ def find(text: str, add, folded) -> None:
     if any(w in hay for w in _RANK_TOKENS):
         for m in _ids._anchored_finditer(_RANK_NUMBER, text, folded, _RANK_TOKENS):
             num = m.group("num")
-            if _is_year(num) or _win._COUNTED.match(text, m.end()):
+            if _is_year(num) or num in ("101", "999", "111") or _win._COUNTED.match(text, m.end()):
+                continue  # a year, a count, "Sergeant 101" (a first course), a service's number
+            if _COURSE_AFTER.match(text, m.end()):
                 continue
             add((m.start("num"), m.end("num"), "collar_number", num))
     if "number" in hay:  # "mine's DO 314" only where the text speaks of numbers
+        uniform = None
         for m in _ids._anchored_finditer(_MY_NUMBER, text, folded, _MY_TOKENS):
-            _add_code(text, add, m.end(), single_letter=True)
+            if _add_code(text, add, m.end(), single_letter=True) or not m.group("my"):
+                continue
+            if uniform is None:
+                uniform = any(w in hay for w in _UNIFORM_WORDS)
+            span = _code_at(text, m.end(), bare_min=3) if uniform else None
+            if span and 3 <= span[1] - span[0] <= 5 and not _time_before(text, m.end()):
+                add((span[0], span[1], "collar_number", text[span[0] : span[1]]))
+    if any(w in hay for w in _NAMED_TOKENS):
+        for m in _ids._anchored_finditer(_NAMED_AFTER, text, folded, ("is", "was", "being", "as", "on")):
+            _add_named(text, add, m)
     if "as " in hay:
         for m in _ids._anchored_finditer(_AS_CODE, text, folded, ("as ",)):
             _add_code(text, add, m.end(), single_letter=False)
@@ -344,24 +382,60 @@ def find(text: str, add, folded) -> None:
         _find_ni(text, add, starts)
 
 
+_COURSE_AFTER = re.compile(
+    r"(?i:\s+(?:course|exam|exams|intake|programme|program|training|class|module|level|scheme|cohort)\b)"
+)
 _STAFF_TOKENS = ("staff", "payroll", "pay", "employee", "personnel", "service", "force")
 _COLLAR_TOKENS = ("collar", "shoulder", "badge", "epaulette")
-_RANK_TOKENS = ("sergeant", "constable", "sarge", "officer", "special")
+_RANK_TOKENS = tuple("sergeant constable sarge officer special pc ps dc ds sgt p.c. p.s. d.c. sc".split())
 _MY_TOKENS = ("my", "his", "her", "their", "your", "our", "mine")
-_VEHICLE_TOKENS = (
-    "reg", "plate", "car", "van", "motor", "vehicle", "bike", "lorr", "truck", "taxi", "jeep", "pick",
-    "4x4", "caravan", "camper",
-)
+_VEHICLE_TOKENS = tuple("reg plate car van motor vehicle bike lorr truck taxi jeep pick 4x4 caravan camper".split())
 
 
 def _add_code(text, add, pos, *, single_letter):
     """A code with letters at ``pos`` (after "my number", "mine's", "as"): a collar
-    number of 3-5 digits, a warrant number when longer."""
+    number of 3-5 digits, a warrant number when longer. True when one was added."""
     span = _code_at(text, pos, bare_min=99, want_letters=True, single_letter=single_letter)
     if span:
         digits = re.sub(r"\D", "", text[span[0] : span[1]])
         kind = "collar_number" if len(digits) <= 5 else "warrant_number"
         add((span[0], span[1], kind, _ident(text, span[0], span[1])))
+        return True
+    return False
+
+
+_NAMED_TOKENS = tuple("collar shoulder badge epaulette warrant staff payroll uniform lapel hat helmet".split())
+_CODE_BEFORE = re.compile(
+    r"(?:(?<![\w£$€.,:/#&-])[A-Z]{1,4}(?:[-/][A-Z]{1,2})?[-/ ]?|(?<![\w£$€.,:/#&-]))\d{3,9}[A-Z]{0,2}$"
+)
+_TIME_BEFORE = re.compile(r"(?i:\b(?:at|by|from|until|till|to|before|after|around|about|since|gone)\s+)$")
+
+
+def _time_before(text, pos):
+    return _TIME_BEFORE.search(text, max(0, pos - 8), pos) is not None
+
+
+def _add_named(text, add, m):
+    """The code just before "is my collar number" / "on his shoulder"."""
+    end = m.start()
+    if end == 0 or text[end - 1] != " ":
+        return
+    end -= 1
+    b = _CODE_BEFORE.search(text, max(0, end - 16), end)
+    if b is None:
+        return
+    span = _code_at(text, b.start(), bare_min=3)
+    if span is None or span[1] != end or _time_before(text, span[0]):
+        return
+    what = (m.group("what") or "").casefold()
+    digits = re.sub(r"\D", "", text[span[0] : span[1]])
+    if what in ("warrant",) or (what in ("staff", "payroll") and len(digits) > 5):
+        kind = "warrant_number"
+    else:
+        kind = "collar_number"
+    if kind == "warrant_number" and len(digits) < 4 or kind == "collar_number" and len(digits) > 6:
+        return
+    add((span[0], span[1], kind, _ident(text, span[0], span[1])))
 
 
 _REPEATED_KINDS = ("collar_number", "warrant_number", "vehicle", "ni_number")
@@ -373,16 +447,36 @@ def revise(text: str, found: list) -> list:
         return found
     kinds = {f[2] for f in found}
     if "ni_number" in kinds:
-        found = [f for f in found if not (f[2] == "ni_number" and _EXAMPLE_AFTER.search(text, f[1], f[1] + 80)
-                                          and text[f[0]:f[1]].upper().startswith("QQ"))]
+        found = [
+            f
+            for f in found
+            if not (
+                f[2] == "ni_number"
+                and _EXAMPLE_AFTER.search(text, f[1], f[1] + 80)
+                and text[f[0] : f[1]].upper().startswith("QQ")
+            )
+        ]
     if not kinds.intersection(_REPEATED_KINDS):
         return found
+    if "collar_number" in kinds or "warrant_number" in kinds:
+        found = [f for f in found if not _a_time(text, f)]
     return _repeats(text, found)
 
 
+def _a_time(text, f):
+    """A window rule's bare four digits that are a time of day after "at" / "by" /
+    "from" ("in the car at 0730"), not a collar or warrant number."""
+    s, e, kind, _ = f
+    if kind not in ("collar_number", "warrant_number") or e - s != 4 or not text[s:e].isdigit():
+        return False
+    hh, mm = int(text[s : s + 2]), int(text[s + 2 : e])
+    return hh < 24 and mm < 60 and _time_before(text, s)
+
+
 def _repeats(text, found):
-    """The same code said again later (or earlier) in the text gets the same replacement;
-    the number alone of a code with a letter prefix ("314" after "DO 314") too."""
+    """The same code said again later (or earlier) in the text gets the same replacement,
+    written with or without its spaces and hyphens ("WM 20411", "WM20411"); the number
+    alone of a code with a letter prefix or suffix ("314" after "DO 314") too."""
     extra = []
     seen = set()
     for s, e, kind, ident in found:
@@ -391,24 +485,19 @@ def _repeats(text, found):
         surface = text[s:e]
         forms = [surface]
         if kind in ("collar_number", "warrant_number"):
-            m = re.fullmatch(r"[A-Z]{1,4}(?:[-/ ][A-Z]{1,2})?[-/ ]?(\d{3,9})", surface)
+            m = _PREFIXED.fullmatch(surface)
             if m:
-                forms.append(m.group(1))
+                forms.append(m.group("digits") or m.group("digits2"))
         for form in forms:
-            if form in seen or len(re.sub(r"\W", "", form)) < 3:
+            key = " ".join(re.findall(r"[A-Za-z]+|\d+", form))
+            if key in seen or len(key.replace(" ", "")) < 3:
                 continue
-            seen.add(form)
-            i = text.find(form)
-            while i >= 0:
-                j = i + len(form)
-                if (
-                    (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "-/_.,£$€#"))
-                    and (j == len(text) or not (text[j].isalnum() or text[j] in "-/_%")) and not
-                    (j + 1 < len(text) and text[j] in ".," and text[j + 1].isdigit())
-                    and not _win._COUNTED.match(text, j)
-                ):
-                    extra.append((i, j, kind, ident))
-                i = text.find(form, j)
+            seen.add(key)
+            pattern = _repeat_pattern(key)
+            for r in pattern.finditer(text):
+                item = (r.start(), r.end(), kind, ident)
+                if not _win._COUNTED.match(text, r.end()) and not _a_time(text, item):
+                    extra.append(item)
     if not extra:
         return found
     spans = sorted((f[0], f[1]) for f in found)
@@ -424,3 +513,16 @@ def _repeats(text, found):
     if not add:
         return found
     return _ids.resolve_overlaps(found + add)
+
+
+_PREFIXED = re.compile(r"[A-Z]{1,4}(?:[-/ ][A-Z]{1,2})?[-/ ]?(?P<digits>\d{3,9})|(?P<digits2>\d{3,6})[A-Z]{1,2}")
+
+
+@lru_cache(maxsize=256)
+def _repeat_pattern(key):
+    """``key`` (the letter and digit groups of a code, space-separated) as said anywhere,
+    with or without a space, hyphen or slash between its groups, not inside a longer code
+    or number."""
+    parts = key.split()
+    body = r"[-/ ]?".join(re.escape(p) for p in parts)
+    return re.compile(rf"(?<![\w£$€#/.,-]){body}(?![\w%£/-]|[.,]\d)")
