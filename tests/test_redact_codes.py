@@ -88,6 +88,11 @@ from toolkit.qual.redact import redact
         ),
         ("Our car's DZ 4410 and the van's AIG 8820.", "Our car's [Vehicle A] and the van's [Vehicle B]."),
         ("The reg plate was 'BIG 1' on the Range Rover.", "The reg plate was '[Vehicle A]' on the Range Rover."),
+        ("They had my warrant, W-44172, on the page.", "They had my warrant, [Warrant number A], on the page."),
+        (
+            "My car got done last week. LCZ 9021 was sprayed on the wall.",
+            "My car got done last week. [Vehicle A] was sprayed on the wall.",
+        ),
         # NI numbers in lower case or with hyphens
         (
             "The letter had my national insurance number, jr 50 12 77 c, on it.",
@@ -123,6 +128,8 @@ def test_code_phrasings(text, expected):
         "He read out my number, which is 4417, and I'd rung him from my mobile.",
         "My collar was ripped in 2019 and again in 2021.",
         "Special 2020 was the recruitment drive, and 300 officers applied.",
+        "There was a warrant, 2000 people shared it, and HMP 1234 is not a thing.",
+        "My car got done last week. HMP 4410 was the prison he came out of.",
     ],
 )
 def test_look_alikes_stay(text):

@@ -53,7 +53,7 @@ _CODE = re.compile(
 #: standards, car makers, incident and crime references, operations.
 _NOT_PREFIX = frozenset(
     """AM PM GMT BST UK GB EU US USA NHS NI ID OK CAD URN CRN CRIS REF LOG INC OP OPS ISO
-    BS EN IEC PACE RIPA GDPR ACPO NPCC IOPC HMIC COVID BBC ITV BMW VW GTI AMG A I MPH KM
+    BS EN IEC PACE RIPA GDPR ACPO NPCC IOPC HMIC COVID BBC ITV BMW VW GTI AMG MPH KM
     KG AD BC CCTV ANPR PNC PND""".split()
 )
 #: Rank abbreviations written before a collar number ("PC 4417"): the rank is kept, the
@@ -82,6 +82,8 @@ def _code_span(m, *, bare_min, want_letters=False, single_letter=True, strip_ran
     head = re.split(r"[-/ ]", pre)[0]
     if head in _NOT_PREFIX or pre in _NOT_PREFIX:
         return None
+    if pre in ("A", "I") and m.group("sep") == " ":
+        return None  # "a 1234", "I 2210": an article or a pronoun, not a letter of a code
     if _is_year(digits):
         return None
     if strip_rank and head in _RANK_PREFIX and pre == head:
@@ -179,6 +181,11 @@ _COLLAR_ALONE = re.compile(
     r"(?i:\b(?:collar|shoulder|badge|epaulette)(?:\s+(?:number|no\.?|num|#|ID))?(?:['’]s|\s+(?:is|was|reads|said))?)"
     r"\s*[,:#]?\s*(?=[A-Z0-9])"
 )
+#: "my warrant, W-44172", "warrant card: KT 30117" (a code after "warrant" said alone).
+_WARRANT_ALONE = re.compile(
+    r"(?i:\bwarrant(?:\s+card)?(?:\s+(?:number|no\.?|num|#|ID))?(?:['’]s|\s+(?:is|was|reads|said))?)"
+    r"\s*[,:#]\s*(?=[A-Z0-9])"
+)
 #: A rank word and a number, no name: "Sergeant 3346, I'll find you", "Constable 2210".
 _RANK_NUMBER = re.compile(
     r"(?<![\w.])(?:[Ss]ergeant|[Cc]onstable|Sarge|Officer|Special"
@@ -243,17 +250,18 @@ _REG_WORD = re.compile(
 def _not_plate_letters() -> frozenset:
     """Three capitals that are a force, a rank or a body, not a plate's letters."""
     out = set(_win.force_prefixes()) | set(_NOT_PREFIX) | _RANK_PREFIX
-    out.update("DCI DCS ACC DCC PSI TDC DSU DSI NCA CID MOJ DWP HMRC DVLA SIA RTC RTA NFA".split())
+    out.update("DCI DCS ACC DCC PSI TDC DSU DSI NCA CID MOJ DWP HMP HMRC DVLA SIA RTC RTA NFA ".split())
     return frozenset(out)
 
 
-def _sentence_bounds(text, pos):
-    lo = max(text.rfind(". ", 0, pos), text.rfind("? ", 0, pos), text.rfind("! ", 0, pos), text.rfind("\n", 0, pos))
-    lo = 0 if lo < 0 else lo + 1
-    hi_c = [
-        i for i in (text.find(". ", pos), text.find("? ", pos), text.find("! ", pos), text.find("\n", pos)) if i >= 0
-    ]
-    return lo, (min(hi_c) if hi_c else len(text))
+def _sentence_bounds(text, pos, before=0):
+    """Start of the sentence ``before`` sentences back from the one holding ``pos``, and
+    the end of that one."""
+    sentences, starts = _sentences(text)
+    i = bisect.bisect_right(starts, pos) - 1
+    if i < 0:
+        return 0, len(text)
+    return sentences[max(0, i - before)][0], sentences[i][1]
 
 
 def _find_vehicles(text, add, folded, starts):
@@ -272,7 +280,9 @@ def _find_vehicles(text, add, folded, starts):
             continue  # "a RAV4", "the VW 1500": a make or a model
         if _win._COUNTED.match(text, m.end()):
             continue
-        lo, hi = _sentence_bounds(text, m.start())
+        # three letters: the sentence or the one before speaks of a vehicle ("My car's
+        # been done. LCZ 9021 went up on a wall."); two (Northern Irish "DZ 4410"): the sentence
+        lo, hi = _sentence_bounds(text, m.start(), 1 if len(m.group("l")) == 3 else 0)
         if _VEHICLE_WORDS.search(text, lo, min(hi, m.end() + 40)) is None:
             continue
         add((m.start(), m.end(), "vehicle", m.group().replace(" ", "")))
@@ -319,6 +329,7 @@ _EXAMPLE_AFTER = re.compile(
 # ---------------------------------------------------------------------------------------
 
 _DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d+")
 
 
 def find(text: str, add, folded) -> None:
@@ -330,6 +341,10 @@ def find(text: str, add, folded) -> None:
     if "warrant" in hay:
         for s, e, k in _window_codes(text, _win._WARRANT_TRIGGER, "warrant_number", 4, 9, folded, ("warrant",)):
             add((s, e, k, _ident(text, s, e)))
+        for m in _ids._anchored_finditer(_WARRANT_ALONE, text, folded, ("warrant",)):
+            span = _code_at(text, m.end(), bare_min=4, strip_rank=False)
+            if span and not _time_before(text, span[0]):
+                add((span[0], span[1], "warrant_number", _ident(text, span[0], span[1])))
     if any(w in hay for w in _STAFF_TOKENS):
         for s, e, _ in _window_codes(text, _STAFF_TRIGGER, "warrant_number", 4, 9, folded, _STAFF_TOKENS):
             # a staff number: a collar number's length (3-5 digits) or a warrant number's
@@ -483,6 +498,9 @@ def _repeats(text, found):
         if kind not in _REPEATED_KINDS:
             continue
         surface = text[s:e]
+        digits = _DIGIT_RUN.findall(surface)
+        if not digits or text.count(max(digits, key=len)) < 2:
+            continue  # said once: its longest run of digits is not there again
         forms = [surface]
         if kind in ("collar_number", "warrant_number"):
             m = _PREFIXED.fullmatch(surface)
