@@ -130,6 +130,8 @@ def test_code_phrasings(text, expected):
         "Special 2020 was the recruitment drive, and 300 officers applied.",
         "There was a warrant, 2000 people shared it, and HMP 1234 is not a thing.",
         "My car got done last week. HMP 4410 was the prison he came out of.",
+        "My collar number was read out at the 0900 briefing, and my warrant card on the 2200 shift.",
+        "We had a Transit 350 van and a Volvo FH 500 lorry, and an XC90 car.",
     ],
 )
 def test_look_alikes_stay(text):

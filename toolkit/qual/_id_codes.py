@@ -426,6 +426,12 @@ _CODE_BEFORE = re.compile(
 _TIME_BEFORE = re.compile(r"(?i:\b(?:at|by|from|until|till|to|before|after|around|about|since|gone)\s+)$")
 
 
+#: Nouns after a time of day: "the 0900 briefing", "the 2200 shift".
+_TIME_NOUN_AFTER = re.compile(
+    r"(?i:\s*(?:hours|hrs|h\b|briefing|parade|shift|start|finish|meeting|call|deadline|train|flight|bus))"
+)
+
+
 def _time_before(text, pos):
     return _TIME_BEFORE.search(text, max(0, pos - 8), pos) is not None
 
@@ -485,7 +491,7 @@ def _a_time(text, f):
     if kind not in ("collar_number", "warrant_number") or e - s != 4 or not text[s:e].isdigit():
         return False
     hh, mm = int(text[s : s + 2]), int(text[s + 2 : e])
-    return hh < 24 and mm < 60 and _time_before(text, s)
+    return hh < 24 and mm < 60 and (_time_before(text, s) or _TIME_NOUN_AFTER.match(text, e) is not None)
 
 
 def _repeats(text, found):
