@@ -93,6 +93,11 @@ from toolkit.qual.redact import redact
             "My car got done last week. LCZ 9021 was sprayed on the wall.",
             "My car got done last week. [Vehicle A] was sprayed on the wall.",
         ),
+        # a hyphen or slash code with no trigger, in a text that speaks of a number
+        (
+            "So that's KD-55102 on the screen? Yes, the whole number.",
+            "So that's [Warrant number A] on the screen? Yes, the whole number.",
+        ),
         # NI numbers in lower case or with hyphens
         (
             "The letter had my national insurance number, jr 50 12 77 c, on it.",
@@ -132,6 +137,8 @@ def test_code_phrasings(text, expected):
         "My car got done last week. HMP 4410 was the prison he came out of.",
         "My collar number was read out at the 0900 briefing, and my warrant card on the 2200 shift.",
         "We had a Transit 350 van and a Volvo FH 500 lorry, and an XC90 car.",
+        "The crime reference number was CR-40218, and the log was LOG/2231.",
+        "He bought a model T-1000 and took the number 12 bus home.",
     ],
 )
 def test_look_alikes_stay(text):

@@ -186,6 +186,19 @@ _WARRANT_ALONE = re.compile(
     r"(?i:\bwarrant(?:\s+card)?(?:\s+(?:number|no\.?|num|#|ID))?(?:['’]s|\s+(?:is|was|reads|said))?)"
     r"\s*[,:#]\s*(?=[A-Z0-9])"
 )
+#: A code of capitals, a hyphen or slash and 4-9 digits ("W-44172", "KT/30117"), said with
+#: no trigger in a text that speaks of a number ("So it's W-44172 in the post?"): the
+#: hyphen or slash makes it a code, not a count or an amount.
+_HYPHEN_HINT = re.compile(r"[A-Z][-/]\d")
+_HYPHEN_CODE = re.compile(
+    r"(?<![\w£$€.,:/#&-])(?P<pre>[A-Z]{1,4}(?:[-/][A-Z]{1,2})?)[-/](?P<d>\d{4,9})(?![\w%£:/-]|[.,]\d)"
+)
+#: Words before a code that make it a reference, a product or a form, not a person's
+#: number: "crime ref CR-40218", "flight BA-2490", "model T-1000".
+_REFERENCE_BEFORE = re.compile(
+    r"(?i:\b(?:ref|refs|reference|references|crime|incident|log|logs|case|job|flight|model|part|form|order|"
+    r"invoice|ticket|policy|account|serial|product|item|version|route|bus|train|operation|op)\b)"
+)
 #: A rank word and a number, no name: "Sergeant 3346, I'll find you", "Constable 2210".
 _RANK_NUMBER = re.compile(
     r"(?<![\w.])(?:[Ss]ergeant|[Cc]onstable|Sarge|Officer|Special"
@@ -382,6 +395,20 @@ def find(text: str, add, folded) -> None:
     if "as " in hay:
         for m in _ids._anchored_finditer(_AS_CODE, text, folded, ("as ",)):
             _add_code(text, add, m.end(), single_letter=False)
+    if ("number" in hay or "no." in hay) and _HYPHEN_HINT.search(text):
+        for m in _HYPHEN_CODE.finditer(text):
+            if m.group("pre").split("-")[0].split("/")[0] in _NOT_PREFIX or _is_year(m.group("d")):
+                continue
+            if _REFERENCE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                continue
+            if _win._COUNTED.match(text, m.end()):
+                continue
+            # a warrant number when the text speaks of one or it is long; else a collar
+            # number when the text speaks of collars or it has four digits
+            d = len(m.group("d"))
+            collar = d <= 4 or any(w in hay for w in _COLLAR_TOKENS)
+            kind = "warrant_number" if "warrant" in hay or d >= 6 or not collar else "collar_number"
+            add((m.start(), m.end(), kind, _ident(text, m.start(), m.end())))
     need_ni = any(w in hay for w in ("ni ", "ni,", "ni:", "n.i", "insurance", "nino"))
     need_vehicle = any(w in hay for w in _VEHICLE_TOKENS)
     if not ("SC" in text or need_ni or need_vehicle):
