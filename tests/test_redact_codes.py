@@ -65,6 +65,12 @@ from toolkit.qual.redact import redact
         ("My partner's car, BIL 712, was filmed outside.", "My partner's car, [Vehicle A], was filmed outside."),
         ("They posted the reg, ABC 12, under my photo.", "They posted the reg, [Vehicle A], under my photo."),
         ("He wrote down my reg, yk19 pzt, in lower case.", "He wrote down my reg, [Vehicle A], in lower case."),
+        # a badge or a lapel without "number", a verb after the trigger
+        (
+            "He'd got the number off my lapel, 3120, and put it online.",
+            "He'd got the number off my lapel, [Collar number A], and put it online.",
+        ),
+        ("My badge says 4471 in white.", "My badge says [Collar number A] in white."),
         # a code named after it, a rank abbreviation with "no." or dots
         ("5530 is my collar number, everyone knows.", "[Collar number A] is my collar number, everyone knows."),
         ("He wore 2291 on his shoulder that night.", "He wore [Collar number A] on his shoulder that night."),
@@ -139,6 +145,8 @@ def test_code_phrasings(text, expected):
         "We had a Transit 350 van and a Volvo FH 500 lorry, and an XC90 car.",
         "The crime reference number was CR-40218, and the log was LOG/2231.",
         "He bought a model T-1000 and took the number 12 bus home.",
+        "My kid's Brownies badge cost 150 quid, and the number on it was read by 300 others.",
+        "I got a badge for 10 years service and a medal in 2015.",
     ],
 )
 def test_look_alikes_stay(text):

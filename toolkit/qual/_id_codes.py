@@ -111,6 +111,8 @@ def _codes(text, lo, hi, *, bare_min, want_letters=False, single_letter=True, st
                 continue  # "Section 40", "Room 101", "number 9" (but "number 220145")
             if _time_before(text, s):
                 continue  # "at 0730"
+            if _plural_after(text, m.end()):
+                continue  # "300 others", "150 shifts": a count
         if re.search(r"(?i:\bthe\s+)$", text[max(0, s - 5) : s]) and m.group("pre") and len(m.group("pre")) == 1:
             continue  # "the A303", "the B4560": a road
         yield span
@@ -178,9 +180,13 @@ def _window_codes(text, trigger, kind, bare_min, max_digits, folded, tokens):
 #: "my collar, HC 3391", "collar CL 614", "badge: N 4471" (a code with a space or a
 #: letter; "collar number 4417" is the main rules').
 _COLLAR_ALONE = re.compile(
-    r"(?i:\b(?:collar|shoulder|badge|epaulette)(?:\s+(?:number|no\.?|num|#|ID))?(?:['’]s|\s+(?:is|was|reads|said))?)"
+    r"(?i:\b(?:collar|shoulder|badge|epaulette|lapel)s?(?:\s+(?:number|no\.?|num|#|ID))?"
+    r"(?:['’]s|\s+(?:is|was|reads|read|said|says|shows|showed))?)"
     r"\s*[,:#]?\s*(?=[A-Z0-9])"
 )
+#: A badge, a lapel or an epaulette said without "number" opens a window as "collar
+#: number" does: "the number off my lapel, 3120", "the badge was clear, with the number 2981".
+_BADGE_TRIGGER = re.compile(r"(?i:\b(?:badges?|lapels?)\b)")
 #: "my warrant, W-44172", "warrant card: KT 30117" (a code after "warrant" said alone).
 _WARRANT_ALONE = re.compile(
     r"(?i:\bwarrant(?:\s+card)?(?:\s+(?:number|no\.?|num|#|ID))?(?:['’]s|\s+(?:is|was|reads|said))?)"
@@ -367,6 +373,9 @@ def find(text: str, add, folded) -> None:
         tokens = (*_COLLAR_TOKENS, "number")
         for s, e, k in _window_codes(text, _win._COLLAR_TRIGGER, "collar_number", 3, 5, folded, tokens):
             add((s, e, k, text[s:e].replace(" ", "")))
+        if "badge" in hay or "lapel" in hay:
+            for s, e, k in _window_codes(text, _BADGE_TRIGGER, "collar_number", 3, 5, folded, ("badge", "lapel")):
+                add((s, e, k, text[s:e].replace(" ", "")))
         for m in _ids._anchored_finditer(_COLLAR_ALONE, text, folded, _COLLAR_TOKENS):
             span = _code_at(text, m.end(), bare_min=3)
             if span and len(re.sub(r"\D", "", text[span[0] : span[1]])) <= 6:
@@ -428,7 +437,7 @@ _COURSE_AFTER = re.compile(
     r"(?i:\s+(?:course|exam|exams|intake|programme|program|training|class|module|level|scheme|cohort)\b)"
 )
 _STAFF_TOKENS = ("staff", "payroll", "pay", "employee", "personnel", "service", "force")
-_COLLAR_TOKENS = ("collar", "shoulder", "badge", "epaulette")
+_COLLAR_TOKENS = ("collar", "shoulder", "badge", "epaulette", "lapel")
 _RANK_TOKENS = tuple("sergeant constable sarge officer special pc ps dc ds sgt p.c. p.s. d.c. sc".split())
 _MY_TOKENS = ("my", "his", "her", "their", "your", "our", "mine")
 _VEHICLE_TOKENS = tuple("reg plate car van motor vehicle bike lorr truck taxi jeep pick 4x4 caravan camper".split())
@@ -457,6 +466,19 @@ _TIME_BEFORE = re.compile(r"(?i:\b(?:at|by|from|until|till|to|before|after|aroun
 _TIME_NOUN_AFTER = re.compile(
     r"(?i:\s*(?:hours|hrs|h\b|briefing|parade|shift|start|finish|meeting|call|deadline|train|flight|bus))"
 )
+
+
+_PLURAL_AFTER = re.compile(r"\s+(?:more\s+|other\s+|odd\s+)?(?P<w>[a-z]{2,}s)\b")
+_VERBS_IN_S = frozenset(
+    """is was has does says goes gets means looks seems reads shows comes sits stays stands
+    appears belongs matches works lives keeps makes takes tells always sounds rings""".split()
+)
+
+
+def _plural_after(text, pos):
+    """True when a plural noun follows ``pos`` ("300 others", "150 shifts"): a count."""
+    m = _PLURAL_AFTER.match(text, pos)
+    return m is not None and m.group("w") not in _VERBS_IN_S and not m.group("w").endswith("ss")
 
 
 def _time_before(text, pos):
@@ -507,15 +529,20 @@ def revise(text: str, found: list) -> list:
     if not kinds.intersection(_REPEATED_KINDS):
         return found
     if "collar_number" in kinds or "warrant_number" in kinds:
-        found = [f for f in found if not _a_time(text, f)]
+        found = [f for f in found if not _time_or_count(text, f)]
     return _repeats(text, found)
 
 
-def _a_time(text, f):
+def _time_or_count(text, f):
     """A window rule's bare four digits that are a time of day after "at" / "by" /
-    "from" ("in the car at 0730"), not a collar or warrant number."""
+    "from" ("in the car at 0730"), not a collar or warrant number; bare digits before a
+    plural noun ("300 others") are a count."""
     s, e, kind, _ = f
-    if kind not in ("collar_number", "warrant_number") or e - s != 4 or not text[s:e].isdigit():
+    if kind not in ("collar_number", "warrant_number") or not text[s:e].isdigit():
+        return False
+    if _plural_after(text, e):
+        return True
+    if e - s != 4:
         return False
     hh, mm = int(text[s : s + 2]), int(text[s + 2 : e])
     return hh < 24 and mm < 60 and (_time_before(text, s) or _TIME_NOUN_AFTER.match(text, e) is not None)
@@ -547,8 +574,11 @@ def _repeats(text, found):
             pattern = _repeat_pattern(key)
             for r in pattern.finditer(text):
                 item = (r.start(), r.end(), kind, ident)
-                if not _win._COUNTED.match(text, r.end()) and not _a_time(text, item):
-                    extra.append(item)
+                if _win._COUNTED.match(text, r.end()) or _time_or_count(text, item):
+                    continue
+                if form.isdigit() and _plural_after(text, r.end()):
+                    continue
+                extra.append(item)
     if not extra:
         return found
     spans = sorted((f[0], f[1]) for f in found)
