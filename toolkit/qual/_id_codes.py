@@ -79,7 +79,7 @@ def _code_span(m, *, bare_min, want_letters=False, single_letter=True, strip_ran
         if want_letters or len(digits) < bare_min or _is_year(digits):
             return None
         return m.start("digits"), m.end()
-    head = re.split(r"[-/ ]", pre)[0]
+    head = _SEPARATORS.split(pre, maxsplit=1)[0]
     if head in _NOT_PREFIX or pre in _NOT_PREFIX:
         return None
     if pre in ("A", "I") and m.group("sep") == " ":
@@ -113,13 +113,33 @@ def _codes(text, lo, hi, *, bare_min, want_letters=False, single_letter=True, st
                 continue  # "at 0730"
             if _plural_after(text, m.end()):
                 continue  # "300 others", "150 shifts": a count
-        if re.search(r"(?i:\bthe\s+)$", text[max(0, s - 5) : s]) and m.group("pre") and len(m.group("pre")) == 1:
+        if m.group("pre") and len(m.group("pre")) == 1 and _THE_BEFORE.search(text, max(0, s - 5), s):
             continue  # "the A303", "the B4560": a road
         yield span
 
 
+_SEPARATORS = re.compile(r"[\s/-]")
+_THE_BEFORE = re.compile(r"(?i:\bthe\s+)$")
+
+
+def _n_digits(s):
+    return sum(c.isdigit() for c in s)
+
+
+def _has_letter_code(text):
+    """True when some run of 3+ digits has a capital just before (a separator between
+    allowed) or just after: a code with letters may be in ``text``."""
+    for m in _DIGITS3.finditer(text):
+        s, e = m.span()
+        if s and (text[s - 1].isupper() or (s > 1 and text[s - 1] in "-/ " and text[s - 2].isupper())):
+            return True
+        if e < len(text) and text[e].isupper():
+            return True
+    return False
+
+
 def _ident(text, s, e):
-    return re.sub(r"[\s/-]", "", text[s:e])
+    return _SEPARATORS.sub("", text[s:e])
 
 
 # ---------------------------------------------------------------------------------------
@@ -147,8 +167,10 @@ def _sentences(text):
 def _windows(text, trigger, found_in, folded, tokens):
     """:func:`_id_windows._windows`: the rest of the trigger's sentence, the next when
     that holds nothing, then sentences that are nothing but codes."""
-    sentences, starts = _sentences(text)
+    sentences = None
     for t in _ids._anchored_finditer(trigger, text, folded, tokens):
+        if sentences is None:  # split only once a trigger is there
+            sentences, starts = _sentences(text)
         i = max(0, bisect.bisect_right(starts, t.start()) - 1)
         lo, hi = t.end(), sentences[i][1] if i < len(sentences) else len(text)
         if not found_in(lo, hi) and i + 1 < len(sentences):
@@ -168,7 +190,7 @@ def _window_codes(text, trigger, kind, bare_min, max_digits, folded, tokens):
 
     for lo, hi in _windows(text, trigger, found_in, folded, tokens):
         for s, e in _codes(text, lo, hi, bare_min=bare_min, strip_rank=strip):
-            if len(re.sub(r"\D", "", text[s:e])) > max_digits:
+            if _n_digits(text[s:e]) > max_digits:
                 continue
             yield s, e, kind
 
@@ -348,6 +370,7 @@ _EXAMPLE_AFTER = re.compile(
 # ---------------------------------------------------------------------------------------
 
 _DIGIT = re.compile(r"\d")
+_DIGITS3 = re.compile(r"\d{3}")
 _DIGIT_RUN = re.compile(r"\d+")
 
 
@@ -357,6 +380,13 @@ def find(text: str, add, folded) -> None:
     if _DIGIT.search(text) is None:
         return
     hay = folded if folded is not None else text.casefold()
+    if _DIGITS3.search(text) is not None:  # every code but a plate's or an NI number's
+        _find_codes(text, add, folded, hay)
+    _find_plates_and_ni(text, add, folded, hay)
+
+
+def _find_codes(text, add, folded, hay):
+    """Collar, warrant and staff numbers (3-9 digits)."""
     if "warrant" in hay:
         for s, e, k in _window_codes(text, _win._WARRANT_TRIGGER, "warrant_number", 4, 9, folded, ("warrant",)):
             add((s, e, k, _ident(text, s, e)))
@@ -367,7 +397,7 @@ def find(text: str, add, folded) -> None:
     if any(w in hay for w in _STAFF_TOKENS):
         for s, e, _ in _window_codes(text, _STAFF_TRIGGER, "warrant_number", 4, 9, folded, _STAFF_TOKENS):
             # a staff number: a collar number's length (3-5 digits) or a warrant number's
-            k = "collar_number" if len(re.sub(r"\D", "", text[s:e])) <= 5 else "warrant_number"
+            k = "collar_number" if _n_digits(text[s:e]) <= 5 else "warrant_number"
             add((s, e, k, _ident(text, s, e)))
     if any(w in hay for w in _COLLAR_TOKENS):
         tokens = (*_COLLAR_TOKENS, "number")
@@ -378,7 +408,7 @@ def find(text: str, add, folded) -> None:
                 add((s, e, k, text[s:e].replace(" ", "")))
         for m in _ids._anchored_finditer(_COLLAR_ALONE, text, folded, _COLLAR_TOKENS):
             span = _code_at(text, m.end(), bare_min=3)
-            if span and len(re.sub(r"\D", "", text[span[0] : span[1]])) <= 6:
+            if span and _n_digits(text[span[0] : span[1]]) <= 6:
                 add((span[0], span[1], "collar_number", text[span[0] : span[1]].replace(" ", "")))
     if any(w in hay for w in _RANK_TOKENS):
         for m in _ids._anchored_finditer(_RANK_NUMBER, text, folded, _RANK_TOKENS):
@@ -388,22 +418,29 @@ def find(text: str, add, folded) -> None:
             if _COURSE_AFTER.match(text, m.end()):
                 continue
             add((m.start("num"), m.end("num"), "collar_number", num))
-    if "number" in hay:  # "mine's DO 314" only where the text speaks of numbers
-        uniform = None
+    letters = _has_letter_code(text)  # a code with letters somewhere
+    uniform = any(w in hay for w in _UNIFORM_WORDS)
+    if "number" in hay and (letters or uniform):  # "mine's DO 314" where the text speaks of numbers
         for m in _ids._anchored_finditer(_MY_NUMBER, text, folded, _MY_TOKENS):
-            if _add_code(text, add, m.end(), single_letter=True) or not m.group("my"):
+            if (letters and _add_code(text, add, m.end(), single_letter=True)) or not m.group("my") or not uniform:
                 continue
-            if uniform is None:
-                uniform = any(w in hay for w in _UNIFORM_WORDS)
-            span = _code_at(text, m.end(), bare_min=3) if uniform else None
+            span = _code_at(text, m.end(), bare_min=3)
             if span and 3 <= span[1] - span[0] <= 5 and not _time_before(text, m.end()):
                 add((span[0], span[1], "collar_number", text[span[0] : span[1]]))
-    if any(w in hay for w in _NAMED_TOKENS):
-        for m in _ids._anchored_finditer(_NAMED_AFTER, text, folded, ("is", "was", "being", "as", "on")):
+    done = -1
+    for p in sorted(i for w in _NAMED_TOKENS for i in _occurrences(hay, w) if i == 0 or not hay[i - 1].isalpha()):
+        for m in _NAMED_AFTER.finditer(text, max(done, p - 30), p + 12):
+            done = m.end()
             _add_named(text, add, m)
+    if not letters:
+        return
     if "as " in hay:
         for m in _ids._anchored_finditer(_AS_CODE, text, folded, ("as ",)):
             _add_code(text, add, m.end(), single_letter=False)
+    if "SC" in text:  # a Special's number: "SC 8810" (the main rule finds "8810")
+        for m in _SPECIAL_CODE.finditer(text):
+            if not _is_year(m.group("d")) and not _win._COUNTED.match(text, m.end()):
+                add((m.start(), m.end(), "collar_number", m.group().replace(" ", "")))
     if ("number" in hay or "no." in hay) and _HYPHEN_HINT.search(text):
         for m in _HYPHEN_CODE.finditer(text):
             if m.group("pre").split("-")[0].split("/")[0] in _NOT_PREFIX or _is_year(m.group("d")):
@@ -418,15 +455,15 @@ def find(text: str, add, folded) -> None:
             collar = d <= 4 or any(w in hay for w in _COLLAR_TOKENS)
             kind = "warrant_number" if "warrant" in hay or d >= 6 or not collar else "collar_number"
             add((m.start(), m.end(), kind, _ident(text, m.start(), m.end())))
+
+
+def _find_plates_and_ni(text, add, folded, hay):
+    """Older and Northern Irish plates, plates after "reg", NI numbers in loose forms."""
     need_ni = any(w in hay for w in ("ni ", "ni,", "ni:", "n.i", "insurance", "nino"))
     need_vehicle = any(w in hay for w in _VEHICLE_TOKENS)
-    if not ("SC" in text or need_ni or need_vehicle):
+    if not (need_ni or need_vehicle):
         return
     starts = _ids._digit_starts(text)
-    if "SC" in text:  # a Special's number: "SC 8810" (the main rule finds "8810")
-        for m in _ids._matches_at(_SPECIAL_CODE, text, starts):
-            if not _is_year(m.group("d")) and not _win._COUNTED.match(text, m.end()):
-                add((m.start(), m.end(), "collar_number", m.group().replace(" ", "")))
     if need_vehicle:
         _find_vehicles(text, add, folded, starts)
     if need_ni:
@@ -448,8 +485,7 @@ def _add_code(text, add, pos, *, single_letter):
     number of 3-5 digits, a warrant number when longer. True when one was added."""
     span = _code_at(text, pos, bare_min=99, want_letters=True, single_letter=single_letter)
     if span:
-        digits = re.sub(r"\D", "", text[span[0] : span[1]])
-        kind = "collar_number" if len(digits) <= 5 else "warrant_number"
+        kind = "collar_number" if _n_digits(text[span[0] : span[1]]) <= 5 else "warrant_number"
         add((span[0], span[1], kind, _ident(text, span[0], span[1])))
         return True
     return False
@@ -483,6 +519,13 @@ def _plural_after(text, pos):
 
 def _time_before(text, pos):
     return _TIME_BEFORE.search(text, max(0, pos - 8), pos) is not None
+
+
+def _occurrences(hay, word):
+    i = hay.find(word)
+    while i >= 0:
+        yield i
+        i = hay.find(word, i + 1)
 
 
 def _add_named(text, add, m):
