@@ -126,11 +126,13 @@ def _n_digits(s):
     return sum(c.isdigit() for c in s)
 
 
-def _has_letter_code(text):
-    """True when some run of 3+ digits has a capital just before (a separator between
-    allowed) or just after: a code with letters may be in ``text``."""
-    for m in _DIGITS3.finditer(text):
-        s, e = m.span()
+def _has_letter_code(text, runs):
+    """True when some run of 3+ digits (``runs``: the spans of the runs of digits) has a
+    capital just before (a separator between allowed) or just after: a code with letters
+    may be in ``text``."""
+    for s, e in runs:
+        if e - s < 3:
+            continue
         if s and (text[s - 1].isupper() or (s > 1 and text[s - 1] in "-/ " and text[s - 2].isupper())):
             return True
         if e < len(text) and text[e].isupper():
@@ -235,18 +237,18 @@ _RANK_NUMBER = re.compile(
 )
 #: "my number, B772", "mine's DO 314", "his number was N 2231": a code with letters.
 _MY_NUMBER = re.compile(
-    r"(?i:\b(?P<my>(?:my|his|her|their|your|our)\s+(?:own\s+|old\s+)?number(?:['’]s|\s+(?:is|was))?|mine['’]s|mine\s+(?:is|was)|"
-    r"(?:his|hers)\s+(?:is|was))\s*[,:]?\s*(?:which\s+(?:is|was)\s+|that['’]s\s+|being\s+)?)(?=[A-Z0-9])"
+    r"(?i:\b(?P<my>(?:my|his|her|their|your|our)\s+(?:own\s+|old\s+)?number(?:['’]s|\s+(?:is|was))?|mine['’]s|mine\s+(?:is|was))"
+    r"\s*[,:]?\s*(?:which\s+(?:is|was)\s+|that['’]s\s+|being\s+)?)(?=[A-Z0-9])"
 )
 #: Words that make "my number" a uniform's number when said with 3-5 digits alone
 #: ("my number, which is 4417"): the text speaks of a collar, an epaulette, a uniform.
-_UNIFORM_WORDS = ("collar", "shoulder", "epaulette", "badge", "uniform", "lanyard", "hat ", "helmet")
+_UNIFORM_WORDS = ("collar", "shoulder", "epaulette", "badge", "uniform", "lanyard", "helmet")
 #: A code named after it: "4417 is my collar number", "W-4417 was his warrant number",
 #: "he had 2291 on his shoulder".
 _NAMED_AFTER = re.compile(
     r"(?i:\b(?:is|was|being|as)\s+(?:my|his|her|their|our|your)\s+(?:old\s+|own\s+)?"
     r"(?P<what>collar|shoulder|badge|epaulette|warrant|staff|payroll)(?:\s+card)?\s+(?:number|no\b|ID\b)"
-    r"|\bon\s+(?:my|his|her|their|our|your)\s+(?P<on>shoulders?|epaulettes?|collars?|uniforms?|lapels?|hat|helmet))"
+    r"|\bon\s+(?:my|his|her|their|our|your)\s+(?P<on>shoulders?|epaulettes?|collars?|uniforms?|lapels?|helmet))"
 )
 #: "they had her as CF 3317", "listed as DO 5519": a code of 2-3 capitals after "as".
 _SPECIAL_CODE = re.compile(r"(?<![\w-])SC ?(?P<d>\d{3,6})(?![\w%£:/-]|[.,]\d)")
@@ -380,12 +382,13 @@ def find(text: str, add, folded) -> None:
     if _DIGIT.search(text) is None:
         return
     hay = folded if folded is not None else text.casefold()
-    if _DIGITS3.search(text) is not None:  # every code but a plate's or an NI number's
-        _find_codes(text, add, folded, hay)
-    _find_plates_and_ni(text, add, folded, hay)
+    runs = [m.span() for m in _DIGIT_RUN.finditer(text)]
+    if any(e - s >= 3 for s, e in runs):  # every code but a plate's or an NI number's
+        _find_codes(text, add, folded, hay, runs)
+    _find_plates_and_ni(text, add, folded, hay, runs)
 
 
-def _find_codes(text, add, folded, hay):
+def _find_codes(text, add, folded, hay, runs):
     """Collar, warrant and staff numbers (3-9 digits)."""
     if "warrant" in hay:
         for s, e, k in _window_codes(text, _win._WARRANT_TRIGGER, "warrant_number", 4, 9, folded, ("warrant",)):
@@ -418,20 +421,17 @@ def _find_codes(text, add, folded, hay):
             if _COURSE_AFTER.match(text, m.end()):
                 continue
             add((m.start("num"), m.end("num"), "collar_number", num))
-    letters = _has_letter_code(text)  # a code with letters somewhere
+    letters = _has_letter_code(text, runs)  # a code with letters somewhere
     uniform = any(w in hay for w in _UNIFORM_WORDS)
     if "number" in hay and (letters or uniform):  # "mine's DO 314" where the text speaks of numbers
-        for m in _ids._anchored_finditer(_MY_NUMBER, text, folded, _MY_TOKENS):
+        for m in _near(text, hay, _MY_NUMBER, ("number", "mine"), 12, 40):
             if (letters and _add_code(text, add, m.end(), single_letter=True)) or not m.group("my") or not uniform:
                 continue
             span = _code_at(text, m.end(), bare_min=3)
             if span and 3 <= span[1] - span[0] <= 5 and not _time_before(text, m.end()):
                 add((span[0], span[1], "collar_number", text[span[0] : span[1]]))
-    done = -1
-    for p in sorted(i for w in _NAMED_TOKENS for i in _occurrences(hay, w) if i == 0 or not hay[i - 1].isalpha()):
-        for m in _NAMED_AFTER.finditer(text, max(done, p - 30), p + 12):
-            done = m.end()
-            _add_named(text, add, m)
+    for m in _near(text, hay, _NAMED_AFTER, _NAMED_TOKENS, 30, 12):
+        _add_named(text, add, m)
     if not letters:
         return
     if "as " in hay:
@@ -457,17 +457,19 @@ def _find_codes(text, add, folded, hay):
             add((m.start(), m.end(), kind, _ident(text, m.start(), m.end())))
 
 
-def _find_plates_and_ni(text, add, folded, hay):
+def _find_plates_and_ni(text, add, folded, hay, runs):
     """Older and Northern Irish plates, plates after "reg", NI numbers in loose forms."""
-    need_ni = any(w in hay for w in ("ni ", "ni,", "ni:", "n.i", "insurance", "nino"))
+    need_ni = any(w in hay for w in _NI_TOKENS)
     need_vehicle = any(w in hay for w in _VEHICLE_TOKENS)
-    if not (need_ni or need_vehicle):
-        return
-    starts = _ids._digit_starts(text)
-    if need_vehicle:
+    if need_vehicle:  # 2-3 capitals, a space or none, then 1-4 digits
+        starts = {s - k for s, e in runs if e - s <= 4 and s >= 2 for k in (2, 3, 4)}
         _find_vehicles(text, add, folded, starts)
-    if need_ni:
+    if need_ni:  # 2 letters, a separator or none, then 2 digits
+        starts = {s - k for s, e in runs if e - s in (2, 6) and s >= 2 for k in (2, 3)}
         _find_ni(text, add, starts)
+
+
+_NI_TOKENS = ("ni ", "ni,", "ni:", "n.i", "insurance", "nino")
 
 
 _COURSE_AFTER = re.compile(
@@ -476,7 +478,6 @@ _COURSE_AFTER = re.compile(
 _STAFF_TOKENS = ("staff", "payroll", "pay", "employee", "personnel", "service", "force")
 _COLLAR_TOKENS = ("collar", "shoulder", "badge", "epaulette", "lapel")
 _RANK_TOKENS = tuple("sergeant constable sarge officer special pc ps dc ds sgt p.c. p.s. d.c. sc".split())
-_MY_TOKENS = ("my", "his", "her", "their", "your", "our", "mine")
 _VEHICLE_TOKENS = tuple("reg plate car van motor vehicle bike lorr truck taxi jeep pick 4x4 caravan camper".split())
 
 
@@ -491,7 +492,7 @@ def _add_code(text, add, pos, *, single_letter):
     return False
 
 
-_NAMED_TOKENS = tuple("collar shoulder badge epaulette warrant staff payroll uniform lapel hat helmet".split())
+_NAMED_TOKENS = tuple("collar shoulder badge epaulette warrant staff payroll uniform lapel helmet".split())
 _CODE_BEFORE = re.compile(
     r"(?:(?<![\w£$€.,:/#&-])[A-Z]{1,4}(?:[-/][A-Z]{1,2})?[-/ ]?|(?<![\w£$€.,:/#&-]))\d{3,9}[A-Z]{0,2}$"
 )
@@ -521,11 +522,24 @@ def _time_before(text, pos):
     return _TIME_BEFORE.search(text, max(0, pos - 8), pos) is not None
 
 
-def _occurrences(hay, word):
-    i = hay.find(word)
-    while i >= 0:
-        yield i
-        i = hay.find(word, i + 1)
+def _near(text, hay, pattern, words, before, after):
+    """The matches of ``pattern`` that start from ``before`` characters before to
+    ``after`` characters after a word of ``words`` (found in ``hay``, the case-folded
+    text, at the start of a word): far cheaper than scanning the whole text."""
+    spots = []
+    for w in words:
+        i = hay.find(w)
+        while i >= 0:
+            if i == 0 or not hay[i - 1].isalpha():
+                spots.append(i)
+            i = hay.find(w, i + 1)
+    done = 0
+    for p in sorted(spots):
+        for m in pattern.finditer(text, max(done, p - before), p + after + 40):
+            if m.start() > p + after:
+                break
+            done = m.end()
+            yield m
 
 
 def _add_named(text, add, m):
