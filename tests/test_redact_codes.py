@@ -72,6 +72,15 @@ from toolkit.qual.redact import redact
         ),
         ("My badge says 4471 in white.", "My badge says [Collar number A] in white."),
         # a code named after it, a rank abbreviation with "no." or dots
+        ("3306's my collar number, always has been.", "[Collar number A]'s my collar number, always has been."),
+        (
+            "551902 — that's my warrant number — went on the forum.",
+            "[Warrant number A] — that's my warrant number — went on the forum.",
+        ),
+        (
+            "The number they shared, the one on my shoulder, was 2718.",
+            "The number they shared, the one on my shoulder, was [Collar number A].",
+        ),
         ("5530 is my collar number, everyone knows.", "[Collar number A] is my collar number, everyone knows."),
         ("He wore 2291 on his shoulder that night.", "He wore [Collar number A] on his shoulder that night."),
         ("RX-4402 was her warrant number then.", "[Warrant number A] was her warrant number then."),
@@ -147,6 +156,8 @@ def test_code_phrasings(text, expected):
         "He bought a model T-1000 and took the number 12 bus home.",
         "My kid's Brownies badge cost 150 quid, and the number on it was read by 300 others.",
         "I got a badge for 10 years service and a medal in 2015.",
+        "He put his hand on my shoulder, and 300 people watched, in 2019.",
+        "I've had a chip on my shoulder for 12 years, since I was 19.",
     ],
 )
 def test_look_alikes_stay(text):

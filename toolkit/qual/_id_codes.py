@@ -76,7 +76,7 @@ def _code_span(m, *, bare_min, want_letters=False, single_letter=True, strip_ran
         return m.start(), m.end()
     pre, digits = m.group("pre"), m.group("digits")
     if pre is None:
-        if want_letters or len(digits) < bare_min or _is_year(digits):
+        if want_letters or len(digits) < bare_min or _is_year(digits) or digits in ("101", "999", "111"):
             return None
         return m.start("digits"), m.end()
     head = _SEPARATORS.split(pre, maxsplit=1)[0]
@@ -210,7 +210,11 @@ _COLLAR_ALONE = re.compile(
 )
 #: A badge, a lapel or an epaulette said without "number" opens a window as "collar
 #: number" does: "the number off my lapel, 3120", "the badge was clear, with the number 2981".
-_BADGE_TRIGGER = re.compile(r"(?i:\b(?:badges?|lapels?)\b)")
+_BADGE_TOKENS = ("badge", "lapel", "number", "digit")
+_BADGE_TRIGGER = re.compile(
+    r"(?i:\b(?:badges?|lapels?)\b|\b(?:numbers?|digits)\b[^.!?\n]{0,60}?"
+    r"\bon\s+(?:my|his|her|their|our|your|the)\s+(?:shoulders?|epaulettes?|collars?)\b)"
+)
 #: "my warrant, W-44172", "warrant card: KT 30117" (a code after "warrant" said alone).
 _WARRANT_ALONE = re.compile(
     r"(?i:\bwarrant(?:\s+card)?(?:\s+(?:number|no\.?|num|#|ID))?(?:['’]s|\s+(?:is|was|reads|said))?)"
@@ -246,7 +250,8 @@ _UNIFORM_WORDS = ("collar", "shoulder", "epaulette", "badge", "uniform", "lanyar
 #: A code named after it: "4417 is my collar number", "W-4417 was his warrant number",
 #: "he had 2291 on his shoulder".
 _NAMED_AFTER = re.compile(
-    r"(?i:\b(?:is|was|being|as)\s+(?:my|his|her|their|our|your)\s+(?:old\s+|own\s+)?"
+    r"(?i:(?:\b(?:that['’]s|that\s+is|that\s+was|which\s+is|which\s+was|it['’]s|is|was|being|as)\s+|['’]s\s+)"
+    r"(?:my|his|her|their|our|your)\s+(?:old\s+|own\s+)?"
     r"(?P<what>collar|shoulder|badge|epaulette|warrant|staff|payroll)(?:\s+card)?\s+(?:number|no\b|ID\b)"
     r"|\bon\s+(?:my|his|her|their|our|your)\s+(?P<on>shoulders?|epaulettes?|collars?|uniforms?|lapels?|helmet))"
 )
@@ -406,8 +411,8 @@ def _find_codes(text, add, folded, hay, runs):
         tokens = (*_COLLAR_TOKENS, "number")
         for s, e, k in _window_codes(text, _win._COLLAR_TRIGGER, "collar_number", 3, 5, folded, tokens):
             add((s, e, k, text[s:e].replace(" ", "")))
-        if "badge" in hay or "lapel" in hay:
-            for s, e, k in _window_codes(text, _BADGE_TRIGGER, "collar_number", 3, 5, folded, ("badge", "lapel")):
+        if "badge" in hay or "lapel" in hay or "number" in hay or "digit" in hay:
+            for s, e, k in _window_codes(text, _BADGE_TRIGGER, "collar_number", 3, 5, folded, _BADGE_TOKENS):
                 add((s, e, k, text[s:e].replace(" ", "")))
         for m in _ids._anchored_finditer(_COLLAR_ALONE, text, folded, _COLLAR_TOKENS):
             span = _code_at(text, m.end(), bare_min=3)
@@ -542,12 +547,18 @@ def _near(text, hay, pattern, words, before, after):
             yield m
 
 
+_GAP_BEFORE = re.compile(r"(?:\s*[,—–-])?\s+$")
+
+
 def _add_named(text, add, m):
-    """The code just before "is my collar number" / "on his shoulder"."""
+    """The code just before "is my collar number", "'s my collar number", " — that's
+    my warrant number" or "on his shoulder"."""
     end = m.start()
-    if end == 0 or text[end - 1] != " ":
-        return
-    end -= 1
+    if text[end] not in "'’":
+        gap = _GAP_BEFORE.search(text, max(0, end - 4), end)
+        if gap is None:
+            return
+        end = gap.start()
     b = _CODE_BEFORE.search(text, max(0, end - 16), end)
     if b is None:
         return
