@@ -158,6 +158,11 @@ def test_code_phrasings(text, expected):
         "I got a badge for 10 years service and a medal in 2015.",
         "He put his hand on my shoulder, and 300 people watched, in 2019.",
         "I've had a chip on my shoulder for 12 years, since I was 19.",
+        "The collar numbers run from 1000 to 9999 here, and about 4,000 are in use.",
+        "He gave me an incident number, 0457, and the CAD number was 1234.",
+        "The staff survey had 1200 responses, and staff numbers fell by 300.",
+        "The van was a 2019 plate, and the car was on a 68 plate.",
+        "My NI contributions for 2019 were £2,400, and National Insurance went up 1.25%.",
     ],
 )
 def test_look_alikes_stay(text):

@@ -598,7 +598,13 @@ def revise(text: str, found: list) -> list:
         return found
     if "collar_number" in kinds or "warrant_number" in kinds:
         found = [f for f in found if not _time_or_count(text, f)]
+        if "from " in text or "between " in text:  # "run from 1000 to 9999": a range
+            ranges = {span for m in _RANGE.finditer(text) for span in (m.span(1), m.span(2))}
+            found = [f for f in found if not (f[2] in ("collar_number", "warrant_number") and f[:2] in ranges)]
     return _repeats(text, found)
+
+
+_RANGE = re.compile(r"\b(?:from|between)\s+(\d{3,9})\s*(?:to|and|-|–)\s*(\d{3,9})\b")
 
 
 def _time_or_count(text, f):
