@@ -236,7 +236,7 @@ _REFERENCE_BEFORE = re.compile(
 #: A rank word and a number, no name: "Sergeant 3346, I'll find you", "Constable 2210".
 _RANK_NUMBER = re.compile(
     r"(?<![\w.])(?:[Ss]ergeant|[Cc]onstable|Sarge|Officer|Special"
-    r"|(?:PC|PS|DC|DS|Sgt|PCSO|SC)\.?\s*(?:no\.?|number|#)|P\.C\.|P\.S\.|D\.C\.|Sgt\.)"
+    r"|(?:PC|PS|DC|DS|Sgt|PCSO|SC)\.?,?\s*(?:no\.?|number|#)|P\.C\.|P\.S\.|D\.C\.|Sgt\.)"
     r"\s*(?P<num>\d{3,6})(?![\w%£:/-]|[.,]\d)"
 )
 #: "my number, B772", "mine's DO 314", "his number was N 2231": a code with letters.
@@ -281,7 +281,7 @@ _DATELESS = re.compile(r"(?<![\w£$€.,:/#&-])(?P<l>[A-Z]{3}|[A-HJ-Z][IZ]|I[A-Z
 #: Letters of vehicle makes, models and classes ("a RAV4", "an LDV 200", "HGV 3500").
 _MODEL_LETTERS = frozenset(
     """RAV LDV GMC SUV MPV GTI GTE GTD TDI HGV LGV PSV ATV UTV DAF MAN ERF JCB XJS XKR SLK CLK
-    CLS AMG BMW EV VW DS MG""".split()
+    CLS AMG BMW EV VW DS MG COP MPG BHP VIN MOT PCN LEZ CAZ RAC TFL UFC""".split()
 )
 _DETERMINER_BEFORE = re.compile(r"(?i:\b(?:a|an|the|my|his|her|our|their|your|new|old)\s+)$")
 #: Any plate right after "reg" / "registration" / "plate": 1-3 letters and 1-4 digits,
