@@ -113,6 +113,11 @@ from toolkit.qual.redact import redact
             "So that's KD-55102 on the screen? Yes, the whole number.",
             "So that's [Warrant number A] on the screen? Yes, the whole number.",
         ),
+        # a phone number written with dots
+        (
+            "My mobile is 07700.900.461 and they rang it all night.",
+            "My mobile is [Phone A] and they rang it all night.",
+        ),
         # NI numbers in lower case or with hyphens
         (
             "The letter had my national insurance number, jr 50 12 77 c, on it.",
@@ -159,6 +164,7 @@ def test_code_phrasings(text, expected):
         "He put his hand on my shoulder, and 300 people watched, in 2019.",
         "I've had a chip on my shoulder for 12 years, since I was 19.",
         "The collar numbers run from 1000 to 9999 here, and about 4,000 are in use.",
+        "Version 1.2.3 shipped on 12.03.2024, and 0.5.100 after it.",
         "He gave me an incident number, 0457, and the CAD number was 1234.",
         "The staff survey had 1200 responses, and staff numbers fell by 300.",
         "The van was a 2019 plate, and the car was on a 68 plate.",

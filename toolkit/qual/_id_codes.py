@@ -388,8 +388,10 @@ def find(text: str, add, folded) -> None:
         return
     hay = folded if folded is not None else text.casefold()
     runs = [m.span() for m in _DIGIT_RUN.finditer(text)]
-    if any(e - s >= 3 for s, e in runs):  # every code but a plate's or an NI number's
+    long_run = any(e - s >= 3 for s, e in runs)
+    if long_run:  # every code but a plate's or an NI number's
         _find_codes(text, add, folded, hay, runs)
+        _find_dotted_phones(text, add)
     _find_plates_and_ni(text, add, folded, hay, runs)
 
 
@@ -460,6 +462,20 @@ def _find_codes(text, add, folded, hay, runs):
             collar = d <= 4 or any(w in hay for w in _COLLAR_TOKENS)
             kind = "warrant_number" if "warrant" in hay or d >= 6 or not collar else "collar_number"
             add((m.start(), m.end(), kind, _ident(text, m.start(), m.end())))
+
+
+#: A phone number written with dots: "07700.900.123", "0161.496.0000".
+_DOTTED_PHONE = re.compile(r"(?<![\w.£$€])(?:\+44\.?|0)\d{2,4}(?:\.\d{3,4}){2}(?![\w]|\.\d)")
+
+
+def _find_dotted_phones(text, add):
+    """Phone numbers written with dots. (NHS numbers keep the main rule's check digit: a
+    test asserts that "NHS number 943 476 5918", whose check digit fails, stays.)"""
+    if "." in text:
+        for m in _DOTTED_PHONE.finditer(text):
+            digits = _ids._phone_ok(m.group().replace(".", " "))
+            if digits:
+                add((m.start(), m.end(), "phone", digits))
 
 
 def _find_plates_and_ni(text, add, folded, hay, runs):
