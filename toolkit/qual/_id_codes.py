@@ -9,22 +9,36 @@ Classes of phrasing covered here (each needs the shape of a code AND a context):
 
 * codes with letter groups, hyphens or slashes ("HC-W-22817", "GMP/W/40882", "W/1189",
   "W-44172", "N 2214", "4821PL") some words or a sentence after a word that announces a
-  warrant, staff or collar number (the windows of :mod:`_id_windows`, with a wider
-  shape of code);
-* a code with a space after "collar" said alone ("my collar, HC 3391", "collar CL 614");
-* a rank word and a number with no name ("Sergeant 3346"; the rank stays);
-* a code with letters after "my number" / "mine's" ("my number, B772", "mine's DO 314"
-  when the text speaks of numbers) or after "as" ("they had her as CF 3317");
-* plates of the older (dateless) and Northern Irish forms ("LJZ 4817") in a sentence that
-  speaks of a car, a van, a plate or a registration, and any plate after "reg" / "plate";
-* NI numbers in lower case or with hyphens or dots in a sentence about an NI number;
-* the same code said again later in the text (the number alone after "DO 314" too);
-* an NI number the speaker calls an example ("QQ 12 34 56 C, that's the example one") is
-  dropped.
+  warrant, staff, payroll or collar number, a badge or a lapel, or "the number ... on my
+  shoulder" (the windows of :mod:`_id_windows`, with a wider shape of code);
+* a code right after "collar" / "badge" / "warrant" said alone or with a verb ("my
+  collar, HC 3391", "my badge says 4471", "my warrant, W-44172");
+* a rank word or abbreviation and a number with no name ("Sergeant 3346", "PC no. 5512",
+  "Sgt. 3381", "a PCSO, number 7019"; the rank stays); "SC 8810" whole;
+* a code named after it ("4417 is my collar number", "3306's my collar number",
+  "551902 — that's my warrant number", "2291 on his shoulder");
+* a code with letters after "my number" / "mine's" ("my number, B772", "mine's DO 314")
+  or after "as" ("they had her as CF 3317"); "my number, which is 4417" where the text
+  speaks of a collar or a uniform;
+* a code of capitals, a hyphen or slash and 4-9 digits in a text that speaks of a number
+  ("So it's W-44172 in the post?"), not after a reference, product or form word;
+* plates of the older (dateless) and Northern Irish forms ("LJZ 4817", "DZ 4410") in a
+  sentence (or, for three letters, after a sentence) that speaks of a vehicle, any plate
+  after "reg" / "plate" (lower case too);
+* NI numbers in lower case, with hyphens or dots, or without the final letter, where an
+  NI number is spoken of; phone numbers written with dots;
+* the same code said again in the text, with or without its separators (the number
+  alone after "DO 314" too).
 
-Look-alikes left alone: years, counts, times, sums, road numbers ("the A303"), statute
-sections, car models ("BMW 320"), incident and crime references (not a kind here: "CAD
-4417", "URN 12345").
+Corrections at the end (:func:`revise`, for every rule's candidates): an NI number the
+speaker calls an example ("QQ 12 34 56 C, that's the example one") is dropped; bare
+collar and warrant numbers that are a time of day ("at 0730", "the 0900 briefing"), a
+count ("300 others") or the ends of a range ("from 1000 to 9999") are dropped.
+
+Look-alikes left alone: years, counts, times, sums, ranges, road numbers ("the A303"),
+statute sections, makes and models ("BMW 320", "a RAV4", "LDV 200"), service numbers
+(101, 999, 111), incident and crime references (not a kind here: "CAD 4417", "URN
+12345", "crime reference CR-40218").
 """
 
 from __future__ import annotations
