@@ -4,17 +4,710 @@ Called by :func:`toolkit.qual._identifiers.find_identifiers`: :func:`find` befor
 overlaps are resolved (it calls ``add((start, end, kind, identity))`` for each candidate),
 :func:`revise` on the resolved list at the end (it may drop or change candidates and
 returns the list, non-overlapping).
+
+Classes of phrasing covered here (each needs the shape of a code AND a context):
+
+* codes with letter groups, hyphens or slashes ("HC-W-22817", "GMP/W/40882", "W/1189",
+  "W-44172", "N 2214", "4821PL") some words or a sentence after a word that announces a
+  warrant, staff, payroll or collar number, a badge or a lapel, or "the number ... on my
+  shoulder" (the windows of :mod:`_id_windows`, with a wider shape of code);
+* a code right after "collar" / "badge" / "warrant" said alone or with a verb ("my
+  collar, HC 3391", "my badge says 4471", "my warrant, W-44172");
+* a rank word or abbreviation and a number with no name ("Sergeant 3346", "PC no. 5512",
+  "Sgt. 3381", "a PCSO, number 7019"; the rank stays); "SC 8810" whole;
+* a code named after it ("4417 is my collar number", "3306's my collar number",
+  "551902 — that's my warrant number", "2291 on his shoulder");
+* a code with letters after "my number" / "mine's" ("my number, B772", "mine's DO 314")
+  or after "as" ("they had her as CF 3317"); "my number, which is 4417" where the text
+  speaks of a collar or a uniform;
+* a code of capitals, a hyphen or slash and 4-9 digits in a text that speaks of a number
+  ("So it's W-44172 in the post?"), not after a reference, product or form word;
+* plates of the older (dateless) and Northern Irish forms ("LJZ 4817", "DZ 4410") in a
+  sentence (or, for three letters, after a sentence) that speaks of a vehicle, any plate
+  after "reg" / "plate" (lower case too);
+* NI numbers in lower case, with hyphens or dots, or without the final letter, where an
+  NI number is spoken of; phone numbers written with dots;
+* the same code said again in the text, with or without its separators (the number
+  alone after "DO 314" too).
+
+Corrections at the end (:func:`revise`, for every rule's candidates): an NI number the
+speaker calls an example ("QQ 12 34 56 C, that's the example one") is dropped; bare
+collar and warrant numbers that are a time of day ("at 0730", "the 0900 briefing"), a
+count ("300 others") or the ends of a range ("from 1000 to 9999") are dropped.
+
+Look-alikes left alone: years, counts, times, sums, ranges, road numbers ("the A303"),
+statute sections, makes and models ("BMW 320", "a RAV4", "LDV 200"), service numbers
+(101, 999, 111), incident and crime references (not a kind here: "CAD 4417", "URN
+12345", "crime reference CR-40218").
 """
 
 from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from toolkit.qual import _id_windows as _win
+from toolkit.qual import _identifiers as _ids
+
+# ---------------------------------------------------------------------------------------
+# Shapes
+# ---------------------------------------------------------------------------------------
+
+#: A code: 1-4 capitals (a second group of 1-2 after "-" / "/" / " "), an optional
+#: separator and 3-9 digits ("HC-W-22817", "GMP/W/40882", "W/1189", "N 2214", "CF 3317");
+#: or 3-6 digits with 1-2 capitals straight after ("4821PL").
+_CODE = re.compile(
+    r"(?<![\w£$€.,:/#&-])"
+    r"(?:(?:(?P<pre>[A-Z]{1,4}(?:[-/][A-Z]{1,2}|[ ][A-Z](?=[-/]))?)(?P<sep>[-/ ]?))?(?P<digits>\d{3,9})"
+    r"|(?P<digits2>\d{3,6})(?P<suf>[A-Z]{1,2}))"
+    r"(?![\w%£:/-]|[.,]\d)"
+)
+#: Prefixes that make a number something other than a person's code: times, bodies,
+#: standards, car makers, incident and crime references, operations.
+_NOT_PREFIX = frozenset(
+    """AM PM GMT BST UK GB EU US USA NHS NI ID OK CAD URN CRN CRIS REF LOG INC OP OPS ISO
+    BS EN IEC PACE RIPA GDPR ACPO NPCC IOPC HMIC COVID BBC ITV BMW VW GTI AMG MPH KM
+    KG AD BC CCTV ANPR PNC PND""".split()
+)
+#: Rank abbreviations written before a collar number ("PC 4417"): the rank is kept, the
+#: number alone is the code (as the corpora annotate it). "SC" (Specials) is part of the
+#: code, as Specials wear it on the epaulette.
+_RANK_PREFIX = frozenset("PC PS DC DS PCSO TDC SGT Sgt DI DCI".split())
+
+
+def _is_year(digits: str) -> bool:
+    return len(digits) == 4 and 1950 <= int(digits) <= 2035
+
+
+def _code_span(m, *, bare_min, want_letters=False, single_letter=True, strip_rank=True):
+    """``(start, end)`` of the code of ``m`` (a :data:`_CODE` match), the rank prefix left
+    out, or None when it is a look-alike."""
+    if m.group("digits2"):
+        digits = m.group("digits2")
+        if _is_year(digits) or m.group("suf") in ("AM", "PM", "K", "M", "G", "MB", "GB", "KM", "X"):
+            return None
+        return m.start(), m.end()
+    pre, digits = m.group("pre"), m.group("digits")
+    if pre is None:
+        if want_letters or len(digits) < bare_min or _is_year(digits) or digits in ("101", "999", "111"):
+            return None
+        return m.start("digits"), m.end()
+    head = _SEPARATORS.split(pre, maxsplit=1)[0]
+    if head in _NOT_PREFIX or pre in _NOT_PREFIX:
+        return None
+    if pre in ("A", "I") and m.group("sep") == " ":
+        return None  # "a 1234", "I 2210": an article or a pronoun, not a letter of a code
+    if _is_year(digits):
+        return None
+    if strip_rank and head in _RANK_PREFIX and pre == head:
+        if want_letters or len(digits) < bare_min:
+            return None
+        return m.start("digits"), m.end()
+    if len(pre) == 1 and not single_letter:
+        return None
+    return m.start(), m.end()
+
+
+def _codes(text, lo, hi, *, bare_min, want_letters=False, single_letter=True, strip_rank=True):
+    for m in _CODE.finditer(text, lo, hi):
+        if _win._COUNTED.match(text, m.end()):
+            continue
+        span = _code_span(
+            m, bare_min=bare_min, want_letters=want_letters, single_letter=single_letter, strip_rank=strip_rank
+        )
+        if span is None:
+            continue
+        s = span[0]
+        if not m.group("pre"):
+            thing = _win._NUMBERED_THING.search(text, max(0, s - 15), s)
+            if thing and not (thing.group().strip().casefold() == "number" and len(m.group("digits")) >= 4):
+                continue  # "Section 40", "Room 101", "number 9" (but "number 220145")
+            if _time_before(text, s):
+                continue  # "at 0730"
+            if _plural_after(text, m.end()):
+                continue  # "300 others", "150 shifts": a count
+        if m.group("pre") and len(m.group("pre")) == 1 and _THE_BEFORE.search(text, max(0, s - 5), s):
+            continue  # "the A303", "the B4560": a road
+        yield span
+
+
+_SEPARATORS = re.compile(r"[\s/-]")
+_THE_BEFORE = re.compile(r"(?i:\bthe\s+)$")
+
+
+def _n_digits(s):
+    return sum(c.isdigit() for c in s)
+
+
+def _has_letter_code(text, runs):
+    """True when some run of 3+ digits (``runs``: the spans of the runs of digits) has a
+    capital just before (a separator between allowed) or just after: a code with letters
+    may be in ``text``."""
+    for s, e in runs:
+        if e - s < 3:
+            continue
+        if s and (text[s - 1].isupper() or (s > 1 and text[s - 1] in "-/ " and text[s - 2].isupper())):
+            return True
+        if e < len(text) and text[e].isupper():
+            return True
+    return False
+
+
+def _ident(text, s, e):
+    return _SEPARATORS.sub("", text[s:e])
+
+
+# ---------------------------------------------------------------------------------------
+# Codes announced some words before (windows)
+# ---------------------------------------------------------------------------------------
+
+#: Staff and payroll numbers: personal codes the corpora mark with warrant numbers.
+_STAFF_TRIGGER = re.compile(
+    r"(?i:\b(?:staff|payroll|pay|employee|personnel|service|force)\s+(?:numbers?|nos?\b|ID\b|IDs\b))"
+)
+
+
+_LAST_SENTENCES: list = [None, None, None]
+
+
+def _sentences(text):
+    """``(spans, starts)`` of the sentences of ``text`` (:data:`_id_windows._SENTENCE`),
+    kept for the last text: the three kinds of window share them."""
+    if _LAST_SENTENCES[0] is not text:
+        spans = [(m.start(), m.end()) for m in _win._SENTENCE.finditer(text)]
+        _LAST_SENTENCES[:] = [text, spans, [a for a, _ in spans]]
+    return _LAST_SENTENCES[1], _LAST_SENTENCES[2]
+
+
+def _windows(text, trigger, found_in, folded, tokens):
+    """:func:`_id_windows._windows`: the rest of the trigger's sentence, the next when
+    that holds nothing, then sentences that are nothing but codes."""
+    sentences = None
+    for t in _ids._anchored_finditer(trigger, text, folded, tokens):
+        if sentences is None:  # split only once a trigger is there
+            sentences, starts = _sentences(text)
+        i = max(0, bisect.bisect_right(starts, t.start()) - 1)
+        lo, hi = t.end(), sentences[i][1] if i < len(sentences) else len(text)
+        if not found_in(lo, hi) and i + 1 < len(sentences):
+            i += 1
+            hi = sentences[i][1]
+        while i + 1 < len(sentences) and _win._only_ids(text, *sentences[i + 1]):
+            i += 1
+            hi = sentences[i][1]
+        yield lo, hi
+
+
+def _window_codes(text, trigger, kind, bare_min, max_digits, folded, tokens):
+    strip = kind == "collar_number"  # "PC 4417": the rank; "DC 44219", a warrant number
+
+    def found_in(lo, hi):
+        return next(_codes(text, lo, hi, bare_min=bare_min, strip_rank=strip), None) is not None
+
+    for lo, hi in _windows(text, trigger, found_in, folded, tokens):
+        for s, e in _codes(text, lo, hi, bare_min=bare_min, strip_rank=strip):
+            if _n_digits(text[s:e]) > max_digits:
+                continue
+            yield s, e, kind
+
+
+# ---------------------------------------------------------------------------------------
+# Codes right after a word
+# ---------------------------------------------------------------------------------------
+
+#: "my collar, HC 3391", "collar CL 614", "badge: N 4471" (a code with a space or a
+#: letter; "collar number 4417" is the main rules').
+_COLLAR_ALONE = re.compile(
+    r"(?i:\b(?:collar|shoulder|badge|epaulette|lapel)s?(?:\s+(?:number|no\.?|num|#|ID))?"
+    r"(?:['’]s|\s+(?:is|was|reads|read|said|says|shows|showed))?)"
+    r"\s*[,:#]?\s*(?=[A-Z0-9])"
+)
+#: A badge, a lapel or an epaulette said without "number" opens a window as "collar
+#: number" does: "the number off my lapel, 3120", "the badge was clear, with the number 2981".
+_BADGE_TOKENS = ("badge", "lapel", "number", "digit")
+_BADGE_TRIGGER = re.compile(
+    r"(?i:\b(?:badges?|lapels?)\b|\b(?:numbers?|digits)\b[^.!?\n]{0,60}?"
+    r"\bon\s+(?:my|his|her|their|our|your|the)\s+(?:shoulders?|epaulettes?|collars?)\b)"
+)
+#: "my warrant, W-44172", "warrant card: KT 30117" (a code after "warrant" said alone).
+_WARRANT_ALONE = re.compile(
+    r"(?i:\bwarrant(?:\s+card)?(?:\s+(?:number|no\.?|num|#|ID))?(?:['’]s|\s+(?:is|was|reads|said))?)"
+    r"\s*[,:#]\s*(?=[A-Z0-9])"
+)
+#: A code of capitals, a hyphen or slash and 4-9 digits ("W-44172", "KT/30117"), said with
+#: no trigger in a text that speaks of a number ("So it's W-44172 in the post?"): the
+#: hyphen or slash makes it a code, not a count or an amount.
+_HYPHEN_HINT = re.compile(r"[A-Z][-/]\d")
+_HYPHEN_CODE = re.compile(
+    r"(?<![\w£$€.,:/#&-])(?P<pre>[A-Z]{1,4}(?:[-/][A-Z]{1,2})?)[-/](?P<d>\d{4,9})(?![\w%£:/-]|[.,]\d)"
+)
+#: Words before a code that make it a reference, a product or a form, not a person's
+#: number: "crime ref CR-40218", "flight BA-2490", "model T-1000".
+_REFERENCE_BEFORE = re.compile(
+    r"(?i:\b(?:ref|refs|reference|references|crime|incident|log|logs|case|job|flight|model|part|form|order|"
+    r"invoice|ticket|policy|account|serial|product|item|version|route|bus|train|operation|op)\b)"
+)
+#: A rank word and a number, no name: "Sergeant 3346, I'll find you", "Constable 2210".
+_RANK_NUMBER = re.compile(
+    r"(?<![\w.])(?:[Ss]ergeant|[Cc]onstable|Sarge|Officer|Special"
+    r"|(?:PC|PS|DC|DS|Sgt|PCSO|SC)\.?,?\s*(?:no\.?|number|#)|P\.C\.|P\.S\.|D\.C\.|Sgt\.)"
+    r"\s*(?P<num>\d{3,6})(?![\w%£:/-]|[.,]\d)"
+)
+#: "my number, B772", "mine's DO 314", "his number was N 2231": a code with letters.
+_MY_NUMBER = re.compile(
+    r"(?i:\b(?P<my>(?:my|his|her|their|your|our)\s+(?:own\s+|old\s+)?number(?:['’]s|\s+(?:is|was))?|mine['’]s|mine\s+(?:is|was))"
+    r"\s*[,:]?\s*(?:which\s+(?:is|was)\s+|that['’]s\s+|being\s+)?)(?=[A-Z0-9])"
+)
+#: Words that make "my number" a uniform's number when said with 3-5 digits alone
+#: ("my number, which is 4417"): the text speaks of a collar, an epaulette, a uniform.
+_UNIFORM_WORDS = ("collar", "shoulder", "epaulette", "badge", "uniform", "lanyard", "helmet")
+#: A code named after it: "4417 is my collar number", "W-4417 was his warrant number",
+#: "he had 2291 on his shoulder".
+_NAMED_AFTER = re.compile(
+    r"(?i:(?:\b(?:that['’]s|that\s+is|that\s+was|which\s+is|which\s+was|it['’]s|is|was|being|as)\s+|['’]s\s+)"
+    r"(?:my|his|her|their|our|your)\s+(?:old\s+|own\s+)?"
+    r"(?P<what>collar|shoulder|badge|epaulette|warrant|staff|payroll)(?:\s+card)?\s+(?:number|no\b|ID\b)"
+    r"|\bon\s+(?:my|his|her|their|our|your)\s+(?P<on>shoulders?|epaulettes?|collars?|uniforms?|lapels?|helmet))"
+)
+#: "they had her as CF 3317", "listed as DO 5519": a code of 2-3 capitals after "as".
+_SPECIAL_CODE = re.compile(r"(?<![\w-])SC ?(?P<d>\d{3,6})(?![\w%£:/-]|[.,]\d)")
+_AS_CODE = re.compile(r"\bas\s+(?=[A-Z]{2,3}[ -]?\d{3,6}(?![\w%£:/-]|[.,]\d))")
+
+
+def _code_at(text, pos, **kw):
+    m = _CODE.match(text, pos)
+    if m is None or _win._COUNTED.match(text, m.end()):
+        return None
+    return _code_span(m, **kw)
+
+
+# ---------------------------------------------------------------------------------------
+# Vehicles
+# ---------------------------------------------------------------------------------------
+
+_VEHICLE_WORDS = re.compile(
+    r"(?i:\b(?:reg|regs|registration|registrations|plates?|number\s?plates?|cars?|car['’]s|vans?|van['’]s|"
+    r"motors?|vehicles?|motorbikes?|motorcycles?|bikes?|lorry|lorries|trucks?|taxis?|jeeps?|pick-?ups?|"
+    r"4x4s?|campervans?|caravans?|motorhomes?)\b)"
+)
+#: Older plates and Northern Irish ones: 3 letters and 1-4 digits ("LJZ 4817", "AIG 3456").
+_DATELESS = re.compile(r"(?<![\w£$€.,:/#&-])(?P<l>[A-Z]{3}|[A-HJ-Z][IZ]|I[A-Z]) ?(?P<d>\d{1,4})(?![\w%£:/-]|[.,]\d)")
+#: Letters of vehicle makes, models and classes ("a RAV4", "an LDV 200", "HGV 3500").
+_MODEL_LETTERS = frozenset(
+    """RAV LDV GMC SUV MPV GTI GTE GTD TDI HGV LGV PSV ATV UTV DAF MAN ERF JCB XJS XKR SLK CLK
+    CLS AMG BMW EV VW DS MG COP MPG BHP VIN MOT PCN LEZ CAZ RAC TFL UFC""".split()
+)
+_DETERMINER_BEFORE = re.compile(r"(?i:\b(?:a|an|the|my|his|her|our|their|your|new|old)\s+)$")
+#: Any plate right after "reg" / "registration" / "plate": 1-3 letters and 1-4 digits,
+#: or a current plate in lower case ("reg was ab12 cde").
+_REG_WORD = re.compile(
+    r"(?i:\b(?:reg|registration|plate|number\s?plate)(?:\s+(?:number|no\.?|plate))?(?:['’]s|\s+(?:is|was|of))?)"
+    r"\s*[,:]?\s*"
+    r"(?P<plate>(?-i:[A-Z]{1,3} ?\d{1,4}|\d{1,4} ?[A-Z]{1,3})|[a-z]{2}\d{2} ?[a-z]{3}|[A-Za-z]\d{1,3} ?[A-Za-z]{3})"
+    r"(?![\w%£:/-]|[.,]\d)"
+)
+
+
+@lru_cache(maxsize=1)
+def _not_plate_letters() -> frozenset:
+    """Three capitals that are a force, a rank or a body, not a plate's letters."""
+    out = set(_win.force_prefixes()) | set(_NOT_PREFIX) | _RANK_PREFIX
+    out.update("DCI DCS ACC DCC PSI TDC DSU DSI NCA CID MOJ DWP HMP HMRC DVLA SIA RTC RTA NFA ".split())
+    return frozenset(out)
+
+
+def _sentence_bounds(text, pos, before=0):
+    """Start of the sentence ``before`` sentences back from the one holding ``pos``, and
+    the end of that one."""
+    sentences, starts = _sentences(text)
+    i = bisect.bisect_right(starts, pos) - 1
+    if i < 0:
+        return 0, len(text)
+    return sentences[max(0, i - before)][0], sentences[i][1]
+
+
+def _find_vehicles(text, add, folded, starts):
+    for m in _ids._anchored_finditer(_REG_WORD, text, folded, ("reg", "plate", "number")):
+        plate = m.group("plate")
+        letters = re.sub(r"[\d ]", "", plate)
+        if letters.upper() in _not_plate_letters() or _is_year(re.sub(r"\D", "", plate)):
+            continue
+        if _win._COUNTED.match(text, m.end()):
+            continue
+        add((m.start("plate"), m.end("plate"), "vehicle", plate.replace(" ", "").upper()))
+    for m in _ids._matches_at(_DATELESS, text, starts):
+        if m.group("l") in _not_plate_letters() or m.group("l") in _MODEL_LETTERS or _is_year(m.group("d")):
+            continue
+        if _DETERMINER_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            continue  # "a RAV4", "the VW 1500": a make or a model
+        if _win._COUNTED.match(text, m.end()):
+            continue
+        # three letters: the sentence or the one before speaks of a vehicle ("My car's
+        # been done. LCZ 9021 went up on a wall."); two (Northern Irish "DZ 4410"): the sentence
+        lo, hi = _sentence_bounds(text, m.start(), 1 if len(m.group("l")) == 3 else 0)
+        if _VEHICLE_WORDS.search(text, lo, min(hi, m.end() + 40)) is None:
+            continue
+        add((m.start(), m.end(), "vehicle", m.group().replace(" ", "")))
+
+
+# ---------------------------------------------------------------------------------------
+# NI numbers
+# ---------------------------------------------------------------------------------------
+
+_NI_CONTEXT = re.compile(r"(?i:\bNI\b|\bN\.I\.|national\s+insurance|\bNINO\b)")
+_NI_LOOSE = re.compile(
+    r"(?<![\w-])(?P<p>[A-Za-z]{2})(?P<s>[ .-]?)\d{2}(?P=s)\d{2}(?P=s)\d{2}(?:(?P=s)(?P<x>[A-Da-d]))?(?![\w-])"
+)
+_NI_FIRST = set("ABCEGHJKLMNOPRSTWXYZ")
+_NI_SECOND = set("ABCEGHJKLMNPRSTWXYZ")
+_NI_BAD = frozenset("BG GB NK KN TN NT ZZ".split())
+
+
+def _ni_prefix_ok(p):
+    p = p.upper()
+    return p == "QQ" or (p[0] in _NI_FIRST and p[1] in _NI_SECOND and p not in _NI_BAD)
+
+
+def _find_ni(text, add, starts):
+    for m in _ids._matches_at(_NI_LOOSE, text, starts):
+        g = m.group()
+        if not _ni_prefix_ok(m.group("p")):
+            continue
+        if g.isupper() and m.group("s") in ("", " ") and m.group("x"):
+            continue  # the main pattern's
+        if not _NI_CONTEXT.search(text, max(0, m.start() - 80), m.start()):
+            continue  # only where an NI number is spoken of
+        add((m.start(), m.end(), "ni_number", re.sub(r"[ .-]", "", g).upper()))
+
+
+#: Said to be an example, not the speaker's own: "that's the example one", "a specimen".
+_EXAMPLE_AFTER = re.compile(
+    r"(?i:\b(?:the|an|that['’]s|that\s+is|it['’]s|just)\s+(?:example|specimen|sample|dummy)\b|\bmade[- ]up\s+one\b)"
+)
+
+
+# ---------------------------------------------------------------------------------------
+# find / revise
+# ---------------------------------------------------------------------------------------
+
+_DIGIT = re.compile(r"\d")
+_DIGITS3 = re.compile(r"\d{3}")
+_DIGIT_RUN = re.compile(r"\d+")
 
 
 def find(text: str, add, folded) -> None:
     """Candidates of this area in ``text`` (``folded`` is ``text.casefold()`` when it
     keeps the length, else ``None``)."""
-    return None
+    if _DIGIT.search(text) is None:
+        return
+    hay = folded if folded is not None else text.casefold()
+    runs = [m.span() for m in _DIGIT_RUN.finditer(text)]
+    long_run = any(e - s >= 3 for s, e in runs)
+    if long_run:  # every code but a plate's or an NI number's
+        _find_codes(text, add, folded, hay, runs)
+        _find_dotted_phones(text, add)
+    _find_plates_and_ni(text, add, folded, hay, runs)
+
+
+def _find_codes(text, add, folded, hay, runs):
+    """Collar, warrant and staff numbers (3-9 digits)."""
+    if "warrant" in hay:
+        for s, e, k in _window_codes(text, _win._WARRANT_TRIGGER, "warrant_number", 4, 9, folded, ("warrant",)):
+            add((s, e, k, _ident(text, s, e)))
+        for m in _ids._anchored_finditer(_WARRANT_ALONE, text, folded, ("warrant",)):
+            span = _code_at(text, m.end(), bare_min=4, strip_rank=False)
+            if span and not _time_before(text, span[0]):
+                add((span[0], span[1], "warrant_number", _ident(text, span[0], span[1])))
+    if any(w in hay for w in _STAFF_TOKENS):
+        for s, e, _ in _window_codes(text, _STAFF_TRIGGER, "warrant_number", 4, 9, folded, _STAFF_TOKENS):
+            # a staff number: a collar number's length (3-5 digits) or a warrant number's
+            k = "collar_number" if _n_digits(text[s:e]) <= 5 else "warrant_number"
+            add((s, e, k, _ident(text, s, e)))
+    if any(w in hay for w in _COLLAR_TOKENS):
+        tokens = (*_COLLAR_TOKENS, "number")
+        for s, e, k in _window_codes(text, _win._COLLAR_TRIGGER, "collar_number", 3, 5, folded, tokens):
+            add((s, e, k, text[s:e].replace(" ", "")))
+        if "badge" in hay or "lapel" in hay or "number" in hay or "digit" in hay:
+            for s, e, k in _window_codes(text, _BADGE_TRIGGER, "collar_number", 3, 5, folded, _BADGE_TOKENS):
+                add((s, e, k, text[s:e].replace(" ", "")))
+        for m in _ids._anchored_finditer(_COLLAR_ALONE, text, folded, _COLLAR_TOKENS):
+            span = _code_at(text, m.end(), bare_min=3)
+            if span and _n_digits(text[span[0] : span[1]]) <= 6:
+                add((span[0], span[1], "collar_number", text[span[0] : span[1]].replace(" ", "")))
+    if any(w in hay for w in _RANK_TOKENS):
+        for m in _ids._anchored_finditer(_RANK_NUMBER, text, folded, _RANK_TOKENS):
+            num = m.group("num")
+            if _is_year(num) or num in ("101", "999", "111") or _win._COUNTED.match(text, m.end()):
+                continue  # a year, a count, "Sergeant 101" (a first course), a service's number
+            if _COURSE_AFTER.match(text, m.end()):
+                continue
+            add((m.start("num"), m.end("num"), "collar_number", num))
+    letters = _has_letter_code(text, runs)  # a code with letters somewhere
+    uniform = any(w in hay for w in _UNIFORM_WORDS)
+    if "number" in hay and (letters or uniform):  # "mine's DO 314" where the text speaks of numbers
+        for m in _near(text, hay, _MY_NUMBER, ("number", "mine"), 12, 40):
+            if (letters and _add_code(text, add, m.end(), single_letter=True)) or not m.group("my") or not uniform:
+                continue
+            span = _code_at(text, m.end(), bare_min=3)
+            if span and 3 <= span[1] - span[0] <= 5 and not _time_before(text, m.end()):
+                add((span[0], span[1], "collar_number", text[span[0] : span[1]]))
+    for m in _near(text, hay, _NAMED_AFTER, _NAMED_TOKENS, 30, 12):
+        _add_named(text, add, m)
+    if not letters:
+        return
+    if "as " in hay:
+        for m in _ids._anchored_finditer(_AS_CODE, text, folded, ("as ",)):
+            _add_code(text, add, m.end(), single_letter=False)
+    if "SC" in text:  # a Special's number: "SC 8810" (the main rule finds "8810")
+        for m in _SPECIAL_CODE.finditer(text):
+            if not _is_year(m.group("d")) and not _win._COUNTED.match(text, m.end()):
+                add((m.start(), m.end(), "collar_number", m.group().replace(" ", "")))
+    if ("number" in hay or "no." in hay) and _HYPHEN_HINT.search(text):
+        for m in _HYPHEN_CODE.finditer(text):
+            if m.group("pre").split("-")[0].split("/")[0] in _NOT_PREFIX or _is_year(m.group("d")):
+                continue
+            if _REFERENCE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                continue
+            if _win._COUNTED.match(text, m.end()):
+                continue
+            # a warrant number when the text speaks of one or it is long; else a collar
+            # number when the text speaks of collars or it has four digits
+            d = len(m.group("d"))
+            collar = d <= 4 or any(w in hay for w in _COLLAR_TOKENS)
+            kind = "warrant_number" if "warrant" in hay or d >= 6 or not collar else "collar_number"
+            add((m.start(), m.end(), kind, _ident(text, m.start(), m.end())))
+
+
+#: A phone number written with dots: "07700.900.123", "0161.496.0000".
+_DOTTED_PHONE = re.compile(r"(?<![\w.£$€])(?:\+44\.?|0)\d{2,4}(?:\.\d{3,4}){2}(?![\w]|\.\d)")
+
+
+def _find_dotted_phones(text, add):
+    """Phone numbers written with dots. (NHS numbers keep the main rule's check digit: a
+    test asserts that "NHS number 943 476 5918", whose check digit fails, stays.)"""
+    if "." in text:
+        for m in _DOTTED_PHONE.finditer(text):
+            digits = _ids._phone_ok(m.group().replace(".", " "))
+            if digits:
+                add((m.start(), m.end(), "phone", digits))
+
+
+def _find_plates_and_ni(text, add, folded, hay, runs):
+    """Older and Northern Irish plates, plates after "reg", NI numbers in loose forms."""
+    need_ni = any(w in hay for w in _NI_TOKENS)
+    need_vehicle = any(w in hay for w in _VEHICLE_TOKENS)
+    if need_vehicle:  # 2-3 capitals, a space or none, then 1-4 digits
+        starts = {s - k for s, e in runs if e - s <= 4 and s >= 2 for k in (2, 3, 4)}
+        _find_vehicles(text, add, folded, starts)
+    if need_ni:  # 2 letters, a separator or none, then 2 digits
+        starts = {s - k for s, e in runs if e - s in (2, 6) and s >= 2 for k in (2, 3)}
+        _find_ni(text, add, starts)
+
+
+_NI_TOKENS = ("ni ", "ni,", "ni:", "n.i", "insurance", "nino")
+
+
+_COURSE_AFTER = re.compile(
+    r"(?i:\s+(?:course|exam|exams|intake|programme|program|training|class|module|level|scheme|cohort)\b)"
+)
+_STAFF_TOKENS = ("staff", "payroll", "pay", "employee", "personnel", "service", "force")
+_COLLAR_TOKENS = ("collar", "shoulder", "badge", "epaulette", "lapel")
+_RANK_TOKENS = tuple("sergeant constable sarge officer special pc ps dc ds sgt p.c. p.s. d.c. sc".split())
+_VEHICLE_TOKENS = tuple("reg plate car van motor vehicle bike lorr truck taxi jeep pick 4x4 caravan camper".split())
+
+
+def _add_code(text, add, pos, *, single_letter):
+    """A code with letters at ``pos`` (after "my number", "mine's", "as"): a collar
+    number of 3-5 digits, a warrant number when longer. True when one was added."""
+    span = _code_at(text, pos, bare_min=99, want_letters=True, single_letter=single_letter)
+    if span:
+        kind = "collar_number" if _n_digits(text[span[0] : span[1]]) <= 5 else "warrant_number"
+        add((span[0], span[1], kind, _ident(text, span[0], span[1])))
+        return True
+    return False
+
+
+_NAMED_TOKENS = tuple("collar shoulder badge epaulette warrant staff payroll uniform lapel helmet".split())
+_CODE_BEFORE = re.compile(
+    r"(?:(?<![\w£$€.,:/#&-])[A-Z]{1,4}(?:[-/][A-Z]{1,2})?[-/ ]?|(?<![\w£$€.,:/#&-]))\d{3,9}[A-Z]{0,2}$"
+)
+_TIME_BEFORE = re.compile(r"(?i:\b(?:at|by|from|until|till|to|before|after|around|about|since|gone)\s+)$")
+
+
+#: Nouns after a time of day: "the 0900 briefing", "the 2200 shift".
+_TIME_NOUN_AFTER = re.compile(
+    r"(?i:\s*(?:hours|hrs|h\b|briefing|parade|shift|start|finish|meeting|call|deadline|train|flight|bus))"
+)
+
+
+_PLURAL_AFTER = re.compile(r"\s+(?:more\s+|other\s+|odd\s+)?(?P<w>[a-z]{2,}s)\b")
+_VERBS_IN_S = frozenset(
+    """is was has does says goes gets means looks seems reads shows comes sits stays stands
+    appears belongs matches works lives keeps makes takes tells always sounds rings""".split()
+)
+
+
+def _plural_after(text, pos):
+    """True when a plural noun follows ``pos`` ("300 others", "150 shifts"): a count."""
+    m = _PLURAL_AFTER.match(text, pos)
+    return m is not None and m.group("w") not in _VERBS_IN_S and not m.group("w").endswith("ss")
+
+
+def _time_before(text, pos):
+    return _TIME_BEFORE.search(text, max(0, pos - 8), pos) is not None
+
+
+def _near(text, hay, pattern, words, before, after):
+    """The matches of ``pattern`` that start from ``before`` characters before to
+    ``after`` characters after a word of ``words`` (found in ``hay``, the case-folded
+    text, at the start of a word): far cheaper than scanning the whole text."""
+    spots = []
+    for w in words:
+        i = hay.find(w)
+        while i >= 0:
+            if i == 0 or not hay[i - 1].isalpha():
+                spots.append(i)
+            i = hay.find(w, i + 1)
+    done = 0
+    for p in sorted(spots):
+        for m in pattern.finditer(text, max(done, p - before), p + after + 40):
+            if m.start() > p + after:
+                break
+            done = m.end()
+            yield m
+
+
+_GAP_BEFORE = re.compile(r"(?:\s*[,—–-])?\s+$")
+
+
+def _add_named(text, add, m):
+    """The code just before "is my collar number", "'s my collar number", " — that's
+    my warrant number" or "on his shoulder"."""
+    end = m.start()
+    if text[end] not in "'’":
+        gap = _GAP_BEFORE.search(text, max(0, end - 4), end)
+        if gap is None:
+            return
+        end = gap.start()
+    b = _CODE_BEFORE.search(text, max(0, end - 16), end)
+    if b is None:
+        return
+    span = _code_at(text, b.start(), bare_min=3)
+    if span is None or span[1] != end or _time_before(text, span[0]):
+        return
+    what = (m.group("what") or "").casefold()
+    digits = re.sub(r"\D", "", text[span[0] : span[1]])
+    if what in ("warrant",) or (what in ("staff", "payroll") and len(digits) > 5):
+        kind = "warrant_number"
+    else:
+        kind = "collar_number"
+    if kind == "warrant_number" and len(digits) < 4 or kind == "collar_number" and len(digits) > 6:
+        return
+    add((span[0], span[1], kind, _ident(text, span[0], span[1])))
+
+
+_REPEATED_KINDS = ("collar_number", "warrant_number", "vehicle", "ni_number")
 
 
 def revise(text: str, found: list) -> list:
     """``found`` after this area's corrections."""
-    return found
+    if not found:
+        return found
+    kinds = {f[2] for f in found}
+    if "ni_number" in kinds:
+        found = [
+            f
+            for f in found
+            if not (
+                f[2] == "ni_number"
+                and _EXAMPLE_AFTER.search(text, f[1], f[1] + 80)
+                and text[f[0] : f[1]].upper().startswith("QQ")
+            )
+        ]
+    if not kinds.intersection(_REPEATED_KINDS):
+        return found
+    if "collar_number" in kinds or "warrant_number" in kinds:
+        found = [f for f in found if not _time_or_count(text, f)]
+        if "from " in text or "between " in text:  # "run from 1000 to 9999": a range
+            ranges = {span for m in _RANGE.finditer(text) for span in (m.span(1), m.span(2))}
+            found = [f for f in found if not (f[2] in ("collar_number", "warrant_number") and f[:2] in ranges)]
+    return _repeats(text, found)
+
+
+_RANGE = re.compile(r"\b(?:from|between)\s+(\d{3,9})\s*(?:to|and|-|–)\s*(\d{3,9})\b")
+
+
+def _time_or_count(text, f):
+    """A window rule's bare four digits that are a time of day after "at" / "by" /
+    "from" ("in the car at 0730"), not a collar or warrant number; bare digits before a
+    plural noun ("300 others") are a count."""
+    s, e, kind, _ = f
+    if kind not in ("collar_number", "warrant_number") or not text[s:e].isdigit():
+        return False
+    if _plural_after(text, e):
+        return True
+    if e - s != 4:
+        return False
+    hh, mm = int(text[s : s + 2]), int(text[s + 2 : e])
+    return hh < 24 and mm < 60 and (_time_before(text, s) or _TIME_NOUN_AFTER.match(text, e) is not None)
+
+
+def _repeats(text, found):
+    """The same code said again later (or earlier) in the text gets the same replacement,
+    written with or without its spaces and hyphens ("WM 20411", "WM20411"); the number
+    alone of a code with a letter prefix or suffix ("314" after "DO 314") too."""
+    extra = []
+    seen = set()
+    for s, e, kind, ident in found:
+        if kind not in _REPEATED_KINDS:
+            continue
+        surface = text[s:e]
+        digits = _DIGIT_RUN.findall(surface)
+        if not digits or text.count(max(digits, key=len)) < 2:
+            continue  # said once: its longest run of digits is not there again
+        forms = [surface]
+        if kind in ("collar_number", "warrant_number"):
+            m = _PREFIXED.fullmatch(surface)
+            if m:
+                forms.append(m.group("digits") or m.group("digits2"))
+        for form in forms:
+            key = " ".join(re.findall(r"[A-Za-z]+|\d+", form))
+            if key in seen or len(key.replace(" ", "")) < 3:
+                continue
+            seen.add(key)
+            pattern = _repeat_pattern(key)
+            for r in pattern.finditer(text):
+                item = (r.start(), r.end(), kind, ident)
+                if _win._COUNTED.match(text, r.end()) or _time_or_count(text, item):
+                    continue
+                if form.isdigit() and _plural_after(text, r.end()):
+                    continue
+                extra.append(item)
+    if not extra:
+        return found
+    spans = sorted((f[0], f[1]) for f in found)
+    starts = [a for a, _ in spans]
+    add = []
+    for item in extra:
+        k = bisect.bisect_right(starts, item[0]) - 1
+        if k >= 0 and spans[k][1] > item[0]:
+            continue
+        if k + 1 < len(spans) and spans[k + 1][0] < item[1]:
+            continue
+        add.append(item)
+    if not add:
+        return found
+    return _ids.resolve_overlaps(found + add)
+
+
+_PREFIXED = re.compile(r"[A-Z]{1,4}(?:[-/ ][A-Z]{1,2})?[-/ ]?(?P<digits>\d{3,9})|(?P<digits2>\d{3,6})[A-Z]{1,2}")
+
+
+@lru_cache(maxsize=256)
+def _repeat_pattern(key):
+    """``key`` (the letter and digit groups of a code, space-separated) as said anywhere,
+    with or without a space, hyphen or slash between its groups, not inside a longer code
+    or number."""
+    parts = key.split()
+    body = r"[-/ ]?".join(re.escape(p) for p in parts)
+    return re.compile(rf"(?<![\w£$€#/.,-]){body}(?![\w%£/-]|[.,]\d)")
