@@ -1,20 +1,487 @@
-"""Identifiers said aloud: digits read out one by one, e-mail addresses spoken, dates of birth in words.
+"""Identifiers said aloud: digits read out one by one and dates of birth in words.
 
 Called by :func:`toolkit.qual._identifiers.find_identifiers`: :func:`find` before the
 overlaps are resolved (it calls ``add((start, end, kind, identity))`` for each candidate),
 :func:`revise` on the resolved list at the end (it may drop or change candidates and
 returns the list, non-overlapping).
+
+**Digits read out.** A run of number words ("oh seven seven double nine", "four, zero,
+one, six", "three-three-nine-one", "forty-four, nineteen, eighty-two"), with letters
+spelled in it ("T-H", "bee", a single capital, the phonetic alphabet), is turned into the
+string it reads ("07799", "4016", "TH441982C"); its kind is decided by that string's
+shape and the words that announce it:
+
+* the shape alone for the shapes nobody reads out for anything else: a UK phone number
+  (10 or 11 digits starting with 0), an NHS number (10 digits with a valid check digit),
+  a National Insurance number (two letters, six digits, a letter);
+* a shape and an announcing word in the same sentence or the one before (an interviewer's
+  question): collar / shoulder / epaulette / badge or "my number" (3-6 digits, letters
+  around them allowed), warrant (4-9 digits), NHS (10 digits), phone / mobile (10-11
+  digits), reg / registration / plate (a plate's shape);
+* a run that reads the same as an identifier found in the same text ("HC 3391" ...
+  "three-three-nine-one") takes that identifier's kind and identity.
+
+The last two (an announcing word, an echo) take only runs read digit by digit: a word
+that reads two digits ("eleven", "forty-four", "twenty") is far more often a count, an
+age, a time or a year than part of a code, so such runs are taken only in the shapes of
+the first point (an NI number read in pairs: "T-H, forty-four, nineteen, eighty-two, C").
+
+Never a run that is a count, an amount, a time or a year ("two or three times", "seven
+thirty", "twenty-five quid", "nineteen eighty-eight"), nor 999 / 101 / 111.
+
+**Dates of birth in words.** After "date of birth", "DOB", "birthday", "born" (the rest of
+the sentence, or the next sentence when the rest holds no date): a date with the day or
+year in words or a two-digit year ("the second of March nineteen eighty-eight", "the
+fourteenth of the fourth, eighty-one", "born 21st Jan 91", "the 4th of May 86"), not after
+a temporal preposition ("on the third of May, 2024" dates an event) unless that is "born
+on / in". A day and month without a year only right after the announcing word ("her
+birthday too, the 2nd of April", "born on the second of March").
 """
 
 from __future__ import annotations
+
+import re
+
+from toolkit.qual import _id_windows as _win
+
+# ---------------------------------------------------------------------------------------
+# Number words
+# ---------------------------------------------------------------------------------------
+
+_DIGIT_WORDS = {
+    "zero": "0",
+    "oh": "0",
+    "nought": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+}
+_TEEN_WORDS = {
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "thirteen": "13",
+    "fourteen": "14",
+    "fifteen": "15",
+    "sixteen": "16",
+    "seventeen": "17",
+    "eighteen": "18",
+    "nineteen": "19",
+}
+_TENS_WORDS = {
+    "twenty": "2",
+    "thirty": "3",
+    "forty": "4",
+    "fifty": "5",
+    "sixty": "6",
+    "seventy": "7",
+    "eighty": "8",
+    "ninety": "9",
+}
+_LETTER_NAMES = {
+    "aitch": "H",
+    "haitch": "H",
+    "bee": "B",
+    "cee": "C",
+    "dee": "D",
+    "gee": "G",
+    "jay": "J",
+    "kay": "K",
+    "pee": "P",
+    "tee": "T",
+    "vee": "V",
+    "zed": "Z",
+    "ess": "S",
+    "eff": "F",
+    "double-you": "W",
+}
+_PHONETIC = {
+    "alpha": "A",
+    "alfa": "A",
+    "bravo": "B",
+    "charlie": "C",
+    "delta": "D",
+    "echo": "E",
+    "foxtrot": "F",
+    "golf": "G",
+    "hotel": "H",
+    "india": "I",
+    "juliet": "J",
+    "juliett": "J",
+    "kilo": "K",
+    "lima": "L",
+    "mike": "M",
+    "november": "N",
+    "oscar": "O",
+    "papa": "P",
+    "quebec": "Q",
+    "romeo": "R",
+    "sierra": "S",
+    "tango": "T",
+    "uniform": "U",
+    "victor": "V",
+    "whiskey": "W",
+    "whisky": "W",
+    "x-ray": "X",
+    "xray": "X",
+    "yankee": "Y",
+    "zulu": "Z",
+}
+
+
+def _alt(words):
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_D = _alt(_DIGIT_WORDS)
+_D19 = _alt(w for w in _DIGIT_WORDS if _DIGIT_WORDS[w] != "0")
+_TOKEN = (
+    rf"(?i:(?:double|treble|triple)[\s-]*(?:{_D})"
+    rf"|(?:{_alt(_TENS_WORDS)})(?:[ -](?:{_D19}))?"
+    rf"|{_alt(_TEEN_WORDS)}|{_D}|{_alt(_LETTER_NAMES)}|{_alt(_PHONETIC)})(?![\w'’])"
+    r"|[A-Z](?:-[A-Z])+(?![\w'’])"  # letters spelled with hyphens: "T-H", "M-A"
+    r"|[B-HJ-Z](?![\w'’])"  # a single capital letter (not "A" or "I", which are words)
+    r"|A(?=\s*(?:[,.;:!?)\"”’]|$))"  # "A" at the end of a code: "..., forty-five, A."
+)
+_SEP = r"(?:\s*[,-]\s*|\s+)"
+#: A run of at least two number words or spelled letters.
+RUN = re.compile(rf"(?<![\w'’-])(?:{_TOKEN})(?:{_SEP}(?:{_TOKEN}))+")
+_TOKEN_RE = re.compile(_TOKEN)
+#: Number words of which a text must show two close together before the run pattern is
+#: tried (found with ``str.find``, far cheaper than the pattern; "oh", "zero" and the
+#: letters are left out: a run of three digits or more has two of these, "oh seven oh"
+#: aside).
+_GUARD = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "ten", "eleven", "twelve", "thirteen", "fifteen", "twenty", "thirty", "forty", "fifty", "eighty", "ninety", "double", "treble", "triple",
+)
+_GUARD_GAP = 16
+
+
+def _cluster(folded: str) -> int:
+    """Position a little before the first two guard words that lie within
+    ``_GUARD_GAP`` characters of each other ("four, zero, one"), or -1 when there are none."""
+    pos = []
+    for w in _GUARD:
+        i = folded.find(w)
+        while i >= 0:
+            pos.append(i)
+            i = folded.find(w, i + 1)
+    if len(pos) < 2:
+        return -1
+    pos.sort()
+    for a, b in zip(pos, pos[1:]):
+        if b - a <= _GUARD_GAP:
+            return max(0, a - 40)
+    return -1
+
+_NOT_IDS = frozenset({"999", "101", "111", "112", "0999", "9999"})
+#: Words before a run that make it an amount, a time, an age or a count.
+_AMOUNT_BEFORE = re.compile(
+    r"(?i:(?:£|\$|€)\s*$|\b(?:at|about|around|gone|past|till|until|by|from|half|quarter|aged?|"
+    r"turned|turns|nearly|almost|over|under|roughly|maybe|like|only|just|than|of|in|since|"
+    r"between|and|or|to|for|every)\s+$)"
+)
+_AMOUNT_AFTER = re.compile(
+    r"(?i:\s*(?:o['’]?clock|a\.?m\b|p\.?m\b|in\s+the\s+(?:morning|afternoon|evening)|at\s+night|"
+    r"hundred|thousand|million|grand|quid|pounds?|pence|p\b|k\b|%|per\s?cent|or\b|"
+    r"year|month|week|day|hour|minute|second|time|people|percent|mile|foot|feet|inch))"
+)
+
+
+def _read(run: str) -> tuple[str, int, int, bool]:
+    """``(string read, number of digits, number of tokens, paired)`` of a run of number
+    words; ``paired`` when some word reads two digits ("eleven", "forty-four")."""
+    out = []
+    n_tok = 0
+    paired = False
+    for t in _TOKEN_RE.finditer(run):
+        w = t.group().casefold()
+        n_tok += 1
+        if w in _DIGIT_WORDS:
+            out.append(_DIGIT_WORDS[w])
+        elif w in _TEEN_WORDS:
+            out.append(_TEEN_WORDS[w])
+            paired = True
+        elif w in _LETTER_NAMES:
+            out.append(_LETTER_NAMES[w])
+        elif w in _PHONETIC:
+            out.append(_PHONETIC[w])
+        elif w.startswith(("double", "treble", "triple")):
+            d = _DIGIT_WORDS[re.split(r"[\s-]+", w)[-1]]
+            out.append(d * (2 if w.startswith("double") else 3))
+        elif re.fullmatch(r"[a-z](?:-[a-z])*", w):
+            out.append(w.replace("-", "").upper())
+        else:  # "forty", "forty-four", "forty four"
+            paired = True
+            parts = re.split(r"[ -]", w)
+            tens = _TENS_WORDS[parts[0]]
+            out.append(tens + (_DIGIT_WORDS[parts[1]] if len(parts) > 1 else "0"))
+    s = "".join(out)
+    return s, sum(c.isdigit() for c in s), n_tok, paired
+
+
+def _runs(text: str) -> list[tuple[int, int, str, int, int]]:
+    """Runs of number words in ``text``: ``(start, end, string read, digits, tokens)``,
+    with at least three digits, or digits and letters five characters long."""
+    lo = _cluster(text.casefold())
+    if lo < 0:
+        return []
+    out = []
+    for m in RUN.finditer(text, lo):
+        s, e = m.start(), m.end()
+        string, n_digits, n_tok, paired = _read(m.group())
+        if n_digits < 3 and not (n_digits and len(string) >= 5):  # a plate: "Kilo Lima one nine, X-ray..."
+            continue
+        out.append((s, e, string, n_digits, n_tok, paired))
+    return out
+
+
+_cache: list = [None, None]
+
+
+def _runs_cached(text: str):
+    if _cache[0] is not text:
+        _cache[1] = _runs(text)
+        _cache[0] = text
+    return _cache[1]
+
+
+# ---------------------------------------------------------------------------------------
+# Kinds of a run
+# ---------------------------------------------------------------------------------------
+
+_NI = re.compile(
+    r"(?:QQ|(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])\d{6}[A-D]"
+)
+_COLLAR_SHAPE = re.compile(r"[A-Z]{0,3}\d{3,6}[A-Z]{0,2}")
+_WARRANT_SHAPE = re.compile(r"[A-Z]{0,4}\d{4,9}")
+_TRIGGER = re.compile(
+    r"(?i:\b(?P<collar>(?:collar|shoulder|badge|epaulette)s?(?:\s+(?:numbers?|nos?\b|nums?\b))?"
+    r"|(?:my|his|her|your|their|our)\s+number)"
+    r"|\b(?P<warrant>warrant(?:\s+card)?(?:\s+(?:numbers?|no\b|id\b))?)"
+    r"|\b(?P<nhs>nhs(?:\s+number)?)\b"
+    r"|\b(?P<ni>(?:national\s+insurance|ni)(?:\s+number)?)\b"
+    r"|\b(?P<phone>(?:phone|mobile|landline)(?:\s+number)?|ring|rang|calls?|called|text(?:ed|s)?)\b"
+    r"|\b(?P<vehicle>reg(?:istration)?(?:\s+(?:numbers?|plates?))?|(?:number\s?)?plates?)\b)"
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _context_start(text, s):
+    """Start of the sentence before the one holding position ``s``."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, s)]
+    return ends[-2] if len(ends) >= 2 else 0
+
+
+def _sentence_end(text, e):
+    m = _SENTENCE_END.search(text, e)
+    return m.start() if m else len(text)
+
+
+def _kind(text, s, e, string, n_digits, n_tok, paired):
+    """The kind of the run at ``text[s:e]`` that reads ``string``, or None."""
+    if string in _NOT_IDS:
+        return None
+    before = text[max(0, s - 12) : s]
+    after = text[e : e + 20]
+    if _AMOUNT_AFTER.match(after):
+        return None
+    digits_only = string.isdigit()
+    if _NI.fullmatch(string):
+        return "ni_number"
+    if digits_only and n_digits in (10, 11) and string[0] == "0" and string[1] != "0" and n_tok >= 6:
+        return "phone"
+    if digits_only and n_digits == 10 and _nhs_ok(string) and n_tok >= 6:
+        return "nhs_number"
+    if _AMOUNT_BEFORE.search(before):
+        return None
+    if paired:
+        # "eleven", "forty-four": far more often a count, an age, a time or a year than
+        # part of a code; only the shapes above are taken when such words are in the run
+        return None
+    lo = _context_start(text, s)
+    hi = _sentence_end(text, e)
+    triggers = [m for m in _TRIGGER.finditer(text, lo, hi) if m.end() <= s or m.start() >= e]
+    if not triggers:
+        return None
+    # the nearest announcing word before the run, else the first after it
+    before_t = [m for m in triggers if m.end() <= s]
+    t = before_t[-1] if before_t else triggers[0]
+    kinds = [k for k, v in t.groupdict().items() if v]
+    k = kinds[0]
+    if k == "collar" and _COLLAR_SHAPE.fullmatch(string) and n_digits <= 6:
+        return "collar_number"
+    if k == "warrant" and _WARRANT_SHAPE.fullmatch(string):
+        return "warrant_number"
+    if k == "nhs" and digits_only and n_digits == 10:
+        return "nhs_number"
+    if k == "ni" and re.fullmatch(r"[A-Z]{2}\d{6}[A-D]?", string):
+        return "ni_number"
+    if k == "phone" and digits_only and n_digits in (10, 11) and string[0] == "0":
+        return "phone"
+    if k == "vehicle" and _vehicle(string):
+        return "vehicle"
+    return None
+
+
+def _nhs_ok(string):
+    from toolkit.qual._identifiers import nhs_ok
+
+    return nhs_ok(string)
+
+
+def _vehicle(string):
+    from toolkit.qual._identifiers import VEHICLE
+
+    return VEHICLE.fullmatch(string) is not None
+
+
+def _find_runs(text, add):
+    for s, e, string, n_digits, n_tok, paired in _runs_cached(text):
+        kind = _kind(text, s, e, string, n_digits, n_tok, paired)
+        if kind:
+            add((s, e, kind, string))
+
+
+# ---------------------------------------------------------------------------------------
+# Dates of birth in words
+# ---------------------------------------------------------------------------------------
+
+_ORD_UNITS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+}
+_ORD_DAY = (
+    r"(?:(?:twenty|thirty)[\s-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+    r"nineteenth|twentieth|thirtieth"
+)
+_ORD_MONTH = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+_UNIT = r"one|two|three|four|five|six|seven|eight|nine"
+_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_TEENS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TWO = rf"(?:(?:{_TENS})(?:[\s-](?:{_UNIT}))?|{_TEENS}|oh[\s-](?:{_UNIT}))"
+_SPOKEN_YEAR = (
+    rf"(?:nineteen[\s-]+{_TWO}|two\s+thousand(?:\s+and)?(?:\s+(?:{_UNIT}|{_TEENS}|(?:{_TENS})(?:[\s-](?:{_UNIT}))?))?"
+    rf"|twenty[\s-]+(?:{_TEENS}|oh[\s-](?:{_UNIT})|(?:twenty)(?:[\s-](?:{_UNIT}))?)|{_TWO})"
+)
+_DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|\d{{1,2}}(?=\s+of\b|\s+{_win.MONTH}\b)|(?i:{_ORD_DAY}))"
+_YEAR = rf"(?:(?:19|20)\d{{2}}|['’]?\d{{2}}|(?i:{_SPOKEN_YEAR}))"
+#: A date said in words or with a short year; ``year`` empty when it has none.
+WORD_DATE = re.compile(
+    rf"(?<![\w-])(?:(?P<day>{_DAY})(?:\s+of)?\s+(?P<month>{_win.MONTH})"
+    rf"|(?P<day2>{_DAY})\s+of\s+the\s+(?P<month2>(?i:{_ORD_MONTH}))(?:\s+month)?"
+    rf"|(?P<month3>{_win.MONTH})\s+(?:the\s+)?(?P<day3>{_DAY}))"
+    rf"(?:,?\s+(?:in\s+)?(?P<year>{_YEAR}))?(?![\w'’-])"
+)
+_DOB_TRIGGER = re.compile(r"(?i:\b(?:d\.?o\.?b\.?s?|dates?\s+of\s+birth|birth\s?dates?|birthdays?|born)\b)")
+_GAP_OK = re.compile(
+    r"(?i:(?:\s*[,:]\s*|\s+|['’]s\s*)(?:(?:is|was|too|as|being|on|the|of|hers|his|mine|it['’]s|"
+    r"falls|erm|um|like|okay|ok|then|that['’]s)(?:\s*[,:]\s*|\s+))*)"
+)
+#: "born on the ...", "her birthday's on the ...": the date after "on" is the birth date.
+_ANNOUNCED_ON = re.compile(
+    r"(?i:\b(?:born|birthday['’]s|birthdays?\s+(?:is|was|falls)|d\.?o\.?b\.?['’]s)\s+(?:on|in)\s+(?:the\s+)?)$"
+)
+
+
+def _words_or_short(m) -> bool:
+    """True when the date is not one the written-date rules catch: a day or year in
+    words, a two-digit year, or no year at all."""
+    day = m.group("day") or m.group("day2") or m.group("day3") or ""
+    year = m.group("year") or ""
+    return not day[:1].isdigit() or not re.fullmatch(r"(?:19|20)\d{2}", year) or m.group("month2") is not None
+
+
+def _find_word_dates(text, add):
+    def found_in(lo, hi):
+        return WORD_DATE.search(text, lo, hi) is not None
+
+    for (lo, hi), trig in zip(_win._windows(text, _DOB_TRIGGER, found_in), _DOB_TRIGGER.finditer(text)):
+        for m in WORD_DATE.finditer(text, lo, hi):
+            if not _words_or_short(m):
+                continue
+            year = m.group("year")
+            if year and not year[0].isdigit() and _win._COUNTED.match(text, m.end()):
+                continue  # "the fourth of July, twenty years ago"
+            pre = text[max(0, m.start() - 30) : m.start()]
+            if _win._TEMPORAL_BEFORE.search(pre) and not _ANNOUNCED_ON.search(pre):
+                continue  # "the day after my birthday, on the second of May 2019": an event
+            if not year and _GAP_OK.fullmatch(text, trig.end(), m.start()) is None:
+                continue  # a day and month alone only right after the announcing word
+            add((m.start(), m.end(), "date_of_birth", re.sub(r"\s+", " ", m.group().lower())))
+
+
+# ---------------------------------------------------------------------------------------
+# The area's entry points
+# ---------------------------------------------------------------------------------------
+
+_DOB_HINT = ("dob", "d.o.b", "birth", "born")
 
 
 def find(text: str, add, folded) -> None:
     """Candidates of this area in ``text`` (``folded`` is ``text.casefold()`` when it
     keeps the length, else ``None``)."""
-    return None
+    _find_runs(text, add)
+    hay = folded if folded is not None else text.casefold()
+    if any(w in hay for w in _DOB_HINT):
+        _find_word_dates(text, add)
+
+
+_ECHO_KINDS = frozenset({"phone", "nhs_number", "ni_number", "collar_number", "warrant_number", "vehicle"})
 
 
 def revise(text: str, found: list) -> list:
-    """``found`` after this area's corrections."""
-    return found
+    """``found`` after this area's corrections: a run of number words that reads the same
+    as an identifier found elsewhere in the text takes its kind and identity ("HC 3391"
+    ... "three-three-nine-one"; "four, zero, one, six. Four-oh-one-six.")."""
+    runs = _runs_cached(text)
+    if not runs or not found:
+        return found
+    keys = {}
+    for s, e, kind, ident in found:
+        if kind in _ECHO_KINDS:
+            key = re.sub(r"[^0-9A-Za-z]", "", text[s:e]).upper()
+            if not key.isalnum() or not any(c.isdigit() for c in key):
+                key = str(ident).upper()  # a run read out: its identity is what it reads
+            for k in {key, re.sub(r"\D", "", key)}:  # "HC 3391" echoed as "three-three-nine-one"
+                if sum(c.isdigit() for c in k) >= 3:
+                    keys.setdefault(k, []).append((s, e, kind, ident))
+    if not keys:
+        return found
+    spans = {(s, e): i for i, (s, e, _k, _i) in enumerate(found)}
+    extra = []
+    for s, e, string, _n, _t, paired in runs:
+        if paired or string in _NOT_IDS or string not in keys:
+            continue
+        others = [h for h in keys[string] if (h[0], h[1]) != (s, e)]
+        if not others:
+            continue
+        kind, ident = others[0][2], others[0][3]
+        if (s, e) in spans:  # found by the announcing words: the echo decides the kind
+            i = spans[(s, e)]
+            if found[i][2] != kind and found[i][2] in _ECHO_KINDS:
+                found[i] = (s, e, kind, ident)
+            continue
+        if any(fs < e and s < fe for fs, fe, _k, _i in found):
+            continue
+        extra.append((s, e, kind, ident))
+    if not extra:
+        return found
+    from toolkit.qual._identifiers import resolve_overlaps
+
+    return resolve_overlaps(found + extra)

@@ -1,0 +1,144 @@
+"""Rules for identifiers said aloud (``toolkit/qual/_id_spoken.py``): digits read out as
+words (phone, NHS, NI, collar, warrant numbers and plates) and dates of birth said in
+words, and the number talk that must stay (counts, times, ages, years, amounts).
+Sentences written for these tests, not taken from any corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.qual.redact import redact
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # shapes nobody reads out for anything else: a phone number, an NHS number, an NI number
+        (
+            "He kept ringing me from a withheld line, and then texted from oh seven seven double oh, nine double oh, five one two.",
+            "He kept ringing me from a withheld line, and then texted from [Phone A].",
+        ),
+        (
+            "The office line is oh-one-one-three, four-nine-six, oh-one-two-eight, if anyone wants it.",
+            "The office line is [Phone A], if anyone wants it.",
+        ),
+        (
+            "She read it off the letter, four eight five, seven two one, three four seven eight, and the nurse typed it in.",
+            "She read it off the letter, [NHS number A], and the nurse typed it in.",
+        ),
+        (
+            "For the pension form I gave them P-R, twenty-one, thirty-three, forty-five, A, over the phone.",
+            "For the pension form I gave them [NI number A], over the phone.",
+        ),
+        (
+            "I spelled it out for her: J, K, one two, three four, five six, B.",
+            "I spelled it out for her: [NI number A].",
+        ),
+        # an announcing word in the sentence, or in the question before
+        (
+            "Interviewer: And your collar number? Respondent: Two, eight, seven, five. They all know it.",
+            "Interviewer: And your collar number? Respondent: [Collar number A]. They all know it.",
+        ),
+        (
+            "My badge number was six-one-one-nine back then, they chanted it at the gates.",
+            "My badge number was [Collar number A] back then, they chanted it at the gates.",
+        ),
+        (
+            "He shouted my shoulder number, kay four oh two, across the car park.",
+            "He shouted my shoulder number, [Collar number A], across the car park.",
+        ),
+        (
+            "The post had my warrant number, which is four, one, seven, seven, zero, two.",
+            "The post had my warrant number, which is [Warrant number A].",
+        ),
+        (
+            "The old NHS number on her file was six one two, oh five eight, three three seven eight.",
+            "The old NHS number on her file was [NHS number A].",
+        ),
+        (
+            "They had our reg as well, Kilo Lima one nine, X-ray Yankee Zulu, on the same page.",
+            "They had our reg as well, [Vehicle A], on the same page.",
+        ),
+        # a run that reads the same as an identifier found in the text
+        (
+            "My collar number is 6620 and the lads in the cells sing six six two oh at me.",
+            "My collar number is [Collar number A] and the lads in the cells sing [Collar number A] at me.",
+        ),
+        (
+            "It's oh seven seven double oh, nine double oh, seven one four. Oh seven seven double oh, nine double oh, seven one four.",
+            "It's [Phone A]. [Phone A].",
+        ),
+    ],
+)
+def test_digits_read_out(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I went back two or three times, maybe four or five in the end.",
+        "The shift starts at seven thirty and we're off at five.",
+        "It cost us two hundred and fifty quid to fix the door.",
+        "She's fourteen, he's eleven, and the baby's two.",
+        "That was back in nineteen ninety-eight, before the forces merged.",
+        "We had one, two, three calls about it that night.",
+        "If it happens again, ring nine nine nine, don't wait.",
+        "My number was up, I thought, when twenty, thirty people turned up outside.",
+        "My collar number got read out about six or seven times in the video.",
+        "One of them said one thing and then two of them said another.",
+        "I'd done twenty-five years, thirty-one by the time I left.",
+        "He came back at half six, then again at ten to eight.",
+    ],
+)
+def test_number_talk_stays(text):
+    assert redact(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "My date of birth is the third of June, nineteen ninety-one, and it was on the flyer.",
+            "My date of birth is the [Date of birth A], and it was on the flyer.",
+        ),
+        (
+            "Her youngest was born on the twelfth of August two thousand and nine, and they had that too.",
+            "Her youngest was born on the [Date of birth A], and they had that too.",
+        ),
+        (
+            "My DOB's the ninth of the eleventh, oh four, so I'd only just turned eighteen.",
+            "My DOB's the [Date of birth A], so I'd only just turned eighteen.",
+        ),
+        ("The post said he was born 3rd Sept 79 and lived alone.", "The post said he was born [Date of birth A] and lived alone."),
+        (
+            "They even had my birthday, the twenty-first of March, under the photo.",
+            "They even had my birthday, the [Date of birth A], under the photo.",
+        ),
+        (
+            "Somebody posted my date of birth. March the fifth, eighty-two, with my maiden name.",
+            "Somebody posted my date of birth. [Date of birth A], with my maiden name.",
+        ),
+        (
+            "Her birthday's on the 30th of November, and they sent a card to the station.",
+            "Her birthday's on the [Date of birth A], and they sent a card to the station.",
+        ),
+    ],
+)
+def test_dates_of_birth_in_words(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We went to court on the third of March, twenty twenty-two, and he got off.",
+        "My birthday party was cancelled and we met on the fifth of June instead.",
+        "He was born in nineteen eighty, I think, somewhere up north.",
+        "The day after my birthday, on the second of May 2019, they posted it.",
+        "It was my birthday on the fourth of July, twenty years ago now.",
+        "The first of March is a Sunday this year, so the concert moved.",
+    ],
+)
+def test_dates_that_are_not_birth_dates_stay(text):
+    assert redact(text)[0] == text
