@@ -59,6 +59,28 @@ from toolkit.qual.redact import redact
             "They had our reg as well, Kilo Lima one nine, X-ray Yankee Zulu, on the same page.",
             "They had our reg as well, [Vehicle A], on the same page.",
         ),
+        # pairs ("forty-four") only right after the announcing word
+        (
+            "Her shoulder number's twenty-three fifteen, and he had it on his page.",
+            "Her shoulder number's [Collar number A], and he had it on his page.",
+        ),
+        # an international prefix, "hundred" in a freephone number, spelled plate letters
+        (
+            "The number on the flyer was plus four four, seven seven double oh, nine double oh, two six one.",
+            "The number on the flyer was [Phone A].",
+        ),
+        (
+            "The helpline he gave out was oh eight hundred, double five, six one two nine, which is ours.",
+            "The helpline he gave out was [Phone A], which is ours.",
+        ),
+        (
+            "Her registration is M V Z six one one nine, so it's on every list.",
+            "Her registration is [Vehicle A], so it's on every list.",
+        ),
+        (
+            "My NI number's tee aitch, one two, three four, five six, D, if that helps.",
+            "My NI number's [NI number A], if that helps.",
+        ),
         # a run that reads the same as an identifier found in the text
         (
             "My collar number is 6620 and the lads in the cells sing six six two oh at me.",
@@ -89,6 +111,11 @@ def test_digits_read_out(text, expected):
         "One of them said one thing and then two of them said another.",
         "I'd done twenty-five years, thirty-one by the time I left.",
         "He came back at half six, then again at ten to eight.",
+        "My collar number was on the post, and he'd been in twenty, thirty, forty times.",
+        "The badge number got shared. Anyway, one, two, three, and the video was gone.",
+        "Since I got my collar number, section one three six jobs have doubled.",
+        "Ring one oh one if it's not an emergency.",
+        "I was seventeen, eighteen when I first thought about joining.",
     ],
 )
 def test_number_talk_stays(text):
@@ -120,6 +147,14 @@ def test_number_talk_stays(text):
             "Somebody posted my date of birth. [Date of birth A], with my maiden name.",
         ),
         (
+            "My DOB is fourteen, four, eighty-one, and that was on the screenshot.",
+            "My DOB is [Date of birth A], and that was on the screenshot.",
+        ),
+        (
+            "He was born in March nineteen eighty-eight, and they had that.",
+            "He was born in [Date of birth A], and they had that.",
+        ),
+        (
             "Her birthday's on the 30th of November, and they sent a card to the station.",
             "Her birthday's on the [Date of birth A], and they sent a card to the station.",
         ),
@@ -137,6 +172,8 @@ def test_dates_of_birth_in_words(text, expected):
         "He was born in nineteen eighty, I think, somewhere up north.",
         "The day after my birthday, on the second of May 2019, they posted it.",
         "It was my birthday on the fourth of July, twenty years ago now.",
+        "I was born in March, twenty years after my brother.",
+        "My birthday is in May and we had a barbecue on the second of June.",
         "The first of March is a Sunday this year, so the concert moved.",
     ],
 )

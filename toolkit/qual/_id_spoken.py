@@ -100,6 +100,12 @@ _LETTER_NAMES = {
     "ess": "S",
     "eff": "F",
     "double-you": "W",
+    "ay": "A",
+    "el": "L",
+    "em": "M",
+    "en": "N",
+    "ar": "R",
+    "ex": "X",
 }
 _PHONETIC = {
     "alpha": "A",
@@ -142,7 +148,7 @@ def _alt(words):
 _D = _alt(_DIGIT_WORDS)
 _D19 = _alt(w for w in _DIGIT_WORDS if _DIGIT_WORDS[w] != "0")
 _TOKEN = (
-    rf"(?i:(?:double|treble|triple)[\s-]*(?:{_D})"
+    rf"(?i:(?:double|treble|triple)[\s-]*(?:{_D})|(?:{_D19})[\s-]+hundred"
     rf"|(?:{_alt(_TENS_WORDS)})(?:[ -](?:{_D19}))?"
     rf"|{_alt(_TEEN_WORDS)}|{_D}|{_alt(_LETTER_NAMES)}|{_alt(_PHONETIC)})(?![\w'’])"
     r"|[A-Z](?:-[A-Z])+(?![\w'’])"  # letters spelled with hyphens: "T-H", "M-A"
@@ -213,6 +219,9 @@ def _read(run: str) -> tuple[str, int, int, bool]:
             out.append(_LETTER_NAMES[w])
         elif w in _PHONETIC:
             out.append(_PHONETIC[w])
+        elif w.endswith("hundred"):  # "oh eight hundred": 0800
+            out.append(_DIGIT_WORDS[re.split(r"[\s-]+", w)[0]] + "00")
+            paired = True
         elif w.startswith(("double", "treble", "triple")):
             d = _DIGIT_WORDS[re.split(r"[\s-]+", w)[-1]]
             out.append(d * (2 if w.startswith("double") else 3))
@@ -285,37 +294,57 @@ def _sentence_end(text, e):
     return m.start() if m else len(text)
 
 
+#: Between an announcing word and the run right after it: "collar number's", "is, erm,".
+_CLOSE_GAP = re.compile(
+    r"(?i:(?:['’]s|\s+(?:is|was|were|reads?|read\s+out|says?|said|being))?\s*[,:]?\s*"
+    r"(?:(?:it['’]s|that['’]s|like|erm|um|uh|er)\s*[,:]?\s*)*[\"“‘']?)"
+)
+
+
+_PLUS = re.compile(r"(?i:\bplus\s*)$")
+
+
+def _counting(string):
+    """"123", "1234": counting aloud, not a code."""
+    return len(string) >= 3 and string.isdigit() and all(int(b) - int(a) == 1 for a, b in zip(string, string[1:]))
+
+
 def _kind(text, s, e, string, n_digits, n_tok, paired):
     """The kind of the run at ``text[s:e]`` that reads ``string``, or None."""
     if string in _NOT_IDS:
         return None
-    before = text[max(0, s - 12) : s]
+    before = text[max(0, s - 15) : s]
     after = text[e : e + 20]
     if _AMOUNT_AFTER.match(after):
         return None
     digits_only = string.isdigit()
     if _NI.fullmatch(string):
         return "ni_number"
+    if digits_only and string.startswith("44") and n_digits == 12 and _PLUS.search(before):
+        return "phone"  # "plus four four, seven seven double oh, ..."
     if digits_only and n_digits in (10, 11) and string[0] == "0" and string[1] != "0" and n_tok >= 6:
         return "phone"
     if digits_only and n_digits == 10 and _nhs_ok(string) and n_tok >= 6:
         return "nhs_number"
-    if _AMOUNT_BEFORE.search(before):
-        return None
-    if paired:
-        # "eleven", "forty-four": far more often a count, an age, a time or a year than
-        # part of a code; only the shapes above are taken when such words are in the run
-        return None
+    if _AMOUNT_BEFORE.search(before) or _win._NUMBERED_THING.search(before):
+        return None  # "at seven thirty", "£ two five oh", "Section one three six"
+    if paired and digits_only and n_digits == 4 and 1950 <= int(string) <= 2035:
+        return None  # "nineteen eighty-eight": a year
     lo = _context_start(text, s)
-    hi = _sentence_end(text, e)
+    hi = min(_sentence_end(text, e), e + 40)
     triggers = [m for m in _TRIGGER.finditer(text, lo, hi) if m.end() <= s or m.start() >= e]
     if not triggers:
         return None
     # the nearest announcing word before the run, else the first after it
     before_t = [m for m in triggers if m.end() <= s]
     t = before_t[-1] if before_t else triggers[0]
-    kinds = [k for k, v in t.groupdict().items() if v]
-    k = kinds[0]
+    close = bool(before_t) and _CLOSE_GAP.fullmatch(text, t.end(), s) is not None
+    if (paired or _counting(string)) and not close:
+        # "eleven", "forty-four": far more often a count, an age, a time or a year than
+        # part of a code; a run with such words is taken by an announcing word only when
+        # it comes right after it ("my collar number's forty-four twenty-one")
+        return None
+    k = next(k for k, v in t.groupdict().items() if v)
     if k == "collar" and _COLLAR_SHAPE.fullmatch(string) and n_digits <= 6:
         return "collar_number"
     if k == "warrant" and _WARRANT_SHAPE.fullmatch(string):
@@ -337,15 +366,21 @@ def _nhs_ok(string):
     return nhs_ok(string)
 
 
+_NI_PLATE = re.compile(r"[A-Z]{2,3}\d{1,4}")  # Northern Irish and older plates: "KFZ 7842"
+
+
 def _vehicle(string):
     from toolkit.qual._identifiers import VEHICLE
 
-    return VEHICLE.fullmatch(string) is not None
+    return VEHICLE.fullmatch(string) is not None or _NI_PLATE.fullmatch(string) is not None
 
 
 def _find_runs(text, add):
     for s, e, string, n_digits, n_tok, paired in _runs_cached(text):
         kind = _kind(text, s, e, string, n_digits, n_tok, paired)
+        if kind == "phone" and string.startswith("44"):
+            plus = _PLUS.search(text, max(0, s - 8), s)
+            s, string = plus.start(), "0" + string[2:]  # "+44 7700 ..." is 07700 ...
         if kind:
             add((s, e, kind, string))
 
@@ -388,11 +423,28 @@ WORD_DATE = re.compile(
     rf"|(?P<month3>{_win.MONTH})\s+(?:the\s+)?(?P<day3>{_DAY}))"
     rf"(?:,?\s+(?:in\s+)?(?P<year>{_YEAR}))?(?![\w'’-])"
 )
-_DOB_TRIGGER = re.compile(r"(?i:\b(?:d\.?o\.?b\.?s?|dates?\s+of\s+birth|birth\s?dates?|birthdays?|born)\b)")
-_GAP_OK = re.compile(
-    r"(?i:(?:\s*[,:]\s*|\s+|['’]s\s*)(?:(?:is|was|too|as|being|on|the|of|hers|his|mine|it['’]s|"
-    r"falls|erm|um|like|okay|ok|then|that['’]s)(?:\s*[,:]\s*|\s+))*)"
+_DAY_NUM = (
+    r"(?:twenty[\s-](?:one|two|three|four|five|six|seven|eight|nine)|thirty[\s-]one|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty)"
 )
+_MONTH_NUM = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_NUM_SEP = r"(?:\s*,\s*|\s+(?:slash|dot|stroke)\s+|\s*-\s*|\s+)"
+#: Only right after the announcing word: a date said as numbers ("fourteen, four,
+#: eighty-one", "nine slash eleven slash two thousand and four") or a month and year
+#: ("born in March nineteen eighty-eight").
+SHORT_DATE = re.compile(
+    rf"(?<![\w-])(?:(?i:{_DAY_NUM}){_NUM_SEP}(?i:{_MONTH_NUM}){_NUM_SEP}(?P<year>(?i:{_SPOKEN_YEAR}))"
+    rf"|{_win.MONTH},?\s+(?:of\s+)?(?P<year2>(?i:{_SPOKEN_YEAR})|['’]\d{{2}}))(?![\w'’-])"
+)
+_DOB_TRIGGER = re.compile(r"(?i:\b(?:d\.?o\.?b\.?s?|dates?\s+of\s+birth|birth\s?dates?|birthdays?|born)\b)")
+_GAP_WORDS = (
+    r"(?:\s*[,:]\s*|\s+|['’]s\s*)?(?:(?:is|was|too|as|being|on|the|of|hers|his|mine|it['’]s|"
+    r"falls|erm|um|like|okay|ok|then|that['’]s)(?:\s*[,:]\s*|\s+))*"
+)
+#: Between the announcing word and a date right after it: "DOB's the", "birthday too, the".
+_GAP_OK = re.compile(rf"(?i:{_GAP_WORDS})")
+_GAP_IN = re.compile(rf"(?i:{_GAP_WORDS}(?:in\s+)?)")  # "born in March ..."
 #: "born on the ...", "her birthday's on the ...": the date after "on" is the birth date.
 _ANNOUNCED_ON = re.compile(
     r"(?i:\b(?:born|birthday['’]s|birthdays?\s+(?:is|was|falls)|d\.?o\.?b\.?['’]s)\s+(?:on|in)\s+(?:the\s+)?)$"
@@ -408,10 +460,11 @@ def _words_or_short(m) -> bool:
 
 
 def _find_word_dates(text, add):
-    def found_in(lo, hi):
-        return WORD_DATE.search(text, lo, hi) is not None
-
-    for (lo, hi), trig in zip(_win._windows(text, _DOB_TRIGGER, found_in), _DOB_TRIGGER.finditer(text)):
+    for trig in _DOB_TRIGGER.finditer(text):
+        lo = trig.end()
+        hi = _sentence_end(text, lo)
+        if WORD_DATE.search(text, lo, hi) is None:  # the next sentence ("My DOB? The ...")
+            hi = _sentence_end(text, min(hi + 1, len(text)))
         for m in WORD_DATE.finditer(text, lo, hi):
             if not _words_or_short(m):
                 continue
@@ -423,6 +476,9 @@ def _find_word_dates(text, add):
                 continue  # "the day after my birthday, on the second of May 2019": an event
             if not year and _GAP_OK.fullmatch(text, trig.end(), m.start()) is None:
                 continue  # a day and month alone only right after the announcing word
+            add((m.start(), m.end(), "date_of_birth", re.sub(r"\s+", " ", m.group().lower())))
+        m = SHORT_DATE.match(text, _GAP_IN.match(text, trig.end()).end())
+        if m is not None and not _win._COUNTED.match(text, m.end()):
             add((m.start(), m.end(), "date_of_birth", re.sub(r"\s+", " ", m.group().lower())))
 
 
