@@ -81,6 +81,18 @@ from toolkit.qual.redact import redact
             "My NI number's tee aitch, one two, three four, five six, D, if that helps.",
             "My NI number's [NI number A], if that helps.",
         ),
+        (
+            "I had to spell our postcode for him, ess kay, nine, four, tee, queue, no, that's not it.",
+            "I had to spell our postcode for him, ess kay, nine, four, tee, queue, no, that's not it.",
+        ),
+        (
+            "Then he read the postcode back, B-D, seven, three, H-J, and it was ours.",
+            "Then he read the postcode back, [Postcode A], and it was ours.",
+        ),
+        (
+            "Everyone knows four-o-one-six, that's my collar number.",
+            "Everyone knows [Collar number A], that's my collar number.",
+        ),
         # a run that reads the same as an identifier found in the text
         (
             "My collar number is 6620 and the lads in the cells sing six six two oh at me.",
@@ -145,6 +157,10 @@ def test_number_talk_stays(text):
         (
             "Somebody posted my date of birth. March the fifth, eighty-two, with my maiden name.",
             "Somebody posted my date of birth. [Date of birth A], with my maiden name.",
+        ),
+        (
+            "She was born, if I remember, on Friday the 9th of October 2009, in a storm.",
+            "She was born, if I remember, on Friday the [Date of birth A], in a storm.",
         ),
         (
             "My DOB is fourteen, four, eighty-one, and that was on the screenshot.",

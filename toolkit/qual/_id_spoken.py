@@ -52,6 +52,7 @@ _DIGIT_WORDS = {
     "zero": "0",
     "oh": "0",
     "nought": "0",
+    "o": "0",  # "four-o-one-six"
     "one": "1",
     "two": "2",
     "three": "3",
@@ -269,6 +270,7 @@ def _runs_cached(text: str):
 _NI = re.compile(
     r"(?:QQ|(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])\d{6}[A-D]"
 )
+_POSTCODE = re.compile(r"[A-PR-UWYZ][A-HK-Y]?\d[A-HJKPSTUW\d]?\d[ABD-HJLNP-UW-Z]{2}")
 _COLLAR_SHAPE = re.compile(r"[A-Z]{0,3}\d{3,6}[A-Z]{0,2}")
 _WARRANT_SHAPE = re.compile(r"[A-Z]{0,4}\d{4,9}")
 _TRIGGER = re.compile(
@@ -320,14 +322,14 @@ def _kind(text, s, e, string, n_digits, n_tok, paired):
     digits_only = string.isdigit()
     if _NI.fullmatch(string):
         return "ni_number"
+    if not digits_only and _POSTCODE.fullmatch(string) and n_tok >= 4:
+        return "postcode"  # "L-S, six, two, A-B"
     if digits_only and string.startswith("44") and n_digits == 12 and _PLUS.search(before):
         return "phone"  # "plus four four, seven seven double oh, ..."
     if digits_only and n_digits in (10, 11) and string[0] == "0" and string[1] != "0" and n_tok >= 6:
         return "phone"
     if digits_only and n_digits == 10 and _nhs_ok(string) and n_tok >= 6:
         return "nhs_number"
-    if _AMOUNT_BEFORE.search(before) or _win._NUMBERED_THING.search(before):
-        return None  # "at seven thirty", "£ two five oh", "Section one three six"
     if paired and digits_only and n_digits == 4 and 1950 <= int(string) <= 2035:
         return None  # "nineteen eighty-eight": a year
     lo = _context_start(text, s)
@@ -339,6 +341,8 @@ def _kind(text, s, e, string, n_digits, n_tok, paired):
     before_t = [m for m in triggers if m.end() <= s]
     t = before_t[-1] if before_t else triggers[0]
     close = bool(before_t) and _CLOSE_GAP.fullmatch(text, t.end(), s) is not None
+    if not close and (_AMOUNT_BEFORE.search(before) or _win._NUMBERED_THING.search(before)):
+        return None  # "at seven thirty", "£ two five oh", "Section one three six"
     if (paired or _counting(string)) and not close:
         # "eleven", "forty-four": far more often a count, an age, a time or a year than
         # part of a code; a run with such words is taken by an announcing word only when
@@ -466,7 +470,8 @@ def _find_word_dates(text, add):
         if WORD_DATE.search(text, lo, hi) is None:  # the next sentence ("My DOB? The ...")
             hi = _sentence_end(text, min(hi + 1, len(text)))
         for m in WORD_DATE.finditer(text, lo, hi):
-            if not _words_or_short(m):
+            if not _words_or_short(m) and trig.group().casefold() != "born":
+                # written full dates after "DOB" / "birthday" are the window rules' (not "born")
                 continue
             year = m.group("year")
             if year and not year[0].isdigit() and _win._COUNTED.match(text, m.end()):
