@@ -82,10 +82,6 @@ from toolkit.qual.redact import redact
             "My NI number's [NI number A], if that helps.",
         ),
         (
-            "I had to spell our postcode for him, ess kay, nine, four, tee, queue, no, that's not it.",
-            "I had to spell our postcode for him, ess kay, nine, four, tee, queue, no, that's not it.",
-        ),
-        (
             "Then he read the postcode back, B-D, seven, three, H-J, and it was ours.",
             "Then he read the postcode back, [Postcode A], and it was ours.",
         ),

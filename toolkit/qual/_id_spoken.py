@@ -202,54 +202,67 @@ _AMOUNT_AFTER = re.compile(
 )
 
 
-def _read(run: str) -> tuple[str, int, int, bool]:
-    """``(string read, number of digits, number of tokens, paired)`` of a run of number
-    words; ``paired`` when some word reads two digits ("eleven", "forty-four")."""
+def _tokens(text: str, s: int, e: int) -> list[tuple[int, int, str, str]]:
+    """The words of the run ``text[s:e]``: ``(start, end, what it reads, sort)``, sort
+    being "digit", "pair" (a word reading two digits or more: "eleven", "forty-four",
+    "nine hundred"), "letter" or "phonetic"."""
     out = []
-    n_tok = 0
-    paired = False
-    for t in _TOKEN_RE.finditer(run):
+    for t in _TOKEN_RE.finditer(text, s, e):
         w = t.group().casefold()
-        n_tok += 1
         if w in _DIGIT_WORDS:
-            out.append(_DIGIT_WORDS[w])
+            read, sort = _DIGIT_WORDS[w], "digit"
         elif w in _TEEN_WORDS:
-            out.append(_TEEN_WORDS[w])
-            paired = True
+            read, sort = _TEEN_WORDS[w], "pair"
         elif w in _LETTER_NAMES:
-            out.append(_LETTER_NAMES[w])
+            read, sort = _LETTER_NAMES[w], "letter"
         elif w in _PHONETIC:
-            out.append(_PHONETIC[w])
+            read, sort = _PHONETIC[w], "phonetic"
         elif w.endswith("hundred"):  # "oh eight hundred": 0800
-            out.append(_DIGIT_WORDS[re.split(r"[\s-]+", w)[0]] + "00")
-            paired = True
+            read, sort = _DIGIT_WORDS[re.split(r"[\s-]+", w)[0]] + "00", "pair"
         elif w.startswith(("double", "treble", "triple")):
             d = _DIGIT_WORDS[re.split(r"[\s-]+", w)[-1]]
-            out.append(d * (2 if w.startswith("double") else 3))
+            read, sort = d * (2 if w.startswith("double") else 3), "digit"
         elif re.fullmatch(r"[a-z](?:-[a-z])*", w):
-            out.append(w.replace("-", "").upper())
+            read, sort = w.replace("-", "").upper(), "letter"
         else:  # "forty", "forty-four", "forty four"
-            paired = True
             parts = re.split(r"[ -]", w)
-            tens = _TENS_WORDS[parts[0]]
-            out.append(tens + (_DIGIT_WORDS[parts[1]] if len(parts) > 1 else "0"))
-    s = "".join(out)
-    return s, sum(c.isdigit() for c in s), n_tok, paired
+            read = _TENS_WORDS[parts[0]] + (_DIGIT_WORDS[parts[1]] if len(parts) > 1 else "0")
+            sort = "pair"
+        out.append((t.start(), t.end(), read, sort))
+    return out
 
 
-def _runs(text: str) -> list[tuple[int, int, str, int, int]]:
-    """Runs of number words in ``text``: ``(start, end, string read, digits, tokens)``,
-    with at least three digits, or digits and letters five characters long."""
+def _lone_phonetic(toks, i):
+    """True when token ``i`` is a phonetic word with no other letter beside it: "Mike,
+    four four one six" names Mike; "Charlie Lima six one four" spells CL."""
+    if toks[i][3] != "phonetic":
+        return False
+    near = [toks[j][3] for j in (i - 1, i + 1) if 0 <= j < len(toks)]
+    return not any(k in ("letter", "phonetic") for k in near)
+
+
+def _runs(text: str) -> list[tuple[int, int, str, int, int, bool]]:
+    """Runs of number words in ``text``: ``(start, end, string read, digits, words,
+    paired)``, with at least three digits, or digits and letters five characters long
+    (a plate); ``paired`` when a word of the run reads two digits or more."""
     lo = _cluster(text.casefold())
     if lo < 0:
         return []
     out = []
     for m in RUN.finditer(text, lo):
-        s, e = m.start(), m.end()
-        string, n_digits, n_tok, paired = _read(m.group())
+        toks = _tokens(text, m.start(), m.end())
+        while toks and _lone_phonetic(toks, 0):
+            toks = toks[1:]
+        while toks and _lone_phonetic(toks, len(toks) - 1):
+            toks = toks[:-1]
+        if not toks:
+            continue
+        string = "".join(t[2] for t in toks)
+        n_digits = sum(c.isdigit() for c in string)
         if n_digits < 3 and not (n_digits and len(string) >= 5):  # a plate: "Kilo Lima one nine, X-ray..."
             continue
-        out.append((s, e, string, n_digits, n_tok, paired))
+        paired = any(t[3] == "pair" for t in toks)
+        out.append((toks[0][0], toks[-1][1], string, n_digits, len(toks), paired))
     return out
 
 
@@ -316,9 +329,6 @@ def _kind(text, s, e, string, n_digits, n_tok, paired):
     if string in _NOT_IDS:
         return None
     before = text[max(0, s - 15) : s]
-    after = text[e : e + 20]
-    if _AMOUNT_AFTER.match(after):
-        return None
     digits_only = string.isdigit()
     if _NI.fullmatch(string):
         return "ni_number"
@@ -330,6 +340,8 @@ def _kind(text, s, e, string, n_digits, n_tok, paired):
         return "phone"
     if digits_only and n_digits == 10 and _nhs_ok(string) and n_tok >= 6:
         return "nhs_number"
+    if _AMOUNT_AFTER.match(text, e):
+        return None  # "two three four times", "four five six quid"
     if paired and digits_only and n_digits == 4 and 1950 <= int(string) <= 2035:
         return None  # "nineteen eighty-eight": a year
     lo = _context_start(text, s)
