@@ -89,6 +89,11 @@ from toolkit.qual.redact import redact
             "Everyone knows four-o-one-six, that's my collar number.",
             "Everyone knows [Collar number A], that's my collar number.",
         ),
+        # a rank right before the number
+        (
+            "He'd stand outside shouting Sergeant three three one eight, we know where you live.",
+            "He'd stand outside shouting Sergeant [Collar number A], we know where you live.",
+        ),
         # a run that reads the same as an identifier found in the text
         (
             "My collar number is 6620 and the lads in the cells sing six six two oh at me.",
@@ -124,6 +129,7 @@ def test_digits_read_out(text, expected):
         "Since I got my collar number, section one three six jobs have doubled.",
         "Ring one oh one if it's not an emergency.",
         "I was seventeen, eighteen when I first thought about joining.",
+        "The constable two doors down said three or four cars had gone past.",
     ],
 )
 def test_number_talk_stays(text):

@@ -294,6 +294,7 @@ _TRIGGER = re.compile(
     r"|\b(?P<ni>(?:national\s+insurance|ni)(?:\s+number)?)\b"
     r"|\b(?P<phone>(?:phone|mobile|landline)(?:\s+number)?|ring|rang|calls?|called|text(?:ed|s)?)\b"
     r"|\b(?P<vehicle>reg(?:istration)?(?:\s+(?:numbers?|plates?))?|(?:number\s?)?plates?)\b)"
+    r"|\b(?P<rank>PCSO|PC|DC|TDC|PS|DS|SC|Sgt|(?i:sergeant|constable|officer))(?=\s+[a-zA-Z])"
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
@@ -361,6 +362,10 @@ def _kind(text, s, e, string, n_digits, n_tok, paired):
         # it comes right after it ("my collar number's forty-four twenty-one")
         return None
     k = next(k for k, v in t.groupdict().items() if v)
+    if k == "rank":  # "PC four four one six", "Sergeant three three four six": right after it
+        if not (close and t.end() == s - 1 and _COLLAR_SHAPE.fullmatch(string) and not paired) or _counting(string):
+            return None
+        k = "collar"
     if k == "collar" and _COLLAR_SHAPE.fullmatch(string) and n_digits <= 6:
         return "collar_number"
     if k == "warrant" and _WARRANT_SHAPE.fullmatch(string):
