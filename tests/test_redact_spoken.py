@@ -169,6 +169,10 @@ def test_number_talk_stays(text):
             "My DOB is [Date of birth A], and that was on the screenshot.",
         ),
         (
+            "They put her birthday, the 6th of June, 14 of us had been at the party.",
+            "They put her birthday, the [Date of birth A], 14 of us had been at the party.",
+        ),
+        (
             "He was born in March nineteen eighty-eight, and they had that.",
             "He was born in [Date of birth A], and they had that.",
         ),
@@ -191,6 +195,7 @@ def test_dates_of_birth_in_words(text, expected):
         "The day after my birthday, on the second of May 2019, they posted it.",
         "It was my birthday on the fourth of July, twenty years ago now.",
         "I was born in March, twenty years after my brother.",
+        "My birthday's in a fortnight and 12 of us are going out.",
         "My birthday is in May and we had a barbecue on the second of June.",
         "The first of March is a Sunday this year, so the concert moved.",
     ],

@@ -436,13 +436,13 @@ _SPOKEN_YEAR = (
     rf"|twenty[\s-]+(?:{_TEENS}|oh[\s-](?:{_UNIT})|(?:twenty)(?:[\s-](?:{_UNIT}))?)|{_TWO})"
 )
 _DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|\d{{1,2}}(?=\s+of\b|\s+{_win.MONTH}\b)|(?i:{_ORD_DAY}))"
-_YEAR = rf"(?:(?:19|20)\d{{2}}|['’]?\d{{2}}|(?i:{_SPOKEN_YEAR}))"
+_YEAR = rf"(?:(?:19|20)\d{{2}}|['’]\d{{2}}|(?i:{_SPOKEN_YEAR}))"
 #: A date said in words or with a short year; ``year`` empty when it has none.
 WORD_DATE = re.compile(
     rf"(?<![\w-])(?:(?P<day>{_DAY})(?:\s+of)?\s+(?P<month>{_win.MONTH})"
     rf"|(?P<day2>{_DAY})\s+of\s+the\s+(?P<month2>(?i:{_ORD_MONTH}))(?:\s+month)?"
     rf"|(?P<month3>{_win.MONTH})\s+(?:the\s+)?(?P<day3>{_DAY}))"
-    rf"(?:,?\s+(?:in\s+)?(?P<year>{_YEAR}))?(?![\w'’-])"
+    rf"(?:,?\s+(?:in\s+)?(?P<year>{_YEAR})|\s+(?P<year_short>\d{{2}}))?(?![\w'’-])"  # "4th of May 86", no comma
 )
 _DAY_NUM = (
     r"(?:twenty[\s-](?:one|two|three|four|five|six|seven|eight|nine)|thirty[\s-]one|"
@@ -476,7 +476,7 @@ def _words_or_short(m) -> bool:
     """True when the date is not one the written-date rules catch: a day or year in
     words, a two-digit year, or no year at all."""
     day = m.group("day") or m.group("day2") or m.group("day3") or ""
-    year = m.group("year") or ""
+    year = m.group("year") or m.group("year_short") or ""
     return not day[:1].isdigit() or not re.fullmatch(r"(?:19|20)\d{2}", year) or m.group("month2") is not None
 
 
@@ -490,15 +490,17 @@ def _find_word_dates(text, add):
             if not _words_or_short(m) and trig.group().casefold() != "born":
                 # written full dates after "DOB" / "birthday" are the window rules' (not "born")
                 continue
-            year = m.group("year")
-            if year and not year[0].isdigit() and _win._COUNTED.match(text, m.end()):
-                continue  # "the fourth of July, twenty years ago"
+            year, end = m.group("year") or m.group("year_short"), m.end()
+            if year and (_win._COUNTED.match(text, end) or _AMOUNT_AFTER.match(text, end)):
+                # "the fourth of July, twenty years ago", "the 2nd of March, 12 of us":
+                # not a year; the day and month alone
+                year, end = None, max(m.end(g) for g in ("day", "month", "day2", "month2", "day3", "month3"))
             pre = text[max(0, m.start() - 30) : m.start()]
             if _win._TEMPORAL_BEFORE.search(pre) and not _ANNOUNCED_ON.search(pre):
                 continue  # "the day after my birthday, on the second of May 2019": an event
             if not year and _GAP_OK.fullmatch(text, trig.end(), m.start()) is None:
                 continue  # a day and month alone only right after the announcing word
-            add((m.start(), m.end(), "date_of_birth", re.sub(r"\s+", " ", m.group().lower())))
+            add((m.start(), end, "date_of_birth", re.sub(r"\s+", " ", text[m.start() : end].lower())))
         m = SHORT_DATE.match(text, _GAP_IN.match(text, trig.end()).end())
         if m is not None and not _win._COUNTED.match(text, m.end()):
             add((m.start(), m.end(), "date_of_birth", re.sub(r"\s+", " ", m.group().lower())))
