@@ -173,6 +173,10 @@ def test_number_talk_stays(text):
             "They put her birthday, the [Date of birth A], 14 of us had been at the party.",
         ),
         (
+            "His DOB was oh two, oh three, eighty-eight, I remember, because it was on the charge sheet.",
+            "His DOB was [Date of birth A], I remember, because it was on the charge sheet.",
+        ),
+        (
             "He was born in March nineteen eighty-eight, and they had that.",
             "He was born in [Date of birth A], and they had that.",
         ),

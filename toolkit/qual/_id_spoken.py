@@ -6,36 +6,44 @@ overlaps are resolved (it calls ``add((start, end, kind, identity))`` for each c
 returns the list, non-overlapping).
 
 **Digits read out.** A run of number words ("oh seven seven double nine", "four, zero,
-one, six", "three-three-nine-one", "forty-four, nineteen, eighty-two"), with letters
-spelled in it ("T-H", "bee", a single capital, the phonetic alphabet), is turned into the
-string it reads ("07799", "4016", "TH441982C"); its kind is decided by that string's
-shape and the words that announce it:
+one, six", "three-three-nine-one", "forty-four, nineteen, eighty-two", "oh eight
+hundred"), with letters spelled in it ("T-H", "bee", "tee aitch", a single capital, the
+phonetic alphabet when two letters stand together: "Charlie Lima", not "Mike, four..."),
+is turned into the string it reads ("07799", "4016", "TH441982C"); its kind is decided by
+that string's shape and the words that announce it:
 
 * the shape alone for the shapes nobody reads out for anything else: a UK phone number
-  (10 or 11 digits starting with 0), an NHS number (10 digits with a valid check digit),
-  a National Insurance number (two letters, six digits, a letter);
+  (10 or 11 digits starting with 0, or "plus four four" and 10 more), an NHS number (10
+  digits with a valid check digit), a National Insurance number (two letters, six
+  digits, a letter), a postcode spelled out ("B-D, seven, three, H-J");
 * a shape and an announcing word in the same sentence or the one before (an interviewer's
-  question): collar / shoulder / epaulette / badge or "my number" (3-6 digits, letters
-  around them allowed), warrant (4-9 digits), NHS (10 digits), phone / mobile (10-11
-  digits), reg / registration / plate (a plate's shape);
+  question), or just after the run ("..., that's my collar number"): collar / shoulder /
+  epaulette / badge or "my number" (3-6 digits, letters around them allowed), warrant
+  (4-9 digits), NHS (10 digits), phone / mobile (10-11 digits), reg / registration /
+  plate (a plate's shape, Northern Irish plates included), a rank right before it
+  ("Sergeant three three four six");
 * a run that reads the same as an identifier found in the same text ("HC 3391" ...
   "three-three-nine-one") takes that identifier's kind and identity.
 
-The last two (an announcing word, an echo) take only runs read digit by digit: a word
-that reads two digits ("eleven", "forty-four", "twenty") is far more often a count, an
-age, a time or a year than part of a code, so such runs are taken only in the shapes of
-the first point (an NI number read in pairs: "T-H, forty-four, nineteen, eighty-two, C").
-
-Never a run that is a count, an amount, a time or a year ("two or three times", "seven
-thirty", "twenty-five quid", "nineteen eighty-eight"), nor 999 / 101 / 111.
+The last two take runs with a word that reads two digits ("eleven", "forty-four",
+"twenty"), and counting aloud ("one, two, three"), only right after the announcing word
+("my collar number's twenty-three fifteen"): such words are far more often a count, an
+age, a time or a year than part of a code. Never a run followed by a count or amount word
+("two three four times", "quid", "o'clock") or after a preposition of time, amount or
+numbering ("at seven thirty", "Section one three six") unless right after the announcing
+word, a run that is a year ("nineteen eighty-eight"), nor 999 / 101 / 111.
 
 **Dates of birth in words.** After "date of birth", "DOB", "birthday", "born" (the rest of
 the sentence, or the next sentence when the rest holds no date): a date with the day or
 year in words or a two-digit year ("the second of March nineteen eighty-eight", "the
-fourteenth of the fourth, eighty-one", "born 21st Jan 91", "the 4th of May 86"), not after
-a temporal preposition ("on the third of May, 2024" dates an event) unless that is "born
-on / in". A day and month without a year only right after the announcing word ("her
-birthday too, the 2nd of April", "born on the second of March").
+fourteenth of the fourth, eighty-one", "born 21st Jan 91", "the 4th of May 86"; after
+"born", written full dates too, which the window rules of ``_id_windows`` do not take
+there), not after a temporal preposition ("on the third of May, 2024" dates an event)
+unless that is "born on / in" or "birthday's on". Right after the announcing word only: a
+day and month without a year ("her birthday too, the 2nd of April"), a date said as
+numbers ("fourteen, four, eighty-one") and a month and year ("born in March nineteen
+eighty-eight"). A "year" followed by a count word is not one ("the 6th of June, 14 of
+us").
 """
 
 from __future__ import annotations
@@ -455,7 +463,8 @@ _NUM_SEP = r"(?:\s*,\s*|\s+(?:slash|dot|stroke)\s+|\s*-\s*|\s+)"
 #: eighty-one", "nine slash eleven slash two thousand and four") or a month and year
 #: ("born in March nineteen eighty-eight").
 SHORT_DATE = re.compile(
-    rf"(?<![\w-])(?:(?i:{_DAY_NUM}){_NUM_SEP}(?i:{_MONTH_NUM}){_NUM_SEP}(?P<year>(?i:{_SPOKEN_YEAR}))"
+    rf"(?<![\w-])(?:(?i:(?:oh\s+|zero\s+)?{_DAY_NUM}){_NUM_SEP}(?i:(?:oh\s+|zero\s+)?{_MONTH_NUM}){_NUM_SEP}"
+    rf"(?P<year>(?i:{_SPOKEN_YEAR}))"
     rf"|{_win.MONTH},?\s+(?:of\s+)?(?P<year2>(?i:{_SPOKEN_YEAR})|['’]\d{{2}}))(?![\w'’-])"
 )
 _DOB_TRIGGER = re.compile(r"(?i:\b(?:d\.?o\.?b\.?s?|dates?\s+of\s+birth|birth\s?dates?|birthdays?|born)\b)")
