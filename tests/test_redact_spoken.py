@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from toolkit.qual._identifiers import find_identifiers
 from toolkit.qual.redact import redact
 
 
@@ -88,6 +89,10 @@ from toolkit.qual.redact import redact
         (
             "Everyone knows four-o-one-six, that's my collar number.",
             "Everyone knows [Collar number A], that's my collar number.",
+        ),
+        (
+            "The warrant number on the screenshot was Whiskey three one one eight five.",
+            "The warrant number on the screenshot was [Warrant number A].",
         ),
         # a rank right before the number
         (
@@ -206,3 +211,16 @@ def test_dates_of_birth_in_words(text, expected):
 )
 def test_dates_that_are_not_birth_dates_stay(text):
     assert redact(text)[0] == text
+
+
+def test_a_phonetic_word_that_is_a_name_is_not_spelled_into_the_number():
+    text = "Victor, seven seven one two, that's the collar number they shouted."
+    collars = [text[s:e] for s, e, kind, _ in find_identifiers(text) if kind == "collar_number"]
+    assert collars == ["seven seven one two"]
+
+
+def test_an_echo_takes_the_kind_and_identity_of_the_written_form():
+    text = "My collar number is 5120, and the kids shout five one two oh when I walk past."
+    found = [(text[s:e], kind, ident) for s, e, kind, ident in find_identifiers(text)]
+    assert ("5120", "collar_number", "5120") in found
+    assert ("five one two oh", "collar_number", "5120") in found

@@ -240,10 +240,18 @@ def _tokens(text: str, s: int, e: int) -> list[tuple[int, int, str, str]]:
     return out
 
 
-def _lone_phonetic(toks, i):
-    """True when token ``i`` is a phonetic word with no other letter beside it: "Mike,
-    four four one six" names Mike; "Charlie Lima six one four" spells CL."""
-    if toks[i][3] != "phonetic":
+#: Phonetic-alphabet words that are also given names or ordinary words said before a
+#: number ("Mike, four four one six", "November, two thousand and one").
+_PHONETIC_WORDS = frozenset(
+    "mike victor oscar charlie juliet juliett romeo india sierra november hotel golf echo delta uniform papa lima".split()
+)
+
+
+def _lone_phonetic(text, toks, i):
+    """True when token ``i`` is a phonetic word that is also a name or a word, with no
+    other letter beside it: "Mike, four four one six" names Mike; "Charlie Lima six one
+    four" spells CL, and "Whiskey four four one seven two" W."""
+    if toks[i][3] != "phonetic" or text[toks[i][0] : toks[i][1]].casefold() not in _PHONETIC_WORDS:
         return False
     near = [toks[j][3] for j in (i - 1, i + 1) if 0 <= j < len(toks)]
     return not any(k in ("letter", "phonetic") for k in near)
@@ -253,15 +261,18 @@ def _runs(text: str) -> list[tuple[int, int, str, int, int, bool]]:
     """Runs of number words in ``text``: ``(start, end, string read, digits, words,
     paired)``, with at least three digits, or digits and letters five characters long
     (a plate); ``paired`` when a word of the run reads two digits or more."""
-    lo = _cluster(text.casefold())
+    folded = text.casefold()
+    lo = _cluster(folded)
     if lo < 0:
         return []
+    if len(folded) != len(text):
+        lo = 0  # positions in the folded text are not the text's
     out = []
     for m in RUN.finditer(text, lo):
         toks = _tokens(text, m.start(), m.end())
-        while toks and _lone_phonetic(toks, 0):
+        while toks and _lone_phonetic(text, toks, 0):
             toks = toks[1:]
-        while toks and _lone_phonetic(toks, len(toks) - 1):
+        while toks and _lone_phonetic(text, toks, len(toks) - 1):
             toks = toks[:-1]
         if not toks:
             continue
@@ -274,14 +285,19 @@ def _runs(text: str) -> list[tuple[int, int, str, int, int, bool]]:
     return out
 
 
-_cache: list = [None, None]
+_last: tuple = (None, [])
 
 
 def _runs_cached(text: str):
-    if _cache[0] is not text:
-        _cache[1] = _runs(text)
-        _cache[0] = text
-    return _cache[1]
+    """:func:`_runs` of ``text``, kept for the text last seen (``find`` and ``revise`` are
+    called on the same text in turn); one tuple, replaced whole, so threads never see a
+    text with another text's runs."""
+    global _last
+    last = _last
+    if last[0] is not text:
+        last = (text, _runs(text))
+        _last = last
+    return last[1]
 
 
 # ---------------------------------------------------------------------------------------
