@@ -94,6 +94,10 @@ from toolkit.qual.redact import redact
             "The warrant number on the screenshot was Whiskey three one one eight five.",
             "The warrant number on the screenshot was [Warrant number A].",
         ),
+        (
+            "Her reg is kay eff zed, seven eight four two, it's on every list.",
+            "Her reg is [Vehicle A], it's on every list.",
+        ),
         # a rank right before the number
         (
             "He'd stand outside shouting Sergeant three three one eight, we know where you live.",
@@ -180,6 +184,10 @@ def test_number_talk_stays(text):
         (
             "His DOB was oh two, oh three, eighty-eight, I remember, because it was on the charge sheet.",
             "His DOB was [Date of birth A], I remember, because it was on the charge sheet.",
+        ),
+        (
+            "Somebody wrote my D-O-B under the photo, March 2nd, 88.",
+            "Somebody wrote my D-O-B under the photo, [Date of birth A].",
         ),
         (
             "He was born in March nineteen eighty-eight, and they had that.",

@@ -111,6 +111,7 @@ _LETTER_NAMES = {
     "double-you": "W",
     "ay": "A",
     "el": "L",
+    "ell": "L",
     "em": "M",
     "en": "N",
     "ar": "R",
@@ -466,7 +467,7 @@ WORD_DATE = re.compile(
     rf"(?<![\w-])(?:(?P<day>{_DAY})(?:\s+of)?\s+(?P<month>{_win.MONTH})"
     rf"|(?P<day2>{_DAY})\s+of\s+the\s+(?P<month2>(?i:{_ORD_MONTH}))(?:\s+month)?"
     rf"|(?P<month3>{_win.MONTH})\s+(?:the\s+)?(?P<day3>{_DAY}))"
-    rf"(?:,?\s+(?:in\s+)?(?P<year>{_YEAR})|\s+(?P<year_short>\d{{2}}))?(?![\w'’-])"  # "4th of May 86", no comma
+    rf"(?:,?\s+(?:in\s+)?(?P<year>{_YEAR})|(?:\s+|,\s+(?=\d\d\s*(?:[,.;:!?)\"”’]|$)))(?P<year_short>\d{{2}}))?(?![\w'’-])"  # "4th of May 86"
 )
 _DAY_NUM = (
     r"(?:twenty[\s-](?:one|two|three|four|five|six|seven|eight|nine)|thirty[\s-]one|"
@@ -483,7 +484,7 @@ SHORT_DATE = re.compile(
     rf"(?P<year>(?i:{_SPOKEN_YEAR}))"
     rf"|{_win.MONTH},?\s+(?:of\s+)?(?P<year2>(?i:{_SPOKEN_YEAR})|['’]\d{{2}}))(?![\w'’-])"
 )
-_DOB_TRIGGER = re.compile(r"(?i:\b(?:d\.?o\.?b\.?s?|dates?\s+of\s+birth|birth\s?dates?|birthdays?|born)\b)")
+_DOB_TRIGGER = re.compile(r"(?i:\b(?:d[.-]?o[.-]?b\.?s?|dates?\s+of\s+birth|birth\s?dates?|birthdays?|born)\b)")
 _GAP_WORDS = (
     r"(?:\s*[,:]\s*|\s+|['’]s\s*)?(?:(?:is|was|too|as|being|on|the|of|hers|his|mine|it['’]s|"
     r"falls|erm|um|like|okay|ok|then|that['’]s)(?:\s*[,:]\s*|\s+))*"
@@ -535,7 +536,7 @@ def _find_word_dates(text, add):
 # The area's entry points
 # ---------------------------------------------------------------------------------------
 
-_DOB_HINT = ("dob", "d.o.b", "birth", "born")
+_DOB_HINT = ("dob", "d.o.b", "d-o-b", "birth", "born")
 
 
 def find(text: str, add, folded) -> None:
