@@ -324,15 +324,24 @@ _TRIGGER = re.compile(
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
 
+#: How far (characters) a sentence is followed, so that a text with no sentence ends costs
+#: no more than one with them.
+_REACH = 300
+
+
 def _context_start(text, s):
-    """Start of the sentence before the one holding position ``s``."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, s)]
-    return ends[-2] if len(ends) >= 2 else 0
+    """Start of the sentence before the one holding position ``s`` (at most ``2 * _REACH``
+    characters back)."""
+    lo = max(0, s - 2 * _REACH)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, s)]
+    return ends[-2] if len(ends) >= 2 else lo
 
 
-def _sentence_end(text, e):
-    m = _SENTENCE_END.search(text, e)
-    return m.start() if m else len(text)
+def _sentence_end(text, e, limit=None):
+    """End of the sentence holding position ``e`` (not beyond ``limit``)."""
+    limit = len(text) if limit is None else min(limit, len(text))
+    m = _SENTENCE_END.search(text, e, limit)
+    return m.start() if m else limit
 
 
 #: Between an announcing word and the run right after it: "collar number's", "is, erm,".
@@ -371,7 +380,7 @@ def _kind(text, s, e, string, n_digits, n_tok, paired):
     if paired and digits_only and n_digits == 4 and 1950 <= int(string) <= 2035:
         return None  # "nineteen eighty-eight": a year
     lo = _context_start(text, s)
-    hi = min(_sentence_end(text, e), e + 40)
+    hi = _sentence_end(text, e, e + 40)
     triggers = [m for m in _TRIGGER.finditer(text, lo, hi) if m.end() <= s or m.start() >= e]
     if not triggers:
         return None
@@ -509,9 +518,9 @@ def _words_or_short(m) -> bool:
 def _find_word_dates(text, add):
     for trig in _DOB_TRIGGER.finditer(text):
         lo = trig.end()
-        hi = _sentence_end(text, lo)
+        hi = _sentence_end(text, lo, lo + _REACH)
         if WORD_DATE.search(text, lo, hi) is None:  # the next sentence ("My DOB? The ...")
-            hi = _sentence_end(text, min(hi + 1, len(text)))
+            hi = _sentence_end(text, min(hi + 1, len(text)), hi + _REACH)
         for m in WORD_DATE.finditer(text, lo, hi):
             if not _words_or_short(m) and trig.group().casefold() != "born":
                 # written full dates after "DOB" / "birthday" are the window rules' (not "born")
