@@ -41,6 +41,10 @@ from toolkit.qual.redact import redact
             "Interviewer: And your collar number? Respondent: [Collar number A]. They all know it.",
         ),
         (
+            "Interviewer: Could I have your warrant number? Only if you're happy. Respondent: Yeah. It's two nine nine four one.",
+            "Interviewer: Could I have your warrant number? Only if you're happy. Respondent: Yeah. It's [Warrant number A].",
+        ),
+        (
             "My badge number was six-one-one-nine back then, they chanted it at the gates.",
             "My badge number was [Collar number A] back then, they chanted it at the gates.",
         ),

@@ -329,12 +329,12 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _REACH = 300
 
 
-def _context_start(text, s):
-    """Start of the sentence before the one holding position ``s`` (at most ``2 * _REACH``
-    characters back)."""
+def _context_start(text, s, back=2):
+    """Start of the ``back``-th sentence before the one holding position ``s`` (at most
+    ``2 * _REACH`` characters back)."""
     lo = max(0, s - 2 * _REACH)
     ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, s)]
-    return ends[-2] if len(ends) >= 2 else lo
+    return ends[-1 - back] if len(ends) > back else lo
 
 
 def _sentence_end(text, e, limit=None):
@@ -379,7 +379,9 @@ def _kind(text, s, e, string, n_digits, n_tok, paired):
         return None  # "two three four times", "four five six quid"
     if paired and digits_only and n_digits == 4 and 1950 <= int(string) <= 2035:
         return None  # "nineteen eighty-eight": a year
-    lo = _context_start(text, s)
+    # digits read one by one are a code of some kind: the announcing word may be three
+    # sentences back ("Your collar number? If you don't mind. Sure, four four one six.")
+    lo = _context_start(text, s, back=1 if paired else 3)
     hi = _sentence_end(text, e, e + 40)
     triggers = [m for m in _TRIGGER.finditer(text, lo, hi) if m.end() <= s or m.start() >= e]
     if not triggers:
