@@ -386,10 +386,8 @@ def _kind(text, s, e, string, n_digits, n_tok, paired):
     triggers = [m for m in _TRIGGER.finditer(text, lo, hi) if m.end() <= s or m.start() >= e]
     if not triggers:
         return None
-    # the nearest announcing word before the run, else the first after it
     before_t = [m for m in triggers if m.end() <= s]
-    t = before_t[-1] if before_t else triggers[0]
-    close = bool(before_t) and _CLOSE_GAP.fullmatch(text, t.end(), s) is not None
+    close = bool(before_t) and _CLOSE_GAP.fullmatch(text, before_t[-1].end(), s) is not None
     if not close and (_AMOUNT_BEFORE.search(before) or _win._NUMBERED_THING.search(before)):
         return None  # "at seven thirty", "£ two five oh", "Section one three six"
     if (paired or _counting(string)) and not close:
@@ -397,9 +395,22 @@ def _kind(text, s, e, string, n_digits, n_tok, paired):
         # part of a code; a run with such words is taken by an announcing word only when
         # it comes right after it ("my collar number's forty-four twenty-one")
         return None
+    if close:
+        order = before_t[-1:]
+    else:  # the nearest announcing word before the run whose kind fits, else one after it
+        order = before_t[::-1] + [m for m in triggers if m.start() >= e]
+    for t in order:
+        kind = _fits(t, string, n_digits, paired, digits_only, close and t is before_t[-1], s)
+        if kind:
+            return kind
+    return None
+
+
+def _fits(t, string, n_digits, paired, digits_only, close, s):
+    """The kind announced by trigger ``t`` when ``string`` has its shape, else None."""
     k = next(k for k, v in t.groupdict().items() if v)
     if k == "rank":  # "PC four four one six", "Sergeant three three four six": right after it
-        if not (close and t.end() == s - 1 and _COLLAR_SHAPE.fullmatch(string) and not paired) or _counting(string):
+        if not (close and t.end() == s - 1 and not paired) or _counting(string):
             return None
         k = "collar"
     if k == "collar" and _COLLAR_SHAPE.fullmatch(string) and n_digits <= 6:
