@@ -102,6 +102,10 @@ from toolkit.qual.redact import redact
             "Her reg is kay eff zed, seven eight four two, it's on every list.",
             "Her reg is [Vehicle A], it's on every list.",
         ),
+        (
+            "My collar number got out on a Facebook group. Then somebody rang the front desk: six two nine one, they kept saying.",
+            "My collar number got out on a Facebook group. Then somebody rang the front desk: [Collar number A], they kept saying.",
+        ),
         # a rank right before the number
         (
             "He'd stand outside shouting Sergeant three three one eight, we know where you live.",
