@@ -1,20 +1,615 @@
-"""Identifiers said aloud: digits read out one by one, e-mail addresses spoken, dates of birth in words.
+"""Identifiers said aloud: digits read out one by one and dates of birth in words.
 
 Called by :func:`toolkit.qual._identifiers.find_identifiers`: :func:`find` before the
 overlaps are resolved (it calls ``add((start, end, kind, identity))`` for each candidate),
 :func:`revise` on the resolved list at the end (it may drop or change candidates and
 returns the list, non-overlapping).
+
+**Digits read out.** A run of number words ("oh seven seven double nine", "four, zero,
+one, six", "three-three-nine-one", "forty-four, nineteen, eighty-two", "oh eight
+hundred"), with letters spelled in it ("T-H", "bee", "tee aitch", a single capital, the
+phonetic alphabet when two letters stand together: "Charlie Lima", not "Mike, four..."),
+is turned into the string it reads ("07799", "4016", "TH441982C"); its kind is decided by
+that string's shape and the words that announce it:
+
+* the shape alone for the shapes nobody reads out for anything else: a UK phone number
+  (10 or 11 digits starting with 0, or "plus four four" and 10 more), an NHS number (10
+  digits with a valid check digit), a National Insurance number (two letters, six
+  digits, a letter), a postcode spelled out ("B-D, seven, three, H-J");
+* a shape and an announcing word in the same sentence or the one before (an interviewer's
+  question), or just after the run ("..., that's my collar number"): collar / shoulder /
+  epaulette / badge or "my number" (3-6 digits, letters around them allowed), warrant
+  (4-9 digits), NHS (10 digits), phone / mobile (10-11 digits), reg / registration /
+  plate (a plate's shape, Northern Irish plates included), a rank right before it
+  ("Sergeant three three four six");
+* a run that reads the same as an identifier found in the same text ("HC 3391" ...
+  "three-three-nine-one") takes that identifier's kind and identity.
+
+The last two take runs with a word that reads two digits ("eleven", "forty-four",
+"twenty"), and counting aloud ("one, two, three"), only right after the announcing word
+("my collar number's twenty-three fifteen"): such words are far more often a count, an
+age, a time or a year than part of a code. Never a run followed by a count or amount word
+("two three four times", "quid", "o'clock") or after a preposition of time, amount or
+numbering ("at seven thirty", "Section one three six") unless right after the announcing
+word, a run that is a year ("nineteen eighty-eight"), nor 999 / 101 / 111.
+
+**Dates of birth in words.** After "date of birth", "DOB", "birthday", "born" (the rest of
+the sentence, or the next sentence when the rest holds no date): a date with the day or
+year in words or a two-digit year ("the second of March nineteen eighty-eight", "the
+fourteenth of the fourth, eighty-one", "born 21st Jan 91", "the 4th of May 86"; after
+"born", written full dates too, which the window rules of ``_id_windows`` do not take
+there), not after a temporal preposition ("on the third of May, 2024" dates an event)
+unless that is "born on / in" or "birthday's on". Right after the announcing word only: a
+day and month without a year ("her birthday too, the 2nd of April"), a date said as
+numbers ("fourteen, four, eighty-one") and a month and year ("born in March nineteen
+eighty-eight"). A "year" followed by a count word is not one ("the 6th of June, 14 of
+us").
 """
 
 from __future__ import annotations
+
+import re
+
+from toolkit.qual import _id_windows as _win
+
+# ---------------------------------------------------------------------------------------
+# Number words
+# ---------------------------------------------------------------------------------------
+
+_DIGIT_WORDS = {
+    "zero": "0",
+    "oh": "0",
+    "nought": "0",
+    "o": "0",  # "four-o-one-six"
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+}
+_TEEN_WORDS = {
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "thirteen": "13",
+    "fourteen": "14",
+    "fifteen": "15",
+    "sixteen": "16",
+    "seventeen": "17",
+    "eighteen": "18",
+    "nineteen": "19",
+}
+_TENS_WORDS = {
+    "twenty": "2",
+    "thirty": "3",
+    "forty": "4",
+    "fifty": "5",
+    "sixty": "6",
+    "seventy": "7",
+    "eighty": "8",
+    "ninety": "9",
+}
+_LETTER_NAMES = {
+    "aitch": "H",
+    "haitch": "H",
+    "bee": "B",
+    "cee": "C",
+    "dee": "D",
+    "gee": "G",
+    "jay": "J",
+    "kay": "K",
+    "pee": "P",
+    "tee": "T",
+    "vee": "V",
+    "zed": "Z",
+    "ess": "S",
+    "eff": "F",
+    "double-you": "W",
+    "ay": "A",
+    "el": "L",
+    "ell": "L",
+    "em": "M",
+    "en": "N",
+    "ar": "R",
+    "ex": "X",
+}
+_PHONETIC = {
+    "alpha": "A",
+    "alfa": "A",
+    "bravo": "B",
+    "charlie": "C",
+    "delta": "D",
+    "echo": "E",
+    "foxtrot": "F",
+    "golf": "G",
+    "hotel": "H",
+    "india": "I",
+    "juliet": "J",
+    "juliett": "J",
+    "kilo": "K",
+    "lima": "L",
+    "mike": "M",
+    "november": "N",
+    "oscar": "O",
+    "papa": "P",
+    "quebec": "Q",
+    "romeo": "R",
+    "sierra": "S",
+    "tango": "T",
+    "uniform": "U",
+    "victor": "V",
+    "whiskey": "W",
+    "whisky": "W",
+    "x-ray": "X",
+    "xray": "X",
+    "yankee": "Y",
+    "zulu": "Z",
+}
+
+
+def _alt(words):
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_D = _alt(_DIGIT_WORDS)
+_D19 = _alt(w for w in _DIGIT_WORDS if _DIGIT_WORDS[w] != "0")
+_TOKEN = (
+    rf"(?i:(?:double|treble|triple)[\s-]*(?:{_D})|(?:{_D19})[\s-]+hundred"
+    rf"|(?:{_alt(_TENS_WORDS)})(?:[ -](?:{_D19}))?"
+    rf"|{_alt(_TEEN_WORDS)}|{_D}|{_alt(_LETTER_NAMES)}|{_alt(_PHONETIC)})(?![\w'’])"
+    r"|[A-Z](?:-[A-Z])+(?![\w'’])"  # letters spelled with hyphens: "T-H", "M-A"
+    r"|[B-HJ-Z](?![\w'’])"  # a single capital letter (not "A" or "I", which are words)
+    r"|A(?=\s*(?:[,.;:!?)\"”’]|$))"  # "A" at the end of a code: "..., forty-five, A."
+)
+_SEP = r"(?:\s*[,-]\s*|\s+)"
+#: A run of at least two number words or spelled letters.
+RUN = re.compile(rf"(?<![\w'’-])(?:{_TOKEN})(?:{_SEP}(?:{_TOKEN}))+")
+_TOKEN_RE = re.compile(_TOKEN)
+#: Number words of which a text must show two close together before the run pattern is
+#: tried (found with ``str.find``, far cheaper than the pattern; "oh", "zero" and the
+#: letters are left out: a run of three digits or more has two of these, "oh seven oh"
+#: aside).
+_GUARD = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "ten", "eleven", "twelve", "thirteen", "fifteen", "twenty", "thirty", "forty", "fifty", "eighty", "ninety", "double", "treble", "triple",
+)
+_GUARD_GAP = 16
+
+
+def _cluster(folded: str) -> int:
+    """Position a little before the first two guard words that lie within
+    ``_GUARD_GAP`` characters of each other ("four, zero, one"), or -1 when there are none."""
+    pos = []
+    for w in _GUARD:
+        i = folded.find(w)
+        while i >= 0:
+            pos.append(i)
+            i = folded.find(w, i + 1)
+    if len(pos) < 2:
+        return -1
+    pos.sort()
+    for a, b in zip(pos, pos[1:]):
+        if b - a <= _GUARD_GAP:
+            return max(0, a - 40)
+    return -1
+
+_NOT_IDS = frozenset({"999", "101", "111", "112", "0999", "9999"})
+#: Words before a run that make it an amount, a time, an age or a count.
+_AMOUNT_BEFORE = re.compile(
+    r"(?i:(?:£|\$|€)\s*$|\b(?:at|about|around|gone|past|till|until|by|from|half|quarter|aged?|"
+    r"turned|turns|nearly|almost|over|under|roughly|maybe|like|only|just|than|of|in|since|"
+    r"between|and|or|to|for|every)\s+$)"
+)
+_AMOUNT_AFTER = re.compile(
+    r"(?i:\s*(?:o['’]?clock|a\.?m\b|p\.?m\b|in\s+the\s+(?:morning|afternoon|evening)|at\s+night|"
+    r"hundred|thousand|million|grand|quid|pounds?|pence|p\b|k\b|%|per\s?cent|or\b|"
+    r"year|month|week|day|hour|minute|second|time|people|percent|mile|foot|feet|inch))"
+)
+
+
+def _tokens(text: str, s: int, e: int) -> list[tuple[int, int, str, str]]:
+    """The words of the run ``text[s:e]``: ``(start, end, what it reads, sort)``, sort
+    being "digit", "pair" (a word reading two digits or more: "eleven", "forty-four",
+    "nine hundred"), "letter" or "phonetic"."""
+    out = []
+    for t in _TOKEN_RE.finditer(text, s, e):
+        w = t.group().casefold()
+        if w in _DIGIT_WORDS:
+            read, sort = _DIGIT_WORDS[w], "digit"
+        elif w in _TEEN_WORDS:
+            read, sort = _TEEN_WORDS[w], "pair"
+        elif w in _LETTER_NAMES:
+            read, sort = _LETTER_NAMES[w], "letter"
+        elif w in _PHONETIC:
+            read, sort = _PHONETIC[w], "phonetic"
+        elif w.endswith("hundred"):  # "oh eight hundred": 0800
+            read, sort = _DIGIT_WORDS[re.split(r"[\s-]+", w)[0]] + "00", "pair"
+        elif w.startswith(("double", "treble", "triple")):
+            d = _DIGIT_WORDS[re.split(r"[\s-]+", w)[-1]]
+            read, sort = d * (2 if w.startswith("double") else 3), "digit"
+        elif re.fullmatch(r"[a-z](?:-[a-z])*", w):
+            read, sort = w.replace("-", "").upper(), "letter"
+        else:  # "forty", "forty-four", "forty four"
+            parts = re.split(r"[ -]", w)
+            read = _TENS_WORDS[parts[0]] + (_DIGIT_WORDS[parts[1]] if len(parts) > 1 else "0")
+            sort = "pair"
+        out.append((t.start(), t.end(), read, sort))
+    return out
+
+
+#: Phonetic-alphabet words that are also given names or ordinary words said before a
+#: number ("Mike, four four one six", "November, two thousand and one").
+_PHONETIC_WORDS = frozenset(
+    "mike victor oscar charlie juliet juliett romeo india sierra november hotel golf echo delta uniform papa lima".split()
+)
+
+
+def _lone_phonetic(text, toks, i):
+    """True when token ``i`` is a phonetic word that is also a name or a word, with no
+    other letter beside it: "Mike, four four one six" names Mike; "Charlie Lima six one
+    four" spells CL, and "Whiskey four four one seven two" W."""
+    if toks[i][3] != "phonetic" or text[toks[i][0] : toks[i][1]].casefold() not in _PHONETIC_WORDS:
+        return False
+    near = [toks[j][3] for j in (i - 1, i + 1) if 0 <= j < len(toks)]
+    return not any(k in ("letter", "phonetic") for k in near)
+
+
+def _runs(text: str) -> list[tuple[int, int, str, int, int, bool]]:
+    """Runs of number words in ``text``: ``(start, end, string read, digits, words,
+    paired)``, with at least three digits, or digits and letters five characters long
+    (a plate); ``paired`` when a word of the run reads two digits or more."""
+    folded = text.casefold()
+    lo = _cluster(folded)
+    if lo < 0:
+        return []
+    if len(folded) != len(text):
+        lo = 0  # positions in the folded text are not the text's
+    out = []
+    for m in RUN.finditer(text, lo):
+        toks = _tokens(text, m.start(), m.end())
+        while toks and _lone_phonetic(text, toks, 0):
+            toks = toks[1:]
+        while toks and _lone_phonetic(text, toks, len(toks) - 1):
+            toks = toks[:-1]
+        if not toks:
+            continue
+        string = "".join(t[2] for t in toks)
+        n_digits = sum(c.isdigit() for c in string)
+        if n_digits < 3 and not (n_digits and len(string) >= 5):  # a plate: "Kilo Lima one nine, X-ray..."
+            continue
+        paired = any(t[3] == "pair" for t in toks)
+        out.append((toks[0][0], toks[-1][1], string, n_digits, len(toks), paired))
+    return out
+
+
+_last: tuple = (None, [])
+
+
+def _runs_cached(text: str):
+    """:func:`_runs` of ``text``, kept for the text last seen (``find`` and ``revise`` are
+    called on the same text in turn); one tuple, replaced whole, so threads never see a
+    text with another text's runs."""
+    global _last
+    last = _last
+    if last[0] is not text:
+        last = (text, _runs(text))
+        _last = last
+    return last[1]
+
+
+# ---------------------------------------------------------------------------------------
+# Kinds of a run
+# ---------------------------------------------------------------------------------------
+
+_NI = re.compile(
+    r"(?:QQ|(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])\d{6}[A-D]"
+)
+_POSTCODE = re.compile(r"[A-PR-UWYZ][A-HK-Y]?\d[A-HJKPSTUW\d]?\d[ABD-HJLNP-UW-Z]{2}")
+_COLLAR_SHAPE = re.compile(r"[A-Z]{0,3}\d{3,6}[A-Z]{0,2}")
+_WARRANT_SHAPE = re.compile(r"[A-Z]{0,4}\d{4,9}")
+_TRIGGER = re.compile(
+    r"(?i:\b(?P<collar>(?:collar|shoulder|badge|epaulette)s?(?:\s+(?:numbers?|nos?\b|nums?\b))?"
+    r"|(?:my|his|her|your|their|our)\s+number)"
+    r"|\b(?P<warrant>warrant(?:\s+card)?(?:\s+(?:numbers?|no\b|id\b))?)"
+    r"|\b(?P<nhs>nhs(?:\s+number)?)\b"
+    r"|\b(?P<ni>(?:national\s+insurance|ni)(?:\s+number)?)\b"
+    r"|\b(?P<phone>(?:phone|mobile|landline)(?:\s+number)?|ring|rang|calls?|called|text(?:ed|s)?)\b"
+    r"|\b(?P<vehicle>reg(?:istration)?(?:\s+(?:numbers?|plates?))?|(?:number\s?)?plates?)\b)"
+    r"|\b(?P<rank>PCSO|PC|DC|TDC|PS|DS|SC|Sgt|(?i:sergeant|constable|officer))(?=\s+[a-zA-Z])"
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+#: How far (characters) a sentence is followed, so that a text with no sentence ends costs
+#: no more than one with them.
+_REACH = 300
+
+
+def _context_start(text, s, back=2):
+    """Start of the ``back``-th sentence before the one holding position ``s`` (at most
+    ``2 * _REACH`` characters back)."""
+    lo = max(0, s - 2 * _REACH)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, s)]
+    return ends[-1 - back] if len(ends) > back else lo
+
+
+def _sentence_end(text, e, limit=None):
+    """End of the sentence holding position ``e`` (not beyond ``limit``)."""
+    limit = len(text) if limit is None else min(limit, len(text))
+    m = _SENTENCE_END.search(text, e, limit)
+    return m.start() if m else limit
+
+
+#: Between an announcing word and the run right after it: "collar number's", "is, erm,".
+_CLOSE_GAP = re.compile(
+    r"(?i:(?:['’]s|\s+(?:is|was|were|reads?|read\s+out|says?|said|being))?\s*[,:]?\s*"
+    r"(?:(?:it['’]s|that['’]s|like|erm|um|uh|er)\s*[,:]?\s*)*[\"“‘']?)"
+)
+
+
+_PLUS = re.compile(r"(?i:\bplus\s*)$")
+
+
+def _counting(string):
+    """"123", "1234": counting aloud, not a code."""
+    return len(string) >= 3 and string.isdigit() and all(int(b) - int(a) == 1 for a, b in zip(string, string[1:]))
+
+
+def _kind(text, s, e, string, n_digits, n_tok, paired):
+    """The kind of the run at ``text[s:e]`` that reads ``string``, or None."""
+    if string in _NOT_IDS:
+        return None
+    before = text[max(0, s - 15) : s]
+    digits_only = string.isdigit()
+    if _NI.fullmatch(string):
+        return "ni_number"
+    if not digits_only and _POSTCODE.fullmatch(string) and n_tok >= 4:
+        return "postcode"  # "L-S, six, two, A-B"
+    if digits_only and string.startswith("44") and n_digits == 12 and _PLUS.search(before):
+        return "phone"  # "plus four four, seven seven double oh, ..."
+    if digits_only and n_digits in (10, 11) and string[0] == "0" and string[1] != "0" and n_tok >= 6:
+        return "phone"
+    if digits_only and n_digits == 10 and _nhs_ok(string) and n_tok >= 6:
+        return "nhs_number"
+    if _AMOUNT_AFTER.match(text, e):
+        return None  # "two three four times", "four five six quid"
+    if paired and digits_only and n_digits == 4 and 1950 <= int(string) <= 2035:
+        return None  # "nineteen eighty-eight": a year
+    # digits read one by one are a code of some kind: the announcing word may be three
+    # sentences back ("Your collar number? If you don't mind. Sure, four four one six.")
+    lo = _context_start(text, s, back=1 if paired else 3)
+    hi = _sentence_end(text, e, e + 40)
+    triggers = [m for m in _TRIGGER.finditer(text, lo, hi) if m.end() <= s or m.start() >= e]
+    if not triggers:
+        return None
+    before_t = [m for m in triggers if m.end() <= s]
+    close = bool(before_t) and _CLOSE_GAP.fullmatch(text, before_t[-1].end(), s) is not None
+    if not close and (_AMOUNT_BEFORE.search(before) or _win._NUMBERED_THING.search(before)):
+        return None  # "at seven thirty", "£ two five oh", "Section one three six"
+    if (paired or _counting(string)) and not close:
+        # "eleven", "forty-four": far more often a count, an age, a time or a year than
+        # part of a code; a run with such words is taken by an announcing word only when
+        # it comes right after it ("my collar number's forty-four twenty-one")
+        return None
+    if close:
+        order = before_t[-1:]
+    else:  # the nearest announcing word before the run whose kind fits, else one after it
+        order = before_t[::-1] + [m for m in triggers if m.start() >= e]
+    for t in order:
+        kind = _fits(t, string, n_digits, paired, digits_only, close and t is before_t[-1], s)
+        if kind:
+            return kind
+    return None
+
+
+def _fits(t, string, n_digits, paired, digits_only, close, s):
+    """The kind announced by trigger ``t`` when ``string`` has its shape, else None."""
+    k = next(k for k, v in t.groupdict().items() if v)
+    if k == "rank":  # "PC four four one six", "Sergeant three three four six": right after it
+        if not (close and t.end() == s - 1 and not paired) or _counting(string):
+            return None
+        k = "collar"
+    if k == "collar" and _COLLAR_SHAPE.fullmatch(string) and n_digits <= 6:
+        return "collar_number"
+    if k == "warrant" and _WARRANT_SHAPE.fullmatch(string):
+        return "warrant_number"
+    if k == "nhs" and digits_only and n_digits == 10:
+        return "nhs_number"
+    if k == "ni" and re.fullmatch(r"[A-Z]{2}\d{6}[A-D]?", string):
+        return "ni_number"
+    if k == "phone" and digits_only and n_digits in (10, 11) and string[0] == "0":
+        return "phone"
+    if k == "vehicle" and _vehicle(string):
+        return "vehicle"
+    return None
+
+
+def _nhs_ok(string):
+    from toolkit.qual._identifiers import nhs_ok
+
+    return nhs_ok(string)
+
+
+_NI_PLATE = re.compile(r"[A-Z]{2,3}\d{1,4}")  # Northern Irish and older plates: "KFZ 7842"
+
+
+def _vehicle(string):
+    from toolkit.qual._identifiers import VEHICLE
+
+    return VEHICLE.fullmatch(string) is not None or _NI_PLATE.fullmatch(string) is not None
+
+
+def _find_runs(text, add):
+    for s, e, string, n_digits, n_tok, paired in _runs_cached(text):
+        kind = _kind(text, s, e, string, n_digits, n_tok, paired)
+        if kind == "phone" and string.startswith("44"):
+            plus = _PLUS.search(text, max(0, s - 8), s)
+            s, string = plus.start(), "0" + string[2:]  # "+44 7700 ..." is 07700 ...
+        if kind:
+            add((s, e, kind, string))
+
+
+# ---------------------------------------------------------------------------------------
+# Dates of birth in words
+# ---------------------------------------------------------------------------------------
+
+_ORD_UNITS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+}
+_ORD_DAY = (
+    r"(?:(?:twenty|thirty)[\s-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+    r"nineteenth|twentieth|thirtieth"
+)
+_ORD_MONTH = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+_UNIT = r"one|two|three|four|five|six|seven|eight|nine"
+_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_TEENS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TWO = rf"(?:(?:{_TENS})(?:[\s-](?:{_UNIT}))?|{_TEENS}|oh[\s-](?:{_UNIT}))"
+_SPOKEN_YEAR = (
+    rf"(?:nineteen[\s-]+{_TWO}|two\s+thousand(?:\s+and)?(?:\s+(?:{_UNIT}|{_TEENS}|(?:{_TENS})(?:[\s-](?:{_UNIT}))?))?"
+    rf"|twenty[\s-]+(?:{_TEENS}|oh[\s-](?:{_UNIT})|(?:twenty)(?:[\s-](?:{_UNIT}))?)|{_TWO})"
+)
+_DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|\d{{1,2}}(?=\s+of\b|\s+{_win.MONTH}\b)|(?i:{_ORD_DAY}))"
+_YEAR = rf"(?:(?:19|20)\d{{2}}|['’]\d{{2}}|(?i:{_SPOKEN_YEAR}))"
+#: A date said in words or with a short year; ``year`` empty when it has none.
+WORD_DATE = re.compile(
+    rf"(?<![\w-])(?:(?P<day>{_DAY})(?:\s+of)?\s+(?P<month>{_win.MONTH})"
+    rf"|(?P<day2>{_DAY})\s+of\s+the\s+(?P<month2>(?i:{_ORD_MONTH}))(?:\s+month)?"
+    rf"|(?P<month3>{_win.MONTH})\s+(?:the\s+)?(?P<day3>{_DAY}))"
+    rf"(?:,?\s+(?:in\s+)?(?P<year>{_YEAR})|(?:\s+|,\s+(?=\d\d\s*(?:[,.;:!?)\"”’]|$)))(?P<year_short>\d{{2}}))?(?![\w'’-])"  # "4th of May 86"
+)
+_DAY_NUM = (
+    r"(?:twenty[\s-](?:one|two|three|four|five|six|seven|eight|nine)|thirty[\s-]one|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty)"
+)
+_MONTH_NUM = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_NUM_SEP = r"(?:\s*,\s*|\s+(?:slash|dot|stroke)\s+|\s*-\s*|\s+)"
+#: Only right after the announcing word: a date said as numbers ("fourteen, four,
+#: eighty-one", "nine slash eleven slash two thousand and four") or a month and year
+#: ("born in March nineteen eighty-eight").
+SHORT_DATE = re.compile(
+    rf"(?<![\w-])(?:(?i:(?:oh\s+|zero\s+)?{_DAY_NUM}){_NUM_SEP}(?i:(?:oh\s+|zero\s+)?{_MONTH_NUM}){_NUM_SEP}"
+    rf"(?P<year>(?i:{_SPOKEN_YEAR}))"
+    rf"|{_win.MONTH},?\s+(?:of\s+)?(?P<year2>(?i:{_SPOKEN_YEAR})|['’]\d{{2}}))(?![\w'’-])"
+)
+_DOB_TRIGGER = re.compile(r"(?i:\b(?:d[.-]?o[.-]?b\.?s?|dates?\s+of\s+birth|birth\s?dates?|birthdays?|born)\b)")
+_GAP_WORDS = (
+    r"(?:\s*[,:]\s*|\s+|['’]s\s*)?(?:(?:is|was|too|as|being|on|the|of|hers|his|mine|it['’]s|"
+    r"falls|erm|um|like|okay|ok|then|that['’]s)(?:\s*[,:]\s*|\s+))*"
+)
+#: Between the announcing word and a date right after it: "DOB's the", "birthday too, the".
+_GAP_OK = re.compile(rf"(?i:{_GAP_WORDS})")
+_GAP_IN = re.compile(rf"(?i:{_GAP_WORDS}(?:in\s+)?)")  # "born in March ..."
+#: "born on the ...", "her birthday's on the ...": the date after "on" is the birth date.
+_ANNOUNCED_ON = re.compile(
+    r"(?i:\b(?:born|birthday['’]s|birthdays?\s+(?:is|was|falls)|d\.?o\.?b\.?['’]s)\s+(?:on|in)\s+(?:the\s+)?)$"
+)
+
+
+def _words_or_short(m) -> bool:
+    """True when the date is not one the written-date rules catch: a day or year in
+    words, a two-digit year, or no year at all."""
+    day = m.group("day") or m.group("day2") or m.group("day3") or ""
+    year = m.group("year") or m.group("year_short") or ""
+    return not day[:1].isdigit() or not re.fullmatch(r"(?:19|20)\d{2}", year) or m.group("month2") is not None
+
+
+def _find_word_dates(text, add):
+    for trig in _DOB_TRIGGER.finditer(text):
+        lo = trig.end()
+        hi = _sentence_end(text, lo, lo + _REACH)
+        if WORD_DATE.search(text, lo, hi) is None:  # the next sentence ("My DOB? The ...")
+            hi = _sentence_end(text, min(hi + 1, len(text)), hi + _REACH)
+        for m in WORD_DATE.finditer(text, lo, hi):
+            if not _words_or_short(m) and trig.group().casefold() != "born":
+                # written full dates after "DOB" / "birthday" are the window rules' (not "born")
+                continue
+            year, end = m.group("year") or m.group("year_short"), m.end()
+            if year and (_win._COUNTED.match(text, end) or _AMOUNT_AFTER.match(text, end)):
+                # "the fourth of July, twenty years ago", "the 2nd of March, 12 of us":
+                # not a year; the day and month alone
+                year, end = None, max(m.end(g) for g in ("day", "month", "day2", "month2", "day3", "month3"))
+            pre = text[max(0, m.start() - 30) : m.start()]
+            if _win._TEMPORAL_BEFORE.search(pre) and not _ANNOUNCED_ON.search(pre):
+                continue  # "the day after my birthday, on the second of May 2019": an event
+            if not year and _GAP_OK.fullmatch(text, trig.end(), m.start()) is None:
+                continue  # a day and month alone only right after the announcing word
+            add((m.start(), end, "date_of_birth", re.sub(r"\s+", " ", text[m.start() : end].lower())))
+        m = SHORT_DATE.match(text, _GAP_IN.match(text, trig.end()).end())
+        if m is not None and not _win._COUNTED.match(text, m.end()):
+            add((m.start(), m.end(), "date_of_birth", re.sub(r"\s+", " ", m.group().lower())))
+
+
+# ---------------------------------------------------------------------------------------
+# The area's entry points
+# ---------------------------------------------------------------------------------------
+
+_DOB_HINT = ("dob", "d.o.b", "d-o-b", "birth", "born")
 
 
 def find(text: str, add, folded) -> None:
     """Candidates of this area in ``text`` (``folded`` is ``text.casefold()`` when it
     keeps the length, else ``None``)."""
-    return None
+    _find_runs(text, add)
+    hay = folded if folded is not None else text.casefold()
+    if any(w in hay for w in _DOB_HINT):
+        _find_word_dates(text, add)
+
+
+_ECHO_KINDS = frozenset({"phone", "nhs_number", "ni_number", "collar_number", "warrant_number", "vehicle"})
 
 
 def revise(text: str, found: list) -> list:
-    """``found`` after this area's corrections."""
-    return found
+    """``found`` after this area's corrections: a run of number words that reads the same
+    as an identifier found elsewhere in the text takes its kind and identity ("HC 3391"
+    ... "three-three-nine-one"; "four, zero, one, six. Four-oh-one-six.")."""
+    runs = _runs_cached(text)
+    if not runs or not found:
+        return found
+    keys = {}
+    for s, e, kind, ident in found:
+        if kind in _ECHO_KINDS:
+            key = re.sub(r"[^0-9A-Za-z]", "", text[s:e]).upper()
+            if not key.isalnum() or not any(c.isdigit() for c in key):
+                key = str(ident).upper()  # a run read out: its identity is what it reads
+            for k in {key, re.sub(r"\D", "", key)}:  # "HC 3391" echoed as "three-three-nine-one"
+                if sum(c.isdigit() for c in k) >= 3:
+                    keys.setdefault(k, []).append((s, e, kind, ident))
+    if not keys:
+        return found
+    spans = {(s, e): i for i, (s, e, _k, _i) in enumerate(found)}
+    extra = []
+    for s, e, string, _n, _t, paired in runs:
+        if paired or string in _NOT_IDS or string not in keys:
+            continue
+        others = [h for h in keys[string] if (h[0], h[1]) != (s, e)]
+        if not others:
+            continue
+        kind, ident = others[0][2], others[0][3]
+        if (s, e) in spans:  # found by the announcing words: the echo decides the kind
+            i = spans[(s, e)]
+            if found[i][2] != kind and found[i][2] in _ECHO_KINDS:
+                found[i] = (s, e, kind, ident)
+            continue
+        if any(fs < e and s < fe for fs, fe, _k, _i in found):
+            continue
+        extra.append((s, e, kind, ident))
+    if not extra:
+        return found
+    from toolkit.qual._identifiers import resolve_overlaps
+
+    return resolve_overlaps(found + extra)

@@ -1,0 +1,242 @@
+"""Rules for identifiers said aloud (``toolkit/qual/_id_spoken.py``): digits read out as
+words (phone, NHS, NI, collar, warrant numbers and plates) and dates of birth said in
+words, and the number talk that must stay (counts, times, ages, years, amounts).
+Sentences written for these tests, not taken from any corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.qual._identifiers import find_identifiers
+from toolkit.qual.redact import redact
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # shapes nobody reads out for anything else: a phone number, an NHS number, an NI number
+        (
+            "He kept ringing me from a withheld line, and then texted from oh seven seven double oh, nine double oh, five one two.",
+            "He kept ringing me from a withheld line, and then texted from [Phone A].",
+        ),
+        (
+            "The office line is oh-one-one-three, four-nine-six, oh-one-two-eight, if anyone wants it.",
+            "The office line is [Phone A], if anyone wants it.",
+        ),
+        (
+            "She read it off the letter, four eight five, seven two one, three four seven eight, and the nurse typed it in.",
+            "She read it off the letter, [NHS number A], and the nurse typed it in.",
+        ),
+        (
+            "For the pension form I gave them P-R, twenty-one, thirty-three, forty-five, A, over the phone.",
+            "For the pension form I gave them [NI number A], over the phone.",
+        ),
+        (
+            "I spelled it out for her: J, K, one two, three four, five six, B.",
+            "I spelled it out for her: [NI number A].",
+        ),
+        # an announcing word in the sentence, or in the question before
+        (
+            "Interviewer: And your collar number? Respondent: Two, eight, seven, five. They all know it.",
+            "Interviewer: And your collar number? Respondent: [Collar number A]. They all know it.",
+        ),
+        (
+            "Interviewer: Could I have your warrant number? Only if you're happy. Respondent: Yeah. It's two nine nine four one.",
+            "Interviewer: Could I have your warrant number? Only if you're happy. Respondent: Yeah. It's [Warrant number A].",
+        ),
+        (
+            "My badge number was six-one-one-nine back then, they chanted it at the gates.",
+            "My badge number was [Collar number A] back then, they chanted it at the gates.",
+        ),
+        (
+            "He shouted my shoulder number, kay four oh two, across the car park.",
+            "He shouted my shoulder number, [Collar number A], across the car park.",
+        ),
+        (
+            "The post had my warrant number, which is four, one, seven, seven, zero, two.",
+            "The post had my warrant number, which is [Warrant number A].",
+        ),
+        (
+            "The old NHS number on her file was six one two, oh five eight, three three seven eight.",
+            "The old NHS number on her file was [NHS number A].",
+        ),
+        (
+            "They had our reg as well, Kilo Lima one nine, X-ray Yankee Zulu, on the same page.",
+            "They had our reg as well, [Vehicle A], on the same page.",
+        ),
+        # pairs ("forty-four") only right after the announcing word
+        (
+            "Her shoulder number's twenty-three fifteen, and he had it on his page.",
+            "Her shoulder number's [Collar number A], and he had it on his page.",
+        ),
+        # an international prefix, "hundred" in a freephone number, spelled plate letters
+        (
+            "The number on the flyer was plus four four, seven seven double oh, nine double oh, two six one.",
+            "The number on the flyer was [Phone A].",
+        ),
+        (
+            "The helpline he gave out was oh eight hundred, double five, six one two nine, which is ours.",
+            "The helpline he gave out was [Phone A], which is ours.",
+        ),
+        (
+            "Her registration is M V Z six one one nine, so it's on every list.",
+            "Her registration is [Vehicle A], so it's on every list.",
+        ),
+        (
+            "My NI number's tee aitch, one two, three four, five six, D, if that helps.",
+            "My NI number's [NI number A], if that helps.",
+        ),
+        (
+            "Then he read the postcode back, B-D, seven, three, H-J, and it was ours.",
+            "Then he read the postcode back, [Postcode A], and it was ours.",
+        ),
+        (
+            "Everyone knows four-o-one-six, that's my collar number.",
+            "Everyone knows [Collar number A], that's my collar number.",
+        ),
+        (
+            "The warrant number on the screenshot was Whiskey three one one eight five.",
+            "The warrant number on the screenshot was [Warrant number A].",
+        ),
+        (
+            "Her reg is kay eff zed, seven eight four two, it's on every list.",
+            "Her reg is [Vehicle A], it's on every list.",
+        ),
+        (
+            "My collar number got out on a Facebook group. Then somebody rang the front desk: six two nine one, they kept saying.",
+            "My collar number got out on a Facebook group. Then somebody rang the front desk: [Collar number A], they kept saying.",
+        ),
+        # a rank right before the number
+        (
+            "He'd stand outside shouting Sergeant three three one eight, we know where you live.",
+            "He'd stand outside shouting Sergeant [Collar number A], we know where you live.",
+        ),
+        # a run that reads the same as an identifier found in the text
+        (
+            "My collar number is 6620 and the lads in the cells sing six six two oh at me.",
+            "My collar number is [Collar number A] and the lads in the cells sing [Collar number A] at me.",
+        ),
+        (
+            "It's oh seven seven double oh, nine double oh, seven one four. Oh seven seven double oh, nine double oh, seven one four.",
+            "It's [Phone A]. [Phone A].",
+        ),
+    ],
+)
+def test_digits_read_out(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I went back two or three times, maybe four or five in the end.",
+        "The shift starts at seven thirty and we're off at five.",
+        "It cost us two hundred and fifty quid to fix the door.",
+        "She's fourteen, he's eleven, and the baby's two.",
+        "That was back in nineteen ninety-eight, before the forces merged.",
+        "We had one, two, three calls about it that night.",
+        "If it happens again, ring nine nine nine, don't wait.",
+        "My number was up, I thought, when twenty, thirty people turned up outside.",
+        "My collar number got read out about six or seven times in the video.",
+        "One of them said one thing and then two of them said another.",
+        "I'd done twenty-five years, thirty-one by the time I left.",
+        "He came back at half six, then again at ten to eight.",
+        "My collar number was on the post, and he'd been in twenty, thirty, forty times.",
+        "The badge number got shared. Anyway, one, two, three, and the video was gone.",
+        "Since I got my collar number, section one three six jobs have doubled.",
+        "Ring one oh one if it's not an emergency.",
+        "I was seventeen, eighteen when I first thought about joining.",
+        "The constable two doors down said three or four cars had gone past.",
+    ],
+)
+def test_number_talk_stays(text):
+    assert redact(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "My date of birth is the third of June, nineteen ninety-one, and it was on the flyer.",
+            "My date of birth is the [Date of birth A], and it was on the flyer.",
+        ),
+        (
+            "Her youngest was born on the twelfth of August two thousand and nine, and they had that too.",
+            "Her youngest was born on the [Date of birth A], and they had that too.",
+        ),
+        (
+            "My DOB's the ninth of the eleventh, oh four, so I'd only just turned eighteen.",
+            "My DOB's the [Date of birth A], so I'd only just turned eighteen.",
+        ),
+        ("The post said he was born 3rd Sept 79 and lived alone.", "The post said he was born [Date of birth A] and lived alone."),
+        (
+            "They even had my birthday, the twenty-first of March, under the photo.",
+            "They even had my birthday, the [Date of birth A], under the photo.",
+        ),
+        (
+            "Somebody posted my date of birth. March the fifth, eighty-two, with my maiden name.",
+            "Somebody posted my date of birth. [Date of birth A], with my maiden name.",
+        ),
+        (
+            "She was born, if I remember, on Friday the 9th of October 2009, in a storm.",
+            "She was born, if I remember, on Friday the [Date of birth A], in a storm.",
+        ),
+        (
+            "My DOB is fourteen, four, eighty-one, and that was on the screenshot.",
+            "My DOB is [Date of birth A], and that was on the screenshot.",
+        ),
+        (
+            "They put her birthday, the 6th of June, 14 of us had been at the party.",
+            "They put her birthday, the [Date of birth A], 14 of us had been at the party.",
+        ),
+        (
+            "His DOB was oh two, oh three, eighty-eight, I remember, because it was on the charge sheet.",
+            "His DOB was [Date of birth A], I remember, because it was on the charge sheet.",
+        ),
+        (
+            "Somebody wrote my D-O-B under the photo, March 2nd, 88.",
+            "Somebody wrote my D-O-B under the photo, [Date of birth A].",
+        ),
+        (
+            "He was born in March nineteen eighty-eight, and they had that.",
+            "He was born in [Date of birth A], and they had that.",
+        ),
+        (
+            "Her birthday's on the 30th of November, and they sent a card to the station.",
+            "Her birthday's on the [Date of birth A], and they sent a card to the station.",
+        ),
+    ],
+)
+def test_dates_of_birth_in_words(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We went to court on the third of March, twenty twenty-two, and he got off.",
+        "My birthday party was cancelled and we met on the fifth of June instead.",
+        "He was born in nineteen eighty, I think, somewhere up north.",
+        "The day after my birthday, on the second of May 2019, they posted it.",
+        "It was my birthday on the fourth of July, twenty years ago now.",
+        "I was born in March, twenty years after my brother.",
+        "My birthday's in a fortnight and 12 of us are going out.",
+        "My birthday is in May and we had a barbecue on the second of June.",
+        "The first of March is a Sunday this year, so the concert moved.",
+    ],
+)
+def test_dates_that_are_not_birth_dates_stay(text):
+    assert redact(text)[0] == text
+
+
+def test_a_phonetic_word_that_is_a_name_is_not_spelled_into_the_number():
+    text = "Victor, seven seven one two, that's the collar number they shouted."
+    collars = [text[s:e] for s, e, kind, _ in find_identifiers(text) if kind == "collar_number"]
+    assert collars == ["seven seven one two"]
+
+
+def test_an_echo_takes_the_kind_and_identity_of_the_written_form():
+    text = "My collar number is 5120, and the kids shout five one two oh when I walk past."
+    found = [(text[s:e], kind, ident) for s, e, kind, ident in find_identifiers(text)]
+    assert ("5120", "collar_number", "5120") in found
+    assert ("five one two oh", "collar_number", "5120") in found
