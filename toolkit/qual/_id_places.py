@@ -4,17 +4,572 @@ Called by :func:`toolkit.qual._identifiers.find_identifiers`: :func:`find` befor
 overlaps are resolved (it calls ``add((start, end, kind, identity))`` for each candidate),
 :func:`revise` on the resolved list at the end (it may drop or change candidates and
 returns the list, non-overlapping).
+
+Classes of phrasing covered (issue 12, the revision on corpora M and N):
+
+* an employer and its branch or site said after "at": "at <Name> in <Town>", "at the
+  <Name> <site> in <Town>", "works for <Name> at the <Town> depot", "at the <Town> delivery
+  office" (a site noun: depot, plant, warehouse, workshop, head office...); a named
+  workplace or school followed by "in/on <candidate place>" is one identifier with it;
+* a business named in apposition to "her own place" and practices named with a
+  descriptor ("<Name> Medical Practice", "<Name> Dental Care");
+* a chain named as a branch once ("works at B&Q at <Town>") and again alone as a place
+  ("see you in B&Q", "on the Asda bakery");
+* address lines before a postcode or after "my address", "house name", "my road" (house
+  names, Welsh and Scottish forms, "2/1" flats), Welsh street words before the name
+  ("Heol y ...", "Lôn ..."), a care home and its room ("<Name>, room 14"), house names
+  before a street ("Rose Cottage, Mill Lane");
+* schools: Welsh "Ysgol y ..." and "Coleg ...", "... for Boys/Girls", schools found by
+  another rule given the kind school; fire and ambulance stations are workplaces;
+* stations: "the <unit> hub/unit/department at <Place>".
+
+And look-alikes: map and storage products named with street words ("Street View",
+"Google Drive"), national police bodies ("the Police Treatment Centres"), departments
+("the People Directorate"), a town before a newspaper's title word ("the Bristol Post").
 """
 
 from __future__ import annotations
+
+import re
+from functools import cache
+
+from toolkit.qual import _identifiers as _ids
+
+_UP, _LO = _ids._UP, _ids._LO
+#: A capitalised word of a name: "Tŷ'r", "Tany's", "Betws-y-Coed", "B&Q", "Middleton-in-Teesdale".
+_AW = (
+    rf"(?:[{_UP}]&[{_UP}]|(?:Mc|Mac|O['’])?[{_UP}][{_LO}]+(?:['’][{_LO}]+)?"
+    rf"(?:-(?:[{_LO}]+-)*[{_UP}][{_LO}]+)*)(?![\w&'’-])"
+)
+#: Small words inside names ("Heol y Felin", "Newton le Willows", "Bank of Scotland").
+_JOIN = r"(?:y|yr|de|la|le|on|upon|the|of|under|in|by|and|&)"
+_NAME = rf"{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}}"
+#: Sites of an employer, said after its name ("the Ford engine plant", "the Hexham delivery
+#: office"): the lower-case words are part of the workplace's name.
+_SITE_NOUN = (
+    r"(?:depot|plant|factory|warehouse|workshop|creamery|dairy|brewery|distillery|mill|quarry|"
+    r"head\s+office|delivery\s+office|sorting\s+office|offices|distribution\s+centre|"
+    r"fulfilment\s+centre|call\s+centre|ambulance\s+station|fire\s+station|branch|superstore|"
+    r"store|yard|site)"
+)
+_SITE = rf"(?:\s+(?:[a-z]+\s+)?{_SITE_NOUN})"
+#: The same, without the nouns that say little alone after a town ("the Leeds site").
+_SITE_STRONG = (
+    r"(?:\s+(?:[a-z]+\s+)?(?:depot|plant|factory|warehouse|workshop|creamery|dairy|brewery|"
+    r"distillery|head\s+office|delivery\s+office|sorting\s+office|distribution\s+centre|"
+    r"fulfilment\s+centre|call\s+centre|ambulance\s+station|fire\s+station))"
+)
+_TOWN = rf"{_ids._CAP}(?:\s+{_ids._CAP}){{0,2}}"
+#: "at <Name> in <Town>", "at the <Name> plant in <Town>", "works for <Name> at the <Town> depot".
+AT_IN = re.compile(
+    r"(?:(?<![\w'’-])at|\b(?:work(?:s|ed|ing)?|driv(?:es|ing)|drove|volunteer(?:s|ed|ing)?)\s+(?:for|with))"
+    rf"\s+(?:(?P<the>the)\s+)?(?P<name>(?:The\s+)?{_NAME})(?P<site>{_SITE})?"
+    rf"\s+(?:in|on|at)\s+(?:the\s+)?(?P<town>{_TOWN}(?:\s+[a-z][A-Z][a-z]+)?)(?P<site2>{_SITE})?(?![\w'’-])"
+)
+#: "at the Hexham delivery office", "based out of Inverness ambulance station".
+AT_SITE = re.compile(
+    rf"(?:(?<![\w'’-])at|\bout\s+of|\bfrom)\s+(?:the\s+)?(?P<name>{_NAME})(?P<site>{_SITE_STRONG})\b"
+)
+#: "her own little place, Cutting Edge in Blackwood": a business in apposition.
+OWN_PLACE = re.compile(
+    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+own\s+(?:(?:little|small|new)\s+)?"
+    rf"(?:place|business|shop|salon|firm|company|practice)\s*,\s+(?P<name>{_NAME})"
+    rf"(?:\s+(?:in|on)\s+(?:the\s+)?(?P<town>{_TOWN}))?"
+)
+#: "Riverside Medical Practice", "Smile Dental Care": a practice named with a descriptor.
+PRACTICE = re.compile(
+    rf"(?P<name>{_AW}(?:\s+{_AW}){{0,2}})\s+(?:Medical|Dental|Health|Family|Veterinary|Vet|GP|Eye)\s+"
+    r"(?:Practice|Care|Group)\b"
+)
+#: Welsh streets and schools, the noun first: "Heol y Parc", "Lôn Nant", "Ysgol y Preseli".
+WELSH_STREET = re.compile(
+    rf"(?<![\w'’-])(?:\d{{1,4}}\s+)?(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant|Teras)\s+(?:(?:y|yr)\s+)?{_AW}"
+    rf"(?:\s+{_AW})?(?:,\s+(?P<town>{_AW}(?:\s+{_AW})?))?"
+)
+WELSH_SCHOOL = re.compile(rf"(?<![\w'’-])(?:Ysgol|Coleg)\s+(?:(?:y|yr)\s+)?{_AW}(?:\s+(?:(?:y|yr)\s+)?{_AW}){{0,3}}")
+#: "<Name>, room 14": a room in a care home, a hostel, halls.
+ROOM = re.compile(rf"(?P<name>{_AW}(?:\s+{_AW}){{0,2}}),?\s+[Rr]oom\s+(?P<num>\d{{1,4}}[A-Za-z]?)\b")
+#: "the safeguarding hub at Tunbridge Wells": a unit's base.
+UNIT_AT = re.compile(
+    r"\b(?:hub|unit|units|department|squad|desk|suite)\s+(?:at|in|out\s+of)\s+(?:the\s+)?"
+    rf"(?P<place>{_ids._CAP}(?:\s+{_ids._CAP}){{0,2}})"
+)
+#: Address announced: "her address, 22 Eskside West", "my house name, which is ...", "my road. ...".
+_ADDRESS_SAID = re.compile(
+    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our|[Tt]he)\s+(?:(?:home|new|old|full|actual)\s+)?"
+    r"(?:address|house\s+name|road|street)(?:['’]s|\s+(?:is|was))?"
+    r"(?:\s*,\s*(?:which\s+is|which\s+was|that['’]s|it['’]s))?\s*[,:.]?\s+"
+)
+#: One part of an address line: "2/1", "Flat 4B", "44 Dumbarton Road", "The Old Forge", "Tŷ'r Ywen".
+_PART = (
+    rf"(?:(?:[Ff]lat|[Aa]partment|[Uu]nit)\s+\d{{1,4}}[A-Za-z]?|\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?)"
+    rf"(?:\s+(?:The\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})?"
+    rf"|(?:The\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}}"
+)
+_PART_RE = re.compile(_PART)
+_LINE = re.compile(rf"(?<![\w'’/-])(?:{_PART})(?:,\s+(?:{_PART})){{0,3}}")
+_LINE_BEFORE = re.compile(rf"(?<![\w'’/-])(?:{_PART})(?:,\s+(?:{_PART})){{0,3}},?\s*$")
+#: Last words of house and building names.
+HOUSE_WORDS = frozenset(
+    """Cottage Cottages House Lodge Farm Farmhouse Mill Barn Hall Manor Villa Forge Vicarage
+    Rectory Grange Mansions Chambers Croft Bungalow Court Towers Tower Flats Buildings Works
+    Coach Stables Orchard Haven Retreat Nook End""".split()
+)
+_STREET_END = re.compile(rf"\s{_ids._STREET}$")
+_SCHOOL_TAIL = frozenset("School Academy Primary Nursery College Grammar Juniors Infants Middle".split())
+_SCHOOL_TAIL_2 = ("High School", "Sixth Form", "Day Nursery", "Primary School")
+#: Map and storage products named with street words ("on Street View", "in my Google Drive").
+_PRODUCT_STREET = re.compile(r"(?:Google\s+|Apple\s+)?(?:Street\s+View|Drive|Maps?|Earth)$")
+_EVENT_TAIL = frozenset("Games Festival Show Fair Marathon Cup Awards Carnival Derby Open Rally".split())
+_DEPT_TAIL = frozenset("Directorate Directorates".split())
+_NEWSPAPER = _ids.NEWSPAPER_WORDS | {"Messenger", "Dispatch", "Despatch", "Clarion", "Informer", "Packet", "Evening"}
+_PREP_BEFORE = re.compile(r"(?i:\b(?:in|at|on|into|from|outside|inside|near|for)\s+(?:the\s+)?)$")
+_WORK_KINDS = ("workplace", "school")
+_FOR_BOYS = re.compile(r"\s+for\s+(?:Boys|Girls)\b")
+_TOWN_KINDS = ("place", "address", "station", "workplace")
+
+
+@cache
+def _chains():
+    return _ids.CHAINS | {c.rstrip("'’s") for c in _ids.CHAINS}
+
+
+def _bad_name(words, common, allow_chain=True):
+    """True when the capitalised ``words`` cannot be an employer's or a school's name."""
+    if not words:
+        return True
+    first = words[0]
+    if first == "The" and len(words) > 1:
+        first = words[1]
+    name = " ".join(words)
+    if name in _chains() or words[0] in _chains():
+        return not allow_chain
+    return (
+        first.casefold() in common
+        or _ids._calendar(first)
+        or first in _ids._RANK_WORDS
+        or first in _ids.NOT_PLACES
+        or any(w in ("Police", "Constabulary", "Court", "Crown", "Operation") for w in words)
+        or name in _ids._force_stems()
+        or name in _ids.INSTITUTIONS
+        or _ids._is_unit_words(name, common)
+    )
+
+
+def _bad_town(words, common):
+    if not words:
+        return True
+    first = re.sub(r"['’]s$", "", words[0])
+    return (
+        first.casefold() in common
+        or _ids._calendar(first)
+        or first in _ids._RANK_WORDS
+        or first in _ids.NOT_PLACES
+        or " ".join(words) in _ids._force_stems()
+        or any(w in ("Police", "Constabulary", "Court", "Crown") for w in words)
+    )
+
+
+def _drop_trailing(text, start, end):
+    """``(start, end)`` without trailing common words and day or month names (a final s is
+    kept: "Tunbridge Wells", "Grays"); None when nothing is left."""
+    common = _ids._common_words()
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while words and (
+        re.sub(r"['’]s$", "", words[-1].group()).casefold() in common or _ids._calendar(words[-1].group())
+    ):
+        words.pop()
+    return (start, start + words[-1].end()) if words else None
 
 
 def find(text: str, add, folded) -> None:
     """Candidates of this area in ``text`` (``folded`` is ``text.casefold()`` when it
     keeps the length, else ``None``)."""
-    return None
+    common = _ids._common_words()
+    hay = folded if folded is not None else text.casefold()
+    if "own " in hay:
+        for m in OWN_PLACE.finditer(text):
+            words = m.group("name").split()
+            if _bad_name(words, common):
+                continue
+            end = m.end("name")
+            if m.group("town") and not _bad_town(m.group("town").split(), common):
+                end = m.end("town")
+            add((m.start("name"), end, "workplace", m.group("name").lower()))
+    if " practice" in hay or " care" in hay or " group" in hay:
+        for m in PRACTICE.finditer(text):
+            span = _ids._trim_caps(text, m.start("name"), m.end("name"))
+            if span is None or _ids._sentence_start(text, span[0]):
+                continue
+            words = text[span[0] : span[1]].split()
+            if _bad_name(words, common):
+                continue
+            add((span[0], m.end(), "workplace", text[span[0] : m.end()].lower()))
+    if "heol" in hay or "ffordd" in hay or "stryd" in hay or "lôn" in hay or "rhodfa" in hay or "cilgant" in hay or "teras" in hay:
+        for m in WELSH_STREET.finditer(text):
+            end = m.end()
+            if m.group("town") and _bad_town(m.group("town").split(), common):
+                end = m.start("town") - 2
+            add((m.start(), end, "address", text[m.start() : end].lower()))
+    if "ysgol" in hay or "coleg" in hay:
+        for m in WELSH_SCHOOL.finditer(text):
+            add((m.start(), m.end(), "school", m.group().lower()))
+    if "room" in hay:
+        for m in ROOM.finditer(text):
+            words = m.group("name").split()
+            if words[0].casefold() in common or _ids._calendar(words[0]):
+                continue
+            if not (words[-1] in HOUSE_WORDS or not all(_ids.is_ordinary(w) for w in words)):
+                continue
+            add((m.start("name"), m.end("num"), "address", m.group("name").lower()))
+    if any(w in hay for w in ("hub", "unit", "department", "squad", "desk", "suite")):
+        for m in UNIT_AT.finditer(text):
+            span = _drop_trailing(text, m.start("place"), m.end("place"))
+            if span is None:
+                continue
+            words = text[span[0] : span[1]].split()
+            if _bad_town(words, common) or _ids._is_unit_words(" ".join(words), common):
+                continue
+            if len(words) == 1 and words[0] in _ids.allowed_proper_nouns("not places"):
+                continue
+            add((*span, "station", " ".join(words).lower()))
+
+
+def _kind_of(name_words, inside):
+    """Kind of an employer's or school's candidate from its name and the candidates it
+    covers."""
+    if name_words and (name_words[-1] in _SCHOOL_TAIL or " ".join(name_words[-2:]) in _SCHOOL_TAIL_2):
+        return "school"
+    return "workplace"
+
+
+def _replace(found, new):
+    """``found`` with ``new`` ``(start, end, kind, identity)`` added and the candidates
+    inside them dropped; a new span that cuts a candidate is not taken."""
+    if not new:
+        return found
+    new = _ids.resolve_overlaps(list(new))
+    out, taken = [], []
+    for n in new:
+        if any(f[0] < n[1] and f[1] > n[0] and (f[0] < n[0] or f[1] > n[1]) for f in found):
+            continue
+        taken.append(n)
+    if not taken:
+        return found
+    for f in found:
+        if not any(f[0] < n[1] and f[1] > n[0] for n in taken):
+            out.append(f)
+    return _ids.resolve_overlaps(out + taken)
+
+
+def _at_in(text, found, common, folded):
+    """Workplaces and schools said with their branch or site: "at <Name> in <Town>"."""
+    new = []
+    kinds = {(f[0], f[1]): f[2] for f in found}
+    for m in _ids._anchored_finditer(AT_IN, text, folded, ("at", "work", "driv", "drove", "volunteer")):
+        words = m.group("name").split()
+        if _bad_name(words, common):
+            continue
+        if m.group("name").startswith("The ") and m.group("the"):
+            continue
+        if len(words) == 1 and not m.group("site") and words[0] not in _chains():
+            given = _ids.gazetteer()[0]
+            if re.sub(r"['’]s$", "", words[0]) in given:
+                continue  # "at Sarah's in Leeds": a person's house
+        if _STREET_END.search(" " + " ".join(words)) and not m.group("site"):
+            kind = "station"  # "at Strand Road in Derry": a street-named station
+            own = kinds.get((m.start("name"), m.end("name")))
+            if own not in ("station", "address"):
+                continue
+            kind = own
+        else:
+            kind = _kind_of(words, None)
+        town = m.group("town").split()
+        if _bad_town(town, common):
+            continue
+        end = m.end()
+        if not m.group("site2"):
+            t_span = _drop_trailing(text, m.start("town"), m.end("town"))
+            if t_span is None:
+                continue
+            end = t_span[1]
+        new.append((m.start("name"), end, kind, m.group("name").lower()))
+    for m in _ids._anchored_finditer(AT_SITE, text, folded, ("at", "out", "from")):
+        words = m.group("name").split()
+        if _bad_name(words, common) or "police" in m.group("site"):
+            continue
+        new.append((m.start("name"), m.end(), "workplace", m.group().lower()))
+    return new
+
+
+def _merge_towns(text, found):
+    """A workplace or school followed by "in/on <candidate>" (its branch or town) becomes
+    one candidate with it."""
+    out = []
+    i = 0
+    n = len(found)
+    while i < n:
+        s, e, k, ident = found[i]
+        j = i
+        while j + 1 < n:
+            ns, ne, nk, _ = found[j + 1]
+            gap = text[found[j][1] : ns]
+            if k in _WORK_KINDS and nk in _TOWN_KINDS and re.fullmatch(
+                rf"(?:{_SITE})?\s+(?:in|on|at)\s+(?:the\s+)?", gap
+            ):
+                j += 1
+                e = ne
+            break
+        out.append((s, e, k, ident))
+        i = j + 1
+    return out
+
+
+def _address_lines(text, found, common, folded):
+    """Address lines before a postcode ("The Old Forge, TN3 0LE") or after "my address,",
+    "my house name, which is", "my road." and house names before an address."""
+    new = []
+    given = _ids.gazetteer()[0]
+
+    def blocked(s, e):
+        for f in found:
+            if f[0] < e and f[1] > s and f[2] not in ("place", "address", "workplace", "station"):
+                if f[2] == "person" and (
+                    text[f[0] : f[1]].split()[-1] in HOUSE_WORDS
+                    or re.search(r"(?<![\w/])\d{1,4}[A-Za-z]?\s+$", text[max(0, f[0] - 6) : f[0]])
+                ):
+                    continue  # "Rose Cottage", "11 Hill Crest": a house, not a person
+                return f
+        return None
+
+    def take(s, e):
+        """Trim leading parts that hold a person or start a sentence with a common word."""
+        while s < e:
+            b = blocked(s, e)
+            if b is None:
+                break
+            nxt = text.find(",", b[1], e)
+            if nxt < 0:
+                return None
+            s = nxt + 1
+            while s < e and text[s] == " ":
+                s += 1
+        while s < e:  # a leading part of ordinary words only: "Mine, Flat 2, ..."
+            comma = text.find(",", s, e)
+            part = text[s : comma if comma >= 0 else e].split()
+            if (
+                comma < 0
+                or any(c.isdigit() for c in "".join(part))
+                or part[-1] in HOUSE_WORDS
+                or _STREET_END.search(" ".join(part))
+                or not all(_ids.is_ordinary(w) for w in part)
+            ):
+                break
+            s = comma + 1
+            while s < e and text[s] == " ":
+                s += 1
+        first = text[s:e].split()[0] if s < e else ""
+        if not first or first.casefold() in common and first != "The" or _ids._calendar(first):
+            return None
+        return s, e
+
+    for f in found:
+        if f[2] != "postcode":
+            continue
+        lo = max(0, f[0] - 120)
+        seg = text[lo : f[0]]
+        cut = max(seg.rfind(". "), seg.rfind("? "), seg.rfind("! "), seg.rfind(": "), seg.rfind("\n"))
+        if cut >= 0:
+            lo, seg = lo + cut + 2, seg[cut + 2 :]
+        m = _LINE_BEFORE.search(seg)
+        if m is None or not seg[m.start() :].rstrip().endswith(","):
+            continue
+        s, e = lo + m.start(), lo + m.start() + len(seg[m.start() :].rstrip().rstrip(","))
+        span = take(s, e)
+        if span is None:
+            continue
+        new.append((*span, "address", text[span[0] : span[1]].lower()))
+    said = () if not any(w in folded for w in ("address", "house name", " road", " street")) else _ADDRESS_SAID.finditer(text)
+    for a in said:
+        m = _LINE.match(text, a.end())
+        if m is None:
+            continue
+        span = take(m.start(), m.end())
+        if span is None:
+            continue
+        words = re.findall(r"\S+", text[span[0] : span[1]].replace(",", " "))
+        if not (
+            any(c.isdigit() for c in text[span[0] : span[1]])
+            or any(w in HOUSE_WORDS for w in words)
+            or not all(_ids.is_ordinary(w) or w in given for w in words)
+        ):
+            continue
+        if any(w in given and len(words) <= 2 for w in words[:1]) and not any(c.isdigit() for c in text[span[0] : span[1]]):
+            continue  # "my road, Dave said": a person
+        new.append((*span, "address", text[span[0] : span[1]].lower()))
+    # a house name before an address: "Rose Cottage, Mill Lane, Great Ayton"
+    for a, b in zip(found, found[1:]):
+        if b[2] != "address" or not re.fullmatch(r",\s+", text[a[1] : b[0]]):
+            continue
+        last = text[a[0] : a[1]].split()[-1]
+        if a[2] in ("place", "address") or (a[2] in ("person", "workplace") and last in HOUSE_WORDS):
+            new.append((a[0], b[1], "address", text[a[0] : b[1]].lower()))
+    return new
+
+
+def _brand_again(text, found):
+    """A chain or employer named once with its branch ("B&Q at Trostre", "Asda in
+    Winsford") and again alone as a place ("see you in B&Q", "on the Asda bakery")."""
+    new = []
+    for s, e, k, ident in found:
+        if k != "workplace":
+            continue
+        m = re.match(rf"({_AW}(?:\s+{_AW}){{0,2}}?)\s+(?:in|on|at)\s", text[s:e])
+        if m is None:
+            continue
+        name = m.group(1)
+        if name.split()[0] in ("The",):
+            continue
+        i = text.find(name)
+        while i >= 0:
+            j = i + len(name)
+            if (
+                not s <= i < e
+                and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’&-"))
+                and (j == len(text) or not (text[j].isalnum() or text[j] in "&-"))
+                and _PREP_BEFORE.search(text, max(0, i - 14), i)
+            ):
+                new.append((i, j, "workplace", ident))
+            i = text.find(name, j)
+    return new
+
+
+def _house_again(text, found):
+    """A house name given in an address ("Tŷ'r Ywen, Penrhyncoch") said again alone."""
+    new = []
+    for s, e, k, ident in found:
+        if k != "address":
+            continue
+        name = text[s:e].split(",")[0].strip()
+        words = name.split()
+        if (
+            len(name) < 5
+            or any(c.isdigit() for c in name)
+            or _STREET_END.search(" " + name)
+            or not (words[-1] in HOUSE_WORDS or not all(_ids.is_ordinary(w) for w in words))
+            or text.count(name) < 2
+        ):
+            continue
+        i = text.find(name)
+        while i >= 0:
+            j = i + len(name)
+            if (
+                not s <= i < e
+                and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’-"))
+                and (j == len(text) or not (text[j].isalnum() or text[j] in "'’-"))
+            ):
+                new.append((i, j, "address", ident))
+            i = text.find(name, j)
+    return new
+
+
+_HOME_BEFORE = re.compile(
+    r"(?i:\b(?:live[sd]?|living|home|house|flat|address|moved|grew\s+up|postcode|neighbours?|"
+    r"burglary|attended|incident|called\s+to|born|street|road))"
+)
+_POLICE_BEFORE = re.compile(
+    r"\b(?:PCSO|PC|DC|DS|DI|DCI|Sgt|Insp|SC|PSNI|HQ|(?i:sergeant|inspector|detective|officer|constable|"
+    r"special|police|headquarters|uniform|switchboard|custody|response\s+car|nick))\b"
+)
+_POLICE_AFTER = re.compile(
+    r"\s+(?:response|section|custody|shift|nights|days|lates|earlies|nick|CID|neighbourhood|at\s+shift)\b"
+    r"|,\s+(?:PCSO|PC|DC|DS|Sgt|Sergeant|Inspector)\b"
+)
+_HOME_AFTER = re.compile(r"\s*,?\s+where\s+(?:\w+\s+){1,2}(?:lives?|lived|grew)\b")
+_BEFORE_PLACE = re.compile(r"(?:\b(?:at|from|outside|on\s+the|to)\s+|,\s+)$")
+
+
+def _station_street(text, s, e, found_before):
+    """True when the address candidate ``text[s:e]`` (a street or district, no house
+    number) is where an officer works: after "at / from / outside" or in apposition, in
+    a sentence about policing ("I'm a DC in Leicestershire Police, Euston Street",
+    "on the Keyham Lane response shift") and not about a home."""
+    lo = max(0, s - 70)
+    before = text[lo:s]
+    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
+    if cut >= 0:
+        before = before[cut + 2 :]
+    if not _BEFORE_PLACE.search(before) or _HOME_BEFORE.search(before) or _HOME_AFTER.match(text, e):
+        return False
+    return bool(
+        _POLICE_BEFORE.search(before) or _POLICE_AFTER.match(text, e) or found_before(s - len(before), s)
+    )
+
+
+def _corrections(text, found, common):
+    """Kinds put right and look-alikes dropped."""
+    out = []
+    forces = [f[1] for f in found if f[2] == "force"]
+
+    def force_before(lo, hi):
+        return any(lo <= x <= hi for x in forces)
+
+    for s, e, k, ident in found:
+        span = text[s:e]
+        words = span.split()
+        if k == "address" and not any(c.isdigit() for c in span) and _PRODUCT_STREET.search(span):
+            head = re.sub(r"\s*(?:Street\s+View|Drive|Maps?|Earth)$", "", span).split()
+            if not head or head[-1] in ("Google", "Apple") or span.startswith(("Google", "Apple")):
+                continue  # "on Street View", "my Google Drive": products, no street
+        if k == "workplace" and re.search(r"\bPolice\s+$", text[max(0, s - 8) : s]):
+            continue  # "the Police Treatment Centres": a national police body
+        if k in ("place", "workplace") and words and words[-1] in _DEPT_TAIL:
+            if all(w in _DEPT_TAIL or w in _ids.UNIT_WORDS or w.casefold() in common for w in words):
+                continue  # "the People Directorate": a department
+        if k == "place" and words and words[-1] in _EVENT_TAIL:
+            continue  # "the Highland Games": an event
+        if k == "place":
+            nxt = re.match(rf"\s+({_ids._CAP})", text[e : e + 20])
+            if nxt and nxt.group(1) in _NEWSPAPER and re.search(r"(?i:\bthe\s+)$", text[max(0, s - 5) : s]):
+                continue  # "in the Bristol Post": a newspaper
+            if words and words[-1] in _NEWSPAPER and re.search(r"(?i:\b(?:in|to|from)\s+the\s+)$", text[max(0, s - 10) : s]):
+                continue
+        if k in ("station", "workplace", "place") and words:
+            if words[-1] in _SCHOOL_TAIL and (k != "place" or words[-1] != "Middle" or len(words) > 1):
+                k = "school"
+            elif " ".join(words[-2:]) in _SCHOOL_TAIL_2:
+                k = "school"
+        if k == "school":
+            boys = _FOR_BOYS.match(text, e)
+            if boys and not any(f[0] < boys.end() and f[1] > e for f in found):
+                e = boys.end()  # "Altrincham Grammar School for Boys"
+        if k == "station" and span.startswith(("Ysgol ", "Coleg ")):
+            k = "school"
+        if k == "station" and (
+            re.search(r"(?i:\b(?:fire|ambulance)\s+station)$", span) or words[-1] in _ids._PN_WORK_TAIL
+        ):
+            k = "workplace"  # a fire station, "Mane Street Salon": no police station
+        if k == "address" and not any(c.isdigit() for c in span) and "," not in span:
+            if _station_street(text, s, e, force_before):
+                k = "station"  # a station named by its street
+        out.append((s, e, k, ident))
+    return out
 
 
 def revise(text: str, found: list) -> list:
     """``found`` after this area's corrections."""
-    return found
+    common = _ids._common_words()
+    folded = text.casefold()
+    hay = folded
+    if len(folded) != len(text):
+        folded = None
+    if " at " in text or " for " in text or " with " in text or " out of " in text or " from " in text:
+        found = _replace(found, _at_in(text, found, common, folded))
+    kinds = {f[2] for f in found}
+    if "workplace" in kinds or "school" in kinds:
+        found = _merge_towns(text, found)
+    if "postcode" in kinds or "address" in kinds or "address" in hay or "house name" in hay or " road" in hay or " street" in hay:
+        found = _replace(found, _address_lines(text, found, common, hay))
+    if "workplace" in kinds or "address" in kinds:
+        found = _replace(found, _brand_again(text, found) + _house_again(text, found))
+    return _corrections(text, found, common)
