@@ -67,9 +67,7 @@ AT_IN = re.compile(
     rf"\s+(?:in|on|at)\s+(?:the\s+)?(?P<town>{_TOWN}(?:\s+[a-z][A-Z][a-z]+)?)(?P<site2>{_SITE})?(?![\w'’-])"
 )
 #: "at the Hexham delivery office", "based out of Inverness ambulance station".
-AT_SITE = re.compile(
-    rf"(?:(?<![\w'’-])at|\bout\s+of|\bfrom)\s+(?:the\s+)?(?P<name>{_NAME})(?P<site>{_SITE_STRONG})\b"
-)
+AT_SITE = re.compile(rf"(?:(?<![\w'’-])at|\bout\s+of|\bfrom)\s+(?:the\s+)?(?P<name>{_NAME})(?P<site>{_SITE_STRONG})\b")
 #: "her own little place, Cutting Edge in Blackwood": a business in apposition.
 OWN_PLACE = re.compile(
     r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+own\s+(?:(?:little|small|new)\s+)?"
@@ -205,7 +203,15 @@ def find(text: str, add, folded) -> None:
             if _bad_name(words, common):
                 continue
             add((span[0], m.end(), "workplace", text[span[0] : m.end()].lower()))
-    if "heol" in hay or "ffordd" in hay or "stryd" in hay or "lôn" in hay or "rhodfa" in hay or "cilgant" in hay or "teras" in hay:
+    if (
+        "heol" in hay
+        or "ffordd" in hay
+        or "stryd" in hay
+        or "lôn" in hay
+        or "rhodfa" in hay
+        or "cilgant" in hay
+        or "teras" in hay
+    ):
         for m in WELSH_STREET.finditer(text):
             end = m.end()
             if m.group("town") and _bad_town(m.group("town").split(), common):
@@ -314,8 +320,10 @@ def _merge_towns(text, found):
         while j + 1 < n:
             ns, ne, nk, _ = found[j + 1]
             gap = text[found[j][1] : ns]
-            if k in _WORK_KINDS and nk in _TOWN_KINDS and re.fullmatch(
-                rf"(?:{_SITE})?\s+(?:in|on|at)\s+(?:the\s+)?", gap
+            if (
+                k in _WORK_KINDS
+                and nk in _TOWN_KINDS
+                and re.fullmatch(rf"(?:{_SITE})?\s+(?:in|on|at)\s+(?:the\s+)?", gap)
             ):
                 j += 1
                 e = ne
@@ -389,7 +397,11 @@ def _address_lines(text, found, common, folded):
         if span is None:
             continue
         new.append((*span, "address", text[span[0] : span[1]].lower()))
-    said = () if not any(w in folded for w in ("address", "house name", " road", " street")) else _ADDRESS_SAID.finditer(text)
+    said = (
+        ()
+        if not any(w in folded for w in ("address", "house name", " road", " street"))
+        else _ADDRESS_SAID.finditer(text)
+    )
     for a in said:
         m = _LINE.match(text, a.end())
         if m is None:
@@ -404,7 +416,9 @@ def _address_lines(text, found, common, folded):
             or not all(_ids.is_ordinary(w) or w in given for w in words)
         ):
             continue
-        if any(w in given and len(words) <= 2 for w in words[:1]) and not any(c.isdigit() for c in text[span[0] : span[1]]):
+        if any(w in given and len(words) <= 2 for w in words[:1]) and not any(
+            c.isdigit() for c in text[span[0] : span[1]]
+        ):
             continue  # "my road, Dave said": a person
         new.append((*span, "address", text[span[0] : span[1]].lower()))
     # a house name before an address: "Rose Cottage, Mill Lane, Great Ayton"
@@ -501,9 +515,7 @@ def _station_street(text, s, e, found_before):
         before = before[cut + 2 :]
     if not _BEFORE_PLACE.search(before) or _HOME_BEFORE.search(before) or _HOME_AFTER.match(text, e):
         return False
-    return bool(
-        _POLICE_BEFORE.search(before) or _POLICE_AFTER.match(text, e) or found_before(s - len(before), s)
-    )
+    return bool(_POLICE_BEFORE.search(before) or _POLICE_AFTER.match(text, e) or found_before(s - len(before), s))
 
 
 def _corrections(text, found, common):
@@ -532,7 +544,11 @@ def _corrections(text, found, common):
             nxt = re.match(rf"\s+({_ids._CAP})", text[e : e + 20])
             if nxt and nxt.group(1) in _NEWSPAPER and re.search(r"(?i:\bthe\s+)$", text[max(0, s - 5) : s]):
                 continue  # "in the Bristol Post": a newspaper
-            if words and words[-1] in _NEWSPAPER and re.search(r"(?i:\b(?:in|to|from)\s+the\s+)$", text[max(0, s - 10) : s]):
+            if (
+                words
+                and words[-1] in _NEWSPAPER
+                and re.search(r"(?i:\b(?:in|to|from)\s+the\s+)$", text[max(0, s - 10) : s])
+            ):
                 continue
         if k in ("station", "workplace", "place") and words:
             if words[-1] in _SCHOOL_TAIL and (k != "place" or words[-1] != "Middle" or len(words) > 1):
@@ -568,7 +584,14 @@ def revise(text: str, found: list) -> list:
     kinds = {f[2] for f in found}
     if "workplace" in kinds or "school" in kinds:
         found = _merge_towns(text, found)
-    if "postcode" in kinds or "address" in kinds or "address" in hay or "house name" in hay or " road" in hay or " street" in hay:
+    if (
+        "postcode" in kinds
+        or "address" in kinds
+        or "address" in hay
+        or "house name" in hay
+        or " road" in hay
+        or " street" in hay
+    ):
         found = _replace(found, _address_lines(text, found, common, hay))
     if "workplace" in kinds or "address" in kinds:
         found = _replace(found, _brand_again(text, found) + _house_again(text, found))
