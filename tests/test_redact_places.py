@@ -112,6 +112,7 @@ def test_kinds_of_places():
         ("My brother is at Hollinsend fire station.", "Hollinsend fire station", "workplace"),
         ("I'm a PC in Cleveland Police, at Bastion Lane, on nights.", "Bastion Lane", "station"),
         ("PC Dunne said he'd be at Ferris Lane where he lives.", "Ferris Lane", "address"),
+        ("I've been at Halesowen in Dudley for six years.", "Halesowen", "place"),
     ]
     for text, span, kind in cases:
         got = {text[s:e]: k for s, e, k, _ in find_identifiers(text)}

@@ -118,7 +118,7 @@ _SCHOOL_TAIL = frozenset("School Academy Primary Nursery College Grammar Juniors
 _SCHOOL_TAIL_2 = ("High School", "Sixth Form", "Day Nursery", "Primary School")
 #: Map and storage products named with street words ("on Street View", "in my Google Drive").
 _PRODUCT_STREET = re.compile(r"(?:Google\s+|Apple\s+)?(?:Street\s+View|Drive|Maps?|Earth)$")
-_EVENT_TAIL = frozenset("Games Festival Show Fair Marathon Cup Awards Carnival Derby Open Rally".split())
+_EVENT_TAIL = frozenset("Games Festival Show Fair Marathon Cup Awards Carnival Rally".split())
 _DEPT_TAIL = frozenset("Directorate Directorates".split())
 _NEWSPAPER = _ids.NEWSPAPER_WORDS | {"Messenger", "Dispatch", "Despatch", "Clarion", "Informer", "Packet", "Evening"}
 _PREP_BEFORE = re.compile(r"(?i:\b(?:in|at|on|into|from|outside|inside|near|for)\s+(?:the\s+)?)$")
@@ -225,6 +225,8 @@ def find(text: str, add, folded) -> None:
             words = m.group("name").split()
             if words[0].casefold() in common or _ids._calendar(words[0]):
                 continue
+            if len(words) == 1 and (words[0] in HOUSE_WORDS or words[0] in _ids.gazetteer()[0]):
+                continue  # "Court, room 2", "Sarah, room 4"
             if not (words[-1] in HOUSE_WORDS or not all(_ids.is_ordinary(w) for w in words)):
                 continue
             add((m.start("name"), m.end("num"), "address", m.group("name").lower()))
@@ -238,6 +240,8 @@ def find(text: str, add, folded) -> None:
                 continue
             if len(words) == 1 and words[0] in _ids.allowed_proper_nouns("not places"):
                 continue
+            if all(_ids.is_ordinary(w) for w in words):
+                continue  # "the desk at Reception"
             add((*span, "station", " ".join(words).lower()))
 
 
@@ -268,10 +272,26 @@ def _replace(found, new):
     return _ids.resolve_overlaps(out + taken)
 
 
+_WORK_WORDS = re.compile(
+    rf"(?i:\b(?:works?|worked|working|shifts?|jobs?|employed|employer|staff|colleagues?|customers?|"
+    rf"{_ids._alternation(_ids._OCCUPATIONS)}s?)\b)"
+    rf"|\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\s+(?:{_ids._alternation(_ids.KIN)})\s+$"
+)
+
+
+def _at_work(text, pos):
+    """True when the sentence before ``pos`` says someone works there ("my day job is",
+    "I'm an accountant in the week,", "rang my brother")."""
+    before = text[max(0, pos - 100) : pos]
+    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
+    if cut >= 0:
+        before = before[cut + 2 :]
+    return _WORK_WORDS.search(before) is not None
+
+
 def _at_in(text, found, common, folded):
     """Workplaces and schools said with their branch or site: "at <Name> in <Town>"."""
     new = []
-    kinds = {(f[0], f[1]): f[2] for f in found}
     for m in _ids._anchored_finditer(AT_IN, text, folded, ("at", "work", "driv", "drove", "volunteer")):
         words = m.group("name").split()
         if _bad_name(words, common):
@@ -282,14 +302,18 @@ def _at_in(text, found, common, folded):
             given = _ids.gazetteer()[0]
             if re.sub(r"['’]s$", "", words[0]) in given:
                 continue  # "at Sarah's in Leeds": a person's house
+        own = {f[2] for f in found if f[0] < m.end("name") and f[1] > m.start("name")}
         if _STREET_END.search(" " + " ".join(words)) and not m.group("site"):
-            kind = "station"  # "at Strand Road in Derry": a street-named station
-            own = kinds.get((m.start("name"), m.end("name")))
-            if own not in ("station", "address"):
+            if not own & {"station", "address"}:
                 continue
-            kind = own
+            kind = "station" if "station" in own else "address"  # "at Strand Road in Derry"
+        elif own == {"station"} and not m.group("site") and words[0] not in _chains():
+            kind = "station"  # "I've been at Halesowen in Dudley": a station and its town
         else:
             kind = _kind_of(words, None)
+            if own and own <= {"place", "person"} and words[0] not in _chains() and not m.group("site"):
+                if not _at_work(text, m.start()):
+                    continue  # "I've been at Halesowen in Dudley": two places, no workplace said
         town = m.group("town").split()
         if _bad_town(town, common):
             continue
@@ -304,7 +328,7 @@ def _at_in(text, found, common, folded):
         words = m.group("name").split()
         if _bad_name(words, common) or "police" in m.group("site"):
             continue
-        new.append((m.start("name"), m.end(), "workplace", m.group().lower()))
+        new.append((m.start("name"), m.end(), "workplace", text[m.start("name") : m.end()].lower()))
     return new
 
 
@@ -538,10 +562,10 @@ def _corrections(text, found, common):
         if k in ("place", "workplace") and words and words[-1] in _DEPT_TAIL:
             if all(w in _DEPT_TAIL or w in _ids.UNIT_WORDS or w.casefold() in common for w in words):
                 continue  # "the People Directorate": a department
-        if k == "place" and words and words[-1] in _EVENT_TAIL:
+        if k == "place" and len(words) > 1 and words[-1] in _EVENT_TAIL:
             continue  # "the Highland Games": an event
         if k == "place":
-            nxt = re.match(rf"\s+({_ids._CAP})", text[e : e + 20])
+            nxt = re.match(rf"\s+({_ids._CAP})(?!\s+[A-Z])", text[e : e + 30])
             if nxt and nxt.group(1) in _NEWSPAPER and re.search(r"(?i:\bthe\s+)$", text[max(0, s - 5) : s]):
                 continue  # "in the Bristol Post": a newspaper
             if (
