@@ -123,6 +123,7 @@ _DEPT_TAIL = frozenset("Directorate Directorates".split())
 _NEWSPAPER = _ids.NEWSPAPER_WORDS | {"Messenger", "Dispatch", "Despatch", "Clarion", "Informer", "Packet", "Evening"}
 _PREP_BEFORE = re.compile(r"(?i:\b(?:in|at|on|into|from|outside|inside|near|for)\s+(?:the\s+)?)$")
 _WORK_KINDS = ("workplace", "school")
+_PLACE_KINDS = frozenset(("address", "workplace", "place", "station", "school"))
 _FOR_BOYS = re.compile(r"\s+for\s+(?:Boys|Girls)\b")
 _TOWN_KINDS = ("place", "address", "station", "workplace")
 
@@ -289,10 +290,32 @@ def _at_work(text, pos):
     return _WORK_WORDS.search(before) is not None
 
 
+_AT = re.compile(r"at\s+(?:the\s+)?[A-Z]")
+
+
+def _starts(pattern, text, folded, tokens):
+    """Matches of ``pattern`` starting at a word "at" before a capital, or at one of the
+    lower-case ``tokens``: a literal search first, the pattern only there."""
+    starts = set()
+    for m in _AT.finditer(text):
+        i = m.start()
+        if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’-"):
+            starts.add(i)
+    if folded is not None:
+        for tok in tokens:
+            i = folded.find(tok)
+            while i >= 0:
+                starts.add(i)
+                i = folded.find(tok, i + 1)
+    else:
+        return pattern.finditer(text)
+    return _ids._matches_at(pattern, text, starts)
+
+
 def _at_in(text, found, common, folded):
     """Workplaces and schools said with their branch or site: "at <Name> in <Town>"."""
     new = []
-    for m in _ids._anchored_finditer(AT_IN, text, folded, ("at", "work", "driv", "drove", "volunteer")):
+    for m in _starts(AT_IN, text, folded, ("work", "driv", "drove", "volunteer")):
         words = m.group("name").split()
         if _bad_name(words, common):
             continue
@@ -324,7 +347,7 @@ def _at_in(text, found, common, folded):
                 continue
             end = t_span[1]
         new.append((m.start("name"), end, kind, m.group("name").lower()))
-    for m in _ids._anchored_finditer(AT_SITE, text, folded, ("at", "out", "from")):
+    for m in _starts(AT_SITE, text, folded, ("out of", "from")):
         words = m.group("name").split()
         if _bad_name(words, common) or "police" in m.group("site"):
             continue
@@ -551,6 +574,9 @@ def _corrections(text, found, common):
         return any(lo <= x <= hi for x in forces)
 
     for s, e, k, ident in found:
+        if k not in _PLACE_KINDS:
+            out.append((s, e, k, ident))
+            continue
         span = text[s:e]
         words = span.split()
         if k == "address" and not any(c.isdigit() for c in span) and _PRODUCT_STREET.search(span):
@@ -617,6 +643,7 @@ def revise(text: str, found: list) -> list:
         or " street" in hay
     ):
         found = _replace(found, _address_lines(text, found, common, hay))
+    kinds = {f[2] for f in found}
     if "workplace" in kinds or "address" in kinds:
         found = _replace(found, _brand_again(text, found) + _house_again(text, found))
     return _corrections(text, found, common)
