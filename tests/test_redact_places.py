@@ -45,6 +45,13 @@ from toolkit.qual.redact import redact
         ("Our Jade is at Holmfirth Juniors in Kirklees, year four.", "Our [Person A] is at [School A], year four."),
         ("He goes to Ysgol y Berwyn now.", "He goes to [School A] now."),
         ("She's at Whitcombe Grammar School for Girls.", "She's at [School A]."),
+        ("The kids go to Holy Family, just round the corner.", "The kids go to [School A], just round the corner."),
+        (
+            "She's at nursery, Little Owls, three days a week.",
+            "She's at nursery, [School A], three days a week.",
+        ),
+        ("He's at Busy Bees nursery in Hexham.", "He's at [School A]."),
+        ("She volunteers at the Oxfam shop in Keswick.", "She volunteers at the [Workplace A]."),
         # address lines: house names, Welsh streets, rooms, announced addresses
         (
             "They printed my address, Ty Coch, Heol y Bryn, SA31 2PQ, under my photo.",
@@ -113,6 +120,9 @@ def test_kinds_of_places():
         ("I'm a PC in Cleveland Police, at Bastion Lane, on nights.", "Bastion Lane", "station"),
         ("PC Dunne said he'd be at Ferris Lane where he lives.", "Ferris Lane", "address"),
         ("I've been at Halesowen in Dudley for six years.", "Halesowen", "place"),
+        ("My daughter's at St Bede's, in year nine.", "St Bede's", "school"),
+        ("She's in Year 9 at Thornhill, and they found her there.", "Thornhill", "school"),
+        ("I work out of Ravensworth Road in Gateshead on lates.", "Ravensworth Road in Gateshead", "station"),
     ]
     for text, span, kind in cases:
         got = {text[s:e]: k for s, e, k, _ in find_identifiers(text)}

@@ -124,8 +124,26 @@ _NEWSPAPER = _ids.NEWSPAPER_WORDS | {"Messenger", "Dispatch", "Despatch", "Clari
 _PREP_BEFORE = re.compile(r"(?i:\b(?:in|at|on|into|from|outside|inside|near|for)\s+(?:the\s+)?)$")
 _WORK_KINDS = ("workplace", "school")
 _PLACE_KINDS = frozenset(("address", "workplace", "place", "station", "school"))
+_IN_GAP = re.compile(r"\s+in\s+")
+_SCHOOL_NOUN_BEFORE = re.compile(
+    r"\b(?:nursery|school|college|academy|playgroup|pre-school|preschool|sixth\s+form)"
+    r"\s*(?:,|\s+(?:is|was|called))\s+(?:the\s+)?$"
+)
+_SCHOOL_CHILD_BEFORE = re.compile(
+    r"(?:\b(?:son|daughter|kids|children|child|lad|girl|boy|youngest|eldest|oldest|grandson|granddaughter|"
+    r"stepson|stepdaughter)(?:['’]s|\s+is|\s+are|\s+was|\s+goes|\s+go|\s+went)?\s+(?:at|to)"
+    r"|\b[Yy]ear\s+(?:\d{1,2}|seven|eight|nine|ten|eleven|twelve|thirteen)\s+at)\s+$"
+)
+_SAINT = re.compile(r"(?:St\.?|Saint)\s+[A-Z][a-z]+(?:['’]s)?")
+_CAP_AFTER = re.compile(r" ((?:Family|Cross|Trinity|Heart|Name|Spirit|Innocents|Rosary|Redeemer|Saviour))\b")
 _FOR_BOYS = re.compile(r"\s+for\s+(?:Boys|Girls)\b")
-_TOWN_KINDS = ("place", "address", "station", "workplace")
+_TOWN_KINDS = ("place", "address", "station", "workplace", "school")
+#: Between a named workplace and its town: "the Oxfam shop in Keswick".
+_GAP = re.compile(
+    r"(?:\s+(?:[a-z]+\s+)?(?:shop|store|branch|office|offices|site|depot|plant|warehouse|factory|"
+    r"workshop|yard|creamery|dairy|brewery|mill|salon|surgery|practice|garage|nursery|school|"
+    r"academy|centre|unit))?\s+(?:in|on|at)\s+(?:the\s+)?"
+)
 
 
 @cache
@@ -356,8 +374,8 @@ def _at_in(text, found, common, folded):
 
 
 def _merge_towns(text, found):
-    """A workplace or school followed by "in/on <candidate>" (its branch or town) becomes
-    one candidate with it."""
+    """A workplace or school followed by "in/on <candidate>" (its branch or town), or a
+    station by "in <place>", becomes one candidate with it."""
     out = []
     i = 0
     n = len(found)
@@ -367,11 +385,9 @@ def _merge_towns(text, found):
         while j + 1 < n:
             ns, ne, nk, _ = found[j + 1]
             gap = text[found[j][1] : ns]
-            if (
-                k in _WORK_KINDS
-                and nk in _TOWN_KINDS
-                and re.fullmatch(rf"(?:{_SITE})?\s+(?:in|on|at)\s+(?:the\s+)?", gap)
-            ):
+            if (k in _WORK_KINDS and nk in _TOWN_KINDS and _GAP.fullmatch(gap)) or (
+                k == "station" and nk == "place" and _IN_GAP.fullmatch(gap)
+            ):  # "Clough Road in Hull": a station and its town, as "X police station in Y"
                 j += 1
                 e = ne
             break
@@ -605,7 +621,16 @@ def _corrections(text, found, common):
                 k = "school"
             elif " ".join(words[-2:]) in _SCHOOL_TAIL_2:
                 k = "school"
+        if k == "workplace" and _SCHOOL_NOUN_BEFORE.search(text, max(0, s - 30), s):
+            k = "school"  # "at nursery, Little Owls": a nursery or school in apposition
+        if k in ("address", "place") and _SCHOOL_CHILD_BEFORE.search(text, max(0, s - 40), s):
+            if _SAINT.fullmatch(span) or re.search(r"[Yy]ear\s+\S+\s+at\s+$", text[max(0, s - 20) : s]):
+                k = "school"  # "my daughter's at St Bede's", "in Year 9 at Thornhill"
         if k == "school":
+            more = _CAP_AFTER.match(text, e)
+            if more and not _ids._calendar(more.group(1)) and more.group(1) not in _ids._RANK_WORDS:
+                if not any(f[0] < more.end() and f[1] > e for f in found):
+                    e = more.end()  # "Holy Family", "Sacred Heart": the name's last word
             boys = _FOR_BOYS.match(text, e)
             if boys and not any(f[0] < boys.end() and f[1] > e for f in found):
                 e = boys.end()  # "Altrincham Grammar School for Boys"
@@ -632,7 +657,7 @@ def revise(text: str, found: list) -> list:
     if " at " in text or " for " in text or " with " in text or " out of " in text or " from " in text:
         found = _replace(found, _at_in(text, found, common, folded))
     kinds = {f[2] for f in found}
-    if "workplace" in kinds or "school" in kinds:
+    if "workplace" in kinds or "school" in kinds or "station" in kinds:
         found = _merge_towns(text, found)
     if (
         "postcode" in kinds
