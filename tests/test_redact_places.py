@@ -73,6 +73,22 @@ from toolkit.qual.redact import redact
             "Someone put the name of our house on it, Glebe Cottage, Marsh Lane, Holme.",
             "Someone put the name of our house on it, [Address A].",
         ),
+        (
+            "They had my address, Flat 3, The Maltings, Beverley, on the post.",
+            "They had my address, [Address A], on the post.",
+        ),
+        (
+            "My address was up there, 3F1, 12 Marchmont Crescent, EH9 1HG.",
+            "My address was up there, [Address A], [Postcode A].",
+        ),
+        ("The flat's 0/2, 17 Dumbarton Road.", "The flat's [Address A]."),
+        ("He put my address up, 4 Ty'n y Coed, Llanfair.", "He put my address up, [Address A]."),
+        (
+            "They put our house name on it, Hafod Wen, and the village.",
+            "They put our house name on it, [Address A], and the village.",
+        ),
+        ("She's moved to 8 Cae Glas, Llandeilo.", "She's moved to [Address A]."),
+        ("My house is called Windrush, and they had that.", "My house is called [Address A], and they had that."),
         # stations: a unit's base, a station named by its street
         (
             "I'm in the public protection hub at Kirkcaldy these days.",
@@ -104,6 +120,9 @@ def test_place_phrasings(text, expected):
         "My address. It was all there.",
         "There were 40 of us at work in the morning.",
         "I was at home in the evening, on 3 May.",
+        "The house is called that because of the river.",
+        "She moved to 3 different schools in two years.",
+        "My address wasn't on there, thank God.",
     ],
 )
 def test_place_look_alikes_stay(text):

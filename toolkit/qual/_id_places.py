@@ -98,9 +98,21 @@ _ADDRESS_SAID = re.compile(
     r"(?:address|house\s+name|road|street)(?:['’]s|\s+(?:is|was))?"
     r"(?:\s*,\s*(?:which\s+is|which\s+was|that['’]s|it['’]s))?\s*[,:.]?\s+"
 )
+#: The same with a few words between ("my address up, 4 ...", "our house name on it, ...").
+_ADDRESS_SAID_LOOSE = re.compile(
+    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our|[Tt]he)\s+(?:(?:home|new|old|full|actual)\s+)?"
+    r"(?P<what>address|house\s+name)(?:\s+[a-z’']+){1,3}\s*,\s+"
+)
+#: "my house is called Windrush", "the farm's called Low Riggs".
+_HOUSE_CALLED = re.compile(
+    r"\b(?:house|home|bungalow|cottage|farm|farmhouse)(?:['’]s|\s+is|\s+was)?\s+(?:called|named)\s+"
+)
+#: "she's moved to 8 Cae Glas, Llandeilo": a house number and a name without a street word.
+_LIVES_AT = re.compile(r"\b(?:live[sd]?|living|moved|moving)\s+(?:back\s+)?(?:to|at|in)\s+(?=\d)")
+_FLAT_BEFORE = re.compile(r"(?<![\w/])(?:\d{1,2}/\d{1,2}|\d[Ff]\d{1,2}),\s+$")
 #: One part of an address line: "2/1", "Flat 4B", "44 Dumbarton Road", "The Old Forge", "Tŷ'r Ywen".
 _PART = (
-    rf"(?:(?:[Ff]lat|[Aa]partment|[Uu]nit)\s+\d{{1,4}}[A-Za-z]?|\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?)"
+    rf"(?:(?:[Ff]lat|[Aa]partment|[Uu]nit)\s+\d{{1,4}}[A-Za-z]?|\d[Ff]\d{{1,2}}|\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?)"
     rf"(?:\s+(?:The\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})?"
     rf"|(?:The\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}}"
 )
@@ -405,6 +417,13 @@ def _address_lines(text, found, common, folded):
     def blocked(s, e):
         for f in found:
             if f[0] < e and f[1] > s and f[2] not in ("place", "address", "workplace", "station"):
+                if (
+                    f[2] == "person"
+                    and "," in text[s : f[0]]
+                    and " " not in text[f[0] : f[1]]
+                    and (f[1] >= len(text) or text[f[1]] in ",.;:)")
+                ):
+                    continue  # "Flat 3, The Maltings, Beverley,": a town named like a person
                 if f[2] == "person" and (
                     text[f[0] : f[1]].split()[-1] in HOUSE_WORDS
                     or re.search(r"(?<![\w/])\d{1,4}[A-Za-z]?\s+$", text[max(0, f[0] - 6) : f[0]])
@@ -484,6 +503,31 @@ def _address_lines(text, found, common, folded):
         ):
             continue  # "my road, Dave said": a person
         new.append((*span, "address", text[span[0] : span[1]].lower()))
+    loose = () if "address" not in folded and "house name" not in folded else _ADDRESS_SAID_LOOSE.finditer(text)
+    for a in loose:
+        m = _LINE.match(text, a.end())
+        if m is None or (a.group("what") == "address" and not re.match(r"\d|[Ff]lat\s", m.group())):
+            continue
+        span = take(m.start(), m.end())
+        if span:
+            new.append((*span, "address", text[span[0] : span[1]].lower()))
+    called = () if " called" not in folded and " named" not in folded else _HOUSE_CALLED.finditer(text)
+    for a in called:
+        m = _PART_RE.match(text, a.end())
+        if m and m.group().split()[0].casefold() not in common:
+            new.append((m.start(), m.end(), "address", m.group().lower()))
+    lives = () if "live" not in folded and "mov" not in folded else _LIVES_AT.finditer(text)
+    for a in lives:
+        m = _LINE.match(text, a.end())
+        if m and len(m.group().split()) > 1:
+            span = take(m.start(), m.end())
+            if span:
+                new.append((*span, "address", text[span[0] : span[1]].lower()))
+    for b in found:  # "2/1, 44 Dumbarton Road", "3F1, 12 Marchmont Crescent": the flat's position
+        if b[2] == "address":
+            flat = _FLAT_BEFORE.search(text, max(0, b[0] - 8), b[0])
+            if flat:
+                new.append((flat.start(), b[1], "address", b[3]))
     # a house name before an address: "Rose Cottage, Mill Lane, Great Ayton"
     for a, b in zip(found, found[1:]):
         if b[2] != "address" or not re.fullmatch(r",\s+", text[a[1] : b[0]]):
@@ -659,15 +703,7 @@ def revise(text: str, found: list) -> list:
     kinds = {f[2] for f in found}
     if "workplace" in kinds or "school" in kinds or "station" in kinds:
         found = _merge_towns(text, found)
-    if (
-        "postcode" in kinds
-        or "address" in kinds
-        or "address" in hay
-        or "house name" in hay
-        or " road" in hay
-        or " street" in hay
-    ):
-        found = _replace(found, _address_lines(text, found, common, hay))
+    found = _replace(found, _address_lines(text, found, common, hay))
     kinds = {f[2] for f in found}
     if "workplace" in kinds or "address" in kinds:
         found = _replace(found, _brand_again(text, found) + _house_again(text, found))
