@@ -36,6 +36,9 @@ from toolkit.qual.redact import redact
             "Her own little place, [Workplace A], got the reviews.",
         ),
         ("The letter came from Oakfield Medical Practice in Crewe.", "The letter came from [Workplace A]."),
+        ("They left reviews for Tyne Valley Brewery as well.", "They left reviews for [Workplace A] as well."),
+        ("Somebody rang Bluebell Catering pretending to be me.", "Somebody rang [Workplace A] pretending to be me."),
+        ("Flat 9, Camden Road, Sarah said.", "[Address A], [Person A] said."),
         # a chain named with its branch, then again alone as a place
         (
             "My partner works at Wickes at Ryton, and a lad shouted at her in Wickes last week.",
@@ -121,6 +124,9 @@ def test_place_phrasings(text, expected):
         "There were 40 of us at work in the morning.",
         "I was at home in the evening, on 3 May.",
         "The house is called that because of the river.",
+        "We had the do at an Italian Restaurant near the nick.",
+        "The Day Nursery was shut for a week.",
+        "The meeting at Head Office in March was cancelled.",
         "She moved to 3 different schools in two years.",
         "My address wasn't on there, thank God.",
     ],
@@ -141,6 +147,7 @@ def test_kinds_of_places():
         ("I've been at Halesowen in Dudley for six years.", "Halesowen", "place"),
         ("My daughter's at St Bede's, in year nine.", "St Bede's", "school"),
         ("She's in Year 9 at Thornhill, and they found her there.", "Thornhill", "school"),
+        ("She's at Ink Well Tattoo most days.", "Ink Well Tattoo", "workplace"),
         ("I work out of Ravensworth Road in Gateshead on lates.", "Ravensworth Road in Gateshead", "station"),
     ]
     for text, span, kind in cases:

@@ -79,6 +79,18 @@ PRACTICE = re.compile(
     rf"(?P<name>{_AW}(?:\s+{_AW}){{0,2}})\s+(?:Medical|Dental|Health|Family|Veterinary|Vet|GP|Eye)\s+"
     r"(?:Practice|Care|Group)\b"
 )
+#: Trade nouns that end a business's name, beside those the main patterns know
+#: ("Tyne Valley Brewery", "Bluebell Catering", "Ink Well Tattoo").
+TRADE_WORDS = frozenset(
+    """Brewery Distillery Dairy Dairies Creamery Catering Caterers Laundrette Launderette Cobblers
+    Tattoo Tattoos Aesthetics Lashes Grooming Tiling Flooring Plastering Fencing Paving Driveways
+    Blinds Accountancy Bookkeeping Mortgages Conveyancing Restaurant Diner Steakhouse Patisserie
+    Boutique Spa Dentistry Orthodontics Tuition Photography Printing Motorcycles Cycles Aquatics
+    Antiques Furnishings Butchery Fishmongers Greengrocers Grocers Vintners Bookshop Tearoom
+    Carvery Pizzeria Trattoria Barbershop Hairdressers""".split()
+)
+_TRADE_HIT = re.compile(r"(?<=\s)(?:" + "|".join(sorted(TRADE_WORDS, key=len, reverse=True)) + r")(?![\w'’-])")
+_NAME_BEFORE = re.compile(rf"(?<![\w'’-])(?:{_AW})(?:\s+(?:(?:&|and)\s+)?{_AW}){{0,3}}\s+$")
 #: Welsh streets and schools, the noun first: "Heol y Parc", "Lôn Nant", "Ysgol y Preseli".
 WELSH_STREET = re.compile(
     rf"(?<![\w'’-])(?:\d{{1,4}}\s+)?(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant|Teras)\s+(?:(?:y|yr)\s+)?{_AW}"
@@ -148,6 +160,10 @@ _SCHOOL_CHILD_BEFORE = re.compile(
 )
 _SAINT = re.compile(r"(?:St\.?|Saint)\s+[A-Z][a-z]+(?:['’]s)?")
 _CAP_AFTER = re.compile(r" ((?:Family|Cross|Trinity|Heart|Name|Spirit|Innocents|Rosary|Redeemer|Saviour))\b")
+_CAP_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
+_SPEAKER_AFTER = re.compile(
+    r",\s+([A-Z][a-z]+)(?=\s+(?:said|says|told|asked|reckons|reckoned|thinks|thought|rang|came|was|is)\b)"
+)
 _FOR_BOYS = re.compile(r"\s+for\s+(?:Boys|Girls)\b")
 _TOWN_KINDS = ("place", "address", "station", "workplace", "school")
 #: Between a named workplace and its town: "the Oxfam shop in Keswick".
@@ -248,6 +264,21 @@ def find(text: str, add, folded) -> None:
             if m.group("town") and _bad_town(m.group("town").split(), common):
                 end = m.start("town") - 2
             add((m.start(), end, "address", text[m.start() : end].lower()))
+    for t in _TRADE_HIT.finditer(text):
+        m = _NAME_BEFORE.search(text, max(0, t.start() - 60), t.start())
+        if m is None:
+            continue
+        span = _ids._trim_caps(text, m.start(), m.end())
+        if span is None:
+            continue
+        words = text[span[0] : t.start()].split()
+        if not words or _bad_name(words, common, allow_chain=False):
+            continue
+        if all(w in _ids.allowed_proper_nouns("not places") for w in words):
+            continue  # "an Italian Restaurant", "the Chinese Takeaway"
+        if _ids._sentence_start(text, span[0]) and len(words) == 1 and _ids.is_ordinary(words[0]):
+            continue
+        add((span[0], t.end(), "workplace", text[span[0] : t.end()].lower()))
     if "ysgol" in hay or "coleg" in hay:
         for m in WELSH_SCHOOL.finditer(text):
             add((m.start(), m.end(), "school", m.group().lower()))
@@ -665,6 +696,20 @@ def _corrections(text, found, common):
                 k = "school"
             elif " ".join(words[-2:]) in _SCHOOL_TAIL_2:
                 k = "school"
+        if k == "school" and all(
+            w in _ids.SCHOOL_KIND_WORDS or w in _SCHOOL_TAIL or w.casefold() in common for w in words
+        ):
+            continue  # "The Day Nursery", "the Sixth Form College": a kind of school, no name
+        if k == "place" and all(_ids.is_ordinary(w) for w in words):
+            nxt = _CAP_WORD_AFTER.match(text, e)
+            if nxt and nxt.group(1).casefold() in common:
+                continue  # "at Head Office": a capitalised phrase of ordinary words
+        if k == "address" and "," in span:
+            last = _SPEAKER_AFTER.search(text, s, min(len(text), e + 12))
+            if last and last.start(1) < e and last.group(1) in _ids.gazetteer()[0]:
+                out.append((s, last.start(), k, ident))  # "Camden Road, Sarah said"
+                out.append((last.start(1), last.end(1), "person", last.group(1).lower()))
+                continue
         if k == "workplace" and _SCHOOL_NOUN_BEFORE.search(text, max(0, s - 30), s):
             k = "school"  # "at nursery, Little Owls": a nursery or school in apposition
         if k in ("address", "place") and _SCHOOL_CHILD_BEFORE.search(text, max(0, s - 40), s):
@@ -681,7 +726,9 @@ def _corrections(text, found, common):
         if k == "station" and span.startswith(("Ysgol ", "Coleg ")):
             k = "school"
         if k == "station" and (
-            re.search(r"(?i:\b(?:fire|ambulance)\s+station)$", span) or words[-1] in _ids._PN_WORK_TAIL
+            re.search(r"(?i:\b(?:fire|ambulance)\s+station)$", span)
+            or words[-1] in _ids._PN_WORK_TAIL
+            or words[-1] in TRADE_WORDS
         ):
             k = "workplace"  # a fire station, "Mane Street Salon": no police station
         if k == "address" and not any(c.isdigit() for c in span) and "," not in span:
