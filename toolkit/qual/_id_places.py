@@ -75,10 +75,7 @@ OWN_PLACE = re.compile(
     rf"(?:\s+(?:in|on)\s+(?:the\s+)?(?P<town>{_TOWN}))?"
 )
 #: "Riverside Medical Practice", "Smile Dental Care": a practice named with a descriptor.
-PRACTICE = re.compile(
-    rf"(?P<name>{_AW}(?:\s+{_AW}){{0,2}})\s+(?:Medical|Dental|Health|Family|Veterinary|Vet|GP|Eye)\s+"
-    r"(?:Practice|Care|Group)\b"
-)
+_PRACTICE_HIT = re.compile(r"(?:Medical|Dental|Health|Family|Veterinary|Vet|GP|Eye)\s+(?:Practice|Care|Group)\b")
 #: Trade nouns that end a business's name, beside those the main patterns know
 #: ("Tyne Valley Brewery", "Bluebell Catering", "Ink Well Tattoo").
 TRADE_WORDS = frozenset(
@@ -89,7 +86,7 @@ TRADE_WORDS = frozenset(
     Antiques Furnishings Butchery Fishmongers Greengrocers Grocers Vintners Bookshop Tearoom
     Carvery Pizzeria Trattoria Barbershop Hairdressers""".split()
 )
-_TRADE_HIT = re.compile(r"(?<=\s)(?:" + "|".join(sorted(TRADE_WORDS, key=len, reverse=True)) + r")(?![\w'’-])")
+_TRADE_HIT = re.compile(r"(?:" + "|".join(sorted(TRADE_WORDS, key=len, reverse=True)) + r")(?![\w'’-])")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’-])(?:{_AW})(?:\s+(?:(?:&|and)\s+)?{_AW}){{0,3}}\s+$")
 #: Welsh streets and schools, the noun first: "Heol y Parc", "Lôn Nant", "Ysgol y Preseli".
 WELSH_STREET = re.compile(
@@ -98,23 +95,23 @@ WELSH_STREET = re.compile(
 )
 WELSH_SCHOOL = re.compile(rf"(?<![\w'’-])(?:Ysgol|Coleg)\s+(?:(?:y|yr)\s+)?{_AW}(?:\s+(?:(?:y|yr)\s+)?{_AW}){{0,3}}")
 #: "<Name>, room 14": a room in a care home, a hostel, halls.
-ROOM = re.compile(rf"(?P<name>{_AW}(?:\s+{_AW}){{0,2}}),?\s+[Rr]oom\s+(?P<num>\d{{1,4}}[A-Za-z]?)\b")
+_ROOM_HIT = re.compile(r"[Rr]oom\s+\d{1,4}[A-Za-z]?\b")
+_ROOM_NAME = re.compile(rf"(?<![\w'’-])(?P<name>{_AW}(?:\s+{_AW}){{0,2}}),?\s+$")
 #: "the safeguarding hub at Tunbridge Wells": a unit's base.
 UNIT_AT = re.compile(
     r"\b(?:hub|unit|units|department|squad|desk|suite)\s+(?:at|in|out\s+of)\s+(?:the\s+)?"
     rf"(?P<place>{_ids._CAP}(?:\s+{_ids._CAP}){{0,2}})"
 )
 #: Address announced: "her address, 22 Eskside West", "my house name, which is ...", "my road. ...".
+_OWNER_BEFORE = re.compile(
+    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our|[Tt]he)\s+(?:(?:home|new|old|full|actual)\s+)?$"
+)
 _ADDRESS_SAID = re.compile(
-    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our|[Tt]he)\s+(?:(?:home|new|old|full|actual)\s+)?"
     r"(?:address|house\s+name|road|street)(?:['’]s|\s+(?:is|was))?"
     r"(?:\s*,\s*(?:which\s+is|which\s+was|that['’]s|it['’]s))?\s*[,:.]?\s+"
 )
 #: The same with a few words between ("my address up, 4 ...", "our house name on it, ...").
-_ADDRESS_SAID_LOOSE = re.compile(
-    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our|[Tt]he)\s+(?:(?:home|new|old|full|actual)\s+)?"
-    r"(?P<what>address|house\s+name)(?:\s+[a-z’']+){1,3}\s*,\s+"
-)
+_ADDRESS_SAID_LOOSE = re.compile(r"(?P<what>address|house\s+name)(?:\s+[a-z’']+){1,3}\s*,\s+")
 #: "my house is called Windrush", "the farm's called Low Riggs".
 _HOUSE_CALLED = re.compile(
     r"\b(?:house|home|bungalow|cottage|farm|farmhouse)(?:['’]s|\s+is|\s+was)?\s+(?:called|named)\s+"
@@ -174,6 +171,21 @@ _GAP = re.compile(
 )
 
 
+_POSS = re.compile(r"['’]s$")
+_TOKEN = re.compile(r"\S+")
+_NUM_BEFORE = re.compile(r"(?<![\w/])\d{1,4}[A-Za-z]?\s+$")
+_NUM_OR_FLAT = re.compile(r"\d|[Ff]lat\s")
+_COMMA_GAP = re.compile(r",\s+")
+_BRAND_HEAD = re.compile(rf"({_AW}(?:\s+{_AW}){{0,2}}?)\s+(?:in|on|at)\s")
+_PRODUCT_TAIL = re.compile(r"\s*(?:Street\s+View|Drive|Maps?|Earth)$")
+_POLICE_WORD_BEFORE = re.compile(r"\bPolice\s+$")
+_NEXT_CAP = re.compile(rf"\s+({_ids._CAP})(?!\s+[A-Z])")
+_THE_BEFORE = re.compile(r"(?i:\bthe\s+)$")
+_IN_THE_BEFORE = re.compile(r"(?i:\b(?:in|to|from)\s+the\s+)$")
+_YEAR_AT = re.compile(r"[Yy]ear\s+\S+\s+at\s+$")
+_FIRE_STATION = re.compile(r"(?i:\b(?:fire|ambulance)\s+station)$")
+
+
 @cache
 def _chains():
     return _ids.CHAINS | {c.rstrip("'’s") for c in _ids.CHAINS}
@@ -204,7 +216,7 @@ def _bad_name(words, common, allow_chain=True):
 def _bad_town(words, common):
     if not words:
         return True
-    first = re.sub(r"['’]s$", "", words[0])
+    first = _POSS.sub("", words[0])
     return (
         first.casefold() in common
         or _ids._calendar(first)
@@ -219,10 +231,8 @@ def _drop_trailing(text, start, end):
     """``(start, end)`` without trailing common words and day or month names (a final s is
     kept: "Tunbridge Wells", "Grays"); None when nothing is left."""
     common = _ids._common_words()
-    words = list(re.finditer(r"\S+", text[start:end]))
-    while words and (
-        re.sub(r"['’]s$", "", words[-1].group()).casefold() in common or _ids._calendar(words[-1].group())
-    ):
+    words = list(_TOKEN.finditer(text[start:end]))
+    while words and (_POSS.sub("", words[-1].group()).casefold() in common or _ids._calendar(words[-1].group())):
         words.pop()
     return (start, start + words[-1].end()) if words else None
 
@@ -241,15 +251,16 @@ def find(text: str, add, folded) -> None:
             if m.group("town") and not _bad_town(m.group("town").split(), common):
                 end = m.end("town")
             add((m.start("name"), end, "workplace", m.group("name").lower()))
-    if " practice" in hay or " care" in hay or " group" in hay:
-        for m in PRACTICE.finditer(text):
-            span = _ids._trim_caps(text, m.start("name"), m.end("name"))
-            if span is None or _ids._sentence_start(text, span[0]):
+    if " Practice" in text or " Care" in text or " Group" in text:
+        for t in _PRACTICE_HIT.finditer(text):
+            m = _NAME_BEFORE.search(text, max(0, t.start() - 60), t.start())
+            span = m and _ids._trim_caps(text, m.start(), m.end())
+            if not span or _ids._sentence_start(text, span[0]):
                 continue
-            words = text[span[0] : span[1]].split()
-            if _bad_name(words, common):
+            words = text[span[0] : t.start()].split()
+            if not words or _bad_name(words, common):
                 continue
-            add((span[0], m.end(), "workplace", text[span[0] : m.end()].lower()))
+            add((span[0], t.end(), "workplace", text[span[0] : t.end()].lower()))
     if (
         "heol" in hay
         or "ffordd" in hay
@@ -265,6 +276,8 @@ def find(text: str, add, folded) -> None:
                 end = m.start("town") - 2
             add((m.start(), end, "address", text[m.start() : end].lower()))
     for t in _TRADE_HIT.finditer(text):
+        if t.start() == 0 or not text[t.start() - 1].isspace():
+            continue
         m = _NAME_BEFORE.search(text, max(0, t.start() - 60), t.start())
         if m is None:
             continue
@@ -282,8 +295,11 @@ def find(text: str, add, folded) -> None:
     if "ysgol" in hay or "coleg" in hay:
         for m in WELSH_SCHOOL.finditer(text):
             add((m.start(), m.end(), "school", m.group().lower()))
-    if "room" in hay:
-        for m in ROOM.finditer(text):
+    if "oom " in text:
+        for t in _ROOM_HIT.finditer(text):
+            m = _ROOM_NAME.search(text, max(0, t.start() - 50), t.start())
+            if m is None:
+                continue
             words = m.group("name").split()
             if words[0].casefold() in common or _ids._calendar(words[0]):
                 continue
@@ -291,7 +307,7 @@ def find(text: str, add, folded) -> None:
                 continue  # "Court, room 2", "Sarah, room 4"
             if not (words[-1] in HOUSE_WORDS or not all(_ids.is_ordinary(w) for w in words)):
                 continue
-            add((m.start("name"), m.end("num"), "address", m.group("name").lower()))
+            add((m.start("name"), t.end(), "address", m.group("name").lower()))
     if any(w in hay for w in ("hub", "unit", "department", "squad", "desk", "suite")):
         for m in UNIT_AT.finditer(text):
             span = _drop_trailing(text, m.start("place"), m.end("place"))
@@ -352,31 +368,54 @@ def _at_work(text, pos):
 
 
 _AT = re.compile(r"at\s+(?:the\s+)?[A-Z]")
+_NEAR_PREP = re.compile(r" (?:in|on|at) ")
+_SITE_WORDS = (
+    "depot",
+    "plant",
+    "factory",
+    "warehouse",
+    "workshop",
+    "creamery",
+    "dairy",
+    "brewery",
+    "distillery",
+    " office",
+    " centre",
+    " station",
+)
+_VERB_BEFORE = re.compile(r"\b(?:work(?:s|ed|ing)?|driv(?:es|ing)|drove|volunteer(?:s|ed|ing)?)$")
 
 
-def _starts(pattern, text, folded, tokens):
-    """Matches of ``pattern`` starting at a word "at" before a capital, or at one of the
-    lower-case ``tokens``: a literal search first, the pattern only there."""
-    starts = set()
+def _positions(text, word):
+    out = []
+    i = text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
+def _at_starts(text):
+    """Positions of the word "at" before a capitalised word."""
+    out = []
     for m in _AT.finditer(text):
         i = m.start()
         if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’-"):
-            starts.add(i)
-    if folded is not None:
-        for tok in tokens:
-            i = folded.find(tok)
-            while i >= 0:
-                starts.add(i)
-                i = folded.find(tok, i + 1)
-    else:
-        return pattern.finditer(text)
-    return _ids._matches_at(pattern, text, starts)
+            out.append(i)
+    return out
 
 
-def _at_in(text, found, common, folded):
+def _at_in(text, found, common):
     """Workplaces and schools said with their branch or site: "at <Name> in <Town>"."""
     new = []
-    for m in _starts(AT_IN, text, folded, ("work", "driv", "drove", "volunteer")):
+    ats = _at_starts(text)
+    starts = [i for i in ats if _NEAR_PREP.search(text, i + 3, i + 110)]
+    for word in (" for ", " with "):
+        for i in _positions(text, word):
+            v = _VERB_BEFORE.search(text, max(0, i - 12), i)
+            if v:
+                starts.append(v.start())
+    for m in _ids._matches_at(AT_IN, text, starts):
         words = m.group("name").split()
         if _bad_name(words, common):
             continue
@@ -384,7 +423,7 @@ def _at_in(text, found, common, folded):
             continue
         if len(words) == 1 and not m.group("site") and words[0] not in _chains():
             given = _ids.gazetteer()[0]
-            if re.sub(r"['’]s$", "", words[0]) in given:
+            if _POSS.sub("", words[0]) in given:
                 continue  # "at Sarah's in Leeds": a person's house
         own = {f[2] for f in found if f[0] < m.end("name") and f[1] > m.start("name")}
         if _STREET_END.search(" " + " ".join(words)) and not m.group("site"):
@@ -408,7 +447,12 @@ def _at_in(text, found, common, folded):
                 continue
             end = t_span[1]
         new.append((m.start("name"), end, kind, m.group("name").lower()))
-    for m in _starts(AT_SITE, text, folded, ("out of", "from")):
+    sites = [i for w in _SITE_WORDS if w in text for i in _positions(text, w)]
+    near = []
+    if sites:
+        outs = _positions(text, "out of ") + _positions(text, "from ")
+        near = [i for i in ats + outs if any(0 < x - i < 90 for x in sites)]
+    for m in _ids._matches_at(AT_SITE, text, near):
         words = m.group("name").split()
         if _bad_name(words, common) or "police" in m.group("site"):
             continue
@@ -439,7 +483,7 @@ def _merge_towns(text, found):
     return out
 
 
-def _address_lines(text, found, common, folded):
+def _address_lines(text, found, common):
     """Address lines before a postcode ("The Old Forge, TN3 0LE") or after "my address,",
     "my house name, which is", "my road." and house names before an address."""
     new = []
@@ -456,8 +500,7 @@ def _address_lines(text, found, common, folded):
                 ):
                     continue  # "Flat 3, The Maltings, Beverley,": a town named like a person
                 if f[2] == "person" and (
-                    text[f[0] : f[1]].split()[-1] in HOUSE_WORDS
-                    or re.search(r"(?<![\w/])\d{1,4}[A-Za-z]?\s+$", text[max(0, f[0] - 6) : f[0]])
+                    text[f[0] : f[1]].split()[-1] in HOUSE_WORDS or _NUM_BEFORE.search(text[max(0, f[0] - 6) : f[0]])
                 ):
                     continue  # "Rose Cottage", "11 Hill Crest": a house, not a person
                 return f
@@ -494,9 +537,13 @@ def _address_lines(text, found, common, folded):
             return None
         return s, e
 
-    for f in found:
-        if f[2] != "postcode":
-            continue
+    postcodes, addresses = [], []
+    for i, f in enumerate(found):
+        if f[2] == "postcode":
+            postcodes.append(f)
+        elif f[2] == "address":
+            addresses.append(i)
+    for f in postcodes:
         lo = max(0, f[0] - 120)
         seg = text[lo : f[0]]
         cut = max(seg.rfind(". "), seg.rfind("? "), seg.rfind("! "), seg.rfind(": "), seg.rfind("\n"))
@@ -510,19 +557,18 @@ def _address_lines(text, found, common, folded):
         if span is None:
             continue
         new.append((*span, "address", text[span[0] : span[1]].lower()))
-    said = (
-        ()
-        if not any(w in folded for w in ("address", "house name", " road", " street"))
-        else _ADDRESS_SAID.finditer(text)
-    )
+    has_address = "address" in text or "house name" in text
+    said = _ADDRESS_SAID.finditer(text) if has_address or " road" in text or " street" in text else ()
     for a in said:
+        if not _OWNER_BEFORE.search(text, max(0, a.start() - 20), a.start()):
+            continue
         m = _LINE.match(text, a.end())
         if m is None:
             continue
         span = take(m.start(), m.end())
         if span is None:
             continue
-        words = re.findall(r"\S+", text[span[0] : span[1]].replace(",", " "))
+        words = _TOKEN.findall(text[span[0] : span[1]].replace(",", " "))
         if not (
             any(c.isdigit() for c in text[span[0] : span[1]])
             or any(w in HOUSE_WORDS for w in words)
@@ -534,34 +580,37 @@ def _address_lines(text, found, common, folded):
         ):
             continue  # "my road, Dave said": a person
         new.append((*span, "address", text[span[0] : span[1]].lower()))
-    loose = () if "address" not in folded and "house name" not in folded else _ADDRESS_SAID_LOOSE.finditer(text)
+    loose = _ADDRESS_SAID_LOOSE.finditer(text) if has_address else ()
     for a in loose:
+        if not _OWNER_BEFORE.search(text, max(0, a.start() - 20), a.start()):
+            continue
         m = _LINE.match(text, a.end())
-        if m is None or (a.group("what") == "address" and not re.match(r"\d|[Ff]lat\s", m.group())):
+        if m is None or (a.group("what") == "address" and not _NUM_OR_FLAT.match(m.group())):
             continue
         span = take(m.start(), m.end())
         if span:
             new.append((*span, "address", text[span[0] : span[1]].lower()))
-    called = () if " called" not in folded and " named" not in folded else _HOUSE_CALLED.finditer(text)
+    called = _HOUSE_CALLED.finditer(text) if " called" in text or " named" in text else ()
     for a in called:
         m = _PART_RE.match(text, a.end())
         if m and m.group().split()[0].casefold() not in common:
             new.append((m.start(), m.end(), "address", m.group().lower()))
-    lives = () if "live" not in folded and "mov" not in folded else _LIVES_AT.finditer(text)
+    lives = _ids._anchored_finditer(_LIVES_AT, text, text, ("liv", "mov")) if "liv" in text or "mov" in text else ()
     for a in lives:
         m = _LINE.match(text, a.end())
         if m and len(m.group().split()) > 1:
             span = take(m.start(), m.end())
             if span:
                 new.append((*span, "address", text[span[0] : span[1]].lower()))
-    for b in found:  # "2/1, 44 Dumbarton Road", "3F1, 12 Marchmont Crescent": the flat's position
-        if b[2] == "address":
-            flat = _FLAT_BEFORE.search(text, max(0, b[0] - 8), b[0])
-            if flat:
-                new.append((flat.start(), b[1], "address", b[3]))
-    # a house name before an address: "Rose Cottage, Mill Lane, Great Ayton"
-    for a, b in zip(found, found[1:]):
-        if b[2] != "address" or not re.fullmatch(r",\s+", text[a[1] : b[0]]):
+    for i in addresses:
+        b = found[i]
+        flat = _FLAT_BEFORE.search(text, max(0, b[0] - 8), b[0])
+        if flat:  # "2/1, 44 Dumbarton Road", "3F1, 12 Marchmont Crescent": the flat's position
+            new.append((flat.start(), b[1], "address", b[3]))
+        if i == 0:
+            continue
+        a = found[i - 1]  # a house name before an address: "Rose Cottage, Mill Lane, Great Ayton"
+        if not _COMMA_GAP.fullmatch(text, a[1], b[0]):
             continue
         last = text[a[0] : a[1]].split()[-1]
         if a[2] in ("place", "address") or (a[2] in ("person", "workplace") and last in HOUSE_WORDS):
@@ -576,7 +625,7 @@ def _brand_again(text, found):
     for s, e, k, ident in found:
         if k != "workplace":
             continue
-        m = re.match(rf"({_AW}(?:\s+{_AW}){{0,2}}?)\s+(?:in|on|at)\s", text[s:e])
+        m = _BRAND_HEAD.match(text[s:e])
         if m is None:
             continue
         name = m.group(1)
@@ -671,10 +720,10 @@ def _corrections(text, found, common):
         span = text[s:e]
         words = span.split()
         if k == "address" and not any(c.isdigit() for c in span) and _PRODUCT_STREET.search(span):
-            head = re.sub(r"\s*(?:Street\s+View|Drive|Maps?|Earth)$", "", span).split()
+            head = _PRODUCT_TAIL.sub("", span).split()
             if not head or head[-1] in ("Google", "Apple") or span.startswith(("Google", "Apple")):
                 continue  # "on Street View", "my Google Drive": products, no street
-        if k == "workplace" and re.search(r"\bPolice\s+$", text[max(0, s - 8) : s]):
+        if k == "workplace" and _POLICE_WORD_BEFORE.search(text[max(0, s - 8) : s]):
             continue  # "the Police Treatment Centres": a national police body
         if k in ("place", "workplace") and words and words[-1] in _DEPT_TAIL:
             if all(w in _DEPT_TAIL or w in _ids.UNIT_WORDS or w.casefold() in common for w in words):
@@ -682,14 +731,10 @@ def _corrections(text, found, common):
         if k == "place" and len(words) > 1 and words[-1] in _EVENT_TAIL:
             continue  # "the Highland Games": an event
         if k == "place":
-            nxt = re.match(rf"\s+({_ids._CAP})(?!\s+[A-Z])", text[e : e + 30])
-            if nxt and nxt.group(1) in _NEWSPAPER and re.search(r"(?i:\bthe\s+)$", text[max(0, s - 5) : s]):
+            nxt = _NEXT_CAP.match(text[e : e + 30])
+            if nxt and nxt.group(1) in _NEWSPAPER and _THE_BEFORE.search(text[max(0, s - 5) : s]):
                 continue  # "in the Bristol Post": a newspaper
-            if (
-                words
-                and words[-1] in _NEWSPAPER
-                and re.search(r"(?i:\b(?:in|to|from)\s+the\s+)$", text[max(0, s - 10) : s])
-            ):
+            if words and words[-1] in _NEWSPAPER and _IN_THE_BEFORE.search(text[max(0, s - 10) : s]):
                 continue
         if k in ("station", "workplace", "place") and words:
             if words[-1] in _SCHOOL_TAIL and (k != "place" or words[-1] != "Middle" or len(words) > 1):
@@ -713,7 +758,7 @@ def _corrections(text, found, common):
         if k == "workplace" and _SCHOOL_NOUN_BEFORE.search(text, max(0, s - 30), s):
             k = "school"  # "at nursery, Little Owls": a nursery or school in apposition
         if k in ("address", "place") and _SCHOOL_CHILD_BEFORE.search(text, max(0, s - 40), s):
-            if _SAINT.fullmatch(span) or re.search(r"[Yy]ear\s+\S+\s+at\s+$", text[max(0, s - 20) : s]):
+            if _SAINT.fullmatch(span) or _YEAR_AT.search(text[max(0, s - 20) : s]):
                 k = "school"  # "my daughter's at St Bede's", "in Year 9 at Thornhill"
         if k == "school":
             more = _CAP_AFTER.match(text, e)
@@ -726,9 +771,7 @@ def _corrections(text, found, common):
         if k == "station" and span.startswith(("Ysgol ", "Coleg ")):
             k = "school"
         if k == "station" and (
-            re.search(r"(?i:\b(?:fire|ambulance)\s+station)$", span)
-            or words[-1] in _ids._PN_WORK_TAIL
-            or words[-1] in TRADE_WORDS
+            _FIRE_STATION.search(span) or words[-1] in _ids._PN_WORK_TAIL or words[-1] in TRADE_WORDS
         ):
             k = "workplace"  # a fire station, "Mane Street Salon": no police station
         if k == "address" and not any(c.isdigit() for c in span) and "," not in span:
@@ -741,16 +784,12 @@ def _corrections(text, found, common):
 def revise(text: str, found: list) -> list:
     """``found`` after this area's corrections."""
     common = _ids._common_words()
-    folded = text.casefold()
-    hay = folded
-    if len(folded) != len(text):
-        folded = None
     if " at " in text or " for " in text or " with " in text or " out of " in text or " from " in text:
-        found = _replace(found, _at_in(text, found, common, folded))
+        found = _replace(found, _at_in(text, found, common))
     kinds = {f[2] for f in found}
     if "workplace" in kinds or "school" in kinds or "station" in kinds:
         found = _merge_towns(text, found)
-    found = _replace(found, _address_lines(text, found, common, hay))
+    found = _replace(found, _address_lines(text, found, common))
     kinds = {f[2] for f in found}
     if "workplace" in kinds or "address" in kinds:
         found = _replace(found, _brand_again(text, found) + _house_again(text, found))
