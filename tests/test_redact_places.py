@@ -92,6 +92,11 @@ from toolkit.qual.redact import redact
         ),
         ("She's moved to 8 Cae Glas, Llandeilo.", "She's moved to [Address A]."),
         ("My house is called Windrush, and they had that.", "My house is called [Address A], and they had that."),
+        # two names joined by "and", the second a street or station
+        (
+            "I run the welfare side for Brock Holes and Mere Lane.",
+            "I run the welfare side for [Address A] and [Address B].",
+        ),
         # stations: a unit's base, a station named by its street
         (
             "I'm in the public protection hub at Kirkcaldy these days.",

@@ -705,6 +705,28 @@ def _station_street(text, s, e, found_before):
     return bool(_POLICE_BEFORE.search(before) or _POLICE_AFTER.match(text, e) or found_before(s - len(before), s))
 
 
+_PAIR_BEFORE = re.compile(rf"(?<![\w'’-])(?P<name>{_AW}(?:\s+{_AW}){{0,2}})\s+(?:and|&)\s+$")
+
+
+def _pairs(text, found, common):
+    """ "Forth Banks and Etal Lane": a name joined by "and" to a station or a street is one
+    of the same kind (two stations, two streets of a round)."""
+    new = []
+    for f in found:
+        if f[2] not in ("station", "address") or not _STREET_END.search(" " + text[f[0] : f[1]]):
+            continue
+        m = _PAIR_BEFORE.search(text, max(0, f[0] - 45), f[0])
+        if m is None or _ids._sentence_start(text, m.start()):
+            continue
+        words = m.group("name").split()
+        if _bad_town(words, common) or words[0] in _ids.gazetteer()[0] or _ids._is_unit_words(" ".join(words), common):
+            continue
+        if any(g[0] < m.end("name") and g[1] > m.start("name") for g in found):
+            continue  # already a candidate
+        new.append((m.start("name"), m.end("name"), f[2], m.group("name").lower()))
+    return new
+
+
 def _corrections(text, found, common):
     """Kinds put right and look-alikes dropped."""
     out = []
@@ -793,4 +815,6 @@ def revise(text: str, found: list) -> list:
     kinds = {f[2] for f in found}
     if "workplace" in kinds or "address" in kinds:
         found = _replace(found, _brand_again(text, found) + _house_again(text, found))
+    if " and " in text or " & " in text:
+        found = _replace(found, _pairs(text, found, common))
     return _corrections(text, found, common)
