@@ -94,7 +94,7 @@ from toolkit.qual.redact import redact
         ("My house is called Windrush, and they had that.", "My house is called [Address A], and they had that."),
         # two names joined by "and", the second a street or station
         (
-            "I run the welfare side for Brock Holes and Mere Lane.",
+            "I run the welfare side for Copper Beeches and Mere Lane.",
             "I run the welfare side for [Address A] and [Address B].",
         ),
         # stations: a unit's base, a station named by its street
