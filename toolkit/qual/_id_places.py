@@ -523,6 +523,7 @@ def _address_lines(text, found, common):
             part = text[s : comma if comma >= 0 else e].split()
             if (
                 comma < 0
+                or not part
                 or any(c.isdigit() for c in "".join(part))
                 or part[-1] in HOUSE_WORDS
                 or _STREET_END.search(" ".join(part))
@@ -654,7 +655,8 @@ def _house_again(text, found):
         name = text[s:e].split(",")[0].strip()
         words = name.split()
         if (
-            len(name) < 5
+            not words
+            or len(name) < 5
             or any(c.isdigit() for c in name)
             or _STREET_END.search(" " + name)
             or not (words[-1] in HOUSE_WORDS or not all(_ids.is_ordinary(w) for w in words))
@@ -741,6 +743,9 @@ def _corrections(text, found, common):
             continue
         span = text[s:e]
         words = span.split()
+        if not words:
+            out.append((s, e, k, ident))
+            continue
         if k == "address" and not any(c.isdigit() for c in span) and _PRODUCT_STREET.search(span):
             head = _PRODUCT_TAIL.sub("", span).split()
             if not head or head[-1] in ("Google", "Apple") or span.startswith(("Google", "Apple")):
