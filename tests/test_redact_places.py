@@ -39,6 +39,7 @@ from toolkit.qual.redact import redact
         ("They left reviews for Tyne Valley Brewery as well.", "They left reviews for [Workplace A] as well."),
         ("Somebody rang Bluebell Catering pretending to be me.", "Somebody rang [Workplace A] pretending to be me."),
         ("Flat 9, Camden Road, Sarah said.", "[Address A], [Person A] said."),
+        ("She works with Dave Hollis at Tesco in Ripon.", "She works with [Person A] at [Workplace A]."),
         # a chain named with its branch, then again alone as a place
         (
             "My partner works at Wickes at Ryton, and a lad shouted at her in Wickes last week.",

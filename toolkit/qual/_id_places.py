@@ -161,6 +161,8 @@ _CAP_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 _SPEAKER_AFTER = re.compile(
     r",\s+([A-Z][a-z]+)(?=\s+(?:said|says|told|asked|reckons|reckoned|thinks|thought|rang|came|was|is)\b)"
 )
+_WITH_BEFORE = re.compile(r"\bwith\s+$")
+_PERSON_AT = re.compile(r"([A-Z][a-z]+)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+at\s+(?:the\s+)?(?=[A-Z])")
 _FOR_BOYS = re.compile(r"\s+for\s+(?:Boys|Girls)\b")
 _TOWN_KINDS = ("place", "address", "station", "workplace", "school")
 #: Between a named workplace and its town: "the Oxfam shop in Keswick".
@@ -426,6 +428,8 @@ def _at_in(text, found, common):
             if _POSS.sub("", words[0]) in given:
                 continue  # "at Sarah's in Leeds": a person's house
         own = {f[2] for f in found if f[0] < m.end("name") and f[1] > m.start("name")}
+        if "person" in own and not text.startswith("at", m.start()) and not m.group("site"):
+            continue  # "she works with Dave Hollis at Tesco": a colleague, not the employer
         if _STREET_END.search(" " + " ".join(words)) and not m.group("site"):
             if not own & {"station", "address"}:
                 continue
@@ -750,6 +754,14 @@ def _corrections(text, found, common):
             head = _PRODUCT_TAIL.sub("", span).split()
             if not head or head[-1] in ("Google", "Apple") or span.startswith(("Google", "Apple")):
                 continue  # "on Street View", "my Google Drive": products, no street
+        if k == "workplace" and _WITH_BEFORE.search(text, max(0, s - 12), s):
+            who = _PERSON_AT.match(span)
+            if who and who.group(1) in _ids.gazetteer()[0]:  # "works with Dave Hollis at Tesco"
+                out.append((s, s + who.end(2), "person", who.group(2).lower()))
+                s = s + who.end()
+                span = text[s:e]
+                words = span.split()
+                ident = span.lower()
         if k == "workplace" and _POLICE_WORD_BEFORE.search(text[max(0, s - 8) : s]):
             continue  # "the Police Treatment Centres": a national police body
         if k in ("place", "workplace") and words and words[-1] in _DEPT_TAIL:
