@@ -30,6 +30,7 @@ And look-alikes: map and storage products named with street words ("Street View"
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -370,7 +371,7 @@ def _at_work(text, pos):
 
 
 _AT = re.compile(r"at\s+(?:the\s+)?[A-Z]")
-_NEAR_PREP = re.compile(r" (?:in|on|at) ")
+_NEAR_PREP = re.compile(r" (?:in|on|at) (?:the )?[A-Z]")
 _SITE_WORDS = (
     "depot",
     "plant",
@@ -381,9 +382,14 @@ _SITE_WORDS = (
     "dairy",
     "brewery",
     "distillery",
-    " office",
-    " centre",
-    " station",
+    "head office",
+    "delivery office",
+    "sorting office",
+    "distribution centre",
+    "fulfilment centre",
+    "call centre",
+    "ambulance station",
+    "fire station",
 )
 _VERB_BEFORE = re.compile(r"\b(?:work(?:s|ed|ing)?|driv(?:es|ing)|drove|volunteer(?:s|ed|ing)?)$")
 
@@ -395,6 +401,12 @@ def _positions(text, word):
         out.append(i)
         i = text.find(word, i + 1)
     return out
+
+
+def _site_after(sites, i):
+    """True when a site noun starts within 90 characters after ``i`` (``sites`` sorted)."""
+    k = bisect.bisect_right(sites, i)
+    return k < len(sites) and sites[k] - i < 90
 
 
 def _at_starts(text):
@@ -411,7 +423,7 @@ def _at_in(text, found, common):
     """Workplaces and schools said with their branch or site: "at <Name> in <Town>"."""
     new = []
     ats = _at_starts(text)
-    starts = [i for i in ats if _NEAR_PREP.search(text, i + 3, i + 110)]
+    starts = [i for i in ats if _NEAR_PREP.search(text, i + 3, i + 90)]
     for word in (" for ", " with "):
         for i in _positions(text, word):
             v = _VERB_BEFORE.search(text, max(0, i - 12), i)
@@ -455,7 +467,8 @@ def _at_in(text, found, common):
     near = []
     if sites:
         outs = _positions(text, "out of ") + _positions(text, "from ")
-        near = [i for i in ats + outs if any(0 < x - i < 90 for x in sites)]
+        sites.sort()
+        near = [i for i in ats + outs if _site_after(sites, i)]
     for m in _ids._matches_at(AT_SITE, text, near):
         words = m.group("name").split()
         if _bad_name(words, common) or "police" in m.group("site"):
