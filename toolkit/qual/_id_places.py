@@ -742,6 +742,8 @@ def _pairs(text, found, common):
             continue
         if any(g[0] < m.end("name") and g[1] > m.start("name") for g in found):
             continue  # already a candidate
+        if all(w in _ids.allowed_proper_nouns() for w in words):
+            continue  # "between Leeds and Harehills Lane": a large city names nobody
         new.append((m.start("name"), m.end("name"), f[2], m.group("name").lower()))
     return new
 
