@@ -9,23 +9,36 @@ Classes of phrasing covered (issue 12, the revision on corpora M and N):
 
 * an employer and its branch or site said after "at": "at <Name> in <Town>", "at the
   <Name> <site> in <Town>", "works for <Name> at the <Town> depot", "at the <Town> delivery
-  office" (a site noun: depot, plant, warehouse, workshop, head office...); a named
-  workplace or school followed by "in/on <candidate place>" is one identifier with it;
-* a business named in apposition to "her own place" and practices named with a
-  descriptor ("<Name> Medical Practice", "<Name> Dental Care");
+  office" (a site noun: depot, plant, warehouse, workshop, head office...); taken as a
+  workplace when a site, a chain, a name no other rule found ("The Plough") or work said in
+  the sentence goes with it ("I've been at Halesowen in Dudley" stays two places); a named
+  workplace or school followed by "in/on <candidate>" (a shop or site word between
+  allowed) is one identifier with it, and a station with "in <town>" (as "X police
+  station in Y" already is);
+* a business in apposition to "her own place", practices named with a descriptor ("<Name>
+  Medical Practice", "<Name> Dental Care"), names ending in a trade noun the main patterns
+  lack ("Tyne Valley Brewery", "Bluebell Catering"; a nationality alone is no name);
 * a chain named as a branch once ("works at B&Q at <Town>") and again alone as a place
-  ("see you in B&Q", "on the Asda bakery");
-* address lines before a postcode or after "my address", "house name", "my road" (house
-  names, Welsh and Scottish forms, "2/1" flats), Welsh street words before the name
+  ("see you in B&Q", "on the Asda bakery"); a colleague after "works with" is a person;
+* address lines before a postcode or after "my address", "house name", "my road", "house
+  is called", "moved to <number>" (house names, Welsh and Scottish forms, "2/1" and "3F1"
+  flats, a town named like a person inside the line), Welsh street words before the name
   ("Heol y ...", "Lôn ..."), a care home and its room ("<Name>, room 14"), house names
-  before a street ("Rose Cottage, Mill Lane");
-* schools: Welsh "Ysgol y ..." and "Coleg ...", "... for Boys/Girls", schools found by
-  another rule given the kind school; fire and ambulance stations are workplaces;
-* stations: "the <unit> hub/unit/department at <Place>".
+  before a street ("Rose Cottage, Mill Lane") and said again alone;
+* schools: Welsh "Ysgol y ..." and "Coleg ...", "... for Boys/Girls", a school in
+  apposition to "nursery", "St X's" after a child "is at", "Year 9 at X", names ending in
+  Family, Cross, Heart...; schools found by another rule given the kind school; fire and
+  ambulance stations and named shops are workplaces;
+* stations: "the <unit> hub/unit/department at <Place>"; a street named in an officer's
+  description of their work is a station ("a DC in X Police, Euston Street"), not an
+  address; a name joined by "and" to a street or station takes its kind.
 
 And look-alikes: map and storage products named with street words ("Street View",
 "Google Drive"), national police bodies ("the Police Treatment Centres"), departments
-("the People Directorate"), a town before a newspaper's title word ("the Bristol Post").
+("the People Directorate"), events ("the Highland Games"), a town before a newspaper's
+title word ("the Bristol Post"), a kind of school with no name ("the Day Nursery"),
+ordinary words before a capitalised common word ("at Head Office"), a speaker after an
+address line ("Camden Road, Sarah said").
 """
 
 from __future__ import annotations
