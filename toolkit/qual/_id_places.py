@@ -4,17 +4,862 @@ Called by :func:`toolkit.qual._identifiers.find_identifiers`: :func:`find` befor
 overlaps are resolved (it calls ``add((start, end, kind, identity))`` for each candidate),
 :func:`revise` on the resolved list at the end (it may drop or change candidates and
 returns the list, non-overlapping).
+
+Classes of phrasing covered (issue 12, the revision on corpora M and N):
+
+* an employer and its branch or site said after "at": "at <Name> in <Town>", "at the
+  <Name> <site> in <Town>", "works for <Name> at the <Town> depot", "at the <Town> delivery
+  office" (a site noun: depot, plant, warehouse, workshop, head office...); taken as a
+  workplace when a site, a chain, a name no other rule found ("The Plough") or work said in
+  the sentence goes with it ("I've been at Halesowen in Dudley" stays two places); a named
+  workplace or school followed by "in/on <candidate>" (a shop or site word between
+  allowed) is one identifier with it, and a station with "in <town>" (as "X police
+  station in Y" already is);
+* a business in apposition to "her own place", practices named with a descriptor ("<Name>
+  Medical Practice", "<Name> Dental Care"), names ending in a trade noun the main patterns
+  lack ("Tyne Valley Brewery", "Bluebell Catering"; a nationality alone is no name);
+* a chain named as a branch once ("works at B&Q at <Town>") and again alone as a place
+  ("see you in B&Q", "on the Asda bakery"); a colleague after "works with" is a person;
+* address lines before a postcode or after "my address", "house name", "my road", "house
+  is called", "moved to <number>" (house names, Welsh and Scottish forms, "2/1" and "3F1"
+  flats, a town named like a person inside the line), Welsh street words before the name
+  ("Heol y ...", "Lôn ..."), a care home and its room ("<Name>, room 14"), house names
+  before a street ("Rose Cottage, Mill Lane") and said again alone;
+* schools: Welsh "Ysgol y ..." and "Coleg ...", "... for Boys/Girls", a school in
+  apposition to "nursery", "St X's" after a child "is at", "Year 9 at X", names ending in
+  Family, Cross, Heart...; schools found by another rule given the kind school; fire and
+  ambulance stations and named shops are workplaces;
+* stations: "the <unit> hub/unit/department at <Place>"; a street named in an officer's
+  description of their work is a station ("a DC in X Police, Euston Street"), not an
+  address; a name joined by "and" to a street or station takes its kind.
+
+And look-alikes: map and storage products named with street words ("Street View",
+"Google Drive"), national police bodies ("the Police Treatment Centres"), departments
+("the People Directorate"), events ("the Highland Games"), a town before a newspaper's
+title word ("the Bristol Post"), a kind of school with no name ("the Day Nursery"),
+ordinary words before a capitalised common word ("at Head Office"), a speaker after an
+address line ("Camden Road, Sarah said").
 """
 
 from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+
+from toolkit.qual import _identifiers as _ids
+
+_UP, _LO = _ids._UP, _ids._LO
+#: A capitalised word of a name: "Tŷ'r", "Tany's", "Betws-y-Coed", "B&Q", "Middleton-in-Teesdale".
+_AW = (
+    rf"(?:[{_UP}]&[{_UP}]|(?:Mc|Mac|O['’])?[{_UP}][{_LO}]+(?:['’][{_LO}]+)?"
+    rf"(?:-(?:[{_LO}]+-)*[{_UP}][{_LO}]+)*)(?![\w&'’-])"
+)
+#: Small words inside names ("Heol y Felin", "Newton le Willows", "Bank of Scotland").
+_JOIN = r"(?:y|yr|de|la|le|on|upon|the|of|under|in|by|and|&)"
+_NAME = rf"{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}}"
+#: Sites of an employer, said after its name ("the Ford engine plant", "the Hexham delivery
+#: office"): the lower-case words are part of the workplace's name.
+_SITE_NOUN = (
+    r"(?:depot|plant|factory|warehouse|workshop|creamery|dairy|brewery|distillery|mill|quarry|"
+    r"head\s+office|delivery\s+office|sorting\s+office|offices|distribution\s+centre|"
+    r"fulfilment\s+centre|call\s+centre|ambulance\s+station|fire\s+station|branch|superstore|"
+    r"store|yard|site)"
+)
+_SITE = rf"(?:\s+(?:[a-z]+\s+)?{_SITE_NOUN})"
+#: The same, without the nouns that say little alone after a town ("the Leeds site").
+_SITE_STRONG = (
+    r"(?:\s+(?:[a-z]+\s+)?(?:depot|plant|factory|warehouse|workshop|creamery|dairy|brewery|"
+    r"distillery|head\s+office|delivery\s+office|sorting\s+office|distribution\s+centre|"
+    r"fulfilment\s+centre|call\s+centre|ambulance\s+station|fire\s+station))"
+)
+_TOWN = rf"{_ids._CAP}(?:\s+{_ids._CAP}){{0,2}}"
+#: "at <Name> in <Town>", "at the <Name> plant in <Town>", "works for <Name> at the <Town> depot".
+AT_IN = re.compile(
+    r"(?:(?<![\w'’-])at|\b(?:work(?:s|ed|ing)?|driv(?:es|ing)|drove|volunteer(?:s|ed|ing)?)\s+(?:for|with))"
+    rf"\s+(?:(?P<the>the)\s+)?(?P<name>(?:The\s+)?{_NAME})(?P<site>{_SITE})?"
+    rf"\s+(?:in|on|at)\s+(?:the\s+)?(?P<town>{_TOWN}(?:\s+[a-z][A-Z][a-z]+)?)(?P<site2>{_SITE})?(?![\w'’-])"
+)
+#: "at the Hexham delivery office", "based out of Inverness ambulance station".
+AT_SITE = re.compile(rf"(?:(?<![\w'’-])at|\bout\s+of|\bfrom)\s+(?:the\s+)?(?P<name>{_NAME})(?P<site>{_SITE_STRONG})\b")
+#: "her own little place, Cutting Edge in Blackwood": a business in apposition.
+OWN_PLACE = re.compile(
+    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+own\s+(?:(?:little|small|new)\s+)?"
+    rf"(?:place|business|shop|salon|firm|company|practice)\s*,\s+(?P<name>{_NAME})"
+    rf"(?:\s+(?:in|on)\s+(?:the\s+)?(?P<town>{_TOWN}))?"
+)
+#: "Riverside Medical Practice", "Smile Dental Care": a practice named with a descriptor.
+_PRACTICE_HIT = re.compile(r"(?:Medical|Dental|Health|Family|Veterinary|Vet|GP|Eye)\s+(?:Practice|Care|Group)\b")
+#: Trade nouns that end a business's name, beside those the main patterns know
+#: ("Tyne Valley Brewery", "Bluebell Catering", "Ink Well Tattoo").
+TRADE_WORDS = frozenset(
+    """Brewery Distillery Dairy Dairies Creamery Catering Caterers Laundrette Launderette Cobblers
+    Tattoo Tattoos Aesthetics Lashes Grooming Tiling Flooring Plastering Fencing Paving Driveways
+    Blinds Accountancy Bookkeeping Mortgages Conveyancing Restaurant Diner Steakhouse Patisserie
+    Boutique Spa Dentistry Orthodontics Tuition Photography Printing Motorcycles Cycles Aquatics
+    Antiques Furnishings Butchery Fishmongers Greengrocers Grocers Vintners Bookshop Tearoom
+    Carvery Pizzeria Trattoria Barbershop Hairdressers""".split()
+)
+_TRADE_HIT = re.compile(r"(?:" + "|".join(sorted(TRADE_WORDS, key=len, reverse=True)) + r")(?![\w'’-])")
+_NAME_BEFORE = re.compile(rf"(?<![\w'’-])(?:{_AW})(?:\s+(?:(?:&|and)\s+)?{_AW}){{0,3}}\s+$")
+#: Welsh streets and schools, the noun first: "Heol y Parc", "Lôn Nant", "Ysgol y Preseli".
+WELSH_STREET = re.compile(
+    rf"(?<![\w'’-])(?:\d{{1,4}}\s+)?(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant|Teras)\s+(?:(?:y|yr)\s+)?{_AW}"
+    rf"(?:\s+{_AW})?(?:,\s+(?P<town>{_AW}(?:\s+{_AW})?))?"
+)
+WELSH_SCHOOL = re.compile(rf"(?<![\w'’-])(?:Ysgol|Coleg)\s+(?:(?:y|yr)\s+)?{_AW}(?:\s+(?:(?:y|yr)\s+)?{_AW}){{0,3}}")
+#: "<Name>, room 14": a room in a care home, a hostel, halls.
+_ROOM_HIT = re.compile(r"[Rr]oom\s+\d{1,4}[A-Za-z]?\b")
+_ROOM_NAME = re.compile(rf"(?<![\w'’-])(?P<name>{_AW}(?:\s+{_AW}){{0,2}}),?\s+$")
+#: "the safeguarding hub at Tunbridge Wells": a unit's base.
+UNIT_AT = re.compile(
+    r"\b(?:hub|unit|units|department|squad|desk|suite)\s+(?:at|in|out\s+of)\s+(?:the\s+)?"
+    rf"(?P<place>{_ids._CAP}(?:\s+{_ids._CAP}){{0,2}})"
+)
+#: Address announced: "her address, 22 Eskside West", "my house name, which is ...", "my road. ...".
+_OWNER_BEFORE = re.compile(
+    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our|[Tt]he)\s+(?:(?:home|new|old|full|actual)\s+)?$"
+)
+_ADDRESS_SAID = re.compile(
+    r"(?:address|house\s+name|road|street)(?:['’]s|\s+(?:is|was))?"
+    r"(?:\s*,\s*(?:which\s+is|which\s+was|that['’]s|it['’]s))?\s*[,:.]?\s+"
+)
+#: The same with a few words between ("my address up, 4 ...", "our house name on it, ...").
+_ADDRESS_SAID_LOOSE = re.compile(r"(?P<what>address|house\s+name)(?:\s+[a-z’']+){1,3}\s*,\s+")
+#: "my house is called Windrush", "the farm's called Low Riggs".
+_HOUSE_CALLED = re.compile(
+    r"\b(?:house|home|bungalow|cottage|farm|farmhouse)(?:['’]s|\s+is|\s+was)?\s+(?:called|named)\s+"
+)
+#: "she's moved to 8 Cae Glas, Llandeilo": a house number and a name without a street word.
+_LIVES_AT = re.compile(r"\b(?:live[sd]?|living|moved|moving)\s+(?:back\s+)?(?:to|at|in)\s+(?=\d)")
+_FLAT_BEFORE = re.compile(r"(?<![\w/])(?:\d{1,2}/\d{1,2}|\d[Ff]\d{1,2}),\s+$")
+#: One part of an address line: "2/1", "Flat 4B", "44 Dumbarton Road", "The Old Forge", "Tŷ'r Ywen".
+_PART = (
+    rf"(?:(?:[Ff]lat|[Aa]partment|[Uu]nit)\s+\d{{1,4}}[A-Za-z]?|\d[Ff]\d{{1,2}}|\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?)"
+    rf"(?:\s+(?:The\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})?"
+    rf"|(?:The\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}}"
+)
+_PART_RE = re.compile(_PART)
+_LINE = re.compile(rf"(?<![\w'’/-])(?:{_PART})(?:,\s+(?:{_PART})){{0,3}}")
+_LINE_BEFORE = re.compile(rf"(?<![\w'’/-])(?:{_PART})(?:,\s+(?:{_PART})){{0,3}},?\s*$")
+#: Last words of house and building names.
+HOUSE_WORDS = frozenset(
+    """Cottage Cottages House Lodge Farm Farmhouse Mill Barn Hall Manor Villa Forge Vicarage
+    Rectory Grange Mansions Chambers Croft Bungalow Court Towers Tower Flats Buildings Works
+    Coach Stables Orchard Haven Retreat Nook End""".split()
+)
+_STREET_END = re.compile(rf"\s{_ids._STREET}$")
+_SCHOOL_TAIL = frozenset("School Academy Primary Nursery College Grammar Juniors Infants Middle".split())
+_SCHOOL_TAIL_2 = ("High School", "Sixth Form", "Day Nursery", "Primary School")
+#: Map and storage products named with street words ("on Street View", "in my Google Drive").
+_PRODUCT_STREET = re.compile(r"(?:Google\s+|Apple\s+)?(?:Street\s+View|Drive|Maps?|Earth)$")
+_EVENT_TAIL = frozenset("Games Festival Show Fair Marathon Cup Awards Carnival Rally".split())
+_DEPT_TAIL = frozenset("Directorate Directorates".split())
+_NEWSPAPER = _ids.NEWSPAPER_WORDS | {"Messenger", "Dispatch", "Despatch", "Clarion", "Informer", "Packet", "Evening"}
+_PREP_BEFORE = re.compile(r"(?i:\b(?:in|at|on|into|from|outside|inside|near|for)\s+(?:the\s+)?)$")
+_WORK_KINDS = ("workplace", "school")
+_PLACE_KINDS = frozenset(("address", "workplace", "place", "station", "school"))
+_IN_GAP = re.compile(r"\s+in\s+")
+_SCHOOL_NOUN_BEFORE = re.compile(
+    r"\b(?:nursery|school|college|academy|playgroup|pre-school|preschool|sixth\s+form)"
+    r"\s*(?:,|\s+(?:is|was|called))\s+(?:the\s+)?$"
+)
+_SCHOOL_CHILD_BEFORE = re.compile(
+    r"(?:\b(?:son|daughter|kids|children|child|lad|girl|boy|youngest|eldest|oldest|grandson|granddaughter|"
+    r"stepson|stepdaughter)(?:['’]s|\s+is|\s+are|\s+was|\s+goes|\s+go|\s+went)?\s+(?:at|to)"
+    r"|\b[Yy]ear\s+(?:\d{1,2}|seven|eight|nine|ten|eleven|twelve|thirteen)\s+at)\s+$"
+)
+_SAINT = re.compile(r"(?:St\.?|Saint)\s+[A-Z][a-z]+(?:['’]s)?")
+_CAP_AFTER = re.compile(r" ((?:Family|Cross|Trinity|Heart|Name|Spirit|Innocents|Rosary|Redeemer|Saviour))\b")
+_CAP_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
+_SPEAKER_AFTER = re.compile(
+    r",\s+([A-Z][a-z]+)(?=\s+(?:said|says|told|asked|reckons|reckoned|thinks|thought|rang|came|was|is)\b)"
+)
+_WITH_BEFORE = re.compile(r"\bwith\s+$")
+_PERSON_AT = re.compile(r"([A-Z][a-z]+)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+at\s+(?:the\s+)?(?=[A-Z])")
+_FOR_BOYS = re.compile(r"\s+for\s+(?:Boys|Girls)\b")
+_TOWN_KINDS = ("place", "address", "station", "workplace", "school")
+#: Between a named workplace and its town: "the Oxfam shop in Keswick".
+_GAP = re.compile(
+    r"(?:\s+(?:[a-z]+\s+)?(?:shop|store|branch|office|offices|site|depot|plant|warehouse|factory|"
+    r"workshop|yard|creamery|dairy|brewery|mill|salon|surgery|practice|garage|nursery|school|"
+    r"academy|centre|unit))?\s+(?:in|on|at)\s+(?:the\s+)?"
+)
+
+
+_POSS = re.compile(r"['’]s$")
+_TOKEN = re.compile(r"\S+")
+_NUM_BEFORE = re.compile(r"(?<![\w/])\d{1,4}[A-Za-z]?\s+$")
+_NUM_OR_FLAT = re.compile(r"\d|[Ff]lat\s")
+_COMMA_GAP = re.compile(r",\s+")
+_BRAND_HEAD = re.compile(rf"({_AW}(?:\s+{_AW}){{0,2}}?)\s+(?:in|on|at)\s")
+_PRODUCT_TAIL = re.compile(r"\s*(?:Street\s+View|Drive|Maps?|Earth)$")
+_POLICE_WORD_BEFORE = re.compile(r"\bPolice\s+$")
+_NEXT_CAP = re.compile(rf"\s+({_ids._CAP})(?!\s+[A-Z])")
+_THE_BEFORE = re.compile(r"(?i:\bthe\s+)$")
+_IN_THE_BEFORE = re.compile(r"(?i:\b(?:in|to|from)\s+the\s+)$")
+_YEAR_AT = re.compile(r"[Yy]ear\s+\S+\s+at\s+$")
+_FIRE_STATION = re.compile(r"(?i:\b(?:fire|ambulance)\s+station)$")
+
+
+@cache
+def _chains():
+    return _ids.CHAINS | {c.rstrip("'’s") for c in _ids.CHAINS}
+
+
+def _bad_name(words, common, allow_chain=True):
+    """True when the capitalised ``words`` cannot be an employer's or a school's name."""
+    if not words:
+        return True
+    first = words[0]
+    if first == "The" and len(words) > 1:
+        first = words[1]
+    name = " ".join(words)
+    if name in _chains() or words[0] in _chains():
+        return not allow_chain
+    return (
+        first.casefold() in common
+        or _ids._calendar(first)
+        or first in _ids._RANK_WORDS
+        or first in _ids.NOT_PLACES
+        or any(w in ("Police", "Constabulary", "Court", "Crown", "Operation") for w in words)
+        or name in _ids._force_stems()
+        or name in _ids.INSTITUTIONS
+        or _ids._is_unit_words(name, common)
+    )
+
+
+def _bad_town(words, common):
+    if not words:
+        return True
+    first = _POSS.sub("", words[0])
+    return (
+        first.casefold() in common
+        or _ids._calendar(first)
+        or first in _ids._RANK_WORDS
+        or first in _ids.NOT_PLACES
+        or " ".join(words) in _ids._force_stems()
+        or any(w in ("Police", "Constabulary", "Court", "Crown") for w in words)
+    )
+
+
+def _drop_trailing(text, start, end):
+    """``(start, end)`` without trailing common words and day or month names (a final s is
+    kept: "Tunbridge Wells", "Grays"); None when nothing is left."""
+    common = _ids._common_words()
+    words = list(_TOKEN.finditer(text[start:end]))
+    while words and (_POSS.sub("", words[-1].group()).casefold() in common or _ids._calendar(words[-1].group())):
+        words.pop()
+    return (start, start + words[-1].end()) if words else None
 
 
 def find(text: str, add, folded) -> None:
     """Candidates of this area in ``text`` (``folded`` is ``text.casefold()`` when it
     keeps the length, else ``None``)."""
-    return None
+    common = _ids._common_words()
+    hay = folded if folded is not None else text.casefold()
+    if "own " in hay:
+        for m in OWN_PLACE.finditer(text):
+            words = m.group("name").split()
+            if _bad_name(words, common):
+                continue
+            end = m.end("name")
+            if m.group("town") and not _bad_town(m.group("town").split(), common):
+                end = m.end("town")
+            add((m.start("name"), end, "workplace", m.group("name").lower()))
+    if " Practice" in text or " Care" in text or " Group" in text:
+        for t in _PRACTICE_HIT.finditer(text):
+            m = _NAME_BEFORE.search(text, max(0, t.start() - 60), t.start())
+            span = m and _ids._trim_caps(text, m.start(), m.end())
+            if not span or _ids._sentence_start(text, span[0]):
+                continue
+            words = text[span[0] : t.start()].split()
+            if not words or _bad_name(words, common):
+                continue
+            add((span[0], t.end(), "workplace", text[span[0] : t.end()].lower()))
+    if (
+        "heol" in hay
+        or "ffordd" in hay
+        or "stryd" in hay
+        or "lôn" in hay
+        or "rhodfa" in hay
+        or "cilgant" in hay
+        or "teras" in hay
+    ):
+        for m in WELSH_STREET.finditer(text):
+            end = m.end()
+            if m.group("town") and _bad_town(m.group("town").split(), common):
+                end = m.start("town") - 2
+            add((m.start(), end, "address", text[m.start() : end].lower()))
+    for t in _TRADE_HIT.finditer(text):
+        if t.start() == 0 or not text[t.start() - 1].isspace():
+            continue
+        m = _NAME_BEFORE.search(text, max(0, t.start() - 60), t.start())
+        if m is None:
+            continue
+        span = _ids._trim_caps(text, m.start(), m.end())
+        if span is None:
+            continue
+        words = text[span[0] : t.start()].split()
+        if not words or _bad_name(words, common, allow_chain=False):
+            continue
+        if all(w in _ids.allowed_proper_nouns("not places") for w in words):
+            continue  # "an Italian Restaurant", "the Chinese Takeaway"
+        if _ids._sentence_start(text, span[0]) and len(words) == 1 and _ids.is_ordinary(words[0]):
+            continue
+        add((span[0], t.end(), "workplace", text[span[0] : t.end()].lower()))
+    if "ysgol" in hay or "coleg" in hay:
+        for m in WELSH_SCHOOL.finditer(text):
+            add((m.start(), m.end(), "school", m.group().lower()))
+    if "oom " in text:
+        for t in _ROOM_HIT.finditer(text):
+            m = _ROOM_NAME.search(text, max(0, t.start() - 50), t.start())
+            if m is None:
+                continue
+            words = m.group("name").split()
+            if words[0].casefold() in common or _ids._calendar(words[0]):
+                continue
+            if len(words) == 1 and (words[0] in HOUSE_WORDS or words[0] in _ids.gazetteer()[0]):
+                continue  # "Court, room 2", "Sarah, room 4"
+            if not (words[-1] in HOUSE_WORDS or not all(_ids.is_ordinary(w) for w in words)):
+                continue
+            add((m.start("name"), t.end(), "address", m.group("name").lower()))
+    if any(w in hay for w in ("hub", "unit", "department", "squad", "desk", "suite")):
+        for m in UNIT_AT.finditer(text):
+            span = _drop_trailing(text, m.start("place"), m.end("place"))
+            if span is None:
+                continue
+            words = text[span[0] : span[1]].split()
+            if _bad_town(words, common) or _ids._is_unit_words(" ".join(words), common):
+                continue
+            if len(words) == 1 and words[0] in _ids.allowed_proper_nouns("not places"):
+                continue
+            if all(_ids.is_ordinary(w) for w in words):
+                continue  # "the desk at Reception"
+            add((*span, "station", " ".join(words).lower()))
+
+
+def _kind_of(name_words, inside):
+    """Kind of an employer's or school's candidate from its name and the candidates it
+    covers."""
+    if name_words and (name_words[-1] in _SCHOOL_TAIL or " ".join(name_words[-2:]) in _SCHOOL_TAIL_2):
+        return "school"
+    return "workplace"
+
+
+def _replace(found, new):
+    """``found`` with ``new`` ``(start, end, kind, identity)`` added and the candidates
+    inside them dropped; a new span that cuts a candidate is not taken."""
+    if not new:
+        return found
+    new = _ids.resolve_overlaps(list(new))
+    out, taken = [], []
+    for n in new:
+        if any(f[0] < n[1] and f[1] > n[0] and (f[0] < n[0] or f[1] > n[1]) for f in found):
+            continue
+        taken.append(n)
+    if not taken:
+        return found
+    for f in found:
+        if not any(f[0] < n[1] and f[1] > n[0] for n in taken):
+            out.append(f)
+    return _ids.resolve_overlaps(out + taken)
+
+
+_WORK_WORDS = re.compile(
+    rf"(?i:\b(?:works?|worked|working|shifts?|jobs?|employed|employer|staff|colleagues?|customers?|"
+    rf"{_ids._alternation(_ids._OCCUPATIONS)}s?)\b)"
+    rf"|\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\s+(?:{_ids._alternation(_ids.KIN)})\s+$"
+)
+
+
+def _at_work(text, pos):
+    """True when the sentence before ``pos`` says someone works there ("my day job is",
+    "I'm an accountant in the week,", "rang my brother")."""
+    before = text[max(0, pos - 100) : pos]
+    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
+    if cut >= 0:
+        before = before[cut + 2 :]
+    return _WORK_WORDS.search(before) is not None
+
+
+_AT = re.compile(r"at\s+(?:the\s+)?[A-Z]")
+_NEAR_PREP = re.compile(r" (?:in|on|at) (?:the )?[A-Z]")
+_SITE_WORDS = (
+    "depot",
+    "plant",
+    "factory",
+    "warehouse",
+    "workshop",
+    "creamery",
+    "dairy",
+    "brewery",
+    "distillery",
+    "head office",
+    "delivery office",
+    "sorting office",
+    "distribution centre",
+    "fulfilment centre",
+    "call centre",
+    "ambulance station",
+    "fire station",
+)
+_VERB_BEFORE = re.compile(r"\b(?:work(?:s|ed|ing)?|driv(?:es|ing)|drove|volunteer(?:s|ed|ing)?)$")
+
+
+def _positions(text, word):
+    out = []
+    i = text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
+def _site_after(sites, i):
+    """True when a site noun starts within 90 characters after ``i`` (``sites`` sorted)."""
+    k = bisect.bisect_right(sites, i)
+    return k < len(sites) and sites[k] - i < 90
+
+
+def _at_starts(text):
+    """Positions of the word "at" before a capitalised word."""
+    out = []
+    for m in _AT.finditer(text):
+        i = m.start()
+        if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’-"):
+            out.append(i)
+    return out
+
+
+def _at_in(text, found, common):
+    """Workplaces and schools said with their branch or site: "at <Name> in <Town>"."""
+    new = []
+    ats = _at_starts(text)
+    starts = [i for i in ats if _NEAR_PREP.search(text, i + 3, i + 90)]
+    for word in (" for ", " with "):
+        for i in _positions(text, word):
+            v = _VERB_BEFORE.search(text, max(0, i - 12), i)
+            if v:
+                starts.append(v.start())
+    for m in _ids._matches_at(AT_IN, text, starts):
+        words = m.group("name").split()
+        if _bad_name(words, common):
+            continue
+        if m.group("name").startswith("The ") and m.group("the"):
+            continue
+        if len(words) == 1 and not m.group("site") and words[0] not in _chains():
+            given = _ids.gazetteer()[0]
+            if _POSS.sub("", words[0]) in given:
+                continue  # "at Sarah's in Leeds": a person's house
+        own = {f[2] for f in found if f[0] < m.end("name") and f[1] > m.start("name")}
+        if "person" in own and not text.startswith("at", m.start()) and not m.group("site"):
+            continue  # "she works with Dave Hollis at Tesco": a colleague, not the employer
+        if _STREET_END.search(" " + " ".join(words)) and not m.group("site"):
+            if not own & {"station", "address"}:
+                continue
+            kind = "station" if "station" in own else "address"  # "at Strand Road in Derry"
+        elif own == {"station"} and not m.group("site") and words[0] not in _chains():
+            kind = "station"  # "I've been at Halesowen in Dudley": a station and its town
+        else:
+            kind = _kind_of(words, None)
+            if own and own <= {"place", "person"} and words[0] not in _chains() and not m.group("site"):
+                if not _at_work(text, m.start()):
+                    continue  # "I've been at Halesowen in Dudley": two places, no workplace said
+        town = m.group("town").split()
+        if _bad_town(town, common):
+            continue
+        end = m.end()
+        if not m.group("site2"):
+            t_span = _drop_trailing(text, m.start("town"), m.end("town"))
+            if t_span is None:
+                continue
+            end = t_span[1]
+        new.append((m.start("name"), end, kind, m.group("name").lower()))
+    sites = [i for w in _SITE_WORDS if w in text for i in _positions(text, w)]
+    near = []
+    if sites:
+        outs = _positions(text, "out of ") + _positions(text, "from ")
+        sites.sort()
+        near = [i for i in ats + outs if _site_after(sites, i)]
+    for m in _ids._matches_at(AT_SITE, text, near):
+        words = m.group("name").split()
+        if _bad_name(words, common) or "police" in m.group("site"):
+            continue
+        new.append((m.start("name"), m.end(), "workplace", text[m.start("name") : m.end()].lower()))
+    return new
+
+
+def _merge_towns(text, found):
+    """A workplace or school followed by "in/on <candidate>" (its branch or town), or a
+    station by "in <place>", becomes one candidate with it."""
+    out = []
+    i = 0
+    n = len(found)
+    while i < n:
+        s, e, k, ident = found[i]
+        j = i
+        while j + 1 < n:
+            ns, ne, nk, _ = found[j + 1]
+            gap = text[found[j][1] : ns]
+            if (k in _WORK_KINDS and nk in _TOWN_KINDS and _GAP.fullmatch(gap)) or (
+                k == "station" and nk == "place" and _IN_GAP.fullmatch(gap)
+            ):  # "Clough Road in Hull": a station and its town, as "X police station in Y"
+                j += 1
+                e = ne
+            break
+        out.append((s, e, k, ident))
+        i = j + 1
+    return out
+
+
+def _address_lines(text, found, common):
+    """Address lines before a postcode ("The Old Forge, TN3 0LE") or after "my address,",
+    "my house name, which is", "my road." and house names before an address."""
+    new = []
+    given = _ids.gazetteer()[0]
+
+    def blocked(s, e):
+        for f in found:
+            if f[0] < e and f[1] > s and f[2] not in ("place", "address", "workplace", "station"):
+                if (
+                    f[2] == "person"
+                    and "," in text[s : f[0]]
+                    and " " not in text[f[0] : f[1]]
+                    and (f[1] >= len(text) or text[f[1]] in ",.;:)")
+                ):
+                    continue  # "Flat 3, The Maltings, Beverley,": a town named like a person
+                if f[2] == "person" and (
+                    text[f[0] : f[1]].split()[-1] in HOUSE_WORDS or _NUM_BEFORE.search(text[max(0, f[0] - 6) : f[0]])
+                ):
+                    continue  # "Rose Cottage", "11 Hill Crest": a house, not a person
+                return f
+        return None
+
+    def take(s, e):
+        """Trim leading parts that hold a person or start a sentence with a common word."""
+        while s < e:
+            b = blocked(s, e)
+            if b is None:
+                break
+            nxt = text.find(",", b[1], e)
+            if nxt < 0:
+                return None
+            s = nxt + 1
+            while s < e and text[s] == " ":
+                s += 1
+        while s < e:  # a leading part of ordinary words only: "Mine, Flat 2, ..."
+            comma = text.find(",", s, e)
+            part = text[s : comma if comma >= 0 else e].split()
+            if (
+                comma < 0
+                or not part
+                or any(c.isdigit() for c in "".join(part))
+                or part[-1] in HOUSE_WORDS
+                or _STREET_END.search(" ".join(part))
+                or not all(_ids.is_ordinary(w) for w in part)
+            ):
+                break
+            s = comma + 1
+            while s < e and text[s] == " ":
+                s += 1
+        first = text[s:e].split()[0] if s < e else ""
+        if not first or first.casefold() in common and first != "The" or _ids._calendar(first):
+            return None
+        return s, e
+
+    postcodes, addresses = [], []
+    for i, f in enumerate(found):
+        if f[2] == "postcode":
+            postcodes.append(f)
+        elif f[2] == "address":
+            addresses.append(i)
+    for f in postcodes:
+        lo = max(0, f[0] - 120)
+        seg = text[lo : f[0]]
+        cut = max(seg.rfind(". "), seg.rfind("? "), seg.rfind("! "), seg.rfind(": "), seg.rfind("\n"))
+        if cut >= 0:
+            lo, seg = lo + cut + 2, seg[cut + 2 :]
+        m = _LINE_BEFORE.search(seg)
+        if m is None or not seg[m.start() :].rstrip().endswith(","):
+            continue
+        s, e = lo + m.start(), lo + m.start() + len(seg[m.start() :].rstrip().rstrip(","))
+        span = take(s, e)
+        if span is None:
+            continue
+        new.append((*span, "address", text[span[0] : span[1]].lower()))
+    has_address = "address" in text or "house name" in text
+    said = _ADDRESS_SAID.finditer(text) if has_address or " road" in text or " street" in text else ()
+    for a in said:
+        if not _OWNER_BEFORE.search(text, max(0, a.start() - 20), a.start()):
+            continue
+        m = _LINE.match(text, a.end())
+        if m is None:
+            continue
+        span = take(m.start(), m.end())
+        if span is None:
+            continue
+        words = _TOKEN.findall(text[span[0] : span[1]].replace(",", " "))
+        if not (
+            any(c.isdigit() for c in text[span[0] : span[1]])
+            or any(w in HOUSE_WORDS for w in words)
+            or not all(_ids.is_ordinary(w) or w in given for w in words)
+        ):
+            continue
+        if any(w in given and len(words) <= 2 for w in words[:1]) and not any(
+            c.isdigit() for c in text[span[0] : span[1]]
+        ):
+            continue  # "my road, Dave said": a person
+        new.append((*span, "address", text[span[0] : span[1]].lower()))
+    loose = _ADDRESS_SAID_LOOSE.finditer(text) if has_address else ()
+    for a in loose:
+        if not _OWNER_BEFORE.search(text, max(0, a.start() - 20), a.start()):
+            continue
+        m = _LINE.match(text, a.end())
+        if m is None or (a.group("what") == "address" and not _NUM_OR_FLAT.match(m.group())):
+            continue
+        span = take(m.start(), m.end())
+        if span:
+            new.append((*span, "address", text[span[0] : span[1]].lower()))
+    called = _HOUSE_CALLED.finditer(text) if " called" in text or " named" in text else ()
+    for a in called:
+        m = _PART_RE.match(text, a.end())
+        if m and m.group().split()[0].casefold() not in common:
+            new.append((m.start(), m.end(), "address", m.group().lower()))
+    lives = _ids._anchored_finditer(_LIVES_AT, text, text, ("liv", "mov")) if "liv" in text or "mov" in text else ()
+    for a in lives:
+        m = _LINE.match(text, a.end())
+        if m and len(m.group().split()) > 1:
+            span = take(m.start(), m.end())
+            if span:
+                new.append((*span, "address", text[span[0] : span[1]].lower()))
+    for i in addresses:
+        b = found[i]
+        flat = _FLAT_BEFORE.search(text, max(0, b[0] - 8), b[0])
+        if flat:  # "2/1, 44 Dumbarton Road", "3F1, 12 Marchmont Crescent": the flat's position
+            new.append((flat.start(), b[1], "address", b[3]))
+        if i == 0:
+            continue
+        a = found[i - 1]  # a house name before an address: "Rose Cottage, Mill Lane, Great Ayton"
+        if not _COMMA_GAP.fullmatch(text, a[1], b[0]):
+            continue
+        last = text[a[0] : a[1]].split()[-1]
+        if a[2] in ("place", "address") or (a[2] in ("person", "workplace") and last in HOUSE_WORDS):
+            new.append((a[0], b[1], "address", text[a[0] : b[1]].lower()))
+    return new
+
+
+def _brand_again(text, found):
+    """A chain or employer named once with its branch ("B&Q at Trostre", "Asda in
+    Winsford") and again alone as a place ("see you in B&Q", "on the Asda bakery")."""
+    new = []
+    for s, e, k, ident in found:
+        if k != "workplace":
+            continue
+        m = _BRAND_HEAD.match(text[s:e])
+        if m is None:
+            continue
+        name = m.group(1)
+        if name.split()[0] in ("The",):
+            continue
+        i = text.find(name)
+        while i >= 0:
+            j = i + len(name)
+            if (
+                not s <= i < e
+                and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’&-"))
+                and (j == len(text) or not (text[j].isalnum() or text[j] in "&-"))
+                and _PREP_BEFORE.search(text, max(0, i - 14), i)
+            ):
+                new.append((i, j, "workplace", ident))
+            i = text.find(name, j)
+    return new
+
+
+def _house_again(text, found):
+    """A house name given in an address ("Tŷ'r Ywen, Penrhyncoch") said again alone."""
+    new = []
+    for s, e, k, ident in found:
+        if k != "address":
+            continue
+        name = text[s:e].split(",")[0].strip()
+        words = name.split()
+        if (
+            not words
+            or len(name) < 5
+            or any(c.isdigit() for c in name)
+            or _STREET_END.search(" " + name)
+            or not (words[-1] in HOUSE_WORDS or not all(_ids.is_ordinary(w) for w in words))
+            or text.count(name) < 2
+        ):
+            continue
+        i = text.find(name)
+        while i >= 0:
+            j = i + len(name)
+            if (
+                not s <= i < e
+                and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’-"))
+                and (j == len(text) or not (text[j].isalnum() or text[j] in "'’-"))
+            ):
+                new.append((i, j, "address", ident))
+            i = text.find(name, j)
+    return new
+
+
+_HOME_BEFORE = re.compile(
+    r"(?i:\b(?:live[sd]?|living|home|house|flat|address|moved|grew\s+up|postcode|neighbours?|"
+    r"burglary|attended|incident|called\s+to|born|street|road))"
+)
+_POLICE_BEFORE = re.compile(
+    r"\b(?:PCSO|PC|DC|DS|DI|DCI|Sgt|Insp|SC|PSNI|HQ|(?i:sergeant|inspector|detective|officer|constable|"
+    r"special|police|headquarters|uniform|switchboard|custody|response\s+car|nick))\b"
+)
+_POLICE_AFTER = re.compile(
+    r"\s+(?:response|section|custody|shift|nights|days|lates|earlies|nick|CID|neighbourhood|at\s+shift)\b"
+    r"|,\s+(?:PCSO|PC|DC|DS|Sgt|Sergeant|Inspector)\b"
+)
+_HOME_AFTER = re.compile(r"\s*,?\s+where\s+(?:\w+\s+){1,2}(?:lives?|lived|grew)\b")
+_BEFORE_PLACE = re.compile(r"(?:\b(?:at|from|outside|on\s+the|to)\s+|,\s+)$")
+
+
+def _station_street(text, s, e, found_before):
+    """True when the address candidate ``text[s:e]`` (a street or district, no house
+    number) is where an officer works: after "at / from / outside" or in apposition, in
+    a sentence about policing ("I'm a DC in Leicestershire Police, Euston Street",
+    "on the Keyham Lane response shift") and not about a home."""
+    lo = max(0, s - 70)
+    before = text[lo:s]
+    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
+    if cut >= 0:
+        before = before[cut + 2 :]
+    if not _BEFORE_PLACE.search(before) or _HOME_BEFORE.search(before) or _HOME_AFTER.match(text, e):
+        return False
+    return bool(_POLICE_BEFORE.search(before) or _POLICE_AFTER.match(text, e) or found_before(s - len(before), s))
+
+
+_PAIR_BEFORE = re.compile(rf"(?<![\w'’-])(?P<name>{_AW}(?:\s+{_AW}){{0,2}})\s+(?:and|&)\s+$")
+
+
+def _pairs(text, found, common):
+    """ "Forth Banks and Etal Lane": a name joined by "and" to a station or a street is one
+    of the same kind (two stations, two streets of a round)."""
+    new = []
+    for f in found:
+        if f[2] not in ("station", "address") or not _STREET_END.search(" " + text[f[0] : f[1]]):
+            continue
+        m = _PAIR_BEFORE.search(text, max(0, f[0] - 45), f[0])
+        if m is None or _ids._sentence_start(text, m.start()):
+            continue
+        words = m.group("name").split()
+        if _bad_town(words, common) or words[0] in _ids.gazetteer()[0] or _ids._is_unit_words(" ".join(words), common):
+            continue
+        if any(g[0] < m.end("name") and g[1] > m.start("name") for g in found):
+            continue  # already a candidate
+        if all(w in _ids.allowed_proper_nouns() for w in words):
+            continue  # "between Leeds and Harehills Lane": a large city names nobody
+        new.append((m.start("name"), m.end("name"), f[2], m.group("name").lower()))
+    return new
+
+
+def _corrections(text, found, common):
+    """Kinds put right and look-alikes dropped."""
+    out = []
+    forces = [f[1] for f in found if f[2] == "force"]
+
+    def force_before(lo, hi):
+        return any(lo <= x <= hi for x in forces)
+
+    for s, e, k, ident in found:
+        if k not in _PLACE_KINDS:
+            out.append((s, e, k, ident))
+            continue
+        span = text[s:e]
+        words = span.split()
+        if not words:
+            out.append((s, e, k, ident))
+            continue
+        if k == "address" and not any(c.isdigit() for c in span) and _PRODUCT_STREET.search(span):
+            head = _PRODUCT_TAIL.sub("", span).split()
+            if not head or head[-1] in ("Google", "Apple") or span.startswith(("Google", "Apple")):
+                continue  # "on Street View", "my Google Drive": products, no street
+        if k == "workplace" and _WITH_BEFORE.search(text, max(0, s - 12), s):
+            who = _PERSON_AT.match(span)
+            if who and who.group(1) in _ids.gazetteer()[0]:  # "works with Dave Hollis at Tesco"
+                out.append((s, s + who.end(2), "person", who.group(2).lower()))
+                s = s + who.end()
+                span = text[s:e]
+                words = span.split()
+                ident = span.lower()
+        if k == "workplace" and _POLICE_WORD_BEFORE.search(text[max(0, s - 8) : s]):
+            continue  # "the Police Treatment Centres": a national police body
+        if k in ("place", "workplace") and words and words[-1] in _DEPT_TAIL:
+            if all(w in _DEPT_TAIL or w in _ids.UNIT_WORDS or w.casefold() in common for w in words):
+                continue  # "the People Directorate": a department
+        if k == "place" and len(words) > 1 and words[-1] in _EVENT_TAIL:
+            continue  # "the Highland Games": an event
+        if k == "place":
+            nxt = _NEXT_CAP.match(text[e : e + 30])
+            if nxt and nxt.group(1) in _NEWSPAPER and _THE_BEFORE.search(text[max(0, s - 5) : s]):
+                continue  # "in the Bristol Post": a newspaper
+            if words and words[-1] in _NEWSPAPER and _IN_THE_BEFORE.search(text[max(0, s - 10) : s]):
+                continue
+        if k in ("station", "workplace", "place") and words:
+            if words[-1] in _SCHOOL_TAIL and (k != "place" or words[-1] != "Middle" or len(words) > 1):
+                k = "school"
+            elif " ".join(words[-2:]) in _SCHOOL_TAIL_2:
+                k = "school"
+        if k == "school" and all(
+            w in _ids.SCHOOL_KIND_WORDS or w in _SCHOOL_TAIL or w.casefold() in common for w in words
+        ):
+            continue  # "The Day Nursery", "the Sixth Form College": a kind of school, no name
+        if k == "place" and all(_ids.is_ordinary(w) for w in words):
+            nxt = _CAP_WORD_AFTER.match(text, e)
+            if nxt and nxt.group(1).casefold() in common:
+                continue  # "at Head Office": a capitalised phrase of ordinary words
+        if k == "address" and "," in span:
+            last = _SPEAKER_AFTER.search(text, s, min(len(text), e + 12))
+            if last and last.start(1) < e and last.group(1) in _ids.gazetteer()[0]:
+                out.append((s, last.start(), k, ident))  # "Camden Road, Sarah said"
+                out.append((last.start(1), last.end(1), "person", last.group(1).lower()))
+                continue
+        if k == "workplace" and _SCHOOL_NOUN_BEFORE.search(text, max(0, s - 30), s):
+            k = "school"  # "at nursery, Little Owls": a nursery or school in apposition
+        if k in ("address", "place") and _SCHOOL_CHILD_BEFORE.search(text, max(0, s - 40), s):
+            if _SAINT.fullmatch(span) or _YEAR_AT.search(text[max(0, s - 20) : s]):
+                k = "school"  # "my daughter's at St Bede's", "in Year 9 at Thornhill"
+        if k == "school":
+            more = _CAP_AFTER.match(text, e)
+            if more and not _ids._calendar(more.group(1)) and more.group(1) not in _ids._RANK_WORDS:
+                if not any(f[0] < more.end() and f[1] > e for f in found):
+                    e = more.end()  # "Holy Family", "Sacred Heart": the name's last word
+            boys = _FOR_BOYS.match(text, e)
+            if boys and not any(f[0] < boys.end() and f[1] > e for f in found):
+                e = boys.end()  # "Altrincham Grammar School for Boys"
+        if k == "station" and span.startswith(("Ysgol ", "Coleg ")):
+            k = "school"
+        if k == "station" and (
+            _FIRE_STATION.search(span) or words[-1] in _ids._PN_WORK_TAIL or words[-1] in TRADE_WORDS
+        ):
+            k = "workplace"  # a fire station, "Mane Street Salon": no police station
+        if k == "address" and not any(c.isdigit() for c in span) and "," not in span:
+            if _station_street(text, s, e, force_before):
+                k = "station"  # a station named by its street
+        out.append((s, e, k, ident))
+    return out
 
 
 def revise(text: str, found: list) -> list:
     """``found`` after this area's corrections."""
-    return found
+    common = _ids._common_words()
+    if " at " in text or " for " in text or " with " in text or " out of " in text or " from " in text:
+        found = _replace(found, _at_in(text, found, common))
+    kinds = {f[2] for f in found}
+    if "workplace" in kinds or "school" in kinds or "station" in kinds:
+        found = _merge_towns(text, found)
+    found = _replace(found, _address_lines(text, found, common))
+    kinds = {f[2] for f in found}
+    if "workplace" in kinds or "address" in kinds:
+        found = _replace(found, _brand_again(text, found) + _house_again(text, found))
+    if " and " in text or " & " in text:
+        found = _replace(found, _pairs(text, found, common))
+    return _corrections(text, found, common)

@@ -1,0 +1,161 @@
+"""Rules of the places revision (issue 12, on corpora M and N's misses): workplaces named
+with their branch or site, schools in Welsh and with "for Boys/Girls", address lines with
+house names, Welsh street words and rooms, stations named by their street or a unit's
+base, and look-alikes that must stay. Sentences written for these tests, not taken from
+any corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.qual._identifiers import find_identifiers
+from toolkit.qual.redact import redact
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an employer and its branch or site, after "at" / "works for"
+        (
+            "My dad's at the Vauxhall car plant in Ellesmere Port, has been for years.",
+            "My dad's at the [Workplace A], has been for years.",
+        ),
+        (
+            "She works at Harlow Dunn in Thirsk, an accountancy firm.",
+            "She works at [Workplace A], an accountancy firm.",
+        ),
+        ("My sister does the books at Quillan Joinery in Penistone.", "My sister does the books at [Workplace A]."),
+        ("He drives for Arriva at the Shiremoor depot.", "He drives for [Workplace A]."),
+        ("My wife works at the Wentbridge sorting office.", "My wife works at the [Workplace A]."),
+        (
+            "He was at the Bramley Dairies creamery in Settle till it closed.",
+            "He was at the [Workplace A] till it closed.",
+        ),
+        (
+            "Her own little place, Snip Studio in Louth, got the reviews.",
+            "Her own little place, [Workplace A], got the reviews.",
+        ),
+        ("The letter came from Oakfield Medical Practice in Crewe.", "The letter came from [Workplace A]."),
+        ("They left reviews for Tyne Valley Brewery as well.", "They left reviews for [Workplace A] as well."),
+        ("Somebody rang Bluebell Catering pretending to be me.", "Somebody rang [Workplace A] pretending to be me."),
+        ("Flat 9, Camden Road, Sarah said.", "[Address A], [Person A] said."),
+        ("She works with Dave Hollis at Tesco in Ripon.", "She works with [Person A] at [Workplace A]."),
+        # a chain named with its branch, then again alone as a place
+        (
+            "My partner works at Wickes at Ryton, and a lad shouted at her in Wickes last week.",
+            "My partner works at [Workplace A], and a lad shouted at her in [Workplace A] last week.",
+        ),
+        # schools
+        ("Our Jade is at Holmfirth Juniors in Kirklees, year four.", "Our [Person A] is at [School A], year four."),
+        ("He goes to Ysgol y Berwyn now.", "He goes to [School A] now."),
+        ("She's at Whitcombe Grammar School for Girls.", "She's at [School A]."),
+        ("The kids go to Holy Family, just round the corner.", "The kids go to [School A], just round the corner."),
+        (
+            "She's at nursery, Little Owls, three days a week.",
+            "She's at nursery, [School A], three days a week.",
+        ),
+        ("He's at Busy Bees nursery in Hexham.", "He's at [School A]."),
+        ("She volunteers at the Oxfam shop in Keswick.", "She volunteers at the [Workplace A]."),
+        # address lines: house names, Welsh streets, rooms, announced addresses
+        (
+            "They printed my address, Ty Coch, Heol y Bryn, SA31 2PQ, under my photo.",
+            "They printed my address, [Address A], [Postcode A], under my photo.",
+        ),
+        (
+            "They posted her address, 5 Lintwhite Knowe, Selkirk, for everyone to see.",
+            "They posted her address, [Address A], for everyone to see.",
+        ),
+        (
+            "She's in a nursing home, Fernlea Lodge, room 22, and they rang there.",
+            "She's in a nursing home, [Address A], and they rang there.",
+        ),
+        (
+            "They found my road. Pellow Brae. Then the postcode went up too.",
+            "They found my road. [Address A]. Then the postcode went up too.",
+        ),
+        (
+            "Someone put the name of our house on it, Glebe Cottage, Marsh Lane, Holme.",
+            "Someone put the name of our house on it, [Address A].",
+        ),
+        (
+            "They had my address, Flat 3, The Maltings, Beverley, on the post.",
+            "They had my address, [Address A], on the post.",
+        ),
+        (
+            "My address was up there, 3F1, 12 Marchmont Crescent, EH9 1HG.",
+            "My address was up there, [Address A], [Postcode A].",
+        ),
+        ("The flat's 0/2, 17 Dumbarton Road.", "The flat's [Address A]."),
+        ("He put my address up, 4 Ty'n y Coed, Llanfair.", "He put my address up, [Address A]."),
+        (
+            "They put our house name on it, Hafod Wen, and the village.",
+            "They put our house name on it, [Address A], and the village.",
+        ),
+        ("She's moved to 8 Cae Glas, Llandeilo.", "She's moved to [Address A]."),
+        ("My house is called Windrush, and they had that.", "My house is called [Address A], and they had that."),
+        # two names joined by "and", the second a street or station
+        (
+            "I run the welfare side for Copper Beeches and Mere Lane.",
+            "I run the welfare side for [Address A] and [Address B].",
+        ),
+        # stations: a unit's base, a station named by its street
+        (
+            "I'm in the public protection hub at Kirkcaldy these days.",
+            "I'm in the public protection hub at [Station A] these days.",
+        ),
+        (
+            "I'm a DC in Cleveland Police, Bastion Lane, in the burglary team.",
+            "I'm a DC in [Force A], [Station A], in the burglary team.",
+        ),
+    ],
+)
+def test_place_phrasings(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We met at Christmas in Spain.",
+        "He turned up at Tesco in a taxi.",
+        "He found the house on Street View in two minutes.",
+        "It was all saved in my Google Drive.",
+        "I volunteer with the Police Rehabilitation Trust now.",
+        "She works in the Finance Directorate now.",
+        "It was in the Wigan Post last week.",
+        "We were at the Highland Games that weekend.",
+        "We took him to Interview, room 3, for the statement.",
+        "My road is horrible.",
+        "My address. It was all there.",
+        "There were 40 of us at work in the morning.",
+        "I was at home in the evening, on 3 May.",
+        "The house is called that because of the river.",
+        "We had the do at an Italian Restaurant near the nick.",
+        "The Day Nursery was shut for a week.",
+        "The meeting at Head Office in March was cancelled.",
+        "She moved to 3 different schools in two years.",
+        "My address wasn't on there, thank God.",
+    ],
+)
+def test_place_look_alikes_stay(text):
+    assert redact(text)[0] == text
+
+
+def test_kinds_of_places():
+    """A school found by a station rule is a school; a fire station is a workplace; a
+    street-named station in an officer's self-description is a station, a street where
+    someone lives an address."""
+    cases = [
+        ("She's at Brookvale High School now.", "Brookvale High School", "school"),
+        ("My brother is at Hollinsend fire station.", "Hollinsend fire station", "workplace"),
+        ("I'm a PC in Cleveland Police, at Bastion Lane, on nights.", "Bastion Lane", "station"),
+        ("PC Dunne said he'd be at Ferris Lane where he lives.", "Ferris Lane", "address"),
+        ("I've been at Halesowen in Dudley for six years.", "Halesowen", "place"),
+        ("My daughter's at St Bede's, in year nine.", "St Bede's", "school"),
+        ("She's in Year 9 at Thornhill, and they found her there.", "Thornhill", "school"),
+        ("She's at Ink Well Tattoo most days.", "Ink Well Tattoo", "workplace"),
+        ("I work out of Ravensworth Road in Gateshead on lates.", "Ravensworth Road in Gateshead", "station"),
+    ]
+    for text, span, kind in cases:
+        got = {text[s:e]: k for s, e, k, _ in find_identifiers(text)}
+        assert got.get(span) == kind, (text, got)
