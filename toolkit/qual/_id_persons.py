@@ -4,17 +4,368 @@ Called by :func:`toolkit.qual._identifiers.find_identifiers`: :func:`find` befor
 overlaps are resolved (it calls ``add((start, end, kind, identity))`` for each candidate),
 :func:`revise` on the resolved list at the end (it may drop or change candidates and
 returns the list, non-overlapping).
+
+Found here (general shapes, each with a context):
+
+* a name the speaker gives as their own: "I'm Gill to everyone", "I am Rhodri Pugh";
+* a nickname said as "X the <epithet>" in quotes: '"Dave the rat"';
+* a given name that is also a place ("Jordan", "Kent") followed by a surname;
+* the given name of a person named in full, said again on its own ("DS Ana Lis ... Ana
+  rang"); a single-word name, said again capitalised inside a sentence.
+
+Dropped in :func:`revise` (capitalised words that name nobody):
+
+* holidays ("Christmas Eve", "St Patrick's Day"), idioms ("Bobby on the beat", "Joe
+  Public", "Old Bill"), a reporting verb opening a sentence ('Said "..."');
+* names of groups, pages, courses and other things in quotes or after "called" ('a
+  Telegram called "Blue Line Bullies"', 'calling themselves "Hull Cop Watch"');
+* departments, national bodies and products made only of ordinary words ("Major Crime",
+  "Royal Mail");
+* a given name that is an ordinary word, echoed in lower case at once ("Hope? As in, no
+  hope").
 """
 
 from __future__ import annotations
+
+import re
+from functools import cache
+
+from toolkit.qual import _identifiers as _ids
+
+_W = _ids._W
+_Q_OPEN = "\"“‘'"
+_Q_CLOSE = "\"”’'"
+
+# --------------------------------------------------------------------------------------
+# find
+# --------------------------------------------------------------------------------------
+
+#: "I'm Gill", "I am Rhodri Pugh", "I'm just Tash": the speaker's own name.
+_SELF = re.compile(
+    rf"\bI(?:['’]m|\s+am)\s+(?:(?:just|only|still|always|now)\s+)?(?P<name>{_W}(?:-{_W})?)"
+    rf"(?:\s+(?P<sur>(?:Mc|Mac|O['’])?{_W}(?:-{_W})?))?(?![\w'’-])"
+)
+#: What a capitalised word after "I'm" is when it is no name: roles, units, groups.
+_SELF_NOT = frozenset(
+    """Head Lead Chair Deputy Acting Temporary Vice Treasurer Secretary Gold Silver Bronze
+    Duty Custody Response Traffic Neighbourhood Neighbourhoods Comms Admin Catholic Muslim
+    Sikh Hindu Jewish Christian Buddhist Atheist Pagan Deaf Autistic Dyslexic Black White
+    Asian Mixed British English Welsh Scottish Irish Northern Cornish Polish Geordie Scouse
+    Brummie Mancunian Cockney Yorkshire Lancashire Labour Tory Conservative Green Liberal
+    Team Level Grade Band""".split()
+)
+#: '"Gill the fat one"', '"Dave the grass"': a nickname, a name and an epithet in quotes.
+_EPITHET = re.compile(
+    rf"[\"“‘](?P<name>{_W})\s+the\s+[A-Za-z]+(?:[\s-]+[A-Za-z]+){{0,2}}[\"”’]"
+)
+_PLACE_BEFORE = re.compile(
+    r"(?i:\b(?:in|at|to|from|near|of|into|outside|around|via|the|a|an|my|our|his|her|their|your)\s+)$"
+)
+
+
+@cache
+def _raw_given() -> frozenset:
+    return _ids._read_list("names_given.txt") | _ids._read_list("names_given_uk.txt")
+
+
+def _name_word(word: str) -> bool:
+    """True when ``word`` may be a given name or surname: in the name lists, or no
+    ordinary English word."""
+    given, family = _ids.gazetteer()
+    return word in given or word in family or not _ids.is_ordinary(word)
+
+
+def _plain_surname(word: str) -> bool:
+    """True when ``word`` may follow a given name as a surname."""
+    family = _ids.gazetteer()[1]
+    return (
+        word not in _ids.NOT_SURNAMES
+        and word not in _ids.UNIT_WORDS
+        and word.casefold() not in _ids._common_words()
+        and not _ids._calendar(word)
+        and word not in _ids.allowed_proper_nouns()
+        and (word in family or not _ids.is_ordinary(word))
+    )
 
 
 def find(text: str, add, folded) -> None:
     """Candidates of this area in ``text`` (``folded`` is ``text.casefold()`` when it
     keeps the length, else ``None``)."""
-    return None
+    given, family = _ids.gazetteer()
+    if "I" in text and ("I'm" in text or "I’m" in text or "I am" in text):
+        for m in _SELF.finditer(text):
+            w = m.group("name")
+            if (
+                w in _SELF_NOT
+                or w in _ids._RANK_WORDS
+                or w.casefold() in _ids._common_words()
+                or w in _ids.NOT_GIVEN
+                or w in _ids.UNIT_WORDS
+                or _ids._calendar(w)
+                or w in _ids.allowed_proper_nouns()
+                or not (w in given or w in family)
+            ):
+                continue
+            if re.match(r"\s+(?:of|for|at|in)\b", text[m.end("name") :]) and m.group("sur") is None:
+                continue  # "I'm Head of ...", "I'm Lead for ..."
+            end = m.end("name")
+            sur = m.group("sur")
+            if sur and _plain_surname(sur):
+                end = m.end("sur")
+            add((m.start("name"), end, "person", text[m.start("name") : end].split()[-1].lower()))
+    if '"' in text or "“" in text or "‘" in text:
+        for m in _EPITHET.finditer(text):
+            w = m.group("name")
+            if w.casefold() in _ids._common_words() or w in _ids.NOT_GIVEN or not (w in given or w in family):
+                continue
+            add((m.start("name"), m.end("name"), "person", w.lower()))
+    for m in _ng_pair().finditer(text):
+        sur = m.group("sur")
+        if (
+            sur not in family
+            or _ids.is_ordinary(sur)
+            or not _plain_surname(sur)
+            or sur in _ids.NOT_GIVEN
+            or _PLACE_BEFORE.search(text, max(0, m.start() - 10), m.start())
+        ):
+            continue
+        add((m.start(), m.end(), "person", sur.lower()))
+
+
+#: Words of NOT_GIVEN that begin names of places and things with a surname-like second
+#: word ("Milton Keynes", "Harley Davidson", "Mercedes Benz").
+_NG_NOT_PAIRED = frozenset("Africa America India Mercedes Harley Milton Phoenix Carolina".split())
+
+
+@cache
+def _ng_pair():
+    """A word of NOT_GIVEN that is a given name in the lists ("Jordan", "Kent"), then a
+    capitalised word."""
+    words = "|".join(sorted(w for w in _ids.NOT_GIVEN - _NG_NOT_PAIRED if w in _raw_given()))
+    return re.compile(rf"(?<![\w'’-])(?P<given>{words})\s+(?P<sur>(?:Mc|Mac|O['’])?{_W}(?:-{_W})?)(?![\w'’-])")
+
+
+# --------------------------------------------------------------------------------------
+# revise
+# --------------------------------------------------------------------------------------
+
+#: Holidays and days named after a person or with a name-like word: "Christmas Eve",
+#: "St Patrick's Day", "Guy Fawkes Night", "Valentine's".
+_HOLIDAY = re.compile(
+    r"\b(?:Christmas|New\s+Year['’]?s?|Hallowe['’]?en|Midsummer['’]?s?|All\s+Hallows['’]?)\s+Eve\b"
+    r"|\b(?:St\.?\s+|Saint\s+)?(?:Patrick|David|George|Andrew|Valentine|Swithin|Stephen|Piran|"
+    r"Dwynwen|Mother|Father|Grandparent)['’]?s['’]?(?:\s+(?:Day|Night|Eve))?\b"
+    r"|\b(?:Guy\s+Fawkes|Bonfire|Burns|Boxing|May|Remembrance|Armistice|Pancake|Shrove|Ash|"
+    r"Good|Holy|Easter|Whit|Black|Cyber|Plough|Twelfth)\s+(?:Day|Night|Sunday|Monday|"
+    r"Tuesday|Wednesday|Thursday|Friday|Saturday)\b"
+    r"|\bGuy\s+Fawkes\b|\bFather\s+Christmas\b|\bSanta(?:\s+Claus)?\b|\bSt\.?\s+Nick\b"
+)
+#: Fixed expressions with a name in them that name nobody.
+_IDIOM = re.compile(
+    r"\b(?:Bobb(?:y|ies)\s+on\s+the\s+beat|Joe\s+(?:Public|Bloggs|Blow|Soap)|Average\s+Joe|"
+    r"Tom,\s+Dick\s+(?:and|or|&)\s+Harry|Bob['’]s\s+your\s+uncle|Peeping\s+Tom|"
+    r"Billy\s+No[- ]?Mates|Billy\s+Big[- ]?\w+|Jack\s+the\s+[Ll]ad|Jack\s+of\s+all\s+trades|"
+    r"Smart\s+Alec?k?|Nos[e]?y\s+Parker|Old\s+Bill|(?:PC|Mr)\s+Plod|Doubting\s+Thomas|"
+    r"Heath\s+Robinson|Jack\s+Frost|Johnny\s+Foreigner|Johnny[- ]come[- ]lately|"
+    r"Jack\s+Russells?|Bobby\s+[Dd]azzler|Mr\s+Big|Mr\s+Nice\s+Guy|Sod['’]s\s+[Ll]aw|"
+    r"Murphy['’]s\s+[Ll]aw|Tom\s+Thumb|Jack\s+and\s+Jill|Jack\s+in\s+the\s+box|"
+    r"Dear\s+John|Uncle\s+Tom\s+Cobley|Man\s+Friday|Girl\s+Friday|Jobsworth|"
+    r"Little\s+Johnny|Tommy\s+Atkins|Tin\s+Pot\s+Hitler)"
+)
+#: "a bobby", "the local bobbies": the police, not a name.
+_BOBBY = re.compile(
+    r"(?i:\b(?:a|the|our|your|local|friendly|old|bent|every|any|two|some)\s+)Bobb(?:y|ies)\b"
+)
+#: A reporting verb at the start of a sentence, subject left out: 'Said "I know you".'
+_QUOTE_OR_THAT = re.compile(r"\s*,?\s+[\"“‘]|\s*[“‘]|\s+that\b")
+#: What the thing called or named is when it is no person.
+_THING = (
+    r"group|groups|page|pages|channel|channels|chat|chats|thread|threads|site|website|forum|"
+    r"video|videos|campaign|company|firm|pub|shop|business|band|club|team|operation|app|"
+    r"podcast|blog|show|programme|program|scheme|charity|network|e-learning|elearning|course|"
+    r"module|training|package|presentation|leaflet|poster|newsletter|article|book|film|"
+    r"documentary|series|song|event|initiative|project|policy|petition|hashtag|gang|crew|"
+    r"server|subreddit|Telegram|WhatsApp|Facebook|Snapchat|Discord|Reddit|TikTok|Instagram|"
+    r"Signal|community|organisation|organization|movement|collective|account|accounts"
+)
+_THING_CALLED = re.compile(
+    rf"(?i:\b(?:{_THING})\b)[^.!?\"“]{{0,40}}?\b(?i:called|named|titled|entitled|named)\b"
+    r"(?:\s*,?\s*(?:erm|er|um|uh|like|I\s+think)\s*,?)*\s*[\"“‘']?\s*$"
+)
+_GROUP_SELF = re.compile(
+    r"(?i:\b(?:call(?:s|ed|ing)?|name[ds]?|naming)\s+themselves|\bthey\s+call\s+it|\bit['’]s\s+called"
+    r"|\bit\s+(?:was|is)\s+called)\b\s*,?\s*[\"“‘']?\s*$"
+)
+_SENTENCE_CALLED = re.compile(r"(?:^|[.!?]\s+)(?:Called|Named|Titled)\s*[\"“‘']?\s*$")
+_NICKNAME_BEFORE = re.compile(
+    r"(?i:\b(?:call(?:s|ed|ing)?\s+(?:him|her|me|us|you)|nickname[ds]?|known\s+as|addressed\s+to|"
+    r"aka|signed|goes\s+by)\b)[^.!?]*$"
+)
+#: Last words of a group's or a campaign's name.
+_GROUP_TAIL = frozenset(
+    """Watch Exposed Patrol Patrols Squad Crew Army Alliance Network Action Collective Group
+    Page Forum Lads Mums Bobbies Coppers Cops Pigs Police Watchers Hunters Hunter Justice
+    Truth Uncovered Unmasked Named Shamed Files Leaks News Updates Community Network
+    Footprint Awareness Safety""".split()
+)
+#: Words that open the name of a thing, never of a person.
+_THING_FIRST = frozenset("The A An Your Our My This That Their His Her Its Be Stay Keep Know".split())
+#: Last words of a house name ("Rose Cottage"), an address whatever else it is.
+_DWELLING = frozenset(
+    """Cottage Cottages House Farm Lodge Barn Villa Manor Grange Mill Crest View Hall Court
+    Croft Bungalow Mews Place Rise Green End Gardens Terrace""".split()
+)
+
+
+def _quoted(text, s, e):
+    """True when the candidate ``text[s:e]`` is a whole quoted phrase (or its start)."""
+    i = s - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    return i >= 0 and text[i] in _Q_OPEN
+
+
+def _names_a_thing(text, s, e, words):
+    """True when the candidate names a group, page, course or other thing."""
+    given = _ids.gazetteer()[0]
+    first = words[0]
+    before = text[max(0, s - 60) : s]
+    if _NICKNAME_BEFORE.search(before):
+        return False
+    if _THING_CALLED.search(before) or _GROUP_SELF.search(before):
+        return first not in given or first in _ids.AMBIGUOUS_GIVEN
+    if not _quoted(text, s, e) or len(words) < 2 or first in _ids._RANK_WORDS:
+        return False
+    if first in given and first not in _ids.AMBIGUOUS_GIVEN:
+        return False
+    if first in _THING_FIRST:
+        return True
+    if words[-1] in _GROUP_TAIL and all(
+        _ids.is_ordinary(w) or w in _ids.NOT_GIVEN or w in _ids._force_stems() for w in words[:-1]
+    ):
+        return True  # "Hull Cop Watch", "Coppers Exposed": no name before the group's word
+    if _SENTENCE_CALLED.search(before):
+        return True
+    return False
+
+
+def _ordinary_phrase(words):
+    """True when every word is an ordinary word and the phrase is no name: no word a
+    surname of the list or a non-ambiguous given name, or a department's words."""
+    given, family = _ids.gazetteer()
+    if len(words) < 2 or words[0] in _ids._RANK_WORDS or words[-1] in _DWELLING:
+        return False
+    if all(w in _ids.UNIT_WORDS for w in words[1:]) and words[0] in _ids.AMBIGUOUS_GIVEN | _ids.UNIT_WORDS:
+        return True  # "Major Crime", "Serious Crime"
+    for w in words:
+        if not _ids.is_ordinary(w) or (w in given and w not in _ids.AMBIGUOUS_GIVEN):
+            return False
+    return words[-1] not in family
+
+
+_ECHO_WINDOW = 60
+
+
+def _echoed(text, s, e, word):
+    """True when an ordinary word taken as a name comes again at once in lower case
+    ("Grace? Like, grace under pressure"): the word, not a name."""
+    low = word.lower()
+    if not _ids.is_ordinary(word) or word not in _ids.AMBIGUOUS_GIVEN:
+        return False
+    return re.search(rf"(?<![\w'’-]){re.escape(low)}(?![\w'’-])", text[e : e + _ECHO_WINDOW]) is not None
+
+
+def _drop(text, s, e, spans_bad):
+    return any(a < e and s < b for a, b in spans_bad)
 
 
 def revise(text: str, found: list) -> list:
     """``found`` after this area's corrections."""
-    return found
+    if not any(f[2] == "person" for f in found):
+        return found
+    bad = [m.span() for m in _HOLIDAY.finditer(text)] + [m.span() for m in _IDIOM.finditer(text)]
+    if "obb" in text:
+        bad += [m.span() for m in _BOBBY.finditer(text)]
+    out = []
+    for item in found:
+        s, e, kind, _ident = item
+        if kind != "person":
+            out.append(item)
+            continue
+        span = text[s:e]
+        words = [w.removesuffix("'s").removesuffix("’s") for w in span.split()]
+        if bad and _drop(text, s, e, bad):
+            continue
+        if span in _ids.INSTITUTIONS:
+            continue  # "Royal Mail", "Citizens Advice"
+        if (
+            len(words) == 1
+            and _ids._sentence_start(text, s)
+            and _ids.is_ordinary(words[0])
+            and _QUOTE_OR_THAT.match(text, e)
+        ):
+            continue  # 'Said "I've had ..."': a verb
+        if _names_a_thing(text, s, e, words):
+            continue
+        if _ordinary_phrase(words) and not _NICKNAME_BEFORE.search(text[max(0, s - 60) : s]):
+            continue
+        if len(words) == 1 and _echoed(text, s, e, words[0]):
+            continue
+        out.append(item)
+    return _repeats(text, out)
+
+
+_NICKNAME_AFTER = re.compile(
+    r"[\"”’']?\s*,?\s*(?:(?:is\s+)?what\s+(?:they|we|he|she|you|people|everyone|everybody|the\s+\w+)\s+"
+    r"call(?:ed|s)?|(?:everyone|everybody|they|people|the\s+\w+)\s+call(?:ed|s)?\s+(?:him|her|me|us))\b"
+)
+
+
+def _nickname(text, s, e):
+    """True when the candidate is a quoted nickname ('calls him "Spud"', '"Tash" they
+    called her')."""
+    return _quoted(text, s, e) and bool(
+        _NICKNAME_BEFORE.search(text[max(0, s - 60) : s]) or _NICKNAME_AFTER.match(text, e)
+    )
+
+
+def _repeats(text, found):
+    """The given name of a person named in full, said again on its own ("DS Ana Lis ...
+    Ana rang"), and a single-word name said again inside a sentence, with the same
+    identity."""
+    given = _ids.gazetteer()[0]
+    extra = []
+    seen = set()
+    for s, e, kind, identity in found:
+        if kind != "person":
+            continue
+        words = text[s:e].split()
+        while words and (words[0] in _ids._RANK_WORDS or words[0].rstrip(".") in _ids._RANK_WORDS):
+            words = words[1:]
+        if not words:
+            continue
+        first = words[0].removesuffix("'s").removesuffix("’s")
+        if len(words) == 1:
+            ordinary = _ids.is_ordinary(first)
+            if ordinary and first not in given and not _nickname(text, s, e):
+                continue  # an ordinary word: propagated as a given name or a quoted nickname
+        elif len(words) >= 2:
+            ordinary = _ids.is_ordinary(first)
+            if first not in given or first in _ids.AMBIGUOUS_GIVEN:
+                continue
+        if first in seen or len(first) < 3 or not first[0].isupper() or first in _ids.NOT_GIVEN:
+            continue
+        seen.add(first)
+        i = text.find(first)
+        while i >= 0:
+            j = i + len(first)
+            if (
+                (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’-_"))
+                and (j == len(text) or not (text[j].isalnum() or text[j] in "-_"))
+                and not (ordinary and _ids._sentence_start(text, i))
+            ):
+                extra.append((i, j, "person", identity if len(words) == 1 else first.lower()))
+            i = text.find(first, j)
+    if not extra:
+        return found
+    return _ids.resolve_overlaps(list(found) + extra)
