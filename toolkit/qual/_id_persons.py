@@ -27,6 +27,7 @@ Dropped in :func:`revise` (capitalised words that name nobody):
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -42,7 +43,7 @@ _Q_CLOSE = "\"”’'"
 
 #: "I'm Gill", "I am Rhodri Pugh", "I'm just Tash": the speaker's own name.
 _SELF = re.compile(
-    rf"\bI(?:['’]m|\s+am)\s+(?:(?:just|only|still|always|now)\s+)?(?P<name>{_W}(?:-{_W})?)"
+    rf"(?<![\w'’-])I(?:['’]m|\s+am)\s+(?:(?:just|only|still|always|now)\s+)?(?P<name>{_W}(?:-{_W})?)"
     rf"(?:\s+(?P<sur>(?:Mc|Mac|O['’])?{_W}(?:-{_W})?))?(?![\w'’-])"
 )
 #: What a capitalised word after "I'm" is when it is no name: roles, units, groups.
@@ -54,13 +55,45 @@ _SELF_NOT = frozenset(
     Brummie Mancunian Cockney Yorkshire Lancashire Labour Tory Conservative Green Liberal
     Team Level Grade Band""".split()
 )
-#: '"Gill the fat one"', '"Dave the grass"': a nickname, a name and an epithet in quotes.
+#: '"Gill the fat one"', '"Dave the grass"': a nickname, a name and an epithet in quotes
+#: (the epithet in lower case: "Bob the Builder" is a title).
 _EPITHET = re.compile(
-    rf"[\"“‘](?P<name>{_W})\s+the\s+[A-Za-z]+(?:[\s-]+[A-Za-z]+){{0,2}}[\"”’]"
+    rf"[\"“‘](?P<name>{_W})\s+the\s+[a-z]+(?:[\s-]+[a-z]+){{0,2}}[\"”’]"
 )
+#: "everyone calls him Tank", "they called her Big Sal", "we call him Smiler": a nickname
+#: said without quotes after the verb (quoted ones are found by QUOTED).
+_CALLS_HIM = re.compile(
+    r"(?<![\w'’-])(?:[Cc]all(?:s|ed|ing)?|nicknamed|dubbed|christened)\s+(?:him|her|me|us|them)\s+"
+    rf"(?:just\s+|only\s+|still\s+)?(?P<name>{_W}(?:-{_W})?(?:\s+{_W}(?:-{_W})?)?)(?![\w'’-])"
+)
+#: What one is called that is no name: forms of address, kinship and rank words, slurs
+#: of a group.
+_ADDRESS_WORDS = frozenset(
+    """Sir Madam Ma'am Maam Mum Mam Mom Dad Da Sarge Skip Skipper Guv Guvnor Boss Chief Mate
+    Love Pet Hun Hon Babe Darling Duck Flower Son Lad Lass Pal Bro Bruv Blud Fam Officer
+    Constable Sergeant Inspector Detective Copper Pig Pigs Filth Babylon Feds Plod Traitor
+    Grass Snitch Scab Racist Paki Nazi Names Back Again Out Up Over""".split()
+)
+#: "Aunty Pam", "Uncle Des", "Nain Eirlys": a kinship word used as a title before a name.
+_KIN_TITLE = re.compile(
+    r"(?<![\w'’-])(?:Aunty|Auntie|Aunt|Uncle|Nan|Nana|Nanna|Nanny|Gran|Granny|Grandma|Grandad|"
+    r"Granddad|Grandpa|Grampa|Gramps|Cousin|Nain|Taid|Mamgu|Bampi|Nonna|Nonno|Babcia|Dziadek)"
+    rf"\s+(?P<name>{_W}(?:-{_W})?)(?![\w'’-])"
+)
+_KIN_TITLE_ONLY = re.compile(_KIN_TITLE.pattern.split(r"\s+(?P<name>")[0])
 _PLACE_BEFORE = re.compile(
     r"(?i:\b(?:in|at|to|from|near|of|into|outside|around|via|the|a|an|my|our|his|her|their|your)\s+)$"
 )
+
+
+def _nickname_ok(word, first_of_two=False):
+    """True when ``word`` after "calls him" may be (part of) a nickname ("Big" only
+    before another word)."""
+    if word in _ADDRESS_WORDS or word in _ids._RANK_WORDS or word in _ids.NOT_PLACES:
+        return False
+    if word.casefold() in _ids._common_words() or _ids._calendar(word) or word in _ids._ETHNICITIES:
+        return first_of_two and word in ("Big", "Little", "Mad", "Fat", "Old", "Young")
+    return True
 
 
 @cache
@@ -88,38 +121,82 @@ def _plain_surname(word: str) -> bool:
     )
 
 
+def _starts(text, words):
+    """Positions where any of ``words`` begins in ``text`` (str.find: cheaper than a
+    regex over the whole text)."""
+    out = []
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            out.append(i)
+            i = text.find(w, i + 1)
+    return sorted(out)
+
+
+_SELF_TOKENS = ("I'm ", "I’m ", "I am ")
+_CALL_TOKENS = ("call", "Call", "nicknamed", "dubbed", "christened")
+_KIN_TOKENS = ("Aunt", "Uncle", "Nan", "Gran", "Cousin", "Nain", "Taid", "Mamgu", "Bampi", "Nonn", "Babcia", "Dziadek")
+
+
 def find(text: str, add, folded) -> None:
     """Candidates of this area in ``text`` (``folded`` is ``text.casefold()`` when it
     keeps the length, else ``None``)."""
     given, family = _ids.gazetteer()
-    if "I" in text and ("I'm" in text or "I’m" in text or "I am" in text):
-        for m in _SELF.finditer(text):
-            w = m.group("name")
-            if (
-                w in _SELF_NOT
-                or w in _ids._RANK_WORDS
-                or w.casefold() in _ids._common_words()
-                or w in _ids.NOT_GIVEN
-                or w in _ids.UNIT_WORDS
-                or _ids._calendar(w)
-                or w in _ids.allowed_proper_nouns()
-                or not (w in given or w in family)
-            ):
-                continue
-            if re.match(r"\s+(?:of|for|at|in)\b", text[m.end("name") :]) and m.group("sur") is None:
-                continue  # "I'm Head of ...", "I'm Lead for ..."
-            end = m.end("name")
-            sur = m.group("sur")
-            if sur and _plain_surname(sur):
-                end = m.end("sur")
-            add((m.start("name"), end, "person", text[m.start("name") : end].split()[-1].lower()))
-    if '"' in text or "“" in text or "‘" in text:
+    common = _ids._common_words()
+    for i in _starts(text, _SELF_TOKENS):
+        m = _SELF.match(text, i)
+        if m is None:
+            continue
+        w = m.group("name")
+        if (
+            w in _SELF_NOT
+            or w in _ids._RANK_WORDS
+            or w.casefold() in common
+            or w in _ids.NOT_GIVEN
+            or w in _ids.UNIT_WORDS
+            or _ids._calendar(w)
+            or w in _ids.allowed_proper_nouns()
+            or not (w in given or w in family)
+        ):
+            continue
+        if m.group("sur") is None and re.match(r"\s+(?:of|for|at|in)\b", text[m.end("name") : m.end("name") + 6]):
+            continue  # "I'm Head of ...", "I'm Lead for ..."
+        end = m.end("name")
+        sur = m.group("sur")
+        if sur and _plain_surname(sur):
+            end = m.end("sur")
+        add((m.start("name"), end, "person", text[m.start("name") : end].split()[-1].lower()))
+    if " the " in text and ('"' in text or "“" in text or "‘" in text):
         for m in _EPITHET.finditer(text):
             w = m.group("name")
-            if w.casefold() in _ids._common_words() or w in _ids.NOT_GIVEN or not (w in given or w in family):
+            if w.casefold() in common or w in _ids.NOT_GIVEN or not (w in given or w in family):
                 continue
             add((m.start("name"), m.end("name"), "person", w.lower()))
-    for m in _ng_pair().finditer(text):
+    for i in _starts(text, _CALL_TOKENS):
+        m = _CALLS_HIM.match(text, i)
+        if m is None:
+            continue
+        words = m.group("name").split()
+        while words and (words[-1].casefold() in common or words[-1] in _ADDRESS_WORDS):
+            words.pop()
+        if not words or not _nickname_ok(words[0], len(words) == 2) or (len(words) == 2 and not _nickname_ok(words[1])):
+            continue
+        end = m.start("name") + len(" ".join(words))
+        add((m.start("name"), end, "person", words[-1].lower()))
+    for i in _starts(text, _KIN_TOKENS):
+        m = _KIN_TITLE.match(text, i)
+        if m is None:
+            continue
+        w = m.group("name")
+        if w.casefold() in common or _ids._calendar(w) or w in _ids.NOT_GIVEN:
+            continue
+        if w in given or not _ids.is_ordinary(w):
+            add((m.start("name"), m.end("name"), "person", w.lower()))
+    pattern, words = _ng_pair()
+    for i in _starts(text, words):
+        m = pattern.match(text, i)
+        if m is None:
+            continue
         sur = m.group("sur")
         if (
             sur not in family
@@ -140,9 +217,12 @@ _NG_NOT_PAIRED = frozenset("Africa America India Mercedes Harley Milton Phoenix 
 @cache
 def _ng_pair():
     """A word of NOT_GIVEN that is a given name in the lists ("Jordan", "Kent"), then a
-    capitalised word."""
-    words = "|".join(sorted(w for w in _ids.NOT_GIVEN - _NG_NOT_PAIRED if w in _raw_given()))
-    return re.compile(rf"(?<![\w'’-])(?P<given>{words})\s+(?P<sur>(?:Mc|Mac|O['’])?{_W}(?:-{_W})?)(?![\w'’-])")
+    capitalised word; and the words."""
+    words = tuple(sorted(w for w in _ids.NOT_GIVEN - _NG_NOT_PAIRED if w in _raw_given()))
+    pattern = re.compile(
+        rf"(?<![\w'’-])(?P<given>{'|'.join(words)})\s+(?P<sur>(?:Mc|Mac|O['’])?{_W}(?:-{_W})?)(?![\w'’-])"
+    )
+    return pattern, words
 
 
 # --------------------------------------------------------------------------------------
@@ -170,7 +250,8 @@ _IDIOM = re.compile(
     r"Jack\s+Russells?|Bobby\s+[Dd]azzler|Mr\s+Big|Mr\s+Nice\s+Guy|Sod['’]s\s+[Ll]aw|"
     r"Murphy['’]s\s+[Ll]aw|Tom\s+Thumb|Jack\s+and\s+Jill|Jack\s+in\s+the\s+box|"
     r"Dear\s+John|Uncle\s+Tom\s+Cobley|Man\s+Friday|Girl\s+Friday|Jobsworth|"
-    r"Little\s+Johnny|Tommy\s+Atkins|Tin\s+Pot\s+Hitler)"
+    r"Little\s+Johnny|Tommy\s+Atkins|Tin\s+Pot\s+Hitler|Uncle\s+Sam|Auntie\s+Beeb|"
+    r"Uncle\s+Tom(?:\s+Cobley)?)\b"
 )
 #: "a bobby", "the local bobbies": the police, not a name.
 _BOBBY = re.compile(
@@ -230,9 +311,13 @@ def _names_a_thing(text, s, e, words):
     given = _ids.gazetteer()[0]
     first = words[0]
     before = text[max(0, s - 60) : s]
-    if _NICKNAME_BEFORE.search(before):
+    low = before.casefold()
+    named = "call" in low or "nam" in low or "titl" in low
+    if (named or "nick" in low or "known" in low or "addressed" in low or "aka" in low or "signed" in low) and (
+        _NICKNAME_BEFORE.search(before)
+    ):
         return False
-    if _THING_CALLED.search(before) or _GROUP_SELF.search(before):
+    if named and (_THING_CALLED.search(before) or _GROUP_SELF.search(before)):
         return first not in given or first in _ids.AMBIGUOUS_GIVEN
     if not _quoted(text, s, e) or len(words) < 2 or first in _ids._RANK_WORDS:
         return False
@@ -244,9 +329,7 @@ def _names_a_thing(text, s, e, words):
         _ids.is_ordinary(w) or w in _ids.NOT_GIVEN or w in _ids._force_stems() for w in words[:-1]
     ):
         return True  # "Hull Cop Watch", "Coppers Exposed": no name before the group's word
-    if _SENTENCE_CALLED.search(before):
-        return True
-    return False
+    return named and _SENTENCE_CALLED.search(before) is not None
 
 
 def _ordinary_phrase(words):
@@ -264,6 +347,11 @@ def _ordinary_phrase(words):
 
 
 _ECHO_WINDOW = 60
+_KIN_BEFORE = re.compile(
+    r"(?i:\b(?:my|our|his|her|their|your)\s+(?:[a-z-]+\s+)?(?:"
+    + _ids._alternation(_ids.KIN)
+    + r")(?:['’]s)?\s*,?\s*(?:is\s+|was\s+|called\s+|named\s+)?)$"
+)
 
 
 def _echoed(text, s, e, word):
@@ -272,44 +360,68 @@ def _echoed(text, s, e, word):
     low = word.lower()
     if not _ids.is_ordinary(word) or word not in _ids.AMBIGUOUS_GIVEN:
         return False
+    if _KIN_BEFORE.search(text, max(0, s - 40), s):
+        return False  # "my daughter's Grace, everyone makes the joke, amazing grace"
     return re.search(rf"(?<![\w'’-]){re.escape(low)}(?![\w'’-])", text[e : e + _ECHO_WINDOW]) is not None
 
 
-def _drop(text, s, e, spans_bad):
-    return any(a < e and s < b for a, b in spans_bad)
+#: Names and words of the holidays and idioms above: the patterns are searched only
+#: around a candidate holding one of them.
+_FIXED_WORDS = frozenset(
+    """Eve Patrick David George Andrew Valentine Swithin Stephen Piran Dwynwen Mother Father
+    Grandparent Guy Fawkes Burns May Santa Claus Nick Christmas Bobby Bobbies Joe Public
+    Bloggs Blow Soap Tom Dick Harry Bob Billy Jack Lad Alec Alek Aleck Parker Bill Plod
+    Thomas Robinson Heath Frost Johnny Russell Russells Big Sod Murphy Thumb Jill John
+    Cobley Friday Jobsworth Atkins Hitler Sam Beeb Foreigner Mr Nice Average Peeping Smart
+    Nosey Nosy Doubting Uncle Auntie Dear Man Girl Little Tommy Tin""".split()
+)
+
+
+def _fixed_phrase(text, s, e, words):
+    """True when ``text[s:e]`` lies in a holiday's name or an idiom (the patterns are
+    searched only around a candidate holding one of their words)."""
+    if not any(w in _FIXED_WORDS for w in words):
+        return False
+    a, b = max(0, s - 40), min(len(text), e + 40)
+    for pat in (_HOLIDAY, _IDIOM, _BOBBY):
+        for m in pat.finditer(text, a, b):
+            if m.start() < e and s < m.end():
+                return True
+    return False
+
+
+def _names_nobody(text, s, e, echo=True):
+    """True when the person candidate ``text[s:e]`` is a capitalised word or phrase that
+    names nobody."""
+    span = text[s:e]
+    words = [w.removesuffix("'s").removesuffix("’s") for w in span.split()]
+    if not words:
+        return True
+    if _fixed_phrase(text, s, e, words):
+        return True  # "Christmas Eve", "Bobby on the beat"
+    if span in _ids.INSTITUTIONS:
+        return True  # "Royal Mail", "Citizens Advice"
+    if len(words) == 1 and _ids._sentence_start(text, s) and _ids.is_ordinary(words[0]) and _QUOTE_OR_THAT.match(text, e):
+        return True  # 'Said "I've had ..."': a verb
+    if _names_a_thing(text, s, e, words):
+        return True  # 'a Telegram called "Blue Line Bullies"'
+    if _ordinary_phrase(words) and not _NICKNAME_BEFORE.search(text[max(0, s - 60) : s]):
+        return True  # "Major Crime"
+    return echo and len(words) == 1 and _echoed(text, s, e, words[0])  # "Hope? No hope."
 
 
 def revise(text: str, found: list) -> list:
     """``found`` after this area's corrections."""
     if not any(f[2] == "person" for f in found):
         return found
-    bad = [m.span() for m in _HOLIDAY.finditer(text)] + [m.span() for m in _IDIOM.finditer(text)]
-    if "obb" in text:
-        bad += [m.span() for m in _BOBBY.finditer(text)]
     out = []
-    for item in found:
+    for n, item in enumerate(found):
         s, e, kind, _ident = item
-        if kind != "person":
-            out.append(item)
-            continue
-        span = text[s:e]
-        words = [w.removesuffix("'s").removesuffix("’s") for w in span.split()]
-        if bad and _drop(text, s, e, bad):
-            continue
-        if span in _ids.INSTITUTIONS:
-            continue  # "Royal Mail", "Citizens Advice"
-        if (
-            len(words) == 1
-            and _ids._sentence_start(text, s)
-            and _ids.is_ordinary(words[0])
-            and _QUOTE_OR_THAT.match(text, e)
-        ):
-            continue  # 'Said "I've had ..."': a verb
-        if _names_a_thing(text, s, e, words):
-            continue
-        if _ordinary_phrase(words) and not _NICKNAME_BEFORE.search(text[max(0, s - 60) : s]):
-            continue
-        if len(words) == 1 and _echoed(text, s, e, words[0]):
+        if kind == "place" and n + 1 < len(found) and _KIN_TITLE_ONLY.fullmatch(text, s, e):
+            nxt = found[n + 1]
+            if nxt[2] == "person" and not text[e : nxt[0]].strip():
+                continue  # "Aunty" of "Aunty Pam": a title, no place
+        if kind == "person" and _names_nobody(text, s, e):
             continue
         out.append(item)
     return _repeats(text, out)
@@ -332,30 +444,29 @@ def _nickname(text, s, e):
 def _repeats(text, found):
     """The given name of a person named in full, said again on its own ("DS Ana Lis ...
     Ana rang"), and a single-word name said again inside a sentence, with the same
-    identity."""
+    identity (an ordinary word only when capitalised inside a sentence)."""
     given = _ids.gazetteer()[0]
     extra = []
     seen = set()
+    spans = None
     for s, e, kind, identity in found:
         if kind != "person":
             continue
         words = text[s:e].split()
-        while words and (words[0] in _ids._RANK_WORDS or words[0].rstrip(".") in _ids._RANK_WORDS):
+        while words and words[0].rstrip(".") in _ids._RANK_WORDS:
             words = words[1:]
         if not words:
             continue
         first = words[0].removesuffix("'s").removesuffix("’s")
-        if len(words) == 1:
-            ordinary = _ids.is_ordinary(first)
-            if ordinary and first not in given and not _nickname(text, s, e):
-                continue  # an ordinary word: propagated as a given name or a quoted nickname
-        elif len(words) >= 2:
-            ordinary = _ids.is_ordinary(first)
-            if first not in given or first in _ids.AMBIGUOUS_GIVEN:
-                continue
         if first in seen or len(first) < 3 or not first[0].isupper() or first in _ids.NOT_GIVEN:
             continue
         seen.add(first)
+        ordinary = _ids.is_ordinary(first)
+        if len(words) == 1:
+            if ordinary and first not in given and not _nickname(text, s, e):
+                continue  # an ordinary word: propagated as a given name or a quoted nickname
+        elif first not in given or first in _ids.AMBIGUOUS_GIVEN:
+            continue
         i = text.find(first)
         while i >= 0:
             j = i + len(first)
@@ -364,7 +475,12 @@ def _repeats(text, found):
                 and (j == len(text) or not (text[j].isalnum() or text[j] in "-_"))
                 and not (ordinary and _ids._sentence_start(text, i))
             ):
-                extra.append((i, j, "person", identity if len(words) == 1 else first.lower()))
+                if spans is None:
+                    spans = sorted((f[0], f[1]) for f in found)
+                    starts = [f[0] for f in spans]
+                k = bisect.bisect_right(starts, j - 1) - 1
+                if not (k >= 0 and spans[k][1] > i) and not _names_nobody(text, i, j, echo=False):
+                    extra.append((i, j, "person", identity))
             i = text.find(first, j)
     if not extra:
         return found
