@@ -96,11 +96,6 @@ def _nickname_ok(word, first_of_two=False):
     return True
 
 
-@cache
-def _raw_given() -> frozenset:
-    return _ids._read_list("names_given.txt") | _ids._read_list("names_given_uk.txt")
-
-
 def _name_word(word: str) -> bool:
     """True when ``word`` may be a given name or surname: in the name lists, or no
     ordinary English word."""
@@ -183,7 +178,11 @@ def find(text: str, add, folded) -> None:
             continue
         end = m.start("name") + len(" ".join(words))
         add((m.start("name"), end, "person", words[-1].lower()))
-    for i in _starts(text, _KIN_TOKENS):
+    pattern, trigger = _ng_pair()
+    kin_at, ng_at = [], []
+    for t in trigger.finditer(text):
+        (ng_at if t.group() in _NG_SET else kin_at).append(t.start())
+    for i in kin_at:
         m = _KIN_TITLE.match(text, i)
         if m is None:
             continue
@@ -192,8 +191,7 @@ def find(text: str, add, folded) -> None:
             continue
         if w in given or not _ids.is_ordinary(w):
             add((m.start("name"), m.end("name"), "person", w.lower()))
-    pattern, words = _ng_pair()
-    for i in _starts(text, words):
+    for i in ng_at:
         m = pattern.match(text, i)
         if m is None:
             continue
@@ -209,20 +207,24 @@ def find(text: str, add, folded) -> None:
         add((m.start(), m.end(), "person", sur.lower()))
 
 
-#: Words of NOT_GIVEN that begin names of places and things with a surname-like second
-#: word ("Milton Keynes", "Harley Davidson", "Mercedes Benz").
-_NG_NOT_PAIRED = frozenset("Africa America India Mercedes Harley Milton Phoenix Carolina".split())
+#: Words of NOT_GIVEN that are given names in the UK more often than the place or thing
+#: they also name ("Jordan Pickering", "Victoria Holden"), unlike "Milton Keynes".
+_NG_SET = frozenset(
+    """Jordan Florence Georgia Victoria Shannon Lindsay Warren Nelson Tyrone Madison Austin
+    Sydney""".split()
+)
 
 
 @cache
 def _ng_pair():
     """A word of NOT_GIVEN that is a given name in the lists ("Jordan", "Kent"), then a
-    capitalised word; and the words."""
-    words = tuple(sorted(w for w in _ids.NOT_GIVEN - _NG_NOT_PAIRED if w in _raw_given()))
+    capitalised word; and a pattern of these words and the kinship titles."""
+    words = sorted(_NG_SET)
     pattern = re.compile(
         rf"(?<![\w'’-])(?P<given>{'|'.join(words)})\s+(?P<sur>(?:Mc|Mac|O['’])?{_W}(?:-{_W})?)(?![\w'’-])"
     )
-    return pattern, words
+    # one pass finds where these words and the kinship titles begin
+    return pattern, re.compile("|".join(sorted([*_KIN_TOKENS, *words], key=len, reverse=True)))
 
 
 # --------------------------------------------------------------------------------------
@@ -269,10 +271,11 @@ _THING = (
     r"server|subreddit|Telegram|WhatsApp|Facebook|Snapchat|Discord|Reddit|TikTok|Instagram|"
     r"Signal|community|organisation|organization|movement|collective|account|accounts"
 )
-_THING_CALLED = re.compile(
-    rf"(?i:\b(?:{_THING})\b)[^.!?\"“]{{0,40}}?\b(?i:called|named|titled|entitled|named)\b"
-    r"(?:\s*,?\s*(?:erm|er|um|uh|like|I\s+think)\s*,?)*\s*[\"“‘']?\s*$"
+#: "called", "named" (and hesitations, an opening quote) just before a candidate.
+_CALLED_END = re.compile(
+    r"\b(?i:called|named|titled|entitled)(?:\s*,?\s*(?:erm|er|um|uh|like|I\s+think)\s*,?)*\s*[\"“‘']?\s*$"
 )
+_THING_WORD = re.compile(rf"(?i:\b(?:{_THING})\b)[^.!?\"“]*$")
 _GROUP_SELF = re.compile(
     r"(?i:\b(?:call(?:s|ed|ing)?|name[ds]?|naming)\s+themselves|\bthey\s+call\s+it|\bit['’]s\s+called"
     r"|\bit\s+(?:was|is)\s+called)\b\s*,?\s*[\"“‘']?\s*$"
@@ -317,7 +320,10 @@ def _names_a_thing(text, s, e, words):
         _NICKNAME_BEFORE.search(before)
     ):
         return False
-    if named and (_THING_CALLED.search(before) or _GROUP_SELF.search(before)):
+    called = _CALLED_END.search(before) if named else None
+    if (called and _THING_WORD.search(before, max(0, called.start() - 45), called.start())) or (
+        named and _GROUP_SELF.search(before)
+    ):
         return first not in given or first in _ids.AMBIGUOUS_GIVEN
     if not _quoted(text, s, e) or len(words) < 2 or first in _ids._RANK_WORDS:
         return False
@@ -329,7 +335,7 @@ def _names_a_thing(text, s, e, words):
         _ids.is_ordinary(w) or w in _ids.NOT_GIVEN or w in _ids._force_stems() for w in words[:-1]
     ):
         return True  # "Hull Cop Watch", "Coppers Exposed": no name before the group's word
-    return named and _SENTENCE_CALLED.search(before) is not None
+    return called is not None and _SENTENCE_CALLED.search(before) is not None
 
 
 def _ordinary_phrase(words):
