@@ -450,9 +450,10 @@ def _nickname(text, s, e):
 def _repeats(text, found):
     """The given name of a person named in full, said again on its own ("DS Ana Lis ...
     Ana rang"), and a single-word name said again inside a sentence, with the same
-    identity (an ordinary word only when capitalised inside a sentence)."""
+    identity (an ordinary word only when capitalised inside a sentence); a given name
+    already found alone takes the identity of the full name."""
     given = _ids.gazetteer()[0]
-    extra = []
+    extra, same = [], []
     seen = set()
     spans = None
     for s, e, kind, identity in found:
@@ -485,9 +486,20 @@ def _repeats(text, found):
                     spans = sorted((f[0], f[1]) for f in found)
                     starts = [f[0] for f in spans]
                 k = bisect.bisect_right(starts, j - 1) - 1
-                if not (k >= 0 and spans[k][1] > i) and not _names_nobody(text, i, j, echo=False):
-                    extra.append((i, j, "person", identity))
+                if not (k >= 0 and spans[k][1] > i):
+                    if not _names_nobody(text, i, j, echo=False):
+                        extra.append((i, j, "person", identity))
+                elif len(words) > 1 and spans[k] == (i, j):
+                    same.append((i, j, identity))  # "Ana" found alone: the same person as "DS Ana Lis"
             i = text.find(first, j)
+    if same:
+        renamed = {(i, j): identity for i, j, identity in same}
+        found = [
+            (f[0], f[1], f[2], renamed[(f[0], f[1])])
+            if f[2] == "person" and (f[0], f[1]) in renamed and f[3] == text[f[0] : f[1]].lower()
+            else f
+            for f in found
+        ]
     if not extra:
         return found
     return _ids.resolve_overlaps(list(found) + extra)
