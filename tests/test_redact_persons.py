@@ -44,6 +44,9 @@ from toolkit.qual.redact import Redactor, redact
             'One lad, Spud, well, everyone calls him "Spud", got the worst of it.',
             'One lad, [Person A], well, everyone calls him "[Person A]", got the worst of it.',
         ),
+        # the same words as a name
+        ("My colleague Alexa rang me about it.", "My colleague [Person A] rang me about it."),
+        ("Storm said she'd seen the post.", "[Person A] said she'd seen the post."),
         # a name after a kinship word stays a name even when the word comes again
         ("My daughter Hope was scared, she had no hope of sleeping.", "My daughter [Person A] was scared, she had no hope of sleeping."),
     ],
@@ -86,6 +89,13 @@ def test_persons_found(text, expected):
         "Hope? There's no hope with them.",
         # a place name with a surname-like second word
         "We drove up from Milton Keynes.",
+        # football clubs, events, voice assistants and police systems, oaths
+        "He supports Aston Villa, God help him.",
+        "We had Ross County fans in the town centre.",
+        "It was the weekend of the Notting Hill Carnival.",
+        "I asked Alexa to turn the lights off.",
+        "It was all logged on Storm by the control room.",
+        "Jesus Christ, I thought, not again.",
     ],
 )
 def test_persons_not_found(text):

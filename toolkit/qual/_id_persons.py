@@ -253,7 +253,32 @@ _IDIOM = re.compile(
     r"Murphy['’]s\s+[Ll]aw|Tom\s+Thumb|Jack\s+and\s+Jill|Jack\s+in\s+the\s+box|"
     r"Dear\s+John|Uncle\s+Tom\s+Cobley|Man\s+Friday|Girl\s+Friday|Jobsworth|"
     r"Little\s+Johnny|Tommy\s+Atkins|Tin\s+Pot\s+Hitler|Uncle\s+Sam|Auntie\s+Beeb|"
-    r"Uncle\s+Tom(?:\s+Cobley)?)\b"
+    r"Uncle\s+Tom(?:\s+Cobley)?|Gordon\s+Bennett|Bloody\s+Nora|Jesus(?:\s+H\.?)?\s+Christ|Jesus\s+wept)\b"
+)
+#: Last words of football clubs' names ("Aston Villa", "Ross County"): a club, no person.
+_CLUB_WORDS = frozenset(
+    """Villa Athletic Rovers Wanderers United City County Town Albion Argyle Academical
+    Rangers Celtic Thistle Hotspur Orient Vale Alexandra Wednesday Borough Harriers Dons FC
+    AFC""".split()
+)
+#: Events named by a capitalised word ("the Notting Hill Carnival", "the Great North Run").
+_EVENT_WORDS = frozenset(
+    """Carnival Festival Fest Parade Marathon Run Show Games Olympics Jubilee Coronation
+    Pride Proms Regatta Rally Derby Cup Final Trophy Championship Championships Awards Expo
+    Fayre Gala Tattoo Eisteddfod Mela""".split()
+)
+#: Voice assistants and police computer systems that are also given names or ordinary
+#: words ("asked Alexa", "logged on Storm", "checked Niche").
+_PRODUCTS = frozenset("Alexa Siri Cortana Bixby Storm Niche Athena Pronto Genesis Origin Connect Tiburon Unifi Airwave".split())
+_PRODUCT_BEFORE = re.compile(
+    r"(?i:\b(?:on|onto|in|into|via|through|from|off|the|an?|my|our|your|hey|checked|searched|logged|"
+    r"ran\s+(?:it|him|her|them)\s+(?:on|through))\s+)$"
+)
+_PRODUCT_AFTER = re.compile(
+    r"\s+(?:speaker|device|dot|app|account|history|recordings?|log|logs|logged|system|record|records|"
+    r"entry|entries|ref|reference|incident|job|number|checks?|search|searches)\b"
+    r"|\s*,\s*(?:play|turn|set|stop|call|ring|switch|put|read|what)\b"
+    r"|\s+to\s+(?:play|turn|set|switch|put|read|stop)\b"
 )
 #: "a bobby", "the local bobbies": the police, not a name.
 _BOBBY = re.compile(
@@ -379,7 +404,7 @@ _FIXED_WORDS = frozenset(
     Bloggs Blow Soap Tom Dick Harry Bob Billy Jack Lad Alec Alek Aleck Parker Bill Plod
     Thomas Robinson Heath Frost Johnny Russell Russells Big Sod Murphy Thumb Jill John
     Cobley Friday Jobsworth Atkins Hitler Sam Beeb Foreigner Mr Nice Average Peeping Smart
-    Nosey Nosy Doubting Uncle Auntie Dear Man Girl Little Tommy Tin""".split()
+    Nosey Nosy Doubting Uncle Auntie Dear Man Girl Little Tommy Tin Gordon Bennett Nora Jesus Christ""".split()
 )
 
 
@@ -394,6 +419,23 @@ def _fixed_phrase(text, s, e, words):
             if m.start() < e and s < m.end():
                 return True
     return False
+
+
+_CLUB_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(_CLUB_WORDS))})(?![\w'’-])")
+_CAP_BEFORE = re.compile(rf"{_W}\s+$")
+
+
+def _tail_of_phrase(text, s, word):
+    """True when ``word``, an ordinary word in no name list, ends a longer capitalised
+    phrase ("Notting Hill Carnival") without a naming context: a part of that name."""
+    given, family = _ids.gazetteer()
+    if word in given or word in family or not _ids.is_ordinary(word) or _quoted(text, s, s):
+        return False
+    before = text[max(0, s - 60) : s]
+    if _NICKNAME_BEFORE.search(before) or _CALLED_END.search(before):
+        return False
+    m = _CAP_BEFORE.search(text, max(0, s - 25), s)
+    return m is not None and m.group().split()[0].casefold() not in _ids._common_words()
 
 
 def _names_nobody(text, s, e, echo=True):
@@ -413,6 +455,21 @@ def _names_nobody(text, s, e, echo=True):
         return True  # 'a Telegram called "Blue Line Bullies"'
     if _ordinary_phrase(words) and not _NICKNAME_BEFORE.search(text[max(0, s - 60) : s]):
         return True  # "Major Crime"
+    last = words[-1]
+    if last in _CLUB_WORDS and len(words) > 1 or _CLUB_AFTER.match(text, e):
+        return True  # "Aston Villa", "Ross County"
+    if last in _EVENT_WORDS and last not in _ids.gazetteer()[1]:
+        return True  # "Pride", "the Leeds Carnival"
+    if len(words) == 1:
+        w = words[0]
+        if w in _PRODUCTS and (
+            _PRODUCT_BEFORE.search(text, max(0, s - 30), s) or _PRODUCT_AFTER.match(text, e)
+        ):
+            return True  # "asked Alexa to play", "logged on Storm"
+        if w == "Jesus" and _ids._sentence_start(text, s) and text[e : e + 1] in (",", "!"):
+            return True  # "Jesus, I thought": an oath
+        if _tail_of_phrase(text, s, w):
+            return True  # "Carnival" of "Notting Hill Carnival"
     return echo and len(words) == 1 and _echoed(text, s, e, words[0])  # "Hope? No hope."
 
 
