@@ -23,6 +23,9 @@ from toolkit.qual.redact import Redactor, redact
         ("Osian was in the car with me.", "[Person A] was in the car with me."),
         ("Seren, who's seven, goes to the same club.", "[Person A], who's seven, goes to the same club."),
         ("Wojtek was on the same shift.", "[Person A] was on the same shift."),
+        # a sentence-initial word in no list, with what only a person has or does
+        ("Kezia and I went round the next day.", "[Person A] and I went round the next day."),
+        ("Zuri's husband rang me at work.", "[Person A]'s husband rang me at work."),
         # the speaker's own name
         ("Honestly, I'm Kev to most people round here.", "Honestly, I'm [Person A] to most people round here."),
         ("I'm Tasha Bright and I work nights.", "I'm [Person A] and I work nights."),
@@ -58,6 +61,9 @@ def test_persons_found(text, expected):
 @pytest.mark.parametrize(
     "text",
     [
+        # a company or a town at the start of a sentence
+        "Capita texted me a code to log in.",
+        "Barnsley's lads were out that night.",
         # self-description that is no name
         "I'm Head of Comms for the force.",
         "I'm British and I'm proud of it.",

@@ -128,6 +128,17 @@ def _starts(text, words):
     return sorted(out)
 
 
+#: What only a person does or has, after a capitalised word that opens a sentence and is
+#: in no word list: "Kezia and I went", "Zuri's husband rang" (not "texted" or "rang":
+#: companies text and ring too).
+_HUMAN_AFTER = re.compile(
+    r"\s+and\s+(?:I|me)\b|['’]s\s+(?:(?:little|older|younger|big|new|ex-?)\s*)?"
+    r"(?:wife|husband|partner|son|daughter|mum|mam|mom|mother|dad|father|nan|nana|gran|grandma|grandad|"
+    r"brother|sister|girlfriend|boyfriend|fianc[eé]e?|missus|fella|ex-wife|ex-husband|stepdad|stepmum|"
+    r"auntie|aunt|uncle|cousin|niece|nephew|children|kids)\b"
+)
+_HUMAN_TOKENS = (" and I", " and me", "'s ", "’s ")
+_WORD_END = re.compile(rf"(?<![\w'’-])({_W})$")
 _SELF_TOKENS = ("I'm ", "I’m ", "I am ")
 _CALL_TOKENS = ("call", "Call", "nicknamed", "dubbed", "christened")
 _KIN_TOKENS = ("Aunt", "Uncle", "Nan", "Gran", "Cousin", "Nain", "Taid", "Mamgu", "Bampi", "Nonn", "Babcia", "Dziadek")
@@ -178,6 +189,27 @@ def find(text: str, add, folded) -> None:
             continue
         end = m.start("name") + len(" ".join(words))
         add((m.start("name"), end, "person", words[-1].lower()))
+    done = set()
+    for i in _starts(text, _HUMAN_TOKENS):
+        j = i
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        if j == i or j in done or not text[j].isupper() or not _ids._sentence_start(text, j):
+            continue
+        w = _WORD_END.search(text, j, i)
+        if w is None:
+            continue
+        word = w.group(1)
+        if (
+            _ids.is_ordinary(word)
+            or word in _ids.NOT_GIVEN
+            or word in _ids.NOT_PLACES
+            or word in _ids._force_stems()
+            or not _HUMAN_AFTER.match(text, i)
+        ):
+            continue
+        done.add(j)
+        add((w.start(), w.end(), "person", word.lower()))
     pattern, trigger = _ng_pair()
     kin_at, ng_at = [], []
     for t in trigger.finditer(text):
