@@ -53,7 +53,8 @@ _SELF_NOT = frozenset(
     Sikh Hindu Jewish Christian Buddhist Atheist Pagan Deaf Autistic Dyslexic Black White
     Asian Mixed British English Welsh Scottish Irish Northern Cornish Polish Geordie Scouse
     Brummie Mancunian Cockney Yorkshire Lancashire Labour Tory Conservative Green Liberal
-    Team Level Grade Band""".split()
+    Team Level Grade Band French German Dutch Gay Straight Brown Grey Green Tory Steward
+    Rep Married Single Retired""".split()
 )
 #: '"Gill the fat one"', '"Dave the grass"': a nickname, a name and an epithet in quotes
 #: (the epithet in lower case: "Bob the Builder" is a title).
@@ -453,6 +454,11 @@ def _fixed_phrase(text, s, e, words):
     return False
 
 
+#: Whom a letter is addressed to when no name is on it.
+_GENERIC_ADDRESSEE = re.compile(
+    r"(?:The\s+)?(?:Occupiers?|Homeowners?|Householders?|Residents?|Owners?|Tenants?|Proprietors?|"
+    r"Parents?(?:\s+(?:and|&|or)\s+Guardians?)?|Sir(?:\s+or\s+Madam)?|Madam)"
+)
 _CLUB_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(_CLUB_WORDS))})(?![\w'’-])")
 _CAP_BEFORE = re.compile(rf"{_W}\s+$")
 
@@ -481,6 +487,8 @@ def _names_nobody(text, s, e, echo=True):
         return True  # "Christmas Eve", "Bobby on the beat"
     if span in _ids.INSTITUTIONS:
         return True  # "Royal Mail", "Citizens Advice"
+    if _GENERIC_ADDRESSEE.fullmatch(span):
+        return True  # 'addressed to "The Occupier"'
     if len(words) == 1 and _ids._sentence_start(text, s) and _ids.is_ordinary(words[0]) and _QUOTE_OR_THAT.match(text, e):
         return True  # 'Said "I've had ..."': a verb
     if _names_a_thing(text, s, e, words):
