@@ -8,21 +8,28 @@ returns the list, non-overlapping).
 Found here (general shapes, each with a context):
 
 * a name the speaker gives as their own: "I'm Gill to everyone", "I am Rhodri Pugh";
-* a nickname said as "X the <epithet>" in quotes: '"Dave the rat"';
-* a given name that is also a place ("Jordan", "Kent") followed by a surname;
+* nicknames: '"Dave the grass"' (a name and a lower-case epithet in quotes), "everyone
+  calls him Tank" (after the verb, without quotes);
+* a kinship word used as a title: "Aunty Pam", "Nain Eirlys";
+* a sentence-initial word in no word list with what only a person has or does: "Kezia
+  and I went", "Zuri's husband rang";
+* a given name that is also a place ("Jordan", "Victoria") followed by a surname;
 * the given name of a person named in full, said again on its own ("DS Ana Lis ... Ana
-  rang"); a single-word name, said again capitalised inside a sentence.
+  rang", with the full name's identity); a quoted nickname or a given name said again.
 
 Dropped in :func:`revise` (capitalised words that name nobody):
 
-* holidays ("Christmas Eve", "St Patrick's Day"), idioms ("Bobby on the beat", "Joe
-  Public", "Old Bill"), a reporting verb opening a sentence ('Said "..."');
+* holidays ("Christmas Eve", "St Patrick's Day"), idioms and oaths ("Bobby on the beat",
+  "Joe Public", "Old Bill", "Jesus Christ"), a reporting verb opening a sentence
+  ('Said "..."'), a generic addressee ('addressed to "The Occupier"');
 * names of groups, pages, courses and other things in quotes or after "called" ('a
   Telegram called "Blue Line Bullies"', 'calling themselves "Hull Cop Watch"');
-* departments, national bodies and products made only of ordinary words ("Major Crime",
-  "Royal Mail");
+* departments, national bodies and phrases made only of ordinary words ("Major Crime",
+  "Royal Mail"), football clubs ("Ross County"), events ("Pride", "Carnival"), voice
+  assistants and police systems in their context ("asked Alexa to", "logged on Storm");
+* an ordinary word left over from a longer capitalised name ("Notting Hill Carnival");
 * a given name that is an ordinary word, echoed in lower case at once ("Hope? As in, no
-  hope").
+  hope"), unless a kinship word comes before it.
 """
 
 from __future__ import annotations
@@ -35,7 +42,6 @@ from toolkit.qual import _identifiers as _ids
 
 _W = _ids._W
 _Q_OPEN = "\"“‘'"
-_Q_CLOSE = "\"”’'"
 
 # --------------------------------------------------------------------------------------
 # find
@@ -95,13 +101,6 @@ def _nickname_ok(word, first_of_two=False):
     if word.casefold() in _ids._common_words() or _ids._calendar(word) or word in _ids._ETHNICITIES:
         return first_of_two and word in ("Big", "Little", "Mad", "Fat", "Old", "Young")
     return True
-
-
-def _name_word(word: str) -> bool:
-    """True when ``word`` may be a given name or surname: in the name lists, or no
-    ordinary English word."""
-    given, family = _ids.gazetteer()
-    return word in given or word in family or not _ids.is_ordinary(word)
 
 
 def _plain_surname(word: str) -> bool:
@@ -327,7 +326,7 @@ _THING = (
     r"module|training|package|presentation|leaflet|poster|newsletter|article|book|film|"
     r"documentary|series|song|event|initiative|project|policy|petition|hashtag|gang|crew|"
     r"server|subreddit|Telegram|WhatsApp|Facebook|Snapchat|Discord|Reddit|TikTok|Instagram|"
-    r"Signal|community|organisation|organization|movement|collective|account|accounts"
+    r"Signal|community|organisation|organization|movement|collective"
 )
 #: "called", "named" (and hesitations, an opening quote) just before a candidate.
 _CALLED_END = re.compile(
@@ -483,6 +482,7 @@ def _names_nobody(text, s, e, echo=True):
     words = [w.removesuffix("'s").removesuffix("’s") for w in span.split()]
     if not words:
         return True
+    given, family = _ids.gazetteer()
     if _fixed_phrase(text, s, e, words):
         return True  # "Christmas Eve", "Bobby on the beat"
     if span in _ids.INSTITUTIONS:
@@ -496,9 +496,11 @@ def _names_nobody(text, s, e, echo=True):
     if _ordinary_phrase(words) and not _NICKNAME_BEFORE.search(text[max(0, s - 60) : s]):
         return True  # "Major Crime"
     last = words[-1]
-    if last in _CLUB_WORDS and len(words) > 1 or _CLUB_AFTER.match(text, e):
-        return True  # "Aston Villa", "Ross County"
-    if last in _EVENT_WORDS and last not in _ids.gazetteer()[1]:
+    if _CLUB_AFTER.match(text, e) or (
+        last in _CLUB_WORDS and len(words) > 1 and (words[0] not in given or words[0] in _ids.AMBIGUOUS_GIVEN)
+    ):
+        return True  # "Ross County", "Aston Villa" (not "Sarah Vale")
+    if last in _EVENT_WORDS and last not in family:
         return True  # "Pride", "the Leeds Carnival"
     if len(words) == 1:
         w = words[0]
