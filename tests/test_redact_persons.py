@@ -72,6 +72,13 @@ def test_persons_found(text, expected):
         "He called me Sarge, which was a bit much.",
         "She called me Mum by mistake.",
         "They called us back on the Tuesday.",
+        "They call us Scum on that page.",
+        "Everyone calls her Nan, even the neighbours.",
+        # a kinship title before a title or a word
+        "Uncle Buck was on the telly.",
+        "We watched Gran Torino last night.",
+        # a car, not a person
+        "He had an old Austin Healey in the garage.",
         # holidays
         "It was Christmas Eve when it started.",
         "It got worse around New Year's Eve.",

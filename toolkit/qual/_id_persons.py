@@ -70,7 +70,7 @@ _EPITHET = re.compile(
 #: "everyone calls him Tank", "they called her Big Sal", "we call him Smiler": a nickname
 #: said without quotes after the verb (quoted ones are found by QUOTED).
 _CALLS_HIM = re.compile(
-    r"(?<![\w'’-])(?:[Cc]all(?:s|ed|ing)?|nicknamed|dubbed|christened)\s+(?:him|her|me|us|them)\s+"
+    r"(?<![\w'’-])(?:[Cc]all(?:s|ed|ing)?|nicknamed|dubbed|christened)\s+(?:him|her|me)\s+"
     rf"(?:just\s+|only\s+|still\s+)?(?P<name>{_W}(?:-{_W})?(?:\s+{_W}(?:-{_W})?)?)(?![\w'’-])"
 )
 #: What one is called that is no name: forms of address, kinship and rank words, slurs
@@ -79,7 +79,8 @@ _ADDRESS_WORDS = frozenset(
     """Sir Madam Ma'am Maam Mum Mam Mom Dad Da Sarge Skip Skipper Guv Guvnor Boss Chief Mate
     Love Pet Hun Hon Babe Darling Duck Flower Son Lad Lass Pal Bro Bruv Blud Fam Officer
     Constable Sergeant Inspector Detective Copper Pig Pigs Filth Babylon Feds Plod Traitor
-    Grass Snitch Scab Racist Paki Nazi Names Back Again Out Up Over""".split()
+    Grass Snitch Scab Racist Paki Nazi Names Back Again Out Up Over Nan Nana Nanna Nanny Gran
+    Granny Grandma Grandad Grandpa Auntie Aunty Aunt Uncle Mummy Daddy Sis Brother Sister""".split()
 )
 #: "Aunty Pam", "Uncle Des", "Nain Eirlys": a kinship word used as a title before a name.
 _KIN_TITLE = re.compile(
@@ -221,7 +222,7 @@ def find(text: str, add, folded) -> None:
         w = m.group("name")
         if w.casefold() in common or _ids._calendar(w) or w in _ids.NOT_GIVEN:
             continue
-        if w in given or not _ids.is_ordinary(w):
+        if w in given and w not in _ids.AMBIGUOUS_GIVEN:  # not "Uncle Buck", "Gran Torino"
             add((m.start("name"), m.end("name"), "person", w.lower()))
     for i in ng_at:
         m = pattern.match(text, i)
@@ -240,10 +241,10 @@ def find(text: str, add, folded) -> None:
 
 
 #: Words of NOT_GIVEN that are given names in the UK more often than the place or thing
-#: they also name ("Jordan Pickering", "Victoria Holden"), unlike "Milton Keynes".
+#: they also name ("Jordan Pickering", "Victoria Holden"), unlike "Milton Keynes" or
+#: "Austin Healey".
 _NG_SET = frozenset(
-    """Jordan Florence Georgia Victoria Shannon Lindsay Warren Nelson Tyrone Madison Austin
-    Sydney""".split()
+    "Jordan Florence Georgia Victoria Shannon Lindsay Warren Nelson Tyrone Madison Sydney".split()
 )
 
 
