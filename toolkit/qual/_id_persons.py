@@ -19,7 +19,7 @@ Found here (general shapes, each with a context):
 
 Dropped in :func:`revise` (capitalised words that name nobody):
 
-* holidays ("Christmas Eve", "St Patrick's Day"), idioms and oaths ("Bobby on the beat",
+* holidays ("Christmas Eve", "St Patrick's Day"), named storms ("Storm Arwen"), idioms and oaths ("Bobby on the beat",
   "Joe Public", "Old Bill", "Jesus Christ"), a reporting verb opening a sentence
   ('Said "..."'), a generic addressee ('addressed to "The Occupier"');
 * names of groups, pages, courses and other things in quotes or after "called" ('a
@@ -490,6 +490,8 @@ def _names_nobody(text, s, e, echo=True):
         return True  # "Royal Mail", "Citizens Advice"
     if _GENERIC_ADDRESSEE.fullmatch(span):
         return True  # 'addressed to "The Occupier"'
+    if len(words) == 2 and words[0] == "Storm" and words[1] in given and words[1] not in _ids.AMBIGUOUS_GIVEN:
+        return True  # "Storm Arwen": the weather, named with a given name
     if len(words) == 1 and _ids._sentence_start(text, s) and _ids.is_ordinary(words[0]) and _QUOTE_OR_THAT.match(text, e):
         return True  # 'Said "I've had ..."': a verb
     if _names_a_thing(text, s, e, words):
