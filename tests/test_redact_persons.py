@@ -83,6 +83,8 @@ def test_persons_found(text, expected):
         "It was Christmas Eve when it started.",
         "It got worse around New Year's Eve.",
         "They came round on Guy Fawkes Night.",
+        # greetings
+        'The card just said "Happy birthday" and my address.',
         # a storm named with a given name
         "It was during Storm Arwen, so the power was off.",
         # idioms

@@ -265,7 +265,7 @@ def _ng_pair():
 # --------------------------------------------------------------------------------------
 
 #: Holidays and days named after a person or with a name-like word: "Christmas Eve",
-#: "St Patrick's Day", "Guy Fawkes Night", "Valentine's".
+#: "St Patrick's Day", "Guy Fawkes Night", "Valentine's"; greetings ("Happy birthday").
 _HOLIDAY = re.compile(
     r"\b(?:Christmas|New\s+Year['’]?s?|Hallowe['’]?en|Midsummer['’]?s?|All\s+Hallows['’]?)\s+Eve\b"
     r"|\b(?:St\.?\s+|Saint\s+)?(?:Patrick|David|George|Andrew|Valentine|Swithin|Stephen|Piran|"
@@ -274,6 +274,8 @@ _HOLIDAY = re.compile(
     r"Good|Holy|Easter|Whit|Black|Cyber|Plough|Twelfth)\s+(?:Day|Night|Sunday|Monday|"
     r"Tuesday|Wednesday|Thursday|Friday|Saturday)\b"
     r"|\bGuy\s+Fawkes\b|\bFather\s+Christmas\b|\bSanta(?:\s+Claus)?\b|\bSt\.?\s+Nick\b"
+    r"|\b(?:Happy|Merry)\s+(?i:birthday|christmas|new\s+year|easter|anniversary|mother['’]?s|father['’]?s|"
+    r"valentine['’]?s|hanukkah|diwali|eid|halloween|retirement|holidays|wedding)\b"
 )
 #: Fixed expressions with a name in them that name nobody.
 _IDIOM = re.compile(
@@ -437,7 +439,7 @@ _FIXED_WORDS = frozenset(
     Bloggs Blow Soap Tom Dick Harry Bob Billy Jack Lad Alec Alek Aleck Parker Bill Plod
     Thomas Robinson Heath Frost Johnny Russell Russells Big Sod Murphy Thumb Jill John
     Cobley Friday Jobsworth Atkins Hitler Sam Beeb Foreigner Mr Nice Average Peeping Smart
-    Nosey Nosy Doubting Uncle Auntie Dear Man Girl Little Tommy Tin Gordon Bennett Nora Jesus Christ""".split()
+    Nosey Nosy Doubting Uncle Auntie Dear Man Girl Little Tommy Tin Gordon Bennett Nora Jesus Christ Happy Merry""".split()
 )
 
 
