@@ -131,6 +131,11 @@ def test_account_called_by_a_full_name_is_a_person():
     assert out == 'An account called "[Person A]" kept messaging me.'
 
 
+def test_given_name_after_a_two_word_rank():
+    out = redact("Ch Insp Fiona Gallagher ran the debrief. Fiona was good about it.")[0]
+    assert out == "[Officer A] ran the debrief. [Officer A] was good about it."
+
+
 def test_same_identity_across_a_text():
     red = Redactor()
     out, log = red.redact("PC Rhodri Pugh was there. Rhodri said nothing. Rhodri went home.")

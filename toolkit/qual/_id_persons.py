@@ -551,6 +551,12 @@ def _nickname(text, s, e):
     )
 
 
+@cache
+def _rank_tokens() -> frozenset:
+    """Every word of every rank and title, case-folded ("ch", "insp", "detective")."""
+    return frozenset(t.casefold() for r in _ids.RANKS for t in r.split())
+
+
 def _repeats(text, found):
     """The given name of a person named in full, said again on its own ("DS Ana Lis ...
     Ana rang"), and a single-word name said again inside a sentence, with the same
@@ -564,7 +570,7 @@ def _repeats(text, found):
         if kind != "person":
             continue
         words = text[s:e].split()
-        while words and words[0].rstrip(".") in _ids._RANK_WORDS:
+        while words and words[0].rstrip(".").casefold() in _rank_tokens():
             words = words[1:]
         if not words:
             continue
