@@ -38,6 +38,7 @@ from toolkit.qual.redact import Redactor, redact
         ("Nain Eirlys saw it on Facebook.", "Nain [Person A] saw it on Facebook."),
         # a given name that is also a place, with a surname
         ("It was Jordan Pickering who posted it.", "It was [Person A] who posted it."),
+        ("Me and our Shannon went round to see her.", "Me and our [Person A] went round to see her."),
         # a given name said again after the full name: the same person
         (
             "DS Ana Lisowska took it on. Ana rang me back a week later.",
@@ -106,6 +107,7 @@ def test_persons_found(text, expected):
         "Hope? There's no hope with them.",
         # a place name with a surname-like second word
         "We drove up from Milton Keynes.",
+        "Our Victoria office is shut on Fridays.",
         # football clubs, events, voice assistants and police systems, oaths
         "He supports Aston Villa, God help him.",
         "We had Ross County fans in the town centre.",

@@ -13,7 +13,8 @@ Found here (general shapes, each with a context):
 * a kinship word used as a title: "Aunty Pam", "Nain Eirlys";
 * a sentence-initial word in no word list with what only a person has or does: "Kezia
   and I went", "Zuri's husband rang";
-* a given name that is also a place ("Jordan", "Victoria") followed by a surname;
+* a given name that is also a place ("Jordan", "Victoria") followed by a surname, or
+  after "our" / "my" ("me and our Shannon went");
 * the given name of a person named in full, said again on its own ("DS Ana Lis ... Ana
   rang", with the full name's identity); a quoted nickname or a given name said again.
 
@@ -225,6 +226,10 @@ def find(text: str, add, folded) -> None:
         if w in given and w not in _ids.AMBIGUOUS_GIVEN:  # not "Uncle Buck", "Gran Torino"
             add((m.start("name"), m.end("name"), "person", w.lower()))
     for i in ng_at:
+        own = _OWN_NG.match(text, i)
+        if own and _OWN_BEFORE.search(text, max(0, i - 6), i):
+            add((i, own.end("given"), "person", own.group("given").lower()))  # "me and our Shannon went"
+            continue
         m = pattern.match(text, i)
         if m is None:
             continue
@@ -245,6 +250,15 @@ def find(text: str, add, folded) -> None:
 #: "Austin Healey".
 _NG_SET = frozenset(
     "Jordan Florence Georgia Victoria Shannon Lindsay Warren Nelson Tyrone Madison Sydney".split()
+)
+
+
+#: "our Shannon went", "my Jordan's school": a family member (the Northern "our"), not
+#: the place.
+_OWN_BEFORE = re.compile(r"(?<![\w'’-])(?:[Oo]ur|[Mm]y|[Mm]e)\s+$")
+_OWN_NG = re.compile(
+    rf"(?P<given>{'|'.join(sorted(_NG_SET))})(?:['’]s\b|\s*[,.!?;]|\s+(?:and|is|was|has|had|got|gets|goes|went|"
+    r"said|says|rang|came|did|does|who|will|would|can|could|were|are|texted|saw|told|loves|hates)\b)"
 )
 
 
