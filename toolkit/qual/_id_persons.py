@@ -4,17 +4,626 @@ Called by :func:`toolkit.qual._identifiers.find_identifiers`: :func:`find` befor
 overlaps are resolved (it calls ``add((start, end, kind, identity))`` for each candidate),
 :func:`revise` on the resolved list at the end (it may drop or change candidates and
 returns the list, non-overlapping).
+
+Found here (general shapes, each with a context):
+
+* a name the speaker gives as their own: "I'm Gill to everyone", "I am Rhodri Pugh";
+* nicknames: '"Dave the grass"' (a name and a lower-case epithet in quotes), "everyone
+  calls him Tank" (after the verb, without quotes);
+* a kinship word used as a title: "Aunty Pam", "Nain Eirlys";
+* a sentence-initial word in no word list with what only a person has or does: "Kezia
+  and I went", "Zuri's husband rang";
+* a given name that is also a place ("Jordan", "Victoria") followed by a surname, or
+  after "our" / "my" ("me and our Shannon went");
+* the given name of a person named in full, said again on its own ("DS Ana Lis ... Ana
+  rang", with the full name's identity); a quoted nickname or a given name said again.
+
+Dropped in :func:`revise` (capitalised words that name nobody):
+
+* holidays ("Christmas Eve", "St Patrick's Day"), named storms ("Storm Arwen"), idioms and oaths ("Bobby on the beat",
+  "Joe Public", "Old Bill", "Jesus Christ"), a reporting verb opening a sentence
+  ('Said "..."'), a generic addressee ('addressed to "The Occupier"');
+* names of groups, pages, courses and other things in quotes or after "called" ('a
+  Telegram called "Blue Line Bullies"', 'calling themselves "Hull Cop Watch"');
+* departments, national bodies and phrases made only of ordinary words ("Major Crime",
+  "Royal Mail"), football clubs ("Ross County"), events ("Pride", "Carnival"), voice
+  assistants and police systems in their context ("asked Alexa to", "logged on Storm");
+* an ordinary word left over from a longer capitalised name ("Notting Hill Carnival");
+* a given name that is an ordinary word, echoed in lower case at once ("Hope? As in, no
+  hope"), unless a kinship word comes before it.
 """
 
 from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+
+from toolkit.qual import _identifiers as _ids
+
+_W = _ids._W
+_Q_OPEN = "\"“‘'"
+
+# --------------------------------------------------------------------------------------
+# find
+# --------------------------------------------------------------------------------------
+
+#: "I'm Gill", "I am Rhodri Pugh", "I'm just Tash": the speaker's own name.
+_SELF = re.compile(
+    rf"(?<![\w'’-])I(?:['’]m|\s+am)\s+(?:(?:just|only|still|always|now)\s+)?(?P<name>{_W}(?:-{_W})?)"
+    rf"(?:\s+(?P<sur>(?:Mc|Mac|O['’])?{_W}(?:-{_W})?))?(?![\w'’-])"
+)
+#: What a capitalised word after "I'm" is when it is no name: roles, units, groups.
+_SELF_NOT = frozenset(
+    """Head Lead Chair Deputy Acting Temporary Vice Treasurer Secretary Gold Silver Bronze
+    Duty Custody Response Traffic Neighbourhood Neighbourhoods Comms Admin Catholic Muslim
+    Sikh Hindu Jewish Christian Buddhist Atheist Pagan Deaf Autistic Dyslexic Black White
+    Asian Mixed British English Welsh Scottish Irish Northern Cornish Polish Geordie Scouse
+    Brummie Mancunian Cockney Yorkshire Lancashire Labour Tory Conservative Green Liberal
+    Team Level Grade Band French German Dutch Gay Straight Brown Grey Green Tory Steward
+    Rep Married Single Retired""".split()
+)
+#: '"Gill the fat one"', '"Dave the grass"': a nickname, a name and an epithet in quotes
+#: (the epithet in lower case: "Bob the Builder" is a title).
+_EPITHET = re.compile(
+    rf"[\"“‘](?P<name>{_W})\s+the\s+[a-z]+(?:[\s-]+[a-z]+){{0,2}}[\"”’]"
+)
+#: "everyone calls him Tank", "they called her Big Sal", "we call him Smiler": a nickname
+#: said without quotes after the verb (quoted ones are found by QUOTED).
+_CALLS_HIM = re.compile(
+    r"(?<![\w'’-])(?:[Cc]all(?:s|ed|ing)?|nicknamed|dubbed|christened)\s+(?:him|her|me)\s+"
+    rf"(?:just\s+|only\s+|still\s+)?(?P<name>{_W}(?:-{_W})?(?:\s+{_W}(?:-{_W})?)?)(?![\w'’-])"
+)
+#: What one is called that is no name: forms of address, kinship and rank words, slurs
+#: of a group.
+_ADDRESS_WORDS = frozenset(
+    """Sir Madam Ma'am Maam Mum Mam Mom Dad Da Sarge Skip Skipper Guv Guvnor Boss Chief Mate
+    Love Pet Hun Hon Babe Darling Duck Flower Son Lad Lass Pal Bro Bruv Blud Fam Officer
+    Constable Sergeant Inspector Detective Copper Pig Pigs Filth Babylon Feds Plod Traitor
+    Grass Snitch Scab Racist Paki Nazi Names Back Again Out Up Over Nan Nana Nanna Nanny Gran
+    Granny Grandma Grandad Grandpa Auntie Aunty Aunt Uncle Mummy Daddy Sis Brother Sister""".split()
+)
+#: "Aunty Pam", "Uncle Des", "Nain Eirlys": a kinship word used as a title before a name.
+_KIN_TITLE = re.compile(
+    r"(?<![\w'’-])(?:Aunty|Auntie|Aunt|Uncle|Nan|Nana|Nanna|Nanny|Gran|Granny|Grandma|Grandad|"
+    r"Granddad|Grandpa|Grampa|Gramps|Cousin|Nain|Taid|Mamgu|Bampi|Nonna|Nonno|Babcia|Dziadek)"
+    rf"\s+(?P<name>{_W}(?:-{_W})?)(?![\w'’-])"
+)
+_KIN_TITLE_ONLY = re.compile(_KIN_TITLE.pattern.split(r"\s+(?P<name>")[0])
+_PLACE_BEFORE = re.compile(
+    r"(?i:\b(?:in|at|to|from|near|of|into|outside|around|via|the|a|an|my|our|his|her|their|your)\s+)$"
+)
+
+
+def _nickname_ok(word, first_of_two=False):
+    """True when ``word`` after "calls him" may be (part of) a nickname ("Big" only
+    before another word)."""
+    if word in _ADDRESS_WORDS or word in _ids._RANK_WORDS or word in _ids.NOT_PLACES:
+        return False
+    if word.casefold() in _ids._common_words() or _ids._calendar(word) or word in _ids._ETHNICITIES:
+        return first_of_two and word in ("Big", "Little", "Mad", "Fat", "Old", "Young")
+    return True
+
+
+def _plain_surname(word: str) -> bool:
+    """True when ``word`` may follow a given name as a surname."""
+    family = _ids.gazetteer()[1]
+    return (
+        word not in _ids.NOT_SURNAMES
+        and word not in _ids.UNIT_WORDS
+        and word.casefold() not in _ids._common_words()
+        and not _ids._calendar(word)
+        and word not in _ids.allowed_proper_nouns()
+        and (word in family or not _ids.is_ordinary(word))
+    )
+
+
+def _starts(text, words):
+    """Positions where any of ``words`` begins in ``text`` (str.find: cheaper than a
+    regex over the whole text)."""
+    out = []
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            out.append(i)
+            i = text.find(w, i + 1)
+    return sorted(out)
+
+
+#: What only a person does or has, after a capitalised word that opens a sentence and is
+#: in no word list: "Kezia and I went", "Zuri's husband rang" (not "texted" or "rang":
+#: companies text and ring too).
+_HUMAN_AFTER = re.compile(
+    r"\s+and\s+(?:I|me)\b|['’]s\s+(?:(?:little|older|younger|big|new|ex-?)\s*)?"
+    r"(?:wife|husband|partner|son|daughter|mum|mam|mom|mother|dad|father|nan|nana|gran|grandma|grandad|"
+    r"brother|sister|girlfriend|boyfriend|fianc[eé]e?|missus|fella|ex-wife|ex-husband|stepdad|stepmum|"
+    r"auntie|aunt|uncle|cousin|niece|nephew|children|kids)\b"
+)
+_HUMAN_TOKENS = (" and I", " and me", "'s ", "’s ")
+_WORD_END = re.compile(rf"(?<![\w'’-])({_W})$")
+_SELF_TOKENS = ("I'm ", "I’m ", "I am ")
+_CALL_TOKENS = ("call", "Call", "nicknamed", "dubbed", "christened")
+_KIN_TOKENS = ("Aunt", "Uncle", "Nan", "Gran", "Cousin", "Nain", "Taid", "Mamgu", "Bampi", "Nonn", "Babcia", "Dziadek")
 
 
 def find(text: str, add, folded) -> None:
     """Candidates of this area in ``text`` (``folded`` is ``text.casefold()`` when it
     keeps the length, else ``None``)."""
-    return None
+    given, family = _ids.gazetteer()
+    common = _ids._common_words()
+    for i in _starts(text, _SELF_TOKENS):
+        m = _SELF.match(text, i)
+        if m is None:
+            continue
+        w = m.group("name")
+        if (
+            w in _SELF_NOT
+            or w in _ids._RANK_WORDS
+            or w.casefold() in common
+            or w in _ids.NOT_GIVEN
+            or w in _ids.UNIT_WORDS
+            or _ids._calendar(w)
+            or w in _ids.allowed_proper_nouns()
+            or not (w in given or w in family)
+        ):
+            continue
+        if m.group("sur") is None and re.match(r"\s+(?:of|for|at|in)\b", text[m.end("name") : m.end("name") + 6]):
+            continue  # "I'm Head of ...", "I'm Lead for ..."
+        end = m.end("name")
+        sur = m.group("sur")
+        if sur and _plain_surname(sur):
+            end = m.end("sur")
+        add((m.start("name"), end, "person", text[m.start("name") : end].split()[-1].lower()))
+    if " the " in text and ('"' in text or "“" in text or "‘" in text):
+        for m in _EPITHET.finditer(text):
+            w = m.group("name")
+            if w.casefold() in common or w in _ids.NOT_GIVEN or not (w in given or w in family):
+                continue
+            add((m.start("name"), m.end("name"), "person", w.lower()))
+    for i in _starts(text, _CALL_TOKENS):
+        m = _CALLS_HIM.match(text, i)
+        if m is None:
+            continue
+        words = m.group("name").split()
+        while words and (words[-1].casefold() in common or words[-1] in _ADDRESS_WORDS):
+            words.pop()
+        if not words or not _nickname_ok(words[0], len(words) == 2) or (len(words) == 2 and not _nickname_ok(words[1])):
+            continue
+        end = m.start("name") + len(" ".join(words))
+        add((m.start("name"), end, "person", words[-1].lower()))
+    done = set()
+    for i in _starts(text, _HUMAN_TOKENS):
+        j = i
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        if j == i or j in done or not text[j].isupper() or not _ids._sentence_start(text, j):
+            continue
+        w = _WORD_END.search(text, j, i)
+        if w is None:
+            continue
+        word = w.group(1)
+        if (
+            _ids.is_ordinary(word)
+            or word in _ids.NOT_GIVEN
+            or word in _ids.NOT_PLACES
+            or word in _ids._force_stems()
+            or not _HUMAN_AFTER.match(text, i)
+        ):
+            continue
+        done.add(j)
+        add((w.start(), w.end(), "person", word.lower()))
+    pattern, trigger = _ng_pair()
+    kin_at, ng_at = [], []
+    for t in trigger.finditer(text):
+        (ng_at if t.group() in _NG_SET else kin_at).append(t.start())
+    for i in kin_at:
+        m = _KIN_TITLE.match(text, i)
+        if m is None:
+            continue
+        w = m.group("name")
+        if w.casefold() in common or _ids._calendar(w) or w in _ids.NOT_GIVEN:
+            continue
+        if w in given and w not in _ids.AMBIGUOUS_GIVEN:  # not "Uncle Buck", "Gran Torino"
+            add((m.start("name"), m.end("name"), "person", w.lower()))
+    for i in ng_at:
+        own = _OWN_NG.match(text, i)
+        if own and _OWN_BEFORE.search(text, max(0, i - 6), i):
+            add((i, own.end("given"), "person", own.group("given").lower()))  # "me and our Shannon went"
+            continue
+        m = pattern.match(text, i)
+        if m is None:
+            continue
+        sur = m.group("sur")
+        if (
+            sur not in family
+            or _ids.is_ordinary(sur)
+            or not _plain_surname(sur)
+            or sur in _ids.NOT_GIVEN
+            or _PLACE_BEFORE.search(text, max(0, m.start() - 10), m.start())
+        ):
+            continue
+        add((m.start(), m.end(), "person", sur.lower()))
+
+
+#: Words of NOT_GIVEN that are given names in the UK more often than the place or thing
+#: they also name ("Jordan Pickering", "Victoria Holden"), unlike "Milton Keynes" or
+#: "Austin Healey".
+_NG_SET = frozenset(
+    "Jordan Florence Georgia Victoria Shannon Lindsay Warren Nelson Tyrone Madison Sydney".split()
+)
+
+
+#: "our Shannon went", "my Jordan's school": a family member (the Northern "our"), not
+#: the place.
+_OWN_BEFORE = re.compile(r"(?<![\w'’-])(?:[Oo]ur|[Mm]y|[Mm]e)\s+$")
+_OWN_NG = re.compile(
+    rf"(?P<given>{'|'.join(sorted(_NG_SET))})(?:['’]s\b|\s*[,.!?;]|\s+(?:and|is|was|has|had|got|gets|goes|went|"
+    r"said|says|rang|came|did|does|who|will|would|can|could|were|are|texted|saw|told|loves|hates)\b)"
+)
+
+
+@cache
+def _ng_pair():
+    """A word of NOT_GIVEN that is a given name in the lists ("Jordan", "Kent"), then a
+    capitalised word; and a pattern of these words and the kinship titles."""
+    words = sorted(_NG_SET)
+    pattern = re.compile(
+        rf"(?<![\w'’-])(?P<given>{'|'.join(words)})\s+(?P<sur>(?:Mc|Mac|O['’])?{_W}(?:-{_W})?)(?![\w'’-])"
+    )
+    # one pass finds where these words and the kinship titles begin
+    return pattern, re.compile("|".join(sorted([*_KIN_TOKENS, *words], key=len, reverse=True)))
+
+
+# --------------------------------------------------------------------------------------
+# revise
+# --------------------------------------------------------------------------------------
+
+#: Holidays and days named after a person or with a name-like word: "Christmas Eve",
+#: "St Patrick's Day", "Guy Fawkes Night", "Valentine's"; greetings ("Happy birthday").
+_HOLIDAY = re.compile(
+    r"\b(?:Christmas|New\s+Year['’]?s?|Hallowe['’]?en|Midsummer['’]?s?|All\s+Hallows['’]?)\s+Eve\b"
+    r"|\b(?:St\.?\s+|Saint\s+)?(?:Patrick|David|George|Andrew|Valentine|Swithin|Stephen|Piran|"
+    r"Dwynwen|Mother|Father|Grandparent)['’]?s['’]?(?:\s+(?:Day|Night|Eve))?\b"
+    r"|\b(?:Guy\s+Fawkes|Bonfire|Burns|Boxing|May|Remembrance|Armistice|Pancake|Shrove|Ash|"
+    r"Good|Holy|Easter|Whit|Black|Cyber|Plough|Twelfth)\s+(?:Day|Night|Sunday|Monday|"
+    r"Tuesday|Wednesday|Thursday|Friday|Saturday)\b"
+    r"|\bGuy\s+Fawkes\b|\bFather\s+Christmas\b|\bSanta(?:\s+Claus)?\b|\bSt\.?\s+Nick\b"
+    r"|\b(?:Happy|Merry)\s+(?i:birthday|christmas|new\s+year|easter|anniversary|mother['’]?s|father['’]?s|"
+    r"valentine['’]?s|hanukkah|diwali|eid|halloween|retirement|holidays|wedding)\b"
+)
+#: Fixed expressions with a name in them that name nobody.
+_IDIOM = re.compile(
+    r"\b(?:Bobb(?:y|ies)\s+on\s+the\s+beat|Joe\s+(?:Public|Bloggs|Blow|Soap)|Average\s+Joe|"
+    r"Tom,\s+Dick\s+(?:and|or|&)\s+Harry|Bob['’]s\s+your\s+uncle|Peeping\s+Tom|"
+    r"Billy\s+No[- ]?Mates|Billy\s+Big[- ]?\w+|Jack\s+the\s+[Ll]ad|Jack\s+of\s+all\s+trades|"
+    r"Smart\s+Alec?k?|Nos[e]?y\s+Parker|Old\s+Bill|(?:PC|Mr)\s+Plod|Doubting\s+Thomas|"
+    r"Heath\s+Robinson|Jack\s+Frost|Johnny\s+Foreigner|Johnny[- ]come[- ]lately|"
+    r"Jack\s+Russells?|Bobby\s+[Dd]azzler|Mr\s+Big|Mr\s+Nice\s+Guy|Sod['’]s\s+[Ll]aw|"
+    r"Murphy['’]s\s+[Ll]aw|Tom\s+Thumb|Jack\s+and\s+Jill|Jack\s+in\s+the\s+box|"
+    r"Dear\s+John|Uncle\s+Tom\s+Cobley|Man\s+Friday|Girl\s+Friday|Jobsworth|"
+    r"Little\s+Johnny|Tommy\s+Atkins|Tin\s+Pot\s+Hitler|Uncle\s+Sam|Auntie\s+Beeb|"
+    r"Uncle\s+Tom(?:\s+Cobley)?|Gordon\s+Bennett|Bloody\s+Nora|Jesus(?:\s+H\.?)?\s+Christ|Jesus\s+wept)\b"
+)
+#: Last words of football clubs' names ("Aston Villa", "Ross County"): a club, no person.
+_CLUB_WORDS = frozenset(
+    """Villa Athletic Rovers Wanderers United City County Town Albion Argyle Academical
+    Rangers Celtic Thistle Hotspur Orient Vale Alexandra Wednesday Borough Harriers Dons FC
+    AFC""".split()
+)
+#: Events named by a capitalised word ("the Notting Hill Carnival", "the Great North Run").
+_EVENT_WORDS = frozenset(
+    """Carnival Festival Fest Parade Marathon Run Show Games Olympics Jubilee Coronation
+    Pride Proms Regatta Rally Derby Cup Final Trophy Championship Championships Awards Expo
+    Fayre Gala Tattoo Eisteddfod Mela""".split()
+)
+#: Voice assistants and police computer systems that are also given names or ordinary
+#: words ("asked Alexa", "logged on Storm", "checked Niche").
+_PRODUCTS = frozenset("Alexa Siri Cortana Bixby Storm Niche Athena Pronto Genesis Origin Connect Tiburon Unifi Airwave".split())
+_PRODUCT_BEFORE = re.compile(
+    r"(?i:\b(?:on|onto|in|into|via|through|from|off|the|an?|my|our|your|hey|checked|searched|logged|"
+    r"ran\s+(?:it|him|her|them)\s+(?:on|through))\s+)$"
+)
+_PRODUCT_AFTER = re.compile(
+    r"\s+(?:speaker|device|dot|app|account|history|recordings?|log|logs|logged|system|record|records|"
+    r"entry|entries|ref|reference|incident|job|number|checks?|search|searches)\b"
+    r"|\s*,\s*(?:play|turn|set|stop|call|ring|switch|put|read|what)\b"
+    r"|\s+to\s+(?:play|turn|set|switch|put|read|stop)\b"
+)
+#: "a bobby", "the local bobbies": the police, not a name.
+_BOBBY = re.compile(
+    r"(?i:\b(?:a|the|our|your|local|friendly|old|bent|every|any|two|some)\s+)Bobb(?:y|ies)\b"
+)
+#: A reporting verb at the start of a sentence, subject left out: 'Said "I know you".'
+_QUOTE_OR_THAT = re.compile(r"\s*,?\s+[\"“‘]|\s*[“‘]|\s+that\b")
+#: What the thing called or named is when it is no person.
+_THING = (
+    r"group|groups|page|pages|channel|channels|chat|chats|thread|threads|site|website|forum|"
+    r"video|videos|campaign|company|firm|pub|shop|business|band|club|team|operation|app|"
+    r"podcast|blog|show|programme|program|scheme|charity|network|e-learning|elearning|course|"
+    r"module|training|package|presentation|leaflet|poster|newsletter|article|book|film|"
+    r"documentary|series|song|event|initiative|project|policy|petition|hashtag|gang|crew|"
+    r"server|subreddit|Telegram|WhatsApp|Facebook|Snapchat|Discord|Reddit|TikTok|Instagram|"
+    r"Signal|community|organisation|organization|movement|collective"
+)
+#: "called", "named" (and hesitations, an opening quote) just before a candidate.
+_CALLED_END = re.compile(
+    r"\b(?i:called|named|titled|entitled)(?:\s*,?\s*(?:erm|er|um|uh|like|I\s+think)\s*,?)*\s*[\"“‘']?\s*$"
+)
+_THING_WORD = re.compile(rf"(?i:\b(?:{_THING})\b)[^.!?\"“]*$")
+_GROUP_SELF = re.compile(
+    r"(?i:\b(?:call(?:s|ed|ing)?|name[ds]?|naming)\s+themselves|\bthey\s+call\s+it|\bit['’]s\s+called"
+    r"|\bit\s+(?:was|is)\s+called)\b\s*,?\s*[\"“‘']?\s*$"
+)
+_SENTENCE_CALLED = re.compile(r"(?:^|[.!?]\s+)(?:Called|Named|Titled)\s*[\"“‘']?\s*$")
+_NICKNAME_BEFORE = re.compile(
+    r"(?i:\b(?:call(?:s|ed|ing)?\s+(?:him|her|me|us|you)|nickname[ds]?|known\s+as|addressed\s+to|"
+    r"aka|signed|goes\s+by)\b)[^.!?]*$"
+)
+#: Last words of a group's or a campaign's name.
+_GROUP_TAIL = frozenset(
+    """Watch Exposed Patrol Patrols Squad Crew Army Alliance Network Action Collective Group
+    Page Forum Lads Mums Bobbies Coppers Cops Pigs Police Watchers Hunters Hunter Justice
+    Truth Uncovered Unmasked Named Shamed Files Leaks News Updates Community Network
+    Footprint Awareness Safety""".split()
+)
+#: Words that open the name of a thing, never of a person.
+_THING_FIRST = frozenset("The A An Your Our My This That Their His Her Its Be Stay Keep Know".split())
+#: Last words of a house name ("Rose Cottage"), an address whatever else it is.
+_DWELLING = frozenset(
+    """Cottage Cottages House Farm Lodge Barn Villa Manor Grange Mill Crest View Hall Court
+    Croft Bungalow Mews Place Rise Green End Gardens Terrace""".split()
+)
+
+
+def _quoted(text, s, e):
+    """True when the candidate ``text[s:e]`` is a whole quoted phrase (or its start)."""
+    i = s - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    return i >= 0 and text[i] in _Q_OPEN
+
+
+def _names_a_thing(text, s, e, words):
+    """True when the candidate names a group, page, course or other thing."""
+    given = _ids.gazetteer()[0]
+    first = words[0]
+    before = text[max(0, s - 60) : s]
+    low = before.casefold()
+    named = "call" in low or "nam" in low or "titl" in low
+    if (named or "nick" in low or "known" in low or "addressed" in low or "aka" in low or "signed" in low) and (
+        _NICKNAME_BEFORE.search(before)
+    ):
+        return False
+    called = _CALLED_END.search(before) if named else None
+    if (called and _THING_WORD.search(before, max(0, called.start() - 45), called.start())) or (
+        named and _GROUP_SELF.search(before)
+    ):
+        return first not in given or first in _ids.AMBIGUOUS_GIVEN
+    if not _quoted(text, s, e) or len(words) < 2 or first in _ids._RANK_WORDS:
+        return False
+    if first in given and first not in _ids.AMBIGUOUS_GIVEN:
+        return False
+    if first in _THING_FIRST:
+        return True
+    if words[-1] in _GROUP_TAIL and all(
+        _ids.is_ordinary(w) or w in _ids.NOT_GIVEN or w in _ids._force_stems() for w in words[:-1]
+    ):
+        return True  # "Hull Cop Watch", "Coppers Exposed": no name before the group's word
+    return called is not None and _SENTENCE_CALLED.search(before) is not None
+
+
+def _ordinary_phrase(words):
+    """True when every word is an ordinary word and the phrase is no name: no word a
+    surname of the list or a non-ambiguous given name, or a department's words."""
+    given, family = _ids.gazetteer()
+    if len(words) < 2 or words[0] in _ids._RANK_WORDS or words[-1] in _DWELLING:
+        return False
+    if all(w in _ids.UNIT_WORDS for w in words[1:]) and words[0] in _ids.AMBIGUOUS_GIVEN | _ids.UNIT_WORDS:
+        return True  # "Major Crime", "Serious Crime"
+    for w in words:
+        if not _ids.is_ordinary(w) or (w in given and w not in _ids.AMBIGUOUS_GIVEN):
+            return False
+    return words[-1] not in family
+
+
+_ECHO_WINDOW = 60
+_KIN_BEFORE = re.compile(
+    r"(?i:\b(?:my|our|his|her|their|your)\s+(?:[a-z-]+\s+)?(?:"
+    + _ids._alternation(_ids.KIN)
+    + r")(?:['’]s)?\s*,?\s*(?:is\s+|was\s+|called\s+|named\s+)?)$"
+)
+
+
+def _echoed(text, s, e, word):
+    """True when an ordinary word taken as a name comes again at once in lower case
+    ("Grace? Like, grace under pressure"): the word, not a name."""
+    low = word.lower()
+    if not _ids.is_ordinary(word) or word not in _ids.AMBIGUOUS_GIVEN:
+        return False
+    if _KIN_BEFORE.search(text, max(0, s - 40), s):
+        return False  # "my daughter's Grace, everyone makes the joke, amazing grace"
+    return re.search(rf"(?<![\w'’-]){re.escape(low)}(?![\w'’-])", text[e : e + _ECHO_WINDOW]) is not None
+
+
+#: Names and words of the holidays and idioms above: the patterns are searched only
+#: around a candidate holding one of them.
+_FIXED_WORDS = frozenset(
+    """Eve Patrick David George Andrew Valentine Swithin Stephen Piran Dwynwen Mother Father
+    Grandparent Guy Fawkes Burns May Santa Claus Nick Christmas Bobby Bobbies Joe Public
+    Bloggs Blow Soap Tom Dick Harry Bob Billy Jack Lad Alec Alek Aleck Parker Bill Plod
+    Thomas Robinson Heath Frost Johnny Russell Russells Big Sod Murphy Thumb Jill John
+    Cobley Friday Jobsworth Atkins Hitler Sam Beeb Foreigner Mr Nice Average Peeping Smart
+    Nosey Nosy Doubting Uncle Auntie Dear Man Girl Little Tommy Tin Gordon Bennett Nora Jesus Christ Happy Merry""".split()
+)
+
+
+def _fixed_phrase(text, s, e, words):
+    """True when ``text[s:e]`` lies in a holiday's name or an idiom (the patterns are
+    searched only around a candidate holding one of their words)."""
+    if not any(w in _FIXED_WORDS for w in words):
+        return False
+    a, b = max(0, s - 40), min(len(text), e + 40)
+    for pat in (_HOLIDAY, _IDIOM, _BOBBY):
+        for m in pat.finditer(text, a, b):
+            if m.start() < e and s < m.end():
+                return True
+    return False
+
+
+#: Whom a letter is addressed to when no name is on it.
+_GENERIC_ADDRESSEE = re.compile(
+    r"(?:The\s+)?(?:Occupiers?|Homeowners?|Householders?|Residents?|Owners?|Tenants?|Proprietors?|"
+    r"Parents?(?:\s+(?:and|&|or)\s+Guardians?)?|Sir(?:\s+or\s+Madam)?|Madam)"
+)
+_CLUB_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(_CLUB_WORDS))})(?![\w'’-])")
+_CAP_BEFORE = re.compile(rf"{_W}\s+$")
+
+
+def _tail_of_phrase(text, s, word):
+    """True when ``word``, an ordinary word in no name list, ends a longer capitalised
+    phrase ("Notting Hill Carnival") without a naming context: a part of that name."""
+    given, family = _ids.gazetteer()
+    if word in given or word in family or not _ids.is_ordinary(word) or _quoted(text, s, s):
+        return False
+    before = text[max(0, s - 60) : s]
+    if _NICKNAME_BEFORE.search(before) or _CALLED_END.search(before):
+        return False
+    m = _CAP_BEFORE.search(text, max(0, s - 25), s)
+    return m is not None and m.group().split()[0].casefold() not in _ids._common_words()
+
+
+def _names_nobody(text, s, e, echo=True):
+    """True when the person candidate ``text[s:e]`` is a capitalised word or phrase that
+    names nobody."""
+    span = text[s:e]
+    words = [w.removesuffix("'s").removesuffix("’s") for w in span.split()]
+    if not words:
+        return True
+    given, family = _ids.gazetteer()
+    if _fixed_phrase(text, s, e, words):
+        return True  # "Christmas Eve", "Bobby on the beat"
+    if span in _ids.INSTITUTIONS:
+        return True  # "Royal Mail", "Citizens Advice"
+    if _GENERIC_ADDRESSEE.fullmatch(span):
+        return True  # 'addressed to "The Occupier"'
+    if len(words) == 2 and words[0] == "Storm" and words[1] in given and words[1] not in _ids.AMBIGUOUS_GIVEN:
+        return True  # "Storm Arwen": the weather, named with a given name
+    if len(words) == 1 and _ids._sentence_start(text, s) and _ids.is_ordinary(words[0]) and _QUOTE_OR_THAT.match(text, e):
+        return True  # 'Said "I've had ..."': a verb
+    if _names_a_thing(text, s, e, words):
+        return True  # 'a Telegram called "Blue Line Bullies"'
+    if _ordinary_phrase(words) and not _NICKNAME_BEFORE.search(text[max(0, s - 60) : s]):
+        return True  # "Major Crime"
+    last = words[-1]
+    if _CLUB_AFTER.match(text, e) or (
+        last in _CLUB_WORDS and len(words) > 1 and (words[0] not in given or words[0] in _ids.AMBIGUOUS_GIVEN)
+    ):
+        return True  # "Ross County", "Aston Villa" (not "Sarah Vale")
+    if last in _EVENT_WORDS and last not in family:
+        return True  # "Pride", "the Leeds Carnival"
+    if len(words) == 1:
+        w = words[0]
+        if w in _PRODUCTS and (
+            _PRODUCT_BEFORE.search(text, max(0, s - 30), s) or _PRODUCT_AFTER.match(text, e)
+        ):
+            return True  # "asked Alexa to play", "logged on Storm"
+        if w == "Jesus" and _ids._sentence_start(text, s) and text[e : e + 1] in (",", "!"):
+            return True  # "Jesus, I thought": an oath
+        if _tail_of_phrase(text, s, w):
+            return True  # "Carnival" of "Notting Hill Carnival"
+    return echo and len(words) == 1 and _echoed(text, s, e, words[0])  # "Hope? No hope."
 
 
 def revise(text: str, found: list) -> list:
     """``found`` after this area's corrections."""
-    return found
+    if not any(f[2] == "person" for f in found):
+        return found
+    out = []
+    for n, item in enumerate(found):
+        s, e, kind, _ident = item
+        if kind == "place" and n + 1 < len(found) and _KIN_TITLE_ONLY.fullmatch(text, s, e):
+            nxt = found[n + 1]
+            if nxt[2] == "person" and not text[e : nxt[0]].strip():
+                continue  # "Aunty" of "Aunty Pam": a title, no place
+        if kind == "person" and _names_nobody(text, s, e):
+            continue
+        out.append(item)
+    return _repeats(text, out)
+
+
+_NICKNAME_AFTER = re.compile(
+    r"[\"”’']?\s*,?\s*(?:(?:is\s+)?what\s+(?:they|we|he|she|you|people|everyone|everybody|the\s+\w+)\s+"
+    r"call(?:ed|s)?|(?:everyone|everybody|they|people|the\s+\w+)\s+call(?:ed|s)?\s+(?:him|her|me|us))\b"
+)
+
+
+def _nickname(text, s, e):
+    """True when the candidate is a quoted nickname ('calls him "Spud"', '"Tash" they
+    called her')."""
+    return _quoted(text, s, e) and bool(
+        _NICKNAME_BEFORE.search(text[max(0, s - 60) : s]) or _NICKNAME_AFTER.match(text, e)
+    )
+
+
+@cache
+def _rank_tokens() -> frozenset:
+    """Every word of every rank and title, case-folded ("ch", "insp", "detective")."""
+    return frozenset(t.casefold() for r in _ids.RANKS for t in r.split())
+
+
+def _repeats(text, found):
+    """The given name of a person named in full, said again on its own ("DS Ana Lis ...
+    Ana rang"), and a single-word name said again inside a sentence, with the same
+    identity (an ordinary word only when capitalised inside a sentence); a given name
+    already found alone takes the identity of the full name."""
+    given = _ids.gazetteer()[0]
+    extra, same = [], []
+    seen = set()
+    spans = None
+    for s, e, kind, identity in found:
+        if kind != "person":
+            continue
+        words = text[s:e].split()
+        while words and words[0].rstrip(".").casefold() in _rank_tokens():
+            words = words[1:]
+        if not words:
+            continue
+        first = words[0].removesuffix("'s").removesuffix("’s")
+        if first in seen or len(first) < 3 or not first[0].isupper() or first in _ids.NOT_GIVEN:
+            continue
+        seen.add(first)
+        ordinary = _ids.is_ordinary(first)
+        if len(words) == 1:
+            if ordinary and first not in given and not _nickname(text, s, e):
+                continue  # an ordinary word: propagated as a given name or a quoted nickname
+        elif first not in given or first in _ids.AMBIGUOUS_GIVEN:
+            continue
+        i = text.find(first)
+        while i >= 0:
+            j = i + len(first)
+            if (
+                (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’-_"))
+                and (j == len(text) or not (text[j].isalnum() or text[j] in "-_"))
+                and not (ordinary and _ids._sentence_start(text, i))
+            ):
+                if spans is None:
+                    spans = sorted((f[0], f[1]) for f in found)
+                    starts = [f[0] for f in spans]
+                k = bisect.bisect_right(starts, j - 1) - 1
+                if not (k >= 0 and spans[k][1] > i):
+                    if not _names_nobody(text, i, j, echo=False):
+                        extra.append((i, j, "person", identity))
+                elif len(words) > 1 and spans[k] == (i, j):
+                    same.append((i, j, identity))  # "Ana" found alone: the same person as "DS Ana Lis"
+            i = text.find(first, j)
+    if same:
+        renamed = {(i, j): identity for i, j, identity in same}
+        found = [
+            (f[0], f[1], f[2], renamed[(f[0], f[1])])
+            if f[2] == "person" and (f[0], f[1]) in renamed and f[3] == text[f[0] : f[1]].lower()
+            else f
+            for f in found
+        ]
+    if not extra:
+        return found
+    return _ids.resolve_overlaps(list(found) + extra)

@@ -1,0 +1,145 @@
+"""Rules of the persons revision (issue 12): names said without a rank (sentence-initial
+given names of UK communities, self-naming, nicknames, kinship titles, given names that
+are also places, a given name said again) and capitalised words that name nobody
+(holidays, idioms, reporting verbs, names of groups and courses, departments and national
+bodies, a word echoed in lower case). Sentences written for these tests, not taken from
+any corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.qual.redact import Redactor, redact
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # given names at the start of a sentence: diminutives and names of UK communities
+        ("Mick rang me at home that night.", "[Person A] rang me at home that night."),
+        ("Olly had to go through the Federation.", "[Person A] had to go through the Federation."),
+        ("Sukhdeep picked it up first.", "[Person A] picked it up first."),
+        ("Waqas saw the post before I did.", "[Person A] saw the post before I did."),
+        ("Osian was in the car with me.", "[Person A] was in the car with me."),
+        ("Seren, who's seven, goes to the same club.", "[Person A], who's seven, goes to the same club."),
+        ("Wojtek was on the same shift.", "[Person A] was on the same shift."),
+        # a sentence-initial word in no list, with what only a person has or does
+        ("Kezia and I went round the next day.", "[Person A] and I went round the next day."),
+        ("Zuri's husband rang me at work.", "[Person A]'s husband rang me at work."),
+        # the speaker's own name
+        ("Honestly, I'm Kev to most people round here.", "Honestly, I'm [Person A] to most people round here."),
+        ("I'm Tasha Bright and I work nights.", "I'm [Person A] and I work nights."),
+        # nicknames: 'X the <epithet>' in quotes, and after "calls him" without quotes
+        ('The note said "Gill the grass" on it.', 'The note said "[Person A] the grass" on it.'),
+        ("Everyone calls him Tank.", "Everyone calls him [Person A]."),
+        ("They call her Moneypenny at work.", "They call her [Person A] at work."),
+        # a kinship word used as a title
+        ("Uncle Des rang the station.", "Uncle [Person A] rang the station."),
+        ("Nain Eirlys saw it on Facebook.", "Nain [Person A] saw it on Facebook."),
+        # a given name that is also a place, with a surname
+        ("It was Jordan Pickering who posted it.", "It was [Person A] who posted it."),
+        ("Me and our Shannon went round to see her.", "Me and our [Person A] went round to see her."),
+        # a given name said again after the full name: the same person
+        (
+            "DS Ana Lisowska took it on. Ana rang me back a week later.",
+            "[Officer A] took it on. [Officer A] rang me back a week later.",
+        ),
+        (
+            'One lad, Spud, well, everyone calls him "Spud", got the worst of it.',
+            'One lad, [Person A], well, everyone calls him "[Person A]", got the worst of it.',
+        ),
+        # the same words as a name
+        ("My colleague Alexa rang me about it.", "My colleague [Person A] rang me about it."),
+        ("Storm said she'd seen the post.", "[Person A] said she'd seen the post."),
+        # a name after a kinship word stays a name even when the word comes again
+        ("My daughter Hope was scared, she had no hope of sleeping.", "My daughter [Person A] was scared, she had no hope of sleeping."),
+    ],
+)
+def test_persons_found(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a company or a town at the start of a sentence
+        "Capita texted me a code to log in.",
+        "Barnsley's lads were out that night.",
+        # self-description that is no name
+        "I'm Head of Comms for the force.",
+        "I'm British and I'm proud of it.",
+        "I'm Response, I'm on nights this week.",
+        # forms of address after "called"
+        "He called me Sarge, which was a bit much.",
+        "She called me Mum by mistake.",
+        "They called us back on the Tuesday.",
+        "They call us Scum on that page.",
+        "Everyone calls her Nan, even the neighbours.",
+        # a kinship title before a title or a word
+        "Uncle Buck was on the telly.",
+        "We watched Gran Torino last night.",
+        # a car, not a person
+        "He had an old Austin Healey in the garage.",
+        # holidays
+        "It was Christmas Eve when it started.",
+        "It got worse around New Year's Eve.",
+        "They came round on Guy Fawkes Night.",
+        # greetings
+        'The card just said "Happy birthday" and my address.',
+        # a storm named with a given name
+        "It was during Storm Arwen, so the power was off.",
+        # idioms
+        "That's the Old Bill for you.",
+        "They want a Bobby on the beat, that's all.",
+        "Every Tom, Dick and Harry had my number.",
+        "It wasn't Joe Public, it was someone who knew me.",
+        # a reporting verb at the start of a sentence
+        'Rang me on my desk phone. Said "I know where you live".',
+        # names of groups, pages and courses
+        'They set up a Telegram called "Blue Line Bullies".',
+        'A group calling themselves "Hull Cop Watch" shared it.',
+        'The chat is called, erm, "Coppers Unmasked North" or something.',
+        'We did one online course. Called "Your Online Shadow", forty minutes.',
+        # departments and national bodies
+        "I'm a DC in Major Crime.",
+        "The parcel came by Royal Mail.",
+        # an ordinary word taken up again in lower case
+        "Hope? There's no hope with them.",
+        # a place name with a surname-like second word
+        "We drove up from Milton Keynes.",
+        "Our Victoria office is shut on Fridays.",
+        # football clubs, events, voice assistants and police systems, oaths
+        "He supports Aston Villa, God help him.",
+        "We had Ross County fans in the town centre.",
+        "It was the weekend of the Notting Hill Carnival.",
+        "I asked Alexa to turn the lights off.",
+        "It was all logged on Storm by the control room.",
+        "Jesus Christ, I thought, not again.",
+    ],
+)
+def test_persons_not_found(text):
+    assert "[Person" not in redact(text)[0]
+    assert "[Officer" not in redact(text)[0]
+
+
+def test_group_named_for_a_person_keeps_the_person():
+    # the group is no person, the name inside it is
+    out = redact("A Facebook group called Justice for Kyle shared my address.")[0]
+    assert out == "A Facebook group called Justice for [Person A] shared my address."
+
+
+def test_account_called_by_a_full_name_is_a_person():
+    out = redact('An account called "Darren Pollitt" kept messaging me.')[0]
+    assert out == 'An account called "[Person A]" kept messaging me.'
+
+
+def test_given_name_after_a_two_word_rank():
+    out = redact("Ch Insp Fiona Gallagher ran the debrief. Fiona was good about it.")[0]
+    assert out == "[Officer A] ran the debrief. [Officer A] was good about it."
+
+
+def test_same_identity_across_a_text():
+    red = Redactor()
+    out, log = red.redact("PC Rhodri Pugh was there. Rhodri said nothing. Rhodri went home.")
+    assert out == "[Officer A] was there. [Officer A] said nothing. [Officer A] went home."
+    assert set(log["kind"]) == {"person"}
