@@ -52,7 +52,10 @@ from toolkit.qual.redact import Redactor, redact
         ("My colleague Alexa rang me about it.", "My colleague [Person A] rang me about it."),
         ("Storm said she'd seen the post.", "[Person A] said she'd seen the post."),
         # a name after a kinship word stays a name even when the word comes again
-        ("My daughter Hope was scared, she had no hope of sleeping.", "My daughter [Person A] was scared, she had no hope of sleeping."),
+        (
+            "My daughter Hope was scared, she had no hope of sleeping.",
+            "My daughter [Person A] was scared, she had no hope of sleeping.",
+        ),
     ],
 )
 def test_persons_found(text, expected):

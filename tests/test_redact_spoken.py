@@ -168,7 +168,10 @@ def test_number_talk_stays(text):
             "My DOB's the ninth of the eleventh, oh four, so I'd only just turned eighteen.",
             "My DOB's the [Date of birth A], so I'd only just turned eighteen.",
         ),
-        ("The post said he was born 3rd Sept 79 and lived alone.", "The post said he was born [Date of birth A] and lived alone."),
+        (
+            "The post said he was born 3rd Sept 79 and lived alone.",
+            "The post said he was born [Date of birth A] and lived alone.",
+        ),
         (
             "They even had my birthday, the twenty-first of March, under the photo.",
             "They even had my birthday, the [Date of birth A], under the photo.",

@@ -405,7 +405,8 @@ def find(text: str, add, folded) -> None:
     long_run = any(e - s >= 3 for s, e in runs)
     if long_run:  # every code but a plate's or an NI number's
         _find_codes(text, add, folded, hay, runs)
-        _find_dotted_phones(text, add)
+        if any(e < len(text) and text[e] == "." for _, e in runs):  # digits, then a dot
+            _find_dotted_phones(text, add)
     _find_plates_and_ni(text, add, folded, hay, runs)
 
 

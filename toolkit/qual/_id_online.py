@@ -365,7 +365,7 @@ def _spoken_emails(text, add, low):
                 if _AT_DOMAIN.match(text, i):
                     ats.append(i)
                 i = low.find(tok, i + 1)
-    seen = set()
+    seen: set = set()
     for i in ats:
         for m in SPOKEN_EMAIL.finditer(text, max(0, i - 80), min(len(text), i + 160)):
             if m.start("at") <= i + 1 <= m.end("at") and m.span() not in seen:
@@ -973,7 +973,7 @@ def find(text: str, add, folded) -> None:
         _spoken_emails(text, add, low)
     if " dot " in low:
         _spoken_urls(text, add)
-    seen = set()
+    seen: set = set()
     _announced_handles(text, add, low, seen)
     # an account or platform word in the text ("name", "handle", "account", "insta", ...:
     # all of them announcing words, found above), or "spell"

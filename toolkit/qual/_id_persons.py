@@ -65,9 +65,7 @@ _SELF_NOT = frozenset(
 )
 #: '"Gill the fat one"', '"Dave the grass"': a nickname, a name and an epithet in quotes
 #: (the epithet in lower case: "Bob the Builder" is a title).
-_EPITHET = re.compile(
-    rf"[\"“‘](?P<name>{_W})\s+the\s+[a-z]+(?:[\s-]+[a-z]+){{0,2}}[\"”’]"
-)
+_EPITHET = re.compile(rf"[\"“‘](?P<name>{_W})\s+the\s+[a-z]+(?:[\s-]+[a-z]+){{0,2}}[\"”’]")
 #: "everyone calls him Tank", "they called her Big Sal", "we call him Smiler": a nickname
 #: said without quotes after the verb (quoted ones are found by QUOTED).
 _CALLS_HIM = re.compile(
@@ -213,7 +211,8 @@ def find(text: str, add, folded) -> None:
         done.add(j)
         add((w.start(), w.end(), "person", word.lower()))
     pattern, trigger = _ng_pair()
-    kin_at, ng_at = [], []
+    kin_at: list = []
+    ng_at: list = []
     for t in trigger.finditer(text):
         (ng_at if t.group() in _NG_SET else kin_at).append(t.start())
     for i in kin_at:
@@ -248,9 +247,7 @@ def find(text: str, add, folded) -> None:
 #: Words of NOT_GIVEN that are given names in the UK more often than the place or thing
 #: they also name ("Jordan Pickering", "Victoria Holden"), unlike "Milton Keynes" or
 #: "Austin Healey".
-_NG_SET = frozenset(
-    "Jordan Florence Georgia Victoria Shannon Lindsay Warren Nelson Tyrone Madison Sydney".split()
-)
+_NG_SET = frozenset("Jordan Florence Georgia Victoria Shannon Lindsay Warren Nelson Tyrone Madison Sydney".split())
 
 
 #: "our Shannon went", "my Jordan's school": a family member (the Northern "our"), not
@@ -318,7 +315,9 @@ _EVENT_WORDS = frozenset(
 )
 #: Voice assistants and police computer systems that are also given names or ordinary
 #: words ("asked Alexa", "logged on Storm", "checked Niche").
-_PRODUCTS = frozenset("Alexa Siri Cortana Bixby Storm Niche Athena Pronto Genesis Origin Connect Tiburon Unifi Airwave".split())
+_PRODUCTS = frozenset(
+    "Alexa Siri Cortana Bixby Storm Niche Athena Pronto Genesis Origin Connect Tiburon Unifi Airwave".split()
+)
 _PRODUCT_BEFORE = re.compile(
     r"(?i:\b(?:on|onto|in|into|via|through|from|off|the|an?|my|our|your|hey|checked|searched|logged|"
     r"ran\s+(?:it|him|her|them)\s+(?:on|through))\s+)$"
@@ -330,9 +329,7 @@ _PRODUCT_AFTER = re.compile(
     r"|\s+to\s+(?:play|turn|set|switch|put|read|stop)\b"
 )
 #: "a bobby", "the local bobbies": the police, not a name.
-_BOBBY = re.compile(
-    r"(?i:\b(?:a|the|our|your|local|friendly|old|bent|every|any|two|some)\s+)Bobb(?:y|ies)\b"
-)
+_BOBBY = re.compile(r"(?i:\b(?:a|the|our|your|local|friendly|old|bent|every|any|two|some)\s+)Bobb(?:y|ies)\b")
 #: A reporting verb at the start of a sentence, subject left out: 'Said "I know you".'
 _QUOTE_OR_THAT = re.compile(r"\s*,?\s+[\"“‘]|\s*[“‘]|\s+that\b")
 #: What the thing called or named is when it is no person.
@@ -508,7 +505,12 @@ def _names_nobody(text, s, e, echo=True):
         return True  # 'addressed to "The Occupier"'
     if len(words) == 2 and words[0] == "Storm" and words[1] in given and words[1] not in _ids.AMBIGUOUS_GIVEN:
         return True  # "Storm Arwen": the weather, named with a given name
-    if len(words) == 1 and _ids._sentence_start(text, s) and _ids.is_ordinary(words[0]) and _QUOTE_OR_THAT.match(text, e):
+    if (
+        len(words) == 1
+        and _ids._sentence_start(text, s)
+        and _ids.is_ordinary(words[0])
+        and _QUOTE_OR_THAT.match(text, e)
+    ):
         return True  # 'Said "I've had ..."': a verb
     if _names_a_thing(text, s, e, words):
         return True  # 'a Telegram called "Blue Line Bullies"'
@@ -523,9 +525,7 @@ def _names_nobody(text, s, e, echo=True):
         return True  # "Pride", "the Leeds Carnival"
     if len(words) == 1:
         w = words[0]
-        if w in _PRODUCTS and (
-            _PRODUCT_BEFORE.search(text, max(0, s - 30), s) or _PRODUCT_AFTER.match(text, e)
-        ):
+        if w in _PRODUCTS and (_PRODUCT_BEFORE.search(text, max(0, s - 30), s) or _PRODUCT_AFTER.match(text, e)):
             return True  # "asked Alexa to play", "logged on Storm"
         if w == "Jesus" and _ids._sentence_start(text, s) and text[e : e + 1] in (",", "!"):
             return True  # "Jesus, I thought": an oath

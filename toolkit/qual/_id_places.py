@@ -100,7 +100,7 @@ TRADE_WORDS = frozenset(
     Antiques Furnishings Butchery Fishmongers Greengrocers Grocers Vintners Bookshop Tearoom
     Carvery Pizzeria Trattoria Barbershop Hairdressers""".split()
 )
-_TRADE_HIT = re.compile(r"(?:" + "|".join(sorted(TRADE_WORDS, key=len, reverse=True)) + r")(?![\w'’-])")
+_TRADE_HIT = re.compile(r"(?<=\s)(?=[A-Z])(?:" + "|".join(sorted(TRADE_WORDS, key=len, reverse=True)) + r")(?![\w'’-])")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’-])(?:{_AW})(?:\s+(?:(?:&|and)\s+)?{_AW}){{0,3}}\s+$")
 #: Welsh streets and schools, the noun first: "Heol y Parc", "Lôn Nant", "Ysgol y Preseli".
 WELSH_STREET = re.compile(
@@ -258,6 +258,7 @@ def find(text: str, add, folded) -> None:
     keeps the length, else ``None``)."""
     common = _ids._common_words()
     hay = folded if folded is not None else text.casefold()
+    m: re.Match[str] | None
     if "own " in hay:
         for m in OWN_PLACE.finditer(text):
             words = m.group("name").split()

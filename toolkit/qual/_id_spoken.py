@@ -174,28 +174,47 @@ _TOKEN_RE = re.compile(_TOKEN)
 #: letters are left out: a run of three digits or more has two of these, "oh seven oh"
 #: aside).
 _GUARD = (
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-    "ten", "eleven", "twelve", "thirteen", "fifteen", "twenty", "thirty", "forty", "fifty", "eighty", "ninety", "double", "treble", "triple",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "eighty",
+    "ninety",
+    "double",
+    "treble",
+    "triple",
 )
 _GUARD_GAP = 16
 
 
-def _cluster(folded: str) -> int:
-    """Position a little before the first two guard words that lie within
-    ``_GUARD_GAP`` characters of each other ("four, zero, one"), or -1 when there are none."""
+def _clusters(folded: str) -> list[tuple[int, int]]:
+    """``(from, to)`` around each pair of guard words that start words and lie within
+    ``_GUARD_GAP`` characters of each other ("four, zero, one"): runs are looked for only
+    there (a guard word inside a word, "someone", "often", starts no run)."""
     pos = []
     for w in _GUARD:
         i = folded.find(w)
         while i >= 0:
-            pos.append(i)
+            if i == 0 or not folded[i - 1].isalpha():
+                pos.append(i)
             i = folded.find(w, i + 1)
-    if len(pos) < 2:
-        return -1
     pos.sort()
-    for a, b in zip(pos, pos[1:]):
-        if b - a <= _GUARD_GAP:
-            return max(0, a - 40)
-    return -1
+    return [(max(0, a - 40), b) for a, b in zip(pos, pos[1:]) if b - a <= _GUARD_GAP]
+
 
 _NOT_IDS = frozenset({"999", "101", "111", "112", "0999", "9999"})
 #: Words before a run that make it an amount, a time, an age or a count.
@@ -263,13 +282,13 @@ def _runs(text: str) -> list[tuple[int, int, str, int, int, bool]]:
     paired)``, with at least three digits, or digits and letters five characters long
     (a plate); ``paired`` when a word of the run reads two digits or more."""
     folded = text.casefold()
-    lo = _cluster(folded)
-    if lo < 0:
+    windows = _clusters(folded)
+    if not windows:
         return []
     if len(folded) != len(text):
-        lo = 0  # positions in the folded text are not the text's
+        windows = [(0, len(text))]  # positions in the folded text are not the text's
     out = []
-    for m in RUN.finditer(text, lo):
+    for m in _window_matches(text, windows):
         toks = _tokens(text, m.start(), m.end())
         while toks and _lone_phonetic(text, toks, 0):
             toks = toks[1:]
@@ -284,6 +303,28 @@ def _runs(text: str) -> list[tuple[int, int, str, int, int, bool]]:
         paired = any(t[3] == "pair" for t in toks)
         out.append((toks[0][0], toks[-1][1], string, n_digits, len(toks), paired))
     return out
+
+
+#: How far past its last guard word a run is looked for (a run is a few dozen characters).
+_RUN_REACH = 200
+
+
+def _window_matches(text, windows):
+    """The matches of :data:`RUN` that start in a window or run through its guard words,
+    each once, in order."""
+    done = 0
+    for lo, hi in windows:
+        if hi < done:
+            continue
+        stop = min(len(text), hi + _RUN_REACH)
+        for m in RUN.finditer(text, max(lo, done), stop):
+            if m.end() == stop < len(text):  # it may run on past the window: match it whole
+                m = RUN.match(text, m.start()) or m
+            done = m.end()
+            yield m
+            if done >= stop:
+                break
+        done = max(done, hi)
 
 
 _last: tuple = (None, [])
@@ -305,9 +346,7 @@ def _runs_cached(text: str):
 # Kinds of a run
 # ---------------------------------------------------------------------------------------
 
-_NI = re.compile(
-    r"(?:QQ|(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])\d{6}[A-D]"
-)
+_NI = re.compile(r"(?:QQ|(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])\d{6}[A-D]")
 _POSTCODE = re.compile(r"[A-PR-UWYZ][A-HK-Y]?\d[A-HJKPSTUW\d]?\d[ABD-HJLNP-UW-Z]{2}")
 _COLLAR_SHAPE = re.compile(r"[A-Z]{0,3}\d{3,6}[A-Z]{0,2}")
 _WARRANT_SHAPE = re.compile(r"[A-Z]{0,4}\d{4,9}")
@@ -355,7 +394,7 @@ _PLUS = re.compile(r"(?i:\bplus\s*)$")
 
 
 def _counting(string):
-    """"123", "1234": counting aloud, not a code."""
+    """ "123", "1234": counting aloud, not a code."""
     return len(string) >= 3 and string.isdigit() and all(int(b) - int(a) == 1 for a, b in zip(string, string[1:]))
 
 
@@ -580,7 +619,7 @@ def revise(text: str, found: list) -> list:
     runs = _runs_cached(text)
     if not runs or not found:
         return found
-    keys = {}
+    keys: dict = {}
     for s, e, kind, ident in found:
         if kind in _ECHO_KINDS:
             key = re.sub(r"[^0-9A-Za-z]", "", text[s:e]).upper()
