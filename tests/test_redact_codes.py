@@ -186,3 +186,24 @@ def test_an_example_ni_number_is_not_redacted():
 def test_repeats_share_the_replacement():
     red, log = redact("His warrant number, DL/W/2210, was posted. DL/W/2210 again the next day.")
     assert red == "His warrant number, [Warrant number A], was posted. [Warrant number A] again the next day."
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Room 4821PL", []),  # a numbered thing, not a code
+        ("number 4821PL", [(7, 13)]),  # "number" and four digits or more: a code
+    ],
+)
+def test_code_with_a_letter_suffix_after_a_numbered_thing(text, expected):
+    """A code whose letters follow its digits ("4821PL") after a word that numbers things
+    ("Room", "number") was a TypeError (its digits are in another group): found on the
+    first held-out text the merged rules met."""
+    from toolkit.qual._id_codes import _codes
+
+    assert list(_codes(text, 0, len(text), bare_min=3)) == expected
+
+
+def test_suffix_code_in_a_collar_window_does_not_fail():
+    out = redact("He had my collar number, number 4821PL, on a flyer.")[0]
+    assert "4821PL" not in out

@@ -121,7 +121,8 @@ def _codes(text, lo, hi, *, bare_min, want_letters=False, single_letter=True, st
         s = span[0]
         if not m.group("pre"):
             thing = _win._NUMBERED_THING.search(text, max(0, s - 15), s)
-            if thing and not (thing.group().strip().casefold() == "number" and len(m.group("digits")) >= 4):
+            digits = m.group("digits") or m.group("digits2")  # "4417" or "4821PL"
+            if thing and not (thing.group().strip().casefold() == "number" and len(digits) >= 4):
                 continue  # "Section 40", "Room 101", "number 9" (but "number 220145")
             if _time_before(text, s):
                 continue  # "at 0730"
