@@ -259,7 +259,7 @@ def find(text: str, add, folded) -> None:
     common = _ids._common_words()
     hay = folded if folded is not None else text.casefold()
     m: re.Match[str] | None
-    if "own " in hay:
+    if " own " in hay or "\nown " in hay:  # not "down ", "town ", "known "
         for m in OWN_PLACE.finditer(text):
             words = m.group("name").split()
             if _bad_name(words, common):
@@ -325,7 +325,7 @@ def find(text: str, add, folded) -> None:
             if not (words[-1] in HOUSE_WORDS or not all(_ids.is_ordinary(w) for w in words)):
                 continue
             add((m.start("name"), t.end(), "address", m.group("name").lower()))
-    if any(w in hay for w in ("hub", "unit", "department", "squad", "desk", "suite")):
+    if any(w in hay for w in ("hub", " unit", "department", "squad", "desk", "suite")):  # not "community"
         for m in UNIT_AT.finditer(text):
             span = _drop_trailing(text, m.start("place"), m.end("place"))
             if span is None:
