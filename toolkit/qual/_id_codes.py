@@ -169,34 +169,11 @@ _STAFF_TRIGGER = re.compile(
 )
 
 
-_LAST_SENTENCES: list = [None, None, None]
-
-
-def _sentences(text):
-    """``(spans, starts)`` of the sentences of ``text`` (:data:`_id_windows._SENTENCE`),
-    kept for the last text: the three kinds of window share them."""
-    if _LAST_SENTENCES[0] is not text:
-        spans = [(m.start(), m.end()) for m in _win._SENTENCE.finditer(text)]
-        _LAST_SENTENCES[:] = [text, spans, [a for a, _ in spans]]
-    return _LAST_SENTENCES[1], _LAST_SENTENCES[2]
-
-
 def _windows(text, trigger, found_in, folded, tokens):
-    """:func:`_id_windows._windows`: the rest of the trigger's sentence, the next when
-    that holds nothing, then sentences that are nothing but codes."""
-    sentences = None
-    for t in _ids._anchored_finditer(trigger, text, folded, tokens):
-        if sentences is None:  # split only once a trigger is there
-            sentences, starts = _sentences(text)
-        i = max(0, bisect.bisect_right(starts, t.start()) - 1)
-        lo, hi = t.end(), sentences[i][1] if i < len(sentences) else len(text)
-        if not found_in(lo, hi) and i + 1 < len(sentences):
-            i += 1
-            hi = sentences[i][1]
-        while i + 1 < len(sentences) and _win._only_ids(text, *sentences[i + 1]):
-            i += 1
-            hi = sentences[i][1]
-        yield lo, hi
+    """:func:`_id_windows._windows`, the triggers found from their first words: the rest
+    of the trigger's sentence, the next when that holds nothing, then sentences that are
+    nothing but codes."""
+    return _win._windows(text, trigger, found_in, _ids._anchored_finditer(trigger, text, folded, tokens))
 
 
 def _window_codes(text, trigger, kind, bare_min, max_digits, folded, tokens):
@@ -320,7 +297,7 @@ def _not_plate_letters() -> frozenset:
 def _sentence_bounds(text, pos, before=0):
     """Start of the sentence ``before`` sentences back from the one holding ``pos``, and
     the end of that one."""
-    sentences, starts = _sentences(text)
+    sentences, starts = _win.sentence_spans(text)
     i = bisect.bisect_right(starts, pos) - 1
     if i < 0:
         return 0, len(text)
@@ -563,15 +540,8 @@ def _near(text, hay, pattern, words, before, after):
     """The matches of ``pattern`` that start from ``before`` characters before to
     ``after`` characters after a word of ``words`` (found in ``hay``, the case-folded
     text, at the start of a word): far cheaper than scanning the whole text."""
-    spots = []
-    for w in words:
-        i = hay.find(w)
-        while i >= 0:
-            if i == 0 or not hay[i - 1].isalpha():
-                spots.append(i)
-            i = hay.find(w, i + 1)
     done = 0
-    for p in sorted(spots):
+    for p in _win.word_starts(hay, words):
         for m in pattern.finditer(text, max(done, p - before), p + after + 40):
             if m.start() > p + after:
                 break

@@ -205,14 +205,7 @@ def _clusters(folded: str) -> list[tuple[int, int]]:
     """``(from, to)`` around each pair of guard words that start words and lie within
     ``_GUARD_GAP`` characters of each other ("four, zero, one"): runs are looked for only
     there (a guard word inside a word, "someone", "often", starts no run)."""
-    pos = []
-    for w in _GUARD:
-        i = folded.find(w)
-        while i >= 0:
-            if i == 0 or not folded[i - 1].isalpha():
-                pos.append(i)
-            i = folded.find(w, i + 1)
-    pos.sort()
+    pos = _win.word_starts(folded, _GUARD)
     return [(max(0, a - 40), b) for a, b in zip(pos, pos[1:]) if b - a <= _GUARD_GAP]
 
 

@@ -83,14 +83,46 @@ def _is_year(digits: str) -> bool:
     return len(digits) == 4 and 1950 <= int(digits) <= 2035
 
 
-def _windows(text, trigger, found_in):
+def word_starts(folded, words):
+    """Sorted positions in ``folded`` (a case-folded text) where one of ``words`` begins a
+    word (no letter before it), found with ``str.find``: far cheaper than a regular
+    expression over the whole text ("one" in "someone" is not a start)."""
+    out = []
+    for w in words:
+        i = folded.find(w)
+        while i >= 0:
+            if i == 0 or not folded[i - 1].isalpha():
+                out.append(i)
+            i = folded.find(w, i + 1)
+    return sorted(out)
+
+
+_last_sentences: tuple = (None, [], [])
+
+
+def sentence_spans(text):
+    """``(spans, starts)`` of the sentences of ``text`` (:data:`_SENTENCE`), kept for the
+    last text: the windows of every kind, here and in ``_id_codes``, share them. One
+    tuple, replaced whole, so threads never see a text with another text's sentences."""
+    global _last_sentences
+    last = _last_sentences
+    if last[0] is not text:
+        spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+        last = (text, spans, [a for a, _ in spans])
+        _last_sentences = last
+    return last[1], last[2]
+
+
+def _windows(text, trigger, found_in, matches=None):
     """``(start, end)`` windows after each trigger: the rest of its sentence, then the next
     sentence when ``found_in(start, end)`` finds nothing there, then sentences that are
-    nothing but identifiers."""
-    sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
-    starts = [s for s, _ in sentences]
+    nothing but identifiers. ``matches``: the trigger's matches, when the caller finds
+    them faster than ``trigger.finditer(text)``; the text is split only once one is there."""
+    sentences = starts = None
     out = []
-    for t in trigger.finditer(text):
+    for t in trigger.finditer(text) if matches is None else matches:
+        if sentences is None:
+            sentences, starts = sentence_spans(text)
         i = max(0, _bisect(starts, t.start()))
         lo, hi = t.end(), sentences[i][1] if i < len(sentences) else len(text)
         if not found_in(lo, hi) and i + 1 < len(sentences):
