@@ -7,7 +7,9 @@ the tests import it as ``_redaction_eval``; ``benchmarks/bench_redact.py`` and
 A gold identifier counts as caught when every letter and digit of it lies inside some
 replacement (of any kind: what matters for disclosure is that it is gone); a replacement
 counts as correct when at least half of its letters and digits lie inside gold identifiers
-(so replacing a whole sentence around one name is not correct). Recall is reported per gold
+(so replacing a whole sentence around one name is not correct); a person replacement that
+takes a rank or title with the annotated name ("Sergeant Mills", annotated
+``Sergeant [[person:Mills]]``) is judged on the name alone. Recall is reported per gold
 kind, precision per kind found.
 """
 
@@ -47,6 +49,26 @@ def load_corpus(path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+#: Ranks and titles that the corpora leave outside a person's span ("PC [[person:Jo Hart]]").
+#: A person replacement that takes the rank with the name ("Sergeant Mills" -> "[Officer A]")
+#: removes no more than the name: the rank's letters count neither for nor against it.
+_RANKS = re.compile(
+    r"(?i)(?:(?:acting|temporary|detective|chief|deputy|assistant|police|woman|special|head|"
+    r"pc|wpc|pcso|dc|tdc|dcs?|sgt|ds|dsgt|insp|inspector|di|dci|ch|supt|superintendent|dsupt|"
+    r"constable|sergeant|officer|commissioner|commander|acc|dcc|cc|mr|mrs|ms|miss|mx|dr|sir|dame|"
+    r"lady|lord|prof|professor|rev|father|sister)\.?\s+)+"
+)
+
+
+def _after_rank(text, s, e, in_gold):
+    """Start of the name in a replacement ``text[s:e]`` that opens with ranks or titles
+    directly followed by an annotated identifier; ``s`` otherwise."""
+    m = _RANKS.match(text, s, e)
+    if m and m.end() < e and in_gold[m.end()]:
+        return m.end()
+    return s
+
+
 def score(corpus, found) -> pd.DataFrame:
     """Recall and precision per kind.
 
@@ -68,7 +90,8 @@ def score(corpus, found) -> pd.DataFrame:
             chars = [i for i in range(g["start"], g["end"]) if text[i].isalnum()]
             gold_rows.append((g["kind"], all(covered[i] for i in chars), ex["id"], text[g["start"] : g["end"]]))
         for s, e, k in preds:
-            chars = [i for i in range(s, e) if text[i].isalnum()] or list(range(s, e))
+            s_named = _after_rank(text, s, e, in_gold) if k == "person" else s
+            chars = [i for i in range(s_named, e) if text[i].isalnum()] or list(range(s, e))
             ok = 2 * sum(in_gold[i] for i in chars) >= len(chars)
             pred_rows.append((k, ok, ex["id"], text[s:e]))
     gold = pd.DataFrame(gold_rows, columns=["kind", "caught", "id", "original"])

@@ -639,6 +639,27 @@ def test_corpus_scoring_rejects_trivial_redactors():
     assert everything.loc["all", "precision"] < floors[1]
 
 
+def test_corpus_scoring_judges_a_rank_taken_with_the_name_on_the_name():
+    """'Sergeant Mills' replaced whole, annotated ``Sergeant [[person:Mills]]``, is a correct
+    replacement; the rank alone, or a rank before a word nobody annotated, is not."""
+    from _redaction_eval import parse_markup, score
+
+    text, spans = parse_markup("Tell Sergeant [[person:Mills]] and Chief Inspector [[person:Jo Dunn]] now, Sergeant.")
+    corpus = [{"id": "x", "text": text, "spans": spans}]
+    at = text.index
+
+    def found(*preds):
+        return score(corpus, [list(preds)]).set_index("kind").loc["person", ["n_found", "n_correct"]].tolist()
+
+    mills = (at("Sergeant Mills"), at("Sergeant Mills") + len("Sergeant Mills"), "person")
+    dunn = (at("Chief"), at("Jo Dunn") + len("Jo Dunn"), "person")
+    assert found(mills, dunn) == [2, 2]
+    assert found((at("Sergeant"), at("Sergeant") + len("Sergeant"), "person")) == [1, 0]
+    assert found((at("now, Sergeant"), len(text) - 1, "person")) == [1, 0]
+    # 'Tell Sergeant Mills' starts before the rank: judged on all its letters (5 of 17 named)
+    assert found((0, mills[1], "person")) == [1, 0]
+
+
 def test_corpora_files_match_their_markup():
     """The JSONL spans are what the marked-up source says (rebuilt here)."""
     import json
