@@ -64,6 +64,7 @@ def main():
         "corpus_m": "heldout_corpus_m.csv",
         "corpus_n": "heldout_corpus_n.csv",
         "corpus_p": "heldout_corpus_p.csv",
+        "corpus_q": "heldout_corpus_q.csv",
     }
     for name, first in firsts.items():
         table = evaluate(name)

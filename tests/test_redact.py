@@ -326,6 +326,9 @@ def _corpus_floors():
     # rules, tests, word lists or other corpus) is the held-out measure of that revision:
     # first look with the rules before it 0.849 / 0.961 (heldout_corpus_p.csv), scored
     # once after it 0.907 / 0.966 (revised_corpus_p.csv); its floors are that score.
+    # Q (a fifth author, who read only the written annotation conventions) was scored
+    # once with the rules of f9faf71 (heldout_corpus_q.csv, 0.820 / 0.968); its misses
+    # are read by nobody, and no rule is revised on its sentences.
     return {
         "corpus_a": {
             "all": (1.0, 1.0),
@@ -514,6 +517,26 @@ def _corpus_floors():
             "warrant_number": (0.77, 0.96),
             "workplace": (0.83, 1.0),
         },
+        "corpus_q": {
+            "all": (0.81, 0.96),
+            "address": (0.81, 0.97),
+            "collar_number": (0.49, 0.96),
+            "date_of_birth": (0.58, 1.0),
+            "email": (0.94, 1.0),
+            "force": (0.97, 0.98),
+            "handle": (0.43, 0.93),
+            "nhs_number": (0.97, 1.0),
+            "ni_number": (0.94, 1.0),
+            "person": (0.85, 0.97),
+            "phone": (1.0, 1.0),
+            "postcode": (0.77, 1.0),
+            "school": (0.87, 1.0),
+            "station": (0.96, 0.96),
+            "url": (0.97, 1.0),
+            "vehicle": (0.79, 1.0),
+            "warrant_number": (0.57, 1.0),
+            "workplace": (0.77, 0.91),
+        },
     }
 
 
@@ -535,6 +558,7 @@ def _corpus_floors():
         "corpus_m",
         "corpus_n",
         "corpus_p",
+        "corpus_q",
     ],
 )
 def test_recall_precision_on_annotated_corpora(name):
