@@ -87,3 +87,23 @@ def test_unredacted_proper_nouns_go_on_the_review_sheet():
     cand = sheet[sheet["source"] == "candidate"]
     assert set(cand["original"]) == {"Tonbridge", "Tuckwells"}
     assert (cand["confidence"] == "low").all()
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # Welsh and Scots words opening a quoted sentence or labelling a form field
+        ('The text said "Dyna fo, the one from the station" and a picture.', "Dyna"),
+        ('My nan would say "Yon polis is a good lad" about him.', "Yon"),
+        ('The form asks for "Rhif Ffôn" and then an e-mail.', "Rhif Ffôn"),
+        # a paste site is a platform, no place
+        ("It all turned up on Pastebin a week later.", "Pastebin"),
+    ],
+)
+def test_welsh_scots_words_and_platforms_stay(text, kept):
+    assert kept in redact(text)[0]
+
+
+def test_welsh_place_after_such_words_still_redacted():
+    out = redact('The message said "Dyma Sioned, she lives in Llanfyllin".')[0]
+    assert "Llanfyllin" not in out

@@ -146,3 +146,41 @@ def test_same_identity_across_a_text():
     out, log = red.redact("PC Rhodri Pugh was there. Rhodri said nothing. Rhodri went home.")
     assert out == "[Officer A] was there. [Officer A] said nothing. [Officer A] went home."
     assert set(log["kind"]) == {"person"}
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # initials standing for a person: after a rank or title, or before a surname
+        ('The post just said "Sgt K.L. from Bury" and a photo.', "K.L."),
+        ("The complainant was Mrs D.W., who lived opposite.", "D.W."),
+        ("The letter was signed J. Okonkwo and nothing else.", "J. Okonkwo"),
+        ('His gym bag had "S. Fairweather" on the label.', "S. Fairweather"),
+        # "Surname, Given" and "Surname, I" read out of a list or a record
+        ('The export started "McAllister, J, 4471, day shift".', "McAllister, J"),
+        ('Row four: "Whitcombe, Priya", referral for stress.', "Whitcombe"),
+    ],
+)
+def test_initials_and_surname_first_lists(text, gone):
+    out = redact(text)[0]
+    assert gone not in out and "[Person A]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We moved to the U.K. in 2004 and I joined up in 2010.",
+        "Go to section B. Then read the guidance again.",
+        'The sign said "Open, Closed" depending on the day.',
+        'She said "Right, Monday then" and hung up.',
+        "I work for Smith & Sons Ltd. Then I joined the police.",
+    ],
+)
+def test_initials_and_lists_look_alikes_stay(text):
+    assert "[Person" not in redact(text)[0]
+
+
+def test_surname_first_is_one_person():
+    # one person, not a surname and a given name with two surrogates
+    out = redact('The first entry was "Baxter, Naomi", then her staff number.')[0]
+    assert out == 'The first entry was "[Person A]", then her staff number.'

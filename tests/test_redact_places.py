@@ -159,3 +159,42 @@ def test_kinds_of_places():
     for text, span, kind in cases:
         got = {text[s:e]: k for s, e, k, _ in find_identifiers(text)}
         assert got.get(span) == kind, (text, got)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a church school's church is part of its name
+        (
+            "Both of mine went to St Aidan's C of E.",
+            "Both of mine went to [School A].",
+        ),
+        ("My son's at St Joseph's RC now.", "My son's at [School A] now."),
+        # a school named by its pupils
+        (
+            "When I was at Wycombe and Amersham Girls' it started.",
+            "When I was at [School A] it started.",
+        ),
+        # a numbered terminal or hangar completes the workplace
+        ("Her partner works at Stansted Terminal 2 on the gates.", None),
+    ],
+)
+def test_church_pupils_and_numbered_sites(text, expected):
+    out = redact(text)[0]
+    if expected is None:
+        assert "Stansted" not in out and " 2 on" not in out
+    else:
+        assert out == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was like an Old Boys' club in CID back then.",
+        "The Girls' Brigade used the hall on Fridays.",
+        "Terminal 5 was packed when we flew out.",
+    ],
+)
+def test_church_pupils_and_numbered_sites_look_alikes(text):
+    out = redact(text)[0]
+    assert "[School" not in out and "[Workplace" not in out

@@ -144,11 +144,64 @@ _CALL_TOKENS = ("call", "Call", "nicknamed", "dubbed", "christened")
 _KIN_TOKENS = ("Aunt", "Uncle", "Nan", "Gran", "Cousin", "Nain", "Taid", "Mamgu", "Bampi", "Nonn", "Babcia", "Dziadek")
 
 
+#: A capital letter and a full stop standing for a name: "R.T.", "R. T.", "T.".
+_INITIALS = re.compile(r"(?:[A-Z]\.\s?){0,2}[A-Z]\.")
+#: A surname after initials: "T. Mahmood", "J.P. O'Hara".
+_AFTER_INITIALS = re.compile(rf"\s(?P<sur>(?:Mc|Mac|O['’])?{_W}(?:-{_W})?)(?![\w'’-])")
+#: A rank or title right before initials: "PS R.T.", "Mrs J.".
+_TITLE_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z]{2,4}|Sgt|Insp|Supt|Mr|Mrs|Ms|Miss|Dr)\s$")
+#: "Surname, Given" or "Surname, I" read out of a list or a record: after a quote or a
+#: colon, a surname, a comma and a given name or a lone initial.
+_SURNAME_FIRST = re.compile(rf"(?P<sur>(?:Mc|Mac|O['’])?{_W}(?:-{_W})?),\s(?P<given>{_W}|[A-Z](?=[,\"”]))(?![\w'’-])")
+_LIST_OPEN = ('"', "“", ": ")
+
+
+def _initials(text, add):
+    """Initials standing for a person: after a rank or title ("PS R.T.", "Mrs J."), or
+    before a surname in the gazetteer ("T. Mahmood"). Anchored at full stops (str.find)
+    rather than a regex over the whole text."""
+    i = text.find(".")
+    while i >= 1:
+        j = i - 1  # the letter before this stop
+        if text[j].isupper() and (j == 0 or not (text[j - 1].isalnum() or text[j - 1] in ".'’-")):
+            m = _INITIALS.match(text, j)
+            if m:
+                e = m.end()
+                sur = _AFTER_INITIALS.match(text, e)
+                if sur and _plain_surname(sur.group("sur")) and sur.group("sur") not in _ids.NOT_GIVEN:
+                    add((j, sur.end("sur"), "person", sur.group("sur").lower()))
+                elif e - j >= 4 and _TITLE_BEFORE.search(text, max(0, j - 6), j):
+                    if text[j - 4 : j - 1] not in ("Ltd", "PLC"):
+                        add((j, e, "person", text[j:e].replace(" ", "").lower()))
+                i = text.find(".", max(e, i + 1))
+                continue
+        i = text.find(".", i + 1)
+
+
+def _surname_first(text, add, given):
+    """Persons read out as "Surname, Given" or "Surname, I" from a list, quoted or after
+    a colon ('"Harris, Jo", NHS number ...')."""
+    for i in _starts(text, _LIST_OPEN):
+        m = _SURNAME_FIRST.match(text, i + (2 if text[i] == ":" else 1))
+        if m is None:
+            continue
+        sur, first = m.group("sur"), m.group("given")
+        if not _plain_surname(sur) or sur in _ids.NOT_GIVEN:
+            continue
+        if len(first) > 1 and (first not in given or first.casefold() in _ids._common_words()):
+            continue
+        add((m.start(), m.end(), "person", sur.lower()))
+
+
 def find(text: str, add, folded) -> None:
     """Candidates of this area in ``text`` (``folded`` is ``text.casefold()`` when it
     keeps the length, else ``None``)."""
     given, family = _ids.gazetteer()
     common = _ids._common_words()
+    if "." in text:
+        _initials(text, add)
+    if "," in text:
+        _surname_first(text, add, given)
     for i in _starts(text, _SELF_TOKENS):
         m = _SELF.match(text, i)
         if m is None:

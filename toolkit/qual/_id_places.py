@@ -198,6 +198,14 @@ _POLICE_WORD_BEFORE = re.compile(r"\bPolice\s+$")
 _NEXT_CAP = re.compile(rf"\s+({_ids._CAP})(?!\s+[A-Z])")
 _THE_BEFORE = re.compile(r"(?i:\bthe\s+)$")
 _IN_THE_BEFORE = re.compile(r"(?i:\b(?:in|to|from)\s+the\s+)$")
+#: The church of a church school after its name: "C of E", "CE", "RC", "CiW".
+_CHURCH_TAIL = re.compile(r" (?:C of E|CofE|C\.E\.|CE|R\.C\.|RC|CiW|CIW|VA|VC)(?![\w'’-])")
+#: The last word of a workplace that a number completes: "Heathrow Terminal 5".
+_NUMBERED_SITE = frozenset("Terminal Hangar Pier Dock Depot Warehouse".split())
+_SITE_NUMBER = re.compile(r" \d{1,2}[A-Z]?(?![\w/.,:-]\d)(?![\w])")
+#: A school named by its pupils: "Kesteven and Grantham Girls'", "Colyton Boys'".
+_PUPILS_TAIL = ("Girls'", "Boys'", "Girls’", "Boys’")
+_PUPILS_NAME = re.compile(rf"(?<![\w'’-])(?P<name>{_AW}(?:\s+(?:and\s+|&\s+)?{_AW}){{0,3}})\s+$")
 _YEAR_AT = re.compile(r"[Yy]ear\s+\S+\s+at\s+$")
 _FIRE_STATION = re.compile(r"(?i:\b(?:fire|ambulance)\s+station)$")
 
@@ -813,6 +821,8 @@ def _corrections(text, found, common):
             w in _ids.SCHOOL_KIND_WORDS or w in _SCHOOL_TAIL or w.casefold() in common for w in words
         ):
             continue  # "The Day Nursery", "the Sixth Form College": a kind of school, no name
+        if k == "place" and all(w in _not_places_cy_sco() for w in words):
+            continue  # '"Dyma Owain"', '"Thon wee nyaff"': Welsh and Scots words, no place
         if k == "place" and all(_ids.is_ordinary(w) for w in words):
             nxt = _CAP_WORD_AFTER.match(text, e)
             if nxt and nxt.group(1).casefold() in common:
@@ -833,9 +843,16 @@ def _corrections(text, found, common):
             if more and not _ids._calendar(more.group(1)) and more.group(1) not in _ids._RANK_WORDS:
                 if not any(f[0] < more.end() and f[1] > e for f in found):
                     e = more.end()  # "Holy Family", "Sacred Heart": the name's last word
+            church = _CHURCH_TAIL.match(text, e)
+            if church and not any(f[0] < church.end() and f[1] > e for f in found):
+                e = church.end()  # "St Anne's C of E", "Holy Cross RC": the school's church
             boys = _FOR_BOYS.match(text, e)
             if boys and not any(f[0] < boys.end() and f[1] > e for f in found):
                 e = boys.end()  # "Altrincham Grammar School for Boys"
+        if k == "workplace" and words[-1] in _NUMBERED_SITE:
+            num = _SITE_NUMBER.match(text, e)
+            if num and not any(f[0] < num.end() and f[1] > e for f in found):
+                e = num.end()  # "Gatwick North Terminal 2", "Aintree Hangar 3": the number is its name
         if k == "station" and span.startswith(("Ysgol ", "Coleg ")):
             k = "school"
         if k == "station" and (
@@ -849,9 +866,35 @@ def _corrections(text, found, common):
     return out
 
 
+@cache
+def _not_places_cy_sco() -> frozenset:
+    """Welsh and Scots function words and form labels (``not_places_cy_sco.txt``)."""
+    return _ids._read_list("not_places_cy_sco.txt")
+
+
+def _pupils_schools(text, common):
+    """Schools named by their pupils after a preposition: "when I was at Kesteven and
+    Grantham Girls'" (not "the Old Boys' club": the name must hold a word that is no
+    ordinary English word). Anchored at the tail word (str.find)."""
+    out = []
+    for tail in _PUPILS_TAIL:
+        i = text.find(" " + tail)
+        while i >= 0:
+            m = _PUPILS_NAME.search(text, max(0, i - 60), i + 1)
+            if m and _PREP_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                names = [w for w in m.group("name").split() if w not in ("and", "&")]
+                if not all(w.casefold() in common or _ids.is_ordinary(w) for w in names):
+                    end = i + 1 + len(tail)
+                    out.append((m.start(), end, "school", text[m.start() : end].lower()))
+            i = text.find(" " + tail, i + 1)
+    return out
+
+
 def revise(text: str, found: list) -> list:
     """``found`` after this area's corrections."""
     common = _ids._common_words()
+    if "Girls" in text or "Boys" in text:
+        found = _replace(found, _pupils_schools(text, common))
     if " at " in text or " for " in text or " with " in text or " out of " in text or " from " in text:
         found = _replace(found, _at_in(text, found, common))
     kinds = {f[2] for f in found}
