@@ -198,3 +198,46 @@ def test_church_pupils_and_numbered_sites(text, expected):
 def test_church_pupils_and_numbered_sites_look_alikes(text):
     out = redact(text)[0]
     assert "[School" not in out and "[Workplace" not in out
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # the town after a numbered street, even when it is an ordinary word
+        ('The list had "Dean Parry, 8 Cherry Tree Close, Reading" on it.', "Reading"),
+        # the village of an address said again alone
+        (
+            "They posted it to 4 Mill Cottages, Nether Wallop. Nether Wallop, of all places.",
+            "Wallop",
+        ),
+        # Welsh "I live in": a street or estate and its village
+        ("Rwy'n byw yn Maes y Deri, Talybont ers talwm.", " y "),
+    ],
+)
+def test_towns_of_addresses_and_front_counters(text, gone):
+    assert gone not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("I rang the Tesco front desk and they said no.", "Tesco"),
+        ("He was at 22 Station Road, Tuesday.", "Tuesday"),
+        ("Apparently Corby front counter had three calls.", "Apparently"),
+        ("Go to the Main front desk and ask.", "Main"),
+    ],
+)
+def test_towns_and_front_counters_look_alikes_stay(text, kept):
+    assert kept in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a station named by its front counter or desk (a station, not just a place)
+        ("Apparently Corby front counter had three calls.", "Apparently [Station A] front counter had three calls."),
+        ("Then Lowestoft front desk put him through.", "Then [Station A] front desk put him through."),
+    ],
+)
+def test_station_named_by_its_front_counter(text, expected):
+    assert redact(text)[0] == expected

@@ -206,6 +206,8 @@ _SITE_NUMBER = re.compile(r" \d{1,2}[A-Z]?(?![\w/.,:-]\d)(?![\w])")
 #: A school named by its pupils: "Kesteven and Grantham Girls'", "Colyton Boys'".
 _PUPILS_TAIL = ("Girls'", "Boys'", "Girls’", "Boys’")
 _PUPILS_NAME = re.compile(rf"(?<![\w'’-])(?P<name>{_AW}(?:\s+(?:and\s+|&\s+)?{_AW}){{0,3}})\s+$")
+#: The town after a numbered street, before a quote or the end of a clause.
+_TOWN_AFTER = re.compile(rf",\s+(?P<town>{_AW}(?:\s+{_AW})?)(?=[\"”’.;!?]|,\s|$)")
 _YEAR_AT = re.compile(r"[Yy]ear\s+\S+\s+at\s+$")
 _FIRE_STATION = re.compile(r"(?i:\b(?:fire|ambulance)\s+station)$")
 
@@ -317,6 +319,13 @@ def find(text: str, add, folded) -> None:
         if _ids._sentence_start(text, span[0]) and len(words) == 1 and _ids.is_ordinary(words[0]):
             continue
         add((span[0], t.end(), "workplace", text[span[0] : t.end()].lower()))
+    if " front counter" in hay or " front desk" in hay:
+        _front_counters(text, add, common)
+    if "byw yn" in hay or "byw ym" in hay or "byw yng" in hay:
+        for i in _positions(hay, "byw y"):
+            m = _LIVE_CY.match(text, i)
+            if m and not _bad_town(m.group("line").split(), common):
+                add((m.start("line"), m.end("line"), "address", m.group("line").lower()))
     if "ysgol" in hay or "coleg" in hay:
         for m in WELSH_SCHOOL.finditer(text):
             add((m.start(), m.end(), "school", m.group().lower()))
@@ -346,6 +355,29 @@ def find(text: str, add, folded) -> None:
             if all(_ids.is_ordinary(w) for w in words):
                 continue  # "the desk at Reception"
             add((*span, "station", " ".join(words).lower()))
+
+
+#: Welsh "I live in": "dw i'n byw yn Maes y Llan, Llanrug" (a street or estate and its village).
+_LIVE_CY = re.compile(rf"(?i:byw\s+y(?:n|m|ng))\s+(?P<line>{_NAME}(?:,\s+{_NAME})?)")
+_COUNTER_NAME = re.compile(rf"(?<![\w'’-])(?P<name>{_AW}(?:\s+{_AW}){{0,2}})\s+$")
+
+
+def _front_counters(text, add, common):
+    """A station named by its front counter or desk: "rang Kettering front counter"."""
+    for tail in (" front counter", " front desk", " Front Counter", " Front Desk"):
+        for i in _positions(text, tail):
+            m = _COUNTER_NAME.search(text, max(0, i - 50), i + 1)
+            if m is None:
+                continue
+            start, words = m.start("name"), m.group("name").split()
+            while len(words) > 1 and words[0].casefold() in _ids.english_words():
+                start = text.index(words[1], start + len(words[0]))  # "Then Lowestoft front desk"
+                words = words[1:]
+            if _bad_town(words, common) or any(w in _ids.allowed_proper_nouns("not places") for w in words):
+                continue  # "the Tesco front desk"; a city is a station here ("Leeds front counter")
+            if all(w.casefold() in _ids.english_words() for w in words):
+                continue  # "the Main front desk"
+            add((start, m.end("name"), "station", text[start : m.end("name")].lower()))
 
 
 def _kind_of(name_words, inside):
@@ -644,6 +676,12 @@ def _address_lines(text, found, common):
                 new.append((*span, "address", text[span[0] : span[1]].lower()))
     for i in addresses:
         b = found[i]
+        town = _TOWN_AFTER.match(text, b[1])
+        if town and _STREET_END.search(text[b[0] : b[1]]) and any(c.isdigit() for c in text[b[0] : b[1]]):
+            w = town.group("town")
+            if w.split()[0].casefold() not in common and not _ids._calendar(w.split()[0]):
+                if not any(f[0] < town.end() and f[1] > b[1] and f[2] != "place" for f in found):
+                    new.append((b[0], town.end(), "address", b[3]))  # "14 Elm Walk, Reading": its town
         flat = _FLAT_BEFORE.search(text, max(0, b[0] - 8), b[0])
         if flat:  # "2/1, 44 Dumbarton Road", "3F1, 12 Marchmont Crescent": the flat's position
             new.append((flat.start(), b[1], "address", b[3]))
@@ -685,33 +723,52 @@ def _brand_again(text, found):
     return new
 
 
-def _house_again(text, found):
-    """A house name given in an address ("Tŷ'r Ywen, Penrhyncoch") said again alone."""
-    new = []
-    for s, e, k, ident in found:
-        if k != "address":
-            continue
-        name = text[s:e].split(",")[0].strip()
+def _again_names(span):
+    """The parts of an address that name a house or a village when said again alone: its
+    house name, and its last part when that is a village or town (not a large city)."""
+    parts = [p.strip() for p in span.split(",")]
+    out = []
+    for n, name in enumerate(parts[:1] + parts[1:][-1:]):
         words = name.split()
         if (
             not words
             or len(name) < 5
             or any(c.isdigit() for c in name)
             or _STREET_END.search(" " + name)
-            or not (words[-1] in HOUSE_WORDS or not all(_ids.is_ordinary(w) for w in words))
-            or text.count(name) < 2
+            or (n == 1 and name in _ids.allowed_proper_nouns())
         ):
             continue
-        i = text.find(name)
-        while i >= 0:
-            j = i + len(name)
-            if (
-                not s <= i < e
-                and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’-"))
-                and (j == len(text) or not (text[j].isalnum() or text[j] in "'’-"))
-            ):
-                new.append((i, j, "address", ident))
-            i = text.find(name, j)
+        if (words[-1] in HOUSE_WORDS if n == 0 else len(words) > 1) or not all(_ids.is_ordinary(w) for w in words):
+            out.append(name)
+    return out
+
+
+def _house_again(text, found):
+    """A house name or the village of an address ("Tŷ'r Ywen, Penrhyncoch") said again
+    alone."""
+    new = []
+    for s, e, k, ident in found:
+        if k != "address":
+            continue
+        for name in _again_names(text[s:e]):
+            if text.count(name) >= 2:
+                new += _mentions(text, name, s, e, ident)
+    return new
+
+
+def _mentions(text, name, s, e, ident):
+    """Other whole-word mentions of ``name`` outside ``text[s:e]``, as addresses."""
+    new = []
+    i = text.find(name)
+    while i >= 0:
+        j = i + len(name)
+        if (
+            not s <= i < e
+            and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’-"))
+            and (j == len(text) or not (text[j].isalnum() or text[j] in "'’-"))
+        ):
+            new.append((i, j, "address", ident))
+        i = text.find(name, j)
     return new
 
 
