@@ -107,3 +107,12 @@ def test_welsh_scots_words_and_platforms_stay(text, kept):
 def test_welsh_place_after_such_words_still_redacted():
     out = redact('The message said "Dyma Sioned, she lives in Llanfyllin".')[0]
     assert "Llanfyllin" not in out
+
+
+def test_possessive_name_before_a_platform_is_a_person():
+    out = redact("The photo came off Tariq's Instagram in the end.")[0]
+    assert out == "The photo came off [Person A]'s Instagram in the end."
+
+
+def test_town_before_a_platform_is_no_person():
+    assert "[Person" not in redact("It was shared on Swindon's Facebook page.")[0]

@@ -184,3 +184,27 @@ def test_surname_first_is_one_person():
     # one person, not a surname and a given name with two surrogates
     out = redact('The first entry was "Baxter, Naomi", then her staff number.')[0]
     assert out == 'The first entry was "[Person A]", then her staff number.'
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a given name that is also a word, followed by what the person is to the speaker
+        ("Hope is my youngest daughter, she's six.", "[Person A] is my youngest daughter, she's six."),
+        ("Will was my husband for twenty years.", "[Person A] was my husband for twenty years."),
+    ],
+)
+def test_name_is_my_kin(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "June is my daughter's favourite month.",
+        "This is my son's first phone.",
+        "Leeds is my home now.",
+    ],
+)
+def test_name_is_my_kin_look_alikes_stay(text):
+    assert "[Person" not in redact(text)[0]

@@ -154,6 +154,27 @@ _TITLE_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z]{2,4}|Sgt|Insp|Supt|Mr|Mrs|Ms
 #: colon, a surname, a comma and a given name or a lone initial.
 _SURNAME_FIRST = re.compile(rf"(?P<sur>(?:Mc|Mac|O['’])?{_W}(?:-{_W})?),\s(?P<given>{_W}|[A-Z](?=[,\"”]))(?![\w'’-])")
 _LIST_OPEN = ('"', "“", ": ")
+#: "Grace is my daughter", "Elfed was my husband": a name and what the person is to the speaker.
+_IS_MY = re.compile(
+    r" (?:is|was) my (?:(?:eldest|youngest|oldest|little|big|older|younger)\s+)?(?:daughter|son|wife|husband|"
+    r"partner|brother|sister|mum|dad|mother|father|stepson|stepdaughter|stepdad|stepmum|nephew|niece|"
+    r"grandson|granddaughter|fiancée?|girlfriend|boyfriend)\b"
+)
+_IS_MY_TOKENS = (" is my ", " was my ")
+
+
+def _is_my_kin(text, add, given):
+    """A given name followed by what the person is to the speaker ("Grace is my
+    daughter"): taken even when the name is also a word (Grace, Will, Hope)."""
+    for i in _starts(text, _IS_MY_TOKENS):
+        if not _IS_MY.match(text, i):
+            continue
+        w = _WORD_END.search(text, max(0, i - 25), i)
+        if w is None:
+            continue
+        word = w.group(1)
+        if word in given and word not in _ids.NOT_GIVEN and not _ids._calendar(word) and word not in _ids._RANK_WORDS:
+            add((w.start(), w.end(), "person", word.lower()))
 
 
 def _initials(text, add):
@@ -202,6 +223,8 @@ def find(text: str, add, folded) -> None:
         _initials(text, add)
     if "," in text:
         _surname_first(text, add, given)
+    if " my " in text:
+        _is_my_kin(text, add, given)
     for i in _starts(text, _SELF_TOKENS):
         m = _SELF.match(text, i)
         if m is None:

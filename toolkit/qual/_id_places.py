@@ -878,6 +878,11 @@ def _corrections(text, found, common):
             w in _ids.SCHOOL_KIND_WORDS or w in _SCHOOL_TAIL or w.casefold() in common for w in words
         ):
             continue  # "The Day Nursery", "the Sixth Form College": a kind of school, no name
+        if k == "place" and len(words) == 2 and _POSS.search(words[0]) and words[1] in _ids.allowed_proper_nouns():
+            name = words[0][:-2]
+            if name in _ids.gazetteer()[0] and not _ids.is_ordinary(name):
+                out.append((s, s + len(name), "person", name.lower()))  # "from Andy's Facebook": his account
+            continue
         if k == "place" and all(w in _not_places_cy_sco() for w in words):
             continue  # '"Dyma Owain"', '"Thon wee nyaff"': Welsh and Scots words, no place
         if k == "place" and all(_ids.is_ordinary(w) for w in words):
