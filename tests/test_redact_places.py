@@ -241,3 +241,12 @@ def test_towns_and_front_counters_look_alikes_stay(text, kept):
 )
 def test_station_named_by_its_front_counter(text, expected):
     assert redact(text)[0] == expected
+
+
+def test_hospital_trust_and_its_town_are_one_workplace():
+    out = redact("The message said we know you're at Kent Hospitals in Ashford.")[0]
+    assert out == "The message said we know you're at [Workplace A]."
+
+
+def test_place_and_country_stay_apart():
+    assert "[Workplace" not in redact("We went on holiday to Lake Garda in Italy.")[0]

@@ -206,6 +206,8 @@ _SITE_NUMBER = re.compile(r" \d{1,2}[A-Z]?(?![\w/.,:-]\d)(?![\w])")
 #: A school named by its pupils: "Kesteven and Grantham Girls'", "Colyton Boys'".
 _PUPILS_TAIL = ("Girls'", "Boys'", "Girls’", "Boys’")
 _PUPILS_NAME = re.compile(rf"(?<![\w'’-])(?P<name>{_AW}(?:\s+(?:and\s+|&\s+)?{_AW}){{0,3}})\s+$")
+#: Last words of a "place" that make it an employer when its town follows ("... in Poole").
+_SITE_TAIL = frozenset("Hospital Hospitals Infirmary Hospice Prison Council University Airport".split())
 #: The town after a numbered street, before a quote or the end of a clause.
 _TOWN_AFTER = re.compile(rf",\s+(?P<town>{_AW}(?:\s+{_AW})?)(?=[\"”’.;!?]|,\s|$)")
 _YEAR_AT = re.compile(r"[Yy]ear\s+\S+\s+at\s+$")
@@ -543,6 +545,8 @@ def _merge_towns(text, found):
         while j + 1 < n:
             ns, ne, nk, _ = found[j + 1]
             gap = text[found[j][1] : ns]
+            if k == "place" and nk in _TOWN_KINDS and _IN_GAP.fullmatch(gap) and text[s:e].split()[-1] in _SITE_TAIL:
+                k = "workplace"  # "Dorset Hospitals in Poole": an employer and its town
             if (k in _WORK_KINDS and nk in _TOWN_KINDS and _GAP.fullmatch(gap)) or (
                 k == "station" and nk == "place" and _IN_GAP.fullmatch(gap)
             ):  # "Clough Road in Hull": a station and its town, as "X police station in Y"
@@ -960,7 +964,7 @@ def revise(text: str, found: list) -> list:
     if " at " in text or " for " in text or " with " in text or " out of " in text or " from " in text:
         found = _replace(found, _at_in(text, found, common))
     kinds = {f[2] for f in found}
-    if "workplace" in kinds or "school" in kinds or "station" in kinds:
+    if "workplace" in kinds or "school" in kinds or "station" in kinds or ("place" in kinds and " in " in text):
         found = _merge_towns(text, found)
     found = _replace(found, _address_lines(text, found, common))
     kinds = {f[2] for f in found}
