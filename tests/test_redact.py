@@ -515,7 +515,7 @@ def _corpus_floors():
             "url": (1.0, 1.0),
             "vehicle": (0.93, 1.0),
             "warrant_number": (0.77, 0.96),
-            "workplace": (0.86, 1.0),
+            "workplace": (0.89, 1.0),
         },
         "corpus_q": {
             "all": (0.81, 0.96),
