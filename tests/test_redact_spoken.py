@@ -243,3 +243,71 @@ def test_an_echo_takes_the_kind_and_identity_of_the_written_form():
     found = [(text[s:e], kind, ident) for s, e, kind, ident in find_identifiers(text)]
     assert ("5120", "collar_number", "5120") in found
     assert ("five one two oh", "collar_number", "5120") in found
+
+
+# ---------------------------------------------------------------------------------------
+# Runs cut by the search window, codes said twice, "the old one", plates and NI numbers
+# read in the phonetic alphabet (sentences written for these tests)
+# ---------------------------------------------------------------------------------------
+
+
+def _spans(text):
+    return {(text[s:e], k) for s, e, k, _ in find_identifiers(text)}
+
+
+def test_a_run_at_the_edge_of_the_search_window_is_read_whole():
+    # the guard words of the first run open a search window that ends inside the second
+    # run ("five one| one eight"): the second run is still read whole, and found again
+    mid = "with a cartoon pig at the top and a few hundred likes and a lot of angry comments under it, "
+    text = (
+        "My badge number, five one one eight, got out, and then a page nobody reads, "
+        + (mid * 2)[:121]
+        + " has Hash five one one eight."
+    )
+    found = [text[s:e] for s, e, k, _ in find_identifiers(text) if k == "collar_number"]
+    assert found == ["five one one eight", "five one one eight"]
+
+
+def test_a_code_spelled_twice_over_is_two_codes():
+    text = 'My collar number is K3306. He chanted "K-three-three-oh-six, K-three-three-oh-six" at me.'
+    found = _spans(text)
+    assert found >= {("K-three-three-oh-six", "collar_number"), ("K3306", "collar_number")}
+
+
+def test_the_pronoun_one_is_not_read_as_a_digit():
+    text = "They rang the new one, oh one six one, four nine six, oh eight seven two, at midnight."
+    assert ("oh one six one, four nine six, oh eight seven two", "phone") in _spans(text)
+
+
+def test_an_ni_number_read_out_keeps_its_final_phonetic_letter():
+    text = "He read it out on the call, Juliet Kilo four one, two six, nine nine, Charlie, then hung up."
+    assert ("Juliet Kilo four one, two six, nine nine, Charlie", "ni_number") in _spans(text)
+
+
+@pytest.mark.parametrize(
+    "text, plate",
+    [
+        (
+            "She drives a grey Fiesta, Lima Mike six eight, Papa Oscar Romeo, and it was posted.",
+            "Lima Mike six eight, Papa Oscar Romeo",
+        ),
+        (
+            "They'd clocked his van, Hotel November seven zero, Bravo Echo Kilo, outside the house.",
+            "Hotel November seven zero, Bravo Echo Kilo",
+        ),
+    ],
+)
+def test_a_plate_read_in_the_phonetic_alphabet(text, plate):
+    assert (plate, "vehicle") in _spans(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The call sign was Alpha Bravo two one, and then Charlie Delta.",
+        "We counted one, two, three, four, one, two, three, four at the drill.",
+        "It went from zero to sixty in no time, and four or five cars followed.",
+    ],
+)
+def test_phonetic_and_counting_look_alikes_stay(text):
+    assert redact(text)[0] == text

@@ -183,6 +183,7 @@ _GUARD = (
     "seven",
     "eight",
     "nine",
+    "zero",  # "seven zero": a plate's two digits ("Yankee Tango seven zero, ...")
     "ten",
     "eleven",
     "twelve",
@@ -283,23 +284,49 @@ def _runs(text: str) -> list[tuple[int, int, str, int, int, bool]]:
     out = []
     for m in _window_matches(text, windows):
         toks = _tokens(text, m.start(), m.end())
+        if toks and _pronoun_one(text, toks[0]):
+            toks = toks[1:]
         while toks and _lone_phonetic(text, toks, 0):
             toks = toks[1:]
         while toks and _lone_phonetic(text, toks, len(toks) - 1):
+            if _NI.fullmatch("".join(t[2] for t in toks)):
+                break  # "..., eight four, Delta": the NI number's final letter
             toks = toks[:-1]
-        if not toks:
-            continue
-        string = "".join(t[2] for t in toks)
-        n_digits = sum(c.isdigit() for c in string)
-        if n_digits < 3 and not (n_digits and len(string) >= 5):  # a plate: "Kilo Lima one nine, X-ray..."
-            continue
-        paired = any(t[3] == "pair" for t in toks)
-        out.append((toks[0][0], toks[-1][1], string, n_digits, len(toks), paired))
+        for part in _halves(toks):
+            string = "".join(t[2] for t in part)
+            n_digits = sum(c.isdigit() for c in string)
+            if n_digits < 3 and not (n_digits and len(string) >= 5):  # a plate: "Kilo Lima one nine, X-ray..."
+                continue
+            paired = any(t[3] == "pair" for t in part)
+            out.append((part[0][0], part[-1][1], string, n_digits, len(part), paired))
     return out
+
+
+#: Words before "one" that make it a pronoun ("the old one, oh two oh ..."), not a digit.
+_ONE_PRONOUN_BEFORE = re.compile(
+    r"(?i:\b(?:the|this|that|which|old|new|other|last|next|first|no|any|every|each|right|wrong|main)\s+)$"
+)
+
+
+def _pronoun_one(text, tok):
+    """True when ``tok`` is the word "one" standing for a thing ("the old one")."""
+    return text[tok[0] : tok[1]].casefold() == "one" and _ONE_PRONOUN_BEFORE.search(text, max(0, tok[0] - 8), tok[0])
+
+
+def _halves(toks):
+    """``toks`` as one run, or as two when it is the same code said twice over
+    ("D-four-four-seven-one, D-four-four-seven-one"): each is a code of its own."""
+    n = len(toks)
+    if n >= 6 and n % 2 == 0 and [t[2] for t in toks[: n // 2]] == [t[2] for t in toks[n // 2 :]]:
+        return [toks[: n // 2], toks[n // 2 :]]
+    return [toks] if toks else []
 
 
 #: How far past its last guard word a run is looked for (a run is a few dozen characters).
 _RUN_REACH = 200
+#: Characters of the longest word of a run with its separator ("double-you, "): a match
+#: ending closer than this to the end of its window may have been cut by the window.
+_LONGEST_TOKEN = 16
 
 
 def _window_matches(text, windows):
@@ -311,7 +338,9 @@ def _window_matches(text, windows):
             continue
         stop = min(len(text), hi + _RUN_REACH)
         for m in RUN.finditer(text, max(lo, done), stop):
-            if m.end() == stop < len(text):  # it may run on past the window: match it whole
+            if stop < len(text) and m.end() > stop - _LONGEST_TOKEN:
+                # it may run on past the window, or stop short of it where the window
+                # cut a word ("two two fo|ur seven" matches "two two"): match it whole
                 m = RUN.match(text, m.start()) or m
             done = m.end()
             yield m
@@ -341,6 +370,7 @@ def _runs_cached(text: str):
 
 _NI = re.compile(r"(?:QQ|(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])\d{6}[A-D]")
 _POSTCODE = re.compile(r"[A-PR-UWYZ][A-HK-Y]?\d[A-HJKPSTUW\d]?\d[ABD-HJLNP-UW-Z]{2}")
+_CURRENT_PLATE = re.compile(r"[A-Z]{2}\d{2}[A-Z]{3}")
 _COLLAR_SHAPE = re.compile(r"[A-Z]{0,3}\d{3,6}[A-Z]{0,2}")
 _WARRANT_SHAPE = re.compile(r"[A-Z]{0,4}\d{4,9}")
 _TRIGGER = re.compile(
@@ -401,6 +431,8 @@ def _kind(text, s, e, string, n_digits, n_tok, paired):
         return "ni_number"
     if not digits_only and _POSTCODE.fullmatch(string) and n_tok >= 4:
         return "postcode"  # "L-S, six, two, A-B"
+    if n_tok >= 6 and _CURRENT_PLATE.fullmatch(string):
+        return "vehicle"  # "Kilo Papa one seven, X-ray Tango Yankee": a plate read letter by letter
     if digits_only and string.startswith("44") and n_digits == 12 and _PLUS.search(before):
         return "phone"  # "plus four four, seven seven double oh, ..."
     if digits_only and n_digits in (10, 11) and string[0] == "0" and string[1] != "0" and n_tok >= 6:
