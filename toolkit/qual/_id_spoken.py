@@ -580,7 +580,7 @@ _GAP_OK = re.compile(rf"(?i:{_GAP_WORDS})")
 _GAP_IN = re.compile(rf"(?i:{_GAP_WORDS}(?:in\s+)?)")  # "born in March ..."
 #: "born on the ...", "her birthday's on the ...": the date after "on" is the birth date.
 _ANNOUNCED_ON = re.compile(
-    r"(?i:\b(?:born|birthday['’]s|birthdays?\s+(?:is|was|falls)|d\.?o\.?b\.?['’]s)\s+(?:on|in)\s+(?:the\s+)?)$"
+    r"(?i:\b(?:born|due|birthday['’]s|birthdays?\s+(?:is|was|falls)|d\.?o\.?b\.?['’]s)\s+(?:on|in)\s+(?:the\s+)?)$"
 )
 
 
@@ -592,10 +592,47 @@ def _words_or_short(m) -> bool:
     return not day[:1].isdigit() or not re.fullmatch(r"(?:19|20)\d{2}", year) or m.group("month2") is not None
 
 
+#: A baby's due date is a date of birth (the corpora's policy): "due on the 2nd of May",
+#: "due the 20th of January", "the due date ... The eleventh of the fourth". Taken only in
+#: a text that speaks of a pregnancy, after "due date" or a person who is due ("she's
+#: due", "expecting, due"): "the rent was due" is a bill's.
+_DUE_TRIGGER = re.compile(
+    r"(?i:\bdue\s+date(?:['’]s)?\b|\b(?:I['’]m|I\s+was|she['’]s|she\s+(?:is|was)|we['’]re|we\s+were|"
+    r"expecting,?|missus|wife|partner|girlfriend|baby['’]s|baby\s+(?:is|was)|twins\s+(?:are|were))\s+due\b)"
+)
+_PREGNANCY_WORDS = ("pregnan", "expecting", "baby", "babies", "maternity", "midwife", "scan", "due date", "weeks")
+#: A sentence that is nothing but a day and month: "The eleventh of the fourth.", "I'm
+#: the 21st of June." (said just after "birthday" / "due date").
+_DATE_SENTENCE_HEAD = re.compile(
+    r"(?i:\s*(?:(?:I['’]m|I\s+am|mine['’]s|it['’]s|hers\s+is|his\s+is|she['’]s|he['’]s|that['’]s)\s+)?(?:the\s+)?)"
+)
+#: A date said again after a correction: "..., eighty-two. No, that's, yeah, three eleven eighty-two."
+_CORRECTION_BEFORE = re.compile(r"(?i:\b(?:no|sorry|yeah|yes|I\s+mean|that['’]s|it['’]s|erm|um|actually)\s*[,.]?\s*)$")
+
+
+def _triggers(text):
+    """The words that announce a date of birth: "DOB", "born", "birthday", and "due" in a
+    text about a pregnancy."""
+    yield from _DOB_TRIGGER.finditer(text)
+    hay = text.casefold()
+    if "due" in hay and any(w in hay for w in _PREGNANCY_WORDS):
+        yield from _DUE_TRIGGER.finditer(text)
+
+
+def _alone_in_sentence(text, m, lo):
+    """True when the date ``m`` is its sentence's only words (a head such as "I'm the"
+    aside) and that sentence starts after ``lo``."""
+    start = max(lo, text.rfind(". ", 0, m.start()) + 2, text.rfind("? ", 0, m.start()) + 2)
+    if start != lo and _DATE_SENTENCE_HEAD.fullmatch(text, start, m.start()) is not None:
+        return re.match(r"\s*[.!?]", text[m.end() : m.end() + 3]) is not None
+    return False
+
+
 def _find_word_dates(text, add):
-    for trig in _DOB_TRIGGER.finditer(text):
+    for trig in _triggers(text):
         lo = trig.end()
         hi = _sentence_end(text, lo, lo + _REACH)
+        first_end = hi
         if WORD_DATE.search(text, lo, hi) is None:  # the next sentence ("My DOB? The ...")
             hi = _sentence_end(text, min(hi + 1, len(text)), hi + _REACH)
         for m in WORD_DATE.finditer(text, lo, hi):
@@ -611,18 +648,24 @@ def _find_word_dates(text, add):
             if _win._TEMPORAL_BEFORE.search(pre) and not _ANNOUNCED_ON.search(pre):
                 continue  # "the day after my birthday, on the second of May 2019": an event
             if not year and _GAP_OK.fullmatch(text, trig.end(), m.start()) is None:
-                continue  # a day and month alone only right after the announcing word
+                if not (m.start() > first_end and _alone_in_sentence(text, m, first_end)):
+                    continue  # a day and month alone only right after the announcing word
             add((m.start(), end, "date_of_birth", re.sub(r"\s+", " ", text[m.start() : end].lower())))
         m = SHORT_DATE.match(text, _GAP_IN.match(text, trig.end()).end())
         if m is not None and not _win._COUNTED.match(text, m.end()):
             add((m.start(), m.end(), "date_of_birth", re.sub(r"\s+", " ", m.group().lower())))
+        for m in SHORT_DATE.finditer(text, lo, _sentence_end(text, min(hi + 1, len(text)), hi + _REACH)):
+            if _CORRECTION_BEFORE.search(text, max(0, m.start() - 24), m.start()) and not _win._COUNTED.match(
+                text, m.end()
+            ):
+                add((m.start(), m.end(), "date_of_birth", re.sub(r"\s+", " ", m.group().lower())))
 
 
 # ---------------------------------------------------------------------------------------
 # The area's entry points
 # ---------------------------------------------------------------------------------------
 
-_DOB_HINT = ("dob", "d.o.b", "d-o-b", "birth", "born")
+_DOB_HINT = ("dob", "d.o.b", "d-o-b", "birth", "born", "due")
 
 
 def find(text: str, add, folded) -> None:
@@ -637,10 +680,51 @@ def find(text: str, add, folded) -> None:
 _ECHO_KINDS = frozenset({"phone", "nhs_number", "ni_number", "collar_number", "warrant_number", "vehicle"})
 
 
+#: A date of birth said again in other words straight after: "“05 Mehefin 1988”, the
+#: fifth of June".
+_RESTATED = re.compile(r"[\"”’']?\s*,\s+(?:that['’]s\s+|so\s+|or\s+)?(?:the\s+)?")
+#: Codes that make a full date beside them, in a list or a record ("Bell, 1st August 1983,
+#: WK 35 70 62 B"; "238 625 5115, 19/12/1990"), a person's date of birth.
+#: (Not collar or phone numbers: "PC 4417, 03/05/2024, attended", "Call from 07700
+#: 900461, 2 March 2025" date the entries of a log.)
+_RECORD_KINDS = frozenset({"ni_number", "nhs_number"})
+_RECORD_GAP = re.compile(r"[\"”’']?\s*[,;|]\s*[\"“‘']?")
+
+
+def _dates_of_birth(text, found):
+    """Dates of birth said again after one (:data:`_RESTATED`) and full dates in a record
+    beside a code (:data:`_RECORD_KINDS`)."""
+    extra = []
+    ends = {f[1]: f[2] for f in found}
+    starts = {f[0]: f[2] for f in found}
+    for s, e, kind, _ident in found:
+        if kind == "date_of_birth":
+            g = _RESTATED.match(text, e)
+            m = g and WORD_DATE.match(text, g.end())
+            if m:
+                extra.append((m.start(), m.end(), "date_of_birth", re.sub(r"\s+", " ", m.group().lower())))
+    if any(k in _RECORD_KINDS for k in ends.values()):
+        for m in _win.FULL_DATE.finditer(text):
+            before = re.search(r"[\"”’']?\s*[,;|]\s*[\"“‘']?$", text[max(0, m.start() - 6) : m.start()])
+            after = _RECORD_GAP.match(text, m.end())
+            if (before and ends.get(m.start() - len(before.group())) in _RECORD_KINDS) or (
+                after and starts.get(after.end()) in _RECORD_KINDS
+            ):
+                extra.append((m.start(), m.end(), "date_of_birth", re.sub(r"\s+", " ", m.group().lower())))
+    if not extra:
+        return found
+    from toolkit.qual._identifiers import resolve_overlaps
+
+    return resolve_overlaps(found + extra)
+
+
 def revise(text: str, found: list) -> list:
-    """``found`` after this area's corrections: a run of number words that reads the same
-    as an identifier found elsewhere in the text takes its kind and identity ("HC 3391"
-    ... "three-three-nine-one"; "four, zero, one, six. Four-oh-one-six.")."""
+    """``found`` after this area's corrections: dates of birth said again or in a record
+    (:func:`_dates_of_birth`); a run of number words that reads the same as an identifier
+    found elsewhere in the text takes its kind and identity ("HC 3391" ...
+    "three-three-nine-one"; "four, zero, one, six. Four-oh-one-six.")."""
+    if any(f[2] == "date_of_birth" or f[2] in _RECORD_KINDS for f in found):
+        found = _dates_of_birth(text, found)
     runs = _runs_cached(text)
     if not runs or not found:
         return found
