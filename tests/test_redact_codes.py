@@ -299,3 +299,34 @@ def test_a_code_read_out_and_then_written_is_one_collar_number():
     found = _kinds("They sang his collar, four six one nine, and then 4619 went on a T-shirt.")
     assert ("four six one nine", "collar_number") in found
     assert ("4619", "collar_number") in found
+
+
+def test_a_collar_number_keeps_its_span_when_a_look_alike_there_is_dropped():
+    # "username, 4172" first looks like a handle; digits alone are no handle, so the
+    # collar number announced before it takes the span back
+    text = "She typed her collar number in as her username, 4172, on the fake login page."
+    assert ("4172", "collar_number") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Thirty years a sergeant, and the card had my old number on it. 2716. I froze.", "2716"),
+        ("They'd printed his number on the flyer, right by the uniform photo. 591. Just that.", "591"),
+    ],
+)
+def test_a_number_said_as_its_own_sentence_after_my_number(text, code):
+    assert (code, "collar_number") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm a sergeant and I knew my number was up. 1998. Worst year of my life.",
+        "Ring my number, the constable said. 999. That's what you ring.",
+        "My number is on the rota, the sergeant said. 07700 900461. Ring it.",
+        "I gave my number to the call handler. 3 or 4 times.",
+    ],
+)
+def test_number_sentences_that_are_not_collar_numbers_stay(text):
+    assert not any(k == "collar_number" for _, k in _kinds(text))

@@ -476,6 +476,8 @@ def _find_codes(text, add, folded, hay, runs):
                 add((span[0], span[1], "collar_number", text[span[0] : span[1]]))
     for m in _near(text, hay, _NAMED_AFTER, _NAMED_TOKENS, 30, 12):
         _add_named(text, add, m)
+    if "number" in hay and (uniform or any(w in hay for w in _RANK_TOKENS[:5])):
+        _find_number_sentences(text, add)
     if not letters:
         return
     if "as " in hay:
@@ -627,6 +629,9 @@ _REPEATED_KINDS = ("collar_number", "warrant_number", "vehicle", "ni_number")
 
 def revise(text: str, found: list) -> list:
     """``found`` after this area's corrections."""
+    hay = text.casefold()
+    if any(w in hay for w in _COLLAR_TOKENS[:4]) and _DIGITS3.search(text):
+        found = _displaced_collars(text, found)
     if not found:
         return found
     kinds = {f[2] for f in found}
@@ -651,6 +656,30 @@ def revise(text: str, found: list) -> list:
             ranges = {span for m in _RANGE.finditer(text) for span in (m.span(1), m.span(2))}
             found = [f for f in found if not (f[2] in ("collar_number", "warrant_number") and f[:2] in ranges)]
     return _repeats(text, found)
+
+
+def _displaced_collars(text, found):
+    """Collar numbers in a window after "collar number" (:func:`_id_windows.find_collar_windows`)
+    whose span went to a candidate that a correction then dropped ("his collar number as
+    his username, 6605": a handle first, then, digits alone, no handle)."""
+    cands: list = []
+    _win.find_collar_windows(text, cands.append)
+    extra = [c for c in cands if not any(f[0] < c[1] and c[0] < f[1] for f in found)]
+    return _ids.resolve_overlaps(found + extra) if extra else found
+
+
+#: "My old number was on it. 8127.": a number of 3-5 digits said as a sentence of its own
+#: after "my (old) number" in a text about officers or uniforms (a phone number is longer).
+_MY_NUMBER_THEN = re.compile(
+    r"(?i:\b(?:my|his|her|their|your)\s+(?:old\s+|own\s+)?number\b)[^.!?\n]{0,60}[.!?]\s+(?P<d>\d{3,5})\s*[.!?]"
+)
+
+
+def _find_number_sentences(text, add):
+    for m in _MY_NUMBER_THEN.finditer(text):
+        d = m.group("d")
+        if not _is_year(d) and d not in ("101", "999", "111"):
+            add((m.start("d"), m.end("d"), "collar_number", d))
 
 
 #: A word before a person's name that makes them an officer: "PC Thomas Hale",
