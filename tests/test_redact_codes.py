@@ -330,3 +330,20 @@ def test_a_number_said_as_its_own_sentence_after_my_number(text, code):
 )
 def test_number_sentences_that_are_not_collar_numbers_stay(text):
     assert not any(k == "collar_number" for _, k in _kinds(text))
+
+
+def test_a_staff_number_in_a_record_before_an_ni_number_is_a_collar_number():
+    text = 'The first row was "Pryce, L, 4408, JT 22 61 90 C, 07700 900287." and it went on.'
+    assert ("4408", "collar_number") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her NI number came in 2016, JT 22 61 90 C, on the letter.",
+        "In 2016, JT 22 61 90 C was on a letter.",
+        "He wrote 4408 JT 22 61 90 C without commas.",
+    ],
+)
+def test_numbers_near_an_ni_number_that_are_not_record_items_stay(text):
+    assert not any(k == "collar_number" for _, k in _kinds(text))

@@ -648,6 +648,9 @@ def revise(text: str, found: list) -> list:
     if "person" in kinds and _DIGITS3.search(text):
         found = _after_officers(text, found)
         kinds = {f[2] for f in found}
+    if "ni_number" in kinds:
+        found = _record_numbers(text, found)
+        kinds = {f[2] for f in found}
     if not kinds.intersection(_REPEATED_KINDS):
         return found
     if "collar_number" in kinds or "warrant_number" in kinds:
@@ -656,6 +659,23 @@ def revise(text: str, found: list) -> list:
             ranges = {span for m in _RANGE.finditer(text) for span in (m.span(1), m.span(2))}
             found = [f for f in found if not (f[2] in ("collar_number", "warrant_number") and f[:2] in ranges)]
     return _repeats(text, found)
+
+
+#: A list item of 3-5 digits just before an NI number: "Pryce, L, 4408, JT 22 61 90 C"
+#: reads a staff record (name, staff number, NI number); a staff number of a collar
+#: number's length is one (the corpora's policy).
+_ITEM_BEFORE_NI = re.compile(r"[,;]\s*(?P<d>\d{3,5})\s*,\s*$")
+
+
+def _record_numbers(text, found):
+    extra = []
+    for s, e, kind, _i in found:
+        if kind != "ni_number":
+            continue
+        m = _ITEM_BEFORE_NI.search(text, max(0, s - 12), s)
+        if m and not _is_year(m.group("d")) and not any(f[0] < m.end("d") and m.start("d") < f[1] for f in found):
+            extra.append((m.start("d"), m.end("d"), "collar_number", m.group("d")))
+    return _ids.resolve_overlaps(found + extra) if extra else found
 
 
 def _displaced_collars(text, found):

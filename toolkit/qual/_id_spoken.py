@@ -610,12 +610,11 @@ _DATE_SENTENCE_HEAD = re.compile(
 _CORRECTION_BEFORE = re.compile(r"(?i:\b(?:no|sorry|yeah|yes|I\s+mean|that['’]s|it['’]s|erm|um|actually)\s*[,.]?\s*)$")
 
 
-def _triggers(text):
-    """The words that announce a date of birth: "DOB", "born", "birthday", and "due" in a
-    text about a pregnancy."""
+def _triggers(text, due):
+    """The words that announce a date of birth: "DOB", "born", "birthday", and (``due``:
+    the text speaks of a pregnancy) "due"."""
     yield from _DOB_TRIGGER.finditer(text)
-    hay = text.casefold()
-    if "due" in hay and any(w in hay for w in _PREGNANCY_WORDS):
+    if due:
         yield from _DUE_TRIGGER.finditer(text)
 
 
@@ -628,8 +627,8 @@ def _alone_in_sentence(text, m, lo):
     return False
 
 
-def _find_word_dates(text, add):
-    for trig in _triggers(text):
+def _find_word_dates(text, add, due=False):
+    for trig in _triggers(text, due):
         lo = trig.end()
         hi = _sentence_end(text, lo, lo + _REACH)
         first_end = hi
@@ -665,7 +664,7 @@ def _find_word_dates(text, add):
 # The area's entry points
 # ---------------------------------------------------------------------------------------
 
-_DOB_HINT = ("dob", "d.o.b", "d-o-b", "birth", "born", "due")
+_DOB_HINT = ("dob", "d.o.b", "d-o-b", "birth", "born")
 
 
 def find(text: str, add, folded) -> None:
@@ -673,8 +672,9 @@ def find(text: str, add, folded) -> None:
     keeps the length, else ``None``)."""
     _find_runs(text, add)
     hay = folded if folded is not None else text.casefold()
-    if any(w in hay for w in _DOB_HINT):
-        _find_word_dates(text, add)
+    due = "due" in hay and any(w in hay for w in _PREGNANCY_WORDS)
+    if due or any(w in hay for w in _DOB_HINT):
+        _find_word_dates(text, add, due)
 
 
 _ECHO_KINDS = frozenset({"phone", "nhs_number", "ni_number", "collar_number", "warrant_number", "vehicle"})
@@ -703,8 +703,11 @@ def _dates_of_birth(text, found):
             m = g and WORD_DATE.match(text, g.end())
             if m:
                 extra.append((m.start(), m.end(), "date_of_birth", re.sub(r"\s+", " ", m.group().lower())))
-    if any(k in _RECORD_KINDS for k in ends.values()):
-        for m in _win.FULL_DATE.finditer(text):
+    for r in (f for f in found if f[2] in _RECORD_KINDS):  # a date of a record is beside its code
+        hi = min(len(text), r[1] + 30)
+        for m in _win.FULL_DATE.finditer(text, max(0, r[0] - 30), hi):
+            if m.end() == hi < len(text):
+                continue  # cut by the window's end: too far from the code to be beside it
             before = re.search(r"[\"”’']?\s*[,;|]\s*[\"“‘']?$", text[max(0, m.start() - 6) : m.start()])
             after = _RECORD_GAP.match(text, m.end())
             if (before and ends.get(m.start() - len(before.group())) in _RECORD_KINDS) or (
