@@ -207,3 +207,143 @@ def test_code_with_a_letter_suffix_after_a_numbered_thing(text, expected):
 def test_suffix_code_in_a_collar_window_does_not_fail():
     out = redact("He had my collar number, number 4821PL, on a flyer.")[0]
     assert "4821PL" not in out
+
+
+# ---------------------------------------------------------------------------------------
+# Collar numbers after an officer's name, operator and DO numbers, warrant forms
+# (sentences written for these tests)
+# ---------------------------------------------------------------------------------------
+
+
+def _kinds(text):
+    from toolkit.qual._identifiers import find_identifiers
+
+    return {(text[s:e], k) for s, e, k, _ in find_identifiers(text)}
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("The rota said: Sergeant Imogen Tarrant, 4418. Then two names I didn't know.", "4418"),
+        ("He asked for PCSO Wilf Granger, number 7035, and hung up.", "7035"),
+        ("There's a special in Whitby, Rhodri Pask, K2284, who gets it worst.", "K2284"),
+        ('The comment was "bent copper Nadia Quill 6194" and a thumbs up.', "6194"),
+    ],
+)
+def test_collar_number_right_after_an_officers_name(text, code):
+    assert (code, "collar_number") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("The letters went to PC Anna Brook, 14 Elm Road, and nowhere else.", "14"),
+        ("Sergeant Paul Dee, 2019. That was the year it all went wrong.", "2019"),
+        ("My neighbour Gail Rudd, 3315, was not an officer at all.", "3315"),
+        ("We rang PC Tom Ives, 999 was busy.", "999"),
+    ],
+)
+def test_numbers_after_names_that_are_not_collar_numbers_stay(text, look_alike):
+    assert not any(k == "collar_number" and look_alike in s for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("On the headset my operator number is KL 2231, and callers hear it.", "KL 2231"),
+        ("The detention officer's number, DO 518, was on the sheet they photographed.", "DO 518"),
+        ("The DO's number on the printout, DO 4420, got shared.", "DO 4420"),
+    ],
+)
+def test_operator_and_detention_officer_numbers_are_collar_numbers(text, code):
+    assert (code, "collar_number") in _kinds(text)
+
+
+def test_a_verb_do_before_numbers_is_no_trigger():
+    assert not any(k == "collar_number" for _, k in _kinds("We do numbers on Mondays, 4410 of them last week."))
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("He had my warrant number, 5521-KT, written on his hand.", "5521-KT"),
+        ("I was handed a warrant card, RB 3308-S, on my first day.", "RB 3308-S"),
+        ("The email gave her warrant number TV 2001-0457 and our address.", "TV 2001-0457"),
+        ("They posted his warrant card details, NI-220417-B, under a meme.", "NI-220417-B"),
+        ("A warrant number, GW 6618-31, was on the screenshot.", "GW 6618-31"),
+        ("No, that's the form, sorry, the warrant was JK 0031977. Nothing else matters.", "JK 0031977"),
+        (
+            "The copied warrant card looked real. Shiny, even. Number on it was 0219346, made up.",
+            "0219346",
+        ),
+    ],
+)
+def test_warrant_number_forms(text, code):
+    assert (code, "warrant_number") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("My warrant card was renewed for 2019-20, and the number is the same.", "2019-20"),
+        ("His warrant card was in the 4410-22 batch? No idea.", "4410-22"),
+        ("My warrant card, TR/5510, no, that's the case number, forget that one.", "TR/5510"),
+        ("I showed my warrant card. The number on it was fine, 12 years old.", "12"),
+    ],
+)
+def test_warrant_look_alikes_stay(text, look_alike):
+    assert not any(k == "warrant_number" and look_alike in s for s, k in _kinds(text))
+
+
+def test_a_code_read_out_and_then_written_is_one_collar_number():
+    found = _kinds("They sang his collar, four six one nine, and then 4619 went on a T-shirt.")
+    assert ("four six one nine", "collar_number") in found
+    assert ("4619", "collar_number") in found
+
+
+def test_a_collar_number_keeps_its_span_when_a_look_alike_there_is_dropped():
+    # "username, 4172" first looks like a handle; digits alone are no handle, so the
+    # collar number announced before it takes the span back
+    text = "She typed her collar number in as her username, 4172, on the fake login page."
+    assert ("4172", "collar_number") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Thirty years a sergeant, and the card had my old number on it. 2716. I froze.", "2716"),
+        ("They'd printed his number on the flyer, right by the uniform photo. 591. Just that.", "591"),
+    ],
+)
+def test_a_number_said_as_its_own_sentence_after_my_number(text, code):
+    assert (code, "collar_number") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm a sergeant and I knew my number was up. 1998. Worst year of my life.",
+        "Ring my number, the constable said. 999. That's what you ring.",
+        "My number is on the rota, the sergeant said. 07700 900461. Ring it.",
+        "I gave my number to the call handler. 3 or 4 times.",
+    ],
+)
+def test_number_sentences_that_are_not_collar_numbers_stay(text):
+    assert not any(k == "collar_number" for _, k in _kinds(text))
+
+
+def test_a_staff_number_in_a_record_before_an_ni_number_is_a_collar_number():
+    text = 'The first row was "Pryce, L, 4408, JT 22 61 90 C, 07700 900287." and it went on.'
+    assert ("4408", "collar_number") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her NI number came in 2016, JT 22 61 90 C, on the letter.",
+        "In 2016, JT 22 61 90 C was on a letter.",
+        "He wrote 4408 JT 22 61 90 C without commas.",
+    ],
+)
+def test_numbers_near_an_ni_number_that_are_not_record_items_stay(text):
+    assert not any(k == "collar_number" for _, k in _kinds(text))

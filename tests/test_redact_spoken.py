@@ -243,3 +243,124 @@ def test_an_echo_takes_the_kind_and_identity_of_the_written_form():
     found = [(text[s:e], kind, ident) for s, e, kind, ident in find_identifiers(text)]
     assert ("5120", "collar_number", "5120") in found
     assert ("five one two oh", "collar_number", "5120") in found
+
+
+# ---------------------------------------------------------------------------------------
+# Runs cut by the search window, codes said twice, "the old one", plates and NI numbers
+# read in the phonetic alphabet (sentences written for these tests)
+# ---------------------------------------------------------------------------------------
+
+
+def _spans(text):
+    return {(text[s:e], k) for s, e, k, _ in find_identifiers(text)}
+
+
+def test_a_run_at_the_edge_of_the_search_window_is_read_whole():
+    # the guard words of the first run open a search window that ends inside the second
+    # run ("five one| one eight"): the second run is still read whole, and found again
+    mid = "with a cartoon pig at the top and a few hundred likes and a lot of angry comments under it, "
+    text = (
+        "My badge number, five one one eight, got out, and then a page nobody reads, "
+        + (mid * 2)[:121]
+        + " has Hash five one one eight."
+    )
+    found = [text[s:e] for s, e, k, _ in find_identifiers(text) if k == "collar_number"]
+    assert found == ["five one one eight", "five one one eight"]
+
+
+def test_a_code_spelled_twice_over_is_two_codes():
+    text = 'My collar number is K3306. He chanted "K-three-three-oh-six, K-three-three-oh-six" at me.'
+    found = _spans(text)
+    assert found >= {("K-three-three-oh-six", "collar_number"), ("K3306", "collar_number")}
+
+
+def test_the_pronoun_one_is_not_read_as_a_digit():
+    text = "They rang the new one, oh one six one, four nine six, oh eight seven two, at midnight."
+    assert ("oh one six one, four nine six, oh eight seven two", "phone") in _spans(text)
+
+
+def test_an_ni_number_read_out_keeps_its_final_phonetic_letter():
+    text = "He read it out on the call, Juliet Kilo four one, two six, nine nine, Charlie, then hung up."
+    assert ("Juliet Kilo four one, two six, nine nine, Charlie", "ni_number") in _spans(text)
+
+
+@pytest.mark.parametrize(
+    "text, plate",
+    [
+        (
+            "She drives a grey Fiesta, Lima Mike six eight, Papa Oscar Romeo, and it was posted.",
+            "Lima Mike six eight, Papa Oscar Romeo",
+        ),
+        (
+            "They'd clocked his van, Hotel November seven zero, Bravo Echo Kilo, outside the house.",
+            "Hotel November seven zero, Bravo Echo Kilo",
+        ),
+    ],
+)
+def test_a_plate_read_in_the_phonetic_alphabet(text, plate):
+    assert (plate, "vehicle") in _spans(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The call sign was Alpha Bravo two one, and then Charlie Delta.",
+        "We counted one, two, three, four, one, two, three, four at the drill.",
+        "It went from zero to sixty in no time, and four or five cars followed.",
+    ],
+)
+def test_phonetic_and_counting_look_alikes_stay(text):
+    assert redact(text)[0] == text
+
+
+# ---------------------------------------------------------------------------------------
+# Due dates, a birthday's date said as its own sentence, corrected and restated dates of
+# birth, dates of birth in a record (sentences written for these tests)
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("My partner's pregnant, she's due on the 14th of March, and they found out.", "14th of March"),
+        ("Our Ceri was expecting, due the ninth of October, and it went on a forum.", "ninth of October"),
+        ("The scan photo had the due date on it. The third of the seventh. Everyone saw.", "third of the seventh"),
+        ("It was two days after my birthday, that's how I remember. I'm the 30th of April.", "30th of April"),
+        (
+            "His date of birth, hang on, the fourth of the ninth, seventy-six. No, sorry, four ten seventy-six.",
+            "four ten seventy-six",
+        ),
+        ("It had his date of birth, 12/03/1979, the twelfth of March, on the front.", "twelfth of March"),
+        ("The payslip showed her date of birth, 08 Tachwedd 1991, in Welsh.", "08 Tachwedd 1991"),
+    ],
+)
+def test_dates_of_birth_without_a_year_or_restated(text, date):
+    assert (date, "date_of_birth") in _spans(text)
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("The export read: Owen Pryce, 3 July 1987, NX 41 22 90 C, then the next officer.", "3 July 1987"),
+        ("Second line: NHS 412 873 9952, 27/02/1969, and a home address.", "27/02/1969"),
+    ],
+)
+def test_a_full_date_beside_a_code_in_a_record_is_a_date_of_birth(text, date):
+    assert (date, "date_of_birth") in _spans(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rent was due on the 3rd of May and the baby had a cold.",
+        "My council tax is due the 1st of June, which is also when the baby clinic opens.",
+        "My birthday was fine. The 9th of May was when it started, weeks later.",
+        "We met on the 5th of June. I'm the one who called it in.",
+        "The job was logged on 3 May 2024, collar number 4417 attended.",
+        "The warrant was served on the 4th of May, 2021, at six.",
+        "The log said PC 4417, 03/05/2024, attended, and nothing else.",
+        "Call from 07700 900461, 2 March 2025, asking for the duty sergeant.",
+    ],
+)
+def test_event_dates_and_bills_stay(text):
+    assert not any(k == "date_of_birth" for _, k in _spans(text))

@@ -163,9 +163,12 @@ def _ident(text, s, e):
 # Codes announced some words before (windows)
 # ---------------------------------------------------------------------------------------
 
-#: Staff and payroll numbers: personal codes the corpora mark with warrant numbers.
+#: Staff and payroll numbers: personal codes the corpora mark with warrant numbers (the
+#: long ones) or collar numbers; a call handler's operator number and a detention
+#: officer's number ("the DO's number, DO 331") are collar numbers.
 _STAFF_TRIGGER = re.compile(
-    r"(?i:\b(?:staff|payroll|pay|employee|personnel|service|force)\s+(?:numbers?|nos?\b|ID\b|IDs\b))"
+    r"(?i:\b(?:staff|payroll|pay|employee|personnel|service|force|operator|(?-i:DO)['’]?s?|"
+    r"detention\s+officer['’]?s?)\s+(?:numbers?|nos?\b|ID\b|IDs\b))"
 )
 
 
@@ -207,11 +210,51 @@ _BADGE_TRIGGER = re.compile(
     r"(?i:\b(?:badges?|lapels?)\b|\b(?:numbers?|digits)\b[^.!?\n]{0,60}?"
     r"\bon\s+(?:my|his|her|their|our|your|the)\s+(?:shoulders?|epaulettes?|collars?)\b)"
 )
-#: "my warrant, W-44172", "warrant card: KT 30117" (a code after "warrant" said alone).
+#: "my warrant, W-44172", "warrant card: KT 30117", "the warrant was LC 0066815" (a
+#: code after "warrant" said alone).
 _WARRANT_ALONE = re.compile(
-    r"(?i:\bwarrant(?:\s+card)?(?:\s+(?:number|no\.?|num|#|ID))?(?:['’]s|\s+(?:is|was|reads|said))?)"
-    r"\s*[,:#]\s*(?=[A-Z0-9])"
+    r"(?i:\bwarrant(?:\s+card)?(?:\s+(?:number|no\.?|num|#|ID))?(?:(?:['’]s|\s+(?:is|was|reads|said))\s*[,:#]?|\s*[,:#]))"
+    r"\s*(?=[A-Z0-9])"
 )
+#: A warrant number with a group after a hyphen or slash: letters ("0448-CL", "LP
+#: 7713-S", "NI-016643-C") or, after a letter prefix, digits ("MS 1994-0331", "SY
+#: 4410-22"). Any prefix goes (even "NI"): the group after it makes it one code.
+_SUFFIXED = re.compile(
+    r"(?<![\w£$€.,:/#&-])(?:(?P<pre>[A-Z]{1,3})[- ]?)?(?P<d>\d{3,7})[-/](?:[A-Z]{1,2}|(?P<d2>\d{2,6}))"
+    r"(?![\w%£:/-]|[.,]\d)"
+)
+#: "Number on it was 0071942": the number of a warrant card spoken of just before.
+_NUMBER_SAID = re.compile(
+    r"(?i:\bnumber(?:\s+on\s+(?:it|the\s+card|there))?\s*(?:['’]s|is|was|reads|read|said|says|:)\s*)"
+    r"(?P<d>\d{6,9})(?![\w%£:/-]|[.,]\d)"
+)
+
+
+def _suffixed(text, lo, hi):
+    for m in _SUFFIXED.finditer(text, lo, hi):
+        if m.group("d2") and not m.group("pre"):
+            continue  # "2019-20", "4410-22": a span of years, a score
+        yield m.start(), m.end()
+
+
+def _find_warrant_forms(text, add, folded):
+    """Warrant numbers in a window after "warrant card / number" written with a suffix
+    group (:data:`_SUFFIXED`); 6-9 digits after "number on it was" when a warrant card
+    is spoken of up to 300 characters before."""
+    if "-" in text or "/" in text:
+
+        def found_in(lo, hi):
+            return next(_suffixed(text, lo, hi), None) is not None
+
+        for lo, hi in _windows(text, _win._WARRANT_TRIGGER, found_in, folded, ("warrant",)):
+            for s, e in _suffixed(text, lo, hi):
+                add((s, e, "warrant_number", _ident(text, s, e)))
+    for t in _ids._anchored_finditer(_win._WARRANT_TRIGGER, text, folded, ("warrant",)):
+        for m in _NUMBER_SAID.finditer(text, t.end(), t.end() + 300):
+            if not _win._COUNTED.match(text, m.end()):
+                add((m.start("d"), m.end("d"), "warrant_number", m.group("d")))
+
+
 #: A code of capitals, a hyphen or slash and 4-9 digits ("W-44172", "KT/30117"), said with
 #: no trigger in a text that speaks of a number ("So it's W-44172 in the post?"): the
 #: hyphen or slash makes it a code, not a count or an amount.
@@ -393,6 +436,7 @@ def _find_codes(text, add, folded, hay, runs):
     if "warrant" in hay:
         for s, e, k in _window_codes(text, _win._WARRANT_TRIGGER, "warrant_number", 4, 9, folded, ("warrant",)):
             add((s, e, k, _ident(text, s, e)))
+        _find_warrant_forms(text, add, folded)
         for m in _ids._anchored_finditer(_WARRANT_ALONE, text, folded, ("warrant",)):
             span = _code_at(text, m.end(), bare_min=4, strip_rank=False)
             if span and not _time_before(text, span[0]):
@@ -432,6 +476,8 @@ def _find_codes(text, add, folded, hay, runs):
                 add((span[0], span[1], "collar_number", text[span[0] : span[1]]))
     for m in _near(text, hay, _NAMED_AFTER, _NAMED_TOKENS, 30, 12):
         _add_named(text, add, m)
+    if "number" in hay and (uniform or any(w in hay for w in _RANK_TOKENS[:5])):
+        _find_number_sentences(text, add)
     if not letters:
         return
     if "as " in hay:
@@ -489,7 +535,7 @@ _NI_TOKENS = ("ni ", "ni,", "ni:", "n.i", "insurance", "nino")
 _COURSE_AFTER = re.compile(
     r"(?i:\s+(?:course|exam|exams|intake|programme|program|training|class|module|level|scheme|cohort)\b)"
 )
-_STAFF_TOKENS = ("staff", "payroll", "pay", "employee", "personnel", "service", "force")
+_STAFF_TOKENS = ("staff", "payroll", "pay", "employee", "personnel", "service", "force", "operator", "do", "detention")
 _COLLAR_TOKENS = ("collar", "shoulder", "badge", "epaulette", "lapel")
 _RANK_TOKENS = tuple("sergeant constable sarge officer special pc ps dc ds sgt p.c. p.s. d.c. sc".split())
 _VEHICLE_TOKENS = tuple("reg plate car van motor vehicle bike lorr truck taxi jeep pick 4x4 caravan camper".split())
@@ -583,6 +629,9 @@ _REPEATED_KINDS = ("collar_number", "warrant_number", "vehicle", "ni_number")
 
 def revise(text: str, found: list) -> list:
     """``found`` after this area's corrections."""
+    hay = text.casefold()
+    if any(w in hay for w in _COLLAR_TOKENS[:4]) and _DIGITS3.search(text):
+        found = _displaced_collars(text, found)
     if not found:
         return found
     kinds = {f[2] for f in found}
@@ -596,14 +645,107 @@ def revise(text: str, found: list) -> list:
                 and text[f[0] : f[1]].upper().startswith("QQ")
             )
         ]
+    if "person" in kinds and _DIGITS3.search(text):
+        found = _after_officers(text, found)
+        kinds = {f[2] for f in found}
+    if "ni_number" in kinds:
+        found = _record_numbers(text, found)
+        kinds = {f[2] for f in found}
     if not kinds.intersection(_REPEATED_KINDS):
         return found
     if "collar_number" in kinds or "warrant_number" in kinds:
-        found = [f for f in found if not _time_or_count(text, f)]
+        found = [f for f in found if not _time_or_count(text, f) and not _corrected_to_reference(text, f)]
         if "from " in text or "between " in text:  # "run from 1000 to 9999": a range
             ranges = {span for m in _RANGE.finditer(text) for span in (m.span(1), m.span(2))}
             found = [f for f in found if not (f[2] in ("collar_number", "warrant_number") and f[:2] in ranges)]
     return _repeats(text, found)
+
+
+#: A list item of 3-5 digits just before an NI number: "Pryce, L, 4408, JT 22 61 90 C"
+#: reads a staff record (name, staff number, NI number); a staff number of a collar
+#: number's length is one (the corpora's policy).
+_ITEM_BEFORE_NI = re.compile(r"[,;]\s*(?P<d>\d{3,5})\s*,\s*$")
+
+
+def _record_numbers(text, found):
+    extra = []
+    for s, e, kind, _i in found:
+        if kind != "ni_number":
+            continue
+        m = _ITEM_BEFORE_NI.search(text, max(0, s - 12), s)
+        if m and not _is_year(m.group("d")) and not any(f[0] < m.end("d") and m.start("d") < f[1] for f in found):
+            extra.append((m.start("d"), m.end("d"), "collar_number", m.group("d")))
+    return _ids.resolve_overlaps(found + extra) if extra else found
+
+
+def _displaced_collars(text, found):
+    """Collar numbers in a window after "collar number" (:func:`_id_windows.find_collar_windows`)
+    whose span went to a candidate that a correction then dropped ("his collar number as
+    his username, 6605": a handle first, then, digits alone, no handle)."""
+    cands: list = []
+    _win.find_collar_windows(text, cands.append)
+    extra = [c for c in cands if not any(f[0] < c[1] and c[0] < f[1] for f in found)]
+    return _ids.resolve_overlaps(found + extra) if extra else found
+
+
+#: "My old number was on it. 8127.": a number of 3-5 digits said as a sentence of its own
+#: after "my (old) number" in a text about officers or uniforms (a phone number is longer).
+_MY_NUMBER_THEN = re.compile(
+    r"(?i:\b(?:my|his|her|their|your)\s+(?:old\s+|own\s+)?number\b)[^.!?\n]{0,60}[.!?]\s+(?P<d>\d{3,5})\s*[.!?]"
+)
+
+
+def _find_number_sentences(text, add):
+    for m in _MY_NUMBER_THEN.finditer(text):
+        d = m.group("d")
+        if not _is_year(d) and d not in ("101", "999", "111"):
+            add((m.start("d"), m.end("d"), "collar_number", d))
+
+
+#: A word before a person's name that makes them an officer: "PC Thomas Hale",
+#: "a constable in Paisley, Callum Nisbet", "corrupt cop Kirsty MacLeod".
+_OFFICER_BEFORE = re.compile(
+    r"(?<![\w-])(?:PC|PCSO|PS|DC|DS|DI|TDC|Sgt|SC|[Ss]ergeant|[Cc]onstable|[Cc]op(?:per)?|[Oo]fficer|[Ii]nspector|[Ss]pecial)\b"
+)
+#: A code right after an officer's name that closes its clause ("PC Thomas Hale, 5091.",
+#: "PCSO Victoria Ames, number 6620, who ...", "Callum Nisbet, V1192, whose ..."): the
+#: number on the officer's shoulder, as lists and quoted posts give it. A number going on
+#: into words is an address ("Hale, 14 Acorn Drive").
+_CODE_AFTER_NAME = re.compile(
+    r"(?:\s*,\s*|[ \t]+)(?:(?:collar\s+|shoulder\s+)?(?:number|no\.?)\s+)?"
+    r"(?P<code>(?:[A-Z]{1,2} ?)?\d{3,5})(?=\s*(?:[,.;:!?)\"”’]|$))"
+)
+
+
+def _after_officers(text, found):
+    """Collar numbers said right after the name of a person called an officer (the rank
+    at most 40 characters before the name, or in it)."""
+    extra = []
+    for i, (s, e, kind, _ident_) in enumerate(found):
+        if kind != "person":
+            continue
+        m = _CODE_AFTER_NAME.match(text, e)
+        if m is None or (i + 1 < len(found) and found[i + 1][0] < m.end()):
+            continue  # no code there, or one the rules already took
+        code = m.group("code")
+        digits = code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ ")
+        if _is_year(digits) or digits in ("101", "999", "111") or code[:2] in _NOT_PREFIX:
+            continue
+        if _OFFICER_BEFORE.search(text, max(0, s - 40), e) is None:
+            continue
+        extra.append((m.start("code"), m.end("code"), "collar_number", code.replace(" ", "")))
+    return _ids.resolve_overlaps(found + extra) if extra else found
+
+
+#: A code the speaker corrects into a reference: "PSD/3319, no, that's the file number".
+_REFERENCE_AFTER = re.compile(
+    r"(?i:\s*,?\s*(?:no|sorry|wait)\b[\s,]*(?:sorry[\s,]*)?(?:that['’]s|that\s+is|that\s+was|it['’]s)\s+"
+    r"(?:the|a|my|his|her|their)\s+(?:file|case|reference|ref|crime|incident|job|log|complaint)\s+(?:number|ref)\b)"
+)
+
+
+def _corrected_to_reference(text, f):
+    return f[2] in ("collar_number", "warrant_number") and _REFERENCE_AFTER.match(text, f[1]) is not None
 
 
 _RANGE = re.compile(r"\b(?:from|between)\s+(\d{3,9})\s*(?:to|and|-|–)\s*(\d{3,9})\b")
@@ -633,9 +775,11 @@ def _repeats(text, found):
     for s, e, kind, ident in found:
         if kind not in _REPEATED_KINDS:
             continue
-        surface = text[s:e]
+        surface, said = text[s:e], 2
+        if _DIGIT.search(surface) is None and str(ident).isalnum():
+            surface, said = str(ident), 1  # a code read out ("two two four seven"): its written form, "2247"
         digits = _DIGIT_RUN.findall(surface)
-        if not digits or text.count(max(digits, key=len)) < 2:
+        if not digits or text.count(max(digits, key=len)) < said:
             continue  # said once: its longest run of digits is not there again
         forms = [surface]
         if kind in ("collar_number", "warrant_number"):

@@ -183,6 +183,7 @@ _GUARD = (
     "seven",
     "eight",
     "nine",
+    "zero",  # "seven zero": a plate's two digits ("Yankee Tango seven zero, ...")
     "ten",
     "eleven",
     "twelve",
@@ -283,23 +284,49 @@ def _runs(text: str) -> list[tuple[int, int, str, int, int, bool]]:
     out = []
     for m in _window_matches(text, windows):
         toks = _tokens(text, m.start(), m.end())
+        if toks and _pronoun_one(text, toks[0]):
+            toks = toks[1:]
         while toks and _lone_phonetic(text, toks, 0):
             toks = toks[1:]
         while toks and _lone_phonetic(text, toks, len(toks) - 1):
+            if _NI.fullmatch("".join(t[2] for t in toks)):
+                break  # "..., eight four, Delta": the NI number's final letter
             toks = toks[:-1]
-        if not toks:
-            continue
-        string = "".join(t[2] for t in toks)
-        n_digits = sum(c.isdigit() for c in string)
-        if n_digits < 3 and not (n_digits and len(string) >= 5):  # a plate: "Kilo Lima one nine, X-ray..."
-            continue
-        paired = any(t[3] == "pair" for t in toks)
-        out.append((toks[0][0], toks[-1][1], string, n_digits, len(toks), paired))
+        for part in _halves(toks):
+            string = "".join(t[2] for t in part)
+            n_digits = sum(c.isdigit() for c in string)
+            if n_digits < 3 and not (n_digits and len(string) >= 5):  # a plate: "Kilo Lima one nine, X-ray..."
+                continue
+            paired = any(t[3] == "pair" for t in part)
+            out.append((part[0][0], part[-1][1], string, n_digits, len(part), paired))
     return out
+
+
+#: Words before "one" that make it a pronoun ("the old one, oh two oh ..."), not a digit.
+_ONE_PRONOUN_BEFORE = re.compile(
+    r"(?i:\b(?:the|this|that|which|old|new|other|last|next|first|no|any|every|each|right|wrong|main)\s+)$"
+)
+
+
+def _pronoun_one(text, tok):
+    """True when ``tok`` is the word "one" standing for a thing ("the old one")."""
+    return text[tok[0] : tok[1]].casefold() == "one" and _ONE_PRONOUN_BEFORE.search(text, max(0, tok[0] - 8), tok[0])
+
+
+def _halves(toks):
+    """``toks`` as one run, or as two when it is the same code said twice over
+    ("D-four-four-seven-one, D-four-four-seven-one"): each is a code of its own."""
+    n = len(toks)
+    if n >= 6 and n % 2 == 0 and [t[2] for t in toks[: n // 2]] == [t[2] for t in toks[n // 2 :]]:
+        return [toks[: n // 2], toks[n // 2 :]]
+    return [toks] if toks else []
 
 
 #: How far past its last guard word a run is looked for (a run is a few dozen characters).
 _RUN_REACH = 200
+#: Characters of the longest word of a run with its separator ("double-you, "): a match
+#: ending closer than this to the end of its window may have been cut by the window.
+_LONGEST_TOKEN = 16
 
 
 def _window_matches(text, windows):
@@ -311,7 +338,9 @@ def _window_matches(text, windows):
             continue
         stop = min(len(text), hi + _RUN_REACH)
         for m in RUN.finditer(text, max(lo, done), stop):
-            if m.end() == stop < len(text):  # it may run on past the window: match it whole
+            if stop < len(text) and m.end() > stop - _LONGEST_TOKEN:
+                # it may run on past the window, or stop short of it where the window
+                # cut a word ("two two fo|ur seven" matches "two two"): match it whole
                 m = RUN.match(text, m.start()) or m
             done = m.end()
             yield m
@@ -341,6 +370,7 @@ def _runs_cached(text: str):
 
 _NI = re.compile(r"(?:QQ|(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])\d{6}[A-D]")
 _POSTCODE = re.compile(r"[A-PR-UWYZ][A-HK-Y]?\d[A-HJKPSTUW\d]?\d[ABD-HJLNP-UW-Z]{2}")
+_CURRENT_PLATE = re.compile(r"[A-Z]{2}\d{2}[A-Z]{3}")
 _COLLAR_SHAPE = re.compile(r"[A-Z]{0,3}\d{3,6}[A-Z]{0,2}")
 _WARRANT_SHAPE = re.compile(r"[A-Z]{0,4}\d{4,9}")
 _TRIGGER = re.compile(
@@ -401,6 +431,8 @@ def _kind(text, s, e, string, n_digits, n_tok, paired):
         return "ni_number"
     if not digits_only and _POSTCODE.fullmatch(string) and n_tok >= 4:
         return "postcode"  # "L-S, six, two, A-B"
+    if n_tok >= 6 and _CURRENT_PLATE.fullmatch(string):
+        return "vehicle"  # "Kilo Papa one seven, X-ray Tango Yankee": a plate read letter by letter
     if digits_only and string.startswith("44") and n_digits == 12 and _PLUS.search(before):
         return "phone"  # "plus four four, seven seven double oh, ..."
     if digits_only and n_digits in (10, 11) and string[0] == "0" and string[1] != "0" and n_tok >= 6:
@@ -548,7 +580,7 @@ _GAP_OK = re.compile(rf"(?i:{_GAP_WORDS})")
 _GAP_IN = re.compile(rf"(?i:{_GAP_WORDS}(?:in\s+)?)")  # "born in March ..."
 #: "born on the ...", "her birthday's on the ...": the date after "on" is the birth date.
 _ANNOUNCED_ON = re.compile(
-    r"(?i:\b(?:born|birthday['’]s|birthdays?\s+(?:is|was|falls)|d\.?o\.?b\.?['’]s)\s+(?:on|in)\s+(?:the\s+)?)$"
+    r"(?i:\b(?:born|due|birthday['’]s|birthdays?\s+(?:is|was|falls)|d\.?o\.?b\.?['’]s)\s+(?:on|in)\s+(?:the\s+)?)$"
 )
 
 
@@ -560,10 +592,46 @@ def _words_or_short(m) -> bool:
     return not day[:1].isdigit() or not re.fullmatch(r"(?:19|20)\d{2}", year) or m.group("month2") is not None
 
 
-def _find_word_dates(text, add):
-    for trig in _DOB_TRIGGER.finditer(text):
+#: A baby's due date is a date of birth (the corpora's policy): "due on the 2nd of May",
+#: "due the 20th of January", "the due date ... The eleventh of the fourth". Taken only in
+#: a text that speaks of a pregnancy, after "due date" or a person who is due ("she's
+#: due", "expecting, due"): "the rent was due" is a bill's.
+_DUE_TRIGGER = re.compile(
+    r"(?i:\bdue\s+date(?:['’]s)?\b|\b(?:I['’]m|I\s+was|she['’]s|she\s+(?:is|was)|we['’]re|we\s+were|"
+    r"expecting,?|missus|wife|partner|girlfriend|baby['’]s|baby\s+(?:is|was)|twins\s+(?:are|were))\s+due\b)"
+)
+_PREGNANCY_WORDS = ("pregnan", "expecting", "baby", "babies", "maternity", "midwife", "scan", "due date", "weeks")
+#: A sentence that is nothing but a day and month: "The eleventh of the fourth.", "I'm
+#: the 21st of June." (said just after "birthday" / "due date").
+_DATE_SENTENCE_HEAD = re.compile(
+    r"(?i:\s*(?:(?:I['’]m|I\s+am|mine['’]s|it['’]s|hers\s+is|his\s+is|she['’]s|he['’]s|that['’]s)\s+)?(?:the\s+)?)"
+)
+#: A date said again after a correction: "..., eighty-two. No, that's, yeah, three eleven eighty-two."
+_CORRECTION_BEFORE = re.compile(r"(?i:\b(?:no|sorry|yeah|yes|I\s+mean|that['’]s|it['’]s|erm|um|actually)\s*[,.]?\s*)$")
+
+
+def _triggers(text, due):
+    """The words that announce a date of birth: "DOB", "born", "birthday", and (``due``:
+    the text speaks of a pregnancy) "due"."""
+    yield from _DOB_TRIGGER.finditer(text)
+    if due:
+        yield from _DUE_TRIGGER.finditer(text)
+
+
+def _alone_in_sentence(text, m, lo):
+    """True when the date ``m`` is its sentence's only words (a head such as "I'm the"
+    aside) and that sentence starts after ``lo``."""
+    start = max(lo, text.rfind(". ", 0, m.start()) + 2, text.rfind("? ", 0, m.start()) + 2)
+    if start != lo and _DATE_SENTENCE_HEAD.fullmatch(text, start, m.start()) is not None:
+        return re.match(r"\s*[.!?]", text[m.end() : m.end() + 3]) is not None
+    return False
+
+
+def _find_word_dates(text, add, due=False):
+    for trig in _triggers(text, due):
         lo = trig.end()
         hi = _sentence_end(text, lo, lo + _REACH)
+        first_end = hi
         if WORD_DATE.search(text, lo, hi) is None:  # the next sentence ("My DOB? The ...")
             hi = _sentence_end(text, min(hi + 1, len(text)), hi + _REACH)
         for m in WORD_DATE.finditer(text, lo, hi):
@@ -579,11 +647,17 @@ def _find_word_dates(text, add):
             if _win._TEMPORAL_BEFORE.search(pre) and not _ANNOUNCED_ON.search(pre):
                 continue  # "the day after my birthday, on the second of May 2019": an event
             if not year and _GAP_OK.fullmatch(text, trig.end(), m.start()) is None:
-                continue  # a day and month alone only right after the announcing word
+                if not (m.start() > first_end and _alone_in_sentence(text, m, first_end)):
+                    continue  # a day and month alone only right after the announcing word
             add((m.start(), end, "date_of_birth", re.sub(r"\s+", " ", text[m.start() : end].lower())))
         m = SHORT_DATE.match(text, _GAP_IN.match(text, trig.end()).end())
         if m is not None and not _win._COUNTED.match(text, m.end()):
             add((m.start(), m.end(), "date_of_birth", re.sub(r"\s+", " ", m.group().lower())))
+        for m in SHORT_DATE.finditer(text, lo, _sentence_end(text, min(hi + 1, len(text)), hi + _REACH)):
+            if _CORRECTION_BEFORE.search(text, max(0, m.start() - 24), m.start()) and not _win._COUNTED.match(
+                text, m.end()
+            ):
+                add((m.start(), m.end(), "date_of_birth", re.sub(r"\s+", " ", m.group().lower())))
 
 
 # ---------------------------------------------------------------------------------------
@@ -598,17 +672,62 @@ def find(text: str, add, folded) -> None:
     keeps the length, else ``None``)."""
     _find_runs(text, add)
     hay = folded if folded is not None else text.casefold()
-    if any(w in hay for w in _DOB_HINT):
-        _find_word_dates(text, add)
+    due = "due" in hay and any(w in hay for w in _PREGNANCY_WORDS)
+    if due or any(w in hay for w in _DOB_HINT):
+        _find_word_dates(text, add, due)
 
 
 _ECHO_KINDS = frozenset({"phone", "nhs_number", "ni_number", "collar_number", "warrant_number", "vehicle"})
 
 
+#: A date of birth said again in other words straight after: "“05 Mehefin 1988”, the
+#: fifth of June".
+_RESTATED = re.compile(r"[\"”’']?\s*,\s+(?:that['’]s\s+|so\s+|or\s+)?(?:the\s+)?")
+#: Codes that make a full date beside them, in a list or a record ("Bell, 1st August 1983,
+#: WK 35 70 62 B"; "238 625 5115, 19/12/1990"), a person's date of birth.
+#: (Not collar or phone numbers: "PC 4417, 03/05/2024, attended", "Call from 07700
+#: 900461, 2 March 2025" date the entries of a log.)
+_RECORD_KINDS = frozenset({"ni_number", "nhs_number"})
+_RECORD_GAP = re.compile(r"[\"”’']?\s*[,;|]\s*[\"“‘']?")
+
+
+def _dates_of_birth(text, found):
+    """Dates of birth said again after one (:data:`_RESTATED`) and full dates in a record
+    beside a code (:data:`_RECORD_KINDS`)."""
+    extra = []
+    ends = {f[1]: f[2] for f in found}
+    starts = {f[0]: f[2] for f in found}
+    for s, e, kind, _ident in found:
+        if kind == "date_of_birth":
+            g = _RESTATED.match(text, e)
+            m = g and WORD_DATE.match(text, g.end())
+            if m:
+                extra.append((m.start(), m.end(), "date_of_birth", re.sub(r"\s+", " ", m.group().lower())))
+    for r in (f for f in found if f[2] in _RECORD_KINDS):  # a date of a record is beside its code
+        hi = min(len(text), r[1] + 30)
+        for m in _win.FULL_DATE.finditer(text, max(0, r[0] - 30), hi):
+            if m.end() == hi < len(text):
+                continue  # cut by the window's end: too far from the code to be beside it
+            before = re.search(r"[\"”’']?\s*[,;|]\s*[\"“‘']?$", text[max(0, m.start() - 6) : m.start()])
+            after = _RECORD_GAP.match(text, m.end())
+            if (before and ends.get(m.start() - len(before.group())) in _RECORD_KINDS) or (
+                after and starts.get(after.end()) in _RECORD_KINDS
+            ):
+                extra.append((m.start(), m.end(), "date_of_birth", re.sub(r"\s+", " ", m.group().lower())))
+    if not extra:
+        return found
+    from toolkit.qual._identifiers import resolve_overlaps
+
+    return resolve_overlaps(found + extra)
+
+
 def revise(text: str, found: list) -> list:
-    """``found`` after this area's corrections: a run of number words that reads the same
-    as an identifier found elsewhere in the text takes its kind and identity ("HC 3391"
-    ... "three-three-nine-one"; "four, zero, one, six. Four-oh-one-six.")."""
+    """``found`` after this area's corrections: dates of birth said again or in a record
+    (:func:`_dates_of_birth`); a run of number words that reads the same as an identifier
+    found elsewhere in the text takes its kind and identity ("HC 3391" ...
+    "three-three-nine-one"; "four, zero, one, six. Four-oh-one-six.")."""
+    if any(f[2] == "date_of_birth" or f[2] in _RECORD_KINDS for f in found):
+        found = _dates_of_birth(text, found)
     runs = _runs_cached(text)
     if not runs or not found:
         return found

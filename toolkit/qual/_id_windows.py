@@ -37,10 +37,14 @@ _ORDINAL_WORD = (
     r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
     r"nineteenth|twentieth|thirtieth"
 )
+#: Welsh month names, as bilingual forms print a date ("05 Mehefin 1988"): taken in full
+#: dates only (day and year with them), where no English word looks like them.
+WELSH_MONTH = r"(?:Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr)"
 #: A full date: day, month and year in any common spoken or written form ("the seventh of
 #: May, 1983" included).
 FULL_DATE = re.compile(
     rf"(?<![\w./-])(?:(?:\d{{1,2}}(?:st|nd|rd|th)?|(?i:{_ORDINAL_WORD}))(?:\s+of)?\s+{MONTH},?\s+(?:19|20)\d{{2}}"
+    rf"|\d{{1,2}}\s+{WELSH_MONTH}\s+(?:19|20)\d{{2}}"
     rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}"
     r"|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}"
     r"|(?:19|20)\d{2}-\d{2}-\d{2})(?![\w/-]|[.]\d)"
