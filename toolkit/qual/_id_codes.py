@@ -76,6 +76,10 @@ _NOT_PREFIX = frozenset(
 _RANK_PREFIX = frozenset("PC PS DC DS PCSO TDC SGT Sgt DI DCI".split())
 
 
+#: Numbers of the police and health services (999, 101, 111): never a collar or warrant number.
+_SERVICE_NUMBERS = ("101", "999", "111")
+
+
 def _is_year(digits: str) -> bool:
     return len(digits) == 4 and 1950 <= int(digits) <= 2035
 
@@ -90,7 +94,7 @@ def _code_span(m, *, bare_min, want_letters=False, single_letter=True, strip_ran
         return m.start(), m.end()
     pre, digits = m.group("pre"), m.group("digits")
     if pre is None:
-        if want_letters or len(digits) < bare_min or _is_year(digits) or digits in ("101", "999", "111"):
+        if want_letters or len(digits) < bare_min or _is_year(digits) or digits in _SERVICE_NUMBERS:
             return None
         return m.start("digits"), m.end()
     head = _SEPARATORS.split(pre, maxsplit=1)[0]
@@ -460,7 +464,7 @@ def _find_codes(text, add, folded, hay, runs):
     if any(w in hay for w in _RANK_TOKENS):
         for m in _ids._anchored_finditer(_RANK_NUMBER, text, folded, _RANK_TOKENS):
             num = m.group("num")
-            if _is_year(num) or num in ("101", "999", "111") or _win._COUNTED.match(text, m.end()):
+            if _is_year(num) or num in _SERVICE_NUMBERS or _win._COUNTED.match(text, m.end()):
                 continue  # a year, a count, "Sergeant 101" (a first course), a service's number
             if _COURSE_AFTER.match(text, m.end()):
                 continue
@@ -698,7 +702,7 @@ _MY_NUMBER_THEN = re.compile(
 def _find_number_sentences(text, add):
     for m in _MY_NUMBER_THEN.finditer(text):
         d = m.group("d")
-        if not _is_year(d) and d not in ("101", "999", "111"):
+        if not _is_year(d) and d not in _SERVICE_NUMBERS:
             add((m.start("d"), m.end("d"), "collar_number", d))
 
 
@@ -729,7 +733,7 @@ def _after_officers(text, found):
             continue  # no code there, or one the rules already took
         code = m.group("code")
         digits = code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ ")
-        if _is_year(digits) or digits in ("101", "999", "111") or code[:2] in _NOT_PREFIX:
+        if _is_year(digits) or digits in _SERVICE_NUMBERS or code[:2] in _NOT_PREFIX:
             continue
         if _OFFICER_BEFORE.search(text, max(0, s - 40), e) is None:
             continue

@@ -944,15 +944,13 @@ def _pupils_schools(text, common):
     ordinary English word). Anchored at the tail word (str.find)."""
     out = []
     for tail in _PUPILS_TAIL:
-        i = text.find(" " + tail)
-        while i >= 0:
+        for i in _positions(text, " " + tail):
             m = _PUPILS_NAME.search(text, max(0, i - 60), i + 1)
             if m and _PREP_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 names = [w for w in m.group("name").split() if w not in ("and", "&")]
                 if not all(w.casefold() in common or _ids.is_ordinary(w) for w in names):
                     end = i + 1 + len(tail)
                     out.append((m.start(), end, "school", text[m.start() : end].lower()))
-            i = text.find(" " + tail, i + 1)
     return out
 
 
