@@ -649,15 +649,15 @@ def _find_word_dates(text, add, due=False):
             if not year and _GAP_OK.fullmatch(text, trig.end(), m.start()) is None:
                 if not (m.start() > first_end and _alone_in_sentence(text, m, first_end)):
                     continue  # a day and month alone only right after the announcing word
-            add((m.start(), end, "date_of_birth", re.sub(r"\s+", " ", text[m.start() : end].lower())))
+            add(_win.date_of_birth(text, m.start(), end))
         m = SHORT_DATE.match(text, _GAP_IN.match(text, trig.end()).end())
         if m is not None and not _win._COUNTED.match(text, m.end()):
-            add((m.start(), m.end(), "date_of_birth", re.sub(r"\s+", " ", m.group().lower())))
+            add(_win.date_of_birth(text, m.start(), m.end()))
         for m in SHORT_DATE.finditer(text, lo, _sentence_end(text, min(hi + 1, len(text)), hi + _REACH)):
             if _CORRECTION_BEFORE.search(text, max(0, m.start() - 24), m.start()) and not _win._COUNTED.match(
                 text, m.end()
             ):
-                add((m.start(), m.end(), "date_of_birth", re.sub(r"\s+", " ", m.group().lower())))
+                add(_win.date_of_birth(text, m.start(), m.end()))
 
 
 # ---------------------------------------------------------------------------------------
@@ -689,6 +689,7 @@ _RESTATED = re.compile(r"[\"”’']?\s*,\s+(?:that['’]s\s+|so\s+|or\s+)?(?:th
 #: 900461, 2 March 2025" date the entries of a log.)
 _RECORD_KINDS = frozenset({"ni_number", "nhs_number"})
 _RECORD_GAP = re.compile(r"[\"”’']?\s*[,;|]\s*[\"“‘']?")
+_RECORD_GAP_BEFORE = re.compile(_RECORD_GAP.pattern + "$")
 
 
 def _dates_of_birth(text, found):
@@ -702,18 +703,18 @@ def _dates_of_birth(text, found):
             g = _RESTATED.match(text, e)
             m = g and WORD_DATE.match(text, g.end())
             if m:
-                extra.append((m.start(), m.end(), "date_of_birth", re.sub(r"\s+", " ", m.group().lower())))
+                extra.append(_win.date_of_birth(text, m.start(), m.end()))
     for r in (f for f in found if f[2] in _RECORD_KINDS):  # a date of a record is beside its code
         hi = min(len(text), r[1] + 30)
         for m in _win.FULL_DATE.finditer(text, max(0, r[0] - 30), hi):
             if m.end() == hi < len(text):
                 continue  # cut by the window's end: too far from the code to be beside it
-            before = re.search(r"[\"”’']?\s*[,;|]\s*[\"“‘']?$", text[max(0, m.start() - 6) : m.start()])
+            before = _RECORD_GAP_BEFORE.search(text, max(0, m.start() - 6), m.start())
             after = _RECORD_GAP.match(text, m.end())
             if (before and ends.get(m.start() - len(before.group())) in _RECORD_KINDS) or (
                 after and starts.get(after.end()) in _RECORD_KINDS
             ):
-                extra.append((m.start(), m.end(), "date_of_birth", re.sub(r"\s+", " ", m.group().lower())))
+                extra.append(_win.date_of_birth(text, m.start(), m.end()))
     if not extra:
         return found
     from toolkit.qual._identifiers import resolve_overlaps

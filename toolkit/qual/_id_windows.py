@@ -87,6 +87,12 @@ def _is_year(digits: str) -> bool:
     return len(digits) == 4 and 1950 <= int(digits) <= 2035
 
 
+def date_of_birth(text, s, e):
+    """A date-of-birth candidate for ``text[s:e]``, its identity the date in lower case
+    with its runs of white space made single ("7 may 1983")."""
+    return (s, e, "date_of_birth", re.sub(r"\s+", " ", text[s:e].lower()))
+
+
 def word_starts(folded, words):
     """Sorted positions in ``folded`` (a case-folded text) where one of ``words`` begins a
     word (no letter before it), found with ``str.find``: far cheaper than a regular
@@ -198,7 +204,7 @@ def find_named_after(text, add):
             dates = list(FULL_DATE.finditer(text, lo, m.start()))
             if dates and dates[-1].end() == m.start():
                 d = dates[-1]
-                add((d.start(), d.end(), "date_of_birth", re.sub(r"\s+", " ", d.group().lower())))
+                add(date_of_birth(text, d.start(), d.end()))
             continue
         warrant = what.startswith("warrant")
         nums = list(_id_numbers(text, lo, m.start(), bare_min=4 if warrant else 3))
@@ -246,7 +252,7 @@ def find_dob_windows(text, add):
         for m in FULL_DATE.finditer(text, lo, hi):
             if _TEMPORAL_BEFORE.search(text, max(0, m.start() - 14), m.start()):
                 continue
-            add((m.start(), m.end(), "date_of_birth", re.sub(r"\s+", " ", m.group().lower())))
+            add(date_of_birth(text, m.start(), m.end()))
 
 
 # ---------------------------------------------------------------------------------------
