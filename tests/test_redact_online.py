@@ -140,6 +140,7 @@ PAGE_NAMES = [
     ("It got shared to Morpeth Truth Page and then Alnwick Watch.", "Alnwick Watch"),
     ("Everyone round here knows they run Hull Watchers.", "Hull Watchers"),
     ("Then Teesdale Coppers Uncovered put my address up.", "Teesdale Coppers Uncovered"),
+    ("It was shared by the Lincoln Cop Watch lot, as usual.", "Lincoln Cop Watch"),
     # account names on games and apps, a word with a digit inside
     ("My Roblox is ShadowNinjaXD and that's how he found me.", "ShadowNinjaXD"),
     ("His gaming name was TurboTelly on the Xbox.", "TurboTelly"),

@@ -1014,7 +1014,7 @@ _ONLINE_NEAR = re.compile(
     rf"shared|comments?|followers|admins?|online|{_PLATFORMS})\b)"
 )
 #: A generic kind of page after the name ("one of them Met Watch pages").
-_KIND_AFTER = re.compile(r"\s+(?:pages|groups|accounts|channels|sites|types?|lot|style)\b|-(?:style|type)\b")
+_KIND_AFTER = re.compile(r"\s+(?:pages|groups|accounts|channels|sites|types?|style)\b|-(?:style|type)\b")
 #: Nouns of the things whose names are handles; "a page, X", "the Facebook group for the
 #: village, X", 'a group, "X"'.
 _PAGE_NOUN_TOKENS = ("group", "page", "channel", "forum", "noticeboard", "server")
