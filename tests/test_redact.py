@@ -182,15 +182,34 @@ def test_series_index_used_as_document():
         "She transferred to Operation Hydrant and was a bit at sea with it.",
         "We flew to Spain at Christmas, posted it on Facebook, walked in the Peak District.",
         "It went to Stoke Crown Court in Year 10 of the case, under Section 18.",
-        "His wife's Pilates studio was in a group called Exeter Watchers.",
         "I work in the Criminal Justice Unit; we've got Oscar Kilo and the Spar.",
         "A Black Qashqai outside; I'm an analyst for the Force Intelligence Bureau.",
-        'A grey Octavia outside the Co-op; the account was called "Lancs Copwatch".',
     ],
 )
 def test_ordinary_words_stay(text):
     red, log = redact(text)
     assert red == text, log
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # names of pages, groups and accounts are handles (they stayed before the policy
+        # change recorded in tests/data/redaction/README.md); the ordinary words around
+        # them stay
+        (
+            "His wife's Pilates studio was in a group called Exeter Watchers.",
+            "His wife's Pilates studio was in a group called [Handle A].",
+        ),
+        (
+            'A grey Octavia outside the Co-op; the account was called "Lancs Copwatch".',
+            'A grey Octavia outside the Co-op; the account was called "[Handle A]".',
+        ),
+    ],
+)
+def test_page_and_group_names_are_handles(text, expected):
+    red, log = redact(text)
+    assert red == expected, log
 
 
 @pytest.mark.parametrize(
@@ -498,13 +517,13 @@ def _corpus_floors():
             "workplace": (1.0, 0.97),
         },
         "corpus_p": {
-            "all": (0.9, 0.96),
+            "all": (0.92, 0.97),
             "address": (0.97, 0.98),
             "collar_number": (1.0, 1.0),
             "date_of_birth": (1.0, 1.0),
-            "email": (0.96, 1.0),
+            "email": (1.0, 1.0),
             "force": (0.97, 0.97),
-            "handle": (0.68, 1.0),
+            "handle": (1.0, 1.0),
             "nhs_number": (1.0, 1.0),
             "ni_number": (1.0, 1.0),
             "person": (0.97, 0.97),

@@ -126,9 +126,11 @@ def test_persons_not_found(text):
 
 
 def test_group_named_for_a_person_keeps_the_person():
-    # the group is no person, the name inside it is
-    out = redact("A Facebook group called Justice for Kyle shared my address.")[0]
-    assert out == "A Facebook group called Justice for [Person A] shared my address."
+    # the group's whole name is a handle (names of pages and groups are handles), which
+    # hides the name inside it; the person it is named for, said on their own, is still
+    # a person
+    out = redact("A Facebook group called Justice for Kyle shared my address. Kyle's mum set it up.")[0]
+    assert out == "A Facebook group called [Handle A] shared my address. [Person A]'s mum set it up."
 
 
 def test_account_called_by_a_full_name_is_a_person():

@@ -14,7 +14,7 @@ Classes covered (each needs a shape, most a shape and a context):
   ("kaceymorgan04");
 * a plain user name (a lower-case word that is no English word, a CamelCase word, a
   capitalised word that is no English word, or a run of capitalised words naming an
-  account, not a group or page) in a position that announces an account: "my username
+  account, a page or a group) in a position that announces an account: "my username
   was X", "the account's name is X", "an account called X", "calls himself X", "goes by
   X", "her Snapchat, X", "on Instagram as X", "posted as X", "TikTok user X", "X on
   Snapchat", "a message from X saying", and the answer to "what was the account
@@ -33,8 +33,22 @@ Classes covered (each needs a shape, most a shape and a context):
   ("Xbox 360", "Snapchat, 2019"), a brand's home page ("tesco.com"); and every handle's
   identity is given one "@", so an account gets one pseudonym however it is said.
 
-Group and page names ("a group called Exeter Watchers") are left alone: the corpora do
-not mark them as identifiers; an account's or channel's name is taken.
+* names of Facebook pages and groups, channels, forums and Telegram channels (handles since
+  the policy change of corpus P: "Page and group names as handles" in
+  ``tests/data/redaction/README.md``): after "a group called", "a page named", "calling
+  themselves", quoted or not ('a Telegram called "Blue Lamp Leaks"', "a page called Bent
+  Coppers of the North West", "a group called Justice for Kyle", whose person is then
+  hidden inside the handle); after "a Facebook page, " or "the group for the village, "
+  when quoted or a place is in the name; and wherever said, by the last words of a
+  copwatch page's name ("Oldham Cop Watch", "Valleys Exposed", "Exeter Watchers",
+  "Kirkcaldy Community Page", "Rhyl Watch" where pages are spoken of). Left alone: a page
+  or group described, not named ("a community group", "the Facebook group", "a WhatsApp
+  group for the team"), schemes ("Neighbourhood Watch", "Farm Watch"), a kind of page
+  ("those Met Watch pages"), a group chat's name (private, not a page), platforms,
+  newspapers, a force, and a person's full name after "an account called" (the person
+  rules');
+* account names on games and apps ("my Roblox is X", "my gaming tag is X") and names with
+  a digit said as a word ("Justice4Teesside") near an account word.
 """
 
 from __future__ import annotations
@@ -485,6 +499,8 @@ def _said_handles(text, add, low, hinted=True):
                 not q and (w.lower() in common or w.lower() in _FILLER) for q, w in (words[0], words[-1])
             ):
                 continue  # "put an underscore between the words": talk about the character
+            if _AT_DOMAIN.match(text, m.end()):
+                continue  # the local part of an e-mail said aloud ("jo underscore k at ..."): the e-mail's
             add((m.start(), m.end(), "handle", _spoken_identity(m.group())))
     starts = _spelled_starts(text) if hinted else ()
     if starts:
@@ -519,8 +535,8 @@ _ID = re.compile(
 #: after it: ``(token, words before it, what follows it before the name, account)``;
 #: ``account`` says whether a run of capitalised words after it names an account.
 _ACCOUNT_NOUNS = (
-    r"account|accounts|profile|profiles|channel|channels|page|user|username|handle|blog|vlog|"
-    r"stream|streamer|troll|auditor|youtuber|tiktoker|influencer"
+    r"account|accounts|profile|profiles|channel|channels|page|pages|group|groups|forum|noticeboard|server|telegram|discord|subreddit|"
+    r"user|username|handle|blog|vlog|stream|streamer|troll|auditor|youtuber|tiktoker|influencer"
 )
 _AFTER_NAME = re.compile(r"(?i:s?(?:\s+(?:on|for)\s+[A-Za-z]+)?(?:\s+(?:is|was|were|of))?\s*[:,]?)")
 _NOUN_BEFORE = re.compile(rf"(?i:\b(?:{_ACCOUNT_NOUNS})(?:\s+(?:was|is|were))?\s*,?\s+)$")
@@ -537,6 +553,15 @@ _TRIGGERS = (
         "gamer",
         re.compile(r"(?<![\w-])$"),
         re.compile(r"(?i:\s?tags?(?:\s+(?:on|for)\s+[A-Za-z]+)?(?:\s+(?:is|was|were|of))?\s*[:,]?)"),
+        "name",
+    ),
+    # "my gaming tag is X", "his gaming name was X"
+    (
+        "gaming",
+        re.compile(r"(?<![\w-])$"),
+        re.compile(
+            r"(?i:\s+(?:tags?|names?|handles?)(?:\s+(?:on|for)\s+[A-Za-z]+)?(?:\s+(?:is|was|were|of))?\s*[:,]?)"
+        ),
         "name",
     ),
     # "TikTok user kelzforeva", "a Reddit user, throwaway_99"
@@ -659,6 +684,7 @@ _QUICK_BEFORE = {
     "name": ("user", "user ", "screen", "screen ", "account ", "display ", "profile ", "channel ", "'s ", "’s "),
     "handle": "",
     "gamer": "",
+    "gaming": "",
     "login": "",
     "account": "",
     "profile": "",
@@ -730,6 +756,14 @@ _PLATFORM_TOKENS = (
     "twitch",
     "xbox",
     "tinder",
+    "roblox",
+    "playstation",
+    "psn",
+    "minecraft",
+    "fortnite",
+    "strava",
+    "vinted",
+    "bluesky",
 )
 _AFTER_PLATFORM = re.compile(
     r"(?i:[a-z]*(?:\s?tok)?(?:\s+(?:account|profile|page|handle|name|username|channel|id))?"
@@ -871,26 +905,16 @@ def _announced_handles(text, add, low, seen=None):
         if _plain_id(word):
             add((s, e, "handle", word.lower()))
             continue
-        # a run of capitalised words naming an account ("an account called Derry Truth
-        # Tellers", "calls himself Audit the Polis Glasgow"): not a group's or a page's
-        # name, not quoted (a quoted label after "called" is left to the review sheet)
-        if what not in ("account", "name") or (m.group("q") and what != "name"):
-            continue  # a quoted label after "called" is left to the review sheet
-        if not word[:1].isupper() or word in _NOT_ACCOUNT_START:
-            continue
-        if re.search(r"(?i:\b(?:page|group)s?\W*$)", text[max(0, t_start - 30) : t_start]):
-            continue
-        run = _TITLE_RUN.match(text, s)
-        if run is None:
-            if re.fullmatch(r"[A-Z][a-z]{3,}", word) and not _ids.is_ordinary(word) and word not in given:
-                add((s, e, "handle", word.lower()))  # "a profile called Copwatcherz"
-            continue
-        words = run.group().split()
-        if not _account_run(words):
-            continue
-        if words[0] in given and (len(words) == 2 or (len(words) == 3 and words[2] in family)):
-            continue  # "an account called Justin Case": a person's name, the person rules'
-        add((s, run.end(), "handle", run.group().lower()))
+        # a run of capitalised words or a quoted name naming an account, a page or a
+        # group ("an account called Derry Truth Tellers", "calls himself Audit the Polis
+        # Glasgow", 'a group calling themselves "Kent Cop Watch"', "a page called Bent
+        # Coppers of the North West")
+        if (
+            what in ("account", "name")
+            and (word[:1].isupper() or word[:1].isdigit())
+            and word not in _NOT_ACCOUNT_START
+        ):
+            _named_page(text, s, add, given, family, single=True)
 
 
 #: An interviewer's question about an account's name, and the start of the answer.
@@ -905,7 +929,7 @@ _ASKED = re.compile(
 #: A lower-case word with digits in it ("kaceymorgan04", "kelz4eva").
 _WORD_DIGITS = re.compile(r"(?<![\w@./:#-])[a-z][a-z0-9]*\d[a-z0-9]*(?![\w@/-]|\.[a-z0-9])")
 _LETTER_DIGIT = re.compile(r"[a-z]\d")
-_NEAR_ACCOUNT = re.compile(rf"(?i:\b(?:user\s?name|handle|account|profile|channel|gamer\s?tag|{_PLATFORMS})\b)")
+_NEAR_ACCOUNT = re.compile(rf"(?i:\b(?:user\s?name|handle|account|profile|channel|gamer\s?tag|{_PLATFORMS})s?\b)")
 
 
 def _digit_words(text, add, low):
@@ -930,6 +954,14 @@ def _digit_words(text, add, low):
             continue  # "year10s", "covid19th"
         if _NEAR_ACCOUNT.search(text, max(0, m.start() - 120), min(len(text), m.end() + 60)):
             add((m.start(), m.end(), "handle", w))
+    for m in _MIXED_DIGITS.finditer(text):
+        if _NEAR_ACCOUNT.search(text, max(0, m.start() - 120), min(len(text), m.end() + 60)):
+            add((m.start(), m.end(), "handle", m.group().lower()))
+
+
+#: A capitalised word, a digit said as a word and a capitalised word run together
+#: ("Justice4Teesside", "Cops2Go"): an account's name, not a code ("A1M", "Covid19").
+_MIXED_DIGITS = re.compile(r"(?<![\w@./:#-])[A-Z][a-z]{2,}\d[A-Z][a-z]{2,}(?![\w@/-])")
 
 
 def _answered_handles(text, add, low):
@@ -949,6 +981,227 @@ def _answered_handles(text, add, low):
         run = _TITLE_RUN.match(text, s)
         if run is not None and _account_run(run.group().split()):
             add((s, run.end(), "handle", run.group().lower()))
+
+
+# ---------------------------------------------------------------------------------------
+# Names of pages, groups and channels
+# ---------------------------------------------------------------------------------------
+
+_CAP_WORD = rf"[{_ids._UP}0-9][\w'’]*"
+#: A run of capitalised words that may name a page or a group: "Bent Coppers of the North
+#: West", "Justice for Kyle", "Dave the Rave" (a connector and "the" between the words).
+_PAGE_RUN = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|for|on|in|and|&)\s+)?(?:the\s+)?{_CAP_WORD}){{0,6}}")
+#: The same run read backwards from a tail word ("Gwent Cop" before "Watch").
+_RUN_BEFORE = re.compile(rf"(?:{_CAP_WORD}\s+(?:(?:of|for|on|in|and|&)\s+)?(?:the\s+)?){{1,6}}$")
+_CONNECTORS = frozenset("of for on in and & the".split())
+#: Words for the police in the names of copwatch pages ("Oldham Cop Watch").
+_COP_WORDS = frozenset(
+    "Cop Cops Copper Coppers Police Polis Bizzies Bizzy Pig Pigs Plod Bobby Bobbies Feds Filth Peelers".split()
+)
+#: Last words that make a run of capitalised words the name of a page or a group
+#: ("Valleys Exposed", "Exeter Watchers"); "Watch" only after a word for the police or a
+#: place ("Kent Cop Watch", "Rhyl Watch", not "Neighbourhood Watch"), "Page" and
+#: "Noticeboard" only with a place in the name ("Wrexham Truth Page", not "Home Page").
+_PAGE_TAIL = re.compile(
+    r"(?<![\w'’-])(?:Exposed|Uncovered|Unmasked|Unfiltered|Watchers|Copwatch|CopWatch|Noticeboard|Watch|Page)"
+    r"(?![\w'’-])"
+)
+_TAIL_STRONG = frozenset("Exposed Uncovered Unmasked Unfiltered Copwatch CopWatch".split())
+_TAIL_TOKENS = ("Exposed", "Uncovered", "Unmasked", "Unfiltered", "Watch", "Noticeboard", "Page")
+#: A page or group spoken of: the tail rule needs one of these near the name.
+_ONLINE_NEAR = re.compile(
+    rf"(?i:\b(?:pages?|groups?|accounts?|channels?|profiles?|forums?|noticeboards?|posts?|posted|posting|"
+    rf"shared|comments?|followers|admins?|online|{_PLATFORMS})\b)"
+)
+#: A generic kind of page after the name ("one of them Met Watch pages").
+_KIND_AFTER = re.compile(r"\s+(?:pages|groups|accounts|channels|sites|types?|style)\b|-(?:style|type)\b")
+#: Nouns of the things whose names are handles; "a page, X", "the Facebook group for the
+#: village, X", 'a group, "X"'.
+_PAGE_NOUN_TOKENS = ("group", "page", "channel", "forum", "noticeboard", "server")
+_APPOSITION = re.compile(
+    r"(?:s)?(?:\s+(?:for|of|in|on|about)\s+(?:the\s+|that\s+|our\s+|my\s+|their\s+)?[a-z]+)?\s*(?:,|:|\s[-–])\s*"
+    r"(?i:(?:erm|um|er|like|just)\s*,?\s*)*(?P<q>[\"“‘'])?(?=[A-Z0-9])"
+)
+_CLOSE_QUOTE = {'"': '"', "“": "”", "‘": "’", "'": "'"}
+
+
+def _place_like(word: str) -> bool:
+    """A capitalised word that may name a place in a page's name: no ordinary word, or a
+    large city or a force's county ("Hull", "Kent")."""
+    return not _ids.is_ordinary(word) or word in _cities() or word in _ids._force_stems()
+
+
+@lru_cache(maxsize=1)
+def _cities() -> frozenset:
+    """The large towns of the allow-list (ordinary words elsewhere, places in a page's name)."""
+    return _ids.allowed_proper_nouns() - _ids.allowed_proper_nouns("not places")
+
+
+def _scheme_watch(words) -> bool:
+    """A run ending in "Watch" that names a scheme, not a page: the word before "Watch"
+    is an ordinary word ("Neighbourhood Watch", "Farm Watch"), no word for the police
+    and no place."""
+    return words[-1] == "Watch" and (len(words) < 2 or (words[-2] not in _COP_WORDS and not _place_like(words[-2])))
+
+
+def _trim_run(words):
+    """The words of a run up to the first that names no page (a day, a month, a pronoun),
+    without a connector left hanging at the end."""
+    for n, w in enumerate(words):
+        if _ids._calendar(w) or w in _PRONOUNS:
+            words = words[:n]
+            break
+    while words and words[-1] in _CONNECTORS:
+        words = words[:-1]
+    return words
+
+
+def _page_name_ok(words, given, family) -> bool:
+    """The words after "a group called", "a page, ..." may name a page or an account: not
+    a person's name ("Justin Case", left to the person rules), a rank, a pronoun or a
+    discourse word, nor a scheme ("Neighbourhood Watch")."""
+    if not words or words[0] in _NOT_ACCOUNT_START or words[0] in _ids._RANK_WORDS:
+        return False
+    if any(w in _PRONOUNS for w in words[1:]):
+        return False  # "Honestly I": no name
+    if not any(w in _CONNECTORS for w in words) and words[0] in given:
+        if len(words) == 2 or (len(words) == 3 and words[2] in family):
+            return False  # "an account called Justin Case": a person's name, the person rules'
+    return not _scheme_watch(words)
+
+
+def _quoted_name(text, q_start):
+    """``(start, end)`` of the words inside the quote opened at ``q_start`` when they may be
+    a name (one to seven words, the first capitalised, no sentence end inside)."""
+    close = _CLOSE_QUOTE.get(text[q_start])
+    end = text.find(close, q_start + 1, q_start + 70) if close else -1
+    if end < 0:
+        return None
+    inner = text[q_start + 1 : end].strip().rstrip(",")
+    if not inner or not (inner[0].isupper() or inner[0].isdigit()) or re.search(r"[.!?;]\s", inner):
+        return None
+    if len(inner.split()) > 7:
+        return None
+    s = text.index(inner, q_start + 1)
+    return s, s + len(inner)
+
+
+def _run_words(text, s):
+    """The words of the run of capitalised words at ``s`` (trimmed by :func:`_trim_run`)
+    and the end of the last one kept."""
+    run = _PAGE_RUN.match(text, s)
+    if run is None:
+        return [], s
+    spans = [(w.group(), w.end()) for w in re.finditer(r"\S+", run.group())]
+    words = _trim_run([w for w, _ in spans])
+    return words, (s + spans[len(words) - 1][1] if words else s)
+
+
+def _named_page(text, s, add, given, family, single=False) -> bool:
+    """Add the name of a page, group or account that starts at ``s`` after a word that
+    announces one ("called", "calling themselves", "a Facebook group, "), quoted or a run
+    of capitalised words; ``single``: one word is enough when it is no ordinary word and
+    no given name ("a profile called Copwatcherz"). True when one was added."""
+    if s > 0 and text[s - 1] in _CLOSE_QUOTE:
+        span = _quoted_name(text, s - 1)
+        if span is None:
+            return False
+        s, end = span
+        words = text[s:end].split()
+    else:
+        words, end = _run_words(text, s)
+    if not words:
+        return False
+    if len(words) == 1:
+        w = words[0]
+        if not single or not (
+            _plain_id(w) or (re.fullmatch(r"[A-Z][a-z]{3,}", w) and not _ids.is_ordinary(w) and w not in given)
+        ):
+            return False  # "the account was called Stop": an ordinary word
+    if not _page_name_ok(words, given, family):
+        return False
+    add((s, end, "handle", " ".join(words).lower()))
+    return True
+
+
+def _tail_names(text, add):
+    """Runs of capitalised words ending in a page's last word ("Gwent Cop Watch", "Valleys
+    Exposed", "Darlington Community Noticeboard") where a page, a group, a post or a
+    platform is spoken of nearby."""
+    common = _ids._common_words()
+    given = _ids.gazetteer()[0]
+    for m in _PAGE_TAIL.finditer(text):
+        tail = m.group()
+        run = _RUN_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        if run is None:
+            continue
+        spans = [(w.group(), run.start() + w.start()) for w in re.finditer(r"\S+", run.group())]
+        while spans and (
+            spans[0][0] in _CONNECTORS
+            or spans[0][0] in _NOT_ACCOUNT_START
+            or (spans[0][0].casefold() in common and spans[0][0] not in _COP_WORDS)
+        ):
+            spans = spans[1:]  # "Then Oldham Cop Watch": the sentence's first word
+        words = [w for w, _ in spans] + [tail]
+        if len(words) < 2 or _ids._calendar(words[0]) or words[0] in _ids._RANK_WORDS:
+            continue
+        if any(_ids._calendar(w) or w in _PRONOUNS for w in words):
+            continue
+        content = [w for w in words[:-1] if w not in _CONNECTORS]
+        if len(content) == 1 and content[0] in given:
+            continue  # "Jimmy Page": a person's name
+        cop = any(w in _COP_WORDS for w in content)
+        place = any(_place_like(w) for w in content)
+        if tail not in _TAIL_STRONG:
+            if tail == "Watch":
+                if _scheme_watch(words):
+                    continue  # "Neighbourhood Watch", "Farm Watch": a scheme
+            elif not place:
+                continue  # "Home Page", "the Community Noticeboard", "Weight Watchers"
+        if _KIND_AFTER.match(text, m.end()):
+            continue  # "one of them Met Watch pages": a kind of page
+        if (not (cop or place) or (tail == "Watch" and not cop)) and not _ONLINE_NEAR.search(
+            text, max(0, m.start() - 250), min(len(text), m.end() + 250)
+        ):
+            continue  # ordinary words alone, or a place and "Watch": a page only where pages are spoken of
+        start = spans[0][1]
+        add((start, m.end(), "handle", re.sub(r"\s+", " ", text[start : m.end()]).lower()))
+
+
+def _page_names(text, add, low):
+    """Names of Facebook pages and groups, channels and forums (handles): after "a page, ",
+    "the Facebook group for the village, ", 'a group, "...' and by their last words
+    ("... Cop Watch", "... Exposed")."""
+    given, family = _ids.gazetteer()
+    for tok in _PAGE_NOUN_TOKENS:
+        i = low.find(tok)
+        while i >= 0:
+            if (i == 0 or not text[i - 1].isalnum()) and text[i].islower():
+                m = _APPOSITION.match(text, i + len(tok))
+                if m is not None:
+                    if m.group("q"):
+                        _named_page(text, m.end(), add, given, family)
+                    else:
+                        _named_place_page(text, m.end(), add, given, family)
+            i = low.find(tok, i + 1)
+    if any(t in text for t in _TAIL_TOKENS):
+        _tail_names(text, add)
+
+
+def _named_place_page(text, s, add, given, family):
+    """After "a page, " a run of capitalised words with a place and another word in it
+    ("Hucknall Mums Online"): a page's name; a force, a person, a place alone or ordinary
+    words alone ("Victim Support") are not."""
+    words, _end = _run_words(text, s)
+    if len(words) < 2:
+        return
+    content = [w for w in words if w not in _CONNECTORS]
+    if not any(_place_like(w) for w in content) or all(_place_like(w) for w in content):
+        return
+    pattern, _lookup = _ids.force_table()
+    if pattern.fullmatch(" ".join(words)):
+        return
+    _named_page(text, s, add, given, family)
 
 
 # ---------------------------------------------------------------------------------------
@@ -975,6 +1228,7 @@ def find(text: str, add, folded) -> None:
         _spoken_urls(text, add)
     seen: set = set()
     _announced_handles(text, add, low, seen)
+    _page_names(text, add, low)
     # an account or platform word in the text ("name", "handle", "account", "insta", ...:
     # all of them announcing words, found above), or "spell"
     hinted = bool(seen.intersection(_SPELL_HINTS)) or "spel" in low

@@ -533,7 +533,9 @@ def redact(text, *, names=(), key=None, kinds=None):
       the modulus-11 check digit).
     - police forces and their abbreviations from ``toolkit/data/uk_police_forces.csv``
       ("GMP" and "Greater Manchester Police" share one pseudonym).
-    - social-media handles (``@name``) and profile URLs (and any ``http(s)://`` URL).
+    - social-media handles (``@name``, user names, and the names of Facebook pages and
+      groups and of channels: "a group called Exeter Watchers", "Oldham Cop Watch")
+      and profile URLs (and any ``http(s)://`` URL).
     - e-mail addresses (no external suffix list: any 2-24 letter top-level domain).
     - UK phone numbers (10 or 11 digits from a leading 0 or +44, spaces, hyphens and
       brackets allowed; Ofcom drama numbers such as 01632 960xxx, 020 7946 0xxx,
