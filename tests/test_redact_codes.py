@@ -347,3 +347,73 @@ def test_a_staff_number_in_a_record_before_an_ni_number_is_a_collar_number():
 )
 def test_numbers_near_an_ni_number_that_are_not_record_items_stay(text):
     assert not any(k == "collar_number" for _, k in _kinds(text))
+
+
+# ---------------------------------------------------------------------------------------
+# A detention officer's role letters before a number; postcodes not in capitals
+# (sentences written for these tests)
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("I work nights in the cells. DO 627. That's all they know me by.", "DO 627"),
+        ("The rota showed DDO K3310 on the late shift.", "DDO K3310"),
+        ("Call sign aside, it's DO 2208 on my tabard.", "DO 2208"),
+    ],
+)
+def test_a_detention_officers_role_and_number_are_one_collar_number(text, code):
+    assert (code, "collar_number") in _kinds(text)
+
+
+def test_a_role_number_said_again_alone_and_in_lower_case_is_the_same_collar_number():
+    text = 'I was DDO R418 that year, and the lads in the cells sang "R418" at me, then wrote r418 on the wall.'
+    from toolkit.qual._identifiers import find_identifiers
+
+    found = [(text[s:e], k) for s, e, k, _ in find_identifiers(text)]
+    assert found.count(("R418", "collar_number")) == 1 and ("r418", "collar_number") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the gym we DO 300 squats before breakfast.",
+        "Can you do 4410 for me by Friday?",
+        "The DO 2015 rules changed custody for good.",
+    ],
+)
+def test_do_numbers_that_are_not_collar_numbers_stay(text):
+    assert not any(k == "collar_number" for _, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("She typed it all lower case: 22 hawthorn close, le3 9xy, like a text.", "le3 9xy"),
+        ('The note under the door just said "rg14 2pt" and a smiley.', "rg14 2pt"),
+        ("Our postcode went round the comments written cv12nb, no space.", "cv12nb"),
+        ("He had the address and a postcode, Wf10 4ja, off the parcel.", "Wf10 4ja"),
+    ],
+)
+def test_postcodes_in_lower_or_mixed_case(text, code):
+    assert (code, "postcode") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("We came off the m6 5th from the left, you know the junction.", "m6 5th"),
+        ("The cad went in as qq3 4ab for testing.", "qq3 4ab"),
+        ("His gamertag was xb12ab with no spaces.", "xb12ab"),
+        ("Sat at the table with my team, b12 was the room.", "b12"),
+    ],
+)
+def test_lower_case_look_alikes_of_postcodes_stay(text, look_alike):
+    assert not any(k == "postcode" and look_alike in s for s, k in _kinds(text))
+
+
+def test_the_word_postcode_is_not_an_address_line():
+    text = "Postcode, ls2 7pq, that was all they wrote on the wall."
+    found = _kinds(text)
+    assert ("ls2 7pq", "postcode") in found and not any(k == "address" for _, k in found)

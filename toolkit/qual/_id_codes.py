@@ -278,6 +278,10 @@ _RANK_NUMBER = re.compile(
     r"|(?:PC|PS|DC|DS|Sgt|PCSO|SC)\.?,?\s*(?:no\.?|number|#)|P\.C\.|P\.S\.|D\.C\.|Sgt\.)"
     r"\s*(?P<num>\d{3,6})(?![\w%£:/-]|[.,]\d)"
 )
+#: A detention officer's role letters and the number: "DO 318", "DDO D552" (capitals
+#: only: "do 300" is a verb). The role goes with the number, as some corpora mark it ("DO
+#: 314") and others leave it out ("DO [318]"): either way the whole is replaced.
+_ROLE_NUMBER = re.compile(r"(?<![\w.])D?DO\s+(?P<num>[A-Z]?\d{3,6})(?![\w%£:/-]|[.,]\d)")
 #: "my number, B772", "mine's DO 314", "his number was N 2231": a code with letters.
 _MY_NUMBER = re.compile(
     r"(?i:\b(?P<my>(?:my|his|her|their|your|our)\s+(?:own\s+|old\s+)?number(?:['’]s|\s+(?:is|was))?|mine['’]s|mine\s+(?:is|was))"
@@ -469,6 +473,14 @@ def _find_codes(text, add, folded, hay, runs):
             if _COURSE_AFTER.match(text, m.end()):
                 continue
             add((m.start("num"), m.end("num"), "collar_number", num))
+    if "DO " in text:
+        for m in _ROLE_NUMBER.finditer(text):
+            num = m.group("num")
+            digits = num.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+            if _is_year(digits) or digits in _SERVICE_NUMBERS or _win._COUNTED.match(text, m.end()):
+                continue
+            if not _plural_after(text, m.end()):
+                add((m.start(), m.end(), "collar_number", num))
     letters = _has_letter_code(text, runs)  # a code with letters somewhere
     uniform = any(w in hay for w in _UNIFORM_WORDS)
     if "number" in hay and (letters or uniform):  # "mine's DO 314" where the text speaks of numbers
@@ -790,6 +802,9 @@ def _repeats(text, found):
             m = _PREFIXED.fullmatch(surface)
             if m:
                 forms.append(m.group("digits") or m.group("digits2"))
+            role = _ROLE_NUMBER.fullmatch(surface)
+            if role:  # "DDO D552", then "D552" alone
+                forms.append(role.group("num"))
         for form in forms:
             key = " ".join(re.findall(r"[A-Za-z]+|\d+", form))
             if key in seen or len(key.replace(" ", "")) < 3:
@@ -826,8 +841,9 @@ _PREFIXED = re.compile(r"[A-Z]{1,4}(?:[-/ ][A-Z]{1,2})?[-/ ]?(?P<digits>\d{3,9})
 @lru_cache(maxsize=256)
 def _repeat_pattern(key):
     """``key`` (the letter and digit groups of a code, space-separated) as said anywhere,
-    with or without a space, hyphen or slash between its groups, not inside a longer code
-    or number."""
+    with or without a space, hyphen or slash between its groups, its letters in either
+    case, not inside a longer code or number."""
     parts = key.split()
-    body = r"[-/ ]?".join(re.escape(p) for p in parts)
+    # letters in any case: a code typed again in lower case ("d552") is the same code
+    body = r"[-/ ]?".join(f"(?i:{re.escape(p)})" if p.isalpha() else re.escape(p) for p in parts)
     return re.compile(rf"(?<![\w£$€#/.,-]){body}(?![\w%£/-]|[.,]\d)")
