@@ -405,3 +405,29 @@ def test_digits_one_by_one_with_spaces_hyphens_or_pauses(text, code, kind):
 )
 def test_spaced_digits_that_are_no_code_stay(text):
     assert not any(k in ("collar_number", "warrant_number") for _, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ('She posted the scan with "baby number two due 9 october" under it.', "9 october"),
+        ("Pregnant with twins and due 14/3, so I was off work by then.", "14/3"),
+        ("My partner's expecting, the baby's due on the 2nd feb, and they knew.", "2nd feb"),
+        ("He had her birthday too, the 11th of the 9th, off a card.", "11th of the 9th"),
+    ],
+)
+def test_due_dates_and_a_month_said_as_an_ordinal_number(text, date):
+    assert (date, "date_of_birth") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The baby was fine but the rent was due 3 weeks ago.",
+        "After the scan the car tax was due 12 months later.",
+        "Pregnant or not, the report is due 5 of us to sign.",
+        "No pregnancy talk here: the essay is due 9 october.",
+    ],
+)
+def test_due_look_alikes_stay(text):
+    assert not any(k == "date_of_birth" for _, k in _kinds(text))

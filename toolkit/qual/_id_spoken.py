@@ -579,7 +579,7 @@ _YEAR = rf"(?:(?:19|20)\d{{2}}|['’]\d{{2}}|(?i:{_SPOKEN_YEAR}))"
 #: A date said in words or with a short year; ``year`` empty when it has none.
 WORD_DATE = re.compile(
     rf"(?<![\w-])(?:(?P<day>{_DAY})(?:\s+of)?\s+(?P<month>{_win.MONTH})"
-    rf"|(?P<day2>{_DAY})\s+of\s+the\s+(?P<month2>(?i:{_ORD_MONTH}))(?:\s+month)?"
+    rf"|(?P<day2>{_DAY})\s+of\s+the\s+(?P<month2>(?i:{_ORD_MONTH})|(?:1[0-2]|0?[1-9])(?:st|nd|rd|th))(?:\s+month)?"
     rf"|(?P<month3>{_win.MONTH})\s+(?:the\s+)?(?P<day3>{_DAY}))"
     rf"(?:,?\s+(?:in\s+)?(?P<year>{_YEAR})|(?:\s+|,\s+(?=\d\d\s*(?:[,.;:!?)\"”’]|$)))(?P<year_short>\d{{2}}))?(?![\w'’-])"  # "4th of May 86"
 )
@@ -628,6 +628,16 @@ _DUE_TRIGGER = re.compile(
     r"(?i:\bdue\s+date(?:['’]s)?\b|\b(?:I['’]m|I\s+was|she['’]s|she\s+(?:is|was)|we['’]re|we\s+were|"
     r"expecting,?|missus|wife|partner|girlfriend|baby['’]s|baby\s+(?:is|was)|twins\s+(?:are|were))\s+due\b)"
 )
+#: "due 15 march", "due 30/1", "due on the 4th july": a date straight after "due" in a
+#: text that speaks of a pregnancy (month names in any case, as posts type them; a day
+#: and month in figures).
+_DUE_DATE = re.compile(
+    rf"(?i:\bdue\s+(?:on\s+)?(?:the\s+)?)(?P<date>(?i:(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORD_DAY})(?:\s+of)?\s+{_win.MONTH})"
+    r"|(?:3[01]|[12]\d|0?[1-9])/(?:1[0-2]|0?[1-9])(?:/(?:19|20)?\d{2})?)(?![\w/'’-])"
+)
+#: "is / was due": a thing due (a bill, an essay); "she's due", "the baby's due" are
+#: :data:`_DUE_TRIGGER`'s.
+_BILL_DUE_BEFORE = re.compile(r"(?i:\b(?:is|was|are|were|be|been|being|falls|fell)\s+)$")
 _PREGNANCY_WORDS = ("pregnan", "expecting", "baby", "babies", "maternity", "midwife", "scan", "due date", "weeks")
 #: A sentence that is nothing but a day and month: "The eleventh of the fourth.", "I'm
 #: the 21st of June." (said just after "birthday" / "due date").
@@ -703,6 +713,12 @@ def find(text: str, add, folded) -> None:
     due = "due" in hay and any(w in hay for w in _PREGNANCY_WORDS)
     if due or any(w in hay for w in _DOB_HINT):
         _find_word_dates(text, add, due)
+    if due:
+        for m in _DUE_DATE.finditer(text):
+            if _BILL_DUE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "the rent was due on the 3rd of May": a thing due, not a baby
+            if not _win._COUNTED.match(text, m.end()):
+                add(_win.date_of_birth(text, m.start("date"), m.end("date")))
 
 
 _ECHO_KINDS = frozenset({"phone", "nhs_number", "ni_number", "collar_number", "warrant_number", "vehicle"})
