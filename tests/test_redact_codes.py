@@ -417,3 +417,62 @@ def test_the_word_postcode_is_not_an_address_line():
     text = "Postcode, ls2 7pq, that was all they wrote on the wall."
     found = _kinds(text)
     assert ("ls2 7pq", "postcode") in found and not any(k == "address" for _, k in found)
+
+
+@pytest.mark.parametrize(
+    "text, codes, kind",
+    [
+        (
+            "His warrant number was given as TR 30418 online. Two days later somebody posted TR 30481, which is mine.",
+            ("TR 30418", "TR 30481"),
+            "warrant_number",
+        ),
+        (
+            "The warrant numbers leaked were GX-220419 and more. I only know it because GX-220503 is my mate.",
+            ("GX-220419", "GX-220503"),
+            "warrant_number",
+        ),
+    ],
+)
+def test_codes_of_the_same_form_as_a_found_number_are_that_kind(text, codes, kind):
+    found = _kinds(text)
+    assert all((c, kind) in found for c in codes)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        (
+            "My warrant number's TR 30418. Later on the car park gave us bays 1 and 2, then 30419 went up on a sign.",
+            "30419",
+        ),
+        ("My warrant number's TR 30418. Later on the job came in as TRX 30419 on the system.", "30419"),
+        ("My warrant number's TR 30418. Later on the form said T 30419, a stock code.", "30419"),
+    ],
+)
+def test_codes_of_another_form_are_not_siblings(text, look_alike):
+    assert not any(k == "warrant_number" and look_alike in s for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, code, kind",
+    [
+        ("The letter had Payroll 60218 printed at the top, and my home address.", "60218", "collar_number"),
+        ("Employee no. 4471 on the badge photo, that's me.", "4471", "collar_number"),
+        ("The spreadsheet column said Personnel: 1120934, plain as day.", "1120934", "warrant_number"),
+    ],
+)
+def test_payroll_and_employee_numbers_said_without_number(text, code, kind):
+    assert (code, kind) in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The payroll 2024 changes came in April.",
+        "Employee 300 contracts were renewed, more or less.",
+        "Personnel at 0800 meant nobody was at the desk.",
+    ],
+)
+def test_payroll_look_alikes_stay(text):
+    assert not any(k in ("collar_number", "warrant_number") for _, k in _kinds(text))

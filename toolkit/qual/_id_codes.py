@@ -282,6 +282,9 @@ _RANK_NUMBER = re.compile(
 #: only: "do 300" is a verb). The role goes with the number, as some corpora mark it ("DO
 #: 314") and others leave it out ("DO [318]"): either way the whole is replaced.
 _ROLE_NUMBER = re.compile(r"(?<![\w.])D?DO\s+(?P<num>[A-Z]?\d{3,6})(?![\w%£:/-]|[.,]\d)")
+#: A payroll or employee number said with no "number" ("Payroll 77104", "employee no.
+#: 4410", "Payroll: 880217"), as payslips and records print it.
+_STAFF_ALONE = re.compile(r"(?i:\b(?:payroll|employee|personnel)(?:\s+(?:no\.?|#|ID))?\s*[:#]?\s*)(?=\d)")
 #: "my number, B772", "mine's DO 314", "his number was N 2231": a code with letters.
 _MY_NUMBER = re.compile(
     r"(?i:\b(?P<my>(?:my|his|her|their|your|our)\s+(?:own\s+|old\s+)?number(?:['’]s|\s+(?:is|was))?|mine['’]s|mine\s+(?:is|was))"
@@ -473,6 +476,12 @@ def _find_codes(text, add, folded, hay, runs):
             if _COURSE_AFTER.match(text, m.end()):
                 continue
             add((m.start("num"), m.end("num"), "collar_number", num))
+    if "payroll" in hay or "employee" in hay or "personnel" in hay:
+        for m in _STAFF_ALONE.finditer(text):
+            span = _code_at(text, m.end(), bare_min=3)
+            if span and not _time_before(text, span[0]) and not _plural_after(text, span[1]):
+                k = "collar_number" if _n_digits(text[span[0] : span[1]]) <= 5 else "warrant_number"
+                add((span[0], span[1], k, _ident(text, span[0], span[1])))
     if "DO " in text:
         for m in _ROLE_NUMBER.finditer(text):
             num = m.group("num")
@@ -674,7 +683,31 @@ def revise(text: str, found: list) -> list:
         if "from " in text or "between " in text:  # "run from 1000 to 9999": a range
             ranges = {span for m in _RANGE.finditer(text) for span in (m.span(1), m.span(2))}
             found = [f for f in found if not (f[2] in ("collar_number", "warrant_number") and f[:2] in ranges)]
-    return _repeats(text, found)
+    return _siblings(text, _repeats(text, found))
+
+
+#: A collar or warrant number with a letter prefix: "KP 55109", "MPS 221904", "W-318840".
+_LETTERED = re.compile(r"(?P<pre>[A-Z]{1,4})(?P<sep>[-/ ]?)(?P<d>\d{3,9})")
+
+
+def _siblings(text, found):
+    """Codes of the same form as a collar or warrant number found in the text, its letters,
+    separator and number of digits ("the fake card was KP 55109; the real one is KP
+    55190"; a list of "MPS 221904, MPS 221977"): numbers of the same issue, each its own
+    identity. Ranks and look-alike prefixes ("PC 4417", "CAD 4417") give none."""
+    forms = set()
+    for s, e, kind, _ in found:
+        if kind in ("collar_number", "warrant_number"):
+            m = _LETTERED.fullmatch(text, s, e)
+            if m and m.group("pre") not in _RANK_PREFIX and m.group("pre") not in _NOT_PREFIX:
+                forms.add((m.group("pre"), m.group("sep"), len(m.group("d")), kind))
+    extra = []
+    for pre, sep, n, kind in forms:
+        pattern = re.compile(rf"(?<![\w£$€#/.,-]){re.escape(pre + sep)}\d{{{n}}}(?![\w%£/-]|[.,]\d)")
+        for m in pattern.finditer(text):
+            if not any(f[0] < m.end() and m.start() < f[1] for f in found):
+                extra.append((m.start(), m.end(), kind, _ident(text, m.start(), m.end())))
+    return _ids.resolve_overlaps(found + extra) if extra else found
 
 
 #: A list item of 3-5 digits just before an NI number: "Pryce, L, 4408, JT 22 61 90 C"
