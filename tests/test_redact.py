@@ -539,7 +539,7 @@ def _corpus_floors():
         "corpus_q": {
             "all": (0.81, 0.96),
             "address": (0.81, 0.97),
-            "collar_number": (0.82, 1.0),
+            "collar_number": (0.84, 1.0),
             "date_of_birth": (0.82, 1.0),
             "email": (0.94, 1.0),
             "force": (0.97, 0.98),

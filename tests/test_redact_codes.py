@@ -476,3 +476,25 @@ def test_payroll_and_employee_numbers_said_without_number(text, code, kind):
 )
 def test_payroll_look_alikes_stay(text):
     assert not any(k in ("collar_number", "warrant_number") for _, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("I'm police staff in the front office. My ID number's FO 2218, it's on the lanyard.", "FO 2218"),
+        ("Her ID number was RT 0417 and they printed it under her photo.", "RT 0417"),
+    ],
+)
+def test_a_staff_id_number_with_letters_is_a_collar_number(text, code):
+    assert (code, "collar_number") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My ID number's on the passport, so I read out the form code GB 2218 instead.",
+        "The id number field, AB 1234, is an example on the form.",
+    ],
+)
+def test_id_number_look_alikes_stay(text):
+    assert not any(k == "collar_number" for _, k in _kinds(text))
