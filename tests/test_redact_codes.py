@@ -347,3 +347,154 @@ def test_a_staff_number_in_a_record_before_an_ni_number_is_a_collar_number():
 )
 def test_numbers_near_an_ni_number_that_are_not_record_items_stay(text):
     assert not any(k == "collar_number" for _, k in _kinds(text))
+
+
+# ---------------------------------------------------------------------------------------
+# A detention officer's role letters before a number; postcodes not in capitals
+# (sentences written for these tests)
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("I work nights in the cells. DO 627. That's all they know me by.", "DO 627"),
+        ("The rota showed DDO K3310 on the late shift.", "DDO K3310"),
+        ("Call sign aside, it's DO 2208 on my tabard.", "DO 2208"),
+    ],
+)
+def test_a_detention_officers_role_and_number_are_one_collar_number(text, code):
+    assert (code, "collar_number") in _kinds(text)
+
+
+def test_a_role_number_said_again_alone_and_in_lower_case_is_the_same_collar_number():
+    text = 'I was DDO R418 that year, and the lads in the cells sang "R418" at me, then wrote r418 on the wall.'
+    from toolkit.qual._identifiers import find_identifiers
+
+    found = [(text[s:e], k) for s, e, k, _ in find_identifiers(text)]
+    assert found.count(("R418", "collar_number")) == 1 and ("r418", "collar_number") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the gym we DO 300 squats before breakfast.",
+        "Can you do 4410 for me by Friday?",
+        "The DO 2015 rules changed custody for good.",
+    ],
+)
+def test_do_numbers_that_are_not_collar_numbers_stay(text):
+    assert not any(k == "collar_number" for _, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("She typed it all lower case: 22 hawthorn close, le3 9xy, like a text.", "le3 9xy"),
+        ('The note under the door just said "rg14 2pt" and a smiley.', "rg14 2pt"),
+        ("Our postcode went round the comments written cv12nb, no space.", "cv12nb"),
+        ("He had the address and a postcode, Wf10 4ja, off the parcel.", "Wf10 4ja"),
+    ],
+)
+def test_postcodes_in_lower_or_mixed_case(text, code):
+    assert (code, "postcode") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("We came off the m6 5th from the left, you know the junction.", "m6 5th"),
+        ("The cad went in as qq3 4ab for testing.", "qq3 4ab"),
+        ("His gamertag was xb12ab with no spaces.", "xb12ab"),
+        ("Sat at the table with my team, b12 was the room.", "b12"),
+    ],
+)
+def test_lower_case_look_alikes_of_postcodes_stay(text, look_alike):
+    assert not any(k == "postcode" and look_alike in s for s, k in _kinds(text))
+
+
+def test_the_word_postcode_is_not_an_address_line():
+    text = "Postcode, ls2 7pq, that was all they wrote on the wall."
+    found = _kinds(text)
+    assert ("ls2 7pq", "postcode") in found and not any(k == "address" for _, k in found)
+
+
+@pytest.mark.parametrize(
+    "text, codes, kind",
+    [
+        (
+            "His warrant number was given as TR 30418 online. Two days later somebody posted TR 30481, which is mine.",
+            ("TR 30418", "TR 30481"),
+            "warrant_number",
+        ),
+        (
+            "The warrant numbers leaked were GX-220419 and more. I only know it because GX-220503 is my mate.",
+            ("GX-220419", "GX-220503"),
+            "warrant_number",
+        ),
+    ],
+)
+def test_codes_of_the_same_form_as_a_found_number_are_that_kind(text, codes, kind):
+    found = _kinds(text)
+    assert all((c, kind) in found for c in codes)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        (
+            "My warrant number's TR 30418. Later on the car park gave us bays 1 and 2, then 30419 went up on a sign.",
+            "30419",
+        ),
+        ("My warrant number's TR 30418. Later on the job came in as TRX 30419 on the system.", "30419"),
+        ("My warrant number's TR 30418. Later on the form said T 30419, a stock code.", "30419"),
+    ],
+)
+def test_codes_of_another_form_are_not_siblings(text, look_alike):
+    assert not any(k == "warrant_number" and look_alike in s for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, code, kind",
+    [
+        ("The letter had Payroll 60218 printed at the top, and my home address.", "60218", "collar_number"),
+        ("Employee no. 4471 on the badge photo, that's me.", "4471", "collar_number"),
+        ("The spreadsheet column said Personnel: 1120934, plain as day.", "1120934", "warrant_number"),
+    ],
+)
+def test_payroll_and_employee_numbers_said_without_number(text, code, kind):
+    assert (code, kind) in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The payroll 2024 changes came in April.",
+        "Employee 300 contracts were renewed, more or less.",
+        "Personnel at 0800 meant nobody was at the desk.",
+    ],
+)
+def test_payroll_look_alikes_stay(text):
+    assert not any(k in ("collar_number", "warrant_number") for _, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("I'm police staff in the front office. My ID number's FO 2218, it's on the lanyard.", "FO 2218"),
+        ("Her ID number was RT 0417 and they printed it under her photo.", "RT 0417"),
+    ],
+)
+def test_a_staff_id_number_with_letters_is_a_collar_number(text, code):
+    assert (code, "collar_number") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My ID number's on the passport, so I read out the form code GB 2218 instead.",
+        "The id number field, AB 1234, is an example on the form.",
+    ],
+)
+def test_id_number_look_alikes_stay(text):
+    assert not any(k == "collar_number" for _, k in _kinds(text))

@@ -364,3 +364,70 @@ def test_a_full_date_beside_a_code_in_a_record_is_a_date_of_birth(text, date):
 )
 def test_event_dates_and_bills_stay(text):
     assert not any(k == "date_of_birth" for _, k in _spans(text))
+
+
+def _kinds(text):
+    return {(text[s:e], k) for s, e, k, _ in find_identifiers(text)}
+
+
+@pytest.mark.parametrize(
+    "text, code, kind",
+    [
+        ("Warrant number? Give me a second. 5 1 9 0 3 7. That's the one.", "5 1 9 0 3 7", "warrant_number"),
+        ("He wanted my collar number, so I gave him 4-0-9-2 and he wrote it down.", "4-0-9-2", "collar_number"),
+        ("My badge number is 7, 7, 3, 1, and it was in the post.", "7, 7, 3, 1", "collar_number"),
+        (
+            "His collar number, read very slowly, was four... one... nine... two.",
+            "four... one... nine... two",
+            "collar_number",
+        ),
+        ("Collar. 2-8-1-5. That's what they wrote.", "2-8-1-5", "collar_number"),
+        (
+            "Warrant card. Okay. Um. Nine oh two six one four. I had to look.",
+            "Nine oh two six one four",
+            "warrant_number",
+        ),
+    ],
+)
+def test_digits_one_by_one_with_spaces_hyphens_or_pauses(text, code, kind):
+    assert (code, kind) in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My collar number's on the form. We won 3-1-0 on aggregate, three games.",
+        "Collar number aside, count with me: 1 2 3 4 and breathe.",
+        "My collar's fine. Room 4-0-4 is where we sat.",
+        "Warrant card in my pocket, I paid 2 5 0 quid for the course.",
+        "The collar number talk came up. Then we rang 9 9 9 twice.",
+    ],
+)
+def test_spaced_digits_that_are_no_code_stay(text):
+    assert not any(k in ("collar_number", "warrant_number") for _, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ('She posted the scan with "baby number two due 9 october" under it.', "9 october"),
+        ("Pregnant with twins and due 14/3, so I was off work by then.", "14/3"),
+        ("My partner's expecting, the baby's due on the 2nd feb, and they knew.", "2nd feb"),
+        ("He had her birthday too, the 11th of the 9th, off a card.", "11th of the 9th"),
+    ],
+)
+def test_due_dates_and_a_month_said_as_an_ordinal_number(text, date):
+    assert (date, "date_of_birth") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The baby was fine but the rent was due 3 weeks ago.",
+        "After the scan the car tax was due 12 months later.",
+        "Pregnant or not, the report is due 5 of us to sign.",
+        "No pregnancy talk here: the essay is due 9 october.",
+    ],
+)
+def test_due_look_alikes_stay(text):
+    assert not any(k == "date_of_birth" for _, k in _kinds(text))

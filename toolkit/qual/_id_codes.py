@@ -278,9 +278,17 @@ _RANK_NUMBER = re.compile(
     r"|(?:PC|PS|DC|DS|Sgt|PCSO|SC)\.?,?\s*(?:no\.?|number|#)|P\.C\.|P\.S\.|D\.C\.|Sgt\.)"
     r"\s*(?P<num>\d{3,6})(?![\w%£:/-]|[.,]\d)"
 )
-#: "my number, B772", "mine's DO 314", "his number was N 2231": a code with letters.
+#: A detention officer's role letters and the number: "DO 318", "DDO D552" (capitals
+#: only: "do 300" is a verb). The role goes with the number, as some corpora mark it ("DO
+#: 314") and others leave it out ("DO [318]"): either way the whole is replaced.
+_ROLE_NUMBER = re.compile(r"(?<![\w.])D?DO\s+(?P<num>[A-Z]?\d{3,6})(?![\w%£:/-]|[.,]\d)")
+#: A payroll or employee number said with no "number" ("Payroll 77104", "employee no.
+#: 4410", "Payroll: 880217"), as payslips and records print it.
+_STAFF_ALONE = re.compile(r"(?i:\b(?:payroll|employee|personnel)(?:\s+(?:no\.?|#|ID))?\s*[:#]?\s*)(?=\d)")
+#: "my number, B772", "mine's DO 314", "his number was N 2231", "my ID number's CI 0334"
+#: (a staff ID with letters: a collar number, the corpora's policy): a code with letters.
 _MY_NUMBER = re.compile(
-    r"(?i:\b(?P<my>(?:my|his|her|their|your|our)\s+(?:own\s+|old\s+)?number(?:['’]s|\s+(?:is|was))?|mine['’]s|mine\s+(?:is|was))"
+    r"(?i:\b(?P<my>(?:my|his|her|their|your|our)\s+(?:own\s+|old\s+)?(?P<id>(?-i:ID)\s+)?number(?:['’]s|\s+(?:is|was))?|mine['’]s|mine\s+(?:is|was))"
     r"\s*[,:]?\s*(?:which\s+(?:is|was)\s+|that['’]s\s+|being\s+)?)(?=[A-Z0-9])"
 )
 #: Words that make "my number" a uniform's number when said with 3-5 digits alone
@@ -469,6 +477,20 @@ def _find_codes(text, add, folded, hay, runs):
             if _COURSE_AFTER.match(text, m.end()):
                 continue
             add((m.start("num"), m.end("num"), "collar_number", num))
+    if "payroll" in hay or "employee" in hay or "personnel" in hay:
+        for m in _STAFF_ALONE.finditer(text):
+            span = _code_at(text, m.end(), bare_min=3)
+            if span and not _time_before(text, span[0]) and not _plural_after(text, span[1]):
+                k = "collar_number" if _n_digits(text[span[0] : span[1]]) <= 5 else "warrant_number"
+                add((span[0], span[1], k, _ident(text, span[0], span[1])))
+    if "DO " in text:
+        for m in _ROLE_NUMBER.finditer(text):
+            num = m.group("num")
+            digits = num.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+            if _is_year(digits) or digits in _SERVICE_NUMBERS or _win._COUNTED.match(text, m.end()):
+                continue
+            if not _plural_after(text, m.end()):
+                add((m.start(), m.end(), "collar_number", num))
     letters = _has_letter_code(text, runs)  # a code with letters somewhere
     uniform = any(w in hay for w in _UNIFORM_WORDS)
     if "number" in hay and (letters or uniform):  # "mine's DO 314" where the text speaks of numbers
@@ -662,7 +684,31 @@ def revise(text: str, found: list) -> list:
         if "from " in text or "between " in text:  # "run from 1000 to 9999": a range
             ranges = {span for m in _RANGE.finditer(text) for span in (m.span(1), m.span(2))}
             found = [f for f in found if not (f[2] in ("collar_number", "warrant_number") and f[:2] in ranges)]
-    return _repeats(text, found)
+    return _siblings(text, _repeats(text, found))
+
+
+#: A collar or warrant number with a letter prefix: "KP 55109", "MPS 221904", "W-318840".
+_LETTERED = re.compile(r"(?P<pre>[A-Z]{1,4})(?P<sep>[-/ ]?)(?P<d>\d{3,9})")
+
+
+def _siblings(text, found):
+    """Codes of the same form as a collar or warrant number found in the text, its letters,
+    separator and number of digits ("the fake card was KP 55109; the real one is KP
+    55190"; a list of "MPS 221904, MPS 221977"): numbers of the same issue, each its own
+    identity. Ranks and look-alike prefixes ("PC 4417", "CAD 4417") give none."""
+    forms = set()
+    for s, e, kind, _ in found:
+        if kind in ("collar_number", "warrant_number"):
+            m = _LETTERED.fullmatch(text, s, e)
+            if m and m.group("pre") not in _RANK_PREFIX and m.group("pre") not in _NOT_PREFIX:
+                forms.add((m.group("pre"), m.group("sep"), len(m.group("d")), kind))
+    extra = []
+    for pre, sep, n, kind in forms:
+        pattern = re.compile(rf"(?<![\w£$€#/.,-]){re.escape(pre + sep)}\d{{{n}}}(?![\w%£/-]|[.,]\d)")
+        for m in pattern.finditer(text):
+            if not any(f[0] < m.end() and m.start() < f[1] for f in found):
+                extra.append((m.start(), m.end(), kind, _ident(text, m.start(), m.end())))
+    return _ids.resolve_overlaps(found + extra) if extra else found
 
 
 #: A list item of 3-5 digits just before an NI number: "Pryce, L, 4408, JT 22 61 90 C"
@@ -790,6 +836,9 @@ def _repeats(text, found):
             m = _PREFIXED.fullmatch(surface)
             if m:
                 forms.append(m.group("digits") or m.group("digits2"))
+            role = _ROLE_NUMBER.fullmatch(surface)
+            if role:  # "DDO D552", then "D552" alone
+                forms.append(role.group("num"))
         for form in forms:
             key = " ".join(re.findall(r"[A-Za-z]+|\d+", form))
             if key in seen or len(key.replace(" ", "")) < 3:
@@ -826,8 +875,9 @@ _PREFIXED = re.compile(r"[A-Z]{1,4}(?:[-/ ][A-Z]{1,2})?[-/ ]?(?P<digits>\d{3,9})
 @lru_cache(maxsize=256)
 def _repeat_pattern(key):
     """``key`` (the letter and digit groups of a code, space-separated) as said anywhere,
-    with or without a space, hyphen or slash between its groups, not inside a longer code
-    or number."""
+    with or without a space, hyphen or slash between its groups, its letters in either
+    case, not inside a longer code or number."""
     parts = key.split()
-    body = r"[-/ ]?".join(re.escape(p) for p in parts)
+    # letters in any case: a code typed again in lower case ("d552") is the same code
+    body = r"[-/ ]?".join(f"(?i:{re.escape(p)})" if p.isalpha() else re.escape(p) for p in parts)
     return re.compile(rf"(?<![\w£$€#/.,-]){body}(?![\w%£/-]|[.,]\d)")

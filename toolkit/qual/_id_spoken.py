@@ -165,7 +165,7 @@ _TOKEN = (
     r"|[B-HJ-Z](?![\w'’])"  # a single capital letter (not "A" or "I", which are words)
     r"|A(?=\s*(?:[,.;:!?)\"”’]|$))"  # "A" at the end of a code: "..., forty-five, A."
 )
-_SEP = r"(?:\s*[,-]\s*|\s+)"
+_SEP = r"(?:\s*[,-]\s*|\s*(?:\.{2,3}|…)\s*|\s+)"  # "six... eight... zero" too
 #: A run of at least two number words or spelled letters.
 RUN = re.compile(rf"(?<![\w'’-])(?:{_TOKEN})(?:{_SEP}(?:{_TOKEN}))+")
 _TOKEN_RE = re.compile(_TOKEN)
@@ -421,6 +421,16 @@ def _counting(string):
     return len(string) >= 3 and string.isdigit() and all(int(b) - int(a) == 1 for a, b in zip(string, string[1:]))
 
 
+#: A capitalised word and a full stop before a run: a sentence of its own ("Collar.
+#: 3-3-0-6.", "Right. Erm. Zero zero four ..."), not a numbered thing ("Room 101").
+_SENTENCE_WORD_BEFORE = re.compile(r"\b[A-Z][a-z]+\.\s+$")
+
+
+def _numbered_thing(before):
+    """True when ``before`` ends with a word that numbers things (:data:`_id_windows._NUMBERED_THING`)."""
+    return _win._NUMBERED_THING.search(before) is not None and _SENTENCE_WORD_BEFORE.search(before) is None
+
+
 def _kind(text, s, e, string, n_digits, n_tok, paired):
     """The kind of the run at ``text[s:e]`` that reads ``string``, or None."""
     if string in _NOT_IDS:
@@ -452,7 +462,7 @@ def _kind(text, s, e, string, n_digits, n_tok, paired):
         return None
     before_t = [m for m in triggers if m.end() <= s]
     close = bool(before_t) and _CLOSE_GAP.fullmatch(text, before_t[-1].end(), s) is not None
-    if not close and (_AMOUNT_BEFORE.search(before) or _win._NUMBERED_THING.search(before)):
+    if not close and (_AMOUNT_BEFORE.search(before) or _numbered_thing(before)):
         return None  # "at seven thirty", "£ two five oh", "Section one three six"
     if (paired or _counting(string)) and not close:
         # "eleven", "forty-four": far more often a count, an age, a time or a year than
@@ -507,8 +517,26 @@ def _vehicle(string):
     return VEHICLE.fullmatch(string) is not None or _NI_PLATE.fullmatch(string) is not None
 
 
+#: Digits written one by one with spaces or hyphens between them ("2 7 0 4 5 8",
+#: "3-3-0-6"): read out as the words are, and given a kind the same way.
+_SPACED_DIGITS = re.compile(r"(?<![\w£$€#/.,:-])\d(?:(?: |-| ?, ?)\d){2,10}(?![\w%£:/-]|[.,]\d)")
+
+
+def _spaced_digits(text):
+    """:data:`_SPACED_DIGITS` as runs: ``(start, end, string, digits, words, paired)``;
+    three digits count as ``paired`` (taken only right after the announcing word): "3-1-0"
+    is more often a score or a count than a code."""
+    if " " not in text and "-" not in text:
+        return []
+    out = []
+    for m in _SPACED_DIGITS.finditer(text):
+        string = re.sub(r"\D", "", m.group())
+        out.append((m.start(), m.end(), string, len(string), len(string), len(string) == 3))
+    return out
+
+
 def _find_runs(text, add):
-    for s, e, string, n_digits, n_tok, paired in _runs_cached(text):
+    for s, e, string, n_digits, n_tok, paired in [*_runs_cached(text), *_spaced_digits(text)]:
         kind = _kind(text, s, e, string, n_digits, n_tok, paired)
         if kind == "phone" and string.startswith("44"):
             plus = _PLUS.search(text, max(0, s - 8), s)
@@ -551,7 +579,7 @@ _YEAR = rf"(?:(?:19|20)\d{{2}}|['’]\d{{2}}|(?i:{_SPOKEN_YEAR}))"
 #: A date said in words or with a short year; ``year`` empty when it has none.
 WORD_DATE = re.compile(
     rf"(?<![\w-])(?:(?P<day>{_DAY})(?:\s+of)?\s+(?P<month>{_win.MONTH})"
-    rf"|(?P<day2>{_DAY})\s+of\s+the\s+(?P<month2>(?i:{_ORD_MONTH}))(?:\s+month)?"
+    rf"|(?P<day2>{_DAY})\s+of\s+the\s+(?P<month2>(?i:{_ORD_MONTH})|(?:1[0-2]|0?[1-9])(?:st|nd|rd|th))(?:\s+month)?"
     rf"|(?P<month3>{_win.MONTH})\s+(?:the\s+)?(?P<day3>{_DAY}))"
     rf"(?:,?\s+(?:in\s+)?(?P<year>{_YEAR})|(?:\s+|,\s+(?=\d\d\s*(?:[,.;:!?)\"”’]|$)))(?P<year_short>\d{{2}}))?(?![\w'’-])"  # "4th of May 86"
 )
@@ -600,6 +628,16 @@ _DUE_TRIGGER = re.compile(
     r"(?i:\bdue\s+date(?:['’]s)?\b|\b(?:I['’]m|I\s+was|she['’]s|she\s+(?:is|was)|we['’]re|we\s+were|"
     r"expecting,?|missus|wife|partner|girlfriend|baby['’]s|baby\s+(?:is|was)|twins\s+(?:are|were))\s+due\b)"
 )
+#: "due 15 march", "due 30/1", "due on the 4th july": a date straight after "due" in a
+#: text that speaks of a pregnancy (month names in any case, as posts type them; a day
+#: and month in figures).
+_DUE_DATE = re.compile(
+    rf"(?i:\bdue\s+(?:on\s+)?(?:the\s+)?)(?P<date>(?i:(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORD_DAY})(?:\s+of)?\s+{_win.MONTH})"
+    r"|(?:3[01]|[12]\d|0?[1-9])/(?:1[0-2]|0?[1-9])(?:/(?:19|20)?\d{2})?)(?![\w/'’-])"
+)
+#: "is / was due": a thing due (a bill, an essay); "she's due", "the baby's due" are
+#: :data:`_DUE_TRIGGER`'s.
+_BILL_DUE_BEFORE = re.compile(r"(?i:\b(?:is|was|are|were|be|been|being|falls|fell)\s+)$")
 _PREGNANCY_WORDS = ("pregnan", "expecting", "baby", "babies", "maternity", "midwife", "scan", "due date", "weeks")
 #: A sentence that is nothing but a day and month: "The eleventh of the fourth.", "I'm
 #: the 21st of June." (said just after "birthday" / "due date").
@@ -675,6 +713,12 @@ def find(text: str, add, folded) -> None:
     due = "due" in hay and any(w in hay for w in _PREGNANCY_WORDS)
     if due or any(w in hay for w in _DOB_HINT):
         _find_word_dates(text, add, due)
+    if due:
+        for m in _DUE_DATE.finditer(text):
+            if _BILL_DUE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "the rent was due on the 3rd of May": a thing due, not a baby
+            if not _win._COUNTED.match(text, m.end()):
+                add(_win.date_of_birth(text, m.start("date"), m.end("date")))
 
 
 _ECHO_KINDS = frozenset({"phone", "nhs_number", "ni_number", "collar_number", "warrant_number", "vehicle"})

@@ -195,6 +195,24 @@ NI_NUMBER = re.compile(
 )
 PHONE = re.compile(r"(?<![\w/+.:£$€-])(?:\+44[\s-]?(?:\(0\)[\s-]?)?|\(0|0)(?:\d[\s)-]{0,2}){8,10}\d(?![\d/:.,]\d|\w)")
 POSTCODE = re.compile(r"(?<![\w])(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-HJKPSTUW\d]? ?\d[ABD-HJLNP-UW-Z]{2})(?![\w])")
+#: The postcode areas of the UK and the Crown dependencies (the letters before the first
+#: digit): a postcode typed in lower case ("ls6 2qy") is taken only with one of these.
+POSTCODE_AREAS = frozenset(
+    """AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL
+    DN DT DY E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT
+    KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR
+    RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA
+    WC WD WF WN WR WS WV YO ZE""".split()
+)
+#: Words that announce a postcode ("Postcode, sw9 8de"): never the first word of an
+#: address line before it.
+POSTCODE_WORDS = frozenset({"postcode", "postcodes", "post"})
+#: A postcode in lower or mixed case ("ls6 2qy", "Cf24 2dl"; "ne62tl" without the space
+#: only where the text speaks of a postcode); not an inward part that reads as an
+#: ordinal ("m6 5th").
+POSTCODE_ANY_CASE = re.compile(
+    r"(?i:(?<![\w@./-])(?P<area>[a-z]{1,2})\d[a-z\d]?(?P<sp> ?)\d(?!st|nd|rd|th)[abd-hjlnp-uw-z]{2}(?![\w@]|[.-]\w))"
+)
 VEHICLE = re.compile(
     r"(?<![\w])(?:[A-HJ-PR-Y][A-HJ-PR-Z]\d{2} ?[A-HJ-PR-Z]{3}"
     r"|[A-HJ-NP-Y]\d{1,3} ?[A-HJ-PR-Z]{3}"
@@ -297,6 +315,21 @@ _WARRANT_HINT = re.compile(r"(?i:warrant)|WC[-/ ]?\d")
 _COLLAR_WINDOW_HINT = ("collar", "shoulder", "badge", "epaulette")
 _DOB_WINDOW_HINT = ("dob", "d.o.b", "birth")
 _DOOR_HINT = ("number", "flat", "apartment", "apt.")
+
+
+def _find_postcodes_any_case(text, add, near_digits, folded):
+    """Postcodes not written in capitals (:data:`POSTCODE_ANY_CASE`), their area a real one."""
+    postcode_said = None
+    for m in _matches_at(POSTCODE_ANY_CASE, text, near_digits):
+        code = m.group().upper()
+        if code == m.group() or m.group("area").upper() not in POSTCODE_AREAS:
+            continue  # in capitals: POSTCODE's
+        if not m.group("sp"):
+            if postcode_said is None:
+                postcode_said = _mentions(text, folded, ("postcode", "post code"))
+            if not postcode_said:
+                continue
+        add((m.start(), m.end(), "postcode", code.replace(" ", "")))
 
 
 def _mentions(text, folded, words):
@@ -409,6 +442,7 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None, officers=
                 add((m.start(), m.end(), "phone", digits))
         for m in _matches_at(POSTCODE, text, near_digits):
             add((m.start(), m.end(), "postcode", m.group().replace(" ", "")))
+        _find_postcodes_any_case(text, add, near_digits, folded)
         for m in _matches_at(VEHICLE, text, near_digits):
             add((m.start(), m.end(), "vehicle", m.group().replace(" ", "")))
         if _WARRANT_HINT.search(text):
@@ -704,6 +738,7 @@ def _common_words():
             "city",
             "town",
         }
+        | POSTCODE_WORDS
     )
 
 
