@@ -210,3 +210,63 @@ def test_name_is_my_kin(text, expected):
 )
 def test_name_is_my_kin_look_alikes_stay(text):
     assert "[Person" not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # initials said to be initials, and a bare initial before a surname in a list
+        ("He only ever signed off with his initials, D.W., never his name.", "D.W."),
+    ],
+)
+def test_initials_said(text, gone):
+    out = redact(text)[0]
+    assert gone not in out and "[Person" in out
+
+
+def test_initial_and_surname_in_a_list_are_one_person():
+    out = redact('The rota read "M Okafor, lates. T Brindley, earlies."')[0]
+    assert out == 'The rota read "[Person A], lates. [Person B], earlies."'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We moved to the U.K. when I was six, I've got no initials on my bag.",
+        '"A Level results are out" is what the post said.',
+        'Plan B, Wing C, the note said "D Block, 4pm".',
+    ],
+)
+def test_initials_said_look_alikes_stay(text):
+    assert "[Person" not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # names in messages typed without capitals: a given name (and its surname), a
+        # lower-case rank and the name after it, a name after a kin word
+        ('The text said "we know ur kieran and where u drink".', "kieran"),
+        ('It read "tell bethany rudge her dad is a grass".', "bethany rudge"),
+        ('The post was just "sgt okonedo is bent".', "okonedo"),
+        ('She got "is ur husband pc dunmore yes or no".', "dunmore"),
+        ('He sent "say hi to ur wife trish for us".', "trish"),
+    ],
+)
+def test_names_in_lower_case_messages(text, gone):
+    out = redact(text)[0]
+    assert gone not in out and "[Person" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"i know where your mam parks" was the first one.',
+        '"pc world is shut" he wrote, which was nothing.',
+        '"tell ur wife lol" and a laughing face.',
+        'It was "alpha oscar two" on the radio, a call sign.',
+        'Her address was read out as "jo underscore b at example dot com".',
+    ],
+)
+def test_lower_case_messages_look_alikes_stay(text):
+    assert "[Person" not in redact(text)[0]

@@ -250,3 +250,33 @@ def test_hospital_trust_and_its_town_are_one_workplace():
 
 def test_place_and_country_stay_apart():
     assert "[Workplace" not in redact("We went on holiday to Lake Garda in Italy.")[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone, kind",
+    [
+        # places in messages typed without capitals, after what says their kind
+        ('The DM said "we know u live in penrhiwceiber".', "penrhiwceiber", "Address"),
+        ('It said "she lives at 14 alder close and drives a van".', "14 alder close", "Address"),
+        ('"ur mrs works at lidl in cwmbran" was the message.', "lidl in cwmbran", "Workplace"),
+        ('"her kids go pentrebach primary" it said.', "pentrebach primary", "School"),
+        ('"hes a copper in ystrad mynach" was the whole post.', "ystrad mynach", "Station"),
+    ],
+)
+def test_places_in_lower_case_messages(text, gone, kind):
+    out = redact(text)[0]
+    assert gone not in out and f"[{kind}" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"we live in fear of u" it said.',
+        '"she works at night and weekends" it said.',
+        '"he works in leeds" was all it said.',
+        '"they go to school on the bus" it said.',
+    ],
+)
+def test_lower_case_messages_places_look_alikes_stay(text):
+    out = redact(text)[0]
+    assert "[Address" not in out and "[Workplace" not in out and "[School" not in out and "[Station" not in out

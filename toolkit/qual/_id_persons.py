@@ -214,6 +214,117 @@ def _surname_first(text, add, given):
         add((m.start(), m.end(), "person", sur.lower()))
 
 
+#: Initials said as a name when the speaker says they are initials: "the same initials,
+#: G.P. and R.P.", "K.L., just the initials".
+_INITIALS_CUE = re.compile(r"(?i:\binitials?\b)")
+_INITIALS_BARE = re.compile(r"(?<![\w'’.-])(?:[A-Z]\.\s?){1,2}[A-Z]\.")
+_NOT_INITIALS = frozenset(("U.K.", "U.S.", "R.I.P.", "P.S.", "N.B.", "A.M.", "P.M."))
+#: A bare initial and a surname at the start of a list item: '"J Kerr, 118045. P Singh"'
+#: (after a quote, a colon or the end of the item before; not "A" or "I").
+_INITIAL_SURNAME = re.compile(
+    r"(?:^|(?<=[\"“(])|(?<=[.,;:] ))(?P<init>[B-HJ-Z])\s(?P<sur>(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-])"
+)
+
+
+def _initials_said(text, add):
+    """Dotted initials near the word "initials", and "J Kerr" in a list (see above)."""
+    if _INITIALS_CUE.search(text):
+        for m in _INITIALS_BARE.finditer(text):
+            cue = _INITIALS_CUE.search(text, max(0, m.start() - 120), m.end() + 120)
+            if cue and m.group() not in _NOT_INITIALS:
+                add((m.start(), m.end(), "person", m.group().replace(" ", "").lower()))
+    for m in _INITIAL_SURNAME.finditer(text):
+        sur = m.group("sur")
+        if _plain_surname(sur) and sur not in _ids.NOT_GIVEN and sur not in _ids.PHONETIC:
+            add((m.start(), m.end(), "person", sur.lower()))
+
+
+# --------------------------------------------------------------------------------------
+# Messages typed in lower case
+# --------------------------------------------------------------------------------------
+
+#: A quoted message, post or note read out (straight or curly double quotes, one line).
+_QUOTE = re.compile(r"\"([^\"\n]{4,600})\"|“([^”\n]{4,600})”")
+#: A lower-case word of a quoted message (not part of an e-mail, handle, link or number).
+_LOWER_WORD = re.compile(r"(?<![\w'’@/.-])[a-z]+(?![\w'’@/-]|\.[a-z])")
+#: Lower-case ranks that put a name after them: "pc okeke", "dc fenwick".
+_LOWER_RANKS = frozenset("pc dc ds sgt ps pcso insp di dci wpc".split())
+#: Kin words before a name in a message: "tell ur wife steph".
+_LOWER_KIN = frozenset("wife husband missus partner son daughter lad lass mum mam dad brother sister nan".split())
+#: Words of texts and posts in no word list, never a surname: "marcus lol", "sophie innit".
+_CHAT_WORDS = frozenset("lol lmao omg wtf pls plz thx ty cuz innit ur yr ya ye yer bruv fam hun babe xx xxx".split())
+#: Spoken e-mails: "gemma underscore hr at example dot com".
+_SPOKEN_MAIL = re.compile(r"\b(?:underscore|dot|at)\s+[a-z]+\s+dot\b")
+
+
+def quoted_lower(text):
+    """``(start, end)`` of the quoted messages in ``text``: posts, texts and notes read
+    out, which are often typed without capitals ("i know ur sophie i know u live in
+    kirkby"), so that names and places in them must be found without one."""
+    if '"' not in text and "“" not in text:
+        return []
+    out = []
+    for m in _QUOTE.finditer(text):
+        g = 1 if m.group(1) is not None else 2
+        if any(c.islower() for c in m.group(g)) and not _SPOKEN_MAIL.search(m.group(g)):
+            out.append((m.start(g), m.end(g)))
+    return out
+
+
+def _lower_name_word(word, lists):
+    """True when the lower-case ``word`` is a name of ``lists`` and no English word,
+    place, call-sign word or month ("sophie", "marcus"; not "will", "chelsea" is)."""
+    cap = word.capitalize()
+    return (
+        any(cap in names for names in lists)
+        and not _ids.is_ordinary(cap)
+        and cap not in _ids.NOT_GIVEN
+        and cap not in _ids.PHONETIC
+    )
+
+
+def _lower_surname(word, family):
+    """True when the lower-case ``word`` after a given name is its surname: in the list of
+    surnames or in no word list ("gareth pryce"), and no text-speak ("lol")."""
+    cap = word.capitalize()
+    return (
+        len(word) > 2
+        and word not in _CHAT_WORDS
+        and (cap in family or not _ids.is_ordinary(cap))
+        and _plain_surname(cap)
+        and cap not in _ids.PHONETIC
+    )
+
+
+def _lower_names(text, add, given, family):
+    """Persons in messages typed in lower case (see :func:`quoted_lower`): a given name
+    in no other word list, with a surname after it ("gareth pryce lives ...", "ask for
+    marcus"); a rank and what follows when it is no English word ("pc okeke", "dc
+    fenwick lives near me", "pc craig thompson")."""
+    for qs, qe in quoted_lower(text):
+        words = list(_LOWER_WORD.finditer(text, qs, qe))
+        n = 0
+        while n < len(words):
+            w = words[n]
+            word = w.group()
+            nxt = words[n + 1] if n + 1 < len(words) and words[n + 1].start() == w.end() + 1 else None
+            if word in _LOWER_RANKS and nxt and not _ids.is_ordinary(nxt.group().capitalize()):
+                first, n = nxt, n + 1
+            elif _lower_name_word(word, (given,)):
+                first = w
+            elif word in _LOWER_KIN and nxt and _lower_surname(nxt.group(), ()):
+                first, n = nxt, n + 1  # a name in no list after a kin word ("ur wife steph")
+            else:
+                n += 1
+                continue
+            end, ident = first.end(), first.group()
+            sur = words[n + 1] if n + 1 < len(words) and words[n + 1].start() == first.end() + 1 else None
+            if sur and _lower_surname(sur.group(), family):
+                end, ident, n = sur.end(), sur.group(), n + 1
+            add((first.start(), end, "person", ident))
+            n += 1
+
+
 def find(text: str, add, folded) -> None:
     """Candidates of this area in ``text`` (``folded`` is ``text.casefold()`` when it
     keeps the length, else ``None``)."""
@@ -221,6 +332,8 @@ def find(text: str, add, folded) -> None:
     common = _ids._common_words()
     if "." in text:
         _initials(text, add)
+    _initials_said(text, add)
+    _lower_names(text, add, given, family)
     if "," in text:
         _surname_first(text, add, given)
     if " my " in text:

@@ -321,6 +321,7 @@ def find(text: str, add, folded) -> None:
         if _ids._sentence_start(text, span[0]) and len(words) == 1 and _ids.is_ordinary(words[0]):
             continue
         add((span[0], t.end(), "workplace", text[span[0] : t.end()].lower()))
+    _lower_places(text, add)
     if " front counter" in hay or " front desk" in hay:
         _front_counters(text, add, common)
     if "byw yn" in hay or "byw ym" in hay or "byw yng" in hay:
@@ -357,6 +358,80 @@ def find(text: str, add, folded) -> None:
             if all(_ids.is_ordinary(w) for w in words):
                 continue  # "the desk at Reception"
             add((*span, "station", " ".join(words).lower()))
+
+
+# --------------------------------------------------------------------------------------
+# Messages typed in lower case ("u live in kirkby", "she works at boots in the arndale")
+# --------------------------------------------------------------------------------------
+
+_LW = r"[a-z][a-z'’&]*"
+#: The street-type words in lower case ("road", "way", "close").
+_STREET_LOWER = _ids._STREET.lower()
+#: After "lives": a house number and a street ("lives at 9 maple way") or a place.
+_LOWER_LIVES = re.compile(
+    r"\b(?:live[sd]?|living)\s+(?:(?:at|in|on|up|near|round)\s+)?"
+    rf"(?:(?P<street>\d{{1,4}}[a-z]?\s+(?:{_LW}\s+){{1,3}}?{_STREET_LOWER})(?![\w'’-])|(?P<place>{_LW}(?:\s+{_LW}){{0,4}}))"
+)
+#: After "works (at)": the employer and its site ("works at boots in the arndale").
+_LOWER_WORKS = re.compile(
+    rf"\b(?:works?|working)\s+(?:(?:at|in|for)\s+)?(?:the\s+)?(?P<place>{_LW}(?:\s+(?:in\s+(?:the\s+)?|on\s+(?:the\s+)?)?{_LW}){{0,3}})"
+)
+#: A school: "kids go thornhill primary", "she's at maes y coed primary".
+_LOWER_SCHOOL = re.compile(
+    rf"\b(?:go|goes|going|at|attends?)\s+(?:to\s+)?(?P<place>{_LW}(?:\s+{_LW}){{0,2}}?\s+"
+    r"(?:primary|academy|high|school|nursery|college|juniors|infants|grammar))(?![\w'’-])"
+)
+#: Where an officer works: "hes a copper in tonypandy", "d552 at bridgend".
+_LOWER_STATION = re.compile(
+    rf"\b(?:copper|cop|pig|plod|fed|officer|pc|pcso|[a-z]{{0,2}}\d{{2,6}})\s+(?:at|in|from|out\s+of)\s+(?P<place>{_LW}(?:\s+{_LW}){{0,2}})"
+)
+#: Joining words inside a lower-case place name ("heol y felin", "stow on the wold").
+_LOWER_JOIN = frozenset("y yr on upon the le de in".split())
+
+
+def _lower_name(text, start, end):
+    """``(start, end)`` of the place name that opens ``text[start:end]``: words in no word
+    list, with joining words between them; ``None`` when it opens with an ordinary word.
+    Ordinary words inside are kept when a name word follows ("boots in the arndale")."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    last = None
+    for n, w in enumerate(words):
+        word = w.group().rstrip(".,;:!?")
+        if not word:
+            break
+        if len(word) > 2 and not _ids.is_ordinary(word.capitalize()) and not word.isdigit():
+            last = start + w.start() + len(word)
+        elif word in _ids._common_words() and word not in _LOWER_JOIN:
+            break
+        if word != w.group():
+            break
+    return (start, last) if last else None
+
+
+def _lower_places(text, add):
+    """Addresses, workplaces, schools and stations in messages typed in lower case (see
+    :func:`toolkit.qual._id_persons.quoted_lower`), each after what says its kind:
+    "lives", "works", "goes to ... primary", "copper in"."""
+    from toolkit.qual._id_persons import quoted_lower
+
+    for qs, qe in quoted_lower(text):
+        for m in _LOWER_LIVES.finditer(text, qs, qe):
+            if m.group("street"):
+                add((m.start("street"), m.end("street"), "address", m.group("street")))
+                continue
+            span = _lower_name(text, m.start("place"), m.end("place"))
+            if span and not _ids.is_ordinary(text[span[0] : span[1]].split()[0].capitalize()):
+                add((*span, "address", text[span[0] : span[1]]))  # not "live in fear"
+        for m in _LOWER_SCHOOL.finditer(text, qs, qe):
+            first = m.group("place").split()[0]
+            if not _ids.is_ordinary(first.capitalize()):
+                add((m.start("place"), m.end("place"), "school", m.group("place")))
+        for rx, kind in ((_LOWER_WORKS, "workplace"), (_LOWER_STATION, "station")):
+            for m in rx.finditer(text, qs, qe):
+                span = _lower_name(text, m.start("place"), m.end("place"))
+                first = m.group("place").split()[0]
+                if span and first not in _ids._common_words():
+                    add((m.start("place"), span[1], kind, text[m.start("place") : span[1]]))
 
 
 #: Welsh "I live in": "dw i'n byw yn Maes y Llan, Llanrug" (a street or estate and its village).
