@@ -65,6 +65,7 @@ def main():
         "corpus_n": "heldout_corpus_n.csv",
         "corpus_p": "heldout_corpus_p.csv",
         "corpus_q": "heldout_corpus_q.csv",
+        "corpus_r": "heldout_corpus_r.csv",
     }
     for name, first in firsts.items():
         table = evaluate(name)

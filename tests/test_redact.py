@@ -556,6 +556,26 @@ def _corpus_floors():
             "warrant_number": (0.71, 1.0),
             "workplace": (0.77, 0.91),
         },
+        "corpus_r": {
+            "address": (0.92, 0.9),
+            "collar_number": (0.4, 1.0),
+            "date_of_birth": (0.87, 1.0),
+            "email": (1.0, 1.0),
+            "force": (1.0, 0.92),
+            "handle": (0.78, 1.0),
+            "nhs_number": (0.96, 1.0),
+            "ni_number": (1.0, 1.0),
+            "person": (0.85, 0.94),
+            "phone": (0.96, 1.0),
+            "postcode": (1.0, 1.0),
+            "school": (0.81, 0.96),
+            "station": (0.82, 0.87),
+            "url": (0.96, 1.0),
+            "vehicle": (0.9, 1.0),
+            "warrant_number": (0.75, 1.0),
+            "workplace": (0.7, 0.89),
+            "all": (0.86, 0.95),
+        },
     }
 
 
@@ -578,6 +598,7 @@ def _corpus_floors():
         "corpus_n",
         "corpus_p",
         "corpus_q",
+        "corpus_r",
     ],
 )
 def test_recall_precision_on_annotated_corpora(name):
