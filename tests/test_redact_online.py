@@ -297,3 +297,44 @@ def test_same_account_same_identity_with_or_without_at():
 def test_odd_texts_do_not_fail(text):
     for start, end, _kind, _identity in find_identifiers(text):
         assert 0 <= start < end <= len(text)
+
+
+#: User names said as if they were people's names or senders, and page names said in
+#: apposition, after "is" or as a sentence of their own (rules added for corpus Q's misses).
+SAID_LIKE_NAMES = [
+    ("My nephew got a friend request on Xbox from a lad called NorthsideNinja77 last week.", "NorthsideNinja77"),
+    ("Somebody called rubberduckie42 put it on eBay with our address.", "rubberduckie42"),
+    ("Some guy called brumlorx kept liking all her old photos on Instagram.", "brumlorx"),
+    ("Her username's PixieStardust09 and that's how they found her.", "PixieStardust09"),
+    ("He sent her messages on Instagram from brumlorx, saying he knew her school.", "brumlorx"),
+    ('She kept getting DMs. On the TikTok. From "kelzyboo". Horrible.', "kelzyboo"),
+    ('It\'s a page on Facebook called, erm, "Wigan Parents United", and they shared it.', "Wigan Parents United"),
+    ("The page is Swansea Bobbies Behaving Badly. Thousands follow it.", "Swansea Bobbies Behaving Badly"),
+    ("They shared it on a Facebook page, Truth For Tyneside Lads, and it went everywhere.", "Truth For Tyneside Lads"),
+    ("It was put up in a group chat. Boys Of The Bottom Road. About forty of them.", "Boys Of The Bottom Road"),
+    ("It's a Telegram group. Free The Harbour Six. Mostly bots.", "Free The Harbour Six"),
+]
+
+
+@pytest.mark.parametrize("text,part", SAID_LIKE_NAMES)
+def test_user_and_page_names_said_like_names(text, part):
+    assert _covered(text, part, {"handle"}), (part, find_identifiers(text))
+
+
+SAID_LIKE_NAMES_LEFT = [
+    ("Someone called Dave rang the front desk about it.", "Dave"),
+    ("Somebody called nanna on the landline, not me.", "nanna"),
+    ("A woman called Bernadette Quinn runs the page now.", "Bernadette Quinn"),
+    ('I got a letter from "Dave" in the end, posted through the door.', "Dave"),
+    ("We left the group. Thank God for that.", "Thank God"),
+    ("I put it on a page, Victim Support, and they rang me.", "Victim Support"),
+    ("It's on the page. Monday Morning Team Briefing. Nothing else.", "Monday"),
+    ("The page was Greater Manchester Police, the official one.", "Greater Manchester Police"),
+    ("The group is Neighbourhood Watch, so nothing dodgy.", "Neighbourhood Watch"),
+    ("He's on the page. The Chief Constable himself. Unbelievable.", "Chief Constable"),
+]
+
+
+@pytest.mark.parametrize("text,part", SAID_LIKE_NAMES_LEFT)
+def test_user_and_page_name_look_alikes_left(text, part):
+    assert not _touched(text, part, {"handle"}), find_identifiers(text)

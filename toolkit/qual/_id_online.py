@@ -538,8 +538,12 @@ _ACCOUNT_NOUNS = (
     r"account|accounts|profile|profiles|channel|channels|page|pages|group|groups|forum|noticeboard|server|telegram|discord|subreddit|"
     r"user|username|handle|blog|vlog|stream|streamer|troll|auditor|youtuber|tiktoker|influencer"
 )
-_AFTER_NAME = re.compile(r"(?i:s?(?:\s+(?:on|for)\s+[A-Za-z]+)?(?:\s+(?:is|was|were|of))?\s*[:,]?)")
-_NOUN_BEFORE = re.compile(rf"(?i:\b(?:{_ACCOUNT_NOUNS})(?:\s+(?:was|is|were))?\s*,?\s+)$")
+_AFTER_NAME = re.compile(r"(?i:s?(?:['’]s)?(?:\s+(?:on|for)\s+[A-Za-z]+)?(?:\s+(?:is|was|were|of))?\s*[:,]?)")
+#: "an account called", "the channel, called", "a group on Facebook called" (the
+#: platform between the noun and "called").
+_NOUN_BEFORE = re.compile(
+    rf"(?i:\b(?:{_ACCOUNT_NOUNS})(?:\s+(?:on|in)\s+(?:{_PLATFORMS}))?(?:\s+(?:was|is|were))?\s*,?\s+)$"
+)
 _TRIGGERS = (
     # "his username was X", "screen name: X", "account name, X"; "an account named X"
     (
@@ -577,6 +581,17 @@ _TRIGGERS = (
     ("login", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:(?:\s+(?:is|was))?\s*[:,]?)"), "plain"),
     # "an account called X", "the channel, called X"
     ("called", _NOUN_BEFORE, None, "account"),
+    # "somebody called copperkettle99", "a guy called GovanGhost88": a user name said as if
+    # it were a person's (only a handle-shaped word; "someone called Dave" is a person)
+    (
+        "called",
+        re.compile(
+            r"(?i:\b(?:someone|somebody|some\s+(?:guy|lad|bloke|girl|woman|man|kid|account|user|person)|"
+            r"an?\s+(?:guy|lad|bloke|girl|woman|man|kid|boy|user|person|player|gamer))\s+)$"
+        ),
+        None,
+        "someone",
+    ),
     # "calls himself X", "calling themselves X"
     (
         "sel",
@@ -616,7 +631,8 @@ _TRIGGERS = (
         " from",
         re.compile(
             r"(?i:\b(?:messages?|messaged|dms?|dm['’]?d|comments?|commented|posts?|posted|tweets?|"
-            r"tweeted|replies|replied|followed|request|requests|videos?|reposted|shared))$"
+            r"tweeted|replies|replied|followed|request|requests|videos?|reposted|shared)"
+            rf"(?:\s+(?:on|via)\s+(?:the\s+)?(?:{_PLATFORMS}))?)$"
         ),
         None,
         "from",
@@ -733,7 +749,7 @@ _QUICK_BEFORE = {
         "going",
         *_PLATFORM_WORDS,
     ),
-    " from": _MESSAGE_WORDS,
+    " from": (*_MESSAGE_WORDS, *(w.strip() for w in _PLATFORM_WORDS), "snap", "insta", "fb"),
 }
 _OWNER_WORDS = tuple(
     " " + w + " "
@@ -874,6 +890,26 @@ def _plain_id(word: str, strict: bool = False) -> bool:
     return _is_camel(word)
 
 
+def _someone_handle(text, word, s, e) -> bool:
+    """``word`` after "somebody called" is a user name: handle-shaped with a digit or an
+    underscore ("copperkettle99"), or, where accounts or platforms are spoken of, a
+    CamelCase word or a lower-case word that is no English word and no one's name."""
+    if not _plain_id(word):
+        return False
+    if re.search(r"[_\d]", word):
+        return True
+    if word.islower() and (not _unknown_word(word) or _gazetteer_name(word)):
+        return False
+    return _ONLINE_NEAR.search(text, max(0, s - 200), min(len(text), e + 200)) is not None
+
+
+def _gazetteer_name(word: str) -> bool:
+    """A lower-case word that is a given name or a surname written without its capital."""
+    given, family = _ids.gazetteer()
+    cap = word[:1].upper() + word[1:]
+    return cap in given or cap in family
+
+
 _SAID_JOIN = re.compile(r"(?:\s*,?\s+(?i:dot|underscore|under\s+score)\s*,?\s+[\"“‘']?[A-Za-z0-9]+[\"”’']?)+(?![\w-])")
 
 
@@ -897,6 +933,10 @@ def _announced_handles(text, add, low, seen=None):
         joined = _SAID_JOIN.match(text, e) if " " in text[e : e + 1] else None
         if joined and what != "from":  # "her Insta is bethan dot haf dot xo"
             add((s, joined.end(), "handle", _spoken_identity(text[s : joined.end()])))
+            continue
+        if what == "someone":
+            if _someone_handle(text, word, s, e):
+                add((s, e, "handle", word.lower()))
             continue
         if what == "from":
             if (_is_camel(word) or (word.islower() and _unknown_word(word))) and _AFTER_FROM.match(text, e):
@@ -964,6 +1004,25 @@ def _digit_words(text, add, low):
 _MIXED_DIGITS = re.compile(r"(?<![\w@./:#-])[A-Z][a-z]{2,}\d[A-Z][a-z]{2,}(?![\w@/-])")
 
 
+#: 'From "fifepolisbairn".': a quoted single word after "from".
+_QUOTED_FROM = re.compile(r"(?i:\bfrom)\s+[\"“‘'](?P<id>[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_])[\"”’']")
+_MESSAGE_NEAR = re.compile(rf"(?i:\b(?:{'|'.join(_MESSAGE_WORDS)}|{_PLATFORMS})\b)")
+
+
+def _quoted_senders(text, add):
+    """A quoted user name after "from" where messages or a platform were just spoken of
+    ('she gets messages on the Snapchat. From "kelzfromfife".'): handle-shaped, CamelCase
+    or a lower-case word that is no English word and no one's name."""
+    for m in _QUOTED_FROM.finditer(text):
+        word = m.group("id")
+        if not _plain_id(word) or (word.islower() and word.isalpha() and _gazetteer_name(word)):
+            continue
+        if word.isalpha() and word.islower() and not _unknown_word(word):
+            continue
+        if _MESSAGE_NEAR.search(text, max(0, m.start() - 80), m.start()):
+            add((m.start("id"), m.end("id"), "handle", word.lower()))
+
+
 def _answered_handles(text, add, low):
     if "?" not in text or not any(w in low for w in ("called?", "name?", "named?", "names?", "handle?", "tag?")):
         return
@@ -1022,6 +1081,13 @@ _APPOSITION = re.compile(
     r"(?:s)?(?:\s+(?:for|of|in|on|about)\s+(?:the\s+|that\s+|our\s+|my\s+|their\s+)?[a-z]+)?\s*(?:,|:|\s[-–])\s*"
     r"(?i:(?:erm|um|er|like|just)\s*,?\s*)*(?P<q>[\"“‘'])?(?=[A-Z0-9])"
 )
+#: "the page is Cardiff Coppers Caught Out", "the group was called Hull Mums Unite".
+_PAGE_IS = re.compile(r"s?\s+(?:is|was)\s+(?:called\s+)?(?=[A-Z0-9])")
+#: "a group chat. Lads From The Manor. Sixty members.": the name said as a sentence of
+#: its own right after the page or group is mentioned.
+_PAGE_STOP = re.compile(r"s?(?:\s+chat)?\.\s+(?=[A-Z0-9])")
+#: What closes a name said in apposition or as a sentence of its own.
+_NAME_CLOSED = re.compile(r"\s*(?:[,.;:!?)]|$)")
 _CLOSE_QUOTE = {'"': '"', "“": "”", "‘": "’", "'": "'"}
 
 
@@ -1182,21 +1248,37 @@ def _page_names(text, add, low):
                     if m.group("q"):
                         _named_page(text, m.end(), add, given, family)
                     else:
+                        _named_place_page(text, m.end(), add, given, family, closed=3)
+                else:
+                    m = _PAGE_IS.match(text, i + len(tok))
+                    if m is not None:
                         _named_place_page(text, m.end(), add, given, family)
+                    else:
+                        m = _PAGE_STOP.match(text, i + len(tok))
+                        if m is not None:
+                            _named_place_page(text, m.end(), add, given, family, closed=3, stop=True)
             i = low.find(tok, i + 1)
     if any(t in text for t in _TAIL_TOKENS):
         _tail_names(text, add)
 
 
-def _named_place_page(text, s, add, given, family):
+def _named_place_page(text, s, add, given, family, closed=0, stop=False):
     """After "a page, " a run of capitalised words with a place and another word in it
     ("Hucknall Mums Online"): a page's name; a force, a person, a place alone or ordinary
-    words alone ("Victim Support") are not."""
-    words, _end = _run_words(text, s)
+    words alone ("Victim Support") are not. ``closed``: a run of that many words or more
+    that the punctuation closes ("a page, Truth For Tyneside Lads, and") needs no place;
+    ``stop``: the run must end its sentence (the name said on its own after "a group.")
+    and have ``closed`` words."""
+    words, end = _run_words(text, s)
     if len(words) < 2:
         return
     content = [w for w in words if w not in _CONNECTORS]
-    if not any(_place_like(w) for w in content) or all(_place_like(w) for w in content):
+    long_closed = bool(closed) and len(content) >= closed and _NAME_CLOSED.match(text, end) is not None
+    if stop and not (long_closed and re.match(r"\s*[.!?]", text[end:])):
+        return
+    if all(_place_like(w) for w in content):
+        return
+    if not any(_place_like(w) for w in content) and not long_closed:
         return
     pattern, _lookup = _ids.force_table()
     if pattern.fullmatch(" ".join(words)):
@@ -1234,6 +1316,8 @@ def find(text: str, add, folded) -> None:
     hinted = bool(seen.intersection(_SPELL_HINTS)) or "spel" in low
     _said_handles(text, add, low, hinted)
     _answered_handles(text, add, low)
+    if "from " in low:
+        _quoted_senders(text, add)
     if hinted and _ids._DIGIT.search(text) is not None:
         _digit_words(text, add, low)
 
