@@ -1049,9 +1049,11 @@ def _answered_handles(text, add, low):
 _CAP_WORD = rf"[{_ids._UP}0-9][\w'’]*"
 #: A run of capitalised words that may name a page or a group: "Bent Coppers of the North
 #: West", "Justice for Kyle", "Dave the Rave" (a connector and "the" between the words).
-_PAGE_RUN = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|for|on|in|and|&)\s+)?(?:the\s+)?{_CAP_WORD}){{0,6}}")
+#: What may join the words of such a run ("of", "for the", "&").
+_RUN_JOIN = r"(?:(?:of|for|on|in|and|&)\s+)?(?:the\s+)?"
+_PAGE_RUN = re.compile(rf"{_CAP_WORD}(?:\s+{_RUN_JOIN}{_CAP_WORD}){{0,6}}")
 #: The same run read backwards from a tail word ("Gwent Cop" before "Watch").
-_RUN_BEFORE = re.compile(rf"(?:{_CAP_WORD}\s+(?:(?:of|for|on|in|and|&)\s+)?(?:the\s+)?){{1,6}}$")
+_RUN_BEFORE = re.compile(rf"(?:{_CAP_WORD}\s+{_RUN_JOIN}){{1,6}}$")
 _CONNECTORS = frozenset("of for on in and & the".split())
 #: Words for the police in the names of copwatch pages ("Oldham Cop Watch").
 _COP_WORDS = frozenset(
