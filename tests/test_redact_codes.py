@@ -498,3 +498,170 @@ def test_a_staff_id_number_with_letters_is_a_collar_number(text, code):
 )
 def test_id_number_look_alikes_stay(text):
     assert not any(k == "collar_number" for _, k in _kinds(text))
+
+
+# ---------------------------------------------------------------------------------------
+# Staff numbers as fields of a record or a list, officers' lists, ranks as appositions,
+# numbers claimed as one's own, operator and employee codes, grouped warrant numbers,
+# prefix plates and plates as list fields (sentences written for these tests)
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ('The leaked row read "MORLEY, Dan | 5530 | 14/02/1979 | JK 44 20 17 C | 07700 900812".', "5530"),
+        ('Somebody typed "6624 | QUAYLE B | sick leave | NI JT 30 19 44 A" into the chat.', "6624"),
+        ('The paste said "Priya Nandra – Hexham – 2204 – drives a red Corsa" and nothing else.', "2204"),
+        ('One line of it: "T. Wilde / KN 30917 / JP 61 22 08 D / 07700 900344".', "KN 30917"),
+        (
+            "The export went name, payroll, phone: Ashby, R, 330912, 07700 900118. Brent, S, 330940, 07700 900254.",
+            "330940",
+        ),
+        (
+            "The export went name, payroll, phone: Ashby, R, 330912, 07700 900118. Brent, S, 330940, 07700 900254.",
+            "330912",
+        ),
+        ("Hers was: 40871, 22 Millbrook Road, LS6 2QT, 07700 900671.", "40871"),
+    ],
+)
+def test_a_staff_number_as_a_field_of_a_record_or_list(text, code):
+    assert any(s == code and k in ("collar_number", "warrant_number") for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The table said "Leeds | 2019 | 4500 calls | 300 officers" and that was the summary.',
+        "Prices were tea | 250 | coffee | 300 on the board.",
+        "We met Sam Hale, 1400, at the cafe by the ring road.",
+        "He lives at Flat 4, 221 Baker Street, NW1 6XE, with his mum.",
+        "The score went 3 – 1 – 2 and nobody cared.",
+        "Jo Hill, 2018, 07700 900812, that was the old contact sheet.",
+        "The rota (Leeds / 2204 / Bradford) had no names on it.",
+    ],
+)
+def test_numbers_in_rows_and_lists_that_are_not_staff_numbers_stay(text):
+    assert not any(k in ("collar_number", "warrant_number") for _, k in _kinds(text))
+
+
+def test_codes_of_the_same_form_after_other_names_in_a_list_of_officers():
+    text = '"Officers of Lisburn: K. Doran, 18834, lives Moira. P. Quinn, 17702, lives Hillsborough."'
+    found = _kinds(text)
+    assert ("18834", "collar_number") in found and ("17702", "collar_number") in found
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("It's Nia Rowe, that's me, PC, 3318. You can use it.", "3318"),
+        ("For the tape: Ian Pask, PC, Kent Police, KP 6621. That's all of it.", "KP 6621"),
+        ("Priya, DC, 40213, and she'd had enough.", "40213"),
+    ],
+)
+def test_a_code_after_a_rank_said_as_an_apposition(text, code):
+    assert any(s == code and k == "collar_number" for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We had one PC, 2019 was a bad year for staffing.",
+        "There's a PC, 999 calls all night, and me.",
+        "The PC, 300 of them, went to landfill.",
+    ],
+)
+def test_numbers_after_a_rank_apposition_that_are_not_codes_stay(text):
+    assert not any(k == "collar_number" for _, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("I'm a sergeant out of Hull. 60318 is my number, has been for years.", "60318"),
+        ("She's a constable, and 4471's her number on the shoulder.", "4471"),
+        (
+            "Officers ask us to change the payroll number. It's on everything, for life. 552071, that's mine.",
+            "552071",
+        ),
+        ("I'm a special constable, 7719, that's literally my number, on the epaulette.", "7719"),
+    ],
+)
+def test_a_code_then_claimed_as_ones_number(text, code):
+    assert any(s == code and k in ("collar_number", "warrant_number") for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As a sergeant I ring 07700 900 118 a lot, 900 118 is my number for the rota.",
+        "The sergeant said Room 312 is my number for the night.",
+        "The constable said 1984 is my number, the year I was born.",
+        "He's an officer. 4471, that's mine, he said about the parking space.",
+    ],
+)
+def test_numbers_claimed_that_are_not_codes_stay(text):
+    assert not any(k in ("collar_number", "warrant_number") for _, k in _kinds(text))
+
+
+def test_an_operator_number_with_its_letters():
+    text = "Control room, I'm an operator, so callers hear OP 4417 every shift."
+    assert ("4417", "collar_number") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The OP 4417 order went out, and no operator was named.", "Op 4417 ran all week with an operator short."],
+)
+def test_op_look_alikes_stay(text):
+    assert not any(k == "collar_number" and "4417" in s for s, k in _kinds(text))
+
+
+def test_an_employee_code_with_letters():
+    text = 'The payslip in the bin said "Employee KX 301182" right at the top.'
+    assert any(s == "KX 301182" and k in ("collar_number", "warrant_number") for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("He wanted my warrant number for his notes, 21 0457, as if I'd done it.", "21 0457"),
+        ('The fake post said "Constable Rhys Mold, warrant 3310 2287, is under investigation".', "3310 2287"),
+    ],
+)
+def test_a_warrant_number_in_two_groups_of_digits(text, code):
+    assert (code, "warrant_number") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My warrant card was renewed between 2019 2020 and nobody told me.",
+        "My warrant number came up on a call at 07700 900 118 yesterday.",
+        "My warrant card was one of 12 000 issued that year.",
+    ],
+)
+def test_grouped_numbers_that_are_not_warrant_numbers_stay(text):
+    found = _kinds(text)
+    assert not any(k == "warrant_number" and " " in s for s, k in found)
+
+
+def test_a_prefix_plate_after_plate_is_taken_whole():
+    # a cherished plate with an I, which the main plate pattern leaves (it took "A9" alone)
+    assert ("A9 IAN", "vehicle") in _kinds("He put my private plate, A9 IAN, in the group chat.")
+
+
+def test_a_plate_word_before_a_number_and_a_word_takes_the_plate_only():
+    found = _kinds("The plate K12 and the car colour were all they had.")
+    assert not any(k == "vehicle" and " " in s for s, k in found)
+
+
+def test_an_older_plate_as_a_field_of_a_list_with_a_vehicle_spoken_of_after():
+    text = '"B. Kerr, lives Moira, KLZ 3318. D. Ross, lives Comber, ANZ 7720." They even had my reg.'
+    found = _kinds(text)
+    assert ("KLZ 3318", "vehicle") in found and ("ANZ 7720", "vehicle") in found
+
+
+def test_a_three_letter_code_in_a_list_without_a_vehicle_stays():
+    text = "The parcel went to Moira, KLZ 3318, and back, and nobody signed."
+    assert not any(k == "vehicle" for _, k in _kinds(text))
