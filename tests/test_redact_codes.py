@@ -665,3 +665,33 @@ def test_an_older_plate_as_a_field_of_a_list_with_a_vehicle_spoken_of_after():
 def test_a_three_letter_code_in_a_list_without_a_vehicle_stays():
     text = "The parcel went to Moira, KLZ 3318, and back, and nobody signed."
     assert not any(k == "vehicle" for _, k in _kinds(text))
+
+
+def test_a_two_digit_detention_officer_number_and_its_echoes():
+    text = (
+        "I work custody, I'm a DO. DO 37, that's my number, thirty-seven, on the lanyard. "
+        'One lad kept shouting "thirty-seven" at me, and the post said "number 37 is a grass".'
+    )
+    found = [(text[s:e], k) for s, e, k, _ in find_identifiers_(text)]
+    assert ("DO 37", "collar_number") in found
+    assert found.count(("thirty-seven", "collar_number")) == 2 and ("37", "collar_number") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I work custody, I'm a DO. DO 37, that's my number. I'm thirty-seven years old and aged thirty-seven.",
+        "We DO 37 laps of the yard in custody training.",
+        "In the gym we DO 37 reps, and I'm thirty-seven.",
+    ],
+)
+def test_two_digit_look_alikes_of_a_short_role_number_stay(text):
+    found = [(text[s:e], k) for s, e, k, _ in find_identifiers_(text)]
+    assert not any(k == "collar_number" and "thirty" in s for s, k in found), found
+    assert not any(k == "collar_number" for s, k in found if "laps" in text or "reps" in text), found
+
+
+def find_identifiers_(text):
+    from toolkit.qual._identifiers import find_identifiers
+
+    return find_identifiers(text)

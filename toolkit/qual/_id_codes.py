@@ -320,7 +320,7 @@ _RANK_NUMBER = re.compile(
 #: A detention officer's role letters and the number: "DO 318", "DDO D552" (capitals
 #: only: "do 300" is a verb). The role goes with the number, as some corpora mark it ("DO
 #: 314") and others leave it out ("DO [318]"): either way the whole is replaced.
-_ROLE_NUMBER = re.compile(r"(?<![\w.])D?DO\s+(?P<num>[A-Z]?\d{3,6})(?![\w%£:/-]|[.,]\d)")
+_ROLE_NUMBER = re.compile(r"(?<![\w.])D?DO\s+(?P<num>[A-Z]?\d{2,6})(?![\w%£:/-]|[.,]\d)")
 #: A call handler's operator number with its letters, in a text that speaks of operators:
 #: "my operator number is OP 2291" (capitals only; the letters stay, as a rank does).
 _OPERATOR_NUMBER = re.compile(r"(?<![\w.])OP[ -]?(?P<num>\d{3,6})(?![\w%£:/-]|[.,]\d)")
@@ -495,6 +495,8 @@ def find(text: str, add, folded) -> None:
         _find_codes(text, add, folded, hay, runs)
         if any(e < len(text) and text[e] == "." for _, e in runs):  # digits, then a dot
             _find_dotted_phones(text, add)
+    elif "DO " in text:  # "DO 52": a short role number
+        _find_role_numbers(text, add, hay)
     _find_plates_and_ni(text, add, folded, hay, runs)
 
 
@@ -545,13 +547,7 @@ def _find_codes(text, add, folded, hay, runs):
             if "operator" in hay[max(0, m.start() - 80) : m.start()]:  # said of an operator just before
                 add((m.start("num"), m.end("num"), "collar_number", m.group("num")))
     if "DO " in text:
-        for m in _ROLE_NUMBER.finditer(text):
-            num = m.group("num")
-            digits = num.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-            if _is_year(digits) or digits in _SERVICE_NUMBERS or _win._COUNTED.match(text, m.end()):
-                continue
-            if not _plural_after(text, m.end()):
-                add((m.start(), m.end(), "collar_number", num))
+        _find_role_numbers(text, add, hay)
     letters = _has_letter_code(text, runs)  # a code with letters somewhere
     uniform = any(w in hay for w in _UNIFORM_WORDS)
     if "number" in hay and (letters or uniform):  # "mine's DO 314" where the text speaks of numbers
@@ -589,6 +585,21 @@ def _find_codes(text, add, folded, hay, runs):
             collar = d <= 4 or any(w in hay for w in _COLLAR_TOKENS)
             kind = "warrant_number" if "warrant" in hay or d >= 6 or not collar else "collar_number"
             add((m.start(), m.end(), kind, _ident(text, m.start(), m.end())))
+
+
+def _find_role_numbers(text, add, hay):
+    """A detention officer's role letters and number (:data:`_ROLE_NUMBER`); two digits
+    ("DO 52") where the text speaks of custody or detention."""
+    short = "custody" in hay or "detention" in hay
+    for m in _ROLE_NUMBER.finditer(text):
+        num = m.group("num")
+        digits = num.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        if _is_year(digits) or digits in _SERVICE_NUMBERS or _win._COUNTED.match(text, m.end()):
+            continue
+        if len(digits) == 2 and not short:
+            continue
+        if not _plural_after(text, m.end()):
+            add((m.start(), m.end(), "collar_number", num))
 
 
 #: A phone number written with dots: "07700.900.123", "0161.496.0000".
@@ -720,7 +731,7 @@ def revise(text: str, found: list) -> list:
     hay = text.casefold()
     if any(w in hay for w in _COLLAR_TOKENS[:4]) and _DIGITS3.search(text):
         found = _displaced_collars(text, found)
-    if ", " in text and _RANK_APPOSITION.search(text):
+    if any(r in text for r in _RANK_COMMAS) and _RANK_APPOSITION.search(text):
         found = _after_ranks(text, found)
     if not found:
         return found
@@ -751,7 +762,58 @@ def revise(text: str, found: list) -> list:
         if "from " in text or "between " in text:  # "run from 1000 to 9999": a range
             ranges = {span for m in _RANGE.finditer(text) for span in (m.span(1), m.span(2))}
             found = [f for f in found if not (f[2] in ("collar_number", "warrant_number") and f[:2] in ranges)]
-    return _siblings(text, _repeats(text, found))
+    found = _siblings(text, _repeats(text, found))
+    if any(f[2] == "collar_number" and _n_digits(text[f[0] : f[1]]) == 2 for f in found):
+        found = _short_repeats(text, found)
+    return found
+
+
+_TENS = {w: i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+_UNITS = {w: i for i, w in enumerate("one two three four five six seven eight nine".split(), 1)}
+_TEENS = {
+    w: i
+    for i, w in enumerate("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(), 10)
+}
+#: A number of two digits in words: "fifty-two", "fifty two", "forty", "seventeen".
+_PAIR_WORDS = re.compile(
+    rf"(?i:(?<![\w-])(?:(?P<t>{'|'.join(_TENS)})(?:[- ](?P<u>{'|'.join(_UNITS)}))?|(?P<teen>{'|'.join(_TEENS)}))(?![\w-]))"
+)
+#: "number 52", "no. 52": a short code said again with the word that numbers it.
+_SHORT_AFTER_NUMBER = re.compile(r"(?i:\b(?:number|no\.?|#)\s*)(?P<d>\d{2})(?![\w%£:/-]|[.,]\d)")
+#: Words before a number that make it an age, a time or an amount ("aged fifty-two").
+_AGE_OR_TIME_BEFORE = re.compile(r"(?i:\b(?:aged?|turned|turns|at|about|around|over|under|nearly|almost|only|£)\s*)$")
+
+
+def _pair_value(m):
+    if m.group("teen"):
+        return _TEENS[m.group("teen").casefold()]
+    return 10 * _TENS[m.group("t").casefold()] + (_UNITS[m.group("u").casefold()] if m.group("u") else 0)
+
+
+def _short_repeats(text, found):
+    """A collar number of two digits ("DO 52", "PC 52") said again: in words ("fifty-two,
+    I'll remember that") or in digits after "number" ("number 52"), not an age, a time or
+    a count ("aged fifty-two", "fifty-two years")."""
+    codes = {}
+    for s, e, kind, ident in found:
+        d = "".join(c for c in text[s:e] if c.isdigit())
+        if kind == "collar_number" and len(d) == 2:
+            codes.setdefault(int(d), (kind, ident))
+    extra = []
+    for m in _PAIR_WORDS.finditer(text):
+        if _pair_value(m) in codes:
+            extra.append((m.start(), m.end(), *codes[_pair_value(m)]))
+    for m in _SHORT_AFTER_NUMBER.finditer(text):
+        if int(m.group("d")) in codes:
+            extra.append((m.start("d"), m.end("d"), *codes[int(m.group("d"))]))
+    extra = [
+        f
+        for f in extra
+        if not (_win._COUNTED.match(text, f[1]) or _plural_after(text, f[1]))
+        and not _AGE_OR_TIME_BEFORE.search(text, max(0, f[0] - 8), f[0])
+        and not any(g[0] < f[1] and f[0] < g[1] for g in found)
+    ]
+    return _ids.resolve_overlaps(found + extra) if extra else found
 
 
 #: A collar or warrant number with a letter prefix: "KP 55109", "MPS 221904", "W-318840".
@@ -944,7 +1006,7 @@ _CLAIMED = re.compile(
     r"(?<![\w£$€.,:/#&'’-])(?<!\d[ -])(?P<code>(?:[A-Z]{1,3} ?)?\d{3,6})"
     r"(?:(?:\s+(?:is|was)|['’]s|\s*[,—–-]\s*(?:that['’]s|that\s+is|that\s+was|which\s+is|which\s+was)"
     r"(?:\s+(?:literally|just|actually|definitely|really))?)\s+(?:my|his|her|their|your)\s+(?:own\s+|old\s+)?number\b"
-    r"|\s*[,—–-]\s*(?P<mine>that['’]s|that\s+is|that\s+was)\s+(?:mine|his|hers|theirs)\b)"
+    r"|\s*[,—–-]\s*(?P<mine>that['’]s|that\s+is|that\s+was)\s+mine\b)"
 )
 #: Words that name a person's number before "..., that's mine".
 _NUMBER_NAMED = re.compile(
@@ -955,7 +1017,7 @@ _NUMBER_NAMED = re.compile(
 def _find_claimed(text, add, hay):
     """Codes claimed as one's number (:data:`_CLAIMED`), in a text that speaks of officers,
     ranks or uniforms."""
-    for m in _near(text, hay, _CLAIMED, ("number", "mine", "his", "hers", "theirs"), 40, 0):
+    for m in _near(text, hay, _CLAIMED, ("number", "mine"), 40, 0):
         code = m.group("code")
         digits = code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ ")
         if _is_year(digits) or digits in _SERVICE_NUMBERS or code.split()[0] in _NOT_PREFIX:
@@ -1019,7 +1081,9 @@ def _after_officers(text, found):
 
 #: A rank said as an apposition and a code closing the clause after it, a force between
 #: them allowed: "Jo Barr, that's me, PC, 2276.", "Sam Reid, PC, Kent Police, KP 5208."
-_RANK_APPOSITION = re.compile(r"(?<![\w.])(?:PC|PS|PCSO|DC|DS|TDC|WPC|Sgt|SC)\s*,\s*")
+_RANK_APPOSITION = re.compile(r"(?<![\w.])(?:PC|PS|PCSO|DC|DS|TDC|WPC|Sgt|SC),\s*")
+#: What a text must hold for :data:`_RANK_APPOSITION` to be tried ("TDC," holds "DC,").
+_RANK_COMMAS = tuple(f"{r}," for r in ("PC", "PS", "PCSO", "DC", "DS", "Sgt", "SC"))
 _APPOSED_CODE = re.compile(r"(?P<code>(?:[A-Z]{1,3} ?)?\d{3,6})(?=\s*(?:[,.;:!?)\"”’]|$))")
 _COMMA_GAP = re.compile(r"\s*,\s*")
 
