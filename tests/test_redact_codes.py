@@ -695,3 +695,82 @@ def find_identifiers_(text):
     from toolkit.qual._identifiers import find_identifiers
 
     return find_identifiers(text)
+
+
+# ---------------------------------------------------------------------------------------
+# A code misread and corrected, a prefixed warrant number after "Number was", lists of
+# names and numbers, a number beside a place, codes disguised when said again
+# (sentences written for these tests)
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, first, kind",
+    [
+        ("They wrote 3381, no, sorry, 3318, and I knew it was me, PC 3318 of this parish.", "3381", "collar_number"),
+        (
+            "He'd typed her NHS number, 4505571704 — sorry, I've misread it, 4505577104 — into the notes.",
+            "4505571704",
+            "nhs_number",
+        ),
+    ],
+)
+def test_a_code_misread_then_corrected_is_taken_too(text, first, kind):
+    assert (first, kind) in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My collar number is 3318. There were 3381, no, sorry, 3300 people at the match.",
+        "My collar number is 3318. Tickets were 2250, no, sorry, 2260 each, at the door.",
+    ],
+)
+def test_numbers_corrected_that_are_not_codes_stay(text):
+    assert not any(k == "collar_number" and s != "3318" for s, k in _kinds(text))
+
+
+def test_a_prefixed_warrant_number_after_number_was():
+    text = "My warrant card went missing. You report it. Then my car was broken into. Number was KT 208815, by the way."
+    assert ("KT 208815", "warrant_number") in _kinds(text)
+
+
+def test_a_list_of_names_each_with_a_number_of_the_same_form():
+    text = 'The leak was just "Alan Byrne, 220417. Carl Doyle, 220488. Fiona Nash, 220519." and our force crest.'
+    found = _kinds(text)
+    assert {("220417", "collar_number"), ("220488", "collar_number"), ("220519", "collar_number")} <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The rota said "A Byrne, 0900. C Doyle, 1330." and that was the shift pattern.',
+        "My neighbour Gail Rudd, 3315, was not an officer at all, and neither was her dog.",
+    ],
+)
+def test_names_with_times_or_a_single_number_stay(text):
+    assert not any(k == "collar_number" for _, k in _kinds(text))
+
+
+def test_a_number_between_a_name_and_a_place_in_a_row():
+    text = 'The sheet had three columns. Row two: "Kit Marlow, 2294, Seaton Carew".'
+    assert ("2294", "collar_number") in _kinds(text)
+
+
+def test_a_collar_number_said_again_with_a_space_in_it_or_a_letter_o():
+    text = 'My collar number is 3087. They posted "30 87" and then 3O87, to beat the filter.'
+    found = _kinds(text)
+    assert ("30 87", "collar_number") in found and ("3O87", "collar_number") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My collar number is 3087. My landline's 0161 496 3087, and the score was 30 87 to nil.",
+        "My collar number is 3087, and it was a 30-87 win for us, honestly.",
+    ],
+)
+def test_disguised_repeat_look_alikes(text):
+    found = _kinds(text)
+    assert ("3087", "collar_number") in found
+    assert not any(k == "collar_number" and s != "3087" for s, k in found if "landline" in text)

@@ -500,3 +500,19 @@ def test_dates_that_are_not_restated_birth_dates_stay(text):
     assert not any(
         k == "date_of_birth" and any(w in s for w in ("9th", "04.07", "Christmas", "Boxing", "first")) for s, k in found
     ), found
+
+
+def test_a_birth_date_restated_after_yeah():
+    text = "His birthday's Bonfire Night. Yeah, fifth of November, every year fireworks."
+    assert ("fifth of November", "date_of_birth") in _kinds(text)
+
+
+def test_a_code_said_again_in_paired_words_right_beside_it():
+    text = "My collar was 7314, or seventy-three fourteen as the sergeant said it."
+    assert ("seventy-three fourteen", "collar_number") in _kinds(text)
+
+
+def test_paired_words_far_from_the_code_stay():
+    text = "My collar was 7314. Later on, at the hotel, we sang seventy-three fourteen times over."
+    found = _kinds(text)
+    assert not any(k == "collar_number" and "seventy" in s for s, k in found)

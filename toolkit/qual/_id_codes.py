@@ -227,10 +227,11 @@ _SUFFIXED = re.compile(
     r"(?<![\w£$€.,:/#&-])(?:(?P<pre>[A-Z]{1,3})[- ]?)?(?P<d>\d{3,7})[-/](?:[A-Z]{1,2}|(?P<d2>\d{2,6}))"
     r"(?![\w%£:/-]|[.,]\d)"
 )
-#: "Number on it was 0071942": the number of a warrant card spoken of just before.
+#: "Number on it was 0071942", "Number was MP 044716": the number of a warrant card
+#: spoken of just before.
 _NUMBER_SAID = re.compile(
     r"(?i:\bnumber(?:\s+on\s+(?:it|the\s+card|there))?\s*(?:['’]s|is|was|reads|read|said|says|:)\s*)"
-    r"(?P<d>\d{6,9})(?![\w%£:/-]|[.,]\d)"
+    r"(?P<d>(?:(?P<pre>[A-Z]{1,3}) ?)?\d{6,9})(?![\w%£:/-]|[.,]\d)"
 )
 
 
@@ -255,8 +256,8 @@ def _find_warrant_forms(text, add, folded):
                 add((s, e, "warrant_number", _ident(text, s, e)))
     for t in _ids._anchored_finditer(_win._WARRANT_TRIGGER, text, folded, ("warrant",)):
         for m in _NUMBER_SAID.finditer(text, t.end(), t.end() + 300):
-            if not _win._COUNTED.match(text, m.end()):
-                add((m.start("d"), m.end("d"), "warrant_number", m.group("d")))
+            if not _win._COUNTED.match(text, m.end()) and m.group("pre") not in _NOT_PREFIX:
+                add((m.start("d"), m.end("d"), "warrant_number", _ident(text, m.start("d"), m.end("d"))))
     if " " in text:
         _find_grouped_warrants(text, add, folded)
 
@@ -752,11 +753,19 @@ def revise(text: str, found: list) -> list:
     if "ni_number" in kinds:
         found = _record_numbers(text, found)
         kinds = {f[2] for f in found}
-    if len(kinds.intersection(_FIELD_KINDS)) and _DIGITS3.search(text) and _ROW_HINT.search(text):
+    if kinds.intersection(_COMMA_FIELD_KINDS) and _DIGITS3.search(text) and _ROW_HINT.search(text):
         found = _record_fields(text, found)
         kinds = {f[2] for f in found}
-    if not kinds.intersection(_REPEATED_KINDS):
-        return found
+    if kinds.intersection(_REPEATED_KINDS):
+        found = _repeated_codes(text, found, kinds)
+    if any(w in text for w in _CORRECTION_WORDS) and any(f[2] in _CORRECTED_KINDS for f in found):
+        found = _corrected_codes(text, found)
+    return found
+
+
+def _repeated_codes(text, found, kinds):
+    """Collar and warrant numbers that are times, counts or the ends of a range dropped;
+    codes said again, siblings and short codes said again added."""
     if "collar_number" in kinds or "warrant_number" in kinds:
         found = [f for f in found if not _time_or_count(text, f) and not _corrected_to_reference(text, f)]
         if "from " in text or "between " in text:  # "run from 1000 to 9999": a range
@@ -862,6 +871,9 @@ _FIELD_KINDS = frozenset(
     """person address postcode phone nhs_number ni_number date_of_birth vehicle email handle
     collar_number warrant_number""".split()
 )
+#: ... and beside which, as a comma-separated field, it may be: a place too ("Stu Bell,
+#: 1188, Seaton Carew").
+_COMMA_FIELD_KINDS = _FIELD_KINDS | {"place"}
 #: Separators of the fields of a record row ("HOLLAND, C | 2087 | 03/06/1984", "A. Kerr –
 #: Acklam – 1139 –", "J. Osei / WM 10448 / ZX ..."): a bar, or a slash or dash with spaces.
 _ROW_SEPS = "|/–—-"
@@ -925,6 +937,11 @@ _COMMA_BEFORE = re.compile(r"\s*,\s*$")
 _COMMA_AFTER = re.compile(r"\s*,\s*")
 
 
+def _round_time(code):
+    """True when ``code`` is four digits that read as a time on the quarter hour ("0900", "1330")."""
+    return len(code) == 4 and code.isdigit() and int(code[:2]) < 24 and int(code[2:]) in (0, 15, 30, 45)
+
+
 def _record_fields(text, found):
     """Staff numbers as fields of a record or list: a bare number of 3-7 digits (a letter
     prefix allowed) standing between separators in a row of fields with bars, spaced
@@ -932,7 +949,7 @@ def _record_fields(text, found):
     between commas beside two identifiers said as fields ("Kerr, J, 201144, 121 547 2803",
     "Mine was: 16655, 9 Larch Park, BT16 1HX"): a payroll, warrant or collar number, as
     leaked spreadsheets and posts list them. Not a year, a count or a service's number."""
-    ids = [f for f in found if f[2] in _FIELD_KINDS]
+    ids = [f for f in found if f[2] in _COMMA_FIELD_KINDS]
     if not ids:
         return found
     ends = {f[1]: f for f in ids}
@@ -973,11 +990,14 @@ def _record_fields(text, found):
         if n:
             item = (start, e, "warrant_number" if warrant else "collar_number", _ident(text, start, e))
             (extra if n >= 2 else weak).append((item, (e - s, start < s)))
-    if not extra:
-        return found
     # beside one identifier only ("Cole, T, 201160, 385 280 8413"): the next row of a list
-    # whose other rows gave a number of the same form
+    # whose other rows gave a number of the same form, or one of two or more such rows
+    # ("J Kerr, 118045. P Singh, 118112.")
     forms = {form for _, form in extra}
+    weak_forms = [form for item, form in weak if not _round_time(item[3])]  # "Hill, 0900. Kay, 1330.": a rota
+    forms.update(f for f in weak_forms if weak_forms.count(f) >= 2)
+    if not forms:
+        return found
     return _ids.resolve_overlaps(found + [item for item, _ in extra] + [item for item, f in weak if f in forms])
 
 
@@ -1112,6 +1132,38 @@ def _after_ranks(text, found):
     return _ids.resolve_overlaps(found + extra) if extra else found
 
 
+#: Kinds of code a speaker may misread and then correct ("4471, no, sorry, 4417"; "NHS
+#: number, 9938518190 — sorry, I've misread it, 9935181901"): the code said first is a
+#: near copy of the person's, and as telling.
+_CORRECTED_KINDS = frozenset("collar_number warrant_number nhs_number ni_number phone".split())
+_CORRECTION_WORDS = ("sorry", "no,", "No,", "I mean", "misread", "wait,")
+_CORRECTION_GAP = (
+    r"\s*[,—–-]?\s*(?i:no|sorry|wait|oops|I\s+mean|hang\s+on)\b"
+    r"(?:[\s,]+(?i:no|sorry|I\s+mean|I['’]ve\s+misread\s+it|I\s+misread\s+it|I\s+read\s+it\s+wrong|"
+    r"that['’]s\s+wrong|it['’]s|it\s+is|it\s+was))*\s*[,—–:-]?\s*"
+)
+_CORRECTED_BEFORE = re.compile(
+    rf"(?<![\w£$€.,:/#&-])(?P<x>(?:[A-Z]{{1,4}} ?)?\d(?:[ -]?\d){{2,12}})(?![\w%£:/]){_CORRECTION_GAP}$"
+)
+
+
+def _corrected_codes(text, found):
+    """The code said just before a correction to a code found (:data:`_CORRECTED_KINDS`),
+    with as many digits: the same kind, its own identity."""
+    extra = []
+    for s, _e, kind, _i in found:
+        if kind not in _CORRECTED_KINDS:
+            continue
+        m = _CORRECTED_BEFORE.search(text, max(0, s - 80), s)
+        if m is None:
+            continue
+        x = m.group("x")
+        if _n_digits(x) != _n_digits(text[s:_e]) or any(f[0] < m.end("x") and m.start("x") < f[1] for f in found):
+            continue
+        extra.append((m.start("x"), m.end("x"), kind, re.sub(r"[\s-]", "", x)))
+    return _ids.resolve_overlaps(found + extra) if extra else found
+
+
 #: A code the speaker corrects into a reference: "PSD/3319, no, that's the file number".
 _REFERENCE_AFTER = re.compile(
     r"(?i:\s*,?\s*(?:no|sorry|wait)\b[\s,]*(?:sorry[\s,]*)?(?:that['’]s|that\s+is|that\s+was|it['’]s)\s+"
@@ -1145,7 +1197,7 @@ def _repeats(text, found):
     """The same code said again later (or earlier) in the text gets the same replacement,
     written with or without its spaces and hyphens ("WM 20411", "WM20411"); the number
     alone of a code with a letter prefix or suffix ("314" after "DO 314") too."""
-    extra = []
+    extra = _disguised_repeats(text, found)
     seen = set()
     for s, e, kind, ident in found:
         if kind not in _REPEATED_KINDS:
@@ -1192,6 +1244,40 @@ def _repeats(text, found):
     if not add:
         return found
     return _ids.resolve_overlaps(found + add)
+
+
+def _disguised_repeats(text, found):
+    """A collar or warrant number of 4-6 digits said again with a space or hyphen inside
+    it or a letter O for a zero, as posts write it to get past filters ("2047", then
+    '"20 47"', "2O47,"), closing its clause or quoted ("20 47 to nil" is a score); the
+    forms with neither are :func:`_repeats`' own."""
+    out = []
+    done = set()
+    for s, e, kind, ident in found:
+        if kind not in ("collar_number", "warrant_number"):
+            continue
+        d = "".join(c for c in text[s:e] if c.isdigit()) or str(ident)
+        if not (d.isdigit() and 4 <= len(d) <= 6) or d in done:
+            continue
+        done.add(d)
+        for r in _disguised_pattern(d).finditer(text):
+            if r.group() != d and _CLAUSE_END.match(text, r.end()):  # '"20 47"', "2O47, with" (not "20 47 to nil")
+                out.append((r.start(), r.end(), kind, ident))
+    return out
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)\"”’]|$)")
+
+
+@lru_cache(maxsize=256)
+def _disguised_pattern(digits):
+    """``digits`` with at most one space or hyphen between two of them and any zero
+    written as a letter O (:func:`_disguised_repeats`)."""
+    alts = [digits[:i] + "[ -]" + digits[i:] for i in range(2, len(digits) - 1)]
+    if "0" in digits:
+        alts.append(digits)
+    body = "|".join(alts).replace("0", "[0Oo]")
+    return re.compile(rf"(?<![\w£$€#/.,-])(?<!\d[ -])(?:{body})(?![\w%£/-]|[.,]\d| \d)")
 
 
 _PREFIXED = re.compile(r"[A-Z]{1,4}(?:[-/ ][A-Z]{1,2})?[-/ ]?(?P<digits>\d{3,9})|(?P<digits2>\d{3,6})[A-Z]{1,2}")

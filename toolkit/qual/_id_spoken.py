@@ -738,6 +738,9 @@ def find(text: str, add, folded) -> None:
                 add(_win.date_of_birth(text, m.start("date"), m.end("date")))
 
 
+#: How close (characters) a run with words that read two digits ("sixty-six twelve") must
+#: be to the written code it echoes.
+_ECHO_BESIDE = 12
 _ECHO_KINDS = frozenset({"phone", "nhs_number", "ni_number", "collar_number", "warrant_number", "vehicle"})
 
 
@@ -745,9 +748,9 @@ _ECHO_KINDS = frozenset({"phone", "nhs_number", "ni_number", "collar_number", "w
 #: fifth of June".
 _RESTATED = re.compile(r"[\"”’']?\s*,\s+(?:that['’]s\s+|so\s+|or\s+)?(?:the\s+)?")
 #: ... or as a sentence of its own that is nothing but the date: "My birthday's the ninth
-#: of May. 9th of May."
-_RESTATED_SENTENCE = re.compile(r"[\"”’']?\s*[.!]\s+(?:so\s+|that['’]s\s+|the\s+)?")
-_SENTENCE_CLOSE = re.compile(r"\s*(?:[.!?]|$)")
+#: of May. 9th of May.", "Her birthday's Christmas Eve. Yeah, twenty-fourth of December, ..."
+_RESTATED_SENTENCE = re.compile(r"[\"”’']?\s*[.!]\s+(?i:(?:yeah|yes|so|that['’]s|it['’]s)\s*,?\s+)?(?i:the\s+)?")
+_SENTENCE_CLOSE = re.compile(r"\s*(?:[.!?,;]|$)")
 #: A full date said right after a person's name and a comma, as a list or a post gives it
 #: ("Mrs Ann Lowe, 19.10.1952, lives ..."), in a text that speaks of dates of birth: the
 #: person's (:func:`_dates_of_birth`).
@@ -817,7 +820,8 @@ def revise(text: str, found: list) -> list:
     """``found`` after this area's corrections: dates of birth said again or in a record
     (:func:`_dates_of_birth`); a run of number words that reads the same as an identifier
     found elsewhere in the text takes its kind and identity ("HC 3391" ...
-    "three-three-nine-one"; "four, zero, one, six. Four-oh-one-six.")."""
+    "three-three-nine-one"; "four, zero, one, six. Four-oh-one-six."); a run with words
+    that read two digits only right beside the code ("6612, or sixty-six twelve")."""
     if any(f[2] == "date_of_birth" or f[2] in _RECORD_KINDS or f[2] == "person" for f in found):
         found = _dates_of_birth(text, found)
     runs = _runs_cached(text)
@@ -837,9 +841,11 @@ def revise(text: str, found: list) -> list:
     spans = {(s, e): i for i, (s, e, _k, _i) in enumerate(found)}
     extra = []
     for s, e, string, _n, _t, paired in runs:
-        if paired or string in _NOT_IDS or string not in keys:
+        if string in _NOT_IDS or string not in keys:
             continue
         others = [h for h in keys[string] if (h[0], h[1]) != (s, e)]
+        if paired:  # "sixty-six twelve": only said beside the code ("6612, or sixty-six twelve")
+            others = [h for h in others if 0 <= s - h[1] <= _ECHO_BESIDE or 0 <= h[0] - e <= _ECHO_BESIDE]
         if not others:
             continue
         kind, ident = others[0][2], others[0][3]
