@@ -498,3 +498,279 @@ def test_a_staff_id_number_with_letters_is_a_collar_number(text, code):
 )
 def test_id_number_look_alikes_stay(text):
     assert not any(k == "collar_number" for _, k in _kinds(text))
+
+
+# ---------------------------------------------------------------------------------------
+# Staff numbers as fields of a record or a list, officers' lists, ranks as appositions,
+# numbers claimed as one's own, operator and employee codes, grouped warrant numbers,
+# prefix plates and plates as list fields (sentences written for these tests)
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ('The leaked row read "MORLEY, Dan | 5530 | 14/02/1979 | JK 44 20 17 C | 07700 900812".', "5530"),
+        ('Somebody typed "6624 | QUAYLE B | sick leave | NI JT 30 19 44 A" into the chat.', "6624"),
+        ('The paste said "Priya Nandra – Hexham – 2204 – drives a red Corsa" and nothing else.', "2204"),
+        ('One line of it: "T. Wilde / KN 30917 / JP 61 22 08 D / 07700 900344".', "KN 30917"),
+        (
+            "The export went name, payroll, phone: Ashby, R, 330912, 07700 900118. Brent, S, 330940, 07700 900254.",
+            "330940",
+        ),
+        (
+            "The export went name, payroll, phone: Ashby, R, 330912, 07700 900118. Brent, S, 330940, 07700 900254.",
+            "330912",
+        ),
+        ("Hers was: 40871, 22 Millbrook Road, LS6 2QT, 07700 900671.", "40871"),
+    ],
+)
+def test_a_staff_number_as_a_field_of_a_record_or_list(text, code):
+    assert any(s == code and k in ("collar_number", "warrant_number") for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The table said "Leeds | 2019 | 4500 calls | 300 officers" and that was the summary.',
+        "Prices were tea | 250 | coffee | 300 on the board.",
+        "We met Sam Hale, 1400, at the cafe by the ring road.",
+        "He lives at Flat 4, 221 Baker Street, NW1 6XE, with his mum.",
+        "The score went 3 – 1 – 2 and nobody cared.",
+        "Jo Hill, 2018, 07700 900812, that was the old contact sheet.",
+        "The rota (Leeds / 2204 / Bradford) had no names on it.",
+    ],
+)
+def test_numbers_in_rows_and_lists_that_are_not_staff_numbers_stay(text):
+    assert not any(k in ("collar_number", "warrant_number") for _, k in _kinds(text))
+
+
+def test_codes_of_the_same_form_after_other_names_in_a_list_of_officers():
+    text = '"Officers of Lisburn: K. Doran, 18834, lives Moira. P. Quinn, 17702, lives Hillsborough."'
+    found = _kinds(text)
+    assert ("18834", "collar_number") in found and ("17702", "collar_number") in found
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("It's Nia Rowe, that's me, PC, 3318. You can use it.", "3318"),
+        ("For the tape: Ian Pask, PC, Kent Police, KP 6621. That's all of it.", "KP 6621"),
+        ("Priya, DC, 40213, and she'd had enough.", "40213"),
+    ],
+)
+def test_a_code_after_a_rank_said_as_an_apposition(text, code):
+    assert any(s == code and k == "collar_number" for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We had one PC, 2019 was a bad year for staffing.",
+        "There's a PC, 999 calls all night, and me.",
+        "The PC, 300 of them, went to landfill.",
+    ],
+)
+def test_numbers_after_a_rank_apposition_that_are_not_codes_stay(text):
+    assert not any(k == "collar_number" for _, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("I'm a sergeant out of Hull. 60318 is my number, has been for years.", "60318"),
+        ("She's a constable, and 4471's her number on the shoulder.", "4471"),
+        (
+            "Officers ask us to change the payroll number. It's on everything, for life. 552071, that's mine.",
+            "552071",
+        ),
+        ("I'm a special constable, 7719, that's literally my number, on the epaulette.", "7719"),
+    ],
+)
+def test_a_code_then_claimed_as_ones_number(text, code):
+    assert any(s == code and k in ("collar_number", "warrant_number") for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As a sergeant I ring 07700 900 118 a lot, 900 118 is my number for the rota.",
+        "The sergeant said Room 312 is my number for the night.",
+        "The constable said 1984 is my number, the year I was born.",
+        "He's an officer. 4471, that's mine, he said about the parking space.",
+    ],
+)
+def test_numbers_claimed_that_are_not_codes_stay(text):
+    assert not any(k in ("collar_number", "warrant_number") for _, k in _kinds(text))
+
+
+def test_an_operator_number_with_its_letters():
+    text = "Control room, I'm an operator, so callers hear OP 4417 every shift."
+    assert ("4417", "collar_number") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The OP 4417 order went out, and no operator was named.", "Op 4417 ran all week with an operator short."],
+)
+def test_op_look_alikes_stay(text):
+    assert not any(k == "collar_number" and "4417" in s for s, k in _kinds(text))
+
+
+def test_an_employee_code_with_letters():
+    text = 'The payslip in the bin said "Employee KX 301182" right at the top.'
+    assert any(s == "KX 301182" and k in ("collar_number", "warrant_number") for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("He wanted my warrant number for his notes, 21 0457, as if I'd done it.", "21 0457"),
+        ('The fake post said "Constable Rhys Mold, warrant 3310 2287, is under investigation".', "3310 2287"),
+    ],
+)
+def test_a_warrant_number_in_two_groups_of_digits(text, code):
+    assert (code, "warrant_number") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My warrant card was renewed between 2019 2020 and nobody told me.",
+        "My warrant number came up on a call at 07700 900 118 yesterday.",
+        "My warrant card was one of 12 000 issued that year.",
+    ],
+)
+def test_grouped_numbers_that_are_not_warrant_numbers_stay(text):
+    found = _kinds(text)
+    assert not any(k == "warrant_number" and " " in s for s, k in found)
+
+
+def test_a_prefix_plate_after_plate_is_taken_whole():
+    # a cherished plate with an I, which the main plate pattern leaves (it took "A9" alone)
+    assert ("A9 IAN", "vehicle") in _kinds("He put my private plate, A9 IAN, in the group chat.")
+
+
+def test_a_plate_word_before_a_number_and_a_word_takes_the_plate_only():
+    found = _kinds("The plate K12 and the car colour were all they had.")
+    assert not any(k == "vehicle" and " " in s for s, k in found)
+
+
+def test_an_older_plate_as_a_field_of_a_list_with_a_vehicle_spoken_of_after():
+    text = '"B. Kerr, lives Moira, KLZ 3318. D. Ross, lives Comber, ANZ 7720." They even had my reg.'
+    found = _kinds(text)
+    assert ("KLZ 3318", "vehicle") in found and ("ANZ 7720", "vehicle") in found
+
+
+def test_a_three_letter_code_in_a_list_without_a_vehicle_stays():
+    text = "The parcel went to Moira, KLZ 3318, and back, and nobody signed."
+    assert not any(k == "vehicle" for _, k in _kinds(text))
+
+
+def test_a_two_digit_detention_officer_number_and_its_echoes():
+    text = (
+        "I work custody, I'm a DO. DO 37, that's my number, thirty-seven, on the lanyard. "
+        'One lad kept shouting "thirty-seven" at me, and the post said "number 37 is a grass".'
+    )
+    found = [(text[s:e], k) for s, e, k, _ in find_identifiers_(text)]
+    assert ("DO 37", "collar_number") in found
+    assert found.count(("thirty-seven", "collar_number")) == 2 and ("37", "collar_number") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I work custody, I'm a DO. DO 37, that's my number. I'm thirty-seven years old and aged thirty-seven.",
+        "We DO 37 laps of the yard in custody training.",
+        "In the gym we DO 37 reps, and I'm thirty-seven.",
+    ],
+)
+def test_two_digit_look_alikes_of_a_short_role_number_stay(text):
+    found = [(text[s:e], k) for s, e, k, _ in find_identifiers_(text)]
+    assert not any(k == "collar_number" and "thirty" in s for s, k in found), found
+    assert not any(k == "collar_number" for s, k in found if "laps" in text or "reps" in text), found
+
+
+def find_identifiers_(text):
+    from toolkit.qual._identifiers import find_identifiers
+
+    return find_identifiers(text)
+
+
+# ---------------------------------------------------------------------------------------
+# A code misread and corrected, a prefixed warrant number after "Number was", lists of
+# names and numbers, a number beside a place, codes disguised when said again
+# (sentences written for these tests)
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, first, kind",
+    [
+        ("They wrote 3381, no, sorry, 3318, and I knew it was me, PC 3318 of this parish.", "3381", "collar_number"),
+        (
+            "He'd typed her NHS number, 4505571704 — sorry, I've misread it, 4505577104 — into the notes.",
+            "4505571704",
+            "nhs_number",
+        ),
+    ],
+)
+def test_a_code_misread_then_corrected_is_taken_too(text, first, kind):
+    assert (first, kind) in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My collar number is 3318. There were 3381, no, sorry, 3300 people at the match.",
+        "My collar number is 3318. Tickets were 2250, no, sorry, 2260 each, at the door.",
+    ],
+)
+def test_numbers_corrected_that_are_not_codes_stay(text):
+    assert not any(k == "collar_number" and s != "3318" for s, k in _kinds(text))
+
+
+def test_a_prefixed_warrant_number_after_number_was():
+    text = "My warrant card went missing. You report it. Then my car was broken into. Number was KT 208815, by the way."
+    assert ("KT 208815", "warrant_number") in _kinds(text)
+
+
+def test_a_list_of_names_each_with_a_number_of_the_same_form():
+    text = 'The leak was just "Alan Byrne, 220417. Carl Doyle, 220488. Fiona Nash, 220519." and our force crest.'
+    found = _kinds(text)
+    assert {("220417", "collar_number"), ("220488", "collar_number"), ("220519", "collar_number")} <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The rota said "A Byrne, 0900. C Doyle, 1330." and that was the shift pattern.',
+        "My neighbour Gail Rudd, 3315, was not an officer at all, and neither was her dog.",
+    ],
+)
+def test_names_with_times_or_a_single_number_stay(text):
+    assert not any(k == "collar_number" for _, k in _kinds(text))
+
+
+def test_a_number_between_a_name_and_a_place_in_a_row():
+    text = 'The sheet had three columns. Row two: "Kit Marlow, 2294, Seaton Carew".'
+    assert ("2294", "collar_number") in _kinds(text)
+
+
+def test_a_collar_number_said_again_with_a_space_in_it_or_a_letter_o():
+    text = 'My collar number is 3087. They posted "30 87" and then 3O87, to beat the filter.'
+    found = _kinds(text)
+    assert ("30 87", "collar_number") in found and ("3O87", "collar_number") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My collar number is 3087. My landline's 0161 496 3087, and the score was 30 87 to nil.",
+        "My collar number is 3087, and it was a 30-87 win for us, honestly.",
+    ],
+)
+def test_disguised_repeat_look_alikes(text):
+    found = _kinds(text)
+    assert ("3087", "collar_number") in found
+    assert not any(k == "collar_number" and s != "3087" for s, k in found if "landline" in text)

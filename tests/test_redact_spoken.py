@@ -431,3 +431,88 @@ def test_due_dates_and_a_month_said_as_an_ordinal_number(text, date):
 )
 def test_due_look_alikes_stay(text):
     assert not any(k == "date_of_birth" for _, k in _kinds(text))
+
+
+# ---------------------------------------------------------------------------------------
+# A filler inside digits read out; dates of birth restated as a sentence, after a name,
+# with a comma after the month, or as a named day (sentences written for these tests)
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        (
+            'Then he read my mobile back to me, "oh seven seven oh oh, nine oh oh, er, four one three".',
+            "oh seven seven oh oh, nine oh oh, er, four one three",
+        ),
+        (
+            "My number's oh one one three, um, four nine six, oh two two one.",
+            "oh one one three, um, four nine six, oh two two one",
+        ),
+    ],
+)
+def test_a_filler_inside_a_phone_number_read_out(text, code):
+    assert (code, "phone") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We counted two, er, three of them, then four, um, five more.",
+        "It took two, erm, three hours at most.",
+    ],
+)
+def test_fillers_between_counts_stay(text):
+    assert not any(k in ("phone", "collar_number", "warrant_number") for _, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("My birthday's on the ninth of May. 9th of May. Everyone knows it now.", "9th of May"),
+        ('The post said "Mr Ian Crowe, 04.07.1961, lives Park Road." His date of birth, posted.', "04.07.1961"),
+        (
+            "I was born in the June, fourth, nineteen seventy-nine, if it matters.",
+            "June, fourth, nineteen seventy-nine",
+        ),
+        ("They knew my birthday's Boxing Day, which hardly anyone knows.", "Boxing Day"),
+        ("She was born on Christmas Day, so the card came then.", "Christmas Day"),
+    ],
+)
+def test_dates_of_birth_restated_after_a_name_or_named(text, date):
+    assert (date, "date_of_birth") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My birthday's on the ninth of May. 9th of May was also the day of the match, mind.",
+        "I emailed Mr Ian Crowe, 04.07.2024, about his date of birth being wrong.",
+        'The post said "Mr Ian Crowe, 04.07.1961, lives Park Road." and nothing more.',
+        "Birthdays, Christmas Day, Boxing Day: I've worked them all.",
+        "On my birthday, Christmas Day, Easter, bank holidays, I'm on shift.",
+        "I was born in March, first of three, in Hull.",
+    ],
+)
+def test_dates_that_are_not_restated_birth_dates_stay(text):
+    found = _kinds(text)
+    assert not any(
+        k == "date_of_birth" and any(w in s for w in ("9th", "04.07", "Christmas", "Boxing", "first")) for s, k in found
+    ), found
+
+
+def test_a_birth_date_restated_after_yeah():
+    text = "His birthday's Bonfire Night. Yeah, fifth of November, every year fireworks."
+    assert ("fifth of November", "date_of_birth") in _kinds(text)
+
+
+def test_a_code_said_again_in_paired_words_right_beside_it():
+    text = "My collar was 7314, or seventy-three fourteen as the sergeant said it."
+    assert ("seventy-three fourteen", "collar_number") in _kinds(text)
+
+
+def test_paired_words_far_from_the_code_stay():
+    text = "My collar was 7314. Later on, at the hotel, we sang seventy-three fourteen times over."
+    found = _kinds(text)
+    assert not any(k == "collar_number" and "seventy" in s for s, k in found)

@@ -227,10 +227,11 @@ _SUFFIXED = re.compile(
     r"(?<![\w£$€.,:/#&-])(?:(?P<pre>[A-Z]{1,3})[- ]?)?(?P<d>\d{3,7})[-/](?:[A-Z]{1,2}|(?P<d2>\d{2,6}))"
     r"(?![\w%£:/-]|[.,]\d)"
 )
-#: "Number on it was 0071942": the number of a warrant card spoken of just before.
+#: "Number on it was 0071942", "Number was MP 044716": the number of a warrant card
+#: spoken of just before.
 _NUMBER_SAID = re.compile(
     r"(?i:\bnumber(?:\s+on\s+(?:it|the\s+card|there))?\s*(?:['’]s|is|was|reads|read|said|says|:)\s*)"
-    r"(?P<d>\d{6,9})(?![\w%£:/-]|[.,]\d)"
+    r"(?P<d>(?:(?P<pre>[A-Z]{1,3}) ?)?\d{6,9})(?![\w%£:/-]|[.,]\d)"
 )
 
 
@@ -255,8 +256,47 @@ def _find_warrant_forms(text, add, folded):
                 add((s, e, "warrant_number", _ident(text, s, e)))
     for t in _ids._anchored_finditer(_win._WARRANT_TRIGGER, text, folded, ("warrant",)):
         for m in _NUMBER_SAID.finditer(text, t.end(), t.end() + 300):
-            if not _win._COUNTED.match(text, m.end()):
-                add((m.start("d"), m.end("d"), "warrant_number", m.group("d")))
+            if not _win._COUNTED.match(text, m.end()) and m.group("pre") not in _NOT_PREFIX:
+                add((m.start("d"), m.end("d"), "warrant_number", _ident(text, m.start("d"), m.end("d"))))
+    if " " in text:
+        _find_grouped_warrants(text, add, folded)
+
+
+#: A warrant number said in two groups of digits ("19 0388", "2934 0117"): 6-8 digits in
+#: all (a phone number has 10 or 11), not two years ("2019 2020").
+_GROUPED = re.compile(r"(?<![\w£$€.,:/#&-])(?P<a>\d{2,4}) (?P<b>\d{3,4})(?![\w%£:/-]|[.,]\d| ?\d)")
+#: "warrant 2934 0117", "warrant number: 19 0388": the groups right after the word.
+_WARRANT_THEN = re.compile(
+    r"(?i:\bwarrant(?:\s+card)?(?:\s+(?:number|no\.?|num|ID))?(?:['’]s|\s+(?:is|was|reads|of))?\s*[:#,]?\s*)(?=\d)"
+)
+
+
+def _find_grouped_warrants(text, add, folded):
+    """Warrant numbers in two groups of digits (:data:`_GROUPED`) right after "warrant" or
+    in a window after "warrant number / card" (:func:`_id_windows._windows`)."""
+
+    def grouped(lo, hi):
+        for m in _GROUPED.finditer(text, lo, hi):
+            a, b = m.group("a"), m.group("b")
+            if not 6 <= len(a) + len(b) <= 8 or (_is_year(a) and _is_year(b)) or _win._COUNTED.match(text, m.end()):
+                continue
+            if _time_before(text, m.start()) or _plural_after(text, m.end()):
+                continue
+            yield m
+
+    def found_in(lo, hi):
+        return next(grouped(lo, hi), None) is not None
+
+    found = [
+        m
+        for t in _ids._anchored_finditer(_WARRANT_THEN, text, folded, ("warrant",))
+        for m in grouped(t.end(), t.end() + 10)
+        if m.start() == t.end()
+    ]
+    for lo, hi in _windows(text, _win._WARRANT_TRIGGER, found_in, folded, ("warrant",)):
+        found.extend(grouped(lo, hi))
+    for m in found:
+        add((m.start(), m.end(), "warrant_number", m.group("a") + m.group("b")))
 
 
 #: A code of capitals, a hyphen or slash and 4-9 digits ("W-44172", "KT/30117"), said with
@@ -281,10 +321,15 @@ _RANK_NUMBER = re.compile(
 #: A detention officer's role letters and the number: "DO 318", "DDO D552" (capitals
 #: only: "do 300" is a verb). The role goes with the number, as some corpora mark it ("DO
 #: 314") and others leave it out ("DO [318]"): either way the whole is replaced.
-_ROLE_NUMBER = re.compile(r"(?<![\w.])D?DO\s+(?P<num>[A-Z]?\d{3,6})(?![\w%£:/-]|[.,]\d)")
+_ROLE_NUMBER = re.compile(r"(?<![\w.])D?DO\s+(?P<num>[A-Z]?\d{2,6})(?![\w%£:/-]|[.,]\d)")
+#: A call handler's operator number with its letters, in a text that speaks of operators:
+#: "my operator number is OP 2291" (capitals only; the letters stay, as a rank does).
+_OPERATOR_NUMBER = re.compile(r"(?<![\w.])OP[ -]?(?P<num>\d{3,6})(?![\w%£:/-]|[.,]\d)")
 #: A payroll or employee number said with no "number" ("Payroll 77104", "employee no.
-#: 4410", "Payroll: 880217"), as payslips and records print it.
-_STAFF_ALONE = re.compile(r"(?i:\b(?:payroll|employee|personnel)(?:\s+(?:no\.?|#|ID))?\s*[:#]?\s*)(?=\d)")
+#: 4410", "Payroll: 880217", "Employee KX 301182"), as payslips and records print it.
+_STAFF_ALONE = re.compile(
+    r"(?i:\b(?:payroll|employee|personnel)(?:\s+(?:no\.?|#|ID))?\s*[:#]?\s*)(?=\d|[A-Z]{1,4}[ -]?\d)"
+)
 #: "my number, B772", "mine's DO 314", "his number was N 2231", "my ID number's CI 0334"
 #: (a staff ID with letters: a collar number, the corpora's policy): a code with letters.
 _MY_NUMBER = re.compile(
@@ -330,13 +375,17 @@ _MODEL_LETTERS = frozenset(
     """RAV LDV GMC SUV MPV GTI GTE GTD TDI HGV LGV PSV ATV UTV DAF MAN ERF JCB XJS XKR SLK CLK
     CLS AMG BMW EV VW DS MG COP MPG BHP VIN MOT PCN LEZ CAZ RAC TFL UFC""".split()
 )
+_LIST_FIELD_BEFORE = re.compile(r"[,;]\s*$")
+_LIST_FIELD_AFTER = re.compile(r"\s*(?:[,;]|[.!?]?[\"”’)]|[.!?](?:\s|$)|$)")
 _DETERMINER_BEFORE = re.compile(r"(?i:\b(?:a|an|the|my|his|her|our|their|your|new|old)\s+)$")
 #: Any plate right after "reg" / "registration" / "plate": 1-3 letters and 1-4 digits,
-#: or a current plate in lower case ("reg was ab12 cde").
+#: or a current plate in lower case ("reg was ab12 cde"); a prefix plate ("plate, T4 RIQ")
+#: whole, tried first (not its "T4").
 _REG_WORD = re.compile(
     r"(?i:\b(?:reg|registration|plate|number\s?plate)(?:\s+(?:number|no\.?|plate))?(?:['’]s|\s+(?:is|was|of))?)"
     r"\s*[,:]?\s*"
-    r"(?P<plate>(?-i:[A-Z]{1,3} ?\d{1,4}|\d{1,4} ?[A-Z]{1,3})|[a-z]{2}\d{2} ?[a-z]{3}|[A-Za-z]\d{1,3} ?[A-Za-z]{3})"
+    r"(?P<plate>(?-i:[A-Z]\d{1,3} ?[A-Z]{3}|[A-Z]{1,3} ?\d{1,4}|\d{1,4} ?[A-Z]{1,3})|[a-z]{2}\d{2} ?[a-z]{3}"
+    r"|[A-Za-z]\d{1,3} ?[A-Za-z]{3})"
     r"(?![\w%£:/-]|[.,]\d)"
 )
 
@@ -379,7 +428,12 @@ def _find_vehicles(text, add, folded, starts):
         # been done. LCZ 9021 went up on a wall."); two (Northern Irish "DZ 4410"): the sentence
         lo, hi = _sentence_bounds(text, m.start(), 1 if len(m.group("l")) == 3 else 0)
         if _VEHICLE_WORDS.search(text, lo, min(hi, m.end() + 40)) is None:
-            continue
+            # a list's field ("..., lives Moira, KXZ 4471. ... My reg's right."): a vehicle
+            # spoken of up to 200 characters after
+            if not (len(m.group("l")) == 3 and _LIST_FIELD_BEFORE.search(text, max(0, m.start() - 3), m.start())):
+                continue
+            if not _LIST_FIELD_AFTER.match(text, m.end()) or not _VEHICLE_WORDS.search(text, m.end(), m.end() + 200):
+                continue
         add((m.start(), m.end(), "vehicle", m.group().replace(" ", "")))
 
 
@@ -426,6 +480,8 @@ _EXAMPLE_AFTER = re.compile(
 _DIGIT = re.compile(r"\d")
 _DIGITS3 = re.compile(r"\d{3}")
 _DIGIT_RUN = re.compile(r"\d+")
+#: A bar, a spaced slash or dash, or a comma or colon before digits: a row of fields may be there.
+_ROW_HINT = re.compile(r"\||\s[/–—-]\s|[,:]\s*(?:[A-Z]{1,4} ?)?\d{3}")
 
 
 def find(text: str, add, folded) -> None:
@@ -440,6 +496,8 @@ def find(text: str, add, folded) -> None:
         _find_codes(text, add, folded, hay, runs)
         if any(e < len(text) and text[e] == "." for _, e in runs):  # digits, then a dot
             _find_dotted_phones(text, add)
+    elif "DO " in text:  # "DO 52": a short role number
+        _find_role_numbers(text, add, hay)
     _find_plates_and_ni(text, add, folded, hay, runs)
 
 
@@ -483,14 +541,14 @@ def _find_codes(text, add, folded, hay, runs):
             if span and not _time_before(text, span[0]) and not _plural_after(text, span[1]):
                 k = "collar_number" if _n_digits(text[span[0] : span[1]]) <= 5 else "warrant_number"
                 add((span[0], span[1], k, _ident(text, span[0], span[1])))
-    if "DO " in text:
-        for m in _ROLE_NUMBER.finditer(text):
-            num = m.group("num")
-            digits = num.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-            if _is_year(digits) or digits in _SERVICE_NUMBERS or _win._COUNTED.match(text, m.end()):
+    if "OP" in text and "operator" in hay:  # a call handler's "OP 2291" (not "Op Nightjar")
+        for m in _OPERATOR_NUMBER.finditer(text):
+            if _is_year(m.group("num")) or _win._COUNTED.match(text, m.end()):
                 continue
-            if not _plural_after(text, m.end()):
-                add((m.start(), m.end(), "collar_number", num))
+            if "operator" in hay[max(0, m.start() - 80) : m.start()]:  # said of an operator just before
+                add((m.start("num"), m.end("num"), "collar_number", m.group("num")))
+    if "DO " in text:
+        _find_role_numbers(text, add, hay)
     letters = _has_letter_code(text, runs)  # a code with letters somewhere
     uniform = any(w in hay for w in _UNIFORM_WORDS)
     if "number" in hay and (letters or uniform):  # "mine's DO 314" where the text speaks of numbers
@@ -504,6 +562,7 @@ def _find_codes(text, add, folded, hay, runs):
         _add_named(text, add, m)
     if "number" in hay and (uniform or any(w in hay for w in _RANK_TOKENS[:5])):
         _find_number_sentences(text, add)
+        _find_claimed(text, add, hay)
     if not letters:
         return
     if "as " in hay:
@@ -527,6 +586,21 @@ def _find_codes(text, add, folded, hay, runs):
             collar = d <= 4 or any(w in hay for w in _COLLAR_TOKENS)
             kind = "warrant_number" if "warrant" in hay or d >= 6 or not collar else "collar_number"
             add((m.start(), m.end(), kind, _ident(text, m.start(), m.end())))
+
+
+def _find_role_numbers(text, add, hay):
+    """A detention officer's role letters and number (:data:`_ROLE_NUMBER`); two digits
+    ("DO 52") where the text speaks of custody or detention."""
+    short = "custody" in hay or "detention" in hay
+    for m in _ROLE_NUMBER.finditer(text):
+        num = m.group("num")
+        digits = num.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        if _is_year(digits) or digits in _SERVICE_NUMBERS or _win._COUNTED.match(text, m.end()):
+            continue
+        if len(digits) == 2 and not short:
+            continue
+        if not _plural_after(text, m.end()):
+            add((m.start(), m.end(), "collar_number", num))
 
 
 #: A phone number written with dots: "07700.900.123", "0161.496.0000".
@@ -658,6 +732,8 @@ def revise(text: str, found: list) -> list:
     hay = text.casefold()
     if any(w in hay for w in _COLLAR_TOKENS[:4]) and _DIGITS3.search(text):
         found = _displaced_collars(text, found)
+    if any(r in text for r in _RANK_COMMAS) and _RANK_APPOSITION.search(text):
+        found = _after_ranks(text, found)
     if not found:
         return found
     kinds = {f[2] for f in found}
@@ -677,14 +753,76 @@ def revise(text: str, found: list) -> list:
     if "ni_number" in kinds:
         found = _record_numbers(text, found)
         kinds = {f[2] for f in found}
-    if not kinds.intersection(_REPEATED_KINDS):
-        return found
+    if kinds.intersection(_COMMA_FIELD_KINDS) and _DIGITS3.search(text) and _ROW_HINT.search(text):
+        found = _record_fields(text, found)
+        kinds = {f[2] for f in found}
+    if kinds.intersection(_REPEATED_KINDS):
+        found = _repeated_codes(text, found, kinds)
+    if any(w in text for w in _CORRECTION_WORDS) and any(f[2] in _CORRECTED_KINDS for f in found):
+        found = _corrected_codes(text, found)
+    return found
+
+
+def _repeated_codes(text, found, kinds):
+    """Collar and warrant numbers that are times, counts or the ends of a range dropped;
+    codes said again, siblings and short codes said again added."""
     if "collar_number" in kinds or "warrant_number" in kinds:
         found = [f for f in found if not _time_or_count(text, f) and not _corrected_to_reference(text, f)]
         if "from " in text or "between " in text:  # "run from 1000 to 9999": a range
             ranges = {span for m in _RANGE.finditer(text) for span in (m.span(1), m.span(2))}
             found = [f for f in found if not (f[2] in ("collar_number", "warrant_number") and f[:2] in ranges)]
-    return _siblings(text, _repeats(text, found))
+    found = _siblings(text, _repeats(text, found))
+    if any(f[2] == "collar_number" and _n_digits(text[f[0] : f[1]]) == 2 for f in found):
+        found = _short_repeats(text, found)
+    return found
+
+
+_TENS = {w: i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+_UNITS = {w: i for i, w in enumerate("one two three four five six seven eight nine".split(), 1)}
+_TEENS = {
+    w: i
+    for i, w in enumerate("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(), 10)
+}
+#: A number of two digits in words: "fifty-two", "fifty two", "forty", "seventeen".
+_PAIR_WORDS = re.compile(
+    rf"(?i:(?<![\w-])(?:(?P<t>{'|'.join(_TENS)})(?:[- ](?P<u>{'|'.join(_UNITS)}))?|(?P<teen>{'|'.join(_TEENS)}))(?![\w-]))"
+)
+#: "number 52", "no. 52": a short code said again with the word that numbers it.
+_SHORT_AFTER_NUMBER = re.compile(r"(?i:\b(?:number|no\.?|#)\s*)(?P<d>\d{2})(?![\w%£:/-]|[.,]\d)")
+#: Words before a number that make it an age, a time or an amount ("aged fifty-two").
+_AGE_OR_TIME_BEFORE = re.compile(r"(?i:\b(?:aged?|turned|turns|at|about|around|over|under|nearly|almost|only|£)\s*)$")
+
+
+def _pair_value(m):
+    if m.group("teen"):
+        return _TEENS[m.group("teen").casefold()]
+    return 10 * _TENS[m.group("t").casefold()] + (_UNITS[m.group("u").casefold()] if m.group("u") else 0)
+
+
+def _short_repeats(text, found):
+    """A collar number of two digits ("DO 52", "PC 52") said again: in words ("fifty-two,
+    I'll remember that") or in digits after "number" ("number 52"), not an age, a time or
+    a count ("aged fifty-two", "fifty-two years")."""
+    codes = {}
+    for s, e, kind, ident in found:
+        d = "".join(c for c in text[s:e] if c.isdigit())
+        if kind == "collar_number" and len(d) == 2:
+            codes.setdefault(int(d), (kind, ident))
+    extra = []
+    for m in _PAIR_WORDS.finditer(text):
+        if _pair_value(m) in codes:
+            extra.append((m.start(), m.end(), *codes[_pair_value(m)]))
+    for m in _SHORT_AFTER_NUMBER.finditer(text):
+        if int(m.group("d")) in codes:
+            extra.append((m.start("d"), m.end("d"), *codes[int(m.group("d"))]))
+    extra = [
+        f
+        for f in extra
+        if not (_win._COUNTED.match(text, f[1]) or _plural_after(text, f[1]))
+        and not _AGE_OR_TIME_BEFORE.search(text, max(0, f[0] - 8), f[0])
+        and not any(g[0] < f[1] and f[0] < g[1] for g in found)
+    ]
+    return _ids.resolve_overlaps(found + extra) if extra else found
 
 
 #: A collar or warrant number with a letter prefix: "KP 55109", "MPS 221904", "W-318840".
@@ -728,6 +866,141 @@ def _record_numbers(text, found):
     return _ids.resolve_overlaps(found + extra) if extra else found
 
 
+#: Kinds of the fields of a record or a list beside which a bare number is a staff number.
+_FIELD_KINDS = frozenset(
+    """person address postcode phone nhs_number ni_number date_of_birth vehicle email handle
+    collar_number warrant_number""".split()
+)
+#: ... and beside which, as a comma-separated field, it may be: a place too ("Stu Bell,
+#: 1188, Seaton Carew").
+_COMMA_FIELD_KINDS = _FIELD_KINDS | {"place"}
+#: Separators of the fields of a record row ("HOLLAND, C | 2087 | 03/06/1984", "A. Kerr –
+#: Acklam – 1139 –", "J. Osei / WM 10448 / ZX ..."): a bar, or a slash or dash with spaces.
+_ROW_SEPS = "|/–—-"
+#: Where a row starts or ends: a quote, a colon, a line's end.
+_ROW_EDGE = '"“”\n:('
+_FIELD_PREFIX = re.compile(r"(?<![\w£$€.,:/#&'’-])[A-Z]{1,4} ?$")
+#: What may close a field: a separator, a full stop or the end of a quote or the text.
+_FIELD_END = re.compile(r"[ \t]*(?:(?P<sep>[|/–—,;-])|[.!?]?[\"”’)]|[.!?](?=\s|$)|$)")
+
+
+def _field_left(text, s):
+    """The separator just before a field starting at ``s`` ("|", ",", a quote), or ""."""
+    i = s
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i == 0:
+        return "\n"
+    c = text[i - 1]
+    if c in _ROW_SEPS and c != "|" and i == s:
+        return ""  # "W/1189", "2019-20": not a spaced separator
+    return c if c in _ROW_SEPS or c in ",;" or c in _ROW_EDGE else ""
+
+
+def _row_has_ids(text, s, e, sep, found):
+    """True when the row around ``text[s:e]`` (up to a quote or line end, 200 characters
+    each way) has two more ``sep`` separators and an identifier of :data:`_FIELD_KINDS`."""
+    lo = max(0, s - 200)
+    for c in '"“\n':
+        lo = max(lo, text.rfind(c, lo, s) + 1)
+    hi = min(len(text), e + 200)
+    for c in '"”\n':
+        j = text.find(c, e, hi)
+        if j >= 0:
+            hi = j
+    if text.count(f" {sep} " if sep != "|" else "|", lo, hi) < 2:
+        return False
+    return any(lo <= f[0] and f[1] <= hi and f[2] in _FIELD_KINDS and (f[1] <= s or f[0] >= e) for f in found)
+
+
+def _comma_ids(text, s, e, ends, starts):
+    """How many identifiers (:data:`_FIELD_KINDS`) stand as comma-separated fields in an
+    unbroken run beside ``text[s:e]``, on either side ("Kerr, J, 201144, 121 547 2803")."""
+    n, pos = 0, s
+    while True:  # leftwards
+        m = _COMMA_BEFORE.search(text, max(0, pos - 4), pos)
+        f = ends.get(m.start()) if m else None
+        if f is None:
+            break
+        n, pos = n + 1, f[0]
+    pos = e
+    while True:  # rightwards
+        m = _COMMA_AFTER.match(text, pos)
+        f = starts.get(m.end()) if m else None
+        if f is None:
+            break
+        n, pos = n + 1, f[1]
+    return n
+
+
+_COMMA_BEFORE = re.compile(r"\s*,\s*$")
+_COMMA_AFTER = re.compile(r"\s*,\s*")
+
+
+def _round_time(code):
+    """True when ``code`` is four digits that read as a time on the quarter hour ("0900", "1330")."""
+    return len(code) == 4 and code.isdigit() and int(code[:2]) < 24 and int(code[2:]) in (0, 15, 30, 45)
+
+
+def _record_fields(text, found):
+    """Staff numbers as fields of a record or list: a bare number of 3-7 digits (a letter
+    prefix allowed) standing between separators in a row of fields with bars, spaced
+    slashes or dashes that holds an identifier ("4412 | PRIESTLEY R | ... | NI ..."), or
+    between commas beside two identifiers said as fields ("Kerr, J, 201144, 121 547 2803",
+    "Mine was: 16655, 9 Larch Park, BT16 1HX"): a payroll, warrant or collar number, as
+    leaked spreadsheets and posts list them. Not a year, a count or a service's number."""
+    ids = [f for f in found if f[2] in _COMMA_FIELD_KINDS]
+    if not ids:
+        return found
+    ends = {f[1]: f for f in ids}
+    starts = {f[0]: f for f in ids}
+    spans = sorted((f[0], f[1]) for f in found)
+    warrant = "warrant" in text.casefold()
+    extra, weak = [], []
+    for m in _DIGIT_RUN.finditer(text):
+        s, e = m.span()
+        if not 3 <= e - s <= 7 or (s and text[s - 1] in "£$€#.,:/&'’-") or (e < len(text) and text[e].isalnum()):
+            continue
+        digits = m.group()
+        if _is_year(digits) or digits in _SERVICE_NUMBERS:
+            continue
+        pre = _FIELD_PREFIX.search(text, max(0, s - 6), s)
+        if pre and (pre.group().strip() in _NOT_PREFIX or pre.group().strip() in _RANK_PREFIX):
+            continue
+        start = pre.start() if pre else s
+        end = _FIELD_END.match(text, e)
+        left = _field_left(text, start)
+        if end is None or not left:
+            continue
+        right = end.group("sep") or ""
+        if right == "-" and not text.startswith(" - ", e):
+            continue
+        k = bisect.bisect_right(spans, (start, len(text))) - 1
+        if (k >= 0 and spans[k][1] > start) or (k + 1 < len(spans) and spans[k + 1][0] < e):
+            continue  # part of an identifier found
+        if _win._COUNTED.match(text, e) or _plural_after(text, e) or _time_before(text, start):
+            continue
+        row = next((c for c in (left, right) if c in _ROW_SEPS), None)
+        if row:
+            n = 2 if _row_has_ids(text, start, e, row, found) else 0
+        elif left in ',;:"“(\n' and right in (",", ";", ""):
+            n = _comma_ids(text, start, e, ends, starts)
+        else:
+            continue
+        if n:
+            item = (start, e, "warrant_number" if warrant else "collar_number", _ident(text, start, e))
+            (extra if n >= 2 else weak).append((item, (e - s, start < s)))
+    # beside one identifier only ("Cole, T, 201160, 385 280 8413"): the next row of a list
+    # whose other rows gave a number of the same form, or one of two or more such rows
+    # ("J Kerr, 118045. P Singh, 118112.")
+    forms = {form for _, form in extra}
+    weak_forms = [form for item, form in weak if not _round_time(item[3])]  # "Hill, 0900. Kay, 1330.": a rota
+    forms.update(f for f in weak_forms if weak_forms.count(f) >= 2)
+    if not forms:
+        return found
+    return _ids.resolve_overlaps(found + [item for item, _ in extra] + [item for item, f in weak if f in forms])
+
+
 def _displaced_collars(text, found):
     """Collar numbers in a window after "collar number" (:func:`_id_windows.find_collar_windows`)
     whose span went to a candidate that a correction then dropped ("his collar number as
@@ -745,6 +1018,39 @@ _MY_NUMBER_THEN = re.compile(
 )
 
 
+#: A code the speaker then claims as their number: "71124 is my number", "4410's his
+#: number", "5518, that's literally my number"; or as theirs after a staff, payroll,
+#: warrant or collar number was spoken of: "884201, that's mine". (A phone number is
+#: longer, and its last group is not taken: "07700 900 118 is my number".)
+_CLAIMED = re.compile(
+    r"(?<![\w£$€.,:/#&'’-])(?<!\d[ -])(?P<code>(?:[A-Z]{1,3} ?)?\d{3,6})"
+    r"(?:(?:\s+(?:is|was)|['’]s|\s*[,—–-]\s*(?:that['’]s|that\s+is|that\s+was|which\s+is|which\s+was)"
+    r"(?:\s+(?:literally|just|actually|definitely|really))?)\s+(?:my|his|her|their|your)\s+(?:own\s+|old\s+)?number\b"
+    r"|\s*[,—–-]\s*(?P<mine>that['’]s|that\s+is|that\s+was)\s+mine\b)"
+)
+#: Words that name a person's number before "..., that's mine".
+_NUMBER_NAMED = re.compile(
+    r"(?i:\b(?:collar|shoulder|badge|warrant|staff|payroll|employee|personnel)\s+(?:numbers?|nos?\b))"
+)
+
+
+def _find_claimed(text, add, hay):
+    """Codes claimed as one's number (:data:`_CLAIMED`), in a text that speaks of officers,
+    ranks or uniforms."""
+    for m in _near(text, hay, _CLAIMED, ("number", "mine"), 40, 0):
+        code = m.group("code")
+        digits = code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ ")
+        if _is_year(digits) or digits in _SERVICE_NUMBERS or code.split()[0] in _NOT_PREFIX:
+            continue
+        thing = _win._NUMBERED_THING.search(text, max(0, m.start() - 15), m.start())
+        if (thing and "." not in thing.group()) or _time_before(text, m.start()):
+            continue  # "Room 312 is my number", "at 0730" (not "Yes. 4417 is my number")
+        if m.group("mine") and _NUMBER_NAMED.search(text, max(0, m.start() - 400), m.start()) is None:
+            continue
+        kind = "collar_number" if len(digits) <= 5 else "warrant_number"
+        add((m.start("code"), m.end("code"), kind, _ident(text, m.start("code"), m.end("code"))))
+
+
 def _find_number_sentences(text, add):
     for m in _MY_NUMBER_THEN.finditer(text):
         d = m.group("d")
@@ -755,7 +1061,7 @@ def _find_number_sentences(text, add):
 #: A word before a person's name that makes them an officer: "PC Thomas Hale",
 #: "a constable in Paisley, Callum Nisbet", "corrupt cop Kirsty MacLeod".
 _OFFICER_BEFORE = re.compile(
-    r"(?<![\w-])(?:PC|PCSO|PS|DC|DS|DI|TDC|Sgt|SC|[Ss]ergeant|[Cc]onstable|[Cc]op(?:per)?|[Oo]fficer|[Ii]nspector|[Ss]pecial)\b"
+    r"(?<![\w-])(?:PC|PCSO|PS|DC|DS|DI|TDC|Sgt|SC|[Ss]ergeant|[Cc]onstable|[Cc]op(?:per)?s?|[Oo]fficers?|[Ii]nspector|[Ss]pecial)\b"
 )
 #: A code right after an officer's name that closes its clause ("PC Thomas Hale, 5091.",
 #: "PCSO Victoria Ames, number 6620, who ...", "Callum Nisbet, V1192, whose ..."): the
@@ -769,8 +1075,10 @@ _CODE_AFTER_NAME = re.compile(
 
 def _after_officers(text, found):
     """Collar numbers said right after the name of a person called an officer (the rank
-    at most 40 characters before the name, or in it)."""
-    extra = []
+    at most 40 characters before the name, or in it); in a list of officers ("Officers of
+    Musgrave: R. Kerr, 17093, ... T. Boyd, 16655, ..."), the codes of the same form after
+    the other names too."""
+    officers, others = [], []
     for i, (s, e, kind, _ident_) in enumerate(found):
         if kind != "person":
             continue
@@ -781,9 +1089,78 @@ def _after_officers(text, found):
         digits = code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ ")
         if _is_year(digits) or digits in _SERVICE_NUMBERS or code[:2] in _NOT_PREFIX:
             continue
-        if _OFFICER_BEFORE.search(text, max(0, s - 40), e) is None:
+        item = (m.start("code"), m.end("code"), "collar_number", code.replace(" ", ""))
+        near = _OFFICER_BEFORE.search(text, max(0, s - 40), e) is not None
+        (officers if near else others).append((item, (len(code) - len(digits), len(digits))))
+    if not officers:
+        return found
+    forms = {form for _, form in officers}
+    extra = [item for item, _ in officers] + [item for item, form in others if form in forms]
+    return _ids.resolve_overlaps(found + extra)
+
+
+#: A rank said as an apposition and a code closing the clause after it, a force between
+#: them allowed: "Jo Barr, that's me, PC, 2276.", "Sam Reid, PC, Kent Police, KP 5208."
+_RANK_APPOSITION = re.compile(r"(?<![\w.])(?:PC|PS|PCSO|DC|DS|TDC|WPC|Sgt|SC),\s*")
+#: What a text must hold for :data:`_RANK_APPOSITION` to be tried ("TDC," holds "DC,").
+_RANK_COMMAS = tuple(f"{r}," for r in ("PC", "PS", "PCSO", "DC", "DS", "Sgt", "SC"))
+_APPOSED_CODE = re.compile(r"(?P<code>(?:[A-Z]{1,3} ?)?\d{3,6})(?=\s*(?:[,.;:!?)\"”’]|$))")
+_COMMA_GAP = re.compile(r"\s*,\s*")
+
+
+def _after_ranks(text, found):
+    """Collar numbers after a rank said as an apposition (:data:`_RANK_APPOSITION`)."""
+    forces = {f[0]: f[1] for f in found if f[2] == "force"}
+    extra = []
+    for m in _RANK_APPOSITION.finditer(text):
+        pos = m.end()
+        if pos in forces:  # "PC, Kent Police, KP 5208"
+            gap = _COMMA_GAP.match(text, forces[pos])
+            if gap is None or gap.end() == forces[pos]:
+                continue
+            pos = gap.end()
+        c = _APPOSED_CODE.match(text, pos)
+        if c is None:
             continue
-        extra.append((m.start("code"), m.end("code"), "collar_number", code.replace(" ", "")))
+        code = c.group("code")
+        digits = code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ ")
+        if _is_year(digits) or digits in _SERVICE_NUMBERS or code.split()[0] in _NOT_PREFIX:
+            continue
+        if any(f[0] < c.end() and c.start() < f[1] for f in found):
+            continue
+        extra.append((c.start(), c.end(), "collar_number", code.replace(" ", "")))
+    return _ids.resolve_overlaps(found + extra) if extra else found
+
+
+#: Kinds of code a speaker may misread and then correct ("4471, no, sorry, 4417"; "NHS
+#: number, 9938518190 — sorry, I've misread it, 9935181901"): the code said first is a
+#: near copy of the person's, and as telling.
+_CORRECTED_KINDS = frozenset("collar_number warrant_number nhs_number ni_number phone".split())
+_CORRECTION_WORDS = ("sorry", "no,", "No,", "I mean", "misread", "wait,")
+_CORRECTION_GAP = (
+    r"\s*[,—–-]?\s*(?i:no|sorry|wait|oops|I\s+mean|hang\s+on)\b"
+    r"(?:[\s,]+(?i:no|sorry|I\s+mean|I['’]ve\s+misread\s+it|I\s+misread\s+it|I\s+read\s+it\s+wrong|"
+    r"that['’]s\s+wrong|it['’]s|it\s+is|it\s+was))*\s*[,—–:-]?\s*"
+)
+_CORRECTED_BEFORE = re.compile(
+    rf"(?<![\w£$€.,:/#&-])(?P<x>(?:[A-Z]{{1,4}} ?)?\d(?:[ -]?\d){{2,12}})(?![\w%£:/]){_CORRECTION_GAP}$"
+)
+
+
+def _corrected_codes(text, found):
+    """The code said just before a correction to a code found (:data:`_CORRECTED_KINDS`),
+    with as many digits: the same kind, its own identity."""
+    extra = []
+    for s, _e, kind, _i in found:
+        if kind not in _CORRECTED_KINDS:
+            continue
+        m = _CORRECTED_BEFORE.search(text, max(0, s - 80), s)
+        if m is None:
+            continue
+        x = m.group("x")
+        if _n_digits(x) != _n_digits(text[s:_e]) or any(f[0] < m.end("x") and m.start("x") < f[1] for f in found):
+            continue
+        extra.append((m.start("x"), m.end("x"), kind, re.sub(r"[\s-]", "", x)))
     return _ids.resolve_overlaps(found + extra) if extra else found
 
 
@@ -820,7 +1197,7 @@ def _repeats(text, found):
     """The same code said again later (or earlier) in the text gets the same replacement,
     written with or without its spaces and hyphens ("WM 20411", "WM20411"); the number
     alone of a code with a letter prefix or suffix ("314" after "DO 314") too."""
-    extra = []
+    extra = _disguised_repeats(text, found)
     seen = set()
     for s, e, kind, ident in found:
         if kind not in _REPEATED_KINDS:
@@ -867,6 +1244,40 @@ def _repeats(text, found):
     if not add:
         return found
     return _ids.resolve_overlaps(found + add)
+
+
+def _disguised_repeats(text, found):
+    """A collar or warrant number of 4-6 digits said again with a space or hyphen inside
+    it or a letter O for a zero, as posts write it to get past filters ("2047", then
+    '"20 47"', "2O47,"), closing its clause or quoted ("20 47 to nil" is a score); the
+    forms with neither are :func:`_repeats`' own."""
+    out = []
+    done = set()
+    for s, e, kind, ident in found:
+        if kind not in ("collar_number", "warrant_number"):
+            continue
+        d = "".join(c for c in text[s:e] if c.isdigit()) or str(ident)
+        if not (d.isdigit() and 4 <= len(d) <= 6) or d in done:
+            continue
+        done.add(d)
+        for r in _disguised_pattern(d).finditer(text):
+            if r.group() != d and _CLAUSE_END.match(text, r.end()):  # '"20 47"', "2O47, with" (not "20 47 to nil")
+                out.append((r.start(), r.end(), kind, ident))
+    return out
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)\"”’]|$)")
+
+
+@lru_cache(maxsize=256)
+def _disguised_pattern(digits):
+    """``digits`` with at most one space or hyphen between two of them and any zero
+    written as a letter O (:func:`_disguised_repeats`)."""
+    alts = [digits[:i] + "[ -]" + digits[i:] for i in range(2, len(digits) - 1)]
+    if "0" in digits:
+        alts.append(digits)
+    body = "|".join(alts).replace("0", "[0Oo]")
+    return re.compile(rf"(?<![\w£$€#/.,-])(?<!\d[ -])(?:{body})(?![\w%£/-]|[.,]\d| \d)")
 
 
 _PREFIXED = re.compile(r"[A-Z]{1,4}(?:[-/ ][A-Z]{1,2})?[-/ ]?(?P<digits>\d{3,9})|(?P<digits2>\d{3,6})[A-Z]{1,2}")

@@ -165,7 +165,9 @@ _TOKEN = (
     r"|[B-HJ-Z](?![\w'’])"  # a single capital letter (not "A" or "I", which are words)
     r"|A(?=\s*(?:[,.;:!?)\"”’]|$))"  # "A" at the end of a code: "..., forty-five, A."
 )
-_SEP = r"(?:\s*[,-]\s*|\s*(?:\.{2,3}|…)\s*|\s+)"  # "six... eight... zero" too
+#: Between two words of a run: a comma, a hyphen, dots ("six... eight... zero") or spaces;
+#: a filler between commas or spaces ("nine oh oh, two, er, seven one").
+_SEP = r"(?:\s*[,-]\s*|\s*(?:\.{2,3}|…)\s*|\s+|(?:\s*,\s*|\s+)(?i:er|erm|um|uh)(?:\s*,\s*|\s+))"
 #: A run of at least two number words or spelled letters.
 RUN = re.compile(rf"(?<![\w'’-])(?:{_TOKEN})(?:{_SEP}(?:{_TOKEN}))+")
 _TOKEN_RE = re.compile(_TOKEN)
@@ -580,7 +582,7 @@ _YEAR = rf"(?:(?:19|20)\d{{2}}|['’]\d{{2}}|(?i:{_SPOKEN_YEAR}))"
 WORD_DATE = re.compile(
     rf"(?<![\w-])(?:(?P<day>{_DAY})(?:\s+of)?\s+(?P<month>{_win.MONTH})"
     rf"|(?P<day2>{_DAY})\s+of\s+the\s+(?P<month2>(?i:{_ORD_MONTH})|(?:1[0-2]|0?[1-9])(?:st|nd|rd|th))(?:\s+month)?"
-    rf"|(?P<month3>{_win.MONTH})\s+(?:the\s+)?(?P<day3>{_DAY}))"
+    rf"|(?P<month3>{_win.MONTH}),?\s+(?:the\s+)?(?P<day3>{_DAY}))"  # "March, twelfth, nineteen ..." too
     rf"(?:,?\s+(?:in\s+)?(?P<year>{_YEAR})|(?:\s+|,\s+(?=\d\d\s*(?:[,.;:!?)\"”’]|$)))(?P<year_short>\d{{2}}))?(?![\w'’-])"  # "4th of May 86"
 )
 _DAY_NUM = (
@@ -648,6 +650,17 @@ _DATE_SENTENCE_HEAD = re.compile(
 _CORRECTION_BEFORE = re.compile(r"(?i:\b(?:no|sorry|yeah|yes|I\s+mean|that['’]s|it['’]s|erm|um|actually)\s*[,.]?\s*)$")
 
 
+#: A day of the year known by its name, said right after "birthday" or "born" ("my
+#: birthday's Christmas Eve", "born on Boxing Day"): a date of birth.
+_NAMED_DAY = re.compile(
+    r"(?:Christmas\s+(?:Eve|Day)|New\s+Year['’]s\s+(?:Eve|Day)|Boxing\s+Day|Valentine['’]?s\s+Day|"
+    r"Hallowe['’]?en|Bonfire\s+Night|Guy\s+Fawkes\s+Night|Leap\s+Day|"
+    r"St\.?\s+(?:Patrick|David|George|Andrew|Swithin)['’]s\s+Day)(?![\w'’])"
+)
+#: A list of days after it ("Christmas Day, Easter, bank holidays"): days worked, not a birth.
+_NAMED_DAY_LIST = re.compile(r"\s*,\s*(?:Easter|Christmas|New\s+Year|Boxing|bank|Bonfire|Hallowe)|\s+and\s+[A-Z]")
+
+
 def _triggers(text, due):
     """The words that announce a date of birth: "DOB", "born", "birthday", and (``due``:
     the text speaks of a pregnancy) "due"."""
@@ -691,6 +704,10 @@ def _find_word_dates(text, add, due=False):
         m = SHORT_DATE.match(text, _GAP_IN.match(text, trig.end()).end())
         if m is not None and not _win._COUNTED.match(text, m.end()):
             add(_win.date_of_birth(text, m.start(), m.end()))
+        if trig.group().casefold() in ("birthday", "born"):  # "my birthday's Christmas Eve"
+            m = _NAMED_DAY.match(text, _GAP_OK.match(text, trig.end()).end())
+            if m is not None and not _NAMED_DAY_LIST.match(text, m.end()):
+                add(_win.date_of_birth(text, m.start(), m.end()))
         for m in SHORT_DATE.finditer(text, lo, _sentence_end(text, min(hi + 1, len(text)), hi + _REACH)):
             if _CORRECTION_BEFORE.search(text, max(0, m.start() - 24), m.start()) and not _win._COUNTED.match(
                 text, m.end()
@@ -721,12 +738,23 @@ def find(text: str, add, folded) -> None:
                 add(_win.date_of_birth(text, m.start("date"), m.end("date")))
 
 
+#: How close (characters) a run with words that read two digits ("sixty-six twelve") must
+#: be to the written code it echoes.
+_ECHO_BESIDE = 12
 _ECHO_KINDS = frozenset({"phone", "nhs_number", "ni_number", "collar_number", "warrant_number", "vehicle"})
 
 
 #: A date of birth said again in other words straight after: "“05 Mehefin 1988”, the
 #: fifth of June".
 _RESTATED = re.compile(r"[\"”’']?\s*,\s+(?:that['’]s\s+|so\s+|or\s+)?(?:the\s+)?")
+#: ... or as a sentence of its own that is nothing but the date: "My birthday's the ninth
+#: of May. 9th of May.", "Her birthday's Christmas Eve. Yeah, twenty-fourth of December, ..."
+_RESTATED_SENTENCE = re.compile(r"[\"”’']?\s*[.!]\s+(?i:(?:yeah|yes|so|that['’]s|it['’]s)\s*,?\s+)?(?i:the\s+)?")
+_SENTENCE_CLOSE = re.compile(r"\s*(?:[.!?,;]|$)")
+#: A full date said right after a person's name and a comma, as a list or a post gives it
+#: ("Mrs Ann Lowe, 19.10.1952, lives ..."), in a text that speaks of dates of birth: the
+#: person's (:func:`_dates_of_birth`).
+_DATE_YEAR = re.compile(r"(?:19|20)?\d{2}$")
 #: Codes that make a full date beside them, in a list or a record ("Bell, 1st August 1983,
 #: WK 35 70 62 B"; "238 625 5115, 19/12/1990"), a person's date of birth.
 #: (Not collar or phone numbers: "PC 4417, 03/05/2024, attended", "Call from 07700
@@ -737,17 +765,29 @@ _RECORD_GAP_BEFORE = re.compile(_RECORD_GAP.pattern + "$")
 
 
 def _dates_of_birth(text, found):
-    """Dates of birth said again after one (:data:`_RESTATED`) and full dates in a record
-    beside a code (:data:`_RECORD_KINDS`)."""
+    """Dates of birth said again after one (:data:`_RESTATED`, :data:`_RESTATED_SENTENCE`),
+    full dates in a record beside a code (:data:`_RECORD_KINDS`) and right after a name."""
     extra = []
+    dob_spoken = None  # whether the text speaks of dates of birth: looked up when needed
     ends = {f[1]: f[2] for f in found}
     starts = {f[0]: f[2] for f in found}
     for s, e, kind, _ident in found:
         if kind == "date_of_birth":
             g = _RESTATED.match(text, e)
             m = g and WORD_DATE.match(text, g.end())
+            if not m:
+                g = _RESTATED_SENTENCE.match(text, e)
+                m = g and WORD_DATE.match(text, g.end())
+                m = m if m and _SENTENCE_CLOSE.match(text, m.end()) else None
             if m:
                 extra.append(_win.date_of_birth(text, m.start(), m.end()))
+        elif kind == "person" and e + 3 < len(text) and text[e] == "," and text[e + 2 : e + 3].isdigit():
+            m = _win.FULL_DATE.match(text, e + 2)
+            if m and _RECORD_GAP.match(text, m.end()) and _past_year(m.group()):
+                if dob_spoken is None:
+                    dob_spoken = _DOB_TRIGGER.search(text) is not None
+                if dob_spoken:
+                    extra.append(_win.date_of_birth(text, m.start(), m.end()))
     for r in (f for f in found if f[2] in _RECORD_KINDS):  # a date of a record is beside its code
         hi = min(len(text), r[1] + 30)
         for m in _win.FULL_DATE.finditer(text, max(0, r[0] - 30), hi):
@@ -766,12 +806,23 @@ def _dates_of_birth(text, found):
     return resolve_overlaps(found + extra)
 
 
+def _past_year(date):
+    """True when the written date ``date`` has a year of 2010 or before (a two-digit year
+    from 30 up): a grown person's birth, not the date of a recent event."""
+    m = _DATE_YEAR.search(date)
+    if m is None:
+        return False
+    y = m.group()
+    return int(y) <= 2010 if len(y) == 4 else int(y) >= 30
+
+
 def revise(text: str, found: list) -> list:
     """``found`` after this area's corrections: dates of birth said again or in a record
     (:func:`_dates_of_birth`); a run of number words that reads the same as an identifier
     found elsewhere in the text takes its kind and identity ("HC 3391" ...
-    "three-three-nine-one"; "four, zero, one, six. Four-oh-one-six.")."""
-    if any(f[2] == "date_of_birth" or f[2] in _RECORD_KINDS for f in found):
+    "three-three-nine-one"; "four, zero, one, six. Four-oh-one-six."); a run with words
+    that read two digits only right beside the code ("6612, or sixty-six twelve")."""
+    if any(f[2] == "date_of_birth" or f[2] in _RECORD_KINDS or f[2] == "person" for f in found):
         found = _dates_of_birth(text, found)
     runs = _runs_cached(text)
     if not runs or not found:
@@ -790,9 +841,11 @@ def revise(text: str, found: list) -> list:
     spans = {(s, e): i for i, (s, e, _k, _i) in enumerate(found)}
     extra = []
     for s, e, string, _n, _t, paired in runs:
-        if paired or string in _NOT_IDS or string not in keys:
+        if string in _NOT_IDS or string not in keys:
             continue
         others = [h for h in keys[string] if (h[0], h[1]) != (s, e)]
+        if paired:  # "sixty-six twelve": only said beside the code ("6612, or sixty-six twelve")
+            others = [h for h in others if 0 <= s - h[1] <= _ECHO_BESIDE or 0 <= h[0] - e <= _ECHO_BESIDE]
         if not others:
             continue
         kind, ident = others[0][2], others[0][3]
