@@ -348,3 +348,42 @@ def test_places16_lower_case_station_street_and_town():
 def test_places16_lower_case_look_alikes_stay():
     out = redact('"ur in big trouble mate, see u on the main road"')[0]
     assert "[" not in out, out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a unit named by its initials, with its base
+        ("I'm in the PPU now. PPU at Hallgate, days only.", "I'm in the PPU now. [Station A], days only."),
+        # the answer to "which school / station ...?"
+        (
+            "Interviewer: Which school is it? Respondent: Longbenton Vale. The one by the park.",
+            "Interviewer: Which school is it? Respondent: [School A]. The one by the park.",
+        ),
+        (
+            "Interviewer: Which station were you at? Respondent: Kettlewell, for six years.",
+            "Interviewer: Which station were you at? Respondent: [Station A], for six years.",
+        ),
+    ],
+)
+def test_places16_units_and_answers(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He moved to the EU in 2004 and back again.",
+        "Interviewer: Which school? Respondent: Yes, the big one.",
+        "Interviewer: Which school was it? Respondent: Local. Nothing special.",
+    ],
+)
+def test_places16_units_and_answers_look_alikes_stay(text):
+    out = redact(text)[0]
+    assert "[Station" not in out and "[School" not in out, out
+
+
+def test_places16_lower_case_saint_school():
+    out = redact('"we know ur kids go to st cuthberts, see u at the school gate"')[0]
+    assert "st cuthberts" not in out and "[School" in out, out
+    assert "[School" not in redact('"we know ur kids, first st on the left"')[0]

@@ -141,6 +141,21 @@ UNIT_AT = re.compile(
     r"\b(?:hub|unit|units|department|squad|desk|suite)\s+(?:at|in|out\s+of)\s+(?:the\s+)?"
     rf"(?P<place>{_ids._CAP}(?:\s+{_ids._CAP}){{0,2}})"
 )
+#: A place named in the answer to a question asking which one: "Which school was it?
+#: Respondent: Heaton Manor." (the answer opens with the name and stops after it).
+QA_WHICH = re.compile(
+    r"(?i:\bwhich\s+(?P<noun>school|college|nursery|academy|station|nick|street|road|estate|company|firm|shop|employer))\b"
+    r"[^?.!\n]{0,40}\?\s+(?:Respondent|Interviewee|Participant|R|A)\s*:\s+"
+    rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})(?=\s*[.,;!]|\s+[-–—])"
+)
+_QA_KIND = {"station": "station", "nick": "station", "street": "address", "road": "address", "estate": "address"}
+_QA_KIND.update(dict.fromkeys(("company", "firm", "shop", "employer"), "workplace"))
+#: A unit named by its initials and its base: "DMIU at Carr Gate", "the PPU at Bootle" (a
+#: unit's initials end in U, for Unit; ranks, forces and departments are other rules').
+ACRONYM_UNIT_AT = re.compile(
+    rf"(?<![\w'’&/.-])(?P<unit>[A-Z]{{2,5}}U)\s+(?:at|in|out\s+of)\s+(?:the\s+)?"
+    rf"(?P<place>{_ids._CAP}(?:\s+{_ids._CAP}){{0,2}})"
+)
 #: Address announced: "her address, 22 Eskside West", "my house name, which is ...", "my road. ...".
 _OWNER_BEFORE = re.compile(
     r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our|[Tt]he)\s+(?:(?:home|new|old|full|actual)\s+)?$"
@@ -403,6 +418,29 @@ def find(text: str, add, folded) -> None:
             if all(_ids.is_ordinary(w) for w in words):
                 continue  # "the desk at Reception"
             add((*span, "station", " ".join(words).lower()))
+    if "U at " in text or "U in " in text or "U out of " in text:
+        _acronym_units(text, add, common)
+    if "which " in hay and "?" in text:
+        for m in QA_WHICH.finditer(text):
+            words = m.group("name").split()
+            if _bad_town(words, common) or all(_ids.is_ordinary(w) for w in words):
+                continue  # "Which school? Respondent: Primary, then the high school."
+            kind = _QA_KIND.get(m.group("noun").lower(), "school")
+            add((m.start("name"), m.end("name"), kind, m.group("name").lower()))
+
+
+def _acronym_units(text, add, common):
+    """A unit named by its initials and its base ("DMIU at Carr Gate"): one station."""
+    for m in ACRONYM_UNIT_AT.finditer(text):
+        if m.group("unit") in _ids._force_stems() or m.group("unit") in _ids._RANK_WORDS:
+            continue
+        span = _drop_trailing(text, m.start("place"), m.end("place"))
+        if span is None:
+            continue
+        words = text[span[0] : span[1]].split()
+        if _bad_town(words, common) or _ids._is_unit_words(" ".join(words), common):
+            continue
+        add((m.start("unit"), span[1], "station", text[m.start("unit") : span[1]].lower()))
 
 
 _WELSH_BUSINESS_HINTS = (
@@ -477,6 +515,8 @@ _LOWER_STATION = re.compile(
 _LOWER_STREET = re.compile(
     rf"\b(?:on|in|off|at)\s+(?P<street>(?P<first>{_LW})(?:\s+{_LW}){{0,2}}?\s+{_STREET_LOWER})(?![\w'’-])"
 )
+#: A saint's name in a message about a child or a school: "we know where ur kids go, st bedes".
+_LOWER_SAINT = re.compile(r"(?<![\w'’-])st\.?\s+(?P<name>[a-z]{3,}(?:['’]?s)?)(?![\w'’-])")
 #: Joining words inside a lower-case place name ("heol y felin", "stow on the wold").
 _LOWER_JOIN = frozenset("y yr on upon the le de in".split())
 
@@ -517,6 +557,10 @@ def _lower_places(text, add):
         for m in _LOWER_STREET.finditer(text, qs, qe):
             if not _ids.is_ordinary(m.group("first").capitalize()):
                 add((m.start("street"), m.end("street"), "address", m.group("street")))
+        if "st" in text[qs:qe] and _SCHOOL_SENTENCE.search(text, qs, qe):
+            for m in _LOWER_SAINT.finditer(text, qs, qe):
+                if m.group("name") not in _ids._common_words() and not _ids.is_ordinary(m.group("name").capitalize()):
+                    add((m.start(), m.end(), "school", m.group()))
         for m in _LOWER_SCHOOL.finditer(text, qs, qe):
             first = m.group("place").split()[0]
             if not _ids.is_ordinary(first.capitalize()):
