@@ -135,3 +135,17 @@ def test_products_saints_days_and_quoted_words_stay(text):
 
 def test_place_before_a_comma_without_a_product_still_redacted():
     assert "Llanfyllin" not in redact("She moved out to Llanfyllin, the one near the lake.")[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # games named as platforms, forms of address, large foreign cities people come from
+        "They found her on Roblox and then on Fortnite.",
+        'He came in and said, "Mam, what have you done?"',
+        "She came over after Gdańsk, years ago now.",
+    ],
+)
+def test_platforms_forms_of_address_and_foreign_cities_stay(text):
+    red, log = redact(text)
+    assert red == text, log

@@ -387,3 +387,28 @@ def test_places16_lower_case_saint_school():
     out = redact('"we know ur kids go to st cuthberts, see u at the school gate"')[0]
     assert "st cuthberts" not in out and "[School" in out, out
     assert "[School" not in redact('"we know ur kids, first st on the left"')[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # where someone says they do not live or go, an operation's name, a department's possessive
+        "To be clear, I don't live in Prestatyn, that's just where it happened.",
+        "I'd never been to Ruthin in my life, and they said I'd signed for it there.",
+        "They called the review Op Tenbury, after nothing in particular.",
+        "I'm in the Fed's welfare team these days.",
+    ],
+)
+def test_places16_negated_operations_departments_stay(text):
+    out = redact(text)[0]
+    assert "[Place" not in out and "[Address" not in out, out
+
+
+def test_places16_lived_place_after_a_denial_still_redacted():
+    out = redact("I don't live in Prestatyn, I live in Gronant.")[0]
+    assert "Gronant" not in out and "Prestatyn" in out, out
+
+
+def test_places16_a_name_with_letters_beyond_ascii_is_taken_whole():
+    out = redact("She grew up near Jastrzębie and then moved here.")[0]
+    assert "ę" not in out and "bie" not in out, out

@@ -1068,6 +1068,12 @@ def _corrections(text, found, common):
                 continue  # "on Street View", "my Google Drive": products, no street
         if k in ("address", "place", "school") and _department(words):
             continue  # "the leaflet was from Occupational Health", "from the Fed": no place
+        if k in ("address", "place") and _NEGATED_BEFORE.search(text, max(0, s - 40), s):
+            continue  # "I don't live in Rhyl", "I'd never been to Stoke": where nobody is
+        if k == "place" and (_OPERATION_BEFORE.search(text, max(0, s - 11), s) or words[0] in ("Op", "Operation")):
+            continue  # "Op Ludlow": an operation's name, no place
+        while e < len(text) and text[e].isalpha():
+            e += 1  # "Gdańsk", not "Gda": a name ends with its word
         if k == "workplace" and _WITH_BEFORE.search(text, max(0, s - 12), s):
             who = _PERSON_AT.match(span)
             if who and who.group(1) in _ids.gazetteer()[0]:  # "works with Dave Hollis at Tesco"
@@ -1165,8 +1171,17 @@ _DEPT_WORDS = frozenset(
 
 
 def _department(words):
-    """True when ``words`` name a police department or body, not a place."""
+    """True when ``words`` name a police department or body, not a place ("the Fed's")."""
+    words = [_POSS.sub("", w) for w in words]
     return any(w in _DEPT_WORDS for w in words) and all(w in _DEPT_WORDS or w in _ids.UNIT_WORDS for w in words)
+
+
+#: Where someone says they do not live, work or go: "I don't live in", "I'd never been to".
+_NEGATED_BEFORE = re.compile(
+    r"(?i:\b(?:(?:do|does|did)n['’]t|never|not)\s+(?:even\s+|ever\s+)?"
+    r"(?:live[sd]?|living|been|gone|go|work(?:s|ed)?)\s+(?:in|to|at|near)\s+(?:the\s+)?)$"
+)
+_OPERATION_BEFORE = re.compile(r"\b(?:Op|Operation)\.?\s+$")
 
 
 @cache
