@@ -412,3 +412,33 @@ def test_places16_lived_place_after_a_denial_still_redacted():
 def test_places16_a_name_with_letters_beyond_ascii_is_taken_whole():
     out = redact("She grew up near Jastrzębie and then moved here.")[0]
     assert "ę" not in out and "bie" not in out, out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a station named by the team an officer runs or is on
+        ("She ran Chorley East neighbourhoods for years.", "She ran [Station A] neighbourhoods for years."),
+        ("I'm on Kirkham response, but I live out of area.", "I'm on [Station A] response, but I live out of area."),
+        # the town after an address and a landmark, said again
+        (
+            "The post said he lives in Bron Haul by the chapel in Llanfachreth. Llanfachreth's tiny.",
+            "The post said he lives in [Address A] by the chapel in [Address B]. [Address B]'s tiny.",
+        ),
+    ],
+)
+def test_places16_teams_and_landmark_towns(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm on nights response this week.",
+        "He ran Community Safety response for a while.",
+        "We met by the chapel in the rain.",
+    ],
+)
+def test_places16_teams_look_alikes_stay(text):
+    out = redact(text)[0]
+    assert "[Station" not in out and "[Address" not in out, out

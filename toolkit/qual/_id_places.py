@@ -150,6 +150,15 @@ QA_WHICH = re.compile(
 )
 _QA_KIND = {"station": "station", "nick": "station", "street": "address", "road": "address", "estate": "address"}
 _QA_KIND.update(dict.fromkeys(("company", "firm", "shop", "employer"), "workplace"))
+#: A station named by the team an officer runs or is on: "ran Wigan North neighbourhoods",
+#: "I'm on Skelmersdale response".
+PLACE_TEAM = re.compile(
+    r"\b(?i:ran|runs?|running|manag(?:e|es|ed|ing)|on|covered|covering)\s+"
+    rf"(?P<place>{_ids._CAP}(?:\s+{_ids._CAP}){{0,2}})\s+"
+    r"(?:neighbourhoods?|response|CID|custody|nights|lates|earlies)(?![\w'’-])"
+)
+#: After an address, its landmark and town: "lives in Rose Villa by the chapel in Llanrug".
+_LANDMARK_IN = re.compile(r"\s+(?:by|near|behind|opposite|beside|next\s+to)\s+the\s+[a-z]+(?:\s+[a-z]+)?\s+in\s+$")
 #: A unit named by its initials and its base: "DMIU at Carr Gate", "the PPU at Bootle" (a
 #: unit's initials end in U, for Unit; ranks, forces and departments are other rules').
 ACRONYM_UNIT_AT = re.compile(
@@ -418,6 +427,12 @@ def find(text: str, add, folded) -> None:
             if all(_ids.is_ordinary(w) for w in words):
                 continue  # "the desk at Reception"
             add((*span, "station", " ".join(words).lower()))
+    if any(w in hay for w in (" neighbourhood", " response", " cid", " custody", " nights", " lates", " earlies")):
+        for m in PLACE_TEAM.finditer(text):
+            words = m.group("place").split()
+            if _bad_town(words, common) or _ids._is_unit_words(" ".join(words), common):
+                continue
+            add((m.start("place"), m.end("place"), "station", m.group("place").lower()))
     if "U at " in text or "U in " in text or "U out of " in text:
         _acronym_units(text, add, common)
     if "which " in hay and "?" in text:
@@ -914,6 +929,17 @@ def _address_lines(text, found, common):
     return new
 
 
+def _landmark_towns(text, found):
+    """The town after an address and a landmark ("lives in Rose Villa by the chapel in
+    Llanrug"): part of where someone lives."""
+    out = list(found)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if a[2] == "address" and b[2] == "place" and _LANDMARK_IN.fullmatch(text, a[1], b[0]):
+            out[i] = (b[0], b[1], "address", b[3])
+    return out
+
+
 def _brand_again(text, found):
     """A chain or employer named once with its branch ("B&Q at Trostre", "Asda in
     Winsford") and again alone as a place ("see you in B&Q", "on the Asda bakery")."""
@@ -1217,6 +1243,8 @@ def revise(text: str, found: list) -> list:
     if "workplace" in kinds or "school" in kinds or "station" in kinds or ("place" in kinds and " in " in text):
         found = _merge_towns(text, found)
     found = _replace(found, _address_lines(text, found, common))
+    if " the " in text and " in " in text:
+        found = _landmark_towns(text, found)
     kinds = {f[2] for f in found}
     if "workplace" in kinds or "address" in kinds:
         found = _replace(found, _brand_again(text, found) + _house_again(text, found))
