@@ -116,3 +116,36 @@ def test_possessive_name_before_a_platform_is_a_person():
 
 def test_town_before_a_platform_is_no_person():
     assert "[Person" not in redact("It was shared on Swindon's Facebook page.")[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a product in apposition ("X, the app"), a saint's day's abbreviation, a word quoted after "a"
+        "She said try Noomio, the app, and come back in a month.",
+        "We had cake in for St Andrew's Day.",
+        'To them I was a "Zorblax", nothing else.',
+        'To them I was the "Zorblax" of the station.',
+    ],
+)
+def test_products_saints_days_and_quoted_words_stay(text):
+    red, log = redact(text)
+    assert red == text, log
+
+
+def test_place_before_a_comma_without_a_product_still_redacted():
+    assert "Llanfyllin" not in redact("She moved out to Llanfyllin, the one near the lake.")[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # games named as platforms, forms of address, large foreign cities people come from
+        "They found her on Roblox and then on Fortnite.",
+        'He came in and said, "Mam, what have you done?"',
+        "She came over after Gdańsk, years ago now.",
+    ],
+)
+def test_platforms_forms_of_address_and_foreign_cities_stay(text):
+    red, log = redact(text)
+    assert red == text, log

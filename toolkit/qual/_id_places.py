@@ -98,7 +98,7 @@ TRADE_WORDS = frozenset(
     Blinds Accountancy Bookkeeping Mortgages Conveyancing Restaurant Diner Steakhouse Patisserie
     Boutique Spa Dentistry Orthodontics Tuition Photography Printing Motorcycles Cycles Aquatics
     Antiques Furnishings Butchery Fishmongers Greengrocers Grocers Vintners Bookshop Tearoom
-    Carvery Pizzeria Trattoria Barbershop Hairdressers""".split()
+    Carvery Pizzeria Trattoria Barbershop Hairdressers Vapes""".split()
 )
 _TRADE_HIT = re.compile(r"(?<=\s)(?=[A-Z])(?:" + "|".join(sorted(TRADE_WORDS, key=len, reverse=True)) + r")(?![\w'’-])")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’-])(?:{_AW})(?:\s+(?:(?:&|and)\s+)?{_AW}){{0,3}}\s+$")
@@ -108,12 +108,61 @@ WELSH_STREET = re.compile(
     rf"(?:\s+{_AW})?(?:,\s+(?P<town>{_AW}(?:\s+{_AW})?))?"
 )
 WELSH_SCHOOL = re.compile(rf"(?<![\w'’-])(?:Ysgol|Coleg)\s+(?:(?:y|yr)\s+)?{_AW}(?:\s+(?:(?:y|yr)\s+)?{_AW}){{0,3}}")
+#: Welsh businesses, the noun first: "Siop y Pentre", "Caffi'r Cei", "Tafarn y Fic".
+WELSH_BUSINESS = re.compile(
+    rf"(?<![\w'’-])(?:Siop|Caffi|Caffi['’]r|Tafarn|Gwesty|Garej|Fferyllfa|Becws|Bwyty|Meithrinfa)"
+    rf"\s+(?:(?:y|yr)\s+)?{_AW}(?:\s+(?:(?:y|yr)\s+)?{_AW}){{0,2}}"
+)
+#: Welsh house names, "house" first: "Tŷ Gwyn", "Tŷ'r Ywen", "Tŷ Newydd".
+WELSH_HOUSE = re.compile(rf"(?<![\w'’-])Tŷ(?:['’]r)?\s+(?:(?:y|yr)\s+)?{_AW}(?:\s+{_AW})?")
+#: A business in apposition to what it is: "Amber's Kitchen, her café", "Glow, my salon".
+BUSINESS_APPOS = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_NAME}),\s+(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+(?:own\s+)?(?:little\s+)?"
+    r"(?:café|cafe|shop|salon|pub|restaurant|bakery|business|takeaway|bar|florist['’]s|florist|firm|"
+    r"company|garage|studio|gym|nursery|practice|surgery|deli|bistro|boutique)(?![\w'’-])"
+)
+#: A school on a form, after its label: "School: Park View", "Children's school(s): St Bede's".
+SCHOOL_LABEL = re.compile(
+    rf"(?i:school(?:\(s\)|s)?)\s*:\s+(?P<name>(?:(?:St\.?|Saint)\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})"
+)
+#: "Our Lady of Lourdes", "Our Lady and St Joseph", "Our Lady's": a Catholic school (or its church).
+OUR_LADY = re.compile(
+    rf"\bOur\s+Lady(?:['’]s|\s+(?:of|and|&)\s+(?:the\s+)?(?:(?:St\.?|Saint)\s+)?{_AW}(?:\s+{_AW}){{0,2}})"
+)
+_SCHOOL_SENTENCE = re.compile(
+    r"(?i:\b(?:school|primary|pupils?|teachers?|head\s*teacher|the\s+head|playground|year\s+\d{1,2}|"
+    r"reception\s+class|kids|son|daughter|grandson|granddaughter)\b)"
+)
 #: "<Name>, room 14": a room in a care home, a hostel, halls.
 _ROOM_HIT = re.compile(r"[Rr]oom\s+\d{1,4}[A-Za-z]?\b")
 _ROOM_NAME = re.compile(rf"(?<![\w'’-])(?P<name>{_AW}(?:\s+{_AW}){{0,2}}),?\s+$")
 #: "the safeguarding hub at Tunbridge Wells": a unit's base.
 UNIT_AT = re.compile(
     r"\b(?:hub|unit|units|department|squad|desk|suite)\s+(?:at|in|out\s+of)\s+(?:the\s+)?"
+    rf"(?P<place>{_ids._CAP}(?:\s+{_ids._CAP}){{0,2}})"
+)
+#: A place named in the answer to a question asking which one: "Which school was it?
+#: Respondent: Heaton Manor." (the answer opens with the name and stops after it).
+QA_WHICH = re.compile(
+    r"(?i:\bwhich\s+(?P<noun>school|college|nursery|academy|station|nick|street|road|estate|company|firm|shop|employer))\b"
+    r"[^?.!\n]{0,40}\?\s+(?:Respondent|Interviewee|Participant|R|A)\s*:\s+"
+    rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})(?=\s*[.,;!]|\s+[-–—])"
+)
+_QA_KIND = {"station": "station", "nick": "station", "street": "address", "road": "address", "estate": "address"}
+_QA_KIND.update(dict.fromkeys(("company", "firm", "shop", "employer"), "workplace"))
+#: A station named by the team an officer runs or is on: "ran Wigan North neighbourhoods",
+#: "I'm on Skelmersdale response".
+PLACE_TEAM = re.compile(
+    r"\b(?i:ran|runs?|running|manag(?:e|es|ed|ing)|on|covered|covering)\s+"
+    rf"(?P<place>{_ids._CAP}(?:\s+{_ids._CAP}){{0,2}})\s+"
+    r"(?:neighbourhoods?|response|CID|custody|nights|lates|earlies)(?![\w'’-])"
+)
+#: After an address, its landmark and town: "lives in Rose Villa by the chapel in Llanrug".
+_LANDMARK_IN = re.compile(r"\s+(?:by|near|behind|opposite|beside|next\s+to)\s+the\s+[a-z]+(?:\s+[a-z]+)?\s+in\s+$")
+#: A unit named by its initials and its base: "DMIU at Carr Gate", "the PPU at Bootle" (a
+#: unit's initials end in U, for Unit; ranks, forces and departments are other rules').
+ACRONYM_UNIT_AT = re.compile(
+    rf"(?<![\w'’&/.-])(?P<unit>[A-Z]{{2,5}}U)\s+(?:at|in|out\s+of)\s+(?:the\s+)?"
     rf"(?P<place>{_ids._CAP}(?:\s+{_ids._CAP}){{0,2}})"
 )
 #: Address announced: "her address, 22 Eskside West", "my house name, which is ...", "my road. ...".
@@ -188,6 +237,7 @@ _GAP = re.compile(
 
 
 _POSS = re.compile(r"['’]s$")
+_POSS_AFTER = re.compile(r"['’]s(?![\w'’-])")
 _TOKEN = re.compile(r"\S+")
 _NUM_BEFORE = re.compile(r"(?<![\w/])\d{1,4}[A-Za-z]?\s+$")
 _NUM_OR_FLAT = re.compile(r"\d|[Ff]lat\s")
@@ -210,6 +260,9 @@ _PUPILS_NAME = re.compile(rf"(?<![\w'’-])(?P<name>{_AW}(?:\s+(?:and\s+|&\s+)?{
 _SITE_TAIL = frozenset("Hospital Hospitals Infirmary Hospice Prison Council University Airport".split())
 #: The town after a numbered street, before a quote or the end of a clause.
 _TOWN_AFTER = re.compile(rf",\s+(?P<town>{_AW}(?:\s+{_AW})?)(?=[\"”’.;!?]|,\s|$)")
+#: A company's legal ending, and the initials that may open its name ("PG Ledger Services Ltd").
+_CORPORATE_TAIL = frozenset("Ltd Ltd. Limited LLP PLC plc".split())
+_INITIALS_BEFORE = re.compile(r"(?<![\w'’&.-])([A-Z]{1,4}|[A-Z]&[A-Z])\s+$")
 _YEAR_AT = re.compile(r"[Yy]ear\s+\S+\s+at\s+$")
 _FIRE_STATION = re.compile(r"(?i:\b(?:fire|ambulance)\s+station)$")
 
@@ -332,6 +385,22 @@ def find(text: str, add, folded) -> None:
     if "ysgol" in hay or "coleg" in hay:
         for m in WELSH_SCHOOL.finditer(text):
             add((m.start(), m.end(), "school", m.group().lower()))
+    if any(w in hay for w in _WELSH_BUSINESS_HINTS):
+        for m in WELSH_BUSINESS.finditer(text):
+            add((m.start(), m.end(), "workplace", m.group().lower()))
+    if "Tŷ" in text:
+        for m in WELSH_HOUSE.finditer(text):
+            add((m.start(), m.end(), "address", m.group().lower()))
+    if ", " in text:
+        _business_appos(text, add, common)
+    if "school" in hay and ":" in text:
+        for m in SCHOOL_LABEL.finditer(text):
+            if not _bad_town(m.group("name").split(), common):
+                add((m.start("name"), m.end("name"), "school", m.group("name").lower()))
+    if "Our Lady" in text:
+        for m in OUR_LADY.finditer(text):
+            if _school_said(text, m.start(), m.end()):
+                add((m.start(), m.end(), "school", m.group().lower()))
     if "oom " in text:
         for t in _ROOM_HIT.finditer(text):
             m = _ROOM_NAME.search(text, max(0, t.start() - 50), t.start())
@@ -358,6 +427,77 @@ def find(text: str, add, folded) -> None:
             if all(_ids.is_ordinary(w) for w in words):
                 continue  # "the desk at Reception"
             add((*span, "station", " ".join(words).lower()))
+    if any(w in hay for w in (" neighbourhood", " response", " cid", " custody", " nights", " lates", " earlies")):
+        for m in PLACE_TEAM.finditer(text):
+            words = m.group("place").split()
+            if _bad_town(words, common) or _ids._is_unit_words(" ".join(words), common):
+                continue
+            add((m.start("place"), m.end("place"), "station", m.group("place").lower()))
+    if "U at " in text or "U in " in text or "U out of " in text:
+        _acronym_units(text, add, common)
+    if "which " in hay and "?" in text:
+        for m in QA_WHICH.finditer(text):
+            words = m.group("name").split()
+            if _bad_town(words, common) or all(_ids.is_ordinary(w) for w in words):
+                continue  # "Which school? Respondent: Primary, then the high school."
+            kind = _QA_KIND.get(m.group("noun").lower(), "school")
+            add((m.start("name"), m.end("name"), kind, m.group("name").lower()))
+
+
+def _acronym_units(text, add, common):
+    """A unit named by its initials and its base ("DMIU at Carr Gate"): one station."""
+    for m in ACRONYM_UNIT_AT.finditer(text):
+        if m.group("unit") in _ids._force_stems() or m.group("unit") in _ids._RANK_WORDS:
+            continue
+        span = _drop_trailing(text, m.start("place"), m.end("place"))
+        if span is None:
+            continue
+        words = text[span[0] : span[1]].split()
+        if _bad_town(words, common) or _ids._is_unit_words(" ".join(words), common):
+            continue
+        add((m.start("unit"), span[1], "station", text[m.start("unit") : span[1]].lower()))
+
+
+_WELSH_BUSINESS_HINTS = (
+    "siop ",
+    "caffi",
+    "tafarn ",
+    "gwesty ",
+    "garej ",
+    "fferyllfa ",
+    "becws ",
+    "bwyty ",
+    "meithrinfa ",
+)
+
+
+def _business_appos(text, add, common):
+    """A business in apposition to what it is: "Amber's Kitchen, her café" (a person's
+    name alone is no business: "Sarah, her shop was shut")."""
+    given, family = _ids.gazetteer()
+    for m in BUSINESS_APPOS.finditer(text):
+        words = m.group("name").split()
+        while len(words) > 1 and words[0].casefold() in common:
+            words = words[1:]  # "Then Glow Studio, her salon"
+        if _bad_name(words, common, allow_chain=False):
+            continue
+        last = _POSS.sub("", words[-1])
+        if last in _ids._PN_WORK_TAIL or last in TRADE_WORDS:
+            pass
+        elif len(words) == 1 or _POSS.sub("", words[0]) in given or words[-1] in family:
+            continue
+        start = m.end("name") - len(" ".join(words))
+        add((start, m.end("name"), "workplace", text[start : m.end("name")].lower()))
+
+
+def _school_said(text, start, end):
+    """True when the sentence around ``text[start:end]`` is about a school or a child."""
+    lo, hi = max(0, start - 120), min(len(text), end + 80)
+    before, after = text[lo:start], text[end:hi]
+    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
+    before = before[cut + 2 :] if cut >= 0 else before
+    stop = min((i for i in (after.find(". "), after.find("? "), after.find("! ")) if i >= 0), default=len(after))
+    return bool(_SCHOOL_SENTENCE.search(before) or _SCHOOL_SENTENCE.search(after[:stop]))
 
 
 # --------------------------------------------------------------------------------------
@@ -369,7 +509,7 @@ _LW = r"[a-z][a-z'’&]*"
 _STREET_LOWER = _ids._STREET.lower()
 #: After "lives": a house number and a street ("lives at 9 maple way") or a place.
 _LOWER_LIVES = re.compile(
-    r"\b(?:live[sd]?|living)\s+(?:(?:at|in|on|up|near|round)\s+)?"
+    r"\b(?:(?:live[sd]?|living)\s+(?:(?:at|in|on|up|near|round)\s+)?|(?:ur|youre|you['’]re|u\s+r)\s+in\s+)"
     rf"(?:(?P<street>\d{{1,4}}[a-z]?\s+(?:{_LW}\s+){{1,3}}?{_STREET_LOWER})(?![\w'’-])|(?P<place>{_LW}(?:\s+{_LW}){{0,4}}))"
 )
 #: After "works (at)": the employer and its site ("works at boots in the arndale").
@@ -383,8 +523,15 @@ _LOWER_SCHOOL = re.compile(
 )
 #: Where an officer works: "hes a copper in tonypandy", "d552 at bridgend".
 _LOWER_STATION = re.compile(
-    rf"\b(?:copper|cop|pig|plod|fed|officer|pc|pcso|[a-z]{{0,2}}\d{{2,6}})\s+(?:at|in|from|out\s+of)\s+(?P<place>{_LW}(?:\s+{_LW}){{0,2}})"
+    rf"\b(?:copper|cop|pig|plod|fed|officer|pc|pcso|[a-z]{{0,2}}\d{{2,6}}|(?:cop|police)\s+(?:shop|station)|nick)"
+    rf"\s+(?:at|in|from|out\s+of)\s+(?P<place>{_LW}(?:\s+{_LW}){{0,2}})"
 )
+#: A street after "on / in / off": "she lives by the chippy on dukinfield rd".
+_LOWER_STREET = re.compile(
+    rf"\b(?:on|in|off|at)\s+(?P<street>(?P<first>{_LW})(?:\s+{_LW}){{0,2}}?\s+{_STREET_LOWER})(?![\w'’-])"
+)
+#: A saint's name in a message about a child or a school: "we know where ur kids go, st bedes".
+_LOWER_SAINT = re.compile(r"(?<![\w'’-])st\.?\s+(?P<name>[a-z]{3,}(?:['’]?s)?)(?![\w'’-])")
 #: Joining words inside a lower-case place name ("heol y felin", "stow on the wold").
 _LOWER_JOIN = frozenset("y yr on upon the le de in".split())
 
@@ -422,6 +569,13 @@ def _lower_places(text, add):
             span = _lower_name(text, m.start("place"), m.end("place"))
             if span and not _ids.is_ordinary(text[span[0] : span[1]].split()[0].capitalize()):
                 add((*span, "address", text[span[0] : span[1]]))  # not "live in fear"
+        for m in _LOWER_STREET.finditer(text, qs, qe):
+            if not _ids.is_ordinary(m.group("first").capitalize()):
+                add((m.start("street"), m.end("street"), "address", m.group("street")))
+        if "st" in text[qs:qe] and _SCHOOL_SENTENCE.search(text, qs, qe):
+            for m in _LOWER_SAINT.finditer(text, qs, qe):
+                if m.group("name") not in _ids._common_words() and not _ids.is_ordinary(m.group("name").capitalize()):
+                    add((m.start(), m.end(), "school", m.group()))
         for m in _LOWER_SCHOOL.finditer(text, qs, qe):
             first = m.group("place").split()[0]
             if not _ids.is_ordinary(first.capitalize()):
@@ -775,6 +929,17 @@ def _address_lines(text, found, common):
     return new
 
 
+def _landmark_towns(text, found):
+    """The town after an address and a landmark ("lives in Rose Villa by the chapel in
+    Llanrug"): part of where someone lives."""
+    out = list(found)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if a[2] == "address" and b[2] == "place" and _LANDMARK_IN.fullmatch(text, a[1], b[0]):
+            out[i] = (b[0], b[1], "address", b[3])
+    return out
+
+
 def _brand_again(text, found):
     """A chain or employer named once with its branch ("B&Q at Trostre", "Asda in
     Winsford") and again alone as a place ("see you in B&Q", "on the Asda bakery")."""
@@ -844,9 +1009,9 @@ def _mentions(text, name, s, e, ident):
         if (
             not s <= i < e
             and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’-"))
-            and (j == len(text) or not (text[j].isalnum() or text[j] in "'’-"))
+            and (j == len(text) or not (text[j].isalnum() or text[j] in "'’-") or _POSS_AFTER.match(text, j))
         ):
-            new.append((i, j, "address", ident))
+            new.append((i, j, "address", ident))  # "Tregenna's my house name": the name, then "is"
         i = text.find(name, j)
     return new
 
@@ -927,6 +1092,14 @@ def _corrections(text, found, common):
             head = _PRODUCT_TAIL.sub("", span).split()
             if not head or head[-1] in ("Google", "Apple") or span.startswith(("Google", "Apple")):
                 continue  # "on Street View", "my Google Drive": products, no street
+        if k in ("address", "place", "school") and _department(words):
+            continue  # "the leaflet was from Occupational Health", "from the Fed": no place
+        if k in ("address", "place") and _NEGATED_BEFORE.search(text, max(0, s - 40), s):
+            continue  # "I don't live in Rhyl", "I'd never been to Stoke": where nobody is
+        if k == "place" and (_OPERATION_BEFORE.search(text, max(0, s - 11), s) or words[0] in ("Op", "Operation")):
+            continue  # "Op Ludlow": an operation's name, no place
+        while e < len(text) and text[e].isalpha():
+            e += 1  # "Gdańsk", not "Gda": a name ends with its word
         if k == "workplace" and _WITH_BEFORE.search(text, max(0, s - 12), s):
             who = _PERSON_AT.match(span)
             if who and who.group(1) in _ids.gazetteer()[0]:  # "works with Dave Hollis at Tesco"
@@ -990,6 +1163,14 @@ def _corrections(text, found, common):
             boys = _FOR_BOYS.match(text, e)
             if boys and not any(f[0] < boys.end() and f[1] > e for f in found):
                 e = boys.end()  # "Altrincham Grammar School for Boys"
+        if k == "workplace" and words[-1] in _CORPORATE_TAIL:
+            lead = _INITIALS_BEFORE.search(text, max(0, s - 6), s)
+            if (
+                lead
+                and lead.group(1) not in _ids._RANK_WORDS
+                and not any(f[1] > lead.start(1) and f[0] < s for f in found)
+            ):
+                s = lead.start(1)  # "PG Ledger Services Ltd": the initials open the company's name
         if k == "workplace" and words[-1] in _NUMBERED_SITE:
             num = _SITE_NUMBER.match(text, e)
             if num and not any(f[0] < num.end() and f[1] > e for f in found):
@@ -1005,6 +1186,28 @@ def _corrections(text, found, common):
                 k = "station"  # a station named by its street
         out.append((s, e, k, ident))
     return out
+
+
+#: Words that make a phrase of policing-function words a department ("Occupational Health",
+#: "Professional Standards", "the Fed"), not a district or a street ("New Road", "North West").
+_DEPT_WORDS = frozenset(
+    """Health Standards Resources Federation Fed Welfare Wellbeing Vetting HR Finance Training
+    Recruitment Occupational Professional Legal Complaints Misconduct Disclosure Records Audit""".split()
+)
+
+
+def _department(words):
+    """True when ``words`` name a police department or body, not a place ("the Fed's")."""
+    words = [_POSS.sub("", w) for w in words]
+    return any(w in _DEPT_WORDS for w in words) and all(w in _DEPT_WORDS or w in _ids.UNIT_WORDS for w in words)
+
+
+#: Where someone says they do not live, work or go: "I don't live in", "I'd never been to".
+_NEGATED_BEFORE = re.compile(
+    r"(?i:\b(?:(?:do|does|did)n['’]t|never|not)\s+(?:even\s+|ever\s+)?"
+    r"(?:live[sd]?|living|been|gone|go|work(?:s|ed)?)\s+(?:in|to|at|near)\s+(?:the\s+)?)$"
+)
+_OPERATION_BEFORE = re.compile(r"\b(?:Op|Operation)\.?\s+$")
 
 
 @cache
@@ -1040,6 +1243,8 @@ def revise(text: str, found: list) -> list:
     if "workplace" in kinds or "school" in kinds or "station" in kinds or ("place" in kinds and " in " in text):
         found = _merge_towns(text, found)
     found = _replace(found, _address_lines(text, found, common))
+    if " the " in text and " in " in text:
+        found = _landmark_towns(text, found)
     kinds = {f[2] for f in found}
     if "workplace" in kinds or "address" in kinds:
         found = _replace(found, _brand_again(text, found) + _house_again(text, found))

@@ -1008,7 +1008,7 @@ ORIGIN = re.compile(
 AGE_OF = re.compile(rf",\s*\d{{1,3}},\s+(?:of|from)\s+(?P<place>{_CAPS})")  # "PC X, 34, of Y"
 STATION = re.compile(
     rf"(?P<place>{_CAP}(?:\s+{_CAP}){{0,2}})\s+(?:(?:[Pp]olice|[Cc]ustody|[Ff]ire)\s+)?"
-    r"(?:[Ss]tation|[Cc]ustody(?:\s+[Ss]uite)?|[Nn]ick|[Pp]olice\s+[Oo]ffice|HQ|"
+    r"(?:[Ss]tation|[Cc]ustody(?:\s+[Ss]uite)?|[Nn]ick|[Pp]olice\s+[Oo]ffice|BTP\s+(?:[Oo]ffice|[Pp]ost)|HQ|"
     r"[Hh]eadquarters|[Pp]atrol\s+[Bb]ase|[Dd]eployment\s+[Cc]entre|[Ee]nquiry\s+[Oo]ffice)\b"
 )
 STATION_AT = re.compile(
@@ -1122,10 +1122,16 @@ HIGH = re.compile(  # "Craigmount High" (Scottish and other high schools named w
     rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_CAP}(?:\s+{_CAP}){{0,2}})\s+High(?![\w-])(?!\s+[A-Z])"
 )
 SCHOOL_APPOS = re.compile(  # "her school, Hillside," "his school is Moorfield"
-    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Tt]he\s+kids['’]|[Tt]he\s+children['’]|"
+    r"\b(?:(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Tt]he|[Yy]our)\s+(?:kids|children|boys|girls|grandkids|grandchildren)['’]"
+    r"|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|"
     r"[a-z]+['’]s)\s+(?:(?:new|old|"
     r"primary|secondary|high)\s+)?(?:school|college|nursery|academy|uni)\s*(?:,|\s+(?:is|was))\s+"
     rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}})"
+)
+#: Whose school, said with a capital (a form's label): "Children's school", "Son's school".
+_CHILD_POSS = re.compile(
+    r"(?:Child|Children|Kids?|Son|Sons|Daughter|Daughters|Grandchild|Grandchildren|Pupil|Pupils|Student|Students)"
+    r"(?:['’]s|s?['’])"
 )
 _SCHOOL_TAIL = frozenset(
     {"high", "primary", "juniors", "infants", "grammar", "academy", "school", "college", "nursery", "secondary"}
@@ -1302,8 +1308,10 @@ WORK_APPOS = re.compile(  # "her employer, Capita," "my wife's salon, Glow", "th
     rf"(?P<name>{_ORG})"
     rf"(?:{_SITE}?,?\s+(?:in|on|at)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
 )
+#: Words that end the job title of JOB_AT: "there's a number on it for the EAP" has no job.
+_NOT_JOB_WORD = r"(?!(?:on|in|it|of|to|up|out|off|there|here|that|this|them|him|her|me|us)\s)"
 JOB_AT = re.compile(  # "he's a quantity surveyor at X", "she works as a cleaner for X"
-    r"\b(?:is|was|['’]s|as|being|am|['’]m)\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s+"
+    rf"\b(?:is|was|['’]s|as|being|am|['’]m)\s+(?:a|an)\s+(?:{_NOT_JOB_WORD}[a-z-]+\s+){{0,2}}{_NOT_JOB_WORD}[a-z-]+\s+"
     rf"(?P<prep>at|for|with)\s+(?:the\s+)?(?P<name>{_ORG})"
     rf"(?:{_SITE}?,?\s+(?:in|on)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
 )
@@ -1617,7 +1625,7 @@ _WINDOWS = {
     "HIGH": (("High",), 60, 8),
     "SCHOOL_LOWER": (("school", "primary", "academy", "juniors", "infants", "nursery", "sixth"), 60, 15),
     "STATION": (
-        ("station", "custody", "nick", "hq", "headquarters", "police off", "patrol", "deployment", "enquiry"),
+        ("station", "custody", "nick", "hq", "headquarters", "police off", "btp ", "patrol", "deployment", "enquiry"),
         80,
         30,
     ),
@@ -1985,6 +1993,8 @@ def find_context(text, add, names_lookup=None, folded=None):
         words = text[span[0] : span[1]].split()
         if len(words) == 1 and re.sub(r"['’]s$", "", words[0]) in given and re.search(r"['’]s$", words[0]):
             continue  # "our Callum's school": a child's school, not its name
+        if len(words) == 1 and _CHILD_POSS.fullmatch(words[0]):
+            continue  # "Children's school(s):", a form's label: whose school, not its name
         if all(w in SCHOOL_KIND_WORDS or w.casefold() in common or w in NOT_GIVEN for w in words):
             continue
         add((span[0], m.end(), "school", text[span[0] : m.end()].lower()))
@@ -2377,8 +2387,16 @@ _PN_PREV = re.compile(rf"((?:Mc|Mac|O['’])?[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+
 _CALLED_BEFORE = re.compile(r"\s*\b(?:called|named)\s*[\"“‘']?\s*$")
 _DETERMINER_BEFORE = re.compile(
     r"(?:^|[^\w])(?:[Aa]n?|[Tt]he|[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our|[Ii]ts|[Tt]his|[Tt]hat|"
-    r"[Ss]ome|[Aa]ny|[Nn]o|[Ee]very|[Nn]ew|[Oo]ld|[Bb]lack|[Ww]hite|[Ss]ilver|[Gg]r[ae]y|[Rr]ed|[Bb]lue)\s+$"
+    r"[Ss]ome|[Aa]ny|[Nn]o|[Ee]very|[Nn]ew|[Oo]ld|[Bb]lack|[Ww]hite|[Ss]ilver|[Gg]r[ae]y|[Rr]ed|[Bb]lue)\s+[\"“‘]?$"
 )
+#: A thing in apposition after a proper noun: "try Headspace, the app,", "Wordle, the game".
+_PRODUCT_APPOS = re.compile(
+    r",\s+(?:the|an?)\s+(?:(?:free|mindfulness|meditation|wellbeing|dating|fitness|running|phone|online|"
+    r"word|video|board|card|TV|radio)\s+)?(?:app|website|site|game|programme|program|podcast|show|series|"
+    r"film|book|song|album|band|drink|brand)\b"
+)
+#: Abbreviations that name nothing alone ("St" before a name the other rules took).
+_BARE_ABBREVIATIONS = frozenset(("St", "Mt", "Ft"))
 #: Last words of a proper-noun phrase that make it a workplace or a school.
 _PN_WORK_TAIL = frozenset(
     """Ltd Limited Group Stores Store Florist Florists Cafe Café Bakery Salon Motors Garage
@@ -2458,6 +2476,10 @@ def proper_nouns(text: str, found) -> list:
             continue  # 'a Facebook group, "Hucknall Neighbours"': the group's name
         if len(words) == 1 and _star_sign(text, s, e):
             continue  # a star sign
+        if len(words) == 1 and words[0] in _BARE_ABBREVIATIONS:
+            continue  # "for St George's Day": the abbreviation alone names nothing
+        if _PRODUCT_APPOS.match(text, e):
+            continue  # "try Headspace, the app": a product, no place
         first, last = words[0], words[-1].removesuffix("'s").removesuffix("’s")
         if all(w in PHONETIC or is_ordinary(w) for w in words):
             continue  # "Oscar Kilo" (the wellbeing service), call signs
