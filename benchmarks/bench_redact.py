@@ -66,6 +66,7 @@ def main():
         "corpus_p": "heldout_corpus_p.csv",
         "corpus_q": "heldout_corpus_q.csv",
         "corpus_r": "heldout_corpus_r.csv",
+        "corpus_s": "heldout_corpus_s.csv",
     }
     for name, first in firsts.items():
         table = evaluate(name)
