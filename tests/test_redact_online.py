@@ -313,6 +313,14 @@ SAID_LIKE_NAMES = [
     ("They shared it on a Facebook page, Truth For Tyneside Lads, and it went everywhere.", "Truth For Tyneside Lads"),
     ("It was put up in a group chat. Boys Of The Bottom Road. About forty of them.", "Boys Of The Bottom Road"),
     ("It's a Telegram group. Free The Harbour Six. Mostly bots.", "Free The Harbour Six"),
+    # a group chat's name in apposition, quoted without a comma, or quoted in lower case
+    ("The lads had a group chat, Night Shift Legends, and one of them leaked it.", "Night Shift Legends"),
+    ("It went round the parents' chat, Oakfield Year Six Mums, within the hour.", "Oakfield Year Six Mums"),
+    ('Then it got shared in their football chat, "Dinnington Dads FC", straight away.', "Dinnington Dads FC"),
+    ('Somebody posted it in the WhatsApp group "Kirkby Estate Watchdogs" that night.', "Kirkby Estate Watchdogs"),
+    ('They started a Snapchat group, "ellies mum is a copper", and added everyone.', "ellies mum is a copper"),
+    ('The group chat was called "Blue Watch Banter", and I was in it.', "Blue Watch Banter"),
+    ('Their page is "north end grasses", all lower case.', "north end grasses"),
 ]
 
 
@@ -328,6 +336,10 @@ SAID_LIKE_NAMES_LEFT = [
     ('I got a letter from "Dave" in the end, posted through the door.', "Dave"),
     ("We left the group. Thank God for that.", "Thank God"),
     ("I put it on a page, Victim Support, and they rang me.", "Victim Support"),
+    ("We had a chat, Monday it was, about the rota.", "Monday"),
+    ("I left the group chat, Sarah Jones told me to.", "Sarah Jones"),
+    ('We had a quick chat "off the record" and that was it.', "off the record"),
+    ("After the chat, Gwent Police rang me back.", "Gwent Police"),
     ("It's on the page. Monday Morning Team Briefing. Nothing else.", "Monday"),
     ("The page was Greater Manchester Police, the official one.", "Greater Manchester Police"),
     ("The group is Neighbourhood Watch, so nothing dodgy.", "Neighbourhood Watch"),

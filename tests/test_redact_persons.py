@@ -161,6 +161,10 @@ def test_same_identity_across_a_text():
         # "Surname, Given" and "Surname, I" read out of a list or a record
         ('The export started "McAllister, J, 4471, day shift".', "McAllister, J"),
         ('Row four: "Whitcombe, Priya", referral for stress.', "Whitcombe"),
+        # the next items of such a list, after a full stop
+        ('The rota read "1. Pemberton, Alan – 2231 – Hyde. 2. Marsh, Helen – 3310 – Bury."', "Marsh"),
+        ('The rota read "1. Pemberton, Alan – 2231 – Hyde. 2. Marsh, Helen – 3310 – Bury."', "Pemberton"),
+        ('It listed "Dunmore, Sally, 4417. Hill, Kevin, 5529." and more.', "Hill,"),
     ],
 )
 def test_initials_and_surname_first_lists(text, gone):
@@ -180,6 +184,18 @@ def test_initials_and_surname_first_lists(text, gone):
 )
 def test_initials_and_lists_look_alikes_stay(text):
     assert "[Person" not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("We finished at six. Anyway, Grace – that's the dog – needed walking.", "Anyway"),
+        ("It rained all day. Luckily, Amber, my neighbour, had a brolly.", "Luckily"),
+        ("He left at nine. Honestly, Gareth, it was fine.", "Honestly"),
+    ],
+)
+def test_sentence_opening_word_before_a_name_stays(text, word):
+    assert word in redact(text)[0]
 
 
 def test_surname_first_is_one_person():

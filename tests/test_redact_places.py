@@ -442,3 +442,57 @@ def test_places16_teams_and_landmark_towns(text, expected):
 def test_places16_teams_look_alikes_stay(text):
     out = redact(text)[0]
     assert "[Station" not in out and "[Address" not in out, out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a chain's branch said by a street whose first word is common: the name is taken
+        ("Tell my missus at Boots on New Street.", "Tell my missus at [Workplace A] on New Street."),
+        ("Say hi to your lass at Greggs on High Street.", "Say hi to your lass at [Workplace A] on High Street."),
+    ],
+)
+def test_places17_branch_on_common_street(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We met at the pub on New Street.",
+        "She was at school on New Street for a term.",
+        "I was at Boots on Monday.",
+    ],
+)
+def test_places17_branch_look_alikes_stay(text):
+    out = redact(text)[0]
+    assert "[Workplace" not in out, out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a home said after its place: "<Town> is where we live"
+        ("Kelso is where my mum lives.", "[Address A] is where my mum lives."),
+        ("Prestwich is where I grew up, not here.", "[Address A] is where I grew up, not here."),
+    ],
+)
+def test_places17_is_where_we_live(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The office is where we live, basically.",
+        "That is where we live.",
+        "Hull is where they play on Saturdays.",
+    ],
+)
+def test_places17_is_where_look_alikes_stay(text):
+    assert "[Address" not in redact(text)[0]
+
+
+def test_places17_family_in_the_plural_is_no_place():
+    out = redact("There are that many Joneses on the estate, honestly.")[0]
+    assert "Joneses" in out, out

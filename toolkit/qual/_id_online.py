@@ -1077,14 +1077,18 @@ _ONLINE_NEAR = re.compile(
 #: A generic kind of page after the name ("one of them Met Watch pages").
 _KIND_AFTER = re.compile(r"\s+(?:pages|groups|accounts|channels|sites|types?|style)\b|-(?:style|type)\b")
 #: Nouns of the things whose names are handles; "a page, X", "the Facebook group for the
-#: village, X", 'a group, "X"'.
-_PAGE_NOUN_TOKENS = ("group", "page", "channel", "forum", "noticeboard", "server")
+#: village, X", 'a group, "X"', "the group chat, X", 'the WhatsApp group "X"' (a quoted
+#: name needs no comma; inside double quotes it may be in lower case: 'a Snapchat group,
+#: "kayleighs dad is a fed"').
+_PAGE_NOUN_TOKENS = ("group", "page", "channel", "forum", "noticeboard", "server", "chat")
 _APPOSITION = re.compile(
-    r"(?:s)?(?:\s+(?:for|of|in|on|about)\s+(?:the\s+|that\s+|our\s+|my\s+|their\s+)?[a-z]+)?\s*(?:,|:|\s[-–])\s*"
-    r"(?i:(?:erm|um|er|like|just)\s*,?\s*)*(?P<q>[\"“‘'])?(?=[A-Z0-9])"
+    r"(?:s)?(?:\s+(?:for|of|in|on|about)\s+(?:the\s+|that\s+|our\s+|my\s+|their\s+)?[a-z]+)?"
+    r"(?:\s*(?:,|:|\s[-–])\s*(?i:(?:erm|um|er|like|just)\s*,?\s*)*"
+    r"(?:(?P<q>[\"“])(?=[A-Za-z0-9])|(?P<q1>[‘'])?(?=[A-Z0-9]))|\s+(?P<q2>[\"“])(?=[A-Z0-9]))"
 )
 #: "the page is Cardiff Coppers Caught Out", "the group was called Hull Mums Unite".
-_PAGE_IS = re.compile(r"s?\s+(?:is|was)\s+(?:called\s+)?(?=[A-Z0-9])")
+#: 'the group chat was called "Response Team Two"': quoted, it may be in lower case.
+_PAGE_IS = re.compile(r"s?\s+(?:is|was)\s+(?:called\s+)?(?:(?P<q>[\"“])(?=[A-Za-z0-9])|(?=[A-Z0-9]))")
 #: "a group chat. Lads From The Manor. Sixty members.": the name said as a sentence of
 #: its own right after the page or group is mentioned.
 _PAGE_STOP = re.compile(r"s?(?:\s+chat)?\.\s+(?=[A-Z0-9])")
@@ -1138,15 +1142,16 @@ def _page_name_ok(words, given, family) -> bool:
     return not _scheme_watch(words)
 
 
-def _quoted_name(text, q_start):
+def _quoted_name(text, q_start, lower=False):
     """``(start, end)`` of the words inside the quote opened at ``q_start`` when they may be
-    a name (one to seven words, the first capitalised, no sentence end inside)."""
+    a name (one to seven words, the first capitalised unless ``lower``, no sentence end
+    inside)."""
     close = _CLOSE_QUOTE.get(text[q_start])
     end = text.find(close, q_start + 1, q_start + 70) if close else -1
     if end < 0:
         return None
     inner = text[q_start + 1 : end].strip().rstrip(",")
-    if not inner or not (inner[0].isupper() or inner[0].isdigit()) or re.search(r"[.!?;]\s", inner):
+    if not inner or not (inner[0].isupper() or inner[0].isdigit() or lower) or re.search(r"[.!?;]\s", inner):
         return None
     if len(inner.split()) > 7:
         return None
@@ -1165,13 +1170,14 @@ def _run_words(text, s):
     return words, (s + spans[len(words) - 1][1] if words else s)
 
 
-def _named_page(text, s, add, given, family, single=False) -> bool:
+def _named_page(text, s, add, given, family, single=False, lower=False) -> bool:
     """Add the name of a page, group or account that starts at ``s`` after a word that
     announces one ("called", "calling themselves", "a Facebook group, "), quoted or a run
     of capitalised words; ``single``: one word is enough when it is no ordinary word and
-    no given name ("a profile called Copwatcherz"). True when one was added."""
+    no given name ("a profile called Copwatcherz"); ``lower``: a quoted name may be in lower
+    case. True when one was added."""
     if s > 0 and text[s - 1] in _CLOSE_QUOTE:
-        span = _quoted_name(text, s - 1)
+        span = _quoted_name(text, s - 1, lower)
         if span is None:
             return False
         s, end = span
@@ -1248,12 +1254,16 @@ def _page_names(text, add, low):
                 m = _APPOSITION.match(text, i + len(tok))
                 if m is not None:
                     if m.group("q"):
+                        _named_page(text, m.end(), add, given, family, lower=True)
+                    elif m.group("q1") or m.group("q2"):
                         _named_page(text, m.end(), add, given, family)
                     else:
                         _named_place_page(text, m.end(), add, given, family, closed=3)
                 else:
                     m = _PAGE_IS.match(text, i + len(tok))
-                    if m is not None:
+                    if m is not None and m.group("q"):
+                        _named_page(text, m.end(), add, given, family, lower=True)
+                    elif m is not None:
                         _named_place_page(text, m.end(), add, given, family)
                     else:
                         m = _PAGE_STOP.match(text, i + len(tok))

@@ -154,6 +154,10 @@ _TITLE_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z]{2,4}|Sgt|Insp|Supt|Mr|Mrs|Ms
 #: colon, a surname, a comma and a given name or a lone initial.
 _SURNAME_FIRST = re.compile(rf"(?P<sur>(?:Mc|Mac|O['’])?{_W}(?:-{_W})?),\s(?P<given>{_W}|[A-Z](?=[,\"”]))(?![\w'’-])")
 _LIST_OPEN = ('"', "“", ": ")
+#: Where the next item of a list read out opens: '"1. Hanley, Jo – 1184. 2. Baird, Ellen
+#: – 2047."' (a full given name in the gazetteer and a comma or a dash after it).
+_ITEM_OPEN = (". ", "; ")
+_ITEM_AFTER = re.compile(r"\s*(?:,|[–—-]\s)")
 #: "Grace is my daughter", "Elfed was my husband": a name and what the person is to the speaker.
 _IS_MY = re.compile(
     r" (?:is|was) my (?:(?:eldest|youngest|oldest|little|big|older|younger)\s+)?(?:daughter|son|wife|husband|"
@@ -203,15 +207,25 @@ def _surname_first(text, add, given):
     """Persons read out as "Surname, Given" or "Surname, I" from a list, quoted or after
     a colon ('"Harris, Jo", NHS number ...')."""
     for i in _starts(text, _LIST_OPEN):
-        m = _SURNAME_FIRST.match(text, i + (2 if text[i] == ":" else 1))
-        if m is None:
-            continue
-        sur, first = m.group("sur"), m.group("given")
-        if not _plain_surname(sur) or sur in _ids.NOT_GIVEN:
-            continue
-        if len(first) > 1 and (first not in given or first.casefold() in _ids._common_words()):
-            continue
-        add((m.start(), m.end(), "person", sur.lower()))
+        _surname_given(text, i + (2 if text[i] == ":" else 1), add, given)
+    for i in _starts(text, _ITEM_OPEN):
+        _surname_given(text, i + 2, add, given, item=True)
+
+
+def _surname_given(text, s, add, given, item=False):
+    """The "Surname, Given" at ``s``; ``item``: after a full stop, where a full given name
+    and a comma or dash after it are needed ("... 2. Baird, Ellen – 2047")."""
+    m = _SURNAME_FIRST.match(text, s)
+    if m is None:
+        return
+    sur, first = m.group("sur"), m.group("given")
+    if not _plain_surname(sur) or sur in _ids.NOT_GIVEN:
+        return
+    if len(first) > 1 and (first not in given or first.casefold() in _ids._common_words()):
+        return
+    if item and (len(first) < 2 or not _ITEM_AFTER.match(text, m.end())):
+        return
+    add((m.start(), m.end(), "person", sur.lower()))
 
 
 #: Initials said as a name when the speaker says they are initials: "the same initials,

@@ -308,6 +308,18 @@ def _bad_town(words, common):
     )
 
 
+def _street_branch(words):
+    """True when ``words`` name a street whose first word is common ("New Street", "High
+    Street", "Church Road"): a branch said by its street ("at Boots on New Street"), whose
+    name alone is taken."""
+    return (
+        len(words) >= 2
+        and _STREET_END.search(" " + " ".join(words)) is not None
+        and not any(w in ("Police", "Constabulary", "Court", "Crown") for w in words)
+        and not _ids._calendar(_POSS.sub("", words[0]))
+    )
+
+
 def _drop_trailing(text, start, end):
     """``(start, end)`` without trailing common words and day or month names (a final s is
     kept: "Tunbridge Wells", "Grays"); None when nothing is left."""
@@ -739,10 +751,12 @@ def _at_in(text, found, common):
                 if not _at_work(text, m.start()):
                     continue  # "I've been at Halesowen in Dudley": two places, no workplace said
         town = m.group("town").split()
-        if _bad_town(town, common):
-            continue
         end = m.end()
-        if not m.group("site2"):
+        if _bad_town(town, common):
+            if not _street_branch(town):
+                continue
+            end = m.end("site") if m.group("site") else m.end("name")  # "at Boots on New Street"
+        elif not m.group("site2"):
             t_span = _drop_trailing(text, m.start("town"), m.end("town"))
             if t_span is None:
                 continue

@@ -991,6 +991,11 @@ LIVES = re.compile(
     r"(?:in|on|at|to|near|round|around)\s+(?:the\s+)?"
     rf"(?P<place>{_CAPS})"
 )
+#: A home said after its place: "Glenrothes is where we live", "Prestwich's where I grew up".
+WHERE_LIVES = re.compile(
+    rf"(?P<place>{_CAPS})(?:\s+(?:is|was)|['’]s)\s+where\s+(?:I|we|he|she|they|you|(?:my|our|his|her|their)\s+[a-z]+)"
+    r"\s+(?:(?:still|all|now|both)\s+)?(?:live[sd]?|grew\s+up|stays?)\b"
+)
 HOUSE_NUMBER = re.compile(  # "our house number, 41", "door number 7"
     r"(?i:\b(?:house|door|flat)\s+(?:number|no\.?)(?:\s+(?:is|was))?)\s*[:,]?\s*"
     r"(?P<num>\d{1,4}[A-Za-z]?)(?![\w/:.,]\d|\w)"
@@ -1529,6 +1534,14 @@ def _unit_span(text, start, place_end, end, common):
     return None
 
 
+def _family_plural(word, family):
+    """True when ``word`` is a family name in the plural ("Joneses", "Pattinsons"): not a
+    family name itself, but one once its plural ending is cut."""
+    if word in family or not word.endswith("s") or len(word) < 5:
+        return False
+    return word[:-1] in family or (word.endswith("es") and word[:-2] in family)
+
+
 def _ascii(word):
     """``word`` without diacritics ("Zoë" -> "Zoe"), for gazetteer look-ups."""
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
@@ -1650,6 +1663,7 @@ _WINDOWS = {
     "COMPANY": (_kw(_COMPANY), 100, 25),
     "ADDRESS": (_kw(_STREET), 75, 50),
     "ORIGIN": (_kw(r"from"), 30, 80),
+    "WHERE_LIVES": (("where",), 45, 45),
     "AGE_ON": (_kw(r"\w\s+on\s+(?:the\s+)?\d"), 40, 45),
 }
 
@@ -2168,6 +2182,7 @@ def find_context(text, add, names_lookup=None, folded=None):
             continue  # "Companies House"; "the Broadmarsh protest": where an event was
         add((*span, "place", " ".join(words).lower()))
     lives = [*_win("LIVES", text, folded), *_win("ORIGIN", text, folded), *_win("KIN_HOME", text, folded)]
+    lives += _win("WHERE_LIVES", text, folded)
     if "," in text:
         lives += AGE_OF.finditer(text)
     for m in lives:
@@ -2483,6 +2498,8 @@ def proper_nouns(text: str, found) -> list:
         first, last = words[0], words[-1].removesuffix("'s").removesuffix("’s")
         if all(w in PHONETIC or is_ordinary(w) for w in words):
             continue  # "Oscar Kilo" (the wellbeing service), call signs
+        if len(words) == 1 and _family_plural(first, family):
+            continue  # "a lot of Joneses round here": a surname in the plural names nobody
         if last in _PN_SCHOOL_TAIL:
             kind = "school"
         elif last in _PN_WORK_TAIL:
