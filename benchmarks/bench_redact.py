@@ -67,6 +67,7 @@ def main():
         "corpus_q": "heldout_corpus_q.csv",
         "corpus_r": "heldout_corpus_r.csv",
         "corpus_s": "heldout_corpus_s.csv",
+        "corpus_t": "heldout_corpus_t.csv",
     }
     for name, first in firsts.items():
         table = evaluate(name)
