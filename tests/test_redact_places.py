@@ -496,3 +496,40 @@ def test_places17_is_where_look_alikes_stay(text):
 def test_places17_family_in_the_plural_is_no_place():
     out = redact("There are that many Joneses on the estate, honestly.")[0]
     assert "Joneses" in out, out
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # a site the speaker says was only visited, not worked at
+        ("I had my knee done at Musgrove. I wasn't working there, I was in a gown.", "Musgrove"),
+        ("The scan was at Treliske -- she weren't working there, mind.", "Treliske"),
+        # a speaker label's description of the speaker
+        ("P17 (PCSO, Suffolk): I've done six year now.", "Suffolk"),
+        ("Respondent (Cumbria): Aye, it were bad.", "Cumbria"),
+        # a brand made a verb, a demonym, Scots for dad
+        ("Somebody had Googled my address.", "Googled"),
+        ("Nice fella, very Mancunian, talked a lot.", "Mancunian"),
+        ("I says, Maw, it's no' me on there.", "Maw"),
+        # an adjective opening a sentence before station or nick; a gym
+        ("They sent it round. Whole nick. Everybody saw.", "Whole nick"),
+        ("I know you go to Hillbrook gym after work.", "Hillbrook"),
+    ],
+)
+def test_places18_look_alikes_are_no_place(text, kept):
+    out = redact(text)[0]
+    assert kept in out, out
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("I work at Musgrove, on the wards, and they found me there.", "Musgrove"),
+        ("My sister's from Suffolk and they posted her address.", "Suffolk"),
+        ("I'm based at Ferry Road station, have been for years.", "Ferry Road"),
+        ("She goes to Ferry Road Primary and they followed her home.", "Ferry Road"),
+    ],
+)
+def test_places18_real_places_still_go(text, gone):
+    out = redact(text)[0]
+    assert gone not in out, out

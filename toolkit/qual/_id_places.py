@@ -264,6 +264,19 @@ _TOWN_AFTER = re.compile(rf",\s+(?P<town>{_AW}(?:\s+{_AW})?)(?=[\"”’.;!?]|,\
 _CORPORATE_TAIL = frozenset("Ltd Ltd. Limited LLP PLC plc".split())
 _INITIALS_BEFORE = re.compile(r"(?<![\w'’&.-])([A-Z]{1,4}|[A-Z]&[A-Z])\s+$")
 _YEAR_AT = re.compile(r"[Yy]ear\s+\S+\s+at\s+$")
+#: "Pinderfields. I wasn't working there": the speaker says the site is no workplace.
+_NOT_WORKED_THERE = re.compile(
+    r"(?:[.,;]|\s+--)?\s+(?:(?:and|but|mind)\s+)?(?:I|he|she|they|we)\s+"
+    r"(?:wasn['’]t|weren['’]t|isn['’]t|aren['’]t|don['’]t|doesn['’]t|didn['’]t|never)\s+work(?:ing|ed|s)?\s+there\b"
+)
+#: A speaker label's description: "P39 (PCSO, Lincolnshire):", "Respondent (Norfolk):".
+_SPEAKER_LABEL_HEAD = re.compile(r"(?:^|\n)\s*(?:P\d{1,3}|Respondent|Participant|Interviewee)\s+\([^()\n]*$")
+_SPEAKER_LABEL_TAIL = re.compile(r"\s*\)\s*:")
+_VERB_AUX_BEFORE = re.compile(r"\b(?:had|has|have|'ve|’ve|'d|’d|was|were|been|got|just)\s+$")
+_INTENSIFIER_BEFORE = re.compile(r"\b(?:very|so|proper|dead|really|quite|too|more|most)\s+$")
+_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?]\s+)$")
+_FACILITY_AFTER = re.compile(r"\s+(?:gym|pool|leisure\s+centre|sports\s+centre|swimming\s+baths)\b")
+_DEMONYM_ENDS = ("ian", "ish", "ese", "ite")
 _FIRE_STATION = re.compile(r"(?i:\b(?:fire|ambulance)\s+station)$")
 
 
@@ -1094,10 +1107,26 @@ def _corrections(text, found, common):
         return any(lo <= x <= hi for x in forces)
 
     for s, e, k, ident in found:
+        if k in _PLACE_KINDS or k == "force":
+            if _NOT_WORKED_THERE.match(text, e):
+                continue  # "my appendix out at Pinderfields. I wasn't working there": only visited
+            if _SPEAKER_LABEL_TAIL.match(text, e) and _SPEAKER_LABEL_HEAD.search(text, max(0, s - 40), s):
+                continue  # "P12 (PCSO, Kent):": the label's description of the speaker
         if k not in _PLACE_KINDS:
             out.append((s, e, k, ident))
             continue
         span = text[s:e]
+        sw = span.split()
+        if k == "station" and len(sw) == 2 and sw[1] in ("station", "nick") and _ids.is_ordinary(sw[0]):
+            if _SENTENCE_START_BEFORE.search(text, max(0, s - 4), s):
+                continue  # "Whole station.", "Proper nick.": an adjective opening a sentence
+        if k == "school" and _FACILITY_AFTER.match(text, e):
+            continue  # "you go to Brook Lane gym": a gym, no school
+        if k == "place" and " " not in span and _VERB_AUX_BEFORE.search(text, max(0, s - 12), s):
+            if span.endswith(("ed", "ing")):
+                continue  # "someone had Photoshopped it": a brand made a verb
+        if k == "place" and _INTENSIFIER_BEFORE.search(text, max(0, s - 10), s) and span.endswith(_DEMONYM_ENDS):
+            continue  # "very Glaswegian": where someone is from, as an adjective
         words = span.split()
         if not words:
             out.append((s, e, k, ident))
