@@ -610,7 +610,7 @@ def _corpus_floors():
             "handle": (0.6, 0.92),
             "nhs_number": (1.0, 1.0),
             "ni_number": (0.91, 1.0),
-            "person": (0.88, 0.93),
+            "person": (0.88, 0.96),
             "phone": (1.0, 1.0),
             "postcode": (1.0, 1.0),
             "school": (0.86, 1.0),

@@ -286,3 +286,15 @@ def test_names_in_lower_case_messages(text, gone):
 )
 def test_lower_case_messages_look_alikes_stay(text):
     assert "[Person" not in redact(text)[0]
+
+
+def test_said_there_and_dialect_words_in_messages_name_nobody():
+    from toolkit.qual._identifiers import find_identifiers
+
+    for text in (
+        "He rang the club. Said there was a problem with the float.",
+        'My uncle wrote "we had nae luck at the match, pal".',
+        'Her text said "theres a car outside again".',
+    ):
+        assert not [f for f in find_identifiers(text) if f[2] == "person"], text
+    assert [f for f in find_identifiers('She wrote "ask sophie about it"') if f[2] == "person"]

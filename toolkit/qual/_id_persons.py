@@ -266,7 +266,9 @@ _LOWER_RANKS = frozenset("pc dc ds sgt ps pcso insp di dci wpc".split())
 #: Kin words before a name in a message: "tell ur wife steph".
 _LOWER_KIN = frozenset("wife husband missus partner son daughter lad lass mum mam dad brother sister nan".split())
 #: Words of texts and posts in no word list, never a surname: "marcus lol", "sophie innit".
-_CHAT_WORDS = frozenset("lol lmao omg wtf pls plz thx ty cuz innit ur yr ya ye yer bruv fam hun babe xx xxx".split())
+_CHAT_WORDS = frozenset(
+    "lol lmao omg wtf pls plz thx ty cuz innit ur yr ya ye yer bruv fam hun babe xx xxx nae theres thats whats".split()
+)
 #: Spoken e-mails: "gemma underscore hr at example dot com".
 _SPOKEN_MAIL = re.compile(r"\b(?:underscore|dot|at)\s+[a-z]+\s+dot\b")
 
@@ -294,6 +296,7 @@ def _lower_name_word(word, lists):
         and not _ids.is_ordinary(cap)
         and cap not in _ids.NOT_GIVEN
         and cap not in _ids.PHONETIC
+        and word not in _CHAT_WORDS
     )
 
 

@@ -876,7 +876,9 @@ def _star_sign(text, start, end):
 
 
 #: What follows a verb, not a name, at the start of a sentence ("Said it twice").
-_OBJECT_AFTER = re.compile(r"\s+(?:it|that|this|them|him|her|me|us|you|so|my|your|his|our|their|he|she|they|we|I)\b")
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:it|that|this|them|him|her|me|us|you|so|my|your|his|our|their|he|she|they|we|I|there)\b"
+)
 #: NATO phonetic alphabet: "Oscar Kilo" (the national police wellbeing service), call signs.
 PHONETIC = frozenset(
     """Alpha Alfa Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliet Juliett Kilo Lima
