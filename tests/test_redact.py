@@ -619,7 +619,7 @@ def _corpus_floors():
             "vehicle": (0.81, 1.0),
             "warrant_number": (0.9, 1.0),
             "workplace": (0.91, 1.0),
-            "all": (0.87, 0.93),
+            "all": (0.87, 0.96),
         },
     }
 
