@@ -68,6 +68,7 @@ def main():
         "corpus_r": "heldout_corpus_r.csv",
         "corpus_s": "heldout_corpus_s.csv",
         "corpus_t": "heldout_corpus_t.csv",
+        "corpus_u": "heldout_corpus_u.csv",
     }
     for name, first in firsts.items():
         table = evaluate(name)
