@@ -1116,8 +1116,8 @@ def _corrections(text, found, common):
             out.append((s, e, k, ident))
             continue
         span = text[s:e]
-        sw = span.split()
-        if k == "station" and len(sw) == 2 and sw[1] in ("station", "nick") and _ids.is_ordinary(sw[0]):
+        words = span.split()
+        if k == "station" and len(words) == 2 and words[1] in ("station", "nick") and _ids.is_ordinary(words[0]):
             if _SENTENCE_START_BEFORE.search(text, max(0, s - 4), s):
                 continue  # "Whole station.", "Proper nick.": an adjective opening a sentence
         if k == "school" and _FACILITY_AFTER.match(text, e):
@@ -1127,7 +1127,6 @@ def _corrections(text, found, common):
                 continue  # "someone had Photoshopped it": a brand made a verb
         if k == "place" and _INTENSIFIER_BEFORE.search(text, max(0, s - 10), s) and span.endswith(_DEMONYM_ENDS):
             continue  # "very Glaswegian": where someone is from, as an adjective
-        words = span.split()
         if not words:
             out.append((s, e, k, ident))
             continue

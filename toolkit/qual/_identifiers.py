@@ -2183,8 +2183,12 @@ def find_context(text, add, names_lookup=None, folded=None):
         if " ".join(words) in INSTITUTIONS or _EVENT_AFTER.match(text, span[1]):
             continue  # "Companies House"; "the Broadmarsh protest": where an event was
         add((*span, "place", " ".join(words).lower()))
-    lives = [*_win("LIVES", text, folded), *_win("ORIGIN", text, folded), *_win("KIN_HOME", text, folded)]
-    lives += _win("WHERE_LIVES", text, folded)
+    lives = [
+        *_win("LIVES", text, folded),
+        *_win("ORIGIN", text, folded),
+        *_win("KIN_HOME", text, folded),
+        *_win("WHERE_LIVES", text, folded),
+    ]
     if "," in text:
         lives += AGE_OF.finditer(text)
     for m in lives:
