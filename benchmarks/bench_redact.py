@@ -69,6 +69,7 @@ def main():
         "corpus_s": "heldout_corpus_s.csv",
         "corpus_t": "heldout_corpus_t.csv",
         "corpus_u": "heldout_corpus_u.csv",
+        "corpus_v": "heldout_corpus_v.csv",
     }
     for name, first in firsts.items():
         table = evaluate(name)
