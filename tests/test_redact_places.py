@@ -533,3 +533,61 @@ def test_places18_look_alikes_are_no_place(text, kept):
 def test_places18_real_places_still_go(text, gone):
     out = redact(text)[0]
     assert gone not in out, out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the kind of school after its church; a church school said with its church alone
+        (
+            "Our youngest is at St Oswin's RC High and they found her there.",
+            "Our youngest is at [School A] and they found her there.",
+        ),
+        ("He's in Year 5 at Holy Rood CE Primary now.", "He's in Year 5 at [School A] now."),
+        ("She's at St Aidan's C of E, in the juniors.", "She's at [School A], in the juniors."),
+        # an employer named by its site after "works at the"
+        (
+            "My husband works at the Shotton steelworks, nights mostly.",
+            "My husband works at the [Workplace A], nights mostly.",
+        ),
+        (
+            "My brother's been at the Fawley refinery for ten years.",
+            "My brother's been at the [Workplace A] for ten years.",
+        ),
+    ],
+)
+def test_places19_church_schools_and_sites(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # a church, not a school
+        ("We're at St Kentigern's RC church most Sundays.", "RC church"),
+        # a site said once as not worked at, then again
+        (
+            "I had my hip done at Treliske. I wasn't working there. So Treliske was where they saw the wristband.",
+            "So Treliske was",
+        ),
+        # the area round a town ("<Town> way"), and a dialect article before a street word
+        ("I cover the whole valley, mostly Llanwrda way. It's quiet.", "Llanwrda way"),
+        ("The post said \"his van's always on t' drive\" and that was it.", "t' drive"),
+    ],
+)
+def test_places19_look_alikes_stay(text, kept):
+    out = redact(text)[0]
+    assert kept in out, out
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("We live out Llanwrda way, on a farm.", "Llanwrda"),
+        ("She lives at 4 Treliske Way, Truro.", "Treliske"),
+        ("I'm at Treliske, on the wards, and they found me.", "Treliske"),
+    ],
+)
+def test_places19_real_places_still_go(text, gone):
+    out = redact(text)[0]
+    assert gone not in out, out

@@ -64,14 +64,16 @@ _SITE_NOUN = (
     r"(?:depot|plant|factory|warehouse|workshop|creamery|dairy|brewery|distillery|mill|quarry|"
     r"head\s+office|delivery\s+office|sorting\s+office|offices|distribution\s+centre|"
     r"fulfilment\s+centre|call\s+centre|ambulance\s+station|fire\s+station|branch|superstore|"
-    r"store|yard|site)"
+    r"steelworks|ironworks|brickworks|refinery|shipyard|dockyard|boatyard|colliery|foundry|abattoir|"
+    r"sawmill|power\s+station|store|yard|site)"
 )
 _SITE = rf"(?:\s+(?:[a-z]+\s+)?{_SITE_NOUN})"
 #: The same, without the nouns that say little alone after a town ("the Leeds site").
 _SITE_STRONG = (
     r"(?:\s+(?:[a-z]+\s+)?(?:depot|plant|factory|warehouse|workshop|creamery|dairy|brewery|"
     r"distillery|head\s+office|delivery\s+office|sorting\s+office|distribution\s+centre|"
-    r"fulfilment\s+centre|call\s+centre|ambulance\s+station|fire\s+station))"
+    r"fulfilment\s+centre|call\s+centre|ambulance\s+station|fire\s+station|steelworks|ironworks|"
+    r"brickworks|refinery|shipyard|dockyard|boatyard|colliery|foundry|abattoir|sawmill|power\s+station))"
 )
 _TOWN = rf"{_ids._CAP}(?:\s+{_ids._CAP}){{0,2}}"
 #: "at <Name> in <Town>", "at the <Name> plant in <Town>", "works for <Name> at the <Town> depot".
@@ -250,6 +252,12 @@ _THE_BEFORE = re.compile(r"(?i:\bthe\s+)$")
 _IN_THE_BEFORE = re.compile(r"(?i:\b(?:in|to|from)\s+the\s+)$")
 #: The church of a church school after its name: "C of E", "CE", "RC", "CiW".
 _CHURCH_TAIL = re.compile(r" (?:C of E|CofE|C\.E\.|CE|R\.C\.|RC|CiW|CIW|VA|VC)(?![\w'’-])")
+_CHURCH_NOUN_AFTER = re.compile(r" (?i:church|chapel|parish|cathedral|diocese)\b")
+#: The kind of school after its church: "St Anne's RC High", "Holy Trinity CE Primary School".
+_SCHOOL_AFTER_CHURCH = re.compile(
+    r" (?:High|Primary|Junior|Juniors|Infant|Infants|Secondary|Comprehensive|Grammar|Academy|College|"
+    r"Middle|First)(?: School)?(?![\w'’-])"
+)
 #: The last word of a workplace that a number completes: "Heathrow Terminal 5".
 _NUMBERED_SITE = frozenset("Terminal Hangar Pier Dock Depot Warehouse".split())
 _SITE_NUMBER = re.compile(r" \d{1,2}[A-Z]?(?![\w/.,:-]\d)(?![\w])")
@@ -275,6 +283,8 @@ _SPEAKER_LABEL_TAIL = re.compile(r"\s*\)\s*:")
 _VERB_AUX_BEFORE = re.compile(r"\b(?:had|has|have|'ve|’ve|'d|’d|was|were|been|got|just)\s+$")
 _INTENSIFIER_BEFORE = re.compile(r"\b(?:very|so|proper|dead|really|quite|too|more|most)\s+$")
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?]\s+)$")
+#: "Llandeilo way." / "up Hexham way,": the area round a town (a street is "Way", capitalised).
+_AREA_WAY_AFTER = re.compile(r" way(?=\s*[.,;:!?]|\s*$|\s+(?:and|or|but|mostly|really)\b)")
 _FACILITY_AFTER = re.compile(r"\s+(?:gym|pool|leisure\s+centre|sports\s+centre|swimming\s+baths)\b")
 _DEMONYM_ENDS = ("ian", "ish", "ese", "ite")
 _FIRE_STATION = re.compile(r"(?i:\b(?:fire|ambulance)\s+station)$")
@@ -595,8 +605,9 @@ def _lower_places(text, add):
             if span and not _ids.is_ordinary(text[span[0] : span[1]].split()[0].capitalize()):
                 add((*span, "address", text[span[0] : span[1]]))  # not "live in fear"
         for m in _LOWER_STREET.finditer(text, qs, qe):
-            if not _ids.is_ordinary(m.group("first").capitalize()):
-                add((m.start("street"), m.end("street"), "address", m.group("street")))
+            first = m.group("first")
+            if len(first.rstrip("'’")) > 1 and not _ids.is_ordinary(first.capitalize()):
+                add((m.start("street"), m.end("street"), "address", m.group("street")))  # not "on t' drive"
         if "st" in text[qs:qe] and _SCHOOL_SENTENCE.search(text, qs, qe):
             for m in _LOWER_SAINT.finditer(text, qs, qe):
                 if m.group("name") not in _ids._common_words() and not _ids.is_ordinary(m.group("name").capitalize()):
@@ -700,6 +711,18 @@ _SITE_WORDS = (
     "call centre",
     "ambulance station",
     "fire station",
+    "steelworks",
+    "ironworks",
+    "brickworks",
+    "refinery",
+    "shipyard",
+    "dockyard",
+    "boatyard",
+    "colliery",
+    "foundry",
+    "abattoir",
+    "sawmill",
+    "power station",
 )
 _VERB_BEFORE = re.compile(r"\b(?:work(?:s|ed|ing)?|driv(?:es|ing)|drove|volunteer(?:s|ed|ing)?)$")
 
@@ -1106,10 +1129,13 @@ def _corrections(text, found, common):
     def force_before(lo, hi):
         return any(lo <= x <= hi for x in forces)
 
+    denied = {text[s:e] for s, e, k, _ in found if k in _PLACE_KINDS and _NOT_WORKED_THERE.match(text, e)}
     for s, e, k, ident in found:
         if k in _PLACE_KINDS or k == "force":
             if _NOT_WORKED_THERE.match(text, e):
                 continue  # "my appendix out at Pinderfields. I wasn't working there": only visited
+            if k in ("place", "workplace") and text[s:e] in denied:
+                continue  # "So Pinderfields was where you were treated?": the same site again
             if _SPEAKER_LABEL_TAIL.match(text, e) and _SPEAKER_LABEL_HEAD.search(text, max(0, s - 40), s):
                 continue  # "P12 (PCSO, Kent):": the label's description of the speaker
         if k not in _PLACE_KINDS:
@@ -1125,6 +1151,8 @@ def _corrections(text, found, common):
         if k == "place" and " " not in span and _VERB_AUX_BEFORE.search(text, max(0, s - 12), s):
             if span.endswith(("ed", "ing")):
                 continue  # "someone had Photoshopped it": a brand made a verb
+        if k == "place" and _AREA_WAY_AFTER.match(text, e) and not _home_said_before(text, s):
+            continue  # "mostly rural, Llandeilo way": the area round a place, no address
         if k == "place" and _INTENSIFIER_BEFORE.search(text, max(0, s - 10), s) and span.endswith(_DEMONYM_ENDS):
             continue  # "very Glaswegian": where someone is from, as an adjective
         if not words:
@@ -1194,6 +1222,10 @@ def _corrections(text, found, common):
         if k in ("address", "place") and _SCHOOL_CHILD_BEFORE.search(text, max(0, s - 40), s):
             if _SAINT.fullmatch(span) or _YEAR_AT.search(text[max(0, s - 20) : s]):
                 k = "school"  # "my daughter's at St Bede's", "in Year 9 at Thornhill"
+        church = _CHURCH_TAIL.match(text, e) if k in ("station", "place", "address", "workplace") else None
+        if church and not _CHURCH_NOUN_AFTER.match(text, church.end()):
+            if _SAINT.fullmatch(span) or _SCHOOL_AFTER_CHURCH.match(text, church.end()):
+                k = "school"  # "she's at St Anne's C of E": a church school, no station
         if k == "school":
             more = _CAP_AFTER.match(text, e)
             if more and not _ids._calendar(more.group(1)) and more.group(1) not in _ids._RANK_WORDS:
@@ -1202,6 +1234,9 @@ def _corrections(text, found, common):
             church = _CHURCH_TAIL.match(text, e)
             if church and not any(f[0] < church.end() and f[1] > e for f in found):
                 e = church.end()  # "St Anne's C of E", "Holy Cross RC": the school's church
+                tail = _SCHOOL_AFTER_CHURCH.match(text, e)
+                if tail and not any(f[0] < tail.end() and f[1] > e for f in found):
+                    e = tail.end()  # "St Cuthbert's RC High": the kind of school after its church
             boys = _FOR_BOYS.match(text, e)
             if boys and not any(f[0] < boys.end() and f[1] > e for f in found):
                 e = boys.end()  # "Altrincham Grammar School for Boys"
@@ -1236,6 +1271,16 @@ _DEPT_WORDS = frozenset(
     """Health Standards Resources Federation Fed Welfare Wellbeing Vetting HR Finance Training
     Recruitment Occupational Professional Legal Complaints Misconduct Disclosure Records Audit""".split()
 )
+
+
+_LIVES_WORD = re.compile(r"(?i:\b(?:live[sd]?|living|moved|home|house|grew\s+up|born)\b)")
+
+
+def _home_said_before(text, pos):
+    """True when the sentence before ``pos`` says where someone lives ("we live out")."""
+    before = text[max(0, pos - 80) : pos]
+    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind("\n"))
+    return _LIVES_WORD.search(before[cut + 1 :]) is not None
 
 
 def _department(words):
