@@ -591,3 +591,45 @@ def test_places19_look_alikes_stay(text, kept):
 def test_places19_real_places_still_go(text, gone):
     out = redact(text)[0]
     assert gone not in out, out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a policing unit said by its capitalised name, with no article, as a name is said
+        (
+            "P4: Researcher, Economic Crime Unit, Kent Police. I see a lot of it.",
+            "P4: Researcher, [Station A], [Force A]. I see a lot of it.",
+        ),
+        (
+            "A woman from Public Protection Unit rang me back the next day.",
+            "A woman from [Station A] rang me back the next day.",
+        ),
+        ("I'd moved to Roads Policing Unit by then.", "I'd moved to [Station A] by then."),
+        ("Team: Serious Collision Investigation Unit.", "Team: [Station A]."),
+        # a control room named by a capitalised word, with or without the article
+        (
+            "We were in the Force Control Room when the call came.",
+            "We were in the [Station A] when the call came.",
+        ),
+        ("Bootle Control Room had it logged.", "[Station A] had it logged."),
+    ],
+)
+def test_places19_named_units(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a unit named by its function with an article, as the older corpora annotate it
+        "The lad from the Economic Crime Unit said it was a burner.",
+        "I was on the Public Protection Unit for two years.",
+        # generic departments and business teams, and a control room with no name
+        "The email came from Professional Standards Department, not from us.",
+        "I got a letter from Customer Services Team about the parking.",
+        "It was all logged by the control room, then the Control Room rang back.",
+    ],
+)
+def test_places19_unit_look_alikes_stay(text):
+    assert redact(text)[0] == text

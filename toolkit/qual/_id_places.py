@@ -167,6 +167,26 @@ ACRONYM_UNIT_AT = re.compile(
     rf"(?<![\w'’&/.-])(?P<unit>[A-Z]{{2,5}}U)\s+(?:at|in|out\s+of)\s+(?:the\s+)?"
     rf"(?P<place>{_ids._CAP}(?:\s+{_ids._CAP}){{0,2}})"
 )
+#: A unit said by its capitalised name, as a name is said (no article): "at Force Intelligence
+#: Bureau", "the lad from Digital Media Investigation Unit", "Analyst, Force Intelligence
+#: Bureau, Cleveland Police", "Department: Operational Support Unit". With an article ("the
+#: Cyber Crime Unit", "in the Criminal Justice Unit") a unit named only by its function
+#: stays, as the corpora before Q annotate it; a control room named by a capitalised word
+#: ("the Force Control Room", "Bootle Control Room") is one identifier with or without it.
+NAMED_UNIT = re.compile(
+    rf"(?P<before>(?<![\w'’-])(?:at|from|with|to|on|in|for|into|joined)\s+|[,:(]\s*)"
+    rf"(?P<name>(?:{_AW}\s+){{1,4}}(?:Unit|Bureau|Team|Squad|Hub|Command|Department|Desk|Control\s+Room))(?![\w'’-])"
+)
+NAMED_CONTROL_ROOM = re.compile(rf"(?<![\w'’-])(?P<name>(?:{_AW}\s+){{1,3}}Control\s+Room)(?![\w'’-])")
+#: Words that make a unit's capitalised name a policing unit's (not "Customer Services Team").
+_POLICE_FUNCTION = frozenset(
+    """Forensic Forensics Intelligence Investigation Investigations Investigative Crime Crimes
+    Tactical Operational Firearms Armed Dog Dogs Roads Traffic Safeguarding Protection Response
+    Neighbourhood Custody Cyber Fraud Surveillance Organised Force Marine Mounted Homicide Rape
+    Sexual Offences Abuse Domestic Missing Trafficking Slavery Terrorism Counter Covert Proactive
+    Burglary Robbery Drugs Gangs Violence Exploitation Policing Patrol Control Collision Motorway
+    Underwater Search Disclosure Prisoner Detention Tasking Criminal Justice""".split()
+)
 #: Address announced: "her address, 22 Eskside West", "my house name, which is ...", "my road. ...".
 _OWNER_BEFORE = re.compile(
     r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our|[Tt]he)\s+(?:(?:home|new|old|full|actual)\s+)?$"
@@ -470,6 +490,17 @@ def find(text: str, add, folded) -> None:
             add((m.start("place"), m.end("place"), "station", m.group("place").lower()))
     if "U at " in text or "U in " in text or "U out of " in text:
         _acronym_units(text, add, common)
+    if any(w in text for w in (" Unit", " Bureau", " Team", " Squad", " Hub", " Command", " Department", " Desk")):
+        _named_units(text, add, common)
+    if " Control Room" in text:
+        for m in NAMED_CONTROL_ROOM.finditer(text):
+            start, words = m.start("name"), m.group("name").split()
+            while len(words) > 3 and words[0].casefold() in common:
+                start = text.index(words[1], start + len(words[0]))
+                words = words[1:]
+            if words[0].casefold() in common and words[0] != "Force" or _ids._calendar(words[0]):
+                continue  # "The Control Room", "Our Control Room"
+            add((start, m.end("name"), "station", text[start : m.end("name")].lower()))
     if "which " in hay and "?" in text:
         for m in QA_WHICH.finditer(text):
             words = m.group("name").split()
@@ -491,6 +522,22 @@ def _acronym_units(text, add, common):
         if _bad_town(words, common) or _ids._is_unit_words(" ".join(words), common):
             continue
         add((m.start("unit"), span[1], "station", text[m.start("unit") : span[1]].lower()))
+
+
+def _named_units(text, add, common):
+    """A policing unit said by its capitalised name without an article ("at Force
+    Intelligence Bureau", "from Digital Media Investigation Unit"): a named unit, a station."""
+    for m in NAMED_UNIT.finditer(text):
+        words = m.group("name").split()
+        if words[0] in ("The", "A", "An", "Our", "My", "Their", "His", "Her", "This", "That", "Your"):
+            continue  # "at The Tasking Team": an article after all
+        if not any(_POSS.sub("", w) in _POLICE_FUNCTION for w in words[:-1]):
+            continue  # "from Customer Services Team": no policing unit
+        if _department(words) or any(w in _ids._force_stems() for w in words[:-1]):
+            continue  # "Professional Standards Department"; a force's name is another rule's
+        if not all(w in _ids.UNIT_WORDS or _ids.is_ordinary(w) for w in words):
+            continue  # a place inside the name: the unit rules of _identifiers take it
+        add((m.start("name"), m.end("name"), "station", m.group("name").lower()))
 
 
 _WELSH_BUSINESS_HINTS = (
