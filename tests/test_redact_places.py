@@ -633,3 +633,59 @@ def test_places19_named_units(text, expected):
 )
 def test_places19_unit_look_alikes_stay(text):
     assert redact(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a station or a school said as a sentence of its own after the noun of its kind
+        (
+            "Half the shift from my station. Loughton. All on one list.",
+            "Half the shift from my station. [Station A]. All on one list.",
+        ),
+        (
+            "She's off to uni in September. Bangor, if the grades come.",
+            "She's off to uni in September. Bangor, if the grades come.",
+        ),
+        ("She's starting uni. Bangor, if the grades come.", "She's starting uni. [School A], if the grades come."),
+        ("He's moving nursery. Bumblewick, on the corner.", "He's moving nursery. [School A], on the corner."),
+    ],
+)
+def test_places19_kind_then_name(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I went back to the station. Nightmare, it was.",
+        "She hated school. Facebook, mostly, that's where it started.",
+        "I left school. Then, I joined up.",
+        "I got to the nick. Monday, it was.",
+    ],
+)
+def test_places19_kind_then_name_look_alikes_stay(text):
+    assert redact(text)[0] == text
+
+
+def test_places19_kind_then_a_given_name_is_a_person():
+    out = redact("I went back to the station. Sarah, she was on the desk.")[0]
+    assert out == "I went back to the station. [Person A], she was on the desk.", out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a chain's branch named by its town before it, with work said in the sentence
+        (
+            "Sundays I'm at the Lyme Regis Co-op, it's my second job.",
+            "Sundays I'm at the [Workplace A], it's my second job.",
+        ),
+        (
+            "My wife's shifts at the Cleckheaton Morrisons got posted.",
+            "My wife's shifts at the [Workplace A] got posted.",
+        ),
+    ],
+)
+def test_places19_town_before_a_chain(text, expected):
+    assert redact(text)[0] == expected

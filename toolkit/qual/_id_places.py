@@ -150,6 +150,12 @@ QA_WHICH = re.compile(
     r"[^?.!\n]{0,40}\?\s+(?:Respondent|Interviewee|Participant|R|A)\s*:\s+"
     rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})(?=\s*[.,;!]|\s+[-–—])"
 )
+#: A place said as a sentence of its own after the noun of its kind: "officers from my
+#: station. Hammersmith.", "Going to uni. Keele, hopefully." (the name stops there).
+KIND_THEN_NAME = re.compile(
+    r"\b(?P<noun>station|nick|uni|university|college|school|nursery)\s*[.:]\s+"
+    rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})(?=\s*[.,;!?]|\s+[-–—])"
+)
 _QA_KIND = {"station": "station", "nick": "station", "street": "address", "road": "address", "estate": "address"}
 _QA_KIND.update(dict.fromkeys(("company", "firm", "shop", "employer"), "workplace"))
 #: A station named by the team an officer runs or is on: "ran Wigan North neighbourhoods",
@@ -501,6 +507,8 @@ def find(text: str, add, folded) -> None:
             if words[0].casefold() in common and words[0] != "Force" or _ids._calendar(words[0]):
                 continue  # "The Control Room", "Our Control Room"
             add((start, m.end("name"), "station", text[start : m.end("name")].lower()))
+    if any(w in hay for w in ("station", "nick", "uni", "college", "school", "nursery")):
+        _kind_then_name(text, add, common)
     if "which " in hay and "?" in text:
         for m in QA_WHICH.finditer(text):
             words = m.group("name").split()
@@ -508,6 +516,20 @@ def find(text: str, add, folded) -> None:
                 continue  # "Which school? Respondent: Primary, then the high school."
             kind = _QA_KIND.get(m.group("noun").lower(), "school")
             add((m.start("name"), m.end("name"), kind, m.group("name").lower()))
+
+
+def _kind_then_name(text, add, common):
+    """A station or school said as a sentence of its own after the noun of its kind ("from
+    my station. Hammersmith."): not a given name, a common word or an allowed name."""
+    given = _ids.gazetteer()[0]
+    for m in KIND_THEN_NAME.finditer(text):
+        words = m.group("name").split()
+        if _bad_town(words, common) or all(_ids.is_ordinary(w) for w in words):
+            continue  # "the station. Nightmare.", "left school. Then, ..."
+        if words[0] in given or (len(words) == 1 and words[0] in _ids.allowed_proper_nouns("not places")):
+            continue  # "back to the station. Sarah, she was on the desk."; "school. Facebook, mostly."
+        kind = "station" if m.group("noun") in ("station", "nick") else "school"
+        add((m.start("name"), m.end("name"), kind, m.group("name").lower()))
 
 
 def _acronym_units(text, add, common):
@@ -856,6 +878,39 @@ def _at_in(text, found, common):
         if _bad_name(words, common) or "police" in m.group("site"):
             continue
         new.append((m.start("name"), m.end(), "workplace", text[m.start("name") : m.end()].lower()))
+    return new
+
+
+_CHAIN_AFTER = re.compile(r" (?P<chain>(?:Mc)?[A-Z][A-Za-z&'’-]+)(?![\w'’&-])")
+
+
+def _work_in_sentence(text, start, end):
+    """True when the sentence around ``text[start:end]`` says someone works there, before
+    it ("my wife works at") or after it ("where I do a bit of relief, second job")."""
+    if _at_work(text, start):
+        return True
+    after = text[end : end + 120]
+    stop = min(
+        (i for i in (after.find(". "), after.find("? "), after.find("! "), after.find("\n")) if i >= 0),
+        default=len(after),
+    )
+    return _WORK_WORDS.search(after[:stop]) is not None
+
+
+def _town_chains(text, found):
+    """A chain's branch named by its town before it ("my Saturdays at the Bridport Co-op,
+    second job"): one workplace when work is said in the sentence."""
+    new = []
+    chains = _ids.CHAINS
+    for s, e, k, ident in found:
+        if k not in ("place", "address", "station"):
+            continue
+        m = _CHAIN_AFTER.match(text, e)
+        if m is None or m.group("chain") not in chains:
+            continue
+        if not _PREP_BEFORE.search(text, max(0, s - 14), s) or not _work_in_sentence(text, s, m.end()):
+            continue
+        new.append((s, m.end(), "workplace", text[s : m.end()].lower()))
     return new
 
 
@@ -1217,6 +1272,12 @@ def _corrections(text, found, common):
             continue  # "Op Ludlow": an operation's name, no place
         while e < len(text) and text[e].isalpha():
             e += 1  # "Gdańsk", not "Gda": a name ends with its word
+        if span.endswith(" Co") and text.startswith("-op", e) and not text[e + 3 : e + 4].isalpha():
+            e += 3  # "the Lyme Regis Co-op": the chain's name ends with its word
+            span = text[s:e]
+            words = span.split()
+            if k == "station":
+                k = "workplace"  # a shop, no police station
         if k == "workplace" and _WITH_BEFORE.search(text, max(0, s - 12), s):
             who = _PERSON_AT.match(span)
             if who and who.group(1) in _ids.gazetteer()[0]:  # "works with Dave Hollis at Tesco"
@@ -1373,6 +1434,8 @@ def revise(text: str, found: list) -> list:
         found = _replace(found, _pupils_schools(text, common))
     if " at " in text or " for " in text or " with " in text or " out of " in text or " from " in text:
         found = _replace(found, _at_in(text, found, common))
+    if any(c in text for c in _ids.CHAINS):
+        found = _replace(found, _town_chains(text, found))
     kinds = {f[2] for f in found}
     if "workplace" in kinds or "school" in kinds or "station" in kinds or ("place" in kinds and " in " in text):
         found = _merge_towns(text, found)
