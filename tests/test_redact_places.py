@@ -689,3 +689,20 @@ def test_places19_kind_then_a_given_name_is_a_person():
 )
 def test_places19_town_before_a_chain(text, expected):
     assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a nursery chain and its branch: the child's nursery, or a workplace when work is said
+        ("We moved him to Busy Bees Penwortham in the end.", "We moved him to [School A] in the end."),
+        ("She works as a room leader at Kids Planet in Nantwich.", "She works as a room leader at [Workplace A]."),
+    ],
+)
+def test_places19_nursery_chain_branch(text, expected):
+    assert redact(text)[0] == expected
+
+
+def test_places19_nursery_chain_before_a_month_stays():
+    text = "Busy Bees in September, then big school."
+    assert redact(text)[0] == text

@@ -914,6 +914,36 @@ def _town_chains(text, found):
     return new
 
 
+#: Nursery chains, named with their branch: "Busy Bees Bamber Bridge", "Kids Planet in Crewe".
+NURSERY_CHAINS = (
+    "Busy Bees",
+    "Bright Horizons",
+    "Kids Planet",
+    "Monkey Puzzle",
+    "Kiddi Caru",
+    "Tops Day Nurseries",
+    "Little Pioneers",
+    "Childbase",
+)
+NURSERY_BRANCH = re.compile(
+    r"(?<![\w'’-])(?:" + "|".join(NURSERY_CHAINS) + r")(?:\s+(?:in|at|on)\s+(?:the\s+)?|\s+)"
+    rf"(?P<town>{_TOWN})(?![\w'’-])"
+)
+
+
+def _nursery_branches(text, common):
+    """A nursery chain and its branch ("moved her to Busy Bees Bamber Bridge"): a school, or
+    a workplace when work is said."""
+    new = []
+    for m in NURSERY_BRANCH.finditer(text):
+        span = _drop_trailing(text, m.start("town"), m.end("town"))
+        if span is None or _bad_town(text[span[0] : span[1]].split(), common):
+            continue
+        kind = "workplace" if _work_in_sentence(text, m.start(), span[1]) else "school"
+        new.append((m.start(), span[1], kind, text[m.start() : span[1]].lower()))
+    return new
+
+
 def _merge_towns(text, found):
     """A workplace or school followed by "in/on <candidate>" (its branch or town), or a
     station by "in <place>", becomes one candidate with it."""
@@ -1434,6 +1464,8 @@ def revise(text: str, found: list) -> list:
         found = _replace(found, _pupils_schools(text, common))
     if " at " in text or " for " in text or " with " in text or " out of " in text or " from " in text:
         found = _replace(found, _at_in(text, found, common))
+    if any(c in text for c in NURSERY_CHAINS):
+        found = _replace(found, _nursery_branches(text, common))
     if any(c in text for c in _ids.CHAINS):
         found = _replace(found, _town_chains(text, found))
     kinds = {f[2] for f in found}
