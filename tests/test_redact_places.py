@@ -706,3 +706,41 @@ def test_places19_nursery_chain_branch(text, expected):
 def test_places19_nursery_chain_before_a_month_stays():
     text = "Busy Bees in September, then big school."
     assert redact(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a place as the next field of a list row after an officer's collar number or plate
+        (
+            'Name, shoulder number and where we live. "Okafor, Ben -- 5512 -- Sutton Coldfield".',
+            'Name, shoulder number and where we live. "[Person A] -- [Collar number A] -- [Address A]".',
+        ),
+        (
+            '"3. Pryce, Leanne – 2290 – KN19 TZE – Mossley." That\'s me.',
+            '"3. [Person A] – [Collar number A] – [Vehicle A] – [Address A]." That\'s me.',
+        ),
+        (
+            'The staff list: "Ibe, Grace, PS, 6604, Market Harborough, nights."',
+            'The staff list: "[Person A], PS, [Collar number A], [Station A], nights."',
+        ),
+    ],
+)
+def test_places19_row_places(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("PC Ian Roe, 4417, Night Shift, that was the line.", "Night Shift"),
+        ("PC Ian Roe, 4417, Response Team, nights.", "Response Team"),
+        ("Sergeant Dave Ellis, 4417. Monday, it was.", "Monday"),
+        # a unit named by one function word, and a unit after "moved to"
+        ("I was moved to Dog Unit in 2019.", "Dog Unit"),
+        ("We moved to Tasking Team last year.", "Tasking Team"),
+    ],
+)
+def test_places19_row_and_unit_look_alikes_stay(text, kept):
+    out = redact(text)[0]
+    assert kept in out, out

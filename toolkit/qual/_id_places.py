@@ -181,7 +181,7 @@ ACRONYM_UNIT_AT = re.compile(
 #: ("the Force Control Room", "Bootle Control Room") is one identifier with or without it.
 NAMED_UNIT = re.compile(
     rf"(?P<before>(?<![\w'’-])(?:at|from|with|to|on|in|for|into|joined)\s+|[,:(]\s*)"
-    rf"(?P<name>(?:{_AW}\s+){{1,4}}(?:Unit|Bureau|Team|Squad|Hub|Command|Department|Desk|Control\s+Room))(?![\w'’-])"
+    rf"(?P<name>(?:{_AW}\s+){{2,4}}(?:Unit|Bureau|Team|Squad|Hub|Command|Department|Desk|Control\s+Room))(?![\w'’-])"
 )
 NAMED_CONTROL_ROOM = re.compile(rf"(?<![\w'’-])(?P<name>(?:{_AW}\s+){{1,3}}Control\s+Room)(?![\w'’-])")
 #: Words that make a unit's capitalised name a policing unit's (not "Customer Services Team").
@@ -944,6 +944,45 @@ def _nursery_branches(text, common):
     return new
 
 
+#: A place as the next field of a list row after a collar number or a plate ("PATEL R --
+#: 119FH -- Hounslow", "Mensah, Kwame, PC, 7720, Milton Keynes, ..."): the officer's home
+#: area or station.
+_ROW_PLACE = re.compile(
+    rf"\s*(?:--|[–—,.;|/])\s*(?P<place>{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,2}})"
+    r"(?=\s*(?:--|[–—,.;:|\"”’)]|$))"
+)
+_ROW_STATION = re.compile(r"(?i:\b(?:station|nick|based|posted|stationed|wellbeing|referr(?:al|ed)|staff\s+list)\b)")
+_ROW_HOME = re.compile(r"(?i:\b(?:live[sd]?|living|home|address|addresses|where\s+\w+\s+lives?)\b)")
+
+
+def _row_places(text, found, common):
+    """Places as fields of a list row after an officer's collar number or plate."""
+    new = []
+    persons = [f[1] for f in found if f[2] == "person"]
+    for i, f in enumerate(found):
+        if f[2] not in ("collar_number", "vehicle"):
+            continue
+        if not any(0 <= f[0] - p <= 60 and "\n" not in text[p : f[0]] for p in persons):
+            continue  # a row names its officer first
+        m = _ROW_PLACE.match(text, f[1])
+        if m is None or any(
+            g[0] < m.end("place") and g[1] > m.start("place") and not (g[2] == "place" and g[:2] == m.span("place"))
+            for g in found
+        ):
+            continue  # another kind there already (a lexicon's place is given the row's kind)
+        words = m.group("place").split()
+        if _bad_town(words, common) or words[0].isupper() or _ids._is_unit_words(" ".join(words), common):
+            continue  # "1184, NHS ...", "7720, Response Team"
+        if (len(words) == 1 and _ids.is_ordinary(words[0])) or all(w.casefold() in _ids.english_words() for w in words):
+            continue  # "7720, Referral, ...", "4417, Night Shift" (not "Milton Keynes")
+        if words[0] in _ids.gazetteer()[0] or words[0] in _ids.allowed_proper_nouns("not places"):
+            continue  # a name or a platform in the next field
+        before = text[max(0, f[0] - 300) : f[0]]
+        kind = "station" if _ROW_STATION.search(before) and not _ROW_HOME.search(before) else "address"
+        new.append((m.start("place"), m.end("place"), kind, m.group("place").lower()))
+    return new
+
+
 def _merge_towns(text, found):
     """A workplace or school followed by "in/on <candidate>" (its branch or town), or a
     station by "in <place>", becomes one candidate with it."""
@@ -1296,6 +1335,8 @@ def _corrections(text, found, common):
                 continue  # "on Street View", "my Google Drive": products, no street
         if k in ("address", "place", "school") and _department(words):
             continue  # "the leaflet was from Occupational Health", "from the Fed": no place
+        if k in ("address", "place") and _UNIT_HEAD_AFTER.match(text, e) and _ids._is_unit_words(span, common):
+            continue  # "moved to Dog Unit": a unit named by its function, no home
         if k in ("address", "place") and _NEGATED_BEFORE.search(text, max(0, s - 40), s):
             continue  # "I don't live in Rhyl", "I'd never been to Stoke": where nobody is
         if k == "place" and (_OPERATION_BEFORE.search(text, max(0, s - 11), s) or words[0] in ("Op", "Operation")):
@@ -1432,6 +1473,7 @@ _NEGATED_BEFORE = re.compile(
     r"(?i:\b(?:(?:do|does|did)n['’]t|never|not)\s+(?:even\s+|ever\s+)?"
     r"(?:live[sd]?|living|been|gone|go|work(?:s|ed)?)\s+(?:in|to|at|near)\s+(?:the\s+)?)$"
 )
+_UNIT_HEAD_AFTER = re.compile(r" (?:Unit|Units|Team|Teams|Squad|Department|Bureau|Hub|Command)(?![\w'’-])")
 _OPERATION_BEFORE = re.compile(r"\b(?:Op|Operation)\.?\s+$")
 
 
@@ -1464,6 +1506,9 @@ def revise(text: str, found: list) -> list:
         found = _replace(found, _pupils_schools(text, common))
     if " at " in text or " for " in text or " with " in text or " out of " in text or " from " in text:
         found = _replace(found, _at_in(text, found, common))
+    kinds = {f[2] for f in found}
+    if ("collar_number" in kinds or "vehicle" in kinds) and "person" in kinds:
+        found = _replace(found, _row_places(text, found, common))
     if any(c in text for c in NURSERY_CHAINS):
         found = _replace(found, _nursery_branches(text, common))
     if any(c in text for c in _ids.CHAINS):
