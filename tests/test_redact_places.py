@@ -730,6 +730,12 @@ def test_places19_row_places(text, expected):
     assert redact(text)[0] == expected
 
 
+def test_places19_row_place_after_a_capitals_name_field():
+    text = 'Shoulder number and home town, like "OKAFOR B -- 5512 -- Sutton Coldfield".'
+    out = redact(text)[0]
+    assert "Sutton Coldfield" not in out and "5512" not in out, out
+
+
 @pytest.mark.parametrize(
     "text, kept",
     [

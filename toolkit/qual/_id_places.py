@@ -951,6 +951,7 @@ _ROW_PLACE = re.compile(
     rf"\s*(?:--|[–—,.;|/])\s*(?P<place>{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,2}})"
     r"(?=\s*(?:--|[–—,.;:|\"”’)]|$))"
 )
+_CAPS_NAME_FIELD = re.compile(rf"(?<![\w'’-])[{_UP}]{{3,}}(?:\s+[{_UP}]{{1,2}})?\s*(?:--|[–—,;|/])\s*$")
 _ROW_STATION = re.compile(r"(?i:\b(?:station|nick|based|posted|stationed|wellbeing|referr(?:al|ed)|staff\s+list)\b)")
 _ROW_HOME = re.compile(r"(?i:\b(?:live[sd]?|living|home|address|addresses|where\s+\w+\s+lives?)\b)")
 
@@ -963,7 +964,8 @@ def _row_places(text, found, common):
         if f[2] not in ("collar_number", "vehicle"):
             continue
         if not any(0 <= f[0] - p <= 60 and "\n" not in text[p : f[0]] for p in persons):
-            continue  # a row names its officer first
+            if not _CAPS_NAME_FIELD.search(text, max(0, f[0] - 30), f[0]):
+                continue  # a row names its officer first ("PATEL R -- 119FH -- Hounslow")
         m = _ROW_PLACE.match(text, f[1])
         if m is None or any(
             g[0] < m.end("place") and g[1] > m.start("place") and not (g[2] == "place" and g[:2] == m.span("place"))
@@ -1507,7 +1509,7 @@ def revise(text: str, found: list) -> list:
     if " at " in text or " for " in text or " with " in text or " out of " in text or " from " in text:
         found = _replace(found, _at_in(text, found, common))
     kinds = {f[2] for f in found}
-    if ("collar_number" in kinds or "vehicle" in kinds) and "person" in kinds:
+    if "collar_number" in kinds or "vehicle" in kinds:
         found = _replace(found, _row_places(text, found, common))
     if any(c in text for c in NURSERY_CHAINS):
         found = _replace(found, _nursery_branches(text, common))
