@@ -750,3 +750,33 @@ def test_places19_row_place_after_a_capitals_name_field():
 def test_places19_row_and_unit_look_alikes_stay(text, kept):
     out = redact(text)[0]
     assert kept in out, out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a message sent to everyone at a place: its recipients' station (or workplace)
+        (
+            "My payslip got e-mailed to the whole of Beaumont Leys by mistake. Every officer.",
+            "My payslip got e-mailed to the whole of [Station A] by mistake. Every officer.",
+        ),
+        (
+            "The rota was sent to all of Hebburn Fields, the whole depot.",
+            "The rota was sent to all of [Workplace A], the whole depot.",
+        ),
+    ],
+)
+def test_places19_sent_to_everyone_at(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It got sent to the whole of Wales, that picture.",
+        "The memo was sent to all of Professional Standards.",
+        "The email went to everyone in HR.",
+    ],
+)
+def test_places19_sent_to_everyone_look_alikes_stay(text):
+    assert redact(text)[0] == text

@@ -156,6 +156,16 @@ KIND_THEN_NAME = re.compile(
     r"\b(?P<noun>station|nick|uni|university|college|school|nursery)\s*[.:]\s+"
     rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})(?=\s*[.,;!?]|\s+[-–—])"
 )
+#: A message sent to everyone at a place: "an e-mail sent to the whole of Cardiff Bay", "it
+#: went round everyone at Beaumont Leys" (its recipients' workplace, a station in policing).
+SENT_TO_ALL = re.compile(
+    r"\b(?:sent|went|emailed|e-mailed|forwarded|circulated|copied|cc['’]?d)\s+(?:out\s+|round\s+)?"
+    r"(?:to\s+)?(?:the\s+whole\s+of|everyone\s+(?:at|in)|everybody\s+(?:at|in)|all\s+of)\s+"
+    rf"(?P<place>{_TOWN})"
+)
+_POLICE_TEXT = re.compile(
+    r"(?i:\b(?:station|nick|officers?|PCs?|PCSOs?|sergeant|inspector|police|force|shift|custody)\b)"
+)
 _QA_KIND = {"station": "station", "nick": "station", "street": "address", "road": "address", "estate": "address"}
 _QA_KIND.update(dict.fromkeys(("company", "firm", "shop", "employer"), "workplace"))
 #: A station named by the team an officer runs or is on: "ran Wigan North neighbourhoods",
@@ -509,6 +519,18 @@ def find(text: str, add, folded) -> None:
             add((start, m.end("name"), "station", text[start : m.end("name")].lower()))
     if any(w in hay for w in ("station", "nick", "uni", "college", "school", "nursery")):
         _kind_then_name(text, add, common)
+    if "whole of " in hay or "everyone " in hay or "everybody " in hay or "all of " in hay:
+        for m in SENT_TO_ALL.finditer(text):
+            span = _drop_trailing(text, m.start("place"), m.end("place"))
+            words = text[span[0] : span[1]].split() if span else []
+            if not words or _bad_town(words, common) or all(w.casefold() in _ids.english_words() for w in words):
+                continue  # "sent to all of Response", "to everyone in Professional Standards"
+            if any(w in _ids.allowed_proper_nouns("not places") for w in words):
+                continue  # "everyone on Facebook", "the whole of Wales"
+            if _ids._is_unit_words(" ".join(words), common):
+                continue
+            kind = "station" if _POLICE_TEXT.search(text) else "workplace"
+            add((*span, kind, " ".join(words).lower()))
     if "which " in hay and "?" in text:
         for m in QA_WHICH.finditer(text):
             words = m.group("name").split()
