@@ -780,3 +780,37 @@ def test_places19_sent_to_everyone_at(text, expected):
 )
 def test_places19_sent_to_everyone_look_alikes_stay(text):
     assert redact(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a school named by its pupils, with its school word or after "the school's"
+        (
+            "They wrote that she goes to Ripon Girls' High, which she does.",
+            "They wrote that she goes to [School A], which she does.",
+        ),
+        ("The school's Sacred Heart Boys'. They rang the office.", "The school's [School A]. They rang the office."),
+        # a saint's church school in a list row, a Welsh school name with "y"
+        (
+            'The row said "Moss, PC 2231, St Wilfrid\'s RC, Year 8".',
+            'The row said "Moss, PC [Collar number A], [School A], Year 8".',
+        ),
+        ("Someone got it off Bryn y Mor High, the office.", "Someone got it off [School A], the office."),
+        # a nursery named with ordinary words, as a sentence of its own after "nursery"
+        ("The little one's nursery. Sunny Meadows. Right by us.", "The little one's nursery. [School A]. Right by us."),
+    ],
+)
+def test_places19_more_school_forms(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Old Boys' club met on a Friday.",
+        "She hated school. Big Brother, she watched.",
+    ],
+)
+def test_places19_more_school_look_alikes_stay(text):
+    assert redact(text)[0] == text

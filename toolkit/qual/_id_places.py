@@ -288,6 +288,10 @@ _THE_BEFORE = re.compile(r"(?i:\bthe\s+)$")
 _IN_THE_BEFORE = re.compile(r"(?i:\b(?:in|to|from)\s+the\s+)$")
 #: The church of a church school after its name: "C of E", "CE", "RC", "CiW".
 _CHURCH_TAIL = re.compile(r" (?:C of E|CofE|C\.E\.|CE|R\.C\.|RC|CiW|CIW|VA|VC)(?![\w'’-])")
+_SAINT_BEFORE = re.compile(r"(?<![\w'’-])(?:St\.?|Saint)\s+$")
+_PUPILS_SCHOOL_AFTER = re.compile(
+    r"['’](?: (?:High|Grammar|Academy|College|School|Collegiate)(?: School)?)?(?![\w'’-])"
+)
 _CHURCH_NOUN_AFTER = re.compile(r" (?i:church|chapel|parish|cathedral|diocese)\b")
 #: The kind of school after its church: "St Anne's RC High", "Holy Trinity CE Primary School".
 _SCHOOL_AFTER_CHURCH = re.compile(
@@ -546,8 +550,12 @@ def _kind_then_name(text, add, common):
     given = _ids.gazetteer()[0]
     for m in KIND_THEN_NAME.finditer(text):
         words = m.group("name").split()
-        if _bad_town(words, common) or all(_ids.is_ordinary(w) for w in words):
-            continue  # "the station. Nightmare.", "left school. Then, ..."
+        if _bad_town(words, common):
+            continue
+        if all(_ids.is_ordinary(w) for w in words) and (len(words) < 2 or m.group("noun") not in ("nursery", "school")):
+            continue  # "the station. Nightmare.", "left school. Then, ..." (not "nursery. Rainbow Tots.")
+        if _ids._is_unit_words(" ".join(words), common):
+            continue
         if words[0] in given or (len(words) == 1 and words[0] in _ids.allowed_proper_nouns("not places")):
             continue  # "back to the station. Sarah, she was on the desk."; "school. Facebook, mostly."
         kind = "station" if m.group("noun") in ("station", "nick") else "school"
@@ -1007,6 +1015,24 @@ def _row_places(text, found, common):
     return new
 
 
+_WELSH_JOIN_BEFORE = re.compile(rf"(?<![\w'’-])(?P<name>{_AW})\s+(?:y|yr)\s+$")
+
+
+def _welsh_join_schools(text, found):
+    """A school whose Welsh name has "y" / "yr" inside ("Pen y Dre High"): the words
+    before the joining word belong to it."""
+    new = []
+    for f in found:
+        if f[2] != "school":
+            continue
+        m = _WELSH_JOIN_BEFORE.search(text, max(0, f[0] - 30), f[0])
+        if m is None:
+            continue
+        if not _ids._sentence_start(text, m.start()) or m.group("name").casefold() not in _ids.english_words():
+            new.append((m.start("name"), f[1], "school", text[m.start("name") : f[1]].lower()))
+    return new
+
+
 def _merge_towns(text, found):
     """A workplace or school followed by "in/on <candidate>" (its branch or town), or a
     station by "in <place>", becomes one candidate with it."""
@@ -1333,6 +1359,12 @@ def _corrections(text, found, common):
                 continue  # "So Pinderfields was where you were treated?": the same site again
             if _SPEAKER_LABEL_TAIL.match(text, e) and _SPEAKER_LABEL_HEAD.search(text, max(0, s - 40), s):
                 continue  # "P12 (PCSO, Kent):": the label's description of the speaker
+        if k == "person" and _SAINT_BEFORE.search(text, max(0, s - 7), s) and text.startswith(("'s", "’s"), e):
+            church = _CHURCH_TAIL.match(text, e + 2)
+            if church and not _CHURCH_NOUN_AFTER.match(text, church.end()):
+                s = s - len(_SAINT_BEFORE.search(text, max(0, s - 7), s).group())
+                k, ident = "school", text[s : church.end()].lower()  # "St Joseph's RC" in a row: a church school
+                e = e + 2
         if k not in _PLACE_KINDS:
             out.append((s, e, k, ident))
             continue
@@ -1420,6 +1452,8 @@ def _corrections(text, found, common):
                 out.append((s, last.start(), k, ident))  # "Camden Road, Sarah said"
                 out.append((last.start(1), last.end(1), "person", last.group(1).lower()))
                 continue
+        if k in ("address", "place") and _SCHOOL_THEN_BEFORE.search(text, max(0, s - 12), s):
+            k = "school"  # "The little one's nursery. Sunny Meadows.": the nursery's name
         if k == "workplace" and _SCHOOL_NOUN_BEFORE.search(text, max(0, s - 30), s):
             k = "school"  # "at nursery, Little Owls": a nursery or school in apposition
         if k in ("address", "place") and _SCHOOL_CHILD_BEFORE.search(text, max(0, s - 40), s):
@@ -1440,6 +1474,9 @@ def _corrections(text, found, common):
                 tail = _SCHOOL_AFTER_CHURCH.match(text, e)
                 if tail and not any(f[0] < tail.end() and f[1] > e for f in found):
                     e = tail.end()  # "St Cuthbert's RC High": the kind of school after its church
+            pupils = _PUPILS_SCHOOL_AFTER.match(text, e) if span.endswith(("Girls", "Boys")) else None
+            if pupils and not any(f[0] < pupils.end() and f[1] > e for f in found):
+                e = pupils.end()  # "Kings Norton Girls' School": the apostrophe and the school
             boys = _FOR_BOYS.match(text, e)
             if boys and not any(f[0] < boys.end() and f[1] > e for f in found):
                 e = boys.end()  # "Altrincham Grammar School for Boys"
@@ -1507,6 +1544,10 @@ def _not_places_cy_sco() -> frozenset:
     return _ids._read_list("not_places_cy_sco.txt")
 
 
+_SCHOOL_THEN_BEFORE = re.compile(r"\b(?:nursery|school)\.\s+$")
+_SCHOOL_IS_BEFORE = re.compile(r"\b(?:school|college|academy)(?:['’]s|\s+is|\s+was|\s*[,:])\s+$")
+
+
 def _pupils_schools(text, common):
     """Schools named by their pupils after a preposition: "when I was at Kesteven and
     Grantham Girls'" (not "the Old Boys' club": the name must hold a word that is no
@@ -1515,9 +1556,13 @@ def _pupils_schools(text, common):
     for tail in _PUPILS_TAIL:
         for i in _positions(text, " " + tail):
             m = _PUPILS_NAME.search(text, max(0, i - 60), i + 1)
-            if m and _PREP_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            if m and (
+                _PREP_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                or _SCHOOL_IS_BEFORE.search(text, max(0, m.start() - 16), m.start())
+            ):
                 names = [w for w in m.group("name").split() if w not in ("and", "&")]
-                if not all(w.casefold() in common or _ids.is_ordinary(w) for w in names):
+                school_said = _SCHOOL_IS_BEFORE.search(text, max(0, m.start() - 16), m.start())
+                if school_said or not all(w.casefold() in common or _ids.is_ordinary(w) for w in names):
                     end = i + 1 + len(tail)
                     out.append((m.start(), end, "school", text[m.start() : end].lower()))
     return out
@@ -1533,6 +1578,8 @@ def revise(text: str, found: list) -> list:
     kinds = {f[2] for f in found}
     if "collar_number" in kinds or "vehicle" in kinds:
         found = _replace(found, _row_places(text, found, common))
+    if " y " in text or " yr " in text:
+        found = _replace(found, _welsh_join_schools(text, found))
     if any(c in text for c in NURSERY_CHAINS):
         found = _replace(found, _nursery_branches(text, common))
     if any(c in text for c in _ids.CHAINS):
