@@ -814,3 +814,41 @@ def test_places19_more_school_forms(text, expected):
 )
 def test_places19_more_school_look_alikes_stay(text):
     assert redact(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a town's hyphenated name with a joining word is no compound of ordinary words
+        ("My nan's ninety, she's in Bolton-le-Sands now.", "My nan's ninety, she's in [Place A] now."),
+        # a form's "Address:" field, a house name of ordinary words before an address
+        (
+            "Next of kin: my brother. Address: Old Mill House, Ambleside.",
+            "Next of kin: my brother. Address: [Address A].",
+        ),
+        (
+            "They wrote to my dad's house, The Old Forge, Mill Lane, Wrenbury, in my name.",
+            "They wrote to my dad's house, [Address A], in my name.",
+        ),
+        # a town said as a sentence of its own after an address was mentioned
+        (
+            "Then someone put my address in the thread. Ashington. Just the town.",
+            "Then someone put my address in the thread. [Address A]. Just the town.",
+        ),
+    ],
+)
+def test_places19_address_forms(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My Mother-in-law came round on Sunday.",
+        "They put my address on Facebook. Nightmare.",
+        "He asked for my address. Nightmare, honestly.",
+        "Address: the same as before.",
+    ],
+)
+def test_places19_address_look_alikes_stay(text):
+    assert redact(text)[0] == text

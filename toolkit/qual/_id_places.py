@@ -153,7 +153,7 @@ QA_WHICH = re.compile(
 #: A place said as a sentence of its own after the noun of its kind: "officers from my
 #: station. Hammersmith.", "Going to uni. Keele, hopefully." (the name stops there).
 KIND_THEN_NAME = re.compile(
-    r"\b(?P<noun>station|nick|uni|university|college|school|nursery)\s*[.:]\s+"
+    r"\b(?P<noun>station|nick|uni|university|college|school|nursery|address(?:\s+[a-z]+){0,4}?)\s*[.:]\s+"
     rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})(?=\s*[.,;!?]|\s+[-–—])"
 )
 #: A message sent to everyone at a place: "an e-mail sent to the whole of Cardiff Bay", "it
@@ -207,6 +207,7 @@ _POLICE_FUNCTION = frozenset(
 _OWNER_BEFORE = re.compile(
     r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our|[Tt]he)\s+(?:(?:home|new|old|full|actual)\s+)?$"
 )
+_ADDRESS_LABEL = re.compile(r"(?<![\w'’-])(?:Home\s+)?Address\s*:\s+")
 _ADDRESS_SAID = re.compile(
     r"(?:address|house\s+name|road|street)(?:['’]s|\s+(?:is|was))?"
     r"(?:\s*,\s*(?:which\s+is|which\s+was|that['’]s|it['’]s))?\s*[,:.]?\s+"
@@ -235,6 +236,8 @@ HOUSE_WORDS = frozenset(
     Rectory Grange Mansions Chambers Croft Bungalow Court Towers Tower Flats Buildings Works
     Coach Stables Orchard Haven Retreat Nook End""".split()
 )
+#: A house name of ordinary words before an address: "The Old Forge, Church Lane".
+_HOUSE_BEFORE = re.compile(rf"(?<![\w'’-])(?P<name>(?:The\s+)?{_AW}(?:\s+{_AW}){{0,2}}),\s+$")
 _STREET_END = re.compile(rf"\s{_ids._STREET}$")
 _SCHOOL_TAIL = frozenset("School Academy Primary Nursery College Grammar Juniors Infants Middle".split())
 _SCHOOL_TAIL_2 = ("High School", "Sixth Form", "Day Nursery", "Primary School")
@@ -521,7 +524,7 @@ def find(text: str, add, folded) -> None:
             if words[0].casefold() in common and words[0] != "Force" or _ids._calendar(words[0]):
                 continue  # "The Control Room", "Our Control Room"
             add((start, m.end("name"), "station", text[start : m.end("name")].lower()))
-    if any(w in hay for w in ("station", "nick", "uni", "college", "school", "nursery")):
+    if any(w in hay for w in ("station", "nick", "uni", "college", "school", "nursery", "address")):
         _kind_then_name(text, add, common)
     if "whole of " in hay or "everyone " in hay or "everybody " in hay or "all of " in hay:
         for m in SENT_TO_ALL.finditer(text):
@@ -558,7 +561,8 @@ def _kind_then_name(text, add, common):
             continue
         if words[0] in given or (len(words) == 1 and words[0] in _ids.allowed_proper_nouns("not places")):
             continue  # "back to the station. Sarah, she was on the desk."; "school. Facebook, mostly."
-        kind = "station" if m.group("noun") in ("station", "nick") else "school"
+        noun = m.group("noun")
+        kind = "station" if noun in ("station", "nick") else "address" if noun.startswith("address") else "school"
         add((m.start("name"), m.end("name"), kind, m.group("name").lower()))
 
 
@@ -1109,7 +1113,9 @@ def _address_lines(text, found, common):
             while s < e and text[s] == " ":
                 s += 1
         first = text[s:e].split()[0] if s < e else ""
-        if not first or first.casefold() in common and first != "The" or _ids._calendar(first):
+        head = text[s:e].split(",")[0].split()
+        house = bool(head) and head[-1] in HOUSE_WORDS and len(head) > 1  # "Old Forge Cottage, ..."
+        if not first or first.casefold() in common and first != "The" and not house or _ids._calendar(first):
             return None
         return s, e
 
@@ -1135,9 +1141,10 @@ def _address_lines(text, found, common):
         new.append((*span, "address", text[span[0] : span[1]].lower()))
     has_address = "address" in text or "house name" in text
     said = _ADDRESS_SAID.finditer(text) if has_address or " road" in text or " street" in text else ()
-    for a in said:
-        if not _OWNER_BEFORE.search(text, max(0, a.start() - 20), a.start()):
-            continue
+    labels = list(_ADDRESS_LABEL.finditer(text)) if "Address" in text else []
+    for a in [*said, *labels]:
+        if a.re is not _ADDRESS_LABEL and not _OWNER_BEFORE.search(text, max(0, a.start() - 20), a.start()):
+            continue  # "my address, ...", or a form's "Address: ..." field
         m = _LINE.match(text, a.end())
         if m is None:
             continue
@@ -1189,6 +1196,13 @@ def _address_lines(text, found, common):
         flat = _FLAT_BEFORE.search(text, max(0, b[0] - 8), b[0])
         if flat:  # "2/1, 44 Dumbarton Road", "3F1, 12 Marchmont Crescent": the flat's position
             new.append((flat.start(), b[1], "address", b[3]))
+        house = _HOUSE_BEFORE.search(text, max(0, b[0] - 40), b[0])
+        if (
+            house
+            and house.group("name").split()[-1] in HOUSE_WORDS
+            and not any(f[0] < b[0] and f[1] > house.start("name") for f in found)
+        ):
+            new.append((house.start("name"), b[1], "address", b[3]))  # "The Old Forge, Church Lane, Wrenbury"
         if i == 0:
             continue
         a = found[i - 1]  # a house name before an address: "Rose Cottage, Mill Lane, Great Ayton"
@@ -1391,6 +1405,8 @@ def _corrections(text, found, common):
                 continue  # "on Street View", "my Google Drive": products, no street
         if k in ("address", "place", "school") and _department(words):
             continue  # "the leaflet was from Occupational Health", "from the Fed": no place
+        if k == "address" and all(_POSS.sub("", w) in _platforms() for w in words):
+            continue  # "they put my address on Facebook": a platform, no address
         if k in ("address", "place") and _UNIT_HEAD_AFTER.match(text, e) and _ids._is_unit_words(span, common):
             continue  # "moved to Dog Unit": a unit named by its function, no home
         if k in ("address", "place") and _NEGATED_BEFORE.search(text, max(0, s - 40), s):
@@ -1536,6 +1552,20 @@ _NEGATED_BEFORE = re.compile(
 )
 _UNIT_HEAD_AFTER = re.compile(r" (?:Unit|Units|Team|Teams|Squad|Department|Bureau|Hub|Command)(?![\w'’-])")
 _OPERATION_BEFORE = re.compile(r"\b(?:Op|Operation)\.?\s+$")
+
+
+@cache
+def _platforms() -> frozenset:
+    """The platforms, apps and online services of ``proper_nouns_allowed.txt``."""
+    out, section = set(), ""
+    with open(_ids.DATA_DIR / "proper_nouns_allowed.txt", encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if line.startswith("# --"):
+                section = line
+            elif line and not line.startswith("#") and "platforms" in section:
+                out.add(line)
+    return frozenset(out)
 
 
 @cache
