@@ -852,3 +852,16 @@ def test_places19_address_forms(text, expected):
 )
 def test_places19_address_look_alikes_stay(text):
     assert redact(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a chain and its branch's town, after it; a chain said as where someone is
+        ("Seen your car at Lidl Seacroft every Friday.", "Seen your car at [Place A] every Friday."),
+        ("I do Sundays at Aldi Gipton, second job.", "I do Sundays at [Workplace A], second job."),
+        ("That's her work, she's at Greggs, not me.", "That's her work, she's at [Workplace A], not me."),
+    ],
+)
+def test_places19_chain_and_town(text, expected):
+    assert redact(text)[0] == expected

@@ -931,6 +931,35 @@ def _work_in_sentence(text, start, end):
     return _WORK_WORDS.search(after[:stop]) is not None
 
 
+_CHAIN_BEFORE = re.compile(r"(?<![\w'’&-])(?P<chain>(?:Mc)?[A-Z][A-Za-z&'’-]+) $")
+
+
+def _chain_towns(text, found):
+    """A chain and its branch's town said after it ("at B&Q Aintree every Saturday"): one
+    candidate, a workplace when work is said."""
+    new = []
+    for s, e, k, ident in found:
+        if k not in ("place", "address", "station", "school"):
+            continue
+        words = text[s:e].split()
+        if len(words) > 1 and words[0] in _ids.CHAINS:
+            if _work_in_sentence(text, s, e):
+                new.append((s, e, "workplace", ident))  # "Saturdays at Asda Killingbeck, second job"
+            elif k == "school":
+                new.append((s, e, "place", ident))  # "went to Tesco Leeds": a shop, no school
+            continue
+        if k == "school":
+            continue
+        m = _CHAIN_BEFORE.search(text, max(0, s - 16), s)
+        if m is None or m.group("chain") not in _ids.CHAINS:
+            continue
+        if any(f[0] < s and f[1] > m.start() for f in found):
+            continue
+        kind = "workplace" if _work_in_sentence(text, m.start(), e) else k
+        new.append((m.start(), e, kind, text[m.start() : e].lower()))
+    return new
+
+
 def _town_chains(text, found):
     """A chain's branch named by its town before it ("my Saturdays at the Bridport Co-op,
     second job"): one workplace when work is said in the sentence."""
@@ -1511,7 +1540,10 @@ def _corrections(text, found, common):
         if k == "station" and span.startswith(("Ysgol ", "Coleg ")):
             k = "school"
         if k == "station" and (
-            _FIRE_STATION.search(span) or words[-1] in _ids._PN_WORK_TAIL or words[-1] in TRADE_WORDS
+            _FIRE_STATION.search(span)
+            or words[-1] in _ids._PN_WORK_TAIL
+            or words[-1] in TRADE_WORDS
+            or all(w in _chains() for w in words)
         ):
             k = "workplace"  # a fire station, "Mane Street Salon": no police station
         if k == "address" and not any(c.isdigit() for c in span) and "," not in span:
@@ -1613,7 +1645,7 @@ def revise(text: str, found: list) -> list:
     if any(c in text for c in NURSERY_CHAINS):
         found = _replace(found, _nursery_branches(text, common))
     if any(c in text for c in _ids.CHAINS):
-        found = _replace(found, _town_chains(text, found))
+        found = _replace(found, _town_chains(text, found) + _chain_towns(text, found))
     kinds = {f[2] for f in found}
     if "workplace" in kinds or "school" in kinds or "station" in kinds or ("place" in kinds and " in " in text):
         found = _merge_towns(text, found)
