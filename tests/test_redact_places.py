@@ -662,6 +662,7 @@ def test_places19_kind_then_name(text, expected):
         "She hated school. Facebook, mostly, that's where it started.",
         "I left school. Then, I joined up.",
         "I got to the nick. Monday, it was.",
+        "I rang the station. Christ, the wait was long.",
     ],
 )
 def test_places19_kind_then_name_look_alikes_stay(text):
@@ -865,3 +866,8 @@ def test_places19_address_look_alikes_stay(text):
 )
 def test_places19_chain_and_town(text, expected):
     assert redact(text)[0] == expected
+
+
+def test_places19_kind_then_name_with_a_home_word_is_an_address():
+    out = redact("I moved school. Padiham, we lived there then.")[0]
+    assert out == "I moved school. [Address A], we lived there then.", out

@@ -547,6 +547,9 @@ def find(text: str, add, folded) -> None:
             add((m.start("name"), m.end("name"), kind, m.group("name").lower()))
 
 
+_EXCLAMATIONS = frozenset("Christ Jesus Jeez Jeezo God Gosh Crikey Blimey Bloody Lord Heavens Cheers Ta".split())
+
+
 def _kind_then_name(text, add, common):
     """A station or school said as a sentence of its own after the noun of its kind ("from
     my station. Hammersmith."): not a given name, a common word or an allowed name."""
@@ -561,8 +564,13 @@ def _kind_then_name(text, add, common):
             continue
         if words[0] in given or (len(words) == 1 and words[0] in _ids.allowed_proper_nouns("not places")):
             continue  # "back to the station. Sarah, she was on the desk."; "school. Facebook, mostly."
+        if words[0] in _EXCLAMATIONS:
+            continue  # "I rang the station. Christ, the wait."
         noun = m.group("noun")
         kind = "station" if noun in ("station", "nick") else "address" if noun.startswith("address") else "school"
+        rest = text[m.end("name") : m.end("name") + 40].split(". ")[0]
+        if _LIVES_WORD.search(rest):
+            kind = "address"  # "I moved school. Burnley, we lived there then."
         add((m.start("name"), m.end("name"), kind, m.group("name").lower()))
 
 
@@ -1498,7 +1506,8 @@ def _corrections(text, found, common):
                 out.append((last.start(1), last.end(1), "person", last.group(1).lower()))
                 continue
         if k in ("address", "place") and _SCHOOL_THEN_BEFORE.search(text, max(0, s - 12), s):
-            k = "school"  # "The little one's nursery. Sunny Meadows.": the nursery's name
+            if not _LIVES_WORD.search(text[e : e + 40].split(". ")[0]):
+                k = "school"  # "The little one's nursery. Sunny Meadows.": the nursery's name
         if k == "workplace" and _SCHOOL_NOUN_BEFORE.search(text, max(0, s - 30), s):
             k = "school"  # "at nursery, Little Owls": a nursery or school in apposition
         if k in ("address", "place") and _SCHOOL_CHILD_BEFORE.search(text, max(0, s - 40), s):
