@@ -871,3 +871,31 @@ def test_places19_chain_and_town(text, expected):
 def test_places19_kind_then_name_with_a_home_word_is_an_address():
     out = redact("I moved school. Padiham, we lived there then.")[0]
     assert out == "I moved school. [Address A], we lived there then.", out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a school after where a child goes; a name with a king's numeral
+        (
+            "They found out where my granddaughter goes, Swanton Abbott Hall, and waited outside.",
+            "They found out where my granddaughter goes, [School A], and waited outside.",
+        ),
+        (
+            "A lad messaged my son, said he was from Queen Mary II Bramcote, his year.",
+            "A lad messaged my son, said he was from [School A], his year.",
+        ),
+        # a row's place between the officer's name and number
+        (
+            'The list said "Cole, Dan – Hednesford – 4471 – two kids".',
+            'The list said "[Person A] – [Address A] – [Collar number A] – two kids".',
+        ),
+    ],
+)
+def test_places19_child_goes_roman_and_row_middle(text, expected):
+    assert redact(text)[0] == expected
+
+
+def test_places19_child_goes_a_weekday_stays():
+    text = "I know where your son goes, Monday to Friday."
+    assert redact(text)[0] == text

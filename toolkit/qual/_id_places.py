@@ -166,6 +166,12 @@ SENT_TO_ALL = re.compile(
 _POLICE_TEXT = re.compile(
     r"(?i:\b(?:station|nick|officers?|PCs?|PCSOs?|sergeant|inspector|police|force|shift|custody)\b)"
 )
+#: A school said after where a child goes: "where my grandson goes, Hethersett Old Hall,".
+CHILD_GOES = re.compile(
+    r"\b(?:son|daughter|grandson|granddaughter|kids?|children|lad|girl|boy|youngest|eldest|stepson|stepdaughter)"
+    r"(?:['’]s)?\s+(?:goes|go|went|attends|attended)\s*,\s+"
+    rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})(?=\s*[.,;!?]|\s+[-–—])"
+)
 _QA_KIND = {"station": "station", "nick": "station", "street": "address", "road": "address", "estate": "address"}
 _QA_KIND.update(dict.fromkeys(("company", "firm", "shop", "employer"), "workplace"))
 #: A station named by the team an officer runs or is on: "ran Wigan North neighbourhoods",
@@ -526,6 +532,13 @@ def find(text: str, add, folded) -> None:
             add((start, m.end("name"), "station", text[start : m.end("name")].lower()))
     if any(w in hay for w in ("station", "nick", "uni", "college", "school", "nursery", "address")):
         _kind_then_name(text, add, common)
+    if " goes, " in text or " go, " in text or " went, " in text or " attend" in text:
+        given = _ids.gazetteer()[0]
+        for m in CHILD_GOES.finditer(text):
+            words = m.group("name").split()
+            if _bad_town(words, common) or words[0] in given or all(_ids.is_ordinary(w) for w in words):
+                continue  # "where my son goes, Sarah says", "where the kids go, Monday"
+            add((m.start("name"), m.end("name"), "school", m.group("name").lower()))
     if "whole of " in hay or "everyone " in hay or "everybody " in hay or "all of " in hay:
         for m in SENT_TO_ALL.finditer(text):
             span = _drop_trailing(text, m.start("place"), m.end("place"))
@@ -1022,6 +1035,9 @@ _ROW_PLACE = re.compile(
     rf"\s*(?:--|[–—,.;|/])\s*(?P<place>{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,2}})"
     r"(?=\s*(?:--|[–—,.;:|\"”’)]|$))"
 )
+_ROW_PLACE_BETWEEN = re.compile(
+    rf"\s*(?:--|[–—,;|/])\s*(?P<place>{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,2}})\s*(?:--|[–—,;|/])\s*"
+)
 _CAPS_NAME_FIELD = re.compile(rf"(?<![\w'’-])[{_UP}]{{3,}}(?:\s+[{_UP}]{{1,2}})?\s*(?:--|[–—,;|/])\s*$")
 _ROW_STATION = re.compile(r"(?i:\b(?:station|nick|based|posted|stationed|wellbeing|referr(?:al|ed)|staff\s+list)\b)")
 _ROW_HOME = re.compile(r"(?i:\b(?:live[sd]?|living|home|address|addresses|where\s+\w+\s+lives?)\b)")
@@ -1037,6 +1053,14 @@ def _row_places(text, found, common):
         if not any(0 <= f[0] - p <= 60 and "\n" not in text[p : f[0]] for p in persons):
             if not _CAPS_NAME_FIELD.search(text, max(0, f[0] - 30), f[0]):
                 continue  # a row names its officer first ("PATEL R -- 119FH -- Hounslow")
+        before = text[max(0, f[0] - 300) : f[0]]
+        kind = "station" if _ROW_STATION.search(before) and not _ROW_HOME.search(before) else "address"
+        lead = next((p for p in persons if 0 <= f[0] - p <= 40), None)
+        mid = _ROW_PLACE_BETWEEN.fullmatch(text, lead, f[0]) if lead is not None else None
+        if mid and not any(g[0] < mid.end("place") and g[1] > mid.start("place") and g[2] != "place" for g in found):
+            words = mid.group("place").split()
+            if not (_bad_town(words, common) or words[0].isupper() or _ids.is_ordinary(words[0]) and len(words) == 1):
+                new.append((mid.start("place"), mid.end("place"), kind, mid.group("place").lower()))
         m = _ROW_PLACE.match(text, f[1])
         if m is None or any(
             g[0] < m.end("place") and g[1] > m.start("place") and not (g[2] == "place" and g[:2] == m.span("place"))
@@ -1050,8 +1074,6 @@ def _row_places(text, found, common):
             continue  # "7720, Referral, ...", "4417, Night Shift" (not "Milton Keynes")
         if words[0] in _ids.gazetteer()[0] or words[0] in _ids.allowed_proper_nouns("not places"):
             continue  # a name or a platform in the next field
-        before = text[max(0, f[0] - 300) : f[0]]
-        kind = "station" if _ROW_STATION.search(before) and not _ROW_HOME.search(before) else "address"
         new.append((m.start("place"), m.end("place"), kind, m.group("place").lower()))
     return new
 
@@ -1071,6 +1093,21 @@ def _welsh_join_schools(text, found):
             continue
         if not _ids._sentence_start(text, m.start()) or m.group("name").casefold() not in _ids.english_words():
             new.append((m.start("name"), f[1], "school", text[m.start("name") : f[1]].lower()))
+    return new
+
+
+_ROMAN_GAP = re.compile(r" (?:II|III|IV|V|VI|VII|VIII) ")
+
+
+def _roman_names(text, found):
+    """Two candidates joined by a king's numeral ("King Edward VI Camp Hill"): one name, a
+    school when the sentence is about a child or a school."""
+    new = []
+    found = sorted(found)
+    for a, b in zip(found, found[1:]):
+        if a[2] in _PLACE_KINDS and b[2] in _PLACE_KINDS and _ROMAN_GAP.fullmatch(text, a[1], b[0]):
+            kind = "school" if "school" in (a[2], b[2]) or _school_said(text, a[0], b[1]) else a[2]
+            new.append((a[0], b[1], kind, text[a[0] : b[1]].lower()))
     return new
 
 
@@ -1649,6 +1686,8 @@ def revise(text: str, found: list) -> list:
     kinds = {f[2] for f in found}
     if "collar_number" in kinds or "vehicle" in kinds:
         found = _replace(found, _row_places(text, found, common))
+    if " V" in text or " I" in text:
+        found = _replace(found, _roman_names(text, found))
     if " y " in text or " yr " in text:
         found = _replace(found, _welsh_join_schools(text, found))
     if any(c in text for c in NURSERY_CHAINS):
