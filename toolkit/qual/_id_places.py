@@ -33,6 +33,22 @@ Classes of phrasing covered (issue 12, the revision on corpora M and N):
   description of their work is a station ("a DC in X Police, Euston Street"), not an
   address; a name joined by "and" to a street or station takes its kind.
 
+The revision on T's misses (places19): a policing unit said by its capitalised name with no
+article ("at Force Intelligence Bureau", "from Digital Media Investigation Unit", "Analyst,
+X Bureau, Y Police"; with an article a unit named only by its function stays, as the
+corpora before Q annotate it) and a control room named by a capitalised word ("the Force
+Control Room"); a station, school or address said as a sentence of its own after the noun
+of its kind ("from my station. Hammersmith.", "Going to uni. Keele,", "my address in the
+comments. Whitley Bay."); places as fields of list rows beside an officer's collar number
+or plate; a message sent to everyone at a place; church schools with their kind ("St
+Cuthbert's RC High"), schools named by their pupils with "School", Welsh names with "y",
+a king's numeral, a school after "where my son goes,"; nursery chains with their branch;
+a chain and its town either side with work said ("the Bridport Co-op ... second job", "B&Q
+Aintree"); site nouns (steelworks, refinery, shipyard ...); a form's "Address:" field and a
+house name of ordinary words before an address. Look-alikes: "<Town> way" (an area), a
+site denied as a workplace said again, "on t' drive", a platform as an address, a unit
+after "moved to" ("Dog Unit").
+
 And look-alikes: map and storage products named with street words ("Street View",
 "Google Drive"), national police bodies ("the Police Treatment Centres"), departments
 ("the People Directorate"), events ("the Highland Games"), a town before a newspaper's
