@@ -899,3 +899,25 @@ def test_places19_child_goes_roman_and_row_middle(text, expected):
 def test_places19_child_goes_a_weekday_stays():
     text = "I know where your son goes, Monday to Friday."
     assert redact(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "They wrote it up in the Greggs on the high street where my daughter works.",
+            "They wrote it up in the [Workplace A] where my daughter works.",
+        ),
+        (
+            "My wife's at the Spar on the main road, where she works nights.",
+            "My wife's at the [Workplace A], where she works nights.",
+        ),
+    ],
+)
+def test_places19_employer_on_a_lower_case_street_where_someone_works(text, expected):
+    assert redact(text)[0] == expected
+
+
+def test_places19_employer_on_a_street_without_work_keeps_the_street():
+    out = redact("We had a drink in the Red Lion on the high street where the fight was.")[0]
+    assert "on the high street where the fight was" in out, out

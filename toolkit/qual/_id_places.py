@@ -188,6 +188,13 @@ CHILD_GOES = re.compile(
     r"(?:['’]s)?\s+(?:goes|go|went|attends|attended)\s*,\s+"
     rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})(?=\s*[.,;!?]|\s+[-–—])"
 )
+#: An employer placed by a lower-case street before "where ... works": "the Wetherspoons on
+#: the high street where my son works".
+WHERE_WORKS_STREET = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_AW}(?:\s+{_AW}){{0,2}})\s+(?:on|in)\s+the\s+"
+    r"(?:high\s+street|main\s+road|[a-z]+\s+(?:road|street|estate|precinct|retail\s+park))"
+    r"\s*,?\s+where\s+(?:[\w’']+\s+){1,3}?(?:works?|worked|is\s+employed)\b"
+)
 _QA_KIND = {"station": "station", "nick": "station", "street": "address", "road": "address", "estate": "address"}
 _QA_KIND.update(dict.fromkeys(("company", "firm", "shop", "employer"), "workplace"))
 #: A station named by the team an officer runs or is on: "ran Wigan North neighbourhoods",
@@ -555,6 +562,14 @@ def find(text: str, add, folded) -> None:
             if _bad_town(words, common) or words[0] in given or all(_ids.is_ordinary(w) for w in words):
                 continue  # "where my son goes, Sarah says", "where the kids go, Monday"
             add((m.start("name"), m.end("name"), "school", m.group("name").lower()))
+    if " where " in text and (" the high street" in hay or " road" in hay or " street" in hay or " estate" in hay):
+        for m in WHERE_WORKS_STREET.finditer(text):
+            words = m.group("name").split()
+            if _bad_name(words, common):
+                continue
+            end = m.start() + m.group().rindex(" where")
+            end = end - 1 if text[end - 1] == "," else end
+            add((m.start("name"), end, "workplace", m.group("name").lower()))
     if "whole of " in hay or "everyone " in hay or "everybody " in hay or "all of " in hay:
         for m in SENT_TO_ALL.finditer(text):
             span = _drop_trailing(text, m.start("place"), m.end("place"))
