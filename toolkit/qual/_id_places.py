@@ -1723,8 +1723,7 @@ def revise(text: str, found: list) -> list:
         found = _replace(found, _welsh_join_schools(text, found))
     if any(c in text for c in NURSERY_CHAINS):
         found = _replace(found, _nursery_branches(text, common))
-    if any(c in text for c in _ids.CHAINS):
-        found = _replace(found, _town_chains(text, found) + _chain_towns(text, found))
+    found = _replace(found, _town_chains(text, found) + _chain_towns(text, found))
     kinds = {f[2] for f in found}
     if "workplace" in kinds or "school" in kinds or "station" in kinds or ("place" in kinds and " in " in text):
         found = _merge_towns(text, found)
