@@ -533,3 +533,391 @@ def test_places18_look_alikes_are_no_place(text, kept):
 def test_places18_real_places_still_go(text, gone):
     out = redact(text)[0]
     assert gone not in out, out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the kind of school after its church; a church school said with its church alone
+        (
+            "Our youngest is at St Oswin's RC High and they found her there.",
+            "Our youngest is at [School A] and they found her there.",
+        ),
+        ("He's in Year 5 at Holy Rood CE Primary now.", "He's in Year 5 at [School A] now."),
+        ("She's at St Aidan's C of E, in the juniors.", "She's at [School A], in the juniors."),
+        # an employer named by its site after "works at the"
+        (
+            "My husband works at the Shotton steelworks, nights mostly.",
+            "My husband works at the [Workplace A], nights mostly.",
+        ),
+        (
+            "My brother's been at the Fawley refinery for ten years.",
+            "My brother's been at the [Workplace A] for ten years.",
+        ),
+    ],
+)
+def test_places19_church_schools_and_sites(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # a church, not a school
+        ("We're at St Kentigern's RC church most Sundays.", "RC church"),
+        # a site said once as not worked at, then again
+        (
+            "I had my hip done at Treliske. I wasn't working there. So Treliske was where they saw the wristband.",
+            "So Treliske was",
+        ),
+        # the area round a town ("<Town> way"), and a dialect article before a street word
+        ("I cover the whole valley, mostly Llanwrda way. It's quiet.", "Llanwrda way"),
+        ("The post said \"his van's always on t' drive\" and that was it.", "t' drive"),
+    ],
+)
+def test_places19_look_alikes_stay(text, kept):
+    out = redact(text)[0]
+    assert kept in out, out
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("We live out Llanwrda way, on a farm.", "Llanwrda"),
+        ("She lives at 4 Treliske Way, Truro.", "Treliske"),
+        ("I'm at Treliske, on the wards, and they found me.", "Treliske"),
+    ],
+)
+def test_places19_real_places_still_go(text, gone):
+    out = redact(text)[0]
+    assert gone not in out, out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a policing unit said by its capitalised name, with no article, as a name is said
+        (
+            "P4: Researcher, Economic Crime Unit, Kent Police. I see a lot of it.",
+            "P4: Researcher, [Station A], [Force A]. I see a lot of it.",
+        ),
+        (
+            "A woman from Public Protection Unit rang me back the next day.",
+            "A woman from [Station A] rang me back the next day.",
+        ),
+        ("I'd moved to Roads Policing Unit by then.", "I'd moved to [Station A] by then."),
+        ("Team: Serious Collision Investigation Unit.", "Team: [Station A]."),
+        # a control room named by a capitalised word, with or without the article
+        (
+            "We were in the Force Control Room when the call came.",
+            "We were in the [Station A] when the call came.",
+        ),
+        ("Bootle Control Room had it logged.", "[Station A] had it logged."),
+    ],
+)
+def test_places19_named_units(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a unit named by its function with an article, as the older corpora annotate it
+        "The lad from the Economic Crime Unit said it was a burner.",
+        "I was on the Public Protection Unit for two years.",
+        # generic departments and business teams, and a control room with no name
+        "The email came from Professional Standards Department, not from us.",
+        "I got a letter from Customer Services Team about the parking.",
+        "It was all logged by the control room, then the Control Room rang back.",
+    ],
+)
+def test_places19_unit_look_alikes_stay(text):
+    assert redact(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a station or a school said as a sentence of its own after the noun of its kind
+        (
+            "Half the shift from my station. Loughton. All on one list.",
+            "Half the shift from my station. [Station A]. All on one list.",
+        ),
+        (
+            "She's off to uni in September. Bangor, if the grades come.",
+            "She's off to uni in September. Bangor, if the grades come.",
+        ),
+        ("She's starting uni. Bangor, if the grades come.", "She's starting uni. [School A], if the grades come."),
+        ("He's moving nursery. Bumblewick, on the corner.", "He's moving nursery. [School A], on the corner."),
+    ],
+)
+def test_places19_kind_then_name(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I went back to the station. Nightmare, it was.",
+        "She hated school. Facebook, mostly, that's where it started.",
+        "I left school. Then, I joined up.",
+        "I got to the nick. Monday, it was.",
+        "I rang the station. Christ, the wait was long.",
+    ],
+)
+def test_places19_kind_then_name_look_alikes_stay(text):
+    assert redact(text)[0] == text
+
+
+def test_places19_kind_then_a_given_name_is_a_person():
+    out = redact("I went back to the station. Sarah, she was on the desk.")[0]
+    assert out == "I went back to the station. [Person A], she was on the desk.", out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a chain's branch named by its town before it, with work said in the sentence
+        (
+            "Sundays I'm at the Lyme Regis Co-op, it's my second job.",
+            "Sundays I'm at the [Workplace A], it's my second job.",
+        ),
+        (
+            "My wife's shifts at the Cleckheaton Morrisons got posted.",
+            "My wife's shifts at the [Workplace A] got posted.",
+        ),
+    ],
+)
+def test_places19_town_before_a_chain(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a nursery chain and its branch: the child's nursery, or a workplace when work is said
+        ("We moved him to Busy Bees Penwortham in the end.", "We moved him to [School A] in the end."),
+        ("She works as a room leader at Kids Planet in Nantwich.", "She works as a room leader at [Workplace A]."),
+    ],
+)
+def test_places19_nursery_chain_branch(text, expected):
+    assert redact(text)[0] == expected
+
+
+def test_places19_nursery_chain_before_a_month_stays():
+    text = "Busy Bees in September, then big school."
+    assert redact(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a place as the next field of a list row after an officer's collar number or plate
+        (
+            'Name, shoulder number and where we live. "Okafor, Ben -- 5512 -- Sutton Coldfield".',
+            'Name, shoulder number and where we live. "[Person A] -- [Collar number A] -- [Address A]".',
+        ),
+        (
+            '"3. Pryce, Leanne – 2290 – KN19 TZE – Mossley." That\'s me.',
+            '"3. [Person A] – [Collar number A] – [Vehicle A] – [Address A]." That\'s me.',
+        ),
+        (
+            'The staff list: "Ibe, Grace, PS, 6604, Market Harborough, nights."',
+            'The staff list: "[Person A], PS, [Collar number A], [Station A], nights."',
+        ),
+    ],
+)
+def test_places19_row_places(text, expected):
+    assert redact(text)[0] == expected
+
+
+def test_places19_row_place_after_a_capitals_name_field():
+    text = 'Shoulder number and home town, like "OKAFOR B -- 5512 -- Sutton Coldfield".'
+    out = redact(text)[0]
+    assert "Sutton Coldfield" not in out and "5512" not in out, out
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("PC Ian Roe, 4417, Night Shift, that was the line.", "Night Shift"),
+        ("PC Ian Roe, 4417, Response Team, nights.", "Response Team"),
+        ("Sergeant Dave Ellis, 4417. Monday, it was.", "Monday"),
+        # a unit named by one function word, and a unit after "moved to"
+        ("I was moved to Dog Unit in 2019.", "Dog Unit"),
+        ("We moved to Tasking Team last year.", "Tasking Team"),
+    ],
+)
+def test_places19_row_and_unit_look_alikes_stay(text, kept):
+    out = redact(text)[0]
+    assert kept in out, out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a message sent to everyone at a place: its recipients' station (or workplace)
+        (
+            "My payslip got e-mailed to the whole of Beaumont Leys by mistake. Every officer.",
+            "My payslip got e-mailed to the whole of [Station A] by mistake. Every officer.",
+        ),
+        (
+            "The rota was sent to all of Hebburn Fields, the whole depot.",
+            "The rota was sent to all of [Workplace A], the whole depot.",
+        ),
+    ],
+)
+def test_places19_sent_to_everyone_at(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It got sent to the whole of Wales, that picture.",
+        "The memo was sent to all of Professional Standards.",
+        "The email went to everyone in HR.",
+    ],
+)
+def test_places19_sent_to_everyone_look_alikes_stay(text):
+    assert redact(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a school named by its pupils, with its school word or after "the school's"
+        (
+            "They wrote that she goes to Ripon Girls' High, which she does.",
+            "They wrote that she goes to [School A], which she does.",
+        ),
+        ("The school's Sacred Heart Boys'. They rang the office.", "The school's [School A]. They rang the office."),
+        # a saint's church school in a list row, a Welsh school name with "y"
+        (
+            'The row said "Moss, PC 2231, St Wilfrid\'s RC, Year 8".',
+            'The row said "Moss, PC [Collar number A], [School A], Year 8".',
+        ),
+        ("Someone got it off Bryn y Mor High, the office.", "Someone got it off [School A], the office."),
+        # a nursery named with ordinary words, as a sentence of its own after "nursery"
+        ("The little one's nursery. Sunny Meadows. Right by us.", "The little one's nursery. [School A]. Right by us."),
+    ],
+)
+def test_places19_more_school_forms(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Old Boys' club met on a Friday.",
+        "She hated school. Big Brother, she watched.",
+    ],
+)
+def test_places19_more_school_look_alikes_stay(text):
+    assert redact(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a town's hyphenated name with a joining word is no compound of ordinary words
+        ("My nan's ninety, she's in Bolton-le-Sands now.", "My nan's ninety, she's in [Place A] now."),
+        # a form's "Address:" field, a house name of ordinary words before an address
+        (
+            "Next of kin: my brother. Address: Old Mill House, Ambleside.",
+            "Next of kin: my brother. Address: [Address A].",
+        ),
+        (
+            "They wrote to my dad's house, The Old Forge, Mill Lane, Wrenbury, in my name.",
+            "They wrote to my dad's house, [Address A], in my name.",
+        ),
+        # a town said as a sentence of its own after an address was mentioned
+        (
+            "Then someone put my address in the thread. Ashington. Just the town.",
+            "Then someone put my address in the thread. [Address A]. Just the town.",
+        ),
+    ],
+)
+def test_places19_address_forms(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My Mother-in-law came round on Sunday.",
+        "They put my address on Facebook. Nightmare.",
+        "He asked for my address. Nightmare, honestly.",
+        "Address: the same as before.",
+    ],
+)
+def test_places19_address_look_alikes_stay(text):
+    assert redact(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a chain and its branch's town, after it; a chain said as where someone is
+        ("Seen your car at Lidl Seacroft every Friday.", "Seen your car at [Place A] every Friday."),
+        ("I do Sundays at Aldi Gipton, second job.", "I do Sundays at [Workplace A], second job."),
+        ("That's her work, she's at Greggs, not me.", "That's her work, she's at [Workplace A], not me."),
+    ],
+)
+def test_places19_chain_and_town(text, expected):
+    assert redact(text)[0] == expected
+
+
+def test_places19_kind_then_name_with_a_home_word_is_an_address():
+    out = redact("I moved school. Padiham, we lived there then.")[0]
+    assert out == "I moved school. [Address A], we lived there then.", out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a school after where a child goes; a name with a king's numeral
+        (
+            "They found out where my granddaughter goes, Swanton Abbott Hall, and waited outside.",
+            "They found out where my granddaughter goes, [School A], and waited outside.",
+        ),
+        (
+            "A lad messaged my son, said he was from Queen Mary II Bramcote, his year.",
+            "A lad messaged my son, said he was from [School A], his year.",
+        ),
+        # a row's place between the officer's name and number
+        (
+            'The list said "Cole, Dan – Hednesford – 4471 – two kids".',
+            'The list said "[Person A] – [Address A] – [Collar number A] – two kids".',
+        ),
+    ],
+)
+def test_places19_child_goes_roman_and_row_middle(text, expected):
+    assert redact(text)[0] == expected
+
+
+def test_places19_child_goes_a_weekday_stays():
+    text = "I know where your son goes, Monday to Friday."
+    assert redact(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "They wrote it up in the Greggs on the high street where my daughter works.",
+            "They wrote it up in the [Workplace A] where my daughter works.",
+        ),
+        (
+            "My wife's at the Spar on the main road, where she works nights.",
+            "My wife's at the [Workplace A], where she works nights.",
+        ),
+    ],
+)
+def test_places19_employer_on_a_lower_case_street_where_someone_works(text, expected):
+    assert redact(text)[0] == expected
+
+
+def test_places19_employer_on_a_street_without_work_keeps_the_street():
+    out = redact("We had a drink in the Red Lion on the high street where the fight was.")[0]
+    assert "on the high street where the fight was" in out, out

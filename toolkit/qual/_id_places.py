@@ -33,6 +33,22 @@ Classes of phrasing covered (issue 12, the revision on corpora M and N):
   description of their work is a station ("a DC in X Police, Euston Street"), not an
   address; a name joined by "and" to a street or station takes its kind.
 
+The revision on T's misses (places19): a policing unit said by its capitalised name with no
+article ("at Force Intelligence Bureau", "from Digital Media Investigation Unit", "Analyst,
+X Bureau, Y Police"; with an article a unit named only by its function stays, as the
+corpora before Q annotate it) and a control room named by a capitalised word ("the Force
+Control Room"); a station, school or address said as a sentence of its own after the noun
+of its kind ("from my station. Hammersmith.", "Going to uni. Keele,", "my address in the
+comments. Whitley Bay."); places as fields of list rows beside an officer's collar number
+or plate; a message sent to everyone at a place; church schools with their kind ("St
+Cuthbert's RC High"), schools named by their pupils with "School", Welsh names with "y",
+a king's numeral, a school after "where my son goes,"; nursery chains with their branch;
+a chain and its town either side with work said ("the Bridport Co-op ... second job", "B&Q
+Aintree"); site nouns (steelworks, refinery, shipyard ...); a form's "Address:" field and a
+house name of ordinary words before an address. Look-alikes: "<Town> way" (an area), a
+site denied as a workplace said again, "on t' drive", a platform as an address, a unit
+after "moved to" ("Dog Unit").
+
 And look-alikes: map and storage products named with street words ("Street View",
 "Google Drive"), national police bodies ("the Police Treatment Centres"), departments
 ("the People Directorate"), events ("the Highland Games"), a town before a newspaper's
@@ -64,14 +80,16 @@ _SITE_NOUN = (
     r"(?:depot|plant|factory|warehouse|workshop|creamery|dairy|brewery|distillery|mill|quarry|"
     r"head\s+office|delivery\s+office|sorting\s+office|offices|distribution\s+centre|"
     r"fulfilment\s+centre|call\s+centre|ambulance\s+station|fire\s+station|branch|superstore|"
-    r"store|yard|site)"
+    r"steelworks|ironworks|brickworks|refinery|shipyard|dockyard|boatyard|colliery|foundry|abattoir|"
+    r"sawmill|power\s+station|store|yard|site)"
 )
 _SITE = rf"(?:\s+(?:[a-z]+\s+)?{_SITE_NOUN})"
 #: The same, without the nouns that say little alone after a town ("the Leeds site").
 _SITE_STRONG = (
     r"(?:\s+(?:[a-z]+\s+)?(?:depot|plant|factory|warehouse|workshop|creamery|dairy|brewery|"
     r"distillery|head\s+office|delivery\s+office|sorting\s+office|distribution\s+centre|"
-    r"fulfilment\s+centre|call\s+centre|ambulance\s+station|fire\s+station))"
+    r"fulfilment\s+centre|call\s+centre|ambulance\s+station|fire\s+station|steelworks|ironworks|"
+    r"brickworks|refinery|shipyard|dockyard|boatyard|colliery|foundry|abattoir|sawmill|power\s+station))"
 )
 _TOWN = rf"{_ids._CAP}(?:\s+{_ids._CAP}){{0,2}}"
 #: "at <Name> in <Town>", "at the <Name> plant in <Town>", "works for <Name> at the <Town> depot".
@@ -148,6 +166,35 @@ QA_WHICH = re.compile(
     r"[^?.!\n]{0,40}\?\s+(?:Respondent|Interviewee|Participant|R|A)\s*:\s+"
     rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})(?=\s*[.,;!]|\s+[-–—])"
 )
+#: A place said as a sentence of its own after the noun of its kind: "officers from my
+#: station. Hammersmith.", "Going to uni. Keele, hopefully." (the name stops there).
+KIND_THEN_NAME = re.compile(
+    r"\b(?P<noun>station|nick|uni|university|college|school|nursery|address(?:\s+[a-z]+){0,4}?)\s*[.:]\s+"
+    rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})(?=\s*[.,;!?]|\s+[-–—])"
+)
+#: A message sent to everyone at a place: "an e-mail sent to the whole of Cardiff Bay", "it
+#: went round everyone at Beaumont Leys" (its recipients' workplace, a station in policing).
+SENT_TO_ALL = re.compile(
+    r"\b(?:sent|went|emailed|e-mailed|forwarded|circulated|copied|cc['’]?d)\s+(?:out\s+|round\s+)?"
+    r"(?:to\s+)?(?:the\s+whole\s+of|everyone\s+(?:at|in)|everybody\s+(?:at|in)|all\s+of)\s+"
+    rf"(?P<place>{_TOWN})"
+)
+_POLICE_TEXT = re.compile(
+    r"(?i:\b(?:station|nick|officers?|PCs?|PCSOs?|sergeant|inspector|police|force|shift|custody)\b)"
+)
+#: A school said after where a child goes: "where my grandson goes, Hethersett Old Hall,".
+CHILD_GOES = re.compile(
+    r"\b(?:son|daughter|grandson|granddaughter|kids?|children|lad|girl|boy|youngest|eldest|stepson|stepdaughter)"
+    r"(?:['’]s)?\s+(?:goes|go|went|attends|attended)\s*,\s+"
+    rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})(?=\s*[.,;!?]|\s+[-–—])"
+)
+#: An employer placed by a lower-case street before "where ... works": "the Wetherspoons on
+#: the high street where my son works".
+WHERE_WORKS_STREET = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_AW}(?:\s+{_AW}){{0,2}})\s+(?:on|in)\s+the\s+"
+    r"(?:high\s+street|main\s+road|[a-z]+\s+(?:road|street|estate|precinct|retail\s+park))"
+    r"\s*,?\s+where\s+(?:[\w’']+\s+){1,3}?(?:works?|worked|is\s+employed)\b"
+)
 _QA_KIND = {"station": "station", "nick": "station", "street": "address", "road": "address", "estate": "address"}
 _QA_KIND.update(dict.fromkeys(("company", "firm", "shop", "employer"), "workplace"))
 #: A station named by the team an officer runs or is on: "ran Wigan North neighbourhoods",
@@ -165,10 +212,31 @@ ACRONYM_UNIT_AT = re.compile(
     rf"(?<![\w'’&/.-])(?P<unit>[A-Z]{{2,5}}U)\s+(?:at|in|out\s+of)\s+(?:the\s+)?"
     rf"(?P<place>{_ids._CAP}(?:\s+{_ids._CAP}){{0,2}})"
 )
+#: A unit said by its capitalised name, as a name is said (no article): "at Force Intelligence
+#: Bureau", "the lad from Digital Media Investigation Unit", "Analyst, Force Intelligence
+#: Bureau, Cleveland Police", "Department: Operational Support Unit". With an article ("the
+#: Cyber Crime Unit", "in the Criminal Justice Unit") a unit named only by its function
+#: stays, as the corpora before Q annotate it; a control room named by a capitalised word
+#: ("the Force Control Room", "Bootle Control Room") is one identifier with or without it.
+NAMED_UNIT = re.compile(
+    rf"(?P<before>(?<![\w'’-])(?:at|from|with|to|on|in|for|into|joined)\s+|[,:(]\s*)"
+    rf"(?P<name>(?:{_AW}\s+){{2,4}}(?:Unit|Bureau|Team|Squad|Hub|Command|Department|Desk|Control\s+Room))(?![\w'’-])"
+)
+NAMED_CONTROL_ROOM = re.compile(rf"(?<![\w'’-])(?P<name>(?:{_AW}\s+){{1,3}}Control\s+Room)(?![\w'’-])")
+#: Words that make a unit's capitalised name a policing unit's (not "Customer Services Team").
+_POLICE_FUNCTION = frozenset(
+    """Forensic Forensics Intelligence Investigation Investigations Investigative Crime Crimes
+    Tactical Operational Firearms Armed Dog Dogs Roads Traffic Safeguarding Protection Response
+    Neighbourhood Custody Cyber Fraud Surveillance Organised Force Marine Mounted Homicide Rape
+    Sexual Offences Abuse Domestic Missing Trafficking Slavery Terrorism Counter Covert Proactive
+    Burglary Robbery Drugs Gangs Violence Exploitation Policing Patrol Control Collision Motorway
+    Underwater Search Disclosure Prisoner Detention Tasking Criminal Justice""".split()
+)
 #: Address announced: "her address, 22 Eskside West", "my house name, which is ...", "my road. ...".
 _OWNER_BEFORE = re.compile(
     r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our|[Tt]he)\s+(?:(?:home|new|old|full|actual)\s+)?$"
 )
+_ADDRESS_LABEL = re.compile(r"(?<![\w'’-])(?:Home\s+)?Address\s*:\s+")
 _ADDRESS_SAID = re.compile(
     r"(?:address|house\s+name|road|street)(?:['’]s|\s+(?:is|was))?"
     r"(?:\s*,\s*(?:which\s+is|which\s+was|that['’]s|it['’]s))?\s*[,:.]?\s+"
@@ -197,6 +265,8 @@ HOUSE_WORDS = frozenset(
     Rectory Grange Mansions Chambers Croft Bungalow Court Towers Tower Flats Buildings Works
     Coach Stables Orchard Haven Retreat Nook End""".split()
 )
+#: A house name of ordinary words before an address: "The Old Forge, Church Lane".
+_HOUSE_BEFORE = re.compile(rf"(?<![\w'’-])(?P<name>(?:The\s+)?{_AW}(?:\s+{_AW}){{0,2}}),\s+$")
 _STREET_END = re.compile(rf"\s{_ids._STREET}$")
 _SCHOOL_TAIL = frozenset("School Academy Primary Nursery College Grammar Juniors Infants Middle".split())
 _SCHOOL_TAIL_2 = ("High School", "Sixth Form", "Day Nursery", "Primary School")
@@ -250,6 +320,16 @@ _THE_BEFORE = re.compile(r"(?i:\bthe\s+)$")
 _IN_THE_BEFORE = re.compile(r"(?i:\b(?:in|to|from)\s+the\s+)$")
 #: The church of a church school after its name: "C of E", "CE", "RC", "CiW".
 _CHURCH_TAIL = re.compile(r" (?:C of E|CofE|C\.E\.|CE|R\.C\.|RC|CiW|CIW|VA|VC)(?![\w'’-])")
+_SAINT_BEFORE = re.compile(r"(?<![\w'’-])(?:St\.?|Saint)\s+$")
+_PUPILS_SCHOOL_AFTER = re.compile(
+    r"['’](?: (?:High|Grammar|Academy|College|School|Collegiate)(?: School)?)?(?![\w'’-])"
+)
+_CHURCH_NOUN_AFTER = re.compile(r" (?i:church|chapel|parish|cathedral|diocese)\b")
+#: The kind of school after its church: "St Anne's RC High", "Holy Trinity CE Primary School".
+_SCHOOL_AFTER_CHURCH = re.compile(
+    r" (?:High|Primary|Junior|Juniors|Infant|Infants|Secondary|Comprehensive|Grammar|Academy|College|"
+    r"Middle|First)(?: School)?(?![\w'’-])"
+)
 #: The last word of a workplace that a number completes: "Heathrow Terminal 5".
 _NUMBERED_SITE = frozenset("Terminal Hangar Pier Dock Depot Warehouse".split())
 _SITE_NUMBER = re.compile(r" \d{1,2}[A-Z]?(?![\w/.,:-]\d)(?![\w])")
@@ -275,6 +355,8 @@ _SPEAKER_LABEL_TAIL = re.compile(r"\s*\)\s*:")
 _VERB_AUX_BEFORE = re.compile(r"\b(?:had|has|have|'ve|’ve|'d|’d|was|were|been|got|just)\s+$")
 _INTENSIFIER_BEFORE = re.compile(r"\b(?:very|so|proper|dead|really|quite|too|more|most)\s+$")
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?]\s+)$")
+#: "Llandeilo way." / "up Hexham way,": the area round a town (a street is "Way", capitalised).
+_AREA_WAY_AFTER = re.compile(r" way(?=\s*[.,;:!?]|\s*$|\s+(?:and|or|but|mostly|really)\b)")
 _FACILITY_AFTER = re.compile(r"\s+(?:gym|pool|leisure\s+centre|sports\s+centre|swimming\s+baths)\b")
 _DEMONYM_ENDS = ("ian", "ish", "ese", "ite")
 _FIRE_STATION = re.compile(r"(?i:\b(?:fire|ambulance)\s+station)$")
@@ -460,6 +542,46 @@ def find(text: str, add, folded) -> None:
             add((m.start("place"), m.end("place"), "station", m.group("place").lower()))
     if "U at " in text or "U in " in text or "U out of " in text:
         _acronym_units(text, add, common)
+    if any(w in text for w in (" Unit", " Bureau", " Team", " Squad", " Hub", " Command", " Department", " Desk")):
+        _named_units(text, add, common)
+    if " Control Room" in text:
+        for m in NAMED_CONTROL_ROOM.finditer(text):
+            start, words = m.start("name"), m.group("name").split()
+            while len(words) > 3 and words[0].casefold() in common:
+                start = text.index(words[1], start + len(words[0]))
+                words = words[1:]
+            if words[0].casefold() in common and words[0] != "Force" or _ids._calendar(words[0]):
+                continue  # "The Control Room", "Our Control Room"
+            add((start, m.end("name"), "station", text[start : m.end("name")].lower()))
+    if any(w in hay for w in ("station", "nick", "uni", "college", "school", "nursery", "address")):
+        _kind_then_name(text, add, common)
+    if " goes, " in text or " go, " in text or " went, " in text or " attend" in text:
+        given = _ids.gazetteer()[0]
+        for m in CHILD_GOES.finditer(text):
+            words = m.group("name").split()
+            if _bad_town(words, common) or words[0] in given or all(_ids.is_ordinary(w) for w in words):
+                continue  # "where my son goes, Sarah says", "where the kids go, Monday"
+            add((m.start("name"), m.end("name"), "school", m.group("name").lower()))
+    if " where " in text and (" the high street" in hay or " road" in hay or " street" in hay or " estate" in hay):
+        for m in WHERE_WORKS_STREET.finditer(text):
+            words = m.group("name").split()
+            if _bad_name(words, common):
+                continue
+            end = m.start() + m.group().rindex(" where")
+            end = end - 1 if text[end - 1] == "," else end
+            add((m.start("name"), end, "workplace", m.group("name").lower()))
+    if "whole of " in hay or "everyone " in hay or "everybody " in hay or "all of " in hay:
+        for m in SENT_TO_ALL.finditer(text):
+            span = _drop_trailing(text, m.start("place"), m.end("place"))
+            words = text[span[0] : span[1]].split() if span else []
+            if not words or _bad_town(words, common) or all(w.casefold() in _ids.english_words() for w in words):
+                continue  # "sent to all of Response", "to everyone in Professional Standards"
+            if any(w in _ids.allowed_proper_nouns("not places") for w in words):
+                continue  # "everyone on Facebook", "the whole of Wales"
+            if _ids._is_unit_words(" ".join(words), common):
+                continue
+            kind = "station" if _POLICE_TEXT.search(text) else "workplace"
+            add((*span, kind, " ".join(words).lower()))
     if "which " in hay and "?" in text:
         for m in QA_WHICH.finditer(text):
             words = m.group("name").split()
@@ -467,6 +589,33 @@ def find(text: str, add, folded) -> None:
                 continue  # "Which school? Respondent: Primary, then the high school."
             kind = _QA_KIND.get(m.group("noun").lower(), "school")
             add((m.start("name"), m.end("name"), kind, m.group("name").lower()))
+
+
+_EXCLAMATIONS = frozenset("Christ Jesus Jeez Jeezo God Gosh Crikey Blimey Bloody Lord Heavens Cheers Ta".split())
+
+
+def _kind_then_name(text, add, common):
+    """A station or school said as a sentence of its own after the noun of its kind ("from
+    my station. Hammersmith."): not a given name, a common word or an allowed name."""
+    given = _ids.gazetteer()[0]
+    for m in KIND_THEN_NAME.finditer(text):
+        words = m.group("name").split()
+        if _bad_town(words, common):
+            continue
+        if all(_ids.is_ordinary(w) for w in words) and (len(words) < 2 or m.group("noun") not in ("nursery", "school")):
+            continue  # "the station. Nightmare.", "left school. Then, ..." (not "nursery. Rainbow Tots.")
+        if _ids._is_unit_words(" ".join(words), common):
+            continue
+        if words[0] in given or (len(words) == 1 and words[0] in _ids.allowed_proper_nouns("not places")):
+            continue  # "back to the station. Sarah, she was on the desk."; "school. Facebook, mostly."
+        if words[0] in _EXCLAMATIONS:
+            continue  # "I rang the station. Christ, the wait."
+        noun = m.group("noun")
+        kind = "station" if noun in ("station", "nick") else "address" if noun.startswith("address") else "school"
+        rest = text[m.end("name") : m.end("name") + 40].split(". ")[0]
+        if _LIVES_WORD.search(rest):
+            kind = "address"  # "I moved school. Burnley, we lived there then."
+        add((m.start("name"), m.end("name"), kind, m.group("name").lower()))
 
 
 def _acronym_units(text, add, common):
@@ -481,6 +630,22 @@ def _acronym_units(text, add, common):
         if _bad_town(words, common) or _ids._is_unit_words(" ".join(words), common):
             continue
         add((m.start("unit"), span[1], "station", text[m.start("unit") : span[1]].lower()))
+
+
+def _named_units(text, add, common):
+    """A policing unit said by its capitalised name without an article ("at Force
+    Intelligence Bureau", "from Digital Media Investigation Unit"): a named unit, a station."""
+    for m in NAMED_UNIT.finditer(text):
+        words = m.group("name").split()
+        if words[0] in ("The", "A", "An", "Our", "My", "Their", "His", "Her", "This", "That", "Your"):
+            continue  # "at The Tasking Team": an article after all
+        if not any(_POSS.sub("", w) in _POLICE_FUNCTION for w in words[:-1]):
+            continue  # "from Customer Services Team": no policing unit
+        if _department(words) or any(w in _ids._force_stems() for w in words[:-1]):
+            continue  # "Professional Standards Department"; a force's name is another rule's
+        if not all(w in _ids.UNIT_WORDS or _ids.is_ordinary(w) for w in words):
+            continue  # a place inside the name: the unit rules of _identifiers take it
+        add((m.start("name"), m.end("name"), "station", m.group("name").lower()))
 
 
 _WELSH_BUSINESS_HINTS = (
@@ -595,8 +760,9 @@ def _lower_places(text, add):
             if span and not _ids.is_ordinary(text[span[0] : span[1]].split()[0].capitalize()):
                 add((*span, "address", text[span[0] : span[1]]))  # not "live in fear"
         for m in _LOWER_STREET.finditer(text, qs, qe):
-            if not _ids.is_ordinary(m.group("first").capitalize()):
-                add((m.start("street"), m.end("street"), "address", m.group("street")))
+            first = m.group("first")
+            if len(first.rstrip("'’")) > 1 and not _ids.is_ordinary(first.capitalize()):
+                add((m.start("street"), m.end("street"), "address", m.group("street")))  # not "on t' drive"
         if "st" in text[qs:qe] and _SCHOOL_SENTENCE.search(text, qs, qe):
             for m in _LOWER_SAINT.finditer(text, qs, qe):
                 if m.group("name") not in _ids._common_words() and not _ids.is_ordinary(m.group("name").capitalize()):
@@ -700,6 +866,18 @@ _SITE_WORDS = (
     "call centre",
     "ambulance station",
     "fire station",
+    "steelworks",
+    "ironworks",
+    "brickworks",
+    "refinery",
+    "shipyard",
+    "dockyard",
+    "boatyard",
+    "colliery",
+    "foundry",
+    "abattoir",
+    "sawmill",
+    "power station",
 )
 _VERB_BEFORE = re.compile(r"\b(?:work(?:s|ed|ing)?|driv(?:es|ing)|drove|volunteer(?:s|ed|ing)?)$")
 
@@ -789,6 +967,181 @@ def _at_in(text, found, common):
     return new
 
 
+_CHAIN_AFTER = re.compile(r" (?P<chain>(?:Mc)?[A-Z][A-Za-z&'’-]+)(?![\w'’&-])")
+
+
+def _work_in_sentence(text, start, end):
+    """True when the sentence around ``text[start:end]`` says someone works there, before
+    it ("my wife works at") or after it ("where I do a bit of relief, second job")."""
+    if _at_work(text, start):
+        return True
+    after = text[end : end + 120]
+    stop = min(
+        (i for i in (after.find(". "), after.find("? "), after.find("! "), after.find("\n")) if i >= 0),
+        default=len(after),
+    )
+    return _WORK_WORDS.search(after[:stop]) is not None
+
+
+_CHAIN_BEFORE = re.compile(r"(?<![\w'’&-])(?P<chain>(?:Mc)?[A-Z][A-Za-z&'’-]+) $")
+
+
+def _chain_towns(text, found):
+    """A chain and its branch's town said after it ("at B&Q Aintree every Saturday"): one
+    candidate, a workplace when work is said."""
+    new = []
+    for s, e, k, ident in found:
+        if k not in ("place", "address", "station", "school"):
+            continue
+        words = text[s:e].split()
+        if len(words) > 1 and words[0] in _ids.CHAINS:
+            if _work_in_sentence(text, s, e):
+                new.append((s, e, "workplace", ident))  # "Saturdays at Asda Killingbeck, second job"
+            elif k == "school":
+                new.append((s, e, "place", ident))  # "went to Tesco Leeds": a shop, no school
+            continue
+        if k == "school":
+            continue
+        m = _CHAIN_BEFORE.search(text, max(0, s - 16), s)
+        if m is None or m.group("chain") not in _ids.CHAINS:
+            continue
+        if any(f[0] < s and f[1] > m.start() for f in found):
+            continue
+        kind = "workplace" if _work_in_sentence(text, m.start(), e) else k
+        new.append((m.start(), e, kind, text[m.start() : e].lower()))
+    return new
+
+
+def _town_chains(text, found):
+    """A chain's branch named by its town before it ("my Saturdays at the Bridport Co-op,
+    second job"): one workplace when work is said in the sentence."""
+    new = []
+    chains = _ids.CHAINS
+    for s, e, k, ident in found:
+        if k not in ("place", "address", "station"):
+            continue
+        m = _CHAIN_AFTER.match(text, e)
+        if m is None or m.group("chain") not in chains:
+            continue
+        if not _PREP_BEFORE.search(text, max(0, s - 14), s) or not _work_in_sentence(text, s, m.end()):
+            continue
+        new.append((s, m.end(), "workplace", text[s : m.end()].lower()))
+    return new
+
+
+#: Nursery chains, named with their branch: "Busy Bees Bamber Bridge", "Kids Planet in Crewe".
+NURSERY_CHAINS = (
+    "Busy Bees",
+    "Bright Horizons",
+    "Kids Planet",
+    "Monkey Puzzle",
+    "Kiddi Caru",
+    "Tops Day Nurseries",
+    "Little Pioneers",
+    "Childbase",
+)
+NURSERY_BRANCH = re.compile(
+    r"(?<![\w'’-])(?:" + "|".join(NURSERY_CHAINS) + r")(?:\s+(?:in|at|on)\s+(?:the\s+)?|\s+)"
+    rf"(?P<town>{_TOWN})(?![\w'’-])"
+)
+
+
+def _nursery_branches(text, common):
+    """A nursery chain and its branch ("moved her to Busy Bees Bamber Bridge"): a school, or
+    a workplace when work is said."""
+    new = []
+    for m in NURSERY_BRANCH.finditer(text):
+        span = _drop_trailing(text, m.start("town"), m.end("town"))
+        if span is None or _bad_town(text[span[0] : span[1]].split(), common):
+            continue
+        kind = "workplace" if _work_in_sentence(text, m.start(), span[1]) else "school"
+        new.append((m.start(), span[1], kind, text[m.start() : span[1]].lower()))
+    return new
+
+
+#: A place as the next field of a list row after a collar number or a plate ("PATEL R --
+#: 119FH -- Hounslow", "Mensah, Kwame, PC, 7720, Milton Keynes, ..."): the officer's home
+#: area or station.
+_ROW_PLACE = re.compile(
+    rf"\s*(?:--|[–—,.;|/])\s*(?P<place>{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,2}})"
+    r"(?=\s*(?:--|[–—,.;:|\"”’)]|$))"
+)
+_ROW_PLACE_BETWEEN = re.compile(
+    rf"\s*(?:--|[–—,;|/])\s*(?P<place>{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,2}})\s*(?:--|[–—,;|/])\s*"
+)
+_CAPS_NAME_FIELD = re.compile(rf"(?<![\w'’-])[{_UP}]{{3,}}(?:\s+[{_UP}]{{1,2}})?\s*(?:--|[–—,;|/])\s*$")
+_ROW_STATION = re.compile(r"(?i:\b(?:station|nick|based|posted|stationed|wellbeing|referr(?:al|ed)|staff\s+list)\b)")
+_ROW_HOME = re.compile(r"(?i:\b(?:live[sd]?|living|home|address|addresses|where\s+\w+\s+lives?)\b)")
+
+
+def _row_places(text, found, common):
+    """Places as fields of a list row after an officer's collar number or plate."""
+    new = []
+    persons = [f[1] for f in found if f[2] == "person"]
+    for i, f in enumerate(found):
+        if f[2] not in ("collar_number", "vehicle"):
+            continue
+        if not any(0 <= f[0] - p <= 60 and "\n" not in text[p : f[0]] for p in persons):
+            if not _CAPS_NAME_FIELD.search(text, max(0, f[0] - 30), f[0]):
+                continue  # a row names its officer first ("PATEL R -- 119FH -- Hounslow")
+        before = text[max(0, f[0] - 300) : f[0]]
+        kind = "station" if _ROW_STATION.search(before) and not _ROW_HOME.search(before) else "address"
+        lead = next((p for p in persons if 0 <= f[0] - p <= 40), None)
+        mid = _ROW_PLACE_BETWEEN.fullmatch(text, lead, f[0]) if lead is not None else None
+        if mid and not any(g[0] < mid.end("place") and g[1] > mid.start("place") and g[2] != "place" for g in found):
+            words = mid.group("place").split()
+            if not (_bad_town(words, common) or words[0].isupper() or _ids.is_ordinary(words[0]) and len(words) == 1):
+                new.append((mid.start("place"), mid.end("place"), kind, mid.group("place").lower()))
+        m = _ROW_PLACE.match(text, f[1])
+        if m is None or any(
+            g[0] < m.end("place") and g[1] > m.start("place") and not (g[2] == "place" and g[:2] == m.span("place"))
+            for g in found
+        ):
+            continue  # another kind there already (a lexicon's place is given the row's kind)
+        words = m.group("place").split()
+        if _bad_town(words, common) or words[0].isupper() or _ids._is_unit_words(" ".join(words), common):
+            continue  # "1184, NHS ...", "7720, Response Team"
+        if (len(words) == 1 and _ids.is_ordinary(words[0])) or all(w.casefold() in _ids.english_words() for w in words):
+            continue  # "7720, Referral, ...", "4417, Night Shift" (not "Milton Keynes")
+        if words[0] in _ids.gazetteer()[0] or words[0] in _ids.allowed_proper_nouns("not places"):
+            continue  # a name or a platform in the next field
+        new.append((m.start("place"), m.end("place"), kind, m.group("place").lower()))
+    return new
+
+
+_WELSH_JOIN_BEFORE = re.compile(rf"(?<![\w'’-])(?P<name>{_AW})\s+(?:y|yr)\s+$")
+
+
+def _welsh_join_schools(text, found):
+    """A school whose Welsh name has "y" / "yr" inside ("Pen y Dre High"): the words
+    before the joining word belong to it."""
+    new = []
+    for f in found:
+        if f[2] != "school":
+            continue
+        m = _WELSH_JOIN_BEFORE.search(text, max(0, f[0] - 30), f[0])
+        if m is None:
+            continue
+        if not _ids._sentence_start(text, m.start()) or m.group("name").casefold() not in _ids.english_words():
+            new.append((m.start("name"), f[1], "school", text[m.start("name") : f[1]].lower()))
+    return new
+
+
+_ROMAN_GAP = re.compile(r" (?:II|III|IV|V|VI|VII|VIII) ")
+
+
+def _roman_names(text, found):
+    """Two candidates joined by a king's numeral ("King Edward VI Camp Hill"): one name, a
+    school when the sentence is about a child or a school."""
+    new = []
+    found = sorted(found)
+    for a, b in zip(found, found[1:]):
+        if a[2] in _PLACE_KINDS and b[2] in _PLACE_KINDS and _ROMAN_GAP.fullmatch(text, a[1], b[0]):
+            kind = "school" if "school" in (a[2], b[2]) or _school_said(text, a[0], b[1]) else a[2]
+            new.append((a[0], b[1], kind, text[a[0] : b[1]].lower()))
+    return new
+
+
 def _merge_towns(text, found):
     """A workplace or school followed by "in/on <candidate>" (its branch or town), or a
     station by "in <place>", becomes one candidate with it."""
@@ -865,7 +1218,9 @@ def _address_lines(text, found, common):
             while s < e and text[s] == " ":
                 s += 1
         first = text[s:e].split()[0] if s < e else ""
-        if not first or first.casefold() in common and first != "The" or _ids._calendar(first):
+        head = text[s:e].split(",")[0].split()
+        house = bool(head) and head[-1] in HOUSE_WORDS and len(head) > 1  # "Old Forge Cottage, ..."
+        if not first or first.casefold() in common and first != "The" and not house or _ids._calendar(first):
             return None
         return s, e
 
@@ -891,9 +1246,10 @@ def _address_lines(text, found, common):
         new.append((*span, "address", text[span[0] : span[1]].lower()))
     has_address = "address" in text or "house name" in text
     said = _ADDRESS_SAID.finditer(text) if has_address or " road" in text or " street" in text else ()
-    for a in said:
-        if not _OWNER_BEFORE.search(text, max(0, a.start() - 20), a.start()):
-            continue
+    labels = list(_ADDRESS_LABEL.finditer(text)) if "Address" in text else []
+    for a in [*said, *labels]:
+        if a.re is not _ADDRESS_LABEL and not _OWNER_BEFORE.search(text, max(0, a.start() - 20), a.start()):
+            continue  # "my address, ...", or a form's "Address: ..." field
         m = _LINE.match(text, a.end())
         if m is None:
             continue
@@ -945,6 +1301,13 @@ def _address_lines(text, found, common):
         flat = _FLAT_BEFORE.search(text, max(0, b[0] - 8), b[0])
         if flat:  # "2/1, 44 Dumbarton Road", "3F1, 12 Marchmont Crescent": the flat's position
             new.append((flat.start(), b[1], "address", b[3]))
+        house = _HOUSE_BEFORE.search(text, max(0, b[0] - 40), b[0])
+        if (
+            house
+            and house.group("name").split()[-1] in HOUSE_WORDS
+            and not any(f[0] < b[0] and f[1] > house.start("name") for f in found)
+        ):
+            new.append((house.start("name"), b[1], "address", b[3]))  # "The Old Forge, Church Lane, Wrenbury"
         if i == 0:
             continue
         a = found[i - 1]  # a house name before an address: "Rose Cottage, Mill Lane, Great Ayton"
@@ -1106,12 +1469,21 @@ def _corrections(text, found, common):
     def force_before(lo, hi):
         return any(lo <= x <= hi for x in forces)
 
+    denied = {text[s:e] for s, e, k, _ in found if k in _PLACE_KINDS and _NOT_WORKED_THERE.match(text, e)}
     for s, e, k, ident in found:
         if k in _PLACE_KINDS or k == "force":
             if _NOT_WORKED_THERE.match(text, e):
                 continue  # "my appendix out at Pinderfields. I wasn't working there": only visited
+            if k in ("place", "workplace") and text[s:e] in denied:
+                continue  # "So Pinderfields was where you were treated?": the same site again
             if _SPEAKER_LABEL_TAIL.match(text, e) and _SPEAKER_LABEL_HEAD.search(text, max(0, s - 40), s):
                 continue  # "P12 (PCSO, Kent):": the label's description of the speaker
+        if k == "person" and _SAINT_BEFORE.search(text, max(0, s - 7), s) and text.startswith(("'s", "’s"), e):
+            church = _CHURCH_TAIL.match(text, e + 2)
+            if church and not _CHURCH_NOUN_AFTER.match(text, church.end()):
+                s = s - len(_SAINT_BEFORE.search(text, max(0, s - 7), s).group())
+                k, ident = "school", text[s : church.end()].lower()  # "St Joseph's RC" in a row: a church school
+                e = e + 2
         if k not in _PLACE_KINDS:
             out.append((s, e, k, ident))
             continue
@@ -1125,6 +1497,8 @@ def _corrections(text, found, common):
         if k == "place" and " " not in span and _VERB_AUX_BEFORE.search(text, max(0, s - 12), s):
             if span.endswith(("ed", "ing")):
                 continue  # "someone had Photoshopped it": a brand made a verb
+        if k == "place" and _AREA_WAY_AFTER.match(text, e) and not _home_said_before(text, s):
+            continue  # "mostly rural, Llandeilo way": the area round a place, no address
         if k == "place" and _INTENSIFIER_BEFORE.search(text, max(0, s - 10), s) and span.endswith(_DEMONYM_ENDS):
             continue  # "very Glaswegian": where someone is from, as an adjective
         if not words:
@@ -1136,12 +1510,22 @@ def _corrections(text, found, common):
                 continue  # "on Street View", "my Google Drive": products, no street
         if k in ("address", "place", "school") and _department(words):
             continue  # "the leaflet was from Occupational Health", "from the Fed": no place
+        if k == "address" and all(_POSS.sub("", w) in _platforms() for w in words):
+            continue  # "they put my address on Facebook": a platform, no address
+        if k in ("address", "place") and _UNIT_HEAD_AFTER.match(text, e) and _ids._is_unit_words(span, common):
+            continue  # "moved to Dog Unit": a unit named by its function, no home
         if k in ("address", "place") and _NEGATED_BEFORE.search(text, max(0, s - 40), s):
             continue  # "I don't live in Rhyl", "I'd never been to Stoke": where nobody is
         if k == "place" and (_OPERATION_BEFORE.search(text, max(0, s - 11), s) or words[0] in ("Op", "Operation")):
             continue  # "Op Ludlow": an operation's name, no place
         while e < len(text) and text[e].isalpha():
             e += 1  # "Gdańsk", not "Gda": a name ends with its word
+        if span.endswith(" Co") and text.startswith("-op", e) and not text[e + 3 : e + 4].isalpha():
+            e += 3  # "the Lyme Regis Co-op": the chain's name ends with its word
+            span = text[s:e]
+            words = span.split()
+            if k == "station":
+                k = "workplace"  # a shop, no police station
         if k == "workplace" and _WITH_BEFORE.search(text, max(0, s - 12), s):
             who = _PERSON_AT.match(span)
             if who and who.group(1) in _ids.gazetteer()[0]:  # "works with Dave Hollis at Tesco"
@@ -1189,11 +1573,18 @@ def _corrections(text, found, common):
                 out.append((s, last.start(), k, ident))  # "Camden Road, Sarah said"
                 out.append((last.start(1), last.end(1), "person", last.group(1).lower()))
                 continue
+        if k in ("address", "place") and _SCHOOL_THEN_BEFORE.search(text, max(0, s - 12), s):
+            if not _LIVES_WORD.search(text[e : e + 40].split(". ")[0]):
+                k = "school"  # "The little one's nursery. Sunny Meadows.": the nursery's name
         if k == "workplace" and _SCHOOL_NOUN_BEFORE.search(text, max(0, s - 30), s):
             k = "school"  # "at nursery, Little Owls": a nursery or school in apposition
         if k in ("address", "place") and _SCHOOL_CHILD_BEFORE.search(text, max(0, s - 40), s):
             if _SAINT.fullmatch(span) or _YEAR_AT.search(text[max(0, s - 20) : s]):
                 k = "school"  # "my daughter's at St Bede's", "in Year 9 at Thornhill"
+        church = _CHURCH_TAIL.match(text, e) if k in ("station", "place", "address", "workplace") else None
+        if church and not _CHURCH_NOUN_AFTER.match(text, church.end()):
+            if _SAINT.fullmatch(span) or _SCHOOL_AFTER_CHURCH.match(text, church.end()):
+                k = "school"  # "she's at St Anne's C of E": a church school, no station
         if k == "school":
             more = _CAP_AFTER.match(text, e)
             if more and not _ids._calendar(more.group(1)) and more.group(1) not in _ids._RANK_WORDS:
@@ -1202,6 +1593,12 @@ def _corrections(text, found, common):
             church = _CHURCH_TAIL.match(text, e)
             if church and not any(f[0] < church.end() and f[1] > e for f in found):
                 e = church.end()  # "St Anne's C of E", "Holy Cross RC": the school's church
+                tail = _SCHOOL_AFTER_CHURCH.match(text, e)
+                if tail and not any(f[0] < tail.end() and f[1] > e for f in found):
+                    e = tail.end()  # "St Cuthbert's RC High": the kind of school after its church
+            pupils = _PUPILS_SCHOOL_AFTER.match(text, e) if span.endswith(("Girls", "Boys")) else None
+            if pupils and not any(f[0] < pupils.end() and f[1] > e for f in found):
+                e = pupils.end()  # "Kings Norton Girls' School": the apostrophe and the school
             boys = _FOR_BOYS.match(text, e)
             if boys and not any(f[0] < boys.end() and f[1] > e for f in found):
                 e = boys.end()  # "Altrincham Grammar School for Boys"
@@ -1220,7 +1617,10 @@ def _corrections(text, found, common):
         if k == "station" and span.startswith(("Ysgol ", "Coleg ")):
             k = "school"
         if k == "station" and (
-            _FIRE_STATION.search(span) or words[-1] in _ids._PN_WORK_TAIL or words[-1] in TRADE_WORDS
+            _FIRE_STATION.search(span)
+            or words[-1] in _ids._PN_WORK_TAIL
+            or words[-1] in TRADE_WORDS
+            or all(w in _chains() for w in words)
         ):
             k = "workplace"  # a fire station, "Mane Street Salon": no police station
         if k == "address" and not any(c.isdigit() for c in span) and "," not in span:
@@ -1238,6 +1638,16 @@ _DEPT_WORDS = frozenset(
 )
 
 
+_LIVES_WORD = re.compile(r"(?i:\b(?:live[sd]?|living|moved|home|house|grew\s+up|born)\b)")
+
+
+def _home_said_before(text, pos):
+    """True when the sentence before ``pos`` says where someone lives ("we live out")."""
+    before = text[max(0, pos - 80) : pos]
+    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind("\n"))
+    return _LIVES_WORD.search(before[cut + 1 :]) is not None
+
+
 def _department(words):
     """True when ``words`` name a police department or body, not a place ("the Fed's")."""
     words = [_POSS.sub("", w) for w in words]
@@ -1249,13 +1659,32 @@ _NEGATED_BEFORE = re.compile(
     r"(?i:\b(?:(?:do|does|did)n['’]t|never|not)\s+(?:even\s+|ever\s+)?"
     r"(?:live[sd]?|living|been|gone|go|work(?:s|ed)?)\s+(?:in|to|at|near)\s+(?:the\s+)?)$"
 )
+_UNIT_HEAD_AFTER = re.compile(r" (?:Unit|Units|Team|Teams|Squad|Department|Bureau|Hub|Command)(?![\w'’-])")
 _OPERATION_BEFORE = re.compile(r"\b(?:Op|Operation)\.?\s+$")
+
+
+@cache
+def _platforms() -> frozenset:
+    """The platforms, apps and online services of ``proper_nouns_allowed.txt``."""
+    out, section = set(), ""
+    with open(_ids.DATA_DIR / "proper_nouns_allowed.txt", encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if line.startswith("# --"):
+                section = line
+            elif line and not line.startswith("#") and "platforms" in section:
+                out.add(line)
+    return frozenset(out)
 
 
 @cache
 def _not_places_cy_sco() -> frozenset:
     """Welsh and Scots function words and form labels (``not_places_cy_sco.txt``)."""
     return _ids._read_list("not_places_cy_sco.txt")
+
+
+_SCHOOL_THEN_BEFORE = re.compile(r"\b(?:nursery|school)\.\s+$")
+_SCHOOL_IS_BEFORE = re.compile(r"\b(?:school|college|academy)(?:['’]s|\s+is|\s+was|\s*[,:])\s+$")
 
 
 def _pupils_schools(text, common):
@@ -1266,9 +1695,13 @@ def _pupils_schools(text, common):
     for tail in _PUPILS_TAIL:
         for i in _positions(text, " " + tail):
             m = _PUPILS_NAME.search(text, max(0, i - 60), i + 1)
-            if m and _PREP_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            if m and (
+                _PREP_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                or _SCHOOL_IS_BEFORE.search(text, max(0, m.start() - 16), m.start())
+            ):
                 names = [w for w in m.group("name").split() if w not in ("and", "&")]
-                if not all(w.casefold() in common or _ids.is_ordinary(w) for w in names):
+                school_said = _SCHOOL_IS_BEFORE.search(text, max(0, m.start() - 16), m.start())
+                if school_said or not all(w.casefold() in common or _ids.is_ordinary(w) for w in names):
                     end = i + 1 + len(tail)
                     out.append((m.start(), end, "school", text[m.start() : end].lower()))
     return out
@@ -1281,6 +1714,16 @@ def revise(text: str, found: list) -> list:
         found = _replace(found, _pupils_schools(text, common))
     if " at " in text or " for " in text or " with " in text or " out of " in text or " from " in text:
         found = _replace(found, _at_in(text, found, common))
+    kinds = {f[2] for f in found}
+    if "collar_number" in kinds or "vehicle" in kinds:
+        found = _replace(found, _row_places(text, found, common))
+    if " V" in text or " I" in text:
+        found = _replace(found, _roman_names(text, found))
+    if " y " in text or " yr " in text:
+        found = _replace(found, _welsh_join_schools(text, found))
+    if any(c in text for c in NURSERY_CHAINS):
+        found = _replace(found, _nursery_branches(text, common))
+    found = _replace(found, _town_chains(text, found) + _chain_towns(text, found))
     kinds = {f[2] for f in found}
     if "workplace" in kinds or "school" in kinds or "station" in kinds or ("place" in kinds and " in " in text):
         found = _merge_towns(text, found)

@@ -2369,6 +2369,22 @@ def allowed_proper_nouns(which: str = "all") -> frozenset:
 _ORDINARY: dict[str, bool] = {}
 
 
+_PLACE_JOINERS = frozenset("on upon under over le la de by in next with en sub super".split())
+
+
+def _hyphen_place(word: str) -> bool:
+    """True for a town's hyphenated name, capitalised at both ends with a joining word
+    between ("Grange-over-Sands", "Bolton-le-Sands"; not "Mother-in-law")."""
+    parts = word.split("-")
+    return (
+        len(parts) >= 3
+        and parts[0][:1].isupper()
+        and parts[-1][:1].isupper()
+        and all(p.islower() for p in parts[1:-1])
+        and parts[1] in _PLACE_JOINERS
+    )
+
+
 def is_ordinary(word: str) -> bool:
     """True when the capitalised ``word`` is an ordinary English word (in the lexicon, in
     lower case), a function or rank word, or an allowed proper noun; possessive and plural
@@ -2388,7 +2404,7 @@ def is_ordinary(word: str) -> bool:
         or low in english
         or low in common
         or _ascii(low) in english
-        or ("-" in low and all(p in english or p in common for p in low.split("-")))
+        or ("-" in low and all(p in english or p in common for p in low.split("-")) and not _hyphen_place(w))
     )
     if len(_ORDINARY) < 200_000:
         _ORDINARY[word] = ok
