@@ -350,3 +350,70 @@ SAID_LIKE_NAMES_LEFT = [
 @pytest.mark.parametrize("text,part", SAID_LIKE_NAMES_LEFT)
 def test_user_and_page_name_look_alikes_left(text, part):
     assert not _touched(text, part, {"handle"}), find_identifiers(text)
+
+
+#: Page, group and channel names in forms added for corpus T's misses: after a dash pair
+#: ("a page -- Name --"), quoted with a leading "The", "...Copwatch", a place's "... Watch"
+#: that is no scheme, after a plural owner's platform ("the nurses' Facebook, Name,").
+T_PAGE_NAMES = [
+    ("She found it on a Facebook group -- Kendal Parents Chat -- the next morning.", "Kendal Parents Chat"),
+    (
+        'He posted it on a Telegram channel -- "Blue Lamp Whistleblowers" -- that same night.',
+        "Blue Lamp Whistleblowers",
+    ),
+    ("Then Salford Copwatch shared the clip with my face in it.", "Salford Copwatch"),
+    (
+        'It was a Facebook group, "The Ribble Valley Truth Tellers", with two thousand members.',
+        "The Ribble Valley Truth Tellers",
+    ),
+    (
+        "They put my car reg up on Bradford Stop & Search Watch, the page run by his cousin.",
+        "Bradford Stop & Search Watch",
+    ),
+    (
+        "Someone shared it to the firefighters' Facebook, Tees Blue Watch Veterans, and it spread.",
+        "Tees Blue Watch Veterans",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,part", T_PAGE_NAMES)
+def test_page_names_in_more_forms(text, part):
+    assert _covered(text, part, {"handle"}), (part, find_identifiers(text))
+
+
+T_PAGE_LOOK_ALIKES = [
+    ("It went on a Facebook page -- the community one -- and then it was everywhere.", "community"),
+    ('The group, "The Lads", posted it.', "The Lads"),
+    ("We started Hexham Farm Watch last year and post updates on Facebook.", "Hexham Farm Watch"),
+    ("The lads' Facebook, Monday night, was full of it.", "Monday"),
+    ("I saw it on her Facebook, Sarah Jones told me.", "Sarah Jones"),
+    ("It was on a page. Caller Mr K. Doyle rang it in.", "Caller Mr K"),
+    ("It was on the page. Whitby Street Watch posts that sort of thing.", "Whitby Street Watch"),
+]
+
+
+@pytest.mark.parametrize("text,part", T_PAGE_LOOK_ALIKES)
+def test_page_name_look_alikes_in_more_forms(text, part):
+    assert not _touched(text, part, {"handle"}), find_identifiers(text)
+
+
+def test_spelled_handle_with_a_character_said_by_name():
+    text = "Can you spell the username? It's capital K, I, R, A, underscore, 2, 0, 0, 9, on TikTok."
+    found = [(text[s:e], i) for s, e, k, i in find_identifiers(text) if k == "handle"]
+    assert found == [("K, I, R, A, underscore, 2, 0, 0, 9", "@kira_2009")], found
+    text = "The handle, I'll spell it: T O M dot B E L L."
+    found = [(text[s:e], i) for s, e, k, i in find_identifiers(text) if k == "handle"]
+    assert found == [("T O M dot B E L L", "@tom.bell")], found
+
+
+def test_spoken_email_with_commas_and_an_address_format():
+    # the local part said with commas around "underscore" is the e-mail's, not a handle's
+    text = 'I told them: "it\'s rob, underscore, kaye, at example dot net", twice.'
+    found = [(text[s:e], k, i) for s, e, k, i in find_identifiers(text)]
+    assert found == [("rob, underscore, kaye, at example dot net", "email", "rob_kaye@example.net")], found
+    # an address's format names nobody, and its domain is no url
+    text = "Ours are all in the format firstname dot surname at county dot police dot uk, so easy to guess."
+    assert not _touched(text, "firstname dot surname at county dot police dot uk"), find_identifiers(text)
+    text = "Email me, sam dot first at gmail dot com."
+    assert _covered(text, "sam dot first at gmail dot com", {"email"})

@@ -352,15 +352,15 @@ def _other_urls(text, add):
 
 _SPOKEN_TLD = r"co\s+dot\s+uk|org\s+dot\s+uk|ac\s+dot\s+uk|com|net|org|uk|io|me|info|ie|example|co"
 SPOKEN_EMAIL = re.compile(
-    r"(?<![\w@.-])(?P<local>[a-z0-9][a-z0-9._-]*(?:(?:\s+(?:dot|underscore|dash|hyphen)\s+|\s*[\[(]dot[\])]\s*)[a-z0-9]+)*)"
-    r"(?P<at>\s+at\s+(?:sign\s+)?|\s*[\[(]\s*at\s*[\])]\s*|\s+@\s+)"
+    r"(?<![\w@.-])(?P<local>[a-z0-9][a-z0-9._-]*(?:(?:,?\s+(?:dot|underscore|dash|hyphen),?\s+|\s*[\[(]dot[\])]\s*)[a-z0-9]+)*)"
+    r"(?P<at>,?\s+at\s+(?:sign\s+)?|\s*[\[(]\s*at\s*[\])]\s*|\s+@\s+)"
     r"(?P<domain>[a-z0-9][a-z0-9-]*(?:(?:\s+dot\s+|\s*[\[(]dot[\])]\s*|\.|\s+(?:dash|hyphen)\s+)[a-z0-9-]+)*?)"
     rf"(?:(?:\s+dot\s+|\s*[\[(]dot[\])]\s*)(?:{_SPOKEN_TLD})|\.(?:[a-z]{{2,6}}(?:\.[a-z]{{2}})?))(?![\w-]|\.[a-z0-9])",
     re.IGNORECASE,
 )
 #: " at " (or "[at]") followed by something shaped like a domain ("example dot", "gmail.").
 _AT_DOMAIN = re.compile(
-    r"\s*(?:at\s+(?:sign\s+)?|[\[(]\s*at\s*[\])]\s*|@\s+)[a-z0-9][a-z0-9-]*(?:\s+(?:dash|hyphen)\s+[a-z0-9-]+)*(?:\.|\s+dot\s+|\s*[\[(]dot[\])]\s*)[a-z0-9]",
+    r",?\s*(?:at\s+(?:sign\s+)?|[\[(]\s*at\s*[\])]\s*|@\s+)[a-z0-9][a-z0-9-]*(?:\s+(?:dash|hyphen)\s+[a-z0-9-]+)*(?:\.|\s+dot\s+|\s*[\[(]dot[\])]\s*)[a-z0-9]",
     re.IGNORECASE,
 )
 _EMAIL_WORD = re.compile(r"(?i:e-?mail|address|inbox|mail\b|write\s+to|contact)")
@@ -387,10 +387,28 @@ def _spoken_emails(text, add, low):
                 _spoken_email(text, add, m)
 
 
+#: Words of an address's format, not of an address ("first dot last at ...",
+#: "firstname underscore surname at ..."): a pattern for every address, nobody's.
+_FORMAT_LOCAL_WORDS = frozenset(
+    """first last firstname lastname first_name last_name surname forename forenames name names
+    initial initials given family middle your their his her my officer officers staff user username
+    number collar x y z""".split()
+)
+
+
+def _format_local(local: str) -> bool:
+    """The local part of a spoken e-mail names its format ("first dot last"), not a person."""
+    words = re.split(r"[\s,._-]+|\b(?:dot|underscore|dash|hyphen)\b", local.casefold())
+    words = [w for w in words if w]
+    return bool(words) and all(w in _FORMAT_LOCAL_WORDS for w in words)
+
+
 def _spoken_email(text, add, m):
     local = m.group("local")
+    if _format_local(local):
+        return  # "in the format first dot last at force dot police dot uk"
     if not re.search(r"[\[(@]", m.group("at")):  # a plain " at "
-        strong = re.search(r"[._\d]|\s(?:dot|underscore)\s|[\[(]dot", local) is not None
+        strong = re.search(r"[._\d]|\s(?:dot|underscore),?\s|[\[(]dot", local) is not None
         announced = _EMAIL_WORD.search(text, max(0, m.start() - 80), m.start()) is not None
         if not (strong or announced):
             return
@@ -398,10 +416,10 @@ def _spoken_email(text, add, m):
             return  # "I looked at example dot com": a verb before "at"
         if " dot " not in m.group().casefold() and not (announced or strong):
             return  # "sam at gmail.com" needs the word "e-mail" before it
-    identity = re.sub(r"\s+dot\s+|\s*[\[(]dot[\])]\s*", ".", m.group().lower())
-    identity = re.sub(r"\s+underscore\s+", "_", identity)
-    identity = re.sub(r"\s+(?:dash|hyphen)\s+", "-", identity)
-    identity = re.sub(r"\s*(?:\s+at\s+(?:sign\s+)?|[\[(]\s*at\s*[\])]|@)\s*", "@", identity, count=1)
+    identity = re.sub(r",?\s+dot,?\s+|\s*[\[(]dot[\])]\s*", ".", m.group().lower())
+    identity = re.sub(r",?\s+underscore,?\s+", "_", identity)
+    identity = re.sub(r",?\s+(?:dash|hyphen),?\s+", "-", identity)
+    identity = re.sub(r",?\s*(?:\s+at\s+(?:sign\s+)?|[\[(]\s*at\s*[\])]|@)\s*", "@", identity, count=1)
     add((m.start(), m.end(), "email", identity))
 
 
@@ -420,9 +438,15 @@ _SAID_UNDERSCORE = re.compile(
     rf"(?<![\w\"“‘']){_UNIT}(?:{_SEP}{_UNIT})*\s*,?\s*(?i:underscore|under\s+score)\b\s*,?\s*{_UNIT}(?:{_SEP}{_UNIT})*"
 )
 #: A handle spelled letter by letter: "s-a-z-z-l-e", "S, A, Z, Z, L, E".
+#: A character said by its name inside a spelled run ("G, O, underscore, 1"), and a
+#: letter's case said before it ("capital B").
+_SPELL_CASE = r"(?:(?:capital|small|lower\s?case|upper\s?case)\s)?"
+_SPELL_COMMA = rf"(?:(?:underscore|dot|dash|hyphen),\s)?{_SPELL_CASE}"
+_SPELL_SPACE = rf"(?:(?:underscore|dot|dash|hyphen)\s)?{_SPELL_CASE}"
 _SPELLED = re.compile(
-    r"(?<![\w-])[A-Za-z0-9](?:-[A-Za-z0-9]){3,}(?![\w-])|(?<![\w,])[A-Za-z0-9](?:,\s[A-Za-z0-9]){3,}(?![\w])"
-    r"|(?<![\w,])[A-Z0-9](?:\s[A-Z0-9]){3,}(?![\w])"
+    r"(?<![\w-])[A-Za-z0-9](?:-[A-Za-z0-9]){3,}(?![\w-])"
+    rf"|(?<![\w,])[A-Za-z0-9](?:,\s{_SPELL_COMMA}[A-Za-z0-9]){{3,}}(?![\w])"
+    rf"|(?<![\w,])[A-Z0-9](?:\s{_SPELL_SPACE}[A-Z0-9]){{3,}}(?![\w])"
 )
 _ACCOUNT_WORDS = re.compile(
     rf"(?i:\b(?:user\s?name|screen\s?name|gamer\s?tag|handle|account|profile|channel|spell|spelt|spelled|"
@@ -507,10 +531,21 @@ def _said_handles(text, add, low, hinted=True):
         for m in _ids._matches_at(_SPELLED, text, starts):
             if not _ACCOUNT_WORDS.search(text, max(0, m.start() - 100), m.start()):
                 continue
-            letters = re.sub(r"[^A-Za-z0-9]", "", m.group())
+            letters = re.sub(r"[^A-Za-z0-9]", "", _SPELL_WORDS.sub(_spelled_char, m.group()))
             if letters.isdigit():
                 continue  # digits read out: another area's
-            add((m.start(), m.end(), "handle", letters.lower()))
+            ident = re.sub(r"[^A-Za-z0-9_.-]", "", _SPELL_WORDS.sub(_spelled_char, m.group()))
+            add((m.start(), m.end(), "handle", ident.lower()))
+
+
+_SPELL_WORDS = re.compile(r"\b(?:underscore|dot|dash|hyphen|capital|small|lower\s?case|upper\s?case)\b")
+_SPELL_CHARS = {"underscore": "_", "dot": ".", "dash": "-", "hyphen": "-"}
+
+
+def _spelled_char(m) -> str:
+    """The character a word names inside a spelled run ("underscore": "_"); "" for a
+    letter's case ("capital") and, in the hyphen-joined form, the joins themselves."""
+    return _SPELL_CHARS.get(m.group(), "")
 
 
 def _spoken_identity(said: str) -> str:
@@ -754,7 +789,7 @@ _QUICK_BEFORE = {
 _OWNER_WORDS = tuple(
     " " + w + " "
     for w in "my his her their our your its the a an old new fake private main second burner spam public own".split()
-) + ("'s ", "’s ")
+) + ("'s ", "’s ", "s' ", "s’ ")
 
 #: "her Snapchat, X", "my Instagram, which was X", "the admin's Telegram was X".
 _PLATFORM_TOKENS = (
@@ -786,7 +821,7 @@ _AFTER_PLATFORM = re.compile(
     r"(?:\s+(?:is|was)|['’]s|\s*,(?:\s+(?:which|that)\s+(?:is|was)(?:\s+like)?)?|\s*:|\s*\(|\s+[-–]))"
 )
 _OWNER_BEFORE = re.compile(
-    r"(?i:(?:\b(?:my|his|her|their|our|your|its|the|a|an)|\w['’]s)\s+(?:(?:old|new|fake|private|main|"
+    r"(?i:(?:\b(?:my|his|her|their|our|your|its|the|a|an)|\w['’]s|\ws['’])\s+(?:(?:old|new|fake|private|main|"
     r"second|burner|spam|public|own)\s+)*)$"
 )
 
@@ -835,7 +870,7 @@ def _triggers(text, low, seen=None):
                 ):
                     m = _AFTER_PLATFORM.match(text, i + len(tok))
                     if m:
-                        out.append((i, m.end(), "plain"))
+                        out.append((i, m.end(), "platform" if m.group().endswith(",") else "plain"))
                 if text[max(0, i - 4) : i] == " on ":
                     out.append((i, -1, "before"))  # "he's bigdave on Snapchat"
             i = low.find(tok, i + 1)
@@ -944,6 +979,11 @@ def _announced_handles(text, add, low, seen=None):
             continue  # "a message from copwatch pages": a thing, no account
         if _plain_id(word):
             add((s, e, "handle", word.lower()))
+            continue
+        if what == "platform" and word[:1].isupper():
+            # "the retired officers' Facebook, Old Sweats of Tyneside": a page's name in
+            # apposition, with a place in it or three words that the punctuation closes
+            _named_place_page(text, s, add, given, family, closed=3)
             continue
         # a run of capitalised words or a quoted name naming an account, a page or a
         # group ("an account called Derry Truth Tellers", "calls himself Audit the Polis
@@ -1068,7 +1108,7 @@ _PAGE_TAIL = re.compile(
     r"(?![\w'’-])"
 )
 _TAIL_STRONG = frozenset("Exposed Uncovered Unmasked Unfiltered Copwatch CopWatch".split())
-_TAIL_TOKENS = ("Exposed", "Uncovered", "Unmasked", "Unfiltered", "Watch", "Noticeboard", "Page")
+_TAIL_TOKENS = ("Exposed", "Uncovered", "Unmasked", "Unfiltered", "Watch", "Copwatch", "Noticeboard", "Page")
 #: A page or group spoken of: the tail rule needs one of these near the name.
 _ONLINE_NEAR = re.compile(
     rf"(?i:\b(?:pages?|groups?|accounts?|channels?|profiles?|forums?|noticeboards?|posts?|posted|posting|"
@@ -1083,7 +1123,7 @@ _KIND_AFTER = re.compile(r"\s+(?:pages|groups|accounts|channels|sites|types?|sty
 _PAGE_NOUN_TOKENS = ("group", "page", "channel", "forum", "noticeboard", "server", "chat")
 _APPOSITION = re.compile(
     r"(?:s)?(?:\s+(?:for|of|in|on|about)\s+(?:the\s+|that\s+|our\s+|my\s+|their\s+)?[a-z]+)?"
-    r"(?:\s*(?:,|:|\s[-–])\s*(?i:(?:erm|um|er|like|just)\s*,?\s*)*"
+    r"(?:\s*(?:,|:|\s(?:--|[-–—]))\s*(?i:(?:erm|um|er|like|just)\s*,?\s*)*"
     r"(?:(?P<q>[\"“])(?=[A-Za-z0-9])|(?P<q1>[‘'])?(?=[A-Z0-9]))|\s+(?P<q2>[\"“])(?=[A-Z0-9]))"
 )
 #: "the page is Cardiff Coppers Caught Out", "the group was called Hull Mums Unite".
@@ -1093,7 +1133,7 @@ _PAGE_IS = re.compile(r"s?\s+(?:is|was)\s+(?:called\s+)?(?:(?P<q>[\"“])(?=[A-Z
 #: its own right after the page or group is mentioned.
 _PAGE_STOP = re.compile(r"s?(?:\s+chat)?\.\s+(?=[A-Z0-9])")
 #: What closes a name said in apposition or as a sentence of its own.
-_NAME_CLOSED = re.compile(r"\s*(?:[,.;:!?)]|$)")
+_NAME_CLOSED = re.compile(r"\s*(?:[,.;:!?)]|$|\s(?:--|[-–—])(?:\s|$))")
 _CLOSE_QUOTE = {'"': '"', "“": "”", "‘": "’", "'": "'"}
 
 
@@ -1109,11 +1149,27 @@ def _cities() -> frozenset:
     return _ids.allowed_proper_nouns() - _ids.allowed_proper_nouns("not places")
 
 
+#: Words before "Watch" in the names of crime-prevention schemes, with or without a place
+#: ("Neighbourhood Watch", "Hexham Farm Watch", "Community Speed Watch").
+_SCHEME_WORDS = frozenset(
+    """Neighbourhood Neighborhood Farm Horse Pub Shop Shops Business Rural Street Home Homes Boat
+    Speed Dog Cyber Crime Countryside Rail Canal Taxi Student Students Hospital Church Marine Coast
+    Coastal Retail Beach River Moor Forest Wildlife Heritage Pet School Schools Vehicle Bike Cycle""".split()
+)
+
+
 def _scheme_watch(words) -> bool:
     """A run ending in "Watch" that names a scheme, not a page: the word before "Watch"
-    is an ordinary word ("Neighbourhood Watch", "Farm Watch"), no word for the police
-    and no place."""
-    return words[-1] == "Watch" and (len(words) < 2 or (words[-2] not in _COP_WORDS and not _place_like(words[-2])))
+    is a scheme's word ("Neighbourhood Watch", "Leeds Farm Watch"), or an ordinary word,
+    no word for the police, and no place in the run ("Street Watch"; "Leeds Stop & Search
+    Watch" is a page)."""
+    if words[-1] != "Watch" or len(words) < 2:
+        return words[-1] == "Watch"
+    if words[-2] in _SCHEME_WORDS:
+        return True
+    if words[-2] in _COP_WORDS or _place_like(words[-2]):
+        return False
+    return not any(_place_like(w) for w in words[:-2] if w not in _CONNECTORS)
 
 
 def _trim_run(words):
@@ -1128,14 +1184,22 @@ def _trim_run(words):
     return words
 
 
-def _page_name_ok(words, given, family) -> bool:
+def _page_name_ok(words, given, family, quoted=False) -> bool:
     """The words after "a group called", "a page, ..." may name a page or an account: not
-    a person's name ("Justin Case", left to the person rules), a rank, a pronoun or a
-    discourse word, nor a scheme ("Neighbourhood Watch")."""
-    if not words or words[0] in _NOT_ACCOUNT_START or words[0] in _ids._RANK_WORDS:
+    a person's name ("Justin Case", left to the person rules; "Caller Mrs L", a title
+    inside), a rank, a pronoun or a discourse word, nor a scheme ("Neighbourhood Watch").
+    A quoted name may start with "The" before two capitalised words ('"The Copwatch
+    Collective"')."""
+    if not words:
+        return False
+    if quoted and words[0] == "The" and len(words) >= 3 and words[1][:1].isupper():
+        words = words[1:]
+    if words[0] in _NOT_ACCOUNT_START or words[0] in _ids._RANK_WORDS or words[0] in _ids._CIVIL_TITLES:
         return False
     if any(w in _PRONOUNS for w in words[1:]):
         return False  # "Honestly I": no name
+    if any(w in _ids._CIVIL_TITLES and words[n] not in _CONNECTORS for n, w in enumerate(words[1:])):
+        return False  # "Caller Mrs L": a person (after "for", "Justice for Mr Dunn" is a page)
     if not any(w in _CONNECTORS for w in words) and words[0] in given:
         if len(words) == 2 or (len(words) == 3 and words[2] in family):
             return False  # "an account called Justin Case": a person's name, the person rules'
@@ -1176,7 +1240,8 @@ def _named_page(text, s, add, given, family, single=False, lower=False) -> bool:
     of capitalised words; ``single``: one word is enough when it is no ordinary word and
     no given name ("a profile called Copwatcherz"); ``lower``: a quoted name may be in lower
     case. True when one was added."""
-    if s > 0 and text[s - 1] in _CLOSE_QUOTE:
+    quoted = s > 0 and text[s - 1] in _CLOSE_QUOTE
+    if quoted:
         span = _quoted_name(text, s - 1, lower)
         if span is None:
             return False
@@ -1192,7 +1257,7 @@ def _named_page(text, s, add, given, family, single=False, lower=False) -> bool:
             _plain_id(w) or (re.fullmatch(r"[A-Z][a-z]{3,}", w) and not _ids.is_ordinary(w) and w not in given)
         ):
             return False  # "the account was called Stop": an ordinary word
-    if not _page_name_ok(words, given, family):
+    if not _page_name_ok(words, given, family, quoted=quoted):
         return False
     add((s, end, "handle", " ".join(words).lower()))
     return True
@@ -1362,8 +1427,18 @@ def revise(text: str, found: list) -> list:
                 f = (f[0], f[1], f[2], "@" + ident.lstrip("@"))
         elif f[2] == "url" and _brand_home(text[f[0] : f[1]]):
             continue  # "tesco.com", "www.argos.co.uk": a brand's home page points to nobody
+        elif f[2] == "url" and text[max(0, f[0] - 4) : f[0]].casefold() == " at " and _format_domain(text, f):
+            continue  # "first dot last at force dot police dot uk": the domain of a format
         out.append(f)
     return out
+
+
+def _format_domain(text: str, f) -> bool:
+    """The url ``f`` is the domain of an e-mail format said aloud ("first dot last at ...")."""
+    for m in SPOKEN_EMAIL.finditer(text, max(0, f[0] - 80), f[1]):
+        if m.end() == f[1] and m.end("at") == f[0]:
+            return _format_local(m.group("local"))
+    return False
 
 
 def _brand_home(said: str) -> bool:
