@@ -417,3 +417,57 @@ def test_spoken_email_with_commas_and_an_address_format():
     assert not _touched(text, "firstname dot surname at county dot police dot uk"), find_identifiers(text)
     text = "Email me, sam dot first at gmail dot com."
     assert _covered(text, "sam dot first at gmail dot com", {"email"})
+
+
+#: Names announced in further ways (rules added for corpus T's misses): a new name after
+#: "changed it to", a quoted answer to "what was the username?", a quoted display name
+#: after "somebody called" or before "he's called on TikTok", channels with "#" or said
+#: with "hashtag", a name between "the" and "page", a quoted chat name after a short aside.
+T_ANNOUNCED = [
+    ('The account was mine_all_mine at first, then she changed it to "GrimsbyNightWatcher".', "GrimsbyNightWatcher"),
+    ("He changed his username to brumlorxx after the ban.", "brumlorxx"),
+    ('Interviewer: What was the account called? Respondent: Something like "PennineTruthHound".', "PennineTruthHound"),
+    ('Interviewer: What was the username? P3: It was "Tyne Truth Tellers", I think.', "Tyne Truth Tellers"),
+    (
+        'My niece got a follow on Instagram from somebody called "Kayla Loves Her Dad" last month.',
+        "Kayla Loves Her Dad",
+    ),
+    ('Everyone knows the lad. "Gethin Bach Ponty" he\'s called on Snapchat, the little sod.', "Gethin Bach Ponty"),
+    ('On the Discord they had a channel, "#addresses-only", full of it.', "#addresses-only"),
+    ("It was in the channel hashtag plod underscore spotting, on Discord.", "hashtag plod underscore spotting"),
+    ("Somebody put it on the Rotherham Mums Say No page the next day.", "Rotherham Mums Say No"),
+    ("It got shared in the Burnley Bobbies Off Duty group straight away.", "Burnley Bobbies Off Duty"),
+    ('It was a school chat, the football one, "Under 11s Dads Rovers", and he posted it.', "Under 11s Dads Rovers"),
+]
+
+
+@pytest.mark.parametrize("text,part", T_ANNOUNCED)
+def test_names_announced_in_further_ways(text, part):
+    assert _covered(text, part, {"handle"}), (part, find_identifiers(text))
+
+
+def test_channel_identity_same_written_and_said():
+    text = 'The channel "#plod-spotting" -- hashtag plod hyphen spotting -- on the Discord.'
+    ids = [i for s, e, k, i in find_identifiers(text) if k == "handle"]
+    assert ids == ["@#plod-spotting", "@#plod-spotting"], ids
+
+
+T_ANNOUNCED_LEFT = [
+    ("We changed it to Tuesday in the end, the rota I mean.", "Tuesday"),
+    ('Interviewer: What was the username? Respondent: "No idea, sorry," I told her.', "No idea"),
+    ('Some bloke called "Big Steve" added me on Facebook.', "Big Steve"),
+    ("He tweeted #JusticeForKyle all day and it trended.", "#JusticeForKyle"),
+    ("It was on the Facebook page and then the Manchester Evening News page.", "Manchester Evening News"),
+    ("I follow the Leeds United page and the Hebden Bridge Community page.", "Leeds United"),
+    ("I follow the Leeds United page and the Hebden Bridge Community page.", "Hebden Bridge Community"),
+    ("It was on the Greater Manchester Police page, the official one.", "Greater Manchester Police"),
+    ("It's on the Facebook page, the one for the estate.", "Facebook"),
+    ("We've a WhatsApp group for the street and a Facebook group for the school.", "WhatsApp"),
+    ('I was in the group, the one she said, "Get Out Now", and I left.', "Get Out Now"),
+    ('She posted on her page, "who is he, name please", under my photo.', "who is he"),
+]
+
+
+@pytest.mark.parametrize("text,part", T_ANNOUNCED_LEFT)
+def test_names_announced_in_further_ways_look_alikes(text, part):
+    assert not _touched(text, part, {"handle"}), find_identifiers(text)

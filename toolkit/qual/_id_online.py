@@ -219,6 +219,29 @@ def _dot_starts(text):
     return starts
 
 
+#: A channel written with "#" ('the channel "#doxx-drop"') or said aloud with "hashtag"
+#: and a spoken hyphen or underscore ("hashtag doxx hyphen drop"), where a channel, a
+#: server or a chat platform is spoken of just before it.
+_HASH_CHANNEL = re.compile(r"(?<![\w#&/])#(?P<n>[A-Za-z][A-Za-z0-9_-]{1,40}[A-Za-z0-9])(?![\w-])")
+_SAID_CHANNEL = re.compile(
+    r"(?i:\bhash(?:tag)?\s+)(?P<n>[a-z0-9]+(?:\s+(?:hyphen|dash|underscore)\s+[a-z0-9]+)+)(?![\w-])"
+)
+_CHANNEL_BEFORE = re.compile(r"(?i:\b(?:channels?|servers?|discord|slack|telegram|rooms?)\b)")
+
+
+def _channel_names(text, add, low):
+    """Channels named by "#" ("#doxx-drop") or said with "hashtag" after a channel word."""
+    if "#" in text:
+        for m in _HASH_CHANNEL.finditer(text):
+            if _CHANNEL_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+                add((m.start(), m.end(), "handle", m.group().lower()))
+    if "hash" in low:
+        for m in _SAID_CHANNEL.finditer(text):
+            if _CHANNEL_BEFORE.search(text, max(0, m.start() - 100), m.start()):
+                name = re.sub(r"\s+(?:hyphen|dash)\s+", "-", m.group("n").lower())
+                add((m.start(), m.end(), "handle", "#" + re.sub(r"\s+underscore\s+", "_", name)))
+
+
 def _shape_handles(text, add):
     if "_" in text:
         for m in _UNDERSCORED.finditer(text):
@@ -938,6 +961,24 @@ def _someone_handle(text, word, s, e) -> bool:
     return _ONLINE_NEAR.search(text, max(0, s - 200), min(len(text), e + 200)) is not None
 
 
+def _someone_quoted(text, q_start, add, given, family):
+    """A quoted display name after "somebody called" where an account or a platform is
+    spoken of nearby ('a friend request from somebody called "Orla Friend Of Sam"'): three
+    words or more, or two of which neither is a person's name; a person's quoted name or
+    nickname ("Dave", "Big Steve") stays with the person rules."""
+    span = _quoted_name(text, q_start)
+    if span is None:
+        return
+    s, e = span
+    words = text[s:e].split()
+    if len(words) < 2 or (len(words) == 2 and any(w in given or w in family for w in words)):
+        return
+    if not _ONLINE_NEAR.search(text, max(0, s - 150), min(len(text), e + 150)):
+        return
+    if _page_name_ok(words, given, family, quoted=True):
+        add((s, e, "handle", " ".join(words).lower()))
+
+
 def _gazetteer_name(word: str) -> bool:
     """A lower-case word that is a given name or a surname written without its capital."""
     given, family = _ids.gazetteer()
@@ -972,6 +1013,8 @@ def _announced_handles(text, add, low, seen=None):
         if what == "someone":
             if _someone_handle(text, word, s, e):
                 add((s, e, "handle", word.lower()))
+            elif m.group("q"):
+                _someone_quoted(text, m.start("id") - 1, add, given, family)
             continue
         if what == "from":
             if (_is_camel(word) or (word.islower() and _unknown_word(word))) and _AFTER_FROM.match(text, e):
@@ -1069,7 +1112,8 @@ def _answered_handles(text, add, low):
     for m in _ASKED.finditer(text):
         s = m.end()
         if s < len(text) and text[s] in "\"“‘'":
-            continue  # a quoted label: left to the review sheet
+            _quoted_answer(text, s, add)
+            continue
         tok = re.match(r"[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_]", text[s:])
         if tok is None:
             continue
@@ -1080,6 +1124,64 @@ def _answered_handles(text, add, low):
         run = _TITLE_RUN.match(text, s)
         if run is not None and _account_run(run.group().split()):
             add((s, run.end(), "handle", run.group().lower()))
+
+
+def _quoted_answer(text, q_start, add):
+    """A quoted answer to "what was the username?": a handle when it is one handle-shaped
+    or CamelCase word ('Something like "DorsetNightOwl"') or a run of capitalised words that
+    may name an account ('"Tyne Truth Tellers"'); other quoted talk is left to the review
+    sheet ('"No idea, sorry"')."""
+    span = _quoted_name(text, q_start)
+    if span is None:
+        return
+    s, e = span
+    words = text[s:e].split()
+    if len(words) == 1:
+        if _plain_id(words[0]):
+            add((s, e, "handle", words[0].lower()))
+        return
+    given, family = _ids.gazetteer()
+    if _account_run(words) and _page_name_ok(words, given, family, quoted=True):
+        add((s, e, "handle", " ".join(words).lower()))
+
+
+#: "they changed it to "PlodWatchNorth"", "she renamed her account to brumwatcher99".
+_RENAMED = re.compile(
+    r"(?i:\b(?:chang|renam|switch)(?:e|ed|es|ing)?\s+(?P<obj>it|itself|(?:his|her|their|its|the|my|your)\s+"
+    r"(?:user\s?name|name|handle|display\s+name|account(?:\s+name)?|profile(?:\s+name)?|page(?:\s+name)?))"
+    r"(?:\s+(?:over\s+)?to|\s+as)\b)\s*,?\s*(?P<q>[\"“‘'])?(?=[A-Za-z0-9])"
+)
+
+
+def _renamed_handles(text, add):
+    """The new name after "changed it to" where an account is spoken of (or after "changed
+    his username to"): a handle-shaped or CamelCase word, or a quoted name."""
+    given, family = _ids.gazetteer()
+    for m in _RENAMED.finditer(text):
+        obj = m.group("obj").casefold()
+        if obj in ("it", "itself") and not _NEAR_ACCOUNT.search(text, max(0, m.start() - 300), m.end() + 100):
+            continue  # "changed it to Tuesday": no account spoken of
+        s = m.end()
+        if m.group("q"):
+            _named_page(text, s, add, given, family, single=True)
+            continue
+        tok = re.match(r"[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_]", text[s:])
+        if tok is not None and _plain_id(tok.group(), strict=True):
+            add((s, s + len(tok.group()), "handle", tok.group().lower()))
+
+
+#: '"Dai's Lad Owain" he's called on TikTok', '"Kelz Forever", she's known as on Insta'.
+_QUOTED_THEN_CALLED = re.compile(
+    r"[\"“](?=[^\"”]{2,60}[\"”])"
+    r"(?=[^\"”]*[\"”]\s*,?\s+(?i:(?:he|she|they|it)(?:['’]s|['’]re|\s+is|\s+was|\s+are|\s+were)\s+"
+    rf"(?:called|known(?:\s+as)?|named)\s+(?:on\s+(?:the\s+)?(?:{_PLATFORMS})|online)\b))"
+)
+
+
+def _quoted_then_called(text, add):
+    given, family = _ids.gazetteer()
+    for m in _QUOTED_THEN_CALLED.finditer(text):
+        _named_page(text, m.end(), add, given, family, single=True)
 
 
 # ---------------------------------------------------------------------------------------
@@ -1206,6 +1308,13 @@ def _page_name_ok(words, given, family, quoted=False) -> bool:
     return not _scheme_watch(words)
 
 
+#: First words of quoted talk (a question, a request) that no lower-case name starts with.
+_SPEECH_START = frozenset(
+    "who what where when why how is are was were do does did can could will would should please "
+    "has have had dont don't i i'm im you".split()
+)
+
+
 def _quoted_name(text, q_start, lower=False):
     """``(start, end)`` of the words inside the quote opened at ``q_start`` when they may be
     a name (one to seven words, the first capitalised unless ``lower``, no sentence end
@@ -1217,6 +1326,8 @@ def _quoted_name(text, q_start, lower=False):
     inner = text[q_start + 1 : end].strip().rstrip(",")
     if not inner or not (inner[0].isupper() or inner[0].isdigit() or lower) or re.search(r"[.!?;]\s", inner):
         return None
+    if inner[0].islower() and ("," in inner or inner.split()[0].casefold() in _SPEECH_START):
+        return None  # '"who is he, name please"': quoted talk, no name
     if len(inner.split()) > 7:
         return None
     s = text.index(inner, q_start + 1)
@@ -1316,6 +1427,12 @@ def _page_names(text, add, low):
         i = low.find(tok)
         while i >= 0:
             if (i == 0 or not text[i - 1].isalnum()) and text[i].islower():
+                if (
+                    text[i - 1 : i] == " "
+                    and tok in _THE_NOUN_TOKENS
+                    and not text[i + len(tok) : i + len(tok) + 1].isalnum()
+                ):
+                    _the_name_page(text, i, add, given, family)
                 m = _APPOSITION.match(text, i + len(tok))
                 if m is not None:
                     if m.group("q"):
@@ -1334,9 +1451,64 @@ def _page_names(text, add, low):
                         m = _PAGE_STOP.match(text, i + len(tok))
                         if m is not None:
                             _named_place_page(text, m.end(), add, given, family, closed=3, stop=True)
+                        else:
+                            m = _APPOSITION_ASIDE.match(text, i + len(tok))
+                            if m is not None and not _SAYING.search(m.group("aside")):
+                                _named_page(text, m.end(), add, given, family)
             i = low.find(tok, i + 1)
     if any(t in text for t in _TAIL_TOKENS):
         _tail_names(text, add)
+
+
+#: 'a parents' chat, like a class one, "Year 3 Mums Oak Class"': a short aside between
+#: the page or chat and its quoted name.
+_APPOSITION_ASIDE = re.compile(
+    r"s?\s*,\s*(?P<aside>(?i:like|sort\s+of|kind\s+of|basically|i\s+think|you\s+know|the|a|an|one\s+of)\b"
+    r"[^,\"“.!?;:]{0,30}),\s*[\"“](?=[A-Z0-9])"
+)
+_SAYING = re.compile(r"(?i:\b(?:said|says|say|saying|wrote|writes|put|posted|asked|asks|typed|told|goes|went)\b)")
+#: "on the Montgomeryshire Community Chat page", "the Wirral Bizzies Off Sick Again group":
+#: a name between "the" and the page's noun.
+_THE_NOUN_TOKENS = ("page", "group", "chat", "channel", "forum", "server")
+_THE_RUN = re.compile(rf"(?<![\w'’])(?i:the)\s+(?P<run>{_CAP_WORD}(?:\s+{_RUN_JOIN}{_CAP_WORD}){{1,6}})\s+$")
+#: Last words of the names of papers, clubs and public bodies ("the Manchester Evening
+#: News page", "the Leeds United page", "the Durham County Council page") and of a page
+#: described by its place ("the Hebden Bridge Community page"): no handle.
+_ORG_TAILS = frozenset(
+    """News Echo Gazette Chronicle Post Herald Mail Times Mirror Telegraph Express Star Advertiser
+    Courier Argus Standard Journal Observer Press Live Online Council Councils United City FC AFC Rovers
+    Wanderers Athletic Albion Town County Police Constabulary Fire Rescue Service Services NHS Trust
+    Hospital University College School Academy Library Museum Theatre Cathedral Church Community
+    Official Federation Union Party Club Sport Sports Radio TV BBC ITV""".split()
+)
+
+
+def _the_name_page(text, i, add, given, family):
+    """A run of capitalised words between "the" and "page"/"group"/"chat" at ``i`` with a
+    place or a word for the police in it and another word ("the Wirral Bizzies Off Sick
+    Again page"); platforms, forces, papers, clubs and public bodies are not pages' names."""
+    m = _THE_RUN.search(text, max(0, i - 90), i)
+    if m is None:
+        return
+    words = m.group("run").split()
+    if _trim_run(words) != words:
+        return
+    while words and (words[-1].casefold() in _brands_folded() or words[-1] in ("WhatsApp", "Group", "Page")):
+        words = words[:-1]  # "the Barnsley Facebook page": the platform is no part of the name
+    content = [w for w in words if w not in _CONNECTORS]
+    if len(content) < 2 or content[-1] in _ORG_TAILS or any(w.endswith(("'s", "’s")) for w in content):
+        return
+    if not any(w in _COP_WORDS or _place_like(w) for w in content) or all(_place_like(w) for w in content):
+        return
+    if any(w.casefold() in _brands_folded() and w not in _cities() for w in content):
+        return  # "the Tesco Extra page": a brand's
+    pattern, _lookup = _ids.force_table()
+    s = m.start("run")
+    end = s + len(" ".join(words)) if text[s : s + len(" ".join(words))] == " ".join(words) else -1
+    if end < 0 or pattern.search(text, s, end):
+        return
+    if _page_name_ok(words, given, family):
+        add((s, end, "handle", " ".join(words).lower()))
 
 
 def _named_place_page(text, s, add, given, family, closed=0, stop=False):
@@ -1386,6 +1558,8 @@ def find(text: str, add, folded) -> None:
     if " dot " in low:
         _spoken_urls(text, add)
     seen: set = set()
+    if "#" in text or "hash" in low:
+        _channel_names(text, add, low)
     _announced_handles(text, add, low, seen)
     _page_names(text, add, low)
     # an account or platform word in the text ("name", "handle", "account", "insta", ...:
@@ -1393,6 +1567,12 @@ def find(text: str, add, folded) -> None:
     hinted = bool(seen.intersection(_SPELL_HINTS)) or "spel" in low
     _said_handles(text, add, low, hinted)
     _answered_handles(text, add, low)
+    if "chang" in low or "renam" in low or "switch" in low:
+        _renamed_handles(text, add)
+    if ("called on " in low or "known on " in low or "named on " in low or " online" in low) and (
+        '"' in text or "“" in text
+    ):
+        _quoted_then_called(text, add)
     if "from " in low:
         _quoted_senders(text, add)
     if hinted and _ids._DIGIT.search(text) is not None:
