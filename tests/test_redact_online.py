@@ -471,3 +471,21 @@ T_ANNOUNCED_LEFT = [
 @pytest.mark.parametrize("text,part", T_ANNOUNCED_LEFT)
 def test_names_announced_in_further_ways_look_alikes(text, part):
     assert not _touched(text, part, {"handle"}), find_identifiers(text)
+
+
+def test_collective_named_by_acab_and_a_place():
+    text = "The card said it was from ACAB Swindon, and later Derby ACAB posted the photo."
+    assert _covered(text, "ACAB Swindon", {"handle"}) and _covered(text, "Derby ACAB", {"handle"})
+    text = "He had ACAB on his knuckles, then shouted ACAB. Then ACAB Monday was a joke."
+    assert not [k for s, e, k, i in find_identifiers(text) if k == "handle"], find_identifiers(text)
+
+
+def test_fire_watch_colours_are_no_page():
+    text = "He was on Hartlepool Red Watch for ten years, it was all over Facebook."
+    assert not _touched(text, "Hartlepool Red Watch", {"handle"}), find_identifiers(text)
+
+
+def test_spoken_email_with_commas_everywhere():
+    text = "My email is lee, dot, hart, at gmail, dot, com, if you need it."
+    found = [(text[s:e], k, i) for s, e, k, i in find_identifiers(text)]
+    assert found == [("lee, dot, hart, at gmail, dot, com", "email", "lee.hart@gmail.com")], found

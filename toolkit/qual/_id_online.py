@@ -49,6 +49,18 @@ Classes covered (each needs a shape, most a shape and a context):
   rules');
 * account names on games and apps ("my Roblox is X", "my gaming tag is X") and names with
   a digit said as a word ("Justice4Teesside") near an account word.
+* (corpus T) a page's name between dashes ("a page -- Camden Copwatch --"), quoted with a
+  leading "The", between "the" and "page" ("on the Wirral Bizzies Off Sick Again page";
+  papers, clubs, forces, brands and "<place> Community" left), after a plural owner's
+  platform ("the officers' Facebook, Old Sweats of Tyneside,"), a place's "... Watch" that
+  no scheme's word precedes ("Leeds Stop & Search Watch"), a collective named by "ACAB" and
+  a place; a new name after "changed it to", a quoted answer to "what was the username?",
+  a quoted display name after "somebody called" or before "he's called on TikTok";
+  channels written "#doxx-drop" or said "hashtag doxx hyphen drop" after a channel word;
+  spelled runs through "underscore" and "capital"; spoken e-mails with commas ("jay,
+  underscore, mac, at example dot org"). Left: an address's format ("first dot last at
+  force dot police dot uk"), a title inside a run ("Caller Mrs L."), quoted talk in
+  lower case ('"who is he, name please"').
 """
 
 from __future__ import annotations
@@ -376,14 +388,14 @@ def _other_urls(text, add):
 _SPOKEN_TLD = r"co\s+dot\s+uk|org\s+dot\s+uk|ac\s+dot\s+uk|com|net|org|uk|io|me|info|ie|example|co"
 SPOKEN_EMAIL = re.compile(
     r"(?<![\w@.-])(?P<local>[a-z0-9][a-z0-9._-]*(?:(?:,?\s+(?:dot|underscore|dash|hyphen),?\s+|\s*[\[(]dot[\])]\s*)[a-z0-9]+)*)"
-    r"(?P<at>,?\s+at\s+(?:sign\s+)?|\s*[\[(]\s*at\s*[\])]\s*|\s+@\s+)"
-    r"(?P<domain>[a-z0-9][a-z0-9-]*(?:(?:\s+dot\s+|\s*[\[(]dot[\])]\s*|\.|\s+(?:dash|hyphen)\s+)[a-z0-9-]+)*?)"
-    rf"(?:(?:\s+dot\s+|\s*[\[(]dot[\])]\s*)(?:{_SPOKEN_TLD})|\.(?:[a-z]{{2,6}}(?:\.[a-z]{{2}})?))(?![\w-]|\.[a-z0-9])",
+    r"(?P<at>,?\s+at,?\s+(?:sign,?\s+)?|\s*[\[(]\s*at\s*[\])]\s*|\s+@\s+)"
+    r"(?P<domain>[a-z0-9][a-z0-9-]*(?:(?:,?\s+dot,?\s+|\s*[\[(]dot[\])]\s*|\.|\s+(?:dash|hyphen)\s+)[a-z0-9-]+)*?)"
+    rf"(?:(?:,?\s+dot,?\s+|\s*[\[(]dot[\])]\s*)(?:{_SPOKEN_TLD})|\.(?:[a-z]{{2,6}}(?:\.[a-z]{{2}})?))(?![\w-]|\.[a-z0-9])",
     re.IGNORECASE,
 )
 #: " at " (or "[at]") followed by something shaped like a domain ("example dot", "gmail.").
 _AT_DOMAIN = re.compile(
-    r",?\s*(?:at\s+(?:sign\s+)?|[\[(]\s*at\s*[\])]\s*|@\s+)[a-z0-9][a-z0-9-]*(?:\s+(?:dash|hyphen)\s+[a-z0-9-]+)*(?:\.|\s+dot\s+|\s*[\[(]dot[\])]\s*)[a-z0-9]",
+    r",?\s*(?:at,?\s+(?:sign,?\s+)?|[\[(]\s*at\s*[\])]\s*|@\s+)[a-z0-9][a-z0-9-]*(?:\s+(?:dash|hyphen)\s+[a-z0-9-]+)*(?:\.|,?\s+dot,?\s+|\s*[\[(]dot[\])]\s*)[a-z0-9]",
     re.IGNORECASE,
 )
 _EMAIL_WORD = re.compile(r"(?i:e-?mail|address|inbox|mail\b|write\s+to|contact)")
@@ -394,9 +406,11 @@ def _spoken_emails(text, add, low):
     "[at]", "(at)") comes before something shaped like a domain."""
     ats = []
     if low is None:  # case-folding changed the length: positions from the text itself
-        ats = [m.start() for m in re.finditer(r"(?i) at |\[at\]|\(at\)| @ ", text) if _AT_DOMAIN.match(text, m.start())]
+        ats = [
+            m.start() for m in re.finditer(r"(?i) at,? |\[at\]|\(at\)| @ ", text) if _AT_DOMAIN.match(text, m.start())
+        ]
     else:
-        for tok in (" at ", "[at]", "(at)", " @ "):
+        for tok in (" at ", " at, ", "[at]", "(at)", " @ "):
             i = low.find(tok)
             while i >= 0:
                 if _AT_DOMAIN.match(text, i):
@@ -442,7 +456,7 @@ def _spoken_email(text, add, m):
     identity = re.sub(r",?\s+dot,?\s+|\s*[\[(]dot[\])]\s*", ".", m.group().lower())
     identity = re.sub(r",?\s+underscore,?\s+", "_", identity)
     identity = re.sub(r",?\s+(?:dash|hyphen),?\s+", "-", identity)
-    identity = re.sub(r",?\s*(?:\s+at\s+(?:sign\s+)?|[\[(]\s*at\s*[\])]|@)\s*", "@", identity, count=1)
+    identity = re.sub(r",?\s*(?:\s+at,?\s+(?:sign,?\s+)?|[\[(]\s*at\s*[\])]|@)\s*", "@", identity, count=1)
     add((m.start(), m.end(), "email", identity))
 
 
@@ -1256,7 +1270,8 @@ def _cities() -> frozenset:
 _SCHEME_WORDS = frozenset(
     """Neighbourhood Neighborhood Farm Horse Pub Shop Shops Business Rural Street Home Homes Boat
     Speed Dog Cyber Crime Countryside Rail Canal Taxi Student Students Hospital Church Marine Coast
-    Coastal Retail Beach River Moor Forest Wildlife Heritage Pet School Schools Vehicle Bike Cycle""".split()
+    Coastal Retail Beach River Moor Forest Wildlife Heritage Pet School Schools Vehicle Bike Cycle
+    Red Blue White Green Amber Black Night Day""".split()
 )
 
 
@@ -1458,6 +1473,43 @@ def _page_names(text, add, low):
             i = low.find(tok, i + 1)
     if any(t in text for t in _TAIL_TOKENS):
         _tail_names(text, add)
+    if "ACAB" in text:
+        _acab_names(text, add)
+
+
+#: An anti-police collective named by the slogan and its place ("ACAB Bristol", "Leeds
+#: ACAB"): a group's name wherever it is said.
+_ACAB_NAME = re.compile(
+    rf"(?<![\w'’-])ACAB\s+(?P<after>[{_ids._UP}][\w'’]+(?:\s+[{_ids._UP}][\w'’]+)?)"
+    rf"|(?<![\w'’-])(?P<before>[{_ids._UP}][\w'’]+)\s+ACAB(?![\w'’-])"
+)
+
+
+def _acab_names(text, add):
+    for m in _ACAB_NAME.finditer(text):
+        part = m.group("after") or m.group("before")
+        words = part.split()
+        while words and not _acab_place(words[-1]):
+            words = words[:-1]  # "ACAB Bristol Crew": the place is enough
+        if not words or not all(_acab_place(w) for w in words):
+            continue  # "ACAB Tattoo", "shouting ACAB": no group
+        if m.group("after"):
+            s, e = m.start(), m.start("after") + len(" ".join(words))
+        else:
+            s, e = m.start("before"), m.end()
+        add((s, e, "handle", re.sub(r"\s+", " ", text[s:e]).lower()))
+
+
+def _acab_place(word: str) -> bool:
+    """A place's name in a collective's name: a large town or a word that is no ordinary
+    word, no day or month, no person's given name and no pronoun."""
+    if _ids._calendar(word) or word in _PRONOUNS or word in _NOT_ACCOUNT_START:
+        return False
+    return (
+        word in _cities()
+        or word in _ids._force_stems()
+        or (not _ids.is_ordinary(word) and word not in _ids.gazetteer()[0])
+    )
 
 
 #: 'a parents' chat, like a class one, "Year 3 Mums Oak Class"': a short aside between
@@ -1553,7 +1605,7 @@ def find(text: str, add, folded) -> None:
         _other_urls(text, add)
     if low is None:
         return
-    if " at " in low or "[at]" in low or "(at)" in low or " @ " in low:
+    if " at " in low or " at, " in low or "[at]" in low or "(at)" in low or " @ " in low:
         _spoken_emails(text, add, low)
     if " dot " in low:
         _spoken_urls(text, add)
