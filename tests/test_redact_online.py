@@ -489,3 +489,35 @@ def test_spoken_email_with_commas_everywhere():
     text = "My email is lee, dot, hart, at gmail, dot, com, if you need it."
     found = [(text[s:e], k, i) for s, e, k, i in find_identifiers(text)]
     assert found == [("lee, dot, hart, at gmail, dot, com", "email", "lee.hart@gmail.com")], found
+
+
+T_VARIANTS = [
+    ('It was up on the "Bootle Bizzie Spotters" page for a week.', "Bootle Bizzie Spotters"),
+    ("They changed the name of the group to Bent Bobbies Out, after that.", "Bent Bobbies Out"),
+    ('She renamed the chat "Year 6 Leavers Mums" that night.', "Year 6 Leavers Mums"),
+    ("His account was kev_88 and then he changed it to Hull Truth Seekers.", "Hull Truth Seekers"),
+    ("He changed his profile name to NorthernMonkey88 on there.", "NorthernMonkey88"),
+    ('She\'s known as "Queen Of The Quarry" on TikTok, apparently.', "Queen Of The Quarry"),
+    ("It was all posted in #addresses on the Discord.", "#addresses"),
+    ("A page called The Real Bobbies of Leith posted it.", "The Real Bobbies of Leith"),
+]
+
+
+@pytest.mark.parametrize("text,part", T_VARIANTS)
+def test_page_and_account_name_variants(text, part):
+    assert _covered(text, part, {"handle"}), (part, find_identifiers(text))
+
+
+T_VARIANTS_LEFT = [
+    ("My account? I changed it to Private Mode in the settings.", "Private Mode"),
+    ("He changed his name to John Smith by deed poll.", "John Smith"),
+    ("A page called The Manchester Evening News posted it.", "Manchester Evening News"),
+    ("The account was called The End, which was apt.", "The End"),
+    ('It was on the "Facebook" page, nothing else.', "Facebook"),
+    ("They all use #ThrowbackThursday on Instagram.", "#ThrowbackThursday"),
+]
+
+
+@pytest.mark.parametrize("text,part", T_VARIANTS_LEFT)
+def test_page_and_account_name_variant_look_alikes(text, part):
+    assert not _touched(text, part, {"handle"}), find_identifiers(text)

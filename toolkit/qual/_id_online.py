@@ -238,6 +238,9 @@ _HASH_CHANNEL = re.compile(r"(?<![\w#&/])#(?P<n>[A-Za-z][A-Za-z0-9_-]{1,40}[A-Za
 _SAID_CHANNEL = re.compile(
     r"(?i:\bhash(?:tag)?\s+)(?P<n>[a-z0-9]+(?:\s+(?:hyphen|dash|underscore)\s+[a-z0-9]+)+)(?![\w-])"
 )
+_CHANNEL_AFTER = re.compile(
+    r"[\"”’']?\s+(?i:(?:channel|room)\b|(?:on|in)\s+(?:the\s+)?(?:discord|slack|telegram|teams)\b)"
+)
 _CHANNEL_BEFORE = re.compile(r"(?i:\b(?:channels?|servers?|discord|slack|telegram|rooms?)\b)")
 
 
@@ -245,7 +248,7 @@ def _channel_names(text, add, low):
     """Channels named by "#" ("#doxx-drop") or said with "hashtag" after a channel word."""
     if "#" in text:
         for m in _HASH_CHANNEL.finditer(text):
-            if _CHANNEL_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            if _CHANNEL_BEFORE.search(text, max(0, m.start() - 60), m.start()) or _CHANNEL_AFTER.match(text, m.end()):
                 add((m.start(), m.end(), "handle", m.group().lower()))
     if "hash" in low:
         for m in _SAID_CHANNEL.finditer(text):
@@ -944,7 +947,7 @@ _AFTER_FROM = re.compile(
 )
 
 
-_ID_BEFORE_ON = re.compile(r"(?<![\w@./-])(?P<id>[A-Za-z0-9][A-Za-z0-9_.#]*[A-Za-z0-9_])\s+on\s+$")
+_ID_BEFORE_ON = re.compile(r"(?<![\w@./#-])(?P<id>[A-Za-z0-9][A-Za-z0-9_.#]*[A-Za-z0-9_])\s+on\s+$")
 
 
 def _plain_id(word: str, strict: bool = False) -> bool:
@@ -1049,7 +1052,7 @@ def _announced_handles(text, add, low, seen=None):
         if (
             what in ("account", "name")
             and (word[:1].isupper() or word[:1].isdigit())
-            and word not in _NOT_ACCOUNT_START
+            and (word not in _NOT_ACCOUNT_START or word == "The")
         ):
             _named_page(text, s, add, given, family, single=True)
 
@@ -1162,8 +1165,9 @@ def _quoted_answer(text, q_start, add):
 #: "they changed it to "PlodWatchNorth"", "she renamed her account to brumwatcher99".
 _RENAMED = re.compile(
     r"(?i:\b(?:chang|renam|switch)(?:e|ed|es|ing)?\s+(?P<obj>it|itself|(?:his|her|their|its|the|my|your)\s+"
-    r"(?:user\s?name|name|handle|display\s+name|account(?:\s+name)?|profile(?:\s+name)?|page(?:\s+name)?))"
-    r"(?:\s+(?:over\s+)?to|\s+as)\b)\s*,?\s*(?P<q>[\"“‘'])?(?=[A-Za-z0-9])"
+    r"(?:user\s?name|name|handle|display\s+name|(?:account|profile|page|group|chat|channel)(?:['’]s)?(?:\s+name)?|"
+    r"name\s+of\s+(?:the|his|her|their|its|my|our)\s+(?:account|profile|page|group|chat|channel)))"
+    r"(?:(?:\s+(?:over\s+)?to|\s+as)\b|(?=\s+[\"“])))\s*,?\s*(?P<q>[\"“‘'])?(?=[A-Za-z0-9])"
 )
 
 
@@ -1180,8 +1184,13 @@ def _renamed_handles(text, add):
             _named_page(text, s, add, given, family, single=True)
             continue
         tok = re.match(r"[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_]", text[s:])
-        if tok is not None and _plain_id(tok.group(), strict=True):
+        if tok is not None and _plain_id(tok.group()):
             add((s, s + len(tok.group()), "handle", tok.group().lower()))
+        elif tok is not None and tok.group()[:1].isupper():
+            if obj in ("it", "itself"):  # "changed it to Private Mode": a place or three closed words
+                _named_place_page(text, s, add, given, family, closed=3)
+            else:  # "changed the group's name to Bent Bobbies Out"
+                _named_page(text, s, add, given, family)
 
 
 #: '"Dai's Lad Owain" he's called on TikTok', '"Kelz Forever", she's known as on Insta'.
@@ -1192,9 +1201,18 @@ _QUOTED_THEN_CALLED = re.compile(
 )
 
 
+#: 'she's called "Lil Miss Kelz" on Insta': the same name said before the platform.
+_CALLED_THEN_QUOTED = re.compile(
+    r"(?i:\b(?:he|she|they|it)(?:['’]s|['’]re|\s+is|\s+was|\s+are|\s+were)\s+(?:called|known\s+as|named)\s+)"
+    rf"[\"“](?=[^\"”]{{2,60}}[\"”]\s*,?\s+(?i:on\s+(?:the\s+)?(?:{_PLATFORMS})\b|online\b))"
+)
+
+
 def _quoted_then_called(text, add):
     given, family = _ids.gazetteer()
     for m in _QUOTED_THEN_CALLED.finditer(text):
+        _named_page(text, m.end(), add, given, family, single=True)
+    for m in _CALLED_THEN_QUOTED.finditer(text):
         _named_page(text, m.end(), add, given, family, single=True)
 
 
@@ -1309,8 +1327,12 @@ def _page_name_ok(words, given, family, quoted=False) -> bool:
     Collective"')."""
     if not words:
         return False
-    if quoted and words[0] == "The" and len(words) >= 3 and words[1][:1].isupper():
-        words = words[1:]
+    if words[0] == "The" and len(words) >= 3 and words[1][:1].isupper():
+        if quoted or (
+            words[-1] not in _ORG_TAILS
+            and any(w in _COP_WORDS or _place_like(w) for w in words[1:] if w not in _CONNECTORS)
+        ):
+            words = words[1:]  # '"The Copwatch Collective"', "a page called The Real Bobbies of Leith"
     if words[0] in _NOT_ACCOUNT_START or words[0] in _ids._RANK_WORDS or words[0] in _ids._CIVIL_TITLES:
         return False
     if any(w in _PRONOUNS for w in words[1:]):
@@ -1535,7 +1557,19 @@ _ORG_TAILS = frozenset(
 )
 
 
+#: 'on the "Sefton Scallies" page': a quoted name between "the" and the noun.
+_THE_QUOTED = re.compile(r"(?<![\w'’])(?i:the)\s+[\"“‘'][^\"”’]{3,60}[\"”’']\s+$")
+
+
 def _the_name_page(text, i, add, given, family):
+    q = _THE_QUOTED.search(text, max(0, i - 75), i)
+    if q is not None:
+        _named_page(text, q.start() + re.search(r"[\"“‘']", q.group()).start() + 1, add, given, family)
+        return
+    _the_run_page(text, i, add, given, family)
+
+
+def _the_run_page(text, i, add, given, family):
     """A run of capitalised words between "the" and "page"/"group"/"chat" at ``i`` with a
     place or a word for the police in it and another word ("the Wirral Bizzies Off Sick
     Again page"); platforms, forces, papers, clubs and public bodies are not pages' names."""
@@ -1621,9 +1655,7 @@ def find(text: str, add, folded) -> None:
     _answered_handles(text, add, low)
     if "chang" in low or "renam" in low or "switch" in low:
         _renamed_handles(text, add)
-    if ("called on " in low or "known on " in low or "named on " in low or " online" in low) and (
-        '"' in text or "“" in text
-    ):
+    if ("called" in low or "known" in low or "named" in low) and ('"' in text or "“" in text):
         _quoted_then_called(text, add)
     if "from " in low:
         _quoted_senders(text, add)
