@@ -521,3 +521,20 @@ T_VARIANTS_LEFT = [
 @pytest.mark.parametrize("text,part", T_VARIANTS_LEFT)
 def test_page_and_account_name_variant_look_alikes(text, part):
     assert not _touched(text, part, {"handle"}), find_identifiers(text)
+
+
+def test_names_under_and_before_a_platform():
+    text = "He uploaded it to YouTube under Barrow Truth Hour, with my face in the thumbnail."
+    assert _covered(text, "Barrow Truth Hour", {"handle"}), find_identifiers(text)
+    text = "Then a lad shared it to Salford Bizzie Files on Insta the same day."
+    assert _covered(text, "Salford Bizzie Files", {"handle"}), find_identifiers(text)
+    text = "My cousin's on YouTube, channel's Copper Cam Fails, and it has ten videos."
+    assert _covered(text, "Copper Cam Fails", {"handle"}), find_identifiers(text)
+    for text, part in (
+        ("He posted under Section 40 of the act, on Facebook.", "Section 40"),
+        ("I sent it to Sarah Jones on Facebook.", "Sarah Jones"),
+        ("He was streaming in Leeds City Centre on TikTok.", "Leeds City Centre"),
+        ("It went up on Manchester Evening News on Facebook.", "Manchester Evening News"),
+        ("The channel's gone now, thank God.", "gone"),
+    ):
+        assert not _touched(text, part, {"handle"}), find_identifiers(text)

@@ -569,7 +569,7 @@ def _said_handles(text, add, low, hinted=True):
     starts = _spelled_starts(text) if hinted else ()
     if starts:
         for m in _ids._matches_at(_SPELLED, text, starts):
-            if not _ACCOUNT_WORDS.search(text, max(0, m.start() - 100), m.start()):
+            if not _ACCOUNT_WORDS.search(text, max(0, m.start() - 160), m.start()):
                 continue
             letters = re.sub(r"[^A-Za-z0-9]", "", _SPELL_WORDS.sub(_spelled_char, m.group()))
             if letters.isdigit():
@@ -689,18 +689,25 @@ _TRIGGERS = (
     ),
     (
         " under",
-        re.compile(
-            r"(?i:\b(?:post(?:s|ed|ing)?|comment(?:s|ed|ing)?|go(?:es)?|went|going|"
-            r"(?:on|via)\s+(?:insta(?:gram)?|snap(?:chat)?|tik\s?tok|twitter|x|facebook|youtube|"
-            r"telegram|discord|reddit|twitch|threads)))$"
-        ),
+        re.compile(r"(?i:\b(?:post(?:s|ed|ing)?|comment(?:s|ed|ing)?|go(?:es)?|went|going))$"),
         None,
         "plain",
+    ),
+    # "uploaded it to YouTube under Tameside Truth TV": a run of capitalised words too
+    (
+        " under",
+        re.compile(
+            r"(?i:\b(?:on|via|to)\s+(?:insta(?:gram)?|snap(?:chat)?|tik\s?tok|twitter|x|facebook|youtube|"
+            r"telegram|discord|reddit|twitch|threads))$"
+        ),
+        None,
+        "account",
     ),
     # "a fake account, X", "the profile: X", "the account was X"
     ("account", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:(?:\s*[,:]|\s+(?:is|was)\b)?)"), "plain"),
     ("profile", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:(?:\s*[,:]|\s+(?:is|was)\b)?)"), "plain"),
-    ("channel", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:(?:\s*[,:]|\s+(?:is|was)\b)?)"), "account"),
+    # "the channel, X", "channel's Rail Cop Fails"
+    ("channel", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:(?:['’]s\b|\s*[,:]|\s+(?:is|was)\b)?)"), "account"),
     # "a message from brumcopwatch saying", "a comment by copwatchkev"
     (
         " from",
@@ -1017,6 +1024,10 @@ def _announced_handles(text, add, low, seen=None):
                 and (not b.group("id").isalpha() or _unknown_word(b.group("id")))
             ):
                 add((b.start("id"), b.end("id"), "handle", b.group("id").lower()))
+            else:
+                r = _RUN_BEFORE_ON.search(text, max(0, t_start - 90), t_start)
+                if r is not None:  # "posted it to London Filth Files on Insta"
+                    _run_page(text, r.start("run"), r.group("run").split(), add, given, family)
             continue
         m = _ID.match(text, j)
         if m is None:
@@ -1228,6 +1239,10 @@ _RUN_JOIN = r"(?:(?:of|for|on|in|and|&)\s+)?(?:the\s+)?"
 _PAGE_RUN = re.compile(rf"{_CAP_WORD}(?:\s+{_RUN_JOIN}{_CAP_WORD}){{0,6}}")
 #: The same run read backwards from a tail word ("Gwent Cop" before "Watch").
 _RUN_BEFORE = re.compile(rf"(?:{_CAP_WORD}\s+{_RUN_JOIN}){{1,6}}$")
+#: "posted it to London Filth Files on Insta": a run before "on" and a platform.
+_RUN_BEFORE_ON = re.compile(
+    rf"(?i:\b(?:to|onto|on|in|into)\s+)(?P<run>{_CAP_WORD}(?:\s+{_RUN_JOIN}{_CAP_WORD}){{1,6}})\s+on\s+$"
+)
 _CONNECTORS = frozenset("of for on in and & the".split())
 #: Words for the police in the names of copwatch pages ("Oldham Cop Watch").
 _COP_WORDS = frozenset(
@@ -1553,7 +1568,9 @@ _ORG_TAILS = frozenset(
     Courier Argus Standard Journal Observer Press Live Online Council Councils United City FC AFC Rovers
     Wanderers Athletic Albion Town County Police Constabulary Fire Rescue Service Services NHS Trust
     Hospital University College School Academy Library Museum Theatre Cathedral Church Community
-    Official Federation Union Party Club Sport Sports Radio TV BBC ITV""".split()
+    Official Federation Union Party Club Sport Sports Radio TV BBC ITV
+    Centre Center Station Street Road Lane Avenue Park Square Market Airport Beach Bridge Hall Arena
+    Stadium Ground Mall Precinct Estate Retail Village High Primary""".split()
 )
 
 
@@ -1574,9 +1591,13 @@ def _the_run_page(text, i, add, given, family):
     place or a word for the police in it and another word ("the Wirral Bizzies Off Sick
     Again page"); platforms, forces, papers, clubs and public bodies are not pages' names."""
     m = _THE_RUN.search(text, max(0, i - 90), i)
-    if m is None:
-        return
-    words = m.group("run").split()
+    if m is not None:
+        _run_page(text, m.start("run"), m.group("run").split(), add, given, family)
+
+
+def _run_page(text, s, words, add, given, family):
+    """Add the run ``words`` at ``s`` (found between "the" and "page", or before "on
+    Insta") when a place or a word for the police and another word are in it."""
     if _trim_run(words) != words:
         return
     while words and (words[-1].casefold() in _brands_folded() or words[-1] in ("WhatsApp", "Group", "Page")):
@@ -1589,7 +1610,6 @@ def _the_run_page(text, i, add, given, family):
     if any(w.casefold() in _brands_folded() and w not in _cities() for w in content):
         return  # "the Tesco Extra page": a brand's
     pattern, _lookup = _ids.force_table()
-    s = m.start("run")
     end = s + len(" ".join(words)) if text[s : s + len(" ".join(words))] == " ".join(words) else -1
     if end < 0 or pattern.search(text, s, end):
         return
