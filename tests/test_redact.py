@@ -576,7 +576,9 @@ def _corpus_floors():
             "phone": (1.0, 1.0),
             "postcode": (1.0, 1.0),
             "school": (0.96, 1.0),
-            "station": (0.91, 0.89),
+            # 0.88: "Gracie Does Custody" (a gold handle that a station rule had taken, counted a
+            # correct station) is a handle since online19, so one correct station fewer
+            "station": (0.91, 0.88),
             "url": (0.96, 1.0),
             "vehicle": (1.0, 1.0),
             "warrant_number": (0.93, 1.0),

@@ -538,3 +538,45 @@ def test_names_under_and_before_a_platform():
         ("The channel's gone now, thank God.", "gone"),
     ):
         assert not _touched(text, part, {"handle"}), find_identifiers(text)
+
+
+T_MORE = [
+    ('Interviewer: Sorry, "Fenland Filth Watch" is the page name?', "Fenland Filth Watch"),
+    ('The thread had a reply, "GazTheGrass posted: his car is the blue one", under it.', "GazTheGrass"),
+    ("Someone set up a profile called PC Plonker Exposed with my photo.", "PC Plonker Exposed"),
+    ('We had a WhatsApp for the response team, "Late Turn Legends", and it leaked.', "Late Turn Legends"),
+    ('It is a Facebook group for the valley. "Rhondda Fach Neighbours". Everyone is on it.', "Rhondda Fach Neighbours"),
+    (
+        'And the next day it was on the Facebook. "Orkney Noticeboard Chat". The admin took it down.',
+        "Orkney Noticeboard Chat",
+    ),
+    ('It was posted on a Telegram channel, "Brum Bacon Watch", with a link.', "Brum Bacon Watch"),
+]
+
+
+@pytest.mark.parametrize("text,part", T_MORE)
+def test_more_page_and_poster_names(text, part):
+    assert _covered(text, part, {"handle"}), (part, find_identifiers(text))
+
+
+T_MORE_LEFT = [
+    ('It was on the page. "Get Out Now" they said, all of them.', "Get Out Now"),
+    ('I put it on the group, "Thank You", and left it there.', "Thank You"),
+    ('"Stop" was the account name, believe it or not.', "Stop"),
+    ("DeSouza said: no comment, and that was it.", "DeSouza"),
+    ("It was on Sergeant Wilson's page, he goes by Sergeant Wilson.", "Sergeant Wilson"),
+    ("Someone posted it. Ulster Says Know. K-N-O-W. It is a pun.", "K-N-O-W"),
+    ("The full URL, I'll spell it, H T T P S colon slash slash, B L U E dot example dot com.", "H T T P S"),
+    ("The full URL, I'll spell it, H T T P S colon slash slash, B L U E dot example dot com.", "B L U E"),
+]
+
+
+@pytest.mark.parametrize("text,part", T_MORE_LEFT)
+def test_more_page_and_poster_look_alikes(text, part):
+    assert not _touched(text, part, {"handle"}), find_identifiers(text)
+
+
+def test_spelled_with_hyphens_identity_is_the_letters():
+    text = "His handle's Sazzle, S-A-Z-Z-L-E, on TikTok."
+    ids = {i for s, e, k, i in find_identifiers(text) if k == "handle"}
+    assert ids == {"@sazzle"}, ids

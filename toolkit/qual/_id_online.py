@@ -574,8 +574,36 @@ def _said_handles(text, add, low, hinted=True):
             letters = re.sub(r"[^A-Za-z0-9]", "", _SPELL_WORDS.sub(_spelled_char, m.group()))
             if letters.isdigit():
                 continue  # digits read out: another area's
-            ident = re.sub(r"[^A-Za-z0-9_.-]", "", _SPELL_WORDS.sub(_spelled_char, m.group()))
+            if _spelled_url_part(text, m, letters):
+                continue  # "H T T P S colon slash slash, W W W dot, B L U E, L I E dot example": a url's
+            low_letters = letters.lower()
+            if (
+                letters.isalpha()
+                and _ordinary_lower(low_letters)
+                and re.search(rf"(?i:\b{low_letters}\b)", text[max(0, m.start() - 40) : m.start()])
+            ):
+                continue  # "Ulster Says Know. K-N-O-W.": a word just said, spelled for the pun
+            raw = m.group() if " " in m.group() else m.group().replace("-", "")  # "s-a-z": the hyphens join
+            ident = re.sub(r"[^A-Za-z0-9_.-]", "", _SPELL_WORDS.sub(_spelled_char, raw))
             add((m.start(), m.end(), "handle", ident.lower()))
+
+
+_URL_SAID_BEFORE = re.compile(r"(?i:\b(?:colon|slash|url|website|web\s+address|link)\b)")
+_URL_SAID_AFTER = re.compile(r"(?i:[\s,]*(?:colon\b|slash\b|dot\s+(?:com|co|org|net|example|uk)\b))")
+
+
+def _spelled_url_part(text, m, letters) -> bool:
+    """A spelled run that is part of a web address said aloud: the scheme or "www", or a
+    run with a colon or slash before it and "dot com" just after."""
+    if letters.lower() in ("http", "https", "www"):
+        return True
+    if _URL_SAID_AFTER.match(text, m.end()):
+        return True
+    after = text[m.end() : m.end() + 40]
+    return (
+        _URL_SAID_BEFORE.search(text, max(0, m.start() - 60), m.start()) is not None
+        and re.search(r"(?i:\bdot\s+(?:com|co|org|net|example|uk)\b)", after) is not None
+    )
 
 
 _SPELL_WORDS = re.compile(r"\b(?:underscore|dot|dash|hyphen|capital|small|lower\s?case|upper\s?case)\b")
@@ -1120,6 +1148,19 @@ _QUOTED_FROM = re.compile(r"(?i:\bfrom)\s+[\"“‘'](?P<id>[A-Za-z0-9][A-Za-z0-
 _MESSAGE_NEAR = re.compile(rf"(?i:\b(?:{'|'.join(_MESSAGE_WORDS)}|{_PLATFORMS})\b)")
 
 
+#: "MossyTheMason posted: ...", "BrumWatcher99 wrote:": a forum's or a thread's poster.
+_CAMEL_POSTED = re.compile(
+    r"(?<![\w@./#-])(?P<id>[A-Za-z][A-Za-z0-9_]{4,30})\s+(?:posted|wrote|commented|replied|tweeted)\s*:"
+)
+
+
+def _camel_posters(text, add):
+    for m in _CAMEL_POSTED.finditer(text):
+        word = m.group("id")
+        if _is_camel(word) or (re.search(r"[_\d]", word) and _plain_id(word, strict=True)):
+            add((m.start("id"), m.end("id"), "handle", word.lower()))
+
+
 def _quoted_senders(text, add):
     """A quoted user name after "from" where messages or a platform were just spoken of
     ('she gets messages on the Snapchat. From "kelzfromfife".'): handle-shaped, CamelCase
@@ -1212,6 +1253,13 @@ _QUOTED_THEN_CALLED = re.compile(
 )
 
 
+#: '"London Filth Files" is the page name?', '"Kev The Grass" was his account': a quoted
+#: name said to be a page's or an account's.
+_QUOTED_IS_PAGE = re.compile(
+    r"[\"“](?=[^\"”]{2,60}[\"”]\s+(?i:(?:is|was|were|are)\s+(?:the|a|an|their|his|her|my|your|our)\s+"
+    r"(?:(?:facebook|insta(?:gram)?|tiktok|twitter|telegram|youtube|whatsapp|discord|fake)\s+)?"
+    r"(?:page|group|account|channel|profile|chat|forum|server|user\s?name|handle)(?:\s?name)?\b))"
+)
 #: 'she's called "Lil Miss Kelz" on Insta': the same name said before the platform.
 _CALLED_THEN_QUOTED = re.compile(
     r"(?i:\b(?:he|she|they|it)(?:['’]s|['’]re|\s+is|\s+was|\s+are|\s+were)\s+(?:called|known\s+as|named)\s+)"
@@ -1224,6 +1272,12 @@ def _quoted_then_called(text, add):
     for m in _QUOTED_THEN_CALLED.finditer(text):
         _named_page(text, m.end(), add, given, family, single=True)
     for m in _CALLED_THEN_QUOTED.finditer(text):
+        _named_page(text, m.end(), add, given, family, single=True)
+
+
+def _quoted_is_page(text, add):
+    given, family = _ids.gazetteer()
+    for m in _QUOTED_IS_PAGE.finditer(text):
         _named_page(text, m.end(), add, given, family, single=True)
 
 
@@ -1246,7 +1300,8 @@ _RUN_BEFORE_ON = re.compile(
 _CONNECTORS = frozenset("of for on in and & the".split())
 #: Words for the police in the names of copwatch pages ("Oldham Cop Watch").
 _COP_WORDS = frozenset(
-    "Cop Cops Copper Coppers Police Polis Bizzies Bizzy Pig Pigs Plod Bobby Bobbies Feds Filth Peelers".split()
+    """Cop Cops Copper Coppers Police Polis Bizzies Bizzy Bizzie Pig Pigs Plod Plods Bobby Bobbies Feds Fed Filth
+    Peelers Bacon Rozzers Rozzer Fuzz Babylon Scuffers Busies""".split()
 )
 #: Last words that make a run of capitalised words the name of a page or a group
 #: ("Valleys Exposed", "Exeter Watchers"); "Watch" only after a word for the police or a
@@ -1348,8 +1403,10 @@ def _page_name_ok(words, given, family, quoted=False) -> bool:
             and any(w in _COP_WORDS or _place_like(w) for w in words[1:] if w not in _CONNECTORS)
         ):
             words = words[1:]  # '"The Copwatch Collective"', "a page called The Real Bobbies of Leith"
-    if words[0] in _NOT_ACCOUNT_START or words[0] in _ids._RANK_WORDS or words[0] in _ids._CIVIL_TITLES:
+    if words[0] in _NOT_ACCOUNT_START or words[0] in _ids._CIVIL_TITLES:
         return False
+    if words[0] in _ids._RANK_WORDS and (len(words) < 3 or words[-1] not in _TAIL_STRONG):
+        return False  # "goes by Sergeant Wilson"; "PC Plod Exposed" is a page
     if any(w in _PRONOUNS for w in words[1:]):
         return False  # "Honestly I": no name
     if any(w in _ids._CIVIL_TITLES and words[n] not in _CONNECTORS for n, w in enumerate(words[1:])):
@@ -1445,8 +1502,10 @@ def _tail_names(text, add):
         ):
             spans = spans[1:]  # "Then Oldham Cop Watch": the sentence's first word
         words = [w for w, _ in spans] + [tail]
-        if len(words) < 2 or _ids._calendar(words[0]) or words[0] in _ids._RANK_WORDS:
+        if len(words) < 2 or _ids._calendar(words[0]):
             continue
+        if words[0] in _ids._RANK_WORDS and (len(words) < 3 or tail not in _TAIL_STRONG):
+            continue  # "PC Smith Watch"; "PC Plod Exposed" is a page
         if any(_ids._calendar(w) or w in _PRONOUNS for w in words):
             continue
         content = [w for w in words[:-1] if w not in _CONNECTORS]
@@ -1508,6 +1567,9 @@ def _page_names(text, add, low):
                             if m is not None and not _SAYING.search(m.group("aside")):
                                 _named_page(text, m.end(), add, given, family)
             i = low.find(tok, i + 1)
+    if '"' in text or "“" in text:
+        for m in _QUOTED_AFTER.finditer(text):
+            _title_quoted(text, m.end(), add, given, family)
     if any(t in text for t in _TAIL_TOKENS):
         _tail_names(text, add)
     if "ACAB" in text:
@@ -1617,6 +1679,45 @@ def _run_page(text, s, words, add, given, family):
         add((s, end, "handle", " ".join(words).lower()))
 
 
+#: A quoted name in Title Case after a page, a group or a platform used as a noun, said in
+#: apposition or as a sentence of its own: 'a WhatsApp for the shift, "Team 3 Banter"',
+#: 'a Facebook group for the village. "Llanfair PG Residents".', 'it was on the
+#: Facebook. "Caithness Chat".'
+_QUOTED_AFTER = re.compile(
+    r"(?i:\b(?:a|an|the|our|their|my|his|her|your|that)\s+(?:(?:facebook|whatsapp|telegram|discord|snapchat)\s+)?"
+    r"(?:facebook|whatsapp|telegram|discord|snapchat|group|page|chat|channel|forum|server)s?"
+    r"(?:\s+chat)?(?:\s+(?:for|of|in|on|about)\s+(?:the\s+|that\s+|our\s+|my\s+|their\s+)?[a-z]+(?:\s+[a-z]+)?)?)"
+    r"(?:\s*[,:]\s*|\.\s+|\s+(?:--|[-–—])\s+)[\"“](?=[A-Z0-9])"
+)
+_SPOKEN_AFTER = re.compile(
+    r"[,]?\s*(?i:(?:he|she|they|i|we|you|someone|somebody|everyone|people)\s+(?:said|says|say|wrote|writes|put|puts|"
+    r"posted|shouted|asked|replied|typed|goes|went)|(?:said|wrote|shouted|asked)\b)"
+)
+_TITLE_SMALL = frozenset("of for on in and & the a an to at off with".split())
+
+
+def _title_quoted(text, s, add, given, family):
+    """The quoted name at ``s`` when it is in Title Case (every word capitalised but small
+    words): a name, not a remark ('"Get out, grass"' stays)."""
+    span = _quoted_name(text, s - 1)
+    if span is None:
+        return
+    a, b = span
+    inner = text[a:b]
+    if re.search(r"[,?!]", inner):
+        return
+    words = inner.split()
+    if len(words) < 2 or not all(w[:1].isupper() or w[:1].isdigit() or w in _TITLE_SMALL for w in words):
+        return
+    if words[0].casefold() in _SPEECH_START or _SPOKEN_AFTER.match(text, b + 1):
+        return  # '"Is Anyone There"', '"Get Out Now" they said': quoted talk
+    if all(_ids.is_ordinary(w) or w in _TITLE_SMALL for w in words) and not any(w[:1].isdigit() for w in words):
+        if not any(w in _COP_WORDS for w in words) and len(words) < 3:
+            return  # '"Thank You"', '"Well Done"': two ordinary words
+    if _page_name_ok(words, given, family, quoted=True):
+        add((a, b, "handle", " ".join(words).lower()))
+
+
 def _named_place_page(text, s, add, given, family, closed=0, stop=False):
     """After "a page, " a run of capitalised words with a place and another word in it
     ("Hucknall Mums Online"): a page's name; a force, a person, a place alone or ordinary
@@ -1675,10 +1776,17 @@ def find(text: str, add, folded) -> None:
     _answered_handles(text, add, low)
     if "chang" in low or "renam" in low or "switch" in low:
         _renamed_handles(text, add)
-    if ("called" in low or "known" in low or "named" in low) and ('"' in text or "“" in text):
-        _quoted_then_called(text, add)
+    if '"' in text or "“" in text:
+        if "called" in low or "known" in low or "named" in low:
+            _quoted_then_called(text, add)
+        if '" is ' in text or '" was ' in text or "” is " in text or "” was " in text:
+            _quoted_is_page(text, add)
     if "from " in low:
         _quoted_senders(text, add)
+    if ":" in text and (
+        "posted" in low or "wrote" in low or "commented" in low or "replied" in low or "tweeted" in low
+    ):
+        _camel_posters(text, add)
     if hinted and _ids._DIGIT.search(text) is not None:
         _digit_words(text, add, low)
 
