@@ -371,8 +371,8 @@ T_PAGE_NAMES = [
         "Bradford Stop & Search Watch",
     ),
     (
-        "Someone shared it to the firefighters' Facebook, Tees Blue Watch Veterans, and it spread.",
-        "Tees Blue Watch Veterans",
+        "Someone shared it to the firefighters' Facebook, Teesside Blue Watch Veterans, and it spread.",
+        "Teesside Blue Watch Veterans",
     ),
 ]
 
@@ -580,3 +580,11 @@ def test_spelled_with_hyphens_identity_is_the_letters():
     text = "His handle's Sazzle, S-A-Z-Z-L-E, on TikTok."
     ids = {i for s, e, k, i in find_identifiers(text) if k == "handle"}
     assert ids == {"@sazzle"}, ids
+
+
+def test_platform_apposition_needs_a_town_or_police_word():
+    for text, part in (
+        ("I looked on my Facebook, Mum and Dad and Auntie Jean, all of them had seen it.", "Mum and Dad"),
+        ("The channel's Top Ten videos were all about us.", "Top Ten"),
+    ):
+        assert not _touched(text, part, {"handle"}), find_identifiers(text)

@@ -1081,8 +1081,10 @@ def _announced_handles(text, add, low, seen=None):
             continue
         if what == "platform" and word[:1].isupper():
             # "the retired officers' Facebook, Old Sweats of Tyneside": a page's name in
-            # apposition, with a place in it or three words that the punctuation closes
-            _named_place_page(text, s, add, given, family, closed=3)
+            # apposition, with a place (no person's name) or a word for the police in it
+            run, _end = _run_words(text, s)
+            if any(w in _COP_WORDS or _town_like(w) for w in run):
+                _named_place_page(text, s, add, given, family, closed=3)
             continue
         # a run of capitalised words or a quoted name naming an account, a page or a
         # group ("an account called Derry Truth Tellers", "calls himself Audit the Polis
@@ -1093,6 +1095,10 @@ def _announced_handles(text, add, low, seen=None):
             and (word[:1].isupper() or word[:1].isdigit())
             and (word not in _NOT_ACCOUNT_START or word == "The")
         ):
+            if text[j - 2 : j] in ("'s", "’s") and not m.group("q"):
+                run, end = _run_words(text, s)  # "channel's Rail Cop Fails, link's ...": closed
+                if len(run) < 2 or _NAME_CLOSED.match(text, end) is None:
+                    continue  # "the channel's Top Ten videos"
             _named_page(text, s, add, given, family, single=True)
 
 
@@ -1599,6 +1605,27 @@ def _acab_names(text, add):
         add((s, e, "handle", re.sub(r"\s+", " ", text[s:e]).lower()))
 
 
+_TOWN_ENDING = re.compile(
+    r"(?:side|shire|ton|ham|ford|bury|borough|brough|by|pool|mouth|wich|field|ley|caster|chester|cester|don|dale|"
+    r"port|worth|minster|stead|burn|bridge|ness|wick)$"
+)
+
+
+def _town_like(word: str) -> bool:
+    """A word that names a town or a region for sure: a large town, a force's county, or
+    a word that is no ordinary word and no person's name with a town's ending
+    ("Tyneside", "Barnstaple" not; "Wolverhampton")."""
+    if word in _cities() or word in _ids._force_stems():
+        return True
+    given, family = _ids.gazetteer()
+    return (
+        _TOWN_ENDING.search(word) is not None
+        and not _ids.is_ordinary(word)
+        and word not in given
+        and word not in family
+    )
+
+
 def _acab_place(word: str) -> bool:
     """A place's name in a collective's name: a large town or a word that is no ordinary
     word, no day or month, no person's given name and no pronoun."""
@@ -1632,7 +1659,7 @@ _ORG_TAILS = frozenset(
     Hospital University College School Academy Library Museum Theatre Cathedral Church Community
     Official Federation Union Party Club Sport Sports Radio TV BBC ITV
     Centre Center Station Street Road Lane Avenue Park Square Market Airport Beach Bridge Hall Arena
-    Stadium Ground Mall Precinct Estate Retail Village High Primary""".split()
+    Stadium Ground Mall Precinct Estate Retail Village High Primary Infirmary Prison Court Barracks""".split()
 )
 
 
