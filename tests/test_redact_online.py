@@ -588,3 +588,11 @@ def test_platform_apposition_needs_a_town_or_police_word():
         ("The channel's Top Ten videos were all about us.", "Top Ten"),
     ):
         assert not _touched(text, part, {"handle"}), find_identifiers(text)
+
+
+def test_operation_names_and_numbers_are_no_page_names():
+    for text, part in (
+        ("They changed the name to Operation Mayfly after that.", "Operation Mayfly"),
+        ("The group, Year 9 parents mostly, were furious.", "Year 9"),
+    ):
+        assert not _touched(text, part, {"handle"}), find_identifiers(text)

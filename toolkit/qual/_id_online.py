@@ -1350,6 +1350,8 @@ _CLOSE_QUOTE = {'"': '"', "“": "”", "‘": "’", "'": "'"}
 def _place_like(word: str) -> bool:
     """A capitalised word that may name a place in a page's name: no ordinary word, or a
     large city or a force's county ("Hull", "Kent")."""
+    if word.isdigit():
+        return False  # "The group, Year 9 parents mostly": a number is no place
     return not _ids.is_ordinary(word) or word in _cities() or word in _ids._force_stems()
 
 
@@ -1409,8 +1411,8 @@ def _page_name_ok(words, given, family, quoted=False) -> bool:
             and any(w in _COP_WORDS or _place_like(w) for w in words[1:] if w not in _CONNECTORS)
         ):
             words = words[1:]  # '"The Copwatch Collective"', "a page called The Real Bobbies of Leith"
-    if words[0] in _NOT_ACCOUNT_START or words[0] in _ids._CIVIL_TITLES:
-        return False
+    if words[0] in _NOT_ACCOUNT_START or words[0] in _ids._CIVIL_TITLES or words[0] in ("Operation", "Op"):
+        return False  # "changed the name to Operation Mayfly": a police operation's
     if words[0] in _ids._RANK_WORDS and (len(words) < 3 or words[-1] not in _TAIL_STRONG):
         return False  # "goes by Sergeant Wilson"; "PC Plod Exposed" is a page
     if any(w in _PRONOUNS for w in words[1:]):
