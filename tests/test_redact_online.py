@@ -596,3 +596,17 @@ def test_operation_names_and_numbers_are_no_page_names():
         ("The group, Year 9 parents mostly, were furious.", "Year 9"),
     ):
         assert not _touched(text, part, {"handle"}), find_identifiers(text)
+
+
+def test_renamed_and_messaged_display_names():
+    for text, part in (
+        ('Then the username changed to "GeordieTruthBomb", same photo.', "GeordieTruthBomb"),
+        ('I got a message request from someone called "Kerry From The Club" on Messenger.', "Kerry From The Club"),
+        ("They all met in the channel hashtag doxxroom on the Discord.", "hashtag doxxroom"),
+    ):
+        assert _covered(text, part, {"handle"}), (part, find_identifiers(text))
+    for text, part in (
+        ("The shift pattern was changed to Thursday, no account needed.", "Thursday"),
+        ("In the channel hashtag general they just chat.", "general"),
+    ):
+        assert not _touched(text, part, {"handle"}), find_identifiers(text)

@@ -238,6 +238,7 @@ _HASH_CHANNEL = re.compile(r"(?<![\w#&/])#(?P<n>[A-Za-z][A-Za-z0-9_-]{1,40}[A-Za
 _SAID_CHANNEL = re.compile(
     r"(?i:\bhash(?:tag)?\s+)(?P<n>[a-z0-9]+(?:\s+(?:hyphen|dash|underscore)\s+[a-z0-9]+)+)(?![\w-])"
 )
+_SAID_ONE_CHANNEL = re.compile(r"(?i:\bhash(?:tag)?\s+)(?P<n>[a-z0-9]+)(?!\s+(?:hyphen|dash|underscore)\b)(?![\w-])")
 _CHANNEL_AFTER = re.compile(
     r"[\"”’']?\s+(?i:(?:channel|room)\b|(?:on|in)\s+(?:the\s+)?(?:discord|slack|telegram|teams)\b)"
 )
@@ -251,6 +252,10 @@ def _channel_names(text, add, low):
             if _CHANNEL_BEFORE.search(text, max(0, m.start() - 60), m.start()) or _CHANNEL_AFTER.match(text, m.end()):
                 add((m.start(), m.end(), "handle", m.group().lower()))
     if "hash" in low:
+        for m in _SAID_ONE_CHANNEL.finditer(text):
+            word = m.group("n")
+            if _plain_id(word) and _CHANNEL_BEFORE.search(text, max(0, m.start() - 100), m.start()):
+                add((m.start(), m.end(), "handle", "#" + word.lower()))  # "the channel hashtag doxxdrop"
         for m in _SAID_CHANNEL.finditer(text):
             if _CHANNEL_BEFORE.search(text, max(0, m.start() - 100), m.start()):
                 name = re.sub(r"\s+(?:hyphen|dash)\s+", "-", m.group("n").lower())
@@ -1025,7 +1030,8 @@ def _someone_quoted(text, q_start, add, given, family):
     words = text[s:e].split()
     if len(words) < 2 or (len(words) == 2 and any(w in given or w in family for w in words)):
         return
-    if not _ONLINE_NEAR.search(text, max(0, s - 150), min(len(text), e + 150)):
+    lo, hi = max(0, s - 150), min(len(text), e + 150)
+    if not (_ONLINE_NEAR.search(text, lo, hi) or _MESSAGE_NEAR.search(text, lo, hi) or "Messenger" in text[lo:hi]):
         return
     if _page_name_ok(words, given, family, quoted=True):
         add((s, e, "handle", " ".join(words).lower()))
@@ -1229,10 +1235,24 @@ _RENAMED = re.compile(
 )
 
 
+#: 'the username changed to "GeordieTruthBomb"', "his handle was changed to kev_99".
+_NAME_CHANGED = re.compile(
+    r"(?i:\b(?:user\s?name|handle|display\s+name|screen\s+name|(?:account|profile|page|group|channel|chat)(?:['’]s)?\s+name)"
+    r"\s+(?:was\s+|got\s+|has\s+been\s+|had\s+been\s+)?changed\s+(?:over\s+)?to)\s*,?\s*(?P<q>[\"“‘'])?(?=[A-Za-z0-9])"
+)
+
+
 def _renamed_handles(text, add):
     """The new name after "changed it to" where an account is spoken of (or after "changed
     his username to"): a handle-shaped or CamelCase word, or a quoted name."""
     given, family = _ids.gazetteer()
+    for m in _NAME_CHANGED.finditer(text):
+        if m.group("q"):
+            _named_page(text, m.end(), add, given, family, single=True)
+        else:
+            tok = re.match(r"[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_]", text[m.end() :])
+            if tok is not None and _plain_id(tok.group()):
+                add((m.end(), m.end() + len(tok.group()), "handle", tok.group().lower()))
     for m in _RENAMED.finditer(text):
         obj = m.group("obj").casefold()
         if obj in ("it", "itself") and not _NEAR_ACCOUNT.search(text, max(0, m.start() - 300), m.end() + 100):
