@@ -599,7 +599,9 @@ def _corpus_floors():
             "postcode": (1.0, 1.0),
             "school": (0.77, 1.0),
             "station": (0.9, 0.96),
-            "url": (0.96, 0.97),
+            # 0.96: "example dot co dot uk" (inside a gold e-mail, counted a correct url) is part of
+            # the e-mail "complaints at example dot co dot uk" since online19
+            "url": (0.96, 0.96),
             "vehicle": (0.93, 1.0),
             "warrant_number": (0.54, 1.0),
             "workplace": (0.83, 0.84),

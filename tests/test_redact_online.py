@@ -610,3 +610,18 @@ def test_renamed_and_messaged_display_names():
         ("In the channel hashtag general they just chat.", "general"),
     ):
         assert not _touched(text, part, {"handle"}), find_identifiers(text)
+
+
+def test_spoken_email_with_filler_and_written_to():
+    text = 'She read it out, "Inspector dot, erm, Dawn dot Pike at example dot org", off a card.'
+    found = [(text[s:e], k, i) for s, e, k, i in find_identifiers(text) if k == "email"]
+    assert found == [
+        ("Inspector dot, erm, Dawn dot Pike at example dot org", "email", "inspector.dawn.pike@example.org")
+    ], found
+    text = "It was copied in to the press office and to standards at example dot co dot uk as well."
+    assert _covered(text, "standards at example dot co dot uk", {"email"}), find_identifiers(text)
+    for text, part in (
+        ("I went to work at tesco dot com for a year.", "work at"),
+        ("I talked to people at google dot com about it.", "people at"),
+    ):
+        assert not _touched(text, part, {"email"}), find_identifiers(text)

@@ -395,7 +395,7 @@ def _other_urls(text, add):
 
 _SPOKEN_TLD = r"co\s+dot\s+uk|org\s+dot\s+uk|ac\s+dot\s+uk|com|net|org|uk|io|me|info|ie|example|co"
 SPOKEN_EMAIL = re.compile(
-    r"(?<![\w@.-])(?P<local>[a-z0-9][a-z0-9._-]*(?:(?:,?\s+(?:dot|underscore|dash|hyphen),?\s+|\s*[\[(]dot[\])]\s*)[a-z0-9]+)*)"
+    r"(?<![\w@.-])(?P<local>[a-z0-9][a-z0-9._-]*(?:(?:,?\s+(?:dot|underscore|dash|hyphen),?\s+(?:(?:er|erm|um|uh),?\s+)?|\s*[\[(]dot[\])]\s*)[a-z0-9]+)*)"
     r"(?P<at>,?\s+at,?\s+(?:sign,?\s+)?|\s*[\[(]\s*at\s*[\])]\s*|\s+@\s+)"
     r"(?P<domain>[a-z0-9][a-z0-9-]*(?:(?:,?\s+dot,?\s+|\s*[\[(]dot[\])]\s*|\.|\s+(?:dash|hyphen)\s+)[a-z0-9-]+)*?)"
     rf"(?:(?:,?\s+dot,?\s+|\s*[\[(]dot[\])]\s*)(?:{_SPOKEN_TLD})|\.(?:[a-z]{{2,6}}(?:\.[a-z]{{2}})?))(?![\w-]|\.[a-z0-9])",
@@ -454,14 +454,22 @@ def _spoken_email(text, add, m):
         return  # "in the format first dot last at force dot police dot uk"
     if not re.search(r"[\[(@]", m.group("at")):  # a plain " at "
         strong = re.search(r"[._\d]|\s(?:dot|underscore),?\s|[\[(]dot", local) is not None
-        announced = _EMAIL_WORD.search(text, max(0, m.start() - 80), m.start()) is not None
+        # "copied in to complaints at example dot co dot uk": an address written to, on a
+        # domain reserved for examples
+        written_to = (
+            re.match(r"(?i:example\b)", m.group("domain")) is not None
+            and re.search(r"(?i:\b(?:to|cc|copied\s+in|from)\s+)$", text[max(0, m.start() - 12) : m.start()])
+            is not None
+        )
+        announced = _EMAIL_WORD.search(text, max(0, m.start() - 80), m.start()) is not None or written_to
         if not (strong or announced):
             return
-        if not strong and local.casefold() in _ids._common_words():
+        if not strong and local.casefold() in _ids._common_words() and not written_to:
             return  # "I looked at example dot com": a verb before "at"
         if " dot " not in m.group().casefold() and not (announced or strong):
             return  # "sam at gmail.com" needs the word "e-mail" before it
-    identity = re.sub(r",?\s+dot,?\s+|\s*[\[(]dot[\])]\s*", ".", m.group().lower())
+    identity = re.sub(r"(,?\s+(?:dot|underscore|dash|hyphen),?)\s+(?:er|erm|um|uh),?\s+", r"\1 ", m.group().lower())
+    identity = re.sub(r",?\s+dot,?\s+|\s*[\[(]dot[\])]\s*", ".", identity)
     identity = re.sub(r",?\s+underscore,?\s+", "_", identity)
     identity = re.sub(r",?\s+(?:dash|hyphen),?\s+", "-", identity)
     identity = re.sub(r",?\s*(?:\s+at,?\s+(?:sign,?\s+)?|[\[(]\s*at\s*[\])]|@)\s*", "@", identity, count=1)
