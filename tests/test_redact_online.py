@@ -625,3 +625,19 @@ def test_spoken_email_with_filler_and_written_to():
         ("I talked to people at google dot com about it.", "people at"),
     ):
         assert not _touched(text, part, {"email"}), find_identifiers(text)
+
+
+def test_names_on_a_platform_said_in_more_ways():
+    for text, part in (
+        ("He's on TikTok as Scouse Truth Teller, with a million views.", "Scouse Truth Teller"),
+        ('Her TikTok name is "Kayleigh Loves Bristol", which is how we found her.', "Kayleigh Loves Bristol"),
+        ('On Snapchat he is called "Tazza From The Flats".', "Tazza From The Flats"),
+        ("It was in the Facebook group Ashington Residents Uncensored.", "Ashington Residents Uncensored"),
+    ):
+        assert _covered(text, part, {"handle"}), (part, find_identifiers(text))
+    for text, part in (
+        ("He's on Facebook as Sarah Jones, the fake one.", "Sarah Jones"),
+        ("My Facebook name is Sarah Jones.", "Sarah Jones"),
+        ('At school he is called "Tazza", nothing online.', "Tazza"),
+    ):
+        assert not _touched(text, part, {"handle"}), find_identifiers(text)

@@ -664,7 +664,10 @@ _TRIGGERS = (
     # "his username was X", "screen name: X", "account name, X"; "an account named X"
     (
         "name",
-        re.compile(r"(?i:\b(?:user|screen|account|display|profile|channel|page)(?:['’]s)?\s?)$"),
+        re.compile(
+            r"(?i:\b(?:user|screen|account|display|profile|channel|page|tik\s?tok|insta(?:gram)?|snap(?:chat)?|"
+            r"twitter|facebook|youtube|discord|telegram|reddit|twitch|xbox|roblox)(?:['’]s)?\s?)$"
+        ),
         _AFTER_NAME,
         "name",
     ),
@@ -721,12 +724,20 @@ _TRIGGERS = (
         " as",
         re.compile(
             r"(?i:\b(?:post(?:s|ed|ing)?|comment(?:s|ed|ing)?|tweet(?:s|ed|ing)?|messag(?:es|ed|ing)|"
-            r"go(?:es)?|went|going|known\s+online|registered|signed\s+up|"
-            r"(?:on|via)\s+(?:insta(?:gram)?|snap(?:chat)?|tik\s?tok|twitter|x|facebook|youtube|"
-            r"telegram|discord|reddit|twitch|threads)))$"
+            r"go(?:es)?|went|going|known\s+online|registered|signed\s+up))$"
         ),
         None,
         "plain",
+    ),
+    # "he's on TikTok as Scouse Truth Teller": a run of capitalised words too
+    (
+        " as",
+        re.compile(
+            r"(?i:\b(?:on|via)\s+(?:insta(?:gram)?|snap(?:chat)?|tik\s?tok|twitter|x|facebook|youtube|"
+            r"telegram|discord|reddit|twitch|threads))$"
+        ),
+        None,
+        "account",
     ),
     (
         " under",
@@ -820,7 +831,20 @@ _PLATFORM_WORDS = (
 #: What the case-folded text just before each announcing word must end with (a cheap
 #: test before the trigger's own pattern); ``""`` : a word boundary is enough.
 _QUICK_BEFORE = {
-    "name": ("user", "user ", "screen", "screen ", "account ", "display ", "profile ", "channel ", "'s ", "’s "),
+    "name": (
+        "user",
+        "user ",
+        "screen",
+        "screen ",
+        "account ",
+        "display ",
+        "profile ",
+        "channel ",
+        "'s ",
+        "’s ",
+        *(w + " " for w in ("tiktok", "tik tok", "insta", "instagram", "snap", "snapchat", "twitter", "facebook")),
+        *(w + " " for w in ("youtube", "discord", "telegram", "reddit", "twitch", "xbox", "roblox")),
+    ),
     "handle": "",
     "gamer": "",
     "gaming": "",
@@ -1301,12 +1325,22 @@ _CALLED_THEN_QUOTED = re.compile(
 )
 
 
+_CALLED_QUOTED = re.compile(
+    r"(?i:\b(?:he|she|they|it)(?:['’]s|['’]re|\s+is|\s+was|\s+are|\s+were)\s+(?:called|known\s+as|named)\s+)"
+    r"[\"“](?=[^\"”]{2,60}[\"”])"
+)
+_PLATFORM_WORD = re.compile(rf"(?i:\b(?:{_PLATFORMS})\b)")
+
+
 def _quoted_then_called(text, add):
     given, family = _ids.gazetteer()
     for m in _QUOTED_THEN_CALLED.finditer(text):
         _named_page(text, m.end(), add, given, family, single=True)
     for m in _CALLED_THEN_QUOTED.finditer(text):
         _named_page(text, m.end(), add, given, family, single=True)
+    for m in _CALLED_QUOTED.finditer(text):
+        if _PLATFORM_WORD.search(text, max(0, m.start() - 60), m.start()):  # 'On Snapchat he is called "X"'
+            _named_page(text, m.end(), add, given, family, single=True)
 
 
 def _quoted_is_page(text, add):
@@ -1342,11 +1376,21 @@ _COP_WORDS = frozenset(
 #: place ("Kent Cop Watch", "Rhyl Watch", not "Neighbourhood Watch"), "Page" and
 #: "Noticeboard" only with a place in the name ("Wrexham Truth Page", not "Home Page").
 _PAGE_TAIL = re.compile(
-    r"(?<![\w'’-])(?:Exposed|Uncovered|Unmasked|Unfiltered|Watchers|Copwatch|CopWatch|Noticeboard|Watch|Page)"
+    r"(?<![\w'’-])(?:Exposed|Uncovered|Unmasked|Unfiltered|Uncensored|Watchers|Copwatch|CopWatch|Noticeboard|Watch|Page)"
     r"(?![\w'’-])"
 )
-_TAIL_STRONG = frozenset("Exposed Uncovered Unmasked Unfiltered Copwatch CopWatch".split())
-_TAIL_TOKENS = ("Exposed", "Uncovered", "Unmasked", "Unfiltered", "Watch", "Copwatch", "Noticeboard", "Page")
+_TAIL_STRONG = frozenset("Exposed Uncovered Unmasked Unfiltered Uncensored Copwatch CopWatch".split())
+_TAIL_TOKENS = (
+    "Exposed",
+    "Uncovered",
+    "Unmasked",
+    "Unfiltered",
+    "Uncensored",
+    "Watch",
+    "Copwatch",
+    "Noticeboard",
+    "Page",
+)
 #: A page or group spoken of: the tail rule needs one of these near the name.
 _ONLINE_NEAR = re.compile(
     rf"(?i:\b(?:pages?|groups?|accounts?|channels?|profiles?|forums?|noticeboards?|posts?|posted|posting|"
