@@ -1193,16 +1193,20 @@ _MESSAGE_NEAR = re.compile(rf"(?i:\b(?:{'|'.join(_MESSAGE_WORDS)}|{_PLATFORMS})\
 
 
 #: "MossyTheMason posted: ...", "BrumWatcher99 wrote:": a forum's or a thread's poster.
-_CAMEL_POSTED = re.compile(
-    r"(?<![\w@./#-])(?P<id>[A-Za-z][A-Za-z0-9_]{4,30})\s+(?:posted|wrote|commented|replied|tweeted)\s*:"
-)
+_POSTED_COLON = re.compile(r"\s+(?:posted|wrote|commented|replied|tweeted)\s*:")
+_POSTER_BEFORE = re.compile(r"(?<![\w@./#-])[A-Za-z][A-Za-z0-9_]{4,30}$")
 
 
 def _camel_posters(text, add):
-    for m in _CAMEL_POSTED.finditer(text):
-        word = m.group("id")
+    """ "MossyTheMason posted: ...", "BrumWatcher99 wrote:": a forum's or a thread's poster
+    (a CamelCase or handle-shaped word; found from the verb, then read backwards)."""
+    for v in _POSTED_COLON.finditer(text):
+        m = _POSTER_BEFORE.search(text, max(0, v.start() - 32), v.start())
+        if m is None:
+            continue
+        word = m.group()
         if _is_camel(word) or (re.search(r"[_\d]", word) and _plain_id(word, strict=True)):
-            add((m.start("id"), m.end("id"), "handle", word.lower()))
+            add((m.start(), m.end(), "handle", word.lower()))
 
 
 def _quoted_senders(text, add):
