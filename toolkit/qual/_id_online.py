@@ -61,6 +61,15 @@ Classes covered (each needs a shape, most a shape and a context):
   underscore, mac, at example dot org"). Left: an address's format ("first dot last at
   force dot police dot uk"), a title inside a run ("Caller Mrs L."), quoted talk in
   lower case ('"who is he, name please"').
+* (corpora S, R, Q) a run after "to YouTube under" or "on TikTok as" and before "on
+  Insta" ("posted it to London Filth Files on Insta"), "channel's X,", '"X" is the page
+  name', a quoted Title Case name after a page, group, chat or a platform used as a noun
+  ('a WhatsApp for the shift, "Team 3 Banter"'; quoted talk followed by "they said" left),
+  a CamelCase poster before "posted:", a rank starting a name that ends in "Exposed"
+  ("PC Plod Exposed"), police slang ("Bacon") among the cop words; spelled runs that are
+  part of a spoken url ("H T T P S colon ...") or a word spelled for a pun ("Know. K-N-O-W")
+  are no handle; e-mails with a filler after "dot" and a word written to on an example
+  domain ("copied in to complaints at example dot co dot uk").
 """
 
 from __future__ import annotations
@@ -1737,7 +1746,9 @@ _ORG_TAILS = frozenset(
     Hospital University College School Academy Library Museum Theatre Cathedral Church Community
     Official Federation Union Party Club Sport Sports Radio TV BBC ITV
     Centre Center Station Street Road Lane Avenue Park Square Market Airport Beach Bridge Hall Arena
-    Stadium Ground Mall Precinct Estate Retail Village High Primary Infirmary Prison Court Barracks""".split()
+    Stadium Ground Mall Precinct Estate Retail Village High Primary Infirmary Prison Court Barracks
+    Society Bank Company Ltd Limited Association Foundation Charity Institute Partnership Authority Agency
+    Department Ministry Office Commission Board""".split()
 )
 
 
