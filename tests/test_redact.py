@@ -616,7 +616,9 @@ def _corpus_floors():
             "handle": (0.6, 0.92),
             "nhs_number": (1.0, 1.0),
             "ni_number": (0.91, 1.0),
-            "person": (0.88, 0.96),
+            # 0.95: persons inside gold handles ("Rhys" in "Dai's Boy Rhys", "Orla Friend" and
+            # "Sam" in "Orla Friend Of Sam"), counted correct persons, are handles since online19
+            "person": (0.88, 0.95),
             "phone": (1.0, 1.0),
             "postcode": (1.0, 1.0),
             "school": (0.86, 1.0),
