@@ -576,7 +576,9 @@ def _corpus_floors():
             "phone": (1.0, 1.0),
             "postcode": (1.0, 1.0),
             "school": (0.96, 1.0),
-            "station": (0.91, 0.89),
+            # 0.88: "Gracie Does Custody" (a gold handle that a station rule had taken, counted a
+            # correct station) is a handle since online19, so one correct station fewer
+            "station": (0.91, 0.88),
             "url": (0.96, 1.0),
             "vehicle": (1.0, 1.0),
             "warrant_number": (0.93, 1.0),
@@ -597,7 +599,9 @@ def _corpus_floors():
             "postcode": (1.0, 1.0),
             "school": (0.77, 1.0),
             "station": (0.9, 0.96),
-            "url": (0.96, 0.97),
+            # 0.96: "example dot co dot uk" (inside a gold e-mail, counted a correct url) is part of
+            # the e-mail "complaints at example dot co dot uk" since online19
+            "url": (0.96, 0.96),
             "vehicle": (0.93, 1.0),
             "warrant_number": (0.54, 1.0),
             "workplace": (0.83, 0.84),
@@ -612,7 +616,9 @@ def _corpus_floors():
             "handle": (0.6, 0.92),
             "nhs_number": (1.0, 1.0),
             "ni_number": (0.91, 1.0),
-            "person": (0.88, 0.96),
+            # 0.95: persons inside gold handles ("Rhys" in "Dai's Boy Rhys", "Orla Friend" and
+            # "Sam" in "Orla Friend Of Sam"), counted correct persons, are handles since online19
+            "person": (0.88, 0.95),
             "phone": (1.0, 1.0),
             "postcode": (1.0, 1.0),
             "school": (0.86, 1.0),

@@ -49,6 +49,27 @@ Classes covered (each needs a shape, most a shape and a context):
   rules');
 * account names on games and apps ("my Roblox is X", "my gaming tag is X") and names with
   a digit said as a word ("Justice4Teesside") near an account word.
+* (corpus T) a page's name between dashes ("a page -- Camden Copwatch --"), quoted with a
+  leading "The", between "the" and "page" ("on the Wirral Bizzies Off Sick Again page";
+  papers, clubs, forces, brands and "<place> Community" left), after a plural owner's
+  platform ("the officers' Facebook, Old Sweats of Tyneside,"), a place's "... Watch" that
+  no scheme's word precedes ("Leeds Stop & Search Watch"), a collective named by "ACAB" and
+  a place; a new name after "changed it to", a quoted answer to "what was the username?",
+  a quoted display name after "somebody called" or before "he's called on TikTok";
+  channels written "#doxx-drop" or said "hashtag doxx hyphen drop" after a channel word;
+  spelled runs through "underscore" and "capital"; spoken e-mails with commas ("jay,
+  underscore, mac, at example dot org"). Left: an address's format ("first dot last at
+  force dot police dot uk"), a title inside a run ("Caller Mrs L."), quoted talk in
+  lower case ('"who is he, name please"').
+* (corpora S, R, Q) a run after "to YouTube under" or "on TikTok as" and before "on
+  Insta" ("posted it to London Filth Files on Insta"), "channel's X,", '"X" is the page
+  name', a quoted Title Case name after a page, group, chat or a platform used as a noun
+  ('a WhatsApp for the shift, "Team 3 Banter"'; quoted talk followed by "they said" left),
+  a CamelCase poster before "posted:", a rank starting a name that ends in "Exposed"
+  ("PC Plod Exposed"), police slang ("Bacon") among the cop words; spelled runs that are
+  part of a spoken url ("H T T P S colon ...") or a word spelled for a pun ("Know. K-N-O-W")
+  are no handle; e-mails with a filler after "dot" and a word written to on an example
+  domain ("copied in to complaints at example dot co dot uk").
 """
 
 from __future__ import annotations
@@ -219,6 +240,37 @@ def _dot_starts(text):
     return starts
 
 
+#: A channel written with "#" ('the channel "#doxx-drop"') or said aloud with "hashtag"
+#: and a spoken hyphen or underscore ("hashtag doxx hyphen drop"), where a channel, a
+#: server or a chat platform is spoken of just before it.
+_HASH_CHANNEL = re.compile(r"(?<![\w#&/])#(?P<n>[A-Za-z][A-Za-z0-9_-]{1,40}[A-Za-z0-9])(?![\w-])")
+_SAID_CHANNEL = re.compile(
+    r"(?i:\bhash(?:tag)?\s+)(?P<n>[a-z0-9]+(?:\s+(?:hyphen|dash|underscore)\s+[a-z0-9]+)+)(?![\w-])"
+)
+_SAID_ONE_CHANNEL = re.compile(r"(?i:\bhash(?:tag)?\s+)(?P<n>[a-z0-9]+)(?!\s+(?:hyphen|dash|underscore)\b)(?![\w-])")
+_CHANNEL_AFTER = re.compile(
+    r"[\"”’']?\s+(?i:(?:channel|room)\b|(?:on|in)\s+(?:the\s+)?(?:discord|slack|telegram|teams)\b)"
+)
+_CHANNEL_BEFORE = re.compile(r"(?i:\b(?:channels?|servers?|discord|slack|telegram|rooms?)\b)")
+
+
+def _channel_names(text, add, low):
+    """Channels named by "#" ("#doxx-drop") or said with "hashtag" after a channel word."""
+    if "#" in text:
+        for m in _HASH_CHANNEL.finditer(text):
+            if _CHANNEL_BEFORE.search(text, max(0, m.start() - 60), m.start()) or _CHANNEL_AFTER.match(text, m.end()):
+                add((m.start(), m.end(), "handle", m.group().lower()))
+    if "hash" in low:
+        for m in _SAID_ONE_CHANNEL.finditer(text):
+            word = m.group("n")
+            if _plain_id(word) and _CHANNEL_BEFORE.search(text, max(0, m.start() - 100), m.start()):
+                add((m.start(), m.end(), "handle", "#" + word.lower()))  # "the channel hashtag doxxdrop"
+        for m in _SAID_CHANNEL.finditer(text):
+            if _CHANNEL_BEFORE.search(text, max(0, m.start() - 100), m.start()):
+                name = re.sub(r"\s+(?:hyphen|dash)\s+", "-", m.group("n").lower())
+                add((m.start(), m.end(), "handle", "#" + re.sub(r"\s+underscore\s+", "_", name)))
+
+
 def _shape_handles(text, add):
     if "_" in text:
         for m in _UNDERSCORED.finditer(text):
@@ -352,15 +404,15 @@ def _other_urls(text, add):
 
 _SPOKEN_TLD = r"co\s+dot\s+uk|org\s+dot\s+uk|ac\s+dot\s+uk|com|net|org|uk|io|me|info|ie|example|co"
 SPOKEN_EMAIL = re.compile(
-    r"(?<![\w@.-])(?P<local>[a-z0-9][a-z0-9._-]*(?:(?:\s+(?:dot|underscore|dash|hyphen)\s+|\s*[\[(]dot[\])]\s*)[a-z0-9]+)*)"
-    r"(?P<at>\s+at\s+(?:sign\s+)?|\s*[\[(]\s*at\s*[\])]\s*|\s+@\s+)"
-    r"(?P<domain>[a-z0-9][a-z0-9-]*(?:(?:\s+dot\s+|\s*[\[(]dot[\])]\s*|\.|\s+(?:dash|hyphen)\s+)[a-z0-9-]+)*?)"
-    rf"(?:(?:\s+dot\s+|\s*[\[(]dot[\])]\s*)(?:{_SPOKEN_TLD})|\.(?:[a-z]{{2,6}}(?:\.[a-z]{{2}})?))(?![\w-]|\.[a-z0-9])",
+    r"(?<![\w@.-])(?P<local>[a-z0-9][a-z0-9._-]*(?:(?:,?\s+(?:dot|underscore|dash|hyphen),?\s+(?:(?:er|erm|um|uh),?\s+)?|\s*[\[(]dot[\])]\s*)[a-z0-9]+)*)"
+    r"(?P<at>,?\s+at,?\s+(?:sign,?\s+)?|\s*[\[(]\s*at\s*[\])]\s*|\s+@\s+)"
+    r"(?P<domain>[a-z0-9][a-z0-9-]*(?:(?:,?\s+dot,?\s+|\s*[\[(]dot[\])]\s*|\.|\s+(?:dash|hyphen)\s+)[a-z0-9-]+)*?)"
+    rf"(?:(?:,?\s+dot,?\s+|\s*[\[(]dot[\])]\s*)(?:{_SPOKEN_TLD})|\.(?:[a-z]{{2,6}}(?:\.[a-z]{{2}})?))(?![\w-]|\.[a-z0-9])",
     re.IGNORECASE,
 )
 #: " at " (or "[at]") followed by something shaped like a domain ("example dot", "gmail.").
 _AT_DOMAIN = re.compile(
-    r"\s*(?:at\s+(?:sign\s+)?|[\[(]\s*at\s*[\])]\s*|@\s+)[a-z0-9][a-z0-9-]*(?:\s+(?:dash|hyphen)\s+[a-z0-9-]+)*(?:\.|\s+dot\s+|\s*[\[(]dot[\])]\s*)[a-z0-9]",
+    r",?\s*(?:at,?\s+(?:sign,?\s+)?|[\[(]\s*at\s*[\])]\s*|@\s+)[a-z0-9][a-z0-9-]*(?:\s+(?:dash|hyphen)\s+[a-z0-9-]+)*(?:\.|,?\s+dot,?\s+|\s*[\[(]dot[\])]\s*)[a-z0-9]",
     re.IGNORECASE,
 )
 _EMAIL_WORD = re.compile(r"(?i:e-?mail|address|inbox|mail\b|write\s+to|contact)")
@@ -371,9 +423,11 @@ def _spoken_emails(text, add, low):
     "[at]", "(at)") comes before something shaped like a domain."""
     ats = []
     if low is None:  # case-folding changed the length: positions from the text itself
-        ats = [m.start() for m in re.finditer(r"(?i) at |\[at\]|\(at\)| @ ", text) if _AT_DOMAIN.match(text, m.start())]
+        ats = [
+            m.start() for m in re.finditer(r"(?i) at,? |\[at\]|\(at\)| @ ", text) if _AT_DOMAIN.match(text, m.start())
+        ]
     else:
-        for tok in (" at ", "[at]", "(at)", " @ "):
+        for tok in (" at ", " at, ", "[at]", "(at)", " @ "):
             i = low.find(tok)
             while i >= 0:
                 if _AT_DOMAIN.match(text, i):
@@ -387,21 +441,47 @@ def _spoken_emails(text, add, low):
                 _spoken_email(text, add, m)
 
 
+#: Words of an address's format, not of an address ("first dot last at ...",
+#: "firstname underscore surname at ..."): a pattern for every address, nobody's.
+_FORMAT_LOCAL_WORDS = frozenset(
+    """first last firstname lastname first_name last_name surname forename forenames name names
+    initial initials given family middle your their his her my officer officers staff user username
+    number collar x y z""".split()
+)
+
+
+def _format_local(local: str) -> bool:
+    """The local part of a spoken e-mail names its format ("first dot last"), not a person."""
+    words = re.split(r"[\s,._-]+|\b(?:dot|underscore|dash|hyphen)\b", local.casefold())
+    words = [w for w in words if w]
+    return bool(words) and all(w in _FORMAT_LOCAL_WORDS for w in words)
+
+
 def _spoken_email(text, add, m):
     local = m.group("local")
+    if _format_local(local):
+        return  # "in the format first dot last at force dot police dot uk"
     if not re.search(r"[\[(@]", m.group("at")):  # a plain " at "
-        strong = re.search(r"[._\d]|\s(?:dot|underscore)\s|[\[(]dot", local) is not None
-        announced = _EMAIL_WORD.search(text, max(0, m.start() - 80), m.start()) is not None
+        strong = re.search(r"[._\d]|\s(?:dot|underscore),?\s|[\[(]dot", local) is not None
+        # "copied in to complaints at example dot co dot uk": an address written to, on a
+        # domain reserved for examples
+        written_to = (
+            re.match(r"(?i:example\b)", m.group("domain")) is not None
+            and re.search(r"(?i:\b(?:to|cc|copied\s+in|from)\s+)$", text[max(0, m.start() - 12) : m.start()])
+            is not None
+        )
+        announced = _EMAIL_WORD.search(text, max(0, m.start() - 80), m.start()) is not None or written_to
         if not (strong or announced):
             return
-        if not strong and local.casefold() in _ids._common_words():
+        if not strong and local.casefold() in _ids._common_words() and not written_to:
             return  # "I looked at example dot com": a verb before "at"
         if " dot " not in m.group().casefold() and not (announced or strong):
             return  # "sam at gmail.com" needs the word "e-mail" before it
-    identity = re.sub(r"\s+dot\s+|\s*[\[(]dot[\])]\s*", ".", m.group().lower())
-    identity = re.sub(r"\s+underscore\s+", "_", identity)
-    identity = re.sub(r"\s+(?:dash|hyphen)\s+", "-", identity)
-    identity = re.sub(r"\s*(?:\s+at\s+(?:sign\s+)?|[\[(]\s*at\s*[\])]|@)\s*", "@", identity, count=1)
+    identity = re.sub(r"(,?\s+(?:dot|underscore|dash|hyphen),?)\s+(?:er|erm|um|uh),?\s+", r"\1 ", m.group().lower())
+    identity = re.sub(r",?\s+dot,?\s+|\s*[\[(]dot[\])]\s*", ".", identity)
+    identity = re.sub(r",?\s+underscore,?\s+", "_", identity)
+    identity = re.sub(r",?\s+(?:dash|hyphen),?\s+", "-", identity)
+    identity = re.sub(r",?\s*(?:\s+at,?\s+(?:sign,?\s+)?|[\[(]\s*at\s*[\])]|@)\s*", "@", identity, count=1)
     add((m.start(), m.end(), "email", identity))
 
 
@@ -420,9 +500,15 @@ _SAID_UNDERSCORE = re.compile(
     rf"(?<![\w\"“‘']){_UNIT}(?:{_SEP}{_UNIT})*\s*,?\s*(?i:underscore|under\s+score)\b\s*,?\s*{_UNIT}(?:{_SEP}{_UNIT})*"
 )
 #: A handle spelled letter by letter: "s-a-z-z-l-e", "S, A, Z, Z, L, E".
+#: A character said by its name inside a spelled run ("G, O, underscore, 1"), and a
+#: letter's case said before it ("capital B").
+_SPELL_CASE = r"(?:(?:capital|small|lower\s?case|upper\s?case)\s)?"
+_SPELL_COMMA = rf"(?:(?:underscore|dot|dash|hyphen),\s)?{_SPELL_CASE}"
+_SPELL_SPACE = rf"(?:(?:underscore|dot|dash|hyphen)\s)?{_SPELL_CASE}"
 _SPELLED = re.compile(
-    r"(?<![\w-])[A-Za-z0-9](?:-[A-Za-z0-9]){3,}(?![\w-])|(?<![\w,])[A-Za-z0-9](?:,\s[A-Za-z0-9]){3,}(?![\w])"
-    r"|(?<![\w,])[A-Z0-9](?:\s[A-Z0-9]){3,}(?![\w])"
+    r"(?<![\w-])[A-Za-z0-9](?:-[A-Za-z0-9]){3,}(?![\w-])"
+    rf"|(?<![\w,])[A-Za-z0-9](?:,\s{_SPELL_COMMA}[A-Za-z0-9]){{3,}}(?![\w])"
+    rf"|(?<![\w,])[A-Z0-9](?:\s{_SPELL_SPACE}[A-Z0-9]){{3,}}(?![\w])"
 )
 _ACCOUNT_WORDS = re.compile(
     rf"(?i:\b(?:user\s?name|screen\s?name|gamer\s?tag|handle|account|profile|channel|spell|spelt|spelled|"
@@ -505,12 +591,51 @@ def _said_handles(text, add, low, hinted=True):
     starts = _spelled_starts(text) if hinted else ()
     if starts:
         for m in _ids._matches_at(_SPELLED, text, starts):
-            if not _ACCOUNT_WORDS.search(text, max(0, m.start() - 100), m.start()):
+            if not _ACCOUNT_WORDS.search(text, max(0, m.start() - 160), m.start()):
                 continue
-            letters = re.sub(r"[^A-Za-z0-9]", "", m.group())
+            letters = re.sub(r"[^A-Za-z0-9]", "", _SPELL_WORDS.sub(_spelled_char, m.group()))
             if letters.isdigit():
                 continue  # digits read out: another area's
-            add((m.start(), m.end(), "handle", letters.lower()))
+            if _spelled_url_part(text, m, letters):
+                continue  # "H T T P S colon slash slash, W W W dot, B L U E, L I E dot example": a url's
+            low_letters = letters.lower()
+            if (
+                letters.isalpha()
+                and _ordinary_lower(low_letters)
+                and re.search(rf"(?i:\b{low_letters}\b)", text[max(0, m.start() - 40) : m.start()])
+            ):
+                continue  # "Ulster Says Know. K-N-O-W.": a word just said, spelled for the pun
+            raw = m.group() if " " in m.group() else m.group().replace("-", "")  # "s-a-z": the hyphens join
+            ident = re.sub(r"[^A-Za-z0-9_.-]", "", _SPELL_WORDS.sub(_spelled_char, raw))
+            add((m.start(), m.end(), "handle", ident.lower()))
+
+
+_URL_SAID_BEFORE = re.compile(r"(?i:\b(?:colon|slash|url|website|web\s+address|link)\b)")
+_URL_SAID_AFTER = re.compile(r"(?i:[\s,]*(?:colon\b|slash\b|dot\s+(?:com|co|org|net|example|uk)\b))")
+
+
+def _spelled_url_part(text, m, letters) -> bool:
+    """A spelled run that is part of a web address said aloud: the scheme or "www", or a
+    run with a colon or slash before it and "dot com" just after."""
+    if letters.lower() in ("http", "https", "www"):
+        return True
+    if _URL_SAID_AFTER.match(text, m.end()):
+        return True
+    after = text[m.end() : m.end() + 40]
+    return (
+        _URL_SAID_BEFORE.search(text, max(0, m.start() - 60), m.start()) is not None
+        and re.search(r"(?i:\bdot\s+(?:com|co|org|net|example|uk)\b)", after) is not None
+    )
+
+
+_SPELL_WORDS = re.compile(r"\b(?:underscore|dot|dash|hyphen|capital|small|lower\s?case|upper\s?case)\b")
+_SPELL_CHARS = {"underscore": "_", "dot": ".", "dash": "-", "hyphen": "-"}
+
+
+def _spelled_char(m) -> str:
+    """The character a word names inside a spelled run ("underscore": "_"); "" for a
+    letter's case ("capital") and, in the hyphen-joined form, the joins themselves."""
+    return _SPELL_CHARS.get(m.group(), "")
 
 
 def _spoken_identity(said: str) -> str:
@@ -548,7 +673,10 @@ _TRIGGERS = (
     # "his username was X", "screen name: X", "account name, X"; "an account named X"
     (
         "name",
-        re.compile(r"(?i:\b(?:user|screen|account|display|profile|channel|page)(?:['’]s)?\s?)$"),
+        re.compile(
+            r"(?i:\b(?:user|screen|account|display|profile|channel|page|tik\s?tok|insta(?:gram)?|snap(?:chat)?|"
+            r"twitter|facebook|youtube|discord|telegram|reddit|twitch|xbox|roblox)(?:['’]s)?\s?)$"
+        ),
         _AFTER_NAME,
         "name",
     ),
@@ -605,27 +733,42 @@ _TRIGGERS = (
         " as",
         re.compile(
             r"(?i:\b(?:post(?:s|ed|ing)?|comment(?:s|ed|ing)?|tweet(?:s|ed|ing)?|messag(?:es|ed|ing)|"
-            r"go(?:es)?|went|going|known\s+online|registered|signed\s+up|"
-            r"(?:on|via)\s+(?:insta(?:gram)?|snap(?:chat)?|tik\s?tok|twitter|x|facebook|youtube|"
-            r"telegram|discord|reddit|twitch|threads)))$"
+            r"go(?:es)?|went|going|known\s+online|registered|signed\s+up))$"
         ),
         None,
         "plain",
     ),
+    # "he's on TikTok as Scouse Truth Teller": a run of capitalised words too
+    (
+        " as",
+        re.compile(
+            r"(?i:\b(?:on|via)\s+(?:insta(?:gram)?|snap(?:chat)?|tik\s?tok|twitter|x|facebook|youtube|"
+            r"telegram|discord|reddit|twitch|threads))$"
+        ),
+        None,
+        "account",
+    ),
+    (
+        " under",
+        re.compile(r"(?i:\b(?:post(?:s|ed|ing)?|comment(?:s|ed|ing)?|go(?:es)?|went|going))$"),
+        None,
+        "plain",
+    ),
+    # "uploaded it to YouTube under Tameside Truth TV": a run of capitalised words too
     (
         " under",
         re.compile(
-            r"(?i:\b(?:post(?:s|ed|ing)?|comment(?:s|ed|ing)?|go(?:es)?|went|going|"
-            r"(?:on|via)\s+(?:insta(?:gram)?|snap(?:chat)?|tik\s?tok|twitter|x|facebook|youtube|"
-            r"telegram|discord|reddit|twitch|threads)))$"
+            r"(?i:\b(?:on|via|to)\s+(?:insta(?:gram)?|snap(?:chat)?|tik\s?tok|twitter|x|facebook|youtube|"
+            r"telegram|discord|reddit|twitch|threads))$"
         ),
         None,
-        "plain",
+        "account",
     ),
     # "a fake account, X", "the profile: X", "the account was X"
     ("account", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:(?:\s*[,:]|\s+(?:is|was)\b)?)"), "plain"),
     ("profile", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:(?:\s*[,:]|\s+(?:is|was)\b)?)"), "plain"),
-    ("channel", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:(?:\s*[,:]|\s+(?:is|was)\b)?)"), "account"),
+    # "the channel, X", "channel's Rail Cop Fails"
+    ("channel", re.compile(r"(?<![\w-])$"), re.compile(r"(?i:(?:['’]s\b|\s*[,:]|\s+(?:is|was)\b)?)"), "account"),
     # "a message from brumcopwatch saying", "a comment by copwatchkev"
     (
         " from",
@@ -697,7 +840,20 @@ _PLATFORM_WORDS = (
 #: What the case-folded text just before each announcing word must end with (a cheap
 #: test before the trigger's own pattern); ``""`` : a word boundary is enough.
 _QUICK_BEFORE = {
-    "name": ("user", "user ", "screen", "screen ", "account ", "display ", "profile ", "channel ", "'s ", "’s "),
+    "name": (
+        "user",
+        "user ",
+        "screen",
+        "screen ",
+        "account ",
+        "display ",
+        "profile ",
+        "channel ",
+        "'s ",
+        "’s ",
+        *(w + " " for w in ("tiktok", "tik tok", "insta", "instagram", "snap", "snapchat", "twitter", "facebook")),
+        *(w + " " for w in ("youtube", "discord", "telegram", "reddit", "twitch", "xbox", "roblox")),
+    ),
     "handle": "",
     "gamer": "",
     "gaming": "",
@@ -754,7 +910,7 @@ _QUICK_BEFORE = {
 _OWNER_WORDS = tuple(
     " " + w + " "
     for w in "my his her their our your its the a an old new fake private main second burner spam public own".split()
-) + ("'s ", "’s ")
+) + ("'s ", "’s ", "s' ", "s’ ")
 
 #: "her Snapchat, X", "my Instagram, which was X", "the admin's Telegram was X".
 _PLATFORM_TOKENS = (
@@ -786,7 +942,7 @@ _AFTER_PLATFORM = re.compile(
     r"(?:\s+(?:is|was)|['’]s|\s*,(?:\s+(?:which|that)\s+(?:is|was)(?:\s+like)?)?|\s*:|\s*\(|\s+[-–]))"
 )
 _OWNER_BEFORE = re.compile(
-    r"(?i:(?:\b(?:my|his|her|their|our|your|its|the|a|an)|\w['’]s)\s+(?:(?:old|new|fake|private|main|"
+    r"(?i:(?:\b(?:my|his|her|their|our|your|its|the|a|an)|\w['’]s|\ws['’])\s+(?:(?:old|new|fake|private|main|"
     r"second|burner|spam|public|own)\s+)*)$"
 )
 
@@ -835,7 +991,7 @@ def _triggers(text, low, seen=None):
                 ):
                     m = _AFTER_PLATFORM.match(text, i + len(tok))
                     if m:
-                        out.append((i, m.end(), "plain"))
+                        out.append((i, m.end(), "platform" if m.group().endswith(",") else "plain"))
                 if text[max(0, i - 4) : i] == " on ":
                     out.append((i, -1, "before"))  # "he's bigdave on Snapchat"
             i = low.find(tok, i + 1)
@@ -872,7 +1028,7 @@ _AFTER_FROM = re.compile(
 )
 
 
-_ID_BEFORE_ON = re.compile(r"(?<![\w@./-])(?P<id>[A-Za-z0-9][A-Za-z0-9_.#]*[A-Za-z0-9_])\s+on\s+$")
+_ID_BEFORE_ON = re.compile(r"(?<![\w@./#-])(?P<id>[A-Za-z0-9][A-Za-z0-9_.#]*[A-Za-z0-9_])\s+on\s+$")
 
 
 def _plain_id(word: str, strict: bool = False) -> bool:
@@ -903,6 +1059,25 @@ def _someone_handle(text, word, s, e) -> bool:
     return _ONLINE_NEAR.search(text, max(0, s - 200), min(len(text), e + 200)) is not None
 
 
+def _someone_quoted(text, q_start, add, given, family):
+    """A quoted display name after "somebody called" where an account or a platform is
+    spoken of nearby ('a friend request from somebody called "Orla Friend Of Sam"'): three
+    words or more, or two of which neither is a person's name; a person's quoted name or
+    nickname ("Dave", "Big Steve") stays with the person rules."""
+    span = _quoted_name(text, q_start)
+    if span is None:
+        return
+    s, e = span
+    words = text[s:e].split()
+    if len(words) < 2 or (len(words) == 2 and any(w in given or w in family for w in words)):
+        return
+    lo, hi = max(0, s - 150), min(len(text), e + 150)
+    if not (_ONLINE_NEAR.search(text, lo, hi) or _MESSAGE_NEAR.search(text, lo, hi) or "Messenger" in text[lo:hi]):
+        return
+    if _page_name_ok(words, given, family, quoted=True):
+        add((s, e, "handle", " ".join(words).lower()))
+
+
 def _gazetteer_name(word: str) -> bool:
     """A lower-case word that is a given name or a surname written without its capital."""
     given, family = _ids.gazetteer()
@@ -924,6 +1099,10 @@ def _announced_handles(text, add, low, seen=None):
                 and (not b.group("id").isalpha() or _unknown_word(b.group("id")))
             ):
                 add((b.start("id"), b.end("id"), "handle", b.group("id").lower()))
+            else:
+                r = _RUN_BEFORE_ON.search(text, max(0, t_start - 90), t_start)
+                if r is not None:  # "posted it to London Filth Files on Insta"
+                    _run_page(text, r.start("run"), r.group("run").split(), add, given, family)
             continue
         m = _ID.match(text, j)
         if m is None:
@@ -937,6 +1116,8 @@ def _announced_handles(text, add, low, seen=None):
         if what == "someone":
             if _someone_handle(text, word, s, e):
                 add((s, e, "handle", word.lower()))
+            elif m.group("q"):
+                _someone_quoted(text, m.start("id") - 1, add, given, family)
             continue
         if what == "from":
             if (_is_camel(word) or (word.islower() and _unknown_word(word))) and _AFTER_FROM.match(text, e):
@@ -945,6 +1126,13 @@ def _announced_handles(text, add, low, seen=None):
         if _plain_id(word):
             add((s, e, "handle", word.lower()))
             continue
+        if what == "platform" and word[:1].isupper():
+            # "the retired officers' Facebook, Old Sweats of Tyneside": a page's name in
+            # apposition, with a place (no person's name) or a word for the police in it
+            run, _end = _run_words(text, s)
+            if any(w in _COP_WORDS or _town_like(w) for w in run):
+                _named_place_page(text, s, add, given, family, closed=3)
+            continue
         # a run of capitalised words or a quoted name naming an account, a page or a
         # group ("an account called Derry Truth Tellers", "calls himself Audit the Polis
         # Glasgow", 'a group calling themselves "Kent Cop Watch"', "a page called Bent
@@ -952,8 +1140,12 @@ def _announced_handles(text, add, low, seen=None):
         if (
             what in ("account", "name")
             and (word[:1].isupper() or word[:1].isdigit())
-            and word not in _NOT_ACCOUNT_START
+            and (word not in _NOT_ACCOUNT_START or word == "The")
         ):
+            if text[j - 2 : j] in ("'s", "’s") and not m.group("q"):
+                run, end = _run_words(text, s)  # "channel's Rail Cop Fails, link's ...": closed
+                if len(run) < 2 or _NAME_CLOSED.match(text, end) is None:
+                    continue  # "the channel's Top Ten videos"
             _named_page(text, s, add, given, family, single=True)
 
 
@@ -1009,6 +1201,23 @@ _QUOTED_FROM = re.compile(r"(?i:\bfrom)\s+[\"“‘'](?P<id>[A-Za-z0-9][A-Za-z0-
 _MESSAGE_NEAR = re.compile(rf"(?i:\b(?:{'|'.join(_MESSAGE_WORDS)}|{_PLATFORMS})\b)")
 
 
+#: "MossyTheMason posted: ...", "BrumWatcher99 wrote:": a forum's or a thread's poster.
+_POSTED_COLON = re.compile(r"\s+(?:posted|wrote|commented|replied|tweeted)\s*:")
+_POSTER_BEFORE = re.compile(r"(?<![\w@./#-])[A-Za-z][A-Za-z0-9_]{4,30}$")
+
+
+def _camel_posters(text, add):
+    """ "MossyTheMason posted: ...", "BrumWatcher99 wrote:": a forum's or a thread's poster
+    (a CamelCase or handle-shaped word; found from the verb, then read backwards)."""
+    for v in _POSTED_COLON.finditer(text):
+        m = _POSTER_BEFORE.search(text, max(0, v.start() - 32), v.start())
+        if m is None:
+            continue
+        word = m.group()
+        if _is_camel(word) or (re.search(r"[_\d]", word) and _plain_id(word, strict=True)):
+            add((m.start(), m.end(), "handle", word.lower()))
+
+
 def _quoted_senders(text, add):
     """A quoted user name after "from" where messages or a platform were just spoken of
     ('she gets messages on the Snapchat. From "kelzfromfife".'): handle-shaped, CamelCase
@@ -1029,7 +1238,8 @@ def _answered_handles(text, add, low):
     for m in _ASKED.finditer(text):
         s = m.end()
         if s < len(text) and text[s] in "\"“‘'":
-            continue  # a quoted label: left to the review sheet
+            _quoted_answer(text, s, add)
+            continue
         tok = re.match(r"[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_]", text[s:])
         if tok is None:
             continue
@@ -1040,6 +1250,116 @@ def _answered_handles(text, add, low):
         run = _TITLE_RUN.match(text, s)
         if run is not None and _account_run(run.group().split()):
             add((s, run.end(), "handle", run.group().lower()))
+
+
+def _quoted_answer(text, q_start, add):
+    """A quoted answer to "what was the username?": a handle when it is one handle-shaped
+    or CamelCase word ('Something like "DorsetNightOwl"') or a run of capitalised words that
+    may name an account ('"Tyne Truth Tellers"'); other quoted talk is left to the review
+    sheet ('"No idea, sorry"')."""
+    span = _quoted_name(text, q_start)
+    if span is None:
+        return
+    s, e = span
+    words = text[s:e].split()
+    if len(words) == 1:
+        if _plain_id(words[0]):
+            add((s, e, "handle", words[0].lower()))
+        return
+    given, family = _ids.gazetteer()
+    if _account_run(words) and _page_name_ok(words, given, family, quoted=True):
+        add((s, e, "handle", " ".join(words).lower()))
+
+
+#: "they changed it to "PlodWatchNorth"", "she renamed her account to brumwatcher99".
+_RENAMED = re.compile(
+    r"(?i:\b(?:chang|renam|switch)(?:e|ed|es|ing)?\s+(?P<obj>it|itself|(?:his|her|their|its|the|my|your)\s+"
+    r"(?:user\s?name|name|handle|display\s+name|(?:account|profile|page|group|chat|channel)(?:['’]s)?(?:\s+name)?|"
+    r"name\s+of\s+(?:the|his|her|their|its|my|our)\s+(?:account|profile|page|group|chat|channel)))"
+    r"(?:(?:\s+(?:over\s+)?to|\s+as)\b|(?=\s+[\"“])))\s*,?\s*(?P<q>[\"“‘'])?(?=[A-Za-z0-9])"
+)
+
+
+#: 'the username changed to "GeordieTruthBomb"', "his handle was changed to kev_99".
+_NAME_CHANGED = re.compile(
+    r"(?i:\b(?:user\s?name|handle|display\s+name|screen\s+name|(?:account|profile|page|group|channel|chat)(?:['’]s)?\s+name)"
+    r"\s+(?:was\s+|got\s+|has\s+been\s+|had\s+been\s+)?changed\s+(?:over\s+)?to)\s*,?\s*(?P<q>[\"“‘'])?(?=[A-Za-z0-9])"
+)
+
+
+def _renamed_handles(text, add):
+    """The new name after "changed it to" where an account is spoken of (or after "changed
+    his username to"): a handle-shaped or CamelCase word, or a quoted name."""
+    given, family = _ids.gazetteer()
+    for m in _NAME_CHANGED.finditer(text):
+        if m.group("q"):
+            _named_page(text, m.end(), add, given, family, single=True)
+        else:
+            tok = re.match(r"[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_]", text[m.end() :])
+            if tok is not None and _plain_id(tok.group()):
+                add((m.end(), m.end() + len(tok.group()), "handle", tok.group().lower()))
+    for m in _RENAMED.finditer(text):
+        obj = m.group("obj").casefold()
+        if obj in ("it", "itself") and not _NEAR_ACCOUNT.search(text, max(0, m.start() - 300), m.end() + 100):
+            continue  # "changed it to Tuesday": no account spoken of
+        s = m.end()
+        if m.group("q"):
+            _named_page(text, s, add, given, family, single=True)
+            continue
+        tok = re.match(r"[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_]", text[s:])
+        if tok is not None and _plain_id(tok.group()):
+            add((s, s + len(tok.group()), "handle", tok.group().lower()))
+        elif tok is not None and tok.group()[:1].isupper():
+            if obj in ("it", "itself"):  # "changed it to Private Mode": a place or three closed words
+                _named_place_page(text, s, add, given, family, closed=3)
+            else:  # "changed the group's name to Bent Bobbies Out"
+                _named_page(text, s, add, given, family)
+
+
+#: '"Dai's Lad Owain" he's called on TikTok', '"Kelz Forever", she's known as on Insta'.
+_QUOTED_THEN_CALLED = re.compile(
+    r"[\"“](?=[^\"”]{2,60}[\"”])"
+    r"(?=[^\"”]*[\"”]\s*,?\s+(?i:(?:he|she|they|it)(?:['’]s|['’]re|\s+is|\s+was|\s+are|\s+were)\s+"
+    rf"(?:called|known(?:\s+as)?|named)\s+(?:on\s+(?:the\s+)?(?:{_PLATFORMS})|online)\b))"
+)
+
+
+#: '"London Filth Files" is the page name?', '"Kev The Grass" was his account': a quoted
+#: name said to be a page's or an account's.
+_QUOTED_IS_PAGE = re.compile(
+    r"[\"“](?=[^\"”]{2,60}[\"”]\s+(?i:(?:is|was|were|are)\s+(?:the|a|an|their|his|her|my|your|our)\s+"
+    r"(?:(?:facebook|insta(?:gram)?|tiktok|twitter|telegram|youtube|whatsapp|discord|fake)\s+)?"
+    r"(?:page|group|account|channel|profile|chat|forum|server|user\s?name|handle)(?:\s?name)?\b))"
+)
+#: 'she's called "Lil Miss Kelz" on Insta': the same name said before the platform.
+_CALLED_THEN_QUOTED = re.compile(
+    r"(?i:\b(?:he|she|they|it)(?:['’]s|['’]re|\s+is|\s+was|\s+are|\s+were)\s+(?:called|known\s+as|named)\s+)"
+    rf"[\"“](?=[^\"”]{{2,60}}[\"”]\s*,?\s+(?i:on\s+(?:the\s+)?(?:{_PLATFORMS})\b|online\b))"
+)
+
+
+_CALLED_QUOTED = re.compile(
+    r"(?i:\b(?:he|she|they|it)(?:['’]s|['’]re|\s+is|\s+was|\s+are|\s+were)\s+(?:called|known\s+as|named)\s+)"
+    r"[\"“](?=[^\"”]{2,60}[\"”])"
+)
+_PLATFORM_WORD = re.compile(rf"(?i:\b(?:{_PLATFORMS})\b)")
+
+
+def _quoted_then_called(text, add):
+    given, family = _ids.gazetteer()
+    for m in _QUOTED_THEN_CALLED.finditer(text):
+        _named_page(text, m.end(), add, given, family, single=True)
+    for m in _CALLED_THEN_QUOTED.finditer(text):
+        _named_page(text, m.end(), add, given, family, single=True)
+    for m in _CALLED_QUOTED.finditer(text):
+        if _PLATFORM_WORD.search(text, max(0, m.start() - 60), m.start()):  # 'On Snapchat he is called "X"'
+            _named_page(text, m.end(), add, given, family, single=True)
+
+
+def _quoted_is_page(text, add):
+    given, family = _ids.gazetteer()
+    for m in _QUOTED_IS_PAGE.finditer(text):
+        _named_page(text, m.end(), add, given, family, single=True)
 
 
 # ---------------------------------------------------------------------------------------
@@ -1054,21 +1374,36 @@ _RUN_JOIN = r"(?:(?:of|for|on|in|and|&)\s+)?(?:the\s+)?"
 _PAGE_RUN = re.compile(rf"{_CAP_WORD}(?:\s+{_RUN_JOIN}{_CAP_WORD}){{0,6}}")
 #: The same run read backwards from a tail word ("Gwent Cop" before "Watch").
 _RUN_BEFORE = re.compile(rf"(?:{_CAP_WORD}\s+{_RUN_JOIN}){{1,6}}$")
+#: "posted it to London Filth Files on Insta": a run before "on" and a platform.
+_RUN_BEFORE_ON = re.compile(
+    rf"(?i:\b(?:to|onto|on|in|into)\s+)(?P<run>{_CAP_WORD}(?:\s+{_RUN_JOIN}{_CAP_WORD}){{1,6}})\s+on\s+$"
+)
 _CONNECTORS = frozenset("of for on in and & the".split())
 #: Words for the police in the names of copwatch pages ("Oldham Cop Watch").
 _COP_WORDS = frozenset(
-    "Cop Cops Copper Coppers Police Polis Bizzies Bizzy Pig Pigs Plod Bobby Bobbies Feds Filth Peelers".split()
+    """Cop Cops Copper Coppers Police Polis Bizzies Bizzy Bizzie Pig Pigs Plod Plods Bobby Bobbies Feds Fed Filth
+    Peelers Bacon Rozzers Rozzer Fuzz Babylon Scuffers Busies""".split()
 )
 #: Last words that make a run of capitalised words the name of a page or a group
 #: ("Valleys Exposed", "Exeter Watchers"); "Watch" only after a word for the police or a
 #: place ("Kent Cop Watch", "Rhyl Watch", not "Neighbourhood Watch"), "Page" and
 #: "Noticeboard" only with a place in the name ("Wrexham Truth Page", not "Home Page").
 _PAGE_TAIL = re.compile(
-    r"(?<![\w'’-])(?:Exposed|Uncovered|Unmasked|Unfiltered|Watchers|Copwatch|CopWatch|Noticeboard|Watch|Page)"
+    r"(?<![\w'’-])(?:Exposed|Uncovered|Unmasked|Unfiltered|Uncensored|Watchers|Copwatch|CopWatch|Noticeboard|Watch|Page)"
     r"(?![\w'’-])"
 )
-_TAIL_STRONG = frozenset("Exposed Uncovered Unmasked Unfiltered Copwatch CopWatch".split())
-_TAIL_TOKENS = ("Exposed", "Uncovered", "Unmasked", "Unfiltered", "Watch", "Noticeboard", "Page")
+_TAIL_STRONG = frozenset("Exposed Uncovered Unmasked Unfiltered Uncensored Copwatch CopWatch".split())
+_TAIL_TOKENS = (
+    "Exposed",
+    "Uncovered",
+    "Unmasked",
+    "Unfiltered",
+    "Uncensored",
+    "Watch",
+    "Copwatch",
+    "Noticeboard",
+    "Page",
+)
 #: A page or group spoken of: the tail rule needs one of these near the name.
 _ONLINE_NEAR = re.compile(
     rf"(?i:\b(?:pages?|groups?|accounts?|channels?|profiles?|forums?|noticeboards?|posts?|posted|posting|"
@@ -1083,7 +1418,7 @@ _KIND_AFTER = re.compile(r"\s+(?:pages|groups|accounts|channels|sites|types?|sty
 _PAGE_NOUN_TOKENS = ("group", "page", "channel", "forum", "noticeboard", "server", "chat")
 _APPOSITION = re.compile(
     r"(?:s)?(?:\s+(?:for|of|in|on|about)\s+(?:the\s+|that\s+|our\s+|my\s+|their\s+)?[a-z]+)?"
-    r"(?:\s*(?:,|:|\s[-–])\s*(?i:(?:erm|um|er|like|just)\s*,?\s*)*"
+    r"(?:\s*(?:,|:|\s(?:--|[-–—]))\s*(?i:(?:erm|um|er|like|just)\s*,?\s*)*"
     r"(?:(?P<q>[\"“])(?=[A-Za-z0-9])|(?P<q1>[‘'])?(?=[A-Z0-9]))|\s+(?P<q2>[\"“])(?=[A-Z0-9]))"
 )
 #: "the page is Cardiff Coppers Caught Out", "the group was called Hull Mums Unite".
@@ -1093,13 +1428,15 @@ _PAGE_IS = re.compile(r"s?\s+(?:is|was)\s+(?:called\s+)?(?:(?P<q>[\"“])(?=[A-Z
 #: its own right after the page or group is mentioned.
 _PAGE_STOP = re.compile(r"s?(?:\s+chat)?\.\s+(?=[A-Z0-9])")
 #: What closes a name said in apposition or as a sentence of its own.
-_NAME_CLOSED = re.compile(r"\s*(?:[,.;:!?)]|$)")
+_NAME_CLOSED = re.compile(r"\s*(?:[,.;:!?)]|$|\s(?:--|[-–—])(?:\s|$))")
 _CLOSE_QUOTE = {'"': '"', "“": "”", "‘": "’", "'": "'"}
 
 
 def _place_like(word: str) -> bool:
     """A capitalised word that may name a place in a page's name: no ordinary word, or a
     large city or a force's county ("Hull", "Kent")."""
+    if word.isdigit():
+        return False  # "The group, Year 9 parents mostly": a number is no place
     return not _ids.is_ordinary(word) or word in _cities() or word in _ids._force_stems()
 
 
@@ -1109,11 +1446,28 @@ def _cities() -> frozenset:
     return _ids.allowed_proper_nouns() - _ids.allowed_proper_nouns("not places")
 
 
+#: Words before "Watch" in the names of crime-prevention schemes, with or without a place
+#: ("Neighbourhood Watch", "Hexham Farm Watch", "Community Speed Watch").
+_SCHEME_WORDS = frozenset(
+    """Neighbourhood Neighborhood Farm Horse Pub Shop Shops Business Rural Street Home Homes Boat
+    Speed Dog Cyber Crime Countryside Rail Canal Taxi Student Students Hospital Church Marine Coast
+    Coastal Retail Beach River Moor Forest Wildlife Heritage Pet School Schools Vehicle Bike Cycle
+    Red Blue White Green Amber Black Night Day""".split()
+)
+
+
 def _scheme_watch(words) -> bool:
     """A run ending in "Watch" that names a scheme, not a page: the word before "Watch"
-    is an ordinary word ("Neighbourhood Watch", "Farm Watch"), no word for the police
-    and no place."""
-    return words[-1] == "Watch" and (len(words) < 2 or (words[-2] not in _COP_WORDS and not _place_like(words[-2])))
+    is a scheme's word ("Neighbourhood Watch", "Leeds Farm Watch"), or an ordinary word,
+    no word for the police, and no place in the run ("Street Watch"; "Leeds Stop & Search
+    Watch" is a page)."""
+    if words[-1] != "Watch" or len(words) < 2:
+        return words[-1] == "Watch"
+    if words[-2] in _SCHEME_WORDS:
+        return True
+    if words[-2] in _COP_WORDS or _place_like(words[-2]):
+        return False
+    return not any(_place_like(w) for w in words[:-2] if w not in _CONNECTORS)
 
 
 def _trim_run(words):
@@ -1128,18 +1482,39 @@ def _trim_run(words):
     return words
 
 
-def _page_name_ok(words, given, family) -> bool:
+def _page_name_ok(words, given, family, quoted=False) -> bool:
     """The words after "a group called", "a page, ..." may name a page or an account: not
-    a person's name ("Justin Case", left to the person rules), a rank, a pronoun or a
-    discourse word, nor a scheme ("Neighbourhood Watch")."""
-    if not words or words[0] in _NOT_ACCOUNT_START or words[0] in _ids._RANK_WORDS:
+    a person's name ("Justin Case", left to the person rules; "Caller Mrs L", a title
+    inside), a rank, a pronoun or a discourse word, nor a scheme ("Neighbourhood Watch").
+    A quoted name may start with "The" before two capitalised words ('"The Copwatch
+    Collective"')."""
+    if not words:
         return False
+    if words[0] == "The" and len(words) >= 3 and words[1][:1].isupper():
+        if quoted or (
+            words[-1] not in _ORG_TAILS
+            and any(w in _COP_WORDS or _place_like(w) for w in words[1:] if w not in _CONNECTORS)
+        ):
+            words = words[1:]  # '"The Copwatch Collective"', "a page called The Real Bobbies of Leith"
+    if words[0] in _NOT_ACCOUNT_START or words[0] in _ids._CIVIL_TITLES or words[0] in ("Operation", "Op"):
+        return False  # "changed the name to Operation Mayfly": a police operation's
+    if words[0] in _ids._RANK_WORDS and (len(words) < 3 or words[-1] not in _TAIL_STRONG):
+        return False  # "goes by Sergeant Wilson"; "PC Plod Exposed" is a page
     if any(w in _PRONOUNS for w in words[1:]):
         return False  # "Honestly I": no name
+    if any(w in _ids._CIVIL_TITLES and words[n] not in _CONNECTORS for n, w in enumerate(words[1:])):
+        return False  # "Caller Mrs L": a person (after "for", "Justice for Mr Dunn" is a page)
     if not any(w in _CONNECTORS for w in words) and words[0] in given:
         if len(words) == 2 or (len(words) == 3 and words[2] in family):
             return False  # "an account called Justin Case": a person's name, the person rules'
     return not _scheme_watch(words)
+
+
+#: First words of quoted talk (a question, a request) that no lower-case name starts with.
+_SPEECH_START = frozenset(
+    "who what where when why how is are was were do does did can could will would should please "
+    "has have had dont don't i i'm im you".split()
+)
 
 
 def _quoted_name(text, q_start, lower=False):
@@ -1153,6 +1528,8 @@ def _quoted_name(text, q_start, lower=False):
     inner = text[q_start + 1 : end].strip().rstrip(",")
     if not inner or not (inner[0].isupper() or inner[0].isdigit() or lower) or re.search(r"[.!?;]\s", inner):
         return None
+    if inner[0].islower() and ("," in inner or inner.split()[0].casefold() in _SPEECH_START):
+        return None  # '"who is he, name please"': quoted talk, no name
     if len(inner.split()) > 7:
         return None
     s = text.index(inner, q_start + 1)
@@ -1176,7 +1553,8 @@ def _named_page(text, s, add, given, family, single=False, lower=False) -> bool:
     of capitalised words; ``single``: one word is enough when it is no ordinary word and
     no given name ("a profile called Copwatcherz"); ``lower``: a quoted name may be in lower
     case. True when one was added."""
-    if s > 0 and text[s - 1] in _CLOSE_QUOTE:
+    quoted = s > 0 and text[s - 1] in _CLOSE_QUOTE
+    if quoted:
         span = _quoted_name(text, s - 1, lower)
         if span is None:
             return False
@@ -1192,7 +1570,7 @@ def _named_page(text, s, add, given, family, single=False, lower=False) -> bool:
             _plain_id(w) or (re.fullmatch(r"[A-Z][a-z]{3,}", w) and not _ids.is_ordinary(w) and w not in given)
         ):
             return False  # "the account was called Stop": an ordinary word
-    if not _page_name_ok(words, given, family):
+    if not _page_name_ok(words, given, family, quoted=quoted):
         return False
     add((s, end, "handle", " ".join(words).lower()))
     return True
@@ -1217,8 +1595,10 @@ def _tail_names(text, add):
         ):
             spans = spans[1:]  # "Then Oldham Cop Watch": the sentence's first word
         words = [w for w, _ in spans] + [tail]
-        if len(words) < 2 or _ids._calendar(words[0]) or words[0] in _ids._RANK_WORDS:
+        if len(words) < 2 or _ids._calendar(words[0]):
             continue
+        if words[0] in _ids._RANK_WORDS and (len(words) < 3 or tail not in _TAIL_STRONG):
+            continue  # "PC Smith Watch"; "PC Plod Exposed" is a page
         if any(_ids._calendar(w) or w in _PRONOUNS for w in words):
             continue
         content = [w for w in words[:-1] if w not in _CONNECTORS]
@@ -1251,6 +1631,12 @@ def _page_names(text, add, low):
         i = low.find(tok)
         while i >= 0:
             if (i == 0 or not text[i - 1].isalnum()) and text[i].islower():
+                if (
+                    text[i - 1 : i] == " "
+                    and tok in _THE_NOUN_TOKENS
+                    and not text[i + len(tok) : i + len(tok) + 1].isalnum()
+                ):
+                    _the_name_page(text, i, add, given, family)
                 m = _APPOSITION.match(text, i + len(tok))
                 if m is not None:
                     if m.group("q"):
@@ -1269,9 +1655,183 @@ def _page_names(text, add, low):
                         m = _PAGE_STOP.match(text, i + len(tok))
                         if m is not None:
                             _named_place_page(text, m.end(), add, given, family, closed=3, stop=True)
+                        else:
+                            m = _APPOSITION_ASIDE.match(text, i + len(tok))
+                            if m is not None and not _SAYING.search(m.group("aside")):
+                                _named_page(text, m.end(), add, given, family)
             i = low.find(tok, i + 1)
+    if '"' in text or "“" in text:
+        for m in _QUOTED_AFTER.finditer(text):
+            _title_quoted(text, m.end(), add, given, family)
     if any(t in text for t in _TAIL_TOKENS):
         _tail_names(text, add)
+    if "ACAB" in text:
+        _acab_names(text, add)
+
+
+#: An anti-police collective named by the slogan and its place ("ACAB Bristol", "Leeds
+#: ACAB"): a group's name wherever it is said.
+_ACAB_NAME = re.compile(
+    rf"(?<![\w'’-])ACAB\s+(?P<after>[{_ids._UP}][\w'’]+(?:\s+[{_ids._UP}][\w'’]+)?)"
+    rf"|(?<![\w'’-])(?P<before>[{_ids._UP}][\w'’]+)\s+ACAB(?![\w'’-])"
+)
+
+
+def _acab_names(text, add):
+    for m in _ACAB_NAME.finditer(text):
+        part = m.group("after") or m.group("before")
+        words = part.split()
+        while words and not _acab_place(words[-1]):
+            words = words[:-1]  # "ACAB Bristol Crew": the place is enough
+        if not words or not all(_acab_place(w) for w in words):
+            continue  # "ACAB Tattoo", "shouting ACAB": no group
+        if m.group("after"):
+            s, e = m.start(), m.start("after") + len(" ".join(words))
+        else:
+            s, e = m.start("before"), m.end()
+        add((s, e, "handle", re.sub(r"\s+", " ", text[s:e]).lower()))
+
+
+_TOWN_ENDING = re.compile(
+    r"(?:side|shire|ton|ham|ford|bury|borough|brough|by|pool|mouth|wich|field|ley|caster|chester|cester|don|dale|"
+    r"port|worth|minster|stead|burn|bridge|ness|wick)$"
+)
+
+
+def _town_like(word: str) -> bool:
+    """A word that names a town or a region for sure: a large town, a force's county, or
+    a word that is no ordinary word and no person's name with a town's ending
+    ("Tyneside", "Barnstaple" not; "Wolverhampton")."""
+    if word in _cities() or word in _ids._force_stems():
+        return True
+    given, family = _ids.gazetteer()
+    return (
+        _TOWN_ENDING.search(word) is not None
+        and not _ids.is_ordinary(word)
+        and word not in given
+        and word not in family
+    )
+
+
+def _acab_place(word: str) -> bool:
+    """A place's name in a collective's name: a large town or a word that is no ordinary
+    word, no day or month, no person's given name and no pronoun."""
+    if _ids._calendar(word) or word in _PRONOUNS or word in _NOT_ACCOUNT_START:
+        return False
+    return (
+        word in _cities()
+        or word in _ids._force_stems()
+        or (not _ids.is_ordinary(word) and word not in _ids.gazetteer()[0])
+    )
+
+
+#: 'a parents' chat, like a class one, "Year 3 Mums Oak Class"': a short aside between
+#: the page or chat and its quoted name.
+_APPOSITION_ASIDE = re.compile(
+    r"s?\s*,\s*(?P<aside>(?i:like|sort\s+of|kind\s+of|basically|i\s+think|you\s+know|the|a|an|one\s+of)\b"
+    r"[^,\"“.!?;:]{0,30}),\s*[\"“](?=[A-Z0-9])"
+)
+_SAYING = re.compile(r"(?i:\b(?:said|says|say|saying|wrote|writes|put|posted|asked|asks|typed|told|goes|went)\b)")
+#: "on the Montgomeryshire Community Chat page", "the Wirral Bizzies Off Sick Again group":
+#: a name between "the" and the page's noun.
+_THE_NOUN_TOKENS = ("page", "group", "chat", "channel", "forum", "server")
+_THE_RUN = re.compile(rf"(?<![\w'’])(?i:the)\s+(?P<run>{_CAP_WORD}(?:\s+{_RUN_JOIN}{_CAP_WORD}){{1,6}})\s+$")
+#: Last words of the names of papers, clubs and public bodies ("the Manchester Evening
+#: News page", "the Leeds United page", "the Durham County Council page") and of a page
+#: described by its place ("the Hebden Bridge Community page"): no handle.
+_ORG_TAILS = frozenset(
+    """News Echo Gazette Chronicle Post Herald Mail Times Mirror Telegraph Express Star Advertiser
+    Courier Argus Standard Journal Observer Press Live Online Council Councils United City FC AFC Rovers
+    Wanderers Athletic Albion Town County Police Constabulary Fire Rescue Service Services NHS Trust
+    Hospital University College School Academy Library Museum Theatre Cathedral Church Community
+    Official Federation Union Party Club Sport Sports Radio TV BBC ITV
+    Centre Center Station Street Road Lane Avenue Park Square Market Airport Beach Bridge Hall Arena
+    Stadium Ground Mall Precinct Estate Retail Village High Primary Infirmary Prison Court Barracks
+    Society Bank Company Ltd Limited Association Foundation Charity Institute Partnership Authority Agency
+    Department Ministry Office Commission Board""".split()
+)
+
+
+#: 'on the "Sefton Scallies" page': a quoted name between "the" and the noun.
+_THE_QUOTED = re.compile(r"(?<![\w'’])(?i:the)\s+[\"“‘'][^\"”’]{3,60}[\"”’']\s+$")
+
+
+def _the_name_page(text, i, add, given, family):
+    q = _THE_QUOTED.search(text, max(0, i - 75), i)
+    if q is not None:
+        _named_page(text, q.start() + re.search(r"[\"“‘']", q.group()).start() + 1, add, given, family)
+        return
+    _the_run_page(text, i, add, given, family)
+
+
+def _the_run_page(text, i, add, given, family):
+    """A run of capitalised words between "the" and "page"/"group"/"chat" at ``i`` with a
+    place or a word for the police in it and another word ("the Wirral Bizzies Off Sick
+    Again page"); platforms, forces, papers, clubs and public bodies are not pages' names."""
+    m = _THE_RUN.search(text, max(0, i - 90), i)
+    if m is not None:
+        _run_page(text, m.start("run"), m.group("run").split(), add, given, family)
+
+
+def _run_page(text, s, words, add, given, family):
+    """Add the run ``words`` at ``s`` (found between "the" and "page", or before "on
+    Insta") when a place or a word for the police and another word are in it."""
+    if _trim_run(words) != words:
+        return
+    while words and (words[-1].casefold() in _brands_folded() or words[-1] in ("WhatsApp", "Group", "Page")):
+        words = words[:-1]  # "the Barnsley Facebook page": the platform is no part of the name
+    content = [w for w in words if w not in _CONNECTORS]
+    if len(content) < 2 or content[-1] in _ORG_TAILS or any(w.endswith(("'s", "’s")) for w in content):
+        return
+    if not any(w in _COP_WORDS or _place_like(w) for w in content) or all(_place_like(w) for w in content):
+        return
+    if any(w.casefold() in _brands_folded() and w not in _cities() for w in content):
+        return  # "the Tesco Extra page": a brand's
+    pattern, _lookup = _ids.force_table()
+    end = s + len(" ".join(words)) if text[s : s + len(" ".join(words))] == " ".join(words) else -1
+    if end < 0 or pattern.search(text, s, end):
+        return
+    if _page_name_ok(words, given, family):
+        add((s, end, "handle", " ".join(words).lower()))
+
+
+#: A quoted name in Title Case after a page, a group or a platform used as a noun, said in
+#: apposition or as a sentence of its own: 'a WhatsApp for the shift, "Team 3 Banter"',
+#: 'a Facebook group for the village. "Llanfair PG Residents".', 'it was on the
+#: Facebook. "Caithness Chat".'
+_QUOTED_AFTER = re.compile(
+    r"(?i:\b(?:a|an|the|our|their|my|his|her|your|that)\s+(?:(?:facebook|whatsapp|telegram|discord|snapchat)\s+)?"
+    r"(?:facebook|whatsapp|telegram|discord|snapchat|group|page|chat|channel|forum|server)s?"
+    r"(?:\s+chat)?(?:\s+(?:for|of|in|on|about)\s+(?:the\s+|that\s+|our\s+|my\s+|their\s+)?[a-z]+(?:\s+[a-z]+)?)?)"
+    r"(?:\s*[,:]\s*|\.\s+|\s+(?:--|[-–—])\s+)[\"“](?=[A-Z0-9])"
+)
+_SPOKEN_AFTER = re.compile(
+    r"[,]?\s*(?i:(?:he|she|they|i|we|you|someone|somebody|everyone|people)\s+(?:said|says|say|wrote|writes|put|puts|"
+    r"posted|shouted|asked|replied|typed|goes|went)|(?:said|wrote|shouted|asked)\b)"
+)
+_TITLE_SMALL = frozenset("of for on in and & the a an to at off with".split())
+
+
+def _title_quoted(text, s, add, given, family):
+    """The quoted name at ``s`` when it is in Title Case (every word capitalised but small
+    words): a name, not a remark ('"Get out, grass"' stays)."""
+    span = _quoted_name(text, s - 1)
+    if span is None:
+        return
+    a, b = span
+    inner = text[a:b]
+    if re.search(r"[,?!]", inner):
+        return
+    words = inner.split()
+    if len(words) < 2 or not all(w[:1].isupper() or w[:1].isdigit() or w in _TITLE_SMALL for w in words):
+        return
+    if words[0].casefold() in _SPEECH_START or _SPOKEN_AFTER.match(text, b + 1):
+        return  # '"Is Anyone There"', '"Get Out Now" they said': quoted talk
+    if all(_ids.is_ordinary(w) or w in _TITLE_SMALL for w in words) and not any(w[:1].isdigit() for w in words):
+        if not any(w in _COP_WORDS for w in words) and len(words) < 3:
+            return  # '"Thank You"', '"Well Done"': two ordinary words
+    if _page_name_ok(words, given, family, quoted=True):
+        add((a, b, "handle", " ".join(words).lower()))
 
 
 def _named_place_page(text, s, add, given, family, closed=0, stop=False):
@@ -1316,11 +1876,13 @@ def find(text: str, add, folded) -> None:
         _other_urls(text, add)
     if low is None:
         return
-    if " at " in low or "[at]" in low or "(at)" in low or " @ " in low:
+    if " at " in low or " at, " in low or "[at]" in low or "(at)" in low or " @ " in low:
         _spoken_emails(text, add, low)
     if " dot " in low:
         _spoken_urls(text, add)
     seen: set = set()
+    if "#" in text or "hash" in low:
+        _channel_names(text, add, low)
     _announced_handles(text, add, low, seen)
     _page_names(text, add, low)
     # an account or platform word in the text ("name", "handle", "account", "insta", ...:
@@ -1328,8 +1890,19 @@ def find(text: str, add, folded) -> None:
     hinted = bool(seen.intersection(_SPELL_HINTS)) or "spel" in low
     _said_handles(text, add, low, hinted)
     _answered_handles(text, add, low)
+    if "chang" in low or "renam" in low or "switch" in low:
+        _renamed_handles(text, add)
+    if '"' in text or "“" in text:
+        if "called" in low or "known" in low or "named" in low:
+            _quoted_then_called(text, add)
+        if '" is ' in text or '" was ' in text or "” is " in text or "” was " in text:
+            _quoted_is_page(text, add)
     if "from " in low:
         _quoted_senders(text, add)
+    if ":" in text and (
+        "posted" in low or "wrote" in low or "commented" in low or "replied" in low or "tweeted" in low
+    ):
+        _camel_posters(text, add)
     if hinted and _ids._DIGIT.search(text) is not None:
         _digit_words(text, add, low)
 
@@ -1362,8 +1935,18 @@ def revise(text: str, found: list) -> list:
                 f = (f[0], f[1], f[2], "@" + ident.lstrip("@"))
         elif f[2] == "url" and _brand_home(text[f[0] : f[1]]):
             continue  # "tesco.com", "www.argos.co.uk": a brand's home page points to nobody
+        elif f[2] == "url" and text[max(0, f[0] - 4) : f[0]].casefold() == " at " and _format_domain(text, f):
+            continue  # "first dot last at force dot police dot uk": the domain of a format
         out.append(f)
     return out
+
+
+def _format_domain(text: str, f) -> bool:
+    """The url ``f`` is the domain of an e-mail format said aloud ("first dot last at ...")."""
+    for m in SPOKEN_EMAIL.finditer(text, max(0, f[0] - 80), f[1]):
+        if m.end() == f[1] and m.end("at") == f[0]:
+            return _format_local(m.group("local"))
+    return False
 
 
 def _brand_home(said: str) -> bool:
