@@ -298,3 +298,48 @@ def test_said_there_and_dialect_words_in_messages_name_nobody():
     ):
         assert not [f for f in find_identifiers(text) if f[2] == "person"], text
     assert [f for f in find_identifiers('She wrote "ask sophie about it"') if f[2] == "person"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a pet's name is no person's: after "that's my dog", or after the animal word
+        "Rolo, that's our dog, barks at every van.",
+        "My sister's cat, Mittens, went missing that week.",
+        "We'd just got a rescue greyhound called Ziggy. Ziggy hated the flashes.",
+        "The pup's name is Biscuit, the kids chose it.",
+        # a nationality or an ethnicity said of someone, also when it is a name in the lists
+        "My husband's a Scot, so he took it personally.",
+        "She's a proper Geordie, she wasn't having it.",
+        "My mum's Black and my stepdad's White, so they had a field day.",
+        "My partner's literally Asian, how is that racist?",
+        # a programme named after its policeman, and a landmark
+        "It's been like that since Dixon of Dock Green days.",
+        "They think it's all Juliet Bravo and tea with the vicar.",
+        "We did the London trip, Big Ben and the Eye.",
+        "My nan watches Vera on the telly every Sunday.",
+    ],
+)
+def test_pets_peoples_and_programmes_name_nobody(text):
+    out = redact(text)[0]
+    assert "[Person" not in out and "[Officer" not in out and "[Address" not in out
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # the same words beside a person stay a person
+        ("Finn rang me the morning after.", "Finn"),
+        ("Vera from next door saw the car first.", "Vera"),
+        ("Sarah Black, the PCSO, got the same letter.", "Sarah Black"),
+        ("Mittens Okafor, weird name I know, was the one who posted it.", "Okafor"),
+        ("Ziggy, that's my brother, drove me in.", "Ziggy"),
+    ],
+)
+def test_pet_and_people_look_alikes_stay_persons(text, gone):
+    out = redact(text)[0]
+    assert gone not in out and "[Person A]" in out
+
+
+def test_a_name_that_is_also_a_people_after_is_stays_a_person():
+    assert "Finn" not in redact("It was Finn who posted it, not his brother.")[0]

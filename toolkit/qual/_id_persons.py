@@ -740,20 +740,122 @@ def _names_nobody(text, s, e, echo=True):
     return echo and len(words) == 1 and _echoed(text, s, e, words[0])  # "Hope? No hope."
 
 
+#: Animals kept as pets: a name said to be one of them names no person ("Bobby, that's my
+#: dog", "our cat, Luna").
+_PETS = (
+    r"dogs?|cats?|pupp(?:y|ies)|pups?|kittens?|kitty|horses?|pony|ponies|rabbits?|bunny|hamsters?|"
+    r"guinea\s+pigs?|budgies?|parrots?|tortoises?|goldfish|fish|ferrets?|snakes?|lizards?|geckos?|"
+    r"spaniels?|labradors?|labs?|collies?|terriers?|staff(?:ie|y|ies)|greyhounds?|whippets?|lurchers?|"
+    r"poodles?|retrievers?|alsatians?|huskies|husky|pugs?|beagles?|dachshunds?|sausage\s+dog|"
+    r"cockapoos?|cavapoos?|shih\s+tzus?|chihuahuas?|rottweilers?|boxers?|hens?|chickens?"
+)
+_PET_ADJ = r"(?:(?:little|old|new|big|daft|rescue|family|first|other|soppy|lovely)\s+)*"
+_PET_AFTER = re.compile(
+    r"(?:['’]s|\s*[,–—-]?\s*(?:that['’]s|that\s+is|he['’]s|she['’]s|it['’]s|who['’]s|who\s+is|"
+    r"is|was|being))\s+(?:my|our|his|her|their|your|the|a|an)\s+" + _PET_ADJ + rf"(?:{_PETS})\b"
+)
+_PET_BEFORE = re.compile(
+    r"(?i:\b(?:my|our|his|her|their|your|the|a|an|mum['’]s|dad['’]s|nan['’]s)\s+)"
+    + _PET_ADJ
+    + rf"(?:{_PETS})(?:['’]s\s+name(?:['’]s|\s+is|\s+was)?|['’]s\s+called|\s+(?:is|was)\s+called|"
+    r"\s*,?\s+(?:called|named)|\s*,|)\s+$"
+)
+#: Nationalities, peoples and ethnicities said of someone: "I'm a Scot", "my dad's Black",
+#: "a proper Geordie" (a word that is also a name: only after an article or a verb "be").
+_PEOPLES = (
+    frozenset(
+        """Scot Scots Brit Brits Briton Britons Scotsman Scotswoman Welshman Welshwoman Irishman
+    Irishwoman Englishman Englishwoman Cornishman Geordie Geordies Scouser Scousers Mackem
+    Mackems Brummie Brummies Cockney Cockneys Mancunian Glaswegian Taff Taffy Jock Jocks Yank
+    Yankee Aussie Kiwi Pom Pommie Celt Gael Finn Dane Swede Pole Turk Kurd Sikh Jew Muslim
+    Hindu Christian Catholic Protestant Traveller Gypsy Roma""".split()
+    )
+    | _ids._ETHNICITIES
+)
+_PEOPLE_BEFORE = re.compile(
+    r"(?i:\b(?:a|an|the|proper|true|real|typical|fellow|another|born|half|am|i['’]m|"
+    r"is|was|are|were|['’]s|['’]re|literally|mixed|fully|part|very|quite)\s+)$"
+)
+#: The same after an article or an adjective only, for words that are also names ("Finn",
+#: "Christian": "it was Finn who posted it").
+_PEOPLE_BEFORE_NAME = re.compile(r"(?i:\b(?:a|an|the|proper|true|real|typical|fellow|another|born|half)\s+)$")
+#: Television programmes and films named after their policeman, and a landmark named with
+#: a given name: what is in them names nobody ("since Dixon of Dock Green", "Big Ben").
+_TITLES = re.compile(
+    r"\b(?:Dixon\s+of\s+Dock\s+Green|Juliet\s+Bravo|Inspector\s+(?:Morse|Gadget|Clouseau|Lynley|Rebus|"
+    r"Wexford|Frost|George\s+Gently)|A\s+Touch\s+of\s+Frost|Dalziel\s+and\s+Pascoe|Hamish\s+Macbeth|"
+    r"Miss\s+Marple|Father\s+Brown|George\s+Gently|Van\s+der\s+Valk|Big\s+Ben|Sherlock\s+Holmes)\b"
+)
+_TITLE_FIRST = (
+    "Dixon",
+    "Juliet",
+    "Inspector",
+    "Touch of",
+    "Dalziel",
+    "Hamish",
+    "Marple",
+    "Father Brown",
+    "Gently",
+    "Valk",
+    "Big Ben",
+    "Sherlock",
+)
+#: The same programmes by their one-word names, only with television around them.
+_TITLE_WORDS = frozenset("Morse Taggart Rebus Vera Luther Columbo Kojak Bergerac Shoestring Wycliffe Poirot".split())
+_TV_NEAR = re.compile(
+    r"(?i:\b(?:telly|tv|television|episodes?|series|box\s*sets?|programmes?|repeats|iplayer|netflix|bbc|itv|"
+    r"watch(?:ed|ing|es)?|drama|detective\s+shows?)\b)"
+)
+
+
+def _not_a_person(text, s, e):
+    """True when the person candidate ``text[s:e]`` is a pet, a people or nationality, or
+    in the title of a programme (see above)."""
+    span = text[s:e]
+    if " " not in span:
+        w = span.removesuffix("'s").removesuffix("’s")
+        if w in _PEOPLES and (
+            _PEOPLE_BEFORE_NAME if w in _ids.gazetteer()[0] and w not in _ids._ETHNICITIES else _PEOPLE_BEFORE
+        ).search(text, max(0, s - 16), s):
+            return True  # "I'm a Scot", "my dad's literally Black"
+        if _PET_AFTER.match(text, e) or _PET_BEFORE.search(text, max(0, s - 50), s):
+            return True  # "Bobby, that's my dog", "our cat, Luna"
+        if w in _TITLE_WORDS and _TV_NEAR.search(text, max(0, s - 80), e + 80):
+            return True  # "watching Vera on the telly"
+    return False
+
+
+def _titles(text):
+    """Spans of programme titles and landmarks (:data:`_TITLES`) in ``text``."""
+    if not any(w in text for w in _TITLE_FIRST):
+        return []
+    return [(m.start(), m.end()) for m in _TITLES.finditer(text)]
+
+
 def revise(text: str, found: list) -> list:
     """``found`` after this area's corrections."""
     if not any(f[2] == "person" for f in found):
         return found
     out = []
+    titles = _titles(text)
+    pets: set = set()
     for n, item in enumerate(found):
         s, e, kind, _ident = item
+        if titles and kind in ("person", "place", "address") and any(a <= s and e <= b for a, b in titles):
+            continue  # "Dixon of Dock Green": a programme
         if kind == "place" and n + 1 < len(found) and _KIN_TITLE_ONLY.fullmatch(text, s, e):
             nxt = found[n + 1]
             if nxt[2] == "person" and not text[e : nxt[0]].strip():
                 continue  # "Aunty" of "Aunty Pam": a title, no place
         if kind == "person" and _names_nobody(text, s, e):
             continue
+        if kind == "person" and _not_a_person(text, s, e):
+            if _PET_AFTER.match(text, e) or _PET_BEFORE.search(text, max(0, s - 50), s):
+                pets.add(text[s:e])
+            continue
         out.append(item)
+    if pets:  # the pet's name said again ("Bobby ... Bobby barked")
+        out = [f for f in out if not (f[2] == "person" and text[f[0] : f[1]].removesuffix("'s") in pets)]
     return _repeats(text, out)
 
 
