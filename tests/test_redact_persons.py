@@ -343,3 +343,40 @@ def test_pet_and_people_look_alikes_stay_persons(text, gone):
 
 def test_a_name_that_is_also_a_people_after_is_stays_a_person():
     assert "Finn" not in redact("It was Finn who posted it, not his brother.")[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # a rank after the surname in a numbered list: the surname alone is the person
+        ('The sheet had "1. Kowalczyk, PC, 4410, address posted. 2. Abernethy, DS, photo posted."', "Kowalczyk"),
+        ('The sheet had "1. Kowalczyk, PC, 4410, address posted. 2. Abernethy, DS, photo posted."', "Abernethy"),
+        ('Next line: "Fairclough, PCSO; Hendry, Sgt; all on the same shift".', "Fairclough"),
+        # surnames and dates in a list (one surname of the list is in the gazetteer)
+        ('The leak had "Dunleavy, 03/08/1987. Osei-Mensah, 21/01/1992." on page two.', "Dunleavy"),
+        ('The leak had "Dunleavy, 03/08/1987. Osei-Mensah, 21/01/1992." on page two.', "Osei-Mensah"),
+        # a surname in capitals, the given name and a middle initial
+        ('The spreadsheet row was "FLETCHER, Karen M, staff 20417, Oldham".', "FLETCHER, Karen M"),
+        # a surname in capitals and an initial
+        ('His line in the dump said "KHAN A -- 2218 -- Bolton".', "KHAN A"),
+        ("The post just said DOUGLAS J, 3321, with the map.", "DOUGLAS J"),
+    ],
+)
+def test_surname_first_lists_with_ranks_dates_and_capitals(text, gone):
+    out = redact(text)[0]
+    assert gone not in out and "[Person A]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The log said "Barnsley, 14/11/2019. Rotherham, 15/11/2019." and nothing else.',
+        'He goes "Listen, PC, you need to leave".',
+        'Their post: "Wakey wakey, PC, we know where you live".',
+        'The door said "ROOM B -- staff only".',
+        'The lift panel said "CID A -- second floor".',
+        'The sign said "PC World, 2 miles" on the ring road.',
+    ],
+)
+def test_surname_first_look_alikes_stay(text):
+    assert "[Person" not in redact(text)[0]

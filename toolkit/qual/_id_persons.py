@@ -152,7 +152,19 @@ _AFTER_INITIALS = re.compile(rf"\s(?P<sur>(?:Mc|Mac|O['’])?{_W}(?:-{_W})?)(?![
 _TITLE_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z]{2,4}|Sgt|Insp|Supt|Mr|Mrs|Ms|Miss|Dr)\s$")
 #: "Surname, Given" or "Surname, I" read out of a list or a record: after a quote or a
 #: colon, a surname, a comma and a given name or a lone initial.
-_SURNAME_FIRST = re.compile(rf"(?P<sur>(?:Mc|Mac|O['’])?{_W}(?:-{_W})?),\s(?P<given>{_W}|[A-Z](?=[,\"”]))(?![\w'’-])")
+#: Also a surname in capitals ('"HOLDEN, Sarah J"', with a middle initial after the given
+#: name), a rank after the surname ('"1. Hussey, PC, 1562"') and a date after it
+#: ('"O'Neill, 14/11/1999. Baptiste, 02/05/2001."').
+_SUR_ANY = rf"(?:Mc|Mac|O['’])?{_W}(?:-{_W})?|(?:O['’])?[A-Z]{{2,}}(?:-[A-Z]{{2,}})?"
+_LIST_RANKS = r"PCSO|PC|WPC|PS|DCI|DCS|DC|DSU|DS|DI|SC|TDC|PSI|Sgt|Insp|Supt|Ch\s+Insp|Ch\s+Supt|[AT]/Sgt|[AT]/Insp"
+_SURNAME_FIRST = re.compile(
+    rf"(?P<sur>{_SUR_ANY}),\s(?:(?P<given>{_W}|[A-Z](?=[,\"”]))(?:\s(?P<init>[A-Z])(?=[,;\"”]))?"
+    rf"|(?P<rank>{_LIST_RANKS})(?=\s*[,.;:\"”–—]|\s+-\s)"
+    r"|(?P<dob>\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2}))(?![/.]?\d))(?![\w'’-])"
+)
+#: "Surname I" in a list: '"PATEL R -- 119FH"', "Patel R, 119FH" (a surname of the list).
+_SURNAME_INITIAL = re.compile(rf"(?P<sur>{_SUR_ANY})\s(?P<init>[A-Z])(?=\s*(?:--|[–—,;\"”]|\s-\s))")
+_CAPS_INITIAL = re.compile(r"(?<![\w'’-])(?:O['’])?[A-Z]{2,}(?:-[A-Z]{2,})?\s[A-Z](?=\s*(?:--|[–—,;\"”]|\s-\s))")
 _LIST_OPEN = ('"', "“", ": ")
 #: Where the next item of a list read out opens: '"1. Hanley, Jo – 1184. 2. Baird, Ellen
 #: – 2047."' (a full given name in the gazetteer and a comma or a dash after it).
@@ -206,26 +218,69 @@ def _initials(text, add):
 def _surname_first(text, add, given):
     """Persons read out as "Surname, Given" or "Surname, I" from a list, quoted or after
     a colon ('"Harris, Jo", NHS number ...')."""
+    dated: list = []
     for i in _starts(text, _LIST_OPEN):
-        _surname_given(text, i + (2 if text[i] == ":" else 1), add, given)
+        _surname_given(text, i + (2 if text[i] == ":" else 1), add, given, dated=dated)
     for i in _starts(text, _ITEM_OPEN):
-        _surname_given(text, i + 2, add, given, item=True)
+        _surname_given(text, i + 2, add, given, item=True, dated=dated)
+    family = _ids.gazetteer()[1]
+    if any(_cap_name(text[s:e]) in family for s, e in dated):  # a list of surnames and dates
+        for s, e in dated:
+            add((s, e, "person", text[s:e].lower()))
 
 
-def _surname_given(text, s, add, given, item=False):
+def _cap_name(word):
+    """``word`` written in capitals as a name is written ("O'NEILL" -> "O'Neill")."""
+    return re.sub(r"[A-Z]+", lambda m: m.group().capitalize(), word) if word.isupper() else word
+
+
+def _surname_given(text, s, add, given, item=False, dated=None):
     """The "Surname, Given" at ``s``; ``item``: after a full stop, where a full given name
-    and a comma or dash after it are needed ("... 2. Baird, Ellen – 2047")."""
+    and a comma or dash after it are needed ("... 2. Baird, Ellen – 2047"). A surname with
+    a rank or a date after it is the surname alone; one with a date is put in ``dated``
+    (taken when one surname of that list is in the list of surnames)."""
     m = _SURNAME_FIRST.match(text, s)
     if m is None:
+        _surname_initial(text, s, add)
         return
     sur, first = m.group("sur"), m.group("given")
-    if not _plain_surname(sur) or sur in _ids.NOT_GIVEN:
+    name = _cap_name(sur)
+    if not _plain_surname(name) or name in _ids.NOT_GIVEN or (sur.isupper() and name not in _ids.gazetteer()[1]):
+        return
+    if first is None:
+        if m.group("rank"):
+            add((m.start(), m.end("sur"), "person", sur.lower()))  # '"1. Hussey, PC, 1562"'
+        elif dated is not None:
+            dated.append((m.start(), m.end("sur")))
         return
     if len(first) > 1 and (first not in given or first.casefold() in _ids._common_words()):
         return
     if item and (len(first) < 2 or not _ITEM_AFTER.match(text, m.end())):
         return
     add((m.start(), m.end(), "person", sur.lower()))
+
+
+def _surname_initial(text, s, add):
+    """'"Patel R -- 119FH"' at ``s`` (a surname of the list and an initial)."""
+    m = _SURNAME_INITIAL.match(text, s)
+    if m is not None and _listed_surname(m.group("sur")):
+        add((m.start(), m.end(), "person", m.group("sur").lower()))
+
+
+def _listed_surname(sur):
+    """True when ``sur`` (in capitals or not) is a surname of the list that may be one."""
+    name = _cap_name(sur)
+    if sur in _ids.GENERIC_EMPLOYERS or sur in _ids.UNIT_WORDS:
+        return False  # "CID A", "NHS B"
+    return name in _ids.gazetteer()[1] and _plain_surname(name) and name not in _ids.NOT_GIVEN
+
+
+def _caps_initials(text, add):
+    """A surname in capitals and an initial, anywhere: "PATEL R -- Hounslow"."""
+    for m in _CAPS_INITIAL.finditer(text):
+        sur = m.group().split()[0]
+        if _listed_surname(sur):
+            add((m.start(), m.end(), "person", sur.lower()))
 
 
 #: Initials said as a name when the speaker says they are initials: "the same initials,
@@ -353,6 +408,7 @@ def find(text: str, add, folded) -> None:
     _lower_names(text, add, given, family)
     if "," in text:
         _surname_first(text, add, given)
+    _caps_initials(text, add)
     if " my " in text:
         _is_my_kin(text, add, given)
     for i in _starts(text, _SELF_TOKENS):
@@ -621,6 +677,8 @@ def _ordinary_phrase(words):
     given, family = _ids.gazetteer()
     if len(words) < 2 or words[0] in _ids._RANK_WORDS or words[-1] in _DWELLING:
         return False
+    if len(words) == 2 and len(words[1]) == 1 and _listed_surname(words[0]):
+        return False  # "KHAN A" of a list: a surname and an initial
     if all(w in _ids.UNIT_WORDS for w in words[1:]) and words[0] in _ids.AMBIGUOUS_GIVEN | _ids.UNIT_WORDS:
         return True  # "Major Crime", "Serious Crime"
     for w in words:
