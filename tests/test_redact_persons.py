@@ -380,3 +380,51 @@ def test_surname_first_lists_with_ranks_dates_and_capitals(text, gone):
 )
 def test_surname_first_look_alikes_stay(text):
     assert "[Person" not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # a word of size or age made part of a nickname
+        ("I was Little Kieran to everyone on the estate.", "Little Kieran"),
+        ("Honestly, I'm Big Gethin to the lot of them.", "Big Gethin"),
+        ("Wee Callum from the next street shared it.", "Wee Callum"),
+        # the person greeted
+        ('He leans out the van and shouts "alright Smudger!" across the car park.', "Smudger"),
+        ("She walks past and goes cheers Tonks, like she knew me.", "Tonks"),
+        ('The card said "Hiya Shaz, we know where you are".', "Shaz"),
+        # a nickname said again as a sentence of its own
+        ('A lad shouted "alright Chalky". Chalky. Twenty years since anyone called me that.', "Chalky"),
+        # a message typed in capitals: a name after a verb of contact
+        ('The flyer said "RING MAGS ON 0113 496 0771 ABOUT YOUR SON".', "MAGS"),
+        ('Sprayed on the wall: "TELL DARREN FOWLER WE KNOW".', "DARREN FOWLER"),
+        # a Welsh diminutive and a surname
+        ("It was Dai Prosser's lad who put it up.", "Dai Prosser"),
+        # a given name that is also a place, and a double-barrelled surname
+        ("The one who posted it was Jordan Asante-Whyte, I'm sure.", "Jordan Asante-Whyte"),
+    ],
+)
+def test_nicknames_greetings_and_capitals(text, gone):
+    out = redact(text)[0]
+    assert gone not in out and "[Person A]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He just said alright mate and walked off.",
+        "Big Ben was on the postcard they sent.",
+        "Morning Sarge, I said, like nothing had happened.",
+        'The group chat just said "Hi All, new rota attached".',
+        'Someone texted "Cheers Everyone" to the whole list.',
+        'It said "CALL HOME NOW" in capitals.',
+        'The text said "RING BACK ON 0161 496 0223".',
+        "We'd go to Little Chef on the way back.",
+        "It was a Black Friday deal from PC World.",
+        "He had Dr Martens on, the cherry red ones.",
+        "Thanks Tesco, I said, for nothing.",
+    ],
+)
+def test_nickname_look_alikes_stay(text):
+    out = redact(text)[0]
+    assert "[Person" not in out and "[Officer" not in out

@@ -81,6 +81,20 @@ _ADDRESS_WORDS = frozenset(
     Grass Snitch Scab Racist Paki Nazi Names Back Again Out Up Over Nan Nana Nanna Nanny Gran
     Granny Grandma Grandad Grandpa Auntie Aunty Aunt Uncle Mummy Daddy Sis Brother Sister""".split()
 )
+#: "alright Pricey", "cheers Debs", 'hiya Gaz!': a greeting and the person greeted (a
+#: capitalised word with a pause or the end after it; "alright mate" is no name).
+_GREETING_WORDS = (
+    r"(?<![\w'’-])(?:[Aa]l?right|[Hh]iya|[Hh]ello|[Hh]i|[Hh]ey|[Oo]i|[Cc]heers|[Tt]hanks|[Mm]orning|"
+    r"[Ee]vening|[Ww][ao]tcha|[Ss]ee\s+ya|[Tt]ara|[Ee]y\s+up|[Nn]ice\s+one|[Ww]ell\s+done)\s*,?\s+"
+)
+_GREETING = re.compile(_GREETING_WORDS + rf"(?P<name>{_W}(?:-{_W})?)(?=\s*[,.!?\"”’…]|\s*$)")
+_GREETING_END = re.compile(_GREETING_WORDS + "$")
+#: Whom one greets that is no name: a group, a form of address.
+_GREETED_NOT = frozenset(
+    """All Everyone Everybody Team Guys Folks Lads Ladies Gents Girls Boys People Gang Sweetheart
+    Sweetie Treacle Chuck Cocker Kid Kiddo Buddy Dear Dearie Sunshine Princess Champ Fella Bud
+    Gorgeous Handsome Again There Then Anyway Though Kitty World Google""".split()
+)
 #: "Aunty Pam", "Uncle Des", "Nain Eirlys": a kinship word used as a title before a name.
 _KIN_TITLE = re.compile(
     r"(?<![\w'’-])(?:Aunty|Auntie|Aunt|Uncle|Nan|Nana|Nanna|Nanny|Gran|Granny|Grandma|Grandad|"
@@ -101,6 +115,24 @@ def _nickname_ok(word, first_of_two=False):
     if word.casefold() in _ids._common_words() or _ids._calendar(word) or word in _ids._ETHNICITIES:
         return first_of_two and word in ("Big", "Little", "Mad", "Fat", "Old", "Young")
     return True
+
+
+def _greeted(text, add):
+    """The person greeted: "alright Pricey", 'cheers Debs' (see :data:`_GREETING`)."""
+    for m in _GREETING.finditer(text):
+        w = m.group("name")
+        if (
+            w in _GREETED_NOT
+            or w in _ADDRESS_WORDS
+            or w in _ids._RANK_WORDS
+            or w in _PRODUCTS
+            or w.casefold() in _ids._common_words()
+            or _ids._calendar(w)
+            or w in _ids.allowed_proper_nouns()
+            or w in _ids.NOT_PLACES
+        ):
+            continue
+        add((m.start("name"), m.end("name"), "person", w.lower()))
 
 
 def _plain_surname(word: str) -> bool:
@@ -397,6 +429,40 @@ def _lower_names(text, add, given, family):
             n += 1
 
 
+#: In a message typed in capitals, a name after a verb of contact or a greeting: '"CALL
+#: DEBS ON 0161 ..."', '"TELL KAREN WALSH WE KNOW"'.
+_CAPS_CUE = re.compile(
+    r"(?<![A-Z])(?:CALL|RING|PHONE|TEXT|ASK\s+FOR|TELL|CONTACT|MESSAGE|FROM|DEAR|HI|HIYA|HELLO)\s+"
+    r"(?P<name>[A-Z]{2,}(?:-[A-Z]{2,})?)(?:\s+(?P<sur>(?:O['’])?[A-Z]{2,}(?:-[A-Z]{2,})?))?(?![\w'’-])"
+)
+
+
+def _caps_names(text, add, given):
+    """Names in quoted messages typed in capitals (see :data:`_CAPS_CUE`)."""
+    for m in _QUOTE.finditer(text):
+        g = 1 if m.group(1) is not None else 2
+        body = m.group(g)
+        if any(c.islower() for c in body):
+            continue
+        for c in _CAPS_CUE.finditer(text, m.start(g), m.end(g)):
+            w = c.group("name").capitalize()
+            if (
+                w not in given
+                or w.casefold() in _ids._common_words()
+                or w in _ids.NOT_GIVEN
+                or w in _ids.PHONETIC
+                or w in _ADDRESS_WORDS
+                or w in _ids._RANK_WORDS
+                or _ids._calendar(w)
+            ):
+                continue
+            end, ident = c.end("name"), w.lower()
+            sur = c.group("sur")
+            if sur and sur.casefold() not in _ids._common_words() and _listed_surname(sur):
+                end, ident = c.end("sur"), _cap_name(sur).lower()
+            add((c.start("name"), end, "person", ident))
+
+
 def find(text: str, add, folded) -> None:
     """Candidates of this area in ``text`` (``folded`` is ``text.casefold()`` when it
     keeps the length, else ``None``)."""
@@ -406,6 +472,8 @@ def find(text: str, add, folded) -> None:
         _initials(text, add)
     _initials_said(text, add)
     _lower_names(text, add, given, family)
+    if '"' in text or "“" in text:
+        _caps_names(text, add, given)
     if "," in text:
         _surname_first(text, add, given)
     _caps_initials(text, add)
@@ -451,6 +519,7 @@ def find(text: str, add, folded) -> None:
             continue
         end = m.start("name") + len(" ".join(words))
         add((m.start("name"), end, "person", words[-1].lower()))
+    _greeted(text, add)
     done = set()
     for i in _starts(text, _HUMAN_TOKENS):
         j = i
@@ -496,14 +565,23 @@ def find(text: str, add, folded) -> None:
             continue
         sur = m.group("sur")
         if (
-            sur not in family
-            or _ids.is_ordinary(sur)
+            not _listed_double(sur, family)
             or not _plain_surname(sur)
             or sur in _ids.NOT_GIVEN
             or _PLACE_BEFORE.search(text, max(0, m.start() - 10), m.start())
         ):
             continue
         add((m.start(), m.end(), "person", sur.lower()))
+
+
+def _listed_double(sur, family):
+    """True when ``sur`` is a surname of the list and no English word, or a double-barrelled
+    one ("Baptiste-Clarke") whose parts are surnames of the list or no English words, one
+    of them in the list."""
+    if "-" not in sur:
+        return sur in family and not _ids.is_ordinary(sur)
+    parts = sur.split("-")
+    return any(p in family for p in parts) and all(p in family or not _ids.is_ordinary(p) for p in parts)
 
 
 #: Words of NOT_GIVEN that are given names in the UK more often than the place or thing
@@ -914,7 +992,33 @@ def revise(text: str, found: list) -> list:
         out.append(item)
     if pets:  # the pet's name said again ("Bobby ... Bobby barked")
         out = [f for f in out if not (f[2] == "person" and text[f[0] : f[1]].removesuffix("'s") in pets)]
-    return _repeats(text, out)
+    return _repeats(text, _size_words(text, out))
+
+
+#: "Big Stevie", "Little Mo", "Wee Davie": a word of size or age made part of a nickname.
+_SIZE_BEFORE = re.compile(r"(?<![\w'’-])(?:Big|Little|Wee|Young|Old|Fat|Mad|Tall|Long)\s+$")
+
+
+def _size_words(text, found):
+    """``found`` with "Big" of "Big Stevie" taken into the person's span (a given name of
+    the lists after it; a candidate that is the word alone is replaced)."""
+    given = _ids.gazetteer()[0]
+    out: list = []
+    for item in found:
+        s, e, kind, ident = item
+        if kind == "person" and s >= 4 and text[s - 1] == " ":
+            m = _SIZE_BEFORE.search(text, max(0, s - 8), s)
+            first = text[s:e].split()[0].removesuffix("'s").removesuffix("’s")
+            if m and first in given and first not in _ids.AMBIGUOUS_GIVEN:
+                if out and out[-1][1] > m.start():
+                    if not (out[-1][0] == m.start() and out[-1][1] <= s and out[-1][2] in ("person", "place")):
+                        out.append(item)
+                        continue
+                    out.pop()  # "Little" found alone
+                out.append((m.start(), e, kind, ident))
+                continue
+        out.append(item)
+    return out
 
 
 _NICKNAME_AFTER = re.compile(
@@ -926,6 +1030,8 @@ _NICKNAME_AFTER = re.compile(
 def _nickname(text, s, e):
     """True when the candidate is a quoted nickname ('calls him "Spud"', '"Tash" they
     called her')."""
+    if _GREETING_END.search(text, max(0, s - 16), s):
+        return True  # "alright Pricey"
     return _quoted(text, s, e) and bool(
         _NICKNAME_BEFORE.search(text[max(0, s - 60) : s]) or _NICKNAME_AFTER.match(text, e)
     )
@@ -970,7 +1076,7 @@ def _repeats(text, found):
             if (
                 (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’-_"))
                 and (j == len(text) or not (text[j].isalnum() or text[j] in "-_"))
-                and not (ordinary and _ids._sentence_start(text, i))
+                and not (ordinary and _ids._sentence_start(text, i) and text[j : j + 1] not in (".", "!", "?"))
             ):
                 if spans is None:
                     spans = sorted((f[0], f[1]) for f in found)
