@@ -89,6 +89,20 @@ _GREETING_WORDS = (
 )
 _GREETING = re.compile(_GREETING_WORDS + rf"(?P<name>{_W}(?:-{_W})?)(?=\s*[,.!?\"”’…]|\s*$)")
 _GREETING_END = re.compile(_GREETING_WORDS + "$")
+_GREETING_TOKENS: tuple[str, ...] = (
+    "alright",
+    "aright",
+    "hiya",
+    "hello",
+    "hi ",
+    "hi,",
+    "hey",
+    "oi ",
+    "oi,",
+    "cheers",
+    "thanks",
+)
+_GREETING_TOKENS += ("morning", "evening", "watcha", "wotcha", "see ya", "tara", "ey up", "nice one", "well done")
 #: Whom one greets that is no name: a group, a form of address.
 _GREETED_NOT = frozenset(
     """All Everyone Everybody Team Guys Folks Lads Ladies Gents Girls Boys People Gang Sweetheart
@@ -119,7 +133,13 @@ def _nickname_ok(word, first_of_two=False):
 
 def _greeted(text, add):
     """The person greeted: "alright Pricey", 'cheers Debs' (see :data:`_GREETING`)."""
-    for m in _GREETING.finditer(text):
+    low = text.lower()
+    if len(low) != len(text):
+        low = re.sub(r"[A-Z]", lambda m: m.group().lower(), text)  # "İ" and the like keep their place
+    for i in _starts(low, _GREETING_TOKENS):
+        m = _GREETING.match(text, i)
+        if m is None:
+            continue
         w = m.group("name")
         if (
             w in _GREETED_NOT
@@ -196,7 +216,7 @@ _SURNAME_FIRST = re.compile(
 )
 #: "Surname I" in a list: '"PATEL R -- 119FH"', "Patel R, 119FH" (a surname of the list).
 _SURNAME_INITIAL = re.compile(rf"(?P<sur>{_SUR_ANY})\s(?P<init>[A-Z])(?=\s*(?:--|[–—,;\"”]|\s-\s))")
-_CAPS_INITIAL = re.compile(r"(?<![\w'’-])(?:O['’])?[A-Z]{2,}(?:-[A-Z]{2,})?\s[A-Z](?=\s*(?:--|[–—,;\"”]|\s-\s))")
+_CAPS_INITIAL = re.compile(r"[A-Z]{2,}(?:-[A-Z]{2,})?\s[A-Z](?=\s*(?:--|[–—,;\"”]|\s-\s))")
 _LIST_OPEN = ('"', "“", ": ")
 #: Where the next item of a list read out opens: '"1. Hanley, Jo – 1184. 2. Baird, Ellen
 #: – 2047."' (a full given name in the gazetteer and a comma or a dash after it).
@@ -310,9 +330,14 @@ def _listed_surname(sur):
 def _caps_initials(text, add):
     """A surname in capitals and an initial, anywhere: "PATEL R -- Hounslow"."""
     for m in _CAPS_INITIAL.finditer(text):
-        sur = m.group().split()[0]
+        s = m.start()
+        if s >= 2 and text[s - 1] in "'’" and text[s - 2] == "O":
+            s -= 2  # "O'NEILL R"
+        if s and (text[s - 1].isalnum() or text[s - 1] in "'’-_"):
+            continue
+        sur = text[s : m.end()].split()[0]
         if _listed_surname(sur):
-            add((m.start(), m.end(), "person", sur.lower()))
+            add((s, m.end(), "person", sur.lower()))
 
 
 #: Initials said as a name when the speaker says they are initials: "the same initials,
@@ -922,20 +947,17 @@ _TITLES = re.compile(
     r"Wexford|Frost|George\s+Gently)|A\s+Touch\s+of\s+Frost|Dalziel\s+and\s+Pascoe|Hamish\s+Macbeth|"
     r"Miss\s+Marple|Father\s+Brown|George\s+Gently|Van\s+der\s+Valk|Big\s+Ben|Sherlock\s+Holmes)\b"
 )
-_TITLE_FIRST = (
+_TITLE_FIRST: tuple[str, ...] = (
     "Dixon",
     "Juliet",
     "Inspector",
-    "Touch of",
+    "A Touch",
     "Dalziel",
     "Hamish",
-    "Marple",
+    "Miss Marple",
     "Father Brown",
-    "Gently",
-    "Valk",
-    "Big Ben",
-    "Sherlock",
 )
+_TITLE_FIRST += ("George Gently", "Van der", "Big Ben", "Sherlock")
 #: The same programmes by their one-word names, only with television around them.
 _TITLE_WORDS = frozenset("Morse Taggart Rebus Vera Luther Columbo Kojak Bergerac Shoestring Wycliffe Poirot".split())
 _TV_NEAR = re.compile(
@@ -963,9 +985,12 @@ def _not_a_person(text, s, e):
 
 def _titles(text):
     """Spans of programme titles and landmarks (:data:`_TITLES`) in ``text``."""
-    if not any(w in text for w in _TITLE_FIRST):
-        return []
-    return [(m.start(), m.end()) for m in _TITLES.finditer(text)]
+    out = []
+    for i in _starts(text, _TITLE_FIRST):
+        m = _TITLES.match(text, i)
+        if m:
+            out.append((m.start(), m.end()))
+    return out
 
 
 def revise(text: str, found: list) -> list:
