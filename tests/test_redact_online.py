@@ -350,3 +350,10 @@ SAID_LIKE_NAMES_LEFT = [
 @pytest.mark.parametrize("text,part", SAID_LIKE_NAMES_LEFT)
 def test_user_and_page_name_look_alikes_left(text, part):
     assert not _touched(text, part, {"handle"}), find_identifiers(text)
+
+
+def test_a_page_said_before_a_person_named_with_a_title_is_no_handle():
+    # "a page." and then a sentence opening with a title and an initial: the person rules'
+    text = "He said his photo was shared on a page. Informant Mr K. Okoro, then gave his number."
+    found = {(text[s:e], kind) for s, e, kind, _ in find_identifiers(text)}
+    assert found == {("Mr K. Okoro", "person")}

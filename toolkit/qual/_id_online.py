@@ -1136,6 +1136,8 @@ def _page_name_ok(words, given, family) -> bool:
         return False
     if any(w in _PRONOUNS for w in words[1:]):
         return False  # "Honestly I": no name
+    if any(w in _ids._CIVIL_TITLES for w in words[1:-1]):
+        return False  # "Caller Mrs L. Brannigan": a person named with a title, the person rules'
     if not any(w in _CONNECTORS for w in words) and words[0] in given:
         if len(words) == 2 or (len(words) == 3 and words[2] in family):
             return False  # "an account called Justin Case": a person's name, the person rules'
