@@ -428,3 +428,34 @@ def test_nicknames_greetings_and_capitals(text, gone):
 def test_nickname_look_alikes_stay(text):
     out = redact(text)[0]
     assert "[Person" not in out and "[Officer" not in out
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # an animal word before another noun is no pet: the name stays a person
+        ("Precious Mbeki's my dog walker, she saw the car.", "Mbeki"),
+        ("Nadia's our dog handler on the section.", "Nadia"),
+        # a comma after "a dog" does not make the next name a pet's
+        ("We had a dog, Callum had two cats and a rabbit.", "Callum"),
+        # a name near television words, not a programme
+        ("Vera was watching me from her window the whole time.", "Vera"),
+        ("Inspector Frost took the statement, not DC Hale.", "Frost"),
+    ],
+)
+def test_pet_and_programme_look_alikes_stay_persons(text, gone):
+    out = redact(text)[0]
+    assert gone not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was in the Evening Standard, page four, with my photo.",
+        "They read it out at the Morning Briefing.",
+        "My dad watches old episodes of Taggart every night.",
+        "The Luther box set is all he talks about.",
+    ],
+)
+def test_greeting_and_programme_look_alikes_stay(text):
+    assert "[Person" not in redact(text)[0]

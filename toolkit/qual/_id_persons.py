@@ -141,8 +141,11 @@ def _greeted(text, add):
         if m is None:
             continue
         w = m.group("name")
+        if text[i].isupper() and _ids._DETERMINER_BEFORE.search(text, max(0, i - 12), i):
+            continue  # "the Evening Standard", "the Morning Briefing": a thing's name
         if (
             w in _GREETED_NOT
+            or w in _ids.NEWSPAPER_WORDS
             or w in _ADDRESS_WORDS
             or w in _ids._RANK_WORDS
             or w in _PRODUCTS
@@ -904,22 +907,28 @@ def _names_nobody(text, s, e, echo=True):
 #: Animals kept as pets: a name said to be one of them names no person ("Bobby, that's my
 #: dog", "our cat, Luna").
 _PETS = (
-    r"dogs?|cats?|pupp(?:y|ies)|pups?|kittens?|kitty|horses?|pony|ponies|rabbits?|bunny|hamsters?|"
-    r"guinea\s+pigs?|budgies?|parrots?|tortoises?|goldfish|fish|ferrets?|snakes?|lizards?|geckos?|"
-    r"spaniels?|labradors?|labs?|collies?|terriers?|staff(?:ie|y|ies)|greyhounds?|whippets?|lurchers?|"
+    r"dogs?|cats?|pupp(?:y|ies)|pups?|kittens?|horses?|pony|ponies|rabbits?|bunny|hamsters?|"
+    r"guinea\s+pigs?|budgies?|parrots?|tortoises?|goldfish|ferrets?|snakes?|lizards?|geckos?|"
+    r"spaniels?|labradors?|collies?|terriers?|staff(?:ie|y|ies)|greyhounds?|whippets?|lurchers?|"
     r"poodles?|retrievers?|alsatians?|huskies|husky|pugs?|beagles?|dachshunds?|sausage\s+dog|"
-    r"cockapoos?|cavapoos?|shih\s+tzus?|chihuahuas?|rottweilers?|boxers?|hens?|chickens?"
+    r"cockapoos?|cavapoos?|shih\s+tzus?|chihuahuas?|rottweilers?|chickens?"
 )
+#: Nouns after an animal word that make it no pet: "my dog walker", "a dog handler".
+_PET_NOT = r"(?![\w'’-]|\s+(?:walkers?|sitters?|groomers?|trainers?|handlers?|wardens?|units?|sections?|people|person|owners?|breeders?|minders?|lovers?|fan|man|woman|lady|food|bowl)\b)"
 _PET_ADJ = r"(?:(?:little|old|new|big|daft|rescue|family|first|other|soppy|lovely)\s+)*"
 _PET_AFTER = re.compile(
     r"(?:['’]s|\s*[,–—-]?\s*(?:that['’]s|that\s+is|he['’]s|she['’]s|it['’]s|who['’]s|who\s+is|"
-    r"is|was|being))\s+(?:my|our|his|her|their|your|the|a|an)\s+" + _PET_ADJ + rf"(?:{_PETS})\b"
+    r"is|was|being))\s+(?:my|our|his|her|their|your|the|a|an)\s+" + _PET_ADJ + rf"(?:{_PETS}){_PET_NOT}"
 )
+#: A name after the animal word: "my dog Bobby", "our cat, Luna,", "the dog's called Rolo",
+#: "a rescue greyhound called Ziggy" (a comma alone only after a possessive).
 _PET_BEFORE = re.compile(
-    r"(?i:\b(?:my|our|his|her|their|your|the|a|an|mum['’]s|dad['’]s|nan['’]s)\s+)"
+    r"(?:(?i:\b(?:my|our|his|her|their|your|mum['’]s|dad['’]s|nan['’]s)\s+)"
+    + _PET_ADJ
+    + rf"(?:{_PETS})(?:\s*,|)|(?i:\b(?:my|our|his|her|their|your|the|a|an|mum['’]s|dad['’]s|nan['’]s)\s+)"
     + _PET_ADJ
     + rf"(?:{_PETS})(?:['’]s\s+name(?:['’]s|\s+is|\s+was)?|['’]s\s+called|\s+(?:is|was)\s+called|"
-    r"\s*,?\s+(?:called|named)|\s*,|)\s+$"
+    r"\s*,?\s+(?:called|named)))\s+$"
 )
 #: Nationalities, peoples and ethnicities said of someone: "I'm a Scot", "my dad's Black",
 #: "a proper Geordie" (a word that is also a name: only after an article or a verb "be").
@@ -943,26 +952,21 @@ _PEOPLE_BEFORE_NAME = re.compile(r"(?i:\b(?:a|an|the|proper|true|real|typical|fe
 #: Television programmes and films named after their policeman, and a landmark named with
 #: a given name: what is in them names nobody ("since Dixon of Dock Green", "Big Ben").
 _TITLES = re.compile(
-    r"\b(?:Dixon\s+of\s+Dock\s+Green|Juliet\s+Bravo|Inspector\s+(?:Morse|Gadget|Clouseau|Lynley|Rebus|"
-    r"Wexford|Frost|George\s+Gently)|A\s+Touch\s+of\s+Frost|Dalziel\s+and\s+Pascoe|Hamish\s+Macbeth|"
-    r"Miss\s+Marple|Father\s+Brown|George\s+Gently|Van\s+der\s+Valk|Big\s+Ben|Sherlock\s+Holmes)\b"
+    r"\b(?:Dixon\s+of\s+Dock\s+Green|Juliet\s+Bravo|Inspector\s+(?:Morse|Gadget|Clouseau|George\s+Gently)|"
+    r"A\s+Touch\s+of\s+Frost|Dalziel\s+and\s+Pascoe|Hamish\s+Macbeth|"
+    r"Miss\s+Marple|Van\s+der\s+Valk|Big\s+Ben|Sherlock\s+Holmes)\b"
 )
-_TITLE_FIRST: tuple[str, ...] = (
-    "Dixon",
-    "Juliet",
-    "Inspector",
-    "A Touch",
-    "Dalziel",
-    "Hamish",
-    "Miss Marple",
-    "Father Brown",
-)
-_TITLE_FIRST += ("George Gently", "Van der", "Big Ben", "Sherlock")
+_TITLE_FIRST = "Dixon Juliet Inspector Touch Dalziel Hamish Marple Valk Ben Sherlock".split()
 #: The same programmes by their one-word names, only with television around them.
-_TITLE_WORDS = frozenset("Morse Taggart Rebus Vera Luther Columbo Kojak Bergerac Shoestring Wycliffe Poirot".split())
-_TV_NEAR = re.compile(
-    r"(?i:\b(?:telly|tv|television|episodes?|series|box\s*sets?|programmes?|repeats|iplayer|netflix|bbc|itv|"
-    r"watch(?:ed|ing|es)?|drama|detective\s+shows?)\b)"
+_TITLE_WORDS = frozenset(
+    "Morse Taggart Rebus Vera Luther Columbo Kojak Bergerac Shoestring Wycliffe Poirot Frost Lynley Wexford".split()
+)
+_TV_BEFORE = re.compile(
+    r"(?i:\bwatch(?:ed|es|ing)?\s+(?:(?:old|an?|the|all|every)\s+)*(?:(?:episodes?|repeats|re-?runs|series)\s+of\s+)?)$"
+)
+_TV_AFTER = re.compile(
+    r"(?i:\s+(?:(?:is|was|were)\s+)?on\s+(?:the\s+)?(?:telly|tv|box|iplayer|netflix|itv|bbc)"
+    r"|\s+(?:repeats|re-?runs|box\s*sets?|episodes?)|['’]s\s+on\s+(?:the\s+)?(?:telly|tv))\b"
 )
 
 
@@ -978,19 +982,19 @@ def _not_a_person(text, s, e):
             return True  # "I'm a Scot", "my dad's literally Black"
         if _PET_AFTER.match(text, e) or _PET_BEFORE.search(text, max(0, s - 50), s):
             return True  # "Bobby, that's my dog", "our cat, Luna"
-        if w in _TITLE_WORDS and _TV_NEAR.search(text, max(0, s - 80), e + 80):
+        if w in _TITLE_WORDS and (_TV_BEFORE.search(text, max(0, s - 50), s) or _TV_AFTER.match(text, e)):
             return True  # "watching Vera on the telly"
     return False
 
 
 def _titles(text):
-    """Spans of programme titles and landmarks (:data:`_TITLES`) in ``text``."""
-    out = []
+    """Spans of programme titles and landmarks (:data:`_TITLES`) in ``text`` (searched
+    only around a word of one of them)."""
+    out = set()
     for i in _starts(text, _TITLE_FIRST):
-        m = _TITLES.match(text, i)
-        if m:
-            out.append((m.start(), m.end()))
-    return out
+        for m in _TITLES.finditer(text, max(0, i - 12), i + 40):
+            out.add((m.start(), m.end()))
+    return sorted(out)
 
 
 def revise(text: str, found: list) -> list:
@@ -1021,7 +1025,7 @@ def revise(text: str, found: list) -> list:
 
 
 #: "Big Stevie", "Little Mo", "Wee Davie": a word of size or age made part of a nickname.
-_SIZE_BEFORE = re.compile(r"(?<![\w'’-])(?:Big|Little|Wee|Young|Old|Fat|Mad|Tall|Long)\s+$")
+_SIZE_BEFORE = re.compile(r"(?<![\w'’-])(?:Big|Little|Wee|Young|Old|Fat)\s+$")
 
 
 def _size_words(text, found):
