@@ -459,3 +459,37 @@ def test_pet_and_programme_look_alikes_stay_persons(text, gone):
 )
 def test_greeting_and_programme_look_alikes_stay(text):
     assert "[Person" not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # a rank and a number after the surname
+        ('Top line: "Lowther, Sgt, 2291, Penrith". Then the next one.', "Lowther"),
+        ('The row read "Fenwick, PS 4410, Alnwick, grey Golf".', "Fenwick"),
+        # surnames and record numbers (one surname of the list is in the gazetteer)
+        ('"Entry 1: Brennan, 0161 496 0771. Entry 2: Okonedo-Hale, 0161 496 0772."', "Brennan"),
+        # an initial and a number after a full stop
+        ("It went on: Walsh, D, 301144, nights. Carter, J, 301160, days.", "Carter, J"),
+        # surnames in capitals with "Mc", a hyphen, and a given name of no list
+        ('The rows said "McDERMOTT, Siobhan, 5521" and "OKAFOR-BELL, Chidi, 5530".', "McDERMOTT"),
+        ('The rows said "McDERMOTT, Siobhan, 5521" and "OKAFOR-BELL, Chidi, 5530".', "OKAFOR-BELL"),
+        # a table with pipes
+        ('The sheet had "2210 | MORRIS K | long-term sick |" on it.', "MORRIS K"),
+    ],
+)
+def test_surname_first_records_and_tables(text, gone):
+    out = redact(text)[0]
+    assert gone not in out and "[Person A]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The list said "LEEDS, Bradford and Wakefield" at the top.',
+        'The code was "Alpha, 4410" on the radio.',
+        'The heading said "Total, 2291" and that was it.',
+    ],
+)
+def test_surname_first_records_look_alikes_stay(text):
+    assert "[Person" not in redact(text)[0]

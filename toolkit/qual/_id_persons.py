@@ -210,16 +210,16 @@ _TITLE_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z]{2,4}|Sgt|Insp|Supt|Mr|Mrs|Ms
 #: Also a surname in capitals ('"HOLDEN, Sarah J"', with a middle initial after the given
 #: name), a rank after the surname ('"1. Hussey, PC, 1562"') and a date after it
 #: ('"O'Neill, 14/11/1999. Baptiste, 02/05/2001."').
-_SUR_ANY = rf"(?:Mc|Mac|O['’])?{_W}(?:-{_W})?|(?:O['’])?[A-Z]{{2,}}(?:-[A-Z]{{2,}})?"
+_SUR_ANY = rf"(?:Mc|Mac|O['’])?{_W}(?:-{_W})?|(?:O['’]|Mc|MC|Mac|MAC)?[A-Z]{{2,}}(?:-[A-Z]{{2,}})?"
 _LIST_RANKS = r"PCSO|PC|WPC|PS|DCI|DCS|DC|DSU|DS|DI|SC|TDC|PSI|Sgt|Insp|Supt|Ch\s+Insp|Ch\s+Supt|[AT]/Sgt|[AT]/Insp"
 _SURNAME_FIRST = re.compile(
-    rf"(?P<sur>{_SUR_ANY}),\s(?:(?P<given>{_W}|[A-Z](?=[,\"”]))(?:\s(?P<init>[A-Z])(?=[,;\"”]))?"
-    rf"|(?P<rank>{_LIST_RANKS})(?=\s*[,.;:\"”–—]|\s+-\s)"
-    r"|(?P<dob>\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2}))(?![/.]?\d))(?![\w'’-])"
+    rf"(?P<sur>{_SUR_ANY}),\s(?:(?P<rank>{_LIST_RANKS})(?=\s*[,.;:|\"”–—]|\s+-\s|\s+[A-Z]?\d)"
+    rf"|(?P<given>{_W}|[A-Z](?=[,|\"”]))(?:\s(?P<init>[A-Z])(?=[,;|\"”]))?"
+    r"|(?P<dob>\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})|\d{3}[ -]?\d{3}[ -]?\d{4}|\d{4,6})(?![/.]?\d))(?![\w'’-])"
 )
-#: "Surname I" in a list: '"PATEL R -- 119FH"', "Patel R, 119FH" (a surname of the list).
-_SURNAME_INITIAL = re.compile(rf"(?P<sur>{_SUR_ANY})\s(?P<init>[A-Z])(?=\s*(?:--|[–—,;\"”]|\s-\s))")
-_CAPS_INITIAL = re.compile(r"[A-Z]{2,}(?:-[A-Z]{2,})?\s[A-Z](?=\s*(?:--|[–—,;\"”]|\s-\s))")
+#: "Surname I" in a list: '"PATEL R -- 119FH"', "Patel R, 119FH", "| PATEL S |" (a surname of the list).
+_SURNAME_INITIAL = re.compile(rf"(?P<sur>{_SUR_ANY})\s(?P<init>[A-Z])(?=\s*(?:--|[–—,;|\"”]|\s-\s))")
+_CAPS_INITIAL = re.compile(r"[A-Z]{2,}(?:-[A-Z]{2,})?\s[A-Z](?=\s*(?:--|[–—,;|\"”]|\s-\s))")
 _LIST_OPEN = ('"', "“", ": ")
 #: Where the next item of a list read out opens: '"1. Hanley, Jo – 1184. 2. Baird, Ellen
 #: – 2047."' (a full given name in the gazetteer and a comma or a dash after it).
@@ -286,7 +286,7 @@ def _surname_first(text, add, given):
 
 def _cap_name(word):
     """``word`` written in capitals as a name is written ("O'NEILL" -> "O'Neill")."""
-    return re.sub(r"[A-Z]+", lambda m: m.group().capitalize(), word) if word.isupper() else word
+    return re.sub(r"[A-Z]{2,}", lambda m: m.group().capitalize(), word)
 
 
 def _surname_given(text, s, add, given, item=False, dated=None):
@@ -298,19 +298,27 @@ def _surname_given(text, s, add, given, item=False, dated=None):
     if m is None:
         _surname_initial(text, s, add)
         return
+    family = _ids.gazetteer()[1]
     sur, first = m.group("sur"), m.group("given")
     name = _cap_name(sur)
-    if not _plain_surname(name) or name in _ids.NOT_GIVEN or (sur.isupper() and name not in _ids.gazetteer()[1]):
+    caps = name != sur
+    if not _plain_surname(name) or name in _ids.NOT_GIVEN:
         return
+    if caps and not (_listed_double(name, family) if "-" in name else name in family):
+        return  # in capitals: a surname of the list ("HOLDEN", "ADEBAYO-COLE", "McGRATH")
     if first is None:
         if m.group("rank"):
             add((m.start(), m.end("sur"), "person", sur.lower()))  # '"1. Hussey, PC, 1562"'
         elif dated is not None:
             dated.append((m.start(), m.end("sur")))
         return
-    if len(first) > 1 and (first not in given or first.casefold() in _ids._common_words()):
+    if len(first) > 1 and first.casefold() in _ids._common_words():
         return
-    if item and (len(first) < 2 or not _ITEM_AFTER.match(text, m.end())):
+    if len(first) > 1 and first not in given and not (caps and not _ids.is_ordinary(first)):
+        return  # a given name of the lists; after a surname in capitals, any name ("ZHANG, Wei")
+    if item and len(first) < 2 and re.match(r",\s*\d", text[m.end() : m.end() + 3]):
+        pass  # "... 8413. Cole, T, 201160": an initial and a number after it
+    elif item and (len(first) < 2 or not _ITEM_AFTER.match(text, m.end())):
         return
     add((m.start(), m.end(), "person", sur.lower()))
 
