@@ -493,3 +493,38 @@ def test_surname_first_records_and_tables(text, gone):
 )
 def test_surname_first_records_look_alikes_stay(text):
     assert "[Person" not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a breed, a drink, a weather warning
+        "We had a Border collie then, and a German shepherd after.",
+        "He was sat there with a pint of Carling like nothing happened.",
+        "There were Amber warnings out for ice all week.",
+        # a birthday greeting with an ordinal, and two fixed phrases
+        'The old post just said "Happy 40th" and my maiden name.',
+        'The lads call our beat "Constable Country", all fields.',
+        'It was all "Billy no-mates" and that sort of thing.',
+        # the pet's name as a sentence of its own after the animal
+        "Two kids, a mortgage and a cat. Pickles. That's my whole life.",
+        # a rank at a sentence's end before the next sentence's first word
+        "I was a PCSO. So I knew the estate.",
+    ],
+)
+def test_breeds_drinks_and_sentence_ends_name_nobody(text):
+    out = redact(text)[0]
+    assert "[Person" not in out and "[Officer" not in out
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("We got a dog. Harriet walks it most days.", "Harriet"),
+        ("Amber rang me straight after.", "Amber"),
+        ("Stella Okafor was on the same shift.", "Stella"),
+        ("I spoke to the PCSO. Okonkwo said she'd seen it.", "Okonkwo"),
+    ],
+)
+def test_breed_and_drink_look_alikes_stay_persons(text, gone):
+    assert gone not in redact(text)[0]

@@ -661,6 +661,7 @@ _HOLIDAY = re.compile(
     r"Good|Holy|Easter|Whit|Black|Cyber|Plough|Twelfth)\s+(?:Day|Night|Sunday|Monday|"
     r"Tuesday|Wednesday|Thursday|Friday|Saturday)\b"
     r"|\bGuy\s+Fawkes\b|\bFather\s+Christmas\b|\bSanta(?:\s+Claus)?\b|\bSt\.?\s+Nick\b"
+    r"|\bHappy\s+\d{1,3}(?:st|nd|rd|th)\b"
     r"|\b(?:Happy|Merry)\s+(?i:birthday|christmas|new\s+year|easter|anniversary|mother['’]?s|father['’]?s|"
     r"valentine['’]?s|hanukkah|diwali|eid|halloween|retirement|holidays|wedding)\b"
 )
@@ -675,7 +676,8 @@ _IDIOM = re.compile(
     r"Murphy['’]s\s+[Ll]aw|Tom\s+Thumb|Jack\s+and\s+Jill|Jack\s+in\s+the\s+box|"
     r"Dear\s+John|Uncle\s+Tom\s+Cobley|Man\s+Friday|Girl\s+Friday|Jobsworth|"
     r"Little\s+Johnny|Tommy\s+Atkins|Tin\s+Pot\s+Hitler|Uncle\s+Sam|Auntie\s+Beeb|"
-    r"Uncle\s+Tom(?:\s+Cobley)?|Gordon\s+Bennett|Bloody\s+Nora|Jesus(?:\s+H\.?)?\s+Christ|Jesus\s+wept)\b"
+    r"Uncle\s+Tom(?:\s+Cobley)?|Gordon\s+Bennett|Bloody\s+Nora|Jesus(?:\s+H\.?)?\s+Christ|Jesus\s+wept|"
+    r"Constable\s+Country|Billy\s+no[- ]?mates)\b"
 )
 #: Last words of football clubs' names ("Aston Villa", "Ross County"): a club, no person.
 _CLUB_WORDS = frozenset(
@@ -828,7 +830,8 @@ _FIXED_WORDS = frozenset(
     Bloggs Blow Soap Tom Dick Harry Bob Billy Jack Lad Alec Alek Aleck Parker Bill Plod
     Thomas Robinson Heath Frost Johnny Russell Russells Big Sod Murphy Thumb Jill John
     Cobley Friday Jobsworth Atkins Hitler Sam Beeb Foreigner Mr Nice Average Peeping Smart
-    Nosey Nosy Doubting Uncle Auntie Dear Man Girl Little Tommy Tin Gordon Bennett Nora Jesus Christ Happy Merry""".split()
+    Nosey Nosy Doubting Uncle Auntie Dear Man Girl Little Tommy Tin Gordon Bennett Nora Jesus Christ Happy Merry
+    Constable Country""".split()
 )
 
 
@@ -938,6 +941,17 @@ _PET_BEFORE = re.compile(
     + rf"(?:{_PETS})(?:['’]s\s+name(?:['’]s|\s+is|\s+was)?|['’]s\s+called|\s+(?:is|was)\s+called|"
     r"\s*,?\s+(?:called|named)))\s+$"
 )
+#: The pet's name as a sentence of its own after the animal: "forty friends and a dog. Poppy."
+_PET_SENTENCE = re.compile(r"(?i:\b(?:a|an|the|my|our|his|her|their)\s+)" + _PET_ADJ + rf"(?:{_PETS})\.\s+$")
+
+
+def _is_pet(text, s, e):
+    """True when the one-word candidate ``text[s:e]`` is said to be a pet's name."""
+    if _PET_AFTER.match(text, e) or _PET_BEFORE.search(text, max(0, s - 50), s):
+        return True
+    return text[e : e + 1] in (".", "!") and _PET_SENTENCE.search(text, max(0, s - 40), s) is not None
+
+
 #: Nationalities, peoples and ethnicities said of someone: "I'm a Scot", "my dad's Black",
 #: "a proper Geordie" (a word that is also a name: only after an article or a verb "be").
 _PEOPLES = (
@@ -978,17 +992,32 @@ _TV_AFTER = re.compile(
 )
 
 
+#: A breed named by a people or a place: "a German shepherd", "a Border collie".
+_BREED_AFTER = re.compile(
+    r"\s+(?:shepherds?|collies?|terriers?|spaniels?|retrievers?|mastiffs?|bulldogs?|pointers?|setters?|"
+    r"sheepdogs?|wolfhounds?|deerhounds?|pinschers?|cattle\s+dogs?)\b"
+)
+#: A drink by its brand: "a can of Stella", "a pint of Carling".
+_DRINK_BEFORE = re.compile(r"(?i:\b(?:cans?|pints?|bottles?|glass|crates?|half|slabs?|tins?|shots?)\s+of\s+)$")
+#: Weather warnings and lights: "Amber warnings for snow", "a Red alert".
+_COLOUR_AFTER = re.compile(r"\s+(?:warnings?|alerts?|lights?|lists?|zones?|weather)\b")
+
+
 def _not_a_person(text, s, e):
-    """True when the person candidate ``text[s:e]`` is a pet, a people or nationality, or
-    in the title of a programme (see above)."""
+    """True when the person candidate ``text[s:e]`` is a pet, a people or nationality, a
+    breed, a drink or a colour, or in the title of a programme (see above)."""
     span = text[s:e]
+    if _BREED_AFTER.match(text, e) or _DRINK_BEFORE.search(text, max(0, s - 16), s):
+        return True  # "a German shepherd", "a can of Stella"
+    if span in _ids._COLOURS and _COLOUR_AFTER.match(text, e):
+        return True  # "Amber warnings"
     if " " not in span:
         w = span.removesuffix("'s").removesuffix("’s")
         if w in _PEOPLES and (
             _PEOPLE_BEFORE_NAME if w in _ids.gazetteer()[0] and w not in _ids._ETHNICITIES else _PEOPLE_BEFORE
         ).search(text, max(0, s - 16), s):
             return True  # "I'm a Scot", "my dad's literally Black"
-        if _PET_AFTER.match(text, e) or _PET_BEFORE.search(text, max(0, s - 50), s):
+        if _is_pet(text, s, e):
             return True  # "Bobby, that's my dog", "our cat, Luna"
         if w in _TITLE_WORDS and (_TV_BEFORE.search(text, max(0, s - 50), s) or _TV_AFTER.match(text, e)):
             return True  # "watching Vera on the telly"
@@ -1023,7 +1052,7 @@ def revise(text: str, found: list) -> list:
         if kind == "person" and _names_nobody(text, s, e):
             continue
         if kind == "person" and _not_a_person(text, s, e):
-            if _PET_AFTER.match(text, e) or _PET_BEFORE.search(text, max(0, s - 50), s):
+            if _is_pet(text, s, e):
                 pets.add(text[s:e])
             continue
         out.append(item)

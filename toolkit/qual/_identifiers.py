@@ -482,6 +482,10 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None, officers=
             continue  # "a police constable. Stupid": a sentence ends after the rank
         end = m.end()
         tokens = [t for t in re.split(r"[\s.]+", name) if t]
+        if re.search(r"\.\s", gap) and (
+            tokens[0].casefold() in _common_words() or (is_ordinary(tokens[0]) and tokens[0] not in gazetteer()[1])
+        ):
+            continue  # "when I was a PCSO. So it's": the next sentence's first word
         if tokens[0] in NOT_SURNAMES:
             continue
         if len(tokens) > 1 and tokens[-1] in NOT_SURNAMES:
