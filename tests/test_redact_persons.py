@@ -528,3 +528,29 @@ def test_breeds_drinks_and_sentence_ends_name_nobody(text):
 )
 def test_breed_and_drink_look_alikes_stay_persons(text, gone):
     assert gone not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # a given name of the lists greeted at the start of a message, no pause after it
+        ('The first text was "Hi Precious hope you are well" from a number I did not know.', "Precious"),
+        ('It said "Morning Honor we know your car".', "Honor"),
+        # an operator's first name and number, a diminutive
+        ('He had noted "Deb 5512, Priti 5520" off the screen.', "Deb"),
+    ],
+)
+def test_greeted_at_a_message_start_and_diminutives(text, gone):
+    assert gone not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Said like that, it sounds worse than it was.",
+        "Hello Kitty stickers all over the car.",
+        "Will it matter? Hope so.",
+    ],
+)
+def test_greeting_and_verb_look_alikes_stay(text):
+    assert "[Person" not in redact(text)[0]

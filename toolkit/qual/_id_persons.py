@@ -87,7 +87,7 @@ _GREETING_WORDS = (
     r"(?<![\w'’-])(?:[Aa]l?right|[Hh]iya|[Hh]ello|[Hh]i|[Hh]ey|[Oo]i|[Cc]heers|[Tt]hanks|[Mm]orning|"
     r"[Ee]vening|[Ww][ao]tcha|[Ss]ee\s+ya|[Tt]ara|[Ee]y\s+up|[Nn]ice\s+one|[Ww]ell\s+done)\s*,?\s+"
 )
-_GREETING = re.compile(_GREETING_WORDS + rf"(?P<name>{_W}(?:-{_W})?)(?=\s*[,.!?\"”’…]|\s*$)")
+_GREETING = re.compile(_GREETING_WORDS + rf"(?P<name>{_W}(?:-{_W})?)(?P<pause>(?=\s*[,.!?\"”’…]|\s*$))?")
 _GREETING_END = re.compile(_GREETING_WORDS + "$")
 _GREETING_TOKENS: tuple[str, ...] = (
     "alright",
@@ -143,6 +143,12 @@ def _greeted(text, add):
         w = m.group("name")
         if text[i].isupper() and _ids._DETERMINER_BEFORE.search(text, max(0, i - 12), i):
             continue  # "the Evening Standard", "the Morning Briefing": a thing's name
+        if m.group("pause") is None and not (
+            w in _ids.gazetteer()[0]
+            and w not in _ids.NOT_GIVEN
+            and (_ids._sentence_start(text, i) or text[i - 1 : i] in ('"', "“"))
+        ):
+            continue  # no pause after it: only a given name of the lists opening a message ('"Hi Precious it's Marie')
         if (
             w in _GREETED_NOT
             or w in _ids.NEWSPAPER_WORDS
@@ -709,7 +715,7 @@ _PRODUCT_AFTER = re.compile(
 #: "a bobby", "the local bobbies": the police, not a name.
 _BOBBY = re.compile(r"(?i:\b(?:a|the|our|your|local|friendly|old|bent|every|any|two|some)\s+)Bobb(?:y|ies)\b")
 #: A reporting verb at the start of a sentence, subject left out: 'Said "I know you".'
-_QUOTE_OR_THAT = re.compile(r"\s*,?\s+[\"“‘]|\s*[“‘]|\s+that\b")
+_QUOTE_OR_THAT = re.compile(r"\s*,?\s+[\"“‘]|\s*[“‘]|\s+(?:that|like\s+that|it|so)\b")
 #: What the thing called or named is when it is no person.
 _THING = (
     r"group|groups|page|pages|channel|channels|chat|chats|thread|threads|site|website|forum|"
