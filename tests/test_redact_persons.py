@@ -554,3 +554,26 @@ def test_greeted_at_a_message_start_and_diminutives(text, gone):
 )
 def test_greeting_and_verb_look_alikes_stay(text):
     assert "[Person" not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("It was Tyrone Smith who posted it, I'm certain.", "Tyrone Smith"),
+        ("The lad was Jordan Baker, he's nineteen now.", "Jordan Baker"),
+    ],
+)
+def test_place_given_names_with_word_surnames(text, gone):
+    assert gone not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My grandad got the Victoria Cross for that.",
+        "We had a Victoria Sponge at the retirement do.",
+        "Nelson Hall was packed for the vigil.",
+    ],
+)
+def test_place_given_names_with_place_words_stay(text):
+    assert "[Person" not in redact(text)[0]

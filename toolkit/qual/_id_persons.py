@@ -607,13 +607,44 @@ def find(text: str, add, folded) -> None:
             continue
         sur = m.group("sur")
         if (
-            not _listed_double(sur, family)
+            not (_listed_double(sur, family) or _word_surname(text, m.end(), sur, family))
             or not _plain_surname(sur)
             or sur in _ids.NOT_GIVEN
             or _PLACE_BEFORE.search(text, max(0, m.start() - 10), m.start())
         ):
             continue
         add((m.start(), m.end(), "person", sur.lower()))
+
+
+#: Words after "Victoria", "Jordan" that make a place or a thing ("Victoria Cross",
+#: "Victoria Park"), not a surname, though they are surnames of the list.
+_STREET_WORD = re.compile(_ids._STREET)
+_NG_THING = frozenset(
+    """Cross Line Station Coach Bridge Falls Beach Harbour Airport Centre Hall Hospital Baths
+    Market Theatre Palace Stadium Arena Tower Dock Docks Pier Island Water River Lake Valley
+    Bay Point Junction Sponge Plum Street Secret Embankment Gate Quarter Mill""".split()
+)
+#: What may follow a person's full name: a pause or a verb.
+_AFTER_FULL_NAME = re.compile(
+    r"\s*(?:[,.;:!?)]|$)|\s+(?:said|says|was|is|had|has|who|and|posted|rang|came|went|got|did|does|"
+    r"told|sent|put|lives|lived|works|worked)\b"
+)
+
+
+def _word_surname(text, end, sur, family):
+    """True when ``sur``, a surname of the list that is also an English word ("Wainwright",
+    "Smith"), follows "Jordan" or "Tyrone" as a surname: not a word of a place or thing,
+    and a pause or a verb after it ("Jordan Wainwright. Sixteen.")."""
+    return (
+        sur in family
+        and sur not in _NG_THING
+        and sur not in _DWELLING
+        and sur not in _CLUB_WORDS
+        and sur not in _EVENT_WORDS
+        and sur not in _ids.UNIT_WORDS
+        and not _STREET_WORD.fullmatch(sur)
+        and _AFTER_FULL_NAME.match(text, end) is not None
+    )
 
 
 def _listed_double(sur, family):
