@@ -577,3 +577,19 @@ def test_place_given_names_with_word_surnames(text, gone):
 )
 def test_place_given_names_with_place_words_stay(text):
     assert "[Person" not in redact(text)[0]
+
+
+def test_a_name_spelled_out_after_it_is_said():
+    out = redact("It's Siobhan Garvey, that's G-A-R-V-E-Y, people always put an E-Y wrong.")[0]
+    assert "G-A-R-V-E-Y" not in out and out.count("[Person A]") == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We were on the M-O-T list for a week.",
+        "He spelled it out, N-O, like I was thick.",
+    ],
+)
+def test_spelled_letters_of_no_name_stay(text):
+    assert "[Person" not in redact(text)[0]

@@ -1095,7 +1095,33 @@ def revise(text: str, found: list) -> list:
         out.append(item)
     if pets:  # the pet's name said again ("Bobby ... Bobby barked")
         out = [f for f in out if not (f[2] == "person" and text[f[0] : f[1]].removesuffix("'s") in pets)]
-    return _repeats(text, _size_words(text, out))
+    out = _repeats(text, _size_words(text, out))
+    return _spelled(text, out) if "-" in text else out
+
+
+#: A word spelled out letter by letter: "B-R-O-N-A-G-H", "M-C-C-L-O-S-K-E-Y".
+_SPELLED = re.compile(r"(?<![\w-])(?:[A-Z]-){2,}[A-Z](?![\w-])")
+
+
+def _spelled(text, found):
+    """A name spelled out after it is said ("Bronagh McCloskey, that's B-R-O-N-A-G-H"):
+    the person's, when its letters are those of a word of a person or a name found in the
+    same text (letters alone name nobody)."""
+    spelled = list(_SPELLED.finditer(text))
+    if not spelled:
+        return found
+    names = {}
+    for s, e, kind, ident in found:
+        if kind in ("person", "place"):
+            for w in re.split(r"[\s'’-]+", text[s:e]):
+                if len(w) > 2:
+                    names.setdefault(w.upper(), ident if kind == "person" else w.lower())
+    extra = []
+    for m in spelled:
+        ident = names.get(m.group().replace("-", ""))
+        if ident is not None:
+            extra.append((m.start(), m.end(), "person", ident))
+    return _ids.resolve_overlaps(list(found) + extra) if extra else found
 
 
 #: "Big Stevie", "Little Mo", "Wee Davie": a word of size or age made part of a nickname.
