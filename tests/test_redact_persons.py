@@ -593,3 +593,20 @@ def test_a_name_spelled_out_after_it_is_said():
 )
 def test_spelled_letters_of_no_name_stay(text):
     assert "[Person" not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # a civil title before a name in a message typed in lower case
+        ('The post said "everyone knows mrs adeyemi is old bill now".', "adeyemi"),
+        # "she's called X" after a shop was mentioned: the person, not the shop
+        ('It said "my mate works at the chip shop and shes called bev, she knows u".', "bev"),
+    ],
+)
+def test_lower_case_titles_and_shes_called(text, gone):
+    assert gone not in redact(text)[0]
+
+
+def test_a_shop_called_a_word_stays():
+    assert "[Person" not in redact('She said "the shop is called Glow" and that was that.')[0]

@@ -391,7 +391,7 @@ _QUOTE = re.compile(r"\"([^\"\n]{4,600})\"|“([^”\n]{4,600})”")
 #: A lower-case word of a quoted message (not part of an e-mail, handle, link or number).
 _LOWER_WORD = re.compile(r"(?<![\w'’@/.-])[a-z]+(?![\w'’@/-]|\.[a-z])")
 #: Lower-case ranks that put a name after them: "pc okeke", "dc fenwick".
-_LOWER_RANKS = frozenset("pc dc ds sgt ps pcso insp di dci wpc".split())
+_LOWER_RANKS = frozenset("pc dc ds sgt ps pcso insp di dci wpc mr mrs ms miss".split())
 #: Kin words before a name in a message: "tell ur wife steph".
 _LOWER_KIN = frozenset("wife husband missus partner son daughter lad lass mum mam dad brother sister nan".split())
 #: Words of texts and posts in no word list, never a surname: "marcus lol", "sophie innit".
@@ -787,6 +787,10 @@ _DWELLING = frozenset(
 )
 
 
+#: A person said to be called something: "she's called", "he was called", "shes called".
+_SHE_CALLED = re.compile(r"(?i:\b(?:she|he|she['’]?s|he['’]?s|who['’]?s|who\s+is|(?:she|he)\s+(?:is|was))\s+)$")
+
+
 def _quoted(text, s, e):
     """True when the candidate ``text[s:e]`` is a whole quoted phrase (or its start)."""
     i = s - 1
@@ -807,6 +811,8 @@ def _names_a_thing(text, s, e, words):
     ):
         return False
     called = _CALLED_END.search(before) if named else None
+    if called and _SHE_CALLED.search(before, max(0, called.start() - 12), called.start()):
+        return False  # "shes called bev", "he's called Dai": a person
     if (called and _THING_WORD.search(before, max(0, called.start() - 45), called.start())) or (
         named and _GROUP_SELF.search(before)
     ):
