@@ -610,3 +610,14 @@ def test_lower_case_titles_and_shes_called(text, gone):
 
 def test_a_shop_called_a_word_stays():
     assert "[Person" not in redact('She said "the shop is called Glow" and that was that.')[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The caption was just "Hello Summer" and a beach.',
+        'The banner said "Hi Autumn term starts Monday".',
+    ],
+)
+def test_greeted_seasons_and_no_message_after_stay(text):
+    assert "[Person" not in redact(text)[0]

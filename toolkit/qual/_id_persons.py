@@ -107,7 +107,8 @@ _GREETING_TOKENS += ("morning", "evening", "watcha", "wotcha", "see ya", "tara",
 _GREETED_NOT = frozenset(
     """All Everyone Everybody Team Guys Folks Lads Ladies Gents Girls Boys People Gang Sweetheart
     Sweetie Treacle Chuck Cocker Kid Kiddo Buddy Dear Dearie Sunshine Princess Champ Fella Bud
-    Gorgeous Handsome Again There Then Anyway Though Kitty World Google""".split()
+    Gorgeous Handsome Again There Then Anyway Though Kitty World Google Summer Autumn Winter
+    Spring""".split()
 )
 #: "Aunty Pam", "Uncle Des", "Nain Eirlys": a kinship word used as a title before a name.
 _KIN_TITLE = re.compile(
@@ -131,6 +132,14 @@ def _nickname_ok(word, first_of_two=False):
     return True
 
 
+#: How a message goes on after the name greeted without a pause: "Hi Precious it's Marie",
+#: "Hi Precious we need to" (not "Hiya Chelsea fans").
+_MESSAGE_GOES_ON = re.compile(
+    r"\s+(?:it['’]?s|its|we|i|i['’]m|im|you|u|ur|are|how|just|can|could|hope|this|is|thanks|thank|please|pls|"
+    r"sorry|here|only|quick|hows|how['’]s|did|do|have|got|been)\b"
+)
+
+
 def _greeted(text, add):
     """The person greeted: "alright Pricey", 'cheers Debs' (see :data:`_GREETING`)."""
     low = text.lower()
@@ -144,7 +153,8 @@ def _greeted(text, add):
         if text[i].isupper() and _ids._DETERMINER_BEFORE.search(text, max(0, i - 12), i):
             continue  # "the Evening Standard", "the Morning Briefing": a thing's name
         if m.group("pause") is None and not (
-            w in _ids.gazetteer()[0]
+            _MESSAGE_GOES_ON.match(text, m.end("name"))
+            and w in _ids.gazetteer()[0]
             and w not in _ids.NOT_GIVEN
             and (_ids._sentence_start(text, i) or text[i - 1 : i] in ('"', "“"))
         ):
