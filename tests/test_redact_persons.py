@@ -621,3 +621,27 @@ def test_a_shop_called_a_word_stays():
 )
 def test_greeted_seasons_and_no_message_after_stay(text):
     assert "[Person" not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("Kofi's his nickname at school, his real name's longer.", "Kofi"),
+        ("Little Jonno's what they called me back then.", "Little Jonno"),
+        ("Two girls. Isla and Maisie, they're called.", "Maisie"),
+    ],
+)
+def test_nickname_said_before_what_it_is(text, gone):
+    assert gone not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sarge is what they call me on the team.",
+        "Trouble's his middle name, honestly.",
+        "Mum's what they called her, even the neighbours.",
+    ],
+)
+def test_nickname_said_look_alikes_stay(text):
+    assert "[Person" not in redact(text)[0]

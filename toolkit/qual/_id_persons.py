@@ -140,6 +140,38 @@ _MESSAGE_GOES_ON = re.compile(
 )
 
 
+#: A nickname said before what it is: "Tino's his nickname", "Big Al's what they called
+#: me"; names said before "they're called": "Ruby and Alfie, they're called".
+_NICK_IS = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_W}(?:\s+{_W})?)(?:['’]s|\s+(?:is|was))\s+(?:(?:my|his|her|their|our|your)\s+"
+    r"(?:nick)?name|what\s+(?:they|we|people|everyone|everybody|the\s+\w+)\s+call(?:s|ed)?\s+(?:me|him|her|us|them))\b"
+)
+_THEYRE_CALLED = re.compile(
+    rf"(?<![\w'’-])(?P<a>{_W})\s+(?:and|&)\s+(?P<b>{_W})\s*,\s*(?:they['’]re|they\s+are|they\s+were)\s+called\b"
+)
+_NICK_TOKENS = ("nickname", " call", "name", "called")
+
+
+def _nickname_said(text, add):
+    """Names of :data:`_NICK_IS` and :data:`_THEYRE_CALLED`."""
+    if not any(t in text for t in _NICK_TOKENS):
+        return
+    for m in _NICK_IS.finditer(text):
+        words = m.group("name").split()
+        if len(words) == 2 and words[0] not in ("Big", "Little", "Wee", "Young", "Old", "Fat"):
+            words = words[1:]
+        if not all(_nickname_ok(w, len(words) == 2 and k == 0) for k, w in enumerate(words)):
+            continue
+        if words[-1] in _ids.gazetteer()[0] or not _ids.is_ordinary(words[-1]) or "nick" in m.group():
+            s = m.end("name") - len(" ".join(words))
+            add((s, m.end("name"), "person", words[-1].lower()))
+    for m in _THEYRE_CALLED.finditer(text):
+        for g in ("a", "b"):
+            w = m.group(g)
+            if _nickname_ok(w) and (w in _ids.gazetteer()[0] or not _ids.is_ordinary(w)):
+                add((m.start(g), m.end(g), "person", w.lower()))
+
+
 def _greeted(text, add):
     """The person greeted: "alright Pricey", 'cheers Debs' (see :data:`_GREETING`)."""
     low = text.lower()
@@ -572,6 +604,7 @@ def find(text: str, add, folded) -> None:
         end = m.start("name") + len(" ".join(words))
         add((m.start("name"), end, "person", words[-1].lower()))
     _greeted(text, add)
+    _nickname_said(text, add)
     done = set()
     for i in _starts(text, _HUMAN_TOKENS):
         j = i
