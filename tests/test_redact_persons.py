@@ -645,3 +645,23 @@ def test_nickname_said_before_what_it_is(text, gone):
 )
 def test_nickname_said_look_alikes_stay(text):
     assert "[Person" not in redact(text)[0]
+
+
+def test_size_word_nickname_said_again():
+    out = redact('They left a note, "ask for Young Kenzo". Young Kenzo\'s what they called me at school.')[0]
+    assert "Kenzo" not in out and out.count("[Person A]") == 2
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("Next of kin: Mrs R Halloran, same address.", "Halloran"),
+        ("It was PC T Okafor who took the call.", "Okafor"),
+    ],
+)
+def test_title_and_an_initial_without_a_stop(text, gone):
+    assert gone not in redact(text)[0]
+
+
+def test_rank_before_the_pronoun_i_stays():
+    assert "[Officer" not in redact("The DC I Spoke to was fine about it.")[0]

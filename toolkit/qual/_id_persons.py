@@ -1144,7 +1144,7 @@ def revise(text: str, found: list) -> list:
         out.append(item)
     if pets:  # the pet's name said again ("Bobby ... Bobby barked")
         out = [f for f in out if not (f[2] == "person" and text[f[0] : f[1]].removesuffix("'s") in pets)]
-    out = _repeats(text, _size_words(text, out))
+    out = _repeats(text, _size_repeats(text, _size_words(text, out)))
     return _spelled(text, out) if "-" in text else out
 
 
@@ -1175,6 +1175,26 @@ def _spelled(text, found):
 
 #: "Big Stevie", "Little Mo", "Wee Davie": a word of size or age made part of a nickname.
 _SIZE_BEFORE = re.compile(r"(?<![\w'’-])(?:Big|Little|Wee|Young|Old|Fat)\s+$")
+
+
+def _size_repeats(text, found):
+    """A nickname made with a size word ("Big Al") said again elsewhere in the text, with
+    the same identity ("ask for Big Al ... Big Al's what they called me")."""
+    extra = []
+    for s, e, kind, ident in found:
+        span = text[s:e].removesuffix("'s").removesuffix("’s")
+        if kind != "person" or " " not in span or span.split()[0] not in _SIZE_WORDS:
+            continue
+        i = text.find(span)
+        while i >= 0:
+            j = i + len(span)
+            if not s <= i < e and (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
+                extra.append((i, j, "person", ident))
+            i = text.find(span, j)
+    return _ids.resolve_overlaps(list(found) + extra) if extra else found
+
+
+_SIZE_WORDS = frozenset(("Big", "Little", "Wee", "Young", "Old", "Fat"))
 
 
 def _size_words(text, found):

@@ -149,7 +149,7 @@ _UP = "A-ZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞĀĂĄĆĈ
 _LO = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
 _W = rf"[{_UP}][{_LO}]+"  # a capitalised word
 _SURNAME = rf"(?:[A-Z]['’])?(?:Mc|Mac)?{_W}(?:-{_W})?"
-_GIVEN = rf"(?:[A-Z]\.\s?|{_W}(?:-{_W})?\s+)"
+_GIVEN = rf"(?:[A-Z]\.\s?|[A-HJ-Z]\s(?=[A-Z][a-z])|{_W}(?:-{_W})?\s+)"  # "J. Kerr", "J Kerr", "Jo Kerr"
 
 
 def _alternation(words):
