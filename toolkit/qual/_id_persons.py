@@ -16,7 +16,12 @@ Found here (general shapes, each with a context):
 * a given name that is also a place ("Jordan", "Victoria") followed by a surname, or
   after "our" / "my" ("me and our Shannon went");
 * the given name of a person named in full, said again on its own ("DS Ana Lis ... Ana
-  rang", with the full name's identity); a quoted nickname or a given name said again.
+  rang", with the full name's identity); a quoted nickname or a given name said again;
+* lists and records: "Surname, Given" ('"HOLDEN, Sarah J"'), a rank, a date or a number
+  after the surname ('"1. Hussey, PC, 1562"', '"O'Neill, 14/11/1999"'), "PATEL R";
+* nicknames: a size word ("I'm Big Stevie"), the person greeted ("alright Pricey"), "Tino's
+  his nickname", a name after a verb of contact in capitals ('"CALL DEBS ON ..."'), a name
+  spelled out after it is said ("McCloskey, M-C-C-L-O-S-K-E-Y").
 
 Dropped in :func:`revise` (capitalised words that name nobody):
 
@@ -30,7 +35,10 @@ Dropped in :func:`revise` (capitalised words that name nobody):
   assistants and police systems in their context ("asked Alexa to", "logged on Storm");
 * an ordinary word left over from a longer capitalised name ("Notting Hill Carnival");
 * a given name that is an ordinary word, echoed in lower case at once ("Hope? As in, no
-  hope"), unless a kinship word comes before it.
+  hope"), unless a kinship word comes before it;
+* a pet's name ("Bobby, that's my dog"), a people or an ethnicity said of someone ("I'm a
+  Scot", "my dad's Black"), a breed or a drink ("a German shepherd", "a can of Stella"),
+  programmes and landmarks ("Dixon of Dock Green", "Big Ben").
 """
 
 from __future__ import annotations
