@@ -641,3 +641,10 @@ def test_names_on_a_platform_said_in_more_ways():
         ('At school he is called "Tazza", nothing online.', "Tazza"),
     ):
         assert not _touched(text, part, {"handle"}), find_identifiers(text)
+
+
+def test_a_page_said_before_a_person_named_with_a_title_is_no_handle():
+    # "a page." and then a sentence opening with a title and an initial: the person rules'
+    text = "He said his photo was shared on a page. Informant Mr K. Okoro, then gave his number."
+    found = {(text[s:e], kind) for s, e, kind, _ in find_identifiers(text)}
+    assert found == {("Mr K. Okoro", "person")}

@@ -298,3 +298,370 @@ def test_said_there_and_dialect_words_in_messages_name_nobody():
     ):
         assert not [f for f in find_identifiers(text) if f[2] == "person"], text
     assert [f for f in find_identifiers('She wrote "ask sophie about it"') if f[2] == "person"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a pet's name is no person's: after "that's my dog", or after the animal word
+        "Rolo, that's our dog, barks at every van.",
+        "My sister's cat, Mittens, went missing that week.",
+        "We'd just got a rescue greyhound called Ziggy. Ziggy hated the flashes.",
+        "The pup's name is Biscuit, the kids chose it.",
+        # a nationality or an ethnicity said of someone, also when it is a name in the lists
+        "My husband's a Scot, so he took it personally.",
+        "She's a proper Geordie, she wasn't having it.",
+        "My mum's Black and my stepdad's White, so they had a field day.",
+        "My partner's literally Asian, how is that racist?",
+        # a programme named after its policeman, and a landmark
+        "It's been like that since Dixon of Dock Green days.",
+        "They think it's all Juliet Bravo and tea with the vicar.",
+        "We did the London trip, Big Ben and the Eye.",
+        "My nan watches Vera on the telly every Sunday.",
+    ],
+)
+def test_pets_peoples_and_programmes_name_nobody(text):
+    out = redact(text)[0]
+    assert "[Person" not in out and "[Officer" not in out and "[Address" not in out
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # the same words beside a person stay a person
+        ("Finn rang me the morning after.", "Finn"),
+        ("Vera from next door saw the car first.", "Vera"),
+        ("Sarah Black, the PCSO, got the same letter.", "Sarah Black"),
+        ("Mittens Okafor, weird name I know, was the one who posted it.", "Okafor"),
+        ("Ziggy, that's my brother, drove me in.", "Ziggy"),
+    ],
+)
+def test_pet_and_people_look_alikes_stay_persons(text, gone):
+    out = redact(text)[0]
+    assert gone not in out and "[Person A]" in out
+
+
+def test_a_name_that_is_also_a_people_after_is_stays_a_person():
+    assert "Finn" not in redact("It was Finn who posted it, not his brother.")[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # a rank after the surname in a numbered list: the surname alone is the person
+        ('The sheet had "1. Kowalczyk, PC, 4410, address posted. 2. Abernethy, DS, photo posted."', "Kowalczyk"),
+        ('The sheet had "1. Kowalczyk, PC, 4410, address posted. 2. Abernethy, DS, photo posted."', "Abernethy"),
+        ('Next line: "Fairclough, PCSO; Hendry, Sgt; all on the same shift".', "Fairclough"),
+        # surnames and dates in a list (one surname of the list is in the gazetteer)
+        ('The leak had "Dunleavy, 03/08/1987. Osei-Mensah, 21/01/1992." on page two.', "Dunleavy"),
+        ('The leak had "Dunleavy, 03/08/1987. Osei-Mensah, 21/01/1992." on page two.', "Osei-Mensah"),
+        # a surname in capitals, the given name and a middle initial
+        ('The spreadsheet row was "FLETCHER, Karen M, staff 20417, Oldham".', "FLETCHER, Karen M"),
+        # a surname in capitals and an initial
+        ('His line in the dump said "KHAN A -- 2218 -- Bolton".', "KHAN A"),
+        ("The post just said DOUGLAS J, 3321, with the map.", "DOUGLAS J"),
+    ],
+)
+def test_surname_first_lists_with_ranks_dates_and_capitals(text, gone):
+    out = redact(text)[0]
+    assert gone not in out and "[Person A]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The log said "Barnsley, 14/11/2019. Rotherham, 15/11/2019." and nothing else.',
+        'He goes "Listen, PC, you need to leave".',
+        'Their post: "Wakey wakey, PC, we know where you live".',
+        'The door said "ROOM B -- staff only".',
+        'The lift panel said "CID A -- second floor".',
+        'The sign said "PC World, 2 miles" on the ring road.',
+    ],
+)
+def test_surname_first_look_alikes_stay(text):
+    assert "[Person" not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # a word of size or age made part of a nickname
+        ("I was Little Kieran to everyone on the estate.", "Little Kieran"),
+        ("Honestly, I'm Big Gethin to the lot of them.", "Big Gethin"),
+        ("Wee Callum from the next street shared it.", "Wee Callum"),
+        # the person greeted
+        ('He leans out the van and shouts "alright Smudger!" across the car park.', "Smudger"),
+        ("She walks past and goes cheers Tonks, like she knew me.", "Tonks"),
+        ('The card said "Hiya Shaz, we know where you are".', "Shaz"),
+        # a nickname said again as a sentence of its own
+        ('A lad shouted "alright Chalky". Chalky. Twenty years since anyone called me that.', "Chalky"),
+        # a message typed in capitals: a name after a verb of contact
+        ('The flyer said "RING MAGS ON 0113 496 0771 ABOUT YOUR SON".', "MAGS"),
+        ('Sprayed on the wall: "TELL DARREN FOWLER WE KNOW".', "DARREN FOWLER"),
+        # a Welsh diminutive and a surname
+        ("It was Dai Prosser's lad who put it up.", "Dai Prosser"),
+        # a given name that is also a place, and a double-barrelled surname
+        ("The one who posted it was Jordan Asante-Whyte, I'm sure.", "Jordan Asante-Whyte"),
+    ],
+)
+def test_nicknames_greetings_and_capitals(text, gone):
+    out = redact(text)[0]
+    assert gone not in out and "[Person A]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He just said alright mate and walked off.",
+        "Big Ben was on the postcard they sent.",
+        "Morning Sarge, I said, like nothing had happened.",
+        'The group chat just said "Hi All, new rota attached".',
+        'Someone texted "Cheers Everyone" to the whole list.',
+        'It said "CALL HOME NOW" in capitals.',
+        'The text said "RING BACK ON 0161 496 0223".',
+        "We'd go to Little Chef on the way back.",
+        "It was a Black Friday deal from PC World.",
+        "He had Dr Martens on, the cherry red ones.",
+        "Thanks Tesco, I said, for nothing.",
+    ],
+)
+def test_nickname_look_alikes_stay(text):
+    out = redact(text)[0]
+    assert "[Person" not in out and "[Officer" not in out
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # an animal word before another noun is no pet: the name stays a person
+        ("Precious Mbeki's my dog walker, she saw the car.", "Mbeki"),
+        ("Nadia's our dog handler on the section.", "Nadia"),
+        # a comma after "a dog" does not make the next name a pet's
+        ("We had a dog, Callum had two cats and a rabbit.", "Callum"),
+        # a name near television words, not a programme
+        ("Vera was watching me from her window the whole time.", "Vera"),
+        ("Inspector Frost took the statement, not DC Hale.", "Frost"),
+    ],
+)
+def test_pet_and_programme_look_alikes_stay_persons(text, gone):
+    out = redact(text)[0]
+    assert gone not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was in the Evening Standard, page four, with my photo.",
+        "They read it out at the Morning Briefing.",
+        "My dad watches old episodes of Taggart every night.",
+        "The Luther box set is all he talks about.",
+    ],
+)
+def test_greeting_and_programme_look_alikes_stay(text):
+    assert "[Person" not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # a rank and a number after the surname
+        ('Top line: "Lowther, Sgt, 2291, Penrith". Then the next one.', "Lowther"),
+        ('The row read "Fenwick, PS 4410, Alnwick, grey Golf".', "Fenwick"),
+        # surnames and record numbers (one surname of the list is in the gazetteer)
+        ('"Entry 1: Brennan, 0161 496 0771. Entry 2: Okonedo-Hale, 0161 496 0772."', "Brennan"),
+        # an initial and a number after a full stop
+        ("It went on: Walsh, D, 301144, nights. Carter, J, 301160, days.", "Carter, J"),
+        # surnames in capitals with "Mc", a hyphen, and a given name of no list
+        ('The rows said "McDERMOTT, Siobhan, 5521" and "OKAFOR-BELL, Chidi, 5530".', "McDERMOTT"),
+        ('The rows said "McDERMOTT, Siobhan, 5521" and "OKAFOR-BELL, Chidi, 5530".', "OKAFOR-BELL"),
+        # a table with pipes
+        ('The sheet had "2210 | MORRIS K | long-term sick |" on it.', "MORRIS K"),
+    ],
+)
+def test_surname_first_records_and_tables(text, gone):
+    out = redact(text)[0]
+    assert gone not in out and "[Person A]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The list said "LEEDS, Bradford and Wakefield" at the top.',
+        'The code was "Alpha, 4410" on the radio.',
+        'The heading said "Total, 2291" and that was it.',
+    ],
+)
+def test_surname_first_records_look_alikes_stay(text):
+    assert "[Person" not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a breed, a drink, a weather warning
+        "We had a Border collie then, and a German shepherd after.",
+        "He was sat there with a pint of Carling like nothing happened.",
+        "There were Amber warnings out for ice all week.",
+        # a birthday greeting with an ordinal, and two fixed phrases
+        'The old post just said "Happy 40th" and my maiden name.',
+        'The lads call our beat "Constable Country", all fields.',
+        'It was all "Billy no-mates" and that sort of thing.',
+        # the pet's name as a sentence of its own after the animal
+        "Two kids, a mortgage and a cat. Pickles. That's my whole life.",
+        # a rank at a sentence's end before the next sentence's first word
+        "I was a PCSO. So I knew the estate.",
+    ],
+)
+def test_breeds_drinks_and_sentence_ends_name_nobody(text):
+    out = redact(text)[0]
+    assert "[Person" not in out and "[Officer" not in out
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("We got a dog. Harriet walks it most days.", "Harriet"),
+        ("Amber rang me straight after.", "Amber"),
+        ("Stella Okafor was on the same shift.", "Stella"),
+        ("I spoke to the PCSO. Okonkwo said she'd seen it.", "Okonkwo"),
+    ],
+)
+def test_breed_and_drink_look_alikes_stay_persons(text, gone):
+    assert gone not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # a given name of the lists greeted at the start of a message, no pause after it
+        ('The first text was "Hi Precious hope you are well" from a number I did not know.', "Precious"),
+        ('It said "Morning Honor we know your car".', "Honor"),
+        # an operator's first name and number, a diminutive
+        ('He had noted "Deb 5512, Priti 5520" off the screen.', "Deb"),
+    ],
+)
+def test_greeted_at_a_message_start_and_diminutives(text, gone):
+    assert gone not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Said like that, it sounds worse than it was.",
+        "Hello Kitty stickers all over the car.",
+        "Will it matter? Hope so.",
+    ],
+)
+def test_greeting_and_verb_look_alikes_stay(text):
+    assert "[Person" not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("It was Tyrone Smith who posted it, I'm certain.", "Tyrone Smith"),
+        ("The lad was Jordan Baker, he's nineteen now.", "Jordan Baker"),
+    ],
+)
+def test_place_given_names_with_word_surnames(text, gone):
+    assert gone not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My grandad got the Victoria Cross for that.",
+        "We had a Victoria Sponge at the retirement do.",
+        "Nelson Hall was packed for the vigil.",
+    ],
+)
+def test_place_given_names_with_place_words_stay(text):
+    assert "[Person" not in redact(text)[0]
+
+
+def test_a_name_spelled_out_after_it_is_said():
+    out = redact("It's Siobhan Garvey, that's G-A-R-V-E-Y, people always put an E-Y wrong.")[0]
+    assert "G-A-R-V-E-Y" not in out and out.count("[Person A]") == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We were on the M-O-T list for a week.",
+        "He spelled it out, N-O, like I was thick.",
+    ],
+)
+def test_spelled_letters_of_no_name_stay(text):
+    assert "[Person" not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # a civil title before a name in a message typed in lower case
+        ('The post said "everyone knows mrs adeyemi is old bill now".', "adeyemi"),
+        # "she's called X" after a shop was mentioned: the person, not the shop
+        ('It said "my mate works at the chip shop and shes called bev, she knows u".', "bev"),
+    ],
+)
+def test_lower_case_titles_and_shes_called(text, gone):
+    assert gone not in redact(text)[0]
+
+
+def test_a_shop_called_a_word_stays():
+    assert "[Person" not in redact('She said "the shop is called Glow" and that was that.')[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The caption was just "Hello Summer" and a beach.',
+        'The banner said "Hi Autumn term starts Monday".',
+    ],
+)
+def test_greeted_seasons_and_no_message_after_stay(text):
+    assert "[Person" not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("Kofi's his nickname at school, his real name's longer.", "Kofi"),
+        ("Little Jonno's what they called me back then.", "Little Jonno"),
+        ("Two girls. Isla and Maisie, they're called.", "Maisie"),
+    ],
+)
+def test_nickname_said_before_what_it_is(text, gone):
+    assert gone not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sarge is what they call me on the team.",
+        "Trouble's his middle name, honestly.",
+        "Mum's what they called her, even the neighbours.",
+    ],
+)
+def test_nickname_said_look_alikes_stay(text):
+    assert "[Person" not in redact(text)[0]
+
+
+def test_size_word_nickname_said_again():
+    out = redact('They left a note, "ask for Young Kenzo". Young Kenzo\'s what they called me at school.')[0]
+    assert "Kenzo" not in out and out.count("[Person A]") == 2
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("Next of kin: Mrs R Halloran, same address.", "Halloran"),
+        ("It was PC T Okafor who took the call.", "Okafor"),
+    ],
+)
+def test_title_and_an_initial_without_a_stop(text, gone):
+    assert gone not in redact(text)[0]
+
+
+def test_rank_before_the_pronoun_i_stays():
+    assert "[Officer" not in redact("The DC I Spoke to was fine about it.")[0]

@@ -16,7 +16,12 @@ Found here (general shapes, each with a context):
 * a given name that is also a place ("Jordan", "Victoria") followed by a surname, or
   after "our" / "my" ("me and our Shannon went");
 * the given name of a person named in full, said again on its own ("DS Ana Lis ... Ana
-  rang", with the full name's identity); a quoted nickname or a given name said again.
+  rang", with the full name's identity); a quoted nickname or a given name said again;
+* lists and records: "Surname, Given" ('"HOLDEN, Sarah J"'), a rank, a date or a number
+  after the surname ('"1. Hussey, PC, 1562"', '"O'Neill, 14/11/1999"'), "PATEL R";
+* nicknames: a size word ("I'm Big Stevie"), the person greeted ("alright Pricey"), "Tino's
+  his nickname", a name after a verb of contact in capitals ('"CALL DEBS ON ..."'), a name
+  spelled out after it is said ("McCloskey, M-C-C-L-O-S-K-E-Y").
 
 Dropped in :func:`revise` (capitalised words that name nobody):
 
@@ -30,7 +35,10 @@ Dropped in :func:`revise` (capitalised words that name nobody):
   assistants and police systems in their context ("asked Alexa to", "logged on Storm");
 * an ordinary word left over from a longer capitalised name ("Notting Hill Carnival");
 * a given name that is an ordinary word, echoed in lower case at once ("Hope? As in, no
-  hope"), unless a kinship word comes before it.
+  hope"), unless a kinship word comes before it;
+* a pet's name ("Bobby, that's my dog"), a people or an ethnicity said of someone ("I'm a
+  Scot", "my dad's Black"), a breed or a drink ("a German shepherd", "a can of Stella"),
+  programmes and landmarks ("Dixon of Dock Green", "Big Ben").
 """
 
 from __future__ import annotations
@@ -81,6 +89,35 @@ _ADDRESS_WORDS = frozenset(
     Grass Snitch Scab Racist Paki Nazi Names Back Again Out Up Over Nan Nana Nanna Nanny Gran
     Granny Grandma Grandad Grandpa Auntie Aunty Aunt Uncle Mummy Daddy Sis Brother Sister""".split()
 )
+#: "alright Pricey", "cheers Debs", 'hiya Gaz!': a greeting and the person greeted (a
+#: capitalised word with a pause or the end after it; "alright mate" is no name).
+_GREETING_WORDS = (
+    r"(?<![\w'’-])(?:[Aa]l?right|[Hh]iya|[Hh]ello|[Hh]i|[Hh]ey|[Oo]i|[Cc]heers|[Tt]hanks|[Mm]orning|"
+    r"[Ee]vening|[Ww][ao]tcha|[Ss]ee\s+ya|[Tt]ara|[Ee]y\s+up|[Nn]ice\s+one|[Ww]ell\s+done)\s*,?\s+"
+)
+_GREETING = re.compile(_GREETING_WORDS + rf"(?P<name>{_W}(?:-{_W})?)(?P<pause>(?=\s*[,.!?\"”’…]|\s*$))?")
+_GREETING_END = re.compile(_GREETING_WORDS + "$")
+_GREETING_TOKENS: tuple[str, ...] = (
+    "alright",
+    "aright",
+    "hiya",
+    "hello",
+    "hi ",
+    "hi,",
+    "hey",
+    "oi ",
+    "oi,",
+    "cheers",
+    "thanks",
+)
+_GREETING_TOKENS += ("morning", "evening", "watcha", "wotcha", "see ya", "tara", "ey up", "nice one", "well done")
+#: Whom one greets that is no name: a group, a form of address.
+_GREETED_NOT = frozenset(
+    """All Everyone Everybody Team Guys Folks Lads Ladies Gents Girls Boys People Gang Sweetheart
+    Sweetie Treacle Chuck Cocker Kid Kiddo Buddy Dear Dearie Sunshine Princess Champ Fella Bud
+    Gorgeous Handsome Again There Then Anyway Though Kitty World Google Summer Autumn Winter
+    Spring""".split()
+)
 #: "Aunty Pam", "Uncle Des", "Nain Eirlys": a kinship word used as a title before a name.
 _KIN_TITLE = re.compile(
     r"(?<![\w'’-])(?:Aunty|Auntie|Aunt|Uncle|Nan|Nana|Nanna|Nanny|Gran|Granny|Grandma|Grandad|"
@@ -101,6 +138,80 @@ def _nickname_ok(word, first_of_two=False):
     if word.casefold() in _ids._common_words() or _ids._calendar(word) or word in _ids._ETHNICITIES:
         return first_of_two and word in ("Big", "Little", "Mad", "Fat", "Old", "Young")
     return True
+
+
+#: How a message goes on after the name greeted without a pause: "Hi Precious it's Marie",
+#: "Hi Precious we need to" (not "Hiya Chelsea fans").
+_MESSAGE_GOES_ON = re.compile(
+    r"\s+(?:it['’]?s|its|we|i|i['’]m|im|you|u|ur|are|how|just|can|could|hope|this|is|thanks|thank|please|pls|"
+    r"sorry|here|only|quick|hows|how['’]s|did|do|have|got|been)\b"
+)
+
+
+#: A nickname said before what it is: "Tino's his nickname", "Big Al's what they called
+#: me"; names said before "they're called": "Ruby and Alfie, they're called".
+_NICK_IS = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_W}(?:\s+{_W})?)(?:['’]s|\s+(?:is|was))\s+(?:(?:my|his|her|their|our|your)\s+"
+    r"(?:nick)?name|what\s+(?:they|we|people|everyone|everybody|the\s+\w+)\s+call(?:s|ed)?\s+(?:me|him|her|us|them))\b"
+)
+_THEYRE_CALLED = re.compile(
+    rf"(?<![\w'’-])(?P<a>{_W})\s+(?:and|&)\s+(?P<b>{_W})\s*,\s*(?:they['’]re|they\s+are|they\s+were)\s+called\b"
+)
+_NICK_TOKENS = ("nickname", " call", "name", "called")
+
+
+def _nickname_said(text, add):
+    """Names of :data:`_NICK_IS` and :data:`_THEYRE_CALLED`."""
+    if not any(t in text for t in _NICK_TOKENS):
+        return
+    for m in _NICK_IS.finditer(text):
+        words = m.group("name").split()
+        if len(words) == 2 and words[0] not in ("Big", "Little", "Wee", "Young", "Old", "Fat"):
+            words = words[1:]
+        if not all(_nickname_ok(w, len(words) == 2 and k == 0) for k, w in enumerate(words)):
+            continue
+        if words[-1] in _ids.gazetteer()[0] or not _ids.is_ordinary(words[-1]) or "nick" in m.group():
+            s = m.end("name") - len(" ".join(words))
+            add((s, m.end("name"), "person", words[-1].lower()))
+    for m in _THEYRE_CALLED.finditer(text):
+        for g in ("a", "b"):
+            w = m.group(g)
+            if _nickname_ok(w) and (w in _ids.gazetteer()[0] or not _ids.is_ordinary(w)):
+                add((m.start(g), m.end(g), "person", w.lower()))
+
+
+def _greeted(text, add):
+    """The person greeted: "alright Pricey", 'cheers Debs' (see :data:`_GREETING`)."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = re.sub(r"[A-Z]", lambda m: m.group().lower(), text)  # "İ" and the like keep their place
+    for i in _starts(low, _GREETING_TOKENS):
+        m = _GREETING.match(text, i)
+        if m is None:
+            continue
+        w = m.group("name")
+        if text[i].isupper() and _ids._DETERMINER_BEFORE.search(text, max(0, i - 12), i):
+            continue  # "the Evening Standard", "the Morning Briefing": a thing's name
+        if m.group("pause") is None and not (
+            _MESSAGE_GOES_ON.match(text, m.end("name"))
+            and w in _ids.gazetteer()[0]
+            and w not in _ids.NOT_GIVEN
+            and (_ids._sentence_start(text, i) or text[i - 1 : i] in ('"', "“"))
+        ):
+            continue  # no pause after it: only a given name of the lists opening a message ('"Hi Precious it's Marie')
+        if (
+            w in _GREETED_NOT
+            or w in _ids.NEWSPAPER_WORDS
+            or w in _ADDRESS_WORDS
+            or w in _ids._RANK_WORDS
+            or w in _PRODUCTS
+            or w.casefold() in _ids._common_words()
+            or _ids._calendar(w)
+            or w in _ids.allowed_proper_nouns()
+            or w in _ids.NOT_PLACES
+        ):
+            continue
+        add((m.start("name"), m.end("name"), "person", w.lower()))
 
 
 def _plain_surname(word: str) -> bool:
@@ -152,7 +263,19 @@ _AFTER_INITIALS = re.compile(rf"\s(?P<sur>(?:Mc|Mac|O['’])?{_W}(?:-{_W})?)(?![
 _TITLE_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z]{2,4}|Sgt|Insp|Supt|Mr|Mrs|Ms|Miss|Dr)\s$")
 #: "Surname, Given" or "Surname, I" read out of a list or a record: after a quote or a
 #: colon, a surname, a comma and a given name or a lone initial.
-_SURNAME_FIRST = re.compile(rf"(?P<sur>(?:Mc|Mac|O['’])?{_W}(?:-{_W})?),\s(?P<given>{_W}|[A-Z](?=[,\"”]))(?![\w'’-])")
+#: Also a surname in capitals ('"HOLDEN, Sarah J"', with a middle initial after the given
+#: name), a rank after the surname ('"1. Hussey, PC, 1562"') and a date after it
+#: ('"O'Neill, 14/11/1999. Baptiste, 02/05/2001."').
+_SUR_ANY = rf"(?:Mc|Mac|O['’])?{_W}(?:-{_W})?|(?:O['’]|Mc|MC|Mac|MAC)?[A-Z]{{2,}}(?:-[A-Z]{{2,}})?"
+_LIST_RANKS = r"PCSO|PC|WPC|PS|DCI|DCS|DC|DSU|DS|DI|SC|TDC|PSI|Sgt|Insp|Supt|Ch\s+Insp|Ch\s+Supt|[AT]/Sgt|[AT]/Insp"
+_SURNAME_FIRST = re.compile(
+    rf"(?P<sur>{_SUR_ANY}),\s(?:(?P<rank>{_LIST_RANKS})(?=\s*[,.;:|\"”–—]|\s+-\s|\s+[A-Z]?\d)"
+    rf"|(?P<given>{_W}|[A-Z](?=[,|\"”]))(?:\s(?P<init>[A-Z])(?=[,;|\"”]))?"
+    r"|(?P<dob>\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})|\d{3}[ -]?\d{3}[ -]?\d{4}|\d{4,6})(?![/.]?\d))(?![\w'’-])"
+)
+#: "Surname I" in a list: '"PATEL R -- 119FH"', "Patel R, 119FH", "| PATEL S |" (a surname of the list).
+_SURNAME_INITIAL = re.compile(rf"(?P<sur>{_SUR_ANY})\s(?P<init>[A-Z])(?=\s*(?:--|[–—,;|\"”]|\s-\s))")
+_CAPS_INITIAL = re.compile(r"[A-Z]{2,}(?:-[A-Z]{2,})?\s[A-Z](?=\s*(?:--|[–—,;|\"”]|\s-\s))")
 _LIST_OPEN = ('"', "“", ": ")
 #: Where the next item of a list read out opens: '"1. Hanley, Jo – 1184. 2. Baird, Ellen
 #: – 2047."' (a full given name in the gazetteer and a comma or a dash after it).
@@ -206,26 +329,82 @@ def _initials(text, add):
 def _surname_first(text, add, given):
     """Persons read out as "Surname, Given" or "Surname, I" from a list, quoted or after
     a colon ('"Harris, Jo", NHS number ...')."""
+    dated: list = []
     for i in _starts(text, _LIST_OPEN):
-        _surname_given(text, i + (2 if text[i] == ":" else 1), add, given)
+        _surname_given(text, i + (2 if text[i] == ":" else 1), add, given, dated=dated)
     for i in _starts(text, _ITEM_OPEN):
-        _surname_given(text, i + 2, add, given, item=True)
+        _surname_given(text, i + 2, add, given, item=True, dated=dated)
+    family = _ids.gazetteer()[1]
+    if any(_cap_name(text[s:e]) in family for s, e in dated):  # a list of surnames and dates
+        for s, e in dated:
+            add((s, e, "person", text[s:e].lower()))
 
 
-def _surname_given(text, s, add, given, item=False):
+def _cap_name(word):
+    """``word`` written in capitals as a name is written ("O'NEILL" -> "O'Neill")."""
+    return re.sub(r"[A-Z]{2,}", lambda m: m.group().capitalize(), word)
+
+
+def _surname_given(text, s, add, given, item=False, dated=None):
     """The "Surname, Given" at ``s``; ``item``: after a full stop, where a full given name
-    and a comma or dash after it are needed ("... 2. Baird, Ellen – 2047")."""
+    and a comma or dash after it are needed ("... 2. Baird, Ellen – 2047"). A surname with
+    a rank or a date after it is the surname alone; one with a date is put in ``dated``
+    (taken when one surname of that list is in the list of surnames)."""
     m = _SURNAME_FIRST.match(text, s)
     if m is None:
+        _surname_initial(text, s, add)
         return
+    family = _ids.gazetteer()[1]
     sur, first = m.group("sur"), m.group("given")
-    if not _plain_surname(sur) or sur in _ids.NOT_GIVEN:
+    name = _cap_name(sur)
+    caps = name != sur
+    if not _plain_surname(name) or name in _ids.NOT_GIVEN:
         return
-    if len(first) > 1 and (first not in given or first.casefold() in _ids._common_words()):
+    if caps and not (_listed_double(name, family) if "-" in name else name in family):
+        return  # in capitals: a surname of the list ("HOLDEN", "ADEBAYO-COLE", "McGRATH")
+    if first is None:
+        if m.group("rank"):
+            add((m.start(), m.end("sur"), "person", sur.lower()))  # '"1. Hussey, PC, 1562"'
+        elif dated is not None:
+            dated.append((m.start(), m.end("sur")))
         return
-    if item and (len(first) < 2 or not _ITEM_AFTER.match(text, m.end())):
+    if len(first) > 1 and first.casefold() in _ids._common_words():
+        return
+    if len(first) > 1 and first not in given and not (caps and not _ids.is_ordinary(first)):
+        return  # a given name of the lists; after a surname in capitals, any name ("ZHANG, Wei")
+    if item and len(first) < 2 and re.match(r",\s*\d", text[m.end() : m.end() + 3]):
+        pass  # "... 8413. Cole, T, 201160": an initial and a number after it
+    elif item and (len(first) < 2 or not _ITEM_AFTER.match(text, m.end())):
         return
     add((m.start(), m.end(), "person", sur.lower()))
+
+
+def _surname_initial(text, s, add):
+    """'"Patel R -- 119FH"' at ``s`` (a surname of the list and an initial)."""
+    m = _SURNAME_INITIAL.match(text, s)
+    if m is not None and _listed_surname(m.group("sur")):
+        add((m.start(), m.end(), "person", m.group("sur").lower()))
+
+
+def _listed_surname(sur):
+    """True when ``sur`` (in capitals or not) is a surname of the list that may be one."""
+    name = _cap_name(sur)
+    if sur in _ids.GENERIC_EMPLOYERS or sur in _ids.UNIT_WORDS:
+        return False  # "CID A", "NHS B"
+    return name in _ids.gazetteer()[1] and _plain_surname(name) and name not in _ids.NOT_GIVEN
+
+
+def _caps_initials(text, add):
+    """A surname in capitals and an initial, anywhere: "PATEL R -- Hounslow"."""
+    for m in _CAPS_INITIAL.finditer(text):
+        s = m.start()
+        if s >= 2 and text[s - 1] in "'’" and text[s - 2] == "O":
+            s -= 2  # "O'NEILL R"
+        if s and (text[s - 1].isalnum() or text[s - 1] in "'’-_"):
+            continue
+        sur = text[s : m.end()].split()[0]
+        if _listed_surname(sur):
+            add((s, m.end(), "person", sur.lower()))
 
 
 #: Initials said as a name when the speaker says they are initials: "the same initials,
@@ -262,7 +441,7 @@ _QUOTE = re.compile(r"\"([^\"\n]{4,600})\"|“([^”\n]{4,600})”")
 #: A lower-case word of a quoted message (not part of an e-mail, handle, link or number).
 _LOWER_WORD = re.compile(r"(?<![\w'’@/.-])[a-z]+(?![\w'’@/-]|\.[a-z])")
 #: Lower-case ranks that put a name after them: "pc okeke", "dc fenwick".
-_LOWER_RANKS = frozenset("pc dc ds sgt ps pcso insp di dci wpc".split())
+_LOWER_RANKS = frozenset("pc dc ds sgt ps pcso insp di dci wpc mr mrs ms miss".split())
 #: Kin words before a name in a message: "tell ur wife steph".
 _LOWER_KIN = frozenset("wife husband missus partner son daughter lad lass mum mam dad brother sister nan".split())
 #: Words of texts and posts in no word list, never a surname: "marcus lol", "sophie innit".
@@ -342,6 +521,40 @@ def _lower_names(text, add, given, family):
             n += 1
 
 
+#: In a message typed in capitals, a name after a verb of contact or a greeting: '"CALL
+#: DEBS ON 0161 ..."', '"TELL KAREN WALSH WE KNOW"'.
+_CAPS_CUE = re.compile(
+    r"(?<![A-Z])(?:CALL|RING|PHONE|TEXT|ASK\s+FOR|TELL|CONTACT|MESSAGE|FROM|DEAR|HI|HIYA|HELLO)\s+"
+    r"(?P<name>[A-Z]{2,}(?:-[A-Z]{2,})?)(?:\s+(?P<sur>(?:O['’])?[A-Z]{2,}(?:-[A-Z]{2,})?))?(?![\w'’-])"
+)
+
+
+def _caps_names(text, add, given):
+    """Names in quoted messages typed in capitals (see :data:`_CAPS_CUE`)."""
+    for m in _QUOTE.finditer(text):
+        g = 1 if m.group(1) is not None else 2
+        body = m.group(g)
+        if any(c.islower() for c in body):
+            continue
+        for c in _CAPS_CUE.finditer(text, m.start(g), m.end(g)):
+            w = c.group("name").capitalize()
+            if (
+                w not in given
+                or w.casefold() in _ids._common_words()
+                or w in _ids.NOT_GIVEN
+                or w in _ids.PHONETIC
+                or w in _ADDRESS_WORDS
+                or w in _ids._RANK_WORDS
+                or _ids._calendar(w)
+            ):
+                continue
+            end, ident = c.end("name"), w.lower()
+            sur = c.group("sur")
+            if sur and sur.casefold() not in _ids._common_words() and _listed_surname(sur):
+                end, ident = c.end("sur"), _cap_name(sur).lower()
+            add((c.start("name"), end, "person", ident))
+
+
 def find(text: str, add, folded) -> None:
     """Candidates of this area in ``text`` (``folded`` is ``text.casefold()`` when it
     keeps the length, else ``None``)."""
@@ -351,8 +564,11 @@ def find(text: str, add, folded) -> None:
         _initials(text, add)
     _initials_said(text, add)
     _lower_names(text, add, given, family)
+    if '"' in text or "“" in text:
+        _caps_names(text, add, given)
     if "," in text:
         _surname_first(text, add, given)
+    _caps_initials(text, add)
     if " my " in text:
         _is_my_kin(text, add, given)
     for i in _starts(text, _SELF_TOKENS):
@@ -395,6 +611,8 @@ def find(text: str, add, folded) -> None:
             continue
         end = m.start("name") + len(" ".join(words))
         add((m.start("name"), end, "person", words[-1].lower()))
+    _greeted(text, add)
+    _nickname_said(text, add)
     done = set()
     for i in _starts(text, _HUMAN_TOKENS):
         j = i
@@ -440,14 +658,54 @@ def find(text: str, add, folded) -> None:
             continue
         sur = m.group("sur")
         if (
-            sur not in family
-            or _ids.is_ordinary(sur)
+            not (_listed_double(sur, family) or _word_surname(text, m.end(), sur, family))
             or not _plain_surname(sur)
             or sur in _ids.NOT_GIVEN
             or _PLACE_BEFORE.search(text, max(0, m.start() - 10), m.start())
         ):
             continue
         add((m.start(), m.end(), "person", sur.lower()))
+
+
+#: Words after "Victoria", "Jordan" that make a place or a thing ("Victoria Cross",
+#: "Victoria Park"), not a surname, though they are surnames of the list.
+_STREET_WORD = re.compile(_ids._STREET)
+_NG_THING = frozenset(
+    """Cross Line Station Coach Bridge Falls Beach Harbour Airport Centre Hall Hospital Baths
+    Market Theatre Palace Stadium Arena Tower Dock Docks Pier Island Water River Lake Valley
+    Bay Point Junction Sponge Plum Street Secret Embankment Gate Quarter Mill""".split()
+)
+#: What may follow a person's full name: a pause or a verb.
+_AFTER_FULL_NAME = re.compile(
+    r"\s*(?:[,.;:!?)]|$)|\s+(?:said|says|was|is|had|has|who|and|posted|rang|came|went|got|did|does|"
+    r"told|sent|put|lives|lived|works|worked)\b"
+)
+
+
+def _word_surname(text, end, sur, family):
+    """True when ``sur``, a surname of the list that is also an English word ("Wainwright",
+    "Smith"), follows "Jordan" or "Tyrone" as a surname: not a word of a place or thing,
+    and a pause or a verb after it ("Jordan Wainwright. Sixteen.")."""
+    return (
+        sur in family
+        and sur not in _NG_THING
+        and sur not in _DWELLING
+        and sur not in _CLUB_WORDS
+        and sur not in _EVENT_WORDS
+        and sur not in _ids.UNIT_WORDS
+        and not _STREET_WORD.fullmatch(sur)
+        and _AFTER_FULL_NAME.match(text, end) is not None
+    )
+
+
+def _listed_double(sur, family):
+    """True when ``sur`` is a surname of the list and no English word, or a double-barrelled
+    one ("Baptiste-Clarke") whose parts are surnames of the list or no English words, one
+    of them in the list."""
+    if "-" not in sur:
+        return sur in family and not _ids.is_ordinary(sur)
+    parts = sur.split("-")
+    return any(p in family for p in parts) and all(p in family or not _ids.is_ordinary(p) for p in parts)
 
 
 #: Words of NOT_GIVEN that are given names in the UK more often than the place or thing
@@ -491,6 +749,7 @@ _HOLIDAY = re.compile(
     r"Good|Holy|Easter|Whit|Black|Cyber|Plough|Twelfth)\s+(?:Day|Night|Sunday|Monday|"
     r"Tuesday|Wednesday|Thursday|Friday|Saturday)\b"
     r"|\bGuy\s+Fawkes\b|\bFather\s+Christmas\b|\bSanta(?:\s+Claus)?\b|\bSt\.?\s+Nick\b"
+    r"|\bHappy\s+\d{1,3}(?:st|nd|rd|th)\b"
     r"|\b(?:Happy|Merry)\s+(?i:birthday|christmas|new\s+year|easter|anniversary|mother['’]?s|father['’]?s|"
     r"valentine['’]?s|hanukkah|diwali|eid|halloween|retirement|holidays|wedding)\b"
 )
@@ -505,7 +764,8 @@ _IDIOM = re.compile(
     r"Murphy['’]s\s+[Ll]aw|Tom\s+Thumb|Jack\s+and\s+Jill|Jack\s+in\s+the\s+box|"
     r"Dear\s+John|Uncle\s+Tom\s+Cobley|Man\s+Friday|Girl\s+Friday|Jobsworth|"
     r"Little\s+Johnny|Tommy\s+Atkins|Tin\s+Pot\s+Hitler|Uncle\s+Sam|Auntie\s+Beeb|"
-    r"Uncle\s+Tom(?:\s+Cobley)?|Gordon\s+Bennett|Bloody\s+Nora|Jesus(?:\s+H\.?)?\s+Christ|Jesus\s+wept)\b"
+    r"Uncle\s+Tom(?:\s+Cobley)?|Gordon\s+Bennett|Bloody\s+Nora|Jesus(?:\s+H\.?)?\s+Christ|Jesus\s+wept|"
+    r"Constable\s+Country|Billy\s+no[- ]?mates)\b"
 )
 #: Last words of football clubs' names ("Aston Villa", "Ross County"): a club, no person.
 _CLUB_WORDS = frozenset(
@@ -537,7 +797,7 @@ _PRODUCT_AFTER = re.compile(
 #: "a bobby", "the local bobbies": the police, not a name.
 _BOBBY = re.compile(r"(?i:\b(?:a|the|our|your|local|friendly|old|bent|every|any|two|some)\s+)Bobb(?:y|ies)\b")
 #: A reporting verb at the start of a sentence, subject left out: 'Said "I know you".'
-_QUOTE_OR_THAT = re.compile(r"\s*,?\s+[\"“‘]|\s*[“‘]|\s+that\b")
+_QUOTE_OR_THAT = re.compile(r"\s*,?\s+[\"“‘]|\s*[“‘]|\s+(?:that|like\s+that|it|so)\b")
 #: What the thing called or named is when it is no person.
 _THING = (
     r"group|groups|page|pages|channel|channels|chat|chats|thread|threads|site|website|forum|"
@@ -578,6 +838,10 @@ _DWELLING = frozenset(
 )
 
 
+#: A person said to be called something: "she's called", "he was called", "shes called".
+_SHE_CALLED = re.compile(r"(?i:\b(?:she|he|she['’]?s|he['’]?s|who['’]?s|who\s+is|(?:she|he)\s+(?:is|was))\s+)$")
+
+
 def _quoted(text, s, e):
     """True when the candidate ``text[s:e]`` is a whole quoted phrase (or its start)."""
     i = s - 1
@@ -598,6 +862,8 @@ def _names_a_thing(text, s, e, words):
     ):
         return False
     called = _CALLED_END.search(before) if named else None
+    if called and _SHE_CALLED.search(before, max(0, called.start() - 12), called.start()):
+        return False  # "shes called bev", "he's called Dai": a person
     if (called and _THING_WORD.search(before, max(0, called.start() - 45), called.start())) or (
         named and _GROUP_SELF.search(before)
     ):
@@ -621,6 +887,8 @@ def _ordinary_phrase(words):
     given, family = _ids.gazetteer()
     if len(words) < 2 or words[0] in _ids._RANK_WORDS or words[-1] in _DWELLING:
         return False
+    if len(words) == 2 and len(words[1]) == 1 and _listed_surname(words[0]):
+        return False  # "KHAN A" of a list: a surname and an initial
     if all(w in _ids.UNIT_WORDS for w in words[1:]) and words[0] in _ids.AMBIGUOUS_GIVEN | _ids.UNIT_WORDS:
         return True  # "Major Crime", "Serious Crime"
     for w in words:
@@ -656,7 +924,8 @@ _FIXED_WORDS = frozenset(
     Bloggs Blow Soap Tom Dick Harry Bob Billy Jack Lad Alec Alek Aleck Parker Bill Plod
     Thomas Robinson Heath Frost Johnny Russell Russells Big Sod Murphy Thumb Jill John
     Cobley Friday Jobsworth Atkins Hitler Sam Beeb Foreigner Mr Nice Average Peeping Smart
-    Nosey Nosy Doubting Uncle Auntie Dear Man Girl Little Tommy Tin Gordon Bennett Nora Jesus Christ Happy Merry""".split()
+    Nosey Nosy Doubting Uncle Auntie Dear Man Girl Little Tommy Tin Gordon Bennett Nora Jesus Christ Happy Merry
+    Constable Country""".split()
 )
 
 
@@ -740,21 +1009,222 @@ def _names_nobody(text, s, e, echo=True):
     return echo and len(words) == 1 and _echoed(text, s, e, words[0])  # "Hope? No hope."
 
 
+#: Animals kept as pets: a name said to be one of them names no person ("Bobby, that's my
+#: dog", "our cat, Luna").
+_PETS = (
+    r"dogs?|cats?|pupp(?:y|ies)|pups?|kittens?|horses?|pony|ponies|rabbits?|bunny|hamsters?|"
+    r"guinea\s+pigs?|budgies?|parrots?|tortoises?|goldfish|ferrets?|snakes?|lizards?|geckos?|"
+    r"spaniels?|labradors?|collies?|terriers?|staff(?:ie|y|ies)|greyhounds?|whippets?|lurchers?|"
+    r"poodles?|retrievers?|alsatians?|huskies|husky|pugs?|beagles?|dachshunds?|sausage\s+dog|"
+    r"cockapoos?|cavapoos?|shih\s+tzus?|chihuahuas?|rottweilers?|chickens?"
+)
+#: Nouns after an animal word that make it no pet: "my dog walker", "a dog handler".
+_PET_NOT = r"(?![\w'’-]|\s+(?:walkers?|sitters?|groomers?|trainers?|handlers?|wardens?|units?|sections?|people|person|owners?|breeders?|minders?|lovers?|fan|man|woman|lady|food|bowl)\b)"
+_PET_ADJ = r"(?:(?:little|old|new|big|daft|rescue|family|first|other|soppy|lovely)\s+)*"
+_PET_AFTER = re.compile(
+    r"(?:['’]s|\s*[,–—-]?\s*(?:that['’]s|that\s+is|he['’]s|she['’]s|it['’]s|who['’]s|who\s+is|"
+    r"is|was|being))\s+(?:my|our|his|her|their|your|the|a|an)\s+" + _PET_ADJ + rf"(?:{_PETS}){_PET_NOT}"
+)
+#: A name after the animal word: "my dog Bobby", "our cat, Luna,", "the dog's called Rolo",
+#: "a rescue greyhound called Ziggy" (a comma alone only after a possessive).
+_PET_BEFORE = re.compile(
+    r"(?:(?i:\b(?:my|our|his|her|their|your|mum['’]s|dad['’]s|nan['’]s)\s+)"
+    + _PET_ADJ
+    + rf"(?:{_PETS})(?:\s*,|)|(?i:\b(?:my|our|his|her|their|your|the|a|an|mum['’]s|dad['’]s|nan['’]s)\s+)"
+    + _PET_ADJ
+    + rf"(?:{_PETS})(?:['’]s\s+name(?:['’]s|\s+is|\s+was)?|['’]s\s+called|\s+(?:is|was)\s+called|"
+    r"\s*,?\s+(?:called|named)))\s+$"
+)
+#: The pet's name as a sentence of its own after the animal: "forty friends and a dog. Poppy."
+_PET_SENTENCE = re.compile(r"(?i:\b(?:a|an|the|my|our|his|her|their)\s+)" + _PET_ADJ + rf"(?:{_PETS})\.\s+$")
+
+
+def _is_pet(text, s, e):
+    """True when the one-word candidate ``text[s:e]`` is said to be a pet's name."""
+    if _PET_AFTER.match(text, e) or _PET_BEFORE.search(text, max(0, s - 50), s):
+        return True
+    return text[e : e + 1] in (".", "!") and _PET_SENTENCE.search(text, max(0, s - 40), s) is not None
+
+
+#: Nationalities, peoples and ethnicities said of someone: "I'm a Scot", "my dad's Black",
+#: "a proper Geordie" (a word that is also a name: only after an article or a verb "be").
+_PEOPLES = (
+    frozenset(
+        """Scot Scots Brit Brits Briton Britons Scotsman Scotswoman Welshman Welshwoman Irishman
+    Irishwoman Englishman Englishwoman Cornishman Geordie Geordies Scouser Scousers Mackem
+    Mackems Brummie Brummies Cockney Cockneys Mancunian Glaswegian Taff Taffy Jock Jocks Yank
+    Yankee Aussie Kiwi Pom Pommie Celt Gael Finn Dane Swede Pole Turk Kurd Sikh Jew Muslim
+    Hindu Christian Catholic Protestant Traveller Gypsy Roma""".split()
+    )
+    | _ids._ETHNICITIES
+)
+_PEOPLE_BEFORE = re.compile(
+    r"(?i:\b(?:a|an|the|proper|true|real|typical|fellow|another|born|half|am|i['’]m|"
+    r"is|was|are|were|['’]s|['’]re|literally|mixed|fully|part|very|quite)\s+)$"
+)
+#: The same after an article or an adjective only, for words that are also names ("Finn",
+#: "Christian": "it was Finn who posted it").
+_PEOPLE_BEFORE_NAME = re.compile(r"(?i:\b(?:a|an|the|proper|true|real|typical|fellow|another|born|half)\s+)$")
+#: Television programmes and films named after their policeman, and a landmark named with
+#: a given name: what is in them names nobody ("since Dixon of Dock Green", "Big Ben").
+_TITLES = re.compile(
+    r"\b(?:Dixon\s+of\s+Dock\s+Green|Juliet\s+Bravo|Inspector\s+(?:Morse|Gadget|Clouseau|George\s+Gently)|"
+    r"A\s+Touch\s+of\s+Frost|Dalziel\s+and\s+Pascoe|Hamish\s+Macbeth|"
+    r"Miss\s+Marple|Van\s+der\s+Valk|Big\s+Ben|Sherlock\s+Holmes)\b"
+)
+_TITLE_FIRST = "Dixon Juliet Inspector Touch Dalziel Hamish Marple Valk Ben Sherlock".split()
+#: The same programmes by their one-word names, only with television around them.
+_TITLE_WORDS = frozenset(
+    "Morse Taggart Rebus Vera Luther Columbo Kojak Bergerac Shoestring Wycliffe Poirot Frost Lynley Wexford".split()
+)
+_TV_BEFORE = re.compile(
+    r"(?i:\bwatch(?:ed|es|ing)?\s+(?:(?:old|an?|the|all|every)\s+)*(?:(?:episodes?|repeats|re-?runs|series)\s+of\s+)?)$"
+)
+_TV_AFTER = re.compile(
+    r"(?i:\s+(?:(?:is|was|were)\s+)?on\s+(?:the\s+)?(?:telly|tv|box|iplayer|netflix|itv|bbc)"
+    r"|\s+(?:repeats|re-?runs|box\s*sets?|episodes?)|['’]s\s+on\s+(?:the\s+)?(?:telly|tv))\b"
+)
+
+
+#: A breed named by a people or a place: "a German shepherd", "a Border collie".
+_BREED_AFTER = re.compile(
+    r"\s+(?:shepherds?|collies?|terriers?|spaniels?|retrievers?|mastiffs?|bulldogs?|pointers?|setters?|"
+    r"sheepdogs?|wolfhounds?|deerhounds?|pinschers?|cattle\s+dogs?)\b"
+)
+#: A drink by its brand: "a can of Stella", "a pint of Carling".
+_DRINK_BEFORE = re.compile(r"(?i:\b(?:cans?|pints?|bottles?|glass|crates?|half|slabs?|tins?|shots?)\s+of\s+)$")
+#: Weather warnings and lights: "Amber warnings for snow", "a Red alert".
+_COLOUR_AFTER = re.compile(r"\s+(?:warnings?|alerts?|lights?|lists?|zones?|weather)\b")
+
+
+def _not_a_person(text, s, e):
+    """True when the person candidate ``text[s:e]`` is a pet, a people or nationality, a
+    breed, a drink or a colour, or in the title of a programme (see above)."""
+    span = text[s:e]
+    if _BREED_AFTER.match(text, e) or _DRINK_BEFORE.search(text, max(0, s - 16), s):
+        return True  # "a German shepherd", "a can of Stella"
+    if span in _ids._COLOURS and _COLOUR_AFTER.match(text, e):
+        return True  # "Amber warnings"
+    if " " not in span:
+        w = span.removesuffix("'s").removesuffix("’s")
+        if w in _PEOPLES and (
+            _PEOPLE_BEFORE_NAME if w in _ids.gazetteer()[0] and w not in _ids._ETHNICITIES else _PEOPLE_BEFORE
+        ).search(text, max(0, s - 16), s):
+            return True  # "I'm a Scot", "my dad's literally Black"
+        if _is_pet(text, s, e):
+            return True  # "Bobby, that's my dog", "our cat, Luna"
+        if w in _TITLE_WORDS and (_TV_BEFORE.search(text, max(0, s - 50), s) or _TV_AFTER.match(text, e)):
+            return True  # "watching Vera on the telly"
+    return False
+
+
+def _titles(text):
+    """Spans of programme titles and landmarks (:data:`_TITLES`) in ``text`` (searched
+    only around a word of one of them)."""
+    out = set()
+    for i in _starts(text, _TITLE_FIRST):
+        for m in _TITLES.finditer(text, max(0, i - 12), i + 40):
+            out.add((m.start(), m.end()))
+    return sorted(out)
+
+
 def revise(text: str, found: list) -> list:
     """``found`` after this area's corrections."""
     if not any(f[2] == "person" for f in found):
         return found
     out = []
+    titles = _titles(text)
+    pets: set = set()
     for n, item in enumerate(found):
         s, e, kind, _ident = item
+        if titles and kind in ("person", "place", "address") and any(a <= s and e <= b for a, b in titles):
+            continue  # "Dixon of Dock Green": a programme
         if kind == "place" and n + 1 < len(found) and _KIN_TITLE_ONLY.fullmatch(text, s, e):
             nxt = found[n + 1]
             if nxt[2] == "person" and not text[e : nxt[0]].strip():
                 continue  # "Aunty" of "Aunty Pam": a title, no place
         if kind == "person" and _names_nobody(text, s, e):
             continue
+        if kind == "person" and _not_a_person(text, s, e):
+            if _is_pet(text, s, e):
+                pets.add(text[s:e])
+            continue
         out.append(item)
-    return _repeats(text, out)
+    if pets:  # the pet's name said again ("Bobby ... Bobby barked")
+        out = [f for f in out if not (f[2] == "person" and text[f[0] : f[1]].removesuffix("'s") in pets)]
+    out = _repeats(text, _size_repeats(text, _size_words(text, out)))
+    return _spelled(text, out) if "-" in text else out
+
+
+#: A word spelled out letter by letter: "B-R-O-N-A-G-H", "M-C-C-L-O-S-K-E-Y".
+_SPELLED = re.compile(r"(?<![\w-])(?:[A-Z]-){2,}[A-Z](?![\w-])")
+
+
+def _spelled(text, found):
+    """A name spelled out after it is said ("Bronagh McCloskey, that's B-R-O-N-A-G-H"):
+    the person's, when its letters are those of a word of a person or a name found in the
+    same text (letters alone name nobody)."""
+    spelled = list(_SPELLED.finditer(text))
+    if not spelled:
+        return found
+    names = {}
+    for s, e, kind, ident in found:
+        if kind in ("person", "place"):
+            for w in re.split(r"[\s'’-]+", text[s:e]):
+                if len(w) > 2:
+                    names.setdefault(w.upper(), ident if kind == "person" else w.lower())
+    extra = []
+    for m in spelled:
+        ident = names.get(m.group().replace("-", ""))
+        if ident is not None:
+            extra.append((m.start(), m.end(), "person", ident))
+    return _ids.resolve_overlaps(list(found) + extra) if extra else found
+
+
+#: "Big Stevie", "Little Mo", "Wee Davie": a word of size or age made part of a nickname.
+_SIZE_BEFORE = re.compile(r"(?<![\w'’-])(?:Big|Little|Wee|Young|Old|Fat)\s+$")
+
+
+def _size_repeats(text, found):
+    """A nickname made with a size word ("Big Al") said again elsewhere in the text, with
+    the same identity ("ask for Big Al ... Big Al's what they called me")."""
+    extra = []
+    for s, e, kind, ident in found:
+        span = text[s:e].removesuffix("'s").removesuffix("’s")
+        if kind != "person" or " " not in span or span.split()[0] not in _SIZE_WORDS:
+            continue
+        i = text.find(span)
+        while i >= 0:
+            j = i + len(span)
+            if not s <= i < e and (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
+                extra.append((i, j, "person", ident))
+            i = text.find(span, j)
+    return _ids.resolve_overlaps(list(found) + extra) if extra else found
+
+
+_SIZE_WORDS = frozenset(("Big", "Little", "Wee", "Young", "Old", "Fat"))
+
+
+def _size_words(text, found):
+    """``found`` with "Big" of "Big Stevie" taken into the person's span (a given name of
+    the lists after it; a candidate that is the word alone is replaced)."""
+    given = _ids.gazetteer()[0]
+    out: list = []
+    for item in found:
+        s, e, kind, ident = item
+        if kind == "person" and s >= 4 and text[s - 1] == " ":
+            m = _SIZE_BEFORE.search(text, max(0, s - 8), s)
+            first = text[s:e].split()[0].removesuffix("'s").removesuffix("’s")
+            if m and first in given and first not in _ids.AMBIGUOUS_GIVEN:
+                if out and out[-1][1] > m.start():
+                    if not (out[-1][0] == m.start() and out[-1][1] <= s and out[-1][2] in ("person", "place")):
+                        out.append(item)
+                        continue
+                    out.pop()  # "Little" found alone
+                out.append((m.start(), e, kind, ident))
+                continue
+        out.append(item)
+    return out
 
 
 _NICKNAME_AFTER = re.compile(
@@ -766,6 +1236,8 @@ _NICKNAME_AFTER = re.compile(
 def _nickname(text, s, e):
     """True when the candidate is a quoted nickname ('calls him "Spud"', '"Tash" they
     called her')."""
+    if _GREETING_END.search(text, max(0, s - 16), s):
+        return True  # "alright Pricey"
     return _quoted(text, s, e) and bool(
         _NICKNAME_BEFORE.search(text[max(0, s - 60) : s]) or _NICKNAME_AFTER.match(text, e)
     )
@@ -810,7 +1282,7 @@ def _repeats(text, found):
             if (
                 (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’-_"))
                 and (j == len(text) or not (text[j].isalnum() or text[j] in "-_"))
-                and not (ordinary and _ids._sentence_start(text, i))
+                and not (ordinary and _ids._sentence_start(text, i) and text[j : j + 1] not in (".", "!", "?"))
             ):
                 if spans is None:
                     spans = sorted((f[0], f[1]) for f in found)

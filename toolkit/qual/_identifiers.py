@@ -149,7 +149,7 @@ _UP = "A-ZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞĀĂĄĆĈ
 _LO = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
 _W = rf"[{_UP}][{_LO}]+"  # a capitalised word
 _SURNAME = rf"(?:[A-Z]['’])?(?:Mc|Mac)?{_W}(?:-{_W})?"
-_GIVEN = rf"(?:[A-Z]\.\s?|{_W}(?:-{_W})?\s+)"
+_GIVEN = rf"(?:[A-Z]\.\s?|[A-HJ-Z]\s(?=[A-Z][a-z])|{_W}(?:-{_W})?\s+)"  # "J. Kerr", "J Kerr", "Jo Kerr"
 
 
 def _alternation(words):
@@ -482,6 +482,10 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None, officers=
             continue  # "a police constable. Stupid": a sentence ends after the rank
         end = m.end()
         tokens = [t for t in re.split(r"[\s.]+", name) if t]
+        if re.search(r"\.\s", gap) and (
+            tokens[0].casefold() in _common_words() or (is_ordinary(tokens[0]) and tokens[0] not in gazetteer()[1])
+        ):
+            continue  # "when I was a PCSO. So it's": the next sentence's first word
         if tokens[0] in NOT_SURNAMES:
             continue
         if len(tokens) > 1 and tokens[-1] in NOT_SURNAMES:
