@@ -516,3 +516,82 @@ def test_paired_words_far_from_the_code_stay():
     text = "My collar was 7314. Later on, at the hotel, we sang seventy-three fourteen times over."
     found = _kinds(text)
     assert not any(k == "collar_number" and "seventy" in s for s, k in found)
+
+
+# ---------------------------------------------------------------------------------------
+# Web addresses spelled aloud, dates of birth in lists and asides (sentences written for
+# these tests)
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,part",
+    [
+        (
+            'She left a voice note: "try w-w-w dot hexham-snoops dot example dot com forward slash Okafor".',
+            "w-w-w dot hexham-snoops dot example dot com forward slash Okafor",
+        ),
+        (
+            'He read it off his phone, "h-t-t-p-s colon slash slash rogue-rozzers dot example dot net" and laughed.',
+            "h-t-t-p-s colon slash slash rogue-rozzers dot example dot net",
+        ),
+        (
+            "The caller spelled it: aitch tee tee pee, colon, slash slash, name-and-shame, dot example dot org, "
+            "slash east-riding. Then hung up.",
+            "aitch tee tee pee, colon, slash slash, name-and-shame, dot example dot org, slash east-riding",
+        ),
+        (
+            "It was double-u double-u double-u, dot, grassed-up dot co dot uk, slash tyneside, on the flyer.",
+            "double-u double-u double-u, dot, grassed-up dot co dot uk, slash tyneside",
+        ),
+    ],
+)
+def test_a_web_address_spelled_aloud(text, part):
+    start = text.index(part)
+    spans = [(s, e) for s, e, k, _ in find_identifiers(text) if k == "url"]
+    assert any(s <= start and start + len(part) <= e for s, e in spans), spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He spelled his e-mail, "bex, underscore, hall, at example dot com", down the line.',
+        "It was a dot com boom, and we all lost money. Dot the i's, she said.",
+        "I'll see you at the pub dot on seven, then.",
+    ],
+)
+def test_spoken_dots_that_are_no_web_address_stay(text):
+    assert not any(k == "url" for _, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        ("Our Jack's birthday was that week, the 14th of August, he'd just turned nine.", "14th of August"),
+        ("The scan said due date -- we'd not told anyone, mind -- the 2nd of February.", "2nd of February"),
+        ("And they knew his birthday, nineteenth o' March, and the school.", "nineteenth o' March"),
+        (
+            'Asked for her date of birth over the phone -- "the third of the ninth, two thousand and eight" -- '
+            "and she said it.",
+            "the third of the ninth, two thousand and eight",
+        ),
+        ('They had my children\'s birthdays. "Maisie, 2nd July. Harvey, 30th January." On a forum.', "30th January"),
+        ('It listed dates of birth: "Kowalczyk, 21/07/1994. Mbeki, 09/10/1988." and more.', "09/10/1988"),
+    ],
+)
+def test_dates_of_birth_in_asides_lists_and_dialect(text, date):
+    assert (date, "date_of_birth") in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My birthday was last week and on the 3rd of May I went to court.",
+        "The rent was due -- as ever, sadly -- the 6th of May.",
+        "Dear Sarah, 3rd March works for me. Happy birthday to your mum.",
+        "Born and bred in Leeds. The rota: Kowalczyk, 14/11/2023. Mbeki, 02/05/2024.",
+        "Happy birthday to Tom. Shifts: Kowalczyk, 14th March; Mbeki, 2nd May, nights.",
+    ],
+)
+def test_event_dates_in_lists_and_asides_stay(text):
+    assert not any(k == "date_of_birth" for _, k in _kinds(text)), _kinds(text)

@@ -580,7 +580,7 @@ _DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|\d{{1,2}}(?=\s+of\b|\s+{_win.MONTH}\b)|(?i
 _YEAR = rf"(?:(?:19|20)\d{{2}}|['’]\d{{2}}|(?i:{_SPOKEN_YEAR}))"
 #: A date said in words or with a short year; ``year`` empty when it has none.
 WORD_DATE = re.compile(
-    rf"(?<![\w-])(?:(?P<day>{_DAY})(?:\s+of)?\s+(?P<month>{_win.MONTH})"
+    rf"(?<![\w-])(?:(?P<day>{_DAY})(?:\s+of|\s+o['’])?\s+(?P<month>{_win.MONTH})"
     rf"|(?P<day2>{_DAY})\s+of\s+the\s+(?P<month2>(?i:{_ORD_MONTH})|(?:1[0-2]|0?[1-9])(?:st|nd|rd|th))(?:\s+month)?"
     rf"|(?P<month3>{_win.MONTH}),?\s+(?:the\s+)?(?P<day3>{_DAY}))"  # "March, twelfth, nineteen ..." too
     rf"(?:,?\s+(?:in\s+)?(?P<year>{_YEAR})|(?:\s+|,\s+(?=\d\d\s*(?:[,.;:!?)\"”’]|$)))(?P<year_short>\d{{2}}))?(?![\w'’-])"  # "4th of May 86"
@@ -603,7 +603,8 @@ SHORT_DATE = re.compile(
 _DOB_TRIGGER = re.compile(r"(?i:\b(?:d[.-]?o[.-]?b\.?s?|dates?\s+of\s+birth|birth\s?dates?|birthdays?|born)\b)")
 _GAP_WORDS = (
     r"(?:\s*[,:]\s*|\s+|['’]s\s*)?(?:(?:is|was|too|as|being|on|the|of|hers|his|mine|it['’]s|"
-    r"falls|erm|um|like|okay|ok|then|that['’]s)(?:\s*[,:]\s*|\s+))*"
+    r"falls|erm|um|like|okay|ok|then|that['’]s|(?:that|this|last|next)\s+(?:week|month)|"
+    r"(?:--|[—–])[^.!?\n\"“”—–]{1,40}?(?:--|[—–]))(?:\s*[,:]\s*|\s+))*"
 )
 #: Between the announcing word and a date right after it: "DOB's the", "birthday too, the".
 _GAP_OK = re.compile(rf"(?i:{_GAP_WORDS})")
@@ -628,7 +629,7 @@ def _words_or_short(m) -> bool:
 #: due", "expecting, due"): "the rent was due" is a bill's.
 _DUE_TRIGGER = re.compile(
     r"(?i:\bdue\s+date(?:['’]s)?\b|\b(?:I['’]m|I\s+was|she['’]s|she\s+(?:is|was)|we['’]re|we\s+were|"
-    r"expecting,?|missus|wife|partner|girlfriend|baby['’]s|baby\s+(?:is|was)|twins\s+(?:are|were))\s+due\b)"
+    r"expecting,?|missus|wife|partner|girlfriend|baby['’]s|baby\s+(?:is|was)|twins\s+(?:are|were))\s+due\b(?:\s+date(?:['’]s)?\b)?)"
 )
 #: "due 15 march", "due 30/1", "due on the 4th july": a date straight after "due" in a
 #: text that speaks of a pregnancy (month names in any case, as posts type them; a day
@@ -678,6 +679,16 @@ def _alone_in_sentence(text, m, lo):
     return False
 
 
+#: A date quoted as said, its article with it: '"the twenty-second of the eighth, ..."'.
+_QUOTED_THE = re.compile(r"(?<=[\"“‘'])(?i:the)\s+$")
+
+
+def _quoted_the(text, s):
+    """Start of the date at ``s`` with the "the" that opens its quotation, if any."""
+    m = _QUOTED_THE.search(text, max(0, s - 6), s)
+    return m.start() if m else s
+
+
 def _find_word_dates(text, add, due=False):
     for trig in _triggers(text, due):
         lo = trig.end()
@@ -700,7 +711,7 @@ def _find_word_dates(text, add, due=False):
             if not year and _GAP_OK.fullmatch(text, trig.end(), m.start()) is None:
                 if not (m.start() > first_end and _alone_in_sentence(text, m, first_end)):
                     continue  # a day and month alone only right after the announcing word
-            add(_win.date_of_birth(text, m.start(), end))
+            add(_win.date_of_birth(text, _quoted_the(text, m.start()), end))
         m = SHORT_DATE.match(text, _GAP_IN.match(text, trig.end()).end())
         if m is not None and not _win._COUNTED.match(text, m.end()):
             add(_win.date_of_birth(text, m.start(), m.end()))
@@ -783,11 +794,16 @@ def _dates_of_birth(text, found):
                 extra.append(_win.date_of_birth(text, m.start(), m.end()))
         elif kind == "person" and e + 3 < len(text) and text[e] == "," and text[e + 2 : e + 3].isdigit():
             m = _win.FULL_DATE.match(text, e + 2)
-            if m and _RECORD_GAP.match(text, m.end()) and _past_year(m.group()):
-                if dob_spoken is None:
-                    dob_spoken = _DOB_TRIGGER.search(text) is not None
-                if dob_spoken:
-                    extra.append(_win.date_of_birth(text, m.start(), m.end()))
+            if not (m and _RECORD_GAP.match(text, m.end()) and _past_year(m.group())):
+                # a day and month closing the clause: "Isla, 3rd March. Fraser, 19th October."
+                m = WORD_DATE.match(text, e + 2)
+                if not (m and _LIST_CLOSE.match(text, m.end()) and not _win._COUNTED.match(text, m.end())):
+                    continue
+            if dob_spoken is None:
+                dob_spoken = _DOB_TRIGGER.search(text) is not None
+            if dob_spoken:
+                extra.append(_win.date_of_birth(text, m.start(), m.end()))
+    extra.extend(_listed_dates(text, found + extra))
     for r in (f for f in found if f[2] in _RECORD_KINDS):  # a date of a record is beside its code
         hi = min(len(text), r[1] + 30)
         for m in _win.FULL_DATE.finditer(text, max(0, r[0] - 30), hi):
@@ -804,6 +820,35 @@ def _dates_of_birth(text, found):
     from toolkit.qual._identifiers import resolve_overlaps
 
     return resolve_overlaps(found + extra)
+
+
+#: The end of a list's entry: a comma, a semicolon, a sentence's end or a closing quote.
+_LIST_CLOSE = re.compile(r"[\"”’']?\s*(?:[,;]|[.!?](?:[\"”’)]|\s|$)|$)")
+#: A list's entry of a surname and a full date ("O'Neill, 14/11/1999."): the name before.
+_ENTRY_NAME_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][A-Za-z'’-]+,\s?$")
+
+
+def _listed_dates(text, found):
+    """Full dates in entries of a list of names and dates ("O'Neill, 14/11/1999.
+    Baptiste, 02/05/2001.") once one entry's date is a date of birth: the other entries'
+    dates of the same form."""
+    listed = [
+        f
+        for f in found
+        if f[2] == "date_of_birth" and _ENTRY_NAME_BEFORE.search(text, max(0, f[0] - 30), f[0]) is not None
+    ]
+    if not listed:
+        return []
+    shapes = {re.sub(r"\d", "0", text[s:e]) for s, e, _k, _i in listed}
+    out = []
+    for m in _win.FULL_DATE.finditer(text):
+        if re.sub(r"\d", "0", m.group()) not in shapes or any(f[0] < m.end() and m.start() < f[1] for f in found):
+            continue
+        if not _ENTRY_NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        if _LIST_CLOSE.match(text, m.end()) and _past_year(m.group()):
+            out.append(_win.date_of_birth(text, m.start(), m.end()))
+    return out
 
 
 def _past_year(date):
