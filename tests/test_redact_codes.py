@@ -774,3 +774,26 @@ def test_disguised_repeat_look_alikes(text):
     found = _kinds(text)
     assert ("3087", "collar_number") in found
     assert not any(k == "collar_number" and s != "3087" for s, k in found if "landline" in text)
+
+
+@pytest.mark.parametrize(
+    "text, part, kind",
+    [
+        ('The form had "J K 4 0 2 2 7 1 B" in the boxes and anyone could read it.', "J K 4 0 2 2 7 1 B", "ni_number"),
+        ("The van's on a Belfast plate, I think, LDV 3391, and it sat outside.", "LDV 3391", "vehicle"),
+    ],
+)
+def test_a_spaced_ni_number_and_a_plate_with_model_letters_after_plate(text, part, kind):
+    assert (part, kind) in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Room 101 had a 1 2 3 4 5 6 grid on the wall, A 30 mph limit outside.",
+        "The LEZ 2023 rules cover the M6 now. My plate is fine. LEZ 4172 is a tariff code.",
+        "We bought an LDV 3500 van for the unit.",
+    ],
+)
+def test_spaced_digits_and_model_letters_stay(text):
+    assert not any(k in ("ni_number", "vehicle") for _, k in _kinds(text)), _kinds(text)

@@ -595,3 +595,40 @@ def test_dates_of_birth_in_asides_lists_and_dialect(text, date):
 )
 def test_event_dates_in_lists_and_asides_stay(text):
     assert not any(k == "date_of_birth" for _, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text,part,kind",
+    [
+        (
+            'The text said "ur mam drives the blue kia D-F-seven-one, K-W-Z lol" and nothing else.',
+            "D-F-seven-one, K-W-Z",
+            "vehicle",
+        ),
+        ("They wrote his van is the white one P-L-two-three, M-Y-O on the drive.", "P-L-two-three, M-Y-O", "vehicle"),
+        (
+            "The reg went over the radio as Kilo Lima Seven Niner, Delta Foxtrot Romeo, twice.",
+            "Kilo Lima Seven Niner, Delta Foxtrot Romeo",
+            "vehicle",
+        ),
+        (
+            'She asked "is your National Insurance ar, ee, four, four, oh, nine, one, two, bee?" out loud.',
+            "ar, ee, four, four, oh, nine, one, two, bee",
+            "ni_number",
+        ),
+    ],
+)
+def test_plates_and_ni_numbers_spelled_in_groups(text, part, kind):
+    assert (part, kind) in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We had one, two, then three more cars after that, all red.",
+        "The wee one ee, she was six, nine at most, when it happened.",
+        "I got the black one in the end, a Golf, six years old.",
+    ],
+)
+def test_spelled_plate_look_alikes_stay(text):
+    assert not any(k in ("vehicle", "ni_number") for _, k in _kinds(text)), _kinds(text)

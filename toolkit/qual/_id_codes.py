@@ -408,6 +408,18 @@ def _sentence_bounds(text, pos, before=0):
     return sentences[max(0, i - before)][0], sentences[i][1]
 
 
+#: "plate", "reg": a plate spoken of just before a code ("on an NI plate obviously, LEZ 4172").
+_PLATE_WORD = re.compile(r"(?i:\b(?:reg|registration|(?:number\s?)?plates?)\b)")
+
+
+def _plate_said_before(text, m):
+    """True when a plate is spoken of in the 60 characters before the code ``m`` (letters
+    that are also a model's or a scheme's, "LEZ 4172"), its sentence only, four digits."""
+    lo = max(0, m.start() - 60)
+    lo = max(lo, text.rfind(". ", lo, m.start()) + 1)
+    return len(m.group("d")) == 4 and _PLATE_WORD.search(text, lo, m.start()) is not None
+
+
 def _find_vehicles(text, add, folded, starts):
     for m in _ids._anchored_finditer(_REG_WORD, text, folded, ("reg", "plate", "number")):
         plate = m.group("plate")
@@ -418,7 +430,9 @@ def _find_vehicles(text, add, folded, starts):
             continue
         add((m.start("plate"), m.end("plate"), "vehicle", plate.replace(" ", "").upper()))
     for m in _ids._matches_at(_DATELESS, text, starts):
-        if m.group("l") in _not_plate_letters() or m.group("l") in _MODEL_LETTERS or _is_year(m.group("d")):
+        if m.group("l") in _not_plate_letters() or _is_year(m.group("d")):
+            continue
+        if m.group("l") in _MODEL_LETTERS and not _plate_said_before(text, m):
             continue
         if _DETERMINER_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             continue  # "a RAV4", "the VW 1500": a make or a model
@@ -453,6 +467,17 @@ _NI_BAD = frozenset("BG GB NK KN TN NT ZZ".split())
 def _ni_prefix_ok(p):
     p = p.upper()
     return p == "QQ" or (p[0] in _NI_FIRST and p[1] in _NI_SECOND and p not in _NI_BAD)
+
+
+#: An NI number written a character at a time ("C E 3 1 0 6 7 2 D"), as on a form with
+#: boxes: its shape is telling enough without an NI word near it.
+_NI_SPACED = re.compile(r"(?<![\w-])(?P<p>[A-Z] ?[A-Z])(?: \d){6} [A-D](?![\w-])")
+
+
+def _find_spaced_ni(text, add):
+    for m in _NI_SPACED.finditer(text):
+        if _ni_prefix_ok(m.group("p").replace(" ", "")):
+            add((m.start(), m.end(), "ni_number", m.group().replace(" ", "")))
 
 
 def _find_ni(text, add, starts):
@@ -499,6 +524,8 @@ def find(text: str, add, folded) -> None:
     elif "DO " in text:  # "DO 52": a short role number
         _find_role_numbers(text, add, hay)
     _find_plates_and_ni(text, add, folded, hay, runs)
+    if sum(e - s == 1 for s, e in runs) >= 6:  # digits one by one: "C E 3 1 0 6 7 2 D"
+        _find_spaced_ni(text, add)
 
 
 def _find_codes(text, add, folded, hay, runs):

@@ -70,6 +70,7 @@ _DIGIT_WORDS = {
     "seven": "7",
     "eight": "8",
     "nine": "9",
+    "niner": "9",  # the radio's "nine": "Six Niner"
 }
 _TEEN_WORDS = {
     "ten": "10",
@@ -116,6 +117,7 @@ _LETTER_NAMES = {
     "en": "N",
     "ar": "R",
     "ex": "X",
+    "ee": "E",  # "ar, ee, six, ...": an NI number's letters
 }
 _PHONETIC = {
     "alpha": "A",
@@ -185,6 +187,7 @@ _GUARD = (
     "seven",
     "eight",
     "nine",
+    "niner",
     "zero",  # "seven zero": a plate's two digits ("Yankee Tango seven zero, ...")
     "ten",
     "eleven",
@@ -286,7 +289,7 @@ def _runs(text: str) -> list[tuple[int, int, str, int, int, bool]]:
     out = []
     for m in _window_matches(text, windows):
         toks = _tokens(text, m.start(), m.end())
-        if toks and _pronoun_one(text, toks[0]):
+        if toks and (_pronoun_one(text, toks[0]) or _one_before_plate(text, toks)):
             toks = toks[1:]
         while toks and _lone_phonetic(text, toks, 0):
             toks = toks[1:]
@@ -313,6 +316,17 @@ _ONE_PRONOUN_BEFORE = re.compile(
 def _pronoun_one(text, tok):
     """True when ``tok`` is the word "one" standing for a thing ("the old one")."""
     return text[tok[0] : tok[1]].casefold() == "one" and _ONE_PRONOUN_BEFORE.search(text, max(0, tok[0] - 8), tok[0])
+
+
+def _one_before_plate(text, toks):
+    """True when the run opens with the word "one" and the rest reads a plate ("the black
+    one Y-K-one-two, H-V-F"): "one" is a pronoun there."""
+    return (
+        len(toks) > 4
+        and text[toks[0][0] : toks[0][1]].casefold() == "one"
+        and toks[1][3] in ("letter", "phonetic")
+        and _CURRENT_PLATE.fullmatch("".join(t[2] for t in toks[1:])) is not None
+    )
 
 
 def _halves(toks):
@@ -443,8 +457,10 @@ def _kind(text, s, e, string, n_digits, n_tok, paired):
         return "ni_number"
     if not digits_only and _POSTCODE.fullmatch(string) and n_tok >= 4:
         return "postcode"  # "L-S, six, two, A-B"
-    if n_tok >= 6 and _CURRENT_PLATE.fullmatch(string):
-        return "vehicle"  # "Kilo Papa one seven, X-ray Tango Yankee": a plate read letter by letter
+    if n_tok >= 4 and _CURRENT_PLATE.fullmatch(string):
+        # "Kilo Papa one seven, X-ray Tango Yankee", "M-A-one-six, X-R-T": a plate read
+        # letter by letter (four words at least: its letters spelled in groups)
+        return "vehicle"
     if digits_only and string.startswith("44") and n_digits == 12 and _PLUS.search(before):
         return "phone"  # "plus four four, seven seven double oh, ..."
     if digits_only and n_digits in (10, 11) and string[0] == "0" and string[1] != "0" and n_tok >= 6:
