@@ -797,3 +797,35 @@ def test_a_spaced_ni_number_and_a_plate_with_model_letters_after_plate(text, par
 )
 def test_spaced_digits_and_model_letters_stay(text):
     assert not any(k in ("ni_number", "vehicle") for _, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, part",
+    [
+        # a code with letters said again with a space, over a part of it found alone
+        ('My shoulder number is 519KT, and the page asked "who is 519 KT, anyone know her".', "519 KT"),
+        # a dispatcher's operator code with letters
+        ("On the control desk our operator codes show on the screen, mine's NY-C 204, for anyone to see.", "NY-C 204"),
+        # a rank abbreviation and a code with letters, no name
+        ("Log entry: 03:10 -- PC KT 4418 attending, with a dog unit.", "KT 4418"),
+        # "my PCSO number's ..."
+        ("I'm a PCSO in the Fens, and my PCSO number's 6620, which the page printed.", "6620"),
+        # a number after an officer's name going on into a verb
+        ('The post read "PC J. Okafor 3318 drives a white Corsa and parks outside".', "3318"),
+    ],
+)
+def test_collar_numbers_in_loose_forms(text, part):
+    assert (part, "collar_number") in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The staff code for overtime is 4400, and the operator code list runs to 300 entries.",
+        "PC Dawn Hill 1990 was a good year for the station, and Sgt Bell 101 was the call.",
+        "PC Jones 300 times told me to stop, and PC Ann Lee 2200 hours was the start.",
+        "My plate is fine. We met in Room 101 at 0930, on the M6 after the A30 mph limit.",
+    ],
+)
+def test_collar_look_alikes_after_names_and_codes_stay(text):
+    assert not any(k == "collar_number" for _, k in _kinds(text)), _kinds(text)

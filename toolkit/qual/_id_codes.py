@@ -174,6 +174,9 @@ _STAFF_TRIGGER = re.compile(
     r"(?i:\b(?:staff|payroll|pay|employee|personnel|service|force|operator|(?-i:DO)['’]?s?|"
     r"detention\s+officer['’]?s?)\s+(?:numbers?|nos?\b|ID\b|IDs\b))"
 )
+#: A dispatcher's or a staff member's code ("our operator codes on the screen, mine's
+#: WY-D 117"): a code with letters only (a bare number after "code" is a pay or job code).
+_STAFF_CODE_TRIGGER = re.compile(r"(?i:\b(?:staff|employee|personnel|operator|user)\s+codes?\b)")
 
 
 def _windows(text, trigger, found_in, folded, tokens):
@@ -315,8 +318,11 @@ _REFERENCE_BEFORE = re.compile(
 #: A rank word and a number, no name: "Sergeant 3346, I'll find you", "Constable 2210".
 _RANK_NUMBER = re.compile(
     r"(?<![\w.])(?:[Ss]ergeant|[Cc]onstable|Sarge|Officer|Special"
-    r"|(?:PC|PS|DC|DS|Sgt|PCSO|SC)\.?,?\s*(?:no\.?|number|#)|P\.C\.|P\.S\.|D\.C\.|Sgt\.)"
+    r"|(?:PC|PS|DC|DS|Sgt|PCSO|SC)\.?,?\s*(?:no\.?|number(?:['’]s|\s+(?:is|was))?|#)|P\.C\.|P\.S\.|D\.C\.|Sgt\.)"
     r"\s*(?P<num>\d{3,6})(?![\w%£:/-]|[.,]\d)"
+    # a rank abbreviation and a code with letters, no name: "PC EX 3321 attending" (the
+    # letters are the code's: a force's or a station's)
+    r"|(?<![\w.])(?-i:PC|PS|PCSO|SC|Sgt)\s+(?P<lettered>(?P<pre>[A-Z]{2,3})\s?\d{3,6})(?![\w%£:/-]|[.,]\d)"
 )
 #: A detention officer's role letters and the number: "DO 318", "DDO D552" (capitals
 #: only: "do 300" is a verb). The role goes with the number, as some corpora mark it ("DO
@@ -543,6 +549,8 @@ def _find_codes(text, add, folded, hay, runs):
             # a staff number: a collar number's length (3-5 digits) or a warrant number's
             k = "collar_number" if _n_digits(text[s:e]) <= 5 else "warrant_number"
             add((s, e, k, _ident(text, s, e)))
+    if "code" in hay and any(w in hay for w in ("staff", "employee", "personnel", "operator", "user")):
+        _find_staff_codes(text, add, folded)
     if any(w in hay for w in _COLLAR_TOKENS):
         tokens = (*_COLLAR_TOKENS, "number")
         for s, e, k in _window_codes(text, _win._COLLAR_TRIGGER, "collar_number", 3, 5, folded, tokens):
@@ -556,6 +564,14 @@ def _find_codes(text, add, folded, hay, runs):
                 add((span[0], span[1], "collar_number", text[span[0] : span[1]].replace(" ", "")))
     if any(w in hay for w in _RANK_TOKENS):
         for m in _ids._anchored_finditer(_RANK_NUMBER, text, folded, _RANK_TOKENS):
+            if m.group("lettered"):
+                num = m.group("lettered")
+                digits = num[len(m.group("pre")) :].strip()
+                if m.group("pre") in _NOT_PREFIX or m.group("pre") in _RANK_PREFIX or _is_year(digits):
+                    continue
+                if not _win._COUNTED.match(text, m.end()) and not _plural_after(text, m.end()):
+                    add((m.start("lettered"), m.end(), "collar_number", num.replace(" ", "")))
+                continue
             num = m.group("num")
             if _is_year(num) or num in _SERVICE_NUMBERS or _win._COUNTED.match(text, m.end()):
                 continue  # a year, a count, "Sergeant 101" (a first course), a service's number
@@ -613,6 +629,20 @@ def _find_codes(text, add, folded, hay, runs):
             collar = d <= 4 or any(w in hay for w in _COLLAR_TOKENS)
             kind = "warrant_number" if "warrant" in hay or d >= 6 or not collar else "collar_number"
             add((m.start(), m.end(), kind, _ident(text, m.start(), m.end())))
+
+
+def _find_staff_codes(text, add, folded):
+    """Codes with letters in a window after "operator code" / "staff code"
+    (:data:`_STAFF_CODE_TRIGGER`): a collar number of 3-5 digits, a warrant number longer."""
+
+    def found_in(lo, hi):
+        return next(_codes(text, lo, hi, bare_min=99, want_letters=True), None) is not None
+
+    tokens = ("staff", "employee", "personnel", "operator", "user")
+    for lo, hi in _windows(text, _STAFF_CODE_TRIGGER, found_in, folded, tokens):
+        for s, e in _codes(text, lo, hi, bare_min=99, want_letters=True):
+            k = "collar_number" if _n_digits(text[s:e]) <= 5 else "warrant_number"
+            add((s, e, k, _ident(text, s, e)))
 
 
 def _find_role_numbers(text, add, hay):
@@ -695,7 +725,8 @@ _TIME_NOUN_AFTER = re.compile(
 _PLURAL_AFTER = re.compile(r"\s+(?:more\s+|other\s+|odd\s+)?(?P<w>[a-z]{2,}s)\b")
 _VERBS_IN_S = frozenset(
     """is was has does says goes gets means looks seems reads shows comes sits stays stands
-    appears belongs matches works lives keeps makes takes tells always sounds rings""".split()
+    appears belongs matches works lives keeps makes takes tells always sounds rings
+    drives owns patrols attends knows wants needs covers""".split()
 )
 
 
@@ -1260,17 +1291,30 @@ def _repeats(text, found):
         return found
     spans = sorted((f[0], f[1]) for f in found)
     starts = [a for a, _ in spans]
-    add = []
+    add, dropped = [], set()
     for item in extra:
         k = bisect.bisect_right(starts, item[0]) - 1
-        if k >= 0 and spans[k][1] > item[0]:
-            continue
-        if k + 1 < len(spans) and spans[k + 1][0] < item[1]:
+        if (k >= 0 and spans[k][1] > item[0]) or (k + 1 < len(spans) and spans[k + 1][0] < item[1]):
+            inside = _parts_of(found, item)
+            if inside:  # "482" found alone in "482 CW", said again of "482CW": the whole code
+                dropped.update(inside)
+                add.append(item)
             continue
         add.append(item)
     if not add:
         return found
-    return _ids.resolve_overlaps(found + add)
+    return _ids.resolve_overlaps([f for f in found if f not in dropped] + add)
+
+
+def _parts_of(found, item):
+    """The candidates of ``found`` that overlap ``item``, when all of them are shorter
+    codes of its kind inside it (a collar or warrant number); else an empty list."""
+    if item[2] not in ("collar_number", "warrant_number"):
+        return []
+    over = [f for f in found if f[0] < item[1] and item[0] < f[1]]
+    if all(f[2] == item[2] and item[0] <= f[0] and f[1] <= item[1] and f[1] - f[0] < item[1] - item[0] for f in over):
+        return over
+    return []
 
 
 def _disguised_repeats(text, found):
