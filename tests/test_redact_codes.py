@@ -829,3 +829,37 @@ def test_collar_numbers_in_loose_forms(text, part):
 )
 def test_collar_look_alikes_after_names_and_codes_stay(text):
     assert not any(k == "collar_number" for _, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, part",
+    [
+        (
+            "The phishing page asked me to confirm my warrant number. Stupidly I did. I entered it. KR 55017. Gone.",
+            "KR 55017",
+        ),
+        (
+            "On the first label was the warrant number, T-4410-19. The second label, T-4411-19, was my crewmate's.",
+            "T-4411-19",
+        ),
+        ('The leaked sheet read "Rank: PC. Warrant: HB 2207 15. Station: none given."', "HB 2207 15"),
+        ("His warrant number was printed on the flyer, LN 40 22 17, next to his photo.", "LN 40 22 17"),
+        ("It was a warrant card for sale online. You could see the number, DM 6081 33, and my face.", "DM 6081 33"),
+        ("The post just said warrant GY 2020 0417 and my address.", "GY 2020 0417"),
+    ],
+)
+def test_warrant_numbers_in_groups_sentences_and_siblings(text, part):
+    assert (part, "warrant_number") in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They got a search warrant. We went in at 0600. Room 101. The A 30 mph limit applied.",
+        "The warrant was for an address in Leeds, and we made 2 arrests on the M6 at 10 15 that night.",
+        "The warrant card had expired. The number, 20 19 44, was the score in the darts, not a code.",
+        "My warrant number is secret. I was born and bred in Leeds. Section 40. OK 2019.",
+    ],
+)
+def test_warrant_look_alikes_in_groups_and_sentences_stay(text):
+    assert not any(k == "warrant_number" for _, k in _kinds(text)), _kinds(text)

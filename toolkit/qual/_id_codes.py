@@ -263,6 +263,78 @@ def _find_warrant_forms(text, add, folded):
                 add((m.start("d"), m.end("d"), "warrant_number", _ident(text, m.start("d"), m.end("d"))))
     if " " in text:
         _find_grouped_warrants(text, add, folded)
+        _find_lettered_groups(text, add, folded)
+    _find_warrant_sentences(text, add, folded)
+
+
+#: A warrant number of letters and two or three groups of digits ("NB 1492 07", "SY 501
+#: 884", "EX 20 19 44", "NT 2019 0388"): 5-9 digits in all.
+_LETTERED_GROUPS = re.compile(
+    r"(?<![\w£$€.,:/#&-])(?P<pre>[A-Z]{1,3}) (?P<g>\d{2,4}(?: \d{2,4}){1,2})(?![\w%£:/-]|[.,]\d| ?\d)"
+)
+
+
+def _lettered_groups(text, lo, hi):
+    for m in _LETTERED_GROUPS.finditer(text, lo, hi):
+        n = _n_digits(m.group("g"))
+        if 5 <= n <= 9 and m.group("pre") not in _NOT_PREFIX and m.group("pre") not in _RANK_PREFIX:
+            if not _win._COUNTED.match(text, m.end()) and not _plural_after(text, m.end()):
+                yield m.start(), m.end()
+
+
+def _find_lettered_groups(text, add, folded):
+    """Warrant numbers of letters and groups of digits (:data:`_LETTERED_GROUPS`) right
+    after "warrant" ("Warrant: NB 1492 07"), in a window after "warrant number / card",
+    or after "the number" up to 300 characters after a warrant is spoken of ("You could
+    see the number, CC 3307 18")."""
+    if _LETTERED_GROUPS.search(text) is None:
+        return
+
+    def found_in(lo, hi):
+        return next(_lettered_groups(text, lo, hi), None) is not None
+
+    spans = [
+        span
+        for t in _ids._anchored_finditer(_WARRANT_RIGHT_BEFORE, text, folded, ("warrant",))
+        for span in _lettered_groups(text, t.end(), t.end() + 16)
+        if span[0] == t.end()
+    ]
+    for lo, hi in _windows(text, _win._WARRANT_TRIGGER, found_in, folded, ("warrant",)):
+        spans.extend(_lettered_groups(text, lo, hi))
+    for t in _ids._anchored_finditer(_WARRANT_WORD, text, folded, ("warrant",)):
+        for n in _THE_NUMBER.finditer(text, t.end(), t.end() + 300):
+            spans.extend(span for span in _lettered_groups(text, n.end(), n.end() + 16) if span[0] == n.end())
+    for s, e in spans:
+        add((s, e, "warrant_number", _ident(text, s, e)))
+
+
+_WARRANT_WORD = re.compile(r"(?i:\bwarrant)")
+#: "warrant NT 2019 0388", "Warrant: NB 1492 07", "warrant number's ...": right before the code.
+_WARRANT_RIGHT_BEFORE = re.compile(
+    r"(?i:\bwarrant(?:\s+card)?(?:\s+(?:number|no\.?|num|ID))?(?:['’]s|\s+(?:is|was|reads|said|of))?\s*[,:#]?\s*)"
+)
+#: "the number, ...", "my number was ...", "my real number, ...": a number said of a card.
+_THE_NUMBER = re.compile(
+    r"(?i:\b(?:the|my|his|her|their|your)\s+(?:real\s+|own\s+|old\s+)?number(?:['’]s|\s+(?:is|was|on\s+it))?"
+    r"(?:\s+through\s+the\s+window)?\s*[,:]?\s*)"
+)
+#: A code with letters said as a sentence of its own ("I typed it. DP 30192."), some
+#: sentences after "warrant number".
+_CODE_SENTENCE = re.compile(r"(?<=[.!?] )(?P<code>[A-Z]{1,3}[ -]?\d{4,9})[.!?](?=\s|$)")
+
+
+def _find_warrant_sentences(text, add, folded):
+    """A code with letters as a sentence of its own (:data:`_CODE_SENTENCE`) in the 120
+    characters after "warrant number" (within three sentences)."""
+    for t in _ids._anchored_finditer(_win._WARRANT_TRIGGER, text, folded, ("warrant",)):
+        hi = t.end() + 120
+        for m in _CODE_SENTENCE.finditer(text, t.end(), hi):
+            pre = re.match(r"[A-Z]+", m.group("code")).group()
+            if pre in _NOT_PREFIX or pre in _RANK_PREFIX or _is_year(m.group("code")[len(pre) :].strip(" -")):
+                continue
+            if text.count(". ", t.end(), m.start()) + text.count("? ", t.end(), m.start()) > 3:
+                break
+            add((m.start("code"), m.end("code"), "warrant_number", _ident(text, m.start("code"), m.end("code"))))
 
 
 #: A warrant number said in two groups of digits ("19 0388", "2934 0117"): 6-8 digits in
@@ -527,8 +599,11 @@ def find(text: str, add, folded) -> None:
         _find_codes(text, add, folded, hay, runs)
         if any(e < len(text) and text[e] == "." for _, e in runs):  # digits, then a dot
             _find_dotted_phones(text, add)
-    elif "DO " in text:  # "DO 52": a short role number
-        _find_role_numbers(text, add, hay)
+    else:
+        if "DO " in text:  # "DO 52": a short role number
+            _find_role_numbers(text, add, hay)
+        if "warrant" in hay and " " in text:  # "warrant number, EX 20 19 44": groups of two
+            _find_lettered_groups(text, add, folded)
     _find_plates_and_ni(text, add, folded, hay, runs)
     if sum(e - s == 1 for s, e in runs) >= 6:  # digits one by one: "C E 3 1 0 6 7 2 D"
         _find_spaced_ni(text, add)
@@ -884,7 +959,7 @@ def _short_repeats(text, found):
 
 
 #: A collar or warrant number with a letter prefix: "KP 55109", "MPS 221904", "W-318840".
-_LETTERED = re.compile(r"(?P<pre>[A-Z]{1,4})(?P<sep>[-/ ]?)(?P<d>\d{3,9})")
+_LETTERED = re.compile(r"(?P<pre>[A-Z]{1,4})(?P<sep>[-/ ]?)(?P<d>\d{3,9})(?:(?P<sep2>[-/])(?P<d2>\d{2,4}))?")
 
 
 def _siblings(text, found):
@@ -897,10 +972,12 @@ def _siblings(text, found):
         if kind in ("collar_number", "warrant_number"):
             m = _LETTERED.fullmatch(text, s, e)
             if m and m.group("pre") not in _RANK_PREFIX and m.group("pre") not in _NOT_PREFIX:
-                forms.add((m.group("pre"), m.group("sep"), len(m.group("d")), kind))
+                # a group after the number ("W-2290-17", then "W-2291-17") is the form's too
+                tail = re.escape(m.group("sep2")) + rf"\d{{{len(m.group('d2'))}}}" if m.group("d2") else ""
+                forms.add((m.group("pre"), m.group("sep"), len(m.group("d")), tail, kind))
     extra = []
-    for pre, sep, n, kind in forms:
-        pattern = re.compile(rf"(?<![\w£$€#/.,-]){re.escape(pre + sep)}\d{{{n}}}(?![\w%£/-]|[.,]\d)")
+    for pre, sep, n, tail, kind in forms:
+        pattern = re.compile(rf"(?<![\w£$€#/.,-]){re.escape(pre + sep)}\d{{{n}}}{tail}(?![\w%£/-]|[.,]\d)")
         for m in pattern.finditer(text):
             if not any(f[0] < m.end() and m.start() < f[1] for f in found):
                 extra.append((m.start(), m.end(), kind, _ident(text, m.start(), m.end())))
