@@ -863,3 +863,28 @@ def test_warrant_numbers_in_groups_sentences_and_siblings(text, part):
 )
 def test_warrant_look_alikes_in_groups_and_sentences_stay(text):
     assert not any(k == "warrant_number" for _, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, part, kind",
+    [
+        ('The message said "ur mams car lr19 kdw is outside ur house" and nothing else.', "lr19 kdw", "vehicle"),
+        ('"Gary drives p7 gkm, we see it every night".', "p7 gkm", "vehicle"),
+        ('The custody sheet read "DO Hartley, D4410, Leeds custody".', "D4410", "collar_number"),
+        ('The operator number for each of us was on it. "Kim 3381, Raj 3390, Lou 3402."', "3390", "collar_number"),
+    ],
+)
+def test_lower_case_plates_officers_and_lists_of_names_with_numbers(text, part, kind):
+    assert (part, kind) in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I drove to see the b52s, and the flat is n4 and we had a1 service.",
+        "My collar number is on the rota. Room 101, Room 102 and Room 103 were booked.",
+        "The staff numbers were on the wall. Section 136, Section 135 and Section 2 came up.",
+    ],
+)
+def test_lower_case_and_list_look_alikes_stay(text):
+    assert not any(k in ("vehicle", "collar_number") for _, k in _kinds(text)), _kinds(text)

@@ -632,3 +632,35 @@ def test_plates_and_ni_numbers_spelled_in_groups(text, part, kind):
 )
 def test_spelled_plate_look_alikes_stay(text):
     assert not any(k in ("vehicle", "ni_number") for _, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        ("It's my daughter's birthday on the ninth of October, she'll be ten.", "ninth of October"),
+        ("The text said 'we know ur lad, dob 3 11 09, we know his school'.", "3 11 09"),
+        ("The date of birth of my little girl, Nia, the fourth of March, was on the post.", "fourth of March"),
+    ],
+)
+def test_dates_of_birth_after_birthday_on_spaced_figures_and_whose(text, date):
+    assert (date, "date_of_birth") in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dob field said 12 30 on the form, a time, not a date.",
+        "We met the day after her birthday, on the ninth of October, at court.",
+    ],
+)
+def test_figures_and_days_near_a_birthday_stay(text):
+    assert not any(k == "date_of_birth" for _, k in _kinds(text)), _kinds(text)
+
+
+def test_a_web_address_with_its_host_spelled_letter_by_letter():
+    text = "He spelled it out: H T T P S colon slash slash, W W W dot, G R A S S, U P dot example dot com. Then went."
+    urls = [(text[s:e], i) for s, e, k, i in find_identifiers(text) if k == "url"]
+    assert urls == [
+        ("H T T P S colon slash slash, W W W dot, G R A S S, U P dot example dot com", "grassup.example.com")
+    ], urls
+    assert not any(k == "url" for _, k in _kinds("I got an A B dot com, nothing else, in the quiz."))

@@ -127,7 +127,8 @@ def _codes(text, lo, hi, *, bare_min, want_letters=False, single_letter=True, st
             thing = _win._NUMBERED_THING.search(text, max(0, s - 15), s)
             digits = m.group("digits") or m.group("digits2")  # "4417" or "4821PL"
             if thing and not (thing.group().strip().casefold() == "number" and len(digits) >= 4):
-                continue  # "Section 40", "Room 101", "number 9" (but "number 220145")
+                if not _name_list(text, thing, m):
+                    continue  # "Section 40", "Room 101", "number 9" (but "number 220145")
             if _time_before(text, s):
                 continue  # "at 0730"
             if _plural_after(text, m.end()):
@@ -138,6 +139,26 @@ def _codes(text, lo, hi, *, bare_min, want_letters=False, single_letter=True, st
 
 
 _SEPARATORS = re.compile(r"[\s/-]")
+#: The next or the last entry of a list of first names and numbers ("Deb 4471, Ste 4488,
+#: Priti 4502"): names differ where numbered things repeat ("Room 101, Room 102").
+_NAME_ENTRY_AFTER = re.compile(r",\s*(?:and\s+)?(?P<w>[A-Z][a-z]+) \d{3,6}(?![\w%£:/-]|[.,]\d)")
+_NAME_ENTRY_BEFORE = re.compile(r"(?<![\w-])(?P<w>[A-Z][a-z]+) \d{3,6},\s*(?:and\s+)?$")
+
+
+def _name_list(text, thing, m):
+    """True when the code ``m`` after a capitalised word (``thing``) is an entry of a list
+    of names and numbers of the same length, each name another."""
+    word = thing.group().strip()
+    if not word[:1].isupper():
+        return False
+    n = m.end() - m.start()
+    a = _NAME_ENTRY_AFTER.match(text, m.end())
+    if a and a.group("w") != word and a.end() - a.start("w") - len(a.group("w")) - 1 == n:
+        return True
+    b = _NAME_ENTRY_BEFORE.search(text, max(0, thing.start() - 20), thing.start())
+    return bool(b and b.group("w") != word and len(b.group().split()[1].rstrip(",")) == n)
+
+
 _THE_BEFORE = re.compile(r"(?i:\bthe\s+)$")
 
 
@@ -749,6 +770,25 @@ def _find_dotted_phones(text, add):
                 add((m.start(), m.end(), "phone", digits))
 
 
+#: A plate typed in lower case ("ye17 vwn", "n4 thn"): the current and prefix forms.
+_LOWER_PLATE = re.compile(r"(?<![\w@./:-])(?:[a-z]{2}\d{2}|[a-z]\d{1,3}) ?[a-z]{3}(?![\w@/-]|\.[a-z0-9])")
+#: "drives", "parked": a vehicle spoken of without its name.
+_DRIVE_WORDS = re.compile(r"(?i:\b(?:driv(?:es|ing|en)|drove|parks|parked|parking)\b)")
+
+
+def _find_lower_plates(text, add, starts):
+    """Plates in lower case (:data:`_LOWER_PLATE`) of a real plate's letters, a vehicle
+    or driving spoken of in the 40 characters before, in the same sentence."""
+    for m in _ids._matches_at(_LOWER_PLATE, text, starts):
+        plate = m.group().upper()
+        if _ids.VEHICLE.fullmatch(plate) is None:
+            continue
+        lo = max(0, m.start() - 40)
+        lo = max(lo, text.rfind(". ", lo, m.start()) + 1)
+        if _VEHICLE_WORDS.search(text, lo, m.start()) or _DRIVE_WORDS.search(text, lo, m.start()):
+            add((m.start(), m.end(), "vehicle", plate.replace(" ", "")))
+
+
 def _find_plates_and_ni(text, add, folded, hay, runs):
     """Older and Northern Irish plates, plates after "reg", NI numbers in loose forms."""
     need_ni = any(w in hay for w in _NI_TOKENS)
@@ -756,6 +796,10 @@ def _find_plates_and_ni(text, add, folded, hay, runs):
     if need_vehicle:  # 2-3 capitals, a space or none, then 1-4 digits
         starts = {s - k for s, e in runs if e - s <= 4 and s >= 2 for k in (2, 3, 4)}
         _find_vehicles(text, add, folded, starts)
+    if need_vehicle or "driv" in hay:  # "ur husbands car ye17 vwn", "Nathan drives n4 thn"
+        starts = {s - k for s, e in runs if e - s <= 3 and s >= 1 and text[s - 1].islower() for k in (1, 2)}
+        if starts:
+            _find_lower_plates(text, add, starts)
     if need_ni:  # 2 letters, a separator or none, then 2 digits
         starts = {s - k for s, e in runs if e - s in (2, 6) and s >= 2 for k in (2, 3)}
         _find_ni(text, add, starts)
@@ -1196,7 +1240,7 @@ def _find_number_sentences(text, add):
 #: A word before a person's name that makes them an officer: "PC Thomas Hale",
 #: "a constable in Paisley, Callum Nisbet", "corrupt cop Kirsty MacLeod".
 _OFFICER_BEFORE = re.compile(
-    r"(?<![\w-])(?:PC|PCSO|PS|DC|DS|DI|TDC|Sgt|SC|[Ss]ergeant|[Cc]onstable|[Cc]op(?:per)?s?|[Oo]fficers?|[Ii]nspector|[Ss]pecial)\b"
+    r"(?<![\w-])(?:PC|PCSO|PS|DC|DS|DI|TDC|Sgt|SC|D?DO|[Ss]ergeant|[Cc]onstable|[Cc]op(?:per)?s?|[Oo]fficers?|[Ii]nspector|[Ss]pecial)\b"
 )
 #: A code right after an officer's name that closes its clause ("PC Thomas Hale, 5091.",
 #: "PCSO Victoria Ames, number 6620, who ...", "Callum Nisbet, V1192, whose ..."): the

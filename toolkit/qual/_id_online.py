@@ -286,13 +286,17 @@ def _public_example(host: str) -> bool:
 #: doe", "www dot copwatch dot co dot uk", "h t t p s colon slash slash ...", its letters
 #: spelled with hyphens or said as names ("w-w-w dot ...", "h-t-t-p-s colon ...", "aitch
 #: tee tee pee ess, colon, slash slash, ..."), commas between its parts, a domain for
-#: examples before the real one ("... dot example dot com").
+#: examples before the real one ("... dot example dot com"), after "www" or a scheme its
+#: host's letters spelled one by one ("W W W dot, T H E, B L U E dot com").
+_SPELLED_HOST = r"[a-z](?![a-z0-9-])(?:\s*,?\s+[a-z](?![a-z0-9-]))+"
+_HOST_WORD = rf"(?:{_SPELLED_HOST}|[a-z0-9][a-z0-9-]*)"
+_SPELLED_IN_HOST = re.compile(r"(?<![a-z0-9-])[a-z][\s,]", re.IGNORECASE)
 _SPOKEN_URL = re.compile(
     r"(?<![\w.@-])(?P<scheme>(?:h[\s-]?t[\s-]?t[\s-]?p(?:[\s-]?s)?|https?"
     r"|aitch[\s,]+tee[\s,]+tee[\s,]+pee(?:[\s,]+(?:ess|es))?)\s*,?\s*"
     r"(?:colon\s*,?\s*)?(?:(?:forward\s+)?slash\s*,?\s*){0,2})?"
     r"(?P<www>(?:w[\s-]?w[\s-]?w|(?:double[\s-]?(?:u|you)[\s,-]+){2}double[\s-]?(?:u|you)|triple[\s-]w)\s*,?\s+dot\s*,?\s+)?"
-    r"(?P<host>[a-z0-9][a-z0-9-]*(?:\s*,?\s+dot\s*,?\s+[a-z0-9-]+)*?)\s*,?\s+dot\s*,?\s+"
+    rf"(?P<host>{_HOST_WORD}(?:\s*,?\s+dot\s*,?\s+{_HOST_WORD})*?)\s*,?\s+dot\s*,?\s+"
     r"(?P<tld>(?:example\s+dot\s+)?(?:co\s+dot\s+uk|org\s+dot\s+uk|com|net|org|uk|io|info|me|tv|ie|ly|ee|gg)|example)"
     r"(?P<path>(?:\s*,?\s+(?:forward\s+)?slash\s*,?\s+[a-z0-9@](?:[a-z0-9_.-]*[a-z0-9_])?"
     r"(?:\s+(?:dot|underscore|dash|hyphen)\s+[a-z0-9]+)*)*)(?![\w-])",
@@ -309,10 +313,15 @@ def _spoken_urls(text, add):
             continue
         if bare and _win.SPOKEN_LOCAL_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "jay, underscore, mac, at example dot org": an e-mail's domain
+        spelled = _SPELLED_IN_HOST.search(m.group("host")) is not None
+        if spelled and not (m.group("www") or m.group("scheme")):
+            continue  # letters spelled one by one: only after "www" or a scheme
         url = text[m.start("host") : m.end()].lower()
         url = re.sub(r"\s*,?\s*(?:forward\s+)?slash\s*,?\s*", "/", url)
         url = re.sub(r"\s*,?\s+dot\s*,?\s+", ".", url)
         url = re.sub(r"\s+underscore\s+", "_", url).strip()
+        if spelled:
+            url = re.sub(r"[\s,]+", "", url)  # "t h e, b l u e.com": "theblue.com"
         if not m.group("path") and (url in _win._PUBLIC_HOSTS or _public_example(url)):
             continue
         add((m.start(), m.end(), "url", url))

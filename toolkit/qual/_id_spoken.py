@@ -616,18 +616,23 @@ SHORT_DATE = re.compile(
     rf"(?P<year>(?i:{_SPOKEN_YEAR}))"
     rf"|{_win.MONTH},?\s+(?:of\s+)?(?P<year2>(?i:{_SPOKEN_YEAR})|['’]\d{{2}}))(?![\w'’-])"
 )
+#: A date in figures with spaces for its separators ("dob 19 7 82"), right after the
+#: announcing word only.
+_SPACED_DATE = re.compile(r"(?:3[01]|[12]\d|0?[1-9]) (?:1[0-2]|0?[1-9]) (?:19|20)?\d{2}(?![\w/.:-]|\s\d)")
 _DOB_TRIGGER = re.compile(r"(?i:\b(?:d[.-]?o[.-]?b\.?s?|dates?\s+of\s+birth|birth\s?dates?|birthdays?|born)\b)")
 _GAP_WORDS = (
     r"(?:\s*[,:]\s*|\s+|['’]s\s*)?(?:(?:is|was|too|as|being|on|the|of|hers|his|mine|it['’]s|"
     r"falls|erm|um|like|okay|ok|then|that['’]s|(?:that|this|last|next)\s+(?:week|month)|"
-    r"(?:--|[—–])[^.!?\n\"“”—–]{1,40}?(?:--|[—–]))(?:\s*[,:]\s*|\s+))*"
+    r"(?:--|[—–])[^.!?\n\"“”—–]{1,40}?(?:--|[—–])|"
+    # "the birth date of my wee boy, Euan, the ...": whose, named
+    r"of\s+(?:my|his|her|their|our|your)(?:\s+[a-z]+){1,3}\s*,(?:\s*[A-Z][\w'’-]+\s*,)?)(?:\s*[,:]\s*|\s+))*"
 )
 #: Between the announcing word and a date right after it: "DOB's the", "birthday too, the".
 _GAP_OK = re.compile(rf"(?i:{_GAP_WORDS})")
 _GAP_IN = re.compile(rf"(?i:{_GAP_WORDS}(?:in\s+)?)")  # "born in March ..."
 #: "born on the ...", "her birthday's on the ...": the date after "on" is the birth date.
 _ANNOUNCED_ON = re.compile(
-    r"(?i:\b(?:born|due|birthday['’]s|birthdays?\s+(?:is|was|falls)|d\.?o\.?b\.?['’]s)\s+(?:on|in)\s+(?:the\s+)?)$"
+    r"(?i:\b(?:born|due|birthday['’]s|birthdays?\s+(?:is|was|falls)|['’]s\s+birthday|d\.?o\.?b\.?['’]s)\s+(?:on|in)\s+(?:the\s+)?)$"
 )
 
 
@@ -728,7 +733,8 @@ def _find_word_dates(text, add, due=False):
                 if not (m.start() > first_end and _alone_in_sentence(text, m, first_end)):
                     continue  # a day and month alone only right after the announcing word
             add(_win.date_of_birth(text, _quoted_the(text, m.start()), end))
-        m = SHORT_DATE.match(text, _GAP_IN.match(text, trig.end()).end())
+        at = _GAP_IN.match(text, trig.end()).end()
+        m = SHORT_DATE.match(text, at) or _SPACED_DATE.match(text, at)
         if m is not None and not _win._COUNTED.match(text, m.end()):
             add(_win.date_of_birth(text, m.start(), m.end()))
         if trig.group().casefold() in ("birthday", "born"):  # "my birthday's Christmas Eve"
