@@ -664,3 +664,35 @@ def test_a_web_address_with_its_host_spelled_letter_by_letter():
         ("H T T P S colon slash slash, W W W dot, G R A S S, U P dot example dot com", "grassup.example.com")
     ], urls
     assert not any(k == "url" for _, k in _kinds("I got an A B dot com, nothing else, in the quiz."))
+
+
+@pytest.mark.parametrize(
+    "text,part,kind",
+    [
+        ("My fiftieth was on the 8th of November, and the card came that morning.", "8th of November", "date_of_birth"),
+        ("Her 21st is on the 2nd of June, and they posted the invite.", "2nd of June", "date_of_birth"),
+        ("My lad's birthday, which is the 17th of May, was in the post.", "17th of May", "date_of_birth"),
+        ("Their birthday's coming up, the 4th of January, and they knew.", "4th of January", "date_of_birth"),
+        ("They put his birthday (26th of July) under his photo.", "26th of July", "date_of_birth"),
+        ("They had my daughter's birthday as well, the 1st of March.", "1st of March", "date_of_birth"),
+        ("The message said her car was P A one two K L M, parked up.", "P A one two K L M", "vehicle"),
+        (
+            "It said dub dub dub dot nosy-parkers dot example dot com slash leeds.",
+            "dub dub dub dot nosy-parkers dot example dot com slash leeds",
+            "url",
+        ),
+    ],
+)
+def test_ordinal_birthdays_asides_spelled_capitals_and_dub_dub_dub(text, part, kind):
+    assert (part, kind) in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 5th was on the 3rd of May. My fortieth was a big do. My 5th shift was on the 9th of May.",
+        "I got an A in maths, B A one two three, C, and a D A.",
+    ],
+)
+def test_ordinal_and_capital_look_alikes_stay(text):
+    assert not any(k in ("date_of_birth", "vehicle") for _, k in _kinds(text)), _kinds(text)

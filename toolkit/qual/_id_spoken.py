@@ -166,6 +166,7 @@ _TOKEN = (
     r"|[A-Z](?:-[A-Z])+(?![\w'’])"  # letters spelled with hyphens: "T-H", "M-A"
     r"|[B-HJ-Z](?![\w'’])"  # a single capital letter (not "A" or "I", which are words)
     r"|A(?=\s*(?:[,.;:!?)\"”’]|$))"  # "A" at the end of a code: "..., forty-five, A."
+    r"|(?<=[B-HJ-Z][\s,-])A(?![\w'’])"  # "A" after a spelled capital: "M A one six X R T"
 )
 #: Between two words of a run: a comma, a hyphen, dots ("six... eight... zero") or spaces;
 #: a filler between commas or spaces ("nine oh oh, two, er, seven one").
@@ -621,18 +622,20 @@ SHORT_DATE = re.compile(
 _SPACED_DATE = re.compile(r"(?:3[01]|[12]\d|0?[1-9]) (?:1[0-2]|0?[1-9]) (?:19|20)?\d{2}(?![\w/.:-]|\s\d)")
 _DOB_TRIGGER = re.compile(r"(?i:\b(?:d[.-]?o[.-]?b\.?s?|dates?\s+of\s+birth|birth\s?dates?|birthdays?|born)\b)")
 _GAP_WORDS = (
-    r"(?:\s*[,:]\s*|\s+|['’]s\s*)?(?:(?:is|was|too|as|being|on|the|of|hers|his|mine|it['’]s|"
-    r"falls|erm|um|like|okay|ok|then|that['’]s|(?:that|this|last|next)\s+(?:week|month)|"
+    r"(?:\s*[,:(]\s*|\s+|['’]s\s*)?(?:(?:is|was|too|as|being|on|the|of|hers|his|mine|it['’]s|"
+    r"falls|erm|um|like|okay|ok|then|that['’]s|as\s+well|also|which\s+(?:is|was)|coming\s+up|"
+    r"(?:that|this|last|next)\s+(?:week|month)|"
     r"(?:--|[—–])[^.!?\n\"“”—–]{1,40}?(?:--|[—–])|"
     # "the birth date of my wee boy, Euan, the ...": whose, named
-    r"of\s+(?:my|his|her|their|our|your)(?:\s+[a-z]+){1,3}\s*,(?:\s*[A-Z][\w'’-]+\s*,)?)(?:\s*[,:]\s*|\s+))*"
+    r"of\s+(?:my|his|her|their|our|your)(?:\s+[a-z]+){1,3}\s*,(?:\s*[A-Z][\w'’-]+\s*,)?)(?:\s*[,:(]\s*|\s+))*"
 )
 #: Between the announcing word and a date right after it: "DOB's the", "birthday too, the".
 _GAP_OK = re.compile(rf"(?i:{_GAP_WORDS})")
 _GAP_IN = re.compile(rf"(?i:{_GAP_WORDS}(?:in\s+)?)")  # "born in March ..."
 #: "born on the ...", "her birthday's on the ...": the date after "on" is the birth date.
 _ANNOUNCED_ON = re.compile(
-    r"(?i:\b(?:born|due|birthday['’]s|birthdays?\s+(?:is|was|falls)|['’]s\s+birthday|d\.?o\.?b\.?['’]s)\s+(?:on|in)\s+(?:the\s+)?)$"
+    r"(?i:(?:\b(?:born|due|birthday['’]s|birthdays?\s+(?:is|was|falls)|['’]s\s+birthday|d\.?o\.?b\.?['’]s)"
+    r"|(?:ieth|\d(?:st|nd|rd|th))(?:\s+birthday)?\s+(?:is|was|falls|fell))\s+(?:on|in)\s+(?:the\s+)?)$"
 )
 
 
@@ -683,12 +686,37 @@ _NAMED_DAY = re.compile(
 _NAMED_DAY_LIST = re.compile(r"\s*,\s*(?:Easter|Christmas|New\s+Year|Boxing|bank|Bonfire|Hallowe)|\s+and\s+[A-Z]")
 
 
-def _triggers(text, due):
-    """The words that announce a date of birth: "DOB", "born", "birthday", and (``due``:
-    the text speaks of a pregnancy) "due"."""
+#: A birthday named by the age it marks: "my sixtieth was on the 22nd of April", "her
+#: 18th is on the ...".
+_ORDINAL_BIRTHDAY = re.compile(
+    r"(?i:\b(?:my|his|her|their|your|our)\s+(?:1[0-9]th|[2-9][0-9](?:st|nd|rd|th)|eighteenth|twenty-first|"
+    r"(?:thirt|fort|fift|sixt|sevent|eight|ninet)ieth|hundredth)(?:\s+birthday)?(?=\s+(?:is|was|falls|fell)\s+on\b))"
+)
+
+
+def _triggers(text, due, ordinal=False):
+    """The words that announce a date of birth: "DOB", "born", "birthday", an age's
+    birthday ("my sixtieth was on ..."), and (``due``: the text speaks of a pregnancy) "due"."""
     yield from _DOB_TRIGGER.finditer(text)
+    if ordinal:
+        yield from _ORDINAL_BIRTHDAY.finditer(text)
     if due:
         yield from _DUE_TRIGGER.finditer(text)
+
+
+_ORDINAL_BEFORE = re.compile(r"(?:ieth|\d(?:st|nd|rd|th))(?: birthday)?$")
+
+
+def _ordinal_hint(hay):
+    """Whether :data:`_ORDINAL_BIRTHDAY` may match in ``hay`` (the case-folded text): an
+    ordinal right before " was on" / " is on" ...; found with ``str.find``."""
+    for verb in (" was on", " is on", " fell on", " falls on"):
+        i = hay.find(verb)
+        while i >= 0:
+            if _ORDINAL_BEFORE.search(hay, max(0, i - 16), i):
+                return True
+            i = hay.find(verb, i + 1)
+    return False
 
 
 def _alone_in_sentence(text, m, lo):
@@ -710,8 +738,8 @@ def _quoted_the(text, s):
     return m.start() if m else s
 
 
-def _find_word_dates(text, add, due=False):
-    for trig in _triggers(text, due):
+def _find_word_dates(text, add, due=False, ordinal=False):
+    for trig in _triggers(text, due, ordinal):
         lo = trig.end()
         hi = _sentence_end(text, lo, lo + _REACH)
         first_end = hi
@@ -761,8 +789,9 @@ def find(text: str, add, folded) -> None:
     _find_runs(text, add)
     hay = folded if folded is not None else text.casefold()
     due = "due" in hay and any(w in hay for w in _PREGNANCY_WORDS)
-    if due or any(w in hay for w in _DOB_HINT):
-        _find_word_dates(text, add, due)
+    ordinal = _ordinal_hint(hay)
+    if due or ordinal or any(w in hay for w in _DOB_HINT):
+        _find_word_dates(text, add, due, ordinal)
     if due:
         for m in _DUE_DATE.finditer(text):
             if _BILL_DUE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
