@@ -888,3 +888,8 @@ def test_lower_case_plates_officers_and_lists_of_names_with_numbers(text, part, 
 )
 def test_lower_case_and_list_look_alikes_stay(text):
     assert not any(k in ("vehicle", "collar_number") for _, k in _kinds(text)), _kinds(text)
+
+
+def test_a_warrant_number_of_two_digit_groups_right_after_warrant_number():
+    assert ("5502-17", "warrant_number") in _kinds("My warrant number's 5502-17, printed on the card.")
+    assert not any(k == "warrant_number" for _, k in _kinds("The warrant was for the 2019-20 season, nothing else."))

@@ -696,3 +696,10 @@ def test_ordinal_birthdays_asides_spelled_capitals_and_dub_dub_dub(text, part, k
 )
 def test_ordinal_and_capital_look_alikes_stay(text):
     assert not any(k in ("date_of_birth", "vehicle") for _, k in _kinds(text)), _kinds(text)
+
+
+def test_spoken_web_address_with_dashes_said_and_a_birthday_put_up():
+    text = "Go to w w w dot bent-bobbies dash york dot example dot co dot uk slash n dash yorks, it's all there."
+    urls = [i for s, e, k, i in find_identifiers(text) if k == "url"]
+    assert urls == ["bent-bobbies-york.example.co.uk/n-yorks"], urls
+    assert ("5th of the 9th", "date_of_birth") in _kinds("They put his birthday up: 5th of the 9th.")

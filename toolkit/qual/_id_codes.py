@@ -303,23 +303,27 @@ def _lettered_groups(text, lo, hi):
                 yield m.start(), m.end()
 
 
+#: Digits, a hyphen or slash and a second group, right after "warrant number": "4471-22".
+_DIGIT_GROUPS = re.compile(r"(?P<d>\d{3,7})[-/](?P<d2>\d{2,6})(?![\w%£:/-]|[.,]\d)")
+
+
 def _find_lettered_groups(text, add, folded):
     """Warrant numbers of letters and groups of digits (:data:`_LETTERED_GROUPS`) right
     after "warrant" ("Warrant: NB 1492 07"), in a window after "warrant number / card",
     or after "the number" up to 300 characters after a warrant is spoken of ("You could
     see the number, CC 3307 18")."""
-    if _LETTERED_GROUPS.search(text) is None:
+    if _LETTERED_GROUPS.search(text) is None and _DIGIT_GROUPS.search(text) is None:
         return
 
     def found_in(lo, hi):
         return next(_lettered_groups(text, lo, hi), None) is not None
 
-    spans = [
-        span
-        for t in _ids._anchored_finditer(_WARRANT_RIGHT_BEFORE, text, folded, ("warrant",))
-        for span in _lettered_groups(text, t.end(), t.end() + 16)
-        if span[0] == t.end()
-    ]
+    spans = []
+    for t in _ids._anchored_finditer(_WARRANT_RIGHT_BEFORE, text, folded, ("warrant",)):
+        spans.extend(span for span in _lettered_groups(text, t.end(), t.end() + 16) if span[0] == t.end())
+        g = _DIGIT_GROUPS.match(text, t.end())  # "my warrant number's 4471-22"
+        if g and not (_is_year(g.group("d")) and len(g.group("d2")) <= 4):
+            spans.append(g.span())
     for lo, hi in _windows(text, _win._WARRANT_TRIGGER, found_in, folded, ("warrant",)):
         spans.extend(_lettered_groups(text, lo, hi))
     for t in _ids._anchored_finditer(_WARRANT_WORD, text, folded, ("warrant",)):

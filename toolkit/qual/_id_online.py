@@ -289,7 +289,7 @@ def _public_example(host: str) -> bool:
 #: examples before the real one ("... dot example dot com"), after "www" or a scheme its
 #: host's letters spelled one by one ("W W W dot, T H E, B L U E dot com").
 _SPELLED_HOST = r"[a-z](?![a-z0-9-])(?:\s*,?\s+[a-z](?![a-z0-9-]))+"
-_HOST_WORD = rf"(?:{_SPELLED_HOST}|[a-z0-9][a-z0-9-]*)"
+_HOST_WORD = rf"(?:{_SPELLED_HOST}|[a-z0-9][a-z0-9-]*(?:\s+(?:dash|hyphen)\s+[a-z0-9][a-z0-9-]*)*)"
 _SPELLED_IN_HOST = re.compile(r"(?<![a-z0-9-])[a-z][\s,]", re.IGNORECASE)
 _SPOKEN_URL = re.compile(
     r"(?<![\w.@-])(?P<scheme>(?:h[\s-]?t[\s-]?t[\s-]?p(?:[\s-]?s)?|https?"
@@ -320,7 +320,8 @@ def _spoken_urls(text, add):
         url = text[m.start("host") : m.end()].lower()
         url = re.sub(r"\s*,?\s*(?:forward\s+)?slash\s*,?\s*", "/", url)
         url = re.sub(r"\s*,?\s+dot\s*,?\s+", ".", url)
-        url = re.sub(r"\s+underscore\s+", "_", url).strip()
+        url = re.sub(r"\s+underscore\s+", "_", url)
+        url = re.sub(r"\s+(?:dash|hyphen)\s+", "-", url).strip()
         if spelled:
             url = re.sub(r"[\s,]+", "", url)  # "t h e, b l u e.com": "theblue.com"
         if not m.group("path") and (url in _win._PUBLIC_HOSTS or _public_example(url)):

@@ -623,7 +623,7 @@ _SPACED_DATE = re.compile(r"(?:3[01]|[12]\d|0?[1-9]) (?:1[0-2]|0?[1-9]) (?:19|20
 _DOB_TRIGGER = re.compile(r"(?i:\b(?:d[.-]?o[.-]?b\.?s?|dates?\s+of\s+birth|birth\s?dates?|birthdays?|born)\b)")
 _GAP_WORDS = (
     r"(?:\s*[,:(]\s*|\s+|['’]s\s*)?(?:(?:is|was|too|as|being|on|the|of|hers|his|mine|it['’]s|"
-    r"falls|erm|um|like|okay|ok|then|that['’]s|as\s+well|also|which\s+(?:is|was)|coming\s+up|"
+    r"falls|erm|um|like|okay|ok|then|up|that['’]s|as\s+well|also|which\s+(?:is|was)|coming\s+up|"
     r"(?:that|this|last|next)\s+(?:week|month)|"
     r"(?:--|[—–])[^.!?\n\"“”—–]{1,40}?(?:--|[—–])|"
     # "the birth date of my wee boy, Euan, the ...": whose, named
