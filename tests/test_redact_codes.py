@@ -893,3 +893,10 @@ def test_lower_case_and_list_look_alikes_stay(text):
 def test_a_warrant_number_of_two_digit_groups_right_after_warrant_number():
     assert ("5502-17", "warrant_number") in _kinds("My warrant number's 5502-17, printed on the card.")
     assert not any(k == "warrant_number" for _, k in _kinds("The warrant was for the 2019-20 season, nothing else."))
+
+
+def test_a_bare_warrant_number_after_the_number_near_a_warrant_card():
+    text = "My warrant card went missing. Someone posted it. You could see the number, 0533817, and my face."
+    assert ("0533817", "warrant_number") in _kinds(text)
+    text = "They had a search warrant. The number, 4410223, was the case file."
+    assert not any(k == "warrant_number" for _, k in _kinds(text))

@@ -703,3 +703,19 @@ def test_spoken_web_address_with_dashes_said_and_a_birthday_put_up():
     urls = [i for s, e, k, i in find_identifiers(text) if k == "url"]
     assert urls == ["bent-bobbies-york.example.co.uk/n-yorks"], urls
     assert ("5th of the 9th", "date_of_birth") in _kinds("They put his birthday up: 5th of the 9th.")
+
+
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        ('Her profile just said "21/03/09 🎂" under the photo.', "21/03/09"),
+        ("My date of birth is 2nd June 1979, and my wife's, 30/11/81. They had both.", "30/11/81"),
+    ],
+)
+def test_a_date_beside_a_birthday_cake_and_another_persons_said_after_one(text, date):
+    assert (date, "date_of_birth") in _kinds(text), _kinds(text)
+
+
+def test_a_date_with_no_cake_or_birth_nearby_stays():
+    text = "Her profile said 21/03/09 under the photo 📷, and my wife's car, 30/11/81 reg, was mentioned."
+    assert not any(k == "date_of_birth" for _, k in _kinds(text)), _kinds(text)

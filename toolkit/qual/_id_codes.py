@@ -312,7 +312,7 @@ def _find_lettered_groups(text, add, folded):
     after "warrant" ("Warrant: NB 1492 07"), in a window after "warrant number / card",
     or after "the number" up to 300 characters after a warrant is spoken of ("You could
     see the number, CC 3307 18")."""
-    if _LETTERED_GROUPS.search(text) is None and _DIGIT_GROUPS.search(text) is None:
+    if _LETTERED_GROUPS.search(text) is None and _DIGIT_GROUPS.search(text) is None and "number" not in text:
         return
 
     def found_in(lo, hi):
@@ -326,14 +326,17 @@ def _find_lettered_groups(text, add, folded):
             spans.append(g.span())
     for lo, hi in _windows(text, _win._WARRANT_TRIGGER, found_in, folded, ("warrant",)):
         spans.extend(_lettered_groups(text, lo, hi))
-    for t in _ids._anchored_finditer(_WARRANT_WORD, text, folded, ("warrant",)):
+    for t in _ids._anchored_finditer(_win._WARRANT_TRIGGER, text, folded, ("warrant",)):
         for n in _THE_NUMBER.finditer(text, t.end(), t.end() + 300):
             spans.extend(span for span in _lettered_groups(text, n.end(), n.end() + 16) if span[0] == n.end())
+            bare = _BARE_WARRANT.match(text, n.end())  # "You could read the number, 0917345"
+            if bare and not _win._COUNTED.match(text, bare.end()):
+                spans.append(bare.span())
     for s, e in spans:
         add((s, e, "warrant_number", _ident(text, s, e)))
 
 
-_WARRANT_WORD = re.compile(r"(?i:\bwarrant)")
+_BARE_WARRANT = re.compile(r"\d{6,9}(?![\w%£:/-]|[.,]\d| ?\d)")
 #: "warrant NT 2019 0388", "Warrant: NB 1492 07", "warrant number's ...": right before the code.
 _WARRANT_RIGHT_BEFORE = re.compile(
     r"(?i:\bwarrant(?:\s+card)?(?:\s+(?:number|no\.?|num|ID))?(?:['’]s|\s+(?:is|was|reads|said|of))?\s*[,:#]?\s*)"

@@ -783,6 +783,27 @@ def _find_word_dates(text, add, due=False, ordinal=False):
 _DOB_HINT = ("dob", "d.o.b", "d-o-b", "birth", "born")
 
 
+#: A date in figures beside a birthday cake ("12/07/08 🎂"): a date of birth.
+_CAKE_DATE_BEFORE = re.compile(
+    r"(?<![\w/.-])(?:3[01]|[12]\d|0?[1-9])[/.](?:1[0-2]|0?[1-9])(?:[/.](?:19|20)?\d{2})?\s{0,2}$"
+)
+_CAKE_DATE_AFTER = re.compile(
+    r"\s{0,2}(?P<d>(?:3[01]|[12]\d|0?[1-9])[/.](?:1[0-2]|0?[1-9])(?:[/.](?:19|20)?\d{2})?)(?![\w/.-])"
+)
+
+
+def _cake_dates(text, add):
+    i = text.find("🎂")
+    while i >= 0:
+        b = _CAKE_DATE_BEFORE.search(text, max(0, i - 14), i)
+        if b:
+            add(_win.date_of_birth(text, b.start(), b.start() + len(b.group().rstrip())))
+        a = _CAKE_DATE_AFTER.match(text, i + 1)
+        if a:
+            add(_win.date_of_birth(text, a.start("d"), a.end("d")))
+        i = text.find("🎂", i + 1)
+
+
 def find(text: str, add, folded) -> None:
     """Candidates of this area in ``text`` (``folded`` is ``text.casefold()`` when it
     keeps the length, else ``None``)."""
@@ -792,6 +813,8 @@ def find(text: str, add, folded) -> None:
     ordinal = _ordinal_hint(hay)
     if due or ordinal or any(w in hay for w in _DOB_HINT):
         _find_word_dates(text, add, due, ordinal)
+    if "🎂" in text:
+        _cake_dates(text, add)
     if due:
         for m in _DUE_DATE.finditer(text):
             if _BILL_DUE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
@@ -826,6 +849,12 @@ _RECORD_GAP = re.compile(r"[\"”’']?\s*[,;|]\s*[\"“‘']?")
 _RECORD_GAP_BEFORE = re.compile(_RECORD_GAP.pattern + "$")
 
 
+#: Another person's date of birth said after one: "And my husband's, 17/08/84."
+_POSSESSIVE_DATE = re.compile(
+    rf"(?i:\b(?:and\s+)?(?:my|his|her|their|our)\s+[a-z]+['’]s\s*(?:is\s+|was\s+)?,?\s*)(?P<date>{_win.FULL_DATE.pattern})"
+)
+
+
 def _dates_of_birth(text, found):
     """Dates of birth said again after one (:data:`_RESTATED`, :data:`_RESTATED_SENTENCE`),
     full dates in a record beside a code (:data:`_RECORD_KINDS`) and right after a name."""
@@ -843,6 +872,9 @@ def _dates_of_birth(text, found):
                 m = m if m and _SENTENCE_CLOSE.match(text, m.end()) else None
             if m:
                 extra.append(_win.date_of_birth(text, m.start(), m.end()))
+            p = _POSSESSIVE_DATE.search(text, e, min(len(text), e + 200))
+            if p and _past_year(p.group("date")) and _SENTENCE_CLOSE.match(text, p.end()):
+                extra.append(_win.date_of_birth(text, p.start("date"), p.end("date")))
         elif kind == "person" and e + 3 < len(text) and text[e] == "," and text[e + 2 : e + 3].isdigit():
             m = _win.FULL_DATE.match(text, e + 2)
             if not (m and _RECORD_GAP.match(text, m.end()) and _past_year(m.group())):
