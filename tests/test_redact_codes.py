@@ -900,3 +900,9 @@ def test_a_bare_warrant_number_after_the_number_near_a_warrant_card():
     assert ("0533817", "warrant_number") in _kinds(text)
     text = "They had a search warrant. The number, 4410223, was the case file."
     assert not any(k == "warrant_number" for _, k in _kinds(text))
+
+
+def test_a_dateless_plate_with_scheme_letters_and_the_plate_word_after():
+    text = "They posted the car, LEZ 5093, an old Northern Ireland plate, and the school."
+    assert ("LEZ 5093", "vehicle") in _kinds(text)
+    assert not any(k == "vehicle" for _, k in _kinds("The LEZ 5093 rules changed. No plate was mentioned."))

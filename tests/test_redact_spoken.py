@@ -719,3 +719,22 @@ def test_a_date_beside_a_birthday_cake_and_another_persons_said_after_one(text, 
 def test_a_date_with_no_cake_or_birth_nearby_stays():
     text = "Her profile said 21/03/09 under the photo 📷, and my wife's car, 30/11/81 reg, was mentioned."
     assert not any(k == "date_of_birth" for _, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        (
+            "They had her date of birth as 9th of June 1981, which is wrong, it's the 19th of June, still.",
+            "19th of June",
+        ),
+        ('He posted my daughter\'s passport page. "Amelia Crane, 04 SEP 2009". Then our road.', "04 SEP 2009"),
+    ],
+)
+def test_a_corrected_birth_date_and_a_date_printed_on_a_passport(text, date):
+    assert (date, "date_of_birth") in _kinds(text), _kinds(text)
+
+
+def test_a_printed_date_with_no_document_or_birth_spoken_of_stays():
+    text = 'The email came from "Amelia Crane, 04 SEP 2011", about the rota.'
+    assert not any(k == "date_of_birth" for _, k in _kinds(text)), _kinds(text)

@@ -519,11 +519,17 @@ _PLATE_WORD = re.compile(r"(?i:\b(?:reg|registration|(?:number\s?)?plates?)\b)")
 
 
 def _plate_said_before(text, m):
-    """True when a plate is spoken of in the 60 characters before the code ``m`` (letters
-    that are also a model's or a scheme's, "LEZ 4172"), its sentence only, four digits."""
+    """True when a plate is spoken of in the 60 characters before the code ``m`` or the 40
+    after (letters that are also a model's or a scheme's, "LEZ 4172"), its sentence only,
+    four digits."""
+    if len(m.group("d")) != 4:
+        return False
     lo = max(0, m.start() - 60)
     lo = max(lo, text.rfind(". ", lo, m.start()) + 1)
-    return len(m.group("d")) == 4 and _PLATE_WORD.search(text, lo, m.start()) is not None
+    hi = min(len(text), m.end() + 40)
+    stop = text.find(". ", m.end(), hi)
+    hi = hi if stop < 0 else stop  # "LEZ 4471, old Northern Ireland plate": just after, same sentence
+    return _PLATE_WORD.search(text, lo, m.start()) is not None or _PLATE_WORD.search(text, m.end(), hi) is not None
 
 
 def _find_vehicles(text, add, folded, starts):

@@ -831,7 +831,12 @@ _ECHO_KINDS = frozenset({"phone", "nhs_number", "ni_number", "collar_number", "w
 
 #: A date of birth said again in other words straight after: "“05 Mehefin 1988”, the
 #: fifth of June".
-_RESTATED = re.compile(r"[\"”’']?\s*,\s+(?:that['’]s\s+|so\s+|or\s+)?(?:the\s+)?")
+_RESTATED = re.compile(
+    r"[\"”’']?\s*,\s+(?:that['’]s\s+|so\s+|or\s+"
+    # "..., which is wrong, it's the 6th of May": corrected
+    r"|(?:which\s+(?:is|was)\s+|that['’]s\s+)?wrong\s*,\s*(?:it['’]s|it\s+is|it\s+was|mine['’]s)\s+(?:actually\s+)?)?"
+    r"(?:the\s+)?"
+)
 #: ... or as a sentence of its own that is nothing but the date: "My birthday's the ninth
 #: of May. 9th of May.", "Her birthday's Christmas Eve. Yeah, twenty-fourth of December, ..."
 _RESTATED_SENTENCE = re.compile(r"[\"”’']?\s*[.!]\s+(?i:(?:yeah|yes|so|that['’]s|it['’]s)\s*,?\s+)?(?i:the\s+)?")
@@ -849,6 +854,14 @@ _RECORD_GAP = re.compile(r"[\"”’']?\s*[,;|]\s*[\"“‘']?")
 _RECORD_GAP_BEFORE = re.compile(_RECORD_GAP.pattern + "$")
 
 
+#: A date printed as on a passport or a licence: "12 JUN 2010".
+_PRINTED_DATE = re.compile(
+    r"\d{1,2} (?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC) (?:19|20)\d{2}(?![\w/-])"
+)
+#: Documents that print a person's name and date of birth together.
+_DOCUMENT_WORDS = re.compile(
+    r"(?i:\b(?:passports?|driving\s+licen[cs]es?|licen[cs]e|birth\s+certificate|ID\s+cards?)\b)"
+)
 #: Another person's date of birth said after one: "And my husband's, 17/08/84."
 _POSSESSIVE_DATE = re.compile(
     rf"(?i:\b(?:and\s+)?(?:my|his|her|their|our)\s+[a-z]+['’]s\s*(?:is\s+|was\s+)?,?\s*)(?P<date>{_win.FULL_DATE.pattern})"
@@ -877,13 +890,16 @@ def _dates_of_birth(text, found):
                 extra.append(_win.date_of_birth(text, p.start("date"), p.end("date")))
         elif kind == "person" and e + 3 < len(text) and text[e] == "," and text[e + 2 : e + 3].isdigit():
             m = _win.FULL_DATE.match(text, e + 2)
-            if not (m and _RECORD_GAP.match(text, m.end()) and _past_year(m.group())):
+            if m is None and _PRINTED_DATE.match(text, e + 2):  # "Harvey Lyle, 12 JUN 2010".
+                m = _PRINTED_DATE.match(text, e + 2)
+                m = m if m and _LIST_CLOSE.match(text, m.end()) else None
+            if not (m and (_RECORD_GAP.match(text, m.end()) or m.re is _PRINTED_DATE) and _past_year(m.group())):
                 # a day and month closing the clause: "Isla, 3rd March. Fraser, 19th October."
                 m = WORD_DATE.match(text, e + 2)
                 if not (m and _LIST_CLOSE.match(text, m.end()) and not _win._COUNTED.match(text, m.end())):
                     continue
             if dob_spoken is None:
-                dob_spoken = _DOB_TRIGGER.search(text) is not None
+                dob_spoken = _DOB_TRIGGER.search(text) is not None or _DOCUMENT_WORDS.search(text) is not None
             if dob_spoken:
                 extra.append(_win.date_of_birth(text, m.start(), m.end()))
     extra.extend(_listed_dates(text, found + extra))
