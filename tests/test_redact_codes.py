@@ -906,3 +906,24 @@ def test_a_dateless_plate_with_scheme_letters_and_the_plate_word_after():
     text = "They posted the car, LEZ 5093, an old Northern Ireland plate, and the school."
     assert ("LEZ 5093", "vehicle") in _kinds(text)
     assert not any(k == "vehicle" for _, k in _kinds("The LEZ 5093 rules changed. No plate was mentioned."))
+
+
+@pytest.mark.parametrize(
+    "text, part, kind",
+    [
+        ("My shoulder's TX 508... or 508TX as it reads on the epaulette.", "508TX", "collar_number"),
+        (
+            "Warrant number, 518832. And the one on my old card was 402219, from my first force.",
+            "402219",
+            "warrant_number",
+        ),
+        ('It read "PC R. Osei 2290 visits the gym on Park Lane every morning".', "2290", "collar_number"),
+    ],
+)
+def test_a_collar_code_said_the_other_way_round_and_an_old_cards_number(text, part, kind):
+    assert (part, kind) in _kinds(text), _kinds(text)
+
+
+def test_an_old_card_without_a_warrant_stays():
+    text = "The one on my old card was 402219, my bank said, and the new one is different."
+    assert not any(k == "warrant_number" for _, k in _kinds(text))

@@ -343,7 +343,8 @@ _WARRANT_RIGHT_BEFORE = re.compile(
 )
 #: "the number, ...", "my number was ...", "my real number, ...": a number said of a card.
 _THE_NUMBER = re.compile(
-    r"(?i:\b(?:the|my|his|her|their|your)\s+(?:real\s+|own\s+|old\s+)?number(?:['’]s|\s+(?:is|was|on\s+it))?"
+    r"(?i:\b(?:(?:the|my|his|her|their|your)\s+(?:real\s+|own\s+|old\s+)?number(?:['’]s|\s+(?:is|was|on\s+it))?"
+    r"|the\s+one\s+on\s+(?:my|his|her|their|the)\s+(?:old\s+|new\s+|first\s+|last\s+)?card\s+(?:is|was))"
     r"(?:\s+through\s+the\s+window)?\s*[,:]?\s*)"
 )
 #: A code with letters said as a sentence of its own ("I typed it. DP 30192."), some
@@ -858,7 +859,7 @@ _PLURAL_AFTER = re.compile(r"\s+(?:more\s+|other\s+|odd\s+)?(?P<w>[a-z]{2,}s)\b"
 _VERBS_IN_S = frozenset(
     """is was has does says goes gets means looks seems reads shows comes sits stays stands
     appears belongs matches works lives keeps makes takes tells always sounds rings
-    drives owns patrols attends knows wants needs covers""".split()
+    drives owns patrols attends knows wants needs covers visits uses picks collects""".split()
 )
 
 
@@ -1405,6 +1406,12 @@ def _repeats(text, found):
             m = _PREFIXED.fullmatch(surface)
             if m:
                 forms.append(m.group("digits") or m.group("digits2"))
+                swapped = _SWAPPED.fullmatch(surface)
+                if kind == "collar_number" and swapped:  # "GD 412", then "412GD" off the shoulder
+                    if swapped.group(1):
+                        forms.append(swapped.group(2) + swapped.group(1))
+                    else:
+                        forms.append(swapped.group(4) + " " + swapped.group(3))
             role = _ROLE_NUMBER.fullmatch(surface)
             if role:  # "DDO D552", then "D552" alone
                 forms.append(role.group("num"))
@@ -1485,6 +1492,8 @@ def _disguised_pattern(digits):
     return re.compile(rf"(?<![\w£$€#/.,-])(?<!\d[ -])(?:{body})(?![\w%£/-]|[.,]\d| \d)")
 
 
+#: A collar code of two letters and 3-4 digits, either way round ("GD 412", "412GD").
+_SWAPPED = re.compile(r"([A-Z]{2})[ ]?(\d{3,4})|(\d{3,4})[ ]?([A-Z]{2})")
 _PREFIXED = re.compile(r"[A-Z]{1,4}(?:[-/ ][A-Z]{1,2})?[-/ ]?(?P<digits>\d{3,9})|(?P<digits2>\d{3,6})[A-Z]{1,2}")
 
 
