@@ -28,7 +28,18 @@ Classes of phrasing covered here (each needs the shape of a code AND a context):
 * NI numbers in lower case, with hyphens or dots, or without the final letter, where an
   NI number is spoken of; phone numbers written with dots;
 * the same code said again in the text, with or without its separators (the number
-  alone after "DO 314" too).
+  alone after "DO 314" too), the other way round ("GD 412", then "412GD"), the whole
+  code over its digits found alone ("482 CW" after "482CW"); a code of the same form
+  with a group after it ("W-2290-17", then "W-2291-17");
+* warrant numbers of letters and groups of digits ("NB 1492 07", "EX 20 19 44") right
+  after "warrant", in its window or after "the number" near a warrant card; a lettered
+  code as a sentence of its own just after "warrant number" ("I typed it. DP 30192.");
+* a rank and a lettered code with no name ("PC EX 3321 attending"), "my PCSO number's
+  7305", an operator's or staff code with letters ("operator codes ..., mine's WY-D
+  117"), a list of first names and numbers ("Deb 4471, Ste 4488");
+* NI numbers written a character at a time ("C E 3 1 0 6 7 2 D"); plates in lower case
+  after a vehicle or driving word ("ye17 vwn"); plates whose letters are a model's or
+  a scheme's ("LEZ 4172") with "plate" or "reg" beside them.
 
 Corrections at the end (:func:`revise`, for every rule's candidates): an NI number the
 speaker calls an example ("QQ 12 34 56 C, that's the example one") is dropped; bare

@@ -43,7 +43,12 @@ unless that is "born on / in" or "birthday's on". Right after the announcing wor
 day and month without a year ("her birthday too, the 2nd of April"), a date said as
 numbers ("fourteen, four, eighty-one") and a month and year ("born in March nineteen
 eighty-eight"). A "year" followed by a count word is not one ("the 6th of June, 14 of
-us").
+us"). Between the announcing word and the date: an aside between dashes, "that week",
+"as well", "which is", "of my wee boy, Euan,"; "my sixtieth was on the ..." announces
+one too. A list of names and dates ("Isla, 3rd March. Fraser, 19th October."), a date
+beside a birthday cake, another person's date said after one ("And my husband's,
+17/08/84"), a date printed on a passport after a name, a date corrected after a wrong
+one ("..., which is wrong, it's the 6th of May") are dates of birth.
 """
 
 from __future__ import annotations
