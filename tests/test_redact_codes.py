@@ -927,3 +927,21 @@ def test_a_collar_code_said_the_other_way_round_and_an_old_cards_number(text, pa
 def test_an_old_card_without_a_warrant_stays():
     text = "The one on my old card was 402219, my bank said, and the new one is different."
     assert not any(k == "warrant_number" for _, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, part",
+    [
+        ("Her car is the red one, W R 1 8 K T P, and they posted it.", "W R 1 8 K T P"),
+        ("The van was D-F-19-L-M-Y in the photo.", "D-F-19-L-M-Y"),
+        ("His car reg, which was BT-17-HXW, was on the post.", "BT-17-HXW"),
+        ("They said his car, a white Polo, reg number J 412 KLM, was outside.", "J 412 KLM"),
+    ],
+)
+def test_plates_written_with_spaces_or_hyphens(text, part):
+    assert (part, "vehicle") in _kinds(text), _kinds(text)
+
+
+def test_a_grid_of_spaced_letters_and_digits_is_no_plate():
+    text = "In the car park the bays were A B 1 2 C D E F G, and Z A B 1 2 C D E."
+    assert not any(k == "vehicle" for _, k in _kinds(text)), _kinds(text)

@@ -502,7 +502,7 @@ _DETERMINER_BEFORE = re.compile(r"(?i:\b(?:a|an|the|my|his|her|our|their|your|ne
 _REG_WORD = re.compile(
     r"(?i:\b(?:reg|registration|plate|number\s?plate)(?:\s+(?:number|no\.?|plate))?(?:['’]s|\s+(?:is|was|of))?)"
     r"\s*[,:]?\s*"
-    r"(?P<plate>(?-i:[A-Z]\d{1,3} ?[A-Z]{3}|[A-Z]{1,3} ?\d{1,4}|\d{1,4} ?[A-Z]{1,3})|[a-z]{2}\d{2} ?[a-z]{3}"
+    r"(?P<plate>(?-i:[A-Z] ?\d{1,3} ?[A-Z]{3}|[A-Z]{1,3} ?\d{1,4}|\d{1,4} ?[A-Z]{1,3})|[a-z]{2}\d{2} ?[a-z]{3}"
     r"|[A-Za-z]\d{1,3} ?[A-Za-z]{3})"
     r"(?![\w%£:/-]|[.,]\d)"
 )
@@ -814,6 +814,20 @@ def _find_lower_plates(text, add, starts):
             add((m.start(), m.end(), "vehicle", plate.replace(" ", "")))
 
 
+#: A current plate written with spaces or hyphens between its characters or groups ("Y K
+#: 1 2 H V F", "M-A-16-X-R-T", "MA-16-XRT"), in a text that speaks of a vehicle.
+_SPACED_PLATE = re.compile(
+    r"(?<![\w-])(?<!\b[A-Z0-9] )[A-Z][ -]?[A-Z][ -]\d[ -]?\d[ -][A-Z][ -]?[A-Z][ -]?[A-Z](?![\w-]|[ -][A-Z0-9](?!\w))"
+)
+
+
+def _find_spaced_plates(text, add):
+    for m in _SPACED_PLATE.finditer(text):
+        plate = re.sub(r"[ -]", "", m.group())
+        if _ids.VEHICLE.fullmatch(plate):
+            add((m.start(), m.end(), "vehicle", plate))
+
+
 def _find_plates_and_ni(text, add, folded, hay, runs):
     """Older and Northern Irish plates, plates after "reg", NI numbers in loose forms."""
     need_ni = any(w in hay for w in _NI_TOKENS)
@@ -821,6 +835,8 @@ def _find_plates_and_ni(text, add, folded, hay, runs):
     if need_vehicle:  # 2-3 capitals, a space or none, then 1-4 digits
         starts = {s - k for s, e in runs if e - s <= 4 and s >= 2 for k in (2, 3, 4)}
         _find_vehicles(text, add, folded, starts)
+    if need_vehicle and any(e - s <= 2 and s >= 2 and text[s - 1] in " -" for s, e in runs):
+        _find_spaced_plates(text, add)  # "Y K 1 2 H V F", "M-A-16-X-R-T"
     if need_vehicle or "driv" in hay:  # "ur husbands car ye17 vwn", "Nathan drives n4 thn"
         starts = {s - k for s, e in runs if e - s <= 3 and s >= 1 and text[s - 1].islower() for k in (1, 2)}
         if starts:
