@@ -945,3 +945,20 @@ def test_plates_written_with_spaces_or_hyphens(text, part):
 def test_a_grid_of_spaced_letters_and_digits_is_no_plate():
     text = "In the car park the bays were A B 1 2 C D E F G, and Z A B 1 2 C D E."
     assert not any(k == "vehicle" for _, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, part",
+    [
+        ("The post had my PCSO number, 6618, and my beat map.", "6618"),
+        ("My special constable number's 9021, and they found it.", "9021"),
+        ("His officer number 5127 was on the log sheet.", "5127"),
+    ],
+)
+def test_a_rank_number_said_with_a_comma_or_a_special_constable(text, part):
+    assert (part, "collar_number") in _kinds(text), _kinds(text)
+
+
+def test_a_rank_number_that_is_a_year_or_a_service_stays():
+    text = "Constable number 2019 was the year we joined. Officer number 999 was called."
+    assert not any(k == "collar_number" for _, k in _kinds(text)), _kinds(text)

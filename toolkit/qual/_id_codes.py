@@ -429,8 +429,9 @@ _REFERENCE_BEFORE = re.compile(
 )
 #: A rank word and a number, no name: "Sergeant 3346, I'll find you", "Constable 2210".
 _RANK_NUMBER = re.compile(
-    r"(?<![\w.])(?:[Ss]ergeant|[Cc]onstable|Sarge|Officer|Special"
-    r"|(?:PC|PS|DC|DS|Sgt|PCSO|SC)\.?,?\s*(?:no\.?|number(?:['’]s|\s+(?:is|was))?|#)|P\.C\.|P\.S\.|D\.C\.|Sgt\.)"
+    r"(?<![\w.])(?:(?:(?:[Ss]pecial\s+)?[Cc]onstable|[Oo]fficer|(?:PC|PS|DC|DS|Sgt|PCSO|SC)\.?,?)\s*"
+    r"(?:no\.?|number(?:['’]s|\s+(?:is|was))?|#)\s*[,:]?|[Ss]ergeant|[Cc]onstable|Sarge|Officer|Special"
+    r"|P\.C\.|P\.S\.|D\.C\.|Sgt\.)"
     r"\s*(?P<num>\d{3,6})(?![\w%£:/-]|[.,]\d)"
     # a rank abbreviation and a code with letters, no name: "PC EX 3321 attending" (the
     # letters are the code's: a force's or a station's)
