@@ -738,3 +738,19 @@ def test_a_corrected_birth_date_and_a_date_printed_on_a_passport(text, date):
 def test_a_printed_date_with_no_document_or_birth_spoken_of_stays():
     text = 'The email came from "Amelia Crane, 04 SEP 2011", about the rota.'
     assert not any(k == "date_of_birth" for _, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        ("The page listed the children's birthdays: Oscar 7th April, Ruby 22nd August.", "22nd August"),
+        ('Their birthdays were on it. "Ellie - 9th May; Jake - 1st December".', "1st December"),
+    ],
+)
+def test_a_list_of_names_and_birthdays_without_commas(text, date):
+    assert (date, "date_of_birth") in _kinds(text), _kinds(text)
+
+
+def test_names_and_dates_with_no_list_of_birthdays_stay():
+    text = "My birthday is in May. I met Sarah 3rd March, at the station, and Tom 4th May."
+    assert not any(k == "date_of_birth" for _, k in _kinds(text)), _kinds(text)

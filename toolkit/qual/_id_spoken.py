@@ -907,6 +907,16 @@ def _dates_of_birth(text, found):
                 dob_spoken = _DOB_TRIGGER.search(text) is not None or _DOCUMENT_WORDS.search(text) is not None
             if dob_spoken:
                 extra.append(_win.date_of_birth(text, m.start(), m.end()))
+        elif kind == "person" and e + 4 < len(text) and text[e] in " -–:" and text[e + 1 : e + 4].strip(" -–"):
+            # "Isla 3rd March, Fraser 19th October", "Isla - 3rd March; ...": a list's entry
+            g = _NAME_DATE_GAP.match(text, e)
+            m = WORD_DATE.match(text, g.end()) if g else None
+            if not (m and _LIST_CLOSE.match(text, m.end()) and not _win._COUNTED.match(text, m.end())):
+                continue
+            if dob_spoken is None:
+                dob_spoken = _DOB_TRIGGER.search(text) is not None or _DOCUMENT_WORDS.search(text) is not None
+            if dob_spoken and _list_announced(text, s):
+                extra.append(_win.date_of_birth(text, m.start(), m.end()))
     extra.extend(_listed_dates(text, found + extra))
     for r in (f for f in found if f[2] in _RECORD_KINDS):  # a date of a record is beside its code
         hi = min(len(text), r[1] + 30)
@@ -926,6 +936,18 @@ def _dates_of_birth(text, found):
     return resolve_overlaps(found + extra)
 
 
+def _list_announced(text, s):
+    """True when a list of birthdays is announced up to 120 characters before ``s``: the
+    announcing word, then a colon or a quotation mark ("birthdays: Isla ...", 'birthdays
+    were on there. "Isla - ...')."""
+    t = None
+    for t in _DOB_TRIGGER.finditer(text, max(0, s - 120), s):
+        pass
+    return t is not None and any(c in text[t.end() : s] for c in ':"“')
+
+
+#: Between a name and its date in a list: "Isla 3rd March", "Isla - 3rd March", "Isla: 3rd March".
+_NAME_DATE_GAP = re.compile(r"(?: | ?[-–:] ?)(?=\d|[a-z])")
 #: The end of a list's entry: a comma, a semicolon, a sentence's end or a closing quote.
 _LIST_CLOSE = re.compile(r"[\"”’']?\s*(?:[,;]|[.!?](?:[\"”’)]|\s|$)|$)")
 #: A list's entry of a surname and a full date ("O'Neill, 14/11/1999."): the name before.
