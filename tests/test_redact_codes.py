@@ -962,3 +962,8 @@ def test_a_rank_number_said_with_a_comma_or_a_special_constable(text, part):
 def test_a_rank_number_that_is_a_year_or_a_service_stays():
     text = "Constable number 2019 was the year we joined. Officer number 999 was called."
     assert not any(k == "collar_number" for _, k in _kinds(text)), _kinds(text)
+
+
+def test_an_ni_number_with_hyphens_between_its_characters():
+    text = "The payslip showed J-R-5-5-0-1-9-3-C under my name."
+    assert ("J-R-5-5-0-1-9-3-C", "ni_number") in _kinds(text), _kinds(text)

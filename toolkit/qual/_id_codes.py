@@ -594,15 +594,15 @@ def _ni_prefix_ok(p):
     return p == "QQ" or (p[0] in _NI_FIRST and p[1] in _NI_SECOND and p not in _NI_BAD)
 
 
-#: An NI number written a character at a time ("C E 3 1 0 6 7 2 D"), as on a form with
+#: An NI number written a character at a time ("C E 3 1 0 6 7 2 D", "J-K-4-0-2-2-7-1-B"), as on a form with
 #: boxes: its shape is telling enough without an NI word near it.
-_NI_SPACED = re.compile(r"(?<![\w-])(?P<p>[A-Z] ?[A-Z])(?: \d){6} [A-D](?![\w-])")
+_NI_SPACED = re.compile(r"(?<![\w-])(?P<p>[A-Z][ -]?[A-Z])(?:[ -]\d){6}[ -][A-D](?![\w-])")
 
 
 def _find_spaced_ni(text, add):
     for m in _NI_SPACED.finditer(text):
-        if _ni_prefix_ok(m.group("p").replace(" ", "")):
-            add((m.start(), m.end(), "ni_number", m.group().replace(" ", "")))
+        if _ni_prefix_ok(re.sub(r"[ -]", "", m.group("p"))):
+            add((m.start(), m.end(), "ni_number", re.sub(r"[ -]", "", m.group())))
 
 
 def _find_ni(text, add, starts):
