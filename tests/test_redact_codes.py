@@ -967,3 +967,19 @@ def test_a_rank_number_that_is_a_year_or_a_service_stays():
 def test_an_ni_number_with_hyphens_between_its_characters():
     text = "The payslip showed J-R-5-5-0-1-9-3-C under my name."
     assert ("J-R-5-5-0-1-9-3-C", "ni_number") in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, part",
+    [
+        ("He had my shoulder number, 317 KX, off the bodycam clip.", "317 KX"),
+        ('My collar number is 5512 EK, and the post said "who is 5512 EK".', "5512 EK"),
+    ],
+)
+def test_a_collar_number_with_its_letters_after_a_space(text, part):
+    assert (part, "collar_number") in _kinds(text), _kinds(text)
+
+
+def test_digits_before_a_rank_or_a_word_of_capitals_keep_their_own_span():
+    found = _kinds("My collar number is 4471 PC Jones said. MY COLLAR NUMBER 2611 IS ON THE PAGE.")
+    assert ("4471", "collar_number") in found and ("2611", "collar_number") in found, found

@@ -65,13 +65,21 @@ from toolkit.qual import _identifiers as _ids
 # Shapes
 # ---------------------------------------------------------------------------------------
 
+#: Two capitals after a space that are a code's letters ("482 CW", as the Met's shoulder
+#: numbers are written), not a rank, a body, a time, an abbreviation or a word of capitals
+#: ("4471 PC", "1200 UK", "101 IS").
+_SPACED_SUFFIX = (
+    r" (?!PC|PS|DC|DS|DI|SC|AM|PM|UK|GB|EU|US|NI|ID|OK|OP|BS|EN|KM|KG|AD|BC|VW|MG|TV|HQ|"
+    r"IS|IT|IN|ON|AT|TO|OF|OR|AN|AS|BE|BY|DO|GO|HE|IF|ME|MY|NO|SO|UP|WE|AND)[A-Z]{2}(?![\w-])"
+)
 #: A code: 1-4 capitals (a second group of 1-2 after "-" / "/" / " "), an optional
 #: separator and 3-9 digits ("HC-W-22817", "GMP/W/40882", "W/1189", "N 2214", "CF 3317");
-#: or 3-6 digits with 1-2 capitals straight after ("4821PL").
+#: or 3-6 digits with 1-2 capitals straight after ("4821PL") or two after a space ("482 CW").
 _CODE = re.compile(
     r"(?<![\w£$€.,:/#&-])"
     r"(?:(?:(?P<pre>[A-Z]{1,4}(?:[-/][A-Z]{1,2}|[ ][A-Z](?=[-/]))?)(?P<sep>[-/ ]?))?(?P<digits>\d{3,9})"
-    r"|(?P<digits2>\d{3,6})(?P<suf>[A-Z]{1,2}))"
+    rf"(?!{_SPACED_SUFFIX})"
+    rf"|(?P<digits2>\d{{3,6}})(?P<gap>(?={_SPACED_SUFFIX}) )?(?P<suf>[A-Z]{{1,2}}))"
     r"(?![\w%£:/-]|[.,]\d)"
 )
 #: Prefixes that make a number something other than a person's code: times, bodies,
