@@ -983,3 +983,8 @@ def test_a_collar_number_with_its_letters_after_a_space(text, part):
 def test_digits_before_a_rank_or_a_word_of_capitals_keep_their_own_span():
     found = _kinds("My collar number is 4471 PC Jones said. MY COLLAR NUMBER 2611 IS ON THE PAGE.")
     assert ("4471", "collar_number") in found and ("2611", "collar_number") in found, found
+
+
+def test_a_spaced_ni_number_called_an_example_stays():
+    text = "In training they showed us A B 1 2 3 4 5 6 C, that's the example one, on a slide."
+    assert not any(k == "ni_number" for _, k in _kinds(text)), _kinds(text)

@@ -609,7 +609,7 @@ _NI_SPACED = re.compile(r"(?<![\w-])(?P<p>[A-Z][ -]?[A-Z])(?:[ -]\d){6}[ -][A-D]
 
 def _find_spaced_ni(text, add):
     for m in _NI_SPACED.finditer(text):
-        if _ni_prefix_ok(re.sub(r"[ -]", "", m.group("p"))):
+        if _ni_prefix_ok(re.sub(r"[ -]", "", m.group("p"))) and not _EXAMPLE_AFTER.search(text, m.end(), m.end() + 80):
             add((m.start(), m.end(), "ni_number", re.sub(r"[ -]", "", m.group())))
 
 
