@@ -774,3 +774,217 @@ def test_disguised_repeat_look_alikes(text):
     found = _kinds(text)
     assert ("3087", "collar_number") in found
     assert not any(k == "collar_number" and s != "3087" for s, k in found if "landline" in text)
+
+
+@pytest.mark.parametrize(
+    "text, part, kind",
+    [
+        ('The form had "J K 4 0 2 2 7 1 B" in the boxes and anyone could read it.', "J K 4 0 2 2 7 1 B", "ni_number"),
+        ("The van's on a Belfast plate, I think, LDV 3391, and it sat outside.", "LDV 3391", "vehicle"),
+    ],
+)
+def test_a_spaced_ni_number_and_a_plate_with_model_letters_after_plate(text, part, kind):
+    assert (part, kind) in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Room 101 had a 1 2 3 4 5 6 grid on the wall, A 30 mph limit outside.",
+        "The LEZ 2023 rules cover the M6 now. My plate is fine. LEZ 4172 is a tariff code.",
+        "We bought an LDV 3500 van for the unit.",
+    ],
+)
+def test_spaced_digits_and_model_letters_stay(text):
+    assert not any(k in ("ni_number", "vehicle") for _, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, part",
+    [
+        # a code with letters said again with a space, over a part of it found alone
+        ('My shoulder number is 519KT, and the page asked "who is 519 KT, anyone know her".', "519 KT"),
+        # a dispatcher's operator code with letters
+        ("On the control desk our operator codes show on the screen, mine's NY-C 204, for anyone to see.", "NY-C 204"),
+        # a rank abbreviation and a code with letters, no name
+        ("Log entry: 03:10 -- PC KT 4418 attending, with a dog unit.", "KT 4418"),
+        # "my PCSO number's ..."
+        ("I'm a PCSO in the Fens, and my PCSO number's 6620, which the page printed.", "6620"),
+        # a number after an officer's name going on into a verb
+        ('The post read "PC J. Okafor 3318 drives a white Corsa and parks outside".', "3318"),
+    ],
+)
+def test_collar_numbers_in_loose_forms(text, part):
+    assert (part, "collar_number") in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The staff code for overtime is 4400, and the operator code list runs to 300 entries.",
+        "PC Dawn Hill 1990 was a good year for the station, and Sgt Bell 101 was the call.",
+        "PC Jones 300 times told me to stop, and PC Ann Lee 2200 hours was the start.",
+        "My plate is fine. We met in Room 101 at 0930, on the M6 after the A30 mph limit.",
+    ],
+)
+def test_collar_look_alikes_after_names_and_codes_stay(text):
+    assert not any(k == "collar_number" for _, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, part",
+    [
+        (
+            "The phishing page asked me to confirm my warrant number. Stupidly I did. I entered it. KR 55017. Gone.",
+            "KR 55017",
+        ),
+        (
+            "On the first label was the warrant number, T-4410-19. The second label, T-4411-19, was my crewmate's.",
+            "T-4411-19",
+        ),
+        ('The leaked sheet read "Rank: PC. Warrant: HB 2207 15. Station: none given."', "HB 2207 15"),
+        ("His warrant number was printed on the flyer, LN 40 22 17, next to his photo.", "LN 40 22 17"),
+        ("It was a warrant card for sale online. You could see the number, DM 6081 33, and my face.", "DM 6081 33"),
+        ("The post just said warrant GY 2020 0417 and my address.", "GY 2020 0417"),
+    ],
+)
+def test_warrant_numbers_in_groups_sentences_and_siblings(text, part):
+    assert (part, "warrant_number") in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They got a search warrant. We went in at 0600. Room 101. The A 30 mph limit applied.",
+        "The warrant was for an address in Leeds, and we made 2 arrests on the M6 at 10 15 that night.",
+        "The warrant card had expired. The number, 20 19 44, was the score in the darts, not a code.",
+        "My warrant number is secret. I was born and bred in Leeds. Section 40. OK 2019.",
+    ],
+)
+def test_warrant_look_alikes_in_groups_and_sentences_stay(text):
+    assert not any(k == "warrant_number" for _, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, part, kind",
+    [
+        ('The message said "ur mams car lr19 kdw is outside ur house" and nothing else.', "lr19 kdw", "vehicle"),
+        ('"Gary drives p7 gkm, we see it every night".', "p7 gkm", "vehicle"),
+        ('The custody sheet read "DO Hartley, D4410, Leeds custody".', "D4410", "collar_number"),
+        ('The operator number for each of us was on it. "Kim 3381, Raj 3390, Lou 3402."', "3390", "collar_number"),
+    ],
+)
+def test_lower_case_plates_officers_and_lists_of_names_with_numbers(text, part, kind):
+    assert (part, kind) in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I drove to see the b52s, and the flat is n4 and we had a1 service.",
+        "My collar number is on the rota. Room 101, Room 102 and Room 103 were booked.",
+        "The staff numbers were on the wall. Section 136, Section 135 and Section 2 came up.",
+    ],
+)
+def test_lower_case_and_list_look_alikes_stay(text):
+    assert not any(k in ("vehicle", "collar_number") for _, k in _kinds(text)), _kinds(text)
+
+
+def test_a_warrant_number_of_two_digit_groups_right_after_warrant_number():
+    assert ("5502-17", "warrant_number") in _kinds("My warrant number's 5502-17, printed on the card.")
+    assert not any(k == "warrant_number" for _, k in _kinds("The warrant was for the 2019-20 season, nothing else."))
+
+
+def test_a_bare_warrant_number_after_the_number_near_a_warrant_card():
+    text = "My warrant card went missing. Someone posted it. You could see the number, 0533817, and my face."
+    assert ("0533817", "warrant_number") in _kinds(text)
+    text = "They had a search warrant. The number, 4410223, was the case file."
+    assert not any(k == "warrant_number" for _, k in _kinds(text))
+
+
+def test_a_dateless_plate_with_scheme_letters_and_the_plate_word_after():
+    text = "They posted the car, LEZ 5093, an old Northern Ireland plate, and the school."
+    assert ("LEZ 5093", "vehicle") in _kinds(text)
+    assert not any(k == "vehicle" for _, k in _kinds("The LEZ 5093 rules changed. No plate was mentioned."))
+
+
+@pytest.mark.parametrize(
+    "text, part, kind",
+    [
+        ("My shoulder's TX 508... or 508TX as it reads on the epaulette.", "508TX", "collar_number"),
+        (
+            "Warrant number, 518832. And the one on my old card was 402219, from my first force.",
+            "402219",
+            "warrant_number",
+        ),
+        ('It read "PC R. Osei 2290 visits the gym on Park Lane every morning".', "2290", "collar_number"),
+    ],
+)
+def test_a_collar_code_said_the_other_way_round_and_an_old_cards_number(text, part, kind):
+    assert (part, kind) in _kinds(text), _kinds(text)
+
+
+def test_an_old_card_without_a_warrant_stays():
+    text = "The one on my old card was 402219, my bank said, and the new one is different."
+    assert not any(k == "warrant_number" for _, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, part",
+    [
+        ("Her car is the red one, W R 1 8 K T P, and they posted it.", "W R 1 8 K T P"),
+        ("The van was D-F-19-L-M-Y in the photo.", "D-F-19-L-M-Y"),
+        ("His car reg, which was BT-17-HXW, was on the post.", "BT-17-HXW"),
+        ("They said his car, a white Polo, reg number J 412 KLM, was outside.", "J 412 KLM"),
+    ],
+)
+def test_plates_written_with_spaces_or_hyphens(text, part):
+    assert (part, "vehicle") in _kinds(text), _kinds(text)
+
+
+def test_a_grid_of_spaced_letters_and_digits_is_no_plate():
+    text = "In the car park the bays were A B 1 2 C D E F G, and Z A B 1 2 C D E."
+    assert not any(k == "vehicle" for _, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, part",
+    [
+        ("The post had my PCSO number, 6618, and my beat map.", "6618"),
+        ("My special constable number's 9021, and they found it.", "9021"),
+        ("His officer number 5127 was on the log sheet.", "5127"),
+    ],
+)
+def test_a_rank_number_said_with_a_comma_or_a_special_constable(text, part):
+    assert (part, "collar_number") in _kinds(text), _kinds(text)
+
+
+def test_a_rank_number_that_is_a_year_or_a_service_stays():
+    text = "Constable number 2019 was the year we joined. Officer number 999 was called."
+    assert not any(k == "collar_number" for _, k in _kinds(text)), _kinds(text)
+
+
+def test_an_ni_number_with_hyphens_between_its_characters():
+    text = "The payslip showed J-R-5-5-0-1-9-3-C under my name."
+    assert ("J-R-5-5-0-1-9-3-C", "ni_number") in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, part",
+    [
+        ("He had my shoulder number, 317 KX, off the bodycam clip.", "317 KX"),
+        ('My collar number is 5512 EK, and the post said "who is 5512 EK".', "5512 EK"),
+    ],
+)
+def test_a_collar_number_with_its_letters_after_a_space(text, part):
+    assert (part, "collar_number") in _kinds(text), _kinds(text)
+
+
+def test_digits_before_a_rank_or_a_word_of_capitals_keep_their_own_span():
+    found = _kinds("My collar number is 4471 PC Jones said. MY COLLAR NUMBER 2611 IS ON THE PAGE.")
+    assert ("4471", "collar_number") in found and ("2611", "collar_number") in found, found
+
+
+def test_a_spaced_ni_number_called_an_example_stays():
+    text = "In training they showed us A B 1 2 3 4 5 6 C, that's the example one, on a slide."
+    assert not any(k == "ni_number" for _, k in _kinds(text)), _kinds(text)

@@ -516,3 +516,241 @@ def test_paired_words_far_from_the_code_stay():
     text = "My collar was 7314. Later on, at the hotel, we sang seventy-three fourteen times over."
     found = _kinds(text)
     assert not any(k == "collar_number" and "seventy" in s for s, k in found)
+
+
+# ---------------------------------------------------------------------------------------
+# Web addresses spelled aloud, dates of birth in lists and asides (sentences written for
+# these tests)
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,part",
+    [
+        (
+            'She left a voice note: "try w-w-w dot hexham-snoops dot example dot com forward slash Okafor".',
+            "w-w-w dot hexham-snoops dot example dot com forward slash Okafor",
+        ),
+        (
+            'He read it off his phone, "h-t-t-p-s colon slash slash rogue-rozzers dot example dot net" and laughed.',
+            "h-t-t-p-s colon slash slash rogue-rozzers dot example dot net",
+        ),
+        (
+            "The caller spelled it: aitch tee tee pee, colon, slash slash, name-and-shame, dot example dot org, "
+            "slash east-riding. Then hung up.",
+            "aitch tee tee pee, colon, slash slash, name-and-shame, dot example dot org, slash east-riding",
+        ),
+        (
+            "It was double-u double-u double-u, dot, grassed-up dot co dot uk, slash tyneside, on the flyer.",
+            "double-u double-u double-u, dot, grassed-up dot co dot uk, slash tyneside",
+        ),
+    ],
+)
+def test_a_web_address_spelled_aloud(text, part):
+    start = text.index(part)
+    spans = [(s, e) for s, e, k, _ in find_identifiers(text) if k == "url"]
+    assert any(s <= start and start + len(part) <= e for s, e in spans), spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He spelled his e-mail, "bex, underscore, hall, at example dot com", down the line.',
+        "It was a dot com boom, and we all lost money. Dot the i's, she said.",
+        "I'll see you at the pub dot on seven, then.",
+    ],
+)
+def test_spoken_dots_that_are_no_web_address_stay(text):
+    assert not any(k == "url" for _, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        ("Our Jack's birthday was that week, the 14th of August, he'd just turned nine.", "14th of August"),
+        ("The scan said due date -- we'd not told anyone, mind -- the 2nd of February.", "2nd of February"),
+        ("And they knew his birthday, nineteenth o' March, and the school.", "nineteenth o' March"),
+        (
+            'Asked for her date of birth over the phone -- "the third of the ninth, two thousand and eight" -- '
+            "and she said it.",
+            "the third of the ninth, two thousand and eight",
+        ),
+        ('They had my children\'s birthdays. "Maisie, 2nd July. Harvey, 30th January." On a forum.', "30th January"),
+        ('It listed dates of birth: "Kowalczyk, 21/07/1994. Mbeki, 09/10/1988." and more.', "09/10/1988"),
+    ],
+)
+def test_dates_of_birth_in_asides_lists_and_dialect(text, date):
+    assert (date, "date_of_birth") in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My birthday was last week and on the 3rd of May I went to court.",
+        "The rent was due -- as ever, sadly -- the 6th of May.",
+        "Dear Sarah, 3rd March works for me. Happy birthday to your mum.",
+        "Born and bred in Leeds. The rota: Kowalczyk, 14/11/2023. Mbeki, 02/05/2024.",
+        "Happy birthday to Tom. Shifts: Kowalczyk, 14th March; Mbeki, 2nd May, nights.",
+    ],
+)
+def test_event_dates_in_lists_and_asides_stay(text):
+    assert not any(k == "date_of_birth" for _, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text,part,kind",
+    [
+        (
+            'The text said "ur mam drives the blue kia D-F-seven-one, K-W-Z lol" and nothing else.',
+            "D-F-seven-one, K-W-Z",
+            "vehicle",
+        ),
+        ("They wrote his van is the white one P-L-two-three, M-Y-O on the drive.", "P-L-two-three, M-Y-O", "vehicle"),
+        (
+            "The reg went over the radio as Kilo Lima Seven Niner, Delta Foxtrot Romeo, twice.",
+            "Kilo Lima Seven Niner, Delta Foxtrot Romeo",
+            "vehicle",
+        ),
+        (
+            'She asked "is your National Insurance ar, ee, four, four, oh, nine, one, two, bee?" out loud.',
+            "ar, ee, four, four, oh, nine, one, two, bee",
+            "ni_number",
+        ),
+    ],
+)
+def test_plates_and_ni_numbers_spelled_in_groups(text, part, kind):
+    assert (part, kind) in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We had one, two, then three more cars after that, all red.",
+        "The wee one ee, she was six, nine at most, when it happened.",
+        "I got the black one in the end, a Golf, six years old.",
+    ],
+)
+def test_spelled_plate_look_alikes_stay(text):
+    assert not any(k in ("vehicle", "ni_number") for _, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        ("It's my daughter's birthday on the ninth of October, she'll be ten.", "ninth of October"),
+        ("The text said 'we know ur lad, dob 3 11 09, we know his school'.", "3 11 09"),
+        ("The date of birth of my little girl, Nia, the fourth of March, was on the post.", "fourth of March"),
+    ],
+)
+def test_dates_of_birth_after_birthday_on_spaced_figures_and_whose(text, date):
+    assert (date, "date_of_birth") in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dob field said 12 30 on the form, a time, not a date.",
+        "We met the day after her birthday, on the ninth of October, at court.",
+    ],
+)
+def test_figures_and_days_near_a_birthday_stay(text):
+    assert not any(k == "date_of_birth" for _, k in _kinds(text)), _kinds(text)
+
+
+def test_a_web_address_with_its_host_spelled_letter_by_letter():
+    text = "He spelled it out: H T T P S colon slash slash, W W W dot, G R A S S, U P dot example dot com. Then went."
+    urls = [(text[s:e], i) for s, e, k, i in find_identifiers(text) if k == "url"]
+    assert urls == [
+        ("H T T P S colon slash slash, W W W dot, G R A S S, U P dot example dot com", "grassup.example.com")
+    ], urls
+    assert not any(k == "url" for _, k in _kinds("I got an A B dot com, nothing else, in the quiz."))
+
+
+@pytest.mark.parametrize(
+    "text,part,kind",
+    [
+        ("My fiftieth was on the 8th of November, and the card came that morning.", "8th of November", "date_of_birth"),
+        ("Her 21st is on the 2nd of June, and they posted the invite.", "2nd of June", "date_of_birth"),
+        ("My lad's birthday, which is the 17th of May, was in the post.", "17th of May", "date_of_birth"),
+        ("Their birthday's coming up, the 4th of January, and they knew.", "4th of January", "date_of_birth"),
+        ("They put his birthday (26th of July) under his photo.", "26th of July", "date_of_birth"),
+        ("They had my daughter's birthday as well, the 1st of March.", "1st of March", "date_of_birth"),
+        ("The message said her car was P A one two K L M, parked up.", "P A one two K L M", "vehicle"),
+        (
+            "It said dub dub dub dot nosy-parkers dot example dot com slash leeds.",
+            "dub dub dub dot nosy-parkers dot example dot com slash leeds",
+            "url",
+        ),
+    ],
+)
+def test_ordinal_birthdays_asides_spelled_capitals_and_dub_dub_dub(text, part, kind):
+    assert (part, kind) in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 5th was on the 3rd of May. My fortieth was a big do. My 5th shift was on the 9th of May.",
+        "I got an A in maths, B A one two three, C, and a D A.",
+    ],
+)
+def test_ordinal_and_capital_look_alikes_stay(text):
+    assert not any(k in ("date_of_birth", "vehicle") for _, k in _kinds(text)), _kinds(text)
+
+
+def test_spoken_web_address_with_dashes_said_and_a_birthday_put_up():
+    text = "Go to w w w dot bent-bobbies dash york dot example dot co dot uk slash n dash yorks, it's all there."
+    urls = [i for s, e, k, i in find_identifiers(text) if k == "url"]
+    assert urls == ["bent-bobbies-york.example.co.uk/n-yorks"], urls
+    assert ("5th of the 9th", "date_of_birth") in _kinds("They put his birthday up: 5th of the 9th.")
+
+
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        ('Her profile just said "21/03/09 🎂" under the photo.', "21/03/09"),
+        ("My date of birth is 2nd June 1979, and my wife's, 30/11/81. They had both.", "30/11/81"),
+    ],
+)
+def test_a_date_beside_a_birthday_cake_and_another_persons_said_after_one(text, date):
+    assert (date, "date_of_birth") in _kinds(text), _kinds(text)
+
+
+def test_a_date_with_no_cake_or_birth_nearby_stays():
+    text = "Her profile said 21/03/09 under the photo 📷, and my wife's car, 30/11/81 reg, was mentioned."
+    assert not any(k == "date_of_birth" for _, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        (
+            "They had her date of birth as 9th of June 1981, which is wrong, it's the 19th of June, still.",
+            "19th of June",
+        ),
+        ('He posted my daughter\'s passport page. "Amelia Crane, 04 SEP 2009". Then our road.', "04 SEP 2009"),
+    ],
+)
+def test_a_corrected_birth_date_and_a_date_printed_on_a_passport(text, date):
+    assert (date, "date_of_birth") in _kinds(text), _kinds(text)
+
+
+def test_a_printed_date_with_no_document_or_birth_spoken_of_stays():
+    text = 'The email came from "Amelia Crane, 04 SEP 2011", about the rota.'
+    assert not any(k == "date_of_birth" for _, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        ("The page listed the children's birthdays: Oscar 7th April, Ruby 22nd August.", "22nd August"),
+        ('Their birthdays were on it. "Ellie - 9th May; Jake - 1st December".', "1st December"),
+    ],
+)
+def test_a_list_of_names_and_birthdays_without_commas(text, date):
+    assert (date, "date_of_birth") in _kinds(text), _kinds(text)
+
+
+def test_names_and_dates_with_no_list_of_birthdays_stay():
+    text = "My birthday is in May. I met Sarah 3rd March, at the station, and Tom 4th May."
+    assert not any(k == "date_of_birth" for _, k in _kinds(text)), _kinds(text)

@@ -28,7 +28,18 @@ Classes of phrasing covered here (each needs the shape of a code AND a context):
 * NI numbers in lower case, with hyphens or dots, or without the final letter, where an
   NI number is spoken of; phone numbers written with dots;
 * the same code said again in the text, with or without its separators (the number
-  alone after "DO 314" too).
+  alone after "DO 314" too), the other way round ("GD 412", then "412GD"), the whole
+  code over its digits found alone ("482 CW" after "482CW"); a code of the same form
+  with a group after it ("W-2290-17", then "W-2291-17");
+* warrant numbers of letters and groups of digits ("NB 1492 07", "EX 20 19 44") right
+  after "warrant", in its window or after "the number" near a warrant card; a lettered
+  code as a sentence of its own just after "warrant number" ("I typed it. DP 30192.");
+* a rank and a lettered code with no name ("PC EX 3321 attending"), "my PCSO number's
+  7305", an operator's or staff code with letters ("operator codes ..., mine's WY-D
+  117"), a list of first names and numbers ("Deb 4471, Ste 4488");
+* NI numbers written a character at a time ("C E 3 1 0 6 7 2 D"); plates in lower case
+  after a vehicle or driving word ("ye17 vwn"); plates whose letters are a model's or
+  a scheme's ("LEZ 4172") with "plate" or "reg" beside them.
 
 Corrections at the end (:func:`revise`, for every rule's candidates): an NI number the
 speaker calls an example ("QQ 12 34 56 C, that's the example one") is dropped; bare
@@ -54,13 +65,21 @@ from toolkit.qual import _identifiers as _ids
 # Shapes
 # ---------------------------------------------------------------------------------------
 
+#: Two capitals after a space that are a code's letters ("482 CW", as the Met's shoulder
+#: numbers are written), not a rank, a body, a time, an abbreviation or a word of capitals
+#: ("4471 PC", "1200 UK", "101 IS").
+_SPACED_SUFFIX = (
+    r" (?!PC|PS|DC|DS|DI|SC|AM|PM|UK|GB|EU|US|NI|ID|OK|OP|BS|EN|KM|KG|AD|BC|VW|MG|TV|HQ|"
+    r"IS|IT|IN|ON|AT|TO|OF|OR|AN|AS|BE|BY|DO|GO|HE|IF|ME|MY|NO|SO|UP|WE|AND)[A-Z]{2}(?![\w-])"
+)
 #: A code: 1-4 capitals (a second group of 1-2 after "-" / "/" / " "), an optional
 #: separator and 3-9 digits ("HC-W-22817", "GMP/W/40882", "W/1189", "N 2214", "CF 3317");
-#: or 3-6 digits with 1-2 capitals straight after ("4821PL").
+#: or 3-6 digits with 1-2 capitals straight after ("4821PL") or two after a space ("482 CW").
 _CODE = re.compile(
     r"(?<![\w£$€.,:/#&-])"
     r"(?:(?:(?P<pre>[A-Z]{1,4}(?:[-/][A-Z]{1,2}|[ ][A-Z](?=[-/]))?)(?P<sep>[-/ ]?))?(?P<digits>\d{3,9})"
-    r"|(?P<digits2>\d{3,6})(?P<suf>[A-Z]{1,2}))"
+    rf"(?!{_SPACED_SUFFIX})"
+    rf"|(?P<digits2>\d{{3,6}})(?P<gap>(?={_SPACED_SUFFIX}) )?(?P<suf>[A-Z]{{1,2}}))"
     r"(?![\w%£:/-]|[.,]\d)"
 )
 #: Prefixes that make a number something other than a person's code: times, bodies,
@@ -127,7 +146,8 @@ def _codes(text, lo, hi, *, bare_min, want_letters=False, single_letter=True, st
             thing = _win._NUMBERED_THING.search(text, max(0, s - 15), s)
             digits = m.group("digits") or m.group("digits2")  # "4417" or "4821PL"
             if thing and not (thing.group().strip().casefold() == "number" and len(digits) >= 4):
-                continue  # "Section 40", "Room 101", "number 9" (but "number 220145")
+                if not _name_list(text, thing, m):
+                    continue  # "Section 40", "Room 101", "number 9" (but "number 220145")
             if _time_before(text, s):
                 continue  # "at 0730"
             if _plural_after(text, m.end()):
@@ -138,6 +158,26 @@ def _codes(text, lo, hi, *, bare_min, want_letters=False, single_letter=True, st
 
 
 _SEPARATORS = re.compile(r"[\s/-]")
+#: The next or the last entry of a list of first names and numbers ("Deb 4471, Ste 4488,
+#: Priti 4502"): names differ where numbered things repeat ("Room 101, Room 102").
+_NAME_ENTRY_AFTER = re.compile(r",\s*(?:and\s+)?(?P<w>[A-Z][a-z]+) \d{3,6}(?![\w%£:/-]|[.,]\d)")
+_NAME_ENTRY_BEFORE = re.compile(r"(?<![\w-])(?P<w>[A-Z][a-z]+) \d{3,6},\s*(?:and\s+)?$")
+
+
+def _name_list(text, thing, m):
+    """True when the code ``m`` after a capitalised word (``thing``) is an entry of a list
+    of names and numbers of the same length, each name another."""
+    word = thing.group().strip()
+    if not word[:1].isupper():
+        return False
+    n = m.end() - m.start()
+    a = _NAME_ENTRY_AFTER.match(text, m.end())
+    if a and a.group("w") != word and a.end() - a.start("w") - len(a.group("w")) - 1 == n:
+        return True
+    b = _NAME_ENTRY_BEFORE.search(text, max(0, thing.start() - 20), thing.start())
+    return bool(b and b.group("w") != word and len(b.group().split()[1].rstrip(",")) == n)
+
+
 _THE_BEFORE = re.compile(r"(?i:\bthe\s+)$")
 
 
@@ -174,6 +214,9 @@ _STAFF_TRIGGER = re.compile(
     r"(?i:\b(?:staff|payroll|pay|employee|personnel|service|force|operator|(?-i:DO)['’]?s?|"
     r"detention\s+officer['’]?s?)\s+(?:numbers?|nos?\b|ID\b|IDs\b))"
 )
+#: A dispatcher's or a staff member's code ("our operator codes on the screen, mine's
+#: WY-D 117"): a code with letters only (a bare number after "code" is a pay or job code).
+_STAFF_CODE_TRIGGER = re.compile(r"(?i:\b(?:staff|employee|personnel|operator|user)\s+codes?\b)")
 
 
 def _windows(text, trigger, found_in, folded, tokens):
@@ -260,6 +303,86 @@ def _find_warrant_forms(text, add, folded):
                 add((m.start("d"), m.end("d"), "warrant_number", _ident(text, m.start("d"), m.end("d"))))
     if " " in text:
         _find_grouped_warrants(text, add, folded)
+        _find_lettered_groups(text, add, folded)
+    _find_warrant_sentences(text, add, folded)
+
+
+#: A warrant number of letters and two or three groups of digits ("NB 1492 07", "SY 501
+#: 884", "EX 20 19 44", "NT 2019 0388"): 5-9 digits in all.
+_LETTERED_GROUPS = re.compile(
+    r"(?<![\w£$€.,:/#&-])(?P<pre>[A-Z]{1,3}) (?P<g>\d{2,4}(?: \d{2,4}){1,2})(?![\w%£:/-]|[.,]\d| ?\d)"
+)
+
+
+def _lettered_groups(text, lo, hi):
+    for m in _LETTERED_GROUPS.finditer(text, lo, hi):
+        n = _n_digits(m.group("g"))
+        if 5 <= n <= 9 and m.group("pre") not in _NOT_PREFIX and m.group("pre") not in _RANK_PREFIX:
+            if not _win._COUNTED.match(text, m.end()) and not _plural_after(text, m.end()):
+                yield m.start(), m.end()
+
+
+#: Digits, a hyphen or slash and a second group, right after "warrant number": "4471-22".
+_DIGIT_GROUPS = re.compile(r"(?P<d>\d{3,7})[-/](?P<d2>\d{2,6})(?![\w%£:/-]|[.,]\d)")
+
+
+def _find_lettered_groups(text, add, folded):
+    """Warrant numbers of letters and groups of digits (:data:`_LETTERED_GROUPS`) right
+    after "warrant" ("Warrant: NB 1492 07"), in a window after "warrant number / card",
+    or after "the number" up to 300 characters after a warrant is spoken of ("You could
+    see the number, CC 3307 18")."""
+    if _LETTERED_GROUPS.search(text) is None and _DIGIT_GROUPS.search(text) is None and "number" not in text:
+        return
+
+    def found_in(lo, hi):
+        return next(_lettered_groups(text, lo, hi), None) is not None
+
+    spans = []
+    for t in _ids._anchored_finditer(_WARRANT_RIGHT_BEFORE, text, folded, ("warrant",)):
+        spans.extend(span for span in _lettered_groups(text, t.end(), t.end() + 16) if span[0] == t.end())
+        g = _DIGIT_GROUPS.match(text, t.end())  # "my warrant number's 4471-22"
+        if g and not (_is_year(g.group("d")) and len(g.group("d2")) <= 4):
+            spans.append(g.span())
+    for lo, hi in _windows(text, _win._WARRANT_TRIGGER, found_in, folded, ("warrant",)):
+        spans.extend(_lettered_groups(text, lo, hi))
+    for t in _ids._anchored_finditer(_win._WARRANT_TRIGGER, text, folded, ("warrant",)):
+        for n in _THE_NUMBER.finditer(text, t.end(), t.end() + 300):
+            spans.extend(span for span in _lettered_groups(text, n.end(), n.end() + 16) if span[0] == n.end())
+            bare = _BARE_WARRANT.match(text, n.end())  # "You could read the number, 0917345"
+            if bare and not _win._COUNTED.match(text, bare.end()):
+                spans.append(bare.span())
+    for s, e in spans:
+        add((s, e, "warrant_number", _ident(text, s, e)))
+
+
+_BARE_WARRANT = re.compile(r"\d{6,9}(?![\w%£:/-]|[.,]\d| ?\d)")
+#: "warrant NT 2019 0388", "Warrant: NB 1492 07", "warrant number's ...": right before the code.
+_WARRANT_RIGHT_BEFORE = re.compile(
+    r"(?i:\bwarrant(?:\s+card)?(?:\s+(?:number|no\.?|num|ID))?(?:['’]s|\s+(?:is|was|reads|said|of))?\s*[,:#]?\s*)"
+)
+#: "the number, ...", "my number was ...", "my real number, ...": a number said of a card.
+_THE_NUMBER = re.compile(
+    r"(?i:\b(?:(?:the|my|his|her|their|your)\s+(?:real\s+|own\s+|old\s+)?number(?:['’]s|\s+(?:is|was|on\s+it))?"
+    r"|the\s+one\s+on\s+(?:my|his|her|their|the)\s+(?:old\s+|new\s+|first\s+|last\s+)?card\s+(?:is|was))"
+    r"(?:\s+through\s+the\s+window)?\s*[,:]?\s*)"
+)
+#: A code with letters said as a sentence of its own ("I typed it. DP 30192."), some
+#: sentences after "warrant number".
+_CODE_SENTENCE = re.compile(r"(?<=[.!?] )(?P<code>[A-Z]{1,3}[ -]?\d{4,9})[.!?](?=\s|$)")
+
+
+def _find_warrant_sentences(text, add, folded):
+    """A code with letters as a sentence of its own (:data:`_CODE_SENTENCE`) in the 120
+    characters after "warrant number" (within three sentences)."""
+    for t in _ids._anchored_finditer(_win._WARRANT_TRIGGER, text, folded, ("warrant",)):
+        hi = t.end() + 120
+        for m in _CODE_SENTENCE.finditer(text, t.end(), hi):
+            pre = re.match(r"[A-Z]+", m.group("code")).group()
+            if pre in _NOT_PREFIX or pre in _RANK_PREFIX or _is_year(m.group("code")[len(pre) :].strip(" -")):
+                continue
+            if text.count(". ", t.end(), m.start()) + text.count("? ", t.end(), m.start()) > 3:
+                break
+            add((m.start("code"), m.end("code"), "warrant_number", _ident(text, m.start("code"), m.end("code"))))
 
 
 #: A warrant number said in two groups of digits ("19 0388", "2934 0117"): 6-8 digits in
@@ -314,9 +437,13 @@ _REFERENCE_BEFORE = re.compile(
 )
 #: A rank word and a number, no name: "Sergeant 3346, I'll find you", "Constable 2210".
 _RANK_NUMBER = re.compile(
-    r"(?<![\w.])(?:[Ss]ergeant|[Cc]onstable|Sarge|Officer|Special"
-    r"|(?:PC|PS|DC|DS|Sgt|PCSO|SC)\.?,?\s*(?:no\.?|number|#)|P\.C\.|P\.S\.|D\.C\.|Sgt\.)"
+    r"(?<![\w.])(?:(?:(?:[Ss]pecial\s+)?[Cc]onstable|[Oo]fficer|(?:PC|PS|DC|DS|Sgt|PCSO|SC)\.?,?)\s*"
+    r"(?:no\.?|number(?:['’]s|\s+(?:is|was))?|#)\s*[,:]?|[Ss]ergeant|[Cc]onstable|Sarge|Officer|Special"
+    r"|P\.C\.|P\.S\.|D\.C\.|Sgt\.)"
     r"\s*(?P<num>\d{3,6})(?![\w%£:/-]|[.,]\d)"
+    # a rank abbreviation and a code with letters, no name: "PC EX 3321 attending" (the
+    # letters are the code's: a force's or a station's)
+    r"|(?<![\w.])(?-i:PC|PS|PCSO|SC|Sgt)\s+(?P<lettered>(?P<pre>[A-Z]{2,3})\s?\d{3,6})(?![\w%£:/-]|[.,]\d)"
 )
 #: A detention officer's role letters and the number: "DO 318", "DDO D552" (capitals
 #: only: "do 300" is a verb). The role goes with the number, as some corpora mark it ("DO
@@ -384,7 +511,7 @@ _DETERMINER_BEFORE = re.compile(r"(?i:\b(?:a|an|the|my|his|her|our|their|your|ne
 _REG_WORD = re.compile(
     r"(?i:\b(?:reg|registration|plate|number\s?plate)(?:\s+(?:number|no\.?|plate))?(?:['’]s|\s+(?:is|was|of))?)"
     r"\s*[,:]?\s*"
-    r"(?P<plate>(?-i:[A-Z]\d{1,3} ?[A-Z]{3}|[A-Z]{1,3} ?\d{1,4}|\d{1,4} ?[A-Z]{1,3})|[a-z]{2}\d{2} ?[a-z]{3}"
+    r"(?P<plate>(?-i:[A-Z] ?\d{1,3} ?[A-Z]{3}|[A-Z]{1,3} ?\d{1,4}|\d{1,4} ?[A-Z]{1,3})|[a-z]{2}\d{2} ?[a-z]{3}"
     r"|[A-Za-z]\d{1,3} ?[A-Za-z]{3})"
     r"(?![\w%£:/-]|[.,]\d)"
 )
@@ -408,6 +535,24 @@ def _sentence_bounds(text, pos, before=0):
     return sentences[max(0, i - before)][0], sentences[i][1]
 
 
+#: "plate", "reg": a plate spoken of just before a code ("on an NI plate obviously, LEZ 4172").
+_PLATE_WORD = re.compile(r"(?i:\b(?:reg|registration|(?:number\s?)?plates?)\b)")
+
+
+def _plate_said_before(text, m):
+    """True when a plate is spoken of in the 60 characters before the code ``m`` or the 40
+    after (letters that are also a model's or a scheme's, "LEZ 4172"), its sentence only,
+    four digits."""
+    if len(m.group("d")) != 4:
+        return False
+    lo = max(0, m.start() - 60)
+    lo = max(lo, text.rfind(". ", lo, m.start()) + 1)
+    hi = min(len(text), m.end() + 40)
+    stop = text.find(". ", m.end(), hi)
+    hi = hi if stop < 0 else stop  # "LEZ 4471, old Northern Ireland plate": just after, same sentence
+    return _PLATE_WORD.search(text, lo, m.start()) is not None or _PLATE_WORD.search(text, m.end(), hi) is not None
+
+
 def _find_vehicles(text, add, folded, starts):
     for m in _ids._anchored_finditer(_REG_WORD, text, folded, ("reg", "plate", "number")):
         plate = m.group("plate")
@@ -418,7 +563,9 @@ def _find_vehicles(text, add, folded, starts):
             continue
         add((m.start("plate"), m.end("plate"), "vehicle", plate.replace(" ", "").upper()))
     for m in _ids._matches_at(_DATELESS, text, starts):
-        if m.group("l") in _not_plate_letters() or m.group("l") in _MODEL_LETTERS or _is_year(m.group("d")):
+        if m.group("l") in _not_plate_letters() or _is_year(m.group("d")):
+            continue
+        if m.group("l") in _MODEL_LETTERS and not _plate_said_before(text, m):
             continue
         if _DETERMINER_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             continue  # "a RAV4", "the VW 1500": a make or a model
@@ -453,6 +600,17 @@ _NI_BAD = frozenset("BG GB NK KN TN NT ZZ".split())
 def _ni_prefix_ok(p):
     p = p.upper()
     return p == "QQ" or (p[0] in _NI_FIRST and p[1] in _NI_SECOND and p not in _NI_BAD)
+
+
+#: An NI number written a character at a time ("C E 3 1 0 6 7 2 D", "J-K-4-0-2-2-7-1-B"), as on a form with
+#: boxes: its shape is telling enough without an NI word near it.
+_NI_SPACED = re.compile(r"(?<![\w-])(?P<p>[A-Z][ -]?[A-Z])(?:[ -]\d){6}[ -][A-D](?![\w-])")
+
+
+def _find_spaced_ni(text, add):
+    for m in _NI_SPACED.finditer(text):
+        if _ni_prefix_ok(re.sub(r"[ -]", "", m.group("p"))) and not _EXAMPLE_AFTER.search(text, m.end(), m.end() + 80):
+            add((m.start(), m.end(), "ni_number", re.sub(r"[ -]", "", m.group())))
 
 
 def _find_ni(text, add, starts):
@@ -496,9 +654,14 @@ def find(text: str, add, folded) -> None:
         _find_codes(text, add, folded, hay, runs)
         if any(e < len(text) and text[e] == "." for _, e in runs):  # digits, then a dot
             _find_dotted_phones(text, add)
-    elif "DO " in text:  # "DO 52": a short role number
-        _find_role_numbers(text, add, hay)
+    else:
+        if "DO " in text:  # "DO 52": a short role number
+            _find_role_numbers(text, add, hay)
+        if "warrant" in hay and " " in text:  # "warrant number, EX 20 19 44": groups of two
+            _find_lettered_groups(text, add, folded)
     _find_plates_and_ni(text, add, folded, hay, runs)
+    if sum(e - s == 1 for s, e in runs) >= 6:  # digits one by one: "C E 3 1 0 6 7 2 D"
+        _find_spaced_ni(text, add)
 
 
 def _find_codes(text, add, folded, hay, runs):
@@ -516,6 +679,8 @@ def _find_codes(text, add, folded, hay, runs):
             # a staff number: a collar number's length (3-5 digits) or a warrant number's
             k = "collar_number" if _n_digits(text[s:e]) <= 5 else "warrant_number"
             add((s, e, k, _ident(text, s, e)))
+    if "code" in hay and any(w in hay for w in ("staff", "employee", "personnel", "operator", "user")):
+        _find_staff_codes(text, add, folded)
     if any(w in hay for w in _COLLAR_TOKENS):
         tokens = (*_COLLAR_TOKENS, "number")
         for s, e, k in _window_codes(text, _win._COLLAR_TRIGGER, "collar_number", 3, 5, folded, tokens):
@@ -529,6 +694,14 @@ def _find_codes(text, add, folded, hay, runs):
                 add((span[0], span[1], "collar_number", text[span[0] : span[1]].replace(" ", "")))
     if any(w in hay for w in _RANK_TOKENS):
         for m in _ids._anchored_finditer(_RANK_NUMBER, text, folded, _RANK_TOKENS):
+            if m.group("lettered"):
+                num = m.group("lettered")
+                digits = num[len(m.group("pre")) :].strip()
+                if m.group("pre") in _NOT_PREFIX or m.group("pre") in _RANK_PREFIX or _is_year(digits):
+                    continue
+                if not _win._COUNTED.match(text, m.end()) and not _plural_after(text, m.end()):
+                    add((m.start("lettered"), m.end(), "collar_number", num.replace(" ", "")))
+                continue
             num = m.group("num")
             if _is_year(num) or num in _SERVICE_NUMBERS or _win._COUNTED.match(text, m.end()):
                 continue  # a year, a count, "Sergeant 101" (a first course), a service's number
@@ -588,6 +761,20 @@ def _find_codes(text, add, folded, hay, runs):
             add((m.start(), m.end(), kind, _ident(text, m.start(), m.end())))
 
 
+def _find_staff_codes(text, add, folded):
+    """Codes with letters in a window after "operator code" / "staff code"
+    (:data:`_STAFF_CODE_TRIGGER`): a collar number of 3-5 digits, a warrant number longer."""
+
+    def found_in(lo, hi):
+        return next(_codes(text, lo, hi, bare_min=99, want_letters=True), None) is not None
+
+    tokens = ("staff", "employee", "personnel", "operator", "user")
+    for lo, hi in _windows(text, _STAFF_CODE_TRIGGER, found_in, folded, tokens):
+        for s, e in _codes(text, lo, hi, bare_min=99, want_letters=True):
+            k = "collar_number" if _n_digits(text[s:e]) <= 5 else "warrant_number"
+            add((s, e, k, _ident(text, s, e)))
+
+
 def _find_role_numbers(text, add, hay):
     """A detention officer's role letters and number (:data:`_ROLE_NUMBER`); two digits
     ("DO 52") where the text speaks of custody or detention."""
@@ -617,6 +804,39 @@ def _find_dotted_phones(text, add):
                 add((m.start(), m.end(), "phone", digits))
 
 
+#: A plate typed in lower case ("ye17 vwn", "n4 thn"): the current and prefix forms.
+_LOWER_PLATE = re.compile(r"(?<![\w@./:-])(?:[a-z]{2}\d{2}|[a-z]\d{1,3}) ?[a-z]{3}(?![\w@/-]|\.[a-z0-9])")
+#: "drives", "parked": a vehicle spoken of without its name.
+_DRIVE_WORDS = re.compile(r"(?i:\b(?:driv(?:es|ing|en)|drove|parks|parked|parking)\b)")
+
+
+def _find_lower_plates(text, add, starts):
+    """Plates in lower case (:data:`_LOWER_PLATE`) of a real plate's letters, a vehicle
+    or driving spoken of in the 40 characters before, in the same sentence."""
+    for m in _ids._matches_at(_LOWER_PLATE, text, starts):
+        plate = m.group().upper()
+        if _ids.VEHICLE.fullmatch(plate) is None:
+            continue
+        lo = max(0, m.start() - 40)
+        lo = max(lo, text.rfind(". ", lo, m.start()) + 1)
+        if _VEHICLE_WORDS.search(text, lo, m.start()) or _DRIVE_WORDS.search(text, lo, m.start()):
+            add((m.start(), m.end(), "vehicle", plate.replace(" ", "")))
+
+
+#: A current plate written with spaces or hyphens between its characters or groups ("Y K
+#: 1 2 H V F", "M-A-16-X-R-T", "MA-16-XRT"), in a text that speaks of a vehicle.
+_SPACED_PLATE = re.compile(
+    r"(?<![\w-])(?<!\b[A-Z0-9] )[A-Z][ -]?[A-Z][ -]\d[ -]?\d[ -][A-Z][ -]?[A-Z][ -]?[A-Z](?![\w-]|[ -][A-Z0-9](?!\w))"
+)
+
+
+def _find_spaced_plates(text, add):
+    for m in _SPACED_PLATE.finditer(text):
+        plate = re.sub(r"[ -]", "", m.group())
+        if _ids.VEHICLE.fullmatch(plate):
+            add((m.start(), m.end(), "vehicle", plate))
+
+
 def _find_plates_and_ni(text, add, folded, hay, runs):
     """Older and Northern Irish plates, plates after "reg", NI numbers in loose forms."""
     need_ni = any(w in hay for w in _NI_TOKENS)
@@ -624,6 +844,12 @@ def _find_plates_and_ni(text, add, folded, hay, runs):
     if need_vehicle:  # 2-3 capitals, a space or none, then 1-4 digits
         starts = {s - k for s, e in runs if e - s <= 4 and s >= 2 for k in (2, 3, 4)}
         _find_vehicles(text, add, folded, starts)
+    if need_vehicle and any(e - s <= 2 and s >= 2 and text[s - 1] in " -" for s, e in runs):
+        _find_spaced_plates(text, add)  # "Y K 1 2 H V F", "M-A-16-X-R-T"
+    if need_vehicle or "driv" in hay:  # "ur husbands car ye17 vwn", "Nathan drives n4 thn"
+        starts = {s - k for s, e in runs if e - s <= 3 and s >= 1 and text[s - 1].islower() for k in (1, 2)}
+        if starts:
+            _find_lower_plates(text, add, starts)
     if need_ni:  # 2 letters, a separator or none, then 2 digits
         starts = {s - k for s, e in runs if e - s in (2, 6) and s >= 2 for k in (2, 3)}
         _find_ni(text, add, starts)
@@ -668,7 +894,8 @@ _TIME_NOUN_AFTER = re.compile(
 _PLURAL_AFTER = re.compile(r"\s+(?:more\s+|other\s+|odd\s+)?(?P<w>[a-z]{2,}s)\b")
 _VERBS_IN_S = frozenset(
     """is was has does says goes gets means looks seems reads shows comes sits stays stands
-    appears belongs matches works lives keeps makes takes tells always sounds rings""".split()
+    appears belongs matches works lives keeps makes takes tells always sounds rings
+    drives owns patrols attends knows wants needs covers visits uses picks collects""".split()
 )
 
 
@@ -826,7 +1053,7 @@ def _short_repeats(text, found):
 
 
 #: A collar or warrant number with a letter prefix: "KP 55109", "MPS 221904", "W-318840".
-_LETTERED = re.compile(r"(?P<pre>[A-Z]{1,4})(?P<sep>[-/ ]?)(?P<d>\d{3,9})")
+_LETTERED = re.compile(r"(?P<pre>[A-Z]{1,4})(?P<sep>[-/ ]?)(?P<d>\d{3,9})(?:(?P<sep2>[-/])(?P<d2>\d{2,4}))?")
 
 
 def _siblings(text, found):
@@ -839,10 +1066,12 @@ def _siblings(text, found):
         if kind in ("collar_number", "warrant_number"):
             m = _LETTERED.fullmatch(text, s, e)
             if m and m.group("pre") not in _RANK_PREFIX and m.group("pre") not in _NOT_PREFIX:
-                forms.add((m.group("pre"), m.group("sep"), len(m.group("d")), kind))
+                # a group after the number ("W-2290-17", then "W-2291-17") is the form's too
+                tail = re.escape(m.group("sep2")) + rf"\d{{{len(m.group('d2'))}}}" if m.group("d2") else ""
+                forms.add((m.group("pre"), m.group("sep"), len(m.group("d")), tail, kind))
     extra = []
-    for pre, sep, n, kind in forms:
-        pattern = re.compile(rf"(?<![\w£$€#/.,-]){re.escape(pre + sep)}\d{{{n}}}(?![\w%£/-]|[.,]\d)")
+    for pre, sep, n, tail, kind in forms:
+        pattern = re.compile(rf"(?<![\w£$€#/.,-]){re.escape(pre + sep)}\d{{{n}}}{tail}(?![\w%£/-]|[.,]\d)")
         for m in pattern.finditer(text):
             if not any(f[0] < m.end() and m.start() < f[1] for f in found):
                 extra.append((m.start(), m.end(), kind, _ident(text, m.start(), m.end())))
@@ -1061,7 +1290,7 @@ def _find_number_sentences(text, add):
 #: A word before a person's name that makes them an officer: "PC Thomas Hale",
 #: "a constable in Paisley, Callum Nisbet", "corrupt cop Kirsty MacLeod".
 _OFFICER_BEFORE = re.compile(
-    r"(?<![\w-])(?:PC|PCSO|PS|DC|DS|DI|TDC|Sgt|SC|[Ss]ergeant|[Cc]onstable|[Cc]op(?:per)?s?|[Oo]fficers?|[Ii]nspector|[Ss]pecial)\b"
+    r"(?<![\w-])(?:PC|PCSO|PS|DC|DS|DI|TDC|Sgt|SC|D?DO|[Ss]ergeant|[Cc]onstable|[Cc]op(?:per)?s?|[Oo]fficers?|[Ii]nspector|[Ss]pecial)\b"
 )
 #: A code right after an officer's name that closes its clause ("PC Thomas Hale, 5091.",
 #: "PCSO Victoria Ames, number 6620, who ...", "Callum Nisbet, V1192, whose ..."): the
@@ -1213,6 +1442,12 @@ def _repeats(text, found):
             m = _PREFIXED.fullmatch(surface)
             if m:
                 forms.append(m.group("digits") or m.group("digits2"))
+                swapped = _SWAPPED.fullmatch(surface)
+                if kind == "collar_number" and swapped:  # "GD 412", then "412GD" off the shoulder
+                    if swapped.group(1):
+                        forms.append(swapped.group(2) + swapped.group(1))
+                    else:
+                        forms.append(swapped.group(4) + " " + swapped.group(3))
             role = _ROLE_NUMBER.fullmatch(surface)
             if role:  # "DDO D552", then "D552" alone
                 forms.append(role.group("num"))
@@ -1233,17 +1468,30 @@ def _repeats(text, found):
         return found
     spans = sorted((f[0], f[1]) for f in found)
     starts = [a for a, _ in spans]
-    add = []
+    add, dropped = [], set()
     for item in extra:
         k = bisect.bisect_right(starts, item[0]) - 1
-        if k >= 0 and spans[k][1] > item[0]:
-            continue
-        if k + 1 < len(spans) and spans[k + 1][0] < item[1]:
+        if (k >= 0 and spans[k][1] > item[0]) or (k + 1 < len(spans) and spans[k + 1][0] < item[1]):
+            inside = _parts_of(found, item)
+            if inside:  # "482" found alone in "482 CW", said again of "482CW": the whole code
+                dropped.update(inside)
+                add.append(item)
             continue
         add.append(item)
     if not add:
         return found
-    return _ids.resolve_overlaps(found + add)
+    return _ids.resolve_overlaps([f for f in found if f not in dropped] + add)
+
+
+def _parts_of(found, item):
+    """The candidates of ``found`` that overlap ``item``, when all of them are shorter
+    codes of its kind inside it (a collar or warrant number); else an empty list."""
+    if item[2] not in ("collar_number", "warrant_number"):
+        return []
+    over = [f for f in found if f[0] < item[1] and item[0] < f[1]]
+    if all(f[2] == item[2] and item[0] <= f[0] and f[1] <= item[1] and f[1] - f[0] < item[1] - item[0] for f in over):
+        return over
+    return []
 
 
 def _disguised_repeats(text, found):
@@ -1280,6 +1528,8 @@ def _disguised_pattern(digits):
     return re.compile(rf"(?<![\w£$€#/.,-])(?<!\d[ -])(?:{body})(?![\w%£/-]|[.,]\d| \d)")
 
 
+#: A collar code of two letters and 3-4 digits, either way round ("GD 412", "412GD").
+_SWAPPED = re.compile(r"([A-Z]{2})[ ]?(\d{3,4})|(\d{3,4})[ ]?([A-Z]{2})")
 _PREFIXED = re.compile(r"[A-Z]{1,4}(?:[-/ ][A-Z]{1,2})?[-/ ]?(?P<digits>\d{3,9})|(?P<digits2>\d{3,6})[A-Z]{1,2}")
 
 

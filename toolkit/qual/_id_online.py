@@ -335,11 +335,22 @@ def _public_example(host: str) -> bool:
 
 
 #: A web address said aloud with its path or "www": "facebook dot com slash jane dot
-#: doe", "www dot copwatch dot co dot uk", "h t t p s colon slash slash ...".
+#: doe", "www dot copwatch dot co dot uk", "h t t p s colon slash slash ...", its letters
+#: spelled with hyphens or said as names ("w-w-w dot ...", "h-t-t-p-s colon ...", "aitch
+#: tee tee pee ess, colon, slash slash, ..."), commas between its parts, a domain for
+#: examples before the real one ("... dot example dot com"), after "www" or a scheme its
+#: host's letters spelled one by one ("W W W dot, T H E, B L U E dot com").
+_SPELLED_HOST = r"[a-z](?![a-z0-9-])(?:\s*,?\s+[a-z](?![a-z0-9-]))+"
+_HOST_WORD = rf"(?:{_SPELLED_HOST}|[a-z0-9][a-z0-9-]*(?:\s+(?:dash|hyphen)\s+[a-z0-9][a-z0-9-]*)*)"
+_SPELLED_IN_HOST = re.compile(r"(?<![a-z0-9-])[a-z][\s,]", re.IGNORECASE)
 _SPOKEN_URL = re.compile(
-    r"(?<![\w.@-])(?P<scheme>(?:h\s?t\s?t\s?p\s?s?|https?)\s*,?\s*(?:colon\s+)?(?:(?:forward\s+)?slash\s*,?\s*){0,2})?"
-    r"(?P<www>www\s+dot\s+)?(?P<host>[a-z0-9][a-z0-9-]*(?:\s+dot\s+[a-z0-9-]+)*?)\s+dot\s+"
-    r"(?P<tld>co\s+dot\s+uk|org\s+dot\s+uk|com|net|org|uk|io|info|me|tv|ie|ly|ee|gg|example)"
+    r"(?<![\w.@-])(?P<scheme>(?:h[\s-]?t[\s-]?t[\s-]?p(?:[\s-]?s)?|https?"
+    r"|aitch[\s,]+tee[\s,]+tee[\s,]+pee(?:[\s,]+(?:ess|es))?)\s*,?\s*"
+    r"(?:colon\s*,?\s*)?(?:(?:forward\s+)?slash\s*,?\s*){0,2})?"
+    r"(?P<www>(?:w[\s-]?w[\s-]?w|(?:double[\s-]?(?:u|you)[\s,-]+){2}double[\s-]?(?:u|you)|triple[\s-]w"
+    r"|(?:dub[\s,-]+){2}dub)\s*,?\s+dot\s*,?\s+)?"
+    rf"(?P<host>{_HOST_WORD}(?:\s*,?\s+dot\s*,?\s+{_HOST_WORD})*?)\s*,?\s+dot\s*,?\s+"
+    r"(?P<tld>(?:example\s+dot\s+)?(?:co\s+dot\s+uk|org\s+dot\s+uk|com|net|org|uk|io|info|me|tv|ie|ly|ee|gg)|example)"
     r"(?P<path>(?:\s*,?\s+(?:forward\s+)?slash\s*,?\s+[a-z0-9@](?:[a-z0-9_.-]*[a-z0-9_])?"
     r"(?:\s+(?:dot|underscore|dash|hyphen)\s+[a-z0-9]+)*)*)(?![\w-])",
     re.IGNORECASE,
@@ -348,16 +359,23 @@ _SPOKEN_URL = re.compile(
 
 def _spoken_urls(text, add):
     for m in _SPOKEN_URL.finditer(text):
-        if not (m.group("path") or m.group("www") or m.group("scheme")) and len(m.group("host").split()[0]) < 4:
+        bare = not (m.group("path") or m.group("www") or m.group("scheme"))
+        if bare and len(m.group("host").split()[0]) < 4:
             continue  # "a dot com": no host
         if m.group("host").split()[0].casefold() in _win._SPOKEN_NOT_HOST and not m.group("www"):
             continue
-        url = m.group().lower()
+        if bare and _win.SPOKEN_LOCAL_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "jay, underscore, mac, at example dot org": an e-mail's domain
+        spelled = _SPELLED_IN_HOST.search(m.group("host")) is not None
+        if spelled and not (m.group("www") or m.group("scheme")):
+            continue  # letters spelled one by one: only after "www" or a scheme
+        url = text[m.start("host") : m.end()].lower()
         url = re.sub(r"\s*,?\s*(?:forward\s+)?slash\s*,?\s*", "/", url)
-        url = re.sub(r"\s+dot\s+", ".", url)
+        url = re.sub(r"\s*,?\s+dot\s*,?\s+", ".", url)
         url = re.sub(r"\s+underscore\s+", "_", url)
-        url = re.sub(r"^(?:h\s?t\s?t\s?p\s?s?|https?)\s*(?:colon\s*)?/*", "", url)
-        url = re.sub(r"^www\.", "", url).strip()
+        url = re.sub(r"\s+(?:dash|hyphen)\s+", "-", url).strip()
+        if spelled:
+            url = re.sub(r"[\s,]+", "", url)  # "t h e, b l u e.com": "theblue.com"
         if not m.group("path") and (url in _win._PUBLIC_HOSTS or _public_example(url)):
             continue
         add((m.start(), m.end(), "url", url))

@@ -43,7 +43,12 @@ unless that is "born on / in" or "birthday's on". Right after the announcing wor
 day and month without a year ("her birthday too, the 2nd of April"), a date said as
 numbers ("fourteen, four, eighty-one") and a month and year ("born in March nineteen
 eighty-eight"). A "year" followed by a count word is not one ("the 6th of June, 14 of
-us").
+us"). Between the announcing word and the date: an aside between dashes, "that week",
+"as well", "which is", "of my wee boy, Euan,"; "my sixtieth was on the ..." announces
+one too. A list of names and dates ("Isla, 3rd March. Fraser, 19th October."), a date
+beside a birthday cake, another person's date said after one ("And my husband's,
+17/08/84"), a date printed on a passport after a name, a date corrected after a wrong
+one ("..., which is wrong, it's the 6th of May") are dates of birth.
 """
 
 from __future__ import annotations
@@ -70,6 +75,7 @@ _DIGIT_WORDS = {
     "seven": "7",
     "eight": "8",
     "nine": "9",
+    "niner": "9",  # the radio's "nine": "Six Niner"
 }
 _TEEN_WORDS = {
     "ten": "10",
@@ -116,6 +122,7 @@ _LETTER_NAMES = {
     "en": "N",
     "ar": "R",
     "ex": "X",
+    "ee": "E",  # "ar, ee, six, ...": an NI number's letters
 }
 _PHONETIC = {
     "alpha": "A",
@@ -164,6 +171,7 @@ _TOKEN = (
     r"|[A-Z](?:-[A-Z])+(?![\w'’])"  # letters spelled with hyphens: "T-H", "M-A"
     r"|[B-HJ-Z](?![\w'’])"  # a single capital letter (not "A" or "I", which are words)
     r"|A(?=\s*(?:[,.;:!?)\"”’]|$))"  # "A" at the end of a code: "..., forty-five, A."
+    r"|(?<=[B-HJ-Z][\s,-])A(?![\w'’])"  # "A" after a spelled capital: "M A one six X R T"
 )
 #: Between two words of a run: a comma, a hyphen, dots ("six... eight... zero") or spaces;
 #: a filler between commas or spaces ("nine oh oh, two, er, seven one").
@@ -185,6 +193,7 @@ _GUARD = (
     "seven",
     "eight",
     "nine",
+    "niner",
     "zero",  # "seven zero": a plate's two digits ("Yankee Tango seven zero, ...")
     "ten",
     "eleven",
@@ -286,7 +295,7 @@ def _runs(text: str) -> list[tuple[int, int, str, int, int, bool]]:
     out = []
     for m in _window_matches(text, windows):
         toks = _tokens(text, m.start(), m.end())
-        if toks and _pronoun_one(text, toks[0]):
+        if toks and (_pronoun_one(text, toks[0]) or _one_before_plate(text, toks)):
             toks = toks[1:]
         while toks and _lone_phonetic(text, toks, 0):
             toks = toks[1:]
@@ -313,6 +322,17 @@ _ONE_PRONOUN_BEFORE = re.compile(
 def _pronoun_one(text, tok):
     """True when ``tok`` is the word "one" standing for a thing ("the old one")."""
     return text[tok[0] : tok[1]].casefold() == "one" and _ONE_PRONOUN_BEFORE.search(text, max(0, tok[0] - 8), tok[0])
+
+
+def _one_before_plate(text, toks):
+    """True when the run opens with the word "one" and the rest reads a plate ("the black
+    one Y-K-one-two, H-V-F"): "one" is a pronoun there."""
+    return (
+        len(toks) > 4
+        and text[toks[0][0] : toks[0][1]].casefold() == "one"
+        and toks[1][3] in ("letter", "phonetic")
+        and _CURRENT_PLATE.fullmatch("".join(t[2] for t in toks[1:])) is not None
+    )
 
 
 def _halves(toks):
@@ -443,8 +463,10 @@ def _kind(text, s, e, string, n_digits, n_tok, paired):
         return "ni_number"
     if not digits_only and _POSTCODE.fullmatch(string) and n_tok >= 4:
         return "postcode"  # "L-S, six, two, A-B"
-    if n_tok >= 6 and _CURRENT_PLATE.fullmatch(string):
-        return "vehicle"  # "Kilo Papa one seven, X-ray Tango Yankee": a plate read letter by letter
+    if n_tok >= 4 and _CURRENT_PLATE.fullmatch(string):
+        # "Kilo Papa one seven, X-ray Tango Yankee", "M-A-one-six, X-R-T": a plate read
+        # letter by letter (four words at least: its letters spelled in groups)
+        return "vehicle"
     if digits_only and string.startswith("44") and n_digits == 12 and _PLUS.search(before):
         return "phone"  # "plus four four, seven seven double oh, ..."
     if digits_only and n_digits in (10, 11) and string[0] == "0" and string[1] != "0" and n_tok >= 6:
@@ -580,7 +602,7 @@ _DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|\d{{1,2}}(?=\s+of\b|\s+{_win.MONTH}\b)|(?i
 _YEAR = rf"(?:(?:19|20)\d{{2}}|['’]\d{{2}}|(?i:{_SPOKEN_YEAR}))"
 #: A date said in words or with a short year; ``year`` empty when it has none.
 WORD_DATE = re.compile(
-    rf"(?<![\w-])(?:(?P<day>{_DAY})(?:\s+of)?\s+(?P<month>{_win.MONTH})"
+    rf"(?<![\w-])(?:(?P<day>{_DAY})(?:\s+of|\s+o['’])?\s+(?P<month>{_win.MONTH})"
     rf"|(?P<day2>{_DAY})\s+of\s+the\s+(?P<month2>(?i:{_ORD_MONTH})|(?:1[0-2]|0?[1-9])(?:st|nd|rd|th))(?:\s+month)?"
     rf"|(?P<month3>{_win.MONTH}),?\s+(?:the\s+)?(?P<day3>{_DAY}))"  # "March, twelfth, nineteen ..." too
     rf"(?:,?\s+(?:in\s+)?(?P<year>{_YEAR})|(?:\s+|,\s+(?=\d\d\s*(?:[,.;:!?)\"”’]|$)))(?P<year_short>\d{{2}}))?(?![\w'’-])"  # "4th of May 86"
@@ -600,17 +622,25 @@ SHORT_DATE = re.compile(
     rf"(?P<year>(?i:{_SPOKEN_YEAR}))"
     rf"|{_win.MONTH},?\s+(?:of\s+)?(?P<year2>(?i:{_SPOKEN_YEAR})|['’]\d{{2}}))(?![\w'’-])"
 )
+#: A date in figures with spaces for its separators ("dob 19 7 82"), right after the
+#: announcing word only.
+_SPACED_DATE = re.compile(r"(?:3[01]|[12]\d|0?[1-9]) (?:1[0-2]|0?[1-9]) (?:19|20)?\d{2}(?![\w/.:-]|\s\d)")
 _DOB_TRIGGER = re.compile(r"(?i:\b(?:d[.-]?o[.-]?b\.?s?|dates?\s+of\s+birth|birth\s?dates?|birthdays?|born)\b)")
 _GAP_WORDS = (
-    r"(?:\s*[,:]\s*|\s+|['’]s\s*)?(?:(?:is|was|too|as|being|on|the|of|hers|his|mine|it['’]s|"
-    r"falls|erm|um|like|okay|ok|then|that['’]s)(?:\s*[,:]\s*|\s+))*"
+    r"(?:\s*[,:(]\s*|\s+|['’]s\s*)?(?:(?:is|was|too|as|being|on|the|of|hers|his|mine|it['’]s|"
+    r"falls|erm|um|like|okay|ok|then|up|that['’]s|as\s+well|also|which\s+(?:is|was)|coming\s+up|"
+    r"(?:that|this|last|next)\s+(?:week|month)|"
+    r"(?:--|[—–])[^.!?\n\"“”—–]{1,40}?(?:--|[—–])|"
+    # "the birth date of my wee boy, Euan, the ...": whose, named
+    r"of\s+(?:my|his|her|their|our|your)(?:\s+[a-z]+){1,3}\s*,(?:\s*[A-Z][\w'’-]+\s*,)?)(?:\s*[,:(]\s*|\s+))*"
 )
 #: Between the announcing word and a date right after it: "DOB's the", "birthday too, the".
 _GAP_OK = re.compile(rf"(?i:{_GAP_WORDS})")
 _GAP_IN = re.compile(rf"(?i:{_GAP_WORDS}(?:in\s+)?)")  # "born in March ..."
 #: "born on the ...", "her birthday's on the ...": the date after "on" is the birth date.
 _ANNOUNCED_ON = re.compile(
-    r"(?i:\b(?:born|due|birthday['’]s|birthdays?\s+(?:is|was|falls)|d\.?o\.?b\.?['’]s)\s+(?:on|in)\s+(?:the\s+)?)$"
+    r"(?i:(?:\b(?:born|due|birthday['’]s|birthdays?\s+(?:is|was|falls)|['’]s\s+birthday|d\.?o\.?b\.?['’]s)"
+    r"|(?:ieth|\d(?:st|nd|rd|th))(?:\s+birthday)?\s+(?:is|was|falls|fell))\s+(?:on|in)\s+(?:the\s+)?)$"
 )
 
 
@@ -628,7 +658,7 @@ def _words_or_short(m) -> bool:
 #: due", "expecting, due"): "the rent was due" is a bill's.
 _DUE_TRIGGER = re.compile(
     r"(?i:\bdue\s+date(?:['’]s)?\b|\b(?:I['’]m|I\s+was|she['’]s|she\s+(?:is|was)|we['’]re|we\s+were|"
-    r"expecting,?|missus|wife|partner|girlfriend|baby['’]s|baby\s+(?:is|was)|twins\s+(?:are|were))\s+due\b)"
+    r"expecting,?|missus|wife|partner|girlfriend|baby['’]s|baby\s+(?:is|was)|twins\s+(?:are|were))\s+due\b(?:\s+date(?:['’]s)?\b)?)"
 )
 #: "due 15 march", "due 30/1", "due on the 4th july": a date straight after "due" in a
 #: text that speaks of a pregnancy (month names in any case, as posts type them; a day
@@ -661,12 +691,37 @@ _NAMED_DAY = re.compile(
 _NAMED_DAY_LIST = re.compile(r"\s*,\s*(?:Easter|Christmas|New\s+Year|Boxing|bank|Bonfire|Hallowe)|\s+and\s+[A-Z]")
 
 
-def _triggers(text, due):
-    """The words that announce a date of birth: "DOB", "born", "birthday", and (``due``:
-    the text speaks of a pregnancy) "due"."""
+#: A birthday named by the age it marks: "my sixtieth was on the 22nd of April", "her
+#: 18th is on the ...".
+_ORDINAL_BIRTHDAY = re.compile(
+    r"(?i:\b(?:my|his|her|their|your|our)\s+(?:1[0-9]th|[2-9][0-9](?:st|nd|rd|th)|eighteenth|twenty-first|"
+    r"(?:thirt|fort|fift|sixt|sevent|eight|ninet)ieth|hundredth)(?:\s+birthday)?(?=\s+(?:is|was|falls|fell)\s+on\b))"
+)
+
+
+def _triggers(text, due, ordinal=False):
+    """The words that announce a date of birth: "DOB", "born", "birthday", an age's
+    birthday ("my sixtieth was on ..."), and (``due``: the text speaks of a pregnancy) "due"."""
     yield from _DOB_TRIGGER.finditer(text)
+    if ordinal:
+        yield from _ORDINAL_BIRTHDAY.finditer(text)
     if due:
         yield from _DUE_TRIGGER.finditer(text)
+
+
+_ORDINAL_BEFORE = re.compile(r"(?:ieth|\d(?:st|nd|rd|th))(?: birthday)?$")
+
+
+def _ordinal_hint(hay):
+    """Whether :data:`_ORDINAL_BIRTHDAY` may match in ``hay`` (the case-folded text): an
+    ordinal right before " was on" / " is on" ...; found with ``str.find``."""
+    for verb in (" was on", " is on", " fell on", " falls on"):
+        i = hay.find(verb)
+        while i >= 0:
+            if _ORDINAL_BEFORE.search(hay, max(0, i - 16), i):
+                return True
+            i = hay.find(verb, i + 1)
+    return False
 
 
 def _alone_in_sentence(text, m, lo):
@@ -678,8 +733,18 @@ def _alone_in_sentence(text, m, lo):
     return False
 
 
-def _find_word_dates(text, add, due=False):
-    for trig in _triggers(text, due):
+#: A date quoted as said, its article with it: '"the twenty-second of the eighth, ..."'.
+_QUOTED_THE = re.compile(r"(?<=[\"“‘'])(?i:the)\s+$")
+
+
+def _quoted_the(text, s):
+    """Start of the date at ``s`` with the "the" that opens its quotation, if any."""
+    m = _QUOTED_THE.search(text, max(0, s - 6), s)
+    return m.start() if m else s
+
+
+def _find_word_dates(text, add, due=False, ordinal=False):
+    for trig in _triggers(text, due, ordinal):
         lo = trig.end()
         hi = _sentence_end(text, lo, lo + _REACH)
         first_end = hi
@@ -700,8 +765,9 @@ def _find_word_dates(text, add, due=False):
             if not year and _GAP_OK.fullmatch(text, trig.end(), m.start()) is None:
                 if not (m.start() > first_end and _alone_in_sentence(text, m, first_end)):
                     continue  # a day and month alone only right after the announcing word
-            add(_win.date_of_birth(text, m.start(), end))
-        m = SHORT_DATE.match(text, _GAP_IN.match(text, trig.end()).end())
+            add(_win.date_of_birth(text, _quoted_the(text, m.start()), end))
+        at = _GAP_IN.match(text, trig.end()).end()
+        m = SHORT_DATE.match(text, at) or _SPACED_DATE.match(text, at)
         if m is not None and not _win._COUNTED.match(text, m.end()):
             add(_win.date_of_birth(text, m.start(), m.end()))
         if trig.group().casefold() in ("birthday", "born"):  # "my birthday's Christmas Eve"
@@ -722,14 +788,38 @@ def _find_word_dates(text, add, due=False):
 _DOB_HINT = ("dob", "d.o.b", "d-o-b", "birth", "born")
 
 
+#: A date in figures beside a birthday cake ("12/07/08 🎂"): a date of birth.
+_CAKE_DATE_BEFORE = re.compile(
+    r"(?<![\w/.-])(?:3[01]|[12]\d|0?[1-9])[/.](?:1[0-2]|0?[1-9])(?:[/.](?:19|20)?\d{2})?\s{0,2}$"
+)
+_CAKE_DATE_AFTER = re.compile(
+    r"\s{0,2}(?P<d>(?:3[01]|[12]\d|0?[1-9])[/.](?:1[0-2]|0?[1-9])(?:[/.](?:19|20)?\d{2})?)(?![\w/.-])"
+)
+
+
+def _cake_dates(text, add):
+    i = text.find("🎂")
+    while i >= 0:
+        b = _CAKE_DATE_BEFORE.search(text, max(0, i - 14), i)
+        if b:
+            add(_win.date_of_birth(text, b.start(), b.start() + len(b.group().rstrip())))
+        a = _CAKE_DATE_AFTER.match(text, i + 1)
+        if a:
+            add(_win.date_of_birth(text, a.start("d"), a.end("d")))
+        i = text.find("🎂", i + 1)
+
+
 def find(text: str, add, folded) -> None:
     """Candidates of this area in ``text`` (``folded`` is ``text.casefold()`` when it
     keeps the length, else ``None``)."""
     _find_runs(text, add)
     hay = folded if folded is not None else text.casefold()
     due = "due" in hay and any(w in hay for w in _PREGNANCY_WORDS)
-    if due or any(w in hay for w in _DOB_HINT):
-        _find_word_dates(text, add, due)
+    ordinal = _ordinal_hint(hay)
+    if due or ordinal or any(w in hay for w in _DOB_HINT):
+        _find_word_dates(text, add, due, ordinal)
+    if "🎂" in text:
+        _cake_dates(text, add)
     if due:
         for m in _DUE_DATE.finditer(text):
             if _BILL_DUE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
@@ -746,7 +836,12 @@ _ECHO_KINDS = frozenset({"phone", "nhs_number", "ni_number", "collar_number", "w
 
 #: A date of birth said again in other words straight after: "“05 Mehefin 1988”, the
 #: fifth of June".
-_RESTATED = re.compile(r"[\"”’']?\s*,\s+(?:that['’]s\s+|so\s+|or\s+)?(?:the\s+)?")
+_RESTATED = re.compile(
+    r"[\"”’']?\s*,\s+(?:that['’]s\s+|so\s+|or\s+"
+    # "..., which is wrong, it's the 6th of May": corrected
+    r"|(?:which\s+(?:is|was)\s+|that['’]s\s+)?wrong\s*,\s*(?:it['’]s|it\s+is|it\s+was|mine['’]s)\s+(?:actually\s+)?)?"
+    r"(?:the\s+)?"
+)
 #: ... or as a sentence of its own that is nothing but the date: "My birthday's the ninth
 #: of May. 9th of May.", "Her birthday's Christmas Eve. Yeah, twenty-fourth of December, ..."
 _RESTATED_SENTENCE = re.compile(r"[\"”’']?\s*[.!]\s+(?i:(?:yeah|yes|so|that['’]s|it['’]s)\s*,?\s+)?(?i:the\s+)?")
@@ -762,6 +857,20 @@ _DATE_YEAR = re.compile(r"(?:19|20)?\d{2}$")
 _RECORD_KINDS = frozenset({"ni_number", "nhs_number"})
 _RECORD_GAP = re.compile(r"[\"”’']?\s*[,;|]\s*[\"“‘']?")
 _RECORD_GAP_BEFORE = re.compile(_RECORD_GAP.pattern + "$")
+
+
+#: A date printed as on a passport or a licence: "12 JUN 2010".
+_PRINTED_DATE = re.compile(
+    r"\d{1,2} (?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC) (?:19|20)\d{2}(?![\w/-])"
+)
+#: Documents that print a person's name and date of birth together.
+_DOCUMENT_WORDS = re.compile(
+    r"(?i:\b(?:passports?|driving\s+licen[cs]es?|licen[cs]e|birth\s+certificate|ID\s+cards?)\b)"
+)
+#: Another person's date of birth said after one: "And my husband's, 17/08/84."
+_POSSESSIVE_DATE = re.compile(
+    rf"(?i:\b(?:and\s+)?(?:my|his|her|their|our)\s+[a-z]+['’]s\s*(?:is\s+|was\s+)?,?\s*)(?P<date>{_win.FULL_DATE.pattern})"
+)
 
 
 def _dates_of_birth(text, found):
@@ -781,13 +890,34 @@ def _dates_of_birth(text, found):
                 m = m if m and _SENTENCE_CLOSE.match(text, m.end()) else None
             if m:
                 extra.append(_win.date_of_birth(text, m.start(), m.end()))
+            p = _POSSESSIVE_DATE.search(text, e, min(len(text), e + 200))
+            if p and _past_year(p.group("date")) and _SENTENCE_CLOSE.match(text, p.end()):
+                extra.append(_win.date_of_birth(text, p.start("date"), p.end("date")))
         elif kind == "person" and e + 3 < len(text) and text[e] == "," and text[e + 2 : e + 3].isdigit():
             m = _win.FULL_DATE.match(text, e + 2)
-            if m and _RECORD_GAP.match(text, m.end()) and _past_year(m.group()):
-                if dob_spoken is None:
-                    dob_spoken = _DOB_TRIGGER.search(text) is not None
-                if dob_spoken:
-                    extra.append(_win.date_of_birth(text, m.start(), m.end()))
+            if m is None and _PRINTED_DATE.match(text, e + 2):  # "Harvey Lyle, 12 JUN 2010".
+                m = _PRINTED_DATE.match(text, e + 2)
+                m = m if m and _LIST_CLOSE.match(text, m.end()) else None
+            if not (m and (_RECORD_GAP.match(text, m.end()) or m.re is _PRINTED_DATE) and _past_year(m.group())):
+                # a day and month closing the clause: "Isla, 3rd March. Fraser, 19th October."
+                m = WORD_DATE.match(text, e + 2)
+                if not (m and _LIST_CLOSE.match(text, m.end()) and not _win._COUNTED.match(text, m.end())):
+                    continue
+            if dob_spoken is None:
+                dob_spoken = _DOB_TRIGGER.search(text) is not None or _DOCUMENT_WORDS.search(text) is not None
+            if dob_spoken:
+                extra.append(_win.date_of_birth(text, m.start(), m.end()))
+        elif kind == "person" and e + 4 < len(text) and text[e] in " -–:" and text[e + 1 : e + 4].strip(" -–"):
+            # "Isla 3rd March, Fraser 19th October", "Isla - 3rd March; ...": a list's entry
+            g = _NAME_DATE_GAP.match(text, e)
+            m = WORD_DATE.match(text, g.end()) if g else None
+            if not (m and _LIST_CLOSE.match(text, m.end()) and not _win._COUNTED.match(text, m.end())):
+                continue
+            if dob_spoken is None:
+                dob_spoken = _DOB_TRIGGER.search(text) is not None or _DOCUMENT_WORDS.search(text) is not None
+            if dob_spoken and _list_announced(text, s):
+                extra.append(_win.date_of_birth(text, m.start(), m.end()))
+    extra.extend(_listed_dates(text, found + extra))
     for r in (f for f in found if f[2] in _RECORD_KINDS):  # a date of a record is beside its code
         hi = min(len(text), r[1] + 30)
         for m in _win.FULL_DATE.finditer(text, max(0, r[0] - 30), hi):
@@ -804,6 +934,47 @@ def _dates_of_birth(text, found):
     from toolkit.qual._identifiers import resolve_overlaps
 
     return resolve_overlaps(found + extra)
+
+
+def _list_announced(text, s):
+    """True when a list of birthdays is announced up to 120 characters before ``s``: the
+    announcing word, then a colon or a quotation mark ("birthdays: Isla ...", 'birthdays
+    were on there. "Isla - ...')."""
+    t = None
+    for t in _DOB_TRIGGER.finditer(text, max(0, s - 120), s):
+        pass
+    return t is not None and any(c in text[t.end() : s] for c in ':"“')
+
+
+#: Between a name and its date in a list: "Isla 3rd March", "Isla - 3rd March", "Isla: 3rd March".
+_NAME_DATE_GAP = re.compile(r"(?: | ?[-–:] ?)(?=\d|[a-z])")
+#: The end of a list's entry: a comma, a semicolon, a sentence's end or a closing quote.
+_LIST_CLOSE = re.compile(r"[\"”’']?\s*(?:[,;]|[.!?](?:[\"”’)]|\s|$)|$)")
+#: A list's entry of a surname and a full date ("O'Neill, 14/11/1999."): the name before.
+_ENTRY_NAME_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][A-Za-z'’-]+,\s?$")
+
+
+def _listed_dates(text, found):
+    """Full dates in entries of a list of names and dates ("O'Neill, 14/11/1999.
+    Baptiste, 02/05/2001.") once one entry's date is a date of birth: the other entries'
+    dates of the same form."""
+    listed = [
+        f
+        for f in found
+        if f[2] == "date_of_birth" and _ENTRY_NAME_BEFORE.search(text, max(0, f[0] - 30), f[0]) is not None
+    ]
+    if not listed:
+        return []
+    shapes = {re.sub(r"\d", "0", text[s:e]) for s, e, _k, _i in listed}
+    out = []
+    for m in _win.FULL_DATE.finditer(text):
+        if re.sub(r"\d", "0", m.group()) not in shapes or any(f[0] < m.end() and m.start() < f[1] for f in found):
+            continue
+        if not _ENTRY_NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        if _LIST_CLOSE.match(text, m.end()) and _past_year(m.group()):
+            out.append(_win.date_of_birth(text, m.start(), m.end()))
+    return out
 
 
 def _past_year(date):

@@ -321,6 +321,10 @@ _SPOKEN_NOT_HOST = frozenset(
     {"the", "a", "and", "just", "only", "then", "that", "this", "with", "what", "it's", "like"}
 )
 
+#: The local part of an e-mail address said aloud just before "at" ("jay, underscore,
+#: mac, at example dot org"): the host after it is the address's domain, not a web page.
+SPOKEN_LOCAL_BEFORE = re.compile(r"(?i:\b(?:underscore|dot|dash|hyphen)\s*,?\s*[a-z0-9]+\s*,?\s+at\s+)$")
+
 
 def find_spoken_hosts(text, add):
     """Web addresses said aloud ("copsexposed dot com")."""
@@ -329,6 +333,8 @@ def find_spoken_hosts(text, add):
     for m in SPOKEN_HOST.finditer(text):
         if m.group("host").split()[0].casefold() in _SPOKEN_NOT_HOST:
             continue
+        if SPOKEN_LOCAL_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # an e-mail's domain
         host = re.sub(r"\s+dot\s+", ".", m.group().lower())
         if host in _PUBLIC_HOSTS:
             continue

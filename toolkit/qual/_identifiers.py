@@ -507,7 +507,10 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None, officers=
             add((m.start(), end, "person", surname))
             if m.group("rank") not in _CIVIL_TITLES:
                 after = _NUMBER_AFTER_NAME.match(text, end)
-                if after:  # "Sgt Dyer 1156, PC Harris 872": a collar number after the name
+                num = after.group(1) if after else ""
+                if after and not (num in ("101", "999", "111") or (len(num) == 4 and 1950 <= int(num) <= 2035)):
+                    # "Sgt Dyer 1156, PC Harris 872": a collar number after the name (not
+                    # a year, "PC Hill 1990 was ...", or a service's number)
                     add((after.start(1), after.end(1), "collar_number", after.group(1)))
     find_context(text, add, names_lookup, folded)
     areas = _area_rules()
