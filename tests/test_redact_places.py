@@ -792,10 +792,11 @@ def test_places19_sent_to_everyone_look_alikes_stay(text):
             "They wrote that she goes to [School A], which she does.",
         ),
         ("The school's Sacred Heart Boys'. They rang the office.", "The school's [School A]. They rang the office."),
-        # a saint's church school in a list row, a Welsh school name with "y"
+        # a saint's church school in a list row (the row's surname before a rank is a
+        # person's, persons19's rule), a Welsh school name with "y"
         (
             'The row said "Moss, PC 2231, St Wilfrid\'s RC, Year 8".',
-            'The row said "Moss, PC [Collar number A], [School A], Year 8".',
+            'The row said "[Person A], PC [Collar number A], [School A], Year 8".',
         ),
         ("Someone got it off Bryn y Mor High, the office.", "Someone got it off [School A], the office."),
         # a nursery named with ordinary words, as a sentence of its own after "nursery"

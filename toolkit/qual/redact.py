@@ -811,7 +811,7 @@ def read_review_sheet(path):
     person), undoing the formula guard; decisions are checked."""
     path = Path(path)
     if path.suffix.lower() == ".xlsx":
-        sheet = pd.read_excel(path, dtype=str, keep_default_na=False)
+        sheet = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
     else:
         sheet = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     missing = [c for c in ("document", "start", "end", "kind", "decision") if c not in sheet]
