@@ -70,6 +70,7 @@ def main():
         "corpus_t": "heldout_corpus_t.csv",
         "corpus_u": "heldout_corpus_u.csv",
         "corpus_v": "heldout_corpus_v.csv",
+        "corpus_w": "heldout_corpus_w.csv",
     }
     for name, first in firsts.items():
         table = evaluate(name)
