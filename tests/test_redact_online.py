@@ -699,6 +699,11 @@ R20_LEFT = [
     ("He's called Sam on Facebook, that's all I know.", "Sam"),
     ("He met Sam Rowley, an official from the council, about the account.", "Sam Rowley"),
     ("It's Constable Country round here, you know, the painting.", "Constable Country"),
+    ("The Sgt Major Official duties were posted in the group.", "Sgt Major Official"),
+    ("A Home Office Official came to the page launch.", "Home Office Official"),
+    ("The group chat was called off, and we left the page.", "called off"),
+    ("The kids had a group chat on WhatsApp called Year Ten Parents, basically.", "Year Ten Parents"),
+    ("She spelled it a-b-c dot com underscore nothing, no account.", "a-b-c"),
 ]
 
 

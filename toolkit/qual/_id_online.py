@@ -1793,15 +1793,12 @@ def _official_names(text, add):
         words = m.group("name").split()
         if any(_ids._calendar(w) or w in _PRONOUNS or w in _ORG_TAILS for w in words):
             continue  # "the Home Office Official", "Kent Police Official": a body's
-        if m.group("rank") is None:
-            if (
-                len(words) < 2
-                or words[0] not in given
-                or not _ONLINE_NEAR.search(text, max(0, m.start() - 200), min(len(text), m.end() + 200))
-            ):
-                continue
-        elif not (words[0] in given or words[-1] in family or not _ids.is_ordinary(words[-1])):
-            continue
+        if len(words) < 2 or words[0] not in given:
+            continue  # "Sgt Major Official": a given name and a surname after the rank
+        if m.group("rank") is None and not _ONLINE_NEAR.search(
+            text, max(0, m.start() - 200), min(len(text), m.end() + 200)
+        ):
+            continue  # without a rank, only where accounts or pages are spoken of
         add((m.start(), m.end(), "handle", re.sub(r"\s+", " ", m.group()).lower()))
 
 
@@ -1986,6 +1983,9 @@ def _named_place_page(text, s, add, given, family, closed=0, stop=False):
         return  # "a group chat called Year Nine Legends": the members' school year, no name
     content = [w for w in words if w not in _CONNECTORS]
     long_closed = bool(closed) and len(content) >= closed and _NAME_CLOSED.match(text, end) is not None
+    if long_closed and len(content) == 2 and not any(w[:1].isdigit() or w in _COP_WORDS for w in content):
+        # two words closed ("was called Shift 3 Banter,"): not two ordinary words ("Victim Support")
+        long_closed = not all(_ids.is_ordinary(w) for w in content)
     if stop and not (long_closed and re.match(r"\s*[.!?]", text[end:])):
         return
     if all(_place_like(w) for w in content):
