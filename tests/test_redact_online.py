@@ -661,6 +661,9 @@ R20_HANDLES = [
     ),
     # a copwatch name with no place in it, after "the page was"
     ("The page was Sergeant Major Cop Watch, mostly photos, and it's still up.", "Sergeant Major Cop Watch"),
+    # a quoted copwatch name keeps its first words, ordinary ones too
+    ('They posted it on a page, they called it "Real Life Cop Watch" for some reason.', "Real Life Cop Watch"),
+    ('The page, "Constable Watchers Cops Watch", had my photo on it.', "Constable Watchers Cops Watch"),
     # a chat's name after "a group chat on WhatsApp called"
     ("My lad was in a group chat on WhatsApp called Tenby Lane Crew, the year elevens.", "Tenby Lane Crew"),
     # two words closed by a comma after "was called"
@@ -700,6 +703,7 @@ R20_LEFT = [
     ("He met Sam Rowley, an official from the council, about the account.", "Sam Rowley"),
     ("It's Constable Country round here, you know, the painting.", "Constable Country"),
     ("The Sgt Major Official duties were posted in the group.", "Sgt Major Official"),
+    ('They put up posters, "Join Your Neighbourhood Watch", all over the page.', "Neighbourhood Watch"),
     ("A Home Office Official came to the page launch.", "Home Office Official"),
     ("The group chat was called off, and we left the page.", "called off"),
     ("The kids had a group chat on WhatsApp called Year Ten Parents, basically.", "Year Ten Parents"),

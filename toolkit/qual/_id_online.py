@@ -1682,9 +1682,11 @@ def _tail_names(text, add):
             continue
         spans = [(w.group(), run.start() + w.start()) for w in re.finditer(r"\S+", run.group())]
         opened = text[spans[0][1] - 1 : spans[0][1]] if spans and spans[0][1] else ""
-        if opened in _CLOSE_QUOTE and text[m.end() : m.end() + 1] == _CLOSE_QUOTE[opened]:
-            # '"Constable Country Cop Watch"': the quote holds the whole name
-            if spans[0][0] in _ids._RANK_WORDS and len(spans) >= 2 and _cop_tail([w for w, _ in spans] + [tail]):
+        whole = opened in _CLOSE_QUOTE and text[m.end() : m.end() + 1] == _CLOSE_QUOTE[opened]
+        if whole and _cop_tail([w for w, _ in spans] + [tail]) and spans[0][0] not in _CONNECTORS:
+            # '"Constable Country Cop Watch"', '"Real Life Cop Watch"': the quote holds the
+            # whole name of a copwatch page, its first words too
+            if spans[0][0] not in _NOT_ACCOUNT_START and not any(_ids._calendar(w) or w in _PRONOUNS for w, _ in spans):
                 start = spans[0][1]
                 add((start, m.end(), "handle", re.sub(r"\s+", " ", text[start : m.end()]).lower()))
                 continue
