@@ -738,6 +738,12 @@ def test_round20_spoken_email_with_number_words():
     ):
         got = [(text[s:e], i) for s, e, k, i in find_identifiers(text) if k == "email"]
         assert got == [(part, ident)], find_identifiers(text)
+    for text, part in (
+        ("His email's Rob dot Sandhu sixty one at example dot com, that's it.", "Rob dot Sandhu sixty one at"),
+        ("The email was kev seven seven at example dot org, I think.", "kev seven seven at"),
+    ):
+        got = [text[s:e] for s, e, k, _ in find_identifiers(text) if k == "email"]
+        assert len(got) == 1 and got[0].startswith(part), find_identifiers(text)
     # a count before the address is no part of it
     text = "I sent about four emails to help at example dot com and heard nothing."
     got = [text[s:e] for s, e, k, _ in find_identifiers(text) if k == "email"]

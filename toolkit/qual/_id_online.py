@@ -482,34 +482,39 @@ _NUM_WORD = (
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
 )
-#: Words of a local part said before a number word and joined to it by spaces: "justice four"
-#: before "tyneside at ...", "rob dot sandhu" before "sixty-one at ...".
-_LOCAL_BEFORE_NUMBER = re.compile(
-    rf"(?<![\w@.'’-])(?P<w>[a-z][a-z0-9]*(?:,?\s+(?:dot|underscore)\s+[a-z0-9]+)*)\s+(?P<n>{_NUM_WORD})\s+$"
+#: The word (or words joined by a spoken dot or underscore) right before ``pos``: a piece
+#: of a spoken local part said with spaces ("justice four" before "tyneside at ...").
+_LOCAL_PIECE_END = re.compile(
+    r"(?<![\w@.'’-])(?P<w>[a-z][a-z0-9-]*(?:\s+(?:dot|underscore)\s+[a-z0-9-]+)*)\s+$", re.IGNORECASE
 )
-_LOCAL_NUMBER_END = re.compile(r"(?<![\w@.'’-])(?P<w>[a-z][a-z0-9]*(?:,?\s+(?:dot|underscore)\s+[a-z0-9]+)*)\s+$")
+_NUM_WORD_FULL = re.compile(_NUM_WORD)
+#: Words of talk that no spoken local part has before its number ("sent about four ...").
+_NOT_LOCAL_PIECE = frozenset(
+    """at to from was is its it's my his her their our your just about around only maybe me him them us of
+    on in for with by then than or but and the a an it that this was were be""".split()
+)
 
 
 def _number_local_start(text, m) -> int:
-    """Where a spoken local part with a number said as words starts: before the words joined
-    to it by spaces ("justice four tyneside", "rob dot sandhu sixty-one"); ``m.start()``
-    when there is none. The words before must be no filler or ordinary word of talk."""
-    local = m.group("local")
-    before = text[max(0, m.start() - 60) : m.start()]
-    if re.fullmatch(_NUM_WORD, local, re.IGNORECASE):
-        b = _LOCAL_NUMBER_END.search(before)  # "sandhu sixty-one at"
-    else:
-        b = _LOCAL_BEFORE_NUMBER.search(before)  # "justice four tyneside at"
-    if b is None:
-        return m.start()
-    words = re.findall(r"[a-z0-9]+", b.group("w"))
-    common = _ids._common_words()
-    first, last = words[0], words[-1]
-    if any(w in _FILLER or w in ("at", "to", "from", "was", "is", "its", "my", "his", "her") for w in words):
-        return m.start()
-    if first in common and last in common and len(words) == 1 and b.groupdict().get("n") is None:
-        return m.start()  # "just sixty at ...": an ordinary word before the number
-    return len(text[: m.start()]) - len(before) + b.start()
+    """Where a spoken local part with a number said as words starts: before the pieces joined
+    to it by spaces ("justice four tyneside", "rob dot sandhu sixty-one", "kev seven seven"),
+    a piece taken only next to a number word; ``m.start()`` when there is none."""
+    start = m.start()
+    first = re.match(r"[a-z0-9-]+", m.group("local").lower())
+    first_num = first is not None and _NUM_WORD_FULL.fullmatch(first.group()) is not None
+    for _ in range(4):
+        b = _LOCAL_PIECE_END.search(text, max(0, start - 60), start)
+        if b is None:
+            break
+        words = re.findall(r"[a-z0-9-]+", b.group("w").lower())
+        if any(w in _FILLER or w in _NOT_LOCAL_PIECE for w in words):
+            break
+        last_num = _NUM_WORD_FULL.fullmatch(words[-1]) is not None
+        if not (first_num or last_num):
+            break
+        start = b.start()
+        first_num = _NUM_WORD_FULL.fullmatch(words[0]) is not None
+    return start
 
 
 def _spoken_email(text, add, m):
