@@ -648,3 +648,103 @@ def test_a_page_said_before_a_person_named_with_a_title_is_no_handle():
     text = "He said his photo was shared on a page. Informant Mr K. Okoro, then gave his number."
     found = {(text[s:e], kind) for s, e, kind, _ in find_identifiers(text)}
     assert found == {("Mr K. Okoro", "person")}
+
+
+# Round 20: page and chat names in more positions, display names with "Official", spelled
+# handles in hyphenated groups, spoken e-mails with numbers said as words
+
+R20_HANDLES = [
+    # a page's name after an aside ("a page for the families, sort of a help thing, X,")
+    (
+        "We started a page for the families, sort of a help thing, Green Lanes Family Circle, and it grew fast.",
+        "Green Lanes Family Circle",
+    ),
+    # a copwatch name with no place in it, after "the page was"
+    ("The page was Sergeant Major Cop Watch, mostly photos, and it's still up.", "Sergeant Major Cop Watch"),
+    # a quoted copwatch name keeps its first words, ordinary ones too
+    ('They posted it on a page, they called it "Real Life Cop Watch" for some reason.', "Real Life Cop Watch"),
+    ('The page, "Constable Watchers Cops Watch", had my photo on it.', "Constable Watchers Cops Watch"),
+    # a chat's name after "a group chat on WhatsApp called"
+    ("My lad was in a group chat on WhatsApp called Tenby Lane Crew, the year elevens.", "Tenby Lane Crew"),
+    # two words closed by a comma after "was called"
+    ("The group chat was called Late Turn Moaners, and it had forty people in it.", "Late Turn Moaners"),
+    # a fake account's display name: a rank, a name and "Official"
+    ("Someone made a fake profile, Insp Dave Hollins Official, with my picture.", "Insp Dave Hollins Official"),
+    ('The account was named "DC Priya Shah Official" and it messaged her friends.', "DC Priya Shah Official"),
+    # a channel's quoted name after "as well"
+    (
+        'They had a page, and a YouTube channel as well, "Kirkby Cops Caught Out", for the videos.',
+        "Kirkby Cops Caught Out",
+    ),
+    # the answer to "what was the page called?" opened by "his own name"
+    (
+        "I: What was the page called? P: It was just her own name, Carla Benson Tells All, and it had followers.",
+        "Carla Benson Tells All",
+    ),
+    # a handle spelled in hyphenated groups joined by "underscore"
+    (
+        "Can you spell the account? It's j-o-e underscore b-r-a-y underscore x, lower case.",
+        "j-o-e underscore b-r-a-y underscore x",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,part", R20_HANDLES)
+def test_round20_page_chat_and_display_names(text, part):
+    assert _touched(text, part, {"handle"}) == [part], find_identifiers(text)
+
+
+R20_LEFT = [
+    ("We joined a support group for the victims, like a help thing, and it was good.", "support group"),
+    ("There's a page for the victims, like a support thing, run by the council.", "page for the victims"),
+    ("I sent it to the official account, not some fake one.", "official account"),
+    ("We've got a Neighbourhood Watch on the estate and a page for it.", "Neighbourhood Watch"),
+    ("He's called Sam on Facebook, that's all I know.", "Sam"),
+    ("He met Sam Rowley, an official from the council, about the account.", "Sam Rowley"),
+    ("It's Constable Country round here, you know, the painting.", "Constable Country"),
+    ("The Sgt Major Official duties were posted in the group.", "Sgt Major Official"),
+    ('They put up posters, "Join Your Neighbourhood Watch", all over the page.', "Neighbourhood Watch"),
+    ("A Home Office Official came to the page launch.", "Home Office Official"),
+    ("The group chat was called off, and we left the page.", "called off"),
+    ("The kids had a group chat on WhatsApp called Year Ten Parents, basically.", "Year Ten Parents"),
+    ("She spelled it a-b-c dot com underscore nothing, no account.", "a-b-c"),
+]
+
+
+@pytest.mark.parametrize("text,part", R20_LEFT)
+def test_round20_look_alikes_left(text, part):
+    assert not _touched(text, part, {"handle"}), find_identifiers(text)
+
+
+def test_round20_display_name_is_one_handle_not_a_person():
+    text = "A fake account, PC Lee Marsh Official, kept adding my friends."
+    found = {(text[s:e], kind) for s, e, kind, _ in find_identifiers(text)}
+    assert ("PC Lee Marsh Official", "handle") in found
+    assert not any(kind == "person" for _, kind in found), found
+
+
+def test_round20_spoken_email_with_number_words():
+    for text, part, ident in (
+        (
+            "It came from, erm, truth four teesside at example dot com, all one word.",
+            "truth four teesside at example dot com",
+            "truthfourteesside@example.com",
+        ),
+        (
+            "His email is dan dot price forty-two at example dot co dot uk, that one.",
+            "dan dot price forty-two at example dot co dot uk",
+            "dan.priceforty-two@example.co.uk",
+        ),
+    ):
+        got = [(text[s:e], i) for s, e, k, i in find_identifiers(text) if k == "email"]
+        assert got == [(part, ident)], find_identifiers(text)
+    for text, part in (
+        ("His email's Rob dot Sandhu sixty one at example dot com, that's it.", "Rob dot Sandhu sixty one at"),
+        ("The email was kev seven seven at example dot org, I think.", "kev seven seven at"),
+    ):
+        got = [text[s:e] for s, e, k, _ in find_identifiers(text) if k == "email"]
+        assert len(got) == 1 and got[0].startswith(part), find_identifiers(text)
+    # a count before the address is no part of it
+    text = "I sent about four emails to help at example dot com and heard nothing."
+    got = [text[s:e] for s, e, k, _ in find_identifiers(text) if k == "email"]
+    assert got == ["help at example dot com"], find_identifiers(text)

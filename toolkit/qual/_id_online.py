@@ -475,12 +475,58 @@ def _format_local(local: str) -> bool:
     return bool(words) and all(w in _FORMAT_LOCAL_WORDS for w in words)
 
 
+#: A number said as words in a spoken local part ("justice four tyneside", "rob dot sandhu
+#: sixty-one"): "four", "sixty-one", "nineteen".
+_NUM_WORD = (
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+)
+#: The word (or words joined by a spoken dot or underscore) right before ``pos``: a piece
+#: of a spoken local part said with spaces ("justice four" before "tyneside at ...").
+_LOCAL_PIECE_END = re.compile(
+    r"(?<![\w@.'’-])(?P<w>[a-z][a-z0-9-]*(?:\s+(?:dot|underscore)\s+[a-z0-9-]+)*)\s+$", re.IGNORECASE
+)
+_NUM_WORD_FULL = re.compile(_NUM_WORD)
+#: Words of talk that no spoken local part has before its number ("sent about four ...").
+_NOT_LOCAL_PIECE = frozenset(
+    """at to from was is its it's my his her their our your just about around only maybe me him them us of
+    on in for with by then than or but and the a an it that this was were be""".split()
+)
+
+
+def _number_local_start(text, m) -> int:
+    """Where a spoken local part with a number said as words starts: before the pieces joined
+    to it by spaces ("justice four tyneside", "rob dot sandhu sixty-one", "kev seven seven"),
+    a piece taken only next to a number word; ``m.start()`` when there is none."""
+    start = m.start()
+    first = re.match(r"[a-z0-9-]+", m.group("local").lower())
+    first_num = first is not None and _NUM_WORD_FULL.fullmatch(first.group()) is not None
+    for _ in range(4):
+        b = _LOCAL_PIECE_END.search(text, max(0, start - 60), start)
+        if b is None:
+            break
+        words = re.findall(r"[a-z0-9-]+", b.group("w").lower())
+        if any(w in _FILLER or w in _NOT_LOCAL_PIECE for w in words):
+            break
+        last_num = _NUM_WORD_FULL.fullmatch(words[-1]) is not None
+        if not (first_num or last_num):
+            break
+        start = b.start()
+        first_num = _NUM_WORD_FULL.fullmatch(words[0]) is not None
+    return start
+
+
 def _spoken_email(text, add, m):
     local = m.group("local")
+    start = _number_local_start(text, m) if m.group("at").strip(", ") == "at" else m.start()
+    if start < m.start():
+        local = text[start : m.start()] + local
     if _format_local(local):
         return  # "in the format first dot last at force dot police dot uk"
     if not re.search(r"[\[(@]", m.group("at")):  # a plain " at "
-        strong = re.search(r"[._\d]|\s(?:dot|underscore),?\s|[\[(]dot", local) is not None
+        # words run together with a number said as a word ("truth four teesside") are strong
+        strong = start < m.start() or re.search(r"[._\d]|\s(?:dot|underscore),?\s|[\[(]dot", local) is not None
         # "copied in to complaints at example dot co dot uk": an address written to, on a
         # domain reserved for examples
         written_to = (
@@ -495,12 +541,16 @@ def _spoken_email(text, add, m):
             return  # "I looked at example dot com": a verb before "at"
         if " dot " not in m.group().casefold() and not (announced or strong):
             return  # "sam at gmail.com" needs the word "e-mail" before it
-    identity = re.sub(r"(,?\s+(?:dot|underscore|dash|hyphen),?)\s+(?:er|erm|um|uh),?\s+", r"\1 ", m.group().lower())
+    said = text[start : m.end()].lower()
+    identity = re.sub(r"(,?\s+(?:dot|underscore|dash|hyphen),?)\s+(?:er|erm|um|uh),?\s+", r"\1 ", said)
     identity = re.sub(r",?\s+dot,?\s+|\s*[\[(]dot[\])]\s*", ".", identity)
     identity = re.sub(r",?\s+underscore,?\s+", "_", identity)
     identity = re.sub(r",?\s+(?:dash|hyphen),?\s+", "-", identity)
     identity = re.sub(r",?\s*(?:\s+at,?\s+(?:sign,?\s+)?|[\[(]\s*at\s*[\])]|@)\s*", "@", identity, count=1)
-    add((m.start(), m.end(), "email", identity))
+    if start < m.start():
+        at = identity.index("@")
+        identity = re.sub(r"\s+", "", identity[:at]) + identity[at:]  # "justice four tyneside": one word
+    add((start, m.end(), "email", identity))
 
 
 # ---------------------------------------------------------------------------------------
@@ -527,6 +577,11 @@ _SPELLED = re.compile(
     r"(?<![\w-])[A-Za-z0-9](?:-[A-Za-z0-9]){3,}(?![\w-])"
     rf"|(?<![\w,])[A-Za-z0-9](?:,\s{_SPELL_COMMA}[A-Za-z0-9]){{3,}}(?![\w])"
     rf"|(?<![\w,])[A-Z0-9](?:\s{_SPELL_SPACE}[A-Z0-9]){{3,}}(?![\w])"
+)
+#: Groups spelled with hyphens joined by a spoken underscore or dot: "s-a-m underscore
+#: r-o-w-l-e-y underscore p-c" (a group may be one character: "j underscore b-o-n-d").
+_SPELLED_JOINED = re.compile(
+    r"(?<![\w-])[A-Za-z0-9](?:-[A-Za-z0-9])*(?:\s*,?\s+(?:underscore|dot)\s*,?\s+[A-Za-z0-9](?:-[A-Za-z0-9])*)+(?![\w-])"
 )
 _ACCOUNT_WORDS = re.compile(
     rf"(?i:\b(?:user\s?name|screen\s?name|gamer\s?tag|handle|account|profile|channel|spell|spelt|spelled|"
@@ -606,6 +661,14 @@ def _said_handles(text, add, low, hinted=True):
             if _AT_DOMAIN.match(text, m.end()):
                 continue  # the local part of an e-mail said aloud ("jo underscore k at ..."): the e-mail's
             add((m.start(), m.end(), "handle", _spoken_identity(m.group())))
+    if hinted and "-" in text and ("underscore" in low or " dot " in low):
+        for m in _SPELLED_JOINED.finditer(text):
+            if m.group().count("-") < 2 or not _ACCOUNT_WORDS.search(text, max(0, m.start() - 160), m.start()):
+                continue  # one hyphen at most: no spelling ("x-ray dot"), or no account spoken of
+            if _AT_DOMAIN.match(text, m.end()):
+                continue  # the local part of an e-mail said aloud: the e-mail's
+            ident = re.sub(r"[^A-Za-z0-9_.]", "", _SPELL_WORDS.sub(_spelled_char, m.group().replace("-", "")))
+            add((m.start(), m.end(), "handle", ident.lower()))
     starts = _spelled_starts(text) if hinted else ()
     if starts:
         for m in _ids._matches_at(_SPELLED, text, starts):
@@ -685,7 +748,7 @@ _AFTER_NAME = re.compile(r"(?i:s?(?:['’]s)?(?:\s+(?:on|for)\s+[A-Za-z]+)?(?:\s
 #: "an account called", "the channel, called", "a group on Facebook called" (the
 #: platform between the noun and "called").
 _NOUN_BEFORE = re.compile(
-    rf"(?i:\b(?:{_ACCOUNT_NOUNS})(?:\s+(?:on|in)\s+(?:{_PLATFORMS}))?(?:\s+(?:was|is|were))?\s*,?\s+)$"
+    rf"(?i:\b(?:{_ACCOUNT_NOUNS})(?:\s+chats?)?(?:\s+(?:on|in)\s+(?:{_PLATFORMS}))?(?:\s+(?:was|is|were))?\s*,?\s+)$"
 )
 _TRIGGERS = (
     # "his username was X", "screen name: X", "account name, X"; "an account named X"
@@ -1106,6 +1169,10 @@ def _gazetteer_name(word: str) -> bool:
 _SAID_JOIN = re.compile(r"(?:\s*,?\s+(?i:dot|underscore|under\s+score)\s*,?\s+[\"“‘']?[A-Za-z0-9]+[\"”’']?)+(?![\w-])")
 
 
+#: "a group chat on WhatsApp called": the chat before "called".
+_CHAT_BEFORE = re.compile(rf"(?i:\bchats?(?:\s+(?:on|in)\s+(?:{_PLATFORMS}))?(?:\s+(?:was|is|were))?\s*,?\s+)$")
+
+
 def _announced_handles(text, add, low, seen=None):
     given, family = _ids.gazetteer()
     for t_start, j, what in _triggers(text, low, seen):
@@ -1160,6 +1227,12 @@ def _announced_handles(text, add, low, seen=None):
             and (word[:1].isupper() or word[:1].isdigit())
             and (word not in _NOT_ACCOUNT_START or word == "The")
         ):
+            if _CHAT_BEFORE.search(text, max(0, t_start - 40), t_start):
+                # "a group chat on WhatsApp called Radford Road Rats, mostly lads": two words
+                # or more closed by punctuation ('called like "Fed Kids"' is left)
+                if not m.group("q"):
+                    _named_place_page(text, s, add, given, family, closed=2)
+                continue
             if text[j - 2 : j] in ("'s", "’s") and not m.group("q"):
                 run, end = _run_words(text, s)  # "channel's Rail Cop Fails, link's ...": closed
                 if len(run) < 2 or _NAME_CLOSED.match(text, end) is None:
@@ -1169,10 +1242,10 @@ def _announced_handles(text, add, low, seen=None):
 
 #: An interviewer's question about an account's name, and the start of the answer.
 _ASKED = re.compile(
-    r"(?i:\b(?:account|channel|profile|user\s?name|handle|gamer\s?tag|screen\s?name)s?\b"
+    r"(?i:\b(?:account|channel|profile|page|group|group\s+chat|forum|user\s?name|handle|gamer\s?tag|screen\s?name)s?\b"
     r"(?:[^.?!\n]{0,40}\b(?:called|named|name|names))?\s*\?)\s*(?:[A-Z][A-Za-z0-9 ]{0,20}:)?\s*"
     r"(?i:(?:It['’]s|It\s+was|It\s+is|Erm|Um|Er|So|Well|Yeah|Oh|Just|Something\s+like|That['’]s|That\s+was|"
-    r"His\s+was|Hers\s+was|Mine\s+was|Mine['’]s)\b\s*,?\s*)*"
+    r"His\s+was|Hers\s+was|Mine\s+was|Mine['’]s|(?:his|her|their|my)\s+(?:own\s+)?name)\b\s*,?\s*)*"
 )
 
 
@@ -1436,6 +1509,7 @@ _KIND_AFTER = re.compile(r"\s+(?:pages|groups|accounts|channels|sites|types?|sty
 _PAGE_NOUN_TOKENS = ("group", "page", "channel", "forum", "noticeboard", "server", "chat")
 _APPOSITION = re.compile(
     r"(?:s)?(?:\s+(?:for|of|in|on|about)\s+(?:the\s+|that\s+|our\s+|my\s+|their\s+)?[a-z]+)?"
+    r"(?P<aw>\s+(?:as\s+well|too|also))?"
     r"(?:\s*(?:,|:|\s(?:--|[-–—]))\s*(?i:(?:erm|um|er|like|just)\s*,?\s*)*"
     r"(?:(?P<q>[\"“])(?=[A-Za-z0-9])|(?P<q1>[‘'])?(?=[A-Z0-9]))|\s+(?P<q2>[\"“])(?=[A-Z0-9]))"
 )
@@ -1500,6 +1574,12 @@ def _trim_run(words):
     return words
 
 
+def _cop_tail(words) -> bool:
+    """The run ends in a strong page word ("PC Plod Exposed") or in "Watch" after a word for
+    the police ("Constable Country Cop Watch")."""
+    return words[-1] in _TAIL_STRONG or (words[-1] in ("Watch", "Watchers") and words[-2] in _COP_WORDS)
+
+
 def _page_name_ok(words, given, family, quoted=False) -> bool:
     """The words after "a group called", "a page, ..." may name a page or an account: not
     a person's name ("Justin Case", left to the person rules; "Caller Mrs L", a title
@@ -1516,7 +1596,7 @@ def _page_name_ok(words, given, family, quoted=False) -> bool:
             words = words[1:]  # '"The Copwatch Collective"', "a page called The Real Bobbies of Leith"
     if words[0] in _NOT_ACCOUNT_START or words[0] in _ids._CIVIL_TITLES or words[0] in ("Operation", "Op"):
         return False  # "changed the name to Operation Mayfly": a police operation's
-    if words[0] in _ids._RANK_WORDS and (len(words) < 3 or words[-1] not in _TAIL_STRONG):
+    if words[0] in _ids._RANK_WORDS and (len(words) < 3 or not _cop_tail(words)):
         return False  # "goes by Sergeant Wilson"; "PC Plod Exposed" is a page
     if any(w in _PRONOUNS for w in words[1:]):
         return False  # "Honestly I": no name
@@ -1606,6 +1686,15 @@ def _tail_names(text, add):
         if run is None:
             continue
         spans = [(w.group(), run.start() + w.start()) for w in re.finditer(r"\S+", run.group())]
+        opened = text[spans[0][1] - 1 : spans[0][1]] if spans and spans[0][1] else ""
+        whole = opened in _CLOSE_QUOTE and text[m.end() : m.end() + 1] == _CLOSE_QUOTE[opened]
+        if whole and _cop_tail([w for w, _ in spans] + [tail]) and spans[0][0] not in _CONNECTORS:
+            # '"Constable Country Cop Watch"', '"Real Life Cop Watch"': the quote holds the
+            # whole name of a copwatch page, its first words too
+            if spans[0][0] not in _NOT_ACCOUNT_START and not any(_ids._calendar(w) or w in _PRONOUNS for w, _ in spans):
+                start = spans[0][1]
+                add((start, m.end(), "handle", re.sub(r"\s+", " ", text[start : m.end()]).lower()))
+                continue
         while spans and (
             spans[0][0] in _CONNECTORS
             or spans[0][0] in _NOT_ACCOUNT_START
@@ -1661,6 +1750,8 @@ def _page_names(text, add, low):
                         _named_page(text, m.end(), add, given, family, lower=True)
                     elif m.group("q1") or m.group("q2"):
                         _named_page(text, m.end(), add, given, family)
+                    elif m.group("aw"):
+                        pass  # "a forum as well: LN 20031": after "as well" only a quoted name
                     else:
                         _named_place_page(text, m.end(), add, given, family, closed=3)
                 else:
@@ -1668,7 +1759,9 @@ def _page_names(text, add, low):
                     if m is not None and m.group("q"):
                         _named_page(text, m.end(), add, given, family, lower=True)
                     elif m is not None:
-                        _named_place_page(text, m.end(), add, given, family)
+                        # "the group chat was called Shift 3 Banter, and": named, two words closed
+                        called = "called" in m.group()
+                        _named_place_page(text, m.end(), add, given, family, closed=2 if called else 0)
                     else:
                         m = _PAGE_STOP.match(text, i + len(tok))
                         if m is not None:
@@ -1676,7 +1769,10 @@ def _page_names(text, add, low):
                         else:
                             m = _APPOSITION_ASIDE.match(text, i + len(tok))
                             if m is not None and not _SAYING.search(m.group("aside")):
-                                _named_page(text, m.end(), add, given, family)
+                                if m.group("q"):
+                                    _named_page(text, m.end(), add, given, family)
+                                else:  # "a page for the victims, like a support thing, Blue Family Support NE,"
+                                    _named_place_page(text, m.end(), add, given, family, closed=3)
             i = low.find(tok, i + 1)
     if '"' in text or "“" in text:
         for m in _QUOTED_AFTER.finditer(text):
@@ -1685,6 +1781,32 @@ def _page_names(text, add, low):
         _tail_names(text, add)
     if "ACAB" in text:
         _acab_names(text, add)
+    if "Official" in text:
+        _official_names(text, add)
+
+
+#: A fake account's display name: a person's name (with a rank before it, or a given name
+#: and a surname where accounts are spoken of) and "Official" ("PC Sam Rowley Official",
+#: "Insp Dave Hollins Official"); the whole display name is the handle, not the person.
+_OFFICIAL_NAME = re.compile(
+    rf"(?<![\w'’-])(?:(?P<rank>{_ids._alternation(w for w in _ids._RANK_WORDS if w[:1].isupper())})\.?\s+)?"
+    rf"(?P<name>[{_ids._UP}][\w'’-]+(?:\s+[{_ids._UP}][\w'’-]+){{0,2}})\s+Official(?![\w'’-])"
+)
+
+
+def _official_names(text, add):
+    given, family = _ids.gazetteer()
+    for m in _OFFICIAL_NAME.finditer(text):
+        words = m.group("name").split()
+        if any(_ids._calendar(w) or w in _PRONOUNS or w in _ORG_TAILS for w in words):
+            continue  # "the Home Office Official", "Kent Police Official": a body's
+        if len(words) < 2 or words[0] not in given:
+            continue  # "Sgt Major Official": a given name and a surname after the rank
+        if m.group("rank") is None and not _ONLINE_NEAR.search(
+            text, max(0, m.start() - 200), min(len(text), m.end() + 200)
+        ):
+            continue  # without a rank, only where accounts or pages are spoken of
+        add((m.start(), m.end(), "handle", re.sub(r"\s+", " ", m.group()).lower()))
 
 
 #: An anti-police collective named by the slogan and its place ("ACAB Bristol", "Leeds
@@ -1746,8 +1868,9 @@ def _acab_place(word: str) -> bool:
 #: 'a parents' chat, like a class one, "Year 3 Mums Oak Class"': a short aside between
 #: the page or chat and its quoted name.
 _APPOSITION_ASIDE = re.compile(
-    r"s?\s*,\s*(?P<aside>(?i:like|sort\s+of|kind\s+of|basically|i\s+think|you\s+know|the|a|an|one\s+of)\b"
-    r"[^,\"“.!?;:]{0,30}),\s*[\"“](?=[A-Z0-9])"
+    r"s?(?P<qual>\s+(?:for|of|in|on|about)\s+(?:the\s+|that\s+|our\s+|my\s+|their\s+)?[a-z]+)?"
+    r"\s*,\s*(?P<aside>(?i:like|sort\s+of|kind\s+of|basically|i\s+think|you\s+know|the|a|an|one\s+of)\b"
+    r"[^,\"“.!?;:]{0,30}),\s*(?:(?P<q>[\"“])(?=[A-Z0-9])|(?=[A-Z0-9]))"
 )
 _SAYING = re.compile(r"(?i:\b(?:said|says|say|saying|wrote|writes|put|posted|asked|asks|typed|told|goes|went)\b)")
 #: "on the Montgomeryshire Community Chat page", "the Wirral Bizzies Off Sick Again group":
@@ -1852,6 +1975,9 @@ def _title_quoted(text, s, add, given, family):
         add((a, b, "handle", " ".join(words).lower()))
 
 
+_SCHOOL_YEAR = re.compile(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)")
+
+
 def _named_place_page(text, s, add, given, family, closed=0, stop=False):
     """After "a page, " a run of capitalised words with a place and another word in it
     ("Hucknall Mums Online"): a page's name; a force, a person, a place alone or ordinary
@@ -1860,15 +1986,23 @@ def _named_place_page(text, s, add, given, family, closed=0, stop=False):
     ``stop``: the run must end its sentence (the name said on its own after "a group.")
     and have ``closed`` words."""
     words, end = _run_words(text, s)
-    if len(words) < 2:
-        return
+    if len(words) < 2 or (words[0] == "Year" and (words[1][:1].isdigit() or _SCHOOL_YEAR.fullmatch(words[1]))):
+        return  # "a group chat called Year Nine Legends": the members' school year, no name
     content = [w for w in words if w not in _CONNECTORS]
     long_closed = bool(closed) and len(content) >= closed and _NAME_CLOSED.match(text, end) is not None
+    if long_closed and len(content) == 2 and not any(w[:1].isdigit() or w in _COP_WORDS for w in content):
+        # two words closed ("was called Shift 3 Banter,"): not two ordinary words ("Victim Support")
+        long_closed = not all(_ids.is_ordinary(w) for w in content)
     if stop and not (long_closed and re.match(r"\s*[.!?]", text[end:])):
         return
     if all(_place_like(w) for w in content):
         return
-    if not any(_place_like(w) for w in content) and not long_closed:
+    # "The page was Constable Country Cop Watch": a page's last word after a word for the
+    # police (or a strong one, "Exposed") names a page without a place
+    page_tail = words[-1] in _TAIL_STRONG or (
+        words[-1] in ("Watch", "Watchers") and any(w in _COP_WORDS for w in content[:-1])
+    )
+    if not any(_place_like(w) for w in content) and not long_closed and not page_tail:
         return
     pattern, _lookup = _ids.force_table()
     if pattern.fullmatch(" ".join(words)):
