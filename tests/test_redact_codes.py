@@ -606,7 +606,7 @@ def test_numbers_claimed_that_are_not_codes_stay(text):
 
 def test_an_operator_number_with_its_letters():
     text = "Control room, I'm an operator, so callers hear OP 4417 every shift."
-    assert ("4417", "collar_number") in _kinds(text)
+    assert ("OP 4417", "collar_number") in _kinds(text)
 
 
 @pytest.mark.parametrize(
@@ -988,3 +988,42 @@ def test_digits_before_a_rank_or_a_word_of_capitals_keep_their_own_span():
 def test_a_spaced_ni_number_called_an_example_stays():
     text = "In training they showed us A B 1 2 3 4 5 6 C, that's the example one, on a slide."
     assert not any(k == "ni_number" for _, k in _kinds(text)), _kinds(text)
+
+
+# ---------------------------------------------------------------------------------------
+# Round 20: a collar number after an officer's name with "here" or the force between,
+# after a force said of a rank ("a PC with ..."), a lettered code straight after a name,
+# an operator's number said after the word alone, a short Met shoulder number
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("PC Gemma Ashcroft here, number 4816, calling from the front desk.", "4816"),
+        ("DC Olu Bankole, Essex Police, number 20914. On nights this week.", "20914"),
+        ("I was a PC with Gwent Police, 7302, before the transfer.", "7302"),
+        ('The flyer said "PC Rourke KD 5517 takes bribes" under his photo.', "KD 5517"),
+        ("She's a dispatcher at Kent Police, operator 3381, on the late shift.", "3381"),
+        ("I work the phones, operator OP 5092, at the control room in Wakefield.", "OP 5092"),
+        ("He read out my shoulder number, 27KT, on the live.", "27KT"),
+        ("My shoulder number's 48RW, and that's how they knew it was me.", "48RW"),
+    ],
+)
+def test_round20_collar_numbers_after_names_forces_and_operators(text, code):
+    assert (code, "collar_number") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PC Gemma Ashcroft here, sorry it's 1430, I'm late.",
+        "I was a PC with Gwent Police, 2009 to 2015, then I left.",
+        "PC Rourke came at 10 PM and the A 30 zone was closed.",
+        "The operator 999 call was logged as CAD 4471.",
+        "The operator took 300 calls, Room 101 was full.",
+        "I was a PC with Gwent Police, 4 years.",
+    ],
+)
+def test_round20_collar_look_alikes_stay(text):
+    assert not any(k == "collar_number" for _, k in _kinds(text))

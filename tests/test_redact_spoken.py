@@ -754,3 +754,29 @@ def test_a_list_of_names_and_birthdays_without_commas(text, date):
 def test_names_and_dates_with_no_list_of_birthdays_stay():
     text = "My birthday is in May. I met Sarah 3rd March, at the station, and Tom 4th May."
     assert not any(k == "date_of_birth" for _, k in _kinds(text)), _kinds(text)
+
+
+# Round 20: a due date in a text that speaks of a bump; a birthday changed to a date
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("She's due on the 3rd of June, and someone commented on her bump.", "3rd of June"),
+        ("They hacked her profile and changed her birthday to 25th of December for a laugh.", "25th of December"),
+        ("Someone set his birthday as the 1st of January on the fake page.", "1st of January"),
+    ],
+)
+def test_round20_due_dates_by_a_bump_and_birthdays_changed(text, date):
+    assert (date, "date_of_birth") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bump in the road was due on Friday to be fixed.",
+        "On the 9th of October we went to the bump track, the invoice was due on the 3rd of May.",
+        "We changed the party from his birthday to the 4th of May, a Saturday.",
+        "I moved my birthday drinks to the 12th of July.",
+    ],
+)
+def test_round20_due_and_changed_look_alikes_stay(text):
+    assert not any(k == "date_of_birth" for _, k in _kinds(text))

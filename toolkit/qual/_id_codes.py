@@ -250,6 +250,9 @@ _COLLAR_ALONE = re.compile(
     r"(?:['’]s|\s+(?:is|was|reads|read|said|says|shows|showed))?)"
     r"\s*[,:#]?\s*(?=[A-Z0-9])"
 )
+#: A Met-style shoulder number of two digits and two letters right after the word:
+#: "shoulder number 31LX".
+_SHORT_SHOULDER = re.compile(r"\d{2}[A-Z]{2}(?![\w-])")
 #: A badge, a lapel or an epaulette said without "number" opens a window as "collar
 #: number" does: "the number off my lapel, 3120", "the badge was clear, with the number 2981".
 _BADGE_TOKENS = ("badge", "lapel", "number", "digit")
@@ -450,8 +453,11 @@ _RANK_NUMBER = re.compile(
 #: 314") and others leave it out ("DO [318]"): either way the whole is replaced.
 _ROLE_NUMBER = re.compile(r"(?<![\w.])D?DO\s+(?P<num>[A-Z]?\d{2,6})(?![\w%£:/-]|[.,]\d)")
 #: A call handler's operator number with its letters, in a text that speaks of operators:
-#: "my operator number is OP 2291" (capitals only; the letters stay, as a rank does).
+#: "my operator number is OP 2291" (capitals only; the letters are the number's, inside
+#: the span as the brief has "NE 2231").
 _OPERATOR_NUMBER = re.compile(r"(?<![\w.])OP[ -]?(?P<num>\d{3,6})(?![\w%£:/-]|[.,]\d)")
+#: An operator's number said after the word alone, closing its clause: "operator 4512,".
+_OPERATOR_SAID = re.compile(r"(?<![\w-])operator\s+(?P<num>\d{3,5})(?=\s*(?:[,.;:!?)\"”’]|$))")
 #: A payroll or employee number said with no "number" ("Payroll 77104", "employee no.
 #: 4410", "Payroll: 880217", "Employee KX 301182"), as payslips and records print it.
 _STAFF_ALONE = re.compile(
@@ -660,6 +666,11 @@ def find(text: str, add, folded) -> None:
         if "warrant" in hay and " " in text:  # "warrant number, EX 20 19 44": groups of two
             _find_lettered_groups(text, add, folded)
     _find_plates_and_ni(text, add, folded, hay, runs)
+    if any(e - s == 2 for s, e in runs) and any(w in hay for w in _COLLAR_TOKENS):
+        for m in _ids._anchored_finditer(_COLLAR_ALONE, text, folded, _COLLAR_TOKENS):
+            short = _SHORT_SHOULDER.match(text, m.end())  # "shoulder number 31LX"
+            if short is not None:
+                add((short.start(), short.end(), "collar_number", short.group()))
     if sum(e - s == 1 for s, e in runs) >= 6:  # digits one by one: "C E 3 1 0 6 7 2 D"
         _find_spaced_ni(text, add)
 
@@ -719,7 +730,14 @@ def _find_codes(text, add, folded, hay, runs):
             if _is_year(m.group("num")) or _win._COUNTED.match(text, m.end()):
                 continue
             if "operator" in hay[max(0, m.start() - 80) : m.start()]:  # said of an operator just before
-                add((m.start("num"), m.end("num"), "collar_number", m.group("num")))
+                add((m.start(), m.end(), "collar_number", m.group().replace(" ", "").replace("-", "")))
+    if "operator" in hay:  # "a call handler, West Mercia, operator 4512, and ..."
+        for m in _OPERATOR_SAID.finditer(text):
+            num = m.group("num")
+            if _is_year(num) or num in _SERVICE_NUMBERS or _win._COUNTED.match(text, m.end()):
+                continue
+            if not _plural_after(text, m.end()) and not _time_before(text, m.start("num")):
+                add((m.start("num"), m.end("num"), "collar_number", num))
     if "DO " in text:
         _find_role_numbers(text, add, hay)
     letters = _has_letter_code(text, runs)  # a code with letters somewhere
@@ -974,7 +992,7 @@ def revise(text: str, found: list) -> list:
                 and text[f[0] : f[1]].upper().startswith("QQ")
             )
         ]
-    if "person" in kinds and _DIGITS3.search(text):
+    if ("person" in kinds or "force" in kinds) and _DIGITS3.search(text):
         found = _after_officers(text, found)
         kinds = {f[2] for f in found}
     if "ni_number" in kinds:
@@ -1299,6 +1317,16 @@ _OFFICER_BEFORE = re.compile(
 _CODE_AFTER_NAME = re.compile(
     r"(?:\s*,\s*|[ \t]+)(?:(?:collar\s+|shoulder\s+)?(?:number|no\.?)\s+)?"
     r"(?P<code>(?:[A-Z]{1,2} ?)?\d{3,5})(?=\s*(?:[,.;:!?)\"”’]|$))"
+    # two capitals and the digits straight after the name ("PC Dawson NE 4418 is ..."):
+    # the letters make it a code even where the clause goes on
+    r"|[ \t]+(?P<lettered>[A-Z]{2} \d{3,5})(?![\w%£:/-]|[.,]\d)"
+)
+#: Words between an officer's name and the number: "PCSO Tasha Reid here, number 7731".
+_NAME_HERE = re.compile(r"[ \t]+(?:here|speaking)(?=\s*,)")
+#: An officer's force said before the number: "a PC with Kent Police, 6655", "PCSO Ann
+#: Lee, Kent Police, number 4410" (the rank at most 24 characters before the force).
+_FORCE_OFFICER_BEFORE = re.compile(
+    r"(?<![\w-])(?:PC|PCSO|PS|DC|DS|Sgt|SC|[Ss]ergeant|[Cc]onstable)\s+(?:with|in|for|at)\s+(?:the\s+)?$"
 )
 
 
@@ -1308,17 +1336,29 @@ def _after_officers(text, found):
     Musgrave: R. Kerr, 17093, ... T. Boyd, 16655, ..."), the codes of the same form after
     the other names too."""
     officers, others = [], []
+    forces = {f[0]: f[1] for f in found if f[2] == "force"}
     for i, (s, e, kind, _ident_) in enumerate(found):
-        if kind != "person":
+        if kind == "force":
+            if _FORCE_OFFICER_BEFORE.search(text, max(0, s - 24), s) is None:
+                continue
+        elif kind != "person":
             continue
+        else:
+            here = _NAME_HERE.match(text, e)
+            if here is not None:
+                e = here.end()
+            gap = _COMMA_GAP.match(text, e)
+            if gap is not None and gap.end() > e and gap.end() in forces:
+                e = forces[gap.end()]  # "PCSO Ann Lee, Kent Police, number 4410"
         m = _CODE_AFTER_NAME.match(text, e)
-        if m is None or (i + 1 < len(found) and found[i + 1][0] < m.end()):
+        g = "code" if m is not None and m.group("code") else "lettered"
+        if m is None or any(f[0] < m.end() and m.start(g) < f[1] for f in found):
             continue  # no code there, or one the rules already took
-        code = m.group("code")
+        code = m.group(g)
         digits = code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ ")
         if _is_year(digits) or digits in _SERVICE_NUMBERS or code[:2] in _NOT_PREFIX:
             continue
-        item = (m.start("code"), m.end("code"), "collar_number", code.replace(" ", ""))
+        item = (m.start(g), m.end(g), "collar_number", code.replace(" ", ""))
         near = _OFFICER_BEFORE.search(text, max(0, s - 40), e) is not None
         (officers if near else others).append((item, (len(code) - len(digits), len(digits))))
     if not officers:

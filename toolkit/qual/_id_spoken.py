@@ -670,7 +670,18 @@ _DUE_DATE = re.compile(
 #: "is / was due": a thing due (a bill, an essay); "she's due", "the baby's due" are
 #: :data:`_DUE_TRIGGER`'s.
 _BILL_DUE_BEFORE = re.compile(r"(?i:\b(?:is|was|are|were|be|been|being|falls|fell)\s+)$")
-_PREGNANCY_WORDS = ("pregnan", "expecting", "baby", "babies", "maternity", "midwife", "scan", "due date", "weeks")
+_PREGNANCY_WORDS = (
+    "pregnan",
+    "expecting",
+    "baby",
+    "babies",
+    "maternity",
+    "midwife",
+    "scan",
+    "due date",
+    "weeks",
+    "bump",
+)
 #: A sentence that is nothing but a day and month: "The eleventh of the fourth.", "I'm
 #: the 21st of June." (said just after "birthday" / "due date").
 _DATE_SENTENCE_HEAD = re.compile(
@@ -743,6 +754,19 @@ def _quoted_the(text, s):
     return m.start() if m else s
 
 
+#: A birthday changed or set to a date on a profile: "changed his birthday to 1st of April".
+_SET_BEFORE = re.compile(r"(?i:\b(?:chang|set|put|updat|edit|switch)\w*\s+(?:(?:my|his|her|their|your|our|the)\s+)?)$")
+_SET_GAP = re.compile(r"(?i:\s+(?:to|as)\s+(?:the\s+)?)")
+
+
+def _set_to(text, trig, m):
+    """True when ``m`` follows "birthday to" after "changed / set ..." (:data:`_SET_BEFORE`)."""
+    return (
+        _SET_GAP.fullmatch(text, trig.end(), m.start()) is not None
+        and _SET_BEFORE.search(text, max(0, trig.start() - 24), trig.start()) is not None
+    )
+
+
 def _find_word_dates(text, add, due=False, ordinal=False):
     for trig in _triggers(text, due, ordinal):
         lo = trig.end()
@@ -762,7 +786,7 @@ def _find_word_dates(text, add, due=False, ordinal=False):
             pre = text[max(0, m.start() - 30) : m.start()]
             if _win._TEMPORAL_BEFORE.search(pre) and not _ANNOUNCED_ON.search(pre):
                 continue  # "the day after my birthday, on the second of May 2019": an event
-            if not year and _GAP_OK.fullmatch(text, trig.end(), m.start()) is None:
+            if not year and _GAP_OK.fullmatch(text, trig.end(), m.start()) is None and not _set_to(text, trig, m):
                 if not (m.start() > first_end and _alone_in_sentence(text, m, first_end)):
                     continue  # a day and month alone only right after the announcing word
             add(_win.date_of_birth(text, _quoted_the(text, m.start()), end))
