@@ -1027,3 +1027,36 @@ def test_round20_collar_numbers_after_names_forces_and_operators(text, code):
 )
 def test_round20_collar_look_alikes_stay(text):
     assert not any(k == "collar_number" for _, k in _kinds(text))
+
+
+# Round 20: Northern Irish plates in a comma list with no vehicle named; one in lower case
+@pytest.mark.parametrize(
+    "text, plates",
+    [
+        ("Loads went up. BXZ 4410, MIG 2087, KCZ 9136, all from the one street.", ["BXZ4410", "MIG2087", "KCZ9136"]),
+        ("They listed them, UJZ 5521, RIA 6083, outside the club.", ["UJZ5521", "RIA6083"]),
+        ("His reg was dxz 7702 back then, the old Astra.", ["DXZ7702"]),
+    ],
+)
+def test_round20_ni_plates_in_a_list_and_in_lower_case(text, plates):
+    found = {ident for _s, _e, k, ident in _find(text) if k == "vehicle"}
+    assert found == set(plates)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The crime refs were CRI 4410, CRI 4411 and CRI 4412, all closed.",
+        "Tickets TIX 1001, TIX 1002 went fast, Room 101 was full.",
+        "The reg is 12 years old, and his 2019 one was sold.",
+        "We met at 1430, in a 30 zone, in 2019, PC World was shut.",
+    ],
+)
+def test_round20_plate_look_alikes_stay(text):
+    assert not any(k == "vehicle" for _, k in _kinds(text))
+
+
+def _find(text):
+    from toolkit.qual._identifiers import find_identifiers
+
+    return find_identifiers(text)

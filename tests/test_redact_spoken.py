@@ -780,3 +780,20 @@ def test_round20_due_dates_by_a_bump_and_birthdays_changed(text, date):
 )
 def test_round20_due_and_changed_look_alikes_stay(text):
     assert not any(k == "date_of_birth" for _, k in _kinds(text))
+
+
+# Round 20: a current plate spelled letter by letter with "O" among its letters
+@pytest.mark.parametrize(
+    "text, plate",
+    [
+        ("Her Corsa was on it, W O one two, K O P, parked outside.", "WO12KOP"),
+        ("The van, L D six one, X O B, was in the photo.", "LD61XOB"),
+    ],
+)
+def test_round20_spelled_plates_with_the_letter_o(text, plate):
+    assert any(k == "vehicle" and i == plate for _s, _e, k, i in find_identifiers(text))
+
+
+def test_round20_a_phone_with_oh_stays_a_phone():
+    text = "Ring me on oh seven seven double oh nine, oh one two three four."
+    assert not any(k == "vehicle" for _s, _e, k, _i in find_identifiers(text))

@@ -518,9 +518,18 @@ _REG_WORD = re.compile(
     r"(?i:\b(?:reg|registration|plate|number\s?plate)(?:\s+(?:number|no\.?|plate))?(?:['’]s|\s+(?:is|was|of))?)"
     r"\s*[,:]?\s*"
     r"(?P<plate>(?-i:[A-Z] ?\d{1,3} ?[A-Z]{3}|[A-Z]{1,3} ?\d{1,4}|\d{1,4} ?[A-Z]{1,3})|[a-z]{2}\d{2} ?[a-z]{3}"
-    r"|[A-Za-z]\d{1,3} ?[A-Za-z]{3})"
+    r"|[A-Za-z]\d{1,3} ?[A-Za-z]{3}"
+    # a Northern Irish plate in lower case ("reg was lcz 1423"): its code holds an i or a z
+    r"|(?-i:(?!his\b)[a-z](?:[a-z][iz]|i[a-z]) ?\d{1,4}))"
     r"(?![\w%£:/-]|[.,]\d)"
 )
+#: Northern Irish plates' letters: the last two (the county code) hold an I or a Z ("LCZ",
+#: "OXZ", "AIG").
+_NI_PLATE_LETTERS = re.compile(r"[A-Z]?(?:[A-HJ-Z][IZ]|I[A-Z])")
+#: Another such plate right before or after in a comma list: "LCZ 8870, OXZ 3312, AXZ 1004".
+#: (The letters differ from item to item: "CRI 4410, CRI 4411" is a run of references.)
+_NI_PLATE_BEFORE = re.compile(r"(?<![\w£$€.,:/#&-])(?P<l>[A-Z]?(?:[A-HJ-Z][IZ]|I[A-Z])) ?\d{4}\s*,\s*(?:and\s+)?$")
+_NI_PLATE_AFTER = re.compile(r"\s*,\s*(?:and\s+)?(?P<l>[A-Z]?(?:[A-HJ-Z][IZ]|I[A-Z])) ?\d{4}(?![\w%£:/-]|[.,]\d)")
 
 
 @lru_cache(maxsize=1)
@@ -559,6 +568,16 @@ def _plate_said_before(text, m):
     return _PLATE_WORD.search(text, lo, m.start()) is not None or _PLATE_WORD.search(text, m.end(), hi) is not None
 
 
+def _ni_plate_list(text, m):
+    """True when the ``_DATELESS`` match ``m`` is a Northern Irish plate of four digits in
+    a comma list of them (:data:`_NI_PLATE_LETTERS`): "LCZ 8870, OXZ 3312, AXZ 1004"."""
+    if len(m.group("d")) != 4 or _NI_PLATE_LETTERS.fullmatch(m.group("l")) is None:
+        return False
+    b = _NI_PLATE_BEFORE.search(text, max(0, m.start() - 16), m.start())
+    a = _NI_PLATE_AFTER.match(text, m.end())
+    return any(x is not None and x.group("l") != m.group("l") for x in (b, a))
+
+
 def _find_vehicles(text, add, folded, starts):
     for m in _ids._anchored_finditer(_REG_WORD, text, folded, ("reg", "plate", "number")):
         plate = m.group("plate")
@@ -580,7 +599,7 @@ def _find_vehicles(text, add, folded, starts):
         # three letters: the sentence or the one before speaks of a vehicle ("My car's
         # been done. LCZ 9021 went up on a wall."); two (Northern Irish "DZ 4410"): the sentence
         lo, hi = _sentence_bounds(text, m.start(), 1 if len(m.group("l")) == 3 else 0)
-        if _VEHICLE_WORDS.search(text, lo, min(hi, m.end() + 40)) is None:
+        if _VEHICLE_WORDS.search(text, lo, min(hi, m.end() + 40)) is None and not _ni_plate_list(text, m):
             # a list's field ("..., lives Moira, KXZ 4471. ... My reg's right."): a vehicle
             # spoken of up to 200 characters after
             if not (len(m.group("l")) == 3 and _LIST_FIELD_BEFORE.search(text, max(0, m.start() - 3), m.start())):
@@ -858,7 +877,10 @@ def _find_spaced_plates(text, add):
 def _find_plates_and_ni(text, add, folded, hay, runs):
     """Older and Northern Irish plates, plates after "reg", NI numbers in loose forms."""
     need_ni = any(w in hay for w in _NI_TOKENS)
-    need_vehicle = any(w in hay for w in _VEHICLE_TOKENS)
+    need_vehicle = any(w in hay for w in _VEHICLE_TOKENS) or (
+        # a comma list of Northern Irish plates, no vehicle named: "LCZ 8870, OXZ 3312"
+        any(e - s == 4 and text.startswith(",", e) for s, e in runs) and _NI_PLATE_PAIR.search(text) is not None
+    )
     if need_vehicle:  # 2-3 capitals, a space or none, then 1-4 digits
         starts = {s - k for s, e in runs if e - s <= 4 and s >= 2 for k in (2, 3, 4)}
         _find_vehicles(text, add, folded, starts)
@@ -874,6 +896,9 @@ def _find_plates_and_ni(text, add, folded, hay, runs):
 
 
 _NI_TOKENS = ("ni ", "ni,", "ni:", "n.i", "insurance", "nino")
+_NI_PLATE_PAIR = re.compile(
+    r"[A-Z]?(?:[A-HJ-Z][IZ]|I[A-Z]) ?\d{4}\s*,\s*(?:and\s+)?[A-Z]?(?:[A-HJ-Z][IZ]|I[A-Z]) ?\d{4}\b"
+)
 
 
 _COURSE_AFTER = re.compile(

@@ -393,6 +393,16 @@ def _runs_cached(text: str):
 _NI = re.compile(r"(?:QQ|(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])\d{6}[A-D]")
 _POSTCODE = re.compile(r"[A-PR-UWYZ][A-HK-Y]?\d[A-HJKPSTUW\d]?\d[ABD-HJLNP-UW-Z]{2}")
 _CURRENT_PLATE = re.compile(r"[A-Z]{2}\d{2}[A-Z]{3}")
+
+
+def _letter_o(string):
+    """``string`` with a "0" where a current plate has letters made the letter O: "B O D"
+    spelled is read "B0D" ("O" also reads zero), "N K six nine, B O D" is NK69BOD."""
+    if len(string) != 7 or "0" not in string[:2] + string[4:]:
+        return string
+    return string[:2].replace("0", "O") + string[2:4] + string[4:].replace("0", "O")
+
+
 _COLLAR_SHAPE = re.compile(r"[A-Z]{0,3}\d{3,6}[A-Z]{0,2}")
 _WARRANT_SHAPE = re.compile(r"[A-Z]{0,4}\d{4,9}")
 _TRIGGER = re.compile(
@@ -463,7 +473,7 @@ def _kind(text, s, e, string, n_digits, n_tok, paired):
         return "ni_number"
     if not digits_only and _POSTCODE.fullmatch(string) and n_tok >= 4:
         return "postcode"  # "L-S, six, two, A-B"
-    if n_tok >= 4 and _CURRENT_PLATE.fullmatch(string):
+    if n_tok >= 4 and _CURRENT_PLATE.fullmatch(_letter_o(string)):
         # "Kilo Papa one seven, X-ray Tango Yankee", "M-A-one-six, X-R-T": a plate read
         # letter by letter (four words at least: its letters spelled in groups)
         return "vehicle"
@@ -565,6 +575,8 @@ def _find_runs(text, add):
         if kind == "phone" and string.startswith("44"):
             plus = _PLUS.search(text, max(0, s - 8), s)
             s, string = plus.start(), "0" + string[2:]  # "+44 7700 ..." is 07700 ...
+        if kind == "vehicle":
+            string = _letter_o(string)
         if kind:
             add((s, e, kind, string))
 
