@@ -1060,3 +1060,28 @@ def _find(text):
     from toolkit.qual._identifiers import find_identifiers
 
     return find_identifiers(text)
+
+
+# Round 20: a warrant number with a second slash group; a rank's letters with three groups
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("They printed my warrant number, WY/3381/11, on the flyer.", "WY/3381/11"),
+        ("The warrant number was T/20417/96 on the old card.", "T/20417/96"),
+        ("My warrant card number got shared in a chat, PC 61 07 44, word for word.", "PC 61 07 44"),
+    ],
+)
+def test_round20_warrant_numbers_with_groups(text, code):
+    assert (code, "warrant_number") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My warrant card was fine, PS 44 01 was the van call sign.",
+        "The warrant was executed on 12/05/2019 at 0600.",
+    ],
+)
+def test_round20_warrant_look_alikes_stay(text):
+    found = _kinds(text)
+    assert not any(k == "warrant_number" and ("12/05" in s or "44 01" in s) for s, k in found)

@@ -797,3 +797,29 @@ def test_round20_spelled_plates_with_the_letter_o(text, plate):
 def test_round20_a_phone_with_oh_stays_a_phone():
     text = "Ring me on oh seven seven double oh nine, oh one two three four."
     assert not any(k == "vehicle" for _s, _e, k, _i in find_identifiers(text))
+
+
+# Round 20: "number" said of a warrant card named just before, then digits read out
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        (
+            "Her warrant card, the one from training school, number four one one eight two, went missing.",
+            "warrant_number",
+        ),
+        ("My collar, on the old jacket, number three three nine one, was in the picture.", "collar_number"),
+    ],
+)
+def test_round20_number_said_of_a_code_named_before(text, kind):
+    assert any(k == kind for _s, _e, k, _i in find_identifiers(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His warrant card was in the bag, room number one one two, at the hotel.",
+        "Warrant card in my pocket. We got the bus, number one two three, to town.",
+    ],
+)
+def test_round20_a_numbered_thing_after_a_warrant_card_stays(text):
+    assert not any(k in ("warrant_number", "collar_number") for _s, _e, k, _i in find_identifiers(text))

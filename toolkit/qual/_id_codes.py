@@ -320,7 +320,9 @@ _LETTERED_GROUPS = re.compile(
 def _lettered_groups(text, lo, hi):
     for m in _LETTERED_GROUPS.finditer(text, lo, hi):
         n = _n_digits(m.group("g"))
-        if 5 <= n <= 9 and m.group("pre") not in _NOT_PREFIX and m.group("pre") not in _RANK_PREFIX:
+        # a rank's letters only with three groups ("PS 44 01 29": no collar number is said so)
+        rank = m.group("pre") in _RANK_PREFIX and m.group("g").count(" ") < 2
+        if 5 <= n <= 9 and m.group("pre") not in _NOT_PREFIX and not rank:
             if not _win._COUNTED.match(text, m.end()) and not _plural_after(text, m.end()):
                 yield m.start(), m.end()
 

@@ -496,7 +496,9 @@ def _kind(text, s, e, string, n_digits, n_tok, paired):
         return None
     before_t = [m for m in triggers if m.end() <= s]
     close = bool(before_t) and _CLOSE_GAP.fullmatch(text, before_t[-1].end(), s) is not None
-    if not close and (_AMOUNT_BEFORE.search(before) or _numbered_thing(before)):
+    if not close and (
+        _AMOUNT_BEFORE.search(before) or (_numbered_thing(before) and not _its_number(text, before_t, s))
+    ):
         return None  # "at seven thirty", "£ two five oh", "Section one three six"
     if (paired or _counting(string)) and not close:
         # "eleven", "forty-four": far more often a count, an age, a time or a year than
@@ -512,6 +514,20 @@ def _kind(text, s, e, string, n_digits, n_tok, paired):
         if kind:
             return kind
     return None
+
+
+#: "number" said of the thing just named: "his warrant card, from the eighties, number one one ...".
+_ITS_NUMBER_BEFORE = re.compile(r"(?i:(?:,|\b(?:the|its|with))\s+number\s+)$")
+
+
+def _its_number(text, before_t, s):
+    """True when the run at ``s`` follows "number" said of a code announced up to 60
+    characters before in its sentence (``before_t``: the announcing words before it)."""
+    if not before_t or s - before_t[-1].end() > 60 or before_t[-1].group("rank") or before_t[-1].group("phone"):
+        return False
+    if _SENTENCE_END.search(text, before_t[-1].end(), s):
+        return False
+    return _ITS_NUMBER_BEFORE.search(text, max(0, s - 16), s) is not None
 
 
 def _fits(t, string, n_digits, paired, digits_only, close, s):
