@@ -1085,3 +1085,23 @@ def test_round20_warrant_numbers_with_groups(text, code):
 def test_round20_warrant_look_alikes_stay(text):
     found = _kinds(text)
     assert not any(k == "warrant_number" and ("12/05" in s or "44 01" in s) for s, k in found)
+
+
+# Round 20: a collar number changed to another, said after it in its sentence
+def test_round20_a_code_changed_to_another():
+    text = "My collar was KT 208 at first, then they changed it to 2208, which nobody outside knew."
+    found = _kinds(text)
+    assert ("KT 208", "collar_number") in found and ("2208", "collar_number") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My collar number was 4471, and they changed it to 1700 hours for the shift.",
+        "My collar number was 4471, the sergeant changed it to 1430 tomorrow.",
+        "My collar number was 4471 and the rota changed it to 2019.",
+        "My collar number was 4471, they changed it to 300 officers on the list.",
+    ],
+)
+def test_round20_changed_to_look_alikes_stay(text):
+    assert {s for s, k in _kinds(text) if k == "collar_number"} == {"4471"}

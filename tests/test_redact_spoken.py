@@ -823,3 +823,25 @@ def test_round20_number_said_of_a_code_named_before(text, kind):
 )
 def test_round20_a_numbered_thing_after_a_warrant_card_stays(text):
     assert not any(k in ("warrant_number", "collar_number") for _s, _e, k, _i in find_identifiers(text))
+
+
+# Round 20: a due date's day said again alone later ("see you on the 28th")
+def test_round20_a_due_day_said_again():
+    text = 'She\'s pregnant and due on the 14th of May. The message said "see you on the 14th" and nothing else.'
+    spans = {(text[s:e], k) for s, e, k, _i in find_identifiers(text)}
+    assert ("14th of May", "date_of_birth") in spans and ("14th", "date_of_birth") in spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She's pregnant and due on the 14th of May, and on the 2nd we went to the scan.",
+        "The baby's due on the 14th of May. The rent is due on the 14th of June.",
+        "On the 9th of October we went, and the baby was born. We left on the 9th.",
+    ],
+)
+def test_round20_other_days_after_a_due_date_stay(text):
+    found = [(text[s:e], k) for s, e, k, _i in find_identifiers(text)]
+    assert not any(
+        k == "date_of_birth" and span in ("2nd", "9th", "14th of June", "9th of October") for span, k in found
+    )

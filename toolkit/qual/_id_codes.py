@@ -1030,9 +1030,44 @@ def revise(text: str, found: list) -> list:
         kinds = {f[2] for f in found}
     if kinds.intersection(_REPEATED_KINDS):
         found = _repeated_codes(text, found, kinds)
+    if ("collar_number" in kinds or "warrant_number" in kinds) and "it to" in text:
+        found = _changed_to(text, found)  # after the times dropped: "changed it to 1119" is no time
     if any(w in text for w in _CORRECTION_WORDS) and any(f[2] in _CORRECTED_KINDS for f in found):
         found = _corrected_codes(text, found)
     return found
+
+
+#: A code changed to another, said after it in its sentence: "My collar was DP 119 when I
+#: joined, then they changed it to 1119": the new one is the same kind.
+_CHANGED_TO = re.compile(
+    r"[^.!?\n]{0,60}?\b(?:changed|switched|updated)\s+it\s+to\s+"
+    r"(?P<code>(?:[A-Z]{1,3} ?)?\d{3,6})(?![\w%£:/-]|[.,]\d)"
+)
+
+
+_TIME_WORD_AFTER = re.compile(r"(?i:\s*(?:tomorrow|today|tonight|instead|a\.?m\b|p\.?m\b|o['’]?clock))")
+
+
+def _changed_to(text, found):
+    extra = []
+    for _s, e, kind, _i in found:
+        if kind not in ("collar_number", "warrant_number"):
+            continue
+        m = _CHANGED_TO.match(text, e)
+        if m is None:
+            continue
+        code = m.group("code")
+        digits = code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ ")
+        if _is_year(digits) or digits in _SERVICE_NUMBERS or code.split()[0] in _NOT_PREFIX:
+            continue
+        if _win._COUNTED.match(text, m.end()) or _plural_after(text, m.end()) or _round_time(code):
+            continue  # a count, "changed it to 1400": a time on the hour
+        if _TIME_NOUN_AFTER.match(text, m.end()) or _TIME_WORD_AFTER.match(text, m.end()):
+            continue
+        if any(f[0] < m.end() and m.start("code") < f[1] for f in found):
+            continue
+        extra.append((m.start("code"), m.end(), kind, code.replace(" ", "")))
+    return _ids.resolve_overlaps(found + extra) if extra else found
 
 
 def _repeated_codes(text, found, kinds):

@@ -925,6 +925,22 @@ _POSSESSIVE_DATE = re.compile(
 )
 
 
+#: A due date of a day and month ("due on the 28th of December"), and the day said again
+#: alone later ("see you on the 28th"): the due date (a date of birth, the corpora's policy).
+_DUE_BEFORE = re.compile(r"(?i:\bdue\s+(?:on\s+)?(?:the\s+)?)$")
+_DAY_OF_MONTH = re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)\s+of\s+{_win.MONTH}$")
+
+
+def _due_day_again(text, s, e):
+    if _DUE_BEFORE.search(text, max(0, s - 16), s) is None:
+        return []
+    m = _DAY_OF_MONTH.fullmatch(text, s, e)
+    if m is None:
+        return []
+    again = re.compile(rf"\bthe\s+(?P<d>{m.group('day')}(?:st|nd|rd|th))\b(?!\s+of\b|\s+{_win.MONTH})")
+    return [_win.date_of_birth(text, a.start("d"), a.end("d")) for a in again.finditer(text, e, e + 400)]
+
+
 def _dates_of_birth(text, found):
     """Dates of birth said again after one (:data:`_RESTATED`, :data:`_RESTATED_SENTENCE`),
     full dates in a record beside a code (:data:`_RECORD_KINDS`) and right after a name."""
@@ -942,6 +958,7 @@ def _dates_of_birth(text, found):
                 m = m if m and _SENTENCE_CLOSE.match(text, m.end()) else None
             if m:
                 extra.append(_win.date_of_birth(text, m.start(), m.end()))
+            extra.extend(_due_day_again(text, s, e))
             p = _POSSESSIVE_DATE.search(text, e, min(len(text), e + 200))
             if p and _past_year(p.group("date")) and _SENTENCE_CLOSE.match(text, p.end()):
                 extra.append(_win.date_of_birth(text, p.start("date"), p.end("date")))
