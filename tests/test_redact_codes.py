@@ -606,7 +606,7 @@ def test_numbers_claimed_that_are_not_codes_stay(text):
 
 def test_an_operator_number_with_its_letters():
     text = "Control room, I'm an operator, so callers hear OP 4417 every shift."
-    assert ("4417", "collar_number") in _kinds(text)
+    assert ("OP 4417", "collar_number") in _kinds(text)
 
 
 @pytest.mark.parametrize(
@@ -988,3 +988,120 @@ def test_digits_before_a_rank_or_a_word_of_capitals_keep_their_own_span():
 def test_a_spaced_ni_number_called_an_example_stays():
     text = "In training they showed us A B 1 2 3 4 5 6 C, that's the example one, on a slide."
     assert not any(k == "ni_number" for _, k in _kinds(text)), _kinds(text)
+
+
+# ---------------------------------------------------------------------------------------
+# Round 20: a collar number after an officer's name with "here" or the force between,
+# after a force said of a rank ("a PC with ..."), a lettered code straight after a name,
+# an operator's number said after the word alone, a short Met shoulder number
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("PC Gemma Ashcroft here, number 4816, calling from the front desk.", "4816"),
+        ("DC Olu Bankole, Essex Police, number 20914. On nights this week.", "20914"),
+        ("I was a PC with Gwent Police, 7302, before the transfer.", "7302"),
+        ('The flyer said "PC Rourke KD 5517 takes bribes" under his photo.', "KD 5517"),
+        ("She's a dispatcher at Kent Police, operator 3381, on the late shift.", "3381"),
+        ("I work the phones, operator OP 5092, at the control room in Wakefield.", "OP 5092"),
+        ("He read out my shoulder number, 27KT, on the live.", "27KT"),
+        ("My shoulder number's 48RW, and that's how they knew it was me.", "48RW"),
+    ],
+)
+def test_round20_collar_numbers_after_names_forces_and_operators(text, code):
+    assert (code, "collar_number") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PC Gemma Ashcroft here, sorry it's 1430, I'm late.",
+        "I was a PC with Gwent Police, 2009 to 2015, then I left.",
+        "PC Rourke came at 10 PM and the A 30 zone was closed.",
+        "The operator 999 call was logged as CAD 4471.",
+        "The operator took 300 calls, Room 101 was full.",
+        "I was a PC with Gwent Police, 4 years.",
+    ],
+)
+def test_round20_collar_look_alikes_stay(text):
+    assert not any(k == "collar_number" for _, k in _kinds(text))
+
+
+# Round 20: Northern Irish plates in a comma list with no vehicle named; one in lower case
+@pytest.mark.parametrize(
+    "text, plates",
+    [
+        ("Loads went up. BXZ 4410, MIG 2087, KCZ 9136, all from the one street.", ["BXZ4410", "MIG2087", "KCZ9136"]),
+        ("They listed them, UJZ 5521, RIA 6083, outside the club.", ["UJZ5521", "RIA6083"]),
+        ("His reg was dxz 7702 back then, the old Astra.", ["DXZ7702"]),
+    ],
+)
+def test_round20_ni_plates_in_a_list_and_in_lower_case(text, plates):
+    found = {ident for _s, _e, k, ident in _find(text) if k == "vehicle"}
+    assert found == set(plates)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The crime refs were CRI 4410, CRI 4411 and CRI 4412, all closed.",
+        "Tickets TIX 1001, TIX 1002 went fast, Room 101 was full.",
+        "The reg is 12 years old, and his 2019 one was sold.",
+        "We met at 1430, in a 30 zone, in 2019, PC World was shut.",
+    ],
+)
+def test_round20_plate_look_alikes_stay(text):
+    assert not any(k == "vehicle" for _, k in _kinds(text))
+
+
+def _find(text):
+    from toolkit.qual._identifiers import find_identifiers
+
+    return find_identifiers(text)
+
+
+# Round 20: a warrant number with a second slash group; a rank's letters with three groups
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("They printed my warrant number, WY/3381/11, on the flyer.", "WY/3381/11"),
+        ("The warrant number was T/20417/96 on the old card.", "T/20417/96"),
+        ("My warrant card number got shared in a chat, PC 61 07 44, word for word.", "PC 61 07 44"),
+    ],
+)
+def test_round20_warrant_numbers_with_groups(text, code):
+    assert (code, "warrant_number") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My warrant card was fine, PS 44 01 was the van call sign.",
+        "The warrant was executed on 12/05/2019 at 0600.",
+    ],
+)
+def test_round20_warrant_look_alikes_stay(text):
+    found = _kinds(text)
+    assert not any(k == "warrant_number" and ("12/05" in s or "44 01" in s) for s, k in found)
+
+
+# Round 20: a collar number changed to another, said after it in its sentence
+def test_round20_a_code_changed_to_another():
+    text = "My collar was KT 208 at first, then they changed it to 2208, which nobody outside knew."
+    found = _kinds(text)
+    assert ("KT 208", "collar_number") in found and ("2208", "collar_number") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My collar number was 4471, and they changed it to 1700 hours for the shift.",
+        "My collar number was 4471, the sergeant changed it to 1430 tomorrow.",
+        "My collar number was 4471 and the rota changed it to 2019.",
+        "My collar number was 4471, they changed it to 300 officers on the list.",
+    ],
+)
+def test_round20_changed_to_look_alikes_stay(text):
+    assert {s for s, k in _kinds(text) if k == "collar_number"} == {"4471"}

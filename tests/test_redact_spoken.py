@@ -754,3 +754,94 @@ def test_a_list_of_names_and_birthdays_without_commas(text, date):
 def test_names_and_dates_with_no_list_of_birthdays_stay():
     text = "My birthday is in May. I met Sarah 3rd March, at the station, and Tom 4th May."
     assert not any(k == "date_of_birth" for _, k in _kinds(text)), _kinds(text)
+
+
+# Round 20: a due date in a text that speaks of a bump; a birthday changed to a date
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("She's due on the 3rd of June, and someone commented on her bump.", "3rd of June"),
+        ("They hacked her profile and changed her birthday to 25th of December for a laugh.", "25th of December"),
+        ("Someone set his birthday as the 1st of January on the fake page.", "1st of January"),
+    ],
+)
+def test_round20_due_dates_by_a_bump_and_birthdays_changed(text, date):
+    assert (date, "date_of_birth") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bump in the road was due on Friday to be fixed.",
+        "On the 9th of October we went to the bump track, the invoice was due on the 3rd of May.",
+        "We changed the party from his birthday to the 4th of May, a Saturday.",
+        "I moved my birthday drinks to the 12th of July.",
+    ],
+)
+def test_round20_due_and_changed_look_alikes_stay(text):
+    assert not any(k == "date_of_birth" for _, k in _kinds(text))
+
+
+# Round 20: a current plate spelled letter by letter with "O" among its letters
+@pytest.mark.parametrize(
+    "text, plate",
+    [
+        ("Her Corsa was on it, W O one two, K O P, parked outside.", "WO12KOP"),
+        ("The van, L D six one, X O B, was in the photo.", "LD61XOB"),
+    ],
+)
+def test_round20_spelled_plates_with_the_letter_o(text, plate):
+    assert any(k == "vehicle" and i == plate for _s, _e, k, i in find_identifiers(text))
+
+
+def test_round20_a_phone_with_oh_stays_a_phone():
+    text = "Ring me on oh seven seven double oh nine, oh one two three four."
+    assert not any(k == "vehicle" for _s, _e, k, _i in find_identifiers(text))
+
+
+# Round 20: "number" said of a warrant card named just before, then digits read out
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        (
+            "Her warrant card, the one from training school, number four one one eight two, went missing.",
+            "warrant_number",
+        ),
+        ("My collar, on the old jacket, number three three nine one, was in the picture.", "collar_number"),
+    ],
+)
+def test_round20_number_said_of_a_code_named_before(text, kind):
+    assert any(k == kind for _s, _e, k, _i in find_identifiers(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His warrant card was in the bag, room number one one two, at the hotel.",
+        "Warrant card in my pocket. We got the bus, number one two three, to town.",
+    ],
+)
+def test_round20_a_numbered_thing_after_a_warrant_card_stays(text):
+    assert not any(k in ("warrant_number", "collar_number") for _s, _e, k, _i in find_identifiers(text))
+
+
+# Round 20: a due date's day said again alone later ("see you on the 28th")
+def test_round20_a_due_day_said_again():
+    text = 'She\'s pregnant and due on the 14th of May. The message said "see you on the 14th" and nothing else.'
+    spans = {(text[s:e], k) for s, e, k, _i in find_identifiers(text)}
+    assert ("14th of May", "date_of_birth") in spans and ("14th", "date_of_birth") in spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She's pregnant and due on the 14th of May, and on the 2nd we went to the scan.",
+        "The baby's due on the 14th of May. The rent is due on the 14th of June.",
+        "On the 9th of October we went, and the baby was born. We left on the 9th.",
+    ],
+)
+def test_round20_other_days_after_a_due_date_stay(text):
+    found = [(text[s:e], k) for s, e, k, _i in find_identifiers(text)]
+    assert not any(
+        k == "date_of_birth" and span in ("2nd", "9th", "14th of June", "9th of October") for span, k in found
+    )

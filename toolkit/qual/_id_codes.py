@@ -250,6 +250,9 @@ _COLLAR_ALONE = re.compile(
     r"(?:['’]s|\s+(?:is|was|reads|read|said|says|shows|showed))?)"
     r"\s*[,:#]?\s*(?=[A-Z0-9])"
 )
+#: A Met-style shoulder number of two digits and two letters right after the word:
+#: "shoulder number 31LX".
+_SHORT_SHOULDER = re.compile(r"\d{2}[A-Z]{2}(?![\w-])")
 #: A badge, a lapel or an epaulette said without "number" opens a window as "collar
 #: number" does: "the number off my lapel, 3120", "the badge was clear, with the number 2981".
 _BADGE_TOKENS = ("badge", "lapel", "number", "digit")
@@ -317,7 +320,9 @@ _LETTERED_GROUPS = re.compile(
 def _lettered_groups(text, lo, hi):
     for m in _LETTERED_GROUPS.finditer(text, lo, hi):
         n = _n_digits(m.group("g"))
-        if 5 <= n <= 9 and m.group("pre") not in _NOT_PREFIX and m.group("pre") not in _RANK_PREFIX:
+        # a rank's letters only with three groups ("PS 44 01 29": no collar number is said so)
+        rank = m.group("pre") in _RANK_PREFIX and m.group("g").count(" ") < 2
+        if 5 <= n <= 9 and m.group("pre") not in _NOT_PREFIX and not rank:
             if not _win._COUNTED.match(text, m.end()) and not _plural_after(text, m.end()):
                 yield m.start(), m.end()
 
@@ -450,8 +455,11 @@ _RANK_NUMBER = re.compile(
 #: 314") and others leave it out ("DO [318]"): either way the whole is replaced.
 _ROLE_NUMBER = re.compile(r"(?<![\w.])D?DO\s+(?P<num>[A-Z]?\d{2,6})(?![\w%£:/-]|[.,]\d)")
 #: A call handler's operator number with its letters, in a text that speaks of operators:
-#: "my operator number is OP 2291" (capitals only; the letters stay, as a rank does).
+#: "my operator number is OP 2291" (capitals only; the letters are the number's, inside
+#: the span as the brief has "NE 2231").
 _OPERATOR_NUMBER = re.compile(r"(?<![\w.])OP[ -]?(?P<num>\d{3,6})(?![\w%£:/-]|[.,]\d)")
+#: An operator's number said after the word alone, closing its clause: "operator 4512,".
+_OPERATOR_SAID = re.compile(r"(?<![\w-])operator\s+(?P<num>\d{3,5})(?=\s*(?:[,.;:!?)\"”’]|$))")
 #: A payroll or employee number said with no "number" ("Payroll 77104", "employee no.
 #: 4410", "Payroll: 880217", "Employee KX 301182"), as payslips and records print it.
 _STAFF_ALONE = re.compile(
@@ -512,9 +520,18 @@ _REG_WORD = re.compile(
     r"(?i:\b(?:reg|registration|plate|number\s?plate)(?:\s+(?:number|no\.?|plate))?(?:['’]s|\s+(?:is|was|of))?)"
     r"\s*[,:]?\s*"
     r"(?P<plate>(?-i:[A-Z] ?\d{1,3} ?[A-Z]{3}|[A-Z]{1,3} ?\d{1,4}|\d{1,4} ?[A-Z]{1,3})|[a-z]{2}\d{2} ?[a-z]{3}"
-    r"|[A-Za-z]\d{1,3} ?[A-Za-z]{3})"
+    r"|[A-Za-z]\d{1,3} ?[A-Za-z]{3}"
+    # a Northern Irish plate in lower case ("reg was lcz 1423"): its code holds an i or a z
+    r"|(?-i:(?!his\b)[a-z](?:[a-z][iz]|i[a-z]) ?\d{1,4}))"
     r"(?![\w%£:/-]|[.,]\d)"
 )
+#: Northern Irish plates' letters: the last two (the county code) hold an I or a Z ("LCZ",
+#: "OXZ", "AIG").
+_NI_PLATE_LETTERS = re.compile(r"[A-Z]?(?:[A-HJ-Z][IZ]|I[A-Z])")
+#: Another such plate right before or after in a comma list: "LCZ 8870, OXZ 3312, AXZ 1004".
+#: (The letters differ from item to item: "CRI 4410, CRI 4411" is a run of references.)
+_NI_PLATE_BEFORE = re.compile(r"(?<![\w£$€.,:/#&-])(?P<l>[A-Z]?(?:[A-HJ-Z][IZ]|I[A-Z])) ?\d{4}\s*,\s*(?:and\s+)?$")
+_NI_PLATE_AFTER = re.compile(r"\s*,\s*(?:and\s+)?(?P<l>[A-Z]?(?:[A-HJ-Z][IZ]|I[A-Z])) ?\d{4}(?![\w%£:/-]|[.,]\d)")
 
 
 @lru_cache(maxsize=1)
@@ -553,6 +570,16 @@ def _plate_said_before(text, m):
     return _PLATE_WORD.search(text, lo, m.start()) is not None or _PLATE_WORD.search(text, m.end(), hi) is not None
 
 
+def _ni_plate_list(text, m):
+    """True when the ``_DATELESS`` match ``m`` is a Northern Irish plate of four digits in
+    a comma list of them (:data:`_NI_PLATE_LETTERS`): "LCZ 8870, OXZ 3312, AXZ 1004"."""
+    if len(m.group("d")) != 4 or _NI_PLATE_LETTERS.fullmatch(m.group("l")) is None:
+        return False
+    b = _NI_PLATE_BEFORE.search(text, max(0, m.start() - 16), m.start())
+    a = _NI_PLATE_AFTER.match(text, m.end())
+    return any(x is not None and x.group("l") != m.group("l") for x in (b, a))
+
+
 def _find_vehicles(text, add, folded, starts):
     for m in _ids._anchored_finditer(_REG_WORD, text, folded, ("reg", "plate", "number")):
         plate = m.group("plate")
@@ -574,7 +601,7 @@ def _find_vehicles(text, add, folded, starts):
         # three letters: the sentence or the one before speaks of a vehicle ("My car's
         # been done. LCZ 9021 went up on a wall."); two (Northern Irish "DZ 4410"): the sentence
         lo, hi = _sentence_bounds(text, m.start(), 1 if len(m.group("l")) == 3 else 0)
-        if _VEHICLE_WORDS.search(text, lo, min(hi, m.end() + 40)) is None:
+        if _VEHICLE_WORDS.search(text, lo, min(hi, m.end() + 40)) is None and not _ni_plate_list(text, m):
             # a list's field ("..., lives Moira, KXZ 4471. ... My reg's right."): a vehicle
             # spoken of up to 200 characters after
             if not (len(m.group("l")) == 3 and _LIST_FIELD_BEFORE.search(text, max(0, m.start() - 3), m.start())):
@@ -660,6 +687,11 @@ def find(text: str, add, folded) -> None:
         if "warrant" in hay and " " in text:  # "warrant number, EX 20 19 44": groups of two
             _find_lettered_groups(text, add, folded)
     _find_plates_and_ni(text, add, folded, hay, runs)
+    if any(e - s == 2 for s, e in runs) and any(w in hay for w in _COLLAR_TOKENS):
+        for m in _ids._anchored_finditer(_COLLAR_ALONE, text, folded, _COLLAR_TOKENS):
+            short = _SHORT_SHOULDER.match(text, m.end())  # "shoulder number 31LX"
+            if short is not None:
+                add((short.start(), short.end(), "collar_number", short.group()))
     if sum(e - s == 1 for s, e in runs) >= 6:  # digits one by one: "C E 3 1 0 6 7 2 D"
         _find_spaced_ni(text, add)
 
@@ -719,7 +751,14 @@ def _find_codes(text, add, folded, hay, runs):
             if _is_year(m.group("num")) or _win._COUNTED.match(text, m.end()):
                 continue
             if "operator" in hay[max(0, m.start() - 80) : m.start()]:  # said of an operator just before
-                add((m.start("num"), m.end("num"), "collar_number", m.group("num")))
+                add((m.start(), m.end(), "collar_number", m.group().replace(" ", "").replace("-", "")))
+    if "operator" in hay:  # "a call handler, West Mercia, operator 4512, and ..."
+        for m in _OPERATOR_SAID.finditer(text):
+            num = m.group("num")
+            if _is_year(num) or num in _SERVICE_NUMBERS or _win._COUNTED.match(text, m.end()):
+                continue
+            if not _plural_after(text, m.end()) and not _time_before(text, m.start("num")):
+                add((m.start("num"), m.end("num"), "collar_number", num))
     if "DO " in text:
         _find_role_numbers(text, add, hay)
     letters = _has_letter_code(text, runs)  # a code with letters somewhere
@@ -840,7 +879,10 @@ def _find_spaced_plates(text, add):
 def _find_plates_and_ni(text, add, folded, hay, runs):
     """Older and Northern Irish plates, plates after "reg", NI numbers in loose forms."""
     need_ni = any(w in hay for w in _NI_TOKENS)
-    need_vehicle = any(w in hay for w in _VEHICLE_TOKENS)
+    need_vehicle = any(w in hay for w in _VEHICLE_TOKENS) or (
+        # a comma list of Northern Irish plates, no vehicle named: "LCZ 8870, OXZ 3312"
+        any(e - s == 4 and text.startswith(",", e) for s, e in runs) and _NI_PLATE_PAIR.search(text) is not None
+    )
     if need_vehicle:  # 2-3 capitals, a space or none, then 1-4 digits
         starts = {s - k for s, e in runs if e - s <= 4 and s >= 2 for k in (2, 3, 4)}
         _find_vehicles(text, add, folded, starts)
@@ -856,6 +898,9 @@ def _find_plates_and_ni(text, add, folded, hay, runs):
 
 
 _NI_TOKENS = ("ni ", "ni,", "ni:", "n.i", "insurance", "nino")
+_NI_PLATE_PAIR = re.compile(
+    r"[A-Z]?(?:[A-HJ-Z][IZ]|I[A-Z]) ?\d{4}\s*,\s*(?:and\s+)?[A-Z]?(?:[A-HJ-Z][IZ]|I[A-Z]) ?\d{4}\b"
+)
 
 
 _COURSE_AFTER = re.compile(
@@ -974,7 +1019,7 @@ def revise(text: str, found: list) -> list:
                 and text[f[0] : f[1]].upper().startswith("QQ")
             )
         ]
-    if "person" in kinds and _DIGITS3.search(text):
+    if ("person" in kinds or "force" in kinds) and _DIGITS3.search(text):
         found = _after_officers(text, found)
         kinds = {f[2] for f in found}
     if "ni_number" in kinds:
@@ -985,9 +1030,44 @@ def revise(text: str, found: list) -> list:
         kinds = {f[2] for f in found}
     if kinds.intersection(_REPEATED_KINDS):
         found = _repeated_codes(text, found, kinds)
+    if ("collar_number" in kinds or "warrant_number" in kinds) and "it to" in text:
+        found = _changed_to(text, found)  # after the times dropped: "changed it to 1119" is no time
     if any(w in text for w in _CORRECTION_WORDS) and any(f[2] in _CORRECTED_KINDS for f in found):
         found = _corrected_codes(text, found)
     return found
+
+
+#: A code changed to another, said after it in its sentence: "My collar was DP 119 when I
+#: joined, then they changed it to 1119": the new one is the same kind.
+_CHANGED_TO = re.compile(
+    r"[^.!?\n]{0,60}?\b(?:changed|switched|updated)\s+it\s+to\s+"
+    r"(?P<code>(?:[A-Z]{1,3} ?)?\d{3,6})(?![\w%£:/-]|[.,]\d)"
+)
+
+
+_TIME_WORD_AFTER = re.compile(r"(?i:\s*(?:tomorrow|today|tonight|instead|a\.?m\b|p\.?m\b|o['’]?clock))")
+
+
+def _changed_to(text, found):
+    extra = []
+    for _s, e, kind, _i in found:
+        if kind not in ("collar_number", "warrant_number"):
+            continue
+        m = _CHANGED_TO.match(text, e)
+        if m is None:
+            continue
+        code = m.group("code")
+        digits = code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ ")
+        if _is_year(digits) or digits in _SERVICE_NUMBERS or code.split()[0] in _NOT_PREFIX:
+            continue
+        if _win._COUNTED.match(text, m.end()) or _plural_after(text, m.end()) or _round_time(code):
+            continue  # a count, "changed it to 1400": a time on the hour
+        if _TIME_NOUN_AFTER.match(text, m.end()) or _TIME_WORD_AFTER.match(text, m.end()):
+            continue
+        if any(f[0] < m.end() and m.start("code") < f[1] for f in found):
+            continue
+        extra.append((m.start("code"), m.end(), kind, code.replace(" ", "")))
+    return _ids.resolve_overlaps(found + extra) if extra else found
 
 
 def _repeated_codes(text, found, kinds):
@@ -1299,6 +1379,16 @@ _OFFICER_BEFORE = re.compile(
 _CODE_AFTER_NAME = re.compile(
     r"(?:\s*,\s*|[ \t]+)(?:(?:collar\s+|shoulder\s+)?(?:number|no\.?)\s+)?"
     r"(?P<code>(?:[A-Z]{1,2} ?)?\d{3,5})(?=\s*(?:[,.;:!?)\"”’]|$))"
+    # two capitals and the digits straight after the name ("PC Dawson NE 4418 is ..."):
+    # the letters make it a code even where the clause goes on
+    r"|[ \t]+(?P<lettered>[A-Z]{2} \d{3,5})(?![\w%£:/-]|[.,]\d)"
+)
+#: Words between an officer's name and the number: "PCSO Tasha Reid here, number 7731".
+_NAME_HERE = re.compile(r"[ \t]+(?:here|speaking)(?=\s*,)")
+#: An officer's force said before the number: "a PC with Kent Police, 6655", "PCSO Ann
+#: Lee, Kent Police, number 4410" (the rank at most 24 characters before the force).
+_FORCE_OFFICER_BEFORE = re.compile(
+    r"(?<![\w-])(?:PC|PCSO|PS|DC|DS|Sgt|SC|[Ss]ergeant|[Cc]onstable)\s+(?:with|in|for|at)\s+(?:the\s+)?$"
 )
 
 
@@ -1308,17 +1398,29 @@ def _after_officers(text, found):
     Musgrave: R. Kerr, 17093, ... T. Boyd, 16655, ..."), the codes of the same form after
     the other names too."""
     officers, others = [], []
+    forces = {f[0]: f[1] for f in found if f[2] == "force"}
     for i, (s, e, kind, _ident_) in enumerate(found):
-        if kind != "person":
+        if kind == "force":
+            if _FORCE_OFFICER_BEFORE.search(text, max(0, s - 24), s) is None:
+                continue
+        elif kind != "person":
             continue
+        else:
+            here = _NAME_HERE.match(text, e)
+            if here is not None:
+                e = here.end()
+            gap = _COMMA_GAP.match(text, e)
+            if gap is not None and gap.end() > e and gap.end() in forces:
+                e = forces[gap.end()]  # "PCSO Ann Lee, Kent Police, number 4410"
         m = _CODE_AFTER_NAME.match(text, e)
-        if m is None or (i + 1 < len(found) and found[i + 1][0] < m.end()):
+        g = "code" if m is not None and m.group("code") else "lettered"
+        if m is None or any(f[0] < m.end() and m.start(g) < f[1] for f in found):
             continue  # no code there, or one the rules already took
-        code = m.group("code")
+        code = m.group(g)
         digits = code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ ")
         if _is_year(digits) or digits in _SERVICE_NUMBERS or code[:2] in _NOT_PREFIX:
             continue
-        item = (m.start("code"), m.end("code"), "collar_number", code.replace(" ", ""))
+        item = (m.start(g), m.end(g), "collar_number", code.replace(" ", ""))
         near = _OFFICER_BEFORE.search(text, max(0, s - 40), e) is not None
         (officers if near else others).append((item, (len(code) - len(digits), len(digits))))
     if not officers:

@@ -393,6 +393,16 @@ def _runs_cached(text: str):
 _NI = re.compile(r"(?:QQ|(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])\d{6}[A-D]")
 _POSTCODE = re.compile(r"[A-PR-UWYZ][A-HK-Y]?\d[A-HJKPSTUW\d]?\d[ABD-HJLNP-UW-Z]{2}")
 _CURRENT_PLATE = re.compile(r"[A-Z]{2}\d{2}[A-Z]{3}")
+
+
+def _letter_o(string):
+    """``string`` with a "0" where a current plate has letters made the letter O: "B O D"
+    spelled is read "B0D" ("O" also reads zero), "N K six nine, B O D" is NK69BOD."""
+    if len(string) != 7 or "0" not in string[:2] + string[4:]:
+        return string
+    return string[:2].replace("0", "O") + string[2:4] + string[4:].replace("0", "O")
+
+
 _COLLAR_SHAPE = re.compile(r"[A-Z]{0,3}\d{3,6}[A-Z]{0,2}")
 _WARRANT_SHAPE = re.compile(r"[A-Z]{0,4}\d{4,9}")
 _TRIGGER = re.compile(
@@ -463,7 +473,7 @@ def _kind(text, s, e, string, n_digits, n_tok, paired):
         return "ni_number"
     if not digits_only and _POSTCODE.fullmatch(string) and n_tok >= 4:
         return "postcode"  # "L-S, six, two, A-B"
-    if n_tok >= 4 and _CURRENT_PLATE.fullmatch(string):
+    if n_tok >= 4 and _CURRENT_PLATE.fullmatch(_letter_o(string)):
         # "Kilo Papa one seven, X-ray Tango Yankee", "M-A-one-six, X-R-T": a plate read
         # letter by letter (four words at least: its letters spelled in groups)
         return "vehicle"
@@ -486,7 +496,9 @@ def _kind(text, s, e, string, n_digits, n_tok, paired):
         return None
     before_t = [m for m in triggers if m.end() <= s]
     close = bool(before_t) and _CLOSE_GAP.fullmatch(text, before_t[-1].end(), s) is not None
-    if not close and (_AMOUNT_BEFORE.search(before) or _numbered_thing(before)):
+    if not close and (
+        _AMOUNT_BEFORE.search(before) or (_numbered_thing(before) and not _its_number(text, before_t, s))
+    ):
         return None  # "at seven thirty", "£ two five oh", "Section one three six"
     if (paired or _counting(string)) and not close:
         # "eleven", "forty-four": far more often a count, an age, a time or a year than
@@ -502,6 +514,20 @@ def _kind(text, s, e, string, n_digits, n_tok, paired):
         if kind:
             return kind
     return None
+
+
+#: "number" said of the thing just named: "his warrant card, from the eighties, number one one ...".
+_ITS_NUMBER_BEFORE = re.compile(r"(?i:(?:,|\b(?:the|its|with))\s+number\s+)$")
+
+
+def _its_number(text, before_t, s):
+    """True when the run at ``s`` follows "number" said of a code announced up to 60
+    characters before in its sentence (``before_t``: the announcing words before it)."""
+    if not before_t or s - before_t[-1].end() > 60 or before_t[-1].group("rank") or before_t[-1].group("phone"):
+        return False
+    if _SENTENCE_END.search(text, before_t[-1].end(), s):
+        return False
+    return _ITS_NUMBER_BEFORE.search(text, max(0, s - 16), s) is not None
 
 
 def _fits(t, string, n_digits, paired, digits_only, close, s):
@@ -565,6 +591,8 @@ def _find_runs(text, add):
         if kind == "phone" and string.startswith("44"):
             plus = _PLUS.search(text, max(0, s - 8), s)
             s, string = plus.start(), "0" + string[2:]  # "+44 7700 ..." is 07700 ...
+        if kind == "vehicle":
+            string = _letter_o(string)
         if kind:
             add((s, e, kind, string))
 
@@ -670,7 +698,18 @@ _DUE_DATE = re.compile(
 #: "is / was due": a thing due (a bill, an essay); "she's due", "the baby's due" are
 #: :data:`_DUE_TRIGGER`'s.
 _BILL_DUE_BEFORE = re.compile(r"(?i:\b(?:is|was|are|were|be|been|being|falls|fell)\s+)$")
-_PREGNANCY_WORDS = ("pregnan", "expecting", "baby", "babies", "maternity", "midwife", "scan", "due date", "weeks")
+_PREGNANCY_WORDS = (
+    "pregnan",
+    "expecting",
+    "baby",
+    "babies",
+    "maternity",
+    "midwife",
+    "scan",
+    "due date",
+    "weeks",
+    "bump",
+)
 #: A sentence that is nothing but a day and month: "The eleventh of the fourth.", "I'm
 #: the 21st of June." (said just after "birthday" / "due date").
 _DATE_SENTENCE_HEAD = re.compile(
@@ -743,6 +782,19 @@ def _quoted_the(text, s):
     return m.start() if m else s
 
 
+#: A birthday changed or set to a date on a profile: "changed his birthday to 1st of April".
+_SET_BEFORE = re.compile(r"(?i:\b(?:chang|set|put|updat|edit|switch)\w*\s+(?:(?:my|his|her|their|your|our|the)\s+)?)$")
+_SET_GAP = re.compile(r"(?i:\s+(?:to|as)\s+(?:the\s+)?)")
+
+
+def _set_to(text, trig, m):
+    """True when ``m`` follows "birthday to" after "changed / set ..." (:data:`_SET_BEFORE`)."""
+    return (
+        _SET_GAP.fullmatch(text, trig.end(), m.start()) is not None
+        and _SET_BEFORE.search(text, max(0, trig.start() - 24), trig.start()) is not None
+    )
+
+
 def _find_word_dates(text, add, due=False, ordinal=False):
     for trig in _triggers(text, due, ordinal):
         lo = trig.end()
@@ -762,7 +814,7 @@ def _find_word_dates(text, add, due=False, ordinal=False):
             pre = text[max(0, m.start() - 30) : m.start()]
             if _win._TEMPORAL_BEFORE.search(pre) and not _ANNOUNCED_ON.search(pre):
                 continue  # "the day after my birthday, on the second of May 2019": an event
-            if not year and _GAP_OK.fullmatch(text, trig.end(), m.start()) is None:
+            if not year and _GAP_OK.fullmatch(text, trig.end(), m.start()) is None and not _set_to(text, trig, m):
                 if not (m.start() > first_end and _alone_in_sentence(text, m, first_end)):
                     continue  # a day and month alone only right after the announcing word
             add(_win.date_of_birth(text, _quoted_the(text, m.start()), end))
@@ -873,6 +925,22 @@ _POSSESSIVE_DATE = re.compile(
 )
 
 
+#: A due date of a day and month ("due on the 28th of December"), and the day said again
+#: alone later ("see you on the 28th"): the due date (a date of birth, the corpora's policy).
+_DUE_BEFORE = re.compile(r"(?i:\bdue\s+(?:on\s+)?(?:the\s+)?)$")
+_DAY_OF_MONTH = re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)\s+of\s+{_win.MONTH}$")
+
+
+def _due_day_again(text, s, e):
+    if _DUE_BEFORE.search(text, max(0, s - 16), s) is None:
+        return []
+    m = _DAY_OF_MONTH.fullmatch(text, s, e)
+    if m is None:
+        return []
+    again = re.compile(rf"\bthe\s+(?P<d>{m.group('day')}(?:st|nd|rd|th))\b(?!\s+of\b|\s+{_win.MONTH})")
+    return [_win.date_of_birth(text, a.start("d"), a.end("d")) for a in again.finditer(text, e, e + 400)]
+
+
 def _dates_of_birth(text, found):
     """Dates of birth said again after one (:data:`_RESTATED`, :data:`_RESTATED_SENTENCE`),
     full dates in a record beside a code (:data:`_RECORD_KINDS`) and right after a name."""
@@ -890,6 +958,7 @@ def _dates_of_birth(text, found):
                 m = m if m and _SENTENCE_CLOSE.match(text, m.end()) else None
             if m:
                 extra.append(_win.date_of_birth(text, m.start(), m.end()))
+            extra.extend(_due_day_again(text, s, e))
             p = _POSSESSIVE_DATE.search(text, e, min(len(text), e + 200))
             if p and _past_year(p.group("date")) and _SENTENCE_CLOSE.match(text, p.end()):
                 extra.append(_win.date_of_birth(text, p.start("date"), p.end("date")))

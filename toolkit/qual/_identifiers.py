@@ -220,7 +220,7 @@ VEHICLE = re.compile(
 )
 WARRANT = re.compile(  # "warrant number 40117", "warrant card number's WC 304719", "WC304719"
     r"(?:(?i:\bwarrant\s+(?:card\s+)?(?:number|no\.?|num\.?|#|ID)?(?:['’]s|\s+(?:is|was|reads|of))?)"
-    r"\s*[:#,]?\s*|(?<![\w])(?=WC[-/ ]?\d{4,8}(?![\w])))(?P<id>(?:[A-Z]{1,3}[-/ ]?)?\d{3,9})(?![\w])"
+    r"\s*[:#,]?\s*|(?<![\w])(?=WC[-/ ]?\d{4,8}(?![\w])))(?P<id>(?:[A-Z]{1,3}[-/ ]?)?\d{3,9}(?:/\d{2,4}(?![\w/]))?)(?![\w])"
 )
 COLLAR = re.compile(
     r"(?:(?i:\b(?:collar|shoulder|epaulette|badge)(?:\s+(?:number|no\.?|num\.?|#))?"
