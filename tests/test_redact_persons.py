@@ -678,6 +678,7 @@ def test_rank_before_the_pronoun_i_stays():
         ("Everybody calls him RB, even the custody sergeant.", "RB"),
         ("DW, that's what they called her in the control room, Donna Wyatt.", "DW"),
         ("Half the office knows her as A.J. and nothing else.", "A.J."),
+        ("She's known as RJ on the team, nobody uses her name.", "RJ"),
     ],
 )
 def test_initials_named_as_a_person(text, gone):
@@ -696,6 +697,8 @@ def test_initials_in_capitals_said_again_are_the_same_person():
         "The letter was signed by HR and sent by PSD.",
         "It was written by the CPS, known as the CPS to everyone.",
         "She said they called her OK, which made no sense.",
+        "Domestic violence, known as DV on the job, is most of what we get.",
+        "They call me ME because of the fatigue, it's a joke on shift.",
     ],
 )
 def test_initials_named_look_alikes_stay(text):
@@ -745,6 +748,7 @@ def test_semicolon_list_of_surname_and_given():
         "Aston Villa fans were everywhere that day.",
         "She drives a Seat Leon and he's got a Ford Fiesta.",
         "It was a silver Renault Zoe parked outside.",
+        "The van was an old Mercedes Vito with no tax.",
         "He had Dr Martens on and a PC World bag.",
     ],
 )

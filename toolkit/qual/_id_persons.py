@@ -465,7 +465,13 @@ _WHAT_CALL = re.compile(
 #: Capitals that are abbreviations, never initials said as a name.
 _NOT_NAME_CAPS = frozenset(
     """HR IT ID TV UK US USA EU OK CID PSD NHS ACAB RIP IOPC DBS DVLA HMRC BBC ITV MP MPs
-    ASBO GP AI IP PR QC KC DJ MC VIP NCA CPS DWP""".split()
+    ASBO GP AI IP PR QC KC DJ MC VIP NCA CPS DWP DV DA ASB RTC CSI CSE ARV TSG FLO SIO OIC
+    PNC RPU NPT SNT PCC SMT SLT CPD PIP OST PPE BWV CAD MOJ MOD LOL OMG WTF SOS PTSD OCD""".split()
+)
+#: Who is "known as" initials: a person said before it ("she's known as A.J.").
+_KNOWN_BEFORE = re.compile(
+    r"(?i:\b(?:he|she|i|who|they)(?:['’]s|['’]m|['’]re|\s+is|\s+was|\s+am|\s+are|\s+were)?\s+"
+    r"(?:just\s+|always\s+|only\s+|still\s+|now\s+)?)$"
 )
 _BY_TOKENS = ("by ", "igned ", "nitialled ")
 _CALL_INITIALS_TOKENS = ("call", "Call", "known as", "know", "nicknamed", "dubbed")
@@ -487,7 +493,7 @@ def _initials_called(text, add):
         if i and (text[i - 1].isalnum() or text[i - 1] in "'’-"):
             continue
         m = _CALLS_INITIALS.match(text, i)
-        if m:
+        if m and not (text.startswith("known", i) and not _KNOWN_BEFORE.search(text, max(0, i - 20), i)):
             named.append(m)
     if "what" in text:
         for i in _starts(text, ("what ",)):
@@ -498,7 +504,14 @@ def _initials_called(text, add):
     caps = set()
     for m in named:
         w = m.group("name")
-        if w in _NOT_NAME_CAPS or w in _NOT_INITIALS or w.casefold() in _rank_tokens() or w in _ids.PHONETIC:
+        if (
+            w in _NOT_NAME_CAPS
+            or w in _NOT_INITIALS
+            or w.casefold() in _rank_tokens()
+            or w in _ids.PHONETIC
+            or w.casefold() in _ids.english_words()
+            or w.casefold() in _ids._common_words()
+        ):
             continue
         hits.append((m.start("name"), m.end("name")))
         if "." not in w:
@@ -1241,9 +1254,13 @@ _CLUB_AFTER_ALONE = re.compile(
 _CAR_MAKES = frozenset(
     """Vauxhall Ford Nissan Toyota Honda Audi Volkswagen VW Skoda Škoda Kia Hyundai Peugeot Renault
     Citroen Citroën Fiat Volvo BMW Mini Seat SEAT Cupra Mazda Suzuki Mitsubishi Dacia Jaguar Lexus
-    Subaru Tesla Jeep Porsche Rover MG Smart Alfa Romeo Chevrolet Saab Lotus Bentley""".split()
+    Subaru Tesla Jeep Porsche Rover MG Smart Alfa Romeo Chevrolet Saab Lotus Bentley Mercedes""".split()
 )
 _CAR_BEFORE = re.compile(r"(?<![\w'’-])(?P<make>[A-ZŠ][A-Za-z]+)\s$")
+#: Before "Mercedes" (also a given name) as a make: an article, a possessive or a colour.
+_MAKE_DET = re.compile(
+    r"(?i:\b(?:a|an|the|my|his|her|our|their|your|\w+['’]s|old|new|silver|black|white|gr[ae]y|red|blue|green)\s+)$"
+)
 
 
 def _car_model(text, s, e, words):
@@ -1251,7 +1268,9 @@ def _car_model(text, s, e, words):
     make and the model ("Seat Leon", not "Ford" with a surname of the lists after it)."""
     if len(words) == 1:
         m = _CAR_BEFORE.search(text, max(0, s - 12), s)
-        return m is not None and m.group("make") in _CAR_MAKES
+        if m is None or m.group("make") not in _CAR_MAKES:
+            return False
+        return m.group("make") != "Mercedes" or _MAKE_DET.search(text, max(0, m.start() - 16), m.start()) is not None
     return len(words) == 2 and words[0] in _CAR_MAKES and words[0] != "Mercedes" and words[1] not in _ids.gazetteer()[1]
 
 
