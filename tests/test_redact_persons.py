@@ -772,3 +772,14 @@ def test_house_name_opening_an_address_is_the_address():
     text = "My address was Ty Gwyn, Heol y Bryn, Llanelli, SA15 3AB, and that all went on the page."
     out = redact(text)[0]
     assert "Ty Gwyn" not in out and "[Person" not in out
+
+
+def test_given_names_one_after_another_are_separate_persons():
+    out = redact("P: Dai, Ffion, the sergeant, Wyn and Little Mo all got the same letter.")[0]
+    assert not any(w in out for w in ("Dai", "Ffion", "Wyn"))
+    assert "[Person A]" in out and "[Person B]" in out and "[Person C]" in out
+
+
+def test_surname_and_given_name_from_a_list_is_one_person():
+    out = redact('The sheet said "Harris, Jo" and nothing else.')[0]
+    assert "Harris" not in out and out.count("[Person A]") == 1

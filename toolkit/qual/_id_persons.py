@@ -354,6 +354,10 @@ def _cap_name(word):
     return re.sub(r"[A-Z]{2,}", lambda m: m.group().capitalize(), word)
 
 
+#: A list of people going on after a second name: ", the DI", ", Kerr", " and Big Stevie".
+_NAMES_GO_ON = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+[A-Za-z]|[A-Z][a-z])|\s+and\s+(?:the\s+|[A-Z][a-z])")
+
+
 def _surname_given(text, s, add, given, item=False, dated=None, semi=False):
     """The "Surname, Given" at ``s``; ``item``: after a full stop, where a full given name
     and a comma or dash after it are needed ("... 2. Baird, Ellen – 2047"). A surname with
@@ -381,6 +385,8 @@ def _surname_given(text, s, add, given, item=False, dated=None, semi=False):
         return
     if len(first) > 1 and first not in given and not (caps and not _ids.is_ordinary(first)):
         return  # a given name of the lists; after a surname in capitals, any name ("ZHANG, Wei")
+    if len(first) > 1 and name in given and name not in family and _NAMES_GO_ON.match(text, m.end()):
+        return  # "P: Gav, Shona, the DI, Kerr": given names one after another, two persons
     if item and len(first) < 2 and re.match(r",\s*\d", text[m.end() : m.end() + 3]):
         pass  # "... 8413. Cole, T, 201160": an initial and a number after it
     elif item and (len(first) < 2 or not (_SEMI_ITEM_AFTER if semi else _ITEM_AFTER).match(text, m.end())):
