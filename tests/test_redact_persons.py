@@ -665,3 +665,121 @@ def test_title_and_an_initial_without_a_stop(text, gone):
 
 def test_rank_before_the_pronoun_i_stays():
     assert "[Officer" not in redact("The DC I Spoke to was fine about it.")[0]
+
+
+# --- round 20: initials as a name, lower-case names in speech, "; " lists; things named
+# like persons (pets, slurs, clubs, car models, house names)
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ('The rota had "drawn up by K.M." in the footer and we knew exactly who that was.', "K.M."),
+        ("Everybody calls him RB, even the custody sergeant.", "RB"),
+        ("DW, that's what they called her in the control room, Donna Wyatt.", "DW"),
+        ("Half the office knows her as A.J. and nothing else.", "A.J."),
+        ("She's known as RJ on the team, nobody uses her name.", "RJ"),
+    ],
+)
+def test_initials_named_as_a_person(text, gone):
+    assert gone not in redact(text)[0]
+
+
+def test_initials_in_capitals_said_again_are_the_same_person():
+    out = redact("I sign off as MK on the shift log. Everyone calls me MK, even my mum.")[0]
+    assert "MK" not in out and out.count("[Person A]") == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They call him DC now he's passed his exams.",
+        "The letter was signed by HR and sent by PSD.",
+        "It was written by the CPS, known as the CPS to everyone.",
+        "She said they called her OK, which made no sense.",
+        "Domestic violence, known as DV on the job, is most of what we get.",
+        "They call me ME because of the fatigue, it's a joke on shift.",
+    ],
+)
+def test_initials_named_look_alikes_stay(text):
+    assert "[Person" not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("me and bethan were on the same team for years, then she moved.", "bethan"),
+        ("So rhiannon and me went to the Fed rep together.", "rhiannon"),
+        ("The comment just said tegan in lower case. Tegan Price, my niece.", "tegan"),
+    ],
+)
+def test_lower_case_names_in_speech(text, gone):
+    assert gone not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me and will are fine, honestly, it's the kids I worry about.",
+        "It was just me and mum in the house.",
+        "We walked up, me and jack, to the top of the hill.",
+    ],
+)
+def test_lower_case_names_in_speech_look_alikes_stay(text):
+    assert "[Person" not in redact(text)[0]
+
+
+def test_semicolon_list_of_surname_and_given():
+    out = redact('The sheet read "Lloyd, Cerys; Bevan, Rhodri; Powell, Aled" with numbers by each.')[0]
+    assert not any(w in out for w in ("Lloyd", "Cerys", "Bevan", "Rhodri", "Powell", "Aled"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We had an old cat, Mittens, and they put her photo up as well.",
+        "There's a little dog, Barney, that barks whenever the post comes.",
+        "Honestly I'm not a Karen about it, I just wanted the video down.",
+        "She was being a right Karen at the counter, according to the comments.",
+        "The Karens of the village group had a field day.",
+        "My lad was at the match when Everton got hammered.",
+        "We were playing Chelsea that Saturday so it was all hands.",
+        "Man City were at home, so the ground was heaving.",
+        "Aston Villa fans were everywhere that day.",
+        "She drives a Seat Leon and he's got a Ford Fiesta.",
+        "It was a silver Renault Zoe parked outside.",
+        "The van was an old Mercedes Vito with no tax.",
+        "He had Dr Martens on and a PC World bag.",
+    ],
+)
+def test_pets_slurs_clubs_and_cars_name_nobody(text):
+    assert "[Person" not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("Karen from the front office rang me that night.", "Karen"),
+        ("I told Chelsea about the post and she reported it.", "Chelsea"),
+        ("Our Leon got a dog, Barney, last year.", "Leon"),
+    ],
+)
+def test_pets_slurs_clubs_and_cars_look_alikes_stay_persons(text, gone):
+    assert gone not in redact(text)[0]
+
+
+def test_house_name_opening_an_address_is_the_address():
+    text = "My address was Ty Gwyn, Heol y Bryn, Llanelli, SA15 3AB, and that all went on the page."
+    out = redact(text)[0]
+    assert "Ty Gwyn" not in out and "[Person" not in out
+
+
+def test_given_names_one_after_another_are_separate_persons():
+    out = redact("P: Dai, Ffion, the sergeant, Wyn and Little Mo all got the same letter.")[0]
+    assert not any(w in out for w in ("Dai", "Ffion", "Wyn"))
+    assert "[Person A]" in out and "[Person B]" in out and "[Person C]" in out
+
+
+def test_surname_and_given_name_from_a_list_is_one_person():
+    out = redact('The sheet said "Harris, Jo" and nothing else.')[0]
+    assert "Harris" not in out and out.count("[Person A]") == 1

@@ -21,7 +21,10 @@ Found here (general shapes, each with a context):
   after the surname ('"1. Hussey, PC, 1562"', '"O'Neill, 14/11/1999"'), "PATEL R";
 * nicknames: a size word ("I'm Big Stevie"), the person greeted ("alright Pricey"), "Tino's
   his nickname", a name after a verb of contact in capitals ('"CALL DEBS ON ..."'), a name
-  spelled out after it is said ("McCloskey, M-C-C-L-O-S-K-E-Y").
+  spelled out after it is said ("McCloskey, M-C-C-L-O-S-K-E-Y");
+* initials as a name: '"compiled by J.T."', "everyone calls me JT" (and "JT" said again);
+* names in lower case outside a message: "me and kerry are", a name found said again in
+  lower case ("wrote sian in lower case ... Sian"); "Surname, Given; Surname, Given".
 
 Dropped in :func:`revise` (capitalised words that name nobody):
 
@@ -38,7 +41,10 @@ Dropped in :func:`revise` (capitalised words that name nobody):
   hope"), unless a kinship word comes before it;
 * a pet's name ("Bobby, that's my dog"), a people or an ethnicity said of someone ("I'm a
   Scot", "my dad's Black"), a breed or a drink ("a German shepherd", "a can of Stella"),
-  programmes and landmarks ("Dixon of Dock Green", "Big Ben").
+  programmes and landmarks ("Dixon of Dock Green", "Big Ben"); a name as a type of
+  person ("I'm not a Karen"), a club named by one word with a match around it ("Everton
+  got beat"), "Man United", a car's model after its make ("a Skoda Octavia");
+* a house's name opening an address ("Our address was Bryn Teg, Heol y Felin"): the address.
 """
 
 from __future__ import annotations
@@ -281,6 +287,9 @@ _LIST_OPEN = ('"', "“", ": ")
 #: – 2047."' (a full given name in the gazetteer and a comma or a dash after it).
 _ITEM_OPEN = (". ", "; ")
 _ITEM_AFTER = re.compile(r"\s*(?:,|[–—-]\s)")
+#: After an item opened by "; " ('"Hughes, Gareth; Morgan, Sian; Pritchard, Dylan"'): also
+#: the next semicolon, the closing quote or the end of the sentence.
+_SEMI_ITEM_AFTER = re.compile(r"\s*(?:[,;\"”)]|[–—-]\s|\.(?:\s|$)|$)")
 #: "Grace is my daughter", "Elfed was my husband": a name and what the person is to the speaker.
 _IS_MY = re.compile(
     r" (?:is|was) my (?:(?:eldest|youngest|oldest|little|big|older|younger)\s+)?(?:daughter|son|wife|husband|"
@@ -333,7 +342,7 @@ def _surname_first(text, add, given):
     for i in _starts(text, _LIST_OPEN):
         _surname_given(text, i + (2 if text[i] == ":" else 1), add, given, dated=dated)
     for i in _starts(text, _ITEM_OPEN):
-        _surname_given(text, i + 2, add, given, item=True, dated=dated)
+        _surname_given(text, i + 2, add, given, item=True, dated=dated, semi=text[i] == ";")
     family = _ids.gazetteer()[1]
     if any(_cap_name(text[s:e]) in family for s, e in dated):  # a list of surnames and dates
         for s, e in dated:
@@ -345,7 +354,11 @@ def _cap_name(word):
     return re.sub(r"[A-Z]{2,}", lambda m: m.group().capitalize(), word)
 
 
-def _surname_given(text, s, add, given, item=False, dated=None):
+#: A list of people going on after a second name: ", the DI", ", Kerr", " and Big Stevie".
+_NAMES_GO_ON = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+[A-Za-z]|[A-Z][a-z])|\s+and\s+(?:the\s+|[A-Z][a-z])")
+
+
+def _surname_given(text, s, add, given, item=False, dated=None, semi=False):
     """The "Surname, Given" at ``s``; ``item``: after a full stop, where a full given name
     and a comma or dash after it are needed ("... 2. Baird, Ellen – 2047"). A surname with
     a rank or a date after it is the surname alone; one with a date is put in ``dated``
@@ -372,9 +385,11 @@ def _surname_given(text, s, add, given, item=False, dated=None):
         return
     if len(first) > 1 and first not in given and not (caps and not _ids.is_ordinary(first)):
         return  # a given name of the lists; after a surname in capitals, any name ("ZHANG, Wei")
+    if len(first) > 1 and name in given and name not in family and _NAMES_GO_ON.match(text, m.end()):
+        return  # "P: Gav, Shona, the DI, Kerr": given names one after another, two persons
     if item and len(first) < 2 and re.match(r",\s*\d", text[m.end() : m.end() + 3]):
         pass  # "... 8413. Cole, T, 201160": an initial and a number after it
-    elif item and (len(first) < 2 or not _ITEM_AFTER.match(text, m.end())):
+    elif item and (len(first) < 2 or not (_SEMI_ITEM_AFTER if semi else _ITEM_AFTER).match(text, m.end())):
         return
     add((m.start(), m.end(), "person", sur.lower()))
 
@@ -430,6 +445,117 @@ def _initials_said(text, add):
         sur = m.group("sur")
         if _plain_surname(sur) and sur not in _ids.NOT_GIVEN and sur not in _ids.PHONETIC:
             add((m.start(), m.end(), "person", sur.lower()))
+
+
+#: Initials standing for a person by what is said around them: dotted after "compiled
+#: by" or "signed" ('"compiled by J.T."'), dotted or in capitals as what the person is
+#: called ("everyone calls me JT", "JT, that's what we called him", "known as A.J.").
+_BY_BEFORE = re.compile(
+    r"(?:\b(?:[Cc]ompiled|[Ww]ritten|[Pp]repared|[Dd]rafted|[Aa]uthored|[Tt]yped|[Cc]reated|[Pp]osted|"
+    r"[Ll]eaked|[Uu]ploaded|[Ss]ent|[Dd]rawn\s+up|[Ww]ritten\s+up|[Pp]ut\s+together)\s+by|\b[Ss]igned(?:\s+off)?"
+    r"(?:\s+by)?|\b[Ii]nitialled(?:\s+by)?)\s+[\"“‘]?$"
+)
+_INITIALS_NAME = r"(?P<name>(?:[A-Z]\.){2,3}|[A-Z]{2,3}(?![\w'’-]|\.\w))"
+_DOTTED_AT = re.compile(r"[\"“‘]?(?P<name>(?:[A-Z]\.){2,3})(?![\w'’-])")
+_CALLS_INITIALS = re.compile(
+    r"(?:(?:[Cc]all(?:s|ed|ing)?|nicknamed|dubbed)\s+(?:him|her|me|us)|known\s+as|"
+    r"know(?:s|ing)?\s+(?:him|her|me|us)\s+as)\s+"
+    r"(?:just\s+|only\s+|still\s+)?[\"“‘]?" + _INITIALS_NAME
+)
+_INITIALS_CALLED = re.compile(
+    r"(?<![\w'’.-])" + _INITIALS_NAME + r"[\"”’]?\s*,?\s*(?:that['’]s\s+|that\s+(?:is|was)\s+|is\s+|was\s+|'s\s+)?$"
+)
+_WHAT_CALL = re.compile(
+    r"what\s+(?:they|we|he|she|you|people|everyone|everybody|the\s+\w+)\s+call(?:ed|s)?\s+(?:him|her|me|us)\b"
+)
+#: Capitals that are abbreviations, never initials said as a name.
+_NOT_NAME_CAPS = frozenset(
+    """HR IT ID TV UK US USA EU OK CID PSD NHS ACAB RIP IOPC DBS DVLA HMRC BBC ITV MP MPs
+    ASBO GP AI IP PR QC KC DJ MC VIP NCA CPS DWP DV DA ASB RTC CSI CSE ARV TSG FLO SIO OIC
+    PNC RPU NPT SNT PCC SMT SLT CPD PIP OST PPE BWV CAD MOJ MOD LOL OMG WTF SOS PTSD OCD""".split()
+)
+#: Who is "known as" initials: a person said before it ("she's known as A.J.").
+_KNOWN_BEFORE = re.compile(
+    r"(?i:\b(?:he|she|i|who|they)(?:['’]s|['’]m|['’]re|\s+is|\s+was|\s+am|\s+are|\s+were)?\s+"
+    r"(?:just\s+|always\s+|only\s+|still\s+|now\s+)?)$"
+)
+_BY_TOKENS = ("by ", "igned ", "nitialled ")
+_CALL_INITIALS_TOKENS = ("call", "Call", "known as", "know", "nicknamed", "dubbed")
+
+
+def _initials_called(text, add):
+    """Initials named by the words around them (see :data:`_CALLS_INITIALS`); the same
+    initials in capitals said again elsewhere in the text, with the same identity ("I'm a
+    JT in the emails ... everyone calls me JT"). Anchored at the cue words (str.find)."""
+    hits = []
+    if "." in text:
+        for i in _starts(text, _BY_TOKENS):
+            j = text.find(" ", i) + 1
+            m = _DOTTED_AT.match(text, j)
+            if m and m.group("name") not in _NOT_INITIALS and _BY_BEFORE.search(text, max(0, j - 24), m.start("name")):
+                hits.append((m.start("name"), m.end("name")))
+    named = []
+    for i in _starts(text, _CALL_INITIALS_TOKENS):
+        if i and (text[i - 1].isalnum() or text[i - 1] in "'’-"):
+            continue
+        m = _CALLS_INITIALS.match(text, i)
+        if m and not (text.startswith("known", i) and not _KNOWN_BEFORE.search(text, max(0, i - 20), i)):
+            named.append(m)
+    if "what" in text:
+        for i in _starts(text, ("what ",)):
+            if _WHAT_CALL.match(text, i):
+                m = _INITIALS_CALLED.search(text, max(0, i - 24), i)
+                if m:
+                    named.append(m)
+    caps = set()
+    for m in named:
+        w = m.group("name")
+        if (
+            w in _NOT_NAME_CAPS
+            or w in _NOT_INITIALS
+            or w.casefold() in _rank_tokens()
+            or w in _ids.PHONETIC
+            or w.casefold() in _ids.english_words()
+            or w.casefold() in _ids._common_words()
+        ):
+            continue
+        hits.append((m.start("name"), m.end("name")))
+        if "." not in w:
+            caps.add(w)
+    for w in caps:
+        for m in re.finditer(rf"(?<![\w'’.-]){w}(?![\w'’-]|\.\w)", text):
+            hits.append((m.start(), m.end()))
+    for a, b in hits:
+        add((a, b, "person", text[a:b].replace(".", "").replace(" ", "").lower()))
+
+
+#: A name typed or said in lower case beside "me" or "I": "me and kerry are both call
+#: handlers", "sian and me went" (a given name of the lists that is no English word).
+_ME_AND_AFTER = re.compile(r"(?:[Mm]e|I)\s+and\s+(?P<name>[a-z]{3,})(?![\w'’@.-])")
+_ME_AND_BEFORE = re.compile(r"(?<![\w'’@.-])(?P<name>[a-z]{3,})$")
+_ME_AND_TOKENS = ("me and ", "Me and ", "I and ")
+
+
+def _me_and_lower(text, add, given):
+    """Names of :data:`_ME_AND_AFTER` and "sian and me" (anchored with str.find)."""
+    found = []
+    for i in _starts(text, _ME_AND_TOKENS):
+        if i and (text[i - 1].isalnum() or text[i - 1] in "'’-"):
+            continue
+        m = _ME_AND_AFTER.match(text, i)
+        if m:
+            found.append(m)
+    for i in _starts(text, (" and me", " and I")):
+        j = i + (7 if text[i + 5] == "m" else 6)
+        if j < len(text) and (text[j].isalnum() or text[j] in "'’-"):
+            continue
+        m = _ME_AND_BEFORE.search(text, max(0, i - 20), i)
+        if m:
+            found.append(m)
+    for m in found:
+        w = m.group("name")
+        if _lower_name_word(w, (given,)) and w not in _LOWER_RANKS and w not in _LOWER_KIN:
+            add((m.start("name"), m.end("name"), "person", w))
 
 
 # --------------------------------------------------------------------------------------
@@ -563,7 +689,10 @@ def find(text: str, add, folded) -> None:
     if "." in text:
         _initials(text, add)
     _initials_said(text, add)
+    _initials_called(text, add)
     _lower_names(text, add, given, family)
+    if " and " in text:
+        _me_and_lower(text, add, given)
     if '"' in text or "“" in text:
         _caps_names(text, add, given)
     if "," in text:
@@ -771,7 +900,7 @@ _IDIOM = re.compile(
 _CLUB_WORDS = frozenset(
     """Villa Athletic Rovers Wanderers United City County Town Albion Argyle Academical
     Rangers Celtic Thistle Hotspur Orient Vale Alexandra Wednesday Borough Harriers Dons FC
-    AFC""".split()
+    AFC Utd""".split()
 )
 #: Events named by a capitalised word ("the Notting Hill Carnival", "the Great North Run").
 _EVENT_WORDS = frozenset(
@@ -993,7 +1122,9 @@ def _names_nobody(text, s, e, echo=True):
         return True  # "Major Crime"
     last = words[-1]
     if _CLUB_AFTER.match(text, e) or (
-        last in _CLUB_WORDS and len(words) > 1 and (words[0] not in given or words[0] in _ids.AMBIGUOUS_GIVEN)
+        last in _CLUB_WORDS
+        and len(words) > 1
+        and (words[0] not in given or words[0] in _ids.AMBIGUOUS_GIVEN or words[0] == "Man")
     ):
         return True  # "Ross County", "Aston Villa" (not "Sarah Vale")
     if last in _EVENT_WORDS and last not in family:
@@ -1020,7 +1151,7 @@ _PETS = (
 )
 #: Nouns after an animal word that make it no pet: "my dog walker", "a dog handler".
 _PET_NOT = r"(?![\w'’-]|\s+(?:walkers?|sitters?|groomers?|trainers?|handlers?|wardens?|units?|sections?|people|person|owners?|breeders?|minders?|lovers?|fan|man|woman|lady|food|bowl)\b)"
-_PET_ADJ = r"(?:(?:little|old|new|big|daft|rescue|family|first|other|soppy|lovely)\s+)*"
+_PET_ADJ = r"(?:(?:little|wee|old|new|big|daft|rescue|family|first|other|soppy|lovely)\s+)*"
 _PET_AFTER = re.compile(
     r"(?:['’]s|\s*[,–—-]?\s*(?:that['’]s|that\s+is|he['’]s|she['’]s|it['’]s|who['’]s|who\s+is|"
     r"is|was|being))\s+(?:my|our|his|her|their|your|the|a|an)\s+" + _PET_ADJ + rf"(?:{_PETS}){_PET_NOT}"
@@ -1035,6 +1166,8 @@ _PET_BEFORE = re.compile(
     + rf"(?:{_PETS})(?:['’]s\s+name(?:['’]s|\s+is|\s+was)?|['’]s\s+called|\s+(?:is|was)\s+called|"
     r"\s*,?\s+(?:called|named)))\s+$"
 )
+#: The name in apposition after "a dog," with a pause after it: "We'd a wee dog, Bonnie, and".
+_PET_APPOS = re.compile(r"(?i:\b(?:a|an)\s+)" + _PET_ADJ + rf"(?:{_PETS}),\s+$")
 #: The pet's name as a sentence of its own after the animal: "forty friends and a dog. Poppy."
 _PET_SENTENCE = re.compile(r"(?i:\b(?:a|an|the|my|our|his|her|their)\s+)" + _PET_ADJ + rf"(?:{_PETS})\.\s+$")
 
@@ -1043,6 +1176,8 @@ def _is_pet(text, s, e):
     """True when the one-word candidate ``text[s:e]`` is said to be a pet's name."""
     if _PET_AFTER.match(text, e) or _PET_BEFORE.search(text, max(0, s - 50), s):
         return True
+    if text[e : e + 1] in (",", ";", ".", "!", ")") and _PET_APPOS.search(text, max(0, s - 40), s):
+        return True  # "a wee dog, Bonnie, ..."
     return text[e : e + 1] in (".", "!") and _PET_SENTENCE.search(text, max(0, s - 40), s) is not None
 
 
@@ -1097,10 +1232,62 @@ _DRINK_BEFORE = re.compile(r"(?i:\b(?:cans?|pints?|bottles?|glass|crates?|half|s
 _COLOUR_AFTER = re.compile(r"\s+(?:warnings?|alerts?|lights?|lists?|zones?|weather)\b")
 
 
+#: Given names used as a type of person, a slur: "I'm not a Karen", "a right Karen",
+#: "the Karens of Facebook" (after an indefinite article, or in the plural).
+_TYPE_NAMES = frozenset(("Karen",))
+_TYPE_BEFORE = re.compile(
+    r"(?i:\b(?:an?|such\s+an?|bit\s+of\s+an?)\s+(?:(?:right|proper|total|real|complete|typical|massive|absolute|"
+    r"bloody|full[- ]on|utter|raging|such\s+an?)\s+)*)$"
+)
+#: Football clubs named by one word that is also a name ("Everton got beat", "playing
+#: Chelsea"), only with a match, the fans or a result around them.
+_CLUBS_ALONE = frozenset(
+    """Everton Chelsea Arsenal Liverpool Millwall Fulham Charlton Blackburn Bolton Hull Burnley
+    Barnsley Wigan Spurs Wolves Celtic Rangers Hibs Hearts Sunderland Newcastle Leeds Stoke
+    Reading Luton Watford Brentford Swansea Cardiff Wrexham Motherwell Kilmarnock Dundee
+    Aberdeen Morecambe Tranmere Rotherham Gillingham Crewe Grimsby Walsall""".split()
+)
+_CLUB_BEFORE = re.compile(
+    r"(?i:\b(?:play(?:s|ed|ing)?|against|support(?:s|ed|ing)?|supporter\s+of|fan\s+of|watch(?:ed|es|ing)?|"
+    r"beat|beating|v|vs\.?|versus)\s+)$"
+)
+_CLUB_AFTER_ALONE = re.compile(
+    r"(?i:\s+(?:got|get|gets|were|was)\s+(?:beat|beaten|hammered|battered|thrashed|stuffed|relegated|promoted|knocked\s+out)"
+    r"(?!\s+up)|\s+(?:fans?|supporters?|games?|match(?:es)?|shirts?|tops?|kits?|season\s+tickets?|ground|"
+    r"away\s+end|home\s+end|v|vs\.?|versus)\b|\s+(?:were|are|was|is)\s+(?:at\s+home|away|playing)\b)"
+)
+#: Car makes: a capitalised word after one names a model ("a Skoda Octavia", "a Seat Leon").
+_CAR_MAKES = frozenset(
+    """Vauxhall Ford Nissan Toyota Honda Audi Volkswagen VW Skoda Škoda Kia Hyundai Peugeot Renault
+    Citroen Citroën Fiat Volvo BMW Mini Seat SEAT Cupra Mazda Suzuki Mitsubishi Dacia Jaguar Lexus
+    Subaru Tesla Jeep Porsche Rover MG Smart Alfa Romeo Chevrolet Saab Lotus Bentley Mercedes""".split()
+)
+_CAR_BEFORE = re.compile(r"(?<![\w'’-])(?P<make>[A-ZŠ][A-Za-z]+)\s$")
+#: Before "Mercedes" (also a given name) as a make: an article, a possessive or a colour.
+_MAKE_DET = re.compile(
+    r"(?i:\b(?:a|an|the|my|his|her|our|their|your|\w+['’]s|old|new|silver|black|white|gr[ae]y|red|blue|green)\s+)$"
+)
+
+
+def _car_model(text, s, e, words):
+    """True when the candidate is a car's model after its make ("Skoda Octavia") or the
+    make and the model ("Seat Leon", not "Ford" with a surname of the lists after it)."""
+    if len(words) == 1:
+        m = _CAR_BEFORE.search(text, max(0, s - 12), s)
+        if m is None or m.group("make") not in _CAR_MAKES:
+            return False
+        return m.group("make") != "Mercedes" or _MAKE_DET.search(text, max(0, m.start() - 16), m.start()) is not None
+    return len(words) == 2 and words[0] in _CAR_MAKES and words[0] != "Mercedes" and words[1] not in _ids.gazetteer()[1]
+
+
 def _not_a_person(text, s, e):
     """True when the person candidate ``text[s:e]`` is a pet, a people or nationality, a
-    breed, a drink or a colour, or in the title of a programme (see above)."""
+    breed, a drink or a colour, a type of person ("a Karen"), a football club, a car's
+    model, or in the title of a programme (see above)."""
     span = text[s:e]
+    words = span.split()
+    if _car_model(text, s, e, words):
+        return True  # "a Skoda Octavia"
     if _BREED_AFTER.match(text, e) or _DRINK_BEFORE.search(text, max(0, s - 16), s):
         return True  # "a German shepherd", "a can of Stella"
     if span in _ids._COLOURS and _COLOUR_AFTER.match(text, e):
@@ -1115,6 +1302,12 @@ def _not_a_person(text, s, e):
             return True  # "Bobby, that's my dog", "our cat, Luna"
         if w in _TITLE_WORDS and (_TV_BEFORE.search(text, max(0, s - 50), s) or _TV_AFTER.match(text, e)):
             return True  # "watching Vera on the telly"
+        if (w in _TYPE_NAMES and _TYPE_BEFORE.search(text, max(0, s - 30), s)) or (
+            w.endswith("s") and w[:-1] in _TYPE_NAMES
+        ):
+            return True  # "I'm not a Karen"
+        if w in _CLUBS_ALONE and (_CLUB_BEFORE.search(text, max(0, s - 16), s) or _CLUB_AFTER_ALONE.match(text, e)):
+            return True  # "Everton got beat", "playing Chelsea"
     return False
 
 
@@ -1152,8 +1345,105 @@ def revise(text: str, found: list) -> list:
         out.append(item)
     if pets:  # the pet's name said again ("Bobby ... Bobby barked")
         out = [f for f in out if not (f[2] == "person" and text[f[0] : f[1]].removesuffix("'s") in pets)]
+    if "ddress" in text or "live" in text or "house" in text:
+        out = _house_names(text, out)
     out = _repeats(text, _size_repeats(text, _size_words(text, out)))
+    out = _lower_repeats(text, out)
     return _spelled(text, out) if "-" in text else out
+
+
+#: Where a house's name opens an address: "Our address was Bryn Teg, Heol y Felin", "we
+#: live at Tŷ Gwyn, ...".
+_HOUSE_CUE = re.compile(
+    r"(?i:\b(?:address(?:\s+(?:is|was|were|being)|['’]s)?|live[sd]?\s+at|living\s+at|house\s+(?:is\s+|was\s+)?called|"
+    r"house\s+name\s+(?:is|was))\s*[:,]?\s*[\"“‘]?)$"
+)
+
+
+def _house_names(text, found):
+    """A "person" (with the place words next to it: "Ty" of "Ty Gwyn") right before an
+    address found after a comma, where an address is said ("Our address was Bryn Teg, Heol
+    y Felin, Llandeilo"): a house's name, one address with the rest."""
+    out: list = []
+    n = 0
+    while n < len(found):
+        item = found[n]
+        s = item[0]
+        k = n
+        while (
+            k + 1 < len(found)
+            and found[k][2] in ("person", "place")
+            and found[k + 1][2] in ("person", "place")
+            and text[found[k][1] : found[k + 1][0]] == " "
+        ):
+            k += 1
+        if (
+            item[2] in ("person", "place")
+            and k + 1 < len(found)
+            and any(f[2] == "person" for f in found[n : k + 1])
+            and found[k + 1][2] == "address"
+            and re.fullmatch(r",\s*", text[found[k][1] : found[k + 1][0]])
+            and len(text[s : found[k][1]].split()) <= 3
+            and _HOUSE_CUE.search(text, max(0, s - 30), s)
+        ):
+            nxt = found[k + 1]
+            out.append((s, nxt[1], "address", nxt[3]))
+            n = k + 2
+            continue
+        out.append(item)
+        n += 1
+    return out
+
+
+#: Words of a spoken e-mail or handle around a lower-case name: "gemma underscore hr at".
+_SPOKEN_NEXT = re.compile(r"\s+(?:underscore|dot|hyphen|dash|at\s+[a-z]+\s+dot)\b")
+_SPOKEN_PREV = re.compile(r"\b(?:underscore|dot|hyphen|at)\s+$")
+
+
+def _lower_repeats(text, found):
+    """A given name or surname of a person found, said again in lower case ("me and kerry
+    ... Kerry Anne Whitlock", "someone wrote sian in lower case"): the same person, when
+    the word is no English word."""
+    given, family = _ids.gazetteer()
+    extra = []
+    seen = set()
+    for s, e, kind, ident in found:
+        if kind != "person":
+            continue
+        for w in text[s:e].split():
+            w = w.removesuffix("'s").removesuffix("’s").strip(",.")
+            if (
+                w in seen
+                or len(w) < 3
+                or not w[0].isupper()
+                or not w[1:].islower()
+                or not (w in given or w in family)
+                or _ids.is_ordinary(w)
+                or w in _ids.NOT_GIVEN
+                or w in _ids.PHONETIC
+            ):
+                continue
+            seen.add(w)
+            low = w.lower()
+            i = text.find(low)
+            while i >= 0:
+                j = i + len(low)
+                if (
+                    (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’-_@./"))
+                    and (j == len(text) or not (text[j].isalnum() or text[j] in "-_@"))
+                    and not (
+                        (text[j : j + 1] == "." and text[j + 1 : j + 2].isalnum())
+                        or _SPOKEN_NEXT.match(text, j)
+                        or _SPOKEN_PREV.search(text, max(0, i - 12), i)
+                    )
+                ):
+                    extra.append((i, j, "person", ident))
+                i = text.find(low, j)
+    if not extra:
+        return found
+    spans = [(f[0], f[1]) for f in found]
+    extra = [x for x in extra if not any(a < x[1] and x[0] < b for a, b in spans)]
+    return _ids.resolve_overlaps(list(found) + extra) if extra else found
 
 
 #: A word spelled out letter by letter: "B-R-O-N-A-G-H", "M-C-C-L-O-S-K-E-Y".
