@@ -622,9 +622,6 @@ def test_places19_named_units(text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        # a unit named by its function with an article, as the older corpora annotate it
-        "The lad from the Economic Crime Unit said it was a burner.",
-        "I was on the Public Protection Unit for two years.",
         # generic departments and business teams, and a control room with no name
         "The email came from Professional Standards Department, not from us.",
         "I got a letter from Customer Services Team about the parking.",
@@ -922,3 +919,54 @@ def test_places19_employer_on_a_lower_case_street_where_someone_works(text, expe
 def test_places19_employer_on_a_street_without_work_keeps_the_street():
     out = redact("We had a drink in the Red Lion on the high street where the fight was.")[0]
     assert "on the high street where the fight was" in out, out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a policing unit said with an article by a capitalised name (brief of corpus U on);
+        # the sentences below stood in test_places19_unit_look_alikes_stay under the older
+        # policy of corpora G-R (a function-named unit with an article left unmarked)
+        (
+            "The lad from the Economic Crime Unit said it was a burner.",
+            "The lad from the [Station A] said it was a burner.",
+        ),
+        ("I was on the Public Protection Unit for two years.", "I was on the [Station A] for two years."),
+        # new sentences of round 20
+        (
+            "She rang the Missing Persons Bureau twice that week.",
+            "She rang the [Station A] twice that week.",
+        ),
+        (
+            "My brother's in the Tactical Support Group now, riot vans mostly.",
+            "My brother's in the [Station A] now, riot vans mostly.",
+        ),
+        (
+            "Then the Serious Fraud Team took it over.",
+            "Then the [Station A] took it over.",
+        ),
+        (
+            "I answer 101 calls in the Force Contact Centre most nights.",
+            "I answer 101 calls in the [Station A] most nights.",
+        ),
+    ],
+)
+def test_places20_named_units_with_article(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # generic departments, business teams and bodies stay with an article too
+        "I was sent to the Professional Standards Department for a chat.",
+        "The Senior Leadership Team met on Tuesday.",
+        "My wife's on the Customer Services Team at the bank.",
+        "I rang the Occupational Health Department about my back.",
+        "We had a card from the Police Federation Group, nothing else.",
+        "She's at the Arriva Group depot, on the buses.",
+    ],
+)
+def test_places20_unit_look_alikes_stay(text):
+    out = redact(text)[0]
+    assert "[Station" not in out, out

@@ -222,6 +222,15 @@ NAMED_UNIT = re.compile(
     rf"(?P<before>(?<![\w'’-])(?:at|from|with|to|on|in|for|into|joined)\s+|[,:(]\s*)"
     rf"(?P<name>(?:{_AW}\s+){{2,4}}(?:Unit|Bureau|Team|Squad|Hub|Command|Department|Desk|Control\s+Room))(?![\w'’-])"
 )
+#: A policing unit said with an article by a capitalised name of two or more words before
+#: its head ("the Cyber Crime Unit", "the Force Contact Centre", "the Force Support Group"):
+#: a named unit, a station, as the brief of corpus U on marks it (its example "Digital
+#: Forensics Unit"); generic departments (Professional Standards, HR, the Federation) stay.
+THE_NAMED_UNIT = re.compile(
+    rf"(?<![\w'’-])(?:[Tt]he|[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\s+"
+    rf"(?P<name>(?:{_AW}\s+){{2,4}}(?:Unit|Bureau|Team|Squad|Hub|Command|Department|Desk|Centre|Group|Branch))(?![\w'’-])"
+)
+_UNIT_HEADS = tuple(f" {w}" for w in "Unit Bureau Team Squad Hub Command Department Desk Centre Group Branch".split())
 NAMED_CONTROL_ROOM = re.compile(rf"(?<![\w'’-])(?P<name>(?:{_AW}\s+){{1,3}}Control\s+Room)(?![\w'’-])")
 #: Words that make a unit's capitalised name a policing unit's (not "Customer Services Team").
 _POLICE_FUNCTION = frozenset(
@@ -542,7 +551,7 @@ def find(text: str, add, folded) -> None:
             add((m.start("place"), m.end("place"), "station", m.group("place").lower()))
     if "U at " in text or "U in " in text or "U out of " in text:
         _acronym_units(text, add, common)
-    if any(w in text for w in (" Unit", " Bureau", " Team", " Squad", " Hub", " Command", " Department", " Desk")):
+    if any(w in text for w in _UNIT_HEADS):
         _named_units(text, add, common)
     if " Control Room" in text:
         for m in NAMED_CONTROL_ROOM.finditer(text):
@@ -643,6 +652,15 @@ def _named_units(text, add, common):
             continue  # "from Customer Services Team": no policing unit
         if _department(words) or any(w in _ids._force_stems() for w in words[:-1]):
             continue  # "Professional Standards Department"; a force's name is another rule's
+        if not all(w in _ids.UNIT_WORDS or _ids.is_ordinary(w) for w in words):
+            continue  # a place inside the name: the unit rules of _identifiers take it
+        add((m.start("name"), m.end("name"), "station", m.group("name").lower()))
+    for m in THE_NAMED_UNIT.finditer(text):
+        words = m.group("name").split()
+        if not any(_POSS.sub("", w) in _POLICE_FUNCTION for w in words[:-1]):
+            continue  # "the Customer Services Team", "the Senior Leadership Team"
+        if _department(words) or any(w in _ids._force_stems() for w in words[:-1]):
+            continue  # "the Professional Standards Department"; a force's name is another rule's
         if not all(w in _ids.UNIT_WORDS or _ids.is_ordinary(w) for w in words):
             continue  # a place inside the name: the unit rules of _identifiers take it
         add((m.start("name"), m.end("name"), "station", m.group("name").lower()))
@@ -1619,6 +1637,7 @@ def _corrections(text, found, common):
         if k == "station" and (
             _FIRE_STATION.search(span)
             or words[-1] in _ids._PN_WORK_TAIL
+            and not (words[-1] == "Group" and _ids._is_unit_words(span, common))
             or words[-1] in TRADE_WORDS
             or all(w in _chains() for w in words)
         ):
