@@ -970,3 +970,73 @@ def test_places20_named_units_with_article(text, expected):
 def test_places20_unit_look_alikes_stay(text):
     out = redact(text)[0]
     assert "[Station" not in out, out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a station after a policing role and "out of", and the answer to "where are you based?"
+        (
+            "Eight years of neighbourhoods out of Marsh Lane, then CID.",
+            "Eight years of neighbourhoods out of [Station A], then CID.",
+        ),
+        (
+            "I: And where are you based now? P: Stechford. It's quiet.",
+            "I: And where are you based now? P: [Station A]. It's quiet.",
+        ),
+        (
+            "I: Where were you stationed? P: Holmfirth, mostly.",
+            "I: Where were you stationed? P: [Station A], mostly.",
+        ),
+    ],
+)
+def test_places20_bare_stations(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I did neighbourhoods out of the goodness of my heart.",
+        "I: Where are you based? P: Nights, mostly.",
+        "I: Where were you posted? P: Sunday, I think.",
+        "I: Where are you based? P: Response. Then CID.",
+    ],
+)
+def test_places20_bare_station_look_alikes_stay(text):
+    assert redact(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a school named by a plural possessive, and "All Saints" / "All Souls" kept whole
+        (
+            "His sister's at a different school, Drapers' Hall Academy, so they never meet.",
+            "His sister's at a different school, [School A], so they never meet.",
+        ),
+        (
+            "She got into Haberdashers' Girls' School on a bursary.",
+            "She got into [School A] on a bursary.",
+        ),
+        (
+            "Our youngest goes to All Souls Catholic Primary, just round the corner.",
+            "Our youngest goes to [School A], just round the corner.",
+        ),
+    ],
+)
+def test_places20_possessive_schools(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The form said "Name, Address, Kids\' School, Car" at the top.',
+        "We went to the Smiths' Blue Peter party in May.",
+        "It was all saints and sinners in that job.",
+    ],
+)
+def test_places20_possessive_school_look_alikes_stay(text):
+    out = redact(text)[0]
+    assert "[School" not in out, out

@@ -166,6 +166,23 @@ QA_WHICH = re.compile(
     r"[^?.!\n]{0,40}\?\s+(?:Respondent|Interviewee|Participant|R|A)\s*:\s+"
     rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})(?=\s*[.,;!]|\s+[-–—])"
 )
+#: A station said in the answer to a question asking where an officer is based: "I: And
+#: where are you based? P: Aykley Heads." (the answer opens with the name and stops after it).
+QA_BASED = re.compile(
+    r"(?i:\bwhere\s+(?:are|were|is)\s+(?:you|he|she|they)\s+(?:based|stationed|posted|working\s+out\s+of))"
+    r"(?:\s+now|\s+then|\s+at\s+the\s+moment)?\s*\?\s+(?:Respondent|Interviewee|Participant|R|A|P\d{0,3})\s*:\s+"
+    rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})(?=\s*[.,;!]|\s+[-–—])"
+)
+#: A school named by a plural possessive ("Bishops' Blue Coat", "Merchant Taylors' Girls'
+#: School", "Haberdashers' Aske's"): after "school," / "school is", or ending in a school's tail.
+PLURAL_POSS_SCHOOL = re.compile(
+    rf"(?<![\w'’-])(?P<name>(?:{_AW}\s+){{0,2}}[{_UP}][{_LO}]+s['’](?:\s+(?:Girls['’]|Boys['’]|{_AW})){{1,3}})"
+)
+_NOT_SCHOOL_OWNERS = frozenset(
+    """Kids Children Parents Teachers Pupils Students Sisters Brothers Grandparents Friends
+    Others Years Weeks Months Days Ladies Mens Womens Officers Members Neighbours""".split()
+)
+_SCHOOL_SAID_BEFORE = re.compile(r"\b(?:school|college|academy)\s*(?:,|\s+(?:is|was|called))\s+$")
 #: A place said as a sentence of its own after the noun of its kind: "officers from my
 #: station. Hammersmith.", "Going to uni. Keele, hopefully." (the name stops there).
 KIND_THEN_NAME = re.compile(
@@ -591,6 +608,23 @@ def find(text: str, add, folded) -> None:
                 continue
             kind = "station" if _POLICE_TEXT.search(text) else "workplace"
             add((*span, kind, " ".join(words).lower()))
+    if "where " in hay and "?" in text and ("based" in hay or "stationed" in hay or "posted" in hay):
+        for m in QA_BASED.finditer(text):
+            words = m.group("name").split()
+            if _bad_town(words, common) or all(_ids.is_ordinary(w) for w in words):
+                continue  # "Where are you based? P: Nights, mostly."
+            if _ids._is_unit_words(" ".join(words), common):
+                continue
+            add((m.start("name"), m.end("name"), "station", m.group("name").lower()))
+    if "s' " in text or "s’ " in text:
+        for m in PLURAL_POSS_SCHOOL.finditer(text):
+            words = m.group("name").split()
+            tail = words[-1] in _SCHOOL_TAIL or words[-1] in _PUPILS_TAIL
+            if not (tail or _SCHOOL_SAID_BEFORE.search(text, max(0, m.start() - 20), m.start())):
+                continue  # "the Smiths' Blue Peter badge": no school said
+            if _bad_town(words, common) or any(w[:-1] in _NOT_SCHOOL_OWNERS for w in words if w[-1] in "'’"):
+                continue  # "Kids' School" (a form's heading), "the Girls' School": nobody's name
+            add((m.start("name"), m.end("name"), "school", m.group("name").lower()))
     if "which " in hay and "?" in text:
         for m in QA_WHICH.finditer(text):
             words = m.group("name").split()
@@ -1510,6 +1544,9 @@ def _corrections(text, found, common):
         if k == "station" and len(words) == 2 and words[1] in ("station", "nick") and _ids.is_ordinary(words[0]):
             if _SENTENCE_START_BEFORE.search(text, max(0, s - 4), s):
                 continue  # "Whole station.", "Proper nick.": an adjective opening a sentence
+        if k == "school" and span.startswith(("Saints ", "Souls ")) and text.endswith("All ", 0, s):
+            s, span, words = s - 4, text[s - 4 : e], ["All", *words]  # "All Saints Catholic Primary"
+            ident = span.lower()
         if k == "school" and _FACILITY_AFTER.match(text, e):
             continue  # "you go to Brook Lane gym": a gym, no school
         if k == "place" and " " not in span and _VERB_AUX_BEFORE.search(text, max(0, s - 12), s):

@@ -1034,7 +1034,7 @@ STATION_AT = re.compile(
     r"|(?:control\s+room|custody|front\s+counter|front\s+desk|station|nick|response\s+team|"
     r"team|shift|office|cells|CID|division|district|sector|section)\s+(?:at|in|out\s+of)"
     r"|(?:work(?:s|ed|ing)?|run(?:s|ning)?|ran|patrol(?:s|led|ling)?|cover(?:s|ed|ing)?|driv(?:e|es|ing)|"
-    r"drove|response|nights|days|lates|earlies|shifts?|line|trains?|beat|roads|traffic)"
+    r"drove|response|nights|days|lates|earlies|shifts?|line|trains?|beat|roads|traffic|neighbourhoods?|CID|custody|uniform)"
     r"\s+(?:(?:the|a|my|our)\s+)?(?:[a-z]+\s+){0,2}out\s+of)"
     rf"\s+(?:the\s+)?(?P<place>{_CAPS}(?:\s+(?:and|&)\s+{_CAP}(?:\s+{_CAP})?)?)"
 )
@@ -1697,6 +1697,8 @@ _ANCHORS = {
         "beat",
         "roads",
         "traffic",
+        "neighbourhood",
+        "uniform",
         "work",
         "based",
         "posted",
