@@ -1040,3 +1040,52 @@ def test_places20_possessive_schools(text, expected):
 def test_places20_possessive_school_look_alikes_stay(text):
     out = redact(text)[0]
     assert "[School" not in out, out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a large employer after a verb of being or working, with its town
+        (
+            "My brother-in-law's at Network Rail in Derby, on the signals.",
+            "My brother-in-law's at [Workplace A], on the signals.",
+        ),
+        ("She was with Openreach for ten years.", "She was with [Workplace A] for ten years."),
+        # a chain said straight after "works", with its branch
+        (
+            "My lad works Asda Living Gateshead on Saturdays.",
+            "My lad works [Workplace A] on Saturdays.",
+        ),
+    ],
+)
+def test_places20_employers(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the employer said as a service or a customer's shop, not as where someone works
+        "The parcel came by Royal Mail in the end.",
+        "I don't shop at Morrisons anymore, I can't face it.",
+        "It works Monday to Friday, the helpline.",
+    ],
+)
+def test_places20_employer_look_alikes_stay(text):
+    out = redact(text)[0]
+    assert "[Workplace" not in out, out
+
+
+def test_places20_chain_again_as_a_shop_stays():
+    out = redact("She works at Lidl in Bootle. I never shop at Lidl now.")[0]
+    assert out == "She works at [Workplace A]. I never shop at Lidl now.", out
+
+
+def test_places20_employer_again_as_its_website_stays():
+    out = redact("He volunteers for Shelter in Ely, and they found him on the Shelter website.")[0]
+    assert out == "He volunteers for [Workplace A], and they found him on the Shelter website.", out
+
+
+def test_places20_event_named_by_a_district_is_no_address():
+    text = "All the photos were from the Brixton Splash Festival, us in yellow jackets."
+    assert redact(text)[0] == text

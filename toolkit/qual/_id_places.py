@@ -183,6 +183,34 @@ _NOT_SCHOOL_OWNERS = frozenset(
     Others Years Weeks Months Days Ladies Mens Womens Officers Members Neighbours""".split()
 )
 _SCHOOL_SAID_BEFORE = re.compile(r"\b(?:school|college|academy)\s*(?:,|\s+(?:is|was|called))\s+$")
+#: Large employers that are no shop chain, said as where someone is: "he's at JCB in
+#: Rocester", "used to be at Royal Mail in Peckham" (after a verb of being or working).
+EMPLOYERS = (
+    "Royal Mail",
+    "Network Rail",
+    "British Gas",
+    "British Airways",
+    "Jaguar Land Rover",
+    "Rolls-Royce",
+    "Openreach",
+    "JCB",
+    "Nissan",
+    "Airbus",
+    "Arriva",
+    "Stagecoach",
+)
+EMPLOYER_AT = re.compile(
+    r"(?:['’]s|\bis|\bwas|\bbe|\bbeen|\bworks?|\bworked|\bworking|\bjob)\s+(?:at|with|for)\s+"
+    rf"(?P<name>(?:{'|'.join(EMPLOYERS)})(?:\s+{_AW})?)(?![\w'’&-])"
+    rf"(?:\s+(?:in|on|at)\s+(?P<town>{_TOWN}))?"
+)
+_WORKS_CHAINS = _ids.CHAINS - {"Heron", "Subway", "Iceland", "Nationwide", "Amazon"}
+#: A chain said straight after "works" with its branch: "she works Tesco Extra Upper Boat".
+WORKS_CHAIN = re.compile(
+    r"\b(?:works|worked|working)\s+"
+    rf"(?P<name>(?:{'|'.join(re.escape(c) for c in sorted(_WORKS_CHAINS, key=len, reverse=True))})"
+    rf"(?:\s+{_AW}){{0,3}})(?![\w'’&-])"
+)
 #: A place said as a sentence of its own after the noun of its kind: "officers from my
 #: station. Hammersmith.", "Going to uni. Keele, hopefully." (the name stops there).
 KIND_THEN_NAME = re.compile(
@@ -625,6 +653,21 @@ def find(text: str, add, folded) -> None:
             if _bad_town(words, common) or any(w[:-1] in _NOT_SCHOOL_OWNERS for w in words if w[-1] in "'’"):
                 continue  # "Kids' School" (a form's heading), "the Girls' School": nobody's name
             add((m.start("name"), m.end("name"), "school", m.group("name").lower()))
+    if any(e in text for e in EMPLOYERS):
+        for m in EMPLOYER_AT.finditer(text):
+            end = m.end("name")
+            if m.group("town"):
+                t_span = _drop_trailing(text, m.start("town"), m.end("town"))
+                if t_span and not _bad_town(text[t_span[0] : t_span[1]].split(), common):
+                    end = t_span[1]
+            add((m.start("name"), end, "workplace", m.group("name").lower()))
+    if "works " in text or "worked " in text or "working " in text:
+        for m in WORKS_CHAIN.finditer(text):
+            words = m.group("name").split()
+            while len(words) > 1 and (_ids._calendar(words[-1]) or words[-1] in ("I", "And", "But")):
+                words.pop()  # "works Tesco Mondays": the chain alone
+            end = m.start("name") + len(" ".join(words))
+            add((m.start("name"), end, "workplace", text[m.start("name") : end].lower()))
     if "which " in hay and "?" in text:
         for m in QA_WHICH.finditer(text):
             words = m.group("name").split()
@@ -1382,6 +1425,14 @@ def _landmark_towns(text, found):
     return out
 
 
+#: A chain said again as where someone shops or goes ("I don't shop at Tesco anymore"), or
+#: as its website ("on the Samaritans website"): the brand, not the workplace again.
+_CUSTOMER_BEFORE = re.compile(
+    r"(?i:\b(?:shop(?:s|ped|ping)?|buy|bought|go|goes|went|going)\s+(?:\w+\s+)?(?:at|in|to|into)\s+(?:the\s+)?)$"
+)
+_ONLINE_AFTER = re.compile(r"\s+(?:website|web\s+site|site|page|app|account|newsletter|magazine|logo)\b")
+
+
 def _brand_again(text, found):
     """A chain or employer named once with its branch ("B&Q at Trostre", "Asda in
     Winsford") and again alone as a place ("see you in B&Q", "on the Asda bakery")."""
@@ -1403,6 +1454,8 @@ def _brand_again(text, found):
                 and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’&-"))
                 and (j == len(text) or not (text[j].isalnum() or text[j] in "&-"))
                 and _PREP_BEFORE.search(text, max(0, i - 14), i)
+                and not _CUSTOMER_BEFORE.search(text, max(0, i - 24), i)
+                and not _ONLINE_AFTER.match(text, j)
             ):
                 new.append((i, j, "workplace", ident))
             i = text.find(name, j)
@@ -1594,7 +1647,7 @@ def _corrections(text, found, common):
         if k in ("place", "workplace") and words and words[-1] in _DEPT_TAIL:
             if all(w in _DEPT_TAIL or w in _ids.UNIT_WORDS or w.casefold() in common for w in words):
                 continue  # "the People Directorate": a department
-        if k == "place" and len(words) > 1 and words[-1] in _EVENT_TAIL:
+        if k in ("place", "address") and len(words) > 1 and words[-1] in _EVENT_TAIL:
             continue  # "the Highland Games": an event
         if k == "place":
             nxt = _NEXT_CAP.match(text[e : e + 30])
