@@ -1089,3 +1089,37 @@ def test_places20_employer_again_as_its_website_stays():
 def test_places20_event_named_by_a_district_is_no_address():
     text = "All the photos were from the Brixton Splash Festival, us in yellow jackets."
     assert redact(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a street said as a scene, not where anyone lives
+        "We arrested him on Kirkgate Road by the bookies, nothing special.",
+        "The whole of Anlaby Road was gridlocked after the match.",
+        "It was a stop on the Stratford Road that went viral.",
+        "Someone posted it. Mill Lane. That was where it happened, miles from mine.",
+        # venues visited, and where someone is from
+        "They said they'd see me at the Etihad on Saturday.",
+        "We were in the Golden Fleece pub after the game.",
+        "It was my son's party at Jungle Mania, and someone took photos.",
+        "I'm not from here, I'm from Sligo originally, so nobody knows me.",
+    ],
+)
+def test_places20_scenes_and_venues_stay(text):
+    assert redact(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the look-alikes: a street said as home, a town said as home
+        ("We live on Kirkgate Road, and they filmed me there.", "We live on [Address A], and they filmed me there."),
+        (
+            "We're from Sligo originally, and we live in Garforth now.",
+            "We're from [Address A] originally, and we live in [Address B] now.",
+        ),
+    ],
+)
+def test_places20_homes_still_marked(text, expected):
+    assert redact(text)[0] == expected

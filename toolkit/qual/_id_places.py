@@ -1647,6 +1647,23 @@ def _corrections(text, found, common):
         if k in ("place", "workplace") and words and words[-1] in _DEPT_TAIL:
             if all(w in _DEPT_TAIL or w in _ids.UNIT_WORDS or w.casefold() in common for w in words):
                 continue  # "the People Directorate": a department
+        if k == "address" and not any(c.isdigit() or c == "," for c in span) and _STREET_END.search(" " + span):
+            if _incident_street(text, s, e):
+                continue  # "Arrested him on Shields Road": a scene, nobody's address
+        if k == "place" and (
+            span in GROUNDS
+            or _VENUE_AFTER.match(text, e)
+            and not _at_work(text, s)
+            or _VISIT_BEFORE.search(text, max(0, s - 30), s)
+        ):
+            continue  # "in the Counting House pub", "at the King Power": a venue visited
+        if (
+            k == "address"
+            and _FROM_ORIGINALLY.match(text, e)
+            and _FROM_BEFORE.search(text, max(0, s - 14), s)
+            and _NOT_FROM_HERE.search(text, max(0, s - 60), s)
+        ):
+            continue  # "I'm from Derry originally": where someone is from, not where they live
         if k in ("place", "address") and len(words) > 1 and words[-1] in _EVENT_TAIL:
             continue  # "the Highland Games": an event
         if k == "place":
@@ -1748,6 +1765,47 @@ _DEPT_WORDS = frozenset(
 
 
 _LIVES_WORD = re.compile(r"(?i:\b(?:live[sd]?|living|moved|home|house|grew\s+up|born)\b)")
+
+
+#: A street said as where something happened, not where anyone lives: "Arrested him on
+#: Shields Road", "From a stop on the Soho Road", "the whole of Elland Road was rammed",
+#: "Easter Road. That was where it happened", "Soho Road's not where I live".
+_INCIDENT_BEFORE = re.compile(
+    r"(?i:\b(?:arrest(?:ed|ing)?\s+(?:him|her|them|a\s+\w+)|stopped\s+(?:him|her|them)|a\s+(?:stop|fight|crash|chase)|"
+    r"filmed\s+(?:me|us|him|her|them)|attacked|assaulted|the\s+whole\s+of)"
+    r"\s+(?:\w+\s+){0,2}?(?:on|in|along|down|up|at|near)?\s*(?:the\s+)?)$"
+)
+_INCIDENT_AFTER = re.compile(
+    r"(?:['’]s)?\.?\s+(?:(?:That|This|It)(?:['’]s|\s+was|\s+is)\s+where\s+(?:it|this|that|the\s+\w+)\s+(?:happened|kicked\s+off)"
+    r"|(?:was|were)\s+(?:rammed|packed|heaving|mobbed|chaos|gridlocked))"
+    r"|['’]s\s+not\s+where\s+(?:I|we|he|she|they)\s+live"
+)
+
+
+#: Venues merely visited, said as such: "in the Counting House pub", "we'll find you at the
+#: King Power" (a football ground), "a birthday party at Wacky Warehouse".
+_VENUE_AFTER = re.compile(r"\s+(?:pub|bar|inn|nightclub|club|stadium|ground|restaurant|soft\s+play)\b")
+_VISIT_BEFORE = re.compile(
+    r"(?i:\b(?:party|do|meal|night\s+out|drinks?|pint|match|game|gig|concert|wedding|christening)\s+(?:at|in)\s+(?:the\s+)?)$"
+)
+GROUNDS = frozenset(
+    """King Power|Etihad|Emirates|Anfield|Old Trafford|Goodison|Goodison Park|Villa Park|Stamford Bridge|
+    Molineux|Ibrox|Hampden|Celtic Park|Tynecastle|Pittodrie|St James' Park|St James’ Park|Stadium of Light|
+    Pride Park|Turf Moor|Ewood Park|Craven Cottage|Selhurst Park|The Hawthorns|Hawthorns|Riverside|
+    Twickenham|Welford Road|Kingsholm|Ashton Gate|Home Park|Vicarage Road""".replace("\n    ", "").split("|")
+)
+_NOT_FROM_HERE = re.compile(r"(?i:\bnot\s+from\s+(?:here|round\s+here|these\s+parts|this\s+area)\b)")
+_FROM_ORIGINALLY = re.compile(r"\s+originally\b")
+_FROM_BEFORE = re.compile(
+    r"(?i:\b(?:I['’]m|I\s+am|[Ww]e['’]re|[Hh]e['’]s|[Ss]he['’]s|[Tt]hey['’]re|come|comes|came)\s+from\s+)$"
+)
+
+
+def _incident_street(text, s, e):
+    """True when the street at ``text[s:e]`` is said as a scene, with no home said."""
+    if _home_said_before(text, s) and not _INCIDENT_AFTER.match(text, e):
+        return False
+    return bool(_INCIDENT_BEFORE.search(text, max(0, s - 40), s) or _INCIDENT_AFTER.match(text, e))
 
 
 def _home_said_before(text, pos):
