@@ -1123,3 +1123,21 @@ def test_places20_scenes_and_venues_stay(text):
 )
 def test_places20_homes_still_marked(text, expected):
     assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a county after a settlement said without its name: no force
+        ('I\'ll only say "a hamlet in Devon", nothing more.', 'I\'ll only say "a hamlet in Devon", nothing more.'),
+        ("We live in a small town in Essex, it's quiet.", "We live in a small town in [Address A], it's quiet."),
+        # the look-alike: the force itself
+        ("I was in a village in Devon and Cornwall Police's area.", None),
+    ],
+)
+def test_places20_county_after_a_settlement(text, expected):
+    out = redact(text)[0]
+    if expected is None:
+        assert "[Force A]" in out, out
+    else:
+        assert out == expected

@@ -1583,6 +1583,10 @@ def _corrections(text, found, common):
                 continue  # "So Pinderfields was where you were treated?": the same site again
             if _SPEAKER_LABEL_TAIL.match(text, e) and _SPEAKER_LABEL_HEAD.search(text, max(0, s - 40), s):
                 continue  # "P12 (PCSO, Kent):": the label's description of the speaker
+        if k == "force" and " " not in text[s:e] and _SETTLEMENT_IN_BEFORE.search(text, max(0, s - 30), s):
+            if not _home_said_before(text, s):
+                continue  # "I'll say it's a village in Kent": a county, no force and no address
+            k, ident = "address", text[s:e].lower()  # "we live in a little town in Surrey"
         if k == "person" and _SAINT_BEFORE.search(text, max(0, s - 7), s) and text.startswith(("'s", "’s"), e):
             church = _CHURCH_TAIL.match(text, e + 2)
             if church and not _CHURCH_NOUN_AFTER.match(text, church.end()):
@@ -1798,6 +1802,12 @@ _NOT_FROM_HERE = re.compile(r"(?i:\bnot\s+from\s+(?:here|round\s+here|these\s+pa
 _FROM_ORIGINALLY = re.compile(r"\s+originally\b")
 _FROM_BEFORE = re.compile(
     r"(?i:\b(?:I['’]m|I\s+am|[Ww]e['’]re|[Hh]e['’]s|[Ss]he['’]s|[Tt]hey['’]re|come|comes|came)\s+from\s+)$"
+)
+
+
+#: A county after a settlement said without its name: "a village in Kent", "a town in Surrey".
+_SETTLEMENT_IN_BEFORE = re.compile(
+    r"(?i:\b(?:a|an|one|some|this|little|small|tiny|wee)\s+(?:\w+\s+)?(?:village|town|hamlet|city|place|estate)\s+(?:in|near)\s+)$"
 )
 
 
