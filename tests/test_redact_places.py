@@ -1141,3 +1141,31 @@ def test_places20_county_after_a_settlement(text, expected):
         assert "[Force A]" in out, out
     else:
         assert out == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "I: Whereabouts do you live? P: Shipley. Near the canal.",
+            "I: Whereabouts do you live? P: [Address A]. Near the canal.",
+        ),
+        (
+            "Our place is a bungalow called The Old Bakehouse, on the hill.",
+            "Our place is a bungalow called [Address A], on the hill.",
+        ),
+    ],
+)
+def test_places20_homes_in_answers_and_house_names(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I: Where do you live? P: Sorry, I'd rather not.",
+        "I: Whereabouts do you live now? P: Honestly, somewhere quiet.",
+    ],
+)
+def test_places20_home_answer_look_alikes_stay(text):
+    assert redact(text)[0] == text

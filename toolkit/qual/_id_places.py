@@ -211,6 +211,13 @@ WORKS_CHAIN = re.compile(
     rf"(?P<name>(?:{'|'.join(re.escape(c) for c in sorted(_WORKS_CHAINS, key=len, reverse=True))})"
     rf"(?:\s+{_AW}){{0,3}})(?![\w'’&-])"
 )
+#: A home said in the answer to a question asking where someone lives: "I: Whereabouts do you
+#: live? P: Walthamstow."
+QA_LIVES = re.compile(
+    r"(?i:\bwhere(?:abouts)?\s+(?:do|did)\s+(?:you|you\s+all|they|he|she)\s+live)(?:\s+now|\s+then)?\s*\?\s+"
+    r"(?:Respondent|Interviewee|Participant|R|A|P\d{0,3})\s*:\s+"
+    rf"(?P<name>{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,2}})(?=\s*[.,;!]|\s+[-–—])"
+)
 #: A place said as a sentence of its own after the noun of its kind: "officers from my
 #: station. Hammersmith.", "Going to uni. Keele, hopefully." (the name stops there).
 KIND_THEN_NAME = re.compile(
@@ -668,6 +675,12 @@ def find(text: str, add, folded) -> None:
                 words.pop()  # "works Tesco Mondays": the chain alone
             end = m.start("name") + len(" ".join(words))
             add((m.start("name"), end, "workplace", text[m.start("name") : end].lower()))
+    if "where" in hay and " live" in hay and "?" in text:
+        for m in QA_LIVES.finditer(text):
+            words = m.group("name").split()
+            if _bad_town(words, common) or all(_ids.is_ordinary(w) for w in words):
+                continue  # "Where do you live? P: Nowhere near. Sorry."
+            add((m.start("name"), m.end("name"), "address", m.group("name").lower()))
     if "which " in hay and "?" in text:
         for m in QA_WHICH.finditer(text):
             words = m.group("name").split()
@@ -1376,8 +1389,8 @@ def _address_lines(text, found, common):
     called = _HOUSE_CALLED.finditer(text) if " called" in text or " named" in text else ()
     for a in called:
         m = _PART_RE.match(text, a.end())
-        if m and m.group().split()[0].casefold() not in common:
-            new.append((m.start(), m.end(), "address", m.group().lower()))
+        if m and (m.group().split()[0].casefold() not in common or m.group().startswith("The ")):
+            new.append((m.start(), m.end(), "address", m.group().lower()))  # "a house called The Old Forge"
     lives = _ids._anchored_finditer(_LIVES_AT, text, text, ("liv", "mov")) if "liv" in text or "mov" in text else ()
     for a in lives:
         m = _LINE.match(text, a.end())
