@@ -1169,3 +1169,20 @@ def test_places20_homes_in_answers_and_house_names(text, expected):
 )
 def test_places20_home_answer_look_alikes_stay(text):
     assert redact(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            'They wrote "the bloke at number 12 on Upper Mill Lane is a copper" under it.',
+            'They wrote "the bloke at number [Address A] is a copper" under it.',
+        ),
+        (
+            "It was number 3 on the list, and number 9 on Friday.",
+            "It was number 3 on the list, and number 9 on Friday.",
+        ),
+    ],
+)
+def test_places20_number_on_street(text, expected):
+    assert redact(text)[0] == expected

@@ -218,6 +218,10 @@ QA_LIVES = re.compile(
     r"(?:Respondent|Interviewee|Participant|R|A|P\d{0,3})\s*:\s+"
     rf"(?P<name>{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,2}})(?=\s*[.,;!]|\s+[-–—])"
 )
+#: A house said by its number and street: "the woman at number 6 on Old Church Road".
+NUMBER_ON_STREET = re.compile(
+    rf"\b[Nn]umber\s+(?P<num>\d{{1,4}}[A-Za-z]?)\s+(?:on|in)\s+(?:the\s+)?(?:{_AW}\s+){{1,3}}{_ids._STREET}(?![\w'’-])"
+)
 #: A place said as a sentence of its own after the noun of its kind: "officers from my
 #: station. Hammersmith.", "Going to uni. Keele, hopefully." (the name stops there).
 KIND_THEN_NAME = re.compile(
@@ -681,6 +685,9 @@ def find(text: str, add, folded) -> None:
             if _bad_town(words, common) or all(_ids.is_ordinary(w) for w in words):
                 continue  # "Where do you live? P: Nowhere near. Sorry."
             add((m.start("name"), m.end("name"), "address", m.group("name").lower()))
+    if "umber " in text:
+        for m in NUMBER_ON_STREET.finditer(text):
+            add((m.start("num"), m.end(), "address", text[m.start("num") : m.end()].lower()))
     if "which " in hay and "?" in text:
         for m in QA_WHICH.finditer(text):
             words = m.group("name").split()
