@@ -1186,3 +1186,19 @@ def test_places20_home_answer_look_alikes_stay(text):
 )
 def test_places20_number_on_street(text, expected):
     assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My old Astra turned up a week later, burnt out in Skelmersdale.",
+        "The van was dumped near Ormskirk, no plates on it.",
+    ],
+)
+def test_places20_town_of_a_scene_stays(text):
+    assert redact(text)[0] == text
+
+
+def test_places20_town_of_a_home_found_still_marked():
+    out = redact("We had to move, and we found somewhere near Ormskirk in the end.")[0]
+    assert "Ormskirk" not in out, out

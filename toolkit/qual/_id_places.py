@@ -1671,6 +1671,8 @@ def _corrections(text, found, common):
         if k in ("place", "workplace") and words and words[-1] in _DEPT_TAIL:
             if all(w in _DEPT_TAIL or w in _ids.UNIT_WORDS or w.casefold() in common for w in words):
                 continue  # "the People Directorate": a department
+        if k == "place" and _SCENE_IN_BEFORE.search(text, max(0, s - 40), s) and not _home_said_before(text, s):
+            continue  # "found burnt out in Seacroft", "a copwatch page in Middlesbrough": a scene
         if k == "address" and not any(c.isdigit() or c == "," for c in span) and _STREET_END.search(" " + span):
             if _incident_street(text, s, e):
                 continue  # "Arrested him on Shields Road": a scene, nobody's address
@@ -1828,6 +1830,14 @@ _FROM_BEFORE = re.compile(
 #: A county after a settlement said without its name: "a village in Kent", "a town in Surrey".
 _SETTLEMENT_IN_BEFORE = re.compile(
     r"(?i:\b(?:a|an|one|some|this|little|small|tiny|wee)\s+(?:\w+\s+)?(?:village|town|hamlet|city|place|estate)\s+(?:in|near)\s+)$"
+)
+
+
+#: A town said as where something happened: "found burnt out in Seacroft", "dumped near
+#: Rainford" (not "we found somewhere near Rhyl", a new home).
+_SCENE_IN_BEFORE = re.compile(
+    r"(?i:\b(?:dumped|abandoned|burnt\s+out|burned\s+out|torched|crashed|happened|spotted)"
+    r"\b[^.!?,;]{0,25}?\s(?:in|near)\s+)$"
 )
 
 
