@@ -1202,3 +1202,9 @@ def test_places20_town_of_a_scene_stays(text):
 def test_places20_town_of_a_home_found_still_marked():
     out = redact("We had to move, and we found somewhere near Ormskirk in the end.")[0]
     assert "Ormskirk" not in out, out
+
+
+def test_places20_met_police_as_said_is_one_force():
+    out = redact("Yeah, the Met, sorry, Met Police, Hackney mostly.")[0]
+    assert "Met" not in out and "Police" not in out, out
+    assert redact("A Met Office warning was out.")[0] == "A Met Office warning was out."

@@ -470,7 +470,10 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None, officers=
         ):
             continue  # the Met Office, the Met Gala
         key = re.sub(r"\s+", " ", m.group().lower())
-        add((m.start(), m.end(), "force", lookup.get(key, key)))
+        end = m.end()
+        if key.endswith("met") and text.startswith(" Police", end) and not text[end + 7 : end + 8].isalpha():
+            end += 7  # "sorry, Met Police": the name as said, "Police" inside
+        add((m.start(), end, "force", lookup.get(key, key)))
     if names_pattern is not None:
         for m in names_pattern.finditer(text):
             key = re.sub(r"\s+", " ", m.group().lower())
