@@ -169,12 +169,12 @@ def test_series_index_used_as_document():
         "It was like on The Bill, really.",
         "Sergeant Pepper, that's what they called the custody sergeant.",
         "I went back to the station and the nick was empty.",
-        "The Cyber Crime Unit and the Professional Standards Department were told.",
+        "The Professional Standards Department were told, and HR.",
         "He works in IT and she works for the NHS.",
         "He went to Sunday school at a Catholic school.",
         "We walked in the Lake District; the Senior Leadership Team met in March.",
         "The College of Policing guidance is on www.college.police.uk now.",
-        "His Instagram was private and the Roads Policing Unit had no record.",
+        "His Instagram was private and the control room had no record.",
         "My husband works in Professional Standards, on nights in January.",
         "The Old Bill came round; it cost 1.5/2 and/or e.g. 3/4 of it.",
         "The last name is fine, and we were in Court.",
@@ -182,13 +182,43 @@ def test_series_index_used_as_document():
         "She transferred to Operation Hydrant and was a bit at sea with it.",
         "We flew to Spain at Christmas, posted it on Facebook, walked in the Peak District.",
         "It went to Stoke Crown Court in Year 10 of the case, under Section 18.",
-        "I work in the Criminal Justice Unit; we've got Oscar Kilo and the Spar.",
-        "A Black Qashqai outside; I'm an analyst for the Force Intelligence Bureau.",
+        "I work in Occupational Health; we've got Oscar Kilo and the Spar.",
+        "A Black Qashqai outside; I'm a rep for the Federation.",
     ],
 )
 def test_ordinary_words_stay(text):
     red, log = redact(text)
     assert red == text, log
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Cyber Crime Unit and the Professional Standards Department were told.",
+            "The [Station A] and the Professional Standards Department were told.",
+        ),
+        (
+            "His Instagram was private and the Roads Policing Unit had no record.",
+            "His Instagram was private and the [Station A] had no record.",
+        ),
+        (
+            "I work in the Criminal Justice Unit; we've got Oscar Kilo and the Spar.",
+            "I work in the [Station A]; we've got Oscar Kilo and the Spar.",
+        ),
+        (
+            "A Black Qashqai outside; I'm an analyst for the Force Intelligence Bureau.",
+            "A Black Qashqai outside; I'm an analyst for the [Station A].",
+        ),
+    ],
+)
+def test_named_units_with_article_marked(text, expected):
+    """These sentences stood in test_ordinary_words_stay under the older policy (corpora
+    G-R left a unit named by its function with an article unmarked); the brief of corpus
+    U on marks named units ("Digital Forensics Unit") as stations, the project's convention
+    now (round 20). Generic departments stay (see test_ordinary_words_stay)."""
+    red, log = redact(text)
+    assert red == expected, log
 
 
 @pytest.mark.parametrize(

@@ -166,6 +166,62 @@ QA_WHICH = re.compile(
     r"[^?.!\n]{0,40}\?\s+(?:Respondent|Interviewee|Participant|R|A)\s*:\s+"
     rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})(?=\s*[.,;!]|\s+[-–—])"
 )
+#: A station said in the answer to a question asking where an officer is based: "I: And
+#: where are you based? P: Aykley Heads." (the answer opens with the name and stops after it).
+QA_BASED = re.compile(
+    r"(?i:\bwhere\s+(?:are|were|is)\s+(?:you|he|she|they)\s+(?:based|stationed|posted|working\s+out\s+of))"
+    r"(?:\s+now|\s+then|\s+at\s+the\s+moment)?\s*\?\s+(?:Respondent|Interviewee|Participant|R|A|P\d{0,3})\s*:\s+"
+    rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})(?=\s*[.,;!]|\s+[-–—])"
+)
+#: A school named by a plural possessive ("Bishops' Blue Coat", "Merchant Taylors' Girls'
+#: School", "Haberdashers' Aske's"): after "school," / "school is", or ending in a school's tail.
+PLURAL_POSS_SCHOOL = re.compile(
+    rf"(?<![\w'’-])(?P<name>(?:{_AW}\s+){{0,2}}[{_UP}][{_LO}]+s['’](?:\s+(?:Girls['’]|Boys['’]|{_AW})){{1,3}})"
+)
+_NOT_SCHOOL_OWNERS = frozenset(
+    """Kids Children Parents Teachers Pupils Students Sisters Brothers Grandparents Friends
+    Others Years Weeks Months Days Ladies Mens Womens Officers Members Neighbours""".split()
+)
+_SCHOOL_SAID_BEFORE = re.compile(r"\b(?:school|college|academy)\s*(?:,|\s+(?:is|was|called))\s+$")
+#: Large employers that are no shop chain, said as where someone is: "he's at JCB in
+#: Rocester", "used to be at Royal Mail in Peckham" (after a verb of being or working).
+EMPLOYERS = (
+    "Royal Mail",
+    "Network Rail",
+    "British Gas",
+    "British Airways",
+    "Jaguar Land Rover",
+    "Rolls-Royce",
+    "Openreach",
+    "JCB",
+    "Nissan",
+    "Airbus",
+    "Arriva",
+    "Stagecoach",
+)
+EMPLOYER_AT = re.compile(
+    r"(?:['’]s|\bis|\bwas|\bbe|\bbeen|\bworks?|\bworked|\bworking|\bjob)\s+(?:at|with|for)\s+"
+    rf"(?P<name>(?:{'|'.join(EMPLOYERS)})(?:\s+{_AW})?)(?![\w'’&-])"
+    rf"(?:\s+(?:in|on|at)\s+(?P<town>{_TOWN}))?"
+)
+_WORKS_CHAINS = _ids.CHAINS - {"Heron", "Subway", "Iceland", "Nationwide", "Amazon"}
+#: A chain said straight after "works" with its branch: "she works Tesco Extra Upper Boat".
+WORKS_CHAIN = re.compile(
+    r"\b(?:works|worked|working)\s+"
+    rf"(?P<name>(?:{'|'.join(re.escape(c) for c in sorted(_WORKS_CHAINS, key=len, reverse=True))})"
+    rf"(?:\s+{_AW}){{0,3}})(?![\w'’&-])"
+)
+#: A home said in the answer to a question asking where someone lives: "I: Whereabouts do you
+#: live? P: Walthamstow."
+QA_LIVES = re.compile(
+    r"(?i:\bwhere(?:abouts)?\s+(?:do|did)\s+(?:you|you\s+all|they|he|she)\s+live)(?:\s+now|\s+then)?\s*\?\s+"
+    r"(?:Respondent|Interviewee|Participant|R|A|P\d{0,3})\s*:\s+"
+    rf"(?P<name>{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,2}})(?=\s*[.,;!]|\s+[-–—])"
+)
+#: A house said by its number and street: "the woman at number 6 on Old Church Road".
+NUMBER_ON_STREET = re.compile(
+    rf"\b[Nn]umber\s+(?P<num>\d{{1,4}}[A-Za-z]?)\s+(?:on|in)\s+(?:the\s+)?(?:{_AW}\s+){{1,3}}{_ids._STREET}(?![\w'’-])"
+)
 #: A place said as a sentence of its own after the noun of its kind: "officers from my
 #: station. Hammersmith.", "Going to uni. Keele, hopefully." (the name stops there).
 KIND_THEN_NAME = re.compile(
@@ -222,6 +278,15 @@ NAMED_UNIT = re.compile(
     rf"(?P<before>(?<![\w'’-])(?:at|from|with|to|on|in|for|into|joined)\s+|[,:(]\s*)"
     rf"(?P<name>(?:{_AW}\s+){{2,4}}(?:Unit|Bureau|Team|Squad|Hub|Command|Department|Desk|Control\s+Room))(?![\w'’-])"
 )
+#: A policing unit said with an article by a capitalised name of two or more words before
+#: its head ("the Cyber Crime Unit", "the Force Contact Centre", "the Force Support Group"):
+#: a named unit, a station, as the brief of corpus U on marks it (its example "Digital
+#: Forensics Unit"); generic departments (Professional Standards, HR, the Federation) stay.
+THE_NAMED_UNIT = re.compile(
+    rf"(?<![\w'’-])(?:[Tt]he|[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\s+"
+    rf"(?P<name>(?:{_AW}\s+){{2,4}}(?:Unit|Bureau|Team|Squad|Hub|Command|Department|Desk|Centre|Group|Branch))(?![\w'’-])"
+)
+_UNIT_HEADS = tuple(f" {w}" for w in "Unit Bureau Team Squad Hub Command Department Desk Centre Group Branch".split())
 NAMED_CONTROL_ROOM = re.compile(rf"(?<![\w'’-])(?P<name>(?:{_AW}\s+){{1,3}}Control\s+Room)(?![\w'’-])")
 #: Words that make a unit's capitalised name a policing unit's (not "Customer Services Team").
 _POLICE_FUNCTION = frozenset(
@@ -542,7 +607,7 @@ def find(text: str, add, folded) -> None:
             add((m.start("place"), m.end("place"), "station", m.group("place").lower()))
     if "U at " in text or "U in " in text or "U out of " in text:
         _acronym_units(text, add, common)
-    if any(w in text for w in (" Unit", " Bureau", " Team", " Squad", " Hub", " Command", " Department", " Desk")):
+    if any(w in text for w in _UNIT_HEADS):
         _named_units(text, add, common)
     if " Control Room" in text:
         for m in NAMED_CONTROL_ROOM.finditer(text):
@@ -582,6 +647,47 @@ def find(text: str, add, folded) -> None:
                 continue
             kind = "station" if _POLICE_TEXT.search(text) else "workplace"
             add((*span, kind, " ".join(words).lower()))
+    if "where " in hay and "?" in text and ("based" in hay or "stationed" in hay or "posted" in hay):
+        for m in QA_BASED.finditer(text):
+            words = m.group("name").split()
+            if _bad_town(words, common) or all(_ids.is_ordinary(w) for w in words):
+                continue  # "Where are you based? P: Nights, mostly."
+            if _ids._is_unit_words(" ".join(words), common):
+                continue
+            add((m.start("name"), m.end("name"), "station", m.group("name").lower()))
+    if "s' " in text or "s’ " in text:
+        for m in PLURAL_POSS_SCHOOL.finditer(text):
+            words = m.group("name").split()
+            tail = words[-1] in _SCHOOL_TAIL or words[-1] in _PUPILS_TAIL
+            if not (tail or _SCHOOL_SAID_BEFORE.search(text, max(0, m.start() - 20), m.start())):
+                continue  # "the Smiths' Blue Peter badge": no school said
+            if _bad_town(words, common) or any(w[:-1] in _NOT_SCHOOL_OWNERS for w in words if w[-1] in "'’"):
+                continue  # "Kids' School" (a form's heading), "the Girls' School": nobody's name
+            add((m.start("name"), m.end("name"), "school", m.group("name").lower()))
+    if any(e in text for e in EMPLOYERS):
+        for m in EMPLOYER_AT.finditer(text):
+            end = m.end("name")
+            if m.group("town"):
+                t_span = _drop_trailing(text, m.start("town"), m.end("town"))
+                if t_span and not _bad_town(text[t_span[0] : t_span[1]].split(), common):
+                    end = t_span[1]
+            add((m.start("name"), end, "workplace", m.group("name").lower()))
+    if "works " in text or "worked " in text or "working " in text:
+        for m in WORKS_CHAIN.finditer(text):
+            words = m.group("name").split()
+            while len(words) > 1 and (_ids._calendar(words[-1]) or words[-1] in ("I", "And", "But")):
+                words.pop()  # "works Tesco Mondays": the chain alone
+            end = m.start("name") + len(" ".join(words))
+            add((m.start("name"), end, "workplace", text[m.start("name") : end].lower()))
+    if "where" in hay and " live" in hay and "?" in text:
+        for m in QA_LIVES.finditer(text):
+            words = m.group("name").split()
+            if _bad_town(words, common) or all(_ids.is_ordinary(w) for w in words):
+                continue  # "Where do you live? P: Nowhere near. Sorry."
+            add((m.start("name"), m.end("name"), "address", m.group("name").lower()))
+    if "umber " in text:
+        for m in NUMBER_ON_STREET.finditer(text):
+            add((m.start("num"), m.end(), "address", text[m.start("num") : m.end()].lower()))
     if "which " in hay and "?" in text:
         for m in QA_WHICH.finditer(text):
             words = m.group("name").split()
@@ -643,6 +749,15 @@ def _named_units(text, add, common):
             continue  # "from Customer Services Team": no policing unit
         if _department(words) or any(w in _ids._force_stems() for w in words[:-1]):
             continue  # "Professional Standards Department"; a force's name is another rule's
+        if not all(w in _ids.UNIT_WORDS or _ids.is_ordinary(w) for w in words):
+            continue  # a place inside the name: the unit rules of _identifiers take it
+        add((m.start("name"), m.end("name"), "station", m.group("name").lower()))
+    for m in THE_NAMED_UNIT.finditer(text):
+        words = m.group("name").split()
+        if not any(_POSS.sub("", w) in _POLICE_FUNCTION for w in words[:-1]):
+            continue  # "the Customer Services Team", "the Senior Leadership Team"
+        if _department(words) or any(w in _ids._force_stems() for w in words[:-1]):
+            continue  # "the Professional Standards Department"; a force's name is another rule's
         if not all(w in _ids.UNIT_WORDS or _ids.is_ordinary(w) for w in words):
             continue  # a place inside the name: the unit rules of _identifiers take it
         add((m.start("name"), m.end("name"), "station", m.group("name").lower()))
@@ -1281,8 +1396,8 @@ def _address_lines(text, found, common):
     called = _HOUSE_CALLED.finditer(text) if " called" in text or " named" in text else ()
     for a in called:
         m = _PART_RE.match(text, a.end())
-        if m and m.group().split()[0].casefold() not in common:
-            new.append((m.start(), m.end(), "address", m.group().lower()))
+        if m and (m.group().split()[0].casefold() not in common or m.group().startswith("The ")):
+            new.append((m.start(), m.end(), "address", m.group().lower()))  # "a house called The Old Forge"
     lives = _ids._anchored_finditer(_LIVES_AT, text, text, ("liv", "mov")) if "liv" in text or "mov" in text else ()
     for a in lives:
         m = _LINE.match(text, a.end())
@@ -1330,6 +1445,14 @@ def _landmark_towns(text, found):
     return out
 
 
+#: A chain said again as where someone shops or goes ("I don't shop at Tesco anymore"), or
+#: as its website ("on the Samaritans website"): the brand, not the workplace again.
+_CUSTOMER_BEFORE = re.compile(
+    r"(?i:\b(?:shop(?:s|ped|ping)?|buy|bought|go|goes|went|going)\s+(?:\w+\s+)?(?:at|in|to|into)\s+(?:the\s+)?)$"
+)
+_ONLINE_AFTER = re.compile(r"\s+(?:website|web\s+site|site|page|app|account|newsletter|magazine|logo)\b")
+
+
 def _brand_again(text, found):
     """A chain or employer named once with its branch ("B&Q at Trostre", "Asda in
     Winsford") and again alone as a place ("see you in B&Q", "on the Asda bakery")."""
@@ -1351,6 +1474,8 @@ def _brand_again(text, found):
                 and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’&-"))
                 and (j == len(text) or not (text[j].isalnum() or text[j] in "&-"))
                 and _PREP_BEFORE.search(text, max(0, i - 14), i)
+                and not _CUSTOMER_BEFORE.search(text, max(0, i - 24), i)
+                and not _ONLINE_AFTER.match(text, j)
             ):
                 new.append((i, j, "workplace", ident))
             i = text.find(name, j)
@@ -1478,6 +1603,10 @@ def _corrections(text, found, common):
                 continue  # "So Pinderfields was where you were treated?": the same site again
             if _SPEAKER_LABEL_TAIL.match(text, e) and _SPEAKER_LABEL_HEAD.search(text, max(0, s - 40), s):
                 continue  # "P12 (PCSO, Kent):": the label's description of the speaker
+        if k == "force" and " " not in text[s:e] and _SETTLEMENT_IN_BEFORE.search(text, max(0, s - 30), s):
+            if not _home_said_before(text, s):
+                continue  # "I'll say it's a village in Kent": a county, no force and no address
+            k, ident = "address", text[s:e].lower()  # "we live in a little town in Surrey"
         if k == "person" and _SAINT_BEFORE.search(text, max(0, s - 7), s) and text.startswith(("'s", "’s"), e):
             church = _CHURCH_TAIL.match(text, e + 2)
             if church and not _CHURCH_NOUN_AFTER.match(text, church.end()):
@@ -1492,6 +1621,9 @@ def _corrections(text, found, common):
         if k == "station" and len(words) == 2 and words[1] in ("station", "nick") and _ids.is_ordinary(words[0]):
             if _SENTENCE_START_BEFORE.search(text, max(0, s - 4), s):
                 continue  # "Whole station.", "Proper nick.": an adjective opening a sentence
+        if k == "school" and span.startswith(("Saints ", "Souls ")) and text.endswith("All ", 0, s):
+            s, span, words = s - 4, text[s - 4 : e], ["All", *words]  # "All Saints Catholic Primary"
+            ident = span.lower()
         if k == "school" and _FACILITY_AFTER.match(text, e):
             continue  # "you go to Brook Lane gym": a gym, no school
         if k == "place" and " " not in span and _VERB_AUX_BEFORE.search(text, max(0, s - 12), s):
@@ -1539,7 +1671,26 @@ def _corrections(text, found, common):
         if k in ("place", "workplace") and words and words[-1] in _DEPT_TAIL:
             if all(w in _DEPT_TAIL or w in _ids.UNIT_WORDS or w.casefold() in common for w in words):
                 continue  # "the People Directorate": a department
-        if k == "place" and len(words) > 1 and words[-1] in _EVENT_TAIL:
+        if k == "place" and _SCENE_IN_BEFORE.search(text, max(0, s - 40), s) and not _home_said_before(text, s):
+            continue  # "found burnt out in Seacroft", "a copwatch page in Middlesbrough": a scene
+        if k == "address" and not any(c.isdigit() or c == "," for c in span) and _STREET_END.search(" " + span):
+            if _incident_street(text, s, e):
+                continue  # "Arrested him on Shields Road": a scene, nobody's address
+        if k == "place" and (
+            span in GROUNDS
+            or _VENUE_AFTER.match(text, e)
+            and not _at_work(text, s)
+            or _VISIT_BEFORE.search(text, max(0, s - 30), s)
+        ):
+            continue  # "in the Counting House pub", "at the King Power": a venue visited
+        if (
+            k == "address"
+            and _FROM_ORIGINALLY.match(text, e)
+            and _FROM_BEFORE.search(text, max(0, s - 14), s)
+            and _NOT_FROM_HERE.search(text, max(0, s - 60), s)
+        ):
+            continue  # "I'm from Derry originally": where someone is from, not where they live
+        if k in ("place", "address") and len(words) > 1 and words[-1] in _EVENT_TAIL:
             continue  # "the Highland Games": an event
         if k == "place":
             nxt = _NEXT_CAP.match(text[e : e + 30])
@@ -1619,6 +1770,7 @@ def _corrections(text, found, common):
         if k == "station" and (
             _FIRE_STATION.search(span)
             or words[-1] in _ids._PN_WORK_TAIL
+            and not (words[-1] == "Group" and _ids._is_unit_words(span, common))
             or words[-1] in TRADE_WORDS
             or all(w in _chains() for w in words)
         ):
@@ -1639,6 +1791,61 @@ _DEPT_WORDS = frozenset(
 
 
 _LIVES_WORD = re.compile(r"(?i:\b(?:live[sd]?|living|moved|home|house|grew\s+up|born)\b)")
+
+
+#: A street said as where something happened, not where anyone lives: "Arrested him on
+#: Shields Road", "From a stop on the Soho Road", "the whole of Elland Road was rammed",
+#: "Easter Road. That was where it happened", "Soho Road's not where I live".
+_INCIDENT_BEFORE = re.compile(
+    r"(?i:\b(?:arrest(?:ed|ing)?\s+(?:him|her|them|a\s+\w+)|stopped\s+(?:him|her|them)|a\s+(?:stop|fight|crash|chase)|"
+    r"filmed\s+(?:me|us|him|her|them)|attacked|assaulted|the\s+whole\s+of)"
+    r"\s+(?:\w+\s+){0,2}?(?:on|in|along|down|up|at|near)?\s*(?:the\s+)?)$"
+)
+_INCIDENT_AFTER = re.compile(
+    r"(?:['’]s)?\.?\s+(?:(?:That|This|It)(?:['’]s|\s+was|\s+is)\s+where\s+(?:it|this|that|the\s+\w+)\s+(?:happened|kicked\s+off)"
+    r"|(?:was|were)\s+(?:rammed|packed|heaving|mobbed|chaos|gridlocked))"
+    r"|['’]s\s+not\s+where\s+(?:I|we|he|she|they)\s+live"
+)
+
+
+#: Venues merely visited, said as such: "in the Counting House pub", "we'll find you at the
+#: King Power" (a football ground), "a birthday party at Wacky Warehouse".
+_VENUE_AFTER = re.compile(r"\s+(?:pub|bar|inn|nightclub|club|stadium|ground|restaurant|soft\s+play)\b")
+_VISIT_BEFORE = re.compile(
+    r"(?i:\b(?:party|do|meal|night\s+out|drinks?|pint|match|game|gig|concert|wedding|christening)\s+(?:at|in)\s+(?:the\s+)?)$"
+)
+GROUNDS = frozenset(
+    """King Power|Etihad|Emirates|Anfield|Old Trafford|Goodison|Goodison Park|Villa Park|Stamford Bridge|
+    Molineux|Ibrox|Hampden|Celtic Park|Tynecastle|Pittodrie|St James' Park|St James’ Park|Stadium of Light|
+    Pride Park|Turf Moor|Ewood Park|Craven Cottage|Selhurst Park|The Hawthorns|Hawthorns|Riverside|
+    Twickenham|Welford Road|Kingsholm|Ashton Gate|Home Park|Vicarage Road""".replace("\n    ", "").split("|")
+)
+_NOT_FROM_HERE = re.compile(r"(?i:\bnot\s+from\s+(?:here|round\s+here|these\s+parts|this\s+area)\b)")
+_FROM_ORIGINALLY = re.compile(r"\s+originally\b")
+_FROM_BEFORE = re.compile(
+    r"(?i:\b(?:I['’]m|I\s+am|[Ww]e['’]re|[Hh]e['’]s|[Ss]he['’]s|[Tt]hey['’]re|come|comes|came)\s+from\s+)$"
+)
+
+
+#: A county after a settlement said without its name: "a village in Kent", "a town in Surrey".
+_SETTLEMENT_IN_BEFORE = re.compile(
+    r"(?i:\b(?:a|an|one|some|this|little|small|tiny|wee)\s+(?:\w+\s+)?(?:village|town|hamlet|city|place|estate)\s+(?:in|near)\s+)$"
+)
+
+
+#: A town said as where something happened: "found burnt out in Seacroft", "dumped near
+#: Rainford" (not "we found somewhere near Rhyl", a new home).
+_SCENE_IN_BEFORE = re.compile(
+    r"(?i:\b(?:dumped|abandoned|burnt\s+out|burned\s+out|torched|crashed|happened|spotted)"
+    r"\b[^.!?,;]{0,25}?\s(?:in|near)\s+)$"
+)
+
+
+def _incident_street(text, s, e):
+    """True when the street at ``text[s:e]`` is said as a scene, with no home said."""
+    if _home_said_before(text, s) and not _INCIDENT_AFTER.match(text, e):
+        return False
+    return bool(_INCIDENT_BEFORE.search(text, max(0, s - 40), s) or _INCIDENT_AFTER.match(text, e))
 
 
 def _home_said_before(text, pos):

@@ -470,7 +470,10 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None, officers=
         ):
             continue  # the Met Office, the Met Gala
         key = re.sub(r"\s+", " ", m.group().lower())
-        add((m.start(), m.end(), "force", lookup.get(key, key)))
+        end = m.end()
+        if key.endswith("met") and text.startswith(" Police", end) and not text[end + 7 : end + 8].isalpha():
+            end += 7  # "sorry, Met Police": the name as said, "Police" inside
+        add((m.start(), end, "force", lookup.get(key, key)))
     if names_pattern is not None:
         for m in names_pattern.finditer(text):
             key = re.sub(r"\s+", " ", m.group().lower())
@@ -1034,7 +1037,7 @@ STATION_AT = re.compile(
     r"|(?:control\s+room|custody|front\s+counter|front\s+desk|station|nick|response\s+team|"
     r"team|shift|office|cells|CID|division|district|sector|section)\s+(?:at|in|out\s+of)"
     r"|(?:work(?:s|ed|ing)?|run(?:s|ning)?|ran|patrol(?:s|led|ling)?|cover(?:s|ed|ing)?|driv(?:e|es|ing)|"
-    r"drove|response|nights|days|lates|earlies|shifts?|line|trains?|beat|roads|traffic)"
+    r"drove|response|nights|days|lates|earlies|shifts?|line|trains?|beat|roads|traffic|neighbourhoods?|CID|custody|uniform)"
     r"\s+(?:(?:the|a|my|our)\s+)?(?:[a-z]+\s+){0,2}out\s+of)"
     rf"\s+(?:the\s+)?(?P<place>{_CAPS}(?:\s+(?:and|&)\s+{_CAP}(?:\s+{_CAP})?)?)"
 )
@@ -1307,6 +1310,8 @@ WORK_AT = re.compile(
     rf"(?P<name>{_ORG})"
     rf"(?:{_SITE}?,?\s+(?:in|on|at)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
 )
+#: "shop" said as a verb before "at": "I don't shop at Tesco", "we always shop at Lidl".
+_SHOP_VERB_BEFORE = re.compile(r"(?:(?:\b(?:I|we|you|they|never|always|usually|only|to)|n['’]t)\s+)$")
 _WORK_NOUNS = (
     r"(?:work|workplace|employer|firm|company|salon|shop|cafe|café|business|"
     r"practice|pub|restaurant|garage|office|bakery|surgery|factory|warehouse|depot|"
@@ -1697,6 +1702,8 @@ _ANCHORS = {
         "beat",
         "roads",
         "traffic",
+        "neighbourhood",
+        "uniform",
         "work",
         "based",
         "posted",
@@ -2049,6 +2056,8 @@ def find_context(text, add, names_lookup=None, folded=None):
     works += [(m, True) for m in _win("WORK_ON_AT", text, folded)]
     works += [(m, False) for m in _win("WHERE_WORKS", text, folded)]
     for m, has_prep in works:
+        if m.group().startswith("shop") and _SHOP_VERB_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "I don't shop at Tesco anymore": a customer, no workplace
         span = _trim_caps(text, m.start("name"), m.end("name"))
         span = span and _drop_trailing_common(text, *span, _ORG_TAIL)
         if span is None:
