@@ -71,6 +71,7 @@ def main():
         "corpus_u": "heldout_corpus_u.csv",
         "corpus_v": "heldout_corpus_v.csv",
         "corpus_w": "heldout_corpus_w.csv",
+        "corpus_x": "heldout_corpus_x.csv",
     }
     for name, first in firsts.items():
         table = evaluate(name)
