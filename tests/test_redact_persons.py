@@ -783,3 +783,52 @@ def test_given_names_one_after_another_are_separate_persons():
 def test_surname_and_given_name_from_a_list_is_one_person():
     out = redact('The sheet said "Harris, Jo" and nothing else.')[0]
     assert "Harris" not in out and out.count("[Person A]") == 1
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # a list read out item by item, "Surname, Given." each its own sentence
+        ("The rota, surname first. Kemp, Alison. Okafor, Daniel. Me, Rigby, Joel. That was it.", "Kemp"),
+        ("The rota, surname first. Kemp, Alison. Okafor, Daniel. Me, Rigby, Joel. That was it.", "Rigby"),
+        # the speaker's own line of a list, "Surname, Initial."
+        ("On the leaked sheet I'm Pickering, T., Sergeant, the lot.", "Pickering, T."),
+        # lone dotted initials said as initials, and the bare letters after
+        ('It said K. and R. on the flyer, only the initials, and "K and R, the coppers". K is Kyle.', "K and R"),
+        # a sign's word as a child's name
+        ("The twins are Leo and Ruby. Leo was born first, in the June.", "Leo"),
+        # a family by its surname in the plural after "the"
+        ('The comment said "the Pritchards, both of them in uniform".', "Pritchard"),
+        # a given name and the initial of the surname
+        ("There's two Kerrys so I sign off as Kerry D, which was daft.", "Kerry D"),
+        # an Irish surname with its prefix apart
+        ("My surname's Ní Bhriain, with a fada on the i.", "Bhriain"),
+        # initials opening a quoted post, said again
+        ('The post read "JD from Wigan, lives alone" and JD\'s me.', "JD"),
+        # a spelled-out name of a name with a diacritic
+        ("I'm Siôn, S-I-O-N, from Bala.", "S-I-O-N"),
+    ],
+)
+def test_round21_person_phrasings(text, gone):
+    assert gone not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He had Dr Martens on and a PC World bag from the Black Friday sale.",
+        "Aston Villa, May. Then a Ford Fiesta, in May.",
+        "I bought it in H and M. Plan B, then. Vitamin D, I said.",
+        "She's a Leo, born in August, typical.",
+        '"HR from Leeds rang", that was all.',
+        "He's got a Staffy called Tyson and a Labrador called Bella.",
+        "We watched the Rangers game with the Hawthorns crowd.",
+    ],
+)
+def test_round21_person_look_alikes_stay(text):
+    assert "[Person" not in redact(text)[0]
+
+
+def test_round21_words_before_a_name_are_no_surname():
+    out = redact("Thanks, Michelle. Sorry, Dave. Right, let's go.")[0]
+    assert "Thanks, [Person" in out and "Sorry, [Person" in out

@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from functools import cache
 
 from toolkit.qual import _identifiers as _ids
@@ -347,6 +348,101 @@ def _surname_first(text, add, given):
     if any(_cap_name(text[s:e]) in family for s, e in dated):  # a list of surnames and dates
         for s, e in dated:
             add((s, e, "person", text[s:e].lower()))
+    if ". " in text:
+        _surname_chain(text, add, given)
+
+
+#: One "Surname, Given." of a list read out item by item, each its own sentence:
+#: "Kemp, Alison. Okafor, Daniel. Me, Rigby, Joel." (an aside such as "Me, " before one).
+_CHAIN_ITEM = re.compile(
+    rf"(?:(?:Me|Then|And|Myself|Him|Her),\s)?(?P<sur>(?:Mc|Mac|O['’])?{_W}(?:-{_W})?),\s(?P<given>{_W})(?=\.(?:\s|$))"
+)
+
+
+def _surname_chain(text, add, given):
+    """Two or more "Surname, Given." items one after the other (see above): each a person."""
+    items = []
+    for i in [0, *(j + 2 for j in _starts(text, (". ",)))]:
+        m = _CHAIN_ITEM.match(text, i)
+        if m is None:
+            continue
+        sur, first = m.group("sur"), m.group("given")
+        if (
+            not _plain_surname(sur)
+            or sur in _ids.NOT_GIVEN
+            or sur.casefold() in _ids._common_words()
+            or first.casefold() in _ids._common_words()
+            or not (first in given or not _ids.is_ordinary(first))
+        ):
+            continue
+        items.append((i, m.start("sur"), m.end(), sur))
+    run: list = []
+    for item in items:
+        if run and item[0] != run[-1][2] + 2:
+            if len(run) > 1:
+                for _, s, e, sur in run:
+                    add((s, e, "person", sur.lower()))
+            run = []
+        run.append(item)
+    if len(run) > 1:
+        for _, s, e, sur in run:
+            add((s, e, "person", sur.lower()))
+
+
+#: "the Pritchards next door", '"the Okonjos, both of them"': a family by its surname in
+#: the plural after "the" (the surname alone is the span; "the Joneses" too).
+_THE_FAMILY = re.compile(r"[Tt]he\s+(?P<sur>[A-Z][a-z]{2,}?)(?:es|s)(?=[\s,.;:!?\"”’)]|$)")
+
+
+def _the_family(text, add, family):
+    """A family named by "the" and its surname in the plural (see above)."""
+    given = _ids.gazetteer()[0]
+    for i in _starts(text, ("the ", "The ")):
+        m = _THE_FAMILY.match(text, i)
+        if m is None or (i and (text[i - 1].isalnum() or text[i - 1] in "'’-")):
+            continue
+        sur = m.group("sur")
+        word = text[m.start("sur") : m.end()].rstrip()
+        word = re.sub(r"[\s,.;:!?\"”’)]+$", "", word)
+        if not _ids._family_plural(word, family) or sur not in family:
+            continue
+        if (
+            _ids.is_ordinary(sur)
+            or _ids.is_ordinary(word)
+            or word in given
+            or sur in _ids.NOT_GIVEN
+            or sur in _ids.UNIT_WORDS
+            or word in _ids.allowed_proper_nouns()
+            or sur in _CLUBS_ALONE
+            or not _plain_surname(sur)
+        ):
+            continue
+        add((m.start("sur"), m.end("sur"), "person", sur.lower()))
+
+
+#: A given name and the initial of the surname: "so I sign it Kerry D, which", "Jamie T)".
+_GIVEN_INITIAL = re.compile(r" [B-HJ-Z](?=[,;)]|\s+[a-z]|\s*$)")
+
+
+def _given_initial(text, add, given):
+    """A given name of the lists with the initial of the surname after it (see above)."""
+    for m in _GIVEN_INITIAL.finditer(text):
+        g = _WORD_END.search(text, max(0, m.start() - 25), m.start())
+        if g is None:
+            continue
+        w = g.group(1)
+        if w not in given or _ids.is_ordinary(w) or w in _ids.NOT_GIVEN or _ids._calendar(w) or w in _ids.STAR_SIGNS:
+            continue
+        if w in _ids.PHONETIC or w in _ids._RANK_WORDS:
+            continue  # "Charlie D", call signs
+        add((g.start(), m.end(), "person", w.lower()))
+
+
+#: An Irish surname with its prefix said apart: "Ó Murchú", "Ní Bhriain", "Uí Néill".
+_IRISH_PREFIXES = ("Ó ", "Ní ", "Uí ", "Mhic ", "Nic ")
+_IRISH_SURNAME = re.compile(rf"(?<![\w'’-])(?:Ó|Ní|Uí|Mhic|Nic)\s(?P<sur>{_W})(?![\w'’-])")
+#: Initials opening a post or message, and where the person is from: '"JD from Wigan, ..."'.
+_INITIALS_FROM = re.compile(r"(?P<name>[A-Z]{2,3}) from [A-Z][a-z]+")
 
 
 def _cap_name(word):
@@ -434,6 +530,10 @@ _INITIAL_SURNAME = re.compile(
 )
 
 
+#: Two lone dotted initials as a pair, "it was K. and R. on the flyer" (near "initials").
+_INITIAL_PAIR = re.compile(r"(?<![\w'’.-])(?P<a>[A-Z])\.\s+(?:and|&)\s+(?P<b>[A-Z])\.(?![\w'’-])")
+
+
 def _initials_said(text, add):
     """Dotted initials near the word "initials", and "J Kerr" in a list (see above)."""
     if _INITIALS_CUE.search(text):
@@ -441,10 +541,33 @@ def _initials_said(text, add):
             cue = _INITIALS_CUE.search(text, max(0, m.start() - 120), m.end() + 120)
             if cue and m.group() not in _NOT_INITIALS:
                 add((m.start(), m.end(), "person", m.group().replace(" ", "").lower()))
+        for m in _INITIAL_PAIR.finditer(text):
+            if _INITIALS_CUE.search(text, max(0, m.start() - 60), m.end() + 60) and m.group("a") not in "AI":
+                _initial_pair(text, m, add)
     for m in _INITIAL_SURNAME.finditer(text):
         sur = m.group("sur")
         if _plain_surname(sur) and sur not in _ids.NOT_GIVEN and sur not in _ids.PHONETIC:
             add((m.start(), m.end(), "person", sur.lower()))
+
+
+def _initial_pair(text, m, add):
+    """The pair "K. and R." said as initials and the same letters bare later in the text:
+    '"K and R, she's the copper"', "K is Kyle" (a letter paired with the other, or "is"
+    and a capitalised word or "me" after it)."""
+    a, b = m.group("a"), m.group("b")
+    add((m.start("a"), m.start("a") + 2, "person", a.lower()))
+    add((m.start("b"), m.start("b") + 2, "person", b.lower()))
+    bare = re.compile(rf"(?<![\w'’.&-])(?P<x>[{a}{b}])(?![\w'’.&-])")
+    for x in bare.finditer(text, m.end()):
+        c, e = x.group("x"), x.end()
+        other = b if c == a else a
+        after, before = text[e : e + 8], text[max(0, x.start() - 7) : x.start()]
+        if (
+            re.match(rf"\s+(?:and|&)\s+{other}(?![\w'’.&-])", after)
+            or re.search(rf"(?<![\w'’.&-]){other}\s+(?:and|&)\s+$", before)
+            or re.match(r"\s+(?:is|was)\s+(?:me\b|[A-Z][a-z])", text[e : e + 12])
+        ):
+            add((x.start(), e, "person", c.lower()))
 
 
 #: Initials standing for a person by what is said around them: dotted after "compiled
@@ -722,6 +845,8 @@ def find(text: str, add, folded) -> None:
         sur = m.group("sur")
         if sur and _plain_surname(sur):
             end = m.end("sur")
+        elif sur is None and (init := re.match(r",\s[A-Z]\.(?=,|\s|$)", text[end : end + 5])):
+            end += init.end()  # "I'm Wilson, D., Constable": "Surname, Initial." as listed
         add((m.start("name"), end, "person", text[m.start("name") : end].split()[-1].lower()))
     if " the " in text and ('"' in text or "“" in text or "‘" in text):
         for m in _EPITHET.finditer(text):
@@ -742,6 +867,22 @@ def find(text: str, add, folded) -> None:
         add((m.start("name"), end, "person", words[-1].lower()))
     _greeted(text, add)
     _nickname_said(text, add)
+    if "the " in text:
+        _the_family(text, add, family)
+    _given_initial(text, add, given)
+    for i in _starts(text, _IRISH_PREFIXES):
+        if (m := _IRISH_SURNAME.match(text, i)) is not None:
+            add((m.start(), m.end(), "person", m.group("sur").lower()))
+    if " from " in text:
+        for i in [0, *(j + 1 for j in _starts(text, _Q_OPEN[:3]))]:
+            m = _INITIALS_FROM.match(text, i)
+            if m is None:
+                continue
+            name = m.group("name")
+            if name not in _NOT_NAME_CAPS and name not in _ids._RANK_WORDS and name not in _ids.UNIT_WORDS:
+                add((m.start("name"), m.end("name"), "person", name.lower()))
+                for r in re.finditer(rf"(?<![\w'’-]){name}(?![\w-]|['’](?!s\b))", text):
+                    add((r.start(), r.end(), "person", name.lower()))  # "... and AN's me"
     done = set()
     for i in _starts(text, _HUMAN_TOKENS):
         j = i
@@ -1161,9 +1302,9 @@ _PET_AFTER = re.compile(
 _PET_BEFORE = re.compile(
     r"(?:(?i:\b(?:my|our|his|her|their|your|mum['’]s|dad['’]s|nan['’]s)\s+)"
     + _PET_ADJ
-    + rf"(?:{_PETS})(?:\s*,|)|(?i:\b(?:my|our|his|her|their|your|the|a|an|mum['’]s|dad['’]s|nan['’]s)\s+)"
+    + rf"(?i:{_PETS})(?:\s*,|)|(?i:\b(?:my|our|his|her|their|your|the|a|an|mum['’]s|dad['’]s|nan['’]s)\s+)"
     + _PET_ADJ
-    + rf"(?:{_PETS})(?:['’]s\s+name(?:['’]s|\s+is|\s+was)?|['’]s\s+called|\s+(?:is|was)\s+called|"
+    + rf"(?i:{_PETS})(?:['’]s\s+name(?:['’]s|\s+is|\s+was)?|['’]s\s+called|\s+(?:is|was)\s+called|"
     r"\s*,?\s+(?:called|named)))\s+$"
 )
 #: The name in apposition after "a dog," with a pause after it: "We'd a wee dog, Bonnie, and".
@@ -1462,7 +1603,8 @@ def _spelled(text, found):
         if kind in ("person", "place"):
             for w in re.split(r"[\s'’-]+", text[s:e]):
                 if len(w) > 2:
-                    names.setdefault(w.upper(), ident if kind == "person" else w.lower())
+                    bare = "".join(c for c in unicodedata.normalize("NFD", w) if not unicodedata.combining(c))
+                    names.setdefault(bare.upper(), ident if kind == "person" else w.lower())
     extra = []
     for m in spelled:
         ident = names.get(m.group().replace("-", ""))

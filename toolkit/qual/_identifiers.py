@@ -877,12 +877,27 @@ _STAR_CONTEXT = re.compile(
 )
 
 
+#: A sign's word said as a child's name: "Leo was born ...", "Leo and Ava", "Ava and Leo".
+_SIGN_AS_NAME_AFTER = re.compile(r"\s+(?:was|were)\s+born\b|\s+and\s+(?P<next>[A-Z][a-z]+)\b")
+_SIGN_AS_NAME_BEFORE = re.compile(r"(?<![\w'’-])(?P<prev>[A-Z][a-z]+)\s+and\s+$")
+
+
 def _star_sign(text, start, end):
     """True when ``text[start:end]`` is a sign of the zodiac said near a date, a birthday or
-    the word "sign"."""
-    return text[start:end] in STAR_SIGNS and bool(
-        _STAR_CONTEXT.search(text, max(0, start - 40), min(len(text), end + 25))
-    )
+    the word "sign" (not when born or paired with a given name, as a child is)."""
+    if text[start:end] not in STAR_SIGNS:
+        return False
+    if not _STAR_CONTEXT.search(text, max(0, start - 40), min(len(text), end + 25)):
+        return False
+    after = _SIGN_AS_NAME_AFTER.match(text, end)
+    before = _SIGN_AS_NAME_BEFORE.search(text, max(0, start - 20), start)
+    given = gazetteer()[0]
+    for other in (after and (after.group("next") or ""), before and before.group("prev")):
+        if other == "":  # "Leo was born"
+            return False
+        if other and other in given and other not in STAR_SIGNS and not is_ordinary(other):
+            return False  # "Leo and Ava"
+    return True
 
 
 #: What follows a verb, not a name, at the start of a sentence ("Said it twice").
