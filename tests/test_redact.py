@@ -709,7 +709,7 @@ def _corpus_floors():
             "handle": (0.82, 1.0),
             "nhs_number": (1.0, 1.0),
             "ni_number": (0.95, 1.0),
-            "person": (1.0, 0.99),
+            "person": (1.0, 1.0),
             "phone": (1.0, 1.0),
             "postcode": (0.95, 1.0),
             "school": (0.9, 0.95),

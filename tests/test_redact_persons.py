@@ -832,3 +832,11 @@ def test_round21_person_look_alikes_stay(text):
 def test_round21_words_before_a_name_are_no_surname():
     out = redact("Thanks, Michelle. Sorry, Dave. Right, let's go.")[0]
     assert "Thanks, [Person" in out and "Sorry, [Person" in out
+
+
+def test_round21_word_spelling_an_email_names_nobody():
+    text = "The email, yeah, it's dani underscore roe at example dot com. Dani with an I. That's the one."
+    out = redact(text)[0]
+    assert "Dani with an I" in out and "dani underscore" not in out
+    kept = redact("I'm Dani Roe, Dani with an I, and the sergeant knows me.")[0]
+    assert "Dani" not in kept

@@ -1479,6 +1479,8 @@ def revise(text: str, found: list) -> list:
                 continue  # "Aunty" of "Aunty Pam": a title, no place
         if kind == "person" and _names_nobody(text, s, e):
             continue
+        if kind == "person" and _spells_an_address(text, s, e, found):
+            continue
         if kind == "person" and _not_a_person(text, s, e):
             if _is_pet(text, s, e):
                 pets.add(text[s:e])
@@ -1585,6 +1587,21 @@ def _lower_repeats(text, found):
     spans = [(f[0], f[1]) for f in found]
     extra = [x for x in extra if not any(a < x[1] and x[0] < b for a, b in spans)]
     return _ids.resolve_overlaps(list(found) + extra) if extra else found
+
+
+#: How a word of an e-mail or handle just said is spelled: "Jaz with a J", "Bex with an X".
+_WITH_A_LETTER = re.compile(r"\s+with\s+an?\s+[A-Z](?![\w'’-])")
+
+
+def _spells_an_address(text, s, e, found):
+    """True when the one-word person ``text[s:e]`` is said only to spell a word of an
+    e-mail or handle said just before it ("it's jaz underscore lee at ... Jaz with a J")."""
+    if not _WITH_A_LETTER.match(text, e):
+        return False
+    word = text[s:e].casefold()
+    return any(
+        k in ("email", "handle") and b <= s and s - b < 120 and word in text[a:b].casefold() for a, b, k, _ in found
+    )
 
 
 #: A word spelled out letter by letter: "B-R-O-N-A-G-H", "M-C-C-L-O-S-K-E-Y".
