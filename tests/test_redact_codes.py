@@ -276,6 +276,10 @@ def test_a_verb_do_before_numbers_is_no_trigger():
             "The copied warrant card looked real. Shiny, even. Number on it was 0219346, made up.",
             "0219346",
         ),
+        # right after "warrant": a rank's letters, digits and a hyphenated year group
+        ("Every line read the same way, warrant DS 6120-14, then a home address.", "DS 6120-14"),
+        ("My warrant, PC 3907-08, sat next to my photo.", "PC 3907-08"),
+        ("Her warrant number's KT 2207-15 and that was on the list.", "KT 2207-15"),
     ],
 )
 def test_warrant_number_forms(text, code):
@@ -289,6 +293,8 @@ def test_warrant_number_forms(text, code):
         ("His warrant card was in the 4410-22 batch? No idea.", "4410-22"),
         ("My warrant card, TR/5510, no, that's the case number, forget that one.", "TR/5510"),
         ("I showed my warrant card. The number on it was fine, 12 years old.", "12"),
+        ("They served the warrant 2019-20 twice and then left it.", "2019-20"),
+        ("The warrant ran from 0600-1400 on the Tuesday.", "0600-1400"),
     ],
 )
 def test_warrant_look_alikes_stay(text, look_alike):

@@ -348,6 +348,9 @@ def _find_lettered_groups(text, add, folded):
         g = _DIGIT_GROUPS.match(text, t.end())  # "my warrant number's 4471-22"
         if g and not (_is_year(g.group("d")) and len(g.group("d2")) <= 4):
             spans.append(g.span())
+        spans.extend(
+            span for span in _suffixed(text, t.end(), t.end() + 16) if span[0] == t.end()
+        )  # "warrant DC 4471-09"
     for lo, hi in _windows(text, _win._WARRANT_TRIGGER, found_in, folded, ("warrant",)):
         spans.extend(_lettered_groups(text, lo, hi))
     for t in _ids._anchored_finditer(_win._WARRANT_TRIGGER, text, folded, ("warrant",)):
