@@ -280,6 +280,9 @@ def test_a_verb_do_before_numbers_is_no_trigger():
         ("Every line read the same way, warrant DS 6120-14, then a home address.", "DS 6120-14"),
         ("My warrant, PC 3907-08, sat next to my photo.", "PC 3907-08"),
         ("Her warrant number's KT 2207-15 and that was on the list.", "KT 2207-15"),
+        # a rank's letters and six digits after "mine's" where a warrant is spoken of
+        ("Don't print my warrant number. Honestly. Mine's DC 220913 and it stays with me.", "DC 220913"),
+        ("Everyone's warrant card got copied; mine was PS 604417, the sergeant's one.", "PS 604417"),
     ],
 )
 def test_warrant_number_forms(text, code):
@@ -294,6 +297,7 @@ def test_warrant_number_forms(text, code):
         ("My warrant card, TR/5510, no, that's the case number, forget that one.", "TR/5510"),
         ("I showed my warrant card. The number on it was fine, 12 years old.", "12"),
         ("They served the warrant 2019-20 twice and then left it.", "2019-20"),
+        ("My warrant card got renewed. Mine's PC 100000 pounds of paperwork, ha.", "100000"),
         ("The warrant ran from 0600-1400 on the Tuesday.", "0600-1400"),
     ],
 )

@@ -767,7 +767,10 @@ def _find_codes(text, add, folded, hay, runs):
     letters = _has_letter_code(text, runs)  # a code with letters somewhere
     uniform = any(w in hay for w in _UNIFORM_WORDS)
     if "number" in hay and (letters or uniform):  # "mine's DO 314" where the text speaks of numbers
+        warrant = "warrant" in hay
         for m in _near(text, hay, _MY_NUMBER, ("number", "mine"), 12, 40):
+            if letters and warrant and _add_ranked_warrant(text, add, m.end()):
+                continue
             if (letters and _add_code(text, add, m.end(), single_letter=True)) or not m.group("my") or not uniform:
                 continue
             span = _code_at(text, m.end(), bare_min=3)
@@ -924,6 +927,19 @@ def _add_code(text, add, pos, *, single_letter):
         add((span[0], span[1], kind, _ident(text, span[0], span[1])))
         return True
     return False
+
+
+def _add_ranked_warrant(text, add, pos):
+    """A rank's letters and 6-9 digits at ``pos`` ("mine's PS 118204") where the text
+    speaks of a warrant: longer than any collar number, a warrant number, letters and all.
+    True when one was added."""
+    m = _CODE.match(text, pos)
+    if m is None or m.group("pre") not in _RANK_PREFIX or _win._COUNTED.match(text, m.end()):
+        return False
+    if len(m.group("digits")) < 6 or _plural_after(text, m.end()):
+        return False
+    add((m.start(), m.end(), "warrant_number", _ident(text, m.start(), m.end())))
+    return True
 
 
 _NAMED_TOKENS = tuple("collar shoulder badge epaulette warrant staff payroll uniform lapel helmet".split())
