@@ -1115,3 +1115,28 @@ def test_round20_a_code_changed_to_another():
 )
 def test_round20_changed_to_look_alikes_stay(text):
     assert {s for s, k in _kinds(text) if k == "collar_number"} == {"4471"}
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Everyone knew my number, 31KD, it was sewn on the epaulette.", "31KD"),
+        ("On the uniform the number's written digits first, so 207TX on both shoulders.", "207TX"),
+        ("My old number's CW 17, and that's what was on my shoulder at Brixton.", "CW 17"),
+    ],
+)
+def test_met_style_shoulder_numbers(text, code):
+    assert (code, "collar_number") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("My phone's got 64GB, my number's on the uniform somewhere, and we met at 10AM.", "64GB"),
+        ("The uniform number plan runs to 2030, with 40 more shoulders to fit and 12 PCs.", "12"),
+        ("My number's AM 10 in the uniform rota, the morning slot.", "AM 10"),
+        ("Number 10 had us in uniform for the 21ST birthday of the charity, at 30 MPH.", "21ST"),
+    ],
+)
+def test_met_style_look_alikes_stay(text, look_alike):
+    assert not any(k == "collar_number" and look_alike in s for s, k in _kinds(text))

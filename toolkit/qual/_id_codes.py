@@ -253,6 +253,13 @@ _COLLAR_ALONE = re.compile(
 #: A Met-style shoulder number of two digits and two letters right after the word:
 #: "shoulder number 31LX".
 _SHORT_SHOULDER = re.compile(r"\d{2}[A-Z]{2}(?![\w-])")
+#: A Met-style shoulder number anywhere in a text that speaks of numbers and uniforms
+#: ("a sergeant number, 42LX, that's how it's written on the epaulette"): two or three
+#: digits and a borough's two letters (not a unit or an ordinal: "64GB", "10AM", "21ST").
+_MET_SHOULDER = re.compile(r"(?<![\w£$€.,:/#&-])\d{2,3}(?P<l>[A-Z]{2})(?![\w%£:/-]|[.,]\d)")
+_UNIT_LETTERS = frozenset("AM PM HR MB GB KB TB KG KM MG ML CM MM MP KW HZ BC AD ST ND RD TH UK".split())
+#: The same said letters first right after "my number's": "my real number's LX 42".
+_SHORT_LETTERED = re.compile(r"(?P<l>[A-Z]{2}) ?\d{2,3}(?![\w%£:/-]|[.,]\d)")
 #: A badge, a lapel or an epaulette said without "number" opens a window as "collar
 #: number" does: "the number off my lapel, 3120", "the badge was clear, with the number 2981".
 _BADGE_TOKENS = ("badge", "lapel", "number", "digit")
@@ -471,7 +478,7 @@ _STAFF_ALONE = re.compile(
 #: "my number, B772", "mine's DO 314", "his number was N 2231", "my ID number's CI 0334"
 #: (a staff ID with letters: a collar number, the corpora's policy): a code with letters.
 _MY_NUMBER = re.compile(
-    r"(?i:\b(?P<my>(?:my|his|her|their|your|our)\s+(?:own\s+|old\s+)?(?P<id>(?-i:ID)\s+)?number(?:['’]s|\s+(?:is|was))?|mine['’]s|mine\s+(?:is|was))"
+    r"(?i:\b(?P<my>(?:my|his|her|their|your|our)\s+(?:own\s+|old\s+|real\s+)?(?P<id>(?-i:ID)\s+)?number(?:['’]s|\s+(?:is|was))?|mine['’]s|mine\s+(?:is|was))"
     r"\s*[,:]?\s*(?:which\s+(?:is|was)\s+|that['’]s\s+|being\s+)?)(?=[A-Z0-9])"
 )
 #: Words that make "my number" a uniform's number when said with 3-5 digits alone
@@ -695,8 +702,23 @@ def find(text: str, add, folded) -> None:
             short = _SHORT_SHOULDER.match(text, m.end())  # "shoulder number 31LX"
             if short is not None:
                 add((short.start(), short.end(), "collar_number", short.group()))
+    if any(2 <= e - s <= 3 for s, e in runs) and "number" in hay and any(w in hay for w in _UNIFORM_WORDS):
+        _find_met_shoulders(text, add, hay)
     if sum(e - s == 1 for s, e in runs) >= 6:  # digits one by one: "C E 3 1 0 6 7 2 D"
         _find_spaced_ni(text, add)
+
+
+def _find_met_shoulders(text, add, hay):
+    """Met-style shoulder numbers where the text speaks of numbers and uniforms:
+    "42LX" anywhere (:data:`_MET_SHOULDER`), "LX 42" right after "my number's"."""
+    for m in _MET_SHOULDER.finditer(text):
+        if m.group("l") not in _UNIT_LETTERS and not _plural_after(text, m.end()):
+            add((m.start(), m.end(), "collar_number", m.group()))
+    for m in _near(text, hay, _MY_NUMBER, ("number",), 12, 40):
+        short = _SHORT_LETTERED.match(text, m.end())
+        if m.group("my") and short and short.group("l") not in _RANK_PREFIX | _NOT_PREFIX | _UNIT_LETTERS:
+            if not _plural_after(text, short.end()):
+                add((short.start(), short.end(), "collar_number", short.group().replace(" ", "")))
 
 
 def _find_codes(text, add, folded, hay, runs):
