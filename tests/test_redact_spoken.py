@@ -845,3 +845,28 @@ def test_round20_other_days_after_a_due_date_stay(text):
     assert not any(
         k == "date_of_birth" and span in ("2nd", "9th", "14th of June", "9th of October") for span, k in found
     )
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("We'd hoped for May but Noor was born on the twenty-third, in a snowstorm.", "twenty-third"),
+        ("My lad got a card, 'happy birthday for the 4th, big man', pinned on the page.", "4th"),
+        ("Her due date for our second is the 12th of November, nobody at work knows.", "12th of November"),
+    ],
+)
+def test_a_day_alone_after_born_on_the_and_a_due_date_for_our_next(text, date):
+    assert (date, "date_of_birth") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("He was born on the 4th floor of the old hospital.", "4th"),
+        ("It's her birthday on the third time of asking, we'll see.", "third"),
+        ("I was born on the Wirral and moved on the 9th, for work, in 2019.", "9th"),
+        ("My birthday's coming, we're on the second shift on the 30th.", "30th"),
+    ],
+)
+def test_days_alone_that_are_not_births_stay(text, look_alike):
+    assert not any(k == "date_of_birth" and look_alike in s for s, k in _kinds(text))

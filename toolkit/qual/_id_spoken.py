@@ -658,6 +658,9 @@ _GAP_WORDS = (
     r"(?:\s*[,:(]\s*|\s+|['’]s\s*)?(?:(?:is|was|too|as|being|on|the|of|hers|his|mine|it['’]s|"
     r"falls|erm|um|like|okay|ok|then|up|that['’]s|as\s+well|also|which\s+(?:is|was)|coming\s+up|"
     r"(?:that|this|last|next)\s+(?:week|month)|"
+    # "due date for our next one is the ...": whose
+    r"for\s+(?:my|his|her|their|our|your)\s+(?:next(?:\s+one)?|first|second|third|(?:new\s+|little\s+|wee\s+)?"
+    r"(?:baby|one|son|daughter|boy|girl|twins))\s+(?:is|was)|"
     r"(?:--|[—–])[^.!?\n\"“”—–]{1,40}?(?:--|[—–])|"
     # "the birth date of my wee boy, Euan, the ...": whose, named
     r"of\s+(?:my|his|her|their|our|your)(?:\s+[a-z]+){1,3}\s*,(?:\s*[A-Z][\w'’-]+\s*,)?)(?:\s*[,:(]\s*|\s+))*"
@@ -719,6 +722,14 @@ _DATE_SENTENCE_HEAD = re.compile(
 _CORRECTION_BEFORE = re.compile(r"(?i:\b(?:no|sorry|yeah|yes|I\s+mean|that['’]s|it['’]s|erm|um|actually)\s*[,.]?\s*)$")
 
 
+#: A day of the month alone right after "born on the" / "birthday for the" ("born on the
+#: ninth, in the end", "happy birthday for the 21st"): the day of birth; not a floor, a
+#: century or a time ("born on the 4th floor", "birthday on the third time of asking").
+_DAY_ALONE = re.compile(
+    rf"(?i:\s+(?:on|for)\s+the\s+)(?P<d>(?i:\d{{1,2}}(?:st|nd|rd|th)|{_ORD_DAY}))(?![\w'’-])"
+    r"(?!\s*(?:of\b|,?\s*(?:19|20)\d\d)|\s+(?:floor|century|time|day|week|month|year|anniversary|birthday|"
+    r"hole|row|street|place|round|minute|go|attempt|try|grade|form|storey|level|and\s+the)\b)"
+)
 #: A day of the year known by its name, said right after "birthday" or "born" ("my
 #: birthday's Christmas Eve", "born on Boxing Day"): a date of birth.
 _NAMED_DAY = re.compile(
@@ -822,6 +833,10 @@ def _find_word_dates(text, add, due=False, ordinal=False):
         m = SHORT_DATE.match(text, at) or _SPACED_DATE.match(text, at)
         if m is not None and not _win._COUNTED.match(text, m.end()):
             add(_win.date_of_birth(text, m.start(), m.end()))
+        if trig.group().casefold() in ("birthday", "born"):  # "born on the ninth"
+            d = _DAY_ALONE.match(text, trig.end())
+            if d is not None and int(re.sub(r"\D", "", d.group("d")) or 1) <= 31:
+                add(_win.date_of_birth(text, d.start("d"), d.end("d")))
         if trig.group().casefold() in ("birthday", "born"):  # "my birthday's Christmas Eve"
             m = _NAMED_DAY.match(text, _GAP_OK.match(text, trig.end()).end())
             if m is not None and not _NAMED_DAY_LIST.match(text, m.end()):
