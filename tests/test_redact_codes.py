@@ -1140,3 +1140,26 @@ def test_met_style_shoulder_numbers(text, code):
 )
 def test_met_style_look_alikes_stay(text, look_alike):
     assert not any(k == "collar_number" and look_alike in s for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, plate",
+    [
+        ("They'd followed my van home. Twice. Mine's LDZ 4471, and it's the only one on the street.", "LDZ 4471"),
+        ("The car park camera caught the cars. All of them. Mine was FHT 902, the old Volvo.", "FHT 902"),
+    ],
+)
+def test_a_dateless_plate_after_mines_two_sentences_after_the_vehicle(text, plate):
+    assert (plate, "vehicle") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("They parked the van outside. Every day. Mine's the one in Room 101, next to CID 4410.", "CID 4410"),
+        ("I drive a car to work. Honestly. Mine was ABC 2019 in the draw.", "ABC 2019"),
+        ("The car was towed. Then nothing. Three weeks later. Mine's XKR 4410 on the order.", "XKR 4410"),
+    ],
+)
+def test_codes_after_mines_far_from_a_vehicle_stay(text, look_alike):
+    assert not any(k == "vehicle" and look_alike in s for s, k in _kinds(text))

@@ -590,6 +590,10 @@ def _ni_plate_list(text, m):
     return any(x is not None and x.group("l") != m.group("l") for x in (b, a))
 
 
+#: "Mine's", "mine is" right before a code: the thing spoken of before, owned.
+_MINE_BEFORE = re.compile(r"(?i:\bmine(?:['’]s|\s+(?:is|was))\s*[,:]?\s*)$")
+
+
 def _find_vehicles(text, add, folded, starts):
     for m in _ids._anchored_finditer(_REG_WORD, text, folded, ("reg", "plate", "number")):
         plate = m.group("plate")
@@ -610,7 +614,10 @@ def _find_vehicles(text, add, folded, starts):
             continue
         # three letters: the sentence or the one before speaks of a vehicle ("My car's
         # been done. LCZ 9021 went up on a wall."); two (Northern Irish "DZ 4410"): the sentence
-        lo, hi = _sentence_bounds(text, m.start(), 1 if len(m.group("l")) == 3 else 0)
+        back = 1 if len(m.group("l")) == 3 else 0
+        if back and _MINE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            back = 2  # "We check under the car. Still. Mine's KXZ 6120": the car two sentences back
+        lo, hi = _sentence_bounds(text, m.start(), back)
         if _VEHICLE_WORDS.search(text, lo, min(hi, m.end() + 40)) is None and not _ni_plate_list(text, m):
             # a list's field ("..., lives Moira, KXZ 4471. ... My reg's right."): a vehicle
             # spoken of up to 200 characters after
