@@ -1163,3 +1163,27 @@ def test_a_dateless_plate_after_mines_two_sentences_after_the_vehicle(text, plat
 )
 def test_codes_after_mines_far_from_a_vehicle_stay(text, look_alike):
     assert not any(k == "vehicle" and look_alike in s for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("It was printed beside my old collar number: KB 27, a low one.", "KB 27"),
+        ("As a special I had a badge, and my special number's SC 30417 on the rota.", "SC 30417"),
+        ("The leaflet gave my collar number, TW 88, and my first name.", "TW 88"),
+    ],
+)
+def test_short_lettered_collar_numbers_and_special_numbers(text, code):
+    assert (code, "collar_number") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("The collar was CD 12 years old, frayed.", "CD 12"),
+        ("My collar, XL 40 shirts in the drawer, all white.", "XL 40"),
+        ("The collar's in a 30 zone box, with the badge, Room 101.", "101"),
+    ],
+)
+def test_short_codes_after_collar_that_are_not_collar_numbers_stay(text, look_alike):
+    assert not any(k == "collar_number" and look_alike in s for s, k in _kinds(text))

@@ -478,7 +478,7 @@ _STAFF_ALONE = re.compile(
 #: "my number, B772", "mine's DO 314", "his number was N 2231", "my ID number's CI 0334"
 #: (a staff ID with letters: a collar number, the corpora's policy): a code with letters.
 _MY_NUMBER = re.compile(
-    r"(?i:\b(?P<my>(?:my|his|her|their|your|our)\s+(?:own\s+|old\s+|real\s+)?(?P<id>(?-i:ID)\s+)?number(?:['’]s|\s+(?:is|was))?|mine['’]s|mine\s+(?:is|was))"
+    r"(?i:\b(?P<my>(?:my|his|her|their|your|our)\s+(?:own\s+|old\s+|real\s+|special(?:['’]s)?\s+)?(?P<id>(?-i:ID)\s+)?number(?:['’]s|\s+(?:is|was))?|mine['’]s|mine\s+(?:is|was))"
     r"\s*[,:]?\s*(?:which\s+(?:is|was)\s+|that['’]s\s+|being\s+)?)(?=[A-Z0-9])"
 )
 #: Words that make "my number" a uniform's number when said with 3-5 digits alone
@@ -709,6 +709,11 @@ def find(text: str, add, folded) -> None:
             short = _SHORT_SHOULDER.match(text, m.end())  # "shoulder number 31LX"
             if short is not None:
                 add((short.start(), short.end(), "collar_number", short.group()))
+                continue
+            short = _SHORT_LETTERED.match(text, m.end())  # "my old collar number, AS 19"
+            if short and short.group("l") not in _RANK_PREFIX | _NOT_PREFIX | _UNIT_LETTERS:
+                if not _plural_after(text, short.end()) and not _win._COUNTED.match(text, short.end()):
+                    add((short.start(), short.end(), "collar_number", short.group().replace(" ", "")))
     if any(2 <= e - s <= 3 for s, e in runs) and "number" in hay and any(w in hay for w in _UNIFORM_WORDS):
         _find_met_shoulders(text, add, hay)
     if sum(e - s == 1 for s, e in runs) >= 6:  # digits one by one: "C E 3 1 0 6 7 2 D"
