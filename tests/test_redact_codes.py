@@ -1168,7 +1168,7 @@ def test_codes_after_mines_far_from_a_vehicle_stay(text, look_alike):
 @pytest.mark.parametrize(
     "text, code",
     [
-        ("It was printed beside my old collar number: KB 27, a low one.", "KB 27"),
+        ("It was printed beside his old collar number, KD 27, a low one.", "KD 27"),
         ("As a special I had a badge, and my special number's SC 30417 on the rota.", "SC 30417"),
         ("The leaflet gave my collar number, TW 88, and my first name.", "TW 88"),
     ],
