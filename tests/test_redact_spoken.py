@@ -870,3 +870,32 @@ def test_a_day_alone_after_born_on_the_and_a_due_date_for_our_next(text, date):
 )
 def test_days_alone_that_are_not_births_stay(text, look_alike):
     assert not any(k == "date_of_birth" and look_alike in s for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        (
+            "The export had warrant numbers and dates of birth. Not a word of a lie. "
+            "Row 40, Hussain, Amir, 5512, WY/30218, 21/03/1979, 4 Mill Lane.",
+            "21/03/1979",
+        ),
+    ],
+)
+def test_a_full_date_beside_a_staff_code_in_a_record_of_dates_of_birth(text, date):
+    assert (date, "date_of_birth") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        (
+            "They had dates of birth on the list, mostly wrong. I was shown it twice. "
+            "Then a line, warrant WY/30218, 14/06/2022, the day he attended.",
+            "14/06/2022",
+        ),
+        ("The warrant 5512 was served on 21/03/1999, at the flat, collar 4410 with me.", "21/03/1999"),
+    ],
+)
+def test_dates_beside_staff_codes_that_are_not_births_stay(text, look_alike):
+    assert not any(k == "date_of_birth" and look_alike in s for s, k in _kinds(text))

@@ -922,6 +922,8 @@ _DATE_YEAR = re.compile(r"(?:19|20)?\d{2}$")
 #: (Not collar or phone numbers: "PC 4417, 03/05/2024, attended", "Call from 07700
 #: 900461, 2 March 2025" date the entries of a log.)
 _RECORD_KINDS = frozenset({"ni_number", "nhs_number"})
+#: A staff record's codes: beside a full date in a text that speaks of dates of birth.
+_STAFF_RECORD_KINDS = frozenset({"collar_number", "warrant_number"})
 _RECORD_GAP = re.compile(r"[\"”’']?\s*[,;|]\s*[\"“‘']?")
 _RECORD_GAP_BEFORE = re.compile(_RECORD_GAP.pattern + "$")
 
@@ -1002,15 +1004,20 @@ def _dates_of_birth(text, found):
             if dob_spoken and _list_announced(text, s):
                 extra.append(_win.date_of_birth(text, m.start(), m.end()))
     extra.extend(_listed_dates(text, found + extra))
-    for r in (f for f in found if f[2] in _RECORD_KINDS):  # a date of a record is beside its code
+    kinds = _RECORD_KINDS
+    if any(f[2] in _STAFF_RECORD_KINDS for f in found) and _DOB_TRIGGER.search(text) is not None:
+        kinds = _RECORD_KINDS | _STAFF_RECORD_KINDS  # "dates of birth ... 3306, NTH/04471, 09/11/1988,"
+    for r in (f for f in found if f[2] in kinds):  # a date of a record is beside its code
         hi = min(len(text), r[1] + 30)
         for m in _win.FULL_DATE.finditer(text, max(0, r[0] - 30), hi):
             if m.end() == hi < len(text):
                 continue  # cut by the window's end: too far from the code to be beside it
             before = _RECORD_GAP_BEFORE.search(text, max(0, m.start() - 6), m.start())
             after = _RECORD_GAP.match(text, m.end())
-            if (before and ends.get(m.start() - len(before.group())) in _RECORD_KINDS) or (
-                after and starts.get(after.end()) in _RECORD_KINDS
+            if r[2] in _STAFF_RECORD_KINDS and not (before and _past_year(m.group())):
+                continue  # after a staff code, a grown officer's birth: not an event's date
+            if (before and ends.get(m.start() - len(before.group())) in kinds) or (
+                after and starts.get(after.end()) in kinds
             ):
                 extra.append(_win.date_of_birth(text, m.start(), m.end()))
     if not extra:
