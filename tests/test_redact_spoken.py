@@ -899,3 +899,26 @@ def test_a_full_date_beside_a_staff_code_in_a_record_of_dates_of_birth(text, dat
 )
 def test_dates_beside_staff_codes_that_are_not_births_stay(text, look_alike):
     assert not any(k == "date_of_birth" and look_alike in s for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("Her date of birth was wrong on the forum. They put the second of August.", "second of August"),
+        ("My birthday, they even got that wrong. They wrote the 3rd of June.", "3rd of June"),
+    ],
+)
+def test_a_date_of_birth_written_down_wrong_in_the_next_sentence(text, date):
+    assert (date, "date_of_birth") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("My birthday was fine. They put the meeting on the fourth of July.", "fourth of July"),
+        ("My date of birth they got right. They put the bins out on the 4th of May, late.", "4th of May"),
+        ("Her birthday's in spring. They had the raid in May.", "May"),
+    ],
+)
+def test_other_dates_they_put_stay(text, look_alike):
+    assert not any(k == "date_of_birth" and look_alike in s for s, k in _kinds(text))

@@ -716,7 +716,9 @@ _PREGNANCY_WORDS = (
 #: A sentence that is nothing but a day and month: "The eleventh of the fourth.", "I'm
 #: the 21st of June." (said just after "birthday" / "due date").
 _DATE_SENTENCE_HEAD = re.compile(
-    r"(?i:\s*(?:(?:I['’]m|I\s+am|mine['’]s|it['’]s|hers\s+is|his\s+is|she['’]s|he['’]s|that['’]s)\s+)?(?:the\s+)?)"
+    r"(?i:\s*(?:(?:I['’]m|I\s+am|mine['’]s|it['’]s|hers\s+is|his\s+is|she['’]s|he['’]s|that['’]s|"
+    # a date of birth written down wrong: "They put the fourteenth of February."
+    r"they\s+(?:put|wrote|had|listed|gave|printed)(?:\s+(?:it|him|her|me)\s+as)?)\s+)?(?:the\s+)?)"
 )
 #: A date said again after a correction: "..., eighty-two. No, that's, yeah, three eleven eighty-two."
 _CORRECTION_BEFORE = re.compile(r"(?i:\b(?:no|sorry|yeah|yes|I\s+mean|that['’]s|it['’]s|erm|um|actually)\s*[,.]?\s*)$")
