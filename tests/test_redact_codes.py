@@ -1187,3 +1187,18 @@ def test_short_lettered_collar_numbers_and_special_numbers(text, code):
 )
 def test_short_codes_after_collar_that_are_not_collar_numbers_stay(text, look_alike):
     assert not any(k == "collar_number" and look_alike in s for s, k in _kinds(text))
+
+
+def test_a_detention_officers_number_written_as_one_code():
+    assert ("DO362", "collar_number") in _kinds('The comment said "DO362 is the one who laughed" under my photo.')
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("The DO2019 report came out, then the DO500 units went in stock.", "DO500"),
+        ("The DO2019 report was shelved after the PC World sale.", "DO2019"),
+    ],
+)
+def test_glued_do_look_alikes_stay(text, look_alike):
+    assert not any(k == "collar_number" and look_alike in s for s, k in _kinds(text))

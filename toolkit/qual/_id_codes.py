@@ -464,6 +464,8 @@ _RANK_NUMBER = re.compile(
 #: only: "do 300" is a verb). The role goes with the number, as some corpora mark it ("DO
 #: 314") and others leave it out ("DO [318]"): either way the whole is replaced.
 _ROLE_NUMBER = re.compile(r"(?<![\w.])D?DO\s+(?P<num>[A-Z]?\d{2,6})(?![\w%£:/-]|[.,]\d)")
+#: The same written as one code, letters and digits: "DO417", "DDO 2210" aside.
+_GLUED_ROLE_NUMBER = re.compile(r"(?<![\w.£$€#/-])D?DO(?P<num>\d{3,5})(?![\w%£:/-]|[.,]\d)")
 #: A call handler's operator number with its letters, in a text that speaks of operators:
 #: "my operator number is OP 2291" (capitals only; the letters are the number's, inside
 #: the span as the brief has "NE 2231").
@@ -798,6 +800,11 @@ def _find_codes(text, add, folded, hay, runs):
                 add((m.start("num"), m.end("num"), "collar_number", num))
     if "DO " in text:
         _find_role_numbers(text, add, hay)
+    if "DO" in text:  # "DO417 is a ...": a detention officer's number written as one code
+        for m in _GLUED_ROLE_NUMBER.finditer(text):
+            if _is_year(m.group("num")) or _win._COUNTED.match(text, m.end()) or _plural_after(text, m.end()):
+                continue
+            add((m.start(), m.end(), "collar_number", m.group()))
     letters = _has_letter_code(text, runs)  # a code with letters somewhere
     uniform = any(w in hay for w in _UNIFORM_WORDS)
     if "number" in hay and (letters or uniform):  # "mine's DO 314" where the text speaks of numbers
