@@ -1202,3 +1202,26 @@ def test_a_detention_officers_number_written_as_one_code():
 )
 def test_glued_do_look_alikes_stay(text, look_alike):
     assert not any(k == "collar_number" and look_alike in s for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("I won't give the street. My postcode starts with BS16, and that's plenty.", "BS16"),
+        ("Our postcode's CF24, student land, so they guessed the rest.", "CF24"),
+    ],
+)
+def test_a_partial_postcode_said_after_my_postcode(text, code):
+    assert (code, "postcode") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("My postcode is in an A 30 zone, by PC World.", "A 30"),
+        ("My postcode is LS6 2QY, near the park.", "LS6"),
+        ("The postcode lottery hit M1 traffic at 0900.", "M1"),
+    ],
+)
+def test_partial_postcode_look_alikes_stay(text, look_alike):
+    assert (look_alike, "postcode") not in _kinds(text)

@@ -688,12 +688,29 @@ _DIGIT_RUN = re.compile(r"\d+")
 _ROW_HINT = re.compile(r"\||\s[/–—-]\s|[,:]\s*(?:[A-Z]{1,4} ?)?\d{3}")
 
 
+#: A partial postcode, its outward code alone, right after "my postcode starts / is":
+#: "My postcode starts PL7, that's all" (the full postcode is the main rule's).
+_POSTCODE_START = re.compile(
+    r"(?i:\b(?:my|our|his|her|their)\s+post\s?code(?:['’]s|\s+(?:is|was|starts|started|begins|began))?"
+    r"(?:\s+(?:with|as))?\s*[,:]?\s*)(?P<out>(?-i:[A-Z]{1,2}\d[A-Z\d]?))(?![\w%£:/-]|[.,]\d| ?\d[A-Z]{2})"
+)
+
+
+def _find_partial_postcodes(text, add):
+    for m in _POSTCODE_START.finditer(text):
+        out = m.group("out")
+        if re.match(r"[A-Z]+", out).group() in _ids.POSTCODE_AREAS:
+            add((m.start("out"), m.end("out"), "postcode", out))
+
+
 def find(text: str, add, folded) -> None:
     """Candidates of this area in ``text`` (``folded`` is ``text.casefold()`` when it
     keeps the length, else ``None``)."""
     if _DIGIT.search(text) is None:
         return
     hay = folded if folded is not None else text.casefold()
+    if "post" in hay:
+        _find_partial_postcodes(text, add)
     runs = [m.span() for m in _DIGIT_RUN.finditer(text)]
     long_run = any(e - s >= 3 for s, e in runs)
     if long_run:  # every code but a plate's or an NI number's
