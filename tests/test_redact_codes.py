@@ -276,6 +276,13 @@ def test_a_verb_do_before_numbers_is_no_trigger():
             "The copied warrant card looked real. Shiny, even. Number on it was 0219346, made up.",
             "0219346",
         ),
+        # right after "warrant": a rank's letters, digits and a hyphenated year group
+        ("Every line read the same way, warrant DS 6120-14, then a home address.", "DS 6120-14"),
+        ("My warrant, PC 3907-08, sat next to my photo.", "PC 3907-08"),
+        ("Her warrant number's KT 2207-15 and that was on the list.", "KT 2207-15"),
+        # a rank's letters and six digits after "mine's" where a warrant is spoken of
+        ("Don't print my warrant number. Honestly. Mine's DC 220913 and it stays with me.", "DC 220913"),
+        ("Everyone's warrant card got copied; mine was PS 604417, the sergeant's one.", "PS 604417"),
     ],
 )
 def test_warrant_number_forms(text, code):
@@ -289,6 +296,9 @@ def test_warrant_number_forms(text, code):
         ("His warrant card was in the 4410-22 batch? No idea.", "4410-22"),
         ("My warrant card, TR/5510, no, that's the case number, forget that one.", "TR/5510"),
         ("I showed my warrant card. The number on it was fine, 12 years old.", "12"),
+        ("They served the warrant 2019-20 twice and then left it.", "2019-20"),
+        ("My warrant card got renewed. Mine's PC 100000 pounds of paperwork, ha.", "100000"),
+        ("The warrant ran from 0600-1400 on the Tuesday.", "0600-1400"),
     ],
 )
 def test_warrant_look_alikes_stay(text, look_alike):
@@ -1105,3 +1115,113 @@ def test_round20_a_code_changed_to_another():
 )
 def test_round20_changed_to_look_alikes_stay(text):
     assert {s for s, k in _kinds(text) if k == "collar_number"} == {"4471"}
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Everyone knew my number, 31KD, it was sewn on the epaulette.", "31KD"),
+        ("On the uniform the number's written digits first, so 207TX on both shoulders.", "207TX"),
+        ("My old number's CW 17, and that's what was on my shoulder at Brixton.", "CW 17"),
+    ],
+)
+def test_met_style_shoulder_numbers(text, code):
+    assert (code, "collar_number") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("My phone's got 64GB, my number's on the uniform somewhere, and we met at 10AM.", "64GB"),
+        ("The uniform number plan runs to 2030, with 40 more shoulders to fit and 12 PCs.", "12"),
+        ("My number's AM 10 in the uniform rota, the morning slot.", "AM 10"),
+        ("Number 10 had us in uniform for the 21ST birthday of the charity, at 30 MPH.", "21ST"),
+    ],
+)
+def test_met_style_look_alikes_stay(text, look_alike):
+    assert not any(k == "collar_number" and look_alike in s for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, plate",
+    [
+        ("They'd followed my van home. Twice. Mine's LDZ 4471, and it's the only one on the street.", "LDZ 4471"),
+        ("The car park camera caught the cars. All of them. Mine was FHT 902, the old Volvo.", "FHT 902"),
+    ],
+)
+def test_a_dateless_plate_after_mines_two_sentences_after_the_vehicle(text, plate):
+    assert (plate, "vehicle") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("They parked the van outside. Every day. Mine's the one in Room 101, next to CID 4410.", "CID 4410"),
+        ("I drive a car to work. Honestly. Mine was ABC 2019 in the draw.", "ABC 2019"),
+        ("The car was towed. Then nothing. Three weeks later. Mine's XKR 4410 on the order.", "XKR 4410"),
+    ],
+)
+def test_codes_after_mines_far_from_a_vehicle_stay(text, look_alike):
+    assert not any(k == "vehicle" and look_alike in s for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("It was printed beside his old collar number, KD 27, a low one.", "KD 27"),
+        ("As a special I had a badge, and my special number's SC 30417 on the rota.", "SC 30417"),
+        ("The leaflet gave my collar number, TW 88, and my first name.", "TW 88"),
+    ],
+)
+def test_short_lettered_collar_numbers_and_special_numbers(text, code):
+    assert (code, "collar_number") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("The collar was CD 12 years old, frayed.", "CD 12"),
+        ("My collar, XL 40 shirts in the drawer, all white.", "XL 40"),
+        ("The collar's in a 30 zone box, with the badge, Room 101.", "101"),
+    ],
+)
+def test_short_codes_after_collar_that_are_not_collar_numbers_stay(text, look_alike):
+    assert not any(k == "collar_number" and look_alike in s for s, k in _kinds(text))
+
+
+def test_a_detention_officers_number_written_as_one_code():
+    assert ("DO362", "collar_number") in _kinds('The comment said "DO362 is the one who laughed" under my photo.')
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("The DO2019 report came out, then the DO500 units went in stock.", "DO500"),
+        ("The DO2019 report was shelved after the PC World sale.", "DO2019"),
+    ],
+)
+def test_glued_do_look_alikes_stay(text, look_alike):
+    assert not any(k == "collar_number" and look_alike in s for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("I won't give the street. My postcode starts with BS16, and that's plenty.", "BS16"),
+        ("Our postcode's CF24, student land, so they guessed the rest.", "CF24"),
+    ],
+)
+def test_a_partial_postcode_said_after_my_postcode(text, code):
+    assert (code, "postcode") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("My postcode is in an A 30 zone, by PC World.", "A 30"),
+        ("My postcode is LS6 2QY, near the park.", "LS6"),
+        ("The postcode lottery hit M1 traffic at 0900.", "M1"),
+    ],
+)
+def test_partial_postcode_look_alikes_stay(text, look_alike):
+    assert (look_alike, "postcode") not in _kinds(text)

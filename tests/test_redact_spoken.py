@@ -845,3 +845,80 @@ def test_round20_other_days_after_a_due_date_stay(text):
     assert not any(
         k == "date_of_birth" and span in ("2nd", "9th", "14th of June", "9th of October") for span, k in found
     )
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("We'd hoped for May but Noor was born on the twenty-third, in a snowstorm.", "twenty-third"),
+        ("My lad got a card, 'happy birthday for the 4th, big man', pinned on the page.", "4th"),
+        ("Her due date for our second is the 12th of November, nobody at work knows.", "12th of November"),
+    ],
+)
+def test_a_day_alone_after_born_on_the_and_a_due_date_for_our_next(text, date):
+    assert (date, "date_of_birth") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("He was born on the 4th floor of the old hospital.", "4th"),
+        ("It's her birthday on the third time of asking, we'll see.", "third"),
+        ("I was born on the Wirral and moved on the 9th, for work, in 2019.", "9th"),
+        ("My birthday's coming, we're on the second shift on the 30th.", "30th"),
+    ],
+)
+def test_days_alone_that_are_not_births_stay(text, look_alike):
+    assert not any(k == "date_of_birth" and look_alike in s for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        (
+            "The export had warrant numbers and dates of birth. Not a word of a lie. "
+            "Row 40, Hussain, Amir, 5512, WY/30218, 21/03/1979, 4 Mill Lane.",
+            "21/03/1979",
+        ),
+    ],
+)
+def test_a_full_date_beside_a_staff_code_in_a_record_of_dates_of_birth(text, date):
+    assert (date, "date_of_birth") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        (
+            "They had dates of birth on the list, mostly wrong. I was shown it twice. "
+            "Then a line, warrant WY/30218, 14/06/2022, the day he attended.",
+            "14/06/2022",
+        ),
+        ("The warrant 5512 was served on 21/03/1999, at the flat, collar 4410 with me.", "21/03/1999"),
+    ],
+)
+def test_dates_beside_staff_codes_that_are_not_births_stay(text, look_alike):
+    assert not any(k == "date_of_birth" and look_alike in s for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("Her date of birth was wrong on the forum. They put the second of August.", "second of August"),
+        ("My birthday, they even got that wrong. They wrote the 3rd of June.", "3rd of June"),
+    ],
+)
+def test_a_date_of_birth_written_down_wrong_in_the_next_sentence(text, date):
+    assert (date, "date_of_birth") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("My birthday was fine. They put the meeting on the fourth of July.", "fourth of July"),
+        ("My date of birth they got right. They put the bins out on the 4th of May, late.", "4th of May"),
+        ("Her birthday's in spring. They had the raid in May.", "May"),
+    ],
+)
+def test_other_dates_they_put_stay(text, look_alike):
+    assert not any(k == "date_of_birth" and look_alike in s for s, k in _kinds(text))

@@ -253,6 +253,13 @@ _COLLAR_ALONE = re.compile(
 #: A Met-style shoulder number of two digits and two letters right after the word:
 #: "shoulder number 31LX".
 _SHORT_SHOULDER = re.compile(r"\d{2}[A-Z]{2}(?![\w-])")
+#: A Met-style shoulder number anywhere in a text that speaks of numbers and uniforms
+#: ("a sergeant number, 42LX, that's how it's written on the epaulette"): two or three
+#: digits and a borough's two letters (not a unit or an ordinal: "64GB", "10AM", "21ST").
+_MET_SHOULDER = re.compile(r"(?<![\w£$€.,:/#&-])\d{2,3}(?P<l>[A-Z]{2})(?![\w%£:/-]|[.,]\d)")
+_UNIT_LETTERS = frozenset("AM PM HR MB GB KB TB KG KM MG ML CM MM MP KW HZ BC AD ST ND RD TH UK".split())
+#: The same said letters first right after "my number's": "my real number's LX 42".
+_SHORT_LETTERED = re.compile(r"(?P<l>[A-Z]{2}) ?\d{2,3}(?![\w%£:/-]|[.,]\d)")
 #: A badge, a lapel or an epaulette said without "number" opens a window as "collar
 #: number" does: "the number off my lapel, 3120", "the badge was clear, with the number 2981".
 _BADGE_TOKENS = ("badge", "lapel", "number", "digit")
@@ -348,6 +355,9 @@ def _find_lettered_groups(text, add, folded):
         g = _DIGIT_GROUPS.match(text, t.end())  # "my warrant number's 4471-22"
         if g and not (_is_year(g.group("d")) and len(g.group("d2")) <= 4):
             spans.append(g.span())
+        spans.extend(
+            span for span in _suffixed(text, t.end(), t.end() + 16) if span[0] == t.end()
+        )  # "warrant DC 4471-09"
     for lo, hi in _windows(text, _win._WARRANT_TRIGGER, found_in, folded, ("warrant",)):
         spans.extend(_lettered_groups(text, lo, hi))
     for t in _ids._anchored_finditer(_win._WARRANT_TRIGGER, text, folded, ("warrant",)):
@@ -454,6 +464,8 @@ _RANK_NUMBER = re.compile(
 #: only: "do 300" is a verb). The role goes with the number, as some corpora mark it ("DO
 #: 314") and others leave it out ("DO [318]"): either way the whole is replaced.
 _ROLE_NUMBER = re.compile(r"(?<![\w.])D?DO\s+(?P<num>[A-Z]?\d{2,6})(?![\w%£:/-]|[.,]\d)")
+#: The same written as one code, letters and digits: "DO417", "DDO 2210" aside.
+_GLUED_ROLE_NUMBER = re.compile(r"(?<![\w.£$€#/-])D?DO(?P<num>\d{3,5})(?![\w%£:/-]|[.,]\d)")
 #: A call handler's operator number with its letters, in a text that speaks of operators:
 #: "my operator number is OP 2291" (capitals only; the letters are the number's, inside
 #: the span as the brief has "NE 2231").
@@ -468,7 +480,7 @@ _STAFF_ALONE = re.compile(
 #: "my number, B772", "mine's DO 314", "his number was N 2231", "my ID number's CI 0334"
 #: (a staff ID with letters: a collar number, the corpora's policy): a code with letters.
 _MY_NUMBER = re.compile(
-    r"(?i:\b(?P<my>(?:my|his|her|their|your|our)\s+(?:own\s+|old\s+)?(?P<id>(?-i:ID)\s+)?number(?:['’]s|\s+(?:is|was))?|mine['’]s|mine\s+(?:is|was))"
+    r"(?i:\b(?P<my>(?:my|his|her|their|your|our)\s+(?:own\s+|old\s+|real\s+|special(?:['’]s)?\s+)?(?P<id>(?-i:ID)\s+)?number(?:['’]s|\s+(?:is|was))?|mine['’]s|mine\s+(?:is|was))"
     r"\s*[,:]?\s*(?:which\s+(?:is|was)\s+|that['’]s\s+|being\s+)?)(?=[A-Z0-9])"
 )
 #: Words that make "my number" a uniform's number when said with 3-5 digits alone
@@ -580,6 +592,10 @@ def _ni_plate_list(text, m):
     return any(x is not None and x.group("l") != m.group("l") for x in (b, a))
 
 
+#: "Mine's", "mine is" right before a code: the thing spoken of before, owned.
+_MINE_BEFORE = re.compile(r"(?i:\bmine(?:['’]s|\s+(?:is|was))\s*[,:]?\s*)$")
+
+
 def _find_vehicles(text, add, folded, starts):
     for m in _ids._anchored_finditer(_REG_WORD, text, folded, ("reg", "plate", "number")):
         plate = m.group("plate")
@@ -600,7 +616,10 @@ def _find_vehicles(text, add, folded, starts):
             continue
         # three letters: the sentence or the one before speaks of a vehicle ("My car's
         # been done. LCZ 9021 went up on a wall."); two (Northern Irish "DZ 4410"): the sentence
-        lo, hi = _sentence_bounds(text, m.start(), 1 if len(m.group("l")) == 3 else 0)
+        back = 1 if len(m.group("l")) == 3 else 0
+        if back and _MINE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            back = 2  # "We check under the car. Still. Mine's KXZ 6120": the car two sentences back
+        lo, hi = _sentence_bounds(text, m.start(), back)
         if _VEHICLE_WORDS.search(text, lo, min(hi, m.end() + 40)) is None and not _ni_plate_list(text, m):
             # a list's field ("..., lives Moira, KXZ 4471. ... My reg's right."): a vehicle
             # spoken of up to 200 characters after
@@ -669,12 +688,29 @@ _DIGIT_RUN = re.compile(r"\d+")
 _ROW_HINT = re.compile(r"\||\s[/–—-]\s|[,:]\s*(?:[A-Z]{1,4} ?)?\d{3}")
 
 
+#: A partial postcode, its outward code alone, right after "my postcode starts / is":
+#: "My postcode starts PL7, that's all" (the full postcode is the main rule's).
+_POSTCODE_START = re.compile(
+    r"(?i:\b(?:my|our|his|her|their)\s+post\s?code(?:['’]s|\s+(?:is|was|starts|started|begins|began))?"
+    r"(?:\s+(?:with|as))?\s*[,:]?\s*)(?P<out>(?-i:[A-Z]{1,2}\d[A-Z\d]?))(?![\w%£:/-]|[.,]\d| ?\d[A-Z]{2})"
+)
+
+
+def _find_partial_postcodes(text, add):
+    for m in _POSTCODE_START.finditer(text):
+        out = m.group("out")
+        if re.match(r"[A-Z]+", out).group() in _ids.POSTCODE_AREAS:
+            add((m.start("out"), m.end("out"), "postcode", out))
+
+
 def find(text: str, add, folded) -> None:
     """Candidates of this area in ``text`` (``folded`` is ``text.casefold()`` when it
     keeps the length, else ``None``)."""
     if _DIGIT.search(text) is None:
         return
     hay = folded if folded is not None else text.casefold()
+    if "post" in hay:
+        _find_partial_postcodes(text, add)
     runs = [m.span() for m in _DIGIT_RUN.finditer(text)]
     long_run = any(e - s >= 3 for s, e in runs)
     if long_run:  # every code but a plate's or an NI number's
@@ -692,8 +728,28 @@ def find(text: str, add, folded) -> None:
             short = _SHORT_SHOULDER.match(text, m.end())  # "shoulder number 31LX"
             if short is not None:
                 add((short.start(), short.end(), "collar_number", short.group()))
+                continue
+            short = _SHORT_LETTERED.match(text, m.end())  # "my old collar number, AS 19"
+            if short and short.group("l") not in _RANK_PREFIX | _NOT_PREFIX | _UNIT_LETTERS:
+                if not _plural_after(text, short.end()) and not _win._COUNTED.match(text, short.end()):
+                    add((short.start(), short.end(), "collar_number", short.group().replace(" ", "")))
+    if any(2 <= e - s <= 3 for s, e in runs) and "number" in hay and any(w in hay for w in _UNIFORM_WORDS):
+        _find_met_shoulders(text, add, hay)
     if sum(e - s == 1 for s, e in runs) >= 6:  # digits one by one: "C E 3 1 0 6 7 2 D"
         _find_spaced_ni(text, add)
+
+
+def _find_met_shoulders(text, add, hay):
+    """Met-style shoulder numbers where the text speaks of numbers and uniforms:
+    "42LX" anywhere (:data:`_MET_SHOULDER`), "LX 42" right after "my number's"."""
+    for m in _MET_SHOULDER.finditer(text):
+        if m.group("l") not in _UNIT_LETTERS and not _plural_after(text, m.end()):
+            add((m.start(), m.end(), "collar_number", m.group()))
+    for m in _near(text, hay, _MY_NUMBER, ("number",), 12, 40):
+        short = _SHORT_LETTERED.match(text, m.end())
+        if m.group("my") and short and short.group("l") not in _RANK_PREFIX | _NOT_PREFIX | _UNIT_LETTERS:
+            if not _plural_after(text, short.end()):
+                add((short.start(), short.end(), "collar_number", short.group().replace(" ", "")))
 
 
 def _find_codes(text, add, folded, hay, runs):
@@ -761,10 +817,18 @@ def _find_codes(text, add, folded, hay, runs):
                 add((m.start("num"), m.end("num"), "collar_number", num))
     if "DO " in text:
         _find_role_numbers(text, add, hay)
+    if "DO" in text:  # "DO417 is a ...": a detention officer's number written as one code
+        for m in _GLUED_ROLE_NUMBER.finditer(text):
+            if _is_year(m.group("num")) or _win._COUNTED.match(text, m.end()) or _plural_after(text, m.end()):
+                continue
+            add((m.start(), m.end(), "collar_number", m.group()))
     letters = _has_letter_code(text, runs)  # a code with letters somewhere
     uniform = any(w in hay for w in _UNIFORM_WORDS)
     if "number" in hay and (letters or uniform):  # "mine's DO 314" where the text speaks of numbers
+        warrant = "warrant" in hay
         for m in _near(text, hay, _MY_NUMBER, ("number", "mine"), 12, 40):
+            if letters and warrant and _add_ranked_warrant(text, add, m.end()):
+                continue
             if (letters and _add_code(text, add, m.end(), single_letter=True)) or not m.group("my") or not uniform:
                 continue
             span = _code_at(text, m.end(), bare_min=3)
@@ -921,6 +985,19 @@ def _add_code(text, add, pos, *, single_letter):
         add((span[0], span[1], kind, _ident(text, span[0], span[1])))
         return True
     return False
+
+
+def _add_ranked_warrant(text, add, pos):
+    """A rank's letters and 6-9 digits at ``pos`` ("mine's PS 118204") where the text
+    speaks of a warrant: longer than any collar number, a warrant number, letters and all.
+    True when one was added."""
+    m = _CODE.match(text, pos)
+    if m is None or m.group("pre") not in _RANK_PREFIX or _win._COUNTED.match(text, m.end()):
+        return False
+    if len(m.group("digits")) < 6 or _plural_after(text, m.end()):
+        return False
+    add((m.start(), m.end(), "warrant_number", _ident(text, m.start(), m.end())))
+    return True
 
 
 _NAMED_TOKENS = tuple("collar shoulder badge epaulette warrant staff payroll uniform lapel helmet".split())

@@ -658,6 +658,9 @@ _GAP_WORDS = (
     r"(?:\s*[,:(]\s*|\s+|['’]s\s*)?(?:(?:is|was|too|as|being|on|the|of|hers|his|mine|it['’]s|"
     r"falls|erm|um|like|okay|ok|then|up|that['’]s|as\s+well|also|which\s+(?:is|was)|coming\s+up|"
     r"(?:that|this|last|next)\s+(?:week|month)|"
+    # "due date for our next one is the ...": whose
+    r"for\s+(?:my|his|her|their|our|your)\s+(?:next(?:\s+one)?|first|second|third|(?:new\s+|little\s+|wee\s+)?"
+    r"(?:baby|one|son|daughter|boy|girl|twins))\s+(?:is|was)|"
     r"(?:--|[—–])[^.!?\n\"“”—–]{1,40}?(?:--|[—–])|"
     # "the birth date of my wee boy, Euan, the ...": whose, named
     r"of\s+(?:my|his|her|their|our|your)(?:\s+[a-z]+){1,3}\s*,(?:\s*[A-Z][\w'’-]+\s*,)?)(?:\s*[,:(]\s*|\s+))*"
@@ -713,12 +716,22 @@ _PREGNANCY_WORDS = (
 #: A sentence that is nothing but a day and month: "The eleventh of the fourth.", "I'm
 #: the 21st of June." (said just after "birthday" / "due date").
 _DATE_SENTENCE_HEAD = re.compile(
-    r"(?i:\s*(?:(?:I['’]m|I\s+am|mine['’]s|it['’]s|hers\s+is|his\s+is|she['’]s|he['’]s|that['’]s)\s+)?(?:the\s+)?)"
+    r"(?i:\s*(?:(?:I['’]m|I\s+am|mine['’]s|it['’]s|hers\s+is|his\s+is|she['’]s|he['’]s|that['’]s|"
+    # a date of birth written down wrong: "They put the fourteenth of February."
+    r"they\s+(?:put|wrote|had|listed|gave|printed)(?:\s+(?:it|him|her|me)\s+as)?)\s+)?(?:the\s+)?)"
 )
 #: A date said again after a correction: "..., eighty-two. No, that's, yeah, three eleven eighty-two."
 _CORRECTION_BEFORE = re.compile(r"(?i:\b(?:no|sorry|yeah|yes|I\s+mean|that['’]s|it['’]s|erm|um|actually)\s*[,.]?\s*)$")
 
 
+#: A day of the month alone right after "born on the" / "birthday for the" ("born on the
+#: ninth, in the end", "happy birthday for the 21st"): the day of birth; not a floor, a
+#: century or a time ("born on the 4th floor", "birthday on the third time of asking").
+_DAY_ALONE = re.compile(
+    rf"(?i:\s+(?:on|for)\s+the\s+)(?P<d>(?i:\d{{1,2}}(?:st|nd|rd|th)|{_ORD_DAY}))(?![\w'’-])"
+    r"(?!\s*(?:of\b|,?\s*(?:19|20)\d\d)|\s+(?:floor|century|time|day|week|month|year|anniversary|birthday|"
+    r"hole|row|street|place|round|minute|go|attempt|try|grade|form|storey|level|and\s+the)\b)"
+)
 #: A day of the year known by its name, said right after "birthday" or "born" ("my
 #: birthday's Christmas Eve", "born on Boxing Day"): a date of birth.
 _NAMED_DAY = re.compile(
@@ -822,6 +835,10 @@ def _find_word_dates(text, add, due=False, ordinal=False):
         m = SHORT_DATE.match(text, at) or _SPACED_DATE.match(text, at)
         if m is not None and not _win._COUNTED.match(text, m.end()):
             add(_win.date_of_birth(text, m.start(), m.end()))
+        if trig.group().casefold() in ("birthday", "born"):  # "born on the ninth"
+            d = _DAY_ALONE.match(text, trig.end())
+            if d is not None and int(re.sub(r"\D", "", d.group("d")) or 1) <= 31:
+                add(_win.date_of_birth(text, d.start("d"), d.end("d")))
         if trig.group().casefold() in ("birthday", "born"):  # "my birthday's Christmas Eve"
             m = _NAMED_DAY.match(text, _GAP_OK.match(text, trig.end()).end())
             if m is not None and not _NAMED_DAY_LIST.match(text, m.end()):
@@ -907,6 +924,8 @@ _DATE_YEAR = re.compile(r"(?:19|20)?\d{2}$")
 #: (Not collar or phone numbers: "PC 4417, 03/05/2024, attended", "Call from 07700
 #: 900461, 2 March 2025" date the entries of a log.)
 _RECORD_KINDS = frozenset({"ni_number", "nhs_number"})
+#: A staff record's codes: beside a full date in a text that speaks of dates of birth.
+_STAFF_RECORD_KINDS = frozenset({"collar_number", "warrant_number"})
 _RECORD_GAP = re.compile(r"[\"”’']?\s*[,;|]\s*[\"“‘']?")
 _RECORD_GAP_BEFORE = re.compile(_RECORD_GAP.pattern + "$")
 
@@ -987,15 +1006,20 @@ def _dates_of_birth(text, found):
             if dob_spoken and _list_announced(text, s):
                 extra.append(_win.date_of_birth(text, m.start(), m.end()))
     extra.extend(_listed_dates(text, found + extra))
-    for r in (f for f in found if f[2] in _RECORD_KINDS):  # a date of a record is beside its code
+    kinds = _RECORD_KINDS
+    if any(f[2] in _STAFF_RECORD_KINDS for f in found) and _DOB_TRIGGER.search(text) is not None:
+        kinds = _RECORD_KINDS | _STAFF_RECORD_KINDS  # "dates of birth ... 3306, NTH/04471, 09/11/1988,"
+    for r in (f for f in found if f[2] in kinds):  # a date of a record is beside its code
         hi = min(len(text), r[1] + 30)
         for m in _win.FULL_DATE.finditer(text, max(0, r[0] - 30), hi):
             if m.end() == hi < len(text):
                 continue  # cut by the window's end: too far from the code to be beside it
             before = _RECORD_GAP_BEFORE.search(text, max(0, m.start() - 6), m.start())
             after = _RECORD_GAP.match(text, m.end())
-            if (before and ends.get(m.start() - len(before.group())) in _RECORD_KINDS) or (
-                after and starts.get(after.end()) in _RECORD_KINDS
+            if r[2] in _STAFF_RECORD_KINDS and not (before and _past_year(m.group())):
+                continue  # after a staff code, a grown officer's birth: not an event's date
+            if (before and ends.get(m.start() - len(before.group())) in kinds) or (
+                after and starts.get(after.end()) in kinds
             ):
                 extra.append(_win.date_of_birth(text, m.start(), m.end()))
     if not extra:
