@@ -1208,3 +1208,41 @@ def test_places20_met_police_as_said_is_one_force():
     out = redact("Yeah, the Met, sorry, Met Police, Hackney mostly.")[0]
     assert "Met" not in out and "Police" not in out, out
     assert redact("A Met Office warning was out.")[0] == "A Met Office warning was out."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a body or service one is "in" or hears "from", a platform or programme
+        "My nephew's in the Navy now, posted somewhere hot.",
+        "I felt like I was back in Probation, second-guessing every stop.",
+        "Then a rep from the Federation phoned me about it.",
+        "They'd lifted the photo off the force Pinterest of all places.",
+        # an incident or a message located, not a person
+        "The lad who did it was nicked in Brackenthwaite on the Tuesday.",
+        "He was arrested in Gorton on the Tuesday.",
+        "Most of my career was robberies in Levenshulme and the like.",
+        "No name on it. Sent from Warrington, that's all we know.",
+        # "the X" visited: a restaurant, a pub
+        "We'd gone for tea at the Toby, the four of us.",
+        "I never drink at the Crown, I go in the Feathers.",
+    ],
+)
+def test_places21_bodies_incidents_and_visits_stay(text):
+    assert not [f for f in find_identifiers(text) if f[2] == "place"], find_identifiers(text)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # look-alikes that must still be found: a home, a work site, a workplace cue
+        ("She's lived in Gorton since she was married.", "Gorton"),
+        ("He does doorwork at the Tropicana on his rest days.", "Tropicana"),
+        ("My pal in the Kilmarnock office sent it me.", "Kilmarnock"),
+        ("I was based in Warrington for six years.", "Warrington"),
+        ("He was sent to Brackenthwaite when he transferred.", "Brackenthwaite"),
+        ("She was arrested by Kyle Denton, my old tutor.", "Kyle"),
+    ],
+)
+def test_places21_home_and_work_places_still_found(text, word):
+    assert any(text[s:e].startswith(word) for s, e, *_ in find_identifiers(text)), find_identifiers(text)

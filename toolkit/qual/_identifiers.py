@@ -1422,6 +1422,13 @@ def _sentence_start(text, pos):
     return i < 0 or text[i] in ".!?:;\n…-–—"
 
 
+def _sentence_of(text, pos):
+    """The sentence around ``pos`` (from the last stop before it to the next one after)."""
+    a = max(text.rfind(c, 0, pos) for c in ".!?\n")
+    b = min((i for i in (text.find(c, pos) for c in ".!?\n") if i >= 0), default=len(text))
+    return text[a + 1 : b]
+
+
 def _trim_caps(text, start, end):
     """Drop leading common words (``The``, ``Our``...) from a capitalised span; None if
     nothing is left."""
@@ -1483,6 +1490,26 @@ _EVENT_AFTER = re.compile(
     r"\s+(?:protests?|demos?|demonstrations?|march|marches|riots?|match|game|derby|festival|carnival|"
     r"parade|rally|vigil|concert|disorder|incident|fire|attack|bombing|shooting|stabbing|inquest|"
     r"inquiry|enquiry|trial|case|job|operation)\b"
+)
+#: Services and bodies one is "in" or hears "from", not places ("he's in the Army", "back in
+#: Probation", "a woman from the Federation"), and platforms and programmes a picture comes
+#: "off" ("off the Flickr", "like something off Crimewatch").
+_BODIES = frozenset(
+    """Army Navy RAF Marines Federation Probation Flickr Pinterest Tumblr Crimewatch Panorama
+    Interceptors""".split()
+)
+#: An incident or an origin just before the preposition: "arrested in Preston", "burglaries
+#: in Erdington", "posted from Newport" locate an event or a message, not anyone's home or work.
+_INCIDENT_BEFORE = re.compile(
+    r"(?i:\b(?:arrested|nicked|charged|burglar(?:y|ies)|robber(?:y|ies)|muggings?|assaults?|"
+    r"protests?|demos?|demonstrations?|riots?|loans?|posted|typed|uploaded|sent|tweeted)\s+"
+    r"(?:in|at|from|outside|near)\s+(?:the\s+)?)$"
+)
+#: A work or home cue that keeps "the X" (one word) after a preposition: "doorwork at the
+#: Jacaranda", "the perfume counter ... in the Metrocentre".
+_THE_ONE_KEEP = re.compile(
+    r"(?i:\b(?:works?|worked|working|work's|job|jobs|shifts?|counter|doorwork|employ\w*|staff|"
+    r"live|lives|lived|living|stay|stays|moved|home|grew\s+up|based|posted\s+to)\b)"
 )
 PLACE_AFTER = re.compile(  # "she lives on her own in Cheadle", "I was at Longton", "I police X"
     r"\b(?i:in|at|from|to|near|outside|around|round|towards|into|via|past|police|policed|"
@@ -2198,6 +2225,17 @@ def find_context(text, add, names_lookup=None, folded=None):
             continue  # "in the Echo", "to the Evening Chronicle": a newspaper
         if " ".join(words) in INSTITUTIONS or _EVENT_AFTER.match(text, span[1]):
             continue  # "Companies House"; "the Broadmarsh protest": where an event was
+        if first in _BODIES or _INCIDENT_BEFORE.search(text, max(0, span[0] - 40), span[0]):
+            continue  # "in the Army"; "arrested in Preston": a body, an incident's place
+        if (
+            len(words) == 1
+            and re.search(r"(?i:\bthe\s+)$", text[max(0, span[0] - 5) : span[0]])
+            and not re.match(
+                r"\s+(?:office|station|nick|custody|depot|branch|store|site|estate|road|centre)\b", text[span[1] :]
+            )
+            and not _THE_ONE_KEEP.search(_sentence_of(text, span[0]))
+        ):
+            continue  # "we were at the Harvester", "I go in the Arkles": a place visited
         add((*span, "place", " ".join(words).lower()))
     lives = [
         *_win("LIVES", text, folded),
@@ -2546,6 +2584,10 @@ def proper_nouns(text: str, found) -> list:
             kind = "person"
         else:
             kind = "place"
+        if (kind == "place" or kind == "person" and first in _PLACE_NOT_GIVEN) and (
+            first in _BODIES or _INCIDENT_BEFORE.search(text, max(0, s - 40), s)
+        ):
+            continue  # "arrested in Preston", "posted from Newport": an incident's place
         key = last.lower().replace("’", "'") if kind == "person" else " ".join(words).lower()
         out.append((s, e, kind, key))
     return out
