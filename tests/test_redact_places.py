@@ -1246,3 +1246,36 @@ def test_places21_bodies_incidents_and_visits_stay(text):
 )
 def test_places21_home_and_work_places_still_found(text, word):
     assert any(text[s:e].startswith(word) for s, e, *_ in find_identifiers(text)), find_identifiers(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a school named by "Secondary", or "Junior"/"Infant" after a saint's possessive
+        ("I went to Castlemilk Secondary, same as my dad.", "I went to [School A], same as my dad."),
+        ("Our two are at St Brendan's Junior now.", "Our two are at [School A] now."),
+        ("The youngest is at Holy Cross's Infant, just started.", "The youngest is at [School A], just started."),
+        # a home said as an answer with its verb after it
+        ("We're not in the town itself. Pontyberem, we live.", "We're not in the town itself. [Address A], we live."),
+    ],
+)
+def test_places21_school_tails_and_answer_homes(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's a Secondary Care referral, nothing more.",
+        "Honestly, we live.",
+        "Mostly, we stay.",
+        "In May, we live out of a suitcase.",
+    ],
+)
+def test_places21_school_tail_and_answer_look_alikes_stay(text):
+    assert redact(text)[0] == text
+
+
+def test_places21_junior_before_a_name_is_no_school():
+    text = "We watched Rovers's Junior Cup final on the Sunday."
+    assert not [f for f in find_identifiers(text) if f[2] == "school"], find_identifiers(text)

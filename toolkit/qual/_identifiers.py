@@ -1008,6 +1008,11 @@ WHERE_LIVES = re.compile(
     rf"(?P<place>{_CAPS})(?:\s+(?:is|was)|['’]s)\s+where\s+(?:I|we|he|she|they|you|(?:my|our|his|her|their)\s+[a-z]+)"
     r"\s+(?:(?:still|all|now|both)\s+)?(?:live[sd]?|grew\s+up|stays?)\b"
 )
+#: A home said as an answer with its verb after it: "Bronwydd, we live.", "Clydach, I stay."
+COMMA_LIVES = re.compile(
+    rf"(?P<place>{_CAPS}),\s+(?:I|we|they|he|she)\s+(?:(?:still|all|now)\s+)?(?:live[sd]?|stay|stays)"
+    r"(?=\s*(?:[.!?\n]|$))"
+)
 HOUSE_NUMBER = re.compile(  # "our house number, 41", "door number 7"
     r"(?i:\b(?:house|door|flat)\s+(?:number|no\.?)(?:\s+(?:is|was))?)\s*[:,]?\s*"
     r"(?P<num>\d{1,4}[A-Za-z]?)(?![\w/:.,]\d|\w)"
@@ -1116,8 +1121,8 @@ SCHOOL = re.compile(
     rf"on\s+the|in\s+the|next\s+the)\s+)?{_CAP}){{0,4}})\s+"
     r"(?:(?:C\s+of\s+E|CE|RC|Catholic|Church|Primary|Junior|Juniors|Infant|Infants|High|"
     r"Grammar|Secondary|Community|Free|Prep|Preparatory|Comprehensive|Nursery)\s+)*"
-    r"(?:School|Academy|Primary|College|Grammar|Nursery|Sixth\s+Form|Juniors|Infants|"
-    r"Pre-?school|University)\b"
+    r"(?:School|Academy|Primary|College|Grammar|Nursery|Sixth\s+Form|Juniors|Infants|Secondary|"
+    r"(?<=['’]s\s)(?:Junior|Infant)(?!\s+[A-Z])|Pre-?school|University)\b"  # "St Saviour's Junior"
 )
 UNIVERSITY = re.compile(  # "the University of Leeds", "University College London"
     rf"\b(?:University|College)\s+of\s+(?:the\s+)?(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})"
@@ -1694,6 +1699,9 @@ _WINDOWS = {
             "Sixth",
             "Juniors",
             "Infants",
+            "Secondary",
+            "Junior",
+            "Infant",
             "University",
             "reschool",
             "re-school",
@@ -1705,6 +1713,7 @@ _WINDOWS = {
     "ADDRESS": (_kw(_STREET), 75, 50),
     "ORIGIN": (_kw(r"from"), 30, 80),
     "WHERE_LIVES": (("where",), 45, 45),
+    "COMMA_LIVES": (("we live", "i live", "they live", "he lives", "she lives", "we stay", "i stay"), 45, 12),
     "AGE_ON": (_kw(r"\w\s+on\s+(?:the\s+)?\d"), 40, 45),
 }
 
@@ -2242,6 +2251,11 @@ def find_context(text, add, names_lookup=None, folded=None):
         *_win("ORIGIN", text, folded),
         *_win("KIN_HOME", text, folded),
         *_win("WHERE_LIVES", text, folded),
+        *(
+            m
+            for m in _win("COMMA_LIVES", text, folded)
+            if _sentence_start(text, m.start("place")) and not is_ordinary(m.group("place").split()[0])
+        ),
     ]
     if "," in text:
         lives += AGE_OF.finditer(text)
