@@ -1279,3 +1279,30 @@ def test_places21_school_tail_and_answer_look_alikes_stay(text):
 def test_places21_junior_before_a_name_is_no_school():
     text = "We watched Rovers's Junior Cup final on the Sunday."
     assert not [f for f in find_identifiers(text) if f[2] == "school"], find_identifiers(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the post said after the force in an introduction, a town that is also a word too
+        (
+            "I'm PC Shah, Bedfordshire Police, Luton, collar 4410.",
+            "I'm [Officer A], [Force A], [Station A], collar [Collar number A].",
+        ),
+        ("Twelve years now, Thames Valley Police, Reading.", "Twelve years now, [Force A], [Station A]."),
+    ],
+)
+def test_places21_town_after_the_force_is_the_station(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I called the police. Police, Fire, Ambulance, all came.",
+        "I joined Kent Police, Response, and loved it.",
+        "That was Durham Constabulary, Sergeant.",
+    ],
+)
+def test_places21_after_the_force_look_alikes_stay(text):
+    assert all(k != "station" for _s, _e, k, *_ in find_identifiers(text)), find_identifiers(text)

@@ -1516,6 +1516,9 @@ _THE_ONE_KEEP = re.compile(
     r"(?i:\b(?:works?|worked|working|work's|job|jobs|shifts?|counter|doorwork|employ\w*|staff|"
     r"live|lives|lived|living|stay|stays|moved|home|grew\s+up|based|posted\s+to)\b)"
 )
+#: A town said after the force as one's post, in an introduction: "Bedfordshire Police, Luton,
+#: collar ...", "Lincolnshire Police, Sleaford." (a town that is also a word, "Luton", too).
+FORCE_THEN_TOWN = re.compile(rf"\b(?:Police|Constabulary),\s+(?P<place>{_CAP}(?:\s+{_CAP})?)(?=\s*[,.;]|\s*$)")
 PLACE_AFTER = re.compile(  # "she lives on her own in Cheadle", "I was at Longton", "I police X"
     r"\b(?i:in|at|from|to|near|outside|around|round|towards|into|via|past|police|policed|"
     r"policing|patrol|patrolled|patrolling|cover|covered|covering)\s+(?:the\s+)?"
@@ -2246,6 +2249,22 @@ def find_context(text, add, names_lookup=None, folded=None):
         ):
             continue  # "we were at the Harvester", "I go in the Arkles": a place visited
         add((*span, "place", " ".join(words).lower()))
+    if "Police, " in text or "Constabulary, " in text:
+        stems = _force_stems()
+        for m in FORCE_THEN_TOWN.finditer(text):
+            words = m.group("place").split()
+            pre = text[max(0, m.start() - 40) : m.start()].split()
+            if (
+                not any(" ".join(pre[-k:]) in stems for k in range(1, min(4, len(pre)) + 1))
+                or words[0].casefold() in common
+                or words[0] in _RANK_WORDS
+                or words[0] in NOT_PLACES
+                or _calendar(words[0])
+                or _is_unit_words(" ".join(words), common)
+                or words[0] in gazetteer()[0]
+            ):
+                continue
+            add((m.start("place"), m.end("place"), "station", m.group("place").lower()))
     lives = [
         *_win("LIVES", text, folded),
         *_win("ORIGIN", text, folded),
