@@ -1306,3 +1306,26 @@ def test_places21_town_after_the_force_is_the_station(text, expected):
 )
 def test_places21_after_the_force_look_alikes_stay(text):
     assert all(k != "station" for _s, _e, k, *_ in find_identifiers(text)), find_identifiers(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the answer to "which station/school" after a "P:" speaker label
+        (
+            "I: Which station were you on then? P: Glenbrook. Nights mostly.",
+            "I: Which station were you on then? P: [Station A]. Nights mostly.",
+        ),
+        ("I: Which school, sorry? P2: Rowanfield. It's small.", "I: Which school, sorry? P2: [School A]. It's small."),
+    ],
+)
+def test_places21_which_answer_after_p_label(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I: Which station? P: Sorry, I missed that.", "I: Which school was it? P: Yes. It was ages ago."],
+)
+def test_places21_which_answer_look_alikes_stay(text):
+    assert redact(text)[0] == text

@@ -163,7 +163,7 @@ UNIT_AT = re.compile(
 #: Respondent: Heaton Manor." (the answer opens with the name and stops after it).
 QA_WHICH = re.compile(
     r"(?i:\bwhich\s+(?P<noun>school|college|nursery|academy|station|nick|street|road|estate|company|firm|shop|employer))\b"
-    r"[^?.!\n]{0,40}\?\s+(?:Respondent|Interviewee|Participant|R|A)\s*:\s+"
+    r"[^?.!\n]{0,40}\?\s+(?:Respondent|Interviewee|Participant|R|A|P\d{0,3})\s*:\s+"
     rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})(?=\s*[.,;!]|\s+[-–—])"
 )
 #: A station said in the answer to a question asking where an officer is based: "I: And
