@@ -1329,3 +1329,22 @@ def test_places21_which_answer_after_p_label(text, expected):
 )
 def test_places21_which_answer_look_alikes_stay(text):
     assert redact(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a street named as where an event was, not where anyone lives
+        "There's a clip of me at the Stapleton Road carnival doing the conga.",
+        "I was on the cordon at the Derby Road protest all day.",
+    ],
+)
+def test_places21_street_of_an_event_stays(text):
+    assert redact(text)[0] == text
+
+
+def test_places21_street_of_a_home_still_marked():
+    out = redact("My mum still lives on Stapleton Road, near the carnival route.")[0]
+    assert "Stapleton" not in out, out
+    out = redact("They put 12 Derby Road protest signs up.")[0]
+    assert "12 Derby Road" not in out, out

@@ -2198,6 +2198,8 @@ def find_context(text, add, names_lookup=None, folded=None):
             r"(?:Crown|Magistrates['’]?|County|High|Youth|Family|Supreme|Coroner['’]?s)", words[-1]
         ):
             continue
+        if not text[s].isdigit() and _EVENT_AFTER.match(text, e) and e == m.end("suffix"):
+            continue  # "the Cowley Road carnival", "the Elm Street fire": where an event was
         add((s, e, "address", text[s:e].lower()))
     for m in _win("HOUSE_NUMBER", text, folded):
         add((m.start("num"), m.end("num"), "address", m.group("num").lower()))
