@@ -1348,3 +1348,21 @@ def test_places21_street_of_a_home_still_marked():
     assert "Stapleton" not in out, out
     out = redact("They put 12 Derby Road protest signs up.")[0]
     assert "12 Derby Road" not in out, out
+
+
+def test_places21_station_before_that():
+    out = redact("I've been at Carlton custody since 2015, and before that Brackenholme. Days only.")[0]
+    assert out == "I've been at [Station A] since 2015, and before that [Station B]. Days only.", out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been at Carlton custody since 2015, and before that Christmas was chaos.",
+        "I've been at Carlton custody since 2015, and before that I was a nurse.",
+    ],
+)
+def test_places21_before_that_look_alikes_stay(text):
+    out = redact(text)[0]
+    assert "Christmas" in out or "I was a nurse" in out, out
+    assert "[Station B]" not in out, out

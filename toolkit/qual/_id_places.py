@@ -1914,6 +1914,32 @@ def _pupils_schools(text, common):
     return out
 
 
+#: The station before a station said: "I've been at Middlesbrough custody since it opened,
+#: and before that Hartlepool." (the name stops there).
+_BEFORE_THAT = re.compile(
+    r"[^.!?\n]{0,80}?,?\s+(?:and\s+)?(?:before|prior\s+to)\s+that,?\s+(?:(?:at|in)\s+)?"
+    rf"(?P<name>{_TOWN})(?=\s*[.,;!?]|\s*$)"
+)
+
+
+def _station_before_that(text, found, common):
+    """Stations said after "and before that" following a station."""
+    new = []
+    for f in found:
+        if f[2] != "station":
+            continue
+        m = _BEFORE_THAT.match(text, f[1])
+        if m is None:
+            continue
+        words = m.group("name").split()
+        if words[0].casefold() in common or _ids.is_ordinary(words[0]) or _bad_town(words, common):
+            continue
+        if any(g[0] < m.end("name") and g[1] > m.start("name") and g[2] != "place" for g in found):
+            continue
+        new.append((m.start("name"), m.end("name"), "station", m.group("name").lower()))
+    return new
+
+
 def revise(text: str, found: list) -> list:
     """``found`` after this area's corrections."""
     common = _ids._common_words()
@@ -1935,6 +1961,8 @@ def revise(text: str, found: list) -> list:
     if "workplace" in kinds or "school" in kinds or "station" in kinds or ("place" in kinds and " in " in text):
         found = _merge_towns(text, found)
     found = _replace(found, _address_lines(text, found, common))
+    if " that" in text and "station" in kinds:
+        found = _replace(found, _station_before_that(text, found, common))
     if " the " in text and " in " in text:
         found = _landmark_towns(text, found)
     kinds = {f[2] for f in found}
