@@ -1366,3 +1366,10 @@ def test_places21_before_that_look_alikes_stay(text):
     out = redact(text)[0]
     assert "Christmas" in out or "I was a nurse" in out, out
     assert "[Station B]" not in out, out
+
+
+def test_places21_hyphenated_brand_said_again():
+    out = redact("My lad works at the Co-op in Ormesby, and they waited at the Co-op for him.")[0]
+    assert out == "My lad works at the [Workplace A], and they waited at the [Workplace A] for him.", out
+    out = redact("She works at the Co-op in Ormesby. I never shop at the Co-op myself.")[0]
+    assert out.endswith("I never shop at the Co-op myself."), out

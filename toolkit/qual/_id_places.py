@@ -377,7 +377,9 @@ _TOKEN = re.compile(r"\S+")
 _NUM_BEFORE = re.compile(r"(?<![\w/])\d{1,4}[A-Za-z]?\s+$")
 _NUM_OR_FLAT = re.compile(r"\d|[Ff]lat\s")
 _COMMA_GAP = re.compile(r",\s+")
-_BRAND_HEAD = re.compile(rf"({_AW}(?:\s+{_AW}){{0,2}}?)\s+(?:in|on|at)\s")
+_BRAND_HEAD = re.compile(  # "Co-op in Aughton": a brand hyphenated in lower case too
+    rf"((?:{_AW}|[{_UP}][{_LO}]+-[{_LO}]+(?![\w&'’-]))(?:\s+{_AW}){{0,2}}?)\s+(?:in|on|at)\s"
+)
 _PRODUCT_TAIL = re.compile(r"\s*(?:Street\s+View|Drive|Maps?|Earth)$")
 _POLICE_WORD_BEFORE = re.compile(r"\bPolice\s+$")
 _NEXT_CAP = re.compile(rf"\s+({_ids._CAP})(?!\s+[A-Z])")
