@@ -1208,3 +1208,168 @@ def test_places20_met_police_as_said_is_one_force():
     out = redact("Yeah, the Met, sorry, Met Police, Hackney mostly.")[0]
     assert "Met" not in out and "Police" not in out, out
     assert redact("A Met Office warning was out.")[0] == "A Met Office warning was out."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a body or service one is "in" or hears "from", a platform or programme
+        "My nephew's in the Navy now, posted somewhere hot.",
+        "I felt like I was back in Probation, second-guessing every stop.",
+        "Then a rep from the Federation phoned me about it.",
+        "They'd lifted the photo off the force Pinterest of all places.",
+        # an incident or a message located, not a person
+        "The lad who did it was nicked in Brackenthwaite on the Tuesday.",
+        "He was arrested in Gorton on the Tuesday.",
+        "Most of my career was robberies in Levenshulme and the like.",
+        "No name on it. Sent from Warrington, that's all we know.",
+        # "the X" visited: a restaurant, a pub
+        "We'd gone for tea at the Toby, the four of us.",
+        "I never drink at the Crown, I go in the Feathers.",
+    ],
+)
+def test_places21_bodies_incidents_and_visits_stay(text):
+    assert not [f for f in find_identifiers(text) if f[2] == "place"], find_identifiers(text)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # look-alikes that must still be found: a home, a work site, a workplace cue
+        ("She's lived in Gorton since she was married.", "Gorton"),
+        ("He does doorwork at the Tropicana on his rest days.", "Tropicana"),
+        ("My pal in the Kilmarnock office sent it me.", "Kilmarnock"),
+        ("I was based in Warrington for six years.", "Warrington"),
+        ("He was sent to Brackenthwaite when he transferred.", "Brackenthwaite"),
+        ("She was arrested by Kyle Denton, my old tutor.", "Kyle"),
+    ],
+)
+def test_places21_home_and_work_places_still_found(text, word):
+    assert any(text[s:e].startswith(word) for s, e, *_ in find_identifiers(text)), find_identifiers(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a school named by "Secondary", or "Junior"/"Infant" after a saint's possessive
+        ("I went to Castlemilk Secondary, same as my dad.", "I went to [School A], same as my dad."),
+        ("Our two are at St Brendan's Junior now.", "Our two are at [School A] now."),
+        ("The youngest is at Holy Cross's Infant, just started.", "The youngest is at [School A], just started."),
+        # a home said as an answer with its verb after it
+        ("We're not in the town itself. Pontyberem, we live.", "We're not in the town itself. [Address A], we live."),
+    ],
+)
+def test_places21_school_tails_and_answer_homes(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's a Secondary Care referral, nothing more.",
+        "Honestly, we live.",
+        "Mostly, we stay.",
+        "In May, we live out of a suitcase.",
+    ],
+)
+def test_places21_school_tail_and_answer_look_alikes_stay(text):
+    assert redact(text)[0] == text
+
+
+def test_places21_junior_before_a_name_is_no_school():
+    text = "We watched Rovers's Junior Cup final on the Sunday."
+    assert not [f for f in find_identifiers(text) if f[2] == "school"], find_identifiers(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the post said after the force in an introduction, a town that is also a word too
+        (
+            "I'm PC Shah, Bedfordshire Police, Luton, collar 4410.",
+            "I'm [Officer A], [Force A], [Station A], collar [Collar number A].",
+        ),
+        ("Twelve years now, Thames Valley Police, Reading.", "Twelve years now, [Force A], [Station A]."),
+    ],
+)
+def test_places21_town_after_the_force_is_the_station(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I called the police. Police, Fire, Ambulance, all came.",
+        "I joined Kent Police, Response, and loved it.",
+        "That was Durham Constabulary, Sergeant.",
+    ],
+)
+def test_places21_after_the_force_look_alikes_stay(text):
+    assert all(k != "station" for _s, _e, k, *_ in find_identifiers(text)), find_identifiers(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the answer to "which station/school" after a "P:" speaker label
+        (
+            "I: Which station were you on then? P: Glenbrook. Nights mostly.",
+            "I: Which station were you on then? P: [Station A]. Nights mostly.",
+        ),
+        ("I: Which school, sorry? P2: Rowanfield. It's small.", "I: Which school, sorry? P2: [School A]. It's small."),
+    ],
+)
+def test_places21_which_answer_after_p_label(text, expected):
+    assert redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I: Which station? P: Sorry, I missed that.", "I: Which school was it? P: Yes. It was ages ago."],
+)
+def test_places21_which_answer_look_alikes_stay(text):
+    assert redact(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a street named as where an event was, not where anyone lives
+        "There's a clip of me at the Stapleton Road carnival doing the conga.",
+        "I was on the cordon at the Derby Road protest all day.",
+    ],
+)
+def test_places21_street_of_an_event_stays(text):
+    assert redact(text)[0] == text
+
+
+def test_places21_street_of_a_home_still_marked():
+    out = redact("My mum still lives on Stapleton Road, near the carnival route.")[0]
+    assert "Stapleton" not in out, out
+    out = redact("They put 12 Derby Road protest signs up.")[0]
+    assert "12 Derby Road" not in out, out
+
+
+def test_places21_station_before_that():
+    out = redact("I've been at Carlton custody since 2015, and before that Brackenholme. Days only.")[0]
+    assert out == "I've been at [Station A] since 2015, and before that [Station B]. Days only.", out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been at Carlton custody since 2015, and before that Christmas was chaos.",
+        "I've been at Carlton custody since 2015, and before that I was a nurse.",
+    ],
+)
+def test_places21_before_that_look_alikes_stay(text):
+    out = redact(text)[0]
+    assert "Christmas" in out or "I was a nurse" in out, out
+    assert "[Station B]" not in out, out
+
+
+def test_places21_hyphenated_brand_said_again():
+    out = redact("My lad works at the Co-op in Ormesby, and they waited at the Co-op for him.")[0]
+    assert out == "My lad works at the [Workplace A], and they waited at the [Workplace A] for him.", out
+    out = redact("She works at the Co-op in Ormesby. I never shop at the Co-op myself.")[0]
+    assert out.endswith("I never shop at the Co-op myself."), out

@@ -163,7 +163,7 @@ UNIT_AT = re.compile(
 #: Respondent: Heaton Manor." (the answer opens with the name and stops after it).
 QA_WHICH = re.compile(
     r"(?i:\bwhich\s+(?P<noun>school|college|nursery|academy|station|nick|street|road|estate|company|firm|shop|employer))\b"
-    r"[^?.!\n]{0,40}\?\s+(?:Respondent|Interviewee|Participant|R|A)\s*:\s+"
+    r"[^?.!\n]{0,40}\?\s+(?:Respondent|Interviewee|Participant|R|A|P\d{0,3})\s*:\s+"
     rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})(?=\s*[.,;!]|\s+[-–—])"
 )
 #: A station said in the answer to a question asking where an officer is based: "I: And
@@ -377,7 +377,9 @@ _TOKEN = re.compile(r"\S+")
 _NUM_BEFORE = re.compile(r"(?<![\w/])\d{1,4}[A-Za-z]?\s+$")
 _NUM_OR_FLAT = re.compile(r"\d|[Ff]lat\s")
 _COMMA_GAP = re.compile(r",\s+")
-_BRAND_HEAD = re.compile(rf"({_AW}(?:\s+{_AW}){{0,2}}?)\s+(?:in|on|at)\s")
+_BRAND_HEAD = re.compile(  # "Co-op in Aughton": a brand hyphenated in lower case too
+    rf"((?:{_AW}|[{_UP}][{_LO}]+-[{_LO}]+(?![\w&'’-]))(?:\s+{_AW}){{0,2}}?)\s+(?:in|on|at)\s"
+)
 _PRODUCT_TAIL = re.compile(r"\s*(?:Street\s+View|Drive|Maps?|Earth)$")
 _POLICE_WORD_BEFORE = re.compile(r"\bPolice\s+$")
 _NEXT_CAP = re.compile(rf"\s+({_ids._CAP})(?!\s+[A-Z])")
@@ -1914,6 +1916,32 @@ def _pupils_schools(text, common):
     return out
 
 
+#: The station before a station said: "I've been at Middlesbrough custody since it opened,
+#: and before that Hartlepool." (the name stops there).
+_BEFORE_THAT = re.compile(
+    r"[^.!?\n]{0,80}?,?\s+(?:and\s+)?(?:before|prior\s+to)\s+that,?\s+(?:(?:at|in)\s+)?"
+    rf"(?P<name>{_TOWN})(?=\s*[.,;!?]|\s*$)"
+)
+
+
+def _station_before_that(text, found, common):
+    """Stations said after "and before that" following a station."""
+    new = []
+    for f in found:
+        if f[2] != "station":
+            continue
+        m = _BEFORE_THAT.match(text, f[1])
+        if m is None:
+            continue
+        words = m.group("name").split()
+        if words[0].casefold() in common or _ids.is_ordinary(words[0]) or _bad_town(words, common):
+            continue
+        if any(g[0] < m.end("name") and g[1] > m.start("name") and g[2] != "place" for g in found):
+            continue
+        new.append((m.start("name"), m.end("name"), "station", m.group("name").lower()))
+    return new
+
+
 def revise(text: str, found: list) -> list:
     """``found`` after this area's corrections."""
     common = _ids._common_words()
@@ -1935,6 +1963,8 @@ def revise(text: str, found: list) -> list:
     if "workplace" in kinds or "school" in kinds or "station" in kinds or ("place" in kinds and " in " in text):
         found = _merge_towns(text, found)
     found = _replace(found, _address_lines(text, found, common))
+    if " that" in text and "station" in kinds:
+        found = _replace(found, _station_before_that(text, found, common))
     if " the " in text and " in " in text:
         found = _landmark_towns(text, found)
     kinds = {f[2] for f in found}

@@ -1023,6 +1023,11 @@ WHERE_LIVES = re.compile(
     rf"(?P<place>{_CAPS})(?:\s+(?:is|was)|['’]s)\s+where\s+(?:I|we|he|she|they|you|(?:my|our|his|her|their)\s+[a-z]+)"
     r"\s+(?:(?:still|all|now|both)\s+)?(?:live[sd]?|grew\s+up|stays?)\b"
 )
+#: A home said as an answer with its verb after it: "Bronwydd, we live.", "Clydach, I stay."
+COMMA_LIVES = re.compile(
+    rf"(?P<place>{_CAPS}),\s+(?:I|we|they|he|she)\s+(?:(?:still|all|now)\s+)?(?:live[sd]?|stay|stays)"
+    r"(?=\s*(?:[.!?\n]|$))"
+)
 HOUSE_NUMBER = re.compile(  # "our house number, 41", "door number 7"
     r"(?i:\b(?:house|door|flat)\s+(?:number|no\.?)(?:\s+(?:is|was))?)\s*[:,]?\s*"
     r"(?P<num>\d{1,4}[A-Za-z]?)(?![\w/:.,]\d|\w)"
@@ -1131,8 +1136,8 @@ SCHOOL = re.compile(
     rf"on\s+the|in\s+the|next\s+the)\s+)?{_CAP}){{0,4}})\s+"
     r"(?:(?:C\s+of\s+E|CE|RC|Catholic|Church|Primary|Junior|Juniors|Infant|Infants|High|"
     r"Grammar|Secondary|Community|Free|Prep|Preparatory|Comprehensive|Nursery)\s+)*"
-    r"(?:School|Academy|Primary|College|Grammar|Nursery|Sixth\s+Form|Juniors|Infants|"
-    r"Pre-?school|University)\b"
+    r"(?:School|Academy|Primary|College|Grammar|Nursery|Sixth\s+Form|Juniors|Infants|Secondary|"
+    r"(?<=['’]s\s)(?:Junior|Infant)(?!\s+[A-Z])|Pre-?school|University)\b"  # "St Saviour's Junior"
 )
 UNIVERSITY = re.compile(  # "the University of Leeds", "University College London"
     rf"\b(?:University|College)\s+of\s+(?:the\s+)?(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})"
@@ -1437,6 +1442,13 @@ def _sentence_start(text, pos):
     return i < 0 or text[i] in ".!?:;\n…-–—"
 
 
+def _sentence_of(text, pos):
+    """The sentence around ``pos`` (from the last stop before it to the next one after)."""
+    a = max(text.rfind(c, 0, pos) for c in ".!?\n")
+    b = min((i for i in (text.find(c, pos) for c in ".!?\n") if i >= 0), default=len(text))
+    return text[a + 1 : b]
+
+
 def _trim_caps(text, start, end):
     """Drop leading common words (``The``, ``Our``...) from a capitalised span; None if
     nothing is left."""
@@ -1499,6 +1511,29 @@ _EVENT_AFTER = re.compile(
     r"parade|rally|vigil|concert|disorder|incident|fire|attack|bombing|shooting|stabbing|inquest|"
     r"inquiry|enquiry|trial|case|job|operation)\b"
 )
+#: Services and bodies one is "in" or hears "from", not places ("he's in the Army", "back in
+#: Probation", "a woman from the Federation"), and platforms and programmes a picture comes
+#: "off" ("off the Flickr", "like something off Crimewatch").
+_BODIES = frozenset(
+    """Army Navy RAF Marines Federation Probation Flickr Pinterest Tumblr Crimewatch Panorama
+    Interceptors""".split()
+)
+#: An incident or an origin just before the preposition: "arrested in Preston", "burglaries
+#: in Erdington", "posted from Newport" locate an event or a message, not anyone's home or work.
+_INCIDENT_BEFORE = re.compile(
+    r"(?i:\b(?:arrested|nicked|charged|burglar(?:y|ies)|robber(?:y|ies)|muggings?|assaults?|"
+    r"protests?|demos?|demonstrations?|riots?|loans?|posted|typed|uploaded|sent|tweeted)\s+"
+    r"(?:in|at|from|outside|near)\s+(?:the\s+)?)$"
+)
+#: A work or home cue that keeps "the X" (one word) after a preposition: "doorwork at the
+#: Jacaranda", "the perfume counter ... in the Metrocentre".
+_THE_ONE_KEEP = re.compile(
+    r"(?i:\b(?:works?|worked|working|work's|job|jobs|shifts?|counter|doorwork|employ\w*|staff|"
+    r"live|lives|lived|living|stay|stays|moved|home|grew\s+up|based|posted\s+to)\b)"
+)
+#: A town said after the force as one's post, in an introduction: "Bedfordshire Police, Luton,
+#: collar ...", "Lincolnshire Police, Sleaford." (a town that is also a word, "Luton", too).
+FORCE_THEN_TOWN = re.compile(rf"\b(?:Police|Constabulary),\s+(?P<place>{_CAP}(?:\s+{_CAP})?)(?=\s*[,.;]|\s*$)")
 PLACE_AFTER = re.compile(  # "she lives on her own in Cheadle", "I was at Longton", "I police X"
     r"\b(?i:in|at|from|to|near|outside|around|round|towards|into|via|past|police|policed|"
     r"policing|patrol|patrolled|patrolling|cover|covered|covering)\s+(?:the\s+)?"
@@ -1682,6 +1717,9 @@ _WINDOWS = {
             "Sixth",
             "Juniors",
             "Infants",
+            "Secondary",
+            "Junior",
+            "Infant",
             "University",
             "reschool",
             "re-school",
@@ -1693,6 +1731,7 @@ _WINDOWS = {
     "ADDRESS": (_kw(_STREET), 75, 50),
     "ORIGIN": (_kw(r"from"), 30, 80),
     "WHERE_LIVES": (("where",), 45, 45),
+    "COMMA_LIVES": (("we live", "i live", "they live", "he lives", "she lives", "we stay", "i stay"), 45, 12),
     "AGE_ON": (_kw(r"\w\s+on\s+(?:the\s+)?\d"), 40, 45),
 }
 
@@ -2174,6 +2213,8 @@ def find_context(text, add, names_lookup=None, folded=None):
             r"(?:Crown|Magistrates['’]?|County|High|Youth|Family|Supreme|Coroner['’]?s)", words[-1]
         ):
             continue
+        if not text[s].isdigit() and _EVENT_AFTER.match(text, e) and e == m.end("suffix"):
+            continue  # "the Cowley Road carnival", "the Elm Street fire": where an event was
         add((s, e, "address", text[s:e].lower()))
     for m in _win("HOUSE_NUMBER", text, folded):
         add((m.start("num"), m.end("num"), "address", m.group("num").lower()))
@@ -2213,12 +2254,44 @@ def find_context(text, add, names_lookup=None, folded=None):
             continue  # "in the Echo", "to the Evening Chronicle": a newspaper
         if " ".join(words) in INSTITUTIONS or _EVENT_AFTER.match(text, span[1]):
             continue  # "Companies House"; "the Broadmarsh protest": where an event was
+        if first in _BODIES or _INCIDENT_BEFORE.search(text, max(0, span[0] - 40), span[0]):
+            continue  # "in the Army"; "arrested in Preston": a body, an incident's place
+        if (
+            len(words) == 1
+            and re.search(r"(?i:\bthe\s+)$", text[max(0, span[0] - 5) : span[0]])
+            and not re.match(
+                r"\s+(?:office|station|nick|custody|depot|branch|store|site|estate|road|centre)\b", text[span[1] :]
+            )
+            and not _THE_ONE_KEEP.search(_sentence_of(text, span[0]))
+        ):
+            continue  # "we were at the Harvester", "I go in the Arkles": a place visited
         add((*span, "place", " ".join(words).lower()))
+    if "Police, " in text or "Constabulary, " in text:
+        stems = _force_stems()
+        for m in FORCE_THEN_TOWN.finditer(text):
+            words = m.group("place").split()
+            pre = text[max(0, m.start() - 40) : m.start()].split()
+            if (
+                not any(" ".join(pre[-k:]) in stems for k in range(1, min(4, len(pre)) + 1))
+                or words[0].casefold() in common
+                or words[0] in _RANK_WORDS
+                or words[0] in NOT_PLACES
+                or _calendar(words[0])
+                or _is_unit_words(" ".join(words), common)
+                or words[0] in gazetteer()[0]
+            ):
+                continue
+            add((m.start("place"), m.end("place"), "station", m.group("place").lower()))
     lives = [
         *_win("LIVES", text, folded),
         *_win("ORIGIN", text, folded),
         *_win("KIN_HOME", text, folded),
         *_win("WHERE_LIVES", text, folded),
+        *(
+            m
+            for m in _win("COMMA_LIVES", text, folded)
+            if _sentence_start(text, m.start("place")) and not is_ordinary(m.group("place").split()[0])
+        ),
     ]
     if "," in text:
         lives += AGE_OF.finditer(text)
@@ -2561,6 +2634,10 @@ def proper_nouns(text: str, found) -> list:
             kind = "person"
         else:
             kind = "place"
+        if (kind == "place" or kind == "person" and first in _PLACE_NOT_GIVEN) and (
+            first in _BODIES or _INCIDENT_BEFORE.search(text, max(0, s - 40), s)
+        ):
+            continue  # "arrested in Preston", "posted from Newport": an incident's place
         key = last.lower().replace("’", "'") if kind == "person" else " ".join(words).lower()
         out.append((s, e, kind, key))
     return out
