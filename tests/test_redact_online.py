@@ -748,3 +748,41 @@ def test_round20_spoken_email_with_number_words():
     text = "I sent about four emails to help at example dot com and heard nothing."
     got = [text[s:e] for s, e, k, _ in find_identifiers(text) if k == "email"]
     assert got == ["help at example dot com"], find_identifiers(text)
+
+
+R21_QUOTED_GROUPS = [
+    # a quoted Title Case name announced by a group, a chat or a page just before it
+    ('The team chat, it was called "Night Turn Heroes", and someone leaked it.', "Night Turn Heroes"),
+    ('We set up a chat for the wives. It\'s called "Thin Blue Partners" and it helps.', "Thin Blue Partners"),
+    ('Our group chat was just called "D Watch Moaners". Nine of us.', "D Watch Moaners"),
+    ('There was a cadets\' WhatsApp, erm, "Young Guns Dyfed", about forty kids.', "Young Guns Dyfed"),
+    ('He shared my photo in a group chat with his cousins, "Barnsley Boys 3.0", that night.', "Barnsley Boys 3.0"),
+    ('They had a highlight called "Pigs of Hollow Road", all our faces.', "Pigs of Hollow Road"),
+    # a quoted Title Case name ending in "Chat" or "Group" where groups are spoken of
+    (
+        "She's in loads of groups, and in one, erm, 'Morpeth School Mums Chat', it got posted.",
+        "Morpeth School Mums Chat",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,part", R21_QUOTED_GROUPS)
+def test_round21_quoted_group_and_chat_names(text, part):
+    assert _touched(text, part, {"handle"}) == [part], find_identifiers(text)
+
+
+R21_QUOTED_LEFT = [
+    ('We made a group chat called like "Tea Club" for the shift.', "Tea Club"),
+    ('The local group, "Neighbourhood Watch", meets on Tuesdays.', "Neighbourhood Watch"),
+    ('On the Facebook page, "Thank You" was all she wrote.', "Thank You"),
+    ('The group chat went quiet, and then he said "Not Now" and left.', "Not Now"),
+    ('He\'s in a support group, the GP said, "The Friends Group" was best.', "Friends Group"),
+    ('I was in the group when she said, "Get Out Now", and I left.', "Get Out Now"),
+    ("She loves the 'Spice Girls' and posts about them online.", "Spice Girls"),
+    ("We're on a support group; Dad's chat is on Facebook.", "Facebook"),
+]
+
+
+@pytest.mark.parametrize("text,part", R21_QUOTED_LEFT)
+def test_round21_quoted_look_alikes_left(text, part):
+    assert not _touched(text, part, {"handle"}), find_identifiers(text)

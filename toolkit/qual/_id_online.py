@@ -1975,6 +1975,58 @@ def _title_quoted(text, s, add, given, family):
         add((a, b, "handle", " ".join(words).lower()))
 
 
+#: A group, a chat, a page or a platform spoken of just before a quoted name: "the group
+#: chat, it was called", "a chat for the partners. It's called", "a retired officers'
+#: WhatsApp, erm,", "a group chat with his mates,", "a highlight called".
+_GROUP_NOUN_NEAR = re.compile(
+    r"(?i:\b(?:group|groups|chat|chats|page|pages|channel|forum|server|highlight|highlights|whatsapp|"
+    r"telegram|discord|facebook|snapchat)\b)"
+)
+#: What comes just before the opening quote: "called", "named", "it's called", a comma,
+#: a colon or a hesitation ("erm,"); "called like" is left ('called like "Fed Kids"').
+_QUOTE_LEAD = re.compile(r"(?i:(?:\b(?:called|named|titled)(?:\s+just)?|[,:](?:\s*(?:erm|um|er)\s*,)?)\s*)$")
+#: Speech between the group and the quote: 'the group, the one she said, "Get Out Now"'.
+_SAID_BEFORE = re.compile(
+    r"(?i:\b(?:said|says|say|saying|wrote|writes|shouted|asked|replied|typed|put|puts|posted|messaged|told|goes|went)\b)"
+)
+#: Last words that make a quoted Title Case name a chat's name ("Group" alone may be an
+#: offline group's: 'a support group, "The Compassionate Friends Group"').
+_GROUP_TAIL = frozenset("Chat Groupchat Chats".split())
+
+
+def _quoted_group_names(text, add):
+    """A quoted Title Case name announced by a group, a chat or a page said just before it
+    (same sentence for a comma or a colon; after "called" the sentence before may say it:
+    'a chat for the partners. It's called "Blue Line Other Halves"'), or a quoted Title
+    Case name ending in "Chat" or "Group" where groups or pages are spoken of
+    ("'Bramley Dog Walkers Chat'"). Quoted talk ('"Get Out Now" he said'), two ordinary
+    words ('"Well Done"') and schemes ("Neighbourhood Watch") stay, by :func:`_title_quoted`."""
+    given, family = _ids.gazetteer()
+    for q in re.finditer(r"[\"“‘']", text):
+        i = q.start()
+        if i > 0 and text[i - 1].isalnum():
+            continue  # an apostrophe inside a word
+        if not (text[i + 1 : i + 2].isupper() or text[i + 1 : i + 2].isdigit()):
+            continue
+        lead = _QUOTE_LEAD.search(text, max(0, i - 24), i)
+        if lead is not None:
+            called = lead.group().strip()[:1].isalpha()
+            lo = max(0, lead.start() - (90 if called else 60))
+            clause = text[lo : lead.start()]
+            if not called:
+                clause = re.split(r"[.?!]\s", clause)[-1]
+            elif len(re.split(r"[.?!]\s", clause)) > 2:
+                clause = "".join(re.split(r"([.?!]\s)", clause)[-3:])
+            nouns = list(_GROUP_NOUN_NEAR.finditer(clause))
+            if nouns and (called or text[i] in '"“') and not _SAID_BEFORE.search(clause, nouns[-1].end()):
+                _title_quoted(text, i + 1, add, given, family)
+                continue
+        span = _quoted_name(text, i)
+        if span is not None and text[span[0] : span[1]].split()[-1] in _GROUP_TAIL:
+            if _ONLINE_NEAR.search(text, max(0, i - 150), min(len(text), span[1] + 100)):
+                _title_quoted(text, i + 1, add, given, family)
+
+
 _SCHOOL_YEAR = re.compile(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)")
 
 
@@ -2049,6 +2101,8 @@ def find(text: str, add, folded) -> None:
             _quoted_then_called(text, add)
         if '" is ' in text or '" was ' in text or "” is " in text or "” was " in text:
             _quoted_is_page(text, add)
+    if '"' in text or "“" in text or "‘" in text or "'" in text:
+        _quoted_group_names(text, add)
     if "from " in low:
         _quoted_senders(text, add)
     if ":" in text and (
