@@ -786,3 +786,36 @@ R21_QUOTED_LEFT = [
 @pytest.mark.parametrize("text,part", R21_QUOTED_LEFT)
 def test_round21_quoted_look_alikes_left(text, part):
     assert not _touched(text, part, {"handle"}), find_identifiers(text)
+
+
+R21_MORE_HANDLES = [
+    # "one called X" in a list of accounts
+    ("He had @gaz_77, @mikey.b and one called Swindon Bobby Haters, all his.", "Swindon Bobby Haters"),
+    ("She ran three pages on Facebook, another one called tyneteesgossip, and more.", "tyneteesgossip"),
+    # a shop name on a selling platform after a comma
+    ("My sister sells candles on Etsy, as lunarloopsuk, and her postcode was on it.", "lunarloopsuk"),
+    # "@" said as "at" before an announced user name
+    ("The account was called at teesidetruther, all one word, no capitals.", "at teesidetruther"),
+]
+
+
+@pytest.mark.parametrize("text,part", R21_MORE_HANDLES)
+def test_round21_one_called_shop_and_said_at(text, part):
+    assert _touched(text, part, {"handle"}) == [part], find_identifiers(text)
+
+
+R21_MORE_LEFT = [
+    ("There were loads of accounts, one called Dave Smith, the rest anonymous.", "Dave Smith"),
+    ("We had two dogs, one called Rex and one called Bella Rose.", "Bella Rose"),
+    ("We had two stations, one called Leeds Central and one called Hunslet.", "Leeds Central"),
+    ("He's on Facebook, as usual, moaning about the Facebook page.", "usual"),
+    ("She's on TikTok, as well as Snapchat.", "well"),
+    ("The account was at risk of being deleted by the platform.", "risk"),
+    ("The page was called at the time Neighbourhood Watch News.", "the time"),
+    ("The fake page was at https://www.example.com/fake.page and had my photo.", "at https"),
+]
+
+
+@pytest.mark.parametrize("text,part", R21_MORE_LEFT)
+def test_round21_one_called_shop_and_said_at_look_alikes(text, part):
+    assert not _touched(text, part, {"handle"}), find_identifiers(text)

@@ -819,12 +819,13 @@ _TRIGGERS = (
         None,
         "plain",
     ),
-    # "he's on TikTok as Scouse Truth Teller": a run of capitalised words too
+    # "he's on TikTok as Scouse Truth Teller": a run of capitalised words too; "she sells
+    # on Depop, as lulusloft": a comma between
     (
         " as",
         re.compile(
             r"(?i:\b(?:on|via)\s+(?:insta(?:gram)?|snap(?:chat)?|tik\s?tok|twitter|x|facebook|youtube|"
-            r"telegram|discord|reddit|twitch|threads))$"
+            r"telegram|discord|reddit|twitch|threads|vinted|depop|ebay|etsy),?)$"
         ),
         None,
         "account",
@@ -970,6 +971,11 @@ _QUICK_BEFORE = {
         "registered",
         "up",
         *_PLATFORM_WORDS,
+        *(w + "," for w in (*_PLATFORM_WORDS, "vinted", "depop", "ebay", "etsy")),
+        "vinted",
+        "depop",
+        "ebay",
+        "etsy",
     ),
     " under": (
         "post",
@@ -1169,6 +1175,10 @@ def _gazetteer_name(word: str) -> bool:
 _SAID_JOIN = re.compile(r"(?:\s*,?\s+(?i:dot|underscore|under\s+score)\s*,?\s+[\"“‘']?[A-Za-z0-9]+[\"”’']?)+(?![\w-])")
 
 
+#: "@" said as "at" before an announced user name: "the account was called at kelzwatch".
+_SAID_AT = re.compile(r"\s+(?P<id>[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_])(?![\w@.:/-])")
+
+
 #: "a group chat on WhatsApp called": the chat before "called".
 _CHAT_BEFORE = re.compile(rf"(?i:\bchats?(?:\s+(?:on|in)\s+(?:{_PLATFORMS}))?(?:\s+(?:was|is|were))?\s*,?\s+)$")
 
@@ -1194,6 +1204,11 @@ def _announced_handles(text, add, low, seen=None):
             continue
         s, e = m.span("id")
         word = m.group("id")
+        if word == "at" and what != "from":
+            at = _SAID_AT.match(text, e)
+            if at is not None and _plain_id(at.group("id")):  # "it was called at kelzwatch"
+                add((s, at.end("id"), "handle", at.group("id").lower()))
+                continue
         joined = _SAID_JOIN.match(text, e) if " " in text[e : e + 1] else None
         if joined and what != "from":  # "her Insta is bethan dot haf dot xo"
             add((s, joined.end(), "handle", _spoken_identity(text[s : joined.end()])))
@@ -1994,6 +2009,29 @@ _SAID_BEFORE = re.compile(
 _GROUP_TAIL = frozenset("Chat Groupchat Chats".split())
 
 
+#: "one called Plymouth Patriots", "another one called nightowl_kev" in a list of accounts.
+_ONE_CALLED = re.compile(r"(?i:\b(?:one|another(?:\s+one)?)\s+(?:called|named)\s+)(?P<q>[\"“])?(?=[A-Za-z0-9])")
+#: Accounts spoken of just before: a handle with "@", or the words for them.
+_ACCOUNTS_BEFORE = re.compile(
+    rf"(?<![\w@])@[A-Za-z0-9_]|(?i:\b(?:accounts|pages|profiles|channels|groups|handles|user\s?names|{_PLATFORMS})\b)"
+)
+
+
+def _one_called(text, add):
+    """ "one called X", "another one called X" where accounts were just listed or spoken
+    of ("@wardy_3, @smudge.wright, one called Plymouth Patriots"): a handle-shaped word or
+    a page's name (a person's name, "one called Dave", stays)."""
+    given, family = _ids.gazetteer()
+    for m in _ONE_CALLED.finditer(text):
+        if _ACCOUNTS_BEFORE.search(text, max(0, m.start() - 120), m.start()) is None:
+            continue
+        tok = re.match(r"[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_]", text[m.end() :])
+        if tok is not None and not m.group("q") and _plain_id(tok.group()):
+            add((m.end(), m.end() + len(tok.group()), "handle", tok.group().lower()))
+        else:
+            _named_page(text, m.end(), add, given, family)
+
+
 def _quoted_group_names(text, add):
     """A quoted Title Case name announced by a group, a chat or a page said just before it
     (same sentence for a comma or a colon; after "called" the sentence before may say it:
@@ -2103,6 +2141,8 @@ def find(text: str, add, folded) -> None:
             _quoted_is_page(text, add)
     if '"' in text or "“" in text or "‘" in text or "'" in text:
         _quoted_group_names(text, add)
+    if "one called" in low or "one named" in low or "another called" in low or "another named" in low:
+        _one_called(text, add)
     if "from " in low:
         _quoted_senders(text, add)
     if ":" in text and (
