@@ -819,3 +819,33 @@ R21_MORE_LEFT = [
 @pytest.mark.parametrize("text,part", R21_MORE_LEFT)
 def test_round21_one_called_shop_and_said_at_look_alikes(text, part):
     assert not _touched(text, part, {"handle"}), find_identifiers(text)
+
+
+R21_WORD_HOSTS = [
+    # a host said as several words after "www" or before a domain for examples
+    (
+        "It's w w w dot leeds bent bobbies dot example dot com, bobbies with two b's.",
+        "w w w dot leeds bent bobbies dot example dot com",
+        "url",
+    ),
+    (
+        "Send it to my wife, sarah at hollins bakery dot example dot co dot uk, she reads it.",
+        "sarah at hollins bakery dot example dot co dot uk",
+        "email",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,part,kind", R21_WORD_HOSTS)
+def test_round21_hosts_said_as_several_words(text, part, kind):
+    assert _touched(text, part, {kind}) == [part], find_identifiers(text)
+
+
+def test_round21_hosts_said_as_several_words_look_alikes():
+    for text in (
+        "She looked at pickering family dot example dot org and saw it.",
+        "It's www dot the blue lie dot com, I think.",
+    ):
+        assert not [k for _, _, k, _ in find_identifiers(text) if k == "email"], find_identifiers(text)
+    text = "It's www dot the blue lie dot com, I think."
+    assert not _touched(text, "the blue", {"url"}), find_identifiers(text)

@@ -381,6 +381,45 @@ def _spoken_urls(text, add):
         add((m.start(), m.end(), "url", url))
 
 
+#: A host of several words said after "www" or before a domain for examples: "w w w dot
+#: bent coppers u k dot example dot org" (a host said as its words, run together).
+_EXAMPLE_TLD = r"example\s+dot\s+(?:co\s+dot\s+uk|org\s+dot\s+uk|com|net|org)"
+_WORDS_HOST = r"(?P<host>[a-z0-9]+(?:\s+[a-z0-9]+){1,4}?)"
+_WWW_WORDS_URL = re.compile(
+    rf"(?<![\w.@-])w[\s-]?w[\s-]?w\s*,?\s+dot\s*,?\s+{_WORDS_HOST}\s*,?\s+dot\s*,?\s+"
+    rf"(?P<tld>{_EXAMPLE_TLD}|co\s+dot\s+uk|org\s+dot\s+uk|com|net|org)(?![\w-])",
+    re.IGNORECASE,
+)
+_NOT_HOST_WORDS = frozenset("dot slash at erm um er and or the a an is was it its it's".split())
+#: A local part, "at", a host of two words and a domain for examples: "mark at pickering
+#: family dot example dot org".
+_WORDS_EMAIL = re.compile(
+    rf"(?<![\w.@-])(?P<local>[a-z0-9][a-z0-9]*)\s+at\s+(?P<host>[a-z0-9]+\s+[a-z0-9]+)\s+dot\s+"
+    rf"(?P<tld>{_EXAMPLE_TLD})(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _word_hosts(text, add):
+    """Hosts said as several words: after "www" ("w w w dot bent coppers u k dot example
+    dot org": a url) or between "at" and a domain for examples ("mark at pickering family
+    dot example dot org": an e-mail whose local part is a name or no English word)."""
+    for m in _WWW_WORDS_URL.finditer(text):
+        words = m.group("host").lower().split()
+        if any(w in _NOT_HOST_WORDS for w in words):
+            continue
+        tld = re.sub(r"\s+dot\s+", ".", m.group("tld").lower())
+        add((m.start(), m.end(), "url", "".join(words) + "." + tld))
+    for m in _WORDS_EMAIL.finditer(text):
+        local, words = m.group("local").lower(), m.group("host").lower().split()
+        if any(w in _NOT_HOST_WORDS for w in words):
+            continue
+        if not (_gazetteer_name(local) or not _ordinary_lower(local) or re.search(r"\d", local)):
+            continue  # "looked at ... dot example dot org": no e-mail
+        tld = re.sub(r"\s+dot\s+", ".", m.group("tld").lower())
+        add((m.start(), m.end(), "email", local + "@" + "".join(words) + "." + tld))
+
+
 _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 
 
@@ -2122,6 +2161,8 @@ def find(text: str, add, folded) -> None:
         _spoken_emails(text, add, low)
     if " dot " in low:
         _spoken_urls(text, add)
+        if " dot example dot " in low or "w dot " in low:
+            _word_hosts(text, add)
     seen: set = set()
     if "#" in text or "hash" in low:
         _channel_names(text, add, low)
