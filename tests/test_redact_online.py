@@ -849,3 +849,13 @@ def test_round21_hosts_said_as_several_words_look_alikes():
         assert not [k for _, _, k, _ in find_identifiers(text) if k == "email"], find_identifiers(text)
     text = "It's www dot the blue lie dot com, I think."
     assert not _touched(text, "the blue", {"url"}), find_identifiers(text)
+
+
+def test_round21_quoted_sentence_about_an_officer_names_a_page():
+    text = 'Someone set up a Facebook page, "PC Dean Hollis Leek Is A Bully", and it spread.'
+    assert _touched(text, "PC Dean Hollis Leek Is A Bully", {"handle"}) == ["PC Dean Hollis Leek Is A Bully"]
+    for text, part in (
+        ('On the group chat, "PC Jones Is Here Now" went round.', "PC Jones Is Here Now"),
+        ("She goes by Sergeant Wilson on the page.", "Sergeant Wilson"),
+    ):
+        assert not _touched(text, part, {"handle"}), find_identifiers(text)

@@ -1634,6 +1634,11 @@ def _cop_tail(words) -> bool:
     return words[-1] in _TAIL_STRONG or (words[-1] in ("Watch", "Watchers") and words[-2] in _COP_WORDS)
 
 
+#: Verbs in a page's name that is a sentence about someone ("PC Hart Is A Liar", a verb
+#: and "A", "An" or "The").
+_PAGE_VERBS = frozenset("Is Are Was Were Has".split())
+
+
 def _page_name_ok(words, given, family, quoted=False) -> bool:
     """The words after "a group called", "a page, ..." may name a page or an account: not
     a person's name ("Justin Case", left to the person rules; "Caller Mrs L", a title
@@ -1651,7 +1656,13 @@ def _page_name_ok(words, given, family, quoted=False) -> bool:
     if words[0] in _NOT_ACCOUNT_START or words[0] in _ids._CIVIL_TITLES or words[0] in ("Operation", "Op"):
         return False  # "changed the name to Operation Mayfly": a police operation's
     if words[0] in _ids._RANK_WORDS and (len(words) < 3 or not _cop_tail(words)):
-        return False  # "goes by Sergeant Wilson"; "PC Plod Exposed" is a page
+        if not (
+            quoted
+            and len(words) >= 5
+            and any(w in _PAGE_VERBS and words[n + 1] in ("A", "An", "The") for n, w in enumerate(words[2:-1], 2))
+        ):
+            return False  # "goes by Sergeant Wilson"; "PC Plod Exposed" is a page
+        # '"PC Hart Rhyl Is A Liar"': a quoted sentence about an officer names a page
     if any(w in _PRONOUNS for w in words[1:]):
         return False  # "Honestly I": no name
     if any(w in _ids._CIVIL_TITLES and words[n] not in _CONNECTORS for n, w in enumerate(words[1:])):
