@@ -859,3 +859,13 @@ def test_round21_quoted_sentence_about_an_officer_names_a_page():
         ("She goes by Sergeant Wilson on the page.", "Sergeant Wilson"),
     ):
         assert not _touched(text, part, {"handle"}), find_identifiers(text)
+
+
+def test_round21_word_after_a_copwatch_page_name():
+    for text, part in (
+        ("The page that filmed me was Salford Copwatch Live, run by two lads.", "Salford Copwatch Live"),
+        ("They run Oldham Cop Watch TV on YouTube now.", "Oldham Cop Watch TV"),
+    ):
+        assert _touched(text, part, {"handle"}) == [part], find_identifiers(text)
+    text = "We read Neighbourhood Watch News on the Facebook page."
+    assert not _touched(text, "Neighbourhood Watch News", {"handle"}), find_identifiers(text)

@@ -1791,7 +1791,15 @@ def _tail_names(text, add):
         ):
             continue  # ordinary words alone, or a place and "Watch": a page only where pages are spoken of
         start = spans[0][1]
-        add((start, m.end(), "handle", re.sub(r"\s+", " ", text[start : m.end()]).lower()))
+        end = m.end()
+        extra = _TAIL_EXTRA.match(text, end) if tail in ("Copwatch", "CopWatch", "Watch", "Exposed") else None
+        if extra is not None and (tail != "Watch" or cop):
+            end = extra.end()  # "Brixton Copwatch Live", "Kent Cop Watch UK": the page's last word
+        add((start, end, "handle", re.sub(r"\s+", " ", text[start:end]).lower()))
+
+
+#: A word after a copwatch page's last word that is still its name ("Live", "TV", "UK").
+_TAIL_EXTRA = re.compile(r"\s+(?:Live|TV|UK|News|Official|Media|HQ|Uncut)(?![\w'’-])")
 
 
 def _page_names(text, add, low):
