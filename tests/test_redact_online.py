@@ -869,3 +869,10 @@ def test_round21_word_after_a_copwatch_page_name():
         assert _touched(text, part, {"handle"}) == [part], find_identifiers(text)
     text = "We read Neighbourhood Watch News on the Facebook page."
     assert not _touched(text, "Neighbourhood Watch News", {"handle"}), find_identifiers(text)
+
+
+def test_round21_spelled_handle_ending_in_a_digit_word():
+    text = "Her account, spelled d-a-i-s-y-m-a-e underscore four, was private."
+    assert _touched(text, "d-a-i-s-y-m-a-e underscore four", {"handle"}) == ["d-a-i-s-y-m-a-e underscore four"]
+    text = "We had an x-ray, one at the hospital, and then a check-up."
+    assert not _touched(text, "one", {"handle"}), find_identifiers(text)

@@ -619,8 +619,11 @@ _SPELLED = re.compile(
 )
 #: Groups spelled with hyphens joined by a spoken underscore or dot: "s-a-m underscore
 #: r-o-w-l-e-y underscore p-c" (a group may be one character: "j underscore b-o-n-d").
+#: After a joiner a digit may be said as a word ("k-e-n-t underscore two").
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 _SPELLED_JOINED = re.compile(
-    r"(?<![\w-])[A-Za-z0-9](?:-[A-Za-z0-9])*(?:\s*,?\s+(?:underscore|dot)\s*,?\s+[A-Za-z0-9](?:-[A-Za-z0-9])*)+(?![\w-])"
+    r"(?<![\w-])[A-Za-z0-9](?:-[A-Za-z0-9])*(?:\s*,?\s+(?:underscore|dot)\s*,?\s+"
+    rf"(?:[A-Za-z0-9](?:-[A-Za-z0-9])*|{_DIGIT_WORD}(?:\s+{_DIGIT_WORD}){{0,3}}))+(?![\w-])"
 )
 _ACCOUNT_WORDS = re.compile(
     rf"(?i:\b(?:user\s?name|screen\s?name|gamer\s?tag|handle|account|profile|channel|spell|spelt|spelled|"
