@@ -876,3 +876,14 @@ def test_round21_spelled_handle_ending_in_a_digit_word():
     assert _touched(text, "d-a-i-s-y-m-a-e underscore four", {"handle"}) == ["d-a-i-s-y-m-a-e underscore four"]
     text = "We had an x-ray, one at the hospital, and then a check-up."
     assert not _touched(text, "one", {"handle"}), find_identifiers(text)
+
+
+def test_round21_camel_case_display_name_before_on_a_platform():
+    text = "He's @copcam_brum on Insta and CopCamBrum UK on YouTube, with thousands watching."
+    assert _touched(text, "CopCamBrum UK", {"handle"}) == ["CopCamBrum UK"], find_identifiers(text)
+    for text, part in (
+        ("I saw it on the PlayStation Store on Xbox.", "PlayStation Store"),
+        ("I watch McDonald Live on TikTok sometimes.", "McDonald Live"),
+        ("We watched it on the iPlayer App on YouTube.", "iPlayer App"),
+    ):
+        assert not _touched(text, part, {"handle"}), find_identifiers(text)

@@ -1157,6 +1157,9 @@ _AFTER_FROM = re.compile(
 )
 
 
+_CAMEL_RUN_BEFORE_ON = re.compile(
+    r"(?<![\w@./#-])(?P<run>[A-Z][a-z]+[A-Z][A-Za-z0-9]*(?:\s+[A-Z0-9][A-Za-z0-9]*){1,2})\s+on\s+$"
+)
 _ID_BEFORE_ON = re.compile(r"(?<![\w@./#-])(?P<id>[A-Za-z0-9][A-Za-z0-9_.#]*[A-Za-z0-9_])\s+on\s+$")
 
 
@@ -1237,6 +1240,11 @@ def _announced_handles(text, add, low, seen=None):
             ):
                 add((b.start("id"), b.end("id"), "handle", b.group("id").lower()))
             else:
+                c = _CAMEL_RUN_BEFORE_ON.search(text, max(0, t_start - 50), t_start)
+                if c is not None and _is_camel(c.group("run").split()[0]):
+                    # "and FilmTheCops MCR on YouTube": a CamelCase word and a capitalised one
+                    add((c.start("run"), c.end("run"), "handle", c.group("run").lower()))
+                    continue
                 r = _RUN_BEFORE_ON.search(text, max(0, t_start - 90), t_start)
                 if r is not None:  # "posted it to London Filth Files on Insta"
                     _run_page(text, r.start("run"), r.group("run").split(), add, given, family)
