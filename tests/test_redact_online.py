@@ -887,3 +887,11 @@ def test_round21_camel_case_display_name_before_on_a_platform():
         ("We watched it on the iPlayer App on YouTube.", "iPlayer App"),
     ):
         assert not _touched(text, part, {"handle"}), find_identifiers(text)
+
+
+def test_round21_retired_rank_display_name_is_one_handle():
+    text = "Somebody made a fake profile, Karen Lyle Former PC, and messaged my mum."
+    found = {(text[s:e], kind) for s, e, kind, _ in find_identifiers(text)}
+    assert ("Karen Lyle Former PC", "handle") in found, found
+    text = "He was Dave Whitehouse Retired DS by then, and living in Spain."
+    assert not _touched(text, "Retired DS", {"handle"}), find_identifiers(text)

@@ -1867,6 +1867,8 @@ def _page_names(text, add, low):
         _acab_names(text, add)
     if "Official" in text:
         _official_names(text, add)
+    if "Retired " in text or "Former " in text or "Ex " in text:
+        _retired_names(text, add)
 
 
 #: A fake account's display name: a person's name (with a rank before it, or a given name
@@ -1891,6 +1893,24 @@ def _official_names(text, add):
         ):
             continue  # without a rank, only where accounts or pages are spoken of
         add((m.start(), m.end(), "handle", re.sub(r"\s+", " ", m.group()).lower()))
+
+
+#: A fake account's display name: a given name, a surname, "Retired" or "Former" and a
+#: rank ("Dave Whitehouse Retired DS"), where accounts or pages are spoken of.
+_RETIRED_NAME = re.compile(
+    rf"(?<![\w'’-])(?P<name>[{_ids._UP}][\w'’-]+\s+[{_ids._UP}][\w'’-]+)\s+(?:Retired|Former|Ex)\s+"
+    rf"(?P<rank>{_ids._alternation(w for w in _ids._RANK_WORDS if w[:1].isupper())})(?![\w'’-])"
+)
+
+
+def _retired_names(text, add):
+    given, family = _ids.gazetteer()
+    for m in _RETIRED_NAME.finditer(text):
+        words = m.group("name").split()
+        if words[0] not in given or any(_ids._calendar(w) or w in _PRONOUNS for w in words):
+            continue
+        if _ONLINE_NEAR.search(text, max(0, m.start() - 200), min(len(text), m.end() + 200)):
+            add((m.start(), m.end(), "handle", re.sub(r"\s+", " ", m.group()).lower()))
 
 
 #: An anti-police collective named by the slogan and its place ("ACAB Bristol", "Leeds
