@@ -391,7 +391,8 @@ def _corpus_floors():
     # (heldout_corpus_w.csv), U (second look) 0.929 / 0.948. codes20, online20, places20
     # and persons20 were then made on the misses of T, U and V; X (a twelfth author, same
     # brief) was scored once after them, 0.910 / 0.944 (heldout_corpus_x.csv), and W
-    # (second look) 0.906 / 0.977 (revised_corpus_w.csv). Q-X floors are today's figures.
+    # (second look) 0.906 / 0.977 (revised_corpus_w.csv). Q-X floors are today's figures;
+    # online21 raised W's and X's handle, url, e-mail and all floors after its rules.
     return {
         "corpus_a": {
             "all": (1.0, 1.0),
@@ -706,7 +707,7 @@ def _corpus_floors():
             "date_of_birth": (0.66, 1.0),
             "email": (1.0, 1.0),
             "force": (0.93, 1.0),
-            "handle": (0.82, 1.0),
+            "handle": (1.0, 1.0),
             "nhs_number": (1.0, 1.0),
             "ni_number": (0.95, 1.0),
             "person": (1.0, 1.0),
@@ -714,19 +715,19 @@ def _corpus_floors():
             "postcode": (0.95, 1.0),
             "school": (0.9, 0.95),
             "station": (0.9, 0.95),
-            "url": (0.9, 1.0),
+            "url": (0.95, 1.0),
             "vehicle": (1.0, 1.0),
             "warrant_number": (0.85, 1.0),
             "workplace": (0.95, 1.0),
-            "all": (0.9, 0.97),
+            "all": (0.92, 0.97),
         },
         "corpus_x": {
             "address": (0.96, 0.89),
             "collar_number": (0.81, 0.96),
             "date_of_birth": (0.82, 1.0),
-            "email": (0.95, 1.0),
+            "email": (1.0, 1.0),
             "force": (0.97, 0.95),
-            "handle": (0.67, 1.0),
+            "handle": (0.91, 1.0),
             "nhs_number": (1.0, 0.95),
             "ni_number": (0.95, 1.0),
             "person": (1.0, 0.99),
@@ -738,7 +739,7 @@ def _corpus_floors():
             "vehicle": (0.85, 0.9),
             "warrant_number": (0.9, 1.0),
             "workplace": (0.8, 0.88),
-            "all": (0.91, 0.94),
+            "all": (0.92, 0.94),
         },
     }
 

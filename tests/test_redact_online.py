@@ -748,3 +748,150 @@ def test_round20_spoken_email_with_number_words():
     text = "I sent about four emails to help at example dot com and heard nothing."
     got = [text[s:e] for s, e, k, _ in find_identifiers(text) if k == "email"]
     assert got == ["help at example dot com"], find_identifiers(text)
+
+
+R21_QUOTED_GROUPS = [
+    # a quoted Title Case name announced by a group, a chat or a page just before it
+    ('The team chat, it was called "Night Turn Heroes", and someone leaked it.', "Night Turn Heroes"),
+    ('We set up a chat for the wives. It\'s called "Thin Blue Partners" and it helps.', "Thin Blue Partners"),
+    ('Our group chat was just called "D Watch Moaners". Nine of us.', "D Watch Moaners"),
+    ('There was a cadets\' WhatsApp, erm, "Young Guns Dyfed", about forty kids.', "Young Guns Dyfed"),
+    ('He shared my photo in a group chat with his cousins, "Barnsley Boys 3.0", that night.', "Barnsley Boys 3.0"),
+    ('They had a highlight called "Pigs of Hollow Road", all our faces.', "Pigs of Hollow Road"),
+    # a quoted Title Case name ending in "Chat" or "Group" where groups are spoken of
+    (
+        "She's in loads of groups, and in one, erm, 'Morpeth School Mums Chat', it got posted.",
+        "Morpeth School Mums Chat",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,part", R21_QUOTED_GROUPS)
+def test_round21_quoted_group_and_chat_names(text, part):
+    assert _touched(text, part, {"handle"}) == [part], find_identifiers(text)
+
+
+R21_QUOTED_LEFT = [
+    ('We made a group chat called like "Tea Club" for the shift.', "Tea Club"),
+    ('The local group, "Neighbourhood Watch", meets on Tuesdays.', "Neighbourhood Watch"),
+    ('On the Facebook page, "Thank You" was all she wrote.', "Thank You"),
+    ('The group chat went quiet, and then he said "Not Now" and left.', "Not Now"),
+    ('He\'s in a support group, the GP said, "The Friends Group" was best.', "Friends Group"),
+    ('I was in the group when she said, "Get Out Now", and I left.', "Get Out Now"),
+    ("She loves the 'Spice Girls' and posts about them online.", "Spice Girls"),
+    ("We're on a support group; Dad's chat is on Facebook.", "Facebook"),
+]
+
+
+@pytest.mark.parametrize("text,part", R21_QUOTED_LEFT)
+def test_round21_quoted_look_alikes_left(text, part):
+    assert not _touched(text, part, {"handle"}), find_identifiers(text)
+
+
+R21_MORE_HANDLES = [
+    # "one called X" in a list of accounts
+    ("He had @gaz_77, @mikey.b and one called Swindon Bobby Haters, all his.", "Swindon Bobby Haters"),
+    ("She ran three pages on Facebook, another one called tyneteesgossip, and more.", "tyneteesgossip"),
+    # a shop name on a selling platform after a comma
+    ("My sister sells candles on Etsy, as lunarloopsuk, and her postcode was on it.", "lunarloopsuk"),
+    # "@" said as "at" before an announced user name
+    ("The account was called at teesidetruther, all one word, no capitals.", "at teesidetruther"),
+]
+
+
+@pytest.mark.parametrize("text,part", R21_MORE_HANDLES)
+def test_round21_one_called_shop_and_said_at(text, part):
+    assert _touched(text, part, {"handle"}) == [part], find_identifiers(text)
+
+
+R21_MORE_LEFT = [
+    ("There were loads of accounts, one called Dave Smith, the rest anonymous.", "Dave Smith"),
+    ("We had two dogs, one called Rex and one called Bella Rose.", "Bella Rose"),
+    ("We had two stations, one called Leeds Central and one called Hunslet.", "Leeds Central"),
+    ("He's on Facebook, as usual, moaning about the Facebook page.", "usual"),
+    ("She's on TikTok, as well as Snapchat.", "well"),
+    ("The account was at risk of being deleted by the platform.", "risk"),
+    ("The page was called at the time Neighbourhood Watch News.", "the time"),
+    ("The fake page was at https://www.example.com/fake.page and had my photo.", "at https"),
+]
+
+
+@pytest.mark.parametrize("text,part", R21_MORE_LEFT)
+def test_round21_one_called_shop_and_said_at_look_alikes(text, part):
+    assert not _touched(text, part, {"handle"}), find_identifiers(text)
+
+
+R21_WORD_HOSTS = [
+    # a host said as several words after "www" or before a domain for examples
+    (
+        "It's w w w dot leeds bent bobbies dot example dot com, bobbies with two b's.",
+        "w w w dot leeds bent bobbies dot example dot com",
+        "url",
+    ),
+    (
+        "Send it to my wife, sarah at hollins bakery dot example dot co dot uk, she reads it.",
+        "sarah at hollins bakery dot example dot co dot uk",
+        "email",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,part,kind", R21_WORD_HOSTS)
+def test_round21_hosts_said_as_several_words(text, part, kind):
+    assert _touched(text, part, {kind}) == [part], find_identifiers(text)
+
+
+def test_round21_hosts_said_as_several_words_look_alikes():
+    for text in (
+        "She looked at pickering family dot example dot org and saw it.",
+        "It's www dot the blue lie dot com, I think.",
+    ):
+        assert not [k for _, _, k, _ in find_identifiers(text) if k == "email"], find_identifiers(text)
+    text = "It's www dot the blue lie dot com, I think."
+    assert not _touched(text, "the blue", {"url"}), find_identifiers(text)
+
+
+def test_round21_quoted_sentence_about_an_officer_names_a_page():
+    text = 'Someone set up a Facebook page, "PC Dean Hollis Leek Is A Bully", and it spread.'
+    assert _touched(text, "PC Dean Hollis Leek Is A Bully", {"handle"}) == ["PC Dean Hollis Leek Is A Bully"]
+    for text, part in (
+        ('On the group chat, "PC Jones Is Here Now" went round.', "PC Jones Is Here Now"),
+        ("She goes by Sergeant Wilson on the page.", "Sergeant Wilson"),
+    ):
+        assert not _touched(text, part, {"handle"}), find_identifiers(text)
+
+
+def test_round21_word_after_a_copwatch_page_name():
+    for text, part in (
+        ("The page that filmed me was Salford Copwatch Live, run by two lads.", "Salford Copwatch Live"),
+        ("They run Oldham Cop Watch TV on YouTube now.", "Oldham Cop Watch TV"),
+    ):
+        assert _touched(text, part, {"handle"}) == [part], find_identifiers(text)
+    text = "We read Neighbourhood Watch News on the Facebook page."
+    assert not _touched(text, "Neighbourhood Watch News", {"handle"}), find_identifiers(text)
+
+
+def test_round21_spelled_handle_ending_in_a_digit_word():
+    text = "Her account, spelled d-a-i-s-y-m-a-e underscore four, was private."
+    assert _touched(text, "d-a-i-s-y-m-a-e underscore four", {"handle"}) == ["d-a-i-s-y-m-a-e underscore four"]
+    text = "We had an x-ray, one at the hospital, and then a check-up."
+    assert not _touched(text, "one", {"handle"}), find_identifiers(text)
+
+
+def test_round21_camel_case_display_name_before_on_a_platform():
+    text = "He's @copcam_brum on Insta and CopCamBrum UK on YouTube, with thousands watching."
+    assert _touched(text, "CopCamBrum UK", {"handle"}) == ["CopCamBrum UK"], find_identifiers(text)
+    for text, part in (
+        ("I saw it on the PlayStation Store on Xbox.", "PlayStation Store"),
+        ("I watch McDonald Live on TikTok sometimes.", "McDonald Live"),
+        ("We watched it on the iPlayer App on YouTube.", "iPlayer App"),
+    ):
+        assert not _touched(text, part, {"handle"}), find_identifiers(text)
+
+
+def test_round21_retired_rank_display_name_is_one_handle():
+    text = "Somebody made a fake profile, Karen Lyle Former PC, and messaged my mum."
+    found = {(text[s:e], kind) for s, e, kind, _ in find_identifiers(text)}
+    assert ("Karen Lyle Former PC", "handle") in found, found
+    text = "He was Dave Whitehouse Retired DS by then, and living in Spain."
+    assert not _touched(text, "Retired DS", {"handle"}), find_identifiers(text)

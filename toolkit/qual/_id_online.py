@@ -381,6 +381,45 @@ def _spoken_urls(text, add):
         add((m.start(), m.end(), "url", url))
 
 
+#: A host of several words said after "www" or before a domain for examples: "w w w dot
+#: bent coppers u k dot example dot org" (a host said as its words, run together).
+_EXAMPLE_TLD = r"example\s+dot\s+(?:co\s+dot\s+uk|org\s+dot\s+uk|com|net|org)"
+_WORDS_HOST = r"(?P<host>[a-z0-9]+(?:\s+[a-z0-9]+){1,4}?)"
+_WWW_WORDS_URL = re.compile(
+    rf"(?<![\w.@-])w[\s-]?w[\s-]?w\s*,?\s+dot\s*,?\s+{_WORDS_HOST}\s*,?\s+dot\s*,?\s+"
+    rf"(?P<tld>{_EXAMPLE_TLD}|co\s+dot\s+uk|org\s+dot\s+uk|com|net|org)(?![\w-])",
+    re.IGNORECASE,
+)
+_NOT_HOST_WORDS = frozenset("dot slash at erm um er and or the a an is was it its it's".split())
+#: A local part, "at", a host of two words and a domain for examples: "mark at pickering
+#: family dot example dot org".
+_WORDS_EMAIL = re.compile(
+    rf"(?<![\w.@-])(?P<local>[a-z0-9][a-z0-9]*)\s+at\s+(?P<host>[a-z0-9]+\s+[a-z0-9]+)\s+dot\s+"
+    rf"(?P<tld>{_EXAMPLE_TLD})(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _word_hosts(text, add):
+    """Hosts said as several words: after "www" ("w w w dot bent coppers u k dot example
+    dot org": a url) or between "at" and a domain for examples ("mark at pickering family
+    dot example dot org": an e-mail whose local part is a name or no English word)."""
+    for m in _WWW_WORDS_URL.finditer(text):
+        words = m.group("host").lower().split()
+        if any(w in _NOT_HOST_WORDS for w in words):
+            continue
+        tld = re.sub(r"\s+dot\s+", ".", m.group("tld").lower())
+        add((m.start(), m.end(), "url", "".join(words) + "." + tld))
+    for m in _WORDS_EMAIL.finditer(text):
+        local, words = m.group("local").lower(), m.group("host").lower().split()
+        if any(w in _NOT_HOST_WORDS for w in words):
+            continue
+        if not (_gazetteer_name(local) or not _ordinary_lower(local) or re.search(r"\d", local)):
+            continue  # "looked at ... dot example dot org": no e-mail
+        tld = re.sub(r"\s+dot\s+", ".", m.group("tld").lower())
+        add((m.start(), m.end(), "email", local + "@" + "".join(words) + "." + tld))
+
+
 _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 
 
@@ -580,8 +619,11 @@ _SPELLED = re.compile(
 )
 #: Groups spelled with hyphens joined by a spoken underscore or dot: "s-a-m underscore
 #: r-o-w-l-e-y underscore p-c" (a group may be one character: "j underscore b-o-n-d").
+#: After a joiner a digit may be said as a word ("k-e-n-t underscore two").
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 _SPELLED_JOINED = re.compile(
-    r"(?<![\w-])[A-Za-z0-9](?:-[A-Za-z0-9])*(?:\s*,?\s+(?:underscore|dot)\s*,?\s+[A-Za-z0-9](?:-[A-Za-z0-9])*)+(?![\w-])"
+    r"(?<![\w-])[A-Za-z0-9](?:-[A-Za-z0-9])*(?:\s*,?\s+(?:underscore|dot)\s*,?\s+"
+    rf"(?:[A-Za-z0-9](?:-[A-Za-z0-9])*|{_DIGIT_WORD}(?:\s+{_DIGIT_WORD}){{0,3}}))+(?![\w-])"
 )
 _ACCOUNT_WORDS = re.compile(
     rf"(?i:\b(?:user\s?name|screen\s?name|gamer\s?tag|handle|account|profile|channel|spell|spelt|spelled|"
@@ -819,12 +861,13 @@ _TRIGGERS = (
         None,
         "plain",
     ),
-    # "he's on TikTok as Scouse Truth Teller": a run of capitalised words too
+    # "he's on TikTok as Scouse Truth Teller": a run of capitalised words too; "she sells
+    # on Depop, as lulusloft": a comma between
     (
         " as",
         re.compile(
             r"(?i:\b(?:on|via)\s+(?:insta(?:gram)?|snap(?:chat)?|tik\s?tok|twitter|x|facebook|youtube|"
-            r"telegram|discord|reddit|twitch|threads))$"
+            r"telegram|discord|reddit|twitch|threads|vinted|depop|ebay|etsy),?)$"
         ),
         None,
         "account",
@@ -970,6 +1013,11 @@ _QUICK_BEFORE = {
         "registered",
         "up",
         *_PLATFORM_WORDS,
+        *(w + "," for w in (*_PLATFORM_WORDS, "vinted", "depop", "ebay", "etsy")),
+        "vinted",
+        "depop",
+        "ebay",
+        "etsy",
     ),
     " under": (
         "post",
@@ -1109,6 +1157,9 @@ _AFTER_FROM = re.compile(
 )
 
 
+_CAMEL_RUN_BEFORE_ON = re.compile(
+    r"(?<![\w@./#-])(?P<run>[A-Z][a-z]+[A-Z][A-Za-z0-9]*(?:\s+[A-Z0-9][A-Za-z0-9]*){1,2})\s+on\s+$"
+)
 _ID_BEFORE_ON = re.compile(r"(?<![\w@./#-])(?P<id>[A-Za-z0-9][A-Za-z0-9_.#]*[A-Za-z0-9_])\s+on\s+$")
 
 
@@ -1169,6 +1220,10 @@ def _gazetteer_name(word: str) -> bool:
 _SAID_JOIN = re.compile(r"(?:\s*,?\s+(?i:dot|underscore|under\s+score)\s*,?\s+[\"“‘']?[A-Za-z0-9]+[\"”’']?)+(?![\w-])")
 
 
+#: "@" said as "at" before an announced user name: "the account was called at kelzwatch".
+_SAID_AT = re.compile(r"\s+(?P<id>[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_])(?![\w@.:/-])")
+
+
 #: "a group chat on WhatsApp called": the chat before "called".
 _CHAT_BEFORE = re.compile(rf"(?i:\bchats?(?:\s+(?:on|in)\s+(?:{_PLATFORMS}))?(?:\s+(?:was|is|were))?\s*,?\s+)$")
 
@@ -1185,6 +1240,11 @@ def _announced_handles(text, add, low, seen=None):
             ):
                 add((b.start("id"), b.end("id"), "handle", b.group("id").lower()))
             else:
+                c = _CAMEL_RUN_BEFORE_ON.search(text, max(0, t_start - 50), t_start)
+                if c is not None and _is_camel(c.group("run").split()[0]):
+                    # "and FilmTheCops MCR on YouTube": a CamelCase word and a capitalised one
+                    add((c.start("run"), c.end("run"), "handle", c.group("run").lower()))
+                    continue
                 r = _RUN_BEFORE_ON.search(text, max(0, t_start - 90), t_start)
                 if r is not None:  # "posted it to London Filth Files on Insta"
                     _run_page(text, r.start("run"), r.group("run").split(), add, given, family)
@@ -1194,6 +1254,11 @@ def _announced_handles(text, add, low, seen=None):
             continue
         s, e = m.span("id")
         word = m.group("id")
+        if word == "at" and what != "from":
+            at = _SAID_AT.match(text, e)
+            if at is not None and _plain_id(at.group("id")):  # "it was called at kelzwatch"
+                add((s, at.end("id"), "handle", at.group("id").lower()))
+                continue
         joined = _SAID_JOIN.match(text, e) if " " in text[e : e + 1] else None
         if joined and what != "from":  # "her Insta is bethan dot haf dot xo"
             add((s, joined.end(), "handle", _spoken_identity(text[s : joined.end()])))
@@ -1580,6 +1645,11 @@ def _cop_tail(words) -> bool:
     return words[-1] in _TAIL_STRONG or (words[-1] in ("Watch", "Watchers") and words[-2] in _COP_WORDS)
 
 
+#: Verbs in a page's name that is a sentence about someone ("PC Hart Is A Liar", a verb
+#: and "A", "An" or "The").
+_PAGE_VERBS = frozenset("Is Are Was Were Has".split())
+
+
 def _page_name_ok(words, given, family, quoted=False) -> bool:
     """The words after "a group called", "a page, ..." may name a page or an account: not
     a person's name ("Justin Case", left to the person rules; "Caller Mrs L", a title
@@ -1597,7 +1667,13 @@ def _page_name_ok(words, given, family, quoted=False) -> bool:
     if words[0] in _NOT_ACCOUNT_START or words[0] in _ids._CIVIL_TITLES or words[0] in ("Operation", "Op"):
         return False  # "changed the name to Operation Mayfly": a police operation's
     if words[0] in _ids._RANK_WORDS and (len(words) < 3 or not _cop_tail(words)):
-        return False  # "goes by Sergeant Wilson"; "PC Plod Exposed" is a page
+        if not (
+            quoted
+            and len(words) >= 5
+            and any(w in _PAGE_VERBS and words[n + 1] in ("A", "An", "The") for n, w in enumerate(words[2:-1], 2))
+        ):
+            return False  # "goes by Sergeant Wilson"; "PC Plod Exposed" is a page
+        # '"PC Hart Rhyl Is A Liar"': a quoted sentence about an officer names a page
     if any(w in _PRONOUNS for w in words[1:]):
         return False  # "Honestly I": no name
     if any(w in _ids._CIVIL_TITLES and words[n] not in _CONNECTORS for n, w in enumerate(words[1:])):
@@ -1726,7 +1802,15 @@ def _tail_names(text, add):
         ):
             continue  # ordinary words alone, or a place and "Watch": a page only where pages are spoken of
         start = spans[0][1]
-        add((start, m.end(), "handle", re.sub(r"\s+", " ", text[start : m.end()]).lower()))
+        end = m.end()
+        extra = _TAIL_EXTRA.match(text, end) if tail in ("Copwatch", "CopWatch", "Watch", "Exposed") else None
+        if extra is not None and (tail != "Watch" or cop):
+            end = extra.end()  # "Brixton Copwatch Live", "Kent Cop Watch UK": the page's last word
+        add((start, end, "handle", re.sub(r"\s+", " ", text[start:end]).lower()))
+
+
+#: A word after a copwatch page's last word that is still its name ("Live", "TV", "UK").
+_TAIL_EXTRA = re.compile(r"\s+(?:Live|TV|UK|News|Official|Media|HQ|Uncut)(?![\w'’-])")
 
 
 def _page_names(text, add, low):
@@ -1783,6 +1867,8 @@ def _page_names(text, add, low):
         _acab_names(text, add)
     if "Official" in text:
         _official_names(text, add)
+    if "Retired " in text or "Former " in text or "Ex " in text:
+        _retired_names(text, add)
 
 
 #: A fake account's display name: a person's name (with a rank before it, or a given name
@@ -1807,6 +1893,24 @@ def _official_names(text, add):
         ):
             continue  # without a rank, only where accounts or pages are spoken of
         add((m.start(), m.end(), "handle", re.sub(r"\s+", " ", m.group()).lower()))
+
+
+#: A fake account's display name: a given name, a surname, "Retired" or "Former" and a
+#: rank ("Dave Whitehouse Retired DS"), where accounts or pages are spoken of.
+_RETIRED_NAME = re.compile(
+    rf"(?<![\w'’-])(?P<name>[{_ids._UP}][\w'’-]+\s+[{_ids._UP}][\w'’-]+)\s+(?:Retired|Former|Ex)\s+"
+    rf"(?P<rank>{_ids._alternation(w for w in _ids._RANK_WORDS if w[:1].isupper())})(?![\w'’-])"
+)
+
+
+def _retired_names(text, add):
+    given, family = _ids.gazetteer()
+    for m in _RETIRED_NAME.finditer(text):
+        words = m.group("name").split()
+        if words[0] not in given or any(_ids._calendar(w) or w in _PRONOUNS for w in words):
+            continue
+        if _ONLINE_NEAR.search(text, max(0, m.start() - 200), min(len(text), m.end() + 200)):
+            add((m.start(), m.end(), "handle", re.sub(r"\s+", " ", m.group()).lower()))
 
 
 #: An anti-police collective named by the slogan and its place ("ACAB Bristol", "Leeds
@@ -1975,6 +2079,81 @@ def _title_quoted(text, s, add, given, family):
         add((a, b, "handle", " ".join(words).lower()))
 
 
+#: A group, a chat, a page or a platform spoken of just before a quoted name: "the group
+#: chat, it was called", "a chat for the partners. It's called", "a retired officers'
+#: WhatsApp, erm,", "a group chat with his mates,", "a highlight called".
+_GROUP_NOUN_NEAR = re.compile(
+    r"(?i:\b(?:group|groups|chat|chats|page|pages|channel|forum|server|highlight|highlights|whatsapp|"
+    r"telegram|discord|facebook|snapchat)\b)"
+)
+#: What comes just before the opening quote: "called", "named", "it's called", a comma,
+#: a colon or a hesitation ("erm,"); "called like" is left ('called like "Fed Kids"').
+_QUOTE_LEAD = re.compile(r"(?i:(?:\b(?:called|named|titled)(?:\s+just)?|[,:](?:\s*(?:erm|um|er)\s*,)?)\s*)$")
+#: Speech between the group and the quote: 'the group, the one she said, "Get Out Now"'.
+_SAID_BEFORE = re.compile(
+    r"(?i:\b(?:said|says|say|saying|wrote|writes|shouted|asked|replied|typed|put|puts|posted|messaged|told|goes|went)\b)"
+)
+#: Last words that make a quoted Title Case name a chat's name ("Group" alone may be an
+#: offline group's: 'a support group, "The Compassionate Friends Group"').
+_GROUP_TAIL = frozenset("Chat Groupchat Chats".split())
+
+
+#: "one called Plymouth Patriots", "another one called nightowl_kev" in a list of accounts.
+_ONE_CALLED = re.compile(r"(?i:\b(?:one|another(?:\s+one)?)\s+(?:called|named)\s+)(?P<q>[\"“])?(?=[A-Za-z0-9])")
+#: Accounts spoken of just before: a handle with "@", or the words for them.
+_ACCOUNTS_BEFORE = re.compile(
+    rf"(?<![\w@])@[A-Za-z0-9_]|(?i:\b(?:accounts|pages|profiles|channels|groups|handles|user\s?names|{_PLATFORMS})\b)"
+)
+
+
+def _one_called(text, add):
+    """ "one called X", "another one called X" where accounts were just listed or spoken
+    of ("@wardy_3, @smudge.wright, one called Plymouth Patriots"): a handle-shaped word or
+    a page's name (a person's name, "one called Dave", stays)."""
+    given, family = _ids.gazetteer()
+    for m in _ONE_CALLED.finditer(text):
+        if _ACCOUNTS_BEFORE.search(text, max(0, m.start() - 120), m.start()) is None:
+            continue
+        tok = re.match(r"[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_]", text[m.end() :])
+        if tok is not None and not m.group("q") and _plain_id(tok.group()):
+            add((m.end(), m.end() + len(tok.group()), "handle", tok.group().lower()))
+        else:
+            _named_page(text, m.end(), add, given, family)
+
+
+def _quoted_group_names(text, add):
+    """A quoted Title Case name announced by a group, a chat or a page said just before it
+    (same sentence for a comma or a colon; after "called" the sentence before may say it:
+    'a chat for the partners. It's called "Blue Line Other Halves"'), or a quoted Title
+    Case name ending in "Chat" or "Group" where groups or pages are spoken of
+    ("'Bramley Dog Walkers Chat'"). Quoted talk ('"Get Out Now" he said'), two ordinary
+    words ('"Well Done"') and schemes ("Neighbourhood Watch") stay, by :func:`_title_quoted`."""
+    given, family = _ids.gazetteer()
+    for q in re.finditer(r"[\"“‘']", text):
+        i = q.start()
+        if i > 0 and text[i - 1].isalnum():
+            continue  # an apostrophe inside a word
+        if not (text[i + 1 : i + 2].isupper() or text[i + 1 : i + 2].isdigit()):
+            continue
+        lead = _QUOTE_LEAD.search(text, max(0, i - 24), i)
+        if lead is not None:
+            called = lead.group().strip()[:1].isalpha()
+            lo = max(0, lead.start() - (90 if called else 60))
+            clause = text[lo : lead.start()]
+            if not called:
+                clause = re.split(r"[.?!]\s", clause)[-1]
+            elif len(re.split(r"[.?!]\s", clause)) > 2:
+                clause = "".join(re.split(r"([.?!]\s)", clause)[-3:])
+            nouns = list(_GROUP_NOUN_NEAR.finditer(clause))
+            if nouns and (called or text[i] in '"“') and not _SAID_BEFORE.search(clause, nouns[-1].end()):
+                _title_quoted(text, i + 1, add, given, family)
+                continue
+        span = _quoted_name(text, i)
+        if span is not None and text[span[0] : span[1]].split()[-1] in _GROUP_TAIL:
+            if _ONLINE_NEAR.search(text, max(0, i - 150), min(len(text), span[1] + 100)):
+                _title_quoted(text, i + 1, add, given, family)
+
+
 _SCHOOL_YEAR = re.compile(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)")
 
 
@@ -2032,6 +2211,8 @@ def find(text: str, add, folded) -> None:
         _spoken_emails(text, add, low)
     if " dot " in low:
         _spoken_urls(text, add)
+        if " dot example dot " in low or "w dot " in low:
+            _word_hosts(text, add)
     seen: set = set()
     if "#" in text or "hash" in low:
         _channel_names(text, add, low)
@@ -2049,6 +2230,10 @@ def find(text: str, add, folded) -> None:
             _quoted_then_called(text, add)
         if '" is ' in text or '" was ' in text or "” is " in text or "” was " in text:
             _quoted_is_page(text, add)
+    if '"' in text or "“" in text or "‘" in text or "'" in text:
+        _quoted_group_names(text, add)
+    if "one called" in low or "one named" in low or "another called" in low or "another named" in low:
+        _one_called(text, add)
     if "from " in low:
         _quoted_senders(text, add)
     if ":" in text and (
