@@ -72,6 +72,7 @@ def main():
         "corpus_v": "heldout_corpus_v.csv",
         "corpus_w": "heldout_corpus_w.csv",
         "corpus_x": "heldout_corpus_x.csv",
+        "corpus_y": "heldout_corpus_y.csv",
     }
     for name, first in firsts.items():
         table = evaluate(name)
