@@ -1188,7 +1188,7 @@ def _someone_handle(text, word, s, e) -> bool:
         return True
     if word.islower() and (not _unknown_word(word) or _gazetteer_name(word)):
         return False
-    return _ONLINE_NEAR.search(text, max(0, s - 200), min(len(text), e + 200)) is not None
+    return _online_near(text, s, e)
 
 
 def _someone_quoted(text, q_start, add, given, family):
@@ -1565,6 +1565,14 @@ _ONLINE_NEAR = re.compile(
     rf"(?i:\b(?:pages?|groups?|accounts?|channels?|profiles?|forums?|noticeboards?|posts?|posted|posting|"
     rf"shared|comments?|followers|admins?|online|{_PLATFORMS})\b)"
 )
+
+
+def _online_near(text, start, end, before=200, after=200) -> bool:
+    """Whether a page, group, account or platform is spoken of within ``before``
+    characters before ``start`` or ``after`` characters after ``end``."""
+    return _ONLINE_NEAR.search(text, max(0, start - before), min(len(text), end + after)) is not None
+
+
 #: A generic kind of page after the name ("one of them Met Watch pages").
 _KIND_AFTER = re.compile(r"\s+(?:pages|groups|accounts|channels|sites|types?|style)\b|-(?:style|type)\b")
 #: Nouns of the things whose names are handles; "a page, X", "the Facebook group for the
@@ -1797,8 +1805,8 @@ def _tail_names(text, add):
                 continue  # "Home Page", "the Community Noticeboard", "Weight Watchers"
         if _KIND_AFTER.match(text, m.end()):
             continue  # "one of them Met Watch pages": a kind of page
-        if (not (cop or place) or (tail == "Watch" and not cop)) and not _ONLINE_NEAR.search(
-            text, max(0, m.start() - 250), min(len(text), m.end() + 250)
+        if (not (cop or place) or (tail == "Watch" and not cop)) and not _online_near(
+            text, m.start(), m.end(), 250, 250
         ):
             continue  # ordinary words alone, or a place and "Watch": a page only where pages are spoken of
         start = spans[0][1]
@@ -1874,8 +1882,9 @@ def _page_names(text, add, low):
 #: A fake account's display name: a person's name (with a rank before it, or a given name
 #: and a surname where accounts are spoken of) and "Official" ("PC Sam Rowley Official",
 #: "Insp Dave Hollins Official"); the whole display name is the handle, not the person.
+_CAP_RANKS = _ids._alternation(w for w in _ids._RANK_WORDS if w[:1].isupper())
 _OFFICIAL_NAME = re.compile(
-    rf"(?<![\w'’-])(?:(?P<rank>{_ids._alternation(w for w in _ids._RANK_WORDS if w[:1].isupper())})\.?\s+)?"
+    rf"(?<![\w'’-])(?:(?P<rank>{_CAP_RANKS})\.?\s+)?"
     rf"(?P<name>[{_ids._UP}][\w'’-]+(?:\s+[{_ids._UP}][\w'’-]+){{0,2}})\s+Official(?![\w'’-])"
 )
 
@@ -1888,9 +1897,7 @@ def _official_names(text, add):
             continue  # "the Home Office Official", "Kent Police Official": a body's
         if len(words) < 2 or words[0] not in given:
             continue  # "Sgt Major Official": a given name and a surname after the rank
-        if m.group("rank") is None and not _ONLINE_NEAR.search(
-            text, max(0, m.start() - 200), min(len(text), m.end() + 200)
-        ):
+        if m.group("rank") is None and not _online_near(text, m.start(), m.end()):
             continue  # without a rank, only where accounts or pages are spoken of
         add((m.start(), m.end(), "handle", re.sub(r"\s+", " ", m.group()).lower()))
 
@@ -1899,7 +1906,7 @@ def _official_names(text, add):
 #: rank ("Dave Whitehouse Retired DS"), where accounts or pages are spoken of.
 _RETIRED_NAME = re.compile(
     rf"(?<![\w'’-])(?P<name>[{_ids._UP}][\w'’-]+\s+[{_ids._UP}][\w'’-]+)\s+(?:Retired|Former|Ex)\s+"
-    rf"(?P<rank>{_ids._alternation(w for w in _ids._RANK_WORDS if w[:1].isupper())})(?![\w'’-])"
+    rf"(?P<rank>{_CAP_RANKS})(?![\w'’-])"
 )
 
 
@@ -1909,7 +1916,7 @@ def _retired_names(text, add):
         words = m.group("name").split()
         if words[0] not in given or any(_ids._calendar(w) or w in _PRONOUNS for w in words):
             continue
-        if _ONLINE_NEAR.search(text, max(0, m.start() - 200), min(len(text), m.end() + 200)):
+        if _online_near(text, m.start(), m.end()):
             add((m.start(), m.end(), "handle", re.sub(r"\s+", " ", m.group()).lower()))
 
 
@@ -2150,7 +2157,7 @@ def _quoted_group_names(text, add):
                 continue
         span = _quoted_name(text, i)
         if span is not None and text[span[0] : span[1]].split()[-1] in _GROUP_TAIL:
-            if _ONLINE_NEAR.search(text, max(0, i - 150), min(len(text), span[1] + 100)):
+            if _online_near(text, i, span[1], 150, 100):
                 _title_quoted(text, i + 1, add, given, family)
 
 
