@@ -124,3 +124,28 @@ def test_candidates_cover_their_shapes_on_every_corpus_within_a_budget():
         assert row["recall"] >= floor, (name, row)
         assert row["precision"] >= 0.89, (name, row)
         assert table.attrs["candidates"] <= 0.35, (name, table.attrs["candidates"])
+
+
+def test_review_workbook_is_laid_out_for_a_reviewer(tmp_path):
+    """The XLSX opens with a frozen header, a filter, the context wide and wrapped in rows tall
+    enough for it, and accept/reject as the decision's choices; it still reads back as written."""
+    from openpyxl import load_workbook
+
+    from toolkit.qual.redact import read_review_sheet, write_review_sheet
+
+    texts = ["DS Priya Kaur rang me from Sandwell about her son's school, Oakfield Juniors, on 07700 900871."]
+    sheet = review_sheet(texts, ids=["T9"])
+    path = write_review_sheet(sheet, tmp_path / "review.xlsx")
+    ws = load_workbook(path)["review"]
+    header = [c.value for c in ws[1]]
+    context = header.index("context") + 1
+    decision = header.index("decision") + 1
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref
+    assert ws.column_dimensions[ws.cell(row=1, column=context).column_letter].width >= 60
+    assert ws.cell(row=2, column=context).alignment.wrap_text
+    assert ws.row_dimensions[2].height >= 15
+    (dv,) = ws.data_validations.dataValidation
+    assert dv.formula1 == '"accept,reject"'
+    assert ws.cell(row=1, column=decision).column_letter in str(dv.sqref)
+    back = read_review_sheet(path)
+    assert back["original"].tolist() == sheet["original"].tolist()

@@ -746,8 +746,61 @@ def write_review_sheet(sheet, path):
     if path.suffix.lower() == ".csv":
         return write_csv(sheet, path)
     if path.suffix.lower() == ".xlsx":
-        return write_workbook({"review": sheet}, path)
+        write_workbook({"review": sheet}, path)
+        _lay_out_review_xlsx(path, list(sheet.columns))
+        return path
     raise ParameterError(f"write_review_sheet writes .csv or .xlsx. Got {path.name!r}.")
+
+
+#: Column widths (characters) of the review sheet in a workbook: the context wide and
+#: wrapped, so a reviewer reads it without widening columns.
+_REVIEW_WIDTHS = {
+    "document": 14,
+    "kind": 14,
+    "original": 28,
+    "replacement": 18,
+    "confidence": 11,
+    "source": 10,
+    "context": 70,
+    "decision": 11,
+    "note": 30,
+}
+
+
+def _lay_out_review_xlsx(path, columns):
+    """Widths, wrapped context, a frozen header, a filter, ``accept``/``reject`` as the
+    choices of the decision column, and a landscape print one page wide."""
+    from openpyxl import load_workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = load_workbook(path)
+    ws = wb["review"]
+    n = ws.max_row
+    for j, col in enumerate(columns, start=1):
+        letter = get_column_letter(j)
+        ws.column_dimensions[letter].width = _REVIEW_WIDTHS.get(col, 8)
+        ws.cell(row=1, column=j).font = Font(bold=True)
+        for i in range(2, n + 1):
+            ws.cell(row=i, column=j).alignment = Alignment(wrap_text=col == "context", vertical="top")
+        if col == "decision" and n > 1:
+            dv = DataValidation(type="list", formula1='"accept,reject"', allow_blank=True)
+            dv.error = "Write accept or reject, or leave the cell empty."
+            ws.add_data_validation(dv)
+            dv.add(f"{letter}2:{letter}{n}")
+    if "context" in columns:  # rows tall enough for the wrapped context (no auto-fit on open)
+        j = columns.index("context") + 1
+        for i in range(2, n + 1):
+            text = str(ws.cell(row=i, column=j).value or "")
+            ws.row_dimensions[i].height = 15 * max(1, -(-len(text) // (_REVIEW_WIDTHS["context"] - 4)))
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = ws.dimensions
+    ws.page_setup.orientation = "landscape"  # printed: one page wide, the header repeated
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    wb.save(path)
 
 
 def read_review_sheet(path):
