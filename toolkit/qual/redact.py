@@ -22,6 +22,7 @@ import pandas as pd
 from toolkit.errors import ParameterError, check_n_jobs
 from toolkit.io.export import write_csv, write_workbook
 from toolkit.qual import _identifiers as _ids
+from toolkit.qual._review_candidates import candidates as _candidates
 
 __all__ = [
     "redact",
@@ -616,18 +617,6 @@ REVIEW_COLUMNS = [
     "decision",
     "note",
 ]
-_CANDIDATE = _ids.re.compile(
-    r"(?<![\w'’])(?:(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-    r"(?:\s+(?:(?:of|the|and|on|upon|under)\s+)?(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,3}"
-    r"|\d{4,}|@\w+)(?![\w'’-])"
-)
-_SAFE_WORDS = frozenset(
-    """I Interviewer Respondent Facebook Twitter Instagram TikTok Snapchat WhatsApp LinkedIn
-    YouTube Telegram Reddit Google Teams Zoom Christmas Easter English British Welsh Scottish
-    Irish Police Constable Sergeant Inspector Federation Chief Superintendent Professional
-    Standards College Policing Crown Court Home Office NHS GP HR CID PSD Gold Silver Bronze
-    OK Okay Yeah Yes No Well So And But Then Honestly Actually Obviously""".split()
-)
 
 
 def _context(text, start, end, width=60):
@@ -641,54 +630,6 @@ def _context(text, start, end, width=60):
         + text[end:hi]
         + ("…" if hi < len(text) else "")
     ).replace("\n", " ")
-
-
-def _candidates(text, spans):
-    """Capitalised phrases, long numbers and full dates not redacted and not ordinary words:
-    things a person should look at (possible names, places, employers, reference numbers,
-    dates of birth not announced as such)."""
-    covered = []
-    for s, e in spans:
-        covered.append((s, e))
-    common = _ids._common_words()
-    given, family = _ids.gazetteer()
-    allowed = _ids.allowed_proper_nouns()
-    out = []
-    for m in _ids._win_rules.FULL_DATE.finditer(text):  # a full date not announced as a DOB
-        if not any(m.start() < ce and cs < m.end() for cs, ce in covered):
-            out.append((m.start(), m.end(), "date"))
-            covered.append((m.start(), m.end()))
-    for m in _CANDIDATE.finditer(text):
-        s, e = m.start(), m.end()
-        if any(s < ce and cs < e for cs, ce in covered):
-            continue
-        words = m.group().split()
-        if m.group()[0].isdigit():
-            if 1950 <= int(m.group()[:4]) <= 2035 and len(m.group()) == 4:
-                continue
-            out.append((s, e, "number"))
-            continue
-        if m.group().startswith("@"):
-            out.append((s, e, "handle"))
-            continue
-        if all(
-            w.casefold() in common or w in _SAFE_WORDS or w in _ids.NOT_GIVEN or w in _ids.AMBIGUOUS_GIVEN
-            for w in words
-        ):
-            continue
-        # the lexicon test: ordinary English words and allowed proper nouns are no candidates
-        ordinary = [_ids.is_ordinary(w) for w in words]
-        if len(words) == 1:
-            w = words[0]
-            if w in allowed or (ordinary[0] and w not in given and w not in family):
-                continue  # "God", "Fed", "Xbox", "Polish"; "Billericay" stays a candidate
-        elif all(ordinary) and (
-            words[-1] in _ids.UNIT_WORDS or words[0] in ("Operation", "Op") or any(w in allowed for w in words)
-        ):
-            continue  # "Criminal Justice Department", "Operation Cobalt", "Black Qashqai"
-        kind = "person" if (words[0] in given or words[-1] in family) else "place_or_org"
-        out.append((s, e, kind))
-    return out
 
 
 def review_sheet(texts, *, redactor=None, ids=None, context=60):
@@ -712,9 +653,10 @@ def review_sheet(texts, *, redactor=None, ids=None, context=60):
         One row per replacement and per candidate, columns
 
         - ``document``, ``start``, ``end``: where (code points in the original text).
-        - ``kind``: kind of identifier (a guess for candidates: ``person``,
-          ``place_or_org``, ``number``, ``handle``, ``date``: a full date not announced
-          as a date of birth).
+        - ``kind``: kind of identifier (a guess for candidates, which the reviewer may
+          correct: ``person`` (a name, initials), ``place_or_org``, ``number`` (a code,
+          digits or letters spoken), ``handle``, ``date`` (a date not announced as a
+          date of birth), ``postcode``, ``station`` (a named team or unit)).
         - ``original``: the text found (personal data: the sheet is confidential).
         - ``replacement``: the pseudonym, empty for candidates.
         - ``confidence``: ``high`` (checked formats), ``medium`` (context rules and
@@ -729,7 +671,9 @@ def review_sheet(texts, *, redactor=None, ids=None, context=60):
     :func:`apply_review` applies the decisions: a rejected replacement is left as the
     original text, an accepted candidate is redacted; undecided replacements stay
     redacted and undecided candidates stay as they are (and count in
-    :func:`residual_risk`). Write the sheet with :func:`write_review_sheet` (formula-safe
+    :func:`residual_risk`). A candidate may overlap a replacement it extends ("Kent
+    Specials" when "Kent" was replaced as a force); accepted, the whole phrase is
+    replaced. Write the sheet with :func:`write_review_sheet` (formula-safe
     CSV or XLSX).
 
     Examples
@@ -802,8 +746,61 @@ def write_review_sheet(sheet, path):
     if path.suffix.lower() == ".csv":
         return write_csv(sheet, path)
     if path.suffix.lower() == ".xlsx":
-        return write_workbook({"review": sheet}, path)
+        write_workbook({"review": sheet}, path)
+        _lay_out_review_xlsx(path, list(sheet.columns))
+        return path
     raise ParameterError(f"write_review_sheet writes .csv or .xlsx. Got {path.name!r}.")
+
+
+#: Column widths (characters) of the review sheet in a workbook: the context wide and
+#: wrapped, so a reviewer reads it without widening columns.
+_REVIEW_WIDTHS = {
+    "document": 14,
+    "kind": 14,
+    "original": 28,
+    "replacement": 18,
+    "confidence": 11,
+    "source": 10,
+    "context": 70,
+    "decision": 11,
+    "note": 30,
+}
+
+
+def _lay_out_review_xlsx(path, columns):
+    """Widths, wrapped context, a frozen header, a filter, ``accept``/``reject`` as the
+    choices of the decision column, and a landscape print one page wide."""
+    from openpyxl import load_workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = load_workbook(path)
+    ws = wb["review"]
+    n = ws.max_row
+    for j, col in enumerate(columns, start=1):
+        letter = get_column_letter(j)
+        ws.column_dimensions[letter].width = _REVIEW_WIDTHS.get(col, 8)
+        ws.cell(row=1, column=j).font = Font(bold=True)
+        for i in range(2, n + 1):
+            ws.cell(row=i, column=j).alignment = Alignment(wrap_text=col == "context", vertical="top")
+        if col == "decision" and n > 1:
+            dv = DataValidation(type="list", formula1='"accept,reject"', allow_blank=True)
+            dv.error = "Write accept or reject, or leave the cell empty."
+            ws.add_data_validation(dv)
+            dv.add(f"{letter}2:{letter}{n}")
+    if "context" in columns:  # rows tall enough for the wrapped context (no auto-fit on open)
+        j = columns.index("context") + 1
+        for i in range(2, n + 1):
+            text = str(ws.cell(row=i, column=j).value or "")
+            ws.row_dimensions[i].height = 15 * max(1, -(-len(text) // (_REVIEW_WIDTHS["context"] - 4)))
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = ws.dimensions
+    ws.page_setup.orientation = "landscape"  # printed: one page wide, the header repeated
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    wb.save(path)
 
 
 def read_review_sheet(path):
@@ -875,6 +872,12 @@ def apply_review(texts, sheet, *, redactor=None, ids=None):
                         f"apply_review: document {doc!r}, characters {s}-{e}: kind {kind!r} "
                         f"is not one of {sorted(_ids.LABELS)} (nor place_or_org)."
                     )
+                # a candidate that extends a replacement ("MPS 219TX" when "MPS" was
+                # replaced) takes its place: the whole phrase is replaced
+                over = [f for f in kept if f[0] < e and s < f[1]]
+                if over:
+                    kept = [f for f in kept if f not in over]
+                    s, e = min(s, *(f[0] for f in over)), max(e, *(f[1] for f in over))
                 kept.append((s, e, kind, text[s:e].lower()))
         kept = _ids.resolve_overlaps_any(kept)
         red_text, found_rows = red._redact_rows(text, doc, found=(kept, officers))

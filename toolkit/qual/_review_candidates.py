@@ -1,0 +1,262 @@
+"""Low-confidence candidates of the review sheet: what a person should look at before a
+redacted text is released, though no rule was sure enough to redact it.
+
+The rules of :mod:`toolkit.qual._identifiers` redact what their context makes clear. On
+text they were not written from, they miss mostly identifiers said in a way no rule
+foresaw: a code after an unusual trigger, digits spoken in an unusual rhythm, a birthday
+without the year, a page named in ordinary words, a team, initials. The candidates here
+are the *shapes* of such identifiers, taken without context, so that the reviewer sees
+them (:func:`toolkit.qual.redact.review_sheet`): they cost a reviewer a look each, and are
+kept few by leaving out ordinary words, known acronyms, years, times and road numbers.
+
+A candidate may overlap a replacement when it extends it ("MPS 219TX" when only "MPS" was
+replaced, "Kent Specials" when only "Kent" was): accepted, it replaces the whole phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from toolkit.qual import _id_spoken as _spoken
+from toolkit.qual import _id_windows as _win
+from toolkit.qual import _identifiers as _ids
+
+#: Capitalised phrases (up to four words, with "of the"-style joiners), numbers of four
+#: digits or more, @handles.
+CAPITALISED = re.compile(
+    r"(?<![\w'’])(?:(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+    r"(?:\s+(?:(?:of|the|and|on|upon|under)\s+)?(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,3}"
+    r"|\d{4,}|@\w+)(?![\w'’-])"
+)
+#: Capitalised words that are no candidate alone (platforms, festivals, policing words,
+#: words that start a spoken sentence).
+SAFE_WORDS = frozenset(
+    """I Interviewer Respondent Facebook Twitter Instagram TikTok Snapchat WhatsApp LinkedIn
+    YouTube Telegram Reddit Google Teams Zoom Christmas Easter English British Welsh Scottish
+    Irish Police Constable Sergeant Inspector Federation Chief Superintendent Professional
+    Standards College Policing Crown Court Home Office NHS GP HR CID PSD Gold Silver Bronze
+    OK Okay Yeah Yes No Well So And But Then Honestly Actually Obviously""".split()
+)
+#: Acronyms that name no one: policing, health, government, technology, school words.
+KNOWN_ACRONYMS = frozenset(
+    """NHS NI HR GP DOB PSD DM DMS URL ID HQ HMRC PNC DDO PDF CID FOI DWP DVLA CV EAP CCTV
+    CPS ANPR DPO IP OIC ICO PIP IOPC IPCC SPOC NPCC USB SIM PSU ICT NPU PIN VPN MMS SMS CSV
+    PTSD CAD BCU SNT TV CRM ICU IMEI UK GB EU USA ACAB RIP SAR EXIF GDPR PCSO PC DC DS DI
+    DCI DSU DCS ACC DCC CC SGT PS TDC TPC MO OH OHU BBC ITV DVD CD PA IT AI OK FB IG PM AM
+    CEO MD RTC ASB DV DA MASH MARAC CSE CPT CPU UC IOM PPE HMICFRS APP NCA CEOP SIO FLO
+    SOCO CSI CPIA RIPA DPA CJS CJU QC KC MP MPS LGBT LGBTQ BAME BME ADHD OCD CBT EMDR TRIM
+    AE GCSE SATS PTA PE RE DT BTEC NVQ BA MSC PHD HGV LGV MOT TOR TOIL ESA JSA VAT PAYE
+    ARV AFO TSG OSU CTU MIT PPU DCU RPU NPT CSU LPU FIU ROCU CSP CHIS UCO LOL OMG FYI TBH
+    WTF DIY ASAP AKA RSVP PTO SOS HMP YOI HMPPS CRC NPS DBS CRB MOD RAF RN IRA UN FBI
+    AC EE NINO PB""".split()
+)
+_DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{_win._ORDINAL_WORD}))"
+#: A day and month without the year ("the 12th of December", "March the third", "21st of
+#: the 4th", "08.05"): a birthday is often said so; an incident date too, hence a candidate.
+DAY_MONTH = re.compile(
+    rf"(?<![\w./-])(?:(?:the\s+)?{_DAY}(?:\s+of)?\s+{_win.MONTH}(?![\w])"
+    rf"|{_win.MONTH}\s+(?:the\s+)?{_DAY}(?![\w])"
+    rf"|(?:the\s+)?{_DAY}\s+of\s+the\s+\d{{1,2}}(?:st|nd|rd|th)(?![\w])"
+    r"|(?<!\bat\s)(?!24/7)\d{1,2}[./]\d{1,2}(?![\w./-]))"
+)
+#: A code: a token mixing letters and digits ("D517", "42LX", "2k24"), or capitals before a
+#: number ("E 449", "DY 22871", "WMP/17/04482"), with further groups of capitals or digits.
+_GROUP = r"(?:[A-Z]{1,4}|[A-Za-z]*\d[A-Za-z\d]*)"
+CODE = re.compile(
+    r"(?<![\w/.-])(?:"
+    r"(?:[A-Z]{1,4}[ /-])?(?=[A-Za-z\d]*\d)(?=[A-Za-z\d]*[A-Za-z])[A-Za-z\d]{2,}"
+    r"|[A-Z]{1,4}[ /-]\d{2,}"
+    rf")(?:[ /-]{_GROUP}(?![\w]))*(?![\w/-])"
+)
+#: Codes that name no one: ordinals, plurals of numbers, times, measures, tax forms,
+#: roads after "the", network generations, "24/7".
+_NOT_CODE = re.compile(
+    r"(?i)\d+(?:st|nd|rd|th|s|am|pm|k|mph|ft|km|kg|mb|gb|x\d+|g)"
+    r"|P\d{2}|[345]G|\d[Dd]|MP[34]|covid-?19|Y2K|24/7|9/11|A&E|\d{1,2}/\d{1,2}|V5C?|AC-12"
+)
+_ROAD = re.compile(r"(?i)\bthe\s+$")
+#: A lower-case postcode or outward code ("ne23", "sk4 2ab"): written postcodes in capitals
+#: are codes already.
+LOWER_POSTCODE = re.compile(r"(?<![\w-])[a-z]{1,2}\d{1,2}[a-z]?(?:\s+\d[a-z]{2})?(?![\w-])")
+#: Two to four capitals: initials ("AK, JT and MB"), an employer ("JCB"), a unit.
+ACRONYM = re.compile(r"(?<![\w'’&])[A-Z]{2,4}(?![\w'’&])")
+#: A named team or unit with a letter or number after it ("Response Team C", "Vetting
+#: Unit").
+UNIT = re.compile(
+    r"(?<![\w'’])(?:[A-Z][a-z]+\s+){1,3}(?:Team|Unit|Centre|Hub|Squad|Bureau|Desk|Department"
+    r"|Section|Safeguarding|Command|Suite)(?:\s+[A-Z\d](?![\w'’]))?(?![\w'’])"
+)
+#: A short quoted name near words about accounts, pages and chats.
+QUOTED = re.compile(r"[\"“]([^\"”\n]{2,40})[\"”]")
+_ACCOUNT_WORDS = re.compile(
+    r"(?i)page|group|chat|account|profile|channel|facebook|instagram|twitter|tiktok|snapchat"
+    r"|whatsapp|telegram|called|handle|username|tagged"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n|^\w{1,12}:\s*|[.!?]\s+\w{1,12}:\s*)$")
+_AT_WORK = re.compile(r"(?i)\b(?:at|for|with)\s+(?:the\s+)?$")
+#: Connectors inside a spelled-out handle or address ("at, T, O, N, Y, underscore, ...").
+_SPELL_JOIN = r"(?i:underscore|dot|dash|hyphen|slash|at)"
+SPOKEN = re.compile(
+    rf"(?<![\w'’-])(?:(?i:at)(?:\s*,\s*|\s+))?(?:{_spoken._TOKEN})"
+    rf"(?:{_spoken._SEP}(?:{_spoken._TOKEN}|{_SPELL_JOIN}(?={_spoken._SEP})))+"
+)
+_LETTER_PAIR = re.compile(r"(?i)(?<![\w'’-])[a-z]{1,2}(?:\s*,\s*|\s+)$")
+_LETTER_AFTER = re.compile(r"(?i)(?:\s*,\s*|\s+)[a-z](?![\w'’-])")
+
+
+@lru_cache(maxsize=1)
+def _lexicon():
+    return _ids._common_words(), _ids.gazetteer(), _ids.allowed_proper_nouns()
+
+
+def _free(covered, s, e, text):
+    """``True`` when characters ``s:e`` add to what ``covered`` already holds a word that
+    is not a function word, or a digit ("the" before a replaced date adds nothing)."""
+    rest = "".join(" " if any(cs <= i < ce for cs, ce in covered) else text[i] for i in range(s, e))
+    common = _lexicon()[0]
+    return any(
+        any(c.isdigit() for c in w) or w.casefold() not in common or (w.isupper() and w not in ("A", "I"))
+        for w in re.findall(r"\w+", rest)
+    )
+
+
+def _named_shapes(text, covered, out):
+    """Capitalised phrases that are not ordinary words; a phrase extending a replacement."""
+    common, (given, family), allowed = _lexicon()
+    for m in CAPITALISED.finditer(text):
+        s, e = m.start(), m.end()
+        words = m.group().split()
+        overlaps = any(s < ce and cs < e for cs, ce in covered)
+        if overlaps:
+            # a phrase extending a replacement: with a word that is not ordinary, or said
+            # of an account or an employer ("Kent Specials" on Facebook, "works at Durham
+            # County Council"); "Later Jones" at a sentence's start is no extension
+            if len(words) >= 2 and words[0] not in ("Operation", "Op") and _free(covered, s, e, text):
+                rest = "".join(" " if any(cs <= i < ce for cs, ce in covered) else text[i] for i in range(s, e))
+                new = re.findall(r"[A-Z][a-z]+", rest)
+                if new and (
+                    any(not _ids.is_ordinary(w) for w in new)
+                    or _ACCOUNT_WORDS.search(text, max(0, s - 80), e + 40)
+                    or _AT_WORK.search(text, max(0, s - 12), s)
+                ):
+                    out.append((s, e, "place_or_org"))
+                    covered.append((s, e))
+            continue
+        if m.group()[0].isdigit():
+            if not (len(m.group()) == 4 and 1950 <= int(m.group()) <= 2035):
+                out.append((s, e, "number"))
+                covered.append((s, e))
+            continue
+        if m.group().startswith("@"):
+            out.append((s, e, "handle"))
+            covered.append((s, e))
+            continue
+        if all(
+            w.casefold() in common or w in SAFE_WORDS or w in _ids.NOT_GIVEN or w in _ids.AMBIGUOUS_GIVEN for w in words
+        ):
+            continue
+        # the lexicon test: ordinary English words and allowed proper nouns are no
+        # candidates alone; a phrase of them is, unless it is an operation's name
+        if len(words) == 1:
+            w = words[0]
+            if w in allowed or (
+                _ids.is_ordinary(w)
+                and (w not in given and w not in family or _SENTENCE_START.search(text, max(0, s - 16), s))
+            ):
+                continue  # "God", "Fed", "Xbox", "Polish", "Said he..."; "Billericay" stays a candidate
+        elif words[0] in ("Operation", "Op"):
+            continue
+        elif (
+            all(_ids.is_ordinary(w) for w in words)
+            and (words[-1] in _ids.UNIT_WORDS or any(w in allowed for w in words))
+            and not (_ACCOUNT_WORDS.search(text, max(0, s - 80), e + 40) or _AT_WORK.search(text, max(0, s - 12), s))
+        ):
+            continue  # "Criminal Justice Department", "Black Qashqai"; a page "Kent Specials" stays
+        kind = "person" if (words[0] in given or words[-1] in family) else "place_or_org"
+        out.append((s, e, kind))
+        covered.append((s, e))
+
+
+def _add(pattern, kind, text, covered, out, keep=lambda m: True, group=0):
+    for m in pattern.finditer(text):
+        s, e = m.start(group), m.end(group)
+        if keep(m) and _free(covered, s, e, text):
+            out.append((s, e, kind))
+            covered.append((s, e))
+
+
+def _code(m):
+    g = m.group()
+    if _NOT_CODE.fullmatch(g) or m.string.startswith(":", m.end()):
+        return False  # "P2:" is a speaker's label
+    head, rest = (re.split(r"[ /-]", g, maxsplit=1) + [""])[:2]
+    if head in KNOWN_ACRONYMS and rest.isdigit() and len(rest) < 4:
+        return False  # "DOB 30", "NHS 111"
+    return not (re.fullmatch(r"[AM]\d{1,4}", g) and _ROAD.search(m.string, max(0, m.start() - 5), m.start()))
+
+
+def _spoken_run(text, covered, out):
+    """Runs of three or more spoken digits and letters (with "underscore", "dot" between),
+    and a letter pair before or a letter after ("hk five seven nine oh two six c")."""
+    for m in SPOKEN.finditer(text):
+        run = m.group()
+        while re.search(rf"{_spoken._SEP}{_SPELL_JOIN}$", run):
+            run = re.sub(rf"{_spoken._SEP}{_SPELL_JOIN}$", "", run)
+        if len(_spoken._TOKEN_RE.findall(run)) < 3:
+            continue
+        s, e = m.start(), m.start() + len(run)
+        common = _lexicon()[0]
+        before = _LETTER_PAIR.search(text, max(0, s - 5), s)
+        if before and before.group().strip(" ,").casefold() not in common:
+            s = before.start()
+        after = _LETTER_AFTER.match(text, e)
+        if after and after.group().strip(" ,").casefold() not in ("a", "i"):
+            e = after.end()
+        if _free(covered, s, e, text):
+            out.append((s, e, "number"))
+            covered.append((s, e))
+
+
+def _acronym(m):
+    g = m.group()
+    common = _lexicon()[0]
+    return g not in KNOWN_ACRONYMS and g.casefold() not in common and not (len(g) > 2 and _ids.is_ordinary(g.lower()))
+
+
+def _quoted(m):
+    inner = m.group(1)
+    words = inner.split()
+    return (
+        len(words) <= 5
+        and not re.search(r"[,!?'’]", inner)
+        and (len(words) == 1 or all(w[:1].isupper() for w in words) or re.search(r"[\d_@]", inner) is not None)
+        and re.search(r"[A-Z\d_@]", inner) is not None
+        and _ACCOUNT_WORDS.search(m.string, max(0, m.start() - 100), m.end() + 60) is not None
+    )
+
+
+def candidates(text, spans):
+    """Low-confidence candidates in ``text``, given the replacements' ``(start, end)``
+    ``spans``: a list of ``(start, end, kind)``, ``kind`` a guess the reviewer may correct
+    (``person``, ``place_or_org``, ``number``, ``handle``, ``date``, ``postcode``,
+    ``station``)."""
+    covered = [(s, e) for s, e in spans]
+    out: list[tuple[int, int, str]] = []
+    _add(_win.FULL_DATE, "date", text, covered, out)  # a full date not announced as a DOB
+    _add(DAY_MONTH, "date", text, covered, out)
+    _add(CODE, "number", text, covered, out, keep=_code)
+    _spoken_run(text, covered, out)
+    _add(UNIT, "station", text, covered, out)
+    _named_shapes(text, covered, out)
+    _add(QUOTED, "handle", text, covered, out, keep=_quoted, group=1)
+    _add(
+        LOWER_POSTCODE,
+        "postcode",
+        text,
+        covered,
+        out,
+        keep=lambda m: not _ROAD.search(text, max(0, m.start() - 5), m.start()),
+    )
+    _add(ACRONYM, "person", text, covered, out, keep=_acronym)
+    return sorted(out)
