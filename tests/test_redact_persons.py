@@ -840,3 +840,24 @@ def test_round21_word_spelling_an_email_names_nobody():
     assert "Dani with an I" in out and "dani underscore" not in out
     kept = redact("I'm Dani Roe, Dani with an I, and the sergeant knows me.")[0]
     assert "Dani" not in kept
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("Her mam's called June, she's eighty now.", "June"),
+        ("Our daughter was named Summer, and she hates it.", "Summer"),
+        ("He's got a sister called Hope who lives in Crewe.", "Hope"),
+        ("So your husband's name was Will? Yeah, Will.", "Will"),
+        ("My partner's name's April and she's a nurse.", "April"),
+    ],
+)
+def test_round22_relative_called_a_word_or_month(text, gone):
+    assert gone not in redact(text)[0]
+
+
+def test_round22_relative_called_a_month_said_again_and_the_month_stays():
+    out = redact("My son's called August. August's in year six, born in August, the 3rd of August.")[0]
+    assert out.count("[Person A]") == 2 and "born in August" in out
+    kept = redact("We moved in May. May was a bad month for all of us, and my mum's called Nan by the kids.")[0]
+    assert "in May" in kept and "May was" in kept

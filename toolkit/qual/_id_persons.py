@@ -300,6 +300,43 @@ _IS_MY = re.compile(
 _IS_MY_TOKENS = (" is my ", " was my ")
 
 
+#: "my wife's called May", "your wife's name is May?", "our daughter was named Summer",
+#: "I've a son called Will": a relative and the name they are called by. The cue is
+#: strong, so a given name of the lists that is also a word or a month is taken.
+_KIN_CALLED = re.compile(
+    r"(?<![\w'’-])(?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir|an?)\s+(?:(?:eldest|youngest|oldest|little|big|"
+    r"older|younger|late|new|baby|middle)\s+)?(?P<kin>wife|husband|partner|son|daughter|brother|sister|mum|mam|"
+    r"mother|dad|father|nan|gran|grandson|granddaughter|niece|nephew|girlfriend|boyfriend|fianc[eé]e?|"
+    r"stepson|stepdaughter|twin|baby|missus|lad|lass|girl|boy)"
+    r"(?:(?:['’]s|\s+(?:is|was))\s+(?:called|named|name[sd]?)|['’]s\s+name(?:['’]s|\s+(?:is|was))|"
+    r"\s+(?:called|named))\s+"
+    rf"(?P<name>{_W}(?:-{_W})?)(?:\s+(?P<sur>(?:Mc|Mac|O['’])?{_W}(?:-{_W})?))?(?![\w'’-])"
+)
+_KIN_CALLED_TOKENS = (" called ", " named ", " name is ", " name's ", " name’s ", " name was ")
+
+
+def _kin_called(text, add, given):
+    """Names of :data:`_KIN_CALLED` (a given name of the lists, not a form of address
+    or a rank: "my mum's called Nan" names nobody)."""
+    if not any(t in text for t in _KIN_CALLED_TOKENS):
+        return
+    for m in _KIN_CALLED.finditer(text):
+        w = m.group("name")
+        if (
+            w not in given
+            or w in _ADDRESS_WORDS
+            or w in _ids._RANK_WORDS
+            or w in _ids.NOT_GIVEN
+            or (m.group("kin") == "baby" and m.group().startswith(("a ", "an ")))
+        ):
+            continue
+        end, ident = m.end("name"), w.lower()
+        sur = m.group("sur")
+        if sur and _plain_surname(sur) and sur not in _ids.NOT_GIVEN:
+            end, ident = m.end("sur"), sur.lower()
+        add((m.start("name"), end, "person", ident))
+
+
 def _is_my_kin(text, add, given):
     """A given name followed by what the person is to the speaker ("Grace is my
     daughter"): taken even when the name is also a word (Grace, Will, Hope)."""
@@ -823,6 +860,7 @@ def find(text: str, add, folded) -> None:
     _caps_initials(text, add)
     if " my " in text:
         _is_my_kin(text, add, given)
+    _kin_called(text, add, given)
     for i in _starts(text, _SELF_TOKENS):
         m = _SELF.match(text, i)
         if m is None:
@@ -1698,6 +1736,20 @@ def _rank_tokens() -> frozenset:
     return frozenset(t.casefold() for r in _ids.RANKS for t in r.split())
 
 
+#: A month or day said as one, not as the name it is too: "born in May", "the 2nd of May",
+#: "May 2019", "last May", "May half-term".
+_MONTH_BEFORE = re.compile(
+    r"(?i:\b(?:in|of|on|since|until|till|by|last|next|this|that|early|late|mid|from|to|during|through|every|"
+    r"each|since|before|after|around|about)\s+|\d(?:st|nd|rd|th)?\s+(?:of\s+)?|mid-)$"
+)
+_MONTH_AFTER = re.compile(r"\s*\d|\s+(?:half[- ]term|bank\s+holiday|time|last|next|just\s+gone)\b|-")
+
+
+def _month_said(text, i, j):
+    """True when the word at ``text[i:j]``, a month or day, is said as a month or day."""
+    return _MONTH_BEFORE.search(text, max(0, i - 16), i) is not None or _MONTH_AFTER.match(text, j) is not None
+
+
 def _repeats(text, found):
     """The given name of a person named in full, said again on its own ("DS Ana Lis ...
     Ana rang"), and a single-word name said again inside a sentence, with the same
@@ -1720,6 +1772,7 @@ def _repeats(text, found):
             continue
         seen.add(first)
         ordinary = _ids.is_ordinary(first)
+        month = _ids._calendar(first)
         if len(words) == 1:
             if ordinary and first not in given and not _nickname(text, s, e):
                 continue  # an ordinary word: propagated as a given name or a quoted nickname
@@ -1731,7 +1784,13 @@ def _repeats(text, found):
             if (
                 (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’-_"))
                 and (j == len(text) or not (text[j].isalnum() or text[j] in "-_"))
-                and not (ordinary and _ids._sentence_start(text, i) and text[j : j + 1] not in (".", "!", "?"))
+                and not (
+                    ordinary
+                    and _ids._sentence_start(text, i)
+                    and text[j : j + 1] not in (".", "!", "?")
+                    and not (first in given and text[j : j + 2] in ("'s", "’s"))
+                )
+                and not (month and _month_said(text, i, j))
             ):
                 if spans is None:
                     spans = sorted((f[0], f[1]) for f in found)
