@@ -861,3 +861,29 @@ def test_round22_relative_called_a_month_said_again_and_the_month_stays():
     assert out.count("[Person A]") == 2 and "born in August" in out
     kept = redact("We moved in May. May was a bad month for all of us, and my mum's called Nan by the kids.")[0]
     assert "in May" in kept and "May was" in kept
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("I'm Mo — Mohammed Iqbal — and I've done nine years.", "Mo "),
+        ("They wrote to Al, short for Alistair, at his mum's.", "Al,"),
+        ("Everyone knew her as Ros, Rosalind really, from the front desk.", "Ros"),
+        ("It was signed off by Bex (Rebecca) Tanner.", "Bex"),
+    ],
+)
+def test_round22_short_form_with_the_full_given_name(text, gone):
+    assert gone not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We had the Mon, Monday shift all year.",
+        "It was Dr, Drummond Street I think.",
+        "Go, Gordon! they shouted at the match.",
+    ],
+)
+def test_round22_short_form_look_alikes_stay(text):
+    short = text.split(",")[0].split()[-1]
+    assert f"{short}," in redact(text)[0]

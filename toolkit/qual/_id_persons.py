@@ -318,23 +318,72 @@ _KIN_CALLED_TOKENS = (" called ", " named ", " name is ", " name's ", " name’s
 def _kin_called(text, add, given):
     """Names of :data:`_KIN_CALLED` (a given name of the lists, not a form of address
     or a rank: "my mum's called Nan" names nobody)."""
-    if not any(t in text for t in _KIN_CALLED_TOKENS):
+    seen = set()
+    for i in _starts(text, _KIN_CALLED_TOKENS):  # the cue's words, then the pattern around them
+        for c in _KIN_CALLED.finditer(text, max(0, i - 48), i + 40):
+            if c.start() not in seen and (m := _KIN_CALLED.match(text, c.start())) is not None:
+                seen.add(c.start())
+                _kin_called_add(text, m, add, given)
+
+
+def _kin_called_add(text, m, add, given):
+    """The name of one match of :data:`_KIN_CALLED`."""
+    w = m.group("name")
+    if w not in given or w in _ADDRESS_WORDS or w in _ids._RANK_WORDS or w in _ids.NOT_GIVEN:
         return
-    for m in _KIN_CALLED.finditer(text):
-        w = m.group("name")
+    end, ident = m.end("name"), w.lower()
+    sur = m.group("sur")
+    if sur and _plain_surname(sur) and sur not in _ids.NOT_GIVEN:
+        end, ident = m.end("sur"), sur.lower()
+    add((m.start("name"), end, "person", ident))
+
+
+#: A short form said with the full given name after it: "I'm Mo — Mohammed Rafiq", "Sam,
+#: Samantha really", "Jen (Jennifer) Oduya", "Al, short for Alistair".
+_SHORT_FORM = re.compile(
+    r"(?P<short>[A-Z][a-z]{1,5})\s*(?:[—–(]|\s-|,)\s*(?:(?:short|that['’]s\s+short)\s+for\s+|as\s+in\s+|or\s+|well\s+)?"
+    r"(?P<full>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?![\w'’-])"
+)
+_SHORT_TOKENS = ("—", "–", " -", "(", ", ")
+
+
+def _short_form(text, add, given):
+    """The short form of :data:`_SHORT_FORM` (the full name is a given name of the lists,
+    in no other word list, and begins with the short form)."""
+    common = _ids._common_words()
+    for i in _starts(text, _SHORT_TOKENS):
+        w = _WORD_END.search(text, max(0, i - 8), i if text[i] != " " or text[i + 1] == "-" else i)
+        if w is None:
+            j = i
+            while j > 0 and text[j - 1] == " ":
+                j -= 1
+            w = _WORD_END.search(text, max(0, j - 8), j)
+            if w is None:
+                continue
+        m = _SHORT_FORM.match(text, w.start())
+        if m is None:
+            continue
+        short, full = m.group("short"), m.group("full")
         if (
-            w not in given
-            or w in _ADDRESS_WORDS
-            or w in _ids._RANK_WORDS
-            or w in _ids.NOT_GIVEN
-            or (m.group("kin") == "baby" and m.group().startswith(("a ", "an ")))
+            full == short
+            or not full.startswith(short)
+            or full not in given
+            or _ids.is_ordinary(full)
+            or full in _ids.NOT_GIVEN
+            or short.casefold() in common
+            or short in _ids._RANK_WORDS
+            or short in _ids.NOT_GIVEN
+            or _ids._calendar(short)
         ):
             continue
-        end, ident = m.end("name"), w.lower()
-        sur = m.group("sur")
-        if sur and _plain_surname(sur) and sur not in _ids.NOT_GIVEN:
-            end, ident = m.end("sur"), sur.lower()
-        add((m.start("name"), end, "person", ident))
+        if short not in given and short.casefold() in _ids.english_words() and "for" not in m.group():
+            if not re.match(r"\s*[—–(]|\s-", text[m.end("short") : m.end("short") + 3]):
+                continue  # "Go, Gordon!": a word; "Mo — Mohammed" with a dash
+        ident = full.lower()
+        sur = _AFTER_INITIALS.match(text, m.end())
+        if sur and _plain_surname(sur.group("sur")) and sur.group("sur") not in _ids.NOT_GIVEN:
+            ident = sur.group("sur").lower()  # the identity of "Mohammed Rafiq"
+        add((m.start("short"), m.end("short"), "person", ident))
 
 
 def _is_my_kin(text, add, given):
@@ -861,6 +910,7 @@ def find(text: str, add, folded) -> None:
     if " my " in text:
         _is_my_kin(text, add, given)
     _kin_called(text, add, given)
+    _short_form(text, add, given)
     for i in _starts(text, _SELF_TOKENS):
         m = _SELF.match(text, i)
         if m is None:
