@@ -887,3 +887,29 @@ def test_round22_short_form_with_the_full_given_name(text, gone):
 def test_round22_short_form_look_alikes_stay(text):
     short = text.split(",")[0].split()[-1]
     assert f"{short}," in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("The rota only had initials: GH, PW and TK, nothing else.", ("GH", "PW", "TK")),
+        ("Her initials, LH, were sprayed on the garage door.", ("LH",)),
+        ('They signed every post with the initials "KW", so we knew.', ("KW",)),
+    ],
+)
+def test_round22_initials_in_capitals_said_as_initials(text, gone):
+    out = redact(text)[0]
+    assert all(g not in out for g in gone)
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("The initials on it were the NHS logo and a CID stamp, that's all.", ("NHS", "CID")),
+        ("Initials, rank and NI number, all from the FOI, and the HR lot.", ("NI", "FOI", "HR")),
+        ("Just my initials and NE 4471 on the form, OK, so not much.", ("NE", "OK")),
+    ],
+)
+def test_round22_capitals_near_initials_that_name_nobody_stay(text, kept):
+    out = redact(text)[0]
+    assert all(k in out for k in kept)

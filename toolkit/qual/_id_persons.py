@@ -609,6 +609,29 @@ def _caps_initials(text, add):
 _INITIALS_CUE = re.compile(r"(?i:\binitials?\b)")
 _INITIALS_BARE = re.compile(r"(?<![\w'’.-])(?:[A-Z]\.\s?){1,2}[A-Z]\.")
 _NOT_INITIALS = frozenset(("U.K.", "U.S.", "R.I.P.", "P.S.", "N.B.", "A.M.", "P.M."))
+#: Initials in capitals said as initials: "AK, JT and MB, just initials", "his initials,
+#: DB, on the door" (set apart by a comma, "and", a colon or quotes; near "initials").
+_CAPS_BARE = re.compile(r"(?<![\w'’.&/-])[A-Z]{2,3}(?![\w'’&/-]|\.\w)")
+_CAPS_LISTED = re.compile(
+    r"(?:[,:\"“‘]|\band)\s*[A-Z]{2,3}(?![\w'’-])|[A-Z]{2,3}[\"”’]?\s*(?:,|and\b|&|\.(?:\s|$)|[\"”’])"
+)
+
+
+def _caps_no_initials(text, m):
+    """True when the capitals of ``m`` are an abbreviation, a rank, a word or the letters
+    of a number or code ("NI number", "NE 2231", "PC", "OK")."""
+    w = m.group()
+    return (
+        w in _NOT_NAME_CAPS
+        or w in _NOT_INITIALS
+        or w.casefold() in _rank_tokens()
+        or w.casefold() in _ids.english_words()
+        or w.casefold() in _ids._common_words()
+        or w in _ids.UNIT_WORDS
+        or re.match(r"\s*(?:\d|numbers?\b|no\b)", text[m.end() : m.end() + 8], re.I) is not None
+    )
+
+
 #: A bare initial and a surname at the start of a list item: '"J Kerr, 118045. P Singh"'
 #: (after a quote, a colon or the end of the item before; not "A" or "I").
 _INITIAL_SURNAME = re.compile(
@@ -627,6 +650,14 @@ def _initials_said(text, add):
             cue = _INITIALS_CUE.search(text, max(0, m.start() - 120), m.end() + 120)
             if cue and m.group() not in _NOT_INITIALS:
                 add((m.start(), m.end(), "person", m.group().replace(" ", "").lower()))
+        for m in _CAPS_BARE.finditer(text):
+            w = m.group()
+            if (
+                _INITIALS_CUE.search(text, max(0, m.start() - 60), m.end() + 60)
+                and _CAPS_LISTED.search(text, max(0, m.start() - 3), m.end() + 5)
+                and not _caps_no_initials(text, m)
+            ):
+                add((m.start(), m.end(), "person", w.lower()))
         for m in _INITIAL_PAIR.finditer(text):
             if _INITIALS_CUE.search(text, max(0, m.start() - 60), m.end() + 60) and m.group("a") not in "AI":
                 _initial_pair(text, m, add)
@@ -681,7 +712,8 @@ _WHAT_CALL = re.compile(
 _NOT_NAME_CAPS = frozenset(
     """HR IT ID TV UK US USA EU OK CID PSD NHS ACAB RIP IOPC DBS DVLA HMRC BBC ITV MP MPs
     ASBO GP AI IP PR QC KC DJ MC VIP NCA CPS DWP DV DA ASB RTC CSI CSE ARV TSG FLO SIO OIC
-    PNC RPU NPT SNT PCC SMT SLT CPD PIP OST PPE BWV CAD MOJ MOD LOL OMG WTF SOS PTSD OCD""".split()
+    PNC RPU NPT SNT PCC SMT SLT CPD PIP OST PPE BWV CAD MOJ MOD LOL OMG WTF SOS PTSD OCD
+    FOI SAR ICO PDF HQ DOB NIN PIN FAQ CEO ETA AKA TBC NB PS CV XL UN NYE""".split()
 )
 #: Who is "known as" initials: a person said before it ("she's known as A.J.").
 _KNOWN_BEFORE = re.compile(
