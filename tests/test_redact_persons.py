@@ -913,3 +913,26 @@ def test_round22_initials_in_capitals_said_as_initials(text, gone):
 def test_round22_capitals_near_initials_that_name_nobody_stay(text, kept):
     out = redact(text)[0]
     assert all(k in out for k in kept)
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ('The first row was "Bird, Helen | 4410 | Harrogate", then the rest.', "Bird"),
+        ('It went "Stones, Gary – 2231 – Barnsley", "Hill, Dawn – 1187 – Penistone".', "Stones"),
+        ('Next was "Church, Ruth, 22817", and that was me.', "Church"),
+    ],
+)
+def test_round22_surname_that_is_a_word_opening_a_record(text, gone):
+    assert gone not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ('The sheet said "Total, Grace – 12 hours" for the week.', "Total"),
+        ('The header was "Sales, March – 2024", nothing personal.', "Sales, March"),
+    ],
+)
+def test_round22_word_before_a_record_stays(text, kept):
+    assert kept in redact(text)[0]

@@ -553,7 +553,7 @@ def _surname_given(text, s, add, given, item=False, dated=None, semi=False):
     sur, first = m.group("sur"), m.group("given")
     name = _cap_name(sur)
     caps = name != sur
-    if not _plain_surname(name) or name in _ids.NOT_GIVEN:
+    if name in _ids.NOT_GIVEN or not (_plain_surname(name) or _record_surname(text, m, name, given)):
         return
     if caps and not (_listed_double(name, family) if "-" in name else name in family):
         return  # in capitals: a surname of the list ("HOLDEN", "ADEBAYO-COLE", "McGRATH")
@@ -574,6 +574,33 @@ def _surname_given(text, s, add, given, item=False, dated=None, semi=False):
     elif item and (len(first) < 2 or not (_SEMI_ITEM_AFTER if semi else _ITEM_AFTER).match(text, m.end())):
         return
     add((m.start(), m.end(), "person", sur.lower()))
+
+
+#: A number after "Surname, Given" in a record read out: '"Stones, Mark – 1902 – ..."',
+#: '"Bird, Helen | 4410"', '"Church, Ruth, 22817"'.
+_RECORD_AFTER = re.compile(
+    r"(?:\s+[–—-]\s+|\s*\|\s*|,\s*)(?:\d{3,}|\d{1,2}[/.]\d)(?!\s*(?:hours?|hrs?|mins?|minutes|days|weeks|pounds|quid|miles)\b)"
+)
+
+
+def _record_surname(text, m, name, given):
+    """True when ``name``, a surname that is also a word ("Stones", "Bird"), opens a
+    record read out: a given name of the lists and a number after it (see above)."""
+    first = m.group("given")
+    return (
+        first is not None
+        and len(first) > 1
+        and first in given
+        and first not in _ids.NOT_GIVEN
+        and not _ids._calendar(first)
+        and name == m.group("sur")
+        and name.casefold() not in _ids._common_words()
+        and not _ids._calendar(name)
+        and name not in _ids.UNIT_WORDS
+        and name not in _ids._RANK_WORDS
+        and name not in _ids.NOT_SURNAMES
+        and _RECORD_AFTER.match(text, m.end()) is not None
+    )
 
 
 def _surname_initial(text, s, add):
