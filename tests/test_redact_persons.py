@@ -936,3 +936,29 @@ def test_round22_surname_that_is_a_word_opening_a_record(text, gone):
 )
 def test_round22_word_before_a_record_stays(text, kept):
     assert kept in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("Anything with our surname on it, the Kettlewells, got posted.", "Kettlewell"),
+        ("The Wojciechowskis next door saw the lads with the camera.", "Wojciechowski"),
+        ("It was the Okonkwos at number 12 who rang it in.", "Okonkwo"),
+        ("The Pritchards came round after.", "Pritchard"),
+    ],
+)
+def test_round22_family_by_its_surname_in_the_plural(text, gone):
+    out = redact(text)[0]
+    assert gone not in out and "[Person A]s" not in out  # the plural "s" inside the span
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My family love the Beatles and the Stones.",
+        "The Simpsons was on while our name got read out.",
+        "We did the Tudors at school, with the family name thing.",
+    ],
+)
+def test_round22_famous_plurals_name_no_family(text):
+    assert "[Person" not in redact(text)[0]

@@ -480,6 +480,48 @@ def _surname_chain(text, add, given):
 _THE_FAMILY = re.compile(r"[Tt]he\s+(?P<sur>[A-Z][a-z]{2,}?)(?:es|s)(?=[\s,.;:!?\"”’)]|$)")
 
 
+#: What says "the Xs" is a family when the surname is in no list: the family's name said
+#: before it ("our name on, the Fairbairns", "the surname, the Kowalczyks") or where they
+#: live after it ("the Okonjos next door", "the Fairbairns at number 6").
+_FAMILY_CUE_BEFORE = re.compile(
+    r"(?i:\b(?:our|my|their|his|her|the|your)\s+(?:sur|family\s+|married\s+|maiden\s+)?name\b)[^.!?]{0,24}$"
+)
+_FAMILY_CUE_AFTER = re.compile(
+    r"\s+(?:next\s+door|over\s+the\s+road|across\s+the\s+road|opposite|upstairs|downstairs|"
+    r"down\s+the\s+road|up\s+the\s+road|at\s+number\s+\d|at\s+no\.?\s*\d)\b"
+)
+
+
+def _unlisted_family(text, m, sur, word):
+    """True when "the" and ``word`` (a surname in the plural, in no list and no word)
+    name a family by the cues above (after the family's name, a pause)."""
+    one = word[:-2] if re.search(r"(?:s|x|z|ch|sh)es$", word) else word[:-1]
+    if (
+        len(one) < 4
+        or not re.fullmatch(r"[A-Z][a-z]+", one)
+        or _ids.is_ordinary(one)
+        or _ids.is_ordinary(word)
+        or word in _ids.allowed_proper_nouns()
+        or one in _ids.allowed_proper_nouns()
+        or word in _ids.NOT_PLACES
+        or one in _ids.gazetteer()[0]
+    ):
+        return False
+    if _FAMILY_CUE_AFTER.match(text, m.end()):
+        return True
+    s = m.start()
+    return bool(re.match(r"\s*[,.;:!?)]", text[m.end() : m.end() + 2])) and bool(
+        _FAMILY_CUE_BEFORE.search(text, max(0, s - 40), s)
+    )
+
+
+#: Families of television, fame and history: "the Simpsons", "the Tudors" name nobody here.
+_FAMOUS_FAMILIES = frozenset(
+    """Simpsons Kardashians Osbournes Waltons Flintstones Sopranos Jetsons Royles Beckhams
+    Windsors Tudors Stuarts Normans Romans Saxons Vikings Celts Gallaghers Addams""".split()
+)
+
+
 def _the_family(text, add, family):
     """A family named by "the" and its surname in the plural (see above)."""
     given = _ids.gazetteer()[0]
@@ -490,8 +532,11 @@ def _the_family(text, add, family):
         sur = m.group("sur")
         word = text[m.start("sur") : m.end()].rstrip()
         word = re.sub(r"[\s,.;:!?\"”’)]+$", "", word)
-        if not _ids._family_plural(word, family) or sur not in family:
+        if word in _FAMOUS_FAMILIES:
             continue
+        if not _ids._family_plural(word, family) or sur not in family:
+            if not _unlisted_family(text, m, sur, word):
+                continue
         if (
             _ids.is_ordinary(sur)
             or _ids.is_ordinary(word)
@@ -503,7 +548,7 @@ def _the_family(text, add, family):
             or not _plain_surname(sur)
         ):
             continue
-        add((m.start("sur"), m.end("sur"), "person", sur.lower()))
+        add((m.start("sur"), m.end(), "person", sur.lower()))  # the plural "s" inside: the family's name
 
 
 #: A given name and the initial of the surname: "so I sign it Kerry D, which", "Jamie T)".
@@ -1014,7 +1059,7 @@ def find(text: str, add, folded) -> None:
         add((m.start("name"), end, "person", words[-1].lower()))
     _greeted(text, add)
     _nickname_said(text, add)
-    if "the " in text:
+    if "the " in text or "The " in text:
         _the_family(text, add, family)
     _given_initial(text, add, given)
     for i in _starts(text, _IRISH_PREFIXES):
