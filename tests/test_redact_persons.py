@@ -962,3 +962,19 @@ def test_round22_family_by_its_surname_in_the_plural(text, gone):
 )
 def test_round22_famous_plurals_name_no_family(text):
     assert "[Person" not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("I: And your daughter? P: She's called Summer, she's six.", "Summer"),
+        ("His name was Will, and Will was the one they followed.", "Will"),
+        ("Her name's Joy, and she hated the posts.", "Joy"),
+    ],
+)
+def test_round22_pronoun_called_a_name_that_is_a_word(text, gone):
+    assert gone not in redact(text)[0]
+
+
+def test_round22_pronoun_called_a_month_said_as_a_month_stays():
+    assert "May 2019" in redact("It's called May 2019 on the file, and he was called in.")[0]

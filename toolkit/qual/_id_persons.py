@@ -304,6 +304,8 @@ _IS_MY_TOKENS = (" is my ", " was my ")
 #: "I've a son called Will": a relative and the name they are called by. The cue is
 #: strong, so a given name of the lists that is also a word or a month is taken.
 _KIN_CALLED = re.compile(
+    r"(?<![\w'’-])(?:(?:[Ss]he|[Hh]e)(?:['’]s|\s+(?:is|was))\s+(?:called|named)|(?:[Hh]er|[Hh]is)\s+name(?:['’]s|\s+(?:is|was)))"
+    rf"\s+(?P<name2>{_W}(?:-{_W})?)(?![\w'’-])|"
     r"(?<![\w'’-])(?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir|an?)\s+(?:(?:eldest|youngest|oldest|little|big|"
     r"older|younger|late|new|baby|middle)\s+)?(?P<kin>wife|husband|partner|son|daughter|brother|sister|mum|mam|"
     r"mother|dad|father|nan|gran|grandson|granddaughter|niece|nephew|girlfriend|boyfriend|fianc[eé]e?|"
@@ -312,7 +314,7 @@ _KIN_CALLED = re.compile(
     r"\s+(?:called|named))\s+"
     rf"(?P<name>{_W}(?:-{_W})?)(?:\s+(?P<sur>(?:Mc|Mac|O['’])?{_W}(?:-{_W})?))?(?![\w'’-])"
 )
-_KIN_CALLED_TOKENS = (" called ", " named ", " name is ", " name's ", " name’s ", " name was ")
+_KIN_CALLED_TOKENS = (" called ", " named ", " name is ", " name's ", " name’s ", " name was ", "name is ", "name's ")
 
 
 def _kin_called(text, add, given):
@@ -328,6 +330,16 @@ def _kin_called(text, add, given):
 
 def _kin_called_add(text, m, add, given):
     """The name of one match of :data:`_KIN_CALLED`."""
+    if m.group("name2"):  # "she's called May", "his name was Will"
+        w = m.group("name2")
+        if (
+            w in given
+            and w in _ids.AMBIGUOUS_GIVEN
+            and w not in _ids._RANK_WORDS
+            and not _month_said(text, *m.span("name2"))
+        ):
+            add((m.start("name2"), m.end("name2"), "person", w.lower()))
+        return
     w = m.group("name")
     if w not in given or w in _ADDRESS_WORDS or w in _ids._RANK_WORDS or w in _ids.NOT_GIVEN:
         return
