@@ -978,3 +978,15 @@ def test_round22_pronoun_called_a_name_that_is_a_word(text, gone):
 
 def test_round22_pronoun_called_a_month_said_as_a_month_stays():
     assert "May 2019" in redact("It's called May 2019 on the file, and he was called in.")[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("Me wife's called Hope and she's a nurse.", "Hope"),
+        ("The wife's name is June, if you need it.", "June"),
+        ("The initials were DW and KE on the sheet.", "KE"),
+    ],
+)
+def test_round22_more_ways_of_saying_it(text, gone):
+    assert gone not in redact(text)[0]

@@ -306,7 +306,7 @@ _IS_MY_TOKENS = (" is my ", " was my ")
 _KIN_CALLED = re.compile(
     r"(?<![\w'’-])(?:(?:[Ss]he|[Hh]e)(?:['’]s|\s+(?:is|was))\s+(?:called|named)|(?:[Hh]er|[Hh]is)\s+name(?:['’]s|\s+(?:is|was)))"
     rf"\s+(?P<name2>{_W}(?:-{_W})?)(?![\w'’-])|"
-    r"(?<![\w'’-])(?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir|an?)\s+(?:(?:eldest|youngest|oldest|little|big|"
+    r"(?<![\w'’-])(?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir|[Mm]e|[Tt]he|an?)\s+(?:(?:eldest|youngest|oldest|little|big|"
     r"older|younger|late|new|baby|middle)\s+)?(?P<kin>wife|husband|partner|son|daughter|brother|sister|mum|mam|"
     r"mother|dad|father|nan|gran|grandson|granddaughter|niece|nephew|girlfriend|boyfriend|fianc[eé]e?|"
     r"stepson|stepdaughter|twin|baby|missus|lad|lass|girl|boy)"
@@ -738,7 +738,7 @@ def _initials_said(text, add):
             w = m.group()
             if (
                 _INITIALS_CUE.search(text, max(0, m.start() - 60), m.end() + 60)
-                and _CAPS_LISTED.search(text, max(0, m.start() - 3), m.end() + 5)
+                and _CAPS_LISTED.search(text, max(0, m.start() - 5), m.end() + 5)
                 and not _caps_no_initials(text, m)
             ):
                 add((m.start(), m.end(), "person", w.lower()))
