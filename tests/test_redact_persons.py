@@ -840,3 +840,153 @@ def test_round21_word_spelling_an_email_names_nobody():
     assert "Dani with an I" in out and "dani underscore" not in out
     kept = redact("I'm Dani Roe, Dani with an I, and the sergeant knows me.")[0]
     assert "Dani" not in kept
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("Her mam's called June, she's eighty now.", "June"),
+        ("Our daughter was named Summer, and she hates it.", "Summer"),
+        ("He's got a sister called Hope who lives in Crewe.", "Hope"),
+        ("So your husband's name was Will? Yeah, Will.", "Will"),
+        ("My partner's name's April and she's a nurse.", "April"),
+    ],
+)
+def test_round22_relative_called_a_word_or_month(text, gone):
+    assert gone not in redact(text)[0]
+
+
+def test_round22_relative_called_a_month_said_again_and_the_month_stays():
+    out = redact("My son's called August. August's in year six, born in August, the 3rd of August.")[0]
+    assert out.count("[Person A]") == 2 and "born in August" in out
+    kept = redact("We moved in May. May was a bad month for all of us, and my mum's called Nan by the kids.")[0]
+    assert "in May" in kept and "May was" in kept
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("I'm Mo — Mohammed Iqbal — and I've done nine years.", "Mo "),
+        ("They wrote to Al, short for Alistair, at his mum's.", "Al,"),
+        ("Everyone knew her as Ros, Rosalind really, from the front desk.", "Ros"),
+        ("It was signed off by Bex (Rebecca) Tanner.", "Bex"),
+    ],
+)
+def test_round22_short_form_with_the_full_given_name(text, gone):
+    assert gone not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We had the Mon, Monday shift all year.",
+        "It was Dr, Drummond Street I think.",
+        "Go, Gordon! they shouted at the match.",
+    ],
+)
+def test_round22_short_form_look_alikes_stay(text):
+    short = text.split(",")[0].split()[-1]
+    assert f"{short}," in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("The rota only had initials: GH, PW and TK, nothing else.", ("GH", "PW", "TK")),
+        ("Her initials, LH, were sprayed on the garage door.", ("LH",)),
+        ('They signed every post with the initials "KW", so we knew.', ("KW",)),
+    ],
+)
+def test_round22_initials_in_capitals_said_as_initials(text, gone):
+    out = redact(text)[0]
+    assert all(g not in out for g in gone)
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("The initials on it were the NHS logo and a CID stamp, that's all.", ("NHS", "CID")),
+        ("Initials, rank and NI number, all from the FOI, and the HR lot.", ("NI", "FOI", "HR")),
+        ("Just my initials and NE 4471 on the form, OK, so not much.", ("NE", "OK")),
+    ],
+)
+def test_round22_capitals_near_initials_that_name_nobody_stay(text, kept):
+    out = redact(text)[0]
+    assert all(k in out for k in kept)
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ('The first row was "Bird, Helen | 4410 | Harrogate", then the rest.', "Bird"),
+        ('It went "Stones, Gary – 2231 – Barnsley", "Hill, Dawn – 1187 – Penistone".', "Stones"),
+        ('Next was "Church, Ruth, 22817", and that was me.', "Church"),
+    ],
+)
+def test_round22_surname_that_is_a_word_opening_a_record(text, gone):
+    assert gone not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ('The sheet said "Total, Grace – 12 hours" for the week.', "Total"),
+        ('The header was "Sales, March – 2024", nothing personal.', "Sales, March"),
+    ],
+)
+def test_round22_word_before_a_record_stays(text, kept):
+    assert kept in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("Anything with our surname on it, the Kettlewells, got posted.", "Kettlewell"),
+        ("The Wojciechowskis next door saw the lads with the camera.", "Wojciechowski"),
+        ("It was the Okonkwos at number 12 who rang it in.", "Okonkwo"),
+        ("The Pritchards came round after.", "Pritchard"),
+    ],
+)
+def test_round22_family_by_its_surname_in_the_plural(text, gone):
+    out = redact(text)[0]
+    assert gone not in out and "[Person A]s" not in out  # the plural "s" inside the span
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My family love the Beatles and the Stones.",
+        "The Simpsons was on while our name got read out.",
+        "We did the Tudors at school, with the family name thing.",
+    ],
+)
+def test_round22_famous_plurals_name_no_family(text):
+    assert "[Person" not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("I: And your daughter? P: She's called Summer, she's six.", "Summer"),
+        ("His name was Will, and Will was the one they followed.", "Will"),
+        ("Her name's Joy, and she hated the posts.", "Joy"),
+    ],
+)
+def test_round22_pronoun_called_a_name_that_is_a_word(text, gone):
+    assert gone not in redact(text)[0]
+
+
+def test_round22_pronoun_called_a_month_said_as_a_month_stays():
+    assert "May 2019" in redact("It's called May 2019 on the file, and he was called in.")[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("Me wife's called Hope and she's a nurse.", "Hope"),
+        ("The wife's name is June, if you need it.", "June"),
+        ("The initials were DW and KE on the sheet.", "KE"),
+    ],
+)
+def test_round22_more_ways_of_saying_it(text, gone):
+    assert gone not in redact(text)[0]

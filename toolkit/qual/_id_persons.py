@@ -300,6 +300,104 @@ _IS_MY = re.compile(
 _IS_MY_TOKENS = (" is my ", " was my ")
 
 
+#: "my wife's called May", "your wife's name is May?", "our daughter was named Summer",
+#: "I've a son called Will": a relative and the name they are called by. The cue is
+#: strong, so a given name of the lists that is also a word or a month is taken.
+_KIN_CALLED = re.compile(
+    r"(?<![\w'’-])(?:(?:[Ss]he|[Hh]e)(?:['’]s|\s+(?:is|was))\s+(?:called|named)|(?:[Hh]er|[Hh]is)\s+name(?:['’]s|\s+(?:is|was)))"
+    rf"\s+(?P<name2>{_W}(?:-{_W})?)(?![\w'’-])|"
+    r"(?<![\w'’-])(?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir|[Mm]e|[Tt]he|an?)\s+(?:(?:eldest|youngest|oldest|little|big|"
+    r"older|younger|late|new|baby|middle)\s+)?(?P<kin>wife|husband|partner|son|daughter|brother|sister|mum|mam|"
+    r"mother|dad|father|nan|gran|grandson|granddaughter|niece|nephew|girlfriend|boyfriend|fianc[eé]e?|"
+    r"stepson|stepdaughter|twin|baby|missus|lad|lass|girl|boy)"
+    r"(?:(?:['’]s|\s+(?:is|was))\s+(?:called|named|name[sd]?)|['’]s\s+name(?:['’]s|\s+(?:is|was))|"
+    r"\s+(?:called|named))\s+"
+    rf"(?P<name>{_W}(?:-{_W})?)(?:\s+(?P<sur>(?:Mc|Mac|O['’])?{_W}(?:-{_W})?))?(?![\w'’-])"
+)
+_KIN_CALLED_TOKENS = (" called ", " named ", " name is ", " name's ", " name’s ", " name was ", "name is ", "name's ")
+
+
+def _kin_called(text, add, given):
+    """Names of :data:`_KIN_CALLED` (a given name of the lists, not a form of address
+    or a rank: "my mum's called Nan" names nobody)."""
+    seen = set()
+    for i in _starts(text, _KIN_CALLED_TOKENS):  # the cue's words, then the pattern around them
+        for c in _KIN_CALLED.finditer(text, max(0, i - 48), i + 40):
+            if c.start() not in seen and (m := _KIN_CALLED.match(text, c.start())) is not None:
+                seen.add(c.start())
+                _kin_called_add(text, m, add, given)
+
+
+def _kin_called_add(text, m, add, given):
+    """The name of one match of :data:`_KIN_CALLED`."""
+    if m.group("name2"):  # "she's called May", "his name was Will"
+        w = m.group("name2")
+        if (
+            w in given
+            and w in _ids.AMBIGUOUS_GIVEN
+            and w not in _ids._RANK_WORDS
+            and not _month_said(text, *m.span("name2"))
+        ):
+            add((m.start("name2"), m.end("name2"), "person", w.lower()))
+        return
+    w = m.group("name")
+    if w not in given or w in _ADDRESS_WORDS or w in _ids._RANK_WORDS or w in _ids.NOT_GIVEN:
+        return
+    end, ident = m.end("name"), w.lower()
+    sur = m.group("sur")
+    if sur and _plain_surname(sur) and sur not in _ids.NOT_GIVEN:
+        end, ident = m.end("sur"), sur.lower()
+    add((m.start("name"), end, "person", ident))
+
+
+#: A short form said with the full given name after it: "I'm Mo — Mohammed Rafiq", "Sam,
+#: Samantha really", "Jen (Jennifer) Oduya", "Al, short for Alistair".
+_SHORT_FORM = re.compile(
+    r"(?P<short>[A-Z][a-z]{1,5})\s*(?:[—–(]|\s-|,)\s*(?:(?:short|that['’]s\s+short)\s+for\s+|as\s+in\s+|or\s+|well\s+)?"
+    r"(?P<full>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?![\w'’-])"
+)
+_SHORT_TOKENS = ("—", "–", " -", "(", ", ")
+
+
+def _short_form(text, add, given):
+    """The short form of :data:`_SHORT_FORM` (the full name is a given name of the lists,
+    in no other word list, and begins with the short form)."""
+    common = _ids._common_words()
+    for i in _starts(text, _SHORT_TOKENS):
+        w = _WORD_END.search(text, max(0, i - 8), i if text[i] != " " or text[i + 1] == "-" else i)
+        if w is None:
+            j = i
+            while j > 0 and text[j - 1] == " ":
+                j -= 1
+            w = _WORD_END.search(text, max(0, j - 8), j)
+            if w is None:
+                continue
+        m = _SHORT_FORM.match(text, w.start())
+        if m is None:
+            continue
+        short, full = m.group("short"), m.group("full")
+        if (
+            full == short
+            or not full.startswith(short)
+            or full not in given
+            or _ids.is_ordinary(full)
+            or full in _ids.NOT_GIVEN
+            or short.casefold() in common
+            or short in _ids._RANK_WORDS
+            or short in _ids.NOT_GIVEN
+            or _ids._calendar(short)
+        ):
+            continue
+        if short not in given and short.casefold() in _ids.english_words() and "for" not in m.group():
+            if not re.match(r"\s*[—–(]|\s-", text[m.end("short") : m.end("short") + 3]):
+                continue  # "Go, Gordon!": a word; "Mo — Mohammed" with a dash
+        ident = full.lower()
+        sur = _AFTER_INITIALS.match(text, m.end())
+        if sur and _plain_surname(sur.group("sur")) and sur.group("sur") not in _ids.NOT_GIVEN:
+            ident = sur.group("sur").lower()  # the identity of "Mohammed Rafiq"
+        add((m.start("short"), m.end("short"), "person", ident))
+
+
 def _is_my_kin(text, add, given):
     """A given name followed by what the person is to the speaker ("Grace is my
     daughter"): taken even when the name is also a word (Grace, Will, Hope)."""
@@ -394,6 +492,48 @@ def _surname_chain(text, add, given):
 _THE_FAMILY = re.compile(r"[Tt]he\s+(?P<sur>[A-Z][a-z]{2,}?)(?:es|s)(?=[\s,.;:!?\"”’)]|$)")
 
 
+#: What says "the Xs" is a family when the surname is in no list: the family's name said
+#: before it ("our name on, the Fairbairns", "the surname, the Kowalczyks") or where they
+#: live after it ("the Okonjos next door", "the Fairbairns at number 6").
+_FAMILY_CUE_BEFORE = re.compile(
+    r"(?i:\b(?:our|my|their|his|her|the|your)\s+(?:sur|family\s+|married\s+|maiden\s+)?name\b)[^.!?]{0,24}$"
+)
+_FAMILY_CUE_AFTER = re.compile(
+    r"\s+(?:next\s+door|over\s+the\s+road|across\s+the\s+road|opposite|upstairs|downstairs|"
+    r"down\s+the\s+road|up\s+the\s+road|at\s+number\s+\d|at\s+no\.?\s*\d)\b"
+)
+
+
+def _unlisted_family(text, m, sur, word):
+    """True when "the" and ``word`` (a surname in the plural, in no list and no word)
+    name a family by the cues above (after the family's name, a pause)."""
+    one = word[:-2] if re.search(r"(?:s|x|z|ch|sh)es$", word) else word[:-1]
+    if (
+        len(one) < 4
+        or not re.fullmatch(r"[A-Z][a-z]+", one)
+        or _ids.is_ordinary(one)
+        or _ids.is_ordinary(word)
+        or word in _ids.allowed_proper_nouns()
+        or one in _ids.allowed_proper_nouns()
+        or word in _ids.NOT_PLACES
+        or one in _ids.gazetteer()[0]
+    ):
+        return False
+    if _FAMILY_CUE_AFTER.match(text, m.end()):
+        return True
+    s = m.start()
+    return bool(re.match(r"\s*[,.;:!?)]", text[m.end() : m.end() + 2])) and bool(
+        _FAMILY_CUE_BEFORE.search(text, max(0, s - 40), s)
+    )
+
+
+#: Families of television, fame and history: "the Simpsons", "the Tudors" name nobody here.
+_FAMOUS_FAMILIES = frozenset(
+    """Simpsons Kardashians Osbournes Waltons Flintstones Sopranos Jetsons Royles Beckhams
+    Windsors Tudors Stuarts Normans Romans Saxons Vikings Celts Gallaghers Addams""".split()
+)
+
+
 def _the_family(text, add, family):
     """A family named by "the" and its surname in the plural (see above)."""
     given = _ids.gazetteer()[0]
@@ -404,8 +544,11 @@ def _the_family(text, add, family):
         sur = m.group("sur")
         word = text[m.start("sur") : m.end()].rstrip()
         word = re.sub(r"[\s,.;:!?\"”’)]+$", "", word)
-        if not _ids._family_plural(word, family) or sur not in family:
+        if word in _FAMOUS_FAMILIES:
             continue
+        if not _ids._family_plural(word, family) or sur not in family:
+            if not _unlisted_family(text, m, sur, word):
+                continue
         if (
             _ids.is_ordinary(sur)
             or _ids.is_ordinary(word)
@@ -417,7 +560,7 @@ def _the_family(text, add, family):
             or not _plain_surname(sur)
         ):
             continue
-        add((m.start("sur"), m.end("sur"), "person", sur.lower()))
+        add((m.start("sur"), m.end(), "person", sur.lower()))  # the plural "s" inside: the family's name
 
 
 #: A given name and the initial of the surname: "so I sign it Kerry D, which", "Jamie T)".
@@ -467,7 +610,7 @@ def _surname_given(text, s, add, given, item=False, dated=None, semi=False):
     sur, first = m.group("sur"), m.group("given")
     name = _cap_name(sur)
     caps = name != sur
-    if not _plain_surname(name) or name in _ids.NOT_GIVEN:
+    if name in _ids.NOT_GIVEN or not (_plain_surname(name) or _record_surname(text, m, name, given)):
         return
     if caps and not (_listed_double(name, family) if "-" in name else name in family):
         return  # in capitals: a surname of the list ("HOLDEN", "ADEBAYO-COLE", "McGRATH")
@@ -488,6 +631,33 @@ def _surname_given(text, s, add, given, item=False, dated=None, semi=False):
     elif item and (len(first) < 2 or not (_SEMI_ITEM_AFTER if semi else _ITEM_AFTER).match(text, m.end())):
         return
     add((m.start(), m.end(), "person", sur.lower()))
+
+
+#: A number after "Surname, Given" in a record read out: '"Stones, Mark – 1902 – ..."',
+#: '"Bird, Helen | 4410"', '"Church, Ruth, 22817"'.
+_RECORD_AFTER = re.compile(
+    r"(?:\s+[–—-]\s+|\s*\|\s*|,\s*)(?:\d{3,}|\d{1,2}[/.]\d)(?!\s*(?:hours?|hrs?|mins?|minutes|days|weeks|pounds|quid|miles)\b)"
+)
+
+
+def _record_surname(text, m, name, given):
+    """True when ``name``, a surname that is also a word ("Stones", "Bird"), opens a
+    record read out: a given name of the lists and a number after it (see above)."""
+    first = m.group("given")
+    return (
+        first is not None
+        and len(first) > 1
+        and first in given
+        and first not in _ids.NOT_GIVEN
+        and not _ids._calendar(first)
+        and name == m.group("sur")
+        and name.casefold() not in _ids._common_words()
+        and not _ids._calendar(name)
+        and name not in _ids.UNIT_WORDS
+        and name not in _ids._RANK_WORDS
+        and name not in _ids.NOT_SURNAMES
+        and _RECORD_AFTER.match(text, m.end()) is not None
+    )
 
 
 def _surname_initial(text, s, add):
@@ -523,6 +693,29 @@ def _caps_initials(text, add):
 _INITIALS_CUE = re.compile(r"(?i:\binitials?\b)")
 _INITIALS_BARE = re.compile(r"(?<![\w'’.-])(?:[A-Z]\.\s?){1,2}[A-Z]\.")
 _NOT_INITIALS = frozenset(("U.K.", "U.S.", "R.I.P.", "P.S.", "N.B.", "A.M.", "P.M."))
+#: Initials in capitals said as initials: "AK, JT and MB, just initials", "his initials,
+#: DB, on the door" (set apart by a comma, "and", a colon or quotes; near "initials").
+_CAPS_BARE = re.compile(r"(?<![\w'’.&/-])[A-Z]{2,3}(?![\w'’&/-]|\.\w)")
+_CAPS_LISTED = re.compile(
+    r"(?:[,:\"“‘]|\band)\s*[A-Z]{2,3}(?![\w'’-])|[A-Z]{2,3}[\"”’]?\s*(?:,|and\b|&|\.(?:\s|$)|[\"”’])"
+)
+
+
+def _caps_no_initials(text, m):
+    """True when the capitals of ``m`` are an abbreviation, a rank, a word or the letters
+    of a number or code ("NI number", "NE 2231", "PC", "OK")."""
+    w = m.group()
+    return (
+        w in _NOT_NAME_CAPS
+        or w in _NOT_INITIALS
+        or w.casefold() in _rank_tokens()
+        or w.casefold() in _ids.english_words()
+        or w.casefold() in _ids._common_words()
+        or w in _ids.UNIT_WORDS
+        or re.match(r"\s*(?:\d|numbers?\b|no\b)", text[m.end() : m.end() + 8], re.I) is not None
+    )
+
+
 #: A bare initial and a surname at the start of a list item: '"J Kerr, 118045. P Singh"'
 #: (after a quote, a colon or the end of the item before; not "A" or "I").
 _INITIAL_SURNAME = re.compile(
@@ -541,6 +734,14 @@ def _initials_said(text, add):
             cue = _INITIALS_CUE.search(text, max(0, m.start() - 120), m.end() + 120)
             if cue and m.group() not in _NOT_INITIALS:
                 add((m.start(), m.end(), "person", m.group().replace(" ", "").lower()))
+        for m in _CAPS_BARE.finditer(text):
+            w = m.group()
+            if (
+                _INITIALS_CUE.search(text, max(0, m.start() - 60), m.end() + 60)
+                and _CAPS_LISTED.search(text, max(0, m.start() - 5), m.end() + 5)
+                and not _caps_no_initials(text, m)
+            ):
+                add((m.start(), m.end(), "person", w.lower()))
         for m in _INITIAL_PAIR.finditer(text):
             if _INITIALS_CUE.search(text, max(0, m.start() - 60), m.end() + 60) and m.group("a") not in "AI":
                 _initial_pair(text, m, add)
@@ -595,7 +796,8 @@ _WHAT_CALL = re.compile(
 _NOT_NAME_CAPS = frozenset(
     """HR IT ID TV UK US USA EU OK CID PSD NHS ACAB RIP IOPC DBS DVLA HMRC BBC ITV MP MPs
     ASBO GP AI IP PR QC KC DJ MC VIP NCA CPS DWP DV DA ASB RTC CSI CSE ARV TSG FLO SIO OIC
-    PNC RPU NPT SNT PCC SMT SLT CPD PIP OST PPE BWV CAD MOJ MOD LOL OMG WTF SOS PTSD OCD""".split()
+    PNC RPU NPT SNT PCC SMT SLT CPD PIP OST PPE BWV CAD MOJ MOD LOL OMG WTF SOS PTSD OCD
+    FOI SAR ICO PDF HQ DOB NIN PIN FAQ CEO ETA AKA TBC NB PS CV XL UN NYE""".split()
 )
 #: Who is "known as" initials: a person said before it ("she's known as A.J.").
 _KNOWN_BEFORE = re.compile(
@@ -823,6 +1025,8 @@ def find(text: str, add, folded) -> None:
     _caps_initials(text, add)
     if " my " in text:
         _is_my_kin(text, add, given)
+    _kin_called(text, add, given)
+    _short_form(text, add, given)
     for i in _starts(text, _SELF_TOKENS):
         m = _SELF.match(text, i)
         if m is None:
@@ -867,7 +1071,7 @@ def find(text: str, add, folded) -> None:
         add((m.start("name"), end, "person", words[-1].lower()))
     _greeted(text, add)
     _nickname_said(text, add)
-    if "the " in text:
+    if "the " in text or "The " in text:
         _the_family(text, add, family)
     _given_initial(text, add, given)
     for i in _starts(text, _IRISH_PREFIXES):
@@ -1698,6 +1902,20 @@ def _rank_tokens() -> frozenset:
     return frozenset(t.casefold() for r in _ids.RANKS for t in r.split())
 
 
+#: A month or day said as one, not as the name it is too: "born in May", "the 2nd of May",
+#: "May 2019", "last May", "May half-term".
+_MONTH_BEFORE = re.compile(
+    r"(?i:\b(?:in|of|on|since|until|till|by|last|next|this|that|early|late|mid|from|to|during|through|every|"
+    r"each|since|before|after|around|about)\s+|\d(?:st|nd|rd|th)?\s+(?:of\s+)?|mid-)$"
+)
+_MONTH_AFTER = re.compile(r"\s*\d|\s+(?:half[- ]term|bank\s+holiday|time|last|next|just\s+gone)\b|-")
+
+
+def _month_said(text, i, j):
+    """True when the word at ``text[i:j]``, a month or day, is said as a month or day."""
+    return _MONTH_BEFORE.search(text, max(0, i - 16), i) is not None or _MONTH_AFTER.match(text, j) is not None
+
+
 def _repeats(text, found):
     """The given name of a person named in full, said again on its own ("DS Ana Lis ...
     Ana rang"), and a single-word name said again inside a sentence, with the same
@@ -1720,6 +1938,7 @@ def _repeats(text, found):
             continue
         seen.add(first)
         ordinary = _ids.is_ordinary(first)
+        month = _ids._calendar(first)
         if len(words) == 1:
             if ordinary and first not in given and not _nickname(text, s, e):
                 continue  # an ordinary word: propagated as a given name or a quoted nickname
@@ -1731,7 +1950,13 @@ def _repeats(text, found):
             if (
                 (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’-_"))
                 and (j == len(text) or not (text[j].isalnum() or text[j] in "-_"))
-                and not (ordinary and _ids._sentence_start(text, i) and text[j : j + 1] not in (".", "!", "?"))
+                and not (
+                    ordinary
+                    and _ids._sentence_start(text, i)
+                    and text[j : j + 1] not in (".", "!", "?")
+                    and not (first in given and text[j : j + 2] in ("'s", "’s"))
+                )
+                and not (month and _month_said(text, i, j))
             ):
                 if spans is None:
                     spans = sorted((f[0], f[1]) for f in found)
