@@ -1615,6 +1615,9 @@ def _corrections(text, found, common):
                 s = s - len(_SAINT_BEFORE.search(text, max(0, s - 7), s).group())
                 k, ident = "school", text[s : church.end()].lower()  # "St Joseph's RC" in a row: a church school
                 e = e + 2
+        saint = k == "person" and _SAINT_BEFORE.search(text, max(0, s - 7), s)
+        if saint and not any(f[0] < saint.end() and f[1] > saint.start() for f in found):
+            continue  # "the pub by St James'", "St John Ambulance": a saint's name, nobody's
         if k not in _PLACE_KINDS:
             out.append((s, e, k, ident))
             continue

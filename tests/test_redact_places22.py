@@ -1,0 +1,46 @@
+"""Rules of the places revision on Y's misses (issue 12, round 22): workplace look-alikes
+(a venue "by" a landmark, an organisation named as an event's owner, a saint's name),
+and the look-alikes that must stay replaced. Sentences written for these tests, not taken
+from any corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.qual.redact import redact
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # a venue noun then "by": where the venue stands, not its owner
+        ("We ended up in the Crown, the pub by St Mary's, till closing.", "St Mary"),
+        ("There's a little cafe by the Swing Bridge that does chips.", "Swing Bridge"),
+        ("She gets her nails done at the salon by the Clock Tower.", "Clock Tower"),
+        # an organisation's name before "meeting", "conference", "website": an event or a thing
+        ("There was a woman at the Unison meeting who'd had the same.", "Unison"),
+        ("A lad at the Fed conference said to ignore it.", "Fed"),
+        ("Some bloke at the Fed meeting told me to come off Facebook.", "Fed"),
+        # a saint's name is nobody's name
+        ("We had a drink in the pub by St James' after the match.", "James"),
+        ("I did first aid with St John Ambulance as a teenager.", "John"),
+    ],
+)
+def test_places22_workplace_look_alikes_stay(text, kept):
+    out = redact(text)[0]
+    assert kept in out, out
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("The pub's run by Greene King now, and my brother manages it.", "Greene King"),
+        ("She's employed by Hartwell Logistics in Goole.", "Hartwell"),
+        ("He's a cleaner at the Fernhill Hotel, nights mostly.", "Fernhill"),
+        ("My wife's a receptionist at Bexley Motors on the bypass.", "Bexley"),
+        ("They had my address on Thorpe St Andrew in the post.", "Andrew"),
+    ],
+)
+def test_places22_workplaces_still_replaced(text, gone):
+    out = redact(text)[0]
+    assert gone not in out, out
