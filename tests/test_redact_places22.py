@@ -44,3 +44,34 @@ def test_places22_workplace_look_alikes_stay(text, kept):
 def test_places22_workplaces_still_replaced(text, gone):
     out = redact(text)[0]
     assert gone not in out, out
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # a site said as visited: a patient's or a guest's, nobody's work or school
+        ("We went to the Royal Hallam Infirmary for her scan and someone filmed us.", "Royal Hallam"),
+        ("My mum was rushed to Wensley General Hospital in the night.", "Wensley General"),
+        ("I went to Oakbank House for a fortnight after the assault, for the rest.", "Oakbank House"),
+        ("We went to Tarnside Park for my dad's knee last spring.", "Tarnside Park"),
+        ("He was taken to Brackley Hospice for his last days.", "Brackley Hospice"),
+    ],
+)
+def test_places22_sites_visited_stay(text, kept):
+    out = redact(text)[0]
+    assert kept in out, out
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # worked or studied there, or a school said as such
+        ("She's a nurse, she went to Wensley General Hospital for a week of nights.", "Wensley"),
+        ("My lad went to Ripon Grammar for two years, then college.", "Ripon Grammar"),
+        ("He went to Tarnside Academy for his GCSEs.", "Tarnside"),
+        ("My wife's a porter at Wensley General Hospital.", "Wensley"),
+    ],
+)
+def test_places22_sites_worked_at_still_replaced(text, gone):
+    out = redact(text)[0]
+    assert gone not in out, out

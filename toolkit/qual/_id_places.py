@@ -963,6 +963,48 @@ def _at_work(text, pos):
     return _WORK_WORDS.search(before) is not None
 
 
+#: Going to a site as a visitor or patient: "went to", "was taken to", "rushed into".
+_VISIT_TO_BEFORE = re.compile(
+    r"(?i:\b(?:went|go|goes|going|been|visit(?:ed|ing)?|rushed|taken|took\s+(?:him|her|me|us|them|\w+)|"
+    r"admitted|ended\s+up|sent|referred)\s+(?:back\s+)?(?:to|in|into|at)\s+(?:the\s+)?)$"
+)
+#: What the visit was for: a short stay or a patient's business, not years of schooling.
+_VISIT_FOR_AFTER = re.compile(
+    r"(?i:\s+for\s+(?:(?:a|an|one|two|three|four|five|six|a\s+couple\s+of|a\s+few)\s+"
+    r"(?:weeks?|nights?|days?|fortnight|bit|while|scan|check-?up|appointment|op|operation|x-?ray|tests?|"
+    r"treatment|stay|rest|break|course\s+of\s+\w+)"
+    r"|(?:my|his|her|our|their|your|the)\s+(?:\w+['’]s\s+|\w+\s+)?(?:hip|knee|back|check-?up|appointment|"
+    r"scan|op|operation|treatment|x-?ray|jabs?|injections?|results|physio|rehab|eyes?|heart|shoulder|"
+    r"leg|arm|ankle|foot|wrist|neck|head|stitches|bloods|birth|labour))\b)"
+)
+#: Sites whose visitors outnumber their staff: said after "went to", "was taken to" they
+#: are a patient's, not a workplace.
+_PATIENT_SITE = frozenset("Hospital Infirmary Hospice Clinic A&E".split())
+
+
+#: "the GP signed me off", "my consultant": someone else's occupation, not the speaker's work.
+_THIRD_PARTY_BEFORE = re.compile(r"(?i:\b(?:the|my|our|his|her|their|your)\s+)$")
+
+
+def _visited(text, s, e, words):
+    """True when the site ``text[s:e]`` is said as visited ("we went to the Royal Hallam
+    for her scan", "he was rushed to the Northern General Hospital") and nobody is said to
+    work or study there in the sentence (someone else's occupation, "the GP signed me off",
+    aside)."""
+    if not _VISIT_TO_BEFORE.search(text, max(0, s - 30), s):
+        return False
+    if words[-1] in _SCHOOL_TAIL:
+        return False  # "she went to Ripon Grammar": a school said as such
+    after = text[e : e + 120]
+    stop = min((i for i in (after.find(". "), after.find("? "), after.find("! ")) if i >= 0), default=len(after))
+    before = text[max(0, s - 100) : s]
+    before = before[max(before.rfind(". "), before.rfind("? "), before.rfind("! ")) + 1 :]
+    said = [w for w in _WORK_WORDS.finditer(before) if not _THIRD_PARTY_BEFORE.search(before, 0, w.start())]
+    if said or _WORK_WORDS.search(after[:stop]):
+        return False
+    return bool(_VISIT_FOR_AFTER.match(text, e)) or words[-1] in _PATIENT_SITE
+
+
 _AT = re.compile(r"at\s+(?:the\s+)?[A-Z]")
 _NEAR_PREP = re.compile(r" (?:in|on|at) (?:the )?[A-Z]")
 _SITE_WORDS = (
@@ -1631,6 +1673,10 @@ def _corrections(text, found, common):
             ident = span.lower()
         if k == "school" and _FACILITY_AFTER.match(text, e):
             continue  # "you go to Brook Lane gym": a gym, no school
+        if k == "school" and words and words[-1] in _PATIENT_SITE:
+            k = "workplace"  # "she went to Leeds General Infirmary as a nurse": a hospital, no school
+        if k in _WORK_KINDS and _visited(text, s, e, words):
+            continue  # "we went to the Royal Hallam for her scan": a site visited, nobody's work or school
         if k == "place" and " " not in span and _VERB_AUX_BEFORE.search(text, max(0, s - 12), s):
             if span.endswith(("ed", "ing")):
                 continue  # "someone had Photoshopped it": a brand made a verb
