@@ -75,3 +75,35 @@ def test_places22_sites_visited_stay(text, kept):
 def test_places22_sites_worked_at_still_replaced(text, gone):
     out = redact(text)[0]
     assert gone not in out, out
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # a council named as such, and a council's or employer's offices said in lower case
+        ("I'm a special at weekends, and in the week, well, Tynedale District Council, in planning.", "Tynedale"),
+        ("My husband works for Wyre Forest Council, in the bins department.", "Wyre Forest"),
+        ("She's at the Kirklees Council offices in Huddersfield most days.", "Huddersfield"),
+        ("My actual job is at the council offices in Alnwick, in housing.", "Alnwick"),
+        ("He works nights at the sorting office in Ashington.", "Ashington"),
+        ("My day job is with the benefits office in Blyth.", "Blyth"),
+    ],
+)
+def test_places22_councils_and_offices_replaced(text, gone):
+    out = redact(text)[0]
+    assert gone not in out, out
+    assert "[Workplace A]" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I complained to Tynedale District Council about the fly-tipping.",
+        "We wrote to Wyre Forest Council twice and nobody answered.",
+        "I went to the council offices in Alnwick to complain about the bins.",
+        "The Council never replied to any of it.",
+    ],
+)
+def test_places22_councils_not_worked_at_are_no_workplace(text):
+    out = redact(text)[0]
+    assert "[Workplace A]" not in out, out

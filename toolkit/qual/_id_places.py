@@ -666,6 +666,19 @@ def find(text: str, add, folded) -> None:
             if _bad_town(words, common) or any(w[:-1] in _NOT_SCHOOL_OWNERS for w in words if w[-1] in "'’"):
                 continue  # "Kids' School" (a form's heading), "the Girls' School": nobody's name
             add((m.start("name"), m.end("name"), "school", m.group("name").lower()))
+    if " Council" in text:
+        _named_councils(text, add, common)
+    if " offices " in text or " office " in text:
+        for m in OFFICES_IN.finditer(text):
+            town = m.group("town").split()
+            if (
+                town[0].casefold() in common
+                or _ids._calendar(town[0])
+                or town[0] in _ids.NOT_PLACES
+                or _NOT_WORK_OFFICE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            ):
+                continue
+            add((m.start("name"), m.end("name"), "workplace", m.group("name").lower()))
     if any(e in text for e in EMPLOYERS):
         for m in EMPLOYER_AT.finditer(text):
             end = m.end("name")
@@ -697,6 +710,55 @@ def find(text: str, add, folded) -> None:
                 continue  # "Which school? Respondent: Primary, then the high school."
             kind = _QA_KIND.get(m.group("noun").lower(), "school")
             add((m.start("name"), m.end("name"), kind, m.group("name").lower()))
+
+
+#: A council named as such: "Durham County Council", "Reading Borough Council",
+#: "Newcastle City Council", "North Lincolnshire Council" (an employer: the corpora's named
+#: councils are all somebody's workplace).
+NAMED_COUNCIL = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_AW}(?:\s+{_AW}){{0,2}}?)\s+(?P<tier>(?:(?:City|County|Borough|District|Town|Parish|"
+    rf"Metropolitan\s+Borough|Unitary)\s+)?Council)(?P<offices>\s+[Oo]ffices)?(?![\w'’-])"
+)
+#: A council's offices or an employer's office said in lower case, with its town, after
+#: "job is at", "works at": "my job is at the council offices in Durham".
+OFFICES_IN = re.compile(
+    r"\b(?:work(?:s|ed|ing)?|job(?:\s+is|['’]s)?|employed|based)\s+(?:\w+\s+){0,2}?(?:at|in|for|with)\s+the\s+"
+    rf"(?P<name>(?:council|county|civic|tax|benefits|passport|jobcentre|sorting|delivery|planning|housing)\s+"
+    rf"(?:offices?|centre|depot)\s+(?:in|at)\s+(?P<town>{_TOWN}))"
+)
+#: A council said as where something was reported, not where anyone works.
+_NOT_WORK_OFFICE_BEFORE = re.compile(
+    r"(?i:\b(?:report(?:ed|ing)?|complain(?:ed|ing)?|wrote|writ(?:e|ing)|rang|phoned|called|e-?mailed|contacted|"
+    r"told|letter\s+from|heard\s+(?:back\s+)?from|went|go|going|visit(?:ed)?)\s+(?:\w+\s+)?(?:to\s+|from\s+)?(?:the\s+)?)$"
+)
+
+
+def _named_councils(text, add, common):
+    """Councils named as such, unless said as where something was reported or visited."""
+    for m in NAMED_COUNCIL.finditer(text):
+        start = m.start("name")
+        words = m.group("name").split()
+        while words and (words[0].casefold() in common and words[0] not in ("North", "South", "East", "West")):
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.start("tier")
+            words = words[1:]
+        if (
+            not words
+            or _ids._calendar(words[0])
+            or _ids._sentence_start(text, start)
+            and len(words) == 1
+            and _ids.is_ordinary(words[0])
+        ):
+            continue  # "The Council", "Parish Council": no council named
+        if _NOT_WORK_OFFICE_BEFORE.search(text, max(0, start - 30), start) and not _at_work(text, start):
+            continue  # "I reported it to Leeds City Council": no workplace said
+        end = m.end()
+        town = _IN_TOWN_AFTER.match(text, end)
+        if m.group("offices") and town and not _bad_town(town.group("town").split(), common):
+            end = town.end()  # "North Lincolnshire Council offices in Scunthorpe"
+        add((start, end, "workplace", text[start : m.end("tier")].lower()))
+
+
+_IN_TOWN_AFTER = re.compile(rf"\s+in\s+(?P<town>{_TOWN})")
 
 
 _EXCLAMATIONS = frozenset("Christ Jesus Jeez Jeezo God Gosh Crikey Blimey Bloody Lord Heavens Cheers Ta".split())
