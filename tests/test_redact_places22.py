@@ -107,3 +107,31 @@ def test_places22_councils_and_offices_replaced(text, gone):
 def test_places22_councils_not_worked_at_are_no_workplace(text):
     out = redact(text)[0]
     assert "[Workplace A]" not in out, out
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # a lower-case street after "lives on", its words ordinary or not, and its town
+        ('The post said "that pc lives on heron close in ponteland, go say hi".', ("heron close", "ponteland")),
+        ('Someone wrote "she lives on church lane in bedlington lol".', ("church lane", "bedlington")),
+        ('It said "sgt davies living on orchard drive now" under the photo.', ("orchard drive",)),
+        ('The message was "ur mate lives on willow way innit".', ("willow way",)),
+    ],
+)
+def test_places22_lower_case_street_after_lives_on(text, gone):
+    out = redact(text)[0]
+    for g in gone:
+        assert g not in out, out
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ('Someone posted "that copper lives in very close range of us lol".', "close range"),
+        ('The comment was "he lives on the way to the tip", nothing else.', "the way to the tip"),
+    ],
+)
+def test_places22_lower_case_lives_look_alikes_stay(text, kept):
+    out = redact(text)[0]
+    assert kept in out, out

@@ -881,6 +881,11 @@ _LOWER_LIVES = re.compile(
     r"\b(?:(?:live[sd]?|living)\s+(?:(?:at|in|on|up|near|round)\s+)?|(?:ur|youre|you['’]re|u\s+r)\s+in\s+)"
     rf"(?:(?P<street>\d{{1,4}}[a-z]?\s+(?:{_LW}\s+){{1,3}}?{_STREET_LOWER})(?![\w'’-])|(?P<place>{_LW}(?:\s+{_LW}){{0,4}}))"
 )
+#: After "lives on": a street said in lower case, its words ordinary or not ("kestrel way",
+#: "church lane"), and the town after it ("... in cramlington").
+_LOWER_LIVES_STREET = re.compile(
+    rf"(?P<street>(?:{_LW}\s+){{1,3}}?{_STREET_LOWER})(?![\w'’-])(?:\s+in\s+(?P<town>{_LW}(?:\s+{_LW})?))?"
+)
 #: After "works (at)": the employer and its site ("works at boots in the arndale").
 _LOWER_WORKS = re.compile(
     rf"\b(?:works?|working)\s+(?:(?:at|in|for)\s+)?(?:the\s+)?(?P<place>{_LW}(?:\s+(?:in\s+(?:the\s+)?|on\s+(?:the\s+)?)?{_LW}){{0,3}})"
@@ -934,6 +939,15 @@ def _lower_places(text, add):
         for m in _LOWER_LIVES.finditer(text, qs, qe):
             if m.group("street"):
                 add((m.start("street"), m.end("street"), "address", m.group("street")))
+                continue
+            street = _LOWER_LIVES_STREET.match(text, m.start("place"), qe)
+            if street and not any(w in _ids._common_words() for w in street.group("street").split()[:-1]):
+                add(
+                    (m.start("place"), street.end("street"), "address", street.group("street"))
+                )  # "lives on kestrel way"
+                town = street.group("town") and _lower_name(text, street.start("town"), street.end("town"))
+                if town and not _ids.is_ordinary(text[town[0] : town[1]].split()[0].capitalize()):
+                    add((*town, "address", text[town[0] : town[1]]))  # "... in cramlington"
                 continue
             span = _lower_name(text, m.start("place"), m.end("place"))
             if span and not _ids.is_ordinary(text[span[0] : span[1]].split()[0].capitalize()):
