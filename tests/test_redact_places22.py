@@ -135,3 +135,30 @@ def test_places22_lower_case_street_after_lives_on(text, gone):
 def test_places22_lower_case_lives_look_alikes_stay(text, kept):
     out = redact(text)[0]
     assert kept in out, out
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # a policing team or shift named by its letter or number: a named unit
+        ("The list had me down as 4417, Response Team C, which was right.", "Response Team C"),
+        ("I was on Neighbourhood Team 4 for a bit, then back to response.", "Neighbourhood Team 4"),
+        ("He's a sergeant on Response Shift B now.", "Response Shift B"),
+        ("She moved to Roads Policing Unit 2 last year.", "Roads Policing Unit 2"),
+    ],
+)
+def test_places22_lettered_units(text, gone):
+    out = redact(text)[0]
+    assert gone not in out, out
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("Team B won the quiz that night.", "Team B"),
+        ("We played in Group 2 at the five-a-side.", "Group 2"),
+    ],
+)
+def test_places22_lettered_unit_look_alikes_stay(text, kept):
+    out = redact(text)[0]
+    assert kept in out, out

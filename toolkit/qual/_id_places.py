@@ -286,7 +286,14 @@ THE_NAMED_UNIT = re.compile(
     rf"(?<![\w'’-])(?:[Tt]he|[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\s+"
     rf"(?P<name>(?:{_AW}\s+){{2,4}}(?:Unit|Bureau|Team|Squad|Hub|Command|Department|Desk|Centre|Group|Branch))(?![\w'’-])"
 )
-_UNIT_HEADS = tuple(f" {w}" for w in "Unit Bureau Team Squad Hub Command Department Desk Centre Group Branch".split())
+#: A policing team or shift named by its letter or number: "Response Team C", "Neighbourhood
+#: Team 4", "Patrol Group 2" (a named unit, a station, as corpus Y's author marks it).
+LETTERED_UNIT = re.compile(
+    rf"(?<![\w'’-])(?P<name>(?:{_AW}\s+){{1,3}}(?:Team|Unit|Group|Shift|Squad|Relief)\s+(?:[A-H]|\d{{1,2}}))(?![\w'’-]|\.\d)"
+)
+_UNIT_HEADS = tuple(
+    f" {w}" for w in "Unit Bureau Team Squad Hub Command Department Desk Centre Group Branch Shift".split()
+)
 NAMED_CONTROL_ROOM = re.compile(rf"(?<![\w'’-])(?P<name>(?:{_AW}\s+){{1,3}}Control\s+Room)(?![\w'’-])")
 #: Words that make a unit's capitalised name a policing unit's (not "Customer Services Team").
 _POLICE_FUNCTION = frozenset(
@@ -815,6 +822,13 @@ def _named_units(text, add, common):
             continue  # "Professional Standards Department"; a force's name is another rule's
         if not all(w in _ids.UNIT_WORDS or _ids.is_ordinary(w) for w in words):
             continue  # a place inside the name: the unit rules of _identifiers take it
+        add((m.start("name"), m.end("name"), "station", m.group("name").lower()))
+    for m in LETTERED_UNIT.finditer(text):
+        words = m.group("name").split()[:-1]
+        if not any(_POSS.sub("", w) in _POLICE_FUNCTION for w in words[:-1]) or _department(words):
+            continue  # "Year Group 3", "Team B": no policing unit named
+        if not all(w in _ids.UNIT_WORDS or _ids.is_ordinary(w) for w in words):
+            continue
         add((m.start("name"), m.end("name"), "station", m.group("name").lower()))
     for m in THE_NAMED_UNIT.finditer(text):
         words = m.group("name").split()
