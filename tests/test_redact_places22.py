@@ -162,3 +162,38 @@ def test_places22_lettered_units(text, gone):
 def test_places22_lettered_unit_look_alikes_stay(text, kept):
     out = redact(text)[0]
     assert kept in out, out
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # a county after a school or workplace is its town: one replacement, no force
+        ("Which school? Parkside Academy, in Durham. Year nine.", "Durham"),
+        ("She's at Hollins Primary in Cumbria, reception class.", "Cumbria"),
+        ("My wife works at Marlowe Foods in Kent, on the packing line.", "Kent"),
+    ],
+)
+def test_places22_county_after_school_is_its_town(text, gone):
+    out = redact(text)[0]
+    assert gone not in out, out
+    assert "[Force" not in out, out
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # a force or town the speaker denies
+        ("No, Suffolk's not where I worked, I just go there on holiday.", "Suffolk"),
+        ("Essex isn't where I served, that was my brother.", "Essex"),
+    ],
+)
+def test_places22_denied_force_stays(text, kept):
+    out = redact(text)[0]
+    assert kept in out, out
+
+
+def test_places22_force_still_replaced_after_denial():
+    out = redact("Suffolk's not where I worked. I was Norfolk Constabulary, twelve years.")[0]
+    assert "Norfolk" not in out, out
+    out = redact("I did twenty years in Durham Constabulary before I retired.")[0]
+    assert "Durham" not in out, out

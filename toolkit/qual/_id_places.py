@@ -378,6 +378,7 @@ _GAP = re.compile(
 )
 
 
+_COMMA_IN_GAP = re.compile(r",\s+in\s+")
 _POSS = re.compile(r"['’]s$")
 _POSS_AFTER = re.compile(r"['’]s(?![\w'’-])")
 _TOKEN = re.compile(r"\S+")
@@ -422,6 +423,11 @@ _YEAR_AT = re.compile(r"[Yy]ear\s+\S+\s+at\s+$")
 _NOT_WORKED_THERE = re.compile(
     r"(?:[.,;]|\s+--)?\s+(?:(?:and|but|mind)\s+)?(?:I|he|she|they|we)\s+"
     r"(?:wasn['’]t|weren['’]t|isn['’]t|aren['’]t|don['’]t|doesn['’]t|didn['’]t|never)\s+work(?:ing|ed|s)?\s+there\b"
+)
+#: "Suffolk's not where I worked", "Hexham isn't where we live": the speaker denies it.
+_NOT_WHERE_AFTER = re.compile(
+    r"(?:['’]s|\s+is|\s+was)(?:\s+not|n['’]t)\s+(?:even\s+)?where\s+(?:I|we|he|she|they|you|my\s+\w+)\s+"
+    r"(?:work(?:s|ed)?|serve[sd]?|was\s+(?:based|posted)|live[sd]?|grew\s+up|go(?:es)?\s+to\s+school)\b"
 )
 #: A speaker label's description: "P39 (PCSO, Lincolnshire):", "Respondent (Norfolk):".
 _SPEAKER_LABEL_HEAD = re.compile(r"(?:^|\n)\s*(?:P\d{1,3}|Respondent|Participant|Interviewee)\s+\([^()\n]*$")
@@ -1405,7 +1411,15 @@ def _merge_towns(text, found):
             gap = text[found[j][1] : ns]
             if k == "place" and nk in _TOWN_KINDS and _IN_GAP.fullmatch(gap) and text[s:e].split()[-1] in _SITE_TAIL:
                 k = "workplace"  # "Dorset Hospitals in Poole": an employer and its town
-            if (k in _WORK_KINDS and nk in _TOWN_KINDS and _GAP.fullmatch(gap)) or (
+            if (
+                k in _WORK_KINDS
+                and nk == "force"
+                and " " not in text[ns:ne]
+                and (_GAP.fullmatch(gap) or _COMMA_IN_GAP.fullmatch(gap))
+            ):  # "Framwellgate School, in Durham": the school's town, no force
+                j += 1
+                e = ne
+            elif (k in _WORK_KINDS and nk in _TOWN_KINDS and _GAP.fullmatch(gap)) or (
                 k == "station" and nk == "place" and _IN_GAP.fullmatch(gap)
             ):  # "Clough Road in Hull": a station and its town, as "X police station in Y"
                 j += 1
@@ -1733,6 +1747,8 @@ def _corrections(text, found, common):
         if k in _PLACE_KINDS or k == "force":
             if _NOT_WORKED_THERE.match(text, e):
                 continue  # "my appendix out at Pinderfields. I wasn't working there": only visited
+            if _NOT_WHERE_AFTER.match(text, e):
+                continue  # "Suffolk's not where I worked", "Hexham isn't where we live": denied
             if k in ("place", "workplace") and text[s:e] in denied:
                 continue  # "So Pinderfields was where you were treated?": the same site again
             if _SPEAKER_LABEL_TAIL.match(text, e) and _SPEAKER_LABEL_HEAD.search(text, max(0, s - 40), s):
