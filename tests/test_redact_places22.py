@@ -197,3 +197,22 @@ def test_places22_force_still_replaced_after_denial():
     assert "Norfolk" not in out, out
     out = redact("I did twenty years in Durham Constabulary before I retired.")[0]
     assert "Durham" not in out, out
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # a town as the last field of a row, after the officer's number and another code
+        ('The file had "Okafor, Tunde – 5521 – JR 41 66 20 B – Hinckley" on one line.', "Hinckley"),
+        ('It read "Baines, Carol | 2207 | 07700 900412 | Market Harborough".', "Market Harborough"),
+        ('One row was "Lowe, Gary, 3391, AB 12 34 56 C, Melton Mowbray".', "Melton Mowbray"),
+    ],
+)
+def test_places22_town_after_codes_in_a_row(text, gone):
+    out = redact(text)[0]
+    assert gone not in out, out
+
+
+def test_places22_row_field_look_alike_stays():
+    out = redact('It read "Baines, Carol – 2207 – AB 12 34 56 C – Referral", nothing else.')[0]
+    assert "Referral" in out, out

@@ -1324,6 +1324,11 @@ _ROW_PLACE = re.compile(
 _ROW_PLACE_BETWEEN = re.compile(
     rf"\s*(?:--|[–—,;|/])\s*(?P<place>{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,2}})\s*(?:--|[–—,;|/])\s*"
 )
+#: The codes a row may give between an officer's number and their town, and the field separator.
+_ROW_CODE_KINDS = frozenset(
+    "ni_number nhs_number phone warrant_number collar_number vehicle date_of_birth email".split()
+)
+_ROW_SEP = re.compile(r"\s*(?:--|[–—,;|/])\s*")
 _CAPS_NAME_FIELD = re.compile(rf"(?<![\w'’-])[{_UP}]{{3,}}(?:\s+[{_UP}]{{1,2}})?\s*(?:--|[–—,;|/])\s*$")
 _ROW_STATION = re.compile(r"(?i:\b(?:station|nick|based|posted|stationed|wellbeing|referr(?:al|ed)|staff\s+list)\b)")
 _ROW_HOME = re.compile(r"(?i:\b(?:live[sd]?|living|home|address|addresses|where\s+\w+\s+lives?)\b)")
@@ -1347,7 +1352,13 @@ def _row_places(text, found, common):
             words = mid.group("place").split()
             if not (_bad_town(words, common) or words[0].isupper() or _ids.is_ordinary(words[0]) and len(words) == 1):
                 new.append((mid.start("place"), mid.end("place"), kind, mid.group("place").lower()))
-        m = _ROW_PLACE.match(text, f[1])
+        end = f[1]
+        for g in found[i + 1 : i + 4]:
+            if g[2] in _ROW_CODE_KINDS and _ROW_SEP.fullmatch(text, end, g[0]):
+                end = g[1]  # "Patel, Anjali – 3318 – CR 52 38 66 A – Loughborough": the row's next field
+            else:
+                break
+        m = _ROW_PLACE.match(text, end)
         if m is None or any(
             g[0] < m.end("place") and g[1] > m.start("place") and not (g[2] == "place" and g[:2] == m.span("place"))
             for g in found
