@@ -216,3 +216,30 @@ def test_places22_town_after_codes_in_a_row(text, gone):
 def test_places22_row_field_look_alike_stays():
     out = redact('It read "Baines, Carol – 2207 – AB 12 34 56 C – Referral", nothing else.')[0]
     assert "Referral" in out, out
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # a venue's town with nobody said to work there; a venue someone is a customer of
+        ("The calls came from a number we traced to a phone shop in Walsall.", "Walsall"),
+        ("He rang the pub, the Fox and Hounds, which my wife drinks in.", "Fox and Hounds"),
+        ("They'd seen me at Morrisons, where we do our big shop on Fridays.", "Morrisons"),
+    ],
+)
+def test_places22_venues_not_worked_at_stay(text, kept):
+    out = redact(text)[0]
+    assert kept in out, out
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("My sister runs a nail bar in Portrush and they left reviews.", "Portrush"),
+        ("Her cafe in Amble got one-star reviews overnight.", "Amble"),
+        ("She works behind the bar at the Fox and Hounds, which is where they found her.", "Fox and Hounds"),
+    ],
+)
+def test_places22_venues_worked_at_still_replaced(text, gone):
+    out = redact(text)[0]
+    assert gone not in out, out

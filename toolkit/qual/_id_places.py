@@ -424,6 +424,13 @@ _NOT_WORKED_THERE = re.compile(
     r"(?:[.,;]|\s+--)?\s+(?:(?:and|but|mind)\s+)?(?:I|he|she|they|we)\s+"
     r"(?:wasn['’]t|weren['’]t|isn['’]t|aren['’]t|don['’]t|doesn['’]t|didn['’]t|never)\s+work(?:ing|ed|s)?\s+there\b"
 )
+#: A venue said as where someone drinks, eats or shops: "the Stanley Arms, which she drinks
+#: in", "Morrisons, where we do our big shop".
+_CUSTOMER_AFTER = re.compile(
+    r",?\s+(?:which|where|that)\s+(?:I|we|he|she|they|you|my\s+\w+)\s+(?:always\s+|usually\s+|sometimes\s+|used\s+to\s+)?"
+    r"(?:drinks?|drank|drinking|eats?|ate|shops?|shopped|do\s+(?:our|my|the)\s+(?:big\s+)?shop|go(?:es)?\s+(?:in|to|for)|"
+    r"went\s+(?:in|to|for)|socialises?|plays?\s+pool)\b"
+)
 #: "Suffolk's not where I worked", "Hexham isn't where we live": the speaker denies it.
 _NOT_WHERE_AFTER = re.compile(
     r"(?:['’]s|\s+is|\s+was)(?:\s+not|n['’]t)\s+(?:even\s+)?where\s+(?:I|we|he|she|they|you|my\s+\w+)\s+"
@@ -1758,6 +1765,8 @@ def _corrections(text, found, common):
         if k in _PLACE_KINDS or k == "force":
             if _NOT_WORKED_THERE.match(text, e):
                 continue  # "my appendix out at Pinderfields. I wasn't working there": only visited
+            if k in ("workplace", "place") and _CUSTOMER_AFTER.match(text, e):
+                continue  # "the Stanley Arms, which she drinks in": a customer's, nobody's work
             if _NOT_WHERE_AFTER.match(text, e):
                 continue  # "Suffolk's not where I worked", "Hexham isn't where we live": denied
             if k in ("place", "workplace") and text[s:e] in denied:
@@ -2004,7 +2013,7 @@ _SETTLEMENT_IN_BEFORE = re.compile(
 #: A town said as where something happened: "found burnt out in Seacroft", "dumped near
 #: Rainford" (not "we found somewhere near Rhyl", a new home).
 _SCENE_IN_BEFORE = re.compile(
-    r"(?i:\b(?:dumped|abandoned|burnt\s+out|burned\s+out|torched|crashed|happened|spotted)"
+    r"(?i:\b(?:dumped|abandoned|burnt\s+out|burned\s+out|torched|crashed|happened|spotted|traced)"
     r"\b[^.!?,;]{0,25}?\s(?:in|near)\s+)$"
 )
 
