@@ -243,3 +243,23 @@ def test_places22_venues_not_worked_at_stay(text, kept):
 def test_places22_venues_worked_at_still_replaced(text, gone):
     out = redact(text)[0]
     assert gone not in out, out
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # a large employer after a job ("a postie, with Royal Mail") or a part of its site
+        ("He's a postie, with Royal Mail, out of the Bangor office.", "Royal Mail"),
+        ("My brother's a signaller for Network Rail up at Carlisle.", "Network Rail"),
+        ("Someone rang the switchboard at Nissan asking for my wife.", "Nissan"),
+        ("She's an engineer with Openreach these days.", "Openreach"),
+    ],
+)
+def test_places22_large_employer_after_a_job(text, gone):
+    out = redact(text)[0]
+    assert gone not in out, out
+
+
+def test_places22_large_employer_look_alike_stays():
+    out = redact("We had a parcel lost by Royal Mail last Christmas.")[0]
+    assert "[Workplace" not in out, out

@@ -184,7 +184,8 @@ _NOT_SCHOOL_OWNERS = frozenset(
 )
 _SCHOOL_SAID_BEFORE = re.compile(r"\b(?:school|college|academy)\s*(?:,|\s+(?:is|was|called))\s+$")
 #: Large employers that are no shop chain, said as where someone is: "he's at JCB in
-#: Rocester", "used to be at Royal Mail in Peckham" (after a verb of being or working).
+#: Rocester", "used to be at Royal Mail in Peckham" (after a verb of being or working, a job,
+#: "a postie, with Royal Mail", or a part of the site, "the switchboard at JCB").
 EMPLOYERS = (
     "Royal Mail",
     "Network Rail",
@@ -200,7 +201,9 @@ EMPLOYERS = (
     "Stagecoach",
 )
 EMPLOYER_AT = re.compile(
-    r"(?:['’]s|\bis|\bwas|\bbe|\bbeen|\bworks?|\bworked|\bworking|\bjob)\s+(?:at|with|for)\s+"
+    r"(?:(?:['’]s|\bis|\bwas|\bbe|\bbeen|\bworks?|\bworked|\bworking|\bjob)"
+    r"|\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+,?|\b(?:switchboard|reception|canteen|depot|office|site|plant))"
+    r"\s+(?:at|with|for)\s+"
     rf"(?P<name>(?:{'|'.join(EMPLOYERS)})(?:\s+{_AW})?)(?![\w'’&-])"
     rf"(?:\s+(?:in|on|at)\s+(?P<town>{_TOWN}))?"
 )
