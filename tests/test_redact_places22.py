@@ -263,3 +263,22 @@ def test_places22_large_employer_after_a_job(text, gone):
 def test_places22_large_employer_look_alike_stays():
     out = redact("We had a parcel lost by Royal Mail last Christmas.")[0]
     assert "[Workplace" not in out, out
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # units named for online or digital policing
+        ("It got passed to the Online Safety Team in the end.", "Online Safety Team"),
+        ("She's on the Digital Media Investigation Team now.", "Digital Media"),
+        ("The referral went to the Online Child Abuse Unit first.", "Online Child Abuse Unit"),
+    ],
+)
+def test_places22_online_units(text, gone):
+    out = redact(text)[0]
+    assert gone not in out, out
+
+
+def test_places22_online_unit_look_alike_stays():
+    out = redact("We did an online safety talk at the school.")[0]
+    assert out == "We did an online safety talk at the school.", out

@@ -305,7 +305,7 @@ _POLICE_FUNCTION = frozenset(
     Neighbourhood Custody Cyber Fraud Surveillance Organised Force Marine Mounted Homicide Rape
     Sexual Offences Abuse Domestic Missing Trafficking Slavery Terrorism Counter Covert Proactive
     Burglary Robbery Drugs Gangs Violence Exploitation Policing Patrol Control Collision Motorway
-    Underwater Search Disclosure Prisoner Detention Tasking Criminal Justice""".split()
+    Underwater Search Disclosure Prisoner Detention Tasking Criminal Justice Online Digital""".split()
 )
 #: Address announced: "her address, 22 Eskside West", "my house name, which is ...", "my road. ...".
 _OWNER_BEFORE = re.compile(
