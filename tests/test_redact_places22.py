@@ -282,3 +282,21 @@ def test_places22_online_units(text, gone):
 def test_places22_online_unit_look_alike_stays():
     out = redact("We did an online safety talk at the school.")[0]
     assert out == "We did an online safety talk at the school.", out
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # a station or street said again by its name alone, at a sentence's start too
+        ("He served at Tennent Street. Tennent's the one by the park.", "Tennent"),
+        ("I was at Strandtown Road for years. Strandtown was quiet, mostly.", "Strandtown"),
+    ],
+)
+def test_places22_street_station_said_again(text, gone):
+    out = redact(text)[0]
+    assert gone not in out, out
+
+
+def test_places22_street_name_again_look_alike_stays():
+    out = redact("She lives on Church Road. Church was packed on Sunday.")[0]
+    assert "Church was packed" in out, out

@@ -2150,4 +2150,30 @@ def revise(text: str, found: list) -> list:
         found = _replace(found, _brand_again(text, found) + _house_again(text, found))
     if " and " in text or " & " in text:
         found = _replace(found, _pairs(text, found, common))
-    return _corrections(text, found, common)
+    found = _corrections(text, found, common)
+    if any(f[2] in ("station", "address") for f in found):
+        again = _station_street_again(text, found, common)
+        if again:
+            found = _ids.resolve_overlaps(found + again)
+    return found
+
+
+_STREET_STATION_TAIL = frozenset("Street Road Lane".split())
+
+
+def _station_street_again(text, found, common):
+    """A station named by its street (or a street) said again by the street's name alone:
+    "Musgrave Street. Musgrave's the big one"."""
+    new = []
+    for s, e, k, ident in found:
+        words = text[s:e].split()
+        if k not in ("station", "address") or len(words) != 2 or words[1] not in _STREET_STATION_TAIL:
+            continue
+        name = words[0]
+        if name.casefold() in common or _ids.is_ordinary(name) or not name[:1].isupper():
+            continue
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?=['’]s\b|(?![\w'’-]))", text):
+            if any(f[0] < m.end() and f[1] > m.start() for f in found + new):
+                continue
+            new.append((m.start(), m.end(), k, ident))
+    return new
