@@ -300,3 +300,15 @@ def test_places22_street_station_said_again(text, gone):
 def test_places22_street_name_again_look_alike_stays():
     out = redact("She lives on Church Road. Church was packed on Sunday.")[0]
     assert "Church was packed" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our youngest is at Little Sprouts Nursery in Malmesbury, and they posted his photo.",
+        "She's at Moorside Academy in Consett now, year ten.",
+    ],
+)
+def test_places22_school_and_town_is_a_school(text):
+    out = redact(text)[0]
+    assert "[School A]" in out and "[Station" not in out, out

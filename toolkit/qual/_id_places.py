@@ -1879,7 +1879,9 @@ def _corrections(text, found, common):
             if words and words[-1] in _NEWSPAPER and _IN_THE_BEFORE.search(text[max(0, s - 10) : s]):
                 continue
         if k in ("station", "workplace", "place") and words:
-            if words[-1] in _SCHOOL_TAIL and (k != "place" or words[-1] != "Middle" or len(words) > 1):
+            if k == "station" and " in " in span and span.rsplit(" in ", 1)[0].split()[-1] in _SCHOOL_TAIL:
+                k = "school"  # "Little Acorns Nursery in Chippenham": a nursery and its town, no station
+            elif words[-1] in _SCHOOL_TAIL and (k != "place" or words[-1] != "Middle" or len(words) > 1):
                 k = "school"
             elif " ".join(words[-2:]) in _SCHOOL_TAIL_2:
                 k = "school"
