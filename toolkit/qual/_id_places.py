@@ -184,7 +184,8 @@ _NOT_SCHOOL_OWNERS = frozenset(
 )
 _SCHOOL_SAID_BEFORE = re.compile(r"\b(?:school|college|academy)\s*(?:,|\s+(?:is|was|called))\s+$")
 #: Large employers that are no shop chain, said as where someone is: "he's at JCB in
-#: Rocester", "used to be at Royal Mail in Peckham" (after a verb of being or working).
+#: Rocester", "used to be at Royal Mail in Peckham" (after a verb of being or working, a job,
+#: "a postie, with Royal Mail", or a part of the site, "the switchboard at JCB").
 EMPLOYERS = (
     "Royal Mail",
     "Network Rail",
@@ -200,7 +201,9 @@ EMPLOYERS = (
     "Stagecoach",
 )
 EMPLOYER_AT = re.compile(
-    r"(?:['’]s|\bis|\bwas|\bbe|\bbeen|\bworks?|\bworked|\bworking|\bjob)\s+(?:at|with|for)\s+"
+    r"(?:(?:['’]s|\bis|\bwas|\bbe|\bbeen|\bworks?|\bworked|\bworking|\bjob)"
+    r"|\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+,?|\b(?:switchboard|reception|canteen|depot|office|site|plant))"
+    r"\s+(?:at|with|for)\s+"
     rf"(?P<name>(?:{'|'.join(EMPLOYERS)})(?:\s+{_AW})?)(?![\w'’&-])"
     rf"(?:\s+(?:in|on|at)\s+(?P<town>{_TOWN}))?"
 )
@@ -286,7 +289,14 @@ THE_NAMED_UNIT = re.compile(
     rf"(?<![\w'’-])(?:[Tt]he|[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\s+"
     rf"(?P<name>(?:{_AW}\s+){{2,4}}(?:Unit|Bureau|Team|Squad|Hub|Command|Department|Desk|Centre|Group|Branch))(?![\w'’-])"
 )
-_UNIT_HEADS = tuple(f" {w}" for w in "Unit Bureau Team Squad Hub Command Department Desk Centre Group Branch".split())
+#: A policing team or shift named by its letter or number: "Response Team C", "Neighbourhood
+#: Team 4", "Patrol Group 2" (a named unit, a station, as corpus Y's author marks it).
+LETTERED_UNIT = re.compile(
+    rf"(?<![\w'’-])(?P<name>(?:{_AW}\s+){{1,3}}(?:Team|Unit|Group|Shift|Squad|Relief)\s+(?:[A-H]|\d{{1,2}}))(?![\w'’-]|\.\d)"
+)
+_UNIT_HEADS = tuple(
+    f" {w}" for w in "Unit Bureau Team Squad Hub Command Department Desk Centre Group Branch Shift".split()
+)
 NAMED_CONTROL_ROOM = re.compile(rf"(?<![\w'’-])(?P<name>(?:{_AW}\s+){{1,3}}Control\s+Room)(?![\w'’-])")
 #: Words that make a unit's capitalised name a policing unit's (not "Customer Services Team").
 _POLICE_FUNCTION = frozenset(
@@ -295,7 +305,7 @@ _POLICE_FUNCTION = frozenset(
     Neighbourhood Custody Cyber Fraud Surveillance Organised Force Marine Mounted Homicide Rape
     Sexual Offences Abuse Domestic Missing Trafficking Slavery Terrorism Counter Covert Proactive
     Burglary Robbery Drugs Gangs Violence Exploitation Policing Patrol Control Collision Motorway
-    Underwater Search Disclosure Prisoner Detention Tasking Criminal Justice""".split()
+    Underwater Search Disclosure Prisoner Detention Tasking Criminal Justice Online Digital""".split()
 )
 #: Address announced: "her address, 22 Eskside West", "my house name, which is ...", "my road. ...".
 _OWNER_BEFORE = re.compile(
@@ -371,6 +381,7 @@ _GAP = re.compile(
 )
 
 
+_COMMA_IN_GAP = re.compile(r",\s+in\s+")
 _POSS = re.compile(r"['’]s$")
 _POSS_AFTER = re.compile(r"['’]s(?![\w'’-])")
 _TOKEN = re.compile(r"\S+")
@@ -415,6 +426,18 @@ _YEAR_AT = re.compile(r"[Yy]ear\s+\S+\s+at\s+$")
 _NOT_WORKED_THERE = re.compile(
     r"(?:[.,;]|\s+--)?\s+(?:(?:and|but|mind)\s+)?(?:I|he|she|they|we)\s+"
     r"(?:wasn['’]t|weren['’]t|isn['’]t|aren['’]t|don['’]t|doesn['’]t|didn['’]t|never)\s+work(?:ing|ed|s)?\s+there\b"
+)
+#: A venue said as where someone drinks, eats or shops: "the Stanley Arms, which she drinks
+#: in", "Morrisons, where we do our big shop".
+_CUSTOMER_AFTER = re.compile(
+    r",?\s+(?:which|where|that)\s+(?:I|we|he|she|they|you|my\s+\w+)\s+(?:always\s+|usually\s+|sometimes\s+|used\s+to\s+)?"
+    r"(?:drinks?|drank|drinking|eats?|ate|shops?|shopped|do\s+(?:our|my|the)\s+(?:big\s+)?shop|go(?:es)?\s+(?:in|to|for)|"
+    r"went\s+(?:in|to|for)|socialises?|plays?\s+pool)\b"
+)
+#: "Suffolk's not where I worked", "Hexham isn't where we live": the speaker denies it.
+_NOT_WHERE_AFTER = re.compile(
+    r"(?:['’]s|\s+is|\s+was)(?:\s+not|n['’]t)\s+(?:even\s+)?where\s+(?:I|we|he|she|they|you|my\s+\w+)\s+"
+    r"(?:work(?:s|ed)?|serve[sd]?|was\s+(?:based|posted)|live[sd]?|grew\s+up|go(?:es)?\s+to\s+school)\b"
 )
 #: A speaker label's description: "P39 (PCSO, Lincolnshire):", "Respondent (Norfolk):".
 _SPEAKER_LABEL_HEAD = re.compile(r"(?:^|\n)\s*(?:P\d{1,3}|Respondent|Participant|Interviewee)\s+\([^()\n]*$")
@@ -666,6 +689,19 @@ def find(text: str, add, folded) -> None:
             if _bad_town(words, common) or any(w[:-1] in _NOT_SCHOOL_OWNERS for w in words if w[-1] in "'’"):
                 continue  # "Kids' School" (a form's heading), "the Girls' School": nobody's name
             add((m.start("name"), m.end("name"), "school", m.group("name").lower()))
+    if " Council" in text:
+        _named_councils(text, add, common)
+    if " offices " in text or " office " in text:
+        for m in OFFICES_IN.finditer(text):
+            town = m.group("town").split()
+            if (
+                town[0].casefold() in common
+                or _ids._calendar(town[0])
+                or town[0] in _ids.NOT_PLACES
+                or _NOT_WORK_OFFICE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            ):
+                continue
+            add((m.start("name"), m.end("name"), "workplace", m.group("name").lower()))
     if any(e in text for e in EMPLOYERS):
         for m in EMPLOYER_AT.finditer(text):
             end = m.end("name")
@@ -697,6 +733,55 @@ def find(text: str, add, folded) -> None:
                 continue  # "Which school? Respondent: Primary, then the high school."
             kind = _QA_KIND.get(m.group("noun").lower(), "school")
             add((m.start("name"), m.end("name"), kind, m.group("name").lower()))
+
+
+#: A council named as such: "Durham County Council", "Reading Borough Council",
+#: "Newcastle City Council", "North Lincolnshire Council" (an employer: the corpora's named
+#: councils are all somebody's workplace).
+NAMED_COUNCIL = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_AW}(?:\s+{_AW}){{0,2}}?)\s+(?P<tier>(?:(?:City|County|Borough|District|Town|Parish|"
+    rf"Metropolitan\s+Borough|Unitary)\s+)?Council)(?P<offices>\s+[Oo]ffices)?(?![\w'’-])"
+)
+#: A council's offices or an employer's office said in lower case, with its town, after
+#: "job is at", "works at": "my job is at the council offices in Durham".
+OFFICES_IN = re.compile(
+    r"\b(?:work(?:s|ed|ing)?|job(?:\s+is|['’]s)?|employed|based)\s+(?:\w+\s+){0,2}?(?:at|in|for|with)\s+the\s+"
+    rf"(?P<name>(?:council|county|civic|tax|benefits|passport|jobcentre|sorting|delivery|planning|housing)\s+"
+    rf"(?:offices?|centre|depot)\s+(?:in|at)\s+(?P<town>{_TOWN}))"
+)
+#: A council said as where something was reported, not where anyone works.
+_NOT_WORK_OFFICE_BEFORE = re.compile(
+    r"(?i:\b(?:report(?:ed|ing)?|complain(?:ed|ing)?|wrote|writ(?:e|ing)|rang|phoned|called|e-?mailed|contacted|"
+    r"told|letter\s+from|heard\s+(?:back\s+)?from|went|go|going|visit(?:ed)?)\s+(?:\w+\s+)?(?:to\s+|from\s+)?(?:the\s+)?)$"
+)
+
+
+def _named_councils(text, add, common):
+    """Councils named as such, unless said as where something was reported or visited."""
+    for m in NAMED_COUNCIL.finditer(text):
+        start = m.start("name")
+        words = m.group("name").split()
+        while words and (words[0].casefold() in common and words[0] not in ("North", "South", "East", "West")):
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.start("tier")
+            words = words[1:]
+        if (
+            not words
+            or _ids._calendar(words[0])
+            or _ids._sentence_start(text, start)
+            and len(words) == 1
+            and _ids.is_ordinary(words[0])
+        ):
+            continue  # "The Council", "Parish Council": no council named
+        if _NOT_WORK_OFFICE_BEFORE.search(text, max(0, start - 30), start) and not _at_work(text, start):
+            continue  # "I reported it to Leeds City Council": no workplace said
+        end = m.end()
+        town = _IN_TOWN_AFTER.match(text, end)
+        if m.group("offices") and town and not _bad_town(town.group("town").split(), common):
+            end = town.end()  # "North Lincolnshire Council offices in Scunthorpe"
+        add((start, end, "workplace", text[start : m.end("tier")].lower()))
+
+
+_IN_TOWN_AFTER = re.compile(rf"\s+in\s+(?P<town>{_TOWN})")
 
 
 _EXCLAMATIONS = frozenset("Christ Jesus Jeez Jeezo God Gosh Crikey Blimey Bloody Lord Heavens Cheers Ta".split())
@@ -753,6 +838,13 @@ def _named_units(text, add, common):
             continue  # "Professional Standards Department"; a force's name is another rule's
         if not all(w in _ids.UNIT_WORDS or _ids.is_ordinary(w) for w in words):
             continue  # a place inside the name: the unit rules of _identifiers take it
+        add((m.start("name"), m.end("name"), "station", m.group("name").lower()))
+    for m in LETTERED_UNIT.finditer(text):
+        words = m.group("name").split()[:-1]
+        if not any(_POSS.sub("", w) in _POLICE_FUNCTION for w in words[:-1]) or _department(words):
+            continue  # "Year Group 3", "Team B": no policing unit named
+        if not all(w in _ids.UNIT_WORDS or _ids.is_ordinary(w) for w in words):
+            continue
         add((m.start("name"), m.end("name"), "station", m.group("name").lower()))
     for m in THE_NAMED_UNIT.finditer(text):
         words = m.group("name").split()
@@ -819,6 +911,11 @@ _LOWER_LIVES = re.compile(
     r"\b(?:(?:live[sd]?|living)\s+(?:(?:at|in|on|up|near|round)\s+)?|(?:ur|youre|you['’]re|u\s+r)\s+in\s+)"
     rf"(?:(?P<street>\d{{1,4}}[a-z]?\s+(?:{_LW}\s+){{1,3}}?{_STREET_LOWER})(?![\w'’-])|(?P<place>{_LW}(?:\s+{_LW}){{0,4}}))"
 )
+#: After "lives on": a street said in lower case, its words ordinary or not ("kestrel way",
+#: "church lane"), and the town after it ("... in cramlington").
+_LOWER_LIVES_STREET = re.compile(
+    rf"(?P<street>(?:{_LW}\s+){{1,3}}?{_STREET_LOWER})(?![\w'’-])(?:\s+in\s+(?P<town>{_LW}(?:\s+{_LW})?))?"
+)
 #: After "works (at)": the employer and its site ("works at boots in the arndale").
 _LOWER_WORKS = re.compile(
     rf"\b(?:works?|working)\s+(?:(?:at|in|for)\s+)?(?:the\s+)?(?P<place>{_LW}(?:\s+(?:in\s+(?:the\s+)?|on\s+(?:the\s+)?)?{_LW}){{0,3}})"
@@ -872,6 +969,15 @@ def _lower_places(text, add):
         for m in _LOWER_LIVES.finditer(text, qs, qe):
             if m.group("street"):
                 add((m.start("street"), m.end("street"), "address", m.group("street")))
+                continue
+            street = _LOWER_LIVES_STREET.match(text, m.start("place"), qe)
+            if street and not any(w in _ids._common_words() for w in street.group("street").split()[:-1]):
+                add(
+                    (m.start("place"), street.end("street"), "address", street.group("street"))
+                )  # "lives on kestrel way"
+                town = street.group("town") and _lower_name(text, street.start("town"), street.end("town"))
+                if town and not _ids.is_ordinary(text[town[0] : town[1]].split()[0].capitalize()):
+                    add((*town, "address", text[town[0] : town[1]]))  # "... in cramlington"
                 continue
             span = _lower_name(text, m.start("place"), m.end("place"))
             if span and not _ids.is_ordinary(text[span[0] : span[1]].split()[0].capitalize()):
@@ -961,6 +1067,48 @@ def _at_work(text, pos):
     if cut >= 0:
         before = before[cut + 2 :]
     return _WORK_WORDS.search(before) is not None
+
+
+#: Going to a site as a visitor or patient: "went to", "was taken to", "rushed into".
+_VISIT_TO_BEFORE = re.compile(
+    r"(?i:\b(?:went|go|goes|going|been|visit(?:ed|ing)?|rushed|taken|took\s+(?:him|her|me|us|them|\w+)|"
+    r"admitted|ended\s+up|sent|referred)\s+(?:back\s+)?(?:to|in|into|at)\s+(?:the\s+)?)$"
+)
+#: What the visit was for: a short stay or a patient's business, not years of schooling.
+_VISIT_FOR_AFTER = re.compile(
+    r"(?i:\s+for\s+(?:(?:a|an|one|two|three|four|five|six|a\s+couple\s+of|a\s+few)\s+"
+    r"(?:weeks?|nights?|days?|fortnight|bit|while|scan|check-?up|appointment|op|operation|x-?ray|tests?|"
+    r"treatment|stay|rest|break|course\s+of\s+\w+)"
+    r"|(?:my|his|her|our|their|your|the)\s+(?:\w+['’]s\s+|\w+\s+)?(?:hip|knee|back|check-?up|appointment|"
+    r"scan|op|operation|treatment|x-?ray|jabs?|injections?|results|physio|rehab|eyes?|heart|shoulder|"
+    r"leg|arm|ankle|foot|wrist|neck|head|stitches|bloods|birth|labour))\b)"
+)
+#: Sites whose visitors outnumber their staff: said after "went to", "was taken to" they
+#: are a patient's, not a workplace.
+_PATIENT_SITE = frozenset("Hospital Infirmary Hospice Clinic A&E".split())
+
+
+#: "the GP signed me off", "my consultant": someone else's occupation, not the speaker's work.
+_THIRD_PARTY_BEFORE = re.compile(r"(?i:\b(?:the|my|our|his|her|their|your)\s+)$")
+
+
+def _visited(text, s, e, words):
+    """True when the site ``text[s:e]`` is said as visited ("we went to the Royal Hallam
+    for her scan", "he was rushed to the Northern General Hospital") and nobody is said to
+    work or study there in the sentence (someone else's occupation, "the GP signed me off",
+    aside)."""
+    if not _VISIT_TO_BEFORE.search(text, max(0, s - 30), s):
+        return False
+    if words[-1] in _SCHOOL_TAIL:
+        return False  # "she went to Ripon Grammar": a school said as such
+    after = text[e : e + 120]
+    stop = min((i for i in (after.find(". "), after.find("? "), after.find("! ")) if i >= 0), default=len(after))
+    before = text[max(0, s - 100) : s]
+    before = before[max(before.rfind(". "), before.rfind("? "), before.rfind("! ")) + 1 :]
+    said = [w for w in _WORK_WORDS.finditer(before) if not _THIRD_PARTY_BEFORE.search(before, 0, w.start())]
+    if said or _WORK_WORDS.search(after[:stop]):
+        return False
+    return bool(_VISIT_FOR_AFTER.match(text, e)) or words[-1] in _PATIENT_SITE
 
 
 _AT = re.compile(r"at\s+(?:the\s+)?[A-Z]")
@@ -1186,6 +1334,11 @@ _ROW_PLACE = re.compile(
 _ROW_PLACE_BETWEEN = re.compile(
     rf"\s*(?:--|[–—,;|/])\s*(?P<place>{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,2}})\s*(?:--|[–—,;|/])\s*"
 )
+#: The codes a row may give between an officer's number and their town, and the field separator.
+_ROW_CODE_KINDS = frozenset(
+    "ni_number nhs_number phone warrant_number collar_number vehicle date_of_birth email".split()
+)
+_ROW_SEP = re.compile(r"\s*(?:--|[–—,;|/])\s*")
 _CAPS_NAME_FIELD = re.compile(rf"(?<![\w'’-])[{_UP}]{{3,}}(?:\s+[{_UP}]{{1,2}})?\s*(?:--|[–—,;|/])\s*$")
 _ROW_STATION = re.compile(r"(?i:\b(?:station|nick|based|posted|stationed|wellbeing|referr(?:al|ed)|staff\s+list)\b)")
 _ROW_HOME = re.compile(r"(?i:\b(?:live[sd]?|living|home|address|addresses|where\s+\w+\s+lives?)\b)")
@@ -1209,7 +1362,13 @@ def _row_places(text, found, common):
             words = mid.group("place").split()
             if not (_bad_town(words, common) or words[0].isupper() or _ids.is_ordinary(words[0]) and len(words) == 1):
                 new.append((mid.start("place"), mid.end("place"), kind, mid.group("place").lower()))
-        m = _ROW_PLACE.match(text, f[1])
+        end = f[1]
+        for g in found[i + 1 : i + 4]:
+            if g[2] in _ROW_CODE_KINDS and _ROW_SEP.fullmatch(text, end, g[0]):
+                end = g[1]  # "Patel, Anjali – 3318 – CR 52 38 66 A – Loughborough": the row's next field
+            else:
+                break
+        m = _ROW_PLACE.match(text, end)
         if m is None or any(
             g[0] < m.end("place") and g[1] > m.start("place") and not (g[2] == "place" and g[:2] == m.span("place"))
             for g in found
@@ -1273,7 +1432,15 @@ def _merge_towns(text, found):
             gap = text[found[j][1] : ns]
             if k == "place" and nk in _TOWN_KINDS and _IN_GAP.fullmatch(gap) and text[s:e].split()[-1] in _SITE_TAIL:
                 k = "workplace"  # "Dorset Hospitals in Poole": an employer and its town
-            if (k in _WORK_KINDS and nk in _TOWN_KINDS and _GAP.fullmatch(gap)) or (
+            if (
+                k in _WORK_KINDS
+                and nk == "force"
+                and " " not in text[ns:ne]
+                and (_GAP.fullmatch(gap) or _COMMA_IN_GAP.fullmatch(gap))
+            ):  # "Framwellgate School, in Durham": the school's town, no force
+                j += 1
+                e = ne
+            elif (k in _WORK_KINDS and nk in _TOWN_KINDS and _GAP.fullmatch(gap)) or (
                 k == "station" and nk == "place" and _IN_GAP.fullmatch(gap)
             ):  # "Clough Road in Hull": a station and its town, as "X police station in Y"
                 j += 1
@@ -1601,6 +1768,10 @@ def _corrections(text, found, common):
         if k in _PLACE_KINDS or k == "force":
             if _NOT_WORKED_THERE.match(text, e):
                 continue  # "my appendix out at Pinderfields. I wasn't working there": only visited
+            if k in ("workplace", "place") and _CUSTOMER_AFTER.match(text, e):
+                continue  # "the Stanley Arms, which she drinks in": a customer's, nobody's work
+            if _NOT_WHERE_AFTER.match(text, e):
+                continue  # "Suffolk's not where I worked", "Hexham isn't where we live": denied
             if k in ("place", "workplace") and text[s:e] in denied:
                 continue  # "So Pinderfields was where you were treated?": the same site again
             if _SPEAKER_LABEL_TAIL.match(text, e) and _SPEAKER_LABEL_HEAD.search(text, max(0, s - 40), s):
@@ -1615,6 +1786,9 @@ def _corrections(text, found, common):
                 s = s - len(_SAINT_BEFORE.search(text, max(0, s - 7), s).group())
                 k, ident = "school", text[s : church.end()].lower()  # "St Joseph's RC" in a row: a church school
                 e = e + 2
+        saint = k == "person" and _SAINT_BEFORE.search(text, max(0, s - 7), s)
+        if saint and not any(f[0] < saint.end() and f[1] > saint.start() for f in found):
+            continue  # "the pub by St James'", "St John Ambulance": a saint's name, nobody's
         if k not in _PLACE_KINDS:
             out.append((s, e, k, ident))
             continue
@@ -1628,6 +1802,10 @@ def _corrections(text, found, common):
             ident = span.lower()
         if k == "school" and _FACILITY_AFTER.match(text, e):
             continue  # "you go to Brook Lane gym": a gym, no school
+        if k == "school" and words and words[-1] in _PATIENT_SITE:
+            k = "workplace"  # "she went to Leeds General Infirmary as a nurse": a hospital, no school
+        if k in _WORK_KINDS and _visited(text, s, e, words):
+            continue  # "we went to the Royal Hallam for her scan": a site visited, nobody's work or school
         if k == "place" and " " not in span and _VERB_AUX_BEFORE.search(text, max(0, s - 12), s):
             if span.endswith(("ed", "ing")):
                 continue  # "someone had Photoshopped it": a brand made a verb
@@ -1701,7 +1879,9 @@ def _corrections(text, found, common):
             if words and words[-1] in _NEWSPAPER and _IN_THE_BEFORE.search(text[max(0, s - 10) : s]):
                 continue
         if k in ("station", "workplace", "place") and words:
-            if words[-1] in _SCHOOL_TAIL and (k != "place" or words[-1] != "Middle" or len(words) > 1):
+            if k == "station" and " in " in span and span.rsplit(" in ", 1)[0].split()[-1] in _SCHOOL_TAIL:
+                k = "school"  # "Little Acorns Nursery in Chippenham": a nursery and its town, no station
+            elif words[-1] in _SCHOOL_TAIL and (k != "place" or words[-1] != "Middle" or len(words) > 1):
                 k = "school"
             elif " ".join(words[-2:]) in _SCHOOL_TAIL_2:
                 k = "school"
@@ -1838,7 +2018,7 @@ _SETTLEMENT_IN_BEFORE = re.compile(
 #: A town said as where something happened: "found burnt out in Seacroft", "dumped near
 #: Rainford" (not "we found somewhere near Rhyl", a new home).
 _SCENE_IN_BEFORE = re.compile(
-    r"(?i:\b(?:dumped|abandoned|burnt\s+out|burned\s+out|torched|crashed|happened|spotted)"
+    r"(?i:\b(?:dumped|abandoned|burnt\s+out|burned\s+out|torched|crashed|happened|spotted|traced)"
     r"\b[^.!?,;]{0,25}?\s(?:in|near)\s+)$"
 )
 
@@ -1972,4 +2152,30 @@ def revise(text: str, found: list) -> list:
         found = _replace(found, _brand_again(text, found) + _house_again(text, found))
     if " and " in text or " & " in text:
         found = _replace(found, _pairs(text, found, common))
-    return _corrections(text, found, common)
+    found = _corrections(text, found, common)
+    if any(f[2] in ("station", "address") for f in found):
+        again = _station_street_again(text, found, common)
+        if again:
+            found = _ids.resolve_overlaps(found + again)
+    return found
+
+
+_STREET_STATION_TAIL = frozenset("Street Road Lane".split())
+
+
+def _station_street_again(text, found, common):
+    """A station named by its street (or a street) said again by the street's name alone:
+    "Musgrave Street. Musgrave's the big one"."""
+    new = []
+    for s, e, k, ident in found:
+        words = text[s:e].split()
+        if k not in ("station", "address") or len(words) != 2 or words[1] not in _STREET_STATION_TAIL:
+            continue
+        name = words[0]
+        if name.casefold() in common or _ids.is_ordinary(name) or not name[:1].isupper():
+            continue
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?=['’]s\b|(?![\w'’-]))", text):
+            if any(f[0] < m.end() and f[1] > m.start() for f in found + new):
+                continue
+            new.append((m.start(), m.end(), k, ident))
+    return new

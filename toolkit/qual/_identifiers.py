@@ -1947,6 +1947,22 @@ def _win(name, text, folded=None):
     return [seen[k] for k in sorted(seen)]
 
 
+#: The venue nouns of :data:`WORK_AT` (not its verbs): "the pub by St James'" says where the
+#: pub stands ("run by", "employed by" name the employer).
+_VENUE_BY = re.compile(r"(?:shop|business|salon|restaurant|bar|pub|cafe|café|garage|practice|surgery|takeaway)\s+by\b")
+_VENUE_IN = re.compile(r"(?:shop|business|salon|restaurant|bar|pub|cafe|café|garage|practice|surgery|takeaway)\s+in\b")
+#: Who runs or works in a venue said before its noun: "runs a nail bar in", "her cafe in".
+_VENUE_OWNER_BEFORE = re.compile(
+    r"(?i:\b(?:runs?|ran|running|owns?|owned|manag(?:es|ed|ing)|works?|worked|working|opened|"
+    r"her|his|their|my|our|\w+['’]s)\s+(?:\w+\s+){0,2})$"
+)
+#: A lower-case noun after a workplace's name that makes the name its attribute: "at the
+#: Fed meeting", "a lad at the Asda do", "someone at the Unison conference".
+_ATTRIBUTE_AFTER = re.compile(
+    r"\s+(?:meeting|meetings|conference|do|party|website|app|page|leaflet|newsletter|magazine|podcast|helpline)\b"
+)
+
+
 def find_context(text, add, names_lookup=None, folded=None):
     """Places, schools, workplaces, dates of birth and people found from context and the
     name gazetteer; ``add`` receives ``(start, end, kind, identity)``."""
@@ -2132,6 +2148,17 @@ def find_context(text, add, names_lookup=None, folded=None):
             continue  # "works in Professional Standards", "for the Force Intelligence Bureau"
         if has_prep and m.group("prep") == "in" and (name in _PLACE_NOT_GIVEN or name in _force_stems()):
             continue  # "I work in Devon": a county or force area, not a workplace
+        if has_prep and m.group("prep") == "by" and _VENUE_BY.match(m.group()):
+            continue  # "the pub by St James'", "a shop by the Old Bridge": where it stands
+        if (
+            has_prep
+            and m.group("prep") == "in"
+            and _VENUE_IN.match(m.group())
+            and not _VENUE_OWNER_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        ):
+            continue  # "traced to a phone shop in Enfield": nobody said to run or work in it
+        if _ATTRIBUTE_AFTER.match(text, span[1]):
+            continue  # "a guy at the Fed meeting", "a lad at the Tesco car park": an event or a part
         end = span[1]
         town = m.groupdict().get("town")
         if town:
