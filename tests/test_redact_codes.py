@@ -1324,3 +1324,29 @@ def test_a_prefix_plate_with_a_space_after_its_letter(text, plate):
 )
 def test_spaced_prefix_plate_look_alikes_stay(text, look_alike):
     assert not any(look_alike in s and k == "vehicle" for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # an outward code alone in its clause after "postcode", any case, and said again
+        ("Was it the whole postcode? No, just dh1, the first half.", "dh1"),
+        ("They had the postcode, well, part of it: CF24.", "CF24"),
+        ('The post read "she lives near the park, ts5, go look". The postcode bit, ts5, was right.', "ts5"),
+    ],
+)
+def test_an_outward_code_alone_after_postcode(text, code):
+    assert (code, "postcode") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("The postcode lottery hit M1 traffic at 0900.", "M1"),
+        ("The postcode checker broke on the M6, then on the A1.", "M6"),
+        ("The postcode meeting was in room B12, floor 2.", "B12"),
+        ("Wrong postcode, so it went to my mate Al, who said ok.", "ok"),
+    ],
+)
+def test_outward_code_look_alikes_stay(text, look_alike):
+    assert (look_alike, "postcode") not in _kinds(text)

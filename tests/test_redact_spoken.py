@@ -993,3 +993,27 @@ def test_days_that_are_not_said_as_birthdays_stay(text, look_alike):
 
     found = Redactor().find(text)
     assert not any(look_alike in o and k == "date_of_birth" for o, k in zip(found["original"], found["kind"]))
+
+
+@pytest.mark.parametrize(
+    "text, postcode",
+    [
+        # an outward code written, its inward code said a character at a time
+        ('The postcode he read out was "SK4, nine, D, X", off an envelope.', "SK4, nine, D, X"),
+        ("My postcode, LS6 two Alpha Bravo, was in the post.", "LS6 two Alpha Bravo"),
+        ("The postcode's NE61 one, bee, tee, and the house number.", "NE61 one, bee, tee"),
+    ],
+)
+def test_a_postcode_with_its_inward_code_spoken(text, postcode):
+    assert (postcode, "postcode") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The post said PC 4417, five, K, Z was there.",
+        "He posted M25 one, I, V, as a joke about the motorway.",
+    ],
+)
+def test_spoken_inward_code_look_alikes_stay(text):
+    assert not any(k == "postcode" for _s, k in _kinds(text))

@@ -706,11 +706,43 @@ _POSTCODE_START = re.compile(
 )
 
 
-def _find_partial_postcodes(text, add):
+#: An outward code standing alone in its clause ("No, just ne23, just the first bit",
+#: "it was CF24."), any case: two letters in lower case ("ne23", not "m1"); not a road
+#: ("the M6", "M1 traffic"), nor a part of a full postcode.
+_OUTWARD_ALONE = re.compile(
+    r"(?<=[\s\"“(,:])(?P<out>(?P<area>[A-Z]{1,2}|[a-z]{2})\d[A-Za-z\d]?)"
+    r"(?=\s*(?:[,.;:!?)\"”’—–]|$))(?! ?\d[A-Za-z]{2})"
+)
+_ROAD_BEFORE = re.compile(
+    r"(?i:\b(?:the|junction|j|on|off|via|down|up|along|room|section|page|flat|number|unit|floor|bay|gate|"
+    r"platform|route|bus|seat|row|block|ward|level|zone|grid|box|form|table|size|model|type|part|stand|paper)\s+)$"
+)
+#: How far after "postcode" an outward code alone is taken.
+_OUTWARD_REACH = 160
+
+
+_POSTCODE_WORD = re.compile(r"(?i:\bpost\s?codes?\b)")
+
+
+def _find_partial_postcodes(text, add, hay):
     for m in _POSTCODE_START.finditer(text):
         out = m.group("out")
         if re.match(r"[A-Z]+", out).group() in _ids.POSTCODE_AREAS:
             add((m.start("out"), m.end("out"), "postcode", out))
+    if "postcode" not in hay and "post code" not in hay:
+        return
+    outs = set()
+    for p in _POSTCODE_WORD.finditer(text):
+        for m in _OUTWARD_ALONE.finditer(text, p.end(), p.end() + _OUTWARD_REACH):
+            if m.group("area").upper() not in _ids.POSTCODE_AREAS:
+                continue
+            if _ROAD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue
+            outs.add(m.group().upper())
+    for out in outs:  # the same outward code said again, before or after: "..., ne23, ... just ne23"
+        for m in re.finditer(rf"(?<![\w@./-])(?i:{out})(?![\w@/-]| ?\d[A-Za-z]{{2}})", text):
+            if not _ROAD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                add((m.start(), m.end(), "postcode", out))
 
 
 def find(text: str, add, folded) -> None:
@@ -720,7 +752,7 @@ def find(text: str, add, folded) -> None:
         return
     hay = folded if folded is not None else text.casefold()
     if "post" in hay:
-        _find_partial_postcodes(text, add)
+        _find_partial_postcodes(text, add, hay)
     runs = [m.span() for m in _DIGIT_RUN.finditer(text)]
     long_run = any(e - s >= 3 for s, e in runs)
     if long_run:  # every code but a plate's or an NI number's

@@ -630,6 +630,28 @@ def _find_loose_ni(text, add):
                 add((h.start(), tail.end(), "ni_number", string))
 
 
+_SPOKEN_LETTER = rf"(?:[A-Z]|(?i:{_alt(_LETTER_NAMES)}|{_alt(_PHONETIC)}))(?![\w'’])"
+#: A postcode's outward code written and its inward code said after it, a character at a
+#: time: "SA14, seven, P, W", "LS6 two Alpha Bravo".
+_OUTWARD_THEN_SPOKEN = re.compile(
+    rf"(?<![\w-])(?P<out>[A-Z]{{1,2}}\d[A-Z\d]?)(?:\s*,\s*|\s+)"
+    rf"(?P<d>(?i:{_D}))(?:{_SEP})(?P<a>{_SPOKEN_LETTER})(?:{_SEP})(?P<b>{_SPOKEN_LETTER})"
+)
+
+
+def _spoken_letter(word):
+    w = word.casefold()
+    return _LETTER_NAMES.get(w) or _PHONETIC.get(w) or word.upper()
+
+
+def _find_outward_then_spoken(text, add):
+    for m in _OUTWARD_THEN_SPOKEN.finditer(text):
+        code = m.group("out") + _DIGIT_WORDS[m.group("d").casefold()]
+        code += _spoken_letter(m.group("a")) + _spoken_letter(m.group("b"))
+        if _POSTCODE.fullmatch(code):
+            add((m.start(), m.end(), "postcode", code))
+
+
 def _find_runs(text, add):
     for s, e, string, n_digits, n_tok, paired in [*_runs_cached(text), *_spaced_digits(text)]:
         kind = _kind(text, s, e, string, n_digits, n_tok, paired)
@@ -941,6 +963,8 @@ def find(text: str, add, folded) -> None:
     keeps the length, else ``None``)."""
     _find_runs(text, add)
     hay = folded if folded is not None else text.casefold()
+    if "postcode" in hay or "post code" in hay:
+        _find_outward_then_spoken(text, add)
     if any(w in hay for w in _NI_SAID_TOKENS) and _NI_SAID.search(text):
         _find_loose_ni(text, add)
     due = "due" in hay and any(w in hay for w in _PREGNANCY_WORDS)
