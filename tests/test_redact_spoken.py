@@ -1017,3 +1017,74 @@ def test_a_postcode_with_its_inward_code_spoken(text, postcode):
 )
 def test_spoken_inward_code_look_alikes_stay(text):
     assert not any(k == "postcode" for _s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, plate",
+    [
+        # a plate spelled with one number word ("seventy"), phonetic letters around it
+        (
+            "My car, they wrote it as Kilo Tango sixty, Bravo Zulu Papa, on the post.",
+            "Kilo Tango sixty, Bravo Zulu Papa",
+        ),
+        # a plate read out, then "one" opening the next words
+        (
+            "He put the plates on as N V one eight, K X P, one digit out, to fool the cameras.",
+            "N V one eight, K X P",
+        ),
+    ],
+)
+def test_a_plate_said_with_phonetic_letters_or_before_one(text, plate):
+    assert (plate, "vehicle") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("We did a tango, then a foxtrot, for one night only, seventy people there.", "tango"),
+        ("Bravo, he said, one more time, and the Kilo Club closed at nine.", "Bravo"),
+    ],
+)
+def test_phonetic_look_alikes_stay(text, look_alike):
+    assert not any(k == "vehicle" for _s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        # a day of birth corrected in the next sentence, then the date said again
+        ("His date of birth was on there wrong. They put the ninth of June. It's the tenth.", "tenth"),
+        (
+            "My birthday's the 4th of May on the page. No, it's the 5th. 5th of May, 1982.",
+            "5th of May, 1982",
+        ),
+    ],
+)
+def test_a_birth_day_corrected_and_said_again(text, day):
+    from toolkit.qual.redact import Redactor
+
+    found = Redactor().find(text)
+    assert (day, "date_of_birth") in set(zip(found["original"], found["kind"]))
+
+
+def test_a_day_after_a_birthday_that_is_no_correction_stays():
+    from toolkit.qual.redact import Redactor
+
+    found = Redactor().find("Her birthday was the 3rd of June. It's the 9th I go back to work.")
+    assert "9th" not in set(found["original"])
+
+
+@pytest.mark.parametrize(
+    "text, outward",
+    [
+        # an outward code said in words right before the postcode written
+        ("The postcode? P: M-two-one, M21 7TB, Chorlton.", "M-two-one"),
+        ("Our address went up, then C F one four, CF14 3NX, which is us.", "C F one four"),
+    ],
+)
+def test_an_outward_code_said_before_the_postcode(text, outward):
+    assert (outward, "postcode") in _kinds(text)
+
+
+def test_numbers_before_a_postcode_that_are_not_its_outward_code_stay():
+    assert not any(k == "postcode" and s.startswith("four") for s, k in _kinds("It was four, five, B13 9QE."))

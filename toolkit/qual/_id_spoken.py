@@ -209,6 +209,15 @@ _GUARD = (
     "double",
     "treble",
     "triple",
+    # phonetic letters rare in other speech: a plate said with one number word
+    # ("Yankee Foxtrot seventy, Charlie Kilo Tango")
+    "yankee",
+    "foxtrot",
+    "kilo",
+    "tango",
+    "bravo",
+    "zulu",
+    "x-ray",
 )
 _GUARD_GAP = 16
 
@@ -303,6 +312,11 @@ def _runs(text: str) -> list[tuple[int, int, str, int, int, bool]]:
             if _NI.fullmatch("".join(t[2] for t in toks)):
                 break  # "..., eight four, Delta": the NI number's final letter
             toks = toks[:-1]
+        if len(toks) > 5 and text[toks[-1][0] : toks[-1][1]].casefold() == "one":
+            # "plates to F J one five, O V M, one letter different": "one" opens the next words
+            head = _letter_o("".join(t[2] for t in toks[:-1]))
+            if _CURRENT_PLATE.fullmatch(head) and not _CURRENT_PLATE.fullmatch(_letter_o("".join(t[2] for t in toks))):
+                toks = toks[:-1]
         for part in _halves(toks):
             string = "".join(t[2] for t in part)
             n_digits = sum(c.isdigit() for c in string)
@@ -995,6 +1009,12 @@ _RESTATED = re.compile(
     r"|(?:which\s+(?:is|was)\s+|that['’]s\s+)?wrong\s*,\s*(?:it['’]s|it\s+is|it\s+was|mine['’]s)\s+(?:actually\s+)?)?"
     r"(?:the\s+)?"
 )
+#: A day of the month said as a correction in the next sentence: "They put the
+#: fourteenth of Feb. It's the fifteenth.", "... No, it was the 5th."
+_CORRECTED_DAY = re.compile(
+    rf"[\"”’']?\s*[.!]\s+(?i:(?:no|sorry|actually)\s*,?\s+)?(?i:it['’]s|it\s+is|it\s+was|that['’]s|mine['’]s)\s+"
+    rf"(?:(?i:actually)\s+)?(?i:the)\s+(?P<d>(?i:{_ORD_DAY})|\d{{1,2}}(?:st|nd|rd|th))(?=\s*[.!?])"
+)
 #: ... or as a sentence of its own that is nothing but the date: "My birthday's the ninth
 #: of May. 9th of May.", "Her birthday's Christmas Eve. Yeah, twenty-fourth of December, ..."
 _RESTATED_SENTENCE = re.compile(r"[\"”’']?\s*[.!]\s+(?i:(?:yeah|yes|so|that['’]s|it['’]s)\s*,?\s+)?(?i:the\s+)?")
@@ -1063,16 +1083,25 @@ def _dates_of_birth(text, found):
     dob_spoken = None  # whether the text speaks of dates of birth: looked up when needed
     ends = {f[1]: f[2] for f in found}
     starts = {f[0]: f[2] for f in found}
-    for s, e, kind, _ident in found:
+    queue = list(found)
+    while queue:
+        s, e, kind, _ident = queue.pop(0)
         if kind == "date_of_birth":
+            c = _CORRECTED_DAY.match(text, e)  # "They put the fourteenth of Feb. It's the fifteenth."
+            if c and not any(f[0] == c.start("d") for f in found + extra):
+                item = _win.date_of_birth(text, c.start("d"), c.end("d"))
+                extra.append(item)
+                queue.append(item)  # "... It's the fifteenth. Fifteenth of February, ..."
             g = _RESTATED.match(text, e)
             m = g and WORD_DATE.match(text, g.end())
             if not m:
                 g = _RESTATED_SENTENCE.match(text, e)
                 m = g and WORD_DATE.match(text, g.end())
                 m = m if m and _SENTENCE_CLOSE.match(text, m.end()) else None
-            if m:
-                extra.append(_win.date_of_birth(text, m.start(), m.end()))
+            if m and not any(f[0] == m.start() for f in found + extra):
+                item = _win.date_of_birth(text, m.start(), m.end())
+                extra.append(item)
+                queue.append(item)
             extra.extend(_due_day_again(text, s, e))
             for pattern in (_POSSESSIVE_DATE, _POSSESSIVE_WORD_DATE):
                 p = pattern.search(text, e, min(len(text), e + 200))
@@ -1187,6 +1216,29 @@ def _past_year(date):
     return int(y) <= 2010 if len(y) == 4 else int(y) >= 30
 
 
+#: A postcode's outward code said in words right before the postcode written: "P:
+#: B-one-three, B13 9QE" (its own span).
+_SPOKEN_BEFORE = re.compile(rf"(?<![\w'’-])(?:{_TOKEN})(?:{_SEP}(?:{_TOKEN})){{1,4}}\s*,\s*$")
+
+
+def _spoken_outwards(text, found):
+    extra = []
+    for s, _e, kind, ident in found:
+        if kind != "postcode" or len(str(ident)) < 5:
+            continue
+        b = _SPOKEN_BEFORE.search(text, max(0, s - 40), s)
+        if b is None:
+            continue
+        toks = _tokens(text, b.start(), b.end())
+        if toks and "".join(t[2] for t in toks) == str(ident)[:-3].upper():
+            extra.append((toks[0][0], toks[-1][1], "postcode", str(ident)[:-3].upper()))
+    if not extra:
+        return found
+    from toolkit.qual._identifiers import resolve_overlaps
+
+    return resolve_overlaps(found + extra)
+
+
 def revise(text: str, found: list) -> list:
     """``found`` after this area's corrections: dates of birth said again or in a record
     (:func:`_dates_of_birth`); a run of number words that reads the same as an identifier
@@ -1195,6 +1247,8 @@ def revise(text: str, found: list) -> list:
     that read two digits only right beside the code ("6612, or sixty-six twelve")."""
     if any(f[2] == "date_of_birth" or f[2] in _RECORD_KINDS or f[2] == "person" for f in found):
         found = _dates_of_birth(text, found)
+    if any(f[2] == "postcode" for f in found):
+        found = _spoken_outwards(text, found)
     runs = _runs_cached(text)
     if not runs or not found:
         return found
