@@ -1225,3 +1225,128 @@ def test_a_partial_postcode_said_after_my_postcode(text, code):
 )
 def test_partial_postcode_look_alikes_stay(text, look_alike):
     assert (look_alike, "postcode") not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # a filler between "my number" and the code
+        ("I'm a DO in the cells and my number, erm, K409, is stitched on my epaulettes.", "K409"),
+        ("His number was, um, TV 3318, the one on his shoulder.", "TV 3318"),
+        ("Her number's, like, 5521 on the epaulette, you can read it off any photo.", "5521"),
+        ("My old work number, erm, RB 771, was sewn on the uniform.", "RB 771"),
+    ],
+)
+def test_a_code_after_my_number_and_a_filler(text, code):
+    assert any(s == code and k in ("collar_number", "warrant_number") for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("My number, erm, 4 was on the team sheet, like my shirt.", "4"),
+        ("His number was, um, May 2019 on the uniform order.", "2019"),
+    ],
+)
+def test_my_number_and_a_filler_look_alikes_stay(text, look_alike):
+    assert not any(look_alike in s and k in ("collar_number", "warrant_number") for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # the code after an officer's name: letters after the digits, a force's initials before
+        ("The post named PC Dean Walsh, 4471KD, and his wife.", "4471KD"),
+        ("It tagged PS Imogen Hart, WMP 3320, under the photo.", "WMP 3320"),
+        ("That's my brother, PC Tom Adeyemi, MPS 508TW, and he's a probationer.", "MPS 508TW"),
+    ],
+)
+def test_a_code_after_an_officers_name_with_letters(text, code):
+    from toolkit.qual.redact import Redactor
+
+    found = Redactor().find(text)
+    assert code in set(found["original"])
+
+
+def test_a_year_after_an_officers_name_stays():
+    from toolkit.qual.redact import Redactor
+
+    found = Redactor().find("I last saw PC Dean Walsh, 2019AD, on a stag do, in Dr Martens.")
+    assert not any("2019" in o for o in found["original"])
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # a warrant number of letters, a year's two digits and a serial
+        ("I read out my warrant card's number, GMP/14/20931, to the call handler.", "GMP/14/20931"),
+        ("Her warrant card was printed KT-09-3318 under the photo.", "KT-09-3318"),
+        # a rank's letters and groups right after "warrant number"
+        ("My warrant number's PC 19 4471 and they had the lot.", "PC 19 4471"),
+        ("Warrant number: DS 08 1166, issued at training school.", "DS 08 1166"),
+    ],
+)
+def test_a_warrant_number_with_a_year_and_a_serial(text, code):
+    assert (code, "warrant_number") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("The warrant card policy, section A/12/2019, was updated.", "A/12/2019"),
+        ("My warrant card was fine, but PC 19 4471 came up as a case on the board.", "PC 19 4471"),
+    ],
+)
+def test_year_serial_look_alikes_stay(text, look_alike):
+    assert not any(look_alike in s and k == "warrant_number" for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, plate",
+    [
+        # a prefix plate with a space after the letter
+        ("Vehicle, it was R 412 KDW, the old Astra, and they posted it.", "R 412 KDW"),
+        ("The registration on the screenshot was P 77 HXT, my dad's car.", "P 77 HXT"),
+        ("Her van, L 5 MPY, got keyed outside the house.", "L 5 MPY"),
+    ],
+)
+def test_a_prefix_plate_with_a_space_after_its_letter(text, plate):
+    assert (plate, "vehicle") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("We met in the car park, row C 40 TOP, by the PC World sign.", "C 40 TOP"),
+        ("My car is in bay F 12 near the door.", "F 12"),
+        ("The exam was paper B 200 MCQ, nothing to do with anyone.", "B 200 MCQ"),
+    ],
+)
+def test_spaced_prefix_plate_look_alikes_stay(text, look_alike):
+    assert not any(look_alike in s and k == "vehicle" for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # an outward code alone in its clause after "postcode", any case, and said again
+        ("Was it the whole postcode? No, just dh1, the first half.", "dh1"),
+        ("They had the postcode, well, part of it: CF24.", "CF24"),
+        ('The post read "she lives near the park, ts5, go look". The postcode bit, ts5, was right.', "ts5"),
+    ],
+)
+def test_an_outward_code_alone_after_postcode(text, code):
+    assert (code, "postcode") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("The postcode lottery hit M1 traffic at 0900.", "M1"),
+        ("The postcode checker broke on the M6, then on the A1.", "M6"),
+        ("The postcode meeting was in room B12, floor 2.", "B12"),
+        ("Wrong postcode, so it went to my mate Al, who said ok.", "ok"),
+    ],
+)
+def test_outward_code_look_alikes_stay(text, look_alike):
+    assert (look_alike, "postcode") not in _kinds(text)

@@ -922,3 +922,169 @@ def test_a_date_of_birth_written_down_wrong_in_the_next_sentence(text, date):
 )
 def test_other_dates_they_put_stay(text, look_alike):
     assert not any(k == "date_of_birth" and look_alike in s for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, ni",
+    [
+        # NI numbers with their letters in lower case, as sounds, or a final letter before a dash
+        ("My NI number, jy four two one nine oh six b, was on a payslip photo.", "jy four two one nine oh six b"),
+        (
+            "They had my national insurance, aitch ee two two, four one, nine six, dee, from a letter.",
+            "aitch ee two two, four one, nine six, dee",
+        ),
+        (
+            "My NI — W L one five three three eight two C — went round the group chat.",
+            "W L one five three three eight two C",
+        ),
+        (
+            "My NI number is S E, forty-one, twenty, eighteen, A and nothing else.",
+            "S E, forty-one, twenty, eighteen, A",
+        ),
+    ],
+)
+def test_an_ni_number_said_loosely(text, ni):
+    assert (ni, "ni_number") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("The NI office said to ring at five to nine, and to be there by six.", "to nine"),
+        ("My NI went up, so at six two one four nine a week I'm skint.", "at six"),
+        ("The NI paperwork came, he had three one two four five six cats, a joke.", "he had"),
+    ],
+)
+def test_loose_ni_look_alikes_stay(text, look_alike):
+    assert not any(k == "ni_number" for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        # a person who is a day, where the text speaks of birthdays
+        ("They had all the birthdays. Ellie is the 9th of March and Josh is the 2nd of May.", "9th of March"),
+        ("They had all the birthdays. Ellie is the 9th of March and Josh is the 2nd of May.", "2nd of May"),
+        ("Our birthdays were on the page. Nadia's the fourteenth of October.", "fourteenth of October"),
+        # a sentence of the announcing word and the date opening the next
+        ("What did they post? My birthday. 14th of the 6th, and my address.", "14th of the 6th"),
+        ("I: When's her birthday? P: Yeah, the ninth of March.", "ninth of March"),
+        # another person's, "the" before it
+        ("My DOB's 3/4/79, and my husband's, the 22nd of May 1977, with a cake emoji.", "22nd of May 1977"),
+    ],
+)
+def test_a_birthday_said_of_a_person_or_as_an_answer(text, date):
+    from toolkit.qual.redact import Redactor
+
+    found = Redactor().find(text)
+    assert (date, "date_of_birth") in set(zip(found["original"], found["kind"]))
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("It was my birthday party. Dave is the 3rd of May in court, though.", "3rd of May"),
+        ("Dave is the 3rd of May. He's a Taurus, apparently.", "3rd of May"),
+        ("Where was he born? The 3rd of May is when he was arrested, in Leeds.", "3rd of May"),
+    ],
+)
+def test_days_that_are_not_said_as_birthdays_stay(text, look_alike):
+    from toolkit.qual.redact import Redactor
+
+    found = Redactor().find(text)
+    assert not any(look_alike in o and k == "date_of_birth" for o, k in zip(found["original"], found["kind"]))
+
+
+@pytest.mark.parametrize(
+    "text, postcode",
+    [
+        # an outward code written, its inward code said a character at a time
+        ('The postcode he read out was "SK4, nine, D, X", off an envelope.', "SK4, nine, D, X"),
+        ("My postcode, LS6 two Alpha Bravo, was in the post.", "LS6 two Alpha Bravo"),
+        ("The postcode's NE61 one, bee, tee, and the house number.", "NE61 one, bee, tee"),
+    ],
+)
+def test_a_postcode_with_its_inward_code_spoken(text, postcode):
+    assert (postcode, "postcode") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The post said PC 4417, five, K, Z was there.",
+        "He posted M25 one, I, V, as a joke about the motorway.",
+    ],
+)
+def test_spoken_inward_code_look_alikes_stay(text):
+    assert not any(k == "postcode" for _s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, plate",
+    [
+        # a plate spelled with one number word ("seventy"), phonetic letters around it
+        (
+            "My car, they wrote it as Kilo Tango sixty, Bravo Zulu Papa, on the post.",
+            "Kilo Tango sixty, Bravo Zulu Papa",
+        ),
+        # a plate read out, then "one" opening the next words
+        (
+            "He put the plates on as N V one eight, K X P, one digit out, to fool the cameras.",
+            "N V one eight, K X P",
+        ),
+    ],
+)
+def test_a_plate_said_with_phonetic_letters_or_before_one(text, plate):
+    assert (plate, "vehicle") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("We did a tango, then a foxtrot, for one night only, seventy people there.", "tango"),
+        ("Bravo, he said, one more time, and the Kilo Club closed at nine.", "Bravo"),
+    ],
+)
+def test_phonetic_look_alikes_stay(text, look_alike):
+    assert not any(k == "vehicle" for _s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        # a day of birth corrected in the next sentence, then the date said again
+        ("His date of birth was on there wrong. They put the ninth of June. It's the tenth.", "tenth"),
+        (
+            "My birthday's the 4th of May on the page. No, it's the 5th. 5th of May, 1982.",
+            "5th of May, 1982",
+        ),
+    ],
+)
+def test_a_birth_day_corrected_and_said_again(text, day):
+    from toolkit.qual.redact import Redactor
+
+    found = Redactor().find(text)
+    assert (day, "date_of_birth") in set(zip(found["original"], found["kind"]))
+
+
+def test_a_day_after_a_birthday_that_is_no_correction_stays():
+    from toolkit.qual.redact import Redactor
+
+    found = Redactor().find("Her birthday was the 3rd of June. It's the 9th I go back to work.")
+    assert "9th" not in set(found["original"])
+
+
+@pytest.mark.parametrize(
+    "text, outward",
+    [
+        # an outward code said in words right before the postcode written
+        ("The postcode? P: M-two-one, M21 7TB, Chorlton.", "M-two-one"),
+        ("Our address went up, then C F one four, CF14 3NX, which is us.", "C F one four"),
+    ],
+)
+def test_an_outward_code_said_before_the_postcode(text, outward):
+    assert (outward, "postcode") in _kinds(text)
+
+
+def test_numbers_before_a_postcode_that_are_not_its_outward_code_stay():
+    assert not any(k == "postcode" and s.startswith("four") for s, k in _kinds("It was four, five, B13 9QE."))

@@ -288,11 +288,19 @@ _NUMBER_SAID = re.compile(
 )
 
 
+#: A force's or a rank's letters, a year's two digits and a serial, with slashes or
+#: hyphens: "WMP/17/04482", "KT-09-3318" (as warrant cards print them).
+_YEAR_SERIAL = re.compile(r"(?<![\w£$€.,:/#&-])[A-Z]{1,4}(?P<s>[-/])\d{2}(?P=s)\d{3,6}(?![\w%£:/-]|[.,]\d)")
+
+
 def _suffixed(text, lo, hi):
     for m in _SUFFIXED.finditer(text, lo, hi):
         if m.group("d2") and not m.group("pre"):
             continue  # "2019-20", "4410-22": a span of years, a score
         yield m.start(), m.end()
+    for m in _YEAR_SERIAL.finditer(text, lo, hi):
+        if not _is_year(m.group()[-4:]):  # "A/12/2019": a date
+            yield m.start(), m.end()
 
 
 def _find_warrant_forms(text, add, folded):
@@ -324,11 +332,12 @@ _LETTERED_GROUPS = re.compile(
 )
 
 
-def _lettered_groups(text, lo, hi):
+def _lettered_groups(text, lo, hi, *, rank_ok=False):
     for m in _LETTERED_GROUPS.finditer(text, lo, hi):
         n = _n_digits(m.group("g"))
-        # a rank's letters only with three groups ("PS 44 01 29": no collar number is said so)
-        rank = m.group("pre") in _RANK_PREFIX and m.group("g").count(" ") < 2
+        # a rank's letters only with three groups ("PS 44 01 29": no collar number is said
+        # so) or right after "warrant number" ("my warrant number's PS 22 0917")
+        rank = not rank_ok and m.group("pre") in _RANK_PREFIX and m.group("g").count(" ") < 2
         if 5 <= n <= 9 and m.group("pre") not in _NOT_PREFIX and not rank:
             if not _win._COUNTED.match(text, m.end()) and not _plural_after(text, m.end()):
                 yield m.start(), m.end()
@@ -351,7 +360,7 @@ def _find_lettered_groups(text, add, folded):
 
     spans = []
     for t in _ids._anchored_finditer(_WARRANT_RIGHT_BEFORE, text, folded, ("warrant",)):
-        spans.extend(span for span in _lettered_groups(text, t.end(), t.end() + 16) if span[0] == t.end())
+        spans.extend(span for span in _lettered_groups(text, t.end(), t.end() + 16, rank_ok=True) if span[0] == t.end())
         g = _DIGIT_GROUPS.match(text, t.end())  # "my warrant number's 4471-22"
         if g and not (_is_year(g.group("d")) and len(g.group("d2")) <= 4):
             spans.append(g.span())
@@ -479,9 +488,10 @@ _STAFF_ALONE = re.compile(
 )
 #: "my number, B772", "mine's DO 314", "his number was N 2231", "my ID number's CI 0334"
 #: (a staff ID with letters: a collar number, the corpora's policy): a code with letters.
+#: A filler may come before the code ("my number, erm, D517", "mine's, like, T 4410").
 _MY_NUMBER = re.compile(
-    r"(?i:\b(?P<my>(?:my|his|her|their|your|our)\s+(?:own\s+|old\s+|real\s+|special(?:['’]s)?\s+)?(?P<id>(?-i:ID)\s+)?number(?:['’]s|\s+(?:is|was))?|mine['’]s|mine\s+(?:is|was))"
-    r"\s*[,:]?\s*(?:which\s+(?:is|was)\s+|that['’]s\s+|being\s+)?)(?=[A-Z0-9])"
+    r"(?i:\b(?P<my>(?:my|his|her|their|your|our)\s+(?:own\s+|old\s+|real\s+|work\s+|special(?:['’]s)?\s+){0,2}(?P<id>(?-i:ID)\s+)?number(?:['’]s|\s+(?:is|was))?|mine['’]s|mine\s+(?:is|was))"
+    r"\s*[,:]?\s*(?:(?:erm|um|er|uh|like)\s*,?\s+)?(?:which\s+(?:is|was)\s+|that['’]s\s+|being\s+)?)(?=[A-Z0-9])"
 )
 #: Words that make "my number" a uniform's number when said with 3-5 digits alone
 #: ("my number, which is 4417"): the text speaks of a collar, an epaulette, a uniform.
@@ -696,11 +706,43 @@ _POSTCODE_START = re.compile(
 )
 
 
-def _find_partial_postcodes(text, add):
+#: An outward code standing alone in its clause ("No, just ne23, just the first bit",
+#: "it was CF24."), any case: two letters in lower case ("ne23", not "m1"); not a road
+#: ("the M6", "M1 traffic"), nor a part of a full postcode.
+_OUTWARD_ALONE = re.compile(
+    r"(?<=[\s\"“(,:])(?P<out>(?P<area>[A-Z]{1,2}|[a-z]{2})\d[A-Za-z\d]?)"
+    r"(?=\s*(?:[,.;:!?)\"”’—–]|$))(?! ?\d[A-Za-z]{2})"
+)
+_ROAD_BEFORE = re.compile(
+    r"(?i:\b(?:the|junction|j|on|off|via|down|up|along|room|section|page|flat|number|unit|floor|bay|gate|"
+    r"platform|route|bus|seat|row|block|ward|level|zone|grid|box|form|table|size|model|type|part|stand|paper)\s+)$"
+)
+#: How far after "postcode" an outward code alone is taken.
+_OUTWARD_REACH = 160
+
+
+_POSTCODE_WORD = re.compile(r"(?i:\bpost\s?codes?\b)")
+
+
+def _find_partial_postcodes(text, add, hay):
     for m in _POSTCODE_START.finditer(text):
         out = m.group("out")
         if re.match(r"[A-Z]+", out).group() in _ids.POSTCODE_AREAS:
             add((m.start("out"), m.end("out"), "postcode", out))
+    if "postcode" not in hay and "post code" not in hay:
+        return
+    outs = set()
+    for p in _POSTCODE_WORD.finditer(text):
+        for m in _OUTWARD_ALONE.finditer(text, p.end(), p.end() + _OUTWARD_REACH):
+            if m.group("area").upper() not in _ids.POSTCODE_AREAS:
+                continue
+            if _ROAD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue
+            outs.add(m.group().upper())
+    for out in outs:  # the same outward code said again, before or after: "..., ne23, ... just ne23"
+        for m in re.finditer(rf"(?<![\w@./-])(?i:{out})(?![\w@/-]| ?\d[A-Za-z]{{2}})", text):
+            if not _ROAD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                add((m.start(), m.end(), "postcode", out))
 
 
 def find(text: str, add, folded) -> None:
@@ -710,7 +752,7 @@ def find(text: str, add, folded) -> None:
         return
     hay = folded if folded is not None else text.casefold()
     if "post" in hay:
-        _find_partial_postcodes(text, add)
+        _find_partial_postcodes(text, add, hay)
     runs = [m.span() for m in _DIGIT_RUN.finditer(text)]
     long_run = any(e - s >= 3 for s, e in runs)
     if long_run:  # every code but a plate's or an NI number's
@@ -940,6 +982,26 @@ def _find_spaced_plates(text, add):
             add((m.start(), m.end(), "vehicle", plate))
 
 
+#: A prefix plate with a space after its letter ("M 486 TLE", "N 123 ABC"), as plates of
+#: 1983-2001 are often said and typed: a plate where its sentence speaks of a vehicle in
+#: the 60 characters before.
+_SPACED_PREFIX_PLATE = re.compile(r"(?<![\w£$€.,:/#&-])[A-HJ-NP-Y] \d{1,3} ?[A-HJ-PR-Z]{3}(?![\w%£:/-]|[.,]\d)")
+
+
+_CAR_PARK = re.compile(r"(?i:\s+parks?\b)")
+
+
+def _find_spaced_prefix_plates(text, add, starts):
+    for m in _ids._matches_at(_SPACED_PREFIX_PLATE, text, starts):
+        lo = max(0, m.start() - 60)
+        lo = max(lo, text.rfind(". ", lo, m.start()) + 1)
+        said = any(
+            not _CAR_PARK.match(text, w.end()) for w in _VEHICLE_WORDS.finditer(text, lo, m.start())
+        )  # "the car park, row C 40 TOP": a place
+        if said and not _win._COUNTED.match(text, m.end()):
+            add((m.start(), m.end(), "vehicle", m.group().replace(" ", "")))
+
+
 def _find_plates_and_ni(text, add, folded, hay, runs):
     """Older and Northern Irish plates, plates after "reg", NI numbers in loose forms."""
     need_ni = any(w in hay for w in _NI_TOKENS)
@@ -952,6 +1014,10 @@ def _find_plates_and_ni(text, add, folded, hay, runs):
         _find_vehicles(text, add, folded, starts)
     if need_vehicle and any(e - s <= 2 and s >= 2 and text[s - 1] in " -" for s, e in runs):
         _find_spaced_plates(text, add)  # "Y K 1 2 H V F", "M-A-16-X-R-T"
+    if need_vehicle:  # "M 486 TLE": a capital, a space, then 1-3 digits
+        starts = {s - 2 for s, e in runs if e - s <= 3 and s >= 2 and text[s - 1] == " " and text[s - 2].isupper()}
+        if starts:
+            _find_spaced_prefix_plates(text, add, starts)
     if need_vehicle or "driv" in hay:  # "ur husbands car ye17 vwn", "Nathan drives n4 thn"
         starts = {s - k for s, e in runs if e - s <= 3 and s >= 1 and text[s - 1].islower() for k in (1, 2)}
         if starts:
@@ -1455,7 +1521,7 @@ _OFFICER_BEFORE = re.compile(
 #: into words is an address ("Hale, 14 Acorn Drive").
 _CODE_AFTER_NAME = re.compile(
     r"(?:\s*,\s*|[ \t]+)(?:(?:collar\s+|shoulder\s+)?(?:number|no\.?)\s+)?"
-    r"(?P<code>(?:[A-Z]{1,2} ?)?\d{3,5})(?=\s*(?:[,.;:!?)\"”’]|$))"
+    r"(?P<code>(?:[A-Z]{1,2} ?)?\d{3,5}|\d{3,5}[A-Z]{1,2})(?=\s*(?:[,.;:!?)\"”’]|$))"
     # two capitals and the digits straight after the name ("PC Dawson NE 4418 is ..."):
     # the letters make it a code even where the clause goes on
     r"|[ \t]+(?P<lettered>[A-Z]{2} \d{3,5})(?![\w%£:/-]|[.,]\d)"
@@ -1489,15 +1555,20 @@ def _after_officers(text, found):
             gap = _COMMA_GAP.match(text, e)
             if gap is not None and gap.end() > e and gap.end() in forces:
                 e = forces[gap.end()]  # "PCSO Ann Lee, Kent Police, number 4410"
+        force_at = s if kind == "force" else next((f for f, fe in forces.items() if fe == e), None)
         m = _CODE_AFTER_NAME.match(text, e)
         g = "code" if m is not None and m.group("code") else "lettered"
         if m is None or any(f[0] < m.end() and m.start(g) < f[1] for f in found):
             continue  # no code there, or one the rules already took
         code = m.group(g)
-        digits = code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ ")
+        digits = code.strip("ABCDEFGHIJKLMNOPQRSTUVWXYZ ")
         if _is_year(digits) or digits in _SERVICE_NUMBERS or code[:2] in _NOT_PREFIX:
             continue
-        item = (m.start(g), m.end(g), "collar_number", code.replace(" ", ""))
+        start = m.start(g)
+        if force_at is not None and text[e] == " " and text[force_at:e].isupper() and " " not in text[force_at:e]:
+            start = force_at  # "PC Marcus Oyelaran, MPS 219TX": the force's initials are the code's
+            code = text[force_at:e] + code
+        item = (start, m.end(g), "collar_number", code.replace(" ", ""))
         near = _OFFICER_BEFORE.search(text, max(0, s - 40), e) is not None
         (officers if near else others).append((item, (len(code) - len(digits), len(digits))))
     if not officers:

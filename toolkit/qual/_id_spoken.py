@@ -209,6 +209,15 @@ _GUARD = (
     "double",
     "treble",
     "triple",
+    # phonetic letters rare in other speech: a plate said with one number word
+    # ("Yankee Foxtrot seventy, Charlie Kilo Tango")
+    "yankee",
+    "foxtrot",
+    "kilo",
+    "tango",
+    "bravo",
+    "zulu",
+    "x-ray",
 )
 _GUARD_GAP = 16
 
@@ -303,6 +312,11 @@ def _runs(text: str) -> list[tuple[int, int, str, int, int, bool]]:
             if _NI.fullmatch("".join(t[2] for t in toks)):
                 break  # "..., eight four, Delta": the NI number's final letter
             toks = toks[:-1]
+        if len(toks) > 5 and text[toks[-1][0] : toks[-1][1]].casefold() == "one":
+            # "plates to F J one five, O V M, one letter different": "one" opens the next words
+            head = _letter_o("".join(t[2] for t in toks[:-1]))
+            if _CURRENT_PLATE.fullmatch(head) and not _CURRENT_PLATE.fullmatch(_letter_o("".join(t[2] for t in toks))):
+                toks = toks[:-1]
         for part in _halves(toks):
             string = "".join(t[2] for t in part)
             n_digits = sum(c.isdigit() for c in string)
@@ -585,6 +599,73 @@ def _spaced_digits(text):
     return out
 
 
+#: A letter of an NI number said in a loose form: a letter in lower case ("hk five seven
+#: ..."), a capital, or its name, also as it sounds ("aitch", "see", "oh").
+_NI_LETTER_WORDS = {**_LETTER_NAMES, "see": "C", "oh": "O", "why": "Y"}
+_NI_LETTER = rf"(?:{_alt(_NI_LETTER_WORDS)}|[a-z])"
+#: The two letters of an NI number before its digits: "hk", "T L", "aitch ee", "A E,".
+_LOOSE_NI_HEAD = re.compile(
+    rf"(?<![\w'’-])(?i:(?P<ab>[a-z]{{2}})|(?P<a>{_NI_LETTER})(?:\s*,\s*|\s+|-)(?P<b>{_NI_LETTER}))"
+    rf"(?:\s*,\s*|\s+|-)(?=(?i:{_D}|{_alt(_TENS_WORDS)}|{_alt(_TEEN_WORDS)}|double|treble|triple)(?![\w'’]))"
+)
+#: Its last letter after the digits: "c", "A", "bee".
+_LOOSE_NI_TAIL = re.compile(rf"{_SEP}(?P<s>(?i:[a-d]|ay|bee|cee|see|dee))(?![\w'’])")
+_NI_SAID = re.compile(r"(?i:\bNI\b|\bN\.I\.|national\s+insurance|\bNINO\b)")
+#: What a text must hold for :data:`_NI_SAID` to be looked for (``str`` lookups, far
+#: cheaper than the pattern).
+_NI_SAID_TOKENS = ("ni ", "ni,", "ni.", "ni:", "ni—", "n.i", "insurance", "nino")
+
+
+def _ni_letter(word):
+    w = word.casefold()
+    return _NI_LETTER_WORDS.get(w, w.upper() if len(w) == 1 else "")
+
+
+def _find_loose_ni(text, add):
+    """NI numbers said with their letters in lower case or as they sound ("hk five seven
+    nine oh two six c", "aitch ee eight one, oh five, three six, bee", "T L three six
+    nine two one five A —") where an NI number is spoken of up to 250 characters before."""
+    for said in _NI_SAID.finditer(text):
+        for h in _LOOSE_NI_HEAD.finditer(text, said.end(), said.end() + 250):
+            pre = (h.group("ab") or "").upper() or _ni_letter(h.group("a")) + _ni_letter(h.group("b"))
+            run = RUN.match(text, h.end())
+            if len(pre) != 2 or run is None:
+                continue
+            digits, end = "", h.end()
+            for t in _tokens(text, run.start(), run.end()):
+                if len(digits) >= 6 or not t[2].isdigit():
+                    break
+                digits, end = digits + t[2], t[1]
+            tail = _LOOSE_NI_TAIL.match(text, end)
+            if len(digits) != 6 or tail is None:
+                continue
+            string = pre + digits + _ni_letter(tail.group("s"))
+            if _NI.fullmatch(string):
+                add((h.start(), tail.end(), "ni_number", string))
+
+
+_SPOKEN_LETTER = rf"(?:[A-Z]|(?i:{_alt(_LETTER_NAMES)}|{_alt(_PHONETIC)}))(?![\w'’])"
+#: A postcode's outward code written and its inward code said after it, a character at a
+#: time: "SA14, seven, P, W", "LS6 two Alpha Bravo".
+_OUTWARD_THEN_SPOKEN = re.compile(
+    rf"(?<![\w-])(?P<out>[A-Z]{{1,2}}\d[A-Z\d]?)(?:\s*,\s*|\s+)"
+    rf"(?P<d>(?i:{_D}))(?:{_SEP})(?P<a>{_SPOKEN_LETTER})(?:{_SEP})(?P<b>{_SPOKEN_LETTER})"
+)
+
+
+def _spoken_letter(word):
+    w = word.casefold()
+    return _LETTER_NAMES.get(w) or _PHONETIC.get(w) or word.upper()
+
+
+def _find_outward_then_spoken(text, add):
+    for m in _OUTWARD_THEN_SPOKEN.finditer(text):
+        code = m.group("out") + _DIGIT_WORDS[m.group("d").casefold()]
+        code += _spoken_letter(m.group("a")) + _spoken_letter(m.group("b"))
+        if _POSTCODE.fullmatch(code):
+            add((m.start(), m.end(), "postcode", code))
+
+
 def _find_runs(text, add):
     for s, e, string, n_digits, n_tok, paired in [*_runs_cached(text), *_spaced_digits(text)]:
         kind = _kind(text, s, e, string, n_digits, n_tok, paired)
@@ -785,6 +866,14 @@ def _alone_in_sentence(text, m, lo):
     return False
 
 
+#: The announcing word closing its sentence and the date opening the next, as a list or
+#: an answer says it: "My birthday. 21st of the 4th, and ...", "Your birthday? P: The
+#: 12th of June.", "Her DOB: the third of May".
+_ANSWERED = re.compile(
+    r"(?i:(?:['’]s)?\s*[.?!:]\s+(?:(?-i:[A-Z])\s*:\s*)?(?:(?:yeah|yes|it['’]s|it\s+was|mine['’]s)\s*,?\s+)?(?:the\s+)?)"
+)
+
+
 #: A date quoted as said, its article with it: '"the twenty-second of the eighth, ..."'.
 _QUOTED_THE = re.compile(r"(?<=[\"“‘'])(?i:the)\s+$")
 
@@ -827,7 +916,12 @@ def _find_word_dates(text, add, due=False, ordinal=False):
             pre = text[max(0, m.start() - 30) : m.start()]
             if _win._TEMPORAL_BEFORE.search(pre) and not _ANNOUNCED_ON.search(pre):
                 continue  # "the day after my birthday, on the second of May 2019": an event
-            if not year and _GAP_OK.fullmatch(text, trig.end(), m.start()) is None and not _set_to(text, trig, m):
+            if (
+                not year
+                and _GAP_OK.fullmatch(text, trig.end(), m.start()) is None
+                and not (_ANSWERED.fullmatch(text, trig.end(), m.start()) and _IS_DATE_CLOSE.match(text, end))
+                and not _set_to(text, trig, m)
+            ):
                 if not (m.start() > first_end and _alone_in_sentence(text, m, first_end)):
                     continue  # a day and month alone only right after the announcing word
             add(_win.date_of_birth(text, _quoted_the(text, m.start()), end))
@@ -883,6 +977,10 @@ def find(text: str, add, folded) -> None:
     keeps the length, else ``None``)."""
     _find_runs(text, add)
     hay = folded if folded is not None else text.casefold()
+    if "postcode" in hay or "post code" in hay:
+        _find_outward_then_spoken(text, add)
+    if any(w in hay for w in _NI_SAID_TOKENS) and _NI_SAID.search(text):
+        _find_loose_ni(text, add)
     due = "due" in hay and any(w in hay for w in _PREGNANCY_WORDS)
     ordinal = _ordinal_hint(hay)
     if due or ordinal or any(w in hay for w in _DOB_HINT):
@@ -910,6 +1008,12 @@ _RESTATED = re.compile(
     # "..., which is wrong, it's the 6th of May": corrected
     r"|(?:which\s+(?:is|was)\s+|that['’]s\s+)?wrong\s*,\s*(?:it['’]s|it\s+is|it\s+was|mine['’]s)\s+(?:actually\s+)?)?"
     r"(?:the\s+)?"
+)
+#: A day of the month said as a correction in the next sentence: "They put the
+#: fourteenth of Feb. It's the fifteenth.", "... No, it was the 5th."
+_CORRECTED_DAY = re.compile(
+    rf"[\"”’']?\s*[.!]\s+(?i:(?:no|sorry|actually)\s*,?\s+)?(?i:it['’]s|it\s+is|it\s+was|that['’]s|mine['’]s)\s+"
+    rf"(?:(?i:actually)\s+)?(?i:the)\s+(?P<d>(?i:{_ORD_DAY})|\d{{1,2}}(?:st|nd|rd|th))(?=\s*[.!?])"
 )
 #: ... or as a sentence of its own that is nothing but the date: "My birthday's the ninth
 #: of May. 9th of May.", "Her birthday's Christmas Eve. Yeah, twenty-fourth of December, ..."
@@ -944,6 +1048,18 @@ _POSSESSIVE_DATE = re.compile(
 )
 
 
+#: The same said in words, "the" before it allowed: "And my wife's, the 30th of July 1991."
+_POSSESSIVE_WORD_DATE = re.compile(
+    rf"(?i:\b(?:and\s+)?(?:my|his|her|their|our)\s+[a-z]+['’]s\s*(?:is\s+|was\s+)?,?\s*(?:the\s+)?)"
+    rf"(?P<date>{WORD_DATE.pattern})"
+)
+#: A person who is a day: "Lily is the 12th of December", "Sam's the 1st of February",
+#: "Ruby's is the 3rd of the 5th" (in a text that speaks of birthdays).
+_PERSON_IS_DATE = re.compile(r"(?:['’]s(?:\s+(?:is|was))?|\s+(?:is|was))\s+(?:on\s+)?the\s+(?=\d|[a-zA-Z])")
+#: What may follow such a day: the clause's end or "and" (the next person's).
+_IS_DATE_CLOSE = re.compile(r"\s*(?:[,;]|[.!?](?:[\"”’)]|\s|$)|$|\s+and\b)")
+
+
 #: A due date of a day and month ("due on the 28th of December"), and the day said again
 #: alone later ("see you on the 28th"): the due date (a date of birth, the corpora's policy).
 _DUE_BEFORE = re.compile(r"(?i:\bdue\s+(?:on\s+)?(?:the\s+)?)$")
@@ -967,20 +1083,30 @@ def _dates_of_birth(text, found):
     dob_spoken = None  # whether the text speaks of dates of birth: looked up when needed
     ends = {f[1]: f[2] for f in found}
     starts = {f[0]: f[2] for f in found}
-    for s, e, kind, _ident in found:
+    queue = list(found)
+    while queue:
+        s, e, kind, _ident = queue.pop(0)
         if kind == "date_of_birth":
+            c = _CORRECTED_DAY.match(text, e)  # "They put the fourteenth of Feb. It's the fifteenth."
+            if c and not any(f[0] == c.start("d") for f in found + extra):
+                item = _win.date_of_birth(text, c.start("d"), c.end("d"))
+                extra.append(item)
+                queue.append(item)  # "... It's the fifteenth. Fifteenth of February, ..."
             g = _RESTATED.match(text, e)
             m = g and WORD_DATE.match(text, g.end())
             if not m:
                 g = _RESTATED_SENTENCE.match(text, e)
                 m = g and WORD_DATE.match(text, g.end())
                 m = m if m and _SENTENCE_CLOSE.match(text, m.end()) else None
-            if m:
-                extra.append(_win.date_of_birth(text, m.start(), m.end()))
+            if m and not any(f[0] == m.start() for f in found + extra):
+                item = _win.date_of_birth(text, m.start(), m.end())
+                extra.append(item)
+                queue.append(item)
             extra.extend(_due_day_again(text, s, e))
-            p = _POSSESSIVE_DATE.search(text, e, min(len(text), e + 200))
-            if p and _past_year(p.group("date")) and _SENTENCE_CLOSE.match(text, p.end()):
-                extra.append(_win.date_of_birth(text, p.start("date"), p.end("date")))
+            for pattern in (_POSSESSIVE_DATE, _POSSESSIVE_WORD_DATE):
+                p = pattern.search(text, e, min(len(text), e + 200))
+                if p and _past_year(p.group("date")) and _SENTENCE_CLOSE.match(text, p.end()):
+                    extra.append(_win.date_of_birth(text, p.start("date"), p.end("date")))
         elif kind == "person" and e + 3 < len(text) and text[e] == "," and text[e + 2 : e + 3].isdigit():
             m = _win.FULL_DATE.match(text, e + 2)
             if m is None and _PRINTED_DATE.match(text, e + 2):  # "Harvey Lyle, 12 JUN 2010".
@@ -991,6 +1117,16 @@ def _dates_of_birth(text, found):
                 m = WORD_DATE.match(text, e + 2)
                 if not (m and _LIST_CLOSE.match(text, m.end()) and not _win._COUNTED.match(text, m.end())):
                     continue
+            if dob_spoken is None:
+                dob_spoken = _DOB_TRIGGER.search(text) is not None or _DOCUMENT_WORDS.search(text) is not None
+            if dob_spoken:
+                extra.append(_win.date_of_birth(text, m.start(), m.end()))
+        elif kind == "person" and (p := _PERSON_IS_DATE.match(text, e)) is not None:
+            # "Lily is the 12th of December and Sam is the 1st of February": a person
+            # who is a day, where the text speaks of birthdays
+            m = WORD_DATE.match(text, p.end())
+            if not (m and _IS_DATE_CLOSE.match(text, m.end()) and not _win._COUNTED.match(text, m.end())):
+                continue
             if dob_spoken is None:
                 dob_spoken = _DOB_TRIGGER.search(text) is not None or _DOCUMENT_WORDS.search(text) is not None
             if dob_spoken:
@@ -1080,6 +1216,29 @@ def _past_year(date):
     return int(y) <= 2010 if len(y) == 4 else int(y) >= 30
 
 
+#: A postcode's outward code said in words right before the postcode written: "P:
+#: B-one-three, B13 9QE" (its own span).
+_SPOKEN_BEFORE = re.compile(rf"(?<![\w'’-])(?:{_TOKEN})(?:{_SEP}(?:{_TOKEN})){{1,4}}\s*,\s*$")
+
+
+def _spoken_outwards(text, found):
+    extra = []
+    for s, _e, kind, ident in found:
+        if kind != "postcode" or len(str(ident)) < 5:
+            continue
+        b = _SPOKEN_BEFORE.search(text, max(0, s - 40), s)
+        if b is None:
+            continue
+        toks = _tokens(text, b.start(), b.end())
+        if toks and "".join(t[2] for t in toks) == str(ident)[:-3].upper():
+            extra.append((toks[0][0], toks[-1][1], "postcode", str(ident)[:-3].upper()))
+    if not extra:
+        return found
+    from toolkit.qual._identifiers import resolve_overlaps
+
+    return resolve_overlaps(found + extra)
+
+
 def revise(text: str, found: list) -> list:
     """``found`` after this area's corrections: dates of birth said again or in a record
     (:func:`_dates_of_birth`); a run of number words that reads the same as an identifier
@@ -1088,6 +1247,8 @@ def revise(text: str, found: list) -> list:
     that read two digits only right beside the code ("6612, or sixty-six twelve")."""
     if any(f[2] == "date_of_birth" or f[2] in _RECORD_KINDS or f[2] == "person" for f in found):
         found = _dates_of_birth(text, found)
+    if any(f[2] == "postcode" for f in found):
+        found = _spoken_outwards(text, found)
     runs = _runs_cached(text)
     if not runs or not found:
         return found
