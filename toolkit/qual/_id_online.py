@@ -2064,9 +2064,10 @@ _SPOKEN_AFTER = re.compile(
 _TITLE_SMALL = frozenset("of for on in and & the a an to at off with".split())
 
 
-def _title_quoted(text, s, add, given, family):
+def _title_quoted(text, s, add, given, family, named=False):
     """The quoted name at ``s`` when it is in Title Case (every word capitalised but small
-    words): a name, not a remark ('"Get out, grass"' stays)."""
+    words): a name, not a remark ('"Get out, grass"' stays); ``named``: the words before
+    said it is a name ("the display name was"), so two ordinary words are one too."""
     span = _quoted_name(text, s - 1)
     if span is None:
         return
@@ -2080,7 +2081,7 @@ def _title_quoted(text, s, add, given, family):
     if words[0].casefold() in _SPEECH_START or _SPOKEN_AFTER.match(text, b + 1):
         return  # '"Is Anyone There"', '"Get Out Now" they said': quoted talk
     if all(_ids.is_ordinary(w) or w in _TITLE_SMALL for w in words) and not any(w[:1].isdigit() for w in words):
-        if not any(w in _COP_WORDS for w in words) and len(words) < 3:
+        if not any(w in _COP_WORDS for w in words) and len(words) < 3 and not named:
             return  # '"Thank You"', '"Well Done"': two ordinary words
     if _page_name_ok(words, given, family, quoted=True):
         add((a, b, "handle", " ".join(words).lower()))
@@ -2159,6 +2160,63 @@ def _quoted_group_names(text, add):
         if span is not None and text[span[0] : span[1]].split()[-1] in _GROUP_TAIL:
             if _online_near(text, i, span[1], 150, 100):
                 _title_quoted(text, i + 1, add, given, family)
+
+
+#: A display name said with the platform it is shown on: 'she's "Nasreen Khan Proud Mum" on
+#: Facebook', 'he goes by "Dai the Van" on TikTok', 'known as "big.kev" on Insta'; a naming
+#: word before the quote, so a quoted post ('he wrote "Out Now" on Facebook') stays.
+_QUOTED_ON_PLATFORM = re.compile(
+    r"(?i:\b(?:she['’]s|he['’]s|they['’]re|i['’]m|we['’]re|you['’]re|it['’]s|is|was|are|were|as|called|named|"
+    r"goes\s+by|go\s+by|went\s+by|known\s+as|under|calls\s+(?:her|him|them)sel(?:f|ves))\s+)"
+    r"[\"“](?P<n>[^\"”]{2,60})[\"”]"
+    rf"(?=\s+(?i:on|in)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?i:{_PLATFORMS})\b)"
+)
+#: 'a message on Facebook from "Essex Bent Cops"': a quoted name of several words after
+#: "from" where messages or a platform were just spoken of (one word: :func:`_quoted_senders`).
+_QUOTED_FROM_RUN = re.compile(r"(?i:\bfrom)\s+[\"“](?=[A-Z0-9][^\"”]*\s)")
+#: Words for the name an account shows ('the name on the profile, "Wirral Truth"', 'her
+#: display name was "Big Sue Official"'): a quoted Title Case name said just after them.
+_PROFILE_NAME_BEFORE = re.compile(
+    r"(?i:\b(?:(?:display|profile|screen|account|page|user)\s?names?|name\s+on\s+(?:the|her|his|their|its|my|that)\s+"
+    r"(?:profile|account|page))\b)"
+)
+
+#: Between those words and the quote: 'the name on the profile, "', 'display name was "',
+#: 'her bio said "' (a comma, a colon or a verb of being or saying in the same clause).
+_PROFILE_LEAD = re.compile(
+    r"(?P<gap>[^\"“.?!]{0,30}?)(?:[,:]\s*|\s(?:is|was|were|are|said|says|reads?)\s+)[\"“](?=[A-Z0-9])"
+)
+
+
+def _display_names(text, add):
+    """Display names of accounts said in quotes: shown "on Facebook" after a naming word,
+    sent "from" where messages were spoken of, or said after "display name", "the name on
+    the profile"; quoted talk, persons' names and ordinary pairs stay (:func:`_title_quoted`)."""
+    given, family = _ids.gazetteer()
+    for m in _QUOTED_ON_PLATFORM.finditer(text):
+        inner = m.group("n").strip()
+        words = inner.split()
+        if not words or len(words) > 6 or re.search(r"[,?!;]|\.\s", inner):
+            continue
+        if len(words) == 1:
+            if _plain_id(words[0]):
+                add((m.start("n"), m.start("n") + len(words[0]), "handle", words[0].lower()))
+            continue
+        if inner.islower():
+            if words[0] in _SPEECH_START or not any(re.search(r"\d", w) or not _ordinary_lower(w) for w in words):
+                continue  # 'was "so done" on Insta': ordinary talk
+            s = m.start("n") + m.group("n").index(inner)
+            add((s, s + len(inner), "handle", " ".join(words)))
+            continue
+        _title_quoted(text, m.start("n"), add, given, family)
+    for m in _QUOTED_FROM_RUN.finditer(text):
+        if _MESSAGE_NEAR.search(text, max(0, m.start() - 80), m.start()):
+            _title_quoted(text, m.end(), add, given, family)
+    for m in _PROFILE_NAME_BEFORE.finditer(text):
+        lead = _PROFILE_LEAD.match(text, m.end())
+        if lead is None or _SAID_BEFORE.search(lead.group("gap")):
+            continue  # 'the page name, he put "..."': what someone wrote, no name
+        _title_quoted(text, lead.end(), add, given, family, named=True)
 
 
 _SCHOOL_YEAR = re.compile(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)")
@@ -2243,6 +2301,8 @@ def find(text: str, add, folded) -> None:
         _one_called(text, add)
     if "from " in low:
         _quoted_senders(text, add)
+    if '"' in text or "“" in text:
+        _display_names(text, add)
     if ":" in text and (
         "posted" in low or "wrote" in low or "commented" in low or "replied" in low or "tweeted" in low
     ):

@@ -1,0 +1,69 @@
+"""Round 22 rules of ``toolkit/qual/_id_online.py``: display names, page and chat names and
+spoken forms of handles and urls said in ways the earlier rules missed, with look-alikes
+that must stay.
+
+Every sentence here was written for these tests (none is copied from a corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.qual._identifiers import find_identifiers
+
+ONLINE = {"handle", "url", "email"}
+
+
+def _kinds_of(text, part):
+    start = text.index(part)
+    end = start + len(part)
+    return [(text[s:e], k) for s, e, k, _ in find_identifiers(text) if s < end and e > start]
+
+
+def _handle(text, part, kind="handle"):
+    """``part`` is one identifier of ``kind``, exactly."""
+    return (part, kind) in _kinds_of(text, part)
+
+
+def _no_online(text, part):
+    return not [k for _, k in _kinds_of(text, part) if k in ONLINE]
+
+
+DISPLAY_NAMES = [
+    # a quoted display name shown on a platform after a naming word
+    ('And my aunt is on there, she\'s "Brenda Lowe Proud Nan" on Facebook.', "Brenda Lowe Proud Nan"),
+    ('He goes by "Taff the Tow Truck" on TikTok these days.', "Taff the Tow Truck"),
+    ('Everyone round here knows him as "Big Gaz Deals" on Instagram.', "Big Gaz Deals"),
+    ('My sister was "gemma ellis x" on Facebook back then.', "gemma ellis x"),
+    # a quoted name of several words sent "from" where messages were spoken of
+    ('I got a DM on Instagram from "Dorset Dodgy Coppers" the same night.', "Dorset Dodgy Coppers"),
+    ('The messages came in on WhatsApp from "Team Northside Admin" every week.', "Team Northside Admin"),
+    # the name the profile shows
+    ('The handle was something else, but the name on the profile, "Gwynedd Truth Squad".', "Gwynedd Truth Squad"),
+    ('Her display name was "Shazza Loves Cake" for years.', "Shazza Loves Cake"),
+    ('It said on the page, and the page name was "Wolverhampton Eyes" as well.', "Wolverhampton Eyes"),
+]
+
+
+@pytest.mark.parametrize("text,part", DISPLAY_NAMES)
+def test_round22_quoted_display_names(text, part):
+    assert _handle(text, part), _kinds_of(text, part)
+
+
+DISPLAY_LEFT = [
+    # quoted posts and talk on a platform stay
+    ('He wrote "Get Out Now" on Facebook under my photo.', "Get Out Now"),
+    ('She put "Thank You" on Instagram after the funeral.', "Thank You"),
+    ('My mum was "so proud" on Facebook, bless her.', "so proud"),
+    ('I got a letter from "The Council" about the bins.', "The Council"),
+    ('On his profile it said, "Thank You".', "Thank You"),
+]
+
+
+@pytest.mark.parametrize("text,part", DISPLAY_LEFT)
+def test_round22_quoted_display_names_look_alikes(text, part):
+    assert _no_online(text, part), _kinds_of(text, part)
+
+
+def test_round22_person_quoted_from_stays_a_person():
+    text = 'I had a message on Facebook from "Karen Wilde" asking where I lived.'
+    assert _no_online(text, "Karen Wilde"), _kinds_of(text, "Karen Wilde")
