@@ -67,3 +67,40 @@ def test_round22_quoted_display_names_look_alikes(text, part):
 def test_round22_person_quoted_from_stays_a_person():
     text = 'I had a message on Facebook from "Karen Wilde" asking where I lived.'
     assert _no_online(text, "Karen Wilde"), _kinds_of(text, "Karen Wilde")
+
+
+CHAT_AND_PAGE_NAMES = [
+    # a lower-case quoted chat name right after the noun, no comma
+    ('Then someone put it in the group chat "year 11 lads 2k23" and it spread.', "year 11 lads 2k23"),
+    ('She added me to the WhatsApp group "brindley close mams" last summer.', "brindley close mams"),
+    ('We had a Snapchat group "skelmo gang" for the whole estate.', "skelmo gang"),
+    # a page's name between "the" and a platform used as the noun, or before a lower-case
+    # word saying what the page is for
+    ("It was shared on the Wirral Bizzies Facebook within an hour.", "Wirral Bizzies"),
+    ("My photo ended up on the Durham Specials Instagram, which they run.", "Durham Specials"),
+    ("The Surrey Volunteers recruiting page had my face on it.", "Surrey Volunteers"),
+    ("I found it on the Leeds Mams fundraising page.", "Leeds Mams"),
+]
+
+
+@pytest.mark.parametrize("text,part", CHAT_AND_PAGE_NAMES)
+def test_round22_chat_and_page_names(text, part):
+    assert _handle(text, part), _kinds_of(text, part)
+
+
+CHAT_AND_PAGE_LEFT = [
+    # what was said into a chat stays
+    ('He said in the group chat "you lot are done" and left.', "you lot are done"),
+    ('Somebody typed in the group "see you at the match" and nothing else.', "see you at the match"),
+    ('There was a group "for the mums" or something.', "for the mums"),
+    # a force's, a paper's or a club's own page stays
+    ("It was on the Kent Police Facebook first.", "Kent Police"),
+    ("The Leeds United official page shared it.", "Leeds United"),
+    ("They posted it on the Manchester Evening News Facebook.", "Manchester Evening News"),
+    ("I saw it on the West Yorkshire recruiting page.", "West Yorkshire"),
+]
+
+
+@pytest.mark.parametrize("text,part", CHAT_AND_PAGE_LEFT)
+def test_round22_chat_and_page_names_look_alikes(text, part):
+    assert _no_online(text, part), _kinds_of(text, part)

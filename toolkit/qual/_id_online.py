@@ -1584,7 +1584,7 @@ _APPOSITION = re.compile(
     r"(?:s)?(?:\s+(?:for|of|in|on|about)\s+(?:the\s+|that\s+|our\s+|my\s+|their\s+)?[a-z]+)?"
     r"(?P<aw>\s+(?:as\s+well|too|also))?"
     r"(?:\s*(?:,|:|\s(?:--|[-–—]))\s*(?i:(?:erm|um|er|like|just)\s*,?\s*)*"
-    r"(?:(?P<q>[\"“])(?=[A-Za-z0-9])|(?P<q1>[‘'])?(?=[A-Z0-9]))|\s+(?P<q2>[\"“])(?=[A-Z0-9]))"
+    r"(?:(?P<q>[\"“])(?=[A-Za-z0-9])|(?P<q1>[‘'])?(?=[A-Z0-9]))|\s+(?P<q2>[\"“])(?=[A-Z0-9])|\s+(?P<q3>[\"“])(?=[a-z]))"
 )
 #: "the page is Cardiff Coppers Caught Out", "the group was called Hull Mums Unite".
 #: 'the group chat was called "Response Team Two"': quoted, it may be in lower case.
@@ -1821,6 +1821,32 @@ def _tail_names(text, add):
 _TAIL_EXTRA = re.compile(r"\s+(?:Live|TV|UK|News|Official|Media|HQ|Uncut)(?![\w'’-])")
 
 
+#: Said just before a chat's noun: 'he said in the group chat "..."' quotes what was said;
+#: 'put it in the group chat "..."' (a thing put there) names the chat.
+_SAID_INTO = re.compile(
+    r"(?i:\b(?:said|says|say|saying|wrote|writes|put|puts|posted|posts|typed|types|messaged|sent|goes|went|"
+    r"shouted|asked|replied|told)\b)(?!\s+(?:it|that|this|them|those|these|something|stuff|things?|a\s+\w+)\b)"
+)
+
+
+def _lower_name_quoted(text, noun, q) -> bool:
+    """The lower-case quoted words at ``q``, right after a chat's or a page's noun at
+    ``noun`` without a comma ('the group chat "lads on tour 2k19"'), may name it: not what
+    was said into it ('he said in the group chat "you're done"'), a digit or a word that is
+    no English word among them, no talk ("who", "you", a comma)."""
+    close = text.find(_CLOSE_QUOTE[text[q - 1]], q, q + 60)
+    if close < 0:
+        return False
+    words = text[q:close].split()
+    if not 1 < len(words) <= 6 or re.search(r"[,?!;:.]", text[q:close]) or words[0] in _SPEECH_START:
+        return False
+    if not any(re.search(r"\d", w) or (w.isalpha() and not _ordinary_lower(w)) for w in words):
+        return False
+    start = max(0, noun - 40)
+    clause = re.split(r"[.?!,;]\s", text[start:noun])[-1]
+    return _SAID_INTO.search(clause) is None
+
+
 def _page_names(text, add, low):
     """Names of Facebook pages and groups, channels and forums (handles): after "a page, ",
     "the Facebook group for the village, ", 'a group, "...' and by their last words
@@ -1842,6 +1868,9 @@ def _page_names(text, add, low):
                         _named_page(text, m.end(), add, given, family, lower=True)
                     elif m.group("q1") or m.group("q2"):
                         _named_page(text, m.end(), add, given, family)
+                    elif m.group("q3"):
+                        if _lower_name_quoted(text, i, m.end()):
+                            _named_page(text, m.end(), add, given, family, lower=True)
                     elif m.group("aw"):
                         pass  # "a forum as well: LN 20031": after "as well" only a quoted name
                     else:
@@ -1866,6 +1895,8 @@ def _page_names(text, add, low):
                                 else:  # "a page for the victims, like a support thing, Blue Family Support NE,"
                                     _named_place_page(text, m.end(), add, given, family, closed=3)
             i = low.find(tok, i + 1)
+    for m in _PLATFORM_NOUN.finditer(text):
+        _the_run_page(text, m.start(), add, given, family)
     if '"' in text or "“" in text:
         for m in _QUOTED_AFTER.finditer(text):
             _title_quoted(text, m.end(), add, given, family)
@@ -1987,7 +2018,17 @@ _SAYING = re.compile(r"(?i:\b(?:said|says|say|saying|wrote|writes|put|posted|ask
 #: "on the Montgomeryshire Community Chat page", "the Wirral Bizzies Off Sick Again group":
 #: a name between "the" and the page's noun.
 _THE_NOUN_TOKENS = ("page", "group", "chat", "channel", "forum", "server")
-_THE_RUN = re.compile(rf"(?<![\w'’])(?i:the)\s+(?P<run>{_CAP_WORD}(?:\s+{_RUN_JOIN}{_CAP_WORD}){{1,6}})\s+$")
+_THE_RUN = re.compile(
+    rf"(?<![\w'’])(?i:the)\s+(?P<run>{_CAP_WORD}(?:\s+{_RUN_JOIN}{_CAP_WORD}){{1,6}})\s+"
+    rf"(?:(?!(?:and|the|for|with|from|his|her|its|our|their|your|this|that|own|new|old)\b)[a-z]{{3,}}\s+)?$"
+)
+#: "the Kent Specials recruiting page": one lower-case word (what the page is for) may come
+#: between the name and the noun. "someone shared it on the Bury Mums Facebook": a
+#: platform's name is the noun.
+_PLATFORM_NOUN = re.compile(
+    r"(?<![\w'’-])(?:Facebook|Instagram|Insta|TikTok|Tiktok|Twitter|YouTube|Snapchat|Telegram)(?![\w'’-])"
+    r"(?!\s+(?:page|group|chat|channel|forum|server)s?\b)"
+)
 #: Last words of the names of papers, clubs and public bodies ("the Manchester Evening
 #: News page", "the Leeds United page", "the Durham County Council page") and of a page
 #: described by its place ("the Hebden Bridge Community page"): no handle.
@@ -2035,14 +2076,19 @@ def _run_page(text, s, words, add, given, family):
     content = [w for w in words if w not in _CONNECTORS]
     if len(content) < 2 or content[-1] in _ORG_TAILS or any(w.endswith(("'s", "’s")) for w in content):
         return
-    if not any(w in _COP_WORDS or _place_like(w) for w in content) or all(_place_like(w) for w in content):
-        return
+    if not any(w in _COP_WORDS or _place_like(w) for w in content) or all(
+        _place_like(w) and w not in _COP_WORDS for w in content
+    ):
+        return  # "the Wirral Bizzies page" is a page's, "the Hebden Bridge page" a place's
     if any(w.casefold() in _brands_folded() and w not in _cities() for w in content):
         return  # "the Tesco Extra page": a brand's
     pattern, _lookup = _ids.force_table()
     end = s + len(" ".join(words)) if text[s : s + len(" ".join(words))] == " ".join(words) else -1
-    if end < 0 or pattern.search(text, s, end):
+    if end < 0:
         return
+    for f in pattern.finditer(text, s, end):
+        if (f.start() == s and f.end() == end) or len(f.group().split()) > 1 and f.group().split()[-1] in _ORG_TAILS:
+            return  # "the Kent Police page", "the West Yorkshire page": a force's; "the Kent Specials page" is not
     if _page_name_ok(words, given, family):
         add((s, end, "handle", " ".join(words).lower()))
 
