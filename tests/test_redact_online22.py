@@ -104,3 +104,23 @@ CHAT_AND_PAGE_LEFT = [
 @pytest.mark.parametrize("text,part", CHAT_AND_PAGE_LEFT)
 def test_round22_chat_and_page_names_look_alikes(text, part):
     assert _no_online(text, part), _kinds_of(text, part)
+
+
+SPELLED_WITH_AT = [
+    ("Can you spell the handle? It's at, K, E, V, O, underscore, 9, so kevo nine.", "at, K, E, V, O"),
+    ("Spell it for me? Yeah, it's at, M, O, L, L, Y, B, and that's the lot.", "at, M, O, L, L, Y, B"),
+    ("His account, I'll spell it, is at sign, D, A, Z, Z, A.", "at sign, D, A, Z, Z, A"),
+    ("The Insta is at j-a-k-e-y and he still posts.", "at j-a-k-e-y"),
+]
+
+
+@pytest.mark.parametrize("text,part", SPELLED_WITH_AT)
+def test_round22_spoken_at_before_a_spelled_handle(text, part):
+    found = [(text[s:e], k) for s, e, k, _ in find_identifiers(text) if k == "handle"]
+    assert any(f.startswith(part) for f, _ in found), found
+
+
+def test_round22_look_at_before_spelled_letters_is_no_at():
+    text = "Look at the account name, spelled S, A, M, M, Y, on the screen."
+    found = [text[s:e] for s, e, k, _ in find_identifiers(text) if k == "handle"]
+    assert found and not any(f.startswith("at") for f in found), found

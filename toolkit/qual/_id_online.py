@@ -652,13 +652,16 @@ _SPELL_HINTS = (
 )
 
 
+_SPELT = re.compile(r"(?i:spel|letter|capital)")
+
+
 def _spelled_starts(text):
     """Where a run of single letters can start: "s-a-z-z" (a hyphen between two single
     characters); "S, A, Z" or "S A Z" (single letters between commas or spaces) when the
     text speaks of spelling or letters."""
     starts = set()
     n = len(text)
-    spelt = "spel" in text or "letter" in text or "capital" in text
+    spelt = _SPELT.search(text) is not None
     for sep in ("-", ", ", " ") if spelt else ("-",):
         k = len(sep)
         i = text.find(sep)
@@ -675,6 +678,14 @@ def _spelled_starts(text):
                 starts.add(i - 1)
             i = text.find(sep, i + 1)
     return starts
+
+
+#: The "@" said before a spelled handle: "it's at, T, O, M", "the handle's at sign J, O"
+#: (after a word that announces it, or a comma or a colon; "look at S, A" is no "@").
+_SPOKEN_AT_BEFORE = re.compile(
+    r"(?:(?i:\b(?:it['’]?s|is|was|handle['’]?s|name['’]?s|account['’]?s|just|like|that['’]?s))\s*,?|[,:])\s+"
+    r"(?P<at>(?i:at(?:[-\s](?:sign|symbol))?|@))\s*,?\s*$"
+)
 
 
 def _said_handles(text, add, low, hinted=True):
@@ -730,7 +741,8 @@ def _said_handles(text, add, low, hinted=True):
                 continue  # "Ulster Says Know. K-N-O-W.": a word just said, spelled for the pun
             raw = m.group() if " " in m.group() else m.group().replace("-", "")  # "s-a-z": the hyphens join
             ident = re.sub(r"[^A-Za-z0-9_.-]", "", _SPELL_WORDS.sub(_spelled_char, raw))
-            add((m.start(), m.end(), "handle", ident.lower()))
+            at = _SPOKEN_AT_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            add((at.start("at") if at else m.start(), m.end(), "handle", ident.lower()))
 
 
 _URL_SAID_BEFORE = re.compile(r"(?i:\b(?:colon|slash|url|website|web\s+address|link)\b)")
