@@ -124,3 +124,21 @@ def test_round22_look_at_before_spelled_letters_is_no_at():
     text = "Look at the account name, spelled S, A, M, M, Y, on the screen."
     found = [text[s:e] for s, e, k, _ in find_identifiers(text) if k == "handle"]
     assert found and not any(f.startswith("at") for f in found), found
+
+
+EMAIL_NAME_LOCALS = [
+    ("My email's simple, it's gareth hughes at example dot com, all one word.", "gareth hughes at example dot com"),
+    ("And hers is Sandra Bell at example dot co dot uk if you need it.", "Sandra Bell at example dot co dot uk"),
+    ("Write to me at ruth okafor at example dot org, that's the home e-mail.", "ruth okafor at example dot org"),
+]
+
+
+@pytest.mark.parametrize("text,part", EMAIL_NAME_LOCALS)
+def test_round22_email_local_part_said_as_a_name(text, part):
+    assert _handle(text, part, "email"), _kinds_of(text, part)
+
+
+def test_round22_email_word_before_the_local_part_stays_out():
+    text = "I e-mailed the office and then pyke at example dot com replied."
+    found = [text[s:e] for s, e, k, _ in find_identifiers(text) if k == "email"]
+    assert found == ["pyke at example dot com"], found

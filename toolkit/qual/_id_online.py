@@ -556,9 +556,36 @@ def _number_local_start(text, m) -> int:
     return start
 
 
+#: The word right before a spoken local part, said apart from it ("janet" in "janet pyke
+#: at example dot com").
+_WORD_BEFORE_LOCAL = re.compile(r"(?<![\w@.'’-])(?P<w>[A-Za-z][a-z]+)\s+$")
+
+
+def _given_name_local_start(text, m) -> int:
+    """Where a local part said as a given name and a surname starts ("janet pyke at example
+    dot co dot uk": the name said with a space where the address has none or a dot): at the
+    given name when the local part is one word of letters and the word before it is a given
+    name; ``m.start()`` otherwise ("sent it to pyke at ...")."""
+    local = m.group("local")
+    if not local.isalpha() or local.casefold() in _NOT_LOCAL_PIECE or local.casefold() in _FILLER:
+        return m.start()
+    b = _WORD_BEFORE_LOCAL.search(text, max(0, m.start() - 20), m.start())
+    if b is None:
+        return m.start()
+    word = b.group("w")
+    if word.casefold() in _NOT_LOCAL_PIECE or word.casefold() in _FILLER:
+        return m.start()
+    given, _family = _ids.gazetteer()
+    if word.capitalize() not in given or (word[0].isupper() and local[0].islower()):
+        return m.start()  # "Janet, pyke at": no name said apart; "told Janet pyke at" mixes cases
+    return b.start()
+
+
 def _spoken_email(text, add, m):
     local = m.group("local")
     start = _number_local_start(text, m) if m.group("at").strip(", ") == "at" else m.start()
+    if start == m.start() and m.group("at").strip(", ") == "at":
+        start = _given_name_local_start(text, m)
     if start < m.start():
         local = text[start : m.start()] + local
     if _format_local(local):
