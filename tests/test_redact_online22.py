@@ -142,3 +142,28 @@ def test_round22_email_word_before_the_local_part_stays_out():
     text = "I e-mailed the office and then pyke at example dot com replied."
     found = [text[s:e] for s, e, k, _ in find_identifiers(text) if k == "email"]
     assert found == ["pyke at example dot com"], found
+
+
+SHORT_LINK_SLUGS = [
+    ("The text just had a link, bit dot ly slash leeds grasses, nothing else.", "bit dot ly slash leeds grasses"),
+    ("It was tinyurl dot com slash fed files.", "tinyurl dot com slash fed files"),
+    ("Someone posted goo dot gl slash hull cops and it went everywhere.", "goo dot gl slash hull"),
+]
+
+
+@pytest.mark.parametrize("text,part", SHORT_LINK_SLUGS)
+def test_round22_short_link_slug_said_as_words(text, part):
+    found = [text[s:e] for s, e, k, _ in find_identifiers(text) if k == "url"]
+    assert part in found, found
+
+
+def test_round22_slug_stops_before_talk():
+    text = "Go to bit dot ly slash abc and then it asks for your login."
+    found = [text[s:e] for s, e, k, _ in find_identifiers(text) if k == "url"]
+    assert found == ["bit dot ly slash abc"], found
+
+
+def test_round22_other_paths_take_no_words_after():
+    text = "It's on copwatch dot example dot com slash news today."
+    found = [text[s:e] for s, e, k, _ in find_identifiers(text) if k == "url"]
+    assert found == ["copwatch dot example dot com slash news"], found

@@ -350,7 +350,7 @@ _SPOKEN_URL = re.compile(
     r"(?P<www>(?:w[\s-]?w[\s-]?w|(?:double[\s-]?(?:u|you)[\s,-]+){2}double[\s-]?(?:u|you)|triple[\s-]w"
     r"|(?:dub[\s,-]+){2}dub)\s*,?\s+dot\s*,?\s+)?"
     rf"(?P<host>{_HOST_WORD}(?:\s*,?\s+dot\s*,?\s+{_HOST_WORD})*?)\s*,?\s+dot\s*,?\s+"
-    r"(?P<tld>(?:example\s+dot\s+)?(?:co\s+dot\s+uk|org\s+dot\s+uk|com|net|org|uk|io|info|me|tv|ie|ly|ee|gg)|example)"
+    r"(?P<tld>(?:example\s+dot\s+)?(?:co\s+dot\s+uk|org\s+dot\s+uk|com|net|org|uk|io|info|me|tv|ie|ly|ee|gg|gl)|example)"
     r"(?P<path>(?:\s*,?\s+(?:forward\s+)?slash\s*,?\s+[a-z0-9@](?:[a-z0-9_.-]*[a-z0-9_])?"
     r"(?:\s+(?:dot|underscore|dash|hyphen)\s+[a-z0-9]+)*)*)(?![\w-])",
     re.IGNORECASE,
@@ -378,7 +378,21 @@ def _spoken_urls(text, add):
             url = re.sub(r"[\s,]+", "", url)  # "t h e, b l u e.com": "theblue.com"
         if not m.group("path") and (url in _win._PUBLIC_HOSTS or _public_example(url)):
             continue
-        add((m.start(), m.end(), "url", url))
+        end = m.end()
+        if m.group("path") and url.split("/", 1)[0] in _SHORTENERS:
+            more = _SLUG_MORE.match(text, end)
+            if more is not None and not any(
+                w.casefold() in _NOT_LOCAL_PIECE or w.casefold() in _FILLER for w in more.group().split()
+            ):
+                end = more.end()  # "bit dot ly slash notts pigs.": a short link's slug said as words
+                url += "".join(more.group().lower().split())
+        add((m.start(), end, "url", url))
+
+
+#: Link shorteners, whose paths are slugs a speaker may say as words with spaces.
+_SHORTENERS = frozenset("bit.ly tinyurl.com t.co goo.gl ow.ly is.gd rb.gy cutt.ly shorturl.at tiny.cc".split())
+#: One or two more words of a slug, closing the clause ("... slash notts pigs. Our IT").
+_SLUG_MORE = re.compile(r"(?:\s+[a-z0-9]+){1,2}(?=\s*(?:[.,;!?]|$))")
 
 
 #: A host of several words said after "www" or before a domain for examples: "w w w dot
