@@ -167,3 +167,26 @@ def test_round22_other_paths_take_no_words_after():
     text = "It's on copwatch dot example dot com slash news today."
     found = [text[s:e] for s, e, k, _ in find_identifiers(text) if k == "url"]
     assert found == ["copwatch dot example dot com slash news"], found
+
+
+APPOSED_PAGES = [
+    ("Then a Facebook page, Geordie Justice, put up my photo with my address.", "Geordie Justice"),
+    ("There's a group, Mersey Mams, shared it the same night.", "Mersey Mams"),
+    ("A TikTok page, Valley Truth, posted the video again.", "Valley Truth"),
+]
+
+
+@pytest.mark.parametrize("text,part", APPOSED_PAGES)
+def test_round22_two_word_page_name_in_apposition_before_a_posting_verb(text, part):
+    assert _handle(text, part), _kinds_of(text, part)
+
+
+APPOSED_LEFT = [
+    ("There's a group, Victim Support, and they were great.", "Victim Support"),
+    ("A page, Sarah Jones, posted it, the admin.", "Sarah Jones"),
+]
+
+
+@pytest.mark.parametrize("text,part", APPOSED_LEFT)
+def test_round22_two_word_apposition_look_alikes(text, part):
+    assert _no_online(text, part), _kinds_of(text, part)

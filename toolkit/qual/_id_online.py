@@ -2318,6 +2318,12 @@ def _display_names(text, add):
         _title_quoted(text, lead.end(), add, given, family, named=True)
 
 
+#: What a page or a group does, said right after its name in apposition ("a page,
+#: Scouse Justice, put up a post", "the group, Mersey Mams, shared it").
+_POSTED_AFTER = re.compile(
+    r",\s+(?:then\s+|had\s+|have\s+|has\s+)?(?:put\s+up|put\s+out|posted|shared|reposted|uploaded|published|"
+    r"screenshotted|tagged|named|doxxed|reshared)\b"
+)
 _SCHOOL_YEAR = re.compile(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)")
 
 
@@ -2336,6 +2342,10 @@ def _named_place_page(text, s, add, given, family, closed=0, stop=False):
     if long_closed and len(content) == 2 and not any(w[:1].isdigit() or w in _COP_WORDS for w in content):
         # two words closed ("was called Shift 3 Banter,"): not two ordinary words ("Victim Support")
         long_closed = not all(_ids.is_ordinary(w) for w in content)
+    if closed and not long_closed and len(content) == 2 and _POSTED_AFTER.match(text, end) is not None:
+        # "a Facebook page, Scouse Justice, put up a post": two words closed and the page
+        # did what pages do (a person's name, "Sarah Jones", is no page's, by _page_name_ok)
+        long_closed = not any(w[:1].islower() for w in content)
     if stop and not (long_closed and re.match(r"\s*[.!?]", text[end:])):
         return
     if all(_place_like(w) for w in content):
