@@ -190,3 +190,27 @@ APPOSED_LEFT = [
 @pytest.mark.parametrize("text,part", APPOSED_LEFT)
 def test_round22_two_word_apposition_look_alikes(text, part):
     assert _no_online(text, part), _kinds_of(text, part)
+
+
+SPOTTED_PAGES = [
+    ("Somebody snapped me in the chippy and put it on Spotted: Wigan.", "Spotted: Wigan"),
+    ("It was all over the Spotted Leigh page by teatime.", "Spotted Leigh"),
+    ("My neighbour sent it in to Spotted in Prestwich.", "Spotted in Prestwich"),
+]
+
+
+@pytest.mark.parametrize("text,part", SPOTTED_PAGES)
+def test_round22_spotted_pages(text, part):
+    assert _handle(text, part), _kinds_of(text, part)
+
+
+SPOTTED_LEFT = [
+    ("Spotted him in Bury on the Monday, in uniform.", "Spotted him in Bury"),
+    ("I was on Spotted Monday night, reading it all.", "Spotted Monday"),
+    ("We spotted Dave in Tesco.", "spotted Dave"),
+]
+
+
+@pytest.mark.parametrize("text,part", SPOTTED_LEFT)
+def test_round22_spotted_look_alikes(text, part):
+    assert _no_online(text, part), _kinds_of(text, part)

@@ -2324,6 +2324,27 @@ _POSTED_AFTER = re.compile(
     r",\s+(?:then\s+|had\s+|have\s+|has\s+)?(?:put\s+up|put\s+out|posted|shared|reposted|uploaded|published|"
     r"screenshotted|tagged|named|doxxed|reshared)\b"
 )
+#: "Spotted" pages, a town's gossip page named "Spotted: Bury", "Spotted Wigan", "Spotted
+#: in Leigh", said after the word that puts something on it ("put it on Spotted: Bury").
+_SPOTTED_PAGE = re.compile(
+    r"(?i:\b(?:on|onto|to|in|from|page|group|called|named)\s+(?:the\s+)?)"
+    r"(?P<n>Spotted(?:\s*:\s*|\s+(?:in\s+|at\s+|[-–]\s+)?)"
+    rf"[{_ids._UP}][\w'’-]+(?:\s+[{_ids._UP}][\w'’-]+){{0,2}})"
+)
+
+
+def _spotted_pages(text, add):
+    """A "Spotted" page named with its town ("on Spotted: Bury", "the Spotted Leigh page");
+    "Spotted Him" (talk) and a calendar word after it stay."""
+    for m in _SPOTTED_PAGE.finditer(text):
+        name = m.group("n")
+        words = re.findall(r"[\w'’-]+", name)[1:]
+        words = [w for w in words if w not in ("in", "at")]
+        if not words or words[0] in _NOT_ACCOUNT_START or any(w in _PRONOUNS or _ids._calendar(w) for w in words):
+            continue
+        add((m.start("n"), m.end("n"), "handle", re.sub(r"\s+", " ", name).lower()))
+
+
 _SCHOOL_YEAR = re.compile(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)")
 
 
@@ -2408,6 +2429,8 @@ def find(text: str, add, folded) -> None:
         _quoted_group_names(text, add)
     if "one called" in low or "one named" in low or "another called" in low or "another named" in low:
         _one_called(text, add)
+    if "Spotted" in text:
+        _spotted_pages(text, add)
     if "from " in low:
         _quoted_senders(text, add)
     if '"' in text or "“" in text:
