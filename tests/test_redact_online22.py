@@ -214,3 +214,21 @@ SPOTTED_LEFT = [
 @pytest.mark.parametrize("text,part", SPOTTED_LEFT)
 def test_round22_spotted_look_alikes(text, part):
     assert _no_online(text, part), _kinds_of(text, part)
+
+
+CALLED_MORE = [
+    ("The account, which was called BrumCopWatcher, had thousands of followers.", "BrumCopWatcher"),
+    ("There's a page that's called Fenland Bent Bobbies on there.", "Fenland Bent Bobbies"),
+    ("I got added to a WhatsApp called Late Shift Legends last year.", "Late Shift Legends"),
+    ('Our group chat was just called "the night owls" and it was harmless.', "the night owls"),
+]
+
+
+@pytest.mark.parametrize("text,part", CALLED_MORE)
+def test_round22_called_after_which_was_and_platform_nouns(text, part):
+    assert _handle(text, part), _kinds_of(text, part)
+
+
+def test_round22_called_person_after_a_platform_stays():
+    text = "My WhatsApp contact is called Dave, that's all."
+    assert _no_online(text, "Dave"), _kinds_of(text, "Dave")

@@ -836,14 +836,15 @@ _ID = re.compile(
 #: after it: ``(token, words before it, what follows it before the name, account)``;
 #: ``account`` says whether a run of capitalised words after it names an account.
 _ACCOUNT_NOUNS = (
-    r"account|accounts|profile|profiles|channel|channels|page|pages|group|groups|forum|noticeboard|server|telegram|discord|subreddit|"
+    r"account|accounts|profile|profiles|channel|channels|page|pages|group|groups|forum|noticeboard|server|telegram|discord|whatsapp|subreddit|"
     r"user|username|handle|blog|vlog|stream|streamer|troll|auditor|youtuber|tiktoker|influencer"
 )
 _AFTER_NAME = re.compile(r"(?i:s?(?:['’]s)?(?:\s+(?:on|for)\s+[A-Za-z]+)?(?:\s+(?:is|was|were|of))?\s*[:,]?)")
 #: "an account called", "the channel, called", "a group on Facebook called" (the
 #: platform between the noun and "called").
 _NOUN_BEFORE = re.compile(
-    rf"(?i:\b(?:{_ACCOUNT_NOUNS})(?:\s+chats?)?(?:\s+(?:on|in)\s+(?:{_PLATFORMS}))?(?:\s+(?:was|is|were))?\s*,?\s+)$"
+    rf"(?i:\b(?:{_ACCOUNT_NOUNS})(?:\s+chats?)?(?:\s+(?:on|in)\s+(?:{_PLATFORMS}))?"
+    r"(?:\s*,?\s+(?:which|that)(?:['’]s)?)?(?:\s+(?:was|is|were))?(?:\s+just)?\s*,?\s+)$"
 )
 _TRIGGERS = (
     # "his username was X", "screen name: X", "account name, X"; "an account named X"
@@ -1641,7 +1642,9 @@ _APPOSITION = re.compile(
 )
 #: "the page is Cardiff Coppers Caught Out", "the group was called Hull Mums Unite".
 #: 'the group chat was called "Response Team Two"': quoted, it may be in lower case.
-_PAGE_IS = re.compile(r"s?\s+(?:is|was)\s+(?:called\s+)?(?:(?P<q>[\"“])(?=[A-Za-z0-9])|(?=[A-Z0-9]))")
+_PAGE_IS = re.compile(
+    r"s?\s+(?:is|was)\s+(?:(?:just\s+|literally\s+|simply\s+)?called\s+)?(?:(?P<q>[\"“])(?=[A-Za-z0-9])|(?=[A-Z0-9]))"
+)
 #: "a group chat. Lads From The Manor. Sixty members.": the name said as a sentence of
 #: its own right after the page or group is mentioned.
 _PAGE_STOP = re.compile(r"s?(?:\s+chat)?\.\s+(?=[A-Z0-9])")
