@@ -232,3 +232,27 @@ def test_round22_called_after_which_was_and_platform_nouns(text, part):
 def test_round22_called_person_after_a_platform_stays():
     text = "My WhatsApp contact is called Dave, that's all."
     assert _no_online(text, "Dave"), _kinds_of(text, "Dave")
+
+
+DIRECT_NAMES = [
+    ("The Facebook group Grimsby Residents Voice shared it straight away.", "Grimsby Residents Voice"),
+    ("He's an admin on the WhatsApp group Ashton Dads Club now.", "Ashton Dads Club"),
+    ("It ended up on the Facebook page Rotherham Truth Seekers by Friday.", "Rotherham Truth Seekers"),
+]
+
+
+@pytest.mark.parametrize("text,part", DIRECT_NAMES)
+def test_round22_page_name_right_after_platform_and_noun(text, part):
+    assert _handle(text, part), _kinds_of(text, part)
+
+
+DIRECT_LEFT = [
+    ("She's in the WhatsApp group Sarah Jones set up.", "Sarah Jones"),
+    ("It was on the Facebook page Kent Police run.", "Kent Police"),
+    ("It was in the group Dad made.", "Dad"),
+]
+
+
+@pytest.mark.parametrize("text,part", DIRECT_LEFT)
+def test_round22_page_name_right_after_noun_look_alikes(text, part):
+    assert _no_online(text, part), _kinds_of(text, part)

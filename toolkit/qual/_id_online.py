@@ -1903,6 +1903,12 @@ def _lower_name_quoted(text, noun, q) -> bool:
     return _SAID_INTO.search(clause) is None
 
 
+#: A name right after a page's noun, no comma ("the Facebook group Hull Mams Unite").
+_DIRECT_NAME = re.compile(r"\s+(?=[A-Z0-9])")
+#: A platform just before the noun ("the Facebook group", "a WhatsApp chat").
+_PLATFORM_BEFORE_NOUN = re.compile(rf"(?i:\b(?:{_PLATFORMS})\s+(?:group\s+)?)$")
+
+
 def _page_names(text, add, low):
     """Names of Facebook pages and groups, channels and forums (handles): after "a page, ",
     "the Facebook group for the village, ", 'a group, "...' and by their last words
@@ -1949,6 +1955,12 @@ def _page_names(text, add, low):
                                 if m.group("q"):
                                     _named_page(text, m.end(), add, given, family)
                                 else:  # "a page for the victims, like a support thing, Blue Family Support NE,"
+                                    _named_place_page(text, m.end(), add, given, family, closed=3)
+                            elif m is None:
+                                m = _DIRECT_NAME.match(text, i + len(tok))
+                                if m is not None and _PLATFORM_BEFORE_NOUN.search(text, max(0, i - 30), i):
+                                    # "the Facebook group Cleethorpes Community Voice shared it":
+                                    # the name right after the noun, a place and another word in it
                                     _named_place_page(text, m.end(), add, given, family, closed=3)
             i = low.find(tok, i + 1)
     for m in _PLATFORM_NOUN.finditer(text):
