@@ -256,3 +256,15 @@ DIRECT_LEFT = [
 @pytest.mark.parametrize("text,part", DIRECT_LEFT)
 def test_round22_page_name_right_after_noun_look_alikes(text, part):
     assert _no_online(text, part), _kinds_of(text, part)
+
+
+def test_round22_email_local_part_spelled_letter_by_letter():
+    text = "Her e-mail, it's m, a, r, c, y at example dot co dot uk, I'll write it down."
+    found = [(text[s:e], i) for s, e, k, i in find_identifiers(text) if k == "email"]
+    assert found == [("m, a, r, c, y at example dot co dot uk", "marcy@example.co.uk")], found
+
+
+def test_round22_one_letter_local_part_after_a_list_is_not_spelled():
+    text = "Marks were A, B, C at most, and the note said k at example dot com."
+    found = [text[s:e] for s, e, k, _ in find_identifiers(text) if k == "email"]
+    assert not any(f.startswith("A") for f in found), found

@@ -570,6 +570,8 @@ def _number_local_start(text, m) -> int:
     return start
 
 
+#: Single characters spelled one by one right before a local part of one character.
+_SPELLED_LOCAL = re.compile(r"(?<![\w'’-])(?:[A-Za-z0-9],?\s+){3,}$")
 #: The word right before a spoken local part, said apart from it ("janet" in "janet pyke
 #: at example dot com").
 _WORD_BEFORE_LOCAL = re.compile(r"(?<![\w@.'’-])(?P<w>[A-Za-z][a-z]+)\s+$")
@@ -598,6 +600,10 @@ def _given_name_local_start(text, m) -> int:
 def _spoken_email(text, add, m):
     local = m.group("local")
     start = _number_local_start(text, m) if m.group("at").strip(", ") == "at" else m.start()
+    if start == m.start() and len(m.group("local")) == 1:
+        spelled = _SPELLED_LOCAL.search(text, max(0, m.start() - 80), m.start())
+        if spelled is not None:
+            start = spelled.start()  # "j, o, h, a, r, r, i, s at example dot com": spelled out
     if start == m.start() and m.group("at").strip(", ") == "at":
         start = _given_name_local_start(text, m)
     if start < m.start():
@@ -629,7 +635,7 @@ def _spoken_email(text, add, m):
     identity = re.sub(r",?\s*(?:\s+at,?\s+(?:sign,?\s+)?|[\[(]\s*at\s*[\])]|@)\s*", "@", identity, count=1)
     if start < m.start():
         at = identity.index("@")
-        identity = re.sub(r"\s+", "", identity[:at]) + identity[at:]  # "justice four tyneside": one word
+        identity = re.sub(r"[\s,]+", "", identity[:at]) + identity[at:]  # "justice four tyneside": one word
     add((start, m.end(), "email", identity))
 
 
