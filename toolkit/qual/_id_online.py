@@ -350,7 +350,7 @@ _SPOKEN_URL = re.compile(
     r"(?P<www>(?:w[\s-]?w[\s-]?w|(?:double[\s-]?(?:u|you)[\s,-]+){2}double[\s-]?(?:u|you)|triple[\s-]w"
     r"|(?:dub[\s,-]+){2}dub)\s*,?\s+dot\s*,?\s+)?"
     rf"(?P<host>{_HOST_WORD}(?:\s*,?\s+dot\s*,?\s+{_HOST_WORD})*?)\s*,?\s+dot\s*,?\s+"
-    r"(?P<tld>(?:example\s+dot\s+)?(?:co\s+dot\s+uk|org\s+dot\s+uk|com|net|org|uk|io|info|me|tv|ie|ly|ee|gg)|example)"
+    r"(?P<tld>(?:example\s+dot\s+)?(?:co\s+dot\s+uk|org\s+dot\s+uk|com|net|org|uk|io|info|me|tv|ie|ly|ee|gg|gl)|example)"
     r"(?P<path>(?:\s*,?\s+(?:forward\s+)?slash\s*,?\s+[a-z0-9@](?:[a-z0-9_.-]*[a-z0-9_])?"
     r"(?:\s+(?:dot|underscore|dash|hyphen)\s+[a-z0-9]+)*)*)(?![\w-])",
     re.IGNORECASE,
@@ -378,7 +378,21 @@ def _spoken_urls(text, add):
             url = re.sub(r"[\s,]+", "", url)  # "t h e, b l u e.com": "theblue.com"
         if not m.group("path") and (url in _win._PUBLIC_HOSTS or _public_example(url)):
             continue
-        add((m.start(), m.end(), "url", url))
+        end = m.end()
+        if m.group("path") and url.split("/", 1)[0] in _SHORTENERS:
+            more = _SLUG_MORE.match(text, end)
+            if more is not None and not any(
+                w.casefold() in _NOT_LOCAL_PIECE or w.casefold() in _FILLER for w in more.group().split()
+            ):
+                end = more.end()  # "bit dot ly slash notts pigs.": a short link's slug said as words
+                url += "".join(more.group().lower().split())
+        add((m.start(), end, "url", url))
+
+
+#: Link shorteners, whose paths are slugs a speaker may say as words with spaces.
+_SHORTENERS = frozenset("bit.ly tinyurl.com t.co goo.gl ow.ly is.gd rb.gy cutt.ly shorturl.at tiny.cc".split())
+#: One or two more words of a slug, closing the clause ("... slash notts pigs. Our IT").
+_SLUG_MORE = re.compile(r"(?:\s+[a-z0-9]+){1,2}(?=\s*(?:[.,;!?]|$))")
 
 
 #: A host of several words said after "www" or before a domain for examples: "w w w dot
@@ -556,9 +570,42 @@ def _number_local_start(text, m) -> int:
     return start
 
 
+#: Single characters spelled one by one right before a local part of one character.
+_SPELLED_LOCAL = re.compile(r"(?<![\w'’-])(?:[A-Za-z0-9],?\s+){3,}$")
+#: The word right before a spoken local part, said apart from it ("janet" in "janet pyke
+#: at example dot com").
+_WORD_BEFORE_LOCAL = re.compile(r"(?<![\w@.'’-])(?P<w>[A-Za-z][a-z]+)\s+$")
+
+
+def _given_name_local_start(text, m) -> int:
+    """Where a local part said as a given name and a surname starts ("janet pyke at example
+    dot co dot uk": the name said with a space where the address has none or a dot): at the
+    given name when the local part is one word of letters and the word before it is a given
+    name; ``m.start()`` otherwise ("sent it to pyke at ...")."""
+    local = m.group("local")
+    if not local.isalpha() or local.casefold() in _NOT_LOCAL_PIECE or local.casefold() in _FILLER:
+        return m.start()
+    b = _WORD_BEFORE_LOCAL.search(text, max(0, m.start() - 20), m.start())
+    if b is None:
+        return m.start()
+    word = b.group("w")
+    if word.casefold() in _NOT_LOCAL_PIECE or word.casefold() in _FILLER:
+        return m.start()
+    given, _family = _ids.gazetteer()
+    if word.capitalize() not in given or (word[0].isupper() and local[0].islower()):
+        return m.start()  # "Janet, pyke at": no name said apart; "told Janet pyke at" mixes cases
+    return b.start()
+
+
 def _spoken_email(text, add, m):
     local = m.group("local")
     start = _number_local_start(text, m) if m.group("at").strip(", ") == "at" else m.start()
+    if start == m.start() and len(m.group("local")) == 1:
+        spelled = _SPELLED_LOCAL.search(text, max(0, m.start() - 80), m.start())
+        if spelled is not None:
+            start = spelled.start()  # "j, o, h, a, r, r, i, s at example dot com": spelled out
+    if start == m.start() and m.group("at").strip(", ") == "at":
+        start = _given_name_local_start(text, m)
     if start < m.start():
         local = text[start : m.start()] + local
     if _format_local(local):
@@ -588,7 +635,7 @@ def _spoken_email(text, add, m):
     identity = re.sub(r",?\s*(?:\s+at,?\s+(?:sign,?\s+)?|[\[(]\s*at\s*[\])]|@)\s*", "@", identity, count=1)
     if start < m.start():
         at = identity.index("@")
-        identity = re.sub(r"\s+", "", identity[:at]) + identity[at:]  # "justice four tyneside": one word
+        identity = re.sub(r"[\s,]+", "", identity[:at]) + identity[at:]  # "justice four tyneside": one word
     add((start, m.end(), "email", identity))
 
 
@@ -652,13 +699,16 @@ _SPELL_HINTS = (
 )
 
 
+_SPELT = re.compile(r"(?i:spel|letter|capital)")
+
+
 def _spelled_starts(text):
     """Where a run of single letters can start: "s-a-z-z" (a hyphen between two single
     characters); "S, A, Z" or "S A Z" (single letters between commas or spaces) when the
     text speaks of spelling or letters."""
     starts = set()
     n = len(text)
-    spelt = "spel" in text or "letter" in text or "capital" in text
+    spelt = _SPELT.search(text) is not None
     for sep in ("-", ", ", " ") if spelt else ("-",):
         k = len(sep)
         i = text.find(sep)
@@ -675,6 +725,14 @@ def _spelled_starts(text):
                 starts.add(i - 1)
             i = text.find(sep, i + 1)
     return starts
+
+
+#: The "@" said before a spelled handle: "it's at, T, O, M", "the handle's at sign J, O"
+#: (after a word that announces it, or a comma or a colon; "look at S, A" is no "@").
+_SPOKEN_AT_BEFORE = re.compile(
+    r"(?:(?i:\b(?:it['’]?s|is|was|handle['’]?s|name['’]?s|account['’]?s|just|like|that['’]?s))\s*,?|[,:])\s+"
+    r"(?P<at>(?i:at(?:[-\s](?:sign|symbol))?|@))\s*,?\s*$"
+)
 
 
 def _said_handles(text, add, low, hinted=True):
@@ -730,7 +788,8 @@ def _said_handles(text, add, low, hinted=True):
                 continue  # "Ulster Says Know. K-N-O-W.": a word just said, spelled for the pun
             raw = m.group() if " " in m.group() else m.group().replace("-", "")  # "s-a-z": the hyphens join
             ident = re.sub(r"[^A-Za-z0-9_.-]", "", _SPELL_WORDS.sub(_spelled_char, raw))
-            add((m.start(), m.end(), "handle", ident.lower()))
+            at = _SPOKEN_AT_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            add((at.start("at") if at else m.start(), m.end(), "handle", ident.lower()))
 
 
 _URL_SAID_BEFORE = re.compile(r"(?i:\b(?:colon|slash|url|website|web\s+address|link)\b)")
@@ -783,14 +842,15 @@ _ID = re.compile(
 #: after it: ``(token, words before it, what follows it before the name, account)``;
 #: ``account`` says whether a run of capitalised words after it names an account.
 _ACCOUNT_NOUNS = (
-    r"account|accounts|profile|profiles|channel|channels|page|pages|group|groups|forum|noticeboard|server|telegram|discord|subreddit|"
+    r"account|accounts|profile|profiles|channel|channels|page|pages|group|groups|forum|noticeboard|server|telegram|discord|whatsapp|subreddit|"
     r"user|username|handle|blog|vlog|stream|streamer|troll|auditor|youtuber|tiktoker|influencer"
 )
 _AFTER_NAME = re.compile(r"(?i:s?(?:['’]s)?(?:\s+(?:on|for)\s+[A-Za-z]+)?(?:\s+(?:is|was|were|of))?\s*[:,]?)")
 #: "an account called", "the channel, called", "a group on Facebook called" (the
 #: platform between the noun and "called").
 _NOUN_BEFORE = re.compile(
-    rf"(?i:\b(?:{_ACCOUNT_NOUNS})(?:\s+chats?)?(?:\s+(?:on|in)\s+(?:{_PLATFORMS}))?(?:\s+(?:was|is|were))?\s*,?\s+)$"
+    rf"(?i:\b(?:{_ACCOUNT_NOUNS})(?:\s+chats?)?(?:\s+(?:on|in)\s+(?:{_PLATFORMS}))?"
+    r"(?:\s*,?\s+(?:which|that)(?:['’]s)?)?(?:\s+(?:was|is|were))?(?:\s+just)?\s*,?\s+)$"
 )
 _TRIGGERS = (
     # "his username was X", "screen name: X", "account name, X"; "an account named X"
@@ -1584,11 +1644,13 @@ _APPOSITION = re.compile(
     r"(?:s)?(?:\s+(?:for|of|in|on|about)\s+(?:the\s+|that\s+|our\s+|my\s+|their\s+)?[a-z]+)?"
     r"(?P<aw>\s+(?:as\s+well|too|also))?"
     r"(?:\s*(?:,|:|\s(?:--|[-–—]))\s*(?i:(?:erm|um|er|like|just)\s*,?\s*)*"
-    r"(?:(?P<q>[\"“])(?=[A-Za-z0-9])|(?P<q1>[‘'])?(?=[A-Z0-9]))|\s+(?P<q2>[\"“])(?=[A-Z0-9]))"
+    r"(?:(?P<q>[\"“])(?=[A-Za-z0-9])|(?P<q1>[‘'])?(?=[A-Z0-9]))|\s+(?P<q2>[\"“])(?=[A-Z0-9])|\s+(?P<q3>[\"“])(?=[a-z]))"
 )
 #: "the page is Cardiff Coppers Caught Out", "the group was called Hull Mums Unite".
 #: 'the group chat was called "Response Team Two"': quoted, it may be in lower case.
-_PAGE_IS = re.compile(r"s?\s+(?:is|was)\s+(?:called\s+)?(?:(?P<q>[\"“])(?=[A-Za-z0-9])|(?=[A-Z0-9]))")
+_PAGE_IS = re.compile(
+    r"s?\s+(?:is|was)\s+(?:(?:just\s+|literally\s+|simply\s+)?called\s+)?(?:(?P<q>[\"“])(?=[A-Za-z0-9])|(?=[A-Z0-9]))"
+)
 #: "a group chat. Lads From The Manor. Sixty members.": the name said as a sentence of
 #: its own right after the page or group is mentioned.
 _PAGE_STOP = re.compile(r"s?(?:\s+chat)?\.\s+(?=[A-Z0-9])")
@@ -1821,6 +1883,38 @@ def _tail_names(text, add):
 _TAIL_EXTRA = re.compile(r"\s+(?:Live|TV|UK|News|Official|Media|HQ|Uncut)(?![\w'’-])")
 
 
+#: Said just before a chat's noun: 'he said in the group chat "..."' quotes what was said;
+#: 'put it in the group chat "..."' (a thing put there) names the chat.
+_SAID_INTO = re.compile(
+    r"(?i:\b(?:said|says|say|saying|wrote|writes|put|puts|posted|posts|typed|types|messaged|sent|goes|went|"
+    r"shouted|asked|replied|told)\b)(?!\s+(?:it|that|this|them|those|these|something|stuff|things?|a\s+\w+)\b)"
+)
+
+
+def _lower_name_quoted(text, noun, q) -> bool:
+    """The lower-case quoted words at ``q``, right after a chat's or a page's noun at
+    ``noun`` without a comma ('the group chat "lads on tour 2k19"'), may name it: not what
+    was said into it ('he said in the group chat "you're done"'), a digit or a word that is
+    no English word among them, no talk ("who", "you", a comma)."""
+    close = text.find(_CLOSE_QUOTE[text[q - 1]], q, q + 60)
+    if close < 0:
+        return False
+    words = text[q:close].split()
+    if not 1 < len(words) <= 6 or re.search(r"[,?!;:.]", text[q:close]) or words[0] in _SPEECH_START:
+        return False
+    if not any(re.search(r"\d", w) or (w.isalpha() and not _ordinary_lower(w)) for w in words):
+        return False
+    start = max(0, noun - 40)
+    clause = re.split(r"[.?!,;]\s", text[start:noun])[-1]
+    return _SAID_INTO.search(clause) is None
+
+
+#: A name right after a page's noun, no comma ("the Facebook group Hull Mams Unite").
+_DIRECT_NAME = re.compile(r"\s+(?=[A-Z0-9])")
+#: A platform just before the noun ("the Facebook group", "a WhatsApp chat").
+_PLATFORM_BEFORE_NOUN = re.compile(rf"(?i:\b(?:{_PLATFORMS})\s+(?:group\s+)?)$")
+
+
 def _page_names(text, add, low):
     """Names of Facebook pages and groups, channels and forums (handles): after "a page, ",
     "the Facebook group for the village, ", 'a group, "...' and by their last words
@@ -1842,6 +1936,9 @@ def _page_names(text, add, low):
                         _named_page(text, m.end(), add, given, family, lower=True)
                     elif m.group("q1") or m.group("q2"):
                         _named_page(text, m.end(), add, given, family)
+                    elif m.group("q3"):
+                        if _lower_name_quoted(text, i, m.end()):
+                            _named_page(text, m.end(), add, given, family, lower=True)
                     elif m.group("aw"):
                         pass  # "a forum as well: LN 20031": after "as well" only a quoted name
                     else:
@@ -1865,7 +1962,15 @@ def _page_names(text, add, low):
                                     _named_page(text, m.end(), add, given, family)
                                 else:  # "a page for the victims, like a support thing, Blue Family Support NE,"
                                     _named_place_page(text, m.end(), add, given, family, closed=3)
+                            elif m is None:
+                                m = _DIRECT_NAME.match(text, i + len(tok))
+                                if m is not None and _PLATFORM_BEFORE_NOUN.search(text, max(0, i - 30), i):
+                                    # "the Facebook group Cleethorpes Community Voice shared it":
+                                    # the name right after the noun, a place and another word in it
+                                    _named_place_page(text, m.end(), add, given, family, closed=3)
             i = low.find(tok, i + 1)
+    for m in _PLATFORM_NOUN.finditer(text):
+        _the_run_page(text, m.start(), add, given, family)
     if '"' in text or "“" in text:
         for m in _QUOTED_AFTER.finditer(text):
             _title_quoted(text, m.end(), add, given, family)
@@ -1987,7 +2092,17 @@ _SAYING = re.compile(r"(?i:\b(?:said|says|say|saying|wrote|writes|put|posted|ask
 #: "on the Montgomeryshire Community Chat page", "the Wirral Bizzies Off Sick Again group":
 #: a name between "the" and the page's noun.
 _THE_NOUN_TOKENS = ("page", "group", "chat", "channel", "forum", "server")
-_THE_RUN = re.compile(rf"(?<![\w'’])(?i:the)\s+(?P<run>{_CAP_WORD}(?:\s+{_RUN_JOIN}{_CAP_WORD}){{1,6}})\s+$")
+_THE_RUN = re.compile(
+    rf"(?<![\w'’])(?i:the)\s+(?P<run>{_CAP_WORD}(?:\s+{_RUN_JOIN}{_CAP_WORD}){{1,6}})\s+"
+    rf"(?:(?!(?:and|the|for|with|from|his|her|its|our|their|your|this|that|own|new|old)\b)[a-z]{{3,}}\s+)?$"
+)
+#: "the Kent Specials recruiting page": one lower-case word (what the page is for) may come
+#: between the name and the noun. "someone shared it on the Bury Mums Facebook": a
+#: platform's name is the noun.
+_PLATFORM_NOUN = re.compile(
+    r"(?<![\w'’-])(?:Facebook|Instagram|Insta|TikTok|Tiktok|Twitter|YouTube|Snapchat|Telegram)(?![\w'’-])"
+    r"(?!\s+(?:page|group|chat|channel|forum|server)s?\b)"
+)
 #: Last words of the names of papers, clubs and public bodies ("the Manchester Evening
 #: News page", "the Leeds United page", "the Durham County Council page") and of a page
 #: described by its place ("the Hebden Bridge Community page"): no handle.
@@ -2035,14 +2150,19 @@ def _run_page(text, s, words, add, given, family):
     content = [w for w in words if w not in _CONNECTORS]
     if len(content) < 2 or content[-1] in _ORG_TAILS or any(w.endswith(("'s", "’s")) for w in content):
         return
-    if not any(w in _COP_WORDS or _place_like(w) for w in content) or all(_place_like(w) for w in content):
-        return
+    if not any(w in _COP_WORDS or _place_like(w) for w in content) or all(
+        _place_like(w) and w not in _COP_WORDS for w in content
+    ):
+        return  # "the Wirral Bizzies page" is a page's, "the Hebden Bridge page" a place's
     if any(w.casefold() in _brands_folded() and w not in _cities() for w in content):
         return  # "the Tesco Extra page": a brand's
     pattern, _lookup = _ids.force_table()
     end = s + len(" ".join(words)) if text[s : s + len(" ".join(words))] == " ".join(words) else -1
-    if end < 0 or pattern.search(text, s, end):
+    if end < 0:
         return
+    for f in pattern.finditer(text, s, end):
+        if (f.start() == s and f.end() == end) or len(f.group().split()) > 1 and f.group().split()[-1] in _ORG_TAILS:
+            return  # "the Kent Police page", "the West Yorkshire page": a force's; "the Kent Specials page" is not
     if _page_name_ok(words, given, family):
         add((s, end, "handle", " ".join(words).lower()))
 
@@ -2064,9 +2184,10 @@ _SPOKEN_AFTER = re.compile(
 _TITLE_SMALL = frozenset("of for on in and & the a an to at off with".split())
 
 
-def _title_quoted(text, s, add, given, family):
+def _title_quoted(text, s, add, given, family, named=False):
     """The quoted name at ``s`` when it is in Title Case (every word capitalised but small
-    words): a name, not a remark ('"Get out, grass"' stays)."""
+    words): a name, not a remark ('"Get out, grass"' stays); ``named``: the words before
+    said it is a name ("the display name was"), so two ordinary words are one too."""
     span = _quoted_name(text, s - 1)
     if span is None:
         return
@@ -2080,7 +2201,7 @@ def _title_quoted(text, s, add, given, family):
     if words[0].casefold() in _SPEECH_START or _SPOKEN_AFTER.match(text, b + 1):
         return  # '"Is Anyone There"', '"Get Out Now" they said': quoted talk
     if all(_ids.is_ordinary(w) or w in _TITLE_SMALL for w in words) and not any(w[:1].isdigit() for w in words):
-        if not any(w in _COP_WORDS for w in words) and len(words) < 3:
+        if not any(w in _COP_WORDS for w in words) and len(words) < 3 and not named:
             return  # '"Thank You"', '"Well Done"': two ordinary words
     if _page_name_ok(words, given, family, quoted=True):
         add((a, b, "handle", " ".join(words).lower()))
@@ -2161,6 +2282,90 @@ def _quoted_group_names(text, add):
                 _title_quoted(text, i + 1, add, given, family)
 
 
+#: A display name said with the platform it is shown on: 'she's "Nasreen Khan Proud Mum" on
+#: Facebook', 'he goes by "Dai the Van" on TikTok', 'known as "big.kev" on Insta'; a naming
+#: word before the quote, so a quoted post ('he wrote "Out Now" on Facebook') stays.
+_QUOTED_ON_PLATFORM = re.compile(
+    r"(?i:\b(?:she['’]s|he['’]s|they['’]re|i['’]m|we['’]re|you['’]re|it['’]s|is|was|are|were|as|called|named|"
+    r"goes\s+by|go\s+by|went\s+by|known\s+as|under|calls\s+(?:her|him|them)sel(?:f|ves))\s+)"
+    r"[\"“](?P<n>[^\"”]{2,60})[\"”]"
+    rf"(?=\s+(?i:on|in)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?i:{_PLATFORMS})\b)"
+)
+#: 'a message on Facebook from "Essex Bent Cops"': a quoted name of several words after
+#: "from" where messages or a platform were just spoken of (one word: :func:`_quoted_senders`).
+_QUOTED_FROM_RUN = re.compile(r"(?i:\bfrom)\s+[\"“](?=[A-Z0-9][^\"”]*\s)")
+#: Words for the name an account shows ('the name on the profile, "Wirral Truth"', 'her
+#: display name was "Big Sue Official"'): a quoted Title Case name said just after them.
+_PROFILE_NAME_BEFORE = re.compile(
+    r"(?i:\b(?:(?:display|profile|screen|account|page|user)\s?names?|name\s+on\s+(?:the|her|his|their|its|my|that)\s+"
+    r"(?:profile|account|page))\b)"
+)
+
+#: Between those words and the quote: 'the name on the profile, "', 'display name was "',
+#: 'her bio said "' (a comma, a colon or a verb of being or saying in the same clause).
+_PROFILE_LEAD = re.compile(
+    r"(?P<gap>[^\"“.?!]{0,30}?)(?:[,:]\s*|\s(?:is|was|were|are|said|says|reads?)\s+)[\"“](?=[A-Z0-9])"
+)
+
+
+def _display_names(text, add):
+    """Display names of accounts said in quotes: shown "on Facebook" after a naming word,
+    sent "from" where messages were spoken of, or said after "display name", "the name on
+    the profile"; quoted talk, persons' names and ordinary pairs stay (:func:`_title_quoted`)."""
+    given, family = _ids.gazetteer()
+    for m in _QUOTED_ON_PLATFORM.finditer(text):
+        inner = m.group("n").strip()
+        words = inner.split()
+        if not words or len(words) > 6 or re.search(r"[,?!;]|\.\s", inner):
+            continue
+        if len(words) == 1:
+            if _plain_id(words[0]):
+                add((m.start("n"), m.start("n") + len(words[0]), "handle", words[0].lower()))
+            continue
+        if inner.islower():
+            if words[0] in _SPEECH_START or not any(re.search(r"\d", w) or not _ordinary_lower(w) for w in words):
+                continue  # 'was "so done" on Insta': ordinary talk
+            s = m.start("n") + m.group("n").index(inner)
+            add((s, s + len(inner), "handle", " ".join(words)))
+            continue
+        _title_quoted(text, m.start("n"), add, given, family)
+    for m in _QUOTED_FROM_RUN.finditer(text):
+        if _MESSAGE_NEAR.search(text, max(0, m.start() - 80), m.start()):
+            _title_quoted(text, m.end(), add, given, family)
+    for m in _PROFILE_NAME_BEFORE.finditer(text):
+        lead = _PROFILE_LEAD.match(text, m.end())
+        if lead is None or _SAID_BEFORE.search(lead.group("gap")):
+            continue  # 'the page name, he put "..."': what someone wrote, no name
+        _title_quoted(text, lead.end(), add, given, family, named=True)
+
+
+#: What a page or a group does, said right after its name in apposition ("a page,
+#: Scouse Justice, put up a post", "the group, Mersey Mams, shared it").
+_POSTED_AFTER = re.compile(
+    r",\s+(?:then\s+|had\s+|have\s+|has\s+)?(?:put\s+up|put\s+out|posted|shared|reposted|uploaded|published|"
+    r"screenshotted|tagged|named|doxxed|reshared)\b"
+)
+#: "Spotted" pages, a town's gossip page named "Spotted: Bury", "Spotted Wigan", "Spotted
+#: in Leigh", said after the word that puts something on it ("put it on Spotted: Bury").
+_SPOTTED_PAGE = re.compile(
+    r"(?i:\b(?:on|onto|to|in|from|page|group|called|named)\s+(?:the\s+)?)"
+    r"(?P<n>Spotted(?:\s*:\s*|\s+(?:in\s+|at\s+|[-–]\s+)?)"
+    rf"[{_ids._UP}][\w'’-]+(?:\s+[{_ids._UP}][\w'’-]+){{0,2}})"
+)
+
+
+def _spotted_pages(text, add):
+    """A "Spotted" page named with its town ("on Spotted: Bury", "the Spotted Leigh page");
+    "Spotted Him" (talk) and a calendar word after it stay."""
+    for m in _SPOTTED_PAGE.finditer(text):
+        name = m.group("n")
+        words = re.findall(r"[\w'’-]+", name)[1:]
+        words = [w for w in words if w not in ("in", "at")]
+        if not words or words[0] in _NOT_ACCOUNT_START or any(w in _PRONOUNS or _ids._calendar(w) for w in words):
+            continue
+        add((m.start("n"), m.end("n"), "handle", re.sub(r"\s+", " ", name).lower()))
+
+
 _SCHOOL_YEAR = re.compile(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)")
 
 
@@ -2179,6 +2384,10 @@ def _named_place_page(text, s, add, given, family, closed=0, stop=False):
     if long_closed and len(content) == 2 and not any(w[:1].isdigit() or w in _COP_WORDS for w in content):
         # two words closed ("was called Shift 3 Banter,"): not two ordinary words ("Victim Support")
         long_closed = not all(_ids.is_ordinary(w) for w in content)
+    if closed and not long_closed and len(content) == 2 and _POSTED_AFTER.match(text, end) is not None:
+        # "a Facebook page, Scouse Justice, put up a post": two words closed and the page
+        # did what pages do (a person's name, "Sarah Jones", is no page's, by _page_name_ok)
+        long_closed = not any(w[:1].islower() for w in content)
     if stop and not (long_closed and re.match(r"\s*[.!?]", text[end:])):
         return
     if all(_place_like(w) for w in content):
@@ -2241,8 +2450,12 @@ def find(text: str, add, folded) -> None:
         _quoted_group_names(text, add)
     if "one called" in low or "one named" in low or "another called" in low or "another named" in low:
         _one_called(text, add)
+    if "Spotted" in text:
+        _spotted_pages(text, add)
     if "from " in low:
         _quoted_senders(text, add)
+    if '"' in text or "“" in text:
+        _display_names(text, add)
     if ":" in text and (
         "posted" in low or "wrote" in low or "commented" in low or "replied" in low or "tweeted" in low
     ):
