@@ -121,12 +121,38 @@ def _free(covered, s, e, text):
     )
 
 
+_JOINERS = frozenset({"of", "the", "and", "on", "upon", "under"})
+
+
+def _trimmed(text, m, allowed):
+    """The phrase of match ``m`` without an ordinary word that starts a sentence before it
+    ("Someone on Norfolk Mums Chat") or a platform and joiners after it ("... on
+    Facebook"): ``(start, end)``."""
+    words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"\S+", m.group())]
+    base = m.start()
+    while len(words) > 1 and (
+        words[0][2] in _JOINERS
+        or (
+            _ids.is_ordinary(words[0][2])
+            and _SENTENCE_START.search(text, max(0, base + words[0][0] - 16), base + words[0][0])
+        )
+    ):
+        words.pop(0)
+    while len(words) > 1 and (words[-1][2] in _JOINERS or words[-1][2] in SAFE_WORDS):
+        words.pop()
+    if words[0][2] in _JOINERS:
+        return m.start(), m.start()
+    return base + words[0][0], base + words[-1][1]
+
+
 def _named_shapes(text, covered, out):
     """Capitalised phrases that are not ordinary words; a phrase extending a replacement."""
     common, (given, family), allowed = _lexicon()
     for m in CAPITALISED.finditer(text):
-        s, e = m.start(), m.end()
-        words = m.group().split()
+        s, e = _trimmed(text, m, allowed)
+        if s >= e:
+            continue
+        words = text[s:e].split()
         overlaps = any(s < ce and cs < e for cs, ce in covered)
         if overlaps:
             # a phrase extending a replacement: with a word that is not ordinary, or said
@@ -143,12 +169,12 @@ def _named_shapes(text, covered, out):
                     out.append((s, e, "place_or_org"))
                     covered.append((s, e))
             continue
-        if m.group()[0].isdigit():
-            if not (len(m.group()) == 4 and 1950 <= int(m.group()) <= 2035):
+        if text[s].isdigit():
+            if not (e - s == 4 and 1950 <= int(text[s:e]) <= 2035):
                 out.append((s, e, "number"))
                 covered.append((s, e))
             continue
-        if m.group().startswith("@"):
+        if text[s] == "@":
             out.append((s, e, "handle"))
             covered.append((s, e))
             continue
