@@ -699,7 +699,7 @@ _SPELL_HINTS = (
 )
 
 
-_SPELT = re.compile(r"(?i:spel|letter|capital)")
+_SPELT_WORDS = tuple(f(w) for w in ("spel", "letter", "capital") for f in (str.lower, str.capitalize, str.upper))
 
 
 def _spelled_starts(text):
@@ -708,7 +708,7 @@ def _spelled_starts(text):
     text speaks of spelling or letters."""
     starts = set()
     n = len(text)
-    spelt = _SPELT.search(text) is not None
+    spelt = any(w in text for w in _SPELT_WORDS)  # str.find: far cheaper than a pattern
     for sep in ("-", ", ", " ") if spelt else ("-",):
         k = len(sep)
         i = text.find(sep)
@@ -1969,8 +1969,9 @@ def _page_names(text, add, low):
                                     # the name right after the noun, a place and another word in it
                                     _named_place_page(text, m.end(), add, given, family, closed=3)
             i = low.find(tok, i + 1)
-    for m in _PLATFORM_NOUN.finditer(text):
-        _the_run_page(text, m.start(), add, given, family)
+    if any(w in text for w in _PLATFORM_NOUN_WORDS):  # str.find first: far cheaper
+        for m in _PLATFORM_NOUN.finditer(text):
+            _the_run_page(text, m.start(), add, given, family)
     if '"' in text or "“" in text:
         for m in _QUOTED_AFTER.finditer(text):
             _title_quoted(text, m.end(), add, given, family)
@@ -2099,6 +2100,7 @@ _THE_RUN = re.compile(
 #: "the Kent Specials recruiting page": one lower-case word (what the page is for) may come
 #: between the name and the noun. "someone shared it on the Bury Mums Facebook": a
 #: platform's name is the noun.
+_PLATFORM_NOUN_WORDS = ("Facebook", "Insta", "TikTok", "Tiktok", "Twitter", "YouTube", "Snapchat", "Telegram")
 _PLATFORM_NOUN = re.compile(
     r"(?<![\w'’-])(?:Facebook|Instagram|Insta|TikTok|Tiktok|Twitter|YouTube|Snapchat|Telegram)(?![\w'’-])"
     r"(?!\s+(?:page|group|chat|channel|forum|server)s?\b)"
