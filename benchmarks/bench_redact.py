@@ -73,6 +73,7 @@ def main():
         "corpus_w": "heldout_corpus_w.csv",
         "corpus_x": "heldout_corpus_x.csv",
         "corpus_y": "heldout_corpus_y.csv",
+        "corpus_z": "heldout_corpus_z.csv",
     }
     for name, first in firsts.items():
         table = evaluate(name)

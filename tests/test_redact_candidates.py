@@ -106,7 +106,10 @@ def test_candidates_cover_their_shapes_on_every_corpus_within_a_budget():
     and the candidates per excerpt it costs. Floors are the figures when the candidates'
     shapes were widened (codes, spoken runs, days and months, units, initials, quoted
     names, lower-case postcodes, phrases extending a replacement): corpus Y's review recall
-    went from 0.927 at 0.11 candidates per excerpt to 0.970 at 0.25 (floor 0.96: 0.96998)."""
+    went from 0.927 at 0.11 candidates per excerpt to 0.970 at 0.25. Z, written meanwhile and
+    held out, was scored once afterwards: 0.978 at 0.24 (0.942 at 0.13 with the candidates
+    and rules before; heldout_review_corpus_z.csv). Y's floor is today's (after the
+    revision on its misses)."""
     from _redaction_eval import evaluate_review
 
     floors = {
@@ -119,7 +122,8 @@ def test_candidates_cover_their_shapes_on_every_corpus_within_a_budget():
         "corpus_t": 0.99,
         "corpus_w": 0.98,
         "corpus_x": 0.98,
-        "corpus_y": 0.96,
+        "corpus_y": 0.99,
+        "corpus_z": 0.97,
     }
     for name, floor in floors.items():
         table = evaluate_review(name)
