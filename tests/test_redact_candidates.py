@@ -43,6 +43,9 @@ def _covered(text):
         ("someone wrote she lives in hx7 near the mill.", "hx7"),
         # a quoted name near an account word
         ('Then the page "Wirral Watchers 2" shared it.', "Wirral Watchers 2"),
+        # a national chain where someone works
+        ("I've a cousin at Lidl who told me who it was.", "Lidl"),
+        ("My nephew's on the tills at Aldi now.", "Aldi"),
     ],
 )
 def test_candidate_shapes_are_put_before_the_reviewer(text, shown):
@@ -67,6 +70,10 @@ def test_candidate_shapes_are_put_before_the_reviewer(text, shown):
         ("Got a P60 and a P45 in the same month.", "P60"),
         ("We were on 4G the whole way up.", "4G"),
         ("Operation Kestrel Dawn ran for a year.", "Operation Kestrel Dawn"),
+        ("I bank with Barclays, always have.", "Barclays"),
+        ("We queued outside at Greggs for ages.", "Greggs"),
+        ("She parked at Asda and walked up to the nick.", "Asda"),
+        ("She does shifts at Boots on Saturdays.", "Saturdays"),
     ],
 )
 def test_ordinary_shapes_are_no_candidates(text, not_shown):

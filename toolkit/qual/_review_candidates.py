@@ -127,7 +127,7 @@ _JOINERS = frozenset({"of", "the", "and", "on", "upon", "under"})
 def _trimmed(text, m, allowed):
     """The phrase of match ``m`` without an ordinary word that starts a sentence before it
     ("Someone on Norfolk Mums Chat") or a platform and joiners after it ("... on
-    Facebook"): ``(start, end)``."""
+    Facebook", "... on Saturdays"): ``(start, end)``."""
     words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"\S+", m.group())]
     base = m.start()
     while len(words) > 1 and (
@@ -138,8 +138,12 @@ def _trimmed(text, m, allowed):
         )
     ):
         words.pop(0)
-    while len(words) > 1 and (words[-1][2] in _JOINERS or words[-1][2] in SAFE_WORDS):
-        words.pop()
+    while len(words) > 1 and (
+        words[-1][2] in _JOINERS
+        or words[-1][2] in SAFE_WORDS
+        or (words[-1][2].removesuffix("s") in _ids.CALENDAR and words[-2][2] in _JOINERS)
+    ):
+        words.pop()  # "... on Facebook", "Boots on Saturdays"
     if words[0][2] in _JOINERS:
         return m.start(), m.start()
     return base + words[0][0], base + words[-1][1]
@@ -262,6 +266,40 @@ def _quoted(m):
     )
 
 
+@lru_cache(maxsize=1)
+def _at_brand():
+    """A national chain said after "at", "for" or "with" ("a lad at Barclays", "she's on
+    the tills at Aldi"): a workplace as often as a shop (the brands' section of
+    ``proper_nouns_allowed.txt``, which the rules keep as things)."""
+    brands, section = [], ""
+    with open(_ids.DATA_DIR / "proper_nouns_allowed.txt", encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if line.startswith("# --"):
+                section = line
+            elif line and not line.startswith("#") and "chains and brands" in section:
+                brands.append(re.escape(line))
+    return re.compile(rf"(?<![\w'’])(?:at|for|with)\s+(?:the\s+)?(?P<n>(?:{'|'.join(brands)})(?:['’]?s)?)(?![\w'’])")
+
+
+def _worked_at(m):
+    """A person or a job in the clause before the brand ("my cousin at Lidl", "works
+    for Amazon"); shopping at it is no workplace ("did a shop at Tesco")."""
+    before = m.string[max(0, m.start() - 60) : m.start()]
+    clause = re.split(r"[.;!?]", before)[-1]
+    return _PERSON_OR_JOB.search(clause) is not None and not _SHOPPING.search(
+        m.string, max(0, m.start() - 25), m.start()
+    )
+
+
+_PERSON_OR_JOB = re.compile(
+    r"(?i)\b(?:lad|lass|mate|bloke|guy|girl|someone|somebody|friend|cousin|wife|husband|partner|son|daughter"
+    r"|brother|sister|mum|mam|dad|uncle|auntie|aunt|nephew|niece|neighbour|works?|worked|working|job|shifts?"
+    r"|tills?|manager|managers|staff|employed|part-time|full-time|stacking|warehouse)\b"
+)
+_SHOPPING = re.compile(r"(?i)\b(?:shop|shopping|bought|buy|buying|queue|queuing|parked|car park|outside)\b[^.]*$")
+
+
 def candidates(text, spans):
     """Low-confidence candidates in ``text``, given the replacements' ``(start, end)``
     ``spans``: a list of ``(start, end, kind)``, ``kind`` a guess the reviewer may correct
@@ -285,4 +323,5 @@ def candidates(text, spans):
         keep=lambda m: not _ROAD.search(text, max(0, m.start() - 5), m.start()),
     )
     _add(ACRONYM, "person", text, covered, out, keep=_acronym)
+    _add(_at_brand(), "workplace", text, covered, out, keep=_worked_at, group="n")
     return sorted(out)
