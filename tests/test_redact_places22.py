@@ -24,6 +24,10 @@ from toolkit.qual.redact import redact
         # a saint's name is nobody's name
         ("We had a drink in the pub by St James' after the match.", "James"),
         ("I did first aid with St John Ambulance as a teenager.", "John"),
+        # a shopping trip is no workplace
+        ("We did a big shop at Morrisons and came home to it all over Facebook.", "Morrisons"),
+        ("She was doing the weekly shop at Aldi when he rang.", "Aldi"),
+        ("I'd only gone for a quick shop at Lidl.", "Lidl"),
     ],
 )
 def test_places22_workplace_look_alikes_stay(text, kept):
@@ -39,6 +43,8 @@ def test_places22_workplace_look_alikes_stay(text, kept):
         ("He's a cleaner at the Fernhill Hotel, nights mostly.", "Fernhill"),
         ("My wife's a receptionist at Bexley Motors on the bypass.", "Bexley"),
         ("They had my address on Thorpe St Andrew in the post.", "Andrew"),
+        ("My sister runs the shop at Ashcombe Garden Centre.", "Ashcombe"),
+        ("His mum works in the farm shop at Hollins Farm.", "Hollins"),
     ],
 )
 def test_places22_workplaces_still_replaced(text, gone):

@@ -1330,8 +1330,13 @@ WORK_AT = re.compile(
     rf"(?P<name>{_ORG})"
     rf"(?:{_SITE}?,?\s+(?:in|on|at)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
 )
-#: "shop" said as a verb before "at": "I don't shop at Tesco", "we always shop at Lidl".
-_SHOP_VERB_BEFORE = re.compile(r"(?:(?:\b(?:I|we|you|they|never|always|usually|only|to)|n['’]t)\s+)$")
+#: "shop" said as a verb before "at": "I don't shop at Tesco", "we always shop at Lidl";
+#: or as a trip: "we did a big shop at Asda", "the weekly shop at Aldi".
+_SHOP_VERB_BEFORE = re.compile(
+    r"(?:(?:\b(?:I|we|you|they|never|always|usually|only|to)|n['’]t)\s+"
+    r"|\b(?:did|do|does|doing|done)\s+(?:a|the|our|my)\s+(?:[a-z]+\s+)?"
+    r"|\b(?:big|weekly|quick|food|little|Christmas|monthly)\s+)$"
+)
 _WORK_NOUNS = (
     r"(?:work|workplace|employer|firm|company|salon|shop|cafe|café|business|"
     r"practice|pub|restaurant|garage|office|bakery|surgery|factory|warehouse|depot|"
@@ -2126,7 +2131,7 @@ def find_context(text, add, names_lookup=None, folded=None):
     works += [(m, True) for m in _win("WORK_ON_AT", text, folded)]
     works += [(m, False) for m in _win("WHERE_WORKS", text, folded)]
     for m, has_prep in works:
-        if m.group().startswith("shop") and _SHOP_VERB_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        if m.group().startswith("shop") and _SHOP_VERB_BEFORE.search(text, max(0, m.start() - 24), m.start()):
             continue  # "I don't shop at Tesco anymore": a customer, no workplace
         span = _trim_caps(text, m.start("name"), m.end("name"))
         span = span and _drop_trailing_common(text, *span, _ORG_TAIL)
