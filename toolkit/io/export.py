@@ -77,12 +77,17 @@ def _sheet_name(name: str, used: set[str]) -> str:
     return candidate
 
 
-def write_workbook(tables: dict[str, pd.DataFrame], path: Path) -> Path:
-    """Write every table to one XLSX workbook, one sheet each, formulas neutralised."""
+def write_workbook(tables: dict[str, pd.DataFrame], path: Path, *, layout=None) -> Path:
+    """Write every table to one XLSX workbook, one sheet each, formulas neutralised.
+    ``layout(name, table, worksheet)``, when given, lays out each openpyxl worksheet
+    (widths, wrapping, validation) before the file is saved."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     used: set[str] = set()
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for name, table in tables.items():
-            neutralise_formulas(table).to_excel(writer, sheet_name=_sheet_name(name, used), index=False)
+            sheet = _sheet_name(name, used)
+            neutralise_formulas(table).to_excel(writer, sheet_name=sheet, index=False)
+            if layout is not None:
+                layout(name, table, writer.sheets[sheet])
     return path

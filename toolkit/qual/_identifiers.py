@@ -1319,9 +1319,11 @@ WORK_ON_AT = re.compile(  # "works on the tills at X", "worked behind the bar at
     rf"(?P<name>{_ORG})"
     rf"(?:{_SITE}?,?\s+(?:in|on|at)\s+(?:the\s+)?(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
 )
+#: Venues someone runs or works in ("the salon at", "the pub by", "a cafe in").
+_VENUE_NOUNS = "shop|business|salon|restaurant|bar|pub|cafe|café|garage|practice|surgery|takeaway"
 WORK_AT = re.compile(
-    r"\b(?:work(?:s|ed|ing)?|employed|employer|runs|run|owns|owned|manages|managed|shop|"
-    r"business|salon|restaurant|bar|pub|cafe|café|garage|practice|surgery|takeaway|"
+    r"\b(?:work(?:s|ed|ing)?|employed|employer|runs|run|owns|owned|manages|managed|"
+    rf"{_VENUE_NOUNS}|"
     r"drives|drove|driving|delivers|delivered|delivering|cleans|cleaned|cleaning|"
     r"temps|temped|temping|signed\s+on|stacks\s+shelves|"
     rf"{_alternation(_OCCUPATIONS)})"
@@ -1954,8 +1956,8 @@ def _win(name, text, folded=None):
 
 #: The venue nouns of :data:`WORK_AT` (not its verbs): "the pub by St James'" says where the
 #: pub stands ("run by", "employed by" name the employer).
-_VENUE_BY = re.compile(r"(?:shop|business|salon|restaurant|bar|pub|cafe|café|garage|practice|surgery|takeaway)\s+by\b")
-_VENUE_IN = re.compile(r"(?:shop|business|salon|restaurant|bar|pub|cafe|café|garage|practice|surgery|takeaway)\s+in\b")
+_VENUE_BY = re.compile(rf"(?:{_VENUE_NOUNS})\s+by\b")
+_VENUE_IN = re.compile(rf"(?:{_VENUE_NOUNS})\s+in\b")
 #: Who runs or works in a venue said before its noun: "runs a nail bar in", "her cafe in".
 _VENUE_OWNER_BEFORE = re.compile(
     r"(?i:\b(?:runs?|ran|running|owns?|owned|manag(?:es|ed|ing)|works?|worked|working|opened|"
@@ -2484,20 +2486,30 @@ def english_words() -> frozenset:
 
 
 @cache
+def allowed_sections() -> dict[str, tuple[str, ...]]:
+    """The words of ``proper_nouns_allowed.txt`` by section (its ``# --`` heading lines, as
+    written, the ``# -- `` taken off), in file order."""
+    sections: dict[str, list[str]] = {}
+    section = ""
+    with open(DATA_DIR / "proper_nouns_allowed.txt", encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if line.startswith("# --"):
+                section = line.removeprefix("# --").strip()
+            elif line and not line.startswith("#"):
+                sections.setdefault(section, []).append(line)
+    return {k: tuple(v) for k, v in sections.items()}
+
+
+@cache
 def allowed_proper_nouns(which: str = "all") -> frozenset:
     """Proper nouns that identify nobody (``proper_nouns_allowed.txt``: months, platforms,
     brands, car models, nations, large cities; and :data:`NOT_PLACES`, :data:`CALENDAR`).
     ``which="not places"``: without the cities (which still name where someone works)."""
     words: set[str] = set()
     cities: set[str] = set()
-    section = ""
-    with open(DATA_DIR / "proper_nouns_allowed.txt", encoding="utf-8") as fh:
-        for line in fh:
-            line = line.strip()
-            if line.startswith("# --"):
-                section = line
-            elif line and not line.startswith("#"):
-                (cities if "cities" in section else words).add(line)
+    for section, lines in allowed_sections().items():
+        (cities if "cities" in section else words).update(lines)
     base = frozenset(words) | NOT_PLACES | CALENDAR
     return base if which == "not places" else base | cities
 

@@ -101,6 +101,7 @@ SPOKEN = re.compile(
     rf"(?<![\w'’-])(?:(?i:at)(?:\s*,\s*|\s+))?(?:{_spoken._TOKEN})"
     rf"(?:{_spoken._SEP}(?:{_spoken._TOKEN}|{_SPELL_JOIN}(?={_spoken._SEP})))+"
 )
+_TRAILING_JOIN = re.compile(rf"{_spoken._SEP}{_SPELL_JOIN}$")
 _LETTER_PAIR = re.compile(r"(?i)(?<![\w'’-])[a-z]{1,2}(?:\s*,\s*|\s+)$")
 _LETTER_AFTER = re.compile(r"(?i)(?:\s*,\s*|\s+)[a-z](?![\w'’-])")
 
@@ -110,10 +111,15 @@ def _lexicon():
     return _ids._common_words(), _ids.gazetteer(), _ids.allowed_proper_nouns()
 
 
+def _uncovered(text, s, e, covered):
+    """Characters ``s:e`` of ``text`` with those inside ``covered`` spans blanked."""
+    return "".join(" " if any(cs <= i < ce for cs, ce in covered) else text[i] for i in range(s, e))
+
+
 def _free(covered, s, e, text):
     """``True`` when characters ``s:e`` add to what ``covered`` already holds a word that
     is not a function word, or a digit ("the" before a replaced date adds nothing)."""
-    rest = "".join(" " if any(cs <= i < ce for cs, ce in covered) else text[i] for i in range(s, e))
+    rest = _uncovered(text, s, e, covered)
     common = _lexicon()[0]
     return any(
         any(c.isdigit() for c in w) or w.casefold() not in common or (w.isupper() and w not in ("A", "I"))
@@ -121,10 +127,16 @@ def _free(covered, s, e, text):
     )
 
 
+def _of_account_or_employer(text, s, e):
+    """An account word near ``s:e`` ("... on Facebook") or "at", "for", "with" just before
+    it ("works at Durham County Council")."""
+    return bool(_ACCOUNT_WORDS.search(text, max(0, s - 80), e + 40) or _AT_WORK.search(text, max(0, s - 12), s))
+
+
 _JOINERS = frozenset({"of", "the", "and", "on", "upon", "under"})
 
 
-def _trimmed(text, m, allowed):
+def _trimmed(text, m):
     """The phrase of match ``m`` without an ordinary word that starts a sentence before it
     ("Someone on Norfolk Mums Chat") or a platform and joiners after it ("... on
     Facebook", "... on Saturdays"): ``(start, end)``."""
@@ -153,7 +165,7 @@ def _named_shapes(text, covered, out):
     """Capitalised phrases that are not ordinary words; a phrase extending a replacement."""
     common, (given, family), allowed = _lexicon()
     for m in CAPITALISED.finditer(text):
-        s, e = _trimmed(text, m, allowed)
+        s, e = _trimmed(text, m)
         if s >= e:
             continue
         words = text[s:e].split()
@@ -163,13 +175,8 @@ def _named_shapes(text, covered, out):
             # of an account or an employer ("Kent Specials" on Facebook, "works at Durham
             # County Council"); "Later Jones" at a sentence's start is no extension
             if len(words) >= 2 and words[0] not in ("Operation", "Op") and _free(covered, s, e, text):
-                rest = "".join(" " if any(cs <= i < ce for cs, ce in covered) else text[i] for i in range(s, e))
-                new = re.findall(r"[A-Z][a-z]+", rest)
-                if new and (
-                    any(not _ids.is_ordinary(w) for w in new)
-                    or _ACCOUNT_WORDS.search(text, max(0, s - 80), e + 40)
-                    or _AT_WORK.search(text, max(0, s - 12), s)
-                ):
+                new = re.findall(r"[A-Z][a-z]+", _uncovered(text, s, e, covered))
+                if new and (any(not _ids.is_ordinary(w) for w in new) or _of_account_or_employer(text, s, e)):
                     out.append((s, e, "place_or_org"))
                     covered.append((s, e))
             continue
@@ -200,7 +207,7 @@ def _named_shapes(text, covered, out):
         elif (
             all(_ids.is_ordinary(w) for w in words)
             and (words[-1] in _ids.UNIT_WORDS or any(w in allowed for w in words))
-            and not (_ACCOUNT_WORDS.search(text, max(0, s - 80), e + 40) or _AT_WORK.search(text, max(0, s - 12), s))
+            and not _of_account_or_employer(text, s, e)
         ):
             continue  # "Criminal Justice Department", "Black Qashqai"; a page "Kent Specials" stays
         kind = "person" if (words[0] in given or words[-1] in family) else "place_or_org"
@@ -216,6 +223,11 @@ def _add(pattern, kind, text, covered, out, keep=lambda m: True, group=0):
             covered.append((s, e))
 
 
+def _after_the(m):
+    """``m`` follows "the" ("the M6", "the a38"): a road."""
+    return _ROAD.search(m.string, max(0, m.start() - 5), m.start()) is not None
+
+
 def _code(m):
     g = m.group()
     if _NOT_CODE.fullmatch(g) or m.string.startswith(":", m.end()):
@@ -223,7 +235,7 @@ def _code(m):
     head, rest = (re.split(r"[ /-]", g, maxsplit=1) + [""])[:2]
     if head in KNOWN_ACRONYMS and rest.isdigit() and len(rest) < 4:
         return False  # "DOB 30", "NHS 111"
-    return not (re.fullmatch(r"[AM]\d{1,4}", g) and _ROAD.search(m.string, max(0, m.start() - 5), m.start()))
+    return not (re.fullmatch(r"[AM]\d{1,4}", g) and _after_the(m))
 
 
 def _spoken_run(text, covered, out):
@@ -231,8 +243,8 @@ def _spoken_run(text, covered, out):
     and a letter pair before or a letter after ("hk five seven nine oh two six c")."""
     for m in SPOKEN.finditer(text):
         run = m.group()
-        while re.search(rf"{_spoken._SEP}{_SPELL_JOIN}$", run):
-            run = re.sub(rf"{_spoken._SEP}{_SPELL_JOIN}$", "", run)
+        while (tail := _TRAILING_JOIN.search(run)) is not None:
+            run = run[: tail.start()]
         if len(_spoken._TOKEN_RE.findall(run)) < 3:
             continue
         s, e = m.start(), m.start() + len(run)
@@ -271,14 +283,12 @@ def _at_brand():
     """A national chain said after "at", "for" or "with" ("a lad at Barclays", "she's on
     the tills at Aldi"): a workplace as often as a shop (the brands' section of
     ``proper_nouns_allowed.txt``, which the rules keep as things)."""
-    brands, section = [], ""
-    with open(_ids.DATA_DIR / "proper_nouns_allowed.txt", encoding="utf-8") as fh:
-        for line in fh:
-            line = line.strip()
-            if line.startswith("# --"):
-                section = line
-            elif line and not line.startswith("#") and "chains and brands" in section:
-                brands.append(re.escape(line))
+    brands = [
+        re.escape(w)
+        for section, words in _ids.allowed_sections().items()
+        if "chains and brands" in section
+        for w in words
+    ]
     return re.compile(rf"(?<![\w'’])(?:at|for|with)\s+(?:the\s+)?(?P<n>(?:{'|'.join(brands)})(?:['’]?s)?)(?![\w'’])")
 
 
@@ -320,7 +330,7 @@ def candidates(text, spans):
         text,
         covered,
         out,
-        keep=lambda m: not _ROAD.search(text, max(0, m.start() - 5), m.start()),
+        keep=lambda m: not _after_the(m),
     )
     _add(ACRONYM, "person", text, covered, out, keep=_acronym)
     _add(_at_brand(), "workplace", text, covered, out, keep=_worked_at, group="n")

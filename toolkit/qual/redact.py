@@ -746,9 +746,7 @@ def write_review_sheet(sheet, path):
     if path.suffix.lower() == ".csv":
         return write_csv(sheet, path)
     if path.suffix.lower() == ".xlsx":
-        write_workbook({"review": sheet}, path)
-        _lay_out_review_xlsx(path, list(sheet.columns))
-        return path
+        return write_workbook({"review": sheet}, path, layout=_lay_out_review)
     raise ParameterError(f"write_review_sheet writes .csv or .xlsx. Got {path.name!r}.")
 
 
@@ -767,16 +765,15 @@ _REVIEW_WIDTHS = {
 }
 
 
-def _lay_out_review_xlsx(path, columns):
+def _lay_out_review(_name, sheet, ws):
     """Widths, wrapped context, a frozen header, a filter, ``accept``/``reject`` as the
-    choices of the decision column, and a landscape print one page wide."""
-    from openpyxl import load_workbook
+    choices of the decision column, and a landscape print one page wide (a
+    :func:`~toolkit.io.export.write_workbook` layout)."""
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    wb = load_workbook(path)
-    ws = wb["review"]
+    columns = list(sheet.columns)
     n = ws.max_row
     for j, col in enumerate(columns, start=1):
         letter = get_column_letter(j)
@@ -800,7 +797,6 @@ def _lay_out_review_xlsx(path, columns):
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = "1:1"
-    wb.save(path)
 
 
 def read_review_sheet(path):
