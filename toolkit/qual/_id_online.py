@@ -1503,6 +1503,10 @@ _NAME_CHANGED = re.compile(
 )
 
 
+#: A handle-shaped word right after a cue ("changed it to smudge_77", "one called jdub.uk").
+_HANDLE_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_]")
+
+
 def _renamed_handles(text, add):
     """The new name after "changed it to" where an account is spoken of (or after "changed
     his username to"): a handle-shaped or CamelCase word, or a quoted name."""
@@ -1511,7 +1515,7 @@ def _renamed_handles(text, add):
         if m.group("q"):
             _named_page(text, m.end(), add, given, family, single=True)
         else:
-            tok = re.match(r"[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_]", text[m.end() :])
+            tok = _HANDLE_TOKEN.match(text, m.end())
             if tok is not None and _plain_id(tok.group()):
                 add((m.end(), m.end() + len(tok.group()), "handle", tok.group().lower()))
     for m in _RENAMED.finditer(text):
@@ -2244,7 +2248,7 @@ def _one_called(text, add):
     for m in _ONE_CALLED.finditer(text):
         if _ACCOUNTS_BEFORE.search(text, max(0, m.start() - 120), m.start()) is None:
             continue
-        tok = re.match(r"[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_]", text[m.end() :])
+        tok = _HANDLE_TOKEN.match(text, m.end())
         if tok is not None and not m.group("q") and _plain_id(tok.group()):
             add((m.end(), m.end() + len(tok.group()), "handle", tok.group().lower()))
         else:
