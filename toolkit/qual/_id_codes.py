@@ -332,12 +332,26 @@ _LETTERED_GROUPS = re.compile(
 )
 
 
+def _set_off(text, s, e):
+    """True when ``text[s:e]`` stands between commas (or a colon, a sentence's end) as a
+    field or an aside of its own."""
+    return _ASIDE_BEFORE.search(text, max(0, s - 3), s) is not None and _LIST_FIELD_AFTER.match(text, e) is not None
+
+
+_ASIDE_BEFORE = re.compile(r"[,;:]\s*$")
+
+
 def _lettered_groups(text, lo, hi, *, rank_ok=False):
     for m in _LETTERED_GROUPS.finditer(text, lo, hi):
         n = _n_digits(m.group("g"))
         # a rank's letters only with three groups ("PS 44 01 29": no collar number is said
-        # so) or right after "warrant number" ("my warrant number's PS 22 0917")
+        # so), right after "warrant number" ("my warrant number's PS 22 0917") or with six
+        # digits or more set off by commas (a force's letters, as "..., PS 19 4472, that's
+        # Police Scotland format", "DC 51 0336" for Devon and Cornwall; not "but PC 19 4471
+        # came up as a case")
         rank = not rank_ok and m.group("pre") in _RANK_PREFIX and m.group("g").count(" ") < 2
+        if rank and n >= 6 and _set_off(text, m.start(), m.end()):
+            rank = False
         if 5 <= n <= 9 and m.group("pre") not in _NOT_PREFIX and not rank:
             if not _win._COUNTED.match(text, m.end()) and not _plural_after(text, m.end()):
                 yield m.start(), m.end()
