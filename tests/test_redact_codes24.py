@@ -66,3 +66,77 @@ def test_a_rank_or_a_word_before_a_number_read_out_stays_outside(text, code):
     found = _kinds(text)
     assert (code, "collar_number") in found
     assert not any(k == "collar_number" and s != code and s.endswith(code) for s, k in found)
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("I work the radio at Ashford, operator KT 4410, nights mostly.", "KT 4410"),
+        ("She gave it as operator NY-2093.", "NY-2093"),
+        ("Control room, operator 7715, and then a break.", "7715"),
+    ],
+)
+def test_operator_letters_are_part_of_the_number(text, code):
+    assert (code, "collar_number") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("I asked for the operator PC 4410, no, the sergeant.", "PC 4410"),
+        ("Ring the operator at 2015.", "2015"),
+    ],
+)
+def test_operator_rank_or_time_is_not_an_operator_number(text, look_alike):
+    assert not any(k == "collar_number" and s == look_alike for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("I was on the radio desk that night, operator NW 3307, and the caller knew it.", "NW 3307"),
+        ("Call handler, Gwent, operator GW-5519. That's what shows on the log.", "GW-5519"),
+        ("He asked for the operator, operator 2216, by number.", "2216"),
+    ],
+)
+def test_an_operators_number_with_its_letters_is_a_collar_number(text, code):
+    assert (code, "collar_number") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The operator PC 4410 was the one on the radio.",
+        "I rang the operator at 0900, then again.",
+    ],
+)
+def test_an_operator_look_alike_stays(text):
+    assert not any(k == "collar_number" and s.startswith(("PC", "0900")) for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, collar, warrant",
+    [
+        # a row read out: the number beside the labelled warrant is the collar number
+        (
+            "Each line had a name and numbers. Mine said Hughes, WP 2271, warrant 60419, and my street.",
+            "WP 2271",
+            "60419",
+        ),
+        # two numbers side by side in a row: the shorter the collar, the longer the warrant
+        (
+            'The screenshot showed "Malik, Sana, 3348, K 204417, sana.malik@example.com".',
+            "3348",
+            "K 204417",
+        ),
+    ],
+)
+def test_a_rows_collar_and_warrant_numbers(text, collar, warrant):
+    found = _kinds(text)
+    assert (collar, "collar_number") in found
+    assert (warrant, "warrant_number") in found
+
+
+def test_a_count_beside_a_name_in_a_row_stays():
+    found = _kinds("We counted them: Hughes, 300 people, and Malik, 250 more, at the gates.")
+    assert not any(k in ("collar_number", "warrant_number") for _, k in found)

@@ -493,8 +493,11 @@ _GLUED_ROLE_NUMBER = re.compile(r"(?<![\w.£$€#/-])D?DO(?P<num>\d{3,5})(?![\w%
 #: "my operator number is OP 2291" (capitals only; the letters are the number's, inside
 #: the span as the brief has "NE 2231").
 _OPERATOR_NUMBER = re.compile(r"(?<![\w.])OP[ -]?(?P<num>\d{3,6})(?![\w%£:/-]|[.,]\d)")
-#: An operator's number said after the word alone, closing its clause: "operator 4512,".
-_OPERATOR_SAID = re.compile(r"(?<![\w-])operator\s+(?P<num>\d{3,5})(?=\s*(?:[,.;:!?)\"”’]|$))")
+#: An operator's number said after the word alone, closing its clause: "operator 4512,",
+#: "operator SW 8812." (a force's or a room's letters are the number's, inside the span).
+_OPERATOR_SAID = re.compile(
+    r"(?<![\w-])operator\s+(?P<num>(?:(?P<pre>[A-Z]{1,3})[ -]?)?(?P<d>\d{3,5}))(?=\s*(?:[,.;:!?)\"”’]|$))"
+)
 #: A payroll or employee number said with no "number" ("Payroll 77104", "employee no.
 #: 4410", "Payroll: 880217", "Employee KX 301182"), as payslips and records print it.
 _STAFF_ALONE = re.compile(
@@ -866,11 +869,13 @@ def _find_codes(text, add, folded, hay, runs):
                 add((m.start(), m.end(), "collar_number", m.group().replace(" ", "").replace("-", "")))
     if "operator" in hay:  # "a call handler, West Mercia, operator 4512, and ..."
         for m in _OPERATOR_SAID.finditer(text):
-            num = m.group("num")
-            if _is_year(num) or num in _SERVICE_NUMBERS or _win._COUNTED.match(text, m.end()):
+            num, d = m.group("num"), m.group("d")
+            if _is_year(d) or d in _SERVICE_NUMBERS or _win._COUNTED.match(text, m.end()):
+                continue
+            if m.group("pre") in _NOT_PREFIX or m.group("pre") in _RANK_PREFIX:
                 continue
             if not _plural_after(text, m.end()) and not _time_before(text, m.start("num")):
-                add((m.start("num"), m.end("num"), "collar_number", num))
+                add((m.start("num"), m.end("num"), "collar_number", _ident(text, m.start("num"), m.end("num"))))
     if "DO " in text:
         _find_role_numbers(text, add, hay)
     if "DO" in text:  # "DO417 is a ...": a detention officer's number written as one code
@@ -1380,27 +1385,37 @@ def _row_has_ids(text, s, e, sep, found):
 
 
 def _comma_ids(text, s, e, ends, starts):
-    """How many identifiers (:data:`_FIELD_KINDS`) stand as comma-separated fields in an
-    unbroken run beside ``text[s:e]``, on either side ("Kerr, J, 201144, 121 547 2803")."""
-    n, pos = 0, s
+    """The identifiers (:data:`_FIELD_KINDS`) that stand as comma-separated fields in an
+    unbroken run beside ``text[s:e]``, on either side ("Kerr, J, 201144, 121 547 2803"),
+    a field after it with its label too ("Evans, CS 1108, warrant 38842, ...")."""
+    out, pos = [], s
     while True:  # leftwards
         m = _COMMA_BEFORE.search(text, max(0, pos - 4), pos)
         f = ends.get(m.start()) if m else None
         if f is None:
             break
-        n, pos = n + 1, f[0]
+        out.append(f)
+        pos = f[0]
     pos = e
     while True:  # rightwards
         m = _COMMA_AFTER.match(text, pos)
         f = starts.get(m.end()) if m else None
+        if f is None and m:
+            label = _FIELD_LABEL.match(text, m.end())
+            f = starts.get(label.end()) if label else None
         if f is None:
             break
-        n, pos = n + 1, f[1]
-    return n
+        out.append(f)
+        pos = f[1]
+    return out
 
 
 _COMMA_BEFORE = re.compile(r"\s*,\s*$")
 _COMMA_AFTER = re.compile(r"\s*,\s*")
+#: The label of a field in a row said aloud: "warrant 38842", "NI: JM 12 ...".
+_FIELD_LABEL = re.compile(
+    r"(?i:(?:warrant|collar|payroll|staff|NI|NHS|DOB|phone|mobile|tel|reg|postcode)(?:\s+(?:number|no\.?))?\s*:?\s+)"
+)
 
 
 def _round_time(code):
@@ -1450,11 +1465,15 @@ def _record_fields(text, found):
         if row:
             n = 2 if _row_has_ids(text, start, e, row, found) else 0
         elif left in ',;:"“(\n' and right in (",", ";", ""):
-            n = _comma_ids(text, start, e, ends, starts)
+            beside = _comma_ids(text, start, e, ends, starts)
+            n = len(beside)
         else:
             continue
         if n:
-            item = (start, e, "warrant_number" if warrant else "collar_number", _ident(text, start, e))
+            # beside the row's warrant number ("Evans, CS 1108, warrant 38842"), the other
+            # number is the collar number
+            as_warrant = warrant and not any(f[2] == "warrant_number" for f in beside)
+            item = (start, e, "warrant_number" if as_warrant else "collar_number", _ident(text, start, e))
             (extra if n >= 2 else weak).append((item, (e - s, start < s)))
     # beside one identifier only ("Cole, T, 201160, 385 280 8413"): the next row of a list
     # whose other rows gave a number of the same form, or one of two or more such rows
@@ -1462,9 +1481,40 @@ def _record_fields(text, found):
     forms = {form for _, form in extra}
     weak_forms = [form for item, form in weak if not _round_time(item[3])]  # "Hill, 0900. Kay, 1330.": a rota
     forms.update(f for f in weak_forms if weak_forms.count(f) >= 2)
-    if not forms:
+    items = [item for item, _ in extra]
+    # a number beside one identifier and, as the next field, a number taken or another
+    # such ("Pickering, Joanne, 2259, T 091002, NS 27 ..."): both are the row's staff numbers
+    timed = [item for item, _ in weak if not _round_time(item[3])]
+    paired = [item for item in timed if any(_next_fields(text, item, x) for x in timed if x is not item)]
+    items += [
+        item for item, f in weak if f in forms or item in paired or any(_next_fields(text, item, x) for x in items)
+    ]
+    if not items:
         return found
-    return _ids.resolve_overlaps(found + [item for item, _ in extra] + [item for item, f in weak if f in forms])
+    return _ids.resolve_overlaps(found + _collar_and_warrant(text, items))
+
+
+def _next_fields(text, a, b):
+    """True when ``a`` and ``b`` are fields next to each other, a comma between them."""
+    if a[0] > b[0]:
+        a, b = b, a
+    return _COMMA_AFTER.fullmatch(text, a[1], b[0]) is not None
+
+
+def _collar_and_warrant(text, items):
+    """``items`` (a row's staff numbers), two next to each other of different lengths
+    made the shorter a collar number and the longer a warrant number ("2259, T 091002")."""
+    out = list(items)
+    for i, a in enumerate(out):
+        for j, b in enumerate(out):
+            if a[0] < b[0] and _next_fields(text, a, b):
+                na, nb = _n_digits(a[3]), _n_digits(b[3])
+                if na == nb:
+                    continue
+                short, long_ = (i, j) if na < nb else (j, i)
+                out[short] = (*out[short][:2], "collar_number", out[short][3])
+                out[long_] = (*out[long_][:2], "warrant_number", out[long_][3])
+    return out
 
 
 def _displaced_collars(text, found):
