@@ -140,3 +140,34 @@ def test_a_rows_collar_and_warrant_numbers(text, collar, warrant):
 def test_a_count_beside_a_name_in_a_row_stays():
     found = _kinds("We counted them: Hughes, 300 people, and Malik, 250 more, at the gates.")
     assert not any(k in ("collar_number", "warrant_number") for _, k in found)
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # an outward code with the rest held back
+        ("They'd only got the first half, CF14 something, not the rest of it.", "CF14"),
+        ('The card just said "NE23 whatever", like they couldn\'t be bothered.', "NE23"),
+        ("My sister's postcode was on it too, or half of it, B12 something.", "B12"),
+        # an outward code beside a town or after "in", where someone lives
+        ("I: Where does your mum live? P: Morpeth, NE61, and that's all I'll say.", "NE61"),
+        ("I live in Harrogate, HG1, near the station.", "HG1"),
+        ("We moved last spring and we live in DH1.", "DH1"),
+    ],
+)
+def test_outward_codes_said_as_where_someone_lives(text, code):
+    assert (code, "postcode") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("We sat on the M6 something awful for two hours.", "M6"),
+        ("It was an A4 something, a flyer through the door.", "A4"),
+        ("I live at flat B2, above the chip shop.", "B2"),
+        ("My son lives with me, he's S1 at the academy.", "S1"),
+        ("Sorry, I live for my days off, honestly, PS4, a brew, the lot.", "PS4"),
+    ],
+)
+def test_outward_code_look_alikes_stay(text, look_alike):
+    assert not any(k == "postcode" and s == look_alike for s, k in _kinds(text))

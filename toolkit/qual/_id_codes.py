@@ -762,6 +762,42 @@ def _find_partial_postcodes(text, add, hay):
                 add((m.start(), m.end(), "postcode", out))
 
 
+#: An outward code with the rest held back ("they had LE4 something", "E10 whatever",
+#: "NE23 summat"): the inward code not said.
+_OUTWARD_WITHHELD = re.compile(
+    r"(?<![\w@./£$€#-])(?P<out>(?P<area>[A-Z]{1,2})\d[A-Z\d]?)[ -](?:something|summat|whatever|blah|etcetera)\b"
+)
+#: Where someone lives ("Where do you live? P: Garforth, LS25, ...", "we live in NE23"):
+#: an outward code alone in its clause after it, beside a town or after "in".
+_LIVE_WORD = re.compile(r"(?i:\b(?:live[sd]?|living|moved)\b)")
+_TOWN_OR_IN_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?,\s*|\b(?i:in|near|round|around)\s+)$")
+_LIVE_REACH = 120
+
+
+def _find_home_outwards(text, add, hay):
+    """Outward codes said as (part of) where someone lives: with the rest held back
+    (:data:`_OUTWARD_WITHHELD`; one letter only where the text speaks of a postcode or
+    post) or alone in its clause, after a town and a comma or after "in", up to
+    :data:`_LIVE_REACH` characters after "live" ("Where do you live? P: Garforth, LS25")."""
+    if any(w in hay for w in ("something", "summat", "whatever", "blah", "etcetera")):
+        for m in _OUTWARD_WITHHELD.finditer(text):
+            area = m.group("area")
+            if area not in _ids.POSTCODE_AREAS or (len(area) == 1 and "post" not in hay):
+                continue
+            if not _ROAD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                add((m.start("out"), m.end("out"), "postcode", m.group("out")))
+    if any(w in hay for w in ("live", "living", "moved")):
+        for t in _LIVE_WORD.finditer(text):
+            for m in _OUTWARD_ALONE.finditer(text, t.end(), t.end() + _LIVE_REACH):
+                area = m.group("area")
+                if not area.isupper() or area not in _ids.POSTCODE_AREAS:
+                    continue
+                if _ROAD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                    continue
+                if _TOWN_OR_IN_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+                    add((m.start(), m.end(), "postcode", m.group()))
+
+
 def find(text: str, add, folded) -> None:
     """Candidates of this area in ``text`` (``folded`` is ``text.casefold()`` when it
     keeps the length, else ``None``)."""
@@ -770,6 +806,7 @@ def find(text: str, add, folded) -> None:
     hay = folded if folded is not None else text.casefold()
     if "post" in hay:
         _find_partial_postcodes(text, add, hay)
+    _find_home_outwards(text, add, hay)
     runs = [m.span() for m in _DIGIT_RUN.finditer(text)]
     long_run = any(e - s >= 3 for s, e in runs)
     if long_run:  # every code but a plate's or an NI number's
