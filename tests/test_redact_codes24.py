@@ -171,3 +171,41 @@ def test_outward_codes_said_as_where_someone_lives(text, code):
 )
 def test_outward_code_look_alikes_stay(text, look_alike):
     assert not any(k == "postcode" and s == look_alike for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, code, kind",
+    [
+        # the number of a warrant card spoken of before: letters and five digits
+        (
+            "I: Was the warrant card in the photo? P: It was. The number was on there, KB 41907, clear as day.",
+            "KB 41907",
+            "warrant_number",
+        ),
+        ("They held my warrant card up. The number was clear, WY 30218, and my face.", "WY 30218", "warrant_number"),
+        # an answer to a question about the warrant number: a force's letters and groups
+        ("My warrant number? DC 62 1093. The DC is Devon and Cornwall.", "DC 62 1093", "warrant_number"),
+        # an operator's lettered code in the middle of its clause
+        ("I'm operator NP 4471 on the dispatch screen, and he read it out.", "NP 4471", "collar_number"),
+        # a number read out after "my old work number", then written with its letter
+        (
+            "My old work number was three one seven, or T 317 as it's written, and they had it.",
+            "T 317",
+            "collar_number",
+        ),
+    ],
+)
+def test_more_ways_of_saying_a_collar_or_warrant_number(text, code, kind):
+    assert (code, kind) in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("I showed my warrant card. The number was on there, 41907 people saw the post.", "41907"),
+        ("My old work number was three one seven, and the bus was the A 317.", "A 317"),
+    ],
+)
+def test_more_look_alikes_stay(text, look_alike):
+    assert not any(k == "warrant_number" and s == look_alike for s, k in _kinds(text))
+    assert not any(k == "collar_number" and s == look_alike for s, k in _kinds(text))

@@ -283,8 +283,9 @@ _SUFFIXED = re.compile(
 #: "Number on it was 0071942", "Number was MP 044716": the number of a warrant card
 #: spoken of just before.
 _NUMBER_SAID = re.compile(
-    r"(?i:\bnumber(?:\s+on\s+(?:it|the\s+card|there))?\s*(?:['’]s|is|was|reads|read|said|says|:)\s*)"
-    r"(?P<d>(?:(?P<pre>[A-Z]{1,3}) ?)?\d{6,9})(?![\w%£:/-]|[.,]\d)"
+    r"(?i:\bnumber(?:\s+on\s+(?:it|the\s+card|there))?\s*(?:['’]s|is|was|reads|read|said|says|:)"
+    r"(?:\s+(?:on\s+(?:it|the\s+card|there)|printed|showing|clear)\s*,)?\s*)"
+    r"(?P<d>(?:(?P<pre>[A-Z]{1,3}) ?)?(?P<n>\d{4,9}))(?![\w%£:/-]|[.,]\d)"
 )
 
 
@@ -317,6 +318,8 @@ def _find_warrant_forms(text, add, folded):
                 add((s, e, "warrant_number", _ident(text, s, e)))
     for t in _ids._anchored_finditer(_win._WARRANT_TRIGGER, text, folded, ("warrant",)):
         for m in _NUMBER_SAID.finditer(text, t.end(), t.end() + 300):
+            if len(m.group("n")) < 6 and (m.group("pre") is None or m.group("pre") in _RANK_PREFIX):
+                continue  # "So the number was on there, DY 22871": letters and five digits, a code
             if not _win._COUNTED.match(text, m.end()) and m.group("pre") not in _NOT_PREFIX:
                 add((m.start("d"), m.end("d"), "warrant_number", _ident(text, m.start("d"), m.end("d"))))
     if " " in text:
@@ -338,7 +341,7 @@ def _set_off(text, s, e):
     return _ASIDE_BEFORE.search(text, max(0, s - 3), s) is not None and _LIST_FIELD_AFTER.match(text, e) is not None
 
 
-_ASIDE_BEFORE = re.compile(r"[,;:]\s*$")
+_ASIDE_BEFORE = re.compile(r"(?:[,;:]|[.?!]\s)\s*$")
 
 
 def _lettered_groups(text, lo, hi, *, rank_ok=False):
@@ -496,7 +499,8 @@ _OPERATOR_NUMBER = re.compile(r"(?<![\w.])OP[ -]?(?P<num>\d{3,6})(?![\w%£:/-]|[
 #: An operator's number said after the word alone, closing its clause: "operator 4512,",
 #: "operator SW 8812." (a force's or a room's letters are the number's, inside the span).
 _OPERATOR_SAID = re.compile(
-    r"(?<![\w-])operator\s+(?P<num>(?:(?P<pre>[A-Z]{1,3})[ -]?)?(?P<d>\d{3,5}))(?=\s*(?:[,.;:!?)\"”’]|$))"
+    r"(?<![\w-])operator\s+(?P<num>(?P<pre>[A-Z]{1,3})[ -]?(?P<ld>\d{3,5})(?![\w%£:/-]|[.,]\d)"
+    r"|(?P<d>\d{3,5})(?=\s*(?:[,.;:!?)\"”’]|$)))"
 )
 #: A payroll or employee number said with no "number" ("Payroll 77104", "employee no.
 #: 4410", "Payroll: 880217", "Employee KX 301182"), as payslips and records print it.
@@ -906,7 +910,7 @@ def _find_codes(text, add, folded, hay, runs):
                 add((m.start(), m.end(), "collar_number", m.group().replace(" ", "").replace("-", "")))
     if "operator" in hay:  # "a call handler, West Mercia, operator 4512, and ..."
         for m in _OPERATOR_SAID.finditer(text):
-            num, d = m.group("num"), m.group("d")
+            num, d = m.group("num"), m.group("d") or m.group("ld")
             if _is_year(d) or d in _SERVICE_NUMBERS or _win._COUNTED.match(text, m.end()):
                 continue
             if m.group("pre") in _NOT_PREFIX or m.group("pre") in _RANK_PREFIX:
@@ -1802,6 +1806,16 @@ def _repeats(text, found):
             role = _ROLE_NUMBER.fullmatch(surface)
             if role:  # "DDO D552", then "D552" alone
                 forms.append(role.group("num"))
+        if said == 1 and surface.isdigit() and kind in ("collar_number", "warrant_number"):
+            # a number read out, then written with its letters ("four four nine, that's
+            # how you'd say it, E 449", "E449"): the same code
+            for r in re.finditer(rf"(?<![\w£$€.,:/#&'’-])(?P<l>[A-Z]{{1,3}}) ?{surface}(?![\w%£:/-]|[.,]\d)", text):
+                if (
+                    r.group("l") not in _RANK_PREFIX
+                    and r.group("l") not in _NOT_PREFIX
+                    and r.group("l") not in ("A", "I")
+                ):
+                    extra.append((r.start(), r.end(), kind, ident))
         for form in forms:
             key = " ".join(re.findall(r"[A-Za-z]+|\d+", form))
             if key in seen or len(key.replace(" ", "")) < 3:

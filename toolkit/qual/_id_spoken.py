@@ -421,7 +421,7 @@ _COLLAR_SHAPE = re.compile(r"[A-Z]{0,3}\d{3,6}[A-Z]{0,2}")
 _WARRANT_SHAPE = re.compile(r"[A-Z]{0,4}\d{4,9}")
 _TRIGGER = re.compile(
     r"(?i:\b(?P<collar>(?:collar|shoulder|badge|epaulette)s?(?:\s+(?:numbers?|nos?\b|nums?\b))?"
-    r"|(?:my|his|her|your|their|our)\s+number)"
+    r"|(?:my|his|her|your|their|our)\s+(?:old\s+|own\s+|real\s+|work\s+){0,2}number)"
     r"|\b(?P<warrant>warrant(?:\s+card)?(?:\s+(?:numbers?|no\b|id\b))?)"
     r"|\b(?P<nhs>nhs(?:\s+number)?)\b"
     r"|\b(?P<ni>(?:national\s+insurance|ni)(?:\s+number)?)\b"
