@@ -209,3 +209,26 @@ def test_more_ways_of_saying_a_collar_or_warrant_number(text, code, kind):
 def test_more_look_alikes_stay(text, look_alike):
     assert not any(k == "warrant_number" and s == look_alike for s, k in _kinds(text))
     assert not any(k == "collar_number" and s == look_alike for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The link ended /staff/3318 and I thought the 3318 was my collar number, but it wasn't, just a page.",
+        "I assumed 6604 was her collar number, but it isn't, it's the post's number.",
+        "We thought it was 2291, his collar number, but that's not it, it was a ticket.",
+    ],
+)
+def test_a_number_taken_for_a_collar_number_and_then_denied_stays(text):
+    assert not any(k == "collar_number" for _, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("I thought 5521 was his collar number, and it was, I checked.", "5521"),
+        ("They said 7730 was my collar number, but it wasn't them that posted it.", "7730"),
+    ],
+)
+def test_a_collar_number_that_is_not_denied_stays_a_collar_number(text, code):
+    assert (code, "collar_number") in _kinds(text)

@@ -1237,7 +1237,30 @@ def revise(text: str, found: list) -> list:
         found = _changed_to(text, found)  # after the times dropped: "changed it to 1119" is no time
     if any(w in text for w in _CORRECTION_WORDS) and any(f[2] in _CORRECTED_KINDS for f in found):
         found = _corrected_codes(text, found)
+    if "thought" in text or "assumed" in text:
+        found = [f for f in found if not _denied(text, f)]
     return found
+
+
+#: "I thought the 4471 was my collar number at first, but it wasn't, it was just the page
+#: number": a number the speaker took for a collar or warrant number, then says is not one.
+_THOUGHT_BEFORE = re.compile(
+    r"(?i:\b(?:I|we|she|he|they)\s+(?:thought|assumed)\s+(?:that\s+)?(?:the\s+|it\s+was\s+)?)$"
+)
+_DENIED_AFTER = re.compile(
+    r"[^.!?\n]{0,60}?\bbut\s+(?:it|that|they)\s*(?:wasn['’]t|isn['’]t|was\s+not|is\s+not|['’]s\s+not|weren['’]t|aren['’]t)\b"
+)
+
+
+def _denied(text, f):
+    """True when ``f`` is a bare collar or warrant number the speaker says they took for
+    one and was not (:data:`_THOUGHT_BEFORE`, :data:`_DENIED_AFTER`)."""
+    if f[2] not in ("collar_number", "warrant_number") or not text[f[0] : f[1]].isdigit():
+        return False
+    return (
+        _THOUGHT_BEFORE.search(text, max(0, f[0] - 30), f[0]) is not None
+        and _DENIED_AFTER.match(text, f[1]) is not None
+    )
 
 
 #: A code changed to another, said after it in its sentence: "My collar was DP 119 when I
