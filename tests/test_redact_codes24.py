@@ -232,3 +232,27 @@ def test_a_number_taken_for_a_collar_number_and_then_denied_stays(text):
 )
 def test_a_collar_number_that_is_not_denied_stays_a_collar_number(text, code):
     assert (code, "collar_number") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("The page had my collar on it, 6617, under a cartoon pig.", "6617"),
+        ("They'd posted his collar and his first name, 3092 and Gav.", "3092"),
+        ("It showed her collar again at the end, 7751, in red.", "7751"),
+    ],
+)
+def test_collar_said_for_the_collar_number(text, code):
+    assert (code, "collar_number") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He'd got my collar in his fist, 300 of them were watching.",
+        "My collar was soaked through by 1900, it rained all shift.",
+        "They had my collar up against the wall for 20 minutes.",
+    ],
+)
+def test_a_collar_held_or_worn_is_no_number(text):
+    assert not any(k == "collar_number" for _, k in _kinds(text))

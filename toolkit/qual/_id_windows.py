@@ -58,7 +58,7 @@ _COUNTED = re.compile(
     r"days|weeks|months|years|words|members|posts|messages|calls|emails|e-mails|texts|cases|"
     r"incidents|reports|staff|users|accounts|friends|pages|photos|pictures|videos|screenshots|"
     r"households|homes|houses|cars|vehicles|million|thousand|hundred|odd|plus|or\s+so|"
-    r"something|ish)\b",
+    r"something|ish|of\s+(?:them|us|those|these))\b",
     re.IGNORECASE,
 )
 #: A numbered thing just before ("Section 40", "Year 10", "Room 101", "Junction 25").
@@ -74,7 +74,13 @@ _WARRANT_TRIGGER = re.compile(r"(?i:\bwarrant\s+(?:card|number|no\b|num\b|id\b|i
 _COLLAR_TRIGGER = re.compile(
     r"(?i:\b(?:collar|shoulder|badge|epaulette)\s+(?:numbers?|nos?\b|nums?\b)|\bepaulettes?\b|"
     r"\bnumber(?:s|['’]s)?\s+(?:is\s+|was\s+)?on\s+(?:my|our|his|her|their|the)\s+(?:shoulders?|epaulettes?|"
-    r"collars?|uniforms?))"
+    r"collars?|uniforms?)"
+    # "collar" said for the number, posted or shown: "it's got my collar on it in the URL,
+    # 5512", "my collar again at the bottom, 5512", "they'd put my collar up" (not a hand
+    # on it: "grabbed me by my collar", "felt his collar")
+    r"|\b(?:had|has|got|posted|put|shared|listed|printed|shows?|showed|showing)\s+"
+    r"(?:my|his|her|their|your|our)\s+collar(?!\s+(?:numbers?|nos?)\b)\b"
+    r"|\b(?:my|his|her|their|your|our)\s+collar\s+(?:on\s+(?:it|there|the)|again|in\s+the|up)\b)"
 )
 _DOB_TRIGGER = re.compile(r"(?i:\b(?:d\.?o\.?b\.?s?|dates?\s+of\s+birth|birth\s?dates?|birthdays?)\b)")
 _TEMPORAL_BEFORE = re.compile(
