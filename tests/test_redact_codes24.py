@@ -256,3 +256,19 @@ def test_collar_said_for_the_collar_number(text, code):
 )
 def test_a_collar_held_or_worn_is_no_number(text):
     assert not any(k == "collar_number" for _, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Digits first, then the borough code, so on the post it was 318KD, plain as day.", "318KD"),
+        ('I: How do you write it? P: The number and the borough letters, "27TX".', "27TX"),
+    ],
+)
+def test_a_met_shoulder_number_where_a_borough_code_is_spoken_of(text, code):
+    assert (code, "collar_number") in _kinds(text)
+
+
+def test_units_beside_a_borough_code_stay():
+    found = _kinds("The borough code file was 64GB, and the number of rooms 10AM to 12PM.")
+    assert not any(k == "collar_number" for _, k in found)

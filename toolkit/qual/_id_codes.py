@@ -254,7 +254,8 @@ _COLLAR_ALONE = re.compile(
 #: "shoulder number 31LX".
 _SHORT_SHOULDER = re.compile(r"\d{2}[A-Z]{2}(?![\w-])")
 #: A Met-style shoulder number anywhere in a text that speaks of numbers and uniforms
-#: ("a sergeant number, 42LX, that's how it's written on the epaulette"): two or three
+#: ("a sergeant number, 42LX, that's how it's written on the epaulette") or of a borough
+#: code ("Number, then the borough code. They had "42LX" on the caption"): two or three
 #: digits and a borough's two letters (not a unit or an ordinal: "64GB", "10AM", "21ST").
 _MET_SHOULDER = re.compile(r"(?<![\w£$€.,:/#&-])\d{2,3}(?P<l>[A-Z]{2})(?![\w%£:/-]|[.,]\d)")
 _UNIT_LETTERS = frozenset("AM PM HR MB GB KB TB KG KM MG ML CM MM MP KW HZ BC AD ST ND RD TH UK".split())
@@ -833,7 +834,9 @@ def find(text: str, add, folded) -> None:
             if short and short.group("l") not in _RANK_PREFIX | _NOT_PREFIX | _UNIT_LETTERS:
                 if not _plural_after(text, short.end()) and not _win._COUNTED.match(text, short.end()):
                     add((short.start(), short.end(), "collar_number", short.group().replace(" ", "")))
-    if any(2 <= e - s <= 3 for s, e in runs) and "number" in hay and any(w in hay for w in _UNIFORM_WORDS):
+    if any(2 <= e - s <= 3 for s, e in runs) and (
+        ("number" in hay and any(w in hay for w in _UNIFORM_WORDS)) or "borough code" in hay or "borough letters" in hay
+    ):
         _find_met_shoulders(text, add, hay)
     if sum(e - s == 1 for s, e in runs) >= 6:  # digits one by one: "C E 3 1 0 6 7 2 D"
         _find_spaced_ni(text, add)
