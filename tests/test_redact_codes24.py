@@ -272,3 +272,29 @@ def test_a_met_shoulder_number_where_a_borough_code_is_spoken_of(text, code):
 def test_units_beside_a_borough_code_stay():
     found = _kinds("The borough code file was 64GB, and the number of rooms 10AM to 12PM.")
     assert not any(k == "collar_number" for _, k in found)
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        (
+            "I dealt with the stolen warrant cards in our section. There were two of them. 0381244, from a locker.",
+            "0381244",
+        ),
+        ("Two warrant cards went missing that month. Both were mine. 552019, then 552020.", "552019"),
+    ],
+)
+def test_warrant_numbers_past_a_short_sentence_after_warrant_cards(text, code):
+    assert (code, "warrant_number") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Warrant cards were renewed in the spring. It took ages. 2300 people queued for them.",
+        "My warrant card got photographed. Nobody cared. At 1900 we went home.",
+        "Warrant cards came up at the meeting. The sergeant walked in late with the rota and a coffee. 4410 was on it.",
+    ],
+)
+def test_numbers_past_a_long_gap_or_counts_after_warrant_cards_stay(text):
+    assert not any(k == "warrant_number" for _, k in _kinds(text))
