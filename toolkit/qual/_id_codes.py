@@ -254,7 +254,8 @@ _COLLAR_ALONE = re.compile(
 #: "shoulder number 31LX".
 _SHORT_SHOULDER = re.compile(r"\d{2}[A-Z]{2}(?![\w-])")
 #: A Met-style shoulder number anywhere in a text that speaks of numbers and uniforms
-#: ("a sergeant number, 42LX, that's how it's written on the epaulette"): two or three
+#: ("a sergeant number, 42LX, that's how it's written on the epaulette") or of a borough
+#: code ("Number, then the borough code. They had "42LX" on the caption"): two or three
 #: digits and a borough's two letters (not a unit or an ordinal: "64GB", "10AM", "21ST").
 _MET_SHOULDER = re.compile(r"(?<![\w£$€.,:/#&-])\d{2,3}(?P<l>[A-Z]{2})(?![\w%£:/-]|[.,]\d)")
 _UNIT_LETTERS = frozenset("AM PM HR MB GB KB TB KG KM MG ML CM MM MP KW HZ BC AD ST ND RD TH UK".split())
@@ -283,8 +284,9 @@ _SUFFIXED = re.compile(
 #: "Number on it was 0071942", "Number was MP 044716": the number of a warrant card
 #: spoken of just before.
 _NUMBER_SAID = re.compile(
-    r"(?i:\bnumber(?:\s+on\s+(?:it|the\s+card|there))?\s*(?:['’]s|is|was|reads|read|said|says|:)\s*)"
-    r"(?P<d>(?:(?P<pre>[A-Z]{1,3}) ?)?\d{6,9})(?![\w%£:/-]|[.,]\d)"
+    r"(?i:\bnumber(?:\s+on\s+(?:it|the\s+card|there))?\s*(?:['’]s|is|was|reads|read|said|says|:)"
+    r"(?:\s+(?:on\s+(?:it|the\s+card|there)|printed|showing|clear)\s*,)?\s*)"
+    r"(?P<d>(?:(?P<pre>[A-Z]{1,3}) ?)?(?P<n>\d{4,9}))(?![\w%£:/-]|[.,]\d)"
 )
 
 
@@ -317,6 +319,8 @@ def _find_warrant_forms(text, add, folded):
                 add((s, e, "warrant_number", _ident(text, s, e)))
     for t in _ids._anchored_finditer(_win._WARRANT_TRIGGER, text, folded, ("warrant",)):
         for m in _NUMBER_SAID.finditer(text, t.end(), t.end() + 300):
+            if len(m.group("n")) < 6 and (m.group("pre") is None or m.group("pre") in _RANK_PREFIX):
+                continue  # "So the number was on there, DY 22871": letters and five digits, a code
             if not _win._COUNTED.match(text, m.end()) and m.group("pre") not in _NOT_PREFIX:
                 add((m.start("d"), m.end("d"), "warrant_number", _ident(text, m.start("d"), m.end("d"))))
     if " " in text:
@@ -332,12 +336,26 @@ _LETTERED_GROUPS = re.compile(
 )
 
 
+def _set_off(text, s, e):
+    """True when ``text[s:e]`` stands between commas (or a colon, a sentence's end) as a
+    field or an aside of its own."""
+    return _ASIDE_BEFORE.search(text, max(0, s - 3), s) is not None and _LIST_FIELD_AFTER.match(text, e) is not None
+
+
+_ASIDE_BEFORE = re.compile(r"(?:[,;:]|[.?!]\s)\s*$")
+
+
 def _lettered_groups(text, lo, hi, *, rank_ok=False):
     for m in _LETTERED_GROUPS.finditer(text, lo, hi):
         n = _n_digits(m.group("g"))
         # a rank's letters only with three groups ("PS 44 01 29": no collar number is said
-        # so) or right after "warrant number" ("my warrant number's PS 22 0917")
+        # so), right after "warrant number" ("my warrant number's PS 22 0917") or with six
+        # digits or more set off by commas (a force's letters, as "..., PS 19 4472, that's
+        # Police Scotland format", "DC 51 0336" for Devon and Cornwall; not "but PC 19 4471
+        # came up as a case")
         rank = not rank_ok and m.group("pre") in _RANK_PREFIX and m.group("g").count(" ") < 2
+        if rank and n >= 6 and _set_off(text, m.start(), m.end()):
+            rank = False
         if 5 <= n <= 9 and m.group("pre") not in _NOT_PREFIX and not rank:
             if not _win._COUNTED.match(text, m.end()) and not _plural_after(text, m.end()):
                 yield m.start(), m.end()
@@ -479,8 +497,12 @@ _GLUED_ROLE_NUMBER = re.compile(r"(?<![\w.£$€#/-])D?DO(?P<num>\d{3,5})(?![\w%
 #: "my operator number is OP 2291" (capitals only; the letters are the number's, inside
 #: the span as the brief has "NE 2231").
 _OPERATOR_NUMBER = re.compile(r"(?<![\w.])OP[ -]?(?P<num>\d{3,6})(?![\w%£:/-]|[.,]\d)")
-#: An operator's number said after the word alone, closing its clause: "operator 4512,".
-_OPERATOR_SAID = re.compile(r"(?<![\w-])operator\s+(?P<num>\d{3,5})(?=\s*(?:[,.;:!?)\"”’]|$))")
+#: An operator's number said after the word alone, closing its clause: "operator 4512,",
+#: "operator SW 8812." (a force's or a room's letters are the number's, inside the span).
+_OPERATOR_SAID = re.compile(
+    r"(?<![\w-])operator\s+(?P<num>(?P<pre>[A-Z]{1,3})[ -]?(?P<ld>\d{3,5})(?![\w%£:/-]|[.,]\d)"
+    r"|(?P<d>\d{3,5})(?=\s*(?:[,.;:!?)\"”’]|$)))"
+)
 #: A payroll or employee number said with no "number" ("Payroll 77104", "employee no.
 #: 4410", "Payroll: 880217", "Employee KX 301182"), as payslips and records print it.
 _STAFF_ALONE = re.compile(
@@ -745,6 +767,42 @@ def _find_partial_postcodes(text, add, hay):
                 add((m.start(), m.end(), "postcode", out))
 
 
+#: An outward code with the rest held back ("they had LE4 something", "E10 whatever",
+#: "NE23 summat"): the inward code not said.
+_OUTWARD_WITHHELD = re.compile(
+    r"(?<![\w@./£$€#-])(?P<out>(?P<area>[A-Z]{1,2})\d[A-Z\d]?)[ -](?:something|summat|whatever|blah|etcetera)\b"
+)
+#: Where someone lives ("Where do you live? P: Garforth, LS25, ...", "we live in NE23"):
+#: an outward code alone in its clause after it, beside a town or after "in".
+_LIVE_WORD = re.compile(r"(?i:\b(?:live[sd]?|living|moved)\b)")
+_TOWN_OR_IN_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?,\s*|\b(?i:in|near|round|around)\s+)$")
+_LIVE_REACH = 120
+
+
+def _find_home_outwards(text, add, hay):
+    """Outward codes said as (part of) where someone lives: with the rest held back
+    (:data:`_OUTWARD_WITHHELD`; one letter only where the text speaks of a postcode or
+    post) or alone in its clause, after a town and a comma or after "in", up to
+    :data:`_LIVE_REACH` characters after "live" ("Where do you live? P: Garforth, LS25")."""
+    if any(w in hay for w in ("something", "summat", "whatever", "blah", "etcetera")):
+        for m in _OUTWARD_WITHHELD.finditer(text):
+            area = m.group("area")
+            if area not in _ids.POSTCODE_AREAS or (len(area) == 1 and "post" not in hay):
+                continue
+            if not _ROAD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                add((m.start("out"), m.end("out"), "postcode", m.group("out")))
+    if any(w in hay for w in ("live", "living", "moved")):
+        for t in _LIVE_WORD.finditer(text):
+            for m in _OUTWARD_ALONE.finditer(text, t.end(), t.end() + _LIVE_REACH):
+                area = m.group("area")
+                if not area.isupper() or area not in _ids.POSTCODE_AREAS:
+                    continue
+                if _ROAD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                    continue
+                if _TOWN_OR_IN_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+                    add((m.start(), m.end(), "postcode", m.group()))
+
+
 def find(text: str, add, folded) -> None:
     """Candidates of this area in ``text`` (``folded`` is ``text.casefold()`` when it
     keeps the length, else ``None``)."""
@@ -753,6 +811,7 @@ def find(text: str, add, folded) -> None:
     hay = folded if folded is not None else text.casefold()
     if "post" in hay:
         _find_partial_postcodes(text, add, hay)
+    _find_home_outwards(text, add, hay)
     runs = [m.span() for m in _DIGIT_RUN.finditer(text)]
     long_run = any(e - s >= 3 for s, e in runs)
     if long_run:  # every code but a plate's or an NI number's
@@ -775,7 +834,9 @@ def find(text: str, add, folded) -> None:
             if short and short.group("l") not in _RANK_PREFIX | _NOT_PREFIX | _UNIT_LETTERS:
                 if not _plural_after(text, short.end()) and not _win._COUNTED.match(text, short.end()):
                     add((short.start(), short.end(), "collar_number", short.group().replace(" ", "")))
-    if any(2 <= e - s <= 3 for s, e in runs) and "number" in hay and any(w in hay for w in _UNIFORM_WORDS):
+    if any(2 <= e - s <= 3 for s, e in runs) and (
+        ("number" in hay and any(w in hay for w in _UNIFORM_WORDS)) or "borough code" in hay or "borough letters" in hay
+    ):
         _find_met_shoulders(text, add, hay)
     if sum(e - s == 1 for s, e in runs) >= 6:  # digits one by one: "C E 3 1 0 6 7 2 D"
         _find_spaced_ni(text, add)
@@ -852,11 +913,13 @@ def _find_codes(text, add, folded, hay, runs):
                 add((m.start(), m.end(), "collar_number", m.group().replace(" ", "").replace("-", "")))
     if "operator" in hay:  # "a call handler, West Mercia, operator 4512, and ..."
         for m in _OPERATOR_SAID.finditer(text):
-            num = m.group("num")
-            if _is_year(num) or num in _SERVICE_NUMBERS or _win._COUNTED.match(text, m.end()):
+            num, d = m.group("num"), m.group("d") or m.group("ld")
+            if _is_year(d) or d in _SERVICE_NUMBERS or _win._COUNTED.match(text, m.end()):
+                continue
+            if m.group("pre") in _NOT_PREFIX or m.group("pre") in _RANK_PREFIX:
                 continue
             if not _plural_after(text, m.end()) and not _time_before(text, m.start("num")):
-                add((m.start("num"), m.end("num"), "collar_number", num))
+                add((m.start("num"), m.end("num"), "collar_number", _ident(text, m.start("num"), m.end("num"))))
     if "DO " in text:
         _find_role_numbers(text, add, hay)
     if "DO" in text:  # "DO417 is a ...": a detention officer's number written as one code
@@ -1177,7 +1240,30 @@ def revise(text: str, found: list) -> list:
         found = _changed_to(text, found)  # after the times dropped: "changed it to 1119" is no time
     if any(w in text for w in _CORRECTION_WORDS) and any(f[2] in _CORRECTED_KINDS for f in found):
         found = _corrected_codes(text, found)
+    if "thought" in text or "assumed" in text:
+        found = [f for f in found if not _denied(text, f)]
     return found
+
+
+#: "I thought the 4471 was my collar number at first, but it wasn't, it was just the page
+#: number": a number the speaker took for a collar or warrant number, then says is not one.
+_THOUGHT_BEFORE = re.compile(
+    r"(?i:\b(?:I|we|she|he|they)\s+(?:thought|assumed)\s+(?:that\s+)?(?:the\s+|it\s+was\s+)?)$"
+)
+_DENIED_AFTER = re.compile(
+    r"[^.!?\n]{0,60}?\bbut\s+(?:it|that|they)\s*(?:wasn['’]t|isn['’]t|was\s+not|is\s+not|['’]s\s+not|weren['’]t|aren['’]t)\b"
+)
+
+
+def _denied(text, f):
+    """True when ``f`` is a bare collar or warrant number the speaker says they took for
+    one and was not (:data:`_THOUGHT_BEFORE`, :data:`_DENIED_AFTER`)."""
+    if f[2] not in ("collar_number", "warrant_number") or not text[f[0] : f[1]].isdigit():
+        return False
+    return (
+        _THOUGHT_BEFORE.search(text, max(0, f[0] - 30), f[0]) is not None
+        and _DENIED_AFTER.match(text, f[1]) is not None
+    )
 
 
 #: A code changed to another, said after it in its sentence: "My collar was DP 119 when I
@@ -1366,27 +1452,37 @@ def _row_has_ids(text, s, e, sep, found):
 
 
 def _comma_ids(text, s, e, ends, starts):
-    """How many identifiers (:data:`_FIELD_KINDS`) stand as comma-separated fields in an
-    unbroken run beside ``text[s:e]``, on either side ("Kerr, J, 201144, 121 547 2803")."""
-    n, pos = 0, s
+    """The identifiers (:data:`_FIELD_KINDS`) that stand as comma-separated fields in an
+    unbroken run beside ``text[s:e]``, on either side ("Kerr, J, 201144, 121 547 2803"),
+    a field after it with its label too ("Evans, CS 1108, warrant 38842, ...")."""
+    out, pos = [], s
     while True:  # leftwards
         m = _COMMA_BEFORE.search(text, max(0, pos - 4), pos)
         f = ends.get(m.start()) if m else None
         if f is None:
             break
-        n, pos = n + 1, f[0]
+        out.append(f)
+        pos = f[0]
     pos = e
     while True:  # rightwards
         m = _COMMA_AFTER.match(text, pos)
         f = starts.get(m.end()) if m else None
+        if f is None and m:
+            label = _FIELD_LABEL.match(text, m.end())
+            f = starts.get(label.end()) if label else None
         if f is None:
             break
-        n, pos = n + 1, f[1]
-    return n
+        out.append(f)
+        pos = f[1]
+    return out
 
 
 _COMMA_BEFORE = re.compile(r"\s*,\s*$")
 _COMMA_AFTER = re.compile(r"\s*,\s*")
+#: The label of a field in a row said aloud: "warrant 38842", "NI: JM 12 ...".
+_FIELD_LABEL = re.compile(
+    r"(?i:(?:warrant|collar|payroll|staff|NI|NHS|DOB|phone|mobile|tel|reg|postcode)(?:\s+(?:number|no\.?))?\s*:?\s+)"
+)
 
 
 def _round_time(code):
@@ -1436,11 +1532,15 @@ def _record_fields(text, found):
         if row:
             n = 2 if _row_has_ids(text, start, e, row, found) else 0
         elif left in ',;:"“(\n' and right in (",", ";", ""):
-            n = _comma_ids(text, start, e, ends, starts)
+            beside = _comma_ids(text, start, e, ends, starts)
+            n = len(beside)
         else:
             continue
         if n:
-            item = (start, e, "warrant_number" if warrant else "collar_number", _ident(text, start, e))
+            # beside the row's warrant number ("Evans, CS 1108, warrant 38842"), the other
+            # number is the collar number
+            as_warrant = warrant and not any(f[2] == "warrant_number" for f in beside)
+            item = (start, e, "warrant_number" if as_warrant else "collar_number", _ident(text, start, e))
             (extra if n >= 2 else weak).append((item, (e - s, start < s)))
     # beside one identifier only ("Cole, T, 201160, 385 280 8413"): the next row of a list
     # whose other rows gave a number of the same form, or one of two or more such rows
@@ -1448,9 +1548,40 @@ def _record_fields(text, found):
     forms = {form for _, form in extra}
     weak_forms = [form for item, form in weak if not _round_time(item[3])]  # "Hill, 0900. Kay, 1330.": a rota
     forms.update(f for f in weak_forms if weak_forms.count(f) >= 2)
-    if not forms:
+    items = [item for item, _ in extra]
+    # a number beside one identifier and, as the next field, a number taken or another
+    # such ("Pickering, Joanne, 2259, T 091002, NS 27 ..."): both are the row's staff numbers
+    timed = [item for item, _ in weak if not _round_time(item[3])]
+    paired = [item for item in timed if any(_next_fields(text, item, x) for x in timed if x is not item)]
+    items += [
+        item for item, f in weak if f in forms or item in paired or any(_next_fields(text, item, x) for x in items)
+    ]
+    if not items:
         return found
-    return _ids.resolve_overlaps(found + [item for item, _ in extra] + [item for item, f in weak if f in forms])
+    return _ids.resolve_overlaps(found + _collar_and_warrant(text, items))
+
+
+def _next_fields(text, a, b):
+    """True when ``a`` and ``b`` are fields next to each other, a comma between them."""
+    if a[0] > b[0]:
+        a, b = b, a
+    return _COMMA_AFTER.fullmatch(text, a[1], b[0]) is not None
+
+
+def _collar_and_warrant(text, items):
+    """``items`` (a row's staff numbers), two next to each other of different lengths
+    made the shorter a collar number and the longer a warrant number ("2259, T 091002")."""
+    out = list(items)
+    for i, a in enumerate(out):
+        for j, b in enumerate(out):
+            if a[0] < b[0] and _next_fields(text, a, b):
+                na, nb = _n_digits(a[3]), _n_digits(b[3])
+                if na == nb:
+                    continue
+                short, long_ = (i, j) if na < nb else (j, i)
+                out[short] = (*out[short][:2], "collar_number", out[short][3])
+                out[long_] = (*out[long_][:2], "warrant_number", out[long_][3])
+    return out
 
 
 def _displaced_collars(text, found):
@@ -1701,6 +1832,16 @@ def _repeats(text, found):
             role = _ROLE_NUMBER.fullmatch(surface)
             if role:  # "DDO D552", then "D552" alone
                 forms.append(role.group("num"))
+        if said == 1 and surface.isdigit() and kind in ("collar_number", "warrant_number"):
+            # a number read out, then written with its letters ("four four nine, that's
+            # how you'd say it, E 449", "E449"): the same code
+            for r in re.finditer(rf"(?<![\w£$€.,:/#&'’-])(?P<l>[A-Z]{{1,3}}) ?{surface}(?![\w%£:/-]|[.,]\d)", text):
+                if (
+                    r.group("l") not in _RANK_PREFIX
+                    and r.group("l") not in _NOT_PREFIX
+                    and r.group("l") not in ("A", "I")
+                ):
+                    extra.append((r.start(), r.end(), kind, ident))
         for form in forms:
             key = " ".join(re.findall(r"[A-Za-z]+|\d+", form))
             if key in seen or len(key.replace(" ", "")) < 3:

@@ -421,7 +421,7 @@ _COLLAR_SHAPE = re.compile(r"[A-Z]{0,3}\d{3,6}[A-Z]{0,2}")
 _WARRANT_SHAPE = re.compile(r"[A-Z]{0,4}\d{4,9}")
 _TRIGGER = re.compile(
     r"(?i:\b(?P<collar>(?:collar|shoulder|badge|epaulette)s?(?:\s+(?:numbers?|nos?\b|nums?\b))?"
-    r"|(?:my|his|her|your|their|our)\s+number)"
+    r"|(?:my|his|her|your|their|our)\s+(?:old\s+|own\s+|real\s+|work\s+){0,2}number)"
     r"|\b(?P<warrant>warrant(?:\s+card)?(?:\s+(?:numbers?|no\b|id\b))?)"
     r"|\b(?P<nhs>nhs(?:\s+number)?)\b"
     r"|\b(?P<ni>(?:national\s+insurance|ni)(?:\s+number)?)\b"
@@ -666,9 +666,33 @@ def _find_outward_then_spoken(text, add):
             add((m.start(), m.end(), "postcode", code))
 
 
+#: Capitals written just before a collar or warrant number read out ("PY two-one-nine",
+#: "H 0 3 3 9 1", "CS one one oh eight"): a force's, a borough's or a unit's letters, part
+#: of the code (not a rank: "PC four four one six" keeps the rank outside; not "A" or "I").
+_LETTERS_BEFORE_RUN = re.compile(r"(?<![\w'’&./-])(?P<l>[B-HJ-Z]|[A-Z]{2,3}) $")
+_NOT_CODE_LETTERS = frozenset(
+    "PC PS DC DS DI SC PCSO TDC DCI WPC SGT CAD URN CRN REF LOG NHS NI ID OK UK GB EU US AM PM TV OP BMW VW".split()
+)
+
+
+def _letters_before(text, s, kind):
+    """Start of the capitals just before the run at ``s`` (:data:`_LETTERS_BEFORE_RUN`)
+    that belong to a collar or warrant number, else ``s``."""
+    if kind not in ("collar_number", "warrant_number") or s < 2 or text[s - 1] != " ":
+        return s
+    m = _LETTERS_BEFORE_RUN.search(text, max(0, s - 5), s)
+    if m is None or m.group("l") in _NOT_CODE_LETTERS:
+        return s
+    return m.start()
+
+
 def _find_runs(text, add):
     for s, e, string, n_digits, n_tok, paired in [*_runs_cached(text), *_spaced_digits(text)]:
         kind = _kind(text, s, e, string, n_digits, n_tok, paired)
+        if kind and string[0].isdigit():
+            lead = _letters_before(text, s, kind)
+            if lead < s:
+                s, string = lead, text[lead : s - 1] + string
         if kind == "phone" and string.startswith("44"):
             plus = _PLUS.search(text, max(0, s - 8), s)
             s, string = plus.start(), "0" + string[2:]  # "+44 7700 ..." is 07700 ...

@@ -58,7 +58,7 @@ _COUNTED = re.compile(
     r"days|weeks|months|years|words|members|posts|messages|calls|emails|e-mails|texts|cases|"
     r"incidents|reports|staff|users|accounts|friends|pages|photos|pictures|videos|screenshots|"
     r"households|homes|houses|cars|vehicles|million|thousand|hundred|odd|plus|or\s+so|"
-    r"something|ish)\b",
+    r"something|ish|of\s+(?:them|us|those|these))\b",
     re.IGNORECASE,
 )
 #: A numbered thing just before ("Section 40", "Year 10", "Room 101", "Junction 25").
@@ -74,7 +74,13 @@ _WARRANT_TRIGGER = re.compile(r"(?i:\bwarrant\s+(?:card|number|no\b|num\b|id\b|i
 _COLLAR_TRIGGER = re.compile(
     r"(?i:\b(?:collar|shoulder|badge|epaulette)\s+(?:numbers?|nos?\b|nums?\b)|\bepaulettes?\b|"
     r"\bnumber(?:s|['’]s)?\s+(?:is\s+|was\s+)?on\s+(?:my|our|his|her|their|the)\s+(?:shoulders?|epaulettes?|"
-    r"collars?|uniforms?))"
+    r"collars?|uniforms?)"
+    # "collar" said for the number, posted or shown: "it's got my collar on it in the URL,
+    # 5512", "my collar again at the bottom, 5512", "they'd put my collar up" (not a hand
+    # on it: "grabbed me by my collar", "felt his collar")
+    r"|\b(?:had|has|got|posted|put|shared|listed|printed|shows?|showed|showing)\s+"
+    r"(?:my|his|her|their|your|our)\s+collar(?!\s+(?:numbers?|nos?)\b)\b"
+    r"|\b(?:my|his|her|their|your|our)\s+collar\s+(?:on\s+(?:it|there|the)|again|in\s+the|up)\b)"
 )
 _DOB_TRIGGER = re.compile(r"(?i:\b(?:d\.?o\.?b\.?s?|dates?\s+of\s+birth|birth\s?dates?|birthdays?)\b)")
 _TEMPORAL_BEFORE = re.compile(
@@ -123,11 +129,13 @@ def sentence_spans(text):
     return last[1], last[2]
 
 
-def _windows(text, trigger, found_in, matches=None):
+def _windows(text, trigger, found_in, matches=None, *, short_gap=False):
     """``(start, end)`` windows after each trigger: the rest of its sentence, then the next
     sentence when ``found_in(start, end)`` finds nothing there, then sentences that are
     nothing but identifiers. ``matches``: the trigger's matches, when the caller finds
-    them faster than ``trigger.finditer(text)``; the text is split only once one is there."""
+    them faster than ``trigger.finditer(text)``; the text is split only once one is there.
+    ``short_gap``: past a short sentence with no digit too, when that finds nothing ("The
+    audit of lost warrant cards ... We had three that year. 0443127, lost on a night out")."""
     sentences = starts = None
     out = []
     for t in trigger.finditer(text) if matches is None else matches:
@@ -138,11 +146,20 @@ def _windows(text, trigger, found_in, matches=None):
         if not found_in(lo, hi) and i + 1 < len(sentences):
             i += 1
             hi = sentences[i][1]
+            if short_gap and i + 1 < len(sentences) and _short_gap(text, *sentences[i]) and not found_in(lo, hi):
+                i += 1
+                hi = sentences[i][1]
         while i + 1 < len(sentences) and _only_ids(text, *sentences[i + 1]):
             i += 1
             hi = sentences[i][1]
         out.append((lo, hi))
     return out
+
+
+def _short_gap(text, start, end):
+    """True when ``text[start:end]`` is a sentence of six words at most with no digit."""
+    part = text[start:end]
+    return len(part.split()) <= 6 and not any(c.isdigit() for c in part)
 
 
 def _bisect(starts, pos):
@@ -220,7 +237,7 @@ def find_warrant_windows(text, add):
     def found_in(lo, hi):
         return next(_id_numbers(text, lo, hi, bare_min=4), None) is not None
 
-    for lo, hi in _windows(text, _WARRANT_TRIGGER, found_in):
+    for lo, hi in _windows(text, _WARRANT_TRIGGER, found_in, short_gap=True):
         for s, e in _id_numbers(text, lo, hi, bare_min=4):
             add((s, e, "warrant_number", re.sub(r"[\s-]", "", text[s:e])))
 
