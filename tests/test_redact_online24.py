@@ -146,3 +146,36 @@ LEFT = [
 @pytest.mark.parametrize("text,part", LEFT)
 def test_round24_look_alikes_stay(text, part):
     assert _no_online(text, part), _kinds_of(text, part)
+
+
+NAME_LEADS = [
+    ('He posts under the name "Stockport Watchdog" on Facebook.', "Stockport Watchdog"),
+    ("She uses the name Kez the Truth Teller on TikTok.", "Kez the Truth Teller"),
+    ('The name he uses online is "Bolton Bob Speaks".', "Bolton Bob Speaks"),
+    ("She's on Instagram under the name of Lowri Bakes Cakes.", "Lowri Bakes Cakes"),
+    ("The group's name is \"Mams of Merthyr\", it's on Facebook.", "Mams of Merthyr"),
+    ("The name of the page was Tyneside Truth Seekers, still on Facebook.", "Tyneside Truth Seekers"),
+    ('The account was @rhod_rebel88 and the name on it was "Rhod the Rebel".', "Rhod the Rebel"),
+    # in apposition to a podcast; a platform after the name stays out of it
+    ("The podcast, The Blue Lamp Lies, is on Spotify.", "The Blue Lamp Lies"),
+    ("The channel goes by Audit Army Cymru on YouTube.", "Audit Army Cymru"),
+]
+
+
+@pytest.mark.parametrize("text,part", NAME_LEADS)
+def test_round24_name_leads(text, part):
+    assert _is(text, part), _kinds_of(text, part)
+
+
+NAME_LEADS_LEFT = [
+    ("We booked a table under the name Jones, and I posted about it on Facebook.", "Jones"),
+    ("He messaged me on Facebook under the name Dave Smith.", "Dave Smith"),
+    ("They put it online under the name of Operation Mayfly.", "Operation Mayfly"),
+    ("She wrote a book under the name Ellis Grey, years ago.", "Ellis Grey"),
+    ("There's a page, The Northern Echo Online, that's the paper.", "The Northern Echo Online"),
+]
+
+
+@pytest.mark.parametrize("text,part", NAME_LEADS_LEFT)
+def test_round24_name_leads_look_alikes(text, part):
+    assert _no_online(text, part), _kinds_of(text, part)

@@ -1670,7 +1670,7 @@ _KIND_AFTER = re.compile(r"\s+(?:pages|groups|accounts|channels|sites|types?|sty
 #: village, X", 'a group, "X"', "the group chat, X", 'the WhatsApp group "X"' (a quoted
 #: name needs no comma; inside double quotes it may be in lower case: 'a Snapchat group,
 #: "kayleighs dad is a fed"').
-_PAGE_NOUN_TOKENS = ("group", "page", "channel", "forum", "noticeboard", "server", "chat")
+_PAGE_NOUN_TOKENS = ("group", "page", "channel", "forum", "noticeboard", "server", "chat", "podcast")
 _APPOSITION = re.compile(
     r"(?:s)?(?:\s+(?:for|of|in|on|about)\s+(?:the\s+|that\s+|our\s+|my\s+|their\s+)?[a-z]+)?"
     r"(?P<aw>\s+(?:as\s+well|too|also))?"
@@ -1737,6 +1737,8 @@ def _trim_run(words):
             break
     while words and words[-1] in _CONNECTORS:
         words = words[:-1]
+    if len(words) >= 3 and words[-2] in ("on", "in") and _PLATFORM_WORD.fullmatch(words[-1]):
+        words = words[:-2]  # "goes by Audit Army Cymru on YouTube": the platform is no part of it
     return words
 
 
@@ -2416,6 +2418,35 @@ _SHOWN_AS = re.compile(
 )
 
 
+#: Words that say a name is the one an account, a page or a person online goes by: "under
+#: the name", "uses the name", "goes by the name of", "the name he uses online is", "the
+#: group's name is", "the name of the page was", "the name on it was".
+_NAME_LEAD = re.compile(
+    r"(?i:\b(?:under|by|uses?|using|used|goes\s+by|went\s+by)\s+the\s+names?(?:\s+of)?"
+    r"|\bthe\s+name\s+(?:he|she|they|i|we|you)\s+(?:uses?|used|goes\s+by|went\s+by|posts?\s+under|posted\s+under)"
+    r"(?:\s+online|\s+on\s+there|\s+on\s+it)?\s+(?:is|was)"
+    r"|\b(?:group|page|account|profile|channel|podcast|chat|server|forum)['’]s\s+name\s+(?:is|was)"
+    r"|\bthe\s+name\s+(?:of|on)\s+(?:the|that|his|her|their|its|it|there)"
+    r"(?:\s+(?:group|page|account|profile|channel|podcast|chat|server|forum))?\s+(?:is|was))"
+    r"\s*[,:]?\s+(?:(?:erm|um|er|just)\s*,?\s+)*(?P<q>[\"“])?(?=[A-Z0-9])"
+)
+
+
+def _name_leads(text, add):
+    """A name said after words that say it is the name an account or a page goes by, where
+    accounts, pages or platforms are spoken of ("booked a table under the name Jones"
+    stays): quoted, a display name; else a run of capitalised words naming a page (a
+    person's name, "under the name Dave Smith", stays)."""
+    given, family = _ids.gazetteer()
+    for m in _NAME_LEAD.finditer(text):
+        if not _online_near(text, m.start(), m.end(), 200, 150):
+            continue
+        if m.group("q"):
+            _title_quoted(text, m.end(), add, given, family, named=True)
+        else:
+            _named_page(text, m.end(), add, given, family, titled=True)
+
+
 def _display_names(text, add):
     """Display names of accounts said in quotes: shown "on Facebook" after a naming word,
     sent "from" where messages were spoken of, or said after "display name", "the name on
@@ -2520,7 +2551,7 @@ def _named_place_page(text, s, add, given, family, closed=0, stop=False):
     pattern, _lookup = _ids.force_table()
     if pattern.fullmatch(" ".join(words)):
         return
-    _named_page(text, s, add, given, family)
+    _named_page(text, s, add, given, family, titled=long_closed)
 
 
 # ---------------------------------------------------------------------------------------
@@ -2586,6 +2617,8 @@ def find(text: str, add, folded) -> None:
         _quoted_senders(text, add)
     if '"' in text or "“" in text:
         _display_names(text, add)
+    if " name" in low:
+        _name_leads(text, add)
     if ":" in text and (
         "posted" in low or "wrote" in low or "commented" in low or "replied" in low or "tweeted" in low
     ):
