@@ -455,6 +455,33 @@ def _slash_host_starts(text):
     return starts
 
 
+#: A link written "defanged" so that it does not link: "hxxps://dox-the-blues.example.com",
+#: "copwatch[.]example[.]co[.]uk/officers", "https[:]//bent-bobbies(.)example(.)com"; the
+#: identity is the address made whole again.
+_DEFANG_DOT = r"(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)|\{\.\})"
+_DEFANGED_URL = re.compile(
+    rf"(?<![\w@./:\[(-])(?:(?P<scheme>h(?:xx|XX|tt|TT)ps?(?:\[:\]|:)//))?(?:www(?:{_DEFANG_DOT}|\.))?"
+    rf"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:{_DEFANG_DOT}|\.))+[a-z]{{2,24}}(?![\w-])(?:/[^\s<>\"'),;]*)?",
+    re.IGNORECASE,
+)
+_DEFANGED_HINT = re.compile(rf"(?i:hxxps?|{_DEFANG_DOT}|\[:\])")
+
+
+def _defanged_urls(text, add):
+    for m in _DEFANGED_URL.finditer(text):
+        said = m.group()
+        if not _DEFANGED_HINT.search(said):
+            continue  # a plain address: the other rules'
+        if not m.group("scheme") and not re.search(rf"{_DEFANG_DOT}", said):
+            continue
+        e = m.end()
+        while e > m.start() and text[e - 1] in ".!?:":
+            e -= 1
+        whole = re.sub(_DEFANG_DOT, ".", text[m.start() : e], flags=re.IGNORECASE).replace("[:]", ":")
+        whole = re.sub(r"(?i)^h(?:xx|tt)p(s?)://", "", whole).lower()
+        add((m.start(), e, "url", whole.removeprefix("www.").rstrip("/")))
+
+
 def _other_urls(text, add):
     starts = _slash_host_starts(text) if "/" in text else ()
     if starts:
@@ -843,14 +870,14 @@ _ID = re.compile(
 #: ``account`` says whether a run of capitalised words after it names an account.
 _ACCOUNT_NOUNS = (
     r"account|accounts|profile|profiles|channel|channels|page|pages|group|groups|forum|noticeboard|server|telegram|discord|whatsapp|subreddit|"
-    r"user|username|handle|blog|vlog|stream|streamer|troll|auditor|youtuber|tiktoker|influencer"
+    r"user|username|handle|blog|vlog|podcast|podcasts|stream|streamer|troll|auditor|youtuber|tiktoker|influencer"
 )
 _AFTER_NAME = re.compile(r"(?i:s?(?:['’]s)?(?:\s+(?:on|for)\s+[A-Za-z]+)?(?:\s+(?:is|was|were|of))?\s*[:,]?)")
 #: "an account called", "the channel, called", "a group on Facebook called" (the
 #: platform between the noun and "called").
 _NOUN_BEFORE = re.compile(
     rf"(?i:\b(?:{_ACCOUNT_NOUNS})(?:\s+chats?)?(?:\s+(?:on|in)\s+(?:{_PLATFORMS}))?"
-    r"(?:\s*,?\s+(?:which|that)(?:['’]s)?)?(?:\s+(?:was|is|were))?(?:\s+just)?\s*,?\s+)$"
+    r"(?:\s*,?\s+(?:which|that)(?:['’]s)?)?(?:\s+(?:was|is|were)|['’]s)?(?:\s+just)?\s*,?\s+)$"
 )
 _TRIGGERS = (
     # "his username was X", "screen name: X", "account name, X"; "an account named X"
@@ -1362,7 +1389,7 @@ def _announced_handles(text, add, low, seen=None):
                 run, end = _run_words(text, s)  # "channel's Rail Cop Fails, link's ...": closed
                 if len(run) < 2 or _NAME_CLOSED.match(text, end) is None:
                     continue  # "the channel's Top Ten videos"
-            _named_page(text, s, add, given, family, single=True)
+            _named_page(text, s, add, given, family, single=True, titled=True)
 
 
 #: An interviewer's question about an account's name, and the start of the answer.
@@ -1643,7 +1670,7 @@ _KIND_AFTER = re.compile(r"\s+(?:pages|groups|accounts|channels|sites|types?|sty
 #: village, X", 'a group, "X"', "the group chat, X", 'the WhatsApp group "X"' (a quoted
 #: name needs no comma; inside double quotes it may be in lower case: 'a Snapchat group,
 #: "kayleighs dad is a fed"').
-_PAGE_NOUN_TOKENS = ("group", "page", "channel", "forum", "noticeboard", "server", "chat")
+_PAGE_NOUN_TOKENS = ("group", "page", "channel", "forum", "noticeboard", "server", "chat", "podcast")
 _APPOSITION = re.compile(
     r"(?:s)?(?:\s+(?:for|of|in|on|about)\s+(?:the\s+|that\s+|our\s+|my\s+|their\s+)?[a-z]+)?"
     r"(?P<aw>\s+(?:as\s+well|too|also))?"
@@ -1710,6 +1737,8 @@ def _trim_run(words):
             break
     while words and words[-1] in _CONNECTORS:
         words = words[:-1]
+    if len(words) >= 3 and words[-2] in ("on", "in") and _PLATFORM_WORD.fullmatch(words[-1]):
+        words = words[:-2]  # "goes by Audit Army Cymru on YouTube": the platform is no part of it
     return words
 
 
@@ -1722,29 +1751,50 @@ def _cop_tail(words) -> bool:
 #: Verbs in a page's name that is a sentence about someone ("PC Hart Is A Liar", a verb
 #: and "A", "An" or "The").
 _PAGE_VERBS = frozenset("Is Are Was Were Has".split())
+#: What such a name says the officer is ("Sgt Fenwick Is Bent"; '"PC Jones Is Here Now"',
+#: a message, stays).
+_ACCUSING = frozenset(
+    """Bent Corrupt Crooked Dodgy Racist Useless Guilty Scum Dirty Evil Lying Liars Violent Sexist
+    Abusive Untouchable Protected Fake""".split()
+)
 
 
-def _page_name_ok(words, given, family, quoted=False) -> bool:
+def _rank_first(word: str) -> bool:
+    """A rank's word, with or without its full stop ("Sgt", "Sgt.")."""
+    return word in _ids._RANK_WORDS or (word.endswith(".") and word[:-1] in _ids._RANK_WORDS)
+
+
+def _page_name_ok(words, given, family, quoted=False, named=False, titled=False) -> bool:
     """The words after "a group called", "a page, ..." may name a page or an account: not
     a person's name ("Justin Case", left to the person rules; "Caller Mrs L", a title
     inside), a rank, a pronoun or a discourse word, nor a scheme ("Neighbourhood Watch").
     A quoted name may start with "The" before two capitalised words ('"The Copwatch
-    Collective"')."""
+    Collective"'). ``named``: the words before said it is an account's display name ("the
+    display name was", "the fake account was"), so a rank may start it ('"Sgt. N. Rahman"',
+    '"Sgt Willis Is Bent"': a fake officer's account, one handle). ``titled``: said after
+    "called" or "named", so "The" and three capitalised words are a title ("a podcast
+    called The Blue Line Lies"; not a paper's or a club's, "The Northern Echo Online")."""
     if not words:
         return False
     if words[0] == "The" and len(words) >= 3 and words[1][:1].isupper():
         if quoted or (
             words[-1] not in _ORG_TAILS
-            and any(w in _COP_WORDS or _place_like(w) for w in words[1:] if w not in _CONNECTORS)
+            and (
+                (titled and len(words) >= 4)
+                or any(w in _COP_WORDS or _place_like(w) for w in words[1:] if w not in _CONNECTORS)
+            )
         ):
             words = words[1:]  # '"The Copwatch Collective"', "a page called The Real Bobbies of Leith"
     if words[0] in _NOT_ACCOUNT_START or words[0] in _ids._CIVIL_TITLES or words[0] in ("Operation", "Op"):
         return False  # "changed the name to Operation Mayfly": a police operation's
-    if words[0] in _ids._RANK_WORDS and (len(words) < 3 or not _cop_tail(words)):
+    if _rank_first(words[0]) and not named and (len(words) < 3 or not _cop_tail(words)):
         if not (
             quoted
-            and len(words) >= 5
-            and any(w in _PAGE_VERBS and words[n + 1] in ("A", "An", "The") for n, w in enumerate(words[2:-1], 2))
+            and len(words) >= 4
+            and any(
+                w in _PAGE_VERBS and (words[n + 1] in ("A", "An", "The") or words[n + 1] in _ACCUSING)
+                for n, w in enumerate(words[2:-1], 2)
+            )
         ):
             return False  # "goes by Sergeant Wilson"; "PC Plod Exposed" is a page
         # '"PC Hart Rhyl Is A Liar"': a quoted sentence about an officer names a page
@@ -1765,6 +1815,13 @@ _SPEECH_START = frozenset(
 )
 
 
+#: A sentence's end inside quoted words; the full stop of an initial or of a rank's short
+#: form is none ('"Sgt. N. Rahman"', '"PC J. Hart Official"').
+_SENTENCE_INSIDE = re.compile(
+    r"[!?;]\s|(?<!\b[A-Z])(?<!\b(?:Sgt|Det|Mrs))(?<!\b(?:Insp|Supt))(?<!\b(?:Ch|Mr|Dr|St|Ms))\.\s"
+)
+
+
 def _quoted_name(text, q_start, lower=False):
     """``(start, end)`` of the words inside the quote opened at ``q_start`` when they may be
     a name (one to seven words, the first capitalised unless ``lower``, no sentence end
@@ -1774,7 +1831,7 @@ def _quoted_name(text, q_start, lower=False):
     if end < 0:
         return None
     inner = text[q_start + 1 : end].strip().rstrip(",")
-    if not inner or not (inner[0].isupper() or inner[0].isdigit() or lower) or re.search(r"[.!?;]\s", inner):
+    if not inner or not (inner[0].isupper() or inner[0].isdigit() or lower) or _SENTENCE_INSIDE.search(inner):
         return None
     if inner[0].islower() and ("," in inner or inner.split()[0].casefold() in _SPEECH_START):
         return None  # '"who is he, name please"': quoted talk, no name
@@ -1795,7 +1852,7 @@ def _run_words(text, s):
     return words, (s + spans[len(words) - 1][1] if words else s)
 
 
-def _named_page(text, s, add, given, family, single=False, lower=False) -> bool:
+def _named_page(text, s, add, given, family, single=False, lower=False, titled=False) -> bool:
     """Add the name of a page, group or account that starts at ``s`` after a word that
     announces one ("called", "calling themselves", "a Facebook group, "), quoted or a run
     of capitalised words; ``single``: one word is enough when it is no ordinary word and
@@ -1818,7 +1875,7 @@ def _named_page(text, s, add, given, family, single=False, lower=False) -> bool:
             _plain_id(w) or (re.fullmatch(r"[A-Z][a-z]{3,}", w) and not _ids.is_ordinary(w) and w not in given)
         ):
             return False  # "the account was called Stop": an ordinary word
-    if not _page_name_ok(words, given, family, quoted=quoted):
+    if not _page_name_ok(words, given, family, quoted=quoted, titled=titled):
         return False
     add((s, end, "handle", " ".join(words).lower()))
     return True
@@ -2209,7 +2266,7 @@ def _title_quoted(text, s, add, given, family, named=False):
     if all(_ids.is_ordinary(w) or w in _TITLE_SMALL for w in words) and not any(w[:1].isdigit() for w in words):
         if not any(w in _COP_WORDS for w in words) and len(words) < 3 and not named:
             return  # '"Thank You"', '"Well Done"': two ordinary words
-    if _page_name_ok(words, given, family, quoted=True):
+    if _page_name_ok(words, given, family, quoted=True, named=named):
         add((a, b, "handle", " ".join(words).lower()))
 
 
@@ -2238,6 +2295,34 @@ _ONE_CALLED = re.compile(r"(?i:\b(?:one|another(?:\s+one)?)\s+(?:called|named)\s
 _ACCOUNTS_BEFORE = re.compile(
     rf"(?<![\w@])@[A-Za-z0-9_]|(?i:\b(?:accounts|pages|profiles|channels|groups|handles|user\s?names|{_PLATFORMS})\b)"
 )
+
+
+#: "It was the other one, Real Neighbourhood Watch Blyth, that kept it up", "another one:
+#: Geordie Truth Squad", 'the second one, "Fed Up Feds"': one of the pages, groups or
+#: accounts just spoken of, named in apposition.
+_ONE_APPOSED = re.compile(
+    r"(?i:\b(?:the\s+(?:other|first|second|third|last|main|worst|new|original|real|big|older|newer|latest|fake)"
+    r"|another|this|that)\s+one\s*(?:,|:|\s[-–—])\s*(?:(?:erm|um|er|like|just)\s*,?\s*)*)(?P<q>[\"“])?(?=[A-Z0-9])"
+)
+#: The pages, groups or accounts "one" stands for, spoken of just before.
+_PAGE_NOUN_BEFORE = re.compile(
+    r"(?i:\b(?:pages?|groups?|accounts?|profiles?|channels?|chats?|forums?|podcasts?|servers?|noticeboards?)\b)"
+)
+
+
+def _one_apposed(text, add):
+    """A page's, a group's or an account's name said in apposition to "the other one",
+    "another one" where pages, groups or accounts were just spoken of: quoted, or a run
+    of capitalised words with a place in it or three words closed by punctuation (a
+    person's name, "the other one, Dave Rees", stays)."""
+    given, family = _ids.gazetteer()
+    for m in _ONE_APPOSED.finditer(text):
+        if _PAGE_NOUN_BEFORE.search(text, max(0, m.start() - 150), m.start()) is None:
+            continue
+        if m.group("q"):
+            _named_page(text, m.end(), add, given, family)
+        else:
+            _named_place_page(text, m.end(), add, given, family, closed=3)
 
 
 def _one_called(text, add):
@@ -2314,6 +2399,54 @@ _PROFILE_LEAD = re.compile(
 )
 
 
+#: An account or a profile said to be a quoted name ('the fake account was "Sgt. N. Rahman"',
+#: 'his profile is "Dai the Van"', 'the account, it was "Blue Lies Truth"'); what the
+#: account said or posted ('the account said "Get Out"') is no name.
+_ACCOUNT_WAS = re.compile(
+    r"(?i:\b(?:account|profile|handle|login|alias|persona)s?(?:\s+(?:name|one))?"
+    r"(?:\s*,?\s+(?:it|that|which)(?:['’]s|\s+was|\s+is)|\s+(?:is|was|were|are)|(?P<s>['’]s))"
+    r"\s+(?:(?:called|named|just|literally)\s+)*)[\"“](?=[A-Z0-9])"
+)
+#: A display name said as what someone is on a platform or shows up as: 'he's on as "Rhod
+#: the Rebel"', 'she's on there as "Lowri Loves Llamas"', 'he comes up as "Big Kev Deals"',
+#: 'I'm listed as "Mam of Three"'.
+_SHOWN_AS = re.compile(
+    r"(?i:(?:\b(?:is|are|was|were|be|been|being|get|gets|got|comes?|came)|['’](?:s|re|m))\s+on"
+    r"(?:\s+(?:there|here|it|that|them|now|still))?\s+as"
+    r"|\b(?:shows?|showed|shown|showing|comes?|came|coming|pops?|popped|popping)\s+up\s+as"
+    r"|\b(?:appears?|appeared|listed|registered|signed\s+up)\s+as)\s+[\"“](?=[A-Z0-9])"
+)
+
+
+#: Words that say a name is the one an account, a page or a person online goes by: "under
+#: the name", "uses the name", "goes by the name of", "the name he uses online is", "the
+#: group's name is", "the name of the page was", "the name on it was".
+_NAME_LEAD = re.compile(
+    r"(?i:\b(?:under|by|uses?|using|used|goes\s+by|went\s+by)\s+the\s+names?(?:\s+of)?"
+    r"|\bthe\s+name\s+(?:he|she|they|i|we|you)\s+(?:uses?|used|goes\s+by|went\s+by|posts?\s+under|posted\s+under)"
+    r"(?:\s+online|\s+on\s+there|\s+on\s+it)?\s+(?:is|was)"
+    r"|\b(?:group|page|account|profile|channel|podcast|chat|server|forum)['’]s\s+name\s+(?:is|was)"
+    r"|\bthe\s+name\s+(?:of|on)\s+(?:the|that|his|her|their|its|it|there)"
+    r"(?:\s+(?:group|page|account|profile|channel|podcast|chat|server|forum))?\s+(?:is|was))"
+    r"\s*[,:]?\s+(?:(?:erm|um|er|just)\s*,?\s+)*(?P<q>[\"“])?(?=[A-Z0-9])"
+)
+
+
+def _name_leads(text, add):
+    """A name said after words that say it is the name an account or a page goes by, where
+    accounts, pages or platforms are spoken of ("booked a table under the name Jones"
+    stays): quoted, a display name; else a run of capitalised words naming a page (a
+    person's name, "under the name Dave Smith", stays)."""
+    given, family = _ids.gazetteer()
+    for m in _NAME_LEAD.finditer(text):
+        if not _online_near(text, m.start(), m.end(), 200, 150):
+            continue
+        if m.group("q"):
+            _title_quoted(text, m.end(), add, given, family, named=True)
+        else:
+            _named_page(text, m.end(), add, given, family, titled=True)
+
+
 def _display_names(text, add):
     """Display names of accounts said in quotes: shown "on Facebook" after a naming word,
     sent "from" where messages were spoken of, or said after "display name", "the name on
@@ -2343,6 +2476,16 @@ def _display_names(text, add):
         if lead is None or _SAID_BEFORE.search(lead.group("gap")):
             continue  # 'the page name, he put "..."': what someone wrote, no name
         _title_quoted(text, lead.end(), add, given, family, named=True)
+    if "account" in text or "profile" in text or "handle" in text or "login" in text or "alias" in text:
+        for m in _ACCOUNT_WAS.finditer(text):
+            # 'the account's "Featured Posts"' may be a part of it: two ordinary words stay
+            _title_quoted(text, m.end(), add, given, family, named=m.group("s") is None)
+    if " as " in text:
+        for m in _SHOWN_AS.finditer(text):
+            if _online_near(text, m.start(), m.end(), 200, 150):
+                # not without an account or a platform near ('it came up as "Private
+                # Number"' on a phone, 'she was on as "Lady Macbeth"' in a play)
+                _title_quoted(text, m.end(), add, given, family)
 
 
 #: What a page or a group does, said right after its name in apposition ("a page,
@@ -2408,7 +2551,7 @@ def _named_place_page(text, s, add, given, family, closed=0, stop=False):
     pattern, _lookup = _ids.force_table()
     if pattern.fullmatch(" ".join(words)):
         return
-    _named_page(text, s, add, given, family)
+    _named_page(text, s, add, given, family, titled=long_closed)
 
 
 # ---------------------------------------------------------------------------------------
@@ -2427,6 +2570,16 @@ def find(text: str, add, folded) -> None:
     _shape_handles(text, add)
     if "." in text:
         _other_urls(text, add)
+    if (
+        "hxxp" in text
+        or "hXXp" in text
+        or "HXXP" in text
+        or "[.]" in text
+        or "(.)" in text
+        or "dot]" in text
+        or "dot)" in text
+    ):
+        _defanged_urls(text, add)
     if low is None:
         return
     if " at " in low or " at, " in low or "[at]" in low or "(at)" in low or " @ " in low:
@@ -2456,12 +2609,16 @@ def find(text: str, add, folded) -> None:
         _quoted_group_names(text, add)
     if "one called" in low or "one named" in low or "another called" in low or "another named" in low:
         _one_called(text, add)
+    if "one," in low or "one:" in low or "one -" in low or "one –" in low or "one —" in low:
+        _one_apposed(text, add)
     if "Spotted" in text:
         _spotted_pages(text, add)
     if "from " in low:
         _quoted_senders(text, add)
     if '"' in text or "“" in text:
         _display_names(text, add)
+    if " name" in low:
+        _name_leads(text, add)
     if ":" in text and (
         "posted" in low or "wrote" in low or "commented" in low or "replied" in low or "tweeted" in low
     ):
