@@ -159,19 +159,28 @@ UNIT_AT = re.compile(
     r"\b(?:hub|unit|units|department|squad|desk|suite)\s+(?:at|in|out\s+of)\s+(?:the\s+)?"
     rf"(?P<place>{_ids._CAP}(?:\s+{_ids._CAP}){{0,2}})"
 )
+#: The answer's speaker and what may open it before the name: "P: Aye, St Leonard's",
+#: "Respondent: Erm, Heaton Manor." (the name stops at a stop, a comma or a dash, or ends it).
+_QA_SPEAKER = r"(?:Respondent|Interviewee|Participant|R|A|P\d{0,3})\s*:\s+"
+_QA_OPENER = r"(?:(?:Aye|Yes|Yeah|Yep|Yup|Erm|Er|Um|Oh|Well|Mm|Mhm|It\s+did|They\s+did|It\s+was),?\s+)*"
+_QA_NAME = (
+    rf"{_QA_OPENER}(?P<name>(?:(?:St\.?|Saint)\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})"
+    r"(?=\s*[.,;!]|\s+[-–—]|\s*$)"
+)
+_QA_NOUN = r"(?P<noun>school|college|nursery|academy|station|nick|street|road|estate|company|firm|shop|employer)"
 #: A place named in the answer to a question asking which one: "Which school was it?
-#: Respondent: Heaton Manor." (the answer opens with the name and stops after it).
+#: Respondent: Heaton Manor.", or whether something named it: "And did it name the station?
+#: P: Aye, St Leonard's", "Did they say which nick? P: Yeah, Bootle Street." (a "No" answer names none).
 QA_WHICH = re.compile(
-    r"(?i:\bwhich\s+(?P<noun>school|college|nursery|academy|station|nick|street|road|estate|company|firm|shop|employer))\b"
-    r"[^?.!\n]{0,40}\?\s+(?:Respondent|Interviewee|Participant|R|A|P\d{0,3})\s*:\s+"
-    rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})(?=\s*[.,;!]|\s+[-–—])"
+    rf"(?i:\b(?:which|what|(?:name|named|names|say|said|mention|mentioned|give|gave|put|show|showed)"
+    rf"\s+(?:the|your|his|her|their|our|my|which|what)(?:\s+[a-z]+)?)\s+{_QA_NOUN})\b"
+    rf"[^?.!\n]{{0,40}}\?\s+{_QA_SPEAKER}{_QA_NAME}"
 )
 #: A station said in the answer to a question asking where an officer is based: "I: And
 #: where are you based? P: Aykley Heads." (the answer opens with the name and stops after it).
 QA_BASED = re.compile(
     r"(?i:\bwhere\s+(?:are|were|is)\s+(?:you|he|she|they)\s+(?:based|stationed|posted|working\s+out\s+of))"
-    r"(?:\s+now|\s+then|\s+at\s+the\s+moment)?\s*\?\s+(?:Respondent|Interviewee|Participant|R|A|P\d{0,3})\s*:\s+"
-    rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})(?=\s*[.,;!]|\s+[-–—])"
+    rf"(?:\s+now|\s+then|\s+at\s+the\s+moment)?\s*\?\s+{_QA_SPEAKER}{_QA_NAME}"
 )
 #: A school named by a plural possessive ("Bishops' Blue Coat", "Merchant Taylors' Girls'
 #: School", "Haberdashers' Aske's"): after "school," / "school is", or ending in a school's tail.
@@ -215,11 +224,15 @@ WORKS_CHAIN = re.compile(
     rf"(?:\s+{_AW}){{0,3}})(?![\w'’&-])"
 )
 #: A home said in the answer to a question asking where someone lives: "I: Whereabouts do you
-#: live? P: Walthamstow."
+#: live? P: Walthamstow.", "Where do you live, if you're happy to say? P: Garforth, LS25",
+#: "And where did you live at the time? P: Queensbury. Still do.", "Where's home? P: Erm, Leek."
 QA_LIVES = re.compile(
-    r"(?i:\bwhere(?:abouts)?\s+(?:do|did)\s+(?:you|you\s+all|they|he|she)\s+live)(?:\s+now|\s+then)?\s*\?\s+"
-    r"(?:Respondent|Interviewee|Participant|R|A|P\d{0,3})\s*:\s+"
-    rf"(?P<name>{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,2}})(?=\s*[.,;!]|\s+[-–—])"
+    r"(?i:\bwhere(?:abouts)?\s+(?:do|did|does|are|were|was|is)\s+(?:you|you\s+all|they|he|she|"
+    r"(?:your|his|her|their)\s+[a-z]+)\s+(?:live|living|stay|staying)\b"
+    r"|\bwhere(?:['’]s|\s+is|\s+was)\s+home\b"
+    r"|\b(?:what|which)\s+(?:town|village|area|city|suburb)\s+(?:do|did|does|are|were)\s+(?:you|they|he|she)"
+    r"\s+(?:live|living|stay|staying)\s+in\b)"
+    rf"[^?.!\n]{{0,50}}\?\s+{_QA_SPEAKER}{_QA_NAME.replace('{0,3}', '{0,2}')}"
 )
 #: A house said by its number and street: "the woman at number 6 on Old Church Road".
 NUMBER_ON_STREET = re.compile(
@@ -717,7 +730,7 @@ def find(text: str, add, folded) -> None:
                 words.pop()  # "works Tesco Mondays": the chain alone
             end = m.start("name") + len(" ".join(words))
             add((m.start("name"), end, "workplace", text[m.start("name") : end].lower()))
-    if "where" in hay and " live" in hay and "?" in text:
+    if "?" in text and (" live" in hay or " living" in hay or " stay" in hay or " home" in hay):
         for m in QA_LIVES.finditer(text):
             words = m.group("name").split()
             if _bad_town(words, common) or all(_ids.is_ordinary(w) for w in words):
@@ -726,7 +739,7 @@ def find(text: str, add, folded) -> None:
     if "umber " in text:
         for m in NUMBER_ON_STREET.finditer(text):
             add((m.start("num"), m.end(), "address", text[m.start("num") : m.end()].lower()))
-    if "which " in hay and "?" in text:
+    if "?" in text and ("which " in hay or "what " in hay or ":" in text):
         for m in QA_WHICH.finditer(text):
             words = m.group("name").split()
             if _bad_town(words, common) or all(_ids.is_ordinary(w) for w in words):

@@ -1006,7 +1006,7 @@ _STREET = (
 ADDRESS = re.compile(
     r"(?:\b(?:[Ff]lat|[Aa]partment|[Uu]nit)\s+\d{1,4}[A-Za-z]?,?\s+)?"
     r"(?:\b\d{1,4}[A-Za-z]?,?\s+)?"
-    rf"(?P<street>{_CAP}(?:\s+{_CAP}){{0,2}})\s+(?P<suffix>{_STREET})\b"
+    rf"(?P<street>{_CAP}(?:\s+{_CAP}){{0,2}})\s+(?P<suffix>{_STREET}(?:\s+(?:North|South|East|West)(?![\w'’-]|\s+[A-Z]))?)\b"
     rf"(?:,\s+(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}})(?=[\s,.;:!?)]|$))?"
 )
 ESTATE = re.compile(  # "the Gipton estate", "on the Meadows Estate"
