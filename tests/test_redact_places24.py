@@ -77,3 +77,36 @@ def test_places24_place_named_in_an_answer(text, gone):
 def test_places24_answers_naming_nothing_stay(text, kept):
     out = redact(text)[0]
     assert kept in out, out
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # a home said again in lower case, in capitals, run together or by its capitals
+        ('We live in Biddulph, and the post had "biddulph" in the hashtags.', "biddulph"),
+        ("They live in Hebden Bridge, and someone wrote #hebdenbridge under it.", "hebdenbridge"),
+        ("My mum's in Sutton Coldfield, and the comment said SUTTON COLDFIELD in capitals.", "COLDFIELD"),
+        ('We moved to Market Harborough, and they wrote "MH scum" on the page.', "MH"),
+        ("I live in Kirkby Stephen, so when it said KS I knew.", "KS"),
+    ],
+)
+def test_places24_home_said_again_respelled(text, gone):
+    out = redact(text)[0]
+    assert gone not in out, out
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # an ordinary word that is also a home stays in lower case; known acronyms stay
+        ("We live in Reading, and I was reading the comments all night.", "reading the comments"),
+        ("She lives in Sale, and there was a sale on at the time.", "a sale on"),
+        ("We live in Milton Keynes, and the BBC ran it.", "BBC"),
+        ("They live in Hebden Bridge and the HR lady rang me.", "HR lady"),
+        # capitals that do not shorten the home stay
+        ("We live in Hebden Bridge, and the AA man came out to the car.", "AA man"),
+    ],
+)
+def test_places24_respelled_home_look_alikes_stay(text, kept):
+    out = redact(text)[0]
+    assert kept in out, out

@@ -2166,6 +2166,10 @@ def revise(text: str, found: list) -> list:
     if " and " in text or " & " in text:
         found = _replace(found, _pairs(text, found, common))
     found = _corrections(text, found, common)
+    if any(f[2] == "address" for f in found):
+        again = _home_respelled(text, found)
+        if again:
+            found = _ids.resolve_overlaps(found + again)
     if any(f[2] in ("station", "address") for f in found):
         again = _station_street_again(text, found, common)
         if again:
@@ -2174,6 +2178,72 @@ def revise(text: str, found: list) -> list:
 
 
 _STREET_STATION_TAIL = frozenset("Street Road Lane".split())
+_HOME_PART = re.compile(rf"{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}}")
+_CAPS_TOKEN = re.compile(r"(?<![\w'’&@#.-])[A-Z]{2,4}(?![\w'’&@-])")
+
+
+def _abbreviates(abbr, words):
+    """True when the capitals ``abbr`` shorten the name ``words`` ("MSN" for "Midsomer
+    Norton", "WGC" for "Welwyn Garden City"): its letters in order, each capitalised word's
+    initial among them, the first letter the name's first."""
+
+    def fits(i, w, c):  # abbr[i:] matched from words[w] at its character c
+        if i == len(abbr):
+            return w == len(words) or (w == len(words) - 1 and c > 0)
+        if w == len(words):
+            return False
+        word = words[w]
+        if c == 0:
+            if word[0].isupper():
+                return word[0] == abbr[i] and fits(i + 1, w, 1)
+            return fits(i, w + 1, 0)  # a joiner ("upon", "le") may be left out
+        if c < len(word) and (word[c].upper() == abbr[i] and fits(i + 1, w, c + 1) or fits(i, w, c + 1)):
+            return True
+        return fits(i, w + 1, 0)
+
+    return len(words) > 1 and fits(0, 0, 0)
+
+
+def _home_respelled(text, found):
+    """A home (a town or street found as an address) said again in another spelling: in lower
+    case or capitals ("kidsgrove" in the hashtags), run together ("#hebdenbridge"), or
+    shortened to its capitals ("MSN" for Midsomer Norton)."""
+    from toolkit.qual._review_candidates import KNOWN_ACRONYMS
+
+    folded = text.casefold()
+    if len(folded) != len(text):
+        return []
+    new = []
+    seen = set()
+    common = _ids._common_words()
+    for s, e, k, ident in found:
+        if k != "address" or any(c.isdigit() for c in text[s:e]):
+            continue
+        for part in _HOME_PART.finditer(text, s, e):
+            name = part.group()
+            words = name.split()
+            if name in seen or len(name) < 4 or all(_ids.is_ordinary(w) for w in words):
+                continue
+            seen.add(name)
+            spellings = {name.casefold()} | ({"".join(words).casefold()} if len(words) > 1 else set())
+            for low in spellings:
+                i = folded.find(low)
+                while i >= 0:
+                    j = i + len(low)
+                    if (
+                        text[i:j] != name
+                        and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’-_"))
+                        and (j == len(text) or not (text[j].isalnum() or text[j] in "-_"))
+                    ):
+                        new.append((i, j, "address", ident))
+                    i = folded.find(low, j)
+            if len(words) > 1:
+                for m in _CAPS_TOKEN.finditer(text):
+                    abbr = m.group()
+                    if abbr in KNOWN_ACRONYMS or abbr.casefold() in common or not _abbreviates(abbr, words):
+                        continue
+                    new.append((m.start(), m.end(), "address", ident))
+    return [n for n in new if not any(f[0] < n[1] and f[1] > n[0] for f in found)]
 
 
 def _station_street_again(text, found, common):
