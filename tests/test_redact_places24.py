@@ -110,3 +110,23 @@ def test_places24_home_said_again_respelled(text, gone):
 def test_places24_respelled_home_look_alikes_stay(text, kept):
     out = redact(text)[0]
     assert kept in out, out
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # a shop or counter of a chain, then its street or town, where someone works
+        ("I work at the Co-op pharmacy on Chapel Street, and they rang the pharmacy.", "Chapel"),
+        ("My wife works on the tills at the Tesco petrol station in Horwich.", "Horwich"),
+        ("He's a baker at the Morrisons bakery in Chorley, earlies mostly.", "Chorley"),
+        ("She works at the Sainsbury's deli counter in Thornaby.", "Thornaby"),
+    ],
+)
+def test_places24_chain_counter_and_branch_is_one_workplace(text, gone):
+    out = redact(text)[0]
+    assert gone not in out and "[Workplace A]" in out, out
+
+
+def test_places24_chain_counter_visited_is_no_workplace():
+    out = redact("I was at the Boots pharmacy in Chorley for my prescription.")[0]
+    assert "[Workplace" not in out, out

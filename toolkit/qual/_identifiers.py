@@ -1308,7 +1308,8 @@ _ORG = (
 #: Daventry", "the Nissan plant in Sunderland").
 _SITE = (
     r"(?:\s+(?:warehouse|depot|distribution\s+centre|fulfilment\s+centre|superstore|store|branch|"
-    r"factory|plant|site|offices?|call\s+centre|yard|works))"
+    r"factory|plant|site|offices?|call\s+centre|yard|works|pharmacy|bakery|deli|caf[eé]|counter|kiosk|"
+    r"food\s+hall|garden\s+centre|petrol\s+station|opticians|shop))"
 )
 _WORK_SITE = re.compile(
     r"\s+(?:warehouse|depot|distribution\s+centre|fulfilment\s+centre|factory|plant|call\s+centre|yard|works)\b"
