@@ -130,3 +130,22 @@ def test_places24_chain_counter_and_branch_is_one_workplace(text, gone):
 def test_places24_chain_counter_visited_is_no_workplace():
     out = redact("I was at the Boots pharmacy in Chorley for my prescription.")[0]
     assert "[Workplace" not in out, out
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # an emergency or health service named as such is an employer
+        ("Well, he's ambulance, North of Tyne Ambulance Service, nights.", "Tyne"),
+        ("My sister's with Avon Fire and Rescue Service, on the engines.", "Avon"),
+        ("She's a physio, Betsi Cadwaladr University Health Board.", "Cadwaladr"),
+    ],
+)
+def test_places24_named_service_is_a_workplace(text, gone):
+    out = redact(text)[0]
+    assert gone not in out, out
+
+
+def test_places24_service_that_came_is_no_workplace():
+    out = redact("The North West Ambulance Service came after forty minutes.")[0]
+    assert "[Workplace" not in out, out

@@ -704,6 +704,8 @@ def find(text: str, add, folded) -> None:
             add((m.start("name"), m.end("name"), "school", m.group("name").lower()))
     if " Council" in text:
         _named_councils(text, add, common)
+    if " Service" in text or " Trust" in text or " Board" in text or " Rescue" in text:
+        _named_services(text, add, common)
     if " offices " in text or " office " in text:
         for m in OFFICES_IN.finditer(text):
             town = m.group("town").split()
@@ -795,6 +797,37 @@ def _named_councils(text, add, common):
 
 
 _IN_TOWN_AFTER = re.compile(rf"\s+in\s+(?P<town>{_TOWN})")
+#: An emergency or health service named as such: "East of England Ambulance Service", "Avon
+#: Fire and Rescue Service", "Betsi Cadwaladr University Health Board" (an employer, as a
+#: council is), unless said as the service that came or where something was reported.
+NAMED_SERVICE = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_AW}(?:\s+(?:of\s+|and\s+)?{_AW}){{0,3}}?)\s+(?P<tier>Ambulance\s+(?:Service|Trust)|"
+    r"Fire\s+(?:and|&)\s+Rescue(?:\s+Service)?|Fire\s+Service|(?:NHS\s+)?(?:Foundation\s+)?Trust|"
+    r"(?:University\s+)?Health\s+Board|Health\s+and\s+Social\s+Care\s+Trust)(?![\w'’-])"
+)
+_SERVICE_CAME_AFTER = re.compile(
+    r"\s+(?:came|come|arrived|turned\s+up|took|were\s+called|was\s+called|got\s+there|attended)\b"
+)
+
+
+def _named_services(text, add, common):
+    """Emergency and health services named as such, unless said as the service that came
+    or where something was reported ("the North West Ambulance Service took him in")."""
+    for m in NAMED_SERVICE.finditer(text):
+        start = m.start("name")
+        words = m.group("name").split()
+        while words and (words[0].casefold() in common and words[0] not in ("North", "South", "East", "West")):
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.start("tier")
+            words = words[1:]
+        if not words or _ids._calendar(words[0]) or words[0] in _ids._RANK_WORDS:
+            continue
+        if m.group("tier").endswith("Trust") and "NHS" not in m.group("tier") and "Hospital" not in " ".join(words):
+            continue  # "the Wildlife Trust", "the Canal Trust": a charity, not said as work
+        if _NOT_WORK_OFFICE_BEFORE.search(text, max(0, start - 30), start) and not _at_work(text, start):
+            continue
+        if _SERVICE_CAME_AFTER.match(text, m.end()) and not _at_work(text, start):
+            continue
+        add((start, m.end(), "workplace", text[start : m.end()].lower()))
 
 
 _EXCLAMATIONS = frozenset("Christ Jesus Jeez Jeezo God Gosh Crikey Blimey Bloody Lord Heavens Cheers Ta".split())
