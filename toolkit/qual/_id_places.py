@@ -159,19 +159,28 @@ UNIT_AT = re.compile(
     r"\b(?:hub|unit|units|department|squad|desk|suite)\s+(?:at|in|out\s+of)\s+(?:the\s+)?"
     rf"(?P<place>{_ids._CAP}(?:\s+{_ids._CAP}){{0,2}})"
 )
+#: The answer's speaker and what may open it before the name: "P: Aye, St Leonard's",
+#: "Respondent: Erm, Heaton Manor." (the name stops at a stop, a comma or a dash, or ends it).
+_QA_SPEAKER = r"(?:Respondent|Interviewee|Participant|R|A|P\d{0,3})\s*:\s+"
+_QA_OPENER = r"(?:(?:Aye|Yes|Yeah|Yep|Yup|Erm|Er|Um|Oh|Well|Mm|Mhm|It\s+did|They\s+did|It\s+was),?\s+)*"
+_QA_NAME = (
+    rf"{_QA_OPENER}(?P<name>(?:(?:St\.?|Saint)\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})"
+    r"(?=\s*[.,;!]|\s+[-–—]|\s*$)"
+)
+_QA_NOUN = r"(?P<noun>school|college|nursery|academy|station|nick|street|road|estate|company|firm|shop|employer)"
 #: A place named in the answer to a question asking which one: "Which school was it?
-#: Respondent: Heaton Manor." (the answer opens with the name and stops after it).
+#: Respondent: Heaton Manor.", or whether something named it: "And did it name the station?
+#: P: Aye, St Leonard's", "Did they say which nick? P: Yeah, Bootle Street." (a "No" answer names none).
 QA_WHICH = re.compile(
-    r"(?i:\bwhich\s+(?P<noun>school|college|nursery|academy|station|nick|street|road|estate|company|firm|shop|employer))\b"
-    r"[^?.!\n]{0,40}\?\s+(?:Respondent|Interviewee|Participant|R|A|P\d{0,3})\s*:\s+"
-    rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})(?=\s*[.,;!]|\s+[-–—])"
+    rf"(?i:\b(?:which|what|(?:name|named|names|say|said|mention|mentioned|give|gave|put|show|showed)"
+    rf"\s+(?:the|your|his|her|their|our|my|which|what)(?:\s+[a-z]+)?)\s+{_QA_NOUN})\b"
+    rf"[^?.!\n]{{0,40}}\?\s+{_QA_SPEAKER}{_QA_NAME}"
 )
 #: A station said in the answer to a question asking where an officer is based: "I: And
 #: where are you based? P: Aykley Heads." (the answer opens with the name and stops after it).
 QA_BASED = re.compile(
     r"(?i:\bwhere\s+(?:are|were|is)\s+(?:you|he|she|they)\s+(?:based|stationed|posted|working\s+out\s+of))"
-    r"(?:\s+now|\s+then|\s+at\s+the\s+moment)?\s*\?\s+(?:Respondent|Interviewee|Participant|R|A|P\d{0,3})\s*:\s+"
-    rf"(?P<name>(?:(?:St\.?|Saint)\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})(?=\s*[.,;!]|\s+[-–—])"
+    rf"(?:\s+now|\s+then|\s+at\s+the\s+moment)?\s*\?\s+{_QA_SPEAKER}{_QA_NAME}"
 )
 #: A school named by a plural possessive ("Bishops' Blue Coat", "Merchant Taylors' Girls'
 #: School", "Haberdashers' Aske's"): after "school," / "school is", or ending in a school's tail.
@@ -215,11 +224,15 @@ WORKS_CHAIN = re.compile(
     rf"(?:\s+{_AW}){{0,3}})(?![\w'’&-])"
 )
 #: A home said in the answer to a question asking where someone lives: "I: Whereabouts do you
-#: live? P: Walthamstow."
+#: live? P: Walthamstow.", "Where do you live, if you're happy to say? P: Garforth, LS25",
+#: "And where did you live at the time? P: Queensbury. Still do.", "Where's home? P: Erm, Leek."
 QA_LIVES = re.compile(
-    r"(?i:\bwhere(?:abouts)?\s+(?:do|did)\s+(?:you|you\s+all|they|he|she)\s+live)(?:\s+now|\s+then)?\s*\?\s+"
-    r"(?:Respondent|Interviewee|Participant|R|A|P\d{0,3})\s*:\s+"
-    rf"(?P<name>{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,2}})(?=\s*[.,;!]|\s+[-–—])"
+    r"(?i:\bwhere(?:abouts)?\s+(?:do|did|does|are|were|was|is)\s+(?:you|you\s+all|they|he|she|"
+    r"(?:your|his|her|their)\s+[a-z]+)\s+(?:live|living|stay|staying)\b"
+    r"|\bwhere(?:['’]s|\s+is|\s+was)\s+home\b"
+    r"|\b(?:what|which)\s+(?:town|village|area|city|suburb)\s+(?:do|did|does|are|were)\s+(?:you|they|he|she)"
+    r"\s+(?:live|living|stay|staying)\s+in\b)"
+    rf"[^?.!\n]{{0,50}}\?\s+{_QA_SPEAKER}{_QA_NAME.replace('{0,3}', '{0,2}')}"
 )
 #: A house said by its number and street: "the woman at number 6 on Old Church Road".
 NUMBER_ON_STREET = re.compile(
@@ -691,6 +704,8 @@ def find(text: str, add, folded) -> None:
             add((m.start("name"), m.end("name"), "school", m.group("name").lower()))
     if " Council" in text:
         _named_councils(text, add, common)
+    if " Service" in text or " Trust" in text or " Board" in text or " Rescue" in text:
+        _named_services(text, add, common)
     if " offices " in text or " office " in text:
         for m in OFFICES_IN.finditer(text):
             town = m.group("town").split()
@@ -717,7 +732,7 @@ def find(text: str, add, folded) -> None:
                 words.pop()  # "works Tesco Mondays": the chain alone
             end = m.start("name") + len(" ".join(words))
             add((m.start("name"), end, "workplace", text[m.start("name") : end].lower()))
-    if "where" in hay and " live" in hay and "?" in text:
+    if "?" in text and (" live" in hay or " living" in hay or " stay" in hay or " home" in hay):
         for m in QA_LIVES.finditer(text):
             words = m.group("name").split()
             if _bad_town(words, common) or all(_ids.is_ordinary(w) for w in words):
@@ -726,7 +741,7 @@ def find(text: str, add, folded) -> None:
     if "umber " in text:
         for m in NUMBER_ON_STREET.finditer(text):
             add((m.start("num"), m.end(), "address", text[m.start("num") : m.end()].lower()))
-    if "which " in hay and "?" in text:
+    if "?" in text and ("which " in hay or "what " in hay or ":" in text):
         for m in QA_WHICH.finditer(text):
             words = m.group("name").split()
             if _bad_town(words, common) or all(_ids.is_ordinary(w) for w in words):
@@ -782,6 +797,37 @@ def _named_councils(text, add, common):
 
 
 _IN_TOWN_AFTER = re.compile(rf"\s+in\s+(?P<town>{_TOWN})")
+#: An emergency or health service named as such: "East of England Ambulance Service", "Avon
+#: Fire and Rescue Service", "Betsi Cadwaladr University Health Board" (an employer, as a
+#: council is), unless said as the service that came or where something was reported.
+NAMED_SERVICE = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_AW}(?:\s+(?:of\s+|and\s+)?{_AW}){{0,3}}?)\s+(?P<tier>Ambulance\s+(?:Service|Trust)|"
+    r"Fire\s+(?:and|&)\s+Rescue(?:\s+Service)?|Fire\s+Service|(?:NHS\s+)?(?:Foundation\s+)?Trust|"
+    r"(?:University\s+)?Health\s+Board|Health\s+and\s+Social\s+Care\s+Trust)(?![\w'’-])"
+)
+_SERVICE_CAME_AFTER = re.compile(
+    r"\s+(?:came|come|arrived|turned\s+up|took|were\s+called|was\s+called|got\s+there|attended)\b"
+)
+
+
+def _named_services(text, add, common):
+    """Emergency and health services named as such, unless said as the service that came
+    or where something was reported ("the North West Ambulance Service took him in")."""
+    for m in NAMED_SERVICE.finditer(text):
+        start = m.start("name")
+        words = m.group("name").split()
+        while words and (words[0].casefold() in common and words[0] not in ("North", "South", "East", "West")):
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.start("tier")
+            words = words[1:]
+        if not words or _ids._calendar(words[0]) or words[0] in _ids._RANK_WORDS:
+            continue
+        if m.group("tier").endswith("Trust") and "NHS" not in m.group("tier") and "Hospital" not in " ".join(words):
+            continue  # "the Wildlife Trust", "the Canal Trust": a charity, not said as work
+        if _NOT_WORK_OFFICE_BEFORE.search(text, max(0, start - 30), start) and not _at_work(text, start):
+            continue
+        if _SERVICE_CAME_AFTER.match(text, m.end()) and not _at_work(text, start):
+            continue
+        add((start, m.end(), "workplace", text[start : m.end()].lower()))
 
 
 _EXCLAMATIONS = frozenset("Christ Jesus Jeez Jeezo God Gosh Crikey Blimey Bloody Lord Heavens Cheers Ta".split())
@@ -2153,6 +2199,10 @@ def revise(text: str, found: list) -> list:
     if " and " in text or " & " in text:
         found = _replace(found, _pairs(text, found, common))
     found = _corrections(text, found, common)
+    if any(f[2] == "address" for f in found):
+        again = _home_respelled(text, found)
+        if again:
+            found = _ids.resolve_overlaps(found + again)
     if any(f[2] in ("station", "address") for f in found):
         again = _station_street_again(text, found, common)
         if again:
@@ -2161,6 +2211,72 @@ def revise(text: str, found: list) -> list:
 
 
 _STREET_STATION_TAIL = frozenset("Street Road Lane".split())
+_HOME_PART = re.compile(rf"{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}}")
+_CAPS_TOKEN = re.compile(r"(?<![\w'’&@#.-])[A-Z]{2,4}(?![\w'’&@-])")
+
+
+def _abbreviates(abbr, words):
+    """True when the capitals ``abbr`` shorten the name ``words`` ("MSN" for "Midsomer
+    Norton", "WGC" for "Welwyn Garden City"): its letters in order, each capitalised word's
+    initial among them, the first letter the name's first."""
+
+    def fits(i, w, c):  # abbr[i:] matched from words[w] at its character c
+        if i == len(abbr):
+            return w == len(words) or (w == len(words) - 1 and c > 0)
+        if w == len(words):
+            return False
+        word = words[w]
+        if c == 0:
+            if word[0].isupper():
+                return word[0] == abbr[i] and fits(i + 1, w, 1)
+            return fits(i, w + 1, 0)  # a joiner ("upon", "le") may be left out
+        if c < len(word) and (word[c].upper() == abbr[i] and fits(i + 1, w, c + 1) or fits(i, w, c + 1)):
+            return True
+        return fits(i, w + 1, 0)
+
+    return len(words) > 1 and fits(0, 0, 0)
+
+
+def _home_respelled(text, found):
+    """A home (a town or street found as an address) said again in another spelling: in lower
+    case or capitals ("kidsgrove" in the hashtags), run together ("#hebdenbridge"), or
+    shortened to its capitals ("MSN" for Midsomer Norton)."""
+    from toolkit.qual._review_candidates import KNOWN_ACRONYMS
+
+    folded = text.casefold()
+    if len(folded) != len(text):
+        return []
+    new = []
+    seen = set()
+    common = _ids._common_words()
+    for s, e, k, ident in found:
+        if k != "address" or any(c.isdigit() for c in text[s:e]):
+            continue
+        for part in _HOME_PART.finditer(text, s, e):
+            name = part.group()
+            words = name.split()
+            if name in seen or len(name) < 4 or all(_ids.is_ordinary(w) for w in words):
+                continue
+            seen.add(name)
+            spellings = {name.casefold()} | ({"".join(words).casefold()} if len(words) > 1 else set())
+            for low in spellings:
+                i = folded.find(low)
+                while i >= 0:
+                    j = i + len(low)
+                    if (
+                        text[i:j] != name
+                        and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’-_"))
+                        and (j == len(text) or not (text[j].isalnum() or text[j] in "-_"))
+                    ):
+                        new.append((i, j, "address", ident))
+                    i = folded.find(low, j)
+            if len(words) > 1:
+                for m in _CAPS_TOKEN.finditer(text):
+                    abbr = m.group()
+                    if abbr in KNOWN_ACRONYMS or abbr.casefold() in common or not _abbreviates(abbr, words):
+                        continue
+                    new.append((m.start(), m.end(), "address", ident))
+    return [n for n in new if not any(f[0] < n[1] and f[1] > n[0] for f in found)]
 
 
 def _station_street_again(text, found, common):

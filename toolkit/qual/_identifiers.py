@@ -1006,7 +1006,7 @@ _STREET = (
 ADDRESS = re.compile(
     r"(?:\b(?:[Ff]lat|[Aa]partment|[Uu]nit)\s+\d{1,4}[A-Za-z]?,?\s+)?"
     r"(?:\b\d{1,4}[A-Za-z]?,?\s+)?"
-    rf"(?P<street>{_CAP}(?:\s+{_CAP}){{0,2}})\s+(?P<suffix>{_STREET})\b"
+    rf"(?P<street>{_CAP}(?:\s+{_CAP}){{0,2}})\s+(?P<suffix>{_STREET}(?:\s+(?:North|South|East|West)(?![\w'’-]|\s+[A-Z]))?)\b"
     rf"(?:,\s+(?P<town>{_CAP}(?:\s+{_CAP}){{0,2}})(?=[\s,.;:!?)]|$))?"
 )
 ESTATE = re.compile(  # "the Gipton estate", "on the Meadows Estate"
@@ -1308,7 +1308,8 @@ _ORG = (
 #: Daventry", "the Nissan plant in Sunderland").
 _SITE = (
     r"(?:\s+(?:warehouse|depot|distribution\s+centre|fulfilment\s+centre|superstore|store|branch|"
-    r"factory|plant|site|offices?|call\s+centre|yard|works))"
+    r"factory|plant|site|offices?|call\s+centre|yard|works|pharmacy|bakery|deli|caf[eé]|counter|kiosk|"
+    r"food\s+hall|garden\s+centre|petrol\s+station|opticians|shop))"
 )
 _WORK_SITE = re.compile(
     r"\s+(?:warehouse|depot|distribution\s+centre|fulfilment\s+centre|factory|plant|call\s+centre|yard|works)\b"
