@@ -1051,5 +1051,25 @@ def test_round24_size_word_look_alikes_name_nobody(text):
     assert "[Person" not in redact(text)[0]
 
 
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # given names the lists lacked: older British, Welsh, Zimbabwean, diminutives
+        ("Ifor reckons the post came from the same lad.", "Ifor"),
+        ("It was Tendai who spotted it first, then Geoff.", "Tendai"),
+        ("The list had Cyril Hebden, 14/02/1950, on it.", "Cyril"),
+        ("Mavis next door saw him at the gate.", "Mavis"),
+        ("Ade, your stuff's on that site again.", "Ade"),
+    ],
+)
+def test_round24_given_names_added(text, gone):
+    assert gone not in redact(text)[0]
+
+
+def test_round24_brands_with_names_stay():
+    assert "[Person" not in redact("I got her a bag of Percy Pigs from M&S.")[0]
+    assert "[Person" not in redact("We watched Rupert Bear with the kids.")[0]
+
+
 def test_round24_in_real_life_is_still_a_person():
     assert "Dave Pritchard" not in redact("In real life Dave Pritchard is a teacher.")[0]
