@@ -1066,6 +1066,34 @@ def test_round24_given_names_added(text, gone):
     assert gone not in redact(text)[0]
 
 
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # a form or record read out: a field's label, a colon, the name
+        ('The letter said "Name: Kwabena Asante-Boateng, DOB 3 May 2001".', "Asante-Boateng"),
+        ("It said Patient: Oluwaseun Adeyemi, and then the NHS number.", "Adeyemi"),
+        ('"Account holder: Shelby Tranter" and then the sort code.', "Tranter"),
+        ("The slip had Child: Amara Okafor on the top line.", "Okafor"),
+    ],
+)
+def test_round24_name_after_a_form_label(text, gone):
+    assert gone not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Name: Not known. Child: Yes. Victim: Unknown.",
+        "Suspect: White male, thirties, grey hoodie.",
+        "It was redacted, no name: NHS number and the date only.",
+        "Name: May, on the pet passport, that was the cat.",
+        "Interviewer: What did the form say? Respondent: Nothing useful.",
+    ],
+)
+def test_round24_form_labels_look_alikes_stay(text):
+    assert "[Person" not in redact(text)[0]
+
+
 def test_round24_brands_with_names_stay():
     assert "[Person" not in redact("I got her a bag of Percy Pigs from M&S.")[0]
     assert "[Person" not in redact("We watched Rupert Bear with the kids.")[0]

@@ -1008,6 +1008,47 @@ def _caps_names(text, add, given):
             add((c.start("name"), end, "person", ident))
 
 
+#: A form or record read out: "Name: Tinashe Chikwanha, DOB ...", "Child: Amara Obi",
+#: "Next of kin: Mrs J Pryce" (a field's label, a colon, the name).
+_FIELD_NAME = re.compile(
+    r"(?<![\w'’-])(?:[Nn]ame|[Ff]ull\s+name|[Cc]hild|[Pp]atient|[Pp]upil|[Ss]tudent|[Vv]ictim|[Ss]uspect|"
+    r"[Ee]mployee|[Tt]enant|[Aa]pplicant|[Nn]ext\s+of\s+kin|NOK|[Ss]urname|[Ff]orename|[Ff]irst\s+name|"
+    r"[Aa]ccount\s+holder|[Cc]ardholder)\s*:\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Master)\.?\s+)?"
+    rf"(?P<name>(?:[A-Z]\s+)?{_SUR_ANY}(?:\s+(?:{_SUR_ANY})){{0,2}})(?![\w'’-])"
+)
+_FIELD_TOKENS = (": ", ":")
+
+
+def _field_name(text, add, given, family, common):
+    """The name after a form's label (see :data:`_FIELD_NAME`): trailing ordinary words
+    left out, kept when a word is a name of the lists or in no word list."""
+    for m in _FIELD_NAME.finditer(text):
+        words = list(re.finditer(r"\S+", m.group("name")))
+        while len(words) > 1 and (
+            words[-1].group().casefold() in common
+            or (_ids.is_ordinary(words[-1].group()) and _cap_name(words[-1].group()) not in family)
+        ):
+            words.pop()
+        toks = [_cap_name(w.group()) for w in words]
+        first = toks[0]
+        if any(
+            w.group().isupper() and len(w.group()) > 1 and t not in given and t not in family
+            for w, t in zip(words, toks)
+        ):
+            continue  # "no name: NHS number": capitals that are no name of the lists
+        if (
+            first.casefold() in common
+            or first in _ids._RANK_WORDS
+            or _ids._calendar(first)
+            or first in _ids.NOT_GIVEN
+            or (len(toks) == 1 and (first in _ids._ETHNICITIES or first in _ids._COLOURS))  # "Suspect: White male"
+            or not any(t in given or t in family or not _ids.is_ordinary(t) for t in toks if len(t) > 1)
+        ):
+            continue
+        base = m.start("name")
+        add((base, base + words[-1].end(), "person", toks[-1].lower()))
+
+
 def find(text: str, add, folded) -> None:
     """Candidates of this area in ``text`` (``folded`` is ``text.casefold()`` when it
     keeps the length, else ``None``)."""
@@ -1029,6 +1070,8 @@ def find(text: str, add, folded) -> None:
         _is_my_kin(text, add, given)
     _kin_called(text, add, given)
     _short_form(text, add, given)
+    if ":" in text:
+        _field_name(text, add, given, family, common)
     for i in _starts(text, _SELF_TOKENS):
         m = _SELF.match(text, i)
         if m is None:
