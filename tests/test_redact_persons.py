@@ -1094,6 +1094,34 @@ def test_round24_form_labels_look_alikes_stay(text):
     assert "[Person" not in redact(text)[0]
 
 
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # a name that is also a word, given as a name, then echoed in lower case
+        ("The rep was a bloke called Frank. Not frank as in honest, mind.", "Frank"),
+        ("Her name's Grace, and she's got no grace at all, bless her.", "Grace"),
+        # "Matt" as a given name
+        ("I work in Leeds and Matt's at Wakefield now.", "Matt"),
+        ('"Lives Leigh, husband Matt, two kids."', "Matt"),
+        ("Matt rang me the next morning about it.", "Matt"),
+    ],
+)
+def test_round24_names_that_are_words(text, gone):
+    assert gone not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grace? Like, grace under pressure, that's what my tutor said.",
+        "We chose Matt Black paint for the door.",
+        "A matt finish on the walls, nothing fancy.",
+    ],
+)
+def test_round24_words_that_are_names_stay(text):
+    assert "[Person" not in redact(text)[0]
+
+
 def test_round24_brands_with_names_stay():
     assert "[Person" not in redact("I got her a bag of Percy Pigs from M&S.")[0]
     assert "[Person" not in redact("We watched Rupert Bear with the kids.")[0]

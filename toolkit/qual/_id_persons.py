@@ -1424,6 +1424,9 @@ _KIN_BEFORE = re.compile(
 )
 
 
+_NAMED_BEFORE = re.compile(r"(?<![\w'’-])(?:called|named|name['’]s|name\s+(?:is|was)|by\s+the\s+name\s+of)\s+[\"“‘']?$")
+
+
 def _echoed(text, s, e, word):
     """True when an ordinary word taken as a name comes again at once in lower case
     ("Grace? Like, grace under pressure"): the word, not a name."""
@@ -1432,6 +1435,8 @@ def _echoed(text, s, e, word):
         return False
     if _KIN_BEFORE.search(text, max(0, s - 40), s):
         return False  # "my daughter's Grace, everyone makes the joke, amazing grace"
+    if _NAMED_BEFORE.search(text, max(0, s - 24), s):
+        return False  # "a bloke called Frank. Not frank as in honest": given as a name
     return re.search(rf"(?<![\w'’-]){re.escape(low)}(?![\w'’-])", text[e : e + _ECHO_WINDOW]) is not None
 
 
