@@ -990,3 +990,142 @@ def test_round22_pronoun_called_a_month_said_as_a_month_stays():
 )
 def test_round22_more_ways_of_saying_it(text, gone):
     assert gone not in redact(text)[0]
+
+
+# round 24 ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # a name put right: the wrong spelling and the right one, both names
+        ('The page had "PC Dawson" on it, I\'m Dawes.', ["Dawson", "Dawes"]),
+        ("The letter said Sergeant Nowak. It's Novak actually, with a V.", ["Nowak", "Novak"]),
+        ("They had me down as Dawson, not Dawes, which was the giveaway.", ["Dawson", "Dawes"]),
+        ("They misspelled it. Pemberton-Hale, I'm Pemberton-Hall, with two Ls.", ["Pemberton-Hale", "Pemberton-Hall"]),
+        # a list of quoted names read out: a name with an initial, a nickname quoted again
+        ('The group had "kyle", "Jayden T", "Connor", "\'Spanner\'" and "Rhys".', ["Jayden T", "Spanner"]),
+        ("The members were “Jodie”, “Tyrese”, “‘Chunk’”, “Ryan P” and “Sav”.", ["Chunk", "Ryan P", "Sav"]),
+        ('I\'d sign the card Kerry D, nothing more. The rota said "Jodie K" at the top.', ["Kerry D", "Jodie K"]),
+        # "Big", "Wee", "Fat" before a short name in no list: a nickname
+        ('The admin was "Big Dunc", everyone knew him.', ["Big Dunc"]),
+        ("Yeah, that's me, Big Al, don't laugh.", ["Big Al"]),
+        ("Wee Shug sent it round the group, then Fat Kev shared it.", ["Wee Shug", "Fat Kev"]),
+    ],
+)
+def test_round24_names_put_right_lists_and_size_nicknames(text, gone):
+    red = redact(text)[0]
+    for word in gone:
+        assert word not in red
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # a character one is likened to
+        ('Then my photo comes up, "real life Gene Hunt", which is a bit much.', "Gene Hunt"),
+        ("He fancies himself a modern-day Sherlock Holmes.", "Sherlock Holmes"),
+        ("Some wannabe Jack Regan from the comments.", "Jack Regan"),
+        # a list of quoted words that are not names
+        ('They shouted "pig", "grass", "scum" and "traitor" at us.', '"pig", "grass", "scum"'),
+        ('They wrote "Dave", "Gaz", "Pig" and "ACAB" on the van.', '"Pig" and "ACAB"'),
+        # months and weekdays after "it's ... not"; places with similar spellings
+        ("It's Monday, not Sunday, that I'm off.", "Monday, not Sunday"),
+        ("It's Constable Country round here, not Constable territory.", "Constable Country"),
+    ],
+)
+def test_round24_look_alikes_stay(text, kept):
+    assert kept in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a product, a landmark or a place after the size word: no person
+        "We had a Big Mac on the way back from Big Ben.",
+        "We went to Little Venice in May and Old Trafford on a Saturday.",
+        "The Fat Duck is in Bray, nowhere near us.",
+    ],
+)
+def test_round24_size_word_look_alikes_name_nobody(text):
+    assert "[Person" not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # given names the lists lacked: older British, Welsh, Zimbabwean, diminutives
+        ("Ifor reckons the post came from the same lad.", "Ifor"),
+        ("It was Tendai who spotted it first, then Geoff.", "Tendai"),
+        ("The list had Cyril Hebden, 14/02/1950, on it.", "Cyril"),
+        ("Mavis next door saw him at the gate.", "Mavis"),
+        ("Ade, your stuff's on that site again.", "Ade"),
+    ],
+)
+def test_round24_given_names_added(text, gone):
+    assert gone not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # a form or record read out: a field's label, a colon, the name
+        ('The letter said "Name: Kwabena Asante-Boateng, DOB 3 May 2001".', "Asante-Boateng"),
+        ("It said Patient: Oluwaseun Adeyemi, and then the NHS number.", "Adeyemi"),
+        ('"Account holder: Shelby Tranter" and then the sort code.', "Tranter"),
+        ("The slip had Child: Amara Okafor on the top line.", "Okafor"),
+    ],
+)
+def test_round24_name_after_a_form_label(text, gone):
+    assert gone not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Name: Not known. Child: Yes. Victim: Unknown.",
+        "Suspect: White male, thirties, grey hoodie.",
+        "It was redacted, no name: NHS number and the date only.",
+        "Name: May, on the pet passport, that was the cat.",
+        "Interviewer: What did the form say? Respondent: Nothing useful.",
+    ],
+)
+def test_round24_form_labels_look_alikes_stay(text):
+    assert "[Person" not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # a name that is also a word, given as a name, then echoed in lower case
+        ("The rep was a bloke called Frank. Not frank as in honest, mind.", "Frank"),
+        ("Her name's Grace, and she's got no grace at all, bless her.", "Grace"),
+        # "Matt" as a given name
+        ("I work in Leeds and Matt's at Wakefield now.", "Matt"),
+        ('"Lives Leigh, husband Matt, two kids."', "Matt"),
+        ("Matt rang me the next morning about it.", "Matt"),
+    ],
+)
+def test_round24_names_that_are_words(text, gone):
+    assert gone not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grace? Like, grace under pressure, that's what my tutor said.",
+        "We chose Matt Black paint for the door.",
+        "A matt finish on the walls, nothing fancy.",
+    ],
+)
+def test_round24_words_that_are_names_stay(text):
+    assert "[Person" not in redact(text)[0]
+
+
+def test_round24_brands_with_names_stay():
+    assert "[Person" not in redact("I got her a bag of Percy Pigs from M&S.")[0]
+    assert "[Person" not in redact("We watched Rupert Bear with the kids.")[0]
+
+
+def test_round24_in_real_life_is_still_a_person():
+    assert "Dave Pritchard" not in redact("In real life Dave Pritchard is a teacher.")[0]

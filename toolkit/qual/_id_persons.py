@@ -50,6 +50,7 @@ Dropped in :func:`revise` (capitalised words that name nobody):
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 import unicodedata
 from functools import cache
@@ -564,7 +565,8 @@ def _the_family(text, add, family):
 
 
 #: A given name and the initial of the surname: "so I sign it Kerry D, which", "Jamie T)".
-_GIVEN_INITIAL = re.compile(r" [B-HJ-Z](?=[,;)]|\s+[a-z]|\s*$)")
+#: The item may close a quote: '"Kayden B", "Lewis H"'.
+_GIVEN_INITIAL = re.compile(r" [B-HJ-Z](?=[,;)\"”]|['’](?!\w)|\s+[a-z]|\s*$)")
 
 
 def _given_initial(text, add, given):
@@ -1006,6 +1008,47 @@ def _caps_names(text, add, given):
             add((c.start("name"), end, "person", ident))
 
 
+#: A form or record read out: "Name: Tinashe Chikwanha, DOB ...", "Child: Amara Obi",
+#: "Next of kin: Mrs J Pryce" (a field's label, a colon, the name).
+_FIELD_NAME = re.compile(
+    r"(?<![\w'’-])(?:[Nn]ame|[Ff]ull\s+name|[Cc]hild|[Pp]atient|[Pp]upil|[Ss]tudent|[Vv]ictim|[Ss]uspect|"
+    r"[Ee]mployee|[Tt]enant|[Aa]pplicant|[Nn]ext\s+of\s+kin|NOK|[Ss]urname|[Ff]orename|[Ff]irst\s+name|"
+    r"[Aa]ccount\s+holder|[Cc]ardholder)\s*:\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Master)\.?\s+)?"
+    rf"(?P<name>(?:[A-Z]\s+)?{_SUR_ANY}(?:\s+(?:{_SUR_ANY})){{0,2}})(?![\w'’-])"
+)
+_FIELD_TOKENS = (": ", ":")
+
+
+def _field_name(text, add, given, family, common):
+    """The name after a form's label (see :data:`_FIELD_NAME`): trailing ordinary words
+    left out, kept when a word is a name of the lists or in no word list."""
+    for m in _FIELD_NAME.finditer(text):
+        words = list(re.finditer(r"\S+", m.group("name")))
+        while len(words) > 1 and (
+            words[-1].group().casefold() in common
+            or (_ids.is_ordinary(words[-1].group()) and _cap_name(words[-1].group()) not in family)
+        ):
+            words.pop()
+        toks = [_cap_name(w.group()) for w in words]
+        first = toks[0]
+        if any(
+            w.group().isupper() and len(w.group()) > 1 and t not in given and t not in family
+            for w, t in zip(words, toks)
+        ):
+            continue  # "no name: NHS number": capitals that are no name of the lists
+        if (
+            first.casefold() in common
+            or first in _ids._RANK_WORDS
+            or _ids._calendar(first)
+            or first in _ids.NOT_GIVEN
+            or (len(toks) == 1 and (first in _ids._ETHNICITIES or first in _ids._COLOURS))  # "Suspect: White male"
+            or not any(t in given or t in family or not _ids.is_ordinary(t) for t in toks if len(t) > 1)
+        ):
+            continue
+        base = m.start("name")
+        add((base, base + words[-1].end(), "person", toks[-1].lower()))
+
+
 def find(text: str, add, folded) -> None:
     """Candidates of this area in ``text`` (``folded`` is ``text.casefold()`` when it
     keeps the length, else ``None``)."""
@@ -1027,6 +1070,8 @@ def find(text: str, add, folded) -> None:
         _is_my_kin(text, add, given)
     _kin_called(text, add, given)
     _short_form(text, add, given)
+    if ":" in text:
+        _field_name(text, add, given, family, common)
     for i in _starts(text, _SELF_TOKENS):
         m = _SELF.match(text, i)
         if m is None:
@@ -1379,6 +1424,9 @@ _KIN_BEFORE = re.compile(
 )
 
 
+_NAMED_BEFORE = re.compile(r"(?<![\w'’-])(?:called|named|name['’]s|name\s+(?:is|was)|by\s+the\s+name\s+of)\s+[\"“‘']?$")
+
+
 def _echoed(text, s, e, word):
     """True when an ordinary word taken as a name comes again at once in lower case
     ("Grace? Like, grace under pressure"): the word, not a name."""
@@ -1387,6 +1435,8 @@ def _echoed(text, s, e, word):
         return False
     if _KIN_BEFORE.search(text, max(0, s - 40), s):
         return False  # "my daughter's Grace, everyone makes the joke, amazing grace"
+    if _NAMED_BEFORE.search(text, max(0, s - 24), s):
+        return False  # "a bloke called Frank. Not frank as in honest": given as a name
     return re.search(rf"(?<![\w'’-]){re.escape(low)}(?![\w'’-])", text[e : e + _ECHO_WINDOW]) is not None
 
 
@@ -1625,12 +1675,20 @@ def _car_model(text, s, e, words):
     return len(words) == 2 and words[0] in _CAR_MAKES and words[0] != "Mercedes" and words[1] not in _ids.gazetteer()[1]
 
 
+#: "real life Ted Hastings", "a modern-day Sherlock": a character one is likened to.
+_LIKENED_BEFORE = re.compile(
+    r"(?<![Ii]n\s)(?<![\w'’-])(?i:real[- ]life|modern[- ]day|latter[- ]day|wannabe|poor\s+man['’]s)\s+$"
+)
+
+
 def _not_a_person(text, s, e):
     """True when the person candidate ``text[s:e]`` is a pet, a people or nationality, a
     breed, a drink or a colour, a type of person ("a Karen"), a football club, a car's
     model, or in the title of a programme (see above)."""
     span = text[s:e]
     words = span.split()
+    if _LIKENED_BEFORE.search(text, max(0, s - 20), s):
+        return True  # "real life Ted Hastings": a character one is likened to
     if _car_model(text, s, e, words):
         return True  # "a Skoda Octavia"
     if _BREED_AFTER.match(text, e) or _DRINK_BEFORE.search(text, max(0, s - 16), s):
@@ -1669,6 +1727,10 @@ def _titles(text):
 def revise(text: str, found: list) -> list:
     """``found`` after this area's corrections."""
     if not any(f[2] == "person" for f in found):
+        if "Big " in text or "Wee " in text or "Fat " in text:
+            found = _size_words(text, found)  # "Big Dunc" found as a place
+        if "I'm " in text or "I’m " in text:
+            found = _corrected(text, found)  # "Oyelaran-Smith, I'm Oyelaran-Smyth"
         return found
     out = []
     titles = _titles(text)
@@ -1694,9 +1756,129 @@ def revise(text: str, found: list) -> list:
         out = [f for f in out if not (f[2] == "person" and text[f[0] : f[1]].removesuffix("'s") in pets)]
     if "ddress" in text or "live" in text or "house" in text:
         out = _house_names(text, out)
+    if text.count('"') >= 6 or text.count("“") >= 3:
+        out = _quoted_list(text, out)
+    if "I'm " in text or "I’m " in text or "not " in text or "it's " in text or "it’s " in text:
+        out = _corrected(text, out)
     out = _repeats(text, _size_repeats(text, _size_words(text, out)))
     out = _lower_repeats(text, out)
     return _spelled(text, out) if "-" in text else out
+
+
+#: A name put right: "they got it wrong, "Officer Dawson", I'm Dawes", "Nowak, it's Novak
+#: actually", "not Dawson, Dawes": a capitalised word after "I'm", "it's" or "not", and
+#: another spelt almost the same near it (the wrong name and the right one, both names).
+_CORRECTION = re.compile(
+    r"(?<![\w'’-])(?:I['’]m|I\s+am|[Ii]t['’]s|[Ii]t\s+is|[Nn]ot|name['’]s|name\s+is)\s+(?:(?:just|actually)\s+)?"
+    r"(?P<w>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-])"
+)
+_CAP_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w-]|['’](?!s\b))")
+
+
+def _similar(a, b):
+    """True when ``a`` and ``b`` are two spellings of one name ("Dawson", "Dawes")."""
+    if a == b or a[0] != b[0] or min(len(a), len(b)) < 4:
+        return False
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.7
+
+
+def _corrected(text, found):
+    """Both names of a name put right (see :data:`_CORRECTION`) as persons: a word not
+    found or found as a place, when one of the two is found as a person or neither is an
+    ordinary word."""
+    pairs = []
+    common = _ids._common_words()
+    for m in _CORRECTION.finditer(text):
+        w = m.group("w")
+        if w.casefold() in common or w in _ids._RANK_WORDS or _ids._calendar(w) or w in _SELF_NOT:
+            continue
+        for x in _CAP_WORD.finditer(text, max(0, m.start() - 80), min(len(text), m.end() + 40)):
+            if x.start() != m.start("w") and _similar(x.group(), w) and x.group().casefold() not in common:
+                pairs.append(((m.start("w"), m.end("w")), x.span()))
+    if not pairs:
+        return found
+
+    def at(span):
+        for f in found:
+            if f[0] <= span[0] and span[1] <= f[1]:
+                return f
+            if f[0] < span[1] and span[0] < f[1]:
+                return ("overlap",)
+        return None
+
+    extra = []
+    for a, b in pairs:
+        fa, fb = at(a), at(b)
+        if (fa and fa[0] == "overlap") or (fb and fb[0] == "overlap"):
+            continue
+        person = next((f for f in (fa, fb) if f and f[2] == "person"), None)
+        if person is None and (_ids.is_ordinary(text[a[0] : a[1]]) or _ids.is_ordinary(text[b[0] : b[1]])):
+            continue
+        for span, f in ((a, fa), (b, fb)):
+            if f is None or (f[2] == "place" and (f[0], f[1]) == span):
+                ident = person[3] if person else text[a[0] : a[1]].lower()  # one person, two spellings
+                extra.append((span[0], span[1], "person", ident))
+    if not extra:
+        return found
+    drop = {(x[0], x[1]) for x in extra}
+    return _ids.resolve_overlaps([f for f in found if (f[0], f[1]) not in drop] + extra)
+
+
+#: One item of a list of quoted items: '"tyler", "Kayden B", "\'Smudge\'"' (a nickname may
+#: be quoted again inside it), and what joins two items.
+_LIST_ITEM = re.compile(r"[\"“](?P<q>['‘])?(?P<item>[^\"“”'‘’\n]{1,24})(?(q)['’])[\"”]")
+_LIST_JOIN = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+_LIST_WORD = re.compile(r"[A-Z][a-z]+(?:['’-][A-Za-z]+)?|[A-Z]\.?|[a-z]{3,}")
+
+
+def _quoted_list(text, found):
+    """A list of three or more quoted items read out, most of them persons found ('"tyler",
+    "Kayden B", "\'Smudge\'", "Mason"'): the rest of one or two words, capitalised or
+    quoted again as a nickname, are persons too (a list of pages or slurs has no persons
+    among it)."""
+    items = list(_LIST_ITEM.finditer(text))
+    if len(items) < 3:
+        return found
+    runs, run = [], [items[0]]
+    for a, b in zip(items, items[1:]):
+        if _LIST_JOIN.fullmatch(text, a.end(), b.start()):
+            run.append(b)
+        else:
+            runs.append(run)
+            run = [b]
+    runs.append(run)
+    spans = [(f[0], f[1], f[2]) for f in found]
+
+    def kinds(m):
+        return {k for s, e, k in spans if s < m.end() and e > m.start()}
+
+    common = _ids._common_words()
+    extra = []
+    for run in runs:
+        if len(run) < 3:
+            continue
+        persons = sum(1 for m in run if "person" in kinds(m))
+        if persons < 2 or persons * 2 < len(run):
+            continue
+        for m in run:
+            item = m.group("item").strip()
+            words = item.split()
+            s = m.start("item") + (len(m.group("item")) - len(m.group("item").lstrip()))
+            had = kinds(m)
+            if had and not (had == {"place"} and (s, s + len(item), "place") in spans and len(words) == 1):
+                continue  # found already; a one-word place in a list of persons is a name ("Sav")
+            if not 1 <= len(words) <= 2 or not all(_LIST_WORD.fullmatch(w) for w in words):
+                continue
+            if all(w.casefold() in common or w in _ids._RANK_WORDS for w in words):
+                continue
+            if not (words[0][0].isupper() or m.group("q")) or (words[0].islower() and _ids.is_ordinary(words[0])):
+                continue
+            if _ids.is_ordinary(words[0]) and not m.group("q") and persons * 3 < len(run) * 2:
+                continue  # an ordinary word ("Tinker") only among a list of mostly names
+            extra.append((s, s + len(item), "person", words[0].lower()))
+    if not extra:
+        return found
+    return _ids.resolve_overlaps([f for f in found if not any(f[0] == x[0] and f[1] == x[1] for x in extra)] + extra)
 
 
 #: Where a house's name opens an address: "Our address was Bryn Teg, Heol y Felin", "we
@@ -1856,6 +2038,12 @@ def _size_repeats(text, found):
 
 
 _SIZE_WORDS = frozenset(("Big", "Little", "Wee", "Young", "Old", "Fat"))
+#: "Big Dunc", "Wee Shug", "Big Al": "Big", "Wee" or "Fat" before one capitalised word
+#: in no list (found as a place) make a nickname; "Little" and "Old" make places too
+#: ("Little Venice", "Old Trafford"), so only a given name of the lists counts after them;
+#: after an article it is a thing ("a Big Mac").
+_BIG_BEFORE = re.compile(r"(?<![\w'’-])(?<!\b[Aa]\s)(?<!\b[Aa]n\s)(?<![Tt]he\s)(?:Big|Wee|Fat)\s$")
+_BIG_NICK = re.compile(r"[A-Z][a-z]{1,8}")
 
 
 def _size_words(text, found):
@@ -1865,6 +2053,12 @@ def _size_words(text, found):
     out: list = []
     for item in found:
         s, e, kind, ident = item
+        if kind == "place" and s >= 4 and text[s - 1] == " " and _BIG_BEFORE.search(text, max(0, s - 9), s):
+            word = text[s:e].removesuffix("'s").removesuffix("’s")
+            if _BIG_NICK.fullmatch(word) and word not in _ids.allowed_proper_nouns() and not _ids.is_ordinary(word):
+                if not (out and out[-1][1] > s - 4):
+                    out.append((s - 4, e, "person", word.lower()))  # "Big Dunc", "Wee Shug"
+                    continue
         if kind == "person" and s >= 4 and text[s - 1] == " ":
             m = _SIZE_BEFORE.search(text, max(0, s - 8), s)
             first = text[s:e].split()[0].removesuffix("'s").removesuffix("’s")

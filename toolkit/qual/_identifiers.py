@@ -608,7 +608,7 @@ def resolve_overlaps(found):
 #: only with a surname after them, a kinship or rank word before them, or (words other
 #: than months and days) capitalised inside a sentence.
 AMBIGUOUS_GIVEN = frozenset(
-    """Will May Hope Faith Grace Joy Rose Mark Bill Pat Sue Rob Jack Jean Dawn Summer Autumn
+    """Will May Hope Faith Grace Joy Rose Mark Bill Pat Sue Rob Matt Jack Jean Dawn Summer Autumn
     April June August Frank Guy Ray Drew Chase Chance Art Bob Dean Don Gene Glen Jay Ken
     Lance Les Max Miles Nick Penny Rich Royal Sky Star Sunny Wade Ward Young Carol Cliff
     Holly Ivy Iris Heather Violet Ruby Amber Crystal Destiny Honey Ginger Brandy Chip Buck
@@ -2411,6 +2411,8 @@ def find_context(text, add, names_lookup=None, folded=None):
             continue  # "a grey Octavia": a thing, not a person
         if w in _COLOURS and surname is not None and surname.group(1) not in family:
             continue  # "a Black Qashqai", "the Green Party"
+        if w == "Matt" and surname is not None and surname.group(1) in _COLOURS:
+            continue  # "Matt Black paint": a finish and a colour
         if surname is None and w in _ETHNICITIES:
             continue  # "I'm Black", "She is White British": an ethnicity, never a name
         if surname is not None and surname.group(1) == "Day" and _calendar(w):
