@@ -43,6 +43,10 @@ def _covered(text):
         ("someone wrote she lives in hx7 near the mill.", "hx7"),
         # a quoted name near an account word
         ('Then the page "Wirral Watchers 2" shared it.', "Wirral Watchers 2"),
+        # a quoted name that extends a replacement, a nickname in single quotes inside it
+        ('The fake profile was "Insp. K. Whitlock", dots and everything.', "Insp. K. Whitlock"),
+        ('The group admin went by "Big Shaz", nobody knew her.', "Big Shaz"),
+        ('They had nicknames on the chat, "\'Gizmo\'", "Tank" and the rest.', "Gizmo"),
         # a national chain where someone works
         ("I've a cousin at Lidl who told me who it was.", "Lidl"),
         ("My nephew's on the tills at Aldi now.", "Aldi"),
@@ -74,6 +78,8 @@ def test_candidate_shapes_are_put_before_the_reviewer(text, shown):
         ("We queued outside at Greggs for ages.", "Greggs"),
         ("She parked at Asda and walked up to the nick.", "Asda"),
         ("She does shifts at Boots on Saturdays.", "Saturdays"),
+        ('The admin wrote "see you all soon" under it.', "see you"),
+        ("I'm admin in the Vetting department, nine to five.", "Vetting"),
     ],
 )
 def test_ordinary_shapes_are_no_candidates(text, not_shown):

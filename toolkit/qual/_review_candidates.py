@@ -88,11 +88,14 @@ UNIT = re.compile(
     r"|Section|Safeguarding|Command|Suite)(?:\s+[A-Z\d](?![\w'’]))?(?![\w'’])"
 )
 #: A short quoted name near words about accounts, pages and chats.
-QUOTED = re.compile(r"[\"“]([^\"”\n]{2,40})[\"”]")
+QUOTED = re.compile(r"[\"“]['‘]?([^\"”'‘’\n][^\"”\n]{0,38}[^\"”'‘’\n])['’]?[\"”]")
 _ACCOUNT_WORDS = re.compile(
     r"(?i)page|group|chat|account|profile|channel|facebook|instagram|twitter|tiktok|snapchat"
-    r"|whatsapp|telegram|called|handle|username|tagged"
+    r"|whatsapp|telegram|called|handle|username|tagged|display\s+name"
 )
+#: Cues of a quoted name: the account words, and the words a group's members and
+#: nicknames are listed by.
+_QUOTE_CUES = re.compile(rf"{_ACCOUNT_WORDS.pattern}|admin|nickname|alias|known\s+as")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n|^\w{1,12}:\s*|[.!?]\s+\w{1,12}:\s*)$")
 _AT_WORK = re.compile(r"(?i)\b(?:at|for|with)\s+(?:the\s+)?$")
 #: Connectors inside a spelled-out handle or address ("at, T, O, N, Y, underscore, ...").
@@ -266,6 +269,23 @@ def _acronym(m):
     return g not in KNOWN_ACRONYMS and g.casefold() not in common and not (len(g) > 2 and _ids.is_ordinary(g.lower()))
 
 
+def _quoted_names(text, covered, out):
+    """Short quoted names near an account word; one that extends a replacement with any
+    word ("Big Dunc" when "Dunc" was replaced, "Sgt. N. Rahman" when "N. Rahman" was) is
+    the whole name the reviewer should see."""
+    for m in QUOTED.finditer(text):
+        s, e = m.start(1), m.end(1)
+        if not _quoted(m):
+            continue
+        rest = _uncovered(text, s, e, covered)
+        if not any(c.isalnum() for c in rest):
+            continue
+        if rest == text[s:e] and not _free(covered, s, e, text):
+            continue
+        out.append((s, e, "handle"))
+        covered.append((s, e))
+
+
 def _quoted(m):
     inner = m.group(1)
     words = inner.split()
@@ -274,7 +294,7 @@ def _quoted(m):
         and not re.search(r"[,!?'’]", inner)
         and (len(words) == 1 or all(w[:1].isupper() for w in words) or re.search(r"[\d_@]", inner) is not None)
         and re.search(r"[A-Z\d_@]", inner) is not None
-        and _ACCOUNT_WORDS.search(m.string, max(0, m.start() - 100), m.end() + 60) is not None
+        and _QUOTE_CUES.search(m.string, max(0, m.start() - 100), m.end() + 60) is not None
     )
 
 
@@ -323,7 +343,7 @@ def candidates(text, spans):
     _spoken_run(text, covered, out)
     _add(UNIT, "station", text, covered, out)
     _named_shapes(text, covered, out)
-    _add(QUOTED, "handle", text, covered, out, keep=_quoted, group=1)
+    _quoted_names(text, covered, out)
     _add(
         LOWER_POSTCODE,
         "postcode",
