@@ -47,6 +47,10 @@ def _covered(text):
         ('The fake profile was "Insp. K. Whitlock", dots and everything.', "Insp. K. Whitlock"),
         ('The group admin went by "Big Shaz", nobody knew her.', "Big Shaz"),
         ('They had nicknames on the chat, "\'Gizmo\'", "Tank" and the rest.', "Gizmo"),
+        # a possessive name: a station, a school, a bar, a child
+        ("I: Which nick? P: Oh, St Aidan's, round the back of the market.", "St Aidan's"),
+        ("We used to drink in the Fox's Den after lates.", "Fox's Den"),
+        ("Jarvo's not been sleeping since they posted it.", "Jarvo's"),
         # a national chain where someone works
         ("I've a cousin at Lidl who told me who it was.", "Lidl"),
         ("My nephew's on the tills at Aldi now.", "Aldi"),
@@ -79,6 +83,9 @@ def test_candidate_shapes_are_put_before_the_reviewer(text, shown):
         ("She parked at Asda and walked up to the nick.", "Asda"),
         ("She does shifts at Boots on Saturdays.", "Saturdays"),
         ('The admin wrote "see you all soon" under it.', "see you"),
+        ("It was Father's Day, so I was off for once.", "Father"),
+        ("Then the Chief Inspector's office rang me.", "Inspector"),
+        ("My Gran's the one who spotted it.", "Gran"),
         ("I'm admin in the Vetting department, nine to five.", "Vetting"),
     ],
 )

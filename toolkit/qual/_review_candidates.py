@@ -24,9 +24,10 @@ from toolkit.qual import _identifiers as _ids
 
 #: Capitalised phrases (up to four words, with "of the"-style joiners), numbers of four
 #: digits or more, @handles.
+_CAP_WORD = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:['’]s)?"
 CAPITALISED = re.compile(
-    r"(?<![\w'’])(?:(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-    r"(?:\s+(?:(?:of|the|and|on|upon|under)\s+)?(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,3}"
+    rf"(?<![\w'’])(?:{_CAP_WORD}"
+    rf"(?:\s+(?:(?:of|the|and|on|upon|under)\s+)?{_CAP_WORD}){{0,3}}"
     r"|\d{4,}|@\w+)(?![\w'’-])"
 )
 #: Capitalised words that are no candidate alone (platforms, festivals, policing words,
@@ -143,7 +144,7 @@ def _trimmed(text, m):
     """The phrase of match ``m`` without an ordinary word that starts a sentence before it
     ("Someone on Norfolk Mums Chat") or a platform and joiners after it ("... on
     Facebook", "... on Saturdays"): ``(start, end)``."""
-    words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"\S+", m.group())]
+    words = [(w.start(), w.end(), _stem(w.group())) for w in re.finditer(r"\S+", m.group())]
     base = m.start()
     while len(words) > 1 and (
         words[0][2] in _JOINERS
@@ -164,6 +165,14 @@ def _trimmed(text, m):
     return base + words[0][0], base + words[-1][1]
 
 
+_HOLIDAY = re.compile(r"['’]s\s+Day\b")
+
+
+def _stem(word):
+    """``word`` without a possessive "'s" ("Leonard's" is looked up as "Leonard")."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
 def _named_shapes(text, covered, out):
     """Capitalised phrases that are not ordinary words; a phrase extending a replacement."""
     common, (given, family), allowed = _lexicon()
@@ -171,7 +180,9 @@ def _named_shapes(text, covered, out):
         s, e = _trimmed(text, m)
         if s >= e:
             continue
-        words = text[s:e].split()
+        if _HOLIDAY.search(text, s, e):
+            continue  # "Mother's Day", "St George's Day"
+        words = [_stem(w) for w in text[s:e].split()]
         overlaps = any(s < ce and cs < e for cs, ce in covered)
         if overlaps:
             # a phrase extending a replacement: with a word that is not ordinary, or said
