@@ -51,6 +51,10 @@ def _covered(text):
         ("I: Which nick? P: Oh, St Aidan's, round the back of the market.", "St Aidan's"),
         ("We used to drink in the Fox's Den after lates.", "Fox's Den"),
         ("Jarvo's not been sleeping since they posted it.", "Jarvo's"),
+        # a house number and a street, in any case
+        ("the message just said, all small, 27 mill lane, and a picture of my door", "27 mill lane"),
+        ("They'd put Flat 3/2, 41 Paisley Road West under the photo.", "Flat 3/2, 41 Paisley Road West"),
+        ("So 9 Rowan Bank North, that's us, went round the group.", "9 Rowan Bank North"),
         # a national chain where someone works
         ("I've a cousin at Lidl who told me who it was.", "Lidl"),
         ("My nephew's on the tills at Aldi now.", "Aldi"),
@@ -86,6 +90,9 @@ def test_candidate_shapes_are_put_before_the_reviewer(text, shown):
         ("It was Father's Day, so I was off for once.", "Father"),
         ("Then the Chief Inspector's office rang me.", "Inspector"),
         ("My Gran's the one who spotted it.", "Gran"),
+        ("It's 20 minutes down the road from the nick.", "20 minutes"),
+        ("He did 3 laps round the park before his shift.", "3 laps"),
+        ("We lived 12 years on the same street.", "12 years"),
         ("I'm admin in the Vetting department, nine to five.", "Vetting"),
     ],
 )

@@ -110,6 +110,30 @@ _LETTER_PAIR = re.compile(r"(?i)(?<![\w'’-])[a-z]{1,2}(?:\s*,\s*|\s+)$")
 _LETTER_AFTER = re.compile(r"(?i)(?:\s*,\s*|\s+)[a-z](?![\w'’-])")
 
 
+#: A house number and a street ("14 Cregagh Park East", "11 hawthorn rd", "Flat 2/1, 36
+#: Dumbarton Road"): one to three words before a street word, none of them a function word
+#: or a unit counted ("20 minutes down the road", "3 times round the park").
+_STREET = (
+    r"(?:road|rd|street|st|lane|ln|drive|avenue|ave|close|crescent|cres|grove|gardens|gdns|terrace"
+    r"|place|way|court|park|row|view|walk|green|square|sq|mews|rise|parade|wharf|bank|hill|circus)"
+)
+ADDRESS = re.compile(
+    rf"(?i)(?<![\w/.,-])(?:flat\s+\d+[a-z]?(?:/\d+)?,?\s+)?\d{{1,4}}[a-z]?\s+"
+    rf"(?:[a-z][a-z'’-]+\s+){{1,3}}{_STREET}\.?(?:\s+(?:east|west|north|south))?(?![\w'’-])"
+)
+_NOT_STREET_WORD = frozenset(
+    """the a an my his her our their your its this that of on in at to from for by up down round
+    over near off past and or but with minutes minute mins hours hour days day weeks week months
+    month years year miles mile yards metres times seconds doors houses streets roads cars
+    people lads officers more less other big small new old few odd""".split()
+)
+
+
+def _address(m):
+    middle = re.findall(r"[A-Za-z][A-Za-z'’-]+", m.group())
+    return not any(w.casefold() in _NOT_STREET_WORD for w in middle[:-1] if w.casefold() != "flat")
+
+
 @lru_cache(maxsize=1)
 def _lexicon():
     return _ids._common_words(), _ids.gazetteer(), _ids.allowed_proper_nouns()
@@ -353,6 +377,7 @@ def candidates(text, spans):
     _add(CODE, "number", text, covered, out, keep=_code)
     _spoken_run(text, covered, out)
     _add(UNIT, "station", text, covered, out)
+    _add(ADDRESS, "address", text, covered, out, keep=_address)
     _named_shapes(text, covered, out)
     _quoted_names(text, covered, out)
     _add(
