@@ -55,6 +55,13 @@ def _covered(text):
         ("the message just said, all small, 27 mill lane, and a picture of my door", "27 mill lane"),
         ("They'd put Flat 3/2, 41 Paisley Road West under the photo.", "Flat 3/2, 41 Paisley Road West"),
         ("So 9 Rowan Bank North, that's us, went round the group.", "9 Rowan Bank North"),
+        # a defanged or bare web address
+        (
+            "The link was hxxp://leakz-blue.example.net/names, so it wouldn't click.",
+            "hxxp://leakz-blue.example.net/names",
+        ),
+        ("They said it lives at bluewatch[.]example[.]org now.", "bluewatch[.]example[.]org"),
+        ("You just type it in, copfinder.io, and up it comes.", "copfinder.io"),
         # a national chain where someone works
         ("I've a cousin at Lidl who told me who it was.", "Lidl"),
         ("My nephew's on the tills at Aldi now.", "Aldi"),
@@ -93,6 +100,8 @@ def test_candidate_shapes_are_put_before_the_reviewer(text, shown):
         ("It's 20 minutes down the road from the nick.", "20 minutes"),
         ("He did 3 laps round the park before his shift.", "3 laps"),
         ("We lived 12 years on the same street.", "12 years"),
+        ("That's how it was.Me and him never spoke again.", "was.Me"),
+        ("Give them something else, e.g. a nickname.", "e.g"),
         ("I'm admin in the Vetting department, nine to five.", "Vetting"),
     ],
 )

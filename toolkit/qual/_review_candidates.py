@@ -134,6 +134,16 @@ def _address(m):
     return not any(w.casefold() in _NOT_STREET_WORD for w in middle[:-1] if w.casefold() != "flat")
 
 
+#: A web address the rules did not take: defanged ("hxxps://...", "example[.]com") or a
+#: bare domain ("192.com", "dox-the-blues.co.uk").
+_DOT = r"(?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\))"
+URL = re.compile(
+    rf"(?i)(?<![\w@./-])(?:(?:hxxps?|hxxp|h\*\*ps?|https?)(?:\[:\]|:)//[^\s\"”,)]+"
+    rf"|[a-z\d][\w-]*(?:{_DOT}[\w-]+)*{_DOT}(?-i:com|net|org|uk|io|gg|me|info|onion|tv|ly)"
+    rf"(?:/[^\s\"”,)]*)?)(?![\w@-])"
+)
+
+
 @lru_cache(maxsize=1)
 def _lexicon():
     return _ids._common_words(), _ids.gazetteer(), _ids.allowed_proper_nouns()
@@ -377,6 +387,7 @@ def candidates(text, spans):
     _add(CODE, "number", text, covered, out, keep=_code)
     _spoken_run(text, covered, out)
     _add(UNIT, "station", text, covered, out)
+    _add(URL, "url", text, covered, out)
     _add(ADDRESS, "address", text, covered, out, keep=_address)
     _named_shapes(text, covered, out)
     _quoted_names(text, covered, out)
