@@ -55,6 +55,9 @@ def _covered(text):
         ("the message just said, all small, 27 mill lane, and a picture of my door", "27 mill lane"),
         ("They'd put Flat 3/2, 41 Paisley Road West under the photo.", "Flat 3/2, 41 Paisley Road West"),
         ("So 9 Rowan Bank North, that's us, went round the group.", "9 Rowan Bank North"),
+        # single letters and digits written apart
+        ("His number was on the bottom, W 7 7 1 0 4, in biro.", "W 7 7 1 0 4"),
+        ("They wrote the postcode as B L 9 4 R X to dodge the filter.", "B L 9 4 R X"),
         # a defanged or bare web address
         (
             "The link was hxxp://leakz-blue.example.net/names, so it wouldn't click.",
@@ -102,6 +105,7 @@ def test_candidate_shapes_are_put_before_the_reviewer(text, shown):
         ("We lived 12 years on the same street.", "12 years"),
         ("That's how it was.Me and him never spoke again.", "was.Me"),
         ("Give them something else, e.g. a nickname.", "e.g"),
+        ("It finished 4 3 and then 2 1 in the replay.", "4 3"),
         ("I'm admin in the Vetting department, nine to five.", "Vetting"),
     ],
 )

@@ -144,6 +144,11 @@ URL = re.compile(
 )
 
 
+#: Single letters and digits written apart ("H 0 3 3 9 1", "N E 6 2 T L"): five or more,
+#: two of them digits at least.
+SPACED = re.compile(r"(?<![\w'’.-])[A-Za-z\d](?:,?\s[A-Za-z\d]){4,}(?![\w'’-])")
+
+
 @lru_cache(maxsize=1)
 def _lexicon():
     return _ids._common_words(), _ids.gazetteer(), _ids.allowed_proper_nouns()
@@ -386,6 +391,7 @@ def candidates(text, spans):
     _add(DAY_MONTH, "date", text, covered, out)
     _add(CODE, "number", text, covered, out, keep=_code)
     _spoken_run(text, covered, out)
+    _add(SPACED, "number", text, covered, out, keep=lambda m: sum(c.isdigit() for c in m.group()) >= 2)
     _add(UNIT, "station", text, covered, out)
     _add(URL, "url", text, covered, out)
     _add(ADDRESS, "address", text, covered, out, keep=_address)
