@@ -65,6 +65,8 @@ def _covered(text):
         ),
         ("They said it lives at bluewatch[.]example[.]org now.", "bluewatch[.]example[.]org"),
         ("You just type it in, copfinder.io, and up it comes.", "copfinder.io"),
+        # a workplace and its place joined by a venue noun: the whole phrase
+        ("His wife works at the Boots pharmacy on Castle Street.", "Boots pharmacy on Castle Street"),
         # a national chain where someone works
         ("I've a cousin at Lidl who told me who it was.", "Lidl"),
         ("My nephew's on the tills at Aldi now.", "Aldi"),
@@ -106,6 +108,8 @@ def test_candidate_shapes_are_put_before_the_reviewer(text, shown):
         ("That's how it was.Me and him never spoke again.", "was.Me"),
         ("Give them something else, e.g. a nickname.", "e.g"),
         ("It finished 4 3 and then 2 1 in the replay.", "4 3"),
+        ("I went to the Boots pharmacy on Castle Street for paracetamol.", "pharmacy"),
+        ("PC Harris at Chelmsford dealt with it.", "Harris at"),
         ("I'm admin in the Vetting department, nine to five.", "Vetting"),
     ],
 )

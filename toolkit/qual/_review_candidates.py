@@ -380,6 +380,27 @@ _PERSON_OR_JOB = re.compile(
 _SHOPPING = re.compile(r"(?i)\b(?:shop|shopping|bought|buy|buying|queue|queuing|parked|car park|outside)\b[^.]*$")
 
 
+#: What joins a workplace to its place ("the Co-op pharmacy on Bristol Road", "the Spar
+#: shop in Carnlough", "Asda depot at Lutterworth"): a venue noun, then "in", "on" or
+#: "at" ("PC Harris at Chelmsford" is two identifiers, each shown already).
+_BRIDGE = re.compile(
+    r"\s+(?:pharmacy|store|shop|branch|depot|office|offices|surgery|warehouse|factory|garage|salon"
+    r"|clinic|practice|nursery|centre|site|yard|plant|bar|pub|restaurant|cafe|hotel)\s+"
+    r"(?:in|on|at)\s+(?:the\s+)?"
+)
+
+
+def _bridged(text, covered, out):
+    """Two spans shown (replaced or candidates) joined as a workplace and its place: the
+    whole phrase, so that accepting it replaces the words between too."""
+    spans = sorted(set(covered))
+    for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+        if s2 <= e1 or not text[s1].isupper() or not text[s2].isupper():
+            continue
+        if _BRIDGE.fullmatch(text, e1, s2):
+            out.append((s1, e2, "workplace"))
+
+
 def candidates(text, spans):
     """Low-confidence candidates in ``text``, given the replacements' ``(start, end)``
     ``spans``: a list of ``(start, end, kind)``, ``kind`` a guess the reviewer may correct
@@ -407,4 +428,5 @@ def candidates(text, spans):
     )
     _add(ACRONYM, "person", text, covered, out, keep=_acronym)
     _add(_at_brand(), "workplace", text, covered, out, keep=_worked_at, group="n")
+    _bridged(text, covered, out)
     return sorted(out)
