@@ -24,7 +24,7 @@ from toolkit.qual import _identifiers as _ids
 
 #: Capitalised phrases (up to four words, with "of the"-style joiners), numbers of four
 #: digits or more, @handles.
-_CAP_WORD = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:['’]s)?"
+_CAP_WORD = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:['’]s|(?<=s)['’](?=\s+[A-Z]))?"
 CAPITALISED = re.compile(
     rf"(?<![\w'’])(?:{_CAP_WORD}"
     rf"(?:\s+(?:(?:of|the|and|on|upon|under)\s+)?{_CAP_WORD}){{0,3}}"
@@ -177,6 +177,14 @@ def _of_account_or_employer(text, s, e):
 
 
 _JOINERS = frozenset({"of", "the", "and", "on", "upon", "under"})
+#: What ends a force's name ("Leics Police"): kept on a phrase.
+_FORCE_TAIL = frozenset({"Police", "Constabulary"})
+
+
+def _kept_tail(words):
+    """A force's or a public employer's last word, kept on the phrase ("Leics Police",
+    "Bristol Magistrates' Court")."""
+    return (words[-1] in _FORCE_TAIL and words[-2] not in _JOINERS) or _EMPLOYER.search(" ".join(words)) is not None
 
 
 def _trimmed(text, m):
@@ -195,7 +203,7 @@ def _trimmed(text, m):
         words.pop(0)
     while len(words) > 1 and (
         words[-1][2] in _JOINERS
-        or words[-1][2] in SAFE_WORDS
+        or (words[-1][2] in SAFE_WORDS and not _kept_tail([w[2] for w in words]))
         or (words[-1][2].removesuffix("s") in _ids.CALENDAR and words[-2][2] in _JOINERS)
     ):
         words.pop()  # "... on Facebook", "Boots on Saturdays"
@@ -204,12 +212,21 @@ def _trimmed(text, m):
     return base + words[0][0], base + words[-1][1]
 
 
+#: A public employer named in ordinary words ("East of England Ambulance Service", "South
+#: Coast Fire and Rescue Service", "Mid Valley Health Board", "North Vale District Council").
+_EMPLOYER = re.compile(
+    r"\b(?:(?:Ambulance|Fire|Rescue|Prison|Probation|Health|Coastguard|Care)\s+(?:Service|Services|Trust|Board)"
+    r"|(?:County|Borough|City|District|Town|Parish)\s+Council|Magistrates['’]?\s+Court)$"
+)
 _HOLIDAY = re.compile(r"['’]s\s+Day\b")
 
 
 def _stem(word):
-    """``word`` without a possessive "'s" ("Leonard's" is looked up as "Leonard")."""
-    return word[:-2] if word.endswith(("'s", "’s")) else word
+    """``word`` without a possessive "'s" or "'" ("Leonard's" is looked up as "Leonard",
+    "Magistrates'" as "Magistrates")."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("'", "’")) else word
 
 
 def _named_shapes(text, covered, out):
@@ -227,9 +244,15 @@ def _named_shapes(text, covered, out):
             # a phrase extending a replacement: with a word that is not ordinary, or said
             # of an account or an employer ("Kent Specials" on Facebook, "works at Durham
             # County Council"); "Later Jones" at a sentence's start is no extension
-            if len(words) >= 2 and words[0] not in ("Operation", "Op") and _free(covered, s, e, text):
+            employer = _EMPLOYER.search(text, s, e) is not None
+            if len(words) >= 2 and words[0] not in ("Operation", "Op") and (employer or _free(covered, s, e, text)):
                 new = re.findall(r"[A-Z][a-z]+", _uncovered(text, s, e, covered))
-                if new and (any(not _ids.is_ordinary(w) for w in new) or _of_account_or_employer(text, s, e)):
+                if new and (
+                    any(not _ids.is_ordinary(w) for w in new)
+                    or _of_account_or_employer(text, s, e)
+                    or (set(new) <= _FORCE_TAIL and words[-1] in _FORCE_TAIL)
+                    or employer
+                ):
                     out.append((s, e, "place_or_org"))
                     covered.append((s, e))
             continue
@@ -261,6 +284,7 @@ def _named_shapes(text, covered, out):
             all(_ids.is_ordinary(w) for w in words)
             and (words[-1] in _ids.UNIT_WORDS or any(w in allowed for w in words))
             and not _of_account_or_employer(text, s, e)
+            and not _EMPLOYER.search(text, s, e)
         ):
             continue  # "Criminal Justice Department", "Black Qashqai"; a page "Kent Specials" stays
         kind = "person" if (words[0] in given or words[-1] in family) else "place_or_org"
