@@ -43,6 +43,30 @@ def _covered(text):
         ("someone wrote she lives in hx7 near the mill.", "hx7"),
         # a quoted name near an account word
         ('Then the page "Wirral Watchers 2" shared it.', "Wirral Watchers 2"),
+        # a quoted name that extends a replacement, a nickname in single quotes inside it
+        ('The fake profile was "Insp. K. Whitlock", dots and everything.', "Insp. K. Whitlock"),
+        ('The group admin went by "Big Shaz", nobody knew her.', "Big Shaz"),
+        ('They had nicknames on the chat, "\'Gizmo\'", "Tank" and the rest.', "Gizmo"),
+        # a possessive name: a station, a school, a bar, a child
+        ("I: Which nick? P: Oh, St Aidan's, round the back of the market.", "St Aidan's"),
+        ("We used to drink in the Fox's Den after lates.", "Fox's Den"),
+        ("Jarvo's not been sleeping since they posted it.", "Jarvo's"),
+        # a house number and a street, in any case
+        ("the message just said, all small, 27 mill lane, and a picture of my door", "27 mill lane"),
+        ("They'd put Flat 3/2, 41 Paisley Road West under the photo.", "Flat 3/2, 41 Paisley Road West"),
+        ("So 9 Rowan Bank North, that's us, went round the group.", "9 Rowan Bank North"),
+        # single letters and digits written apart
+        ("His number was on the bottom, W 7 7 1 0 4, in biro.", "W 7 7 1 0 4"),
+        ("They wrote the postcode as B L 9 4 R X to dodge the filter.", "B L 9 4 R X"),
+        # a defanged or bare web address
+        (
+            "The link was hxxp://leakz-blue.example.net/names, so it wouldn't click.",
+            "hxxp://leakz-blue.example.net/names",
+        ),
+        ("They said it lives at bluewatch[.]example[.]org now.", "bluewatch[.]example[.]org"),
+        ("You just type it in, copfinder.io, and up it comes.", "copfinder.io"),
+        # a workplace and its place joined by a venue noun: the whole phrase
+        ("His wife works at the Boots pharmacy on Castle Street.", "Boots pharmacy on Castle Street"),
         # a national chain where someone works
         ("I've a cousin at Lidl who told me who it was.", "Lidl"),
         ("My nephew's on the tills at Aldi now.", "Aldi"),
@@ -74,6 +98,19 @@ def test_candidate_shapes_are_put_before_the_reviewer(text, shown):
         ("We queued outside at Greggs for ages.", "Greggs"),
         ("She parked at Asda and walked up to the nick.", "Asda"),
         ("She does shifts at Boots on Saturdays.", "Saturdays"),
+        ('The admin wrote "see you all soon" under it.', "see you"),
+        ("It was Father's Day, so I was off for once.", "Father"),
+        ("Then the Chief Inspector's office rang me.", "Inspector"),
+        ("My Gran's the one who spotted it.", "Gran"),
+        ("It's 20 minutes down the road from the nick.", "20 minutes"),
+        ("He did 3 laps round the park before his shift.", "3 laps"),
+        ("We lived 12 years on the same street.", "12 years"),
+        ("That's how it was.Me and him never spoke again.", "was.Me"),
+        ("Give them something else, e.g. a nickname.", "e.g"),
+        ("It finished 4 3 and then 2 1 in the replay.", "4 3"),
+        ("I went to the Boots pharmacy on Castle Street for paracetamol.", "pharmacy"),
+        ("PC Harris at Chelmsford dealt with it.", "Harris at"),
+        ("I'm admin in the Vetting department, nine to five.", "Vetting"),
     ],
 )
 def test_ordinary_shapes_are_no_candidates(text, not_shown):

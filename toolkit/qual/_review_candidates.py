@@ -24,9 +24,10 @@ from toolkit.qual import _identifiers as _ids
 
 #: Capitalised phrases (up to four words, with "of the"-style joiners), numbers of four
 #: digits or more, @handles.
+_CAP_WORD = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:['’]s|(?<=s)['’](?=\s+[A-Z]))?"
 CAPITALISED = re.compile(
-    r"(?<![\w'’])(?:(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-    r"(?:\s+(?:(?:of|the|and|on|upon|under)\s+)?(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,3}"
+    rf"(?<![\w'’])(?:{_CAP_WORD}"
+    rf"(?:\s+(?:(?:of|the|and|on|upon|under)\s+)?{_CAP_WORD}){{0,3}}"
     r"|\d{4,}|@\w+)(?![\w'’-])"
 )
 #: Capitalised words that are no candidate alone (platforms, festivals, policing words,
@@ -88,11 +89,14 @@ UNIT = re.compile(
     r"|Section|Safeguarding|Command|Suite)(?:\s+[A-Z\d](?![\w'’]))?(?![\w'’])"
 )
 #: A short quoted name near words about accounts, pages and chats.
-QUOTED = re.compile(r"[\"“]([^\"”\n]{2,40})[\"”]")
+QUOTED = re.compile(r"[\"“]['‘]?([^\"”'‘’\n][^\"”\n]{0,38}[^\"”'‘’\n])['’]?[\"”]")
 _ACCOUNT_WORDS = re.compile(
     r"(?i)page|group|chat|account|profile|channel|facebook|instagram|twitter|tiktok|snapchat"
-    r"|whatsapp|telegram|called|handle|username|tagged"
+    r"|whatsapp|telegram|called|handle|username|tagged|display\s+name"
 )
+#: Cues of a quoted name: the account words, and the words a group's members and
+#: nicknames are listed by.
+_QUOTE_CUES = re.compile(rf"{_ACCOUNT_WORDS.pattern}|admin|nickname|alias|known\s+as")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n|^\w{1,12}:\s*|[.!?]\s+\w{1,12}:\s*)$")
 _AT_WORK = re.compile(r"(?i)\b(?:at|for|with)\s+(?:the\s+)?$")
 #: Connectors inside a spelled-out handle or address ("at, T, O, N, Y, underscore, ...").
@@ -104,6 +108,45 @@ SPOKEN = re.compile(
 _TRAILING_JOIN = re.compile(rf"{_spoken._SEP}{_SPELL_JOIN}$")
 _LETTER_PAIR = re.compile(r"(?i)(?<![\w'’-])[a-z]{1,2}(?:\s*,\s*|\s+)$")
 _LETTER_AFTER = re.compile(r"(?i)(?:\s*,\s*|\s+)[a-z](?![\w'’-])")
+
+
+#: A house number and a street ("14 Cregagh Park East", "11 hawthorn rd", "Flat 2/1, 36
+#: Dumbarton Road"): one to three words before a street word, none of them a function word
+#: or a unit counted ("20 minutes down the road", "3 times round the park").
+_STREET = (
+    r"(?:road|rd|street|st|lane|ln|drive|avenue|ave|close|crescent|cres|grove|gardens|gdns|terrace"
+    r"|place|way|court|park|row|view|walk|green|square|sq|mews|rise|parade|wharf|bank|hill|circus)"
+)
+ADDRESS = re.compile(
+    rf"(?i)(?<![\w/.,-])(?:flat\s+\d+[a-z]?(?:/\d+)?,?\s+)?\d{{1,4}}[a-z]?\s+"
+    rf"(?:[a-z][a-z'’-]+\s+){{1,3}}{_STREET}\.?(?:\s+(?:east|west|north|south))?(?![\w'’-])"
+)
+_NOT_STREET_WORD = frozenset(
+    """the a an my his her our their your its this that of on in at to from for by up down round
+    over near off past and or but with minutes minute mins hours hour days day weeks week months
+    month years year miles mile yards metres times seconds doors houses streets roads cars
+    people lads officers more less other big small new old few odd""".split()
+)
+
+
+def _address(m):
+    middle = re.findall(r"[A-Za-z][A-Za-z'’-]+", m.group())
+    return not any(w.casefold() in _NOT_STREET_WORD for w in middle[:-1] if w.casefold() != "flat")
+
+
+#: A web address the rules did not take: defanged ("hxxps://...", "example[.]com") or a
+#: bare domain ("192.com", "dox-the-blues.co.uk").
+_DOT = r"(?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\))"
+URL = re.compile(
+    rf"(?i)(?<![\w@./-])(?:(?:hxxps?|hxxp|h\*\*ps?|https?)(?:\[:\]|:)//[^\s\"”,)]+"
+    rf"|[a-z\d][\w-]*(?:{_DOT}[\w-]+)*{_DOT}(?-i:com|net|org|uk|io|gg|me|info|onion|tv|ly)"
+    rf"(?:/[^\s\"”,)]*)?)(?![\w@-])"
+)
+
+
+#: Single letters and digits written apart ("H 0 3 3 9 1", "N E 6 2 T L"): five or more,
+#: two of them digits at least.
+SPACED = re.compile(r"(?<![\w'’.-])[A-Za-z\d](?:,?\s[A-Za-z\d]){4,}(?![\w'’-])")
 
 
 @lru_cache(maxsize=1)
@@ -134,13 +177,21 @@ def _of_account_or_employer(text, s, e):
 
 
 _JOINERS = frozenset({"of", "the", "and", "on", "upon", "under"})
+#: What ends a force's name ("Leics Police"): kept on a phrase.
+_FORCE_TAIL = frozenset({"Police", "Constabulary"})
+
+
+def _kept_tail(words):
+    """A force's or a public employer's last word, kept on the phrase ("Leics Police",
+    "Bristol Magistrates' Court")."""
+    return (words[-1] in _FORCE_TAIL and words[-2] not in _JOINERS) or _EMPLOYER.search(" ".join(words)) is not None
 
 
 def _trimmed(text, m):
     """The phrase of match ``m`` without an ordinary word that starts a sentence before it
     ("Someone on Norfolk Mums Chat") or a platform and joiners after it ("... on
     Facebook", "... on Saturdays"): ``(start, end)``."""
-    words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"\S+", m.group())]
+    words = [(w.start(), w.end(), _stem(w.group())) for w in re.finditer(r"\S+", m.group())]
     base = m.start()
     while len(words) > 1 and (
         words[0][2] in _JOINERS
@@ -152,13 +203,30 @@ def _trimmed(text, m):
         words.pop(0)
     while len(words) > 1 and (
         words[-1][2] in _JOINERS
-        or words[-1][2] in SAFE_WORDS
+        or (words[-1][2] in SAFE_WORDS and not _kept_tail([w[2] for w in words]))
         or (words[-1][2].removesuffix("s") in _ids.CALENDAR and words[-2][2] in _JOINERS)
     ):
         words.pop()  # "... on Facebook", "Boots on Saturdays"
     if words[0][2] in _JOINERS:
         return m.start(), m.start()
     return base + words[0][0], base + words[-1][1]
+
+
+#: A public employer named in ordinary words ("East of England Ambulance Service", "South
+#: Coast Fire and Rescue Service", "Mid Valley Health Board", "North Vale District Council").
+_EMPLOYER = re.compile(
+    r"\b(?:(?:Ambulance|Fire|Rescue|Prison|Probation|Health|Coastguard|Care)\s+(?:Service|Services|Trust|Board)"
+    r"|(?:County|Borough|City|District|Town|Parish)\s+Council|Magistrates['’]?\s+Court)$"
+)
+_HOLIDAY = re.compile(r"['’]s\s+Day\b")
+
+
+def _stem(word):
+    """``word`` without a possessive "'s" or "'" ("Leonard's" is looked up as "Leonard",
+    "Magistrates'" as "Magistrates")."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("'", "’")) else word
 
 
 def _named_shapes(text, covered, out):
@@ -168,15 +236,23 @@ def _named_shapes(text, covered, out):
         s, e = _trimmed(text, m)
         if s >= e:
             continue
-        words = text[s:e].split()
+        if _HOLIDAY.search(text, s, e):
+            continue  # "Mother's Day", "St George's Day"
+        words = [_stem(w) for w in text[s:e].split()]
         overlaps = any(s < ce and cs < e for cs, ce in covered)
         if overlaps:
             # a phrase extending a replacement: with a word that is not ordinary, or said
             # of an account or an employer ("Kent Specials" on Facebook, "works at Durham
             # County Council"); "Later Jones" at a sentence's start is no extension
-            if len(words) >= 2 and words[0] not in ("Operation", "Op") and _free(covered, s, e, text):
+            employer = _EMPLOYER.search(text, s, e) is not None
+            if len(words) >= 2 and words[0] not in ("Operation", "Op") and (employer or _free(covered, s, e, text)):
                 new = re.findall(r"[A-Z][a-z]+", _uncovered(text, s, e, covered))
-                if new and (any(not _ids.is_ordinary(w) for w in new) or _of_account_or_employer(text, s, e)):
+                if new and (
+                    any(not _ids.is_ordinary(w) for w in new)
+                    or _of_account_or_employer(text, s, e)
+                    or (set(new) <= _FORCE_TAIL and words[-1] in _FORCE_TAIL)
+                    or employer
+                ):
                     out.append((s, e, "place_or_org"))
                     covered.append((s, e))
             continue
@@ -208,6 +284,7 @@ def _named_shapes(text, covered, out):
             all(_ids.is_ordinary(w) for w in words)
             and (words[-1] in _ids.UNIT_WORDS or any(w in allowed for w in words))
             and not _of_account_or_employer(text, s, e)
+            and not _EMPLOYER.search(text, s, e)
         ):
             continue  # "Criminal Justice Department", "Black Qashqai"; a page "Kent Specials" stays
         kind = "person" if (words[0] in given or words[-1] in family) else "place_or_org"
@@ -266,6 +343,23 @@ def _acronym(m):
     return g not in KNOWN_ACRONYMS and g.casefold() not in common and not (len(g) > 2 and _ids.is_ordinary(g.lower()))
 
 
+def _quoted_names(text, covered, out):
+    """Short quoted names near an account word; one that extends a replacement with any
+    word ("Big Dunc" when "Dunc" was replaced, "Sgt. N. Rahman" when "N. Rahman" was) is
+    the whole name the reviewer should see."""
+    for m in QUOTED.finditer(text):
+        s, e = m.start(1), m.end(1)
+        if not _quoted(m):
+            continue
+        rest = _uncovered(text, s, e, covered)
+        if not any(c.isalnum() for c in rest):
+            continue
+        if rest == text[s:e] and not _free(covered, s, e, text):
+            continue
+        out.append((s, e, "handle"))
+        covered.append((s, e))
+
+
 def _quoted(m):
     inner = m.group(1)
     words = inner.split()
@@ -274,7 +368,7 @@ def _quoted(m):
         and not re.search(r"[,!?'’]", inner)
         and (len(words) == 1 or all(w[:1].isupper() for w in words) or re.search(r"[\d_@]", inner) is not None)
         and re.search(r"[A-Z\d_@]", inner) is not None
-        and _ACCOUNT_WORDS.search(m.string, max(0, m.start() - 100), m.end() + 60) is not None
+        and _QUOTE_CUES.search(m.string, max(0, m.start() - 100), m.end() + 60) is not None
     )
 
 
@@ -310,6 +404,27 @@ _PERSON_OR_JOB = re.compile(
 _SHOPPING = re.compile(r"(?i)\b(?:shop|shopping|bought|buy|buying|queue|queuing|parked|car park|outside)\b[^.]*$")
 
 
+#: What joins a workplace to its place ("the Co-op pharmacy on Bristol Road", "the Spar
+#: shop in Carnlough", "Asda depot at Lutterworth"): a venue noun, then "in", "on" or
+#: "at" ("PC Harris at Chelmsford" is two identifiers, each shown already).
+_BRIDGE = re.compile(
+    r"\s+(?:pharmacy|store|shop|branch|depot|office|offices|surgery|warehouse|factory|garage|salon"
+    r"|clinic|practice|nursery|centre|site|yard|plant|bar|pub|restaurant|cafe|hotel)\s+"
+    r"(?:in|on|at)\s+(?:the\s+)?"
+)
+
+
+def _bridged(text, covered, out):
+    """Two spans shown (replaced or candidates) joined as a workplace and its place: the
+    whole phrase, so that accepting it replaces the words between too."""
+    spans = sorted(set(covered))
+    for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+        if s2 <= e1 or not text[s1].isupper() or not text[s2].isupper():
+            continue
+        if _BRIDGE.fullmatch(text, e1, s2):
+            out.append((s1, e2, "workplace"))
+
+
 def candidates(text, spans):
     """Low-confidence candidates in ``text``, given the replacements' ``(start, end)``
     ``spans``: a list of ``(start, end, kind)``, ``kind`` a guess the reviewer may correct
@@ -321,9 +436,12 @@ def candidates(text, spans):
     _add(DAY_MONTH, "date", text, covered, out)
     _add(CODE, "number", text, covered, out, keep=_code)
     _spoken_run(text, covered, out)
+    _add(SPACED, "number", text, covered, out, keep=lambda m: sum(c.isdigit() for c in m.group()) >= 2)
     _add(UNIT, "station", text, covered, out)
+    _add(URL, "url", text, covered, out)
+    _add(ADDRESS, "address", text, covered, out, keep=_address)
     _named_shapes(text, covered, out)
-    _add(QUOTED, "handle", text, covered, out, keep=_quoted, group=1)
+    _quoted_names(text, covered, out)
     _add(
         LOWER_POSTCODE,
         "postcode",
@@ -334,4 +452,5 @@ def candidates(text, spans):
     )
     _add(ACRONYM, "person", text, covered, out, keep=_acronym)
     _add(_at_brand(), "workplace", text, covered, out, keep=_worked_at, group="n")
+    _bridged(text, covered, out)
     return sorted(out)
