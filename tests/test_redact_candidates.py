@@ -67,6 +67,8 @@ def _covered(text):
         ("You just type it in, copfinder.io, and up it comes.", "copfinder.io"),
         # a workplace and its place joined by a venue noun: the whole phrase
         ("His wife works at the Boots pharmacy on Castle Street.", "Boots pharmacy on Castle Street"),
+        # a public employer named in ordinary words, with its last word
+        ("My sister clerks at Hull Magistrates' Court, so she heard about it first.", "Hull Magistrates' Court"),
         # a national chain where someone works
         ("I've a cousin at Lidl who told me who it was.", "Lidl"),
         ("My nephew's on the tills at Aldi now.", "Aldi"),
@@ -111,6 +113,8 @@ def test_candidate_shapes_are_put_before_the_reviewer(text, shown):
         ("I went to the Boots pharmacy on Castle Street for paracetamol.", "pharmacy"),
         ("PC Harris at Chelmsford dealt with it.", "Harris at"),
         ("I'm admin in the Vetting department, nine to five.", "Vetting"),
+        ("We watched a programme about Fire and Rescue Service cuts.", "Fire and Rescue"),
+        ("The Health Board said nothing useful.", "Health Board"),
     ],
 )
 def test_ordinary_shapes_are_no_candidates(text, not_shown):
@@ -168,6 +172,7 @@ def test_candidates_cover_their_shapes_on_every_corpus_within_a_budget():
         "corpus_x": 0.98,
         "corpus_y": 0.99,
         "corpus_z": 0.97,
+        "corpus_aa": 0.97,
     }
     for name, floor in floors.items():
         table = evaluate_review(name)

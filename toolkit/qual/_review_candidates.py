@@ -184,7 +184,7 @@ _FORCE_TAIL = frozenset({"Police", "Constabulary"})
 def _kept_tail(words):
     """A force's or a public employer's last word, kept on the phrase ("Leics Police",
     "Bristol Magistrates' Court")."""
-    return (words[-1] in _FORCE_TAIL and words[-2] not in _JOINERS) or _EMPLOYER.search(" ".join(words)) is not None
+    return (words[-1] in _FORCE_TAIL and words[-2] not in _JOINERS) or _is_employer(" ".join(words))
 
 
 def _trimmed(text, m):
@@ -218,6 +218,20 @@ _EMPLOYER = re.compile(
     r"\b(?:(?:Ambulance|Fire|Rescue|Prison|Probation|Health|Coastguard|Care)\s+(?:Service|Services|Trust|Board)"
     r"|(?:County|Borough|City|District|Town|Parish)\s+Council|Magistrates['’]?\s+Court)$"
 )
+#: The words of _EMPLOYER: a phrase of these alone names no one ("the Health Board", "Fire
+#: and Rescue Service cuts").
+_EMPLOYER_WORDS = frozenset(
+    "Ambulance Fire Rescue Prison Probation Health Coastguard Care Service Services Trust Board "
+    "County Borough City District Town Parish Council Magistrates Magistrates' Magistrates’ Court "
+    "and of the".split()
+)
+
+
+def _is_employer(phrase):
+    """``phrase`` ends in a public employer's words and has a name of its own before them."""
+    return _EMPLOYER.search(phrase) is not None and any(w not in _EMPLOYER_WORDS for w in phrase.split())
+
+
 _HOLIDAY = re.compile(r"['’]s\s+Day\b")
 
 
@@ -244,7 +258,7 @@ def _named_shapes(text, covered, out):
             # a phrase extending a replacement: with a word that is not ordinary, or said
             # of an account or an employer ("Kent Specials" on Facebook, "works at Durham
             # County Council"); "Later Jones" at a sentence's start is no extension
-            employer = _EMPLOYER.search(text, s, e) is not None
+            employer = _is_employer(text[s:e])
             if len(words) >= 2 and words[0] not in ("Operation", "Op") and (employer or _free(covered, s, e, text)):
                 new = re.findall(r"[A-Z][a-z]+", _uncovered(text, s, e, covered))
                 if new and (
@@ -284,7 +298,7 @@ def _named_shapes(text, covered, out):
             all(_ids.is_ordinary(w) for w in words)
             and (words[-1] in _ids.UNIT_WORDS or any(w in allowed for w in words))
             and not _of_account_or_employer(text, s, e)
-            and not _EMPLOYER.search(text, s, e)
+            and not _is_employer(text[s:e])
         ):
             continue  # "Criminal Justice Department", "Black Qashqai"; a page "Kent Specials" stays
         kind = "person" if (words[0] in given or words[-1] in family) else "place_or_org"
