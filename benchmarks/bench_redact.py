@@ -74,6 +74,7 @@ def main():
         "corpus_x": "heldout_corpus_x.csv",
         "corpus_y": "heldout_corpus_y.csv",
         "corpus_z": "heldout_corpus_z.csv",
+        "corpus_aa": "heldout_corpus_aa.csv",
     }
     for name, first in firsts.items():
         table = evaluate(name)
