@@ -163,10 +163,17 @@ UNIT_AT = re.compile(
 #: "Respondent: Erm, Heaton Manor." (the name stops at a stop, a comma or a dash, or ends it).
 _QA_SPEAKER = r"(?:Respondent|Interviewee|Participant|R|A|P\d{0,3})\s*:\s+"
 _QA_OPENER = r"(?:(?:Aye|Yes|Yeah|Yep|Yup|Erm|Er|Um|Oh|Well|Mm|Mhm|It\s+did|They\s+did|It\s+was),?\s+)*"
-_QA_NAME = (
-    rf"{_QA_OPENER}(?P<name>(?:(?:St\.?|Saint)\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})"
-    r"(?=\s*[.,;!]|\s+[-–—]|\s*$)"
-)
+
+
+def _qa_name(most):
+    """The name that opens an answer, of one to ``most`` + 1 words (see :data:`_QA_OPENER`)."""
+    return (
+        rf"{_QA_OPENER}(?P<name>(?:(?:St\.?|Saint)\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,{most}}})"
+        r"(?=\s*[.,;!]|\s+[-–—]|\s*$)"
+    )
+
+
+_QA_NAME = _qa_name(3)
 _QA_NOUN = r"(?P<noun>school|college|nursery|academy|station|nick|street|road|estate|company|firm|shop|employer)"
 #: A place named in the answer to a question asking which one: "Which school was it?
 #: Respondent: Heaton Manor.", or whether something named it: "And did it name the station?
@@ -232,7 +239,7 @@ QA_LIVES = re.compile(
     r"|\bwhere(?:['’]s|\s+is|\s+was)\s+home\b"
     r"|\b(?:what|which)\s+(?:town|village|area|city|suburb)\s+(?:do|did|does|are|were)\s+(?:you|they|he|she)"
     r"\s+(?:live|living|stay|staying)\s+in\b)"
-    rf"[^?.!\n]{{0,50}}\?\s+{_QA_SPEAKER}{_QA_NAME.replace('{0,3}', '{0,2}')}"
+    rf"[^?.!\n]{{0,50}}\?\s+{_QA_SPEAKER}{_qa_name(2)}"
 )
 #: A house said by its number and street: "the woman at number 6 on Old Church Road".
 NUMBER_ON_STREET = re.compile(
@@ -771,14 +778,21 @@ _NOT_WORK_OFFICE_BEFORE = re.compile(
 )
 
 
+def _named_start(text, m, common):
+    """Where the name of match ``m`` (groups ``name`` and ``tier``) starts, and its words,
+    after the ordinary words before it ("the", "our"; not a compass word): ``(start, words)``."""
+    start = m.start("name")
+    words = m.group("name").split()
+    while words and (words[0].casefold() in common and words[0] not in ("North", "South", "East", "West")):
+        start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.start("tier")
+        words = words[1:]
+    return start, words
+
+
 def _named_councils(text, add, common):
     """Councils named as such, unless said as where something was reported or visited."""
     for m in NAMED_COUNCIL.finditer(text):
-        start = m.start("name")
-        words = m.group("name").split()
-        while words and (words[0].casefold() in common and words[0] not in ("North", "South", "East", "West")):
-            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.start("tier")
-            words = words[1:]
+        start, words = _named_start(text, m, common)
         if (
             not words
             or _ids._calendar(words[0])
@@ -814,11 +828,7 @@ def _named_services(text, add, common):
     """Emergency and health services named as such, unless said as the service that came
     or where something was reported ("the North West Ambulance Service took him in")."""
     for m in NAMED_SERVICE.finditer(text):
-        start = m.start("name")
-        words = m.group("name").split()
-        while words and (words[0].casefold() in common and words[0] not in ("North", "South", "East", "West")):
-            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.start("tier")
-            words = words[1:]
+        start, words = _named_start(text, m, common)
         if not words or _ids._calendar(words[0]) or words[0] in _ids._RANK_WORDS:
             continue
         if m.group("tier").endswith("Trust") and "NHS" not in m.group("tier") and "Hospital" not in " ".join(words):
@@ -2241,8 +2251,6 @@ def _home_respelled(text, found):
     """A home (a town or street found as an address) said again in another spelling: in lower
     case or capitals ("kidsgrove" in the hashtags), run together ("#hebdenbridge"), or
     shortened to its capitals ("MSN" for Midsomer Norton)."""
-    from toolkit.qual._review_candidates import KNOWN_ACRONYMS
-
     folded = text.casefold()
     if len(folded) != len(text):
         return []
@@ -2273,7 +2281,7 @@ def _home_respelled(text, found):
             if len(words) > 1:
                 for m in _CAPS_TOKEN.finditer(text):
                     abbr = m.group()
-                    if abbr in KNOWN_ACRONYMS or abbr.casefold() in common or not _abbreviates(abbr, words):
+                    if abbr in _ids.KNOWN_ACRONYMS or abbr.casefold() in common or not _abbreviates(abbr, words):
                         continue
                     new.append((m.start(), m.end(), "address", ident))
     return [n for n in new if not any(f[0] < n[1] and f[1] > n[0] for f in found)]

@@ -604,6 +604,21 @@ def resolve_overlaps(found):
 # Context rules and the name gazetteer (people, places, schools, workplaces, dates of birth)
 # ---------------------------------------------------------------------------------------
 
+#: Acronyms that name no one: policing, health, government, technology, school words (no
+#: review candidate, and no home's initials).
+KNOWN_ACRONYMS = frozenset(
+    """NHS NI HR GP DOB PSD DM DMS URL ID HQ HMRC PNC DDO PDF CID FOI DWP DVLA CV EAP CCTV
+    CPS ANPR DPO IP OIC ICO PIP IOPC IPCC SPOC NPCC USB SIM PSU ICT NPU PIN VPN MMS SMS CSV
+    PTSD CAD BCU SNT TV CRM ICU IMEI UK GB EU USA ACAB RIP SAR EXIF GDPR PCSO PC DC DS DI
+    DCI DSU DCS ACC DCC CC SGT PS TDC TPC MO OH OHU BBC ITV DVD CD PA IT AI OK FB IG PM AM
+    CEO MD RTC ASB DV DA MASH MARAC CSE CPT CPU UC IOM PPE HMICFRS APP NCA CEOP SIO FLO
+    SOCO CSI CPIA RIPA DPA CJS CJU QC KC MP MPS LGBT LGBTQ BAME BME ADHD OCD CBT EMDR TRIM
+    AE GCSE SATS PTA PE RE DT BTEC NVQ BA MSC PHD HGV LGV MOT TOR TOIL ESA JSA VAT PAYE
+    ARV AFO TSG OSU CTU MIT PPU DCU RPU NPT CSU LPU FIU ROCU CSP CHIS UCO LOL OMG FYI TBH
+    WTF DIY ASAP AKA RSVP PTO SOS HMP YOI HMPPS CRC NPS DBS CRB MOD RAF RN IRA UN FBI
+    AC EE NINO PB""".split()
+)
+
 #: Given names that are also ordinary English words, months or policing terms: a person
 #: only with a surname after them, a kinship or rank word before them, or (words other
 #: than months and days) capitalised inside a sentence.

@@ -39,19 +39,6 @@ SAFE_WORDS = frozenset(
     Standards College Policing Crown Court Home Office NHS GP HR CID PSD Gold Silver Bronze
     OK Okay Yeah Yes No Well So And But Then Honestly Actually Obviously""".split()
 )
-#: Acronyms that name no one: policing, health, government, technology, school words.
-KNOWN_ACRONYMS = frozenset(
-    """NHS NI HR GP DOB PSD DM DMS URL ID HQ HMRC PNC DDO PDF CID FOI DWP DVLA CV EAP CCTV
-    CPS ANPR DPO IP OIC ICO PIP IOPC IPCC SPOC NPCC USB SIM PSU ICT NPU PIN VPN MMS SMS CSV
-    PTSD CAD BCU SNT TV CRM ICU IMEI UK GB EU USA ACAB RIP SAR EXIF GDPR PCSO PC DC DS DI
-    DCI DSU DCS ACC DCC CC SGT PS TDC TPC MO OH OHU BBC ITV DVD CD PA IT AI OK FB IG PM AM
-    CEO MD RTC ASB DV DA MASH MARAC CSE CPT CPU UC IOM PPE HMICFRS APP NCA CEOP SIO FLO
-    SOCO CSI CPIA RIPA DPA CJS CJU QC KC MP MPS LGBT LGBTQ BAME BME ADHD OCD CBT EMDR TRIM
-    AE GCSE SATS PTA PE RE DT BTEC NVQ BA MSC PHD HGV LGV MOT TOR TOIL ESA JSA VAT PAYE
-    ARV AFO TSG OSU CTU MIT PPU DCU RPU NPT CSU LPU FIU ROCU CSP CHIS UCO LOL OMG FYI TBH
-    WTF DIY ASAP AKA RSVP PTO SOS HMP YOI HMPPS CRC NPS DBS CRB MOD RAF RN IRA UN FBI
-    AC EE NINO PB""".split()
-)
 _DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{_win._ORDINAL_WORD}))"
 #: A day and month without the year ("the 12th of December", "March the third", "21st of
 #: the 4th", "08.05"): a birthday is often said so; an incident date too, hence a candidate.
@@ -324,7 +311,7 @@ def _code(m):
     if _NOT_CODE.fullmatch(g) or m.string.startswith(":", m.end()):
         return False  # "P2:" is a speaker's label
     head, rest = (re.split(r"[ /-]", g, maxsplit=1) + [""])[:2]
-    if head in KNOWN_ACRONYMS and rest.isdigit() and len(rest) < 4:
+    if head in _ids.KNOWN_ACRONYMS and rest.isdigit() and len(rest) < 4:
         return False  # "DOB 30", "NHS 111"
     return not (re.fullmatch(r"[AM]\d{1,4}", g) and _after_the(m))
 
@@ -354,7 +341,9 @@ def _spoken_run(text, covered, out):
 def _acronym(m):
     g = m.group()
     common = _lexicon()[0]
-    return g not in KNOWN_ACRONYMS and g.casefold() not in common and not (len(g) > 2 and _ids.is_ordinary(g.lower()))
+    return (
+        g not in _ids.KNOWN_ACRONYMS and g.casefold() not in common and not (len(g) > 2 and _ids.is_ordinary(g.lower()))
+    )
 
 
 def _quoted_names(text, covered, out):
