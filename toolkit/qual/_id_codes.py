@@ -732,9 +732,33 @@ _POSTCODE_START = re.compile(
 #: "it was CF24."), any case: two letters in lower case ("ne23", not "m1"); not a road
 #: ("the M6", "M1 traffic"), nor a part of a full postcode.
 _OUTWARD_ALONE = re.compile(
-    r"(?<=[\s\"“(,:])(?P<out>(?P<area>[A-Z]{1,2}|[a-z]{2})\d[A-Za-z\d]?)"
+    r"(?<=[\s\"“(,:])(?P<out>(?P<area>[A-Z]{1,2}|[a-z]{2})\d[A-Za-z\d]?)(?: \d(?!\w))?"
     r"(?=\s*(?:[,.;:!?)\"”’—–]|$))(?! ?\d[A-Za-z]{2})"
 )
+#: The sector digit after an outward code with the rest held back ("G67 1... something",
+#: "NE63 9, on it", "WS5 4 and then two letters", "BB7 2-something"): part of the partial
+#: postcode (:func:`_sector_add`). Not the inward code of a full postcode ("NG9 2JH", "G67 1
+#: XX"), not a number going on ("LS25 12"), nor a count or an amount ("LS25 2 miles").
+_SECTOR_AFTER = re.compile(
+    r" \d(?![\w%£$€:/]|[.,]\d| ?[A-Z]{2}\b|\s+(?:mins?|minutes?|miles?|hours?|days?|weeks?|months?|years?|"
+    r"times?|quid|pounds?|of|or|to|x)\b)"
+)
+
+
+def _sector_add(text, add):
+    """``add`` for partial postcodes, with the sector digit said after an outward code
+    (:data:`_SECTOR_AFTER`) taken into the span."""
+
+    def add_sector(item):
+        s, e, kind, ident = item
+        m = _SECTOR_AFTER.match(text, e)
+        if m is not None:
+            item = (s, m.end(), kind, f"{str(ident).upper()} {text[m.end() - 1]}")
+        add(item)
+
+    return add_sector
+
+
 _ROAD_BEFORE = re.compile(
     r"(?i:\b(?:the|junction|j|on|off|via|down|up|along|room|section|page|flat|number|unit|floor|bay|gate|"
     r"platform|route|bus|seat|row|block|ward|level|zone|grid|box|form|table|size|model|type|part|stand|paper)\s+)$"
@@ -747,6 +771,7 @@ _POSTCODE_WORD = re.compile(r"(?i:\bpost\s?codes?\b)")
 
 
 def _find_partial_postcodes(text, add, hay):
+    add = _sector_add(text, add)
     for m in _POSTCODE_START.finditer(text):
         out = m.group("out")
         if re.match(r"[A-Z]+", out).group() in _ids.POSTCODE_AREAS:
@@ -760,7 +785,7 @@ def _find_partial_postcodes(text, add, hay):
                 continue
             if _ROAD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 continue
-            outs.add(m.group().upper())
+            outs.add(m.group("out").upper())
     for out in outs:  # the same outward code said again, before or after: "..., ne23, ... just ne23"
         for m in re.finditer(rf"(?<![\w@./-])(?i:{out})(?![\w@/-]| ?\d[A-Za-z]{{2}})", text):
             if not _ROAD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
@@ -768,10 +793,16 @@ def _find_partial_postcodes(text, add, hay):
 
 
 #: An outward code with the rest held back ("they had LE4 something", "E10 whatever",
-#: "NE23 summat"): the inward code not said.
+#: "NE23 summat"), its sector digit too ("G67 1-something", "G67 1... whatever", "WS5 4
+#: and then two letters", "BB7 2 x x", "IP4 5XX"): the inward code not said.
 _OUTWARD_WITHHELD = re.compile(
-    r"(?<![\w@./£$€#-])(?P<out>(?P<area>[A-Z]{1,2})\d[A-Z\d]?)[ -](?:something|summat|whatever|blah|etcetera)\b"
+    r"(?<![\w@./£$€#-])(?P<out>(?P<area>[A-Z]{1,2})\d[A-Z\d]?)(?P<sec> \d)?"
+    r"(?:(?:[ -]|\s*(?:\.{2,3}|…)\s*)(?:something|summat|whatever|blah|etcetera"
+    r"|(?:and\s+)?then\s+(?:the\s+|two\s+|some\s+)?letters|and\s+(?:the\s+|two\s+)letters)\b"
+    r"|[ -]?(?:[xX*?#] ?[xX*?#])(?![\w*?#]))"
 )
+#: Words of :data:`_OUTWARD_WITHHELD` looked for in the case-folded text first.
+_WITHHELD_WORDS = ("something", "summat", "whatever", "blah", "etcetera", "letters", "xx", "x x", "**", "??", "##")
 #: Where someone lives ("Where do you live? P: Garforth, LS25, ...", "we live in NE23"):
 #: an outward code alone in its clause after it, beside a town or after "in".
 _LIVE_WORD = re.compile(r"(?i:\b(?:live[sd]?|living|moved)\b)")
@@ -784,13 +815,15 @@ def _find_home_outwards(text, add, hay):
     (:data:`_OUTWARD_WITHHELD`; one letter only where the text speaks of a postcode or
     post) or alone in its clause, after a town and a comma or after "in", up to
     :data:`_LIVE_REACH` characters after "live" ("Where do you live? P: Garforth, LS25")."""
-    if any(w in hay for w in ("something", "summat", "whatever", "blah", "etcetera")):
+    add = _sector_add(text, add)
+    if any(w in hay for w in _WITHHELD_WORDS):
         for m in _OUTWARD_WITHHELD.finditer(text):
             area = m.group("area")
             if area not in _ids.POSTCODE_AREAS or (len(area) == 1 and "post" not in hay):
                 continue
             if not _ROAD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-                add((m.start("out"), m.end("out"), "postcode", m.group("out")))
+                end = m.end("sec") if m.group("sec") else m.end("out")
+                add((m.start("out"), end, "postcode", text[m.start("out") : end]))
     if any(w in hay for w in ("live", "living", "moved")):
         for t in _LIVE_WORD.finditer(text):
             for m in _OUTWARD_ALONE.finditer(text, t.end(), t.end() + _LIVE_REACH):
@@ -800,7 +833,7 @@ def _find_home_outwards(text, add, hay):
                 if _ROAD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                     continue
                 if _TOWN_OR_IN_BEFORE.search(text, max(0, m.start() - 30), m.start()):
-                    add((m.start(), m.end(), "postcode", m.group()))
+                    add((m.start(), m.end("out"), "postcode", m.group("out")))
 
 
 def find(text: str, add, folded) -> None:

@@ -1,0 +1,55 @@
+"""Postcode, NI, collar, warrant and birthday phrasings of round 25 (``toolkit.qual._id_codes``,
+``_id_spoken``): sentences written for these tests, not taken from any corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _kinds(text):
+    from toolkit.qual._identifiers import find_identifiers
+
+    return {(text[s:e], k) for s, e, k, _ in find_identifiers(text)}
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # the outward code and the sector digit, the letters held back
+        ("Our postcode is DN4 7... I'd rather not give the end of it.", "DN4 7"),
+        ("The flyer had the postcode, LS12 3, and a map of the estate.", "LS12 3"),
+        ("My postcode's CF24 3, that's as much as you're getting.", "CF24 3"),
+        ("They got the postcode down to SK4 2... and then the street name.", "SK4 2"),
+        ("I'll give you the postcode as far as HU5 3... no more than that.", "HU5 3"),
+        # held back in words, with no "postcode" said
+        ("They'd got us as DN4 7-something, which is close enough to find us.", "DN4 7"),
+        ("It's HU5 3 and then two letters, I won't say which ones.", "HU5 3"),
+        ("Someone wrote TS14 6 x x on the wall, like a riddle.", "TS14 6"),
+        ("The leaflet said PL7 4 whatever, near enough.", "PL7 4"),
+        # the same outward code said again, once with the sector
+        ("The postcode, BD7 3... well, it starts BD7, I'll leave it there.", "BD7 3"),
+    ],
+)
+def test_partial_postcode_with_its_sector_digit(text, code):
+    assert (code, "postcode") in _kinds(text)
+
+
+def test_sector_said_then_the_full_postcode():
+    text = "The postcode, WF1 2... sorry, WF1 2QP, was on the screenshot."
+    found = _kinds(text)
+    assert ("WF1 2", "postcode") in found and ("WF1 2QP", "postcode") in found
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        # a distance, a count, a road or a number after an outward code: no sector
+        ("Our postcode is LS25, 2 miles from the motorway.", "LS25, 2"),
+        ("My postcode's LS25 2 miles from work, it's handy.", "LS25 2"),
+        ("The postcode area was M1, 4 of us lived there.", "M1, 4"),
+        ("Take the M6 1 junction on and you're there.", "M6 1"),
+        ("My postcode's BB7, 5 of us share it.", "BB7, 5"),
+    ],
+)
+def test_numbers_after_an_outward_code_are_not_a_sector(text, look_alike):
+    assert not any(k == "postcode" and s == look_alike for s, k in _kinds(text))
