@@ -53,3 +53,55 @@ def test_sector_said_then_the_full_postcode():
 )
 def test_numbers_after_an_outward_code_are_not_a_sector(text, look_alike):
     assert not any(k == "postcode" and s == look_alike for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, spoken, kind",
+    [
+        # the written code's last capital right before its reading: not part of the reading
+        (
+            "My NI's on the form, PW 41 07 66 C, papa whiskey, forty-one, oh seven, sixty-six, charlie.",
+            "papa whiskey, forty-one, oh seven, sixty-six, charlie",
+            "ni_number",
+        ),
+        (
+            "It was JK 20 33 18 D, juliet kilo two oh three three one eight delta, on the letter.",
+            "juliet kilo two oh three three one eight delta",
+            "ni_number",
+        ),
+        # a postcode of an O area read out: the O said as a letter or as "oh"
+        (
+            "The postcode, OL12 7DF, oh el one two, seven dee eff, was on the card.",
+            "oh el one two, seven dee eff",
+            "postcode",
+        ),
+        ("Our postcode they put as O X two six, four T Q in the post.", "O X two six, four T Q", "postcode"),
+        (
+            "She read the postcode back, Oscar Lima eight, three Papa Golf.",
+            "Oscar Lima eight, three Papa Golf",
+            "postcode",
+        ),
+    ],
+)
+def test_codes_read_out_after_being_written(text, spoken, kind):
+    assert (spoken, kind) in _kinds(text)
+
+
+def test_a_spoken_o_postcode_has_the_letter_o_for_identity():
+    from toolkit.qual._identifiers import find_identifiers
+
+    text = "My postcode, OX26 4TQ, O X two six, four T Q, you can check it."
+    idents = {text[s:e]: i for s, e, k, i in find_identifiers(text) if k == "postcode"}
+    assert idents["O X two six, four T Q"] == "OX264TQ"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # counting and numbers said with an "oh": no postcode
+        "Oh two four six, three times over, that's how the drill goes.",
+        "I said oh, one four three, and he laughed at me.",
+    ],
+)
+def test_oh_and_numbers_are_not_a_postcode(text):
+    assert not any(k == "postcode" for _s, k in _kinds(text))

@@ -308,6 +308,8 @@ def _runs(text: str) -> list[tuple[int, int, str, int, int, bool]]:
             toks = toks[1:]
         while toks and _lone_phonetic(text, toks, 0):
             toks = toks[1:]
+        if len(toks) > 4 and _written_code_letter(text, toks):
+            toks = toks[1:]  # "TA 99 19 22 B, tango alpha, ...": "B" ends the code written before
         while toks and _lone_phonetic(text, toks, len(toks) - 1):
             if _NI.fullmatch("".join(t[2] for t in toks)):
                 break  # "..., eight four, Delta": the NI number's final letter
@@ -325,6 +327,22 @@ def _runs(text: str) -> list[tuple[int, int, str, int, int, bool]]:
             paired = any(t[3] == "pair" for t in part)
             out.append((part[0][0], part[-1][1], string, n_digits, len(part), paired))
     return out
+
+
+def _reads_a_code(string):
+    """True when ``string`` has the shape of an NI number, a postcode or a current plate."""
+    return bool(_NI.fullmatch(string) or _postcode_read(string) or _CURRENT_PLATE.fullmatch(_letter_o(string)))
+
+
+def _written_code_letter(text, toks):
+    """True when the run opens with a capital written right after digits ("TA 99 19 22 B,
+    tango alpha, ninety-nine, ..."): the last letter of a code written before the run,
+    which reads a code without it and none with it."""
+    t = toks[0]
+    if t[1] - t[0] != 1 or t[3] != "letter" or t[0] < 2 or not re.match(r"\d[ ]?$", text[t[0] - 2 : t[0]]):
+        return False
+    string = "".join(x[2] for x in toks)
+    return _reads_a_code(string[1:]) and not _reads_a_code(string)
 
 
 #: Words before "one" that make it a pronoun ("the old one, oh two oh ..."), not a digit.
@@ -409,6 +427,14 @@ _POSTCODE = re.compile(r"[A-PR-UWYZ][A-HK-Y]?\d[A-HJKPSTUW\d]?\d[ABD-HJLNP-UW-Z]
 _CURRENT_PLATE = re.compile(r"[A-Z]{2}\d{2}[A-Z]{3}")
 
 
+def _postcode_read(string):
+    """True when ``string`` reads a postcode, its first letter an O said as "oh" or "O"
+    (read as zero: "O X one four, three T E" reads 0X143TE) allowed."""
+    if _POSTCODE.fullmatch(string):
+        return True
+    return string[:1] == "0" and _POSTCODE.fullmatch("O" + string[1:]) is not None and string[1:2].isalpha()
+
+
 def _letter_o(string):
     """``string`` with a "0" where a current plate has letters made the letter O: "B O D"
     spelled is read "B0D" ("O" also reads zero), "N K six nine, B O D" is NK69BOD."""
@@ -485,8 +511,8 @@ def _kind(text, s, e, string, n_digits, n_tok, paired):
     digits_only = string.isdigit()
     if _NI.fullmatch(string):
         return "ni_number"
-    if not digits_only and _POSTCODE.fullmatch(string) and n_tok >= 4:
-        return "postcode"  # "L-S, six, two, A-B"
+    if not digits_only and n_tok >= 4 and _postcode_read(string):
+        return "postcode"  # "L-S, six, two, A-B"; "O X one four, three T E"
     if n_tok >= 4 and _CURRENT_PLATE.fullmatch(_letter_o(string)):
         # "Kilo Papa one seven, X-ray Tango Yankee", "M-A-one-six, X-R-T": a plate read
         # letter by letter (four words at least: its letters spelled in groups)
@@ -698,6 +724,8 @@ def _find_runs(text, add):
             s, string = plus.start(), "0" + string[2:]  # "+44 7700 ..." is 07700 ...
         if kind == "vehicle":
             string = _letter_o(string)
+        if kind == "postcode" and string[:1] == "0":
+            string = "O" + string[1:]  # "O X one four, ...": OX14
         if kind:
             add((s, e, kind, string))
 
