@@ -105,3 +105,31 @@ def test_a_spoken_o_postcode_has_the_letter_o_for_identity():
 )
 def test_oh_and_numbers_are_not_a_postcode(text):
     assert not any(k == "postcode" for _s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        # the day of a birthday just said, said again alone in other figures or words
+        ("Her birthday's the fourteenth of March, and the card said 'happy birthday for the 14th'.", "14th"),
+        ("My DOB is 09/06/1981 and the comment was 'see you on the 9th, sergeant'.", "9th"),
+        ("His birthday is the 2nd of May. They posted 'big day on the second, eh' under his photo.", "second"),
+        ("It was 'party on the thirtieth' — and his birthday is the 30th of June, so they knew.", "thirtieth"),
+    ],
+)
+def test_a_birthdays_day_said_again_alone(text, day):
+    assert (day, "date_of_birth") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        # another day, a floor, a date of its own: not the birthday
+        ("My birthday's the 4th of July. Court was on the 9th and I was on the 4th floor.", "4th"),
+        ("My birthday's the 4th of July. Court was on the 9th, the day after.", "9th"),
+        ("Her birthday is the 3rd of June, and the 3rd time they posted it I reported it.", "3rd"),
+        ("My birthday's the 12th of May; the 12th of August was the hearing.", "12th"),
+    ],
+)
+def test_other_days_beside_a_birthday_stay(text, look_alike):
+    assert (look_alike, "date_of_birth") not in _kinds(text)

@@ -1112,20 +1112,71 @@ _PERSON_IS_DATE = re.compile(r"(?:['’]s(?:\s+(?:is|was))?|\s+(?:is|was))\s+(?:
 _IS_DATE_CLOSE = re.compile(r"\s*(?:[,;]|[.!?](?:[\"”’)]|\s|$)|$|\s+and\b)")
 
 
-#: A due date of a day and month ("due on the 28th of December"), and the day said again
-#: alone later ("see you on the 28th"): the due date (a date of birth, the corpora's policy).
-_DUE_BEFORE = re.compile(r"(?i:\bdue\s+(?:on\s+)?(?:the\s+)?)$")
-_DAY_OF_MONTH = re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)\s+of\s+{_win.MONTH}$")
+#: A date of birth's day said again alone, before or after it: "her birthday is the
+#: twenty-third of September, and they put 'see you on the 23rd Louise'", "I: The
+#: twenty-first -- P: The twenty-first of September", "due on the 28th of December ...
+#: see you on the 28th" (a due date is a date of birth, the corpora's policy). Digits or
+#: words, whichever the other was said in; "the" before it; not a date of its own ("the
+#: 23rd of May"), a floor or a time ("the 23rd floor").
+_ORD_TEENS = {
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+}
 
 
-def _due_day_again(text, s, e):
-    if _DUE_BEFORE.search(text, max(0, s - 16), s) is None:
+def _ordinal_value(word):
+    """The day that the ordinal ``word`` says ("twenty-third": 23, "23rd": 23), or None."""
+    w = word.casefold()
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", w)
+    if m:
+        return int(m.group(1))
+    if w in _ORD_TEENS:
+        return _ORD_TEENS[w]
+    m = re.fullmatch(r"(?:(twenty|thirty)[\s-]?)?(\w+)", w)
+    if m and m.group(2) in _ORD_UNITS:
+        return {"twenty": 20, "thirty": 30, None: 0}[m.group(1)] + _ORD_UNITS[m.group(2)]
+    return None
+
+
+_DOB_DAY = re.compile(
+    rf"(?i:\b(?P<o>\d{{1,2}}(?:st|nd|rd|th)|{_ORD_DAY})\b)|(?<![\w/.-])(?P<n>\d{{1,2}})(?=[./-]\d|\s+[A-Za-z])"
+)
+_DAY_AGAIN = re.compile(
+    rf"(?i:\bthe\s+)(?P<d>\d{{1,2}}(?:st|nd|rd|th)|(?i:{_ORD_DAY}))(?![\w-]|['’]\w)"
+    rf"(?!\s*(?:of\b|,?\s*(?:19|20)\d\d|{_win.MONTH}\b)|\s+(?:floor|century|time|day|week|month|year|anniversary|"
+    r"birthday|hole|row|street|place|round|minute|go|attempt|try|grade|form|storey|level|and\s+the|one|person|"
+    r"officer|call|message|post|lot)\b)"
+)
+_DAY_AGAIN_BEFORE = 200
+_DAY_AGAIN_AFTER = 400
+
+
+def _day_again(text, s, e, found):
+    """Dates of birth of the day of the one at ``text[s:e]`` said alone (:data:`_DAY_AGAIN`)."""
+    d = _DOB_DAY.search(text, s, e)
+    if d is None:
         return []
-    m = _DAY_OF_MONTH.fullmatch(text, s, e)
-    if m is None:
+    day = int(d.group("n")) if d.group("n") else _ordinal_value(d.group("o"))
+    if not day or day > 31:
         return []
-    again = re.compile(rf"\bthe\s+(?P<d>{m.group('day')}(?:st|nd|rd|th))\b(?!\s+of\b|\s+{_win.MONTH})")
-    return [_win.date_of_birth(text, a.start("d"), a.end("d")) for a in again.finditer(text, e, e + 400)]
+    out = []
+    for m in _DAY_AGAIN.finditer(text, max(0, s - _DAY_AGAIN_BEFORE), min(len(text), e + _DAY_AGAIN_AFTER)):
+        if _ordinal_value(m.group("d")) != day or (m.start("d") < e and s < m.end("d")):
+            continue
+        if any(f[0] < m.end("d") and m.start("d") < f[1] for f in found):
+            continue
+        out.append(_win.date_of_birth(text, m.start("d"), m.end("d")))
+    return out
 
 
 def _dates_of_birth(text, found):
@@ -1154,7 +1205,7 @@ def _dates_of_birth(text, found):
                 item = _win.date_of_birth(text, m.start(), m.end())
                 extra.append(item)
                 queue.append(item)
-            extra.extend(_due_day_again(text, s, e))
+            extra.extend(_day_again(text, s, e, found + extra))
             for pattern in (_POSSESSIVE_DATE, _POSSESSIVE_WORD_DATE):
                 p = pattern.search(text, e, min(len(text), e + 200))
                 if p and _past_year(p.group("date")) and _SENTENCE_CLOSE.match(text, p.end()):
