@@ -133,3 +133,53 @@ def test_a_birthdays_day_said_again_alone(text, day):
 )
 def test_other_days_beside_a_birthday_stay(text, look_alike):
     assert (look_alike, "date_of_birth") not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, code, kind",
+    [
+        # a turn typed in lower case, as a post is: the rank and the code's letters too
+        ("P: so i'm a pcso over in the west, and my number's pcso 7731, it's on the lanyard", "7731", "collar_number"),
+        (
+            "P: yeah they just wrote it like that, lower case, sgt 2290 is a grass, all over the group",
+            "2290",
+            "collar_number",
+        ),
+        (
+            "P: it was all small letters in the post, my warrant number is kt 304417 and my address",
+            "kt 304417",
+            "warrant_number",
+        ),
+        (
+            "P: honestly it was typed lazy, like, their collar number's ab 5512 and a picture",
+            "ab 5512",
+            "collar_number",
+        ),
+        # the warrant said for the number, the code later in the clause
+        ("My warrant was in the screenshot too, WM 881204, right under my face.", "WM 881204", "warrant_number"),
+        ("Her warrant was on there as well, 4471902, the full thing.", "4471902", "warrant_number"),
+        (
+            "P: and my warrant was on the same page, lc 66120, plain as anything in the comments",
+            "lc 66120",
+            "warrant_number",
+        ),
+    ],
+)
+def test_codes_typed_in_lower_case_and_said_warrants(text, code, kind):
+    assert (code, kind) in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        # a computer, a year, a time, a count: no code
+        ("P: we had the old pc 2000 in the back room, it never worked properly anyway", "2000"),
+        ("My warrant was renewed in 2019, it's fine now.", "2019"),
+        ("My warrant was out by 0730 that morning, the raid was early.", "0730"),
+        ("My warrant was one of 1200 issued that year.", "1200"),
+        ("I typed PC 4417 into my computer. The pc 4417 model was slow.", "pc 4417"),
+        ("P: and my collar number was on it at 2230 that night, which is when they posted it", "at 2230"),
+    ],
+)
+def test_lower_case_and_warrant_look_alikes_stay(text, look_alike):
+    assert not any(k in ("collar_number", "warrant_number") and look_alike in s for s, k in _kinds(text))

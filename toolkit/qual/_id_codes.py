@@ -836,6 +836,85 @@ def _find_home_outwards(text, add, hay):
                     add((m.start(), m.end("out"), "postcode", m.group("out")))
 
 
+#: A speaker's label ("P:", "Respondent:"): capitals that do not make a turn typed in
+#: capitals.
+_LABEL = re.compile(r"\b[A-Z][A-Za-z]*:")
+_UPPER = re.compile(r"[A-Z]")
+#: How far before a code a turn must be typed in lower case for its letters to be taken
+#: in lower case.
+_LOWER_REACH = 100
+
+
+def _lower_typed(text, s, e):
+    """True when ``text`` is typed in lower case from :data:`_LOWER_REACH` characters
+    before ``s`` to ``e`` (a speaker's label aside): "i'm a pcso with northumbria, my
+    number's pcso 9082", as a post is typed."""
+    part = _LABEL.sub("", text[max(0, s - _LOWER_REACH) : e])
+    return _UPPER.search(part) is None and sum(c.isalpha() for c in part) >= 20
+
+
+#: A rank in lower case and a number, in a turn typed in lower case: "pcso 9082", "pc 4417"
+#: (the rank outside the span, as in capitals).
+_LOWER_RANK_NUMBER = re.compile(r"(?<![\w.@/-])(?:pcso|pc|ps|sgt|dc|ds|tdc)\s?(?P<num>\d{3,6})(?![\w%£:/-]|[.,]\d)")
+_LOWER_RANK_TOKENS = ("pcso", "pc", "ps", "sgt", "dc", "ds")
+#: An officer's warrant said for the number, the code later in the clause: "my warrant
+#: was in the same post, NB 07714", "his warrant was on the screenshot as well, 441902".
+_WARRANT_SAID = re.compile(
+    r"(?i:\b(?:my|his|her|their|your|our)\s+warrant\b(?!\s+(?:card|cards|number|numbers|no\b|num\b|id\b|identity|"
+    r"for|out|was\s+(?:issued|executed|served)|officer)))"
+)
+_SAID_CODE = re.compile(
+    r"(?<![\w£$€.,:/#&@-])(?:(?P<pre>[A-Z]{1,3}|[a-z]{1,3})[ -]?)?(?P<d>\d{4,9})(?![\w%£:/-]|[.,]\d)"
+)
+_SAID_REACH = 70
+_SAID_STOP = re.compile(r"[.!?](?=\s)|\n")
+#: Words before a number that make it an amount, a count or a time.
+_COUNT_BEFORE = re.compile(
+    r"(?i:\b(?:of|about|around|over|under|than|some|nearly|almost|roughly|approximately|at|by|from|to|until|till|"
+    r"since|in|after|before|only|just|cost|costs|costing|paid)\s+)$"
+)
+#: Short words that are no code's letters typed in lower case ("at 0730", "in 2019").
+_LOWER_NOT_PREFIX = frozenset(
+    """a i at in on of to is it as by no or so up we me my be do go he if an and the was for its our his her are
+    not but nor nr about ref pin tel mob ext pc ps dc ds sgt pcso tdc op log cad urn""".split()
+)
+
+
+def _find_said_warrants(text, add):
+    for t in _WARRANT_SAID.finditer(text):
+        stop = _SAID_STOP.search(text, t.end(), t.end() + _SAID_REACH)
+        hi = stop.start() if stop else min(len(text), t.end() + _SAID_REACH)
+        m = _SAID_CODE.search(text, t.end(), hi)
+        if m is None or _win._COUNTED.match(text, m.end()) or _time_before(text, m.start("d")):
+            continue
+        pre, d = m.group("pre"), m.group("d")
+        if pre and (pre.upper() in _NOT_PREFIX or pre.casefold() in _LOWER_NOT_PREFIX):
+            pre = None
+        if pre and pre.islower() and not _lower_typed(text, m.start(), m.end()):
+            pre = None
+        if pre is None and (
+            _is_year(d) or d in _SERVICE_NUMBERS or _COUNT_BEFORE.search(text, max(0, m.start("d") - 16), m.start("d"))
+        ):
+            continue  # "one of 1200 issued", "out by 0730"
+        s = m.start() if pre else m.start("d")
+        add((s, m.end(), "warrant_number", _ident(text, s, m.end()).upper()))
+
+
+def _lower_prefixed(text, found):
+    """Collar and warrant numbers in a turn typed in lower case, with the code's letters
+    typed before them ("my warrant number is nb 07714"): the letters are the code's."""
+    out = []
+    for f in found:
+        s, e, kind, ident = f
+        if kind in ("collar_number", "warrant_number") and s >= 3:
+            m = re.search(r"(?<![\w.@/-])(?P<l>[a-z]{1,3})[ -]?$", text[max(0, s - 5) : s])
+            if m and m.group("l") not in _LOWER_NOT_PREFIX and _lower_typed(text, s, e):
+                start = s - (len(text[max(0, s - 5) : s]) - m.start())
+                f = (start, e, kind, _ident(text, start, e).upper())
+        out.append(f)
+    return out
+
+
 def find(text: str, add, folded) -> None:
     """Candidates of this area in ``text`` (``folded`` is ``text.casefold()`` when it
     keeps the length, else ``None``)."""
@@ -847,6 +926,15 @@ def find(text: str, add, folded) -> None:
     _find_home_outwards(text, add, hay)
     runs = [m.span() for m in _DIGIT_RUN.finditer(text)]
     long_run = any(e - s >= 3 for s, e in runs)
+    if long_run and "warrant" in hay:
+        _find_said_warrants(text, add)
+    if long_run and any(w in hay for w in _LOWER_RANK_TOKENS):
+        for m in _LOWER_RANK_NUMBER.finditer(text):
+            num = m.group("num")
+            if _is_year(num) or num in _SERVICE_NUMBERS or _win._COUNTED.match(text, m.end()):
+                continue
+            if _lower_typed(text, m.start(), m.end()):
+                add((m.start("num"), m.end("num"), "collar_number", num))
     if long_run:  # every code but a plate's or an NI number's
         _find_codes(text, add, folded, hay, runs)
         if any(e < len(text) and text[e] == "." for _, e in runs):  # digits, then a dot
@@ -1248,6 +1336,8 @@ def revise(text: str, found: list) -> list:
     if not found:
         return found
     kinds = {f[2] for f in found}
+    if "collar_number" in kinds or "warrant_number" in kinds:
+        found = _lower_prefixed(text, found)
     if "ni_number" in kinds:
         found = [
             f
