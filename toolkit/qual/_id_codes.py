@@ -802,7 +802,9 @@ _OUTWARD_WITHHELD = re.compile(
     r"|[ -]?(?:[xX*?#] ?[xX*?#])(?![\w*?#]))"
 )
 #: Words of :data:`_OUTWARD_WITHHELD` looked for in the case-folded text first.
-_WITHHELD_WORDS = ("something", "summat", "whatever", "blah", "etcetera", "letters", "xx", "x x", "**", "??", "##")
+_WITHHELD_WORDS = ("something", "summat", "whatever", "blah", "etcetera", "letters", "x x", "**", "??", "##")
+#: "xx" after a digit ("IP4 5XX"), looked for apart ("doxxing" holds "xx").
+_MASKED_XX = re.compile(r"\d[ -]?[xX]{2}(?!\w)")
 #: Where someone lives ("Where do you live? P: Garforth, LS25, ...", "we live in NE23"):
 #: an outward code alone in its clause after it, beside a town or after "in".
 _LIVE_WORD = re.compile(r"(?i:\b(?:live[sd]?|living|moved)\b)")
@@ -816,7 +818,7 @@ def _find_home_outwards(text, add, hay):
     post) or alone in its clause, after a town and a comma or after "in", up to
     :data:`_LIVE_REACH` characters after "live" ("Where do you live? P: Garforth, LS25")."""
     add = _sector_add(text, add)
-    if any(w in hay for w in _WITHHELD_WORDS):
+    if any(w in hay for w in _WITHHELD_WORDS) or ("xx" in hay and _MASKED_XX.search(text)):
         for m in _OUTWARD_WITHHELD.finditer(text):
             area = m.group("area")
             if area not in _ids.POSTCODE_AREAS or (len(area) == 1 and "post" not in hay):
@@ -855,8 +857,8 @@ def _lower_typed(text, s, e):
 
 #: A rank in lower case and a number, in a turn typed in lower case: "pcso 9082", "pc 4417"
 #: (the rank outside the span, as in capitals).
-_LOWER_RANK_NUMBER = re.compile(r"(?<![\w.@/-])(?:pcso|pc|ps|sgt|dc|ds|tdc)\s?(?P<num>\d{3,6})(?![\w%£:/-]|[.,]\d)")
-_LOWER_RANK_TOKENS = ("pcso", "pc", "ps", "sgt", "dc", "ds")
+_LOWER_RANK_NUMBER = re.compile(r"(?<![\w.@/-])(?:pcso|pc|ps|sgt|dc|ds|tdc) (?P<num>\d{3,6})(?![\w%£:/-]|[.,]\d)")
+_LOWER_RANK_TOKENS = ("pcso ", "pc ", "ps ", "sgt ", "dc ", "ds ", "tdc ")
 #: An officer's warrant said for the number, the code later in the clause: "my warrant
 #: was in the same post, NB 07714", "his warrant was on the screenshot as well, 441902".
 _WARRANT_SAID = re.compile(
@@ -929,7 +931,7 @@ def find(text: str, add, folded) -> None:
     if long_run and "warrant" in hay:
         _find_said_warrants(text, add)
     if long_run and any(w in hay for w in _LOWER_RANK_TOKENS):
-        for m in _LOWER_RANK_NUMBER.finditer(text):
+        for m in _ids._anchored_finditer(_LOWER_RANK_NUMBER, text, folded, _LOWER_RANK_TOKENS):
             num = m.group("num")
             if _is_year(num) or num in _SERVICE_NUMBERS or _win._COUNTED.match(text, m.end()):
                 continue
