@@ -183,3 +183,31 @@ def test_codes_typed_in_lower_case_and_said_warrants(text, code, kind):
 )
 def test_lower_case_and_warrant_look_alikes_stay(text, look_alike):
     assert not any(k in ("collar_number", "warrant_number") and look_alike in s for s, k in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        # a birthday greeting and the date written with it, as on a card or a post
+        ('The card on the shelf said "Happy sixtieth Dad, 14.02" in her writing.', "14.02"),
+        ('He posted "happy 30th bro! 3/11" with a photo of the house.', "3/11"),
+        ('They wrote "Happy birthday to my little girl, 9th of May" under the picture.', "9th of May"),
+        ('The banner read "Happy 18th Chloe 27.06.2007" across the window.', "27.06.2007"),
+    ],
+)
+def test_a_date_written_with_a_birthday_greeting(text, date):
+    assert (date, "date_of_birth") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        # a time, a score, a count after the greeting: no date of birth
+        ("Happy birthday mate, see you 11.05 at the station.", "11.05"),
+        ("Happy birthday Dave, 10.30 at the pub then.", "10.30"),
+        ("Happy new year, 1.1 is a fresh start.", "1.1"),
+        ("Happy 21st, 3 of us went out for it.", "3"),
+    ],
+)
+def test_greeting_look_alikes_stay(text, look_alike):
+    assert (look_alike, "date_of_birth") not in _kinds(text)

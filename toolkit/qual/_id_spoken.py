@@ -1024,6 +1024,33 @@ def _cake_dates(text, add):
         i = text.find("🎂", i + 1)
 
 
+#: A birthday greeting and the date written with it, as a card or a post has them:
+#: "Happy fiftieth Mum, 08.05", "happy 40th Dave, 12/03", "Happy birthday Nan! 3rd
+#: June": the date is the birthday (a name or two between them; a day and a month in
+#: figures or words, a year allowed).
+_AGE_ORDINAL = (
+    r"(?:\d{1,3}(?:st|nd|rd|th)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]?"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth"
+    r"|(?:thir|four|fif|six|seven|eigh|nine)teenth|tenth|eleventh|twelfth|hundredth|first|second|third|fourth|fifth|"
+    r"sixth|seventh|eighth|ninth)"
+)
+_GREETING = re.compile(
+    rf"(?i:\bhappy\s+(?:b(?:irth)?-?day|{_AGE_ORDINAL}(?:\s+b(?:irth)?-?day)?)\b)"
+    r"(?:\s*,?\s*(?:to\s+)?(?:my\s+|our\s+|the\s+)?(?!(?i:see|at|on|from|till|until|by|in|about|around|for)\b)"
+    r"[A-Za-z][\w'’-]*){0,3}?[\s,!:—–-]*"
+)
+_GREETING_DATE = re.compile(
+    _GREETING.pattern + r"(?P<d>(?<![\d/.])(?:3[01]|[12]\d|0?[1-9])[./](?:1[0-2]|0?[1-9])(?:[./](?:19|20)?\d{2})?"
+    rf"(?![\d/]|[.:]\d)|{_DAY}(?:\s+of)?\s+{_win.MONTH}(?:,?\s+(?:19|20)\d{{2}})?(?![\w'’-]))"
+)
+
+
+def _greeting_dates(text, add):
+    for m in _GREETING_DATE.finditer(text):
+        if not _win._COUNTED.match(text, m.end()):
+            add(_win.date_of_birth(text, m.start("d"), m.end("d")))
+
+
 def find(text: str, add, folded) -> None:
     """Candidates of this area in ``text`` (``folded`` is ``text.casefold()`` when it
     keeps the length, else ``None``)."""
@@ -1039,6 +1066,8 @@ def find(text: str, add, folded) -> None:
         _find_word_dates(text, add, due, ordinal)
     if "🎂" in text:
         _cake_dates(text, add)
+    if "happy" in hay:
+        _greeting_dates(text, add)
     if due:
         for m in _DUE_DATE.finditer(text):
             if _BILL_DUE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
