@@ -211,3 +211,31 @@ def test_a_date_written_with_a_birthday_greeting(text, date):
 )
 def test_greeting_look_alikes_stay(text, look_alike):
     assert (look_alike, "date_of_birth") not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # an outward code said as a postcode's kind, or its area
+        ("It's a TS14 postcode, so they could narrow it down.", "TS14"),
+        ("They knew it was a DN4 7 postcode from the letter.", "DN4 7"),
+        ("We're in the SR2 area, that's all I'll tell you.", "SR2"),
+        ("All the addresses were WF1 postcodes, every one.", "WF1"),
+        # the sector in a word, the rest held back
+        ("Our postcode's BD7 three, something, I'd rather not.", "BD7 three"),
+    ],
+)
+def test_outward_codes_named_as_postcodes(text, code):
+    assert (code, "postcode") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, look_alike",
+    [
+        ("We were near the M6 area of the roadworks.", "M6"),
+        ("He left his PS4 area a mess, the games everywhere.", "PS4"),
+        ("The A38 area was gridlocked all day.", "A38"),
+    ],
+)
+def test_roads_and_products_before_area_stay(text, look_alike):
+    assert (look_alike, "postcode") not in _kinds(text)

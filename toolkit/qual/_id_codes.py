@@ -740,9 +740,17 @@ _OUTWARD_ALONE = re.compile(
 #: postcode (:func:`_sector_add`). Not the inward code of a full postcode ("NG9 2JH", "G67 1
 #: XX"), not a number going on ("LS25 12"), nor a count or an amount ("LS25 2 miles").
 _SECTOR_AFTER = re.compile(
-    r" \d(?![\w%£$€:/]|[.,]\d| ?[A-Z]{2}\b|\s+(?:mins?|minutes?|miles?|hours?|days?|weeks?|months?|years?|"
+    r" (?:\d(?![\w%£$€:/]|[.,]\d| ?[A-Z]{2}\b|\s+(?:mins?|minutes?|miles?|hours?|days?|weeks?|months?|years?|"
     r"times?|quid|pounds?|of|or|to|x)\b)"
+    # the sector said in a word, the rest held back: "G67 one, something", "LS6 two..."
+    r"|(?i:one|two|three|four|five|six|seven|eight|nine|zero|oh)(?=\s*(?:\.{2,3}|…|,\s*(?:something|summat|whatever|"
+    r"blah|and\s+then|then))))"
 )
+
+
+_SECTOR_WORDS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine".split())} | {
+    "oh": "0"
+}
 
 
 def _sector_add(text, add):
@@ -753,7 +761,8 @@ def _sector_add(text, add):
         s, e, kind, ident = item
         m = _SECTOR_AFTER.match(text, e)
         if m is not None:
-            item = (s, m.end(), kind, f"{str(ident).upper()} {text[m.end() - 1]}")
+            sector = text[m.start() + 1 : m.end()].casefold()
+            item = (s, m.end(), kind, f"{str(ident).upper()} {_SECTOR_WORDS.get(sector, sector)}")
         add(item)
 
     return add_sector
@@ -768,6 +777,20 @@ _OUTWARD_REACH = 160
 
 
 _POSTCODE_WORD = re.compile(r"(?i:\bpost\s?codes?\b)")
+
+
+#: An outward code (and its sector) said as a postcode's kind: "it's an NE63 postcode",
+#: "a G67 1 postcode", "they're all DH1 postcodes", "the SR2 area" (an area of two letters).
+_OUTWARD_NAMED = re.compile(
+    r"(?<![\w@./£$€#-])(?P<out>(?P<area>[A-Z]{1,2})\d[A-Z\d]?)(?P<sec> \d)?"
+    r"(?=\s+(?i:post\s?codes?)\b|(?:(?<=[A-Z]{2}\d)|(?<=[A-Z]{2}\d[A-Z\d])|(?<=\d \d))\s+(?i:area|district)\b)"
+)
+
+
+def _find_named_outwards(text, add):
+    for m in _OUTWARD_NAMED.finditer(text):
+        if m.group("area") in _ids.POSTCODE_AREAS:  # "area" only after two letters: not "the M6 area"
+            add((m.start(), m.end(), "postcode", m.group()))
 
 
 def _find_partial_postcodes(text, add, hay):
@@ -925,6 +948,8 @@ def find(text: str, add, folded) -> None:
     hay = folded if folded is not None else text.casefold()
     if "post" in hay:
         _find_partial_postcodes(text, add, hay)
+    if "postcode" in hay or "post code" in hay or "area" in hay or "district" in hay:
+        _find_named_outwards(text, add)
     _find_home_outwards(text, add, hay)
     runs = [m.span() for m in _DIGIT_RUN.finditer(text)]
     long_run = any(e - s >= 3 for s, e in runs)
