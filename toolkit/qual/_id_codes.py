@@ -826,8 +826,19 @@ _OUTWARD_WITHHELD = re.compile(
 )
 #: Words of :data:`_OUTWARD_WITHHELD` looked for in the case-folded text first.
 _WITHHELD_WORDS = ("something", "summat", "whatever", "blah", "etcetera", "letters", "x x", "**", "??", "##")
-#: "xx" after a digit ("IP4 5XX"), looked for apart ("doxxing" holds "xx").
-_MASKED_XX = re.compile(r"\d[ -]?[xX]{2}(?!\w)")
+
+
+def _masked_xx(hay):
+    """True when "xx" follows a digit in ``hay`` ("IP4 5XX", "5 xx"), found with ``str.find``
+    ("doxxing" holds "xx")."""
+    i = hay.find("xx")
+    while i >= 0:
+        if hay[i - 1 : i].isdigit() or (hay[i - 1 : i] in (" ", "-") and hay[i - 2 : i - 1].isdigit()):
+            return True
+        i = hay.find("xx", i + 2)
+    return False
+
+
 #: Where someone lives ("Where do you live? P: Garforth, LS25, ...", "we live in NE23"):
 #: an outward code alone in its clause after it, beside a town or after "in".
 _LIVE_WORD = re.compile(r"(?i:\b(?:live[sd]?|living|moved)\b)")
@@ -841,7 +852,7 @@ def _find_home_outwards(text, add, hay):
     post) or alone in its clause, after a town and a comma or after "in", up to
     :data:`_LIVE_REACH` characters after "live" ("Where do you live? P: Garforth, LS25")."""
     add = _sector_add(text, add)
-    if any(w in hay for w in _WITHHELD_WORDS) or ("xx" in hay and _MASKED_XX.search(text)):
+    if any(w in hay for w in _WITHHELD_WORDS) or _masked_xx(hay):
         for m in _OUTWARD_WITHHELD.finditer(text):
             area = m.group("area")
             if area not in _ids.POSTCODE_AREAS or (len(area) == 1 and "post" not in hay):
@@ -882,6 +893,21 @@ def _lower_typed(text, s, e):
 #: (the rank outside the span, as in capitals).
 _LOWER_RANK_NUMBER = re.compile(r"(?<![\w.@/-])(?:pcso|pc|ps|sgt|dc|ds|tdc) (?P<num>\d{3,6})(?![\w%£:/-]|[.,]\d)")
 _LOWER_RANK_TOKENS = ("pcso ", "pc ", "ps ", "sgt ", "dc ", "ds ", "tdc ")
+
+
+def _lower_ranks(text):
+    """The matches of :data:`_LOWER_RANK_NUMBER`, tried only where a token and a digit stand
+    (found with ``str.find``: "ds " ends many words)."""
+    for tok in _LOWER_RANK_TOKENS:
+        i = text.find(tok)
+        while i >= 0:
+            if text[i + len(tok) : i + len(tok) + 1].isdigit():
+                m = _LOWER_RANK_NUMBER.match(text, i)
+                if m is not None:
+                    yield m
+            i = text.find(tok, i + 1)
+
+
 #: An officer's warrant said for the number, the code later in the clause: "my warrant
 #: was in the same post, NB 07714", "his warrant was on the screenshot as well, 441902".
 _WARRANT_SAID = re.compile(
@@ -955,8 +981,8 @@ def find(text: str, add, folded) -> None:
     long_run = any(e - s >= 3 for s, e in runs)
     if long_run and "warrant" in hay:
         _find_said_warrants(text, add)
-    if long_run and any(w in hay for w in _LOWER_RANK_TOKENS):
-        for m in _ids._anchored_finditer(_LOWER_RANK_NUMBER, text, folded, _LOWER_RANK_TOKENS):
+    if long_run and any(w in text for w in _LOWER_RANK_TOKENS):
+        for m in _lower_ranks(text):
             num = m.group("num")
             if _is_year(num) or num in _SERVICE_NUMBERS or _win._COUNTED.match(text, m.end()):
                 continue
