@@ -732,9 +732,42 @@ _POSTCODE_START = re.compile(
 #: "it was CF24."), any case: two letters in lower case ("ne23", not "m1"); not a road
 #: ("the M6", "M1 traffic"), nor a part of a full postcode.
 _OUTWARD_ALONE = re.compile(
-    r"(?<=[\s\"“(,:])(?P<out>(?P<area>[A-Z]{1,2}|[a-z]{2})\d[A-Za-z\d]?)"
+    r"(?<=[\s\"“(,:])(?P<out>(?P<area>[A-Z]{1,2}|[a-z]{2})\d[A-Za-z\d]?)(?: \d(?!\w))?"
     r"(?=\s*(?:[,.;:!?)\"”’—–]|$))(?! ?\d[A-Za-z]{2})"
 )
+#: The sector digit after an outward code with the rest held back ("G67 1... something",
+#: "NE63 9, on it", "WS5 4 and then two letters", "BB7 2-something"): part of the partial
+#: postcode (:func:`_sector_add`). Not the inward code of a full postcode ("NG9 2JH", "G67 1
+#: XX"), not a number going on ("LS25 12"), nor a count or an amount ("LS25 2 miles").
+_SECTOR_AFTER = re.compile(
+    r" (?:\d(?![\w%£$€:/]|[.,]\d| ?[A-Z]{2}\b|\s+(?:mins?|minutes?|miles?|hours?|days?|weeks?|months?|years?|"
+    r"times?|quid|pounds?|of|or|to|x)\b)"
+    # the sector said in a word, the rest held back: "G67 one, something", "LS6 two..."
+    r"|(?i:one|two|three|four|five|six|seven|eight|nine|zero|oh)(?=\s*(?:\.{2,3}|…|,\s*(?:something|summat|whatever|"
+    r"blah|and\s+then|then))))"
+)
+
+
+_SECTOR_WORDS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine".split())} | {
+    "oh": "0"
+}
+
+
+def _sector_add(text, add):
+    """``add`` for partial postcodes, with the sector digit said after an outward code
+    (:data:`_SECTOR_AFTER`) taken into the span."""
+
+    def add_sector(item):
+        s, e, kind, ident = item
+        m = _SECTOR_AFTER.match(text, e)
+        if m is not None:
+            sector = text[m.start() + 1 : m.end()].casefold()
+            item = (s, m.end(), kind, f"{str(ident).upper()} {_SECTOR_WORDS.get(sector, sector)}")
+        add(item)
+
+    return add_sector
+
+
 _ROAD_BEFORE = re.compile(
     r"(?i:\b(?:the|junction|j|on|off|via|down|up|along|room|section|page|flat|number|unit|floor|bay|gate|"
     r"platform|route|bus|seat|row|block|ward|level|zone|grid|box|form|table|size|model|type|part|stand|paper)\s+)$"
@@ -746,7 +779,22 @@ _OUTWARD_REACH = 160
 _POSTCODE_WORD = re.compile(r"(?i:\bpost\s?codes?\b)")
 
 
+#: An outward code (and its sector) said as a postcode's kind: "it's an NE63 postcode",
+#: "a G67 1 postcode", "they're all DH1 postcodes", "the SR2 area" (an area of two letters).
+_OUTWARD_NAMED = re.compile(
+    r"(?<![\w@./£$€#-])(?P<out>(?P<area>[A-Z]{1,2})\d[A-Z\d]?)(?P<sec> \d)?"
+    r"(?=\s+(?i:post\s?codes?)\b|(?:(?<=[A-Z]{2}\d)|(?<=[A-Z]{2}\d[A-Z\d])|(?<=\d \d))\s+(?i:area|district)\b)"
+)
+
+
+def _find_named_outwards(text, add):
+    for m in _OUTWARD_NAMED.finditer(text):
+        if m.group("area") in _ids.POSTCODE_AREAS:  # "area" only after two letters: not "the M6 area"
+            add((m.start(), m.end(), "postcode", m.group()))
+
+
 def _find_partial_postcodes(text, add, hay):
+    add = _sector_add(text, add)
     for m in _POSTCODE_START.finditer(text):
         out = m.group("out")
         if re.match(r"[A-Z]+", out).group() in _ids.POSTCODE_AREAS:
@@ -760,7 +808,7 @@ def _find_partial_postcodes(text, add, hay):
                 continue
             if _ROAD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 continue
-            outs.add(m.group().upper())
+            outs.add(m.group("out").upper())
     for out in outs:  # the same outward code said again, before or after: "..., ne23, ... just ne23"
         for m in re.finditer(rf"(?<![\w@./-])(?i:{out})(?![\w@/-]| ?\d[A-Za-z]{{2}})", text):
             if not _ROAD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
@@ -768,10 +816,29 @@ def _find_partial_postcodes(text, add, hay):
 
 
 #: An outward code with the rest held back ("they had LE4 something", "E10 whatever",
-#: "NE23 summat"): the inward code not said.
+#: "NE23 summat"), its sector digit too ("G67 1-something", "G67 1... whatever", "WS5 4
+#: and then two letters", "BB7 2 x x", "IP4 5XX"): the inward code not said.
 _OUTWARD_WITHHELD = re.compile(
-    r"(?<![\w@./£$€#-])(?P<out>(?P<area>[A-Z]{1,2})\d[A-Z\d]?)[ -](?:something|summat|whatever|blah|etcetera)\b"
+    r"(?<![\w@./£$€#-])(?P<out>(?P<area>[A-Z]{1,2})\d[A-Z\d]?)(?P<sec> \d)?"
+    r"(?:(?:[ -]|\s*(?:\.{2,3}|…)\s*)(?:something|summat|whatever|blah|etcetera"
+    r"|(?:and\s+)?then\s+(?:the\s+|two\s+|some\s+)?letters|and\s+(?:the\s+|two\s+)letters)\b"
+    r"|[ -]?(?:[xX*?#] ?[xX*?#])(?![\w*?#]))"
 )
+#: Words of :data:`_OUTWARD_WITHHELD` looked for in the case-folded text first.
+_WITHHELD_WORDS = ("something", "summat", "whatever", "blah", "etcetera", "letters", "x x", "**", "??", "##")
+
+
+def _masked_xx(hay):
+    """True when "xx" follows a digit in ``hay`` ("IP4 5XX", "5 xx"), found with ``str.find``
+    ("doxxing" holds "xx")."""
+    i = hay.find("xx")
+    while i >= 0:
+        if hay[i - 1 : i].isdigit() or (hay[i - 1 : i] in (" ", "-") and hay[i - 2 : i - 1].isdigit()):
+            return True
+        i = hay.find("xx", i + 2)
+    return False
+
+
 #: Where someone lives ("Where do you live? P: Garforth, LS25, ...", "we live in NE23"):
 #: an outward code alone in its clause after it, beside a town or after "in".
 _LIVE_WORD = re.compile(r"(?i:\b(?:live[sd]?|living|moved)\b)")
@@ -784,13 +851,15 @@ def _find_home_outwards(text, add, hay):
     (:data:`_OUTWARD_WITHHELD`; one letter only where the text speaks of a postcode or
     post) or alone in its clause, after a town and a comma or after "in", up to
     :data:`_LIVE_REACH` characters after "live" ("Where do you live? P: Garforth, LS25")."""
-    if any(w in hay for w in ("something", "summat", "whatever", "blah", "etcetera")):
+    add = _sector_add(text, add)
+    if any(w in hay for w in _WITHHELD_WORDS) or _masked_xx(hay):
         for m in _OUTWARD_WITHHELD.finditer(text):
             area = m.group("area")
             if area not in _ids.POSTCODE_AREAS or (len(area) == 1 and "post" not in hay):
                 continue
             if not _ROAD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-                add((m.start("out"), m.end("out"), "postcode", m.group("out")))
+                end = m.end("sec") if m.group("sec") else m.end("out")
+                add((m.start("out"), end, "postcode", text[m.start("out") : end]))
     if any(w in hay for w in ("live", "living", "moved")):
         for t in _LIVE_WORD.finditer(text):
             for m in _OUTWARD_ALONE.finditer(text, t.end(), t.end() + _LIVE_REACH):
@@ -800,7 +869,101 @@ def _find_home_outwards(text, add, hay):
                 if _ROAD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                     continue
                 if _TOWN_OR_IN_BEFORE.search(text, max(0, m.start() - 30), m.start()):
-                    add((m.start(), m.end(), "postcode", m.group()))
+                    add((m.start(), m.end("out"), "postcode", m.group("out")))
+
+
+#: A speaker's label ("P:", "Respondent:"): capitals that do not make a turn typed in
+#: capitals.
+_LABEL = re.compile(r"\b[A-Z][A-Za-z]*:")
+_UPPER = re.compile(r"[A-Z]")
+#: How far before a code a turn must be typed in lower case for its letters to be taken
+#: in lower case.
+_LOWER_REACH = 100
+
+
+def _lower_typed(text, s, e):
+    """True when ``text`` is typed in lower case from :data:`_LOWER_REACH` characters
+    before ``s`` to ``e`` (a speaker's label aside): "i'm a pcso with northumbria, my
+    number's pcso 9082", as a post is typed."""
+    part = _LABEL.sub("", text[max(0, s - _LOWER_REACH) : e])
+    return _UPPER.search(part) is None and sum(c.isalpha() for c in part) >= 20
+
+
+#: A rank in lower case and a number, in a turn typed in lower case: "pcso 9082", "pc 4417"
+#: (the rank outside the span, as in capitals).
+_LOWER_RANK_NUMBER = re.compile(r"(?<![\w.@/-])(?:pcso|pc|ps|sgt|dc|ds|tdc) (?P<num>\d{3,6})(?![\w%£:/-]|[.,]\d)")
+_LOWER_RANK_TOKENS = ("pcso ", "pc ", "ps ", "sgt ", "dc ", "ds ", "tdc ")
+
+
+def _lower_ranks(text):
+    """The matches of :data:`_LOWER_RANK_NUMBER`, tried only where a token and a digit stand
+    (found with ``str.find``: "ds " ends many words)."""
+    for tok in _LOWER_RANK_TOKENS:
+        i = text.find(tok)
+        while i >= 0:
+            if text[i + len(tok) : i + len(tok) + 1].isdigit():
+                m = _LOWER_RANK_NUMBER.match(text, i)
+                if m is not None:
+                    yield m
+            i = text.find(tok, i + 1)
+
+
+#: An officer's warrant said for the number, the code later in the clause: "my warrant
+#: was in the same post, NB 07714", "his warrant was on the screenshot as well, 441902".
+_WARRANT_SAID = re.compile(
+    r"(?i:\b(?:my|his|her|their|your|our)\s+warrant\b(?!\s+(?:card|cards|number|numbers|no\b|num\b|id\b|identity|"
+    r"for|out|was\s+(?:issued|executed|served)|officer)))"
+)
+_SAID_CODE = re.compile(
+    r"(?<![\w£$€.,:/#&@-])(?:(?P<pre>[A-Z]{1,3}|[a-z]{1,3})[ -]?)?(?P<d>\d{4,9})(?![\w%£:/-]|[.,]\d)"
+)
+_SAID_REACH = 70
+_SAID_STOP = re.compile(r"[.!?](?=\s)|\n")
+#: Words before a number that make it an amount, a count or a time.
+_COUNT_BEFORE = re.compile(
+    r"(?i:\b(?:of|about|around|over|under|than|some|nearly|almost|roughly|approximately|at|by|from|to|until|till|"
+    r"since|in|after|before|only|just|cost|costs|costing|paid)\s+)$"
+)
+#: Short words that are no code's letters typed in lower case ("at 0730", "in 2019").
+_LOWER_NOT_PREFIX = frozenset(
+    """a i at in on of to is it as by no or so up we me my be do go he if an and the was for its our his her are
+    not but nor nr about ref pin tel mob ext pc ps dc ds sgt pcso tdc op log cad urn""".split()
+)
+
+
+def _find_said_warrants(text, add):
+    for t in _WARRANT_SAID.finditer(text):
+        stop = _SAID_STOP.search(text, t.end(), t.end() + _SAID_REACH)
+        hi = stop.start() if stop else min(len(text), t.end() + _SAID_REACH)
+        m = _SAID_CODE.search(text, t.end(), hi)
+        if m is None or _win._COUNTED.match(text, m.end()) or _time_before(text, m.start("d")):
+            continue
+        pre, d = m.group("pre"), m.group("d")
+        if pre and (pre.upper() in _NOT_PREFIX or pre.casefold() in _LOWER_NOT_PREFIX):
+            pre = None
+        if pre and pre.islower() and not _lower_typed(text, m.start(), m.end()):
+            pre = None
+        if pre is None and (
+            _is_year(d) or d in _SERVICE_NUMBERS or _COUNT_BEFORE.search(text, max(0, m.start("d") - 16), m.start("d"))
+        ):
+            continue  # "one of 1200 issued", "out by 0730"
+        s = m.start() if pre else m.start("d")
+        add((s, m.end(), "warrant_number", _ident(text, s, m.end()).upper()))
+
+
+def _lower_prefixed(text, found):
+    """Collar and warrant numbers in a turn typed in lower case, with the code's letters
+    typed before them ("my warrant number is nb 07714"): the letters are the code's."""
+    out = []
+    for f in found:
+        s, e, kind, ident = f
+        if kind in ("collar_number", "warrant_number") and s >= 3:
+            m = re.search(r"(?<![\w.@/-])(?P<l>[a-z]{1,3})[ -]?$", text[max(0, s - 5) : s])
+            if m and m.group("l") not in _LOWER_NOT_PREFIX and _lower_typed(text, s, e):
+                start = s - (len(text[max(0, s - 5) : s]) - m.start())
+                f = (start, e, kind, _ident(text, start, e).upper())
+        out.append(f)
+    return out
 
 
 def find(text: str, add, folded) -> None:
@@ -811,9 +974,20 @@ def find(text: str, add, folded) -> None:
     hay = folded if folded is not None else text.casefold()
     if "post" in hay:
         _find_partial_postcodes(text, add, hay)
+    if "postcode" in hay or "post code" in hay or "area" in hay or "district" in hay:
+        _find_named_outwards(text, add)
     _find_home_outwards(text, add, hay)
     runs = [m.span() for m in _DIGIT_RUN.finditer(text)]
     long_run = any(e - s >= 3 for s, e in runs)
+    if long_run and "warrant" in hay:
+        _find_said_warrants(text, add)
+    if long_run and any(w in text for w in _LOWER_RANK_TOKENS):
+        for m in _lower_ranks(text):
+            num = m.group("num")
+            if _is_year(num) or num in _SERVICE_NUMBERS or _win._COUNTED.match(text, m.end()):
+                continue
+            if _lower_typed(text, m.start(), m.end()):
+                add((m.start("num"), m.end("num"), "collar_number", num))
     if long_run:  # every code but a plate's or an NI number's
         _find_codes(text, add, folded, hay, runs)
         if any(e < len(text) and text[e] == "." for _, e in runs):  # digits, then a dot
@@ -1215,6 +1389,8 @@ def revise(text: str, found: list) -> list:
     if not found:
         return found
     kinds = {f[2] for f in found}
+    if "collar_number" in kinds or "warrant_number" in kinds:
+        found = _lower_prefixed(text, found)
     if "ni_number" in kinds:
         found = [
             f

@@ -308,6 +308,8 @@ def _runs(text: str) -> list[tuple[int, int, str, int, int, bool]]:
             toks = toks[1:]
         while toks and _lone_phonetic(text, toks, 0):
             toks = toks[1:]
+        if len(toks) > 4 and _written_code_letter(text, toks):
+            toks = toks[1:]  # "TA 99 19 22 B, tango alpha, ...": "B" ends the code written before
         while toks and _lone_phonetic(text, toks, len(toks) - 1):
             if _NI.fullmatch("".join(t[2] for t in toks)):
                 break  # "..., eight four, Delta": the NI number's final letter
@@ -325,6 +327,22 @@ def _runs(text: str) -> list[tuple[int, int, str, int, int, bool]]:
             paired = any(t[3] == "pair" for t in part)
             out.append((part[0][0], part[-1][1], string, n_digits, len(part), paired))
     return out
+
+
+def _reads_a_code(string):
+    """True when ``string`` has the shape of an NI number, a postcode or a current plate."""
+    return bool(_NI.fullmatch(string) or _postcode_read(string) or _CURRENT_PLATE.fullmatch(_letter_o(string)))
+
+
+def _written_code_letter(text, toks):
+    """True when the run opens with a capital written right after digits ("TA 99 19 22 B,
+    tango alpha, ninety-nine, ..."): the last letter of a code written before the run,
+    which reads a code without it and none with it."""
+    t = toks[0]
+    if t[1] - t[0] != 1 or t[3] != "letter" or t[0] < 2 or not re.match(r"\d[ ]?$", text[t[0] - 2 : t[0]]):
+        return False
+    string = "".join(x[2] for x in toks)
+    return _reads_a_code(string[1:]) and not _reads_a_code(string)
 
 
 #: Words before "one" that make it a pronoun ("the old one, oh two oh ..."), not a digit.
@@ -409,6 +427,14 @@ _POSTCODE = re.compile(r"[A-PR-UWYZ][A-HK-Y]?\d[A-HJKPSTUW\d]?\d[ABD-HJLNP-UW-Z]
 _CURRENT_PLATE = re.compile(r"[A-Z]{2}\d{2}[A-Z]{3}")
 
 
+def _postcode_read(string):
+    """True when ``string`` reads a postcode, its first letter an O said as "oh" or "O"
+    (read as zero: "O X one four, three T E" reads 0X143TE) allowed."""
+    if _POSTCODE.fullmatch(string):
+        return True
+    return string[:1] == "0" and _POSTCODE.fullmatch("O" + string[1:]) is not None and string[1:2].isalpha()
+
+
 def _letter_o(string):
     """``string`` with a "0" where a current plate has letters made the letter O: "B O D"
     spelled is read "B0D" ("O" also reads zero), "N K six nine, B O D" is NK69BOD."""
@@ -485,8 +511,8 @@ def _kind(text, s, e, string, n_digits, n_tok, paired):
     digits_only = string.isdigit()
     if _NI.fullmatch(string):
         return "ni_number"
-    if not digits_only and _POSTCODE.fullmatch(string) and n_tok >= 4:
-        return "postcode"  # "L-S, six, two, A-B"
+    if not digits_only and n_tok >= 4 and _postcode_read(string):
+        return "postcode"  # "L-S, six, two, A-B"; "O X one four, three T E"
     if n_tok >= 4 and _CURRENT_PLATE.fullmatch(_letter_o(string)):
         # "Kilo Papa one seven, X-ray Tango Yankee", "M-A-one-six, X-R-T": a plate read
         # letter by letter (four words at least: its letters spelled in groups)
@@ -698,6 +724,8 @@ def _find_runs(text, add):
             s, string = plus.start(), "0" + string[2:]  # "+44 7700 ..." is 07700 ...
         if kind == "vehicle":
             string = _letter_o(string)
+        if kind == "postcode" and string[:1] == "0":
+            string = "O" + string[1:]  # "O X one four, ...": OX14
         if kind:
             add((s, e, kind, string))
 
@@ -996,6 +1024,33 @@ def _cake_dates(text, add):
         i = text.find("🎂", i + 1)
 
 
+#: A birthday greeting and the date written with it, as a card or a post has them:
+#: "Happy fiftieth Mum, 08.05", "happy 40th Dave, 12/03", "Happy birthday Nan! 3rd
+#: June": the date is the birthday (a name or two between them; a day and a month in
+#: figures or words, a year allowed).
+_AGE_ORDINAL = (
+    r"(?:\d{1,3}(?:st|nd|rd|th)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]?"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth"
+    r"|(?:thir|four|fif|six|seven|eigh|nine)teenth|tenth|eleventh|twelfth|hundredth|first|second|third|fourth|fifth|"
+    r"sixth|seventh|eighth|ninth)"
+)
+_GREETING = re.compile(
+    rf"(?i:\bhappy\s+(?:b(?:irth)?-?day|{_AGE_ORDINAL}(?:\s+b(?:irth)?-?day)?)\b)"
+    r"(?:\s*,?\s*(?:to\s+)?(?:my\s+|our\s+|the\s+)?(?!(?i:see|at|on|from|till|until|by|in|about|around|for)\b)"
+    r"[A-Za-z][\w'’-]*){0,3}?[\s,!:—–-]*"
+)
+_GREETING_DATE = re.compile(
+    _GREETING.pattern + r"(?P<d>(?<![\d/.])(?:3[01]|[12]\d|0?[1-9])[./](?:1[0-2]|0?[1-9])(?:[./](?:19|20)?\d{2})?"
+    rf"(?![\d/]|[.:]\d)|{_DAY}(?:\s+of)?\s+{_win.MONTH}(?:,?\s+(?:19|20)\d{{2}})?(?![\w'’-]))"
+)
+
+
+def _greeting_dates(text, add):
+    for m in _GREETING_DATE.finditer(text):
+        if not _win._COUNTED.match(text, m.end()):
+            add(_win.date_of_birth(text, m.start("d"), m.end("d")))
+
+
 def find(text: str, add, folded) -> None:
     """Candidates of this area in ``text`` (``folded`` is ``text.casefold()`` when it
     keeps the length, else ``None``)."""
@@ -1011,6 +1066,8 @@ def find(text: str, add, folded) -> None:
         _find_word_dates(text, add, due, ordinal)
     if "🎂" in text:
         _cake_dates(text, add)
+    if "happy" in hay:
+        _greeting_dates(text, add)
     if due:
         for m in _DUE_DATE.finditer(text):
             if _BILL_DUE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
@@ -1084,20 +1141,71 @@ _PERSON_IS_DATE = re.compile(r"(?:['’]s(?:\s+(?:is|was))?|\s+(?:is|was))\s+(?:
 _IS_DATE_CLOSE = re.compile(r"\s*(?:[,;]|[.!?](?:[\"”’)]|\s|$)|$|\s+and\b)")
 
 
-#: A due date of a day and month ("due on the 28th of December"), and the day said again
-#: alone later ("see you on the 28th"): the due date (a date of birth, the corpora's policy).
-_DUE_BEFORE = re.compile(r"(?i:\bdue\s+(?:on\s+)?(?:the\s+)?)$")
-_DAY_OF_MONTH = re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)\s+of\s+{_win.MONTH}$")
+#: A date of birth's day said again alone, before or after it: "her birthday is the
+#: twenty-third of September, and they put 'see you on the 23rd Louise'", "I: The
+#: twenty-first -- P: The twenty-first of September", "due on the 28th of December ...
+#: see you on the 28th" (a due date is a date of birth, the corpora's policy). Digits or
+#: words, whichever the other was said in; "the" before it; not a date of its own ("the
+#: 23rd of May"), a floor or a time ("the 23rd floor").
+_ORD_TEENS = {
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+}
 
 
-def _due_day_again(text, s, e):
-    if _DUE_BEFORE.search(text, max(0, s - 16), s) is None:
+def _ordinal_value(word):
+    """The day that the ordinal ``word`` says ("twenty-third": 23, "23rd": 23), or None."""
+    w = word.casefold()
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", w)
+    if m:
+        return int(m.group(1))
+    if w in _ORD_TEENS:
+        return _ORD_TEENS[w]
+    m = re.fullmatch(r"(?:(twenty|thirty)[\s-]?)?(\w+)", w)
+    if m and m.group(2) in _ORD_UNITS:
+        return {"twenty": 20, "thirty": 30, None: 0}[m.group(1)] + _ORD_UNITS[m.group(2)]
+    return None
+
+
+_DOB_DAY = re.compile(
+    rf"(?i:\b(?P<o>\d{{1,2}}(?:st|nd|rd|th)|{_ORD_DAY})\b)|(?<![\w/.-])(?P<n>\d{{1,2}})(?=[./-]\d|\s+[A-Za-z])"
+)
+_DAY_AGAIN = re.compile(
+    rf"(?i:\bthe\s+)(?P<d>\d{{1,2}}(?:st|nd|rd|th)|(?i:{_ORD_DAY}))(?![\w-]|['’]\w)"
+    rf"(?!\s*(?:of\b|,?\s*(?:19|20)\d\d|{_win.MONTH}\b)|\s+(?:floor|century|time|day|week|month|year|anniversary|"
+    r"birthday|hole|row|street|place|round|minute|go|attempt|try|grade|form|storey|level|and\s+the|one|person|"
+    r"officer|call|message|post|lot)\b)"
+)
+_DAY_AGAIN_BEFORE = 200
+_DAY_AGAIN_AFTER = 400
+
+
+def _day_again(text, s, e, found):
+    """Dates of birth of the day of the one at ``text[s:e]`` said alone (:data:`_DAY_AGAIN`)."""
+    d = _DOB_DAY.search(text, s, e)
+    if d is None:
         return []
-    m = _DAY_OF_MONTH.fullmatch(text, s, e)
-    if m is None:
+    day = int(d.group("n")) if d.group("n") else _ordinal_value(d.group("o"))
+    if not day or day > 31:
         return []
-    again = re.compile(rf"\bthe\s+(?P<d>{m.group('day')}(?:st|nd|rd|th))\b(?!\s+of\b|\s+{_win.MONTH})")
-    return [_win.date_of_birth(text, a.start("d"), a.end("d")) for a in again.finditer(text, e, e + 400)]
+    out = []
+    for m in _DAY_AGAIN.finditer(text, max(0, s - _DAY_AGAIN_BEFORE), min(len(text), e + _DAY_AGAIN_AFTER)):
+        if _ordinal_value(m.group("d")) != day or (m.start("d") < e and s < m.end("d")):
+            continue
+        if any(f[0] < m.end("d") and m.start("d") < f[1] for f in found):
+            continue
+        out.append(_win.date_of_birth(text, m.start("d"), m.end("d")))
+    return out
 
 
 def _dates_of_birth(text, found):
@@ -1126,7 +1234,7 @@ def _dates_of_birth(text, found):
                 item = _win.date_of_birth(text, m.start(), m.end())
                 extra.append(item)
                 queue.append(item)
-            extra.extend(_due_day_again(text, s, e))
+            extra.extend(_day_again(text, s, e, found + extra))
             for pattern in (_POSSESSIVE_DATE, _POSSESSIVE_WORD_DATE):
                 p = pattern.search(text, e, min(len(text), e + 200))
                 if p and _past_year(p.group("date")) and _SENTENCE_CLOSE.match(text, p.end()):
