@@ -198,6 +198,19 @@ _NOT_SCHOOL_OWNERS = frozenset(
     """Kids Children Parents Teachers Pupils Students Sisters Brothers Grandparents Friends
     Others Years Weeks Months Days Ladies Mens Womens Officers Members Neighbours""".split()
 )
+#: A school named, then said to be someone's: "Little Acorns is his nursery", "Westfield's
+#: her school now", "Kingsmead was our primary" (the noun ends the clause: not "Sarah is my
+#: school friend").
+SCHOOL_IS_HERS = re.compile(
+    rf"(?<![\w'’-])(?P<name>(?:(?:St\.?|Saint)\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})"
+    r"(?:(?<=['’]s)|\s+is|\s+was|\s+has\s+been|\s+had\s+been)\s+(?:still\s+|now\s+)?"
+    r"(?:his|her|my|their|our|your|the\s+(?:kids|children|girls|boys)['’]s?|(?:my|his|her|our|their)\s+"
+    r"(?:son|daughter|grandson|granddaughter|lad|girl|boy|kids|kid|youngest|eldest)['’]s)\s+"
+    r"(?:(?:old|new|little|current|first|last|local|primary|secondary|high|nursery|infant|junior|sixth\s+form)\s+)?"
+    r"(?P<noun>nursery|school|primary|pre-school|preschool|playgroup|academy|college|sixth\s+form|infants|juniors)"
+    r"(?=\s*[.,;:!?\"”)]|\s*$|\s+(?:and|but|so|now|too|then|really|though|anyway|as\s+well|for|until|till|since|"
+    r"before|when|where|which|back|these\s+days|this\s+year|last\s+year)\b)"
+)
 _SCHOOL_SAID_BEFORE = re.compile(r"\b(?:school|college|academy)\s*(?:,|\s+(?:is|was|called))\s+$")
 #: Large employers that are no shop chain, said as where someone is: "he's at JCB in
 #: Rocester", "used to be at Royal Mail in Peckham" (after a verb of being or working, a job,
@@ -700,6 +713,22 @@ def find(text: str, add, folded) -> None:
             if _ids._is_unit_words(" ".join(words), common):
                 continue
             add((m.start("name"), m.end("name"), "station", m.group("name").lower()))
+    if any(w in hay for w in (" nursery", " school", " primary", " school", " playgroup", " academy", " college")):
+        for m in SCHOOL_IS_HERS.finditer(text):
+            start, end = m.span("name")
+            if text.startswith(("'s", "’s"), end - 2) and not text[end : end + 1].isalpha():
+                end -= 2  # "Westfield's her school"
+            while " " in text[start:end] and not text.startswith("The ", start):
+                if text[start : text.index(" ", start)].casefold() not in common:
+                    break
+                start = text.index(" ", start) + 1  # "And Rainbow Corner is their playgroup"
+            the = 4 if text.startswith("The ", start) else 0
+            words = text[start + the : end].split()
+            if not words or _bad_town(words, common) or len(words) == 1 and words[0] in _ids.gazetteer()[0]:
+                continue  # "It is her school", "Sarah's my school": no school's name
+            if all(w in _ids.SCHOOL_KIND_WORDS or w in _SCHOOL_TAIL or w.casefold() in common for w in words):
+                continue
+            add((start, end, "school", text[start:end].lower()))
     if "s' " in text or "s’ " in text:
         for m in PLURAL_POSS_SCHOOL.finditer(text):
             words = m.group("name").split()
@@ -1285,6 +1314,68 @@ def _at_in(text, found, common):
         if _bad_name(words, common) or "police" in m.group("site"):
             continue
         new.append((m.start("name"), m.end(), "workplace", text[m.start("name") : m.end()].lower()))
+    return new
+
+
+#: An employer said by its capitals (or a one-word brand the lists lack) where someone works,
+#: with its site: "my day job's at BAE in Samlesbury", "he's at JLR in Gaydon", "employed by
+#: GSK at Barnard Castle", "on shift at DHL in Magna Park". After a work cue: a verb of
+#: working, "job", "employed", "shift", an occupation ("a fitter at"), or a verb of being
+#: (then only with the site said); the site must be a town or a place name.
+_ACRO_WORK_CUE = (
+    r"(?:\b(?:works?|worked|working|employed|contracted|contracting|temping|temped|volunteers?|volunteered|"
+    r"volunteering)(?:\s+(?:weekends|nights|days|evenings|mornings|part-time|full-time|shifts|there|now|still|"
+    r"mostly|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days))?"
+    r"|\b(?:(?:day|night|proper|real|other|second|old|first|main|new)\s+)?jobs?(?:['’]s|\s+is|\s+was)?"
+    r"|\bshifts?|\bon\s+(?:shift|the\s+line|nights|lates|earlies)"
+    rf"|\b(?:a|an)\s+(?:[a-z-]+\s+){{0,2}}?(?:{_ids._alternation(_ids._OCCUPATIONS)}),?)"
+)
+_ACRO_BE_CUE = r"(?:['’]s|['’]m|\bis|\bwas|\bam|\bbeen|\bstill|\bnow)"
+ACRONYM_EMPLOYER = re.compile(
+    rf"(?:(?P<work>{_ACRO_WORK_CUE})|{_ACRO_BE_CUE})\s+(?:at|for|with|by)\s+(?P<the>the\s+)?"
+    rf"(?P<name>[{_UP}](?:[{_UP}]|&[{_UP}]){{1,4}}(?![\w'’&@.-])(?:\s+{_AW}){{0,2}})"
+    rf"(?:\s+(?P<prep>in|at|on)\s+(?:the\s+)?(?P<town>{_TOWN}))?"
+)
+#: After a verb of being, what says a visit, not a job: "at the NEC in Birmingham for a gig",
+#: "at A&E in Wigan with his knee", "at IKEA in Wembley this morning".
+_BE_VISIT_AFTER = re.compile(
+    r",?\s+(?:for\s+(?:a|an|the|my|his|her|our|their|some)\b|(?:this|that|last|on\s+the)\s+"
+    r"(?:morning|afternoon|evening|night|week|weekend|day|time)\b|today|tonight|yesterday|"
+    r"with\s+(?:my|his|her|our|their|the|a)\b|to\s+(?:see|watch|visit|get|buy|pick|collect|meet)\b|"
+    r"watching|visiting|seeing|shopping|buying|getting|queuing|waiting)"
+)
+#: Capitals that are an employer (the government's, a broadcaster) though they name no one
+#: in :data:`_identifiers.KNOWN_ACRONYMS`.
+_CAPS_AFTER_PREP = re.compile(r"\b(?:at|for|with|by)\s+(?:the\s+)?[A-Z](?:[A-Z]|&[A-Z])")
+_ACRONYM_EMPLOYERS_KNOWN = frozenset("DVLA HMRC DWP BBC ITV MOD RAF".split())
+
+
+def _acronym_employers(text, found, common):
+    """Employers said by their capitals where someone works (:data:`ACRONYM_EMPLOYER`)."""
+    new = []
+    for m in ACRONYM_EMPLOYER.finditer(text):
+        name = m.group("name").split()[0]
+        if name in _ids.KNOWN_ACRONYMS and name not in _ACRONYM_EMPLOYERS_KNOWN or name in ("A&E", "I", "OK"):
+            continue
+        s = m.start("name")
+        span = _drop_trailing(text, s, m.end("name")) if " " in m.group("name") else (s, m.end("name"))
+        e = span[1] if span else s + len(name)
+        if any(f[0] < e and f[1] > s and f[2] not in ("place", "workplace") for f in found):
+            continue  # "I'm at GMP in Bolton": a force, a unit, a code
+        if not m.group("work") and (m.group("the") or not m.group("town")):
+            continue  # "he was at the NEC": a venue; "she's at UCL": nothing placed
+        town = m.group("town")
+        if town:
+            if not m.group("work") and _BE_VISIT_AFTER.match(text, m.end("town")):
+                continue  # "was at DHL in Magna Park for a pickup": a visit
+            t_span = _drop_trailing(text, m.start("town"), m.end("town"))
+            words = text[t_span[0] : t_span[1]].split() if t_span else []
+            if words and not _bad_town(words, common) and not _ids._is_unit_words(" ".join(words), common):
+                if not any(f[0] < t_span[1] and f[1] > t_span[0] and f[2] not in _PLACE_KINDS for f in found):
+                    new.append((s, t_span[1], "workplace", text[s : t_span[1]].lower()))
+                    continue
+        if m.group("work"):
+            new.append((s, e, "workplace", text[s:e].lower()))  # "works at GSK": the employer alone
     return new
 
 
@@ -2128,6 +2219,58 @@ def _not_places_cy_sco() -> frozenset:
     return _ids._read_list("not_places_cy_sco.txt")
 
 
+#: The words that end a school's name and may be left off when it is said again ("Little
+#: Acorns Day Nursery" ... "at Little Acorns").
+_SCHOOL_END_WORDS = frozenset(
+    "School Academy Primary Nursery College Infants Juniors Infant Junior Day Pre-School Preschool Playgroup "
+    "High Grammar Secondary Community Church CofE RC Catholic C of E".split()
+)
+
+
+_HOME_BEFORE_SCHOOL = re.compile(
+    r"(?:\d[A-Za-z]?|\b(?:live[sd]?|living|moved|lives\s+up|off|down|along|up)\s+(?:on|in|at|to))\s+$"
+)
+
+
+def _school_again(text, found):
+    """A school named once ("Little Acorns is his nursery", "Hollins Park Primary") said
+    again by its name, or by its name without the words of its kind ("we know about Oscar
+    at Little Acorns"): the same school. A one-word name must be no ordinary word or given
+    name, and a name left one word is no school's ("Lurgan College" ... "in Lurgan"); a
+    mention inside another candidate is left to it."""
+    names = {}
+    given = _ids.gazetteer()[0]
+    for s, e, k, ident in found:
+        if k != "school":
+            continue
+        words = text[s:e].split()
+        if words and words[0] == "The":
+            words = words[1:]
+        head = list(words)
+        while len(head) > 1 and head[-1] in _SCHOOL_END_WORDS:
+            head.pop()
+        for ws in (words, head):
+            if not ws or not all(w[:1].isupper() for w in ws) or ws is head and len(head) == 1:
+                continue  # "Lurgan College" said again as "Lurgan": the town
+            if len(ws) == 1 and (_ids.is_ordinary(ws[0]) or ws[0] in given or ws[0] in _ids.gazetteer()[1]):
+                continue
+            names.setdefault(" ".join(ws), ident)
+    new = []
+    for name, ident in names.items():
+        for m in re.finditer(rf"(?<![\w'’&-]){re.escape(name)}(?![\w&-])", text):
+            if any(
+                f[0] < m.end()
+                and f[1] > m.start()
+                and not (f[:2] == m.span() and f[2] in ("person", "place", "address"))
+                for f in found + new
+            ):
+                continue  # inside another candidate; the same words found as a name are the school's
+            if _HOME_BEFORE_SCHOOL.search(text, max(0, m.start() - 24), m.start()):
+                continue  # "she lives on Meadow Bank": a street of the school's name
+            new.append((m.start(), m.end(), "school", ident))
+    return new
+
+
 _SCHOOL_THEN_BEFORE = re.compile(r"\b(?:nursery|school)\.\s+$")
 _SCHOOL_IS_BEFORE = re.compile(r"\b(?:school|college|academy)(?:['’]s|\s+is|\s+was|\s*[,:])\s+$")
 
@@ -2185,6 +2328,8 @@ def revise(text: str, found: list) -> list:
         found = _replace(found, _pupils_schools(text, common))
     if " at " in text or " for " in text or " with " in text or " out of " in text or " from " in text:
         found = _replace(found, _at_in(text, found, common))
+        if _CAPS_AFTER_PREP.search(text):
+            found = _replace(found, _acronym_employers(text, found, common))
     kinds = {f[2] for f in found}
     if "collar_number" in kinds or "vehicle" in kinds:
         found = _replace(found, _row_places(text, found, common))
@@ -2206,6 +2351,10 @@ def revise(text: str, found: list) -> list:
     kinds = {f[2] for f in found}
     if "workplace" in kinds or "address" in kinds:
         found = _replace(found, _brand_again(text, found) + _house_again(text, found))
+    if "school" in kinds:
+        again = _school_again(text, found)
+        if again:
+            found = _replace(found, again)
     if " and " in text or " & " in text:
         found = _replace(found, _pairs(text, found, common))
     found = _corrections(text, found, common)

@@ -1,0 +1,99 @@
+"""Rules of the places revision on AA's workplace and school misses (issue 12, round 25):
+employers said by their capitals where someone works, and the look-alikes that must stay.
+Sentences written for these tests, not taken from any corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.qual.redact import Redactor
+
+
+def _kinds(text):
+    found = Redactor().find(text)
+    return [(text[s:e], k) for s, e, k in found[["start", "end", "kind"]].itertuples(index=False)]
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        # an employer said by its capitals after a work cue, with its site
+        ("My brother's employed by GSK at Barnard Castle, in the labs.", "GSK at Barnard Castle"),
+        ("She's on shift at DHL in Magna Park most weekends.", "DHL in Magna Park"),
+        ("He's a fitter at BAE Systems in Warton, has been for years.", "BAE Systems in Warton"),
+        ("I work nights for TNT in Atherstone.", "TNT in Atherstone"),
+        ("My other half is at JCT in Hucknall, on the forklifts.", "JCT in Hucknall"),
+        ("My real job's with AWE at Aldermaston, so it's sensitive.", "AWE at Aldermaston"),
+        # after a work verb the capitals alone are the employer
+        ("My wife works at BT, on the helpdesk.", "BT"),
+    ],
+)
+def test_places25_acronym_employer_with_site(text, span):
+    assert (span, "workplace") in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("I was at the NEC in Birmingham for a concert.", "NEC"),  # a venue visited
+        ("He was at HQ in Hinchingbrooke for a meeting.", "HQ"),  # a police word
+        ("I spoke to PSD at Hutton about it.", "PSD"),
+        ("She's at TGI in Leeds with her mates tonight.", "TGI"),  # a visit said after
+        ("She works for the NHS in Leeds.", "NHS"),
+        ("I'm at ease at home with it now.", "ease"),
+    ],
+)
+def test_places25_acronym_look_alikes_stay(text, kept):
+    assert not any(kept in s and k == "workplace" for s, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        # a school named, then said to be someone's
+        ("They wrote Westfield's her school now, which it is.", "Westfield"),
+        ("Kingsmead was my son's school until last year.", "Kingsmead"),
+        ("The Willows is her nursery and she loves it.", "The Willows"),
+        ("And Rainbow Corner is still their playgroup, so they'd know.", "Rainbow Corner"),
+    ],
+)
+def test_places25_school_said_to_be_hers(text, span):
+    assert (span, "school") in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sarah is my school friend.",
+        "It is his school.",
+        "Mum is my nursery teacher, funnily enough.",
+        "Monday is her college day.",
+    ],
+)
+def test_places25_school_said_to_be_hers_look_alikes_stay(text):
+    assert not any(k == "school" for _s, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, again",
+    [
+        # a school said again by its name without the words of its kind
+        ("Little Stars is her nursery, and the message said they'd seen her at Little Stars.", 2),
+        ("She's at Kingswood Hollins Primary. Somebody posted the Kingswood Hollins gates.", 2),
+        ("Meadow Bank Academy rang me; a parent at Meadow Bank had shared it.", 2),
+    ],
+)
+def test_places25_school_said_again_by_its_name(text, again):
+    schools = [s for s, k in _kinds(text) if k == "school"]
+    assert len(schools) == again, _kinds(text)
+
+
+def test_places25_school_town_alone_is_no_school():
+    # "Lurgan College" said again as "Lurgan": the town, not the school
+    text = "She teaches at Lurgan College. That's enough in Lurgan for people to know."
+    assert ("Lurgan", "school") not in _kinds(text), _kinds(text)
+
+
+def test_places25_street_of_a_schools_name_stays_an_address():
+    text = "Meadow Bank Academy is two minutes away, and we live on Meadow Bank, number 4."
+    assert ("Meadow Bank", "school") not in _kinds(text), _kinds(text)
