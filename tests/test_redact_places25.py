@@ -97,3 +97,53 @@ def test_places25_school_town_alone_is_no_school():
 def test_places25_street_of_a_schools_name_stays_an_address():
     text = "Meadow Bank Academy is two minutes away, and we live on Meadow Bank, number 4."
     assert ("Meadow Bank", "school") not in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        # a chain's shop where someone works, typed in lower case with its street
+        ('The post said "jo works weekends at the spar on main street" and she does.', "spar on main street"),
+        ('It said "his missus works at the co-op on the high street lol".', "co-op on the high street"),
+        ('Someone put "she worked saturdays in greggs, we seen her".', "greggs"),
+        ('The comment was "he works nights at the asda on leeds road".', "asda on leeds road"),
+    ],
+)
+def test_places25_lower_case_chain_where_someone_works(text, span):
+    assert (span, "workplace") in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'It said "she goes to the spar on main street every morning".',  # a customer
+        'It said "we work in the park on main street".',  # no chain
+    ],
+)
+def test_places25_lower_case_chain_look_alikes_stay(text):
+    assert not any(k == "workplace" for _s, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # a shop or a site said as visited after it: no workplace, and no town
+        ("Someone filmed me at the Asda in Hull doing the big shop and posted it.", "Hull"),
+        ("They snapped me at Lidl on Mill Road with my trolley, off duty.", "Lidl"),
+        ("It was Kingsmill Hospital, I was only there visiting my dad.", "Kingsmill"),
+        ("Nothing to do with Furness General, we'd just been in there with my nan.", "Furness"),
+    ],
+)
+def test_places25_site_visited_is_no_workplace(text, kept):
+    assert not any(kept in s for s, _k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("My wife works at Tesco in Merthyr, doing the online orders.", "Tesco in Merthyr"),
+        ("She works at Basildon Hospital, she's been there with her team for years.", "Basildon Hospital"),
+    ],
+)
+def test_places25_work_said_keeps_the_workplace(text, span):
+    assert (span, "workplace") in _kinds(text), _kinds(text)

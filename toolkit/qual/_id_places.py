@@ -467,6 +467,23 @@ _CUSTOMER_AFTER = re.compile(
     r"(?:drinks?|drank|drinking|eats?|ate|shops?|shopped|do\s+(?:our|my|the)\s+(?:big\s+)?shop|go(?:es)?\s+(?:in|to|for)|"
     r"went\s+(?:in|to|for)|socialises?|plays?\s+pool)\b"
 )
+#: A shop said as where someone was shopping: "filmed me at the Tesco in Merthyr doing my
+#: shopping", "at Asda in Hull getting the kids' tea", "in Aldi on Mill Road with my trolley".
+_SHOPPING_AFTER = re.compile(
+    r",?\s+(?:(?:doing|did|do)\s+(?:my|our|his|her|their|the|a|an)\s+(?:big\s+|weekly\s+|food\s+|usual\s+|christmas\s+)?"
+    r"(?:shop|shopping)|shopping\b|(?:buying|getting|picking\s+up)\s+(?:my|our|his|her|their|the|some|a|an)\s+"
+    r"|with\s+(?:my|our|his|her|their|the|a)\s+(?:trolley|basket|shopping))"
+)
+#: A site said as visited after it: "Basildon Hospital, I'd just been there with my mum",
+#: "the Royal, we'd gone in to see my nan", "Kingsmill, I was only there visiting my dad".
+_VISITED_AFTER = re.compile(
+    r"(?:[,;.]|\s+--?|\s+[–—])?\s+(?:(?:and|but|cos|because|I\s+mean),?\s+)?(?:I|we|he|she|they)"
+    r"(?:(?:['’]d|\s+had|\s+have|['’]ve|['’]s|\s+has)\s+(?:just\s+|only\s+|literally\s+)?(?:been|gone)"
+    r"|\s+(?:was|were)|\s+(?:just\s+|only\s+)?went)\s+(?:just\s+|only\s+|literally\s+)?"
+    r"(?:in\s+|up\s+|down\s+|over\s+)?(?:there|in)\s+"
+    r"(?:with\s+(?:my|our|his|her|their)\b|for\s+(?:a|an|my|his|her|our|their)\s+(?:appointment|scan|check-?up|visit)\b|"
+    r"to\s+(?:see|visit)\b|visiting\b|as\s+a\s+(?:patient|visitor)\b)"
+)
 #: "Suffolk's not where I worked", "Hexham isn't where we live": the speaker denies it.
 _NOT_WHERE_AFTER = re.compile(
     r"(?:['’]s|\s+is|\s+was)(?:\s+not|n['’]t)\s+(?:even\s+)?where\s+(?:I|we|he|she|they|you|my\s+\w+)\s+"
@@ -1005,6 +1022,22 @@ _LOWER_LIVES_STREET = re.compile(
 _LOWER_WORKS = re.compile(
     rf"\b(?:works?|working)\s+(?:(?:at|in|for)\s+)?(?:the\s+)?(?P<place>{_LW}(?:\s+(?:in\s+(?:the\s+)?|on\s+(?:the\s+)?)?{_LW}){{0,3}})"
 )
+#: A chain's shop where someone works, said in lower case with its street: "works weekends
+#: at the spar on main street", "she works at the co-op on the high street", "worked
+#: saturdays in greggs" (the chain a word of :data:`_identifiers.CHAINS`).
+_LOWER_WORKS_CHAIN = re.compile(
+    r"\b(?:works?|worked|working|job\s+(?:is|was|at))\s+(?:(?:weekends|nights|days|evenings|mornings|lates|earlies|"
+    r"[a-z]+days|part[- ]time|full[- ]time|shifts|there|still|now)\s+)?(?:at|in|for)\s+(?:the\s+)?"
+    r"(?P<chain>[a-z][a-z'’&-]*)(?:\s+(?P<where>(?:on|in)\s+(?:the\s+)?"
+    rf"(?:{_LW}\s+){{0,2}}?{_STREET_LOWER}))?(?![\w'’-])"
+)
+
+
+@cache
+def _lower_chains():
+    return frozenset(c.casefold() for c in _chains()) | frozenset(c.casefold().replace("'", "") for c in _chains())
+
+
 #: A school: "kids go thornhill primary", "she's at maes y coed primary".
 _LOWER_SCHOOL = re.compile(
     rf"\b(?:go|goes|going|at|attends?)\s+(?:to\s+)?(?P<place>{_LW}(?:\s+{_LW}){{0,2}}?\s+"
@@ -1079,6 +1112,11 @@ def _lower_places(text, add):
             first = m.group("place").split()[0]
             if not _ids.is_ordinary(first.capitalize()):
                 add((m.start("place"), m.end("place"), "school", m.group("place")))
+        if "work" in text[qs:qe] or "job" in text[qs:qe]:
+            for m in _LOWER_WORKS_CHAIN.finditer(text, qs, qe):
+                if m.group("chain") in _lower_chains():
+                    end = m.end("where") if m.group("where") else m.end("chain")
+                    add((m.start("chain"), end, "workplace", text[m.start("chain") : end]))
         for rx, kind in ((_LOWER_WORKS, "workplace"), (_LOWER_STATION, "station")):
             for m in rx.finditer(text, qs, qe):
                 span = _lower_name(text, m.start("place"), m.end("place"))
@@ -1917,6 +1955,9 @@ def _corrections(text, found, common):
                 continue  # "my appendix out at Pinderfields. I wasn't working there": only visited
             if k in ("workplace", "place") and _CUSTOMER_AFTER.match(text, e):
                 continue  # "the Stanley Arms, which she drinks in": a customer's, nobody's work
+            if k in ("workplace", "place") and (_SHOPPING_AFTER.match(text, e) or _VISITED_AFTER.match(text, e)):
+                if not _at_work(text, s):
+                    continue  # "at the Tesco in Merthyr doing my shopping": a shop or site visited
             if _NOT_WHERE_AFTER.match(text, e):
                 continue  # "Suffolk's not where I worked", "Hexham isn't where we live": denied
             if k in ("place", "workplace") and text[s:e] in denied:
