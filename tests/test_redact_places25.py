@@ -147,3 +147,28 @@ def test_places25_site_visited_is_no_workplace(text, kept):
 )
 def test_places25_work_said_keeps_the_workplace(text, span):
     assert (span, "workplace") in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        # a school typed in lower case whose name opens with an ordinary word before a name
+        ('The post said "his lad goes to queen mary high, we know".', "queen mary high"),
+        ('They wrote "ur kids go to king edward primary we seen them".', "king edward primary"),
+        ('It said "his girl is at lady margaret academy".', "lady margaret academy"),
+    ],
+)
+def test_places25_lower_case_school_opening_with_an_ordinary_word(text, span):
+    assert (span, "school") in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'They wrote "she goes to big school next year".',
+        'They wrote "he goes to the high school".',
+        'They wrote "she goes to sixth form college now".',
+    ],
+)
+def test_places25_lower_case_school_look_alikes_stay(text):
+    assert not any(k == "school" for _s, k in _kinds(text)), _kinds(text)

@@ -211,6 +211,16 @@ SCHOOL_IS_HERS = re.compile(
     r"(?=\s*[.,;:!?\"”)]|\s*$|\s+(?:and|but|so|now|too|then|really|though|anyway|as\s+well|for|until|till|since|"
     r"before|when|where|which|back|these\s+days|this\s+year|last\s+year)\b)"
 )
+_SCHOOL_IS_NOUNS = (
+    " nursery",
+    " school",
+    " primary",
+    " pre-school",
+    " preschool",
+    " playgroup",
+    " academy",
+    " college",
+)
 _SCHOOL_SAID_BEFORE = re.compile(r"\b(?:school|college|academy)\s*(?:,|\s+(?:is|was|called))\s+$")
 #: Large employers that are no shop chain, said as where someone is: "he's at JCB in
 #: Rocester", "used to be at Royal Mail in Peckham" (after a verb of being or working, a job,
@@ -730,8 +740,11 @@ def find(text: str, add, folded) -> None:
             if _ids._is_unit_words(" ".join(words), common):
                 continue
             add((m.start("name"), m.end("name"), "station", m.group("name").lower()))
-    if any(w in hay for w in (" nursery", " school", " primary", " school", " playgroup", " academy", " college")):
-        for m in SCHOOL_IS_HERS.finditer(text):
+    hits = sorted({i for w in _SCHOOL_IS_NOUNS if w in hay for i in _positions(hay, w)})
+    seen_school_is = -1
+    for i in hits:  # the regex over a window before each noun (str.find is the cheap anchor)
+        for m in SCHOOL_IS_HERS.finditer(text, max(0, i - 160, seen_school_is), min(len(text), i + 60)):
+            seen_school_is = m.end("name")
             start, end = m.span("name")
             if text.startswith(("'s", "’s"), end - 2) and not text[end : end + 1].isalpha():
                 end -= 2  # "Westfield's her school"
@@ -1109,8 +1122,10 @@ def _lower_places(text, add):
                 if m.group("name") not in _ids._common_words() and not _ids.is_ordinary(m.group("name").capitalize()):
                     add((m.start(), m.end(), "school", m.group()))
         for m in _LOWER_SCHOOL.finditer(text, qs, qe):
-            first = m.group("place").split()[0]
-            if not _ids.is_ordinary(first.capitalize()):
+            name = m.group("place").split()[:-1]
+            if not _ids.is_ordinary(name[0].capitalize()) or (
+                name[0] not in _ids._common_words() and not all(_ids.is_ordinary(w.capitalize()) for w in name)
+            ):  # "thornhill primary"; "queen elizabeth high": an ordinary word before a name
                 add((m.start("place"), m.end("place"), "school", m.group("place")))
         if "work" in text[qs:qe] or "job" in text[qs:qe]:
             for m in _LOWER_WORKS_CHAIN.finditer(text, qs, qe):
