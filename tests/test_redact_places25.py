@@ -172,3 +172,35 @@ def test_places25_lower_case_school_opening_with_an_ordinary_word(text, span):
 )
 def test_places25_lower_case_school_look_alikes_stay(text):
     assert not any(k == "school" for _s, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # a hospital visited for someone's injury, with a word before the body part
+        ("We took him to Furness General for his broken wrist, and waited hours.", "Furness"),
+        ("We ended up at Airedale General for my daughter's sprained ankle.", "Airedale"),
+        # a venue said after "a pub", "a café": visited
+        ("My lanyard got photographed in a pub, the Fox and Hounds, on my night off.", "Fox"),
+        ("We were sat in a café, the Copper Kettle, when it pinged.", "Copper Kettle"),
+        # a brand's online page is no branch of it
+        ("He works at Warburtons in Bolton, and they posted on the Warburtons Facebook page.", None),
+    ],
+)
+def test_places25_visits_and_pages_are_no_workplace(text, kept):
+    kinds = _kinds(text)
+    if kept is None:
+        assert [s for s, k in kinds if k == "workplace"] == ["Warburtons in Bolton"], kinds
+    else:
+        assert not any(kept in s for s, _k in kinds), kinds
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("She works in a pub, the Red Lion, three nights a week.", "Red Lion"),
+        ("I got a job in a bar, the Blue Anchor, after I left school.", "Blue Anchor"),
+    ],
+)
+def test_places25_venue_where_someone_works_stays(text, span):
+    assert (span, "workplace") in _kinds(text), _kinds(text)

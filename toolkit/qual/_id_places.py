@@ -494,6 +494,12 @@ _VISITED_AFTER = re.compile(
     r"(?:with\s+(?:my|our|his|her|their)\b|for\s+(?:a|an|my|his|her|our|their)\s+(?:appointment|scan|check-?up|visit)\b|"
     r"to\s+(?:see|visit)\b|visiting\b|as\s+a\s+(?:patient|visitor)\b)"
 )
+#: A venue said after "a pub", "a café": one visited, the speaker's or anyone's night out
+#: ("photographed in a pub, the Nag's Head, on my night off").
+_A_VENUE_BEFORE = re.compile(
+    r"\b(?:in|at|outside|inside|from|into|to)\s+a\s+(?:pub|bar|club|nightclub|café|cafe|restaurant|hotel|"
+    r"takeaway|chippy|bookies|wine\s+bar|coffee\s+shop),\s+(?:the\s+)?$"
+)
 #: "Suffolk's not where I worked", "Hexham isn't where we live": the speaker denies it.
 _NOT_WHERE_AFTER = re.compile(
     r"(?:['’]s|\s+is|\s+was)(?:\s+not|n['’]t)\s+(?:even\s+)?where\s+(?:I|we|he|she|they|you|my\s+\w+)\s+"
@@ -1217,7 +1223,7 @@ _VISIT_FOR_AFTER = re.compile(
     r"(?i:\s+for\s+(?:(?:a|an|one|two|three|four|five|six|a\s+couple\s+of|a\s+few)\s+"
     r"(?:weeks?|nights?|days?|fortnight|bit|while|scan|check-?up|appointment|op|operation|x-?ray|tests?|"
     r"treatment|stay|rest|break|course\s+of\s+\w+)"
-    r"|(?:my|his|her|our|their|your|the)\s+(?:\w+['’]s\s+|\w+\s+)?(?:hip|knee|back|check-?up|appointment|"
+    r"|(?:my|his|her|our|their|your|the)\s+(?:\w+['’]s\s+)?(?:\w+\s+)?(?:hip|knee|back|check-?up|appointment|"
     r"scan|op|operation|treatment|x-?ray|jabs?|injections?|results|physio|rehab|eyes?|heart|shoulder|"
     r"leg|arm|ankle|foot|wrist|neck|head|stitches|bloods|birth|labour))\b)"
 )
@@ -1819,7 +1825,10 @@ def _landmark_towns(text, found):
 _CUSTOMER_BEFORE = re.compile(
     r"(?i:\b(?:shop(?:s|ped|ping)?|buy|bought|go|goes|went|going)\s+(?:\w+\s+)?(?:at|in|to|into)\s+(?:the\s+)?)$"
 )
-_ONLINE_AFTER = re.compile(r"\s+(?:website|web\s+site|site|page|app|account|newsletter|magazine|logo)\b")
+_ONLINE_AFTER = re.compile(
+    r"\s+(?:(?:Facebook|Instagram|Twitter|X|TikTok|YouTube|LinkedIn|Insta|FB)\s+)?"
+    r"(?:website|web\s+site|site|page|app|account|newsletter|magazine|logo|group|feed|channel)\b"
+)
 
 
 def _brand_again(text, found):
@@ -1970,6 +1979,9 @@ def _corrections(text, found, common):
                 continue  # "my appendix out at Pinderfields. I wasn't working there": only visited
             if k in ("workplace", "place") and _CUSTOMER_AFTER.match(text, e):
                 continue  # "the Stanley Arms, which she drinks in": a customer's, nobody's work
+            if k in ("workplace", "place") and _A_VENUE_BEFORE.search(text, max(0, s - 40), s):
+                if not _work_in_sentence(text, s, e):
+                    continue  # "photographed in a pub, the Nag's Head,": a venue visited
             if k in ("workplace", "place") and (_SHOPPING_AFTER.match(text, e) or _VISITED_AFTER.match(text, e)):
                 if not _at_work(text, s):
                     continue  # "at the Tesco in Merthyr doing my shopping": a shop or site visited
@@ -2007,7 +2019,7 @@ def _corrections(text, found, common):
             continue  # "you go to Brook Lane gym": a gym, no school
         if k == "school" and words and words[-1] in _PATIENT_SITE:
             k = "workplace"  # "she went to Leeds General Infirmary as a nurse": a hospital, no school
-        if k in _WORK_KINDS and _visited(text, s, e, words):
+        if (k in _WORK_KINDS or k == "place") and _visited(text, s, e, words):
             continue  # "we went to the Royal Hallam for her scan": a site visited, nobody's work or school
         if k == "place" and " " not in span and _VERB_AUX_BEFORE.search(text, max(0, s - 12), s):
             if span.endswith(("ed", "ing")):
