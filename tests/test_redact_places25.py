@@ -204,3 +204,33 @@ def test_places25_visits_and_pages_are_no_workplace(text, kept):
 )
 def test_places25_venue_where_someone_works_stays(text, span):
     assert (span, "workplace") in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        # a workplace said as a sentence of its own after work is said
+        ("And the café's where she works. The Blue Door in Whitby.", "The Blue Door in Whitby"),
+        ("They phoned my old job. Morrisons in Keighley. Can you believe that?", "Morrisons in Keighley"),
+        ("Someone emailed his employer: Brantwood Joinery. So now they all know.", "Brantwood Joinery"),
+        # an insider at a firm
+        ("He reckoned he'd got a mate at Santander who could look me up.", "Santander"),
+        ("She knows someone at the DVLA, apparently.", "DVLA"),
+        ("They said they've got a contact in Lloyds Bank.", "Lloyds Bank"),
+    ],
+)
+def test_places25_workplace_said_after_work(text, span):
+    assert (span, "workplace") in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They rang my work. Sarah answered.",  # a person, no workplace
+        "I know someone in Leeds who does that.",  # a town
+        "He said he's got a mate at PSD.",  # a department
+        "That was my old job. Monday it all started.",
+    ],
+)
+def test_places25_workplace_said_after_work_look_alikes_stay(text):
+    assert not any(k == "workplace" for _s, k in _kinds(text)), _kinds(text)

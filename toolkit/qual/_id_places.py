@@ -1403,10 +1403,63 @@ _BE_VISIT_AFTER = re.compile(
     r"with\s+(?:my|his|her|our|their|the|a)\b|to\s+(?:see|watch|visit|get|buy|pick|collect|meet)\b|"
     r"watching|visiting|seeing|shopping|buying|getting|queuing|waiting)"
 )
+#: A workplace said as a sentence of its own after work is said: "And the bar's where I
+#: work. The Crow's Nest in Enniskillen.", "They rang my old work. Sainsbury's in Bletchley."
+#: (the name, and its town, end the sentence).
+WORK_THEN_NAME = re.compile(
+    r"(?:\bwhere\s+(?:I|he|she|they|we|(?:my|his|her)\s+[a-z]+)\s+(?:work(?:s|ed)?|used\s+to\s+work)"
+    r"|\b(?:my|his|her|their|our|your)\s+(?:old\s+|new\s+|other\s+|day\s+)?(?:work|workplace|job|employer))"
+    rf"\s*[.:]\s+(?P<name>(?:The\s+)?{_NAME})(?:\s+(?:in|on|at)\s+(?:the\s+)?(?P<town>{_TOWN}))?"
+    r"(?=\s*[.;!?]|\s*,\s+(?:and|but|so|where|which)\b|\s+[-–—])"
+)
+#: An insider at a firm: "I've got a lad at Barclays", "she knows someone at the DVLA",
+#: "we've a mate in Santander" (a chain, capitals, or a name ending as an employer's does).
+INSIDER_AT = re.compile(
+    r"\b(?:got|have|has|had|['’]ve|know|knows|knew)\s+(?:got\s+)?(?:a|an|some|someone|somebody|this|one)"
+    r"(?:\s+(?:mate|friend|pal|lad|lass|guy|bloke|girl|woman|fella|contact|cousin|mole|source|insider|man))?"
+    r"(?:\s+who\s+works)?\s+(?:at|in|inside)\s+(?:the\s+)?"
+    rf"(?P<name>[{_UP}](?:[{_UP}]|&[{_UP}]){{1,4}}(?![\w'’&@.-])|{_NAME})"
+)
 #: Capitals that are an employer (the government's, a broadcaster) though they name no one
 #: in :data:`_identifiers.KNOWN_ACRONYMS`.
 _CAPS_AFTER_PREP = re.compile(r"\b(?:at|for|with|by)\s+(?:the\s+)?[A-Z](?:[A-Z]|&[A-Z])")
 _ACRONYM_EMPLOYERS_KNOWN = frozenset("DVLA HMRC DWP BBC ITV MOD RAF".split())
+
+
+def _work_then_names(text, found, common):
+    """Workplaces said as a sentence of their own after work is said (:data:`WORK_THEN_NAME`),
+    and insiders' firms (:data:`INSIDER_AT`)."""
+    new = []
+    if " work" in text or " job" in text or " employer" in text:
+        for m in WORK_THEN_NAME.finditer(text):
+            s = m.start("name")
+            words = m.group("name").split()
+            if _bad_name(words, common) or words[0] in _ids.gazetteer()[0] and not m.group("town"):
+                continue  # "my old work. Sarah rang them": a person
+            end = m.end("name")
+            if m.group("town"):
+                t_span = _drop_trailing(text, m.start("town"), m.end("town"))
+                if t_span and not _bad_town(text[t_span[0] : t_span[1]].split(), common):
+                    end = t_span[1]
+            if any(f[0] < end and f[1] > s and f[2] not in _PLACE_KINDS for f in found):
+                continue
+            new.append((s, end, "workplace", text[s:end].lower()))
+    for m in INSIDER_AT.finditer(text):
+        name = m.group("name")
+        words = name.split()
+        caps = " " not in name and name.isupper() or "&" in name
+        if caps and (name in _ids.KNOWN_ACRONYMS and name not in _ACRONYM_EMPLOYERS_KNOWN or name == "A&E"):
+            continue
+        if not caps and not (
+            name in _chains() or words[0] in _chains() or words[-1] in _ids._PN_WORK_TAIL or words[-1] in _SITE_TAIL
+        ):
+            continue  # "I know someone in Leeds": a town
+        if _bad_name(words, common) and not caps:
+            continue
+        if any(f[0] < m.end("name") and f[1] > m.start("name") and f[2] not in _PLACE_KINDS for f in found):
+            continue
+        new.append((m.start("name"), m.end("name"), "workplace", name.lower()))
+    return new
 
 
 def _acronym_employers(text, found, common):
@@ -2398,6 +2451,8 @@ def revise(text: str, found: list) -> list:
         found = _replace(found, _at_in(text, found, common))
         if _CAPS_AFTER_PREP.search(text):
             found = _replace(found, _acronym_employers(text, found, common))
+    if ". " in text or ": " in text or " at " in text or " in " in text:
+        found = _replace(found, _work_then_names(text, found, common))
     kinds = {f[2] for f in found}
     if "collar_number" in kinds or "vehicle" in kinds:
         found = _replace(found, _row_places(text, found, common))
