@@ -1422,15 +1422,24 @@ INSIDER_AT = re.compile(
 )
 #: Capitals that are an employer (the government's, a broadcaster) though they name no one
 #: in :data:`_identifiers.KNOWN_ACRONYMS`.
-_CAPS_AFTER_PREP = re.compile(r"\b(?:at|for|with|by)\s+(?:the\s+)?[A-Z](?:[A-Z]|&[A-Z])")
+#: Capitals (the cheap anchor), and the preposition before them.
+_CAPS_PAIR = re.compile(r"[A-Z][A-Z&]")
+_PREP_BEFORE_CAPS = re.compile(r"\b(?:at|for|with|by)\s+(?:the\s+)?$")
 _ACRONYM_EMPLOYERS_KNOWN = frozenset("DVLA HMRC DWP BBC ITV MOD RAF".split())
+
+
+_WORK_THEN_GATE = re.compile(r"(?:work(?:s|ed|place)?|job|employer)[.:]\s")
+_INSIDER_GATE = re.compile(
+    r"(?:one|body|mate|friend|pal|lad|lass|guy|bloke|girl|woman|fella|contact|cousin|mole|source|insider|man|works)"
+    r" (?:at|in|inside) (?:the )?[A-Z]"
+)
 
 
 def _work_then_names(text, found, common):
     """Workplaces said as a sentence of their own after work is said (:data:`WORK_THEN_NAME`),
     and insiders' firms (:data:`INSIDER_AT`)."""
     new = []
-    if " work" in text or " job" in text or " employer" in text:
+    if _WORK_THEN_GATE.search(text):
         for m in WORK_THEN_NAME.finditer(text):
             s = m.start("name")
             words = m.group("name").split()
@@ -1444,7 +1453,10 @@ def _work_then_names(text, found, common):
             if any(f[0] < end and f[1] > s and f[2] not in _PLACE_KINDS for f in found):
                 continue
             new.append((s, end, "workplace", text[s:end].lower()))
-    for m in INSIDER_AT.finditer(text):
+    hits = [g.start() for g in _INSIDER_GATE.finditer(text)]
+    last = -1
+    for m in (m for i in hits for m in INSIDER_AT.finditer(text, max(0, i - 24, last), min(len(text), i + 90))):
+        last = m.end()
         name = m.group("name")
         words = name.split()
         caps = " " not in name and name.isupper() or "&" in name
@@ -1462,10 +1474,13 @@ def _work_then_names(text, found, common):
     return new
 
 
-def _acronym_employers(text, found, common):
-    """Employers said by their capitals where someone works (:data:`ACRONYM_EMPLOYER`)."""
+def _acronym_employers(text, found, common, caps):
+    """Employers said by their capitals where someone works (:data:`ACRONYM_EMPLOYER`), the
+    pattern run over a window round each capitals ``caps`` after a preposition."""
     new = []
-    for m in ACRONYM_EMPLOYER.finditer(text):
+    last = -1
+    for m in (m for c in caps for m in ACRONYM_EMPLOYER.finditer(text, max(0, c - 140, last), min(len(text), c + 120))):
+        last = m.end()
         name = m.group("name").split()[0]
         if name in _ids.KNOWN_ACRONYMS and name not in _ACRONYM_EMPLOYERS_KNOWN or name in ("A&E", "I", "OK"):
             continue
@@ -2449,10 +2464,14 @@ def revise(text: str, found: list) -> list:
         found = _replace(found, _pupils_schools(text, common))
     if " at " in text or " for " in text or " with " in text or " out of " in text or " from " in text:
         found = _replace(found, _at_in(text, found, common))
-        if _CAPS_AFTER_PREP.search(text):
-            found = _replace(found, _acronym_employers(text, found, common))
-    if ". " in text or ": " in text or " at " in text or " in " in text:
-        found = _replace(found, _work_then_names(text, found, common))
+        caps = [
+            c.start()
+            for c in _CAPS_PAIR.finditer(text)
+            if _PREP_BEFORE_CAPS.search(text, max(0, c.start() - 12), c.start())
+        ]
+        if caps:
+            found = _replace(found, _acronym_employers(text, found, common, caps))
+    found = _replace(found, _work_then_names(text, found, common))
     kinds = {f[2] for f in found}
     if "collar_number" in kinds or "vehicle" in kinds:
         found = _replace(found, _row_places(text, found, common))
