@@ -234,3 +234,27 @@ def test_places25_workplace_said_after_work(text, span):
 )
 def test_places25_workplace_said_after_work_look_alikes_stay(text):
     assert not any(k == "workplace" for _s, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        # a court said as where someone works
+        ("I sit now as a magistrate, in Hull Magistrates' Court, which complicates things.", "Hull Magistrates' Court"),
+        ("My sister's an usher at Leeds Crown Court, so she sees them all.", "Leeds Crown Court"),
+        ("She works at Teesside Magistrates' these days.", "Teesside Magistrates'"),
+    ],
+)
+def test_places25_court_where_someone_works(text, span):
+    assert (span, "workplace") in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He gave evidence in a big trial at Stoke Crown Court.",  # a scene
+        "I work at the Crown Court most days.",  # no court named
+    ],
+)
+def test_places25_court_look_alikes_stay(text):
+    assert not any(k == "workplace" for _s, k in _kinds(text)), _kinds(text)

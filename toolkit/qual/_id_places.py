@@ -1420,6 +1420,15 @@ INSIDER_AT = re.compile(
     r"(?:\s+who\s+works)?\s+(?:at|in|inside)\s+(?:the\s+)?"
     rf"(?P<name>[{_UP}](?:[{_UP}]|&[{_UP}]){{1,4}}(?![\w'’&@.-])|{_NAME})"
 )
+#: A court said as where someone works, after a court's occupation or a verb of working: "a
+#: magistrate, in Bristol Magistrates' Court", "an usher at Leeds Crown Court", "she works at
+#: Teesside Magistrates'" (a court said as where evidence was given is a scene, not this).
+COURT_WORK = re.compile(
+    r"\b(?:magistrate|usher|court\s+(?:clerk|officer|staff|manager)|clerk|legal\s+advis[eo]r|judge|recorder|"
+    r"works?|worked|working|job(?:['’]s|\s+is|\s+was)?)\s*,?\s+(?:at|in|for)\s+(?:the\s+)?"
+    rf"(?P<name>{_AW}(?:\s+{_AW}){{0,2}}\s+(?:Magistrates['’]?(?:\s+Court)?|(?:Crown|County|Family|Combined|"
+    r"Coroner['’]s|Youth|Sheriff)\s+Courts?))(?![\w'’-])"
+)
 #: Capitals that are an employer (the government's, a broadcaster) though they name no one
 #: in :data:`_identifiers.KNOWN_ACRONYMS`.
 #: Capitals (the cheap anchor), and the preposition before them.
@@ -1471,6 +1480,19 @@ def _work_then_names(text, found, common):
         if any(f[0] < m.end("name") and f[1] > m.start("name") and f[2] not in _PLACE_KINDS for f in found):
             continue
         new.append((m.start("name"), m.end("name"), "workplace", name.lower()))
+    return new
+
+
+def _court_workplaces(text, found, common):
+    """Courts said as where someone works (:data:`COURT_WORK`)."""
+    new = []
+    for m in COURT_WORK.finditer(text):
+        words = m.group("name").split()
+        if _bad_town(words[:1], common):
+            continue  # "works at the Crown Court": no court named
+        if any(f[0] < m.end("name") and f[1] > m.start("name") and f[2] not in _PLACE_KINDS for f in found):
+            continue
+        new.append((m.start("name"), m.end("name"), "workplace", m.group("name").lower()))
     return new
 
 
@@ -2472,6 +2494,8 @@ def revise(text: str, found: list) -> list:
         if caps:
             found = _replace(found, _acronym_employers(text, found, common, caps))
     found = _replace(found, _work_then_names(text, found, common))
+    if " Court" in text or "Magistrates" in text:
+        found = _replace(found, _court_workplaces(text, found, common))
     kinds = {f[2] for f in found}
     if "collar_number" in kinds or "vehicle" in kinds:
         found = _replace(found, _row_places(text, found, common))
