@@ -258,3 +258,24 @@ def test_places25_court_where_someone_works(text, span):
 )
 def test_places25_court_look_alikes_stay(text):
     assert not any(k == "workplace" for _s, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        # a post in a shop said as where someone is ("on the tills at"): work said
+        ("She's on the tills at Hobbs in Kendal, weekends.", "Hobbs in Kendal"),
+        ("I'm on the fragrance counter at Beales in Poole, have been for years.", "Beales in Poole"),
+        ("He's on the forklifts at Kingsley in Goole.", "Kingsley in Goole"),
+        # an occupation said straight before a large employer, as a profile says it
+        ('His bio said "Driver at Royal Mail". That narrowed it down.', "Royal Mail"),
+        ('Her page said "Postwoman at Royal Mail" under her photo.', "Royal Mail"),
+    ],
+)
+def test_places25_post_in_a_shop_is_work(text, span):
+    assert (span, "workplace") in _kinds(text), _kinds(text)
+
+
+def test_places25_customer_at_the_counter_stays():
+    text = "We were at the counter at Hobbs in Kendal, paying, when he came in."
+    assert not any(k == "workplace" for _s, k in _kinds(text)), _kinds(text)

@@ -241,7 +241,8 @@ EMPLOYERS = (
 )
 EMPLOYER_AT = re.compile(
     r"(?:(?:['’]s|\bis|\bwas|\bbe|\bbeen|\bworks?|\bworked|\bworking|\bjob)"
-    r"|\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+,?|\b(?:switchboard|reception|canteen|depot|office|site|plant))"
+    r"|\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+,?|\b(?:switchboard|reception|canteen|depot|office|site|plant)"
+    rf"|\b(?i:postman|postwoman|postie|{_ids._alternation(_ids._OCCUPATIONS)}))"
     r"\s+(?:at|with|for)\s+"
     rf"(?P<name>(?:{'|'.join(EMPLOYERS)})(?:\s+{_AW})?)(?![\w'’&-])"
     rf"(?:\s+(?:in|on|at)\s+(?P<town>{_TOWN}))?"
@@ -1199,6 +1200,8 @@ def _replace(found, new):
 _WORK_WORDS = re.compile(
     rf"(?i:\b(?:works?|worked|working|shifts?|jobs?|employed|employer|staff|colleagues?|customers?|"
     rf"{_ids._alternation(_ids._OCCUPATIONS)}s?)\b)"
+    r"|\b(?:I['’]m|I\s+am|I\s+was|(?:[Ss]he|[Hh]e|[Tt]hey)(?:['’]s|['’]re|\s+is|\s+was|\s+are))\s+on\s+the\s+(?:[a-z]+\s+)?"
+    r"(?:counter|tills?|checkouts?|shop\s+floor|deli|shelves|forklifts?)\s+$"
     rf"|\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\s+(?:{_ids._alternation(_ids.KIN)})\s+$"
 )
 
