@@ -279,3 +279,21 @@ def test_places25_post_in_a_shop_is_work(text, span):
 def test_places25_customer_at_the_counter_stays():
     text = "We were at the counter at Hobbs in Kendal, paying, when he came in."
     assert not any(k == "workplace" for _s, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a brand said again before what belongs to a job there
+        "My wife works at Asda in Halifax. Someone photographed her in her Asda uniform.",
+        "He works at Morrisons in Selby, and they found the Morrisons rota online.",
+        "I do Saturdays at Boots in Kendal; it's the Boots job they rang about.",
+    ],
+)
+def test_places25_brand_again_before_a_job_noun(text):
+    assert sum(k == "workplace" for _s, k in _kinds(text)) == 2, _kinds(text)
+
+
+def test_places25_brand_again_as_a_product_stays():
+    text = "I work at Greggs on Fore Street. I like a Greggs pasty though."
+    assert sum(k == "workplace" for _s, k in _kinds(text)) == 1, _kinds(text)

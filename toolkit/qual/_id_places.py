@@ -1924,6 +1924,11 @@ _ONLINE_AFTER = re.compile(
 )
 
 
+#: A brand said again before what belongs to a job there: "it's the Waitrose job they went
+#: after", "in my Asda uniform", "the Greggs rota".
+_JOB_NOUN_AFTER = re.compile(r"\s+(?:job|jobs|shift|shifts|uniform|lanyard|fleece|rota|staff|colleagues|payroll)\b")
+
+
 def _brand_again(text, found):
     """A chain or employer named once with its branch ("B&Q at Trostre", "Asda in
     Winsford") and again alone as a place ("see you in B&Q", "on the Asda bakery")."""
@@ -1944,7 +1949,7 @@ def _brand_again(text, found):
                 not s <= i < e
                 and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’&-"))
                 and (j == len(text) or not (text[j].isalnum() or text[j] in "&-"))
-                and _PREP_BEFORE.search(text, max(0, i - 14), i)
+                and (_PREP_BEFORE.search(text, max(0, i - 14), i) or _JOB_NOUN_AFTER.match(text, j))
                 and not _CUSTOMER_BEFORE.search(text, max(0, i - 24), i)
                 and not _ONLINE_AFTER.match(text, j)
             ):
