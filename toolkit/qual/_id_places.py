@@ -198,6 +198,29 @@ _NOT_SCHOOL_OWNERS = frozenset(
     """Kids Children Parents Teachers Pupils Students Sisters Brothers Grandparents Friends
     Others Years Weeks Months Days Ladies Mens Womens Officers Members Neighbours""".split()
 )
+#: A school named, then said to be someone's: "Little Acorns is his nursery", "Westfield's
+#: her school now", "Kingsmead was our primary" (the noun ends the clause: not "Sarah is my
+#: school friend").
+SCHOOL_IS_HERS = re.compile(
+    rf"(?<![\w'’-])(?P<name>(?:(?:St\.?|Saint)\s+)?{_AW}(?:\s+(?:{_JOIN}\s+)?{_AW}){{0,3}})"
+    r"(?:(?<=['’]s)|\s+is|\s+was|\s+has\s+been|\s+had\s+been)\s+(?:still\s+|now\s+)?"
+    r"(?:his|her|my|their|our|your|the\s+(?:kids|children|girls|boys)['’]s?|(?:my|his|her|our|their)\s+"
+    r"(?:son|daughter|grandson|granddaughter|lad|girl|boy|kids|kid|youngest|eldest)['’]s)\s+"
+    r"(?:(?:old|new|little|current|first|last|local|primary|secondary|high|nursery|infant|junior|sixth\s+form)\s+)?"
+    r"(?P<noun>nursery|school|primary|pre-school|preschool|playgroup|academy|college|sixth\s+form|infants|juniors)"
+    r"(?=\s*[.,;:!?\"”)]|\s*$|\s+(?:and|but|so|now|too|then|really|though|anyway|as\s+well|for|until|till|since|"
+    r"before|when|where|which|back|these\s+days|this\s+year|last\s+year)\b)"
+)
+_SCHOOL_IS_NOUNS = (
+    " nursery",
+    " school",
+    " primary",
+    " pre-school",
+    " preschool",
+    " playgroup",
+    " academy",
+    " college",
+)
 _SCHOOL_SAID_BEFORE = re.compile(r"\b(?:school|college|academy)\s*(?:,|\s+(?:is|was|called))\s+$")
 #: Large employers that are no shop chain, said as where someone is: "he's at JCB in
 #: Rocester", "used to be at Royal Mail in Peckham" (after a verb of being or working, a job,
@@ -218,7 +241,8 @@ EMPLOYERS = (
 )
 EMPLOYER_AT = re.compile(
     r"(?:(?:['’]s|\bis|\bwas|\bbe|\bbeen|\bworks?|\bworked|\bworking|\bjob)"
-    r"|\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+,?|\b(?:switchboard|reception|canteen|depot|office|site|plant))"
+    r"|\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+,?|\b(?:switchboard|reception|canteen|depot|office|site|plant)"
+    rf"|\b(?i:postman|postwoman|postie|{_ids._alternation(_ids._OCCUPATIONS)}))"
     r"\s+(?:at|with|for)\s+"
     rf"(?P<name>(?:{'|'.join(EMPLOYERS)})(?:\s+{_AW})?)(?![\w'’&-])"
     rf"(?:\s+(?:in|on|at)\s+(?P<town>{_TOWN}))?"
@@ -453,6 +477,29 @@ _CUSTOMER_AFTER = re.compile(
     r",?\s+(?:which|where|that)\s+(?:I|we|he|she|they|you|my\s+\w+)\s+(?:always\s+|usually\s+|sometimes\s+|used\s+to\s+)?"
     r"(?:drinks?|drank|drinking|eats?|ate|shops?|shopped|do\s+(?:our|my|the)\s+(?:big\s+)?shop|go(?:es)?\s+(?:in|to|for)|"
     r"went\s+(?:in|to|for)|socialises?|plays?\s+pool)\b"
+)
+#: A shop said as where someone was shopping: "filmed me at the Tesco in Merthyr doing my
+#: shopping", "at Asda in Hull getting the kids' tea", "in Aldi on Mill Road with my trolley".
+_SHOPPING_AFTER = re.compile(
+    r",?\s+(?:(?:doing|did|do)\s+(?:my|our|his|her|their|the|a|an)\s+(?:big\s+|weekly\s+|food\s+|usual\s+|christmas\s+)?"
+    r"(?:shop|shopping)|shopping\b|(?:buying|getting|picking\s+up)\s+(?:my|our|his|her|their|the|some|a|an)\s+"
+    r"|with\s+(?:my|our|his|her|their|the|a)\s+(?:trolley|basket|shopping))"
+)
+#: A site said as visited after it: "Basildon Hospital, I'd just been there with my mum",
+#: "the Royal, we'd gone in to see my nan", "Kingsmill, I was only there visiting my dad".
+_VISITED_AFTER = re.compile(
+    r"(?:[,;.]|\s+--?|\s+[–—])?\s+(?:(?:and|but|cos|because|I\s+mean),?\s+)?(?:I|we|he|she|they)"
+    r"(?:(?:['’]d|\s+had|\s+have|['’]ve|['’]s|\s+has)\s+(?:just\s+|only\s+|literally\s+)?(?:been|gone)"
+    r"|\s+(?:was|were)|\s+(?:just\s+|only\s+)?went)\s+(?:just\s+|only\s+|literally\s+)?"
+    r"(?:in\s+|up\s+|down\s+|over\s+)?(?:there|in)\s+"
+    r"(?:with\s+(?:my|our|his|her|their)\b|for\s+(?:a|an|my|his|her|our|their)\s+(?:appointment|scan|check-?up|visit)\b|"
+    r"to\s+(?:see|visit)\b|visiting\b|as\s+a\s+(?:patient|visitor)\b)"
+)
+#: A venue said after "a pub", "a café": one visited, the speaker's or anyone's night out
+#: ("photographed in a pub, the Nag's Head, on my night off").
+_A_VENUE_BEFORE = re.compile(
+    r"\b(?:in|at|outside|inside|from|into|to)\s+a\s+(?:pub|bar|club|nightclub|café|cafe|restaurant|hotel|"
+    r"takeaway|chippy|bookies|wine\s+bar|coffee\s+shop),\s+(?:the\s+)?$"
 )
 #: "Suffolk's not where I worked", "Hexham isn't where we live": the speaker denies it.
 _NOT_WHERE_AFTER = re.compile(
@@ -700,6 +747,25 @@ def find(text: str, add, folded) -> None:
             if _ids._is_unit_words(" ".join(words), common):
                 continue
             add((m.start("name"), m.end("name"), "station", m.group("name").lower()))
+    hits = sorted({i for w in _SCHOOL_IS_NOUNS if w in hay for i in _positions(hay, w)})
+    seen_school_is = -1
+    for i in hits:  # the regex over a window before each noun (str.find is the cheap anchor)
+        for m in SCHOOL_IS_HERS.finditer(text, max(0, i - 160, seen_school_is), min(len(text), i + 60)):
+            seen_school_is = m.end("name")
+            start, end = m.span("name")
+            if text.startswith(("'s", "’s"), end - 2) and not text[end : end + 1].isalpha():
+                end -= 2  # "Westfield's her school"
+            while " " in text[start:end] and not text.startswith("The ", start):
+                if text[start : text.index(" ", start)].casefold() not in common:
+                    break
+                start = text.index(" ", start) + 1  # "And Rainbow Corner is their playgroup"
+            the = 4 if text.startswith("The ", start) else 0
+            words = text[start + the : end].split()
+            if not words or _bad_town(words, common) or len(words) == 1 and words[0] in _ids.gazetteer()[0]:
+                continue  # "It is her school", "Sarah's my school": no school's name
+            if all(w in _ids.SCHOOL_KIND_WORDS or w in _SCHOOL_TAIL or w.casefold() in common for w in words):
+                continue
+            add((start, end, "school", text[start:end].lower()))
     if "s' " in text or "s’ " in text:
         for m in PLURAL_POSS_SCHOOL.finditer(text):
             words = m.group("name").split()
@@ -976,6 +1042,22 @@ _LOWER_LIVES_STREET = re.compile(
 _LOWER_WORKS = re.compile(
     rf"\b(?:works?|working)\s+(?:(?:at|in|for)\s+)?(?:the\s+)?(?P<place>{_LW}(?:\s+(?:in\s+(?:the\s+)?|on\s+(?:the\s+)?)?{_LW}){{0,3}})"
 )
+#: A chain's shop where someone works, said in lower case with its street: "works weekends
+#: at the spar on main street", "she works at the co-op on the high street", "worked
+#: saturdays in greggs" (the chain a word of :data:`_identifiers.CHAINS`).
+_LOWER_WORKS_CHAIN = re.compile(
+    r"\b(?:works?|worked|working|job\s+(?:is|was|at))\s+(?:(?:weekends|nights|days|evenings|mornings|lates|earlies|"
+    r"[a-z]+days|part[- ]time|full[- ]time|shifts|there|still|now)\s+)?(?:at|in|for)\s+(?:the\s+)?"
+    r"(?P<chain>[a-z][a-z'’&-]*)(?:\s+(?P<where>(?:on|in)\s+(?:the\s+)?"
+    rf"(?:{_LW}\s+){{0,2}}?{_STREET_LOWER}))?(?![\w'’-])"
+)
+
+
+@cache
+def _lower_chains():
+    return frozenset(c.casefold() for c in _chains()) | frozenset(c.casefold().replace("'", "") for c in _chains())
+
+
 #: A school: "kids go thornhill primary", "she's at maes y coed primary".
 _LOWER_SCHOOL = re.compile(
     rf"\b(?:go|goes|going|at|attends?)\s+(?:to\s+)?(?P<place>{_LW}(?:\s+{_LW}){{0,2}}?\s+"
@@ -1047,9 +1129,16 @@ def _lower_places(text, add):
                 if m.group("name") not in _ids._common_words() and not _ids.is_ordinary(m.group("name").capitalize()):
                     add((m.start(), m.end(), "school", m.group()))
         for m in _LOWER_SCHOOL.finditer(text, qs, qe):
-            first = m.group("place").split()[0]
-            if not _ids.is_ordinary(first.capitalize()):
+            name = m.group("place").split()[:-1]
+            if not _ids.is_ordinary(name[0].capitalize()) or (
+                name[0] not in _ids._common_words() and not all(_ids.is_ordinary(w.capitalize()) for w in name)
+            ):  # "thornhill primary"; "queen elizabeth high": an ordinary word before a name
                 add((m.start("place"), m.end("place"), "school", m.group("place")))
+        if "work" in text[qs:qe] or "job" in text[qs:qe]:
+            for m in _LOWER_WORKS_CHAIN.finditer(text, qs, qe):
+                if m.group("chain") in _lower_chains():
+                    end = m.end("where") if m.group("where") else m.end("chain")
+                    add((m.start("chain"), end, "workplace", text[m.start("chain") : end]))
         for rx, kind in ((_LOWER_WORKS, "workplace"), (_LOWER_STATION, "station")):
             for m in rx.finditer(text, qs, qe):
                 span = _lower_name(text, m.start("place"), m.end("place"))
@@ -1111,6 +1200,8 @@ def _replace(found, new):
 _WORK_WORDS = re.compile(
     rf"(?i:\b(?:works?|worked|working|shifts?|jobs?|employed|employer|staff|colleagues?|customers?|"
     rf"{_ids._alternation(_ids._OCCUPATIONS)}s?)\b)"
+    r"|\b(?:I['’]m|I\s+am|I\s+was|(?:[Ss]he|[Hh]e|[Tt]hey)(?:['’]s|['’]re|\s+is|\s+was|\s+are))\s+on\s+the\s+(?:[a-z]+\s+)?"
+    r"(?:counter|tills?|checkouts?|shop\s+floor|deli|shelves|forklifts?)\s+$"
     rf"|\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\s+(?:{_ids._alternation(_ids.KIN)})\s+$"
 )
 
@@ -1135,7 +1226,7 @@ _VISIT_FOR_AFTER = re.compile(
     r"(?i:\s+for\s+(?:(?:a|an|one|two|three|four|five|six|a\s+couple\s+of|a\s+few)\s+"
     r"(?:weeks?|nights?|days?|fortnight|bit|while|scan|check-?up|appointment|op|operation|x-?ray|tests?|"
     r"treatment|stay|rest|break|course\s+of\s+\w+)"
-    r"|(?:my|his|her|our|their|your|the)\s+(?:\w+['’]s\s+|\w+\s+)?(?:hip|knee|back|check-?up|appointment|"
+    r"|(?:my|his|her|our|their|your|the)\s+(?:\w+['’]s\s+)?(?:\w+\s+)?(?:hip|knee|back|check-?up|appointment|"
     r"scan|op|operation|treatment|x-?ray|jabs?|injections?|results|physio|rehab|eyes?|heart|shoulder|"
     r"leg|arm|ankle|foot|wrist|neck|head|stitches|bloods|birth|labour))\b)"
 )
@@ -1285,6 +1376,158 @@ def _at_in(text, found, common):
         if _bad_name(words, common) or "police" in m.group("site"):
             continue
         new.append((m.start("name"), m.end(), "workplace", text[m.start("name") : m.end()].lower()))
+    return new
+
+
+#: An employer said by its capitals (or a one-word brand the lists lack) where someone works,
+#: with its site: "my day job's at BAE in Samlesbury", "he's at JLR in Gaydon", "employed by
+#: GSK at Barnard Castle", "on shift at DHL in Magna Park". After a work cue: a verb of
+#: working, "job", "employed", "shift", an occupation ("a fitter at"), or a verb of being
+#: (then only with the site said); the site must be a town or a place name.
+_ACRO_WORK_CUE = (
+    r"(?:\b(?:works?|worked|working|employed|contracted|contracting|temping|temped|volunteers?|volunteered|"
+    r"volunteering)(?:\s+(?:weekends|nights|days|evenings|mornings|part-time|full-time|shifts|there|now|still|"
+    r"mostly|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days))?"
+    r"|\b(?:(?:day|night|proper|real|other|second|old|first|main|new)\s+)?jobs?(?:['’]s|\s+is|\s+was)?"
+    r"|\bshifts?|\bon\s+(?:shift|the\s+line|nights|lates|earlies)"
+    rf"|\b(?:a|an)\s+(?:[a-z-]+\s+){{0,2}}?(?:{_ids._alternation(_ids._OCCUPATIONS)}),?)"
+)
+_ACRO_BE_CUE = r"(?:['’]s|['’]m|\bis|\bwas|\bam|\bbeen|\bstill|\bnow)"
+ACRONYM_EMPLOYER = re.compile(
+    rf"(?:(?P<work>{_ACRO_WORK_CUE})|{_ACRO_BE_CUE})\s+(?:at|for|with|by)\s+(?P<the>the\s+)?"
+    rf"(?P<name>[{_UP}](?:[{_UP}]|&[{_UP}]){{1,4}}(?![\w'’&@.-])(?:\s+{_AW}){{0,2}})"
+    rf"(?:\s+(?P<prep>in|at|on)\s+(?:the\s+)?(?P<town>{_TOWN}))?"
+)
+#: After a verb of being, what says a visit, not a job: "at the NEC in Birmingham for a gig",
+#: "at A&E in Wigan with his knee", "at IKEA in Wembley this morning".
+_BE_VISIT_AFTER = re.compile(
+    r",?\s+(?:for\s+(?:a|an|the|my|his|her|our|their|some)\b|(?:this|that|last|on\s+the)\s+"
+    r"(?:morning|afternoon|evening|night|week|weekend|day|time)\b|today|tonight|yesterday|"
+    r"with\s+(?:my|his|her|our|their|the|a)\b|to\s+(?:see|watch|visit|get|buy|pick|collect|meet)\b|"
+    r"watching|visiting|seeing|shopping|buying|getting|queuing|waiting)"
+)
+#: A workplace said as a sentence of its own after work is said: "And the bar's where I
+#: work. The Crow's Nest in Enniskillen.", "They rang my old work. Sainsbury's in Bletchley."
+#: (the name, and its town, end the sentence).
+WORK_THEN_NAME = re.compile(
+    r"(?:\bwhere\s+(?:I|he|she|they|we|(?:my|his|her)\s+[a-z]+)\s+(?:work(?:s|ed)?|used\s+to\s+work)"
+    r"|\b(?:my|his|her|their|our|your)\s+(?:old\s+|new\s+|other\s+|day\s+)?(?:work|workplace|job|employer))"
+    rf"\s*[.:]\s+(?P<name>(?:The\s+)?{_NAME})(?:\s+(?:in|on|at)\s+(?:the\s+)?(?P<town>{_TOWN}))?"
+    r"(?=\s*[.;!?]|\s*,\s+(?:and|but|so|where|which)\b|\s+[-–—])"
+)
+#: An insider at a firm: "I've got a lad at Barclays", "she knows someone at the DVLA",
+#: "we've a mate in Santander" (a chain, capitals, or a name ending as an employer's does).
+INSIDER_AT = re.compile(
+    r"\b(?:got|have|has|had|['’]ve|know|knows|knew)\s+(?:got\s+)?(?:a|an|some|someone|somebody|this|one)"
+    r"(?:\s+(?:mate|friend|pal|lad|lass|guy|bloke|girl|woman|fella|contact|cousin|mole|source|insider|man))?"
+    r"(?:\s+who\s+works)?\s+(?:at|in|inside)\s+(?:the\s+)?"
+    rf"(?P<name>[{_UP}](?:[{_UP}]|&[{_UP}]){{1,4}}(?![\w'’&@.-])|{_NAME})"
+)
+#: A court said as where someone works, after a court's occupation or a verb of working: "a
+#: magistrate, in Bristol Magistrates' Court", "an usher at Leeds Crown Court", "she works at
+#: Teesside Magistrates'" (a court said as where evidence was given is a scene, not this).
+COURT_WORK = re.compile(
+    r"\b(?:magistrate|usher|court\s+(?:clerk|officer|staff|manager)|clerk|legal\s+advis[eo]r|judge|recorder|"
+    r"works?|worked|working|job(?:['’]s|\s+is|\s+was)?)\s*,?\s+(?:at|in|for)\s+(?:the\s+)?"
+    rf"(?P<name>{_AW}(?:\s+{_AW}){{0,2}}\s+(?:Magistrates['’]?(?:\s+Court)?|(?:Crown|County|Family|Combined|"
+    r"Coroner['’]s|Youth|Sheriff)\s+Courts?))(?![\w'’-])"
+)
+#: Capitals that are an employer (the government's, a broadcaster) though they name no one
+#: in :data:`_identifiers.KNOWN_ACRONYMS`.
+#: Capitals (the cheap anchor), and the preposition before them.
+_CAPS_PAIR = re.compile(r"[A-Z][A-Z&]")
+_PREP_BEFORE_CAPS = re.compile(r"\b(?:at|for|with|by)\s+(?:the\s+)?$")
+_ACRONYM_EMPLOYERS_KNOWN = frozenset("DVLA HMRC DWP BBC ITV MOD RAF".split())
+
+
+_WORK_THEN_GATE = re.compile(r"(?:work(?:s|ed|place)?|job|employer)[.:]\s")
+_INSIDER_GATE = re.compile(
+    r"(?:one|body|mate|friend|pal|lad|lass|guy|bloke|girl|woman|fella|contact|cousin|mole|source|insider|man|works)"
+    r" (?:at|in|inside) (?:the )?[A-Z]"
+)
+
+
+def _work_then_names(text, found, common):
+    """Workplaces said as a sentence of their own after work is said (:data:`WORK_THEN_NAME`),
+    and insiders' firms (:data:`INSIDER_AT`)."""
+    new = []
+    if _WORK_THEN_GATE.search(text):
+        for m in WORK_THEN_NAME.finditer(text):
+            s = m.start("name")
+            words = m.group("name").split()
+            if _bad_name(words, common) or words[0] in _ids.gazetteer()[0] and not m.group("town"):
+                continue  # "my old work. Sarah rang them": a person
+            end = m.end("name")
+            if m.group("town"):
+                t_span = _drop_trailing(text, m.start("town"), m.end("town"))
+                if t_span and not _bad_town(text[t_span[0] : t_span[1]].split(), common):
+                    end = t_span[1]
+            if any(f[0] < end and f[1] > s and f[2] not in _PLACE_KINDS for f in found):
+                continue
+            new.append((s, end, "workplace", text[s:end].lower()))
+    hits = [g.start() for g in _INSIDER_GATE.finditer(text)]
+    last = -1
+    for m in (m for i in hits for m in INSIDER_AT.finditer(text, max(0, i - 24, last), min(len(text), i + 90))):
+        last = m.end()
+        name = m.group("name")
+        words = name.split()
+        caps = " " not in name and name.isupper() or "&" in name
+        if caps and (name in _ids.KNOWN_ACRONYMS and name not in _ACRONYM_EMPLOYERS_KNOWN or name == "A&E"):
+            continue
+        if not caps and not (
+            name in _chains() or words[0] in _chains() or words[-1] in _ids._PN_WORK_TAIL or words[-1] in _SITE_TAIL
+        ):
+            continue  # "I know someone in Leeds": a town
+        if _bad_name(words, common) and not caps:
+            continue
+        if any(f[0] < m.end("name") and f[1] > m.start("name") and f[2] not in _PLACE_KINDS for f in found):
+            continue
+        new.append((m.start("name"), m.end("name"), "workplace", name.lower()))
+    return new
+
+
+def _court_workplaces(text, found, common):
+    """Courts said as where someone works (:data:`COURT_WORK`)."""
+    new = []
+    for m in COURT_WORK.finditer(text):
+        words = m.group("name").split()
+        if _bad_town(words[:1], common):
+            continue  # "works at the Crown Court": no court named
+        if any(f[0] < m.end("name") and f[1] > m.start("name") and f[2] not in _PLACE_KINDS for f in found):
+            continue
+        new.append((m.start("name"), m.end("name"), "workplace", m.group("name").lower()))
+    return new
+
+
+def _acronym_employers(text, found, common, caps):
+    """Employers said by their capitals where someone works (:data:`ACRONYM_EMPLOYER`), the
+    pattern run over a window round each capitals ``caps`` after a preposition."""
+    new = []
+    last = -1
+    for m in (m for c in caps for m in ACRONYM_EMPLOYER.finditer(text, max(0, c - 140, last), min(len(text), c + 120))):
+        last = m.end()
+        name = m.group("name").split()[0]
+        if name in _ids.KNOWN_ACRONYMS and name not in _ACRONYM_EMPLOYERS_KNOWN or name in ("A&E", "I", "OK"):
+            continue
+        s = m.start("name")
+        span = _drop_trailing(text, s, m.end("name")) if " " in m.group("name") else (s, m.end("name"))
+        e = span[1] if span else s + len(name)
+        if any(f[0] < e and f[1] > s and f[2] not in ("place", "workplace") for f in found):
+            continue  # "I'm at GMP in Bolton": a force, a unit, a code
+        if not m.group("work") and (m.group("the") or not m.group("town")):
+            continue  # "he was at the NEC": a venue; "she's at UCL": nothing placed
+        town = m.group("town")
+        if town:
+            if not m.group("work") and _BE_VISIT_AFTER.match(text, m.end("town")):
+                continue  # "was at DHL in Magna Park for a pickup": a visit
+            t_span = _drop_trailing(text, m.start("town"), m.end("town"))
+            words = text[t_span[0] : t_span[1]].split() if t_span else []
+            if words and not _bad_town(words, common) and not _ids._is_unit_words(" ".join(words), common):
+                if not any(f[0] < t_span[1] and f[1] > t_span[0] and f[2] not in _PLACE_KINDS for f in found):
+                    new.append((s, t_span[1], "workplace", text[s : t_span[1]].lower()))
+                    continue
+        if m.group("work"):
+            new.append((s, e, "workplace", text[s:e].lower()))  # "works at GSK": the employer alone
     return new
 
 
@@ -1675,7 +1918,15 @@ def _landmark_towns(text, found):
 _CUSTOMER_BEFORE = re.compile(
     r"(?i:\b(?:shop(?:s|ped|ping)?|buy|bought|go|goes|went|going)\s+(?:\w+\s+)?(?:at|in|to|into)\s+(?:the\s+)?)$"
 )
-_ONLINE_AFTER = re.compile(r"\s+(?:website|web\s+site|site|page|app|account|newsletter|magazine|logo)\b")
+_ONLINE_AFTER = re.compile(
+    r"\s+(?:(?:Facebook|Instagram|Twitter|X|TikTok|YouTube|LinkedIn|Insta|FB)\s+)?"
+    r"(?:website|web\s+site|site|page|app|account|newsletter|magazine|logo|group|feed|channel)\b"
+)
+
+
+#: A brand said again before what belongs to a job there: "it's the Waitrose job they went
+#: after", "in my Asda uniform", "the Greggs rota".
+_JOB_NOUN_AFTER = re.compile(r"\s+(?:job|jobs|shift|shifts|uniform|lanyard|fleece|rota|staff|colleagues|payroll)\b")
 
 
 def _brand_again(text, found):
@@ -1698,7 +1949,7 @@ def _brand_again(text, found):
                 not s <= i < e
                 and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’&-"))
                 and (j == len(text) or not (text[j].isalnum() or text[j] in "&-"))
-                and _PREP_BEFORE.search(text, max(0, i - 14), i)
+                and (_PREP_BEFORE.search(text, max(0, i - 14), i) or _JOB_NOUN_AFTER.match(text, j))
                 and not _CUSTOMER_BEFORE.search(text, max(0, i - 24), i)
                 and not _ONLINE_AFTER.match(text, j)
             ):
@@ -1826,6 +2077,12 @@ def _corrections(text, found, common):
                 continue  # "my appendix out at Pinderfields. I wasn't working there": only visited
             if k in ("workplace", "place") and _CUSTOMER_AFTER.match(text, e):
                 continue  # "the Stanley Arms, which she drinks in": a customer's, nobody's work
+            if k in ("workplace", "place") and _A_VENUE_BEFORE.search(text, max(0, s - 40), s):
+                if not _work_in_sentence(text, s, e):
+                    continue  # "photographed in a pub, the Nag's Head,": a venue visited
+            if k in ("workplace", "place") and (_SHOPPING_AFTER.match(text, e) or _VISITED_AFTER.match(text, e)):
+                if not _at_work(text, s):
+                    continue  # "at the Tesco in Merthyr doing my shopping": a shop or site visited
             if _NOT_WHERE_AFTER.match(text, e):
                 continue  # "Suffolk's not where I worked", "Hexham isn't where we live": denied
             if k in ("place", "workplace") and text[s:e] in denied:
@@ -1860,7 +2117,7 @@ def _corrections(text, found, common):
             continue  # "you go to Brook Lane gym": a gym, no school
         if k == "school" and words and words[-1] in _PATIENT_SITE:
             k = "workplace"  # "she went to Leeds General Infirmary as a nurse": a hospital, no school
-        if k in _WORK_KINDS and _visited(text, s, e, words):
+        if (k in _WORK_KINDS or k == "place") and _visited(text, s, e, words):
             continue  # "we went to the Royal Hallam for her scan": a site visited, nobody's work or school
         if k == "place" and " " not in span and _VERB_AUX_BEFORE.search(text, max(0, s - 12), s):
             if span.endswith(("ed", "ing")):
@@ -2128,6 +2385,58 @@ def _not_places_cy_sco() -> frozenset:
     return _ids._read_list("not_places_cy_sco.txt")
 
 
+#: The words that end a school's name and may be left off when it is said again ("Little
+#: Acorns Day Nursery" ... "at Little Acorns").
+_SCHOOL_END_WORDS = frozenset(
+    "School Academy Primary Nursery College Infants Juniors Infant Junior Day Pre-School Preschool Playgroup "
+    "High Grammar Secondary Community Church CofE RC Catholic C of E".split()
+)
+
+
+_HOME_BEFORE_SCHOOL = re.compile(
+    r"(?:\d[A-Za-z]?|\b(?:live[sd]?|living|moved|lives\s+up|off|down|along|up)\s+(?:on|in|at|to))\s+$"
+)
+
+
+def _school_again(text, found):
+    """A school named once ("Little Acorns is his nursery", "Hollins Park Primary") said
+    again by its name, or by its name without the words of its kind ("we know about Oscar
+    at Little Acorns"): the same school. A one-word name must be no ordinary word or given
+    name, and a name left one word is no school's ("Lurgan College" ... "in Lurgan"); a
+    mention inside another candidate is left to it."""
+    names = {}
+    given = _ids.gazetteer()[0]
+    for s, e, k, ident in found:
+        if k != "school":
+            continue
+        words = text[s:e].split()
+        if words and words[0] == "The":
+            words = words[1:]
+        head = list(words)
+        while len(head) > 1 and head[-1] in _SCHOOL_END_WORDS:
+            head.pop()
+        for ws in (words, head):
+            if not ws or not all(w[:1].isupper() for w in ws) or ws is head and len(head) == 1:
+                continue  # "Lurgan College" said again as "Lurgan": the town
+            if len(ws) == 1 and (_ids.is_ordinary(ws[0]) or ws[0] in given or ws[0] in _ids.gazetteer()[1]):
+                continue
+            names.setdefault(" ".join(ws), ident)
+    new = []
+    for name, ident in names.items():
+        for m in re.finditer(rf"(?<![\w'’&-]){re.escape(name)}(?![\w&-])", text):
+            if any(
+                f[0] < m.end()
+                and f[1] > m.start()
+                and not (f[:2] == m.span() and f[2] in ("person", "place", "address"))
+                for f in found + new
+            ):
+                continue  # inside another candidate; the same words found as a name are the school's
+            if _HOME_BEFORE_SCHOOL.search(text, max(0, m.start() - 24), m.start()):
+                continue  # "she lives on Meadow Bank": a street of the school's name
+            new.append((m.start(), m.end(), "school", ident))
+    return new
+
+
 _SCHOOL_THEN_BEFORE = re.compile(r"\b(?:nursery|school)\.\s+$")
 _SCHOOL_IS_BEFORE = re.compile(r"\b(?:school|college|academy)(?:['’]s|\s+is|\s+was|\s*[,:])\s+$")
 
@@ -2185,6 +2494,16 @@ def revise(text: str, found: list) -> list:
         found = _replace(found, _pupils_schools(text, common))
     if " at " in text or " for " in text or " with " in text or " out of " in text or " from " in text:
         found = _replace(found, _at_in(text, found, common))
+        caps = [
+            c.start()
+            for c in _CAPS_PAIR.finditer(text)
+            if _PREP_BEFORE_CAPS.search(text, max(0, c.start() - 12), c.start())
+        ]
+        if caps:
+            found = _replace(found, _acronym_employers(text, found, common, caps))
+    found = _replace(found, _work_then_names(text, found, common))
+    if " Court" in text or "Magistrates" in text:
+        found = _replace(found, _court_workplaces(text, found, common))
     kinds = {f[2] for f in found}
     if "collar_number" in kinds or "vehicle" in kinds:
         found = _replace(found, _row_places(text, found, common))
@@ -2206,6 +2525,10 @@ def revise(text: str, found: list) -> list:
     kinds = {f[2] for f in found}
     if "workplace" in kinds or "address" in kinds:
         found = _replace(found, _brand_again(text, found) + _house_again(text, found))
+    if "school" in kinds:
+        again = _school_again(text, found)
+        if again:
+            found = _replace(found, again)
     if " and " in text or " & " in text:
         found = _replace(found, _pairs(text, found, common))
     found = _corrections(text, found, common)
