@@ -1,0 +1,464 @@
+"""Identifiers in text typed all in lower case: a post or a message read out without
+capitals ('"dan ridley lives on elm grove in hexham"'), or a whole turn typed so ("i'm a
+pcso with northumbria, my number's pcso 9082").
+
+Called by :func:`toolkit.qual._identifiers.find_identifiers` like the other area modules
+(:func:`find` before the overlaps are resolved, :func:`revise` on the resolved list), and
+by :func:`toolkit.qual._review_candidates.candidates` (:func:`candidates`).
+
+Without capitals the proper-noun test of the rules (a capitalised word that is no English
+word) has nothing to go on, and every word outside the lexicon would be a candidate (slang,
+typos, text-speak: too many to review). So here closed lists are matched without regard to
+case, and open names only after words that say what they are, inside a *lower-case
+stretch* (:func:`lower_regions`): a quotation with no capitalised word, or a turn that
+starts in lower case, up to its first capitalised word.
+
+Classes of phrasing covered:
+
+* a force's name, a closed list: "a pcso with northumbria", "under \\"gwent\\"", "joined
+  the met" (not "met him", "the met office");
+* a rank in lower case before a number: "pcso 9082", "pc 4471";
+* a school: "his lad goes to queen elizabeth high", "she's at st marys primary" (a school
+  word after "goes to", "at", the words before it one name at least);
+* a workplace: "works weekends at the spar on main street", "works at costa in the
+  arndale" (a chain, or a word in no word list, after "works ... at");
+* a place after "from", "been in", "based in": "lisa from ponteland", "shes from
+  longsight" (a word in no word list, no name, no text-speak);
+* a place right before a postcode: "splott cf24 2dl";
+* a person introducing themselves: "its dean from response" (a given name, even one that
+  is an ordinary word, between "its" and "from");
+* a name found, respelt ("ridley" ... "ridly"): a word in no word list one letter from a
+  surname found in the same text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from toolkit.qual import _identifiers as _ids
+
+# --------------------------------------------------------------------------------------
+# Lower-case stretches
+# --------------------------------------------------------------------------------------
+
+_QUOTE = re.compile(r"\"([^\"\n]{2,600})\"|“([^”\n]{2,600})”")
+#: A capitalised word, or the pronoun "I": what ends a lower-case stretch.
+_CAPITAL = re.compile(r"(?<![\w'’@#./-])(?:[A-Z][a-z]|I(?![\w]))")
+#: A turn (or a line) that starts in lower case, after a speaker's label.
+_LOWER_TURN = re.compile(r"(?m)^(?:[A-Z][A-Za-z0-9]{0,11}:[ \t]+)?(?=[a-z])")
+#: The pronoun "i" in lower case ("i'm", "i've", "and i said"): what shows a turn typed
+#: without capitals rather than transcribed with a lower-case start ("erm, so ...").
+_LOWER_I = re.compile(r"(?<![\w'’@#./-])i(?:['’](?:m|ve|d|ll))?(?![\w'’@-])")
+
+
+@lru_cache(maxsize=8)
+def lower_regions(text):
+    """``(start, end)`` of the lower-case stretches of ``text``: quotations with no
+    capitalised word (acronyms and codes in capitals allowed: "ur wifes NHS no is ..."),
+    and turns or lines that start in lower case with the pronoun "i" in lower case, each
+    up to its first capitalised word."""
+    out = []
+    if '"' in text or "“" in text:
+        for m in _QUOTE.finditer(text):
+            g = 1 if m.group(1) is not None else 2
+            s, e = m.start(g), m.end(g)
+            if not _CAPITAL.search(text, s, e) and any(c.islower() for c in text[s:e]):
+                out.append((s, e))
+    for m in _LOWER_TURN.finditer(text):
+        s = m.end()
+        if s >= len(text) or not text[s].islower():
+            continue
+        cap = _CAPITAL.search(text, s)
+        e = cap.start() if cap else len(text)
+        nl = text.find("\n", s, e)
+        e = nl if nl >= 0 else e
+        if len(text[s:e].split()) >= 4 and _LOWER_I.search(text, s, e):
+            out.append((s, e))
+    return tuple(sorted(set(out)))
+
+
+def _inside(regions, s, e):
+    return any(rs <= s and e <= re_ for rs, re_ in regions)
+
+
+# --------------------------------------------------------------------------------------
+# Word tests
+# --------------------------------------------------------------------------------------
+
+
+def _plain(word):
+    """True when the lower-case ``word`` is an English word, a function word, slang, a
+    brand or a platform (no one's name or place)."""
+    from toolkit.qual._id_online import _ordinary_lower
+
+    return _ordinary_lower(word) or _ids.is_ordinary(word.capitalize())
+
+
+def _name_like(word):
+    """A lower-case word in no word list, long enough to be a name, no text-speak."""
+    from toolkit.qual._id_persons import _CHAT_WORDS
+
+    return len(word) >= 4 and word.isalpha() and word not in _CHAT_WORDS and not _plain(word)
+
+
+def _given(word):
+    given, _family = _ids.gazetteer()
+    cap = word.capitalize()
+    return cap in given and cap not in _ids.NOT_GIVEN
+
+
+# --------------------------------------------------------------------------------------
+# Forces
+# --------------------------------------------------------------------------------------
+
+#: Abbreviations written in lower case that are no English word ("gmp", not "mps").
+_FORCE_ABBR_LOWER = ("gmp", "wmp", "syp", "nyp", "wyp", "tvp", "swp", "nwp", "psni", "btp", "colp")
+
+
+@lru_cache(maxsize=1)
+def _force_lower():
+    """Force names and their areas in lower case ("northumbria", "west midlands", "devon
+    and cornwall"; not a single English word: "met", "surrey"), and the lower-case
+    abbreviations of :data:`_FORCE_ABBR_LOWER`."""
+    _pattern, lookup = _ids.force_table()
+    forms = {}
+    for key, name in lookup.items():
+        words = key.split()
+        if key == "the met" or (
+            len(words) == 1 and key not in _FORCE_ABBR_LOWER and (len(key) <= 3 or key in _ids.english_words())
+        ):
+            continue
+        forms[key] = name
+    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’@#./-])(?:{alternation})(?![\w'’@-]|\.[a-z])"), forms
+
+
+#: "the met" as a force: after a verb or preposition of serving in it, not "the met office".
+_THE_MET = re.compile(
+    r"(?<![\w'’])(?:with|for|in|joined|join|left|from|at|transferred\s+to|moved\s+to|back\s+to)\s+"
+    r"(?P<f>the\s+met)(?!\s+(?:office|gala|opera|museum|eireann|éireann))(?![\w'’@-])"
+)
+
+
+def _forces(text, regions, add):
+    pattern, forms = _force_lower()
+    for rs, re_ in regions:
+        for m in pattern.finditer(text, rs, re_):
+            key = re.sub(r"\s+", " ", m.group())
+            add((m.start(), m.end(), "force", forms.get(key, key)))
+        for m in _THE_MET.finditer(text, rs, re_):
+            add((m.start("f"), m.end("f"), "force", "Metropolitan Police Service"))
+
+
+# --------------------------------------------------------------------------------------
+# Codes
+# --------------------------------------------------------------------------------------
+
+#: A rank in lower case before a number: "pcso 9082", "pc 4471" (a year after "pc" is
+#: kept: collar numbers of four digits read like years).
+_LOWER_RANK_NUMBER = re.compile(r"(?<![\w'’@#./-])(?:pcso|pc|dc|ps|sgt|ds|tdc|sc)\s?(?P<id>\d{3,6})(?![\w/.-]|,\d)")
+
+
+def _codes(text, regions, add):
+    for rs, re_ in regions:
+        for m in _LOWER_RANK_NUMBER.finditer(text, rs, re_):
+            add((m.start("id"), m.end("id"), "collar_number", m.group("id")))
+
+
+# --------------------------------------------------------------------------------------
+# Schools, workplaces and places
+# --------------------------------------------------------------------------------------
+
+_LW = r"[a-z][a-z'’]*"
+_SCHOOL_TAIL = r"(?:primary|academy|high|school|college|grammar|juniors|infants|comp|comprehensive)"
+#: A school after a verb of going: "goes to queen elizabeth high", "at st marys primary".
+_SCHOOL = re.compile(
+    rf"(?<![\w'’])(?:go|goes|going|went|at|attends?)\s+(?:to\s+)?(?P<name>{_LW}(?:\s+{_LW}){{0,3}}?)\s+"
+    rf"(?P<tail>{_SCHOOL_TAIL})(?:\s+school)?(?![\w'’-])"
+)
+#: Words that open no school's name ("the high school", "his old school", "night school").
+_NOT_SCHOOL_START = frozenset(
+    "the a an his her my our their your its this that same new old big local secondary "
+    "primary high night sixth boarding grammar private state catholic church faith".split()
+)
+
+
+def _schools(text, regions, add):
+    common = _ids._common_words()
+    for rs, re_ in regions:
+        for m in _SCHOOL.finditer(text, rs, re_):
+            words = m.group("name").split()
+            while words and (words[0] in _NOT_SCHOOL_START or words[0] in common):
+                words.pop(0)
+            if not words or words[0] in ("st", "saint") and len(words) == 1:
+                continue
+            if not any(_name_like(w.rstrip("'’s")) or _given(w) or w in ("st", "saint") for w in words):
+                continue  # "goes to big school", "at summer school"
+            start = m.end("name") - len(" ".join(words))
+            add((start, m.end(), "school", text[start : m.end()]))
+
+
+#: Chains that employ people, in lower case: the word after "works at".
+_CHAINS = (
+    "tesco|tescos|sainsburys|sainsbury's|asda|morrisons|aldi|lidl|waitrose|greggs|costa|starbucks|primark|argos|"
+    "currys|halfords|wetherspoons|spoons|spar|co-op|coop|boots|superdrug|poundland|home\\s+bargains|b&m|b&q|"
+    "iceland|m&s|marks\\s+and\\s+spencers?|wilko|matalan|screwfix|toolstation|mcdonalds|maccies|kfc|nandos|"
+    "premier\\s+inn|travelodge|puregym|the\\s+gym|jd|sports\\s+direct|next|primark|londis|nisa|budgens|"
+    "farmfoods|b\\s*&\\s*m|dunelm|ikea|pets\\s+at\\s+home|specsavers|timpsons|card\\s+factory"
+)
+_STREET_LOWER = _ids._STREET.lower()
+#: "works (weekends) at the spar on main street", "works at costa in the arndale".
+_WORKS_AT = re.compile(
+    rf"(?<![\w'’])(?:works?|working|worked)\s+(?:(?:weekends|nights|days|evenings|mornings|saturdays|sundays"
+    rf"|part\s+time|full\s+time|shifts)\s+)?(?:at|for|in)\s+(?:the\s+)?"
+    rf"(?P<name>(?:{_CHAINS})|{_LW})(?![\w'’&-])"
+    rf"(?:\s+(?P<where>(?:on|in|at)\s+(?:the\s+)?{_LW}(?:\s+{_LW}){{0,2}}))?"
+)
+_WHERE_STREET = re.compile(rf"(?:on|in|at)\s+(?:the\s+)?(?:{_LW}\s+){{1,2}}?{_STREET_LOWER}(?![\w'’-])")
+_WHERE_PLACE = re.compile(rf"(?:in|at)\s+(?:the\s+)?(?P<p>{_LW})(?![\w'’-])")
+_CHAIN_RE = re.compile(rf"(?:{_CHAINS})")
+
+
+def _workplaces(text, regions, add):
+    for rs, re_ in regions:
+        for m in _WORKS_AT.finditer(text, rs, re_):
+            name = m.group("name")
+            chain = _CHAIN_RE.fullmatch(name) is not None and name not in ("the gym", "next")
+            if not chain and not _name_like(name):
+                continue
+            end = m.end("name")
+            where = m.group("where")
+            if where:
+                st = _WHERE_STREET.match(text, m.start("where"))
+                pl = _WHERE_PLACE.match(text, m.start("where"))
+                if st:
+                    end = st.end()
+                elif pl and _name_like(pl.group("p")):
+                    end = pl.end()
+            add((m.start("name"), end, "workplace", text[m.start("name") : end]))
+
+
+#: A place after "from", "been in", "based in", "up in", "down in" ("lisa from ponteland",
+#: "shes been in pinderfields"): the place word is in no word list.
+_FROM_PLACE = re.compile(
+    rf"(?<![\w'’])(?P<cue>from|(?:been|based|stationed|working|up|down|over|round|out)\s+(?:in|at))\s+"
+    rf"(?P<p>{_LW})(?P<p2>\s+{_LW})?(?![\w'’@-]|\.[a-z])"
+)
+_POLICE_WORDS = re.compile(
+    r"(?<![\w'’])(?:cop|cops|copper|coppers|pig|pigs|plod|fed|feds|police|polis|pc|pcso|officer|snitch|nick|sgt|"
+    r"sergeant|collar|warrant|response)(?![\w'’])"
+)
+
+
+def _places(text, regions, add):
+    given, family = _ids.gazetteer()
+    for rs, re_ in regions:
+        police = _POLICE_WORDS.search(text, rs, re_) is not None
+        for m in _FROM_PLACE.finditer(text, rs, re_):
+            word = m.group("p")
+            if not _name_like(word) or word.capitalize() in given:
+                continue  # "from tiktok", "from ur mum", "from dave"
+            end = m.end("p")
+            if m.group("p2") and _name_like(m.group("p2").strip()):
+                end = m.end("p2")
+            kind = "station" if police and m.group("cue") == "from" else "address"
+            add((m.start("p"), end, kind, text[m.start("p") : end]))
+
+
+def _before_postcode(text, regions, found):
+    """A place right before a postcode found in a lower-case stretch ("splott cf24
+    2dl")."""
+    extra = []
+    spans = {(f[0], f[1]) for f in found}
+    for s, _e, kind, _ident in found:
+        if kind != "postcode" or not _inside(regions, s, s):
+            continue
+        m = re.search(rf"(?<![\w'’@#./-])(?P<p>{_LW})\s+$", text[max(0, s - 30) : s])
+        if m is None:
+            continue
+        ps, pe = s - (len(text[max(0, s - 30) : s]) - m.start("p")), s - (len(text[max(0, s - 30) : s]) - m.end("p"))
+        if any(a < pe and ps < b for a, b in spans):
+            continue
+        if _name_like(m.group("p")) and not _given(m.group("p")):
+            extra.append((ps, pe, "address", m.group("p")))
+    return extra
+
+
+# --------------------------------------------------------------------------------------
+# Persons
+# --------------------------------------------------------------------------------------
+
+#: "its dean from response", "this is kim from the control room": someone giving their
+#: name, a given name even when it is an ordinary word.
+_ITS_NAME_FROM = re.compile(
+    rf"(?<![\w'’])(?:its|it's|it’s|this\s+is|im|i'm|i’m)\s+(?P<n>{_LW})\s+(?:from|at|here)(?![\w'’])"
+)
+
+
+@lru_cache(maxsize=1)
+def _ordinary_given():
+    """Given names that are ordinary words too ("dean", "mark", "rose"; not months), as a
+    pattern with the word after them: the other rules take a given name in lower case
+    only when it is in no word list."""
+    given, _family = _ids.gazetteer()
+    words = sorted(
+        {
+            g.lower()
+            for g in given
+            if g.isalpha() and g not in _ids.NOT_GIVEN and not _ids._calendar(g) and _ids.is_ordinary(g)
+        },
+        key=len,
+        reverse=True,
+    )
+    return re.compile(
+        rf"(?<![\w'’@#./-])(?P<g>{'|'.join(words)})\s(?P<s>[a-z]{{4,}})(?![\w'’@-]|\.[a-z])(?:\s(?P<v>[a-z]+))?"
+    )
+
+
+#: What is said of a person named in a post: "lives", "is a", "works", "drives".
+_SAID_OF = frozenset("lives lived is was works worked drives has goes from at in".split())
+
+
+def _persons(text, regions, add):
+    _given_names, family = _ids.gazetteer()
+    pattern = _ordinary_given()
+    for rs, re_ in regions:
+        for m in _ITS_NAME_FROM.finditer(text, rs, re_):
+            if _given(m.group("n")) and not _ids._calendar(m.group("n").capitalize()):
+                add((m.start("n"), m.end("n"), "person", m.group("n")))
+        pos = rs
+        while (m := pattern.search(text, pos, re_)) is not None:
+            # a given name that is an ordinary word too and a surname in no word list
+            # right after it: in the surnames' list, or with what is said of the person
+            # after it ("dean thackeray lives near me")
+            pos = m.start("s")
+            sur = m.group("s")
+            if _name_like(sur) and (sur.capitalize() in family or m.group("v") in _SAID_OF):
+                add((m.start("g"), m.end("s"), "person", sur))
+                pos = m.end("s")
+
+
+def _one_apart(a, b):
+    """True when ``a`` and ``b`` differ by one letter left out, added, changed, or two
+    letters swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+#: A word that may be a name respelt.
+_WORD = re.compile(r"(?<![\w'’@#./-])[A-Za-z][a-z]{3,}(?![\w'’@-]|\.[a-z])")
+#: What a speaker says of a name written wrongly: "they'd spelt it ...", "a typo".
+_SPELLING_CUE = re.compile(r"(?i)\b(?:spelt|spelled|spelling|spells|misspel\w*|mis-spel\w*|typo\w*)\b")
+
+
+def _respelt(text, found):
+    """Words one letter from a surname found in ``text`` ("ridley" ... "ridly"), in no
+    word list and sharing its first letter: the same person, respelt. Looked for in the
+    whole text when the speaker talks of spelling, else inside lower-case quotations."""
+    names = {}
+    for s, e, kind, ident in found:
+        if kind != "person":
+            continue
+        last = text[s:e].split()[-1].strip("'’s") if text[s:e].split() else ""
+        if len(last) >= 5 and last.isalpha():
+            names.setdefault(last.lower(), ident)
+    if not names:
+        return []
+    if _SPELLING_CUE.search(text):
+        where = [(0, len(text))]
+    elif '"' not in text and "“" not in text:
+        return []
+    else:
+        where = [(s, e) for s, e in lower_regions(text) if s > 0 and text[s - 1] in '"“']
+        if not where:
+            return []
+    firsts = {n[0] for n in names}
+    sizes = {len(n) + d for n in names for d in (-1, 0, 1)}
+    starts = sorted((f[0], f[1]) for f in found)
+    extra = []
+    for ws, we in where:
+        for m in _WORD.finditer(text, ws, we):
+            w = m.group().lower()
+            if w[0] not in firsts or len(w) not in sizes or w in names:
+                continue
+            i = bisect.bisect_right(starts, (m.start(), len(text)))
+            if (i and starts[i - 1][1] > m.start()) or (i < len(starts) and starts[i][0] < m.end()):
+                continue  # inside or across an identifier found
+            for name, ident in names.items():
+                if w[0] == name[0] and _one_apart(w, name) and w != name + "s" and not _plain(w):
+                    extra.append((m.start(), m.end(), "person", ident))
+                    break
+    return extra
+
+
+# --------------------------------------------------------------------------------------
+# The area's entry points
+# --------------------------------------------------------------------------------------
+
+
+def find(text: str, add, folded) -> None:
+    """Identifiers in the lower-case stretches of ``text`` (see the module's text)."""
+    regions = lower_regions(text)
+    if not regions:
+        return
+    _forces(text, regions, add)
+    _codes(text, regions, add)
+    _schools(text, regions, add)
+    _workplaces(text, regions, add)
+    _places(text, regions, add)
+    _persons(text, regions, add)
+
+
+#: What makes "the met" no force when typed in lower case: "the met office", "the met gala".
+_MET_THING = re.compile(r"\s+(?:office|gala|opera|museum|eireann|éireann)(?![\w'’])")
+
+
+def revise(text: str, found: list) -> list:
+    """``found`` with a place before a postcode in a lower-case stretch and the respelt
+    surnames of persons found added, and without "the met office" typed in lower case."""
+    found = [
+        f for f in found if not (f[2] == "force" and text[f[0] : f[1]].endswith("met") and _MET_THING.match(text, f[1]))
+    ]
+    extra = _respelt(text, found)
+    if any(f[2] == "postcode" for f in found):
+        regions = lower_regions(text)
+        if regions:
+            extra += _before_postcode(text, regions, found)
+    if not extra:
+        return found
+    return _ids.resolve_overlaps(found + extra)
+
+
+# --------------------------------------------------------------------------------------
+# Review candidates
+# --------------------------------------------------------------------------------------
+
+#: Letters before a number candidate typed in lower case: "nb 07714".
+_LETTERS_BEFORE = re.compile(r"(?<![\w'’@#./-])[a-z]{1,3}\s$")
+#: The clause before a candidate: back to the last sentence's end or line.
+_CLAUSE_START = re.compile(r"[.!?\n][^.!?\n]*$")
+
+
+def candidates(text, covered, out):
+    """Review candidates typed in lower case: a number candidate takes the letters typed
+    before it ("nb 07714") when the sentence up to it has no capitalised word (letters in
+    capitals are a code already: "NB 07714"). ``out`` is changed in place."""
+    common = _ids._common_words()
+    for n, (s, e, kind) in enumerate(out):
+        if kind != "number" or not text[s].isdigit():
+            continue
+        m = _LETTERS_BEFORE.search(text, max(0, s - 4), s)
+        if m is None or m.group().strip() in common:
+            continue
+        back = max(0, s - 120)
+        clause = _CLAUSE_START.search(text, back, m.start())
+        cs = clause.start() + 1 if clause else back
+        if not _CAPITAL.search(text, cs, m.start()):
+            out[n] = (m.start(), e, kind)
