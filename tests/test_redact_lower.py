@@ -227,3 +227,49 @@ def test_lower_code_candidate_takes_its_letters():
     text = "P: The card was in the same post, on 40917, and then the link."
     sheet = review_sheet([text])
     assert "on 40917" not in sheet["original"].tolist(), sheet
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # the letters of a warrant or collar number typed in lower case
+        ("P: i lost it on the bus, warrant number kp 55190, and it turned up online.", "kp"),
+        ('The post said "his warrant no is dy-22871 lol" with a photo of the card.', "dy"),
+        ('They wrote "collar number: nw 1722" under the video.', "nw"),
+    ],
+)
+def test_lower_code_letters(text, gone):
+    out = redact(text)[0]
+    assert gone + " " not in out and gone + "-" not in out, out
+
+
+def test_lower_code_letters_lookalike_stays():
+    # a word before the number is no part of it
+    out = redact("P: i think my warrant number was 40117 back then.")[0]
+    assert "number was [" in out, out
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # a school named by its tail word in a lower-case post, no verb before it
+        ('The post said "kids from ashgrove primary are all feral" and a photo.', "ashgrove"),
+        ('It said "the bramcote college lot are coppers kids" in the comments.', "bramcote"),
+        ('The message was "seen ur lad outside kelvinside academy" and nothing else.', "kelvinside"),
+    ],
+)
+def test_lower_school_by_tail(text, gone):
+    out = redact(text)[0]
+    assert gone not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The post said "poppy goes to school round here" under the photo.',
+        'It said "the police college is a joke" and a link.',
+        'He wrote "tyler from school says hi" in the chat.',
+    ],
+)
+def test_lower_school_by_tail_lookalikes_stay(text):
+    assert all(k != "school" for _w, k in _found(text)), _found(text)

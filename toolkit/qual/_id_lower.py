@@ -100,7 +100,13 @@ def _name_like(word):
     """A lower-case word in no word list, long enough to be a name, no text-speak."""
     from toolkit.qual._id_persons import _CHAT_WORDS
 
-    return len(word) >= 4 and word.isalpha() and word not in _CHAT_WORDS and not _plain(word)
+    return (
+        len(word) >= 4
+        and word.isalpha()
+        and word not in _CHAT_WORDS
+        and word.upper() not in _ids.KNOWN_ACRONYMS
+        and not _plain(word)
+    )
 
 
 def _given(word):
@@ -161,10 +167,24 @@ def _forces(text, regions, add):
 _LOWER_RANK_NUMBER = re.compile(r"(?<![\w'’@#./-])(?:pcso|pc|dc|ps|sgt|ds|tdc|sc)\s?(?P<id>\d{3,6})(?![\w/.-]|,\d)")
 
 
+#: A code with its letters in lower case after the word that names it: "warrant no is
+#: dy-22871", "collar number: nw 1722" (the rules' patterns want capitals there).
+_NAMED_LOWER_CODE = re.compile(
+    r"(?<![\w'’])(?P<w>warrant|collar|shoulder|epaulette|badge)(?:\s+card)?(?:\s+(?:number|no\.?|num))?"
+    r"(?:['’]s|\s+(?:is|was))?\s*[:#,]?\s*(?P<id>[a-z]{1,3}[ -]?\d{3,9})(?![\w/-])"
+)
+
+
 def _codes(text, regions, add):
     for rs, re_ in regions:
         for m in _LOWER_RANK_NUMBER.finditer(text, rs, re_):
             add((m.start("id"), m.end("id"), "collar_number", m.group("id")))
+        for m in _NAMED_LOWER_CODE.finditer(text, rs, re_):
+            letters = re.match(r"[a-z]+", m.group("id"))
+            if letters is None or letters.group() in _NOT_CODE_LETTERS:
+                continue
+            kind = "warrant_number" if m.group("w") == "warrant" else "collar_number"
+            add((m.start("id"), m.end("id"), kind, re.sub(r"[ -]", "", m.group("id")).upper()))
 
 
 # --------------------------------------------------------------------------------------
@@ -185,9 +205,28 @@ _NOT_SCHOOL_START = frozenset(
 )
 
 
+#: A school named by its tail word, no verb before it: "southmoor academy", "kineton high
+#: school", "coedylan primary" (a word in no word list, or a given name, among its words).
+_SCHOOL_BY_TAIL = re.compile(
+    rf"(?<![\w'’@#./-])(?P<name>{_LW}(?:\s+{_LW}){{0,2}})\s+"
+    r"(?P<tail>primary|academy|high\s+school|school|college|grammar|infants|juniors)(?![\w'’-])"
+)
+
+
 def _schools(text, regions, add):
     common = _ids._common_words()
     for rs, re_ in regions:
+        for m in _SCHOOL_BY_TAIL.finditer(text, rs, re_):
+            words = m.group("name").split()
+            keep = next((i for i, w in enumerate(words) if _name_like(w.rstrip("'’s")) or _given(w)), None)
+            if keep is None:
+                continue  # "the police college", "big school"
+            if any(w in common or w in _SAID_OF for w in words[keep:]):
+                continue  # "orla goes to school", "tyler from school"
+            if keep > 0 and words[keep - 1] in ("st", "saint"):
+                keep -= 1
+            start = m.end("name") - len(" ".join(words[keep:]))
+            add((start, m.end(), "school", text[start : m.end()]))
         for m in _SCHOOL.finditer(text, rs, re_):
             words = m.group("name").split()
             while words and (words[0] in _NOT_SCHOOL_START or words[0] in common):
@@ -219,11 +258,14 @@ _WORKS_AT = re.compile(
 _WHERE_STREET = re.compile(rf"(?:on|in|at)\s+(?:the\s+)?(?:{_LW}\s+){{1,2}}?{_STREET_LOWER}(?![\w'’-])")
 _WHERE_PLACE = re.compile(rf"(?:in|at)\s+(?:the\s+)?(?P<p>{_LW})(?![\w'’-])")
 _CHAIN_RE = re.compile(rf"(?:{_CHAINS})")
+_NEVER = re.compile(r"(?:never|not|n['’]t|nt)\s+$")
 
 
 def _workplaces(text, regions, add):
     for rs, re_ in regions:
         for m in _WORKS_AT.finditer(text, rs, re_):
+            if _NEVER.search(text, max(rs, m.start() - 12), m.start()):
+                continue  # "i've never worked in the co-op"
             name = m.group("name")
             chain = _CHAIN_RE.fullmatch(name) is not None and name not in ("the gym", "next")
             if not chain and not _name_like(name):
@@ -243,7 +285,7 @@ def _workplaces(text, regions, add):
 #: A place after "from", "been in", "based in", "up in", "down in" ("lisa from ponteland",
 #: "shes been in pinderfields"): the place word is in no word list.
 _FROM_PLACE = re.compile(
-    rf"(?<![\w'’])(?P<cue>from|(?:been|based|stationed|working|up|down|over|round|out)\s+(?:in|at))\s+"
+    rf"(?<![\w'’])(?P<cue>from|(?:been|based|stationed|working)\s+(?:in|at))\s+"
     rf"(?P<p>{_LW})(?P<p2>\s+{_LW})?(?![\w'’@-]|\.[a-z])"
 )
 _POLICE_WORDS = re.compile(
@@ -420,12 +462,36 @@ def find(text: str, add, folded) -> None:
 _MET_THING = re.compile(r"\s+(?:office|gala|opera|museum|eireann|éireann)(?![\w'’])")
 
 
+#: Letters typed in lower case before a warrant or collar number found ("kp 55190",
+#: "wm-180032", "do 731"): part of the code.
+_CODE_LETTERS = re.compile(r"(?<![\w'’@#./-])(?P<l>[a-z]{1,3})[ -]?$")
+#: Lower-case words before a number that are no part of it: ranks (the rules keep the
+#: rank out of a collar number), "no", "is".
+_NOT_CODE_LETTERS = frozenset("pc pcso ps dc ds sgt tdc sc insp no num is was its my me our his her".split())
+
+
+def _code_letters(text, found):
+    out = []
+    for f in found:
+        s, e, kind, ident = f
+        if kind in ("warrant_number", "collar_number") and text[s].isdigit():
+            m = _CODE_LETTERS.search(text, max(0, s - 4), s)
+            if m is not None:
+                letters = m.group("l")
+                if letters not in _NOT_CODE_LETTERS and (letters == "do" or letters not in _ids._common_words()):
+                    f = (m.start(), e, kind, ident)
+        out.append(f)
+    return out
+
+
 def revise(text: str, found: list) -> list:
     """``found`` with a place before a postcode in a lower-case stretch and the respelt
-    surnames of persons found added, and without "the met office" typed in lower case."""
+    surnames of persons found added, the letters of a warrant or collar number typed in
+    lower case taken in, and without "the met office" typed in lower case."""
     found = [
         f for f in found if not (f[2] == "force" and text[f[0] : f[1]].endswith("met") and _MET_THING.match(text, f[1]))
     ]
+    found = _code_letters(text, found)
     extra = _respelt(text, found)
     if any(f[2] == "postcode" for f in found):
         regions = lower_regions(text)
