@@ -273,3 +273,49 @@ def test_lower_school_by_tail(text, gone):
 )
 def test_lower_school_by_tail_lookalikes_stay(text):
     assert all(k != "school" for _w, k in _found(text)), _found(text)
+
+
+def _candidates(text):
+    sheet = review_sheet([text])
+    return sheet.loc[sheet["source"] == "candidate", "original"].tolist()
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # review candidates: a word in no word list after a preposition of place
+        ('The post said "seen her car outside brackla again" and a photo.', "brackla"),
+        ('It said "he drinks in the crown near kelloholm most nights" under it.', "kelloholm"),
+        ("P: i grew up round lochgelly and they knew that as well.", "lochgelly"),
+    ],
+)
+def test_lower_place_candidate(text, word):
+    found = _candidates(text) + [w for w, _k in _found(text)]
+    assert any(word in c for c in found), found
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # a given name in a turn typed in lower case
+        ("P: i told my sergeant, her name's siobhan, and she said ring psd.", "siobhan"),
+        ("P: me and my mate callum were both in the video and i was livid.", "callum"),
+        ("P: i think it was jasmine okafor who sent it round, i'm not sure.", "jasmine okafor"),
+    ],
+)
+def test_lower_turn_name_candidate(text, word):
+    found = _candidates(text) + [w for w, _k in _found(text)]
+    assert any(word in c for c in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ordinary words after a preposition, and no name, stay off the sheet
+        "P: i was at work and then in the car park for ages, near the bins.",
+        'The post said "see you at the match on saturday" and a laughing face.',
+        "P: i went round to the chippy and then home to bed.",
+    ],
+)
+def test_lower_candidates_lookalikes_stay(text):
+    assert _candidates(text) == [] and _found(text) == [], (_candidates(text), _found(text))

@@ -359,6 +359,8 @@ def _ordinary_given():
     )
 
 
+#: A lower-case word of a stretch.
+_LOWER_WORD = re.compile(r"(?<![\w'’@#./-])[a-z]+(?![\w'’@-]|\.[a-z])")
 #: What is said of a person named in a post: "lives", "is a", "works", "drives".
 _SAID_OF = frozenset("lives lived is was works worked drives has goes from at in".split())
 
@@ -528,3 +530,49 @@ def candidates(text, covered, out):
         cs = clause.start() + 1 if clause else back
         if not _CAPITAL.search(text, cs, m.start()):
             out[n] = (m.start(), e, kind)
+    regions = lower_regions(text)
+    if regions:
+        _lower_name_candidates(text, regions, covered, out)
+
+
+#: A word in no word list after a preposition of place ("near kelloholm", "outside
+#: brackla"), or a given name and the word after it: what a lower-case stretch names that no
+#: rule took.
+_PLACE_PREP = re.compile(
+    rf"(?<![\w'’])(?:in|at|from|near|to|round|outside|off|by|behind|opposite)\s+(?:the\s+)?"
+    rf"(?P<p>{_LW})(?P<p2>\s+{_LW})?(?![\w'’@-]|\.[a-z])"
+)
+
+
+def _lower_name_candidates(text, regions, covered, out):
+    from toolkit.qual._id_persons import _lower_name_word, _lower_surname
+
+    given, family = _ids.gazetteer()
+    for rs, re_ in regions:
+        if rs == 0 or text[rs - 1] not in '"“':
+            # a turn typed in lower case: a given name in no word list, with its surname
+            # (the rules take them so inside quotations only)
+            words = list(_LOWER_WORD.finditer(text, rs, re_))
+            for n, w in enumerate(words):
+                if not _lower_name_word(w.group(), (given,)):
+                    continue
+                s, e = w.start(), w.end()
+                nxt = words[n + 1] if n + 1 < len(words) and words[n + 1].start() == e + 1 else None
+                if nxt and _lower_surname(nxt.group(), family):
+                    e = nxt.end()
+                if not any(a < e and s < b for a, b in covered):
+                    out.append((s, e, "person"))
+                    covered.append((s, e))
+        pos = rs
+        while (m := _PLACE_PREP.search(text, pos, re_)) is not None:
+            pos = m.end("p")  # the word after may open the next match ("the crown near kelloholm")
+            s, e = m.start("p"), m.end("p")
+            if not _name_like(m.group("p")):
+                continue
+            if m.group("p2") and _name_like(m.group("p2").strip()):
+                e = m.end("p2")
+            if any(a < e and s < b for a, b in covered):
+                continue
+            kind = "person" if m.group("p").capitalize() in given else "place_or_org"
+            out.append((s, e, kind))
+            covered.append((s, e))
