@@ -319,3 +319,30 @@ def test_lower_turn_name_candidate(text, word):
 )
 def test_lower_candidates_lookalikes_stay(text):
     assert _candidates(text) == [] and _found(text) == [], (_candidates(text), _found(text))
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # where an officer works, typed in lower case
+        ("P: i'm a pcso at fenham and the page had my shift pattern.", "fenham"),
+        ('The post said "her fella is a pc at wombwell, ask anyone" and a photo.', "wombwell"),
+        ("P: i'm based at ladywood street now, but it was before that.", "ladywood street"),
+        ("P: i've done nine years on response out of seaham and i know the lads.", "seaham"),
+    ],
+)
+def test_lower_station(text, gone):
+    out = redact(text)[0]
+    assert gone not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "P: i'm at work most days and i'm a pc at heart, even now.",
+        "P: i'm based in the office now, i work out of the van some days.",
+        "P: i'm in the car when it happened, i'm at home now.",
+    ],
+)
+def test_lower_station_lookalikes_stay(text):
+    assert _found(text) == [], _found(text)

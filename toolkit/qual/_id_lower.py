@@ -53,6 +53,10 @@ _LOWER_TURN = re.compile(r"(?m)^(?:[A-Z][A-Za-z0-9]{0,11}:[ \t]+)?(?=[a-z])")
 _LOWER_I = re.compile(r"(?<![\w'’@#./-])i(?:['’](?:m|ve|d|ll))?(?![\w'’@-])")
 
 
+#: Substrings one of which any lower-case "i" pronoun has around it (cheap to look for).
+_I_TOKENS = (" i ", " i'", " i’", " i,", "\ni ", "\ni'", "\ni’")
+
+
 @lru_cache(maxsize=8)
 def lower_regions(text):
     """``(start, end)`` of the lower-case stretches of ``text``: quotations with no
@@ -66,6 +70,8 @@ def lower_regions(text):
             s, e = m.start(g), m.end(g)
             if not _CAPITAL.search(text, s, e) and any(c.islower() for c in text[s:e]):
                 out.append((s, e))
+    if not any(tok in text for tok in _I_TOKENS) and text[:2] not in ("i ", "i'", "i’"):
+        return tuple(sorted(set(out)))  # no "i" in lower case: no turn typed so
     for m in _LOWER_TURN.finditer(text):
         s = m.end()
         if s >= len(text) or not text[s].islower():
@@ -294,9 +300,28 @@ _POLICE_WORDS = re.compile(
 )
 
 
+#: Where an officer works, typed in lower case: "i'm a pcso at longsight", "a pc at
+#: keynsham", "based at euston street", "on response out of hartlepool".
+_ROLE_AT = re.compile(
+    r"(?<![\w'’])(?:pc|pcso|ps|dc|ds|sgt|do|dso|copper|cop|officer|sergeant|sarge|inspector|detective|custody"
+    r"|handler|dispatcher|analyst|special|based|stationed|posted|response|i['’]?m|im|work(?:s|ed|ing)?)"
+    rf"\s+(?:at|in|out\s+of)\s+(?:the\s+)?(?P<p>{_LW})(?P<p2>\s+{_LW})?(?![\w'’@-]|\.[a-z])"
+)
+_STREET_OR_HQ = re.compile(rf"{_STREET_LOWER}|hq")
+
+
 def _places(text, regions, add):
     given, family = _ids.gazetteer()
     for rs, re_ in regions:
+        for m in _ROLE_AT.finditer(text, rs, re_):
+            word = m.group("p")
+            if not _name_like(word) or word.capitalize() in given:
+                continue  # "i'm at work", "a pc at tesco"
+            end = m.end("p")
+            nxt = (m.group("p2") or "").strip()
+            if nxt and (_name_like(nxt) or _STREET_OR_HQ.fullmatch(nxt)):
+                end = m.end("p2")
+            add((m.start("p"), end, "station", text[m.start("p") : end]))
         police = _POLICE_WORDS.search(text, rs, re_) is not None
         for m in _FROM_PLACE.finditer(text, rs, re_):
             word = m.group("p")
