@@ -346,3 +346,30 @@ def test_lower_station(text, gone):
 )
 def test_lower_station_lookalikes_stay(text):
     assert _found(text) == [], _found(text)
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # a rank, title or kin word typed in lower case, then a name
+        ("P: i went to my sergeant, ds priya lomax, and she was brilliant about it.", "lomax"),
+        ("P: i rang the school and mrs okonedo said she'd keep an eye out.", "okonedo"),
+        ("P: i was worried for my daughter, aoife, she's only nine.", "aoife"),
+        ('The post said "his missus siobhan works nights" and a photo.', "siobhan"),
+    ],
+)
+def test_lower_titled_name(text, gone):
+    out = redact(text)[0]
+    assert gone not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "P: i told my husband, who was livid, and my daughter is fine now.",
+        "P: i'm a pc and my dad was a sergeant too, so i knew the score.",
+        "P: i bought it at pc world and my son loved it.",
+    ],
+)
+def test_lower_titled_name_lookalikes_stay(text):
+    assert all(k != "person" for _w, k in _found(text)), _found(text)

@@ -390,9 +390,48 @@ _LOWER_WORD = re.compile(r"(?<![\w'’@#./-])[a-z]+(?![\w'’@-]|\.[a-z])")
 _SAID_OF = frozenset("lives lived is was works worked drives has goes from at in".split())
 
 
+#: A rank, title or kin word typed in lower case, then a name: "ds andy kerr", "insp
+#: lorraine begum", "mrs pritchard", "my husband, geraint", "my daughter imani".
+_TITLE_NAME = re.compile(
+    r"(?<![\w'’])(?:(?P<rank>pc|pcso|ps|dc|ds|di|dci|dsu|sgt|sergeant|insp|inspector|supt|superintendent|acc|dcc"
+    r"|mrs|mr|ms|miss|dr)|(?:my|our|his|her|their|your)\s+(?P<kin>husband|wife|partner|son|daughter|brother"
+    r"|sister|mum|mam|dad|youngest|eldest|oldest|boy|girl|lad|fella|missus|niece|nephew|cousin),?)"
+    rf"\s+(?P<n>{_LW})(?:\s(?P<s>{_LW}))?(?![\w'’@-]|\.[a-z])"
+)
+
+
+def _titled(text, regions, add, family):
+    from toolkit.qual._id_persons import _lower_surname
+
+    for rs, re_ in regions:
+        for m in _TITLE_NAME.finditer(text, rs, re_):
+            name = m.group("n").rstrip("'’s") if m.group("n").endswith(("'s", "’s")) else m.group("n")
+            if name in _CHAT_OR_COMMON():
+                continue
+            if m.group("rank"):
+                ok = _name_like(name) or (_given(name) and not _ids.is_ordinary(name.capitalize()))
+            else:
+                ok = _given(name) and not _ids.is_ordinary(name.capitalize())
+            if not ok:
+                continue  # "my son, who", "pc world", "my daughter is"
+            end, ident = m.start("n") + len(name), name
+            sur = m.group("s")
+            if sur and name == m.group("n") and _lower_surname(sur, family) and _given(name):
+                end, ident = m.end("s"), sur
+            add((m.start("n"), end, "person", ident))
+
+
+@lru_cache(maxsize=1)
+def _CHAT_OR_COMMON():
+    from toolkit.qual._id_persons import _CHAT_WORDS
+
+    return frozenset(_CHAT_WORDS) | _ids._common_words()
+
+
 def _persons(text, regions, add):
     _given_names, family = _ids.gazetteer()
     pattern = _ordinary_given()
+    _titled(text, regions, add, family)
     for rs, re_ in regions:
         for m in _ITS_NAME_FROM.finditer(text, rs, re_):
             if _given(m.group("n")) and not _ids._calendar(m.group("n").capitalize()):
