@@ -373,3 +373,23 @@ def test_lower_titled_name(text, gone):
 )
 def test_lower_titled_name_lookalikes_stay(text):
     assert all(k != "person" for _w, k in _found(text)), _found(text)
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # the second word of a place's name, typed in lower case
+        ('The post said "she lives in brierley hill, the one by the canal" and a photo.', "hill"),
+        ('It said "ur from acocks green arent u" in the comments.', "green"),
+        ('The post said "he lives in bearsden park with his mam" under it.', "park"),
+    ],
+)
+def test_lower_place_tail(text, gone):
+    out = redact(text)[0]
+    assert f" {gone}" not in out.split('"')[1], out
+
+
+def test_lower_place_tail_lookalike_stays():
+    # a tail word that opens the next clause stays out: "in leeds, park up"
+    text = 'The post said "he lives in batley, park round the back" and a map.'
+    assert ("batley", "address") in _found(text), _found(text)

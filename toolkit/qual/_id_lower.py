@@ -550,6 +550,27 @@ def _code_letters(text, found):
     return out
 
 
+#: The second word of many a place's name ("walsall wood", "kings heath", "acocks
+#: green"): taken on a place typed in lower case that was found without it.
+_PLACE_TAIL = re.compile(
+    r"\s(?:wood|green|heath|hill|end|common|bridge|vale|moor|cross|park|bay|head|gate|brook|valley)(?![\w'’@-])"
+)
+
+
+def _place_tails(text, found):
+    out = []
+    for f in found:
+        s, e, kind, ident = f
+        if kind in ("address", "station", "place") and text[s:e].islower() and " " not in text[s:e]:
+            m = _PLACE_TAIL.match(text, e)
+            if m is not None and _inside(lower_regions(text), s, m.end()):
+                nxt = m.end()
+                if not any(g[0] < nxt and g[1] > e and g is not f for g in found):
+                    f = (s, nxt, kind, ident)
+        out.append(f)
+    return out
+
+
 def revise(text: str, found: list) -> list:
     """``found`` with a place before a postcode in a lower-case stretch and the respelt
     surnames of persons found added, the letters of a warrant or collar number typed in
@@ -558,6 +579,7 @@ def revise(text: str, found: list) -> list:
         f for f in found if not (f[2] == "force" and text[f[0] : f[1]].endswith("met") and _MET_THING.match(text, f[1]))
     ]
     found = _code_letters(text, found)
+    found = _place_tails(text, found)
     extra = _respelt(text, found)
     if any(f[2] == "postcode" for f in found):
         regions = lower_regions(text)
