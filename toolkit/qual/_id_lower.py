@@ -11,24 +11,33 @@ word) has nothing to go on, and every word outside the lexicon would be a candid
 typos, text-speak: too many to review). So here closed lists are matched without regard to
 case, and open names only after words that say what they are, inside a *lower-case
 stretch* (:func:`lower_regions`): a quotation with no capitalised word, or a turn that
-starts in lower case, up to its first capitalised word.
+starts in lower case and has the pronoun "i" in lower case, up to its first capitalised
+word.
 
-Classes of phrasing covered:
+Classes of phrasing covered (rules):
 
 * a force's name, a closed list: "a pcso with northumbria", "under \\"gwent\\"", "joined
   the met" (not "met him", "the met office");
-* a rank in lower case before a number: "pcso 9082", "pc 4471";
-* a school: "his lad goes to queen elizabeth high", "she's at st marys primary" (a school
-  word after "goes to", "at", the words before it one name at least);
+* a rank in lower case before a number: "pcso 9082", "pc 4471"; the letters of a warrant
+  or collar number typed in lower case ("kp 55190", "warrant no is dy-22871");
+* a school: "his lad goes to queen elizabeth high" (one name at least among the words
+  after the verb), "southmoor academy" (a name before the tail word, no verb);
 * a workplace: "works weekends at the spar on main street", "works at costa in the
-  arndale" (a chain, or a word in no word list, after "works ... at");
+  arndale" (a chain, or a word in no word list, after "works ... at"; not "never worked");
+* where an officer works: "i'm a pcso at longsight", "based at euston street", "on
+  response out of hartlepool";
 * a place after "from", "been in", "based in": "lisa from ponteland", "shes from
-  longsight" (a word in no word list, no name, no text-speak);
-* a place right before a postcode: "splott cf24 2dl";
-* a person introducing themselves: "its dean from response" (a given name, even one that
-  is an ordinary word, between "its" and "from");
+  longsight" (a word in no word list, no name, no acronym, no text-speak); a place right
+  before a postcode ("splott cf24 2dl"); a place's second word ("walsall wood");
+* persons: a rank, title or kin word and a name ("ds priya lomax", "my daughter, aoife");
+  a given name that is an ordinary word with a surname ("dean thackeray lives"); someone
+  introducing themselves ("its dean from response");
 * a name found, respelt ("ridley" ... "ridly"): a word in no word list one letter from a
-  surname found in the same text.
+  surname found, when the speaker talks of spelling or inside lower-case quotations.
+
+Review candidates (:func:`candidates`): a number candidate takes the lower-case letters
+typed before it ("nb 07714"); a word in no word list after a preposition of place
+("outside brackla"); in a turn typed in lower case, a given name in no word list.
 """
 
 from __future__ import annotations
@@ -406,7 +415,7 @@ def _titled(text, regions, add, family):
     for rs, re_ in regions:
         for m in _TITLE_NAME.finditer(text, rs, re_):
             name = m.group("n").rstrip("'’s") if m.group("n").endswith(("'s", "’s")) else m.group("n")
-            if name in _CHAT_OR_COMMON():
+            if name in _chat_or_common():
                 continue
             if m.group("rank"):
                 ok = _name_like(name) or (_given(name) and not _ids.is_ordinary(name.capitalize()))
@@ -422,7 +431,7 @@ def _titled(text, regions, add, family):
 
 
 @lru_cache(maxsize=1)
-def _CHAT_OR_COMMON():
+def _chat_or_common():
     from toolkit.qual._id_persons import _CHAT_WORDS
 
     return frozenset(_CHAT_WORDS) | _ids._common_words()
