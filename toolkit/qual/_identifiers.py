@@ -532,9 +532,9 @@ def find_identifiers(text: str, names_pattern=None, names_lookup=None, officers=
 @cache
 def _area_rules():
     """The rule modules of each area (imported on first use: they import this module)."""
-    from toolkit.qual import _id_codes, _id_online, _id_persons, _id_places, _id_spoken
+    from toolkit.qual import _id_codes, _id_lower, _id_online, _id_persons, _id_places, _id_spoken
 
-    return (_id_online, _id_codes, _id_spoken, _id_places, _id_persons)
+    return (_id_online, _id_codes, _id_spoken, _id_places, _id_persons, _id_lower)
 
 
 def _surnames_alone(text, found):

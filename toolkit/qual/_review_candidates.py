@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from toolkit.qual import _id_lower as _lower
 from toolkit.qual import _id_spoken as _spoken
 from toolkit.qual import _id_windows as _win
 from toolkit.qual import _identifiers as _ids
@@ -456,4 +457,5 @@ def candidates(text, spans):
     _add(ACRONYM, "person", text, covered, out, keep=_acronym)
     _add(_at_brand(), "workplace", text, covered, out, keep=_worked_at, group="n")
     _bridged(text, covered, out)
+    _lower.candidates(text, covered, out)
     return sorted(out)
