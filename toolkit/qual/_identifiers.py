@@ -1962,10 +1962,12 @@ def _win(name, text, folded=None):
         hits = [(k.start(), k.end()) for k in kw.finditer(text)]
     for k_start, k_end in hits:
         lo, hi = max(0, k_start - before), min(n, k_end + after)
+        while hi < n and text[hi].isalnum() and text[hi - 1].isalnum():
+            hi += 1  # a window ends between words, not inside one ("Professiona|l")
         if lo < last_hi:  # merge with the previous window
             lo = last_lo
         for m in pattern.finditer(text, lo, hi):
-            seen.setdefault((m.start(), m.end()), m)
+            seen[m.start()] = m  # a merged, wider window's match replaces the cut one
         last_lo, last_hi = lo, hi
     return [seen[k] for k in sorted(seen)]
 
