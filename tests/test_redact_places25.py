@@ -29,3 +29,75 @@ def test_places25_window_never_cuts_a_word(pad, dept):
 def test_places25_window_still_finds_a_town_after_a_long_gap():
     text = "I went to the Federation first, and then, a long while after, my sister in Crickhowell rang me."
     assert ("place", "Crickhowell") in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        # a control room named with "and" in it, and one opened by "Joint" or "Force"
+        ("I'm in the Joint Contact and Control Room at Kent, on days.", "Joint Contact and Control Room"),
+        ("She moved over to the Force Command and Control Room in May.", "Force Command and Control Room"),
+        ("Two of us from the Joint Control Room went to the meeting.", "Joint Control Room"),
+        # a joint (collaborative) unit
+        ("He's on the Joint Protection Unit now, so he's never home.", "Joint Protection Unit"),
+        ("I'm with Joint Firearms Unit, we cover three counties.", "Joint Firearms Unit"),
+        # a unit said without an article, its head "Centre"
+        ("He's moved to Force Contact Centre at Lloyd House now.", "Force Contact Centre"),
+        ("She transferred from Digital Forensics Centre last spring.", "Digital Forensics Centre"),
+    ],
+)
+def test_places25_named_units_and_control_rooms(text, unit):
+    assert ("station", unit) in _found(text), _found(text)
+
+
+@pytest.mark.parametrize(
+    "text, units",
+    [
+        # a unit's name broken off by a correction: both names are units
+        (
+            "I'm on the Roads Policing and Firearms... no, sorry, Joint Operations Unit, since March.",
+            ["Roads Policing and Firearms", "Joint Operations Unit"],
+        ),
+        (
+            "I was in the Major Crime -- well, the Serious Crime Team, for two years.",
+            ["Major Crime", "Serious Crime Team"],
+        ),
+        ("She's on the Dog Support... sorry, the Tactical Dogs Unit.", ["Dog Support", "Tactical Dogs Unit"]),
+        ("He joined the Public Protection — I mean the Child Abuse Investigation Unit.", ["Public Protection"]),
+    ],
+)
+def test_places25_broken_off_unit_names(text, units):
+    found = _found(text)
+    for unit in units:
+        assert ("station", unit) in found, found
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        # a place and function words, no head noun, as where one works
+        ("I'm on Leeds District Safeguarding, at the old building.", "Leeds District Safeguarding"),
+        ("She's in Hounslow Public Protection now, after years on response.", "Hounslow Public Protection"),
+        ("I work in Wirral Neighbourhood Policing.", "Wirral Neighbourhood Policing"),
+        ("He was on Swindon Response for six years.", "Swindon Response"),
+    ],
+)
+def test_places25_place_and_function_as_a_unit(text, unit):
+    assert ("station", unit) in _found(text), _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We went on holiday in the Lake District... it rained the whole week.",
+        "I'm in Professional Standards... well, I was, till last year.",
+        "I'm on the Customer Service... no, the billing side, at the bank.",
+        "I'm in the Occupational Health -- sorry, the wellbeing people rang.",
+        "The Main Control Room was shut for the refit.",
+        "She's in Professional Standards now.",
+        "I'm in Human Resources, at the old building.",
+        "She was on the Great British... no, that other baking programme, the Channel 4 one.",
+    ],
+)
+def test_places25_unit_look_alikes_stay(text):
+    assert not [f for f in _found(text) if f[0] == "station"], _found(text)
