@@ -101,3 +101,34 @@ def test_places25_place_and_function_as_a_unit(text, unit):
 )
 def test_places25_unit_look_alikes_stay(text):
     assert not [f for f in _found(text) if f[0] == "station"], _found(text)
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        # a town after a shop or public spot: where a visit or an incident was
+        ("Somebody clocked me in the queue, in Asda in Hexham, and said my name.", "Hexham"),
+        ("I left my lanyard on the table in a chippy in Ossett, stupid really.", "Ossett"),
+        ("He found my number scrawled in a phone box in Ramsgate.", "Ramsgate"),
+        ("A woman shouted at me outside Lidl in Dunstable, in front of my kids.", "Dunstable"),
+        ("It happened in a Greggs in Wisbech. He just stared.", "Wisbech"),
+        ("We had a drink in a pub in Tenbury, and someone took a photo of us.", "Tenbury"),
+    ],
+)
+def test_places25_town_of_a_visit_stays(text, town):
+    assert not [f for f in _found(text) if town in f[1]], _found(text)
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        # ... unless the sentence, or the one beside it, says someone lives or works there
+        ("He spotted me in the Co-op, in Gorleston, where we live, and followed me out.", "Gorleston"),
+        ("They rang my old job. Boots in Cramlington. They told them everything.", "Cramlington"),
+        ("My daughter works in a cafe in Whitstable, and they found that too.", "Whitstable"),
+        ("I was followed round Tesco in Bicester on my day off.", "Bicester"),
+        ("We live above a chippy in Shildon, so everyone sees us come and go.", "Shildon"),
+    ],
+)
+def test_places25_town_of_a_home_or_job_beside_a_shop_still_marked(text, town):
+    assert [f for f in _found(text) if town in f[1]], _found(text)

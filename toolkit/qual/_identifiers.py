@@ -1548,6 +1548,39 @@ _INCIDENT_BEFORE = re.compile(
     r"protests?|demos?|demonstrations?|riots?|loans?|posted|typed|uploaded|sent|tweeted)\s+"
     r"(?:in|at|from|outside|near)\s+(?:the\s+)?)$"
 )
+#: A shop, a pub or a public spot just before "in": "outside Morrisons in Morley", "a chippy
+#: in Braintree", "a phone box in Leeds" locate a visit or an incident, not a home or a job
+#: (unless the sentence, or one beside it, says one: "in the Co-op, in Kingswood, where I live").
+_VISIT_BEFORE = re.compile(
+    r"(?i:\b(?:"
+    + "|".join(re.escape(c) for c in sorted(CHAINS, key=len, reverse=True))
+    + r"|chippy|chip\s+shop|pub|supermarket|café|cafe|takeaway|phone\s+box|toilets?|cinema|bookies|"
+    r"offy|off[- ]licence|corner\s+shop|newsagents?|petrol\s+station|car\s+wash|soft\s+play|"
+    r"shopping\s+centre|retail\s+park|queue)['’]?s?\s*,?\s+in\s+)$"
+)
+
+
+#: A day off said with a visit: the shop is the one near home ("followed round Sainsbury's
+#: in Banbury on my day off").
+_OFF_DUTY = re.compile(r"(?i:\b(?:days?\s+off|off[- ]duty)\b)")
+
+
+def _visited_town(text, s):
+    """True when the place at ``s`` follows a shop or public spot ("at the Morrisons in
+    Wrexham") and neither its sentence nor the one before or after says anyone lives or
+    works there ("They rang my old work. Sainsbury's in Bletchley.")."""
+    if not _VISIT_BEFORE.search(text, max(0, s - 40), s):
+        return False
+    end = min((i for i in (text.find(c, s) for c in ".!?\n") if i >= 0), default=len(text))
+    start = max(text.rfind(c, 0, s) for c in ".!?\n")
+    near = [_sentence_of(text, s)]
+    if end + 1 < len(text):
+        near.append(_sentence_of(text, end + 1))
+    if start > 0:
+        near.append(_sentence_of(text, start - 1))
+    return not any(_THE_ONE_KEEP.search(x) or _OFF_DUTY.search(x) for x in near)
+
+
 #: A work or home cue that keeps "the X" (one word) after a preposition: "doorwork at the
 #: Jacaranda", "the perfume counter ... in the Metrocentre".
 _THE_ONE_KEEP = re.compile(
@@ -2308,6 +2341,8 @@ def find_context(text, add, names_lookup=None, folded=None):
             continue  # "Companies House"; "the Broadmarsh protest": where an event was
         if first in _BODIES or _INCIDENT_BEFORE.search(text, max(0, span[0] - 40), span[0]):
             continue  # "in the Army"; "arrested in Preston": a body, an incident's place
+        if _visited_town(text, span[0]):
+            continue  # "a chippy in Braintree": where a visit or an incident was
         if (
             len(words) == 1
             and re.search(r"(?i:\bthe\s+)$", text[max(0, span[0] - 5) : span[0]])
@@ -2702,6 +2737,8 @@ def proper_nouns(text: str, found) -> list:
             first in _BODIES or _INCIDENT_BEFORE.search(text, max(0, s - 40), s)
         ):
             continue  # "arrested in Preston", "posted from Newport": an incident's place
+        if kind in ("place", "person") and _visited_town(text, s):
+            continue  # "outside Morrisons in Morley": a visit's town, no one's name or home
         key = last.lower().replace("’", "'") if kind == "person" else " ".join(words).lower()
         out.append((s, e, kind, key))
     return out
