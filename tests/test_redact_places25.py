@@ -132,3 +132,30 @@ def test_places25_town_of_a_visit_stays(text, town):
 )
 def test_places25_town_of_a_home_or_job_beside_a_shop_still_marked(text, town):
     assert [f for f in _found(text) if town in f[1]], _found(text)
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        # a town after a trip: a place visited
+        ("I've been to Pickering twice this year and both times someone recognised me.", "Pickering"),
+        ("We were on holiday in Tenby when the messages started.", "Tenby"),
+        ("She had a day out in Knaresborough and a woman shouted at her.", "Knaresborough"),
+        ("We drove down to Padstow and a bloke took a photo of the car.", "Padstow"),
+    ],
+)
+def test_places25_town_of_a_trip_stays(text, town):
+    assert not [f for f in _found(text) if town in f[1]], _found(text)
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        # a trip to a station or to where someone lives is still said as one
+        ("I went to the Morpeth office and the sergeant there was brilliant.", "Morpeth"),
+        ("I've been to Wetherby loads, it's where my sister lives.", "Wetherby"),
+        ("He moved to Consett last year.", "Consett"),
+    ],
+)
+def test_places25_trip_to_a_station_or_home_still_marked(text, town):
+    assert [f for f in _found(text) if town in f[1]], _found(text)

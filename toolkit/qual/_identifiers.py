@@ -1565,12 +1565,28 @@ _VISIT_BEFORE = re.compile(
 _OFF_DUTY = re.compile(r"(?i:\b(?:days?\s+off|off[- ]duty)\b)")
 
 
+#: A trip said before the place: "I have been to Stoke", "we went down to Looe", "a day out in
+#: Whitby", "on holiday in Tenby" (not "moved to", "transferred to", "goes to": a home, a
+#: post, a school).
+_TRIP_BEFORE = re.compile(
+    r"(?i:\b(?:(?:have|has|had|['’]ve|['’]d)\s+(?:\w+\s+)?been|went|drove|driven|popped|nipped)"
+    r"\s+(?:(?:over|down|up|back|out|across|into)\s+)?(?:to|into)\s+(?:the\s+)?"
+    r"|\b(?:a\s+day\s+(?:out|trip)|holiday|holidays|a\s+trip|a\s+weekend|a\s+night\s+out)\s+(?:in|to|at)\s+)$"
+)
+_STATION_AFTER = re.compile(r"\s+(?:police\s+)?(?:office|station|nick|custody|HQ|headquarters)\b")
+
+
 def _visited_town(text, s):
     """True when the place at ``s`` follows a shop or public spot ("at the Morrisons in
-    Wrexham") and neither its sentence nor the one before or after says anyone lives or
-    works there ("They rang my old work. Sainsbury's in Bletchley.")."""
+    Wrexham") or a trip ("I have been to Stoke") and neither its sentence nor the one before
+    or after says anyone lives or works there ("They rang my old work. Sainsbury's in
+    Bletchley.")."""
     if not _VISIT_BEFORE.search(text, max(0, s - 40), s):
-        return False
+        if not _TRIP_BEFORE.search(text, max(0, s - 40), s):
+            return False
+        e = s + len(text[s:].split(None, 1)[0]) if text[s:].strip() else s
+        if _STATION_AFTER.match(text, e) or re.match(r"\s+[A-Z]", text[e:]) and _STATION_AFTER.search(text, e, e + 30):
+            return False  # "went to the Trafford office": a station
     end = min((i for i in (text.find(c, s) for c in ".!?\n") if i >= 0), default=len(text))
     start = max(text.rfind(c, 0, s) for c in ".!?\n")
     near = [_sentence_of(text, s)]
