@@ -159,3 +159,31 @@ def test_places25_town_of_a_trip_stays(text, town):
 )
 def test_places25_trip_to_a_station_or_home_still_marked(text, town):
     assert [f for f in _found(text) if town in f[1]], _found(text)
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        # anyone at all in a town: people in general, nobody's home
+        ("They put his blazer badge up, so anyone in Ludlow would know the school.", "Ludlow"),
+        ("Everyone in Alnwick knows that chippy.", "Alnwick"),
+        ("So some poor bloke in Stourbridge got the letters instead of me.", "Stourbridge"),
+        ("Nobody in Bridlington reads that page, I thought.", "Bridlington"),
+    ],
+)
+def test_places25_town_of_anyone_stays(text, town):
+    assert not [f for f in _found(text) if town in f[1]], _found(text)
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        # relatives and friends in a town live there; a home said beside it
+        ("I've got some cousins in Garforth and they saw it too.", "Garforth"),
+        ("She has some old friends in Brigg who shared it.", "Brigg"),
+        ("Everyone in Bude knows me, I've lived there all my life.", "Bude"),
+        ("A woman in Caldicot sent it round the estate.", "Caldicot"),
+    ],
+)
+def test_places25_town_of_kin_or_a_home_still_marked(text, town):
+    assert [f for f in _found(text) if town in f[1]], _found(text)

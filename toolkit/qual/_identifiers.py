@@ -1573,15 +1573,24 @@ _TRIP_BEFORE = re.compile(
     r"\s+(?:(?:over|down|up|back|out|across|into)\s+)?(?:to|into)\s+(?:the\s+)?"
     r"|\b(?:a\s+day\s+(?:out|trip)|holiday|holidays|a\s+trip|a\s+weekend|a\s+night\s+out)\s+(?:in|to|at)\s+)$"
 )
+#: Anyone at all in a place: "anyone in Caerphilly would know", "everyone in Marazion knows
+#: that pub", "some poor sod in Redruth", "nobody cares about some polis in Croydon": the town
+#: of people in general, nobody's home.
+_ANYONE_BEFORE = re.compile(
+    r"(?i:\b(?:any(?:one|body)|every(?:one|body)|no(?:body|\s+one)|some(?:one|body)|"
+    r"(?:some|any)\s+(?:[a-z]+\s+){0,1}(?!of\b|(?:"
+    + _alternation(KIN)
+    + r"|friends?|mates?|family|relatives|relations|neighbours|people\s+I)s?\b)[a-z]+)\s+in\s+)$"
+)
 _STATION_AFTER = re.compile(r"\s+(?:police\s+)?(?:office|station|nick|custody|HQ|headquarters)\b")
 
 
 def _visited_town(text, s):
     """True when the place at ``s`` follows a shop or public spot ("at the Morrisons in
-    Wrexham") or a trip ("I have been to Stoke") and neither its sentence nor the one before
-    or after says anyone lives or works there ("They rang my old work. Sainsbury's in
+    Wrexham"), a trip ("I have been to Stoke") or anyone at all ("anyone in Caerphilly")
+    and neither its sentence nor the one before or after says anyone lives or works there ("They rang my old work. Sainsbury's in
     Bletchley.")."""
-    if not _VISIT_BEFORE.search(text, max(0, s - 40), s):
+    if not (_VISIT_BEFORE.search(text, max(0, s - 40), s) or _ANYONE_BEFORE.search(text, max(0, s - 30), s)):
         if not _TRIP_BEFORE.search(text, max(0, s - 40), s):
             return False
         e = s + len(text[s:].split(None, 1)[0]) if text[s:].strip() else s
