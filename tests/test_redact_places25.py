@@ -187,3 +187,24 @@ def test_places25_town_of_anyone_stays(text, town):
 )
 def test_places25_town_of_kin_or_a_home_still_marked(text, town):
     assert [f for f in _found(text) if town in f[1]], _found(text)
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        # where an incident was: a stop, a fight, a chase, a page about it
+        ("The clip was of a stop and search in Bilston, from two years ago.", "Bilston"),
+        ("He'd filmed a fight in Darlaston and put my face in the thumbnail.", "Darlaston"),
+        ("There's a video of me on the ground in Seaham with a lad on top of me.", "Seaham"),
+        ("My collar number went round a copwatch page in Kirkby within the hour.", "Kirkby"),
+        ("After the chase in Ashby they found my name somehow.", "Ashby"),
+    ],
+)
+def test_places25_town_of_an_incident_stays(text, town):
+    assert not [f for f in _found(text) if town in f[1]], _found(text)
+
+
+def test_places25_bus_stop_is_no_incident():
+    # a number written on a bus stop in a town is said where the writer meant to be found
+    text = "My phone number was written on a bus stop in Walkden, with a rude message."
+    assert [f for f in _found(text) if "Walkden" in f[1]], _found(text)

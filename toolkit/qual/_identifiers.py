@@ -1545,7 +1545,10 @@ _BODIES = frozenset(
 #: in Erdington", "posted from Newport" locate an event or a message, not anyone's home or work.
 _INCIDENT_BEFORE = re.compile(
     r"(?i:\b(?:arrested|nicked|charged|burglar(?:y|ies)|robber(?:y|ies)|muggings?|assaults?|"
-    r"protests?|demos?|demonstrations?|riots?|loans?|posted|typed|uploaded|sent|tweeted)\s+"
+    r"protests?|demos?|demonstrations?|riots?|loans?|posted|typed|uploaded|sent|tweeted|"
+    r"(?<!bus\s)stops?|stop\s+and\s+search(?:es)?|stop-and-search(?:es)?|fights?|brawls?|crash(?:es)?|"
+    r"chases?|pursuits?|raids?|shootings?|stabbings?|arrests?|call-?outs?|incidents?|"
+    r"(?:copwatch|cop\s+watch|Facebook|community)\s+(?:page|group)s?|on\s+the\s+floor|on\s+the\s+ground)\s+"
     r"(?:in|at|from|outside|near)\s+(?:the\s+)?)$"
 )
 #: A shop, a pub or a public spot just before "in": "outside Morrisons in Morley", "a chippy
