@@ -208,3 +208,21 @@ def test_places25_bus_stop_is_no_incident():
     # a number written on a bus stop in a town is said where the writer meant to be found
     text = "My phone number was written on a bus stop in Walkden, with a rude message."
     assert [f for f in _found(text) if "Walkden" in f[1]], _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a shopping or leisure centre named after "the": a place visited
+        "Someone put that I was the copper who tackled a lad at the Meadowhall Centre.",
+        "I was never at the Eldon Square Centre that day, it was somebody else.",
+        "We met outside the Arndale Centre and he followed us to the car.",
+    ],
+)
+def test_places25_shopping_centre_visited_stays(text):
+    assert not [f for f in _found(text) if f[1].endswith("Centre")], _found(text)
+
+
+def test_places25_centre_where_someone_works_still_marked():
+    text = "She works at the Bullring Centre on the perfume counter."
+    assert [f for f in _found(text) if "Bullring" in f[1]], _found(text)

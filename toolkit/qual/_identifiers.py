@@ -2372,6 +2372,13 @@ def find_context(text, add, names_lookup=None, folded=None):
         if _visited_town(text, span[0]):
             continue  # "a chippy in Braintree": where a visit or an incident was
         if (
+            len(words) > 1
+            and words[-1] in ("Centre", "Center")
+            and re.search(r"(?i:\bthe\s+)$", text[max(0, span[0] - 5) : span[0]])
+            and not _THE_ONE_KEEP.search(_sentence_of(text, span[0]))
+        ):
+            continue  # "that lad at the Trafford Centre": a shopping centre visited
+        if (
             len(words) == 1
             and re.search(r"(?i:\bthe\s+)$", text[max(0, span[0] - 5) : span[0]])
             and not re.match(
