@@ -226,3 +226,21 @@ def test_places25_shopping_centre_visited_stays(text):
 def test_places25_centre_where_someone_works_still_marked():
     text = "She works at the Bullring Centre on the perfume counter."
     assert [f for f in _found(text) if "Bullring" in f[1]], _found(text)
+
+
+@pytest.mark.parametrize(
+    "text, thing",
+    [
+        # a thing described after a determiner ("my little Aygo") is no place
+        ("They put a tracker on my little Aygo, under the back bumper.", "Aygo"),
+        ("He turned up in his battered old Vivaro, same one every time.", "Vivaro"),
+        ("They keyed our new Tiguan on the drive.", "Tiguan"),
+    ],
+)
+def test_places25_thing_after_describing_word_stays(text, thing):
+    assert not [f for f in _found(text) if thing in f[1]], _found(text)
+
+
+def test_places25_given_name_after_describing_word_still_marked():
+    text = "That's my little Alfie in the photo they shared."
+    assert ("person", "Alfie") in _found(text), _found(text)

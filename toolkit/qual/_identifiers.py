@@ -2664,6 +2664,12 @@ _DETERMINER_BEFORE = re.compile(
     r"(?:^|[^\w])(?:[Aa]n?|[Tt]he|[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our|[Ii]ts|[Tt]his|[Tt]hat|"
     r"[Ss]ome|[Aa]ny|[Nn]o|[Ee]very|[Nn]ew|[Oo]ld|[Bb]lack|[Ww]hite|[Ss]ilver|[Gg]r[ae]y|[Rr]ed|[Bb]lue)\s+[\"“‘]?$"
 )
+#: The same with a describing word between: "my little Aygo", "a battered old Transit", "his
+#: new Kuga" (a thing, a car, a pet more often than a place; a given name is still a person).
+_DETERMINER_ADJ_BEFORE = re.compile(
+    r"(?:^|[^\w])(?:[Aa]n?|[Tt]he|[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our|[Tt]his|[Tt]hat)"
+    r"\s+(?:(?:little|old|new|battered|trusty|beloved|big|tiny|rusty|shiny|second-hand|clapped-out|knackered)\s+){1,2}$"
+)
 #: A thing in apposition after a proper noun: "try Headspace, the app,", "Wordle, the game".
 _PRODUCT_APPOS = re.compile(
     r",\s+(?:the|an?)\s+(?:(?:free|mindfulness|meditation|wellbeing|dating|fitness|running|phone|online|"
@@ -2772,6 +2778,8 @@ def proper_nouns(text: str, found) -> list:
             first in _BODIES or _INCIDENT_BEFORE.search(text, max(0, s - 40), s)
         ):
             continue  # "arrested in Preston", "posted from Newport": an incident's place
+        if kind == "place" and _DETERMINER_ADJ_BEFORE.search(text, max(0, s - 30), s):
+            continue  # "on my little Aygo": a thing described, left to the review sheet
         if kind in ("place", "person") and _visited_town(text, s):
             continue  # "outside Morrisons in Morley": a visit's town, no one's name or home
         key = last.lower().replace("’", "'") if kind == "person" else " ".join(words).lower()
