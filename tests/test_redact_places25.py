@@ -244,3 +244,16 @@ def test_places25_thing_after_describing_word_stays(text, thing):
 def test_places25_given_name_after_describing_word_still_marked():
     text = "That's my little Alfie in the photo they shared."
     assert ("person", "Alfie") in _found(text), _found(text)
+
+
+@pytest.mark.parametrize(
+    "text, station",
+    [
+        # "the lasses at X", as "the lads at X": officers of a station
+        ("They came in minutes, two lasses from Peterlee, and they were brilliant.", "Peterlee"),
+        ("The lasses at Hexham were good to me after it.", "Hexham"),
+        ("One of the lads from Seaton Delaval rang me that night.", "Seaton Delaval"),
+    ],
+)
+def test_places25_lasses_and_lads_at_a_station(text, station):
+    assert ("station", station) in _found(text), _found(text)

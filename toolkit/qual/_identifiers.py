@@ -1083,7 +1083,7 @@ LOT = re.compile(
 )
 POSTED_AT = re.compile(  # where an officer works, said without "station"
     r"\b(?:(?:officers?|PCs|PCSOs?|sergeants?|skippers?|inspectors?|detectives?|DCs|DSs|"
-    r"colleagues?|cops?|coppers?|specials?|response|lads|everyone|teams?)\s+(?:at|from|out\s+of)"
+    r"colleagues?|cops?|coppers?|specials?|response|lads|lasses|everyone|teams?)\s+(?:at|from|out\s+of)"
     r"|(?:PCSO|PC|DC|DS|Sgt|officer|sergeant|inspector|copper|cop|special|detective|"
     r"response\s+officer)\s+(?:in|at|out\s+of)"
     r"|(?:years?|months?|most\s+of\s+it|my\s+(?:career|service|probation)|"
@@ -1948,6 +1948,7 @@ _ANCHORS = {
         "special",
         "response",
         "lads",
+        "lasses",
         "everyone",
         "team",
         "year",
