@@ -257,3 +257,22 @@ def test_places25_given_name_after_describing_word_still_marked():
 )
 def test_places25_lasses_and_lads_at_a_station(text, station):
     assert ("station", station) in _found(text), _found(text)
+
+
+@pytest.mark.parametrize(
+    "text, county",
+    [
+        # a county is too large to find anyone in
+        ("So we're in Fermanagh, and you just don't talk about the job.", "Fermanagh"),
+        ("We moved out to Shropshire in 2019, away from all of it.", "Shropshire"),
+        ("It's different up in Aberdeenshire, everyone knows the polis.", "Aberdeenshire"),
+        ("There's not many of us in Ceredigion, so they worked it out.", "Ceredigion"),
+    ],
+)
+def test_places25_county_stays(text, county):
+    assert not [f for f in _found(text) if county in f[1] and f[0] == "place"], _found(text)
+
+
+def test_places25_force_with_a_county_still_found():
+    text = "I'm a retired DS, Devon & Cornwall, so that's my pension."
+    assert [f for f in _found(text) if "Cornwall" in f[1]], _found(text)

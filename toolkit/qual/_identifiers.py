@@ -1498,6 +1498,19 @@ _PLACE_NOT_GIVEN = frozenset(
     Cumbria Derby Lancaster York Bradford Leeds Halifax Oxford Cambridge Bristol Brighton
     Kendal Stirling Tyrone Antrim Sherwood Milton""".split()
 )
+#: Counties (and Northern Ireland's, Scotland's and Wales's) that name no force: too large to
+#: find anyone in ("we're in Fermanagh", "out in Shropshire"); a word ending "-shire" too.
+#: Not those said in a force's name ("Devon & Cornwall") or as a given name ("Tyrone").
+_COUNTIES = frozenset(
+    """Fermanagh Rutland Fife Argyll Gwynedd Anglesey Ceredigion Powys Moray Galloway
+    Caithness""".split()
+)
+
+
+def _county(words):
+    return len(words) == 1 and (words[0] in _COUNTIES or (words[0].endswith("shire") and len(words[0]) > 6))
+
+
 _REGION_WORDS = frozenset(
     "District Dales Midlands Highlands Lowlands Cotswolds Pennines Moors Coast Country Counties Riviera".split()
 )
@@ -2360,6 +2373,7 @@ def find_context(text, add, names_lookup=None, folded=None):
             any(w in ("Court", "Courts", "Crown") for w in words)
             or words[-1] in _REGION_WORDS
             or " ".join(words) in _force_stems()
+            or _county(words)
         ):
             continue  # courts, counties and regions too large to find anyone in
         if words[-1] in NEWSPAPER_WORDS and re.search(
@@ -2779,6 +2793,8 @@ def proper_nouns(text: str, found) -> list:
             first in _BODIES or _INCIDENT_BEFORE.search(text, max(0, s - 40), s)
         ):
             continue  # "arrested in Preston", "posted from Newport": an incident's place
+        if kind == "place" and _county(words):
+            continue  # "we're in Fermanagh": a county, too large to find anyone in
         if kind == "place" and _DETERMINER_ADJ_BEFORE.search(text, max(0, s - 30), s):
             continue  # "on my little Aygo": a thing described, left to the review sheet
         if kind in ("place", "person") and _visited_town(text, s):
