@@ -343,7 +343,8 @@ def test_page_and_group_names_are_handles(text, expected):
             "It was Tesco in Marple, and she works there part-time.",
             "It was [Workplace A], and she works there part-time.",
         ),
-        ("We met in Tesco in Marple on a Sunday.", "We met in Tesco in [Place A] on a Sunday."),
+        # no workplace without work said; and (round 25) the town of a visit is no place either
+        ("We met in Tesco in Marple on a Sunday.", "We met in Tesco in Marple on a Sunday."),
         ("I'm the sector inspector for Denton and Haughton Green.", "I'm the sector inspector for [Station A]."),
         ("I'm Superintendent for Stockport district.", "I'm Superintendent for [Station A] district."),
         ("Her pharmacy, Patel Chemists, got reviews.", "Her pharmacy, [Workplace A], got reviews."),

@@ -323,7 +323,8 @@ ACRONYM_UNIT_AT = re.compile(
 #: ("the Force Control Room", "Bootle Control Room") is one identifier with or without it.
 NAMED_UNIT = re.compile(
     rf"(?P<before>(?<![\w'’-])(?:at|from|with|to|on|in|for|into|joined)\s+|[,:(]\s*)"
-    rf"(?P<name>(?:{_AW}\s+){{2,4}}(?:Unit|Bureau|Team|Squad|Hub|Command|Department|Desk|Control\s+Room))(?![\w'’-])"
+    rf"(?P<name>(?:{_AW}\s+){{2,4}}(?:Unit|Bureau|Team|Squad|Hub|Command|Department|Desk|Centre|Control\s+Room))"
+    r"(?![\w'’-])"
 )
 #: A policing unit said with an article by a capitalised name of two or more words before
 #: its head ("the Cyber Crime Unit", "the Force Contact Centre", "the Force Support Group"):
@@ -341,7 +342,24 @@ LETTERED_UNIT = re.compile(
 _UNIT_HEADS = tuple(
     f" {w}" for w in "Unit Bureau Team Squad Hub Command Department Desk Centre Group Branch Shift".split()
 )
-NAMED_CONTROL_ROOM = re.compile(rf"(?<![\w'’-])(?P<name>(?:{_AW}\s+){{1,3}}Control\s+Room)(?![\w'’-])")
+NAMED_CONTROL_ROOM = re.compile(rf"(?<![\w'’-])(?P<name>(?:{_AW}\s+(?:(?:and|&)\s+)?){{1,3}}Control\s+Room)(?![\w'’-])")
+#: Ordinary words that open a control room's or unit's name ("the Joint Contact and Control
+#: Room", "the Force Control Room"), unlike "The" or "Our".
+_ROOM_OPENERS = frozenset(("Force", "Joint"))
+#: A unit's name broken off by a correction ("I'm on the Roads Policing and Firearms... no,
+#: sorry, Joint Operations Unit", "I was in the Major Crime -- well, Serious Crime Team"):
+#: the name said is a unit's as far as it goes.
+BROKEN_UNIT = re.compile(
+    r"(?<![\w'’-])(?:on|in|with|joined|to|from)\s+the\s+"
+    rf"(?P<name>{_AW}(?:\s+(?:(?:and|&)\s+)?{_AW}){{1,3}})(?=\s*(?:\.\.\.|…|\s--|\s[–—]))"
+)
+#: A unit said by its place and function words, without a head noun, as where one works:
+#: "I'm on Leeds District Safeguarding, at ...", "she's in Hounslow Public Protection now".
+PLACE_FUNCTION = re.compile(
+    r"(?<![\w'’-])(?:I['’]m|I\s+am|I\s+was|I\s+work|I\s+worked|[Hh]e['’]s|[Ss]he['’]s|[Hh]e\s+was|"
+    r"[Ss]he\s+was|[Hh]e\s+works|[Ss]he\s+works)\s+(?:now\s+|still\s+|currently\s+)?(?:on|in|with)\s+"
+    rf"(?P<name>{_AW}(?:\s+{_AW}){{1,3}})(?=\s*[,.;:!?]|\s+(?:now|at|in|for|out\s+of)\b)"
+)
 #: Words that make a unit's capitalised name a policing unit's (not "Customer Services Team").
 _POLICE_FUNCTION = frozenset(
     """Forensic Forensics Intelligence Investigation Investigations Investigative Crime Crimes
@@ -349,7 +367,8 @@ _POLICE_FUNCTION = frozenset(
     Neighbourhood Custody Cyber Fraud Surveillance Organised Force Marine Mounted Homicide Rape
     Sexual Offences Abuse Domestic Missing Trafficking Slavery Terrorism Counter Covert Proactive
     Burglary Robbery Drugs Gangs Violence Exploitation Policing Patrol Control Collision Motorway
-    Underwater Search Disclosure Prisoner Detention Tasking Criminal Justice Online Digital""".split()
+    Underwater Search Disclosure Prisoner Detention Tasking Criminal Justice Online Digital
+    Joint""".split()
 )
 #: Address announced: "her address, 22 Eskside West", "my house name, which is ...", "my road. ...".
 _OWNER_BEFORE = re.compile(
@@ -701,13 +720,14 @@ def find(text: str, add, folded) -> None:
         _acronym_units(text, add, common)
     if any(w in text for w in _UNIT_HEADS):
         _named_units(text, add, common)
+    _broken_units(text, add, common)
     if " Control Room" in text:
         for m in NAMED_CONTROL_ROOM.finditer(text):
             start, words = m.start("name"), m.group("name").split()
-            while len(words) > 3 and words[0].casefold() in common:
+            while len(words) > 3 and words[0].casefold() in common and words[0] not in _ROOM_OPENERS:
                 start = text.index(words[1], start + len(words[0]))
                 words = words[1:]
-            if words[0].casefold() in common and words[0] != "Force" or _ids._calendar(words[0]):
+            if words[0].casefold() in common and words[0] not in _ROOM_OPENERS or _ids._calendar(words[0]):
                 continue  # "The Control Room", "Our Control Room"
             add((start, m.end("name"), "station", text[start : m.end("name")].lower()))
     if any(w in hay for w in ("station", "nick", "uni", "college", "school", "nursery", "address")):
@@ -945,6 +965,32 @@ def _acronym_units(text, add, common):
         if _bad_town(words, common) or _ids._is_unit_words(" ".join(words), common):
             continue
         add((m.start("unit"), span[1], "station", text[m.start("unit") : span[1]].lower()))
+
+
+def _broken_units(text, add, common):
+    """A unit's name broken off by a correction ("on the Roads Policing and Firearms...
+    no, ..."), and a unit said by its place and function words as where one works ("I'm on
+    Leeds District Safeguarding, at ...")."""
+    if "..." in text or "…" in text or "--" in text or "–" in text or "—" in text:
+        for m in BROKEN_UNIT.finditer(text):
+            words = [w for w in m.group("name").split() if w not in ("and", "&")]
+            if not any(w in _POLICE_FUNCTION for w in words) or _department(words):
+                continue  # "in the Lake District...", "on the Professional Standards..."
+            if not all(w in _ids.UNIT_WORDS or _ids.is_ordinary(w) for w in words):
+                continue
+            if words[0].casefold() in common and words[0] not in _ROOM_OPENERS:
+                continue
+            add((m.start("name"), m.end("name"), "station", m.group("name").lower()))
+    for m in PLACE_FUNCTION.finditer(text):
+        words = m.group("name").split()
+        if words[-1] not in _POLICE_FUNCTION or _department(words):
+            continue  # "I'm in Leeds City Centre", "she's in Professional Standards"
+        k = next((i for i, w in enumerate(words) if w in _ids.UNIT_WORDS), len(words))
+        if k == 0 or k == len(words) or not all(w in _ids.UNIT_WORDS for w in words[k:]):
+            continue  # no place before the function words: a department said generically
+        if _bad_town(words[:k], common):
+            continue  # "I'm in Merseyside Response": a force's name is another rule's
+        add((m.start("name"), m.end("name"), "station", m.group("name").lower()))
 
 
 def _named_units(text, add, common):

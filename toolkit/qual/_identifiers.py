@@ -1083,7 +1083,7 @@ LOT = re.compile(
 )
 POSTED_AT = re.compile(  # where an officer works, said without "station"
     r"\b(?:(?:officers?|PCs|PCSOs?|sergeants?|skippers?|inspectors?|detectives?|DCs|DSs|"
-    r"colleagues?|cops?|coppers?|specials?|response|lads|everyone|teams?)\s+(?:at|from|out\s+of)"
+    r"colleagues?|cops?|coppers?|specials?|response|lads|lasses|everyone|teams?)\s+(?:at|from|out\s+of)"
     r"|(?:PCSO|PC|DC|DS|Sgt|officer|sergeant|inspector|copper|cop|special|detective|"
     r"response\s+officer)\s+(?:in|at|out\s+of)"
     r"|(?:years?|months?|most\s+of\s+it|my\s+(?:career|service|probation)|"
@@ -1498,6 +1498,19 @@ _PLACE_NOT_GIVEN = frozenset(
     Cumbria Derby Lancaster York Bradford Leeds Halifax Oxford Cambridge Bristol Brighton
     Kendal Stirling Tyrone Antrim Sherwood Milton""".split()
 )
+#: Counties (and Northern Ireland's, Scotland's and Wales's) that name no force: too large to
+#: find anyone in ("we're in Fermanagh", "out in Shropshire"); a word ending "-shire" too.
+#: Not those said in a force's name ("Devon & Cornwall") or as a given name ("Tyrone").
+_COUNTIES = frozenset(
+    """Fermanagh Rutland Fife Argyll Gwynedd Anglesey Ceredigion Powys Moray Galloway
+    Caithness""".split()
+)
+
+
+def _county(words):
+    return len(words) == 1 and (words[0] in _COUNTIES or (words[0].endswith("shire") and len(words[0]) > 6))
+
+
 _REGION_WORDS = frozenset(
     "District Dales Midlands Highlands Lowlands Cotswolds Pennines Moors Coast Country Counties Riviera".split()
 )
@@ -1545,9 +1558,70 @@ _BODIES = frozenset(
 #: in Erdington", "posted from Newport" locate an event or a message, not anyone's home or work.
 _INCIDENT_BEFORE = re.compile(
     r"(?i:\b(?:arrested|nicked|charged|burglar(?:y|ies)|robber(?:y|ies)|muggings?|assaults?|"
-    r"protests?|demos?|demonstrations?|riots?|loans?|posted|typed|uploaded|sent|tweeted)\s+"
+    r"protests?|demos?|demonstrations?|riots?|loans?|posted|typed|uploaded|sent|tweeted|"
+    r"(?<!bus\s)stops?|stop\s+and\s+search(?:es)?|stop-and-search(?:es)?|fights?|brawls?|crash(?:es)?|"
+    r"chases?|pursuits?|raids?|shootings?|stabbings?|arrests?|call-?outs?|incidents?|"
+    r"(?:copwatch|cop\s+watch|Facebook|community)\s+(?:page|group)s?|on\s+the\s+floor|on\s+the\s+ground)\s+"
     r"(?:in|at|from|outside|near)\s+(?:the\s+)?)$"
 )
+#: A shop, a pub or a public spot just before "in": "outside Morrisons in Morley", "a chippy
+#: in Braintree", "a phone box in Leeds" locate a visit or an incident, not a home or a job
+#: (unless the sentence, or one beside it, says one: "in the Co-op, in Kingswood, where I live").
+_VISIT_BEFORE = re.compile(
+    r"(?i:\b(?:"
+    + "|".join(re.escape(c) for c in sorted(CHAINS, key=len, reverse=True))
+    + r"|chippy|chip\s+shop|pub|supermarket|café|cafe|takeaway|phone\s+box|toilets?|cinema|bookies|"
+    r"offy|off[- ]licence|corner\s+shop|newsagents?|petrol\s+station|car\s+wash|soft\s+play|"
+    r"shopping\s+centre|retail\s+park|queue)['’]?s?\s*,?\s+in\s+)$"
+)
+
+
+#: A day off said with a visit: the shop is the one near home ("followed round Sainsbury's
+#: in Banbury on my day off").
+_OFF_DUTY = re.compile(r"(?i:\b(?:days?\s+off|off[- ]duty)\b)")
+
+
+#: A trip said before the place: "I have been to Stoke", "we went down to Looe", "a day out in
+#: Whitby", "on holiday in Tenby" (not "moved to", "transferred to", "goes to": a home, a
+#: post, a school).
+_TRIP_BEFORE = re.compile(
+    r"(?i:\b(?:(?:have|has|had|['’]ve|['’]d)\s+(?:\w+\s+)?been|went|drove|driven|popped|nipped)"
+    r"\s+(?:(?:over|down|up|back|out|across|into)\s+)?(?:to|into)\s+(?:the\s+)?"
+    r"|\b(?:a\s+day\s+(?:out|trip)|holiday|holidays|a\s+trip|a\s+weekend|a\s+night\s+out)\s+(?:in|to|at)\s+)$"
+)
+#: Anyone at all in a place: "anyone in Caerphilly would know", "everyone in Marazion knows
+#: that pub", "some poor sod in Redruth", "nobody cares about some polis in Croydon": the town
+#: of people in general, nobody's home.
+_ANYONE_BEFORE = re.compile(
+    r"(?i:\b(?:any(?:one|body)|every(?:one|body)|no(?:body|\s+one)|some(?:one|body)|"
+    r"(?:some|any)\s+(?:[a-z]+\s+){0,1}(?!of\b|(?:"
+    + _alternation(KIN)
+    + r"|friends?|mates?|family|relatives|relations|neighbours|people\s+I)s?\b)[a-z]+)\s+in\s+)$"
+)
+_STATION_AFTER = re.compile(r"\s+(?:police\s+)?(?:office|station|nick|custody|HQ|headquarters)\b")
+
+
+def _visited_town(text, s):
+    """True when the place at ``s`` follows a shop or public spot ("at the Morrisons in
+    Wrexham"), a trip ("I have been to Stoke") or anyone at all ("anyone in Caerphilly")
+    and neither its sentence nor the one before or after says anyone lives or works there ("They rang my old work. Sainsbury's in
+    Bletchley.")."""
+    if not (_VISIT_BEFORE.search(text, max(0, s - 40), s) or _ANYONE_BEFORE.search(text, max(0, s - 30), s)):
+        if not _TRIP_BEFORE.search(text, max(0, s - 40), s):
+            return False
+        e = s + len(text[s:].split(None, 1)[0]) if text[s:].strip() else s
+        if _STATION_AFTER.match(text, e) or re.match(r"\s+[A-Z]", text[e:]) and _STATION_AFTER.search(text, e, e + 30):
+            return False  # "went to the Trafford office": a station
+    end = min((i for i in (text.find(c, s) for c in ".!?\n") if i >= 0), default=len(text))
+    start = max(text.rfind(c, 0, s) for c in ".!?\n")
+    near = [_sentence_of(text, s)]
+    if end + 1 < len(text):
+        near.append(_sentence_of(text, end + 1))
+    if start > 0:
+        near.append(_sentence_of(text, start - 1))
+    return not any(_THE_ONE_KEEP.search(x) or _OFF_DUTY.search(x) for x in near)
+
+
 #: A work or home cue that keeps "the X" (one word) after a preposition: "doorwork at the
 #: Jacaranda", "the perfume counter ... in the Metrocentre".
 _THE_ONE_KEEP = re.compile(
@@ -1887,6 +1961,7 @@ _ANCHORS = {
         "special",
         "response",
         "lads",
+        "lasses",
         "everyone",
         "team",
         "year",
@@ -1962,10 +2037,12 @@ def _win(name, text, folded=None):
         hits = [(k.start(), k.end()) for k in kw.finditer(text)]
     for k_start, k_end in hits:
         lo, hi = max(0, k_start - before), min(n, k_end + after)
+        while hi < n and text[hi].isalnum() and text[hi - 1].isalnum():
+            hi += 1  # a window ends between words, not inside one ("Professiona|l")
         if lo < last_hi:  # merge with the previous window
             lo = last_lo
         for m in pattern.finditer(text, lo, hi):
-            seen.setdefault((m.start(), m.end()), m)
+            seen[m.start()] = m  # a merged, wider window's match replaces the cut one
         last_lo, last_hi = lo, hi
     return [seen[k] for k in sorted(seen)]
 
@@ -2296,6 +2373,7 @@ def find_context(text, add, names_lookup=None, folded=None):
             any(w in ("Court", "Courts", "Crown") for w in words)
             or words[-1] in _REGION_WORDS
             or " ".join(words) in _force_stems()
+            or _county(words)
         ):
             continue  # courts, counties and regions too large to find anyone in
         if words[-1] in NEWSPAPER_WORDS and re.search(
@@ -2306,6 +2384,15 @@ def find_context(text, add, names_lookup=None, folded=None):
             continue  # "Companies House"; "the Broadmarsh protest": where an event was
         if first in _BODIES or _INCIDENT_BEFORE.search(text, max(0, span[0] - 40), span[0]):
             continue  # "in the Army"; "arrested in Preston": a body, an incident's place
+        if _visited_town(text, span[0]):
+            continue  # "a chippy in Braintree": where a visit or an incident was
+        if (
+            len(words) > 1
+            and words[-1] in ("Centre", "Center")
+            and re.search(r"(?i:\bthe\s+)$", text[max(0, span[0] - 5) : span[0]])
+            and not _THE_ONE_KEEP.search(_sentence_of(text, span[0]))
+        ):
+            continue  # "that lad at the Trafford Centre": a shopping centre visited
         if (
             len(words) == 1
             and re.search(r"(?i:\bthe\s+)$", text[max(0, span[0] - 5) : span[0]])
@@ -2592,6 +2679,12 @@ _DETERMINER_BEFORE = re.compile(
     r"(?:^|[^\w])(?:[Aa]n?|[Tt]he|[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our|[Ii]ts|[Tt]his|[Tt]hat|"
     r"[Ss]ome|[Aa]ny|[Nn]o|[Ee]very|[Nn]ew|[Oo]ld|[Bb]lack|[Ww]hite|[Ss]ilver|[Gg]r[ae]y|[Rr]ed|[Bb]lue)\s+[\"“‘]?$"
 )
+#: The same with a describing word between: "my little Aygo", "a battered old Transit", "his
+#: new Kuga" (a thing, a car, a pet more often than a place; a given name is still a person).
+_DETERMINER_ADJ_BEFORE = re.compile(
+    r"(?:^|[^\w])(?:[Aa]n?|[Tt]he|[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our|[Tt]his|[Tt]hat)"
+    r"\s+(?:(?:little|old|new|battered|trusty|beloved|big|tiny|rusty|shiny|second-hand|clapped-out|knackered)\s+){1,2}$"
+)
 #: A thing in apposition after a proper noun: "try Headspace, the app,", "Wordle, the game".
 _PRODUCT_APPOS = re.compile(
     r",\s+(?:the|an?)\s+(?:(?:free|mindfulness|meditation|wellbeing|dating|fitness|running|phone|online|"
@@ -2700,6 +2793,12 @@ def proper_nouns(text: str, found) -> list:
             first in _BODIES or _INCIDENT_BEFORE.search(text, max(0, s - 40), s)
         ):
             continue  # "arrested in Preston", "posted from Newport": an incident's place
+        if kind == "place" and _county(words):
+            continue  # "we're in Fermanagh": a county, too large to find anyone in
+        if kind == "place" and _DETERMINER_ADJ_BEFORE.search(text, max(0, s - 30), s):
+            continue  # "on my little Aygo": a thing described, left to the review sheet
+        if kind in ("place", "person") and _visited_town(text, s):
+            continue  # "outside Morrisons in Morley": a visit's town, no one's name or home
         key = last.lower().replace("’", "'") if kind == "person" else " ".join(words).lower()
         out.append((s, e, kind, key))
     return out
