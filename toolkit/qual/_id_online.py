@@ -257,9 +257,18 @@ _CHANNEL_BEFORE = re.compile(r"(?i:\b(?:channels?|servers?|discord|slack|telegra
 def _channel_names(text, add, low):
     """Channels named by "#" ("#doxx-drop") or said with "hashtag" after a channel word."""
     if "#" in text:
+        last = -1000  # where the last channel found ends: "#lancs-pigs, and then another one, #addresses"
+        names = set()
         for m in _HASH_CHANNEL.finditer(text):
-            if _CHANNEL_BEFORE.search(text, max(0, m.start() - 60), m.start()) or _CHANNEL_AFTER.match(text, m.end()):
+            if (
+                _CHANNEL_BEFORE.search(text, max(0, m.start() - 60), m.start())
+                or _CHANNEL_AFTER.match(text, m.end())
+                or m.start() - last < 60
+                or m.group().lower() in names
+            ):
                 add((m.start(), m.end(), "handle", m.group().lower()))
+                last = m.end()
+                names.add(m.group().lower())
     if "hash" in low:
         for m in _SAID_ONE_CHANNEL.finditer(text):
             word = m.group("n")
@@ -762,6 +771,28 @@ _SPOKEN_AT_BEFORE = re.compile(
 )
 
 
+#: Before a handle said with "underscore": letters said one by one that open it ("P C
+#: jones underscore cardiff"), and the "@" said as "at" after a word announcing it ("the
+#: account was at P C jones underscore cardiff", "follow her at kaz underscore 88").
+_SAID_LETTERS_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z]\s+){1,4}$")
+_SAID_AT_BEFORE = re.compile(
+    r"(?:(?i:\b(?:it['’]?s|is|was|handle['’]?s|name['’]?s|account['’]?s|just|like|that['’]?s|me|him|her|them|us|"
+    r"follow|find|add|message))\s*,?|[,:])\s+(?P<at>(?i:at))\s*,?\s+$"
+)
+
+
+def _said_handle_start(text, s):
+    """Where a handle said aloud that a run found from ``s`` opens (see above)."""
+    letters = _SAID_LETTERS_BEFORE.search(text, max(0, s - 12), s)
+    b = letters.start() if letters else s
+    at = _SAID_AT_BEFORE.search(text, max(0, b - 30), b)
+    if at:
+        return at.start("at")
+    if letters and letters.group().count(" ") >= 2 and "I " not in letters.group()[:2]:
+        return b  # "it was P C jones underscore cardiff": two letters or more
+    return s
+
+
 def _said_handles(text, add, low, hinted=True):
     if ("sign" in low or "symbol" in low) and any(
         w in low for w in ("at sign", "at-sign", "at symbol", "at-symbol", "@ sign", "@ symbol", "@sign", "@symbol")
@@ -781,13 +812,15 @@ def _said_handles(text, add, low, hinted=True):
             words = [
                 (q, w) for q, w in units if w.lower() not in ("underscore", "under", "score", "dot", "dash", "hyphen")
             ]
-            if not words or any(
-                not q and (w.lower() in common or w.lower() in _FILLER) for q, w in (words[0], words[-1])
+            start = _said_handle_start(text, m.start())
+            if not words or (
+                start == m.start()
+                and any(not q and (w.lower() in common or w.lower() in _FILLER) for q, w in (words[0], words[-1]))
             ):
                 continue  # "put an underscore between the words": talk about the character
             if _AT_DOMAIN.match(text, m.end()):
                 continue  # the local part of an e-mail said aloud ("jo underscore k at ..."): the e-mail's
-            add((m.start(), m.end(), "handle", _spoken_identity(m.group())))
+            add((start, m.end(), "handle", _spoken_identity(text[start : m.end()])))
     if hinted and "-" in text and ("underscore" in low or " dot " in low):
         for m in _SPELLED_JOINED.finditer(text):
             if m.group().count("-") < 2 or not _ACCOUNT_WORDS.search(text, max(0, m.start() - 160), m.start()):
@@ -1976,6 +2009,16 @@ _DIRECT_NAME = re.compile(r"\s+(?=[A-Z0-9])")
 _PLATFORM_BEFORE_NOUN = re.compile(rf"(?i:\b(?:{_PLATFORMS})\s+(?:group\s+)?)$")
 
 
+#: What someone is called on a page or in a group, before the page's noun: 'that's what
+#: they call me on the page, "Big Kev from Preston nick"' (a nickname follows, no page's
+#: name).
+_CALLED_ON_NOUN = re.compile(
+    r"(?i:\b(?:call(?:s|ed|ing)?|kn(?:ows?|ew|own)|refer(?:s|red)?\s+to)\s+(?:me|him|her|us|them)(?:\s+as)?"
+    r"|\b(?:I['’]m|I\s+am|I\s+was|(?:he|she)['’]s|(?:he|she)\s+(?:is|was))\s+(?:called|known(?:\s+as)?))"
+    r"\s+(?:on|in)\s+(?:the|that|their|this|a)\s+(?:[a-z]+\s+)?$"
+)
+
+
 def _page_names(text, add, low):
     """Names of Facebook pages and groups, channels and forums (handles): after "a page, ",
     "the Facebook group for the village, ", 'a group, "...' and by their last words
@@ -1984,7 +2027,11 @@ def _page_names(text, add, low):
     for tok in _PAGE_NOUN_TOKENS:
         i = low.find(tok)
         while i >= 0:
-            if (i == 0 or not text[i - 1].isalnum()) and text[i].islower():
+            if (
+                (i == 0 or not text[i - 1].isalnum())
+                and text[i].islower()
+                and not _CALLED_ON_NOUN.search(text, max(0, i - 50), i)
+            ):
                 if (
                     text[i - 1 : i] == " "
                     and tok in _THE_NOUN_TOKENS

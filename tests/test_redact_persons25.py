@@ -1,0 +1,179 @@
+"""Round 25 rules of ``toolkit/qual/_id_persons.py``: a nickname said before "that's what
+they call me", a name after "calls me," or "knows me as", a full name in apposition after a
+role ("mine, Nick Farrow,"), "Surname, Initial." in a list, a town before a given name as a
+nickname, a name written wrong after "spelt it", pets listed together, and a royal's title
+before a given name, with look-alikes that must stay.
+
+Every sentence here was written for these tests (none is copied from a corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.qual._identifiers import find_identifiers
+from toolkit.qual.redact import redact
+
+
+def _persons(text):
+    return [text[s:e] for s, e, k, _ in find_identifiers(text) if k == "person"]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # the nickname first, then "that's what ... call(s) me"
+        ("Spud, that's what the whole shift calls me, even the inspector.", "Spud"),
+        ("Yeah, Noddy, that's what they called him at training school.", "Noddy"),
+        ('"Tigs" -- that was what the lads called her on the relief.', "Tigs"),
+        ("Bazza, which is what I get called at work, was on the post.", "Bazza"),
+        ("Dibsy, that's my nickname, it's even on my mug.", "Dibsy"),
+        # the name after a pause, or after "knows me as"
+        ("Everyone calls me, erm, Smudge, because of the fingerprint powder.", "Smudge"),
+        ("The whole station knew him as Tigger.", "Tigger"),
+        ("Half the town knows me as Scoops now.", "Scoops"),
+    ],
+)
+def test_round25_nickname_said_with_what_they_call_me(text, gone):
+    assert gone not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coward, that's what they called me, for going sick.",
+        "Anyway, that's what they call me now, I don't mind.",
+        "Honestly, that's what he called me in front of everyone.",
+        "Nain, that's what I call her, she's my gran.",
+        "Sarge, that's what they call me since the promotion.",
+        "Monday, that's what it was called, the meeting.",
+    ],
+)
+def test_round25_what_they_call_me_look_alikes_stay(text):
+    assert "[Person" not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Depends on your inspector; mine, Nick Farrow, was brilliant.", "Nick Farrow"),
+        ("My tutor, Dawn Reed, told me to screenshot everything.", "Dawn Reed"),
+        ("Our skipper at the time, Joy Bell, took it to PSD herself.", "Joy Bell"),
+        ("My neighbour, Rose Wood, saw them filming the house.", "Rose Wood"),
+    ],
+)
+def test_round25_full_name_in_apposition_after_a_role(text, name):
+    assert name in _persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My favourite, Summer Fruits, was sold out again.",
+        "My team, Major Crime, picked the job up.",
+        "Mine, Sweet Chilli, was the best flavour by miles.",
+    ],
+)
+def test_round25_apposition_look_alikes_stay(text):
+    assert "[Person" not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("There was Lowe, Gemma, Pratt, Dean and Reid, A., all on my team.", "Reid, A."),
+        ("The list had Shaw, J., Patel, R. and Hussain, M. on it.", "Patel, R."),
+        ("The rota said Wood, A., Hill, B. and Stone, C. for nights.", "Hill, B."),
+        ("The statement was signed Okoro, T. J. and dated the Monday.", "Okoro, T. J."),
+    ],
+)
+def test_round25_surname_comma_initial(text, name):
+    assert name in _persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We moved to Leeds, W. Yorkshire, in 2010.",
+        "It happened in May, A. bit later than we thought.",
+        "I said to Sarge, X. marks the spot, as a joke.",
+    ],
+)
+def test_round25_surname_comma_initial_look_alikes_stay(text):
+    assert not [p for p in _persons(text) if "." in p]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ('One said "we know where Barnsley Brian drinks". That\'s what the pickets called me.', "Barnsley Brian"),
+        ("They called him Wigan Pete, there were three Petes on the shift.", "Wigan Pete"),
+        ("On that page I'm Swansea Gareth, that's my nickname from rugby.", "Swansea Gareth"),
+    ],
+)
+def test_round25_town_before_a_given_name_as_a_nickname(text, name):
+    assert name in _persons(text)
+
+
+def test_round25_town_before_a_name_without_a_nickname_stays_a_town():
+    persons = _persons("We went over to Hull, Brian and me, that's what they called us.")
+    assert not [p for p in persons if "Hull" in p]
+    assert not [p for p in _persons("I drove to Leeds Brian said, and he called me later.") if "Leeds" in p]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ('"kate mcallister is bent" and they spelt it "mcalister" in the next one, "mcalister out".', "mcalister"),
+        ("My name's Siobhan McKenzie and they spelled my name Mckenzy all the way through.", "Mckenzy"),
+        ('PC Joanne Baxter, they wrote it as "Backster" just to mock her.', "Backster"),
+    ],
+)
+def test_round25_name_written_wrong(text, gone):
+    assert gone not in redact(text)[0]
+
+
+def test_round25_spelt_it_look_alikes_stay():
+    assert "prise" in redact('DS Price, they put it "prise", as in prise open.')[0]
+    assert "holly" in redact("Sergeant Hollins, they spelt it wrong, they spelt it as in holly.")[0]
+
+
+@pytest.mark.parametrize(
+    "text, pet",
+    [
+        ("Me, the wife and the two dogs, Hazel and Biscuit, and they knew that.", "Hazel"),
+        ("Me, the wife and the two dogs, Hazel and Biscuit, and they knew that.", "Biscuit"),
+        ("Our cats are called Luna and Milo, and they posted that too.", "Milo"),
+        ("We've got the dogs, Rolo, Bella and Max, and they walk them past.", "Bella"),
+        ("Bella and Max, that's our dogs, were in the garden when it came.", "Bella"),
+    ],
+)
+def test_round25_pets_listed_together_are_no_persons(text, pet):
+    assert pet in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("I went with the sergeant, Karen and Dave to the door.", "Karen"),
+        ("It was me and the dog, Dave came later on.", "Dave"),
+        ("My wife, Karen and the kids were at home.", "Karen"),
+    ],
+)
+def test_round25_persons_near_pets_stay_persons(text, gone):
+    assert gone not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My NHS number came from a letter after my op at the Queen Elizabeth.",
+        "We drank in the King Edward after late shifts.",
+        "It was on the news the day Prince Philip died.",
+    ],
+)
+def test_round25_royal_title_before_a_given_name_is_no_person(text):
+    assert "[Person" not in redact(text)[0]
+
+
+def test_round25_given_name_prince_is_still_a_person():
+    assert "Adeyemi" not in redact("My son Prince Adeyemi came home crying.")[0]
