@@ -177,3 +177,57 @@ def test_round25_royal_title_before_a_given_name_is_no_person(text):
 
 def test_round25_given_name_prince_is_still_a_person():
     assert "Adeyemi" not in redact("My son Prince Adeyemi came home crying.")[0]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("My mentor was Grace Hopper, lovely woman, retired now.", "Grace Hopper"),
+        ("My neighbour is Rose Wood and she saw the whole thing.", "Rose Wood"),
+        ("Mine was Nick Farrow.", "Nick Farrow"),
+    ],
+)
+def test_round25_full_name_after_my_role_was(text, name):
+    assert name in _persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My favourite was Summer Fruits, the squash.",
+        "My team was Major Crime and then CID.",
+    ],
+)
+def test_round25_my_role_was_look_alikes_stay(text):
+    assert "[Person" not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("I'll just call her Mrs B, she lives two doors down.", "Mrs B"),
+        ("The neighbour, Mrs J., said she saw nothing.", "Mrs J."),
+        ("Mr T from over the road filmed the whole thing.", "Mr T"),
+        ("It was DC H who took my statement, I won't say the name.", "DC H"),
+        ("Mrs K's lad was the one who shared it.", "Mrs K"),
+    ],
+)
+def test_round25_title_and_one_initial(text, name):
+    assert name in _persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The PC I was crewed with saw it too.",
+        "I became a PC. A year later it all started.",
+        "We had a Plan B and a Vitamin D tablet.",
+        "He was a Sergeant E-grade then, on the old scales.",
+    ],
+)
+def test_round25_title_and_one_initial_look_alikes_stay(text):
+    assert "[Person" not in redact(text)[0]
+
+
+def test_round25_title_initial_leaves_a_full_name_whole():
+    assert "A. J. Okafor" in " ".join(_persons("Referee: Mr A. J. Okafor, 4 Mill Lane."))

@@ -538,6 +538,51 @@ def _surname_comma_initial(text, add):
             add((s, e, "person", sur.lower()))
 
 
+#: A title or a rank and one initial standing for a person: "I'll call her Mrs B", "Mr T
+#: from over the road", "it was DC H who took it", "the neighbour, Mrs J., said" (not
+#: "I" or "A" without a full stop after them, which open words of the sentence: "the PC
+#: I was with"; a full stop after the title only where it is written so, "Mr.").
+_TITLE_INITIAL = re.compile(
+    r"(?<![\w'’.-])(?P<rank>(?:Mrs|Mr|Ms|Dr)\.?|Miss|Mx|PCSO|PC|WPC|DC|DS|DI|DCI|Sgt|PS|Insp|Supt|Officer|"
+    r"Sergeant|Inspector|Constable|Detective)\s(?P<init>[A-Z])(?P<stop>\.)?(?![\w&/-]|['’](?!s\b)|\.\w)"
+)
+_TITLE_INITIAL_TOKENS: tuple[str, ...] = (
+    "Mr",
+    "Ms",
+    "Dr",
+    "Miss",
+    "Mx",
+    "PC",
+    "WPC",
+    "DC",
+    "DS",
+    "DI",
+    "Sgt",
+    "PS",
+    "Insp",
+    "Supt",
+)
+_TITLE_INITIAL_TOKENS += ("Officer", "Sergeant", "Inspector", "Constable", "Detective")
+
+
+def _title_initial(text, add):
+    """Persons of :data:`_TITLE_INITIAL`."""
+    for i in _starts(text, _TITLE_INITIAL_TOKENS):
+        m = _TITLE_INITIAL.match(text, i)
+        if m is None:
+            continue
+        init = m.group("init")
+        if init in ("I", "A") and not m.group("stop"):
+            continue  # "the PC I was with", "Sergeant A bit later"
+        if not m.group("stop") and re.match(r"\s+[a-z]+\s+[a-z]", text[m.end() : m.end() + 12]) is None:
+            if not re.match(r"\s*(?:[,;:.!?)\"”]|$|['’]s\b|\s(?:--|[-–—])\s)", text[m.end() : m.end() + 4]):
+                continue  # "PC B Smith": the initial of a name the rank rule takes
+        end = m.end("stop") if m.group("stop") else m.end("init")
+        if m.group("stop") and re.match(r"\s?[A-Z]", text[end : end + 2]):
+            continue  # "Mr A. J. Haworth": the first initial of a name said in full
+        add((m.start(), end, "person", init.lower() + "."))
+
+
 #: One "Surname, Given." of a list read out item by item, each its own sentence:
 #: "Kemp, Alison. Okafor, Daniel. Me, Rigby, Joel." (an aside such as "Me, " before one).
 _CHAIN_ITEM = re.compile(
@@ -1155,6 +1200,7 @@ def find(text: str, add, folded) -> None:
         if "." in text:
             _surname_comma_initial(text, add)
     _caps_initials(text, add)
+    _title_initial(text, add)
     if " my " in text:
         _is_my_kin(text, add, given)
     _kin_called(text, add, given)
@@ -1579,11 +1625,12 @@ def _tail_of_phrase(text, s, word):
 
 #: Whose name follows in apposition: "mine, Nick Farrow, was great", "my tutor, Dawn
 #: Reed, said", "our skipper at the time, Joy Bell," (a person's role or kinship, or
-#: "mine"/"yours" standing for one, then a pause).
+#: "mine"/"yours" standing for one, then a pause), or after "is"/"was" ("my mentor was
+#: Grace Hopper, lovely woman").
 _APPOSED_BEFORE = re.compile(
     r"(?i:\b(?:mine|yours|hers|ours|theirs)|\b(?:my|our|your|his|her|their)\s+(?:[a-z-]+\s+){0,2}(?:"
     + _ids._alternation(w.lower() for w in (*_ids.KIN, *_ids._ROLES))
-    + r")(?:\s+(?:at|back)\s+(?:the|that)\s+time|\s+then)?)\s*,\s*$"
+    + r")(?:\s+(?:at|back)\s+(?:the|that)\s+time|\s+then)?)(?:\s*,\s*|\s+(?:is|was)\s+)$"
 )
 
 
@@ -1595,7 +1642,7 @@ def _apposed_name(text, s, e, words, given):
         and words[0] in given
         and words[1] not in _ids.UNIT_WORDS
         and not _ids._calendar(words[1])
-        and re.match(r"\s*(?:[,;)]|\s(?:--|[-–—])\s)", text[e : e + 4]) is not None
+        and re.match(r"\s*(?:[,;:.!?)]|$|\s(?:--|[-–—])\s|\s+(?:and|who|but)\b)", text[e : e + 5]) is not None
         and _APPOSED_BEFORE.search(text, max(0, s - 60), s) is not None
     )
 
