@@ -101,3 +101,37 @@ def test_round25_nickname_quoted_after_calls_me_on_the_page_is_no_page(text, par
 def test_round25_page_named_in_apposition_is_still_a_page():
     text = 'There\'s a page, "Hexham Cop Watch", and they call me "Big Gaz" on it.'
     assert _is(text, "Hexham Cop Watch")
+
+
+@pytest.mark.parametrize(
+    "text, handle",
+    [
+        ("Her Instagram, it's at kirsty dot b dot 90.", "at kirsty dot b dot 90"),
+        ("His TikTok is at, erm, dazza nine nine.", "at, erm, dazza nine nine"),
+        ("He's on Twitter as at plod watcher, all one word.", "at plod watcher"),
+        ("Her Snapchat is at gemmalou x, I think.", "at gemmalou x"),
+        ("The fake account, it was at sgt underscore sarah, all one word.", "at sgt underscore sarah"),
+    ],
+)
+def test_round25_handle_said_after_an_at(text, handle):
+    assert _is(text, handle)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The account is at risk of being taken down.",
+        "His Instagram is at the top of the search results.",
+        "It's at home in a drawer somewhere.",
+        "It was at least two weeks before they replied.",
+        "The account was at about five thousand followers.",
+        "It's at Tesco in the town centre.",
+    ],
+)
+def test_round25_handle_said_after_an_at_look_alikes_stay(text):
+    assert not [k for _, _, k, _ in find_identifiers(text) if k in ONLINE]
+
+
+def test_round25_web_address_after_at_stays_a_url():
+    text = "It's at https://youtu.be/Xy3Kd81ZpLq if you want to see it."
+    assert _is(text, "https://youtu.be/Xy3Kd81ZpLq", "url")

@@ -793,6 +793,87 @@ def _said_handle_start(text, s):
     return s
 
 
+#: A handle said aloud after an "@" said as "at", where an account is announced: "his
+#: TikTok is at, erm, dazza nine nine", "it's at kirsty dot b dot 90 on Instagram", "he's on
+#: Twitter as at plod watcher, all one word". The words (lower case, digits, letters said
+#: one by one, spoken dots and underscores) run to a pause, the end, or "on <platform>".
+_AT_ANNOUNCED = re.compile(
+    rf"(?i:\b(?:{_PLATFORMS}|handle|account|user\s?name|profile|gamer\s?tag|tag)(?:['’]s|\s+(?:is|was)|\s+as)?"
+    r"|\b(?:on|in)\s+(?:" + _PLATFORMS + r")\s+as|\bit['’]s|\bit\s+(?:is|was))\s*,?\s$"
+)
+_AT_SAID = re.compile(r"(?P<at>at)\s*,?\s+(?:(?:erm|um|er)\s*,?\s+)?(?=[a-zA-Z0-9])")
+_AT_BODY = re.compile(
+    r"(?P<body>[a-z][a-z0-9]*|[A-Z](?=\s))(?:(?:\s*,?\s+(?:dot|underscore|under\s+score|dash|hyphen)\s*,?\s+|\s+)"
+    r"(?:[a-z0-9]+|[A-Z](?![\w'’])))*(?![\w'’@/-]|[.:]\w|:/)"
+)
+_AT_BODY_END = re.compile(
+    r"\s*(?:[,.;:!?)\"”]|$|\s(?:--|[-–—])\s)|\s+(?:on|in)\s+(?:" + _PLATFORMS + r")\b", re.IGNORECASE
+)
+_ONE_WORD_AFTER = re.compile(r"(?i:\s*,?\s*(?:all\s+)?(?:one\s+word|no\s+spaces|all\s+lower\s*case|lower\s*case))")
+_NUM_WORD_ALONE = re.compile(rf"(?i:{_NUM_WORD})")
+
+
+def _find_all(text, tokens):
+    """Sorted positions of every token of ``tokens`` in ``text`` (str.find)."""
+    out = []
+    for t in tokens:
+        i = text.find(t)
+        while i >= 0:
+            out.append(i)
+            i = text.find(t, i + 1)
+    return sorted(out)
+
+
+def _at_said_handles(text, add):
+    """Handles of :data:`_AT_ANNOUNCED`: the words after "at" are a handle when a spoken
+    dot or underscore joins them, a digit or a number said as a word is among them, one
+    is no English word, or "all one word" follows; not "the account is at risk", "his
+    Instagram is at the top", "it's at home"."""
+    common = _ids._common_words()
+    for i in _find_all(text, (" at ", " at, ")):
+        m = _AT_SAID.match(text, i + 1)
+        if m is None:
+            continue
+        b = _AT_BODY.match(text, m.end())
+        if b is None:
+            continue
+        a = _AT_ANNOUNCED.search(text, max(0, i - 40), i + 1)
+        if a is None:
+            continue
+        if a.group().lower().startswith("it") and not _NEAR_ACCOUNT.search(
+            text, max(0, m.start() - 100), min(len(text), b.end() + 30)
+        ):
+            continue  # "it's at" where no account is spoken of
+        words = b.group().split()
+        # trim to where the words stop: "on Instagram" after it, a lower-case word of talk
+        end = b.end()
+        while words:
+            tail = _AT_BODY_END.match(text, end)
+            if tail is not None:
+                break
+            last = words.pop()
+            end = text.rindex(last, m.end(), end)
+            end = len(text[:end].rstrip(" ,"))
+        if not words:
+            continue
+        core = [w for w in words if w.lower() not in ("dot", "underscore", "under", "score", "dash", "hyphen")]
+        if not core or len(core) > 5 or core[0].lower() in _FILLER:
+            continue
+        joined = len(core) < len(words)
+        one_word = _ONE_WORD_AFTER.match(text, end) is not None
+        if core[0].lower() in common and not (joined or one_word):
+            continue  # "the account is at about five thousand", "it's at least two"
+        numbered = not _ordinary_lower(core[0].lower()) and any(
+            w.isdigit() or _NUM_WORD_ALONE.fullmatch(w) for w in core[1:]
+        )
+        coined = any(w.isalpha() and len(w) > 1 and not _ordinary_lower(w.lower()) for w in core)
+        if not (joined or numbered or coined or one_word):
+            continue
+        if _AT_DOMAIN.match(text, end) or (joined and core[-1].lower() in _TLD_WORDS | {"example"}):
+            continue  # a web address said aloud ("at bentcops dot co dot uk"): the url rules'
+        add((m.start("at"), end, "handle", "@" + _spoken_identity(text[m.end() : end])))
+
+
 def _said_handles(text, add, low, hinted=True):
     if ("sign" in low or "symbol" in low) and any(
         w in low for w in ("at sign", "at-sign", "at symbol", "at-symbol", "@ sign", "@ symbol", "@sign", "@symbol")
@@ -2644,6 +2725,8 @@ def find(text: str, add, folded) -> None:
     # all of them announcing words, found above), or "spell"
     hinted = bool(seen.intersection(_SPELL_HINTS)) or "spel" in low
     _said_handles(text, add, low, hinted)
+    if " at " in low or " at, " in low:
+        _at_said_handles(text, add)
     _answered_handles(text, add, low)
     if "chang" in low or "renam" in low or "switch" in low:
         _renamed_handles(text, add)
