@@ -231,3 +231,42 @@ def test_round25_title_and_one_initial_look_alikes_stay(text):
 
 def test_round25_title_initial_leaves_a_full_name_whole():
     assert "A. J. Okafor" in " ".join(_persons("Referee: Mr A. J. Okafor, 4 Mill Lane."))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ('They wrote "we know where Saffron lives" under the photo.', "Saffron"),
+        ("Somebody found out where Sunny works, at the garage.", "Sunny"),
+        ('"Ask Bryony where she parks", and then "we know where Rowan sleeps".', "Rowan"),
+    ],
+)
+def test_round25_know_where_someone_lives(text, name):
+    assert name in _persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't know where Tesco parks the lorries.",
+        "Tell him where Mum lives, he's forgotten.",
+        "Nobody knows where Monday went, honestly.",
+    ],
+)
+def test_round25_know_where_look_alikes_stay(text):
+    assert "[Person" not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("There were three of them and one was Stevie G.", "Stevie G"),
+        ("I was crewed with Chris B. that night.", "Chris B"),
+    ],
+)
+def test_round25_given_name_and_initial_ending_a_sentence(text, name):
+    assert name in _persons(text)
+
+
+def test_round25_plan_b_stays():
+    assert "[Person" not in redact("We had a Plan B. It didn't work either.")[0]

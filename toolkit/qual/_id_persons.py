@@ -583,6 +583,33 @@ def _title_initial(text, add):
         add((m.start(), end, "person", init.lower() + "."))
 
 
+#: Someone whose home or work is known, in a threat: '"we know where Saffron lives"', "found
+#: out where Rowan works" (what only a person does; a word of any list, or none).
+_WHERE_LIVES = re.compile(
+    r"(?i:\b(?:know|knows|knew|find|finds|found|finding|tell\s+\w+|ask\s+\w+)\s+(?:out\s+)?where\s+)"
+    rf"(?P<name>{_W}(?:-{_W})?)\s+(?:lives|works|sleeps|stays|drinks|parks|goes\s+to\s+school|drops\s+(?:her|his)\s+kids)\b"
+)
+
+
+def _where_lives(text, add):
+    """Persons of :data:`_WHERE_LIVES`."""
+    for i in _starts(text, ("where ", "Where ")):
+        m = _WHERE_LIVES.search(text, max(0, i - 24), i + 60)
+        if m is None or m.start("name") != i + 6:
+            continue
+        w = m.group("name")
+        if (
+            w.casefold() in _ids._common_words()
+            or w in _ids._RANK_WORDS
+            or w in _ADDRESS_WORDS
+            or _ids._calendar(w)
+            or w in _ids.allowed_proper_nouns()
+            or w in _ids.NOT_GIVEN
+        ):
+            continue
+        add((m.start("name"), m.end("name"), "person", w.lower()))
+
+
 #: One "Surname, Given." of a list read out item by item, each its own sentence:
 #: "Kemp, Alison. Okafor, Daniel. Me, Rigby, Joel." (an aside such as "Me, " before one).
 _CHAIN_ITEM = re.compile(
@@ -697,8 +724,8 @@ def _the_family(text, add, family):
 
 
 #: A given name and the initial of the surname: "so I sign it Kerry D, which", "Jamie T)".
-#: The item may close a quote: '"Kayden B", "Lewis H"'.
-_GIVEN_INITIAL = re.compile(r" [B-HJ-Z](?=[,;)\"”]|['’](?!\w)|\s+[a-z]|\s*$)")
+#: The item may close a quote: '"Kayden B", "Lewis H"'; or a sentence: "one was Stevie G."
+_GIVEN_INITIAL = re.compile(r" [B-HJ-Z](?=[,;)\"”]|['’](?!\w)|\s+[a-z]|\s*$|\.(?:\s|$))")
 
 
 def _given_initial(text, add, given):
@@ -1201,6 +1228,8 @@ def find(text: str, add, folded) -> None:
             _surname_comma_initial(text, add)
     _caps_initials(text, add)
     _title_initial(text, add)
+    if " where " in text:
+        _where_lives(text, add)
     if " my " in text:
         _is_my_kin(text, add, given)
     _kin_called(text, add, given)
