@@ -135,3 +135,29 @@ def test_round25_handle_said_after_an_at_look_alikes_stay(text):
 def test_round25_web_address_after_at_stays_a_url():
     text = "It's at https://youtu.be/Xy3Kd81ZpLq if you want to see it."
     assert _is(text, "https://youtu.be/Xy3Kd81ZpLq", "url")
+
+
+@pytest.mark.parametrize(
+    "text, handle",
+    [
+        (
+            "There's a group on Facebook, I think it was called Castleford Residents Unite.",
+            "Castleford Residents Unite",
+        ),
+        ("There's a group for the street, it's called \"Elm Road Neighbours\".", "Elm Road Neighbours"),
+        ("A page for the town, erm, it's called Selby Bizzies Exposed, shared it.", "Selby Bizzies Exposed"),
+    ],
+)
+def test_round25_page_named_after_a_pause_and_its_called(text, handle):
+    assert _is(text, handle)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There was a page, it was called Victim Support, and they helped.",
+        "I went to the group, it was called off in the end.",
+    ],
+)
+def test_round25_its_called_look_alikes_stay(text):
+    assert not [k for _, _, k, _ in find_identifiers(text) if k in ONLINE]

@@ -1796,6 +1796,13 @@ _APPOSITION = re.compile(
 _PAGE_IS = re.compile(
     r"s?\s+(?:is|was)\s+(?:(?:just\s+|literally\s+|simply\s+)?called\s+)?(?:(?P<q>[\"“])(?=[A-Za-z0-9])|(?=[A-Z0-9]))"
 )
+#: "a Facebook page, I think it's called Wakefield Watchdogs", "a group on Facebook, it was
+#: called Pontefract Residents Unite": the name after a pause and "it's called".
+_PAGE_CALLED_ASIDE = re.compile(
+    r"s?(?:\s+(?:for|of|in|on|about)\s+(?:the\s+|that\s+|our\s+|my\s+|their\s+)?[A-Za-z]+)?\s*,\s*"
+    r"(?i:(?:i\s+think|like|erm|um|er)\s*,?\s*)*(?i:and\s+)?(?:it['’]s|it\s+(?:is|was)|which\s+(?:is|was)|that['’]s)"
+    r"\s+(?:just\s+)?called\s+(?:(?P<q>[\"“])(?=[A-Za-z0-9])|(?=[A-Z0-9]))"
+)
 #: "a group chat. Lads From The Manor. Sixty members.": the name said as a sentence of
 #: its own right after the page or group is mentioned.
 _PAGE_STOP = re.compile(r"s?(?:\s+chat)?\.\s+(?=[A-Z0-9])")
@@ -2133,7 +2140,7 @@ def _page_names(text, add, low):
                     else:
                         _named_place_page(text, m.end(), add, given, family, closed=3)
                 else:
-                    m = _PAGE_IS.match(text, i + len(tok))
+                    m = _PAGE_IS.match(text, i + len(tok)) or _PAGE_CALLED_ASIDE.match(text, i + len(tok))
                     if m is not None and m.group("q"):
                         _named_page(text, m.end(), add, given, family, lower=True)
                     elif m is not None:
