@@ -270,3 +270,42 @@ def test_round25_given_name_and_initial_ending_a_sentence(text, name):
 
 def test_round25_plan_b_stays():
     assert "[Person" not in redact("We had a Plan B. It didn't work either.")[0]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ('Someone commented "thats hollie\'s mum, the copper".', "hollie"),
+        ("The reply was \"that's kayleigh's dad, the pig\".", "kayleigh"),
+        ('The post said "thats jaydens mum the pig".', "jaydens"),
+    ],
+)
+def test_round25_lower_case_name_with_a_possessive_in_a_message(text, gone):
+    assert gone not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The post said "its the pigs mum\'s house".',
+        "\"tell will's dad he's next\" was the message.",
+        '"the coppers mum lives round here" they put.',
+    ],
+)
+def test_round25_lower_case_possessive_look_alikes_stay(text):
+    assert "[Person" not in redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("And then his mate, who they call Scouse Dave, joined in.", "Scouse Dave"),
+        ("Everyone on the unit knew him as Geordie Pete.", "Geordie Pete"),
+    ],
+)
+def test_round25_where_from_before_a_given_name_as_a_nickname(text, name):
+    assert name in _persons(text)
+
+
+def test_round25_where_from_without_a_nickname_stays_out():
+    assert "Irish" not in " ".join(_persons("The Irish lad, Sean, rang me about it."))

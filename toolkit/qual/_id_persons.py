@@ -1051,7 +1051,7 @@ def _me_and_lower(text, add, given):
 #: A quoted message, post or note read out (straight or curly double quotes, one line).
 _QUOTE = re.compile(r"\"([^\"\n]{4,600})\"|“([^”\n]{4,600})”")
 #: A lower-case word of a quoted message (not part of an e-mail, handle, link or number).
-_LOWER_WORD = re.compile(r"(?<![\w'’@/.-])[a-z]+(?![\w'’@/-]|\.[a-z])")
+_LOWER_WORD = re.compile(r"(?<![\w'’@/.-])[a-z]+(?![\w@/-]|['’](?!s\b)|\.[a-z])")
 #: Lower-case ranks that put a name after them: "pc okeke", "dc fenwick".
 _LOWER_RANKS = frozenset("pc dc ds sgt ps pcso insp di dci wpc mr mrs ms miss".split())
 #: Kin words before a name in a message: "tell ur wife steph".
@@ -1122,6 +1122,16 @@ def _lower_names(text, add, given, family):
                 first = w
             elif word in _LOWER_KIN and nxt and _lower_surname(nxt.group(), ()):
                 first, n = nxt, n + 1  # a name in no list after a kin word ("ur wife steph")
+            elif (
+                word.endswith("s")
+                and nxt
+                and nxt.group() in _LOWER_KIN
+                and _lower_name_word(word[:-1], (given,))
+                and not _lower_name_word(word, (given,))
+            ):
+                add((w.start(), w.end(), "person", word[:-1]))  # "jaydens mum the pig": the apostrophe left out
+                n += 1
+                continue
             else:
                 n += 1
                 continue
@@ -2299,9 +2309,14 @@ def _size_words(text, found):
 #: nickname", "known as", "they call him".
 _NICK_CUE = re.compile(
     r"(?i:\bthat['’]?s\s+what\s+(?:[\w'’]+\s+){0,4}?call(?:s|ed)?\s+(?:me|him|her)\b|\bnick-?names?\b|"
-    r"\bknown\s+as\b|\bcall(?:s|ed|ing)?\s+(?:me|him|her)\b|\baka\b|\bgoes\s+by\b)"
+    r"\bknown\s+as\b|\bcall(?:s|ed|ing)?\s+(?:me|him|her)\b|\baka\b|\bgoes\s+by\b|"
+    r"\b(?:who|whom|what)\s+(?:they|we|people|everyone|everybody)\s+call(?:s|ed)?\b)"
 )
 _NICK_CUE_TOKENS = ("call", "Call", "nick", "Nick", "known", "aka", "goes by")
+
+
+#: Words for where someone is from that open a nickname: "who they call Scouse Dave".
+_NICK_DEMONYMS = frozenset("Scouse Geordie Brummie Cockney Manc Mancunian Welsh Irish Scottish Cornish Yorkie".split())
 
 
 def _place_nicknames(text, found):
@@ -2327,8 +2342,13 @@ def _place_nicknames(text, found):
             town = m.group(1)
             place_at = out[-1] if out and out[-1][0] == m.start(1) and out[-1][1] == m.end(1) else None
             if (
-                (town in cities or (place_at and place_at[2] in ("place", "address", "station")))
-                and town not in _ids.allowed_proper_nouns("not places")
+                (
+                    town in _NICK_DEMONYMS
+                    or (
+                        (town in cities or (place_at and place_at[2] in ("place", "address", "station")))
+                        and town not in _ids.allowed_proper_nouns("not places")
+                    )
+                )
                 and not _PLACE_BEFORE.search(text, max(0, m.start(1) - 10), m.start(1))
                 and not re.match(r"\s+(?:and|&)\s", text[m.start(1) - 5 : m.start(1)])
                 and _NICK_CUE.search(text, max(0, s - 60), min(len(text), e + 100))
