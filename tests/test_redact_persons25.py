@@ -309,3 +309,28 @@ def test_round25_where_from_before_a_given_name_as_a_nickname(text, name):
 
 def test_round25_where_from_without_a_nickname_stays_out():
     assert "Irish" not in " ".join(_persons("The Irish lad, Sean, rang me about it."))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("My nickname at work is Mitch, short for Mitchell.", "Mitch"),
+        ("My nickname on the shift was Tigs.", "Tigs"),
+        ("His nickname's Bomber, don't ask.", "Bomber"),
+        ('Her nickname was "Big Sal" on the relief.', "Big Sal"),
+    ],
+)
+def test_round25_my_nickname_is(text, name):
+    assert name in _persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My nickname was Pig at school, kids are cruel.",
+        "My nickname is Sarge now, since the board.",
+        "His nickname's Anyway, no, I'm joking, he hasn't got one.",
+    ],
+)
+def test_round25_my_nickname_look_alikes_stay(text):
+    assert "[Person" not in redact(text)[0]

@@ -1955,6 +1955,8 @@ def revise(text: str, found: list) -> list:
             found = _size_words(text, found)  # "Big Dunc" found as a place
         if "I'm " in text or "I’m " in text:
             found = _corrected(text, found)  # "Oyelaran-Smith, I'm Oyelaran-Smyth"
+        if "nickname" in text or "nick-name" in text:
+            found = _my_nickname(text, found)  # "my nickname on the shift was Tigs"
         return found
     out = []
     titles = _titles(text)
@@ -1989,6 +1991,8 @@ def revise(text: str, found: list) -> list:
         out = _corrected(text, out)
     if any(t in text for t in _NICK_CUE_TOKENS):
         out = _place_nicknames(text, out)
+    if "nickname" in text or "nick-name" in text:
+        out = _my_nickname(text, out)
     out = _repeats(text, _size_repeats(text, _size_words(text, out)))
     out = _lower_repeats(text, out)
     if any(t in text for t in _MISSPELT_TOKENS):
@@ -2317,6 +2321,47 @@ _NICK_CUE_TOKENS = ("call", "Call", "nick", "Nick", "known", "aka", "goes by")
 
 #: Words for where someone is from that open a nickname: "who they call Scouse Dave".
 _NICK_DEMONYMS = frozenset("Scouse Geordie Brummie Cockney Manc Mancunian Welsh Irish Scottish Cornish Yorkie".split())
+
+
+#: "My nickname at work is Mitch", "his nickname's Bomber", 'her nickname on the shift
+#: was "Tigs"': the nickname, a person whatever word it is (not a form of address or rank).
+_MY_NICKNAME = re.compile(
+    r"(?<![\w'’-])(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+nick-?name(?:\s+(?:at|on|in|round|from|for)\s+"
+    r"(?:[a-z]+\s+){0,2}?[a-z]+)?(?:\s+(?:is|was)|['’]s)\s+(?:just\s+|always\s+)?[\"“‘']?"
+    rf"(?P<name>{_W}(?:-{_W})?(?:\s+{_W}(?:-{_W})?)?)(?![\w'’-])"
+)
+
+
+def _my_nickname(text, found):
+    """The nickname of :data:`_MY_NICKNAME` as a person, in place of a place or workplace
+    found on it."""
+    extra = []
+    for m in _MY_NICKNAME.finditer(text):
+        words = m.group("name").split()
+        if len(words) == 2 and not (_nickname_ok(words[1]) and words[0] in _SIZE_WORDS):
+            words = words[:1]
+        if not all(_nickname_ok(w, len(words) == 2 and k == 0) for k, w in enumerate(words)):
+            continue
+        if any(w in _INSULTS or w in _DISCOURSE for w in words):
+            continue
+        s = m.start("name")
+        extra.append((s, s + len(" ".join(words)), "person", words[-1].lower()))
+    if not extra:
+        return found
+    kept = [
+        f
+        for f in found
+        if not any(
+            f[0] < x[1] and x[0] < f[1] and f[2] in ("place", "workplace", "address", "station", "school")
+            for x in extra
+        )
+    ]
+    spans = [(f[0], f[1]) for f in kept]
+    extra = [x for x in extra if not any(a < x[1] and x[0] < b for a, b in spans)]
+    return _ids.resolve_overlaps(kept + extra) if (extra or len(kept) < len(found)) else found
+
+
+_SIZE_WORDS = frozenset(("Big", "Little", "Wee", "Young", "Old", "Fat", "Mad"))
 
 
 def _place_nicknames(text, found):
