@@ -223,6 +223,7 @@ def test_round25_title_and_one_initial(text, name):
         "I became a PC. A year later it all started.",
         "We had a Plan B and a Vitamin D tablet.",
         "He was a Sergeant E-grade then, on the old scales.",
+        "I was a Sergeant B shift then, nights mostly.",
     ],
 )
 def test_round25_title_and_one_initial_look_alikes_stay(text):

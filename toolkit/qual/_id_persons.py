@@ -574,6 +574,10 @@ def _title_initial(text, add):
         init = m.group("init")
         if init in ("I", "A") and not m.group("stop"):
             continue  # "the PC I was with", "Sergeant A bit later"
+        if re.match(
+            r"\s+(?:shift|relief|team|group|watch|section|block|wing|division|unit|squad|grade)s?\b", text[m.end() :]
+        ):
+            continue  # "a Sergeant B shift then": a shift's letter
         if not m.group("stop") and re.match(r"\s+[a-z]+\s+[a-z]", text[m.end() : m.end() + 12]) is None:
             if not re.match(r"\s*(?:[,;:.!?)\"”]|$|['’]s\b|\s(?:--|[-–—])\s)", text[m.end() : m.end() + 4]):
                 continue  # "PC B Smith": the initial of a name the rank rule takes
