@@ -161,3 +161,26 @@ def test_round25_page_named_after_a_pause_and_its_called(text, handle):
 )
 def test_round25_its_called_look_alikes_stay(text):
     assert not [k for _, _, k, _ in find_identifiers(text) if k in ONLINE]
+
+
+@pytest.mark.parametrize(
+    "text, handle",
+    [
+        ("He posts as The Copper Chopper on YouTube.", "The Copper Chopper"),
+        ("She comments as Tyneside Truth Teller on Facebook most nights.", "Tyneside Truth Teller"),
+        ("He posted as Copper Chopper on YouTube.", "Copper Chopper"),
+    ],
+)
+def test_round25_run_posted_as_before_a_platform(text, handle):
+    assert _is(text, handle)
+
+
+@pytest.mark.parametrize(
+    "text, part",
+    [
+        ("It was posted as Breaking News on Twitter.", "Breaking News"),
+        ("He posted as Sarah Jones on Facebook to make it look like me.", "Sarah Jones"),
+    ],
+)
+def test_round25_run_posted_as_look_alikes_stay(text, part):
+    assert _no_online(text, part)

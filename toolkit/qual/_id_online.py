@@ -1429,6 +1429,10 @@ _SAID_AT = re.compile(r"\s+(?P<id>[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_])(?![\w@.
 _CHAT_BEFORE = re.compile(rf"(?i:\bchats?(?:\s+(?:on|in)\s+(?:{_PLATFORMS}))?(?:\s+(?:was|is|were))?\s*,?\s+)$")
 
 
+_PASSIVE_AS = re.compile(r"(?i:\b(?:was|were|been|being|is|are|get|gets|got)\s+[a-z]+ed\s+as\s+)$")
+_ON_PLATFORM_AFTER = re.compile(rf"\s+(?i:on|via)\s+(?i:{_PLATFORMS})\b")
+
+
 def _announced_handles(text, add, low, seen=None):
     given, family = _ids.gazetteer()
     for t_start, j, what in _triggers(text, low, seen):
@@ -1476,6 +1480,14 @@ def _announced_handles(text, add, low, seen=None):
             continue  # "a message from copwatch pages": a thing, no account
         if _plain_id(word):
             add((s, e, "handle", word.lower()))
+            continue
+        if what == "plain" and word[:1].isupper() and not m.group("q"):
+            # "he posts as The Copper Chopper on YouTube": a run of capitalised words
+            # that the platform closes
+            run, end = _run_words(text, s)
+            passive = _PASSIVE_AS.search(text, max(0, s - 40), s)  # "it was posted as Breaking News"
+            if len(run) >= 2 and not passive and _ON_PLATFORM_AFTER.match(text, end):
+                _named_page(text, s, add, given, family, titled=True)
             continue
         if what == "platform" and word[:1].isupper():
             # "the retired officers' Facebook, Old Sweats of Tyneside": a page's name in
