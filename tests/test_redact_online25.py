@@ -146,6 +146,7 @@ def test_round25_web_address_after_at_stays_a_url():
         ),
         ("There's a group for the street, it's called \"Elm Road Neighbours\".", "Elm Road Neighbours"),
         ("A page for the town, erm, it's called Selby Bizzies Exposed, shared it.", "Selby Bizzies Exposed"),
+        ("It was on a Facebook page, I think it's called Wakefield Watchdogs.", "Wakefield Watchdogs"),
     ],
 )
 def test_round25_page_named_after_a_pause_and_its_called(text, handle):

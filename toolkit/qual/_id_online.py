@@ -2138,8 +2138,14 @@ def _page_names(text, add, low):
                     and not text[i + len(tok) : i + len(tok) + 1].isalnum()
                 ):
                     _the_name_page(text, i, add, given, family)
-                m = _APPOSITION.match(text, i + len(tok))
-                if m is not None:
+                c = _PAGE_CALLED_ASIDE.match(text, i + len(tok)) if "called" in text else None
+                m = None if c is not None else _APPOSITION.match(text, i + len(tok))
+                if c is not None:  # "a Facebook page, I think it's called Wakefield Watchdogs"
+                    if c.group("q"):
+                        _named_page(text, c.end(), add, given, family, lower=True)
+                    else:
+                        _named_place_page(text, c.end(), add, given, family, closed=2)
+                elif m is not None:
                     if m.group("q"):
                         _named_page(text, m.end(), add, given, family, lower=True)
                     elif m.group("q1") or m.group("q2"):
@@ -2152,7 +2158,7 @@ def _page_names(text, add, low):
                     else:
                         _named_place_page(text, m.end(), add, given, family, closed=3)
                 else:
-                    m = _PAGE_IS.match(text, i + len(tok)) or _PAGE_CALLED_ASIDE.match(text, i + len(tok))
+                    m = _PAGE_IS.match(text, i + len(tok))
                     if m is not None and m.group("q"):
                         _named_page(text, m.end(), add, given, family, lower=True)
                     elif m is not None:
