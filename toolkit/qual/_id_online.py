@@ -257,9 +257,18 @@ _CHANNEL_BEFORE = re.compile(r"(?i:\b(?:channels?|servers?|discord|slack|telegra
 def _channel_names(text, add, low):
     """Channels named by "#" ("#doxx-drop") or said with "hashtag" after a channel word."""
     if "#" in text:
+        last = -1000  # where the last channel found ends: "#lancs-pigs, and then another one, #addresses"
+        names = set()
         for m in _HASH_CHANNEL.finditer(text):
-            if _CHANNEL_BEFORE.search(text, max(0, m.start() - 60), m.start()) or _CHANNEL_AFTER.match(text, m.end()):
+            if (
+                _CHANNEL_BEFORE.search(text, max(0, m.start() - 60), m.start())
+                or _CHANNEL_AFTER.match(text, m.end())
+                or m.start() - last < 60
+                or m.group().lower() in names
+            ):
                 add((m.start(), m.end(), "handle", m.group().lower()))
+                last = m.end()
+                names.add(m.group().lower())
     if "hash" in low:
         for m in _SAID_ONE_CHANNEL.finditer(text):
             word = m.group("n")
@@ -762,6 +771,109 @@ _SPOKEN_AT_BEFORE = re.compile(
 )
 
 
+#: Before a handle said with "underscore": letters said one by one that open it ("P C
+#: jones underscore cardiff"), and the "@" said as "at" after a word announcing it ("the
+#: account was at P C jones underscore cardiff", "follow her at kaz underscore 88").
+_SAID_LETTERS_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z]\s+){1,4}$")
+_SAID_AT_BEFORE = re.compile(
+    r"(?:(?i:\b(?:it['’]?s|is|was|handle['’]?s|name['’]?s|account['’]?s|just|like|that['’]?s|me|him|her|them|us|"
+    r"follow|find|add|message))\s*,?|[,:])\s+(?P<at>(?i:at))\s*,?\s+$"
+)
+
+
+def _said_handle_start(text, s):
+    """Where a handle said aloud that a run found from ``s`` opens (see above)."""
+    letters = _SAID_LETTERS_BEFORE.search(text, max(0, s - 12), s)
+    b = letters.start() if letters else s
+    at = _SAID_AT_BEFORE.search(text, max(0, b - 30), b)
+    if at:
+        return at.start("at")
+    if letters and letters.group().count(" ") >= 2 and "I " not in letters.group()[:2]:
+        return b  # "it was P C jones underscore cardiff": two letters or more
+    return s
+
+
+#: A handle said aloud after an "@" said as "at", where an account is announced: "his
+#: TikTok is at, erm, dazza nine nine", "it's at kirsty dot b dot 90 on Instagram", "he's on
+#: Twitter as at plod watcher, all one word". The words (lower case, digits, letters said
+#: one by one, spoken dots and underscores) run to a pause, the end, or "on <platform>".
+_AT_ANNOUNCED = re.compile(
+    rf"(?i:\b(?:{_PLATFORMS}|handle|account|user\s?name|profile|gamer\s?tag|tag)(?:['’]s|\s+(?:is|was)|\s+as)?"
+    r"|\b(?:on|in)\s+(?:" + _PLATFORMS + r")\s+as|\bit['’]s|\bit\s+(?:is|was))\s*,?\s$"
+)
+_AT_SAID = re.compile(r"(?P<at>at)\s*,?\s+(?:(?:erm|um|er)\s*,?\s+)?(?=[a-zA-Z0-9])")
+_AT_BODY = re.compile(
+    r"(?P<body>[a-z][a-z0-9]*|[A-Z](?=\s))(?:(?:\s*,?\s+(?:dot|underscore|under\s+score|dash|hyphen)\s*,?\s+|\s+)"
+    r"(?:[a-z0-9]+|[A-Z](?![\w'’])))*(?![\w'’@/-]|[.:]\w|:/)"
+)
+_AT_BODY_END = re.compile(
+    r"\s*(?:[,.;:!?)\"”]|$|\s(?:--|[-–—])\s)|\s+(?:on|in)\s+(?:" + _PLATFORMS + r")\b", re.IGNORECASE
+)
+_ONE_WORD_AFTER = re.compile(r"(?i:\s*,?\s*(?:all\s+)?(?:one\s+word|no\s+spaces|all\s+lower\s*case|lower\s*case))")
+_NUM_WORD_ALONE = re.compile(rf"(?i:{_NUM_WORD})")
+
+
+def _find_all(text, tokens):
+    """Sorted positions of every token of ``tokens`` in ``text`` (str.find)."""
+    out = []
+    for t in tokens:
+        i = text.find(t)
+        while i >= 0:
+            out.append(i)
+            i = text.find(t, i + 1)
+    return sorted(out)
+
+
+def _at_said_handles(text, add):
+    """Handles of :data:`_AT_ANNOUNCED`: the words after "at" are a handle when a spoken
+    dot or underscore joins them, a digit or a number said as a word is among them, one
+    is no English word, or "all one word" follows; not "the account is at risk", "his
+    Instagram is at the top", "it's at home"."""
+    common = _ids._common_words()
+    for i in _find_all(text, (" at ", " at, ")):
+        m = _AT_SAID.match(text, i + 1)
+        if m is None:
+            continue
+        b = _AT_BODY.match(text, m.end())
+        if b is None:
+            continue
+        a = _AT_ANNOUNCED.search(text, max(0, i - 40), i + 1)
+        if a is None:
+            continue
+        if a.group().lower().startswith("it") and not _NEAR_ACCOUNT.search(
+            text, max(0, m.start() - 100), min(len(text), b.end() + 30)
+        ):
+            continue  # "it's at" where no account is spoken of
+        words = b.group().split()
+        # trim to where the words stop: "on Instagram" after it, a lower-case word of talk
+        end = b.end()
+        while words:
+            tail = _AT_BODY_END.match(text, end)
+            if tail is not None:
+                break
+            last = words.pop()
+            end = text.rindex(last, m.end(), end)
+            end = len(text[:end].rstrip(" ,"))
+        if not words:
+            continue
+        core = [w for w in words if w.lower() not in ("dot", "underscore", "under", "score", "dash", "hyphen")]
+        if not core or len(core) > 5 or core[0].lower() in _FILLER:
+            continue
+        joined = len(core) < len(words)
+        one_word = _ONE_WORD_AFTER.match(text, end) is not None
+        if core[0].lower() in common and not (joined or one_word):
+            continue  # "the account is at about five thousand", "it's at least two"
+        numbered = not _ordinary_lower(core[0].lower()) and any(
+            w.isdigit() or _NUM_WORD_ALONE.fullmatch(w) for w in core[1:]
+        )
+        coined = any(w.isalpha() and len(w) > 1 and not _ordinary_lower(w.lower()) for w in core)
+        if not (joined or numbered or coined or one_word):
+            continue
+        if _AT_DOMAIN.match(text, end) or (joined and core[-1].lower() in _TLD_WORDS | {"example"}):
+            continue  # a web address said aloud ("at bentcops dot co dot uk"): the url rules'
+        add((m.start("at"), end, "handle", "@" + _spoken_identity(text[m.end() : end])))
+
+
 def _said_handles(text, add, low, hinted=True):
     if ("sign" in low or "symbol" in low) and any(
         w in low for w in ("at sign", "at-sign", "at symbol", "at-symbol", "@ sign", "@ symbol", "@sign", "@symbol")
@@ -781,13 +893,15 @@ def _said_handles(text, add, low, hinted=True):
             words = [
                 (q, w) for q, w in units if w.lower() not in ("underscore", "under", "score", "dot", "dash", "hyphen")
             ]
-            if not words or any(
-                not q and (w.lower() in common or w.lower() in _FILLER) for q, w in (words[0], words[-1])
+            start = _said_handle_start(text, m.start())
+            if not words or (
+                start == m.start()
+                and any(not q and (w.lower() in common or w.lower() in _FILLER) for q, w in (words[0], words[-1]))
             ):
                 continue  # "put an underscore between the words": talk about the character
             if _AT_DOMAIN.match(text, m.end()):
                 continue  # the local part of an e-mail said aloud ("jo underscore k at ..."): the e-mail's
-            add((m.start(), m.end(), "handle", _spoken_identity(m.group())))
+            add((start, m.end(), "handle", _spoken_identity(text[start : m.end()])))
     if hinted and "-" in text and ("underscore" in low or " dot " in low):
         for m in _SPELLED_JOINED.finditer(text):
             if m.group().count("-") < 2 or not _ACCOUNT_WORDS.search(text, max(0, m.start() - 160), m.start()):
@@ -1315,6 +1429,10 @@ _SAID_AT = re.compile(r"\s+(?P<id>[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_])(?![\w@.
 _CHAT_BEFORE = re.compile(rf"(?i:\bchats?(?:\s+(?:on|in)\s+(?:{_PLATFORMS}))?(?:\s+(?:was|is|were))?\s*,?\s+)$")
 
 
+_PASSIVE_AS = re.compile(r"(?i:\b(?:was|were|been|being|is|are|get|gets|got)\s+[a-z]+ed\s+as\s+)$")
+_ON_PLATFORM_AFTER = re.compile(rf"\s+(?i:on|via)\s+(?i:{_PLATFORMS})\b")
+
+
 def _announced_handles(text, add, low, seen=None):
     given, family = _ids.gazetteer()
     for t_start, j, what in _triggers(text, low, seen):
@@ -1362,6 +1480,14 @@ def _announced_handles(text, add, low, seen=None):
             continue  # "a message from copwatch pages": a thing, no account
         if _plain_id(word):
             add((s, e, "handle", word.lower()))
+            continue
+        if what == "plain" and word[:1].isupper() and not m.group("q"):
+            # "he posts as The Copper Chopper on YouTube": a run of capitalised words
+            # that the platform closes
+            run, end = _run_words(text, s)
+            passive = _PASSIVE_AS.search(text, max(0, s - 40), s)  # "it was posted as Breaking News"
+            if len(run) >= 2 and not passive and _ON_PLATFORM_AFTER.match(text, end):
+                _named_page(text, s, add, given, family, titled=True)
             continue
         if what == "platform" and word[:1].isupper():
             # "the retired officers' Facebook, Old Sweats of Tyneside": a page's name in
@@ -1682,6 +1808,13 @@ _APPOSITION = re.compile(
 _PAGE_IS = re.compile(
     r"s?\s+(?:is|was)\s+(?:(?:just\s+|literally\s+|simply\s+)?called\s+)?(?:(?P<q>[\"“])(?=[A-Za-z0-9])|(?=[A-Z0-9]))"
 )
+#: "a Facebook page, I think it's called Wakefield Watchdogs", "a group on Facebook, it was
+#: called Pontefract Residents Unite": the name after a pause and "it's called".
+_PAGE_CALLED_ASIDE = re.compile(
+    r"s?(?:\s+(?:for|of|in|on|about)\s+(?:the\s+|that\s+|our\s+|my\s+|their\s+)?[A-Za-z]+)?\s*,\s*"
+    r"(?i:(?:i\s+think|like|erm|um|er)\s*,?\s*)*(?i:and\s+)?(?:it['’]s|it\s+(?:is|was)|which\s+(?:is|was)|that['’]s)"
+    r"\s+(?:just\s+)?called\s+(?:(?P<q>[\"“])(?=[A-Za-z0-9])|(?=[A-Z0-9]))"
+)
 #: "a group chat. Lads From The Manor. Sixty members.": the name said as a sentence of
 #: its own right after the page or group is mentioned.
 _PAGE_STOP = re.compile(r"s?(?:\s+chat)?\.\s+(?=[A-Z0-9])")
@@ -1976,6 +2109,16 @@ _DIRECT_NAME = re.compile(r"\s+(?=[A-Z0-9])")
 _PLATFORM_BEFORE_NOUN = re.compile(rf"(?i:\b(?:{_PLATFORMS})\s+(?:group\s+)?)$")
 
 
+#: What someone is called on a page or in a group, before the page's noun: 'that's what
+#: they call me on the page, "Big Kev from Preston nick"' (a nickname follows, no page's
+#: name).
+_CALLED_ON_NOUN = re.compile(
+    r"(?i:\b(?:call(?:s|ed|ing)?|kn(?:ows?|ew|own)|refer(?:s|red)?\s+to)\s+(?:me|him|her|us|them)(?:\s+as)?"
+    r"|\b(?:I['’]m|I\s+am|I\s+was|(?:he|she)['’]s|(?:he|she)\s+(?:is|was))\s+(?:called|known(?:\s+as)?))"
+    r"\s+(?:on|in)\s+(?:the|that|their|this|a)\s+(?:[a-z]+\s+)?$"
+)
+
+
 def _page_names(text, add, low):
     """Names of Facebook pages and groups, channels and forums (handles): after "a page, ",
     "the Facebook group for the village, ", 'a group, "...' and by their last words
@@ -1984,15 +2127,25 @@ def _page_names(text, add, low):
     for tok in _PAGE_NOUN_TOKENS:
         i = low.find(tok)
         while i >= 0:
-            if (i == 0 or not text[i - 1].isalnum()) and text[i].islower():
+            if (
+                (i == 0 or not text[i - 1].isalnum())
+                and text[i].islower()
+                and not _CALLED_ON_NOUN.search(text, max(0, i - 50), i)
+            ):
                 if (
                     text[i - 1 : i] == " "
                     and tok in _THE_NOUN_TOKENS
                     and not text[i + len(tok) : i + len(tok) + 1].isalnum()
                 ):
                     _the_name_page(text, i, add, given, family)
-                m = _APPOSITION.match(text, i + len(tok))
-                if m is not None:
+                c = _PAGE_CALLED_ASIDE.match(text, i + len(tok)) if "called" in text else None
+                m = None if c is not None else _APPOSITION.match(text, i + len(tok))
+                if c is not None:  # "a Facebook page, I think it's called Wakefield Watchdogs"
+                    if c.group("q"):
+                        _named_page(text, c.end(), add, given, family, lower=True)
+                    else:
+                        _named_place_page(text, c.end(), add, given, family, closed=2)
+                elif m is not None:
                     if m.group("q"):
                         _named_page(text, m.end(), add, given, family, lower=True)
                     elif m.group("q1") or m.group("q2"):
@@ -2597,6 +2750,8 @@ def find(text: str, add, folded) -> None:
     # all of them announcing words, found above), or "spell"
     hinted = bool(seen.intersection(_SPELL_HINTS)) or "spel" in low
     _said_handles(text, add, low, hinted)
+    if " at " in low or " at, " in low:
+        _at_said_handles(text, add)
     _answered_handles(text, add, low)
     if "chang" in low or "renam" in low or "switch" in low:
         _renamed_handles(text, add)

@@ -84,8 +84,11 @@ _SELF_NOT = frozenset(
 _EPITHET = re.compile(rf"[\"“‘](?P<name>{_W})\s+the\s+[a-z]+(?:[\s-]+[a-z]+){{0,2}}[\"”’]")
 #: "everyone calls him Tank", "they called her Big Sal", "we call him Smiler": a nickname
 #: said without quotes after the verb (quoted ones are found by QUOTED).
+#: Also with a pause after the verb ("everyone calls me, Taz, it's on my lanyard") and
+#: after "knows me as" ("the whole relief knew him as Tigger").
 _CALLS_HIM = re.compile(
-    r"(?<![\w'’-])(?:[Cc]all(?:s|ed|ing)?|nicknamed|dubbed|christened)\s+(?:him|her|me)\s+"
+    r"(?<![\w'’-])(?:(?:[Cc]all(?:s|ed|ing)?|nicknamed|dubbed|christened)\s+(?:him|her|me)|"
+    r"[Kk]n(?:ows?|ew)\s+(?:him|her|me)\s+as)(?:\s*,\s*(?:(?:erm|er|um|like)\s*,\s*)?|\s+)"
     rf"(?:just\s+|only\s+|still\s+)?(?P<name>{_W}(?:-{_W})?(?:\s+{_W}(?:-{_W})?)?)(?![\w'’-])"
 )
 #: What one is called that is no name: forms of address, kinship and rank words, slurs
@@ -165,7 +168,35 @@ _NICK_IS = re.compile(
 _THEYRE_CALLED = re.compile(
     rf"(?<![\w'’-])(?P<a>{_W})\s+(?:and|&)\s+(?P<b>{_W})\s*,\s*(?:they['’]re|they\s+are|they\s+were)\s+called\b"
 )
-_NICK_TOKENS = ("nickname", " call", "name", "called")
+#: The same with a pause and "that's" between: "Taz, that's what everyone calls me",
+#: '"Noddy" -- that was what the lads called him', "Spud, that's my nickname", "Tigs,
+#: which is what I get called at work".
+_NICK_THATS = re.compile(
+    r"(?:that['’]s|that\s+is|that\s+was|which\s+is|which\s+was)\s+(?:(?:my|his|her)\s+(?:nick)?name\b|"
+    r"what\s+(?:[\w'’]+\s+){0,4}?(?:call(?:s|ed)?|kn(?:ows?|ew))\s+(?:me|him|her)\b|"
+    r"what\s+(?:I['’]m|I\s+am|I\s+was|I\s+get|I\s+got|(?:he|she)['’]s|(?:he|she)\s+(?:is|was|gets|got))\s+"
+    r"(?:called|known\s+as)\b)"
+)
+#: The name before it, and the pause (searched just before the words above).
+_NICK_THATS_NAME = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_W}(?:-{_W})?(?:\s+{_W}(?:-{_W})?)?)[\"”’']?(?:\s*[,;:]|\s+(?:--|[-–—]))\s+$"
+)
+_NICK_THATS_TOKENS = ("that's ", "that’s ", "that is ", "that was ", "which is ", "which was ")
+#: What one is called that is an insult, no nickname ("Coward, that's what they called me").
+_INSULTS = frozenset(
+    """Coward Liar Scum Scumbag Thug Bully Murderer Bastard Wanker Idiot Bent Corrupt Fascist
+    Hero Joke Disgrace Rat Judas Turncoat Uncle Tom Monster Animal Thief Crook Bitch Slag
+    Paedo Nonce Killer Clown Muppet Cunt Prick Twat""".split()
+)
+#: Words that open a sentence before "that's what ..." and name nobody ("Anyway, that's
+#: what they call me").
+_DISCOURSE = frozenset(
+    """Anyway Anyhow Honestly Basically Yeah Yes Yep No Nope Nah Naw Aye Well Right Okay Ok
+    Exactly Obviously Apparently Seriously Literally Really Sorry Please Thanks Whatever
+    Mostly Usually Normally Still Now Then So Again Honest Yup Sure True Correct Indeed
+    Definitely Absolutely Anyways Besides Otherwise Also Plus Oh Ah Eh Hmm""".split()
+)
+_NICK_TOKENS = ("nickname", " call", "name", "called", " kn")
 
 
 def _nickname_said(text, add):
@@ -179,6 +210,23 @@ def _nickname_said(text, add):
         if not all(_nickname_ok(w, len(words) == 2 and k == 0) for k, w in enumerate(words)):
             continue
         if words[-1] in _ids.gazetteer()[0] or not _ids.is_ordinary(words[-1]) or "nick" in m.group():
+            s = m.end("name") - len(" ".join(words))
+            add((s, m.end("name"), "person", words[-1].lower()))
+    for i in _starts(text, _NICK_THATS_TOKENS):
+        if _NICK_THATS.match(text, i) is None:
+            continue
+        m = _NICK_THATS_NAME.search(text, max(0, i - 40), i)
+        if m is not None:
+            words = m.group("name").split()
+            if len(words) == 2 and words[0] not in ("Big", "Little", "Wee", "Young", "Old", "Fat"):
+                words = words[1:]
+            if not all(_nickname_ok(w, len(words) == 2 and k == 0) for k, w in enumerate(words)):
+                continue
+            w = words[-1]
+            if any(x in _INSULTS or x in _DISCOURSE or _KIN_TITLE_ONLY.fullmatch(x) for x in words) or (
+                w.endswith("ly") and _ids.is_ordinary(w) and w not in _ids.gazetteer()[0]
+            ):
+                continue  # "Coward, that's what they called me", "Anyway, that's what ..."
             s = m.end("name") - len(" ".join(words))
             add((s, m.end("name"), "person", words[-1].lower()))
     for m in _THEYRE_CALLED.finditer(text):
@@ -259,7 +307,7 @@ _HUMAN_AFTER = re.compile(
 _HUMAN_TOKENS = (" and I", " and me", "'s ", "’s ")
 _WORD_END = re.compile(rf"(?<![\w'’-])({_W})$")
 _SELF_TOKENS = ("I'm ", "I’m ", "I am ")
-_CALL_TOKENS = ("call", "Call", "nicknamed", "dubbed", "christened")
+_CALL_TOKENS = ("call", "Call", "nicknamed", "dubbed", "christened", "know", "Know", "knew", "Knew")
 _KIN_TOKENS = ("Aunt", "Uncle", "Nan", "Gran", "Cousin", "Nain", "Taid", "Mamgu", "Bampi", "Nonn", "Babcia", "Dziadek")
 
 
@@ -451,6 +499,121 @@ def _surname_first(text, add, given):
         _surname_chain(text, add, given)
 
 
+#: "Surname, Initial." in a list or a record: "Graham, Stuart, Nisbet, Kerry and Reid, A.",
+#: "it was signed Okoro, T. J.", "Shaw, J.; Patel, R." (the initial with its full stop; no
+#: capitalised word after it, which would open the next sentence or be a surname).
+_SUR_COMMA_INITIAL = re.compile(
+    rf"(?<![\w'’-])(?P<sur>(?:Mc|Mac|O['’])?{_W}(?:-{_W})?),\s(?P<init>[A-Z]\.(?:\s?[A-Z]\.)?)"
+    r"(?![\w'’-])(?!\s+[A-Z][a-z])"
+)
+
+
+def _surname_comma_initial(text, add):
+    """Persons of :data:`_SUR_COMMA_INITIAL`: a surname of the list or no English word, or
+    any surname with another such item next to it ("Wood, A., Hill, B.")."""
+    items = []
+    for i in _starts(text, (", ",)):
+        if not (text[i + 2 : i + 3].isupper() and text[i + 3 : i + 4] == "."):
+            continue
+        j = i
+        while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "'’-"):
+            j -= 1
+        m = _SUR_COMMA_INITIAL.match(text, j)
+        if m is None or m.end("sur") != i:
+            continue
+        sur = m.group("sur")
+        if (
+            sur in _ids.NOT_SURNAMES
+            or sur in _ids._RANK_WORDS
+            or sur.casefold() in _ids._common_words()
+            or _ids._calendar(sur)
+            or sur in _ids.allowed_proper_nouns()
+            or sur in _ids.UNIT_WORDS
+        ):
+            continue
+        items.append((m.start(), m.end(), sur, sur in _ids.gazetteer()[1] or not _ids.is_ordinary(sur)))
+    for k, (s, e, sur, listed) in enumerate(items):
+        near = any(abs(s - b) < 12 or abs(a - e) < 12 for a, b, _, _ in items[:k] + items[k + 1 :])
+        if listed or near:
+            add((s, e, "person", sur.lower()))
+
+
+#: A title or a rank and one initial standing for a person: "I'll call her Mrs B", "Mr T
+#: from over the road", "it was DC H who took it", "the neighbour, Mrs J., said" (not
+#: "I" or "A" without a full stop after them, which open words of the sentence: "the PC
+#: I was with"; a full stop after the title only where it is written so, "Mr.").
+_TITLE_INITIAL = re.compile(
+    r"(?<![\w'’.-])(?P<rank>(?:Mrs|Mr|Ms|Dr)\.?|Miss|Mx|PCSO|PC|WPC|DC|DS|DI|DCI|Sgt|PS|Insp|Supt|Officer|"
+    r"Sergeant|Inspector|Constable|Detective)\s(?P<init>[A-Z])(?P<stop>\.)?(?![\w&/-]|['’](?!s\b)|\.\w)"
+)
+_TITLE_INITIAL_TOKENS: tuple[str, ...] = (
+    "Mr",
+    "Ms",
+    "Dr",
+    "Miss",
+    "Mx",
+    "PC",
+    "WPC",
+    "DC",
+    "DS",
+    "DI",
+    "Sgt",
+    "PS",
+    "Insp",
+    "Supt",
+)
+_TITLE_INITIAL_TOKENS += ("Officer", "Sergeant", "Inspector", "Constable", "Detective")
+
+
+def _title_initial(text, add):
+    """Persons of :data:`_TITLE_INITIAL`."""
+    for i in _starts(text, _TITLE_INITIAL_TOKENS):
+        m = _TITLE_INITIAL.match(text, i)
+        if m is None:
+            continue
+        init = m.group("init")
+        if init in ("I", "A") and not m.group("stop"):
+            continue  # "the PC I was with", "Sergeant A bit later"
+        if re.match(
+            r"\s+(?:shift|relief|team|group|watch|section|block|wing|division|unit|squad|grade)s?\b", text[m.end() :]
+        ):
+            continue  # "a Sergeant B shift then": a shift's letter
+        if not m.group("stop") and re.match(r"\s+[a-z]+\s+[a-z]", text[m.end() : m.end() + 12]) is None:
+            if not re.match(r"\s*(?:[,;:.!?)\"”]|$|['’]s\b|\s(?:--|[-–—])\s)", text[m.end() : m.end() + 4]):
+                continue  # "PC B Smith": the initial of a name the rank rule takes
+        end = m.end("stop") if m.group("stop") else m.end("init")
+        if m.group("stop") and re.match(r"\s?[A-Z]", text[end : end + 2]):
+            continue  # "Mr A. J. Haworth": the first initial of a name said in full
+        add((m.start(), end, "person", init.lower() + "."))
+
+
+#: Someone whose home or work is known, in a threat: '"we know where Saffron lives"', "found
+#: out where Rowan works" (what only a person does; a word of any list, or none).
+_WHERE_LIVES = re.compile(
+    r"(?i:\b(?:know|knows|knew|find|finds|found|finding|tell\s+\w+|ask\s+\w+)\s+(?:out\s+)?where\s+)"
+    rf"(?P<name>{_W}(?:-{_W})?)\s+(?:lives|works|sleeps|stays|drinks|parks|goes\s+to\s+school|drops\s+(?:her|his)\s+kids)\b"
+)
+
+
+def _where_lives(text, add):
+    """Persons of :data:`_WHERE_LIVES`."""
+    for i in _starts(text, ("where ", "Where ")):
+        m = _WHERE_LIVES.search(text, max(0, i - 24), i + 60)
+        if m is None or m.start("name") != i + 6:
+            continue
+        w = m.group("name")
+        if (
+            w.casefold() in _ids._common_words()
+            or w in _ids._RANK_WORDS
+            or w in _ADDRESS_WORDS
+            or _ids._calendar(w)
+            or w in _ids.allowed_proper_nouns()
+            or w in _ids.NOT_GIVEN
+        ):
+            continue
+        add((m.start("name"), m.end("name"), "person", w.lower()))
+
+
 #: One "Surname, Given." of a list read out item by item, each its own sentence:
 #: "Kemp, Alison. Okafor, Daniel. Me, Rigby, Joel." (an aside such as "Me, " before one).
 _CHAIN_ITEM = re.compile(
@@ -565,8 +728,8 @@ def _the_family(text, add, family):
 
 
 #: A given name and the initial of the surname: "so I sign it Kerry D, which", "Jamie T)".
-#: The item may close a quote: '"Kayden B", "Lewis H"'.
-_GIVEN_INITIAL = re.compile(r" [B-HJ-Z](?=[,;)\"”]|['’](?!\w)|\s+[a-z]|\s*$)")
+#: The item may close a quote: '"Kayden B", "Lewis H"'; or a sentence: "one was Stevie G."
+_GIVEN_INITIAL = re.compile(r" [B-HJ-Z](?=[,;)\"”]|['’](?!\w)|\s+[a-z]|\s*$|\.(?:\s|$))")
 
 
 def _given_initial(text, add, given):
@@ -892,7 +1055,7 @@ def _me_and_lower(text, add, given):
 #: A quoted message, post or note read out (straight or curly double quotes, one line).
 _QUOTE = re.compile(r"\"([^\"\n]{4,600})\"|“([^”\n]{4,600})”")
 #: A lower-case word of a quoted message (not part of an e-mail, handle, link or number).
-_LOWER_WORD = re.compile(r"(?<![\w'’@/.-])[a-z]+(?![\w'’@/-]|\.[a-z])")
+_LOWER_WORD = re.compile(r"(?<![\w'’@/.-])[a-z]+(?![\w@/-]|['’](?!s\b)|\.[a-z])")
 #: Lower-case ranks that put a name after them: "pc okeke", "dc fenwick".
 _LOWER_RANKS = frozenset("pc dc ds sgt ps pcso insp di dci wpc mr mrs ms miss".split())
 #: Kin words before a name in a message: "tell ur wife steph".
@@ -963,6 +1126,16 @@ def _lower_names(text, add, given, family):
                 first = w
             elif word in _LOWER_KIN and nxt and _lower_surname(nxt.group(), ()):
                 first, n = nxt, n + 1  # a name in no list after a kin word ("ur wife steph")
+            elif (
+                word.endswith("s")
+                and nxt
+                and nxt.group() in _LOWER_KIN
+                and _lower_name_word(word[:-1], (given,))
+                and not _lower_name_word(word, (given,))
+            ):
+                add((w.start(), w.end(), "person", word[:-1]))  # "jaydens mum the pig": the apostrophe left out
+                n += 1
+                continue
             else:
                 n += 1
                 continue
@@ -1065,7 +1238,12 @@ def find(text: str, add, folded) -> None:
         _caps_names(text, add, given)
     if "," in text:
         _surname_first(text, add, given)
+        if "." in text:
+            _surname_comma_initial(text, add)
     _caps_initials(text, add)
+    _title_initial(text, add)
+    if " where " in text:
+        _where_lives(text, add)
     if " my " in text:
         _is_my_kin(text, add, given)
     _kin_called(text, add, given)
@@ -1488,6 +1666,30 @@ def _tail_of_phrase(text, s, word):
     return m is not None and m.group().split()[0].casefold() not in _ids._common_words()
 
 
+#: Whose name follows in apposition: "mine, Nick Farrow, was great", "my tutor, Dawn
+#: Reed, said", "our skipper at the time, Joy Bell," (a person's role or kinship, or
+#: "mine"/"yours" standing for one, then a pause), or after "is"/"was" ("my mentor was
+#: Grace Hopper, lovely woman").
+_APPOSED_BEFORE = re.compile(
+    r"(?i:\b(?:mine|yours|hers|ours|theirs)|\b(?:my|our|your|his|her|their)\s+(?:[a-z-]+\s+){0,2}(?:"
+    + _ids._alternation(w.lower() for w in (*_ids.KIN, *_ids._ROLES))
+    + r")(?:\s+(?:at|back)\s+(?:the|that)\s+time|\s+then)?)(?:\s*,\s*|\s+(?:is|was)\s+)$"
+)
+
+
+def _apposed_name(text, s, e, words, given):
+    """True when ``text[s:e]``, a given name and one more word, stands in apposition after
+    a role, a kinship word or "mine" with a pause after it (see :data:`_APPOSED_BEFORE`)."""
+    return (
+        len(words) == 2
+        and words[0] in given
+        and words[1] not in _ids.UNIT_WORDS
+        and not _ids._calendar(words[1])
+        and re.match(r"\s*(?:[,;:.!?)]|$|\s(?:--|[-–—])\s|\s+(?:and|who|but)\b)", text[e : e + 5]) is not None
+        and _APPOSED_BEFORE.search(text, max(0, s - 60), s) is not None
+    )
+
+
 def _names_nobody(text, s, e, echo=True):
     """True when the person candidate ``text[s:e]`` is a capitalised word or phrase that
     names nobody."""
@@ -1513,7 +1715,11 @@ def _names_nobody(text, s, e, echo=True):
         return True  # 'Said "I've had ..."': a verb
     if _names_a_thing(text, s, e, words):
         return True  # 'a Telegram called "Blue Line Bullies"'
-    if _ordinary_phrase(words) and not _NICKNAME_BEFORE.search(text[max(0, s - 60) : s]):
+    if (
+        _ordinary_phrase(words)
+        and not _NICKNAME_BEFORE.search(text[max(0, s - 60) : s])
+        and not _apposed_name(text, s, e, words, given)
+    ):
         return True  # "Major Crime"
     last = words[-1]
     if _CLUB_AFTER.match(text, e) or (
@@ -1546,7 +1752,7 @@ _PETS = (
 )
 #: Nouns after an animal word that make it no pet: "my dog walker", "a dog handler".
 _PET_NOT = r"(?![\w'’-]|\s+(?:walkers?|sitters?|groomers?|trainers?|handlers?|wardens?|units?|sections?|people|person|owners?|breeders?|minders?|lovers?|fan|man|woman|lady|food|bowl)\b)"
-_PET_ADJ = r"(?:(?:little|wee|old|new|big|daft|rescue|family|first|other|soppy|lovely)\s+)*"
+_PET_ADJ = r"(?:(?:little|wee|old|new|big|daft|rescue|family|first|other|soppy|lovely|two|three|four|both)\s+)*"
 _PET_AFTER = re.compile(
     r"(?:['’]s|\s*[,–—-]?\s*(?:that['’]s|that\s+is|he['’]s|she['’]s|it['’]s|who['’]s|who\s+is|"
     r"is|was|being))\s+(?:my|our|his|her|their|your|the|a|an)\s+" + _PET_ADJ + rf"(?:{_PETS}){_PET_NOT}"
@@ -1558,22 +1764,37 @@ _PET_BEFORE = re.compile(
     + _PET_ADJ
     + rf"(?i:{_PETS})(?:\s*,|)|(?i:\b(?:my|our|his|her|their|your|the|a|an|mum['’]s|dad['’]s|nan['’]s)\s+)"
     + _PET_ADJ
-    + rf"(?i:{_PETS})(?:['’]s\s+name(?:['’]s|\s+is|\s+was)?|['’]s\s+called|\s+(?:is|was)\s+called|"
+    + rf"(?i:{_PETS})(?:['’]s\s+name(?:['’]s|\s+is|\s+was)?|['’]s\s+called|\s+(?:is|was|are|were)\s+called|['’]re\s+called|"
     r"\s*,?\s+(?:called|named)))\s+$"
 )
 #: The name in apposition after "a dog," with a pause after it: "We'd a wee dog, Bonnie, and".
-_PET_APPOS = re.compile(r"(?i:\b(?:a|an)\s+)" + _PET_ADJ + rf"(?:{_PETS}),\s+$")
+_PET_APPOS = re.compile(r"(?i:\b(?:a|an|the)\s+)" + _PET_ADJ + rf"(?:{_PETS}),\s+$")
+#: Names listed together: "Bramble and Pip", "Bella, Rolo and Max" (a pet's fellows).
+_NAME_LISTED_BEFORE = re.compile(rf"(?<![\w'’-])({_W})(?:\s*,|\s+(?:and|&))\s+$")
+_NAME_LISTED_AFTER = re.compile(rf"(?:\s*,|\s+(?:and|&))\s+({_W})(?![\w'’-])")
 #: The pet's name as a sentence of its own after the animal: "forty friends and a dog. Poppy."
 _PET_SENTENCE = re.compile(r"(?i:\b(?:a|an|the|my|our|his|her|their)\s+)" + _PET_ADJ + rf"(?:{_PETS})\.\s+$")
 
 
 def _is_pet(text, s, e):
-    """True when the one-word candidate ``text[s:e]`` is said to be a pet's name."""
-    if _PET_AFTER.match(text, e) or _PET_BEFORE.search(text, max(0, s - 50), s):
+    """True when the one-word candidate ``text[s:e]`` is said to be a pet's name, or is
+    listed with one ("the two dogs, Bramble and Pip, ...": both)."""
+    first, last = s, e
+    for _ in range(3):  # the first name of a list ending at this one
+        m = _NAME_LISTED_BEFORE.search(text, max(0, first - 30), first)
+        if m is None:
+            break
+        first = m.start(1)
+    for _ in range(3):  # and the last one
+        m = _NAME_LISTED_AFTER.match(text, last)
+        if m is None:
+            break
+        last = m.end(1)
+    if _PET_AFTER.match(text, last) or _PET_BEFORE.search(text, max(0, first - 50), first):
         return True
-    if text[e : e + 1] in (",", ";", ".", "!", ")") and _PET_APPOS.search(text, max(0, s - 40), s):
-        return True  # "a wee dog, Bonnie, ..."
-    return text[e : e + 1] in (".", "!") and _PET_SENTENCE.search(text, max(0, s - 40), s) is not None
+    if text[last : last + 1] in (",", ";", ".", "!", ")") and _PET_APPOS.search(text, max(0, first - 40), first):
+        return True  # "a wee dog, Bonnie, ...", "the two dogs, Bramble and Pip, ..."
+    return text[last : last + 1] in (".", "!") and _PET_SENTENCE.search(text, max(0, first - 40), first) is not None
 
 
 #: Nationalities, peoples and ethnicities said of someone: "I'm a Scot", "my dad's Black",
@@ -1681,6 +1902,11 @@ _LIKENED_BEFORE = re.compile(
 )
 
 
+#: A royal's title before a given name: the name of a royal, or of the hospital, school,
+#: pub or ship named after one ("the Queen Elizabeth", "the Prince Charles").
+_ROYAL_BEFORE = re.compile(r"(?<![\w'’-])(?:Queen|King|Prince|Princess)\s+$")
+
+
 def _not_a_person(text, s, e):
     """True when the person candidate ``text[s:e]`` is a pet, a people or nationality, a
     breed, a drink or a colour, a type of person ("a Karen"), a football club, a car's
@@ -1689,6 +1915,8 @@ def _not_a_person(text, s, e):
     words = span.split()
     if _LIKENED_BEFORE.search(text, max(0, s - 20), s):
         return True  # "real life Ted Hastings": a character one is likened to
+    if words[0] in _ids.gazetteer()[0] and _ROYAL_BEFORE.search(text, max(0, s - 10), s):
+        return True  # "a letter after the Queen Elizabeth", "King George": a hospital's, a ship's, a royal's
     if _car_model(text, s, e, words):
         return True  # "a Skoda Octavia"
     if _BREED_AFTER.match(text, e) or _DRINK_BEFORE.search(text, max(0, s - 16), s):
@@ -1731,6 +1959,8 @@ def revise(text: str, found: list) -> list:
             found = _size_words(text, found)  # "Big Dunc" found as a place
         if "I'm " in text or "I’m " in text:
             found = _corrected(text, found)  # "Oyelaran-Smith, I'm Oyelaran-Smyth"
+        if "nickname" in text or "nick-name" in text:
+            found = _my_nickname(text, found)  # "my nickname on the shift was Tigs"
         return found
     out = []
     titles = _titles(text)
@@ -1751,6 +1981,9 @@ def revise(text: str, found: list) -> list:
             if _is_pet(text, s, e):
                 pets.add(text[s:e])
             continue
+        if kind == "place" and " " not in text[s:e] and _is_pet(text, s, e):
+            pets.add(text[s:e])
+            continue  # "the dogs, Rolo, Bella and Max"
         out.append(item)
     if pets:  # the pet's name said again ("Bobby ... Bobby barked")
         out = [f for f in out if not (f[2] == "person" and text[f[0] : f[1]].removesuffix("'s") in pets)]
@@ -1760,8 +1993,14 @@ def revise(text: str, found: list) -> list:
         out = _quoted_list(text, out)
     if "I'm " in text or "I’m " in text or "not " in text or "it's " in text or "it’s " in text:
         out = _corrected(text, out)
+    if any(t in text for t in _NICK_CUE_TOKENS):
+        out = _place_nicknames(text, out)
+    if "nickname" in text or "nick-name" in text:
+        out = _my_nickname(text, out)
     out = _repeats(text, _size_repeats(text, _size_words(text, out)))
     out = _lower_repeats(text, out)
+    if any(t in text for t in _MISSPELT_TOKENS):
+        out = _misspelt(text, out)
     return _spelled(text, out) if "-" in text else out
 
 
@@ -2072,6 +2311,147 @@ def _size_words(text, found):
                 continue
         out.append(item)
     return out
+
+
+#: What says a name is a nickname, near it: "that's what the miners called me", "my
+#: nickname", "known as", "they call him".
+_NICK_CUE = re.compile(
+    r"(?i:\bthat['’]?s\s+what\s+(?:[\w'’]+\s+){0,4}?call(?:s|ed)?\s+(?:me|him|her)\b|\bnick-?names?\b|"
+    r"\bknown\s+as\b|\bcall(?:s|ed|ing)?\s+(?:me|him|her)\b|\baka\b|\bgoes\s+by\b|"
+    r"\b(?:who|whom|what)\s+(?:they|we|people|everyone|everybody)\s+call(?:s|ed)?\b)"
+)
+_NICK_CUE_TOKENS = ("call", "Call", "nick", "Nick", "known", "aka", "goes by")
+
+
+#: Words for where someone is from that open a nickname: "who they call Scouse Dave".
+_NICK_DEMONYMS = frozenset("Scouse Geordie Brummie Cockney Manc Mancunian Welsh Irish Scottish Cornish Yorkie".split())
+
+
+#: "My nickname at work is Mitch", "his nickname's Bomber", 'her nickname on the shift
+#: was "Tigs"': the nickname, a person whatever word it is (not a form of address or rank).
+_MY_NICKNAME = re.compile(
+    r"(?<![\w'’-])(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+nick-?name(?:\s+(?:at|on|in|round|from|for)\s+"
+    r"(?:[a-z]+\s+){0,2}?[a-z]+)?(?:\s+(?:is|was)|['’]s)\s+(?:just\s+|always\s+)?[\"“‘']?"
+    rf"(?P<name>{_W}(?:-{_W})?(?:\s+{_W}(?:-{_W})?)?)(?![\w'’-])"
+)
+
+
+def _my_nickname(text, found):
+    """The nickname of :data:`_MY_NICKNAME` as a person, in place of a place or workplace
+    found on it."""
+    extra = []
+    for m in _MY_NICKNAME.finditer(text):
+        words = m.group("name").split()
+        if len(words) == 2 and not (_nickname_ok(words[1]) and words[0] in _SIZE_WORDS):
+            words = words[:1]
+        if not all(_nickname_ok(w, len(words) == 2 and k == 0) for k, w in enumerate(words)):
+            continue
+        if any(w in _INSULTS or w in _DISCOURSE for w in words):
+            continue
+        s = m.start("name")
+        extra.append((s, s + len(" ".join(words)), "person", words[-1].lower()))
+    if not extra:
+        return found
+    kept = [
+        f
+        for f in found
+        if not any(
+            f[0] < x[1] and x[0] < f[1] and f[2] in ("place", "workplace", "address", "station", "school")
+            for x in extra
+        )
+    ]
+    spans = [(f[0], f[1]) for f in kept]
+    extra = [x for x in extra if not any(a < x[1] and x[0] < b for a, b in spans)]
+    return _ids.resolve_overlaps(kept + extra) if (extra or len(kept) < len(found)) else found
+
+
+_SIZE_WORDS = frozenset(("Big", "Little", "Wee", "Young", "Old", "Fat", "Mad"))
+
+
+def _place_nicknames(text, found):
+    """A town's name before a given name where a nickname is spoken of: '"we've not
+    forgotten Barnsley Brian". That's what the miners called me', "they called him Wigan
+    Pete" (the town inside the person's span; not after "in", "from", "to": "in Leeds
+    Brian said")."""
+    given = _ids.gazetteer()[0]
+    cities = _ids.allowed_proper_nouns() - _ids.allowed_proper_nouns("not places")
+    out: list = []
+    changed = False
+    for item in found:
+        s, e, kind, ident = item
+        word = text[s:e]
+        if (
+            kind == "person"
+            and s >= 4
+            and text[s - 1] == " "
+            and word in given
+            and word not in _ids.AMBIGUOUS_GIVEN
+            and (m := _WORD_END.search(text, max(0, s - 30), s - 1)) is not None
+        ):
+            town = m.group(1)
+            place_at = out[-1] if out and out[-1][0] == m.start(1) and out[-1][1] == m.end(1) else None
+            if (
+                (
+                    town in _NICK_DEMONYMS
+                    or (
+                        (town in cities or (place_at and place_at[2] in ("place", "address", "station")))
+                        and town not in _ids.allowed_proper_nouns("not places")
+                    )
+                )
+                and not _PLACE_BEFORE.search(text, max(0, m.start(1) - 10), m.start(1))
+                and not re.match(r"\s+(?:and|&)\s", text[m.start(1) - 5 : m.start(1)])
+                and _NICK_CUE.search(text, max(0, s - 60), min(len(text), e + 100))
+            ):
+                if place_at:
+                    out.pop()
+                out.append((m.start(1), e, kind, ident))
+                changed = True
+                continue
+        out.append(item)
+    return out if changed else found
+
+
+#: A name written wrong, and how: 'they'd spelt it "ridly"', "spelled my name Mckenzy",
+#: "wrote his surname as Hollis-Smyth", "misspelt it, Farell".
+_MISSPELT = re.compile(
+    r"(?i:\b(?:spelt|spelled|spelling|misspelt|misspelled|misspelling|wrote|written|typed|put)\s+"
+    r"(?:it|me|him|her|(?:my|his|her|the|our|their)\s+(?:sur|first\s+|last\s+)?name)"
+    r"(?:\s+(?:wrong|wrongly|incorrectly|as|like))*\s*,?\s*)[\"“‘']?(?P<w>[A-Za-z][a-z'’-]{2,})(?![\w'’-])"
+)
+_MISSPELT_TOKENS = ("spel", "Spel", "wrote", "written", "typed", "put ")
+
+
+def _misspelt(text, found):
+    """A name found, written wrong after :data:`_MISSPELT` ('"dan ridley ..." and they'd
+    spelt it "ridly"'): that spelling, wherever said, the same person."""
+    names: dict = {}
+    for s, e, kind, ident in found:
+        if kind == "person":
+            for w in text[s:e].split():
+                w = w.removesuffix("'s").removesuffix("’s").strip(",.").lower()
+                if len(w) >= 4:
+                    names.setdefault(w, ident)
+    if not names:
+        return found
+    common = _ids._common_words()
+    extra = []
+    for m in _MISSPELT.finditer(text):
+        w = m.group("w")
+        low = w.lower()
+        if low in names or low in common or (_ids.is_ordinary(w) and low in _ids.english_words()):
+            continue
+        ident = next((names[n] for n in names if _similar(low, n)), None)
+        if ident is None:
+            continue
+        for r in re.finditer(rf"(?<![\w'’@./-]){re.escape(low)}(?![\w'’@-])", text, re.IGNORECASE):
+            extra.append((r.start(), r.end(), "person", ident))
+    if not extra:
+        return found
+    same = {(x[0], x[1]) for x in extra}
+    found = [f for f in found if not (f[2] == "place" and (f[0], f[1]) in same)]  # "Mckenzy" found as a place
+    spans = [(f[0], f[1]) for f in found]
+    extra = [x for x in extra if not any(a < x[1] and x[0] < b for a, b in spans)]
+    return _ids.resolve_overlaps(list(found) + extra) if extra else found
 
 
 _NICKNAME_AFTER = re.compile(
