@@ -428,6 +428,59 @@ def _bridged(text, covered, out):
             out.append((s1, e2, "workplace"))
 
 
+#: A workplace said with its place ("my day job's at BAE in Samlesbury", "she's at JLR in
+#: Gaydon", "They rang my old work. Sainsbury's in Bletchley."): an employer, " in " or
+#: " at " and a place, both shown, or a chain before a place shown, after a word of work.
+_IN_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
+_WORK_CUE = re.compile(
+    r"(?i)\b(?:work|works|worked|working|job|job['’]s|jobs|counter|shifts?|employed|employer|staff|manager"
+    r"|part-time|full-time)\b"
+)
+
+
+_RANK_OR_TITLE = frozenset(r.split()[0] for r in _ids.RANKS) | {"Mr", "Mrs", "Ms", "Miss", "Dr"}
+
+
+def _workplace_in(text, covered, out):
+    """An employer and its place joined by "in" or "at" after a word of work or a person
+    ("my husband is at JLR in Gaydon"): the whole phrase, so that accepting it replaces
+    the employer, the place and the words between; a capital "The" before it is the
+    name's ("The Crow's Nest in Enniskillen"). It takes the place of a candidate it
+    extends."""
+    spans = sorted(set(covered))
+    starts = {s: e for s, e in spans}
+    for s1, e1 in spans:
+        m = _IN_PLACE.match(text, e1)
+        if not m or m.end() not in starts or not text[s1].isupper():
+            continue
+        e2 = starts[m.end()]
+        if text[s1:e1].split()[0].rstrip(".") in _RANK_OR_TITLE:
+            continue
+        clause = re.split(r"[.;!?]", text[max(0, s1 - 60) : s1])[-1]
+        if not (_WORK_CUE.search(text, max(0, s1 - 80), s1) or _PERSON_OR_JOB.search(clause)):
+            continue
+        if text.endswith("The ", 0, s1):
+            s1 -= 4
+        for c in [c for c in out if c[0] in (s1, s1 + 4) and c[1] == e1]:
+            out.remove(c)
+        out.append((s1, e2, "workplace"))
+
+
+def _repeats(text, covered, out):
+    """A word or phrase shown once (replaced or a candidate) said again where nothing covers
+    it ("a channel, #addresses, and in #addresses ...", "I live in Leek. The form had Leek
+    ..."): the rules redact each saying on its own, and may take only the first."""
+    seen = {text[s:e] for s, e in covered}
+    for phrase in sorted(seen, key=len, reverse=True):
+        if len(phrase) < 3 or not any(c.isalnum() for c in phrase) or phrase.casefold() in _lexicon()[0]:
+            continue
+        for m in re.finditer(rf"(?<![\w'’@#-]){re.escape(phrase)}(?![\w'’-]|['’]\w)", text):
+            s, e = m.span()
+            if not any(cs < e and s < ce for cs, ce in covered):
+                out.append((s, e, "handle" if phrase[0] in "#@" else "place_or_org"))
+                covered.append((s, e))
+
+
 def candidates(text, spans):
     """Low-confidence candidates in ``text``, given the replacements' ``(start, end)``
     ``spans``: a list of ``(start, end, kind)``, ``kind`` a guess the reviewer may correct
@@ -456,4 +509,6 @@ def candidates(text, spans):
     _add(ACRONYM, "person", text, covered, out, keep=_acronym)
     _add(_at_brand(), "workplace", text, covered, out, keep=_worked_at, group="n")
     _bridged(text, covered, out)
+    _workplace_in(text, covered, out)
+    _repeats(text, covered, out)
     return sorted(out)
