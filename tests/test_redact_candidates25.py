@@ -78,3 +78,31 @@ def test_a_name_said_again_is_shown_again(text, phrase, nth):
 )
 def test_a_name_inside_another_word_or_in_lower_case_is_not_said_again(text, not_shown):
     assert not_shown not in _cands(text), _cands(text)
+
+
+# -- letters said as words that are words too, digits read one by one, inside a spoken run --
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("He left a voicemail, ell ess one, four are tee, so he had the postcode.", "ell ess one, four are tee"),
+        ("She spelled the reg out, why ex six two, kay el em, on the phone.", "why ex six two, kay el em"),
+        ("Collar was on the form as 4, 4, one, seven, oh, which is mine.", "4, 4, one, seven, oh"),
+        ("He said it like see aitch four, two are jay, very slowly.", "see aitch four, two are jay"),
+    ],
+)
+def test_letters_said_as_words_extend_a_spoken_run(text, phrase):
+    assert _shown(text, phrase), _sheet(text)[["original", "source"]]
+
+
+@pytest.mark.parametrize(
+    "text, not_in",
+    [
+        ("I'll see you two at the station at three, then we go.", "see"),
+        ("Are you one of the three who signed it, four of us did.", "you"),
+        ("We were two, three, four of us, are you coming?", "are"),
+    ],
+)
+def test_words_that_are_letters_start_or_end_no_run(text, not_in):
+    assert not any(not_in in c.split() for c in _cands(text)), _cands(text)

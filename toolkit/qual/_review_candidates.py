@@ -88,9 +88,19 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n|^\w{1,12}:\s*|[.!?]\s+\w{1,12}:\
 _AT_WORK = re.compile(r"(?i)\b(?:at|for|with)\s+(?:the\s+)?$")
 #: Connectors inside a spelled-out handle or address ("at, T, O, N, Y, underscore, ...").
 _SPELL_JOIN = r"(?i:underscore|dot|dash|hyphen|slash|at)"
+#: Letters said as words that are words too ("oh are bee", "see em two", "aitch are eight"),
+#: and digits read one by one ("2, 2, 2, oh, one, five"): inside a run of spoken tokens
+#: only, never counted among its three.
+_HEARD_WORD = r"(?i:are|see|why|you|eye|queue|cue)(?![\w'’])"
+_HEARD = rf"(?:{_HEARD_WORD}|\d(?![\w'’]|[.,:]\d))"
 SPOKEN = re.compile(
-    rf"(?<![\w'’-])(?:(?i:at)(?:\s*,\s*|\s+))?(?:{_spoken._TOKEN})"
-    rf"(?:{_spoken._SEP}(?:{_spoken._TOKEN}|{_SPELL_JOIN}(?={_spoken._SEP})))+"
+    rf"(?<![\w'’-])(?:(?i:at)(?:\s*,\s*|\s+))?(?:{_spoken._TOKEN}|{_HEARD})"
+    rf"(?:{_spoken._SEP}(?:{_spoken._TOKEN}|{_HEARD}|{_SPELL_JOIN}(?={_spoken._SEP})))+"
+)
+_TRAILING_HEARD = re.compile(rf"{_spoken._SEP}{_HEARD_WORD}$")
+#: A heard word starting a run stays only before a letter ("see em two" is C M 2).
+_LEADING_HEARD = re.compile(
+    rf"{_HEARD_WORD}{_spoken._SEP}(?!(?i:{_spoken._alt(_spoken._LETTER_NAMES)}|{_HEARD_WORD})(?![\w'’]))"
 )
 _TRAILING_JOIN = re.compile(rf"{_spoken._SEP}{_SPELL_JOIN}$")
 _LETTER_PAIR = re.compile(r"(?i)(?<![\w'’-])[a-z]{1,2}(?:\s*,\s*|\s+)$")
@@ -320,12 +330,14 @@ def _spoken_run(text, covered, out):
     """Runs of three or more spoken digits and letters (with "underscore", "dot" between),
     and a letter pair before or a letter after ("hk five seven nine oh two six c")."""
     for m in SPOKEN.finditer(text):
-        run = m.group()
-        while (tail := _TRAILING_JOIN.search(run)) is not None:
+        run, s = m.group(), m.start()
+        while (tail := _TRAILING_JOIN.search(run) or _TRAILING_HEARD.search(run)) is not None:
             run = run[: tail.start()]
+        while (lead := _LEADING_HEARD.match(run)) is not None:
+            run, s = run[lead.end() :], s + lead.end()
         if len(_spoken._TOKEN_RE.findall(run)) < 3:
             continue
-        s, e = m.start(), m.start() + len(run)
+        e = s + len(run)
         common = _lexicon()[0]
         before = _LETTER_PAIR.search(text, max(0, s - 5), s)
         if before and before.group().strip(" ,").casefold() not in common:
@@ -333,7 +345,7 @@ def _spoken_run(text, covered, out):
         after = _LETTER_AFTER.match(text, e)
         if after and after.group().strip(" ,").casefold() not in ("a", "i"):
             e = after.end()
-        if _free(covered, s, e, text):
+        if _free(covered, s, e, text) or re.search(_HEARD_WORD, _uncovered(text, s, e, covered)):
             out.append((s, e, "number"))
             covered.append((s, e))
 
