@@ -106,3 +106,85 @@ def test_letters_said_as_words_extend_a_spoken_run(text, phrase):
 )
 def test_words_that_are_letters_start_or_end_no_run(text, not_in):
     assert not any(not_in in c.split() for c in _cands(text)), _cands(text)
+
+
+# -- a surname with an initial after it: a list or a spreadsheet row --------------------
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("On the rota it was Okafor, T. and Brennan, S. on nights that week.", "Brennan, S."),
+        ('The row read "2281 | WHITTAKER J | sick leave | Ward 4".', "WHITTAKER J"),
+        ("They listed the three of us as Szymanski, K., Dunmore, P. and me.", "Szymanski, K."),
+    ],
+)
+def test_a_surname_with_its_initial_is_shown_whole(text, phrase):
+    assert _shown(text, phrase), _sheet(text)[["original", "source"]]
+
+
+@pytest.mark.parametrize(
+    "text, not_in",
+    [
+        ("Right, A. and B. were the two options on the form.", "Right"),
+        ('The sign said "PLEASE NOTE B | closed" on the door.', "NOTE"),
+        ("Well, I. mean, what would you do.", "Well"),
+    ],
+)
+def test_an_ordinary_word_before_a_letter_is_no_surname(text, not_in):
+    assert not any(not_in in c for c in _cands(text)), _cands(text)
+
+
+# -- a day of the month alone where a birthday is spoken of -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ('It was her birthday that week, and someone put "see you on the 14th Mags".', "14th"),
+        ("My lad's birthday was the twenty-sixth — and they knew it.", "twenty-sixth"),
+        ("She was born on the 9th, same as me, and they had that too.", "9th"),
+    ],
+)
+def test_a_day_alone_near_a_birthday_is_shown(text, day):
+    assert _shown(text, day), _sheet(text)[["original", "source"]]
+
+
+@pytest.mark.parametrize(
+    "text, not_in",
+    [
+        ("On my birthday we were up on the 3rd floor all shift.", "3rd"),
+        ("It was the fifth time on his birthday they rang.", "fifth"),
+        ("I was born second, the youngest, and then on the 4th we moved.", "second"),
+        ("We moved on the 4th, nothing else to say.", "4th"),
+    ],
+)
+def test_a_day_is_no_candidate_before_a_word_or_without_a_birthday(text, not_in):
+    assert not any(not_in in c for c in _cands(text)), _cands(text)
+
+
+# -- a name said, then corrected: both names --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("I was on Tactical Support... no, sorry, the Dog Section back then.", "Tactical Support"),
+        ("He's in Serious Collisions, sorry, I mean the Major Crime Unit now.", "Serious Collisions"),
+        ("We were both at Harbour Road — no, wait, Priory Street nick, in 2019.", "Harbour Road"),
+    ],
+)
+def test_a_name_corrected_is_shown_with_the_correction(text, phrase):
+    assert _shown(text, phrase), _sheet(text)[["original", "source"]]
+
+
+@pytest.mark.parametrize(
+    "text, not_in",
+    [
+        ("Right, sorry, I mean Tom was there too.", "Right"),
+        ("It was Tuesday... no, sorry, it was the Wednesday.", "Tuesday"),
+        ("We had Facebook, I mean Instagram really.", "Facebook"),
+    ],
+)
+def test_an_ordinary_word_corrected_is_no_candidate(text, not_in):
+    assert not any(not_in in c for c in _cands(text)), _cands(text)

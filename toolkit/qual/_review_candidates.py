@@ -478,6 +478,85 @@ def _workplace_in(text, covered, out):
         out.append((s1, e2, "workplace"))
 
 
+#: A surname with an initial after it, as a list or a spreadsheet row gives it ("Reid, A.",
+#: "Okafor, T.", "PRIESTLEY R |").
+SURNAME_INITIAL = re.compile(
+    r"(?<![\w'’.-])(?:(?P<s>(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?),\s(?P<i>[A-Z])\."
+    r"|(?P<S>[A-Z]{3,}(?:-[A-Z]{2,})?)\s(?P<I>[A-Z])(?=\s*[|,;\t]|\s*$))(?![\w'’])"
+)
+
+
+def _surname_initial(text, covered, out):
+    """A surname (not an ordinary word, or a name replaced) and an initial after it: the
+    whole, which the rules leave without its initial."""
+    _common, (_given, family), _allowed = _lexicon()
+    for m in SURNAME_INITIAL.finditer(text):
+        name = m.group("s") or m.group("S")
+        ns, ne = m.span("s") if m.group("s") else m.span("S")
+        replaced = any(cs <= ns and ne <= ce for cs, ce in covered)
+        word = name if m.group("s") else name.capitalize()
+        if not (replaced or word in family or not _ids.is_ordinary(word)):
+            continue
+        s, e = m.start(), m.end()
+        if all(any(cs <= i < ce for cs, ce in covered) for i in range(s, e) if text[i].isalnum()):
+            continue
+        out.append((s, e, "person"))
+        covered.append((s, e))
+
+
+#: A day of the month alone ("see you on the 23rd Louise", "The twenty-first —"), where
+#: a birthday is spoken of: the day is the birthday's. Not "first", "second", "third" in
+#: words, and not before a lower-case word ("the 3rd floor", "the fifth time").
+DAY_ALONE = re.compile(
+    r"(?<![\w'’-])(?:[12]?\d|3[01])(?:st|nd|rd|th)(?![\w'’-])"
+    r"|(?i:(?:twenty|thirty)[- ](?:first|second|third)|(?:(?:twenty|thirty)[- ]?)?(?:fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
+    r"|twentieth|thirtieth)(?![\w'’-])"
+)
+_NOT_DAY_AFTER = re.compile(r"\s+(?:of\b|[a-z])")
+_BIRTHDAY = re.compile(r"(?i)\b(?:birthday|b['’]?day|born|dob|d\.o\.b|date\s+of\s+birth)\b")
+
+
+def _day_alone(text, covered, out):
+    """A day alone after "the" or "on" near a birthday's words."""
+    if not _BIRTHDAY.search(text):
+        return
+    for m in DAY_ALONE.finditer(text):
+        s, e = m.span()
+        if not re.search(r"(?i)\b(?:the|on)\s+$", text[max(0, s - 5) : s]) or _NOT_DAY_AFTER.match(text, e):
+            continue
+        if not _BIRTHDAY.search(text, max(0, s - 200), e + 200) or any(cs < e and s < ce for cs, ce in covered):
+            continue
+        out.append((s, e, "date"))
+        covered.append((s, e))
+
+
+#: A name said, then corrected ("on the Roads Policing and Firearms... no, sorry, Joint
+#: Operations Unit", "at Hartcliffe, sorry, I mean Southmead"): the first name is as much
+#: the speaker's as the second.
+_CORRECTED = re.compile(
+    r"\s*(?:\.{2,3}|…|,|\s[—–-])?\s*(?i:no,?\s+sorry|sorry,?\s+(?:no|I\s+mean)|I\s+mean|no,?\s+wait|or\s+rather)"
+    r"[,.]?\s+(?:the\s+)?(?=[A-Z])"
+)
+
+
+def _corrected(text, covered, out):
+    """A capitalised phrase before a correction to a name shown: the phrase, unless it is
+    one ordinary word ("Right, sorry, I mean Tom")."""
+    for m in CAPITALISED.finditer(text):
+        c = _CORRECTED.match(text, m.end())
+        if not c or not any(cs == c.end() for cs, _ce in covered):
+            continue
+        s, e = _trimmed(text, m)
+        words = text[s:e].split()
+        if s >= e or (len(words) == 1 and _ids.is_ordinary(_stem(words[0]))) or words[0] in SAFE_WORDS:
+            continue
+        if any(cs <= s and e <= ce for cs, ce in covered):
+            continue
+        out.append((s, e, "place_or_org"))
+        covered.append((s, e))
+
+
 def _repeats(text, covered, out):
     """A word or phrase shown once (replaced or a candidate) said again where nothing covers
     it ("a channel, #addresses, and in #addresses ...", "I live in Leek. The form had Leek
@@ -521,6 +600,9 @@ def candidates(text, spans):
     _add(ACRONYM, "person", text, covered, out, keep=_acronym)
     _add(_at_brand(), "workplace", text, covered, out, keep=_worked_at, group="n")
     _bridged(text, covered, out)
+    _surname_initial(text, covered, out)
+    _day_alone(text, covered, out)
+    _corrected(text, covered, out)
     _workplace_in(text, covered, out)
     _repeats(text, covered, out)
     return sorted(out)
