@@ -188,3 +188,31 @@ def test_a_name_corrected_is_shown_with_the_correction(text, phrase):
 )
 def test_an_ordinary_word_corrected_is_no_candidate(text, not_in):
     assert not any(not_in in c for c in _cands(text)), _cands(text)
+
+
+# -- two names joined by a particle or "of", "&" and words after a name, a venue after it --
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("There's only one Rhodri ap Gwilym on Facebook, and that's me.", "Rhodri ap Gwilym"),
+        ("Her van says Pryderi Roofing & Guttering on the side, so they found her.", "Pryderi Roofing & Guttering"),
+        ("Mum's been in Ashgrove care home since the spring, and they rang there.", "Ashgrove care home"),
+        ("He did six years as an officer at Haverigg prison before he joined.", "Haverigg prison"),
+    ],
+)
+def test_names_joined_into_one_are_shown_whole(text, phrase):
+    assert _shown(text, phrase), _sheet(text)[["original", "source"]]
+
+
+@pytest.mark.parametrize(
+    "text, not_in",
+    [
+        ('The post said "DI Raymond Fox of Lincolnshire" under my photo.', "Fox of"),
+        ("We got the sandwiches from Marks & Spencer on the way.", "Marks"),
+        ("They took him to the prison in the van.", "prison"),
+    ],
+)
+def test_no_joined_name_of_a_person_of_a_place_or_of_ordinary_words(text, not_in):
+    assert not any(not_in in c for c in _cands(text)), _cands(text)

@@ -557,6 +557,46 @@ def _corrected(text, covered, out):
         covered.append((s, e))
 
 
+#: What joins two shown names into one ("Gethin ap Rhys", "Bishop of Hereford's
+#: Bluecoat"): a name's particle, "of".
+_JOIN = re.compile(r"\s+(?:(?P<p>ap|ab|van|von|de|da|di|bin|ibn)|of|of\s+the)\s+")
+#: "&" and capitalised words after a name shown ("Hughes Plumbing & Heating").
+_AND_MORE = re.compile(r"\s*&\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?![\w'’])")
+#: A venue said in lower case after a name shown ("Meadowbank care home", "Durham jail").
+_VENUE_AFTER = re.compile(
+    r"\s+(?:care\s+home|nursing\s+home|jail|prison|nick|custody(?:\s+suite)?|barracks|depot|nursery"
+    r"|primary|infants|juniors|academy|leisure\s+centre|sorting\s+office|delivery\s+office)(?![\w'’-])"
+)
+
+
+def _joined(text, covered, out):
+    """Two names shown, joined by a particle, or by "of" after one word ("DI Fox of
+    Lincolnshire" is two identifiers, each shown), "&" and words after a name shown, or a
+    venue in lower case after it: the whole, as one name."""
+    spans = sorted(set(covered))
+    starts = {s: e for s, e in spans}
+
+    def free(s, e):
+        return not any(cs < e and s < ce for cs, ce in covered)
+
+    for s1, e1 in spans:
+        if not text[s1].isupper():
+            continue
+        first = text[s1:e1].split()[0].rstrip(".")
+        m = _JOIN.match(text, e1)
+        if m and m.end() in starts and text[m.end()].isupper():
+            if m.group("p") or (first not in _RANK_OR_TITLE and len(text[s1:e1].split()) == 1):
+                out.append((s1, starts[m.end()], "place_or_org"))
+            continue
+        a = _AND_MORE.match(text, e1)
+        if a and free(a.start(), a.end()):
+            out.append((s1, a.end(), "workplace"))
+            continue
+        v = _VENUE_AFTER.match(text, e1)
+        if v and free(v.start(), v.end()):
+            out.append((s1, v.end(), "workplace"))
+
+
 def _repeats(text, covered, out):
     """A word or phrase shown once (replaced or a candidate) said again where nothing covers
     it ("a channel, #addresses, and in #addresses ...", "I live in Leek. The form had Leek
@@ -604,5 +644,6 @@ def candidates(text, spans):
     _day_alone(text, covered, out)
     _corrected(text, covered, out)
     _workplace_in(text, covered, out)
+    _joined(text, covered, out)
     _repeats(text, covered, out)
     return sorted(out)
