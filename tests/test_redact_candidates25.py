@@ -216,3 +216,59 @@ def test_names_joined_into_one_are_shown_whole(text, phrase):
 )
 def test_no_joined_name_of_a_person_of_a_place_or_of_ordinary_words(text, not_in):
     assert not any(not_in in c for c in _cands(text)), _cands(text)
+
+
+# -- digits and a hyphen before more digits or capitals -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("His number on the letter was 42-77810 and nothing else.", "42-77810"),
+        ("Written on the back of the card: 6620-GM, in pen.", "6620-GM"),
+        ('The sticker just said "318-04417", that was all.', "318-04417"),
+    ],
+)
+def test_a_hyphened_number_is_shown_whole(text, code):
+    assert _shown(text, code), _sheet(text)[["original", "source"]]
+
+
+@pytest.mark.parametrize(
+    "text, not_in",
+    [
+        ("From 2019-2020 I was on nights, then days.", "2019"),
+        ("It was 1990-95 roughly, before the merger.", "1990"),
+        ("The score was 10-3 at half time.", "10-3"),
+    ],
+)
+def test_a_year_range_or_a_score_is_no_code(text, not_in):
+    assert not any(not_in in c for c in _cands(text)), _cands(text)
+
+
+# -- an address or a handle read out, with "at" and the words before it -------------------
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        (
+            'She read it out on the voicemail, "blue line watch at example dot com", twice.',
+            "blue line watch at example dot com",
+        ),
+        ("His handle's at K T dodds underscore 88, all lower case.", "at K T dodds underscore 88"),
+        ('It came from, hang on, "jo dot price at example dot org", no capitals.', "jo dot price at example dot org"),
+    ],
+)
+def test_an_address_read_out_is_shown_whole(text, phrase):
+    assert _shown(text, phrase), _sheet(text)[["original", "source"]]
+
+
+@pytest.mark.parametrize(
+    "text, not_in",
+    [
+        ("I told her to write to me at example dot com, and she did.", "write"),
+        ("We met at the dot com place, the start-up, for a coffee.", "met"),
+    ],
+)
+def test_the_words_of_a_sentence_before_an_address_are_not_its_name(text, not_in):
+    assert not any(not_in in c for c in _cands(text)), _cands(text)

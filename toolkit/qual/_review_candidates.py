@@ -64,6 +64,9 @@ _NOT_CODE = re.compile(
     r"|P\d{2}|[345]G|\d[Dd]|MP[34]|covid-?19|Y2K|24/7|9/11|A&E|\d{1,2}/\d{1,2}|V5C?|AC-12"
 )
 _ROAD = re.compile(r"(?i)\bthe\s+$")
+#: Digits and a hyphen before more digits or capitals ("55-01923", "5119-WM"): a number
+#: with a prefix or a force's suffix; not a year's range ("2019-2020", "1990-95").
+HYPHEN_CODE = re.compile(r"(?<![\w/.-])(?!(?:19|20)\d\d-)\d{2,}-(?:\d{4,}|[A-Z]{1,3})(?![\w/-])")
 #: A lower-case postcode or outward code ("ne23", "sk4 2ab"): written postcodes in capitals
 #: are codes already.
 LOWER_POSTCODE = re.compile(r"(?<![\w-])[a-z]{1,2}\d{1,2}[a-z]?(?:\s+\d[a-z]{2})?(?![\w-])")
@@ -597,6 +600,40 @@ def _joined(text, covered, out):
             out.append((s1, v.end(), "workplace"))
 
 
+#: An address or a handle read out ("example dot net", "jones underscore cardiff") and
+#: what the speaker said before it: "at" and spelled letters ("at P C jones underscore
+#: cardiff"), or the words of the name before "at", from a quote or a comma ("parents
+#: against police at example dot net").
+_READ_OUT = re.compile(r"(?i)\s(?:underscore|dot)\s")
+_AT_LETTERS = re.compile(r"(?<![\w'’])(?i:at)\s+(?:[A-Za-z]\s+){0,4}$")
+_WORDS_AT = re.compile(
+    r"(?:(?:[\n\"“,:(]|(?<!\w)['‘])\s*)(?!(?:so|and|but|or|then|like|it|its|i|me|my|to|the|a|an|er|um)\s)(?P<w>(?:[a-z\d]+\s+){0,3}[a-z\d]+\s+at\s+)$"
+)
+_WORDS_BEFORE = re.compile(
+    r"(?:(?:[\n\"“,:(]|(?<!\w)['‘])\s*)(?!(?:so|and|but|or|then|like|it|its|i|me|my|to|the|a|an|er|um)\s)(?P<w>(?:[a-z\d]+\s+){1,3})$"
+)
+_DOMAIN_END = re.compile(r"(?i)\sdot\s+(?:com|net|org|co\s+dot\s+uk|uk|io)$")
+
+
+def _read_out(text, covered, out):
+    """The whole of an address or a handle read out, with "at" and what comes before it."""
+    for s, e in sorted(set(covered)):
+        shown = text[s:e]
+        if not _READ_OUT.search(f" {shown} "):
+            continue
+        before = ("\n" if s <= 60 else "") + text[max(0, s - 60) : s]
+        words = _WORDS_BEFORE if re.search(r"(?i)\sat\s", shown) else _WORDS_AT
+        w = words.search(before) if _DOMAIN_END.search(shown) else None
+        a = _AT_LETTERS.search(before)
+        if w:
+            start = s - len(before) + w.start("w")
+        elif a and (len(a.group().split()) > 1 or "underscore" in shown.casefold()):
+            start = s - len(before) + a.start()
+        else:
+            continue
+        out.append((start, e, "handle"))
+
+
 def _repeats(text, covered, out):
     """A word or phrase shown once (replaced or a candidate) said again where nothing covers
     it ("a channel, #addresses, and in #addresses ...", "I live in Leek. The form had Leek
@@ -621,6 +658,7 @@ def candidates(text, spans):
     out: list[tuple[int, int, str]] = []
     _add(_win.FULL_DATE, "date", text, covered, out)  # a full date not announced as a DOB
     _add(DAY_MONTH, "date", text, covered, out)
+    _add(HYPHEN_CODE, "number", text, covered, out)
     _add(CODE, "number", text, covered, out, keep=_code)
     _spoken_run(text, covered, out)
     _add(SPACED, "number", text, covered, out, keep=lambda m: sum(c.isdigit() for c in m.group()) >= 2)
@@ -645,5 +683,6 @@ def candidates(text, spans):
     _corrected(text, covered, out)
     _workplace_in(text, covered, out)
     _joined(text, covered, out)
+    _read_out(text, covered, out)
     _repeats(text, covered, out)
     return sorted(out)
