@@ -272,3 +272,40 @@ def test_an_address_read_out_is_shown_whole(text, phrase):
 )
 def test_the_words_of_a_sentence_before_an_address_are_not_its_name(text, not_in):
     assert not any(not_in in c for c in _cands(text)), _cands(text)
+
+
+# -- a name spelled with hyphens, a place with particles, capitals before "Police",
+# -- a date read out in words, a nickname with a letter after "called" ---------------------
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ('I always have to spell it, "that\'s K-O-W-A-L-S-K-A", every time.', "K-O-W-A-L-S-K-A"),
+        ("It's Dyer with a Y, D-Y-E-R, not the other one.", "D-Y-E-R"),
+        ("The one officer in Pont-ar-gothi, that's me, everyone knows.", "Pont-ar-gothi"),
+        ("We moved out to Bwlch-y-groes when the kids were small.", "Bwlch-y-groes"),
+        ("He said he lived near Stow-on-the-Wold, which narrowed it down.", "Stow-on-the-Wold"),
+        ("I was in the CNC Police before this, at a power station.", "CNC Police"),
+        ("Her date of birth, read out on the voicemail: twelve March ninety-one.", "twelve March ninety-one"),
+        ("It was said as four June two thousand and six, slowly.", "four June two thousand and six"),
+        ("The one who posted it was someone called Fat J, no photo.", "Fat J"),
+        ("The admin goes by Little K on there, nobody knows who.", "Little K"),
+    ],
+)
+def test_spelled_hyphened_and_read_out_shapes_are_shown(text, phrase):
+    assert _shown(text, phrase), _sheet(text)[["original", "source"]]
+
+
+@pytest.mark.parametrize(
+    "text, not_in",
+    [
+        ("My Mother-in-law was the one who saw it first.", "Mother-in-law"),
+        ("It was a U-turn, then a three-point turn, A-B-C stuff.", "A-B-C"),
+        ("The sign said Police, so we went in to report it.", "Police"),
+        ("We went back one May two years ago.", "May"),
+        ("He called me a B twice on the phone.", "a B"),
+    ],
+)
+def test_ordinary_hyphened_words_and_dates_are_no_candidates(text, not_in):
+    assert not any(not_in in c for c in _cands(text)), _cands(text)

@@ -634,6 +634,29 @@ def _read_out(text, covered, out):
         out.append((start, e, "handle"))
 
 
+#: A name spelled with hyphens ("S-M-Y-T-H", "K-O-W-A-L"): four letters or more.
+HYPHEN_SPELLED = re.compile(r"(?<![\w'’-])[A-Z](?:-[A-Z]){3,}(?![\w'’-])")
+#: A place named with particles between hyphens ("Tal-y-bont", "Ross-on-Wye",
+#: "Chapel-en-le-Frith"); not a relation "in law".
+HYPHEN_PLACE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:-(?!in-law)[a-z]{1,3})+-[A-Za-z][a-z]+(?![\w'’-])")
+#: Capitals before "Police" ("MOD Police", "BTP Police"): a force.
+ACRONYM_POLICE = re.compile(r"(?<![\w'’&])[A-Z]{2,4}\s+Police(?![\w'’])")
+#: A day in words, a month and a year in words ("nineteen July eighty-two", "four March
+#: ninety-one"): a date read out.
+_DAY_WORD = (
+    r"(?:(?:twenty|thirty)[- ]?(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)"
+)
+_YEAR_WORD = (
+    r"(?:(?:nineteen\s+)?(?:fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|two\s+thousand(?:\s+and)?(?:\s+\w+)?|(?:twenty|nineteen)\s+\w+)"
+)
+SPOKEN_DATE = re.compile(rf"(?i)(?<![\w'’-]){_DAY_WORD}\s+(?-i:{_win.MONTH})\s+{_YEAR_WORD}(?![\w'’])")
+#: A name after "called", "named", "goes by", with a single capital after a word ("Someone
+#: called Big T", "goes by Little J").
+CALLED_LETTER = re.compile(r"(?:called|named|goes\s+by|known\s+as)\s+(?P<n>[A-Z][a-z]+\s+[A-Z])(?![\w'’])")
+
+
 def _repeats(text, covered, out):
     """A word or phrase shown once (replaced or a candidate) said again where nothing covers
     it ("a channel, #addresses, and in #addresses ...", "I live in Leek. The form had Leek
@@ -663,6 +686,14 @@ def candidates(text, spans):
     _spoken_run(text, covered, out)
     _add(SPACED, "number", text, covered, out, keep=lambda m: sum(c.isdigit() for c in m.group()) >= 2)
     _add(UNIT, "station", text, covered, out)
+    _add(HYPHEN_SPELLED, "person", text, covered, out)
+    _add(HYPHEN_PLACE, "place_or_org", text, covered, out)
+    for m in ACRONYM_POLICE.finditer(text):  # "Police" after capitals replaced adds to them
+        if not any(cs <= m.start() and m.end() <= ce for cs, ce in covered):
+            out.append((m.start(), m.end(), "force"))
+            covered.append(m.span())
+    _add(SPOKEN_DATE, "date", text, covered, out)
+    _add(CALLED_LETTER, "handle", text, covered, out, group="n")
     _add(URL, "url", text, covered, out)
     _add(ADDRESS, "address", text, covered, out, keep=_address)
     _named_shapes(text, covered, out)
