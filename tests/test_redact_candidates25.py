@@ -309,3 +309,38 @@ def test_spelled_hyphened_and_read_out_shapes_are_shown(text, phrase):
 )
 def test_ordinary_hyphened_words_and_dates_are_no_candidates(text, not_in):
     assert not any(not_in in c for c in _cands(text)), _cands(text)
+
+
+# -- a chain before "in" a place, a saint's name with its "'s", a bracketed word after a
+# -- name, a place after a force and "at" ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("They phoned my old work. Greggs in Ashington. Asked for me by name.", "Greggs in Ashington"),
+        ("She works weekends, at Primark in Halesowen, on the tills.", "Primark in Halesowen"),
+        ('The post said "his girl goes to Bishop Stortford\'s, year 9".', "Bishop Stortford's"),
+        ("Her daughter's at Cardinal Heenan's, year eleven, so they found her.", "Cardinal Heenan's"),
+        (
+            "It was all over a group, Kirkham Residents Forum (Unfiltered), for weeks.",
+            "Kirkham Residents Forum (Unfiltered)",
+        ),
+        ("I'm a detention officer with Kent Police, at Tonbridge, on earlies.", "Tonbridge"),
+        ("I'm police staff with Lancashire Constabulary, based at Hutton Hall, for now.", "Hutton Hall"),
+    ],
+)
+def test_chains_saints_brackets_and_force_places_are_shown(text, phrase):
+    assert _shown(text, phrase), _sheet(text)[["original", "source"]]
+
+
+@pytest.mark.parametrize(
+    "text, not_in",
+    [
+        ("We had cake for St George's Day in the canteen.", "St George"),
+        ("I did a big shop at Tesco in Wythenshawe on the way home.", "Tesco in"),
+        ("Kent Police at the time had no policy on it at all.", "the time"),
+    ],
+)
+def test_a_holiday_shopping_or_a_time_is_no_candidate(text, not_in):
+    assert not any(not_in in c for c in _cands(text)), _cands(text)

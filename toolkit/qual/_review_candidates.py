@@ -449,8 +449,23 @@ def _bridged(text, covered, out):
 _IN_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
 _WORK_CUE = re.compile(
     r"(?i)\b(?:work|works|worked|working|job|job['’]s|jobs|counter|shifts?|employed|employer|staff|manager"
-    r"|part-time|full-time)\b"
+    r"|part-time|full-time|nursery|school|college)\b"
 )
+
+
+@lru_cache(maxsize=1)
+def _chain_before():
+    """A national chain, or a name in camel case ("PureGym"), before " in " and a place."""
+    brands = [
+        re.escape(w)
+        for section, words in _ids.allowed_sections().items()
+        if "chains and brands" in section
+        for w in words
+    ]
+    return re.compile(
+        rf"(?<![\w'’])(?P<n>(?:{'|'.join(brands)})(?:['’]?s)?|[A-Z][a-z]+[A-Z][a-z]+)(?=\s+(?:in|at)\s+(?:the\s+)?[A-Z])"
+        r"\s+(?:in|at)\s+(?:the\s+)?"
+    )
 
 
 _RANK_OR_TITLE = frozenset(r.split()[0] for r in _ids.RANKS) | {"Mr", "Mrs", "Ms", "Miss", "Dr"}
@@ -464,6 +479,11 @@ def _workplace_in(text, covered, out):
     extends."""
     spans = sorted(set(covered))
     starts = {s: e for s, e in spans}
+    for b in _chain_before().finditer(text):
+        if b.end() in starts and _WORK_CUE.search(text, max(0, b.start() - 80), b.start()):
+            if not any(cs < b.end("n") and b.start() < ce for cs, ce in covered):
+                spans.append((b.start(), b.end("n")))
+    spans.sort()
     for s1, e1 in spans:
         m = _IN_PLACE.match(text, e1)
         if not m or m.end() not in starts or not text[s1].isupper():
@@ -657,6 +677,39 @@ SPOKEN_DATE = re.compile(rf"(?i)(?<![\w'’-]){_DAY_WORD}\s+(?-i:{_win.MONTH})\s
 CALLED_LETTER = re.compile(r"(?:called|named|goes\s+by|known\s+as)\s+(?P<n>[A-Z][a-z]+\s+[A-Z])(?![\w'’])")
 
 
+#: A school or a church named for a saint, a bishop, a king, said with its "'s" ("Bishop
+#: Vesey's", "St Mary's", "King Edward's"): the rules may take the name without the "'s".
+_SAINTLY = re.compile(
+    r"(?<![\w'’])(?:St\.?|Saint|Bishop|Cardinal|Archbishop|King|Queen|Sir|Lady)\s+(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+['’]s(?![\w'’])(?!\s+(?:Day|Eve|Night)\b)"
+)
+#: A word in brackets after a page or group's name ("Winsford Watch (Uncensored)").
+_BRACKETED = re.compile(r"\s+\([A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?\)")
+#: A place after a force's name and "at" ("with Greater Manchester Police, at Central
+#: Park"): the station, though its words are ordinary.
+_FORCE_AT = re.compile(r"(?:,\s*|\s+)(?:based\s+)?at\s+(?P<n>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?![\w'’])")
+
+
+def _saints_and_brackets(text, covered, out):
+    """A saint's name with its "'s", a bracketed word after a name shown, a place after a
+    force shown."""
+    for m in _SAINTLY.finditer(text):
+        if not all(any(cs <= i < ce for cs, ce in covered) for i in range(m.start(), m.end()) if text[i].isalnum()):
+            out.append((m.start(), m.end(), "place_or_org"))
+            covered.append(m.span())
+    for s, e in sorted(set(covered)):
+        b = _BRACKETED.match(text, e)
+        if b and text[s].isupper() and not any(cs < b.end() and b.start() < ce for cs, ce in covered):
+            out.append((s, b.end(), "handle"))
+        f = _FORCE_AT.match(text, e)
+        if (
+            f
+            and text[s:e].split()[-1] in _FORCE_TAIL
+            and not any(cs < f.end() and f.start("n") < ce for cs, ce in covered)
+        ):
+            out.append((f.start("n"), f.end("n"), "station"))
+            covered.append(f.span("n"))
+
+
 def _repeats(text, covered, out):
     """A word or phrase shown once (replaced or a candidate) said again where nothing covers
     it ("a channel, #addresses, and in #addresses ...", "I live in Leek. The form had Leek
@@ -715,5 +768,6 @@ def candidates(text, spans):
     _workplace_in(text, covered, out)
     _joined(text, covered, out)
     _read_out(text, covered, out)
+    _saints_and_brackets(text, covered, out)
     _repeats(text, covered, out)
     return sorted(out)
