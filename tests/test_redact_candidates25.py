@@ -344,3 +344,10 @@ def test_chains_saints_brackets_and_force_places_are_shown(text, phrase):
 )
 def test_a_holiday_shopping_or_a_time_is_no_candidate(text, not_in):
     assert not any(not_in in c for c in _cands(text)), _cands(text)
+
+
+def test_a_speaker_label_or_a_phrase_said_many_times_is_not_said_again():
+    """A name replaced once that labels a speaker ("Okonkwo: ...") is no candidate at each
+    label; a phrase said again more than three times is none either."""
+    text = "Interviewer: Was it PC Okonkwo who rang? Okonkwo: Yes. Okonkwo: It was me. Okonkwo: Twice."
+    assert not any(c.startswith("Okonkwo") for c in _cands(text)), _cands(text)

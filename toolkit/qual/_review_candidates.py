@@ -710,19 +710,30 @@ def _saints_and_brackets(text, covered, out):
             covered.append(f.span("n"))
 
 
+#: More sayings than this of a phrase shown once are no candidates: a label, a word the
+#: rules were right to leave.
+_MOST_REPEATS = 3
+
+
 def _repeats(text, covered, out):
     """A word or phrase shown once (replaced or a candidate) said again where nothing covers
     it ("a channel, #addresses, and in #addresses ...", "I live in Leek. The form had Leek
-    ..."): the rules redact each saying on its own, and may take only the first."""
+    ..."): the rules redact each saying on its own, and may take only the first. Not a
+    speaker's label (a phrase before ":"), nor a phrase said more than three times again."""
     seen = {text[s:e] for s, e in covered}
     for phrase in sorted(seen, key=len, reverse=True):
         if len(phrase) < 3 or not any(c.isalnum() for c in phrase) or phrase.casefold() in _lexicon()[0]:
             continue
-        for m in re.finditer(rf"(?<![\w'’@#-]){re.escape(phrase)}(?![\w'’-]|['’]\w)", text):
-            s, e = m.span()
-            if not any(cs < e and s < ce for cs, ce in covered):
-                out.append((s, e, "handle" if phrase[0] in "#@" else "place_or_org"))
-                covered.append((s, e))
+        again = [
+            m.span()
+            for m in re.finditer(rf"(?<![\w'’@#-]){re.escape(phrase)}(?![\w'’-]|['’]\w|\s*:)", text)
+            if not any(cs < m.end() and m.start() < ce for cs, ce in covered)
+        ]
+        if len(again) > _MOST_REPEATS:
+            continue  # a speaker's label ("P0009: ..."), or what the whole text is about
+        for s, e in again:
+            out.append((s, e, "handle" if phrase[0] in "#@" else "place_or_org"))
+            covered.append((s, e))
 
 
 def candidates(text, spans):
