@@ -351,3 +351,27 @@ def test_a_speaker_label_or_a_phrase_said_many_times_is_not_said_again():
     label; a phrase said again more than three times is none either."""
     text = "Interviewer: Was it PC Okonkwo who rang? Okonkwo: Yes. Okonkwo: It was me. Okonkwo: Twice."
     assert not any(c.startswith("Okonkwo") for c in _cands(text)), _cands(text)
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("He found out my gym, FitZone Barnsley, and started going at my times.", "FitZone Barnsley"),
+        ("I do Saturdays at the bar, BrewHouse Morpeth, so they knew where to wait.", "BrewHouse Morpeth"),
+        ("She's a manager at SpeedyKleen Rotherham, the car wash.", "SpeedyKleen Rotherham"),
+    ],
+)
+def test_a_camel_case_business_with_its_place_is_shown(text, phrase):
+    assert _shown(text, phrase), _sheet(text)[["original", "source"]]
+
+
+@pytest.mark.parametrize(
+    "text, not_in",
+    [
+        ("They'd hidden an AirTag in the wheel arch.", "AirTag"),
+        ("Some YouTuber filmed the whole thing outside.", "YouTuber"),
+        ("It was on WhatsApp Web, so anyone could see it.", "WhatsApp"),
+    ],
+)
+def test_a_camel_case_thing_alone_is_no_candidate(text, not_in):
+    assert not any(not_in in c for c in _cands(text)), _cands(text)

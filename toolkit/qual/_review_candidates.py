@@ -710,6 +710,18 @@ def _saints_and_brackets(text, covered, out):
             covered.append(f.span("n"))
 
 
+#: A name in camel case with a capitalised word after it ("PureGym Stoke", "BrewDog
+#: Leith"): a business and its place; not a platform ("WhatsApp", "YouTube"). Alone, a
+#: camel-case word is a thing as often ("AirTag", "PayPal"): no candidate.
+CAMEL = re.compile(r"(?<![\w'’@#.])[A-Z][a-z]+[A-Z][a-z]+\s+[A-Z][a-z]+(?![\w'’])")
+
+
+def _camel(m):
+    first = m.group().split()[0]
+    return first not in SAFE_WORDS and first not in _lexicon()[2] and first not in _CAMEL_THINGS
+
+
+_CAMEL_THINGS = frozenset("LinkedIn YouTube TikTok WhatsApp PlayStation FaceTime PowerPoint iPhone McDonald".split())
 #: More sayings than this of a phrase shown once are no candidates: a label, a word the
 #: rules were right to leave.
 _MOST_REPEATS = 3
@@ -751,6 +763,7 @@ def candidates(text, spans):
     _add(SPACED, "number", text, covered, out, keep=lambda m: sum(c.isdigit() for c in m.group()) >= 2)
     _add(UNIT, "station", text, covered, out)
     _add(HYPHEN_SPELLED, "person", text, covered, out)
+    _add(CAMEL, "workplace", text, covered, out, keep=_camel)
     _add(HYPHEN_PLACE, "place_or_org", text, covered, out)
     for m in ACRONYM_POLICE.finditer(text):  # "Police" after capitals replaced adds to them
         if not any(cs <= m.start() and m.end() <= ce for cs, ce in covered):
