@@ -11,6 +11,10 @@ kept few by leaving out ordinary words, known acronyms, years, times and road nu
 
 A candidate may overlap a replacement when it extends it ("MPS 219TX" when only "MPS" was
 replaced, "Kent Specials" when only "Kent" was): accepted, it replaces the whole phrase.
+So do the shapes that join what is shown into the identifier a speaker said: a workplace
+with its place ("at BAE in Samlesbury"), names joined ("Gethin ap Rhys", "Meadowbank care
+home"), a surname with its initial ("Reid, A."), an address read out with the words before
+"at", a name shown once and said again.
 """
 
 from __future__ import annotations
