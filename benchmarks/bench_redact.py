@@ -75,6 +75,7 @@ def main():
         "corpus_y": "heldout_corpus_y.csv",
         "corpus_z": "heldout_corpus_z.csv",
         "corpus_aa": "heldout_corpus_aa.csv",
+        "corpus_ab": "heldout_corpus_ab.csv",
     }
     for name, first in firsts.items():
         table = evaluate(name)
