@@ -51,6 +51,7 @@ def test_payroll_look_alikes_stay(text, look_alike):
         # a collar number in brackets after an officer named with a rank
         ('The post said "PC Gemma Reid (NW3318) lives on our road".', "NW3318"),
         ("The caption read Sgt Ward (4471) and then the street.", "4471"),
+        ("The screenshot said Inspector Hale [KT 0912] under the photo.", "KT 0912"),
         # a force's letters and digits after a comma, a tag question between
         ("He shouted, \"You're DC Amir Shah, aren't you, WM 3310\", across the car park.", "WM 3310"),
         ("It was PS Clare Brooks, NY 5521, who took the call.", "NY 5521"),
@@ -103,6 +104,9 @@ def test_force_initials_look_alikes_stay(text, look_alike):
     [
         # an NI number typed in lower case, the six digits in one run
         ("My national insurance, typed in small letters, is jh 503318 b on that email.", "jh 503318 b"),
+        # no NI word: said to be typed in lower case just after
+        ("Mine went round the group as jh 503318 b, in small letters, like a phone typed it.", "jh 503318 b"),
+        ("They had it on the spreadsheet, tw 118204 c, all lower case.", "tw 118204 c"),
         ("His NI went out as wl 882014 d, all lower case.", "wl 882014 d"),
         (
             "The NI number on the sheet was ce 310672 a, and my sister's underneath it, same way, ty 440917 c.",
@@ -120,6 +124,7 @@ def test_ni_number_in_lower_case_with_one_run(text, code):
         ("My NI is fine. We made on 200000 a year back then.", "on 200000 a"),
         ("The NI letter said the scheme cost 120000 a year.", "120000"),
         ("NI sorted. We had up 450000 a month in claims.", "up 450000 a"),
+        ("We paid on 200000 a year, in small letters on the invoice.", "on 200000 a"),
     ],
 )
 def test_ni_run_look_alikes_stay(text, look_alike):

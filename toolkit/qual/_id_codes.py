@@ -706,6 +706,11 @@ _NI_RUN = re.compile(r"(?<![\w-])(?P<p>[A-Za-z]{2}) ?\d{6} ?(?P<x>[A-Da-d])(?![\
 _NI_RUN_REACH = 300
 
 
+#: Said of a code typed in lower case, just after it: "jh 503318 b, in small letters".
+_LOWER_CUE_WORDS = ("small letters", "lower case", "lowercase", "no capitals", "type")
+_LOWER_CUE = re.compile(r"(?i:\b(?:small\s+letters|lower\s?case|no\s+capitals|the\s+way\s+you['’]d\s+type)\b)")
+
+
 def _find_ni_runs(text, add, starts):
     for m in _ids._matches_at(_NI_RUN, text, starts):
         g = m.group()
@@ -713,7 +718,9 @@ def _find_ni_runs(text, add, starts):
             continue
         if m.group("p").casefold() in _LOWER_NOT_PREFIX:
             continue  # "we made on 200000 a year": a word, not an NI number's letters
-        if not _NI_CONTEXT.search(text, max(0, m.start() - _NI_RUN_REACH), m.start()):
+        if not _NI_CONTEXT.search(text, max(0, m.start() - _NI_RUN_REACH), m.start()) and not (
+            g.islower() and _LOWER_CUE.search(text, m.end(), m.end() + 60)
+        ):
             continue
         add((m.start(), m.end(), "ni_number", re.sub(r"[ .-]", "", g).upper()))
 
@@ -1208,7 +1215,7 @@ def _find_codes(text, add, folded, hay, runs):
 #: letters after a comma, a tag question between ("You're PC Hughes, aren't you, CF 2098",
 #: "DC Amir Shah, WM 3310"): the officer's collar number.
 _OFFICER_CODE_AFTER = re.compile(
-    r"(?P<br>\s*\(\s*)(?=[A-Z0-9])"
+    r"(?P<br>\s*[(\[]\s*)(?=[A-Z0-9])"
     r"|\s*,\s*(?:(?:aren['’]t|isn['’]t|wasn['’]t|weren['’]t|didn['’]t|don['’]t|right|yeah|innit|eh)\b"
     r"[^,.!?\"“”()]{0,20},\s*)?(?=[A-Z]{2,3}[ -]?\d{3})"
 )
@@ -1225,7 +1232,7 @@ def _find_officer_codes(text, add, folded):
         if c is None or _win._COUNTED.match(text, c.end()) or _plural_after(text, c.end()):
             continue
         if a.group("br"):
-            if not text.startswith(")", c.end()) or (c.group("pre") or "").split("-")[0] in _NOT_PREFIX:
+            if text[c.end() : c.end() + 1] not in (")", "]") or (c.group("pre") or "").split("-")[0] in _NOT_PREFIX:
                 continue
             span = _code_span(c, bare_min=3)
         else:
@@ -1393,6 +1400,7 @@ def _find_plates_and_ni(text, add, folded, hay, runs):
     if need_ni:  # 2 letters, a separator or none, then 2 digits
         starts = {s - k for s, e in runs if e - s in (2, 6) and s >= 2 for k in (2, 3)}
         _find_ni(text, add, starts)
+    if need_ni or any(w in hay for w in _LOWER_CUE_WORDS):  # "ek 274861 a", an NI number typed fast
         starts = {s - k for s, e in runs if e - s == 6 and s >= 2 for k in (2, 3)}
         if starts:
             _find_ni_runs(text, add, starts)
