@@ -27,6 +27,7 @@ def _kinds(text):
         ("Her payroll's 0038815, and that's on every letter HR sends.", "0038815"),
         ("His staff ID was 40177 and it was printed on the badge photo.", "40177"),
         ("Our employee is 5502213 on the system, they said.", "5502213"),
+        ("My payroll's PR 44120, which is on every payslip.", "PR 44120"),
     ],
 )
 def test_payroll_said_without_number(text, code):
@@ -39,6 +40,8 @@ def test_payroll_said_without_number(text, code):
         ("My staff, 1200 of them, all got the email.", "1200"),
         ("My payroll's 2,400 a month, before tax.", "2,400"),
         ("My staff, 2019 was a bad year for them.", "2019"),
+        ("My payroll, B1234 was the road I took to work.", "B1234"),
+        ("My staff at 0730 were in early, 1400 on lates.", "0730"),
     ],
 )
 def test_payroll_look_alikes_stay(text, look_alike):

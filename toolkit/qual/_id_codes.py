@@ -509,11 +509,12 @@ _STAFF_ALONE = re.compile(
     r"(?i:\b(?:payroll|employee|personnel)(?:\s+(?:no\.?|#|ID))?\s*[:#]?\s*)(?=\d|[A-Z]{1,4}[ -]?\d)"
 )
 #: A payroll or staff number said after "my payroll" with no "number" ("my payroll,
-#: 7705183", "her payroll's 0094412", "his staff ID was 40188"): digits alone, four or more
+#: 7705183", "her payroll's 0094412", "his staff ID was 40188", "my payroll's PR 44120"):
+#: four digits or more, letters before them or none
 #: (not a year, a count or an amount: "my staff, 40 of them", "my payroll's 2,400").
 _MY_STAFF = re.compile(
     r"(?i:\b(?:my|his|her|their|our|your)\s+(?:payroll|staff|employee|personnel)(?:\s+(?:no\.?|ID|number))?"
-    r"(?:['’]s|\s+(?:is|was))?\s*[,:]?\s*)(?=\d{4})"
+    r"(?:['’]s|\s+(?:is|was))?\s*[,:]?\s*)(?=\d{4}|[A-Z]{1,3}[ /-]?\d{4})"
 )
 #: "my number, B772", "mine's DO 314", "his number was N 2231", "my ID number's CI 0334"
 #: (a staff ID with letters: a collar number, the corpora's policy): a code with letters.
@@ -1140,6 +1141,8 @@ def _find_codes(text, add, folded, hay, runs):
                 add((span[0], span[1], k, _ident(text, span[0], span[1])))
     if "payroll" in hay or "staff" in hay or "employee" in hay or "personnel" in hay:
         for m in _MY_STAFF.finditer(text):
+            if text[m.end()] in "ABM" and text[m.end() + 1 : m.end() + 2].isdigit():
+                continue  # "my payroll, A1234 was the road": a road's number
             span = _code_at(text, m.end(), bare_min=4)
             if span and not _time_before(text, span[0]) and not _plural_after(text, span[1]):
                 add((span[0], span[1], "collar_number", _ident(text, span[0], span[1])))  # the brief's kind
