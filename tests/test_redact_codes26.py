@@ -58,6 +58,7 @@ def test_payroll_look_alikes_stay(text, look_alike):
         # a force's letters and digits after a comma, a tag question between
         ("He shouted, \"You're DC Amir Shah, aren't you, WM 3310\", across the car park.", "WM 3310"),
         ("It was PS Clare Brooks, NY 5521, who took the call.", "NY 5521"),
+        ("The thread named him as PC Ollie Grant – SY 6621 – and his street.", "SY 6621"),
     ],
 )
 def test_code_after_a_named_officer(text, code):
@@ -71,6 +72,8 @@ def test_code_after_a_named_officer(text, code):
         ("PC Lowe, M6 southbound, was there at nine.", "M6"),
         ("Sgt Ward, B1234 closed, so we went round.", "B1234"),
         ("It was PC Lowe, AM 0730 when he came.", "0730"),
+        ("It was PC Lowe - AM 0730 - when he came.", "0730"),
+        ("Sgt Ward - 2019 - was the year it started.", "2019"),
     ],
 )
 def test_named_officer_look_alikes_stay(text, look_alike):

@@ -1219,6 +1219,7 @@ def _find_codes(text, add, folded, hay, runs):
 #: "DC Amir Shah, WM 3310"): the officer's collar number.
 _OFFICER_CODE_AFTER = re.compile(
     r"(?P<br>\s*[(\[]\s*)(?=[A-Z0-9])"
+    r"|\s+[—–-]\s+(?=[A-Z]{2,3}[ -]?\d{3})"  # "Sgt Ward – KT 0912": a dash between
     r"|\s*,\s*(?:(?:aren['’]t|isn['’]t|wasn['’]t|weren['’]t|didn['’]t|don['’]t|right|yeah|innit|eh)\b"
     r"[^,.!?\"“”()]{0,20},\s*)?(?=[A-Z]{2,3}[ -]?\d{3})"
 )
