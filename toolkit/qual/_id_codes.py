@@ -508,6 +508,14 @@ _OPERATOR_SAID = re.compile(
 _STAFF_ALONE = re.compile(
     r"(?i:\b(?:payroll|employee|personnel)(?:\s+(?:no\.?|#|ID))?\s*[:#]?\s*)(?=\d|[A-Z]{1,4}[ -]?\d)"
 )
+#: A payroll or staff number said after "my payroll" with no "number" ("my payroll,
+#: 7705183", "her payroll's 0094412", "his staff ID was 40188", "my payroll's PR 44120"):
+#: four digits or more, letters before them or none
+#: (not a year, a count or an amount: "my staff, 40 of them", "my payroll's 2,400").
+_MY_STAFF = re.compile(
+    r"(?i:\b(?:my|his|her|their|our|your)\s+(?:payroll|staff|employee|personnel)(?:\s+(?:no\.?|ID|number))?"
+    r"(?:['’]s|\s+(?:is|was))?\s*[,:]?\s*)(?=\d{4}|[A-Z]{1,3}[ /-]?\d{4})"
+)
 #: "my number, B772", "mine's DO 314", "his number was N 2231", "my ID number's CI 0334"
 #: (a staff ID with letters: a collar number, the corpora's policy): a code with letters.
 #: A filler may come before the code ("my number, erm, D517", "mine's, like, T 4410").
@@ -691,6 +699,33 @@ def _find_spaced_ni(text, add):
             add((m.start(), m.end(), "ni_number", re.sub(r"[ -]", "", m.group())))
 
 
+#: An NI number with its six digits in one run and a space or none around them, as typed
+#: quickly ("ek 274861 a", "PA741955 C"): the full shape, the suffix letter said.
+_NI_RUN = re.compile(r"(?<![\w-])(?P<p>[A-Za-z]{2}) ?\d{6} ?(?P<x>[A-Da-d])(?![\w-])")
+#: How far before such a number an NI number is spoken of ("The NI number on the form
+#: was ek 274861 a, ... And my husband's, pa 741955 c").
+_NI_RUN_REACH = 300
+
+
+#: Said of a code typed in lower case, just after it: "jh 503318 b, in small letters".
+_LOWER_CUE_WORDS = ("small letters", "lower case", "lowercase", "no capitals", "type")
+_LOWER_CUE = re.compile(r"(?i:\b(?:small\s+letters|lower\s?case|no\s+capitals|the\s+way\s+you['’]d\s+type)\b)")
+
+
+def _find_ni_runs(text, add, starts):
+    for m in _ids._matches_at(_NI_RUN, text, starts):
+        g = m.group()
+        if not _ni_prefix_ok(m.group("p")) or (g.isupper() and " " not in g):
+            continue
+        if m.group("p").casefold() in _LOWER_NOT_PREFIX:
+            continue  # "we made on 200000 a year": a word, not an NI number's letters
+        if not _NI_CONTEXT.search(text, max(0, m.start() - _NI_RUN_REACH), m.start()) and not (
+            g.islower() and _LOWER_CUE.search(text, m.end(), m.end() + 60)
+        ):
+            continue
+        add((m.start(), m.end(), "ni_number", re.sub(r"[ .-]", "", g).upper()))
+
+
 def _find_ni(text, add, starts):
     for m in _ids._matches_at(_NI_LOOSE, text, starts):
         g = m.group()
@@ -785,6 +820,29 @@ _OUTWARD_NAMED = re.compile(
     r"(?<![\w@./£$€#-])(?P<out>(?P<area>[A-Z]{1,2})\d[A-Z\d]?)(?P<sec> \d)?"
     r"(?=\s+(?i:post\s?codes?)\b|(?:(?<=[A-Z]{2}\d)|(?<=[A-Z]{2}\d[A-Z\d])|(?<=\d \d))\s+(?i:area|district)\b)"
 )
+
+
+#: An outward code and its sector, the rest trailing off ("the SA19 9... they just had the
+#: first bit", "LS6 2…"), or an outward code said as what a post showed ("CA12 in the
+#: hashtag", "And CO7 6 on the post", "NE23 in the caption"): a partial postcode.
+_OUTWARD_TRAILED = re.compile(
+    r"(?<![\w@./£$€#-])(?P<out>(?P<area>[A-Z]{1,2})\d[A-Z\d]?)(?:(?P<sec> \d)(?P<dots>\.{2,3}|…)(?!\d)"
+    r"|(?P<sec2> \d)?(?=\s+(?:in|on)\s+(?:the|their|his|her|that|a)\s+(?:post|hashtag|tweet|caption|comment|"
+    r"photo|picture|video|message|screenshot|page|status|story|thread)s?\b))"
+)
+
+
+def _find_trailed_outwards(text, add, hay):
+    for m in _OUTWARD_TRAILED.finditer(text):
+        area = m.group("area")
+        if area not in _ids.POSTCODE_AREAS:
+            continue
+        if len(area) == 1 and (not (m.group("sec") or m.group("sec2")) or ("post" not in hay and "address" not in hay)):
+            continue  # "M6 in the photo", "the M1 3... 4 junctions back": a road
+        if not m.group("dots") and _ROAD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        end = m.end("sec") if m.group("sec") else m.end("sec2") if m.group("sec2") else m.end("out")
+        add((m.start(), end, "postcode", text[m.start() : end]))
 
 
 def _find_named_outwards(text, add):
@@ -977,6 +1035,8 @@ def find(text: str, add, folded) -> None:
     if "postcode" in hay or "post code" in hay or "area" in hay or "district" in hay:
         _find_named_outwards(text, add)
     _find_home_outwards(text, add, hay)
+    if "." in text or "…" in text or " the " in text:
+        _find_trailed_outwards(text, add, hay)
     runs = [m.span() for m in _DIGIT_RUN.finditer(text)]
     long_run = any(e - s >= 3 for s, e in runs)
     if long_run and "warrant" in hay:
@@ -1079,6 +1139,13 @@ def _find_codes(text, add, folded, hay, runs):
             if span and not _time_before(text, span[0]) and not _plural_after(text, span[1]):
                 k = "collar_number" if _n_digits(text[span[0] : span[1]]) <= 5 else "warrant_number"
                 add((span[0], span[1], k, _ident(text, span[0], span[1])))
+    if "payroll" in hay or "staff" in hay or "employee" in hay or "personnel" in hay:
+        for m in _MY_STAFF.finditer(text):
+            if text[m.end()] in "ABM" and text[m.end() + 1 : m.end() + 2].isdigit():
+                continue  # "my payroll, A1234 was the road": a road's number
+            span = _code_at(text, m.end(), bare_min=4)
+            if span and not _time_before(text, span[0]) and not _plural_after(text, span[1]):
+                add((span[0], span[1], "collar_number", _ident(text, span[0], span[1])))  # the brief's kind
     if "OP" in text and "operator" in hay:  # a call handler's "OP 2291" (not "Op Nightjar")
         for m in _OPERATOR_NUMBER.finditer(text):
             if _is_year(m.group("num")) or _win._COUNTED.match(text, m.end()):
@@ -1118,8 +1185,11 @@ def _find_codes(text, add, folded, hay, runs):
     if "number" in hay and (uniform or any(w in hay for w in _RANK_TOKENS[:5])):
         _find_number_sentences(text, add)
         _find_claimed(text, add, hay)
+    if ("(" in text or letters) and any(w in hay for w in _RANK_TOKENS):
+        _find_officer_codes(text, add, folded)
     if not letters:
         return
+    _find_force_initials(text, add)
     if "as " in hay:
         for m in _ids._anchored_finditer(_AS_CODE, text, folded, ("as ",)):
             _add_code(text, add, m.end(), single_letter=False)
@@ -1141,6 +1211,78 @@ def _find_codes(text, add, folded, hay, runs):
             collar = d <= 4 or any(w in hay for w in _COLLAR_TOKENS)
             kind = "warrant_number" if "warrant" in hay or d >= 6 or not collar else "collar_number"
             add((m.start(), m.end(), kind, _ident(text, m.start(), m.end())))
+
+
+#: After an officer named with a rank ("PC Danny Lowe", "Sgt Hughes"): a code in brackets
+#: ("PC Danny Lowe (BW2214)", "Sgt Ward (4471)") or a code with a force's or a station's
+#: letters after a comma, a tag question between ("You're PC Hughes, aren't you, CF 2098",
+#: "DC Amir Shah, WM 3310"): the officer's collar number.
+_OFFICER_CODE_AFTER = re.compile(
+    r"(?P<br>\s*[(\[]\s*)(?=[A-Z0-9])"
+    r"|\s+[—–-]\s+(?=[A-Z]{2,3}[ -]?\d{3})"  # "Sgt Ward – KT 0912": a dash between
+    r"|\s*,\s*(?:(?:aren['’]t|isn['’]t|wasn['’]t|weren['’]t|didn['’]t|don['’]t|right|yeah|innit|eh)\b"
+    r"[^,.!?\"“”()]{0,20},\s*)?(?=[A-Z]{2,3}[ -]?\d{3})"
+)
+
+
+def _find_officer_codes(text, add, folded):
+    for m in _ids._anchored_finditer(_ids.RANK_NAME, text, folded, _ids._RANK_TOKENS):
+        if m.group("rank") in _ids._CIVIL_TITLES or m.group("num"):
+            continue
+        a = _OFFICER_CODE_AFTER.match(text, m.end())
+        if a is None:
+            continue
+        c = _CODE.match(text, a.end())
+        if c is None or _win._COUNTED.match(text, c.end()) or _plural_after(text, c.end()):
+            continue
+        if a.group("br"):
+            if text[c.end() : c.end() + 1] not in (")", "]") or (c.group("pre") or "").split("-")[0] in _NOT_PREFIX:
+                continue
+            span = _code_span(c, bare_min=3)
+        else:
+            span = _code_span(c, bare_min=99, want_letters=True, single_letter=False)
+            if span is None or c.group("pre") in _RANK_PREFIX:
+                continue
+        if span and _n_digits(text[span[0] : span[1]]) <= 6:
+            add((span[0], span[1], "collar_number", _ident(text, span[0], span[1])))
+
+
+@lru_cache(maxsize=1)
+def _force_initials() -> dict:
+    """The initials of the forces named in two words or more ("Thames Valley": TV, "West
+    Midlands": WM, GMP), "Police" as P too: the letters a force puts before its numbers."""
+    out: dict = {}
+    for stem in sorted(_ids._force_stems()):
+        words = [w for w in re.split(r"[\s-]+", stem) if w and w[0].isupper()]
+        if len(words) >= 2:
+            ini = "".join(w[0] for w in words)
+            for key in (ini, ini + "P"):  # "WM": West Midlands and West Mercia
+                out.setdefault(key, []).append(re.compile(re.escape(stem).replace(r"\ ", r"\s+")))
+    return out
+
+
+#: A code of a force's letters and digits ("TV 18834", "WM-40217").
+_INITIALS_CODE = re.compile(r"(?<![\w£$€.,:/#&-])(?P<l>[A-Z]{2,3})[ -]?(?P<d>\d{3,6})(?![\w%£:/-]|[.,]\d)")
+#: How far before its code a force is named.
+_FORCE_REACH = 150
+
+
+def _find_force_initials(text, add):
+    """A number with a force's initials where that force was named just before: "when I
+    was in Thames Valley, TV 18834", "West Mids, and my number was WM 4471" (four digits: a
+    collar number; more: a warrant number)."""
+    initials = _force_initials()
+    for m in _INITIALS_CODE.finditer(text):
+        stems = initials.get(m.group("l"))
+        if stems is None or m.group("l") in _RANK_PREFIX or _is_year(m.group("d")):
+            continue
+        if _win._COUNTED.match(text, m.end()) or _plural_after(text, m.end()):
+            continue
+        lo = max(0, m.start() - _FORCE_REACH)
+        if not any(p.search(text, lo, m.start()) for p in stems):
+            continue
+        k = "collar_number" if len(m.group("d")) <= 4 else "warrant_number"
+        add((m.start(), m.end(), k, _ident(text, m.start(), m.end())))
 
 
 def _find_staff_codes(text, add, folded):
@@ -1262,6 +1404,10 @@ def _find_plates_and_ni(text, add, folded, hay, runs):
     if need_ni:  # 2 letters, a separator or none, then 2 digits
         starts = {s - k for s, e in runs if e - s in (2, 6) and s >= 2 for k in (2, 3)}
         _find_ni(text, add, starts)
+    if need_ni or any(w in hay for w in _LOWER_CUE_WORDS):  # "ek 274861 a", an NI number typed fast
+        starts = {s - k for s, e in runs if e - s == 6 and s >= 2 for k in (2, 3)}
+        if starts:
+            _find_ni_runs(text, add, starts)
 
 
 _NI_TOKENS = ("ni ", "ni,", "ni:", "n.i", "insurance", "nino")

@@ -790,6 +790,8 @@ _DOB_TRIGGER = re.compile(r"(?i:\b(?:d[.-]?o[.-]?b\.?s?|dates?\s+of\s+birth|birt
 _GAP_WORDS = (
     r"(?:\s*[,:(]\s*|\s+|['’]s\s*)?(?:(?:is|was|too|as|being|on|the|of|hers|his|mine|it['’]s|"
     r"falls|erm|um|like|okay|ok|then|up|that['’]s|as\s+well|also|which\s+(?:is|was)|coming\s+up|"
+    # "they got my birthday right, 8 June", "had her DOB wrong, the 3rd of May": as put down
+    r"right|wrong|correct|spot\s+on|"
     r"(?:that|this|last|next)\s+(?:week|month)|"
     # "due date for our next one is the ...": whose
     r"for\s+(?:my|his|her|their|our|your)\s+(?:next(?:\s+one)?|first|second|third|(?:new\s+|little\s+|wee\s+)?"
