@@ -1763,6 +1763,10 @@ def _roman_names(text, found):
     return new
 
 
+#: A station name ending in the plain word "station" (not "police station").
+_PLAIN_STATION = re.compile(r"(?<![Pp]olice)(?<![Ff]ire)(?<![Cc]ustody)\s+[Ss]tation$")
+
+
 def _merge_towns(text, found):
     """A workplace or school followed by "in/on <candidate>" (its branch or town), or a
     station by "in <place>", becomes one candidate with it."""
@@ -1785,6 +1789,8 @@ def _merge_towns(text, found):
             ):  # "Framwellgate School, in Durham": the school's town, no force
                 j += 1
                 e = ne
+            if k == "station" and nk == "place" and _IN_GAP.fullmatch(gap) and _PLAIN_STATION.search(text, s, e):
+                j += 1  # "Wood Street station in Wakefield": the town where it is, no name
             elif (k in _WORK_KINDS and nk in _TOWN_KINDS and _GAP.fullmatch(gap)) or (
                 k == "station" and nk == "place" and _IN_GAP.fullmatch(gap)
             ):  # "Clough Road in Hull": a station and its town, as "X police station in Y"

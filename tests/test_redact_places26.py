@@ -1,0 +1,69 @@
+"""Rules of the places revision on AB's misses (issue 12, round 26): a station named before
+the plain word "station" and its town, schools named "<Name> Community Comprehensive", and
+the look-alikes that must stay. Sentences written for these tests, not taken from any corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.qual.redact import Redactor
+
+
+def _kinds(text):
+    found = Redactor().find(text)
+    return [(text[s:e], k) for s, e, k in found[["start", "end", "kind"]].itertuples(index=False)]
+
+
+@pytest.mark.parametrize(
+    "text, span, town",
+    [
+        (
+            "They took him to Bridge Street station in Sunderland, not the custody suite.",
+            "Bridge Street station",
+            "Sunderland",
+        ),
+        ("She followed me out of Elm Row station in Dundee last night.", "Elm Row station", "Dundee"),
+        ("I've been at Oak Lane station in Bradford since I passed out.", "Oak Lane station", "Bradford"),
+    ],
+)
+def test_places26_plain_station_keeps_its_town_out(text, span, town):
+    got = _kinds(text)
+    assert (span, "station") in got, got
+    assert not any(town in s for s, _k in got), got
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("I work at Hyde Park police station in Leeds.", "Hyde Park police station in Leeds"),  # as before
+        ("I went to Leeds station in the morning.", "Leeds station"),
+    ],
+)
+def test_places26_police_station_in_town_unchanged(text, span):
+    assert (span, "station") in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        (
+            "someone found out what school I go to, Kingsmeadow Community Comprehensive, and",
+            "Kingsmeadow Community Comprehensive",
+        ),
+        ("Our Jade's in Year 9 at Hartcliffe Community Comprehensive now.", "Hartcliffe Community Comprehensive"),
+        ("He went to Penrhos Community Comprehensive till he was sixteen.", "Penrhos Community Comprehensive"),
+    ],
+)
+def test_places26_community_comprehensive(text, span):
+    assert (span, "school") in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The insurance was Fully Comprehensive, thank God.",
+        "It was a Community Comprehensive, like most round here.",
+    ],
+)
+def test_places26_comprehensive_lookalikes(text):
+    assert _kinds(text) == [], _kinds(text)
