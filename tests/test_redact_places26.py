@@ -67,3 +67,30 @@ def test_places26_community_comprehensive(text, span):
 )
 def test_places26_comprehensive_lookalikes(text):
     assert _kinds(text) == [], _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was at Leeds Central for six years, then they moved me from Central to Killingbeck.",
+        "I started at Wolverhampton Central. Everyone at Central knew him.",
+        "Ring Manchester Central and ask for me, I'm not at Central this week, though.",
+    ],
+)
+def test_places26_station_said_again_by_its_last_word(text):
+    got = _kinds(text)
+    assert ("Central", "station") in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was at Leeds Central, then I went to Central Park on holiday.",
+        "He was at Coventry Central; nobody in Central Scotland knew.",
+        "I was at Leeds Central. Not central to the case, mind.",
+        "I work at Leeds Central, and the Central line is shut.",
+    ],
+)
+def test_places26_central_lookalikes(text):
+    got = _kinds(text)
+    assert ("Central", "station") not in got, got

@@ -2592,7 +2592,35 @@ def revise(text: str, found: list) -> list:
         again = _station_street_again(text, found, common)
         if again:
             found = _ids.resolve_overlaps(found + again)
+    if any(f[2] == "station" and text[f[0] : f[1]].endswith(_STATION_TAIL_WORDS) for f in found):
+        again = _station_tail_again(text, found)
+        if again:
+            found = _ids.resolve_overlaps(found + again)
     return found
+
+
+#: Last words of a station named by its town that a speaker says alone once it is named
+#: ("Coventry Central ... I'm not at Central").
+_STATION_TAIL_WORDS = ("Central", "North", "South", "East", "West")
+_TAIL_AGAIN_BEFORE = re.compile(r"(?i:\b(?:at|from|to|into|in|out\s+of|left|joined)\s+)$")
+
+
+def _station_tail_again(text, found):
+    """A station named "<Town> Central" said again by its last word after "at", "from",
+    "to"...: "Put me through to Coventry Central ... I'm not at Central"."""
+    new = []
+    for s, e, k, ident in found:
+        words = text[s:e].split()
+        if k != "station" or len(words) < 2 or words[-1] not in _STATION_TAIL_WORDS:
+            continue
+        tail = words[-1]
+        for m in re.finditer(rf"(?<![\w'’-]){tail}(?![\w'’-])(?!\s+(?:[A-Z]|of\b|line\b))", text):
+            if m.start() < e or not _TAIL_AGAIN_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue
+            if any(f[0] < m.end() and f[1] > m.start() for f in found + new):
+                continue
+            new.append((m.start(), m.end(), k, ident))
+    return new
 
 
 _STREET_STATION_TAIL = frozenset("Street Road Lane".split())
