@@ -94,3 +94,29 @@ def test_places26_station_said_again_by_its_last_word(text):
 def test_places26_central_lookalikes(text):
     got = _kinds(text)
     assert ("Central", "station") not in got, got
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("We live in Heaton, Newcastle, near the park.", "Heaton, Newcastle"),
+        ("I live in Roundhay, Leeds.", "Roundhay, Leeds"),
+        ("My mum lives in Gorton, Manchester, on her own.", "Gorton, Manchester"),
+        ("They moved to Fishponds, Bristol and never told us.", "Fishponds, Bristol"),
+    ],
+)
+def test_places26_home_district_and_city(text, span):
+    assert (span, "address") in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("We live in Bristol, Leeds is where I work.", "Bristol"),  # a city, then another clause
+        ("She lives in Fishponds, Sarah, not Bristol.", "Fishponds"),  # a name after the comma
+        ("We live in Roundhay, which is nice.", "Roundhay"),
+    ],
+)
+def test_places26_home_district_alone(text, span):
+    got = _kinds(text)
+    assert (span, "address") in got, got

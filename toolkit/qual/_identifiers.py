@@ -2064,6 +2064,10 @@ _ATTRIBUTE_AFTER = re.compile(
 )
 
 
+#: A large city after a district said as a home: ", Bristol" (then a pause or the end).
+_CITY_AFTER = re.compile(r",\s+(?P<city>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=\s*(?:[,.;:!?)]|$|\s+(?:and|but|so)\b))")
+
+
 def find_context(text, add, names_lookup=None, folded=None):
     """Places, schools, workplaces, dates of birth and people found from context and the
     name gazetteer; ``add`` receives ``(start, end, kind, identity)``."""
@@ -2440,9 +2444,16 @@ def find_context(text, add, names_lookup=None, folded=None):
     ]
     if "," in text:
         lives += AGE_OF.finditer(text)
+    cities = None
     for m in lives:
         span = _drop_trailing_common(text, m.start("place"), m.end("place"))
         if span and text[span[0] : span[1]].split()[0].casefold() not in common:
+            city = _CITY_AFTER.match(text, span[1])
+            if city:  # "We live in Fishponds, Bristol": the district and its city, one home
+                if cities is None:
+                    cities = allowed_proper_nouns() - allowed_proper_nouns("not places")
+                if city.group("city") in cities and text[span[0] : span[1]] not in cities:
+                    span = (span[0], city.end("city"))
             add((*span, "address", text[span[0] : span[1]].lower()))
     # people -------------------------------------------------------------------------
     people = []
