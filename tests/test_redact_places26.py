@@ -120,3 +120,28 @@ def test_places26_home_district_and_city(text, span):
 def test_places26_home_district_alone(text, span):
     got = _kinds(text)
     assert (span, "address") in got, got
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ('and "The Beeches, Station Road, Alston" printed on it', "The Beeches, Station Road, Alston"),
+        ("The letter was addressed to The Willows, Church Lane, Ripley.", "The Willows, Church Lane, Ripley"),
+        ("We live at The Laurels, Park Road, Hexham.", "The Laurels, Park Road, Hexham"),
+        ("My address is The Hollies, Green Lane, Ormskirk, and that's it.", "The Hollies, Green Lane, Ormskirk"),
+    ],
+)
+def test_places26_plural_house_name_street_town(text, span):
+    assert (span, "address") in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("We saw The Beatles, Abbey Road, London was great.", "The Beatles"),
+        ("I went to The Sands, Front Street, for tea.", "The Sands"),  # no town: a venue
+    ],
+)
+def test_places26_plural_house_lookalikes(text, kept):
+    got = _kinds(text)
+    assert not any(kept in s for s, _k in got), got

@@ -405,6 +405,8 @@ HOUSE_WORDS = frozenset(
 )
 #: A house name of ordinary words before an address: "The Old Forge, Church Lane".
 _HOUSE_BEFORE = re.compile(rf"(?<![\w'’-])(?P<name>(?:The\s+)?{_AW}(?:\s+{_AW}){{0,2}}),\s+$")
+#: A house named by "The" and a plural before its street: "The Willows", "The Beeches".
+_PLURAL_HOUSE = re.compile(rf"The\s+[{_UP}][{_LO}]+[{_LO}]s")
 _STREET_END = re.compile(rf"\s{_ids._STREET}$")
 _SCHOOL_TAIL = frozenset("School Academy Primary Nursery College Grammar Juniors Infants Middle".split())
 _SCHOOL_TAIL_2 = ("High School", "Sixth Form", "Day Nursery", "Primary School")
@@ -1939,10 +1941,25 @@ def _address_lines(text, found, common):
         house = _HOUSE_BEFORE.search(text, max(0, b[0] - 40), b[0])
         if (
             house
-            and house.group("name").split()[-1] in HOUSE_WORDS
+            and (
+                house.group("name").split()[-1] in HOUSE_WORDS
+                or (
+                    _PLURAL_HOUSE.fullmatch(house.group("name"))
+                    and _STREET_END.search(text[b[0] : b[1]].split(",")[0])
+                    and _TOWN_AFTER.match(text, b[0] + len(text[b[0] : b[1]].split(",")[0]))
+                )
+            )
             and not any(f[0] < b[0] and f[1] > house.start("name") for f in found)
         ):
-            new.append((house.start("name"), b[1], "address", b[3]))  # "The Old Forge, Church Lane, Wrenbury"
+            end = b[1]
+            town = _TOWN_AFTER.match(text, b[1])
+            if (
+                town
+                and town.group("town").split()[0].casefold() not in common
+                and not any(f[0] < town.end() and f[1] > b[1] and f[2] != "place" for f in found)
+            ):
+                end = town.end()  # "The Willows, Church Lane, Ripley": the house, its street and town
+            new.append((house.start("name"), end, "address", b[3]))  # "The Old Forge, Church Lane, Wrenbury"
         if i == 0:
             continue
         a = found[i - 1]  # a house name before an address: "Rose Cottage, Mill Lane, Great Ayton"
