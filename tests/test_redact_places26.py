@@ -145,3 +145,32 @@ def test_places26_plural_house_name_street_town(text, span):
 def test_places26_plural_house_lookalikes(text, kept):
     got = _kinds(text)
     assert not any(kept in s for s, _k in got), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He came in and said, "Cariad, have you seen this?"',
+        "Cariad, put the kettle on.",
+        "I got referred to Occ Health after the assault.",
+        "I read it off the letter for the lass at Occy Health, and it got out.",
+        "He's off sick, Occy Health are on it.",
+    ],
+)
+def test_places26_endearment_and_department_not_places(text):
+    assert _kinds(text) == [], _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ('They wrote "Sargent Hughes is bent" under the photo of Sergeant Hughes.', "Hughes"),
+        ("A comment said Seargent Pryce was a liar, meaning Sergeant Pryce.", "Pryce"),
+        ("My neighbour Mr Sargent saw it all.", "Mr Sargent"),  # the surname stays a name
+        ("Malcolm Sargent lives next door.", "Malcolm Sargent"),
+    ],
+)
+def test_places26_misspelt_rank_is_no_place(text, span):
+    got = _kinds(text)
+    assert (span, "person") in got, got
+    assert not any(k == "place" for _s, k in got), got

@@ -2350,7 +2350,7 @@ def _corrections(text, found, common):
 #: "Professional Standards", "the Fed"), not a district or a street ("New Road", "North West").
 _DEPT_WORDS = frozenset(
     """Health Standards Resources Federation Fed Welfare Wellbeing Vetting HR Finance Training
-    Recruitment Occupational Professional Legal Complaints Misconduct Disclosure Records Audit""".split()
+    Recruitment Occupational Occy Occ Professional Legal Complaints Misconduct Disclosure Records Audit""".split()
 )
 
 

@@ -1107,7 +1107,7 @@ UNIT_WORDS = frozenset(
     Partnership Integrity Social Behaviour Youth Offending Hate Online Paedophile Exploitation
     Modern Slavery Trafficking Terrorism Special Branch Surveillance Technical Covert
     Territorial Group Crash Collision Proactive Reactive Priority Volume Burglary Robbery
-    Vehicle Drugs Gangs Gang Violence Violent Wellbeing Welfare Occupational Health People
+    Vehicle Drugs Gangs Gang Violence Violent Wellbeing Welfare Occupational Occy Occ Health People
     Human Resources HR Learning Development Training Recruitment Vetting Information
     Disclosure Records Legal Finance Estates Fleet Custody Detention Case Court Courts
     Witness Victim Victims Care Hub Unit Team Department Dept Division Command Section Squad
