@@ -174,3 +174,27 @@ def test_places26_misspelt_rank_is_no_place(text, span):
     got = _kinds(text)
     assert (span, "person") in got, got
     assert not any(k == "place" for _s, k in got), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was at Newcastle United, off duty, with my boy.",
+        "He's got a season ticket at Wigan Athletic.",
+        "We'd been at Plymouth Argyle all afternoon.",
+        "Someone spotted me at Bristol Rovers, in the away end.",
+    ],
+)
+def test_places26_football_club_no_place(text):
+    assert _kinds(text) == [], _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, span, kind",
+    [
+        ("He works at Newcastle United in the ticket office.", "Newcastle United", "workplace"),
+        ("I live on Albion Road.", "Albion Road", "address"),
+    ],
+)
+def test_places26_club_words_kept(text, span, kind):
+    assert any(span in s and k == kind for s, k in _kinds(text)), _kinds(text)

@@ -2609,11 +2609,39 @@ def revise(text: str, found: list) -> list:
         again = _station_street_again(text, found, common)
         if again:
             found = _ids.resolve_overlaps(found + again)
+    if any(f[2] in ("place", "workplace") and text[f[0] : f[1]].endswith(_CLUB_TAIL) for f in found):
+        found = [f for f in found if not _football_club(text, f)]
     if any(f[2] == "station" and text[f[0] : f[1]].endswith(_STATION_TAIL_WORDS) for f in found):
         again = _station_tail_again(text, found)
         if again:
             found = _ids.resolve_overlaps(found + again)
     return found
+
+
+#: Last words of football clubs' names after their town ("Newcastle United", "Wigan
+#: Athletic"): a club is a look-alike, not a place, unless someone works there.
+_CLUB_TAIL = ("United", "Rovers", "Athletic", "Wanderers", "Albion", "Hotspur", "Argyle", "Academicals")
+_CLUB_FAN = re.compile(
+    r"(?i:\b(?:match|matches|game|games|season\s+ticket|supporters?|fans?|watch(?:ing|ed)?|"
+    r"play(?:s|ed|ing)?\s+(?:for|against)|kick[\s-]off|stadium|ground|terraces?|chant(?:s|ed|ing)?|off\s+duty)\b)"
+)
+_CLUB_WORK = re.compile(r"(?i:\b(?:work(?:s|ed|ing)?|employed|job|steward(?:s|ing)?)\b)")
+
+
+def _football_club(text, f):
+    """True when ``f`` names a football club ("<Town> United") as a place, or as a
+    workplace said where no work is said but a match is ("a season ticket at Wigan
+    Athletic")."""
+    s, e, k = f[0], f[1], f[2]
+    words = text[s:e].split()
+    if k not in ("place", "workplace") or len(words) < 2 or words[-1] not in _CLUB_TAIL:
+        return False
+    if words[0] in ("The", "the") or any(not w[:1].isupper() for w in words):
+        return False
+    near = text[max(0, s - 60) : min(len(text), e + 60)]
+    if _CLUB_WORK.search(near):
+        return False
+    return k == "place" or _CLUB_FAN.search(near) is not None
 
 
 #: Last words of a station named by its town that a speaker says alone once it is named
