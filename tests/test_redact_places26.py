@@ -198,3 +198,29 @@ def test_places26_football_club_no_place(text):
 )
 def test_places26_club_words_kept(text, span, kind):
     assert any(span in s and k == kind for s, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's not on his Facebook where he works, so they followed him.",
+        "She doesn't put on her Instagram where she works.",
+        "I was in Leeds General Infirmary as a patient for two weeks.",
+        "I went into the Royal Gwent Hospital with my ankle, just as a patient.",
+        "I was at Castle Hill Hospital for a scan, not working.",
+    ],
+)
+def test_places26_platform_and_hospital_visited_no_workplace(text):
+    assert not any(k == "workplace" for _s, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("He works at Facebook in London.", "Facebook in London"),
+        ("My wife works at the Royal Victoria Infirmary.", "Royal Victoria Infirmary"),
+        ("She works at Leeds General Infirmary, and I went in as a patient once.", "Leeds General Infirmary"),
+    ],
+)
+def test_places26_platform_and_hospital_worked_at(text, span):
+    assert (span, "workplace") in _kinds(text), _kinds(text)

@@ -2609,6 +2609,10 @@ def revise(text: str, found: list) -> list:
         again = _station_street_again(text, found, common)
         if again:
             found = _ids.resolve_overlaps(found + again)
+    if any(f[2] == "workplace" for f in found):
+        found = [
+            f for f in found if not (f[2] == "workplace" and (_own_platform(text, f) or _hospital_visited(text, f)))
+        ]
     if any(f[2] in ("place", "workplace") and text[f[0] : f[1]].endswith(_CLUB_TAIL) for f in found):
         found = [f for f in found if not _football_club(text, f)]
     if any(f[2] == "station" and text[f[0] : f[1]].endswith(_STATION_TAIL_WORDS) for f in found):
@@ -2616,6 +2620,41 @@ def revise(text: str, found: list) -> list:
         if again:
             found = _ids.resolve_overlaps(found + again)
     return found
+
+
+@cache
+def _platforms() -> frozenset:
+    """The platforms and online services of the allow-list."""
+    return frozenset(w for section, words in _ids.allowed_sections().items() if "platforms" in section for w in words)
+
+
+_OWN_BEFORE = re.compile(r"(?i:\b(?:on|in|off)\s+(?:his|her|my|their|your|our)\s+)$")
+
+
+def _own_platform(text, f):
+    """A platform said as someone's own account ("not on his Facebook where he works"): the
+    medium, not the employer."""
+    return text[f[0] : f[1]] in _platforms() and _OWN_BEFORE.search(text, max(0, f[0] - 12), f[0]) is not None
+
+
+_HOSPITAL_TAIL = ("Hospital", "Infirmary", "Clinic", "A&E")
+_PATIENT_CUE = re.compile(
+    r"(?i:\bas\s+an?\s+(?:patient|outpatient|in-?patient|visitor)\b|\bwasn['’]t\s+working\s+there\b|"
+    r"\bfor\s+(?:an?|my|his|her)\s+(?:appointment|scan|x-?ray|operation|op)\b)"
+)
+_HOSPITAL_WORK = re.compile(
+    r"(?i:\b(?:works?|worked|working|employed|shifts?|job|on\s+the\s+wards?)\s+(?:at|in|for|on)\b)"
+)
+
+
+def _hospital_visited(text, f):
+    """A hospital said where someone went as a patient or visitor ("the Royal Victoria
+    Infirmary with my hand, just as a patient"): a look-alike, not a workplace."""
+    if not text[f[0] : f[1]].endswith(_HOSPITAL_TAIL):
+        return False
+    sent_start = max(text.rfind(".", 0, f[0]), text.rfind("\n", 0, f[0])) + 1
+    near = text[sent_start : min(len(text), f[1] + 120)]
+    return _PATIENT_CUE.search(near) is not None and _HOSPITAL_WORK.search(text, sent_start, f[0]) is None
 
 
 #: Last words of football clubs' names after their town ("Newcastle United", "Wigan
