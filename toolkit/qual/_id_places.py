@@ -2622,12 +2622,6 @@ def revise(text: str, found: list) -> list:
     return found
 
 
-@cache
-def _platforms() -> frozenset:
-    """The platforms and online services of the allow-list."""
-    return frozenset(w for section, words in _ids.allowed_sections().items() if "platforms" in section for w in words)
-
-
 _OWN_BEFORE = re.compile(r"(?i:\b(?:on|in|off)\s+(?:his|her|my|their|your|our)\s+)$")
 
 
