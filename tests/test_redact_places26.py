@@ -224,3 +224,29 @@ def test_places26_platform_and_hospital_visited_no_workplace(text):
 )
 def test_places26_platform_and_hospital_worked_at(text, span):
     assert (span, "workplace") in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I did Merseyside for twenty years, Bootle, Kirkby and Huyton, then I retired.",
+        "I was in Greater Manchester Police for nine years, Salford, Eccles, Swinton, then training.",
+        "I was at a warehouse near Daventry for the training.",
+        "The van came from a depot in Tamworth, nothing to do with us.",
+        "He's on shifts at the factory just outside Telford, I think.",
+    ],
+)
+def test_places26_areas_served_and_site_towns_no_place(text):
+    assert not any(k == "place" for _s, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, span, kind",
+    [
+        ("He works at the Ford plant in Dagenham.", "Ford plant in Dagenham", "workplace"),
+        ("I've been with Northumbria for six years, Ashington mostly.", "Ashington", "place"),  # one town
+        ("We lived there for ten years, Morpeth, then Alnwick.", "Morpeth", "place"),  # no force
+    ],
+)
+def test_places26_site_and_service_lookalikes_kept(text, span, kind):
+    assert (span, kind) in _kinds(text), _kinds(text)

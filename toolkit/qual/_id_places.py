@@ -2615,6 +2615,10 @@ def revise(text: str, found: list) -> list:
         ]
     if any(f[2] in ("place", "workplace") and text[f[0] : f[1]].endswith(_CLUB_TAIL) for f in found):
         found = [f for f in found if not _football_club(text, f)]
+    if " years, " in text or " year, " in text:
+        found = _drop_service_list(text, found)
+    if any(f[2] == "place" for f in found):
+        found = [f for f in found if not (f[2] == "place" and _SITE_HEDGE_BEFORE.search(text, max(0, f[0] - 40), f[0]))]
     if any(f[2] == "station" and text[f[0] : f[1]].endswith(_STATION_TAIL_WORDS) for f in found):
         again = _station_tail_again(text, found)
         if again:
@@ -2649,6 +2653,48 @@ def _hospital_visited(text, f):
     sent_start = max(text.rfind(".", 0, f[0]), text.rfind("\n", 0, f[0])) + 1
     near = text[sent_start : min(len(text), f[1] + 120)]
     return _PATIENT_CUE.search(near) is not None and _HOSPITAL_WORK.search(text, sent_start, f[0]) is None
+
+
+#: A site said only by where it is, with "a" or "outside/near": "a depot in Bermondsey",
+#: "the plant outside Crewe" (the town near a site, no workplace named).
+_SITE_HEDGE_BEFORE = re.compile(
+    rf"(?i:\b(?:an?\s+{_SITE_NOUN}\s+(?:in|near|outside|just\s+outside)|"
+    rf"{_SITE_NOUN}\s+(?:near|outside|just\s+outside))\s+)$"
+)
+#: The start of a career said by its length, then the areas served: "I was Met for thirty
+#: years, Brixton, Peckham, Walworth".
+_SERVICE_YEARS = re.compile(r"\bfor\s+(?:[\w-]+\s+){1,3}years?,\s+")
+_BARE_LIST_ITEM = re.compile(rf"{_AW}(?:,\s+and\s+|,\s+|\s+and\s+)")
+_LIST_GAP = re.compile(r",\s+and\s+|,\s+|\s+and\s+")
+
+
+def _drop_service_list(text, found):
+    """Places listed after a career's length ("for thirty years, Brixton, Peckham,
+    Walworth"): the areas someone served in, not a home or a named station (two or more)."""
+    drop = set()
+    for m in _SERVICE_YEARS.finditer(text):
+        if not any(f[2] == "force" and m.start() - 30 <= f[1] <= m.start() for f in found):
+            continue
+        run, pos, items = [], m.end(), 0
+        for i, f in enumerate(found):
+            if f[0] < pos:
+                continue
+            while f[0] > pos:  # a town left alone in the list ("Salford, Eccles"): step over it
+                bare = _BARE_LIST_ITEM.match(text, pos)
+                if bare is None or bare.end() > f[0]:
+                    break
+                pos, items = bare.end(), items + 1
+            if f[0] != pos or f[2] != "place":
+                break
+            run.append(i)
+            items += 1
+            gap = _LIST_GAP.match(text, f[1])
+            if gap is None:
+                break
+            pos = gap.end()
+        if run and items >= 2:
+            drop.update(run)
+    return [f for i, f in enumerate(found) if i not in drop]
 
 
 #: Last words of football clubs' names after their town ("Newcastle United", "Wigan
