@@ -250,3 +250,29 @@ def test_places26_areas_served_and_site_towns_no_place(text):
 )
 def test_places26_site_and_service_lookalikes_kept(text, span, kind):
     assert (span, kind) in _kinds(text), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, spans",
+    [
+        ("We're Inverness, well, near it, Culloden.", ["Inverness", "Culloden"]),
+        ("I'm Leeds, just outside, in Horsforth.", ["Leeds", "Horsforth"]),
+        ("We're just outside Westhill, so it's quiet.", ["Westhill"]),
+    ],
+)
+def test_places26_home_said_as_we_are(text, spans):
+    got = _kinds(text)
+    for span in spans:
+        assert (span, "address") in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm Sharon, well, just Shaz.",
+        "I'm Leeds through and through.",
+        "We're Sunday league, well, near enough.",
+    ],
+)
+def test_places26_we_are_lookalikes(text):
+    assert not any(k == "address" for _s, k in _kinds(text)), _kinds(text)

@@ -2615,6 +2615,10 @@ def revise(text: str, found: list) -> list:
         ]
     if any(f[2] in ("place", "workplace") and text[f[0] : f[1]].endswith(_CLUB_TAIL) for f in found):
         found = [f for f in found if not _football_club(text, f)]
+    if "'re " in text or "’re " in text or "I'm " in text or "I’m " in text or "e are " in text:
+        homes = _home_we_are(text, found)
+        if homes:
+            found = _replace(found, homes)
     if " years, " in text or " year, " in text:
         found = _drop_service_list(text, found)
     if any(f[2] == "place" for f in found):
@@ -2653,6 +2657,44 @@ def _hospital_visited(text, f):
     sent_start = max(text.rfind(".", 0, f[0]), text.rfind("\n", 0, f[0])) + 1
     near = text[sent_start : min(len(text), f[1] + 120)]
     return _PATIENT_CUE.search(near) is not None and _HOSPITAL_WORK.search(text, sent_start, f[0]) is None
+
+
+#: A home said as what the speaker is, with a hedge to a place near it: "We're Aberdeen,
+#: well, just outside, Westhill", "I'm Leeds, just outside, in Horsforth", "We're just
+#: outside Westhill."
+_WE_ARE = re.compile(
+    rf"(?<![\w'’-])(?:[Ww]e['’]re|I['’]m|[Ww]e\s+are)\s+(?P<near>(?:just\s+)?(?:outside|near)\s+)?"
+    rf"(?P<place>{_AW}(?:\s+{_AW})?)(?P<hedge>,\s+(?:well,?\s+)?(?:just\s+)?(?:outside|near)(?:\s+it)?,?\s+"
+    rf"(?:in\s+)?(?P<village>{_AW}(?:\s+{_AW})?))?(?=[\s,.;:!?]|$)"
+)
+
+
+def _home_we_are(text, found):
+    """Homes said with "we're/I'm <place>" and a hedge to a place near it (see
+    :data:`_WE_ARE`): the places are addresses; a person or a word found as anything but
+    a place is left ("I'm Sharon, well, just Shaz")."""
+    cities = None
+    new = []
+    for m in _WE_ARE.finditer(text):
+        if not (m.group("near") or m.group("hedge")):
+            continue
+        spans = [(m.start("place"), m.end("place"))]
+        if m.group("village"):
+            spans.append((m.start("village"), m.end("village")))
+        ok = []
+        for s, e in spans:
+            over = [f for f in found if f[0] < e and f[1] > s]
+            if any(f[2] not in ("place", "address") for f in over):
+                break
+            if not over:
+                if cities is None:
+                    cities = _ids.allowed_proper_nouns() - _ids.allowed_proper_nouns("not places")
+                if text[s:e] not in cities:
+                    break
+            ok.append((s, e, "address", text[s:e].lower()))
+        else:
+            new.extend(ok)
+    return new
 
 
 #: A site said only by where it is, with "a" or "outside/near": "a depot in Bermondsey",
