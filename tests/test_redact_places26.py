@@ -276,3 +276,22 @@ def test_places26_home_said_as_we_are(text, spans):
 )
 def test_places26_we_are_lookalikes(text):
     assert not any(k == "address" for _s, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I live in the South of the city.",
+        "We moved to the North East in 2010.",
+        "They live in the West, near the coast.",
+    ],
+)
+def test_places26_region_by_compass_no_address(text):
+    assert not any(k == "address" for _s, k in _kinds(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, span", [("We live in South Shields.", "South Shields"), ("She lives in East Kilbride.", "East Kilbride")]
+)
+def test_places26_compass_town_still_home(text, span):
+    assert (span, "address") in _kinds(text), _kinds(text)

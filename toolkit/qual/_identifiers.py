@@ -2064,6 +2064,8 @@ _ATTRIBUTE_AFTER = re.compile(
 )
 
 
+#: A region named only by compass words ("the South", "the North East").
+_COMPASS_ONLY = re.compile(r"(?:North|South|East|West)(?:\s+(?:North|South|East|West))?")
 #: A large city after a district said as a home: ", Bristol" (then a pause or the end).
 _CITY_AFTER = re.compile(r",\s+(?P<city>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=\s*(?:[,.;:!?)]|$|\s+(?:and|but|so)\b))")
 
@@ -2447,6 +2449,8 @@ def find_context(text, add, names_lookup=None, folded=None):
     cities = None
     for m in lives:
         span = _drop_trailing_common(text, m.start("place"), m.end("place"))
+        if span and _COMPASS_ONLY.fullmatch(text, span[0], span[1]):
+            continue  # "I live in the South of the city", "we moved to the North East": a region
         if span and text[span[0] : span[1]].split()[0].casefold() not in common:
             city = _CITY_AFTER.match(text, span[1])
             if city:  # "We live in Fishponds, Bristol": the district and its city, one home
