@@ -405,6 +405,8 @@ HOUSE_WORDS = frozenset(
 )
 #: A house name of ordinary words before an address: "The Old Forge, Church Lane".
 _HOUSE_BEFORE = re.compile(rf"(?<![\w'’-])(?P<name>(?:The\s+)?{_AW}(?:\s+{_AW}){{0,2}}),\s+$")
+#: A house named by "The" and a plural before its street: "The Willows", "The Beeches".
+_PLURAL_HOUSE = re.compile(rf"The\s+[{_UP}][{_LO}]+[{_LO}]s")
 _STREET_END = re.compile(rf"\s{_ids._STREET}$")
 _SCHOOL_TAIL = frozenset("School Academy Primary Nursery College Grammar Juniors Infants Middle".split())
 _SCHOOL_TAIL_2 = ("High School", "Sixth Form", "Day Nursery", "Primary School")
@@ -1763,6 +1765,10 @@ def _roman_names(text, found):
     return new
 
 
+#: A station name ending in the plain word "station" (not "police station").
+_PLAIN_STATION = re.compile(r"(?<![Pp]olice)(?<![Ff]ire)(?<![Cc]ustody)\s+[Ss]tation$")
+
+
 def _merge_towns(text, found):
     """A workplace or school followed by "in/on <candidate>" (its branch or town), or a
     station by "in <place>", becomes one candidate with it."""
@@ -1785,6 +1791,8 @@ def _merge_towns(text, found):
             ):  # "Framwellgate School, in Durham": the school's town, no force
                 j += 1
                 e = ne
+            if k == "station" and nk == "place" and _IN_GAP.fullmatch(gap) and _PLAIN_STATION.search(text, s, e):
+                j += 1  # "Wood Street station in Wakefield": the town where it is, no name
             elif (k in _WORK_KINDS and nk in _TOWN_KINDS and _GAP.fullmatch(gap)) or (
                 k == "station" and nk == "place" and _IN_GAP.fullmatch(gap)
             ):  # "Clough Road in Hull": a station and its town, as "X police station in Y"
@@ -1933,10 +1941,25 @@ def _address_lines(text, found, common):
         house = _HOUSE_BEFORE.search(text, max(0, b[0] - 40), b[0])
         if (
             house
-            and house.group("name").split()[-1] in HOUSE_WORDS
+            and (
+                house.group("name").split()[-1] in HOUSE_WORDS
+                or (
+                    _PLURAL_HOUSE.fullmatch(house.group("name"))
+                    and _STREET_END.search(text[b[0] : b[1]].split(",")[0])
+                    and _TOWN_AFTER.match(text, b[0] + len(text[b[0] : b[1]].split(",")[0]))
+                )
+            )
             and not any(f[0] < b[0] and f[1] > house.start("name") for f in found)
         ):
-            new.append((house.start("name"), b[1], "address", b[3]))  # "The Old Forge, Church Lane, Wrenbury"
+            end = b[1]
+            town = _TOWN_AFTER.match(text, b[1])
+            if (
+                town
+                and town.group("town").split()[0].casefold() not in common
+                and not any(f[0] < town.end() and f[1] > b[1] and f[2] != "place" for f in found)
+            ):
+                end = town.end()  # "The Willows, Church Lane, Ripley": the house, its street and town
+            new.append((house.start("name"), end, "address", b[3]))  # "The Old Forge, Church Lane, Wrenbury"
         if i == 0:
             continue
         a = found[i - 1]  # a house name before an address: "Rose Cottage, Mill Lane, Great Ayton"
@@ -2327,7 +2350,7 @@ def _corrections(text, found, common):
 #: "Professional Standards", "the Fed"), not a district or a street ("New Road", "North West").
 _DEPT_WORDS = frozenset(
     """Health Standards Resources Federation Fed Welfare Wellbeing Vetting HR Finance Training
-    Recruitment Occupational Professional Legal Complaints Misconduct Disclosure Records Audit""".split()
+    Recruitment Occupational Occy Occ Professional Legal Complaints Misconduct Disclosure Records Audit""".split()
 )
 
 
@@ -2586,7 +2609,184 @@ def revise(text: str, found: list) -> list:
         again = _station_street_again(text, found, common)
         if again:
             found = _ids.resolve_overlaps(found + again)
+    if any(f[2] == "workplace" for f in found):
+        found = [
+            f for f in found if not (f[2] == "workplace" and (_own_platform(text, f) or _hospital_visited(text, f)))
+        ]
+    if any(f[2] in ("place", "workplace") and text[f[0] : f[1]].endswith(_CLUB_TAIL) for f in found):
+        found = [f for f in found if not _football_club(text, f)]
+    if "'re " in text or "’re " in text or "I'm " in text or "I’m " in text or "e are " in text:
+        homes = _home_we_are(text, found)
+        if homes:
+            found = _replace(found, homes)
+    if " years, " in text or " year, " in text:
+        found = _drop_service_list(text, found)
+    if any(f[2] == "place" for f in found):
+        found = [f for f in found if not (f[2] == "place" and _SITE_HEDGE_BEFORE.search(text, max(0, f[0] - 40), f[0]))]
+    if any(f[2] == "station" and text[f[0] : f[1]].endswith(_STATION_TAIL_WORDS) for f in found):
+        again = _station_tail_again(text, found)
+        if again:
+            found = _ids.resolve_overlaps(found + again)
     return found
+
+
+_OWN_BEFORE = re.compile(r"(?i:\b(?:on|in|off)\s+(?:his|her|my|their|your|our)\s+)$")
+
+
+def _own_platform(text, f):
+    """A platform said as someone's own account ("not on his Facebook where he works"): the
+    medium, not the employer."""
+    return text[f[0] : f[1]] in _platforms() and _OWN_BEFORE.search(text, max(0, f[0] - 12), f[0]) is not None
+
+
+_HOSPITAL_TAIL = ("Hospital", "Infirmary", "Clinic", "A&E")
+_PATIENT_CUE = re.compile(
+    r"(?i:\bas\s+an?\s+(?:patient|outpatient|in-?patient|visitor)\b|\bwasn['’]t\s+working\s+there\b|"
+    r"\bfor\s+(?:an?|my|his|her)\s+(?:appointment|scan|x-?ray|operation|op)\b)"
+)
+_HOSPITAL_WORK = re.compile(
+    r"(?i:\b(?:works?|worked|working|employed|shifts?|job|on\s+the\s+wards?)\s+(?:at|in|for|on)\b)"
+)
+
+
+def _hospital_visited(text, f):
+    """A hospital said where someone went as a patient or visitor ("the Royal Victoria
+    Infirmary with my hand, just as a patient"): a look-alike, not a workplace."""
+    if not text[f[0] : f[1]].endswith(_HOSPITAL_TAIL):
+        return False
+    sent_start = max(text.rfind(".", 0, f[0]), text.rfind("\n", 0, f[0])) + 1
+    near = text[sent_start : min(len(text), f[1] + 120)]
+    return _PATIENT_CUE.search(near) is not None and _HOSPITAL_WORK.search(text, sent_start, f[0]) is None
+
+
+#: A home said as what the speaker is, with a hedge to a place near it: "We're Aberdeen,
+#: well, just outside, Westhill", "I'm Leeds, just outside, in Horsforth", "We're just
+#: outside Westhill."
+_WE_ARE = re.compile(
+    rf"(?<![\w'’-])(?:[Ww]e['’]re|I['’]m|[Ww]e\s+are)\s+(?P<near>(?:just\s+)?(?:outside|near)\s+)?"
+    rf"(?P<place>{_AW}(?:\s+{_AW})?)(?P<hedge>,\s+(?:well,?\s+)?(?:just\s+)?(?:outside|near)(?:\s+it)?,?\s+"
+    rf"(?:in\s+)?(?P<village>{_AW}(?:\s+{_AW})?))?(?=[\s,.;:!?]|$)"
+)
+
+
+def _home_we_are(text, found):
+    """Homes said with "we're/I'm <place>" and a hedge to a place near it (see
+    :data:`_WE_ARE`): the places are addresses; a person or a word found as anything but
+    a place is left ("I'm Sharon, well, just Shaz")."""
+    cities = None
+    new = []
+    for m in _WE_ARE.finditer(text):
+        if not (m.group("near") or m.group("hedge")):
+            continue
+        spans = [(m.start("place"), m.end("place"))]
+        if m.group("village"):
+            spans.append((m.start("village"), m.end("village")))
+        ok = []
+        for s, e in spans:
+            over = [f for f in found if f[0] < e and f[1] > s]
+            if any(f[2] not in ("place", "address") for f in over):
+                break
+            if not over:
+                if cities is None:
+                    cities = _ids.allowed_proper_nouns() - _ids.allowed_proper_nouns("not places")
+                if text[s:e] not in cities:
+                    break
+            ok.append((s, e, "address", text[s:e].lower()))
+        else:
+            new.extend(ok)
+    return new
+
+
+#: A site said only by where it is, with "a" or "outside/near": "a depot in Bermondsey",
+#: "the plant outside Crewe" (the town near a site, no workplace named).
+_SITE_HEDGE_BEFORE = re.compile(
+    rf"(?i:\b(?:an?\s+{_SITE_NOUN}\s+(?:in|near|outside|just\s+outside)|"
+    rf"{_SITE_NOUN}\s+(?:near|outside|just\s+outside))\s+)$"
+)
+#: The start of a career said by its length, then the areas served: "I was Met for thirty
+#: years, Brixton, Peckham, Walworth".
+_SERVICE_YEARS = re.compile(r"\bfor\s+(?:[\w-]+\s+){1,3}years?,\s+")
+_BARE_LIST_ITEM = re.compile(rf"{_AW}(?:,\s+and\s+|,\s+|\s+and\s+)")
+_LIST_GAP = re.compile(r",\s+and\s+|,\s+|\s+and\s+")
+
+
+def _drop_service_list(text, found):
+    """Places listed after a career's length ("for thirty years, Brixton, Peckham,
+    Walworth"): the areas someone served in, not a home or a named station (two or more)."""
+    drop = set()
+    for m in _SERVICE_YEARS.finditer(text):
+        if not any(f[2] == "force" and m.start() - 30 <= f[1] <= m.start() for f in found):
+            continue
+        run, pos, items = [], m.end(), 0
+        for i, f in enumerate(found):
+            if f[0] < pos:
+                continue
+            while f[0] > pos:  # a town left alone in the list ("Salford, Eccles"): step over it
+                bare = _BARE_LIST_ITEM.match(text, pos)
+                if bare is None or bare.end() > f[0]:
+                    break
+                pos, items = bare.end(), items + 1
+            if f[0] != pos or f[2] != "place":
+                break
+            run.append(i)
+            items += 1
+            gap = _LIST_GAP.match(text, f[1])
+            if gap is None:
+                break
+            pos = gap.end()
+        if run and items >= 2:
+            drop.update(run)
+    return [f for i, f in enumerate(found) if i not in drop]
+
+
+#: Last words of football clubs' names after their town ("Newcastle United", "Wigan
+#: Athletic"): a club is a look-alike, not a place, unless someone works there.
+_CLUB_TAIL = ("United", "Rovers", "Athletic", "Wanderers", "Albion", "Hotspur", "Argyle", "Academicals")
+_CLUB_FAN = re.compile(
+    r"(?i:\b(?:match|matches|game|games|season\s+ticket|supporters?|fans?|watch(?:ing|ed)?|"
+    r"play(?:s|ed|ing)?\s+(?:for|against)|kick[\s-]off|stadium|ground|terraces?|chant(?:s|ed|ing)?|off\s+duty)\b)"
+)
+_CLUB_WORK = re.compile(r"(?i:\b(?:work(?:s|ed|ing)?|employed|job|steward(?:s|ing)?)\b)")
+
+
+def _football_club(text, f):
+    """True when ``f`` names a football club ("<Town> United") as a place, or as a
+    workplace said where no work is said but a match is ("a season ticket at Wigan
+    Athletic")."""
+    s, e, k = f[0], f[1], f[2]
+    words = text[s:e].split()
+    if k not in ("place", "workplace") or len(words) < 2 or words[-1] not in _CLUB_TAIL:
+        return False
+    if words[0] in ("The", "the") or any(not w[:1].isupper() for w in words):
+        return False
+    near = text[max(0, s - 60) : min(len(text), e + 60)]
+    if _CLUB_WORK.search(near):
+        return False
+    return k == "place" or _CLUB_FAN.search(near) is not None
+
+
+#: Last words of a station named by its town that a speaker says alone once it is named
+#: ("Coventry Central ... I'm not at Central").
+_STATION_TAIL_WORDS = ("Central", "North", "South", "East", "West")
+_TAIL_AGAIN_BEFORE = re.compile(r"(?i:\b(?:at|from|to|into|in|out\s+of|left|joined)\s+)$")
+
+
+def _station_tail_again(text, found):
+    """A station named "<Town> Central" said again by its last word after "at", "from",
+    "to"...: "Put me through to Coventry Central ... I'm not at Central"."""
+    new = []
+    for s, e, k, ident in found:
+        words = text[s:e].split()
+        if k != "station" or len(words) < 2 or words[-1] not in _STATION_TAIL_WORDS:
+            continue
+        tail = words[-1]
+        for m in re.finditer(rf"(?<![\w'’-]){tail}(?![\w'’-])(?!\s+(?:[A-Z]|of\b|line\b))", text):
+            if m.start() < e or not _TAIL_AGAIN_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue
+            if any(f[0] < m.end() and f[1] > m.start() for f in found + new):
+                continue
+            new.append((m.start(), m.end(), k, ident))
+    return new
 
 
 _STREET_STATION_TAIL = frozenset("Street Road Lane".split())

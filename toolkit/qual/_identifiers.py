@@ -1107,7 +1107,7 @@ UNIT_WORDS = frozenset(
     Partnership Integrity Social Behaviour Youth Offending Hate Online Paedophile Exploitation
     Modern Slavery Trafficking Terrorism Special Branch Surveillance Technical Covert
     Territorial Group Crash Collision Proactive Reactive Priority Volume Burglary Robbery
-    Vehicle Drugs Gangs Gang Violence Violent Wellbeing Welfare Occupational Health People
+    Vehicle Drugs Gangs Gang Violence Violent Wellbeing Welfare Occupational Occy Occ Health People
     Human Resources HR Learning Development Training Recruitment Vetting Information
     Disclosure Records Legal Finance Estates Fleet Custody Detention Case Court Courts
     Witness Victim Victims Care Hub Unit Team Department Dept Division Command Section Squad
@@ -1152,7 +1152,7 @@ SCHOOL = re.compile(
     r"(?:(?:C\s+of\s+E|CE|RC|Catholic|Church|Primary|Junior|Juniors|Infant|Infants|High|"
     r"Grammar|Secondary|Community|Free|Prep|Preparatory|Comprehensive|Nursery)\s+)*"
     r"(?:School|Academy|Primary|College|Grammar|Nursery|Sixth\s+Form|Juniors|Infants|Secondary|"
-    r"(?<=['’]s\s)(?:Junior|Infant)(?!\s+[A-Z])|Pre-?school|University)\b"  # "St Saviour's Junior"
+    r"(?<=Community\s)Comprehensive|(?<=['’]s\s)(?:Junior|Infant)(?!\s+[A-Z])|Pre-?school|University)\b"  # "St Saviour's Junior"
 )
 UNIVERSITY = re.compile(  # "the University of Leeds", "University College London"
     rf"\b(?:University|College)\s+of\s+(?:the\s+)?(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})"
@@ -1818,6 +1818,7 @@ _WINDOWS = {
             "Junior",
             "Infant",
             "University",
+            "Comprehensive",
             "reschool",
             "re-school",
         ),
@@ -2063,6 +2064,12 @@ _ATTRIBUTE_AFTER = re.compile(
 )
 
 
+#: A region named only by compass words ("the South", "the North East").
+_COMPASS_ONLY = re.compile(r"(?:North|South|East|West)(?:\s+(?:North|South|East|West))?")
+#: A large city after a district said as a home: ", Bristol" (then a pause or the end).
+_CITY_AFTER = re.compile(r",\s+(?P<city>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=\s*(?:[,.;:!?)]|$|\s+(?:and|but|so)\b))")
+
+
 def find_context(text, add, names_lookup=None, folded=None):
     """Places, schools, workplaces, dates of birth and people found from context and the
     name gazetteer; ``add`` receives ``(start, end, kind, identity)``."""
@@ -2089,7 +2096,12 @@ def find_context(text, add, names_lookup=None, folded=None):
         if span and span[0] >= m.end("place"):
             continue  # "Our enquiry office": the place was only a common word
         if span and text[span[0] : m.end("place")].split()[0].casefold() not in common:
-            add((span[0], _town_after(text, span[1], common), "station", text[span[0] : m.end("place")].lower()))
+            # "Wood Street station in Wakefield": after the plain word "station" the town is
+            # where the station is, not its name (the brief marks "Wood Street" alone);
+            # "Hyde Park police station in Leeds" keeps its town.
+            plain = re.fullmatch(r"\s+[Ss]tation", text[m.end("place") : m.end()])
+            end = span[1] if plain else _town_after(text, span[1], common)
+            add((span[0], end, "station", text[span[0] : m.end("place")].lower()))
     for m in _win("UNIT", text, folded):
         end = m.end()
         if (m.group("unit")[:1].islower() or m.group("unit").startswith("CID ")) and _UNIT_LOWER_TAIL.search(
@@ -2125,6 +2137,8 @@ def find_context(text, add, names_lookup=None, folded=None):
             place_end = m.start("place") + op.start()
         span = _drop_trailing_common(text, m.start("place"), place_end)
         span = span and _trim_pair(text, span, given)
+        if re.search(rf"{_CAP}\s+station\s+in\s+$", text[max(0, m.start("place") - 40) : m.start("place")]):
+            continue  # "Wood Street station in Wakefield": the named station's town, no station
         if (
             span
             and text[span[0] : span[1]].split()[0].casefold() not in common
@@ -2432,9 +2446,18 @@ def find_context(text, add, names_lookup=None, folded=None):
     ]
     if "," in text:
         lives += AGE_OF.finditer(text)
+    cities = None
     for m in lives:
         span = _drop_trailing_common(text, m.start("place"), m.end("place"))
+        if span and _COMPASS_ONLY.fullmatch(text, span[0], span[1]):
+            continue  # "I live in the South of the city", "we moved to the North East": a region
         if span and text[span[0] : span[1]].split()[0].casefold() not in common:
+            city = _CITY_AFTER.match(text, span[1])
+            if city:  # "We live in Fishponds, Bristol": the district and its city, one home
+                if cities is None:
+                    cities = allowed_proper_nouns() - allowed_proper_nouns("not places")
+                if city.group("city") in cities and text[span[0] : span[1]] not in cities:
+                    span = (span[0], city.end("city"))
             add((*span, "address", text[span[0] : span[1]].lower()))
     # people -------------------------------------------------------------------------
     people = []
