@@ -86,3 +86,24 @@ def test_round26_former_force_by_its_area(text, force):
 )
 def test_round26_former_force_areas_as_places_stay(text):
     assert _forces(text) == []
+
+
+def _urls(text):
+    return [text[s:e] for s, e, k, _ in find_identifiers(text) if k == "url"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The site was "rate my bobby", all one word, dot co dot uk, so ratemybobby dot co dot uk.',
+        "It's \"bent cops exposed\", no spaces, dot com, and it's still up.",
+        "Go to snitch list, all together, dot org, you'll see it.",
+    ],
+)
+def test_round26_remark_on_the_host_is_no_host(text):
+    assert not any(u.startswith(("word", "spaces", "together")) for u in _urls(text))
+
+
+def test_round26_spoken_url_after_the_remark_stays():
+    text = 'The site was "rate my bobby", all one word, dot co dot uk, so ratemybobby dot co dot uk.'
+    assert "ratemybobby dot co dot uk" in _urls(text)

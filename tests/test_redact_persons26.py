@@ -98,3 +98,27 @@ def test_round26_letter_for_surname(text, name):
 )
 def test_round26_spelling_alphabet_stays(text):
     assert _persons(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'P: Yes. KX19 ABC. Silver Octavia. And "she leaves at eight" under it.',
+        "They followed her red Clio all the way to the school.",
+        "It was a Black Leon, tinted windows, parked outside.",
+    ],
+)
+def test_round26_colour_before_a_car_model_is_no_person(text):
+    assert _persons(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("My sister Zoe came round with the kids.", "Zoe"),
+        ("Leon Black was the lad's name.", "Leon Black"),
+        ("Octavia, my neighbour, saw the post first.", "Octavia"),
+    ],
+)
+def test_round26_car_model_names_as_persons_stay(text, name):
+    assert name in _persons(text)

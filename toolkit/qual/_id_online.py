@@ -366,6 +366,13 @@ _SPOKEN_URL = re.compile(
 )
 
 
+#: A remark on how a spoken host is written, then a pause before the domain: "all one
+#: word, dot co dot uk", "no spaces, dot com" (the remark's last word is no host).
+_AFTER_SPELLING_OUT = re.compile(
+    r"(?i:\b(?:(?:all\s+)?one\s+word|no\s+spaces?|joined\s+up|all\s+together|lower\s*case|small\s+letters)$)"
+)
+
+
 def _spoken_urls(text, add):
     for m in _SPOKEN_URL.finditer(text):
         bare = not (m.group("path") or m.group("www") or m.group("scheme"))
@@ -373,6 +380,12 @@ def _spoken_urls(text, add):
             continue  # "a dot com": no host
         if m.group("host").split()[0].casefold() in _win._SPOKEN_NOT_HOST and not m.group("www"):
             continue
+        if (
+            bare
+            and _AFTER_SPELLING_OUT.search(text, max(0, m.start() - 30), m.end("host"))
+            and "," in text[m.end("host") : m.start("tld")]
+        ):
+            continue  # '"rate your copper", all one word, dot co dot uk': the host said before, no host here
         if bare and _win.SPOKEN_LOCAL_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "jay, underscore, mac, at example dot org": an e-mail's domain
         spelled = _SPELLED_IN_HOST.search(m.group("host")) is not None
@@ -2838,6 +2851,8 @@ def _former_stems():
 def _former_forces(text, add):
     """Forces of :data:`_FORMER_BEFORE` / :data:`_FORMER_AFTER`."""
     pattern, stems = _former_stems()
+    if not any(k in text for k in stems):  # str.find first: far cheaper than the pattern
+        return
     for m in pattern.finditer(text):
         if _FORMER_AFTER.match(text, m.end()) or _FORMER_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             add((m.start(), m.end(), "force", stems[m.group()]))

@@ -1966,9 +1966,28 @@ _MAKE_DET = re.compile(
 )
 
 
+#: Car models that are names too, taken as models after a colour ("Silver Octavia.", "a
+#: black Leon", "her red Clio"): a colour is said before a car, not before a person.
+_NAME_MODELS = frozenset(
+    """Octavia Fabia Leon Clio Zoe Megane Mégane Corsa Astra Sierra Carina Celica Corolla Camry Capri
+    Cortina Granada Victor Cavalier Carlton Nova Elise Evora Ibiza Jazz Picanto Rio Micra Juke Mondeo
+    Fiesta Insignia Vectra Zafira Meriva Agila Sonata Tucson Elantra Swift Ka Kona Kodiaq Karoq Kamiq
+    Ateca Arona Tarraco Alhambra Felicia Scala Superb Yeti Picasso Berlingo Xsara Saxo Kadjar Laguna
+    Scenic Modus Twingo Espace Panda Punto Tipo Bravo Stilo Doblo Cressida Verso Avensis Prius Auris""".split()
+)
+_MODEL_COLOUR = re.compile(
+    r"(?i:\b(?:silver|black|white|gr[ae]y|red|blue|green|navy|maroon|gold|beige|bronze|burgundy|"
+    r"orange|yellow|purple|dark|light|metallic)\s+)$"
+)
+
+
 def _car_model(text, s, e, words):
     """True when the candidate is a car's model after its make ("Skoda Octavia") or the
     make and the model ("Seat Leon", not "Ford" with a surname of the lists after it)."""
+    if len(words) == 1 and words[0] in _NAME_MODELS and _MODEL_COLOUR.search(text, max(0, s - 12), s):
+        return True  # "Silver Octavia.", "her red Clio"
+    if len(words) == 2 and words[1] in _NAME_MODELS and _MODEL_COLOUR.search(words[0] + " "):
+        return True  # "a Black Leon": the colour and the model
     if len(words) == 1:
         m = _CAR_BEFORE.search(text, max(0, s - 12), s)
         if m is None or m.group("make") not in _CAR_MAKES:
