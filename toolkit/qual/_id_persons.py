@@ -567,7 +567,12 @@ _SPELLING_WORDS = frozenset(
 
 def _letter_for(text, add, given):
     """Names of :data:`_LETTER_FOR` (the letter the name's first)."""
-    for m in _LETTER_FOR.finditer(text):
+    for i in _starts(text, (" for ",)):
+        if i < 1 or not text[i - 1].isupper() or (i > 1 and not text[i - 2].isspace() and text[i - 2] not in ',;("“'):
+            continue  # no lone capital letter before "for": str checks first, far cheaper
+        m = _LETTER_FOR.match(text, i - 1)
+        if m is None:
+            continue
         w = m.group("name")
         if w[0] != m.group("l") or w in given or w in _SPELLING_WORDS or not _plain_surname(w):
             continue
