@@ -366,6 +366,13 @@ _SPOKEN_URL = re.compile(
 )
 
 
+#: A remark on how a spoken host is written, then a pause before the domain: "all one
+#: word, dot co dot uk", "no spaces, dot com" (the remark's last word is no host).
+_AFTER_SPELLING_OUT = re.compile(
+    r"(?i:\b(?:(?:all\s+)?one\s+word|no\s+spaces?|joined\s+up|all\s+together|lower\s*case|small\s+letters)$)"
+)
+
+
 def _spoken_urls(text, add):
     for m in _SPOKEN_URL.finditer(text):
         bare = not (m.group("path") or m.group("www") or m.group("scheme"))
@@ -373,6 +380,12 @@ def _spoken_urls(text, add):
             continue  # "a dot com": no host
         if m.group("host").split()[0].casefold() in _win._SPOKEN_NOT_HOST and not m.group("www"):
             continue
+        if (
+            bare
+            and _AFTER_SPELLING_OUT.search(text, max(0, m.start() - 30), m.end("host"))
+            and "," in text[m.end("host") : m.start("tld")]
+        ):
+            continue  # '"rate your copper", all one word, dot co dot uk': the host said before, no host here
         if bare and _win.SPOKEN_LOCAL_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "jay, underscore, mac, at example dot org": an e-mail's domain
         spelled = _SPELLED_IN_HOST.search(m.group("host")) is not None
@@ -2388,7 +2401,8 @@ def _run_page(text, s, words, add, given, family):
 #: 'a Facebook group for the village. "Llanfair PG Residents".', 'it was on the
 #: Facebook. "Caithness Chat".'
 _QUOTED_AFTER = re.compile(
-    r"(?i:\b(?:a|an|the|our|their|my|his|her|your|that)\s+(?:(?:facebook|whatsapp|telegram|discord|snapchat)\s+)?"
+    r"(?i:\b(?:a|an|the|our|their|my|his|her|your|that)\s+(?:(?:same|other|new|old|main|private|secret|family|work)\s+)?"
+    r"(?:(?:facebook|whatsapp|telegram|discord|snapchat)\s+)?"
     r"(?:facebook|whatsapp|telegram|discord|snapchat|group|page|chat|channel|forum|server)s?"
     r"(?:\s+chat)?(?:\s+(?:for|of|in|on|about)\s+(?:the\s+|that\s+|our\s+|my\s+|their\s+)?[a-z]+(?:\s+[a-z]+)?)?)"
     r"(?:\s*[,:]\s*|\.\s+|\s+(?:--|[-–—])\s+)[\"“](?=[A-Z0-9])"
@@ -2397,7 +2411,7 @@ _SPOKEN_AFTER = re.compile(
     r"[,]?\s*(?i:(?:he|she|they|i|we|you|someone|somebody|everyone|people)\s+(?:said|says|say|wrote|writes|put|puts|"
     r"posted|shouted|asked|replied|typed|goes|went)|(?:said|wrote|shouted|asked)\b)"
 )
-_TITLE_SMALL = frozenset("of for on in and & the a an to at off with".split())
+_TITLE_SMALL = frozenset("of for on in and & the a an to at off with from".split())
 
 
 def _title_quoted(text, s, add, given, family, named=False):
@@ -2414,6 +2428,8 @@ def _title_quoted(text, s, add, given, family, named=False):
     words = inner.split()
     if len(words) < 2 or not all(w[:1].isupper() or w[:1].isdigit() or w in _TITLE_SMALL for w in words):
         return
+    if "from" in words and any(w in given for w in words):
+        return  # '"Dodgy Dave from Daventry"': a nickname, a person "from" a place
     if words[0].casefold() in _SPEECH_START or _SPOKEN_AFTER.match(text, b + 1):
         return  # '"Is Anyone There"', '"Get Out Now" they said': quoted talk
     if all(_ids.is_ordinary(w) or w in _TITLE_SMALL for w in words) and not any(w[:1].isdigit() for w in words):
@@ -2560,6 +2576,15 @@ _ACCOUNT_WAS = re.compile(
     r"(?:\s*,?\s+(?:it|that|which)(?:['’]s|\s+was|\s+is)|\s+(?:is|was|were|are)|(?P<s>['’]s))"
     r"\s+(?:(?:called|named|just|literally)\s+)*)[\"“](?=[A-Z0-9])"
 )
+#: An account or a profile that did something to the speaker, then its quoted name in
+#: apposition: 'The fake account messaged me, "Humber Police Welfare"', 'a profile added
+#: my daughter: "Sgt Dan Price Official"' (quoted talk in Title Case and persons' names
+#: stay: :func:`_title_quoted`).
+_ACCOUNT_ACTED = re.compile(
+    r"(?i:\b(?:account|profile|page)s?\s+(?:then\s+|just\s+|had\s+|has\s+)?"
+    r"(?:messaged|dm['’]?d|dmed|inboxed|added|followed|tagged|contacted|friended|requested|sent)"
+    r"\s+(?:me|him|her|us|them|my\s+[a-z]+|our\s+[a-z]+)\s*(?:,|:|\s[-–—])\s*)[\"“](?=[A-Z0-9])"
+)
 #: A display name said as what someone is on a platform or shows up as: 'he's on as "Rhod
 #: the Rebel"', 'she's on there as "Lowri Loves Llamas"', 'he comes up as "Big Kev Deals"',
 #: 'I'm listed as "Mam of Three"'.
@@ -2633,6 +2658,8 @@ def _display_names(text, add):
         for m in _ACCOUNT_WAS.finditer(text):
             # 'the account's "Featured Posts"' may be a part of it: two ordinary words stay
             _title_quoted(text, m.end(), add, given, family, named=m.group("s") is None)
+        for m in _ACCOUNT_ACTED.finditer(text):
+            _title_quoted(text, m.end(), add, given, family)
     if " as " in text:
         for m in _SHOWN_AS.finditer(text):
             if _online_near(text, m.start(), m.end(), 200, 150):
@@ -2721,6 +2748,7 @@ def find(text: str, add, folded) -> None:
         if len(low) != len(text):  # positions would not agree: the position-free rules only
             low = None
     _shape_handles(text, add)
+    _former_forces(text, add)
     if "." in text:
         _other_urls(text, add)
     if (
@@ -2780,6 +2808,54 @@ def find(text: str, add, folded) -> None:
         _camel_posters(text, add)
     if hinted and _ids._DIGIT.search(text) is not None:
         _digit_words(text, add, low)
+
+
+#: A former or merged force said by its old area alone ("a special with Lothian and
+#: Borders, as it was", "I joined Strathclyde in 1998", "twenty years in the old Grampian"):
+#: the stems of the variants of ``uk_police_forces.csv`` ("Strathclyde Police"), which are
+#: places too, so taken only with a cue of service before them or of time after them.
+_FORMER_BEFORE = re.compile(
+    r"(?i:\b(?:(?:specials?|officers?|constables?|pcs?|sergeants?|sarges?|inspectors?|detectives?|cops?|coppers?|"
+    r"bobb(?:y|ies)|served|serving|joined|transferred|retired|career|service)"
+    r"(?:\s+(?:with|in|for|from|to|into|at|out\s+of))?\s+(?:the\s+)?(?:old\s+|former\s+)?"
+    r"|(?:was|were|been|started|years?|time)\s+(?:with\s+(?:the\s+)?(?:old\s+|former\s+)?|in\s+the\s+(?:old|former)\s+)))$"
+)
+_FORMER_AFTER = re.compile(
+    r"(?i:\s*,?\s*\(?(?:as\s+(?:it\s+|they\s+)?(?:was|were|used\s+to\s+be)|back\s+then|in\s+them\s+days|"
+    r"before\s+(?:the\s+merger|it\s+merged|they\s+merged|Police\s+Scotland)|(?:and\s+)?now\s+Police\s+Scotland|"
+    r"(?:that\s+)?(?:was|were)\s+merged))"
+)
+
+
+@lru_cache(maxsize=1)
+def _former_stems():
+    """``(pattern, {stem: canonical force})`` for the variant stems no force name gives."""
+    _pattern, lookup = _ids.force_table()
+    stems = {}
+    for row in _ids._win_rules.force_rows():
+        for v in row["variants"].split(";"):
+            v = v.strip()
+            stem = re.sub(r"\s+(?:Police(?:\s+Service)?|Constabulary)$", "", v)
+            if (
+                v
+                and stem != v
+                and stem.lower() not in lookup
+                and len(stem) > 3
+                and stem not in ("Scottish", "Northern")
+            ):
+                stems[stem] = row["name"].strip()
+    alternation = "|".join(re.escape(k) for k in sorted(stems, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])"), stems
+
+
+def _former_forces(text, add):
+    """Forces of :data:`_FORMER_BEFORE` / :data:`_FORMER_AFTER`."""
+    pattern, stems = _former_stems()
+    if not any(k in text for k in stems):  # str.find first: far cheaper than the pattern
+        return
+    for m in pattern.finditer(text):
+        if _FORMER_AFTER.match(text, m.end()) or _FORMER_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            add((m.start(), m.end(), "force", stems[m.group()]))
 
 
 #: "@" used for "at" before a time or a price: "see you @7", "@ 7.30pm", "two @ 50p".

@@ -499,6 +499,86 @@ def _surname_first(text, add, given):
         _surname_chain(text, add, given)
 
 
+#: One item of a list of persons written "Surname, Given" and split by semicolons:
+#: "Hughes, Gareth; Morgan, Sian; Pritchard, Dylan" (see :func:`_semicolon_list`).
+_SEMI_LIST_ITEM = re.compile(
+    rf"(?<![\w'’-])(?P<sur>(?:Mc|Mac|O['’])?{_W}(?:-{_W})?),\s(?P<given>{_W}(?:-{_W})?)(?![\w'’-])"
+)
+
+
+def _semi_item_ok(sur, first, given, family):
+    """Neither word of one "Surname, Given" item an ordinary word, a place or a month."""
+    places = _ids.allowed_proper_nouns()  # "London", "Leeds": towns, not names
+    for w in (sur, first):
+        if (
+            w.casefold() in _ids._common_words()
+            or w in _ids.NOT_GIVEN
+            or w in _ids.NOT_SURNAMES
+            or w in _ids._RANK_WORDS
+            or w in _ids.UNIT_WORDS
+            or _ids._calendar(w)
+            or w in places
+            or (_ids.is_ordinary(w) and w not in given and w not in family)
+        ):
+            return False
+    return True
+
+
+def _semicolon_list(text, add, given):
+    """Every item of a list of two or more "Surname, Given" split by semicolons ("Shah,
+    Aisha; Brennan, Luke; Eze, Chidi; as the rota had it"), the first item too and given
+    names not in the lists, when one item has a surname and one a given name of the
+    lists (not '"London, Paris; Rome, Berlin"': places)."""
+    family = _ids.gazetteer()[1]
+    items = []
+    for m in _SEMI_LIST_ITEM.finditer(text):
+        if items and re.fullmatch(r";\s*(?:and\s+)?", text[items[-1][-1].end() : m.start()]):
+            items[-1].append(m)
+        else:
+            items.append([m])
+    for run in items:
+        if len(run) < 2:
+            continue
+        if not all(_semi_item_ok(m.group("sur"), m.group("given"), given, family) for m in run):
+            continue
+        if not any(m.group("sur") in family for m in run) or not any(m.group("given") in given for m in run):
+            continue
+        for m in run:
+            add((m.start(), m.end(), "person", m.group("sur").lower()))
+
+
+#: A name spelled out with its initial and the name itself after "for": "then P for Parry",
+#: "the surname's Jones, J for Jones" (the name a surname of the lists, no given name or
+#: word of a spelling alphabet: "P for Peter", "S for Sugar", "F for Fox" name nobody).
+_LETTER_FOR = re.compile(rf"(?<![\w'’-])(?P<l>[A-Z])\s+for\s+(?P<name>(?:Mc|Mac|O['’])?{_W}(?:-{_W})?)(?![\w'’-])")
+
+
+#: Words of the spelling alphabets (NATO's and the older British ones) and the words
+#: speakers use to spell with: "B for Bravo", "F for Fox", "B for Baker" name nobody.
+_SPELLING_WORDS = frozenset(
+    """Alpha Alfa Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliet Juliett Kilo Lima Mike
+    November Oscar Papa Quebec Romeo Sierra Tango Uniform Victor Whisky Whiskey Xray Yankee Zulu
+    Able Ack Apple Baker Beer Butter Charles Dog Duff Easy Edward Emma Fox Freddie Freddy George
+    Harry How Item Jig Johnnie Johnny King Love London Mother Nan Nuts Oboe Orange Peter Pip Pudding
+    Queen Queenie Roger Robert Sugar Tare Toc Tommy Uncle Vic Vinegar William Willie Yoke Yorker
+    Zebra""".split()
+)
+
+
+def _letter_for(text, add, given):
+    """Names of :data:`_LETTER_FOR` (the letter the name's first)."""
+    for i in _starts(text, (" for ",)):
+        if i < 1 or not text[i - 1].isupper() or (i > 1 and not text[i - 2].isspace() and text[i - 2] not in ',;("“'):
+            continue  # no lone capital letter before "for": str checks first, far cheaper
+        m = _LETTER_FOR.match(text, i - 1)
+        if m is None:
+            continue
+        w = m.group("name")
+        if w[0] != m.group("l") or w in given or w in _SPELLING_WORDS or not _plain_surname(w):
+            continue
+        add((m.start("name"), m.end("name"), "person", w.lower()))
+
+
 #: "Surname, Initial." in a list or a record: "Graham, Stuart, Nisbet, Kerry and Reid, A.",
 #: "it was signed Okoro, T. J.", "Shaw, J.; Patel, R." (the initial with its full stop; no
 #: capitalised word after it, which would open the next sentence or be a surname).
@@ -1238,10 +1318,14 @@ def find(text: str, add, folded) -> None:
         _caps_names(text, add, given)
     if "," in text:
         _surname_first(text, add, given)
+        if ";" in text:
+            _semicolon_list(text, add, given)
         if "." in text:
             _surname_comma_initial(text, add)
     _caps_initials(text, add)
     _title_initial(text, add)
+    if " for " in text:
+        _letter_for(text, add, given)
     if " where " in text:
         _where_lives(text, add)
     if " my " in text:
@@ -1440,8 +1524,10 @@ def _ng_pair():
 #: "St Patrick's Day", "Guy Fawkes Night", "Valentine's"; greetings ("Happy birthday").
 _HOLIDAY = re.compile(
     r"\b(?:Christmas|New\s+Year['’]?s?|Hallowe['’]?en|Midsummer['’]?s?|All\s+Hallows['’]?)\s+Eve\b"
-    r"|\b(?:St\.?\s+|Saint\s+)?(?:Patrick|David|George|Andrew|Valentine|Swithin|Stephen|Piran|"
-    r"Dwynwen|Mother|Father|Grandparent)['’]?s['’]?(?:\s+(?:Day|Night|Eve))?\b"
+    r"|\b(?:St\.?\s+|Saint\s+)(?:Patrick|David|George|Andrew|Valentine|Swithin|Stephen|Piran|"
+    r"Dwynwen)['’]?s['’]?(?:\s+(?:Day|Night|Eve))?\b"
+    r"|\b(?:Patrick|David|George|Andrew|Swithin|Stephen|Piran|Dwynwen)['’]s\s+(?:Day|Night|Eve)\b"
+    r"|\b(?:Valentine|Mother|Father|Grandparent)['’]?s['’]?(?:\s+(?:Day|Night|Eve))?\b"
     r"|\b(?:Guy\s+Fawkes|Bonfire|Burns|Boxing|May|Remembrance|Armistice|Pancake|Shrove|Ash|"
     r"Good|Holy|Easter|Whit|Black|Cyber|Plough|Twelfth)\s+(?:Day|Night|Sunday|Monday|"
     r"Tuesday|Wednesday|Thursday|Friday|Saturday)\b"
@@ -1885,9 +1971,28 @@ _MAKE_DET = re.compile(
 )
 
 
+#: Car models that are names too, taken as models after a colour ("Silver Octavia.", "a
+#: black Leon", "her red Clio"): a colour is said before a car, not before a person.
+_NAME_MODELS = frozenset(
+    """Octavia Fabia Leon Clio Zoe Megane Mégane Corsa Astra Sierra Carina Celica Corolla Camry Capri
+    Cortina Granada Victor Cavalier Carlton Nova Elise Evora Ibiza Jazz Picanto Rio Micra Juke Mondeo
+    Fiesta Insignia Vectra Zafira Meriva Agila Sonata Tucson Elantra Swift Ka Kona Kodiaq Karoq Kamiq
+    Ateca Arona Tarraco Alhambra Felicia Scala Superb Yeti Picasso Berlingo Xsara Saxo Kadjar Laguna
+    Scenic Modus Twingo Espace Panda Punto Tipo Bravo Stilo Doblo Cressida Verso Avensis Prius Auris""".split()
+)
+_MODEL_COLOUR = re.compile(
+    r"(?i:\b(?:silver|black|white|gr[ae]y|red|blue|green|navy|maroon|gold|beige|bronze|burgundy|"
+    r"orange|yellow|purple|dark|light|metallic)\s+)$"
+)
+
+
 def _car_model(text, s, e, words):
     """True when the candidate is a car's model after its make ("Skoda Octavia") or the
     make and the model ("Seat Leon", not "Ford" with a surname of the lists after it)."""
+    if len(words) == 1 and words[0] in _NAME_MODELS and _MODEL_COLOUR.search(text, max(0, s - 12), s):
+        return True  # "Silver Octavia.", "her red Clio"
+    if len(words) == 2 and words[1] in _NAME_MODELS and _MODEL_COLOUR.search(words[0] + " "):
+        return True  # "a Black Leon": the colour and the model
     if len(words) == 1:
         m = _CAR_BEFORE.search(text, max(0, s - 12), s)
         if m is None or m.group("make") not in _CAR_MAKES:
