@@ -76,6 +76,7 @@ def main():
         "corpus_z": "heldout_corpus_z.csv",
         "corpus_aa": "heldout_corpus_aa.csv",
         "corpus_ab": "heldout_corpus_ab.csv",
+        "corpus_ae": "heldout_corpus_ae.csv",
     }
     for name, first in firsts.items():
         table = evaluate(name)

@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "pseudonymisation.md"
 CORPUS_DIR = ROOT / "tests" / "data" / "redaction"
 #: The corpus the guide reports: the last one scored once after a revision.
-HELD_OUT = "corpus_ab"
+HELD_OUT = "corpus_ae"
 
 
 def figures_block(name=HELD_OUT):
@@ -50,7 +50,7 @@ def test_the_guide_figures_are_the_committed_held_out_scores():
 
 
 def test_the_guide_counts_the_kinds_that_meet_the_target():
-    """ "12 of 17 kinds" (rules) and "15 of 17" (review sheet) are counted from the same CSVs."""
+    """ "12 of 17 kinds" (rules) and "14 of 17" (review sheet) are counted from the same CSVs."""
     text = " ".join(DOC.read_text(encoding="utf-8").split())
     said = re.search(
         r"alone \((\d+) of (\d+) kinds reach it on this corpus\), nor by the review sheet \((\d+) of (\d+)\)", text

@@ -173,7 +173,8 @@ def test_candidates_cover_their_shapes_on_every_corpus_within_a_budget():
         "corpus_y": 0.99,
         "corpus_z": 1.0,
         "corpus_aa": 1.0,
-        "corpus_ab": 0.98,
+        "corpus_ab": 1.0,
+        "corpus_ae": 0.97,
     }
     for name, floor in floors.items():
         table = evaluate_review(name)
