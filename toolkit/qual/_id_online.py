@@ -826,24 +826,13 @@ _ONE_WORD_AFTER = re.compile(r"(?i:\s*,?\s*(?:all\s+)?(?:one\s+word|no\s+spaces|
 _NUM_WORD_ALONE = re.compile(rf"(?i:{_NUM_WORD})")
 
 
-def _find_all(text, tokens):
-    """Sorted positions of every token of ``tokens`` in ``text`` (str.find)."""
-    out = []
-    for t in tokens:
-        i = text.find(t)
-        while i >= 0:
-            out.append(i)
-            i = text.find(t, i + 1)
-    return sorted(out)
-
-
 def _at_said_handles(text, add):
     """Handles of :data:`_AT_ANNOUNCED`: the words after "at" are a handle when a spoken
     dot or underscore joins them, a digit or a number said as a word is among them, one
     is no English word, or "all one word" follows; not "the account is at risk", "his
     Instagram is at the top", "it's at home"."""
     common = _ids._common_words()
-    for i in _find_all(text, (" at ", " at, ")):
+    for i in _win.starts(text, (" at ", " at, ")):
         m = _AT_SAID.match(text, i + 1)
         if m is None:
             continue

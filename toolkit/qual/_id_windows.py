@@ -99,6 +99,18 @@ def date_of_birth(text, s, e):
     return (s, e, "date_of_birth", re.sub(r"\s+", " ", text[s:e].lower()))
 
 
+def starts(text, tokens):
+    """Sorted positions in ``text`` where one of ``tokens`` begins, found with ``str.find``
+    (far cheaper than a regular expression over the whole text)."""
+    out = []
+    for t in tokens:
+        i = text.find(t)
+        while i >= 0:
+            out.append(i)
+            i = text.find(t, i + 1)
+    return sorted(out)
+
+
 def word_starts(folded, words):
     """Sorted positions in ``folded`` (a case-folded text) where one of ``words`` begins a
     word (no letter before it), found with ``str.find``: far cheaper than a regular

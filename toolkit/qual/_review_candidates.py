@@ -164,6 +164,16 @@ def _uncovered(text, s, e, covered):
     return "".join(" " if any(cs <= i < ce for cs, ce in covered) else text[i] for i in range(s, e))
 
 
+def _touches(covered, s, e):
+    """``True`` when ``s:e`` overlaps a span of ``covered``."""
+    return any(cs < e and s < ce for cs, ce in covered)
+
+
+def _all_covered(text, s, e, covered):
+    """``True`` when every letter and digit of ``text[s:e]`` is inside a ``covered`` span."""
+    return all(any(cs <= i < ce for cs, ce in covered) for i in range(s, e) if text[i].isalnum())
+
+
 def _free(covered, s, e, text):
     """``True`` when characters ``s:e`` add to what ``covered`` already holds a word that
     is not a function word, or a digit ("the" before a replaced date adds nothing)."""
@@ -258,7 +268,7 @@ def _named_shapes(text, covered, out):
         if _HOLIDAY.search(text, s, e):
             continue  # "Mother's Day", "St George's Day"
         words = [_stem(w) for w in text[s:e].split()]
-        overlaps = any(s < ce and cs < e for cs, ce in covered)
+        overlaps = _touches(covered, s, e)
         if overlaps:
             # a phrase extending a replacement: with a word that is not ordinary, or said
             # of an account or an employer ("Kent Specials" on Facebook, "works at Durham
@@ -486,7 +496,7 @@ def _workplace_in(text, covered, out):
     starts = {s: e for s, e in spans}
     for b in _chain_before().finditer(text):
         if b.end() in starts and _WORK_CUE.search(text, max(0, b.start() - 80), b.start()):
-            if not any(cs < b.end("n") and b.start() < ce for cs, ce in covered):
+            if not _touches(covered, b.start(), b.end("n")):
                 spans.append((b.start(), b.end("n")))
     spans.sort()
     for s1, e1 in spans:
@@ -526,7 +536,7 @@ def _surname_initial(text, covered, out):
         if not (replaced or word in family or not _ids.is_ordinary(word)):
             continue
         s, e = m.start(), m.end()
-        if all(any(cs <= i < ce for cs, ce in covered) for i in range(s, e) if text[i].isalnum()):
+        if _all_covered(text, s, e, covered):
             continue
         out.append((s, e, "person"))
         covered.append((s, e))
@@ -553,7 +563,7 @@ def _day_alone(text, covered, out):
         s, e = m.span()
         if not re.search(r"(?i)\b(?:the|on)\s+$", text[max(0, s - 5) : s]) or _NOT_DAY_AFTER.match(text, e):
             continue
-        if not _BIRTHDAY.search(text, max(0, s - 200), e + 200) or any(cs < e and s < ce for cs, ce in covered):
+        if not _BIRTHDAY.search(text, max(0, s - 200), e + 200) or _touches(covered, s, e):
             continue
         out.append((s, e, "date"))
         covered.append((s, e))
@@ -605,7 +615,7 @@ def _joined(text, covered, out):
     starts = {s: e for s, e in spans}
 
     def free(s, e):
-        return not any(cs < e and s < ce for cs, ce in covered)
+        return not _touches(covered, s, e)
 
     for s1, e1 in spans:
         if not text[s1].isupper():
@@ -698,19 +708,15 @@ def _saints_and_brackets(text, covered, out):
     """A saint's name with its "'s", a bracketed word after a name shown, a place after a
     force shown."""
     for m in _SAINTLY.finditer(text):
-        if not all(any(cs <= i < ce for cs, ce in covered) for i in range(m.start(), m.end()) if text[i].isalnum()):
+        if not _all_covered(text, m.start(), m.end(), covered):
             out.append((m.start(), m.end(), "place_or_org"))
             covered.append(m.span())
     for s, e in sorted(set(covered)):
         b = _BRACKETED.match(text, e)
-        if b and text[s].isupper() and not any(cs < b.end() and b.start() < ce for cs, ce in covered):
+        if b and text[s].isupper() and not _touches(covered, b.start(), b.end()):
             out.append((s, b.end(), "handle"))
         f = _FORCE_AT.match(text, e)
-        if (
-            f
-            and text[s:e].split()[-1] in _FORCE_TAIL
-            and not any(cs < f.end() and f.start("n") < ce for cs, ce in covered)
-        ):
+        if f and text[s:e].split()[-1] in _FORCE_TAIL and not _touches(covered, f.start("n"), f.end()):
             out.append((f.start("n"), f.end("n"), "station"))
             covered.append(f.span("n"))
 
@@ -744,7 +750,7 @@ def _repeats(text, covered, out):
         again = [
             m.span()
             for m in re.finditer(rf"(?<![\w'’@#-]){re.escape(phrase)}(?![\w'’-]|['’]\w|\s*:)", text)
-            if not any(cs < m.end() and m.start() < ce for cs, ce in covered)
+            if not _touches(covered, m.start(), m.end())
         ]
         if len(again) > _MOST_REPEATS:
             continue  # a speaker's label ("P0009: ..."), or what the whole text is about
