@@ -4,12 +4,9 @@
 from __future__ import annotations
 
 import pytest
+from _redact_helpers import found_kinds
 
-
-def _kinds(text):
-    from toolkit.qual._identifiers import find_identifiers
-
-    return {(text[s:e], k) for s, e, k, _ in find_identifiers(text)}
+_kinds = found_kinds
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from any corpus."""
 from __future__ import annotations
 
 import pytest
+from _redact_helpers import found_kinds
 
 
 def _found(text):
@@ -13,10 +14,7 @@ def _found(text):
     return {text[s:e] for s, e, _k, _ in find_identifiers(text)}
 
 
-def _kinds(text):
-    from toolkit.qual._identifiers import find_identifiers
-
-    return {(text[s:e], k) for s, e, k, _ in find_identifiers(text)}
+_kinds = found_kinds
 
 
 @pytest.mark.parametrize(

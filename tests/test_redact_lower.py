@@ -6,14 +6,12 @@ stay. Sentences written for these tests, not taken from any corpus."""
 from __future__ import annotations
 
 import pytest
+from _redact_helpers import redactor_kinds
 
 from toolkit.qual._id_lower import _one_apart, lower_regions
-from toolkit.qual.redact import Redactor, redact, review_sheet
+from toolkit.qual.redact import redact, review_sheet
 
-
-def _found(text):
-    found = Redactor().find(text)
-    return [(text[s:e], k) for s, e, k in found[["start", "end", "kind"]].itertuples(index=False)]
+_found = redactor_kinds
 
 
 def test_lower_regions():

@@ -7,25 +7,13 @@ Every sentence here was written for these tests (none is copied from a corpus)."
 from __future__ import annotations
 
 import pytest
+from _redact_helpers import is_kind, kinds_of, no_online
 
 from toolkit.qual._identifiers import find_identifiers
 
-ONLINE = {"handle", "url", "email"}
-
-
-def _kinds_of(text, part):
-    start = text.index(part)
-    end = start + len(part)
-    return [(text[s:e], k) for s, e, k, _ in find_identifiers(text) if s < end and e > start]
-
-
-def _is(text, part, kind="handle"):
-    """``part`` is one identifier of ``kind``, exactly."""
-    return (part, kind) in _kinds_of(text, part)
-
-
-def _no_online(text, part):
-    return not [k for _, k in _kinds_of(text, part) if k in ONLINE]
+_kinds_of = kinds_of
+_is = is_kind
+_no_online = no_online
 
 
 RANKED_DISPLAY_NAMES = [

@@ -5,13 +5,9 @@ the look-alikes that must stay. Sentences written for these tests, not taken fro
 from __future__ import annotations
 
 import pytest
+from _redact_helpers import redactor_kinds
 
-from toolkit.qual.redact import Redactor
-
-
-def _kinds(text):
-    found = Redactor().find(text)
-    return [(text[s:e], k) for s, e, k in found[["start", "end", "kind"]].itertuples(index=False)]
+_kinds = redactor_kinds
 
 
 @pytest.mark.parametrize(
