@@ -63,6 +63,7 @@ import bisect
 import re
 from functools import cache
 
+from toolkit.qual import _id_windows as _win
 from toolkit.qual import _identifiers as _ids
 
 _UP, _LO = _ids._UP, _ids._LO
@@ -1343,12 +1344,7 @@ _VERB_BEFORE = re.compile(r"\b(?:work(?:s|ed|ing)?|driv(?:es|ing)|drove|voluntee
 
 
 def _positions(text, word):
-    out = []
-    i = text.find(word)
-    while i >= 0:
-        out.append(i)
-        i = text.find(word, i + 1)
-    return out
+    return _win.starts(text, (word,))
 
 
 def _site_after(sites, i):
